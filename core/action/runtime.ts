@@ -1,0 +1,78 @@
+import * as core from '@actions/core';
+import { errorMessage, isUserFixable, DomainFailure } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { InputReader } from './inputs.js';
+import type { Summary } from './summary.js';
+
+/**
+ * The only bridge between apprunner-ops and @actions/core. Actions call `runAction` with a
+ * function that receives the pieces of the runner it may use.
+ */
+export interface ActionContext {
+  inputs: InputReader;
+  logger: Logger;
+  setOutput(name: string, value: string | number | boolean): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  writeSummary(summary: Summary): Promise<void>;
+}
+
+export const actionsLogger: Logger = {
+  debug: (m) => core.debug(m),
+  info: (m) => core.info(m),
+  warning: (m, a) => core.warning(m, a),
+  error: (m, a) => core.error(m, a),
+  group: (name, fn) => core.group(name, fn),
+};
+
+function context(): ActionContext {
+  return {
+    inputs: new InputReader(
+      (name) => core.getInput(name),
+      (value) => core.setSecret(value),
+    ),
+    logger: actionsLogger,
+    setOutput: (name, value) => core.setOutput(name, String(value)),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    writeSummary: async (summary) => {
+      if (!process.env['GITHUB_STEP_SUMMARY']) return;
+      await core.summary.addRaw(summary.toMarkdown(), true).write();
+    },
+  };
+}
+
+/**
+ * Runs an action body and turns whatever it throws into one failure line,
+ * `<action>: <message>`. User mistakes and domain failures are reported as they are; any
+ * other error is a bug, reported with its stack so it can be filed.
+ */
+export async function runAction(
+  action: string,
+  body: (ctx: ActionContext) => Promise<void>,
+): Promise<void> {
+  try {
+    await body(context());
+  } catch (error) {
+    if (isUserFixable(error) || error instanceof DomainFailure) {
+      core.setFailed(`${action}: ${error.message}`);
+    } else {
+      if (error instanceof Error && error.stack) core.info(error.stack);
+      core.setFailed(
+        `${action}: unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`,
+      );
+    }
+  }
+}
+
+/** A post step: failures become warnings, never a failed job. */
+export async function runPostStep(
+  action: string,
+  body: (ctx: ActionContext) => Promise<void>,
+): Promise<void> {
+  try {
+    await body(context());
+  } catch (error) {
+    core.warning(`${action} (post): ${errorMessage(error)}`);
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { parseDuration } from '../util/duration.js';
+
+/** Field types shared by the config file and action inputs; each error says the accepted form. */
+
+export const durationField = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined, {
+    message: 'expected a duration like 90s, 5m or 1h30m',
+  })
+  .describe('A duration: a number with a unit (ms, s, m, h), e.g. 90s, 5m, 1h30m.');
+
+export const httpUrlField = z
+  .string()
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an http(s) URL like https://example.com' },
+  )
+  .describe('An absolute http:// or https:// URL.');
+
+export const regexField = z.string().refine(
+  (text) => {
+    try {
+      new RegExp(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a valid regular expression' },
+);
+
+export const awsRegionField = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'expected an AWS region like eu-west-1' });
+
+export const accountIdField = z
+  .string()
+  .regex(/^\d{12}$/, { message: 'expected a 12-digit AWS account id' });
+
+export const APP_RUNNER_SERVICE_ARN =
+  /^arn:aws[a-z-]*:apprunner:[a-z0-9-]+:\d{12}:service\/[A-Za-z0-9][A-Za-z0-9_-]{3,39}\/[0-9a-f]{32}$/;
+
+export const appRunnerServiceArnField = z.string().regex(APP_RUNNER_SERVICE_ARN, {
+  message:
+    'expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>',
+});
+
+/** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
+export const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
+
+export const rdsInstanceField = z.string().regex(RDS_INSTANCE_ID, {
+  message:
+    'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+});
+
+export const ecrRepositoryField = z
+  .string()
+  .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
+    message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
+  })
+  .max(256);
+
+/** Environment variable style names, as App Runner and the runbooks use them. */
+export const envNameField = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { healthChecksSchema } from '../health/check-schema.js';
+import {
+  accountIdField,
+  appRunnerServiceArnField,
+  awsRegionField,
+  durationField,
+  ecrRepositoryField,
+  envNameField,
+  httpUrlField,
+  rdsInstanceField,
+} from './fields.js';
+
+/**
+ * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
+ * Every key is kebab-case; unknown keys are errors (a typo must not silently disable a check).
+ * Secret values never live here: only the names and ids under which they are stored.
+ */
+
+const databaseSchema = z
+  .strictObject({
+    instance: rdsInstanceField.describe('RDS DB instance identifier, e.g. drop-db.'),
+    'snapshot-prefix': z
+      .string()
+      .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+        message: 'expected letters, digits and hyphens, starting with a letter',
+      })
+      .max(200)
+      .optional()
+      .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
+    'snapshot-retention': z
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .describe(
+        'How many pre-deploy snapshots to keep; older ones are deleted after a new one is available.',
+      ),
+    'snapshot-timeout': durationField
+      .default('30m')
+      .describe('How long to wait for a snapshot to become available.'),
+  })
+  .describe('The RDS PostgreSQL instance behind the service.');
+
+const healthSchema = z.strictObject({
+  'base-url': httpUrlField.describe('Public base URL of the service, e.g. https://getdrop.no.'),
+  'version-path': z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Dot path in the health JSON where the running version is reported, e.g. data.version.',
+    ),
+  checks: healthChecksSchema,
+});
+
+const maintenanceSchema = z.strictObject({
+  provider: z.literal('betterstack').default('betterstack'),
+  'monitor-ids': z
+    .array(z.string().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+    .min(1),
+  window: durationField
+    .default('30m')
+    .describe('Length of the maintenance window opened around a deploy.'),
+});
+
+const notifyEvent = z.enum(['deploy', 'rollback', 'rotation', 'check-failure', 'gate']);
+const notifySchema = z.strictObject({
+  slack: z
+    .strictObject({
+      channel: z
+        .string()
+        .regex(/^#[a-z0-9._-]+$/, { message: 'expected a channel like #drop-ops' })
+        .optional(),
+      events: z
+        .array(notifyEvent)
+        .default(['deploy', 'rollback', 'rotation', 'check-failure', 'gate']),
+    })
+    .optional()
+    .describe('The webhook URL is a secret and comes from the action input slack-webhook-url.'),
+});
+
+const secretSchema = z.strictObject({
+  name: envNameField.describe('Name the application sees, e.g. JWT_SECRET.'),
+  'secret-id': z.string().min(1).describe('Secrets Manager id, e.g. drop/production/jwt-secret.'),
+  kind: z
+    .enum(['random', 'rds-master-password', 'external'])
+    .describe(
+      'random: generated here; rds-master-password: generated and applied to the database; external: issued by a third party, only checked.',
+    ),
+  length: z
+    .int()
+    .min(16)
+    .max(1024)
+    .optional()
+    .describe('Random bytes before base64; default 48 (random) or 32 (rds).'),
+  'min-length': z
+    .int()
+    .min(1)
+    .optional()
+    .describe('Go-live gate: the stored value must be at least this long.'),
+  'rotate-every-days': z.int().min(1).max(3650).optional(),
+  'database-url-secret-id': z
+    .string()
+    .optional()
+    .describe(
+      'rds-master-password only: the secret holding DATABASE_URL to rewrite with the new password.',
+    ),
+});
+
+const goLiveCheck = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('service-running') }),
+  z.strictObject({ type: z.literal('database-available') }),
+  z.strictObject({ type: z.literal('database-private') }),
+  z.strictObject({ type: z.literal('image-present'), tag: z.string().default('production') }),
+  z.strictObject({ type: z.literal('secrets-present'), names: z.array(envNameField).optional() }),
+  z.strictObject({
+    type: z.literal('service-env'),
+    equals: z.record(envNameField, z.string()).default({}),
+    absent: z.array(envNameField).default([]),
+  }),
+  z.strictObject({ type: z.literal('snapshot-fresh'), 'max-age': durationField.default('24h') }),
+  z.strictObject({ type: z.literal('health') }),
+  z.strictObject({
+    type: z.literal('tls'),
+    hosts: z.array(z.string()).min(1),
+    'min-days': z.int().min(0).default(90),
+  }),
+  z.strictObject({
+    type: z.literal('hsts'),
+    'min-max-age': z.int().min(0).default(63072000),
+    preload: z.boolean().default(true),
+  }),
+  z.strictObject({ type: z.literal('https-redirect') }),
+  z.strictObject({
+    type: z.literal('pages-reachable'),
+    paths: z.array(z.string().startsWith('/')).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('sql'),
+    name: z.string(),
+    query: z.string(),
+    expect: z.enum(['rows', 'no-rows']),
+  }),
+  z.strictObject({
+    type: z.literal('attestation'),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    text: z.string().min(1),
+  }),
+]);
+
+const opsCheck = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('service-running') }),
+  z.strictObject({ type: z.literal('snapshot-fresh'), 'max-age': durationField.default('24h') }),
+  z.strictObject({ type: z.literal('monitors-green') }),
+  z.strictObject({ type: z.literal('health') }),
+  z.strictObject({ type: z.literal('free-storage'), 'min-gib': z.number().positive().default(2) }),
+  z.strictObject({
+    type: z.literal('sql'),
+    name: z.string().min(1),
+    query: z.string().min(1),
+    'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),
+  }),
+  z.strictObject({ type: z.literal('ecr-untagged'), delete: z.boolean().default(false) }),
+  z.strictObject({
+    type: z.literal('snapshot-restore'),
+    'verify-query': z.string().default('SELECT 1'),
+  }),
+  z.strictObject({ type: z.literal('rotation-due') }),
+  z.strictObject({
+    type: z.literal('log-errors'),
+    'log-group': z.string(),
+    pattern: z.string(),
+    'max-count': z.int().min(0).default(0),
+  }),
+]);
+
+export const environmentSchema = z.strictObject({
+  region: awsRegionField,
+  'service-arn': appRunnerServiceArnField,
+  'ecr-repository': ecrRepositoryField.describe('ECR repository name, e.g. drop-web.'),
+  'ecr-registry-id': accountIdField
+    .optional()
+    .describe('Account of the registry; default: the service ARN’s account.'),
+  url: httpUrlField
+    .optional()
+    .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),
+  database: databaseSchema.optional(),
+  health: healthSchema,
+  maintenance: maintenanceSchema.optional(),
+  notify: notifySchema.optional(),
+  secrets: z.array(secretSchema).optional(),
+  gates: z.strictObject({ 'go-live': z.array(goLiveCheck).min(1) }).optional(),
+  checks: z
+    .strictObject({
+      daily: z.array(opsCheck).optional(),
+      weekly: z.array(opsCheck).optional(),
+      monthly: z.array(opsCheck).optional(),
+    })
+    .optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1).describe('Format version of this file.'),
+    environments: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/, {
+            message: 'expected a lowercase environment name like production',
+          }),
+        environmentSchema,
+      )
+      .refine((envs) => Object.keys(envs).length > 0, {
+        message: 'expected at least one environment',
+      }),
+  })
+  .describe('apprunner-ops configuration');
+
+export type Config = z.output<typeof configSchema>;
+export type EnvironmentConfig = z.output<typeof environmentSchema>;

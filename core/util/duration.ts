@@ -1,0 +1,31 @@
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+
+/**
+ * Parses `90s`, `5m`, `1h30m`, `250ms` into milliseconds. A bare number is refused: a
+ * timeout of "300" is ambiguous (seconds? milliseconds?) and the error asks for a unit.
+ * Returns undefined when the text is not a duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  let total = 0;
+  let consumed = 0;
+  for (const match of trimmed.matchAll(PART)) {
+    if (match.index !== consumed) return undefined;
+    total += Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+    consumed += match[0].length;
+  }
+  return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
+}
+
+/** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+  const totalSeconds = Math.round(ms / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}

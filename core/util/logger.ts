@@ -1,0 +1,47 @@
+/**
+ * What domain code may say. The Actions-backed implementation lives in core/action; tests
+ * and the simulator use the console or a recording logger.
+ */
+export interface Annotation {
+  title?: string;
+  file?: string;
+  startLine?: number;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string, annotation?: Annotation): void;
+  error(message: string, annotation?: Annotation): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export const consoleLogger: Logger = {
+  debug: (m) => {
+    if (process.env['RUNNER_DEBUG'] === '1') console.debug(m);
+  },
+  info: (m) => console.log(m),
+  warning: (m) => console.warn(`warning: ${m}`),
+  error: (m) => console.error(`error: ${m}`),
+  group: async (name, fn) => {
+    console.log(`▸ ${name}`);
+    return fn();
+  },
+};
+
+/** Keeps every line; for tests that assert on what was said. */
+export function recordingLogger(): Logger & { lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  const push = (level: string) => (message: string) => void lines.push({ level, message });
+  return {
+    lines,
+    debug: push('debug'),
+    info: push('info'),
+    warning: push('warning'),
+    error: push('error'),
+    group: async (name, fn) => {
+      lines.push({ level: 'group', message: name });
+      return fn();
+    },
+  };
+}

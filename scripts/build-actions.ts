@@ -1,0 +1,70 @@
+/**
+ * Bundles every actions/<name>/src/main.ts (and post.ts, when present) with ncc into
+ * actions/<name>/dist/. `--out DIR` writes to DIR/<name>/dist instead (the generated-files
+ * check builds into a temporary place and compares).
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ncc = require('@vercel/ncc') as (
+  input: string,
+  options: Record<string, unknown>,
+) => Promise<{ code: string; assets: Record<string, { source: Buffer | string }> }>;
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function listActions(): Promise<string[]> {
+  const entries = await readdir(path.join(ROOT, 'actions'), { withFileTypes: true });
+  return entries
+    .filter(
+      (e) => e.isDirectory() && existsSync(path.join(ROOT, 'actions', e.name, 'src', 'main.ts')),
+    )
+    .map((e) => e.name)
+    .sort();
+}
+
+async function bundle(entry: string, outDir: string): Promise<void> {
+  const { code, assets } = await ncc(entry, {
+    license: 'licenses.txt',
+    quiet: true,
+    minify: false,
+    sourceMap: false,
+    target: 'es2022',
+  });
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'index.js'), code);
+  for (const [name, asset] of Object.entries(assets)) {
+    const file = path.join(outDir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, asset.source);
+  }
+}
+
+export async function buildActions(outRoot?: string, only?: string[]): Promise<string[]> {
+  const names = (await listActions()).filter((n) => !only?.length || only.includes(n));
+  for (const name of names) {
+    const started = performance.now();
+    const dist = outRoot
+      ? path.join(outRoot, name, 'dist')
+      : path.join(ROOT, 'actions', name, 'dist');
+    const src = path.join(ROOT, 'actions', name, 'src');
+    await bundle(path.join(src, 'main.ts'), dist);
+    if (existsSync(path.join(src, 'post.ts')))
+      await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'));
+    console.log(`built actions/${name}/dist in ${Math.round(performance.now() - started)} ms`);
+  }
+  return names;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const only = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
+  await buildActions(out, only);
+}
