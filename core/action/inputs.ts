@@ -140,9 +140,11 @@ export class InputReader {
   yaml<S extends z.ZodType>(name: string, schema: S): z.output<S> | undefined {
     const text = this.optional(name);
     if (text === undefined) return undefined;
-    const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      throw new InputError(name, `invalid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+    const doc = parseDocument(text, { prettyErrors: true });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+      const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
+      throw new InputError(name, `invalid YAML: ${first}`);
     }
     const data: unknown = doc.toJS();
     const result = schema.safeParse(data);

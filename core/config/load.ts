@@ -7,13 +7,14 @@ import { configSchema, type Config, type EnvironmentConfig } from './schema.js';
 /** Parses and validates config text. Every problem names its YAML path and line. */
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
       doc.errors.map((e) => {
         const line = e.linePos?.[0]?.line;
-        return `invalid YAML: ${e.message.split('\n')[0]}${line ? ` (line ${line})` : ''}`;
+        const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        return `invalid YAML: ${first}${line ? ` (line ${line})` : ''}`;
       }),
     );
   }

@@ -206,11 +206,9 @@ export const configSchema = z
     version: z.literal(1).describe('Format version of this file.'),
     environments: z
       .record(
-        z
-          .string()
-          .regex(/^[a-z][a-z0-9-]*$/, {
-            message: 'expected a lowercase environment name like production',
-          }),
+        z.string().regex(/^[a-z][a-z0-9-]*$/, {
+          message: 'expected a lowercase environment name like production',
+        }),
         environmentSchema,
       )
       .refine((envs) => Object.keys(envs).length > 0, {

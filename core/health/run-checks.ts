@@ -7,6 +7,8 @@ import { evaluateRedirect, evaluateResponse } from './evaluate.js';
 import { probe as httpProbe, type ProbeResponse } from './probe.js';
 import { parseDuration } from '../util/duration.js';
 
+const MIN_ATTEMPT_MS = 1000;
+
 export interface CheckResult {
   name: string;
   url: string;
@@ -99,8 +101,13 @@ async function runOne(
 
   for (;;) {
     attempts++;
-    const remaining = Math.max(1, options.deadline - clock.now());
-    const timeoutMs = Math.min(attemptTimeout, remaining);
+    // An attempt gets what is left of the deadline, but at least a second (or its own
+    // timeout if shorter): a sliver of time would only report "no response" and hide the
+    // real reason of the earlier attempts.
+    const timeoutMs = Math.min(
+      attemptTimeout,
+      Math.max(options.deadline - clock.now(), MIN_ATTEMPT_MS),
+    );
     lastReasons = [];
     last = undefined;
     try {
@@ -152,7 +159,7 @@ async function runOne(
       return result();
     }
     const remainingAfter = options.deadline - clock.now();
-    if (remainingAfter <= 0 || options.signal?.aborted) {
+    if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
       logger.info(
         `✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`,
       );

@@ -62,8 +62,10 @@ export function closestKey(key: string, known: readonly string[]): string | unde
     : undefined;
 }
 
-function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  // Walk the schema along the path to list the keys an object there accepts.
+type SchemaDef = Record<string, unknown>;
+
+/** The zod definition at a data path (through optional/default/pipe wrappers), if any. */
+function defAt(schema: z.ZodType, path: readonly PropertyKey[]): SchemaDef | undefined {
   let node: unknown = schema;
   const unwrap = (s: unknown): unknown => {
     let current = s as { _zod?: { def?: Record<string, unknown> } };
@@ -77,15 +79,39 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   };
   for (const segment of path) {
     const def = (unwrap(node) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
-    if (!def) return [];
+    if (!def) return undefined;
     if (typeof segment === 'number' && def['type'] === 'array') node = def['element'];
     else if (def['type'] === 'object')
       node = (def['shape'] as Record<string, unknown>)[String(segment)];
     else if (def['type'] === 'record') node = def['valueType'];
-    else return [];
+    else return undefined;
   }
-  const def = (unwrap(node) as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+  return (unwrap(node) as { _zod?: { def?: SchemaDef } })?._zod?.def;
+}
+
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const def = defAt(schema, path);
   return def?.['type'] === 'object' ? Object.keys(def['shape'] as object) : [];
+}
+
+function discriminatorValues(
+  schema: z.ZodType,
+  parent: readonly PropertyKey[],
+  key: PropertyKey | undefined,
+): string[] {
+  const def = defAt(schema, parent);
+  if (!def || def['discriminator'] !== key || !Array.isArray(def['options'])) return [];
+  return (def['options'] as { _zod: { def: SchemaDef } }[]).flatMap((option) => {
+    const shape = option._zod.def['shape'] as Record<string, { _zod: { def: SchemaDef } }>;
+    return (shape[String(key)]?._zod.def['values'] as string[] | undefined) ?? [];
+  });
+}
+
+function isIntegerAt(schema: z.ZodType, path: readonly PropertyKey[]): boolean {
+  const def = defAt(schema, path);
+  return (
+    def?.['type'] === 'number' && typeof def['format'] === 'string' && /int/.test(def['format'])
+  );
 }
 
 /**
@@ -113,12 +139,15 @@ export function formatIssues(
     const value = valueAt(data, path);
     let detail: string;
     switch (issue.code) {
-      case 'invalid_type':
+      case 'invalid_type': {
+        const expected =
+          issue.expected === 'number' && isIntegerAt(schema, path) ? 'int' : issue.expected;
         detail =
           value === undefined
-            ? `is required (expected ${article(issue.expected)})`
-            : `expected ${article(issue.expected)}, got ${describeValue(value)}`;
+            ? `is required (expected ${article(expected)})`
+            : `expected ${article(expected)}, got ${describeValue(value)}`;
         break;
+      }
       case 'unrecognized_keys': {
         const known = knownKeysAt(schema, path);
         for (const key of issue.keys) {
@@ -132,9 +161,23 @@ export function formatIssues(
       case 'invalid_value':
         detail = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
         break;
+      case 'invalid_union': {
+        // A discriminated union whose tag matched no option, e.g. an unknown check type.
+        const options = discriminatorValues(schema, path.slice(0, -1), path[path.length - 1]);
+        if (options.length > 0) {
+          const hint = typeof value === 'string' ? closestKey(value, options) : undefined;
+          detail = `expected one of ${options.join(', ')}, got ${describeValue(value)}${hint ? `; did you mean "${hint}"?` : ''}`;
+        } else {
+          detail = issue.message;
+        }
+        break;
+      }
       default:
+        // Refinement messages already say what is expected; show the value when it is a scalar.
         detail =
-          value === undefined ? issue.message : `${issue.message}, got ${describeValue(value)}`;
+          value === undefined || typeof value === 'object'
+            ? issue.message
+            : `${issue.message}, got ${describeValue(value)}`;
     }
     lines.push(`${at}: ${detail}${where(path)}`);
   }

@@ -32113,6 +32113,7 @@ function describeNetworkError(error) {
 
 
 
+const MIN_ATTEMPT_MS = 1000;
 /** The absolute URL of a check: its own `url`, or `path` joined to the base URL. */
 function resolveCheckUrl(check, baseUrl) {
     if (check.url !== undefined)
@@ -32159,8 +32160,10 @@ async function runOne(check, options) {
             : undefined;
     for (;;) {
         attempts++;
-        const remaining = Math.max(1, options.deadline - clock.now());
-        const timeoutMs = Math.min(attemptTimeout, remaining);
+        // An attempt gets what is left of the deadline, but at least a second (or its own
+        // timeout if shorter): a sliver of time would only report "no response" and hide the
+        // real reason of the earlier attempts.
+        const timeoutMs = Math.min(attemptTimeout, Math.max(options.deadline - clock.now(), MIN_ATTEMPT_MS));
         lastReasons = [];
         last = undefined;
         try {
@@ -32209,7 +32212,7 @@ async function runOne(check, options) {
             return result();
         }
         const remainingAfter = options.deadline - clock.now();
-        if (remainingAfter <= 0 || options.signal?.aborted) {
+        if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
             logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
             return result();
         }
@@ -32758,8 +32761,8 @@ function closestKey(key, known) {
         ? best
         : undefined;
 }
-function knownKeysAt(schema, path) {
-    // Walk the schema along the path to list the keys an object there accepts.
+/** The zod definition at a data path (through optional/default/pipe wrappers), if any. */
+function defAt(schema, path) {
     let node = schema;
     const unwrap = (s) => {
         let current = s;
@@ -32777,7 +32780,7 @@ function knownKeysAt(schema, path) {
     for (const segment of path) {
         const def = unwrap(node)?._zod?.def;
         if (!def)
-            return [];
+            return undefined;
         if (typeof segment === 'number' && def['type'] === 'array')
             node = def['element'];
         else if (def['type'] === 'object')
@@ -32785,10 +32788,17 @@ function knownKeysAt(schema, path) {
         else if (def['type'] === 'record')
             node = def['valueType'];
         else
-            return [];
+            return undefined;
     }
-    const def = unwrap(node)?._zod?.def;
+    return unwrap(node)?._zod?.def;
+}
+function knownKeysAt(schema, path) {
+    const def = defAt(schema, path);
     return def?.['type'] === 'object' ? Object.keys(def['shape']) : [];
+}
+function isIntegerAt(schema, path) {
+    const def = defAt(schema, path);
+    return def?.['type'] === 'number' && typeof def['format'] === 'string' && /int/.test(def['format']);
 }
 /**
  * One readable line per zod issue: `<path>: <what is wrong>`. `where(path)` may add a
@@ -32809,12 +32819,14 @@ function formatIssues(schema, data, issues, where = () => '', prefix = []) {
         const value = valueAt(data, path);
         let detail;
         switch (issue.code) {
-            case 'invalid_type':
+            case 'invalid_type': {
+                const expected = issue.expected === 'number' && isIntegerAt(schema, path) ? 'int' : issue.expected;
                 detail =
                     value === undefined
-                        ? `is required (expected ${article(issue.expected)})`
-                        : `expected ${article(issue.expected)}, got ${describeValue(value)}`;
+                        ? `is required (expected ${article(expected)})`
+                        : `expected ${article(expected)}, got ${describeValue(value)}`;
                 break;
+            }
             case 'unrecognized_keys': {
                 const known = knownKeysAt(schema, path);
                 for (const key of issue.keys) {

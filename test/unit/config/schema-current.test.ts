@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../../../scripts/generate-schema.js';
+
+describe('schema/apprunner-ops.schema.json', () => {
+  it('is what the zod schema generates today (run npm run schema after changing it)', () => {
+    const committed = readFileSync(
+      path.join(import.meta.dirname, '../../../schema/apprunner-ops.schema.json'),
+      'utf8',
+    );
+    expect(committed).toBe(configJsonSchema());
+  });
+
+  it('describes the keys an editor should offer', () => {
+    const schema = JSON.parse(configJsonSchema());
+    const environment = schema.properties.environments.additionalProperties;
+    expect(Object.keys(environment.properties)).toEqual(
+      expect.arrayContaining([
+        'region',
+        'service-arn',
+        'ecr-repository',
+        'database',
+        'health',
+        'maintenance',
+        'notify',
+        'secrets',
+        'gates',
+        'checks',
+      ]),
+    );
+    expect(environment.additionalProperties).toBe(false);
+    expect(environment.required).toEqual(
+      expect.arrayContaining(['region', 'service-arn', 'ecr-repository', 'health']),
+    );
+  });
+});
