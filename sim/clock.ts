@@ -1,0 +1,72 @@
+/**
+ * Time in the sim. Timestamps are wall-clock (plus an offset a test may advance), so a
+ * client comparing a snapshot's time with its own clock agrees with the sim; durations of
+ * lifecycles are multiplied by `timeScale`, so a 3-minute deployment with timeScale 0.01
+ * takes 1.8 s of real time.
+ *
+ * Lifecycles are events on a scheduler that runs lazily: every request (AWS, sample app,
+ * control, handle accessor) first runs the events that are due. No timers are left behind
+ * when the sim stops, and an event applies at its own scheduled time, not when observed.
+ */
+export class SimClock {
+  private offsetMs = 0;
+  private readonly events: { at: number; seq: number; run: (at: number) => void }[] = [];
+  private seq = 0;
+
+  constructor(readonly timeScale: number) {
+    if (!(timeScale > 0)) throw new Error(`sim: timeScale must be > 0, got ${timeScale}`);
+  }
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Real milliseconds that `simMs` of modelled time takes. */
+  scaled(simMs: number): number {
+    return simMs * this.timeScale;
+  }
+
+  /** Runs `run` once `simMs` of modelled time has passed (the event sees its own time). */
+  after(simMs: number, run: (at: number) => void): void {
+    this.at(this.now() + this.scaled(simMs), run);
+  }
+
+  at(at: number, run: (at: number) => void): void {
+    this.events.push({ at, seq: this.seq++, run });
+  }
+
+  /** Jumps the clock forward (real ms), e.g. to finish a lifecycle without waiting. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+    this.runDue();
+  }
+
+  /** Runs every event due by now, in time order; events may schedule further events. */
+  runDue(): void {
+    for (let guard = 0; guard < 10_000; guard++) {
+      const now = this.now();
+      let next = -1;
+      for (let i = 0; i < this.events.length; i++) {
+        const e = this.events[i]!;
+        if (e.at > now) continue;
+        const best = next >= 0 ? this.events[next]! : undefined;
+        if (!best || e.at < best.at || (e.at === best.at && e.seq < best.seq)) next = i;
+      }
+      if (next < 0) return;
+      const [event] = this.events.splice(next, 1);
+      event!.run(event!.at);
+    }
+    throw new Error('sim: more than 10000 events due at once (an event reschedules itself?)');
+  }
+
+  /** The time of the next pending event, if any (lets waits sleep exactly long enough). */
+  nextEventAt(): number | undefined {
+    let min: number | undefined;
+    for (const e of this.events) if (min === undefined || e.at < min) min = e.at;
+    return min;
+  }
+
+  clear(): void {
+    this.events.length = 0;
+  }
+}

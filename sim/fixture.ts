@@ -1,0 +1,228 @@
+/**
+ * The seed of a sim: a YAML (or object) fixture validated with zod. Durations are written as
+ * `3m`, `90s`, `6h` (or milliseconds as a number); ages (`pushedAgo`, `ago`) are measured
+ * back from the moment the sim starts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseDuration } from '../core/util/duration.js';
+import { formatIssues } from '../core/util/zod-issues.js';
+
+export const DEFAULT_FIXTURE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures',
+  'drop.yml',
+);
+
+const duration = z.union([
+  z.number().nonnegative(),
+  z.string().transform((text, ctx) => {
+    // Days are allowed here (`400d`) on top of core's units: fixtures talk about ages.
+    const days = /^(\d+)d(.*)$/.exec(text.trim());
+    const rest = days ? (days[2] === '' ? 0 : parseDuration(days[2]!)) : parseDuration(text);
+    const ms = rest === undefined ? undefined : rest + (days ? Number(days[1]) * 86_400_000 : 0);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration such as 90s, 3m, 6h or 2d` });
+      return z.NEVER;
+    }
+    return ms;
+  }),
+]);
+
+export const BEHAVIOURS = [
+  'healthy',
+  'fails-platform-health-check',
+  'unhealthy-app',
+  'slow',
+  'crash-after-start',
+] as const;
+export type Behaviour = (typeof BEHAVIOURS)[number];
+
+const behaviourFields = {
+  /** How the sample app behaves while this image runs. */
+  behaviour: z.enum(BEHAVIOURS).default('healthy'),
+  /** `slow`: added latency of every answer (real milliseconds, not scaled). */
+  latencyMs: z.number().int().nonnegative().default(1500),
+  /** `crash-after-start`: the app answers 502 this long (real ms) after it went live. */
+  crashAfterMs: z.number().int().nonnegative().default(2000),
+};
+
+const imageSchema = z.strictObject({
+  tags: z.array(z.string().regex(/^[\w][\w.-]{0,127}$/, 'not a valid image tag')).default([]),
+  /** The version the app reports; defaults to the first tag. */
+  version: z.string().optional(),
+  pushedAgo: duration.prefault('1h'),
+  sizeInBytes: z.number().int().positive().default(48_213_504),
+  /** More than one platform (or attestations) makes an image index with untagged children. */
+  platforms: z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9]+$/)).default(['linux/amd64']),
+  attestations: z.boolean().default(false),
+  ...behaviourFields,
+});
+
+const repositorySchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/),
+  createdAgo: duration.prefault('400d'),
+  images: z.array(imageSchema).default([]),
+  /** Behaviour of images found only in a real registry (see startSim's `registry`). */
+  registryBehaviours: z.record(z.string(), z.strictObject(behaviourFields)).default({}),
+});
+
+const serviceSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$/, 'App Runner service names are 4-40 characters'),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+  /** `repo:tag` or `repo@sha256:…` of a repository in this fixture. */
+  image: z.string(),
+  status: z.enum(['RUNNING', 'PAUSED']).default('RUNNING'),
+  port: z.string().regex(/^\d+$/).default('8080'),
+  env: z.record(z.string(), z.string()).default({}),
+  secrets: z.record(z.string(), z.string()).default({}),
+  cpu: z.string().default('1024'),
+  memory: z.string().default('2048'),
+  instanceRoleArn: z.string().optional(),
+  accessRoleArn: z.string().optional(),
+  autoDeployments: z.boolean().default(false),
+  healthCheck: z
+    .strictObject({
+      protocol: z.enum(['TCP', 'HTTP']).default('HTTP'),
+      path: z.string().default('/'),
+      interval: z.number().int().default(10),
+      timeout: z.number().int().default(5),
+      healthyThreshold: z.number().int().default(1),
+      unhealthyThreshold: z.number().int().default(5),
+    })
+    .prefault({}),
+  createdAgo: duration.prefault('200d'),
+});
+
+const snapshotSchema = z.strictObject({
+  id: z.string(),
+  ago: duration,
+  status: z.enum(['available', 'creating']).default('available'),
+});
+
+const instanceSchema = z.strictObject({
+  id: z.string(),
+  status: z.string().default('available'),
+  engineVersion: z.string().default('16.4'),
+  instanceClass: z.string().default('db.t4g.micro'),
+  allocatedStorage: z.number().int().default(20),
+  masterUsername: z.string().default('drop_admin'),
+  dbName: z.string().default('drop'),
+  publiclyAccessible: z.boolean().default(false),
+  multiAz: z.boolean().default(false),
+  securityGroups: z.array(z.string()).default(['sg-0a1b2c3d4e5f60718']),
+  backupRetentionPeriod: z.number().int().default(7),
+  createdAgo: duration.prefault('400d'),
+  /** Daily automated snapshots, newest `latestAgo` old. */
+  automatedSnapshots: z
+    .strictObject({
+      count: z.number().int().nonnegative(),
+      every: duration.prefault('24h'),
+      latestAgo: duration.prefault('5h'),
+    })
+    .prefault({ count: 7 }),
+  manualSnapshots: z.array(snapshotSchema).default([]),
+});
+
+const monitorSchema = z.strictObject({
+  id: z.string().regex(/^\d+$/),
+  name: z.string(),
+  url: z.string(),
+  paused: z.boolean().default(false),
+});
+
+export const fixtureSchema = z.strictObject({
+  account: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default('123456789012'),
+  region: z.string().default('eu-west-1'),
+  timeScale: z.number().positive().default(1),
+  /** Fault seed: the same seed gives the same faults on the same sequence of calls. */
+  seed: z.number().int().default(1),
+  durations: z
+    .strictObject({
+      deployPending: duration.prefault('15s'),
+      deploy: duration.prefault('3m'),
+      rollback: duration.prefault('2m'),
+      pause: duration.prefault('1m'),
+      resume: duration.prefault('1m'),
+      snapshot: duration.prefault('4m'),
+      maintenance: duration.prefault('5m'),
+      /** A manual snapshot keeps a single-AZ instance `backing-up` this long. */
+      backingUp: duration.prefault('1m'),
+    })
+    .prefault({}),
+  apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
+  ecr: z
+    .strictObject({
+      repositories: z.array(repositorySchema).default([]),
+      /** Real ECR answers ImageReferencedByManifestList; off, deleting a child breaks its index. */
+      protectIndexChildren: z.boolean().default(false),
+    })
+    .prefault({}),
+  rds: z
+    .strictObject({
+      manualSnapshotQuota: z.number().int().positive().default(100),
+      instances: z.array(instanceSchema).default([]),
+    })
+    .prefault({}),
+  github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
+  betterstack: z
+    .strictObject({
+      token: z.string().default('sim-betterstack-token'),
+      monitors: z.array(monitorSchema).default([]),
+    })
+    .prefault({}),
+});
+
+export type Fixture = z.output<typeof fixtureSchema>;
+export type FixtureInput = z.input<typeof fixtureSchema>;
+export type FixtureImage = z.output<typeof imageSchema>;
+export type FixtureService = z.output<typeof serviceSchema>;
+export type FixtureInstance = z.output<typeof instanceSchema>;
+export type ImageBehaviour = z.output<z.ZodObject<typeof behaviourFields>>;
+
+/** Loads and validates a fixture; every problem is one line `path: what is wrong`. */
+export function loadFixture(source: string | FixtureInput = DEFAULT_FIXTURE): Fixture {
+  let data: unknown = source;
+  let name = 'fixture object';
+  if (typeof source === 'string') {
+    name = source;
+    let text: string;
+    try {
+      text = readFileSync(source, 'utf8');
+    } catch (error) {
+      throw new Error(`sim fixture ${source}: cannot read it (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
+    data = parseYaml(text);
+  }
+  const result = fixtureSchema.safeParse(data);
+  if (!result.success) {
+    const lines = formatIssues(fixtureSchema, data, result.error.issues);
+    throw new Error(`sim fixture ${name} is invalid:\n  - ${lines.join('\n  - ')}`);
+  }
+  const fixture = result.data;
+  const problems: string[] = [];
+  const repos = new Set(fixture.ecr.repositories.map((r) => r.name));
+  fixture.apprunner.services.forEach((service, i) => {
+    const repo = /^(?:[^/]+\.amazonaws\.com\/)?([^:@]+)[:@]/.exec(service.image)?.[1];
+    if (!repo || !repos.has(repo))
+      problems.push(
+        `apprunner.services[${i}].image: ${service.image} is not in an ECR repository of the fixture (${[...repos].join(', ') || 'none'})`,
+      );
+  });
+  if (problems.length > 0)
+    throw new Error(`sim fixture ${name} is invalid:\n  - ${problems.join('\n  - ')}`);
+  return fixture;
+}

@@ -1,0 +1,282 @@
+/**
+ * Local stand-ins for AWS (App Runner, ECR, RDS, STS), GitHub, Slack and BetterStack that speak
+ * the real wire protocols. `startSim()` starts one HTTP server on loopback and returns a handle
+ * with the environment a child process needs and accessors for state and evidence.
+ */
+import type http from 'node:http';
+import type { CallFilter, CallRecord } from './call-log.js';
+import { stateView } from './control.js';
+import type { FaultConfig } from './faults.js';
+import { loadFixture, type Fixture, type FixtureInput } from './fixture.js';
+import { RegistryClient } from './registry.js';
+import { startServer } from './server.js';
+import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
+import type { BetterStackMonitor, BetterStackRequest } from './services/betterstack.js';
+import type { EcrImage } from './services/ecr.js';
+import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
+import type { DbSnapshot } from './services/rds.js';
+import type { SlackMessage } from './services/slack.js';
+import { World } from './world.js';
+
+export { DEFAULT_FIXTURE, loadFixture, type Fixture, type FixtureInput } from './fixture.js';
+export type { CallRecord, CallFilter } from './call-log.js';
+export type { FaultConfig, FaultRule } from './faults.js';
+
+export interface StartSimOptions {
+  /** A fixture file path or object; default `sim/fixtures/drop.yml`. */
+  fixture?: string | FixtureInput;
+  /** Port of the sim's server on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Overrides the fixture's time scale (0.01: a 3-minute deployment takes 1.8 s). */
+  timeScale?: number;
+  /** Faults from the start (change them later with `setFaults`). */
+  faults?: FaultConfig;
+  /** Answer these ECR repositories (default: all) from a real registry's HTTP API v2. */
+  registry?: { url: string; repositories?: string[] };
+}
+
+/** A service's state as the handle shows it. */
+export interface SimServiceView {
+  arn: string;
+  name: string;
+  status: string;
+  imageIdentifier: string;
+  /** What the sample app is running now (changes only when an operation succeeds). */
+  running: { identifier: string; digest: string; version: string; behaviour: string };
+  sourceConfiguration: Record<string, unknown>;
+  instanceConfiguration: Record<string, unknown>;
+  operations: OperationRecord[];
+  /** `http://127.0.0.1:<port>` of the sample app. */
+  url: string;
+}
+
+export interface SimHandle {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  region: string;
+  accountId: string;
+  fixture: Fixture;
+  /** Everything a child process needs to reach the sim and nothing else (see `simEnvironment`). */
+  env: Record<string, string>;
+  /** Config for an in-process SDK client: `new AppRunnerClient(sim.clientConfig())`. */
+  clientConfig(overrides?: { maxAttempts?: number }): SimClientConfig;
+  /** Real ms of `simMs` modelled time under the sim's time scale. */
+  scaled(simMs: number): number;
+  /** Jumps the sim clock forward (real ms), finishing whatever is due. */
+  advance(ms: number): void;
+
+  services(): SimServiceView[];
+  service(arnOrName: string): SimServiceView;
+  /** `http://127.0.0.1:<port>` where the service's sample app answers. */
+  serviceUrl(arnOrName: string): string;
+  /** Platform maintenance: OPERATION_IN_PROGRESS for `durationMs` of modelled time (default from the fixture). */
+  startMaintenance(arnOrName: string, durationMs?: number): void;
+  images(repository: string): Omit<EcrImage, 'manifest'>[];
+  /** Pushes an image to a fixture repository (moves its tags), as `docker push` would. */
+  pushImage(repository: string, image: PushImage): Omit<EcrImage, 'manifest'>;
+  /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
+  setInstanceStatus(instanceId: string, status: string): void;
+  snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
+
+  github: {
+    deployments(): GithubDeployment[];
+    commitStatuses(): GithubCommitStatus[];
+    checkRuns(): GithubCheckRun[];
+  };
+  slackMessages(): SlackMessage[];
+  betterstack: { monitors(): BetterStackMonitor[]; requests(): BetterStackRequest[] };
+  /** Plain-JSON picture of everything (what GET /_sim/state answers). */
+  state(): Record<string, unknown>;
+
+  calls(filter?: CallFilter): CallRecord[];
+  mutatingCalls(filter?: CallFilter): CallRecord[];
+  clearCalls(): void;
+  setFaults(config: FaultConfig): void;
+  stop(): Promise<void>;
+}
+
+export interface PushImage {
+  tags: string[];
+  behaviour?:
+    'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
+  version?: string;
+  latencyMs?: number;
+  crashAfterMs?: number;
+  platforms?: string[];
+  attestations?: boolean;
+}
+
+export interface SimClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  maxAttempts?: number;
+}
+
+export const SIM_CREDENTIALS = {
+  accessKeyId: 'AKIASIMULATOR0000000',
+  secretAccessKey: 'sim-secret-access-key-not-a-real-one',
+};
+
+/** The environment a child process needs to reach the sim (and never real AWS or GitHub). */
+export function simEnvironment(url: string, fixture: Fixture): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_ENDPOINT_URL_APPRUNNER: url,
+    AWS_ENDPOINT_URL_ECR: url,
+    AWS_ENDPOINT_URL_RDS: url,
+    AWS_ENDPOINT_URL_STS: url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
+    AWS_ENDPOINT_URL_CLOUDWATCH: url,
+    AWS_REGION: fixture.region,
+    AWS_DEFAULT_REGION: fixture.region,
+    AWS_ACCESS_KEY_ID: SIM_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: SIM_CREDENTIALS.secretAccessKey,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    GITHUB_API_URL: `${url}/github`,
+    SIM_URL: url,
+    SIM_SLACK_WEBHOOK_URL: `${url}/slack/services/T0SIM0000/B0SIM0000/simwebhooksecret`,
+    SIM_BETTERSTACK_API_URL: `${url}/betterstack/api/v2`,
+    SIM_BETTERSTACK_TOKEN: fixture.betterstack.token,
+  };
+}
+
+function serviceView(world: World, s: AppRunnerServiceState): SimServiceView {
+  const repo = s.sourceConfiguration['ImageRepository'] as Record<string, unknown> | undefined;
+  return structuredClone({
+    arn: s.arn,
+    name: s.name,
+    status: s.status,
+    imageIdentifier: String(repo?.['ImageIdentifier'] ?? ''),
+    running: {
+      identifier: s.running.identifier,
+      digest: s.running.digest,
+      version: s.running.version,
+      behaviour: s.running.behaviour.behaviour,
+    },
+    sourceConfiguration: s.sourceConfiguration,
+    instanceConfiguration: s.instanceConfiguration,
+    operations: s.operations,
+    url: `http://${world.apprunner.serviceUrl(s)}`,
+  });
+}
+
+export async function startSim(options: StartSimOptions = {}): Promise<SimHandle> {
+  const fixture = loadFixture(options.fixture);
+  if (options.timeScale !== undefined) fixture.timeScale = options.timeScale;
+  const world = new World(fixture);
+  if (options.registry) {
+    world.registryUrl = options.registry.url;
+    const client = new RegistryClient(options.registry.url);
+    for (const repo of world.ecr.repositories.values())
+      if (!options.registry.repositories || options.registry.repositories.includes(repo.name)) {
+        repo.registry = client;
+        repo.images = [];
+      }
+  }
+  if (options.faults) world.faults.set(options.faults);
+  let server: http.Server | undefined;
+  try {
+    await world.apprunner.seed();
+    server = await startServer(world, options.port ?? 0);
+  } catch (error) {
+    await world.apprunner.stop();
+    throw error;
+  }
+  const url = world.url;
+  const due = (): void => world.clock.runDue();
+  const withoutManifest = ({
+    manifest: _manifest,
+    ...image
+  }: EcrImage): Omit<EcrImage, 'manifest'> => structuredClone(image);
+  let stopped = false;
+
+  return {
+    url,
+    region: fixture.region,
+    accountId: fixture.account,
+    fixture,
+    env: simEnvironment(url, fixture),
+    clientConfig: (overrides = {}) => ({
+      endpoint: url,
+      region: fixture.region,
+      credentials: { ...SIM_CREDENTIALS },
+      ...overrides,
+    }),
+    scaled: (simMs) => world.clock.scaled(simMs),
+    advance: (ms) => world.clock.advance(ms),
+    services: () => {
+      due();
+      return [...world.apprunner.services.values()].map((s) => serviceView(world, s));
+    },
+    service: (arnOrName) => {
+      due();
+      return serviceView(world, world.apprunner.lookup(arnOrName));
+    },
+    serviceUrl: (arnOrName) =>
+      `http://${world.apprunner.serviceUrl(world.apprunner.lookup(arnOrName))}`,
+    startMaintenance: (arnOrName, durationMs = fixture.durations.maintenance) => {
+      due();
+      world.apprunner.startMaintenance(world.apprunner.lookup(arnOrName), durationMs);
+    },
+    images: (repository) => world.ecr.repository(repository).images.map(withoutManifest),
+    pushImage: (repository, image) => {
+      const repo = world.ecr.repository(repository);
+      const pushed = world.ecr.seedImage(
+        repo,
+        {
+          tags: image.tags,
+          ...(image.version !== undefined ? { version: image.version } : {}),
+          pushedAgo: 0,
+          sizeInBytes: 48_213_504,
+          platforms: image.platforms ?? ['linux/amd64'],
+          attestations: image.attestations ?? false,
+          behaviour: image.behaviour ?? 'healthy',
+          latencyMs: image.latencyMs ?? 1500,
+          crashAfterMs: image.crashAfterMs ?? 2000,
+        },
+        world.clock.now(),
+      );
+      return withoutManifest(pushed);
+    },
+    setInstanceStatus: (instanceId, status) => {
+      world.rds.instance(instanceId).status = status;
+    },
+    snapshots: (instanceId) => {
+      due();
+      return world.rds.snapshots
+        .filter((s) => instanceId === undefined || s.instanceId === instanceId)
+        .map((s) => ({
+          ...structuredClone(s),
+          percentProgress: Number(world.rds.describeSnapshot(s)['PercentProgress']),
+        }));
+    },
+    github: {
+      deployments: () => structuredClone(world.github.deployments),
+      commitStatuses: () => structuredClone(world.github.commitStatuses),
+      checkRuns: () => structuredClone(world.github.checkRuns),
+    },
+    slackMessages: () => structuredClone(world.slack),
+    betterstack: {
+      monitors: () => structuredClone([...world.betterstack.monitors.values()]),
+      requests: () => structuredClone(world.betterstack.requests),
+    },
+    state: () => stateView(world),
+    calls: (filter) => world.calls.list(filter),
+    mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
+    clearCalls: () => world.calls.clear(),
+    setFaults: (config) => world.faults.set(config),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      world.clock.clear();
+      const s = server!;
+      s.closeAllConnections();
+      await Promise.all([
+        new Promise<void>((resolve) => s.close(() => resolve())),
+        world.apprunner.stop(),
+      ]);
+    },
+  };
+}

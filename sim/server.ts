@@ -1,0 +1,346 @@
+/**
+ * The sim's one HTTP server. AWS requests are routed by the SigV4 credential scope
+ * (`…/<region>/<service>/aws4_request`) or `x-amz-target`; GitHub, Slack and BetterStack by
+ * path prefix; `/_sim/…` is the control API. Faults and the call log wrap every operation.
+ */
+import http from 'node:http';
+import type net from 'node:net';
+import {
+  AwsError,
+  encodeJsonError,
+  encodeJsonResult,
+  encodeQueryError,
+  encodeQueryResult,
+  newRequestId,
+  parseJsonBody,
+  parseQueryBody,
+  type EncodedResponse,
+} from './aws/protocol.js';
+import type { AwsService } from './aws/service.js';
+import type { CallRecord } from './call-log.js';
+import { handleControl } from './control.js';
+import type { RestRequest, RestResponse, RestService } from './rest.js';
+import { appRunner } from './services/apprunner.js';
+import { betterstack } from './services/betterstack.js';
+import { ecr } from './services/ecr.js';
+import { github } from './services/github.js';
+import { rds } from './services/rds.js';
+import { slack } from './services/slack.js';
+import { sts } from './services/sts.js';
+import type { World } from './world.js';
+
+/** Every AWS stand-in; a new service is one module and one entry here. */
+export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts];
+export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: EncodedResponse): void {
+  res.writeHead(response.status, {
+    ...response.headers,
+    'content-length': Buffer.byteLength(response.body),
+  });
+  res.end(response.body);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The service a signed AWS request is for, from its credential scope or target header. */
+function awsServiceOf(req: http.IncomingMessage): {
+  service?: AwsService;
+  scope?: string;
+  signed: boolean;
+} {
+  const auth = req.headers['authorization'];
+  const scope =
+    typeof auth === 'string'
+      ? /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)?.[1]
+      : undefined;
+  const target = req.headers['x-amz-target'];
+  const prefix = typeof target === 'string' ? target.split('.')[0] : undefined;
+  const service = AWS_SERVICES.find(
+    (s) =>
+      (scope !== undefined && s.signingName === scope) ||
+      (scope === undefined && prefix !== undefined && s.targetPrefix === prefix),
+  );
+  return {
+    ...(service ? { service } : {}),
+    ...(scope ? { scope } : {}),
+    signed: scope !== undefined,
+  };
+}
+
+function encodeError(
+  service: AwsService,
+  action: string,
+  error: AwsError,
+  requestId: string,
+): EncodedResponse {
+  void action;
+  return service.protocol === 'awsQuery'
+    ? encodeQueryError(error, requestId)
+    : encodeJsonError(service.protocol, error, requestId, service.messageKey ?? 'message');
+}
+
+function faultError(service: AwsService, kind: string): AwsError {
+  if (kind === 'throttle')
+    return new AwsError(
+      service.faults.throttling,
+      'Rate exceeded',
+      service.faults.throttlingStatus,
+    );
+  if (kind === 'unavailable')
+    return new AwsError(
+      'ServiceUnavailable',
+      'Service is unavailable. Please try again later.',
+      503,
+    );
+  return new AwsError(
+    service.faults.internal,
+    'An internal error occurred. Please try again.',
+    500,
+  );
+}
+
+async function handleAws(
+  world: World,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  raw: string,
+): Promise<void> {
+  const requestId = newRequestId();
+  const { service, scope, signed } = awsServiceOf(req);
+  if (!service) {
+    const error = new AwsError(
+      'UnknownOperationException',
+      `sim: no stand-in for AWS service "${scope ?? String(req.headers['x-amz-target'] ?? 'unknown')}" (add one in sim/services/)`,
+    );
+    send(res, encodeJsonError('awsJson1_1', error, requestId, 'message'));
+    return;
+  }
+  let operation = '';
+  let input: Record<string, unknown>;
+  try {
+    if (service.protocol === 'awsQuery') {
+      const parsed = parseQueryBody(raw);
+      operation = parsed.action;
+      input = parsed.params;
+    } else {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      operation = target.startsWith(`${service.targetPrefix}.`)
+        ? target.slice(service.targetPrefix!.length + 1)
+        : '';
+      input = parseJsonBody(raw);
+    }
+  } catch (error) {
+    send(res, encodeError(service, operation, error as AwsError, requestId));
+    return;
+  }
+  const definition = service.operations[operation];
+  const record: CallRecord = world.calls.add({
+    service: service.signingName,
+    operation: operation || '(none)',
+    params: input,
+    time: Date.now(),
+    mutating: definition?.mutating ?? false,
+  });
+  const fail = (error: AwsError): void => {
+    record.status = error.status;
+    record.error = error.code;
+    send(res, encodeError(service, operation, error, requestId));
+  };
+  if (!signed) {
+    fail(
+      service.protocol === 'awsQuery'
+        ? new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
+        : new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403),
+    );
+    return;
+  }
+  if (!definition) {
+    fail(
+      service.protocol === 'awsQuery'
+        ? new AwsError(
+            'InvalidAction',
+            `Could not find operation ${operation} for version 2014-10-31`,
+          )
+        : new AwsError(
+            'UnknownOperationException',
+            `sim: ${service.signingName} has no operation "${operation}" (add it to sim/services/)`,
+          ),
+    );
+    return;
+  }
+  const decision = world.faults.decide(service.signingName, operation);
+  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  if (decision.fail === 'reset') {
+    record.fault = 'reset';
+    record.status = 0;
+    req.socket.destroy();
+    return;
+  }
+  if (decision.fail) {
+    record.fault = decision.fail;
+    fail(faultError(service, decision.fail));
+    return;
+  }
+  world.clock.runDue();
+  try {
+    const result = await definition.handle(input, { world, requestId });
+    record.status = 200;
+    send(
+      res,
+      service.protocol === 'awsQuery'
+        ? encodeQueryResult(operation, service.xmlns!, result, requestId)
+        : encodeJsonResult(service.protocol, result, requestId),
+    );
+  } catch (error) {
+    if (error instanceof AwsError) fail(error);
+    else {
+      console.error(`sim: ${service.signingName}.${operation} failed:`, error);
+      fail(faultError(service, 'server-error'));
+    }
+  }
+}
+
+function sendRest(res: http.ServerResponse, response: RestResponse): void {
+  const isText = typeof response.body === 'string';
+  const body =
+    response.body === undefined
+      ? ''
+      : isText
+        ? (response.body as string)
+        : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'content-type':
+      response.contentType ??
+      (isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+    'content-length': Buffer.byteLength(body),
+    ...response.headers,
+  });
+  res.end(body);
+}
+
+async function handleRest(
+  world: World,
+  service: RestService,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  raw: string,
+): Promise<void> {
+  const path = url.pathname.slice(service.prefix.length) || '/';
+  const method = req.method ?? 'GET';
+  let body: unknown;
+  let badBody = false;
+  if (raw.trim() !== '') {
+    try {
+      const type = String(req.headers['content-type'] ?? '');
+      body = type.includes('application/x-www-form-urlencoded')
+        ? JSON.parse(new URLSearchParams(raw).get('payload') ?? '')
+        : JSON.parse(raw);
+    } catch {
+      badBody = true;
+    }
+  }
+  const request: RestRequest = {
+    method,
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody: raw,
+    body,
+  };
+  let route: RestService['routes'][number] | undefined;
+  let params: Record<string, string> = {};
+  for (const r of service.routes) {
+    if (r.method !== method) continue;
+    const match = r.pattern.exec(path);
+    if (match) {
+      route = r;
+      params = { ...match.groups };
+      break;
+    }
+  }
+  const record: CallRecord = world.calls.add({
+    service: service.name,
+    operation: route?.operation ?? `${method} ${path}`,
+    params: { ...params, ...Object.fromEntries(url.searchParams), body },
+    time: Date.now(),
+    mutating: route?.mutating ?? method !== 'GET',
+  });
+  const answer = (response: RestResponse): void => {
+    record.status = response.status;
+    if (response.status >= 400) record.error = String(response.status);
+    sendRest(res, response);
+  };
+  const refused = service.authenticate(request, world);
+  if (refused) return answer(refused);
+  if (!route) return answer(service.notFound(request));
+  if (badBody) return answer(service.badBody());
+  const decision = world.faults.decide(service.name, route.operation);
+  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  if (decision.fail === 'reset') {
+    record.fault = 'reset';
+    record.status = 0;
+    req.socket.destroy();
+    return;
+  }
+  if (decision.fail) {
+    record.fault = decision.fail;
+    return answer(
+      decision.fail === 'throttle'
+        ? service.faults.throttle
+        : decision.fail === 'unavailable'
+          ? service.faults.unavailable
+          : service.faults.serverError,
+    );
+  }
+  world.clock.runDue();
+  answer(route.handle(request, params, world));
+}
+
+export async function startServer(world: World, port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      try {
+        const raw = await readBody(req);
+        const url = new URL(req.url ?? '/', 'http://sim');
+        if (url.pathname.startsWith('/_sim/'))
+          return sendRest(res, await handleControl(world, req.method ?? 'GET', url, raw));
+        const rest = REST_SERVICES.find(
+          (s) => url.pathname === s.prefix || url.pathname.startsWith(`${s.prefix}/`),
+        );
+        if (rest) return await handleRest(world, rest, req, res, url, raw);
+        return await handleAws(world, req, res, raw);
+      } catch (error) {
+        console.error('sim: request failed:', error);
+        if (!res.headersSent) sendRest(res, { status: 500, body: { message: String(error) } });
+        else res.destroy();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 2000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  world.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return server;
+}

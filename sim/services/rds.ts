@@ -1,0 +1,350 @@
+/**
+ * RDS (awsQuery: form body `Action=…`, XML answers in the 2014-10-31 namespace). Instances and
+ * snapshots; a manual snapshot is `creating` with rising PercentProgress and no
+ * SnapshotCreateTime until it is `available` (design pitfalls 5 and 6).
+ */
+import type { SimClock } from '../clock.js';
+import type { Fixture, FixtureInstance } from '../fixture.js';
+import { AwsError, xmlList } from '../aws/protocol.js';
+import {
+  optInt,
+  optString,
+  paginate,
+  reqString,
+  type AwsService,
+  type Input,
+} from '../aws/service.js';
+
+export interface DbInstance {
+  fixture: FixtureInstance;
+  id: string;
+  status: string;
+  createdAt: number;
+  resourceId: string;
+  availabilityZone: string;
+}
+
+export interface DbSnapshot {
+  id: string;
+  instanceId: string;
+  type: 'manual' | 'automated';
+  status: 'creating' | 'available';
+  /** When the snapshot was started (SnapshotCreateTime once available). */
+  startedAt: number;
+  /** Real ms the creation takes (already scaled). */
+  takesMs: number;
+  tags: { Key: string; Value: string }[];
+}
+
+const hex = (seed: string, length: number): string => {
+  let h = 2166136261;
+  let out = '';
+  while (out.length < length) {
+    for (const c of seed + out.length) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export class RdsState {
+  readonly instances = new Map<string, DbInstance>();
+  snapshots: DbSnapshot[] = [];
+
+  constructor(
+    private readonly fixture: Fixture,
+    private readonly clock: SimClock,
+  ) {
+    const now = clock.now();
+    for (const f of fixture.rds.instances) {
+      this.instances.set(f.id, {
+        fixture: f,
+        id: f.id,
+        status: f.status,
+        createdAt: now - f.createdAgo,
+        resourceId: `db-${hex(f.id, 26).toUpperCase()}`,
+        availabilityZone: `${fixture.region}a`,
+      });
+      const auto = f.automatedSnapshots;
+      for (let i = auto.count - 1; i >= 0; i--) {
+        const at = now - auto.latestAgo - i * auto.every;
+        const d = new Date(at);
+        const id = `rds:${f.id}-${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}`;
+        this.snapshots.push({
+          id,
+          instanceId: f.id,
+          type: 'automated',
+          status: 'available',
+          startedAt: at,
+          takesMs: 0,
+          tags: [],
+        });
+      }
+      for (const s of f.manualSnapshots) {
+        const startedAt = now - s.ago;
+        const snapshot: DbSnapshot = {
+          id: s.id,
+          instanceId: f.id,
+          type: 'manual',
+          status: s.status,
+          startedAt,
+          takesMs: clock.scaled(fixture.durations.snapshot),
+          tags: [],
+        };
+        this.snapshots.push(snapshot);
+        if (s.status === 'creating') this.finishLater(snapshot);
+      }
+    }
+  }
+
+  private finishLater(snapshot: DbSnapshot): void {
+    this.clock.at(snapshot.startedAt + snapshot.takesMs, () => {
+      snapshot.status = 'available';
+    });
+  }
+
+  arn(kind: 'db' | 'snapshot', id: string): string {
+    return `arn:aws:rds:${this.fixture.region}:${this.fixture.account}:${kind}:${id}`;
+  }
+
+  instance(id: string): DbInstance {
+    const instance = this.instances.get(id);
+    if (!instance) throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
+    return instance;
+  }
+
+  describeInstance(i: DbInstance): Input {
+    const f = i.fixture;
+    return {
+      DBInstanceIdentifier: i.id,
+      DBInstanceClass: f.instanceClass,
+      Engine: 'postgres',
+      DBInstanceStatus: i.status,
+      MasterUsername: f.masterUsername,
+      DBName: f.dbName,
+      Endpoint: {
+        Address: `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
+        Port: 5432,
+        HostedZoneId: 'Z29XKXDKYMONMX',
+      },
+      AllocatedStorage: f.allocatedStorage,
+      InstanceCreateTime: new Date(i.createdAt),
+      PreferredBackupWindow: '02:00-02:30',
+      BackupRetentionPeriod: f.backupRetentionPeriod,
+      DBSecurityGroups: xmlList('DBSecurityGroup', []),
+      VpcSecurityGroups: xmlList(
+        'VpcSecurityGroupMembership',
+        f.securityGroups.map((id) => ({ VpcSecurityGroupId: id, Status: 'active' })),
+      ),
+      DBParameterGroups: xmlList('DBParameterGroup', [
+        {
+          DBParameterGroupName: `default.postgres${f.engineVersion.split('.')[0]}`,
+          ParameterApplyStatus: 'in-sync',
+        },
+      ]),
+      AvailabilityZone: i.availabilityZone,
+      DBSubnetGroup: {
+        DBSubnetGroupName: `${i.id}-subnets`,
+        DBSubnetGroupDescription: `Subnets of ${i.id}`,
+        VpcId: 'vpc-0123456789abcdef0',
+        SubnetGroupStatus: 'Complete',
+      },
+      PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
+      PendingModifiedValues: {},
+      LatestRestorableTime: new Date(this.clock.now() - 300_000),
+      MultiAZ: f.multiAz,
+      EngineVersion: f.engineVersion,
+      AutoMinorVersionUpgrade: true,
+      PubliclyAccessible: f.publiclyAccessible,
+      StorageType: 'gp3',
+      DbInstancePort: 0,
+      StorageEncrypted: true,
+      DbiResourceId: i.resourceId,
+      CACertificateIdentifier: 'rds-ca-rsa2048-g1',
+      CopyTagsToSnapshot: true,
+      IAMDatabaseAuthenticationEnabled: false,
+      PerformanceInsightsEnabled: false,
+      DeletionProtection: true,
+      DBInstanceArn: this.arn('db', i.id),
+      TagList: xmlList('Tag', []),
+      BackupTarget: 'region',
+      NetworkType: 'IPV4',
+    };
+  }
+
+  describeSnapshot(s: DbSnapshot, statusOverride?: string): Input {
+    const instance = this.instances.get(s.instanceId);
+    const f = instance?.fixture;
+    const progress =
+      s.status === 'available'
+        ? 100
+        : Math.min(
+            99,
+            Math.floor(((this.clock.now() - s.startedAt) / Math.max(1, s.takesMs)) * 100),
+          );
+    return {
+      DBSnapshotIdentifier: s.id,
+      DBInstanceIdentifier: s.instanceId,
+      SnapshotCreateTime: s.status === 'available' ? new Date(s.startedAt) : undefined,
+      Engine: 'postgres',
+      AllocatedStorage: f?.allocatedStorage ?? 20,
+      Status: statusOverride ?? s.status,
+      Port: 5432,
+      AvailabilityZone: instance?.availabilityZone,
+      VpcId: 'vpc-0123456789abcdef0',
+      InstanceCreateTime: instance ? new Date(instance.createdAt) : undefined,
+      MasterUsername: f?.masterUsername,
+      EngineVersion: f?.engineVersion,
+      LicenseModel: 'postgresql-license',
+      SnapshotType: s.type,
+      PercentProgress: Math.max(0, progress),
+      StorageType: 'gp3',
+      Encrypted: true,
+      DBSnapshotArn: this.arn('snapshot', s.id),
+      IAMDatabaseAuthenticationEnabled: false,
+      DbiResourceId: instance?.resourceId,
+      TagList: xmlList('Tag', s.tags),
+      OriginalSnapshotCreateTime: s.status === 'available' ? new Date(s.startedAt) : undefined,
+      SnapshotTarget: 'region',
+    };
+  }
+
+  createSnapshot(input: Input): Input {
+    const id = optString(input, 'DBSnapshotIdentifier', rds);
+    if (!id)
+      throw new AwsError(
+        'MissingParameter',
+        'The request must contain the parameter DBSnapshotIdentifier',
+      );
+    const instanceId = reqString(input, 'DBInstanceIdentifier', rds);
+    if (!/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}$/.test(id) || id.endsWith('-'))
+      throw new AwsError(
+        'InvalidParameterValue',
+        `The parameter DBSnapshotIdentifier is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.`,
+      );
+    const instance = this.instance(instanceId);
+    if (this.snapshots.some((s) => s.id.toLowerCase() === id.toLowerCase()))
+      throw new AwsError(
+        'DBSnapshotAlreadyExists',
+        `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
+      );
+    if (instance.status !== 'available')
+      throw new AwsError(
+        'InvalidDBInstanceState',
+        `Cannot create a snapshot because the database instance ${instance.id} is not currently in the available state.`,
+      );
+    const quota = this.fixture.rds.manualSnapshotQuota;
+    if (this.snapshots.filter((s) => s.type === 'manual').length >= quota)
+      throw new AwsError(
+        'SnapshotQuotaExceeded',
+        `Cannot create more than ${quota} manual snapshots`,
+      );
+    const tags = ((input['Tags'] as Input[] | undefined) ?? []).map((t) => ({
+      Key: String(t['Key']),
+      Value: String(t['Value'] ?? ''),
+    }));
+    const snapshot: DbSnapshot = {
+      id,
+      instanceId,
+      type: 'manual',
+      status: 'creating',
+      startedAt: this.clock.now(),
+      takesMs: this.clock.scaled(this.fixture.durations.snapshot),
+      tags,
+    };
+    this.snapshots.push(snapshot);
+    this.finishLater(snapshot);
+    // A single-AZ instance is `backing-up` while the snapshot's I/O freeze lasts.
+    if (!instance.fixture.multiAz) {
+      instance.status = 'backing-up';
+      this.clock.after(
+        Math.min(this.fixture.durations.backingUp, this.fixture.durations.snapshot),
+        () => {
+          if (instance.status === 'backing-up') instance.status = 'available';
+        },
+      );
+    }
+    return { DBSnapshot: this.describeSnapshot(snapshot) };
+  }
+}
+
+const rdsInvalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
+
+export const rds: AwsService = {
+  signingName: 'rds',
+  protocol: 'awsQuery',
+  xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  invalid: rdsInvalid,
+  faults: { throttling: 'Throttling', throttlingStatus: 400, internal: 'InternalFailure' },
+  operations: {
+    DescribeDBInstances: {
+      mutating: false,
+      handle(input, { world }) {
+        const id = optString(input, 'DBInstanceIdentifier', rds);
+        const list = id ? [world.rds.instance(id)] : [...world.rds.instances.values()];
+        const max = optInt(input, 'MaxRecords', rds, { min: 20, max: 100 }) ?? 100;
+        const { page, next } = paginate(list, optString(input, 'Marker', rds), max, () =>
+          rdsInvalid('Invalid Marker'),
+        );
+        return {
+          DBInstances: xmlList(
+            'DBInstance',
+            page.map((i) => world.rds.describeInstance(i)),
+          ),
+          Marker: next,
+        };
+      },
+    },
+    CreateDBSnapshot: {
+      mutating: true,
+      handle: (input, { world }) => world.rds.createSnapshot(input),
+    },
+    DescribeDBSnapshots: {
+      mutating: false,
+      handle(input, { world }) {
+        const id = optString(input, 'DBSnapshotIdentifier', rds);
+        const instanceId = optString(input, 'DBInstanceIdentifier', rds);
+        const type = optString(input, 'SnapshotType', rds);
+        if (type && !['manual', 'automated', 'shared', 'public', 'awsbackup'].includes(type))
+          throw rdsInvalid(`Invalid snapshot type: ${type}`);
+        let list = world.rds.snapshots;
+        if (id) {
+          list = list.filter((s) => s.id === id);
+          if (list.length === 0)
+            throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
+        }
+        if (instanceId) list = list.filter((s) => s.instanceId === instanceId);
+        if (type) list = list.filter((s) => s.type === type);
+        const max = optInt(input, 'MaxRecords', rds, { min: 20, max: 100 }) ?? 100;
+        const { page, next } = paginate(list, optString(input, 'Marker', rds), max, () =>
+          rdsInvalid('Invalid Marker'),
+        );
+        return {
+          DBSnapshots: xmlList(
+            'DBSnapshot',
+            page.map((s) => world.rds.describeSnapshot(s)),
+          ),
+          Marker: next,
+        };
+      },
+    },
+    DeleteDBSnapshot: {
+      mutating: true,
+      handle(input, { world }) {
+        const id = reqString(input, 'DBSnapshotIdentifier', rds);
+        const snapshot = world.rds.snapshots.find((s) => s.id === id);
+        if (!snapshot) throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
+        if (snapshot.type !== 'manual')
+          throw new AwsError('InvalidDBSnapshotState', 'Only manual snapshots may be deleted.');
+        if (snapshot.status !== 'available')
+          throw new AwsError(
+            'InvalidDBSnapshotState',
+            `Cannot delete the snapshot because it is in ${snapshot.status} state.`,
+          );
+        world.rds.snapshots = world.rds.snapshots.filter((s) => s !== snapshot);
+        return { DBSnapshot: world.rds.describeSnapshot(snapshot, 'deleted') };
+      },
+    },
+  },
+};

@@ -1,0 +1,36 @@
+/** Everything the sim knows: the seeded state of every stand-in, the clock, faults and calls. */
+import { CallLog } from './call-log.js';
+import { SimClock } from './clock.js';
+import { Faults } from './faults.js';
+import type { Fixture } from './fixture.js';
+import { AppRunnerState } from './services/apprunner.js';
+import { seedBetterStack, type BetterStackState } from './services/betterstack.js';
+import { EcrState } from './services/ecr.js';
+import { GithubState } from './services/github.js';
+import { RdsState } from './services/rds.js';
+import type { SlackMessage } from './services/slack.js';
+
+export class World {
+  /** Base URL of the sim's HTTP server, set once it listens. */
+  url = '';
+  /** URL of a real registry backing ECR repositories, when one is attached. */
+  registryUrl: string | undefined;
+  readonly clock: SimClock;
+  readonly ecr: EcrState;
+  readonly apprunner: AppRunnerState;
+  readonly rds: RdsState;
+  readonly github = new GithubState();
+  readonly slack: SlackMessage[] = [];
+  readonly betterstack: BetterStackState;
+  readonly calls = new CallLog();
+  readonly faults: Faults;
+
+  constructor(readonly fixture: Fixture) {
+    this.clock = new SimClock(fixture.timeScale);
+    this.ecr = new EcrState(fixture, this.clock);
+    this.apprunner = new AppRunnerState(fixture, this.clock, this.ecr);
+    this.rds = new RdsState(fixture, this.clock);
+    this.betterstack = seedBetterStack(fixture, this.clock.now());
+    this.faults = new Faults(fixture.seed);
+  }
+}
