@@ -89,7 +89,8 @@ export class EcrState {
       latencyMs: image.latencyMs,
       crashAfterMs: image.crashAfterMs,
     };
-    const name = `${repo.name}:${image.tags[0] ?? `untagged-${pushedAt}`}`;
+    // Push time and version are part of the content so a rebuilt tag gets a new digest.
+    const name = `${repo.name}:${image.tags[0] ?? 'untagged'}:${image.version ?? ''}:${pushedAt}`;
     const single = (platform: string, attestation = false): EcrImage => {
       const manifest = JSON.stringify({
         schemaVersion: 2,
