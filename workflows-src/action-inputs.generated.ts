@@ -1,0 +1,115 @@
+// Generated from actions/*/action.yml by `npm run workflows` (scripts/generate-workflows.ts).
+// generated — do not edit: change the action.yml and regenerate.
+
+/** What a `with:` value may be; the runner turns it into a string. */
+export type InputValue = string | number | boolean;
+
+/** The inputs of each of our actions, keyed by folder name under actions/. */
+export interface ActionInputs {
+  /** Builds the container image and pushes it to ECR, tagged with the commit. Skips the build when the tag is already in ECR, so a re-run does not rebuild. */
+  'build-push': {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose region, ECR repository and registry to push to. */
+    readonly environment: InputValue;
+    /** Build context directory. Default: `.`. */
+    readonly context?: InputValue;
+    /** Path of the Dockerfile/Containerfile; empty: Dockerfile in the context. */
+    readonly dockerfile?: InputValue;
+    /** Image tag; empty: the 7-character commit SHA. */
+    readonly tag?: InputValue;
+    /** Build arguments, one NAME=value per line. */
+    readonly 'build-args'?: InputValue;
+    /** docker or buildah; empty: whichever is installed, docker first. */
+    readonly builder?: InputValue;
+  };
+  /** Deploys an ECR image to App Runner safely: preflight, GitHub deployment, RDS snapshot, maintenance window, update followed to its operation result, verification, automatic rollback, Slack and audit record. */
+  deploy: {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration to deploy to. */
+    readonly environment: InputValue;
+    /** Image to deploy: a tag, a digest (sha256:…) or a full ECR URI; empty: the 7-character commit SHA as tag. */
+    readonly image?: InputValue;
+    /** Take an RDS snapshot before deploying (true or false). Default: `true`. */
+    readonly snapshot?: InputValue;
+    /** Put the previous image back when verification fails (true or false). Default: `true`. */
+    readonly 'auto-rollback'?: InputValue;
+    /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
+    readonly timeout?: InputValue;
+    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    readonly 'poll-interval'?: InputValue;
+    /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
+    readonly 'verify-timeout'?: InputValue;
+    /** Token to record GitHub deployments and their statuses; empty: not recorded. */
+    readonly 'github-token'?: InputValue;
+    /** Slack incoming webhook for the deploy message; empty: no message. */
+    readonly 'slack-webhook-url'?: InputValue;
+    /** BetterStack Uptime API token to pause the configured monitors during the deploy; empty: no maintenance window. */
+    readonly 'betterstack-token'?: InputValue;
+    /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
+    readonly 'audit-database-url'?: InputValue;
+    /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
+    readonly 'dry-run'?: InputValue;
+  };
+  /** Puts an earlier version back on App Runner: the last good deployment by default, or a named tag, digest or GitHub deployment, verified and recorded. */
+  rollback: {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration to roll back. */
+    readonly environment: InputValue;
+    /** previous (the newest successful deployment older than the running one), or a tag, a digest (sha256:…) or a GitHub deployment id. Default: `previous`. */
+    readonly to?: InputValue;
+    /** Why: shown in the summary, Slack, the deployment status and the audit row. */
+    readonly reason: InputValue;
+    /** Take a forensics RDS snapshot before rolling back (true or false). Default: `true`. */
+    readonly snapshot?: InputValue;
+    /** Shell command that reverts database migrations; runs before the image changes. Empty: none. */
+    readonly 'down-migration-command'?: InputValue;
+    /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
+    readonly timeout?: InputValue;
+    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    readonly 'poll-interval'?: InputValue;
+    /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
+    readonly 'verify-timeout'?: InputValue;
+    /** Token to read deployment history and record the rollback; needed for to: previous. */
+    readonly 'github-token'?: InputValue;
+    /** Slack incoming webhook for the rollback message; empty: no message. */
+    readonly 'slack-webhook-url'?: InputValue;
+    /** BetterStack Uptime API token to pause the configured monitors during the rollback; empty: no maintenance window. */
+    readonly 'betterstack-token'?: InputValue;
+    /** PostgreSQL URL of the database that holds audit_log; also the second source of deployment history. */
+    readonly 'audit-database-url'?: InputValue;
+    /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
+    readonly 'dry-run'?: InputValue;
+  };
+  /** Checks that a running service really works: status, JSON values, headers, latency, TLS expiry, HTTPS redirect and the reported version. Failing checks are retried until a deadline. */
+  'smoke-test': {
+    /** Path of the apprunner-ops configuration file. Read only when environment is set. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose health.base-url and health.checks to use. Leave empty to give base-url and checks here. */
+    readonly environment?: InputValue;
+    /** Base URL the check paths are joined to; overrides health.base-url of the configuration. */
+    readonly 'base-url'?: InputValue;
+    /** Inline YAML list of checks (same form as health.checks in the configuration); overrides the configured checks. */
+    readonly checks?: InputValue;
+    /** Version the service must report, e.g. the image tag just deployed. Empty: the version is not checked. */
+    readonly 'expect-version'?: InputValue;
+    /** Dot path in the JSON body where the running version is reported, e.g. data.version; overrides health.version-path. */
+    readonly 'version-path'?: InputValue;
+    /** Overall deadline for all checks, e.g. 90s or 5m. Failing checks are retried until then. Default: `5m`. */
+    readonly timeout?: InputValue;
+    /** Pause between attempts of a failing check, e.g. 5s. Default: `5s`. */
+    readonly interval?: InputValue;
+  };
+}
+
+/** The output names of each of our actions. */
+export interface ActionOutputs {
+  'build-push': 'image' | 'tag' | 'digest' | 'built';
+  deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
+  rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';
+  'smoke-test': 'passed' | 'failed-checks' | 'report';
+}
+
+export type ActionName = keyof ActionInputs;

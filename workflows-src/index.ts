@@ -1,0 +1,7 @@
+/** Every workflow source; `npm run workflows` writes one .github/workflows/<file> for each. */
+import { ci } from './ci.js';
+import { deploy } from './deploy.js';
+import type { WorkflowSource } from './dsl.js';
+import { rollback } from './rollback.js';
+
+export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback];

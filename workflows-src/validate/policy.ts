@@ -1,0 +1,187 @@
+/**
+ * Our own rules for workflows that can change production. Each returns findings with the
+ * file, line, job and step, so a broken fixture proves the rule fires where it should.
+ */
+import { isMap, isScalar, type Node } from 'yaml';
+import type { Finding, JobModel, StepModel, WorkflowModel } from './model.js';
+
+export const PINNED = 'pinned-actions';
+export const PERMISSIONS = 'job-permissions';
+export const TIMEOUT = 'job-timeout';
+export const UNTRUSTED = 'expressions-in-run';
+export const ENVIRONMENT = 'production-environment';
+export const CONCURRENCY = 'deploy-concurrency';
+
+/** Our actions that change what runs in an environment. */
+const CHANGES_ENVIRONMENT = /^\.\/actions\/(deploy|rollback)\/?$/;
+const AWS_CREDENTIALS = /^aws-actions\/configure-aws-credentials@/;
+
+const changesEnvironment = (job: JobModel): boolean =>
+  job.steps.some((s) => CHANGES_ENVIRONMENT.test(s.uses ?? ''));
+
+const base = (check: string, workflow: WorkflowModel, job: JobModel, step?: StepModel) => ({
+  check,
+  file: workflow.file,
+  job: job.id,
+  ...(step ? { step: step.label } : {}),
+});
+
+/** Every non-local action by a full 40-hex commit SHA, with the version in a comment. */
+export function checkPinnedActions(workflow: WorkflowModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      const uses = step.uses;
+      if (uses === undefined || uses.startsWith('./')) continue;
+      const at = { ...base(PINNED, workflow, job, step), line: step.usesLine ?? step.line };
+      if (uses.startsWith('docker://')) {
+        if (!/@sha256:[0-9a-f]{64}$/.test(uses))
+          findings.push({ ...at, message: `${uses} is not pinned to an image digest` });
+        continue;
+      }
+      const ref = uses.split('@')[1];
+      if (ref === undefined || !/^[0-9a-f]{40}$/.test(ref)) {
+        findings.push({
+          ...at,
+          message: `${uses} is not pinned to a full commit SHA (a tag or branch can be moved)`,
+        });
+      } else if (!/^v?\d+(\.\d+)*\b/.test(step.usesComment ?? '')) {
+        findings.push({
+          ...at,
+          message: `${uses} has no version comment (write "# vX.Y.Z" after the SHA)`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * An explicit `permissions:` mapping on every job (the repository default may be write-all),
+ * with `write` only where a step needs it: id-token for OIDC, deployments for our
+ * deploy/rollback actions (they record GitHub deployments).
+ */
+export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs) {
+    const at = base(PERMISSIONS, workflow, job);
+    const node = job.node.get('permissions', true) as Node | undefined;
+    if (node === undefined) {
+      findings.push({
+        ...at,
+        line: job.line,
+        message: 'no permissions: (the token would get the repository default)',
+      });
+      continue;
+    }
+    if (!isMap(node)) {
+      findings.push({
+        ...at,
+        line: workflow.lineOf(node),
+        message: `permissions: ${isScalar(node) ? String(node.value) : '?'} is not minimal; list each scope`,
+      });
+      continue;
+    }
+    const needs: Record<string, string> = {};
+    if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
+      needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
+    if (changesEnvironment(job)) needs['deployments'] = 'the deploy/rollback action';
+    for (const pair of node.items) {
+      const scope = isScalar(pair.key) ? String(pair.key.value) : '';
+      const level = isScalar(pair.value) ? String(pair.value.value) : '';
+      if (level === 'write' && !(scope in needs))
+        findings.push({
+          ...at,
+          line: workflow.lineOf(pair.key as Node),
+          message: `${scope}: write is not needed by any step of this job`,
+        });
+    }
+    for (const [scope, why] of Object.entries(needs)) {
+      if (node.get(scope) !== 'write')
+        findings.push({
+          ...at,
+          line: workflow.lineOf(node),
+          message: `${scope}: write is missing; ${why} needs it`,
+        });
+    }
+  }
+  return findings;
+}
+
+/** A `timeout-minutes` on every job: the default is six hours of a stuck deploy. */
+export function checkJobTimeout(workflow: WorkflowModel): Finding[] {
+  return workflow.jobs
+    .filter((job) => job.uses === undefined && !job.node.has('timeout-minutes'))
+    .map((job) => ({
+      ...base(TIMEOUT, workflow, job),
+      line: job.line,
+      message: 'no timeout-minutes (the default is 360)',
+    }));
+}
+
+/**
+ * No `${{ github.event.* }}`, `${{ inputs.* }}` or `${{ secrets.* }}` inside `run:`: the
+ * runner pastes the value into the script before bash reads it, so a crafted input becomes
+ * code and a secret lands in the script file. Pass them through `env:` instead.
+ */
+export function checkExpressionsInRun(workflow: WorkflowModel): Finding[] {
+  const findings: Finding[] = [];
+  const untrusted = /\b(github\.event\.[\w.*-]+|inputs\.[\w-]+|secrets\.[\w-]+|github\.event\b)/;
+  for (const job of workflow.jobs) {
+    for (const step of job.steps) {
+      if (step.run === undefined) continue;
+      step.run.split('\n').forEach((line, i) => {
+        for (const match of line.matchAll(/\$\{\{(.*?)\}\}/g)) {
+          const found = untrusted.exec(match[1] ?? '');
+          if (found)
+            findings.push({
+              ...base(UNTRUSTED, workflow, job, step),
+              line: (step.runLine ?? step.line) + i,
+              message: `run: expands \${{ ${(match[1] ?? '').trim()} }}; pass ${found[1]} through env: and quote "$VAR"`,
+            });
+        }
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * A job that runs our deploy or rollback action declares `environment:`: required reviewers
+ * gate it, the OIDC subject names it, and a called workflow gets the environment's secrets.
+ */
+export function checkProductionEnvironment(workflow: WorkflowModel): Finding[] {
+  return workflow.jobs
+    .filter((job) => changesEnvironment(job) && !job.node.has('environment'))
+    .map((job) => ({
+      ...base(ENVIRONMENT, workflow, job),
+      line: job.line,
+      message:
+        'runs deploy/rollback without environment: (no reviewers, no environment OIDC subject or secrets)',
+    }));
+}
+
+/** Deploy and rollback jobs queue in a per-environment group and never cancel a running one. */
+export function checkDeployConcurrency(workflow: WorkflowModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs.filter(changesEnvironment)) {
+    const at = base(CONCURRENCY, workflow, job);
+    const node = job.node.get('concurrency', true) as Node | undefined;
+    if (!isMap(node)) {
+      findings.push({
+        ...at,
+        line: job.line,
+        message: 'no concurrency: { group, cancel-in-progress: false }',
+      });
+      continue;
+    }
+    if (node.get('cancel-in-progress') !== false)
+      findings.push({
+        ...at,
+        line: workflow.lineOf(node),
+        message:
+          'cancel-in-progress must be false: cancelling a deploy leaves App Runner mid-operation',
+      });
+  }
+  return findings;
+}
