@@ -17,20 +17,20 @@ export const DEFAULT_FIXTURE = path.join(
   'drop.yml',
 );
 
-const duration = z.union([
-  z.number().nonnegative(),
-  z.string().transform((text, ctx) => {
-    // Days are allowed here (`400d`) on top of core's units: fixtures talk about ages.
-    const days = /^(\d+)d(.*)$/.exec(text.trim());
-    const rest = days ? (days[2] === '' ? 0 : parseDuration(days[2]!)) : parseDuration(text);
-    const ms = rest === undefined ? undefined : rest + (days ? Number(days[1]) * 86_400_000 : 0);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration such as 90s, 3m, 6h or 2d` });
-      return z.NEVER;
-    }
-    return ms;
-  }),
-]);
+// One transform after the union (not a union of transforms) so a bad text is reported at
+// its own path rather than as "invalid union".
+const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'number') return value;
+  // Days are allowed here (`400d`) on top of core's units: fixtures talk about ages.
+  const days = /^(\d+)d(.*)$/.exec(value.trim());
+  const rest = days ? (days[2] === '' ? 0 : parseDuration(days[2]!)) : parseDuration(value);
+  const ms = rest === undefined ? undefined : rest + (days ? Number(days[1]) * 86_400_000 : 0);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a duration such as 90s, 3m, 6h or 2d' });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 export const BEHAVIOURS = [
   'healthy',
