@@ -1,0 +1,124 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../sim/run-action.js';
+
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+let child: ChildProcessWithoutNullStreams | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+function readUntil(
+  proc: ChildProcessWithoutNullStreams,
+  marker: string,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`no "${marker}" within ${timeoutMs} ms; got:\n${out}`)),
+      timeoutMs,
+    );
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(marker)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before "${marker}":\n${out}`));
+    });
+  });
+}
+
+function exitCode(proc: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    if (proc.exitCode !== null) return resolve(proc.exitCode);
+    const timer = setTimeout(
+      () => reject(new Error(`did not exit within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+/** Runs a script in a fresh node with only the exported variables: SDK clients configured by env alone. */
+function runWithEnv(env: Record<string, string>, script: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`script failed (${code}): ${err}`));
+    });
+  });
+}
+
+describe('npm run sim (sim/cli.ts)', () => {
+  it('starts fast, prints the exports a shell needs, and stops cleanly on SIGINT', async () => {
+    const started = performance.now();
+    child = spawn(TSX, ['sim/cli.ts', '--time-scale', '0.01'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env },
+    });
+    const out = await readUntil(child, 'Ctrl-C stops the sim.', 10_000);
+    const startupMs = performance.now() - started;
+    // tsx compiles on the fly; the budget for `npm run sim` is 2 s including npm itself.
+    expect(startupMs).toBeLessThan(2000);
+    const env = Object.fromEntries(
+      [...out.matchAll(/^export ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(env['AWS_ENDPOINT_URL']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(env['AWS_REGION']).toBe('eu-west-1');
+    expect(out).toMatch(
+      /service +drop-web RUNNING arn:aws:apprunner:eu-west-1:123456789012:service\/drop-web\//,
+    );
+
+    const result = await runWithEnv(
+      env,
+      `
+      import { AppRunnerClient, ListServicesCommand } from '@aws-sdk/client-apprunner';
+      import { ECRClient, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr';
+      import { RDSClient, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+      import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+      const a = await new AppRunnerClient({}).send(new ListServicesCommand({}));
+      const e = await new ECRClient({}).send(new DescribeRepositoriesCommand({}));
+      const r = await new RDSClient({}).send(new DescribeDBInstancesCommand({}));
+      const s = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+      console.log(JSON.stringify([a.ServiceSummaryList[0].ServiceName, e.repositories[0].repositoryName, r.DBInstances[0].DBInstanceIdentifier, s.Account]));
+      `,
+    );
+    expect(JSON.parse(result)).toEqual(['drop-web', 'drop-web', 'drop-db', '123456789012']);
+
+    const stopAt = performance.now();
+    child.kill('SIGINT');
+    expect(await exitCode(child, 3000)).toBe(0);
+    expect(performance.now() - stopAt).toBeLessThan(2000);
+  });
+
+  it('explains a bad flag and exits 2', async () => {
+    child = spawn(TSX, ['sim/cli.ts', '--time-scale', 'fast'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env },
+    });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    expect(await exitCode(child, 10_000)).toBe(2);
+    expect(err).toMatch(/--time-scale must be a number/);
+  });
+});
