@@ -1,0 +1,150 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CHECKS,
+  formatFinding,
+  lintWorkflows,
+  type CheckName,
+  type Finding,
+} from '../../workflows-src/validate/index.js';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+const read = (dir: string, name: string, shown: string) => ({
+  file: shown,
+  text: readFileSync(path.join(dir, name), 'utf8'),
+});
+const workflowNames = readdirSync(path.join(ROOT, '.github/workflows')).filter((n) =>
+  n.endsWith('.yml'),
+);
+const realWorkflows = workflowNames.map((n) =>
+  read(path.join(ROOT, '.github/workflows'), n, `.github/workflows/${n}`),
+);
+const fixture = (name: string) => read(FIXTURES, name, name);
+
+/** Compact form of a finding for exact comparisons. */
+const brief = (f: Finding): string => formatFinding(f);
+
+describe('the generated workflows', () => {
+  it('are ci, deploy and rollback', () => {
+    expect(workflowNames.sort()).toEqual(['ci.yml', 'deploy.yml', 'rollback.yml']);
+  });
+
+  it('pass every check', async () => {
+    const findings = await lintWorkflows(realWorkflows);
+    expect(findings.map(brief)).toEqual([]);
+  });
+});
+
+/**
+ * Each check, proven by a fixture that breaks it. `alsoFlaggedBy` names the other checks the
+ * same mistake trips (the two schema validators overlap on purpose); every other check must be
+ * silent, so each fixture breaks what it claims and nothing else.
+ */
+const cases: {
+  check: CheckName;
+  fixture: string;
+  expected: string[];
+  alsoFlaggedBy?: CheckName[];
+}[] = [
+  {
+    check: 'actionlint',
+    fixture: 'actionlint.yml',
+    expected: [
+      'actionlint.yml:13: [actionlint] job "report" needs job "biuld" which does not exist in this workflow [job-needs]',
+    ],
+    alsoFlaggedBy: ['workflow-parser'],
+  },
+  {
+    check: 'workflow-parser',
+    fixture: 'workflow-parser.yml',
+    expected: ["workflow-parser.yml:13: [workflow-parser] Unexpected value 'timeout'"],
+    alsoFlaggedBy: ['actionlint'],
+  },
+  {
+    check: 'local-action-inputs',
+    fixture: 'local-action-inputs.yml',
+    expected: [
+      'local-action-inputs.yml:18: [local-action-inputs] job deploy, step deploy: required input "environment" of actions/deploy is missing',
+      expect.stringMatching(
+        /^local-action-inputs\.yml:20: \[local-action-inputs\] job deploy, step deploy: input "image-tag" is not declared by actions\/deploy\/action\.yml; declared: config, environment, image, /,
+      ) as unknown as string,
+      'local-action-inputs.yml:22: [local-action-inputs] job deploy, step Notify: actions/notify/action.yml does not exist',
+    ],
+  },
+  {
+    check: 'shellcheck',
+    fixture: 'shellcheck.yml',
+    expected: [
+      'shellcheck.yml:17: [shellcheck] job report, step Greet: SC2086 (info): Double quote to prevent globbing and word splitting.',
+    ],
+  },
+  {
+    check: 'pinned-actions',
+    fixture: 'pinned-actions.yml',
+    expected: [
+      'pinned-actions.yml:12: [pinned-actions] job build, step #1: actions/checkout@v4 is not pinned to a full commit SHA (a tag or branch can be moved)',
+      'pinned-actions.yml:14: [pinned-actions] job build, step Node: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 has no version comment (write "# vX.Y.Z" after the SHA)',
+    ],
+  },
+  {
+    check: 'job-permissions',
+    fixture: 'job-permissions.yml',
+    expected: [
+      'job-permissions.yml:5: [job-permissions] job no-permissions: no permissions: (the token would get the repository default)',
+      'job-permissions.yml:12: [job-permissions] job everything: permissions: write-all is not minimal; list each scope',
+      'job-permissions.yml:19: [job-permissions] job needless-write: contents: write is not needed by any step of this job',
+      'job-permissions.yml:26: [job-permissions] job oidc-without-id-token: id-token: write is missing; aws-actions/configure-aws-credentials (OIDC) needs it',
+    ],
+  },
+  {
+    check: 'job-timeout',
+    fixture: 'job-timeout.yml',
+    expected: [
+      'job-timeout.yml:6: [job-timeout] job forever: no timeout-minutes (the default is 360)',
+    ],
+  },
+  {
+    check: 'expressions-in-run',
+    fixture: 'expressions-in-run.yml',
+    expected: [
+      'expressions-in-run.yml:21: [expressions-in-run] job report, step Reason: run: expands ${{ inputs.reason }}; pass inputs.reason through env: and quote "$VAR"',
+      'expressions-in-run.yml:23: [expressions-in-run] job report, step Sender: run: expands ${{ github.event.sender.login }}; pass github.event.sender.login through env: and quote "$VAR"',
+      'expressions-in-run.yml:25: [expressions-in-run] job report, step Secret: run: expands ${{ secrets.SLACK_WEBHOOK_URL }}; pass secrets.SLACK_WEBHOOK_URL through env: and quote "$VAR"',
+    ],
+  },
+  {
+    check: 'production-environment',
+    fixture: 'production-environment.yml',
+    expected: [
+      'production-environment.yml:6: [production-environment] job rollback: runs deploy/rollback without environment: (no reviewers, no environment OIDC subject or secrets)',
+    ],
+  },
+  {
+    check: 'deploy-concurrency',
+    fixture: 'deploy-concurrency.yml',
+    expected: [
+      'deploy-concurrency.yml:10: [deploy-concurrency] job cancelling: cancel-in-progress must be false: cancelling a deploy leaves App Runner mid-operation',
+      'deploy-concurrency.yml:20: [deploy-concurrency] job unqueued: no concurrency: { group, cancel-in-progress: false }',
+    ],
+  },
+];
+
+describe.each(cases)('check $check', ({ check, fixture: name, expected, alsoFlaggedBy = [] }) => {
+  it(`finds exactly what ${name} breaks`, async () => {
+    const findings = await lintWorkflows([fixture(name)], { checks: [check] });
+    expect(findings.map(brief)).toEqual(expected);
+  });
+
+  it(`is the only check ${name} breaks`, async () => {
+    const others = CHECKS.filter((c) => c !== check && !alsoFlaggedBy.includes(c));
+    const findings = await lintWorkflows([fixture(name)], { checks: others });
+    expect(findings.map(brief)).toEqual([]);
+  });
+});
+
+it('every check has a fixture', () => {
+  expect(cases.map((c) => c.check).sort()).toEqual([...CHECKS].sort());
+});
