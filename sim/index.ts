@@ -45,9 +45,28 @@ export interface SimServiceView {
   running: { identifier: string; digest: string; version: string; behaviour: string };
   sourceConfiguration: Record<string, unknown>;
   instanceConfiguration: Record<string, unknown>;
-  operations: OperationRecord[];
+  /** Newest first, like ListOperations; `reason` says why a deployment failed. */
+  operations: SimOperationView[];
   /** `http://127.0.0.1:<port>` of the sample app. */
   url: string;
+}
+
+export interface SimOperationView {
+  id: string;
+  type: OperationRecord['Type'];
+  status: OperationRecord['Status'];
+  startedAt: number;
+  endedAt?: number;
+  reason?: string;
+}
+
+export interface SimMonitorView {
+  id: string;
+  name: string;
+  url: string;
+  paused: boolean;
+  /** The monitor as the Uptime API returns it (`data.attributes`). */
+  attributes: Record<string, unknown>;
 }
 
 export interface SimHandle {
@@ -84,7 +103,7 @@ export interface SimHandle {
     checkRuns(): GithubCheckRun[];
   };
   slackMessages(): SlackMessage[];
-  betterstack: { monitors(): BetterStackMonitor[]; requests(): BetterStackRequest[] };
+  betterstack: { monitors(): SimMonitorView[]; requests(): BetterStackRequest[] };
   /** Plain-JSON picture of everything (what GET /_sim/state answers). */
   state(): Record<string, unknown>;
 
@@ -157,8 +176,25 @@ function serviceView(world: World, s: AppRunnerServiceState): SimServiceView {
     },
     sourceConfiguration: s.sourceConfiguration,
     instanceConfiguration: s.instanceConfiguration,
-    operations: s.operations,
+    operations: [...s.operations].reverse().map((op) => ({
+      id: op.Id,
+      type: op.Type,
+      status: op.Status,
+      startedAt: op.StartedAt,
+      ...(op.EndedAt !== undefined ? { endedAt: op.EndedAt } : {}),
+      ...(op.reason !== undefined ? { reason: op.reason } : {}),
+    })),
     url: `http://${world.apprunner.serviceUrl(s)}`,
+  });
+}
+
+function monitorView(m: BetterStackMonitor): SimMonitorView {
+  return structuredClone({
+    id: m.id,
+    name: String(m.attributes['pronounceable_name']),
+    url: String(m.attributes['url']),
+    paused: m.attributes['paused'] === true,
+    attributes: m.attributes,
   });
 }
 
@@ -259,7 +295,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {
-      monitors: () => structuredClone([...world.betterstack.monitors.values()]),
+      monitors: () => [...world.betterstack.monitors.values()].map(monitorView),
       requests: () => structuredClone(world.betterstack.requests),
     },
     state: () => stateView(world),

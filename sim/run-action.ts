@@ -23,6 +23,8 @@ export interface ActionRunOptions {
   cwd?: string;
   /** Kill the main step after this long, as a cancelled job would (SIGINT), then run post. */
   cancelAfterMs?: number;
+  /** Cancel the main step (SIGINT) as soon as its output matches, then run post. */
+  cancelOn?: RegExp;
   /** Hard limit for each process; the run fails loudly past it. */
   timeoutMs?: number;
   /** Print the child's output as it comes (the demo does). */
@@ -189,7 +191,7 @@ function runNode(
   script: string,
   env: Record<string, string>,
   cwd: string,
-  options: { cancelAfterMs?: number; timeoutMs: number; echo?: (line: string) => void },
+  options: { cancelAfterMs?: number; cancelOn?: RegExp; timeoutMs: number; echo?: (line: string) => void },
 ): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -204,6 +206,7 @@ function runNode(
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       stdout += text;
+      if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed) child.kill('SIGINT');
       if (options.echo) {
         pending += text;
         const lines = pending.split('\n');
@@ -297,6 +300,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     const main = await runNode(path.join(actionDir, manifest.runs.main), env, cwd, {
       timeoutMs,
       ...(options.cancelAfterMs !== undefined ? { cancelAfterMs: options.cancelAfterMs } : {}),
+      ...(options.cancelOn ? { cancelOn: options.cancelOn } : {}),
       ...(options.echo ? { echo: options.echo } : {}),
     });
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'));

