@@ -1,0 +1,147 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionRun, ActionRunOptions } from '../../sim/run-action.js';
+import { jobOrder, rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import { dropHealth, json, startServer, type TestServer } from '../helpers/servers.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'rehearse-smoke.yml');
+
+let service: TestServer; // reports version v1
+beforeAll(async () => {
+  service = await startServer((req, res) => {
+    if (req.url === '/api/health') json(res, 200, dropHealth('v1'));
+    else json(res, 404, { error: 'not found' });
+  });
+});
+afterAll(() => service.close());
+
+/** Stands in for the runner harness: records what it was asked to run. */
+function fakeRunner(outputs: Record<string, string>, exitCode = 0) {
+  const calls: ActionRunOptions[] = [];
+  const runAction = async (options: ActionRunOptions): Promise<ActionRun> => {
+    calls.push(options);
+    return {
+      exitCode,
+      signal: null,
+      stdout: '',
+      stderr: '',
+      annotations: exitCode
+        ? [{ level: 'error', message: 'smoke-test: 1 check failed', properties: {} }]
+        : [],
+      durationMs: 1,
+      runnerTemp: '/tmp',
+      outputs,
+      state: {},
+      env: {},
+      summary: '',
+    };
+  };
+  return { calls, runAction };
+}
+
+describe('rehearseWorkflow on the smoke-test bundle', () => {
+  it('runs the jobs in order and carries outputs from step to job to the action', async () => {
+    const result = await rehearseWorkflow({
+      workflow: FIXTURE,
+      inputs: { 'base-url': service.url, version: 'v1' },
+    });
+    expect(result.order).toEqual(['prepare', 'verify', 'announce']);
+    expect(result.conclusion).toBe('success');
+    expect(result.jobs['prepare']?.outputs['version']).toBe('v1');
+    const verify = result.jobs['verify'];
+    expect(verify?.environment).toBe('staging');
+    const smoke = verify?.steps.find((s) => s.label === 'smoke');
+    expect(smoke?.kind).toBe('action');
+    expect(smoke?.inputs).toMatchObject({
+      'base-url': service.url,
+      'expect-version': 'v1',
+      checks: expect.stringContaining('max-latency-ms: 60000') as unknown as string,
+    });
+    expect(smoke?.outcome).toBe('success');
+    expect(verify?.outputs).toEqual({ passed: 'true' });
+    expect(verify?.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'skipped']);
+    expect(service.hits).toContain('/api/health');
+    expect(result.log).toContain('    | passed=true');
+    expect(result.log.some((l) => l.startsWith('    stand-in: actions/checkout@'))).toBe(true);
+  });
+
+  it('fails the job when the bundle fails, runs failure() steps and skips dependants', async () => {
+    const result = await rehearseWorkflow({
+      workflow: FIXTURE,
+      inputs: { 'base-url': service.url, version: 'v2' },
+      environments: { staging: { vars: { GREETING: 'look at the summary' } } },
+    });
+    expect(result.conclusion).toBe('failure');
+    const verify = result.jobs['verify'];
+    expect(verify?.result).toBe('failure');
+    const smoke = verify?.steps.find((s) => s.label === 'smoke');
+    expect(smoke?.outcome).toBe('failure');
+    expect(smoke?.message).toMatch(/version/);
+    expect(smoke?.action?.outputs['passed']).toBe('false');
+    expect(result.log).toContain('    | smoke test failed; look at the summary');
+    expect(result.jobs['announce']?.result).toBe('skipped');
+  });
+
+  it('evaluates if: against the event (push skips the dispatch-only job)', async () => {
+    const runner = fakeRunner({ passed: 'true' });
+    const result = await rehearseWorkflow({
+      workflow: FIXTURE,
+      event: 'push',
+      runAction: runner.runAction,
+      env: { EXTRA: 'from options' },
+    });
+    expect(result.jobs['announce']?.result).toBe('skipped');
+    expect(result.jobs['verify']?.result).toBe('success');
+    // On push there are no inputs: the defaults of a dispatch do not apply.
+    expect(runner.calls[0]?.inputs).toMatchObject({ 'base-url': '', 'expect-version': '' });
+    expect(runner.calls[0]?.env).toMatchObject({
+      EXTRA: 'from options',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_JOB: 'verify',
+    });
+  });
+
+  it('refuses dispatches the workflow would refuse', async () => {
+    await expect(rehearseWorkflow({ workflow: FIXTURE, inputs: {} })).rejects.toThrow(
+      'input "base-url" is required by rehearse-smoke.yml (workflow_dispatch)',
+    );
+    await expect(
+      rehearseWorkflow({ workflow: FIXTURE, inputs: { 'base-url': 'x', colour: 'red' } }),
+    ).rejects.toThrow('declares no input "colour"');
+    await expect(
+      rehearseWorkflow({ workflow: FIXTURE, event: 'workflow_call', inputs: {} }),
+    ).rejects.toThrow('does not run on workflow_call');
+  });
+
+  it('masks secrets and stands in for AWS credentials only with a role', async () => {
+    const runner = fakeRunner({ result: 'rolled-back' });
+    const result = await rehearseWorkflow({
+      workflow: path.join(import.meta.dirname, '../../.github/workflows/rollback.yml'),
+      inputs: { environment: 'production', reason: 'bad release' },
+      secrets: { SLACK_WEBHOOK_URL: 'https://hooks.example/very-secret' },
+      runAction: runner.runAction,
+    });
+    const aws = result.jobs['rollback']?.steps.find((s) => s.label === 'AWS credentials (OIDC)');
+    expect(aws?.outcome).toBe('failure');
+    expect(aws?.message).toBe(
+      'role-to-assume is empty (is the AWS_ROLE_ARN variable set for this environment?)',
+    );
+    expect(runner.calls).toEqual([]);
+    expect(result.log.join('\n')).not.toContain('very-secret');
+  });
+});
+
+describe('jobOrder', () => {
+  it('respects needs and keeps file order otherwise', () => {
+    expect(jobOrder({ c: { needs: ['a', 'b'] }, a: {}, b: { needs: 'a' } })).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+  it('names a cycle', () => {
+    expect(() => jobOrder({ a: { needs: 'b' }, b: { needs: 'a' } })).toThrow(
+      'jobs a, b need jobs that do not exist or form a cycle',
+    );
+  });
+});
