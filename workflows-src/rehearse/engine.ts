@@ -6,6 +6,7 @@
  * actions' AWS calls land there.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,11 @@ export interface RehearsalOptions {
   workspace?: string;
   /** Overrides of the github context (sha, ref, repository, actor, run_id, ...). */
   github?: Record<string, string>;
+  /**
+   * Inputs of our actions to change for the rehearsal, by action (e.g. a short poll interval
+   * against a sped-up sim). Each use is logged as a rehearsal override.
+   */
+  actionInputs?: Record<string, Record<string, string>>;
   /** Extra or replacement stand-ins, keyed by owner/repo. */
   standIns?: Record<string, StandIn>;
   /** How our actions run; default: the runner harness on their bundles. */
@@ -403,7 +409,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
         GITHUB_WORKFLOW: String(github['workflow']),
         GITHUB_JOB: id,
       };
-      say(`  step ${label}${stepDef.uses ? ` (${stepDef.uses})` : ''}`);
+      say(`  step ${label}${stepDef.uses && stepDef.uses !== label ? ` (${stepDef.uses})` : ''}`);
       try {
         if (stepDef.run !== undefined) {
           const script = interpolate(stepDef.run, contexts());
@@ -426,9 +432,14 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
           if (result.exitCode !== 0) throw new Error(`bash exited with ${result.exitCode}`);
         } else if (stepDef.uses?.startsWith('./actions/')) {
           const action = stepDef.uses.slice('./actions/'.length).replace(/\/$/, '');
+          const bundle = path.join(REPO_ROOT, 'actions', action, 'dist', 'index.js');
+          if (!options.runAction && !existsSync(bundle))
+            throw new Error(`actions/${action}/dist/index.js does not exist (npm run build)`);
+          const overrides = options.actionInputs?.[action] ?? {};
+          for (const [k, v] of Object.entries(overrides)) say(`    rehearsal override: ${k}=${v}`);
           const run = await runAction({
             action,
-            inputs: withInputs,
+            inputs: { ...withInputs, ...overrides },
             env: { ...options.env, ...runnerEnv, ...stepEnv },
             cwd: workspace,
             echo: (line) => say(`    | ${line}`),
@@ -449,6 +460,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
             uses: stepDef.uses,
             inputs: withInputs,
             workspace,
+            env: { ...options.env },
             log: (line) => say(`    ${line}`),
             setOutput: (k, v) => void (record.outputs[k] = v),
             exportVariable: (k, v) => void (exported[k] = v),

@@ -7,6 +7,8 @@ export interface StandInStep {
   uses: string;
   inputs: Record<string, string>;
   workspace: string;
+  /** The rehearsal's environment (e.g. the sim's endpoints and credentials). */
+  env: Record<string, string>;
   log(line: string): void;
   setOutput(name: string, value: string): void;
   exportVariable(name: string, value: string): void;
@@ -39,12 +41,19 @@ export const DEFAULT_STAND_INS: Record<string, StandIn> = {
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
       throw new Error(`aws-region "${region}" is not a region (is the AWS_REGION variable set?)`);
     step.log(
-      `stand-in: ${step.uses}: would assume ${role} in ${region} by OIDC; exports placeholder credentials for the sim`,
+      `stand-in: ${step.uses}: would assume ${role} in ${region} by OIDC; exports the rehearsal's credentials instead`,
     );
     step.exportVariable('AWS_REGION', region);
     step.exportVariable('AWS_DEFAULT_REGION', region);
-    step.exportVariable('AWS_ACCESS_KEY_ID', 'ASIAREHEARSAL0000000');
-    step.exportVariable('AWS_SECRET_ACCESS_KEY', 'rehearsal-secret-access-key');
+    // The sim's credentials when the rehearsal has them, else placeholders: never real ones.
+    step.exportVariable(
+      'AWS_ACCESS_KEY_ID',
+      step.env['AWS_ACCESS_KEY_ID'] ?? 'ASIAREHEARSAL0000000',
+    );
+    step.exportVariable(
+      'AWS_SECRET_ACCESS_KEY',
+      step.env['AWS_SECRET_ACCESS_KEY'] ?? 'rehearsal-secret-access-key',
+    );
     step.exportVariable('AWS_SESSION_TOKEN', 'rehearsal-session-token');
     step.setOutput('aws-account-id', REHEARSAL_ACCOUNT);
   },

@@ -1,0 +1,80 @@
+/**
+ * `npm run rehearse -- <deploy|rollback|path.yml> [--event push|workflow_dispatch]
+ *   [--input name=value]… [--time-scale n]`: runs a generated workflow on this machine against
+ * the sim (sim/index.ts) and prints what each job and step did. Exit code 1 when the
+ * rehearsed run fails.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSim } from '../sim/index.js';
+import { REPO_ROOT } from '../workflows-src/action-manifests.js';
+import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
+import { simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
+
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|file.yml> [options]
+  --event <name>        push or workflow_dispatch (default: dispatch when --input is given)
+  --input name=value    a dispatch input (repeatable), e.g. --input environment=production
+  --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)`;
+
+function fail(message: string): never {
+  console.error(`rehearse: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed: ReturnType<typeof parseArgs>;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      event: { type: 'string' },
+      input: { type: 'string', multiple: true },
+      'time-scale': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const { values, positionals } = parsed;
+if (values['help']) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const target = positionals[0] ?? fail('name the workflow to rehearse');
+const workflow = /^[\w-]+$/.test(target)
+  ? path.join(REPO_ROOT, '.github', 'workflows', `${target}.yml`)
+  : path.resolve(target);
+
+const inputs: Record<string, string> = {};
+for (const pair of (values['input'] as string[] | undefined) ?? []) {
+  const at = pair.indexOf('=');
+  if (at < 1) fail(`--input wants name=value, got "${pair}"`);
+  inputs[pair.slice(0, at)] = pair.slice(at + 1);
+}
+const event = values['event'] as string | undefined;
+if (event !== undefined && event !== 'push' && event !== 'workflow_dispatch')
+  fail(`--event must be push or workflow_dispatch, got ${event}`);
+const timeScale = Number(values['time-scale'] ?? 0.005);
+if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
+
+const sim = await startSim({ timeScale });
+try {
+  const result = await rehearseWorkflow({
+    workflow,
+    ...(await simRehearsalOptions(sim)),
+    ...(event ? { event } : {}),
+    ...(Object.keys(inputs).length ? { inputs } : {}),
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `\n${path.basename(workflow)}: ${result.conclusion} (${result.order
+      .map((id) => `${id} ${result.jobs[id]?.result}`)
+      .join(', ')})`,
+  );
+  if (result.conclusion !== 'success') process.exitCode = 1;
+} catch (error) {
+  console.error(`rehearse: ${(error as Error).message}`);
+  process.exitCode = 2;
+} finally {
+  await sim.stop();
+}
