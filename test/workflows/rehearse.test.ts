@@ -131,6 +131,83 @@ describe('rehearseWorkflow on the smoke-test bundle', () => {
   });
 });
 
+describe('rollback.yml dispatch', () => {
+  const ROLLBACK = path.join(import.meta.dirname, '../../.github/workflows/rollback.yml');
+  const production = (vars: Record<string, string> = {}) => ({
+    production: {
+      vars: {
+        AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/apprunner-ops-production',
+        AWS_REGION: 'eu-west-1',
+        ...vars,
+      },
+    },
+  });
+
+  it('hands environment, to, reason and the down-migration command to the rollback action', async () => {
+    const runner = fakeRunner({ result: 'rolled-back', image: 'drop-web@sha256:1' });
+    const result = await rehearseWorkflow({
+      workflow: ROLLBACK,
+      inputs: {
+        environment: 'production',
+        to: 'v1.4.2',
+        reason: 'checkout broken',
+        'down-migration': true,
+      },
+      environments: production({ DOWN_MIGRATION_COMMAND: 'npm run migrate:down' }),
+      runAction: runner.runAction,
+    });
+    expect(result.conclusion).toBe('success');
+    expect(runner.calls).toHaveLength(1);
+    expect(runner.calls[0]?.action).toBe('rollback');
+    expect(runner.calls[0]?.inputs).toMatchObject({
+      environment: 'production',
+      to: 'v1.4.2',
+      reason: 'checkout broken',
+      'down-migration-command': 'npm run migrate:down',
+      'github-token': 'ghs_rehearsal_token',
+    });
+    // The stand-in for configure-aws-credentials set the region the action runs in.
+    expect(runner.calls[0]?.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
+    expect(result.jobs['rollback']?.concurrency?.group).toBe('apprunner-ops-production');
+    expect(result.jobs['rollback']?.outputs).toEqual({
+      result: 'rolled-back',
+      image: 'drop-web@sha256:1',
+    });
+  });
+
+  it('passes no down-migration command unless asked, and "previous" by default', async () => {
+    const runner = fakeRunner({ result: 'rolled-back' });
+    await rehearseWorkflow({
+      workflow: ROLLBACK,
+      inputs: { environment: 'staging', reason: 'slow pages' },
+      environments: { staging: production({ DOWN_MIGRATION_COMMAND: 'x' }).production },
+      runAction: runner.runAction,
+    });
+    expect(runner.calls[0]?.inputs).toMatchObject({ to: 'previous', 'down-migration-command': '' });
+  });
+
+  it('stops before anything changes when a down-migration is asked for but not configured', async () => {
+    const runner = fakeRunner({ result: 'rolled-back' });
+    const result = await rehearseWorkflow({
+      workflow: ROLLBACK,
+      inputs: { environment: 'production', reason: 'bad release', 'down-migration': 'true' },
+      environments: production(),
+      runAction: runner.runAction,
+    });
+    expect(result.conclusion).toBe('failure');
+    expect(runner.calls).toEqual([]);
+    expect(result.log).toContain(
+      '    | ::error::down-migration was requested but the production environment has no DOWN_MIGRATION_COMMAND variable',
+    );
+  });
+
+  it('offers only the configured environments', async () => {
+    await expect(
+      rehearseWorkflow({ workflow: ROLLBACK, inputs: { environment: 'qa', reason: 'x' } }),
+    ).rejects.toThrow('input "environment" must be one of staging, production; got "qa"');
+  });
+});
+
 describe('jobOrder', () => {
   it('respects needs and keeps file order otherwise', () => {
     expect(jobOrder({ c: { needs: ['a', 'b'] }, a: {}, b: { needs: 'a' } })).toEqual([
