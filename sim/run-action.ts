@@ -191,7 +191,12 @@ function runNode(
   script: string,
   env: Record<string, string>,
   cwd: string,
-  options: { cancelAfterMs?: number; cancelOn?: RegExp; timeoutMs: number; echo?: (line: string) => void },
+  options: {
+    cancelAfterMs?: number;
+    cancelOn?: RegExp;
+    timeoutMs: number;
+    echo?: (line: string) => void;
+  },
 ): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -206,7 +211,8 @@ function runNode(
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       stdout += text;
-      if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed) child.kill('SIGINT');
+      if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed)
+        child.kill('SIGINT');
       if (options.echo) {
         pending += text;
         const lines = pending.split('\n');

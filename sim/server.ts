@@ -86,13 +86,7 @@ function awsServiceOf(req: http.IncomingMessage): {
   };
 }
 
-function encodeError(
-  service: AwsService,
-  action: string,
-  error: AwsError,
-  requestId: string,
-): EncodedResponse {
-  void action;
+function encodeError(service: AwsService, error: AwsError, requestId: string): EncodedResponse {
   return service.protocol === 'awsQuery'
     ? encodeQueryError(error, requestId)
     : encodeJsonError(service.protocol, error, requestId, service.messageKey ?? 'message');
@@ -134,7 +128,7 @@ async function handleAws(
     send(res, encodeJsonError('awsJson1_1', error, requestId, 'message'));
     return;
   }
-  let operation = '';
+  let operation: string;
   let input: Record<string, unknown>;
   try {
     if (service.protocol === 'awsQuery') {
@@ -149,7 +143,7 @@ async function handleAws(
       input = parseJsonBody(raw);
     }
   } catch (error) {
-    send(res, encodeError(service, operation, error as AwsError, requestId));
+    send(res, encodeError(service, error as AwsError, requestId));
     return;
   }
   const definition = service.operations[operation];
@@ -163,7 +157,7 @@ async function handleAws(
   const fail = (error: AwsError): void => {
     record.status = error.status;
     record.error = error.code;
-    send(res, encodeError(service, operation, error, requestId));
+    send(res, encodeError(service, error, requestId));
   };
   if (!signed) {
     fail(

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-apprunner';
 import { describe, expect, it } from 'vitest';
 import { appRunnerWorld } from './apprunner-world.js';
-import { image, sdkError } from './helpers.js';
+import { image, sdkError, waitFor } from './helpers.js';
 
 describe('App Runner stand-in through @aws-sdk/client-apprunner: configuration and images', () => {
   it.concurrent(
@@ -105,6 +105,26 @@ describe('App Runner stand-in through @aws-sdk/client-apprunner: configuration a
       await t.follow(first.OperationId!);
       const id = await t.deployImage(image('v1.4.1'));
       expect((await t.follow(id)).final.Status).toBe('ROLLBACK_SUCCEEDED');
+    },
+  );
+
+  it.concurrent(
+    'a crash-after-start image passes App Runner, then answers 502',
+    async ({ onTestFinished }) => {
+      const t = await appRunnerWorld(onTestFinished);
+      t.sim.pushImage('drop-web', {
+        tags: ['v1.6.0-crash'],
+        behaviour: 'crash-after-start',
+        crashAfterMs: 3000,
+      });
+      expect((await t.follow(await t.deployImage(image('v1.6.0-crash')))).final.Status).toBe(
+        'SUCCEEDED',
+      );
+      expect((await t.health()).status).toBe(200);
+      await waitFor(
+        'the app to crash',
+        async () => (await fetch(t.sim.serviceUrl('drop-web'))).status === 502,
+      );
     },
   );
 
