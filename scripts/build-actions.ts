@@ -53,9 +53,18 @@ export async function buildActions(outRoot?: string, only?: string[]): Promise<s
       ? path.join(outRoot, name, 'dist')
       : path.join(ROOT, 'actions', name, 'dist');
     const src = path.join(ROOT, 'actions', name, 'src');
-    await bundle(path.join(src, 'main.ts'), dist);
-    if (existsSync(path.join(src, 'post.ts')))
-      await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'));
+    try {
+      await bundle(path.join(src, 'main.ts'), dist);
+      if (existsSync(path.join(src, 'post.ts'))) {
+        await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'));
+      }
+    } catch (error) {
+      // ncc's errors carry its own minified source in the stack; the message is what matters.
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `building actions/${name} failed:\n${message.split('\n').slice(0, 40).join('\n')}`,
+      );
+    }
     console.log(`built actions/${name}/dist in ${Math.round(performance.now() - started)} ms`);
   }
   return names;
@@ -66,5 +75,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const only = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
-  await buildActions(out, only);
+  try {
+    await buildActions(out, only);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
 }

@@ -47,6 +47,28 @@ export class InputReader {
     return value;
   }
 
+  /**
+   * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
+   * which names only the input and the expected form.
+   */
+  secretUrl(name: string, protocols: readonly string[]): URL | undefined {
+    const value = this.secret(name);
+    if (value === undefined) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
+      throw new InputError(
+        name,
+        `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`,
+      );
+    }
+    return url;
+  }
+
   /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
   boolean(name: string): boolean {
     const value = this.required(name).toLowerCase();

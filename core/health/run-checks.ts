@@ -92,6 +92,7 @@ async function runOne(
   let attempts = 0;
   let last: ProbeResponse | undefined;
   let lastReasons: string[] = [];
+  let lastLogged: string | undefined;
   const redirectUrl =
     check['https-redirect'] === true
       ? new URL(url.href.replace(/^https:/, 'http:').replace(/^(http:\/\/[^/]+?):\d+/, '$1'))
@@ -165,11 +166,15 @@ async function runOne(
       );
       return result();
     }
-    logger.info(
-      `… ${check.name}: ${lastReasons.join('; ')} (attempt ${attempts}; next in ${formatDuration(Math.min(options.intervalMs, remainingAfter))})`,
-    );
-    await clock
-      .sleep(Math.min(options.intervalMs, remainingAfter), options.signal)
-      .catch(() => undefined);
+    // Log a failing attempt when its reason changes, not every poll: a warming service
+    // would otherwise fill the log with the same line.
+    const line = lastReasons.join('; ');
+    if (line !== lastLogged) {
+      logger.info(
+        `… ${check.name}: ${line} (attempt ${attempts}; retrying every ${formatDuration(options.intervalMs)})`,
+      );
+      lastLogged = line;
+    }
+    await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
   }
 }

@@ -17,6 +17,13 @@ export interface RetryOptions {
   signal?: AbortSignal;
 }
 
+/** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
+function describeError(error: unknown): string {
+  const name = error instanceof Error && error.name !== 'Error' ? error.name : undefined;
+  const message = errorMessage(error);
+  return name && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
+
 /**
  * The one retry helper: exponential backoff with full jitter, bounded attempts, and a log
  * line per retry saying what failed and when the next attempt is.
@@ -34,7 +41,7 @@ export async function retry<T>(
       const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
       const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
       options.logger.info(
-        `${options.label}: attempt ${attempt}/${options.attempts} failed (${errorMessage(error)}); retrying in ${delay}ms`,
+        `${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`,
       );
       await options.clock.sleep(delay, options.signal);
     }

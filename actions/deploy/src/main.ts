@@ -1,0 +1,31 @@
+import { readRunInfo } from '../../../core/action/github-context.js';
+import { runAction } from '../../../core/action/runtime.js';
+import { deploy } from '../../../core/deploy/deploy.js';
+import { setOpsOutputs } from '../../../core/deploy/outputs.js';
+import { deployImageRef, prepareOps } from '../../../core/deploy/prepare.js';
+import { renderOutcome } from '../../../core/deploy/summary.js';
+import { systemClock } from '../../../core/util/clock.js';
+import { DomainFailure } from '../../../core/util/errors.js';
+import { readDeployInputs } from './inputs.js';
+
+await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
+  const request = readDeployInputs(inputs);
+  const ops = await prepareOps(request, {
+    run: readRunInfo(),
+    clock: systemClock,
+    logger,
+    state: { save: saveState },
+  });
+  const image = deployImageRef(ops, request.image);
+  const outcome = await deploy(ops, {
+    image,
+    snapshot: request.snapshot,
+    autoRollback: request.autoRollback,
+    dryRun: request.dryRun,
+  });
+
+  setOpsOutputs(outcome, setOutput);
+  await writeSummary(renderOutcome(outcome));
+  if (!outcome.ok) throw new DomainFailure(outcome.headline);
+  logger.info(outcome.headline);
+});

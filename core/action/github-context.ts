@@ -1,0 +1,33 @@
+/**
+ * The run's GitHub context from the runner's environment variables. Read in one place so
+ * domain code takes plain values.
+ */
+export interface RunInfo {
+  repository: string;
+  sha: string;
+  sha7: string;
+  ref: string;
+  actor: string;
+  runId: string;
+  serverUrl: string;
+  apiUrl: string;
+  runUrl: string;
+}
+
+export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
+  const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
+  const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'] ?? '0';
+  const sha = env['GITHUB_SHA'] ?? '';
+  return {
+    repository,
+    sha,
+    sha7: sha.slice(0, 7),
+    ref: env['GITHUB_REF'] ?? '',
+    actor: env['GITHUB_ACTOR'] ?? 'unknown',
+    runId,
+    serverUrl,
+    apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
+    runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
+  };
+}

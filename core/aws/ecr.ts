@@ -1,0 +1,104 @@
+import { DescribeImagesCommand, type ECRClient, type ImageDetail } from '@aws-sdk/client-ecr';
+import { DomainFailure } from '../util/errors.js';
+import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+import { imageUri, type EcrLocation, type ImageRef } from './image-ref.js';
+
+export interface ResolvedImage {
+  digest: string;
+  tags: string[];
+  pushedAt?: Date;
+  /** `<registry>/<repository>@sha256:…`: what App Runner is pointed at. */
+  uri: string;
+}
+
+export class ImageNotFound extends DomainFailure {
+  override readonly name = 'ImageNotFound';
+}
+
+export class EcrRepository {
+  constructor(
+    private readonly client: ECRClient,
+    readonly location: EcrLocation,
+    private readonly deps: AwsCallDeps,
+  ) {}
+
+  private describe(ref: ImageRef): Promise<ImageDetail | undefined> {
+    return awsCall(
+      'DescribeImages',
+      async () => {
+        try {
+          const out = await this.client.send(
+            new DescribeImagesCommand({
+              registryId: this.location.registryId,
+              repositoryName: this.location.repository,
+              imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
+            }),
+          );
+          return out.imageDetails?.[0];
+        } catch (error) {
+          if (awsErrorName(error) === 'ImageNotFoundException') return undefined;
+          throw error;
+        }
+      },
+      this.deps,
+    );
+  }
+
+  /** The image by digest, or undefined when the repository does not hold it. */
+  async find(ref: ImageRef): Promise<ResolvedImage | undefined> {
+    const detail = await this.describe(ref);
+    if (!detail?.imageDigest) return undefined;
+    return {
+      digest: detail.imageDigest,
+      tags: detail.imageTags ?? [],
+      ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
+      uri: imageUri(this.location, { kind: 'digest', digest: detail.imageDigest }),
+    };
+  }
+
+  async resolve(ref: ImageRef): Promise<ResolvedImage> {
+    const found = await this.find(ref);
+    if (!found) {
+      const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
+      throw new ImageNotFound(
+        `${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`,
+      );
+    }
+    return found;
+  }
+
+  /** The newest tagged images, for error messages that list candidates. */
+  async recentTagged(limit: number): Promise<ResolvedImage[]> {
+    const images: ResolvedImage[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const out = await awsCall(
+        'DescribeImages',
+        () =>
+          this.client.send(
+            new DescribeImagesCommand({
+              registryId: this.location.registryId,
+              repositoryName: this.location.repository,
+              filter: { tagStatus: 'TAGGED' },
+              nextToken,
+            }),
+          ),
+        this.deps,
+      );
+      for (const d of out.imageDetails ?? []) {
+        if (!d.imageDigest) continue;
+        images.push({
+          digest: d.imageDigest,
+          tags: d.imageTags ?? [],
+          ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
+          uri: imageUri(this.location, { kind: 'digest', digest: d.imageDigest }),
+        });
+      }
+      nextToken = out.nextToken;
+      if (!nextToken) break;
+    }
+    return images
+      .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
+      .slice(0, limit);
+  }
+}

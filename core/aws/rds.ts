@@ -1,0 +1,196 @@
+import {
+  CreateDBSnapshotCommand,
+  DeleteDBSnapshotCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  type DBSnapshot,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import { DomainFailure } from '../util/errors.js';
+import { waitFor } from '../util/wait.js';
+import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+
+export class DatabaseNotReady extends DomainFailure {
+  override readonly name = 'DatabaseNotReady';
+}
+
+/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; ≤ 255. */
+export function isValidSnapshotId(id: string): boolean {
+  return (
+    id.length <= 255 &&
+    /^[A-Za-z][A-Za-z0-9-]*$/.test(id) &&
+    !id.includes('--') &&
+    !id.endsWith('-')
+  );
+}
+
+/** `<prefix>-YYYYMMDD-HHMM[-<sha7>]` in UTC. */
+export function snapshotId(prefix: string, at: Date, sha7?: string): string {
+  const iso = at.toISOString();
+  const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
+  const id = `${prefix.replace(/-+$/, '')}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+  if (!isValidSnapshotId(id)) throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
+  return id;
+}
+
+export class RdsInstance {
+  constructor(
+    private readonly client: RDSClient,
+    readonly instanceId: string,
+    private readonly deps: AwsCallDeps,
+  ) {}
+
+  async status(): Promise<string> {
+    try {
+      const out = await awsCall(
+        'DescribeDBInstances',
+        () =>
+          this.client.send(
+            new DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId }),
+          ),
+        this.deps,
+      );
+      return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
+    } catch (error) {
+      if (
+        awsErrorName(error) === 'DBInstanceNotFoundFault' ||
+        awsErrorName(error) === 'DBInstanceNotFound'
+      ) {
+        throw new DatabaseNotReady(
+          `RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A snapshot needs the instance `available`; say so before anything changes. */
+  async assertAvailable(): Promise<void> {
+    const status = await this.status();
+    if (status !== 'available') {
+      throw new DatabaseNotReady(
+        `RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available"; wait for it to finish, or run with snapshot: false if you accept deploying without one`,
+      );
+    }
+  }
+
+  /**
+   * Creates a manual snapshot and returns its id. An id already taken by an earlier run
+   * (a second deploy of the same commit within a minute) gets a "-2", "-3"… suffix; but when
+   * a retried call finds the id it just asked for, the first attempt went through and the
+   * snapshot is ours.
+   */
+  async createSnapshot(id: string): Promise<string> {
+    for (let n = 1; n <= 9; n++) {
+      const candidate = n === 1 ? id : `${id}-${n}`;
+      let retried = false;
+      const created = await awsCall(
+        'CreateDBSnapshot',
+        async (attempt) => {
+          retried = attempt > 1;
+          try {
+            await this.client.send(
+              new CreateDBSnapshotCommand({
+                DBInstanceIdentifier: this.instanceId,
+                DBSnapshotIdentifier: candidate,
+              }),
+            );
+            return true;
+          } catch (error) {
+            if (
+              awsErrorName(error) === 'DBSnapshotAlreadyExistsFault' ||
+              awsErrorName(error) === 'DBSnapshotAlreadyExists'
+            )
+              return retried;
+            throw error;
+          }
+        },
+        this.deps,
+      );
+      if (created) return candidate;
+    }
+    throw new DatabaseNotReady(
+      `RDS snapshot ids ${id} to ${id}-9 are all taken; delete old ones or wait a minute`,
+    );
+  }
+
+  async describeSnapshot(id: string): Promise<DBSnapshot | undefined> {
+    try {
+      const out = await awsCall(
+        'DescribeDBSnapshots',
+        () => this.client.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id })),
+        this.deps,
+      );
+      return out.DBSnapshots?.[0];
+    } catch (error) {
+      if (
+        awsErrorName(error) === 'DBSnapshotNotFoundFault' ||
+        awsErrorName(error) === 'DBSnapshotNotFound'
+      )
+        return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Our own bounded wait: the SDK's DBSnapshotCompleted waiter counts "not found" as done,
+   * which would report a snapshot that never existed as complete.
+   */
+  async waitForSnapshot(id: string, timeoutMs: number, intervalMs: number): Promise<DBSnapshot> {
+    return waitFor({
+      what: `RDS snapshot ${id} to be available`,
+      timeoutMs,
+      intervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      probe: async () => {
+        const snapshot = await this.describeSnapshot(id);
+        if (!snapshot) return { done: false, status: 'not listed yet' };
+        if (snapshot.Status === 'available') return { done: true, value: snapshot };
+        if (snapshot.Status === 'failed' || snapshot.Status === 'error') {
+          throw new DatabaseNotReady(`RDS snapshot ${id} failed (status ${snapshot.Status})`);
+        }
+        return { done: false, status: `${snapshot.Status} (${snapshot.PercentProgress ?? 0}%)` };
+      },
+    });
+  }
+
+  /** Manual snapshots of this instance whose id starts with `prefix-`, newest first. */
+  async manualSnapshots(prefix: string): Promise<DBSnapshot[]> {
+    const found: DBSnapshot[] = [];
+    let marker: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const out = await awsCall(
+        'DescribeDBSnapshots',
+        () =>
+          this.client.send(
+            new DescribeDBSnapshotsCommand({
+              DBInstanceIdentifier: this.instanceId,
+              SnapshotType: 'manual',
+              Marker: marker,
+              MaxRecords: 100,
+            }),
+          ),
+        this.deps,
+      );
+      found.push(
+        ...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)),
+      );
+      marker = out.Marker;
+      if (!marker) break;
+    }
+    return found.sort(
+      (a, b) =>
+        (b.SnapshotCreateTime?.getTime() ?? Infinity) -
+        (a.SnapshotCreateTime?.getTime() ?? Infinity),
+    );
+  }
+
+  async deleteSnapshot(id: string): Promise<void> {
+    await awsCall(
+      'DeleteDBSnapshot',
+      () => this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id })),
+      this.deps,
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import type { RunInfo } from '../action/github-context.js';
+import { AppRunnerService } from '../aws/app-runner.js';
+import type { AwsCallDeps } from '../aws/call.js';
+import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import { EcrRepository } from '../aws/ecr.js';
+import type { EcrLocation } from '../aws/image-ref.js';
+import { RdsInstance } from '../aws/rds.js';
+import type { EnvironmentConfig } from '../config/schema.js';
+import { GitHubDeployments } from '../github/deployments.js';
+import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js';
+import type { Clock } from '../util/clock.js';
+import { parseDuration } from '../util/duration.js';
+import type { Logger } from '../util/logger.js';
+
+/** Where to keep what a post step must undo if the main step is cancelled. */
+export interface RunState {
+  save(name: string, value: string): void;
+}
+
+export interface Timing {
+  /** Deadline for an App Runner operation, and for a busy service to become RUNNING. */
+  operationTimeoutMs: number;
+  pollIntervalMs: number;
+  verifyTimeoutMs: number;
+  snapshotTimeoutMs: number;
+}
+
+/** Everything a deploy or rollback talks to, built once after every input was validated. */
+export interface OpsContext {
+  environment: string;
+  env: EnvironmentConfig;
+  service: AppRunnerService;
+  ecr: EcrRepository;
+  /** Present when the configuration names a database. */
+  rds: RdsInstance | undefined;
+  github: GitHubDeployments | undefined;
+  monitors: { client: BetterStackMonitors; ids: string[] } | undefined;
+  slackWebhookUrl: string | undefined;
+  auditDatabaseUrl: string | undefined;
+  run: RunInfo;
+  timing: Timing;
+  clock: Clock;
+  logger: Logger;
+  state: RunState;
+}
+
+export interface OpsOptions {
+  environment: string;
+  env: EnvironmentConfig;
+  run: RunInfo;
+  githubToken: string | undefined;
+  slackWebhookUrl: string | undefined;
+  betterstackToken: string | undefined;
+  auditDatabaseUrl: string | undefined;
+  timing: Omit<Timing, 'snapshotTimeoutMs'>;
+  clock: Clock;
+  logger: Logger;
+  state: RunState;
+  clients?: AwsClients;
+}
+
+export function ecrLocation(env: EnvironmentConfig): EcrLocation {
+  const account = env['service-arn'].split(':')[4] as string;
+  return {
+    registryId: env['ecr-registry-id'] ?? account,
+    region: env.region,
+    repository: env['ecr-repository'],
+  };
+}
+
+export function createOpsContext(options: OpsOptions): OpsContext {
+  const { env, clock, logger } = options;
+  const deps: AwsCallDeps = { clock, logger };
+  const clients = options.clients ?? createAwsClients(env.region);
+  const maintenance = env.maintenance;
+  return {
+    environment: options.environment,
+    env,
+    service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
+    ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
+    rds: env.database ? new RdsInstance(clients.rds, env.database.instance, deps) : undefined,
+    github: options.githubToken
+      ? new GitHubDeployments(
+          {
+            apiUrl: options.run.apiUrl,
+            token: options.githubToken,
+            repository: options.run.repository,
+            serverUrl: options.run.serverUrl,
+            runId: options.run.runId,
+            sha: options.run.sha,
+            ref: options.run.ref,
+            actor: options.run.actor,
+          },
+          { clock, logger },
+        )
+      : undefined,
+    monitors:
+      options.betterstackToken && maintenance
+        ? {
+            client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
+              clock,
+              logger,
+            }),
+            ids: maintenance['monitor-ids'],
+          }
+        : undefined,
+    slackWebhookUrl: options.slackWebhookUrl,
+    auditDatabaseUrl: options.auditDatabaseUrl,
+    run: options.run,
+    timing: {
+      ...options.timing,
+      snapshotTimeoutMs: parseDuration(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
+    },
+    clock,
+    logger,
+    state: options.state,
+  };
+}

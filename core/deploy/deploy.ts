@@ -1,0 +1,281 @@
+import type { ImageRef } from '../aws/image-ref.js';
+import type { ResolvedImage } from '../aws/ecr.js';
+import { errorMessage } from '../util/errors.js';
+import type { OpsContext } from './context.js';
+import {
+  closeMaintenance,
+  durationSince,
+  failureLine,
+  isSameImage,
+  openMaintenance,
+  readRunningImage,
+  recordOutcome,
+  startGitHubDeployment,
+  switchImage,
+  takeSnapshot,
+  verify,
+  versionOf,
+  type OpsOutcome,
+  type RunningImage,
+} from './operations.js';
+import { StepLog } from './steps.js';
+
+export interface DeployRequest {
+  image: ImageRef;
+  snapshot: boolean;
+  autoRollback: boolean;
+  dryRun: boolean;
+}
+
+interface Preflight {
+  target: ResolvedImage;
+  targetVersion: string;
+  running: RunningImage;
+  serviceUrl: string;
+}
+
+/**
+ * Checks everything that can be checked without changing anything: the database can be
+ * snapshotted, the image is in ECR, the service can be updated (waiting out platform
+ * maintenance), and what runs now — the rollback target.
+ */
+async function preflight(ctx: OpsContext, request: DeployRequest): Promise<Preflight> {
+  if (request.snapshot && ctx.rds) await ctx.rds.assertAvailable();
+  const target = await ctx.ecr.resolve(request.image);
+  const service = await ctx.service.waitUntilUpdatable(
+    ctx.timing.operationTimeoutMs,
+    ctx.timing.pollIntervalMs,
+  );
+  const running = await readRunningImage(ctx, service.imageIdentifier);
+  const targetVersion = request.image.kind === 'tag' ? request.image.tag : versionOf(target);
+  return { target, targetVersion, running, serviceUrl: service.url };
+}
+
+/** Every call a real run would make that changes something, in order. */
+function describePlan(ctx: OpsContext, request: DeployRequest, p: Preflight): string[] {
+  const plan: string[] = [];
+  if (ctx.github)
+    plan.push(
+      `GitHub: create deployment of ${p.targetVersion} to ${ctx.environment}, status in_progress`,
+    );
+  if (request.snapshot && ctx.env.database) {
+    plan.push(
+      `RDS CreateDBSnapshot ${ctx.env.database.instance} → ${ctx.env.database['snapshot-prefix'] ?? `${ctx.env.database.instance}-pre-deploy`}-<time>${ctx.run.sha7 ? `-${ctx.run.sha7}` : ''}, wait until available`,
+    );
+    plan.push(
+      `RDS DeleteDBSnapshot for pre-deploy snapshots beyond the newest ${ctx.env.database['snapshot-retention']}`,
+    );
+  }
+  if (ctx.monitors)
+    plan.push(
+      `BetterStack: pause monitors ${ctx.monitors.ids.join(', ')} (resumed at the end, also on failure or cancellation)`,
+    );
+  plan.push(
+    `App Runner UpdateService ${ctx.env['service-arn']}: ImageIdentifier ${p.running.identifier} → ${p.target.uri} (nothing else changes), follow the operation`,
+  );
+  plan.push(
+    `Verify ${ctx.env.health.checks.length} health checks at ${ctx.env.health['base-url']}${ctx.env.health['version-path'] ? `, expecting version ${p.targetVersion}` : ''}`,
+  );
+  if (request.autoRollback)
+    plan.push(
+      `If verification fails: UpdateService back to ${p.running.identifier}, follow, verify ${p.running.version}`,
+    );
+  if (ctx.github) plan.push('GitHub: deployment status success or failure');
+  if (ctx.slackWebhookUrl) plan.push('Slack: one message with the result');
+  if (ctx.auditDatabaseUrl) plan.push('PostgreSQL: one audit_log row');
+  return plan;
+}
+
+export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<OpsOutcome> {
+  const steps = new StepLog(ctx.clock, ctx.logger);
+  const startedAt = ctx.clock.now();
+  const outcome: OpsOutcome = {
+    kind: 'deploy',
+    environment: ctx.environment,
+    result: 'failed',
+    headline: '',
+    ok: false,
+    image: undefined,
+    previousImage: undefined,
+    versionBefore: undefined,
+    versionAfter: undefined,
+    snapshotId: undefined,
+    operationId: undefined,
+    rollbackOperationId: undefined,
+    serviceUrl: undefined,
+    reports: [],
+    plan: [],
+    steps: steps.steps,
+    startedAt,
+    finishedAt: startedAt,
+  };
+  const finish = (result: OpsOutcome['result'], ok: boolean, headline: string): OpsOutcome =>
+    Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+
+  // Preflight failures change nothing, so they are thrown as they are.
+  const p = await steps.run(
+    'Preflight',
+    () => preflight(ctx, request),
+    (r) =>
+      `${r.running.version} runs; deploying ${r.targetVersion} (${r.target.digest.slice(0, 19)})`,
+  );
+  Object.assign(outcome, {
+    image: p.target.uri,
+    previousImage: p.running.image?.uri ?? p.running.identifier,
+    versionBefore: p.running.version,
+    versionAfter: p.targetVersion,
+    serviceUrl: p.serviceUrl,
+  });
+
+  if (request.dryRun) {
+    outcome.plan = describePlan(ctx, request, p);
+    for (const line of outcome.plan) ctx.logger.info(`  would: ${line}`);
+    return finish(
+      'planned',
+      true,
+      `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
+    );
+  }
+
+  if (isSameImage(p.running, p.target)) {
+    const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+    outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+    return report.passed
+      ? finish(
+          'unchanged',
+          true,
+          `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
+        )
+      : finish(
+          'failed',
+          false,
+          `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${failureLine(report)}`,
+        );
+  }
+
+  const deploymentId = await startGitHubDeployment(
+    ctx,
+    steps,
+    {
+      tool: 'apprunner-ops',
+      kind: 'deploy',
+      image: p.target.uri,
+      digest: p.target.digest,
+      tag: p.targetVersion,
+      previousImage: outcome.previousImage as string,
+    },
+    `Deploying ${p.targetVersion}`,
+  );
+  let maintenanceOpen = false;
+  try {
+    if (request.snapshot) outcome.snapshotId = await takeSnapshot(ctx, steps, 'pre-deploy');
+    else steps.record('Snapshot', 'skipped', 'snapshot: false');
+    maintenanceOpen = await openMaintenance(ctx, steps);
+
+    const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
+    outcome.operationId = update.operationId;
+    if (update.status === 'ROLLBACK_SUCCEEDED') {
+      finish(
+        'failed',
+        false,
+        `App Runner rejected ${p.targetVersion} (its health check failed) and kept ${p.running.version}; operation ${update.operationId}`,
+      );
+    } else if (update.status !== 'SUCCEEDED') {
+      finish(
+        'failed',
+        false,
+        `App Runner operation ${update.operationId} ended ${update.status} while deploying ${p.targetVersion}${update.status === 'ROLLBACK_FAILED' ? ': the service may be down — check it now' : ''}`,
+      );
+    } else {
+      const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+      outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+      if (report.passed) {
+        finish(
+          'deployed',
+          true,
+          `Deployed ${p.targetVersion} to ${ctx.environment} (was ${p.running.version})`,
+        );
+      } else if (!request.autoRollback) {
+        finish(
+          'failed',
+          false,
+          `${p.targetVersion} is live but fails verification (${failureLine(report)}); auto-rollback is off, so it stays`,
+        );
+      } else {
+        await rollBackAfterFailedVerification(ctx, steps, outcome, p, failureLine(report));
+        outcome.finishedAt = ctx.clock.now();
+      }
+    }
+  } catch (error) {
+    finish('failed', false, `Deploy of ${p.targetVersion} stopped: ${errorMessage(error)}`);
+  } finally {
+    if (maintenanceOpen) await closeMaintenance(ctx, steps);
+  }
+
+  await recordOutcome(ctx, steps, {
+    deploymentId,
+    state: outcome.result === 'deployed' ? 'success' : 'failure',
+    description: outcome.headline,
+    slack: {
+      headline: `${outcome.ok ? '✅' : '🔴'} ${ctx.environment}: ${outcome.headline}`,
+      fields: {
+        Environment: ctx.environment,
+        Version: `${p.running.version} → ${p.targetVersion}`,
+        Result: outcome.result,
+        Duration: durationSince(ctx, startedAt),
+      },
+    },
+    audit: {
+      action:
+        outcome.result === 'deployed'
+          ? 'deploy_succeeded'
+          : outcome.result === 'rolled-back'
+            ? 'deploy_rolled_back'
+            : 'deploy_failed',
+      details: {
+        result: outcome.result,
+        image: p.target.uri,
+        tag: p.targetVersion,
+        previous_image: outcome.previousImage,
+        operation_id: outcome.operationId,
+        rollback_operation_id: outcome.rollbackOperationId,
+        snapshot_id: outcome.snapshotId,
+        headline: outcome.headline,
+      },
+    },
+  });
+  outcome.finishedAt = ctx.clock.now();
+  return outcome;
+}
+
+async function rollBackAfterFailedVerification(
+  ctx: OpsContext,
+  steps: StepLog,
+  outcome: OpsOutcome,
+  p: Preflight,
+  why: string,
+): Promise<void> {
+  const back = p.running.image?.uri ?? p.running.identifier;
+  ctx.logger.info(
+    `Verification of ${p.targetVersion} failed (${why}); putting ${p.running.version} back`,
+  );
+  const update = await switchImage(ctx, steps, 'Roll back', back);
+  outcome.rollbackOperationId = update.operationId;
+  if (update.status !== 'SUCCEEDED') {
+    Object.assign(outcome, {
+      result: 'failed',
+      ok: false,
+      headline: `${p.targetVersion} failed verification (${why}) and the rollback to ${p.running.version} ended ${update.status} (operation ${update.operationId}): production needs a person now`,
+    });
+    return;
+  }
+  const report = await verify(ctx, steps, 'Verify rollback', p.running.version);
+  outcome.reports.push({ title: `Verification of ${p.running.version} after rollback`, report });
+  Object.assign(outcome, {
+    result: report.passed ? 'rolled-back' : 'failed',
+    ok: false,
+    headline: report.passed
+      ? `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which passes its checks`
+      : `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which ALSO fails (${failureLine(report)}): production is unhealthy`,
+  });
+}

@@ -1,0 +1,72 @@
+import type { RunInfo } from '../action/github-context.js';
+import type { AwsClients } from '../aws/clients.js';
+import { parseImageRef, type ImageRef } from '../aws/image-ref.js';
+import { loadConfig, selectEnvironment } from '../config/load.js';
+import type { Clock } from '../util/clock.js';
+import { InputError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { createOpsContext, ecrLocation, type OpsContext, type RunState } from './context.js';
+
+/** Inputs shared by deploy and rollback, already typed and validated one by one. */
+export interface OpsInputs {
+  config: string;
+  environment: string;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  verifyTimeoutMs: number;
+  githubToken: string | undefined;
+  slackWebhookUrl: string | undefined;
+  betterstackToken: string | undefined;
+  auditDatabaseUrl: string | undefined;
+}
+
+export interface PrepareDeps {
+  run: RunInfo;
+  clock: Clock;
+  logger: Logger;
+  state: RunState;
+  clients?: AwsClients;
+}
+
+/**
+ * Loads the configuration and builds the context. Everything here is checked before the
+ * first AWS call, so a bad input or config changes nothing.
+ */
+export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<OpsContext> {
+  const config = await loadConfig(inputs.config);
+  const env = selectEnvironment(config, inputs.environment, inputs.config);
+  if (inputs.betterstackToken && !env.maintenance) {
+    deps.logger.warning(
+      `betterstack-token is set but environments.${inputs.environment}.maintenance is not configured: no maintenance window will be opened`,
+    );
+  }
+  return createOpsContext({
+    environment: inputs.environment,
+    env,
+    run: deps.run,
+    githubToken: inputs.githubToken,
+    slackWebhookUrl: inputs.slackWebhookUrl,
+    betterstackToken: inputs.betterstackToken,
+    auditDatabaseUrl: inputs.auditDatabaseUrl,
+    timing: {
+      operationTimeoutMs: inputs.timeoutMs,
+      pollIntervalMs: inputs.pollIntervalMs,
+      verifyTimeoutMs: inputs.verifyTimeoutMs,
+    },
+    clock: deps.clock,
+    logger: deps.logger,
+    state: deps.state,
+    ...(deps.clients ? { clients: deps.clients } : {}),
+  });
+}
+
+/** The image to deploy: the input, or the commit's short SHA as a tag. */
+export function deployImageRef(ctx: OpsContext, image: string | undefined): ImageRef {
+  const text = image ?? ctx.run.sha7;
+  if (!text)
+    throw new InputError(
+      'image',
+      'is required when the commit SHA is unknown (GITHUB_SHA is not set)',
+    );
+  return parseImageRef(text, 'image', ecrLocation(ctx.env));
+}
