@@ -174,7 +174,7 @@ describe.concurrent('deploy: outcomes', () => {
 
   it('waits for a service busy with platform maintenance, then deploys', async () => {
     const w = await world();
-    w.sim.startMaintenance(w.serviceArn);
+    w.sim.startMaintenance(w.serviceArn, 10 * 60_000); // 3 s at this time scale: outlasts the bundle's start
     const result = await w.run('deploy', { image: 'v1.5.0' });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(

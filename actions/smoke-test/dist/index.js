@@ -31450,6 +31450,26 @@ class InputReader {
         }
         return value;
     }
+    /**
+     * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
+     * which names only the input and the expected form.
+     */
+    secretUrl(name, protocols) {
+        const value = this.secret(name);
+        if (value === undefined)
+            return undefined;
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
+            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
+        }
+        return url;
+    }
     /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
     boolean(name) {
         const value = this.required(name).toLowerCase();
@@ -31528,9 +31548,11 @@ class InputReader {
         const text = this.optional(name);
         if (text === undefined)
             return undefined;
-        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
-        if (doc.errors.length > 0) {
-            throw new errors/* InputError */.dz(name, `invalid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
+        const yamlError = doc.errors[0];
+        if (yamlError) {
+            const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
+            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
         }
         const data = doc.toJS();
         const result = schema.safeParse(data);
@@ -32434,8 +32456,7 @@ const environmentSchema = schemas/* strictObject */.rej({
 const configSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional(),
     version: schemas/* literal */.euz(1).describe('Format version of this file.'),
-    environments: schemas/* record */.g1P(schemas/* string */.YjP()
-        .regex(/^[a-z][a-z0-9-]*$/, {
+    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[a-z][a-z0-9-]*$/, {
         message: 'expected a lowercase environment name like production',
     }), environmentSchema)
         .refine((envs) => Object.keys(envs).length > 0, {
@@ -32453,11 +32474,12 @@ const configSchema = schemas/* strictObject */.rej({
 /** Parses and validates config text. Every problem names its YAML path and line. */
 function parseConfig(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
         throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => {
             const line = e.linePos?.[0]?.line;
-            return `invalid YAML: ${e.message.split('\n')[0]}${line ? ` (line ${line})` : ''}`;
+            const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+            return `invalid YAML: ${first}${line ? ` (line ${line})` : ''}`;
         }));
     }
     const data = doc.toJS();
@@ -32796,9 +32818,18 @@ function knownKeysAt(schema, path) {
     const def = defAt(schema, path);
     return def?.['type'] === 'object' ? Object.keys(def['shape']) : [];
 }
+function discriminatorValues(schema, parent, key) {
+    const def = defAt(schema, parent);
+    if (!def || def['discriminator'] !== key || !Array.isArray(def['options']))
+        return [];
+    return def['options'].flatMap((option) => {
+        const shape = option._zod.def['shape'];
+        return shape[String(key)]?._zod.def['values'] ?? [];
+    });
+}
 function isIntegerAt(schema, path) {
     const def = defAt(schema, path);
-    return def?.['type'] === 'number' && typeof def['format'] === 'string' && /int/.test(def['format']);
+    return (def?.['type'] === 'number' && typeof def['format'] === 'string' && /int/.test(def['format']));
 }
 /**
  * One readable line per zod issue: `<path>: <what is wrong>`. `where(path)` may add a
@@ -32838,9 +32869,24 @@ function formatIssues(schema, data, issues, where = () => '', prefix = []) {
             case 'invalid_value':
                 detail = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
                 break;
+            case 'invalid_union': {
+                // A discriminated union whose tag matched no option, e.g. an unknown check type.
+                const options = discriminatorValues(schema, path.slice(0, -1), path[path.length - 1]);
+                if (options.length > 0) {
+                    const hint = typeof value === 'string' ? closestKey(value, options) : undefined;
+                    detail = `expected one of ${options.join(', ')}, got ${describeValue(value)}${hint ? `; did you mean "${hint}"?` : ''}`;
+                }
+                else {
+                    detail = issue.message;
+                }
+                break;
+            }
             default:
+                // Refinement messages already say what is expected; show the value when it is a scalar.
                 detail =
-                    value === undefined ? issue.message : `${issue.message}, got ${describeValue(value)}`;
+                    value === undefined || typeof value === 'object'
+                        ? issue.message
+                        : `${issue.message}, got ${describeValue(value)}`;
         }
         lines.push(`${at}: ${detail}${where(path)}`);
     }
