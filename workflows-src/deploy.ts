@@ -3,7 +3,12 @@
  * environment in order; production waits for its required reviewers. Also callable from
  * another repository (`workflow_call`) with its secrets.
  */
-import { ENVIRONMENTS, environmentConcurrency } from './environments.js';
+import {
+  ENVIRONMENTS,
+  environmentConcurrency,
+  reviewersVariable,
+  type DeployEnvironment,
+} from './environments.js';
 import {
   expr,
   ourAction,
@@ -46,10 +51,20 @@ const build: Job = {
 
 const jobId = (environment: string): string => `deploy-${environment}`;
 
-function deployJob(environment: string, previous: string | undefined): Job {
+function deployJob(
+  { name: environment, reviewers }: DeployEnvironment,
+  previous: string | undefined,
+): Job {
   return {
     name: `deploy to ${environment}`,
     needs: previous ? ['build', jobId(previous)] : ['build'],
+    // Fail safe: an environment meant to be gated by reviewers is deployed by a push only once
+    // the team says the reviewers are configured; "Run workflow" always works.
+    ...(reviewers
+      ? {
+          if: `github.event_name == 'workflow_dispatch' || vars.${reviewersVariable(environment)} == 'required'`,
+        }
+      : {}),
     'runs-on': 'ubuntu-24.04',
     // Declared on every deploy job: it is what required reviewers gate, what puts
     // `environment:<name>` into the OIDC subject, and what gives a called workflow the
@@ -84,7 +99,7 @@ function deployJob(environment: string, previous: string | undefined): Job {
 
 const deployJobs: Record<string, Job> = {};
 ENVIRONMENTS.forEach((env, i) => {
-  deployJobs[jobId(env.name)] = deployJob(env.name, ENVIRONMENTS[i - 1]?.name);
+  deployJobs[jobId(env.name)] = deployJob(env, ENVIRONMENTS[i - 1]?.name);
 });
 
 const dryRun = {

@@ -9,6 +9,14 @@ export interface DeployEnvironment {
   reviewers: boolean;
 }
 
+/**
+ * Repository variable a team sets to `required` once the environment really has required
+ * reviewers. Until then a push does not deploy there: only "Run workflow" (a person) does.
+ * Required reviewers need a paid plan for private repositories, so this fails safe.
+ */
+export const reviewersVariable = (environment: string): string =>
+  `${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_REVIEWERS`;
+
 export const ENVIRONMENTS: readonly DeployEnvironment[] = [
   { name: 'staging', reviewers: false },
   { name: 'production', reviewers: true },

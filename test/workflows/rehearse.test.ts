@@ -131,6 +131,51 @@ describe('rehearseWorkflow on the smoke-test bundle', () => {
   });
 });
 
+describe('deploy.yml without confirmed reviewers', () => {
+  const DEPLOY = path.join(import.meta.dirname, '../../.github/workflows/deploy.yml');
+  const environments = Object.fromEntries(
+    ['staging', 'production'].map((e) => [
+      e,
+      { vars: { AWS_ROLE_ARN: `arn:aws:iam::123456789012:role/${e}`, AWS_REGION: 'eu-west-1' } },
+    ]),
+  );
+
+  it('deploys staging on a push but leaves production to a person', async () => {
+    const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
+    const result = await rehearseWorkflow({
+      workflow: DEPLOY,
+      event: 'push',
+      environments,
+      runAction: runner.runAction,
+    });
+    expect(result.order.map((id) => `${id}: ${result.jobs[id]?.result}`)).toEqual([
+      'build: success',
+      'deploy-staging: success',
+      'deploy-production: skipped',
+    ]);
+    expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
+      'build-push staging',
+      'deploy staging',
+    ]);
+  });
+
+  it('deploys production when dispatched by hand', async () => {
+    const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
+    const result = await rehearseWorkflow({
+      workflow: DEPLOY,
+      inputs: {},
+      environments,
+      runAction: runner.runAction,
+    });
+    expect(result.jobs['deploy-production']?.result).toBe('success');
+    expect(runner.calls.at(-1)?.inputs).toMatchObject({
+      environment: 'production',
+      image: 'drop-web@sha256:2',
+      'dry-run': 'false',
+    });
+  });
+});
+
 describe('rollback.yml dispatch', () => {
   const ROLLBACK = path.join(import.meta.dirname, '../../.github/workflows/rollback.yml');
   const production = (vars: Record<string, string> = {}) => ({

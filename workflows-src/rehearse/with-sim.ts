@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readActionManifest } from '../action-manifests.js';
-import { ENVIRONMENTS } from '../environments.js';
+import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
 import { REHEARSAL_ACCOUNT } from './stand-ins.js';
 import type { RehearsalOptions } from './engine.js';
 
@@ -65,7 +65,7 @@ export async function simWorkspace(sim: SimLike): Promise<string> {
 export async function simRehearsalOptions(
   sim: SimLike,
 ): Promise<
-  Pick<RehearsalOptions, 'workspace' | 'env' | 'environments' | 'secrets' | 'actionInputs'>
+  Pick<RehearsalOptions, 'workspace' | 'env' | 'vars' | 'environments' | 'secrets' | 'actionInputs'>
 > {
   const environments: NonNullable<RehearsalOptions['environments']> = {};
   for (const { name } of ENVIRONMENTS)
@@ -85,6 +85,10 @@ export async function simRehearsalOptions(
   return {
     workspace: await simWorkspace(sim),
     env: { ...sim.env, BETTERSTACK_API_URL: `${sim.url}/betterstack` },
+    // As a team with reviewers configured: a push deploys every environment.
+    vars: Object.fromEntries(
+      ENVIRONMENTS.filter((e) => e.reviewers).map((e) => [reviewersVariable(e.name), 'required']),
+    ),
     environments,
     secrets: {
       ...(sim.env['SIM_SLACK_WEBHOOK_URL']
