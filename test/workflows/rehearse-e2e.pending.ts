@@ -8,12 +8,14 @@
  * deploy jobs. rollback.yml: a dispatch with inputs reaches the rollback action, which puts
  * the earlier version back.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
 import { startRegistry, type RegistryHandle } from '../../sim/registry.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
 import { simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import { policyActions, type PolicyDocument } from './iam-policy.js';
 
 const WORKFLOWS = path.join(import.meta.dirname, '../../.github/workflows');
 
@@ -84,5 +86,45 @@ describe('rehearsals with every bundle real', () => {
     expect(sim.slackMessages().some((m) => JSON.stringify(m).includes('checkout broken'))).toBe(
       true,
     );
+  });
+
+  it('docs/iam-policy.json: exactly what a deploy and a rollback call', async () => {
+    registry = await startRegistry();
+    sim = await startSim({ timeScale: 0.005, registry: { url: registry.url } });
+    const options = await simRehearsalOptions(sim);
+    const deployed = await rehearseWorkflow({
+      workflow: path.join(WORKFLOWS, 'deploy.yml'),
+      event: 'push',
+      ...options,
+    });
+    expect(deployed.conclusion, deployed.log.join('\n')).toBe('success');
+    const rolledBack = await rehearseWorkflow({
+      workflow: path.join(WORKFLOWS, 'rollback.yml'),
+      inputs: { environment: 'production', reason: 'policy check' },
+      ...options,
+    });
+    expect(rolledBack.conclusion, rolledBack.log.join('\n')).toBe('success');
+    const aws = new Set(['apprunner', 'ecr', 'rds', 'sts']);
+    const called = new Set(
+      sim
+        .calls()
+        .filter((c) => aws.has(c.service))
+        .map((c) => `${c.service}:${c.operation}`),
+    );
+    // A push speaks the registry protocol, which the call log does not see; IAM authorizes
+    // it as these ECR actions.
+    if (deployed.jobs['build']?.outputs['image'])
+      for (const a of [
+        'ecr:BatchCheckLayerAvailability',
+        'ecr:InitiateLayerUpload',
+        'ecr:UploadLayerPart',
+        'ecr:CompleteLayerUpload',
+        'ecr:PutImage',
+      ])
+        called.add(a);
+    const policy = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../../docs/iam-policy.json'), 'utf8'),
+    ) as PolicyDocument;
+    expect([...called].sort()).toEqual(policyActions(policy));
   });
 });

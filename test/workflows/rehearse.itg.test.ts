@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
 import { runActionBundle, type ActionRun, type ActionRunOptions } from '../../sim/run-action.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
 import { simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import { policyActions, type PolicyDocument } from './iam-policy.js';
 
 // deploy.yml rehearsed against the sim with the real deploy bundle. The build-push bundle does
 // not exist yet, so its step is replaced by a push to the sim's ECR that returns the outputs
@@ -79,6 +81,22 @@ describe('deploy.yml rehearsed against the sim', () => {
       result.jobs['deploy-production']?.outputs['result'],
     );
     expect(sim.services()[0]?.running.version).toBe('abc1234');
+    // docs/iam-policy.json covers every AWS operation the rehearsed deploy called. (That it
+    // holds nothing more needs every bundle: see rehearse-e2e.pending.ts.)
+    const policy = JSON.parse(
+      readFileSync(path.join(ROOT, 'docs/iam-policy.json'), 'utf8'),
+    ) as PolicyDocument;
+    const aws = new Set(['apprunner', 'ecr', 'rds', 'sts']);
+    const called = [
+      ...new Set(
+        sim
+          .calls()
+          .filter((c) => aws.has(c.service))
+          .map((c) => `${c.service}:${c.operation}`),
+      ),
+    ].sort();
+    expect(called.length).toBeGreaterThan(5);
+    expect(called.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
     // The Slack webhook secret reached the action but never the log.
     expect(result.log.join('\n')).not.toContain(sim.env['SIM_SLACK_WEBHOOK_URL']);
   });

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENVIRONMENTS, reviewersVariable } from '../../workflows-src/environments.js';
+import { CALLED_SECRETS } from '../../workflows-src/shared.js';
+import { policyActions, type PolicyDocument } from './iam-policy.js';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
+const setup = read('docs/setup.md');
+const policy = JSON.parse(read('docs/iam-policy.json')) as PolicyDocument;
+const trust = JSON.parse(read('docs/trust-policy.json')) as PolicyDocument;
+const jsonBlocks = [...setup.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+/** The AWS operations the actions call (issue 6); the sim's call log checks the code agrees. */
+const SUITE_ACTIONS = [
+  'apprunner:DescribeService',
+  'apprunner:ListOperations',
+  'apprunner:StartDeployment',
+  'apprunner:UpdateService',
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:DescribeImages',
+  'ecr:GetAuthorizationToken',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:UploadLayerPart',
+  'rds:CreateDBSnapshot',
+  'rds:DeleteDBSnapshot',
+  'rds:DescribeDBInstances',
+  'rds:DescribeDBSnapshots',
+  'sts:GetCallerIdentity',
+];
+
+describe('docs/iam-policy.json', () => {
+  it('grants exactly the operations the suite calls, and nothing else', () => {
+    expect(policy.Version).toBe('2012-10-17');
+    expect(policyActions(policy)).toEqual(SUITE_ACTIONS);
+    for (const statement of policy.Statement) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
+    }
+  });
+
+  it('scopes every action to resources, except those AWS cannot scope', () => {
+    const unscoped = policy.Statement.filter((s) => [s.Resource].flat().includes('*'));
+    expect(unscoped.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+      'ecr:GetAuthorizationToken',
+      'sts:GetCallerIdentity',
+    ]);
+    for (const s of policy.Statement)
+      for (const r of [s.Resource].flat()) if (r !== '*') expect(r).toContain(':123456789012:');
+  });
+
+  it('is the policy docs/setup.md shows, and the doc explains every action', () => {
+    expect(jsonBlocks).toContain(read('docs/iam-policy.json'));
+    for (const action of SUITE_ACTIONS) {
+      const [, name] = action.split(':') as [string, string];
+      expect(setup, action).toMatch(new RegExp('`(' + action + '|' + name + ')`'));
+    }
+  });
+});
+
+describe('docs/trust-policy.json', () => {
+  it('trusts only GitHub OIDC tokens of one repository environment', () => {
+    expect(jsonBlocks).toContain(read('docs/trust-policy.json'));
+    expect(trust.Statement).toHaveLength(1);
+    const [statement] = trust.Statement;
+    expect(statement?.Principal).toEqual({
+      Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+    });
+    expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
+    // StringEquals, no wildcards: a branch, a pull request or another environment cannot match.
+    expect(statement?.Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': 'repo:example/drop:environment:production',
+      },
+    });
+  });
+});
+
+describe('docs/setup.md', () => {
+  const workflows = readdirSync(path.join(ROOT, '.github/workflows')).map((f) =>
+    read(`.github/workflows/${f}`),
+  );
+  const used = (context: string): string[] => [
+    ...new Set(
+      workflows.flatMap((w) =>
+        [...w.matchAll(new RegExp(`\\b${context}\\.([A-Z][A-Z0-9_]*)`, 'g'))].map(
+          (m) => m[1] as string,
+        ),
+      ),
+    ),
+  ];
+
+  it('documents every variable and secret the workflows read', () => {
+    const names = [...used('vars'), ...used('secrets'), ...Object.keys(CALLED_SECRETS)];
+    expect(names).toContain('AWS_ROLE_ARN');
+    for (const name of names) expect(setup, name).toContain(`\`${name}\``);
+  });
+
+  it('names the environments, the reviewers variable and the paid-plan caveat', () => {
+    for (const { name } of ENVIRONMENTS) expect(setup).toContain(`**${name}**`);
+    for (const e of ENVIRONMENTS.filter((x) => x.reviewers))
+      expect(setup).toContain(`\`${reviewersVariable(e.name)}\``);
+    expect(setup).toContain('Required reviewers in private repositories need a paid plan');
+    expect(setup).toContain('`environment:<name>`');
+  });
+});
