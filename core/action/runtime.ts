@@ -15,6 +15,8 @@ export interface ActionContext {
   saveState(name: string, value: string): void;
   getState(name: string): string;
   writeSummary(summary: Summary): Promise<void>;
+  /** Hides a value derived at run time (a registry password) in every later log line. */
+  mask(value: string): void;
 }
 
 export const actionsLogger: Logger = {
@@ -35,6 +37,7 @@ function context(): ActionContext {
     setOutput: (name, value) => core.setOutput(name, String(value)),
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
+    mask: (value) => core.setSecret(value),
     writeSummary: async (summary) => {
       if (!process.env['GITHUB_STEP_SUMMARY']) return;
       await core.summary.addRaw(summary.toMarkdown(), true).write();

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputReader } from '../../core/action/inputs.js';
+import { readBuildPushInputs } from '../../actions/build-push/src/inputs.js';
+import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readSmokeTestInputs } from '../../actions/smoke-test/src/inputs.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -29,6 +31,8 @@ const readers: Record<
     read: readSmokeTestInputs,
     sample: { checks: '- name: a\n  url: https://example.com/' },
   },
+  'build-push': { read: readBuildPushInputs, sample: { environment: 'production' } },
+  deploy: { read: readDeployInputs, sample: { environment: 'production' } },
 };
 
 describe.each(actions)('actions/%s/action.yml', (name) => {

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { awsCall, type AwsCallDeps } from '../aws/call.js';
+import type { EcrRepository, ResolvedImage } from '../aws/ecr.js';
+import { imageUri } from '../aws/image-ref.js';
+import { DomainFailure } from '../util/errors.js';
+import { runCommand } from './process.js';
+
+export type Builder = 'docker' | 'buildah';
+
+export interface BuildRequest {
+  context: string;
+  dockerfile: string | undefined;
+  tag: string;
+  buildArgs: readonly { name: string; value: string }[];
+  builder: Builder | undefined;
+  /** Where the registry credentials live for the length of the build (RUNNER_TEMP). */
+  tempDir: string;
+  timeoutMs: number;
+}
+
+export interface BuildOutcome {
+  image: ResolvedImage;
+  tag: string;
+  built: boolean;
+  builder: Builder | undefined;
+}
+
+interface RegistryLogin {
+  /** `host[:port]` to push to. */
+  host: string;
+  username: string;
+  password: string;
+  /** Plain HTTP: only the local stand-in registry; real ECR is always HTTPS. */
+  insecure: boolean;
+}
+
+/** A builder that is installed and usable; docker counts only when its engine answers. */
+export function detectBuilder(): Builder | undefined {
+  const docker = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
+    stdio: 'ignore',
+    timeout: 10_000,
+  });
+  if (docker.status === 0) return 'docker';
+  const buildah = spawnSync('buildah', ['--version'], { stdio: 'ignore', timeout: 10_000 });
+  if (buildah.status === 0) return 'buildah';
+  return undefined;
+}
+
+async function login(
+  client: ECRClient,
+  registryId: string,
+  deps: AwsCallDeps,
+  mask: (s: string) => void,
+): Promise<RegistryLogin> {
+  const out = await awsCall(
+    'GetAuthorizationToken',
+    () => client.send(new GetAuthorizationTokenCommand({ registryIds: [registryId] })),
+    deps,
+  );
+  const data = out.authorizationData?.[0];
+  if (!data?.authorizationToken || !data.proxyEndpoint)
+    throw new DomainFailure('ECR GetAuthorizationToken returned no token');
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+  const at = decoded.indexOf(':');
+  const password = decoded.slice(at + 1);
+  mask(password);
+  mask(data.authorizationToken);
+  const endpoint = new URL(data.proxyEndpoint);
+  return {
+    host: endpoint.host,
+    username: decoded.slice(0, at),
+    password,
+    insecure: endpoint.protocol === 'http:',
+  };
+}
+
+/**
+ * Builds and pushes the image unless ECR already holds the tag (a re-run must not rebuild
+ * and move the tag to a different digest). The digest is read back from ECR after the push,
+ * so the output is what App Runner will pull.
+ */
+export async function buildAndPush(
+  request: BuildRequest,
+  deps: AwsCallDeps & {
+    ecrClient: ECRClient;
+    repository: EcrRepository;
+    mask: (s: string) => void;
+  },
+): Promise<BuildOutcome> {
+  const { logger } = deps;
+  const existing = await deps.repository.find({ kind: 'tag', tag: request.tag });
+  if (existing) {
+    logger.info(
+      `ECR already holds ${deps.repository.location.repository}:${request.tag} (${existing.digest}); not rebuilding`,
+    );
+    return { image: existing, tag: request.tag, built: false, builder: undefined };
+  }
+  const builder = request.builder ?? detectBuilder();
+  if (!builder) {
+    throw new DomainFailure(
+      'no image builder found: install docker (with a running engine) or buildah, or set the builder input',
+    );
+  }
+  logger.info(
+    `Building with ${builder}${request.builder ? '' : ' (detected: docker needs a running engine)'}`,
+  );
+  const auth = await login(deps.ecrClient, deps.repository.location.registryId, deps, deps.mask);
+  const target = `${auth.host}/${deps.repository.location.repository}:${request.tag}`;
+  const dockerfile = request.dockerfile ?? path.join(request.context, 'Dockerfile');
+  const buildArgs = request.buildArgs.flatMap((a) => ['--build-arg', `${a.name}=${a.value}`]);
+  const secrets = await mkdtemp(path.join(request.tempDir, 'registry-auth-'));
+  try {
+    const env = {
+      ...process.env,
+      DOCKER_CONFIG: secrets,
+      REGISTRY_AUTH_FILE: path.join(secrets, 'auth.json'),
+    };
+    // Credentials go in a file only this user can read, never on a command line.
+    const authFile = path.join(secrets, builder === 'docker' ? 'config.json' : 'auth.json');
+    await writeFile(
+      authFile,
+      JSON.stringify({
+        auths: {
+          [auth.host]: {
+            auth: Buffer.from(`${auth.username}:${auth.password}`).toString('base64'),
+          },
+        },
+      }),
+      { mode: 0o600 },
+    );
+    await chmod(authFile, 0o600);
+    const run = (label: string, command: string, args: string[]) =>
+      logger.group(label, () =>
+        runCommand(command, args, { env, timeoutMs: request.timeoutMs, logger, label }),
+      );
+    const digestFile = path.join(secrets, 'digest');
+    if (builder === 'docker') {
+      await run(`docker build ${target}`, 'docker', [
+        'build',
+        '--tag',
+        target,
+        '--file',
+        dockerfile,
+        ...buildArgs,
+        request.context,
+      ]);
+      await run(`docker push ${target}`, 'docker', ['push', target]);
+    } else {
+      await run(`buildah bud ${target}`, 'buildah', [
+        'bud',
+        '--tag',
+        target,
+        '--file',
+        dockerfile,
+        ...buildArgs,
+        request.context,
+      ]);
+      await run(`buildah push ${target}`, 'buildah', [
+        'push',
+        '--digestfile',
+        digestFile,
+        ...(auth.insecure ? ['--tls-verify=false'] : []),
+        target,
+        `docker://${target}`,
+      ]);
+    }
+    const pushed = await deps.repository.find({ kind: 'tag', tag: request.tag });
+    if (!pushed)
+      throw new DomainFailure(
+        `pushed ${target}, but ECR does not list tag ${request.tag}; check the repository and its permissions`,
+      );
+    if (builder === 'buildah') {
+      const local = (await readFile(digestFile, 'utf8')).trim();
+      if (local && local !== pushed.digest) {
+        throw new DomainFailure(
+          `ECR reports ${pushed.digest} for ${request.tag}, but buildah pushed ${local}: another push raced this one`,
+        );
+      }
+    }
+    logger.info(
+      `Pushed ${imageUri(deps.repository.location, { kind: 'digest', digest: pushed.digest })}`,
+    );
+    return { image: pushed, tag: request.tag, built: true, builder };
+  } finally {
+    await rm(secrets, { recursive: true, force: true });
+  }
+}

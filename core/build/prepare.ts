@@ -1,0 +1,65 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RunInfo } from '../action/github-context.js';
+import { createAwsClients } from '../aws/clients.js';
+import { EcrRepository } from '../aws/ecr.js';
+import { loadConfig, selectEnvironment } from '../config/load.js';
+import { ecrLocation } from '../deploy/context.js';
+import type { Clock } from '../util/clock.js';
+import { InputError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { buildAndPush, type Builder, type BuildOutcome } from './build-push.js';
+
+export interface BuildPushRequest {
+  config: string;
+  environment: string;
+  context: string;
+  dockerfile: string | undefined;
+  tag: string | undefined;
+  buildArgs: { name: string; value: string }[];
+  builder: Builder | undefined;
+}
+
+/** Checks the configuration and the files before the first call, then builds and pushes. */
+export async function runBuildPush(
+  request: BuildPushRequest,
+  deps: { run: RunInfo; clock: Clock; logger: Logger; tempDir: string; mask: (s: string) => void },
+): Promise<BuildOutcome & { uri: string }> {
+  const env = selectEnvironment(
+    await loadConfig(request.config),
+    request.environment,
+    request.config,
+  );
+  if (!existsSync(request.context) || !statSync(request.context).isDirectory()) {
+    throw new InputError('context', `"${request.context}" is not a directory`);
+  }
+  const dockerfile = request.dockerfile ?? path.join(request.context, 'Dockerfile');
+  if (!existsSync(dockerfile)) {
+    throw new InputError(
+      request.dockerfile ? 'dockerfile' : 'context',
+      `no ${dockerfile}; set dockerfile to the Dockerfile or Containerfile to build`,
+    );
+  }
+  const tag = request.tag ?? deps.run.sha7;
+  if (!tag)
+    throw new InputError(
+      'tag',
+      'is required when the commit SHA is unknown (GITHUB_SHA is not set)',
+    );
+  const clients = createAwsClients(env.region);
+  const callDeps = { clock: deps.clock, logger: deps.logger };
+  const repository = new EcrRepository(clients.ecr, ecrLocation(env), callDeps);
+  const outcome = await buildAndPush(
+    {
+      context: request.context,
+      dockerfile,
+      tag,
+      buildArgs: request.buildArgs,
+      builder: request.builder,
+      tempDir: deps.tempDir,
+      timeoutMs: 60 * 60_000,
+    },
+    { ...callDeps, ecrClient: clients.ecr, repository, mask: deps.mask },
+  );
+  return { ...outcome, uri: outcome.image.uri };
+}
