@@ -7,6 +7,12 @@
  * Debian's docker-registry behind the sim's ECR; the build job's image output reaches both
  * deploy jobs. rollback.yml: a dispatch with inputs reaches the rollback action, which puts
  * the earlier version back.
+ *
+ * Known gap (found trying it with the new build-push bundle): `startSim({ registry })` empties
+ * the fixture's ECR repositories, so the sim refuses to start while its service runs
+ * drop-web:v1.4.2. Before enabling, seed the registry as test/sim/registry.itg.test.ts does
+ * (buildah-push drop-web:v1.0.0 first, then `fixture.apprunner.services[0].image:
+ * 'drop-web:v1.0.0'`), and run build-push with the buildah storage options that test uses.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
