@@ -6,7 +6,7 @@ import type { OpsOutcome } from './operations.js';
 const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' } as const;
 
 /** The job summary of a deploy or rollback: the story of the run in one page. */
-export function renderOutcome(outcome: OpsOutcome): Summary {
+export function renderOutcome(outcome: OpsOutcome, reason?: string): Summary {
   const summary = new Summary();
   const verb = outcome.kind === 'deploy' ? 'Deploy' : 'Rollback';
   summary.heading(
@@ -14,6 +14,7 @@ export function renderOutcome(outcome: OpsOutcome): Summary {
     2,
   );
   summary.paragraph(outcome.headline);
+  if (reason) summary.paragraph(`**Reason:** ${reason}`);
   summary.table(
     ['', ''],
     [

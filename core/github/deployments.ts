@@ -8,6 +8,7 @@ export interface DeploymentPayload {
   image: string;
   digest: string;
   tag?: string;
+  /** The image that ran before; for a rollback, the version rolled back away from. */
   previousImage?: string;
   reason?: string;
 }

@@ -76040,9 +76040,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('deploy', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
     const request = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .readDeployInputs */ .J)(inputs);
-    const ops = await (0,_core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareOps */ .j)(request, { run: (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readRunInfo */ .m)(), clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m, logger, state: { save: saveState } });
+    const ops = await (0,_core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareOps */ .j)(request, {
+        run: (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .readRunInfo */ .m)(),
+        clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
+        logger,
+        state: { save: saveState },
+    });
     const image = (0,_core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .deployImageRef */ .C)(ops, request.image);
-    const outcome = await (0,_core_deploy_deploy_js__WEBPACK_IMPORTED_MODULE_1__/* .deploy */ .g)(ops, { image, snapshot: request.snapshot, autoRollback: request.autoRollback, dryRun: request.dryRun });
+    const outcome = await (0,_core_deploy_deploy_js__WEBPACK_IMPORTED_MODULE_1__/* .deploy */ .g)(ops, {
+        image,
+        snapshot: request.snapshot,
+        autoRollback: request.autoRollback,
+        dryRun: request.dryRun,
+    });
     (0,_core_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .setOpsOutputs */ .Z)(outcome, setOutput);
     await writeSummary((0,_core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderOutcome */ .z)(outcome));
     if (!outcome.ok)
@@ -79221,6 +79231,7 @@ function context() {
         setOutput: (name, value) => setOutput(name, String(value)),
         saveState: (name, value) => saveState(name, value),
         getState: (name) => getState(name),
+        mask: (value) => core_setSecret(value),
         writeSummary: async (summary) => {
             if (!process.env['GITHUB_STEP_SUMMARY'])
                 return;
@@ -79289,7 +79300,13 @@ const RETRYABLE_NAMES = new Set([
     'RequestTimeout',
     'RequestTimeoutException',
 ]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRYABLE_NETWORK = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+]);
 /**
  * Throttling, 5xx and dropped connections are worth another try; anything else (access
  * denied, validation, not found, invalid state) is an answer and is returned at once.
@@ -79325,7 +79342,9 @@ function awsCall(label, fn, deps) {
 }
 /** The AWS error name ("InvalidStateException"), if the value is one. */
 function awsErrorName(error) {
-    return error && typeof error === 'object' && 'name' in error ? String(error.name) : undefined;
+    return error && typeof error === 'object' && 'name' in error
+        ? String(error.name)
+        : undefined;
 }
 
 
@@ -79344,7 +79363,7 @@ function awsErrorName(error) {
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[0-9a-f]{64}))$/;
+const URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[0-9a-f]{64}))$/;
 function registryHost(location) {
     return `${location.registryId}.dkr.ecr.${location.region}.amazonaws.com`;
 }
@@ -79361,7 +79380,9 @@ function parseImageRef(input, inputName, location) {
     const uri = URI.exec(input);
     if (uri) {
         const [, registryId, region, repository, tag, digest] = uri;
-        if (repository !== location.repository || registryId !== location.registryId || region !== location.region) {
+        if (repository !== location.repository ||
+            registryId !== location.registryId ||
+            region !== location.region) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `"${input}" is not in the configured repository ${registryHost(location)}/${location.repository}; name a tag or digest of that repository`);
         }
         return tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest };
@@ -79376,7 +79397,10 @@ function parseImageIdentifier(identifier) {
     if (!uri)
         return undefined;
     const [, , , repository, tag, digest] = uri;
-    return { repository: repository, ref: tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest } };
+    return {
+        repository: repository,
+        ref: tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest },
+    };
 }
 
 
@@ -79403,7 +79427,10 @@ class DatabaseNotReady extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .D
 }
 /** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; ≤ 255. */
 function isValidSnapshotId(id) {
-    return id.length <= 255 && /^[A-Za-z][A-Za-z0-9-]*$/.test(id) && !id.includes('--') && !id.endsWith('-');
+    return (id.length <= 255 &&
+        /^[A-Za-z][A-Za-z0-9-]*$/.test(id) &&
+        !id.includes('--') &&
+        !id.endsWith('-'));
 }
 /** `<prefix>-YYYYMMDD-HHMM[-<sha7>]` in UTC. */
 function snapshotId(prefix, at, sha7) {
@@ -79429,7 +79456,8 @@ class RdsInstance {
             return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
         }
         catch (error) {
-            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFoundFault' || (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFound') {
+            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFoundFault' ||
+                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFound') {
                 throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
             }
             throw error;
@@ -79455,11 +79483,15 @@ class RdsInstance {
             const created = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('CreateDBSnapshot', async (attempt) => {
                 retried = attempt > 1;
                 try {
-                    await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .CreateDBSnapshotCommand */ .SQw({ DBInstanceIdentifier: this.instanceId, DBSnapshotIdentifier: candidate }));
+                    await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .CreateDBSnapshotCommand */ .SQw({
+                        DBInstanceIdentifier: this.instanceId,
+                        DBSnapshotIdentifier: candidate,
+                    }));
                     return true;
                 }
                 catch (error) {
-                    if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExistsFault' || (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExists')
+                    if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExistsFault' ||
+                        (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExists')
                         return retried;
                     throw error;
                 }
@@ -79475,7 +79507,8 @@ class RdsInstance {
             return out.DBSnapshots?.[0];
         }
         catch (error) {
-            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFoundFault' || (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFound')
+            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFoundFault' ||
+                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFound')
                 return undefined;
             throw error;
         }
@@ -79509,13 +79542,19 @@ class RdsInstance {
         const found = [];
         let marker;
         for (let page = 0; page < 100; page++) {
-            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBSnapshots', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({ DBInstanceIdentifier: this.instanceId, SnapshotType: 'manual', Marker: marker, MaxRecords: 100 })), this.deps);
+            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBSnapshots', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({
+                DBInstanceIdentifier: this.instanceId,
+                SnapshotType: 'manual',
+                Marker: marker,
+                MaxRecords: 100,
+            })), this.deps);
             found.push(...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)));
             marker = out.Marker;
             if (!marker)
                 break;
         }
-        return found.sort((a, b) => (b.SnapshotCreateTime?.getTime() ?? Infinity) - (a.SnapshotCreateTime?.getTime() ?? Infinity));
+        return found.sort((a, b) => (b.SnapshotCreateTime?.getTime() ?? Infinity) -
+            (a.SnapshotCreateTime?.getTime() ?? Infinity));
     }
     async deleteSnapshot(id) {
         await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id })), this.deps);
@@ -79997,7 +80036,11 @@ const AUDIT_TABLE_DDL = `CREATE TABLE IF NOT EXISTS audit_log (
   created_at timestamptz NOT NULL DEFAULT now()
 )`;
 async function writeAuditEntry(databaseUrl, entry) {
-    const client = new esm.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, statement_timeout: 10_000 });
+    const client = new esm.Client({
+        connectionString: databaseUrl,
+        connectionTimeoutMillis: 10_000,
+        statement_timeout: 10_000,
+    });
     await client.connect();
     try {
         await client.query(AUDIT_TABLE_DDL);
@@ -80056,7 +80099,9 @@ async function readAuditEntries(databaseUrl, filter = {}) {
             run_url: row['run_url'] ?? null,
             created_at: new Date(String(row['created_at'] ?? row['details']?.['at'] ?? 0)),
         }));
-        return rows.sort((a, b) => b.created_at.getTime() - a.created_at.getTime()).slice(0, filter.limit ?? 100);
+        return rows
+            .sort((a, b) => b.created_at.getTime() - a.created_at.getTime())
+            .slice(0, filter.limit ?? 100);
     }
     finally {
         await client.end();
@@ -80079,8 +80124,13 @@ function slackMessage(headline, fields, link) {
         text,
         blocks: [
             { type: 'section', text: { type: 'mrkdwn', text: headline } },
-            { type: 'section', fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })) },
-            ...(link ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }] : []),
+            {
+                type: 'section',
+                fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })),
+            },
+            ...(link
+                ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }]
+                : []),
         ],
     };
 }
@@ -80101,12 +80151,14 @@ function versionOf(image, identifier) {
     if (parsed?.ref.kind === 'tag')
         return parsed.ref.tag;
     const digest = image?.digest ?? (parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined);
-    return digest ? digest.slice(0, 19) : identifier ?? 'unknown';
+    return digest ? digest.slice(0, 19) : (identifier ?? 'unknown');
 }
 /** The image the service runs now: the rollback target of a deploy. */
 async function readRunningImage(ctx, identifier) {
     const parsed = (0,image_ref/* parseImageIdentifier */.aj)(identifier);
-    const image = parsed && parsed.repository === ctx.ecr.location.repository ? await ctx.ecr.find(parsed.ref) : undefined;
+    const image = parsed && parsed.repository === ctx.ecr.location.repository
+        ? await ctx.ecr.find(parsed.ref)
+        : undefined;
     return { identifier, image, version: versionOf(image, identifier) };
 }
 /** True when the service already runs exactly this image (by digest when it can tell). */
@@ -80120,14 +80172,20 @@ async function takeSnapshot(ctx, steps, purpose) {
         steps.record('Snapshot', 'skipped', 'no database in the configuration');
         return undefined;
     }
-    const prefix = purpose === 'pre-deploy' ? (database['snapshot-prefix'] ?? `${database.instance}-pre-deploy`) : `${database.instance}-pre-rollback`;
+    const prefix = purpose === 'pre-deploy'
+        ? (database['snapshot-prefix'] ?? `${database.instance}-pre-deploy`)
+        : `${database.instance}-pre-rollback`;
     const id = (0,aws_rds/* snapshotId */.iy)(prefix, new Date(ctx.clock.now()), ctx.run.sha7 || undefined);
-    return steps.run('Snapshot', async () => {
+    return steps
+        .run('Snapshot', async () => {
         const made = await rds.createSnapshot(id);
         await rds.waitForSnapshot(made, ctx.timing.snapshotTimeoutMs, ctx.timing.pollIntervalMs);
-        const pruned = purpose === 'pre-deploy' ? await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made) : [];
+        const pruned = purpose === 'pre-deploy'
+            ? await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made)
+            : [];
         return { id: made, pruned };
-    }, ({ id: made, pruned }) => `${made} available${pruned.length ? `; deleted ${pruned.length} older (keeping ${database['snapshot-retention']})` : ''}`).then((r) => r.id);
+    }, ({ id: made, pruned }) => `${made} available${pruned.length ? `; deleted ${pruned.length} older (keeping ${database['snapshot-retention']})` : ''}`)
+        .then((r) => r.id);
 }
 /** Deletes pre-deploy snapshots beyond the retention, oldest first; never the one just made. */
 async function pruneSnapshots(ctx, prefix, keep, justMade) {
@@ -80135,7 +80193,10 @@ async function pruneSnapshots(ctx, prefix, keep, justMade) {
     if (!rds)
         return [];
     const snapshots = (await rds.manualSnapshots(prefix)).filter((s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade);
-    const doomed = snapshots.slice(keep).map((s) => s.DBSnapshotIdentifier).filter((id) => id !== justMade);
+    const doomed = snapshots
+        .slice(keep)
+        .map((s) => s.DBSnapshotIdentifier)
+        .filter((id) => id !== justMade);
     for (const id of doomed) {
         await rds.deleteSnapshot(id);
         ctx.logger.info(`  deleted old snapshot ${id}`);
@@ -80227,7 +80288,10 @@ async function recordOutcome(ctx, steps, input) {
     }
     const webhook = ctx.slackWebhookUrl;
     if (webhook && input.slack) {
-        const message = slackMessage(input.slack.headline, input.slack.fields, { text: 'the run', url: ctx.run.runUrl });
+        const message = slackMessage(input.slack.headline, input.slack.fields, {
+            text: 'the run',
+            url: ctx.run.runUrl,
+        });
         await steps.bestEffort('Slack', async () => {
             await postToSlack(webhook, message, { clock: ctx.clock, logger: ctx.logger });
             return 'message posted';
@@ -80274,13 +80338,25 @@ class StepLog {
         this.logger.info(`▶ ${name}`);
         try {
             const value = await fn();
-            const record = { name, status: 'ok', detail: detail(value), startMs, endMs: this.clock.now() };
+            const record = {
+                name,
+                status: 'ok',
+                detail: detail(value),
+                startMs,
+                endMs: this.clock.now(),
+            };
             this.steps.push(record);
             this.logger.info(`✓ ${name}${record.detail ? `: ${record.detail}` : ''} (${(0,duration/* formatDuration */.a)(record.endMs - startMs)})`);
             return value;
         }
         catch (error) {
-            this.steps.push({ name, status: 'failed', detail: (0,errors/* errorMessage */.gJ)(error), startMs, endMs: this.clock.now() });
+            this.steps.push({
+                name,
+                status: 'failed',
+                detail: (0,errors/* errorMessage */.gJ)(error),
+                startMs,
+                endMs: this.clock.now(),
+            });
             this.logger.info(`✗ ${name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
             throw error;
         }
@@ -80393,7 +80469,14 @@ async function deploy(ctx, request) {
             ? finish('unchanged', true, `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`)
             : finish('failed', false, `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${failureLine(report)}`);
     }
-    const deploymentId = await startGitHubDeployment(ctx, steps, { tool: 'apprunner-ops', kind: 'deploy', image: p.target.uri, digest: p.target.digest, tag: p.targetVersion, previousImage: outcome.previousImage }, `Deploying ${p.targetVersion}`);
+    const deploymentId = await startGitHubDeployment(ctx, steps, {
+        tool: 'apprunner-ops',
+        kind: 'deploy',
+        image: p.target.uri,
+        digest: p.target.digest,
+        tag: p.targetVersion,
+        previousImage: outcome.previousImage,
+    }, `Deploying ${p.targetVersion}`);
     let maintenanceOpen = false;
     try {
         if (request.snapshot)
@@ -80445,7 +80528,11 @@ async function deploy(ctx, request) {
             },
         },
         audit: {
-            action: outcome.result === 'deployed' ? 'deploy_succeeded' : outcome.result === 'rolled-back' ? 'deploy_rolled_back' : 'deploy_failed',
+            action: outcome.result === 'deployed'
+                ? 'deploy_succeeded'
+                : outcome.result === 'rolled-back'
+                    ? 'deploy_rolled_back'
+                    : 'deploy_failed',
             details: {
                 result: outcome.result,
                 image: p.target.uri,
@@ -80902,7 +80989,10 @@ class AppRunnerService {
                     case 'RUNNING':
                         return { done: true, value: state };
                     case 'OPERATION_IN_PROGRESS':
-                        return { done: false, status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)' };
+                        return {
+                            done: false,
+                            status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)',
+                        };
                     case 'PAUSED':
                         throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again — a paused service would not serve the new version`);
                     case 'CREATE_FAILED':
@@ -80927,7 +81017,10 @@ class AppRunnerService {
         const source = service?.SourceConfiguration;
         if (!source?.ImageRepository)
             throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
-        const updated = { ...source, ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier } };
+        const updated = {
+            ...source,
+            ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
+        };
         const startedAt = this.deps.clock.now();
         try {
             return await (0,retry/* retry */.L)(async (attempt) => {
@@ -80942,7 +81035,13 @@ class AppRunnerService {
                 if (!out.OperationId)
                     throw new Error('UpdateService returned no OperationId');
                 return out.OperationId;
-            }, { ...call/* AWS_RETRY */.pN, label: 'UpdateService', isRetryable: call/* isRetryableAwsError */.ag, clock: this.deps.clock, logger: this.deps.logger });
+            }, {
+                ...call/* AWS_RETRY */.pN,
+                label: 'UpdateService',
+                isRetryable: call/* isRetryableAwsError */.ag,
+                clock: this.deps.clock,
+                logger: this.deps.logger,
+            });
         }
         catch (error) {
             if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException') {
@@ -80953,12 +81052,18 @@ class AppRunnerService {
     }
     async operationStartedSince(since) {
         const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 5 })), this.deps);
-        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE' && op.StartedAt !== undefined && op.StartedAt.getTime() >= since - 1000);
+        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE' &&
+            op.StartedAt !== undefined &&
+            op.StartedAt.getTime() >= since - 1000);
     }
     async findOperation(operationId) {
         let nextToken;
         for (let page = 0; page < 20; page++) {
-            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20, NextToken: nextToken })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({
+                ServiceArn: this.arn,
+                MaxResults: 20,
+                NextToken: nextToken,
+            })), this.deps);
             const found = out.OperationSummaryList?.find((op) => op.Id === operationId);
             if (found)
                 return found;
@@ -81006,7 +81111,11 @@ var client_rds_dist_cjs = __nccwpck_require__(7202);
  */
 function createAwsClients(region) {
     const config = { region, maxAttempts: 1 };
-    return { appRunner: new dist_cjs/* AppRunnerClient */.fpv(config), ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config), rds: new client_rds_dist_cjs/* RDSClient */.rYe(config) };
+    return {
+        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
+        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
+    };
 }
 
 ;// CONCATENATED MODULE: ./core/aws/ecr.ts
@@ -81088,7 +81197,9 @@ class EcrRepository {
             if (!nextToken)
                 break;
         }
-        return images.sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0)).slice(0, limit);
+        return images
+            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
+            .slice(0, limit);
     }
 }
 
@@ -81161,7 +81272,11 @@ class GitHubDeployments {
                     environment: d.environment,
                     createdAt: d.created_at,
                     payload,
-                    statuses: statuses.map((s) => ({ state: s.state, description: s.description ?? '', createdAt: s.created_at })),
+                    statuses: statuses.map((s) => ({
+                        state: s.state,
+                        description: s.description ?? '',
+                        createdAt: s.created_at,
+                    })),
                 });
             }
             if (list.length < 100)
@@ -81214,7 +81329,11 @@ var duration = __nccwpck_require__(8729);
 
 function ecrLocation(env) {
     const account = env['service-arn'].split(':')[4];
-    return { registryId: env['ecr-registry-id'] ?? account, region: env.region, repository: env['ecr-repository'] };
+    return {
+        registryId: env['ecr-registry-id'] ?? account,
+        region: env.region,
+        repository: env['ecr-repository'],
+    };
 }
 function createOpsContext(options) {
     const { env, clock, logger } = options;
@@ -81240,7 +81359,13 @@ function createOpsContext(options) {
             }, { clock, logger })
             : undefined,
         monitors: options.betterstackToken && maintenance
-            ? { client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, { clock, logger }), ids: maintenance['monitor-ids'] }
+            ? {
+                client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
+                    clock,
+                    logger,
+                }),
+                ids: maintenance['monitor-ids'],
+            }
             : undefined,
         slackWebhookUrl: options.slackWebhookUrl,
         auditDatabaseUrl: options.auditDatabaseUrl,
@@ -81278,7 +81403,11 @@ async function prepareOps(inputs, deps) {
         slackWebhookUrl: inputs.slackWebhookUrl,
         betterstackToken: inputs.betterstackToken,
         auditDatabaseUrl: inputs.auditDatabaseUrl,
-        timing: { operationTimeoutMs: inputs.timeoutMs, pollIntervalMs: inputs.pollIntervalMs, verifyTimeoutMs: inputs.verifyTimeoutMs },
+        timing: {
+            operationTimeoutMs: inputs.timeoutMs,
+            pollIntervalMs: inputs.pollIntervalMs,
+            verifyTimeoutMs: inputs.verifyTimeoutMs,
+        },
         clock: deps.clock,
         logger: deps.logger,
         state: deps.state,
@@ -81405,17 +81534,24 @@ var duration = __nccwpck_require__(8729);
 
 const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' };
 /** The job summary of a deploy or rollback: the story of the run in one page. */
-function renderOutcome(outcome) {
+function renderOutcome(outcome, reason) {
     const summary = new Summary();
     const verb = outcome.kind === 'deploy' ? 'Deploy' : 'Rollback';
     summary.heading(`${outcome.ok ? '✅' : '❌'} ${verb} to ${outcome.environment}: ${outcome.result}`, 2);
     summary.paragraph(outcome.headline);
+    if (reason)
+        summary.paragraph(`**Reason:** ${reason}`);
     summary.table(['', ''], [
-        ['Image before', outcome.previousImage ? `\`${outcome.versionBefore}\` ${outcome.previousImage}` : '—'],
+        [
+            'Image before',
+            outcome.previousImage ? `\`${outcome.versionBefore}\` ${outcome.previousImage}` : '—',
+        ],
         ['Image after', outcome.image ? `\`${outcome.versionAfter}\` ${outcome.image}` : '—'],
         ['Snapshot', outcome.snapshotId ?? '—'],
         ['Operation', outcome.operationId ?? '—'],
-        ...(outcome.rollbackOperationId ? [['Rollback operation', outcome.rollbackOperationId]] : []),
+        ...(outcome.rollbackOperationId
+            ? [['Rollback operation', outcome.rollbackOperationId]]
+            : []),
         ['Service URL', outcome.serviceUrl ?? '—'],
         ['Duration', (0,duration/* formatDuration */.a)(outcome.finishedAt - outcome.startedAt)],
     ]);
@@ -81424,12 +81560,22 @@ function renderOutcome(outcome) {
         summary.list(outcome.plan);
     }
     summary.heading('Steps', 3);
-    summary.table(['Step', 'Result', 'Duration', 'Detail'], outcome.steps.map((s) => [s.name, `${MARK[s.status]} ${s.status}`, (0,duration/* formatDuration */.a)(s.endMs - s.startMs), s.detail]));
+    summary.table(['Step', 'Result', 'Duration', 'Detail'], outcome.steps.map((s) => [
+        s.name,
+        `${MARK[s.status]} ${s.status}`,
+        (0,duration/* formatDuration */.a)(s.endMs - s.startMs),
+        s.detail,
+    ]));
     for (const { title, report } of outcome.reports)
         (0,health_report/* addChecksToSummary */.Yx)(summary, report, title);
     if (outcome.steps.length > 0) {
         summary.heading('Timeline', 3);
-        summary.mermaid(mermaidTimeline(`${verb} ${outcome.versionAfter ?? ''}`.trim(), outcome.steps.map((s) => ({ name: s.name, startMs: s.startMs, endMs: s.endMs, status: s.status === 'failed' ? 'failed' : s.status === 'skipped' ? 'skipped' : 'ok' }))));
+        summary.mermaid(mermaidTimeline(`${verb} ${outcome.versionAfter ?? ''}`.trim(), outcome.steps.map((s) => ({
+            name: s.name,
+            startMs: s.startMs,
+            endMs: s.endMs,
+            status: s.status === 'failed' ? 'failed' : s.status === 'skipped' ? 'skipped' : 'ok',
+        }))));
     }
     return summary;
 }
@@ -81658,7 +81804,11 @@ async function requestJson(label, url, init, deps) {
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L)(async () => {
         const response = await doFetch(url, {
             method: init.method,
-            headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+            headers: {
+                accept: 'application/json',
+                ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                ...init.headers,
+            },
             ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
             signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
         });
@@ -81678,7 +81828,9 @@ async function requestJson(label, url, init, deps) {
         attempts: 4,
         baseDelayMs: 500,
         maxDelayMs: 5_000,
-        isRetryable: (error) => error instanceof HttpError ? error.status === 429 || error.status >= 500 : !(error instanceof SyntaxError),
+        isRetryable: (error) => error instanceof HttpError
+            ? error.status === 429 || error.status >= 500
+            : !(error instanceof SyntaxError),
         clock: deps.clock,
         logger: deps.logger,
     });

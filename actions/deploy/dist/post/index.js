@@ -28374,29 +28374,316 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(366);
-/* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4405);
-/* harmony import */ var _core_deploy_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(790);
-/* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8791);
+/* harmony import */ var _core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7507);
 
-
-
-
-await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStep */ .Uc)('deploy', async ({ inputs, getState, logger }) => {
-    await (0,_core_deploy_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUpAfterRun */ .U)({ monitors: getState('maintenance-monitors'), deploymentId: getState('deployment-id') }, { betterstack: inputs.secret('betterstack-token'), github: inputs.secret('github-token') }, { run: (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunInfo */ .m)(), clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m, logger });
-});
+await (0,_core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runOpsPostStep */ .w)('deploy');
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 366:
+/***/ 7507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readRunInfo)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ runOpsPostStep)
+});
+
+;// CONCATENATED MODULE: ./core/util/errors.ts
+/**
+ * Error kinds. The kind decides how a failure is reported:
+ * - InputError / ConfigError: the user can fix it; the message says what and how.
+ * - DomainFailure: the action did its job and the answer is "no" (a check failed, a deploy
+ *   was rolled back). Reported as a plain failure line.
+ * - anything else is a bug in apprunner-ops and is reported with its stack.
+ */
+class InputError extends Error {
+    input;
+    name = 'InputError';
+    constructor(input, detail) {
+        super(`input "${input}": ${detail}`);
+        this.input = input;
+    }
+}
+class ConfigError extends Error {
+    file;
+    problems;
+    name = 'ConfigError';
+    /** Each problem is one line: `<yaml.path>: <what is wrong> (line N)`. */
+    constructor(file, problems) {
+        super(problems.length === 1
+            ? `config ${file}: ${problems[0]}`
+            : `config ${file} has ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.file = file;
+        this.problems = problems;
+    }
+}
+class errors_DomainFailure extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'DomainFailure';
+}
+/** The message of any thrown value, without assuming it is an Error. */
+function errors_errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+function errors_isUserFixable(error) {
+    return error instanceof InputError || error instanceof ConfigError;
+}
+
+;// CONCATENATED MODULE: ./core/util/retry.ts
+
+/** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
+function describeError(error) {
+    const name = error instanceof Error && error.name !== 'Error' ? error.name : undefined;
+    const message = errors_errorMessage(error);
+    return name && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
+/**
+ * The one retry helper: exponential backoff with full jitter, bounded attempts, and a log
+ * line per retry saying what failed and when the next attempt is.
+ */
+async function retry(fn, options) {
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+            options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
+            await options.clock.sleep(delay, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./core/util/http-json.ts
+
+class HttpError extends Error {
+    status;
+    url;
+    body;
+    name = 'HttpError';
+    constructor(status, url, body) {
+        super(`HTTP ${status} from ${url}${body ? `: ${body.slice(0, 200)}` : ''}`);
+        this.status = status;
+        this.url = url;
+        this.body = body;
+    }
+}
+/**
+ * A JSON request to GitHub, Slack or BetterStack with a per-attempt deadline and bounded
+ * retries on 429/5xx and network errors. `label` names the call in logs (never a URL that
+ * could hold a secret, such as a Slack webhook).
+ */
+async function requestJson(label, url, init, deps) {
+    const doFetch = deps.fetch ?? fetch;
+    return retry(async () => {
+        const response = await doFetch(url, {
+            method: init.method,
+            headers: {
+                accept: 'application/json',
+                ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                ...init.headers,
+            },
+            ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+            signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
+        });
+        const text = await response.text();
+        if (!response.ok)
+            throw new HttpError(response.status, label, text);
+        if (!text)
+            return undefined;
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            return text;
+        }
+    }, {
+        label,
+        attempts: 4,
+        baseDelayMs: 500,
+        maxDelayMs: 5_000,
+        isRetryable: (error) => error instanceof HttpError
+            ? error.status === 429 || error.status >= 500
+            : !(error instanceof SyntaxError),
+        clock: deps.clock,
+        logger: deps.logger,
+    });
+}
+
+;// CONCATENATED MODULE: ./core/github/deployments.ts
+
+/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
+class GitHubDeployments {
+    ctx;
+    deps;
+    constructor(ctx, deps) {
+        this.ctx = ctx;
+        this.deps = deps;
+    }
+    get runUrl() {
+        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
+    }
+    call(label, method, path, body) {
+        return requestJson(`GitHub ${label}`, `${this.ctx.apiUrl}/repos/${this.ctx.repository}${path}`, {
+            method,
+            headers: {
+                authorization: `Bearer ${this.ctx.token}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'apprunner-ops',
+            },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
+    }
+    async create(environment, payload, description) {
+        const created = await this.call('create deployment', 'POST', '/deployments', {
+            ref: this.ctx.sha,
+            environment,
+            description: description.slice(0, 140),
+            payload,
+            // The commit's checks already passed for this workflow to run; do not merge or wait.
+            auto_merge: false,
+            required_contexts: [],
+            production_environment: environment === 'production',
+            transient_environment: false,
+        });
+        return created.id;
+    }
+    async setStatus(id, state, description, environmentUrl) {
+        await this.call('create deployment status', 'POST', `/deployments/${id}/statuses`, {
+            state,
+            description: description.slice(0, 140),
+            log_url: this.runUrl,
+            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+            auto_inactive: state === 'success',
+        });
+    }
+    /** Deployments of an environment made by apprunner-ops, newest first, with their statuses. */
+    async history(environment, limit = 50) {
+        const records = [];
+        for (let page = 1; page <= 5 && records.length < limit; page++) {
+            const list = await this.call('list deployments', 'GET', `/deployments?environment=${encodeURIComponent(environment)}&per_page=100&page=${page}`);
+            for (const d of list) {
+                const payload = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
+                if (payload.tool !== 'apprunner-ops')
+                    continue;
+                const statuses = await this.call('list deployment statuses', 'GET', `/deployments/${d.id}/statuses?per_page=100`);
+                records.push({
+                    id: d.id,
+                    sha: d.sha,
+                    ref: d.ref,
+                    environment: d.environment,
+                    createdAt: d.created_at,
+                    payload,
+                    statuses: statuses.map((s) => ({
+                        state: s.state,
+                        description: s.description ?? '',
+                        createdAt: s.created_at,
+                    })),
+                });
+            }
+            if (list.length < 100)
+                break;
+        }
+        return records.slice(0, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./core/notify/betterstack.ts
+
+/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
+function betterStackApiUrl(env = process.env) {
+    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
+}
+/**
+ * A maintenance window as the runbook does it: the deploy's monitors are paused so an
+ * expected blip pages nobody, and resumed afterwards — including after a failure or a
+ * cancellation (the action's post step).
+ */
+class BetterStackMonitors {
+    apiUrl;
+    token;
+    deps;
+    constructor(apiUrl, token, deps) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.deps = deps;
+    }
+    setPaused(id, paused) {
+        return requestJson(`BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`, `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${this.token}` }, body: { paused } }, this.deps);
+    }
+    async pause(ids) {
+        await Promise.all(ids.map((id) => this.setPaused(id, true)));
+    }
+    async resume(ids) {
+        await Promise.all(ids.map((id) => this.setPaused(id, false)));
+    }
+}
+
+;// CONCATENATED MODULE: ./core/deploy/cleanup.ts
+
+
+/**
+ * The post step of deploy and rollback: whatever the main step left open — because it
+ * failed hard or the job was cancelled — is closed here. A monitor left paused would hide
+ * the next outage.
+ */
+async function cleanUpAfterRun(state, tokens, deps) {
+    const done = [];
+    const ids = state.monitors.split(',').filter(Boolean);
+    if (ids.length > 0) {
+        if (!tokens.betterstack) {
+            deps.logger.warning(`monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them`);
+        }
+        else {
+            await new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps).resume(ids);
+            deps.logger.info(`Maintenance window closed: resumed monitors ${ids.join(', ')}`);
+            done.push(`resumed monitors ${ids.join(', ')}`);
+        }
+    }
+    if (state.deploymentId && tokens.github) {
+        const github = new GitHubDeployments({ ...deps.run, token: tokens.github }, deps);
+        await github.setStatus(Number(state.deploymentId), 'error', 'The run stopped before it finished (cancelled or crashed)');
+        done.push(`marked deployment ${state.deploymentId} as error`);
+    }
+    return done;
+}
+
+;// CONCATENATED MODULE: ./core/util/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+;// CONCATENATED MODULE: ./core/action/github-context.ts
 function readRunInfo(env = process.env) {
     const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
     const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
@@ -28414,20 +28701,6 @@ function readRunInfo(env = process.env) {
         runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
     };
 }
-
-
-/***/ }),
-
-/***/ 4405:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Uc: () => (/* binding */ runPostStep)
-});
-
-// UNUSED EXPORTS: actionsLogger, runAction
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31374,8 +31647,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __nccwpck_require__(4494);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -41213,7 +41484,7 @@ class InputReader {
     required(name) {
         const value = this.optional(name);
         if (value === undefined)
-            throw new errors/* InputError */.dz(name, 'is required');
+            throw new InputError(name, 'is required');
         return value;
     }
     /** Secret values are masked in the log the moment they are read. */
@@ -41240,7 +41511,7 @@ class InputReader {
             url = undefined;
         }
         if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
-            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
+            throw new InputError(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
         }
         return url;
     }
@@ -41251,15 +41522,15 @@ class InputReader {
             return true;
         if (value === 'false')
             return false;
-        throw new errors/* InputError */.dz(name, `expected true or false, got "${this.source(name).trim()}"`);
+        throw new InputError(name, `expected true or false, got "${this.source(name).trim()}"`);
     }
     integer(name, bounds) {
         const text = this.required(name);
         if (!/^-?\d+$/.test(text))
-            throw new errors/* InputError */.dz(name, `expected a whole number, got "${text}"`);
+            throw new InputError(name, `expected a whole number, got "${text}"`);
         const value = Number(text);
         if (value < bounds.min || value > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
+            throw new InputError(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
         }
         return value;
     }
@@ -41268,10 +41539,10 @@ class InputReader {
         const text = this.required(name);
         const ms = parseDuration(text);
         if (ms === undefined) {
-            throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
+            throw new InputError(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}, got ${text}`);
+            throw new InputError(name, `expected a duration from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -41285,10 +41556,10 @@ class InputReader {
             url = new URL(text);
         }
         catch {
-            throw new errors/* InputError */.dz(name, `expected an absolute URL like https://example.com, got "${text}"`);
+            throw new InputError(name, `expected an absolute URL like https://example.com, got "${text}"`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new errors/* InputError */.dz(name, `expected an http:// or https:// URL, got "${text}"`);
+            throw new InputError(name, `expected an http:// or https:// URL, got "${text}"`);
         }
         return url;
     }
@@ -41296,14 +41567,14 @@ class InputReader {
     serviceArn(name) {
         const text = this.optional(name);
         if (text !== undefined && !APP_RUNNER_SERVICE_ARN.test(text)) {
-            throw new errors/* InputError */.dz(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
+            throw new InputError(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
         }
         return text;
     }
     enumOf(name, values) {
         const text = this.required(name);
         if (!values.includes(text)) {
-            throw new errors/* InputError */.dz(name, `expected one of ${values.join(', ')}, got "${text}"`);
+            throw new InputError(name, `expected one of ${values.join(', ')}, got "${text}"`);
         }
         return text;
     }
@@ -41326,12 +41597,12 @@ class InputReader {
         const yamlError = doc.errors[0];
         if (yamlError) {
             const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
-            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
+            throw new InputError(name, `invalid YAML: ${first}`);
         }
         const data = doc.toJS();
         const result = schema.safeParse(data);
         if (!result.success) {
-            throw new errors/* InputError */.dz(name, formatIssues(schema, data, result.error.issues).join('; '));
+            throw new InputError(name, formatIssues(schema, data, result.error.issues).join('; '));
         }
         return result.data;
     }
@@ -41355,6 +41626,7 @@ function context() {
         setOutput: (name, value) => setOutput(name, String(value)),
         saveState: (name, value) => saveState(name, value),
         getState: (name) => getState(name),
+        mask: (value) => core_setSecret(value),
         writeSummary: async (summary) => {
             if (!process.env['GITHUB_STEP_SUMMARY'])
                 return;
@@ -41388,321 +41660,20 @@ async function runPostStep(action, body) {
         await body(context());
     }
     catch (error) {
-        warning(`${action} (post): ${(0,errors/* errorMessage */.gJ)(error)}`);
+        warning(`${action} (post): ${errors_errorMessage(error)}`);
     }
 }
 
-
-/***/ }),
-
-/***/ 790:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./core/action/ops-post-step.ts
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ cleanUpAfterRun)
-});
 
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __nccwpck_require__(4494);
-;// CONCATENATED MODULE: ./core/util/retry.ts
 
-/** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
-function describeError(error) {
-    const name = error instanceof Error && error.name !== 'Error' ? error.name : undefined;
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    return name && !message.startsWith(name) ? `${name}: ${message}` : message;
-}
-/**
- * The one retry helper: exponential backoff with full jitter, bounded attempts, and a log
- * line per retry saying what failed and when the next attempt is.
- */
-async function retry(fn, options) {
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-            options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
-            await options.clock.sleep(delay, options.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./core/util/http-json.ts
-
-class HttpError extends Error {
-    status;
-    url;
-    body;
-    name = 'HttpError';
-    constructor(status, url, body) {
-        super(`HTTP ${status} from ${url}${body ? `: ${body.slice(0, 200)}` : ''}`);
-        this.status = status;
-        this.url = url;
-        this.body = body;
-    }
-}
-/**
- * A JSON request to GitHub, Slack or BetterStack with a per-attempt deadline and bounded
- * retries on 429/5xx and network errors. `label` names the call in logs (never a URL that
- * could hold a secret, such as a Slack webhook).
- */
-async function requestJson(label, url, init, deps) {
-    const doFetch = deps.fetch ?? fetch;
-    return retry(async () => {
-        const response = await doFetch(url, {
-            method: init.method,
-            headers: { accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-            ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-            signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
-        });
-        const text = await response.text();
-        if (!response.ok)
-            throw new HttpError(response.status, label, text);
-        if (!text)
-            return undefined;
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            return text;
-        }
-    }, {
-        label,
-        attempts: 4,
-        baseDelayMs: 500,
-        maxDelayMs: 5_000,
-        isRetryable: (error) => error instanceof HttpError ? error.status === 429 || error.status >= 500 : !(error instanceof SyntaxError),
-        clock: deps.clock,
-        logger: deps.logger,
+/** The post step of deploy and rollback: closes what a cancelled or crashed run left open. */
+function runOpsPostStep(action) {
+    return runPostStep(action, async ({ inputs, getState, logger }) => {
+        await cleanUpAfterRun({ monitors: getState('maintenance-monitors'), deploymentId: getState('deployment-id') }, { betterstack: inputs.secret('betterstack-token'), github: inputs.secret('github-token') }, { run: readRunInfo(), clock: systemClock, logger });
     });
-}
-
-;// CONCATENATED MODULE: ./core/github/deployments.ts
-
-/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
-class GitHubDeployments {
-    ctx;
-    deps;
-    constructor(ctx, deps) {
-        this.ctx = ctx;
-        this.deps = deps;
-    }
-    get runUrl() {
-        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
-    }
-    call(label, method, path, body) {
-        return requestJson(`GitHub ${label}`, `${this.ctx.apiUrl}/repos/${this.ctx.repository}${path}`, {
-            method,
-            headers: {
-                authorization: `Bearer ${this.ctx.token}`,
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'apprunner-ops',
-            },
-            ...(body !== undefined ? { body } : {}),
-        }, this.deps);
-    }
-    async create(environment, payload, description) {
-        const created = await this.call('create deployment', 'POST', '/deployments', {
-            ref: this.ctx.sha,
-            environment,
-            description: description.slice(0, 140),
-            payload,
-            // The commit's checks already passed for this workflow to run; do not merge or wait.
-            auto_merge: false,
-            required_contexts: [],
-            production_environment: environment === 'production',
-            transient_environment: false,
-        });
-        return created.id;
-    }
-    async setStatus(id, state, description, environmentUrl) {
-        await this.call('create deployment status', 'POST', `/deployments/${id}/statuses`, {
-            state,
-            description: description.slice(0, 140),
-            log_url: this.runUrl,
-            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-            auto_inactive: state === 'success',
-        });
-    }
-    /** Deployments of an environment made by apprunner-ops, newest first, with their statuses. */
-    async history(environment, limit = 50) {
-        const records = [];
-        for (let page = 1; page <= 5 && records.length < limit; page++) {
-            const list = await this.call('list deployments', 'GET', `/deployments?environment=${encodeURIComponent(environment)}&per_page=100&page=${page}`);
-            for (const d of list) {
-                const payload = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
-                if (payload.tool !== 'apprunner-ops')
-                    continue;
-                const statuses = await this.call('list deployment statuses', 'GET', `/deployments/${d.id}/statuses?per_page=100`);
-                records.push({
-                    id: d.id,
-                    sha: d.sha,
-                    ref: d.ref,
-                    environment: d.environment,
-                    createdAt: d.created_at,
-                    payload,
-                    statuses: statuses.map((s) => ({ state: s.state, description: s.description ?? '', createdAt: s.created_at })),
-                });
-            }
-            if (list.length < 100)
-                break;
-        }
-        return records.slice(0, limit);
-    }
-}
-
-;// CONCATENATED MODULE: ./core/notify/betterstack.ts
-
-/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
-function betterStackApiUrl(env = process.env) {
-    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
-}
-/**
- * A maintenance window as the runbook does it: the deploy's monitors are paused so an
- * expected blip pages nobody, and resumed afterwards — including after a failure or a
- * cancellation (the action's post step).
- */
-class BetterStackMonitors {
-    apiUrl;
-    token;
-    deps;
-    constructor(apiUrl, token, deps) {
-        this.apiUrl = apiUrl;
-        this.token = token;
-        this.deps = deps;
-    }
-    setPaused(id, paused) {
-        return requestJson(`BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`, `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${this.token}` }, body: { paused } }, this.deps);
-    }
-    async pause(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, true)));
-    }
-    async resume(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, false)));
-    }
-}
-
-;// CONCATENATED MODULE: ./core/deploy/cleanup.ts
-
-
-/**
- * The post step of deploy and rollback: whatever the main step left open — because it
- * failed hard or the job was cancelled — is closed here. A monitor left paused would hide
- * the next outage.
- */
-async function cleanUpAfterRun(state, tokens, deps) {
-    const done = [];
-    const ids = state.monitors.split(',').filter(Boolean);
-    if (ids.length > 0) {
-        if (!tokens.betterstack) {
-            deps.logger.warning(`monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them`);
-        }
-        else {
-            await new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps).resume(ids);
-            deps.logger.info(`Maintenance window closed: resumed monitors ${ids.join(', ')}`);
-            done.push(`resumed monitors ${ids.join(', ')}`);
-        }
-    }
-    if (state.deploymentId && tokens.github) {
-        const github = new GitHubDeployments({ ...deps.run, token: tokens.github }, deps);
-        await github.setStatus(Number(state.deploymentId), 'error', 'The run stopped before it finished (cancelled or crashed)');
-        done.push(`marked deployment ${state.deploymentId} as error`);
-    }
-    return done;
-}
-
-
-/***/ }),
-
-/***/ 8791:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-
-/***/ }),
-
-/***/ 4494:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/* unused harmony exports ConfigError, DomainFailure, isUserFixable */
-/**
- * Error kinds. The kind decides how a failure is reported:
- * - InputError / ConfigError: the user can fix it; the message says what and how.
- * - DomainFailure: the action did its job and the answer is "no" (a check failed, a deploy
- *   was rolled back). Reported as a plain failure line.
- * - anything else is a bug in apprunner-ops and is reported with its stack.
- */
-class InputError extends Error {
-    input;
-    name = 'InputError';
-    constructor(input, detail) {
-        super(`input "${input}": ${detail}`);
-        this.input = input;
-    }
-}
-class ConfigError extends Error {
-    file;
-    problems;
-    name = 'ConfigError';
-    /** Each problem is one line: `<yaml.path>: <what is wrong> (line N)`. */
-    constructor(file, problems) {
-        super(problems.length === 1
-            ? `config ${file}: ${problems[0]}`
-            : `config ${file} has ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.file = file;
-        this.problems = problems;
-    }
-}
-class DomainFailure extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'DomainFailure';
-}
-/** The message of any thrown value, without assuming it is an Error. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-function isUserFixable(error) {
-    return error instanceof InputError || error instanceof ConfigError;
 }
 
 

@@ -1,0 +1,3 @@
+import { runOpsPostStep } from '../../../core/action/ops-post-step.js';
+
+await runOpsPostStep('rollback');

@@ -1,0 +1,121 @@
+import { readAuditEntries } from '../audit/audit-log.js';
+import type { DeploymentRecord } from '../github/deployments.js';
+import type { OpsContext } from './context.js';
+
+/** One deploy or rollback as history remembers it. */
+export interface HistoryEntry {
+  source: 'github' | 'audit';
+  /** GitHub deployment id, or audit row id. */
+  id: string;
+  kind: 'deploy' | 'rollback';
+  digest: string;
+  image: string;
+  tag: string | undefined;
+  createdAt: number;
+  succeeded: boolean;
+  /** For a rollback: the digest it rolled back away from (a version known to be bad). */
+  rolledBackFrom: string | undefined;
+}
+
+function digestOf(image: unknown): string | undefined {
+  return typeof image === 'string' ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}
+
+export function fromGitHub(records: readonly DeploymentRecord[]): HistoryEntry[] {
+  return records.flatMap((r) => {
+    const digest = r.payload.digest ?? digestOf(r.payload.image);
+    if (!digest || !r.payload.image) return [];
+    return [
+      {
+        source: 'github' as const,
+        id: String(r.id),
+        kind: r.payload.kind === 'rollback' ? ('rollback' as const) : ('deploy' as const),
+        digest,
+        image: r.payload.image,
+        tag: r.payload.tag,
+        createdAt: Date.parse(r.createdAt),
+        // auto_inactive turns older successes inactive: "ever succeeded" is what counts.
+        succeeded: r.statuses.some((s) => s.state === 'success'),
+        rolledBackFrom:
+          r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+      },
+    ];
+  });
+}
+
+async function fromAudit(ctx: OpsContext): Promise<HistoryEntry[]> {
+  if (!ctx.auditDatabaseUrl) return [];
+  const rows = await readAuditEntries(ctx.auditDatabaseUrl, {
+    resourceType: 'app_runner_service',
+    limit: 500,
+  });
+  return rows
+    .filter((row) => row.resource_id === ctx.environment && /^(deploy|rollback)_/.test(row.action))
+    .flatMap((row) => {
+      const digest = digestOf(row.details['image']);
+      if (!digest) return [];
+      const kind = row.action.startsWith('rollback') ? ('rollback' as const) : ('deploy' as const);
+      return [
+        {
+          source: 'audit' as const,
+          id: row.id,
+          kind,
+          digest,
+          image: String(row.details['image']),
+          tag: typeof row.details['tag'] === 'string' ? row.details['tag'] : undefined,
+          createdAt: row.created_at.getTime(),
+          succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
+          rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+        },
+      ];
+    });
+}
+
+/**
+ * Deploy and rollback history of the environment, newest first: GitHub deployments made by
+ * apprunner-ops, or the audit log when GitHub has none (or no token was given).
+ */
+export async function readHistory(
+  ctx: OpsContext,
+): Promise<{ entries: HistoryEntry[]; source: string }> {
+  if (ctx.github) {
+    const entries = fromGitHub(await ctx.github.history(ctx.environment, 100));
+    if (entries.length > 0)
+      return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+  }
+  const audit = await fromAudit(ctx);
+  return {
+    entries: sortNewestFirst(audit),
+    source: audit.length > 0 ? 'the audit log' : 'no history',
+  };
+}
+
+function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {
+  return entries.sort((a, b) => b.createdAt - a.createdAt || Number(b.id) - Number(a.id));
+}
+
+/**
+ * "previous": the newest successful deploy or rollback older than the one that put the
+ * running version in place, skipping the running version and every version a rollback moved
+ * away from (those stay reachable by name only).
+ */
+export function choosePrevious(
+  entries: readonly HistoryEntry[],
+  runningDigest: string | undefined,
+): HistoryEntry | undefined {
+  const bad = new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
+  const successes = entries.filter((e) => e.succeeded);
+  const current = successes.find((e) => e.digest === runningDigest);
+  const older = current
+    ? successes.filter(
+        (e) =>
+          e.createdAt < current.createdAt ||
+          (e.createdAt === current.createdAt && Number(e.id) < Number(current.id)),
+      )
+    : successes;
+  return older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
+}
+
+export function badDigests(entries: readonly HistoryEntry[]): Set<string> {
+  return new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
+}
