@@ -1,0 +1,92 @@
+/**
+ * A sim, a workspace with an apprunner-ops configuration pointing at it, and a way to run the
+ * deploy/rollback bundles there with the inputs and environment the runner would give them.
+ * Shared by the bundle tests (test/helpers/deploy-world.ts), the demo and the deploy bench.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSim, type SimHandle, type StartSimOptions } from './index.js';
+import { runActionBundle, type ActionRun } from './run-action.js';
+
+export interface DeployWorld {
+  sim: SimHandle;
+  workspace: string;
+  serviceArn: string;
+  env: Record<string, string>;
+  run(
+    action: string,
+    inputs: Record<string, string>,
+    extra?: { cancelOn?: RegExp; env?: Record<string, string>; echo?: (line: string) => void },
+  ): Promise<ActionRun>;
+  stop(): Promise<void>;
+}
+
+export function testConfig(
+  sim: SimHandle,
+  overrides: { extraHealth?: string; database?: string } = {},
+): string {
+  const service = sim.services()[0];
+  if (!service) throw new Error('the fixture has no service');
+  return `version: 1
+environments:
+  production:
+    region: ${sim.region}
+    service-arn: ${service.arn}
+    ecr-repository: drop-web
+    url: https://drop.example.com
+    database:
+${overrides.database ?? '      instance: drop-db\n      snapshot-retention: 3\n      snapshot-timeout: 30m'}
+    health:
+      base-url: ${sim.serviceUrl(service.arn)}
+      version-path: data.version
+      checks:
+        - name: api-health
+          path: /api/health
+          reports-version: true
+          expect:
+            json: { data.status: ok, data.checks.db.status: pass }${overrides.extraHealth ?? ''}
+    maintenance:
+      monitor-ids: ['2001001', '2001002']
+`;
+}
+
+export async function startDeployWorld(
+  options: StartSimOptions = {},
+  configText?: (sim: SimHandle) => string,
+): Promise<DeployWorld> {
+  const sim = await startSim({ timeScale: 0.005, ...options });
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'deploy-world-'));
+  await writeFile(path.join(workspace, 'apprunner-ops.yml'), (configText ?? testConfig)(sim));
+  const serviceArn = sim.services()[0]?.arn as string;
+  // The BetterStack client appends /api/v2 itself, so it gets the sim's mount point.
+  const env = { ...sim.env, BETTERSTACK_API_URL: `${sim.url}/betterstack` };
+  return {
+    sim,
+    workspace,
+    serviceArn,
+    env,
+    run: (action, inputs, extra = {}) =>
+      runActionBundle({
+        action,
+        cwd: workspace,
+        env: { ...env, ...extra.env },
+        inputs: {
+          config: 'apprunner-ops.yml',
+          environment: 'production',
+          'poll-interval': '100ms',
+          'verify-timeout': '3s',
+          'github-token': 'ghs_simtoken',
+          'slack-webhook-url': sim.env['SIM_SLACK_WEBHOOK_URL'] as string,
+          'betterstack-token': sim.env['SIM_BETTERSTACK_TOKEN'] as string,
+          ...inputs,
+        },
+        ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
+        ...(extra.echo ? { echo: extra.echo } : {}),
+      }),
+    stop: async () => {
+      await sim.stop();
+      await rm(workspace, { recursive: true, force: true });
+    },
+  };
+}
