@@ -1,11 +1,13 @@
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { STSClient } from '@aws-sdk/client-sts';
 
 export interface AwsClients {
   appRunner: AppRunnerClient;
   ecr: ECRClient;
   rds: RDSClient;
+  sts: STSClient;
 }
 
 /**
@@ -19,5 +21,6 @@ export function createAwsClients(region: string): AwsClients {
     appRunner: new AppRunnerClient(config),
     ecr: new ECRClient(config),
     rds: new RDSClient(config),
+    sts: new STSClient(config),
   };
 }

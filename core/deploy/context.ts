@@ -1,4 +1,5 @@
 import type { RunInfo } from '../action/github-context.js';
+import { assertAccount } from '../aws/account.js';
 import { AppRunnerService } from '../aws/app-runner.js';
 import type { AwsCallDeps } from '../aws/call.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
@@ -28,6 +29,8 @@ export interface Timing {
 /** Everything a deploy or rollback talks to, built once after every input was validated. */
 export interface OpsContext {
   environment: string;
+  /** Preflight: the credentials belong to the service's account. */
+  checkAccount(): Promise<void>;
   env: EnvironmentConfig;
   service: AppRunnerService;
   ecr: EcrRepository;
@@ -46,6 +49,7 @@ export interface OpsContext {
 
 export interface OpsOptions {
   environment: string;
+  configPath: string;
   env: EnvironmentConfig;
   run: RunInfo;
   githubToken: string | undefined;
@@ -75,6 +79,8 @@ export function createOpsContext(options: OpsOptions): OpsContext {
   const maintenance = env.maintenance;
   return {
     environment: options.environment,
+    checkAccount: () =>
+      assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
     env,
     service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
     ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),

@@ -35,11 +35,13 @@ interface Preflight {
 }
 
 /**
- * Checks everything that can be checked without changing anything: the database can be
+ * Checks everything that can be checked without changing anything: the credentials are for
+ * the service's account, the database can be
  * snapshotted, the image is in ECR, the service can be updated (waiting out platform
  * maintenance), and what runs now — the rollback target.
  */
 async function preflight(ctx: OpsContext, request: DeployRequest): Promise<Preflight> {
+  await ctx.checkAccount();
   if (request.snapshot && ctx.rds) await ctx.rds.assertAvailable();
   const target = await ctx.ecr.resolve(request.image);
   const service = await ctx.service.waitUntilUpdatable(

@@ -42,6 +42,7 @@ export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<
   }
   return createOpsContext({
     environment: inputs.environment,
+    configPath: inputs.config,
     env,
     run: deps.run,
     githubToken: inputs.githubToken,

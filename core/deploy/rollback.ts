@@ -190,6 +190,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
   const p = await steps.run(
     'Preflight',
     async (): Promise<Plan> => {
+      await ctx.checkAccount();
       if (request.snapshot && ctx.rds) await ctx.rds.assertAvailable();
       const service = await ctx.service.waitUntilUpdatable(
         ctx.timing.operationTimeoutMs,

@@ -225,6 +225,10 @@ describe('deploy: bad input and refusals change nothing', () => {
         'service-arn: arn:aws:apprunner:eu-west-1:123456789012:service/drop-web',
       ),
     );
+    await writeFile(
+      path.join(w.workspace, 'other-account.yml'),
+      testConfig(w.sim).replace(':123456789012:service/', ':999999999999:service/'),
+    );
   });
 
   it.each([
@@ -247,6 +251,10 @@ describe('deploy: bad input and refusals change nothing', () => {
     [
       { image: 'v1.5.0', config: 'bad-arn.yml' },
       /^deploy: config bad-arn\.yml: environments\.production\.service-arn: expected an App Runner service ARN .* \(line 5\)$/,
+    ],
+    [
+      { image: 'v1.5.0', config: 'other-account.yml' },
+      /^deploy: config other-account\.yml: environments\.production\.service-arn is in account 999999999999, but the AWS credentials are for account 123456789012 \(arn:aws:sts::123456789012:.*\); assume the role of the service's account$/,
     ],
     [
       { image: 'v1.5.0', timeout: '-1m' },
