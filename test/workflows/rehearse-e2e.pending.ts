@@ -122,6 +122,7 @@ describe('rehearsals with every bundle real', () => {
     if (deployed.jobs['build']?.outputs['image'])
       for (const a of [
         'ecr:BatchCheckLayerAvailability',
+        'ecr:BatchGetImage',
         'ecr:InitiateLayerUpload',
         'ecr:UploadLayerPart',
         'ecr:CompleteLayerUpload',

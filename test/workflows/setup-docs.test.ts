@@ -16,7 +16,6 @@ const jsonBlocks = [...setup.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1
 const SUITE_ACTIONS = [
   'apprunner:DescribeService',
   'apprunner:ListOperations',
-  'apprunner:StartDeployment',
   'apprunner:UpdateService',
   'ecr:BatchCheckLayerAvailability',
   'ecr:BatchGetImage',
