@@ -63,6 +63,7 @@ export async function buildActions(outRoot?: string, only?: string[]): Promise<s
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(
         `building actions/${name} failed:\n${message.split('\n').slice(0, 40).join('\n')}`,
+        { cause: error },
       );
     }
     console.log(`built actions/${name}/dist in ${Math.round(performance.now() - started)} ms`);
