@@ -58,6 +58,8 @@ export interface SimOperationView {
   startedAt: number;
   endedAt?: number;
   reason?: string;
+  /** Every status the operation went through, with the time it was entered. */
+  history: { status: OperationRecord['Status']; at: number }[];
 }
 
 export interface SimMonitorView {
@@ -183,6 +185,7 @@ function serviceView(world: World, s: AppRunnerServiceState): SimServiceView {
       startedAt: op.StartedAt,
       ...(op.EndedAt !== undefined ? { endedAt: op.EndedAt } : {}),
       ...(op.reason !== undefined ? { reason: op.reason } : {}),
+      history: op.history,
     })),
     url: `http://${world.apprunner.serviceUrl(s)}`,
   });

@@ -41,6 +41,8 @@ export interface OperationRecord {
   UpdatedAt: number;
   /** Why the deployment failed (sim evidence; not part of the AWS answer). */
   reason?: string;
+  /** Every status with the time it was entered (sim evidence, independent of polling). */
+  history: { status: OperationRecord['Status']; at: number }[];
 }
 
 export interface AppRunnerServiceState {
@@ -159,6 +161,10 @@ export class AppRunnerState {
             StartedAt: createdAt,
             EndedAt: createdAt + this.fixture.durations.deploy,
             UpdatedAt: createdAt + this.fixture.durations.deploy,
+            history: [
+              { status: 'PENDING', at: createdAt },
+              { status: 'SUCCEEDED', at: createdAt + this.fixture.durations.deploy },
+            ],
           },
         ],
         app: undefined as unknown as SampleApp, // set just below; the app reads the state
@@ -248,6 +254,7 @@ export class AppRunnerState {
       TargetArn: service.arn,
       StartedAt: now,
       UpdatedAt: now,
+      history: [{ status: 'PENDING', at: now }],
     };
     service.operations.push(op);
     service.status = 'OPERATION_IN_PROGRESS';
@@ -263,6 +270,7 @@ export class AppRunnerState {
   ): void {
     op.Status = status;
     op.UpdatedAt = at;
+    op.history.push({ status, at });
     service.updatedAt = at;
     if (['SUCCEEDED', 'FAILED', 'ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED'].includes(status))
       op.EndedAt = at;

@@ -26,8 +26,9 @@ export interface AppRunnerWorld {
 
 export async function appRunnerWorld(
   onFinished: (fn: () => Promise<void>) => void,
+  timeScale = TIME_SCALE,
 ): Promise<AppRunnerWorld> {
-  const sim = await startSim({ timeScale: TIME_SCALE });
+  const sim = await startSim({ timeScale });
   const client = new AppRunnerClient(sim.clientConfig({ maxAttempts: 1 }));
   const arn = sim.service('drop-web').arn;
   onFinished(async () => {
