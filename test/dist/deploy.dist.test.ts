@@ -174,12 +174,25 @@ describe.concurrent('deploy: outcomes', () => {
 
   it('waits for a service busy with platform maintenance, then deploys', async () => {
     const w = await world();
-    w.sim.startMaintenance(w.serviceArn, 10 * 60_000); // 3 s at this time scale: outlasts the bundle's start
-    const result = await w.run('deploy', { image: 'v1.5.0' });
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(
-      /App Runner service drop-web to be RUNNING: OPERATION_IN_PROGRESS/,
+    // An hour of modelled maintenance, ended by jumping the sim clock once the action is seen
+    // waiting: the test does not depend on how fast the bundle starts.
+    w.sim.startMaintenance(w.serviceArn, 60 * 60_000);
+    let ended = false;
+    const result = await w.run(
+      'deploy',
+      { image: 'v1.5.0' },
+      {
+        echo: (line) => {
+          if (!ended && line.includes('to be RUNNING: OPERATION_IN_PROGRESS')) {
+            ended = true;
+            w.sim.advance(w.sim.scaled(60 * 60_000));
+          }
+        },
+      },
     );
+    expect(ended).toBe(true);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/App Runner service drop-web to be RUNNING: OPERATION_IN_PROGRESS/);
     expect(w.sim.service(w.serviceArn).running.version).toBe('v1.5.0');
   });
 
