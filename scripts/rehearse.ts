@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { startSim } from '../sim/index.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
-import { simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
+import { rehearsalFixture, simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
 
 const USAGE = `usage: npm run rehearse -- <deploy|rollback|file.yml> [options]
   --event <name>        push or workflow_dispatch (default: dispatch when --input is given)
@@ -57,7 +57,7 @@ if (event !== undefined && event !== 'push' && event !== 'workflow_dispatch')
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
-const sim = await startSim({ timeScale });
+const sim = await startSim({ timeScale, fixture: rehearsalFixture() });
 try {
   const result = await rehearseWorkflow({
     workflow,

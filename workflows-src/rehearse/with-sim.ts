@@ -4,9 +4,12 @@
  * environments' variables (role, region) and secrets (Slack, BetterStack) pointing at the
  * sim, and shorter waits for a sped-up sim clock.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/fixture.js';
 import { readActionManifest } from '../action-manifests.js';
 import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
 import { REHEARSAL_ACCOUNT } from './stand-ins.js';
@@ -17,24 +20,56 @@ export interface SimLike {
   url: string;
   region: string;
   env: Record<string, string>;
-  services(): { arn: string }[];
+  services(): { arn: string; name?: string }[];
   serviceUrl(arnOrName: string): string;
 }
 
 /** Inputs that make our actions wait in sim time; only those an action declares are used. */
 const FAST_WAITS: Record<string, string> = { 'poll-interval': '100ms', 'verify-timeout': '5s' };
 
-export function simConfig(sim: SimLike): string {
-  const service = sim.services()[0];
+/**
+ * The sim fixture for rehearsals: the default one plus a second service, so that staging and
+ * production are separate services with separate histories, as they are for a real team.
+ */
+export function rehearsalFixture(): FixtureInput {
+  const fixture = parse(readFileSync(DEFAULT_FIXTURE, 'utf8')) as {
+    apprunner: { services: Record<string, unknown>[] };
+  };
+  const production = fixture.apprunner.services[0];
+  if (!production) throw new Error(`${DEFAULT_FIXTURE} has no App Runner service`);
+  fixture.apprunner.services.push({
+    ...production,
+    name: `${String(production['name'])}-staging`,
+    id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+  });
+  return fixture as FixtureInput;
+}
+
+/** The service of an environment: `<name>-<environment>` when the sim has one, else the first. */
+function serviceFor(sim: SimLike, environment: string): { arn: string } {
+  const services = sim.services();
+  const own = services.find((s) => s.name !== undefined && s.name.endsWith(`-${environment}`));
+  const shared = services.find(
+    (s) => s.name === undefined || !/-(staging|production)$/.test(s.name),
+  );
+  const service = own ?? shared ?? services[0];
   if (!service) throw new Error('the sim fixture has no App Runner service');
-  const environments = ENVIRONMENTS.map(
-    (e) => `  ${e.name}:
+  return service;
+}
+
+/**
+ * Every environment uses the sim's one database; a retention of 1 makes the second deploy of
+ * a rehearsal prune the first one's snapshot, so pruning is rehearsed too.
+ */
+export function simConfig(sim: SimLike): string {
+  const environments = ENVIRONMENTS.map((e) => ({ e, service: serviceFor(sim, e.name) })).map(
+    ({ e, service }) => `  ${e.name}:
     region: ${sim.region}
     service-arn: ${service.arn}
     ecr-repository: drop-web
     database:
       instance: drop-db
-      snapshot-retention: 3
+      snapshot-retention: 1
     health:
       base-url: ${sim.serviceUrl(service.arn)}
       version-path: data.version
