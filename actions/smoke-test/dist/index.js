@@ -31581,6 +31581,7 @@ function context() {
         setOutput: (name, value) => setOutput(name, String(value)),
         saveState: (name, value) => saveState(name, value),
         getState: (name) => getState(name),
+        mask: (value) => core_setSecret(value),
         writeSummary: async (summary) => {
             if (!process.env['GITHUB_STEP_SUMMARY'])
                 return;
@@ -32175,6 +32176,7 @@ async function runOne(check, options) {
     let attempts = 0;
     let last;
     let lastReasons = [];
+    let lastLogged;
     const redirectUrl = check['https-redirect'] === true
         ? new URL(url.href.replace(/^https:/, 'http:').replace(/^(http:\/\/[^/]+?):\d+/, '$1'))
         : typeof check['https-redirect'] === 'string'
@@ -32238,10 +32240,14 @@ async function runOne(check, options) {
             logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
             return result();
         }
-        logger.info(`… ${check.name}: ${lastReasons.join('; ')} (attempt ${attempts}; next in ${(0,duration/* formatDuration */.a)(Math.min(options.intervalMs, remainingAfter))})`);
-        await clock
-            .sleep(Math.min(options.intervalMs, remainingAfter), options.signal)
-            .catch(() => undefined);
+        // Log a failing attempt when its reason changes, not every poll: a warming service
+        // would otherwise fill the log with the same line.
+        const line = lastReasons.join('; ');
+        if (line !== lastLogged) {
+            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a)(options.intervalMs)})`);
+            lastLogged = line;
+        }
+        await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
     }
 }
 
