@@ -15,6 +15,8 @@ import {
   takeSnapshot,
   verify,
   versionOf,
+  recordTarget,
+  startOutcome,
   type OpsOutcome,
   type RunningImage,
 } from './operations.js';
@@ -90,29 +92,8 @@ function describePlan(ctx: OpsContext, request: DeployRequest, p: Preflight): st
 
 export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<OpsOutcome> {
   const steps = new StepLog(ctx.clock, ctx.logger);
-  const startedAt = ctx.clock.now();
-  const outcome: OpsOutcome = {
-    kind: 'deploy',
-    environment: ctx.environment,
-    result: 'failed',
-    headline: '',
-    ok: false,
-    image: undefined,
-    previousImage: undefined,
-    versionBefore: undefined,
-    versionAfter: undefined,
-    snapshotId: undefined,
-    operationId: undefined,
-    rollbackOperationId: undefined,
-    serviceUrl: undefined,
-    reports: [],
-    plan: [],
-    steps: steps.steps,
-    startedAt,
-    finishedAt: startedAt,
-  };
-  const finish = (result: OpsOutcome['result'], ok: boolean, headline: string): OpsOutcome =>
-    Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+  const { outcome, finish } = startOutcome('deploy', ctx, steps);
+  const startedAt = outcome.startedAt;
 
   // Preflight failures change nothing, so they are thrown as they are.
   const p = await steps.run(
@@ -121,13 +102,7 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
     (r) =>
       `${r.running.version} runs; deploying ${r.targetVersion} (${r.target.digest.slice(0, 19)})`,
   );
-  Object.assign(outcome, {
-    image: p.target.uri,
-    previousImage: p.running.image?.uri ?? p.running.identifier,
-    versionBefore: p.running.version,
-    versionAfter: p.targetVersion,
-    serviceUrl: p.serviceUrl,
-  });
+  recordTarget(outcome, p);
 
   if (request.dryRun) {
     outcome.plan = describePlan(ctx, request, p);

@@ -303,3 +303,52 @@ export interface OpsOutcome {
   startedAt: number;
   finishedAt: number;
 }
+
+/** A fresh outcome for a run, and the one way to settle it. */
+export function startOutcome(
+  kind: OpsOutcome['kind'],
+  ctx: OpsContext,
+  steps: StepLog,
+): {
+  outcome: OpsOutcome;
+  finish: (result: OpsOutcome['result'], ok: boolean, headline: string) => OpsOutcome;
+} {
+  const startedAt = ctx.clock.now();
+  const outcome: OpsOutcome = {
+    kind,
+    environment: ctx.environment,
+    result: 'failed',
+    headline: '',
+    ok: false,
+    image: undefined,
+    previousImage: undefined,
+    versionBefore: undefined,
+    versionAfter: undefined,
+    snapshotId: undefined,
+    operationId: undefined,
+    rollbackOperationId: undefined,
+    serviceUrl: undefined,
+    reports: [],
+    plan: [],
+    steps: steps.steps,
+    startedAt,
+    finishedAt: startedAt,
+  };
+  const finish = (result: OpsOutcome['result'], ok: boolean, headline: string): OpsOutcome =>
+    Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+  return { outcome, finish };
+}
+
+/** What preflight found: the images before and after, for outputs and the summary. */
+export function recordTarget(
+  outcome: OpsOutcome,
+  p: { running: RunningImage; target: ResolvedImage; targetVersion: string; serviceUrl: string },
+): void {
+  Object.assign(outcome, {
+    image: p.target.uri,
+    previousImage: p.running.image?.uri ?? p.running.identifier,
+    versionBefore: p.running.version,
+    versionAfter: p.targetVersion,
+    serviceUrl: p.serviceUrl,
+  });
+}

@@ -17,6 +17,8 @@ import {
   takeSnapshot,
   verify,
   versionOf,
+  recordTarget,
+  startOutcome,
   type OpsOutcome,
   type RunningImage,
 } from './operations.js';
@@ -163,29 +165,8 @@ function describePlan(ctx: OpsContext, request: RollbackRequest, p: Plan): strin
 
 export async function rollback(ctx: OpsContext, request: RollbackRequest): Promise<OpsOutcome> {
   const steps = new StepLog(ctx.clock, ctx.logger);
-  const startedAt = ctx.clock.now();
-  const outcome: OpsOutcome = {
-    kind: 'rollback',
-    environment: ctx.environment,
-    result: 'failed',
-    headline: '',
-    ok: false,
-    image: undefined,
-    previousImage: undefined,
-    versionBefore: undefined,
-    versionAfter: undefined,
-    snapshotId: undefined,
-    operationId: undefined,
-    rollbackOperationId: undefined,
-    serviceUrl: undefined,
-    reports: [],
-    plan: [],
-    steps: steps.steps,
-    startedAt,
-    finishedAt: startedAt,
-  };
-  const finish = (result: OpsOutcome['result'], ok: boolean, headline: string): OpsOutcome =>
-    Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+  const { outcome, finish } = startOutcome('rollback', ctx, steps);
+  const startedAt = outcome.startedAt;
 
   const p = await steps.run(
     'Preflight',
@@ -201,13 +182,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
     },
     (r) => `${r.running.version} runs; rolling back to ${r.targetVersion}: ${r.why}`,
   );
-  Object.assign(outcome, {
-    image: p.target.uri,
-    previousImage: p.running.image?.uri ?? p.running.identifier,
-    versionBefore: p.running.version,
-    versionAfter: p.targetVersion,
-    serviceUrl: p.serviceUrl,
-  });
+  recordTarget(outcome, p);
 
   if (request.dryRun) {
     outcome.plan = describePlan(ctx, request, p);

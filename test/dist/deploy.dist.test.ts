@@ -192,7 +192,9 @@ describe.concurrent('deploy: outcomes', () => {
     );
     expect(ended).toBe(true);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/App Runner service drop-web to be RUNNING: OPERATION_IN_PROGRESS/);
+    expect(result.stdout).toMatch(
+      /App Runner service drop-web to be RUNNING: OPERATION_IN_PROGRESS/,
+    );
     expect(w.sim.service(w.serviceArn).running.version).toBe('v1.5.0');
   });
 

@@ -75352,28 +75352,14 @@ async function buildAndPush(request, deps) {
         await (0,promises_.chmod)(authFile, 0o600);
         const run = (label, command, args) => logger.group(label, () => runCommand(command, args, { env, timeoutMs: request.timeoutMs, logger, label }));
         const digestFile = external_node_path_default().join(secrets, 'digest');
+        // docker build and buildah bud take the same options.
+        const build = ['--tag', target, '--file', dockerfile, ...buildArgs, request.context];
         if (builder === 'docker') {
-            await run(`docker build ${target}`, 'docker', [
-                'build',
-                '--tag',
-                target,
-                '--file',
-                dockerfile,
-                ...buildArgs,
-                request.context,
-            ]);
+            await run(`docker build ${target}`, 'docker', ['build', ...build]);
             await run(`docker push ${target}`, 'docker', ['push', target]);
         }
         else {
-            await run(`buildah bud ${target}`, 'buildah', [
-                'bud',
-                '--tag',
-                target,
-                '--file',
-                dockerfile,
-                ...buildArgs,
-                request.context,
-            ]);
+            await run(`buildah bud ${target}`, 'buildah', ['bud', ...build]);
             await run(`buildah push ${target}`, 'buildah', [
                 'push',
                 '--digestfile',

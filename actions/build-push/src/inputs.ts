@@ -1,21 +1,12 @@
 import type { InputReader } from '../../../core/action/inputs.js';
+import type { BuildPushRequest } from '../../../core/build/prepare.js';
 import { InputError } from '../../../core/util/errors.js';
-
-export interface BuildPushInputs {
-  config: string;
-  environment: string;
-  context: string;
-  dockerfile: string | undefined;
-  tag: string | undefined;
-  buildArgs: { name: string; value: string }[];
-  builder: 'docker' | 'buildah' | undefined;
-}
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const ARG = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
 /** Reads and validates every input once, before anything is built or pushed. */
-export function readBuildPushInputs(inputs: InputReader): BuildPushInputs {
+export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
   const tag = inputs.optional('tag');
   if (tag !== undefined && !TAG.test(tag)) {
     throw new InputError(

@@ -77249,20 +77249,21 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 8376:
+/***/ 8202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ readDeployInputs)
-/* harmony export */ });
-/** Reads and validates every input once, before anything is called. */
-function readDeployInputs(inputs) {
-    return Object.freeze({
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ readDeployInputs)
+});
+
+;// CONCATENATED MODULE: ./core/action/ops-inputs.ts
+/** The inputs deploy and rollback share, read and validated the same way for both. */
+function readOpsInputs(inputs) {
+    return {
         config: inputs.required('config'),
         environment: inputs.required('environment'),
-        image: inputs.optional('image'),
-        snapshot: inputs.boolean('snapshot'),
-        autoRollback: inputs.boolean('auto-rollback'),
         timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
         pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
         verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
@@ -77270,6 +77271,18 @@ function readDeployInputs(inputs) {
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         betterstackToken: inputs.secret('betterstack-token'),
         auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/deploy/src/inputs.ts
+
+/** Reads and validates every input once, before anything is called. */
+function readDeployInputs(inputs) {
+    return Object.freeze({
+        ...readOpsInputs(inputs),
+        image: inputs.optional('image'),
+        snapshot: inputs.boolean('snapshot'),
+        autoRollback: inputs.boolean('auto-rollback'),
         dryRun: inputs.boolean('dry-run'),
     });
 }
@@ -77289,7 +77302,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4494);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8376);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8202);
 
 
 
@@ -81580,6 +81593,42 @@ function durationSince(ctx, startMs) {
 class OpsFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'OpsFailed';
 }
+/** A fresh outcome for a run, and the one way to settle it. */
+function startOutcome(kind, ctx, steps) {
+    const startedAt = ctx.clock.now();
+    const outcome = {
+        kind,
+        environment: ctx.environment,
+        result: 'failed',
+        headline: '',
+        ok: false,
+        image: undefined,
+        previousImage: undefined,
+        versionBefore: undefined,
+        versionAfter: undefined,
+        snapshotId: undefined,
+        operationId: undefined,
+        rollbackOperationId: undefined,
+        serviceUrl: undefined,
+        reports: [],
+        plan: [],
+        steps: steps.steps,
+        startedAt,
+        finishedAt: startedAt,
+    };
+    const finish = (result, ok, headline) => Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+    return { outcome, finish };
+}
+/** What preflight found: the images before and after, for outputs and the summary. */
+function recordTarget(outcome, p) {
+    Object.assign(outcome, {
+        image: p.target.uri,
+        previousImage: p.running.image?.uri ?? p.running.identifier,
+        versionBefore: p.running.version,
+        versionAfter: p.targetVersion,
+        serviceUrl: p.serviceUrl,
+    });
+}
 
 ;// CONCATENATED MODULE: ./core/deploy/steps.ts
 
@@ -81688,37 +81737,11 @@ function describePlan(ctx, request, p) {
 }
 async function deploy(ctx, request) {
     const steps = new StepLog(ctx.clock, ctx.logger);
-    const startedAt = ctx.clock.now();
-    const outcome = {
-        kind: 'deploy',
-        environment: ctx.environment,
-        result: 'failed',
-        headline: '',
-        ok: false,
-        image: undefined,
-        previousImage: undefined,
-        versionBefore: undefined,
-        versionAfter: undefined,
-        snapshotId: undefined,
-        operationId: undefined,
-        rollbackOperationId: undefined,
-        serviceUrl: undefined,
-        reports: [],
-        plan: [],
-        steps: steps.steps,
-        startedAt,
-        finishedAt: startedAt,
-    };
-    const finish = (result, ok, headline) => Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+    const { outcome, finish } = startOutcome('deploy', ctx, steps);
+    const startedAt = outcome.startedAt;
     // Preflight failures change nothing, so they are thrown as they are.
     const p = await steps.run('Preflight', () => preflight(ctx, request), (r) => `${r.running.version} runs; deploying ${r.targetVersion} (${r.target.digest.slice(0, 19)})`);
-    Object.assign(outcome, {
-        image: p.target.uri,
-        previousImage: p.running.image?.uri ?? p.running.identifier,
-        versionBefore: p.running.version,
-        versionAfter: p.targetVersion,
-        serviceUrl: p.serviceUrl,
-    });
+    recordTarget(outcome, p);
     if (request.dryRun) {
         outcome.plan = describePlan(ctx, request, p);
         for (const line of outcome.plan)

@@ -77249,27 +77249,21 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 7593:
+/***/ 9949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ readRollbackInputs)
-/* harmony export */ });
-/* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
-/** Reads and validates every input once, before anything is called. */
-function readRollbackInputs(inputs) {
-    const reason = inputs.required('reason');
-    if (reason.length < 5 || reason.length > 500) {
-        throw new _core_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reason', `say in 5 to 500 characters why production is rolled back (got ${reason.length})`);
-    }
-    return Object.freeze({
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ readRollbackInputs)
+});
+
+;// CONCATENATED MODULE: ./core/action/ops-inputs.ts
+/** The inputs deploy and rollback share, read and validated the same way for both. */
+function readOpsInputs(inputs) {
+    return {
         config: inputs.required('config'),
         environment: inputs.required('environment'),
-        to: inputs.required('to'),
-        reason,
-        snapshot: inputs.boolean('snapshot'),
-        downMigrationCommand: inputs.optional('down-migration-command'),
         timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
         pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
         verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
@@ -77277,6 +77271,27 @@ function readRollbackInputs(inputs) {
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         betterstackToken: inputs.secret('betterstack-token'),
         auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
+    };
+}
+
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __nccwpck_require__(4494);
+;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
+
+
+/** Reads and validates every input once, before anything is called. */
+function readRollbackInputs(inputs) {
+    const common = readOpsInputs(inputs);
+    const reason = inputs.required('reason');
+    if (reason.length < 5 || reason.length > 500) {
+        throw new errors/* InputError */.dz('reason', `say in 5 to 500 characters why production is rolled back (got ${reason.length})`);
+    }
+    return Object.freeze({
+        ...common,
+        to: inputs.required('to'),
+        reason,
+        snapshot: inputs.boolean('snapshot'),
+        downMigrationCommand: inputs.optional('down-migration-command'),
         dryRun: inputs.boolean('dry-run'),
     });
 }
@@ -77296,7 +77311,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4494);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7593);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9949);
 
 
 
@@ -82645,6 +82660,42 @@ function durationSince(ctx, startMs) {
 class OpsFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'OpsFailed';
 }
+/** A fresh outcome for a run, and the one way to settle it. */
+function startOutcome(kind, ctx, steps) {
+    const startedAt = ctx.clock.now();
+    const outcome = {
+        kind,
+        environment: ctx.environment,
+        result: 'failed',
+        headline: '',
+        ok: false,
+        image: undefined,
+        previousImage: undefined,
+        versionBefore: undefined,
+        versionAfter: undefined,
+        snapshotId: undefined,
+        operationId: undefined,
+        rollbackOperationId: undefined,
+        serviceUrl: undefined,
+        reports: [],
+        plan: [],
+        steps: steps.steps,
+        startedAt,
+        finishedAt: startedAt,
+    };
+    const finish = (result, ok, headline) => Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+    return { outcome, finish };
+}
+/** What preflight found: the images before and after, for outputs and the summary. */
+function recordTarget(outcome, p) {
+    Object.assign(outcome, {
+        image: p.target.uri,
+        previousImage: p.running.image?.uri ?? p.running.identifier,
+        versionBefore: p.running.version,
+        versionAfter: p.targetVersion,
+        serviceUrl: p.serviceUrl,
+    });
+}
 
 ;// CONCATENATED MODULE: ./core/deploy/steps.ts
 
@@ -82805,28 +82856,8 @@ function describePlan(ctx, request, p) {
 }
 async function rollback(ctx, request) {
     const steps = new StepLog(ctx.clock, ctx.logger);
-    const startedAt = ctx.clock.now();
-    const outcome = {
-        kind: 'rollback',
-        environment: ctx.environment,
-        result: 'failed',
-        headline: '',
-        ok: false,
-        image: undefined,
-        previousImage: undefined,
-        versionBefore: undefined,
-        versionAfter: undefined,
-        snapshotId: undefined,
-        operationId: undefined,
-        rollbackOperationId: undefined,
-        serviceUrl: undefined,
-        reports: [],
-        plan: [],
-        steps: steps.steps,
-        startedAt,
-        finishedAt: startedAt,
-    };
-    const finish = (result, ok, headline) => Object.assign(outcome, { result, ok, headline, finishedAt: ctx.clock.now() });
+    const { outcome, finish } = startOutcome('rollback', ctx, steps);
+    const startedAt = outcome.startedAt;
     const p = await steps.run('Preflight', async () => {
         await ctx.checkAccount();
         if (request.snapshot && ctx.rds)
@@ -82835,13 +82866,7 @@ async function rollback(ctx, request) {
         const running = await readRunningImage(ctx, service.imageIdentifier);
         return { ...(await resolveTarget(ctx, request, running)), running, serviceUrl: service.url };
     }, (r) => `${r.running.version} runs; rolling back to ${r.targetVersion}: ${r.why}`);
-    Object.assign(outcome, {
-        image: p.target.uri,
-        previousImage: p.running.image?.uri ?? p.running.identifier,
-        versionBefore: p.running.version,
-        versionAfter: p.targetVersion,
-        serviceUrl: p.serviceUrl,
-    });
+    recordTarget(outcome, p);
     if (request.dryRun) {
         outcome.plan = describePlan(ctx, request, p);
         for (const line of outcome.plan)

@@ -1,4 +1,5 @@
 import type { InputReader } from '../../../core/action/inputs.js';
+import { readOpsInputs } from '../../../core/action/ops-inputs.js';
 import type { OpsInputs } from '../../../core/deploy/prepare.js';
 import { InputError } from '../../../core/util/errors.js';
 
@@ -12,6 +13,7 @@ export interface RollbackInputs extends OpsInputs {
 
 /** Reads and validates every input once, before anything is called. */
 export function readRollbackInputs(inputs: InputReader): RollbackInputs {
+  const common = readOpsInputs(inputs);
   const reason = inputs.required('reason');
   if (reason.length < 5 || reason.length > 500) {
     throw new InputError(
@@ -20,19 +22,11 @@ export function readRollbackInputs(inputs: InputReader): RollbackInputs {
     );
   }
   return Object.freeze({
-    config: inputs.required('config'),
-    environment: inputs.required('environment'),
+    ...common,
     to: inputs.required('to'),
     reason,
     snapshot: inputs.boolean('snapshot'),
     downMigrationCommand: inputs.optional('down-migration-command'),
-    timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
-    pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
-    verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
-    githubToken: inputs.secret('github-token'),
-    slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
-    betterstackToken: inputs.secret('betterstack-token'),
-    auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     dryRun: inputs.boolean('dry-run'),
   });
 }
