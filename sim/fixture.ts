@@ -80,7 +80,8 @@ const serviceSchema = z.strictObject({
     .optional(),
   /** `repo:tag` or `repo@sha256:…` of a repository in this fixture. */
   image: z.string(),
-  status: z.enum(['RUNNING', 'PAUSED']).default('RUNNING'),
+  // CREATE_FAILED: a service that never came up (deploys must refuse it with advice).
+  status: z.enum(['RUNNING', 'PAUSED', 'CREATE_FAILED']).default('RUNNING'),
   port: z.string().regex(/^\d+$/).default('8080'),
   env: z.record(z.string(), z.string()).default({}),
   secrets: z.record(z.string(), z.string()).default({}),

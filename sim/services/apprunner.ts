@@ -51,7 +51,7 @@ export interface AppRunnerServiceState {
   id: string;
   createdAt: number;
   updatedAt: number;
-  status: 'RUNNING' | 'PAUSED' | 'OPERATION_IN_PROGRESS';
+  status: 'RUNNING' | 'PAUSED' | 'OPERATION_IN_PROGRESS' | 'CREATE_FAILED';
   /** Wire-shaped configuration sections, as DescribeService returns them. */
   sourceConfiguration: Json;
   instanceConfiguration: Json;

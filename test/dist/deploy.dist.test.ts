@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readAuditEntries } from '../../core/audit/audit-log.js';
+import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/index.js';
 import { startPostgres, type LocalPostgres } from '../../sim/postgres.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
@@ -314,6 +316,29 @@ describe('deploy: bad input and refusals change nothing', () => {
   });
 });
 
+describe.concurrent('deploy: services that cannot be updated are refused with advice', () => {
+  it.each([
+    [
+      'CREATE_FAILED',
+      /^deploy: service drop-web is CREATE_FAILED; it never came up, so there is nothing to deploy over/,
+    ],
+    [
+      'PAUSED',
+      /^deploy: service drop-web is PAUSED; resume it \(aws apprunner resume-service or the console\) and run again/,
+    ],
+  ])('%s', async (status, message) => {
+    const fixture = parse(await readFile(DEFAULT_FIXTURE, 'utf8')) as {
+      apprunner: { services: { status?: string }[] };
+    };
+    (fixture.apprunner.services[0] as { status?: string }).status = status;
+    const w = await world({ fixture: fixture as FixtureInput });
+    const result = await w.run('deploy', { image: 'v1.5.0' });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result)).toEqual([expect.stringMatching(message)]);
+    expect(w.sim.mutatingCalls()).toEqual([]);
+  });
+});
+
 describe('deploy under faults', () => {
   it('gets the outcome right with 20% throttling and 5% 5xx on every AWS operation, switching once', async () => {
     const w = await world({
@@ -339,5 +364,3 @@ describe('deploy under faults', () => {
     expect(updateCalls(w)).toHaveLength(3); // one switch to v1.4.1, one back
   });
 });
-
-void readFile;
