@@ -39,7 +39,10 @@ interface Expectation {
 
 interface Scenario {
   banner: string;
-  image: string;
+  action: 'deploy' | 'rollback';
+  inputs: Record<string, string>;
+  /** What the log line before the run says is about to happen. */
+  doing: string;
   expect: (before: string) => Expectation;
   /** What else the scenario shows once the deploy is over; returns problems, if any. */
   after?: (demo: Demo, expected: Expectation) => Promise<string[]>;
@@ -48,34 +51,40 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     banner: 'A good deploy: v1.5.0 is snapshotted, deployed, verified and recorded (green)',
-    image: 'v1.5.0',
+    action: 'deploy',
+    inputs: { image: 'v1.5.0' },
+    doing: 'running actions/deploy with image v1.5.0',
     expect: () => ({ result: 'deployed', exitCode: 0, running: 'v1.5.0' }),
   },
   {
     banner:
       'A deploy App Runner itself rejects: v1.5.1-broken fails its health check (red, old version keeps serving)',
-    image: 'v1.5.1-broken',
+    action: 'deploy',
+    inputs: { image: 'v1.5.1-broken' },
+    doing: 'running actions/deploy with image v1.5.1-broken',
     expect: (before) => ({ result: 'failed', exitCode: 1, running: before }),
     after: stillServing,
   },
   {
     banner:
       'A deploy that passes App Runner but fails our verification: v1.4.1 is rolled back automatically',
-    image: 'v1.4.1',
+    action: 'deploy',
+    inputs: { image: 'v1.4.1' },
+    doing: 'running actions/deploy with image v1.4.1',
     expect: (before) => ({ result: 'rolled-back', exitCode: 1, running: before }),
   },
+  {
+    banner:
+      'A rollback by hand ("Run workflow" on rollback.yml): back to v1.4.2, with a forensics snapshot and a reason',
+    action: 'rollback',
+    inputs: {
+      to: 'v1.4.2',
+      reason: 'v1.5.0 doubles the card fee on transfers; back to the last release',
+    },
+    doing: 'running actions/rollback with to: v1.4.2',
+    expect: () => ({ result: 'rolled-back', exitCode: 0, running: 'v1.4.2' }),
+  },
 ];
-
-// ───── Scenario 4: rollback by hand — PLACEHOLDER, to be filled by the rollback action ─────
-/**
- * Rollback by hand with actions/rollback ("Run workflow" → rollback.yml): run the rollback
- * bundle (`demo.step('rollback', { to: 'previous', reason: '…' })`), expect
- * `result: rolled-back`, check the sim serves the version before the last deploy, and add
- * its banner to the count. Until it is written it prints nothing and counts as nothing.
- */
-async function rollbackScenario(_demo: Demo): Promise<'skipped'> {
-  return 'skipped';
-}
 
 /** Scenario 2's proof: the smoke-test bundle checks over HTTP that the old version answers. */
 async function stillServing(demo: Demo, expected: Expectation): Promise<string[]> {
@@ -226,8 +235,8 @@ async function runScenario(demo: Demo, scenario: Scenario, index: number): Promi
   banner(demo, index, SCENARIOS.length, scenario.banner);
   const before = demo.running();
   const expected = scenario.expect(before);
-  demo.say(`drop-web serves ${before}; running actions/deploy with image ${scenario.image}`);
-  const run = await demo.step('deploy', { image: scenario.image });
+  demo.say(`drop-web serves ${before}; ${scenario.doing}`);
+  const run = await demo.step(scenario.action, scenario.inputs);
   if (demo.interrupted) {
     demo.say(paint(demo.color, 'yellow', `scenario ${index} cancelled`));
     return [];
@@ -245,7 +254,7 @@ async function runScenario(demo: Demo, scenario: Scenario, index: number): Promi
     const why = (run.post.stderr.trim() || run.post.stdout.trim()).split('\n').at(-1) ?? '';
     problems.push(`post step exited ${run.post.exitCode}: ${why}`);
   }
-  const colour = result === 'deployed' ? 'green' : 'red';
+  const colour = run.exitCode === 0 ? 'green' : 'red';
   demo.say('');
   demo.say(
     `${paint(demo.color, colour, `result: ${result}`)} (step exit ${run.exitCode}, ${(run.durationMs / 1000).toFixed(1)} s); the sim's drop-web now runs ${paint(demo.color, 'bold', now)}`,
@@ -376,7 +385,6 @@ export async function main(options: DemoOptions = {}): Promise<number> {
       if (demo.interrupted) break;
       problems.push(...(await runScenario(demo, scenario, i + 1)));
     }
-    if (!demo.interrupted) await rollbackScenario(demo);
     if (!demo.interrupted) await records(demo);
   } catch (error) {
     problems.push(

@@ -41,4 +41,12 @@ describe('the harness refuses environments that could reach real AWS', () => {
       }),
     ).rejects.toThrow(/refusing to run an action that could reach real AWS/);
   });
+
+  it('refuses to start an AWS-calling action with no AWS environment at all', async () => {
+    await expect(
+      runActionBundle({ action: 'deploy', inputs: { environment: 'production' } }),
+    ).rejects.toThrow(
+      /refusing to run an action that could reach real AWS:\n- AWS_ENDPOINT_URL must point at the local sim/,
+    );
+  });
 });
