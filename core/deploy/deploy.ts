@@ -115,7 +115,7 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
   }
 
   if (isSameImage(p.running, p.target)) {
-    const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+    const report = await verify(ctx, steps, 'Verify', p.target.tags);
     outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
     return report.passed
       ? finish(
@@ -164,7 +164,7 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
         `App Runner operation ${update.operationId} ended ${update.status} while deploying ${p.targetVersion}${update.status === 'ROLLBACK_FAILED' ? ': the service may be down — check it now' : ''}`,
       );
     } else {
-      const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+      const report = await verify(ctx, steps, 'Verify', p.target.tags);
       outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
       if (report.passed) {
         finish(
@@ -246,7 +246,7 @@ async function rollBackAfterFailedVerification(
     });
     return;
   }
-  const report = await verify(ctx, steps, 'Verify rollback', p.running.version);
+  const report = await verify(ctx, steps, 'Verify rollback', p.running.tags);
   outcome.reports.push({ title: `Verification of ${p.running.version} after rollback`, report });
   Object.assign(outcome, {
     result: report.passed ? 'rolled-back' : 'failed',

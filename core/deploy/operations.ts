@@ -20,6 +20,8 @@ export interface RunningImage {
   image: ResolvedImage | undefined;
   /** A human name: the first tag, or the short digest. */
   version: string;
+  /** Every version the app may report for this image: its tags. */
+  tags: string[];
 }
 
 export function versionOf(image: ResolvedImage | undefined, identifier?: string): string {
@@ -38,7 +40,17 @@ export async function readRunningImage(ctx: OpsContext, identifier: string): Pro
     parsed && parsed.repository === ctx.ecr.location.repository
       ? await ctx.ecr.find(parsed.ref)
       : undefined;
-  return { identifier, image, version: versionOf(image, identifier) };
+  const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
+  return {
+    identifier,
+    image,
+    version: versionOf(image, identifier),
+    tags: unique([...identifierTag, ...(image?.tags ?? [])]),
+  };
+}
+
+export function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 /** True when the service already runs exactly this image (by digest when it can tell). */
@@ -164,16 +176,23 @@ export async function verify(
   ctx: OpsContext,
   steps: StepLog,
   stepName: string,
-  version: string | undefined,
+  /** The versions the app may report (the image's tags); empty: the version is not checked. */
+  versions: readonly string[],
 ): Promise<SmokeReport> {
   const startMs = ctx.clock.now();
   const health = ctx.env.health;
   const versionPath = health['version-path'];
+  const checkVersion = versionPath !== undefined && versions.length > 0;
+  if (versionPath !== undefined && versions.length === 0) {
+    ctx.logger.warning(
+      `${stepName}: the image has no tag, so the version the service reports is not checked`,
+    );
+  }
   const report = await smokeTest(
     {
       checks: health.checks,
       baseUrl: new URL(health['base-url']),
-      ...(version && versionPath ? { expectVersion: { value: version, path: versionPath } } : {}),
+      ...(checkVersion ? { expectVersion: { values: versions, path: versionPath } } : {}),
       timeoutMs: ctx.timing.verifyTimeoutMs,
       intervalMs: Math.min(ctx.timing.pollIntervalMs, 5_000),
     },
@@ -184,7 +203,7 @@ export async function verify(
     stepName,
     report.passed ? 'ok' : 'failed',
     report.passed
-      ? `${report.checks.length} checks passed${version && versionPath ? `; reports ${version}` : ''}`
+      ? `${report.checks.length} checks passed${checkVersion ? `; reports ${versions.join(' or ')}` : ''}`
       : failed.map((c) => `${c.name}: ${c.lastReason}`).join('; '),
     startMs,
   );

@@ -178,7 +178,8 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
         ctx.timing.pollIntervalMs,
       );
       const running = await readRunningImage(ctx, service.imageIdentifier);
-      return { ...(await resolveTarget(ctx, request, running)), running, serviceUrl: service.url };
+      const resolved = await resolveTarget(ctx, request, running);
+      return { ...resolved, running, serviceUrl: service.url };
     },
     (r) => `${r.running.version} runs; rolling back to ${r.targetVersion}: ${r.why}`,
   );
@@ -194,7 +195,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
     );
   }
   if (isSameImage(p.running, p.target)) {
-    const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+    const report = await verify(ctx, steps, 'Verify', p.target.tags);
     outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
     return report.passed
       ? finish(
@@ -263,7 +264,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
         `App Runner operation ${update.operationId} ended ${update.status} while rolling back to ${p.targetVersion}: check the service now`,
       );
     } else {
-      const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+      const report = await verify(ctx, steps, 'Verify', p.target.tags);
       outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
       if (report.passed)
         finish(

@@ -5,7 +5,8 @@ import type { ProbeResponse } from './probe.js';
 export interface Expectations {
   check: HealthCheck;
   /** When set, the JSON body must report this version at `path`. */
-  version?: { path: string; value: string };
+  /** The version the body must report at `path`: any of `values` (an image's tags). */
+  version?: { path: string; values: readonly string[] };
   now: Date;
 }
 
@@ -59,8 +60,9 @@ export function evaluateResponse(
       if (version) {
         const actual = valueAtPath(body, version.path);
         if (!actual.found) reasons.push(`version not reported at ${version.path}`);
-        else if (String(actual.value) !== version.value) {
-          reasons.push(`reports version ${show(actual.value)}, expected "${version.value}"`);
+        else if (!version.values.includes(String(actual.value))) {
+          const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+          reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
         }
       }
     }

@@ -28,7 +28,7 @@ export interface CheckResult {
 export interface RunChecksOptions {
   baseUrl?: URL;
   /** The version the service must report, with where to read it. */
-  expectVersion?: { value: string; path: string };
+  expectVersion?: { values: readonly string[]; path: string };
   timeoutMs: number;
   intervalMs: number;
   clock: Clock;
@@ -80,7 +80,7 @@ async function runOne(
   check: HealthCheck,
   options: RunChecksOptions & {
     deadline: number;
-    version: { value: string; path: string } | undefined;
+    version: { values: readonly string[]; path: string } | undefined;
   },
 ): Promise<CheckResult> {
   const { clock, logger } = options;

@@ -7,7 +7,7 @@ import { runChecks, type RunChecksOptions } from './run-checks.js';
 export interface SmokeTestParams {
   checks: readonly HealthCheck[];
   baseUrl?: URL;
-  expectVersion?: { value: string; path: string };
+  expectVersion?: { values: readonly string[]; path: string };
   timeoutMs: number;
   intervalMs: number;
 }
@@ -28,5 +28,5 @@ export async function smokeTest(
     ...(deps.probe ? { probe: deps.probe } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  return buildReport(results, started, deps.clock.now(), params.expectVersion?.value);
+  return buildReport(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }

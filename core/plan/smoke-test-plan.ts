@@ -52,7 +52,7 @@ export async function planSmokeTest(request: SmokeTestRequest): Promise<SmokeTes
     checks,
     ...(baseUrl ? { baseUrl } : {}),
     ...(request.expectVersion !== undefined && versionPath !== undefined
-      ? { expectVersion: { value: request.expectVersion, path: versionPath } }
+      ? { expectVersion: { values: [request.expectVersion], path: versionPath } }
       : {}),
     timeoutMs: request.timeoutMs,
     intervalMs: request.intervalMs,

@@ -164,6 +164,24 @@ describe.concurrent('deploy: outcomes', () => {
     });
   });
 
+  it('deploys an untagged image by digest, saying the reported version cannot be checked', async () => {
+    const w = await world();
+    const images = w.sim.images('drop-web');
+    const children = new Set(images.flatMap((i) => i.children));
+    // The fixture's one untagged image that is not a platform child of an index.
+    const untagged = images.find((i) => i.tags.length === 0 && !children.has(i.digest));
+    expect(untagged).toBeDefined();
+    const result = await w.run('deploy', { image: untagged?.digest as string, snapshot: 'false' });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('deployed');
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: 'Verify: the image has no tag, so the version the service reports is not checked',
+      }),
+    );
+  });
+
   it('leaves a failing version in place when auto-rollback is off, and says so', async () => {
     const w = await world();
     const result = await w.run('deploy', { image: 'v1.4.1', 'auto-rollback': 'false' });

@@ -80995,8 +80995,9 @@ function evaluateResponse(response, { check, version, now }) {
                 const actual = valueAtPath(body, version.path);
                 if (!actual.found)
                     reasons.push(`version not reported at ${version.path}`);
-                else if (String(actual.value) !== version.value) {
-                    reasons.push(`reports version ${show(actual.value)}, expected "${version.value}"`);
+                else if (!version.values.includes(String(actual.value))) {
+                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
                 }
             }
         }
@@ -81262,7 +81263,7 @@ async function smokeTest(params, deps) {
         ...(deps.probe ? { probe: deps.probe } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
     });
-    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.value);
+    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -81433,7 +81434,16 @@ async function readRunningImage(ctx, identifier) {
     const image = parsed && parsed.repository === ctx.ecr.location.repository
         ? await ctx.ecr.find(parsed.ref)
         : undefined;
-    return { identifier, image, version: versionOf(image, identifier) };
+    const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
+    return {
+        identifier,
+        image,
+        version: versionOf(image, identifier),
+        tags: unique([...identifierTag, ...(image?.tags ?? [])]),
+    };
+}
+function unique(values) {
+    return [...new Set(values)];
 }
 /** True when the service already runs exactly this image (by digest when it can tell). */
 function isSameImage(running, target) {
@@ -81508,20 +81518,26 @@ async function switchImage(ctx, steps, stepName, uri) {
     return { operationId, status };
 }
 /** The smoke test of the environment's health checks, expecting `version` where reported. */
-async function verify(ctx, steps, stepName, version) {
+async function verify(ctx, steps, stepName, 
+/** The versions the app may report (the image's tags); empty: the version is not checked. */
+versions) {
     const startMs = ctx.clock.now();
     const health = ctx.env.health;
     const versionPath = health['version-path'];
+    const checkVersion = versionPath !== undefined && versions.length > 0;
+    if (versionPath !== undefined && versions.length === 0) {
+        ctx.logger.warning(`${stepName}: the image has no tag, so the version the service reports is not checked`);
+    }
     const report = await smokeTest({
         checks: health.checks,
         baseUrl: new URL(health['base-url']),
-        ...(version && versionPath ? { expectVersion: { value: version, path: versionPath } } : {}),
+        ...(checkVersion ? { expectVersion: { values: versions, path: versionPath } } : {}),
         timeoutMs: ctx.timing.verifyTimeoutMs,
         intervalMs: Math.min(ctx.timing.pollIntervalMs, 5_000),
     }, { clock: ctx.clock, logger: ctx.logger });
     const failed = report.checks.filter((c) => !c.passed);
     steps.record(stepName, report.passed ? 'ok' : 'failed', report.passed
-        ? `${report.checks.length} checks passed${version && versionPath ? `; reports ${version}` : ''}`
+        ? `${report.checks.length} checks passed${checkVersion ? `; reports ${versions.join(' or ')}` : ''}`
         : failed.map((c) => `${c.name}: ${c.lastReason}`).join('; '), startMs);
     return report;
 }
@@ -81749,7 +81765,7 @@ async function deploy(ctx, request) {
         return finish('planned', true, `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`);
     }
     if (isSameImage(p.running, p.target)) {
-        const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+        const report = await verify(ctx, steps, 'Verify', p.target.tags);
         outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
         return report.passed
             ? finish('unchanged', true, `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`)
@@ -81779,7 +81795,7 @@ async function deploy(ctx, request) {
             finish('failed', false, `App Runner operation ${update.operationId} ended ${update.status} while deploying ${p.targetVersion}${update.status === 'ROLLBACK_FAILED' ? ': the service may be down — check it now' : ''}`);
         }
         else {
-            const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+            const report = await verify(ctx, steps, 'Verify', p.target.tags);
             outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
             if (report.passed) {
                 finish('deployed', true, `Deployed ${p.targetVersion} to ${ctx.environment} (was ${p.running.version})`);
@@ -81847,7 +81863,7 @@ async function rollBackAfterFailedVerification(ctx, steps, outcome, p, why) {
         });
         return;
     }
-    const report = await verify(ctx, steps, 'Verify rollback', p.running.version);
+    const report = await verify(ctx, steps, 'Verify rollback', p.running.tags);
     outcome.reports.push({ title: `Verification of ${p.running.version} after rollback`, report });
     Object.assign(outcome, {
         result: report.passed ? 'rolled-back' : 'failed',

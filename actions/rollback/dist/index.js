@@ -82179,8 +82179,9 @@ function evaluateResponse(response, { check, version, now }) {
                 const actual = valueAtPath(body, version.path);
                 if (!actual.found)
                     reasons.push(`version not reported at ${version.path}`);
-                else if (String(actual.value) !== version.value) {
-                    reasons.push(`reports version ${show(actual.value)}, expected "${version.value}"`);
+                else if (!version.values.includes(String(actual.value))) {
+                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
                 }
             }
         }
@@ -82446,7 +82447,7 @@ async function smokeTest(params, deps) {
         ...(deps.probe ? { probe: deps.probe } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
     });
-    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.value);
+    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }
 
 // EXTERNAL MODULE: ./core/util/http-json.ts
@@ -82500,7 +82501,16 @@ async function readRunningImage(ctx, identifier) {
     const image = parsed && parsed.repository === ctx.ecr.location.repository
         ? await ctx.ecr.find(parsed.ref)
         : undefined;
-    return { identifier, image, version: versionOf(image, identifier) };
+    const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
+    return {
+        identifier,
+        image,
+        version: versionOf(image, identifier),
+        tags: unique([...identifierTag, ...(image?.tags ?? [])]),
+    };
+}
+function unique(values) {
+    return [...new Set(values)];
 }
 /** True when the service already runs exactly this image (by digest when it can tell). */
 function isSameImage(running, target) {
@@ -82575,20 +82585,26 @@ async function switchImage(ctx, steps, stepName, uri) {
     return { operationId, status };
 }
 /** The smoke test of the environment's health checks, expecting `version` where reported. */
-async function verify(ctx, steps, stepName, version) {
+async function verify(ctx, steps, stepName, 
+/** The versions the app may report (the image's tags); empty: the version is not checked. */
+versions) {
     const startMs = ctx.clock.now();
     const health = ctx.env.health;
     const versionPath = health['version-path'];
+    const checkVersion = versionPath !== undefined && versions.length > 0;
+    if (versionPath !== undefined && versions.length === 0) {
+        ctx.logger.warning(`${stepName}: the image has no tag, so the version the service reports is not checked`);
+    }
     const report = await smokeTest({
         checks: health.checks,
         baseUrl: new URL(health['base-url']),
-        ...(version && versionPath ? { expectVersion: { value: version, path: versionPath } } : {}),
+        ...(checkVersion ? { expectVersion: { values: versions, path: versionPath } } : {}),
         timeoutMs: ctx.timing.verifyTimeoutMs,
         intervalMs: Math.min(ctx.timing.pollIntervalMs, 5_000),
     }, { clock: ctx.clock, logger: ctx.logger });
     const failed = report.checks.filter((c) => !c.passed);
     steps.record(stepName, report.passed ? 'ok' : 'failed', report.passed
-        ? `${report.checks.length} checks passed${version && versionPath ? `; reports ${version}` : ''}`
+        ? `${report.checks.length} checks passed${checkVersion ? `; reports ${versions.join(' or ')}` : ''}`
         : failed.map((c) => `${c.name}: ${c.lastReason}`).join('; '), startMs);
     return report;
 }
@@ -82864,7 +82880,8 @@ async function rollback(ctx, request) {
             await ctx.rds.assertAvailable();
         const service = await ctx.service.waitUntilUpdatable(ctx.timing.operationTimeoutMs, ctx.timing.pollIntervalMs);
         const running = await readRunningImage(ctx, service.imageIdentifier);
-        return { ...(await resolveTarget(ctx, request, running)), running, serviceUrl: service.url };
+        const resolved = await resolveTarget(ctx, request, running);
+        return { ...resolved, running, serviceUrl: service.url };
     }, (r) => `${r.running.version} runs; rolling back to ${r.targetVersion}: ${r.why}`);
     recordTarget(outcome, p);
     if (request.dryRun) {
@@ -82874,7 +82891,7 @@ async function rollback(ctx, request) {
         return finish('planned', true, `Dry run: would roll ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}; nothing was changed`);
     }
     if (isSameImage(p.running, p.target)) {
-        const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+        const report = await verify(ctx, steps, 'Verify', p.target.tags);
         outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
         return report.passed
             ? finish('unchanged', true, `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing rolled back`)
@@ -82923,7 +82940,7 @@ async function rollback(ctx, request) {
             finish('failed', false, `App Runner operation ${update.operationId} ended ${update.status} while rolling back to ${p.targetVersion}: check the service now`);
         }
         else {
-            const report = await verify(ctx, steps, 'Verify', p.targetVersion);
+            const report = await verify(ctx, steps, 'Verify', p.target.tags);
             outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
             if (report.passed)
                 finish('rolled-back', true, `Rolled ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}, which passes its checks`);

@@ -32000,8 +32000,9 @@ function evaluateResponse(response, { check, version, now }) {
                 const actual = valueAtPath(body, version.path);
                 if (!actual.found)
                     reasons.push(`version not reported at ${version.path}`);
-                else if (String(actual.value) !== version.value) {
-                    reasons.push(`reports version ${show(actual.value)}, expected "${version.value}"`);
+                else if (!version.values.includes(String(actual.value))) {
+                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
                 }
             }
         }
@@ -32267,7 +32268,7 @@ async function smokeTest(params, deps) {
         ...(deps.probe ? { probe: deps.probe } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
     });
-    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.value);
+    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }
 
 
@@ -32582,7 +32583,7 @@ async function planSmokeTest(request) {
         checks,
         ...(baseUrl ? { baseUrl } : {}),
         ...(request.expectVersion !== undefined && versionPath !== undefined
-            ? { expectVersion: { value: request.expectVersion, path: versionPath } }
+            ? { expectVersion: { values: [request.expectVersion], path: versionPath } }
             : {}),
         timeoutMs: request.timeoutMs,
         intervalMs: request.intervalMs,
