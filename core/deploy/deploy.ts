@@ -1,18 +1,15 @@
 import type { ImageRef } from '../aws/image-ref.js';
 import type { ResolvedImage } from '../aws/ecr.js';
-import { errorMessage } from '../util/errors.js';
 import type { OpsContext } from './context.js';
 import {
-  closeMaintenance,
   durationSince,
   failureLine,
-  isSameImage,
-  openMaintenance,
+  inChangeWindow,
+  endIfNothingToChange,
   readRunningImage,
   recordOutcome,
   startGitHubDeployment,
   switchImage,
-  takeSnapshot,
   verify,
   versionOf,
   recordTarget,
@@ -104,31 +101,14 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
   );
   recordTarget(outcome, p);
 
-  if (request.dryRun) {
-    outcome.plan = describePlan(ctx, request, p);
-    for (const line of outcome.plan) ctx.logger.info(`  would: ${line}`);
-    return finish(
-      'planned',
-      true,
-      `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
-    );
-  }
-
-  if (isSameImage(p.running, p.target)) {
-    const report = await verify(ctx, steps, 'Verify', p.target.tags);
-    outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-    return report.passed
-      ? finish(
-          'unchanged',
-          true,
-          `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
-        )
-      : finish(
-          'failed',
-          false,
-          `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${failureLine(report)}`,
-        );
-  }
+  const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+    plan: () => describePlan(ctx, request, p),
+    planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
+    unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
+    unhealthy: (why) =>
+      `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
+  });
+  if (early) return early;
 
   const deploymentId = await startGitHubDeployment(
     ctx,
@@ -143,51 +123,49 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
     },
     `Deploying ${p.targetVersion}`,
   );
-  let maintenanceOpen = false;
-  try {
-    if (request.snapshot) outcome.snapshotId = await takeSnapshot(ctx, steps, 'pre-deploy');
-    else steps.record('Snapshot', 'skipped', 'snapshot: false');
-    maintenanceOpen = await openMaintenance(ctx, steps);
-
-    const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
-    outcome.operationId = update.operationId;
-    if (update.status === 'ROLLBACK_SUCCEEDED') {
-      finish(
-        'failed',
-        false,
-        `App Runner rejected ${p.targetVersion} (its health check failed) and kept ${p.running.version}; operation ${update.operationId}`,
-      );
-    } else if (update.status !== 'SUCCEEDED') {
-      finish(
-        'failed',
-        false,
-        `App Runner operation ${update.operationId} ended ${update.status} while deploying ${p.targetVersion}${update.status === 'ROLLBACK_FAILED' ? ': the service may be down — check it now' : ''}`,
-      );
-    } else {
-      const report = await verify(ctx, steps, 'Verify', p.target.tags);
-      outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-      if (report.passed) {
-        finish(
-          'deployed',
-          true,
-          `Deployed ${p.targetVersion} to ${ctx.environment} (was ${p.running.version})`,
-        );
-      } else if (!request.autoRollback) {
+  const stopped = (why: string): string => `Deploy of ${p.targetVersion} stopped: ${why}`;
+  await inChangeWindow(
+    ctx,
+    steps,
+    { outcome, finish },
+    { snapshot: request.snapshot, purpose: 'pre-deploy', stopped },
+    async () => {
+      const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
+      outcome.operationId = update.operationId;
+      if (update.status === 'ROLLBACK_SUCCEEDED') {
         finish(
           'failed',
           false,
-          `${p.targetVersion} is live but fails verification (${failureLine(report)}); auto-rollback is off, so it stays`,
+          `App Runner rejected ${p.targetVersion} (its health check failed) and kept ${p.running.version}; operation ${update.operationId}`,
+        );
+      } else if (update.status !== 'SUCCEEDED') {
+        finish(
+          'failed',
+          false,
+          `App Runner operation ${update.operationId} ended ${update.status} while deploying ${p.targetVersion}${update.status === 'ROLLBACK_FAILED' ? ': the service may be down — check it now' : ''}`,
         );
       } else {
-        await rollBackAfterFailedVerification(ctx, steps, outcome, p, failureLine(report));
-        outcome.finishedAt = ctx.clock.now();
+        const report = await verify(ctx, steps, 'Verify', p.target.tags);
+        outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+        if (report.passed) {
+          finish(
+            'deployed',
+            true,
+            `Deployed ${p.targetVersion} to ${ctx.environment} (was ${p.running.version})`,
+          );
+        } else if (!request.autoRollback) {
+          finish(
+            'failed',
+            false,
+            `${p.targetVersion} is live but fails verification (${failureLine(report)}); auto-rollback is off, so it stays`,
+          );
+        } else {
+          await rollBackAfterFailedVerification(ctx, steps, outcome, p, failureLine(report));
+          outcome.finishedAt = ctx.clock.now();
+        }
       }
-    }
-  } catch (error) {
-    finish('failed', false, `Deploy of ${p.targetVersion} stopped: ${errorMessage(error)}`);
-  } finally {
-    if (maintenanceOpen) await closeMaintenance(ctx, steps);
-  }
+    },
+  );
 
   await recordOutcome(ctx, steps, {
     deploymentId,

@@ -7,7 +7,7 @@ import { smokeTest } from '../health/smoke-test.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
 import { formatDuration } from '../util/duration.js';
-import { DomainFailure } from '../util/errors.js';
+import { DomainFailure, errorMessage } from '../util/errors.js';
 import type { OpsContext } from './context.js';
 import type { StepLog, StepRecord } from './steps.js';
 
@@ -370,4 +370,62 @@ export function recordTarget(
     versionAfter: p.targetVersion,
     serviceUrl: p.serviceUrl,
   });
+}
+
+/**
+ * The two ways a run ends before changing anything: a dry run (the plan is printed) and a
+ * target that already runs (it is verified, and that is the result).
+ */
+export async function endIfNothingToChange(
+  ctx: OpsContext,
+  steps: StepLog,
+  run: ReturnType<typeof startOutcome>,
+  p: { running: RunningImage; target: ResolvedImage; targetVersion: string },
+  dryRun: boolean,
+  words: {
+    plan: () => string[];
+    planned: string;
+    unchanged: string;
+    unhealthy: (why: string) => string;
+  },
+): Promise<OpsOutcome | undefined> {
+  if (dryRun) {
+    run.outcome.plan = words.plan();
+    for (const line of run.outcome.plan) ctx.logger.info(`  would: ${line}`);
+    return run.finish('planned', true, words.planned);
+  }
+  if (!isSameImage(p.running, p.target)) return undefined;
+  const report = await verify(ctx, steps, 'Verify', p.target.tags);
+  run.outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+  return report.passed
+    ? run.finish('unchanged', true, words.unchanged)
+    : run.finish('failed', false, words.unhealthy(failureLine(report)));
+}
+
+/**
+ * The part of a run that changes things: snapshot first, then the maintenance window, then
+ * `body`. Whatever `body` throws settles the outcome as failed; the window is always closed.
+ */
+export async function inChangeWindow(
+  ctx: OpsContext,
+  steps: StepLog,
+  run: ReturnType<typeof startOutcome>,
+  options: {
+    snapshot: boolean;
+    purpose: 'pre-deploy' | 'pre-rollback';
+    stopped: (why: string) => string;
+  },
+  body: () => Promise<void>,
+): Promise<void> {
+  let maintenanceOpen = false;
+  try {
+    if (options.snapshot) run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
+    else steps.record('Snapshot', 'skipped', 'snapshot: false');
+    maintenanceOpen = await openMaintenance(ctx, steps);
+    await body();
+  } catch (error) {
+    run.finish('failed', false, options.stopped(errorMessage(error)));
+  } finally {
+    if (maintenanceOpen) await closeMaintenance(ctx, steps);
+  }
 }

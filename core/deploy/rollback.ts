@@ -5,16 +5,14 @@ import { DomainFailure, errorMessage, InputError } from '../util/errors.js';
 import { ecrLocation, type OpsContext } from './context.js';
 import { badDigests, choosePrevious, readHistory, type HistoryEntry } from './history.js';
 import {
-  closeMaintenance,
   durationSince,
   failureLine,
-  isSameImage,
-  openMaintenance,
+  inChangeWindow,
+  endIfNothingToChange,
   readRunningImage,
   recordOutcome,
   startGitHubDeployment,
   switchImage,
-  takeSnapshot,
   verify,
   versionOf,
   recordTarget,
@@ -185,30 +183,14 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
   );
   recordTarget(outcome, p);
 
-  if (request.dryRun) {
-    outcome.plan = describePlan(ctx, request, p);
-    for (const line of outcome.plan) ctx.logger.info(`  would: ${line}`);
-    return finish(
-      'planned',
-      true,
-      `Dry run: would roll ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}; nothing was changed`,
-    );
-  }
-  if (isSameImage(p.running, p.target)) {
-    const report = await verify(ctx, steps, 'Verify', p.target.tags);
-    outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-    return report.passed
-      ? finish(
-          'unchanged',
-          true,
-          `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing rolled back`,
-        )
-      : finish(
-          'failed',
-          false,
-          `${p.targetVersion} already runs in ${ctx.environment} but fails its checks (${failureLine(report)}): production is unhealthy and nothing more was done automatically`,
-        );
-  }
+  const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+    plan: () => describePlan(ctx, request, p),
+    planned: `Dry run: would roll ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}; nothing was changed`,
+    unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing rolled back`,
+    unhealthy: (why) =>
+      `${p.targetVersion} already runs in ${ctx.environment} but fails its checks (${why}): production is unhealthy and nothing more was done automatically`,
+  });
+  if (early) return early;
 
   const deploymentId = await startGitHubDeployment(
     ctx,
@@ -224,66 +206,65 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
     },
     `Rollback to ${p.targetVersion}: ${request.reason}`,
   );
-  let maintenanceOpen = false;
   let switched = false;
-  try {
-    if (request.snapshot) outcome.snapshotId = await takeSnapshot(ctx, steps, 'pre-rollback');
-    else steps.record('Snapshot', 'skipped', 'snapshot: false');
-    maintenanceOpen = await openMaintenance(ctx, steps);
-    const migration = request.downMigrationCommand;
-    if (migration) {
-      try {
-        await steps.run('Down migration', () =>
-          runCommand('bash', ['-c', migration], {
-            timeoutMs: ctx.timing.operationTimeoutMs,
-            logger: ctx.logger,
-            label: 'down migration',
-          }).then(() => undefined),
-        );
-      } catch (error) {
-        throw new DomainFailure(
-          `the down migration failed, so the image was not changed and ${p.running.version} still serves: ${errorMessage(error)}`,
-        );
+  const stopped = (why: string): string => `Rollback to ${p.targetVersion} stopped: ${why}`;
+  await inChangeWindow(
+    ctx,
+    steps,
+    { outcome, finish },
+    { snapshot: request.snapshot, purpose: 'pre-rollback', stopped },
+    async () => {
+      const migration = request.downMigrationCommand;
+      if (migration) {
+        try {
+          await steps.run('Down migration', () =>
+            runCommand('bash', ['-c', migration], {
+              timeoutMs: ctx.timing.operationTimeoutMs,
+              logger: ctx.logger,
+              label: 'down migration',
+            }).then(() => undefined),
+          );
+        } catch (error) {
+          throw new DomainFailure(
+            `the down migration failed, so the image was not changed and ${p.running.version} still serves: ${errorMessage(error)}`,
+          );
+        }
+      } else {
+        steps.record('Down migration', 'skipped', 'no down-migration-command given');
       }
-    } else {
-      steps.record('Down migration', 'skipped', 'no down-migration-command given');
-    }
-    const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
-    outcome.operationId = update.operationId;
-    switched = update.status === 'SUCCEEDED';
-    if (update.status === 'ROLLBACK_SUCCEEDED') {
-      finish(
-        'failed',
-        false,
-        `App Runner rejected ${p.targetVersion} (its health check failed) and kept ${p.running.version}; operation ${update.operationId}: production is unhealthy and nothing more was done automatically`,
-      );
-    } else if (update.status !== 'SUCCEEDED') {
-      finish(
-        'failed',
-        false,
-        `App Runner operation ${update.operationId} ended ${update.status} while rolling back to ${p.targetVersion}: check the service now`,
-      );
-    } else {
-      const report = await verify(ctx, steps, 'Verify', p.target.tags);
-      outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-      if (report.passed)
-        finish(
-          'rolled-back',
-          true,
-          `Rolled ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}, which passes its checks`,
-        );
-      else
+      const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
+      outcome.operationId = update.operationId;
+      switched = update.status === 'SUCCEEDED';
+      if (update.status === 'ROLLBACK_SUCCEEDED') {
         finish(
           'failed',
           false,
-          `Rolled back to ${p.targetVersion}, but it fails verification (${failureLine(report)}): production is unhealthy and nothing more was done automatically`,
+          `App Runner rejected ${p.targetVersion} (its health check failed) and kept ${p.running.version}; operation ${update.operationId}: production is unhealthy and nothing more was done automatically`,
         );
-    }
-  } catch (error) {
-    finish('failed', false, `Rollback to ${p.targetVersion} stopped: ${errorMessage(error)}`);
-  } finally {
-    if (maintenanceOpen) await closeMaintenance(ctx, steps);
-  }
+      } else if (update.status !== 'SUCCEEDED') {
+        finish(
+          'failed',
+          false,
+          `App Runner operation ${update.operationId} ended ${update.status} while rolling back to ${p.targetVersion}: check the service now`,
+        );
+      } else {
+        const report = await verify(ctx, steps, 'Verify', p.target.tags);
+        outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+        if (report.passed)
+          finish(
+            'rolled-back',
+            true,
+            `Rolled ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}, which passes its checks`,
+          );
+        else
+          finish(
+            'failed',
+            false,
+            `Rolled back to ${p.targetVersion}, but it fails verification (${failureLine(report)}): production is unhealthy and nothing more was done automatically`,
+          );
+      }
+    },
+  );
 
   await recordOutcome(ctx, steps, {
     deploymentId,

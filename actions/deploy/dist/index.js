@@ -80918,8 +80918,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   g: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __nccwpck_require__(4494);
 // EXTERNAL MODULE: ./core/aws/image-ref.ts
 var image_ref = __nccwpck_require__(2435);
 // EXTERNAL MODULE: ./core/aws/rds.ts
@@ -80928,6 +80926,8 @@ var aws_rds = __nccwpck_require__(7561);
 var report = __nccwpck_require__(2973);
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __nccwpck_require__(4494);
 ;// CONCATENATED MODULE: ./core/health/json-path.ts
 /** Reads `data.checks.db.status` or `items[0].id` / `items.0.id` from parsed JSON. */
 function valueAtPath(root, path) {
@@ -81645,6 +81645,47 @@ function recordTarget(outcome, p) {
         serviceUrl: p.serviceUrl,
     });
 }
+/**
+ * The two ways a run ends before changing anything: a dry run (the plan is printed) and a
+ * target that already runs (it is verified, and that is the result).
+ */
+async function endIfNothingToChange(ctx, steps, run, p, dryRun, words) {
+    if (dryRun) {
+        run.outcome.plan = words.plan();
+        for (const line of run.outcome.plan)
+            ctx.logger.info(`  would: ${line}`);
+        return run.finish('planned', true, words.planned);
+    }
+    if (!isSameImage(p.running, p.target))
+        return undefined;
+    const report = await verify(ctx, steps, 'Verify', p.target.tags);
+    run.outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+    return report.passed
+        ? run.finish('unchanged', true, words.unchanged)
+        : run.finish('failed', false, words.unhealthy(failureLine(report)));
+}
+/**
+ * The part of a run that changes things: snapshot first, then the maintenance window, then
+ * `body`. Whatever `body` throws settles the outcome as failed; the window is always closed.
+ */
+async function inChangeWindow(ctx, steps, run, options, body) {
+    let maintenanceOpen = false;
+    try {
+        if (options.snapshot)
+            run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
+        else
+            steps.record('Snapshot', 'skipped', 'snapshot: false');
+        maintenanceOpen = await openMaintenance(ctx, steps);
+        await body();
+    }
+    catch (error) {
+        run.finish('failed', false, options.stopped((0,errors/* errorMessage */.gJ)(error)));
+    }
+    finally {
+        if (maintenanceOpen)
+            await closeMaintenance(ctx, steps);
+    }
+}
 
 ;// CONCATENATED MODULE: ./core/deploy/steps.ts
 
@@ -81711,7 +81752,6 @@ class StepLog {
 ;// CONCATENATED MODULE: ./core/deploy/deploy.ts
 
 
-
 /**
  * Checks everything that can be checked without changing anything: the credentials are for
  * the service's account, the database can be
@@ -81758,19 +81798,14 @@ async function deploy(ctx, request) {
     // Preflight failures change nothing, so they are thrown as they are.
     const p = await steps.run('Preflight', () => preflight(ctx, request), (r) => `${r.running.version} runs; deploying ${r.targetVersion} (${r.target.digest.slice(0, 19)})`);
     recordTarget(outcome, p);
-    if (request.dryRun) {
-        outcome.plan = describePlan(ctx, request, p);
-        for (const line of outcome.plan)
-            ctx.logger.info(`  would: ${line}`);
-        return finish('planned', true, `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`);
-    }
-    if (isSameImage(p.running, p.target)) {
-        const report = await verify(ctx, steps, 'Verify', p.target.tags);
-        outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-        return report.passed
-            ? finish('unchanged', true, `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`)
-            : finish('failed', false, `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${failureLine(report)}`);
-    }
+    const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+        plan: () => describePlan(ctx, request, p),
+        planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
+        unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
+        unhealthy: (why) => `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
+    });
+    if (early)
+        return early;
     const deploymentId = await startGitHubDeployment(ctx, steps, {
         tool: 'apprunner-ops',
         kind: 'deploy',
@@ -81779,13 +81814,8 @@ async function deploy(ctx, request) {
         tag: p.targetVersion,
         previousImage: outcome.previousImage,
     }, `Deploying ${p.targetVersion}`);
-    let maintenanceOpen = false;
-    try {
-        if (request.snapshot)
-            outcome.snapshotId = await takeSnapshot(ctx, steps, 'pre-deploy');
-        else
-            steps.record('Snapshot', 'skipped', 'snapshot: false');
-        maintenanceOpen = await openMaintenance(ctx, steps);
+    const stopped = (why) => `Deploy of ${p.targetVersion} stopped: ${why}`;
+    await inChangeWindow(ctx, steps, { outcome, finish }, { snapshot: request.snapshot, purpose: 'pre-deploy', stopped }, async () => {
         const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
         outcome.operationId = update.operationId;
         if (update.status === 'ROLLBACK_SUCCEEDED') {
@@ -81808,14 +81838,7 @@ async function deploy(ctx, request) {
                 outcome.finishedAt = ctx.clock.now();
             }
         }
-    }
-    catch (error) {
-        finish('failed', false, `Deploy of ${p.targetVersion} stopped: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    finally {
-        if (maintenanceOpen)
-            await closeMaintenance(ctx, steps);
-    }
+    });
     await recordOutcome(ctx, steps, {
         deploymentId,
         state: outcome.result === 'deployed' ? 'success' : 'failure',

@@ -82712,6 +82712,47 @@ function recordTarget(outcome, p) {
         serviceUrl: p.serviceUrl,
     });
 }
+/**
+ * The two ways a run ends before changing anything: a dry run (the plan is printed) and a
+ * target that already runs (it is verified, and that is the result).
+ */
+async function endIfNothingToChange(ctx, steps, run, p, dryRun, words) {
+    if (dryRun) {
+        run.outcome.plan = words.plan();
+        for (const line of run.outcome.plan)
+            ctx.logger.info(`  would: ${line}`);
+        return run.finish('planned', true, words.planned);
+    }
+    if (!isSameImage(p.running, p.target))
+        return undefined;
+    const report = await verify(ctx, steps, 'Verify', p.target.tags);
+    run.outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
+    return report.passed
+        ? run.finish('unchanged', true, words.unchanged)
+        : run.finish('failed', false, words.unhealthy(failureLine(report)));
+}
+/**
+ * The part of a run that changes things: snapshot first, then the maintenance window, then
+ * `body`. Whatever `body` throws settles the outcome as failed; the window is always closed.
+ */
+async function inChangeWindow(ctx, steps, run, options, body) {
+    let maintenanceOpen = false;
+    try {
+        if (options.snapshot)
+            run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
+        else
+            steps.record('Snapshot', 'skipped', 'snapshot: false');
+        maintenanceOpen = await openMaintenance(ctx, steps);
+        await body();
+    }
+    catch (error) {
+        run.finish('failed', false, options.stopped((0,errors/* errorMessage */.gJ)(error)));
+    }
+    finally {
+        if (maintenanceOpen)
+            await closeMaintenance(ctx, steps);
+    }
+}
 
 ;// CONCATENATED MODULE: ./core/deploy/steps.ts
 
@@ -82884,19 +82925,14 @@ async function rollback(ctx, request) {
         return { ...resolved, running, serviceUrl: service.url };
     }, (r) => `${r.running.version} runs; rolling back to ${r.targetVersion}: ${r.why}`);
     recordTarget(outcome, p);
-    if (request.dryRun) {
-        outcome.plan = describePlan(ctx, request, p);
-        for (const line of outcome.plan)
-            ctx.logger.info(`  would: ${line}`);
-        return finish('planned', true, `Dry run: would roll ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}; nothing was changed`);
-    }
-    if (isSameImage(p.running, p.target)) {
-        const report = await verify(ctx, steps, 'Verify', p.target.tags);
-        outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-        return report.passed
-            ? finish('unchanged', true, `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing rolled back`)
-            : finish('failed', false, `${p.targetVersion} already runs in ${ctx.environment} but fails its checks (${failureLine(report)}): production is unhealthy and nothing more was done automatically`);
-    }
+    const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+        plan: () => describePlan(ctx, request, p),
+        planned: `Dry run: would roll ${ctx.environment} back from ${p.running.version} to ${p.targetVersion}; nothing was changed`,
+        unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing rolled back`,
+        unhealthy: (why) => `${p.targetVersion} already runs in ${ctx.environment} but fails its checks (${why}): production is unhealthy and nothing more was done automatically`,
+    });
+    if (early)
+        return early;
     const deploymentId = await startGitHubDeployment(ctx, steps, {
         tool: 'apprunner-ops',
         kind: 'rollback',
@@ -82906,14 +82942,9 @@ async function rollback(ctx, request) {
         previousImage: outcome.previousImage,
         reason: request.reason,
     }, `Rollback to ${p.targetVersion}: ${request.reason}`);
-    let maintenanceOpen = false;
     let switched = false;
-    try {
-        if (request.snapshot)
-            outcome.snapshotId = await takeSnapshot(ctx, steps, 'pre-rollback');
-        else
-            steps.record('Snapshot', 'skipped', 'snapshot: false');
-        maintenanceOpen = await openMaintenance(ctx, steps);
+    const stopped = (why) => `Rollback to ${p.targetVersion} stopped: ${why}`;
+    await inChangeWindow(ctx, steps, { outcome, finish }, { snapshot: request.snapshot, purpose: 'pre-rollback', stopped }, async () => {
         const migration = request.downMigrationCommand;
         if (migration) {
             try {
@@ -82947,14 +82978,7 @@ async function rollback(ctx, request) {
             else
                 finish('failed', false, `Rolled back to ${p.targetVersion}, but it fails verification (${failureLine(report)}): production is unhealthy and nothing more was done automatically`);
         }
-    }
-    catch (error) {
-        finish('failed', false, `Rollback to ${p.targetVersion} stopped: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    finally {
-        if (maintenanceOpen)
-            await closeMaintenance(ctx, steps);
-    }
+    });
     await recordOutcome(ctx, steps, {
         deploymentId,
         state: outcome.ok ? 'success' : 'failure',
