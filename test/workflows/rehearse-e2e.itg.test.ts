@@ -77,16 +77,26 @@ async function seededRegistry(env: Record<string, string>): Promise<RegistryHand
   return started;
 }
 
+/** A registry seeded with the running image, the sim answering ECR from it, and buildah set up. */
+async function startBuildWorld(): Promise<{
+  sim: SimHandle;
+  options: Awaited<ReturnType<typeof simRehearsalOptions>>;
+  buildah: Record<string, string>;
+}> {
+  const buildah = await buildahEnv();
+  registry = await seededRegistry(buildah);
+  const started = await startSim({
+    timeScale: 0.005,
+    fixture: rehearsalFixture(),
+    registry: { url: registry.url, repositories: ['drop-web'] },
+  });
+  return { sim: started, options: await simRehearsalOptions(started), buildah };
+}
+
 describe.skipIf(!canBuild)('rehearsals with every bundle real', () => {
   it('deploy.yml: the image build-push pushed is what staging and production deploy', async () => {
-    const buildah = await buildahEnv();
-    registry = await seededRegistry(buildah);
-    sim = await startSim({
-      timeScale: 0.005,
-      fixture: rehearsalFixture(),
-      registry: { url: registry.url, repositories: ['drop-web'] },
-    });
-    const options = await simRehearsalOptions(sim);
+    const { sim: started, options, buildah } = await startBuildWorld();
+    sim = started;
     const result = await rehearseWorkflow({
       workflow: path.join(WORKFLOWS, 'deploy.yml'),
       event: 'push',
@@ -151,14 +161,8 @@ describe.skipIf(!canBuild)('rehearsals with every bundle real', () => {
   });
 
   it('docs/iam-policy.json: exactly what a deploy and a rollback call', async () => {
-    const buildah = await buildahEnv();
-    registry = await seededRegistry(buildah);
-    sim = await startSim({
-      timeScale: 0.005,
-      fixture: rehearsalFixture(),
-      registry: { url: registry.url, repositories: ['drop-web'] },
-    });
-    const options = await simRehearsalOptions(sim);
+    const { sim: started, options, buildah } = await startBuildWorld();
+    sim = started;
     const deployed = await rehearseWorkflow({
       workflow: path.join(WORKFLOWS, 'deploy.yml'),
       event: 'push',
