@@ -41,6 +41,13 @@ export async function readRunningImage(ctx: OpsContext, identifier: string): Pro
       ? await ctx.ecr.find(parsed.ref)
       : undefined;
   const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
+  if (parsed?.ref.kind === 'tag' && image) {
+    // A tag can have moved since App Runner pulled it: the digest the service really runs is
+    // not knowable from DescribeService. Deploys by apprunner-ops always pin a digest.
+    ctx.logger.warning(
+      `the service runs by tag (${identifier}); the rollback target is what that tag names now, ${image.digest}, which is what App Runner would pull again`,
+    );
+  }
   return {
     identifier,
     image,
@@ -49,7 +56,7 @@ export async function readRunningImage(ctx: OpsContext, identifier: string): Pro
   };
 }
 
-export function unique(values: readonly string[]): string[] {
+function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 

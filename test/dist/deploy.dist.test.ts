@@ -77,6 +77,14 @@ describe.concurrent('deploy: outcomes', () => {
       envBefore['AuthenticationConfiguration'],
     );
     expect(updateCalls(w)).toHaveLength(1);
+    // The fixture's service runs by tag: the digest it runs cannot be known, and it says so.
+    const warnings = (r: ActionRun): string[] =>
+      r.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings(result)).toContainEqual(
+      expect.stringMatching(
+        /^the service runs by tag \(.*\/drop-web:v1\.4\.2\); the rollback target is what that tag names now, sha256:/,
+      ),
+    );
 
     expect(result.outputs['snapshot-id']).toMatch(/^drop-db-pre-deploy-\d{8}-\d{4}-abc1234$/);
     expect(
@@ -122,6 +130,7 @@ describe.concurrent('deploy: outcomes', () => {
     const again = await w.run('deploy', { image: 'v1.5.0' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs['result']).toBe('unchanged');
+    expect(warnings(again)).toEqual([]); // now pinned by digest
     expect(w.sim.mutatingCalls().filter((c) => c.service !== 'slack')).toEqual([]);
   });
 
