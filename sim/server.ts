@@ -18,6 +18,7 @@ import {
 } from './aws/protocol.js';
 import type { AwsService } from './aws/service.js';
 import type { CallRecord } from './call-log.js';
+import type { FaultDecision } from './faults.js';
 import { handleControl } from './control.js';
 import type { RestRequest, RestResponse, RestService } from './rest.js';
 import { appRunner } from './services/apprunner.js';
@@ -60,6 +61,26 @@ function send(res: http.ServerResponse, response: EncodedResponse): void {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Applies an injected fault's latency and connection reset (both protocols alike); returns
+ * the failure still to answer with, or 'answered' when the connection is gone.
+ */
+async function applyFault(
+  decision: FaultDecision,
+  record: CallRecord,
+  req: http.IncomingMessage,
+): Promise<FaultDecision['fail'] | 'answered'> {
+  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  if (decision.fail === 'reset') {
+    record.fault = 'reset';
+    record.status = 0;
+    req.socket.destroy();
+    return 'answered';
+  }
+  if (decision.fail) record.fault = decision.fail;
+  return decision.fail;
+}
 
 /** The service a signed AWS request is for, from its credential scope or target header. */
 function awsServiceOf(req: http.IncomingMessage): {
@@ -181,17 +202,14 @@ async function handleAws(
     );
     return;
   }
-  const decision = world.faults.decide(service.signingName, operation);
-  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-  if (decision.fail === 'reset') {
-    record.fault = 'reset';
-    record.status = 0;
-    req.socket.destroy();
-    return;
-  }
-  if (decision.fail) {
-    record.fault = decision.fail;
-    fail(faultError(service, decision.fail));
+  const failure = await applyFault(
+    world.faults.decide(service.signingName, operation),
+    record,
+    req,
+  );
+  if (failure === 'answered') return;
+  if (failure) {
+    fail(faultError(service, failure));
     return;
   }
   world.clock.runDue();
@@ -288,20 +306,13 @@ async function handleRest(
   if (refused) return answer(refused);
   if (!route) return answer(service.notFound(request));
   if (badBody) return answer(service.badBody());
-  const decision = world.faults.decide(service.name, route.operation);
-  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-  if (decision.fail === 'reset') {
-    record.fault = 'reset';
-    record.status = 0;
-    req.socket.destroy();
-    return;
-  }
-  if (decision.fail) {
-    record.fault = decision.fail;
+  const failure = await applyFault(world.faults.decide(service.name, route.operation), record, req);
+  if (failure === 'answered') return;
+  if (failure) {
     return answer(
-      decision.fail === 'throttle'
+      failure === 'throttle'
         ? service.faults.throttle
-        : decision.fail === 'unavailable'
+        : failure === 'unavailable'
           ? service.faults.unavailable
           : service.faults.serverError,
     );
