@@ -22,23 +22,26 @@ export interface DeployWorld {
   stop(): Promise<void>;
 }
 
-export function testConfig(
-  sim: SimHandle,
+/**
+ * One `environments.<name>` entry pointing at a sim service: the Drop app's health check, the
+ * sim's database and BetterStack monitors. Shared by the bundle tests, the demo, the bench and
+ * the workflow rehearsals.
+ */
+export function environmentYaml(
+  sim: Pick<SimHandle, 'region' | 'serviceUrl'>,
+  name: string,
+  serviceArn: string,
   overrides: { extraHealth?: string; database?: string } = {},
 ): string {
-  const service = sim.services()[0];
-  if (!service) throw new Error('the fixture has no service');
-  return `version: 1
-environments:
-  production:
+  return `  ${name}:
     region: ${sim.region}
-    service-arn: ${service.arn}
+    service-arn: ${serviceArn}
     ecr-repository: drop-web
     url: https://drop.example.com
     database:
 ${overrides.database ?? '      instance: drop-db\n      snapshot-retention: 3\n      snapshot-timeout: 30m'}
     health:
-      base-url: ${sim.serviceUrl(service.arn)}
+      base-url: ${sim.serviceUrl(serviceArn)}
       version-path: data.version
       checks:
         - name: api-health
@@ -49,6 +52,16 @@ ${overrides.database ?? '      instance: drop-db\n      snapshot-retention: 3\n 
     maintenance:
       monitor-ids: ['2001001', '2001002']
 `;
+}
+
+/** A configuration with one environment, production, on the fixture's first service. */
+export function testConfig(
+  sim: SimHandle,
+  overrides: { extraHealth?: string; database?: string } = {},
+): string {
+  const service = sim.services()[0];
+  if (!service) throw new Error('the fixture has no service');
+  return `version: 1\nenvironments:\n${environmentYaml(sim, 'production', service.arn, overrides)}`;
 }
 
 export async function startDeployWorld(

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { environmentYaml } from '../../sim/deploy-world.js';
 import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/fixture.js';
 import { readActionManifest } from '../action-manifests.js';
 import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
@@ -62,26 +63,12 @@ function serviceFor(sim: SimLike, environment: string): { arn: string } {
  * a rehearsal prune the first one's snapshot, so pruning is rehearsed too.
  */
 export function simConfig(sim: SimLike): string {
-  const environments = ENVIRONMENTS.map((e) => ({ e, service: serviceFor(sim, e.name) })).map(
-    ({ e, service }) => `  ${e.name}:
-    region: ${sim.region}
-    service-arn: ${service.arn}
-    ecr-repository: drop-web
-    database:
-      instance: drop-db
-      snapshot-retention: 1
-    health:
-      base-url: ${sim.serviceUrl(service.arn)}
-      version-path: data.version
-      checks:
-        - name: api-health
-          path: /api/health
-          reports-version: true
-          expect:
-            json: { data.status: ok }
-`,
+  const environments = ENVIRONMENTS.map((e) =>
+    environmentYaml(sim, e.name, serviceFor(sim, e.name).arn, {
+      database: '      instance: drop-db\n      snapshot-retention: 1',
+    }),
   );
-  return `# Written by the rehearsal: every environment is the sim's service.\nversion: 1\nenvironments:\n${environments.join('')}`;
+  return `# Written by the rehearsal: every environment is a sim service.\nversion: 1\nenvironments:\n${environments.join('')}`;
 }
 
 /** A temporary workspace (the "checked-out" repository) configured for the sim. */
