@@ -6,12 +6,12 @@
  * with inputs that stop it at input validation (no network), next to `node -e 0`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startDeployWorld, type DeployWorld } from '../sim/deploy-world.js';
 import type { ActionRun } from '../sim/run-action.js';
-import { median, timeProcess, type BenchResult } from './stats.js';
+import { median, runnerEnvironment, timeProcess, type BenchResult } from './stats.js';
 
 /**
  * The overhead target is judged at ×0.05 (a 3-minute deployment takes 9 s): the action's
@@ -133,18 +133,10 @@ interface ColdStarts {
 async function coldStarts(): Promise<ColdStarts> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-deploy-'));
   try {
-    const files = {
-      GITHUB_OUTPUT: path.join(tmp, 'output'),
-      GITHUB_STATE: path.join(tmp, 'state'),
-      GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
-    };
-    await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
     // Inputs every bundle refuses before its first call (a required input left empty, or
     // smoke-test's timeout), and endpoints that go nowhere should one try anyway.
     const env = {
-      PATH: process.env['PATH'] ?? '',
-      ...files,
-      RUNNER_TEMP: tmp,
+      ...(await runnerEnvironment(tmp)),
       INPUT_CONFIG: 'apprunner-ops.yml',
       INPUT_TIMEOUT: 'soon',
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',

@@ -5,14 +5,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { smokeTest } from '../core/health/smoke-test.js';
 import { healthChecksSchema } from '../core/health/check-schema.js';
 import { systemClock } from '../core/util/clock.js';
 import { recordingLogger } from '../core/util/logger.js';
-import { median, timeProcess, type BenchResult } from './stats.js';
+import { median, runnerEnvironment, timeProcess, type BenchResult } from './stats.js';
 
 const RUNS = 15;
 
@@ -31,15 +31,8 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const instant = await server(0);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-smoke-'));
-  const files = {
-    GITHUB_OUTPUT: path.join(tmp, 'out'),
-    GITHUB_STEP_SUMMARY: path.join(tmp, 'summary'),
-  };
-  await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
   const env = {
-    PATH: process.env['PATH'] ?? '',
-    ...files,
-    RUNNER_TEMP: tmp,
+    ...(await runnerEnvironment(tmp)),
     INPUT_CONFIG: '.github/apprunner-ops.yml',
     INPUT_CHECKS: `- name: health\n  url: ${instant.url}/api/health`,
     INPUT_TIMEOUT: '10s',

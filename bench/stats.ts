@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,6 +26,20 @@ export function timeProcess(
     child.on('error', reject);
     child.on('close', (code) => resolve({ ms: performance.now() - started, code }));
   });
+}
+
+/**
+ * The files and variables a bundle needs to run as the runner runs it (outputs, state,
+ * summary, RUNNER_TEMP), in `dir`; the caller adds the INPUT_* variables.
+ */
+export async function runnerEnvironment(dir: string): Promise<Record<string, string>> {
+  const files = {
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STATE: path.join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+  };
+  await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
+  return { PATH: process.env['PATH'] ?? '', ...files, RUNNER_TEMP: dir };
 }
 
 export interface BenchResult {

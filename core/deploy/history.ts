@@ -103,7 +103,7 @@ export function choosePrevious(
   entries: readonly HistoryEntry[],
   runningDigest: string | undefined,
 ): HistoryEntry | undefined {
-  const bad = new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
+  const bad = badDigests(entries);
   const successes = entries.filter((e) => e.succeeded);
   const current = successes.find((e) => e.digest === runningDigest);
   const older = current

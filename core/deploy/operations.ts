@@ -7,7 +7,7 @@ import { smokeTest } from '../health/smoke-test.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
 import { formatDuration } from '../util/duration.js';
-import { DomainFailure, errorMessage } from '../util/errors.js';
+import { errorMessage } from '../util/errors.js';
 import type { OpsContext } from './context.js';
 import type { StepLog, StepRecord } from './steps.js';
 
@@ -302,10 +302,6 @@ export async function recordOutcome(
 
 export function durationSince(ctx: OpsContext, startMs: number): string {
   return formatDuration(ctx.clock.now() - startMs);
-}
-
-export class OpsFailed extends DomainFailure {
-  override readonly name = 'OpsFailed';
 }
 
 export interface OpsOutcome {

@@ -1,6 +1,6 @@
 /**
  * What domain code may say. The Actions-backed implementation lives in core/action; tests
- * and the simulator use the console or a recording logger.
+ * use the recording logger below.
  */
 export interface Annotation {
   title?: string;
@@ -15,19 +15,6 @@ export interface Logger {
   error(message: string, annotation?: Annotation): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
-
-export const consoleLogger: Logger = {
-  debug: (m) => {
-    if (process.env['RUNNER_DEBUG'] === '1') console.debug(m);
-  },
-  info: (m) => console.log(m),
-  warning: (m) => console.warn(`warning: ${m}`),
-  error: (m) => console.error(`error: ${m}`),
-  group: async (name, fn) => {
-    console.log(`▸ ${name}`);
-    return fn();
-  },
-};
 
 /** Keeps every line; for tests that assert on what was said. */
 export function recordingLogger(): Logger & { lines: { level: string; message: string }[] } {

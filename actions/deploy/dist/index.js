@@ -81611,9 +81611,6 @@ async function recordOutcome(ctx, steps, input) {
 function durationSince(ctx, startMs) {
     return (0,duration/* formatDuration */.a)(ctx.clock.now() - startMs);
 }
-class OpsFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
-    name = 'OpsFailed';
-}
 /** A fresh outcome for a run, and the one way to settle it. */
 function startOutcome(kind, ctx, steps) {
     const startedAt = ctx.clock.now();

@@ -82095,7 +82095,7 @@ function sortNewestFirst(entries) {
  * away from (those stay reachable by name only).
  */
 function choosePrevious(entries, runningDigest) {
-    const bad = new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
+    const bad = badDigests(entries);
     const successes = entries.filter((e) => e.succeeded);
     const current = successes.find((e) => e.digest === runningDigest);
     const older = current
@@ -82677,9 +82677,6 @@ async function recordOutcome(ctx, steps, input) {
 }
 function durationSince(ctx, startMs) {
     return (0,duration/* formatDuration */.a)(ctx.clock.now() - startMs);
-}
-class OpsFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
-    name = 'OpsFailed';
 }
 /** A fresh outcome for a run, and the one way to settle it. */
 function startOutcome(kind, ctx, steps) {
