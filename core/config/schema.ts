@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkItemSchema } from '../checks/registry.js';
 import { healthChecksSchema } from '../health/check-schema.js';
 import {
   accountIdField,
@@ -108,73 +109,6 @@ const secretSchema = z.strictObject({
     ),
 });
 
-const goLiveCheck = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('service-running') }),
-  z.strictObject({ type: z.literal('database-available') }),
-  z.strictObject({ type: z.literal('database-private') }),
-  z.strictObject({ type: z.literal('image-present'), tag: z.string().default('production') }),
-  z.strictObject({ type: z.literal('secrets-present'), names: z.array(envNameField).optional() }),
-  z.strictObject({
-    type: z.literal('service-env'),
-    equals: z.record(envNameField, z.string()).default({}),
-    absent: z.array(envNameField).default([]),
-  }),
-  z.strictObject({ type: z.literal('snapshot-fresh'), 'max-age': durationField.default('24h') }),
-  z.strictObject({ type: z.literal('health') }),
-  z.strictObject({
-    type: z.literal('tls'),
-    hosts: z.array(z.string()).min(1),
-    'min-days': z.int().min(0).default(90),
-  }),
-  z.strictObject({
-    type: z.literal('hsts'),
-    'min-max-age': z.int().min(0).default(63072000),
-    preload: z.boolean().default(true),
-  }),
-  z.strictObject({ type: z.literal('https-redirect') }),
-  z.strictObject({
-    type: z.literal('pages-reachable'),
-    paths: z.array(z.string().startsWith('/')).min(1),
-  }),
-  z.strictObject({
-    type: z.literal('sql'),
-    name: z.string(),
-    query: z.string(),
-    expect: z.enum(['rows', 'no-rows']),
-  }),
-  z.strictObject({
-    type: z.literal('attestation'),
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    text: z.string().min(1),
-  }),
-]);
-
-const opsCheck = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('service-running') }),
-  z.strictObject({ type: z.literal('snapshot-fresh'), 'max-age': durationField.default('24h') }),
-  z.strictObject({ type: z.literal('monitors-green') }),
-  z.strictObject({ type: z.literal('health') }),
-  z.strictObject({ type: z.literal('free-storage'), 'min-gib': z.number().positive().default(2) }),
-  z.strictObject({
-    type: z.literal('sql'),
-    name: z.string().min(1),
-    query: z.string().min(1),
-    'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),
-  }),
-  z.strictObject({ type: z.literal('ecr-untagged'), delete: z.boolean().default(false) }),
-  z.strictObject({
-    type: z.literal('snapshot-restore'),
-    'verify-query': z.string().default('SELECT 1'),
-  }),
-  z.strictObject({ type: z.literal('rotation-due') }),
-  z.strictObject({
-    type: z.literal('log-errors'),
-    'log-group': z.string(),
-    pattern: z.string(),
-    'max-count': z.int().min(0).default(0),
-  }),
-]);
-
 export const environmentSchema = z.strictObject({
   region: awsRegionField,
   'service-arn': appRunnerServiceArnField,
@@ -190,12 +124,20 @@ export const environmentSchema = z.strictObject({
   maintenance: maintenanceSchema.optional(),
   notify: notifySchema.optional(),
   secrets: z.array(secretSchema).optional(),
-  gates: z.strictObject({ 'go-live': z.array(goLiveCheck).min(1) }).optional(),
+  gates: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }),
+      z.array(checkItemSchema).min(1),
+    )
+    .optional()
+    .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
   checks: z
     .strictObject({
-      daily: z.array(opsCheck).optional(),
-      weekly: z.array(opsCheck).optional(),
-      monthly: z.array(opsCheck).optional(),
+      daily: z.array(checkItemSchema).optional(),
+      weekly: z.array(checkItemSchema).optional(),
+      monthly: z.array(checkItemSchema).optional(),
     })
     .optional(),
 });

@@ -26,7 +26,7 @@ describe('configuration file', () => {
     expect(production.health.checks[0]?.method).toBe('GET'); // default
     expect(production.health.checks[1]?.expect.status).toBe(200);
     expect(production.notify?.slack?.events).toContain('deploy');
-    expect(production.gates?.['go-live'].filter((g) => g.type === 'attestation')).toHaveLength(4);
+    expect(production.gates?.['go-live']?.filter((g) => g.type === 'attestation')).toHaveLength(4);
   });
 
   it('names the YAML path, the wrong value and the line', () => {

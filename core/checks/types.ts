@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { RunInfo } from '../action/github-context.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { EnvironmentConfig } from '../config/schema.js';
+import { durationField } from '../config/fields.js';
+import type { Clock } from '../util/clock.js';
+import type { Logger } from '../util/logger.js';
+
+/**
+ * One check's verdict. `waived` is given only by the gate (a valid waiver on a failing
+ * check); a check type itself returns one of the first five.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'error' | 'skipped' | 'waived';
+
+export interface CheckOutcome {
+  status: Exclude<CheckStatus, 'waived'>;
+  /** One line a person reads: what was seen and, on failure, what to do. Never a secret. */
+  line: string;
+  /** The values seen: numbers, times, ids. Never a secret value. */
+  observed?: Record<string, unknown>;
+  /** What an auditor would want kept (ids, timestamps, query text, response excerpts). */
+  evidence?: Record<string, unknown>;
+}
+
+/** Inputs that come from GitHub secrets; a check that needs a missing one reports `error`. */
+export interface CheckSecrets {
+  githubToken?: string | undefined;
+  betterstackToken?: string | undefined;
+  /** A read-only role for `sql` checks. */
+  databaseUrl?: string | undefined;
+}
+
+/** Everything a check may talk to. Built once per run; shared by every check of the run. */
+export interface CheckContext {
+  environment: string;
+  env: EnvironmentConfig;
+  aws: AwsClients;
+  secrets: CheckSecrets;
+  run: RunInfo | undefined;
+  clock: Clock;
+  logger: Logger;
+  /** Aborted when this check's deadline passes: pass it to every wait and request. */
+  signal: AbortSignal;
+  /** Epoch ms by which this check must answer. */
+  deadline: number;
+}
+
+/** Keys every configured check may carry, whatever its type. */
+export const commonCheckFields = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like open-aml-alerts' })
+    .optional()
+    .describe('Stable id for waivers and reports; default: the type (plus name, when given).'),
+  group: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Section of the report, e.g. Infrastructure or Domain & TLS.'),
+  timeout: durationField.optional().describe('Deadline for this check; default per type.'),
+};
+
+export interface CheckType<S extends z.ZodObject = z.ZodObject> {
+  /** The `type:` value in the configuration. */
+  type: string;
+  /** One sentence for docs and the JSON Schema. */
+  description: string;
+  /** Its configuration, without the common fields (they are added by the registry). */
+  schema: S;
+  /** Deadline when the configuration gives none. */
+  defaultTimeoutMs: number;
+  /** Default report section for the gate summary. */
+  group: string;
+  /** Whether it can change anything (e.g. ecr-untagged with delete: true). The gate refuses those. */
+  mutating?: (check: z.output<S>) => boolean;
+  run(check: z.output<S> & CommonCheckFields, context: CheckContext): Promise<CheckOutcome>;
+}
+
+export interface CommonCheckFields {
+  type: string;
+  id?: string | undefined;
+  group?: string | undefined;
+  timeout?: string | undefined;
+  name?: string | undefined;
+}
+
+/** Declares a check type; the type literal goes into the schema so the union can discriminate. */
+export function defineCheck<T extends string, Shape extends z.ZodRawShape>(definition: {
+  type: T;
+  description: string;
+  shape: Shape;
+  defaultTimeoutMs: number;
+  group: string;
+  mutating?: (check: z.output<z.ZodObject<Shape>>) => boolean;
+  run(
+    check: z.output<z.ZodObject<Shape>> & CommonCheckFields,
+    context: CheckContext,
+  ): Promise<CheckOutcome>;
+}): CheckType {
+  return {
+    type: definition.type,
+    description: definition.description,
+    schema: z.strictObject(definition.shape),
+    defaultTimeoutMs: definition.defaultTimeoutMs,
+    group: definition.group,
+    ...(definition.mutating ? { mutating: definition.mutating as CheckType['mutating'] } : {}),
+    run: definition.run as CheckType['run'],
+  } as CheckType;
+}
