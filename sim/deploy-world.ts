@@ -17,7 +17,12 @@ export interface DeployWorld {
   run(
     action: string,
     inputs: Record<string, string>,
-    extra?: { cancelOn?: RegExp; env?: Record<string, string>; echo?: (line: string) => void },
+    extra?: {
+      cancelOn?: RegExp;
+      loseRunnerOn?: RegExp;
+      env?: Record<string, string>;
+      echo?: (line: string) => void;
+    },
   ): Promise<ActionRun>;
   stop(): Promise<void>;
 }
@@ -95,6 +100,7 @@ export async function startDeployWorld(
           ...inputs,
         },
         ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
+        ...(extra.loseRunnerOn ? { loseRunnerOn: extra.loseRunnerOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
       }),
     stop: async () => {

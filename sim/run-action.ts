@@ -25,6 +25,8 @@ export interface ActionRunOptions {
   cancelAfterMs?: number;
   /** Cancel the main step (SIGINT) as soon as its output matches, then run post. */
   cancelOn?: RegExp;
+  /** The runner is lost: SIGKILL as soon as the output matches, and no post step runs. */
+  loseRunnerOn?: RegExp;
   /** Hard limit for each process; the run fails loudly past it. */
   timeoutMs?: number;
   /** Print the child's output as it comes (the demo does). */
@@ -197,6 +199,7 @@ function runNode(
   options: {
     cancelAfterMs?: number;
     cancelOn?: RegExp;
+    killOn?: RegExp;
     timeoutMs: number;
     echo?: (line: string) => void;
   },
@@ -216,6 +219,8 @@ function runNode(
       stdout += text;
       if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed)
         child.kill('SIGINT');
+      if (options.killOn?.test(stdout) && child.exitCode === null && !child.killed)
+        child.kill('SIGKILL');
       if (options.echo) {
         pending += text;
         const lines = pending.split('\n');
@@ -317,11 +322,12 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
       timeoutMs,
       ...(options.cancelAfterMs !== undefined ? { cancelAfterMs: options.cancelAfterMs } : {}),
       ...(options.cancelOn ? { cancelOn: options.cancelOn } : {}),
+      ...(options.loseRunnerOn ? { killOn: options.loseRunnerOn } : {}),
       ...(options.echo ? { echo: options.echo } : {}),
     });
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'));
     let post: StepResult | undefined;
-    if (manifest.runs.post) {
+    if (manifest.runs.post && !options.loseRunnerOn) {
       const postEnv = { ...env };
       for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
       post = await runNode(path.join(actionDir, manifest.runs.post), postEnv, cwd, {
