@@ -41,6 +41,7 @@ export function stateView(world: World): Record<string, unknown> {
     slack: world.slack,
     betterstack: {
       monitors: [...world.betterstack.monitors.values()],
+      metadata: world.betterstack.metadata,
       statusReports: world.betterstack.statusReports,
       requests: world.betterstack.requests,
     },

@@ -137,7 +137,11 @@ const monitorSchema = z.strictObject({
   id: z.string().regex(/^\d+$/),
   name: z.string(),
   url: z.string(),
+  /** Paused by a person before the run (since `pausedAgo`). */
   paused: z.boolean().default(false),
+  pausedAgo: duration.prefault('2h'),
+  /** What the monitor's checks find while it runs: its `status` when not paused. */
+  status: z.enum(['up', 'down', 'validating', 'maintenance']).default('up'),
 });
 
 export const fixtureSchema = z.strictObject({

@@ -11,7 +11,11 @@ import { loadFixture, type Fixture, type FixtureInput } from './fixture.js';
 import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
-import type { BetterStackMonitor, BetterStackRequest } from './services/betterstack.js';
+import type {
+  BetterStackMetadata,
+  BetterStackMonitor,
+  BetterStackRequest,
+} from './services/betterstack.js';
 import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
 import type { DbSnapshot } from './services/rds.js';
@@ -67,6 +71,8 @@ export interface SimMonitorView {
   name: string;
   url: string;
   paused: boolean;
+  /** up, down, paused, pending, maintenance or validating. */
+  status: string;
   /** The monitor as the Uptime API returns it (`data.attributes`). */
   attributes: Record<string, unknown>;
 }
@@ -105,7 +111,12 @@ export interface SimHandle {
     checkRuns(): GithubCheckRun[];
   };
   slackMessages(): SlackMessage[];
-  betterstack: { monitors(): SimMonitorView[]; requests(): BetterStackRequest[] };
+  betterstack: {
+    monitors(): SimMonitorView[];
+    requests(): BetterStackRequest[];
+    /** Metadata records (v3 API), e.g. the suite's record of its own pauses. */
+    metadata(): BetterStackMetadata[];
+  };
   /** Plain-JSON picture of everything (what GET /_sim/state answers). */
   state(): Record<string, unknown>;
 
@@ -197,6 +208,7 @@ function monitorView(m: BetterStackMonitor): SimMonitorView {
     name: String(m.attributes['pronounceable_name']),
     url: String(m.attributes['url']),
     paused: m.attributes['paused'] === true,
+    status: String(m.attributes['status']),
     attributes: m.attributes,
   });
 }
@@ -298,8 +310,12 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {
-      monitors: () => [...world.betterstack.monitors.values()].map(monitorView),
+      monitors: () => {
+        due();
+        return [...world.betterstack.monitors.values()].map(monitorView);
+      },
       requests: () => structuredClone(world.betterstack.requests),
+      metadata: () => structuredClone(world.betterstack.metadata),
     },
     state: () => stateView(world),
     calls: (filter) => world.calls.list(filter),
