@@ -7,7 +7,11 @@ import { runPostStep } from './runtime.js';
 export function runOpsPostStep(action: 'deploy' | 'rollback'): Promise<void> {
   return runPostStep(action, async ({ inputs, getState, logger }) => {
     await cleanUpAfterRun(
-      { monitors: getState('maintenance-monitors'), deploymentId: getState('deployment-id') },
+      {
+        monitors: getState('maintenance-monitors'),
+        pauseId: getState('maintenance-pause-id'),
+        deploymentId: getState('deployment-id'),
+      },
       { betterstack: inputs.secret('betterstack-token'), github: inputs.secret('github-token') },
       { run: readRunInfo(), clock: systemClock, logger },
     );

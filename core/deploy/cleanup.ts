@@ -1,5 +1,6 @@
 import { GitHubDeployments } from '../github/deployments.js';
 import type { RunInfo } from '../action/github-context.js';
+import { closeMaintenanceWindow } from '../maintenance/suite-pauses.js';
 import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
@@ -10,21 +11,26 @@ import type { Logger } from '../util/logger.js';
  * the next outage.
  */
 export async function cleanUpAfterRun(
-  state: { monitors: string; deploymentId: string },
+  state: { monitors: string; pauseId: string; deploymentId: string },
   tokens: { betterstack: string | undefined; github: string | undefined },
   deps: { run: RunInfo; clock: Clock; logger: Logger },
 ): Promise<string[]> {
   const done: string[] = [];
   const ids = state.monitors.split(',').filter(Boolean);
-  if (ids.length > 0) {
+  if (ids.length > 0 && state.pauseId) {
     if (!tokens.betterstack) {
       deps.logger.warning(
-        `monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them`,
+        `monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them (the next run after the maintenance window ends their pause)`,
       );
     } else {
-      await new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps).resume(ids);
-      deps.logger.info(`Maintenance window closed: resumed monitors ${ids.join(', ')}`);
-      done.push(`resumed monitors ${ids.join(', ')}`);
+      // Only this run's pauses (its pause id is on the monitor): a person's pause stays.
+      const client = new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps);
+      const r = await closeMaintenanceWindow(client, ids, state.pauseId, deps);
+      for (const line of r.leftAlone) deps.logger.info(`  ${line}`);
+      const what =
+        r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume';
+      deps.logger.info(`Maintenance window closed: ${what}`);
+      done.push(what);
     }
   }
   if (state.deploymentId && tokens.github) {

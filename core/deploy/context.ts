@@ -37,7 +37,8 @@ export interface OpsContext {
   /** Present when the configuration names a database. */
   rds: RdsInstance | undefined;
   github: GitHubDeployments | undefined;
-  monitors: { client: BetterStackMonitors; ids: string[] } | undefined;
+  /** The maintenance window's monitors and length (`maintenance.window`). */
+  monitors: { client: BetterStackMonitors; ids: string[]; windowMs: number } | undefined;
   slackWebhookUrl: string | undefined;
   auditDatabaseUrl: string | undefined;
   run: RunInfo;
@@ -108,6 +109,7 @@ export function createOpsContext(options: OpsOptions): OpsContext {
               logger,
             }),
             ids: maintenance['monitor-ids'],
+            windowMs: parseDuration(maintenance.window) ?? 1_800_000,
           }
         : undefined,
     slackWebhookUrl: options.slackWebhookUrl,

@@ -3,6 +3,7 @@ import type { ResolvedImage } from '../aws/ecr.js';
 import type { OpsContext } from './context.js';
 import {
   durationSince,
+  endExpiredMaintenance,
   failureLine,
   inChangeWindow,
   endIfNothingToChange,
@@ -92,6 +93,8 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
   const { outcome, finish } = startOutcome('deploy', ctx, steps);
   const startedAt = outcome.startedAt;
 
+  // A pause whose runner was lost ends with the next run after its window, whatever this run does.
+  await endExpiredMaintenance(ctx, steps, request.dryRun);
   // Preflight failures change nothing, so they are thrown as they are.
   const p = await steps.run(
     'Preflight',

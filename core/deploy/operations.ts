@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseImageIdentifier } from '../aws/image-ref.js';
 import type { ResolvedImage } from '../aws/ecr.js';
 import { snapshotId } from '../aws/rds.js';
@@ -5,6 +6,11 @@ import type { DeploymentPayload, DeploymentState } from '../github/deployments.j
 import type { SmokeReport } from '../health/report.js';
 import { smokeTest } from '../health/smoke-test.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
+import {
+  closeMaintenanceWindow,
+  endExpiredSuitePauses,
+  openMaintenanceWindow,
+} from '../maintenance/suite-pauses.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
 import { formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
@@ -122,33 +128,97 @@ async function pruneSnapshots(
   return doomed;
 }
 
-export async function openMaintenance(ctx: OpsContext, steps: StepLog): Promise<boolean> {
+/**
+ * Ends the suite's own pauses whose window has passed (a run whose runner was lost), before
+ * anything else: every run for the environment does this, whatever it then decides. A dry run
+ * only says what it would end. Never stops the run.
+ */
+export async function endExpiredMaintenance(
+  ctx: OpsContext,
+  steps: StepLog,
+  dryRun: boolean,
+): Promise<void> {
   const monitors = ctx.monitors;
-  if (!monitors) {
+  if (!monitors) return;
+  const report = await endExpiredSuitePauses(monitors.client, monitors.ids, { dryRun }, ctx);
+  for (const line of [...report.open, ...report.person]) ctx.logger.info(`  ${line}`);
+  if (report.ended.length > 0)
+    steps.record('Expired maintenance', 'warning', report.ended.join('; '));
+  if (report.failed.length > 0)
+    steps.record(
+      'Expired maintenance',
+      'warning',
+      `could not check for expired pauses: ${report.failed.join('; ')}`,
+    );
+}
+
+/**
+ * The id of this run's pauses, saved before any call: if the job is cancelled half-way, the
+ * post step resumes what this run (and only this run) paused. Undefined without monitors.
+ */
+function startMaintenanceRecord(ctx: OpsContext): string | undefined {
+  if (!ctx.monitors) return undefined;
+  const pauseId = randomUUID();
+  ctx.state.save('maintenance-pause-id', pauseId);
+  ctx.state.save('maintenance-monitors', ctx.monitors.ids.join(','));
+  return pauseId;
+}
+
+export async function openMaintenance(
+  ctx: OpsContext,
+  steps: StepLog,
+  action: 'deploy' | 'rollback',
+  pauseId: string | undefined,
+): Promise<void> {
+  const monitors = ctx.monitors;
+  if (!monitors || !pauseId) {
     steps.record(
       'Maintenance window',
       'skipped',
       ctx.env.maintenance ? 'no betterstack-token given' : 'no maintenance monitors configured',
     );
-    return false;
+    return;
   }
-  // Saved before the call: if the job is cancelled half-way, the post step resumes them.
-  ctx.state.save('maintenance-monitors', monitors.ids.join(','));
   await steps.run(
     'Maintenance window',
-    () => monitors.client.pause(monitors.ids),
-    () => `paused monitors ${monitors.ids.join(', ')}`,
+    () =>
+      openMaintenanceWindow(
+        monitors.client,
+        monitors.ids,
+        {
+          environment: ctx.environment,
+          action,
+          pauseId,
+          runUrl: ctx.run.runUrl,
+          windowMs: monitors.windowMs,
+        },
+        ctx,
+      ),
+    (r) =>
+      [
+        r.paused.length > 0
+          ? `paused monitors ${r.paused.join(', ')} for at most ${formatDuration(monitors.windowMs)}`
+          : 'no monitor paused',
+        ...r.leftAlone,
+      ].join('; '),
   );
-  return true;
 }
 
-export async function closeMaintenance(ctx: OpsContext, steps: StepLog): Promise<void> {
+/** Resumes what this run paused, and nothing else. */
+export async function closeMaintenance(
+  ctx: OpsContext,
+  steps: StepLog,
+  pauseId: string,
+): Promise<void> {
   const monitors = ctx.monitors;
   if (!monitors) return;
   await steps.bestEffort('Close maintenance window', async () => {
-    await monitors.client.resume(monitors.ids);
+    const r = await closeMaintenanceWindow(monitors.client, monitors.ids, pauseId, ctx);
     ctx.state.save('maintenance-monitors', '');
-    return `resumed monitors ${monitors.ids.join(', ')}`;
+    return [
+      r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume',
+      ...r.leftAlone,
+    ].join('; ');
   });
 }
 
@@ -420,15 +490,21 @@ export async function inChangeWindow(
   },
   body: () => Promise<void>,
 ): Promise<void> {
-  let maintenanceOpen = false;
+  let pauseId: string | undefined;
   try {
     if (options.snapshot) run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
     else steps.record('Snapshot', 'skipped', 'snapshot: false');
-    maintenanceOpen = await openMaintenance(ctx, steps);
+    pauseId = startMaintenanceRecord(ctx);
+    await openMaintenance(
+      ctx,
+      steps,
+      options.purpose === 'pre-deploy' ? 'deploy' : 'rollback',
+      pauseId,
+    );
     await body();
   } catch (error) {
     run.finish('failed', false, options.stopped(errorMessage(error)));
   } finally {
-    if (maintenanceOpen) await closeMaintenance(ctx, steps);
+    if (pauseId) await closeMaintenance(ctx, steps, pauseId);
   }
 }

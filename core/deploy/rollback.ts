@@ -6,6 +6,7 @@ import { ecrLocation, type OpsContext } from './context.js';
 import { badDigests, choosePrevious, readHistory, type HistoryEntry } from './history.js';
 import {
   durationSince,
+  endExpiredMaintenance,
   failureLine,
   inChangeWindow,
   endIfNothingToChange,
@@ -166,6 +167,8 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
   const { outcome, finish } = startOutcome('rollback', ctx, steps);
   const startedAt = outcome.startedAt;
 
+  // A pause whose runner was lost ends with the next run after its window, whatever this run does.
+  await endExpiredMaintenance(ctx, steps, request.dryRun);
   const p = await steps.run(
     'Preflight',
     async (): Promise<Plan> => {

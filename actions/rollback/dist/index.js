@@ -77306,7 +77306,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
 /* harmony import */ var _core_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2300);
-/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1509);
+/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9812);
 /* harmony import */ var _core_deploy_rollback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2351);
 /* harmony import */ var _core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
@@ -80919,7 +80919,7 @@ const envNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 /***/ }),
 
-/***/ 6749:
+/***/ 8265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81318,37 +81318,8 @@ class GitHubDeployments {
     }
 }
 
-;// CONCATENATED MODULE: ./core/notify/betterstack.ts
-
-/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
-function betterStackApiUrl(env = process.env) {
-    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
-}
-/**
- * A maintenance window as the runbook does it: the deploy's monitors are paused so an
- * expected blip pages nobody, and resumed afterwards — including after a failure or a
- * cancellation (the action's post step).
- */
-class BetterStackMonitors {
-    apiUrl;
-    token;
-    deps;
-    constructor(apiUrl, token, deps) {
-        this.apiUrl = apiUrl;
-        this.token = token;
-        this.deps = deps;
-    }
-    setPaused(id, paused) {
-        return (0,http_json/* requestJson */.S)(`BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`, `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${this.token}` }, body: { paused } }, this.deps);
-    }
-    async pause(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, true)));
-    }
-    async resume(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, false)));
-    }
-}
-
+// EXTERNAL MODULE: ./core/notify/betterstack.ts
+var betterstack = __nccwpck_require__(9302);
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
 ;// CONCATENATED MODULE: ./core/deploy/context.ts
@@ -81394,11 +81365,12 @@ function createOpsContext(options) {
             : undefined,
         monitors: options.betterstackToken && maintenance
             ? {
-                client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
+                client: new betterstack/* BetterStackMonitors */.Y((0,betterstack/* betterStackApiUrl */.a)(), options.betterstackToken, {
                     clock,
                     logger,
                 }),
                 ids: maintenance['monitor-ids'],
+                windowMs: (0,duration/* parseDuration */.E)(maintenance.window) ?? 1_800_000,
             }
             : undefined,
         slackWebhookUrl: options.slackWebhookUrl,
@@ -81437,7 +81409,7 @@ function setOpsOutputs(outcome, setOutput) {
 
 /***/ }),
 
-/***/ 1509:
+/***/ 9812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81460,8 +81432,304 @@ var errors = __nccwpck_require__(4494);
 var zod_issues = __nccwpck_require__(6793);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
+// EXTERNAL MODULE: ./core/maintenance/suite-pauses.ts
+var suite_pauses = __nccwpck_require__(78);
+// EXTERNAL MODULE: ./core/notify/betterstack.ts
+var betterstack = __nccwpck_require__(9302);
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __nccwpck_require__(8729);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __nccwpck_require__(670);
+;// CONCATENATED MODULE: ./core/checks/types.ts
+
+
+/** Keys every configured check may carry, whatever its type. */
+const commonCheckFields = {
+    id: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like open-aml-alerts' })
+        .optional()
+        .describe('Stable id for waivers and reports; default: the type (plus name, when given).'),
+    group: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Section of the report, e.g. Infrastructure or Domain & TLS.'),
+    timeout: fields/* durationField */.Ti.optional().describe('Deadline for this check; default per type.'),
+};
+/** Declares a check type; the type literal goes into the schema so the union can discriminate. */
+function defineCheck(definition) {
+    return {
+        type: definition.type,
+        description: definition.description,
+        schema: schemas/* strictObject */.rej(definition.shape),
+        defaultTimeoutMs: definition.defaultTimeoutMs,
+        group: definition.group,
+        ...(definition.mutating ? { mutating: definition.mutating } : {}),
+        run: definition.run,
+    };
+}
+
+;// CONCATENATED MODULE: ./core/checks/monitors-green.ts
+
+
+
+
+
+
+const RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
+/**
+ * The runbook's daily "BetterStack monitors green". A pause by the suite that outlived its
+ * window is ended here as well — the scheduled checks are the run most likely to come after
+ * a lost runner — and the check still fails, because alerts were off longer than planned.
+ * That resume is the suite finishing its own maintenance window, not a change to what is
+ * checked, so the type is not declared mutating (a gate may list it).
+ */
+const monitorsGreen = defineCheck({
+    type: 'monitors-green',
+    description: 'Every configured BetterStack monitor is up; a pause by apprunner-ops past its window is ended.',
+    shape: {
+        'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+            .min(1)
+            .optional()
+            .describe('Monitors to check; default: the environment’s maintenance.monitor-ids.'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Monitoring',
+    async run(check, { env, environment, secrets, clock, logger }) {
+        const ids = check['monitor-ids'] ?? env.maintenance?.['monitor-ids'];
+        if (!ids)
+            return {
+                status: 'skipped',
+                line: `no monitors to check: set environments.${environment}.maintenance.monitor-ids or monitor-ids on this check`,
+            };
+        const token = secrets.betterstackToken;
+        if (!token)
+            return {
+                status: 'error',
+                line: 'no betterstack-token given: the BetterStack monitors cannot be read (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
+            };
+        const client = new betterstack/* BetterStackMonitors */.Y((0,betterstack/* betterStackApiUrl */.a)(), token, { clock, logger });
+        const verdicts = await Promise.all(ids.map((id) => judge(client, id, clock.now())));
+        return summarise(verdicts);
+    },
+});
+async function judge(client, id, now) {
+    let inspected;
+    try {
+        inspected = await (0,suite_pauses/* inspectMonitor */.pz)(client, id);
+    }
+    catch (error) {
+        return {
+            id,
+            verdict: 'error',
+            line: `monitor ${id} could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        };
+    }
+    const { monitor, record } = inspected;
+    const owner = (0,suite_pauses/* pauseOwner */.Q$)(monitor, record, now);
+    const base = { id, status: monitor.status, pausedAt: monitor.pausedAt };
+    if (owner.kind === 'suite' && !owner.expired) {
+        return {
+            ...base,
+            verdict: 'warn',
+            line: `${monitor.name} (${id}) is paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)}`,
+        };
+    }
+    if (owner.kind === 'suite') {
+        const late = (0,duration/* formatDuration */.a)(now - Date.parse(owner.record.until));
+        try {
+            await client.resume(id);
+            await client.removeMetadata(id, suite_pauses/* PAUSE_RECORD_KEY */.nA);
+        }
+        catch (error) {
+            return {
+                ...base,
+                verdict: 'fail',
+                line: `${monitor.name} (${id}) is still paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)}, ${late} past its window, and resuming it failed: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            };
+        }
+        return {
+            ...base,
+            verdict: 'fail',
+            ended: true,
+            line: `${monitor.name} (${id}) was paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)} and stayed paused ${late} past its window: ended the pause now`,
+        };
+    }
+    if (owner.kind === 'person') {
+        return {
+            ...base,
+            verdict: 'fail',
+            line: `${monitor.name} (${id}): ${(0,suite_pauses/* personPauseLine */.g$)(id, owner)}`,
+        };
+    }
+    switch (monitor.status) {
+        case 'up':
+            return { ...base, verdict: 'pass', line: `${monitor.name} (${id}) is up` };
+        case 'down':
+            return {
+                ...base,
+                verdict: 'fail',
+                line: `${monitor.name} (${id}) is down: look at its incident in BetterStack`,
+            };
+        case 'pending':
+        case 'validating':
+            return {
+                ...base,
+                verdict: 'warn',
+                line: `${monitor.name} (${id}) is ${monitor.status}: not checked since it was resumed or changed`,
+            };
+        case 'maintenance':
+            return {
+                ...base,
+                verdict: 'warn',
+                line: `${monitor.name} (${id}) is in its BetterStack maintenance window`,
+            };
+        default:
+            return {
+                ...base,
+                verdict: 'fail',
+                line: `${monitor.name} (${id}) reports status "${monitor.status}", expected up`,
+            };
+    }
+}
+function summarise(verdicts) {
+    const worst = verdicts.reduce((w, v) => (RANK[v.verdict] > RANK[w] ? v.verdict : w), 'pass');
+    const notable = verdicts.filter((v) => v.verdict !== 'pass');
+    const line = notable.length === 0
+        ? `all ${verdicts.length} monitors are up`
+        : notable.map((v) => v.line).join('; ');
+    const observed = Object.fromEntries(verdicts.map((v) => [
+        v.id,
+        'status' in v
+            ? { status: v.status, pausedAt: v.pausedAt, ...(v.ended ? { pauseEnded: true } : {}) }
+            : { error: v.line },
+    ]));
+    return {
+        status: worst,
+        line,
+        observed,
+        evidence: { monitors: verdicts.map((v) => ({ id: v.id, verdict: v.verdict, line: v.line })) },
+    };
+}
+
+;// CONCATENATED MODULE: ./core/checks/planned.ts
+
+
+
+/*
+ * Check types the configuration already accepts but that are not implemented yet. Each one
+ * moves to a file of its own (see README.md) when it is built; until then it reports `error`,
+ * never `pass`, so a gate or schedule that lists it cannot be green by accident.
+ */
+function planned(type, group, shape, description) {
+    return defineCheck({
+        type,
+        description,
+        shape,
+        defaultTimeoutMs: 30_000,
+        group,
+        run: async () => ({
+            status: 'error',
+            line: `check type "${type}" is not implemented in this version of apprunner-ops`,
+        }),
+    });
+}
+const PLANNED_CHECKS = [
+    planned('database-available', 'Infrastructure', {}, 'The RDS instance is available.'),
+    planned('database-private', 'Infrastructure', {}, 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.'),
+    planned('image-present', 'Infrastructure', { tag: schemas/* string */.YjP().default('production') }, 'ECR holds an image with this tag.'),
+    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
+    planned('service-env', 'Application', {
+        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
+        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
+    }, 'Runtime environment variables of the service have these values, and these are absent.'),
+    planned('snapshot-fresh', 'Infrastructure', { 'max-age': fields/* durationField */.Ti.default('24h') }, 'The newest automated RDS snapshot is younger than max-age.'),
+    planned('health', 'Application', {}, 'The environment’s health checks pass.'),
+    planned('tls', 'Domain & TLS', { hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1), 'min-days': schemas/* int */.Whr().min(0).default(90) }, 'Each host serves a certificate that covers it and is valid for min-days more.'),
+    planned('hsts', 'Domain & TLS', { 'min-max-age': schemas/* int */.Whr().min(0).default(63072000), preload: schemas/* boolean */.zMY().default(true) }, 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.'),
+    planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
+    planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
+    planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
+    planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
+    planned('sql', 'Application', {
+        name: schemas/* string */.YjP().min(1),
+        query: schemas/* string */.YjP().min(1),
+        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
+    }, 'A read-only query; more rows than max-rows is a failure.'),
+    planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
+    planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
+    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
+    planned('log-errors', 'Monitoring', {
+        'log-group': schemas/* string */.YjP(),
+        pattern: schemas/* string */.YjP(),
+        'max-count': schemas/* int */.Whr().min(0).default(0),
+    }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
+];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2284);
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./core/checks/service-running.ts
+
+
+
+/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+const serviceRunning = defineCheck({
+    type: 'service-running',
+    description: 'The App Runner service is RUNNING.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, { env, aws, clock, logger }) {
+        const arn = env['service-arn'];
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
+        const status = out.Service?.Status ?? 'UNKNOWN';
+        const name = out.Service?.ServiceName ?? arn;
+        const observed = { status, service: name };
+        if (status === 'RUNNING')
+            return { status: 'pass', line: `${name} is RUNNING`, observed };
+        return {
+            status: 'fail',
+            line: `${name} is ${status}, expected RUNNING${status === 'PAUSED' ? ' (resume it in the App Runner console or with ResumeService)' : ''}`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
+
+
+/**
+ * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
+ * action, the go-live gate and the deploy's bake period all select from this list.
+ * A new type: one file exporting `defineCheck({...})`, and one line here.
+ */
+const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS, monitorsGreen];
+function checkType(type) {
+    return CHECK_TYPES.find((t) => t.type === type);
+}
+function itemSchema(t) {
+    return schemas/* strictObject */.rej({ type: schemas/* literal */.euz(t.type), ...commonCheckFields, ...t.schema.shape })
+        .describe(t.description);
+}
+const [first, ...rest] = CHECK_TYPES.map(itemSchema);
+/** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
+const checkItemSchema = schemas/* discriminatedUnion */.gMt('type', [
+    first,
+    ...rest,
+]);
+/** Stable id of a configured check: its `id`, else type plus name (sql), else the type. */
+function checkId(item) {
+    if (item.id)
+        return item.id;
+    if (typeof item.name === 'string')
+        return `${item.type}-${item.name}`;
+    return item.type;
+}
+
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
 
 
@@ -81513,6 +81781,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
     .min(1, { message: 'expected at least one check' });
 
 ;// CONCATENATED MODULE: ./core/config/schema.ts
+
 
 
 
@@ -81587,71 +81856,6 @@ const secretSchema = schemas/* strictObject */.rej({
         .optional()
         .describe('rds-master-password only: the secret holding DATABASE_URL to rewrite with the new password.'),
 });
-const goLiveCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-available') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-private') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('image-present'), tag: schemas/* string */.YjP().default('production') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('secrets-present'), names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('service-env'),
-        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
-        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('tls'),
-        hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
-        'min-days': schemas/* int */.Whr().min(0).default(90),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('hsts'),
-        'min-max-age': schemas/* int */.Whr().min(0).default(63072000),
-        preload: schemas/* boolean */.zMY().default(true),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('https-redirect') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('pages-reachable'),
-        paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP(),
-        query: schemas/* string */.YjP(),
-        expect: schemas/* enum */.k5n(['rows', 'no-rows']),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('attestation'),
-        id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/),
-        text: schemas/* string */.YjP().min(1),
-    }),
-]);
-const opsCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('monitors-green') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('free-storage'), 'min-gib': schemas/* number */.aig().positive().default(2) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP().min(1),
-        query: schemas/* string */.YjP().min(1),
-        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('ecr-untagged'), delete: schemas/* boolean */.zMY().default(false) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('snapshot-restore'),
-        'verify-query': schemas/* string */.YjP().default('SELECT 1'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('rotation-due') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('log-errors'),
-        'log-group': schemas/* string */.YjP(),
-        pattern: schemas/* string */.YjP(),
-        'max-count': schemas/* int */.Whr().min(0).default(0),
-    }),
-]);
 const environmentSchema = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV,
@@ -81667,11 +81871,14 @@ const environmentSchema = schemas/* strictObject */.rej({
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
     secrets: schemas/* array */.YOg(secretSchema).optional(),
-    gates: schemas/* strictObject */.rej({ 'go-live': schemas/* array */.YOg(goLiveCheck).min(1) }).optional(),
+    gates: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
+        .optional()
+        .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
     checks: schemas/* strictObject */.rej({
-        daily: schemas/* array */.YOg(opsCheck).optional(),
-        weekly: schemas/* array */.YOg(opsCheck).optional(),
-        monthly: schemas/* array */.YOg(opsCheck).optional(),
+        daily: schemas/* array */.YOg(checkItemSchema).optional(),
+        weekly: schemas/* array */.YOg(checkItemSchema).optional(),
+        monthly: schemas/* array */.YOg(checkItemSchema).optional(),
     })
         .optional(),
 });
@@ -81766,8 +81973,8 @@ function selectEnvironment(config, name, file) {
     return env;
 }
 
-// EXTERNAL MODULE: ./core/deploy/context.ts + 6 modules
-var context = __nccwpck_require__(6749);
+// EXTERNAL MODULE: ./core/deploy/context.ts + 5 modules
+var context = __nccwpck_require__(8265);
 ;// CONCATENATED MODULE: ./core/deploy/prepare.ts
 
 
@@ -81896,8 +82103,8 @@ function runCommand(command, args, options) {
     });
 }
 
-// EXTERNAL MODULE: ./core/deploy/context.ts + 6 modules
-var context = __nccwpck_require__(6749);
+// EXTERNAL MODULE: ./core/deploy/context.ts + 5 modules
+var context = __nccwpck_require__(8265);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
@@ -82450,6 +82657,8 @@ async function smokeTest(params, deps) {
     return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }
 
+// EXTERNAL MODULE: ./core/maintenance/suite-pauses.ts
+var suite_pauses = __nccwpck_require__(78);
 // EXTERNAL MODULE: ./core/util/http-json.ts
 var http_json = __nccwpck_require__(676);
 ;// CONCATENATED MODULE: ./core/notify/slack.ts
@@ -82478,6 +82687,8 @@ function slackMessage(headline, fields, link) {
 }
 
 ;// CONCATENATED MODULE: ./core/deploy/operations.ts
+
+
 
 
 
@@ -82559,25 +82770,66 @@ async function pruneSnapshots(ctx, prefix, keep, justMade) {
     }
     return doomed;
 }
-async function openMaintenance(ctx, steps) {
+/**
+ * Ends the suite's own pauses whose window has passed (a run whose runner was lost), before
+ * anything else: every run for the environment does this, whatever it then decides. A dry run
+ * only says what it would end. Never stops the run.
+ */
+async function endExpiredMaintenance(ctx, steps, dryRun) {
     const monitors = ctx.monitors;
-    if (!monitors) {
-        steps.record('Maintenance window', 'skipped', ctx.env.maintenance ? 'no betterstack-token given' : 'no maintenance monitors configured');
-        return false;
-    }
-    // Saved before the call: if the job is cancelled half-way, the post step resumes them.
-    ctx.state.save('maintenance-monitors', monitors.ids.join(','));
-    await steps.run('Maintenance window', () => monitors.client.pause(monitors.ids), () => `paused monitors ${monitors.ids.join(', ')}`);
-    return true;
+    if (!monitors)
+        return;
+    const report = await (0,suite_pauses/* endExpiredSuitePauses */.On)(monitors.client, monitors.ids, { dryRun }, ctx);
+    for (const line of [...report.open, ...report.person])
+        ctx.logger.info(`  ${line}`);
+    if (report.ended.length > 0)
+        steps.record('Expired maintenance', 'warning', report.ended.join('; '));
+    if (report.failed.length > 0)
+        steps.record('Expired maintenance', 'warning', `could not check for expired pauses: ${report.failed.join('; ')}`);
 }
-async function closeMaintenance(ctx, steps) {
+/**
+ * The id of this run's pauses, saved before any call: if the job is cancelled half-way, the
+ * post step resumes what this run (and only this run) paused. Undefined without monitors.
+ */
+function startMaintenanceRecord(ctx) {
+    if (!ctx.monitors)
+        return undefined;
+    const pauseId = (0,external_node_crypto_.randomUUID)();
+    ctx.state.save('maintenance-pause-id', pauseId);
+    ctx.state.save('maintenance-monitors', ctx.monitors.ids.join(','));
+    return pauseId;
+}
+async function openMaintenance(ctx, steps, action, pauseId) {
+    const monitors = ctx.monitors;
+    if (!monitors || !pauseId) {
+        steps.record('Maintenance window', 'skipped', ctx.env.maintenance ? 'no betterstack-token given' : 'no maintenance monitors configured');
+        return;
+    }
+    await steps.run('Maintenance window', () => (0,suite_pauses/* openMaintenanceWindow */.qS)(monitors.client, monitors.ids, {
+        environment: ctx.environment,
+        action,
+        pauseId,
+        runUrl: ctx.run.runUrl,
+        windowMs: monitors.windowMs,
+    }, ctx), (r) => [
+        r.paused.length > 0
+            ? `paused monitors ${r.paused.join(', ')} for at most ${(0,duration/* formatDuration */.a)(monitors.windowMs)}`
+            : 'no monitor paused',
+        ...r.leftAlone,
+    ].join('; '));
+}
+/** Resumes what this run paused, and nothing else. */
+async function closeMaintenance(ctx, steps, pauseId) {
     const monitors = ctx.monitors;
     if (!monitors)
         return;
     await steps.bestEffort('Close maintenance window', async () => {
-        await monitors.client.resume(monitors.ids);
+        const r = await (0,suite_pauses/* closeMaintenanceWindow */.qR)(monitors.client, monitors.ids, pauseId, ctx);
         ctx.state.save('maintenance-monitors', '');
-        return `resumed monitors ${monitors.ids.join(', ')}`;
+        return [
+            r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume',
+            ...r.leftAlone,
+        ].join('; ');
     });
 }
 /** Points the service at `uri` and follows the operation to its end. */
@@ -82738,21 +82990,22 @@ async function endIfNothingToChange(ctx, steps, run, p, dryRun, words) {
  * `body`. Whatever `body` throws settles the outcome as failed; the window is always closed.
  */
 async function inChangeWindow(ctx, steps, run, options, body) {
-    let maintenanceOpen = false;
+    let pauseId;
     try {
         if (options.snapshot)
             run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
         else
             steps.record('Snapshot', 'skipped', 'snapshot: false');
-        maintenanceOpen = await openMaintenance(ctx, steps);
+        pauseId = startMaintenanceRecord(ctx);
+        await openMaintenance(ctx, steps, options.purpose === 'pre-deploy' ? 'deploy' : 'rollback', pauseId);
         await body();
     }
     catch (error) {
         run.finish('failed', false, options.stopped((0,errors/* errorMessage */.gJ)(error)));
     }
     finally {
-        if (maintenanceOpen)
-            await closeMaintenance(ctx, steps);
+        if (pauseId)
+            await closeMaintenance(ctx, steps, pauseId);
     }
 }
 
@@ -82917,6 +83170,8 @@ async function rollback(ctx, request) {
     const steps = new StepLog(ctx.clock, ctx.logger);
     const { outcome, finish } = startOutcome('rollback', ctx, steps);
     const startedAt = outcome.startedAt;
+    // A pause whose runner was lost ends with the next run after its window, whatever this run does.
+    await endExpiredMaintenance(ctx, steps, request.dryRun);
     const p = await steps.run('Preflight', async () => {
         await ctx.checkAccount();
         if (request.snapshot && ctx.rds)
@@ -83229,6 +83484,298 @@ function addChecksToSummary(summary, report, title = 'Smoke test') {
         summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
     }
     return summary;
+}
+
+
+/***/ }),
+
+/***/ 78:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ describeSuitePause),
+/* harmony export */   On: () => (/* binding */ endExpiredSuitePauses),
+/* harmony export */   Q$: () => (/* binding */ pauseOwner),
+/* harmony export */   g$: () => (/* binding */ personPauseLine),
+/* harmony export */   nA: () => (/* binding */ PAUSE_RECORD_KEY),
+/* harmony export */   pz: () => (/* binding */ inspectMonitor),
+/* harmony export */   qR: () => (/* binding */ closeMaintenanceWindow),
+/* harmony export */   qS: () => (/* binding */ openMaintenanceWindow)
+/* harmony export */ });
+/* unused harmony export parsePauseRecord */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4494);
+
+
+/** The metadata key on a monitor under which the suite records its own pause. */
+const PAUSE_RECORD_KEY = 'apprunner-ops pause';
+function parsePauseRecord(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (value.tool === 'apprunner-ops' &&
+            typeof value.pauseId === 'string' &&
+            typeof value.until === 'string' &&
+            !Number.isNaN(Date.parse(value.until)) &&
+            (value.pausedAt === null || typeof value.pausedAt === 'string'))
+            return value;
+    }
+    catch {
+        // Not ours (someone else's text under our key): treated as no record.
+    }
+    return undefined;
+}
+function pauseOwner(monitor, record, now) {
+    if (!monitor.paused)
+        return { kind: 'running', staleRecord: record };
+    if (record?.pausedAt && record.pausedAt === monitor.pausedAt)
+        return { kind: 'suite', record, expired: now >= Date.parse(record.until) };
+    return {
+        kind: 'person',
+        pausedAt: monitor.pausedAt,
+        unfinishedRecord: record && record.pausedAt === null ? record : undefined,
+    };
+}
+async function inspectMonitor(client, id) {
+    const [monitor, text] = await Promise.all([
+        client.get(id),
+        client.readMetadata(id, PAUSE_RECORD_KEY),
+    ]);
+    return { monitor, record: parsePauseRecord(text) };
+}
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+function describeSuitePause(record) {
+    return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
+}
+function personPauseLine(id, owner) {
+    const since = owner.pausedAt ? ` since ${owner.pausedAt}` : '';
+    return owner.unfinishedRecord
+        ? `monitor ${id} is paused${since}; apprunner-ops ${owner.unfinishedRecord.action} (${owner.unfinishedRecord.runUrl}) was pausing it when its runner was lost, so the pause cannot be proven its own and is left as a person's: resume it in BetterStack if nobody needs it paused`
+        : `monitor ${id} is paused${since}, not by apprunner-ops: a person's pause, left as it is (resume it in BetterStack when that work is done)`;
+}
+/**
+ * Resumes a suite pause, then removes its record. If the second call fails, the record stays
+ * on a running monitor: harmless, and removed by the next run that sees it.
+ */
+async function endSuitePause(client, id) {
+    const resumed = await client.resume(id);
+    await client.removeMetadata(id, PAUSE_RECORD_KEY);
+    return resumed;
+}
+/**
+ * Finds the suite's own pauses among `ids` whose window has passed and ends them. Any action
+ * for an environment calls this first, so a pause whose runner was lost ends with the next
+ * run after its window. A person's pause is reported, never touched. Never throws: a monitor
+ * that cannot be read is reported in `failed`.
+ */
+async function endExpiredSuitePauses(client, ids, options, deps) {
+    const report = { ended: [], open: [], person: [], failed: [] };
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { monitor, record } = await inspectMonitor(client, id);
+            const owner = pauseOwner(monitor, record, deps.clock.now());
+            if (owner.kind === 'suite' && owner.expired) {
+                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
+                if (!options.dryRun)
+                    await endSuitePause(client, id);
+                report.ended.push(line);
+            }
+            else if (owner.kind === 'suite') {
+                report.open.push(`monitor ${id} is paused by ${describeSuitePause(owner.record)}: left open`);
+            }
+            else if (owner.kind === 'person') {
+                report.person.push(personPauseLine(id, owner));
+            }
+            else if (owner.staleRecord && !options.dryRun) {
+                // Resumed by a person while the suite's window was open: the record is spent.
+                await client.removeMetadata(id, PAUSE_RECORD_KEY);
+            }
+        }
+        catch (error) {
+            report.failed.push(`monitor ${id}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        }
+    }));
+    for (const line of report.ended)
+        deps.logger.warning(`Expired maintenance: ${line}`);
+    return report;
+}
+/**
+ * Pauses the monitors among `ids` that run, recording each pause on the monitor before and
+ * after the PATCH, with its end. A monitor a person paused is left alone; one the suite paused
+ * in an earlier run is taken over (its record now names this run, and its end is the later one).
+ */
+async function openMaintenanceWindow(client, ids, run, deps) {
+    const result = { paused: [], leftAlone: [] };
+    const now = deps.clock.now();
+    const base = {
+        tool: 'apprunner-ops',
+        environment: run.environment,
+        action: run.action,
+        pauseId: run.pauseId,
+        runUrl: run.runUrl,
+        at: new Date(now).toISOString(),
+        until: new Date(now + run.windowMs).toISOString(),
+    };
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        const owner = pauseOwner(monitor, record, now);
+        if (owner.kind === 'person') {
+            result.leftAlone.push(`${id} was already paused${owner.pausedAt ? ` (since ${owner.pausedAt})` : ''}, not by this run: left as it is`);
+            return;
+        }
+        if (owner.kind === 'suite') {
+            const until = Date.parse(owner.record.until) > Date.parse(base.until) ? owner.record.until : base.until;
+            const taken = { ...base, until, pausedAt: owner.record.pausedAt };
+            await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
+            deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
+            result.paused.push(id);
+            return;
+        }
+        // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify({ ...base, pausedAt: null }));
+        let paused = await client.pause(id);
+        if (!paused.pausedAt)
+            paused = await client.get(id);
+        const complete = { ...base, pausedAt: paused.pausedAt };
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(complete));
+        result.paused.push(id);
+    }));
+    result.paused.sort();
+    return result;
+}
+/**
+ * Resumes the monitors this run paused (its `pauseId` in the record), at the end of the run or
+ * in its post step. Monitors paused by anyone else stay paused.
+ */
+async function closeMaintenanceWindow(client, ids, pauseId, deps) {
+    const resumed = [];
+    const leftAlone = [];
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        if (record?.pauseId !== pauseId) {
+            if (monitor.paused)
+                leftAlone.push(`${id} stays paused: not paused by this run`);
+            return;
+        }
+        const owner = pauseOwner(monitor, record, deps.clock.now());
+        // This run's own unfinished record: it sent the PATCH itself, so the pause is its own.
+        const ownUnfinished = owner.kind === 'person' && owner.unfinishedRecord !== undefined;
+        if (owner.kind === 'suite' || ownUnfinished) {
+            await endSuitePause(client, id);
+            resumed.push(id);
+        }
+        else if (owner.kind === 'person') {
+            leftAlone.push(`${id} was paused again by a person during the run: left as it is`);
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+        else {
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+    }));
+    resumed.sort();
+    return { resumed, leftAlone };
+}
+
+
+/***/ }),
+
+/***/ 9302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ BetterStackMonitors),
+/* harmony export */   a: () => (/* binding */ betterStackApiUrl)
+/* harmony export */ });
+/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(676);
+
+/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
+function betterStackApiUrl(env = process.env) {
+    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
+}
+/** More pages of one monitor's metadata than this is not a real monitor: stop, loudly. */
+const MAX_METADATA_PAGES = 20;
+function snapshot(id, response, label) {
+    const a = response.data?.attributes;
+    if (!a)
+        throw new Error(`${label}: the answer has no data.attributes`);
+    return {
+        id,
+        name: typeof a['pronounceable_name'] === 'string' ? a['pronounceable_name'] : id,
+        paused: a['paused'] === true,
+        pausedAt: typeof a['paused_at'] === 'string' ? a['paused_at'] : null,
+        status: typeof a['status'] === 'string' ? a['status'] : 'unknown',
+    };
+}
+/**
+ * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
+ * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
+ */
+class BetterStackMonitors {
+    apiUrl;
+    token;
+    deps;
+    constructor(apiUrl, token, deps) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.deps = deps;
+    }
+    request(label, url, method, body) {
+        return (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .S)(label, url, {
+            method,
+            headers: { authorization: `Bearer ${this.token}` },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
+    }
+    monitorUrl(id) {
+        return `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`;
+    }
+    async get(id) {
+        const label = `BetterStack get monitor ${id}`;
+        return snapshot(id, await this.request(label, this.monitorUrl(id), 'GET'), label);
+    }
+    async setPaused(id, paused) {
+        const label = `BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`;
+        const response = await this.request(label, this.monitorUrl(id), 'PATCH', {
+            paused,
+        });
+        return snapshot(id, response, label);
+    }
+    pause(id) {
+        return this.setPaused(id, true);
+    }
+    resume(id) {
+        return this.setPaused(id, false);
+    }
+    /** The first value of `key` on monitor `id`, or undefined when the monitor has none. */
+    async readMetadata(id, key) {
+        const label = `BetterStack metadata of monitor ${id}`;
+        const origin = new URL(this.apiUrl).origin;
+        let url = `${this.apiUrl}/api/v3/metadata?owner_type=Monitor&owner_id=${encodeURIComponent(id)}`;
+        for (let page = 1; url; page++) {
+            if (page > MAX_METADATA_PAGES)
+                throw new Error(`${label}: more than ${MAX_METADATA_PAGES} pages; stopped reading`);
+            const response = await this.request(label, url, 'GET');
+            for (const item of response.data ?? []) {
+                if (item.attributes?.key !== key)
+                    continue;
+                const value = item.attributes.values?.[0]?.value;
+                return typeof value === 'string' ? value : undefined;
+            }
+            const next = response.pagination?.next;
+            // The token goes only to the API it was given for, whatever a `next` link says.
+            url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
+        }
+        return undefined;
+    }
+    async writeMetadata(id, key, value) {
+        await this.request(`BetterStack write metadata on monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [{ type: 'String', value }] });
+    }
+    async removeMetadata(id, key) {
+        await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
+    }
 }
 
 
