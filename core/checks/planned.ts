@@ -87,7 +87,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     { id: z.string().regex(/^[a-z0-9-]+$/), text: z.string().min(1) },
     'A person vouches for this item in the attestations file.',
   ),
-  planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
   planned(
     'free-storage',
     'Infrastructure',

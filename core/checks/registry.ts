@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monitorsGreen } from './monitors-green.js';
 import { PLANNED_CHECKS } from './planned.js';
 import { serviceRunning } from './service-running.js';
 import { commonCheckFields, type CheckType } from './types.js';
@@ -8,7 +9,7 @@ import { commonCheckFields, type CheckType } from './types.js';
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS];
+export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS, monitorsGreen];
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);
