@@ -62,7 +62,9 @@ const maintenanceSchema = z.strictObject({
     .min(1),
   window: durationField
     .default('30m')
-    .describe('Length of the maintenance window opened around a deploy.'),
+    .describe(
+      'Longest a deploy or rollback keeps the monitors paused; a pause whose runner was lost is ended by the next run after it.',
+    ),
 });
 
 const notifyEvent = z.enum(['deploy', 'rollback', 'rotation', 'check-failure', 'gate']);
