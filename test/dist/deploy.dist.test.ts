@@ -92,7 +92,10 @@ describe.concurrent('deploy: outcomes', () => {
     ).toBe('available');
     expect(result.outputs['operation-id']).toBe(service.operations[0]?.id);
 
-    const paused = w.sim.betterstack.requests().map((r) => JSON.stringify(r.body));
+    const paused = w.sim.betterstack
+      .requests()
+      .filter((r) => r.method === 'PATCH')
+      .map((r) => JSON.stringify(r.body));
     expect(paused.filter((b) => b.includes('"paused":true'))).toHaveLength(2);
     expect(paused.filter((b) => b.includes('"paused":false'))).toHaveLength(2);
     expect(w.sim.betterstack.monitors().every((m) => !m.paused)).toBe(true);
