@@ -123,6 +123,26 @@ describe.concurrent('maintenance windows', () => {
     expect(monitor(w, '2001002').paused).toBe(true);
   });
 
+  it('the next run that changes something within the window takes the lost run’s pause over and ends it', async () => {
+    const w = await world({ window: '30m' });
+    await w.run(
+      'deploy',
+      { image: 'v1.5.0', snapshot: 'false' },
+      { loseRunnerOn: /UpdateService started operation/ },
+    );
+    expect(monitor(w, '2001001').paused).toBe(true);
+    const next = await w.run('deploy', { image: 'v1.4.0', snapshot: 'false' });
+    expect(errors(next)).toEqual([]);
+    expect(next.outputs['result']).toBe('deployed');
+    expect(next.stdout).toMatch(
+      /monitor 2001001 was paused by apprunner-ops deploy .*takes it over/,
+    );
+    expect(next.summary).toContain('resumed monitors 2001001, 2001002');
+    expect(monitor(w, '2001001').paused).toBe(false);
+    expect(monitor(w, '2001002').paused).toBe(false);
+    expect(w.sim.betterstack.metadata()).toEqual([]);
+  });
+
   it('a rollback ends an expired pause too, even when its own preflight then refuses', async () => {
     const w = await world({ window: '1s' });
     await w.run(
