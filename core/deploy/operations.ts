@@ -199,6 +199,9 @@ export async function openMaintenance(
         r.paused.length > 0
           ? `paused monitors ${r.paused.join(', ')} for at most ${formatDuration(monitors.windowMs)}`
           : 'no monitor paused',
+        ...(r.takenOver.length > 0
+          ? [`took over the pause of ${r.takenOver.join(', ')} from an earlier run`]
+          : []),
         ...r.leftAlone,
       ].join('; '),
   );

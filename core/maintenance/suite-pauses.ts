@@ -193,8 +193,10 @@ export interface WindowRun {
 }
 
 export interface OpenedWindow {
-  /** Monitors this run paused (or took over from an earlier run of the suite). */
+  /** Monitors this run paused. */
   paused: string[];
+  /** Monitors an earlier run of the suite had paused, now this run's to end. */
+  takenOver: string[];
   /** Monitors left alone, each with the reason. */
   leftAlone: string[];
 }
@@ -210,7 +212,7 @@ export async function openMaintenanceWindow(
   run: WindowRun,
   deps: PauseDeps,
 ): Promise<OpenedWindow> {
-  const result: OpenedWindow = { paused: [], leftAlone: [] };
+  const result: OpenedWindow = { paused: [], takenOver: [], leftAlone: [] };
   const now = deps.clock.now();
   const base = {
     tool: 'apprunner-ops' as const,
@@ -239,7 +241,7 @@ export async function openMaintenanceWindow(
         deps.logger.info(
           `  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`,
         );
-        result.paused.push(id);
+        result.takenOver.push(id);
         return;
       }
       // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
@@ -252,6 +254,7 @@ export async function openMaintenanceWindow(
     }),
   );
   result.paused.sort();
+  result.takenOver.sort();
   return result;
 }
 

@@ -81541,6 +81541,9 @@ async function openMaintenance(ctx, steps, action, pauseId) {
         r.paused.length > 0
             ? `paused monitors ${r.paused.join(', ')} for at most ${(0,duration/* formatDuration */.a)(monitors.windowMs)}`
             : 'no monitor paused',
+        ...(r.takenOver.length > 0
+            ? [`took over the pause of ${r.takenOver.join(', ')} from an earlier run`]
+            : []),
         ...r.leftAlone,
     ].join('; '));
 }
@@ -82474,7 +82477,7 @@ const maintenanceSchema = schemas/* strictObject */.rej({
         .min(1),
     window: fields/* durationField */.Ti
         .default('30m')
-        .describe('Length of the maintenance window opened around a deploy.'),
+        .describe('Longest a deploy or rollback keeps the monitors paused; a pause whose runner was lost is ended by the next run after it.'),
 });
 const notifyEvent = schemas/* enum */.k5n(['deploy', 'rollback', 'rotation', 'check-failure', 'gate']);
 const notifySchema = schemas/* strictObject */.rej({
@@ -83447,7 +83450,7 @@ async function endExpiredSuitePauses(client, ids, options, deps) {
  * in an earlier run is taken over (its record now names this run, and its end is the later one).
  */
 async function openMaintenanceWindow(client, ids, run, deps) {
-    const result = { paused: [], leftAlone: [] };
+    const result = { paused: [], takenOver: [], leftAlone: [] };
     const now = deps.clock.now();
     const base = {
         tool: 'apprunner-ops',
@@ -83470,7 +83473,7 @@ async function openMaintenanceWindow(client, ids, run, deps) {
             const taken = { ...base, until, pausedAt: owner.record.pausedAt };
             await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
             deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
-            result.paused.push(id);
+            result.takenOver.push(id);
             return;
         }
         // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
@@ -83483,6 +83486,7 @@ async function openMaintenanceWindow(client, ids, run, deps) {
         result.paused.push(id);
     }));
     result.paused.sort();
+    result.takenOver.sort();
     return result;
 }
 /**

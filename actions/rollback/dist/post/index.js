@@ -28742,7 +28742,7 @@ async function endExpiredSuitePauses(client, ids, options, deps) {
  * in an earlier run is taken over (its record now names this run, and its end is the later one).
  */
 async function openMaintenanceWindow(client, ids, run, deps) {
-    const result = { paused: [], leftAlone: [] };
+    const result = { paused: [], takenOver: [], leftAlone: [] };
     const now = deps.clock.now();
     const base = {
         tool: 'apprunner-ops',
@@ -28765,7 +28765,7 @@ async function openMaintenanceWindow(client, ids, run, deps) {
             const taken = { ...base, until, pausedAt: owner.record.pausedAt };
             await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
             deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
-            result.paused.push(id);
+            result.takenOver.push(id);
             return;
         }
         // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
@@ -28778,6 +28778,7 @@ async function openMaintenanceWindow(client, ids, run, deps) {
         result.paused.push(id);
     }));
     result.paused.sort();
+    result.takenOver.sort();
     return result;
 }
 /**
