@@ -118,6 +118,12 @@ export const environmentSchema = z.strictObject({
   'ecr-registry-id': accountIdField
     .optional()
     .describe('Account of the registry; default: the service ARN’s account.'),
+  'required-reviewers': z
+    .boolean()
+    .default(false)
+    .describe(
+      'The GitHub environment of this name has required reviewers; the command line then asks before changing it.',
+    ),
   url: httpUrlField
     .optional()
     .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),

@@ -8,7 +8,19 @@ export interface Annotation {
   startLine?: number;
 }
 
+/** A wait in progress, for displays that can show one (the command line's spinner). */
+export interface WaitProgress {
+  what: string;
+  startedAt: number;
+  deadline: number;
+  /** The last status seen, when there is one. */
+  status?: string;
+  done?: boolean;
+}
+
 export interface Logger {
+  /** Optional: told at every poll of a wait. The Actions logger has no use for it. */
+  progress?(update: WaitProgress): void;
   debug(message: string): void;
   info(message: string): void;
   warning(message: string, annotation?: Annotation): void;

@@ -29,9 +29,21 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
   const deadline = started + options.timeoutMs;
   let lastStatus: string | undefined;
   logger.info(`Waiting up to ${formatDuration(options.timeoutMs)} for ${options.what}`);
+  const progress = (status: string | undefined, done: boolean): void =>
+    logger.progress?.({
+      what: options.what,
+      startedAt: started,
+      deadline,
+      ...(status !== undefined ? { status } : {}),
+      done,
+    });
   for (;;) {
     const result = await options.probe();
-    if (result.done) return result.value;
+    if (result.done) {
+      progress(lastStatus, true);
+      return result.value;
+    }
+    progress(result.status, false);
     if (result.status !== lastStatus) {
       logger.info(
         `  ${options.what}: ${result.status} (after ${formatDuration(clock.now() - started)})`,

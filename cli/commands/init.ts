@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { parseConfig } from '../../core/config/load.js';
+import { UsageError } from '../args.js';
+import { ask, EXIT, type CliIo, type Command } from '../io.js';
+import { callerWorkflows } from '../caller-workflows.js';
+import { boolFlag, stringFlag } from './shared.js';
+
+interface Answers {
+  environments: string[];
+  region: string;
+  serviceArn: Record<string, string>;
+  ecrRepository: string;
+  database: string | undefined;
+  healthUrl: Record<string, string>;
+}
+
+/** `a=1,b=2` per environment, or one value for every environment. */
+function perEnvironment(
+  text: string,
+  environments: string[],
+  flag: string,
+): Record<string, string> {
+  if (!text.includes('=')) return Object.fromEntries(environments.map((e) => [e, text]));
+  const out: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    if (!environments.includes(name))
+      throw new UsageError(
+        `--${flag}: "${name}" is not one of the environments (${environments.join(', ')})`,
+      );
+    out[name] = pair.slice(at + 1).trim();
+  }
+  for (const e of environments)
+    if (!out[e])
+      throw new UsageError(
+        `--${flag}: no value for environment "${e}"; give ${environments.map((n) => `${n}=…`).join(',')}`,
+      );
+  return out;
+}
+
+async function value(
+  io: CliIo,
+  given: string | undefined,
+  flag: string,
+  question: string,
+  fallback?: string,
+): Promise<string> {
+  if (given !== undefined) return given;
+  const answer = await ask(io, `${question}${fallback ? ` [${fallback}]` : ''}: `);
+  if (answer === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new UsageError(`--${flag} is required when there is no terminal to ask on`);
+  }
+  return answer || fallback || value(io, undefined, flag, question, fallback);
+}
+
+async function gather(args: Parameters<Command['run']>[0], io: CliIo): Promise<Answers> {
+  const environments = (
+    await value(
+      io,
+      stringFlag(args, 'environments'),
+      'environments',
+      'Environments, in deploy order',
+      'staging,production',
+    )
+  )
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const region = await value(io, stringFlag(args, 'region'), 'region', 'AWS region', 'eu-west-1');
+  const arnText = stringFlag(args, 'service-arn');
+  const serviceArn: Record<string, string> = arnText
+    ? perEnvironment(arnText, environments, 'service-arn')
+    : {};
+  for (const e of environments)
+    serviceArn[e] ??= await value(io, undefined, 'service-arn', `App Runner service ARN of ${e}`);
+  const ecrRepository = await value(
+    io,
+    stringFlag(args, 'ecr-repository'),
+    'ecr-repository',
+    'ECR repository name',
+  );
+  const database =
+    stringFlag(args, 'database') ??
+    (await ask(io, 'RDS instance identifier (empty: none): ')) ??
+    undefined;
+  const urlText = stringFlag(args, 'health-url');
+  const healthUrl: Record<string, string> = urlText
+    ? perEnvironment(urlText, environments, 'health-url')
+    : {};
+  for (const e of environments)
+    healthUrl[e] ??= await value(
+      io,
+      undefined,
+      'health-url',
+      `Public base URL of ${e} (health checks)`,
+    );
+  return {
+    environments,
+    region,
+    serviceArn,
+    ecrRepository,
+    database: database || undefined,
+    healthUrl,
+  };
+}
+
+export function configText(a: Answers): string {
+  const environments: Record<string, unknown> = {};
+  for (const [index, name] of a.environments.entries()) {
+    environments[name] = {
+      region: a.region,
+      'service-arn': a.serviceArn[name],
+      'ecr-repository': a.ecrRepository,
+      ...(index === a.environments.length - 1 ? { 'required-reviewers': true } : {}),
+      ...(a.database ? { database: { instance: a.database } } : {}),
+      health: {
+        'base-url': a.healthUrl[name],
+        checks: [
+          { name: 'health', path: '/health', 'reports-version': true, expect: { status: 200 } },
+        ],
+      },
+    };
+  }
+  return `# apprunner-ops configuration, written by \`apprunner-ops init\`; check it with \`apprunner-ops validate\`.\n${stringify({ version: 1, environments })}`;
+}
+
+export const initCommand: Command = {
+  name: 'init',
+  usage:
+    'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id] [--health-url url|env=url,…] [--force]',
+  summary:
+    'write .github/apprunner-ops.yml and the caller workflows (asks for what flags do not give)',
+  flags: {
+    environments: {
+      type: 'string',
+      description: 'environment names in deploy order; the last one gets required reviewers',
+    },
+    region: { type: 'string', description: 'AWS region' },
+    'service-arn': { type: 'string', description: 'App Runner service ARN, or env=arn pairs' },
+    'ecr-repository': { type: 'string', description: 'ECR repository name' },
+    database: { type: 'string', description: 'RDS instance identifier' },
+    'health-url': { type: 'string', description: 'public base URL, or env=url pairs' },
+    'suite-ref': {
+      type: 'string',
+      description: 'ref of apprunner-ops the callers pin (default: this version)',
+    },
+    force: { type: 'boolean', description: 'overwrite existing files' },
+  },
+  async run(args, io) {
+    if (args.positionals.length > 0)
+      throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
+    const answers = await gather(args, io);
+    const config = configText(answers);
+    const configFile = '.github/apprunner-ops.yml';
+    // Written only if it validates: init never leaves a file that the next command refuses.
+    parseConfig(config, configFile);
+    const files: Record<string, string> = {
+      [configFile]: config,
+      ...callerWorkflows(answers.environments, stringFlag(args, 'suite-ref')),
+    };
+    const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
+    if (existing.length > 0 && !boolFlag(args, 'force'))
+      throw new UsageError(
+        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
+      );
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(io.cwd, file)), { recursive: true });
+      await writeFile(path.join(io.cwd, file), text);
+      io.stdout.write(`wrote ${file}\n`);
+    }
+    io.stdout.write(
+      `Next: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * `apprunner-ops`: the suite's procedures from a terminal, for the day GitHub is down or a
+ * runner was lost mid-deploy, and to start using the suite. Every command calls the same
+ * core functions as the actions; only the logger and the renderer differ.
+ * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
+ */
+import { ImageNotFound } from '../core/aws/ecr.js';
+import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/util/errors.js';
+import { closestKey } from '../core/util/zod-issues.js';
+import { parseArgs, UsageError } from './args.js';
+import { deployCommand, rollbackCommand } from './commands/ops.js';
+import { initCommand } from './commands/init.js';
+import { statusCommand } from './commands/status.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, type CliIo, type Command } from './io.js';
+
+export const COMMANDS: readonly Command[] = [
+  statusCommand,
+  deployCommand,
+  rollbackCommand,
+  validateCommand,
+  initCommand,
+];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: apprunner-ops <command> [arguments] [--options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'apprunner-ops <command> --help shows its options. Credentials: the standard AWS chain',
+    '(profiles, SSO, environment); records: GITHUB_TOKEN, AUDIT_DATABASE_URL, SLACK_WEBHOOK_URL,',
+    'BETTERSTACK_TOKEN when set. Exit codes: 0 ok, 1 failed, 2 bad input.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const width = Math.max(0, ...Object.keys(command.flags).map((f) => f.length + 2));
+  return [
+    `usage: ${command.usage}`,
+    '',
+    command.summary,
+    ...(Object.keys(command.flags).length ? ['', 'options:'] : []),
+    ...Object.entries(command.flags).map(
+      ([name, spec]) => `  ${`--${name}`.padEnd(width)}  ${spec.description}`,
+    ),
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  try {
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      const hint = closestKey(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
+      throw new UsageError(
+        `unknown command "${name}"${hint ? `; did you mean "${hint}"?` : ''} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`,
+      );
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${commandHelp(command)}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(parseArgs(rest, command.flags), io);
+  } catch (error) {
+    io.stderr.write(`apprunner-ops ${name}: ${describe(error)}\n`);
+    if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError)
+      return EXIT.usage;
+    // Found before anything changed: a wrong image is bad input, like a wrong flag.
+    if (error instanceof ImageNotFound) return EXIT.usage;
+    if (error instanceof DomainFailure) return EXIT.failed;
+    if (error instanceof Error && error.stack && io.env['APPRUNNER_OPS_DEBUG'])
+      io.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  }
+}
+
+function describe(error: unknown): string {
+  // Inputs of the command line are flags: say --reason, not input "reason".
+  if (error instanceof InputError) return error.message.replace(/^input "([^"]+)"/, '--$1');
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainFailure)
+    return error.message;
+  return `unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`;
+}

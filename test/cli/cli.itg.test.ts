@@ -1,0 +1,326 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
+import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
+
+// The command line as a person runs it: a real process, the sim's endpoints in its
+// environment (as `npm run sim` prints them), exit codes and output asserted.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/apprunner-ops.mjs');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let w: DeployWorld;
+let env: Record<string, string>;
+const fast = [
+  '--config',
+  'apprunner-ops.yml',
+  '--poll-interval',
+  '100ms',
+  '--verify-timeout',
+  '3s',
+];
+beforeAll(async () => {
+  w = await startDeployWorld();
+  assertSafeAwsEnvironment(w.env);
+  env = {
+    ...w.env,
+    GITHUB_TOKEN: 'ghs_simtoken',
+    GITHUB_REPOSITORY: 'example/drop',
+    GITHUB_SHA: 'abc1234def5678900000000000000000000000000',
+    SLACK_WEBHOOK_URL: w.sim.env['SIM_SLACK_WEBHOOK_URL'] as string,
+    BETTERSTACK_TOKEN: w.sim.env['SIM_BETTERSTACK_TOKEN'] as string,
+  };
+});
+afterAll(async () => {
+  await w?.stop();
+});
+const running = (): string => w.sim.service(w.serviceArn).running.version;
+
+describe('apprunner-ops from a terminal', () => {
+  it('status shows what runs, read-only', async () => {
+    w.sim.clearCalls();
+    const r = await cli(['status', 'production', '--config', 'apprunner-ops.yml'], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/production/);
+    expect(r.stdout).toMatch(/RUNNING/);
+    expect(r.stdout).toMatch(/v1\.4\.2/);
+    expect(w.sim.mutatingCalls()).toEqual([]);
+    const json = await cli(['status', '--json', '--config', 'apprunner-ops.yml'], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({
+      environment: 'production',
+      service: { status: 'RUNNING' },
+      running: { version: 'v1.4.2' },
+    });
+  });
+
+  it('deploys, then rolls back to previous, like the actions, and leaves the same records', async () => {
+    // A deploy by the workflow first: the terminal's rollback must find it in the same history.
+    const byWorkflow = await w.run('deploy', { image: 'v1.4.0', snapshot: 'false' });
+    expect(byWorkflow.outputs['result']).toBe('deployed');
+    const deployed = await cli(
+      ['deploy', 'production', 'v1.5.0', '--yes', '--no-snapshot', ...fast],
+      {
+        cwd: w.workspace,
+        env,
+      },
+    );
+    expect(deployed.stderr).toMatch(/Deployed v1\.5\.0/);
+    expect(deployed.code).toBe(0);
+    expect(running()).toBe('v1.5.0');
+    expect(deployed.stdout).toMatch(/Update service/);
+    expect(deployed.stderr).toMatch(
+      /AUDIT_DATABASE_URL is not set: no audit_log row will be written/,
+    );
+
+    const rolled = await cli(
+      [
+        'rollback',
+        'production',
+        '--to',
+        'previous',
+        '--reason',
+        'checkout broke after v1.5.0',
+        '--yes',
+        '--no-snapshot',
+        ...fast,
+      ],
+      { cwd: w.workspace, env },
+    );
+    expect(rolled.code, rolled.stderr).toBe(0);
+    expect(running()).toBe('v1.4.0');
+    // The terminal's rollback is recorded as the workflow's is: `previous` will skip v1.5.0.
+    const rollback = w.sim.github
+      .deployments()
+      .find((d) => (d.payload as { kind?: string }).kind === 'rollback');
+    expect(rollback?.payload).toMatchObject({ kind: 'rollback', tool: 'apprunner-ops' });
+    expect(String((rollback?.payload as { previousImage?: string }).previousImage)).toMatch(
+      /@sha256:/,
+    );
+    expect(rollback?.statuses.map((s) => s.state)).toContain('success');
+  });
+
+  it('runs the same steps as the deploy action for the same deploy', async () => {
+    const viaCli = await cli(['deploy', 'production', 'v1.3.9', '--yes', '--json', ...fast], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(viaCli.code, viaCli.stderr).toBe(0);
+    const viaAction = await w.run('deploy', { image: 'v1.5.0', 'poll-interval': '100ms' });
+    expect(viaAction.outputs['result']).toBe('deployed');
+    const cliSteps = (JSON.parse(viaCli.stdout) as { steps: { name: string }[] }).steps.map(
+      (s) => s.name,
+    );
+    const stepsTable = viaAction.summary.split('### Steps')[1]?.split('###')[0] ?? '';
+    const actionSteps = [...stepsTable.matchAll(/^\| ([^|]+?) \| (?:✅|❌|➖|⚠️) /gm)].map(
+      (m) => m[1],
+    );
+    expect(cliSteps.length).toBeGreaterThan(3);
+    expect(actionSteps).toEqual(cliSteps);
+  });
+
+  it('refuses bad input with one line, exit 2, and changes nothing', async () => {
+    w.sim.clearCalls();
+    const cases: [string[], RegExp][] = [
+      [['deplyo', 'production', 'v1'], /unknown command "deplyo"; did you mean "deploy"\?/],
+      [
+        ['deploy', 'production', 'v1.4.0', '--dryrun', ...fast],
+        /unknown option --dryrun; did you mean --dry-run\?/,
+      ],
+      [
+        ['deploy', 'prod', 'v1.4.0', '--yes', ...fast],
+        /environments\.prod: no such environment; the file defines "production"/,
+      ],
+      [
+        ['deploy', 'production', 'v1.4.0', '--yes', '--config', 'missing.yml'],
+        /config .*missing\.yml: file not found/,
+      ],
+      [['deploy', 'production', 'v9.9.9', '--yes', ...fast], /v9\.9\.9/],
+      [['rollback', 'production', '--yes', ...fast], /--reason: is required/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, { cwd: w.workspace, env });
+      expect(r.stderr.trim().split('\n').at(-1), args.join(' ')).toMatch(message);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+    }
+    expect(w.sim.mutatingCalls({ service: 'apprunner' })).toEqual([]);
+    expect(w.sim.mutatingCalls({ service: 'rds' })).toEqual([]);
+  });
+
+  it('asks for the environment name before changing one with required reviewers, and refuses without a terminal', async () => {
+    const text = await readFile(path.join(w.workspace, 'apprunner-ops.yml'), 'utf8');
+    await writeFile(
+      path.join(w.workspace, 'gated.yml'),
+      text.replace('    region:', '    required-reviewers: true\n    region:'),
+    );
+    w.sim.clearCalls();
+    const r = await cli(['deploy', 'production', 'v1.4.0', '--config', 'gated.yml'], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /production has required reviewers: confirm on a terminal, or pass --yes/,
+    );
+    expect(w.sim.mutatingCalls()).toEqual([]);
+  });
+});
+
+// `script` (util-linux) gives the command a real pseudo-terminal, as a person's shell would.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('progress on a terminal and in a pipe', () => {
+  it.runIf(hasScript)(
+    'redraws one waiting line on a TTY, with what, how long and the deadline',
+    async () => {
+      const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
+      const command = [
+        process.execPath,
+        BIN,
+        'deploy',
+        'production',
+        'v1.5.0',
+        '--yes',
+        '--no-snapshot',
+        ...fast,
+      ]
+        .map(quote)
+        .join(' ');
+      const r = await new Promise<CliRun>((resolve, reject) => {
+        const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+          cwd: w.workspace,
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            HOME: os.tmpdir(),
+            TERM: 'xterm',
+            NO_COLOR: '1',
+            ...env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
+      });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\r\x1b[2K');
+      expect(r.stdout).toMatch(
+        /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] waiting for App Runner operation [^:]+: \d+(ms|\.\ds) of 30m/,
+      );
+      expect(r.stdout).toMatch(/✓ App Runner operation .* after /);
+    },
+  );
+
+  it('prints plain lines in a pipe: no escape sequences, one line when a wait ends', async () => {
+    const r = await cli(['deploy', 'production', 'v1.4.0', '--yes', '--no-snapshot', ...fast], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('\x1b[');
+    expect(r.stderr).toMatch(/^ {2}done: App Runner operation .* after /m);
+  });
+});
+
+describe('validate and init', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('validates the Drop example, and names the line of a broken copy', async () => {
+    const ok = await cli(['validate', path.join(ROOT, 'examples/drop/apprunner-ops.yml')], {
+      cwd: dir,
+    });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/valid \(\d+ environments?: .*production/);
+    const text = await readFile(path.join(ROOT, 'examples/drop/apprunner-ops.yml'), 'utf8');
+    await writeFile(
+      path.join(dir, 'broken.yml'),
+      text.replace('max-latency-ms: 2000', 'max-latency-ms: fast'),
+    );
+    const missing = await cli(['validate', 'nothing-here.yml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nothing-here\.yml: no such file/);
+    const bad = await cli(['validate', 'broken.yml'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /broken\.yml: environments\.production\.health\.checks\[0\]\.expect\.max-latency-ms: expected an integer, got "fast" \(line \d+\)/,
+    );
+  });
+
+  it('init writes a configuration that validate accepts, and never overwrites without --force', async () => {
+    const args = [
+      'init',
+      '--environments',
+      'staging,production',
+      '--region',
+      'eu-west-1',
+      '--service-arn',
+      'staging=arn:aws:apprunner:eu-west-1:123456789012:service/drop-web-staging/0123456789abcdef0123456789abcdef,production=arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
+      '--ecr-repository',
+      'drop-web',
+      '--database',
+      'drop-db',
+      '--health-url',
+      'staging=https://staging.example.com,production=https://getdrop.no',
+    ];
+    const first = await cli(args, { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/wrote \.github\/apprunner-ops\.yml/);
+    const valid = await cli(['validate'], { cwd: dir });
+    expect(valid.stdout).toMatch(/valid \(2 environments: staging, production\)/);
+    const again = await cli(args, { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exist.*pass --force/);
+    expect((await cli([...args, '--force'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('init without a terminal names the missing flag', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
+    await copyFile(BIN, path.join(empty, 'x')).catch(() => {});
+    const r = await cli(['init', '--environments', 'production'], { cwd: empty });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--service-arn is required when there is no terminal to ask on/);
+    await rm(empty, { recursive: true, force: true });
+  });
+});
