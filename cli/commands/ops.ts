@@ -85,6 +85,7 @@ async function runOps(
     void cleanUpAfterRun(
       {
         monitors: state.get('maintenance-monitors') ?? '',
+        pauseId: state.get('maintenance-pause-id') ?? '',
         deploymentId: state.get('deployment-id') ?? '',
       },
       { betterstack: io.env['BETTERSTACK_TOKEN'], github: io.env['GITHUB_TOKEN'] },
