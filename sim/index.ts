@@ -95,6 +95,11 @@ export interface SimHandle {
   images(repository: string): Omit<EcrImage, 'manifest'>[];
   /** Pushes an image to a fixture repository (moves its tags), as `docker push` would. */
   pushImage(repository: string, image: PushImage): Omit<EcrImage, 'manifest'>;
+  /**
+   * BatchDeleteImage reports these digests in its `failures` (default code KmsError) instead
+   * of deleting them; `[]` clears the fault.
+   */
+  failImageDeletes(digests: string[], failureCode?: string): void;
   /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
   setInstanceStatus(instanceId: string, status: string): void;
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
@@ -278,6 +283,14 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         world.clock.now(),
       );
       return withoutManifest(pushed);
+    },
+    failImageDeletes: (digests, failureCode = 'KmsError') => {
+      world.ecr.deleteFailures.clear();
+      for (const digest of digests)
+        world.ecr.deleteFailures.set(digest, {
+          failureCode,
+          failureReason: `sim fault: ${failureCode} while deleting ${digest}`,
+        });
     },
     setInstanceStatus: (instanceId, status) => {
       world.rds.instance(instanceId).status = status;

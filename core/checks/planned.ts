@@ -105,12 +105,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     'A read-only query; more rows than max-rows is a failure.',
   ),
   planned(
-    'ecr-untagged',
-    'Infrastructure',
-    { delete: z.boolean().default(false) },
-    'Untagged ECR images that nothing references, listed (or deleted with delete: true).',
-  ),
-  planned(
     'snapshot-restore',
     'Infrastructure',
     { 'verify-query': z.string().default('SELECT 1') },
