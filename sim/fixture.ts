@@ -127,6 +127,10 @@ const instanceSchema = z.strictObject({
   publiclyAccessible: z.boolean().default(false),
   multiAz: z.boolean().default(false),
   securityGroups: z.array(z.string()).default(['sg-0a1b2c3d4e5f60718']),
+  /** DB subnet group; default `<id>-subnets`. */
+  subnetGroup: z.string().optional(),
+  /** DB parameter group; default `default.postgres<major>`. */
+  parameterGroup: z.string().optional(),
   backupRetentionPeriod: z.number().int().default(7),
   createdAgo: duration.prefault('400d'),
   /** Daily automated snapshots, newest `latestAgo` old. */
@@ -186,6 +190,10 @@ export const fixtureSchema = z.strictObject({
       maintenance: duration.prefault('5m'),
       /** A manual snapshot keeps a single-AZ instance `backing-up` this long. */
       backingUp: duration.prefault('1m'),
+      /** RestoreDBInstanceFromDBSnapshot: `creating` this long, then `available`. */
+      restore: duration.prefault('12m'),
+      /** DeleteDBInstance: `deleting` this long, then gone. */
+      deleteInstance: duration.prefault('4m'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
@@ -199,6 +207,8 @@ export const fixtureSchema = z.strictObject({
   rds: z
     .strictObject({
       manualSnapshotQuota: z.number().int().positive().default(100),
+      /** DB instances per account and region; a restore beyond it is InstanceQuotaExceeded. */
+      instanceQuota: z.number().int().positive().default(40),
       instances: z.array(instanceSchema).default([]),
     })
     .prefault({}),

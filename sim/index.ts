@@ -121,6 +121,8 @@ export interface SimHandle {
    * of deleting them; `[]` clears the fault.
    */
   failImageDeletes(digests: string[], failureCode?: string): void;
+  /** Restores end in this status (e.g. `incompatible-restore`) instead of `available`; undefined clears it. */
+  failRestores(status: string | undefined): void;
   /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
   setInstanceStatus(instanceId: string, status: string): void;
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
@@ -316,6 +318,9 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           failureReason: `sim fault: ${failureCode} while deleting ${digest}`,
         });
     },
+    failRestores: (status) => {
+      world.rds.restoreFailure = status;
+    },
     setInstanceStatus: (instanceId, status) => {
       world.rds.instance(instanceId).status = status;
     },
@@ -323,7 +328,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       due();
       return world.rds.snapshots
         .filter((s) => instanceId === undefined || s.instanceId === instanceId)
-        .map((s) => ({
+        .map(({ data: _data, ...s }) => ({
           ...structuredClone(s),
           percentProgress: Number(world.rds.describeSnapshot(s)['PercentProgress']),
         }));

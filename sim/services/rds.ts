@@ -8,6 +8,13 @@ import type { Fixture, FixtureInstance } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
 import { startRdsBacking, type RdsBacking } from '../rds-postgres.js';
 import {
+  captureSnapshot,
+  dropDatabase,
+  type RestoredData,
+  type SnapshotData,
+} from '../rds-restore.js';
+import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
+import {
   optInt,
   optString,
   paginate,
@@ -27,6 +34,14 @@ export interface DbInstance {
   masterPassword: string;
   /** A real PostgreSQL when the instance is backed (see sim/rds-postgres.ts). */
   backing?: RdsBacking;
+  /** Set for instances made by RestoreDBInstanceFromDBSnapshot (see rds-restore-ops.ts). */
+  subnetGroup?: string;
+  parameterGroup?: string;
+  tags?: { Key: string; Value: string }[];
+  deletionProtection?: boolean;
+  /** The snapshot a restored instance came from, and its data and endpoint. */
+  restoredFrom?: string;
+  restored?: RestoredData;
 }
 
 export interface DbSnapshot {
@@ -39,6 +54,8 @@ export interface DbSnapshot {
   /** Real ms the creation takes (already scaled). */
   takesMs: number;
   tags: { Key: string; Value: string }[];
+  /** The instance's data when the snapshot started (backed instances only). */
+  data?: SnapshotData;
 }
 
 const hex = (seed: string, length: number): string => {
@@ -123,9 +140,50 @@ export class RdsState {
       await this.stopBackings();
       throw (failed as PromiseRejectedResult).reason;
     }
+    await this.captureSeededSnapshots();
   }
 
+  /** The fixture's snapshots hold the seeded data (one shared copy per instance). */
+  private async captureSeededSnapshots(): Promise<void> {
+    for (const instance of this.instances.values()) {
+      if (!instance.backing) continue;
+      const data = await captureSnapshot(instance.backing, 'seed');
+      for (const s of this.snapshots) if (s.instanceId === instance.id) s.data = data;
+    }
+  }
+
+  /** Captures a new snapshot's data now (a snapshot is a point in time: its start). */
+  async captureData(snapshot: DbSnapshot): Promise<void> {
+    const backing = this.instances.get(snapshot.instanceId)?.backing;
+    if (backing) snapshot.data = await captureSnapshot(backing, snapshot.id);
+  }
+
+  /** RestoreDBInstanceFromDBSnapshot: a new instance, `creating` for a modelled time. */
+  restoreInstance(input: Input): Promise<Input> {
+    return restoreInstance(this, this.fixture, this.clock, input);
+  }
+
+  /** DeleteDBInstance: `deleting` for a modelled time, then gone with its data. */
+  deleteInstance(input: Input): Promise<Input> {
+    return deleteInstance(this, this.fixture, this.clock, input);
+  }
+
+  /** Restores end in this status instead of `available` (a fault), e.g. incompatible-restore. */
+  restoreFailure: string | undefined;
+  /** Work still running after an instance went away (dropping its data), awaited on stop. */
+  readonly pending = new Set<Promise<unknown>>();
+
   async stopBackings(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    // Restored instances live on their sources' servers: stop them first.
+    await Promise.allSettled(
+      [...this.instances.values()].flatMap((i) => (i.restored ? [i.restored.stop()] : [])),
+    );
+    // Snapshot copies live on the instances' servers (which may be a shared DATABASE_URL one).
+    const copies = new Map(
+      this.snapshots.flatMap((x) => (x.data ? [[x.data.database, x.data]] : [])),
+    );
+    await Promise.allSettled([...copies.values()].map((d) => dropDatabase(d.backing, d.database)));
     await Promise.all(
       [...this.instances.values()].map(async (i) => {
         const backing = i.backing;
@@ -187,14 +245,17 @@ export class RdsState {
       ),
       DBParameterGroups: xmlList('DBParameterGroup', [
         {
-          DBParameterGroupName: `default.postgres${f.engineVersion.split('.')[0]}`,
+          DBParameterGroupName:
+            i.parameterGroup ??
+            f.parameterGroup ??
+            `default.postgres${f.engineVersion.split('.')[0]}`,
           ParameterApplyStatus: 'in-sync',
         },
       ]),
       AvailabilityZone: i.availabilityZone,
       DBSubnetGroup: {
-        DBSubnetGroupName: `${i.id}-subnets`,
-        DBSubnetGroupDescription: `Subnets of ${i.id}`,
+        DBSubnetGroupName: i.subnetGroup ?? f.subnetGroup ?? `${i.id}-subnets`,
+        DBSubnetGroupDescription: `Subnets of ${i.subnetGroup ?? f.subnetGroup ?? i.id}`,
         VpcId: 'vpc-0123456789abcdef0',
         SubnetGroupStatus: 'Complete',
       },
@@ -213,9 +274,9 @@ export class RdsState {
       CopyTagsToSnapshot: true,
       IAMDatabaseAuthenticationEnabled: false,
       PerformanceInsightsEnabled: false,
-      DeletionProtection: true,
+      DeletionProtection: i.deletionProtection ?? true,
       DBInstanceArn: this.arn('db', i.id),
-      TagList: xmlList('Tag', []),
+      TagList: xmlList('Tag', i.tags ?? []),
       BackupTarget: 'region',
       NetworkType: 'IPV4',
     };
@@ -346,7 +407,22 @@ export const rds: AwsService = {
     },
     CreateDBSnapshot: {
       mutating: true,
-      handle: (input, { world }) => world.rds.createSnapshot(input),
+      async handle(input, { world }) {
+        const out = world.rds.createSnapshot(input);
+        const snapshot = world.rds.snapshots.find(
+          (s) => s.id === (out['DBSnapshot'] as Input)['DBSnapshotIdentifier'],
+        );
+        if (snapshot) await world.rds.captureData(snapshot);
+        return out;
+      },
+    },
+    RestoreDBInstanceFromDBSnapshot: {
+      mutating: true,
+      handle: (input, { world }) => world.rds.restoreInstance(input),
+    },
+    DeleteDBInstance: {
+      mutating: true,
+      handle: (input, { world }) => world.rds.deleteInstance(input),
     },
     DescribeDBSnapshots: {
       mutating: false,
