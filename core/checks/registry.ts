@@ -3,6 +3,7 @@ import { ecrUntagged } from './ecr-untagged.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
 import { PLANNED_CHECKS } from './planned.js';
 import { serviceRunning } from './service-running.js';
+import { snapshotRestore } from './snapshot-restore.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
 /**
@@ -14,6 +15,7 @@ export const CHECK_TYPES: readonly CheckType[] = [
   serviceRunning,
   ecrUntagged,
   lifecyclePolicy,
+  snapshotRestore,
   ...PLANNED_CHECKS,
 ];
 
