@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import {
+  DeleteDBInstanceCommand,
   DescribeDBInstancesCommand,
   RDSClient,
   RestoreDBInstanceFromDBSnapshotCommand,
 } from '@aws-sdk/client-rds';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkItemSchema } from '../../core/checks/registry.js';
 import { runCheckList, type CheckResult } from '../../core/checks/run-checks.js';
 import { readRestoreDrills } from '../../core/drill/record.js';
@@ -29,20 +30,24 @@ const QUERIES = [
 ];
 const FAST = { 'poll-interval': '20ms', ssl: false };
 
-let sim: SimHandle | undefined;
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(edit: (f: ReturnType<typeof loadFixture>) => void = () => {}) {
+// One sim (with its PostgreSQL) for the whole file: starting one costs seconds. Each test
+// leaves only drop-db behind, which the next one checks.
+let s: SimHandle;
+beforeAll(async () => {
   const fixture = withPostgres(loadFixture());
   fixture.rds.instances[0]!.parameterGroup = 'drop-postgres16';
   fixture.rds.instances[0]!.securityGroups = ['sg-0a1b2c3d4e5f60718', 'sg-0fedcba987654321f'];
-  edit(fixture);
-  sim = await startSim({ fixture, timeScale: TIME_SCALE });
-  return sim;
-}
+  s = await startSim({ fixture, timeScale: TIME_SCALE });
+});
+afterAll(async () => {
+  await s.stop();
+});
+beforeEach(async () => {
+  s.clearCalls();
+  s.failRestores(undefined);
+  s.fixture.rds.instanceQuota = 40;
+  expect(await instanceIds(s)).toEqual(['drop-db']);
+});
 
 function drill(s: SimHandle, item: Record<string, unknown> = {}): Promise<CheckResult> {
   const db = s.database('drop-db');
@@ -74,7 +79,6 @@ function sourceUntouched(s: SimHandle): void {
 
 describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   it('restores the newest automated snapshot privately, counts real rows, deletes it and records the RTO', async () => {
-    const s = await start();
     const r = await drill(s);
     expect(r.status, r.line).toBe('pass');
     const newest = s
@@ -124,7 +128,6 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   });
 
   it('fails when a verification query does not meet its expectation, and still deletes the drill', async () => {
-    const s = await start();
     const r = await drill(s, {
       queries: [{ name: 'users', sql: 'SELECT COUNT(*) FROM users', expect: { 'at-least': 1000 } }],
     });
@@ -137,9 +140,7 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   });
 
   it('a refused restore (instance quota) is red and leaves nothing behind', async () => {
-    const s = await start((f) => {
-      f.rds.instanceQuota = 1;
-    });
+    s.fixture.rds.instanceQuota = 1;
     const r = await drill(s);
     expect(r.status).toBe('fail');
     expect(r.line).toMatch(/restore drill failed: .*maximum number of DB instances/);
@@ -148,7 +149,6 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   });
 
   it('a restore that ends in a broken state is red and is deleted', async () => {
-    const s = await start();
     s.failRestores('incompatible-restore');
     const r = await drill(s);
     expect(r.status).toBe('fail');
@@ -158,7 +158,6 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   });
 
   it('a killed drill (SIGKILL while creating) leaves an instance the post step’s cleanup deletes; a later run deletes a leftover first', async () => {
-    const s = await start();
     const child = spawn(
       process.execPath,
       [
@@ -240,10 +239,20 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     expect(r.observed!['leftoversDeleted']).toEqual(['drop-db-drill-20261001']);
     expect((await instanceIds(s)).sort()).toEqual(['drop-db', 'drop-db-drill-20260901']);
     sourceUntouched(s);
+    const cleanup = new RDSClient(s.clientConfig({ maxAttempts: 1 }));
+    await cleanup.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: 'drop-db-drill-20260901',
+        SkipFinalSnapshot: true,
+      }),
+    );
+    await waitFor('the untagged look-alike to go', async () =>
+      (await instanceIds(s)).length === 1 ? true : undefined,
+    );
+    cleanup.destroy();
   });
 
   it('refuses to start without credentials, before any change', async () => {
-    const s = await start();
     const env = simEnvironment(s, s.service('drop-web').arn, { database: { instance: 'drop-db' } });
     const [r] = await runCheckList(
       [checkItemSchema.parse({ type: 'snapshot-restore', queries: QUERIES })],
