@@ -5,7 +5,10 @@ import {
   type Image,
 } from '@aws-sdk/client-ecr';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { AppRunnerService } from '../../core/aws/app-runner.js';
+import { policyActions, type PolicyDocument } from '../workflows/iam-policy.js';
 import { checkItemSchema } from '../../core/checks/registry.js';
 import { runCheckList, type CheckResult } from '../../core/checks/run-checks.js';
 import { suggestedLifecyclePolicy } from '../../core/checks/lifecycle-policy.js';
@@ -200,6 +203,19 @@ describe('ecr-untagged against the sim', () => {
     expect((deletes[0]!.params as { imageIds: unknown[] }).imageIds).toEqual([
       { imageDigest: digests.orphan },
     ]);
+    // docs/iam-policy-ops-weekly.json allows every call the clean-up made.
+    const policy = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../../docs/iam-policy-ops-weekly.json'), 'utf8'),
+    ) as PolicyDocument;
+    const made = [
+      ...new Set(
+        sim
+          .calls()
+          .filter((c) => c.service === 'ecr' || c.service === 'apprunner')
+          .map((c) => `${c.service}:${c.operation}`),
+      ),
+    ];
+    expect(made.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
     expect(await everyTaggedImagePulls(sim)).toBe(8);
     // And App Runner can still deploy the multi-arch image and go back to what ran.
     const service = new AppRunnerService(simClients(sim).appRunner, arn, {

@@ -17,6 +17,8 @@ import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
 import { withPostgres } from '../../sim/rds-postgres.js';
 import { simCheckContext, simEnvironment } from '../helpers/check-context.js';
 import { waitFor } from '../sim/helpers.js';
+import { policyActions, type PolicyDocument } from '../workflows/iam-policy.js';
+import { readFileSync } from 'node:fs';
 
 const TIME_SCALE = 0.002; // restore 12m → 1.44 s, delete 4m → 0.48 s
 const DRILL_ID = drillInstanceId('drop-db', new Date());
@@ -123,6 +125,15 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
       values: { users: 3 },
     });
     expect(row!.restoreMs).toBe(r.observed!['restoreMs']);
+    // docs/iam-policy-ops-monthly.json allows every call the drill made.
+    const policy = JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, '../../docs/iam-policy-ops-monthly.json'),
+        'utf8',
+      ),
+    ) as PolicyDocument;
+    const made = [...new Set(s.calls({ service: 'rds' }).map((c) => `rds:${c.operation}`))];
+    expect(made.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
     // The password is nowhere in what the check reports.
     expect(JSON.stringify(r)).not.toContain(s.database('drop-db').masterPassword);
   });
