@@ -144,6 +144,8 @@ export async function restoreInstance(
   const publiclyAccessible = optBool(input, 'PubliclyAccessible') ?? subnetGroup === undefined;
   const deletionProtection = optBool(input, 'DeletionProtection') ?? false;
 
+  // The modelled time runs from the request; copying the data happens within it.
+  const requestedAt = clock.now();
   const restored =
     source.backing && snapshot.data ? await restoreSnapshot(snapshot.data, id) : undefined;
   const instance: DbInstance = {
@@ -179,7 +181,7 @@ export async function restoreInstance(
     ...(restored ? { restored } : {}),
   };
   rds.instances.set(id, instance);
-  clock.after(fixture.durations.restore, () => {
+  clock.at(requestedAt + clock.scaled(fixture.durations.restore), () => {
     if (instance.status !== 'creating') return;
     instance.status = rds.restoreFailure ?? 'available';
     if (restored && instance.status === 'available') restored.open = true;
