@@ -151,7 +151,10 @@ export const snapshotRestore = defineCheck({
           },
           { actor: ctx.run?.actor ?? 'apprunner-ops', runUrl: ctx.run?.runUrl ?? '' },
         );
-        recorded = 'recorded in audit_log (restore_drill)';
+        const earlier = previous.flatMap((p) =>
+          p.restoreMs !== undefined ? [formatDuration(p.restoreMs)] : [],
+        );
+        recorded = `recorded in audit_log (restore_drill)${earlier.length > 0 ? `; earlier restores took ${earlier.join(', ')}` : ''}`;
       } catch (error) {
         recorded = `not recorded: ${errorMessage(error)}`;
       }
