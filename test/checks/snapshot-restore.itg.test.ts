@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkItemSchema } from '../../core/checks/registry.js';
 import { runCheckList, type CheckResult } from '../../core/checks/run-checks.js';
 import { readRestoreDrills } from '../../core/drill/record.js';
-import { cleanupDrill, drillInstanceId } from '../../core/drill/rds-drill.js';
+import { cleanupDrillsAfterChecks } from '../../core/drill/post-step.js';
+import { drillInstanceId } from '../../core/drill/rds-drill.js';
 import { systemClock } from '../../core/util/clock.js';
 import { recordingLogger } from '../../core/util/logger.js';
 import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
@@ -216,11 +217,15 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
 
     // The post step: find drills by tag and delete them.
     const logger = recordingLogger();
-    const deleted = await cleanupDrill(
+    const deleted = await cleanupDrillsAfterChecks(
+      [{ type: 'snapshot-restore' }],
+      simEnvironment(s, s.service('drop-web').arn, { database: { instance: 'drop-db' } }),
       rds,
-      'drop-db',
-      { restoreTimeoutMs: 60_000, deleteTimeoutMs: 30_000, pollIntervalMs: 20 },
       { clock: systemClock, logger },
+      20,
+    );
+    expect(logger.lines.map((l) => l.message)).toContain(
+      `Deleted drill instance(s) ${DRILL_ID} after the run`,
     );
     expect(deleted).toEqual([DRILL_ID]);
     expect(await instanceIds(s)).toEqual(['drop-db']);
