@@ -125,6 +125,12 @@ async function rollbackTargets(
       };
     }
   }
+  if ([...sources].every((source) => source === 'no history'))
+    return {
+      protections,
+      source: 'no history',
+      blocker: `no deployment history was found for ${names.join(', ')}, so the rollback targets are unknown (deploy once with apprunner-ops, or set rollback-targets: 0 to clean up without keeping them)`,
+    };
   return { protections, source: [...sources].join(', ') };
 }
 

@@ -297,6 +297,21 @@ describe('ecr-untagged against the sim', () => {
   });
 });
 
+describe('ecr-untagged without any deployment history', () => {
+  it('keeps everything unless told rollback-targets: 0', async () => {
+    const sim = await startSim({ timeScale: 0.002 });
+    current = { sim } as World;
+    const arn = sim.service('drop-web').arn;
+    const blocked = await check(sim, arn, { delete: true });
+    expect(blocked.status).toBe('warn');
+    expect(blocked.line).toMatch(/no deployment history was found for production/);
+    expect(sim.mutatingCalls({ service: 'ecr' })).toEqual([]);
+    const r = await check(sim, arn, { delete: true, 'rollback-targets': 0 });
+    expect(r.status, r.line).toBe('pass');
+    expect(r.line).toMatch(/deleted 1 untagged image/);
+  });
+});
+
 describe('lifecycle-policy against the sim', () => {
   it('suggests a policy when the repository has none, and reads one that exists', async () => {
     const sim = await startSim({ timeScale: 0.002 });
