@@ -169,6 +169,20 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     sourceUntouched(s);
   });
 
+  it('a drill aborted by its deadline while creating still deletes its instance', async () => {
+    const r = await drill(s, { timeout: '600ms' });
+    expect(r.status).toBe('error');
+    expect(r.line).toMatch(/no answer within 600ms/);
+    // The abort ends the wait; the drill's own clean-up deletes what it created.
+    await waitFor(
+      'the aborted drill to delete its instance',
+      async () => ((await instanceIds(s)).length === 1 ? true : undefined),
+      { timeoutMs: 20_000 },
+    );
+    expect(s.calls({ service: 'rds', operation: 'DeleteDBInstance' })).toHaveLength(1);
+    sourceUntouched(s);
+  });
+
   it('a killed drill (SIGKILL while creating) leaves an instance the post step’s cleanup deletes; a later run deletes a leftover first', async () => {
     const child = spawn(
       process.execPath,
