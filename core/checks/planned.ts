@@ -103,18 +103,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     },
     'A read-only query; more rows than max-rows is a failure.',
   ),
-  planned(
-    'ecr-untagged',
-    'Infrastructure',
-    { delete: z.boolean().default(false) },
-    'Untagged ECR images that nothing references, listed (or deleted with delete: true).',
-  ),
-  planned(
-    'snapshot-restore',
-    'Infrastructure',
-    { 'verify-query': z.string().default('SELECT 1') },
-    'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.',
-  ),
   planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
   planned(
     'log-errors',

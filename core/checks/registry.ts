@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ecrUntagged } from './ecr-untagged.js';
+import { lifecyclePolicy } from './lifecycle-policy.js';
 import { monitorsGreen } from './monitors-green.js';
-import { PLANNED_CHECKS } from './planned.js';
 import { serviceRunning } from './service-running.js';
+import { snapshotRestore } from './snapshot-restore.js';
+import { PLANNED_CHECKS } from './planned.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
 /**
@@ -9,7 +12,14 @@ import { commonCheckFields, type CheckType } from './types.js';
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS, monitorsGreen];
+export const CHECK_TYPES: readonly CheckType[] = [
+  ecrUntagged,
+  lifecyclePolicy,
+  monitorsGreen,
+  serviceRunning,
+  snapshotRestore,
+  ...PLANNED_CHECKS,
+];
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);

@@ -28,12 +28,19 @@ export interface CheckSecrets {
   betterstackToken?: string | undefined;
   /** A read-only role for `sql` checks. */
   databaseUrl?: string | undefined;
+  /** Where the audit_log lives: deploy history (rollback targets) and drill records. */
+  auditDatabaseUrl?: string | undefined;
 }
 
 /** Everything a check may talk to. Built once per run; shared by every check of the run. */
 export interface CheckContext {
   environment: string;
   env: EnvironmentConfig;
+  /**
+   * Every environment of the configuration file, for checks that must consider them all
+   * (ecr-untagged protects what each environment sharing the repository runs). Absent: only `env`.
+   */
+  environments?: Readonly<Record<string, EnvironmentConfig>> | undefined;
   aws: AwsClients;
   secrets: CheckSecrets;
   run: RunInfo | undefined;

@@ -8,7 +8,7 @@ export const durationField = z
   .refine((text) => parseDuration(text) !== undefined, {
     message: 'expected a duration like 90s, 5m or 1h30m',
   })
-  .describe('A duration: a number with a unit (ms, s, m, h), e.g. 90s, 5m, 1h30m.');
+  .describe('A duration: a number with a unit (ms, s, m, h, d), e.g. 90s, 5m, 1h30m, 7d.');
 
 export const httpUrlField = z
   .string()

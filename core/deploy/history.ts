@@ -43,7 +43,10 @@ export function fromGitHub(records: readonly DeploymentRecord[]): HistoryEntry[]
   });
 }
 
-async function fromAudit(ctx: OpsContext): Promise<HistoryEntry[]> {
+/** What reading history needs: the environment, and GitHub and/or the audit log. */
+export type HistorySources = Pick<OpsContext, 'environment' | 'github' | 'auditDatabaseUrl'>;
+
+async function fromAudit(ctx: HistorySources): Promise<HistoryEntry[]> {
   if (!ctx.auditDatabaseUrl) return [];
   const rows = await readAuditEntries(ctx.auditDatabaseUrl, {
     resourceType: 'app_runner_service',
@@ -76,7 +79,7 @@ async function fromAudit(ctx: OpsContext): Promise<HistoryEntry[]> {
  * apprunner-ops, or the audit log when GitHub has none (or no token was given).
  */
 export async function readHistory(
-  ctx: OpsContext,
+  ctx: HistorySources,
 ): Promise<{ entries: HistoryEntry[]; source: string }> {
   if (ctx.github) {
     const entries = fromGitHub(await ctx.github.history(ctx.environment, 100));

@@ -1,8 +1,14 @@
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 
 /**
- * Parses `90s`, `5m`, `1h30m`, `250ms` into milliseconds. A bare number is refused: a
+ * Parses `90s`, `5m`, `1h30m`, `250ms`, `7d` into milliseconds. A bare number is refused: a
  * timeout of "300" is ambiguous (seconds? milliseconds?) and the error asks for a unit.
  * Returns undefined when the text is not a duration.
  */

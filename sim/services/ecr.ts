@@ -45,6 +45,14 @@ export interface EcrRepository {
   createdAt: number;
   images: EcrImage[];
   registry?: RegistryClient;
+  /** PutLifecyclePolicy's text; GetLifecyclePolicy answers LifecyclePolicyNotFoundException without one. */
+  lifecyclePolicy?: { text: string; updatedAt: number };
+}
+
+/** A per-image failure BatchDeleteImage reports (in its `failures`, not as an error) for a digest. */
+export interface EcrDeleteFailure {
+  failureCode: string;
+  failureReason: string;
 }
 
 const sha256 = (text: string): string =>
@@ -53,6 +61,8 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 export class EcrState {
   readonly repositories = new Map<string, EcrRepository>();
+  /** Injected per-image BatchDeleteImage failures by digest (e.g. KmsError), for fault tests. */
+  readonly deleteFailures = new Map<string, EcrDeleteFailure>();
 
   constructor(
     private readonly fixture: Fixture,
@@ -257,6 +267,42 @@ export class EcrState {
 
 const ecrInvalid = (message: string): AwsError =>
   new AwsError('InvalidParameterException', message);
+
+/** The checks ECR makes on a lifecycle policy: JSON with rules that select and expire. */
+function validateLifecyclePolicy(text: string): void {
+  const refuse = (why: string): never => {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: '${why}'`,
+    );
+  };
+  let policy: unknown;
+  try {
+    policy = JSON.parse(text);
+  } catch {
+    refuse('Lifecycle policy validation failure: could not parse the policy as JSON');
+  }
+  const rules = (policy as { rules?: unknown }).rules;
+  if (!Array.isArray(rules) || rules.length === 0)
+    refuse(
+      'Lifecycle policy validation failure: object has missing required properties (["rules"])',
+    );
+  for (const rule of rules as Record<string, unknown>[]) {
+    const selection = rule['selection'] as Record<string, unknown> | undefined;
+    if (typeof rule['rulePriority'] !== 'number' || !selection || !rule['action'])
+      refuse(
+        'Lifecycle policy validation failure: a rule needs rulePriority, selection and action',
+      );
+    if (!['tagged', 'untagged', 'any'].includes(String(selection!['tagStatus'])))
+      refuse(
+        'Lifecycle policy validation failure: selection.tagStatus must be tagged, untagged or any',
+      );
+    if (!['imageCountMoreThan', 'sinceImagePushed'].includes(String(selection!['countType'])))
+      refuse(
+        'Lifecycle policy validation failure: selection.countType must be imageCountMoreThan or sinceImagePushed',
+      );
+  }
+}
 
 const imageIdText = (id: Input): string =>
   `{imageDigest:'${String(id['imageDigest'] ?? 'null')}', imageTag:'${String(id['imageTag'] ?? 'null')}'}`;
@@ -471,6 +517,11 @@ export const ecr: AwsService = {
             else fail(id, 'ImageNotFound', 'Requested image not found');
             continue;
           }
+          const injected = world.ecr.deleteFailures.get(image.digest);
+          if (injected) {
+            fail(id, injected.failureCode, injected.failureReason);
+            continue;
+          }
           const parent = repo.images.find((i) => i.children.includes(image.digest));
           if (parent && world.fixture.ecr.protectIndexChildren) {
             fail(
@@ -492,6 +543,43 @@ export const ecr: AwsService = {
           for (const t of image.tags) deleted.push({ imageDigest: image.digest, imageTag: t });
         }
         return { imageIds: deleted, failures };
+      },
+    },
+
+    GetLifecyclePolicy: {
+      mutating: false,
+      handle(input, { world }) {
+        const repo = world.ecr.repository(reqString(input, 'repositoryName', ecr));
+        if (!repo.lifecyclePolicy)
+          throw new AwsError(
+            'LifecyclePolicyNotFoundException',
+            `Lifecycle policy does not exist for the repository with name '${repo.name}' in the registry with id '${world.fixture.account}'`,
+          );
+        return {
+          registryId: world.fixture.account,
+          repositoryName: repo.name,
+          lifecyclePolicyText: repo.lifecyclePolicy.text,
+          lastEvaluatedAt: new Date(repo.lifecyclePolicy.updatedAt),
+        };
+      },
+    },
+
+    PutLifecyclePolicy: {
+      mutating: true,
+      handle(input, { world }) {
+        const repo = world.ecr.repository(reqString(input, 'repositoryName', ecr));
+        const text = reqString(input, 'lifecyclePolicyText', ecr);
+        if (text.length < 100 || text.length > 30720)
+          throw ecrInvalid(
+            `Invalid parameter at 'lifecyclePolicyText' failed to satisfy constraint: 'Member must have length between 100 and 30720'`,
+          );
+        validateLifecyclePolicy(text);
+        repo.lifecyclePolicy = { text, updatedAt: world.clock.now() };
+        return {
+          registryId: world.fixture.account,
+          repositoryName: repo.name,
+          lifecyclePolicyText: text,
+        };
       },
     },
 

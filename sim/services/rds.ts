@@ -6,6 +6,14 @@
 import type { SimClock } from '../clock.js';
 import type { Fixture, FixtureInstance } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
+import { startRdsBacking, type RdsBacking } from '../rds-postgres.js';
+import {
+  captureSnapshot,
+  dropDatabase,
+  type RestoredData,
+  type SnapshotData,
+} from '../rds-restore.js';
+import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
 import {
   optInt,
   optString,
@@ -22,6 +30,18 @@ export interface DbInstance {
   createdAt: number;
   resourceId: string;
   availabilityZone: string;
+  /** The master password PostgreSQL accepts now (the fixture's, until a modification applies). */
+  masterPassword: string;
+  /** A real PostgreSQL when the instance is backed (see sim/rds-postgres.ts). */
+  backing?: RdsBacking;
+  /** Set for instances made by RestoreDBInstanceFromDBSnapshot (see rds-restore-ops.ts). */
+  subnetGroup?: string;
+  parameterGroup?: string;
+  tags?: { Key: string; Value: string }[];
+  deletionProtection?: boolean;
+  /** The snapshot a restored instance came from, and its data and endpoint. */
+  restoredFrom?: string;
+  restored?: RestoredData;
 }
 
 export interface DbSnapshot {
@@ -34,6 +54,8 @@ export interface DbSnapshot {
   /** Real ms the creation takes (already scaled). */
   takesMs: number;
   tags: { Key: string; Value: string }[];
+  /** The instance's data when the snapshot started (backed instances only). */
+  data?: SnapshotData;
 }
 
 const hex = (seed: string, length: number): string => {
@@ -65,6 +87,7 @@ export class RdsState {
         createdAt: now - f.createdAgo,
         resourceId: `db-${hex(f.id, 26).toUpperCase()}`,
         availabilityZone: `${fixture.region}a`,
+        masterPassword: f.masterUserPassword,
       });
       const auto = f.automatedSnapshots;
       for (let i = auto.count - 1; i >= 0; i--) {
@@ -98,6 +121,78 @@ export class RdsState {
     }
   }
 
+  /** Starts a real PostgreSQL for each instance whose fixture asks for one (or every one). */
+  async startBackings(all: boolean): Promise<void> {
+    const wanted = [...this.instances.values()].filter((i) => all || i.fixture.postgres);
+    const started = await Promise.allSettled(
+      wanted.map(async (i) => {
+        i.backing = await startRdsBacking({
+          masterUsername: i.fixture.masterUsername,
+          masterUserPassword: i.fixture.masterUserPassword,
+          dbName: i.fixture.dbName,
+          tables: i.fixture.postgres?.tables ?? [],
+          sql: i.fixture.postgres?.sql,
+        });
+      }),
+    );
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) {
+      await this.stopBackings();
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    await this.captureSeededSnapshots();
+  }
+
+  /** The fixture's snapshots hold the seeded data (one shared copy per instance). */
+  private async captureSeededSnapshots(): Promise<void> {
+    for (const instance of this.instances.values()) {
+      if (!instance.backing) continue;
+      const data = await captureSnapshot(instance.backing, 'seed');
+      for (const s of this.snapshots) if (s.instanceId === instance.id) s.data = data;
+    }
+  }
+
+  /** Captures a new snapshot's data now (a snapshot is a point in time: its start). */
+  async captureData(snapshot: DbSnapshot): Promise<void> {
+    const backing = this.instances.get(snapshot.instanceId)?.backing;
+    if (backing) snapshot.data = await captureSnapshot(backing, snapshot.id);
+  }
+
+  /** RestoreDBInstanceFromDBSnapshot: a new instance, `creating` for a modelled time. */
+  restoreInstance(input: Input): Promise<Input> {
+    return restoreInstance(this, this.fixture, this.clock, input);
+  }
+
+  /** DeleteDBInstance: `deleting` for a modelled time, then gone with its data. */
+  deleteInstance(input: Input): Promise<Input> {
+    return deleteInstance(this, this.fixture, this.clock, input);
+  }
+
+  /** Restores end in this status instead of `available` (a fault), e.g. incompatible-restore. */
+  restoreFailure: string | undefined;
+  /** Work still running after an instance went away (dropping its data), awaited on stop. */
+  readonly pending = new Set<Promise<unknown>>();
+
+  async stopBackings(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    // Restored instances live on their sources' servers: stop them first.
+    await Promise.allSettled(
+      [...this.instances.values()].flatMap((i) => (i.restored ? [i.restored.stop()] : [])),
+    );
+    // Snapshot copies live on the instances' servers (which may be a shared DATABASE_URL one).
+    const copies = new Map(
+      this.snapshots.flatMap((x) => (x.data ? [[x.data.database, x.data]] : [])),
+    );
+    await Promise.allSettled([...copies.values()].map((d) => dropDatabase(d.backing, d.database)));
+    await Promise.all(
+      [...this.instances.values()].map(async (i) => {
+        const backing = i.backing;
+        i.backing = undefined;
+        await backing?.stop();
+      }),
+    );
+  }
+
   private finishLater(snapshot: DbSnapshot): void {
     this.clock.at(snapshot.startedAt + snapshot.takesMs, () => {
       snapshot.status = 'available';
@@ -121,13 +216,24 @@ export class RdsState {
       DBInstanceClass: f.instanceClass,
       Engine: 'postgres',
       DBInstanceStatus: i.status,
-      MasterUsername: f.masterUsername,
-      DBName: f.dbName,
+      MasterUsername: i.backing?.masterUsername ?? f.masterUsername,
+      DBName: i.backing?.database ?? f.dbName,
       Endpoint: {
-        Address: `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
-        Port: 5432,
+        Address:
+          i.backing?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
+        Port: i.backing?.port ?? 5432,
         HostedZoneId: 'Z29XKXDKYMONMX',
       },
+      MasterUserSecret:
+        f.manageMasterUserPassword && f.masterUserSecret
+          ? {
+              SecretArn: f.masterUserSecret.secretArn,
+              SecretStatus: f.masterUserSecret.status,
+              KmsKeyId:
+                f.masterUserSecret.kmsKeyId ??
+                `arn:aws:kms:${this.fixture.region}:${this.fixture.account}:key/sim-rds-master`,
+            }
+          : undefined,
       AllocatedStorage: f.allocatedStorage,
       InstanceCreateTime: new Date(i.createdAt),
       PreferredBackupWindow: '02:00-02:30',
@@ -139,14 +245,17 @@ export class RdsState {
       ),
       DBParameterGroups: xmlList('DBParameterGroup', [
         {
-          DBParameterGroupName: `default.postgres${f.engineVersion.split('.')[0]}`,
+          DBParameterGroupName:
+            i.parameterGroup ??
+            f.parameterGroup ??
+            `default.postgres${f.engineVersion.split('.')[0]}`,
           ParameterApplyStatus: 'in-sync',
         },
       ]),
       AvailabilityZone: i.availabilityZone,
       DBSubnetGroup: {
-        DBSubnetGroupName: `${i.id}-subnets`,
-        DBSubnetGroupDescription: `Subnets of ${i.id}`,
+        DBSubnetGroupName: i.subnetGroup ?? f.subnetGroup ?? `${i.id}-subnets`,
+        DBSubnetGroupDescription: `Subnets of ${i.subnetGroup ?? f.subnetGroup ?? i.id}`,
         VpcId: 'vpc-0123456789abcdef0',
         SubnetGroupStatus: 'Complete',
       },
@@ -165,9 +274,9 @@ export class RdsState {
       CopyTagsToSnapshot: true,
       IAMDatabaseAuthenticationEnabled: false,
       PerformanceInsightsEnabled: false,
-      DeletionProtection: true,
+      DeletionProtection: i.deletionProtection ?? true,
       DBInstanceArn: this.arn('db', i.id),
-      TagList: xmlList('Tag', []),
+      TagList: xmlList('Tag', i.tags ?? []),
       BackupTarget: 'region',
       NetworkType: 'IPV4',
     };
@@ -298,7 +407,22 @@ export const rds: AwsService = {
     },
     CreateDBSnapshot: {
       mutating: true,
-      handle: (input, { world }) => world.rds.createSnapshot(input),
+      async handle(input, { world }) {
+        const out = world.rds.createSnapshot(input);
+        const snapshot = world.rds.snapshots.find(
+          (s) => s.id === (out['DBSnapshot'] as Input)['DBSnapshotIdentifier'],
+        );
+        if (snapshot) await world.rds.captureData(snapshot);
+        return out;
+      },
+    },
+    RestoreDBInstanceFromDBSnapshot: {
+      mutating: true,
+      handle: (input, { world }) => world.rds.restoreInstance(input),
+    },
+    DeleteDBInstance: {
+      mutating: true,
+      handle: (input, { world }) => world.rds.deleteInstance(input),
     },
     DescribeDBSnapshots: {
       mutating: false,

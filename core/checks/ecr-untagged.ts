@@ -1,0 +1,303 @@
+import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
+import { z } from 'zod';
+import { awsCall, type AwsCallDeps } from '../aws/call.js';
+import { EcrImages, INDEX_MEDIA_TYPES, type DeleteResult } from '../aws/ecr-images.js';
+import { parseImageIdentifier } from '../aws/image-ref.js';
+import { planUntaggedCleanup, shortDigest, type Protection } from '../cleanup/ecr-plan.js';
+import { durationField } from '../config/fields.js';
+import type { EnvironmentConfig } from '../config/schema.js';
+import { ecrLocation } from '../deploy/context.js';
+import { badDigests, readHistory } from '../deploy/history.js';
+import { GitHubDeployments } from '../github/deployments.js';
+import { parseDuration } from '../util/duration.js';
+import { errorMessage } from '../util/errors.js';
+import { defineCheck, type CheckContext } from './types.js';
+
+const MiB = 1024 * 1024;
+
+/** Environments whose service pulls from the same repository (same registry and region). */
+function sharingEnvironments(ctx: CheckContext): [string, EnvironmentConfig][] {
+  const here = ecrLocation(ctx.env);
+  const others = Object.entries(ctx.environments ?? {}).filter(([name, env]) => {
+    if (name === ctx.environment) return false;
+    const there = ecrLocation(env);
+    return (
+      there.repository === here.repository &&
+      there.registryId === here.registryId &&
+      there.region === here.region
+    );
+  });
+  return [[ctx.environment, ctx.env], ...others];
+}
+
+/** The digest an environment's service runs, or why it cannot be known. */
+async function runningDigest(
+  name: string,
+  env: EnvironmentConfig,
+  ctx: CheckContext,
+  byTag: (tag: string) => string | undefined,
+  inRepo: (digest: string) => boolean,
+  deps: AwsCallDeps,
+): Promise<{ protection?: Protection; note?: string; blocker?: string }> {
+  let identifier: string | undefined;
+  try {
+    const out = await awsCall(
+      'DescribeService',
+      () => ctx.aws.appRunner.send(new DescribeServiceCommand({ ServiceArn: env['service-arn'] })),
+      deps,
+    );
+    identifier = out.Service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+  } catch (error) {
+    return { blocker: `the image ${name} runs cannot be read (${errorMessage(error)})` };
+  }
+  if (!identifier) return { blocker: `${name}'s service reports no image identifier` };
+  const parsed = parseImageIdentifier(identifier);
+  if (!parsed) return { blocker: `${name} runs "${identifier}", which is not an ECR image URI` };
+  if (parsed.repository !== env['ecr-repository'])
+    return { note: `${name} runs ${identifier}, from another repository` };
+  if (parsed.ref.kind === 'digest') {
+    if (!inRepo(parsed.ref.digest))
+      return {
+        blocker: `${name} runs ${shortDigest(parsed.ref.digest)}, which the repository no longer lists`,
+      };
+    return {
+      protection: { digest: parsed.ref.digest, kind: 'running', why: `running in ${name}` },
+    };
+  }
+  const digest = byTag(parsed.ref.tag);
+  if (!digest)
+    return {
+      blocker: `${name} runs tag ${parsed.ref.tag}, which no image carries any more, so the image it runs is unknown`,
+    };
+  return {
+    protection: { digest, kind: 'running', why: `running in ${name} (by tag ${parsed.ref.tag})` },
+    note: `${name} is pinned by tag ${parsed.ref.tag}: protecting what the tag names now`,
+  };
+}
+
+/** The last `count` good versions each environment could roll back to, from its history. */
+async function rollbackTargets(
+  names: readonly string[],
+  running: ReadonlySet<string>,
+  count: number,
+  ctx: CheckContext,
+): Promise<{ protections: Protection[]; source: string; blocker?: string }> {
+  if (count === 0) return { protections: [], source: 'not asked for' };
+  const { githubToken, auditDatabaseUrl } = ctx.secrets;
+  const github =
+    githubToken && ctx.run
+      ? new GitHubDeployments(
+          { ...ctx.run, token: githubToken },
+          { clock: ctx.clock, logger: ctx.logger },
+        )
+      : undefined;
+  if (!github && !auditDatabaseUrl)
+    return {
+      protections: [],
+      source: 'none',
+      blocker:
+        'the rollback targets are unknown: no deployment history is readable (give the job a github-token, or an audit-database-url)',
+    };
+  const protections: Protection[] = [];
+  const sources = new Set<string>();
+  for (const environment of names) {
+    try {
+      const history = await readHistory({ environment, github, auditDatabaseUrl });
+      sources.add(history.source);
+      const bad = badDigests(history.entries);
+      const seen = new Set<string>();
+      for (const e of history.entries) {
+        if (seen.size >= count) break;
+        if (!e.succeeded || bad.has(e.digest) || running.has(e.digest) || seen.has(e.digest))
+          continue;
+        seen.add(e.digest);
+        protections.push({
+          digest: e.digest,
+          kind: 'rollback-target',
+          why: `rollback target of ${environment}${e.tag ? ` (${e.tag})` : ''}`,
+        });
+      }
+    } catch (error) {
+      return {
+        protections,
+        source: [...sources].join(', '),
+        blocker: `the deployment history of ${environment} cannot be read (${errorMessage(error)}), so its rollback targets are unknown`,
+      };
+    }
+  }
+  if ([...sources].every((source) => source === 'no history'))
+    return {
+      protections,
+      source: 'no history',
+      blocker: `no deployment history was found for ${names.join(', ')}, so the rollback targets are unknown (deploy once with apprunner-ops, or set rollback-targets: 0 to clean up without keeping them)`,
+    };
+  return { protections, source: [...sources].join(', ') };
+}
+
+/**
+ * The weekly ECR clean-up (runbooks §4, design pitfall 8): untagged images that nothing
+ * references. Index children, what runs, the rollback targets and recent pushes are kept;
+ * dry run unless `delete: true`.
+ */
+export const ecrUntagged = defineCheck({
+  type: 'ecr-untagged',
+  description:
+    'Untagged ECR images that nothing references, listed (or deleted with delete: true); index children, running images, rollback targets and recent pushes are kept.',
+  shape: {
+    delete: z
+      .boolean()
+      .default(false)
+      .describe('Delete what the clean-up finds; default false lists it only (dry run).'),
+    'min-age': durationField
+      .default('7d')
+      .describe('Untagged images pushed more recently than this are kept.'),
+    'rollback-targets': z
+      .int()
+      .min(0)
+      .max(100)
+      .default(5)
+      .describe('How many last good versions of each environment are kept for a rollback.'),
+  },
+  defaultTimeoutMs: 300_000,
+  group: 'Infrastructure',
+  mutating: (check) => check.delete,
+  async run(check, ctx) {
+    const deps: AwsCallDeps = { clock: ctx.clock, logger: ctx.logger };
+    const location = ecrLocation(ctx.env);
+    const repo = location.repository;
+    const ecr = new EcrImages(ctx.aws.ecr, location, deps);
+    const images = await ecr.list();
+    const digests = new Set(images.map((i) => i.digest));
+    const byTag = (tag: string): string | undefined =>
+      images.find((i) => i.tags.includes(tag))?.digest;
+
+    const envs = sharingEnvironments(ctx);
+    const blockers: string[] = [];
+    const notes: string[] = [];
+    const protect: Protection[] = [];
+    for (const [name, env] of envs) {
+      const r = await runningDigest(name, env, ctx, byTag, (d) => digests.has(d), deps);
+      if (r.protection) protect.push(r.protection);
+      if (r.note) notes.push(r.note);
+      if (r.blocker) blockers.push(r.blocker);
+    }
+    const running = new Set(protect.map((p) => p.digest));
+    const targets = await rollbackTargets(
+      envs.map(([name]) => name),
+      running,
+      check['rollback-targets'],
+      ctx,
+    );
+    protect.push(...targets.protections);
+    if (targets.blocker) blockers.push(targets.blocker);
+
+    const minAgeMs = parseDuration(check['min-age']) ?? 7 * 86_400_000;
+    const plan = await planUntaggedCleanup({
+      images,
+      protect,
+      minAgeMs,
+      now: ctx.clock.now(),
+      readManifests: (d) => ecr.manifests(d),
+    });
+    blockers.push(...plan.blockers);
+
+    const bytes = plan.remove.reduce((n, i) => n + i.sizeInBytes, 0);
+    const size = `${(bytes / MiB).toFixed(1)} MiB`;
+    // The line counts untagged survivors; tagged images survive by definition.
+    const counts = plan.keptUntagged.reduce<Record<string, number>>(
+      (n, k) => ({ ...n, [k.kind]: (n[k.kind] ?? 0) + 1 }),
+      {},
+    );
+    const count = (kind: string): number => counts[kind] ?? 0;
+    const keptLine = [
+      count('index-child') && `${count('index-child')} index children`,
+      count('running') && `${count('running')} running`,
+      count('rollback-target') && `${count('rollback-target')} rollback targets`,
+      count('recent') && `${count('recent')} younger than ${check['min-age']}`,
+      count('referrer') && `${count('referrer')} referrers`,
+      count('unknown-age') + count('unreadable') &&
+        `${count('unknown-age') + count('unreadable')} in doubt`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const untagged = images.filter((i) => i.tags.length === 0).length;
+    const observed: Record<string, unknown> = {
+      repository: repo,
+      images: images.length,
+      untagged,
+      kept: plan.keptCounts,
+      candidates: plan.remove.length,
+      candidateBytes: bytes,
+      environments: envs.map(([name]) => name),
+      historySource: targets.source,
+      dryRun: !check.delete,
+    };
+    const evidence: Record<string, unknown> = {
+      wouldDelete: plan.remove.map((i) => ({
+        digest: i.digest,
+        pushedAt: i.pushedAt?.toISOString(),
+        sizeInBytes: i.sizeInBytes,
+        mediaType: i.mediaType,
+        why: 'untagged, referenced by no kept index, not running, not a rollback target, older than min-age',
+      })),
+      kept: plan.keptUntagged,
+      protected: protect,
+      notes,
+    };
+
+    if (blockers.length > 0) {
+      return {
+        status: 'warn',
+        line: `${repo}: deleting nothing, because ${blockers.join('; ')}`,
+        observed: { ...observed, deleted: 0, blockers },
+        evidence: { ...evidence, wouldDelete: [], candidatesIfResolved: evidence['wouldDelete'] },
+      };
+    }
+    const kept = `kept ${untagged - plan.remove.length} untagged${keptLine ? ` (${keptLine})` : ''}`;
+    if (!check.delete || plan.remove.length === 0) {
+      const what =
+        plan.remove.length === 0
+          ? 'no untagged image to delete'
+          : `${plan.remove.length} untagged image(s) (${size}) would be deleted; set delete: true to delete them`;
+      return {
+        status: 'pass',
+        line: `${repo}: ${what}; ${kept}`,
+        observed: { ...observed, deleted: 0 },
+        evidence,
+      };
+    }
+
+    // Indexes first, in calls of their own: ECR refuses a child an index still references.
+    const indexes = plan.remove.filter((i) => INDEX_MEDIA_TYPES.has(i.mediaType ?? ''));
+    const rest = plan.remove.filter((i) => !indexes.includes(i));
+    const result: DeleteResult = { deleted: [], failures: [] };
+    for (const group of [indexes, rest]) {
+      if (group.length === 0) continue;
+      const r = await ecr.delete(group.map((i) => i.digest));
+      result.deleted.push(...r.deleted);
+      result.failures.push(...r.failures);
+    }
+    ctx.logger.info(
+      `${repo}: deleted ${result.deleted.length} untagged image(s); ${result.failures.length} failed`,
+    );
+    const done = { ...observed, deleted: result.deleted.length, failed: result.failures.length };
+    const withResult = { ...evidence, deleted: result.deleted, failures: result.failures };
+    if (result.failures.length > 0) {
+      const listed = result.failures
+        .map((f) => `${shortDigest(f.digest)} ${f.code}${f.reason ? ` (${f.reason})` : ''}`)
+        .join('; ');
+      return {
+        status: 'warn',
+        line: `${repo}: deleted ${result.deleted.length} of ${plan.remove.length} untagged images; ${result.failures.length} failed: ${listed}. Run again after fixing the cause`,
+        observed: done,
+        evidence: withResult,
+      };
+    }
+    return {
+      status: 'pass',
+      line: `${repo}: deleted ${result.deleted.length} untagged image(s) (${size}); ${kept}`,
+      observed: done,
+      evidence: withResult,
+    };
+  },
+});

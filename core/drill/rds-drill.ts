@@ -1,0 +1,316 @@
+import {
+  DeleteDBInstanceCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  RestoreDBInstanceFromDBSnapshotCommand,
+  type DBInstance,
+  type DBSnapshot,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import { AWS_RETRY, awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
+import { DomainFailure } from '../util/errors.js';
+import { retry } from '../util/retry.js';
+import { waitFor } from '../util/wait.js';
+
+/** The tag every drill instance carries; cleanup deletes only instances that have it. */
+export const DRILL_TAG = { Key: 'apprunner-ops:drill', Value: 'true' } as const;
+
+export class DrillFailed extends DomainFailure {
+  override readonly name = 'DrillFailed';
+}
+
+/** States a restoring instance does not come back from. */
+const BROKEN = new Set([
+  'failed',
+  'incompatible-restore',
+  'incompatible-parameters',
+  'incompatible-network',
+  'inaccessible-encryption-credentials',
+  'restore-error',
+  'storage-full',
+]);
+
+const notFound = (error: unknown): boolean =>
+  ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
+
+/** `<instance>-drill-<YYYYMMDD>`, shortened on the left to RDS's 63 characters. */
+export function drillInstanceId(source: string, at: Date): string {
+  const day = at.toISOString().slice(0, 10).replace(/-/g, '');
+  const suffix = `-drill-${day}`;
+  return `${source.slice(0, 63 - suffix.length).replace(/-+$/, '')}${suffix}`.toLowerCase();
+}
+
+/** Whether an instance is one of this source's drills: the name pattern AND the tag. */
+export function isDrillOf(source: string, instance: DBInstance): boolean {
+  const id = instance.DBInstanceIdentifier ?? '';
+  const stem = drillInstanceId(source, new Date(0)).slice(0, -8);
+  return (
+    id.startsWith(stem) &&
+    /^\d{8}$/.test(id.slice(stem.length)) &&
+    (instance.TagList ?? []).some((t) => t.Key === DRILL_TAG.Key && t.Value === DRILL_TAG.Value)
+  );
+}
+
+export interface DrillTiming {
+  restoreTimeoutMs: number;
+  deleteTimeoutMs: number;
+  pollIntervalMs: number;
+}
+
+/** The RDS side of a restore drill. Never sends a mutating call naming the source. */
+export class RdsDrill {
+  constructor(
+    private readonly client: RDSClient,
+    readonly source: string,
+    private readonly deps: AwsCallDeps,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  async describe(id: string): Promise<DBInstance | undefined> {
+    try {
+      const out = await awsCall(
+        'DescribeDBInstances',
+        () => this.client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })),
+        this.deps,
+      );
+      return out.DBInstances?.[0];
+    } catch (error) {
+      if (notFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every instance of the account and region, following Marker (bounded). */
+  async all(): Promise<DBInstance[]> {
+    const out: DBInstance[] = [];
+    let marker: string | undefined;
+    for (let page = 0; page < 200; page++) {
+      const res = await awsCall(
+        'DescribeDBInstances',
+        () => this.client.send(new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 })),
+        this.deps,
+      );
+      out.push(...(res.DBInstances ?? []));
+      marker = res.Marker;
+      if (!marker) return out;
+    }
+    throw new Error('DescribeDBInstances still had more pages after 200; giving up the scan');
+  }
+
+  /** Drill instances of this source (tagged and named as drills), e.g. left by a killed run. */
+  async leftovers(): Promise<DBInstance[]> {
+    return (await this.all()).filter((i) => isDrillOf(this.source, i));
+  }
+
+  /**
+   * The newest available snapshot of the source: automated, or manual with the pre-deploy
+   * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
+   */
+  async newestSnapshot(kind: 'automated' | { prefix: string }): Promise<DBSnapshot> {
+    const found: DBSnapshot[] = [];
+    let marker: string | undefined;
+    for (let page = 0; page < 200; page++) {
+      const res = await awsCall(
+        'DescribeDBSnapshots',
+        () =>
+          this.client.send(
+            new DescribeDBSnapshotsCommand({
+              DBInstanceIdentifier: this.source,
+              SnapshotType: kind === 'automated' ? 'automated' : 'manual',
+              Marker: marker,
+              MaxRecords: 100,
+            }),
+          ),
+        this.deps,
+      );
+      found.push(...(res.DBSnapshots ?? []));
+      marker = res.Marker;
+      if (!marker) break;
+    }
+    const usable = found
+      .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
+      .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))
+      .sort((a, b) => b.SnapshotCreateTime!.getTime() - a.SnapshotCreateTime!.getTime());
+    const newest = usable[0];
+    if (!newest)
+      throw new DrillFailed(
+        kind === 'automated'
+          ? `${this.source} has no available automated snapshot to restore; check its backup retention (BackupRetentionPeriod > 0)`
+          : `${this.source} has no available snapshot named ${kind.prefix}*; deploy once with snapshots on, or choose snapshot: newest-automated`,
+      );
+    return newest;
+  }
+
+  /**
+   * RestoreDBInstanceFromDBSnapshot with the source's network and parameter group, private,
+   * tagged as a drill. Not idempotent: a retry that finds the instance already there adopts it
+   * only when it is our drill (same tag and snapshot), else it fails.
+   */
+  async restore(input: {
+    id: string;
+    snapshotId: string;
+    instanceClass: string;
+    like: DBInstance;
+  }): Promise<void> {
+    const { like } = input;
+    const securityGroups = (like.VpcSecurityGroups ?? []).flatMap((g) =>
+      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
+    );
+    const subnetGroup = like.DBSubnetGroup?.DBSubnetGroupName;
+    const parameterGroup = like.DBParameterGroups?.[0]?.DBParameterGroupName;
+    if (!subnetGroup || securityGroups.length === 0 || !parameterGroup)
+      throw new DrillFailed(
+        `${this.source} does not report its subnet group, security groups and parameter group; a restore without them lands in the default (possibly open) network, so the drill does not start`,
+      );
+    let attempts = 0;
+    await retry(
+      async () => {
+        attempts++;
+        try {
+          await this.client.send(
+            new RestoreDBInstanceFromDBSnapshotCommand({
+              DBInstanceIdentifier: input.id,
+              DBSnapshotIdentifier: input.snapshotId,
+              DBSubnetGroupName: subnetGroup,
+              VpcSecurityGroupIds: securityGroups,
+              DBParameterGroupName: parameterGroup,
+              PubliclyAccessible: false,
+              MultiAZ: false,
+              DBInstanceClass: input.instanceClass,
+              DeletionProtection: false,
+              CopyTagsToSnapshot: false,
+              Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
+            }),
+          );
+        } catch (error) {
+          if (attempts > 1 && awsErrorName(error) === 'DBInstanceAlreadyExistsFault') {
+            const there = await this.describe(input.id);
+            if (there && isDrillOf(this.source, there)) return;
+          }
+          throw error;
+        }
+      },
+      {
+        label: 'RestoreDBInstanceFromDBSnapshot',
+        ...AWS_RETRY,
+        // Only answers that mean "not done": throttling. A 5xx may have created it: the
+        // retry then meets DBInstanceAlreadyExists and adopts our own drill.
+        isRetryable: (e) =>
+          ['Throttling', 'ThrottlingException', 'InternalFailure', 'ServiceUnavailable'].includes(
+            awsErrorName(e) ?? '',
+          ),
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
+    );
+  }
+
+  /** Waits for `available`; a state it cannot leave is a failure at once. */
+  async waitAvailable(id: string, timing: DrillTiming): Promise<DBInstance> {
+    return waitFor({
+      what: `drill instance ${id} to be available`,
+      timeoutMs: timing.restoreTimeoutMs,
+      intervalMs: timing.pollIntervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      ...(this.signal ? { signal: this.signal } : {}),
+      probe: async () => {
+        const instance = await this.describe(id);
+        const status = instance?.DBInstanceStatus ?? 'not listed yet';
+        if (instance && status === 'available') return { done: true, value: instance };
+        if (BROKEN.has(status))
+          throw new DrillFailed(
+            `drill instance ${id} ended in state "${status}"; the restore failed`,
+          );
+        return { done: false, status };
+      },
+    });
+  }
+
+  /**
+   * Deletes a drill instance (SkipFinalSnapshot) and waits until it is gone. Refuses anything
+   * that is not a tagged drill of this source. An instance RDS will not delete yet (e.g. still
+   * in a state that refuses it) is waited for and asked again, within the same deadline.
+   */
+  async deleteDrill(id: string, timing: DrillTiming, signal?: AbortSignal): Promise<void> {
+    const started = this.deps.clock.now();
+    const instance = await this.describe(id);
+    if (!instance) return;
+    if (!isDrillOf(this.source, instance))
+      throw new Error(
+        `refusing to delete ${id}: it is not a drill instance of ${this.source} (name and tag ${DRILL_TAG.Key}=true)`,
+      );
+    await waitFor({
+      what: `drill instance ${id} to accept DeleteDBInstance`,
+      timeoutMs: timing.deleteTimeoutMs,
+      intervalMs: timing.pollIntervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      ...(signal ? { signal } : {}),
+      probe: async () => {
+        try {
+          await awsCall(
+            'DeleteDBInstance',
+            () =>
+              this.client.send(
+                new DeleteDBInstanceCommand({
+                  DBInstanceIdentifier: id,
+                  SkipFinalSnapshot: true,
+                  DeleteAutomatedBackups: true,
+                }),
+              ),
+            this.deps,
+          );
+          return { done: true, value: undefined };
+        } catch (error) {
+          if (notFound(error)) return { done: true, value: undefined };
+          const name = awsErrorName(error);
+          if (name === 'InvalidDBInstanceStateFault') {
+            const now = await this.describe(id);
+            if (!now || now.DBInstanceStatus === 'deleting')
+              return { done: true, value: undefined };
+            return { done: false, status: `${now.DBInstanceStatus} (${name})` };
+          }
+          throw error;
+        }
+      },
+    });
+    const left = Math.max(1, timing.deleteTimeoutMs - (this.deps.clock.now() - started));
+    await waitFor({
+      what: `drill instance ${id} to be deleted`,
+      timeoutMs: left,
+      intervalMs: timing.pollIntervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      ...(signal ? { signal } : {}),
+      probe: async () => {
+        const now = await this.describe(id);
+        return now
+          ? { done: false, status: now.DBInstanceStatus ?? 'unknown' }
+          : { done: true, value: undefined };
+      },
+    });
+  }
+}
+
+/**
+ * For a post step (or the next run): finds this source's drill instances by tag and deletes
+ * them, waiting until they are gone. Returns their ids. Never touches anything else.
+ */
+export async function cleanupDrill(
+  client: RDSClient,
+  source: string,
+  timing: DrillTiming,
+  deps: AwsCallDeps,
+): Promise<string[]> {
+  const drill = new RdsDrill(client, source, deps);
+  const found = await drill.leftovers();
+  for (const instance of found) {
+    const id = instance.DBInstanceIdentifier!;
+    deps.logger.warning(
+      `Deleting drill instance ${id} (status ${instance.DBInstanceStatus ?? 'unknown'}), left by an earlier or cancelled drill`,
+    );
+    await drill.deleteDrill(id, timing);
+  }
+  return found.map((i) => i.DBInstanceIdentifier!);
+}

@@ -1,0 +1,116 @@
+import type { RDSClient } from '@aws-sdk/client-rds';
+import type { AwsCallDeps } from '../aws/call.js';
+import { errorMessage } from '../util/errors.js';
+import { drillInstanceId, RdsDrill, DrillFailed, type DrillTiming } from './rds-drill.js';
+import type { DrillQuery } from './schema.js';
+import { verifyRestore, type DrillCredentials, type QueryResult } from './verify.js';
+
+export interface DrillPlan {
+  source: string;
+  snapshot: 'automated' | { prefix: string };
+  instanceClass: string;
+  queries: readonly DrillQuery[];
+  credentials: DrillCredentials;
+  timing: DrillTiming;
+}
+
+export interface DrillReport {
+  ok: boolean;
+  /** Why it failed, in one sentence. */
+  problem?: string;
+  leftoversDeleted: string[];
+  snapshot?: { id: string; time: Date };
+  drillInstance?: string;
+  restoreMs?: number;
+  deleteMs?: number;
+  results: QueryResult[];
+  /** Set when the drill instance could not be deleted: it still costs money. */
+  leftBehind?: string;
+}
+
+/**
+ * The monthly restore drill (runbooks §4): delete leftovers of earlier drills, restore the
+ * chosen snapshot into `<source>-drill-<YYYYMMDD>` with the source's network and parameter
+ * group, wait until available, verify with real SQL, and delete it again whatever happened.
+ * The source instance is only ever described.
+ */
+export async function runRestoreDrill(
+  client: RDSClient,
+  plan: DrillPlan,
+  deps: AwsCallDeps,
+  signal?: AbortSignal,
+): Promise<DrillReport> {
+  const { clock, logger } = deps;
+  const drill = new RdsDrill(client, plan.source, deps, signal);
+  const report: DrillReport = { ok: false, leftoversDeleted: [], results: [] };
+
+  for (const leftover of await drill.leftovers()) {
+    const id = leftover.DBInstanceIdentifier!;
+    logger.warning(`Deleting ${id}, a drill instance left by an earlier run, before starting`);
+    await drill.deleteDrill(id, plan.timing);
+    report.leftoversDeleted.push(id);
+  }
+
+  const like = await drill.describe(plan.source);
+  if (!like)
+    return {
+      ...report,
+      problem: `RDS instance ${plan.source} does not exist; check database.instance in the configuration`,
+    };
+  let restoreCalled = false;
+  try {
+    const snapshot = await drill.newestSnapshot(plan.snapshot);
+    const snapshotId = snapshot.DBSnapshotIdentifier!;
+    report.snapshot = { id: snapshotId, time: snapshot.SnapshotCreateTime! };
+    const id = drillInstanceId(plan.source, new Date(clock.now()));
+    report.drillInstance = id;
+    logger.info(
+      `Restoring ${snapshotId} (${snapshot.SnapshotCreateTime!.toISOString()}) into ${id} (${plan.instanceClass})`,
+    );
+    const started = clock.now();
+    restoreCalled = true;
+    await drill.restore({ id, snapshotId, instanceClass: plan.instanceClass, like });
+    const instance = await drill.waitAvailable(id, plan.timing);
+    report.restoreMs = clock.now() - started;
+    const address = instance.Endpoint?.Address;
+    const port = instance.Endpoint?.Port;
+    if (!address || !port) throw new DrillFailed(`${id} is available but reports no endpoint`);
+    const verified = await verifyRestore({
+      host: address,
+      port,
+      credentials: {
+        ...plan.credentials,
+        database: plan.credentials.database || instance.DBName || 'postgres',
+      },
+      queries: plan.queries,
+      snapshotTime: report.snapshot.time,
+      timeoutMs: 30_000,
+    });
+    report.results = verified.results;
+    const failed = verified.results.filter((r) => !r.ok);
+    if (verified.problem) report.problem = verified.problem;
+    else if (failed.length > 0)
+      report.problem = failed
+        .map(
+          (r) =>
+            `${r.name} = ${String(r.value)}, expected ${r.expected}${r.problem ? ` (${r.problem})` : ''}`,
+        )
+        .join('; ');
+    report.ok = !report.problem;
+  } catch (error) {
+    report.problem = errorMessage(error);
+  } finally {
+    if (restoreCalled && report.drillInstance) {
+      const started = clock.now();
+      try {
+        // Its own deadline, not the check's signal: cleaning up must happen after an abort too.
+        await drill.deleteDrill(report.drillInstance, plan.timing);
+        report.deleteMs = clock.now() - started;
+      } catch (error) {
+        report.ok = false;
+        report.leftBehind = `${report.drillInstance} could not be deleted (${errorMessage(error)}); delete it by hand: aws rds delete-db-instance --db-instance-identifier ${report.drillInstance} --skip-final-snapshot`;
+      }
+    }
+  }
+  return report;
+}
