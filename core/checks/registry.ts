@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { serviceRunning } from './service-running.js';
 import { ecrUntagged } from './ecr-untagged.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
 import { monitorsGreen } from './monitors-green.js';
-import { serviceRunning } from './service-running.js';
 import { snapshotRestore } from './snapshot-restore.js';
 import { PLANNED_CHECKS } from './planned.js';
 import { commonCheckFields, type CheckType } from './types.js';
@@ -13,10 +13,10 @@ import { commonCheckFields, type CheckType } from './types.js';
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
 export const CHECK_TYPES: readonly CheckType[] = [
+  serviceRunning,
   ecrUntagged,
   lifecyclePolicy,
   monitorsGreen,
-  serviceRunning,
   snapshotRestore,
   ...PLANNED_CHECKS,
 ];
