@@ -17,7 +17,12 @@ export interface DeployWorld {
   run(
     action: string,
     inputs: Record<string, string>,
-    extra?: { cancelOn?: RegExp; env?: Record<string, string>; echo?: (line: string) => void },
+    extra?: {
+      cancelOn?: RegExp;
+      env?: Record<string, string>;
+      echo?: (line: string) => void;
+      timeoutMs?: number;
+    },
   ): Promise<ActionRun>;
   stop(): Promise<void>;
 }
@@ -96,6 +101,7 @@ export async function startDeployWorld(
         },
         ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
+        ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
       }),
     stop: async () => {
       await sim.stop();
