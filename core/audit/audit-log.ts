@@ -73,6 +73,7 @@ export async function writeAuditEntry(databaseUrl: string, entry: AuditEntry): P
       const who = await whoAmI(client);
       throw new Error(
         `this role may not write audit_log (${errorMessage(error)}); GRANT INSERT ON audit_log TO ${who.user} (SELECT too, for rollback's history)`,
+        { cause: error },
       );
     }
   } finally {
@@ -107,6 +108,7 @@ async function ensureTable(client: pg.Client): Promise<void> {
     const who = await whoAmI(client);
     throw new Error(
       `audit_log does not exist and this role may not create it: ${errorMessage(error)}; create it once as the schema's owner, or GRANT CREATE ON SCHEMA ${who.schema} TO ${who.user}`,
+      { cause: error },
     );
   }
 }
