@@ -77267,6 +77267,7 @@ function readOpsInputs(inputs) {
         timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
         pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
         verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
+        awsRequestTimeoutMs: inputs.duration('aws-request-timeout', { min: 500, max: 300_000 }),
         githubToken: inputs.secret('github-token'),
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         betterstackToken: inputs.secret('betterstack-token'),
@@ -77306,7 +77307,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
 /* harmony import */ var _core_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2300);
-/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1509);
+/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6715);
 /* harmony import */ var _core_deploy_rollback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2351);
 /* harmony import */ var _core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
@@ -80615,10 +80616,12 @@ function isRetryableAwsError(error) {
  */
 const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
 function awsCall(label, fn, deps) {
+    const startedAt = deps.clock.now();
+    const budget = deps.retryBudgetMs;
     return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L)(fn, {
         label,
         ...AWS_RETRY,
-        isRetryable: isRetryableAwsError,
+        isRetryable: (error) => isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
@@ -80639,10 +80642,10 @@ function awsErrorName(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   U$: () => (/* binding */ registryHost),
 /* harmony export */   W_: () => (/* binding */ imageUri),
 /* harmony export */   aj: () => (/* binding */ parseImageIdentifier)
 /* harmony export */ });
-/* unused harmony export registryHost */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -80720,7 +80723,8 @@ function isValidSnapshotId(id) {
 function snapshotId(prefix, at, sha7) {
     const iso = at.toISOString();
     const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-    const id = `${prefix.replace(/-+$/, '')}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+    // RDS stores identifiers lowercase: make them so, so what is listed later compares equal.
+    const id = `${prefix.replace(/-+$/, '').toLowerCase()}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
     if (!isValidSnapshotId(id))
         throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
     return id;
@@ -80747,11 +80751,15 @@ class RdsInstance {
             throw error;
         }
     }
-    /** A snapshot needs the instance `available`; say so before anything changes. */
+    /**
+     * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
+     * reference; storage optimisation after a storage change lasts hours); say so before
+     * anything changes.
+     */
     async assertAvailable() {
         const status = await this.status();
-        if (status !== 'available') {
-            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available"; wait for it to finish, or run with snapshot: false if you accept deploying without one`);
+        if (status !== 'available' && status !== 'storage-optimization') {
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`);
         }
     }
     /**
@@ -80821,8 +80829,8 @@ class RdsInstance {
             },
         });
     }
-    /** Manual snapshots of this instance whose id starts with `prefix-`, newest first. */
-    async manualSnapshots(prefix) {
+    /** Manual snapshots of this instance whose id matches `own`, newest first. */
+    async manualSnapshots(own) {
         const found = [];
         let marker;
         for (let page = 0; page < 100; page++) {
@@ -80832,7 +80840,9 @@ class RdsInstance {
                 Marker: marker,
                 MaxRecords: 100,
             })), this.deps);
-            found.push(...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)));
+            found.push(
+            // RDS lists identifiers lowercase, whatever case they were created with.
+            ...(out.DBSnapshots ?? []).filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase())));
             marker = out.Marker;
             if (!marker)
                 break;
@@ -80841,7 +80851,18 @@ class RdsInstance {
             (a.SnapshotCreateTime?.getTime() ?? Infinity));
     }
     async deleteSnapshot(id) {
-        await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id })), this.deps);
+        await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', async (attempt) => {
+            try {
+                await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id }));
+            }
+            catch (error) {
+                // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+                const name = (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error);
+                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                    return;
+                throw error;
+            }
+        }, this.deps);
     }
 }
 
@@ -80854,6 +80875,7 @@ class RdsInstance {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
+/* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
 /* harmony export */   Ti: () => (/* binding */ durationField),
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
@@ -80904,9 +80926,29 @@ const appRunnerServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-});
+/**
+ * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
+ * a capital in the configuration would never equal what RDS lists, so it is refused.
+ */
+function lowercaseOnly(text, ctx) {
+    if (text !== text.toLowerCase())
+        ctx.addIssue({
+            code: 'custom',
+            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
+        });
+}
+const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+})
+    .superRefine(lowercaseOnly);
+/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
+const snapshotPrefixField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
+})
+    .max(200)
+    .superRefine(lowercaseOnly);
 const ecrRepositoryField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
@@ -80956,7 +80998,7 @@ async function assertAccount(sts, serviceArn, configPath, environment, deps) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
 var client_apprunner_dist_cjs = __nccwpck_require__(2284);
 // EXTERNAL MODULE: ./core/util/wait.ts
-var wait = __nccwpck_require__(4480);
+var util_wait = __nccwpck_require__(4480);
 // EXTERNAL MODULE: ./core/util/retry.ts
 var retry = __nccwpck_require__(9891);
 ;// CONCATENATED MODULE: ./core/aws/app-runner.ts
@@ -80968,6 +81010,10 @@ var retry = __nccwpck_require__(9891);
 const TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK_FAILED']);
 class ServiceNotUpdatable extends errors/* DomainFailure */.dY {
     name = 'ServiceNotUpdatable';
+}
+/** InvalidStateException on a retry: the earlier, lost attempt may be what keeps it busy. */
+class BusyAfterLostAnswer extends Error {
+    name = 'BusyAfterLostAnswer';
 }
 function toState(service, arn) {
     const identifier = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
@@ -81005,7 +81051,7 @@ class AppRunnerService {
      * wait cannot fix are refused with advice.
      */
     async waitUntilUpdatable(timeoutMs, intervalMs) {
-        return (0,wait/* waitFor */.f)({
+        return (0,util_wait/* waitFor */.f)({
             what: `App Runner service ${this.arn.split('/')[1] ?? this.arn} to be RUNNING`,
             timeoutMs,
             intervalMs,
@@ -81036,11 +81082,12 @@ class AppRunnerService {
      * the image identifier, because UpdateService replaces what it is given and a payload
      * built from scratch would drop environment variables and secrets.
      *
-     * Called once per switch. When the call fails in a way that may have taken effect
-     * (throttled or 5xx after the request left), the newest operation is checked before
-     * trying again, so a retry never starts a second update.
+     * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
+     * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
+     * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+     * never compared: the runner's and AWS's may differ by seconds.
      */
-    async updateImage(imageIdentifier) {
+    async updateImage(imageIdentifier, wait = { timeoutMs: 300_000, intervalMs: 5_000 }) {
         const service = await this.describeRaw();
         const source = service?.SourceConfiguration;
         if (!source?.ImageRepository)
@@ -81049,40 +81096,93 @@ class AppRunnerService {
             ...source,
             ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
         };
-        const startedAt = this.deps.clock.now();
+        // The newest update before ours: whatever is newer afterwards was started since.
+        const before = (await this.newestUpdateOperation())?.Id;
+        let sent = false;
         try {
-            return await (0,retry/* retry */.L)(async (attempt) => {
-                if (attempt > 1) {
-                    const adopted = await this.operationStartedSince(startedAt);
-                    if (adopted?.Id) {
-                        this.deps.logger.info(`UpdateService: the failed call had started operation ${adopted.Id}; following it`);
-                        return adopted.Id;
-                    }
+            return await (0,retry/* retry */.L)(async () => {
+                const earlier = sent;
+                if (earlier) {
+                    const settled = await this.settleLostUpdate(imageIdentifier, before, wait);
+                    if (settled)
+                        return settled;
                 }
-                const out = await this.client.send(new client_apprunner_dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
-                if (!out.OperationId)
-                    throw new Error('UpdateService returned no OperationId');
-                return out.OperationId;
+                sent = true;
+                try {
+                    const out = await this.client.send(new client_apprunner_dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
+                    if (!out.OperationId)
+                        throw new Error('UpdateService returned no OperationId');
+                    return out.OperationId;
+                }
+                catch (error) {
+                    // Busy after an earlier attempt whose answer was lost: most likely busy with that
+                    // very update. Settle it on the next attempt, from what App Runner reports.
+                    if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' && earlier)
+                        throw new BusyAfterLostAnswer(error.message);
+                    throw error;
+                }
             }, {
                 ...call/* AWS_RETRY */.pN,
                 label: 'UpdateService',
-                isRetryable: call/* isRetryableAwsError */.ag,
+                isRetryable: (error) => (0,call/* isRetryableAwsError */.ag)(error) || error instanceof BusyAfterLostAnswer,
                 clock: this.deps.clock,
                 logger: this.deps.logger,
+                ...(this.deps.random ? { random: this.deps.random } : {}),
             });
         }
         catch (error) {
-            if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException') {
+            if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
                 throw new ServiceNotUpdatable(`App Runner refused the update: the service is busy (${error.message})`);
             }
             throw error;
         }
     }
-    async operationStartedSince(since) {
-        const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new client_apprunner_dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 5 })), this.deps);
-        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE' &&
-            op.StartedAt !== undefined &&
-            op.StartedAt.getTime() >= since - 1000);
+    /**
+     * After an UpdateService whose answer was lost: did it take effect? App Runner says so
+     * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+     * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
+     * operation may be listed only a little later, so that is waited for. Returns the operation
+     * to follow, or undefined when the update did not happen and may be sent again.
+     */
+    async settleLostUpdate(identifier, before, wait) {
+        const service = await this.describeRaw();
+        const configured = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+        const status = service?.Status;
+        const newer = async () => {
+            const op = await this.newestUpdateOperation();
+            return op?.Id && op.Id !== before ? op : undefined;
+        };
+        if (configured === identifier && (status === 'OPERATION_IN_PROGRESS' || status === 'RUNNING')) {
+            const op = await (0,util_wait/* waitFor */.f)({
+                what: `the UpdateService operation for ${identifier} to be listed`,
+                timeoutMs: wait.timeoutMs,
+                intervalMs: Math.min(wait.intervalMs, 1_000),
+                clock: this.deps.clock,
+                logger: this.deps.logger,
+                probe: async () => {
+                    const found = await newer();
+                    return found ? { done: true, value: found } : { done: false, status: 'not listed yet' };
+                },
+            });
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect (${identifier} configured, ${status}); following its operation ${op.Id}`);
+            return op.Id;
+        }
+        // App Runner already rolled our update back (its health check failed) and restored the
+        // old identifier: the newer operation, terminal, is ours.
+        const op = await newer();
+        if (op?.Status && ['ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED', 'FAILED'].includes(op.Status)) {
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect and already ended ${op.Status}; operation ${op.Id}`);
+            return op.Id;
+        }
+        if (status === 'OPERATION_IN_PROGRESS')
+            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`);
+        this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
+        return undefined;
+    }
+    /** The newest UPDATE_SERVICE operation listed (ListOperations is newest first). */
+    async newestUpdateOperation() {
+        const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new client_apprunner_dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20 })), this.deps);
+        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE');
     }
     async findOperation(operationId) {
         let nextToken;
@@ -81107,7 +81207,7 @@ class AppRunnerService {
      * image and the service is RUNNING again.
      */
     async followOperation(operationId, timeoutMs, intervalMs) {
-        return (0,wait/* waitFor */.f)({
+        return (0,util_wait/* waitFor */.f)({
             what: `App Runner operation ${operationId} to finish`,
             timeoutMs,
             intervalMs,
@@ -81128,23 +81228,39 @@ class AppRunnerService {
 var client_ecr_dist_cjs = __nccwpck_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
 var client_rds_dist_cjs = __nccwpck_require__(7202);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
 ;// CONCATENATED MODULE: ./core/aws/clients.ts
 
 
 
 
+
+const DEFAULT_AWS_REQUEST_TIMEOUT_MS = 30_000;
 /**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.
+ *
+ * @smithy/node-http-handler only logs a warning when `requestTimeout` passes unless
+ * `throwOnRequestTimeout` is set (checked in 4.14: it then destroys the request and rejects
+ * with TimeoutError / ETIMEDOUT, which awsCall retries).
  */
-function createAwsClients(region) {
-    const config = { region, maxAttempts: 1 };
+function createAwsClients(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }) {
+    const config = () => ({
+        region,
+        maxAttempts: 1,
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            requestTimeout: limits.requestTimeoutMs,
+            connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+            throwOnRequestTimeout: true,
+        }),
+    });
     return {
-        appRunner: new client_apprunner_dist_cjs/* AppRunnerClient */.fpv(config),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
-        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
-        sts: new dist_cjs/* STSClient */.iM(config),
+        appRunner: new client_apprunner_dist_cjs/* AppRunnerClient */.fpv(config()),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config()),
+        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config()),
+        sts: new dist_cjs/* STSClient */.iM(config()),
     };
 }
 
@@ -81370,9 +81486,26 @@ function ecrLocation(env) {
 }
 function createOpsContext(options) {
     const { env, clock, logger } = options;
-    const deps = { clock, logger };
-    const clients = options.clients ?? createAwsClients(env.region);
+    // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
+    const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
+    const clients = options.clients ??
+        createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
     const maintenance = env.maintenance;
+    const token = options.githubToken;
+    function githubAt(sha) {
+        return token
+            ? new GitHubDeployments({
+                apiUrl: options.run.apiUrl,
+                token,
+                repository: options.run.repository,
+                serverUrl: options.run.serverUrl,
+                runId: options.run.runId,
+                sha,
+                ref: options.run.ref,
+                actor: options.run.actor,
+            }, { clock, logger })
+            : undefined;
+    }
     return {
         environment: options.environment,
         checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
@@ -81380,18 +81513,8 @@ function createOpsContext(options) {
         service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
         ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
         rds: env.database ? new rds/* RdsInstance */.LQ(clients.rds, env.database.instance, deps) : undefined,
-        github: options.githubToken
-            ? new GitHubDeployments({
-                apiUrl: options.run.apiUrl,
-                token: options.githubToken,
-                repository: options.run.repository,
-                serverUrl: options.run.serverUrl,
-                runId: options.run.runId,
-                sha: options.run.sha,
-                ref: options.run.ref,
-                actor: options.run.actor,
-            }, { clock, logger })
-            : undefined,
+        github: githubAt(options.run.sha),
+        githubAt,
         monitors: options.betterstackToken && maintenance
             ? {
                 client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
@@ -81437,7 +81560,7 @@ function setOpsOutputs(outcome, setOutput) {
 
 /***/ }),
 
-/***/ 1509:
+/***/ 6715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81462,6 +81585,153 @@ var zod_issues = __nccwpck_require__(6793);
 var schemas = __nccwpck_require__(8816);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __nccwpck_require__(670);
+;// CONCATENATED MODULE: ./core/checks/types.ts
+
+
+/** Keys every configured check may carry, whatever its type. */
+const commonCheckFields = {
+    id: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like open-aml-alerts' })
+        .optional()
+        .describe('Stable id for waivers and reports; default: the type (plus name, when given).'),
+    group: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Section of the report, e.g. Infrastructure or Domain & TLS.'),
+    timeout: fields/* durationField */.Ti.optional().describe('Deadline for this check; default per type.'),
+};
+/** Declares a check type; the type literal goes into the schema so the union can discriminate. */
+function defineCheck(definition) {
+    return {
+        type: definition.type,
+        description: definition.description,
+        schema: schemas/* strictObject */.rej(definition.shape),
+        defaultTimeoutMs: definition.defaultTimeoutMs,
+        group: definition.group,
+        ...(definition.mutating ? { mutating: definition.mutating } : {}),
+        run: definition.run,
+    };
+}
+
+;// CONCATENATED MODULE: ./core/checks/planned.ts
+
+
+
+/*
+ * Check types the configuration already accepts but that are not implemented yet. Each one
+ * moves to a file of its own (see README.md) when it is built; until then it reports `error`,
+ * never `pass`, so a gate or schedule that lists it cannot be green by accident.
+ */
+function planned(type, group, shape, description) {
+    return defineCheck({
+        type,
+        description,
+        shape,
+        defaultTimeoutMs: 30_000,
+        group,
+        run: async () => ({
+            status: 'error',
+            line: `check type "${type}" is not implemented in this version of apprunner-ops`,
+        }),
+    });
+}
+const PLANNED_CHECKS = [
+    planned('database-available', 'Infrastructure', {}, 'The RDS instance is available.'),
+    planned('database-private', 'Infrastructure', {}, 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.'),
+    planned('image-present', 'Infrastructure', { tag: schemas/* string */.YjP().default('production') }, 'ECR holds an image with this tag.'),
+    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
+    planned('service-env', 'Application', {
+        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
+        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
+    }, 'Runtime environment variables of the service have these values, and these are absent.'),
+    planned('snapshot-fresh', 'Infrastructure', { 'max-age': fields/* durationField */.Ti.default('24h') }, 'The newest automated RDS snapshot is younger than max-age.'),
+    planned('health', 'Application', {}, 'The environment’s health checks pass.'),
+    planned('tls', 'Domain & TLS', { hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1), 'min-days': schemas/* int */.Whr().min(0).default(90) }, 'Each host serves a certificate that covers it and is valid for min-days more.'),
+    planned('hsts', 'Domain & TLS', { 'min-max-age': schemas/* int */.Whr().min(0).default(63072000), preload: schemas/* boolean */.zMY().default(true) }, 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.'),
+    planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
+    planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
+    planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
+    planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
+    planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
+    planned('sql', 'Application', {
+        name: schemas/* string */.YjP().min(1),
+        query: schemas/* string */.YjP().min(1),
+        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
+    }, 'A read-only query; more rows than max-rows is a failure.'),
+    planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
+    planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
+    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
+    planned('log-errors', 'Monitoring', {
+        'log-group': schemas/* string */.YjP(),
+        pattern: schemas/* string */.YjP(),
+        'max-count': schemas/* int */.Whr().min(0).default(0),
+    }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
+];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2284);
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./core/checks/service-running.ts
+
+
+
+/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+const serviceRunning = defineCheck({
+    type: 'service-running',
+    description: 'The App Runner service is RUNNING.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, { env, aws, clock, logger }) {
+        const arn = env['service-arn'];
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
+        const status = out.Service?.Status ?? 'UNKNOWN';
+        const name = out.Service?.ServiceName ?? arn;
+        const observed = { status, service: name };
+        if (status === 'RUNNING')
+            return { status: 'pass', line: `${name} is RUNNING`, observed };
+        return {
+            status: 'fail',
+            line: `${name} is ${status}, expected RUNNING${status === 'PAUSED' ? ' (resume it in the App Runner console or with ResumeService)' : ''}`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
+
+/**
+ * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
+ * action, the go-live gate and the deploy's bake period all select from this list.
+ * A new type: one file exporting `defineCheck({...})`, and one line here.
+ */
+const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS];
+function checkType(type) {
+    return CHECK_TYPES.find((t) => t.type === type);
+}
+function itemSchema(t) {
+    return schemas/* strictObject */.rej({ type: schemas/* literal */.euz(t.type), ...commonCheckFields, ...t.schema.shape })
+        .describe(t.description);
+}
+const [first, ...rest] = CHECK_TYPES.map(itemSchema);
+/** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
+const checkItemSchema = schemas/* discriminatedUnion */.gMt('type', [
+    first,
+    ...rest,
+]);
+/** Stable id of a configured check: its `id`, else type plus name (sql), else the type. */
+function checkId(item) {
+    if (item.id)
+        return item.id;
+    if (typeof item.name === 'string')
+        return `${item.type}-${item.name}`;
+    return item.type;
+}
+
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
 
 
@@ -81516,6 +81786,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
 
 
 
+
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
  * Every key is kebab-case; unknown keys are errors (a typo must not silently disable a check).
@@ -81523,11 +81794,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
  */
 const databaseSchema = schemas/* strictObject */.rej({
     instance: fields/* rdsInstanceField */.VO.describe('RDS DB instance identifier, e.g. drop-db.'),
-    'snapshot-prefix': schemas/* string */.YjP()
-        .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
-        message: 'expected letters, digits and hyphens, starting with a letter',
-    })
-        .max(200)
+    'snapshot-prefix': fields/* snapshotPrefixField */.JL
         .optional()
         .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
     'snapshot-retention': schemas/* int */.Whr()
@@ -81587,71 +81854,6 @@ const secretSchema = schemas/* strictObject */.rej({
         .optional()
         .describe('rds-master-password only: the secret holding DATABASE_URL to rewrite with the new password.'),
 });
-const goLiveCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-available') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-private') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('image-present'), tag: schemas/* string */.YjP().default('production') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('secrets-present'), names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('service-env'),
-        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
-        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('tls'),
-        hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
-        'min-days': schemas/* int */.Whr().min(0).default(90),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('hsts'),
-        'min-max-age': schemas/* int */.Whr().min(0).default(63072000),
-        preload: schemas/* boolean */.zMY().default(true),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('https-redirect') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('pages-reachable'),
-        paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP(),
-        query: schemas/* string */.YjP(),
-        expect: schemas/* enum */.k5n(['rows', 'no-rows']),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('attestation'),
-        id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/),
-        text: schemas/* string */.YjP().min(1),
-    }),
-]);
-const opsCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('monitors-green') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('free-storage'), 'min-gib': schemas/* number */.aig().positive().default(2) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP().min(1),
-        query: schemas/* string */.YjP().min(1),
-        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('ecr-untagged'), delete: schemas/* boolean */.zMY().default(false) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('snapshot-restore'),
-        'verify-query': schemas/* string */.YjP().default('SELECT 1'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('rotation-due') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('log-errors'),
-        'log-group': schemas/* string */.YjP(),
-        pattern: schemas/* string */.YjP(),
-        'max-count': schemas/* int */.Whr().min(0).default(0),
-    }),
-]);
 const environmentSchema = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV,
@@ -81667,11 +81869,14 @@ const environmentSchema = schemas/* strictObject */.rej({
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
     secrets: schemas/* array */.YOg(secretSchema).optional(),
-    gates: schemas/* strictObject */.rej({ 'go-live': schemas/* array */.YOg(goLiveCheck).min(1) }).optional(),
+    gates: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
+        .optional()
+        .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
     checks: schemas/* strictObject */.rej({
-        daily: schemas/* array */.YOg(opsCheck).optional(),
-        weekly: schemas/* array */.YOg(opsCheck).optional(),
-        monthly: schemas/* array */.YOg(opsCheck).optional(),
+        daily: schemas/* array */.YOg(checkItemSchema).optional(),
+        weekly: schemas/* array */.YOg(checkItemSchema).optional(),
+        monthly: schemas/* array */.YOg(checkItemSchema).optional(),
     })
         .optional(),
 });
@@ -81796,6 +82001,7 @@ async function prepareOps(inputs, deps) {
             operationTimeoutMs: inputs.timeoutMs,
             pollIntervalMs: inputs.pollIntervalMs,
             verifyTimeoutMs: inputs.verifyTimeoutMs,
+            awsRequestTimeoutMs: inputs.awsRequestTimeoutMs,
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -81927,6 +82133,7 @@ const defaults = lib.defaults
 ;// CONCATENATED MODULE: ./core/audit/audit-log.ts
 
 
+
 /**
  * The runbooks' audit_log table: id, action, resource_type, resource_id, details (jsonb),
  * plus actor, run_url and created_at. The application may already own an audit_log table
@@ -81950,7 +82157,7 @@ async function writeAuditEntry(databaseUrl, entry) {
     });
     await client.connect();
     try {
-        await client.query(AUDIT_TABLE_DDL);
+        await ensureTable(client);
         const columns = await client.query(`SELECT column_name, column_default, data_type FROM information_schema.columns
         WHERE table_name = 'audit_log' AND table_schema = current_schema()`);
         const present = new Map(columns.rows.map((c) => [c.column_name, c]));
@@ -81973,11 +82180,44 @@ async function writeAuditEntry(databaseUrl, entry) {
         if (idColumn && idColumn.column_default === null)
             row['id'] = idColumn.data_type === 'uuid' || idColumn.data_type === 'text' ? id : undefined;
         const names = Object.keys(row).filter((k) => row[k] !== undefined);
-        const result = await client.query(`INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`, names.map((n) => row[n]));
-        return result.rows[0]?.id ?? id;
+        try {
+            const result = await client.query(`INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`, names.map((n) => row[n]));
+            return result.rows[0]?.id ?? id;
+        }
+        catch (error) {
+            if (!isPermissionDenied(error))
+                throw error;
+            const who = await whoAmI(client);
+            throw new Error(`this role may not write audit_log (${(0,errors/* errorMessage */.gJ)(error)}); GRANT INSERT ON audit_log TO ${who.user} (SELECT too, for rollback's history)`, { cause: error });
+        }
     }
     finally {
         await client.end();
+    }
+}
+function isPermissionDenied(error) {
+    return error?.code === '42501';
+}
+async function whoAmI(client) {
+    const out = await client.query('SELECT current_user AS user, current_schema() AS schema');
+    return { user: out.rows[0]?.user ?? 'the role', schema: out.rows[0]?.schema ?? 'public' };
+}
+/**
+ * Creates audit_log only when it is missing: a role that may only INSERT into an existing
+ * table must not need CREATE on the schema (CREATE TABLE IF NOT EXISTS checks it anyway).
+ */
+async function ensureTable(client) {
+    const exists = await client.query(`SELECT to_regclass('audit_log') IS NOT NULL AS present`);
+    if (exists.rows[0]?.present)
+        return;
+    try {
+        await client.query(AUDIT_TABLE_DDL);
+    }
+    catch (error) {
+        if (!isPermissionDenied(error))
+            throw error;
+        const who = await whoAmI(client);
+        throw new Error(`audit_log does not exist and this role may not create it: ${(0,errors/* errorMessage */.gJ)(error)}; create it once as the schema's owner, or GRANT CREATE ON SCHEMA ${who.schema} TO ${who.user}`, { cause: error });
     }
 }
 /** Newest first; used by rollback as a second source of history and by the demo. */
@@ -82017,6 +82257,9 @@ async function readAuditEntries(databaseUrl, filter = {}) {
 
 ;// CONCATENATED MODULE: ./core/deploy/history.ts
 
+
+
+
 function digestOf(image) {
     return typeof image === 'string' ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
 }
@@ -82037,6 +82280,8 @@ function fromGitHub(records) {
                 // auto_inactive turns older successes inactive: "ever succeeded" is what counts.
                 succeeded: r.statuses.some((s) => s.state === 'success'),
                 rolledBackFrom: r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+                serviceArn: stringOf(r.payload['serviceArn']),
+                sha: r.sha || undefined,
             },
         ];
     });
@@ -82066,21 +82311,44 @@ async function fromAudit(ctx) {
                 createdAt: row.created_at.getTime(),
                 succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
                 rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+                serviceArn: stringOf(row.details['service_arn']),
+                sha: stringOf(row.details['commit']),
             },
         ];
     });
 }
+function stringOf(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
 /**
- * Deploy and rollback history of the environment, newest first: GitHub deployments made by
- * apprunner-ops, or the audit log when GitHub has none (or no token was given).
+ * Keeps the records of this service: one environment name may hold several services (a
+ * monorepo, a shared audit database). Records carry the service ARN; older ones, without it,
+ * count when their image is in this service's repository.
  */
-async function readHistory(ctx) {
+function ofService(entries, serviceArn, repositoryUri) {
+    return entries.filter((e) => e.serviceArn !== undefined
+        ? e.serviceArn === serviceArn
+        : e.image.startsWith(`${repositoryUri}@`) || e.image.startsWith(`${repositoryUri}:`));
+}
+/**
+ * Deploy and rollback history of the service, newest first: GitHub deployments made by
+ * apprunner-ops, or the audit log when GitHub has none (or no token was given, or GitHub
+ * could not be read: then with a warning).
+ */
+async function history_readHistory(ctx) {
+    const location = (0,context/* ecrLocation */.Y)(ctx.env);
+    const scope = (entries) => ofService(entries, ctx.env['service-arn'], `${(0,image_ref/* registryHost */.U$)(location)}/${location.repository}`);
     if (ctx.github) {
-        const entries = fromGitHub(await ctx.github.history(ctx.environment, 100));
-        if (entries.length > 0)
-            return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+        try {
+            const entries = scope(fromGitHub(await ctx.github.history(ctx.environment, 100)));
+            if (entries.length > 0)
+                return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+        }
+        catch (error) {
+            ctx.logger.warning(`could not read GitHub deployments (${(0,errors/* errorMessage */.gJ)(error)}); using the audit log`);
+        }
     }
-    const audit = await fromAudit(ctx);
+    const audit = scope(await fromAudit(ctx));
     return {
         entries: sortNewestFirst(audit),
         source: audit.length > 0 ? 'the audit log' : 'no history',
@@ -82095,7 +82363,7 @@ function sortNewestFirst(entries) {
  * away from (those stay reachable by name only).
  */
 function choosePrevious(entries, runningDigest) {
-    const bad = badDigests(entries);
+    const bad = history_badDigests(entries);
     const successes = entries.filter((e) => e.succeeded);
     const current = successes.find((e) => e.digest === runningDigest);
     const older = current
@@ -82104,7 +82372,7 @@ function choosePrevious(entries, runningDigest) {
         : successes;
     return older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
 }
-function badDigests(entries) {
+function history_badDigests(entries) {
     return new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
 }
 
@@ -82477,7 +82745,11 @@ function slackMessage(headline, fields, link) {
     };
 }
 
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
 ;// CONCATENATED MODULE: ./core/deploy/operations.ts
+
+
 
 
 
@@ -82502,24 +82774,62 @@ async function readRunningImage(ctx, identifier) {
         ? await ctx.ecr.find(parsed.ref)
         : undefined;
     const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
-    if (parsed?.ref.kind === 'tag' && image) {
-        // A tag can have moved since App Runner pulled it: the digest the service really runs is
-        // not knowable from DescribeService. Deploys by apprunner-ops always pin a digest.
-        ctx.logger.warning(`the service runs by tag (${identifier}); the rollback target is what that tag names now, ${image.digest}, which is what App Runner would pull again`);
-    }
     return {
         identifier,
         image,
-        version: versionOf(image, identifier),
+        digest: parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined,
+        pinnedByTag: parsed?.ref.kind === 'tag',
+        // A tag-pinned service is named by its tag: the image's other tags are the moved tag's.
+        version: parsed?.ref.kind === 'tag' ? parsed.ref.tag : versionOf(image, identifier),
         tags: unique([...identifierTag, ...(image?.tags ?? [])]),
     };
+}
+/**
+ * The version a deploy falls back to when the new one fails verification. A service pinned
+ * by digest: that digest. A service pinned by tag: what the suite's own history last put in
+ * place (the tag may have moved since App Runner pulled it); only without history, the tag's
+ * current digest, with a warning — and nothing when that is the very image being deployed.
+ */
+async function fallbackTarget(ctx, running, target) {
+    if (!running.pinnedByTag)
+        return {
+            uri: running.image?.uri ?? running.identifier,
+            version: running.version,
+            tags: running.tags,
+        };
+    const history = await readHistory(ctx);
+    const bad = badDigests(history.entries);
+    for (const entry of history.entries) {
+        if (!entry.succeeded || entry.digest === target.digest || bad.has(entry.digest))
+            continue;
+        const image = await ctx.ecr.find({ kind: 'digest', digest: entry.digest });
+        if (!image)
+            continue;
+        ctx.logger.info(`the service runs by tag (${running.identifier}); if this deploy fails, it goes back to ${entry.tag ?? image.digest}, the last version deployed by apprunner-ops (from ${history.source})`);
+        return {
+            uri: image.uri,
+            version: entry.tag ?? versionOf(image),
+            tags: unique([...(entry.tag ? [entry.tag] : []), ...image.tags]),
+        };
+    }
+    const now = running.image;
+    if (now && now.digest !== target.digest) {
+        ctx.logger.warning(`the service runs by tag (${running.identifier}); the rollback target is what that tag names now, ${now.digest}, which is what App Runner would pull again`);
+        return { uri: now.uri, version: running.version, tags: running.tags };
+    }
+    ctx.logger.warning(`the service runs by tag (${running.identifier}), which now names the image being deployed, and apprunner-ops has no record of what ran before: if verification fails there is no version to go back to automatically`);
+    return undefined;
 }
 function unique(values) {
     return [...new Set(values)];
 }
-/** True when the service already runs exactly this image (by digest when it can tell). */
+/**
+ * True when the service already runs exactly this image. Only a digest in the identifier
+ * says so: a tag may have moved since App Runner pulled it, so a service pinned by tag is
+ * deployed (and pinned by digest from then on).
+ */
 function isSameImage(running, target) {
-    return running.identifier === target.uri || running.image?.digest === target.digest;
+    return running.identifier === target.uri || running.digest === target.digest;
 }
 async function takeSnapshot(ctx, steps, purpose) {
     const rds = ctx.rds;
@@ -82536,28 +82846,56 @@ async function takeSnapshot(ctx, steps, purpose) {
         .run('Snapshot', async () => {
         const made = await rds.createSnapshot(id);
         await rds.waitForSnapshot(made, ctx.timing.snapshotTimeoutMs, ctx.timing.pollIntervalMs);
-        const pruned = purpose === 'pre-deploy'
-            ? await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made)
-            : [];
-        return { id: made, pruned };
-    }, ({ id: made, pruned }) => `${made} available${pruned.length ? `; deleted ${pruned.length} older (keeping ${database['snapshot-retention']})` : ''}`)
-        .then((r) => r.id);
+        return made;
+    }, (made) => `${made} available`)
+        .then(async (made) => {
+        // Best effort: the snapshot exists, so a failed clean-up must not stop the deploy.
+        if (purpose === 'pre-deploy')
+            await steps.bestEffort('Prune snapshots', async () => {
+                const pruned = await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made);
+                return pruned.length
+                    ? `deleted ${pruned.length} older (keeping ${database['snapshot-retention']}): ${pruned.join(', ')}`
+                    : `nothing beyond the newest ${database['snapshot-retention']}`;
+            });
+        return made;
+    });
+}
+/**
+ * Exactly the ids `snapshotId` makes for this prefix: `<prefix>-YYYYMMDD-HHMM`, an optional
+ * `-<sha7>` and an optional `-2`…`-9` (a taken id). A person's `<prefix>-before-upgrade` or
+ * the rollback's `<instance>-pre-rollback-…` never match, so they are never deleted.
+ */
+function ownSnapshotPattern(prefix) {
+    // The config allows only lowercase letters, digits and hyphens here: nothing to escape.
+    const base = prefix.replace(/-+$/, '').toLowerCase();
+    return new RegExp(`^${base}-\\d{8}-\\d{4}(?:-[0-9a-f]{7})?(?:-[2-9])?$`);
 }
 /** Deletes pre-deploy snapshots beyond the retention, oldest first; never the one just made. */
 async function pruneSnapshots(ctx, prefix, keep, justMade) {
     const rds = ctx.rds;
     if (!rds)
         return [];
-    const snapshots = (await rds.manualSnapshots(prefix)).filter((s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade);
+    const snapshots = (await rds.manualSnapshots(ownSnapshotPattern(prefix))).filter((s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade);
     const doomed = snapshots
         .slice(keep)
         .map((s) => s.DBSnapshotIdentifier)
         .filter((id) => id !== justMade);
+    const deleted = [];
+    const failed = [];
     for (const id of doomed) {
-        await rds.deleteSnapshot(id);
-        ctx.logger.info(`  deleted old snapshot ${id}`);
+        try {
+            await rds.deleteSnapshot(id);
+            deleted.push(id);
+            ctx.logger.info(`  deleted old snapshot ${id}`);
+        }
+        catch (error) {
+            const name = (0,call/* awsErrorName */.ZH)(error);
+            failed.push(`${id} (${name && name !== 'Error' ? `${name}: ` : ''}${(0,errors/* errorMessage */.gJ)(error)})`);
+        }
     }
-    return doomed;
+    if (failed.length > 0)
+        throw new Error(`could not delete ${failed.join('; ')}${deleted.length ? `; deleted ${deleted.join(', ')}` : ''}; they stay until a later deploy or a person deletes them`);
+    return deleted;
 }
 async function openMaintenance(ctx, steps) {
     const monitors = ctx.monitors;
@@ -82583,7 +82921,10 @@ async function closeMaintenance(ctx, steps) {
 /** Points the service at `uri` and follows the operation to its end. */
 async function switchImage(ctx, steps, stepName, uri) {
     const startMs = ctx.clock.now();
-    const operationId = await ctx.service.updateImage(uri);
+    const operationId = await ctx.service.updateImage(uri, {
+        timeoutMs: ctx.timing.operationTimeoutMs,
+        intervalMs: ctx.timing.pollIntervalMs,
+    });
     ctx.logger.info(`  UpdateService started operation ${operationId} → ${uri}`);
     const { status } = await ctx.service.followOperation(operationId, ctx.timing.operationTimeoutMs, ctx.timing.pollIntervalMs);
     steps.record(stepName, status === 'SUCCEEDED' ? 'ok' : 'failed', `operation ${operationId}: ${status}`, startMs);
@@ -82619,15 +82960,19 @@ function failureLine(report) {
         .map((c) => `${c.name}: ${c.lastReason}`)
         .join('; ');
 }
-async function startGitHubDeployment(ctx, steps, payload, description) {
-    const github = ctx.github;
+async function startGitHubDeployment(ctx, steps, payload, description, 
+/** The commit to record; default the workflow run's. */
+ref) {
+    const github = ref ? ctx.githubAt(ref) : ctx.github;
     if (!github) {
         steps.record('GitHub deployment', 'skipped', 'no github-token given');
         return undefined;
     }
     let id;
     await steps.bestEffort('GitHub deployment', async () => {
-        id = await github.create(ctx.environment, payload, description);
+        // The service ARN scopes history to this service (several may share an environment name).
+        const scoped = { ...payload, serviceArn: ctx.env['service-arn'] };
+        id = await github.create(ctx.environment, scoped, description);
         ctx.state.save('deployment-id', String(id));
         await github.setStatus(id, 'in_progress', description, environmentUrl(ctx));
         return `deployment ${id} in progress`;
@@ -82667,7 +83012,7 @@ async function recordOutcome(ctx, steps, input) {
                 action: audit.action,
                 resourceType: 'app_runner_service',
                 resourceId: ctx.environment,
-                details: { ...audit.details, service_arn: ctx.env['service-arn'] },
+                details: { ...audit.details, service_arn: ctx.env['service-arn'], commit: ctx.run.sha },
                 actor: ctx.run.actor,
                 runUrl: ctx.run.runUrl,
             });
@@ -82848,22 +83193,24 @@ async function candidatesLine(ctx, exclude) {
     return `candidates in ECR, newest first: ${images.map((i) => `${i.tags.join('/')} (${i.digest.slice(0, 19)}${i.pushedAt ? `, pushed ${i.pushedAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''})`).join('; ')}`;
 }
 async function resolveTarget(ctx, request, running) {
-    const history = await readHistory(ctx);
+    const history = await history_readHistory(ctx);
     const to = request.to;
     if (to.kind === 'previous') {
-        const chosen = choosePrevious(history.entries, running.image?.digest);
+        // The digest in the running identifier counts even when its image has left ECR.
+        const chosen = choosePrevious(history.entries, running.digest ?? running.image?.digest);
         if (!chosen) {
-            throw new NoRollbackTarget(`no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> — ${await candidatesLine(ctx, running.image?.digest)}`);
+            throw new NoRollbackTarget(`no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
         }
         const target = await ctx.ecr.find({ kind: 'digest', digest: chosen.digest });
         if (!target) {
-            throw new NoRollbackTarget(`the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> — ${await candidatesLine(ctx, running.image?.digest)}`);
+            throw new NoRollbackTarget(`the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
         }
         return {
             target,
             targetVersion: chosen.tag ?? versionOf(target),
             history,
             why: `last good version before ${running.version} (from ${history.source}, ${chosen.source === 'github' ? 'deployment' : 'audit row'} ${chosen.id})`,
+            commit: chosen.sha,
         };
     }
     if (to.kind === 'deployment') {
@@ -82876,6 +83223,7 @@ async function resolveTarget(ctx, request, running) {
             targetVersion: entry.tag ?? versionOf(target),
             history,
             why: `GitHub deployment ${to.id}`,
+            commit: entry.sha,
         };
     }
     const ref = to.kind === 'tag'
@@ -82883,14 +83231,15 @@ async function resolveTarget(ctx, request, running) {
         : { kind: 'digest', digest: to.digest };
     const target = await ctx.ecr.find(ref);
     if (!target) {
-        throw new NoRollbackTarget(`${to.kind === 'tag' ? `tag ${to.tag}` : `digest ${to.digest}`} is not in ECR repository ${ctx.ecr.location.repository}; ${await candidatesLine(ctx, running.image?.digest)}`);
+        throw new NoRollbackTarget(`${to.kind === 'tag' ? `tag ${to.tag}` : `digest ${to.digest}`} is not in ECR repository ${ctx.ecr.location.repository}; ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
     }
-    const bad = badDigests(history.entries).has(target.digest);
+    const bad = history_badDigests(history.entries).has(target.digest);
     return {
         target,
         targetVersion: to.kind === 'tag' ? to.tag : versionOf(target),
         history,
         why: `named by to${bad ? ' (a version rolled back away from before: chosen by name only)' : ''}`,
+        commit: history.entries.find((e) => e.digest === target.digest && e.sha)?.sha,
     };
 }
 function describePlan(ctx, request, p) {
@@ -82943,7 +83292,7 @@ async function rollback(ctx, request) {
         tag: p.targetVersion,
         previousImage: outcome.previousImage,
         reason: request.reason,
-    }, `Rollback to ${p.targetVersion}: ${request.reason}`);
+    }, `Rollback to ${p.targetVersion}: ${request.reason}`, p.commit);
     let switched = false;
     const stopped = (why) => `Rollback to ${p.targetVersion} stopped: ${why}`;
     await inChangeWindow(ctx, steps, { outcome, finish }, { snapshot: request.snapshot, purpose: 'pre-rollback', stopped }, async () => {
