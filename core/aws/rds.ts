@@ -197,7 +197,17 @@ export class RdsInstance {
   async deleteSnapshot(id: string): Promise<void> {
     await awsCall(
       'DeleteDBSnapshot',
-      () => this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id })),
+      async (attempt) => {
+        try {
+          await this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id }));
+        } catch (error) {
+          // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+          const name = awsErrorName(error);
+          if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+            return;
+          throw error;
+        }
+      },
       this.deps,
     );
   }
