@@ -10,6 +10,8 @@
  */
 export class SimClock {
   private offsetMs = 0;
+  /** A fault: the sim's clock differs from the client's by this much (see faults.ts). */
+  private skewMs = 0;
   private readonly events: { at: number; seq: number; run: (at: number) => void }[] = [];
   private seq = 0;
 
@@ -18,7 +20,14 @@ export class SimClock {
   }
 
   now(): number {
-    return Date.now() + this.offsetMs;
+    return Date.now() + this.offsetMs + this.skewMs;
+  }
+
+  /** Sets the skew; pending events keep their place in modelled time. */
+  setSkew(ms: number): void {
+    const delta = ms - this.skewMs;
+    for (const e of this.events) e.at += delta;
+    this.skewMs = ms;
   }
 
   /** Real milliseconds that `simMs` of modelled time takes. */

@@ -22,6 +22,7 @@ export interface DeployWorld {
       loseRunnerOn?: RegExp;
       env?: Record<string, string>;
       echo?: (line: string) => void;
+      timeoutMs?: number;
     },
   ): Promise<ActionRun>;
   stop(): Promise<void>;
@@ -102,6 +103,7 @@ export async function startDeployWorld(
         ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
         ...(extra.loseRunnerOn ? { loseRunnerOn: extra.loseRunnerOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
+        ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
       }),
     stop: async () => {
       await sim.stop();

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 
-export const FAULT_KINDS = ['throttle', 'server-error', 'unavailable', 'latency', 'reset'] as const;
+export const FAULT_KINDS = [
+  'throttle',
+  'server-error',
+  'unavailable',
+  'latency',
+  'reset',
+  'hang',
+  'applied-then-lost',
+  'access-denied',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const faultRuleSchema = z.strictObject({
@@ -16,11 +25,16 @@ export const faultRuleSchema = z.strictObject({
   /**
    * throttle: each protocol's throttling error; server-error: 500 with the service's internal
    * error; unavailable: 503 ServiceUnavailable; latency: `latencyMs` added; reset: the
-   * connection is destroyed without an answer.
+   * connection is destroyed without an answer; hang: the request is read and never answered
+   * (the connection stays open until the client gives up or the sim stops);
+   * applied-then-lost: the request takes effect, then the client sees `lostAs` (a reset, or
+   * the service's 500) instead of the answer; access-denied: the service's AccessDenied 403.
    */
   kind: z.enum(FAULT_KINDS),
   rate: z.number().min(0).max(1).default(1),
   latencyMs: z.number().int().nonnegative().default(0),
+  /** applied-then-lost: what the client sees instead of the answer. */
+  lostAs: z.enum(['reset', 'server-error']).default('reset'),
   /** Hit at most this many calls (e.g. `times: 2` to prove a retry recovers). */
   times: z.number().int().positive().optional(),
 });
@@ -28,6 +42,13 @@ export const faultRuleSchema = z.strictObject({
 export const faultConfigSchema = z.strictObject({
   seed: z.number().int().optional(),
   rules: z.array(faultRuleSchema).default([]),
+  /**
+   * The sim's clock runs this many ms ahead of (negative: behind) the client's, so every
+   * timestamp it reports (StartedAt, SnapshotCreateTime…) is skewed as a real server's can be.
+   */
+  clockOffsetMs: z.number().int().default(0),
+  /** App Runner operations appear in ListOperations only this many real ms after they start. */
+  listingDelayMs: z.number().int().nonnegative().default(0),
 });
 
 export type FaultRule = z.input<typeof faultRuleSchema>;
@@ -36,6 +57,8 @@ export type FaultConfig = z.input<typeof faultConfigSchema>;
 export interface FaultDecision {
   latencyMs: number;
   fail?: Exclude<FaultKind, 'latency'>;
+  /** For applied-then-lost: how the answer is lost. */
+  lostAs?: 'reset' | 'server-error';
 }
 
 /** 32-bit FNV-1a then a murmur finaliser: a well-spread number in [0, 1). */
@@ -55,8 +78,15 @@ export class Faults {
   private seed: number;
   private readonly seen = new Map<string, number>();
   private readonly hits = new Map<number, number>();
+  /** See faultConfigSchema; read by the clock and the App Runner stand-in. */
+  clockOffsetMs = 0;
+  listingDelayMs = 0;
 
-  constructor(defaultSeed: number) {
+  constructor(
+    defaultSeed: number,
+    /** Called with the clock offset whenever the configuration changes. */
+    private readonly onClockOffset: (ms: number) => void = () => {},
+  ) {
     this.seed = defaultSeed;
   }
 
@@ -68,6 +98,9 @@ export class Faults {
         `sim faults: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     this.rules = parsed.data.rules;
+    this.clockOffsetMs = parsed.data.clockOffsetMs;
+    this.listingDelayMs = parsed.data.listingDelayMs;
+    this.onClockOffset(this.clockOffsetMs);
     if (parsed.data.seed !== undefined) this.seed = parsed.data.seed;
     this.seen.clear();
     this.hits.clear();
@@ -86,7 +119,10 @@ export class Faults {
       if (unit(`${this.seed}|${key}|${n}`) >= rule.rate) return;
       this.hits.set(index, (this.hits.get(index) ?? 0) + 1);
       if (rule.kind === 'latency') decision.latencyMs += rule.latencyMs;
-      else decision.fail ??= rule.kind;
+      else if (decision.fail === undefined) {
+        decision.fail = rule.kind;
+        if (rule.kind === 'applied-then-lost') decision.lostAs = rule.lostAs;
+      }
     });
     return decision;
   }

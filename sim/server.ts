@@ -78,8 +78,29 @@ async function applyFault(
     req.socket.destroy();
     return 'answered';
   }
+  if (decision.fail === 'hang') {
+    // Read, never answered: only the client's own timeout (or the sim stopping) ends it.
+    record.fault = 'hang';
+    record.status = 0;
+    return 'answered';
+  }
   if (decision.fail) record.fault = decision.fail;
   return decision.fail;
+}
+
+/**
+ * applied-then-lost: the operation has taken effect; the client gets a dropped connection or
+ * a 500 instead of its answer. Returns true when the answer was lost.
+ */
+function loseAnswer(
+  decision: FaultDecision,
+  req: http.IncomingMessage,
+  sendServerError: () => void,
+): boolean {
+  if (decision.fail !== 'applied-then-lost') return false;
+  if (decision.lostAs === 'server-error') sendServerError();
+  else req.socket.destroy();
+  return true;
 }
 
 /** The service a signed AWS request is for, from its credential scope or target header. */
@@ -126,6 +147,10 @@ function faultError(service: AwsService, kind: string): AwsError {
       'Service is unavailable. Please try again later.',
       503,
     );
+  if (kind === 'access-denied')
+    return service.protocol === 'awsQuery'
+      ? new AwsError('AccessDenied', 'User is not authorized to perform this action', 403)
+      : new AwsError('AccessDeniedException', 'User is not authorized to perform this action', 403);
   return new AwsError(
     service.faults.internal,
     'An internal error occurred. Please try again.',
@@ -202,19 +227,20 @@ async function handleAws(
     );
     return;
   }
-  const failure = await applyFault(
-    world.faults.decide(service.signingName, operation),
-    record,
-    req,
-  );
+  const decision = world.faults.decide(service.signingName, operation);
+  const failure = await applyFault(decision, record, req);
   if (failure === 'answered') return;
-  if (failure) {
+  if (failure && failure !== 'applied-then-lost') {
     fail(faultError(service, failure));
     return;
   }
   world.clock.runDue();
   try {
     const result = await definition.handle(input, { world, requestId });
+    if (loseAnswer(decision, req, () => fail(faultError(service, 'server-error')))) {
+      record.status ??= 0;
+      return;
+    }
     record.status = 200;
     send(
       res,
@@ -306,19 +332,24 @@ async function handleRest(
   if (refused) return answer(refused);
   if (!route) return answer(service.notFound(request));
   if (badBody) return answer(service.badBody());
-  const failure = await applyFault(world.faults.decide(service.name, route.operation), record, req);
+  const decision = world.faults.decide(service.name, route.operation);
+  const failure = await applyFault(decision, record, req);
   if (failure === 'answered') return;
-  if (failure) {
+  if (failure && failure !== 'applied-then-lost') {
     return answer(
       failure === 'throttle'
         ? service.faults.throttle
         : failure === 'unavailable'
           ? service.faults.unavailable
-          : service.faults.serverError,
+          : failure === 'access-denied'
+            ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+            : service.faults.serverError,
     );
   }
   world.clock.runDue();
-  answer(route.handle(request, params, world));
+  const response = route.handle(request, params, world);
+  if (loseAnswer(decision, req, () => answer(service.faults.serverError))) return;
+  answer(response);
 }
 
 export async function startServer(world: World, port: number): Promise<http.Server> {

@@ -28,9 +28,14 @@ export class World {
   constructor(readonly fixture: Fixture) {
     this.clock = new SimClock(fixture.timeScale);
     this.ecr = new EcrState(fixture, this.clock);
-    this.apprunner = new AppRunnerState(fixture, this.clock, this.ecr);
+    this.apprunner = new AppRunnerState(
+      fixture,
+      this.clock,
+      this.ecr,
+      () => this.faults.listingDelayMs,
+    );
     this.rds = new RdsState(fixture, this.clock);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
-    this.faults = new Faults(fixture.seed);
+    this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
   }
 }

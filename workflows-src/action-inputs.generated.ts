@@ -41,6 +41,8 @@ export interface ActionInputs {
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
+    readonly 'aws-request-timeout'?: InputValue;
     /** Token to record GitHub deployments and their statuses; empty: not recorded. */
     readonly 'github-token'?: InputValue;
     /** Slack incoming webhook for the deploy message; empty: no message. */
@@ -72,6 +74,8 @@ export interface ActionInputs {
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
+    readonly 'aws-request-timeout'?: InputValue;
     /** Token to read deployment history and record the rollback; needed for to: previous. */
     readonly 'github-token'?: InputValue;
     /** Slack incoming webhook for the rollback message; empty: no message. */

@@ -44,7 +44,12 @@ async function environmentStatus(
     slackWebhookUrl: undefined,
     betterstackToken: io.env['BETTERSTACK_TOKEN'] || undefined,
     auditDatabaseUrl: io.env['AUDIT_DATABASE_URL'] || undefined,
-    timing: { operationTimeoutMs: 60_000, pollIntervalMs: 5_000, verifyTimeoutMs: 60_000 },
+    timing: {
+      operationTimeoutMs: 60_000,
+      pollIntervalMs: 5_000,
+      verifyTimeoutMs: 60_000,
+      awsRequestTimeoutMs: 30_000,
+    },
     clock: systemClock,
     logger,
     state: { save: () => {} },

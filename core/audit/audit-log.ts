@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { errorMessage } from '../util/errors.js';
 
 export interface AuditEntry {
   action: string;
@@ -34,7 +35,7 @@ export async function writeAuditEntry(databaseUrl: string, entry: AuditEntry): P
   });
   await client.connect();
   try {
-    await client.query(AUDIT_TABLE_DDL);
+    await ensureTable(client);
     const columns = await client.query<{
       column_name: string;
       column_default: string | null;
@@ -61,13 +62,54 @@ export async function writeAuditEntry(databaseUrl: string, entry: AuditEntry): P
     if (idColumn && idColumn.column_default === null)
       row['id'] = idColumn.data_type === 'uuid' || idColumn.data_type === 'text' ? id : undefined;
     const names = Object.keys(row).filter((k) => row[k] !== undefined);
-    const result = await client.query<{ id: string }>(
-      `INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`,
-      names.map((n) => row[n]),
-    );
-    return result.rows[0]?.id ?? id;
+    try {
+      const result = await client.query<{ id: string }>(
+        `INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`,
+        names.map((n) => row[n]),
+      );
+      return result.rows[0]?.id ?? id;
+    } catch (error) {
+      if (!isPermissionDenied(error)) throw error;
+      const who = await whoAmI(client);
+      throw new Error(
+        `this role may not write audit_log (${errorMessage(error)}); GRANT INSERT ON audit_log TO ${who.user} (SELECT too, for rollback's history)`,
+        { cause: error },
+      );
+    }
   } finally {
     await client.end();
+  }
+}
+
+function isPermissionDenied(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '42501';
+}
+
+async function whoAmI(client: pg.Client): Promise<{ user: string; schema: string }> {
+  const out = await client.query<{ user: string; schema: string | null }>(
+    'SELECT current_user AS user, current_schema() AS schema',
+  );
+  return { user: out.rows[0]?.user ?? 'the role', schema: out.rows[0]?.schema ?? 'public' };
+}
+
+/**
+ * Creates audit_log only when it is missing: a role that may only INSERT into an existing
+ * table must not need CREATE on the schema (CREATE TABLE IF NOT EXISTS checks it anyway).
+ */
+async function ensureTable(client: pg.Client): Promise<void> {
+  const exists = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('audit_log') IS NOT NULL AS present`,
+  );
+  if (exists.rows[0]?.present) return;
+  try {
+    await client.query(AUDIT_TABLE_DDL);
+  } catch (error) {
+    if (!isPermissionDenied(error)) throw error;
+    const who = await whoAmI(client);
+    throw new Error(
+      `audit_log does not exist and this role may not create it: ${errorMessage(error)}; create it once as the schema's owner, or GRANT CREATE ON SCHEMA ${who.schema} TO ${who.user}`,
+      { cause: error },
+    );
   }
 }
 

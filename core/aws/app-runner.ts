@@ -27,6 +27,11 @@ export class ServiceNotUpdatable extends DomainFailure {
   override readonly name = 'ServiceNotUpdatable';
 }
 
+/** InvalidStateException on a retry: the earlier, lost attempt may be what keeps it busy. */
+class BusyAfterLostAnswer extends Error {
+  override readonly name = 'BusyAfterLostAnswer';
+}
+
 function toState(service: Service | undefined, arn: string): ServiceState {
   const identifier = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
   if (!service || !identifier) {
@@ -108,11 +113,15 @@ export class AppRunnerService {
    * the image identifier, because UpdateService replaces what it is given and a payload
    * built from scratch would drop environment variables and secrets.
    *
-   * Called once per switch. When the call fails in a way that may have taken effect
-   * (throttled or 5xx after the request left), the newest operation is checked before
-   * trying again, so a retry never starts a second update.
+   * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
+   * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
+   * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+   * never compared: the runner's and AWS's may differ by seconds.
    */
-  async updateImage(imageIdentifier: string): Promise<string> {
+  async updateImage(
+    imageIdentifier: string,
+    wait: { timeoutMs: number; intervalMs: number } = { timeoutMs: 300_000, intervalMs: 5_000 },
+  ): Promise<string> {
     const service = await this.describeRaw();
     const source = service?.SourceConfiguration;
     if (!source?.ImageRepository)
@@ -121,35 +130,44 @@ export class AppRunnerService {
       ...source,
       ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
     };
-    const startedAt = this.deps.clock.now();
+    // The newest update before ours: whatever is newer afterwards was started since.
+    const before = (await this.newestUpdateOperation())?.Id;
+    let sent = false;
     try {
       return await retry(
-        async (attempt) => {
-          if (attempt > 1) {
-            const adopted = await this.operationStartedSince(startedAt);
-            if (adopted?.Id) {
-              this.deps.logger.info(
-                `UpdateService: the failed call had started operation ${adopted.Id}; following it`,
-              );
-              return adopted.Id;
-            }
+        async () => {
+          const earlier = sent;
+          if (earlier) {
+            const settled = await this.settleLostUpdate(imageIdentifier, before, wait);
+            if (settled) return settled;
           }
-          const out = await this.client.send(
-            new UpdateServiceCommand({ ServiceArn: this.arn, SourceConfiguration: updated }),
-          );
-          if (!out.OperationId) throw new Error('UpdateService returned no OperationId');
-          return out.OperationId;
+          sent = true;
+          try {
+            const out = await this.client.send(
+              new UpdateServiceCommand({ ServiceArn: this.arn, SourceConfiguration: updated }),
+            );
+            if (!out.OperationId) throw new Error('UpdateService returned no OperationId');
+            return out.OperationId;
+          } catch (error) {
+            // Busy after an earlier attempt whose answer was lost: most likely busy with that
+            // very update. Settle it on the next attempt, from what App Runner reports.
+            if (awsErrorName(error) === 'InvalidStateException' && earlier)
+              throw new BusyAfterLostAnswer((error as Error).message);
+            throw error;
+          }
         },
         {
           ...AWS_RETRY,
           label: 'UpdateService',
-          isRetryable: isRetryableAwsError,
+          isRetryable: (error) =>
+            isRetryableAwsError(error) || error instanceof BusyAfterLostAnswer,
           clock: this.deps.clock,
           logger: this.deps.logger,
+          ...(this.deps.random ? { random: this.deps.random } : {}),
         },
       );
     } catch (error) {
-      if (awsErrorName(error) === 'InvalidStateException') {
+      if (awsErrorName(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
         throw new ServiceNotUpdatable(
           `App Runner refused the update: the service is busy (${(error as Error).message})`,
         );
@@ -158,18 +176,67 @@ export class AppRunnerService {
     }
   }
 
-  private async operationStartedSince(since: number): Promise<OperationSummary | undefined> {
+  /**
+   * After an UpdateService whose answer was lost: did it take effect? App Runner says so
+   * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+   * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
+   * operation may be listed only a little later, so that is waited for. Returns the operation
+   * to follow, or undefined when the update did not happen and may be sent again.
+   */
+  private async settleLostUpdate(
+    identifier: string,
+    before: string | undefined,
+    wait: { timeoutMs: number; intervalMs: number },
+  ): Promise<string | undefined> {
+    const service = await this.describeRaw();
+    const configured = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+    const status = service?.Status;
+    const newer = async (): Promise<OperationSummary | undefined> => {
+      const op = await this.newestUpdateOperation();
+      return op?.Id && op.Id !== before ? op : undefined;
+    };
+    if (configured === identifier && (status === 'OPERATION_IN_PROGRESS' || status === 'RUNNING')) {
+      const op = await waitFor({
+        what: `the UpdateService operation for ${identifier} to be listed`,
+        timeoutMs: wait.timeoutMs,
+        intervalMs: Math.min(wait.intervalMs, 1_000),
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        probe: async () => {
+          const found = await newer();
+          return found ? { done: true, value: found } : { done: false, status: 'not listed yet' };
+        },
+      });
+      this.deps.logger.info(
+        `UpdateService: the call whose answer was lost had taken effect (${identifier} configured, ${status}); following its operation ${op.Id}`,
+      );
+      return op.Id;
+    }
+    // App Runner already rolled our update back (its health check failed) and restored the
+    // old identifier: the newer operation, terminal, is ours.
+    const op = await newer();
+    if (op?.Status && ['ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED', 'FAILED'].includes(op.Status)) {
+      this.deps.logger.info(
+        `UpdateService: the call whose answer was lost had taken effect and already ended ${op.Status}; operation ${op.Id}`,
+      );
+      return op.Id;
+    }
+    if (status === 'OPERATION_IN_PROGRESS')
+      throw new ServiceNotUpdatable(
+        `App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`,
+      );
+    this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
+    return undefined;
+  }
+
+  /** The newest UPDATE_SERVICE operation listed (ListOperations is newest first). */
+  private async newestUpdateOperation(): Promise<OperationSummary | undefined> {
     const out = await awsCall(
       'ListOperations',
-      () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 5 })),
+      () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20 })),
       this.deps,
     );
-    return out.OperationSummaryList?.find(
-      (op) =>
-        op.Type === 'UPDATE_SERVICE' &&
-        op.StartedAt !== undefined &&
-        op.StartedAt.getTime() >= since - 1000,
-    );
+    return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE');
   }
 
   async findOperation(operationId: string): Promise<OperationSummary | undefined> {

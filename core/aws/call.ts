@@ -7,6 +7,11 @@ export interface AwsCallDeps {
   logger: Logger;
   /** Random in [0, 1) for retry jitter; tests make it deterministic. */
   random?: () => number;
+  /**
+   * The action's own deadline for one call: no retry starts once this long has passed since
+   * the first attempt (with per-request timeouts, eight attempts could otherwise take minutes).
+   */
+  retryBudgetMs?: number;
 }
 
 const RETRYABLE_NAMES = new Set([
@@ -65,10 +70,13 @@ export function awsCall<T>(
   fn: (attempt: number) => Promise<T>,
   deps: AwsCallDeps,
 ): Promise<T> {
+  const startedAt = deps.clock.now();
+  const budget = deps.retryBudgetMs;
   return retry(fn, {
     label,
     ...AWS_RETRY,
-    isRetryable: isRetryableAwsError,
+    isRetryable: (error) =>
+      isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.random ? { random: deps.random } : {}),

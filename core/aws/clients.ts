@@ -2,6 +2,7 @@ import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface AwsClients {
   appRunner: AppRunnerClient;
@@ -10,17 +11,40 @@ export interface AwsClients {
   sts: STSClient;
 }
 
+/** Per-request limits: one hung connection must not outlast every deadline. */
+export interface AwsRequestLimits {
+  /** From sending the request to the whole answer; the call then fails with TimeoutError. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_AWS_REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.
+ *
+ * @smithy/node-http-handler only logs a warning when `requestTimeout` passes unless
+ * `throwOnRequestTimeout` is set (checked in 4.14: it then destroys the request and rejects
+ * with TimeoutError / ETIMEDOUT, which awsCall retries).
  */
-export function createAwsClients(region: string): AwsClients {
-  const config = { region, maxAttempts: 1 };
+export function createAwsClients(
+  region: string,
+  limits: AwsRequestLimits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
+): AwsClients {
+  const config = (): { region: string; maxAttempts: number; requestHandler: NodeHttpHandler } => ({
+    region,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({
+      requestTimeout: limits.requestTimeoutMs,
+      connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
+    }),
+  });
   return {
-    appRunner: new AppRunnerClient(config),
-    ecr: new ECRClient(config),
-    rds: new RDSClient(config),
-    sts: new STSClient(config),
+    appRunner: new AppRunnerClient(config()),
+    ecr: new ECRClient(config()),
+    rds: new RDSClient(config()),
+    sts: new STSClient(config()),
   };
 }

@@ -28,7 +28,8 @@ export function isValidSnapshotId(id: string): boolean {
 export function snapshotId(prefix: string, at: Date, sha7?: string): string {
   const iso = at.toISOString();
   const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-  const id = `${prefix.replace(/-+$/, '')}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+  // RDS stores identifiers lowercase: make them so, so what is listed later compares equal.
+  const id = `${prefix.replace(/-+$/, '').toLowerCase()}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
   if (!isValidSnapshotId(id)) throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
   return id;
 }
@@ -64,12 +65,16 @@ export class RdsInstance {
     }
   }
 
-  /** A snapshot needs the instance `available`; say so before anything changes. */
+  /**
+   * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
+   * reference; storage optimisation after a storage change lasts hours); say so before
+   * anything changes.
+   */
   async assertAvailable(): Promise<void> {
     const status = await this.status();
-    if (status !== 'available') {
+    if (status !== 'available' && status !== 'storage-optimization') {
       throw new DatabaseNotReady(
-        `RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available"; wait for it to finish, or run with snapshot: false if you accept deploying without one`,
+        `RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`,
       );
     }
   }
@@ -155,8 +160,8 @@ export class RdsInstance {
     });
   }
 
-  /** Manual snapshots of this instance whose id starts with `prefix-`, newest first. */
-  async manualSnapshots(prefix: string): Promise<DBSnapshot[]> {
+  /** Manual snapshots of this instance whose id matches `own`, newest first. */
+  async manualSnapshots(own: RegExp): Promise<DBSnapshot[]> {
     const found: DBSnapshot[] = [];
     let marker: string | undefined;
     for (let page = 0; page < 100; page++) {
@@ -174,7 +179,10 @@ export class RdsInstance {
         this.deps,
       );
       found.push(
-        ...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)),
+        // RDS lists identifiers lowercase, whatever case they were created with.
+        ...(out.DBSnapshots ?? []).filter((s) =>
+          own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()),
+        ),
       );
       marker = out.Marker;
       if (!marker) break;
@@ -189,7 +197,17 @@ export class RdsInstance {
   async deleteSnapshot(id: string): Promise<void> {
     await awsCall(
       'DeleteDBSnapshot',
-      () => this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id })),
+      async (attempt) => {
+        try {
+          await this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id }));
+        } catch (error) {
+          // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+          const name = awsErrorName(error);
+          if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+            return;
+          throw error;
+        }
+      },
       this.deps,
     );
   }

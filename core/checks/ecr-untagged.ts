@@ -102,7 +102,13 @@ async function rollbackTargets(
   const sources = new Set<string>();
   for (const environment of names) {
     try {
-      const history = await readHistory({ environment, github, auditDatabaseUrl });
+      const history = await readHistory({
+        environment,
+        env: ctx.environments?.[environment] ?? ctx.env,
+        github,
+        auditDatabaseUrl,
+        logger: ctx.logger,
+      });
       sources.add(history.source);
       const bad = badDigests(history.entries);
       const seen = new Set<string>();

@@ -10,6 +10,7 @@ import {
   envNameField,
   httpUrlField,
   rdsInstanceField,
+  snapshotPrefixField,
 } from './fields.js';
 
 /**
@@ -21,12 +22,7 @@ import {
 const databaseSchema = z
   .strictObject({
     instance: rdsInstanceField.describe('RDS DB instance identifier, e.g. drop-db.'),
-    'snapshot-prefix': z
-      .string()
-      .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
-        message: 'expected letters, digits and hyphens, starting with a letter',
-      })
-      .max(200)
+    'snapshot-prefix': snapshotPrefixField
       .optional()
       .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
     'snapshot-retention': z

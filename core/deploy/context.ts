@@ -24,6 +24,8 @@ export interface Timing {
   pollIntervalMs: number;
   verifyTimeoutMs: number;
   snapshotTimeoutMs: number;
+  /** Each AWS request's own deadline. */
+  awsRequestTimeoutMs: number;
 }
 
 /** Everything a deploy or rollback talks to, built once after every input was validated. */
@@ -37,6 +39,8 @@ export interface OpsContext {
   /** Present when the configuration names a database. */
   rds: RdsInstance | undefined;
   github: GitHubDeployments | undefined;
+  /** The same GitHub access, recording deployments of another commit (a rollback's target). */
+  githubAt(sha: string): GitHubDeployments | undefined;
   /** The maintenance window's monitors and length (`maintenance.window`). */
   monitors: { client: BetterStackMonitors; ids: string[]; windowMs: number } | undefined;
   slackWebhookUrl: string | undefined;
@@ -75,9 +79,30 @@ export function ecrLocation(env: EnvironmentConfig): EcrLocation {
 
 export function createOpsContext(options: OpsOptions): OpsContext {
   const { env, clock, logger } = options;
-  const deps: AwsCallDeps = { clock, logger };
-  const clients = options.clients ?? createAwsClients(env.region);
+  // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
+  const deps: AwsCallDeps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
+  const clients =
+    options.clients ??
+    createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
   const maintenance = env.maintenance;
+  const token = options.githubToken;
+  function githubAt(sha: string): GitHubDeployments | undefined {
+    return token
+      ? new GitHubDeployments(
+          {
+            apiUrl: options.run.apiUrl,
+            token,
+            repository: options.run.repository,
+            serverUrl: options.run.serverUrl,
+            runId: options.run.runId,
+            sha,
+            ref: options.run.ref,
+            actor: options.run.actor,
+          },
+          { clock, logger },
+        )
+      : undefined;
+  }
   return {
     environment: options.environment,
     checkAccount: () =>
@@ -86,21 +111,8 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
     ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
     rds: env.database ? new RdsInstance(clients.rds, env.database.instance, deps) : undefined,
-    github: options.githubToken
-      ? new GitHubDeployments(
-          {
-            apiUrl: options.run.apiUrl,
-            token: options.githubToken,
-            repository: options.run.repository,
-            serverUrl: options.run.serverUrl,
-            runId: options.run.runId,
-            sha: options.run.sha,
-            ref: options.run.ref,
-            actor: options.run.actor,
-          },
-          { clock, logger },
-        )
-      : undefined,
+    github: githubAt(options.run.sha),
+    githubAt,
     monitors:
       options.betterstackToken && maintenance
         ? {

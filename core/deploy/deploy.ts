@@ -5,6 +5,8 @@ import {
   durationSince,
   endExpiredMaintenance,
   failureLine,
+  fallbackTarget,
+  type BackTarget,
   inChangeWindow,
   endIfNothingToChange,
   readRunningImage,
@@ -31,6 +33,8 @@ interface Preflight {
   target: ResolvedImage;
   targetVersion: string;
   running: RunningImage;
+  /** Where a failed verification goes back to; undefined: nowhere known. */
+  back: BackTarget | undefined;
   serviceUrl: string;
 }
 
@@ -50,7 +54,8 @@ async function preflight(ctx: OpsContext, request: DeployRequest): Promise<Prefl
   );
   const running = await readRunningImage(ctx, service.imageIdentifier);
   const targetVersion = request.image.kind === 'tag' ? request.image.tag : versionOf(target);
-  return { target, targetVersion, running, serviceUrl: service.url };
+  const back = await fallbackTarget(ctx, running, target);
+  return { target, targetVersion, running, back, serviceUrl: service.url };
 }
 
 /** Every call a real run would make that changes something, in order. */
@@ -80,7 +85,9 @@ function describePlan(ctx: OpsContext, request: DeployRequest, p: Preflight): st
   );
   if (request.autoRollback)
     plan.push(
-      `If verification fails: UpdateService back to ${p.running.identifier}, follow, verify ${p.running.version}`,
+      p.back
+        ? `If verification fails: UpdateService back to ${p.back.uri}, follow, verify ${p.back.version}`
+        : 'If verification fails: no known version to go back to (the service ran by a tag that now names this image)',
     );
   if (ctx.github) plan.push('GitHub: deployment status success or failure');
   if (ctx.slackWebhookUrl) plan.push('Slack: one message with the result');
@@ -213,27 +220,35 @@ async function rollBackAfterFailedVerification(
   p: Preflight,
   why: string,
 ): Promise<void> {
-  const back = p.running.image?.uri ?? p.running.identifier;
+  const back = p.back;
+  if (!back) {
+    Object.assign(outcome, {
+      result: 'failed',
+      ok: false,
+      headline: `${p.targetVersion} is live but fails verification (${why}), and there is no known earlier version to go back to (the service ran by tag ${p.running.version}, which now names this image); roll back with to: <tag>`,
+    });
+    return;
+  }
   ctx.logger.info(
-    `Verification of ${p.targetVersion} failed (${why}); putting ${p.running.version} back`,
+    `Verification of ${p.targetVersion} failed (${why}); putting ${back.version} back`,
   );
-  const update = await switchImage(ctx, steps, 'Roll back', back);
+  const update = await switchImage(ctx, steps, 'Roll back', back.uri);
   outcome.rollbackOperationId = update.operationId;
   if (update.status !== 'SUCCEEDED') {
     Object.assign(outcome, {
       result: 'failed',
       ok: false,
-      headline: `${p.targetVersion} failed verification (${why}) and the rollback to ${p.running.version} ended ${update.status} (operation ${update.operationId}): production needs a person now`,
+      headline: `${p.targetVersion} failed verification (${why}) and the rollback to ${back.version} ended ${update.status} (operation ${update.operationId}): production needs a person now`,
     });
     return;
   }
-  const report = await verify(ctx, steps, 'Verify rollback', p.running.tags);
-  outcome.reports.push({ title: `Verification of ${p.running.version} after rollback`, report });
+  const report = await verify(ctx, steps, 'Verify rollback', back.tags);
+  outcome.reports.push({ title: `Verification of ${back.version} after rollback`, report });
   Object.assign(outcome, {
     result: report.passed ? 'rolled-back' : 'failed',
     ok: false,
     headline: report.passed
-      ? `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which passes its checks`
-      : `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which ALSO fails (${failureLine(report)}): production is unhealthy`,
+      ? `${p.targetVersion} failed verification (${why}); rolled back to ${back.version}, which passes its checks`
+      : `${p.targetVersion} failed verification (${why}); rolled back to ${back.version}, which ALSO fails (${failureLine(report)}): production is unhealthy`,
   });
 }

@@ -1,6 +1,8 @@
 import { readAuditEntries } from '../audit/audit-log.js';
+import { registryHost } from '../aws/image-ref.js';
 import type { DeploymentRecord } from '../github/deployments.js';
-import type { OpsContext } from './context.js';
+import { errorMessage } from '../util/errors.js';
+import { ecrLocation, type OpsContext } from './context.js';
 
 /** One deploy or rollback as history remembers it. */
 export interface HistoryEntry {
@@ -15,6 +17,10 @@ export interface HistoryEntry {
   succeeded: boolean;
   /** For a rollback: the digest it rolled back away from (a version known to be bad). */
   rolledBackFrom: string | undefined;
+  /** The App Runner service it changed; absent in records older than this field. */
+  serviceArn: string | undefined;
+  /** The commit deployed, when recorded. */
+  sha: string | undefined;
 }
 
 function digestOf(image: unknown): string | undefined {
@@ -38,13 +44,18 @@ export function fromGitHub(records: readonly DeploymentRecord[]): HistoryEntry[]
         succeeded: r.statuses.some((s) => s.state === 'success'),
         rolledBackFrom:
           r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+        serviceArn: stringOf((r.payload as Record<string, unknown>)['serviceArn']),
+        sha: r.sha || undefined,
       },
     ];
   });
 }
 
 /** What reading history needs: the environment, and GitHub and/or the audit log. */
-export type HistorySources = Pick<OpsContext, 'environment' | 'github' | 'auditDatabaseUrl'>;
+export type HistorySources = Pick<
+  OpsContext,
+  'environment' | 'env' | 'github' | 'auditDatabaseUrl' | 'logger'
+>;
 
 async function fromAudit(ctx: HistorySources): Promise<HistoryEntry[]> {
   if (!ctx.auditDatabaseUrl) return [];
@@ -69,24 +80,57 @@ async function fromAudit(ctx: HistorySources): Promise<HistoryEntry[]> {
           createdAt: row.created_at.getTime(),
           succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
           rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+          serviceArn: stringOf(row.details['service_arn']),
+          sha: stringOf(row.details['commit']),
         },
       ];
     });
 }
 
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /**
- * Deploy and rollback history of the environment, newest first: GitHub deployments made by
- * apprunner-ops, or the audit log when GitHub has none (or no token was given).
+ * Keeps the records of this service: one environment name may hold several services (a
+ * monorepo, a shared audit database). Records carry the service ARN; older ones, without it,
+ * count when their image is in this service's repository.
+ */
+export function ofService(
+  entries: readonly HistoryEntry[],
+  serviceArn: string,
+  repositoryUri: string,
+): HistoryEntry[] {
+  return entries.filter((e) =>
+    e.serviceArn !== undefined
+      ? e.serviceArn === serviceArn
+      : e.image.startsWith(`${repositoryUri}@`) || e.image.startsWith(`${repositoryUri}:`),
+  );
+}
+
+/**
+ * Deploy and rollback history of the service, newest first: GitHub deployments made by
+ * apprunner-ops, or the audit log when GitHub has none (or no token was given, or GitHub
+ * could not be read: then with a warning).
  */
 export async function readHistory(
   ctx: HistorySources,
 ): Promise<{ entries: HistoryEntry[]; source: string }> {
+  const location = ecrLocation(ctx.env);
+  const scope = (entries: HistoryEntry[]): HistoryEntry[] =>
+    ofService(entries, ctx.env['service-arn'], `${registryHost(location)}/${location.repository}`);
   if (ctx.github) {
-    const entries = fromGitHub(await ctx.github.history(ctx.environment, 100));
-    if (entries.length > 0)
-      return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+    try {
+      const entries = scope(fromGitHub(await ctx.github.history(ctx.environment, 100)));
+      if (entries.length > 0)
+        return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+    } catch (error) {
+      ctx.logger.warning(
+        `could not read GitHub deployments (${errorMessage(error)}); using the audit log`,
+      );
+    }
   }
-  const audit = await fromAudit(ctx);
+  const audit = scope(await fromAudit(ctx));
   return {
     entries: sortNewestFirst(audit),
     source: audit.length > 0 ? 'the audit log' : 'no history',

@@ -12,7 +12,9 @@ import {
   openMaintenanceWindow,
 } from '../maintenance/suite-pauses.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
+import { awsErrorName } from '../aws/call.js';
 import { formatDuration } from '../util/duration.js';
+import { badDigests, readHistory } from './history.js';
 import { errorMessage } from '../util/errors.js';
 import type { OpsContext } from './context.js';
 import type { StepLog, StepRecord } from './steps.js';
@@ -22,8 +24,17 @@ import type { StepLog, StepRecord } from './steps.js';
 export interface RunningImage {
   /** What App Runner is configured with, as it reports it. */
   identifier: string;
-  /** Resolved in ECR when the repository still holds it. */
+  /**
+   * Resolved in ECR when the repository still holds it. For a service pinned by tag this is
+   * what the tag names NOW, which need not be what App Runner pulled.
+   */
   image: ResolvedImage | undefined;
+  /**
+   * The digest known to run: the one in the identifier. A service pinned by tag has none
+   * (the tag may have moved since App Runner pulled it).
+   */
+  digest: string | undefined;
+  pinnedByTag: boolean;
   /** A human name: the first tag, or the short digest. */
   version: string;
   /** Every version the app may report for this image: its tags. */
@@ -47,28 +58,81 @@ export async function readRunningImage(ctx: OpsContext, identifier: string): Pro
       ? await ctx.ecr.find(parsed.ref)
       : undefined;
   const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
-  if (parsed?.ref.kind === 'tag' && image) {
-    // A tag can have moved since App Runner pulled it: the digest the service really runs is
-    // not knowable from DescribeService. Deploys by apprunner-ops always pin a digest.
-    ctx.logger.warning(
-      `the service runs by tag (${identifier}); the rollback target is what that tag names now, ${image.digest}, which is what App Runner would pull again`,
-    );
-  }
   return {
     identifier,
     image,
-    version: versionOf(image, identifier),
+    digest: parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined,
+    pinnedByTag: parsed?.ref.kind === 'tag',
+    // A tag-pinned service is named by its tag: the image's other tags are the moved tag's.
+    version: parsed?.ref.kind === 'tag' ? parsed.ref.tag : versionOf(image, identifier),
     tags: unique([...identifierTag, ...(image?.tags ?? [])]),
   };
+}
+
+/** Where a failed deploy goes back to. */
+export interface BackTarget {
+  uri: string;
+  version: string;
+  /** The versions the app may report once it runs. */
+  tags: string[];
+}
+
+/**
+ * The version a deploy falls back to when the new one fails verification. A service pinned
+ * by digest: that digest. A service pinned by tag: what the suite's own history last put in
+ * place (the tag may have moved since App Runner pulled it); only without history, the tag's
+ * current digest, with a warning — and nothing when that is the very image being deployed.
+ */
+export async function fallbackTarget(
+  ctx: OpsContext,
+  running: RunningImage,
+  target: ResolvedImage,
+): Promise<BackTarget | undefined> {
+  if (!running.pinnedByTag)
+    return {
+      uri: running.image?.uri ?? running.identifier,
+      version: running.version,
+      tags: running.tags,
+    };
+  const history = await readHistory(ctx);
+  const bad = badDigests(history.entries);
+  for (const entry of history.entries) {
+    if (!entry.succeeded || entry.digest === target.digest || bad.has(entry.digest)) continue;
+    const image = await ctx.ecr.find({ kind: 'digest', digest: entry.digest });
+    if (!image) continue;
+    ctx.logger.info(
+      `the service runs by tag (${running.identifier}); if this deploy fails, it goes back to ${entry.tag ?? image.digest}, the last version deployed by apprunner-ops (from ${history.source})`,
+    );
+    return {
+      uri: image.uri,
+      version: entry.tag ?? versionOf(image),
+      tags: unique([...(entry.tag ? [entry.tag] : []), ...image.tags]),
+    };
+  }
+  const now = running.image;
+  if (now && now.digest !== target.digest) {
+    ctx.logger.warning(
+      `the service runs by tag (${running.identifier}); the rollback target is what that tag names now, ${now.digest}, which is what App Runner would pull again`,
+    );
+    return { uri: now.uri, version: running.version, tags: running.tags };
+  }
+  ctx.logger.warning(
+    `the service runs by tag (${running.identifier}), which now names the image being deployed, and apprunner-ops has no record of what ran before: if verification fails there is no version to go back to automatically`,
+  );
+  return undefined;
 }
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** True when the service already runs exactly this image (by digest when it can tell). */
+/**
+ * True when the service already runs exactly this image. Only a digest in the identifier
+ * says so: a tag may have moved since App Runner pulled it, so a service pinned by tag is
+ * deployed (and pinned by digest from then on).
+ */
 export function isSameImage(running: RunningImage, target: ResolvedImage): boolean {
-  return running.identifier === target.uri || running.image?.digest === target.digest;
+  return running.identifier === target.uri || running.digest === target.digest;
 }
 
 export async function takeSnapshot(
@@ -93,16 +157,32 @@ export async function takeSnapshot(
       async () => {
         const made = await rds.createSnapshot(id);
         await rds.waitForSnapshot(made, ctx.timing.snapshotTimeoutMs, ctx.timing.pollIntervalMs);
-        const pruned =
-          purpose === 'pre-deploy'
-            ? await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made)
-            : [];
-        return { id: made, pruned };
+        return made;
       },
-      ({ id: made, pruned }) =>
-        `${made} available${pruned.length ? `; deleted ${pruned.length} older (keeping ${database['snapshot-retention']})` : ''}`,
+      (made) => `${made} available`,
     )
-    .then((r) => r.id);
+    .then(async (made) => {
+      // Best effort: the snapshot exists, so a failed clean-up must not stop the deploy.
+      if (purpose === 'pre-deploy')
+        await steps.bestEffort('Prune snapshots', async () => {
+          const pruned = await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made);
+          return pruned.length
+            ? `deleted ${pruned.length} older (keeping ${database['snapshot-retention']}): ${pruned.join(', ')}`
+            : `nothing beyond the newest ${database['snapshot-retention']}`;
+        });
+      return made;
+    });
+}
+
+/**
+ * Exactly the ids `snapshotId` makes for this prefix: `<prefix>-YYYYMMDD-HHMM`, an optional
+ * `-<sha7>` and an optional `-2`…`-9` (a taken id). A person's `<prefix>-before-upgrade` or
+ * the rollback's `<instance>-pre-rollback-…` never match, so they are never deleted.
+ */
+export function ownSnapshotPattern(prefix: string): RegExp {
+  // The config allows only lowercase letters, digits and hyphens here: nothing to escape.
+  const base = prefix.replace(/-+$/, '').toLowerCase();
+  return new RegExp(`^${base}-\\d{8}-\\d{4}(?:-[0-9a-f]{7})?(?:-[2-9])?$`);
 }
 
 /** Deletes pre-deploy snapshots beyond the retention, oldest first; never the one just made. */
@@ -114,18 +194,30 @@ async function pruneSnapshots(
 ): Promise<string[]> {
   const rds = ctx.rds;
   if (!rds) return [];
-  const snapshots = (await rds.manualSnapshots(prefix)).filter(
+  const snapshots = (await rds.manualSnapshots(ownSnapshotPattern(prefix))).filter(
     (s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade,
   );
   const doomed = snapshots
     .slice(keep)
     .map((s) => s.DBSnapshotIdentifier as string)
     .filter((id) => id !== justMade);
+  const deleted: string[] = [];
+  const failed: string[] = [];
   for (const id of doomed) {
-    await rds.deleteSnapshot(id);
-    ctx.logger.info(`  deleted old snapshot ${id}`);
+    try {
+      await rds.deleteSnapshot(id);
+      deleted.push(id);
+      ctx.logger.info(`  deleted old snapshot ${id}`);
+    } catch (error) {
+      const name = awsErrorName(error);
+      failed.push(`${id} (${name && name !== 'Error' ? `${name}: ` : ''}${errorMessage(error)})`);
+    }
   }
-  return doomed;
+  if (failed.length > 0)
+    throw new Error(
+      `could not delete ${failed.join('; ')}${deleted.length ? `; deleted ${deleted.join(', ')}` : ''}; they stay until a later deploy or a person deletes them`,
+    );
+  return deleted;
 }
 
 /**
@@ -235,7 +327,10 @@ export async function switchImage(
   uri: string,
 ): Promise<{ operationId: string; status: SwitchStatus }> {
   const startMs = ctx.clock.now();
-  const operationId = await ctx.service.updateImage(uri);
+  const operationId = await ctx.service.updateImage(uri, {
+    timeoutMs: ctx.timing.operationTimeoutMs,
+    intervalMs: ctx.timing.pollIntervalMs,
+  });
   ctx.logger.info(`  UpdateService started operation ${operationId} → ${uri}`);
   const { status } = await ctx.service.followOperation(
     operationId,
@@ -302,15 +397,19 @@ export async function startGitHubDeployment(
   steps: StepLog,
   payload: DeploymentPayload,
   description: string,
+  /** The commit to record; default the workflow run's. */
+  ref?: string,
 ): Promise<number | undefined> {
-  const github = ctx.github;
+  const github = ref ? ctx.githubAt(ref) : ctx.github;
   if (!github) {
     steps.record('GitHub deployment', 'skipped', 'no github-token given');
     return undefined;
   }
   let id: number | undefined;
   await steps.bestEffort('GitHub deployment', async () => {
-    id = await github.create(ctx.environment, payload, description);
+    // The service ARN scopes history to this service (several may share an environment name).
+    const scoped = { ...payload, serviceArn: ctx.env['service-arn'] };
+    id = await github.create(ctx.environment, scoped, description);
     ctx.state.save('deployment-id', String(id));
     await github.setStatus(id, 'in_progress', description, environmentUrl(ctx));
     return `deployment ${id} in progress`;
@@ -364,7 +463,7 @@ export async function recordOutcome(
         action: audit.action,
         resourceType: 'app_runner_service',
         resourceId: ctx.environment,
-        details: { ...audit.details, service_arn: ctx.env['service-arn'] },
+        details: { ...audit.details, service_arn: ctx.env['service-arn'], commit: ctx.run.sha },
         actor: ctx.run.actor,
         runUrl: ctx.run.runUrl,
       });

@@ -14,6 +14,8 @@ export interface OpsInputs {
   timeoutMs: number;
   pollIntervalMs: number;
   verifyTimeoutMs: number;
+  /** Each AWS request's own deadline (a hung connection is dropped and retried). */
+  awsRequestTimeoutMs: number;
   githubToken: string | undefined;
   slackWebhookUrl: string | undefined;
   betterstackToken: string | undefined;
@@ -53,6 +55,7 @@ export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<
       operationTimeoutMs: inputs.timeoutMs,
       pollIntervalMs: inputs.pollIntervalMs,
       verifyTimeoutMs: inputs.verifyTimeoutMs,
+      awsRequestTimeoutMs: inputs.awsRequestTimeoutMs,
     },
     clock: deps.clock,
     logger: deps.logger,

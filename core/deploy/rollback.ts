@@ -64,6 +64,8 @@ interface Plan {
   serviceUrl: string;
   history: { entries: HistoryEntry[]; source: string };
   why: string;
+  /** The commit of the version rolled back to, when history knows it. */
+  commit: string | undefined;
 }
 
 async function candidatesLine(ctx: OpsContext, exclude: string | undefined): Promise<string> {
@@ -81,16 +83,17 @@ async function resolveTarget(
   const history = await readHistory(ctx);
   const to = request.to;
   if (to.kind === 'previous') {
-    const chosen = choosePrevious(history.entries, running.image?.digest);
+    // The digest in the running identifier counts even when its image has left ECR.
+    const chosen = choosePrevious(history.entries, running.digest ?? running.image?.digest);
     if (!chosen) {
       throw new NoRollbackTarget(
-        `no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> — ${await candidatesLine(ctx, running.image?.digest)}`,
+        `no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`,
       );
     }
     const target = await ctx.ecr.find({ kind: 'digest', digest: chosen.digest });
     if (!target) {
       throw new NoRollbackTarget(
-        `the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> — ${await candidatesLine(ctx, running.image?.digest)}`,
+        `the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`,
       );
     }
     return {
@@ -98,6 +101,7 @@ async function resolveTarget(
       targetVersion: chosen.tag ?? versionOf(target),
       history,
       why: `last good version before ${running.version} (from ${history.source}, ${chosen.source === 'github' ? 'deployment' : 'audit row'} ${chosen.id})`,
+      commit: chosen.sha,
     };
   }
   if (to.kind === 'deployment') {
@@ -113,6 +117,7 @@ async function resolveTarget(
       targetVersion: entry.tag ?? versionOf(target),
       history,
       why: `GitHub deployment ${to.id}`,
+      commit: entry.sha,
     };
   }
   const ref =
@@ -122,7 +127,7 @@ async function resolveTarget(
   const target = await ctx.ecr.find(ref);
   if (!target) {
     throw new NoRollbackTarget(
-      `${to.kind === 'tag' ? `tag ${to.tag}` : `digest ${to.digest}`} is not in ECR repository ${ctx.ecr.location.repository}; ${await candidatesLine(ctx, running.image?.digest)}`,
+      `${to.kind === 'tag' ? `tag ${to.tag}` : `digest ${to.digest}`} is not in ECR repository ${ctx.ecr.location.repository}; ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`,
     );
   }
   const bad = badDigests(history.entries).has(target.digest);
@@ -131,6 +136,7 @@ async function resolveTarget(
     targetVersion: to.kind === 'tag' ? to.tag : versionOf(target),
     history,
     why: `named by to${bad ? ' (a version rolled back away from before: chosen by name only)' : ''}`,
+    commit: history.entries.find((e) => e.digest === target.digest && e.sha)?.sha,
   };
 }
 
@@ -208,6 +214,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
       reason: request.reason,
     },
     `Rollback to ${p.targetVersion}: ${request.reason}`,
+    p.commit,
   );
   let switched = false;
   const stopped = (why: string): string => `Rollback to ${p.targetVersion} stopped: ${why}`;

@@ -39,6 +39,8 @@ export interface OperationRecord {
   StartedAt: number;
   EndedAt?: number;
   UpdatedAt: number;
+  /** Real time from which ListOperations shows it (the listing-delay fault). */
+  listedFrom?: number;
   /** Why the deployment failed (sim evidence; not part of the AWS answer). */
   reason?: string;
   /** Every status with the time it was entered (sim evidence, independent of polling). */
@@ -98,6 +100,14 @@ function sourceFromFixture(s: FixtureService, imageIdentifier: string): Json {
 const invalidRequest = (message: string): AwsError =>
   new AwsError('InvalidRequestException', message);
 
+/**
+ * ImageRepository.ImageIdentifier as the App Runner API reference gives it (API_ImageRepository,
+ * "Pattern"), matched against the whole value: a private ECR URI with an optional tag or
+ * digest, or a public.ecr.aws one. Length 1–1024.
+ */
+export const IMAGE_IDENTIFIER =
+  /^(?:[0-9]{12}.dkr.ecr.[a-z-]+-[0-9]{1}.amazonaws.com\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:/@])+|@([\w\d:]+))?|public\.ecr\.aws\/.+\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:/@])+|@([\w\d:]+))?)$/;
+
 export class AppRunnerState {
   readonly services = new Map<string, AppRunnerServiceState>();
 
@@ -105,6 +115,8 @@ export class AppRunnerState {
     private readonly fixture: Fixture,
     private readonly clock: SimClock,
     private readonly ecr: EcrState,
+    /** The listing-delay fault: real ms before a new operation is listed. */
+    private readonly listingDelayMs: () => number = () => 0,
   ) {}
 
   /** Creates the fixture's services and starts their sample apps. */
@@ -255,6 +267,7 @@ export class AppRunnerState {
       StartedAt: now,
       UpdatedAt: now,
       history: [{ status: 'PENDING', at: now }],
+      ...(this.listingDelayMs() > 0 ? { listedFrom: Date.now() + this.listingDelayMs() } : {}),
     };
     service.operations.push(op);
     service.status = 'OPERATION_IN_PROGRESS';
@@ -355,6 +368,15 @@ export class AppRunnerState {
       if (!repo) throw invalidRequest('SourceConfiguration must have ImageRepository');
       if (!repo['ImageIdentifier'])
         throw invalidRequest('ImageRepository.ImageIdentifier is required');
+      const identifier = repo['ImageIdentifier'];
+      if (
+        typeof identifier !== 'string' ||
+        identifier.length > 1024 ||
+        !IMAGE_IDENTIFIER.test(identifier)
+      )
+        throw invalidRequest(
+          `1 validation error detected: Value '${String(identifier)}' at 'sourceConfiguration.imageRepository.imageIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${IMAGE_IDENTIFIER.source}`,
+        );
       if (repo['ImageRepositoryType'] !== 'ECR' && repo['ImageRepositoryType'] !== 'ECR_PUBLIC')
         throw invalidRequest('ImageRepository.ImageRepositoryType must be ECR or ECR_PUBLIC');
       const auth = source['AuthenticationConfiguration'] as Json | undefined;
@@ -498,7 +520,9 @@ export const appRunner: AwsService = {
       handle(input, { world }) {
         const service = world.apprunner.get(reqString(input, 'ServiceArn', appRunner));
         const max = optInt(input, 'MaxResults', appRunner, { min: 1, max: 20 }) ?? 20;
-        const newestFirst = [...service.operations].reverse();
+        const newestFirst = [...service.operations]
+          .filter((op) => op.listedFrom === undefined || op.listedFrom <= Date.now())
+          .reverse();
         const { page, next } = paginate(
           newestFirst,
           optString(input, 'NextToken', appRunner),

@@ -80,9 +80,9 @@ export class RdsState {
   ) {
     const now = clock.now();
     for (const f of fixture.rds.instances) {
-      this.instances.set(f.id, {
+      this.instances.set(f.id.toLowerCase(), {
         fixture: f,
-        id: f.id,
+        id: f.id.toLowerCase(),
         status: f.status,
         createdAt: now - f.createdAgo,
         resourceId: `db-${hex(f.id, 26).toUpperCase()}`,
@@ -93,10 +93,10 @@ export class RdsState {
       for (let i = auto.count - 1; i >= 0; i--) {
         const at = now - auto.latestAgo - i * auto.every;
         const d = new Date(at);
-        const id = `rds:${f.id}-${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}`;
+        const id = `rds:${f.id.toLowerCase()}-${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}-${pad(d.getUTCMinutes())}`;
         this.snapshots.push({
           id,
-          instanceId: f.id,
+          instanceId: f.id.toLowerCase(),
           type: 'automated',
           status: 'available',
           startedAt: at,
@@ -107,8 +107,8 @@ export class RdsState {
       for (const s of f.manualSnapshots) {
         const startedAt = now - s.ago;
         const snapshot: DbSnapshot = {
-          id: s.id,
-          instanceId: f.id,
+          id: s.id.toLowerCase(),
+          instanceId: f.id.toLowerCase(),
           type: 'manual',
           status: s.status,
           startedAt,
@@ -204,7 +204,8 @@ export class RdsState {
   }
 
   instance(id: string): DbInstance {
-    const instance = this.instances.get(id);
+    // RDS stores identifiers lowercase and matches them without regard to case.
+    const instance = this.instances.get(id.toLowerCase());
     if (!instance) throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
     return instance;
   }
@@ -320,13 +321,15 @@ export class RdsState {
   }
 
   createSnapshot(input: Input): Input {
-    const id = optString(input, 'DBSnapshotIdentifier', rds);
-    if (!id)
+    const given = optString(input, 'DBSnapshotIdentifier', rds);
+    if (!given)
       throw new AwsError(
         'MissingParameter',
         'The request must contain the parameter DBSnapshotIdentifier',
       );
-    const instanceId = reqString(input, 'DBInstanceIdentifier', rds);
+    // "Stored as a lowercase string" (CreateDBSnapshot reference): what is listed afterwards.
+    const id = given.toLowerCase();
+    const instanceId = reqString(input, 'DBInstanceIdentifier', rds).toLowerCase();
     if (!/^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}$/.test(id) || id.endsWith('-'))
       throw new AwsError(
         'InvalidParameterValue',
@@ -338,10 +341,11 @@ export class RdsState {
         'DBSnapshotAlreadyExists',
         `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
       );
-    if (instance.status !== 'available')
+    // CreateDBSnapshot reference: the instance must be "available or storage-optimization".
+    if (instance.status !== 'available' && instance.status !== 'storage-optimization')
       throw new AwsError(
         'InvalidDBInstanceState',
-        `Cannot create a snapshot because the database instance ${instance.id} is not currently in the available state.`,
+        `Cannot create a snapshot because the database instance ${instance.id} is not currently in the available or storage-optimization state.`,
       );
     const quota = this.fixture.rds.manualSnapshotQuota;
     if (this.snapshots.filter((s) => s.type === 'manual').length >= quota)
@@ -365,7 +369,7 @@ export class RdsState {
     this.snapshots.push(snapshot);
     this.finishLater(snapshot);
     // A single-AZ instance is `backing-up` while the snapshot's I/O freeze lasts.
-    if (!instance.fixture.multiAz) {
+    if (!instance.fixture.multiAz && instance.status === 'available') {
       instance.status = 'backing-up';
       this.clock.after(
         Math.min(this.fixture.durations.backingUp, this.fixture.durations.snapshot),
@@ -427,8 +431,8 @@ export const rds: AwsService = {
     DescribeDBSnapshots: {
       mutating: false,
       handle(input, { world }) {
-        const id = optString(input, 'DBSnapshotIdentifier', rds);
-        const instanceId = optString(input, 'DBInstanceIdentifier', rds);
+        const id = optString(input, 'DBSnapshotIdentifier', rds)?.toLowerCase();
+        const instanceId = optString(input, 'DBInstanceIdentifier', rds)?.toLowerCase();
         const type = optString(input, 'SnapshotType', rds);
         if (type && !['manual', 'automated', 'shared', 'public', 'awsbackup'].includes(type))
           throw rdsInvalid(`Invalid snapshot type: ${type}`);
@@ -456,7 +460,7 @@ export const rds: AwsService = {
     DeleteDBSnapshot: {
       mutating: true,
       handle(input, { world }) {
-        const id = reqString(input, 'DBSnapshotIdentifier', rds);
+        const id = reqString(input, 'DBSnapshotIdentifier', rds).toLowerCase();
         const snapshot = world.rds.snapshots.find((s) => s.id === id);
         if (!snapshot) throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
         if (snapshot.type !== 'manual')

@@ -183,7 +183,7 @@ describe('RDS stand-in (awsQuery) through @aws-sdk/client-rds', () => {
     sim.setInstanceStatus('drop-db', 'modifying');
     const state = await create('pre-deploy-x');
     expect(state).toMatchObject({ name: 'InvalidDBInstanceStateFault', status: 400 });
-    expect(state.message).toMatch(/not currently in the available state/);
+    expect(state.message).toMatch(/not currently in the available or storage-optimization state/);
   });
 
   it('refuses past the manual snapshot quota', async () => {

@@ -1746,7 +1746,7 @@ __webpack_unused_export__ = DescribeObservabilityConfigurationCommand;
 __webpack_unused_export__ = DescribeObservabilityConfigurationRequest$;
 __webpack_unused_export__ = DescribeObservabilityConfigurationResponse$;
 __webpack_unused_export__ = DescribeService$;
-__webpack_unused_export__ = DescribeServiceCommand;
+exports.auI = DescribeServiceCommand;
 __webpack_unused_export__ = DescribeServiceRequest$;
 __webpack_unused_export__ = DescribeServiceResponse$;
 __webpack_unused_export__ = DescribeVpcConnector$;
@@ -70690,7 +70690,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4221);
 /* harmony import */ var _core_action_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4607);
-/* harmony import */ var _core_build_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3003);
+/* harmony import */ var _core_build_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1984);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8791);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(460);
 
@@ -74036,7 +74036,7 @@ function mermaidTimeline(title, steps) {
 
 /***/ }),
 
-/***/ 3003:
+/***/ 1984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74058,23 +74058,39 @@ var client_ecr_dist_cjs = __nccwpck_require__(8249);
 var client_rds_dist_cjs = __nccwpck_require__(7202);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __nccwpck_require__(1695);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
 ;// CONCATENATED MODULE: ./core/aws/clients.ts
 
 
 
 
+
+const DEFAULT_AWS_REQUEST_TIMEOUT_MS = 30_000;
 /**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.
+ *
+ * @smithy/node-http-handler only logs a warning when `requestTimeout` passes unless
+ * `throwOnRequestTimeout` is set (checked in 4.14: it then destroys the request and rejects
+ * with TimeoutError / ETIMEDOUT, which awsCall retries).
  */
-function clients_createAwsClients(region) {
-    const config = { region, maxAttempts: 1 };
+function clients_createAwsClients(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }) {
+    const config = () => ({
+        region,
+        maxAttempts: 1,
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            requestTimeout: limits.requestTimeoutMs,
+            connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+            throwOnRequestTimeout: true,
+        }),
+    });
     return {
-        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
-        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
-        sts: new client_sts_dist_cjs/* STSClient */.iM(config),
+        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config()),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config()),
+        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config()),
+        sts: new client_sts_dist_cjs/* STSClient */.iM(config()),
     };
 }
 
@@ -74159,10 +74175,12 @@ function call_isRetryableAwsError(error) {
  */
 const call_AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
 function call_awsCall(label, fn, deps) {
+    const startedAt = deps.clock.now();
+    const budget = deps.retryBudgetMs;
     return retry_retry(fn, {
         label,
         ...call_AWS_RETRY,
-        isRetryable: call_isRetryableAwsError,
+        isRetryable: (error) => call_isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
@@ -74314,6 +74332,149 @@ var zod_issues = __nccwpck_require__(6793);
 var schemas = __nccwpck_require__(8816);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __nccwpck_require__(670);
+;// CONCATENATED MODULE: ./core/checks/types.ts
+
+
+/** Keys every configured check may carry, whatever its type. */
+const commonCheckFields = {
+    id: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like open-aml-alerts' })
+        .optional()
+        .describe('Stable id for waivers and reports; default: the type (plus name, when given).'),
+    group: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Section of the report, e.g. Infrastructure or Domain & TLS.'),
+    timeout: fields/* durationField */.Ti.optional().describe('Deadline for this check; default per type.'),
+};
+/** Declares a check type; the type literal goes into the schema so the union can discriminate. */
+function defineCheck(definition) {
+    return {
+        type: definition.type,
+        description: definition.description,
+        schema: schemas/* strictObject */.rej(definition.shape),
+        defaultTimeoutMs: definition.defaultTimeoutMs,
+        group: definition.group,
+        ...(definition.mutating ? { mutating: definition.mutating } : {}),
+        run: definition.run,
+    };
+}
+
+;// CONCATENATED MODULE: ./core/checks/planned.ts
+
+
+
+/*
+ * Check types the configuration already accepts but that are not implemented yet. Each one
+ * moves to a file of its own (see README.md) when it is built; until then it reports `error`,
+ * never `pass`, so a gate or schedule that lists it cannot be green by accident.
+ */
+function planned(type, group, shape, description) {
+    return defineCheck({
+        type,
+        description,
+        shape,
+        defaultTimeoutMs: 30_000,
+        group,
+        run: async () => ({
+            status: 'error',
+            line: `check type "${type}" is not implemented in this version of apprunner-ops`,
+        }),
+    });
+}
+const PLANNED_CHECKS = [
+    planned('database-available', 'Infrastructure', {}, 'The RDS instance is available.'),
+    planned('database-private', 'Infrastructure', {}, 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.'),
+    planned('image-present', 'Infrastructure', { tag: schemas/* string */.YjP().default('production') }, 'ECR holds an image with this tag.'),
+    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
+    planned('service-env', 'Application', {
+        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
+        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
+    }, 'Runtime environment variables of the service have these values, and these are absent.'),
+    planned('snapshot-fresh', 'Infrastructure', { 'max-age': fields/* durationField */.Ti.default('24h') }, 'The newest automated RDS snapshot is younger than max-age.'),
+    planned('health', 'Application', {}, 'The environment’s health checks pass.'),
+    planned('tls', 'Domain & TLS', { hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1), 'min-days': schemas/* int */.Whr().min(0).default(90) }, 'Each host serves a certificate that covers it and is valid for min-days more.'),
+    planned('hsts', 'Domain & TLS', { 'min-max-age': schemas/* int */.Whr().min(0).default(63072000), preload: schemas/* boolean */.zMY().default(true) }, 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.'),
+    planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
+    planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
+    planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
+    planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
+    planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
+    planned('sql', 'Application', {
+        name: schemas/* string */.YjP().min(1),
+        query: schemas/* string */.YjP().min(1),
+        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
+    }, 'A read-only query; more rows than max-rows is a failure.'),
+    planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
+    planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
+    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
+    planned('log-errors', 'Monitoring', {
+        'log-group': schemas/* string */.YjP(),
+        pattern: schemas/* string */.YjP(),
+        'max-count': schemas/* int */.Whr().min(0).default(0),
+    }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
+];
+
+;// CONCATENATED MODULE: ./core/checks/service-running.ts
+
+
+
+/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+const serviceRunning = defineCheck({
+    type: 'service-running',
+    description: 'The App Runner service is RUNNING.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, { env, aws, clock, logger }) {
+        const arn = env['service-arn'];
+        const out = await call_awsCall('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
+        const status = out.Service?.Status ?? 'UNKNOWN';
+        const name = out.Service?.ServiceName ?? arn;
+        const observed = { status, service: name };
+        if (status === 'RUNNING')
+            return { status: 'pass', line: `${name} is RUNNING`, observed };
+        return {
+            status: 'fail',
+            line: `${name} is ${status}, expected RUNNING${status === 'PAUSED' ? ' (resume it in the App Runner console or with ResumeService)' : ''}`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
+
+/**
+ * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
+ * action, the go-live gate and the deploy's bake period all select from this list.
+ * A new type: one file exporting `defineCheck({...})`, and one line here.
+ */
+const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS];
+function checkType(type) {
+    return CHECK_TYPES.find((t) => t.type === type);
+}
+function itemSchema(t) {
+    return schemas/* strictObject */.rej({ type: schemas/* literal */.euz(t.type), ...commonCheckFields, ...t.schema.shape })
+        .describe(t.description);
+}
+const [first, ...rest] = CHECK_TYPES.map(itemSchema);
+/** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
+const checkItemSchema = schemas/* discriminatedUnion */.gMt('type', [
+    first,
+    ...rest,
+]);
+/** Stable id of a configured check: its `id`, else type plus name (sql), else the type. */
+function checkId(item) {
+    if (item.id)
+        return item.id;
+    if (typeof item.name === 'string')
+        return `${item.type}-${item.name}`;
+    return item.type;
+}
+
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
 
 
@@ -74368,6 +74529,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
 
 
 
+
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
  * Every key is kebab-case; unknown keys are errors (a typo must not silently disable a check).
@@ -74375,11 +74537,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
  */
 const databaseSchema = schemas/* strictObject */.rej({
     instance: fields/* rdsInstanceField */.VO.describe('RDS DB instance identifier, e.g. drop-db.'),
-    'snapshot-prefix': schemas/* string */.YjP()
-        .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
-        message: 'expected letters, digits and hyphens, starting with a letter',
-    })
-        .max(200)
+    'snapshot-prefix': fields/* snapshotPrefixField */.JL
         .optional()
         .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
     'snapshot-retention': schemas/* int */.Whr()
@@ -74439,71 +74597,6 @@ const secretSchema = schemas/* strictObject */.rej({
         .optional()
         .describe('rds-master-password only: the secret holding DATABASE_URL to rewrite with the new password.'),
 });
-const goLiveCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-available') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('database-private') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('image-present'), tag: schemas/* string */.YjP().default('production') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('secrets-present'), names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('service-env'),
-        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
-        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('tls'),
-        hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
-        'min-days': schemas/* int */.Whr().min(0).default(90),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('hsts'),
-        'min-max-age': schemas/* int */.Whr().min(0).default(63072000),
-        preload: schemas/* boolean */.zMY().default(true),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('https-redirect') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('pages-reachable'),
-        paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP(),
-        query: schemas/* string */.YjP(),
-        expect: schemas/* enum */.k5n(['rows', 'no-rows']),
-    }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('attestation'),
-        id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/),
-        text: schemas/* string */.YjP().min(1),
-    }),
-]);
-const opsCheck = schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('service-running') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('snapshot-fresh'), 'max-age': fields/* durationField */.Ti.default('24h') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('monitors-green') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('health') }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('free-storage'), 'min-gib': schemas/* number */.aig().positive().default(2) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('sql'),
-        name: schemas/* string */.YjP().min(1),
-        query: schemas/* string */.YjP().min(1),
-        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('ecr-untagged'), delete: schemas/* boolean */.zMY().default(false) }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('snapshot-restore'),
-        'verify-query': schemas/* string */.YjP().default('SELECT 1'),
-    }),
-    schemas/* strictObject */.rej({ type: schemas/* literal */.euz('rotation-due') }),
-    schemas/* strictObject */.rej({
-        type: schemas/* literal */.euz('log-errors'),
-        'log-group': schemas/* string */.YjP(),
-        pattern: schemas/* string */.YjP(),
-        'max-count': schemas/* int */.Whr().min(0).default(0),
-    }),
-]);
 const environmentSchema = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV,
@@ -74519,11 +74612,14 @@ const environmentSchema = schemas/* strictObject */.rej({
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
     secrets: schemas/* array */.YOg(secretSchema).optional(),
-    gates: schemas/* strictObject */.rej({ 'go-live': schemas/* array */.YOg(goLiveCheck).min(1) }).optional(),
+    gates: schemas/* record */.g1P(schemas/* string */.YjP()
+        .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
+        .optional()
+        .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
     checks: schemas/* strictObject */.rej({
-        daily: schemas/* array */.YOg(opsCheck).optional(),
-        weekly: schemas/* array */.YOg(opsCheck).optional(),
-        monthly: schemas/* array */.YOg(opsCheck).optional(),
+        daily: schemas/* array */.YOg(checkItemSchema).optional(),
+        weekly: schemas/* array */.YOg(checkItemSchema).optional(),
+        monthly: schemas/* array */.YOg(checkItemSchema).optional(),
     })
         .optional(),
 });
@@ -74680,6 +74776,10 @@ const TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK
 class ServiceNotUpdatable extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'ServiceNotUpdatable';
 }
+/** InvalidStateException on a retry: the earlier, lost attempt may be what keeps it busy. */
+class BusyAfterLostAnswer extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'BusyAfterLostAnswer';
+}
 function toState(service, arn) {
     const identifier = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
     if (!service || !identifier) {
@@ -74747,11 +74847,12 @@ class app_runner_AppRunnerService {
      * the image identifier, because UpdateService replaces what it is given and a payload
      * built from scratch would drop environment variables and secrets.
      *
-     * Called once per switch. When the call fails in a way that may have taken effect
-     * (throttled or 5xx after the request left), the newest operation is checked before
-     * trying again, so a retry never starts a second update.
+     * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
+     * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
+     * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+     * never compared: the runner's and AWS's may differ by seconds.
      */
-    async updateImage(imageIdentifier) {
+    async updateImage(imageIdentifier, wait = { timeoutMs: 300_000, intervalMs: 5_000 }) {
         const service = await this.describeRaw();
         const source = service?.SourceConfiguration;
         if (!source?.ImageRepository)
@@ -74760,40 +74861,93 @@ class app_runner_AppRunnerService {
             ...source,
             ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
         };
-        const startedAt = this.deps.clock.now();
+        // The newest update before ours: whatever is newer afterwards was started since.
+        const before = (await this.newestUpdateOperation())?.Id;
+        let sent = false;
         try {
-            return await retry(async (attempt) => {
-                if (attempt > 1) {
-                    const adopted = await this.operationStartedSince(startedAt);
-                    if (adopted?.Id) {
-                        this.deps.logger.info(`UpdateService: the failed call had started operation ${adopted.Id}; following it`);
-                        return adopted.Id;
-                    }
+            return await retry(async () => {
+                const earlier = sent;
+                if (earlier) {
+                    const settled = await this.settleLostUpdate(imageIdentifier, before, wait);
+                    if (settled)
+                        return settled;
                 }
-                const out = await this.client.send(new UpdateServiceCommand({ ServiceArn: this.arn, SourceConfiguration: updated }));
-                if (!out.OperationId)
-                    throw new Error('UpdateService returned no OperationId');
-                return out.OperationId;
+                sent = true;
+                try {
+                    const out = await this.client.send(new UpdateServiceCommand({ ServiceArn: this.arn, SourceConfiguration: updated }));
+                    if (!out.OperationId)
+                        throw new Error('UpdateService returned no OperationId');
+                    return out.OperationId;
+                }
+                catch (error) {
+                    // Busy after an earlier attempt whose answer was lost: most likely busy with that
+                    // very update. Settle it on the next attempt, from what App Runner reports.
+                    if (awsErrorName(error) === 'InvalidStateException' && earlier)
+                        throw new BusyAfterLostAnswer(error.message);
+                    throw error;
+                }
             }, {
                 ...AWS_RETRY,
                 label: 'UpdateService',
-                isRetryable: isRetryableAwsError,
+                isRetryable: (error) => isRetryableAwsError(error) || error instanceof BusyAfterLostAnswer,
                 clock: this.deps.clock,
                 logger: this.deps.logger,
+                ...(this.deps.random ? { random: this.deps.random } : {}),
             });
         }
         catch (error) {
-            if (awsErrorName(error) === 'InvalidStateException') {
+            if (awsErrorName(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
                 throw new ServiceNotUpdatable(`App Runner refused the update: the service is busy (${error.message})`);
             }
             throw error;
         }
     }
-    async operationStartedSince(since) {
-        const out = await awsCall('ListOperations', () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 5 })), this.deps);
-        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE' &&
-            op.StartedAt !== undefined &&
-            op.StartedAt.getTime() >= since - 1000);
+    /**
+     * After an UpdateService whose answer was lost: did it take effect? App Runner says so
+     * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+     * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
+     * operation may be listed only a little later, so that is waited for. Returns the operation
+     * to follow, or undefined when the update did not happen and may be sent again.
+     */
+    async settleLostUpdate(identifier, before, wait) {
+        const service = await this.describeRaw();
+        const configured = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+        const status = service?.Status;
+        const newer = async () => {
+            const op = await this.newestUpdateOperation();
+            return op?.Id && op.Id !== before ? op : undefined;
+        };
+        if (configured === identifier && (status === 'OPERATION_IN_PROGRESS' || status === 'RUNNING')) {
+            const op = await waitFor({
+                what: `the UpdateService operation for ${identifier} to be listed`,
+                timeoutMs: wait.timeoutMs,
+                intervalMs: Math.min(wait.intervalMs, 1_000),
+                clock: this.deps.clock,
+                logger: this.deps.logger,
+                probe: async () => {
+                    const found = await newer();
+                    return found ? { done: true, value: found } : { done: false, status: 'not listed yet' };
+                },
+            });
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect (${identifier} configured, ${status}); following its operation ${op.Id}`);
+            return op.Id;
+        }
+        // App Runner already rolled our update back (its health check failed) and restored the
+        // old identifier: the newer operation, terminal, is ours.
+        const op = await newer();
+        if (op?.Status && ['ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED', 'FAILED'].includes(op.Status)) {
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect and already ended ${op.Status}; operation ${op.Id}`);
+            return op.Id;
+        }
+        if (status === 'OPERATION_IN_PROGRESS')
+            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`);
+        this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
+        return undefined;
+    }
+    /** The newest UPDATE_SERVICE operation listed (ListOperations is newest first). */
+    async newestUpdateOperation() {
+        const out = await awsCall('ListOperations', () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20 })), this.deps);
+        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE');
     }
     async findOperation(operationId) {
         let nextToken;
@@ -74854,7 +75008,8 @@ function isValidSnapshotId(id) {
 function snapshotId(prefix, at, sha7) {
     const iso = at.toISOString();
     const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-    const id = `${prefix.replace(/-+$/, '')}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+    // RDS stores identifiers lowercase: make them so, so what is listed later compares equal.
+    const id = `${prefix.replace(/-+$/, '').toLowerCase()}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
     if (!isValidSnapshotId(id))
         throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
     return id;
@@ -74881,11 +75036,15 @@ class rds_RdsInstance {
             throw error;
         }
     }
-    /** A snapshot needs the instance `available`; say so before anything changes. */
+    /**
+     * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
+     * reference; storage optimisation after a storage change lasts hours); say so before
+     * anything changes.
+     */
     async assertAvailable() {
         const status = await this.status();
-        if (status !== 'available') {
-            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available"; wait for it to finish, or run with snapshot: false if you accept deploying without one`);
+        if (status !== 'available' && status !== 'storage-optimization') {
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`);
         }
     }
     /**
@@ -74955,8 +75114,8 @@ class rds_RdsInstance {
             },
         });
     }
-    /** Manual snapshots of this instance whose id starts with `prefix-`, newest first. */
-    async manualSnapshots(prefix) {
+    /** Manual snapshots of this instance whose id matches `own`, newest first. */
+    async manualSnapshots(own) {
         const found = [];
         let marker;
         for (let page = 0; page < 100; page++) {
@@ -74966,7 +75125,9 @@ class rds_RdsInstance {
                 Marker: marker,
                 MaxRecords: 100,
             })), this.deps);
-            found.push(...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)));
+            found.push(
+            // RDS lists identifiers lowercase, whatever case they were created with.
+            ...(out.DBSnapshots ?? []).filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase())));
             marker = out.Marker;
             if (!marker)
                 break;
@@ -74975,7 +75136,18 @@ class rds_RdsInstance {
             (a.SnapshotCreateTime?.getTime() ?? Infinity));
     }
     async deleteSnapshot(id) {
-        await awsCall('DeleteDBSnapshot', () => this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id })), this.deps);
+        await awsCall('DeleteDBSnapshot', async (attempt) => {
+            try {
+                await this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id }));
+            }
+            catch (error) {
+                // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+                const name = awsErrorName(error);
+                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                    return;
+                throw error;
+            }
+        }, this.deps);
     }
 }
 
@@ -75164,9 +75336,26 @@ function ecrLocation(env) {
 }
 function createOpsContext(options) {
     const { env, clock, logger } = options;
-    const deps = { clock, logger };
-    const clients = options.clients ?? createAwsClients(env.region);
+    // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
+    const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
+    const clients = options.clients ??
+        createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
     const maintenance = env.maintenance;
+    const token = options.githubToken;
+    function githubAt(sha) {
+        return token
+            ? new GitHubDeployments({
+                apiUrl: options.run.apiUrl,
+                token,
+                repository: options.run.repository,
+                serverUrl: options.run.serverUrl,
+                runId: options.run.runId,
+                sha,
+                ref: options.run.ref,
+                actor: options.run.actor,
+            }, { clock, logger })
+            : undefined;
+    }
     return {
         environment: options.environment,
         checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
@@ -75174,18 +75363,8 @@ function createOpsContext(options) {
         service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
         ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
         rds: env.database ? new RdsInstance(clients.rds, env.database.instance, deps) : undefined,
-        github: options.githubToken
-            ? new GitHubDeployments({
-                apiUrl: options.run.apiUrl,
-                token: options.githubToken,
-                repository: options.run.repository,
-                serverUrl: options.run.serverUrl,
-                runId: options.run.runId,
-                sha: options.run.sha,
-                ref: options.run.ref,
-                actor: options.run.actor,
-            }, { clock, logger })
-            : undefined,
+        github: githubAt(options.run.sha),
+        githubAt,
         monitors: options.betterstackToken && maintenance
             ? {
                 client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
@@ -75432,6 +75611,7 @@ async function runBuildPush(request, deps) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
+/* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
 /* harmony export */   Ti: () => (/* binding */ durationField),
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
@@ -75482,9 +75662,29 @@ const appRunnerServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-});
+/**
+ * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
+ * a capital in the configuration would never equal what RDS lists, so it is refused.
+ */
+function lowercaseOnly(text, ctx) {
+    if (text !== text.toLowerCase())
+        ctx.addIssue({
+            code: 'custom',
+            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
+        });
+}
+const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+})
+    .superRefine(lowercaseOnly);
+/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
+const snapshotPrefixField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
+})
+    .max(200)
+    .superRefine(lowercaseOnly);
 const ecrRepositoryField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',

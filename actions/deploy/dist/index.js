@@ -77267,6 +77267,7 @@ function readOpsInputs(inputs) {
         timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
         pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
         verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
+        awsRequestTimeoutMs: inputs.duration('aws-request-timeout', { min: 500, max: 300_000 }),
         githubToken: inputs.secret('github-token'),
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         betterstackToken: inputs.secret('betterstack-token'),
@@ -77296,9 +77297,9 @@ function readDeployInputs(inputs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
-/* harmony import */ var _core_deploy_deploy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9090);
+/* harmony import */ var _core_deploy_deploy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8710);
 /* harmony import */ var _core_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2300);
-/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7739);
+/* harmony import */ var _core_deploy_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6715);
 /* harmony import */ var _core_deploy_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4494);
@@ -80605,10 +80606,12 @@ function isRetryableAwsError(error) {
  */
 const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
 function awsCall(label, fn, deps) {
+    const startedAt = deps.clock.now();
+    const budget = deps.retryBudgetMs;
     return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L)(fn, {
         label,
         ...AWS_RETRY,
-        isRetryable: isRetryableAwsError,
+        isRetryable: (error) => isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
@@ -80629,10 +80632,10 @@ function awsErrorName(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   U$: () => (/* binding */ registryHost),
 /* harmony export */   W_: () => (/* binding */ imageUri),
 /* harmony export */   aj: () => (/* binding */ parseImageIdentifier)
 /* harmony export */ });
-/* unused harmony export registryHost */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -80710,7 +80713,8 @@ function isValidSnapshotId(id) {
 function snapshotId(prefix, at, sha7) {
     const iso = at.toISOString();
     const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
-    const id = `${prefix.replace(/-+$/, '')}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+    // RDS stores identifiers lowercase: make them so, so what is listed later compares equal.
+    const id = `${prefix.replace(/-+$/, '').toLowerCase()}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
     if (!isValidSnapshotId(id))
         throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
     return id;
@@ -80737,11 +80741,15 @@ class RdsInstance {
             throw error;
         }
     }
-    /** A snapshot needs the instance `available`; say so before anything changes. */
+    /**
+     * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
+     * reference; storage optimisation after a storage change lasts hours); say so before
+     * anything changes.
+     */
     async assertAvailable() {
         const status = await this.status();
-        if (status !== 'available') {
-            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available"; wait for it to finish, or run with snapshot: false if you accept deploying without one`);
+        if (status !== 'available' && status !== 'storage-optimization') {
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`);
         }
     }
     /**
@@ -80811,8 +80819,8 @@ class RdsInstance {
             },
         });
     }
-    /** Manual snapshots of this instance whose id starts with `prefix-`, newest first. */
-    async manualSnapshots(prefix) {
+    /** Manual snapshots of this instance whose id matches `own`, newest first. */
+    async manualSnapshots(own) {
         const found = [];
         let marker;
         for (let page = 0; page < 100; page++) {
@@ -80822,7 +80830,9 @@ class RdsInstance {
                 Marker: marker,
                 MaxRecords: 100,
             })), this.deps);
-            found.push(...(out.DBSnapshots ?? []).filter((s) => s.DBSnapshotIdentifier?.startsWith(`${prefix}-`)));
+            found.push(
+            // RDS lists identifiers lowercase, whatever case they were created with.
+            ...(out.DBSnapshots ?? []).filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase())));
             marker = out.Marker;
             if (!marker)
                 break;
@@ -80831,7 +80841,18 @@ class RdsInstance {
             (a.SnapshotCreateTime?.getTime() ?? Infinity));
     }
     async deleteSnapshot(id) {
-        await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id })), this.deps);
+        await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', async (attempt) => {
+            try {
+                await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id }));
+            }
+            catch (error) {
+                // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+                const name = (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error);
+                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                    return;
+                throw error;
+            }
+        }, this.deps);
     }
 }
 
@@ -80844,6 +80865,7 @@ class RdsInstance {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
+/* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
 /* harmony export */   Ti: () => (/* binding */ durationField),
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
@@ -80894,9 +80916,29 @@ const appRunnerServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-});
+/**
+ * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
+ * a capital in the configuration would never equal what RDS lists, so it is refused.
+ */
+function lowercaseOnly(text, ctx) {
+    if (text !== text.toLowerCase())
+        ctx.addIssue({
+            code: 'custom',
+            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
+        });
+}
+const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+})
+    .superRefine(lowercaseOnly);
+/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
+const snapshotPrefixField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
+})
+    .max(200)
+    .superRefine(lowercaseOnly);
 const ecrRepositoryField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
@@ -80909,7 +80951,586 @@ const envNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 /***/ }),
 
-/***/ 9090:
+/***/ 6749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ createOpsContext),
+  Y: () => (/* binding */ ecrLocation)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(1695);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __nccwpck_require__(4494);
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./core/aws/account.ts
+
+
+
+/**
+ * The credentials must belong to the account of the service: a workflow that assumed the
+ * staging role for production would otherwise fail later with a confusing "not found".
+ */
+async function assertAccount(sts, serviceArn, configPath, environment, deps) {
+    const expected = serviceArn.split(':')[4];
+    const identity = await (0,call/* awsCall */.uF)('GetCallerIdentity', () => sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({})), deps);
+    if (identity.Account && identity.Account !== expected) {
+        throw new errors/* ConfigError */.xL(configPath, [
+            `environments.${environment}.service-arn is in account ${expected}, but the AWS credentials are for account ${identity.Account} (${identity.Arn ?? 'unknown principal'}); assume the role of the service's account`,
+        ]);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
+var client_apprunner_dist_cjs = __nccwpck_require__(2284);
+// EXTERNAL MODULE: ./core/util/wait.ts
+var util_wait = __nccwpck_require__(4480);
+// EXTERNAL MODULE: ./core/util/retry.ts
+var retry = __nccwpck_require__(9891);
+;// CONCATENATED MODULE: ./core/aws/app-runner.ts
+
+
+
+
+
+const TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK_FAILED']);
+class ServiceNotUpdatable extends errors/* DomainFailure */.dY {
+    name = 'ServiceNotUpdatable';
+}
+/** InvalidStateException on a retry: the earlier, lost attempt may be what keeps it busy. */
+class BusyAfterLostAnswer extends Error {
+    name = 'BusyAfterLostAnswer';
+}
+function toState(service, arn) {
+    const identifier = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+    if (!service || !identifier) {
+        throw new ServiceNotUpdatable(`service ${arn} has no image repository source; apprunner-ops deploys ECR images only`);
+    }
+    const url = service.ServiceUrl ?? '';
+    return {
+        arn,
+        name: service.ServiceName ?? arn,
+        status: service.Status ?? 'UNKNOWN',
+        url: /^https?:\/\//.test(url) ? url : `https://${url}`,
+        imageIdentifier: identifier,
+    };
+}
+class AppRunnerService {
+    client;
+    arn;
+    deps;
+    constructor(client, arn, deps) {
+        this.client = client;
+        this.arn = arn;
+        this.deps = deps;
+    }
+    async describeRaw() {
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => this.client.send(new client_apprunner_dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
+        return out.Service;
+    }
+    async describe() {
+        return toState(await this.describeRaw(), this.arn);
+    }
+    /**
+     * Waits until the service accepts an update. Platform maintenance keeps a service in
+     * OPERATION_IN_PROGRESS for minutes, so that is waited out (with a deadline); states a
+     * wait cannot fix are refused with advice.
+     */
+    async waitUntilUpdatable(timeoutMs, intervalMs) {
+        return (0,util_wait/* waitFor */.f)({
+            what: `App Runner service ${this.arn.split('/')[1] ?? this.arn} to be RUNNING`,
+            timeoutMs,
+            intervalMs,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            probe: async () => {
+                const state = await this.describe();
+                switch (state.status) {
+                    case 'RUNNING':
+                        return { done: true, value: state };
+                    case 'OPERATION_IN_PROGRESS':
+                        return {
+                            done: false,
+                            status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)',
+                        };
+                    case 'PAUSED':
+                        throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again — a paused service would not serve the new version`);
+                    case 'CREATE_FAILED':
+                        throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over — fix its creation (see its event log) or delete and create it, then run again`);
+                    default:
+                        throw new ServiceNotUpdatable(`service ${state.name} is ${state.status}; only a RUNNING service can be updated`);
+                }
+            },
+        });
+    }
+    /**
+     * Read-modify-write: starts from the service's own SourceConfiguration and changes only
+     * the image identifier, because UpdateService replaces what it is given and a payload
+     * built from scratch would drop environment variables and secrets.
+     *
+     * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
+     * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
+     * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+     * never compared: the runner's and AWS's may differ by seconds.
+     */
+    async updateImage(imageIdentifier, wait = { timeoutMs: 300_000, intervalMs: 5_000 }) {
+        const service = await this.describeRaw();
+        const source = service?.SourceConfiguration;
+        if (!source?.ImageRepository)
+            throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
+        const updated = {
+            ...source,
+            ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
+        };
+        // The newest update before ours: whatever is newer afterwards was started since.
+        const before = (await this.newestUpdateOperation())?.Id;
+        let sent = false;
+        try {
+            return await (0,retry/* retry */.L)(async () => {
+                const earlier = sent;
+                if (earlier) {
+                    const settled = await this.settleLostUpdate(imageIdentifier, before, wait);
+                    if (settled)
+                        return settled;
+                }
+                sent = true;
+                try {
+                    const out = await this.client.send(new client_apprunner_dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
+                    if (!out.OperationId)
+                        throw new Error('UpdateService returned no OperationId');
+                    return out.OperationId;
+                }
+                catch (error) {
+                    // Busy after an earlier attempt whose answer was lost: most likely busy with that
+                    // very update. Settle it on the next attempt, from what App Runner reports.
+                    if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' && earlier)
+                        throw new BusyAfterLostAnswer(error.message);
+                    throw error;
+                }
+            }, {
+                ...call/* AWS_RETRY */.pN,
+                label: 'UpdateService',
+                isRetryable: (error) => (0,call/* isRetryableAwsError */.ag)(error) || error instanceof BusyAfterLostAnswer,
+                clock: this.deps.clock,
+                logger: this.deps.logger,
+                ...(this.deps.random ? { random: this.deps.random } : {}),
+            });
+        }
+        catch (error) {
+            if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
+                throw new ServiceNotUpdatable(`App Runner refused the update: the service is busy (${error.message})`);
+            }
+            throw error;
+        }
+    }
+    /**
+     * After an UpdateService whose answer was lost: did it take effect? App Runner says so
+     * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+     * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
+     * operation may be listed only a little later, so that is waited for. Returns the operation
+     * to follow, or undefined when the update did not happen and may be sent again.
+     */
+    async settleLostUpdate(identifier, before, wait) {
+        const service = await this.describeRaw();
+        const configured = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+        const status = service?.Status;
+        const newer = async () => {
+            const op = await this.newestUpdateOperation();
+            return op?.Id && op.Id !== before ? op : undefined;
+        };
+        if (configured === identifier && (status === 'OPERATION_IN_PROGRESS' || status === 'RUNNING')) {
+            const op = await (0,util_wait/* waitFor */.f)({
+                what: `the UpdateService operation for ${identifier} to be listed`,
+                timeoutMs: wait.timeoutMs,
+                intervalMs: Math.min(wait.intervalMs, 1_000),
+                clock: this.deps.clock,
+                logger: this.deps.logger,
+                probe: async () => {
+                    const found = await newer();
+                    return found ? { done: true, value: found } : { done: false, status: 'not listed yet' };
+                },
+            });
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect (${identifier} configured, ${status}); following its operation ${op.Id}`);
+            return op.Id;
+        }
+        // App Runner already rolled our update back (its health check failed) and restored the
+        // old identifier: the newer operation, terminal, is ours.
+        const op = await newer();
+        if (op?.Status && ['ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED', 'FAILED'].includes(op.Status)) {
+            this.deps.logger.info(`UpdateService: the call whose answer was lost had taken effect and already ended ${op.Status}; operation ${op.Id}`);
+            return op.Id;
+        }
+        if (status === 'OPERATION_IN_PROGRESS')
+            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`);
+        this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
+        return undefined;
+    }
+    /** The newest UPDATE_SERVICE operation listed (ListOperations is newest first). */
+    async newestUpdateOperation() {
+        const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new client_apprunner_dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20 })), this.deps);
+        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE');
+    }
+    async findOperation(operationId) {
+        let nextToken;
+        for (let page = 0; page < 20; page++) {
+            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new client_apprunner_dist_cjs/* ListOperationsCommand */.K6t({
+                ServiceArn: this.arn,
+                MaxResults: 20,
+                NextToken: nextToken,
+            })), this.deps);
+            const found = out.OperationSummaryList?.find((op) => op.Id === operationId);
+            if (found)
+                return found;
+            nextToken = out.NextToken;
+            if (!nextToken)
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * Follows an operation to a terminal state. The operation, not the service status, says
+     * whether a deploy worked: after a failed health check App Runner restores the previous
+     * image and the service is RUNNING again.
+     */
+    async followOperation(operationId, timeoutMs, intervalMs) {
+        return (0,util_wait/* waitFor */.f)({
+            what: `App Runner operation ${operationId} to finish`,
+            timeoutMs,
+            intervalMs,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            probe: async () => {
+                const operation = await this.findOperation(operationId);
+                const status = operation?.Status ?? 'NOT_LISTED_YET';
+                if (operation && TERMINAL.has(status))
+                    return { done: true, value: { status: status, operation } };
+                return { done: false, status };
+            },
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __nccwpck_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
+var client_rds_dist_cjs = __nccwpck_require__(7202);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+;// CONCATENATED MODULE: ./core/aws/clients.ts
+
+
+
+
+
+const DEFAULT_AWS_REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * SDK clients for one region. Credentials and endpoints come from the environment as usual
+ * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
+ * retries are ours (awsCall), so every retry is logged and bounded in one place.
+ *
+ * @smithy/node-http-handler only logs a warning when `requestTimeout` passes unless
+ * `throwOnRequestTimeout` is set (checked in 4.14: it then destroys the request and rejects
+ * with TimeoutError / ETIMEDOUT, which awsCall retries).
+ */
+function createAwsClients(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }) {
+    const config = () => ({
+        region,
+        maxAttempts: 1,
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            requestTimeout: limits.requestTimeoutMs,
+            connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+            throwOnRequestTimeout: true,
+        }),
+    });
+    return {
+        appRunner: new client_apprunner_dist_cjs/* AppRunnerClient */.fpv(config()),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config()),
+        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config()),
+        sts: new dist_cjs/* STSClient */.iM(config()),
+    };
+}
+
+// EXTERNAL MODULE: ./core/aws/image-ref.ts
+var image_ref = __nccwpck_require__(2435);
+;// CONCATENATED MODULE: ./core/aws/ecr.ts
+
+
+
+
+class ImageNotFound extends errors/* DomainFailure */.dY {
+    name = 'ImageNotFound';
+}
+class EcrRepository {
+    client;
+    location;
+    deps;
+    constructor(client, location, deps) {
+        this.client = client;
+        this.location = location;
+        this.deps = deps;
+    }
+    describe(ref) {
+        return (0,call/* awsCall */.uF)('DescribeImages', async () => {
+            try {
+                const out = await this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
+                    registryId: this.location.registryId,
+                    repositoryName: this.location.repository,
+                    imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
+                }));
+                return out.imageDetails?.[0];
+            }
+            catch (error) {
+                if ((0,call/* awsErrorName */.ZH)(error) === 'ImageNotFoundException')
+                    return undefined;
+                throw error;
+            }
+        }, this.deps);
+    }
+    /** The image by digest, or undefined when the repository does not hold it. */
+    async find(ref) {
+        const detail = await this.describe(ref);
+        if (!detail?.imageDigest)
+            return undefined;
+        return {
+            digest: detail.imageDigest,
+            tags: detail.imageTags ?? [],
+            ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
+            uri: (0,image_ref/* imageUri */.W_)(this.location, { kind: 'digest', digest: detail.imageDigest }),
+        };
+    }
+    async resolve(ref) {
+        const found = await this.find(ref);
+        if (!found) {
+            const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
+            throw new ImageNotFound(`${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`);
+        }
+        return found;
+    }
+    /** The newest tagged images, for error messages that list candidates. */
+    async recentTagged(limit) {
+        const images = [];
+        let nextToken;
+        for (let page = 0; page < 50; page++) {
+            const out = await (0,call/* awsCall */.uF)('DescribeImages', () => this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
+                registryId: this.location.registryId,
+                repositoryName: this.location.repository,
+                filter: { tagStatus: 'TAGGED' },
+                nextToken,
+            })), this.deps);
+            for (const d of out.imageDetails ?? []) {
+                if (!d.imageDigest)
+                    continue;
+                images.push({
+                    digest: d.imageDigest,
+                    tags: d.imageTags ?? [],
+                    ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
+                    uri: (0,image_ref/* imageUri */.W_)(this.location, { kind: 'digest', digest: d.imageDigest }),
+                });
+            }
+            nextToken = out.nextToken;
+            if (!nextToken)
+                break;
+        }
+        return images
+            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
+            .slice(0, limit);
+    }
+}
+
+// EXTERNAL MODULE: ./core/aws/rds.ts
+var rds = __nccwpck_require__(7561);
+// EXTERNAL MODULE: ./core/util/http-json.ts
+var http_json = __nccwpck_require__(676);
+;// CONCATENATED MODULE: ./core/github/deployments.ts
+
+/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
+class GitHubDeployments {
+    ctx;
+    deps;
+    constructor(ctx, deps) {
+        this.ctx = ctx;
+        this.deps = deps;
+    }
+    get runUrl() {
+        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
+    }
+    call(label, method, path, body) {
+        return (0,http_json/* requestJson */.S)(`GitHub ${label}`, `${this.ctx.apiUrl}/repos/${this.ctx.repository}${path}`, {
+            method,
+            headers: {
+                authorization: `Bearer ${this.ctx.token}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'apprunner-ops',
+            },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
+    }
+    async create(environment, payload, description) {
+        const created = await this.call('create deployment', 'POST', '/deployments', {
+            ref: this.ctx.sha,
+            environment,
+            description: description.slice(0, 140),
+            payload,
+            // The commit's checks already passed for this workflow to run; do not merge or wait.
+            auto_merge: false,
+            required_contexts: [],
+            production_environment: environment === 'production',
+            transient_environment: false,
+        });
+        return created.id;
+    }
+    async setStatus(id, state, description, environmentUrl) {
+        await this.call('create deployment status', 'POST', `/deployments/${id}/statuses`, {
+            state,
+            description: description.slice(0, 140),
+            log_url: this.runUrl,
+            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+            auto_inactive: state === 'success',
+        });
+    }
+    /** Deployments of an environment made by apprunner-ops, newest first, with their statuses. */
+    async history(environment, limit = 50) {
+        const records = [];
+        for (let page = 1; page <= 5 && records.length < limit; page++) {
+            const list = await this.call('list deployments', 'GET', `/deployments?environment=${encodeURIComponent(environment)}&per_page=100&page=${page}`);
+            for (const d of list) {
+                const payload = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
+                if (payload.tool !== 'apprunner-ops')
+                    continue;
+                const statuses = await this.call('list deployment statuses', 'GET', `/deployments/${d.id}/statuses?per_page=100`);
+                records.push({
+                    id: d.id,
+                    sha: d.sha,
+                    ref: d.ref,
+                    environment: d.environment,
+                    createdAt: d.created_at,
+                    payload,
+                    statuses: statuses.map((s) => ({
+                        state: s.state,
+                        description: s.description ?? '',
+                        createdAt: s.created_at,
+                    })),
+                });
+            }
+            if (list.length < 100)
+                break;
+        }
+        return records.slice(0, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./core/notify/betterstack.ts
+
+/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
+function betterStackApiUrl(env = process.env) {
+    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
+}
+/**
+ * A maintenance window as the runbook does it: the deploy's monitors are paused so an
+ * expected blip pages nobody, and resumed afterwards — including after a failure or a
+ * cancellation (the action's post step).
+ */
+class BetterStackMonitors {
+    apiUrl;
+    token;
+    deps;
+    constructor(apiUrl, token, deps) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.deps = deps;
+    }
+    setPaused(id, paused) {
+        return (0,http_json/* requestJson */.S)(`BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`, `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${this.token}` }, body: { paused } }, this.deps);
+    }
+    async pause(ids) {
+        await Promise.all(ids.map((id) => this.setPaused(id, true)));
+    }
+    async resume(ids) {
+        await Promise.all(ids.map((id) => this.setPaused(id, false)));
+    }
+}
+
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __nccwpck_require__(8729);
+;// CONCATENATED MODULE: ./core/deploy/context.ts
+
+
+
+
+
+
+
+
+function ecrLocation(env) {
+    const account = env['service-arn'].split(':')[4];
+    return {
+        registryId: env['ecr-registry-id'] ?? account,
+        region: env.region,
+        repository: env['ecr-repository'],
+    };
+}
+function createOpsContext(options) {
+    const { env, clock, logger } = options;
+    // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
+    const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
+    const clients = options.clients ??
+        createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
+    const maintenance = env.maintenance;
+    const token = options.githubToken;
+    function githubAt(sha) {
+        return token
+            ? new GitHubDeployments({
+                apiUrl: options.run.apiUrl,
+                token,
+                repository: options.run.repository,
+                serverUrl: options.run.serverUrl,
+                runId: options.run.runId,
+                sha,
+                ref: options.run.ref,
+                actor: options.run.actor,
+            }, { clock, logger })
+            : undefined;
+    }
+    return {
+        environment: options.environment,
+        checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
+        env,
+        service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
+        ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
+        rds: env.database ? new rds/* RdsInstance */.LQ(clients.rds, env.database.instance, deps) : undefined,
+        github: githubAt(options.run.sha),
+        githubAt,
+        monitors: options.betterstackToken && maintenance
+            ? {
+                client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
+                    clock,
+                    logger,
+                }),
+                ids: maintenance['monitor-ids'],
+            }
+            : undefined,
+        slackWebhookUrl: options.slackWebhookUrl,
+        auditDatabaseUrl: options.auditDatabaseUrl,
+        run: options.run,
+        timing: {
+            ...options.timing,
+            snapshotTimeoutMs: (0,duration/* parseDuration */.E)(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
+        },
+        clock,
+        logger,
+        state: options.state,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80918,8 +81539,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   g: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./core/aws/image-ref.ts
 var image_ref = __nccwpck_require__(2435);
 // EXTERNAL MODULE: ./core/aws/rds.ts
@@ -81268,6 +81887,8 @@ async function smokeTest(params, deps) {
     return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -81295,6 +81916,7 @@ const defaults = lib.defaults
 ;// CONCATENATED MODULE: ./core/audit/audit-log.ts
 
 
+
 /**
  * The runbooks' audit_log table: id, action, resource_type, resource_id, details (jsonb),
  * plus actor, run_url and created_at. The application may already own an audit_log table
@@ -81318,7 +81940,7 @@ async function writeAuditEntry(databaseUrl, entry) {
     });
     await client.connect();
     try {
-        await client.query(AUDIT_TABLE_DDL);
+        await ensureTable(client);
         const columns = await client.query(`SELECT column_name, column_default, data_type FROM information_schema.columns
         WHERE table_name = 'audit_log' AND table_schema = current_schema()`);
         const present = new Map(columns.rows.map((c) => [c.column_name, c]));
@@ -81341,16 +81963,49 @@ async function writeAuditEntry(databaseUrl, entry) {
         if (idColumn && idColumn.column_default === null)
             row['id'] = idColumn.data_type === 'uuid' || idColumn.data_type === 'text' ? id : undefined;
         const names = Object.keys(row).filter((k) => row[k] !== undefined);
-        const result = await client.query(`INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`, names.map((n) => row[n]));
-        return result.rows[0]?.id ?? id;
+        try {
+            const result = await client.query(`INSERT INTO audit_log (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id::text`, names.map((n) => row[n]));
+            return result.rows[0]?.id ?? id;
+        }
+        catch (error) {
+            if (!isPermissionDenied(error))
+                throw error;
+            const who = await whoAmI(client);
+            throw new Error(`this role may not write audit_log (${(0,errors/* errorMessage */.gJ)(error)}); GRANT INSERT ON audit_log TO ${who.user} (SELECT too, for rollback's history)`, { cause: error });
+        }
     }
     finally {
         await client.end();
     }
 }
+function isPermissionDenied(error) {
+    return error?.code === '42501';
+}
+async function whoAmI(client) {
+    const out = await client.query('SELECT current_user AS user, current_schema() AS schema');
+    return { user: out.rows[0]?.user ?? 'the role', schema: out.rows[0]?.schema ?? 'public' };
+}
+/**
+ * Creates audit_log only when it is missing: a role that may only INSERT into an existing
+ * table must not need CREATE on the schema (CREATE TABLE IF NOT EXISTS checks it anyway).
+ */
+async function ensureTable(client) {
+    const exists = await client.query(`SELECT to_regclass('audit_log') IS NOT NULL AS present`);
+    if (exists.rows[0]?.present)
+        return;
+    try {
+        await client.query(AUDIT_TABLE_DDL);
+    }
+    catch (error) {
+        if (!isPermissionDenied(error))
+            throw error;
+        const who = await whoAmI(client);
+        throw new Error(`audit_log does not exist and this role may not create it: ${(0,errors/* errorMessage */.gJ)(error)}; create it once as the schema's owner, or GRANT CREATE ON SCHEMA ${who.schema} TO ${who.user}`, { cause: error });
+    }
+}
 /** Newest first; used by rollback as a second source of history and by the demo. */
 async function readAuditEntries(databaseUrl, filter = {}) {
-    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
+    const client = new esm.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
     await client.connect();
     try {
         const exists = await client.query(`SELECT to_regclass('audit_log') IS NOT NULL AS present`);
@@ -81383,8 +82038,6 @@ async function readAuditEntries(databaseUrl, filter = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./core/maintenance/suite-pauses.ts
-var suite_pauses = __nccwpck_require__(78);
 // EXTERNAL MODULE: ./core/util/http-json.ts
 var http_json = __nccwpck_require__(676);
 ;// CONCATENATED MODULE: ./core/notify/slack.ts
@@ -81410,6 +82063,131 @@ function slackMessage(headline, fields, link) {
                 : []),
         ],
     };
+}
+
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+// EXTERNAL MODULE: ./core/deploy/context.ts + 6 modules
+var context = __nccwpck_require__(6749);
+;// CONCATENATED MODULE: ./core/deploy/history.ts
+
+
+
+
+function digestOf(image) {
+    return typeof image === 'string' ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}
+function fromGitHub(records) {
+    return records.flatMap((r) => {
+        const digest = r.payload.digest ?? digestOf(r.payload.image);
+        if (!digest || !r.payload.image)
+            return [];
+        return [
+            {
+                source: 'github',
+                id: String(r.id),
+                kind: r.payload.kind === 'rollback' ? 'rollback' : 'deploy',
+                digest,
+                image: r.payload.image,
+                tag: r.payload.tag,
+                createdAt: Date.parse(r.createdAt),
+                // auto_inactive turns older successes inactive: "ever succeeded" is what counts.
+                succeeded: r.statuses.some((s) => s.state === 'success'),
+                rolledBackFrom: r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+                serviceArn: stringOf(r.payload['serviceArn']),
+                sha: r.sha || undefined,
+            },
+        ];
+    });
+}
+async function fromAudit(ctx) {
+    if (!ctx.auditDatabaseUrl)
+        return [];
+    const rows = await readAuditEntries(ctx.auditDatabaseUrl, {
+        resourceType: 'app_runner_service',
+        limit: 500,
+    });
+    return rows
+        .filter((row) => row.resource_id === ctx.environment && /^(deploy|rollback)_/.test(row.action))
+        .flatMap((row) => {
+        const digest = digestOf(row.details['image']);
+        if (!digest)
+            return [];
+        const kind = row.action.startsWith('rollback') ? 'rollback' : 'deploy';
+        return [
+            {
+                source: 'audit',
+                id: row.id,
+                kind,
+                digest,
+                image: String(row.details['image']),
+                tag: typeof row.details['tag'] === 'string' ? row.details['tag'] : undefined,
+                createdAt: row.created_at.getTime(),
+                succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
+                rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+                serviceArn: stringOf(row.details['service_arn']),
+                sha: stringOf(row.details['commit']),
+            },
+        ];
+    });
+}
+function stringOf(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/**
+ * Keeps the records of this service: one environment name may hold several services (a
+ * monorepo, a shared audit database). Records carry the service ARN; older ones, without it,
+ * count when their image is in this service's repository.
+ */
+function ofService(entries, serviceArn, repositoryUri) {
+    return entries.filter((e) => e.serviceArn !== undefined
+        ? e.serviceArn === serviceArn
+        : e.image.startsWith(`${repositoryUri}@`) || e.image.startsWith(`${repositoryUri}:`));
+}
+/**
+ * Deploy and rollback history of the service, newest first: GitHub deployments made by
+ * apprunner-ops, or the audit log when GitHub has none (or no token was given, or GitHub
+ * could not be read: then with a warning).
+ */
+async function readHistory(ctx) {
+    const location = (0,context/* ecrLocation */.Y)(ctx.env);
+    const scope = (entries) => ofService(entries, ctx.env['service-arn'], `${(0,image_ref/* registryHost */.U$)(location)}/${location.repository}`);
+    if (ctx.github) {
+        try {
+            const entries = scope(fromGitHub(await ctx.github.history(ctx.environment, 100)));
+            if (entries.length > 0)
+                return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+        }
+        catch (error) {
+            ctx.logger.warning(`could not read GitHub deployments (${(0,errors/* errorMessage */.gJ)(error)}); using the audit log`);
+        }
+    }
+    const audit = scope(await fromAudit(ctx));
+    return {
+        entries: sortNewestFirst(audit),
+        source: audit.length > 0 ? 'the audit log' : 'no history',
+    };
+}
+function sortNewestFirst(entries) {
+    return entries.sort((a, b) => b.createdAt - a.createdAt || Number(b.id) - Number(a.id));
+}
+/**
+ * "previous": the newest successful deploy or rollback older than the one that put the
+ * running version in place, skipping the running version and every version a rollback moved
+ * away from (those stay reachable by name only).
+ */
+function choosePrevious(entries, runningDigest) {
+    const bad = badDigests(entries);
+    const successes = entries.filter((e) => e.succeeded);
+    const current = successes.find((e) => e.digest === runningDigest);
+    const older = current
+        ? successes.filter((e) => e.createdAt < current.createdAt ||
+            (e.createdAt === current.createdAt && Number(e.id) < Number(current.id)))
+        : successes;
+    return older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
+}
+function badDigests(entries) {
+    return new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
 }
 
 ;// CONCATENATED MODULE: ./core/deploy/operations.ts
@@ -81439,24 +82217,62 @@ async function readRunningImage(ctx, identifier) {
         ? await ctx.ecr.find(parsed.ref)
         : undefined;
     const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
-    if (parsed?.ref.kind === 'tag' && image) {
-        // A tag can have moved since App Runner pulled it: the digest the service really runs is
-        // not knowable from DescribeService. Deploys by apprunner-ops always pin a digest.
-        ctx.logger.warning(`the service runs by tag (${identifier}); the rollback target is what that tag names now, ${image.digest}, which is what App Runner would pull again`);
-    }
     return {
         identifier,
         image,
-        version: versionOf(image, identifier),
+        digest: parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined,
+        pinnedByTag: parsed?.ref.kind === 'tag',
+        // A tag-pinned service is named by its tag: the image's other tags are the moved tag's.
+        version: parsed?.ref.kind === 'tag' ? parsed.ref.tag : versionOf(image, identifier),
         tags: unique([...identifierTag, ...(image?.tags ?? [])]),
     };
+}
+/**
+ * The version a deploy falls back to when the new one fails verification. A service pinned
+ * by digest: that digest. A service pinned by tag: what the suite's own history last put in
+ * place (the tag may have moved since App Runner pulled it); only without history, the tag's
+ * current digest, with a warning — and nothing when that is the very image being deployed.
+ */
+async function fallbackTarget(ctx, running, target) {
+    if (!running.pinnedByTag)
+        return {
+            uri: running.image?.uri ?? running.identifier,
+            version: running.version,
+            tags: running.tags,
+        };
+    const history = await readHistory(ctx);
+    const bad = badDigests(history.entries);
+    for (const entry of history.entries) {
+        if (!entry.succeeded || entry.digest === target.digest || bad.has(entry.digest))
+            continue;
+        const image = await ctx.ecr.find({ kind: 'digest', digest: entry.digest });
+        if (!image)
+            continue;
+        ctx.logger.info(`the service runs by tag (${running.identifier}); if this deploy fails, it goes back to ${entry.tag ?? image.digest}, the last version deployed by apprunner-ops (from ${history.source})`);
+        return {
+            uri: image.uri,
+            version: entry.tag ?? versionOf(image),
+            tags: unique([...(entry.tag ? [entry.tag] : []), ...image.tags]),
+        };
+    }
+    const now = running.image;
+    if (now && now.digest !== target.digest) {
+        ctx.logger.warning(`the service runs by tag (${running.identifier}); the rollback target is what that tag names now, ${now.digest}, which is what App Runner would pull again`);
+        return { uri: now.uri, version: running.version, tags: running.tags };
+    }
+    ctx.logger.warning(`the service runs by tag (${running.identifier}), which now names the image being deployed, and apprunner-ops has no record of what ran before: if verification fails there is no version to go back to automatically`);
+    return undefined;
 }
 function unique(values) {
     return [...new Set(values)];
 }
-/** True when the service already runs exactly this image (by digest when it can tell). */
+/**
+ * True when the service already runs exactly this image. Only a digest in the identifier
+ * says so: a tag may have moved since App Runner pulled it, so a service pinned by tag is
+ * deployed (and pinned by digest from then on).
+ */
 function isSameImage(running, target) {
-    return running.identifier === target.uri || running.image?.digest === target.digest;
+    return running.identifier === target.uri || running.digest === target.digest;
 }
 async function takeSnapshot(ctx, steps, purpose) {
     const rds = ctx.rds;
@@ -81473,98 +82289,85 @@ async function takeSnapshot(ctx, steps, purpose) {
         .run('Snapshot', async () => {
         const made = await rds.createSnapshot(id);
         await rds.waitForSnapshot(made, ctx.timing.snapshotTimeoutMs, ctx.timing.pollIntervalMs);
-        const pruned = purpose === 'pre-deploy'
-            ? await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made)
-            : [];
-        return { id: made, pruned };
-    }, ({ id: made, pruned }) => `${made} available${pruned.length ? `; deleted ${pruned.length} older (keeping ${database['snapshot-retention']})` : ''}`)
-        .then((r) => r.id);
+        return made;
+    }, (made) => `${made} available`)
+        .then(async (made) => {
+        // Best effort: the snapshot exists, so a failed clean-up must not stop the deploy.
+        if (purpose === 'pre-deploy')
+            await steps.bestEffort('Prune snapshots', async () => {
+                const pruned = await pruneSnapshots(ctx, prefix, database['snapshot-retention'], made);
+                return pruned.length
+                    ? `deleted ${pruned.length} older (keeping ${database['snapshot-retention']}): ${pruned.join(', ')}`
+                    : `nothing beyond the newest ${database['snapshot-retention']}`;
+            });
+        return made;
+    });
+}
+/**
+ * Exactly the ids `snapshotId` makes for this prefix: `<prefix>-YYYYMMDD-HHMM`, an optional
+ * `-<sha7>` and an optional `-2`…`-9` (a taken id). A person's `<prefix>-before-upgrade` or
+ * the rollback's `<instance>-pre-rollback-…` never match, so they are never deleted.
+ */
+function ownSnapshotPattern(prefix) {
+    // The config allows only lowercase letters, digits and hyphens here: nothing to escape.
+    const base = prefix.replace(/-+$/, '').toLowerCase();
+    return new RegExp(`^${base}-\\d{8}-\\d{4}(?:-[0-9a-f]{7})?(?:-[2-9])?$`);
 }
 /** Deletes pre-deploy snapshots beyond the retention, oldest first; never the one just made. */
 async function pruneSnapshots(ctx, prefix, keep, justMade) {
     const rds = ctx.rds;
     if (!rds)
         return [];
-    const snapshots = (await rds.manualSnapshots(prefix)).filter((s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade);
+    const snapshots = (await rds.manualSnapshots(ownSnapshotPattern(prefix))).filter((s) => s.Status === 'available' || s.DBSnapshotIdentifier === justMade);
     const doomed = snapshots
         .slice(keep)
         .map((s) => s.DBSnapshotIdentifier)
         .filter((id) => id !== justMade);
+    const deleted = [];
+    const failed = [];
     for (const id of doomed) {
-        await rds.deleteSnapshot(id);
-        ctx.logger.info(`  deleted old snapshot ${id}`);
+        try {
+            await rds.deleteSnapshot(id);
+            deleted.push(id);
+            ctx.logger.info(`  deleted old snapshot ${id}`);
+        }
+        catch (error) {
+            const name = (0,call/* awsErrorName */.ZH)(error);
+            failed.push(`${id} (${name && name !== 'Error' ? `${name}: ` : ''}${(0,errors/* errorMessage */.gJ)(error)})`);
+        }
     }
-    return doomed;
+    if (failed.length > 0)
+        throw new Error(`could not delete ${failed.join('; ')}${deleted.length ? `; deleted ${deleted.join(', ')}` : ''}; they stay until a later deploy or a person deletes them`);
+    return deleted;
 }
-/**
- * Ends the suite's own pauses whose window has passed (a run whose runner was lost), before
- * anything else: every run for the environment does this, whatever it then decides. A dry run
- * only says what it would end. Never stops the run.
- */
-async function endExpiredMaintenance(ctx, steps, dryRun) {
+async function openMaintenance(ctx, steps) {
     const monitors = ctx.monitors;
-    if (!monitors)
-        return;
-    const report = await (0,suite_pauses/* endExpiredSuitePauses */.On)(monitors.client, monitors.ids, { dryRun }, ctx);
-    for (const line of [...report.open, ...report.person])
-        ctx.logger.info(`  ${line}`);
-    if (report.ended.length > 0)
-        steps.record('Expired maintenance', 'warning', report.ended.join('; '));
-    if (report.failed.length > 0)
-        steps.record('Expired maintenance', 'warning', `could not check for expired pauses: ${report.failed.join('; ')}`);
-}
-/**
- * The id of this run's pauses, saved before any call: if the job is cancelled half-way, the
- * post step resumes what this run (and only this run) paused. Undefined without monitors.
- */
-function startMaintenanceRecord(ctx) {
-    if (!ctx.monitors)
-        return undefined;
-    const pauseId = (0,external_node_crypto_.randomUUID)();
-    ctx.state.save('maintenance-pause-id', pauseId);
-    ctx.state.save('maintenance-monitors', ctx.monitors.ids.join(','));
-    return pauseId;
-}
-async function openMaintenance(ctx, steps, action, pauseId) {
-    const monitors = ctx.monitors;
-    if (!monitors || !pauseId) {
+    if (!monitors) {
         steps.record('Maintenance window', 'skipped', ctx.env.maintenance ? 'no betterstack-token given' : 'no maintenance monitors configured');
-        return;
+        return false;
     }
-    await steps.run('Maintenance window', () => (0,suite_pauses/* openMaintenanceWindow */.qS)(monitors.client, monitors.ids, {
-        environment: ctx.environment,
-        action,
-        pauseId,
-        runUrl: ctx.run.runUrl,
-        windowMs: monitors.windowMs,
-    }, ctx), (r) => [
-        r.paused.length > 0
-            ? `paused monitors ${r.paused.join(', ')} for at most ${(0,duration/* formatDuration */.a)(monitors.windowMs)}`
-            : 'no monitor paused',
-        ...(r.takenOver.length > 0
-            ? [`took over the pause of ${r.takenOver.join(', ')} from an earlier run`]
-            : []),
-        ...r.leftAlone,
-    ].join('; '));
+    // Saved before the call: if the job is cancelled half-way, the post step resumes them.
+    ctx.state.save('maintenance-monitors', monitors.ids.join(','));
+    await steps.run('Maintenance window', () => monitors.client.pause(monitors.ids), () => `paused monitors ${monitors.ids.join(', ')}`);
+    return true;
 }
-/** Resumes what this run paused, and nothing else. */
-async function closeMaintenance(ctx, steps, pauseId) {
+async function closeMaintenance(ctx, steps) {
     const monitors = ctx.monitors;
     if (!monitors)
         return;
     await steps.bestEffort('Close maintenance window', async () => {
-        const r = await (0,suite_pauses/* closeMaintenanceWindow */.qR)(monitors.client, monitors.ids, pauseId, ctx);
+        await monitors.client.resume(monitors.ids);
         ctx.state.save('maintenance-monitors', '');
-        return [
-            r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume',
-            ...r.leftAlone,
-        ].join('; ');
+        return `resumed monitors ${monitors.ids.join(', ')}`;
     });
 }
 /** Points the service at `uri` and follows the operation to its end. */
 async function switchImage(ctx, steps, stepName, uri) {
     const startMs = ctx.clock.now();
-    const operationId = await ctx.service.updateImage(uri);
+    const operationId = await ctx.service.updateImage(uri, {
+        timeoutMs: ctx.timing.operationTimeoutMs,
+        intervalMs: ctx.timing.pollIntervalMs,
+    });
     ctx.logger.info(`  UpdateService started operation ${operationId} → ${uri}`);
     const { status } = await ctx.service.followOperation(operationId, ctx.timing.operationTimeoutMs, ctx.timing.pollIntervalMs);
     steps.record(stepName, status === 'SUCCEEDED' ? 'ok' : 'failed', `operation ${operationId}: ${status}`, startMs);
@@ -81600,15 +82403,19 @@ function failureLine(report) {
         .map((c) => `${c.name}: ${c.lastReason}`)
         .join('; ');
 }
-async function startGitHubDeployment(ctx, steps, payload, description) {
-    const github = ctx.github;
+async function startGitHubDeployment(ctx, steps, payload, description, 
+/** The commit to record; default the workflow run's. */
+ref) {
+    const github = ref ? ctx.githubAt(ref) : ctx.github;
     if (!github) {
         steps.record('GitHub deployment', 'skipped', 'no github-token given');
         return undefined;
     }
     let id;
     await steps.bestEffort('GitHub deployment', async () => {
-        id = await github.create(ctx.environment, payload, description);
+        // The service ARN scopes history to this service (several may share an environment name).
+        const scoped = { ...payload, serviceArn: ctx.env['service-arn'] };
+        id = await github.create(ctx.environment, scoped, description);
         ctx.state.save('deployment-id', String(id));
         await github.setStatus(id, 'in_progress', description, environmentUrl(ctx));
         return `deployment ${id} in progress`;
@@ -81648,7 +82455,7 @@ async function recordOutcome(ctx, steps, input) {
                 action: audit.action,
                 resourceType: 'app_runner_service',
                 resourceId: ctx.environment,
-                details: { ...audit.details, service_arn: ctx.env['service-arn'] },
+                details: { ...audit.details, service_arn: ctx.env['service-arn'], commit: ctx.run.sha },
                 actor: ctx.run.actor,
                 runUrl: ctx.run.runUrl,
             });
@@ -81719,22 +82526,21 @@ async function endIfNothingToChange(ctx, steps, run, p, dryRun, words) {
  * `body`. Whatever `body` throws settles the outcome as failed; the window is always closed.
  */
 async function inChangeWindow(ctx, steps, run, options, body) {
-    let pauseId;
+    let maintenanceOpen = false;
     try {
         if (options.snapshot)
             run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
         else
             steps.record('Snapshot', 'skipped', 'snapshot: false');
-        pauseId = startMaintenanceRecord(ctx);
-        await openMaintenance(ctx, steps, options.purpose === 'pre-deploy' ? 'deploy' : 'rollback', pauseId);
+        maintenanceOpen = await openMaintenance(ctx, steps);
         await body();
     }
     catch (error) {
         run.finish('failed', false, options.stopped((0,errors/* errorMessage */.gJ)(error)));
     }
     finally {
-        if (pauseId)
-            await closeMaintenance(ctx, steps, pauseId);
+        if (maintenanceOpen)
+            await closeMaintenance(ctx, steps);
     }
 }
 
@@ -81817,7 +82623,8 @@ async function preflight(ctx, request) {
     const service = await ctx.service.waitUntilUpdatable(ctx.timing.operationTimeoutMs, ctx.timing.pollIntervalMs);
     const running = await readRunningImage(ctx, service.imageIdentifier);
     const targetVersion = request.image.kind === 'tag' ? request.image.tag : versionOf(target);
-    return { target, targetVersion, running, serviceUrl: service.url };
+    const back = await fallbackTarget(ctx, running, target);
+    return { target, targetVersion, running, back, serviceUrl: service.url };
 }
 /** Every call a real run would make that changes something, in order. */
 function describePlan(ctx, request, p) {
@@ -81833,7 +82640,9 @@ function describePlan(ctx, request, p) {
     plan.push(`App Runner UpdateService ${ctx.env['service-arn']}: ImageIdentifier ${p.running.identifier} → ${p.target.uri} (nothing else changes), follow the operation`);
     plan.push(`Verify ${ctx.env.health.checks.length} health checks at ${ctx.env.health['base-url']}${ctx.env.health['version-path'] ? `, expecting version ${p.targetVersion}` : ''}`);
     if (request.autoRollback)
-        plan.push(`If verification fails: UpdateService back to ${p.running.identifier}, follow, verify ${p.running.version}`);
+        plan.push(p.back
+            ? `If verification fails: UpdateService back to ${p.back.uri}, follow, verify ${p.back.version}`
+            : 'If verification fails: no known version to go back to (the service ran by a tag that now names this image)');
     if (ctx.github)
         plan.push('GitHub: deployment status success or failure');
     if (ctx.slackWebhookUrl)
@@ -81846,8 +82655,6 @@ async function deploy(ctx, request) {
     const steps = new StepLog(ctx.clock, ctx.logger);
     const { outcome, finish } = startOutcome('deploy', ctx, steps);
     const startedAt = outcome.startedAt;
-    // A pause whose runner was lost ends with the next run after its window, whatever this run does.
-    await endExpiredMaintenance(ctx, steps, request.dryRun);
     // Preflight failures change nothing, so they are thrown as they are.
     const p = await steps.run('Preflight', () => preflight(ctx, request), (r) => `${r.running.version} runs; deploying ${r.targetVersion} (${r.target.digest.slice(0, 19)})`);
     recordTarget(outcome, p);
@@ -81927,26 +82734,34 @@ async function deploy(ctx, request) {
     return outcome;
 }
 async function rollBackAfterFailedVerification(ctx, steps, outcome, p, why) {
-    const back = p.running.image?.uri ?? p.running.identifier;
-    ctx.logger.info(`Verification of ${p.targetVersion} failed (${why}); putting ${p.running.version} back`);
-    const update = await switchImage(ctx, steps, 'Roll back', back);
+    const back = p.back;
+    if (!back) {
+        Object.assign(outcome, {
+            result: 'failed',
+            ok: false,
+            headline: `${p.targetVersion} is live but fails verification (${why}), and there is no known earlier version to go back to (the service ran by tag ${p.running.version}, which now names this image); roll back with to: <tag>`,
+        });
+        return;
+    }
+    ctx.logger.info(`Verification of ${p.targetVersion} failed (${why}); putting ${back.version} back`);
+    const update = await switchImage(ctx, steps, 'Roll back', back.uri);
     outcome.rollbackOperationId = update.operationId;
     if (update.status !== 'SUCCEEDED') {
         Object.assign(outcome, {
             result: 'failed',
             ok: false,
-            headline: `${p.targetVersion} failed verification (${why}) and the rollback to ${p.running.version} ended ${update.status} (operation ${update.operationId}): production needs a person now`,
+            headline: `${p.targetVersion} failed verification (${why}) and the rollback to ${back.version} ended ${update.status} (operation ${update.operationId}): production needs a person now`,
         });
         return;
     }
-    const report = await verify(ctx, steps, 'Verify rollback', p.running.tags);
-    outcome.reports.push({ title: `Verification of ${p.running.version} after rollback`, report });
+    const report = await verify(ctx, steps, 'Verify rollback', back.tags);
+    outcome.reports.push({ title: `Verification of ${back.version} after rollback`, report });
     Object.assign(outcome, {
         result: report.passed ? 'rolled-back' : 'failed',
         ok: false,
         headline: report.passed
-            ? `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which passes its checks`
-            : `${p.targetVersion} failed verification (${why}); rolled back to ${p.running.version}, which ALSO fails (${failureLine(report)}): production is unhealthy`,
+            ? `${p.targetVersion} failed verification (${why}); rolled back to ${back.version}, which passes its checks`
+            : `${p.targetVersion} failed verification (${why}); rolled back to ${back.version}, which ALSO fails (${failureLine(report)}): production is unhealthy`,
     });
 }
 
@@ -81973,7 +82788,7 @@ function setOpsOutputs(outcome, setOutput) {
 
 /***/ }),
 
-/***/ 7739:
+/***/ 6715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81995,103 +82810,6 @@ var errors = __nccwpck_require__(4494);
 var zod_issues = __nccwpck_require__(6793);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8816);
-// EXTERNAL MODULE: ./core/maintenance/suite-pauses.ts
-var suite_pauses = __nccwpck_require__(78);
-// EXTERNAL MODULE: ./core/util/http-json.ts
-var http_json = __nccwpck_require__(676);
-;// CONCATENATED MODULE: ./core/notify/betterstack.ts
-
-/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
-function betterStackApiUrl(env = process.env) {
-    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
-}
-/** More pages of one monitor's metadata than this is not a real monitor: stop, loudly. */
-const MAX_METADATA_PAGES = 20;
-function snapshot(id, response, label) {
-    const a = response.data?.attributes;
-    if (!a)
-        throw new Error(`${label}: the answer has no data.attributes`);
-    return {
-        id,
-        name: typeof a['pronounceable_name'] === 'string' ? a['pronounceable_name'] : id,
-        paused: a['paused'] === true,
-        pausedAt: typeof a['paused_at'] === 'string' ? a['paused_at'] : null,
-        status: typeof a['status'] === 'string' ? a['status'] : 'unknown',
-    };
-}
-/**
- * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
- * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
- * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
- * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
- */
-class BetterStackMonitors {
-    apiUrl;
-    token;
-    deps;
-    constructor(apiUrl, token, deps) {
-        this.apiUrl = apiUrl;
-        this.token = token;
-        this.deps = deps;
-    }
-    request(label, url, method, body) {
-        return (0,http_json/* requestJson */.S)(label, url, {
-            method,
-            headers: { authorization: `Bearer ${this.token}` },
-            ...(body !== undefined ? { body } : {}),
-        }, this.deps);
-    }
-    monitorUrl(id) {
-        return `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`;
-    }
-    async get(id) {
-        const label = `BetterStack get monitor ${id}`;
-        return snapshot(id, await this.request(label, this.monitorUrl(id), 'GET'), label);
-    }
-    async setPaused(id, paused) {
-        const label = `BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`;
-        const response = await this.request(label, this.monitorUrl(id), 'PATCH', {
-            paused,
-        });
-        return snapshot(id, response, label);
-    }
-    pause(id) {
-        return this.setPaused(id, true);
-    }
-    resume(id) {
-        return this.setPaused(id, false);
-    }
-    /** The first value of `key` on monitor `id`, or undefined when the monitor has none. */
-    async readMetadata(id, key) {
-        const label = `BetterStack metadata of monitor ${id}`;
-        const origin = new URL(this.apiUrl).origin;
-        let url = `${this.apiUrl}/api/v3/metadata?owner_type=Monitor&owner_id=${encodeURIComponent(id)}`;
-        for (let page = 1; url; page++) {
-            if (page > MAX_METADATA_PAGES)
-                throw new Error(`${label}: more than ${MAX_METADATA_PAGES} pages; stopped reading`);
-            const response = await this.request(label, url, 'GET');
-            for (const item of response.data ?? []) {
-                if (item.attributes?.key !== key)
-                    continue;
-                const value = item.attributes.values?.[0]?.value;
-                return typeof value === 'string' ? value : undefined;
-            }
-            const next = response.pagination?.next;
-            // The token goes only to the API it was given for, whatever a `next` link says.
-            url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
-        }
-        return undefined;
-    }
-    async writeMetadata(id, key, value) {
-        await this.request(`BetterStack write metadata on monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [{ type: 'String', value }] });
-    }
-    async removeMetadata(id, key) {
-        await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
-    }
-}
-
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __nccwpck_require__(8729);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __nccwpck_require__(670);
 ;// CONCATENATED MODULE: ./core/checks/types.ts
@@ -82119,149 +82837,6 @@ function defineCheck(definition) {
         group: definition.group,
         ...(definition.mutating ? { mutating: definition.mutating } : {}),
         run: definition.run,
-    };
-}
-
-;// CONCATENATED MODULE: ./core/checks/monitors-green.ts
-
-
-
-
-
-
-const RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
-/**
- * The runbook's daily "BetterStack monitors green". A pause by the suite that outlived its
- * window is ended here as well — the scheduled checks are the run most likely to come after
- * a lost runner — and the check still fails, because alerts were off longer than planned.
- * That resume is the suite finishing its own maintenance window, not a change to what is
- * checked, so the type is not declared mutating (a gate may list it).
- */
-const monitorsGreen = defineCheck({
-    type: 'monitors-green',
-    description: 'Every configured BetterStack monitor is up; a pause by apprunner-ops past its window is ended.',
-    shape: {
-        'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
-            .min(1)
-            .optional()
-            .describe('Monitors to check; default: the environment’s maintenance.monitor-ids.'),
-    },
-    defaultTimeoutMs: 30_000,
-    group: 'Monitoring',
-    async run(check, { env, environment, secrets, clock, logger }) {
-        const ids = check['monitor-ids'] ?? env.maintenance?.['monitor-ids'];
-        if (!ids)
-            return {
-                status: 'skipped',
-                line: `no monitors to check: set environments.${environment}.maintenance.monitor-ids or monitor-ids on this check`,
-            };
-        const token = secrets.betterstackToken;
-        if (!token)
-            return {
-                status: 'error',
-                line: 'no betterstack-token given: the BetterStack monitors cannot be read (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
-            };
-        const client = new BetterStackMonitors(betterStackApiUrl(), token, { clock, logger });
-        const verdicts = await Promise.all(ids.map((id) => judge(client, id, clock.now())));
-        return summarise(verdicts);
-    },
-});
-async function judge(client, id, now) {
-    let inspected;
-    try {
-        inspected = await (0,suite_pauses/* inspectMonitor */.pz)(client, id);
-    }
-    catch (error) {
-        return {
-            id,
-            verdict: 'error',
-            line: `monitor ${id} could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`,
-        };
-    }
-    const { monitor, record } = inspected;
-    const owner = (0,suite_pauses/* pauseOwner */.Q$)(monitor, record, now);
-    const base = { id, status: monitor.status, pausedAt: monitor.pausedAt };
-    if (owner.kind === 'suite' && !owner.expired) {
-        return {
-            ...base,
-            verdict: 'warn',
-            line: `${monitor.name} (${id}) is paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)}`,
-        };
-    }
-    if (owner.kind === 'suite') {
-        const late = (0,duration/* formatDuration */.a)(now - Date.parse(owner.record.until));
-        try {
-            await client.resume(id);
-            await client.removeMetadata(id, suite_pauses/* PAUSE_RECORD_KEY */.nA);
-        }
-        catch (error) {
-            return {
-                ...base,
-                verdict: 'fail',
-                line: `${monitor.name} (${id}) is still paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)}, ${late} past its window, and resuming it failed: ${(0,errors/* errorMessage */.gJ)(error)}`,
-            };
-        }
-        return {
-            ...base,
-            verdict: 'fail',
-            ended: true,
-            line: `${monitor.name} (${id}) was paused by ${(0,suite_pauses/* describeSuitePause */.Cz)(owner.record)} and stayed paused ${late} past its window: ended the pause now`,
-        };
-    }
-    if (owner.kind === 'person') {
-        return {
-            ...base,
-            verdict: 'fail',
-            line: `${monitor.name} (${id}): ${(0,suite_pauses/* personPauseLine */.g$)(id, owner)}`,
-        };
-    }
-    switch (monitor.status) {
-        case 'up':
-            return { ...base, verdict: 'pass', line: `${monitor.name} (${id}) is up` };
-        case 'down':
-            return {
-                ...base,
-                verdict: 'fail',
-                line: `${monitor.name} (${id}) is down: look at its incident in BetterStack`,
-            };
-        case 'pending':
-        case 'validating':
-            return {
-                ...base,
-                verdict: 'warn',
-                line: `${monitor.name} (${id}) is ${monitor.status}: not checked since it was resumed or changed`,
-            };
-        case 'maintenance':
-            return {
-                ...base,
-                verdict: 'warn',
-                line: `${monitor.name} (${id}) is in its BetterStack maintenance window`,
-            };
-        default:
-            return {
-                ...base,
-                verdict: 'fail',
-                line: `${monitor.name} (${id}) reports status "${monitor.status}", expected up`,
-            };
-    }
-}
-function summarise(verdicts) {
-    const worst = verdicts.reduce((w, v) => (RANK[v.verdict] > RANK[w] ? v.verdict : w), 'pass');
-    const notable = verdicts.filter((v) => v.verdict !== 'pass');
-    const line = notable.length === 0
-        ? `all ${verdicts.length} monitors are up`
-        : notable.map((v) => v.line).join('; ');
-    const observed = Object.fromEntries(verdicts.map((v) => [
-        v.id,
-        'status' in v
-            ? { status: v.status, pausedAt: v.pausedAt, ...(v.ended ? { pauseEnded: true } : {}) }
-            : { error: v.line },
-    ]));
-    return {
-        status: worst,
-        line,
-        observed,
-        evidence: { monitors: verdicts.map((v) => ({ id: v.id, verdict: v.verdict, line: v.line })) },
     };
 }
 
@@ -82303,6 +82878,7 @@ const PLANNED_CHECKS = [
     planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
     planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
     planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
+    planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
     planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
     planned('sql', 'Application', {
         name: schemas/* string */.YjP().min(1),
@@ -82355,13 +82931,12 @@ const serviceRunning = defineCheck({
 
 
 
-
 /**
  * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS, monitorsGreen];
+const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
 }
@@ -82446,11 +83021,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
  */
 const databaseSchema = schemas/* strictObject */.rej({
     instance: fields/* rdsInstanceField */.VO.describe('RDS DB instance identifier, e.g. drop-db.'),
-    'snapshot-prefix': schemas/* string */.YjP()
-        .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
-        message: 'expected letters, digits and hyphens, starting with a letter',
-    })
-        .max(200)
+    'snapshot-prefix': fields/* snapshotPrefixField */.JL
         .optional()
         .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
     'snapshot-retention': schemas/* int */.Whr()
@@ -82477,7 +83048,7 @@ const maintenanceSchema = schemas/* strictObject */.rej({
         .min(1),
     window: fields/* durationField */.Ti
         .default('30m')
-        .describe('Longest a deploy or rollback keeps the monitors paused; a pause whose runner was lost is ended by the next run after it.'),
+        .describe('Length of the maintenance window opened around a deploy.'),
 });
 const notifyEvent = schemas/* enum */.k5n(['deploy', 'rollback', 'rotation', 'check-failure', 'gate']);
 const notifySchema = schemas/* strictObject */.rej({
@@ -82627,449 +83198,8 @@ function selectEnvironment(config, name, file) {
     return env;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __nccwpck_require__(1695);
-;// CONCATENATED MODULE: ./core/aws/account.ts
-
-
-
-/**
- * The credentials must belong to the account of the service: a workflow that assumed the
- * staging role for production would otherwise fail later with a confusing "not found".
- */
-async function assertAccount(sts, serviceArn, configPath, environment, deps) {
-    const expected = serviceArn.split(':')[4];
-    const identity = await (0,call/* awsCall */.uF)('GetCallerIdentity', () => sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({})), deps);
-    if (identity.Account && identity.Account !== expected) {
-        throw new errors/* ConfigError */.xL(configPath, [
-            `environments.${environment}.service-arn is in account ${expected}, but the AWS credentials are for account ${identity.Account} (${identity.Arn ?? 'unknown principal'}); assume the role of the service's account`,
-        ]);
-    }
-}
-
-// EXTERNAL MODULE: ./core/util/wait.ts
-var wait = __nccwpck_require__(4480);
-// EXTERNAL MODULE: ./core/util/retry.ts
-var retry = __nccwpck_require__(9891);
-;// CONCATENATED MODULE: ./core/aws/app-runner.ts
-
-
-
-
-
-const TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK_FAILED']);
-class ServiceNotUpdatable extends errors/* DomainFailure */.dY {
-    name = 'ServiceNotUpdatable';
-}
-function toState(service, arn) {
-    const identifier = service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
-    if (!service || !identifier) {
-        throw new ServiceNotUpdatable(`service ${arn} has no image repository source; apprunner-ops deploys ECR images only`);
-    }
-    const url = service.ServiceUrl ?? '';
-    return {
-        arn,
-        name: service.ServiceName ?? arn,
-        status: service.Status ?? 'UNKNOWN',
-        url: /^https?:\/\//.test(url) ? url : `https://${url}`,
-        imageIdentifier: identifier,
-    };
-}
-class AppRunnerService {
-    client;
-    arn;
-    deps;
-    constructor(client, arn, deps) {
-        this.client = client;
-        this.arn = arn;
-        this.deps = deps;
-    }
-    async describeRaw() {
-        const out = await (0,call/* awsCall */.uF)('DescribeService', () => this.client.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
-        return out.Service;
-    }
-    async describe() {
-        return toState(await this.describeRaw(), this.arn);
-    }
-    /**
-     * Waits until the service accepts an update. Platform maintenance keeps a service in
-     * OPERATION_IN_PROGRESS for minutes, so that is waited out (with a deadline); states a
-     * wait cannot fix are refused with advice.
-     */
-    async waitUntilUpdatable(timeoutMs, intervalMs) {
-        return (0,wait/* waitFor */.f)({
-            what: `App Runner service ${this.arn.split('/')[1] ?? this.arn} to be RUNNING`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const state = await this.describe();
-                switch (state.status) {
-                    case 'RUNNING':
-                        return { done: true, value: state };
-                    case 'OPERATION_IN_PROGRESS':
-                        return {
-                            done: false,
-                            status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)',
-                        };
-                    case 'PAUSED':
-                        throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again — a paused service would not serve the new version`);
-                    case 'CREATE_FAILED':
-                        throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over — fix its creation (see its event log) or delete and create it, then run again`);
-                    default:
-                        throw new ServiceNotUpdatable(`service ${state.name} is ${state.status}; only a RUNNING service can be updated`);
-                }
-            },
-        });
-    }
-    /**
-     * Read-modify-write: starts from the service's own SourceConfiguration and changes only
-     * the image identifier, because UpdateService replaces what it is given and a payload
-     * built from scratch would drop environment variables and secrets.
-     *
-     * Called once per switch. When the call fails in a way that may have taken effect
-     * (throttled or 5xx after the request left), the newest operation is checked before
-     * trying again, so a retry never starts a second update.
-     */
-    async updateImage(imageIdentifier) {
-        const service = await this.describeRaw();
-        const source = service?.SourceConfiguration;
-        if (!source?.ImageRepository)
-            throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
-        const updated = {
-            ...source,
-            ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
-        };
-        const startedAt = this.deps.clock.now();
-        try {
-            return await (0,retry/* retry */.L)(async (attempt) => {
-                if (attempt > 1) {
-                    const adopted = await this.operationStartedSince(startedAt);
-                    if (adopted?.Id) {
-                        this.deps.logger.info(`UpdateService: the failed call had started operation ${adopted.Id}; following it`);
-                        return adopted.Id;
-                    }
-                }
-                const out = await this.client.send(new dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
-                if (!out.OperationId)
-                    throw new Error('UpdateService returned no OperationId');
-                return out.OperationId;
-            }, {
-                ...call/* AWS_RETRY */.pN,
-                label: 'UpdateService',
-                isRetryable: call/* isRetryableAwsError */.ag,
-                clock: this.deps.clock,
-                logger: this.deps.logger,
-            });
-        }
-        catch (error) {
-            if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException') {
-                throw new ServiceNotUpdatable(`App Runner refused the update: the service is busy (${error.message})`);
-            }
-            throw error;
-        }
-    }
-    async operationStartedSince(since) {
-        const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 5 })), this.deps);
-        return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE' &&
-            op.StartedAt !== undefined &&
-            op.StartedAt.getTime() >= since - 1000);
-    }
-    async findOperation(operationId) {
-        let nextToken;
-        for (let page = 0; page < 20; page++) {
-            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({
-                ServiceArn: this.arn,
-                MaxResults: 20,
-                NextToken: nextToken,
-            })), this.deps);
-            const found = out.OperationSummaryList?.find((op) => op.Id === operationId);
-            if (found)
-                return found;
-            nextToken = out.NextToken;
-            if (!nextToken)
-                return undefined;
-        }
-        return undefined;
-    }
-    /**
-     * Follows an operation to a terminal state. The operation, not the service status, says
-     * whether a deploy worked: after a failed health check App Runner restores the previous
-     * image and the service is RUNNING again.
-     */
-    async followOperation(operationId, timeoutMs, intervalMs) {
-        return (0,wait/* waitFor */.f)({
-            what: `App Runner operation ${operationId} to finish`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const operation = await this.findOperation(operationId);
-                const status = operation?.Status ?? 'NOT_LISTED_YET';
-                if (operation && TERMINAL.has(status))
-                    return { done: true, value: { status: status, operation } };
-                return { done: false, status };
-            },
-        });
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __nccwpck_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
-var client_rds_dist_cjs = __nccwpck_require__(7202);
-;// CONCATENATED MODULE: ./core/aws/clients.ts
-
-
-
-
-/**
- * SDK clients for one region. Credentials and endpoints come from the environment as usual
- * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
- * retries are ours (awsCall), so every retry is logged and bounded in one place.
- */
-function createAwsClients(region) {
-    const config = { region, maxAttempts: 1 };
-    return {
-        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
-        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
-        sts: new client_sts_dist_cjs/* STSClient */.iM(config),
-    };
-}
-
-;// CONCATENATED MODULE: ./core/aws/ecr.ts
-
-
-
-
-class ImageNotFound extends errors/* DomainFailure */.dY {
-    name = 'ImageNotFound';
-}
-class EcrRepository {
-    client;
-    location;
-    deps;
-    constructor(client, location, deps) {
-        this.client = client;
-        this.location = location;
-        this.deps = deps;
-    }
-    describe(ref) {
-        return (0,call/* awsCall */.uF)('DescribeImages', async () => {
-            try {
-                const out = await this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
-                    registryId: this.location.registryId,
-                    repositoryName: this.location.repository,
-                    imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
-                }));
-                return out.imageDetails?.[0];
-            }
-            catch (error) {
-                if ((0,call/* awsErrorName */.ZH)(error) === 'ImageNotFoundException')
-                    return undefined;
-                throw error;
-            }
-        }, this.deps);
-    }
-    /** The image by digest, or undefined when the repository does not hold it. */
-    async find(ref) {
-        const detail = await this.describe(ref);
-        if (!detail?.imageDigest)
-            return undefined;
-        return {
-            digest: detail.imageDigest,
-            tags: detail.imageTags ?? [],
-            ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
-            uri: (0,image_ref/* imageUri */.W_)(this.location, { kind: 'digest', digest: detail.imageDigest }),
-        };
-    }
-    async resolve(ref) {
-        const found = await this.find(ref);
-        if (!found) {
-            const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
-            throw new ImageNotFound(`${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`);
-        }
-        return found;
-    }
-    /** The newest tagged images, for error messages that list candidates. */
-    async recentTagged(limit) {
-        const images = [];
-        let nextToken;
-        for (let page = 0; page < 50; page++) {
-            const out = await (0,call/* awsCall */.uF)('DescribeImages', () => this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
-                registryId: this.location.registryId,
-                repositoryName: this.location.repository,
-                filter: { tagStatus: 'TAGGED' },
-                nextToken,
-            })), this.deps);
-            for (const d of out.imageDetails ?? []) {
-                if (!d.imageDigest)
-                    continue;
-                images.push({
-                    digest: d.imageDigest,
-                    tags: d.imageTags ?? [],
-                    ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
-                    uri: (0,image_ref/* imageUri */.W_)(this.location, { kind: 'digest', digest: d.imageDigest }),
-                });
-            }
-            nextToken = out.nextToken;
-            if (!nextToken)
-                break;
-        }
-        return images
-            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
-            .slice(0, limit);
-    }
-}
-
-// EXTERNAL MODULE: ./core/aws/rds.ts
-var rds = __nccwpck_require__(7561);
-;// CONCATENATED MODULE: ./core/github/deployments.ts
-
-/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
-class GitHubDeployments {
-    ctx;
-    deps;
-    constructor(ctx, deps) {
-        this.ctx = ctx;
-        this.deps = deps;
-    }
-    get runUrl() {
-        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
-    }
-    call(label, method, path, body) {
-        return (0,http_json/* requestJson */.S)(`GitHub ${label}`, `${this.ctx.apiUrl}/repos/${this.ctx.repository}${path}`, {
-            method,
-            headers: {
-                authorization: `Bearer ${this.ctx.token}`,
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'apprunner-ops',
-            },
-            ...(body !== undefined ? { body } : {}),
-        }, this.deps);
-    }
-    async create(environment, payload, description) {
-        const created = await this.call('create deployment', 'POST', '/deployments', {
-            ref: this.ctx.sha,
-            environment,
-            description: description.slice(0, 140),
-            payload,
-            // The commit's checks already passed for this workflow to run; do not merge or wait.
-            auto_merge: false,
-            required_contexts: [],
-            production_environment: environment === 'production',
-            transient_environment: false,
-        });
-        return created.id;
-    }
-    async setStatus(id, state, description, environmentUrl) {
-        await this.call('create deployment status', 'POST', `/deployments/${id}/statuses`, {
-            state,
-            description: description.slice(0, 140),
-            log_url: this.runUrl,
-            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-            auto_inactive: state === 'success',
-        });
-    }
-    /** Deployments of an environment made by apprunner-ops, newest first, with their statuses. */
-    async history(environment, limit = 50) {
-        const records = [];
-        for (let page = 1; page <= 5 && records.length < limit; page++) {
-            const list = await this.call('list deployments', 'GET', `/deployments?environment=${encodeURIComponent(environment)}&per_page=100&page=${page}`);
-            for (const d of list) {
-                const payload = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
-                if (payload.tool !== 'apprunner-ops')
-                    continue;
-                const statuses = await this.call('list deployment statuses', 'GET', `/deployments/${d.id}/statuses?per_page=100`);
-                records.push({
-                    id: d.id,
-                    sha: d.sha,
-                    ref: d.ref,
-                    environment: d.environment,
-                    createdAt: d.created_at,
-                    payload,
-                    statuses: statuses.map((s) => ({
-                        state: s.state,
-                        description: s.description ?? '',
-                        createdAt: s.created_at,
-                    })),
-                });
-            }
-            if (list.length < 100)
-                break;
-        }
-        return records.slice(0, limit);
-    }
-}
-
-;// CONCATENATED MODULE: ./core/deploy/context.ts
-
-
-
-
-
-
-
-
-function ecrLocation(env) {
-    const account = env['service-arn'].split(':')[4];
-    return {
-        registryId: env['ecr-registry-id'] ?? account,
-        region: env.region,
-        repository: env['ecr-repository'],
-    };
-}
-function createOpsContext(options) {
-    const { env, clock, logger } = options;
-    const deps = { clock, logger };
-    const clients = options.clients ?? createAwsClients(env.region);
-    const maintenance = env.maintenance;
-    return {
-        environment: options.environment,
-        checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
-        env,
-        service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
-        ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
-        rds: env.database ? new rds/* RdsInstance */.LQ(clients.rds, env.database.instance, deps) : undefined,
-        github: options.githubToken
-            ? new GitHubDeployments({
-                apiUrl: options.run.apiUrl,
-                token: options.githubToken,
-                repository: options.run.repository,
-                serverUrl: options.run.serverUrl,
-                runId: options.run.runId,
-                sha: options.run.sha,
-                ref: options.run.ref,
-                actor: options.run.actor,
-            }, { clock, logger })
-            : undefined,
-        monitors: options.betterstackToken && maintenance
-            ? {
-                client: new BetterStackMonitors(betterStackApiUrl(), options.betterstackToken, {
-                    clock,
-                    logger,
-                }),
-                ids: maintenance['monitor-ids'],
-                windowMs: (0,duration/* parseDuration */.E)(maintenance.window) ?? 1_800_000,
-            }
-            : undefined,
-        slackWebhookUrl: options.slackWebhookUrl,
-        auditDatabaseUrl: options.auditDatabaseUrl,
-        run: options.run,
-        timing: {
-            ...options.timing,
-            snapshotTimeoutMs: (0,duration/* parseDuration */.E)(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
-        },
-        clock,
-        logger,
-        state: options.state,
-    };
-}
-
+// EXTERNAL MODULE: ./core/deploy/context.ts + 6 modules
+var context = __nccwpck_require__(6749);
 ;// CONCATENATED MODULE: ./core/deploy/prepare.ts
 
 
@@ -83085,7 +83215,7 @@ async function prepareOps(inputs, deps) {
     if (inputs.betterstackToken && !env.maintenance) {
         deps.logger.warning(`betterstack-token is set but environments.${inputs.environment}.maintenance is not configured: no maintenance window will be opened`);
     }
-    return createOpsContext({
+    return (0,context/* createOpsContext */.a)({
         environment: inputs.environment,
         configPath: inputs.config,
         env,
@@ -83098,6 +83228,7 @@ async function prepareOps(inputs, deps) {
             operationTimeoutMs: inputs.timeoutMs,
             pollIntervalMs: inputs.pollIntervalMs,
             verifyTimeoutMs: inputs.verifyTimeoutMs,
+            awsRequestTimeoutMs: inputs.awsRequestTimeoutMs,
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -83110,7 +83241,7 @@ function deployImageRef(ctx, image) {
     const text = image ?? ctx.run.sha7;
     if (!text)
         throw new errors/* InputError */.dz('image', 'is required when the commit SHA is unknown (GITHUB_SHA is not set)');
-    return (0,image_ref/* parseImageRef */.Q)(text, 'image', ecrLocation(ctx.env));
+    return (0,image_ref/* parseImageRef */.Q)(text, 'image', (0,context/* ecrLocation */.Y)(ctx.env));
 }
 
 
@@ -83328,198 +83459,6 @@ function addChecksToSummary(summary, report, title = 'Smoke test') {
         summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
     }
     return summary;
-}
-
-
-/***/ }),
-
-/***/ 78:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cz: () => (/* binding */ describeSuitePause),
-/* harmony export */   On: () => (/* binding */ endExpiredSuitePauses),
-/* harmony export */   Q$: () => (/* binding */ pauseOwner),
-/* harmony export */   g$: () => (/* binding */ personPauseLine),
-/* harmony export */   nA: () => (/* binding */ PAUSE_RECORD_KEY),
-/* harmony export */   pz: () => (/* binding */ inspectMonitor),
-/* harmony export */   qR: () => (/* binding */ closeMaintenanceWindow),
-/* harmony export */   qS: () => (/* binding */ openMaintenanceWindow)
-/* harmony export */ });
-/* unused harmony export parsePauseRecord */
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8729);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4494);
-
-
-/** The metadata key on a monitor under which the suite records its own pause. */
-const PAUSE_RECORD_KEY = 'apprunner-ops pause';
-function parsePauseRecord(text) {
-    if (text === undefined)
-        return undefined;
-    try {
-        const value = JSON.parse(text);
-        if (value.tool === 'apprunner-ops' &&
-            typeof value.pauseId === 'string' &&
-            typeof value.until === 'string' &&
-            !Number.isNaN(Date.parse(value.until)) &&
-            (value.pausedAt === null || typeof value.pausedAt === 'string'))
-            return value;
-    }
-    catch {
-        // Not ours (someone else's text under our key): treated as no record.
-    }
-    return undefined;
-}
-function pauseOwner(monitor, record, now) {
-    if (!monitor.paused)
-        return { kind: 'running', staleRecord: record };
-    if (record?.pausedAt && record.pausedAt === monitor.pausedAt)
-        return { kind: 'suite', record, expired: now >= Date.parse(record.until) };
-    return {
-        kind: 'person',
-        pausedAt: monitor.pausedAt,
-        unfinishedRecord: record && record.pausedAt === null ? record : undefined,
-    };
-}
-async function inspectMonitor(client, id) {
-    const [monitor, text] = await Promise.all([
-        client.get(id),
-        client.readMetadata(id, PAUSE_RECORD_KEY),
-    ]);
-    return { monitor, record: parsePauseRecord(text) };
-}
-/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
-function describeSuitePause(record) {
-    return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
-}
-function personPauseLine(id, owner) {
-    const since = owner.pausedAt ? ` since ${owner.pausedAt}` : '';
-    return owner.unfinishedRecord
-        ? `monitor ${id} is paused${since}; apprunner-ops ${owner.unfinishedRecord.action} (${owner.unfinishedRecord.runUrl}) was pausing it when its runner was lost, so the pause cannot be proven its own and is left as a person's: resume it in BetterStack if nobody needs it paused`
-        : `monitor ${id} is paused${since}, not by apprunner-ops: a person's pause, left as it is (resume it in BetterStack when that work is done)`;
-}
-/**
- * Resumes a suite pause, then removes its record. If the second call fails, the record stays
- * on a running monitor: harmless, and removed by the next run that sees it.
- */
-async function endSuitePause(client, id) {
-    const resumed = await client.resume(id);
-    await client.removeMetadata(id, PAUSE_RECORD_KEY);
-    return resumed;
-}
-/**
- * Finds the suite's own pauses among `ids` whose window has passed and ends them. Any action
- * for an environment calls this first, so a pause whose runner was lost ends with the next
- * run after its window. A person's pause is reported, never touched. Never throws: a monitor
- * that cannot be read is reported in `failed`.
- */
-async function endExpiredSuitePauses(client, ids, options, deps) {
-    const report = { ended: [], open: [], person: [], failed: [] };
-    await Promise.all(ids.map(async (id) => {
-        try {
-            const { monitor, record } = await inspectMonitor(client, id);
-            const owner = pauseOwner(monitor, record, deps.clock.now());
-            if (owner.kind === 'suite' && owner.expired) {
-                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
-                if (!options.dryRun)
-                    await endSuitePause(client, id);
-                report.ended.push(line);
-            }
-            else if (owner.kind === 'suite') {
-                report.open.push(`monitor ${id} is paused by ${describeSuitePause(owner.record)}: left open`);
-            }
-            else if (owner.kind === 'person') {
-                report.person.push(personPauseLine(id, owner));
-            }
-            else if (owner.staleRecord && !options.dryRun) {
-                // Resumed by a person while the suite's window was open: the record is spent.
-                await client.removeMetadata(id, PAUSE_RECORD_KEY);
-            }
-        }
-        catch (error) {
-            report.failed.push(`monitor ${id}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }));
-    for (const line of report.ended)
-        deps.logger.warning(`Expired maintenance: ${line}`);
-    return report;
-}
-/**
- * Pauses the monitors among `ids` that run, recording each pause on the monitor before and
- * after the PATCH, with its end. A monitor a person paused is left alone; one the suite paused
- * in an earlier run is taken over (its record now names this run, and its end is the later one).
- */
-async function openMaintenanceWindow(client, ids, run, deps) {
-    const result = { paused: [], takenOver: [], leftAlone: [] };
-    const now = deps.clock.now();
-    const base = {
-        tool: 'apprunner-ops',
-        environment: run.environment,
-        action: run.action,
-        pauseId: run.pauseId,
-        runUrl: run.runUrl,
-        at: new Date(now).toISOString(),
-        until: new Date(now + run.windowMs).toISOString(),
-    };
-    await Promise.all(ids.map(async (id) => {
-        const { monitor, record } = await inspectMonitor(client, id);
-        const owner = pauseOwner(monitor, record, now);
-        if (owner.kind === 'person') {
-            result.leftAlone.push(`${id} was already paused${owner.pausedAt ? ` (since ${owner.pausedAt})` : ''}, not by this run: left as it is`);
-            return;
-        }
-        if (owner.kind === 'suite') {
-            const until = Date.parse(owner.record.until) > Date.parse(base.until) ? owner.record.until : base.until;
-            const taken = { ...base, until, pausedAt: owner.record.pausedAt };
-            await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
-            deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
-            result.takenOver.push(id);
-            return;
-        }
-        // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
-        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify({ ...base, pausedAt: null }));
-        let paused = await client.pause(id);
-        if (!paused.pausedAt)
-            paused = await client.get(id);
-        const complete = { ...base, pausedAt: paused.pausedAt };
-        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(complete));
-        result.paused.push(id);
-    }));
-    result.paused.sort();
-    result.takenOver.sort();
-    return result;
-}
-/**
- * Resumes the monitors this run paused (its `pauseId` in the record), at the end of the run or
- * in its post step. Monitors paused by anyone else stay paused.
- */
-async function closeMaintenanceWindow(client, ids, pauseId, deps) {
-    const resumed = [];
-    const leftAlone = [];
-    await Promise.all(ids.map(async (id) => {
-        const { monitor, record } = await inspectMonitor(client, id);
-        if (record?.pauseId !== pauseId) {
-            if (monitor.paused)
-                leftAlone.push(`${id} stays paused: not paused by this run`);
-            return;
-        }
-        const owner = pauseOwner(monitor, record, deps.clock.now());
-        // This run's own unfinished record: it sent the PATCH itself, so the pause is its own.
-        const ownUnfinished = owner.kind === 'person' && owner.unfinishedRecord !== undefined;
-        if (owner.kind === 'suite' || ownUnfinished) {
-            await endSuitePause(client, id);
-            resumed.push(id);
-        }
-        else if (owner.kind === 'person') {
-            leftAlone.push(`${id} was paused again by a person during the run: left as it is`);
-            await client.removeMetadata(id, PAUSE_RECORD_KEY);
-        }
-        else {
-            await client.removeMetadata(id, PAUSE_RECORD_KEY);
-        }
-    }));
-    resumed.sort();
-    return { resumed, leftAlone };
 }
 
 

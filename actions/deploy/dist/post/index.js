@@ -41498,9 +41498,29 @@ const appRunnerServiceArnField = schemas_string().regex(APP_RUNNER_SERVICE_ARN, 
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-const rdsInstanceField = schemas_string().regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-});
+/**
+ * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
+ * a capital in the configuration would never equal what RDS lists, so it is refused.
+ */
+function lowercaseOnly(text, ctx) {
+    if (text !== text.toLowerCase())
+        ctx.addIssue({
+            code: 'custom',
+            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
+        });
+}
+const rdsInstanceField = schemas_string()
+    .regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+})
+    .superRefine(lowercaseOnly);
+/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
+const snapshotPrefixField = schemas_string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
+})
+    .max(200)
+    .superRefine(lowercaseOnly);
 const ecrRepositoryField = schemas_string()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
