@@ -23,6 +23,8 @@ export const faultRuleSchema = z.strictObject({
   latencyMs: z.number().int().nonnegative().default(0),
   /** Hit at most this many calls (e.g. `times: 2` to prove a retry recovers). */
   times: z.number().int().positive().optional(),
+  /** throttle on GitHub: the `retry-after` (seconds) of the secondary rate limit; default 1. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 
 export const faultConfigSchema = z.strictObject({
@@ -36,6 +38,8 @@ export type FaultConfig = z.input<typeof faultConfigSchema>;
 export interface FaultDecision {
   latencyMs: number;
   fail?: Exclude<FaultKind, 'latency'>;
+  /** From the rule that decided `fail: throttle`, when it sets one. */
+  retryAfterSeconds?: number;
 }
 
 /** 32-bit FNV-1a then a murmur finaliser: a well-spread number in [0, 1). */
@@ -86,7 +90,11 @@ export class Faults {
       if (unit(`${this.seed}|${key}|${n}`) >= rule.rate) return;
       this.hits.set(index, (this.hits.get(index) ?? 0) + 1);
       if (rule.kind === 'latency') decision.latencyMs += rule.latencyMs;
-      else decision.fail ??= rule.kind;
+      else if (decision.fail === undefined) {
+        decision.fail = rule.kind;
+        if (rule.retryAfterSeconds !== undefined)
+          decision.retryAfterSeconds = rule.retryAfterSeconds;
+      }
     });
     return decision;
   }

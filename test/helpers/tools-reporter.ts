@@ -3,8 +3,8 @@
  * `12 tests skipped: buildah, docker-registry not installed (sudo apt-get install buildah docker-registry)`.
  * A newcomer's green run must not hide that the build and rehearsal tests never ran.
  */
-import type { TestCase, TestModule } from 'vitest/node';
-import { JsonReporter } from 'vitest/reporters';
+import { JsonReporter, type TestCase, type TestModule } from 'vitest/node';
+
 import { installCommand, TOOLS, type Tool } from './tools.js';
 
 function toolsOf(test: TestCase): Tool[] {
