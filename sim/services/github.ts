@@ -278,6 +278,20 @@ export const github: RestService = {
   authenticate(req, world) {
     const auth = req.headers['authorization'];
     if (typeof auth === 'string' && /^(Bearer|token) \S+$/i.test(auth)) {
+      // Tokens named for what they stand for: a revoked or mistyped one, and the job token of
+      // a job whose `permissions:` leave out the write it attempts.
+      if (/^\S+ ghs_bad/i.test(auth))
+        return json(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
+      if (/^\S+ ghs_readonly/i.test(auth) && req.method !== 'GET')
+        return json(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/deployments/deployments',
+          status: '403',
+        });
       const limit = currentLimit(world);
       if (limit.used < limit.limit) return undefined;
       return json(
