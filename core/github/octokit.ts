@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
 
@@ -19,6 +20,14 @@ export interface OctokitOptions {
   /** Tests only: the fetch to send requests with. */
   fetch?: typeof fetch;
 }
+
+/**
+ * plugin-throttling spaces every write by a second, GitHub's advice for integrations that make
+ * many. A run makes at most four (a deployment and its statuses), and the second follows the
+ * first at once, so that second would only delay the deploy behind it. Writes still go one at
+ * a time, and a secondary rate limit, should one come, is waited out as `retry-after` asks.
+ */
+const writes = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
 
 /** Times one request may be retried after a rate limit; each wait is bounded by maxRateLimitWaitMs. */
 const RATE_LIMIT_RETRIES = 3;
@@ -74,7 +83,11 @@ export function createOctokit(token: string, options: OctokitOptions): Octokit {
     token,
     {
       baseUrl: options.apiUrl.replace(/\/$/, ''),
-      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+      throttle: {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        write: writes,
+      },
       retry: { retries, doNotRetry: DO_NOT_RETRY },
       request: {
         fetch: (url: string | URL | Request, init?: RequestInit) =>
