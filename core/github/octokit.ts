@@ -1,7 +1,8 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
+// The light build plugin-throttling itself uses, so the bundle carries one copy.
+import Bottleneck from 'bottleneck/light.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
 
