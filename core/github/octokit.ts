@@ -1,4 +1,5 @@
 import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 // The light build plugin-throttling itself uses, so the bundle carries one copy.
@@ -58,7 +59,9 @@ export function createOctokit(token: string, options: OctokitOptions): Octokit {
   const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
   const timeoutMs = options.requestTimeoutMs ?? 20_000;
   const retries = options.retries ?? 2;
-  const baseFetch = options.fetch ?? fetch;
+  // @actions/github's own fetch honours the runner's HTTPS_PROXY / NO_PROXY; keep it.
+  const baseFetch: typeof fetch =
+    options.fetch ?? (actionsDefaults.request?.fetch as typeof fetch | undefined) ?? fetch;
   const onLimit =
     (kind: string) =>
     (
@@ -91,6 +94,7 @@ export function createOctokit(token: string, options: OctokitOptions): Octokit {
       },
       retry: { retries, doNotRetry: DO_NOT_RETRY },
       request: {
+        ...actionsDefaults.request,
         fetch: (url: string | URL | Request, init?: RequestInit) =>
           baseFetch(url, {
             ...init,
