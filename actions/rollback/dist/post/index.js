@@ -36212,6 +36212,7 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
 // The light build plugin-throttling itself uses, so the bundle carries one copy.
 
 
@@ -36242,7 +36243,8 @@ function createOctokit(token, options) {
     const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
     const timeoutMs = options.requestTimeoutMs ?? 20_000;
     const retries = options.retries ?? 2;
-    const baseFetch = options.fetch ?? fetch;
+    // @actions/github's own fetch honours the runner's HTTPS_PROXY / NO_PROXY; keep it.
+    const baseFetch = options.fetch ?? defaults.request?.fetch ?? fetch;
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
         const waitMs = retryAfter * 1000;
         const what = describe(request);
@@ -36262,6 +36264,7 @@ function createOctokit(token, options) {
         },
         retry: { retries, doNotRetry: DO_NOT_RETRY },
         request: {
+            ...defaults.request,
             fetch: (url, init) => baseFetch(url, {
                 ...init,
                 signal: init?.signal
