@@ -24,7 +24,10 @@ export default defineConfig({
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // The JSON results give .ci/run its "N passed, N failed" line.
-    reporters: ['default', 'json'],
+    // The tools reporter is the JSON reporter, then one line naming the tests skipped for want
+    // of a Debian tool (test/helpers/tools.ts).
+    reporters: ['default', './test/helpers/tools-reporter.ts'],
+    globalSetup: ['./test/helpers/tools-setup.ts'],
     outputFile: { json: '.tmp/vitest-results.json' },
     // @actions/workflow-parser imports JSON without import attributes, which Node 20 refuses;
     // inlined, vite transforms it (test/workflows).

@@ -34,6 +34,8 @@ export function terminalRunInfo(env: NodeJS.ProcessEnv, cwd: string, now: number
     ref: git(['symbolic-ref', '-q', 'HEAD'], cwd) ?? '',
     actor: `${user} (terminal)`,
     runId: String(now),
+    runAttempt: '1',
+    job: 'terminal',
     serverUrl,
     apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, ''),
     runUrl: `${serverUrl}/${repository}/deployments`,

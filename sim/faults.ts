@@ -37,6 +37,8 @@ export const faultRuleSchema = z.strictObject({
   lostAs: z.enum(['reset', 'server-error']).default('reset'),
   /** Hit at most this many calls (e.g. `times: 2` to prove a retry recovers). */
   times: z.number().int().positive().optional(),
+  /** throttle on GitHub: the `retry-after` (seconds) of the secondary rate limit; default 1. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 
 export const faultConfigSchema = z.strictObject({
@@ -59,6 +61,8 @@ export interface FaultDecision {
   fail?: Exclude<FaultKind, 'latency'>;
   /** For applied-then-lost: how the answer is lost. */
   lostAs?: 'reset' | 'server-error';
+  /** From the rule that decided `fail: throttle`, when it sets one. */
+  retryAfterSeconds?: number;
 }
 
 /** 32-bit FNV-1a then a murmur finaliser: a well-spread number in [0, 1). */
@@ -122,6 +126,8 @@ export class Faults {
       else if (decision.fail === undefined) {
         decision.fail = rule.kind;
         if (rule.kind === 'applied-then-lost') decision.lostAs = rule.lostAs;
+        if (rule.retryAfterSeconds !== undefined)
+          decision.retryAfterSeconds = rule.retryAfterSeconds;
       }
     });
     return decision;

@@ -18,6 +18,7 @@ import type {
 } from './services/betterstack.js';
 import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
+import type { GithubRateLimit } from './services/github.js';
 import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
@@ -139,6 +140,8 @@ export interface SimHandle {
     deployments(): GithubDeployment[];
     commitStatuses(): GithubCommitStatus[];
     checkRuns(): GithubCheckRun[];
+    /** The primary rate limit, live: raise `used` to `limit` to make GitHub refuse with 403. */
+    rateLimit(): GithubRateLimit;
   };
   slackMessages(): SlackMessage[];
   betterstack: {
@@ -368,6 +371,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),
       checkRuns: () => structuredClone(world.github.checkRuns),
+      rateLimit: () => world.github.rateLimit,
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

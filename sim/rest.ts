@@ -43,6 +43,8 @@ export interface RestService {
   notFound(req: RestRequest): RestResponse;
   faults: { throttle: RestResponse; serverError: RestResponse; unavailable: RestResponse };
   routes: RestRoute[];
+  /** Headers on every answer after authentication (GitHub's `x-ratelimit-*`). */
+  responseHeaders?(req: RestRequest, world: World): Record<string, string>;
 }
 
 export const json = (

@@ -172,6 +172,9 @@ export function assertSafeAwsEnvironment(env: Record<string, string | undefined>
     );
 }
 
+/** GITHUB_RUN_ID of the next run (override it through `env`). */
+let nextRunId = 1000;
+
 /** The parts of this process's environment a child may see; everything AWS or GitHub is dropped. */
 function baseEnvironment(): Record<string, string> {
   const keep = [
@@ -301,7 +304,8 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     GITHUB_ACTOR: 'octocat',
     GITHUB_WORKFLOW: 'deploy',
     GITHUB_JOB: 'deploy',
-    GITHUB_RUN_ID: '1000',
+    // Each run is a workflow run of its own, as on GitHub: deployments are keyed by run.
+    GITHUB_RUN_ID: String(nextRunId++),
     GITHUB_RUN_NUMBER: '1',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_SERVER_URL: 'https://github.com',

@@ -323,22 +323,30 @@ async function handleRest(
     time: Date.now(),
     mutating: route?.mutating ?? method !== 'GET',
   });
+  let extraHeaders: Record<string, string> = {};
   const answer = (response: RestResponse): void => {
     record.status = response.status;
     if (response.status >= 400) record.error = String(response.status);
-    sendRest(res, response);
+    sendRest(res, { ...response, headers: { ...extraHeaders, ...response.headers } });
   };
   const refused = service.authenticate(request, world);
   if (refused) return answer(refused);
+  extraHeaders = service.responseHeaders?.(request, world) ?? {};
   if (!route) return answer(service.notFound(request));
   if (badBody) return answer(service.badBody());
   const decision = world.faults.decide(service.name, route.operation);
   const failure = await applyFault(decision, record, req);
   if (failure === 'answered') return;
   if (failure && failure !== 'applied-then-lost') {
+    const throttle = service.faults.throttle;
     return answer(
       failure === 'throttle'
-        ? service.faults.throttle
+        ? decision.retryAfterSeconds !== undefined && throttle.headers?.['retry-after']
+          ? {
+              ...throttle,
+              headers: { ...throttle.headers, 'retry-after': String(decision.retryAfterSeconds) },
+            }
+          : throttle
         : failure === 'unavailable'
           ? service.faults.unavailable
           : failure === 'access-denied'

@@ -68,6 +68,8 @@ export interface ActionInputs {
     readonly snapshot?: InputValue;
     /** Shell command that reverts database migrations; runs before the image changes. Empty: none. */
     readonly 'down-migration-command'?: InputValue;
+    /** Deadline for the down migration, e.g. 10m. When it passes, the migration and every process it started are stopped and the image is not changed. Default: `10m`. */
+    readonly 'down-migration-timeout'?: InputValue;
     /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
     readonly timeout?: InputValue;
     /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */

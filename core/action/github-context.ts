@@ -9,6 +9,10 @@ export interface RunInfo {
   ref: string;
   actor: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT: 1, then 2… for each re-run. */
+  runAttempt: string;
+  /** GITHUB_JOB: the job's id in the workflow. */
+  job: string;
   serverUrl: string;
   apiUrl: string;
   runUrl: string;
@@ -26,6 +30,8 @@ export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
     ref: env['GITHUB_REF'] ?? '',
     actor: env['GITHUB_ACTOR'] ?? 'unknown',
     runId,
+    runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
+    job: env['GITHUB_JOB'] ?? '',
     serverUrl,
     apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
     runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,

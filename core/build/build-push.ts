@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
@@ -6,6 +5,7 @@ import { awsCall, type AwsCallDeps } from '../aws/call.js';
 import type { EcrRepository, ResolvedImage } from '../aws/ecr.js';
 import { imageUri } from '../aws/image-ref.js';
 import { DomainFailure } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
 import { runCommand } from './process.js';
 
 export type Builder = 'docker' | 'buildah';
@@ -38,14 +38,15 @@ interface RegistryLogin {
 }
 
 /** A builder that is installed and usable; docker counts only when its engine answers. */
-export function detectBuilder(): Builder | undefined {
-  const docker = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], {
-    stdio: 'ignore',
-    timeout: 10_000,
-  });
-  if (docker.status === 0) return 'docker';
-  const buildah = spawnSync('buildah', ['--version'], { stdio: 'ignore', timeout: 10_000 });
-  if (buildah.status === 0) return 'buildah';
+export async function detectBuilder(logger: Logger): Promise<Builder | undefined> {
+  const answers = (label: string, command: string, args: string[]): Promise<boolean> =>
+    runCommand(command, args, { timeoutMs: 10_000, logger, label, quiet: true }).then(
+      () => true,
+      () => false,
+    );
+  if (await answers('docker version', 'docker', ['version', '--format', '{{.Server.Version}}']))
+    return 'docker';
+  if (await answers('buildah --version', 'buildah', ['--version'])) return 'buildah';
   return undefined;
 }
 
@@ -98,7 +99,7 @@ export async function buildAndPush(
     );
     return { image: existing, tag: request.tag, built: false, builder: undefined };
   }
-  const builder = request.builder ?? detectBuilder();
+  const builder = request.builder ?? (await detectBuilder(logger));
   if (!builder) {
     throw new DomainFailure(
       'no image builder found: install docker (with a running engine) or buildah, or set the builder input',

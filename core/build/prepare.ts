@@ -3,12 +3,25 @@ import path from 'node:path';
 import type { RunInfo } from '../action/github-context.js';
 import { createAwsClients } from '../aws/clients.js';
 import { EcrRepository } from '../aws/ecr.js';
+import type { EcrLocation } from '../aws/image-ref.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
-import { ecrLocation } from '../deploy/context.js';
+import type { EnvironmentConfig } from '../config/schema.js';
 import type { Clock } from '../util/clock.js';
 import { InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { buildAndPush, type Builder, type BuildOutcome } from './build-push.js';
+
+/**
+ * The environment's ECR repository, as core/deploy/context.ts's ecrLocation: not imported from
+ * there, since that module brings the GitHub client (Octokit) into the build-push bundle.
+ */
+function ecrLocation(env: EnvironmentConfig): EcrLocation {
+  return {
+    registryId: env['ecr-registry-id'] ?? (env['service-arn'].split(':')[4] as string),
+    region: env.region,
+    repository: env['ecr-repository'],
+  };
+}
 
 export interface BuildPushRequest {
   config: string;

@@ -95,6 +95,8 @@ export function createOpsContext(options: OpsOptions): OpsContext {
             repository: options.run.repository,
             serverUrl: options.run.serverUrl,
             runId: options.run.runId,
+            runAttempt: options.run.runAttempt,
+            job: options.run.job,
             sha,
             ref: options.run.ref,
             actor: options.run.actor,

@@ -50,6 +50,8 @@ export interface RollbackRequest {
   reason: string;
   snapshot: boolean;
   downMigrationCommand: string | undefined;
+  /** Deadline of the down migration; the operation timeout when not given. */
+  downMigrationTimeoutMs?: number;
   dryRun: boolean;
 }
 
@@ -229,7 +231,7 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
         try {
           await steps.run('Down migration', () =>
             runCommand('bash', ['-c', migration], {
-              timeoutMs: ctx.timing.operationTimeoutMs,
+              timeoutMs: request.downMigrationTimeoutMs ?? ctx.timing.operationTimeoutMs,
               logger: ctx.logger,
               label: 'down migration',
             }).then(() => undefined),

@@ -1,4 +1,9 @@
-import { requestJson, type HttpDeps } from '../util/http-json.js';
+import type { Clock } from '../util/clock.js';
+import { formatDuration } from '../util/duration.js';
+import { DomainFailure, errorMessage } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { retry } from '../util/retry.js';
+import { createOctokit, statusOf, type Octokit } from './octokit.js';
 
 /** What apprunner-ops stores in a GitHub deployment's payload, so history can be read back. */
 export interface DeploymentPayload {
@@ -11,6 +16,11 @@ export interface DeploymentPayload {
   /** The image that ran before; for a rollback, the version rolled back away from. */
   previousImage?: string;
   reason?: string;
+  /**
+   * Which run made it (`<run id>.<attempt>.<job>`): set by `create`, so a create whose answer
+   * was lost is found again instead of made twice.
+   */
+  runKey?: string;
 }
 
 export interface DeploymentRecord {
@@ -33,57 +43,159 @@ export interface GitHubContext {
   repository: string;
   serverUrl: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT: a re-run is a new attempt and records a new deployment. */
+  runAttempt?: string;
+  /** GITHUB_JOB */
+  job?: string;
   sha: string;
   ref: string;
   actor: string;
 }
 
+export interface GitHubDeps {
+  clock: Clock;
+  logger: Logger;
+  /** Tests only. */
+  fetch?: typeof fetch;
+}
+
+/** Attempts at creating one deployment, each after looking up whether the last one landed. */
+const CREATE_ATTEMPTS = 3;
+
+class CreateLost extends Error {
+  override readonly name = 'CreateLost';
+}
+
 /** GitHub deployments and statuses, so the Deployments page shows what runs where. */
 export class GitHubDeployments {
+  private readonly octokit: Octokit;
+  private readonly owner: string;
+  private readonly repo: string;
+
   constructor(
     private readonly ctx: GitHubContext,
-    private readonly deps: HttpDeps,
-  ) {}
+    private readonly deps: GitHubDeps,
+  ) {
+    this.octokit = createOctokit(ctx.token, {
+      apiUrl: ctx.apiUrl,
+      logger: deps.logger,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    const [owner = '', repo = ''] = ctx.repository.split('/');
+    this.owner = owner;
+    this.repo = repo;
+  }
 
   get runUrl(): string {
     return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
   }
 
-  private call<T>(label: string, method: string, path: string, body?: unknown): Promise<T> {
-    return requestJson<T>(
-      `GitHub ${label}`,
-      `${this.ctx.apiUrl}/repos/${this.ctx.repository}${path}`,
-      {
-        method,
-        headers: {
-          authorization: `Bearer ${this.ctx.token}`,
-          accept: 'application/vnd.github+json',
-          'x-github-api-version': '2022-11-28',
-          'user-agent': 'apprunner-ops',
-        },
-        ...(body !== undefined ? { body } : {}),
-      },
-      this.deps,
+  get runKey(): string {
+    return `${this.ctx.runId}.${this.ctx.runAttempt ?? '1'}.${this.ctx.job ?? ''}`;
+  }
+
+  /** One line for an answer that retrying cannot fix: what the token lacks, and the fix. */
+  private refused(error: unknown, what: string, permission: string): Error {
+    const status = statusOf(error);
+    if (/rate limit/i.test(errorMessage(error)))
+      return new DomainFailure(
+        `GitHub's rate limit kept refusing to ${what} in ${this.ctx.repository}: ${firstLine(error)}`,
+      );
+    if (status === 401 || status === 403 || status === 404)
+      return new DomainFailure(
+        `the token cannot ${what} in ${this.ctx.repository}: give the job \`${permission}\` (GitHub answered ${status}: ${firstLine(error)})`,
+      );
+    return new DomainFailure(
+      `GitHub could not ${what} in ${this.ctx.repository}: ${firstLine(error)}`,
     );
   }
 
+  /**
+   * Creates the deployment once. Creating is not idempotent: after a 5xx or a lost answer the
+   * deployment may exist all the same, so before each new attempt the environment's newest
+   * deployments are searched for this run's key.
+   */
   async create(
     environment: string,
     payload: DeploymentPayload,
     description: string,
   ): Promise<number> {
-    const created = await this.call<{ id: number }>('create deployment', 'POST', '/deployments', {
-      ref: this.ctx.sha,
-      environment,
-      description: description.slice(0, 140),
-      payload,
-      // The commit's checks already passed for this workflow to run; do not merge or wait.
-      auto_merge: false,
-      required_contexts: [],
-      production_environment: environment === 'production',
-      transient_environment: false,
+    const keyed: DeploymentPayload = { ...payload, runKey: this.runKey };
+    return retry(
+      async (attempt) => {
+        if (attempt > 1) {
+          const found = await this.findByKey(environment, keyed);
+          if (found !== undefined) {
+            this.deps.logger.info(
+              `GitHub deployment ${found} of this run exists after all (the answer to creating it was lost): using it rather than creating a second one`,
+            );
+            return found;
+          }
+        }
+        try {
+          const created = await this.octokit.rest.repos.createDeployment({
+            owner: this.owner,
+            repo: this.repo,
+            ref: this.ctx.sha,
+            environment,
+            description: description.slice(0, 140),
+            payload: keyed as unknown as Record<string, unknown>,
+            // The commit's checks already passed for this workflow to run; do not merge or wait.
+            auto_merge: false,
+            required_contexts: [],
+            production_environment: environment === 'production',
+            transient_environment: false,
+            // Not retried by plugin-retry: whether a lost answer created it is looked up first.
+            request: { retries: 0 },
+          });
+          if (created.status !== 201 || !('id' in created.data))
+            throw new DomainFailure(
+              `GitHub did not create a deployment of ${environment}: ${'message' in created.data ? String(created.data.message) : `answer ${created.status}`}`,
+            );
+          return created.data.id;
+        } catch (error) {
+          const status = statusOf(error);
+          // A 5xx or no answer at all: GitHub may or may not have created it.
+          if (status === 0 || status >= 500) throw new CreateLost(firstLine(error));
+          throw error instanceof DomainFailure
+            ? error
+            : this.refused(error, 'create deployments', 'deployments: write');
+        }
+      },
+      {
+        label: 'GitHub create deployment',
+        attempts: CREATE_ATTEMPTS,
+        baseDelayMs: 1_000,
+        maxDelayMs: 5_000,
+        isRetryable: (error) => error instanceof CreateLost,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof CreateLost)
+        throw new DomainFailure(
+          `GitHub did not confirm creating a deployment of ${environment} after ${CREATE_ATTEMPTS} attempts (${error.message}), and none of this run was found`,
+        );
+      throw error;
     });
-    return created.id;
+  }
+
+  /** This run's deployment of the environment, among the newest ones, if it exists. */
+  private async findByKey(
+    environment: string,
+    payload: DeploymentPayload,
+  ): Promise<number | undefined> {
+    const { data } = await this.octokit.rest.repos.listDeployments({
+      owner: this.owner,
+      repo: this.repo,
+      environment,
+      per_page: 30,
+    });
+    const mine = data.find((d) => {
+      const p = payloadOf(d.payload);
+      return p.tool === 'apprunner-ops' && p.runKey === payload.runKey && p.kind === payload.kind;
+    });
+    return mine?.id;
   }
 
   async setStatus(
@@ -92,48 +204,53 @@ export class GitHubDeployments {
     description: string,
     environmentUrl?: string,
   ): Promise<void> {
-    await this.call('create deployment status', 'POST', `/deployments/${id}/statuses`, {
-      state,
-      description: description.slice(0, 140),
-      log_url: this.runUrl,
-      ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-      auto_inactive: state === 'success',
-    });
+    try {
+      // A second identical status (a retried 5xx) changes nothing the page shows.
+      await this.octokit.rest.repos.createDeploymentStatus({
+        owner: this.owner,
+        repo: this.repo,
+        deployment_id: id,
+        state,
+        description: description.slice(0, 140),
+        log_url: this.runUrl,
+        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+        auto_inactive: state === 'success',
+      });
+    } catch (error) {
+      throw this.refused(error, `set the status of deployment ${id}`, 'deployments: write');
+    }
   }
 
   /** Deployments of an environment made by apprunner-ops, newest first, with their statuses. */
   async history(environment: string, limit = 50): Promise<DeploymentRecord[]> {
+    const started = this.deps.clock.now();
     const records: DeploymentRecord[] = [];
-    for (let page = 1; page <= 5 && records.length < limit; page++) {
-      const list = await this.call<
-        {
-          id: number;
-          sha: string;
-          ref: string;
-          environment: string;
-          created_at: string;
-          payload: unknown;
-        }[]
-      >(
-        'list deployments',
-        'GET',
-        `/deployments?environment=${encodeURIComponent(environment)}&per_page=100&page=${page}`,
+    try {
+      // GitHub lists newest first; 5 pages of 100 is far more history than a rollback needs.
+      let pages = 0;
+      const deployments = await this.octokit.paginate(
+        this.octokit.rest.repos.listDeployments,
+        { owner: this.owner, repo: this.repo, environment, per_page: 100 },
+        (response, done) => {
+          pages++;
+          const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
+          if (pages >= 5) done();
+          return ours;
+        },
       );
-      for (const d of list) {
-        const payload = (
-          typeof d.payload === 'object' && d.payload !== null ? d.payload : {}
-        ) as Partial<DeploymentPayload>;
-        if (payload.tool !== 'apprunner-ops') continue;
-        const statuses = await this.call<
-          { state: string; description: string | null; created_at: string }[]
-        >('list deployment statuses', 'GET', `/deployments/${d.id}/statuses?per_page=100`);
+      for (const d of deployments) {
+        if (records.length >= limit) break;
+        const statuses = await this.octokit.paginate(
+          this.octokit.rest.repos.listDeploymentStatuses,
+          { owner: this.owner, repo: this.repo, deployment_id: d.id, per_page: 100 },
+        );
         records.push({
           id: d.id,
           sha: d.sha,
           ref: d.ref,
           environment: d.environment,
           createdAt: d.created_at,
-          payload,
+          payload: payloadOf(d.payload),
           statuses: statuses.map((s) => ({
             state: s.state,
             description: s.description ?? '',
@@ -141,8 +258,29 @@ export class GitHubDeployments {
           })),
         });
       }
-      if (list.length < 100) break;
+    } catch (error) {
+      throw this.refused(error, 'read deployments', 'deployments: read');
     }
-    return records.slice(0, limit);
+    this.deps.logger.debug(
+      `GitHub deployment history of ${environment}: ${records.length} records in ${formatDuration(this.deps.clock.now() - started)}`,
+    );
+    return records;
   }
+}
+
+function payloadOf(payload: unknown): Partial<DeploymentPayload> {
+  if (typeof payload === 'string') {
+    try {
+      return payloadOf(JSON.parse(payload));
+    } catch {
+      return {};
+    }
+  }
+  return typeof payload === 'object' && payload !== null
+    ? (payload as Partial<DeploymentPayload>)
+    : {};
+}
+
+function firstLine(error: unknown): string {
+  return (errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
 }

@@ -19,17 +19,35 @@ export interface HttpDeps {
   fetch?: typeof fetch;
 }
 
+/** The connection was refused or the host not found: the request never reached the service. */
+export function neverSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
 /**
- * A JSON request to GitHub, Slack or BetterStack with a per-attempt deadline and bounded
- * retries on 429/5xx and network errors. `label` names the call in logs (never a URL that
+ * A JSON request to Slack or BetterStack (GitHub goes through Octokit, core/github) with a
+ * per-attempt deadline and bounded retries. `label` names the call in logs (never a URL that
  * could hold a secret, such as a Slack webhook).
+ *
+ * An idempotent request (the default) is retried on 429, 5xx and network errors. One that is
+ * not (`idempotent: false`, e.g. posting a message) is retried only when the service cannot
+ * have acted on it: a 429, or a connection that was never made. After a 5xx or a lost answer
+ * it may have been applied, so it is not sent again.
  */
 export async function requestJson<T>(
   label: string,
   url: string,
-  init: { method: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number },
+  init: {
+    method: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    timeoutMs?: number;
+    idempotent?: boolean;
+  },
   deps: HttpDeps,
 ): Promise<T> {
+  const idempotent = init.idempotent ?? true;
   const doFetch = deps.fetch ?? fetch;
   return retry(
     async () => {
@@ -59,8 +77,10 @@ export async function requestJson<T>(
       maxDelayMs: 5_000,
       isRetryable: (error) =>
         error instanceof HttpError
-          ? error.status === 429 || error.status >= 500
-          : !(error instanceof SyntaxError),
+          ? error.status === 429 || (idempotent && error.status >= 500)
+          : idempotent
+            ? !(error instanceof SyntaxError)
+            : neverSent(error),
       clock: deps.clock,
       logger: deps.logger,
     },

@@ -2,6 +2,11 @@
  * GitHub REST, the parts the suite calls: deployments and their statuses (with
  * `auto_inactive`), commit statuses and check runs. Served under `/github`, so a client's
  * GITHUB_API_URL is `<sim>/github`. Any repository exists; a token is required.
+ *
+ * What Octokit relies on is answered as GitHub does: `Link` headers on lists (`next`, `prev`,
+ * `first`, `last`), `x-ratelimit-*` headers on every authenticated answer and a primary-limit
+ * 403 when they run out, and the `throttle` fault's secondary-rate-limit 403 with
+ * `retry-after`.
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { World } from '../world.js';
@@ -61,7 +66,16 @@ export interface GithubCheckRun {
   completed_at: string | null;
 }
 
+/** The primary rate limit of the sim's one token (GitHub: 5000 an hour for an installation). */
+export interface GithubRateLimit {
+  limit: number;
+  used: number;
+  /** Epoch ms when `used` goes back to 0. */
+  resetAt: number;
+}
+
 export class GithubState {
+  rateLimit: GithubRateLimit = { limit: 5000, used: 0, resetAt: 0 };
   deployments: GithubDeployment[] = [];
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
@@ -107,15 +121,18 @@ function page<T>(req: RestRequest, items: T[], base: string): RestResponse {
   const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const headers: Record<string, string> = {};
-  if (pageNo < last) {
-    const link = (p: number): string => {
-      const q = new URLSearchParams(req.query);
-      q.set('page', String(p));
-      q.set('per_page', String(perPage));
-      return `${base}?${q.toString()}`;
-    };
-    headers['link'] = `<${link(pageNo + 1)}>; rel="next", <${link(last)}>; rel="last"`;
-  }
+  const link = (p: number): string => {
+    const q = new URLSearchParams(req.query);
+    q.set('per_page', String(perPage));
+    q.set('page', String(p));
+    return `${base}?${q.toString()}`;
+  };
+  // GitHub's order: prev and first only after page 1, next and last only before the last page.
+  const links: string[] = [];
+  if (pageNo > 1) links.push(`<${link(pageNo - 1)}>; rel="prev"`);
+  if (pageNo < last) links.push(`<${link(pageNo + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+  if (pageNo > 1) links.push(`<${link(1)}>; rel="first"`);
+  if (links.length > 0) headers['link'] = links.join(', ');
   return json(200, slice, headers);
 }
 
@@ -258,9 +275,37 @@ function applyCheckRun(c: GithubCheckRun, b: Json, now: number): RestResponse | 
 export const github: RestService = {
   name: 'github',
   prefix: '/github',
-  authenticate(req) {
+  authenticate(req, world) {
     const auth = req.headers['authorization'];
-    if (typeof auth === 'string' && /^(Bearer|token) \S+$/i.test(auth)) return undefined;
+    if (typeof auth === 'string' && /^(Bearer|token) \S+$/i.test(auth)) {
+      // Tokens named for what they stand for: a revoked or mistyped one, and the job token of
+      // a job whose `permissions:` leave out the write it attempts.
+      if (/^\S+ ghs_bad/i.test(auth))
+        return json(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
+      if (/^\S+ ghs_readonly/i.test(auth) && req.method !== 'GET')
+        return json(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/deployments/deployments',
+          status: '403',
+        });
+      const limit = currentLimit(world);
+      if (limit.used < limit.limit) return undefined;
+      return json(
+        403,
+        {
+          message:
+            'API rate limit exceeded for installation ID 1. If you reach out to GitHub Support for help, please include the request ID.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits',
+          status: '403',
+        },
+        rateLimitHeaders(limit),
+      );
+    }
     return json(401, {
       message: 'Requires authentication',
       documentation_url: 'https://docs.github.com/rest',
@@ -274,16 +319,25 @@ export const github: RestService = {
       status: '400',
     }),
   notFound,
+  responseHeaders(_req, world) {
+    const limit = currentLimit(world);
+    limit.used++;
+    return rateLimitHeaders(limit);
+  },
   faults: {
+    // What GitHub sends for a secondary rate limit (and Octokit's throttling plugin matches:
+    // 403, "secondary rate" in the message, `retry-after` in seconds). The primary limit's
+    // headers still show calls left: the two limits are separate.
     throttle: json(
       403,
       {
         message:
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
         status: '403',
       },
-      { 'retry-after': '1', 'x-ratelimit-remaining': '0' },
+      { 'retry-after': '1' },
     ),
     serverError: json(500, { message: 'Server Error' }),
     unavailable: json(503, { message: 'Service Unavailable' }),
@@ -417,14 +471,24 @@ export const github: RestService = {
         d.statuses.push(status);
         d.environment = environment;
         d.updated_at = iso(now);
-        // auto_inactive (default true): older successful deployments of the environment go inactive.
-        if (state === 'success' && b['auto_inactive'] !== false) {
+        // auto_inactive (default true), as GitHub documents it: "Adds a new inactive status to
+        // all prior non-transient, non-production environment deployments with the same
+        // repository and environment name as the created status's deployment. An inactive
+        // status is only added to deployments that had a success state." Production
+        // deployments are never made inactive by it.
+        if (
+          state === 'success' &&
+          b['auto_inactive'] !== false &&
+          !d.production_environment &&
+          !d.transient_environment
+        ) {
           for (const other of world.github.deployments) {
             if (
-              other === d ||
+              other.id >= d.id ||
               other.repo !== d.repo ||
               other.environment !== d.environment ||
-              other.transient_environment
+              other.transient_environment ||
+              other.production_environment
             )
               continue;
             if (other.statuses.at(-1)?.state !== 'success') continue;
@@ -578,6 +642,26 @@ export const github: RestService = {
     },
   ],
 };
+
+function currentLimit(world: World): GithubRateLimit {
+  const limit = world.github.rateLimit;
+  const now = Date.now();
+  if (limit.resetAt <= now) {
+    limit.used = 0;
+    limit.resetAt = now + 3_600_000;
+  }
+  return limit;
+}
+
+function rateLimitHeaders(limit: GithubRateLimit): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(limit.limit),
+    'x-ratelimit-remaining': String(Math.max(0, limit.limit - limit.used)),
+    'x-ratelimit-used': String(limit.used),
+    'x-ratelimit-reset': String(Math.ceil(limit.resetAt / 1000)),
+    'x-ratelimit-resource': 'core',
+  };
+}
 
 function safeParse(text: string): unknown {
   try {

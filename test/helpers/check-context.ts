@@ -32,6 +32,8 @@ export function simRunInfo(sim: SimHandle): RunInfo {
     ref: 'refs/heads/main',
     actor: 'ops-bot',
     runId: '4242',
+    runAttempt: '1',
+    job: 'test',
     serverUrl: 'https://github.com',
     apiUrl: sim.env['GITHUB_API_URL']!,
     runUrl: 'https://github.com/acme/drop/actions/runs/4242',

@@ -15,16 +15,16 @@ import {
   ECRClient,
   GetAuthorizationTokenCommand,
 } from '@aws-sdk/client-ecr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
-import { hasCommand, startRegistry, type RegistryHandle } from '../../sim/registry.js';
+import { startRegistry, type RegistryHandle } from '../../sim/registry.js';
+import { describeWithTools } from '../helpers/tools.js';
 import { waitFor } from './helpers.js';
 
 const run = promisify(execFile);
 
-// Skipped only where Debian's buildah and docker-registry are not installed (`.ci/run`
-// installs both); there is no other way to get a real registry and a real image push here.
-const available = hasCommand('buildah') && hasCommand('docker-registry');
+// Needs Debian's buildah and docker-registry (`.ci/run` installs both); there is no other way
+// to get a real registry and a real image push here. Skipped with that reason where missing.
 
 let registry: RegistryHandle | undefined;
 let sim: SimHandle | undefined;
@@ -83,7 +83,8 @@ async function buildAndPush(tag: string, content: string): Promise<string> {
   return (await readFile(digestFile, 'utf8')).trim();
 }
 
-describe.skipIf(!available)(
+describeWithTools(
+  ['buildah', 'docker-registry'],
   'ECR stand-in backed by a real registry (docker-registry + buildah)',
   () => {
     let firstDigest = '';

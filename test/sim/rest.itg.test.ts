@@ -44,10 +44,10 @@ describe('GitHub REST stand-in', () => {
     expect(out.json.message).toBe('Requires authentication');
   });
 
-  it('creates deployments and statuses; a new success makes the older one inactive', async () => {
+  it('creates deployments and statuses; a new success makes the older staging one inactive', async () => {
     const first = await gh('POST', '/repos/example/drop/deployments', {
       ref: SHA,
-      environment: 'production',
+      environment: 'staging',
       payload: { image: 'v1.4.0' },
       auto_merge: false,
       required_contexts: [],
@@ -56,9 +56,10 @@ describe('GitHub REST stand-in', () => {
     expect(first.json).toMatchObject({
       sha: SHA,
       ref: SHA,
-      environment: 'production',
+      environment: 'staging',
       payload: { image: 'v1.4.0' },
       task: 'deploy',
+      production_environment: false,
     });
     expect(first.json.id).toBeTypeOf('number');
     expect(first.json.creator).toMatchObject({ login: 'github-actions[bot]' });
@@ -79,7 +80,7 @@ describe('GitHub REST stand-in', () => {
 
     const second = await gh('POST', '/repos/example/drop/deployments', {
       ref: 'main',
-      environment: 'production',
+      environment: 'staging',
       required_contexts: [],
     });
     expect(second.json.sha).toMatch(/^[0-9a-f]{40}$/);
@@ -95,7 +96,7 @@ describe('GitHub REST stand-in', () => {
     const older = await gh('GET', `/repos/example/drop/deployments/${first.json.id}/statuses`);
     expect(older.json.map((s) => s['state'])).toEqual(['inactive', 'success']);
 
-    const list = await gh('GET', '/repos/example/drop/deployments?environment=production');
+    const list = await gh('GET', '/repos/example/drop/deployments?environment=staging');
     expect(list.json.map((d) => d['id'])).toEqual([second.json.id, first.json.id]);
     const bySha = await gh('GET', `/repos/example/drop/deployments?sha=${SHA}`);
     expect(bySha.json.map((d) => d['id'])).toEqual([first.json.id]);
@@ -112,6 +113,114 @@ describe('GitHub REST stand-in', () => {
     });
     expect(invalid.status).toBe(422);
     expect((await gh('GET', '/repos/example/drop/deployments/999999')).status).toBe(404);
+  });
+
+  it('applies auto_inactive only to prior non-transient, non-production deployments, as GitHub documents', async () => {
+    const create = async (environment: string, extra: Json = {}): Promise<number> => {
+      const out = await gh('POST', '/repos/example/auto/deployments', {
+        ref: SHA,
+        environment,
+        required_contexts: [],
+        ...extra,
+      });
+      expect(out.status).toBe(201);
+      return out.json.id as unknown as number;
+    };
+    const succeed = async (id: number): Promise<void> => {
+      const out = await gh('POST', `/repos/example/auto/deployments/${id}/statuses`, {
+        state: 'success',
+      });
+      expect(out.status).toBe(201);
+    };
+    const latest = async (id: number): Promise<unknown> =>
+      (await gh('GET', `/repos/example/auto/deployments/${id}/statuses`)).json[0]?.state;
+
+    const prod1 = await create('production'); // production_environment defaults to true
+    await succeed(prod1);
+    const prod2 = await create('production');
+    await succeed(prod2);
+    expect(await latest(prod1)).toBe('success'); // production: never made inactive
+
+    const preview1 = await create('preview', { transient_environment: true });
+    await succeed(preview1);
+    const preview2 = await create('preview', { transient_environment: true });
+    await succeed(preview2);
+    expect(await latest(preview1)).toBe('success'); // transient: never made inactive
+
+    const qa1 = await create('qa');
+    await succeed(qa1);
+    const qa2 = await create('qa');
+    const qa3 = await create('qa');
+    await succeed(qa3);
+    await succeed(qa2); // a success of an older deployment leaves the newer one alone
+    expect(await latest(qa1)).toBe('inactive');
+    expect(await latest(qa3)).toBe('success');
+    expect(await latest(qa2)).toBe('success');
+  });
+
+  it('pages with Link headers and reports the rate limit as Octokit reads them', async () => {
+    for (let i = 0; i < 5; i++)
+      await gh('POST', '/repos/example/paged/deployments', {
+        ref: SHA,
+        environment: 'review',
+        required_contexts: [],
+      });
+    const second = await gh('GET', '/repos/example/paged/deployments?per_page=2&page=2');
+    expect(second.json).toHaveLength(2);
+    const base = `${api}/repos/example/paged/deployments`;
+    expect(second.headers.get('link')).toBe(
+      [
+        `<${base}?per_page=2&page=1>; rel="prev"`,
+        `<${base}?per_page=2&page=3>; rel="next"`,
+        `<${base}?per_page=2&page=3>; rel="last"`,
+        `<${base}?per_page=2&page=1>; rel="first"`,
+      ].join(', '),
+    );
+    const last = await gh('GET', '/repos/example/paged/deployments?per_page=2&page=3');
+    expect(last.json).toHaveLength(1);
+    expect(last.headers.get('link')).not.toMatch(/rel="next"/);
+
+    const used = Number(last.headers.get('x-ratelimit-used'));
+    expect(last.headers.get('x-ratelimit-limit')).toBe('5000');
+    expect(Number(last.headers.get('x-ratelimit-remaining'))).toBe(5000 - used);
+    expect(Number(last.headers.get('x-ratelimit-reset')) * 1000).toBeGreaterThan(Date.now());
+    const next = await gh('GET', '/repos/example/paged/deployments');
+    expect(Number(next.headers.get('x-ratelimit-used'))).toBe(used + 1);
+
+    // Out of calls: GitHub's primary-limit 403 with remaining 0, until the reset.
+    const saved = { ...sim.github.rateLimit() };
+    sim.github.rateLimit().used = sim.github.rateLimit().limit;
+    try {
+      const refused = await gh('GET', '/repos/example/paged/deployments');
+      expect(refused.status).toBe(403);
+      expect(refused.json.message).toMatch(/^API rate limit exceeded/);
+      expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    } finally {
+      Object.assign(sim.github.rateLimit(), saved);
+    }
+  });
+
+  it('answers the throttle fault with a secondary-rate-limit 403 and retry-after', async () => {
+    sim.setFaults({
+      rules: [
+        {
+          service: 'github',
+          operation: 'listDeployments',
+          kind: 'throttle',
+          retryAfterSeconds: 2,
+          times: 1,
+        },
+      ],
+    });
+    try {
+      const limited = await gh('GET', '/repos/example/drop/deployments');
+      expect(limited.status).toBe(403);
+      expect(limited.json.message).toMatch(/secondary rate limit/);
+      expect(limited.headers.get('retry-after')).toBe('2');
+      expect((await gh('GET', '/repos/example/drop/deployments')).status).toBe(200);
+    } finally {
+      sim.setFaults({ rules: [] });
+    }
   });
 
   it('refuses a deployment whose commit statuses fail unless required_contexts is []', async () => {

@@ -11,17 +11,18 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
-import { hasCommand, startRegistry, type RegistryHandle } from '../../sim/registry.js';
+import { startRegistry, type RegistryHandle } from '../../sim/registry.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
 import { rehearsalFixture, simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import { describeWithTools } from '../helpers/tools.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
 
 const run = promisify(execFile);
 const WORKFLOWS = path.join(import.meta.dirname, '../../.github/workflows');
-// Skipped only where Debian's buildah and docker-registry are missing (.ci/run installs them).
-const canBuild = hasCommand('buildah') && hasCommand('docker-registry');
+// Needs Debian's buildah and docker-registry (.ci/run installs them); skipped with that reason
+// where they are missing.
 
 let sim: SimHandle | undefined;
 let registry: RegistryHandle | undefined;
@@ -93,7 +94,7 @@ async function startBuildWorld(): Promise<{
   return { sim: started, options: await simRehearsalOptions(started), buildah };
 }
 
-describe.skipIf(!canBuild)('rehearsals with every bundle real', () => {
+describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle real', () => {
   it('deploy.yml: the image build-push pushed is what staging and production deploy', async () => {
     const { sim: started, options, buildah } = await startBuildWorld();
     sim = started;

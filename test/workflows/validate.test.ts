@@ -8,6 +8,7 @@ import {
   type CheckName,
   type Finding,
 } from '../../workflows-src/validate/index.js';
+import { itWithTools } from '../helpers/tools.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -32,7 +33,7 @@ describe('the generated workflows', () => {
     expect(workflowNames.sort()).toEqual(['ci.yml', 'deploy.yml', 'rollback.yml']);
   });
 
-  it('pass every check', async () => {
+  itWithTools(['shellcheck'], 'pass every check', async () => {
     const findings = await lintWorkflows(realWorkflows);
     expect(findings.map(brief)).toEqual([]);
   });
@@ -133,13 +134,15 @@ const cases: {
 ];
 
 describe.each(cases)('check $check', ({ check, fixture: name, expected, alsoFlaggedBy = [] }) => {
-  it(`finds exactly what ${name} breaks`, async () => {
+  const itCheck = (title: string, uses: CheckName[], fn: () => Promise<void>): void =>
+    uses.includes('shellcheck') ? itWithTools(['shellcheck'], title, fn) : void it(title, fn);
+  itCheck(`finds exactly what ${name} breaks`, [check], async () => {
     const findings = await lintWorkflows([fixture(name)], { checks: [check] });
     expect(findings.map(brief)).toEqual(expected);
   });
 
-  it(`is the only check ${name} breaks`, async () => {
-    const others = CHECKS.filter((c) => c !== check && !alsoFlaggedBy.includes(c));
+  const others = CHECKS.filter((c) => c !== check && !alsoFlaggedBy.includes(c));
+  itCheck(`is the only check ${name} breaks`, others, async () => {
     const findings = await lintWorkflows([fixture(name)], { checks: others });
     expect(findings.map(brief)).toEqual([]);
   });

@@ -8,6 +8,7 @@ export interface RollbackInputs extends OpsInputs {
   reason: string;
   snapshot: boolean;
   downMigrationCommand: string | undefined;
+  downMigrationTimeoutMs: number;
   dryRun: boolean;
 }
 
@@ -27,6 +28,10 @@ export function readRollbackInputs(inputs: InputReader): RollbackInputs {
     reason,
     snapshot: inputs.boolean('snapshot'),
     downMigrationCommand: inputs.optional('down-migration-command'),
+    downMigrationTimeoutMs: inputs.duration('down-migration-timeout', {
+      min: 1_000,
+      max: 6 * 3_600_000,
+    }),
     dryRun: inputs.boolean('dry-run'),
   });
 }

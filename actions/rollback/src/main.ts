@@ -22,6 +22,7 @@ await runAction('rollback', async ({ inputs, logger, setOutput, saveState, write
     reason: request.reason,
     snapshot: request.snapshot,
     downMigrationCommand: request.downMigrationCommand,
+    downMigrationTimeoutMs: request.downMigrationTimeoutMs,
     dryRun: request.dryRun,
   });
 

@@ -57442,7 +57442,6 @@ function mermaidTimeline(title, steps) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
-/* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
 /* harmony export */   Ti: () => (/* binding */ durationField),
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
@@ -57493,29 +57492,9 @@ const appRunnerServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-/**
- * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
- * a capital in the configuration would never equal what RDS lists, so it is refused.
- */
-function lowercaseOnly(text, ctx) {
-    if (text !== text.toLowerCase())
-        ctx.addIssue({
-            code: 'custom',
-            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
-        });
-}
-const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-})
-    .superRefine(lowercaseOnly);
-/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
-const snapshotPrefixField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
-    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
-})
-    .max(200)
-    .superRefine(lowercaseOnly);
+const rdsInstanceField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+});
 const ecrRepositoryField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
@@ -58189,12 +58168,10 @@ function isRetryableAwsError(error) {
  */
 const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
 function awsCall(label, fn, deps) {
-    const startedAt = deps.clock.now();
-    const budget = deps.retryBudgetMs;
     return retry(fn, {
         label,
         ...AWS_RETRY,
-        isRetryable: (error) => isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
+        isRetryable: isRetryableAwsError,
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
@@ -58281,7 +58258,11 @@ var check_schema = __nccwpck_require__(5875);
  */
 const databaseSchema = schemas/* strictObject */.rej({
     instance: fields/* rdsInstanceField */.VO.describe('RDS DB instance identifier, e.g. drop-db.'),
-    'snapshot-prefix': fields/* snapshotPrefixField */.JL
+    'snapshot-prefix': schemas/* string */.YjP()
+        .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+        message: 'expected letters, digits and hyphens, starting with a letter',
+    })
+        .max(200)
         .optional()
         .describe('Prefix of pre-deploy snapshot ids; default "<instance>-pre-deploy".'),
     'snapshot-retention': schemas/* int */.Whr()
