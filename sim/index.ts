@@ -122,6 +122,8 @@ export interface PushImage {
     'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
   version?: string;
   latencyMs?: number;
+  /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */
+  errorRate?: number;
   crashAfterMs?: number;
   platforms?: string[];
   attestations?: boolean;
@@ -149,6 +151,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_STS: url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
     AWS_REGION: fixture.region,
     AWS_DEFAULT_REGION: fixture.region,
     AWS_ACCESS_KEY_ID: SIM_CREDENTIALS.accessKeyId,
@@ -274,6 +277,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           behaviour: image.behaviour ?? 'healthy',
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
+          errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),
       );

@@ -7,6 +7,8 @@ export interface AwsCallDeps {
   logger: Logger;
   /** Random in [0, 1) for retry jitter; tests make it deterministic. */
   random?: () => number;
+  /** Stops the retries (and their waits) when a caller's deadline passes. */
+  signal?: AbortSignal;
 }
 
 const RETRYABLE_NAMES = new Set([
@@ -72,6 +74,7 @@ export function awsCall<T>(
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationField, envNameField } from '../config/fields.js';
+import { envNameField } from '../config/fields.js';
 import { defineCheck, type CheckType } from './types.js';
 
 /*
@@ -56,13 +56,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     'Runtime environment variables of the service have these values, and these are absent.',
   ),
   planned(
-    'snapshot-fresh',
-    'Infrastructure',
-    { 'max-age': durationField.default('24h') },
-    'The newest automated RDS snapshot is younger than max-age.',
-  ),
-  planned('health', 'Application', {}, 'The environment’s health checks pass.'),
-  planned(
     'tls',
     'Domain & TLS',
     { hosts: z.array(z.string()).min(1), 'min-days': z.int().min(0).default(90) },
@@ -89,22 +82,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
   ),
   planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
   planned(
-    'free-storage',
-    'Infrastructure',
-    { 'min-gib': z.number().positive().default(2) },
-    'RDS FreeStorageSpace over the last hour stays above min-gib.',
-  ),
-  planned(
-    'sql',
-    'Application',
-    {
-      name: z.string().min(1),
-      query: z.string().min(1),
-      'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),
-    },
-    'A read-only query; more rows than max-rows is a failure.',
-  ),
-  planned(
     'ecr-untagged',
     'Infrastructure',
     { delete: z.boolean().default(false) },
@@ -117,14 +94,4 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.',
   ),
   planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
-  planned(
-    'log-errors',
-    'Monitoring',
-    {
-      'log-group': z.string(),
-      pattern: z.string(),
-      'max-count': z.int().min(0).default(0),
-    },
-    'CloudWatch Logs events matching a pattern stay under max-count.',
-  ),
 ];

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PLANNED_CHECKS } from './planned.js';
 import { serviceRunning } from './service-running.js';
+import { errorRate } from './error-rate.js';
+import { freeStorage } from './free-storage.js';
+import { health } from './health.js';
+import { latencyP99 } from './latency-p99.js';
+import { logErrors } from './log-errors.js';
+import { snapshotFresh } from './snapshot-fresh.js';
+import { sql } from './sql.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
 /**
@@ -8,7 +15,17 @@ import { commonCheckFields, type CheckType } from './types.js';
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS];
+export const CHECK_TYPES: readonly CheckType[] = [
+  serviceRunning,
+  ...PLANNED_CHECKS,
+  health,
+  snapshotFresh,
+  freeStorage,
+  sql,
+  logErrors,
+  errorRate,
+  latencyP99,
+];
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);
