@@ -14,6 +14,7 @@ import type { AppRunnerServiceState, OperationRecord } from './services/apprunne
 import type { BetterStackMonitor, BetterStackRequest } from './services/betterstack.js';
 import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
+import type { GithubIssue } from './services/github-issues.js';
 import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
@@ -103,6 +104,7 @@ export interface SimHandle {
     deployments(): GithubDeployment[];
     commitStatuses(): GithubCommitStatus[];
     checkRuns(): GithubCheckRun[];
+    issues(): GithubIssue[];
   };
   slackMessages(): SlackMessage[];
   betterstack: { monitors(): SimMonitorView[]; requests(): BetterStackRequest[] };
@@ -299,6 +301,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),
       checkRuns: () => structuredClone(world.github.checkRuns),
+      issues: () => structuredClone(world.github.issues),
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

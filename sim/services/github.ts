@@ -5,6 +5,7 @@
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { World } from '../world.js';
+import { issueRoutes, type GithubIssue } from './github-issues.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +66,7 @@ export class GithubState {
   deployments: GithubDeployment[] = [];
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
+  issues: GithubIssue[] = [];
   private nextId = 1000;
   id(): number {
     return this.nextId++;
@@ -576,6 +578,7 @@ export const github: RestService = {
         return c ? json(200, checkRunJson(world, c)) : notFound();
       },
     },
+    ...issueRoutes,
   ],
 };
 
