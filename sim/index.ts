@@ -99,6 +99,8 @@ export interface SimHandle {
   /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
   setInstanceStatus(instanceId: string, status: string): void;
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
+  /** The backup window ran: an automated snapshot of the instance, available now. */
+  takeAutomatedSnapshot(instanceId: string): string;
 
   github: {
     deployments(): GithubDeployment[];
@@ -287,6 +289,22 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     setInstanceStatus: (instanceId, status) => {
       world.rds.instance(instanceId).status = status;
+    },
+    takeAutomatedSnapshot: (instanceId) => {
+      due();
+      world.rds.instance(instanceId);
+      const at = world.clock.now();
+      const id = `rds:${instanceId}-${new Date(at).toISOString().slice(0, 16).replace(/[T:]/g, '-')}`;
+      world.rds.snapshots.push({
+        id,
+        instanceId,
+        type: 'automated',
+        status: 'available',
+        startedAt: at,
+        takesMs: 0,
+        tags: [],
+      });
+      return id;
     },
     snapshots: (instanceId) => {
       due();
