@@ -44,6 +44,13 @@ export function rehearsalFixture(): FixtureInput {
     name: `${String(production['name'])}-staging`,
     id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
   });
+  // The staging service logs too, so the weekly log-errors check has a group to read.
+  const withLogs = fixture as unknown as { cloudwatch?: { logGroups?: unknown[] } };
+  withLogs.cloudwatch ??= {};
+  (withLogs.cloudwatch.logGroups ??= []).push({
+    name: `/aws/apprunner/${String(production['name'])}-staging/0f1e2d3c4b5a69788796a5b4c3d2e1f0/application`,
+    events: [{ ago: '2h', message: 'INFO GET /api/health 200 9ms' }],
+  });
   return fixture as FixtureInput;
 }
 
@@ -68,13 +75,13 @@ export function simConfig(sim: SimLike): string {
     (e) =>
       environmentYaml(sim, e.name, serviceFor(sim, e.name).arn, {
         database: '      instance: drop-db\n      snapshot-retention: 1',
-      }) + OPS_CHECKS,
+      }) + opsChecks(serviceFor(sim, e.name).arn),
   );
   return `# Written by the rehearsal: every environment is a sim service.\nversion: 1\nenvironments:\n${environments.join('')}`;
 }
 
 /** Routine checks the ops-*.yml rehearsals run: what the sim can answer without secrets. */
-const OPS_CHECKS = `    checks:
+const opsChecks = (serviceArn: string): string => `    checks:
       daily:
         - type: service-running
         - type: snapshot-fresh
@@ -87,6 +94,11 @@ const OPS_CHECKS = `    checks:
           max-percent: 1
         - type: latency-p99
           max-ms: 1000
+        - type: log-errors
+          log-group: /aws/apprunner/${serviceArn.split(':service/')[1]}/application
+          pattern: '?ERROR ?FATAL'
+          max-count: 5
+          window: 24h
       monthly:
         - type: error-rate
           max-percent: 1
