@@ -51,6 +51,8 @@ export interface ActionInputs {
     readonly 'audit-database-url'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
+    /** Bake period after verification, e.g. 10m: the new version's App Runner metrics are watched and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
+    readonly bake?: InputValue;
   };
   /** Runs the routine checks of an environment (daily, weekly, monthly or inline) concurrently: a summary table, an annotation per failure, one GitHub issue per environment and schedule, and Slack only when checks start failing or recover. */
   'ops-check': {
