@@ -52,8 +52,8 @@ for (const pair of (values['input'] as string[] | undefined) ?? []) {
   inputs[pair.slice(0, at)] = pair.slice(at + 1);
 }
 const event = values['event'] as string | undefined;
-if (event !== undefined && event !== 'push' && event !== 'workflow_dispatch')
-  fail(`--event must be push or workflow_dispatch, got ${event}`);
+if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
+  fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
@@ -62,7 +62,7 @@ try {
   const result = await rehearseWorkflow({
     workflow,
     ...(await simRehearsalOptions(sim)),
-    ...(event ? { event } : {}),
+    ...(event ? { event: event as 'push' | 'workflow_dispatch' | 'schedule' } : {}),
     ...(Object.keys(inputs).length ? { inputs } : {}),
     log: (line) => console.log(line),
   });

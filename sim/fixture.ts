@@ -48,6 +48,8 @@ const behaviourFields = {
   latencyMs: z.number().int().nonnegative().default(1500),
   /** `crash-after-start`: the app answers 502 this long (real ms) after it went live. */
   crashAfterMs: z.number().int().nonnegative().default(2000),
+  /** Share of requests (not health checks) answered 5xx; also what its App Runner metrics show. */
+  errorRate: z.number().min(0).max(1).default(0),
 };
 
 const imageSchema = z.strictObject({
@@ -174,6 +176,20 @@ const monitorSchema = z.strictObject({
   status: z.enum(['up', 'down', 'validating', 'maintenance']).default('up'),
 });
 
+const logGroupSchema = z.strictObject({
+  name: z.string().regex(/^[\w\-./#]{1,512}$/, 'not a valid log group name'),
+  /** Events counted back from sim start; `stream` defaults to the group's only stream. */
+  events: z
+    .array(
+      z.strictObject({
+        ago: duration,
+        message: z.string().min(1),
+        stream: z.string().default('instance/0'),
+      }),
+    )
+    .default([]),
+});
+
 export const fixtureSchema = z.strictObject({
   account: z
     .string()
@@ -221,6 +237,16 @@ export const fixtureSchema = z.strictObject({
     .strictObject({
       token: z.string().default('sim-betterstack-token'),
       monitors: z.array(monitorSchema).default([]),
+    })
+    .prefault({}),
+  /** What CloudWatch metrics and CloudWatch Logs answer (sim/services/cloudwatch*.ts). */
+  cloudwatch: z
+    .strictObject({
+      /** RDS FreeStorageSpace per DB instance id, in GiB (default 12). */
+      freeStorageGiB: z.record(z.string(), z.number().nonnegative()).default({}),
+      /** Modelled traffic of every App Runner service, in requests per minute. */
+      requestsPerMinute: z.number().nonnegative().default(120),
+      logGroups: z.array(logGroupSchema).default([]),
     })
     .prefault({}),
 });

@@ -19,6 +19,7 @@ import type {
 import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
 import type { GithubRateLimit } from './services/github.js';
+import type { GithubIssue } from './services/github-issues.js';
 import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
@@ -135,6 +136,8 @@ export interface SimHandle {
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
   /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
   database(instanceId: string): SimDatabaseView;
+  /** The backup window ran: an automated snapshot of the instance, available now. */
+  takeAutomatedSnapshot(instanceId: string): string;
 
   github: {
     deployments(): GithubDeployment[];
@@ -142,6 +145,7 @@ export interface SimHandle {
     checkRuns(): GithubCheckRun[];
     /** The primary rate limit, live: raise `used` to `limit` to make GitHub refuse with 403. */
     rateLimit(): GithubRateLimit;
+    issues(): GithubIssue[];
   };
   slackMessages(): SlackMessage[];
   betterstack: {
@@ -166,6 +170,8 @@ export interface PushImage {
     'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
   version?: string;
   latencyMs?: number;
+  /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */
+  errorRate?: number;
   crashAfterMs?: number;
   platforms?: string[];
   attestations?: boolean;
@@ -193,6 +199,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_STS: url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
     AWS_REGION: fixture.region,
     AWS_DEFAULT_REGION: fixture.region,
     AWS_ACCESS_KEY_ID: SIM_CREDENTIALS.accessKeyId,
@@ -320,6 +327,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           behaviour: image.behaviour ?? 'healthy',
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
+          errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),
       );
@@ -338,6 +346,22 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     setInstanceStatus: (instanceId, status) => {
       world.rds.instance(instanceId).status = status;
+    },
+    takeAutomatedSnapshot: (instanceId) => {
+      due();
+      world.rds.instance(instanceId);
+      const at = world.clock.now();
+      const id = `rds:${instanceId}-${new Date(at).toISOString().slice(0, 16).replace(/[T:]/g, '-')}`;
+      world.rds.snapshots.push({
+        id,
+        instanceId,
+        type: 'automated',
+        status: 'available',
+        startedAt: at,
+        takesMs: 0,
+        tags: [],
+      });
+      return id;
     },
     snapshots: (instanceId) => {
       due();
@@ -372,6 +396,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       commitStatuses: () => structuredClone(world.github.commitStatuses),
       checkRuns: () => structuredClone(world.github.checkRuns),
       rateLimit: () => world.github.rateLimit,
+      issues: () => structuredClone(world.github.issues),
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

@@ -74,6 +74,7 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
 
 export class SampleApp {
   private server?: http.Server;
+  private requests = 0;
   port = 0;
 
   constructor(
@@ -84,7 +85,21 @@ export class SampleApp {
   async start(): Promise<void> {
     const server = http.createServer((req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://app').pathname;
-      const answer = appAnswer(this.current(), pathname, this.now());
+      const app = this.current();
+      let answer = appAnswer(app, pathname, this.now());
+      // `errorRate`: that share of ordinary requests fails, evenly spread; health stays green,
+      // so verification passes and only the metrics (the bake period) can see it.
+      if (app.behaviour.errorRate > 0 && !HEALTH_PATHS.has(pathname) && answer.status < 500) {
+        this.requests++;
+        const rate = app.behaviour.errorRate;
+        if (Math.floor(this.requests * rate) > Math.floor((this.requests - 1) * rate))
+          answer = {
+            ...answer,
+            status: 500,
+            contentType: 'text/plain',
+            body: 'Internal Server Error\n',
+          };
+      }
       const send = (): void => {
         res.writeHead(answer.status, {
           'content-type': answer.contentType,

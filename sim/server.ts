@@ -23,6 +23,8 @@ import { handleControl } from './control.js';
 import type { RestRequest, RestResponse, RestService } from './rest.js';
 import { appRunner } from './services/apprunner.js';
 import { betterstack } from './services/betterstack.js';
+import { cloudwatch } from './services/cloudwatch.js';
+import { cloudwatchLogs } from './services/cloudwatch-logs.js';
 import { ecr } from './services/ecr.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
@@ -31,7 +33,14 @@ import { sts } from './services/sts.js';
 import type { World } from './world.js';
 
 /** Every AWS stand-in; a new service is one module and one entry here. */
-export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts];
+export const AWS_SERVICES: readonly AwsService[] = [
+  appRunner,
+  ecr,
+  rds,
+  sts,
+  cloudwatch,
+  cloudwatchLogs,
+];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -129,9 +138,24 @@ function awsServiceOf(req: http.IncomingMessage): {
 }
 
 function encodeError(service: AwsService, error: AwsError, requestId: string): EncodedResponse {
-  return service.protocol === 'awsQuery'
-    ? encodeQueryError(error, requestId)
-    : encodeJsonError(service.protocol, error, requestId, service.messageKey ?? 'message');
+  if (service.protocol === 'awsQuery') return encodeQueryError(error, requestId);
+  if (service.queryCompatible) {
+    // The SDK takes the error's code from this header, the shape from __type.
+    const shape = new AwsError(
+      service.queryCompatible[error.code] ?? error.code,
+      error.message,
+      error.status,
+    );
+    const encoded = encodeJsonError(
+      service.protocol,
+      shape,
+      requestId,
+      service.messageKey ?? 'message',
+    );
+    encoded.headers['x-amzn-query-error'] = `${error.code};${error.fault}`;
+    return encoded;
+  }
+  return encodeJsonError(service.protocol, error, requestId, service.messageKey ?? 'message');
 }
 
 function faultError(service: AwsService, kind: string): AwsError {

@@ -24,6 +24,8 @@ export class World {
   readonly betterstack: BetterStackState;
   readonly calls = new CallLog();
   readonly faults: Faults;
+  /** When the sim started: fixture ages (log events) count back from here. */
+  readonly startedAt: number;
 
   constructor(readonly fixture: Fixture) {
     this.clock = new SimClock(fixture.timeScale);
@@ -37,5 +39,6 @@ export class World {
     this.rds = new RdsState(fixture, this.clock);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
+    this.startedAt = this.clock.now();
   }
 }

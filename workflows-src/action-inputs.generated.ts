@@ -53,6 +53,29 @@ export interface ActionInputs {
     readonly 'audit-database-url'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
+    /** Bake period after verification, e.g. 10m: the new version's App Runner metrics are watched and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
+    readonly bake?: InputValue;
+  };
+  /** Runs the routine checks of an environment (daily, weekly, monthly or inline) concurrently: a summary table, an annotation per failure, one GitHub issue per environment and schedule, and Slack only when checks start failing or recover. */
+  'ops-check': {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose checks run. */
+    readonly environment: InputValue;
+    /** Which list of environments.<name>.checks to run: daily, weekly or monthly. Empty when checks is given. */
+    readonly schedule?: InputValue;
+    /** Checks as inline YAML (a list like the configuration's), instead of a schedule; no issue or Slack message. */
+    readonly checks?: InputValue;
+    /** Token to open, comment on and close the GitHub issue of failing checks (needs issues: write); empty: no issue. */
+    readonly 'github-token'?: InputValue;
+    /** Slack incoming webhook: one message when checks start failing and one when they recover; empty: no message. */
+    readonly 'slack-webhook-url'?: InputValue;
+    /** BetterStack Uptime API token for monitors-green checks. */
+    readonly 'betterstack-token'?: InputValue;
+    /** PostgreSQL URL of a read-only role for sql checks; empty: sql checks are errors saying so. */
+    readonly 'database-url'?: InputValue;
+    /** Open one GitHub issue per environment and schedule while checks fail, comment on it, close it when they pass (true or false). Default: `true`. */
+    readonly 'open-issue'?: InputValue;
   };
   /** Puts an earlier version back on App Runner: the last good deployment by default, or a named tag, digest or GitHub deployment, verified and recorded. */
   rollback: {
@@ -114,6 +137,7 @@ export interface ActionInputs {
 export interface ActionOutputs {
   'build-push': 'image' | 'tag' | 'digest' | 'built';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
+  'ops-check': 'passed' | 'failed' | 'report';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';
   'smoke-test': 'passed' | 'failed-checks' | 'report';
 }

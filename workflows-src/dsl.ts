@@ -70,6 +70,7 @@ export interface WorkflowSecret {
 
 export interface Triggers {
   push?: { branches?: string[]; paths?: string[] };
+  schedule?: { cron: string }[];
   pull_request?: { branches?: string[] } | null;
   workflow_dispatch?: { inputs?: Record<string, WorkflowInput> } | null;
   workflow_call?: {

@@ -3,5 +3,13 @@ import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
 import { rollback } from './rollback.js';
+import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
 
-export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback];
+export const WORKFLOWS: readonly WorkflowSource[] = [
+  ci,
+  deploy,
+  rollback,
+  opsDaily,
+  opsWeekly,
+  opsMonthly,
+];

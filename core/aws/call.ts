@@ -12,6 +12,8 @@ export interface AwsCallDeps {
    * the first attempt (with per-request timeouts, eight attempts could otherwise take minutes).
    */
   retryBudgetMs?: number;
+  /** Stops the retries (and their waits) when a caller's deadline passes. */
+  signal?: AbortSignal;
 }
 
 const RETRYABLE_NAMES = new Set([
@@ -80,6 +82,7 @@ export function awsCall<T>(
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   });
 }
 

@@ -1,4 +1,6 @@
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -9,6 +11,8 @@ export interface AwsClients {
   ecr: ECRClient;
   rds: RDSClient;
   sts: STSClient;
+  cloudWatch: CloudWatchClient;
+  cloudWatchLogs: CloudWatchLogsClient;
 }
 
 /** Per-request limits: one hung connection must not outlast every deadline. */
@@ -46,5 +50,7 @@ export function createAwsClients(
     ecr: new ECRClient(config()),
     rds: new RDSClient(config()),
     sts: new STSClient(config()),
+    cloudWatch: new CloudWatchClient(config()),
+    cloudWatchLogs: new CloudWatchLogsClient(config()),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationField, envNameField } from '../config/fields.js';
+import { envNameField } from '../config/fields.js';
 import { defineCheck, type CheckType } from './types.js';
 
 /*
@@ -56,13 +56,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     'Runtime environment variables of the service have these values, and these are absent.',
   ),
   planned(
-    'snapshot-fresh',
-    'Infrastructure',
-    { 'max-age': durationField.default('24h') },
-    'The newest automated RDS snapshot is younger than max-age.',
-  ),
-  planned('health', 'Application', {}, 'The environment’s health checks pass.'),
-  planned(
     'tls',
     'Domain & TLS',
     { hosts: z.array(z.string()).min(1), 'min-days': z.int().min(0).default(90) },
@@ -87,31 +80,5 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     { id: z.string().regex(/^[a-z0-9-]+$/), text: z.string().min(1) },
     'A person vouches for this item in the attestations file.',
   ),
-  planned(
-    'free-storage',
-    'Infrastructure',
-    { 'min-gib': z.number().positive().default(2) },
-    'RDS FreeStorageSpace over the last hour stays above min-gib.',
-  ),
-  planned(
-    'sql',
-    'Application',
-    {
-      name: z.string().min(1),
-      query: z.string().min(1),
-      'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),
-    },
-    'A read-only query; more rows than max-rows is a failure.',
-  ),
   planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
-  planned(
-    'log-errors',
-    'Monitoring',
-    {
-      'log-group': z.string(),
-      pattern: z.string(),
-      'max-count': z.int().min(0).default(0),
-    },
-    'CloudWatch Logs events matching a pattern stay under max-count.',
-  ),
 ];

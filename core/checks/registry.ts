@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { serviceRunning } from './service-running.js';
 import { ecrUntagged } from './ecr-untagged.js';
+import { errorRate } from './error-rate.js';
+import { freeStorage } from './free-storage.js';
+import { health } from './health.js';
+import { latencyP99 } from './latency-p99.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
+import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
+import { snapshotFresh } from './snapshot-fresh.js';
 import { snapshotRestore } from './snapshot-restore.js';
+import { sql } from './sql.js';
 import { PLANNED_CHECKS } from './planned.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
@@ -15,9 +22,16 @@ import { commonCheckFields, type CheckType } from './types.js';
 export const CHECK_TYPES: readonly CheckType[] = [
   serviceRunning,
   ecrUntagged,
+  errorRate,
+  freeStorage,
+  health,
+  latencyP99,
   lifecyclePolicy,
+  logErrors,
   monitorsGreen,
+  snapshotFresh,
   snapshotRestore,
+  sql,
   ...PLANNED_CHECKS,
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkItemSchema } from '../checks/registry.js';
+import { bakeConfigSchema } from '../deploy/bake.js';
 import { healthChecksSchema } from '../health/check-schema.js';
 import {
   accountIdField,
@@ -128,6 +129,7 @@ export const environmentSchema = z.strictObject({
   maintenance: maintenanceSchema.optional(),
   notify: notifySchema.optional(),
   secrets: z.array(secretSchema).optional(),
+  bake: bakeConfigSchema.optional(),
   gates: z
     .record(
       z

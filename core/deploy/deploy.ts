@@ -21,12 +21,15 @@ import {
   type RunningImage,
 } from './operations.js';
 import { StepLog } from './steps.js';
+import { bake } from './bake.js';
 
 export interface DeployRequest {
   image: ImageRef;
   snapshot: boolean;
   autoRollback: boolean;
   dryRun: boolean;
+  /** Bake period after verification (0: none); see bake.ts. */
+  bakeMs?: number;
 }
 
 interface Preflight {
@@ -157,7 +160,11 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
       } else {
         const report = await verify(ctx, steps, 'Verify', p.target.tags);
         outcome.reports.push({ title: `Verification of ${p.targetVersion}`, report });
-        if (report.passed) {
+        // A sustained breach in the bake period counts as a failed verification.
+        const baked =
+          report.passed && request.bakeMs ? await bake(ctx, steps, request.bakeMs) : undefined;
+        const why = baked && !baked.ok ? `bake period: ${baked.line}` : failureLine(report);
+        if (report.passed && baked?.ok !== false) {
           finish(
             'deployed',
             true,
@@ -167,10 +174,10 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
           finish(
             'failed',
             false,
-            `${p.targetVersion} is live but fails verification (${failureLine(report)}); auto-rollback is off, so it stays`,
+            `${p.targetVersion} is live but fails verification (${why}); auto-rollback is off, so it stays`,
           );
         } else {
-          await rollBackAfterFailedVerification(ctx, steps, outcome, p, failureLine(report));
+          await rollBackAfterFailedVerification(ctx, steps, outcome, p, why);
           outcome.finishedAt = ctx.clock.now();
         }
       }

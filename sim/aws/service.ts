@@ -30,6 +30,11 @@ export interface AwsService {
   xmlns?: string;
   /** awsJson error body member: App Runner says `Message`, ECR `message`. */
   messageKey?: 'Message' | 'message';
+  /**
+   * awsQueryCompatible JSON services (CloudWatch): errors also carry their awsQuery code in
+   * `x-amzn-query-error`; this maps that code to the JSON error shape named in `__type`.
+   */
+  queryCompatible?: Record<string, string>;
   /** Error of a request that does not fit the model (missing or bad parameter). */
   invalid(message: string): AwsError;
   /** Codes this service answers with when throttling or failing internally. */

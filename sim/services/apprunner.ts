@@ -60,6 +60,8 @@ export interface AppRunnerServiceState {
   healthCheckConfiguration: Json;
   /** What the sample app serves: resolved when a deployment succeeds. */
   running: RunningApp & { identifier: string; digest: string };
+  /** Every version that went live, oldest first (CloudWatch metrics are made from it). */
+  timeline: RunningApp[];
   operations: OperationRecord[];
   maintenanceUntil?: number;
   app: SampleApp;
@@ -180,7 +182,9 @@ export class AppRunnerState {
           },
         ],
         app: undefined as unknown as SampleApp, // set just below; the app reads the state
+        timeline: [],
       };
+      state.timeline.push(state.running);
       state.app = new SampleApp(
         () => {
           this.clock.runDue();
@@ -338,6 +342,7 @@ export class AppRunnerState {
           version: image.version,
           liveSince: at,
         };
+        service.timeline.push(service.running);
         image.lastPulledAt = at;
       });
       return;

@@ -98,6 +98,7 @@ export class EcrState {
       behaviour: image.behaviour,
       latencyMs: image.latencyMs,
       crashAfterMs: image.crashAfterMs,
+      errorRate: image.errorRate,
     };
     // Push time and version are part of the content so a rebuilt tag gets a new digest.
     const name = `${repo.name}:${image.tags[0] ?? 'untagged'}:${image.version ?? ''}:${pushedAt}`;
@@ -213,6 +214,7 @@ export class EcrState {
           behaviour: 'healthy',
           latencyMs: 1500,
           crashAfterMs: 2000,
+          errorRate: 0,
           ...behaviours[tag],
         },
         version: tag,

@@ -10,6 +10,7 @@
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { World } from '../world.js';
+import { issueRoutes, type GithubIssue } from './github-issues.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +80,7 @@ export class GithubState {
   deployments: GithubDeployment[] = [];
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
+  issues: GithubIssue[] = [];
   private nextId = 1000;
   id(): number {
     return this.nextId++;
@@ -640,6 +642,7 @@ export const github: RestService = {
         return c ? json(200, checkRunJson(world, c)) : notFound();
       },
     },
+    ...issueRoutes,
   ],
 };
 

@@ -1,5 +1,7 @@
 /** A check context whose AWS clients and GitHub talk to a sim (not a test file itself). */
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -7,6 +9,7 @@ import type { RunInfo } from '../../core/action/github-context.js';
 import type { AwsClients } from '../../core/aws/clients.js';
 import type { SharedCheckContext } from '../../core/checks/run-checks.js';
 import type { CheckSecrets } from '../../core/checks/types.js';
+import { parseConfig } from '../../core/config/load.js';
 import { environmentSchema, type EnvironmentConfig } from '../../core/config/schema.js';
 import { systemClock } from '../../core/util/clock.js';
 import { recordingLogger } from '../../core/util/logger.js';
@@ -21,6 +24,8 @@ export function simClients(sim: SimHandle): AwsClients {
     ecr: new ECRClient(config),
     rds: new RDSClient(config),
     sts: new STSClient(config),
+    cloudWatch: new CloudWatchClient(config),
+    cloudWatchLogs: new CloudWatchLogsClient(config),
   };
 }
 
@@ -75,6 +80,26 @@ export function simCheckContext(
     aws: options.clients ?? simClients(sim),
     secrets: options.secrets ?? { githubToken: SIM_GITHUB_TOKEN },
     run: simRunInfo(sim),
+    clock: systemClock,
+    logger: recordingLogger(),
+  };
+}
+
+/** A context for the environment `production` of `configText`, against the sim. */
+export function simConfigCheckContext(
+  sim: SimHandle,
+  configText: string,
+  secrets: CheckSecrets = {},
+): SharedCheckContext & { logger: ReturnType<typeof recordingLogger> } {
+  const config = parseConfig(configText, 'apprunner-ops.yml');
+  const env = config.environments['production'];
+  if (!env) throw new Error('the test config has no production environment');
+  return {
+    environment: 'production',
+    env,
+    aws: simClients(sim),
+    secrets,
+    run: undefined,
     clock: systemClock,
     logger: recordingLogger(),
   };

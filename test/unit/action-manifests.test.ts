@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { InputReader } from '../../core/action/inputs.js';
 import { readBuildPushInputs } from '../../actions/build-push/src/inputs.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
+import { readOpsCheckInputs } from '../../actions/ops-check/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { readSmokeTestInputs } from '../../actions/smoke-test/src/inputs.js';
 
@@ -34,6 +35,10 @@ const readers: Record<
   },
   'build-push': { read: readBuildPushInputs, sample: { environment: 'production' } },
   deploy: { read: readDeployInputs, sample: { environment: 'production' } },
+  'ops-check': {
+    read: readOpsCheckInputs,
+    sample: { environment: 'production', schedule: 'daily' },
+  },
   rollback: {
     read: readRollbackInputs,
     sample: { environment: 'production', reason: 'checkout is broken' },

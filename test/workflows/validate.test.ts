@@ -30,7 +30,14 @@ const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
   it('are ci, deploy and rollback', () => {
-    expect(workflowNames.sort()).toEqual(['ci.yml', 'deploy.yml', 'rollback.yml']);
+    expect(workflowNames.sort()).toEqual([
+      'ci.yml',
+      'deploy.yml',
+      'ops-daily.yml',
+      'ops-monthly.yml',
+      'ops-weekly.yml',
+      'rollback.yml',
+    ]);
   });
 
   itWithTools(['shellcheck'], 'pass every check', async () => {

@@ -66,13 +66,17 @@ const workflowSchema = z.object({
   name: z.string().optional(),
   on: z.record(
     z.string(),
-    z
-      .object({
-        inputs: z.record(z.string(), inputSchema).optional(),
-        secrets: z.record(z.string(), z.object({ required: z.boolean().optional() })).optional(),
-      })
-      .passthrough()
-      .nullable(),
+    z.union([
+      // schedule: a list of crons
+      z.array(z.object({ cron: z.string() })),
+      z
+        .object({
+          inputs: z.record(z.string(), inputSchema).optional(),
+          secrets: z.record(z.string(), z.object({ required: z.boolean().optional() })).optional(),
+        })
+        .passthrough()
+        .nullable(),
+    ]),
   ),
   env: stringMap.optional(),
   jobs: z.record(z.string(), jobSchema),
@@ -116,8 +120,8 @@ export interface RehearsalResult {
 export interface RehearsalOptions {
   /** The workflow file, absolute or relative to the repository. */
   workflow: string;
-  /** Default: workflow_dispatch when `inputs` are given, else push. */
-  event?: 'push' | 'workflow_dispatch' | 'workflow_call';
+  /** Default: workflow_dispatch when `inputs` are given, else push (or schedule when it has no push). */
+  event?: 'push' | 'workflow_dispatch' | 'workflow_call' | 'schedule';
   inputs?: Record<string, string | boolean | number>;
   secrets?: Record<string, string>;
   /** Repository variables. */
@@ -247,12 +251,20 @@ async function runBash(
 export async function rehearseWorkflow(options: RehearsalOptions): Promise<RehearsalResult> {
   const file = path.resolve(REPO_ROOT, options.workflow);
   const workflow = workflowSchema.parse(parse(await readFile(file, 'utf8')));
-  const event = options.event ?? (options.inputs ? 'workflow_dispatch' : 'push');
+  const event =
+    options.event ??
+    (options.inputs
+      ? 'workflow_dispatch'
+      : !('push' in workflow.on) && 'schedule' in workflow.on
+        ? 'schedule'
+        : 'push');
   if (!(event in workflow.on))
     throw new Error(
       `${path.basename(file)} does not run on ${event}; it runs on ${Object.keys(workflow.on).join(', ')}`,
     );
-  const trigger = workflow.on[event];
+  const on = workflow.on[event];
+  const trigger = Array.isArray(on) ? undefined : on;
+  const crons = Array.isArray(on) ? on : [];
   const inputs = eventInputs(
     trigger?.inputs ?? {},
     options.inputs ?? {},
@@ -284,7 +296,9 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
   github['event'] =
     event === 'push'
       ? { ref: github['ref'], after: github['sha'], head_commit: { id: github['sha'] } }
-      : { inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])) };
+      : event === 'schedule'
+        ? { schedule: crons[0]?.cron ?? '' }
+        : { inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])) };
 
   // Every secret value (and the token) is masked in the log, as the runner masks them.
   const masked = new Set<string>([String(github['token'])]);

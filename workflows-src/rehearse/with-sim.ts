@@ -13,6 +13,7 @@ import { environmentYaml } from '../../sim/deploy-world.js';
 import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/fixture.js';
 import { readActionManifest } from '../action-manifests.js';
 import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
+import { opsRegionVariable, opsRoleVariable } from '../ops.js';
 import { REHEARSAL_ACCOUNT } from './stand-ins.js';
 import type { RehearsalOptions } from './engine.js';
 
@@ -43,6 +44,13 @@ export function rehearsalFixture(): FixtureInput {
     name: `${String(production['name'])}-staging`,
     id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
   });
+  // The staging service logs too, so the weekly log-errors check has a group to read.
+  const withLogs = fixture as unknown as { cloudwatch?: { logGroups?: unknown[] } };
+  withLogs.cloudwatch ??= {};
+  (withLogs.cloudwatch.logGroups ??= []).push({
+    name: `/aws/apprunner/${String(production['name'])}-staging/0f1e2d3c4b5a69788796a5b4c3d2e1f0/application`,
+    events: [{ ago: '2h', message: 'INFO GET /api/health 200 9ms' }],
+  });
   return fixture as FixtureInput;
 }
 
@@ -63,13 +71,42 @@ function serviceFor(sim: SimLike, environment: string): { arn: string } {
  * a rehearsal prune the first one's snapshot, so pruning is rehearsed too.
  */
 export function simConfig(sim: SimLike): string {
-  const environments = ENVIRONMENTS.map((e) =>
-    environmentYaml(sim, e.name, serviceFor(sim, e.name).arn, {
-      database: '      instance: drop-db\n      snapshot-retention: 1',
-    }),
+  const environments = ENVIRONMENTS.map(
+    (e) =>
+      environmentYaml(sim, e.name, serviceFor(sim, e.name).arn, {
+        database: '      instance: drop-db\n      snapshot-retention: 1',
+      }) + opsChecks(serviceFor(sim, e.name).arn),
   );
   return `# Written by the rehearsal: every environment is a sim service.\nversion: 1\nenvironments:\n${environments.join('')}`;
 }
+
+/** Routine checks the ops-*.yml rehearsals run: what the sim can answer without secrets. */
+const opsChecks = (serviceArn: string): string => `    checks:
+      daily:
+        - type: service-running
+        - type: snapshot-fresh
+          max-age: 24h
+        - type: health
+      weekly:
+        - type: free-storage
+          min-gib: 2
+        - type: error-rate
+          max-percent: 1
+        - type: latency-p99
+          max-ms: 1000
+        - type: log-errors
+          log-group: /aws/apprunner/${serviceArn.split(':service/')[1]}/application
+          pattern: '?ERROR ?FATAL'
+          max-count: 5
+          window: 24h
+      monthly:
+        - type: error-rate
+          max-percent: 1
+          window: 24h
+        - type: latency-p99
+          max-ms: 1000
+          window: 24h
+`;
 
 /** A temporary workspace (the "checked-out" repository) configured for the sim. */
 export async function simWorkspace(sim: SimLike): Promise<string> {
@@ -108,9 +145,21 @@ export async function simRehearsalOptions(
     workspace: await simWorkspace(sim),
     env: { ...sim.env, BETTERSTACK_API_URL: `${sim.url}/betterstack` },
     // As a team with reviewers configured: a push deploys every environment.
-    vars: Object.fromEntries(
-      ENVIRONMENTS.filter((e) => e.reviewers).map((e) => [reviewersVariable(e.name), 'required']),
-    ),
+    vars: {
+      ...Object.fromEntries(
+        ENVIRONMENTS.filter((e) => e.reviewers).map((e) => [reviewersVariable(e.name), 'required']),
+      ),
+      // The ops-*.yml jobs: a read-only role and region per environment, as repository variables.
+      ...Object.fromEntries(
+        ENVIRONMENTS.flatMap((e) => [
+          [
+            opsRoleVariable(e.name),
+            `arn:aws:iam::${REHEARSAL_ACCOUNT}:role/apprunner-ops-checks-${e.name}`,
+          ],
+          [opsRegionVariable(e.name), sim.region],
+        ]),
+      ),
+    },
     environments,
     secrets: {
       ...(sim.env['SIM_SLACK_WEBHOOK_URL']

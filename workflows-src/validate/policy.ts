@@ -59,7 +59,7 @@ export function checkPinnedActions(workflow: WorkflowModel): Finding[] {
 /**
  * An explicit `permissions:` mapping on every job (the repository default may be write-all),
  * with `write` only where a step needs it: id-token for OIDC, deployments for our
- * deploy/rollback actions (they record GitHub deployments).
+ * deploy/rollback actions (they record GitHub deployments), issues for ops-check.
  */
 export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
   const findings: Finding[] = [];
@@ -86,6 +86,16 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
     if (changesEnvironment(job)) needs['deployments'] = 'the deploy/rollback action';
+    // ops-check opens, comments on and closes its issue when it has a token and may.
+    if (
+      job.steps.some(
+        (s) =>
+          s.uses === './actions/ops-check' &&
+          s.with['github-token'] !== undefined &&
+          s.with['open-issue']?.value !== 'false',
+      )
+    )
+      needs['issues'] = 'the ops-check action (its GitHub issue)';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? String(pair.value.value) : '';

@@ -7,6 +7,7 @@ export interface DeployInputs extends OpsInputs {
   snapshot: boolean;
   autoRollback: boolean;
   dryRun: boolean;
+  bakeMs: number;
 }
 
 /** Reads and validates every input once, before anything is called. */
@@ -17,5 +18,6 @@ export function readDeployInputs(inputs: InputReader): DeployInputs {
     snapshot: inputs.boolean('snapshot'),
     autoRollback: inputs.boolean('auto-rollback'),
     dryRun: inputs.boolean('dry-run'),
+    bakeMs: inputs.duration('bake', { min: 0, max: 6 * 3_600_000 }),
   });
 }

@@ -22,6 +22,7 @@ await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSu
     snapshot: request.snapshot,
     autoRollback: request.autoRollback,
     dryRun: request.dryRun,
+    bakeMs: request.bakeMs,
   });
 
   setOpsOutputs(outcome, setOutput);

@@ -1891,6 +1891,19446 @@ __webpack_unused_export__ = paginateListVpcIngressConnections;
 
 /***/ }),
 
+/***/ 2684:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsJson1_1Protocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+
+const defaultCloudWatchLogsHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "logs",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultCloudWatchLogsHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "logs",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1168.0";
+var packageInfo = {
+	version: version};
+
+const m = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { [m]: "Region" }, k = {}, l = [j];
+const _data = {
+    conditions: [
+        [c, [h]],
+        [c, l],
+        ["aws.partition", l, d],
+        [e, [{ [m]: "UseFIPS" }, b]],
+        [e, [{ [m]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [i, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [i, "supportsFIPS"] }, b]],
+        [g, [j, "us-gov-east-1"]],
+        [g, [j, "us-gov-west-1"]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [h, k],
+        ["https://logs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://logs.us-gov-east-1.amazonaws.com", k],
+        ["https://logs.us-gov-west-1.amazonaws.com", k],
+        ["https://logs-fips.{Region}.{PartitionResult#dnsSuffix}", k],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://logs.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://logs.{Region}.{PartitionResult#dnsSuffix}", k],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 14, 3,
+    1, 4, r + 13,
+    2, 5, r + 13,
+    3, 8, 6,
+    4, 7, r + 12,
+    5, r + 10, r + 11,
+    4, 12, 9,
+    6, 10, r + 9,
+    7, r + 6, 11,
+    8, r + 7, r + 8,
+    5, 13, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 15,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class CloudWatchLogsServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs#CloudWatchLogsServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, CloudWatchLogsServiceException.prototype);
+    }
+}
+
+class AccessDeniedException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#AccessDeniedException";
+    name = "AccessDeniedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AccessDeniedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AccessDeniedException.prototype);
+    }
+}
+class InvalidParameterException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidParameterException";
+    name = "InvalidParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterException.prototype);
+    }
+}
+class OperationAbortedException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#OperationAbortedException";
+    name = "OperationAbortedException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OperationAbortedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OperationAbortedException.prototype);
+    }
+}
+class ResourceNotFoundException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceNotFoundException";
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+    }
+}
+class ServiceUnavailableException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceUnavailableException";
+    name = "ServiceUnavailableException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "ServiceUnavailableException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceUnavailableException.prototype);
+    }
+}
+class InternalServerException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#InternalServerException";
+    name = "InternalServerException";
+    $fault = "server";
+    constructor(opts) {
+        super({
+            name: "InternalServerException",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InternalServerException.prototype);
+    }
+}
+class ThrottlingException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ThrottlingException";
+    name = "ThrottlingException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ThrottlingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ThrottlingException.prototype);
+    }
+}
+class ValidationException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ValidationException";
+    name = "ValidationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ValidationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ValidationException.prototype);
+    }
+}
+class InvalidOperationException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidOperationException";
+    name = "InvalidOperationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidOperationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidOperationException.prototype);
+    }
+}
+class ConflictException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ConflictException";
+    name = "ConflictException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConflictException.prototype);
+    }
+}
+class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceQuotaExceededException";
+    name = "ServiceQuotaExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ServiceQuotaExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
+    }
+}
+class LimitExceededException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#LimitExceededException";
+    name = "LimitExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededException.prototype);
+    }
+}
+class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceAlreadyExistsException";
+    name = "ResourceAlreadyExistsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceAlreadyExistsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceAlreadyExistsException.prototype);
+    }
+}
+class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#DataAlreadyAcceptedException";
+    name = "DataAlreadyAcceptedException";
+    $fault = "client";
+    expectedSequenceToken;
+    constructor(opts) {
+        super({
+            name: "DataAlreadyAcceptedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DataAlreadyAcceptedException.prototype);
+        this.expectedSequenceToken = opts.expectedSequenceToken;
+    }
+}
+class InternalStreamingException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#InternalStreamingException";
+    name = "InternalStreamingException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InternalStreamingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InternalStreamingException.prototype);
+    }
+}
+class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidSequenceTokenException";
+    name = "InvalidSequenceTokenException";
+    $fault = "client";
+    expectedSequenceToken;
+    constructor(opts) {
+        super({
+            name: "InvalidSequenceTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidSequenceTokenException.prototype);
+        this.expectedSequenceToken = opts.expectedSequenceToken;
+    }
+}
+class UnrecognizedClientException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#UnrecognizedClientException";
+    name = "UnrecognizedClientException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnrecognizedClientException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnrecognizedClientException.prototype);
+    }
+}
+class SessionStreamingException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#SessionStreamingException";
+    name = "SessionStreamingException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SessionStreamingException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SessionStreamingException.prototype);
+    }
+}
+class SessionTimeoutException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#SessionTimeoutException";
+    name = "SessionTimeoutException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SessionTimeoutException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SessionTimeoutException.prototype);
+    }
+}
+class MalformedQueryException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#MalformedQueryException";
+    name = "MalformedQueryException";
+    $fault = "client";
+    queryCompileError;
+    constructor(opts) {
+        super({
+            name: "MalformedQueryException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MalformedQueryException.prototype);
+        this.queryCompileError = opts.queryCompileError;
+    }
+}
+class TooManyTagsException extends CloudWatchLogsServiceException {
+    static shapeId = "com.amazonaws.cloudwatchlogs#TooManyTagsException";
+    name = "TooManyTagsException";
+    $fault = "client";
+    resourceName;
+    constructor(opts) {
+        super({
+            name: "TooManyTagsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TooManyTagsException.prototype);
+        this.resourceName = opts.resourceName;
+    }
+}
+
+const _A = "Anomaly";
+const _AD = "AnomalyDetector";
+const _ADE = "AccessDeniedException";
+const _ADn = "AnomalyDetectors";
+const _AF = "AllowedFields";
+const _AK = "AddKeys";
+const _AKE = "AddKeyEntry";
+const _AKEd = "AddKeyEntries";
+const _AKK = "AssociateKmsKey";
+const _AKKR = "AssociateKmsKeyRequest";
+const _ALGS = "AggregateLogGroupSummary";
+const _ALGSg = "AggregateLogGroupSummaries";
+const _AP = "AccountPolicy";
+const _APc = "AccountPolicies";
+const _ASTSTI = "AssociateSourceToS3TableIntegration";
+const _ASTSTIR = "AssociateSourceToS3TableIntegrationRequest";
+const _ASTSTIRs = "AssociateSourceToS3TableIntegrationResponse";
+const _An = "Anomalies";
+const _CD = "CreateDelivery";
+const _CDR = "CreateDeliveryRequest";
+const _CDRr = "CreateDeliveryResponse";
+const _CE = "ConflictException";
+const _CET = "CancelExportTask";
+const _CETR = "CancelExportTaskRequest";
+const _CETRr = "CreateExportTaskRequest";
+const _CETRre = "CreateExportTaskResponse";
+const _CETr = "CreateExportTask";
+const _CIT = "CancelImportTask";
+const _CITR = "CancelImportTaskRequest";
+const _CITRa = "CancelImportTaskResponse";
+const _CITRr = "CreateImportTaskRequest";
+const _CITRre = "CreateImportTaskResponse";
+const _CITr = "CreateImportTask";
+const _CLAD = "CreateLogAnomalyDetector";
+const _CLADR = "CreateLogAnomalyDetectorRequest";
+const _CLADRr = "CreateLogAnomalyDetectorResponse";
+const _CLG = "CreateLogGroup";
+const _CLGR = "CreateLogGroupRequest";
+const _CLS = "CreateLogStream";
+const _CLSR = "CreateLogStreamRequest";
+const _CLT = "CreateLookupTable";
+const _CLTR = "CreateLookupTableRequest";
+const _CLTRr = "CreateLookupTableResponse";
+const _CSQ = "CreateScheduledQuery";
+const _CSQR = "CreateScheduledQueryRequest";
+const _CSQRr = "CreateScheduledQueryResponse";
+const _CSV = "CSV";
+const _CT = "ConfigurationTemplate";
+const _CTDCV = "ConfigurationTemplateDeliveryConfigValues";
+const _CTo = "ConfigurationTemplates";
+const _CV = "CopyValue";
+const _CVE = "CopyValueEntry";
+const _CVEo = "CopyValueEntries";
+const _D = "Delivery";
+const _DAAE = "DataAlreadyAcceptedException";
+const _DAP = "DeleteAccountPolicy";
+const _DAPR = "DeleteAccountPolicyRequest";
+const _DAPRe = "DeleteAccountPolicyResponse";
+const _DAPRes = "DescribeAccountPoliciesRequest";
+const _DAPResc = "DescribeAccountPoliciesResponse";
+const _DAPe = "DescribeAccountPolicies";
+const _DC = "DestinationConfiguration";
+const _DCT = "DescribeConfigurationTemplates";
+const _DCTR = "DescribeConfigurationTemplatesRequest";
+const _DCTRe = "DescribeConfigurationTemplatesResponse";
+const _DD = "DeliveryDestination";
+const _DDC = "DeliveryDestinationConfiguration";
+const _DDD = "DeleteDeliveryDestination";
+const _DDDP = "DeleteDeliveryDestinationPolicy";
+const _DDDPR = "DeleteDeliveryDestinationPolicyRequest";
+const _DDDR = "DeleteDeliveryDestinationRequest";
+const _DDDRe = "DescribeDeliveryDestinationsRequest";
+const _DDDRes = "DescribeDeliveryDestinationsResponse";
+const _DDDe = "DescribeDeliveryDestinations";
+const _DDPP = "DeleteDataProtectionPolicy";
+const _DDPPR = "DeleteDataProtectionPolicyRequest";
+const _DDR = "DeleteDeliveryRequest";
+const _DDRe = "DeleteDestinationRequest";
+const _DDRes = "DescribeDeliveriesRequest";
+const _DDResc = "DescribeDeliveriesResponse";
+const _DDRescr = "DescribeDestinationsRequest";
+const _DDRescri = "DescribeDestinationsResponse";
+const _DDS = "DeleteDeliverySource";
+const _DDSR = "DeleteDeliverySourceRequest";
+const _DDSRe = "DescribeDeliverySourcesRequest";
+const _DDSRes = "DescribeDeliverySourcesResponse";
+const _DDSe = "DescribeDeliverySources";
+const _DDe = "DeliveryDestinations";
+const _DDel = "DeleteDelivery";
+const _DDele = "DeleteDestination";
+const _DDes = "DescribeDeliveries";
+const _DDesc = "DescribeDestinations";
+const _DET = "DescribeExportTasks";
+const _DETR = "DescribeExportTasksRequest";
+const _DETRe = "DescribeExportTasksResponse";
+const _DFI = "DescribeFieldIndexes";
+const _DFIR = "DescribeFieldIndexesRequest";
+const _DFIRe = "DescribeFieldIndexesResponse";
+const _DI = "DeleteIntegration";
+const _DIP = "DeleteIndexPolicy";
+const _DIPR = "DeleteIndexPolicyRequest";
+const _DIPRe = "DeleteIndexPolicyResponse";
+const _DIPRes = "DescribeIndexPoliciesRequest";
+const _DIPResc = "DescribeIndexPoliciesResponse";
+const _DIPe = "DescribeIndexPolicies";
+const _DIR = "DeleteIntegrationRequest";
+const _DIRe = "DeleteIntegrationResponse";
+const _DIT = "DescribeImportTasks";
+const _DITB = "DescribeImportTaskBatches";
+const _DITBR = "DescribeImportTaskBatchesRequest";
+const _DITBRe = "DescribeImportTaskBatchesResponse";
+const _DITR = "DescribeImportTasksRequest";
+const _DITRe = "DescribeImportTasksResponse";
+const _DK = "DeleteKeys";
+const _DKK = "DisassociateKmsKey";
+const _DKKR = "DisassociateKmsKeyRequest";
+const _DLAD = "DeleteLogAnomalyDetector";
+const _DLADR = "DeleteLogAnomalyDetectorRequest";
+const _DLG = "DeleteLogGroup";
+const _DLGR = "DeleteLogGroupRequest";
+const _DLGRe = "DescribeLogGroupsRequest";
+const _DLGRes = "DescribeLogGroupsResponse";
+const _DLGe = "DescribeLogGroups";
+const _DLS = "DeleteLogStream";
+const _DLSR = "DeleteLogStreamRequest";
+const _DLSRe = "DescribeLogStreamsRequest";
+const _DLSRes = "DescribeLogStreamsResponse";
+const _DLSe = "DescribeLogStreams";
+const _DLT = "DeleteLookupTable";
+const _DLTR = "DeleteLookupTableRequest";
+const _DLTRe = "DescribeLookupTablesRequest";
+const _DLTRes = "DescribeLookupTablesResponse";
+const _DLTe = "DescribeLookupTables";
+const _DMF = "DeleteMetricFilter";
+const _DMFR = "DeleteMetricFilterRequest";
+const _DMFRe = "DescribeMetricFiltersRequest";
+const _DMFRes = "DescribeMetricFiltersResponse";
+const _DMFe = "DescribeMetricFilters";
+const _DNP = "DestinationNamePrefix";
+const _DQ = "DescribeQueries";
+const _DQD = "DeleteQueryDefinition";
+const _DQDR = "DeleteQueryDefinitionRequest";
+const _DQDRe = "DeleteQueryDefinitionResponse";
+const _DQDRes = "DescribeQueryDefinitionsRequest";
+const _DQDResc = "DescribeQueryDefinitionsResponse";
+const _DQDe = "DescribeQueryDefinitions";
+const _DQR = "DescribeQueriesRequest";
+const _DQRe = "DescribeQueriesResponse";
+const _DRP = "DeleteResourcePolicy";
+const _DRPR = "DeleteResourcePolicyRequest";
+const _DRPRe = "DeleteRetentionPolicyRequest";
+const _DRPRes = "DescribeResourcePoliciesRequest";
+const _DRPResc = "DescribeResourcePoliciesResponse";
+const _DRPe = "DeleteRetentionPolicy";
+const _DRPes = "DescribeResourcePolicies";
+const _DRR = "DryRunResult";
+const _DS = "DataSource";
+const _DSC = "DeleteSyslogConfiguration";
+const _DSCR = "DeleteSyslogConfigurationRequest";
+const _DSCS = "DeliverySourceConfigurationSchema";
+const _DSCSe = "DeliverySourceConfigurationSchemas";
+const _DSF = "DataSourceFilter";
+const _DSFR = "DeleteSubscriptionFilterRequest";
+const _DSFRe = "DescribeSubscriptionFiltersRequest";
+const _DSFRes = "DescribeSubscriptionFiltersResponse";
+const _DSFSTI = "DisassociateSourceFromS3TableIntegration";
+const _DSFSTIR = "DisassociateSourceFromS3TableIntegrationRequest";
+const _DSFSTIRi = "DisassociateSourceFromS3TableIntegrationResponse";
+const _DSFa = "DataSourceFilters";
+const _DSFe = "DeleteSubscriptionFilter";
+const _DSFes = "DescribeSubscriptionFilters";
+const _DSQ = "DeleteScheduledQuery";
+const _DSQR = "DeleteScheduledQueryRequest";
+const _DSQRe = "DeleteScheduledQueryResponse";
+const _DSe = "DeliverySource";
+const _DSel = "DeliverySources";
+const _DT = "DeleteTransformer";
+const _DTC = "DateTimeConverter";
+const _DTR = "DeleteTransformerRequest";
+const _De = "Destination";
+const _Del = "Deliveries";
+const _Des = "Destinations";
+const _E = "Entity";
+const _ET = "ExportTask";
+const _ETEI = "ExportTaskExecutionInfo";
+const _ETS = "ExportTaskStatus";
+const _ETx = "ExportTasks";
+const _FD = "FieldsData";
+const _FI = "FieldIndex";
+const _FIi = "FieldIndexes";
+const _FLE = "FilteredLogEvent";
+const _FLER = "FilterLogEventsRequest";
+const _FLERi = "FilterLogEventsResponse";
+const _FLEi = "FilteredLogEvents";
+const _FLEil = "FilterLogEvents";
+const _G = "Grok";
+const _GD = "GetDelivery";
+const _GDD = "GetDeliveryDestination";
+const _GDDP = "GetDeliveryDestinationPolicy";
+const _GDDPR = "GetDeliveryDestinationPolicyRequest";
+const _GDDPRe = "GetDeliveryDestinationPolicyResponse";
+const _GDDR = "GetDeliveryDestinationRequest";
+const _GDDRe = "GetDeliveryDestinationResponse";
+const _GDPP = "GetDataProtectionPolicy";
+const _GDPPR = "GetDataProtectionPolicyRequest";
+const _GDPPRe = "GetDataProtectionPolicyResponse";
+const _GDR = "GetDeliveryRequest";
+const _GDRe = "GetDeliveryResponse";
+const _GDS = "GetDeliverySource";
+const _GDSR = "GetDeliverySourceRequest";
+const _GDSRe = "GetDeliverySourceResponse";
+const _GI = "GroupingIdentifier";
+const _GIR = "GetIntegrationRequest";
+const _GIRe = "GetIntegrationResponse";
+const _GIe = "GetIntegration";
+const _GIr = "GroupingIdentifiers";
+const _GLAD = "GetLogAnomalyDetector";
+const _GLADR = "GetLogAnomalyDetectorRequest";
+const _GLADRe = "GetLogAnomalyDetectorResponse";
+const _GLE = "GetLogEvents";
+const _GLER = "GetLogEventsRequest";
+const _GLERe = "GetLogEventsResponse";
+const _GLF = "GetLogFields";
+const _GLFR = "GetLogFieldsRequest";
+const _GLFRe = "GetLogFieldsResponse";
+const _GLGF = "GetLogGroupFields";
+const _GLGFR = "GetLogGroupFieldsRequest";
+const _GLGFRe = "GetLogGroupFieldsResponse";
+const _GLO = "GetLogObject";
+const _GLOR = "GetLogObjectRequest";
+const _GLORS = "GetLogObjectResponseStream";
+const _GLORe = "GetLogObjectResponse";
+const _GLR = "GetLogRecord";
+const _GLRR = "GetLogRecordRequest";
+const _GLRRe = "GetLogRecordResponse";
+const _GLT = "GetLookupTable";
+const _GLTR = "GetLookupTableRequest";
+const _GLTRe = "GetLookupTableResponse";
+const _GQR = "GetQueryResults";
+const _GQRR = "GetQueryResultsRequest";
+const _GQRRe = "GetQueryResultsResponse";
+const _GSQ = "GetScheduledQuery";
+const _GSQH = "GetScheduledQueryHistory";
+const _GSQHR = "GetScheduledQueryHistoryRequest";
+const _GSQHRe = "GetScheduledQueryHistoryResponse";
+const _GSQR = "GetScheduledQueryRequest";
+const _GSQRe = "GetScheduledQueryResponse";
+const _GSTP = "GetStorageTierPolicy";
+const _GSTPR = "GetStorageTierPolicyRequest";
+const _GSTPRe = "GetStorageTierPolicyResponse";
+const _GT = "GetTransformer";
+const _GTR = "GetTransformerRequest";
+const _GTRe = "GetTransformerResponse";
+const _I = "Import";
+const _IB = "ImportBatch";
+const _IBL = "ImportBatchList";
+const _ID = "IntegrationDetails";
+const _IF = "ImportFilter";
+const _IL = "ImportList";
+const _ILE = "InputLogEvent";
+const _ILEn = "InputLogEvents";
+const _IOE = "InvalidOperationException";
+const _IP = "IndexPolicy";
+const _IPE = "InvalidParameterException";
+const _IPn = "IndexPolicies";
+const _IS = "ImportStatistics";
+const _ISE = "InternalServerException";
+const _ISEn = "InternalStreamingException";
+const _ISTE = "InvalidSequenceTokenException";
+const _ISn = "IntegrationSummary";
+const _ISnt = "IntegrationSummaries";
+const _LA = "ListAnomalies";
+const _LALGS = "ListAggregateLogGroupSummaries";
+const _LALGSR = "ListAggregateLogGroupSummariesRequest";
+const _LALGSRi = "ListAggregateLogGroupSummariesResponse";
+const _LAR = "ListAnomaliesRequest";
+const _LARi = "ListAnomaliesResponse";
+const _LCS = "LowerCaseString";
+const _LE = "LogEvent";
+const _LEE = "LimitExceededException";
+const _LFL = "LogFieldsList";
+const _LFLI = "LogFieldsListItem";
+const _LFT = "LogFieldType";
+const _LG = "LogGroup";
+const _LGF = "LogGroupField";
+const _LGFL = "LogGroupFieldList";
+const _LGI = "LogGroupImpact";
+const _LGIo = "LogGroupImpacts";
+const _LGS = "LogGroupSummary";
+const _LGSo = "LogGroupSummaries";
+const _LGo = "LogGroups";
+const _LI = "ListIntegrations";
+const _LIR = "ListIntegrationsRequest";
+const _LIRi = "ListIntegrationsResponse";
+const _LLAD = "ListLogAnomalyDetectors";
+const _LLADR = "ListLogAnomalyDetectorsRequest";
+const _LLADRi = "ListLogAnomalyDetectorsResponse";
+const _LLG = "ListLogGroups";
+const _LLGFQ = "ListLogGroupsForQuery";
+const _LLGFQR = "ListLogGroupsForQueryRequest";
+const _LLGFQRi = "ListLogGroupsForQueryResponse";
+const _LLGR = "ListLogGroupsRequest";
+const _LLGRi = "ListLogGroupsResponse";
+const _LS = "LogStream";
+const _LSC = "ListSyslogConfigurations";
+const _LSCR = "ListSyslogConfigurationsRequest";
+const _LSCRi = "ListSyslogConfigurationsResponse";
+const _LSFSTI = "ListSourcesForS3TableIntegration";
+const _LSFSTIR = "ListSourcesForS3TableIntegrationRequest";
+const _LSFSTIRi = "ListSourcesForS3TableIntegrationResponse";
+const _LSQ = "ListScheduledQueries";
+const _LSQR = "ListScheduledQueriesRequest";
+const _LSQRi = "ListScheduledQueriesResponse";
+const _LSo = "LogSamples";
+const _LSog = "LogStreams";
+const _LT = "LookupTable";
+const _LTC = "LookupTableConfiguration";
+const _LTFR = "ListTagsForResource";
+const _LTFRR = "ListTagsForResourceRequest";
+const _LTFRRi = "ListTagsForResourceResponse";
+const _LTLG = "ListTagsLogGroup";
+const _LTLGR = "ListTagsLogGroupRequest";
+const _LTLGRi = "ListTagsLogGroupResponse";
+const _LTM = "ListToMap";
+const _LTSLE = "LiveTailSessionLogEvent";
+const _LTSM = "LiveTailSessionMetadata";
+const _LTSR = "LiveTailSessionResults";
+const _LTSS = "LiveTailSessionStart";
+const _LTSU = "LiveTailSessionUpdate";
+const _LTo = "LookupTables";
+const _MF = "MetricFilter";
+const _MFM = "MetricFilterMatches";
+const _MFMR = "MetricFilterMatchRecord";
+const _MFe = "MetricFilters";
+const _MK = "MoveKeys";
+const _MKE = "MoveKeyEntry";
+const _MKEo = "MoveKeyEntries";
+const _MQE = "MalformedQueryException";
+const _MT = "MetricTransformation";
+const _MTe = "MetricTransformations";
+const _OAE = "OperationAbortedException";
+const _OLE = "OutputLogEvent";
+const _OLEu = "OutputLogEvents";
+const _OSA = "OpenSearchApplication";
+const _OSC = "OpenSearchCollection";
+const _OSDAP = "OpenSearchDataAccessPolicy";
+const _OSDS = "OpenSearchDataSource";
+const _OSEP = "OpenSearchEncryptionPolicy";
+const _OSID = "OpenSearchIntegrationDetails";
+const _OSLP = "OpenSearchLifecyclePolicy";
+const _OSNP = "OpenSearchNetworkPolicy";
+const _OSRC = "OpenSearchResourceConfig";
+const _OSRS = "OpenSearchResourceStatus";
+const _OSW = "OpenSearchWorkspace";
+const _P = "Policy";
+const _PAP = "PutAccountPolicy";
+const _PAPR = "PutAccountPolicyRequest";
+const _PAPRu = "PutAccountPolicyResponse";
+const _PBTA = "PutBearerTokenAuthentication";
+const _PBTAR = "PutBearerTokenAuthenticationRequest";
+const _PC = "ParseCloudfront";
+const _PD = "PutDestination";
+const _PDD = "PutDeliveryDestination";
+const _PDDP = "PutDeliveryDestinationPolicy";
+const _PDDPR = "PutDeliveryDestinationPolicyRequest";
+const _PDDPRu = "PutDeliveryDestinationPolicyResponse";
+const _PDDR = "PutDeliveryDestinationRequest";
+const _PDDRu = "PutDeliveryDestinationResponse";
+const _PDP = "PutDestinationPolicy";
+const _PDPP = "PutDataProtectionPolicy";
+const _PDPPR = "PutDataProtectionPolicyRequest";
+const _PDPPRu = "PutDataProtectionPolicyResponse";
+const _PDPR = "PutDestinationPolicyRequest";
+const _PDR = "PutDestinationRequest";
+const _PDRu = "PutDestinationResponse";
+const _PDS = "PutDeliverySource";
+const _PDSR = "PutDeliverySourceRequest";
+const _PDSRu = "PutDeliverySourceResponse";
+const _PI = "PutIntegration";
+const _PIP = "PutIndexPolicy";
+const _PIPR = "PutIndexPolicyRequest";
+const _PIPRu = "PutIndexPolicyResponse";
+const _PIR = "PutIntegrationRequest";
+const _PIRu = "PutIntegrationResponse";
+const _PJSON = "ParseJSON";
+const _PKV = "ParseKeyValue";
+const _PLE = "PutLogEvents";
+const _PLER = "PutLogEventsRequest";
+const _PLERu = "PutLogEventsResponse";
+const _PLGDP = "PutLogGroupDeletionProtection";
+const _PLGDPR = "PutLogGroupDeletionProtectionRequest";
+const _PMF = "PutMetricFilter";
+const _PMFR = "PutMetricFilterRequest";
+const _PP = "ParsePostgres";
+const _PQD = "PutQueryDefinition";
+const _PQDR = "PutQueryDefinitionRequest";
+const _PQDRu = "PutQueryDefinitionResponse";
+const _PR = "ParseRoute53";
+const _PRP = "PutResourcePolicy";
+const _PRPR = "PutResourcePolicyRequest";
+const _PRPRu = "PutResourcePolicyResponse";
+const _PRPRut = "PutRetentionPolicyRequest";
+const _PRPu = "PutRetentionPolicy";
+const _PSC = "PutSyslogConfiguration";
+const _PSCR = "PutSyslogConfigurationRequest";
+const _PSF = "PutSubscriptionFilter";
+const _PSFR = "PutSubscriptionFilterRequest";
+const _PSTP = "PutStorageTierPolicy";
+const _PSTPR = "PutStorageTierPolicyRequest";
+const _PSTPRu = "PutStorageTierPolicyResponse";
+const _PT = "PatternToken";
+const _PTOCSF = "ParseToOCSF";
+const _PTR = "PutTransformerRequest";
+const _PTa = "PatternTokens";
+const _PTu = "PutTransformer";
+const _PVPC = "ParseVPC";
+const _PWAF = "ParseWAF";
+const _Pr = "Processor";
+const _Pro = "Processors";
+const _QCE = "QueryCompileError";
+const _QCEL = "QueryCompileErrorLocation";
+const _QD = "QueryDefinition";
+const _QDL = "QueryDefinitionList";
+const _QI = "QueryInfo";
+const _QIL = "QueryInfoList";
+const _QP = "QueryParameter";
+const _QPL = "QueryParameterList";
+const _QR = "QueryResults";
+const _QS = "QueryStatistics";
+const _RAEE = "ResourceAlreadyExistsException";
+const _RC = "ResourceConfig";
+const _REI = "RejectedEntityInfo";
+const _RF = "RecordField";
+const _RFe = "ResultField";
+const _RK = "RenameKeys";
+const _RKE = "RenameKeyEntry";
+const _RKEe = "RenameKeyEntries";
+const _RLEI = "RejectedLogEventsInfo";
+const _RNFE = "ResourceNotFoundException";
+const _RP = "ResourcePolicy";
+const _RPe = "ResourcePolicies";
+const _RR = "ResultRows";
+const _SC = "S3Configuration";
+const _SCy = "SyslogConfiguration";
+const _SCys = "SyslogConfigurations";
+const _SDC = "S3DeliveryConfiguration";
+const _SF = "SubscriptionFilter";
+const _SFu = "SubscriptionFilters";
+const _SLS = "SearchedLogStream";
+const _SLSe = "SearchedLogStreams";
+const _SLT = "StartLiveTail";
+const _SLTR = "StartLiveTailRequest";
+const _SLTRS = "StartLiveTailResponseStream";
+const _SLTRt = "StartLiveTailResponse";
+const _SP = "SuppressionPeriod";
+const _SQ = "StartQuery";
+const _SQD = "ScheduledQueryDestination";
+const _SQDL = "ScheduledQueryDestinationList";
+const _SQEE = "ServiceQuotaExceededException";
+const _SQR = "StartQueryRequest";
+const _SQRt = "StartQueryResponse";
+const _SQRto = "StopQueryRequest";
+const _SQRtop = "StopQueryResponse";
+const _SQS = "ScheduledQuerySummary";
+const _SQSL = "ScheduledQuerySummaryList";
+const _SQt = "StopQuery";
+const _SS = "SplitString";
+const _SSE = "SessionStreamingException";
+const _SSEp = "SplitStringEntry";
+const _SSEpl = "SplitStringEntries";
+const _SSEu = "SubstituteStringEntry";
+const _SSEub = "SubstituteStringEntries";
+const _SSu = "SubstituteString";
+const _STE = "SessionTimeoutException";
+const _STI = "S3TablesIntegration";
+const _STIS = "S3TableIntegrationSource";
+const _STISa = "S3TableIntegrationSources";
+const _SUE = "ServiceUnavailableException";
+const _TC = "TypeConverter";
+const _TCE = "TypeConverterEntry";
+const _TCEy = "TypeConverterEntries";
+const _TE = "ThrottlingException";
+const _TF = "TagFilter";
+const _TFa = "TagFilters";
+const _THR = "TriggerHistoryRecord";
+const _THRL = "TriggerHistoryRecordList";
+const _TL = "TransformedLogs";
+const _TLG = "TagLogGroup";
+const _TLGR = "TagLogGroupRequest";
+const _TLR = "TransformedLogRecord";
+const _TMF = "TestMetricFilter";
+const _TMFR = "TestMetricFilterRequest";
+const _TMFRe = "TestMetricFilterResponse";
+const _TMTE = "TooManyTagsException";
+const _TR = "TagResource";
+const _TRR = "TagResourceRequest";
+const _TS = "TrimString";
+const _TT = "TestTransformer";
+const _TTR = "TestTransformerRequest";
+const _TTRe = "TestTransformerResponse";
+const _UA = "UpdateAnomaly";
+const _UAR = "UpdateAnomalyRequest";
+const _UCE = "UnrecognizedClientException";
+const _UCS = "UpperCaseString";
+const _UDC = "UpdateDeliveryConfiguration";
+const _UDCR = "UpdateDeliveryConfigurationRequest";
+const _UDCRp = "UpdateDeliveryConfigurationResponse";
+const _ULAD = "UpdateLogAnomalyDetector";
+const _ULADR = "UpdateLogAnomalyDetectorRequest";
+const _ULG = "UntagLogGroup";
+const _ULGR = "UntagLogGroupRequest";
+const _ULT = "UpdateLookupTable";
+const _ULTR = "UpdateLookupTableRequest";
+const _ULTRp = "UpdateLookupTableResponse";
+const _UR = "UntagResource";
+const _URR = "UntagResourceRequest";
+const _USQ = "UpdateScheduledQuery";
+const _USQR = "UpdateScheduledQueryRequest";
+const _USQRp = "UpdateScheduledQueryResponse";
+const _VE = "ValidationException";
+const _a = "active";
+const _aA = "applicationArn";
+const _aAFAVLDFR = "allowedActionForAllowVendedLogsDeliveryForResource";
+const _aD = "anomalyDetectors";
+const _aDA = "anomalyDetectorArn";
+const _aDS = "anomalyDetectorStatus";
+const _aE = "applicationEndpoint";
+const _aF = "allowedFields";
+const _aFD = "allowedFieldDelimiters";
+const _aI = "accountId";
+const _aIc = "accountIdentifiers";
+const _aIn = "anomalyId";
+const _aIp = "applicationId";
+const _aK = "addKeys";
+const _aLGS = "aggregateLogGroupSummaries";
+const _aOF = "allowedOutputFormats";
+const _aOTL = "applyOnTransformedLogs";
+const _aP = "accountPolicies";
+const _aPc = "accessPolicy";
+const _aPcc = "accountPolicy";
+const _aSPF = "allowedSuffixPathFields";
+const _aVT = "anomalyVisibilityTime";
+const _an = "anomalies";
+const _ap = "application";
+const _ar = "arn";
+const _at = "attributes";
+const _b = "baseline";
+const _bI = "batchId";
+const _bIS = "batchImportStatus";
+const _bIy = "bytesImported";
+const _bS = "bytesScanned";
+const _bTAE = "bearerTokenAuthenticationEnabled";
+const _c = "client";
+const _cA = "createdAt";
+const _cAo = "collectionArn";
+const _cE = "collectionEndpoint";
+const _cR = "currentRetention";
+const _cT = "creationTime";
+const _cTS = "creationTimeStamp";
+const _cTSr = "createdTimeStamp";
+const _cTl = "clientToken";
+const _cTo = "configurationTemplates";
+const _cTom = "completionTime";
+const _cTr = "createTime";
+const _cV = "copyValue";
+const _co = "columns";
+const _cod = "code";
+const _col = "collection";
+const _cs = "csv";
+const _d = "description";
+const _dA = "destinationArn";
+const _dC = "destinationConfiguration";
+const _dD = "deliveryDestinations";
+const _dDA = "deliveryDestinationArn";
+const _dDC = "deliveryDestinationConfiguration";
+const _dDCV = "defaultDeliveryConfigValues";
+const _dDN = "deliveryDestinationName";
+const _dDP = "deliveryDestinationPolicy";
+const _dDT = "deliveryDestinationType";
+const _dDTe = "deliveryDestinationTypes";
+const _dDe = "deliveryDestination";
+const _dI = "destinationIdentifier";
+const _dK = "deleteKeys";
+const _dN = "detectorName";
+const _dNa = "datasourceName";
+const _dNe = "destinationName";
+const _dP = "destinationPrefix";
+const _dPE = "deletionProtectionEnabled";
+const _dPS = "dataProtectionStatus";
+const _dR = "dryRun";
+const _dRA = "destinationResourceArn";
+const _dRLGC = "decreasedRetentionLogGroupCount";
+const _dRR = "dryRunResult";
+const _dS = "dataSource";
+const _dSC = "deliverySourceConfiguration";
+const _dSN = "deliverySourceName";
+const _dSNa = "dataSourceName";
+const _dSNe = "deliverySourceNames";
+const _dSRA = "dataSourceRoleArn";
+const _dST = "dataSourceType";
+const _dSa = "dataSources";
+const _dSe = "deliverySources";
+const _dSel = "deliverySource";
+const _dT = "datasourceType";
+const _dTC = "dateTimeConverter";
+const _dTP = "dynamicTokenPosition";
+const _dTe = "destinationType";
+const _dV = "defaultValue";
+const _dVP = "dashboardViewerPrincipals";
+const _da = "data";
+const _de = "delivery";
+const _del = "delimiter";
+const _deli = "deliveries";
+const _des = "destination";
+const _desc = "descending";
+const _dest = "destinations";
+const _di = "dimensions";
+const _dis = "distribution";
+const _e = "error";
+const _eBS = "estimatedBytesSkipped";
+const _eCO = "endCharOffset";
+const _eET = "endEventTime";
+const _eF = "evaluationFrequency";
+const _eHCP = "enableHiveCompatiblePath";
+const _eI = "executionInfo";
+const _eIv = "eventId";
+const _eK = "encryptionKey";
+const _eLEEI = "expiredLogEventEndIndex";
+const _eM = "errorMessage";
+const _eMv = "eventMessage";
+const _eN = "eventNumber";
+const _eP = "encryptionPolicy";
+const _eRA = "executionRoleArn";
+const _eRI = "expectedRevisionId";
+const _eRS = "estimatedRecordsSkipped";
+const _eS = "executionStatuses";
+const _eSF = "emitSystemFields";
+const _eSFD = "emitSystemFieldDimensions";
+const _eST = "expectedSequenceToken";
+const _eSv = "eventSource";
+const _eSx = "executionStatus";
+const _eT = "exportTasks";
+const _eTO = "endTimeOffset";
+const _eTn = "endTime";
+const _eTr = "errorType";
+const _eV = "extractedValues";
+const _el = "element";
+const _en = "entries";
+const _ena = "enabled";
+const _end = "endpoint";
+const _ent = "entity";
+const _enu = "enumerations";
+const _ev = "events";
+const _f = "from";
+const _fAC = "failedAnalysisCount";
+const _fD = "fieldDelimiter";
+const _fE = "flattenedElement";
+const _fET = "firstEventTime";
+const _fETi = "firstEventTimestamp";
+const _fI = "fieldIndexes";
+const _fIN = "fieldIndexName";
+const _fINi = "fieldIndexNames";
+const _fLGA = "filterLogGroupArn";
+const _fN = "filterName";
+const _fNP = "filterNamePrefix";
+const _fP = "filterPattern";
+const _fS = "firstSeen";
+const _fSC = "fieldSelectionCriteria";
+const _fSi = "fieldStream";
+const _fU = "forceUpdate";
+const _fi = "fields";
+const _fie = "field";
+const _fl = "flatten";
+const _fo = "force";
+const _g = "grok";
+const _gB = "groupBy";
+const _gI = "groupingIdentifiers";
+const _h = "histogram";
+const _hE = "httpError";
+const _i = "identifier";
+const _iA = "integrationArn";
+const _iB = "importBatches";
+const _iC = "indexCategories";
+const _iCn = "indexCategory";
+const _iD = "integrationDetails";
+const _iDA = "importDestinationArn";
+const _iDs = "isDynamic";
+const _iF = "importFilter";
+const _iI = "importId";
+const _iLA = "includeLinkedAccounts";
+const _iN = "integrationName";
+const _iNP = "integrationNamePrefix";
+const _iP = "indexPolicies";
+const _iPLS = "isPatternLevelSuppression";
+const _iPn = "inheritedProperties";
+const _iPnd = "indexPolicy";
+const _iRA = "importRoleArn";
+const _iRLGC = "increasedRetentionLogGroupCount";
+const _iS = "importStatistics";
+const _iSA = "importSourceArn";
+const _iSm = "importStatus";
+const _iSn = "integrationStatus";
+const _iSnt = "integrationSummaries";
+const _iT = "ingestionTime";
+const _iTN = "inferredTokenName";
+const _iTn = "integrationType";
+const _id = "id";
+const _im = "imports";
+const _in = "interleaved";
+const _k = "key";
+const _kA = "keyAttributes";
+const _kKA = "kmsKeyArn";
+const _kKI = "kmsKeyId";
+const _kN = "keyName";
+const _kP = "keyPrefix";
+const _kVD = "keyValueDelimiter";
+const _l = "locale";
+const _lCS = "lowerCaseString";
+const _lE = "logEvents";
+const _lEFP = "logEventFilterPattern";
+const _lEM = "logEventMessages";
+const _lES = "lastExecutionStatus";
+const _lET = "lastEventTime";
+const _lETa = "lastEventTimestamp";
+const _lF = "logFields";
+const _lFN = "logFieldName";
+const _lFT = "logFieldType";
+const _lG = "logGroups";
+const _lGA = "logGroupArn";
+const _lGAL = "logGroupArnList";
+const _lGC = "logGroupCount";
+const _lGCo = "logGroupClass";
+const _lGF = "logGroupFields";
+const _lGI = "logGroupIdentifiers";
+const _lGIo = "logGroupIdentifier";
+const _lGN = "logGroupName";
+const _lGNP = "logGroupNamePrefix";
+const _lGNPo = "logGroupNamePattern";
+const _lGNo = "logGroupNames";
+const _lGS = "logGroupsScanned";
+const _lGT = "logGroupTags";
+const _lIT = "lastIngestionTime";
+const _lM = "lastModified";
+const _lMT = "lastModifiedTime";
+const _lMTS = "lastModifiedTimeStamp";
+const _lOP = "logObjectPointer";
+const _lP = "lifecyclePolicy";
+const _lR = "logRecord";
+const _lRP = "logRecordPointer";
+const _lS = "lastSeen";
+const _lSN = "logStreamName";
+const _lSNP = "logStreamNamePrefix";
+const _lSNPo = "logStreamNamePrefixes";
+const _lSNo = "logStreamNames";
+const _lST = "lastScanTime";
+const _lSo = "logSamples";
+const _lSog = "logStreams";
+const _lT = "logType";
+const _lTA = "lookupTableArn";
+const _lTC = "lookupTableConfiguration";
+const _lTM = "listToMap";
+const _lTN = "lookupTableName";
+const _lTNP = "lookupTableNamePrefix";
+const _lTT = "lastTriggeredTime";
+const _lTo = "logTypes";
+const _lToo = "lookupTables";
+const _lUT = "lastUpdatedTime";
+const _lUTa = "lastUpdateTime";
+const _li = "limit";
+const _lo = "location";
+const _m = "message";
+const _mF = "metricFilters";
+const _mFC = "metricFilterCount";
+const _mI = "maxItems";
+const _mK = "moveKeys";
+const _mN = "metricName";
+const _mNe = "metricNamespace";
+const _mP = "matchPatterns";
+const _mR = "maxResults";
+const _mT = "metricTransformations";
+const _mV = "minValue";
+const _mVa = "maxValue";
+const _mVap = "mappingVersion";
+const _mVe = "metricValue";
+const _ma = "match";
+const _man = "mandatory";
+const _mat = "matches";
+const _n = "name";
+const _nBT = "nextBackwardToken";
+const _nFT = "nextForwardToken";
+const _nMV = "nonMatchValue";
+const _nP = "networkPolicy";
+const _nST = "nextSequenceToken";
+const _nT = "nextToken";
+const _na = "names";
+const _oAI = "ownerAccountId";
+const _oB = "orderBy";
+const _oF = "outputFormat";
+const _oIE = "overwriteIfExists";
+const _oSID = "openSearchIntegrationDetails";
+const _oSRC = "openSearchResourceConfig";
+const _oV = "ocsfVersion";
+const _p = "priority";
+const _pC = "parseCloudfront";
+const _pD = "policyDocument";
+const _pI = "patternId";
+const _pIr = "processedIdentifier";
+const _pJSON = "parseJSON";
+const _pKV = "parseKeyValue";
+const _pN = "policyName";
+const _pP = "parsePostgres";
+const _pR = "patternRegex";
+const _pRa = "parseRoute53";
+const _pRr = "proposedRetention";
+const _pS = "patternString";
+const _pSI = "parentSourceIdentifier";
+const _pSo = "policyScope";
+const _pT = "policyType";
+const _pTOCSF = "parseToOCSF";
+const _pTa = "patternTokens";
+const _pVPC = "parseVPC";
+const _pWAF = "parseWAF";
+const _pa = "parameters";
+const _pe = "percent";
+const _po = "policy";
+const _q = "queries";
+const _qC = "quoteCharacter";
+const _qCE = "queryCompileError";
+const _qD = "queryDefinitions";
+const _qDI = "queryDefinitionId";
+const _qDNP = "queryDefinitionNamePrefix";
+const _qDu = "queryDuration";
+const _qI = "queryId";
+const _qL = "queryLanguage";
+const _qS = "queryString";
+const _r = "results";
+const _rA = "resourceArn";
+const _rAe = "resourceArns";
+const _rAo = "roleArn";
+const _rC = "recordsCount";
+const _rCe = "resourceConfig";
+const _rCes = "resultCount";
+const _rD = "retentionDays";
+const _rEI = "rejectedEntityInfo";
+const _rF = "recordFields";
+const _rI = "resourceIdentifier";
+const _rID = "retentionInDays";
+const _rIe = "requestId";
+const _rIev = "revisionId";
+const _rK = "renameKeys";
+const _rLEI = "rejectedLogEventsInfo";
+const _rM = "recordsMatched";
+const _rN = "resourceName";
+const _rP = "resourcePolicies";
+const _rPN = "retentionPolicyName";
+const _rPe = "resourcePolicy";
+const _rS = "recordsScanned";
+const _rSe = "responseStream";
+const _rT = "resourceType";
+const _rTe = "resourceTypes";
+const _rTen = "renameTo";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs";
+const _sB = "sizeBytes";
+const _sBt = "storedBytes";
+const _sC = "selectionCriteria";
+const _sCO = "startCharOffset";
+const _sCe = "searchedCompletely";
+const _sCo = "s3Configuration";
+const _sCt = "statusCode";
+const _sCy = "syslogConfigurations";
+const _sD = "suppressedDate";
+const _sDC = "s3DeliveryConfiguration";
+const _sE = "scheduleExpression";
+const _sET = "scheduleEndTime";
+const _sETt = "startEventTime";
+const _sF = "subscriptionFilters";
+const _sFH = "startFromHead";
+const _sI = "sessionId";
+const _sLS = "searchedLogStreams";
+const _sM = "sessionMetadata";
+const _sMt = "statusMessage";
+const _sP = "suffixPath";
+const _sPu = "suppressionPeriod";
+const _sQ = "scheduledQueries";
+const _sQA = "scheduledQueryArn";
+const _sR = "statusReason";
+const _sRe = "sessionResults";
+const _sS = "suppressionState";
+const _sST = "scheduleStartTime";
+const _sSe = "sessionStart";
+const _sSp = "splitString";
+const _sSu = "substituteString";
+const _sT = "sourceTimezone";
+const _sTI = "s3TablesIntegration";
+const _sTO = "startTimeOffset";
+const _sTc = "scheduleType";
+const _sTe = "sequenceToken";
+const _sTo = "sourceType";
+const _sTt = "startTime";
+const _sTto = "storageTier";
+const _sTu = "suppressionType";
+const _sU = "suppressedUntil";
+const _sUe = "sessionUpdate";
+const _sUu = "suppressionUnit";
+const _sV = "supportedValues";
+const _sa = "sampled";
+const _sc = "scope";
+const _se = "server";
+const _ser = "service";
+const _so = "source";
+const _sou = "sources";
+const _st = "state";
+const _sta = "status";
+const _stat = "statistics";
+const _str = "streaming";
+const _su = "suppressed";
+const _suc = "success";
+const _t = "target";
+const _tA = "targetArn";
+const _tB = "tableBody";
+const _tC = "transformerConfig";
+const _tCy = "typeConverter";
+const _tEM = "transformedEventMessage";
+const _tF = "targetFormat";
+const _tFa = "tableFields";
+const _tH = "triggerHistory";
+const _tI = "taskId";
+const _tK = "tagKeys";
+const _tL = "transformedLogs";
+const _tLGI = "topLogGroupsImpacted";
+const _tMLG = "totalMatchedLogGroups";
+const _tN = "taskName";
+const _tNLESI = "tooNewLogEventStartIndex";
+const _tNa = "tableName";
+const _tOLEEI = "tooOldLogEventEndIndex";
+const _tS = "tokenString";
+const _tSr = "trimString";
+const _tT = "targetTimezone";
+const _tTr = "triggeredTimestamp";
+const _ta = "tags";
+const _ti = "timezone";
+const _tim = "timestamp";
+const _time = "time";
+const _to = "to";
+const _ty = "type";
+const _u = "unmask";
+const _uCS = "upperCaseString";
+const _uI = "userIdentity";
+const _uRLGC = "unchangedRetentionLogGroupCount";
+const _uST = "uploadSequenceToken";
+const _un = "unit";
+const _v = "value";
+const _vEI = "vpcEndpointId";
+const _vK = "valueKey";
+const _vT = "valueType";
+const _va = "values";
+const _w = "workspace";
+const _wI = "workspaceId";
+const _wK = "withKeys";
+const n0 = "com.amazonaws.cloudwatchlogs";
+const _s_registry = new TypeRegistry(_s);
+var CloudWatchLogsServiceException$ = [-3, _s, "CloudWatchLogsServiceException", 0, [], []];
+_s_registry.registerError(CloudWatchLogsServiceException$, CloudWatchLogsServiceException);
+const n0_registry = new TypeRegistry(n0);
+var AccessDeniedException$ = [-3, n0, _ADE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AccessDeniedException$, AccessDeniedException);
+var ConflictException$ = [-3, n0, _CE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ConflictException$, ConflictException);
+var DataAlreadyAcceptedException$ = [-3, n0, _DAAE,
+    { [_e]: _c },
+    [_eST, _m],
+    [0, 0]
+];
+n0_registry.registerError(DataAlreadyAcceptedException$, DataAlreadyAcceptedException);
+var InternalServerException$ = [-3, n0, _ISE,
+    { [_e]: _se, [_hE]: 500 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InternalServerException$, InternalServerException);
+var InternalStreamingException$ = [-3, n0, _ISEn,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InternalStreamingException$, InternalStreamingException);
+var InvalidOperationException$ = [-3, n0, _IOE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidOperationException$, InvalidOperationException);
+var InvalidParameterException$ = [-3, n0, _IPE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
+var InvalidSequenceTokenException$ = [-3, n0, _ISTE,
+    { [_e]: _c },
+    [_eST, _m],
+    [0, 0]
+];
+n0_registry.registerError(InvalidSequenceTokenException$, InvalidSequenceTokenException);
+var LimitExceededException$ = [-3, n0, _LEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LimitExceededException$, LimitExceededException);
+var MalformedQueryException$ = [-3, n0, _MQE,
+    { [_e]: _c },
+    [_qCE, _m],
+    [() => QueryCompileError$, 0]
+];
+n0_registry.registerError(MalformedQueryException$, MalformedQueryException);
+var OperationAbortedException$ = [-3, n0, _OAE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OperationAbortedException$, OperationAbortedException);
+var ResourceAlreadyExistsException$ = [-3, n0, _RAEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceAlreadyExistsException$, ResourceAlreadyExistsException);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var ServiceQuotaExceededException$ = [-3, n0, _SQEE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceQuotaExceededException$, ServiceQuotaExceededException);
+var ServiceUnavailableException$ = [-3, n0, _SUE,
+    { [_e]: _se },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ServiceUnavailableException$, ServiceUnavailableException);
+var SessionStreamingException$ = [-3, n0, _SSE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SessionStreamingException$, SessionStreamingException);
+var SessionTimeoutException$ = [-3, n0, _STE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SessionTimeoutException$, SessionTimeoutException);
+var ThrottlingException$ = [-3, n0, _TE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ThrottlingException$, ThrottlingException);
+var TooManyTagsException$ = [-3, n0, _TMTE,
+    { [_e]: _c, [_hE]: 400 },
+    [_m, _rN],
+    [0, 0]
+];
+n0_registry.registerError(TooManyTagsException$, TooManyTagsException);
+var UnrecognizedClientException$ = [-3, n0, _UCE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnrecognizedClientException$, UnrecognizedClientException);
+var ValidationException$ = [-3, n0, _VE,
+    { [_e]: _c },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ValidationException$, ValidationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var AccountPolicy$ = [3, n0, _AP,
+    0,
+    [_pN, _pD, _lUT, _pT, _sc, _sC, _aI],
+    [0, 0, 1, 0, 0, 0, 0]
+];
+var AddKeyEntry$ = [3, n0, _AKE,
+    0,
+    [_k, _v, _oIE],
+    [0, 0, 2], 2
+];
+var AddKeys$ = [3, n0, _AK,
+    0,
+    [_en],
+    [() => AddKeyEntries], 1
+];
+var AggregateLogGroupSummary$ = [3, n0, _ALGS,
+    0,
+    [_lGC, _gI],
+    [1, () => GroupingIdentifiers]
+];
+var Anomaly$ = [3, n0, _A,
+    0,
+    [_aIn, _pI, _aDA, _pS, _fS, _lS, _d, _a, _st, _h, _lSo, _pTa, _lGAL, _pR, _p, _su, _sD, _sU, _iPLS],
+    [0, 0, 0, 0, 1, 1, 0, 2, 0, 128 | 1, () => LogSamples, () => PatternTokens, 64 | 0, 0, 0, 2, 1, 1, 2], 13
+];
+var AnomalyDetector$ = [3, n0, _AD,
+    0,
+    [_aDA, _dN, _lGAL, _eF, _fP, _aDS, _kKI, _cTS, _lMTS, _aVT],
+    [0, 0, 64 | 0, 0, 0, 0, 0, 1, 1, 1]
+];
+var AssociateKmsKeyRequest$ = [3, n0, _AKKR,
+    0,
+    [_kKI, _lGN, _rI],
+    [0, 0, 0], 1
+];
+var AssociateSourceToS3TableIntegrationRequest$ = [3, n0, _ASTSTIR,
+    0,
+    [_iA, _dS],
+    [0, () => DataSource$], 2
+];
+var AssociateSourceToS3TableIntegrationResponse$ = [3, n0, _ASTSTIRs,
+    0,
+    [_i],
+    [0]
+];
+var CancelExportTaskRequest$ = [3, n0, _CETR,
+    0,
+    [_tI],
+    [0], 1
+];
+var CancelImportTaskRequest$ = [3, n0, _CITR,
+    0,
+    [_iI],
+    [0], 1
+];
+var CancelImportTaskResponse$ = [3, n0, _CITRa,
+    0,
+    [_iI, _iS, _iSm, _cT, _lUT],
+    [0, () => ImportStatistics$, 0, 1, 1]
+];
+var ConfigurationTemplate$ = [3, n0, _CT,
+    0,
+    [_ser, _lT, _rT, _dDT, _dDCV, _aF, _aOF, _aAFAVLDFR, _aFD, _aSPF, _dSC, _sTI],
+    [0, 0, 0, 0, () => ConfigurationTemplateDeliveryConfigValues$, () => AllowedFields, 64 | 0, 0, 64 | 0, 64 | 0, () => DeliverySourceConfigurationSchemas, () => S3TablesIntegration$]
+];
+var ConfigurationTemplateDeliveryConfigValues$ = [3, n0, _CTDCV,
+    0,
+    [_rF, _fD, _sDC],
+    [64 | 0, 0, () => S3DeliveryConfiguration$]
+];
+var CopyValue$ = [3, n0, _CV,
+    0,
+    [_en],
+    [() => CopyValueEntries], 1
+];
+var CopyValueEntry$ = [3, n0, _CVE,
+    0,
+    [_so, _t, _oIE],
+    [0, 0, 2], 2
+];
+var CreateDeliveryRequest$ = [3, n0, _CDR,
+    0,
+    [_dSN, _dDA, _rF, _fD, _sDC, _ta],
+    [0, 0, 64 | 0, 0, () => S3DeliveryConfiguration$, 128 | 0], 2
+];
+var CreateDeliveryResponse$ = [3, n0, _CDRr,
+    0,
+    [_de],
+    [() => Delivery$]
+];
+var CreateExportTaskRequest$ = [3, n0, _CETRr,
+    0,
+    [_lGN, _f, _to, _des, _tN, _lSNP, _dP],
+    [0, 1, 1, 0, 0, 0, 0], 4
+];
+var CreateExportTaskResponse$ = [3, n0, _CETRre,
+    0,
+    [_tI],
+    [0]
+];
+var CreateImportTaskRequest$ = [3, n0, _CITRr,
+    0,
+    [_iSA, _iRA, _iF],
+    [0, 0, () => ImportFilter$], 2
+];
+var CreateImportTaskResponse$ = [3, n0, _CITRre,
+    0,
+    [_iI, _iDA, _cT],
+    [0, 0, 1]
+];
+var CreateLogAnomalyDetectorRequest$ = [3, n0, _CLADR,
+    0,
+    [_lGAL, _dN, _eF, _fP, _kKI, _aVT, _ta],
+    [64 | 0, 0, 0, 0, 0, 1, 128 | 0], 1
+];
+var CreateLogAnomalyDetectorResponse$ = [3, n0, _CLADRr,
+    0,
+    [_aDA],
+    [0]
+];
+var CreateLogGroupRequest$ = [3, n0, _CLGR,
+    0,
+    [_lGN, _kKI, _ta, _lGCo, _dPE],
+    [0, 0, 128 | 0, 0, 2], 1
+];
+var CreateLogStreamRequest$ = [3, n0, _CLSR,
+    0,
+    [_lGN, _lSN],
+    [0, 0], 2
+];
+var CreateLookupTableRequest$ = [3, n0, _CLTR,
+    0,
+    [_lTN, _d, _tB, _qI, _kKI, _ta],
+    [0, 0, 0, 0, 0, 128 | 0], 1
+];
+var CreateLookupTableResponse$ = [3, n0, _CLTRr,
+    0,
+    [_lTA, _cA],
+    [0, 1]
+];
+var CreateScheduledQueryRequest$ = [3, n0, _CSQR,
+    0,
+    [_n, _qL, _qS, _sE, _eRA, _d, _lGI, _ti, _sTO, _eTO, _dC, _sST, _sET, _st, _ta],
+    [0, 0, 0, 0, 0, 0, 64 | 0, 0, 1, 1, () => DestinationConfiguration$, 1, 1, 0, 128 | 0], 5
+];
+var CreateScheduledQueryResponse$ = [3, n0, _CSQRr,
+    0,
+    [_sQA, _st],
+    [0, 0]
+];
+var CSV$ = [3, n0, _CSV,
+    0,
+    [_qC, _del, _co, _so, _des],
+    [0, 0, 64 | 0, 0, 0]
+];
+var DataSource$ = [3, n0, _DS,
+    0,
+    [_n, _ty],
+    [0, 0], 1
+];
+var DataSourceFilter$ = [3, n0, _DSF,
+    0,
+    [_n, _ty],
+    [0, 0], 1
+];
+var DateTimeConverter$ = [3, n0, _DTC,
+    0,
+    [_so, _t, _mP, _tF, _sT, _tT, _l],
+    [0, 0, 64 | 0, 0, 0, 0, 0], 3
+];
+var DeleteAccountPolicyRequest$ = [3, n0, _DAPR,
+    0,
+    [_pN, _pT, _dR],
+    [0, 0, 2], 2
+];
+var DeleteAccountPolicyResponse$ = [3, n0, _DAPRe,
+    0,
+    [_dRR],
+    [() => DryRunResult$]
+];
+var DeleteDataProtectionPolicyRequest$ = [3, n0, _DDPPR,
+    0,
+    [_lGIo],
+    [0], 1
+];
+var DeleteDeliveryDestinationPolicyRequest$ = [3, n0, _DDDPR,
+    0,
+    [_dDN],
+    [0], 1
+];
+var DeleteDeliveryDestinationRequest$ = [3, n0, _DDDR,
+    0,
+    [_n],
+    [0], 1
+];
+var DeleteDeliveryRequest$ = [3, n0, _DDR,
+    0,
+    [_id],
+    [0], 1
+];
+var DeleteDeliverySourceRequest$ = [3, n0, _DDSR,
+    0,
+    [_n],
+    [0], 1
+];
+var DeleteDestinationRequest$ = [3, n0, _DDRe,
+    0,
+    [_dNe],
+    [0], 1
+];
+var DeleteIndexPolicyRequest$ = [3, n0, _DIPR,
+    0,
+    [_lGIo],
+    [0], 1
+];
+var DeleteIndexPolicyResponse$ = [3, n0, _DIPRe,
+    0,
+    [],
+    []
+];
+var DeleteIntegrationRequest$ = [3, n0, _DIR,
+    0,
+    [_iN, _fo],
+    [0, 2], 1
+];
+var DeleteIntegrationResponse$ = [3, n0, _DIRe,
+    0,
+    [],
+    []
+];
+var DeleteKeys$ = [3, n0, _DK,
+    0,
+    [_wK],
+    [64 | 0], 1
+];
+var DeleteLogAnomalyDetectorRequest$ = [3, n0, _DLADR,
+    0,
+    [_aDA],
+    [0], 1
+];
+var DeleteLogGroupRequest$ = [3, n0, _DLGR,
+    0,
+    [_lGN],
+    [0], 1
+];
+var DeleteLogStreamRequest$ = [3, n0, _DLSR,
+    0,
+    [_lGN, _lSN],
+    [0, 0], 2
+];
+var DeleteLookupTableRequest$ = [3, n0, _DLTR,
+    0,
+    [_lTA],
+    [0], 1
+];
+var DeleteMetricFilterRequest$ = [3, n0, _DMFR,
+    0,
+    [_lGN, _fN],
+    [0, 0], 2
+];
+var DeleteQueryDefinitionRequest$ = [3, n0, _DQDR,
+    0,
+    [_qDI],
+    [0], 1
+];
+var DeleteQueryDefinitionResponse$ = [3, n0, _DQDRe,
+    0,
+    [_suc],
+    [2]
+];
+var DeleteResourcePolicyRequest$ = [3, n0, _DRPR,
+    0,
+    [_pN, _rA, _eRI],
+    [0, 0, 0]
+];
+var DeleteRetentionPolicyRequest$ = [3, n0, _DRPRe,
+    0,
+    [_lGN],
+    [0], 1
+];
+var DeleteScheduledQueryRequest$ = [3, n0, _DSQR,
+    0,
+    [_i],
+    [0], 1
+];
+var DeleteScheduledQueryResponse$ = [3, n0, _DSQRe,
+    0,
+    [],
+    []
+];
+var DeleteSubscriptionFilterRequest$ = [3, n0, _DSFR,
+    0,
+    [_lGN, _fN],
+    [0, 0], 2
+];
+var DeleteSyslogConfigurationRequest$ = [3, n0, _DSCR,
+    0,
+    [_lGIo, _vEI],
+    [0, 0], 1
+];
+var DeleteTransformerRequest$ = [3, n0, _DTR,
+    0,
+    [_lGIo],
+    [0], 1
+];
+var Delivery$ = [3, n0, _D,
+    0,
+    [_id, _ar, _dSN, _dDA, _dDT, _rF, _fD, _sDC, _ta],
+    [0, 0, 0, 0, 0, 64 | 0, 0, () => S3DeliveryConfiguration$, 128 | 0]
+];
+var DeliveryDestination$ = [3, n0, _DD,
+    0,
+    [_n, _ar, _dDT, _oF, _dDC, _rAo, _ta],
+    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0]
+];
+var DeliveryDestinationConfiguration$ = [3, n0, _DDC,
+    0,
+    [_dRA],
+    [0], 1
+];
+var DeliverySource$ = [3, n0, _DSe,
+    0,
+    [_n, _ar, _rAe, _ser, _lT, _ta, _dSC, _sta, _sR],
+    [0, 0, 64 | 0, 0, 0, 128 | 0, 128 | 0, 0, 0]
+];
+var DeliverySourceConfigurationSchema$ = [3, n0, _DSCS,
+    0,
+    [_kN, _vT, _dV, _sV, _mV, _mVa],
+    [0, 0, 0, 64 | 0, 1, 1], 3
+];
+var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRes,
+    0,
+    [_pT, _pN, _aIc, _nT],
+    [0, 0, 64 | 0, 0], 1
+];
+var DescribeAccountPoliciesResponse$ = [3, n0, _DAPResc,
+    0,
+    [_aP, _nT],
+    [() => AccountPolicies, 0]
+];
+var DescribeConfigurationTemplatesRequest$ = [3, n0, _DCTR,
+    0,
+    [_ser, _lTo, _rTe, _dDTe, _nT, _li],
+    [0, 64 | 0, 64 | 0, 64 | 0, 0, 1]
+];
+var DescribeConfigurationTemplatesResponse$ = [3, n0, _DCTRe,
+    0,
+    [_cTo, _nT],
+    [() => ConfigurationTemplates, 0]
+];
+var DescribeDeliveriesRequest$ = [3, n0, _DDRes,
+    0,
+    [_nT, _li, _dSNe],
+    [0, 1, 64 | 0]
+];
+var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
+    0,
+    [_deli, _nT],
+    [() => Deliveries, 0]
+];
+var DescribeDeliveryDestinationsRequest$ = [3, n0, _DDDRe,
+    0,
+    [_nT, _li, _na],
+    [0, 1, 64 | 0]
+];
+var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
+    0,
+    [_dD, _nT],
+    [() => DeliveryDestinations, 0]
+];
+var DescribeDeliverySourcesRequest$ = [3, n0, _DDSRe,
+    0,
+    [_nT, _li, _rAe],
+    [0, 1, 64 | 0]
+];
+var DescribeDeliverySourcesResponse$ = [3, n0, _DDSRes,
+    0,
+    [_dSe, _nT],
+    [() => DeliverySources, 0]
+];
+var DescribeDestinationsRequest$ = [3, n0, _DDRescr,
+    0,
+    [_DNP, _nT, _li],
+    [0, 0, 1]
+];
+var DescribeDestinationsResponse$ = [3, n0, _DDRescri,
+    0,
+    [_dest, _nT],
+    [() => Destinations, 0]
+];
+var DescribeExportTasksRequest$ = [3, n0, _DETR,
+    0,
+    [_tI, _sCt, _nT, _li],
+    [0, 0, 0, 1]
+];
+var DescribeExportTasksResponse$ = [3, n0, _DETRe,
+    0,
+    [_eT, _nT],
+    [() => ExportTasks, 0]
+];
+var DescribeFieldIndexesRequest$ = [3, n0, _DFIR,
+    0,
+    [_lGI, _iC, _nT],
+    [64 | 0, 64 | 0, 0], 1
+];
+var DescribeFieldIndexesResponse$ = [3, n0, _DFIRe,
+    0,
+    [_fI, _nT],
+    [() => FieldIndexes, 0]
+];
+var DescribeImportTaskBatchesRequest$ = [3, n0, _DITBR,
+    0,
+    [_iI, _bIS, _li, _nT],
+    [0, 64 | 0, 1, 0], 1
+];
+var DescribeImportTaskBatchesResponse$ = [3, n0, _DITBRe,
+    0,
+    [_iSA, _iI, _iB, _nT],
+    [0, 0, () => ImportBatchList, 0]
+];
+var DescribeImportTasksRequest$ = [3, n0, _DITR,
+    0,
+    [_iI, _iSm, _iSA, _li, _nT],
+    [0, 0, 0, 1, 0]
+];
+var DescribeImportTasksResponse$ = [3, n0, _DITRe,
+    0,
+    [_im, _nT],
+    [() => ImportList, 0]
+];
+var DescribeIndexPoliciesRequest$ = [3, n0, _DIPRes,
+    0,
+    [_lGI, _nT],
+    [64 | 0, 0], 1
+];
+var DescribeIndexPoliciesResponse$ = [3, n0, _DIPResc,
+    0,
+    [_iP, _nT],
+    [() => IndexPolicies, 0]
+];
+var DescribeLogGroupsRequest$ = [3, n0, _DLGRe,
+    0,
+    [_aIc, _lGNP, _lGNPo, _nT, _li, _iLA, _lGCo, _lGI],
+    [64 | 0, 0, 0, 0, 1, 2, 0, 64 | 0]
+];
+var DescribeLogGroupsResponse$ = [3, n0, _DLGRes,
+    0,
+    [_lG, _nT],
+    [() => LogGroups, 0]
+];
+var DescribeLogStreamsRequest$ = [3, n0, _DLSRe,
+    0,
+    [_lGN, _lGIo, _lSNP, _oB, _desc, _nT, _li],
+    [0, 0, 0, 0, 2, 0, 1]
+];
+var DescribeLogStreamsResponse$ = [3, n0, _DLSRes,
+    0,
+    [_lSog, _nT],
+    [() => LogStreams, 0]
+];
+var DescribeLookupTablesRequest$ = [3, n0, _DLTRe,
+    0,
+    [_lTNP, _mR, _nT],
+    [0, 1, 0]
+];
+var DescribeLookupTablesResponse$ = [3, n0, _DLTRes,
+    0,
+    [_lToo, _nT],
+    [() => LookupTables, 0]
+];
+var DescribeMetricFiltersRequest$ = [3, n0, _DMFRe,
+    0,
+    [_lGN, _fNP, _nT, _li, _mN, _mNe],
+    [0, 0, 0, 1, 0, 0]
+];
+var DescribeMetricFiltersResponse$ = [3, n0, _DMFRes,
+    0,
+    [_mF, _nT],
+    [() => MetricFilters, 0]
+];
+var DescribeQueriesRequest$ = [3, n0, _DQR,
+    0,
+    [_lGN, _sta, _mR, _nT, _qL],
+    [0, 0, 1, 0, 0]
+];
+var DescribeQueriesResponse$ = [3, n0, _DQRe,
+    0,
+    [_q, _nT],
+    [() => QueryInfoList, 0]
+];
+var DescribeQueryDefinitionsRequest$ = [3, n0, _DQDRes,
+    0,
+    [_qL, _qDNP, _mR, _nT],
+    [0, 0, 1, 0]
+];
+var DescribeQueryDefinitionsResponse$ = [3, n0, _DQDResc,
+    0,
+    [_qD, _nT],
+    [() => QueryDefinitionList, 0]
+];
+var DescribeResourcePoliciesRequest$ = [3, n0, _DRPRes,
+    0,
+    [_nT, _li, _rA, _pSo],
+    [0, 1, 0, 0]
+];
+var DescribeResourcePoliciesResponse$ = [3, n0, _DRPResc,
+    0,
+    [_rP, _nT],
+    [() => ResourcePolicies, 0]
+];
+var DescribeSubscriptionFiltersRequest$ = [3, n0, _DSFRe,
+    0,
+    [_lGN, _fNP, _nT, _li],
+    [0, 0, 0, 1], 1
+];
+var DescribeSubscriptionFiltersResponse$ = [3, n0, _DSFRes,
+    0,
+    [_sF, _nT],
+    [() => SubscriptionFilters, 0]
+];
+var Destination$ = [3, n0, _De,
+    0,
+    [_dNe, _tA, _rAo, _aPc, _ar, _cT],
+    [0, 0, 0, 0, 0, 1]
+];
+var DestinationConfiguration$ = [3, n0, _DC,
+    0,
+    [_sCo, _lTC],
+    [() => S3Configuration$, () => LookupTableConfiguration$]
+];
+var DisassociateKmsKeyRequest$ = [3, n0, _DKKR,
+    0,
+    [_lGN, _rI],
+    [0, 0]
+];
+var DisassociateSourceFromS3TableIntegrationRequest$ = [3, n0, _DSFSTIR,
+    0,
+    [_i],
+    [0], 1
+];
+var DisassociateSourceFromS3TableIntegrationResponse$ = [3, n0, _DSFSTIRi,
+    0,
+    [_i],
+    [0]
+];
+var DryRunResult$ = [3, n0, _DRR,
+    0,
+    [_tMLG, _iRLGC, _dRLGC, _uRLGC, _fAC, _tLGI],
+    [1, 1, 1, 1, 1, () => LogGroupImpacts]
+];
+var Entity$ = [3, n0, _E,
+    0,
+    [_kA, _at],
+    [128 | 0, 128 | 0]
+];
+var ExportTask$ = [3, n0, _ET,
+    0,
+    [_tI, _tN, _lGN, _f, _to, _des, _dP, _sta, _eI],
+    [0, 0, 0, 1, 1, 0, 0, () => ExportTaskStatus$, () => ExportTaskExecutionInfo$]
+];
+var ExportTaskExecutionInfo$ = [3, n0, _ETEI,
+    0,
+    [_cT, _cTom],
+    [1, 1]
+];
+var ExportTaskStatus$ = [3, n0, _ETS,
+    0,
+    [_cod, _m],
+    [0, 0]
+];
+var FieldIndex$ = [3, n0, _FI,
+    0,
+    [_lGIo, _fIN, _lST, _fET, _lET, _ty, _iCn],
+    [0, 0, 1, 1, 1, 0, 0]
+];
+var FieldsData$ = [3, n0, _FD,
+    0,
+    [_da],
+    [21]
+];
+var FilteredLogEvent$ = [3, n0, _FLE,
+    0,
+    [_lSN, _tim, _m, _iT, _eIv],
+    [0, 1, 0, 1, 0]
+];
+var FilterLogEventsRequest$ = [3, n0, _FLER,
+    0,
+    [_lGN, _lGIo, _lSNo, _lSNP, _sTt, _eTn, _fP, _nT, _li, _sFH, _in, _u],
+    [0, 0, 64 | 0, 0, 1, 1, 0, 0, 1, 2, 2, 2]
+];
+var FilterLogEventsResponse$ = [3, n0, _FLERi,
+    0,
+    [_ev, _sLS, _nT],
+    [() => FilteredLogEvents, () => SearchedLogStreams, 0]
+];
+var GetDataProtectionPolicyRequest$ = [3, n0, _GDPPR,
+    0,
+    [_lGIo],
+    [0], 1
+];
+var GetDataProtectionPolicyResponse$ = [3, n0, _GDPPRe,
+    0,
+    [_lGIo, _pD, _lUT],
+    [0, 0, 1]
+];
+var GetDeliveryDestinationPolicyRequest$ = [3, n0, _GDDPR,
+    0,
+    [_dDN],
+    [0], 1
+];
+var GetDeliveryDestinationPolicyResponse$ = [3, n0, _GDDPRe,
+    0,
+    [_po],
+    [() => Policy$]
+];
+var GetDeliveryDestinationRequest$ = [3, n0, _GDDR,
+    0,
+    [_n],
+    [0], 1
+];
+var GetDeliveryDestinationResponse$ = [3, n0, _GDDRe,
+    0,
+    [_dDe],
+    [() => DeliveryDestination$]
+];
+var GetDeliveryRequest$ = [3, n0, _GDR,
+    0,
+    [_id],
+    [0], 1
+];
+var GetDeliveryResponse$ = [3, n0, _GDRe,
+    0,
+    [_de],
+    [() => Delivery$]
+];
+var GetDeliverySourceRequest$ = [3, n0, _GDSR,
+    0,
+    [_n],
+    [0], 1
+];
+var GetDeliverySourceResponse$ = [3, n0, _GDSRe,
+    0,
+    [_dSel],
+    [() => DeliverySource$]
+];
+var GetIntegrationRequest$ = [3, n0, _GIR,
+    0,
+    [_iN],
+    [0], 1
+];
+var GetIntegrationResponse$ = [3, n0, _GIRe,
+    0,
+    [_iN, _iTn, _iSn, _iD],
+    [0, 0, 0, () => IntegrationDetails$]
+];
+var GetLogAnomalyDetectorRequest$ = [3, n0, _GLADR,
+    0,
+    [_aDA],
+    [0], 1
+];
+var GetLogAnomalyDetectorResponse$ = [3, n0, _GLADRe,
+    0,
+    [_dN, _lGAL, _eF, _fP, _aDS, _kKI, _cTS, _lMTS, _aVT],
+    [0, 64 | 0, 0, 0, 0, 0, 1, 1, 1]
+];
+var GetLogEventsRequest$ = [3, n0, _GLER,
+    0,
+    [_lSN, _lGN, _lGIo, _sTt, _eTn, _nT, _li, _sFH, _u],
+    [0, 0, 0, 1, 1, 0, 1, 2, 2], 1
+];
+var GetLogEventsResponse$ = [3, n0, _GLERe,
+    0,
+    [_ev, _nFT, _nBT],
+    [() => OutputLogEvents, 0, 0]
+];
+var GetLogFieldsRequest$ = [3, n0, _GLFR,
+    0,
+    [_dSNa, _dST],
+    [0, 0], 2
+];
+var GetLogFieldsResponse$ = [3, n0, _GLFRe,
+    0,
+    [_lF],
+    [() => LogFieldsList]
+];
+var GetLogGroupFieldsRequest$ = [3, n0, _GLGFR,
+    0,
+    [_lGN, _time, _lGIo],
+    [0, 1, 0]
+];
+var GetLogGroupFieldsResponse$ = [3, n0, _GLGFRe,
+    0,
+    [_lGF],
+    [() => LogGroupFieldList]
+];
+var GetLogObjectRequest$ = [3, n0, _GLOR,
+    0,
+    [_lOP, _u],
+    [0, 2], 1
+];
+var GetLogObjectResponse$ = [3, n0, _GLORe,
+    0,
+    [_fSi],
+    [[() => GetLogObjectResponseStream$, 0]]
+];
+var GetLogRecordRequest$ = [3, n0, _GLRR,
+    0,
+    [_lRP, _u],
+    [0, 2], 1
+];
+var GetLogRecordResponse$ = [3, n0, _GLRRe,
+    0,
+    [_lR],
+    [128 | 0]
+];
+var GetLookupTableRequest$ = [3, n0, _GLTR,
+    0,
+    [_lTA],
+    [0], 1
+];
+var GetLookupTableResponse$ = [3, n0, _GLTRe,
+    0,
+    [_lTA, _lTN, _d, _tB, _sB, _lUT, _kKI],
+    [0, 0, 0, 0, 1, 1, 0]
+];
+var GetQueryResultsRequest$ = [3, n0, _GQRR,
+    0,
+    [_qI, _nT, _mI],
+    [0, 0, 1], 1
+];
+var GetQueryResultsResponse$ = [3, n0, _GQRRe,
+    0,
+    [_qL, _r, _stat, _sta, _eK, _nT],
+    [0, () => QueryResults, () => QueryStatistics$, 0, 0, 0]
+];
+var GetScheduledQueryHistoryRequest$ = [3, n0, _GSQHR,
+    0,
+    [_i, _sTt, _eTn, _eS, _mR, _nT],
+    [0, 1, 1, 64 | 0, 1, 0], 3
+];
+var GetScheduledQueryHistoryResponse$ = [3, n0, _GSQHRe,
+    0,
+    [_n, _sQA, _tH, _nT],
+    [0, 0, () => TriggerHistoryRecordList, 0]
+];
+var GetScheduledQueryRequest$ = [3, n0, _GSQR,
+    0,
+    [_i],
+    [0], 1
+];
+var GetScheduledQueryResponse$ = [3, n0, _GSQRe,
+    0,
+    [_sQA, _n, _d, _qL, _qS, _lGI, _sE, _ti, _sTO, _eTO, _dC, _st, _sTc, _lTT, _lES, _sST, _sET, _eRA, _cT, _lUT],
+    [0, 0, 0, 0, 0, 64 | 0, 0, 0, 1, 1, () => DestinationConfiguration$, 0, 0, 1, 0, 1, 1, 0, 1, 1]
+];
+var GetStorageTierPolicyRequest$ = [3, n0, _GSTPR,
+    0,
+    [],
+    []
+];
+var GetStorageTierPolicyResponse$ = [3, n0, _GSTPRe,
+    0,
+    [_sTto, _lUT],
+    [0, 1]
+];
+var GetTransformerRequest$ = [3, n0, _GTR,
+    0,
+    [_lGIo],
+    [0], 1
+];
+var GetTransformerResponse$ = [3, n0, _GTRe,
+    0,
+    [_lGIo, _cT, _lMT, _tC],
+    [0, 1, 1, () => Processors]
+];
+var Grok$ = [3, n0, _G,
+    0,
+    [_ma, _so],
+    [0, 0], 1
+];
+var GroupingIdentifier$ = [3, n0, _GI,
+    0,
+    [_k, _v],
+    [0, 0]
+];
+var Import$ = [3, n0, _I,
+    0,
+    [_iI, _iSA, _iSm, _iDA, _iS, _iF, _cT, _lUT, _eM],
+    [0, 0, 0, 0, () => ImportStatistics$, () => ImportFilter$, 1, 1, 0]
+];
+var ImportBatch$ = [3, n0, _IB,
+    0,
+    [_bI, _sta, _eM],
+    [0, 0, 0], 2
+];
+var ImportFilter$ = [3, n0, _IF,
+    0,
+    [_sETt, _eET],
+    [1, 1]
+];
+var ImportStatistics$ = [3, n0, _IS,
+    0,
+    [_bIy],
+    [1]
+];
+var IndexPolicy$ = [3, n0, _IP,
+    0,
+    [_lGIo, _lUTa, _pD, _pN, _so],
+    [0, 1, 0, 0, 0]
+];
+var InputLogEvent$ = [3, n0, _ILE,
+    0,
+    [_tim, _m],
+    [1, 0], 2
+];
+var IntegrationSummary$ = [3, n0, _ISn,
+    0,
+    [_iN, _iTn, _iSn],
+    [0, 0, 0]
+];
+var ListAggregateLogGroupSummariesRequest$ = [3, n0, _LALGSR,
+    0,
+    [_gB, _aIc, _iLA, _lGCo, _lGNPo, _dSa, _nT, _li],
+    [0, 64 | 0, 2, 0, 0, () => DataSourceFilters, 0, 1], 1
+];
+var ListAggregateLogGroupSummariesResponse$ = [3, n0, _LALGSRi,
+    0,
+    [_aLGS, _nT],
+    [() => AggregateLogGroupSummaries, 0]
+];
+var ListAnomaliesRequest$ = [3, n0, _LAR,
+    0,
+    [_aDA, _sS, _li, _nT],
+    [0, 0, 1, 0]
+];
+var ListAnomaliesResponse$ = [3, n0, _LARi,
+    0,
+    [_an, _nT],
+    [() => Anomalies, 0]
+];
+var ListIntegrationsRequest$ = [3, n0, _LIR,
+    0,
+    [_iNP, _iTn, _iSn],
+    [0, 0, 0]
+];
+var ListIntegrationsResponse$ = [3, n0, _LIRi,
+    0,
+    [_iSnt],
+    [() => IntegrationSummaries]
+];
+var ListLogAnomalyDetectorsRequest$ = [3, n0, _LLADR,
+    0,
+    [_fLGA, _li, _nT],
+    [0, 1, 0]
+];
+var ListLogAnomalyDetectorsResponse$ = [3, n0, _LLADRi,
+    0,
+    [_aD, _nT],
+    [() => AnomalyDetectors, 0]
+];
+var ListLogGroupsForQueryRequest$ = [3, n0, _LLGFQR,
+    0,
+    [_qI, _nT, _mR],
+    [0, 0, 1], 1
+];
+var ListLogGroupsForQueryResponse$ = [3, n0, _LLGFQRi,
+    0,
+    [_lGI, _nT],
+    [64 | 0, 0]
+];
+var ListLogGroupsRequest$ = [3, n0, _LLGR,
+    0,
+    [_lGNPo, _lGCo, _iLA, _aIc, _nT, _li, _dSa, _fINi, _lGT],
+    [0, 0, 2, 64 | 0, 0, 1, () => DataSourceFilters, 64 | 0, () => TagFilters]
+];
+var ListLogGroupsResponse$ = [3, n0, _LLGRi,
+    0,
+    [_lG, _nT],
+    [() => LogGroupSummaries, 0]
+];
+var ListScheduledQueriesRequest$ = [3, n0, _LSQR,
+    0,
+    [_mR, _nT, _st, _sTc],
+    [1, 0, 0, 0]
+];
+var ListScheduledQueriesResponse$ = [3, n0, _LSQRi,
+    0,
+    [_nT, _sQ],
+    [0, () => ScheduledQuerySummaryList]
+];
+var ListSourcesForS3TableIntegrationRequest$ = [3, n0, _LSFSTIR,
+    0,
+    [_iA, _mR, _nT],
+    [0, 1, 0], 1
+];
+var ListSourcesForS3TableIntegrationResponse$ = [3, n0, _LSFSTIRi,
+    0,
+    [_sou, _nT],
+    [() => S3TableIntegrationSources, 0]
+];
+var ListSyslogConfigurationsRequest$ = [3, n0, _LSCR,
+    0,
+    [_lGIo, _vEI, _nT, _mR],
+    [0, 0, 0, 1]
+];
+var ListSyslogConfigurationsResponse$ = [3, n0, _LSCRi,
+    0,
+    [_sCy, _nT],
+    [() => SyslogConfigurations, 0]
+];
+var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
+    0,
+    [_rA],
+    [0], 1
+];
+var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
+    0,
+    [_ta],
+    [128 | 0]
+];
+var ListTagsLogGroupRequest$ = [3, n0, _LTLGR,
+    0,
+    [_lGN],
+    [0], 1
+];
+var ListTagsLogGroupResponse$ = [3, n0, _LTLGRi,
+    0,
+    [_ta],
+    [128 | 0]
+];
+var ListToMap$ = [3, n0, _LTM,
+    0,
+    [_so, _k, _vK, _t, _fl, _fE],
+    [0, 0, 0, 0, 2, 0], 2
+];
+var LiveTailSessionLogEvent$ = [3, n0, _LTSLE,
+    0,
+    [_lSN, _lGIo, _m, _tim, _iT],
+    [0, 0, 0, 1, 1]
+];
+var LiveTailSessionMetadata$ = [3, n0, _LTSM,
+    0,
+    [_sa],
+    [2]
+];
+var LiveTailSessionStart$ = [3, n0, _LTSS,
+    0,
+    [_rIe, _sI, _lGI, _lSNo, _lSNPo, _lEFP],
+    [0, 0, 64 | 0, 64 | 0, 64 | 0, 0]
+];
+var LiveTailSessionUpdate$ = [3, n0, _LTSU,
+    0,
+    [_sM, _sRe],
+    [() => LiveTailSessionMetadata$, () => LiveTailSessionResults]
+];
+var LogEvent$ = [3, n0, _LE,
+    0,
+    [_tim, _m],
+    [1, 0]
+];
+var LogFieldsListItem$ = [3, n0, _LFLI,
+    0,
+    [_lFN, _lFT],
+    [0, () => LogFieldType$]
+];
+var LogFieldType$ = [3, n0, _LFT,
+    0,
+    [_ty, _el, _fi],
+    [0, () => LogFieldType$, () => LogFieldsList]
+];
+var LogGroup$ = [3, n0, _LG,
+    0,
+    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE, _rPN],
+    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2, 0]
+];
+var LogGroupField$ = [3, n0, _LGF,
+    0,
+    [_n, _pe],
+    [0, 1]
+];
+var LogGroupImpact$ = [3, n0, _LGI,
+    0,
+    [_lGN, _cR, _pRr, _sBt],
+    [0, 0, 0, 1]
+];
+var LogGroupSummary$ = [3, n0, _LGS,
+    0,
+    [_lGN, _lGA, _lGCo],
+    [0, 0, 0]
+];
+var LogStream$ = [3, n0, _LS,
+    0,
+    [_lSN, _cT, _fETi, _lETa, _lIT, _uST, _ar, _sBt],
+    [0, 1, 1, 1, 1, 0, 0, 1]
+];
+var LookupTable$ = [3, n0, _LT,
+    0,
+    [_lTA, _lTN, _d, _tFa, _rC, _sB, _lUT, _kKI],
+    [0, 0, 0, 64 | 0, 1, 1, 1, 0]
+];
+var LookupTableConfiguration$ = [3, n0, _LTC,
+    0,
+    [_tNa, _rAo, _d, _kKI, _ta],
+    [0, 0, 0, 0, 128 | 0], 2
+];
+var LowerCaseString$ = [3, n0, _LCS,
+    0,
+    [_wK],
+    [64 | 0], 1
+];
+var MetricFilter$ = [3, n0, _MF,
+    0,
+    [_fN, _fP, _mT, _cT, _lGN, _aOTL, _fSC, _eSFD],
+    [0, 0, () => MetricTransformations, 1, 0, 2, 0, 64 | 0]
+];
+var MetricFilterMatchRecord$ = [3, n0, _MFMR,
+    0,
+    [_eN, _eMv, _eV],
+    [1, 0, 128 | 0]
+];
+var MetricTransformation$ = [3, n0, _MT,
+    0,
+    [_mN, _mNe, _mVe, _dV, _di, _un],
+    [0, 0, 0, 1, 128 | 0, 0], 3
+];
+var MoveKeyEntry$ = [3, n0, _MKE,
+    0,
+    [_so, _t, _oIE],
+    [0, 0, 2], 2
+];
+var MoveKeys$ = [3, n0, _MK,
+    0,
+    [_en],
+    [() => MoveKeyEntries], 1
+];
+var OpenSearchApplication$ = [3, n0, _OSA,
+    0,
+    [_aE, _aA, _aIp, _sta],
+    [0, 0, 0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchCollection$ = [3, n0, _OSC,
+    0,
+    [_cE, _cAo, _sta],
+    [0, 0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchDataAccessPolicy$ = [3, n0, _OSDAP,
+    0,
+    [_pN, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchDataSource$ = [3, n0, _OSDS,
+    0,
+    [_dSNa, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchEncryptionPolicy$ = [3, n0, _OSEP,
+    0,
+    [_pN, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchIntegrationDetails$ = [3, n0, _OSID,
+    0,
+    [_dS, _ap, _col, _w, _eP, _nP, _aPc, _lP],
+    [() => OpenSearchDataSource$, () => OpenSearchApplication$, () => OpenSearchCollection$, () => OpenSearchWorkspace$, () => OpenSearchEncryptionPolicy$, () => OpenSearchNetworkPolicy$, () => OpenSearchDataAccessPolicy$, () => OpenSearchLifecyclePolicy$]
+];
+var OpenSearchLifecyclePolicy$ = [3, n0, _OSLP,
+    0,
+    [_pN, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchNetworkPolicy$ = [3, n0, _OSNP,
+    0,
+    [_pN, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OpenSearchResourceConfig$ = [3, n0, _OSRC,
+    0,
+    [_dSRA, _dVP, _rD, _kKA, _aA],
+    [0, 64 | 0, 1, 0, 0], 3
+];
+var OpenSearchResourceStatus$ = [3, n0, _OSRS,
+    0,
+    [_sta, _sMt],
+    [0, 0]
+];
+var OpenSearchWorkspace$ = [3, n0, _OSW,
+    0,
+    [_wI, _sta],
+    [0, () => OpenSearchResourceStatus$]
+];
+var OutputLogEvent$ = [3, n0, _OLE,
+    0,
+    [_tim, _m, _iT],
+    [1, 0, 1]
+];
+var ParseCloudfront$ = [3, n0, _PC,
+    0,
+    [_so],
+    [0]
+];
+var ParseJSON$ = [3, n0, _PJSON,
+    0,
+    [_so, _des],
+    [0, 0]
+];
+var ParseKeyValue$ = [3, n0, _PKV,
+    0,
+    [_so, _des, _fD, _kVD, _kP, _nMV, _oIE],
+    [0, 0, 0, 0, 0, 0, 2]
+];
+var ParsePostgres$ = [3, n0, _PP,
+    0,
+    [_so],
+    [0]
+];
+var ParseRoute53$ = [3, n0, _PR,
+    0,
+    [_so],
+    [0]
+];
+var ParseToOCSF$ = [3, n0, _PTOCSF,
+    0,
+    [_eSv, _oV, _so, _mVap],
+    [0, 0, 0, 0], 2
+];
+var ParseVPC$ = [3, n0, _PVPC,
+    0,
+    [_so],
+    [0]
+];
+var ParseWAF$ = [3, n0, _PWAF,
+    0,
+    [_so],
+    [0]
+];
+var PatternToken$ = [3, n0, _PT,
+    0,
+    [_dTP, _iDs, _tS, _enu, _iTN],
+    [1, 2, 0, 128 | 1, 0]
+];
+var Policy$ = [3, n0, _P,
+    0,
+    [_dDP],
+    [0]
+];
+var Processor$ = [3, n0, _Pr,
+    0,
+    [_aK, _cV, _cs, _dTC, _dK, _g, _lTM, _lCS, _mK, _pC, _pJSON, _pKV, _pRa, _pTOCSF, _pP, _pVPC, _pWAF, _rK, _sSp, _sSu, _tSr, _tCy, _uCS],
+    [() => AddKeys$, () => CopyValue$, () => CSV$, () => DateTimeConverter$, () => DeleteKeys$, () => Grok$, () => ListToMap$, () => LowerCaseString$, () => MoveKeys$, () => ParseCloudfront$, () => ParseJSON$, () => ParseKeyValue$, () => ParseRoute53$, () => ParseToOCSF$, () => ParsePostgres$, () => ParseVPC$, () => ParseWAF$, () => RenameKeys$, () => SplitString$, () => SubstituteString$, () => TrimString$, () => TypeConverter$, () => UpperCaseString$]
+];
+var PutAccountPolicyRequest$ = [3, n0, _PAPR,
+    0,
+    [_pN, _pD, _pT, _sc, _sC, _dR],
+    [0, 0, 0, 0, 0, 2], 3
+];
+var PutAccountPolicyResponse$ = [3, n0, _PAPRu,
+    0,
+    [_aPcc, _dRR],
+    [() => AccountPolicy$, () => DryRunResult$]
+];
+var PutBearerTokenAuthenticationRequest$ = [3, n0, _PBTAR,
+    0,
+    [_lGIo, _bTAE],
+    [0, 2], 2
+];
+var PutDataProtectionPolicyRequest$ = [3, n0, _PDPPR,
+    0,
+    [_lGIo, _pD],
+    [0, 0], 2
+];
+var PutDataProtectionPolicyResponse$ = [3, n0, _PDPPRu,
+    0,
+    [_lGIo, _pD, _lUT],
+    [0, 0, 1]
+];
+var PutDeliveryDestinationPolicyRequest$ = [3, n0, _PDDPR,
+    0,
+    [_dDN, _dDP],
+    [0, 0], 2
+];
+var PutDeliveryDestinationPolicyResponse$ = [3, n0, _PDDPRu,
+    0,
+    [_po],
+    [() => Policy$]
+];
+var PutDeliveryDestinationRequest$ = [3, n0, _PDDR,
+    0,
+    [_n, _oF, _dDC, _dDT, _rAo, _ta],
+    [0, 0, () => DeliveryDestinationConfiguration$, 0, 0, 128 | 0], 1
+];
+var PutDeliveryDestinationResponse$ = [3, n0, _PDDRu,
+    0,
+    [_dDe],
+    [() => DeliveryDestination$]
+];
+var PutDeliverySourceRequest$ = [3, n0, _PDSR,
+    0,
+    [_n, _rA, _lT, _ta, _dSC],
+    [0, 0, 0, 128 | 0, 128 | 0], 3
+];
+var PutDeliverySourceResponse$ = [3, n0, _PDSRu,
+    0,
+    [_dSel],
+    [() => DeliverySource$]
+];
+var PutDestinationPolicyRequest$ = [3, n0, _PDPR,
+    0,
+    [_dNe, _aPc, _fU],
+    [0, 0, 2], 2
+];
+var PutDestinationRequest$ = [3, n0, _PDR,
+    0,
+    [_dNe, _tA, _rAo, _ta],
+    [0, 0, 0, 128 | 0], 3
+];
+var PutDestinationResponse$ = [3, n0, _PDRu,
+    0,
+    [_des],
+    [() => Destination$]
+];
+var PutIndexPolicyRequest$ = [3, n0, _PIPR,
+    0,
+    [_lGIo, _pD],
+    [0, 0], 2
+];
+var PutIndexPolicyResponse$ = [3, n0, _PIPRu,
+    0,
+    [_iPnd],
+    [() => IndexPolicy$]
+];
+var PutIntegrationRequest$ = [3, n0, _PIR,
+    0,
+    [_iN, _rCe, _iTn],
+    [0, () => ResourceConfig$, 0], 3
+];
+var PutIntegrationResponse$ = [3, n0, _PIRu,
+    0,
+    [_iN, _iSn],
+    [0, 0]
+];
+var PutLogEventsRequest$ = [3, n0, _PLER,
+    0,
+    [_lGN, _lSN, _lE, _sTe, _ent],
+    [0, 0, () => InputLogEvents, 0, () => Entity$], 3
+];
+var PutLogEventsResponse$ = [3, n0, _PLERu,
+    0,
+    [_nST, _rLEI, _rEI],
+    [0, () => RejectedLogEventsInfo$, () => RejectedEntityInfo$]
+];
+var PutLogGroupDeletionProtectionRequest$ = [3, n0, _PLGDPR,
+    0,
+    [_lGIo, _dPE],
+    [0, 2], 2
+];
+var PutMetricFilterRequest$ = [3, n0, _PMFR,
+    0,
+    [_lGN, _fN, _fP, _mT, _aOTL, _fSC, _eSFD],
+    [0, 0, 0, () => MetricTransformations, 2, 0, 64 | 0], 4
+];
+var PutQueryDefinitionRequest$ = [3, n0, _PQDR,
+    0,
+    [_n, _qS, _qL, _qDI, _lGNo, _cTl, _pa],
+    [0, 0, 0, 0, 64 | 0, [0, 4], () => QueryParameterList], 2
+];
+var PutQueryDefinitionResponse$ = [3, n0, _PQDRu,
+    0,
+    [_qDI],
+    [0]
+];
+var PutResourcePolicyRequest$ = [3, n0, _PRPR,
+    0,
+    [_pN, _pD, _rA, _eRI],
+    [0, 0, 0, 0]
+];
+var PutResourcePolicyResponse$ = [3, n0, _PRPRu,
+    0,
+    [_rPe, _rIev],
+    [() => ResourcePolicy$, 0]
+];
+var PutRetentionPolicyRequest$ = [3, n0, _PRPRut,
+    0,
+    [_lGN, _rID],
+    [0, 1], 2
+];
+var PutStorageTierPolicyRequest$ = [3, n0, _PSTPR,
+    0,
+    [_sTto],
+    [0], 1
+];
+var PutStorageTierPolicyResponse$ = [3, n0, _PSTPRu,
+    0,
+    [_sTto, _lUT],
+    [0, 1]
+];
+var PutSubscriptionFilterRequest$ = [3, n0, _PSFR,
+    0,
+    [_lGN, _fN, _fP, _dA, _rAo, _dis, _aOTL, _fSC, _eSF],
+    [0, 0, 0, 0, 0, 0, 2, 0, 64 | 0], 4
+];
+var PutSyslogConfigurationRequest$ = [3, n0, _PSCR,
+    0,
+    [_lGIo, _vEI],
+    [0, 0], 1
+];
+var PutTransformerRequest$ = [3, n0, _PTR,
+    0,
+    [_lGIo, _tC],
+    [0, () => Processors], 2
+];
+var QueryCompileError$ = [3, n0, _QCE,
+    0,
+    [_lo, _m],
+    [() => QueryCompileErrorLocation$, 0]
+];
+var QueryCompileErrorLocation$ = [3, n0, _QCEL,
+    0,
+    [_sCO, _eCO],
+    [1, 1]
+];
+var QueryDefinition$ = [3, n0, _QD,
+    0,
+    [_qL, _qDI, _n, _qS, _lM, _lGNo, _pa],
+    [0, 0, 0, 0, 1, 64 | 0, () => QueryParameterList]
+];
+var QueryInfo$ = [3, n0, _QI,
+    0,
+    [_qL, _qI, _qS, _sta, _cTr, _lGN, _qDu, _bS, _uI],
+    [0, 0, 0, 0, 1, 0, 1, 1, 0]
+];
+var QueryParameter$ = [3, n0, _QP,
+    0,
+    [_n, _dV, _d],
+    [0, 0, 0], 1
+];
+var QueryStatistics$ = [3, n0, _QS,
+    0,
+    [_rM, _rS, _eRS, _bS, _eBS, _lGS, _rCes],
+    [1, 1, 1, 1, 1, 1, 1]
+];
+var RecordField$ = [3, n0, _RF,
+    0,
+    [_n, _man],
+    [0, 2]
+];
+var RejectedEntityInfo$ = [3, n0, _REI,
+    0,
+    [_eTr],
+    [0], 1
+];
+var RejectedLogEventsInfo$ = [3, n0, _RLEI,
+    0,
+    [_tNLESI, _tOLEEI, _eLEEI],
+    [1, 1, 1]
+];
+var RenameKeyEntry$ = [3, n0, _RKE,
+    0,
+    [_k, _rTen, _oIE],
+    [0, 0, 2], 2
+];
+var RenameKeys$ = [3, n0, _RK,
+    0,
+    [_en],
+    [() => RenameKeyEntries], 1
+];
+var ResourcePolicy$ = [3, n0, _RP,
+    0,
+    [_pN, _pD, _lUT, _pSo, _rA, _rIev],
+    [0, 0, 1, 0, 0, 0]
+];
+var ResultField$ = [3, n0, _RFe,
+    0,
+    [_fie, _v],
+    [0, 0]
+];
+var S3Configuration$ = [3, n0, _SC,
+    0,
+    [_dI, _rAo, _oAI, _kKI],
+    [0, 0, 0, 0], 2
+];
+var S3DeliveryConfiguration$ = [3, n0, _SDC,
+    0,
+    [_sP, _eHCP],
+    [0, 2]
+];
+var S3TableIntegrationSource$ = [3, n0, _STIS,
+    0,
+    [_i, _dS, _sta, _sR, _cTSr, _pSI],
+    [0, () => DataSource$, 0, 0, 1, 0]
+];
+var S3TablesIntegration$ = [3, n0, _STI,
+    0,
+    [_dNa, _dT],
+    [0, 0]
+];
+var ScheduledQueryDestination$ = [3, n0, _SQD,
+    0,
+    [_dTe, _dI, _sta, _pIr, _eM],
+    [0, 0, 0, 0, 0]
+];
+var ScheduledQuerySummary$ = [3, n0, _SQS,
+    0,
+    [_sQA, _n, _st, _sTc, _lTT, _lES, _sE, _ti, _dC, _cT, _lUT],
+    [0, 0, 0, 0, 1, 0, 0, 0, () => DestinationConfiguration$, 1, 1]
+];
+var SearchedLogStream$ = [3, n0, _SLS,
+    0,
+    [_lSN, _sCe],
+    [0, 2]
+];
+var SplitString$ = [3, n0, _SS,
+    0,
+    [_en],
+    [() => SplitStringEntries], 1
+];
+var SplitStringEntry$ = [3, n0, _SSEp,
+    0,
+    [_so, _del],
+    [0, 0], 2
+];
+var StartLiveTailRequest$ = [3, n0, _SLTR,
+    0,
+    [_lGI, _lSNo, _lSNPo, _lEFP],
+    [64 | 0, 64 | 0, 64 | 0, 0], 1
+];
+var StartLiveTailResponse$ = [3, n0, _SLTRt,
+    0,
+    [_rSe],
+    [[() => StartLiveTailResponseStream$, 0]]
+];
+var StartQueryRequest$ = [3, n0, _SQR,
+    0,
+    [_sTt, _eTn, _qS, _qL, _lGN, _lGNo, _lGI, _li],
+    [1, 1, 0, 0, 0, 64 | 0, 64 | 0, 1], 3
+];
+var StartQueryResponse$ = [3, n0, _SQRt,
+    0,
+    [_qI],
+    [0]
+];
+var StopQueryRequest$ = [3, n0, _SQRto,
+    0,
+    [_qI],
+    [0], 1
+];
+var StopQueryResponse$ = [3, n0, _SQRtop,
+    0,
+    [_suc],
+    [2]
+];
+var SubscriptionFilter$ = [3, n0, _SF,
+    0,
+    [_fN, _lGN, _fP, _dA, _rAo, _dis, _aOTL, _cT, _fSC, _eSF],
+    [0, 0, 0, 0, 0, 0, 2, 1, 0, 64 | 0]
+];
+var SubstituteString$ = [3, n0, _SSu,
+    0,
+    [_en],
+    [() => SubstituteStringEntries], 1
+];
+var SubstituteStringEntry$ = [3, n0, _SSEu,
+    0,
+    [_so, _f, _to],
+    [0, 0, 0], 3
+];
+var SuppressionPeriod$ = [3, n0, _SP,
+    0,
+    [_v, _sUu],
+    [1, 0]
+];
+var SyslogConfiguration$ = [3, n0, _SCy,
+    0,
+    [_lGA, _sTo, _vEI, _cA],
+    [0, 0, 0, 1]
+];
+var TagFilter$ = [3, n0, _TF,
+    0,
+    [_k, _va],
+    [0, 64 | 0], 1
+];
+var TagLogGroupRequest$ = [3, n0, _TLGR,
+    0,
+    [_lGN, _ta],
+    [0, 128 | 0], 2
+];
+var TagResourceRequest$ = [3, n0, _TRR,
+    0,
+    [_rA, _ta],
+    [0, 128 | 0], 2
+];
+var TestMetricFilterRequest$ = [3, n0, _TMFR,
+    0,
+    [_fP, _lEM],
+    [0, 64 | 0], 2
+];
+var TestMetricFilterResponse$ = [3, n0, _TMFRe,
+    0,
+    [_mat],
+    [() => MetricFilterMatches]
+];
+var TestTransformerRequest$ = [3, n0, _TTR,
+    0,
+    [_tC, _lEM],
+    [() => Processors, 64 | 0], 2
+];
+var TestTransformerResponse$ = [3, n0, _TTRe,
+    0,
+    [_tL],
+    [() => TransformedLogs]
+];
+var TransformedLogRecord$ = [3, n0, _TLR,
+    0,
+    [_eN, _eMv, _tEM],
+    [1, 0, 0]
+];
+var TriggerHistoryRecord$ = [3, n0, _THR,
+    0,
+    [_qI, _eSx, _tTr, _eM, _dest],
+    [0, 0, 1, 0, () => ScheduledQueryDestinationList]
+];
+var TrimString$ = [3, n0, _TS,
+    0,
+    [_wK],
+    [64 | 0], 1
+];
+var TypeConverter$ = [3, n0, _TC,
+    0,
+    [_en],
+    [() => TypeConverterEntries], 1
+];
+var TypeConverterEntry$ = [3, n0, _TCE,
+    0,
+    [_k, _ty],
+    [0, 0], 2
+];
+var UntagLogGroupRequest$ = [3, n0, _ULGR,
+    0,
+    [_lGN, _ta],
+    [0, 64 | 0], 2
+];
+var UntagResourceRequest$ = [3, n0, _URR,
+    0,
+    [_rA, _tK],
+    [0, 64 | 0], 2
+];
+var UpdateAnomalyRequest$ = [3, n0, _UAR,
+    0,
+    [_aDA, _aIn, _pI, _sTu, _sPu, _b],
+    [0, 0, 0, 0, () => SuppressionPeriod$, 2], 1
+];
+var UpdateDeliveryConfigurationRequest$ = [3, n0, _UDCR,
+    0,
+    [_id, _rF, _fD, _sDC],
+    [0, 64 | 0, 0, () => S3DeliveryConfiguration$], 1
+];
+var UpdateDeliveryConfigurationResponse$ = [3, n0, _UDCRp,
+    0,
+    [],
+    []
+];
+var UpdateLogAnomalyDetectorRequest$ = [3, n0, _ULADR,
+    0,
+    [_aDA, _ena, _eF, _fP, _aVT],
+    [0, 2, 0, 0, 1], 2
+];
+var UpdateLookupTableRequest$ = [3, n0, _ULTR,
+    0,
+    [_lTA, _d, _tB, _qI, _kKI],
+    [0, 0, 0, 0, 0], 1
+];
+var UpdateLookupTableResponse$ = [3, n0, _ULTRp,
+    0,
+    [_lTA, _lUT],
+    [0, 1]
+];
+var UpdateScheduledQueryRequest$ = [3, n0, _USQR,
+    0,
+    [_i, _qL, _qS, _sE, _eRA, _d, _lGI, _ti, _sTO, _eTO, _dC, _sST, _sET, _st],
+    [0, 0, 0, 0, 0, 0, 64 | 0, 0, 1, 1, () => DestinationConfiguration$, 1, 1, 0], 5
+];
+var UpdateScheduledQueryResponse$ = [3, n0, _USQRp,
+    0,
+    [_sQA, _n, _d, _qL, _qS, _lGI, _sE, _ti, _sTO, _eTO, _dC, _st, _sTc, _lTT, _lES, _sST, _sET, _eRA, _cT, _lUT],
+    [0, 0, 0, 0, 0, 64 | 0, 0, 0, 1, 1, () => DestinationConfiguration$, 0, 0, 1, 0, 1, 1, 0, 1, 1]
+];
+var UpperCaseString$ = [3, n0, _UCS,
+    0,
+    [_wK],
+    [64 | 0], 1
+];
+var __Unit = "unit";
+var AccountPolicies = [1, n0, _APc,
+    0, () => AccountPolicy$
+];
+var AddKeyEntries = [1, n0, _AKEd,
+    0, () => AddKeyEntry$
+];
+var AggregateLogGroupSummaries = [1, n0, _ALGSg,
+    0, () => AggregateLogGroupSummary$
+];
+var AllowedFields = [1, n0, _AF,
+    0, () => RecordField$
+];
+var Anomalies = [1, n0, _An,
+    0, () => Anomaly$
+];
+var AnomalyDetectors = [1, n0, _ADn,
+    0, () => AnomalyDetector$
+];
+var ConfigurationTemplates = [1, n0, _CTo,
+    0, () => ConfigurationTemplate$
+];
+var CopyValueEntries = [1, n0, _CVEo,
+    0, () => CopyValueEntry$
+];
+var DataSourceFilters = [1, n0, _DSFa,
+    0, () => DataSourceFilter$
+];
+var Deliveries = [1, n0, _Del,
+    0, () => Delivery$
+];
+var DeliveryDestinations = [1, n0, _DDe,
+    0, () => DeliveryDestination$
+];
+var DeliverySourceConfigurationSchemas = [1, n0, _DSCSe,
+    0, () => DeliverySourceConfigurationSchema$
+];
+var DeliverySources = [1, n0, _DSel,
+    0, () => DeliverySource$
+];
+var Destinations = [1, n0, _Des,
+    0, () => Destination$
+];
+var ExportTasks = [1, n0, _ETx,
+    0, () => ExportTask$
+];
+var FieldIndexes = [1, n0, _FIi,
+    0, () => FieldIndex$
+];
+var FilteredLogEvents = [1, n0, _FLEi,
+    0, () => FilteredLogEvent$
+];
+var GroupingIdentifiers = [1, n0, _GIr,
+    0, () => GroupingIdentifier$
+];
+var ImportBatchList = [1, n0, _IBL,
+    0, () => ImportBatch$
+];
+var ImportList = [1, n0, _IL,
+    0, () => Import$
+];
+var IndexPolicies = [1, n0, _IPn,
+    0, () => IndexPolicy$
+];
+var InputLogEvents = [1, n0, _ILEn,
+    0, () => InputLogEvent$
+];
+var IntegrationSummaries = [1, n0, _ISnt,
+    0, () => IntegrationSummary$
+];
+var LiveTailSessionResults = [1, n0, _LTSR,
+    0, () => LiveTailSessionLogEvent$
+];
+var LogFieldsList = [1, n0, _LFL,
+    0, () => LogFieldsListItem$
+];
+var LogGroupFieldList = [1, n0, _LGFL,
+    0, () => LogGroupField$
+];
+var LogGroupImpacts = [1, n0, _LGIo,
+    0, () => LogGroupImpact$
+];
+var LogGroups = [1, n0, _LGo,
+    0, () => LogGroup$
+];
+var LogGroupSummaries = [1, n0, _LGSo,
+    0, () => LogGroupSummary$
+];
+var LogSamples = [1, n0, _LSo,
+    0, () => LogEvent$
+];
+var LogStreams = [1, n0, _LSog,
+    0, () => LogStream$
+];
+var LookupTables = [1, n0, _LTo,
+    0, () => LookupTable$
+];
+var MetricFilterMatches = [1, n0, _MFM,
+    0, () => MetricFilterMatchRecord$
+];
+var MetricFilters = [1, n0, _MFe,
+    0, () => MetricFilter$
+];
+var MetricTransformations = [1, n0, _MTe,
+    0, () => MetricTransformation$
+];
+var MoveKeyEntries = [1, n0, _MKEo,
+    0, () => MoveKeyEntry$
+];
+var OutputLogEvents = [1, n0, _OLEu,
+    0, () => OutputLogEvent$
+];
+var PatternTokens = [1, n0, _PTa,
+    0, () => PatternToken$
+];
+var Processors = [1, n0, _Pro,
+    0, () => Processor$
+];
+var QueryDefinitionList = [1, n0, _QDL,
+    0, () => QueryDefinition$
+];
+var QueryInfoList = [1, n0, _QIL,
+    0, () => QueryInfo$
+];
+var QueryParameterList = [1, n0, _QPL,
+    0, () => QueryParameter$
+];
+var QueryResults = [1, n0, _QR,
+    0, () => ResultRows
+];
+var RenameKeyEntries = [1, n0, _RKEe,
+    0, () => RenameKeyEntry$
+];
+var ResourcePolicies = [1, n0, _RPe,
+    0, () => ResourcePolicy$
+];
+var ResultRows = [1, n0, _RR,
+    0, () => ResultField$
+];
+var S3TableIntegrationSources = [1, n0, _STISa,
+    0, () => S3TableIntegrationSource$
+];
+var ScheduledQueryDestinationList = [1, n0, _SQDL,
+    0, () => ScheduledQueryDestination$
+];
+var ScheduledQuerySummaryList = [1, n0, _SQSL,
+    0, () => ScheduledQuerySummary$
+];
+var SearchedLogStreams = [1, n0, _SLSe,
+    0, () => SearchedLogStream$
+];
+var SplitStringEntries = [1, n0, _SSEpl,
+    0, () => SplitStringEntry$
+];
+var SubscriptionFilters = [1, n0, _SFu,
+    0, () => SubscriptionFilter$
+];
+var SubstituteStringEntries = [1, n0, _SSEub,
+    0, () => SubstituteStringEntry$
+];
+var SyslogConfigurations = [1, n0, _SCys,
+    0, () => SyslogConfiguration$
+];
+var TagFilters = [1, n0, _TFa,
+    0, () => TagFilter$
+];
+var TransformedLogs = [1, n0, _TL,
+    0, () => TransformedLogRecord$
+];
+var TriggerHistoryRecordList = [1, n0, _THRL,
+    0, () => TriggerHistoryRecord$
+];
+var TypeConverterEntries = [1, n0, _TCEy,
+    0, () => TypeConverterEntry$
+];
+var GetLogObjectResponseStream$ = [4, n0, _GLORS,
+    { [_str]: 1 },
+    [_fi, _ISEn],
+    [() => FieldsData$, [() => InternalStreamingException$, 0]]
+];
+var IntegrationDetails$ = [4, n0, _ID,
+    0,
+    [_oSID],
+    [() => OpenSearchIntegrationDetails$]
+];
+var ResourceConfig$ = [4, n0, _RC,
+    0,
+    [_oSRC],
+    [() => OpenSearchResourceConfig$]
+];
+var StartLiveTailResponseStream$ = [4, n0, _SLTRS,
+    { [_str]: 1 },
+    [_sSe, _sUe, _STE, _SSE],
+    [() => LiveTailSessionStart$, () => LiveTailSessionUpdate$, [() => SessionTimeoutException$, 0], [() => SessionStreamingException$, 0]]
+];
+var AssociateKmsKey$ = [9, n0, _AKK,
+    0, () => AssociateKmsKeyRequest$, () => __Unit
+];
+var AssociateSourceToS3TableIntegration$ = [9, n0, _ASTSTI,
+    0, () => AssociateSourceToS3TableIntegrationRequest$, () => AssociateSourceToS3TableIntegrationResponse$
+];
+var CancelExportTask$ = [9, n0, _CET,
+    0, () => CancelExportTaskRequest$, () => __Unit
+];
+var CancelImportTask$ = [9, n0, _CIT,
+    0, () => CancelImportTaskRequest$, () => CancelImportTaskResponse$
+];
+var CreateDelivery$ = [9, n0, _CD,
+    0, () => CreateDeliveryRequest$, () => CreateDeliveryResponse$
+];
+var CreateExportTask$ = [9, n0, _CETr,
+    0, () => CreateExportTaskRequest$, () => CreateExportTaskResponse$
+];
+var CreateImportTask$ = [9, n0, _CITr,
+    0, () => CreateImportTaskRequest$, () => CreateImportTaskResponse$
+];
+var CreateLogAnomalyDetector$ = [9, n0, _CLAD,
+    0, () => CreateLogAnomalyDetectorRequest$, () => CreateLogAnomalyDetectorResponse$
+];
+var CreateLogGroup$ = [9, n0, _CLG,
+    0, () => CreateLogGroupRequest$, () => __Unit
+];
+var CreateLogStream$ = [9, n0, _CLS,
+    0, () => CreateLogStreamRequest$, () => __Unit
+];
+var CreateLookupTable$ = [9, n0, _CLT,
+    0, () => CreateLookupTableRequest$, () => CreateLookupTableResponse$
+];
+var CreateScheduledQuery$ = [9, n0, _CSQ,
+    0, () => CreateScheduledQueryRequest$, () => CreateScheduledQueryResponse$
+];
+var DeleteAccountPolicy$ = [9, n0, _DAP,
+    0, () => DeleteAccountPolicyRequest$, () => DeleteAccountPolicyResponse$
+];
+var DeleteDataProtectionPolicy$ = [9, n0, _DDPP,
+    0, () => DeleteDataProtectionPolicyRequest$, () => __Unit
+];
+var DeleteDelivery$ = [9, n0, _DDel,
+    0, () => DeleteDeliveryRequest$, () => __Unit
+];
+var DeleteDeliveryDestination$ = [9, n0, _DDD,
+    0, () => DeleteDeliveryDestinationRequest$, () => __Unit
+];
+var DeleteDeliveryDestinationPolicy$ = [9, n0, _DDDP,
+    0, () => DeleteDeliveryDestinationPolicyRequest$, () => __Unit
+];
+var DeleteDeliverySource$ = [9, n0, _DDS,
+    0, () => DeleteDeliverySourceRequest$, () => __Unit
+];
+var DeleteDestination$ = [9, n0, _DDele,
+    0, () => DeleteDestinationRequest$, () => __Unit
+];
+var DeleteIndexPolicy$ = [9, n0, _DIP,
+    0, () => DeleteIndexPolicyRequest$, () => DeleteIndexPolicyResponse$
+];
+var DeleteIntegration$ = [9, n0, _DI,
+    0, () => DeleteIntegrationRequest$, () => DeleteIntegrationResponse$
+];
+var DeleteLogAnomalyDetector$ = [9, n0, _DLAD,
+    0, () => DeleteLogAnomalyDetectorRequest$, () => __Unit
+];
+var DeleteLogGroup$ = [9, n0, _DLG,
+    0, () => DeleteLogGroupRequest$, () => __Unit
+];
+var DeleteLogStream$ = [9, n0, _DLS,
+    0, () => DeleteLogStreamRequest$, () => __Unit
+];
+var DeleteLookupTable$ = [9, n0, _DLT,
+    0, () => DeleteLookupTableRequest$, () => __Unit
+];
+var DeleteMetricFilter$ = [9, n0, _DMF,
+    0, () => DeleteMetricFilterRequest$, () => __Unit
+];
+var DeleteQueryDefinition$ = [9, n0, _DQD,
+    0, () => DeleteQueryDefinitionRequest$, () => DeleteQueryDefinitionResponse$
+];
+var DeleteResourcePolicy$ = [9, n0, _DRP,
+    0, () => DeleteResourcePolicyRequest$, () => __Unit
+];
+var DeleteRetentionPolicy$ = [9, n0, _DRPe,
+    0, () => DeleteRetentionPolicyRequest$, () => __Unit
+];
+var DeleteScheduledQuery$ = [9, n0, _DSQ,
+    0, () => DeleteScheduledQueryRequest$, () => DeleteScheduledQueryResponse$
+];
+var DeleteSubscriptionFilter$ = [9, n0, _DSFe,
+    0, () => DeleteSubscriptionFilterRequest$, () => __Unit
+];
+var DeleteSyslogConfiguration$ = [9, n0, _DSC,
+    0, () => DeleteSyslogConfigurationRequest$, () => __Unit
+];
+var DeleteTransformer$ = [9, n0, _DT,
+    0, () => DeleteTransformerRequest$, () => __Unit
+];
+var DescribeAccountPolicies$ = [9, n0, _DAPe,
+    0, () => DescribeAccountPoliciesRequest$, () => DescribeAccountPoliciesResponse$
+];
+var DescribeConfigurationTemplates$ = [9, n0, _DCT,
+    0, () => DescribeConfigurationTemplatesRequest$, () => DescribeConfigurationTemplatesResponse$
+];
+var DescribeDeliveries$ = [9, n0, _DDes,
+    0, () => DescribeDeliveriesRequest$, () => DescribeDeliveriesResponse$
+];
+var DescribeDeliveryDestinations$ = [9, n0, _DDDe,
+    0, () => DescribeDeliveryDestinationsRequest$, () => DescribeDeliveryDestinationsResponse$
+];
+var DescribeDeliverySources$ = [9, n0, _DDSe,
+    0, () => DescribeDeliverySourcesRequest$, () => DescribeDeliverySourcesResponse$
+];
+var DescribeDestinations$ = [9, n0, _DDesc,
+    0, () => DescribeDestinationsRequest$, () => DescribeDestinationsResponse$
+];
+var DescribeExportTasks$ = [9, n0, _DET,
+    0, () => DescribeExportTasksRequest$, () => DescribeExportTasksResponse$
+];
+var DescribeFieldIndexes$ = [9, n0, _DFI,
+    0, () => DescribeFieldIndexesRequest$, () => DescribeFieldIndexesResponse$
+];
+var DescribeImportTaskBatches$ = [9, n0, _DITB,
+    0, () => DescribeImportTaskBatchesRequest$, () => DescribeImportTaskBatchesResponse$
+];
+var DescribeImportTasks$ = [9, n0, _DIT,
+    0, () => DescribeImportTasksRequest$, () => DescribeImportTasksResponse$
+];
+var DescribeIndexPolicies$ = [9, n0, _DIPe,
+    0, () => DescribeIndexPoliciesRequest$, () => DescribeIndexPoliciesResponse$
+];
+var DescribeLogGroups$ = [9, n0, _DLGe,
+    0, () => DescribeLogGroupsRequest$, () => DescribeLogGroupsResponse$
+];
+var DescribeLogStreams$ = [9, n0, _DLSe,
+    0, () => DescribeLogStreamsRequest$, () => DescribeLogStreamsResponse$
+];
+var DescribeLookupTables$ = [9, n0, _DLTe,
+    0, () => DescribeLookupTablesRequest$, () => DescribeLookupTablesResponse$
+];
+var DescribeMetricFilters$ = [9, n0, _DMFe,
+    0, () => DescribeMetricFiltersRequest$, () => DescribeMetricFiltersResponse$
+];
+var DescribeQueries$ = [9, n0, _DQ,
+    0, () => DescribeQueriesRequest$, () => DescribeQueriesResponse$
+];
+var DescribeQueryDefinitions$ = [9, n0, _DQDe,
+    0, () => DescribeQueryDefinitionsRequest$, () => DescribeQueryDefinitionsResponse$
+];
+var DescribeResourcePolicies$ = [9, n0, _DRPes,
+    0, () => DescribeResourcePoliciesRequest$, () => DescribeResourcePoliciesResponse$
+];
+var DescribeSubscriptionFilters$ = [9, n0, _DSFes,
+    0, () => DescribeSubscriptionFiltersRequest$, () => DescribeSubscriptionFiltersResponse$
+];
+var DisassociateKmsKey$ = [9, n0, _DKK,
+    0, () => DisassociateKmsKeyRequest$, () => __Unit
+];
+var DisassociateSourceFromS3TableIntegration$ = [9, n0, _DSFSTI,
+    0, () => DisassociateSourceFromS3TableIntegrationRequest$, () => DisassociateSourceFromS3TableIntegrationResponse$
+];
+var FilterLogEvents$ = [9, n0, _FLEil,
+    0, () => FilterLogEventsRequest$, () => FilterLogEventsResponse$
+];
+var GetDataProtectionPolicy$ = [9, n0, _GDPP,
+    0, () => GetDataProtectionPolicyRequest$, () => GetDataProtectionPolicyResponse$
+];
+var GetDelivery$ = [9, n0, _GD,
+    0, () => GetDeliveryRequest$, () => GetDeliveryResponse$
+];
+var GetDeliveryDestination$ = [9, n0, _GDD,
+    0, () => GetDeliveryDestinationRequest$, () => GetDeliveryDestinationResponse$
+];
+var GetDeliveryDestinationPolicy$ = [9, n0, _GDDP,
+    0, () => GetDeliveryDestinationPolicyRequest$, () => GetDeliveryDestinationPolicyResponse$
+];
+var GetDeliverySource$ = [9, n0, _GDS,
+    0, () => GetDeliverySourceRequest$, () => GetDeliverySourceResponse$
+];
+var GetIntegration$ = [9, n0, _GIe,
+    0, () => GetIntegrationRequest$, () => GetIntegrationResponse$
+];
+var GetLogAnomalyDetector$ = [9, n0, _GLAD,
+    0, () => GetLogAnomalyDetectorRequest$, () => GetLogAnomalyDetectorResponse$
+];
+var GetLogEvents$ = [9, n0, _GLE,
+    0, () => GetLogEventsRequest$, () => GetLogEventsResponse$
+];
+var GetLogFields$ = [9, n0, _GLF,
+    0, () => GetLogFieldsRequest$, () => GetLogFieldsResponse$
+];
+var GetLogGroupFields$ = [9, n0, _GLGF,
+    0, () => GetLogGroupFieldsRequest$, () => GetLogGroupFieldsResponse$
+];
+var GetLogObject$ = [9, n0, _GLO,
+    { [_end]: ["stream-"] }, () => GetLogObjectRequest$, () => GetLogObjectResponse$
+];
+var GetLogRecord$ = [9, n0, _GLR,
+    0, () => GetLogRecordRequest$, () => GetLogRecordResponse$
+];
+var GetLookupTable$ = [9, n0, _GLT,
+    0, () => GetLookupTableRequest$, () => GetLookupTableResponse$
+];
+var GetQueryResults$ = [9, n0, _GQR,
+    0, () => GetQueryResultsRequest$, () => GetQueryResultsResponse$
+];
+var GetScheduledQuery$ = [9, n0, _GSQ,
+    0, () => GetScheduledQueryRequest$, () => GetScheduledQueryResponse$
+];
+var GetScheduledQueryHistory$ = [9, n0, _GSQH,
+    0, () => GetScheduledQueryHistoryRequest$, () => GetScheduledQueryHistoryResponse$
+];
+var GetStorageTierPolicy$ = [9, n0, _GSTP,
+    0, () => GetStorageTierPolicyRequest$, () => GetStorageTierPolicyResponse$
+];
+var GetTransformer$ = [9, n0, _GT,
+    0, () => GetTransformerRequest$, () => GetTransformerResponse$
+];
+var ListAggregateLogGroupSummaries$ = [9, n0, _LALGS,
+    0, () => ListAggregateLogGroupSummariesRequest$, () => ListAggregateLogGroupSummariesResponse$
+];
+var ListAnomalies$ = [9, n0, _LA,
+    0, () => ListAnomaliesRequest$, () => ListAnomaliesResponse$
+];
+var ListIntegrations$ = [9, n0, _LI,
+    0, () => ListIntegrationsRequest$, () => ListIntegrationsResponse$
+];
+var ListLogAnomalyDetectors$ = [9, n0, _LLAD,
+    0, () => ListLogAnomalyDetectorsRequest$, () => ListLogAnomalyDetectorsResponse$
+];
+var ListLogGroups$ = [9, n0, _LLG,
+    0, () => ListLogGroupsRequest$, () => ListLogGroupsResponse$
+];
+var ListLogGroupsForQuery$ = [9, n0, _LLGFQ,
+    0, () => ListLogGroupsForQueryRequest$, () => ListLogGroupsForQueryResponse$
+];
+var ListScheduledQueries$ = [9, n0, _LSQ,
+    0, () => ListScheduledQueriesRequest$, () => ListScheduledQueriesResponse$
+];
+var ListSourcesForS3TableIntegration$ = [9, n0, _LSFSTI,
+    0, () => ListSourcesForS3TableIntegrationRequest$, () => ListSourcesForS3TableIntegrationResponse$
+];
+var ListSyslogConfigurations$ = [9, n0, _LSC,
+    0, () => ListSyslogConfigurationsRequest$, () => ListSyslogConfigurationsResponse$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
+];
+var ListTagsLogGroup$ = [9, n0, _LTLG,
+    0, () => ListTagsLogGroupRequest$, () => ListTagsLogGroupResponse$
+];
+var PutAccountPolicy$ = [9, n0, _PAP,
+    0, () => PutAccountPolicyRequest$, () => PutAccountPolicyResponse$
+];
+var PutBearerTokenAuthentication$ = [9, n0, _PBTA,
+    0, () => PutBearerTokenAuthenticationRequest$, () => __Unit
+];
+var PutDataProtectionPolicy$ = [9, n0, _PDPP,
+    0, () => PutDataProtectionPolicyRequest$, () => PutDataProtectionPolicyResponse$
+];
+var PutDeliveryDestination$ = [9, n0, _PDD,
+    0, () => PutDeliveryDestinationRequest$, () => PutDeliveryDestinationResponse$
+];
+var PutDeliveryDestinationPolicy$ = [9, n0, _PDDP,
+    0, () => PutDeliveryDestinationPolicyRequest$, () => PutDeliveryDestinationPolicyResponse$
+];
+var PutDeliverySource$ = [9, n0, _PDS,
+    0, () => PutDeliverySourceRequest$, () => PutDeliverySourceResponse$
+];
+var PutDestination$ = [9, n0, _PD,
+    0, () => PutDestinationRequest$, () => PutDestinationResponse$
+];
+var PutDestinationPolicy$ = [9, n0, _PDP,
+    0, () => PutDestinationPolicyRequest$, () => __Unit
+];
+var PutIndexPolicy$ = [9, n0, _PIP,
+    0, () => PutIndexPolicyRequest$, () => PutIndexPolicyResponse$
+];
+var PutIntegration$ = [9, n0, _PI,
+    0, () => PutIntegrationRequest$, () => PutIntegrationResponse$
+];
+var PutLogEvents$ = [9, n0, _PLE,
+    0, () => PutLogEventsRequest$, () => PutLogEventsResponse$
+];
+var PutLogGroupDeletionProtection$ = [9, n0, _PLGDP,
+    0, () => PutLogGroupDeletionProtectionRequest$, () => __Unit
+];
+var PutMetricFilter$ = [9, n0, _PMF,
+    0, () => PutMetricFilterRequest$, () => __Unit
+];
+var PutQueryDefinition$ = [9, n0, _PQD,
+    0, () => PutQueryDefinitionRequest$, () => PutQueryDefinitionResponse$
+];
+var PutResourcePolicy$ = [9, n0, _PRP,
+    0, () => PutResourcePolicyRequest$, () => PutResourcePolicyResponse$
+];
+var PutRetentionPolicy$ = [9, n0, _PRPu,
+    0, () => PutRetentionPolicyRequest$, () => __Unit
+];
+var PutStorageTierPolicy$ = [9, n0, _PSTP,
+    0, () => PutStorageTierPolicyRequest$, () => PutStorageTierPolicyResponse$
+];
+var PutSubscriptionFilter$ = [9, n0, _PSF,
+    0, () => PutSubscriptionFilterRequest$, () => __Unit
+];
+var PutSyslogConfiguration$ = [9, n0, _PSC,
+    0, () => PutSyslogConfigurationRequest$, () => __Unit
+];
+var PutTransformer$ = [9, n0, _PTu,
+    0, () => PutTransformerRequest$, () => __Unit
+];
+var StartLiveTail$ = [9, n0, _SLT,
+    { [_end]: ["stream-"] }, () => StartLiveTailRequest$, () => StartLiveTailResponse$
+];
+var StartQuery$ = [9, n0, _SQ,
+    0, () => StartQueryRequest$, () => StartQueryResponse$
+];
+var StopQuery$ = [9, n0, _SQt,
+    0, () => StopQueryRequest$, () => StopQueryResponse$
+];
+var TagLogGroup$ = [9, n0, _TLG,
+    0, () => TagLogGroupRequest$, () => __Unit
+];
+var TagResource$ = [9, n0, _TR,
+    0, () => TagResourceRequest$, () => __Unit
+];
+var TestMetricFilter$ = [9, n0, _TMF,
+    0, () => TestMetricFilterRequest$, () => TestMetricFilterResponse$
+];
+var TestTransformer$ = [9, n0, _TT,
+    0, () => TestTransformerRequest$, () => TestTransformerResponse$
+];
+var UntagLogGroup$ = [9, n0, _ULG,
+    0, () => UntagLogGroupRequest$, () => __Unit
+];
+var UntagResource$ = [9, n0, _UR,
+    0, () => UntagResourceRequest$, () => __Unit
+];
+var UpdateAnomaly$ = [9, n0, _UA,
+    0, () => UpdateAnomalyRequest$, () => __Unit
+];
+var UpdateDeliveryConfiguration$ = [9, n0, _UDC,
+    0, () => UpdateDeliveryConfigurationRequest$, () => UpdateDeliveryConfigurationResponse$
+];
+var UpdateLogAnomalyDetector$ = [9, n0, _ULAD,
+    0, () => UpdateLogAnomalyDetectorRequest$, () => __Unit
+];
+var UpdateLookupTable$ = [9, n0, _ULT,
+    0, () => UpdateLookupTableRequest$, () => UpdateLookupTableResponse$
+];
+var UpdateScheduledQuery$ = [9, n0, _USQ,
+    0, () => UpdateScheduledQueryRequest$, () => UpdateScheduledQueryResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2014-03-28",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchLogsHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.cloudwatchlogs",
+            errorTypeRegistries,
+            xmlNamespace: "http://monitoring.amazonaws.com/doc/2014-03-28/",
+            version: "2014-03-28",
+            serviceTarget: "Logs_20140328",
+        },
+        serviceId: config?.serviceId ?? "CloudWatch Logs",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider,
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class CloudWatchLogsClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveEventStreamSerdeConfig(_config_6);
+        const _config_8 = resolveHttpAuthSchemeConfig(_config_7);
+        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
+        this.config = _config_9;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultCloudWatchLogsHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "Logs_20140328", "CloudWatchLogsClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class AssociateKmsKeyCommand extends command(_ep0, _mw0, "AssociateKmsKey", AssociateKmsKey$) {
+}
+
+class AssociateSourceToS3TableIntegrationCommand extends command(_ep0, _mw0, "AssociateSourceToS3TableIntegration", AssociateSourceToS3TableIntegration$) {
+}
+
+class CancelExportTaskCommand extends command(_ep0, _mw0, "CancelExportTask", CancelExportTask$) {
+}
+
+class CancelImportTaskCommand extends command(_ep0, _mw0, "CancelImportTask", CancelImportTask$) {
+}
+
+class CreateDeliveryCommand extends command(_ep0, _mw0, "CreateDelivery", CreateDelivery$) {
+}
+
+class CreateExportTaskCommand extends command(_ep0, _mw0, "CreateExportTask", CreateExportTask$) {
+}
+
+class CreateImportTaskCommand extends command(_ep0, _mw0, "CreateImportTask", CreateImportTask$) {
+}
+
+class CreateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "CreateLogAnomalyDetector", CreateLogAnomalyDetector$) {
+}
+
+class CreateLogGroupCommand extends command(_ep0, _mw0, "CreateLogGroup", CreateLogGroup$) {
+}
+
+class CreateLogStreamCommand extends command(_ep0, _mw0, "CreateLogStream", CreateLogStream$) {
+}
+
+class CreateLookupTableCommand extends command(_ep0, _mw0, "CreateLookupTable", CreateLookupTable$) {
+}
+
+class CreateScheduledQueryCommand extends command(_ep0, _mw0, "CreateScheduledQuery", CreateScheduledQuery$) {
+}
+
+class DeleteAccountPolicyCommand extends command(_ep0, _mw0, "DeleteAccountPolicy", DeleteAccountPolicy$) {
+}
+
+class DeleteDataProtectionPolicyCommand extends command(_ep0, _mw0, "DeleteDataProtectionPolicy", DeleteDataProtectionPolicy$) {
+}
+
+class DeleteDeliveryCommand extends command(_ep0, _mw0, "DeleteDelivery", DeleteDelivery$) {
+}
+
+class DeleteDeliveryDestinationCommand extends command(_ep0, _mw0, "DeleteDeliveryDestination", DeleteDeliveryDestination$) {
+}
+
+class DeleteDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "DeleteDeliveryDestinationPolicy", DeleteDeliveryDestinationPolicy$) {
+}
+
+class DeleteDeliverySourceCommand extends command(_ep0, _mw0, "DeleteDeliverySource", DeleteDeliverySource$) {
+}
+
+class DeleteDestinationCommand extends command(_ep0, _mw0, "DeleteDestination", DeleteDestination$) {
+}
+
+class DeleteIndexPolicyCommand extends command(_ep0, _mw0, "DeleteIndexPolicy", DeleteIndexPolicy$) {
+}
+
+class DeleteIntegrationCommand extends command(_ep0, _mw0, "DeleteIntegration", DeleteIntegration$) {
+}
+
+class DeleteLogAnomalyDetectorCommand extends command(_ep0, _mw0, "DeleteLogAnomalyDetector", DeleteLogAnomalyDetector$) {
+}
+
+class DeleteLogGroupCommand extends command(_ep0, _mw0, "DeleteLogGroup", DeleteLogGroup$) {
+}
+
+class DeleteLogStreamCommand extends command(_ep0, _mw0, "DeleteLogStream", DeleteLogStream$) {
+}
+
+class DeleteLookupTableCommand extends command(_ep0, _mw0, "DeleteLookupTable", DeleteLookupTable$) {
+}
+
+class DeleteMetricFilterCommand extends command(_ep0, _mw0, "DeleteMetricFilter", DeleteMetricFilter$) {
+}
+
+class DeleteQueryDefinitionCommand extends command(_ep0, _mw0, "DeleteQueryDefinition", DeleteQueryDefinition$) {
+}
+
+class DeleteResourcePolicyCommand extends command(_ep0, _mw0, "DeleteResourcePolicy", DeleteResourcePolicy$) {
+}
+
+class DeleteRetentionPolicyCommand extends command(_ep0, _mw0, "DeleteRetentionPolicy", DeleteRetentionPolicy$) {
+}
+
+class DeleteScheduledQueryCommand extends command(_ep0, _mw0, "DeleteScheduledQuery", DeleteScheduledQuery$) {
+}
+
+class DeleteSubscriptionFilterCommand extends command(_ep0, _mw0, "DeleteSubscriptionFilter", DeleteSubscriptionFilter$) {
+}
+
+class DeleteSyslogConfigurationCommand extends command(_ep0, _mw0, "DeleteSyslogConfiguration", DeleteSyslogConfiguration$) {
+}
+
+class DeleteTransformerCommand extends command(_ep0, _mw0, "DeleteTransformer", DeleteTransformer$) {
+}
+
+class DescribeAccountPoliciesCommand extends command(_ep0, _mw0, "DescribeAccountPolicies", DescribeAccountPolicies$) {
+}
+
+class DescribeConfigurationTemplatesCommand extends command(_ep0, _mw0, "DescribeConfigurationTemplates", DescribeConfigurationTemplates$) {
+}
+
+class DescribeDeliveriesCommand extends command(_ep0, _mw0, "DescribeDeliveries", DescribeDeliveries$) {
+}
+
+class DescribeDeliveryDestinationsCommand extends command(_ep0, _mw0, "DescribeDeliveryDestinations", DescribeDeliveryDestinations$) {
+}
+
+class DescribeDeliverySourcesCommand extends command(_ep0, _mw0, "DescribeDeliverySources", DescribeDeliverySources$) {
+}
+
+class DescribeDestinationsCommand extends command(_ep0, _mw0, "DescribeDestinations", DescribeDestinations$) {
+}
+
+class DescribeExportTasksCommand extends command(_ep0, _mw0, "DescribeExportTasks", DescribeExportTasks$) {
+}
+
+class DescribeFieldIndexesCommand extends command(_ep0, _mw0, "DescribeFieldIndexes", DescribeFieldIndexes$) {
+}
+
+class DescribeImportTaskBatchesCommand extends command(_ep0, _mw0, "DescribeImportTaskBatches", DescribeImportTaskBatches$) {
+}
+
+class DescribeImportTasksCommand extends command(_ep0, _mw0, "DescribeImportTasks", DescribeImportTasks$) {
+}
+
+class DescribeIndexPoliciesCommand extends command(_ep0, _mw0, "DescribeIndexPolicies", DescribeIndexPolicies$) {
+}
+
+class DescribeLogGroupsCommand extends command(_ep0, _mw0, "DescribeLogGroups", DescribeLogGroups$) {
+}
+
+class DescribeLogStreamsCommand extends command(_ep0, _mw0, "DescribeLogStreams", DescribeLogStreams$) {
+}
+
+class DescribeLookupTablesCommand extends command(_ep0, _mw0, "DescribeLookupTables", DescribeLookupTables$) {
+}
+
+class DescribeMetricFiltersCommand extends command(_ep0, _mw0, "DescribeMetricFilters", DescribeMetricFilters$) {
+}
+
+class DescribeQueriesCommand extends command(_ep0, _mw0, "DescribeQueries", DescribeQueries$) {
+}
+
+class DescribeQueryDefinitionsCommand extends command(_ep0, _mw0, "DescribeQueryDefinitions", DescribeQueryDefinitions$) {
+}
+
+class DescribeResourcePoliciesCommand extends command(_ep0, _mw0, "DescribeResourcePolicies", DescribeResourcePolicies$) {
+}
+
+class DescribeSubscriptionFiltersCommand extends command(_ep0, _mw0, "DescribeSubscriptionFilters", DescribeSubscriptionFilters$) {
+}
+
+class DisassociateKmsKeyCommand extends command(_ep0, _mw0, "DisassociateKmsKey", DisassociateKmsKey$) {
+}
+
+class DisassociateSourceFromS3TableIntegrationCommand extends command(_ep0, _mw0, "DisassociateSourceFromS3TableIntegration", DisassociateSourceFromS3TableIntegration$) {
+}
+
+class FilterLogEventsCommand extends command(_ep0, _mw0, "FilterLogEvents", FilterLogEvents$) {
+}
+
+class GetDataProtectionPolicyCommand extends command(_ep0, _mw0, "GetDataProtectionPolicy", GetDataProtectionPolicy$) {
+}
+
+class GetDeliveryCommand extends command(_ep0, _mw0, "GetDelivery", GetDelivery$) {
+}
+
+class GetDeliveryDestinationCommand extends command(_ep0, _mw0, "GetDeliveryDestination", GetDeliveryDestination$) {
+}
+
+class GetDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "GetDeliveryDestinationPolicy", GetDeliveryDestinationPolicy$) {
+}
+
+class GetDeliverySourceCommand extends command(_ep0, _mw0, "GetDeliverySource", GetDeliverySource$) {
+}
+
+class GetIntegrationCommand extends command(_ep0, _mw0, "GetIntegration", GetIntegration$) {
+}
+
+class GetLogAnomalyDetectorCommand extends command(_ep0, _mw0, "GetLogAnomalyDetector", GetLogAnomalyDetector$) {
+}
+
+class GetLogEventsCommand extends command(_ep0, _mw0, "GetLogEvents", GetLogEvents$) {
+}
+
+class GetLogFieldsCommand extends command(_ep0, _mw0, "GetLogFields", GetLogFields$) {
+}
+
+class GetLogGroupFieldsCommand extends command(_ep0, _mw0, "GetLogGroupFields", GetLogGroupFields$) {
+}
+
+class GetLogObjectCommand extends command(_ep0, _mw0, "GetLogObject", GetLogObject$) {
+}
+
+class GetLogRecordCommand extends command(_ep0, _mw0, "GetLogRecord", GetLogRecord$) {
+}
+
+class GetLookupTableCommand extends command(_ep0, _mw0, "GetLookupTable", GetLookupTable$) {
+}
+
+class GetQueryResultsCommand extends command(_ep0, _mw0, "GetQueryResults", GetQueryResults$) {
+}
+
+class GetScheduledQueryCommand extends command(_ep0, _mw0, "GetScheduledQuery", GetScheduledQuery$) {
+}
+
+class GetScheduledQueryHistoryCommand extends command(_ep0, _mw0, "GetScheduledQueryHistory", GetScheduledQueryHistory$) {
+}
+
+class GetStorageTierPolicyCommand extends command(_ep0, _mw0, "GetStorageTierPolicy", GetStorageTierPolicy$) {
+}
+
+class GetTransformerCommand extends command(_ep0, _mw0, "GetTransformer", GetTransformer$) {
+}
+
+class ListAggregateLogGroupSummariesCommand extends command(_ep0, _mw0, "ListAggregateLogGroupSummaries", ListAggregateLogGroupSummaries$) {
+}
+
+class ListAnomaliesCommand extends command(_ep0, _mw0, "ListAnomalies", ListAnomalies$) {
+}
+
+class ListIntegrationsCommand extends command(_ep0, _mw0, "ListIntegrations", ListIntegrations$) {
+}
+
+class ListLogAnomalyDetectorsCommand extends command(_ep0, _mw0, "ListLogAnomalyDetectors", ListLogAnomalyDetectors$) {
+}
+
+class ListLogGroupsCommand extends command(_ep0, _mw0, "ListLogGroups", ListLogGroups$) {
+}
+
+class ListLogGroupsForQueryCommand extends command(_ep0, _mw0, "ListLogGroupsForQuery", ListLogGroupsForQuery$) {
+}
+
+class ListScheduledQueriesCommand extends command(_ep0, _mw0, "ListScheduledQueries", ListScheduledQueries$) {
+}
+
+class ListSourcesForS3TableIntegrationCommand extends command(_ep0, _mw0, "ListSourcesForS3TableIntegration", ListSourcesForS3TableIntegration$) {
+}
+
+class ListSyslogConfigurationsCommand extends command(_ep0, _mw0, "ListSyslogConfigurations", ListSyslogConfigurations$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class ListTagsLogGroupCommand extends command(_ep0, _mw0, "ListTagsLogGroup", ListTagsLogGroup$) {
+}
+
+class PutAccountPolicyCommand extends command(_ep0, _mw0, "PutAccountPolicy", PutAccountPolicy$) {
+}
+
+class PutBearerTokenAuthenticationCommand extends command(_ep0, _mw0, "PutBearerTokenAuthentication", PutBearerTokenAuthentication$) {
+}
+
+class PutDataProtectionPolicyCommand extends command(_ep0, _mw0, "PutDataProtectionPolicy", PutDataProtectionPolicy$) {
+}
+
+class PutDeliveryDestinationCommand extends command(_ep0, _mw0, "PutDeliveryDestination", PutDeliveryDestination$) {
+}
+
+class PutDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "PutDeliveryDestinationPolicy", PutDeliveryDestinationPolicy$) {
+}
+
+class PutDeliverySourceCommand extends command(_ep0, _mw0, "PutDeliverySource", PutDeliverySource$) {
+}
+
+class PutDestinationCommand extends command(_ep0, _mw0, "PutDestination", PutDestination$) {
+}
+
+class PutDestinationPolicyCommand extends command(_ep0, _mw0, "PutDestinationPolicy", PutDestinationPolicy$) {
+}
+
+class PutIndexPolicyCommand extends command(_ep0, _mw0, "PutIndexPolicy", PutIndexPolicy$) {
+}
+
+class PutIntegrationCommand extends command(_ep0, _mw0, "PutIntegration", PutIntegration$) {
+}
+
+class PutLogEventsCommand extends command(_ep0, _mw0, "PutLogEvents", PutLogEvents$) {
+}
+
+class PutLogGroupDeletionProtectionCommand extends command(_ep0, _mw0, "PutLogGroupDeletionProtection", PutLogGroupDeletionProtection$) {
+}
+
+class PutMetricFilterCommand extends command(_ep0, _mw0, "PutMetricFilter", PutMetricFilter$) {
+}
+
+class PutQueryDefinitionCommand extends command(_ep0, _mw0, "PutQueryDefinition", PutQueryDefinition$) {
+}
+
+class PutResourcePolicyCommand extends command(_ep0, _mw0, "PutResourcePolicy", PutResourcePolicy$) {
+}
+
+class PutRetentionPolicyCommand extends command(_ep0, _mw0, "PutRetentionPolicy", PutRetentionPolicy$) {
+}
+
+class PutStorageTierPolicyCommand extends command(_ep0, _mw0, "PutStorageTierPolicy", PutStorageTierPolicy$) {
+}
+
+class PutSubscriptionFilterCommand extends command(_ep0, _mw0, "PutSubscriptionFilter", PutSubscriptionFilter$) {
+}
+
+class PutSyslogConfigurationCommand extends command(_ep0, _mw0, "PutSyslogConfiguration", PutSyslogConfiguration$) {
+}
+
+class PutTransformerCommand extends command(_ep0, _mw0, "PutTransformer", PutTransformer$) {
+}
+
+class StartLiveTailCommand extends command(_ep0, _mw0, "StartLiveTail", StartLiveTail$) {
+}
+
+class StartQueryCommand extends command(_ep0, _mw0, "StartQuery", StartQuery$) {
+}
+
+class StopQueryCommand extends command(_ep0, _mw0, "StopQuery", StopQuery$) {
+}
+
+class TagLogGroupCommand extends command(_ep0, _mw0, "TagLogGroup", TagLogGroup$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class TestMetricFilterCommand extends command(_ep0, _mw0, "TestMetricFilter", TestMetricFilter$) {
+}
+
+class TestTransformerCommand extends command(_ep0, _mw0, "TestTransformer", TestTransformer$) {
+}
+
+class UntagLogGroupCommand extends command(_ep0, _mw0, "UntagLogGroup", UntagLogGroup$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateAnomalyCommand extends command(_ep0, _mw0, "UpdateAnomaly", UpdateAnomaly$) {
+}
+
+class UpdateDeliveryConfigurationCommand extends command(_ep0, _mw0, "UpdateDeliveryConfiguration", UpdateDeliveryConfiguration$) {
+}
+
+class UpdateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "UpdateLogAnomalyDetector", UpdateLogAnomalyDetector$) {
+}
+
+class UpdateLookupTableCommand extends command(_ep0, _mw0, "UpdateLookupTable", UpdateLookupTable$) {
+}
+
+class UpdateScheduledQueryCommand extends command(_ep0, _mw0, "UpdateScheduledQuery", UpdateScheduledQuery$) {
+}
+
+const paginateDescribeConfigurationTemplates = createPaginator(CloudWatchLogsClient, DescribeConfigurationTemplatesCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeDeliveries = createPaginator(CloudWatchLogsClient, DescribeDeliveriesCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeDeliveryDestinations = createPaginator(CloudWatchLogsClient, DescribeDeliveryDestinationsCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeDeliverySources = createPaginator(CloudWatchLogsClient, DescribeDeliverySourcesCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeDestinations = createPaginator(CloudWatchLogsClient, DescribeDestinationsCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeLogGroups = createPaginator(CloudWatchLogsClient, DescribeLogGroupsCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeLogStreams = createPaginator(CloudWatchLogsClient, DescribeLogStreamsCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeMetricFilters = createPaginator(CloudWatchLogsClient, DescribeMetricFiltersCommand, "nextToken", "nextToken", "limit");
+
+const paginateDescribeSubscriptionFilters = createPaginator(CloudWatchLogsClient, DescribeSubscriptionFiltersCommand, "nextToken", "nextToken", "limit");
+
+const paginateFilterLogEvents = createPaginator(CloudWatchLogsClient, FilterLogEventsCommand, "nextToken", "nextToken", "limit");
+
+const paginateGetLogEvents = createPaginator(CloudWatchLogsClient, GetLogEventsCommand, "nextToken", "nextForwardToken", "limit");
+
+const paginateGetScheduledQueryHistory = createPaginator(CloudWatchLogsClient, GetScheduledQueryHistoryCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListAggregateLogGroupSummaries = createPaginator(CloudWatchLogsClient, ListAggregateLogGroupSummariesCommand, "nextToken", "nextToken", "limit");
+
+const paginateListAnomalies = createPaginator(CloudWatchLogsClient, ListAnomaliesCommand, "nextToken", "nextToken", "limit");
+
+const paginateListLogAnomalyDetectors = createPaginator(CloudWatchLogsClient, ListLogAnomalyDetectorsCommand, "nextToken", "nextToken", "limit");
+
+const paginateListLogGroupsForQuery = createPaginator(CloudWatchLogsClient, ListLogGroupsForQueryCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListScheduledQueries = createPaginator(CloudWatchLogsClient, ListScheduledQueriesCommand, "nextToken", "nextToken", "maxResults");
+
+const paginateListSourcesForS3TableIntegration = createPaginator(CloudWatchLogsClient, ListSourcesForS3TableIntegrationCommand, "nextToken", "nextToken", "maxResults");
+
+const commands = {
+    AssociateKmsKeyCommand,
+    AssociateSourceToS3TableIntegrationCommand,
+    CancelExportTaskCommand,
+    CancelImportTaskCommand,
+    CreateDeliveryCommand,
+    CreateExportTaskCommand,
+    CreateImportTaskCommand,
+    CreateLogAnomalyDetectorCommand,
+    CreateLogGroupCommand,
+    CreateLogStreamCommand,
+    CreateLookupTableCommand,
+    CreateScheduledQueryCommand,
+    DeleteAccountPolicyCommand,
+    DeleteDataProtectionPolicyCommand,
+    DeleteDeliveryCommand,
+    DeleteDeliveryDestinationCommand,
+    DeleteDeliveryDestinationPolicyCommand,
+    DeleteDeliverySourceCommand,
+    DeleteDestinationCommand,
+    DeleteIndexPolicyCommand,
+    DeleteIntegrationCommand,
+    DeleteLogAnomalyDetectorCommand,
+    DeleteLogGroupCommand,
+    DeleteLogStreamCommand,
+    DeleteLookupTableCommand,
+    DeleteMetricFilterCommand,
+    DeleteQueryDefinitionCommand,
+    DeleteResourcePolicyCommand,
+    DeleteRetentionPolicyCommand,
+    DeleteScheduledQueryCommand,
+    DeleteSubscriptionFilterCommand,
+    DeleteSyslogConfigurationCommand,
+    DeleteTransformerCommand,
+    DescribeAccountPoliciesCommand,
+    DescribeConfigurationTemplatesCommand,
+    DescribeDeliveriesCommand,
+    DescribeDeliveryDestinationsCommand,
+    DescribeDeliverySourcesCommand,
+    DescribeDestinationsCommand,
+    DescribeExportTasksCommand,
+    DescribeFieldIndexesCommand,
+    DescribeImportTaskBatchesCommand,
+    DescribeImportTasksCommand,
+    DescribeIndexPoliciesCommand,
+    DescribeLogGroupsCommand,
+    DescribeLogStreamsCommand,
+    DescribeLookupTablesCommand,
+    DescribeMetricFiltersCommand,
+    DescribeQueriesCommand,
+    DescribeQueryDefinitionsCommand,
+    DescribeResourcePoliciesCommand,
+    DescribeSubscriptionFiltersCommand,
+    DisassociateKmsKeyCommand,
+    DisassociateSourceFromS3TableIntegrationCommand,
+    FilterLogEventsCommand,
+    GetDataProtectionPolicyCommand,
+    GetDeliveryCommand,
+    GetDeliveryDestinationCommand,
+    GetDeliveryDestinationPolicyCommand,
+    GetDeliverySourceCommand,
+    GetIntegrationCommand,
+    GetLogAnomalyDetectorCommand,
+    GetLogEventsCommand,
+    GetLogFieldsCommand,
+    GetLogGroupFieldsCommand,
+    GetLogObjectCommand,
+    GetLogRecordCommand,
+    GetLookupTableCommand,
+    GetQueryResultsCommand,
+    GetScheduledQueryCommand,
+    GetScheduledQueryHistoryCommand,
+    GetStorageTierPolicyCommand,
+    GetTransformerCommand,
+    ListAggregateLogGroupSummariesCommand,
+    ListAnomaliesCommand,
+    ListIntegrationsCommand,
+    ListLogAnomalyDetectorsCommand,
+    ListLogGroupsCommand,
+    ListLogGroupsForQueryCommand,
+    ListScheduledQueriesCommand,
+    ListSourcesForS3TableIntegrationCommand,
+    ListSyslogConfigurationsCommand,
+    ListTagsForResourceCommand,
+    ListTagsLogGroupCommand,
+    PutAccountPolicyCommand,
+    PutBearerTokenAuthenticationCommand,
+    PutDataProtectionPolicyCommand,
+    PutDeliveryDestinationCommand,
+    PutDeliveryDestinationPolicyCommand,
+    PutDeliverySourceCommand,
+    PutDestinationCommand,
+    PutDestinationPolicyCommand,
+    PutIndexPolicyCommand,
+    PutIntegrationCommand,
+    PutLogEventsCommand,
+    PutLogGroupDeletionProtectionCommand,
+    PutMetricFilterCommand,
+    PutQueryDefinitionCommand,
+    PutResourcePolicyCommand,
+    PutRetentionPolicyCommand,
+    PutStorageTierPolicyCommand,
+    PutSubscriptionFilterCommand,
+    PutSyslogConfigurationCommand,
+    PutTransformerCommand,
+    StartLiveTailCommand,
+    StartQueryCommand,
+    StopQueryCommand,
+    TagLogGroupCommand,
+    TagResourceCommand,
+    TestMetricFilterCommand,
+    TestTransformerCommand,
+    UntagLogGroupCommand,
+    UntagResourceCommand,
+    UpdateAnomalyCommand,
+    UpdateDeliveryConfigurationCommand,
+    UpdateLogAnomalyDetectorCommand,
+    UpdateLookupTableCommand,
+    UpdateScheduledQueryCommand,
+};
+const paginators = {
+    paginateDescribeConfigurationTemplates,
+    paginateDescribeDeliveries,
+    paginateDescribeDeliveryDestinations,
+    paginateDescribeDeliverySources,
+    paginateDescribeDestinations,
+    paginateDescribeLogGroups,
+    paginateDescribeLogStreams,
+    paginateDescribeMetricFilters,
+    paginateDescribeSubscriptionFilters,
+    paginateFilterLogEvents,
+    paginateGetLogEvents,
+    paginateGetScheduledQueryHistory,
+    paginateListAggregateLogGroupSummaries,
+    paginateListAnomalies,
+    paginateListLogAnomalyDetectors,
+    paginateListLogGroupsForQuery,
+    paginateListScheduledQueries,
+    paginateListSourcesForS3TableIntegration,
+};
+class CloudWatchLogs extends CloudWatchLogsClient {
+}
+createAggregatedClient(commands, CloudWatchLogs, { paginators });
+
+const PolicyType = {
+    DATA_PROTECTION_POLICY: "DATA_PROTECTION_POLICY",
+    FIELD_INDEX_POLICY: "FIELD_INDEX_POLICY",
+    METRIC_EXTRACTION_POLICY: "METRIC_EXTRACTION_POLICY",
+    RETENTION_POLICY: "RETENTION_POLICY",
+    SUBSCRIPTION_FILTER_POLICY: "SUBSCRIPTION_FILTER_POLICY",
+    TRANSFORMER_POLICY: "TRANSFORMER_POLICY",
+};
+const Scope = {
+    ALL: "ALL",
+};
+const ActionStatus = {
+    CLIENT_ERROR: "CLIENT_ERROR",
+    COMPLETE: "COMPLETE",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const State = {
+    Active: "Active",
+    Baseline: "Baseline",
+    Suppressed: "Suppressed",
+};
+const AnomalyDetectorStatus = {
+    ANALYZING: "ANALYZING",
+    DELETED: "DELETED",
+    FAILED: "FAILED",
+    INITIALIZING: "INITIALIZING",
+    PAUSED: "PAUSED",
+    TRAINING: "TRAINING",
+};
+const EvaluationFrequency = {
+    FIFTEEN_MIN: "FIFTEEN_MIN",
+    FIVE_MIN: "FIVE_MIN",
+    ONE_HOUR: "ONE_HOUR",
+    ONE_MIN: "ONE_MIN",
+    TEN_MIN: "TEN_MIN",
+    THIRTY_MIN: "THIRTY_MIN",
+};
+const ImportStatus = {
+    CANCELLED: "CANCELLED",
+    COMPLETED: "COMPLETED",
+    FAILED: "FAILED",
+    IN_PROGRESS: "IN_PROGRESS",
+};
+const OutputFormat = {
+    JSON: "json",
+    PARQUET: "parquet",
+    PLAIN: "plain",
+    RAW: "raw",
+    W3C: "w3c",
+};
+const DeliveryDestinationType = {
+    CWL: "CWL",
+    FH: "FH",
+    S3: "S3",
+    XRAY: "XRAY",
+};
+const DeliverySourceConfigurationSchemaValueType = {
+    BOOLEAN: "boolean",
+    DOUBLE: "double",
+    INT: "int",
+    LONG: "long",
+    STRING: "string",
+};
+const LogGroupClass = {
+    DELIVERY: "DELIVERY",
+    ESSENTIALS: "ESSENTIALS",
+    INFREQUENT_ACCESS: "INFREQUENT_ACCESS",
+    STANDARD: "STANDARD",
+};
+const QueryLanguage = {
+    CWLI: "CWLI",
+    PPL: "PPL",
+    SQL: "SQL",
+};
+const ScheduledQueryState = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+};
+const DataProtectionStatus = {
+    ACTIVATED: "ACTIVATED",
+    ARCHIVED: "ARCHIVED",
+    DELETED: "DELETED",
+    DISABLED: "DISABLED",
+};
+const DeliverySourceStatus = {
+    ACTIVE: "ACTIVE",
+    INACTIVE: "INACTIVE",
+};
+const DeliverySourceStatusReason = {
+    RESOURCE_DELETED: "RESOURCE_DELETED",
+};
+const ExportTaskStatusCode = {
+    CANCELLED: "CANCELLED",
+    COMPLETED: "COMPLETED",
+    FAILED: "FAILED",
+    PENDING: "PENDING",
+    PENDING_CANCEL: "PENDING_CANCEL",
+    RUNNING: "RUNNING",
+};
+const IndexCategory = {
+    AUTO: "AUTO",
+    CUSTOM: "CUSTOM",
+    DEFAULT: "DEFAULT",
+    INACTIVE: "INACTIVE",
+};
+const IndexType = {
+    FACET: "FACET",
+    FIELD_INDEX: "FIELD_INDEX",
+};
+const IndexSource = {
+    ACCOUNT: "ACCOUNT",
+    LOG_GROUP: "LOG_GROUP",
+};
+const InheritedProperty = {
+    ACCOUNT_DATA_PROTECTION: "ACCOUNT_DATA_PROTECTION",
+};
+const OrderBy = {
+    LastEventTime: "LastEventTime",
+    LogStreamName: "LogStreamName",
+};
+const StandardUnit = {
+    Bits: "Bits",
+    BitsSecond: "Bits/Second",
+    Bytes: "Bytes",
+    BytesSecond: "Bytes/Second",
+    Count: "Count",
+    CountSecond: "Count/Second",
+    Gigabits: "Gigabits",
+    GigabitsSecond: "Gigabits/Second",
+    Gigabytes: "Gigabytes",
+    GigabytesSecond: "Gigabytes/Second",
+    Kilobits: "Kilobits",
+    KilobitsSecond: "Kilobits/Second",
+    Kilobytes: "Kilobytes",
+    KilobytesSecond: "Kilobytes/Second",
+    Megabits: "Megabits",
+    MegabitsSecond: "Megabits/Second",
+    Megabytes: "Megabytes",
+    MegabytesSecond: "Megabytes/Second",
+    Microseconds: "Microseconds",
+    Milliseconds: "Milliseconds",
+    None: "None",
+    Percent: "Percent",
+    Seconds: "Seconds",
+    Terabits: "Terabits",
+    TerabitsSecond: "Terabits/Second",
+    Terabytes: "Terabytes",
+    TerabytesSecond: "Terabytes/Second",
+};
+const QueryStatus = {
+    Cancelled: "Cancelled",
+    Complete: "Complete",
+    Failed: "Failed",
+    Running: "Running",
+    Scheduled: "Scheduled",
+    Timeout: "Timeout",
+    Unknown: "Unknown",
+};
+const PolicyScope = {
+    ACCOUNT: "ACCOUNT",
+    RESOURCE: "RESOURCE",
+};
+const Distribution = {
+    ByLogStream: "ByLogStream",
+    Random: "Random",
+};
+const EntityRejectionErrorType = {
+    ENTITY_SIZE_TOO_LARGE: "EntitySizeTooLarge",
+    INVALID_ATTRIBUTES: "InvalidAttributes",
+    INVALID_ENTITY: "InvalidEntity",
+    INVALID_KEY_ATTRIBUTE: "InvalidKeyAttributes",
+    INVALID_TYPE_VALUE: "InvalidTypeValue",
+    MISSING_REQUIRED_FIELDS: "MissingRequiredFields",
+    UNSUPPORTED_LOG_GROUP_TYPE: "UnsupportedLogGroupType",
+};
+const EventSource = {
+    AWSWAF: "AWSWAF",
+    CLOUD_TRAIL: "CloudTrail",
+    EKS_AUDIT: "EKSAudit",
+    ROUTE53_RESOLVER: "Route53Resolver",
+    VPC_FLOW: "VPCFlow",
+};
+const ExecutionStatus = {
+    Complete: "Complete",
+    Failed: "Failed",
+    InvalidQuery: "InvalidQuery",
+    Running: "Running",
+    Timeout: "Timeout",
+};
+const FlattenedElement = {
+    FIRST: "first",
+    LAST: "last",
+};
+const OpenSearchResourceStatusType = {
+    ACTIVE: "ACTIVE",
+    ERROR: "ERROR",
+    NOT_FOUND: "NOT_FOUND",
+};
+const IntegrationStatus = {
+    ACTIVE: "ACTIVE",
+    FAILED: "FAILED",
+    PROVISIONING: "PROVISIONING",
+};
+const IntegrationType = {
+    OPENSEARCH: "OPENSEARCH",
+};
+const ScheduleType = {
+    AWS_MANAGED: "AWS_MANAGED",
+    CUSTOMER_MANAGED: "CUSTOMER_MANAGED",
+};
+const ScheduledQueryDestinationType = {
+    LOOKUP_TABLE: "LOOKUP_TABLE",
+    S3: "S3",
+};
+const StorageTier = {
+    INTELLIGENT_TIERING: "INTELLIGENT_TIERING",
+    STANDARD: "STANDARD",
+};
+const OCSFVersion = {
+    V1_1: "V1.1",
+    V1_5: "V1.5",
+};
+const Type = {
+    BOOLEAN: "boolean",
+    DOUBLE: "double",
+    INTEGER: "integer",
+    STRING: "string",
+};
+const ListAggregateLogGroupSummariesGroupBy = {
+    DATA_SOURCE_NAME_AND_TYPE: "DATA_SOURCE_NAME_AND_TYPE",
+    DATA_SOURCE_NAME_TYPE_AND_FORMAT: "DATA_SOURCE_NAME_TYPE_AND_FORMAT",
+};
+const SuppressionState = {
+    SUPPRESSED: "SUPPRESSED",
+    UNSUPPRESSED: "UNSUPPRESSED",
+};
+const S3TableIntegrationSourceStatus = {
+    ACTIVE: "ACTIVE",
+    DATA_SOURCE_DELETE_IN_PROGRESS: "DATA_SOURCE_DELETE_IN_PROGRESS",
+    FAILED: "FAILED",
+    UNHEALTHY: "UNHEALTHY",
+};
+const SyslogSourceType = {
+    VPCE: "VPCE",
+};
+const SuppressionUnit = {
+    HOURS: "HOURS",
+    MINUTES: "MINUTES",
+    SECONDS: "SECONDS",
+};
+const SuppressionType = {
+    INFINITE: "INFINITE",
+    LIMITED: "LIMITED",
+};
+
+__webpack_unused_export__ = AccessDeniedException;
+__webpack_unused_export__ = AccessDeniedException$;
+__webpack_unused_export__ = AccountPolicy$;
+__webpack_unused_export__ = ActionStatus;
+__webpack_unused_export__ = AddKeyEntry$;
+__webpack_unused_export__ = AddKeys$;
+__webpack_unused_export__ = AggregateLogGroupSummary$;
+__webpack_unused_export__ = Anomaly$;
+__webpack_unused_export__ = AnomalyDetector$;
+__webpack_unused_export__ = AnomalyDetectorStatus;
+__webpack_unused_export__ = AssociateKmsKey$;
+__webpack_unused_export__ = AssociateKmsKeyCommand;
+__webpack_unused_export__ = AssociateKmsKeyRequest$;
+__webpack_unused_export__ = AssociateSourceToS3TableIntegration$;
+__webpack_unused_export__ = AssociateSourceToS3TableIntegrationCommand;
+__webpack_unused_export__ = AssociateSourceToS3TableIntegrationRequest$;
+__webpack_unused_export__ = AssociateSourceToS3TableIntegrationResponse$;
+__webpack_unused_export__ = CSV$;
+__webpack_unused_export__ = CancelExportTask$;
+__webpack_unused_export__ = CancelExportTaskCommand;
+__webpack_unused_export__ = CancelExportTaskRequest$;
+__webpack_unused_export__ = CancelImportTask$;
+__webpack_unused_export__ = CancelImportTaskCommand;
+__webpack_unused_export__ = CancelImportTaskRequest$;
+__webpack_unused_export__ = CancelImportTaskResponse$;
+__webpack_unused_export__ = CloudWatchLogs;
+__webpack_unused_export__ = CloudWatchLogsClient;
+__webpack_unused_export__ = CloudWatchLogsServiceException;
+__webpack_unused_export__ = CloudWatchLogsServiceException$;
+__webpack_unused_export__ = ConfigurationTemplate$;
+__webpack_unused_export__ = ConfigurationTemplateDeliveryConfigValues$;
+__webpack_unused_export__ = ConflictException;
+__webpack_unused_export__ = ConflictException$;
+__webpack_unused_export__ = CopyValue$;
+__webpack_unused_export__ = CopyValueEntry$;
+__webpack_unused_export__ = CreateDelivery$;
+__webpack_unused_export__ = CreateDeliveryCommand;
+__webpack_unused_export__ = CreateDeliveryRequest$;
+__webpack_unused_export__ = CreateDeliveryResponse$;
+__webpack_unused_export__ = CreateExportTask$;
+__webpack_unused_export__ = CreateExportTaskCommand;
+__webpack_unused_export__ = CreateExportTaskRequest$;
+__webpack_unused_export__ = CreateExportTaskResponse$;
+__webpack_unused_export__ = CreateImportTask$;
+__webpack_unused_export__ = CreateImportTaskCommand;
+__webpack_unused_export__ = CreateImportTaskRequest$;
+__webpack_unused_export__ = CreateImportTaskResponse$;
+__webpack_unused_export__ = CreateLogAnomalyDetector$;
+__webpack_unused_export__ = CreateLogAnomalyDetectorCommand;
+__webpack_unused_export__ = CreateLogAnomalyDetectorRequest$;
+__webpack_unused_export__ = CreateLogAnomalyDetectorResponse$;
+__webpack_unused_export__ = CreateLogGroup$;
+__webpack_unused_export__ = CreateLogGroupCommand;
+__webpack_unused_export__ = CreateLogGroupRequest$;
+__webpack_unused_export__ = CreateLogStream$;
+__webpack_unused_export__ = CreateLogStreamCommand;
+__webpack_unused_export__ = CreateLogStreamRequest$;
+__webpack_unused_export__ = CreateLookupTable$;
+__webpack_unused_export__ = CreateLookupTableCommand;
+__webpack_unused_export__ = CreateLookupTableRequest$;
+__webpack_unused_export__ = CreateLookupTableResponse$;
+__webpack_unused_export__ = CreateScheduledQuery$;
+__webpack_unused_export__ = CreateScheduledQueryCommand;
+__webpack_unused_export__ = CreateScheduledQueryRequest$;
+__webpack_unused_export__ = CreateScheduledQueryResponse$;
+__webpack_unused_export__ = DataAlreadyAcceptedException;
+__webpack_unused_export__ = DataAlreadyAcceptedException$;
+__webpack_unused_export__ = DataProtectionStatus;
+__webpack_unused_export__ = DataSource$;
+__webpack_unused_export__ = DataSourceFilter$;
+__webpack_unused_export__ = DateTimeConverter$;
+__webpack_unused_export__ = DeleteAccountPolicy$;
+__webpack_unused_export__ = DeleteAccountPolicyCommand;
+__webpack_unused_export__ = DeleteAccountPolicyRequest$;
+__webpack_unused_export__ = DeleteAccountPolicyResponse$;
+__webpack_unused_export__ = DeleteDataProtectionPolicy$;
+__webpack_unused_export__ = DeleteDataProtectionPolicyCommand;
+__webpack_unused_export__ = DeleteDataProtectionPolicyRequest$;
+__webpack_unused_export__ = DeleteDelivery$;
+__webpack_unused_export__ = DeleteDeliveryCommand;
+__webpack_unused_export__ = DeleteDeliveryDestination$;
+__webpack_unused_export__ = DeleteDeliveryDestinationCommand;
+__webpack_unused_export__ = DeleteDeliveryDestinationPolicy$;
+__webpack_unused_export__ = DeleteDeliveryDestinationPolicyCommand;
+__webpack_unused_export__ = DeleteDeliveryDestinationPolicyRequest$;
+__webpack_unused_export__ = DeleteDeliveryDestinationRequest$;
+__webpack_unused_export__ = DeleteDeliveryRequest$;
+__webpack_unused_export__ = DeleteDeliverySource$;
+__webpack_unused_export__ = DeleteDeliverySourceCommand;
+__webpack_unused_export__ = DeleteDeliverySourceRequest$;
+__webpack_unused_export__ = DeleteDestination$;
+__webpack_unused_export__ = DeleteDestinationCommand;
+__webpack_unused_export__ = DeleteDestinationRequest$;
+__webpack_unused_export__ = DeleteIndexPolicy$;
+__webpack_unused_export__ = DeleteIndexPolicyCommand;
+__webpack_unused_export__ = DeleteIndexPolicyRequest$;
+__webpack_unused_export__ = DeleteIndexPolicyResponse$;
+__webpack_unused_export__ = DeleteIntegration$;
+__webpack_unused_export__ = DeleteIntegrationCommand;
+__webpack_unused_export__ = DeleteIntegrationRequest$;
+__webpack_unused_export__ = DeleteIntegrationResponse$;
+__webpack_unused_export__ = DeleteKeys$;
+__webpack_unused_export__ = DeleteLogAnomalyDetector$;
+__webpack_unused_export__ = DeleteLogAnomalyDetectorCommand;
+__webpack_unused_export__ = DeleteLogAnomalyDetectorRequest$;
+__webpack_unused_export__ = DeleteLogGroup$;
+__webpack_unused_export__ = DeleteLogGroupCommand;
+__webpack_unused_export__ = DeleteLogGroupRequest$;
+__webpack_unused_export__ = DeleteLogStream$;
+__webpack_unused_export__ = DeleteLogStreamCommand;
+__webpack_unused_export__ = DeleteLogStreamRequest$;
+__webpack_unused_export__ = DeleteLookupTable$;
+__webpack_unused_export__ = DeleteLookupTableCommand;
+__webpack_unused_export__ = DeleteLookupTableRequest$;
+__webpack_unused_export__ = DeleteMetricFilter$;
+__webpack_unused_export__ = DeleteMetricFilterCommand;
+__webpack_unused_export__ = DeleteMetricFilterRequest$;
+__webpack_unused_export__ = DeleteQueryDefinition$;
+__webpack_unused_export__ = DeleteQueryDefinitionCommand;
+__webpack_unused_export__ = DeleteQueryDefinitionRequest$;
+__webpack_unused_export__ = DeleteQueryDefinitionResponse$;
+__webpack_unused_export__ = DeleteResourcePolicy$;
+__webpack_unused_export__ = DeleteResourcePolicyCommand;
+__webpack_unused_export__ = DeleteResourcePolicyRequest$;
+__webpack_unused_export__ = DeleteRetentionPolicy$;
+__webpack_unused_export__ = DeleteRetentionPolicyCommand;
+__webpack_unused_export__ = DeleteRetentionPolicyRequest$;
+__webpack_unused_export__ = DeleteScheduledQuery$;
+__webpack_unused_export__ = DeleteScheduledQueryCommand;
+__webpack_unused_export__ = DeleteScheduledQueryRequest$;
+__webpack_unused_export__ = DeleteScheduledQueryResponse$;
+__webpack_unused_export__ = DeleteSubscriptionFilter$;
+__webpack_unused_export__ = DeleteSubscriptionFilterCommand;
+__webpack_unused_export__ = DeleteSubscriptionFilterRequest$;
+__webpack_unused_export__ = DeleteSyslogConfiguration$;
+__webpack_unused_export__ = DeleteSyslogConfigurationCommand;
+__webpack_unused_export__ = DeleteSyslogConfigurationRequest$;
+__webpack_unused_export__ = DeleteTransformer$;
+__webpack_unused_export__ = DeleteTransformerCommand;
+__webpack_unused_export__ = DeleteTransformerRequest$;
+__webpack_unused_export__ = Delivery$;
+__webpack_unused_export__ = DeliveryDestination$;
+__webpack_unused_export__ = DeliveryDestinationConfiguration$;
+__webpack_unused_export__ = DeliveryDestinationType;
+__webpack_unused_export__ = DeliverySource$;
+__webpack_unused_export__ = DeliverySourceConfigurationSchema$;
+__webpack_unused_export__ = DeliverySourceConfigurationSchemaValueType;
+__webpack_unused_export__ = DeliverySourceStatus;
+__webpack_unused_export__ = DeliverySourceStatusReason;
+__webpack_unused_export__ = DescribeAccountPolicies$;
+__webpack_unused_export__ = DescribeAccountPoliciesCommand;
+__webpack_unused_export__ = DescribeAccountPoliciesRequest$;
+__webpack_unused_export__ = DescribeAccountPoliciesResponse$;
+__webpack_unused_export__ = DescribeConfigurationTemplates$;
+__webpack_unused_export__ = DescribeConfigurationTemplatesCommand;
+__webpack_unused_export__ = DescribeConfigurationTemplatesRequest$;
+__webpack_unused_export__ = DescribeConfigurationTemplatesResponse$;
+__webpack_unused_export__ = DescribeDeliveries$;
+__webpack_unused_export__ = DescribeDeliveriesCommand;
+__webpack_unused_export__ = DescribeDeliveriesRequest$;
+__webpack_unused_export__ = DescribeDeliveriesResponse$;
+__webpack_unused_export__ = DescribeDeliveryDestinations$;
+__webpack_unused_export__ = DescribeDeliveryDestinationsCommand;
+__webpack_unused_export__ = DescribeDeliveryDestinationsRequest$;
+__webpack_unused_export__ = DescribeDeliveryDestinationsResponse$;
+__webpack_unused_export__ = DescribeDeliverySources$;
+__webpack_unused_export__ = DescribeDeliverySourcesCommand;
+__webpack_unused_export__ = DescribeDeliverySourcesRequest$;
+__webpack_unused_export__ = DescribeDeliverySourcesResponse$;
+__webpack_unused_export__ = DescribeDestinations$;
+__webpack_unused_export__ = DescribeDestinationsCommand;
+__webpack_unused_export__ = DescribeDestinationsRequest$;
+__webpack_unused_export__ = DescribeDestinationsResponse$;
+__webpack_unused_export__ = DescribeExportTasks$;
+__webpack_unused_export__ = DescribeExportTasksCommand;
+__webpack_unused_export__ = DescribeExportTasksRequest$;
+__webpack_unused_export__ = DescribeExportTasksResponse$;
+__webpack_unused_export__ = DescribeFieldIndexes$;
+__webpack_unused_export__ = DescribeFieldIndexesCommand;
+__webpack_unused_export__ = DescribeFieldIndexesRequest$;
+__webpack_unused_export__ = DescribeFieldIndexesResponse$;
+__webpack_unused_export__ = DescribeImportTaskBatches$;
+__webpack_unused_export__ = DescribeImportTaskBatchesCommand;
+__webpack_unused_export__ = DescribeImportTaskBatchesRequest$;
+__webpack_unused_export__ = DescribeImportTaskBatchesResponse$;
+__webpack_unused_export__ = DescribeImportTasks$;
+__webpack_unused_export__ = DescribeImportTasksCommand;
+__webpack_unused_export__ = DescribeImportTasksRequest$;
+__webpack_unused_export__ = DescribeImportTasksResponse$;
+__webpack_unused_export__ = DescribeIndexPolicies$;
+__webpack_unused_export__ = DescribeIndexPoliciesCommand;
+__webpack_unused_export__ = DescribeIndexPoliciesRequest$;
+__webpack_unused_export__ = DescribeIndexPoliciesResponse$;
+__webpack_unused_export__ = DescribeLogGroups$;
+__webpack_unused_export__ = DescribeLogGroupsCommand;
+__webpack_unused_export__ = DescribeLogGroupsRequest$;
+__webpack_unused_export__ = DescribeLogGroupsResponse$;
+__webpack_unused_export__ = DescribeLogStreams$;
+__webpack_unused_export__ = DescribeLogStreamsCommand;
+__webpack_unused_export__ = DescribeLogStreamsRequest$;
+__webpack_unused_export__ = DescribeLogStreamsResponse$;
+__webpack_unused_export__ = DescribeLookupTables$;
+__webpack_unused_export__ = DescribeLookupTablesCommand;
+__webpack_unused_export__ = DescribeLookupTablesRequest$;
+__webpack_unused_export__ = DescribeLookupTablesResponse$;
+__webpack_unused_export__ = DescribeMetricFilters$;
+__webpack_unused_export__ = DescribeMetricFiltersCommand;
+__webpack_unused_export__ = DescribeMetricFiltersRequest$;
+__webpack_unused_export__ = DescribeMetricFiltersResponse$;
+__webpack_unused_export__ = DescribeQueries$;
+__webpack_unused_export__ = DescribeQueriesCommand;
+__webpack_unused_export__ = DescribeQueriesRequest$;
+__webpack_unused_export__ = DescribeQueriesResponse$;
+__webpack_unused_export__ = DescribeQueryDefinitions$;
+__webpack_unused_export__ = DescribeQueryDefinitionsCommand;
+__webpack_unused_export__ = DescribeQueryDefinitionsRequest$;
+__webpack_unused_export__ = DescribeQueryDefinitionsResponse$;
+__webpack_unused_export__ = DescribeResourcePolicies$;
+__webpack_unused_export__ = DescribeResourcePoliciesCommand;
+__webpack_unused_export__ = DescribeResourcePoliciesRequest$;
+__webpack_unused_export__ = DescribeResourcePoliciesResponse$;
+__webpack_unused_export__ = DescribeSubscriptionFilters$;
+__webpack_unused_export__ = DescribeSubscriptionFiltersCommand;
+__webpack_unused_export__ = DescribeSubscriptionFiltersRequest$;
+__webpack_unused_export__ = DescribeSubscriptionFiltersResponse$;
+__webpack_unused_export__ = Destination$;
+__webpack_unused_export__ = DestinationConfiguration$;
+__webpack_unused_export__ = DisassociateKmsKey$;
+__webpack_unused_export__ = DisassociateKmsKeyCommand;
+__webpack_unused_export__ = DisassociateKmsKeyRequest$;
+__webpack_unused_export__ = DisassociateSourceFromS3TableIntegration$;
+__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationCommand;
+__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationRequest$;
+__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationResponse$;
+__webpack_unused_export__ = Distribution;
+__webpack_unused_export__ = DryRunResult$;
+__webpack_unused_export__ = Entity$;
+__webpack_unused_export__ = EntityRejectionErrorType;
+__webpack_unused_export__ = EvaluationFrequency;
+__webpack_unused_export__ = EventSource;
+__webpack_unused_export__ = ExecutionStatus;
+__webpack_unused_export__ = ExportTask$;
+__webpack_unused_export__ = ExportTaskExecutionInfo$;
+__webpack_unused_export__ = ExportTaskStatus$;
+__webpack_unused_export__ = ExportTaskStatusCode;
+__webpack_unused_export__ = FieldIndex$;
+__webpack_unused_export__ = FieldsData$;
+__webpack_unused_export__ = FilterLogEvents$;
+exports.nsW = FilterLogEventsCommand;
+__webpack_unused_export__ = FilterLogEventsRequest$;
+__webpack_unused_export__ = FilterLogEventsResponse$;
+__webpack_unused_export__ = FilteredLogEvent$;
+__webpack_unused_export__ = FlattenedElement;
+__webpack_unused_export__ = GetDataProtectionPolicy$;
+__webpack_unused_export__ = GetDataProtectionPolicyCommand;
+__webpack_unused_export__ = GetDataProtectionPolicyRequest$;
+__webpack_unused_export__ = GetDataProtectionPolicyResponse$;
+__webpack_unused_export__ = GetDelivery$;
+__webpack_unused_export__ = GetDeliveryCommand;
+__webpack_unused_export__ = GetDeliveryDestination$;
+__webpack_unused_export__ = GetDeliveryDestinationCommand;
+__webpack_unused_export__ = GetDeliveryDestinationPolicy$;
+__webpack_unused_export__ = GetDeliveryDestinationPolicyCommand;
+__webpack_unused_export__ = GetDeliveryDestinationPolicyRequest$;
+__webpack_unused_export__ = GetDeliveryDestinationPolicyResponse$;
+__webpack_unused_export__ = GetDeliveryDestinationRequest$;
+__webpack_unused_export__ = GetDeliveryDestinationResponse$;
+__webpack_unused_export__ = GetDeliveryRequest$;
+__webpack_unused_export__ = GetDeliveryResponse$;
+__webpack_unused_export__ = GetDeliverySource$;
+__webpack_unused_export__ = GetDeliverySourceCommand;
+__webpack_unused_export__ = GetDeliverySourceRequest$;
+__webpack_unused_export__ = GetDeliverySourceResponse$;
+__webpack_unused_export__ = GetIntegration$;
+__webpack_unused_export__ = GetIntegrationCommand;
+__webpack_unused_export__ = GetIntegrationRequest$;
+__webpack_unused_export__ = GetIntegrationResponse$;
+__webpack_unused_export__ = GetLogAnomalyDetector$;
+__webpack_unused_export__ = GetLogAnomalyDetectorCommand;
+__webpack_unused_export__ = GetLogAnomalyDetectorRequest$;
+__webpack_unused_export__ = GetLogAnomalyDetectorResponse$;
+__webpack_unused_export__ = GetLogEvents$;
+__webpack_unused_export__ = GetLogEventsCommand;
+__webpack_unused_export__ = GetLogEventsRequest$;
+__webpack_unused_export__ = GetLogEventsResponse$;
+__webpack_unused_export__ = GetLogFields$;
+__webpack_unused_export__ = GetLogFieldsCommand;
+__webpack_unused_export__ = GetLogFieldsRequest$;
+__webpack_unused_export__ = GetLogFieldsResponse$;
+__webpack_unused_export__ = GetLogGroupFields$;
+__webpack_unused_export__ = GetLogGroupFieldsCommand;
+__webpack_unused_export__ = GetLogGroupFieldsRequest$;
+__webpack_unused_export__ = GetLogGroupFieldsResponse$;
+__webpack_unused_export__ = GetLogObject$;
+__webpack_unused_export__ = GetLogObjectCommand;
+__webpack_unused_export__ = GetLogObjectRequest$;
+__webpack_unused_export__ = GetLogObjectResponse$;
+__webpack_unused_export__ = GetLogObjectResponseStream$;
+__webpack_unused_export__ = GetLogRecord$;
+__webpack_unused_export__ = GetLogRecordCommand;
+__webpack_unused_export__ = GetLogRecordRequest$;
+__webpack_unused_export__ = GetLogRecordResponse$;
+__webpack_unused_export__ = GetLookupTable$;
+__webpack_unused_export__ = GetLookupTableCommand;
+__webpack_unused_export__ = GetLookupTableRequest$;
+__webpack_unused_export__ = GetLookupTableResponse$;
+__webpack_unused_export__ = GetQueryResults$;
+__webpack_unused_export__ = GetQueryResultsCommand;
+__webpack_unused_export__ = GetQueryResultsRequest$;
+__webpack_unused_export__ = GetQueryResultsResponse$;
+__webpack_unused_export__ = GetScheduledQuery$;
+__webpack_unused_export__ = GetScheduledQueryCommand;
+__webpack_unused_export__ = GetScheduledQueryHistory$;
+__webpack_unused_export__ = GetScheduledQueryHistoryCommand;
+__webpack_unused_export__ = GetScheduledQueryHistoryRequest$;
+__webpack_unused_export__ = GetScheduledQueryHistoryResponse$;
+__webpack_unused_export__ = GetScheduledQueryRequest$;
+__webpack_unused_export__ = GetScheduledQueryResponse$;
+__webpack_unused_export__ = GetStorageTierPolicy$;
+__webpack_unused_export__ = GetStorageTierPolicyCommand;
+__webpack_unused_export__ = GetStorageTierPolicyRequest$;
+__webpack_unused_export__ = GetStorageTierPolicyResponse$;
+__webpack_unused_export__ = GetTransformer$;
+__webpack_unused_export__ = GetTransformerCommand;
+__webpack_unused_export__ = GetTransformerRequest$;
+__webpack_unused_export__ = GetTransformerResponse$;
+__webpack_unused_export__ = Grok$;
+__webpack_unused_export__ = GroupingIdentifier$;
+__webpack_unused_export__ = Import$;
+__webpack_unused_export__ = ImportBatch$;
+__webpack_unused_export__ = ImportFilter$;
+__webpack_unused_export__ = ImportStatistics$;
+__webpack_unused_export__ = ImportStatus;
+__webpack_unused_export__ = IndexCategory;
+__webpack_unused_export__ = IndexPolicy$;
+__webpack_unused_export__ = IndexSource;
+__webpack_unused_export__ = IndexType;
+__webpack_unused_export__ = InheritedProperty;
+__webpack_unused_export__ = InputLogEvent$;
+__webpack_unused_export__ = IntegrationDetails$;
+__webpack_unused_export__ = IntegrationStatus;
+__webpack_unused_export__ = IntegrationSummary$;
+__webpack_unused_export__ = IntegrationType;
+__webpack_unused_export__ = InternalServerException;
+__webpack_unused_export__ = InternalServerException$;
+__webpack_unused_export__ = InternalStreamingException;
+__webpack_unused_export__ = InternalStreamingException$;
+__webpack_unused_export__ = InvalidOperationException;
+__webpack_unused_export__ = InvalidOperationException$;
+__webpack_unused_export__ = InvalidParameterException;
+__webpack_unused_export__ = InvalidParameterException$;
+__webpack_unused_export__ = InvalidSequenceTokenException;
+__webpack_unused_export__ = InvalidSequenceTokenException$;
+__webpack_unused_export__ = LimitExceededException;
+__webpack_unused_export__ = LimitExceededException$;
+__webpack_unused_export__ = ListAggregateLogGroupSummaries$;
+__webpack_unused_export__ = ListAggregateLogGroupSummariesCommand;
+__webpack_unused_export__ = ListAggregateLogGroupSummariesGroupBy;
+__webpack_unused_export__ = ListAggregateLogGroupSummariesRequest$;
+__webpack_unused_export__ = ListAggregateLogGroupSummariesResponse$;
+__webpack_unused_export__ = ListAnomalies$;
+__webpack_unused_export__ = ListAnomaliesCommand;
+__webpack_unused_export__ = ListAnomaliesRequest$;
+__webpack_unused_export__ = ListAnomaliesResponse$;
+__webpack_unused_export__ = ListIntegrations$;
+__webpack_unused_export__ = ListIntegrationsCommand;
+__webpack_unused_export__ = ListIntegrationsRequest$;
+__webpack_unused_export__ = ListIntegrationsResponse$;
+__webpack_unused_export__ = ListLogAnomalyDetectors$;
+__webpack_unused_export__ = ListLogAnomalyDetectorsCommand;
+__webpack_unused_export__ = ListLogAnomalyDetectorsRequest$;
+__webpack_unused_export__ = ListLogAnomalyDetectorsResponse$;
+__webpack_unused_export__ = ListLogGroups$;
+__webpack_unused_export__ = ListLogGroupsCommand;
+__webpack_unused_export__ = ListLogGroupsForQuery$;
+__webpack_unused_export__ = ListLogGroupsForQueryCommand;
+__webpack_unused_export__ = ListLogGroupsForQueryRequest$;
+__webpack_unused_export__ = ListLogGroupsForQueryResponse$;
+__webpack_unused_export__ = ListLogGroupsRequest$;
+__webpack_unused_export__ = ListLogGroupsResponse$;
+__webpack_unused_export__ = ListScheduledQueries$;
+__webpack_unused_export__ = ListScheduledQueriesCommand;
+__webpack_unused_export__ = ListScheduledQueriesRequest$;
+__webpack_unused_export__ = ListScheduledQueriesResponse$;
+__webpack_unused_export__ = ListSourcesForS3TableIntegration$;
+__webpack_unused_export__ = ListSourcesForS3TableIntegrationCommand;
+__webpack_unused_export__ = ListSourcesForS3TableIntegrationRequest$;
+__webpack_unused_export__ = ListSourcesForS3TableIntegrationResponse$;
+__webpack_unused_export__ = ListSyslogConfigurations$;
+__webpack_unused_export__ = ListSyslogConfigurationsCommand;
+__webpack_unused_export__ = ListSyslogConfigurationsRequest$;
+__webpack_unused_export__ = ListSyslogConfigurationsResponse$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceRequest$;
+__webpack_unused_export__ = ListTagsForResourceResponse$;
+__webpack_unused_export__ = ListTagsLogGroup$;
+__webpack_unused_export__ = ListTagsLogGroupCommand;
+__webpack_unused_export__ = ListTagsLogGroupRequest$;
+__webpack_unused_export__ = ListTagsLogGroupResponse$;
+__webpack_unused_export__ = ListToMap$;
+__webpack_unused_export__ = LiveTailSessionLogEvent$;
+__webpack_unused_export__ = LiveTailSessionMetadata$;
+__webpack_unused_export__ = LiveTailSessionStart$;
+__webpack_unused_export__ = LiveTailSessionUpdate$;
+__webpack_unused_export__ = LogEvent$;
+__webpack_unused_export__ = LogFieldType$;
+__webpack_unused_export__ = LogFieldsListItem$;
+__webpack_unused_export__ = LogGroup$;
+__webpack_unused_export__ = LogGroupClass;
+__webpack_unused_export__ = LogGroupField$;
+__webpack_unused_export__ = LogGroupImpact$;
+__webpack_unused_export__ = LogGroupSummary$;
+__webpack_unused_export__ = LogStream$;
+__webpack_unused_export__ = LookupTable$;
+__webpack_unused_export__ = LookupTableConfiguration$;
+__webpack_unused_export__ = LowerCaseString$;
+__webpack_unused_export__ = MalformedQueryException;
+__webpack_unused_export__ = MalformedQueryException$;
+__webpack_unused_export__ = MetricFilter$;
+__webpack_unused_export__ = MetricFilterMatchRecord$;
+__webpack_unused_export__ = MetricTransformation$;
+__webpack_unused_export__ = MoveKeyEntry$;
+__webpack_unused_export__ = MoveKeys$;
+__webpack_unused_export__ = OCSFVersion;
+__webpack_unused_export__ = OpenSearchApplication$;
+__webpack_unused_export__ = OpenSearchCollection$;
+__webpack_unused_export__ = OpenSearchDataAccessPolicy$;
+__webpack_unused_export__ = OpenSearchDataSource$;
+__webpack_unused_export__ = OpenSearchEncryptionPolicy$;
+__webpack_unused_export__ = OpenSearchIntegrationDetails$;
+__webpack_unused_export__ = OpenSearchLifecyclePolicy$;
+__webpack_unused_export__ = OpenSearchNetworkPolicy$;
+__webpack_unused_export__ = OpenSearchResourceConfig$;
+__webpack_unused_export__ = OpenSearchResourceStatus$;
+__webpack_unused_export__ = OpenSearchResourceStatusType;
+__webpack_unused_export__ = OpenSearchWorkspace$;
+__webpack_unused_export__ = OperationAbortedException;
+__webpack_unused_export__ = OperationAbortedException$;
+__webpack_unused_export__ = OrderBy;
+__webpack_unused_export__ = OutputFormat;
+__webpack_unused_export__ = OutputLogEvent$;
+__webpack_unused_export__ = ParseCloudfront$;
+__webpack_unused_export__ = ParseJSON$;
+__webpack_unused_export__ = ParseKeyValue$;
+__webpack_unused_export__ = ParsePostgres$;
+__webpack_unused_export__ = ParseRoute53$;
+__webpack_unused_export__ = ParseToOCSF$;
+__webpack_unused_export__ = ParseVPC$;
+__webpack_unused_export__ = ParseWAF$;
+__webpack_unused_export__ = PatternToken$;
+__webpack_unused_export__ = Policy$;
+__webpack_unused_export__ = PolicyScope;
+__webpack_unused_export__ = PolicyType;
+__webpack_unused_export__ = Processor$;
+__webpack_unused_export__ = PutAccountPolicy$;
+__webpack_unused_export__ = PutAccountPolicyCommand;
+__webpack_unused_export__ = PutAccountPolicyRequest$;
+__webpack_unused_export__ = PutAccountPolicyResponse$;
+__webpack_unused_export__ = PutBearerTokenAuthentication$;
+__webpack_unused_export__ = PutBearerTokenAuthenticationCommand;
+__webpack_unused_export__ = PutBearerTokenAuthenticationRequest$;
+__webpack_unused_export__ = PutDataProtectionPolicy$;
+__webpack_unused_export__ = PutDataProtectionPolicyCommand;
+__webpack_unused_export__ = PutDataProtectionPolicyRequest$;
+__webpack_unused_export__ = PutDataProtectionPolicyResponse$;
+__webpack_unused_export__ = PutDeliveryDestination$;
+__webpack_unused_export__ = PutDeliveryDestinationCommand;
+__webpack_unused_export__ = PutDeliveryDestinationPolicy$;
+__webpack_unused_export__ = PutDeliveryDestinationPolicyCommand;
+__webpack_unused_export__ = PutDeliveryDestinationPolicyRequest$;
+__webpack_unused_export__ = PutDeliveryDestinationPolicyResponse$;
+__webpack_unused_export__ = PutDeliveryDestinationRequest$;
+__webpack_unused_export__ = PutDeliveryDestinationResponse$;
+__webpack_unused_export__ = PutDeliverySource$;
+__webpack_unused_export__ = PutDeliverySourceCommand;
+__webpack_unused_export__ = PutDeliverySourceRequest$;
+__webpack_unused_export__ = PutDeliverySourceResponse$;
+__webpack_unused_export__ = PutDestination$;
+__webpack_unused_export__ = PutDestinationCommand;
+__webpack_unused_export__ = PutDestinationPolicy$;
+__webpack_unused_export__ = PutDestinationPolicyCommand;
+__webpack_unused_export__ = PutDestinationPolicyRequest$;
+__webpack_unused_export__ = PutDestinationRequest$;
+__webpack_unused_export__ = PutDestinationResponse$;
+__webpack_unused_export__ = PutIndexPolicy$;
+__webpack_unused_export__ = PutIndexPolicyCommand;
+__webpack_unused_export__ = PutIndexPolicyRequest$;
+__webpack_unused_export__ = PutIndexPolicyResponse$;
+__webpack_unused_export__ = PutIntegration$;
+__webpack_unused_export__ = PutIntegrationCommand;
+__webpack_unused_export__ = PutIntegrationRequest$;
+__webpack_unused_export__ = PutIntegrationResponse$;
+__webpack_unused_export__ = PutLogEvents$;
+__webpack_unused_export__ = PutLogEventsCommand;
+__webpack_unused_export__ = PutLogEventsRequest$;
+__webpack_unused_export__ = PutLogEventsResponse$;
+__webpack_unused_export__ = PutLogGroupDeletionProtection$;
+__webpack_unused_export__ = PutLogGroupDeletionProtectionCommand;
+__webpack_unused_export__ = PutLogGroupDeletionProtectionRequest$;
+__webpack_unused_export__ = PutMetricFilter$;
+__webpack_unused_export__ = PutMetricFilterCommand;
+__webpack_unused_export__ = PutMetricFilterRequest$;
+__webpack_unused_export__ = PutQueryDefinition$;
+__webpack_unused_export__ = PutQueryDefinitionCommand;
+__webpack_unused_export__ = PutQueryDefinitionRequest$;
+__webpack_unused_export__ = PutQueryDefinitionResponse$;
+__webpack_unused_export__ = PutResourcePolicy$;
+__webpack_unused_export__ = PutResourcePolicyCommand;
+__webpack_unused_export__ = PutResourcePolicyRequest$;
+__webpack_unused_export__ = PutResourcePolicyResponse$;
+__webpack_unused_export__ = PutRetentionPolicy$;
+__webpack_unused_export__ = PutRetentionPolicyCommand;
+__webpack_unused_export__ = PutRetentionPolicyRequest$;
+__webpack_unused_export__ = PutStorageTierPolicy$;
+__webpack_unused_export__ = PutStorageTierPolicyCommand;
+__webpack_unused_export__ = PutStorageTierPolicyRequest$;
+__webpack_unused_export__ = PutStorageTierPolicyResponse$;
+__webpack_unused_export__ = PutSubscriptionFilter$;
+__webpack_unused_export__ = PutSubscriptionFilterCommand;
+__webpack_unused_export__ = PutSubscriptionFilterRequest$;
+__webpack_unused_export__ = PutSyslogConfiguration$;
+__webpack_unused_export__ = PutSyslogConfigurationCommand;
+__webpack_unused_export__ = PutSyslogConfigurationRequest$;
+__webpack_unused_export__ = PutTransformer$;
+__webpack_unused_export__ = PutTransformerCommand;
+__webpack_unused_export__ = PutTransformerRequest$;
+__webpack_unused_export__ = QueryCompileError$;
+__webpack_unused_export__ = QueryCompileErrorLocation$;
+__webpack_unused_export__ = QueryDefinition$;
+__webpack_unused_export__ = QueryInfo$;
+__webpack_unused_export__ = QueryLanguage;
+__webpack_unused_export__ = QueryParameter$;
+__webpack_unused_export__ = QueryStatistics$;
+__webpack_unused_export__ = QueryStatus;
+__webpack_unused_export__ = RecordField$;
+__webpack_unused_export__ = RejectedEntityInfo$;
+__webpack_unused_export__ = RejectedLogEventsInfo$;
+__webpack_unused_export__ = RenameKeyEntry$;
+__webpack_unused_export__ = RenameKeys$;
+__webpack_unused_export__ = ResourceAlreadyExistsException;
+__webpack_unused_export__ = ResourceAlreadyExistsException$;
+__webpack_unused_export__ = ResourceConfig$;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = ResourcePolicy$;
+__webpack_unused_export__ = ResultField$;
+__webpack_unused_export__ = S3Configuration$;
+__webpack_unused_export__ = S3DeliveryConfiguration$;
+__webpack_unused_export__ = S3TableIntegrationSource$;
+__webpack_unused_export__ = S3TableIntegrationSourceStatus;
+__webpack_unused_export__ = S3TablesIntegration$;
+__webpack_unused_export__ = ScheduleType;
+__webpack_unused_export__ = ScheduledQueryDestination$;
+__webpack_unused_export__ = ScheduledQueryDestinationType;
+__webpack_unused_export__ = ScheduledQueryState;
+__webpack_unused_export__ = ScheduledQuerySummary$;
+__webpack_unused_export__ = Scope;
+__webpack_unused_export__ = SearchedLogStream$;
+__webpack_unused_export__ = ServiceQuotaExceededException;
+__webpack_unused_export__ = ServiceQuotaExceededException$;
+__webpack_unused_export__ = ServiceUnavailableException;
+__webpack_unused_export__ = ServiceUnavailableException$;
+__webpack_unused_export__ = SessionStreamingException;
+__webpack_unused_export__ = SessionStreamingException$;
+__webpack_unused_export__ = SessionTimeoutException;
+__webpack_unused_export__ = SessionTimeoutException$;
+__webpack_unused_export__ = SplitString$;
+__webpack_unused_export__ = SplitStringEntry$;
+__webpack_unused_export__ = StandardUnit;
+__webpack_unused_export__ = StartLiveTail$;
+__webpack_unused_export__ = StartLiveTailCommand;
+__webpack_unused_export__ = StartLiveTailRequest$;
+__webpack_unused_export__ = StartLiveTailResponse$;
+__webpack_unused_export__ = StartLiveTailResponseStream$;
+__webpack_unused_export__ = StartQuery$;
+__webpack_unused_export__ = StartQueryCommand;
+__webpack_unused_export__ = StartQueryRequest$;
+__webpack_unused_export__ = StartQueryResponse$;
+__webpack_unused_export__ = State;
+__webpack_unused_export__ = StopQuery$;
+__webpack_unused_export__ = StopQueryCommand;
+__webpack_unused_export__ = StopQueryRequest$;
+__webpack_unused_export__ = StopQueryResponse$;
+__webpack_unused_export__ = StorageTier;
+__webpack_unused_export__ = SubscriptionFilter$;
+__webpack_unused_export__ = SubstituteString$;
+__webpack_unused_export__ = SubstituteStringEntry$;
+__webpack_unused_export__ = SuppressionPeriod$;
+__webpack_unused_export__ = SuppressionState;
+__webpack_unused_export__ = SuppressionType;
+__webpack_unused_export__ = SuppressionUnit;
+__webpack_unused_export__ = SyslogConfiguration$;
+__webpack_unused_export__ = SyslogSourceType;
+__webpack_unused_export__ = TagFilter$;
+__webpack_unused_export__ = TagLogGroup$;
+__webpack_unused_export__ = TagLogGroupCommand;
+__webpack_unused_export__ = TagLogGroupRequest$;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceRequest$;
+__webpack_unused_export__ = TestMetricFilter$;
+__webpack_unused_export__ = TestMetricFilterCommand;
+__webpack_unused_export__ = TestMetricFilterRequest$;
+__webpack_unused_export__ = TestMetricFilterResponse$;
+__webpack_unused_export__ = TestTransformer$;
+__webpack_unused_export__ = TestTransformerCommand;
+__webpack_unused_export__ = TestTransformerRequest$;
+__webpack_unused_export__ = TestTransformerResponse$;
+__webpack_unused_export__ = ThrottlingException;
+__webpack_unused_export__ = ThrottlingException$;
+__webpack_unused_export__ = TooManyTagsException;
+__webpack_unused_export__ = TooManyTagsException$;
+__webpack_unused_export__ = TransformedLogRecord$;
+__webpack_unused_export__ = TriggerHistoryRecord$;
+__webpack_unused_export__ = TrimString$;
+__webpack_unused_export__ = Type;
+__webpack_unused_export__ = TypeConverter$;
+__webpack_unused_export__ = TypeConverterEntry$;
+__webpack_unused_export__ = UnrecognizedClientException;
+__webpack_unused_export__ = UnrecognizedClientException$;
+__webpack_unused_export__ = UntagLogGroup$;
+__webpack_unused_export__ = UntagLogGroupCommand;
+__webpack_unused_export__ = UntagLogGroupRequest$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceRequest$;
+__webpack_unused_export__ = UpdateAnomaly$;
+__webpack_unused_export__ = UpdateAnomalyCommand;
+__webpack_unused_export__ = UpdateAnomalyRequest$;
+__webpack_unused_export__ = UpdateDeliveryConfiguration$;
+__webpack_unused_export__ = UpdateDeliveryConfigurationCommand;
+__webpack_unused_export__ = UpdateDeliveryConfigurationRequest$;
+__webpack_unused_export__ = UpdateDeliveryConfigurationResponse$;
+__webpack_unused_export__ = UpdateLogAnomalyDetector$;
+__webpack_unused_export__ = UpdateLogAnomalyDetectorCommand;
+__webpack_unused_export__ = UpdateLogAnomalyDetectorRequest$;
+__webpack_unused_export__ = UpdateLookupTable$;
+__webpack_unused_export__ = UpdateLookupTableCommand;
+__webpack_unused_export__ = UpdateLookupTableRequest$;
+__webpack_unused_export__ = UpdateLookupTableResponse$;
+__webpack_unused_export__ = UpdateScheduledQuery$;
+__webpack_unused_export__ = UpdateScheduledQueryCommand;
+__webpack_unused_export__ = UpdateScheduledQueryRequest$;
+__webpack_unused_export__ = UpdateScheduledQueryResponse$;
+__webpack_unused_export__ = UpperCaseString$;
+__webpack_unused_export__ = ValidationException;
+__webpack_unused_export__ = ValidationException$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateDescribeConfigurationTemplates;
+__webpack_unused_export__ = paginateDescribeDeliveries;
+__webpack_unused_export__ = paginateDescribeDeliveryDestinations;
+__webpack_unused_export__ = paginateDescribeDeliverySources;
+__webpack_unused_export__ = paginateDescribeDestinations;
+__webpack_unused_export__ = paginateDescribeLogGroups;
+__webpack_unused_export__ = paginateDescribeLogStreams;
+__webpack_unused_export__ = paginateDescribeMetricFilters;
+__webpack_unused_export__ = paginateDescribeSubscriptionFilters;
+__webpack_unused_export__ = paginateFilterLogEvents;
+__webpack_unused_export__ = paginateGetLogEvents;
+__webpack_unused_export__ = paginateGetScheduledQueryHistory;
+__webpack_unused_export__ = paginateListAggregateLogGroupSummaries;
+__webpack_unused_export__ = paginateListAnomalies;
+__webpack_unused_export__ = paginateListLogAnomalyDetectors;
+__webpack_unused_export__ = paginateListLogGroupsForQuery;
+__webpack_unused_export__ = paginateListScheduledQueries;
+__webpack_unused_export__ = paginateListSourcesForS3TableIntegration;
+
+
+/***/ }),
+
+/***/ 4085:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS, NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS, resolveCompressionConfig, getCompressionPlugin } = __nccwpck_require__(190);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsJson1_0Protocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+
+const defaultCloudWatchHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "monitoring",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultCloudWatchHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "monitoring",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1161.0";
+var packageInfo = {
+	version: version};
+
+const k = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://monitoring.{Region}.{PartitionResult#dnsSuffix}", i],
+        ["https://monitoring.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        ["https://monitoring-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://monitoring-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 14, 3,
+    1, 4, r + 11,
+    2, 5, r + 11,
+    3, 8, 6,
+    4, 7, r + 4,
+    7, r + 5, r + 10,
+    4, 11, 9,
+    5, r + 4, 10,
+    6, r + 8, r + 9,
+    5, r + 5, 12,
+    6, 13, r + 7,
+    7, r + 6, r + 7,
+    3, r + 1, 15,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class CloudWatchServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatch#CloudWatchServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, CloudWatchServiceException.prototype);
+    }
+}
+
+class ConflictException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ConflictException";
+    name = "ConflictException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "ConflictException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConflictException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class KmsAccessDeniedException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#KmsAccessDeniedException";
+    name = "KmsAccessDeniedException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "KmsAccessDeniedException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KmsAccessDeniedException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class KmsKeyDisabledException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#KmsKeyDisabledException";
+    name = "KmsKeyDisabledException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "KmsKeyDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KmsKeyDisabledException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class KmsKeyNotFoundException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#KmsKeyNotFoundException";
+    name = "KmsKeyNotFoundException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "KmsKeyNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KmsKeyNotFoundException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class ResourceNotFoundException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ResourceNotFoundException";
+    name = "ResourceNotFoundException";
+    $fault = "client";
+    ResourceType;
+    ResourceId;
+    Message;
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
+        this.ResourceType = opts.ResourceType;
+        this.ResourceId = opts.ResourceId;
+        this.Message = opts.Message;
+    }
+}
+class ConcurrentModificationException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ConcurrentModificationException";
+    name = "ConcurrentModificationException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "ConcurrentModificationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ConcurrentModificationException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class DashboardInvalidInputError extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#DashboardInvalidInputError";
+    name = "DashboardInvalidInputError";
+    $fault = "client";
+    dashboardValidationMessages;
+    constructor(opts) {
+        super({
+            name: "DashboardInvalidInputError",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DashboardInvalidInputError.prototype);
+        this.dashboardValidationMessages = opts.dashboardValidationMessages;
+    }
+}
+class DashboardNotFoundError extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#DashboardNotFoundError";
+    name = "DashboardNotFoundError";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DashboardNotFoundError",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DashboardNotFoundError.prototype);
+    }
+}
+class ResourceConflict extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ResourceConflict";
+    name = "ResourceConflict";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceConflict",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceConflict.prototype);
+    }
+}
+class ResourceNotFound extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ResourceNotFound";
+    name = "ResourceNotFound";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFound",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFound.prototype);
+    }
+}
+class InternalServiceFault extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#InternalServiceFault";
+    name = "InternalServiceFault";
+    $fault = "server";
+    Message;
+    constructor(opts) {
+        super({
+            name: "InternalServiceFault",
+            $fault: "server",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InternalServiceFault.prototype);
+        this.Message = opts.Message;
+    }
+}
+class InvalidParameterCombinationException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#InvalidParameterCombinationException";
+    name = "InvalidParameterCombinationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterCombinationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterCombinationException.prototype);
+    }
+}
+class InvalidParameterValueException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#InvalidParameterValueException";
+    name = "InvalidParameterValueException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidParameterValueException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidParameterValueException.prototype);
+    }
+}
+class MissingRequiredParameterException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#MissingRequiredParameterException";
+    name = "MissingRequiredParameterException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MissingRequiredParameterException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MissingRequiredParameterException.prototype);
+    }
+}
+class InvalidNextToken extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#InvalidNextToken";
+    name = "InvalidNextToken";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidNextToken",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidNextToken.prototype);
+    }
+}
+class LimitExceededException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#LimitExceededException";
+    name = "LimitExceededException";
+    $fault = "client";
+    Message;
+    constructor(opts) {
+        super({
+            name: "LimitExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededException.prototype);
+        this.Message = opts.Message;
+    }
+}
+class LimitExceededFault extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#LimitExceededFault";
+    name = "LimitExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "LimitExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, LimitExceededFault.prototype);
+    }
+}
+class InvalidFormatFault extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#InvalidFormatFault";
+    name = "InvalidFormatFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidFormatFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidFormatFault.prototype);
+    }
+}
+class ValidationException extends CloudWatchServiceException {
+    static shapeId = "com.amazonaws.cloudwatch#ValidationException";
+    name = "ValidationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ValidationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ValidationException.prototype);
+    }
+}
+
+const _A = "Average";
+const _AA = "AlarmActions";
+const _AAV = "ApproximateAggregateValue";
+const _AAl = "AlarmArn";
+const _AC = "ActionConfiguration";
+const _ACA = "AlarmContributorAttributes";
+const _ACI = "AlarmContributorId";
+const _ACUT = "AlarmConfigurationUpdatedTimestamp";
+const _ACl = "AlarmContributor";
+const _ACla = "AlarmContributors";
+const _AD = "AnomalyDetector";
+const _ADC = "AnomalyDetectorConfiguration";
+const _ADETR = "AnomalyDetectorExcludedTimeRanges";
+const _ADI = "AnomalyDetectorId";
+const _ADIn = "AnomalyDetectorIds";
+const _ADKK = "AssociateDatasetKmsKey";
+const _ADKKI = "AssociateDatasetKmsKeyInput";
+const _ADKKO = "AssociateDatasetKmsKeyOutput";
+const _ADT = "AnomalyDetectorTypes";
+const _ADl = "AlarmDescription";
+const _ADn = "AnomalyDetectors";
+const _AE = "ActionsEnabled";
+const _AEg = "AggregationExpression";
+const _AHI = "AlarmHistoryItem";
+const _AHIl = "AlarmHistoryItems";
+const _AI = "AccountId";
+const _ALLC = "ActionLogLineCount";
+const _ALLRA = "ActionLogLineRoleArn";
+const _AMRA = "AlarmMuteRuleArn";
+const _AMRN = "AlarmMuteRuleName";
+const _AMRS = "AlarmMuteRuleSummary";
+const _AMRSl = "AlarmMuteRuleSummaries";
+const _AN = "AlarmName";
+const _ANP = "AlarmNamePrefix";
+const _ANl = "AlarmNames";
+const _AOTL = "ApplyOnTransformedLogs";
+const _AP = "ActionPrefix";
+const _APQLC = "AlarmPromQLCriteria";
+const _AR = "AlarmRule";
+const _AS = "AdaptationSpeed";
+const _ASB = "ActionsSuppressedBy";
+const _ASEP = "ActionsSuppressorExtensionPeriod";
+const _ASR = "ActionsSuppressedReason";
+const _ASWP = "ActionsSuppressorWaitPeriod";
+const _ASc = "ActionsSuppressor";
+const _ASd = "AdditionalStatistics";
+const _ASg = "AggregationStatistic";
+const _AT = "AlarmType";
+const _ATP = "AlarmTagsPropagation";
+const _ATl = "AlarmTypes";
+const _AUC = "ApproximateUniqueCount";
+const _AV = "AggregateValue";
+const _AVp = "ApproximateValue";
+const _Ar = "Arn";
+const _At = "Attributes";
+const _BF = "BatchFailures";
+const _C = "Configuration";
+const _CA = "ContributorAttributes";
+const _CAo = "CompositeAlarm";
+const _CAom = "CompositeAlarms";
+const _CAr = "CreatedAt";
+const _CD = "CreationDate";
+const _CE = "ConflictException";
+const _CI = "ContributorId";
+const _CME = "ConcurrentModificationException";
+const _CO = "ComparisonOperator";
+const _COAN = "ChildrenOfAlarmName";
+const _CRMC = "CreateResourceMetricsConfiguration";
+const _CRMCI = "CreateResourceMetricsConfigurationInput";
+const _CRMCO = "CreateResourceMetricsConfigurationOutput";
+const _Co = "Contributors";
+const _Cod = "Code";
+const _Cou = "Counts";
+const _D = "Dimensions";
+const _DA = "DashboardArn";
+const _DAA = "DisableAlarmActions";
+const _DAAI = "DisableAlarmActionsInput";
+const _DAC = "DescribeAlarmContributors";
+const _DACI = "DescribeAlarmContributorsInput";
+const _DACO = "DescribeAlarmContributorsOutput";
+const _DAD = "DeleteAnomalyDetector";
+const _DADI = "DeleteAnomalyDetectorInput";
+const _DADIe = "DescribeAnomalyDetectorsInput";
+const _DADO = "DeleteAnomalyDetectorOutput";
+const _DADOe = "DescribeAnomalyDetectorsOutput";
+const _DADe = "DescribeAnomalyDetectors";
+const _DAFM = "DescribeAlarmsForMetric";
+const _DAFMI = "DescribeAlarmsForMetricInput";
+const _DAFMO = "DescribeAlarmsForMetricOutput";
+const _DAH = "DescribeAlarmHistory";
+const _DAHI = "DescribeAlarmHistoryInput";
+const _DAHO = "DescribeAlarmHistoryOutput";
+const _DAI = "DeleteAlarmsInput";
+const _DAIe = "DescribeAlarmsInput";
+const _DAMR = "DeleteAlarmMuteRule";
+const _DAMRI = "DeleteAlarmMuteRuleInput";
+const _DAO = "DescribeAlarmsOutput";
+const _DAe = "DeleteAlarms";
+const _DAes = "DescribeAlarms";
+const _DB = "DashboardBody";
+const _DD = "DeleteDashboards";
+const _DDI = "DeleteDashboardsInput";
+const _DDKK = "DisassociateDatasetKmsKey";
+const _DDKKI = "DisassociateDatasetKmsKeyInput";
+const _DDKKO = "DisassociateDatasetKmsKeyOutput";
+const _DDO = "DeleteDashboardsOutput";
+const _DE = "DashboardEntry";
+const _DEa = "DashboardEntries";
+const _DF = "DimensionFilter";
+const _DFi = "DimensionFilters";
+const _DI = "DatasetIdentifier";
+const _DIIE = "DashboardInvalidInputError";
+const _DIR = "DeleteInsightRules";
+const _DIRI = "DeleteInsightRulesInput";
+const _DIRIe = "DescribeInsightRulesInput";
+const _DIRIi = "DisableInsightRulesInput";
+const _DIRO = "DeleteInsightRulesOutput";
+const _DIROe = "DescribeInsightRulesOutput";
+const _DIROi = "DisableInsightRulesOutput";
+const _DIRe = "DescribeInsightRules";
+const _DIRi = "DisableInsightRules";
+const _DIa = "DatasetId";
+const _DMS = "DeleteMetricStream";
+const _DMSI = "DeleteMetricStreamInput";
+const _DMSO = "DeleteMetricStreamOutput";
+const _DN = "DashboardName";
+const _DNFE = "DashboardNotFoundError";
+const _DNP = "DashboardNamePrefix";
+const _DNa = "DashboardNames";
+const _DP = "DataPath";
+const _DRMC = "DeleteResourceMetricsConfiguration";
+const _DRMCI = "DeleteResourceMetricsConfigurationInput";
+const _DRMCO = "DeleteResourceMetricsConfigurationOutput";
+const _DTA = "DatapointsToAlarm";
+const _DVM = "DashboardValidationMessage";
+const _DVMa = "DashboardValidationMessages";
+const _Da = "Datapoint";
+const _Dat = "Datapoints";
+const _De = "Description";
+const _Def = "Definition";
+const _Di = "Dimension";
+const _Du = "Duration";
+const _E = "Enabled";
+const _EAA = "EnableAlarmActions";
+const _EAAI = "EnableAlarmActionsInput";
+const _EC = "EvaluationCriteria";
+const _ED = "ExpireDate";
+const _EDn = "EndDate";
+const _EF = "ExcludeFilters";
+const _EI = "EvaluationInterval";
+const _EIR = "EnableInsightRules";
+const _EIRI = "EnableInsightRulesInput";
+const _EIRO = "EnableInsightRulesOutput";
+const _ELSCP = "EvaluateLowSampleCountPercentile";
+const _EMD = "EntityMetricData";
+const _EMDL = "EntityMetricDataList";
+const _EP = "EvaluationPeriods";
+const _ES = "ExtendedStatistics";
+const _ESv = "EvaluationState";
+const _ESx = "ExtendedStatistic";
+const _ET = "EndTime";
+const _ETK = "ExcludedTagKeys";
+const _ETO = "EndTimeOffset";
+const _ETR = "ExcludedTimeRanges";
+const _ETx = "ExceptionType";
+const _EW = "EvaluationWindow";
+const _En = "Entity";
+const _Ent = "Entries";
+const _Ex = "Expression";
+const _F = "Failures";
+const _FA = "FirehoseArn";
+const _FC = "FailureCode";
+const _FD = "FailureDescription";
+const _FR = "FailureResource";
+const _GAMR = "GetAlarmMuteRule";
+const _GAMRI = "GetAlarmMuteRuleInput";
+const _GAMRO = "GetAlarmMuteRuleOutput";
+const _GD = "GetDashboard";
+const _GDI = "GetDashboardInput";
+const _GDIe = "GetDatasetInput";
+const _GDO = "GetDashboardOutput";
+const _GDOe = "GetDatasetOutput";
+const _GDe = "GetDataset";
+const _GIRR = "GetInsightRuleReport";
+const _GIRRI = "GetInsightRuleReportInput";
+const _GIRRO = "GetInsightRuleReportOutput";
+const _GMD = "GetMetricData";
+const _GMDI = "GetMetricDataInput";
+const _GMDO = "GetMetricDataOutput";
+const _GMS = "GetMetricStatistics";
+const _GMSI = "GetMetricStatisticsInput";
+const _GMSIe = "GetMetricStreamInput";
+const _GMSO = "GetMetricStatisticsOutput";
+const _GMSOe = "GetMetricStreamOutput";
+const _GMSe = "GetMetricStream";
+const _GMWI = "GetMetricWidgetImage";
+const _GMWII = "GetMetricWidgetImageInput";
+const _GMWIO = "GetMetricWidgetImageOutput";
+const _GOTE = "GetOTelEnrichment";
+const _GOTEI = "GetOTelEnrichmentInput";
+const _GOTEO = "GetOTelEnrichmentOutput";
+const _GRMC = "GetResourceMetricsConfiguration";
+const _GRMCI = "GetResourceMetricsConfigurationInput";
+const _GRMCO = "GetResourceMetricsConfigurationOutput";
+const _HD = "HistoryData";
+const _HIT = "HistoryItemType";
+const _HS = "HistorySummary";
+const _I = "Id";
+const _IDA = "InsufficientDataActions";
+const _IF = "IncludeFilters";
+const _IFF = "InvalidFormatFault";
+const _ILA = "IncludeLinkedAccounts";
+const _ILAM = "IncludeLinkedAccountsMetrics";
+const _IM = "IncludeMetrics";
+const _INT = "InvalidNextToken";
+const _IPCE = "InvalidParameterCombinationException";
+const _IPVE = "InvalidParameterValueException";
+const _IR = "InsightRules";
+const _IRC = "InsightRuleContributor";
+const _IRCD = "InsightRuleContributorDatapoint";
+const _IRCDn = "InsightRuleContributorDatapoints";
+const _IRCn = "InsightRuleContributors";
+const _IRMD = "InsightRuleMetricDatapoint";
+const _IRMDn = "InsightRuleMetricDatapoints";
+const _IRn = "InsightRule";
+const _ISF = "InternalServiceFault";
+const _ITK = "IncludedTagKeys";
+const _K = "Keys";
+const _KA = "KeyAttributes";
+const _KADE = "KmsAccessDeniedException";
+const _KKA = "KmsKeyArn";
+const _KKDE = "KmsKeyDisabledException";
+const _KKNFE = "KmsKeyNotFoundException";
+const _KL = "KeyLabels";
+const _Ke = "Key";
+const _L = "Label";
+const _LA = "LogAlarms";
+const _LAMR = "ListAlarmMuteRules";
+const _LAMRI = "ListAlarmMuteRulesInput";
+const _LAMRO = "ListAlarmMuteRulesOutput";
+const _LAo = "LogAlarm";
+const _LD = "ListDashboards";
+const _LDI = "ListDashboardsInput";
+const _LDO = "ListDashboardsOutput";
+const _LEE = "LimitExceededException";
+const _LEF = "LimitExceededFault";
+const _LGI = "LogGroupIdentifiers";
+const _LM = "LastModified";
+const _LMI = "ListMetricsInput";
+const _LMIR = "ListManagedInsightRules";
+const _LMIRI = "ListManagedInsightRulesInput";
+const _LMIRO = "ListManagedInsightRulesOutput";
+const _LMO = "ListMetricsOutput";
+const _LMS = "ListMetricStreams";
+const _LMSI = "ListMetricStreamsInput";
+const _LMSO = "ListMetricStreamsOutput";
+const _LMi = "ListMetrics";
+const _LO = "LabelOptions";
+const _LTFR = "ListTagsForResource";
+const _LTFRI = "ListTagsForResourceInput";
+const _LTFRO = "ListTagsForResourceOutput";
+const _LUD = "LastUpdateDate";
+const _LUT = "LastUpdatedTimestamp";
+const _M = "Message";
+const _MA = "MetricAlarms";
+const _MAe = "MetricAlarm";
+const _MC = "MetricCharacteristics";
+const _MCC = "MaxContributorCount";
+const _MCV = "MaxContributorValue";
+const _MD = "MetricData";
+const _MDQ = "MetricDataQueries";
+const _MDQe = "MetricDataQuery";
+const _MDR = "MetricDataResults";
+const _MDRM = "MetricDataResultMessages";
+const _MDRe = "MetricDataResult";
+const _MDa = "MaxDatapoints";
+const _MDe = "MetricDatapoints";
+const _MDes = "MessageData";
+const _MDet = "MetricDatum";
+const _MMAD = "MetricMathAnomalyDetector";
+const _MN = "MetricName";
+const _MNe = "MetricNames";
+const _MR = "MaxRecords";
+const _MRD = "ManagedRuleDescription";
+const _MRDa = "ManagedRuleDescriptions";
+const _MRPE = "MissingRequiredParameterException";
+const _MRS = "ManagedRuleState";
+const _MRa = "MaxResults";
+const _MRan = "ManagedRule";
+const _MRana = "ManagedRules";
+const _MS = "MetricSelections";
+const _MSE = "MetricStreamEntry";
+const _MSEe = "MetricStreamEntries";
+const _MSF = "MetricStreamFilter";
+const _MSFe = "MetricStreamFilters";
+const _MSSC = "MetricStreamStatisticsConfiguration";
+const _MSSCe = "MetricStreamStatisticsConfigurations";
+const _MSSIM = "MetricStreamStatisticsIncludeMetrics";
+const _MSSM = "MetricStreamStatisticsMetric";
+const _MSe = "MetricStat";
+const _MT = "MuteType";
+const _MTe = "MetricTimezone";
+const _MTu = "MuteTargets";
+const _MW = "MetricWidget";
+const _MWI = "MetricWidgetImage";
+const _Ma = "Maximum";
+const _Me = "Metrics";
+const _Mes = "Messages";
+const _Met = "Metric";
+const _Mi = "Minimum";
+const _N = "Namespace";
+const _NT = "NextToken";
+const _Na = "Name";
+const _Nam = "Names";
+const _OA = "OwningAccount";
+const _OAw = "OwningAccounts";
+const _OB = "OrderBy";
+const _OF = "OutputFormat";
+const _OFS = "OutlierFilteringStrength";
+const _OKA = "OKActions";
+const _OSEAWUPE = "OnlyStartEvaluatingAfterWarmUpPeriodEnds";
+const _OTEMS = "OTelEnrichmentMetricSelector";
+const _OTEMSL = "OTelEnrichmentMetricSelectorList";
+const _P = "Period";
+const _PAD = "PutAnomalyDetector";
+const _PADI = "PutAnomalyDetectorInput";
+const _PADO = "PutAnomalyDetectorOutput";
+const _PAMR = "PutAlarmMuteRule";
+const _PAMRI = "PutAlarmMuteRuleInput";
+const _PCA = "PutCompositeAlarm";
+const _PCAI = "PutCompositeAlarmInput";
+const _PD = "PutDashboard";
+const _PDI = "PutDashboardInput";
+const _PDO = "PutDashboardOutput";
+const _PF = "PartialFailure";
+const _PIR = "PutInsightRule";
+const _PIRI = "PutInsightRuleInput";
+const _PIRO = "PutInsightRuleOutput";
+const _PLA = "PutLogAlarm";
+const _PLAI = "PutLogAlarmInput";
+const _PMA = "PutMetricAlarm";
+const _PMAI = "PutMetricAlarmInput";
+const _PMD = "PutMetricData";
+const _PMDI = "PutMetricDataInput";
+const _PMIR = "PutManagedInsightRules";
+const _PMIRI = "PutManagedInsightRulesInput";
+const _PMIRO = "PutManagedInsightRulesOutput";
+const _PMS = "PutMetricStream";
+const _PMSI = "PutMetricStreamInput";
+const _PMSO = "PutMetricStreamOutput";
+const _POAN = "ParentsOfAlarmName";
+const _PP = "PendingPeriod";
+const _PQLC = "PromQLCriteria";
+const _PS = "PeriodicSpikes";
+const _Q = "Query";
+const _QARN = "QueryARN";
+const _QRTA = "QueryResultsToAlarm";
+const _QRTE = "QueryResultsToEvaluate";
+const _QS = "QueryString";
+const _R = "Rule";
+const _RA = "ResourceArn";
+const _RARN = "ResourceARN";
+const _RAe = "RecentlyActive";
+const _RAo = "RoleArn";
+const _RC = "ResourceConflict";
+const _RD = "ReturnData";
+const _RDu = "RuleDefinition";
+const _RI = "ResourceId";
+const _RMC = "ResourceMetricsConfiguration";
+const _RMS = "ResourceMetricSelection";
+const _RMSL = "ResourceMetricSelectionList";
+const _RN = "RuleNames";
+const _RNF = "ResourceNotFound";
+const _RNFE = "ResourceNotFoundException";
+const _RNu = "RuleName";
+const _RP = "RecoveryPeriod";
+const _RS = "RuleState";
+const _RT = "ResourceType";
+const _Ra = "Range";
+const _S = "Status";
+const _SAS = "SetAlarmState";
+const _SASI = "SetAlarmStateInput";
+const _SB = "ScanBy";
+const _SC = "SampleCount";
+const _SCc = "ScheduleConfiguration";
+const _SCt = "StatisticsConfigurations";
+const _SCta = "StatusCode";
+const _SD = "StartDate";
+const _SE = "ScheduleExpression";
+const _SEV = "StrictEntityValidation";
+const _SMAD = "SingleMetricAnomalyDetector";
+const _SMS = "StartMetricStreams";
+const _SMSI = "StartMetricStreamsInput";
+const _SMSIt = "StopMetricStreamsInput";
+const _SMSO = "StartMetricStreamsOutput";
+const _SMSOt = "StopMetricStreamsOutput";
+const _SMSt = "StopMetricStreams";
+const _SOTE = "StartOTelEnrichment";
+const _SOTEI = "StartOTelEnrichmentInput";
+const _SOTEIt = "StopOTelEnrichmentInput";
+const _SOTEO = "StartOTelEnrichmentOutput";
+const _SOTEOt = "StopOTelEnrichmentOutput";
+const _SOTEt = "StopOTelEnrichment";
+const _SQC = "ScheduledQueryConfiguration";
+const _SQRARN = "ScheduledQueryRoleARN";
+const _SR = "StateReason";
+const _SRD = "StateReasonData";
+const _SRt = "StorageResolution";
+const _SS = "StatisticSet";
+const _ST = "StartTime";
+const _STO = "StartTimeOffset";
+const _STT = "StateTransitionedTimestamp";
+const _SUT = "StateUpdatedTimestamp";
+const _SV = "StateValue";
+const _SVt = "StatisticValues";
+const _SW = "SlidingWindow";
+const _Sc = "Schema";
+const _Sch = "Schedule";
+const _Si = "Size";
+const _St = "Stat";
+const _Sta = "Statistic";
+const _Stat = "Statistics";
+const _State = "State";
+const _Statu = "Statuses";
+const _Su = "Sum";
+const _T = "Timestamp";
+const _TK = "TagKeys";
+const _TL = "TagList";
+const _TMD = "TreatMissingData";
+const _TMI = "ThresholdMetricId";
+const _TN = "TemplateName";
+const _TR = "TagResource";
+const _TRI = "TagResourceInput";
+const _TRO = "TagResourceOutput";
+const _Ta = "Tags";
+const _Tag = "Tag";
+const _Th = "Threshold";
+const _Ti = "Timezone";
+const _Tim = "Timestamps";
+const _U = "Unit";
+const _UA = "UpdatedAt";
+const _UC = "UniqueContributors";
+const _UOTE = "UpdateOTelEnrichment";
+const _UOTEI = "UpdateOTelEnrichmentInput";
+const _UOTEO = "UpdateOTelEnrichmentOutput";
+const _UR = "UntagResource";
+const _URI = "UntagResourceInput";
+const _URMC = "UpdateResourceMetricsConfiguration";
+const _URMCI = "UpdateResourceMetricsConfigurationInput";
+const _URMCO = "UpdateResourceMetricsConfigurationOutput";
+const _URO = "UntagResourceOutput";
+const _V = "Value";
+const _VE = "ValidationException";
+const _Va = "Values";
+const _WCW = "WallClockWindow";
+const _WUC = "WarmUpConfiguration";
+const _WUPDIM = "WarmUpPeriodDurationInMinutes";
+const _aQE = "awsQueryError";
+const _c = "client";
+const _dVM = "dashboardValidationMessages";
+const _e = "error";
+const _hE = "httpError";
+const _m = "message";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatch";
+const _se = "server";
+const n0 = "com.amazonaws.cloudwatch";
+const _s_registry = new TypeRegistry(_s);
+var CloudWatchServiceException$ = [-3, _s, "CloudWatchServiceException", 0, [], []];
+_s_registry.registerError(CloudWatchServiceException$, CloudWatchServiceException);
+const n0_registry = new TypeRegistry(n0);
+var ConcurrentModificationException$ = [-3, n0, _CME,
+    { [_aQE]: [`ConcurrentModificationException`, 429], [_e]: _c, [_hE]: 429 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(ConcurrentModificationException$, ConcurrentModificationException);
+var ConflictException$ = [-3, n0, _CE,
+    { [_e]: _c, [_hE]: 409 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(ConflictException$, ConflictException);
+var DashboardInvalidInputError$ = [-3, n0, _DIIE,
+    { [_aQE]: [`InvalidParameterInput`, 400], [_e]: _c, [_hE]: 400 },
+    [_m, _dVM],
+    [0, () => DashboardValidationMessages]
+];
+n0_registry.registerError(DashboardInvalidInputError$, DashboardInvalidInputError);
+var DashboardNotFoundError$ = [-3, n0, _DNFE,
+    { [_aQE]: [`ResourceNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DashboardNotFoundError$, DashboardNotFoundError);
+var InternalServiceFault$ = [-3, n0, _ISF,
+    { [_aQE]: [`InternalServiceError`, 500], [_e]: _se, [_hE]: 500 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(InternalServiceFault$, InternalServiceFault);
+var InvalidFormatFault$ = [-3, n0, _IFF,
+    { [_aQE]: [`InvalidFormat`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidFormatFault$, InvalidFormatFault);
+var InvalidNextToken$ = [-3, n0, _INT,
+    { [_aQE]: [`InvalidNextToken`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidNextToken$, InvalidNextToken);
+var InvalidParameterCombinationException$ = [-3, n0, _IPCE,
+    { [_aQE]: [`InvalidParameterCombination`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidParameterCombinationException$, InvalidParameterCombinationException);
+var InvalidParameterValueException$ = [-3, n0, _IPVE,
+    { [_aQE]: [`InvalidParameterValue`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidParameterValueException$, InvalidParameterValueException);
+var KmsAccessDeniedException$ = [-3, n0, _KADE,
+    { [_e]: _c },
+    [_M],
+    [0], 1
+];
+n0_registry.registerError(KmsAccessDeniedException$, KmsAccessDeniedException);
+var KmsKeyDisabledException$ = [-3, n0, _KKDE,
+    { [_e]: _c },
+    [_M],
+    [0], 1
+];
+n0_registry.registerError(KmsKeyDisabledException$, KmsKeyDisabledException);
+var KmsKeyNotFoundException$ = [-3, n0, _KKNFE,
+    { [_e]: _c },
+    [_M],
+    [0], 1
+];
+n0_registry.registerError(KmsKeyNotFoundException$, KmsKeyNotFoundException);
+var LimitExceededException$ = [-3, n0, _LEE,
+    { [_aQE]: [`LimitExceededException`, 400], [_e]: _c, [_hE]: 400 },
+    [_M],
+    [0]
+];
+n0_registry.registerError(LimitExceededException$, LimitExceededException);
+var LimitExceededFault$ = [-3, n0, _LEF,
+    { [_aQE]: [`LimitExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(LimitExceededFault$, LimitExceededFault);
+var MissingRequiredParameterException$ = [-3, n0, _MRPE,
+    { [_aQE]: [`MissingParameter`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MissingRequiredParameterException$, MissingRequiredParameterException);
+var ResourceConflict$ = [-3, n0, _RC,
+    { [_aQE]: [`ResourceConflict`, 409], [_e]: _c, [_hE]: 409 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceConflict$, ResourceConflict);
+var ResourceNotFound$ = [-3, n0, _RNF,
+    { [_aQE]: [`ResourceNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceNotFound$, ResourceNotFound);
+var ResourceNotFoundException$ = [-3, n0, _RNFE,
+    { [_aQE]: [`ResourceNotFoundException`, 404], [_e]: _c, [_hE]: 404 },
+    [_RT, _RI, _M],
+    [0, 0, 0]
+];
+n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
+var ValidationException$ = [-3, n0, _VE,
+    { [_aQE]: [`ValidationError`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ValidationException$, ValidationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var ActionConfiguration$ = [3, n0, _AC,
+    0,
+    [_ATP],
+    [() => AlarmTagsPropagation$]
+];
+var AlarmContributor$ = [3, n0, _ACl,
+    0,
+    [_CI, _CA, _SR, _STT],
+    [0, 128 | 0, 0, 4], 3
+];
+var AlarmHistoryItem$ = [3, n0, _AHI,
+    0,
+    [_AN, _ACI, _AT, _T, _HIT, _HS, _HD, _ACA],
+    [0, 0, 0, 4, 0, 0, 0, 128 | 0]
+];
+var AlarmMuteRuleSummary$ = [3, n0, _AMRS,
+    0,
+    [_AMRA, _ED, _S, _MT, _LUT],
+    [0, 4, 0, 0, 4]
+];
+var AlarmPromQLCriteria$ = [3, n0, _APQLC,
+    0,
+    [_Q, _PP, _RP],
+    [0, 1, 1], 1
+];
+var AlarmTagsPropagation$ = [3, n0, _ATP,
+    0,
+    [_E, _ITK, _ETK],
+    [2, 64 | 0, 64 | 0], 1
+];
+var AnomalyDetector$ = [3, n0, _AD,
+    0,
+    [_ADI, _N, _MN, _D, _St, _C, _SV, _MC, _SMAD, _MMAD],
+    [0, 0, 0, () => Dimensions, 0, () => AnomalyDetectorConfiguration$, 0, () => MetricCharacteristics$, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
+];
+var AnomalyDetectorConfiguration$ = [3, n0, _ADC,
+    0,
+    [_ETR, _MTe, _AS, _OFS],
+    [() => AnomalyDetectorExcludedTimeRanges, 0, 0, 0]
+];
+var AssociateDatasetKmsKeyInput$ = [3, n0, _ADKKI,
+    0,
+    [_DI, _KKA],
+    [0, 0], 2
+];
+var AssociateDatasetKmsKeyOutput$ = [3, n0, _ADKKO,
+    0,
+    [],
+    []
+];
+var CompositeAlarm$ = [3, n0, _CAo,
+    0,
+    [_AE, _AA, _AAl, _ACUT, _ADl, _AN, _AR, _IDA, _OKA, _SR, _SRD, _SUT, _SV, _STT, _ASB, _ASR, _ASc, _ASWP, _ASEP, _AC],
+    [2, 64 | 0, 0, 4, 0, 0, 0, 64 | 0, 64 | 0, 0, 0, 4, 0, 4, 0, 0, 0, 1, 1, () => ActionConfiguration$]
+];
+var CreateResourceMetricsConfigurationInput$ = [3, n0, _CRMCI,
+    0,
+    [_RA, _MS],
+    [0, () => ResourceMetricSelectionList], 1
+];
+var CreateResourceMetricsConfigurationOutput$ = [3, n0, _CRMCO,
+    0,
+    [_RMC],
+    [() => ResourceMetricsConfiguration$], 1
+];
+var DashboardEntry$ = [3, n0, _DE,
+    0,
+    [_DN, _DA, _LM, _Si],
+    [0, 0, 4, 1]
+];
+var DashboardValidationMessage$ = [3, n0, _DVM,
+    0,
+    [_DP, _M],
+    [0, 0]
+];
+var Datapoint$ = [3, n0, _Da,
+    0,
+    [_T, _SC, _A, _Su, _Mi, _Ma, _U, _ES],
+    [4, 1, 1, 1, 1, 1, 0, 128 | 1]
+];
+var DeleteAlarmMuteRuleInput$ = [3, n0, _DAMRI,
+    0,
+    [_AMRN],
+    [0], 1
+];
+var DeleteAlarmsInput$ = [3, n0, _DAI,
+    0,
+    [_ANl],
+    [64 | 0], 1
+];
+var DeleteAnomalyDetectorInput$ = [3, n0, _DADI,
+    0,
+    [_ADI, _N, _MN, _D, _St, _SMAD, _MMAD],
+    [0, 0, 0, () => Dimensions, 0, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
+];
+var DeleteAnomalyDetectorOutput$ = [3, n0, _DADO,
+    0,
+    [],
+    []
+];
+var DeleteDashboardsInput$ = [3, n0, _DDI,
+    0,
+    [_DNa],
+    [64 | 0], 1
+];
+var DeleteDashboardsOutput$ = [3, n0, _DDO,
+    0,
+    [],
+    []
+];
+var DeleteInsightRulesInput$ = [3, n0, _DIRI,
+    0,
+    [_RN],
+    [64 | 0], 1
+];
+var DeleteInsightRulesOutput$ = [3, n0, _DIRO,
+    0,
+    [_F],
+    [() => BatchFailures]
+];
+var DeleteMetricStreamInput$ = [3, n0, _DMSI,
+    0,
+    [_Na],
+    [0], 1
+];
+var DeleteMetricStreamOutput$ = [3, n0, _DMSO,
+    0,
+    [],
+    []
+];
+var DeleteResourceMetricsConfigurationInput$ = [3, n0, _DRMCI,
+    0,
+    [_RA],
+    [0], 1
+];
+var DeleteResourceMetricsConfigurationOutput$ = [3, n0, _DRMCO,
+    0,
+    [],
+    []
+];
+var DescribeAlarmContributorsInput$ = [3, n0, _DACI,
+    0,
+    [_AN, _NT],
+    [0, 0], 1
+];
+var DescribeAlarmContributorsOutput$ = [3, n0, _DACO,
+    0,
+    [_ACla, _NT],
+    [() => AlarmContributors, 0], 1
+];
+var DescribeAlarmHistoryInput$ = [3, n0, _DAHI,
+    0,
+    [_AN, _ACI, _ATl, _HIT, _SD, _EDn, _MR, _NT, _SB],
+    [0, 0, 64 | 0, 0, 4, 4, 1, 0, 0]
+];
+var DescribeAlarmHistoryOutput$ = [3, n0, _DAHO,
+    0,
+    [_AHIl, _NT],
+    [() => AlarmHistoryItems, 0]
+];
+var DescribeAlarmsForMetricInput$ = [3, n0, _DAFMI,
+    0,
+    [_MN, _N, _Sta, _ESx, _D, _P, _U],
+    [0, 0, 0, 0, () => Dimensions, 1, 0], 2
+];
+var DescribeAlarmsForMetricOutput$ = [3, n0, _DAFMO,
+    0,
+    [_MA],
+    [() => MetricAlarms]
+];
+var DescribeAlarmsInput$ = [3, n0, _DAIe,
+    0,
+    [_ANl, _ANP, _ATl, _COAN, _POAN, _SV, _AP, _MR, _NT],
+    [64 | 0, 0, 64 | 0, 0, 0, 0, 0, 1, 0]
+];
+var DescribeAlarmsOutput$ = [3, n0, _DAO,
+    0,
+    [_CAom, _MA, _LA, _NT],
+    [() => CompositeAlarms, () => MetricAlarms, () => LogAlarms, 0]
+];
+var DescribeAnomalyDetectorsInput$ = [3, n0, _DADIe,
+    0,
+    [_ADIn, _NT, _MRa, _N, _MN, _D, _ADT],
+    [64 | 0, 0, 1, 0, 0, () => Dimensions, 64 | 0]
+];
+var DescribeAnomalyDetectorsOutput$ = [3, n0, _DADOe,
+    0,
+    [_ADn, _NT],
+    [() => AnomalyDetectors, 0]
+];
+var DescribeInsightRulesInput$ = [3, n0, _DIRIe,
+    0,
+    [_NT, _MRa],
+    [0, 1]
+];
+var DescribeInsightRulesOutput$ = [3, n0, _DIROe,
+    0,
+    [_NT, _IR],
+    [0, () => InsightRules]
+];
+var Dimension$ = [3, n0, _Di,
+    0,
+    [_Na, _V],
+    [0, 0], 2
+];
+var DimensionFilter$ = [3, n0, _DF,
+    0,
+    [_Na, _V],
+    [0, 0], 1
+];
+var DisableAlarmActionsInput$ = [3, n0, _DAAI,
+    0,
+    [_ANl],
+    [64 | 0], 1
+];
+var DisableInsightRulesInput$ = [3, n0, _DIRIi,
+    0,
+    [_RN],
+    [64 | 0], 1
+];
+var DisableInsightRulesOutput$ = [3, n0, _DIROi,
+    0,
+    [_F],
+    [() => BatchFailures]
+];
+var DisassociateDatasetKmsKeyInput$ = [3, n0, _DDKKI,
+    0,
+    [_DI],
+    [0], 1
+];
+var DisassociateDatasetKmsKeyOutput$ = [3, n0, _DDKKO,
+    0,
+    [],
+    []
+];
+var EnableAlarmActionsInput$ = [3, n0, _EAAI,
+    0,
+    [_ANl],
+    [64 | 0], 1
+];
+var EnableInsightRulesInput$ = [3, n0, _EIRI,
+    0,
+    [_RN],
+    [64 | 0], 1
+];
+var EnableInsightRulesOutput$ = [3, n0, _EIRO,
+    0,
+    [_F],
+    [() => BatchFailures]
+];
+var Entity$ = [3, n0, _En,
+    0,
+    [_KA, _At],
+    [128 | 0, 128 | 0]
+];
+var EntityMetricData$ = [3, n0, _EMD,
+    0,
+    [_En, _MD],
+    [() => Entity$, () => MetricData]
+];
+var GetAlarmMuteRuleInput$ = [3, n0, _GAMRI,
+    0,
+    [_AMRN],
+    [0], 1
+];
+var GetAlarmMuteRuleOutput$ = [3, n0, _GAMRO,
+    0,
+    [_Na, _AMRA, _De, _R, _MTu, _SD, _ED, _S, _LUT, _MT],
+    [0, 0, 0, () => Rule$, () => MuteTargets$, 4, 4, 0, 4, 0]
+];
+var GetDashboardInput$ = [3, n0, _GDI,
+    0,
+    [_DN],
+    [0], 1
+];
+var GetDashboardOutput$ = [3, n0, _GDO,
+    0,
+    [_DA, _DB, _DN],
+    [0, 0, 0]
+];
+var GetDatasetInput$ = [3, n0, _GDIe,
+    0,
+    [_DI],
+    [0], 1
+];
+var GetDatasetOutput$ = [3, n0, _GDOe,
+    0,
+    [_DIa, _Ar, _KKA],
+    [0, 0, 0], 2
+];
+var GetInsightRuleReportInput$ = [3, n0, _GIRRI,
+    0,
+    [_RNu, _ST, _ET, _P, _MCC, _Me, _OB],
+    [0, 4, 4, 1, 1, 64 | 0, 0], 4
+];
+var GetInsightRuleReportOutput$ = [3, n0, _GIRRO,
+    0,
+    [_KL, _ASg, _AV, _AUC, _Co, _MDe],
+    [64 | 0, 0, 1, 1, () => InsightRuleContributors, () => InsightRuleMetricDatapoints]
+];
+var GetMetricDataInput$ = [3, n0, _GMDI,
+    0,
+    [_MDQ, _ST, _ET, _NT, _SB, _MDa, _LO],
+    [() => MetricDataQueries, 4, 4, 0, 0, 1, () => LabelOptions$], 3
+];
+var GetMetricDataOutput$ = [3, n0, _GMDO,
+    0,
+    [_MDR, _NT, _Mes],
+    [() => MetricDataResults, 0, () => MetricDataResultMessages]
+];
+var GetMetricStatisticsInput$ = [3, n0, _GMSI,
+    0,
+    [_N, _MN, _ST, _ET, _P, _D, _Stat, _ES, _U],
+    [0, 0, 4, 4, 1, () => Dimensions, 64 | 0, 64 | 0, 0], 5
+];
+var GetMetricStatisticsOutput$ = [3, n0, _GMSO,
+    0,
+    [_L, _Dat],
+    [0, () => Datapoints]
+];
+var GetMetricStreamInput$ = [3, n0, _GMSIe,
+    0,
+    [_Na],
+    [0], 1
+];
+var GetMetricStreamOutput$ = [3, n0, _GMSOe,
+    0,
+    [_Ar, _Na, _IF, _EF, _FA, _RAo, _State, _CD, _LUD, _OF, _SCt, _ILAM],
+    [0, 0, () => MetricStreamFilters, () => MetricStreamFilters, 0, 0, 0, 4, 4, 0, () => MetricStreamStatisticsConfigurations, 2]
+];
+var GetMetricWidgetImageInput$ = [3, n0, _GMWII,
+    0,
+    [_MW, _OF],
+    [0, 0], 1
+];
+var GetMetricWidgetImageOutput$ = [3, n0, _GMWIO,
+    0,
+    [_MWI],
+    [21]
+];
+var GetOTelEnrichmentInput$ = [3, n0, _GOTEI,
+    0,
+    [],
+    []
+];
+var GetOTelEnrichmentOutput$ = [3, n0, _GOTEO,
+    0,
+    [_S, _IF, _EF, _CAr, _UA],
+    [0, () => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4], 1
+];
+var GetResourceMetricsConfigurationInput$ = [3, n0, _GRMCI,
+    0,
+    [_RA],
+    [0], 1
+];
+var GetResourceMetricsConfigurationOutput$ = [3, n0, _GRMCO,
+    0,
+    [_RMC],
+    [() => ResourceMetricsConfiguration$], 1
+];
+var InsightRule$ = [3, n0, _IRn,
+    0,
+    [_Na, _State, _Sc, _Def, _MRan, _AOTL],
+    [0, 0, 0, 0, 2, 2], 4
+];
+var InsightRuleContributor$ = [3, n0, _IRC,
+    0,
+    [_K, _AAV, _Dat],
+    [64 | 0, 1, () => InsightRuleContributorDatapoints], 3
+];
+var InsightRuleContributorDatapoint$ = [3, n0, _IRCD,
+    0,
+    [_T, _AVp],
+    [4, 1], 2
+];
+var InsightRuleMetricDatapoint$ = [3, n0, _IRMD,
+    0,
+    [_T, _UC, _MCV, _SC, _A, _Su, _Mi, _Ma],
+    [4, 1, 1, 1, 1, 1, 1, 1], 1
+];
+var LabelOptions$ = [3, n0, _LO,
+    0,
+    [_Ti],
+    [0]
+];
+var ListAlarmMuteRulesInput$ = [3, n0, _LAMRI,
+    0,
+    [_AN, _Statu, _MR, _NT],
+    [0, 64 | 0, 1, 0]
+];
+var ListAlarmMuteRulesOutput$ = [3, n0, _LAMRO,
+    0,
+    [_AMRSl, _NT],
+    [() => AlarmMuteRuleSummaries, 0]
+];
+var ListDashboardsInput$ = [3, n0, _LDI,
+    0,
+    [_DNP, _NT],
+    [0, 0]
+];
+var ListDashboardsOutput$ = [3, n0, _LDO,
+    0,
+    [_DEa, _NT],
+    [() => DashboardEntries, 0]
+];
+var ListManagedInsightRulesInput$ = [3, n0, _LMIRI,
+    0,
+    [_RARN, _NT, _MRa],
+    [0, 0, 1], 1
+];
+var ListManagedInsightRulesOutput$ = [3, n0, _LMIRO,
+    0,
+    [_MRana, _NT],
+    [() => ManagedRuleDescriptions, 0]
+];
+var ListMetricsInput$ = [3, n0, _LMI,
+    0,
+    [_N, _MN, _D, _NT, _RAe, _ILA, _OA],
+    [0, 0, () => DimensionFilters, 0, 0, 2, 0]
+];
+var ListMetricsOutput$ = [3, n0, _LMO,
+    0,
+    [_Me, _NT, _OAw],
+    [() => Metrics, 0, 64 | 0]
+];
+var ListMetricStreamsInput$ = [3, n0, _LMSI,
+    0,
+    [_NT, _MRa],
+    [0, 1]
+];
+var ListMetricStreamsOutput$ = [3, n0, _LMSO,
+    0,
+    [_NT, _Ent],
+    [0, () => MetricStreamEntries]
+];
+var ListTagsForResourceInput$ = [3, n0, _LTFRI,
+    0,
+    [_RARN],
+    [0], 1
+];
+var ListTagsForResourceOutput$ = [3, n0, _LTFRO,
+    0,
+    [_Ta],
+    [() => TagList]
+];
+var LogAlarm$ = [3, n0, _LAo,
+    0,
+    [_AN, _AAl, _ADl, _ACUT, _AE, _OKA, _AA, _IDA, _SV, _SR, _SRD, _SUT, _SQC, _QRTE, _QRTA, _Th, _CO, _TMD, _STT, _ESv, _ALLC, _ALLRA, _WUC, _AC],
+    [0, 0, 0, 4, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 4, () => ScheduledQueryConfiguration$, 1, 1, 1, 0, 0, 4, 0, 1, 0, () => WarmUpConfiguration$, () => ActionConfiguration$]
+];
+var ManagedRule$ = [3, n0, _MRan,
+    0,
+    [_TN, _RARN, _Ta],
+    [0, 0, () => TagList], 2
+];
+var ManagedRuleDescription$ = [3, n0, _MRD,
+    0,
+    [_TN, _RARN, _RS],
+    [0, 0, () => ManagedRuleState$]
+];
+var ManagedRuleState$ = [3, n0, _MRS,
+    0,
+    [_RNu, _State],
+    [0, 0], 2
+];
+var MessageData$ = [3, n0, _MDes,
+    0,
+    [_Cod, _V],
+    [0, 0]
+];
+var Metric$ = [3, n0, _Met,
+    0,
+    [_N, _MN, _D],
+    [0, 0, () => Dimensions]
+];
+var MetricAlarm$ = [3, n0, _MAe,
+    0,
+    [_AN, _AAl, _ADl, _ACUT, _AE, _OKA, _AA, _IDA, _SV, _SR, _SRD, _SUT, _MN, _N, _Sta, _ESx, _D, _P, _U, _EP, _DTA, _Th, _CO, _TMD, _ELSCP, _Me, _TMI, _ESv, _STT, _EW, _WUC, _EC, _EI, _AC],
+    [0, 0, 0, 4, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 4, 0, 0, 0, 0, () => Dimensions, 1, 0, 1, 1, 1, 0, 0, 0, () => MetricDataQueries, 0, 0, 4, () => EvaluationWindow$, () => WarmUpConfiguration$, () => EvaluationCriteria$, 1, () => ActionConfiguration$]
+];
+var MetricCharacteristics$ = [3, n0, _MC,
+    0,
+    [_PS],
+    [2]
+];
+var MetricDataQuery$ = [3, n0, _MDQe,
+    0,
+    [_I, _MSe, _Ex, _L, _RD, _P, _AI],
+    [0, () => MetricStat$, 0, 0, 2, 1, 0], 1
+];
+var MetricDataResult$ = [3, n0, _MDRe,
+    0,
+    [_I, _L, _Tim, _Va, _SCta, _Mes],
+    [0, 0, 64 | 4, 64 | 1, 0, () => MetricDataResultMessages]
+];
+var MetricDatum$ = [3, n0, _MDet,
+    0,
+    [_MN, _D, _T, _V, _SVt, _Va, _Cou, _U, _SRt],
+    [0, () => Dimensions, 4, 1, () => StatisticSet$, 64 | 1, 64 | 1, 0, 1], 1
+];
+var MetricMathAnomalyDetector$ = [3, n0, _MMAD,
+    0,
+    [_MDQ],
+    [() => MetricDataQueries]
+];
+var MetricStat$ = [3, n0, _MSe,
+    0,
+    [_Met, _P, _St, _U],
+    [() => Metric$, 1, 0, 0], 3
+];
+var MetricStreamEntry$ = [3, n0, _MSE,
+    0,
+    [_Ar, _CD, _LUD, _Na, _FA, _State, _OF],
+    [0, 4, 4, 0, 0, 0, 0]
+];
+var MetricStreamFilter$ = [3, n0, _MSF,
+    0,
+    [_N, _MNe],
+    [0, 64 | 0]
+];
+var MetricStreamStatisticsConfiguration$ = [3, n0, _MSSC,
+    0,
+    [_IM, _ASd],
+    [() => MetricStreamStatisticsIncludeMetrics, 64 | 0], 2
+];
+var MetricStreamStatisticsMetric$ = [3, n0, _MSSM,
+    0,
+    [_N, _MN],
+    [0, 0], 2
+];
+var MuteTargets$ = [3, n0, _MTu,
+    0,
+    [_ANl],
+    [64 | 0], 1
+];
+var OTelEnrichmentMetricSelector$ = [3, n0, _OTEMS,
+    0,
+    [_N, _MNe],
+    [0, 64 | 0], 1
+];
+var PartialFailure$ = [3, n0, _PF,
+    0,
+    [_FR, _ETx, _FC, _FD],
+    [0, 0, 0, 0]
+];
+var PutAlarmMuteRuleInput$ = [3, n0, _PAMRI,
+    0,
+    [_Na, _R, _De, _MTu, _Ta, _SD, _ED],
+    [0, () => Rule$, 0, () => MuteTargets$, () => TagList, 4, 4], 2
+];
+var PutAnomalyDetectorInput$ = [3, n0, _PADI,
+    0,
+    [_N, _MN, _D, _St, _C, _MC, _SMAD, _MMAD],
+    [0, 0, () => Dimensions, 0, () => AnomalyDetectorConfiguration$, () => MetricCharacteristics$, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
+];
+var PutAnomalyDetectorOutput$ = [3, n0, _PADO,
+    0,
+    [_ADI],
+    [0]
+];
+var PutCompositeAlarmInput$ = [3, n0, _PCAI,
+    0,
+    [_AN, _AR, _AE, _AA, _ADl, _IDA, _OKA, _Ta, _ASc, _ASWP, _ASEP, _AC],
+    [0, 0, 2, 64 | 0, 0, 64 | 0, 64 | 0, () => TagList, 0, 1, 1, () => ActionConfiguration$], 2
+];
+var PutDashboardInput$ = [3, n0, _PDI,
+    0,
+    [_DN, _DB, _Ta],
+    [0, 0, () => TagList], 2
+];
+var PutDashboardOutput$ = [3, n0, _PDO,
+    0,
+    [_DVMa],
+    [() => DashboardValidationMessages]
+];
+var PutInsightRuleInput$ = [3, n0, _PIRI,
+    0,
+    [_RNu, _RDu, _RS, _Ta, _AOTL],
+    [0, 0, 0, () => TagList, 2], 2
+];
+var PutInsightRuleOutput$ = [3, n0, _PIRO,
+    0,
+    [],
+    []
+];
+var PutLogAlarmInput$ = [3, n0, _PLAI,
+    0,
+    [_AN, _SQC, _QRTE, _QRTA, _Th, _CO, _ADl, _ALLC, _ALLRA, _AE, _OKA, _AA, _IDA, _TMD, _Ta, _WUC, _AC],
+    [0, () => ScheduledQueryConfiguration$, 1, 1, 1, 0, 0, 1, 0, 2, 64 | 0, 64 | 0, 64 | 0, 0, () => TagList, () => WarmUpConfiguration$, () => ActionConfiguration$], 6
+];
+var PutManagedInsightRulesInput$ = [3, n0, _PMIRI,
+    0,
+    [_MRana],
+    [() => ManagedRules], 1
+];
+var PutManagedInsightRulesOutput$ = [3, n0, _PMIRO,
+    0,
+    [_F],
+    [() => BatchFailures]
+];
+var PutMetricAlarmInput$ = [3, n0, _PMAI,
+    0,
+    [_AN, _ADl, _AE, _OKA, _AA, _IDA, _MN, _N, _Sta, _ESx, _D, _P, _U, _EP, _DTA, _Th, _CO, _TMD, _ELSCP, _Me, _Ta, _TMI, _EW, _WUC, _EC, _EI, _AC],
+    [0, 0, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 0, () => Dimensions, 1, 0, 1, 1, 1, 0, 0, 0, () => MetricDataQueries, () => TagList, 0, () => EvaluationWindow$, () => WarmUpConfiguration$, () => EvaluationCriteria$, 1, () => ActionConfiguration$], 1
+];
+var PutMetricDataInput$ = [3, n0, _PMDI,
+    0,
+    [_N, _MD, _EMD, _SEV],
+    [0, () => MetricData, () => EntityMetricDataList, 2], 1
+];
+var PutMetricStreamInput$ = [3, n0, _PMSI,
+    0,
+    [_Na, _FA, _RAo, _OF, _IF, _EF, _Ta, _SCt, _ILAM],
+    [0, 0, 0, 0, () => MetricStreamFilters, () => MetricStreamFilters, () => TagList, () => MetricStreamStatisticsConfigurations, 2], 4
+];
+var PutMetricStreamOutput$ = [3, n0, _PMSO,
+    0,
+    [_Ar],
+    [0]
+];
+var Range$ = [3, n0, _Ra,
+    0,
+    [_ST, _ET],
+    [4, 4], 2
+];
+var ResourceMetricsConfiguration$ = [3, n0, _RMC,
+    0,
+    [_RA, _CAr, _UA, _MS],
+    [0, 4, 4, () => ResourceMetricSelectionList], 3
+];
+var ResourceMetricSelection$ = [3, n0, _RMS,
+    0,
+    [_IM],
+    [64 | 0], 1
+];
+var Rule$ = [3, n0, _R,
+    0,
+    [_Sch],
+    [() => Schedule$], 1
+];
+var Schedule$ = [3, n0, _Sch,
+    0,
+    [_Ex, _Du, _Ti],
+    [0, 0, 0], 2
+];
+var ScheduleConfiguration$ = [3, n0, _SCc,
+    0,
+    [_SE, _STO, _ETO],
+    [0, 1, 1], 2
+];
+var ScheduledQueryConfiguration$ = [3, n0, _SQC,
+    0,
+    [_QS, _SQRARN, _SCc, _AEg, _LGI, _QARN, _Ta],
+    [0, 0, () => ScheduleConfiguration$, 0, 64 | 0, 0, () => TagList], 4
+];
+var SetAlarmStateInput$ = [3, n0, _SASI,
+    0,
+    [_AN, _SV, _SR, _SRD],
+    [0, 0, 0, 0], 3
+];
+var SingleMetricAnomalyDetector$ = [3, n0, _SMAD,
+    0,
+    [_AI, _N, _MN, _D, _St],
+    [0, 0, 0, () => Dimensions, 0]
+];
+var SlidingWindow$ = [3, n0, _SW,
+    0,
+    [],
+    []
+];
+var StartMetricStreamsInput$ = [3, n0, _SMSI,
+    0,
+    [_Nam],
+    [64 | 0], 1
+];
+var StartMetricStreamsOutput$ = [3, n0, _SMSO,
+    0,
+    [],
+    []
+];
+var StartOTelEnrichmentInput$ = [3, n0, _SOTEI,
+    0,
+    [_IF, _EF],
+    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList]
+];
+var StartOTelEnrichmentOutput$ = [3, n0, _SOTEO,
+    0,
+    [_IF, _EF, _CAr, _UA],
+    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4]
+];
+var StatisticSet$ = [3, n0, _SS,
+    0,
+    [_SC, _Su, _Mi, _Ma],
+    [1, 1, 1, 1], 4
+];
+var StopMetricStreamsInput$ = [3, n0, _SMSIt,
+    0,
+    [_Nam],
+    [64 | 0], 1
+];
+var StopMetricStreamsOutput$ = [3, n0, _SMSOt,
+    0,
+    [],
+    []
+];
+var StopOTelEnrichmentInput$ = [3, n0, _SOTEIt,
+    0,
+    [],
+    []
+];
+var StopOTelEnrichmentOutput$ = [3, n0, _SOTEOt,
+    0,
+    [],
+    []
+];
+var Tag$ = [3, n0, _Tag,
+    0,
+    [_Ke, _V],
+    [0, 0], 2
+];
+var TagResourceInput$ = [3, n0, _TRI,
+    0,
+    [_RARN, _Ta],
+    [0, () => TagList], 2
+];
+var TagResourceOutput$ = [3, n0, _TRO,
+    0,
+    [],
+    []
+];
+var UntagResourceInput$ = [3, n0, _URI,
+    0,
+    [_RARN, _TK],
+    [0, 64 | 0], 2
+];
+var UntagResourceOutput$ = [3, n0, _URO,
+    0,
+    [],
+    []
+];
+var UpdateOTelEnrichmentInput$ = [3, n0, _UOTEI,
+    0,
+    [_IF, _EF],
+    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList]
+];
+var UpdateOTelEnrichmentOutput$ = [3, n0, _UOTEO,
+    0,
+    [_IF, _EF, _CAr, _UA],
+    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4]
+];
+var UpdateResourceMetricsConfigurationInput$ = [3, n0, _URMCI,
+    0,
+    [_RA, _MS],
+    [0, () => ResourceMetricSelectionList], 1
+];
+var UpdateResourceMetricsConfigurationOutput$ = [3, n0, _URMCO,
+    0,
+    [_RMC],
+    [() => ResourceMetricsConfiguration$], 1
+];
+var WallClockWindow$ = [3, n0, _WCW,
+    0,
+    [_Ti],
+    [0]
+];
+var WarmUpConfiguration$ = [3, n0, _WUC,
+    0,
+    [_WUPDIM, _OSEAWUPE],
+    [1, 2], 1
+];
+var __Unit = "unit";
+var AlarmContributors = [1, n0, _ACla,
+    0, () => AlarmContributor$
+];
+var AlarmHistoryItems = [1, n0, _AHIl,
+    0, () => AlarmHistoryItem$
+];
+var AlarmMuteRuleSummaries = [1, n0, _AMRSl,
+    0, () => AlarmMuteRuleSummary$
+];
+var AnomalyDetectorExcludedTimeRanges = [1, n0, _ADETR,
+    0, () => Range$
+];
+var AnomalyDetectors = [1, n0, _ADn,
+    0, () => AnomalyDetector$
+];
+var BatchFailures = [1, n0, _BF,
+    0, () => PartialFailure$
+];
+var CompositeAlarms = [1, n0, _CAom,
+    0, () => CompositeAlarm$
+];
+var DashboardEntries = [1, n0, _DEa,
+    0, () => DashboardEntry$
+];
+var DashboardValidationMessages = [1, n0, _DVMa,
+    0, () => DashboardValidationMessage$
+];
+var Datapoints = [1, n0, _Dat,
+    0, () => Datapoint$
+];
+var DimensionFilters = [1, n0, _DFi,
+    0, () => DimensionFilter$
+];
+var Dimensions = [1, n0, _D,
+    0, () => Dimension$
+];
+var EntityMetricDataList = [1, n0, _EMDL,
+    0, () => EntityMetricData$
+];
+var InsightRuleContributorDatapoints = [1, n0, _IRCDn,
+    0, () => InsightRuleContributorDatapoint$
+];
+var InsightRuleContributors = [1, n0, _IRCn,
+    0, () => InsightRuleContributor$
+];
+var InsightRuleMetricDatapoints = [1, n0, _IRMDn,
+    0, () => InsightRuleMetricDatapoint$
+];
+var InsightRules = [1, n0, _IR,
+    0, () => InsightRule$
+];
+var LogAlarms = [1, n0, _LA,
+    0, () => LogAlarm$
+];
+var ManagedRuleDescriptions = [1, n0, _MRDa,
+    0, () => ManagedRuleDescription$
+];
+var ManagedRules = [1, n0, _MRana,
+    0, () => ManagedRule$
+];
+var MetricAlarms = [1, n0, _MA,
+    0, () => MetricAlarm$
+];
+var MetricData = [1, n0, _MD,
+    0, () => MetricDatum$
+];
+var MetricDataQueries = [1, n0, _MDQ,
+    0, () => MetricDataQuery$
+];
+var MetricDataResultMessages = [1, n0, _MDRM,
+    0, () => MessageData$
+];
+var MetricDataResults = [1, n0, _MDR,
+    0, () => MetricDataResult$
+];
+var Metrics = [1, n0, _Me,
+    0, () => Metric$
+];
+var MetricStreamEntries = [1, n0, _MSEe,
+    0, () => MetricStreamEntry$
+];
+var MetricStreamFilters = [1, n0, _MSFe,
+    0, () => MetricStreamFilter$
+];
+var MetricStreamStatisticsConfigurations = [1, n0, _MSSCe,
+    0, () => MetricStreamStatisticsConfiguration$
+];
+var MetricStreamStatisticsIncludeMetrics = [1, n0, _MSSIM,
+    0, () => MetricStreamStatisticsMetric$
+];
+var OTelEnrichmentMetricSelectorList = [1, n0, _OTEMSL,
+    0, () => OTelEnrichmentMetricSelector$
+];
+var ResourceMetricSelectionList = [1, n0, _RMSL,
+    0, () => ResourceMetricSelection$
+];
+var TagList = [1, n0, _TL,
+    0, () => Tag$
+];
+var EvaluationCriteria$ = [4, n0, _EC,
+    0,
+    [_PQLC],
+    [() => AlarmPromQLCriteria$]
+];
+var EvaluationWindow$ = [4, n0, _EW,
+    0,
+    [_WCW, _SW],
+    [() => WallClockWindow$, () => SlidingWindow$]
+];
+var AssociateDatasetKmsKey$ = [9, n0, _ADKK,
+    0, () => AssociateDatasetKmsKeyInput$, () => AssociateDatasetKmsKeyOutput$
+];
+var CreateResourceMetricsConfiguration$ = [9, n0, _CRMC,
+    0, () => CreateResourceMetricsConfigurationInput$, () => CreateResourceMetricsConfigurationOutput$
+];
+var DeleteAlarmMuteRule$ = [9, n0, _DAMR,
+    0, () => DeleteAlarmMuteRuleInput$, () => __Unit
+];
+var DeleteAlarms$ = [9, n0, _DAe,
+    0, () => DeleteAlarmsInput$, () => __Unit
+];
+var DeleteAnomalyDetector$ = [9, n0, _DAD,
+    0, () => DeleteAnomalyDetectorInput$, () => DeleteAnomalyDetectorOutput$
+];
+var DeleteDashboards$ = [9, n0, _DD,
+    0, () => DeleteDashboardsInput$, () => DeleteDashboardsOutput$
+];
+var DeleteInsightRules$ = [9, n0, _DIR,
+    0, () => DeleteInsightRulesInput$, () => DeleteInsightRulesOutput$
+];
+var DeleteMetricStream$ = [9, n0, _DMS,
+    0, () => DeleteMetricStreamInput$, () => DeleteMetricStreamOutput$
+];
+var DeleteResourceMetricsConfiguration$ = [9, n0, _DRMC,
+    0, () => DeleteResourceMetricsConfigurationInput$, () => DeleteResourceMetricsConfigurationOutput$
+];
+var DescribeAlarmContributors$ = [9, n0, _DAC,
+    0, () => DescribeAlarmContributorsInput$, () => DescribeAlarmContributorsOutput$
+];
+var DescribeAlarmHistory$ = [9, n0, _DAH,
+    0, () => DescribeAlarmHistoryInput$, () => DescribeAlarmHistoryOutput$
+];
+var DescribeAlarms$ = [9, n0, _DAes,
+    0, () => DescribeAlarmsInput$, () => DescribeAlarmsOutput$
+];
+var DescribeAlarmsForMetric$ = [9, n0, _DAFM,
+    0, () => DescribeAlarmsForMetricInput$, () => DescribeAlarmsForMetricOutput$
+];
+var DescribeAnomalyDetectors$ = [9, n0, _DADe,
+    0, () => DescribeAnomalyDetectorsInput$, () => DescribeAnomalyDetectorsOutput$
+];
+var DescribeInsightRules$ = [9, n0, _DIRe,
+    0, () => DescribeInsightRulesInput$, () => DescribeInsightRulesOutput$
+];
+var DisableAlarmActions$ = [9, n0, _DAA,
+    0, () => DisableAlarmActionsInput$, () => __Unit
+];
+var DisableInsightRules$ = [9, n0, _DIRi,
+    0, () => DisableInsightRulesInput$, () => DisableInsightRulesOutput$
+];
+var DisassociateDatasetKmsKey$ = [9, n0, _DDKK,
+    2, () => DisassociateDatasetKmsKeyInput$, () => DisassociateDatasetKmsKeyOutput$
+];
+var EnableAlarmActions$ = [9, n0, _EAA,
+    0, () => EnableAlarmActionsInput$, () => __Unit
+];
+var EnableInsightRules$ = [9, n0, _EIR,
+    0, () => EnableInsightRulesInput$, () => EnableInsightRulesOutput$
+];
+var GetAlarmMuteRule$ = [9, n0, _GAMR,
+    0, () => GetAlarmMuteRuleInput$, () => GetAlarmMuteRuleOutput$
+];
+var GetDashboard$ = [9, n0, _GD,
+    0, () => GetDashboardInput$, () => GetDashboardOutput$
+];
+var GetDataset$ = [9, n0, _GDe,
+    0, () => GetDatasetInput$, () => GetDatasetOutput$
+];
+var GetInsightRuleReport$ = [9, n0, _GIRR,
+    0, () => GetInsightRuleReportInput$, () => GetInsightRuleReportOutput$
+];
+var GetMetricData$ = [9, n0, _GMD,
+    0, () => GetMetricDataInput$, () => GetMetricDataOutput$
+];
+var GetMetricStatistics$ = [9, n0, _GMS,
+    0, () => GetMetricStatisticsInput$, () => GetMetricStatisticsOutput$
+];
+var GetMetricStream$ = [9, n0, _GMSe,
+    0, () => GetMetricStreamInput$, () => GetMetricStreamOutput$
+];
+var GetMetricWidgetImage$ = [9, n0, _GMWI,
+    0, () => GetMetricWidgetImageInput$, () => GetMetricWidgetImageOutput$
+];
+var GetOTelEnrichment$ = [9, n0, _GOTE,
+    0, () => GetOTelEnrichmentInput$, () => GetOTelEnrichmentOutput$
+];
+var GetResourceMetricsConfiguration$ = [9, n0, _GRMC,
+    0, () => GetResourceMetricsConfigurationInput$, () => GetResourceMetricsConfigurationOutput$
+];
+var ListAlarmMuteRules$ = [9, n0, _LAMR,
+    0, () => ListAlarmMuteRulesInput$, () => ListAlarmMuteRulesOutput$
+];
+var ListDashboards$ = [9, n0, _LD,
+    0, () => ListDashboardsInput$, () => ListDashboardsOutput$
+];
+var ListManagedInsightRules$ = [9, n0, _LMIR,
+    0, () => ListManagedInsightRulesInput$, () => ListManagedInsightRulesOutput$
+];
+var ListMetrics$ = [9, n0, _LMi,
+    0, () => ListMetricsInput$, () => ListMetricsOutput$
+];
+var ListMetricStreams$ = [9, n0, _LMS,
+    0, () => ListMetricStreamsInput$, () => ListMetricStreamsOutput$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceInput$, () => ListTagsForResourceOutput$
+];
+var PutAlarmMuteRule$ = [9, n0, _PAMR,
+    0, () => PutAlarmMuteRuleInput$, () => __Unit
+];
+var PutAnomalyDetector$ = [9, n0, _PAD,
+    0, () => PutAnomalyDetectorInput$, () => PutAnomalyDetectorOutput$
+];
+var PutCompositeAlarm$ = [9, n0, _PCA,
+    0, () => PutCompositeAlarmInput$, () => __Unit
+];
+var PutDashboard$ = [9, n0, _PD,
+    0, () => PutDashboardInput$, () => PutDashboardOutput$
+];
+var PutInsightRule$ = [9, n0, _PIR,
+    0, () => PutInsightRuleInput$, () => PutInsightRuleOutput$
+];
+var PutLogAlarm$ = [9, n0, _PLA,
+    0, () => PutLogAlarmInput$, () => __Unit
+];
+var PutManagedInsightRules$ = [9, n0, _PMIR,
+    0, () => PutManagedInsightRulesInput$, () => PutManagedInsightRulesOutput$
+];
+var PutMetricAlarm$ = [9, n0, _PMA,
+    0, () => PutMetricAlarmInput$, () => __Unit
+];
+var PutMetricData$ = [9, n0, _PMD,
+    0, () => PutMetricDataInput$, () => __Unit
+];
+var PutMetricStream$ = [9, n0, _PMS,
+    0, () => PutMetricStreamInput$, () => PutMetricStreamOutput$
+];
+var SetAlarmState$ = [9, n0, _SAS,
+    0, () => SetAlarmStateInput$, () => __Unit
+];
+var StartMetricStreams$ = [9, n0, _SMS,
+    0, () => StartMetricStreamsInput$, () => StartMetricStreamsOutput$
+];
+var StartOTelEnrichment$ = [9, n0, _SOTE,
+    0, () => StartOTelEnrichmentInput$, () => StartOTelEnrichmentOutput$
+];
+var StopMetricStreams$ = [9, n0, _SMSt,
+    0, () => StopMetricStreamsInput$, () => StopMetricStreamsOutput$
+];
+var StopOTelEnrichment$ = [9, n0, _SOTEt,
+    0, () => StopOTelEnrichmentInput$, () => StopOTelEnrichmentOutput$
+];
+var TagResource$ = [9, n0, _TR,
+    0, () => TagResourceInput$, () => TagResourceOutput$
+];
+var UntagResource$ = [9, n0, _UR,
+    0, () => UntagResourceInput$, () => UntagResourceOutput$
+];
+var UpdateOTelEnrichment$ = [9, n0, _UOTE,
+    0, () => UpdateOTelEnrichmentInput$, () => UpdateOTelEnrichmentOutput$
+];
+var UpdateResourceMetricsConfiguration$ = [9, n0, _URMC,
+    0, () => UpdateResourceMetricsConfigurationInput$, () => UpdateResourceMetricsConfigurationOutput$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2010-08-01",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsJson1_0Protocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.cloudwatch",
+            errorTypeRegistries,
+            xmlNamespace: "http://monitoring.amazonaws.com/doc/2010-08-01/",
+            version: "2010-08-01",
+            serviceTarget: "GraniteServiceVersion20100801",
+            awsQueryCompatible: true,
+        },
+        serviceId: config?.serviceId ?? "CloudWatch",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        disableRequestCompression: config?.disableRequestCompression ?? loadConfig(NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS, config),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        requestMinCompressionSizeBytes: config?.requestMinCompressionSizeBytes ?? loadConfig(NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS, config),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class CloudWatchClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveCompressionConfig(_config_7);
+        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
+        this.config = _config_9;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultCloudWatchHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "GraniteServiceVersion20100801", "CloudWatchClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+const _mw1 = (Command, cs, config, o) => [
+    getCompressionPlugin(config, {
+        encodings: ["gzip"],
+    }),
+];
+
+class AssociateDatasetKmsKeyCommand extends command(_ep0, _mw0, "AssociateDatasetKmsKey", AssociateDatasetKmsKey$) {
+}
+
+class CreateResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "CreateResourceMetricsConfiguration", CreateResourceMetricsConfiguration$) {
+}
+
+class DeleteAlarmMuteRuleCommand extends command(_ep0, _mw0, "DeleteAlarmMuteRule", DeleteAlarmMuteRule$) {
+}
+
+class DeleteAlarmsCommand extends command(_ep0, _mw0, "DeleteAlarms", DeleteAlarms$) {
+}
+
+class DeleteAnomalyDetectorCommand extends command(_ep0, _mw0, "DeleteAnomalyDetector", DeleteAnomalyDetector$) {
+}
+
+class DeleteDashboardsCommand extends command(_ep0, _mw0, "DeleteDashboards", DeleteDashboards$) {
+}
+
+class DeleteInsightRulesCommand extends command(_ep0, _mw0, "DeleteInsightRules", DeleteInsightRules$) {
+}
+
+class DeleteMetricStreamCommand extends command(_ep0, _mw0, "DeleteMetricStream", DeleteMetricStream$) {
+}
+
+class DeleteResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "DeleteResourceMetricsConfiguration", DeleteResourceMetricsConfiguration$) {
+}
+
+class DescribeAlarmContributorsCommand extends command(_ep0, _mw0, "DescribeAlarmContributors", DescribeAlarmContributors$) {
+}
+
+class DescribeAlarmHistoryCommand extends command(_ep0, _mw0, "DescribeAlarmHistory", DescribeAlarmHistory$) {
+}
+
+class DescribeAlarmsCommand extends command(_ep0, _mw0, "DescribeAlarms", DescribeAlarms$) {
+}
+
+class DescribeAlarmsForMetricCommand extends command(_ep0, _mw0, "DescribeAlarmsForMetric", DescribeAlarmsForMetric$) {
+}
+
+class DescribeAnomalyDetectorsCommand extends command(_ep0, _mw0, "DescribeAnomalyDetectors", DescribeAnomalyDetectors$) {
+}
+
+class DescribeInsightRulesCommand extends command(_ep0, _mw0, "DescribeInsightRules", DescribeInsightRules$) {
+}
+
+class DisableAlarmActionsCommand extends command(_ep0, _mw0, "DisableAlarmActions", DisableAlarmActions$) {
+}
+
+class DisableInsightRulesCommand extends command(_ep0, _mw0, "DisableInsightRules", DisableInsightRules$) {
+}
+
+class DisassociateDatasetKmsKeyCommand extends command(_ep0, _mw0, "DisassociateDatasetKmsKey", DisassociateDatasetKmsKey$) {
+}
+
+class EnableAlarmActionsCommand extends command(_ep0, _mw0, "EnableAlarmActions", EnableAlarmActions$) {
+}
+
+class EnableInsightRulesCommand extends command(_ep0, _mw0, "EnableInsightRules", EnableInsightRules$) {
+}
+
+class GetAlarmMuteRuleCommand extends command(_ep0, _mw0, "GetAlarmMuteRule", GetAlarmMuteRule$) {
+}
+
+class GetDashboardCommand extends command(_ep0, _mw0, "GetDashboard", GetDashboard$) {
+}
+
+class GetDatasetCommand extends command(_ep0, _mw0, "GetDataset", GetDataset$) {
+}
+
+class GetInsightRuleReportCommand extends command(_ep0, _mw0, "GetInsightRuleReport", GetInsightRuleReport$) {
+}
+
+class GetMetricDataCommand extends command(_ep0, _mw0, "GetMetricData", GetMetricData$) {
+}
+
+class GetMetricStatisticsCommand extends command(_ep0, _mw0, "GetMetricStatistics", GetMetricStatistics$) {
+}
+
+class GetMetricStreamCommand extends command(_ep0, _mw0, "GetMetricStream", GetMetricStream$) {
+}
+
+class GetMetricWidgetImageCommand extends command(_ep0, _mw0, "GetMetricWidgetImage", GetMetricWidgetImage$) {
+}
+
+class GetOTelEnrichmentCommand extends command(_ep0, _mw0, "GetOTelEnrichment", GetOTelEnrichment$) {
+}
+
+class GetResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "GetResourceMetricsConfiguration", GetResourceMetricsConfiguration$) {
+}
+
+class ListAlarmMuteRulesCommand extends command(_ep0, _mw0, "ListAlarmMuteRules", ListAlarmMuteRules$) {
+}
+
+class ListDashboardsCommand extends command(_ep0, _mw0, "ListDashboards", ListDashboards$) {
+}
+
+class ListManagedInsightRulesCommand extends command(_ep0, _mw0, "ListManagedInsightRules", ListManagedInsightRules$) {
+}
+
+class ListMetricsCommand extends command(_ep0, _mw0, "ListMetrics", ListMetrics$) {
+}
+
+class ListMetricStreamsCommand extends command(_ep0, _mw0, "ListMetricStreams", ListMetricStreams$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class PutAlarmMuteRuleCommand extends command(_ep0, _mw0, "PutAlarmMuteRule", PutAlarmMuteRule$) {
+}
+
+class PutAnomalyDetectorCommand extends command(_ep0, _mw0, "PutAnomalyDetector", PutAnomalyDetector$) {
+}
+
+class PutCompositeAlarmCommand extends command(_ep0, _mw0, "PutCompositeAlarm", PutCompositeAlarm$) {
+}
+
+class PutDashboardCommand extends command(_ep0, _mw0, "PutDashboard", PutDashboard$) {
+}
+
+class PutInsightRuleCommand extends command(_ep0, _mw0, "PutInsightRule", PutInsightRule$) {
+}
+
+class PutLogAlarmCommand extends command(_ep0, _mw0, "PutLogAlarm", PutLogAlarm$) {
+}
+
+class PutManagedInsightRulesCommand extends command(_ep0, _mw0, "PutManagedInsightRules", PutManagedInsightRules$) {
+}
+
+class PutMetricAlarmCommand extends command(_ep0, _mw0, "PutMetricAlarm", PutMetricAlarm$) {
+}
+
+class PutMetricDataCommand extends command(_ep0, _mw1, "PutMetricData", PutMetricData$) {
+}
+
+class PutMetricStreamCommand extends command(_ep0, _mw0, "PutMetricStream", PutMetricStream$) {
+}
+
+class SetAlarmStateCommand extends command(_ep0, _mw0, "SetAlarmState", SetAlarmState$) {
+}
+
+class StartMetricStreamsCommand extends command(_ep0, _mw0, "StartMetricStreams", StartMetricStreams$) {
+}
+
+class StartOTelEnrichmentCommand extends command(_ep0, _mw0, "StartOTelEnrichment", StartOTelEnrichment$) {
+}
+
+class StopMetricStreamsCommand extends command(_ep0, _mw0, "StopMetricStreams", StopMetricStreams$) {
+}
+
+class StopOTelEnrichmentCommand extends command(_ep0, _mw0, "StopOTelEnrichment", StopOTelEnrichment$) {
+}
+
+class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
+}
+
+class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
+}
+
+class UpdateOTelEnrichmentCommand extends command(_ep0, _mw0, "UpdateOTelEnrichment", UpdateOTelEnrichment$) {
+}
+
+class UpdateResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "UpdateResourceMetricsConfiguration", UpdateResourceMetricsConfiguration$) {
+}
+
+const paginateDescribeAlarmHistory = createPaginator(CloudWatchClient, DescribeAlarmHistoryCommand, "NextToken", "NextToken", "MaxRecords");
+
+const paginateDescribeAlarms = createPaginator(CloudWatchClient, DescribeAlarmsCommand, "NextToken", "NextToken", "MaxRecords");
+
+const paginateDescribeAnomalyDetectors = createPaginator(CloudWatchClient, DescribeAnomalyDetectorsCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateDescribeInsightRules = createPaginator(CloudWatchClient, DescribeInsightRulesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateGetMetricData = createPaginator(CloudWatchClient, GetMetricDataCommand, "NextToken", "NextToken", "MaxDatapoints");
+
+const paginateListAlarmMuteRules = createPaginator(CloudWatchClient, ListAlarmMuteRulesCommand, "NextToken", "NextToken", "MaxRecords");
+
+const paginateListDashboards = createPaginator(CloudWatchClient, ListDashboardsCommand, "NextToken", "NextToken", "");
+
+const paginateListManagedInsightRules = createPaginator(CloudWatchClient, ListManagedInsightRulesCommand, "NextToken", "NextToken", "MaxResults");
+
+const paginateListMetrics = createPaginator(CloudWatchClient, ListMetricsCommand, "NextToken", "NextToken", "");
+
+const paginateListMetricStreams = createPaginator(CloudWatchClient, ListMetricStreamsCommand, "NextToken", "NextToken", "MaxResults");
+
+const checkState$3 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeAlarmsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.MetricAlarms);
+                return (flat_1.length > 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+};
+const waitUntilAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+    return checkExceptions(result);
+};
+
+const checkState$2 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new GetAlarmMuteRuleCommand(input));
+        reason = result;
+        return { state: WaiterState.SUCCESS, reason };
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "ResourceNotFoundException") {
+            return { state: WaiterState.RETRY, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForAlarmMuteRuleExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+};
+const waitUntilAlarmMuteRuleExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+    return checkExceptions(result);
+};
+
+const checkState$1 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeAlarmsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.CompositeAlarms);
+                return (flat_1.length > 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForCompositeAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+};
+const waitUntilCompositeAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+    return checkExceptions(result);
+};
+
+const checkState = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeAlarmsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.LogAlarms);
+                return (flat_1.length > 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForLogAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+};
+const waitUntilLogAlarmExists = async (params, input) => {
+    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+    return checkExceptions(result);
+};
+
+const commands = {
+    AssociateDatasetKmsKeyCommand,
+    CreateResourceMetricsConfigurationCommand,
+    DeleteAlarmMuteRuleCommand,
+    DeleteAlarmsCommand,
+    DeleteAnomalyDetectorCommand,
+    DeleteDashboardsCommand,
+    DeleteInsightRulesCommand,
+    DeleteMetricStreamCommand,
+    DeleteResourceMetricsConfigurationCommand,
+    DescribeAlarmContributorsCommand,
+    DescribeAlarmHistoryCommand,
+    DescribeAlarmsCommand,
+    DescribeAlarmsForMetricCommand,
+    DescribeAnomalyDetectorsCommand,
+    DescribeInsightRulesCommand,
+    DisableAlarmActionsCommand,
+    DisableInsightRulesCommand,
+    DisassociateDatasetKmsKeyCommand,
+    EnableAlarmActionsCommand,
+    EnableInsightRulesCommand,
+    GetAlarmMuteRuleCommand,
+    GetDashboardCommand,
+    GetDatasetCommand,
+    GetInsightRuleReportCommand,
+    GetMetricDataCommand,
+    GetMetricStatisticsCommand,
+    GetMetricStreamCommand,
+    GetMetricWidgetImageCommand,
+    GetOTelEnrichmentCommand,
+    GetResourceMetricsConfigurationCommand,
+    ListAlarmMuteRulesCommand,
+    ListDashboardsCommand,
+    ListManagedInsightRulesCommand,
+    ListMetricsCommand,
+    ListMetricStreamsCommand,
+    ListTagsForResourceCommand,
+    PutAlarmMuteRuleCommand,
+    PutAnomalyDetectorCommand,
+    PutCompositeAlarmCommand,
+    PutDashboardCommand,
+    PutInsightRuleCommand,
+    PutLogAlarmCommand,
+    PutManagedInsightRulesCommand,
+    PutMetricAlarmCommand,
+    PutMetricDataCommand,
+    PutMetricStreamCommand,
+    SetAlarmStateCommand,
+    StartMetricStreamsCommand,
+    StartOTelEnrichmentCommand,
+    StopMetricStreamsCommand,
+    StopOTelEnrichmentCommand,
+    TagResourceCommand,
+    UntagResourceCommand,
+    UpdateOTelEnrichmentCommand,
+    UpdateResourceMetricsConfigurationCommand,
+};
+const paginators = {
+    paginateDescribeAlarmHistory,
+    paginateDescribeAlarms,
+    paginateDescribeAnomalyDetectors,
+    paginateDescribeInsightRules,
+    paginateGetMetricData,
+    paginateListAlarmMuteRules,
+    paginateListDashboards,
+    paginateListManagedInsightRules,
+    paginateListMetrics,
+    paginateListMetricStreams,
+};
+const waiters = {
+    waitUntilAlarmExists,
+    waitUntilCompositeAlarmExists,
+    waitUntilLogAlarmExists,
+    waitUntilAlarmMuteRuleExists,
+};
+class CloudWatch extends CloudWatchClient {
+}
+createAggregatedClient(commands, CloudWatch, { paginators, waiters });
+
+const ActionsSuppressedBy = {
+    Alarm: "Alarm",
+    ExtensionPeriod: "ExtensionPeriod",
+    WaitPeriod: "WaitPeriod",
+};
+const AlarmType = {
+    CompositeAlarm: "CompositeAlarm",
+    LogAlarm: "LogAlarm",
+    MetricAlarm: "MetricAlarm",
+};
+const HistoryItemType = {
+    Action: "Action",
+    AlarmContributorAction: "AlarmContributorAction",
+    AlarmContributorStateUpdate: "AlarmContributorStateUpdate",
+    ConfigurationUpdate: "ConfigurationUpdate",
+    StateUpdate: "StateUpdate",
+};
+const AlarmMuteRuleStatus = {
+    ACTIVE: "ACTIVE",
+    EXPIRED: "EXPIRED",
+    SCHEDULED: "SCHEDULED",
+};
+const AnomalyDetectorAdaptationSpeed = {
+    FAST: "FAST",
+    NORMAL: "NORMAL",
+    SLOW: "SLOW",
+};
+const AnomalyDetectorOutlierFilteringStrength = {
+    MINIMAL: "MINIMAL",
+    MODERATE: "MODERATE",
+    STRICT: "STRICT",
+};
+const StandardUnit = {
+    Bits: "Bits",
+    Bits_Second: "Bits/Second",
+    Bytes: "Bytes",
+    Bytes_Second: "Bytes/Second",
+    Count: "Count",
+    Count_Second: "Count/Second",
+    Gigabits: "Gigabits",
+    Gigabits_Second: "Gigabits/Second",
+    Gigabytes: "Gigabytes",
+    Gigabytes_Second: "Gigabytes/Second",
+    Kilobits: "Kilobits",
+    Kilobits_Second: "Kilobits/Second",
+    Kilobytes: "Kilobytes",
+    Kilobytes_Second: "Kilobytes/Second",
+    Megabits: "Megabits",
+    Megabits_Second: "Megabits/Second",
+    Megabytes: "Megabytes",
+    Megabytes_Second: "Megabytes/Second",
+    Microseconds: "Microseconds",
+    Milliseconds: "Milliseconds",
+    None: "None",
+    Percent: "Percent",
+    Seconds: "Seconds",
+    Terabits: "Terabits",
+    Terabits_Second: "Terabits/Second",
+    Terabytes: "Terabytes",
+    Terabytes_Second: "Terabytes/Second",
+};
+const AnomalyDetectorStateValue = {
+    PENDING_TRAINING: "PENDING_TRAINING",
+    TRAINED: "TRAINED",
+    TRAINED_INSUFFICIENT_DATA: "TRAINED_INSUFFICIENT_DATA",
+};
+const AnomalyDetectorType = {
+    METRIC_MATH: "METRIC_MATH",
+    SINGLE_METRIC: "SINGLE_METRIC",
+};
+const ComparisonOperator = {
+    GreaterThanOrEqualToThreshold: "GreaterThanOrEqualToThreshold",
+    GreaterThanThreshold: "GreaterThanThreshold",
+    GreaterThanUpperThreshold: "GreaterThanUpperThreshold",
+    LessThanLowerOrGreaterThanUpperThreshold: "LessThanLowerOrGreaterThanUpperThreshold",
+    LessThanLowerThreshold: "LessThanLowerThreshold",
+    LessThanOrEqualToThreshold: "LessThanOrEqualToThreshold",
+    LessThanThreshold: "LessThanThreshold",
+};
+const StateValue = {
+    ALARM: "ALARM",
+    INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
+    OK: "OK",
+};
+const ScanBy = {
+    TIMESTAMP_ASCENDING: "TimestampAscending",
+    TIMESTAMP_DESCENDING: "TimestampDescending",
+};
+const EvaluationState = {
+    EVALUATION_ERROR: "EVALUATION_ERROR",
+    EVALUATION_FAILURE: "EVALUATION_FAILURE",
+    PARTIAL_DATA: "PARTIAL_DATA",
+};
+const Statistic = {
+    Average: "Average",
+    Maximum: "Maximum",
+    Minimum: "Minimum",
+    SampleCount: "SampleCount",
+    Sum: "Sum",
+};
+const StatusCode = {
+    COMPLETE: "Complete",
+    FORBIDDEN: "Forbidden",
+    INTERNAL_ERROR: "InternalError",
+    PARTIAL_DATA: "PartialData",
+};
+const MetricStreamOutputFormat = {
+    JSON: "json",
+    OPEN_TELEMETRY_0_7: "opentelemetry0.7",
+    OPEN_TELEMETRY_1_0: "opentelemetry1.0",
+};
+const OTelEnrichmentStatus = {
+    RUNNING: "Running",
+    STOPPED: "Stopped",
+};
+const RecentlyActive = {
+    PT3H: "PT3H",
+};
+
+__webpack_unused_export__ = ActionConfiguration$;
+__webpack_unused_export__ = ActionsSuppressedBy;
+__webpack_unused_export__ = AlarmContributor$;
+__webpack_unused_export__ = AlarmHistoryItem$;
+__webpack_unused_export__ = AlarmMuteRuleStatus;
+__webpack_unused_export__ = AlarmMuteRuleSummary$;
+__webpack_unused_export__ = AlarmPromQLCriteria$;
+__webpack_unused_export__ = AlarmTagsPropagation$;
+__webpack_unused_export__ = AlarmType;
+__webpack_unused_export__ = AnomalyDetector$;
+__webpack_unused_export__ = AnomalyDetectorAdaptationSpeed;
+__webpack_unused_export__ = AnomalyDetectorConfiguration$;
+__webpack_unused_export__ = AnomalyDetectorOutlierFilteringStrength;
+__webpack_unused_export__ = AnomalyDetectorStateValue;
+__webpack_unused_export__ = AnomalyDetectorType;
+__webpack_unused_export__ = AssociateDatasetKmsKey$;
+__webpack_unused_export__ = AssociateDatasetKmsKeyCommand;
+__webpack_unused_export__ = AssociateDatasetKmsKeyInput$;
+__webpack_unused_export__ = AssociateDatasetKmsKeyOutput$;
+__webpack_unused_export__ = CloudWatch;
+__webpack_unused_export__ = CloudWatchClient;
+__webpack_unused_export__ = CloudWatchServiceException;
+__webpack_unused_export__ = CloudWatchServiceException$;
+__webpack_unused_export__ = ComparisonOperator;
+__webpack_unused_export__ = CompositeAlarm$;
+__webpack_unused_export__ = ConcurrentModificationException;
+__webpack_unused_export__ = ConcurrentModificationException$;
+__webpack_unused_export__ = ConflictException;
+__webpack_unused_export__ = ConflictException$;
+__webpack_unused_export__ = CreateResourceMetricsConfiguration$;
+__webpack_unused_export__ = CreateResourceMetricsConfigurationCommand;
+__webpack_unused_export__ = CreateResourceMetricsConfigurationInput$;
+__webpack_unused_export__ = CreateResourceMetricsConfigurationOutput$;
+__webpack_unused_export__ = DashboardEntry$;
+__webpack_unused_export__ = DashboardInvalidInputError;
+__webpack_unused_export__ = DashboardInvalidInputError$;
+__webpack_unused_export__ = DashboardNotFoundError;
+__webpack_unused_export__ = DashboardNotFoundError$;
+__webpack_unused_export__ = DashboardValidationMessage$;
+__webpack_unused_export__ = Datapoint$;
+__webpack_unused_export__ = DeleteAlarmMuteRule$;
+__webpack_unused_export__ = DeleteAlarmMuteRuleCommand;
+__webpack_unused_export__ = DeleteAlarmMuteRuleInput$;
+__webpack_unused_export__ = DeleteAlarms$;
+__webpack_unused_export__ = DeleteAlarmsCommand;
+__webpack_unused_export__ = DeleteAlarmsInput$;
+__webpack_unused_export__ = DeleteAnomalyDetector$;
+__webpack_unused_export__ = DeleteAnomalyDetectorCommand;
+__webpack_unused_export__ = DeleteAnomalyDetectorInput$;
+__webpack_unused_export__ = DeleteAnomalyDetectorOutput$;
+__webpack_unused_export__ = DeleteDashboards$;
+__webpack_unused_export__ = DeleteDashboardsCommand;
+__webpack_unused_export__ = DeleteDashboardsInput$;
+__webpack_unused_export__ = DeleteDashboardsOutput$;
+__webpack_unused_export__ = DeleteInsightRules$;
+__webpack_unused_export__ = DeleteInsightRulesCommand;
+__webpack_unused_export__ = DeleteInsightRulesInput$;
+__webpack_unused_export__ = DeleteInsightRulesOutput$;
+__webpack_unused_export__ = DeleteMetricStream$;
+__webpack_unused_export__ = DeleteMetricStreamCommand;
+__webpack_unused_export__ = DeleteMetricStreamInput$;
+__webpack_unused_export__ = DeleteMetricStreamOutput$;
+__webpack_unused_export__ = DeleteResourceMetricsConfiguration$;
+__webpack_unused_export__ = DeleteResourceMetricsConfigurationCommand;
+__webpack_unused_export__ = DeleteResourceMetricsConfigurationInput$;
+__webpack_unused_export__ = DeleteResourceMetricsConfigurationOutput$;
+__webpack_unused_export__ = DescribeAlarmContributors$;
+__webpack_unused_export__ = DescribeAlarmContributorsCommand;
+__webpack_unused_export__ = DescribeAlarmContributorsInput$;
+__webpack_unused_export__ = DescribeAlarmContributorsOutput$;
+__webpack_unused_export__ = DescribeAlarmHistory$;
+__webpack_unused_export__ = DescribeAlarmHistoryCommand;
+__webpack_unused_export__ = DescribeAlarmHistoryInput$;
+__webpack_unused_export__ = DescribeAlarmHistoryOutput$;
+__webpack_unused_export__ = DescribeAlarms$;
+__webpack_unused_export__ = DescribeAlarmsCommand;
+__webpack_unused_export__ = DescribeAlarmsForMetric$;
+__webpack_unused_export__ = DescribeAlarmsForMetricCommand;
+__webpack_unused_export__ = DescribeAlarmsForMetricInput$;
+__webpack_unused_export__ = DescribeAlarmsForMetricOutput$;
+__webpack_unused_export__ = DescribeAlarmsInput$;
+__webpack_unused_export__ = DescribeAlarmsOutput$;
+__webpack_unused_export__ = DescribeAnomalyDetectors$;
+__webpack_unused_export__ = DescribeAnomalyDetectorsCommand;
+__webpack_unused_export__ = DescribeAnomalyDetectorsInput$;
+__webpack_unused_export__ = DescribeAnomalyDetectorsOutput$;
+__webpack_unused_export__ = DescribeInsightRules$;
+__webpack_unused_export__ = DescribeInsightRulesCommand;
+__webpack_unused_export__ = DescribeInsightRulesInput$;
+__webpack_unused_export__ = DescribeInsightRulesOutput$;
+__webpack_unused_export__ = Dimension$;
+__webpack_unused_export__ = DimensionFilter$;
+__webpack_unused_export__ = DisableAlarmActions$;
+__webpack_unused_export__ = DisableAlarmActionsCommand;
+__webpack_unused_export__ = DisableAlarmActionsInput$;
+__webpack_unused_export__ = DisableInsightRules$;
+__webpack_unused_export__ = DisableInsightRulesCommand;
+__webpack_unused_export__ = DisableInsightRulesInput$;
+__webpack_unused_export__ = DisableInsightRulesOutput$;
+__webpack_unused_export__ = DisassociateDatasetKmsKey$;
+__webpack_unused_export__ = DisassociateDatasetKmsKeyCommand;
+__webpack_unused_export__ = DisassociateDatasetKmsKeyInput$;
+__webpack_unused_export__ = DisassociateDatasetKmsKeyOutput$;
+__webpack_unused_export__ = EnableAlarmActions$;
+__webpack_unused_export__ = EnableAlarmActionsCommand;
+__webpack_unused_export__ = EnableAlarmActionsInput$;
+__webpack_unused_export__ = EnableInsightRules$;
+__webpack_unused_export__ = EnableInsightRulesCommand;
+__webpack_unused_export__ = EnableInsightRulesInput$;
+__webpack_unused_export__ = EnableInsightRulesOutput$;
+__webpack_unused_export__ = Entity$;
+__webpack_unused_export__ = EntityMetricData$;
+__webpack_unused_export__ = EvaluationCriteria$;
+__webpack_unused_export__ = EvaluationState;
+__webpack_unused_export__ = EvaluationWindow$;
+__webpack_unused_export__ = GetAlarmMuteRule$;
+__webpack_unused_export__ = GetAlarmMuteRuleCommand;
+__webpack_unused_export__ = GetAlarmMuteRuleInput$;
+__webpack_unused_export__ = GetAlarmMuteRuleOutput$;
+__webpack_unused_export__ = GetDashboard$;
+__webpack_unused_export__ = GetDashboardCommand;
+__webpack_unused_export__ = GetDashboardInput$;
+__webpack_unused_export__ = GetDashboardOutput$;
+__webpack_unused_export__ = GetDataset$;
+__webpack_unused_export__ = GetDatasetCommand;
+__webpack_unused_export__ = GetDatasetInput$;
+__webpack_unused_export__ = GetDatasetOutput$;
+__webpack_unused_export__ = GetInsightRuleReport$;
+__webpack_unused_export__ = GetInsightRuleReportCommand;
+__webpack_unused_export__ = GetInsightRuleReportInput$;
+__webpack_unused_export__ = GetInsightRuleReportOutput$;
+__webpack_unused_export__ = GetMetricData$;
+__webpack_unused_export__ = GetMetricDataCommand;
+__webpack_unused_export__ = GetMetricDataInput$;
+__webpack_unused_export__ = GetMetricDataOutput$;
+__webpack_unused_export__ = GetMetricStatistics$;
+exports.ByE = GetMetricStatisticsCommand;
+__webpack_unused_export__ = GetMetricStatisticsInput$;
+__webpack_unused_export__ = GetMetricStatisticsOutput$;
+__webpack_unused_export__ = GetMetricStream$;
+__webpack_unused_export__ = GetMetricStreamCommand;
+__webpack_unused_export__ = GetMetricStreamInput$;
+__webpack_unused_export__ = GetMetricStreamOutput$;
+__webpack_unused_export__ = GetMetricWidgetImage$;
+__webpack_unused_export__ = GetMetricWidgetImageCommand;
+__webpack_unused_export__ = GetMetricWidgetImageInput$;
+__webpack_unused_export__ = GetMetricWidgetImageOutput$;
+__webpack_unused_export__ = GetOTelEnrichment$;
+__webpack_unused_export__ = GetOTelEnrichmentCommand;
+__webpack_unused_export__ = GetOTelEnrichmentInput$;
+__webpack_unused_export__ = GetOTelEnrichmentOutput$;
+__webpack_unused_export__ = GetResourceMetricsConfiguration$;
+__webpack_unused_export__ = GetResourceMetricsConfigurationCommand;
+__webpack_unused_export__ = GetResourceMetricsConfigurationInput$;
+__webpack_unused_export__ = GetResourceMetricsConfigurationOutput$;
+__webpack_unused_export__ = HistoryItemType;
+__webpack_unused_export__ = InsightRule$;
+__webpack_unused_export__ = InsightRuleContributor$;
+__webpack_unused_export__ = InsightRuleContributorDatapoint$;
+__webpack_unused_export__ = InsightRuleMetricDatapoint$;
+__webpack_unused_export__ = InternalServiceFault;
+__webpack_unused_export__ = InternalServiceFault$;
+__webpack_unused_export__ = InvalidFormatFault;
+__webpack_unused_export__ = InvalidFormatFault$;
+__webpack_unused_export__ = InvalidNextToken;
+__webpack_unused_export__ = InvalidNextToken$;
+__webpack_unused_export__ = InvalidParameterCombinationException;
+__webpack_unused_export__ = InvalidParameterCombinationException$;
+__webpack_unused_export__ = InvalidParameterValueException;
+__webpack_unused_export__ = InvalidParameterValueException$;
+__webpack_unused_export__ = KmsAccessDeniedException;
+__webpack_unused_export__ = KmsAccessDeniedException$;
+__webpack_unused_export__ = KmsKeyDisabledException;
+__webpack_unused_export__ = KmsKeyDisabledException$;
+__webpack_unused_export__ = KmsKeyNotFoundException;
+__webpack_unused_export__ = KmsKeyNotFoundException$;
+__webpack_unused_export__ = LabelOptions$;
+__webpack_unused_export__ = LimitExceededException;
+__webpack_unused_export__ = LimitExceededException$;
+__webpack_unused_export__ = LimitExceededFault;
+__webpack_unused_export__ = LimitExceededFault$;
+__webpack_unused_export__ = ListAlarmMuteRules$;
+__webpack_unused_export__ = ListAlarmMuteRulesCommand;
+__webpack_unused_export__ = ListAlarmMuteRulesInput$;
+__webpack_unused_export__ = ListAlarmMuteRulesOutput$;
+__webpack_unused_export__ = ListDashboards$;
+__webpack_unused_export__ = ListDashboardsCommand;
+__webpack_unused_export__ = ListDashboardsInput$;
+__webpack_unused_export__ = ListDashboardsOutput$;
+__webpack_unused_export__ = ListManagedInsightRules$;
+__webpack_unused_export__ = ListManagedInsightRulesCommand;
+__webpack_unused_export__ = ListManagedInsightRulesInput$;
+__webpack_unused_export__ = ListManagedInsightRulesOutput$;
+__webpack_unused_export__ = ListMetricStreams$;
+__webpack_unused_export__ = ListMetricStreamsCommand;
+__webpack_unused_export__ = ListMetricStreamsInput$;
+__webpack_unused_export__ = ListMetricStreamsOutput$;
+__webpack_unused_export__ = ListMetrics$;
+__webpack_unused_export__ = ListMetricsCommand;
+__webpack_unused_export__ = ListMetricsInput$;
+__webpack_unused_export__ = ListMetricsOutput$;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceInput$;
+__webpack_unused_export__ = ListTagsForResourceOutput$;
+__webpack_unused_export__ = LogAlarm$;
+__webpack_unused_export__ = ManagedRule$;
+__webpack_unused_export__ = ManagedRuleDescription$;
+__webpack_unused_export__ = ManagedRuleState$;
+__webpack_unused_export__ = MessageData$;
+__webpack_unused_export__ = Metric$;
+__webpack_unused_export__ = MetricAlarm$;
+__webpack_unused_export__ = MetricCharacteristics$;
+__webpack_unused_export__ = MetricDataQuery$;
+__webpack_unused_export__ = MetricDataResult$;
+__webpack_unused_export__ = MetricDatum$;
+__webpack_unused_export__ = MetricMathAnomalyDetector$;
+__webpack_unused_export__ = MetricStat$;
+__webpack_unused_export__ = MetricStreamEntry$;
+__webpack_unused_export__ = MetricStreamFilter$;
+__webpack_unused_export__ = MetricStreamOutputFormat;
+__webpack_unused_export__ = MetricStreamStatisticsConfiguration$;
+__webpack_unused_export__ = MetricStreamStatisticsMetric$;
+__webpack_unused_export__ = MissingRequiredParameterException;
+__webpack_unused_export__ = MissingRequiredParameterException$;
+__webpack_unused_export__ = MuteTargets$;
+__webpack_unused_export__ = OTelEnrichmentMetricSelector$;
+__webpack_unused_export__ = OTelEnrichmentStatus;
+__webpack_unused_export__ = PartialFailure$;
+__webpack_unused_export__ = PutAlarmMuteRule$;
+__webpack_unused_export__ = PutAlarmMuteRuleCommand;
+__webpack_unused_export__ = PutAlarmMuteRuleInput$;
+__webpack_unused_export__ = PutAnomalyDetector$;
+__webpack_unused_export__ = PutAnomalyDetectorCommand;
+__webpack_unused_export__ = PutAnomalyDetectorInput$;
+__webpack_unused_export__ = PutAnomalyDetectorOutput$;
+__webpack_unused_export__ = PutCompositeAlarm$;
+__webpack_unused_export__ = PutCompositeAlarmCommand;
+__webpack_unused_export__ = PutCompositeAlarmInput$;
+__webpack_unused_export__ = PutDashboard$;
+__webpack_unused_export__ = PutDashboardCommand;
+__webpack_unused_export__ = PutDashboardInput$;
+__webpack_unused_export__ = PutDashboardOutput$;
+__webpack_unused_export__ = PutInsightRule$;
+__webpack_unused_export__ = PutInsightRuleCommand;
+__webpack_unused_export__ = PutInsightRuleInput$;
+__webpack_unused_export__ = PutInsightRuleOutput$;
+__webpack_unused_export__ = PutLogAlarm$;
+__webpack_unused_export__ = PutLogAlarmCommand;
+__webpack_unused_export__ = PutLogAlarmInput$;
+__webpack_unused_export__ = PutManagedInsightRules$;
+__webpack_unused_export__ = PutManagedInsightRulesCommand;
+__webpack_unused_export__ = PutManagedInsightRulesInput$;
+__webpack_unused_export__ = PutManagedInsightRulesOutput$;
+__webpack_unused_export__ = PutMetricAlarm$;
+__webpack_unused_export__ = PutMetricAlarmCommand;
+__webpack_unused_export__ = PutMetricAlarmInput$;
+__webpack_unused_export__ = PutMetricData$;
+__webpack_unused_export__ = PutMetricDataCommand;
+__webpack_unused_export__ = PutMetricDataInput$;
+__webpack_unused_export__ = PutMetricStream$;
+__webpack_unused_export__ = PutMetricStreamCommand;
+__webpack_unused_export__ = PutMetricStreamInput$;
+__webpack_unused_export__ = PutMetricStreamOutput$;
+__webpack_unused_export__ = Range$;
+__webpack_unused_export__ = RecentlyActive;
+__webpack_unused_export__ = ResourceConflict;
+__webpack_unused_export__ = ResourceConflict$;
+__webpack_unused_export__ = ResourceMetricSelection$;
+__webpack_unused_export__ = ResourceMetricsConfiguration$;
+__webpack_unused_export__ = ResourceNotFound;
+__webpack_unused_export__ = ResourceNotFound$;
+__webpack_unused_export__ = ResourceNotFoundException;
+__webpack_unused_export__ = ResourceNotFoundException$;
+__webpack_unused_export__ = Rule$;
+__webpack_unused_export__ = ScanBy;
+__webpack_unused_export__ = Schedule$;
+__webpack_unused_export__ = ScheduleConfiguration$;
+__webpack_unused_export__ = ScheduledQueryConfiguration$;
+__webpack_unused_export__ = SetAlarmState$;
+__webpack_unused_export__ = SetAlarmStateCommand;
+__webpack_unused_export__ = SetAlarmStateInput$;
+__webpack_unused_export__ = SingleMetricAnomalyDetector$;
+__webpack_unused_export__ = SlidingWindow$;
+__webpack_unused_export__ = StandardUnit;
+__webpack_unused_export__ = StartMetricStreams$;
+__webpack_unused_export__ = StartMetricStreamsCommand;
+__webpack_unused_export__ = StartMetricStreamsInput$;
+__webpack_unused_export__ = StartMetricStreamsOutput$;
+__webpack_unused_export__ = StartOTelEnrichment$;
+__webpack_unused_export__ = StartOTelEnrichmentCommand;
+__webpack_unused_export__ = StartOTelEnrichmentInput$;
+__webpack_unused_export__ = StartOTelEnrichmentOutput$;
+__webpack_unused_export__ = StateValue;
+__webpack_unused_export__ = Statistic;
+__webpack_unused_export__ = StatisticSet$;
+__webpack_unused_export__ = StatusCode;
+__webpack_unused_export__ = StopMetricStreams$;
+__webpack_unused_export__ = StopMetricStreamsCommand;
+__webpack_unused_export__ = StopMetricStreamsInput$;
+__webpack_unused_export__ = StopMetricStreamsOutput$;
+__webpack_unused_export__ = StopOTelEnrichment$;
+__webpack_unused_export__ = StopOTelEnrichmentCommand;
+__webpack_unused_export__ = StopOTelEnrichmentInput$;
+__webpack_unused_export__ = StopOTelEnrichmentOutput$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TagResource$;
+__webpack_unused_export__ = TagResourceCommand;
+__webpack_unused_export__ = TagResourceInput$;
+__webpack_unused_export__ = TagResourceOutput$;
+__webpack_unused_export__ = UntagResource$;
+__webpack_unused_export__ = UntagResourceCommand;
+__webpack_unused_export__ = UntagResourceInput$;
+__webpack_unused_export__ = UntagResourceOutput$;
+__webpack_unused_export__ = UpdateOTelEnrichment$;
+__webpack_unused_export__ = UpdateOTelEnrichmentCommand;
+__webpack_unused_export__ = UpdateOTelEnrichmentInput$;
+__webpack_unused_export__ = UpdateOTelEnrichmentOutput$;
+__webpack_unused_export__ = UpdateResourceMetricsConfiguration$;
+__webpack_unused_export__ = UpdateResourceMetricsConfigurationCommand;
+__webpack_unused_export__ = UpdateResourceMetricsConfigurationInput$;
+__webpack_unused_export__ = UpdateResourceMetricsConfigurationOutput$;
+__webpack_unused_export__ = ValidationException;
+__webpack_unused_export__ = ValidationException$;
+__webpack_unused_export__ = WallClockWindow$;
+__webpack_unused_export__ = WarmUpConfiguration$;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateDescribeAlarmHistory;
+__webpack_unused_export__ = paginateDescribeAlarms;
+__webpack_unused_export__ = paginateDescribeAnomalyDetectors;
+__webpack_unused_export__ = paginateDescribeInsightRules;
+__webpack_unused_export__ = paginateGetMetricData;
+__webpack_unused_export__ = paginateListAlarmMuteRules;
+__webpack_unused_export__ = paginateListDashboards;
+__webpack_unused_export__ = paginateListManagedInsightRules;
+__webpack_unused_export__ = paginateListMetricStreams;
+__webpack_unused_export__ = paginateListMetrics;
+__webpack_unused_export__ = waitForAlarmExists;
+__webpack_unused_export__ = waitForAlarmMuteRuleExists;
+__webpack_unused_export__ = waitForCompositeAlarmExists;
+__webpack_unused_export__ = waitForLogAlarmExists;
+__webpack_unused_export__ = waitUntilAlarmExists;
+__webpack_unused_export__ = waitUntilAlarmMuteRuleExists;
+__webpack_unused_export__ = waitUntilCompositeAlarmExists;
+__webpack_unused_export__ = waitUntilLogAlarmExists;
+
+
+/***/ }),
+
+/***/ 7202:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsQueryProtocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+const { getCrossRegionPresignedUrlPlugin } = __nccwpck_require__(2716);
+
+const defaultRDSHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "rds",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+const defaultRDSHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    return Object.assign(config_0, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "rds",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1168.0";
+var packageInfo = {
+	version: version};
+
+const k = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
+const _data = {
+    conditions: [
+        [c, [g]],
+        [c, j],
+        ["aws.partition", j, d],
+        [e, [{ [k]: "UseFIPS" }, b]],
+        [e, [{ [k]: "UseDualStack" }, b]],
+        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]],
+        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
+        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]]
+    ],
+    results: [
+        [a],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [g, i],
+        ["https://rds-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://rds.{Region}.amazonaws.com", i],
+        ["https://rds-fips.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://rds.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        ["https://rds.{Region}.{PartitionResult#dnsSuffix}", i],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 13, 3,
+    1, 4, r + 12,
+    2, 5, r + 12,
+    3, 8, 6,
+    4, 7, r + 11,
+    5, r + 9, r + 10,
+    4, 11, 9,
+    6, 10, r + 8,
+    7, r + 6, r + 7,
+    5, 12, r + 5,
+    6, r + 4, r + 5,
+    3, r + 1, 14,
+    4, r + 2, r + 3,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+class RDSServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.rds#RDSServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, RDSServiceException.prototype);
+    }
+}
+
+class DBClusterNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterNotFoundFault";
+    name = "DBClusterNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterNotFoundFault.prototype);
+    }
+}
+class DBClusterRoleAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterRoleAlreadyExistsFault";
+    name = "DBClusterRoleAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterRoleAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterRoleAlreadyExistsFault.prototype);
+    }
+}
+class DBClusterRoleQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterRoleQuotaExceededFault";
+    name = "DBClusterRoleQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterRoleQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterRoleQuotaExceededFault.prototype);
+    }
+}
+class InvalidDBClusterStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBClusterStateFault";
+    name = "InvalidDBClusterStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBClusterStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBClusterStateFault.prototype);
+    }
+}
+class DBInstanceNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceNotFoundFault";
+    name = "DBInstanceNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceNotFoundFault.prototype);
+    }
+}
+class DBInstanceRoleAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceRoleAlreadyExistsFault";
+    name = "DBInstanceRoleAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceRoleAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceRoleAlreadyExistsFault.prototype);
+    }
+}
+class DBInstanceRoleQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceRoleQuotaExceededFault";
+    name = "DBInstanceRoleQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceRoleQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceRoleQuotaExceededFault.prototype);
+    }
+}
+class InvalidDBInstanceStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBInstanceStateFault";
+    name = "InvalidDBInstanceStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBInstanceStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBInstanceStateFault.prototype);
+    }
+}
+class SourceNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SourceNotFoundFault";
+    name = "SourceNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SourceNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SourceNotFoundFault.prototype);
+    }
+}
+class SubscriptionNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SubscriptionNotFoundFault";
+    name = "SubscriptionNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SubscriptionNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SubscriptionNotFoundFault.prototype);
+    }
+}
+class BlueGreenDeploymentNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#BlueGreenDeploymentNotFoundFault";
+    name = "BlueGreenDeploymentNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BlueGreenDeploymentNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BlueGreenDeploymentNotFoundFault.prototype);
+    }
+}
+class DBCapacityReservationNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBCapacityReservationNotFoundFault";
+    name = "DBCapacityReservationNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBCapacityReservationNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBCapacityReservationNotFoundFault.prototype);
+    }
+}
+class DBProxyEndpointNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyEndpointNotFoundFault";
+    name = "DBProxyEndpointNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyEndpointNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyEndpointNotFoundFault.prototype);
+    }
+}
+class DBProxyNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyNotFoundFault";
+    name = "DBProxyNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyNotFoundFault.prototype);
+    }
+}
+class DBProxyTargetGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyTargetGroupNotFoundFault";
+    name = "DBProxyTargetGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyTargetGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyTargetGroupNotFoundFault.prototype);
+    }
+}
+class DBShardGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBShardGroupNotFoundFault";
+    name = "DBShardGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBShardGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBShardGroupNotFoundFault.prototype);
+    }
+}
+class DBSnapshotNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSnapshotNotFoundFault";
+    name = "DBSnapshotNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSnapshotNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSnapshotNotFoundFault.prototype);
+    }
+}
+class DBSnapshotTenantDatabaseNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSnapshotTenantDatabaseNotFoundFault";
+    name = "DBSnapshotTenantDatabaseNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSnapshotTenantDatabaseNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSnapshotTenantDatabaseNotFoundFault.prototype);
+    }
+}
+class IntegrationNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IntegrationNotFoundFault";
+    name = "IntegrationNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IntegrationNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IntegrationNotFoundFault.prototype);
+    }
+}
+class InvalidDBClusterEndpointStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBClusterEndpointStateFault";
+    name = "InvalidDBClusterEndpointStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBClusterEndpointStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBClusterEndpointStateFault.prototype);
+    }
+}
+class TenantDatabaseNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#TenantDatabaseNotFoundFault";
+    name = "TenantDatabaseNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TenantDatabaseNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TenantDatabaseNotFoundFault.prototype);
+    }
+}
+class ResourceNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ResourceNotFoundFault";
+    name = "ResourceNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ResourceNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ResourceNotFoundFault.prototype);
+    }
+}
+class AuthorizationAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#AuthorizationAlreadyExistsFault";
+    name = "AuthorizationAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AuthorizationAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AuthorizationAlreadyExistsFault.prototype);
+    }
+}
+class AuthorizationQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#AuthorizationQuotaExceededFault";
+    name = "AuthorizationQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AuthorizationQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AuthorizationQuotaExceededFault.prototype);
+    }
+}
+class DBSecurityGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSecurityGroupNotFoundFault";
+    name = "DBSecurityGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSecurityGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSecurityGroupNotFoundFault.prototype);
+    }
+}
+class InvalidDBSecurityGroupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBSecurityGroupStateFault";
+    name = "InvalidDBSecurityGroupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBSecurityGroupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBSecurityGroupStateFault.prototype);
+    }
+}
+class InvalidDBCapacityReservationStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBCapacityReservationStateFault";
+    name = "InvalidDBCapacityReservationStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBCapacityReservationStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBCapacityReservationStateFault.prototype);
+    }
+}
+class ExportTaskNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ExportTaskNotFoundFault";
+    name = "ExportTaskNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExportTaskNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExportTaskNotFoundFault.prototype);
+    }
+}
+class InvalidExportTaskStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidExportTaskStateFault";
+    name = "InvalidExportTaskStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidExportTaskStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidExportTaskStateFault.prototype);
+    }
+}
+class DBParameterGroupAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBParameterGroupAlreadyExistsFault";
+    name = "DBParameterGroupAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBParameterGroupAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBParameterGroupAlreadyExistsFault.prototype);
+    }
+}
+class DBParameterGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBParameterGroupNotFoundFault";
+    name = "DBParameterGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBParameterGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBParameterGroupNotFoundFault.prototype);
+    }
+}
+class DBParameterGroupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBParameterGroupQuotaExceededFault";
+    name = "DBParameterGroupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBParameterGroupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBParameterGroupQuotaExceededFault.prototype);
+    }
+}
+class DBClusterSnapshotAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterSnapshotAlreadyExistsFault";
+    name = "DBClusterSnapshotAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterSnapshotAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterSnapshotAlreadyExistsFault.prototype);
+    }
+}
+class DBClusterSnapshotNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterSnapshotNotFoundFault";
+    name = "DBClusterSnapshotNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterSnapshotNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterSnapshotNotFoundFault.prototype);
+    }
+}
+class InvalidDBClusterSnapshotStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBClusterSnapshotStateFault";
+    name = "InvalidDBClusterSnapshotStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBClusterSnapshotStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBClusterSnapshotStateFault.prototype);
+    }
+}
+class KMSKeyNotAccessibleFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#KMSKeyNotAccessibleFault";
+    name = "KMSKeyNotAccessibleFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "KMSKeyNotAccessibleFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, KMSKeyNotAccessibleFault.prototype);
+    }
+}
+class SnapshotQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SnapshotQuotaExceededFault";
+    name = "SnapshotQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SnapshotQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SnapshotQuotaExceededFault.prototype);
+    }
+}
+class CustomAvailabilityZoneNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CustomAvailabilityZoneNotFoundFault";
+    name = "CustomAvailabilityZoneNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CustomAvailabilityZoneNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CustomAvailabilityZoneNotFoundFault.prototype);
+    }
+}
+class DBSnapshotAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSnapshotAlreadyExistsFault";
+    name = "DBSnapshotAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSnapshotAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSnapshotAlreadyExistsFault.prototype);
+    }
+}
+class InvalidDBSnapshotStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBSnapshotStateFault";
+    name = "InvalidDBSnapshotStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBSnapshotStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBSnapshotStateFault.prototype);
+    }
+}
+class OptionGroupAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#OptionGroupAlreadyExistsFault";
+    name = "OptionGroupAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OptionGroupAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OptionGroupAlreadyExistsFault.prototype);
+    }
+}
+class OptionGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#OptionGroupNotFoundFault";
+    name = "OptionGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OptionGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OptionGroupNotFoundFault.prototype);
+    }
+}
+class OptionGroupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#OptionGroupQuotaExceededFault";
+    name = "OptionGroupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OptionGroupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OptionGroupQuotaExceededFault.prototype);
+    }
+}
+class BlueGreenDeploymentAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#BlueGreenDeploymentAlreadyExistsFault";
+    name = "BlueGreenDeploymentAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BlueGreenDeploymentAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BlueGreenDeploymentAlreadyExistsFault.prototype);
+    }
+}
+class DBClusterParameterGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterParameterGroupNotFoundFault";
+    name = "DBClusterParameterGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterParameterGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterParameterGroupNotFoundFault.prototype);
+    }
+}
+class DBClusterQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterQuotaExceededFault";
+    name = "DBClusterQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterQuotaExceededFault.prototype);
+    }
+}
+class InstanceQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InstanceQuotaExceededFault";
+    name = "InstanceQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InstanceQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InstanceQuotaExceededFault.prototype);
+    }
+}
+class SourceClusterNotSupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SourceClusterNotSupportedFault";
+    name = "SourceClusterNotSupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SourceClusterNotSupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SourceClusterNotSupportedFault.prototype);
+    }
+}
+class SourceDatabaseNotSupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SourceDatabaseNotSupportedFault";
+    name = "SourceDatabaseNotSupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SourceDatabaseNotSupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SourceDatabaseNotSupportedFault.prototype);
+    }
+}
+class StorageQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#StorageQuotaExceededFault";
+    name = "StorageQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "StorageQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, StorageQuotaExceededFault.prototype);
+    }
+}
+class CreateCustomDBEngineVersionFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CreateCustomDBEngineVersionFault";
+    name = "CreateCustomDBEngineVersionFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CreateCustomDBEngineVersionFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CreateCustomDBEngineVersionFault.prototype);
+    }
+}
+class CustomDBEngineVersionAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CustomDBEngineVersionAlreadyExistsFault";
+    name = "CustomDBEngineVersionAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CustomDBEngineVersionAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CustomDBEngineVersionAlreadyExistsFault.prototype);
+    }
+}
+class CustomDBEngineVersionNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CustomDBEngineVersionNotFoundFault";
+    name = "CustomDBEngineVersionNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CustomDBEngineVersionNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CustomDBEngineVersionNotFoundFault.prototype);
+    }
+}
+class CustomDBEngineVersionQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CustomDBEngineVersionQuotaExceededFault";
+    name = "CustomDBEngineVersionQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CustomDBEngineVersionQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CustomDBEngineVersionQuotaExceededFault.prototype);
+    }
+}
+class Ec2ImagePropertiesNotSupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#Ec2ImagePropertiesNotSupportedFault";
+    name = "Ec2ImagePropertiesNotSupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "Ec2ImagePropertiesNotSupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, Ec2ImagePropertiesNotSupportedFault.prototype);
+    }
+}
+class InvalidCustomDBEngineVersionStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidCustomDBEngineVersionStateFault";
+    name = "InvalidCustomDBEngineVersionStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidCustomDBEngineVersionStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidCustomDBEngineVersionStateFault.prototype);
+    }
+}
+class DBCapacityReservationAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBCapacityReservationAlreadyExistsFault";
+    name = "DBCapacityReservationAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBCapacityReservationAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBCapacityReservationAlreadyExistsFault.prototype);
+    }
+}
+class DBCapacityReservationUnsupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBCapacityReservationUnsupportedFault";
+    name = "DBCapacityReservationUnsupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBCapacityReservationUnsupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBCapacityReservationUnsupportedFault.prototype);
+    }
+}
+class InsufficientDBInstanceCapacityFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InsufficientDBInstanceCapacityFault";
+    name = "InsufficientDBInstanceCapacityFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InsufficientDBInstanceCapacityFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InsufficientDBInstanceCapacityFault.prototype);
+    }
+}
+class DBClusterAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterAlreadyExistsFault";
+    name = "DBClusterAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterAlreadyExistsFault.prototype);
+    }
+}
+class DBSubnetGroupDoesNotCoverEnoughAZs extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetGroupDoesNotCoverEnoughAZs";
+    name = "DBSubnetGroupDoesNotCoverEnoughAZs";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetGroupDoesNotCoverEnoughAZs",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetGroupDoesNotCoverEnoughAZs.prototype);
+    }
+}
+class DBSubnetGroupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetGroupNotFoundFault";
+    name = "DBSubnetGroupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetGroupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetGroupNotFoundFault.prototype);
+    }
+}
+class DomainNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DomainNotFoundFault";
+    name = "DomainNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DomainNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DomainNotFoundFault.prototype);
+    }
+}
+class GlobalClusterNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#GlobalClusterNotFoundFault";
+    name = "GlobalClusterNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "GlobalClusterNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, GlobalClusterNotFoundFault.prototype);
+    }
+}
+class InsufficientStorageClusterCapacityFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InsufficientStorageClusterCapacityFault";
+    name = "InsufficientStorageClusterCapacityFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InsufficientStorageClusterCapacityFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InsufficientStorageClusterCapacityFault.prototype);
+    }
+}
+class InvalidDBSubnetGroupFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBSubnetGroupFault";
+    name = "InvalidDBSubnetGroupFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBSubnetGroupFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBSubnetGroupFault.prototype);
+    }
+}
+class InvalidDBSubnetGroupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBSubnetGroupStateFault";
+    name = "InvalidDBSubnetGroupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBSubnetGroupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBSubnetGroupStateFault.prototype);
+    }
+}
+class InvalidGlobalClusterStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidGlobalClusterStateFault";
+    name = "InvalidGlobalClusterStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidGlobalClusterStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidGlobalClusterStateFault.prototype);
+    }
+}
+class InvalidSubnet extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidSubnet";
+    name = "InvalidSubnet";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidSubnet",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidSubnet.prototype);
+    }
+}
+class InvalidVPCNetworkStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidVPCNetworkStateFault";
+    name = "InvalidVPCNetworkStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidVPCNetworkStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidVPCNetworkStateFault.prototype);
+    }
+}
+class NetworkTypeNotSupported extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#NetworkTypeNotSupported";
+    name = "NetworkTypeNotSupported";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "NetworkTypeNotSupported",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, NetworkTypeNotSupported.prototype);
+    }
+}
+class StorageTypeNotSupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#StorageTypeNotSupportedFault";
+    name = "StorageTypeNotSupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "StorageTypeNotSupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, StorageTypeNotSupportedFault.prototype);
+    }
+}
+class VpcEncryptionControlViolationException extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#VpcEncryptionControlViolationException";
+    name = "VpcEncryptionControlViolationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "VpcEncryptionControlViolationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, VpcEncryptionControlViolationException.prototype);
+    }
+}
+class DBClusterEndpointAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterEndpointAlreadyExistsFault";
+    name = "DBClusterEndpointAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterEndpointAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterEndpointAlreadyExistsFault.prototype);
+    }
+}
+class DBClusterEndpointQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterEndpointQuotaExceededFault";
+    name = "DBClusterEndpointQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterEndpointQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterEndpointQuotaExceededFault.prototype);
+    }
+}
+class AuthorizationNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#AuthorizationNotFoundFault";
+    name = "AuthorizationNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "AuthorizationNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, AuthorizationNotFoundFault.prototype);
+    }
+}
+class BackupPolicyNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#BackupPolicyNotFoundFault";
+    name = "BackupPolicyNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "BackupPolicyNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, BackupPolicyNotFoundFault.prototype);
+    }
+}
+class CertificateNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#CertificateNotFoundFault";
+    name = "CertificateNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "CertificateNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, CertificateNotFoundFault.prototype);
+    }
+}
+class DBInstanceAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceAlreadyExistsFault";
+    name = "DBInstanceAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceAlreadyExistsFault.prototype);
+    }
+}
+class ProvisionedIopsNotAvailableInAZFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ProvisionedIopsNotAvailableInAZFault";
+    name = "ProvisionedIopsNotAvailableInAZFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ProvisionedIopsNotAvailableInAZFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ProvisionedIopsNotAvailableInAZFault.prototype);
+    }
+}
+class TenantDatabaseQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#TenantDatabaseQuotaExceededFault";
+    name = "TenantDatabaseQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TenantDatabaseQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TenantDatabaseQuotaExceededFault.prototype);
+    }
+}
+class DBSubnetGroupNotAllowedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetGroupNotAllowedFault";
+    name = "DBSubnetGroupNotAllowedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetGroupNotAllowedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetGroupNotAllowedFault.prototype);
+    }
+}
+class DBProxyAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyAlreadyExistsFault";
+    name = "DBProxyAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyAlreadyExistsFault.prototype);
+    }
+}
+class DBProxyQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyQuotaExceededFault";
+    name = "DBProxyQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyQuotaExceededFault.prototype);
+    }
+}
+class DBProxyEndpointAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyEndpointAlreadyExistsFault";
+    name = "DBProxyEndpointAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyEndpointAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyEndpointAlreadyExistsFault.prototype);
+    }
+}
+class DBProxyEndpointQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyEndpointQuotaExceededFault";
+    name = "DBProxyEndpointQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyEndpointQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyEndpointQuotaExceededFault.prototype);
+    }
+}
+class InvalidDBProxyStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBProxyStateFault";
+    name = "InvalidDBProxyStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBProxyStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBProxyStateFault.prototype);
+    }
+}
+class DBSecurityGroupAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSecurityGroupAlreadyExistsFault";
+    name = "DBSecurityGroupAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSecurityGroupAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSecurityGroupAlreadyExistsFault.prototype);
+    }
+}
+class DBSecurityGroupNotSupportedFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSecurityGroupNotSupportedFault";
+    name = "DBSecurityGroupNotSupportedFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSecurityGroupNotSupportedFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSecurityGroupNotSupportedFault.prototype);
+    }
+}
+class DBSecurityGroupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSecurityGroupQuotaExceededFault";
+    name = "DBSecurityGroupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSecurityGroupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSecurityGroupQuotaExceededFault.prototype);
+    }
+}
+class DBShardGroupAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBShardGroupAlreadyExistsFault";
+    name = "DBShardGroupAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBShardGroupAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBShardGroupAlreadyExistsFault.prototype);
+    }
+}
+class MaxDBShardGroupLimitReached extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#MaxDBShardGroupLimitReached";
+    name = "MaxDBShardGroupLimitReached";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MaxDBShardGroupLimitReached",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MaxDBShardGroupLimitReached.prototype);
+    }
+}
+class UnsupportedDBEngineVersionFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#UnsupportedDBEngineVersionFault";
+    name = "UnsupportedDBEngineVersionFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "UnsupportedDBEngineVersionFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, UnsupportedDBEngineVersionFault.prototype);
+    }
+}
+class DBSubnetGroupAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetGroupAlreadyExistsFault";
+    name = "DBSubnetGroupAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetGroupAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetGroupAlreadyExistsFault.prototype);
+    }
+}
+class DBSubnetGroupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetGroupQuotaExceededFault";
+    name = "DBSubnetGroupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetGroupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetGroupQuotaExceededFault.prototype);
+    }
+}
+class DBSubnetQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBSubnetQuotaExceededFault";
+    name = "DBSubnetQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBSubnetQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBSubnetQuotaExceededFault.prototype);
+    }
+}
+class EventSubscriptionQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#EventSubscriptionQuotaExceededFault";
+    name = "EventSubscriptionQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "EventSubscriptionQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, EventSubscriptionQuotaExceededFault.prototype);
+    }
+}
+class SNSInvalidTopicFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SNSInvalidTopicFault";
+    name = "SNSInvalidTopicFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SNSInvalidTopicFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SNSInvalidTopicFault.prototype);
+    }
+}
+class SNSNoAuthorizationFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SNSNoAuthorizationFault";
+    name = "SNSNoAuthorizationFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SNSNoAuthorizationFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SNSNoAuthorizationFault.prototype);
+    }
+}
+class SNSTopicArnNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SNSTopicArnNotFoundFault";
+    name = "SNSTopicArnNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SNSTopicArnNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SNSTopicArnNotFoundFault.prototype);
+    }
+}
+class SubscriptionAlreadyExistFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SubscriptionAlreadyExistFault";
+    name = "SubscriptionAlreadyExistFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SubscriptionAlreadyExistFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SubscriptionAlreadyExistFault.prototype);
+    }
+}
+class SubscriptionCategoryNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SubscriptionCategoryNotFoundFault";
+    name = "SubscriptionCategoryNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SubscriptionCategoryNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SubscriptionCategoryNotFoundFault.prototype);
+    }
+}
+class GlobalClusterAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#GlobalClusterAlreadyExistsFault";
+    name = "GlobalClusterAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "GlobalClusterAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, GlobalClusterAlreadyExistsFault.prototype);
+    }
+}
+class GlobalClusterQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#GlobalClusterQuotaExceededFault";
+    name = "GlobalClusterQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "GlobalClusterQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, GlobalClusterQuotaExceededFault.prototype);
+    }
+}
+class InvalidDBShardGroupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBShardGroupStateFault";
+    name = "InvalidDBShardGroupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBShardGroupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBShardGroupStateFault.prototype);
+    }
+}
+class IntegrationAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IntegrationAlreadyExistsFault";
+    name = "IntegrationAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IntegrationAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IntegrationAlreadyExistsFault.prototype);
+    }
+}
+class IntegrationConflictOperationFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IntegrationConflictOperationFault";
+    name = "IntegrationConflictOperationFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IntegrationConflictOperationFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IntegrationConflictOperationFault.prototype);
+    }
+}
+class IntegrationQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IntegrationQuotaExceededFault";
+    name = "IntegrationQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IntegrationQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IntegrationQuotaExceededFault.prototype);
+    }
+}
+class TenantDatabaseAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#TenantDatabaseAlreadyExistsFault";
+    name = "TenantDatabaseAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "TenantDatabaseAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, TenantDatabaseAlreadyExistsFault.prototype);
+    }
+}
+class InvalidBlueGreenDeploymentStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidBlueGreenDeploymentStateFault";
+    name = "InvalidBlueGreenDeploymentStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidBlueGreenDeploymentStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidBlueGreenDeploymentStateFault.prototype);
+    }
+}
+class DBClusterAutomatedBackupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterAutomatedBackupQuotaExceededFault";
+    name = "DBClusterAutomatedBackupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterAutomatedBackupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterAutomatedBackupQuotaExceededFault.prototype);
+    }
+}
+class DBClusterAutomatedBackupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterAutomatedBackupNotFoundFault";
+    name = "DBClusterAutomatedBackupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterAutomatedBackupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterAutomatedBackupNotFoundFault.prototype);
+    }
+}
+class InvalidDBClusterAutomatedBackupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBClusterAutomatedBackupStateFault";
+    name = "InvalidDBClusterAutomatedBackupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBClusterAutomatedBackupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBClusterAutomatedBackupStateFault.prototype);
+    }
+}
+class DBClusterEndpointNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterEndpointNotFoundFault";
+    name = "DBClusterEndpointNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterEndpointNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterEndpointNotFoundFault.prototype);
+    }
+}
+class InvalidDBParameterGroupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBParameterGroupStateFault";
+    name = "InvalidDBParameterGroupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBParameterGroupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBParameterGroupStateFault.prototype);
+    }
+}
+class DBInstanceAutomatedBackupQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceAutomatedBackupQuotaExceededFault";
+    name = "DBInstanceAutomatedBackupQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceAutomatedBackupQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceAutomatedBackupQuotaExceededFault.prototype);
+    }
+}
+class DBInstanceAutomatedBackupNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceAutomatedBackupNotFoundFault";
+    name = "DBInstanceAutomatedBackupNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceAutomatedBackupNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceAutomatedBackupNotFoundFault.prototype);
+    }
+}
+class InvalidDBInstanceAutomatedBackupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBInstanceAutomatedBackupStateFault";
+    name = "InvalidDBInstanceAutomatedBackupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBInstanceAutomatedBackupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBInstanceAutomatedBackupStateFault.prototype);
+    }
+}
+class InvalidDBProxyEndpointStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBProxyEndpointStateFault";
+    name = "InvalidDBProxyEndpointStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBProxyEndpointStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBProxyEndpointStateFault.prototype);
+    }
+}
+class InvalidDBSubnetStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBSubnetStateFault";
+    name = "InvalidDBSubnetStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBSubnetStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBSubnetStateFault.prototype);
+    }
+}
+class InvalidEventSubscriptionStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidEventSubscriptionStateFault";
+    name = "InvalidEventSubscriptionStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidEventSubscriptionStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidEventSubscriptionStateFault.prototype);
+    }
+}
+class InvalidIntegrationStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidIntegrationStateFault";
+    name = "InvalidIntegrationStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidIntegrationStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidIntegrationStateFault.prototype);
+    }
+}
+class InvalidOptionGroupStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidOptionGroupStateFault";
+    name = "InvalidOptionGroupStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidOptionGroupStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidOptionGroupStateFault.prototype);
+    }
+}
+class DBProxyTargetNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyTargetNotFoundFault";
+    name = "DBProxyTargetNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyTargetNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyTargetNotFoundFault.prototype);
+    }
+}
+class DBClusterBacktrackNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterBacktrackNotFoundFault";
+    name = "DBClusterBacktrackNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterBacktrackNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterBacktrackNotFoundFault.prototype);
+    }
+}
+class DBInstanceNotReadyFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceNotReadyFault";
+    name = "DBInstanceNotReadyFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceNotReadyFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceNotReadyFault.prototype);
+    }
+}
+class ReservedDBInstanceNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ReservedDBInstanceNotFoundFault";
+    name = "ReservedDBInstanceNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReservedDBInstanceNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReservedDBInstanceNotFoundFault.prototype);
+    }
+}
+class ReservedDBInstancesOfferingNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ReservedDBInstancesOfferingNotFoundFault";
+    name = "ReservedDBInstancesOfferingNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReservedDBInstancesOfferingNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReservedDBInstancesOfferingNotFoundFault.prototype);
+    }
+}
+class InvalidResourceStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidResourceStateFault";
+    name = "InvalidResourceStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidResourceStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidResourceStateFault.prototype);
+    }
+}
+class DBLogFileNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBLogFileNotFoundFault";
+    name = "DBLogFileNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBLogFileNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBLogFileNotFoundFault.prototype);
+    }
+}
+class InvalidDBClusterCapacityFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidDBClusterCapacityFault";
+    name = "InvalidDBClusterCapacityFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidDBClusterCapacityFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidDBClusterCapacityFault.prototype);
+    }
+}
+class StorageTypeNotAvailableFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#StorageTypeNotAvailableFault";
+    name = "StorageTypeNotAvailableFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "StorageTypeNotAvailableFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, StorageTypeNotAvailableFault.prototype);
+    }
+}
+class SharedSnapshotQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SharedSnapshotQuotaExceededFault";
+    name = "SharedSnapshotQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SharedSnapshotQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SharedSnapshotQuotaExceededFault.prototype);
+    }
+}
+class DBUpgradeDependencyFailureFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBUpgradeDependencyFailureFault";
+    name = "DBUpgradeDependencyFailureFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBUpgradeDependencyFailureFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBUpgradeDependencyFailureFault.prototype);
+    }
+}
+class SubnetAlreadyInUse extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#SubnetAlreadyInUse";
+    name = "SubnetAlreadyInUse";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SubnetAlreadyInUse",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SubnetAlreadyInUse.prototype);
+    }
+}
+class ReservedDBInstanceAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ReservedDBInstanceAlreadyExistsFault";
+    name = "ReservedDBInstanceAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReservedDBInstanceAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReservedDBInstanceAlreadyExistsFault.prototype);
+    }
+}
+class ReservedDBInstanceQuotaExceededFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ReservedDBInstanceQuotaExceededFault";
+    name = "ReservedDBInstanceQuotaExceededFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ReservedDBInstanceQuotaExceededFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ReservedDBInstanceQuotaExceededFault.prototype);
+    }
+}
+class DBProxyTargetAlreadyRegisteredFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBProxyTargetAlreadyRegisteredFault";
+    name = "DBProxyTargetAlreadyRegisteredFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBProxyTargetAlreadyRegisteredFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBProxyTargetAlreadyRegisteredFault.prototype);
+    }
+}
+class InsufficientAvailableIPsInSubnetFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InsufficientAvailableIPsInSubnetFault";
+    name = "InsufficientAvailableIPsInSubnetFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InsufficientAvailableIPsInSubnetFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InsufficientAvailableIPsInSubnetFault.prototype);
+    }
+}
+class DBClusterRoleNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBClusterRoleNotFoundFault";
+    name = "DBClusterRoleNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBClusterRoleNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBClusterRoleNotFoundFault.prototype);
+    }
+}
+class DBInstanceRoleNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#DBInstanceRoleNotFoundFault";
+    name = "DBInstanceRoleNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "DBInstanceRoleNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, DBInstanceRoleNotFoundFault.prototype);
+    }
+}
+class InvalidS3BucketFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidS3BucketFault";
+    name = "InvalidS3BucketFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidS3BucketFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidS3BucketFault.prototype);
+    }
+}
+class InsufficientDBClusterCapacityFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InsufficientDBClusterCapacityFault";
+    name = "InsufficientDBClusterCapacityFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InsufficientDBClusterCapacityFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InsufficientDBClusterCapacityFault.prototype);
+    }
+}
+class InvalidRestoreFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidRestoreFault";
+    name = "InvalidRestoreFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidRestoreFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidRestoreFault.prototype);
+    }
+}
+class PointInTimeRestoreNotEnabledFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#PointInTimeRestoreNotEnabledFault";
+    name = "PointInTimeRestoreNotEnabledFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PointInTimeRestoreNotEnabledFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PointInTimeRestoreNotEnabledFault.prototype);
+    }
+}
+class ExportTaskAlreadyExistsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#ExportTaskAlreadyExistsFault";
+    name = "ExportTaskAlreadyExistsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExportTaskAlreadyExistsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExportTaskAlreadyExistsFault.prototype);
+    }
+}
+class IamRoleMissingPermissionsFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IamRoleMissingPermissionsFault";
+    name = "IamRoleMissingPermissionsFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IamRoleMissingPermissionsFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IamRoleMissingPermissionsFault.prototype);
+    }
+}
+class IamRoleNotFoundFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#IamRoleNotFoundFault";
+    name = "IamRoleNotFoundFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IamRoleNotFoundFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IamRoleNotFoundFault.prototype);
+    }
+}
+class InvalidExportOnlyFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidExportOnlyFault";
+    name = "InvalidExportOnlyFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidExportOnlyFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidExportOnlyFault.prototype);
+    }
+}
+class InvalidExportSourceStateFault extends RDSServiceException {
+    static shapeId = "com.amazonaws.rds#InvalidExportSourceStateFault";
+    name = "InvalidExportSourceStateFault";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidExportSourceStateFault",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidExportSourceStateFault.prototype);
+    }
+}
+
+const _A = "Auth";
+const _AA = "ApplyAction";
+const _AAAD = "AutoAppliedAfterDate";
+const _AAEF = "AuthorizationAlreadyExistsFault";
+const _AAM = "AccountAttributesMessage";
+const _AASVO = "AvailableAdditionalStorageVolumesOption";
+const _AASVOL = "AvailableAdditionalStorageVolumesOptionList";
+const _AASVOv = "AvailableAdditionalStorageVolumesOptions";
+const _ABRPA = "AwsBackupRecoveryPointArn";
+const _AC = "AvailableCapacity";
+const _ACPAZ = "AvailableCapacityPerAvailabilityZone";
+const _ACPAZL = "AvailableCapacityPerAvailabilityZoneList";
+const _ADBSGI = "AuthorizeDBSecurityGroupIngress";
+const _ADBSGIM = "AuthorizeDBSecurityGroupIngressMessage";
+const _ADBSGIR = "AuthorizeDBSecurityGroupIngressResult";
+const _ADL = "AllowDataLoss";
+const _ADP = "AdditionalDataPending";
+const _AEC = "AdditionalEncryptionContext";
+const _AEMC = "AllowEngineModeChange";
+const _AI = "AdditionalInfo";
+const _AIc = "ActionId";
+const _AIp = "ApplyImmediately";
+const _AM = "AutomationMode";
+const _AMVU = "AutoMinorVersionUpgrade";
+const _AMVUl = "AllowMajorVersionUpgrade";
+const _AMp = "ApplyMethod";
+const _AMpp = "ApplyModes";
+const _AN = "AttributeName";
+const _ANFF = "AuthorizationNotFoundFault";
+const _AP = "AutoPause";
+const _APF = "AvailableProcessorFeature";
+const _APFL = "AvailableProcessorFeatureList";
+const _APFv = "AvailableProcessorFeatures";
+const _APMA = "ApplyPendingMaintenanceAction";
+const _APMAM = "ApplyPendingMaintenanceActionMessage";
+const _APMAR = "ApplyPendingMaintenanceActionResult";
+const _APS = "AuditPolicyState";
+const _AQ = "AccountQuotas";
+const _AQEF = "AuthorizationQuotaExceededFault";
+const _AQL = "AccountQuotaList";
+const _AQN = "AccountQuotaName";
+const _AQc = "AccountQuota";
+const _AR = "AssociatedRoles";
+const _ART = "AutomaticRestartTime";
+const _ARTDBC = "AddRoleToDBCluster";
+const _ARTDBCM = "AddRoleToDBClusterMessage";
+const _ARTDBI = "AddRoleToDBInstance";
+const _ARTDBIM = "AddRoleToDBInstanceMessage";
+const _AS = "AllocatedStorage";
+const _ASA = "AuthSecretArn";
+const _ASENAFI = "ActivityStreamEngineNativeAuditFieldsIncluded";
+const _ASITS = "AddSourceIdentifierToSubscription";
+const _ASITSM = "AddSourceIdentifierToSubscriptionMessage";
+const _ASITSR = "AddSourceIdentifierToSubscriptionResult";
+const _ASKKI = "ActivityStreamKmsKeyId";
+const _ASKSN = "ActivityStreamKinesisStreamName";
+const _ASM = "ActivityStreamMode";
+const _ASPS = "ActivityStreamPolicyStatus";
+const _ASS = "ActivityStreamStatus";
+const _ASV = "AdditionalStorageVolume";
+const _ASVL = "AdditionalStorageVolumesList";
+const _ASVO = "AdditionalStorageVolumeOutput";
+const _ASVOL = "AdditionalStorageVolumesOutputList";
+const _ASVd = "AdditionalStorageVolumes";
+const _ASd = "AdditionalStorage";
+const _ASu = "AuthScheme";
+const _AT = "ApplyType";
+const _ATTR = "AddTagsToResource";
+const _ATTRM = "AddTagsToResourceMessage";
+const _AU = "AutoUpgrade";
+const _AV = "AllowedValues";
+const _AVANVIM = "AllowsVpcAndNonVpcInstanceMemberships";
+const _AVL = "AttributeValueList";
+const _AVl = "AllowedValue";
+const _AVt = "AttributeValues";
+const _AVtt = "AttributeValue";
+const _AZ = "AvailabilityZone";
+const _AZG = "AvailabilityZoneGroup";
+const _AZL = "AvailabilityZoneList";
+const _AZv = "AvailabilityZones";
+const _Ac = "Action";
+const _Ad = "Address";
+const _An = "Analysis";
+const _Ar = "Arn";
+const _BCCR = "BacktrackConsumedChangeRecords";
+const _BDBC = "BacktrackDBCluster";
+const _BDBCM = "BacktrackDBClusterMessage";
+const _BF = "BacktrackedFrom";
+const _BGD = "BlueGreenDeployment";
+const _BGDAEF = "BlueGreenDeploymentAlreadyExistsFault";
+const _BGDI = "BlueGreenDeploymentIdentifier";
+const _BGDL = "BlueGreenDeploymentList";
+const _BGDN = "BlueGreenDeploymentName";
+const _BGDNFF = "BlueGreenDeploymentNotFoundFault";
+const _BGDT = "BlueGreenDeploymentTask";
+const _BGDTL = "BlueGreenDeploymentTaskList";
+const _BGDl = "BlueGreenDeployments";
+const _BI = "BacktrackIdentifier";
+const _BPNFF = "BackupPolicyNotFoundFault";
+const _BRCT = "BacktrackRequestCreationTime";
+const _BRP = "BackupRetentionPeriod";
+const _BT = "BacktrackTo";
+const _BTa = "BackupTarget";
+const _BW = "BacktrackWindow";
+const _C = "Certificate";
+const _CA = "CertificateArn";
+const _CAC = "CrossAccountClone";
+const _CACI = "CACertificateIdentifier";
+const _CAD = "CurrentApplyDate";
+const _CAI = "CAIdentifier";
+const _CAIu = "CustomerAwsId";
+const _CAL = "ContextAttributeList";
+const _CAZNFF = "CustomAvailabilityZoneNotFoundFault";
+const _CAo = "ContextAttribute";
+const _CAon = "ContextAttributes";
+const _CBGD = "CreateBlueGreenDeployment";
+const _CBGDR = "CreateBlueGreenDeploymentRequest";
+const _CBGDRr = "CreateBlueGreenDeploymentResponse";
+const _CBT = "ConnectionBorrowTimeout";
+const _CC = "CurrentCapacity";
+const _CCA = "CopyableCrossAccount";
+const _CCDBEV = "CreateCustomDBEngineVersion";
+const _CCDBEVF = "CreateCustomDBEngineVersionFault";
+const _CCDBEVM = "CreateCustomDBEngineVersionMessage";
+const _CCPAZ = "CommittedCapacityPerAvailabilityZone";
+const _CCR = "CopyableCrossRegion";
+const _CCT = "ClusterCreateTime";
+const _CCu = "CurrencyCode";
+const _CD = "CertificateDetails";
+const _CDBC = "CreateDBCluster";
+const _CDBCE = "CreateDBClusterEndpoint";
+const _CDBCEM = "CreateDBClusterEndpointMessage";
+const _CDBCM = "CreateDBClusterMessage";
+const _CDBCPG = "CopyDBClusterParameterGroup";
+const _CDBCPGM = "CopyDBClusterParameterGroupMessage";
+const _CDBCPGMr = "CreateDBClusterParameterGroupMessage";
+const _CDBCPGR = "CopyDBClusterParameterGroupResult";
+const _CDBCPGRr = "CreateDBClusterParameterGroupResult";
+const _CDBCPGr = "CreateDBClusterParameterGroup";
+const _CDBCR = "CreateDBClusterResult";
+const _CDBCRR = "CancelDBCapacityReservationRequest";
+const _CDBCRRa = "CancelDBCapacityReservationResponse";
+const _CDBCRRr = "CreateDBCapacityReservationRequest";
+const _CDBCRRre = "CreateDBCapacityReservationResponse";
+const _CDBCRa = "CancelDBCapacityReservation";
+const _CDBCRr = "CreateDBCapacityReservation";
+const _CDBCS = "CopyDBClusterSnapshot";
+const _CDBCSM = "CopyDBClusterSnapshotMessage";
+const _CDBCSMr = "CreateDBClusterSnapshotMessage";
+const _CDBCSR = "CopyDBClusterSnapshotResult";
+const _CDBCSRr = "CreateDBClusterSnapshotResult";
+const _CDBCSr = "CreateDBClusterSnapshot";
+const _CDBEVAEF = "CustomDBEngineVersionAlreadyExistsFault";
+const _CDBEVAMI = "CustomDBEngineVersionAMI";
+const _CDBEVM = "CustomDBEngineVersionManifest";
+const _CDBEVNFF = "CustomDBEngineVersionNotFoundFault";
+const _CDBEVQEF = "CustomDBEngineVersionQuotaExceededFault";
+const _CDBI = "CreateDBInstance";
+const _CDBIM = "CreateDBInstanceMessage";
+const _CDBIR = "CreateDBInstanceResult";
+const _CDBIRR = "CreateDBInstanceReadReplica";
+const _CDBIRRM = "CreateDBInstanceReadReplicaMessage";
+const _CDBIRRR = "CreateDBInstanceReadReplicaResult";
+const _CDBP = "CreateDBProxy";
+const _CDBPE = "CreateDBProxyEndpoint";
+const _CDBPER = "CreateDBProxyEndpointRequest";
+const _CDBPERr = "CreateDBProxyEndpointResponse";
+const _CDBPG = "CopyDBParameterGroup";
+const _CDBPGM = "CopyDBParameterGroupMessage";
+const _CDBPGMr = "CreateDBParameterGroupMessage";
+const _CDBPGR = "CopyDBParameterGroupResult";
+const _CDBPGRr = "CreateDBParameterGroupResult";
+const _CDBPGr = "CreateDBParameterGroup";
+const _CDBPR = "CreateDBProxyRequest";
+const _CDBPRr = "CreateDBProxyResponse";
+const _CDBS = "CopyDBSnapshot";
+const _CDBSG = "CreateDBSecurityGroup";
+const _CDBSGM = "CreateDBSecurityGroupMessage";
+const _CDBSGMr = "CreateDBShardGroupMessage";
+const _CDBSGMre = "CreateDBSubnetGroupMessage";
+const _CDBSGR = "CreateDBSecurityGroupResult";
+const _CDBSGRr = "CreateDBSubnetGroupResult";
+const _CDBSGr = "CreateDBShardGroup";
+const _CDBSGre = "CreateDBSubnetGroup";
+const _CDBSM = "CopyDBSnapshotMessage";
+const _CDBSMr = "CreateDBSnapshotMessage";
+const _CDBSR = "CopyDBSnapshotResult";
+const _CDBSRr = "CreateDBSnapshotResult";
+const _CDBSr = "CreateDBSnapshot";
+const _CDo = "CommitmentDuration";
+const _CDr = "CreateDate";
+const _CDre = "CreatedDate";
+const _CE = "CustomEndpoints";
+const _CED = "CommitmentEndDate";
+const _CES = "CreateEventSubscription";
+const _CESM = "CreateEventSubscriptionMessage";
+const _CESR = "CreateEventSubscriptionResult";
+const _CET = "CustomEndpointType";
+const _CETM = "CancelExportTaskMessage";
+const _CETa = "CancelExportTask";
+const _CGC = "CreateGlobalCluster";
+const _CGCM = "CreateGlobalClusterMessage";
+const _CGCR = "CreateGlobalClusterResult";
+const _CGI = "CloneGroupId";
+const _CI = "CertificateIdentifier";
+const _CIDRIP = "CIDRIP";
+const _CIIP = "CustomIamInstanceProfile";
+const _CIM = "CreateIntegrationMessage";
+const _CIo = "CommitmentInfo";
+const _CIr = "CreateIntegration";
+const _CL = "CertificateList";
+const _CLEC = "CloudwatchLogsExportConfiguration";
+const _CM = "CertificateMessage";
+const _CNFF = "CertificateNotFoundFault";
+const _CO = "CustomerOverride";
+const _COG = "CopyOptionGroup";
+const _COGM = "CopyOptionGroupMessage";
+const _COGMr = "CreateOptionGroupMessage";
+const _COGR = "CopyOptionGroupResult";
+const _COGRr = "CreateOptionGroupResult";
+const _COGr = "CreateOptionGroup";
+const _COIE = "CustomerOwnedIpEnabled";
+const _COVT = "CustomerOverrideValidTill";
+const _CPAT = "ClientPasswordAuthType";
+const _CPAZ = "CapacityPerAvailabilityZone";
+const _CPC = "ConnectionPoolConfiguration";
+const _CPCI = "ConnectionPoolConfigurationInfo";
+const _CPCo = "ConnectionPoolConfig";
+const _CPMV = "ClusterPendingModifiedValues";
+const _CR = "ComputeRedundancy";
+const _CRR = "CertificateRotationRestart";
+const _CS = "CharacterSet";
+const _CSD = "CharacterSetDescription";
+const _CSI = "CustSubscriptionId";
+const _CSN = "CharacterSetName";
+const _CST = "ClusterScalabilityType";
+const _CT = "CreateTime";
+const _CTD = "CreateTenantDatabase";
+const _CTDM = "CreateTenantDatabaseMessage";
+const _CTDR = "CreateTenantDatabaseResult";
+const _CTTS = "CopyTagsToSnapshot";
+const _CTe = "CertificateType";
+const _CTo = "CopyTags";
+const _CTop = "CopyTimestamp";
+const _CTr = "CreatedTime";
+const _Ca = "Capacity";
+const _Cat = "Category";
+const _Ce = "Certificates";
+const _D = "Description";
+const _DAA = "DescribeAccountAttributes";
+const _DAAM = "DescribeAccountAttributesMessage";
+const _DAB = "DeleteAutomatedBackups";
+const _DAS = "DefaultAuthScheme";
+const _DASA = "DomainAuthSecretArn";
+const _DBC = "DBCluster";
+const _DBCA = "DBClusterArn";
+const _DBCAB = "DBClusterAutomatedBackup";
+const _DBCABA = "DBClusterAutomatedBackupsArn";
+const _DBCABL = "DBClusterAutomatedBackupList";
+const _DBCABM = "DBClusterAutomatedBackupMessage";
+const _DBCABNFF = "DBClusterAutomatedBackupNotFoundFault";
+const _DBCABQEF = "DBClusterAutomatedBackupQuotaExceededFault";
+const _DBCABl = "DBClusterAutomatedBackups";
+const _DBCAEF = "DBClusterAlreadyExistsFault";
+const _DBCAR = "DBClusterAssociatedRole";
+const _DBCARl = "DBClusterAssociatedRoles";
+const _DBCB = "DBClusterBacktrack";
+const _DBCBL = "DBClusterBacktrackList";
+const _DBCBM = "DBClusterBacktrackMessage";
+const _DBCBNFF = "DBClusterBacktrackNotFoundFault";
+const _DBCBl = "DBClusterBacktracks";
+const _DBCCI = "DBClusterCapacityInfo";
+const _DBCE = "DBClusterEndpoint";
+const _DBCEA = "DBClusterEndpointArn";
+const _DBCEAEF = "DBClusterEndpointAlreadyExistsFault";
+const _DBCEI = "DBClusterEndpointIdentifier";
+const _DBCEL = "DBClusterEndpointList";
+const _DBCEM = "DBClusterEndpointMessage";
+const _DBCENFF = "DBClusterEndpointNotFoundFault";
+const _DBCEQEF = "DBClusterEndpointQuotaExceededFault";
+const _DBCERI = "DBClusterEndpointResourceIdentifier";
+const _DBCEl = "DBClusterEndpoints";
+const _DBCI = "DBClusterIdentifier";
+const _DBCIC = "DBClusterInstanceClass";
+const _DBCIl = "DBClusterIdentifiers";
+const _DBCL = "DBClusterList";
+const _DBCM = "DBClusterMembers";
+const _DBCML = "DBClusterMemberList";
+const _DBCMl = "DBClusterMember";
+const _DBCMlu = "DBClusterMessage";
+const _DBCNFF = "DBClusterNotFoundFault";
+const _DBCOG = "DBClusterOptionGroup";
+const _DBCOGM = "DBClusterOptionGroupMemberships";
+const _DBCOGN = "DBClusterOptionGroupName";
+const _DBCOGS = "DBClusterOptionGroupStatus";
+const _DBCPG = "DBClusterParameterGroup";
+const _DBCPGA = "DBClusterParameterGroupArn";
+const _DBCPGD = "DBClusterParameterGroupDetails";
+const _DBCPGL = "DBClusterParameterGroupList";
+const _DBCPGM = "DBClusterParameterGroupsMessage";
+const _DBCPGN = "DBClusterParameterGroupName";
+const _DBCPGNFF = "DBClusterParameterGroupNotFoundFault";
+const _DBCPGNM = "DBClusterParameterGroupNameMessage";
+const _DBCPGS = "DBClusterParameterGroupStatus";
+const _DBCPGl = "DBClusterParameterGroups";
+const _DBCQEF = "DBClusterQuotaExceededFault";
+const _DBCR = "DBCapacityReservation";
+const _DBCRA = "DBCapacityReservationArn";
+const _DBCRAEF = "DBCapacityReservationAlreadyExistsFault";
+const _DBCRAEFl = "DBClusterRoleAlreadyExistsFault";
+const _DBCRCI = "DBCapacityReservationCommitmentInfo";
+const _DBCRI = "DBCapacityReservationIdentifier";
+const _DBCRL = "DBCapacityReservationList";
+const _DBCRN = "DBCapacityReservationName";
+const _DBCRNFF = "DBCapacityReservationNotFoundFault";
+const _DBCRNFFl = "DBClusterRoleNotFoundFault";
+const _DBCRQEF = "DBClusterRoleQuotaExceededFault";
+const _DBCRUF = "DBCapacityReservationUnsupportedFault";
+const _DBCRa = "DBCapacityReservations";
+const _DBCRl = "DBClusterRole";
+const _DBCRlu = "DBClusterRoles";
+const _DBCS = "DBClusterSnapshot";
+const _DBCSA = "DBClusterSnapshotArn";
+const _DBCSAEF = "DBClusterSnapshotAlreadyExistsFault";
+const _DBCSAL = "DBClusterSnapshotAttributeList";
+const _DBCSAR = "DBClusterSnapshotAttributesResult";
+const _DBCSAl = "DBClusterSnapshotAttribute";
+const _DBCSAlu = "DBClusterSnapshotAttributes";
+const _DBCSI = "DBClusterSnapshotIdentifier";
+const _DBCSIL = "DBClusterStatusInfoList";
+const _DBCSIl = "DBClusterStatusInfo";
+const _DBCSL = "DBClusterSnapshotList";
+const _DBCSM = "DBClusterSnapshotMessage";
+const _DBCSNFF = "DBClusterSnapshotNotFoundFault";
+const _DBCSl = "DBClusterSnapshots";
+const _DBCl = "DBClusters";
+const _DBED = "DBEngineDescription";
+const _DBEMT = "DBEngineMediaType";
+const _DBEV = "DBEngineVersion";
+const _DBEVA = "DBEngineVersionArn";
+const _DBEVD = "DBEngineVersionDescription";
+const _DBEVL = "DBEngineVersionList";
+const _DBEVM = "DBEngineVersionMessage";
+const _DBEVn = "DBEngineVersions";
+const _DBGD = "DeleteBlueGreenDeployment";
+const _DBGDR = "DeleteBlueGreenDeploymentRequest";
+const _DBGDRe = "DeleteBlueGreenDeploymentResponse";
+const _DBGDRes = "DescribeBlueGreenDeploymentsRequest";
+const _DBGDResc = "DescribeBlueGreenDeploymentsResponse";
+const _DBGDe = "DescribeBlueGreenDeployments";
+const _DBI = "DBInstance";
+const _DBIA = "DBInstanceArn";
+const _DBIAB = "DBInstanceAutomatedBackup";
+const _DBIABA = "DBInstanceAutomatedBackupsArn";
+const _DBIABL = "DBInstanceAutomatedBackupList";
+const _DBIABM = "DBInstanceAutomatedBackupMessage";
+const _DBIABNFF = "DBInstanceAutomatedBackupNotFoundFault";
+const _DBIABQEF = "DBInstanceAutomatedBackupQuotaExceededFault";
+const _DBIABR = "DBInstanceAutomatedBackupsReplications";
+const _DBIABRL = "DBInstanceAutomatedBackupsReplicationList";
+const _DBIABRn = "DBInstanceAutomatedBackupsReplication";
+const _DBIABn = "DBInstanceAutomatedBackups";
+const _DBIAEF = "DBInstanceAlreadyExistsFault";
+const _DBIC = "DBInstanceClass";
+const _DBICn = "DBInstanceCount";
+const _DBII = "DBInstanceIdentifier";
+const _DBIIn = "DBInstanceIdentifiers";
+const _DBIL = "DBInstanceList";
+const _DBIM = "DBInstanceMessage";
+const _DBINFF = "DBInstanceNotFoundFault";
+const _DBINRF = "DBInstanceNotReadyFault";
+const _DBIPGN = "DBInstanceParameterGroupName";
+const _DBIR = "DBInstanceRole";
+const _DBIRAEF = "DBInstanceRoleAlreadyExistsFault";
+const _DBIRNFF = "DBInstanceRoleNotFoundFault";
+const _DBIRQEF = "DBInstanceRoleQuotaExceededFault";
+const _DBIRn = "DBInstanceRoles";
+const _DBIS = "DBInstanceStatus";
+const _DBISI = "DBInstanceStatusInfo";
+const _DBISIL = "DBInstanceStatusInfoList";
+const _DBIn = "DBInstances";
+const _DBLFNFF = "DBLogFileNotFoundFault";
+const _DBMEV = "DBMajorEngineVersion";
+const _DBMEVL = "DBMajorEngineVersionsList";
+const _DBMEVa = "DBMajorEngineVersions";
+const _DBN = "DBName";
+const _DBP = "DBProxy";
+const _DBPA = "DBProxyArn";
+const _DBPAEF = "DBProxyAlreadyExistsFault";
+const _DBPE = "DBProxyEndpoint";
+const _DBPEA = "DBProxyEndpointArn";
+const _DBPEAEF = "DBProxyEndpointAlreadyExistsFault";
+const _DBPEL = "DBProxyEndpointList";
+const _DBPEN = "DBProxyEndpointName";
+const _DBPENFF = "DBProxyEndpointNotFoundFault";
+const _DBPEQEF = "DBProxyEndpointQuotaExceededFault";
+const _DBPEr = "DBProxyEndpoints";
+const _DBPG = "DBParameterGroup";
+const _DBPGA = "DBParameterGroupArn";
+const _DBPGAEF = "DBParameterGroupAlreadyExistsFault";
+const _DBPGD = "DBParameterGroupDetails";
+const _DBPGF = "DBParameterGroupFamily";
+const _DBPGL = "DBParameterGroupList";
+const _DBPGM = "DBParameterGroupsMessage";
+const _DBPGN = "DBParameterGroupName";
+const _DBPGNFF = "DBParameterGroupNotFoundFault";
+const _DBPGNM = "DBParameterGroupNameMessage";
+const _DBPGQEF = "DBParameterGroupQuotaExceededFault";
+const _DBPGS = "DBParameterGroupStatus";
+const _DBPGSL = "DBParameterGroupStatusList";
+const _DBPGa = "DBParameterGroups";
+const _DBPL = "DBProxyList";
+const _DBPN = "DBProxyName";
+const _DBPNFF = "DBProxyNotFoundFault";
+const _DBPNo = "DBPortNumber";
+const _DBPQEF = "DBProxyQuotaExceededFault";
+const _DBPT = "DBProxyTarget";
+const _DBPTARF = "DBProxyTargetAlreadyRegisteredFault";
+const _DBPTG = "DBProxyTargetGroup";
+const _DBPTGNFF = "DBProxyTargetGroupNotFoundFault";
+const _DBPTNFF = "DBProxyTargetNotFoundFault";
+const _DBPTr = "DBProxyTargets";
+const _DBPr = "DBProxies";
+const _DBR = "DBRecommendation";
+const _DBRL = "DBRecommendationList";
+const _DBRM = "DBRecommendationMessage";
+const _DBRMe = "DBRecommendationsMessage";
+const _DBRe = "DBRecommendations";
+const _DBS = "DBSnapshot";
+const _DBSA = "DBSnapshotArn";
+const _DBSAEF = "DBSnapshotAlreadyExistsFault";
+const _DBSAL = "DBSnapshotAttributeList";
+const _DBSAR = "DBSnapshotAttributesResult";
+const _DBSAn = "DBSnapshotAttribute";
+const _DBSAna = "DBSnapshotAttributes";
+const _DBSG = "DBSecurityGroup";
+const _DBSGA = "DBSecurityGroupArn";
+const _DBSGAEF = "DBSecurityGroupAlreadyExistsFault";
+const _DBSGAEFh = "DBShardGroupAlreadyExistsFault";
+const _DBSGAEFu = "DBSubnetGroupAlreadyExistsFault";
+const _DBSGAh = "DBShardGroupArn";
+const _DBSGAu = "DBSubnetGroupArn";
+const _DBSGD = "DBSecurityGroupDescription";
+const _DBSGDNCEAZ = "DBSubnetGroupDoesNotCoverEnoughAZs";
+const _DBSGDu = "DBSubnetGroupDescription";
+const _DBSGI = "DBShardGroupIdentifier";
+const _DBSGL = "DBShardGroupsList";
+const _DBSGM = "DBSecurityGroupMembership";
+const _DBSGML = "DBSecurityGroupMembershipList";
+const _DBSGMe = "DBSecurityGroupMessage";
+const _DBSGMec = "DBSecurityGroupMemberships";
+const _DBSGMu = "DBSubnetGroupMessage";
+const _DBSGN = "DBSecurityGroupName";
+const _DBSGNAF = "DBSubnetGroupNotAllowedFault";
+const _DBSGNFF = "DBSecurityGroupNotFoundFault";
+const _DBSGNFFh = "DBShardGroupNotFoundFault";
+const _DBSGNFFu = "DBSubnetGroupNotFoundFault";
+const _DBSGNL = "DBSecurityGroupNameList";
+const _DBSGNSF = "DBSecurityGroupNotSupportedFault";
+const _DBSGNu = "DBSubnetGroupName";
+const _DBSGQEF = "DBSecurityGroupQuotaExceededFault";
+const _DBSGQEFu = "DBSubnetGroupQuotaExceededFault";
+const _DBSGRI = "DBShardGroupResourceId";
+const _DBSGe = "DBSecurityGroups";
+const _DBSGh = "DBShardGroup";
+const _DBSGha = "DBShardGroups";
+const _DBSGu = "DBSubnetGroup";
+const _DBSGub = "DBSubnetGroups";
+const _DBSI = "DBSystemId";
+const _DBSIn = "DBSnapshotIdentifier";
+const _DBSL = "DBSnapshotList";
+const _DBSM = "DBSnapshotMessage";
+const _DBSNFF = "DBSnapshotNotFoundFault";
+const _DBSQEF = "DBSubnetQuotaExceededFault";
+const _DBSTD = "DBSnapshotTenantDatabase";
+const _DBSTDARN = "DBSnapshotTenantDatabaseARN";
+const _DBSTDL = "DBSnapshotTenantDatabasesList";
+const _DBSTDM = "DBSnapshotTenantDatabasesMessage";
+const _DBSTDNFF = "DBSnapshotTenantDatabaseNotFoundFault";
+const _DBSTDn = "DBSnapshotTenantDatabases";
+const _DBSn = "DBSnapshots";
+const _DBUDFF = "DBUpgradeDependencyFailureFault";
+const _DC = "DescribeCertificates";
+const _DCDBEV = "DeleteCustomDBEngineVersion";
+const _DCDBEVM = "DeleteCustomDBEngineVersionMessage";
+const _DCFNL = "DefaultCertificateForNewLaunches";
+const _DCI = "DbClusterIdentifier";
+const _DCM = "DescribeCertificatesMessage";
+const _DCRI = "DbClusterResourceId";
+const _DCS = "DefaultCharacterSet";
+const _DD = "DisableDomain";
+const _DDBC = "DeleteDBCluster";
+const _DDBCAB = "DeleteDBClusterAutomatedBackup";
+const _DDBCABM = "DeleteDBClusterAutomatedBackupMessage";
+const _DDBCABMe = "DescribeDBClusterAutomatedBackupsMessage";
+const _DDBCABR = "DeleteDBClusterAutomatedBackupResult";
+const _DDBCABe = "DescribeDBClusterAutomatedBackups";
+const _DDBCB = "DescribeDBClusterBacktracks";
+const _DDBCBM = "DescribeDBClusterBacktracksMessage";
+const _DDBCE = "DeleteDBClusterEndpoint";
+const _DDBCEM = "DeleteDBClusterEndpointMessage";
+const _DDBCEMe = "DescribeDBClusterEndpointsMessage";
+const _DDBCEe = "DescribeDBClusterEndpoints";
+const _DDBCM = "DeleteDBClusterMessage";
+const _DDBCMe = "DescribeDBClustersMessage";
+const _DDBCP = "DescribeDBClusterParameters";
+const _DDBCPG = "DeleteDBClusterParameterGroup";
+const _DDBCPGM = "DeleteDBClusterParameterGroupMessage";
+const _DDBCPGMe = "DescribeDBClusterParameterGroupsMessage";
+const _DDBCPGe = "DescribeDBClusterParameterGroups";
+const _DDBCPM = "DescribeDBClusterParametersMessage";
+const _DDBCR = "DeleteDBClusterResult";
+const _DDBCRR = "DescribeDBCapacityReservationsRequest";
+const _DDBCRRe = "DescribeDBCapacityReservationsResponse";
+const _DDBCRe = "DescribeDBCapacityReservations";
+const _DDBCS = "DeleteDBClusterSnapshot";
+const _DDBCSA = "DescribeDBClusterSnapshotAttributes";
+const _DDBCSAM = "DescribeDBClusterSnapshotAttributesMessage";
+const _DDBCSAR = "DescribeDBClusterSnapshotAttributesResult";
+const _DDBCSM = "DeleteDBClusterSnapshotMessage";
+const _DDBCSMe = "DescribeDBClusterSnapshotsMessage";
+const _DDBCSR = "DeleteDBClusterSnapshotResult";
+const _DDBCSe = "DescribeDBClusterSnapshots";
+const _DDBCe = "DescribeDBClusters";
+const _DDBEV = "DescribeDBEngineVersions";
+const _DDBEVM = "DescribeDBEngineVersionsMessage";
+const _DDBI = "DeleteDBInstance";
+const _DDBIAB = "DeleteDBInstanceAutomatedBackup";
+const _DDBIABM = "DeleteDBInstanceAutomatedBackupMessage";
+const _DDBIABMe = "DescribeDBInstanceAutomatedBackupsMessage";
+const _DDBIABR = "DeleteDBInstanceAutomatedBackupResult";
+const _DDBIABe = "DescribeDBInstanceAutomatedBackups";
+const _DDBIM = "DeleteDBInstanceMessage";
+const _DDBIMe = "DescribeDBInstancesMessage";
+const _DDBIR = "DeleteDBInstanceResult";
+const _DDBIe = "DescribeDBInstances";
+const _DDBLF = "DescribeDBLogFiles";
+const _DDBLFD = "DescribeDBLogFilesDetails";
+const _DDBLFL = "DescribeDBLogFilesList";
+const _DDBLFM = "DescribeDBLogFilesMessage";
+const _DDBLFP = "DownloadDBLogFilePortion";
+const _DDBLFPD = "DownloadDBLogFilePortionDetails";
+const _DDBLFPM = "DownloadDBLogFilePortionMessage";
+const _DDBLFR = "DescribeDBLogFilesResponse";
+const _DDBMEV = "DescribeDBMajorEngineVersions";
+const _DDBMEVR = "DescribeDBMajorEngineVersionsRequest";
+const _DDBMEVRe = "DescribeDBMajorEngineVersionsResponse";
+const _DDBP = "DeleteDBProxy";
+const _DDBPE = "DeleteDBProxyEndpoint";
+const _DDBPER = "DeleteDBProxyEndpointRequest";
+const _DDBPERe = "DeleteDBProxyEndpointResponse";
+const _DDBPERes = "DescribeDBProxyEndpointsRequest";
+const _DDBPEResc = "DescribeDBProxyEndpointsResponse";
+const _DDBPEe = "DescribeDBProxyEndpoints";
+const _DDBPG = "DeleteDBParameterGroup";
+const _DDBPGM = "DeleteDBParameterGroupMessage";
+const _DDBPGMe = "DescribeDBParameterGroupsMessage";
+const _DDBPGe = "DescribeDBParameterGroups";
+const _DDBPM = "DescribeDBParametersMessage";
+const _DDBPR = "DeleteDBProxyRequest";
+const _DDBPRe = "DeleteDBProxyResponse";
+const _DDBPRes = "DescribeDBProxiesRequest";
+const _DDBPResc = "DescribeDBProxiesResponse";
+const _DDBPT = "DeregisterDBProxyTargets";
+const _DDBPTG = "DescribeDBProxyTargetGroups";
+const _DDBPTGR = "DescribeDBProxyTargetGroupsRequest";
+const _DDBPTGRe = "DescribeDBProxyTargetGroupsResponse";
+const _DDBPTR = "DeregisterDBProxyTargetsRequest";
+const _DDBPTRe = "DeregisterDBProxyTargetsResponse";
+const _DDBPTRes = "DescribeDBProxyTargetsRequest";
+const _DDBPTResc = "DescribeDBProxyTargetsResponse";
+const _DDBPTe = "DescribeDBProxyTargets";
+const _DDBPe = "DescribeDBParameters";
+const _DDBPes = "DescribeDBProxies";
+const _DDBR = "DescribeDBRecommendations";
+const _DDBRM = "DescribeDBRecommendationsMessage";
+const _DDBS = "DeleteDBSnapshot";
+const _DDBSA = "DescribeDBSnapshotAttributes";
+const _DDBSAM = "DescribeDBSnapshotAttributesMessage";
+const _DDBSAR = "DescribeDBSnapshotAttributesResult";
+const _DDBSG = "DeleteDBSecurityGroup";
+const _DDBSGM = "DeleteDBSecurityGroupMessage";
+const _DDBSGMe = "DeleteDBShardGroupMessage";
+const _DDBSGMel = "DeleteDBSubnetGroupMessage";
+const _DDBSGMes = "DescribeDBSecurityGroupsMessage";
+const _DDBSGMesc = "DescribeDBShardGroupsMessage";
+const _DDBSGMescr = "DescribeDBSubnetGroupsMessage";
+const _DDBSGR = "DescribeDBShardGroupsResponse";
+const _DDBSGe = "DeleteDBShardGroup";
+const _DDBSGel = "DeleteDBSubnetGroup";
+const _DDBSGes = "DescribeDBSecurityGroups";
+const _DDBSGesc = "DescribeDBShardGroups";
+const _DDBSGescr = "DescribeDBSubnetGroups";
+const _DDBSM = "DeleteDBSnapshotMessage";
+const _DDBSMe = "DescribeDBSnapshotsMessage";
+const _DDBSR = "DeleteDBSnapshotResult";
+const _DDBSTD = "DescribeDBSnapshotTenantDatabases";
+const _DDBSTDM = "DescribeDBSnapshotTenantDatabasesMessage";
+const _DDBSe = "DescribeDBSnapshots";
+const _DDI = "DomainDnsIps";
+const _DE = "DescribeEvents";
+const _DEC = "DescribeEventCategories";
+const _DECM = "DescribeEventCategoriesMessage";
+const _DEDCP = "DescribeEngineDefaultClusterParameters";
+const _DEDCPM = "DescribeEngineDefaultClusterParametersMessage";
+const _DEDCPR = "DescribeEngineDefaultClusterParametersResult";
+const _DEDP = "DescribeEngineDefaultParameters";
+const _DEDPM = "DescribeEngineDefaultParametersMessage";
+const _DEDPR = "DescribeEngineDefaultParametersResult";
+const _DEM = "DescribeEventsMessage";
+const _DES = "DeleteEventSubscription";
+const _DESM = "DeleteEventSubscriptionMessage";
+const _DESMe = "DescribeEventSubscriptionsMessage";
+const _DESR = "DeleteEventSubscriptionResult";
+const _DESe = "DescribeEventSubscriptions";
+const _DET = "DescribeExportTasks";
+const _DETM = "DescribeExportTasksMessage";
+const _DF = "DomainFqdn";
+const _DFDBCR = "DetachFromDBCapacityReservation";
+const _DFa = "DataFilter";
+const _DGC = "DeleteGlobalCluster";
+const _DGCM = "DeleteGlobalClusterMessage";
+const _DGCMe = "DescribeGlobalClustersMessage";
+const _DGCR = "DeleteGlobalClusterResult";
+const _DGCe = "DescribeGlobalClusters";
+const _DHE = "DisableHttpEndpoint";
+const _DHER = "DisableHttpEndpointRequest";
+const _DHERi = "DisableHttpEndpointResponse";
+const _DI = "DnsIps";
+const _DIAMRN = "DomainIAMRoleName";
+const _DIF = "DatabaseInstallationFiles";
+const _DIFSBN = "DatabaseInstallationFilesS3BucketName";
+const _DIFSP = "DatabaseInstallationFilesS3Prefix";
+const _DIM = "DatabaseInsightsMode";
+const _DIMe = "DeleteIntegrationMessage";
+const _DIMes = "DescribeIntegrationsMessage";
+const _DIP = "DbInstancePort";
+const _DIR = "DescribeIntegrationsResponse";
+const _DIe = "DeleteIntegration";
+const _DIes = "DescribeIntegrations";
+const _DL = "DebugLogging";
+const _DLL = "DocLinkList";
+const _DLT = "DisableLogTypes";
+const _DLV = "DedicatedLogVolume";
+const _DLo = "DocLink";
+const _DM = "DomainMemberships";
+const _DML = "DomainMembershipList";
+const _DMo = "DomainMembership";
+const _DN = "DatabaseName";
+const _DNFF = "DomainNotFoundFault";
+const _DO = "DomainOu";
+const _DODBIO = "DescribeOrderableDBInstanceOptions";
+const _DODBIOM = "DescribeOrderableDBInstanceOptionsMessage";
+const _DOG = "DeleteOptionGroup";
+const _DOGM = "DeleteOptionGroupMessage";
+const _DOGMe = "DescribeOptionGroupsMessage";
+const _DOGO = "DescribeOptionGroupOptions";
+const _DOGOM = "DescribeOptionGroupOptionsMessage";
+const _DOGe = "DescribeOptionGroups";
+const _DOe = "DefaultOnly";
+const _DP = "DeletionProtection";
+const _DPMA = "DescribePendingMaintenanceActions";
+const _DPMAM = "DescribePendingMaintenanceActionsMessage";
+const _DPe = "DefaultPort";
+const _DR = "DoubleRange";
+const _DRDBI = "DescribeReservedDBInstances";
+const _DRDBIM = "DescribeReservedDBInstancesMessage";
+const _DRDBIO = "DescribeReservedDBInstancesOfferings";
+const _DRDBIOM = "DescribeReservedDBInstancesOfferingsMessage";
+const _DRI = "DbiResourceId";
+const _DRL = "DoubleRangeList";
+const _DSR = "DescribeSourceRegions";
+const _DSRM = "DescribeSourceRegionsMessage";
+const _DSVPV = "DescribeServerlessV2PlatformVersions";
+const _DSVPVM = "DescribeServerlessV2PlatformVersionsMessage";
+const _DT = "DeleteTime";
+const _DTD = "DeleteTenantDatabase";
+const _DTDM = "DeleteTenantDatabaseMessage";
+const _DTDMe = "DescribeTenantDatabasesMessage";
+const _DTDR = "DeleteTenantDatabaseResult";
+const _DTDe = "DescribeTenantDatabases";
+const _DTa = "DataType";
+const _DTe = "DeleteTarget";
+const _DV = "DefaultValue";
+const _DVDBIM = "DescribeValidDBInstanceModifications";
+const _DVDBIMM = "DescribeValidDBInstanceModificationsMessage";
+const _DVDBIMR = "DescribeValidDBInstanceModificationsResult";
+const _Da = "Date";
+const _De = "Detection";
+const _Di = "Dimensions";
+const _Do = "Domain";
+const _Du = "Duration";
+const _E = "Engine";
+const _EBT = "EarliestBacktrackTime";
+const _EC = "EventCategories";
+const _ECL = "EventCategoriesList";
+const _ECLE = "EnableCloudwatchLogsExports";
+const _ECLEn = "EnabledCloudwatchLogsExports";
+const _ECM = "EventCategoriesMap";
+const _ECML = "EventCategoriesMapList";
+const _ECMv = "EventCategoriesMessage";
+const _ECOI = "EnableCustomerOwnedIp";
+const _ECSG = "EC2SecurityGroups";
+const _ECSGI = "EC2SecurityGroupId";
+const _ECSGL = "EC2SecurityGroupList";
+const _ECSGN = "EC2SecurityGroupName";
+const _ECSGOI = "EC2SecurityGroupOwnerId";
+const _ECSGe = "EC2SecurityGroup";
+const _ECr = "ErrorCode";
+const _ECv = "EventCategory";
+const _ED = "EndDate";
+const _EDT = "EndDateType";
+const _EDn = "EngineDefaults";
+const _EF = "EngineFamily";
+const _EGWF = "EnableGlobalWriteForwarding";
+const _EHE = "EnableHttpEndpoint";
+const _EHER = "EnableHttpEndpointRequest";
+const _EHERn = "EnableHttpEndpointResponse";
+const _EIAG = "EnableInternetAccessGateway";
+const _EIAMDA = "EnableIAMDatabaseAuthentication";
+const _EIPNSF = "Ec2ImagePropertiesNotSupportedFault";
+const _EL = "EventList";
+const _ELD = "EnableLimitlessDatabase";
+const _ELS = "EngineLifecycleSupport";
+const _ELT = "EnableLogTypes";
+const _ELTx = "ExportableLogTypes";
+const _ELWF = "EnableLocalWriteForwarding";
+const _EM = "ExcludedMembers";
+const _EMRA = "EnhancedMonitoringResourceArn";
+const _EMn = "EngineMode";
+const _EMr = "ErrorMessage";
+const _EMv = "EventsMessage";
+const _EN = "EngineName";
+const _ENAFI = "EngineNativeAuditFieldsIncluded";
+const _ENT = "EndpointNetworkType";
+const _EO = "ExportOnly";
+const _EPI = "EnablePerformanceInsights";
+const _ERT = "EarliestRestorableTime";
+const _ES = "EventSubscription";
+const _ESA = "EventSubscriptionArn";
+const _ESL = "EventSubscriptionsList";
+const _ESM = "EventSubscriptionsMessage";
+const _ESQEF = "EventSubscriptionQuotaExceededFault";
+const _ET = "EndpointType";
+const _ETAEF = "ExportTaskAlreadyExistsFault";
+const _ETI = "ExportTaskIdentifier";
+const _ETL = "ExportTasksList";
+const _ETM = "ExportTasksMessage";
+const _ETNFF = "ExportTaskNotFoundFault";
+const _ETa = "EarliestTime";
+const _ETn = "EndTime";
+const _ETx = "ExportTask";
+const _ETxp = "ExportTasks";
+const _EV = "EngineVersion";
+const _EVPCN = "EnableVPCNetworking";
+const _En = "Enabled";
+const _Enc = "Encrypted";
+const _End = "Endpoint";
+const _Er = "Errors";
+const _Ev = "Event";
+const _Eve = "Events";
+const _F = "Force";
+const _FAD = "ForcedApplyDate";
+const _FC = "FilenameContains";
+const _FCa = "FailureCause";
+const _FDBC = "FailoverDBCluster";
+const _FDBCM = "FailoverDBClusterMessage";
+const _FDBCR = "FailoverDBClusterResult";
+const _FDBSI = "FinalDBSnapshotIdentifier";
+const _FDCA = "FromDbClusterArn";
+const _FF = "ForceFailover";
+const _FGC = "FailoverGlobalCluster";
+const _FGCM = "FailoverGlobalClusterMessage";
+const _FGCR = "FailoverGlobalClusterResult";
+const _FL = "FilterList";
+const _FLW = "FileLastWritten";
+const _FN = "FeatureName";
+const _FP = "FixedPrice";
+const _FQDN = "FQDN";
+const _FR = "FailureReason";
+const _FS = "FileSize";
+const _FSSIB = "FullSnapshotSizeInBytes";
+const _FSa = "FailoverState";
+const _FVL = "FilterValueList";
+const _Fi = "Filters";
+const _Fil = "Filter";
+const _Fr = "From";
+const _G = "Group";
+const _GB = "GroupBy";
+const _GC = "GlobalCluster";
+const _GCA = "GlobalClusterArn";
+const _GCAEF = "GlobalClusterAlreadyExistsFault";
+const _GCI = "GlobalClusterIdentifier";
+const _GCL = "GlobalClusterList";
+const _GCM = "GlobalClusterMembers";
+const _GCML = "GlobalClusterMemberList";
+const _GCMl = "GlobalClusterMember";
+const _GCMlo = "GlobalClustersMessage";
+const _GCNFF = "GlobalClusterNotFoundFault";
+const _GCQEF = "GlobalClusterQuotaExceededFault";
+const _GCRI = "GlobalClusterResourceId";
+const _GCl = "GlobalClusters";
+const _GWFR = "GlobalWriteForwardingRequested";
+const _GWFS = "GlobalWriteForwardingStatus";
+const _HEE = "HttpEndpointEnabled";
+const _HZI = "HostedZoneId";
+const _I = "Iops";
+const _IA = "IncludeAll";
+const _IAEF = "IntegrationAlreadyExistsFault";
+const _IAGE = "InternetAccessGatewayEnabled";
+const _IAIPISF = "InsufficientAvailableIPsInSubnetFault";
+const _IAMA = "IAMAuth";
+const _IAMDAE = "IAMDatabaseAuthenticationEnabled";
+const _IAMRN = "IAMRoleName";
+const _IAn = "IntegrationArn";
+const _IBGDSF = "InvalidBlueGreenDeploymentStateFault";
+const _IC = "IsCollection";
+const _ICDBEVSF = "InvalidCustomDBEngineVersionStateFault";
+const _ICOF = "IntegrationConflictOperationFault";
+const _ICT = "IdleClientTimeout";
+const _ICTn = "InstanceCreateTime";
+const _ICW = "IsClusterWriter";
+const _ID = "IsDefault";
+const _IDBCABSF = "InvalidDBClusterAutomatedBackupStateFault";
+const _IDBCCF = "InsufficientDBClusterCapacityFault";
+const _IDBCCFn = "InvalidDBClusterCapacityFault";
+const _IDBCESF = "InvalidDBClusterEndpointStateFault";
+const _IDBCRSF = "InvalidDBCapacityReservationStateFault";
+const _IDBCSF = "InvalidDBClusterStateFault";
+const _IDBCSSF = "InvalidDBClusterSnapshotStateFault";
+const _IDBIABSF = "InvalidDBInstanceAutomatedBackupStateFault";
+const _IDBICF = "InsufficientDBInstanceCapacityFault";
+const _IDBISF = "InvalidDBInstanceStateFault";
+const _IDBPESF = "InvalidDBProxyEndpointStateFault";
+const _IDBPGSF = "InvalidDBParameterGroupStateFault";
+const _IDBPSF = "InvalidDBProxyStateFault";
+const _IDBSGF = "InvalidDBSubnetGroupFault";
+const _IDBSGSF = "InvalidDBSecurityGroupStateFault";
+const _IDBSGSFn = "InvalidDBShardGroupStateFault";
+const _IDBSGSFnv = "InvalidDBSubnetGroupStateFault";
+const _IDBSSF = "InvalidDBSnapshotStateFault";
+const _IDBSSFn = "InvalidDBSubnetStateFault";
+const _IDLA = "IsDataLossAllowed";
+const _IDs = "IssueDetails";
+const _IE = "IntegrationError";
+const _IEL = "IntegrationErrorList";
+const _IEOF = "InvalidExportOnlyFault";
+const _IESSF = "InvalidEventSubscriptionStateFault";
+const _IESSFn = "InvalidExportSourceStateFault";
+const _IETSF = "InvalidExportTaskStateFault";
+const _IGCSF = "InvalidGlobalClusterStateFault";
+const _II = "ImageId";
+const _IISF = "InvalidIntegrationStateFault";
+const _IIn = "IntegrationIdentifier";
+const _IL = "IntegrationList";
+const _IM = "IsModifiable";
+const _IMVU = "IsMajorVersionUpgrade";
+const _IN = "IntegrationName";
+const _INFF = "IntegrationNotFoundFault";
+const _IOGSF = "InvalidOptionGroupStateFault";
+const _IOONAMT = "IOOptimizedNextAllowedModificationTime";
+const _IOPS = "IOPS";
+const _IP = "IncludePublic";
+const _IPR = "IPRanges";
+const _IPRL = "IPRangeList";
+const _IPRa = "IPRange";
+const _IQ = "InitQuery";
+const _IQEF = "InstanceQuotaExceededFault";
+const _IQEFn = "IntegrationQuotaExceededFault";
+const _IR = "IsRequired";
+const _IRA = "IamRoleArn";
+const _IRF = "InvalidRestoreFault";
+const _IRMPF = "IamRoleMissingPermissionsFault";
+const _IRNFF = "IamRoleNotFoundFault";
+const _IRSF = "InvalidResourceStateFault";
+const _IS = "InvalidSubnet";
+const _ISBF = "InvalidS3BucketFault";
+const _ISCCF = "InsufficientStorageClusterCapacityFault";
+const _ISCUA = "IsStorageConfigUpgradeAvailable";
+const _ISI = "InterconnectSubnetId";
+const _ISn = "IncludeShared";
+const _ITSR = "IopsToStorageRatio";
+const _IVPCNSF = "InvalidVPCNetworkStateFault";
+const _IW = "IsWriter";
+const _Im = "Image";
+const _Imp = "Impact";
+const _In = "Integrations";
+const _Int = "Integration";
+const _K = "Key";
+const _KKI = "KmsKeyId";
+const _KMSKI = "KMSKeyId";
+const _KMSKNAF = "KMSKeyNotAccessibleFault";
+const _KSN = "KinesisStreamName";
+const _L = "Links";
+const _LD = "LimitlessDatabase";
+const _LE = "ListenerEndpoint";
+const _LFD = "LogFileData";
+const _LFN = "LogFileName";
+const _LI = "LeaseId";
+const _LM = "LicenseModel";
+const _LRT = "LatestRestorableTime";
+const _LSCS = "ListSupportedCharacterSets";
+const _LSED = "LifecycleSupportEndDate";
+const _LSN = "LifecycleSupportName";
+const _LSSD = "LifecycleSupportStartDate";
+const _LST = "ListSupportedTimezones";
+const _LT = "LatestTime";
+const _LTFR = "ListTagsForResource";
+const _LTFRM = "ListTagsForResourceMessage";
+const _LTTD = "LogTypesToDisable";
+const _LTTE = "LogTypesToEnable";
+const _LUA = "LastUpdatedAfter";
+const _LUB = "LastUpdatedBefore";
+const _LW = "LastWritten";
+const _LWFS = "LocalWriteForwardingStatus";
+const _Li = "Limit";
+const _Lo = "Locale";
+const _M = "Max";
+const _MACU = "MaxACU";
+const _MACUi = "MinACU";
+const _MAS = "MaxAllocatedStorage";
+const _MASR = "ModifyActivityStreamRequest";
+const _MASRo = "ModifyActivityStreamResponse";
+const _MASV = "ModifyAdditionalStorageVolume";
+const _MASVL = "ModifyAdditionalStorageVolumesList";
+const _MASo = "ModifyActivityStream";
+const _MAZ = "MultiAZ";
+const _MAZC = "MultiAZCapable";
+const _MC = "MinCapacity";
+const _MCDBCC = "ModifyCurrentDBClusterCapacity";
+const _MCDBCCM = "ModifyCurrentDBClusterCapacityMessage";
+const _MCDBEV = "ModifyCustomDBEngineVersion";
+const _MCDBEVM = "ModifyCustomDBEngineVersionMessage";
+const _MCM = "ModifyCertificatesMessage";
+const _MCP = "MaxConnectionsPercent";
+const _MCR = "ModifyCertificatesResult";
+const _MCa = "MaxCapacity";
+const _MCo = "ModifyCertificates";
+const _MDBC = "ModifyDBCluster";
+const _MDBCE = "ModifyDBClusterEndpoint";
+const _MDBCEM = "ModifyDBClusterEndpointMessage";
+const _MDBCM = "ModifyDBClusterMessage";
+const _MDBCPG = "ModifyDBClusterParameterGroup";
+const _MDBCPGM = "ModifyDBClusterParameterGroupMessage";
+const _MDBCR = "ModifyDBClusterResult";
+const _MDBCRR = "ModifyDBCapacityReservationRequest";
+const _MDBCRRo = "ModifyDBCapacityReservationResponse";
+const _MDBCRo = "ModifyDBCapacityReservation";
+const _MDBCSA = "ModifyDBClusterSnapshotAttribute";
+const _MDBCSAM = "ModifyDBClusterSnapshotAttributeMessage";
+const _MDBCSAR = "ModifyDBClusterSnapshotAttributeResult";
+const _MDBI = "ModifyDBInstance";
+const _MDBIM = "ModifyDBInstanceMessage";
+const _MDBIR = "ModifyDBInstanceResult";
+const _MDBP = "ModifyDBProxy";
+const _MDBPE = "ModifyDBProxyEndpoint";
+const _MDBPER = "ModifyDBProxyEndpointRequest";
+const _MDBPERo = "ModifyDBProxyEndpointResponse";
+const _MDBPG = "ModifyDBParameterGroup";
+const _MDBPGM = "ModifyDBParameterGroupMessage";
+const _MDBPR = "ModifyDBProxyRequest";
+const _MDBPRo = "ModifyDBProxyResponse";
+const _MDBPTG = "ModifyDBProxyTargetGroup";
+const _MDBPTGR = "ModifyDBProxyTargetGroupRequest";
+const _MDBPTGRo = "ModifyDBProxyTargetGroupResponse";
+const _MDBR = "ModifyDBRecommendation";
+const _MDBRM = "ModifyDBRecommendationMessage";
+const _MDBS = "ModifyDBSnapshot";
+const _MDBSA = "ModifyDBSnapshotAttribute";
+const _MDBSAM = "ModifyDBSnapshotAttributeMessage";
+const _MDBSAR = "ModifyDBSnapshotAttributeResult";
+const _MDBSG = "ModifyDBShardGroup";
+const _MDBSGLR = "MaxDBShardGroupLimitReached";
+const _MDBSGM = "ModifyDBShardGroupMessage";
+const _MDBSGMo = "ModifyDBSubnetGroupMessage";
+const _MDBSGR = "ModifyDBSubnetGroupResult";
+const _MDBSGo = "ModifyDBSubnetGroup";
+const _MDBSM = "ModifyDBSnapshotMessage";
+const _MDBSR = "ModifyDBSnapshotResult";
+const _MES = "ModifyEventSubscription";
+const _MESM = "ModifyEventSubscriptionMessage";
+const _MESR = "ModifyEventSubscriptionResult";
+const _MEV = "MajorEngineVersion";
+const _MEVPAV = "MinimumEngineVersionPerAllowedValue";
+const _MEVPAVL = "MinimumEngineVersionPerAllowedValueList";
+const _MEVi = "MinimumEngineVersion";
+const _MGC = "ModifyGlobalCluster";
+const _MGCM = "ModifyGlobalClusterMessage";
+const _MGCR = "ModifyGlobalClusterResult";
+const _MI = "MinIops";
+const _MICP = "MaxIdleConnectionsPercent";
+const _MIM = "ModifyIntegrationMessage";
+const _MIPDI = "MinIopsPerDbInstance";
+const _MIPDIa = "MaxIopsPerDbInstance";
+const _MIPG = "MinIopsPerGib";
+const _MIPGa = "MaxIopsPerGib";
+const _MIa = "MaxIops";
+const _MIo = "MonitoringInterval";
+const _MIod = "ModifyIntegration";
+const _ML = "MetricList";
+const _MMUP = "ManageMasterUserPassword";
+const _MOG = "ModifyOptionGroup";
+const _MOGM = "ModifyOptionGroupMessage";
+const _MOGR = "ModifyOptionGroupResult";
+const _MQ = "MetricQuery";
+const _MR = "MaxRecords";
+const _MRA = "MonitoringRoleArn";
+const _MRACU = "MinRequiredACU";
+const _MRL = "MetricReferenceList";
+const _MRMEV = "MinimumRequiredMinorEngineVersion";
+const _MRe = "MetricReference";
+const _MSS = "MinStorageSize";
+const _MSSa = "MaxStorageSize";
+const _MST = "MinStorageThroughput";
+const _MSTPDI = "MinStorageThroughputPerDbInstance";
+const _MSTPDIa = "MaxStorageThroughputPerDbInstance";
+const _MSTPI = "MinStorageThroughputPerIops";
+const _MSTPIa = "MaxStorageThroughputPerIops";
+const _MSTa = "MaxStorageThroughput";
+const _MT = "MultiTenant";
+const _MTD = "ModifyTenantDatabase";
+const _MTDM = "ModifyTenantDatabaseMessage";
+const _MTDR = "ModifyTenantDatabaseResult";
+const _MU = "MasterUsername";
+const _MUAT = "MasterUserAuthenticationType";
+const _MUP = "MasterUserPassword";
+const _MUS = "MasterUserSecret";
+const _MUSKKI = "MasterUserSecretKmsKeyId";
+const _Ma = "Marker";
+const _Man = "Manifest";
+const _Me = "Message";
+const _Met = "Metric";
+const _Metr = "Metrics";
+const _Mo = "Mode";
+const _N = "Name";
+const _NCSN = "NcharCharacterSetName";
+const _NDBCI = "NewDBClusterIdentifier";
+const _NDBII = "NewDBInstanceIdentifier";
+const _NDBPEN = "NewDBProxyEndpointName";
+const _NDBPN = "NewDBProxyName";
+const _NGCI = "NewGlobalClusterIdentifier";
+const _NN = "NewName";
+const _NOL = "NumberOfLines";
+const _NT = "NetworkType";
+const _NTDBN = "NewTenantDBName";
+const _NTNS = "NetworkTypeNotSupported";
+const _No = "Normal";
+const _O = "Option";
+const _OC = "OptionConfiguration";
+const _OCL = "OptionConfigurationList";
+const _OCN = "OptionConflictName";
+const _OCW = "OptionsConflictsWith";
+const _OCu = "OutpostCapable";
+const _OD = "OptionDescription";
+const _ODBIO = "OrderableDBInstanceOption";
+const _ODBIOL = "OrderableDBInstanceOptionsList";
+const _ODBIOM = "OrderableDBInstanceOptionsMessage";
+const _ODBIOr = "OrderableDBInstanceOptions";
+const _ODO = "OptionsDependedOn";
+const _OG = "OptionGroup";
+const _OGA = "OptionGroupArn";
+const _OGAEF = "OptionGroupAlreadyExistsFault";
+const _OGD = "OptionGroupDescription";
+const _OGL = "OptionGroupsList";
+const _OGM = "OptionGroupMemberships";
+const _OGML = "OptionGroupMembershipList";
+const _OGMp = "OptionGroupMembership";
+const _OGN = "OptionGroupName";
+const _OGNFF = "OptionGroupNotFoundFault";
+const _OGO = "OptionGroupOption";
+const _OGOL = "OptionGroupOptionsList";
+const _OGOM = "OptionGroupOptionsMessage";
+const _OGOS = "OptionGroupOptionSettings";
+const _OGOSL = "OptionGroupOptionSettingsList";
+const _OGOSp = "OptionGroupOptionSetting";
+const _OGOV = "OptionGroupOptionVersions";
+const _OGOVL = "OptionGroupOptionVersionsList";
+const _OGOp = "OptionGroupOptions";
+const _OGQEF = "OptionGroupQuotaExceededFault";
+const _OGp = "OptionGroups";
+const _OI = "OwnerId";
+const _OIS = "OptInStatus";
+const _OIT = "OptInType";
+const _OL = "OptionsList";
+const _ON = "OptionName";
+const _OS = "OptionSettings";
+const _OSCL = "OptionSettingConfigurationList";
+const _OSCT = "OriginalSnapshotCreateTime";
+const _OSL = "OptionSettingsList";
+const _OSS = "OperatorSensitiveString";
+const _OSp = "OptionSetting";
+const _OT = "OfferingType";
+const _OTI = "OptionsToInclude";
+const _OTR = "OptionsToRemove";
+const _OU = "OU";
+const _OV = "OptionVersion";
+const _Op = "Options";
+const _Ope = "Operation";
+const _Ou = "Outpost";
+const _P = "Port";
+const _PA = "PubliclyAccessible";
+const _PAS = "ParameterApplyStatus";
+const _PBW = "PreferredBackupWindow";
+const _PC = "PendingCapacity";
+const _PCLE = "PendingCloudwatchLogsExports";
+const _PD = "ProductDescription";
+const _PF = "ProcessorFeatures";
+const _PFL = "ProcessorFeatureList";
+const _PFr = "ProcessorFeature";
+const _PI = "ProvisionedIops";
+const _PID = "PerformanceIssueDetails";
+const _PIE = "PerformanceInsightsEnabled";
+const _PIKMSKI = "PerformanceInsightsKMSKeyId";
+const _PIMDG = "PerformanceInsightsMetricDimensionGroup";
+const _PIMQ = "PerformanceInsightsMetricQuery";
+const _PINAIAZF = "ProvisionedIopsNotAvailableInAZFault";
+const _PIRP = "PerformanceInsightsRetentionPeriod";
+const _PITRNEF = "PointInTimeRestoreNotEnabledFault";
+const _PL = "ParametersList";
+const _PMA = "PendingMaintenanceAction";
+const _PMAD = "PendingMaintenanceActionDetails";
+const _PMAM = "PendingMaintenanceActionsMessage";
+const _PMAe = "PendingMaintenanceActions";
+const _PMV = "PendingModifiedValues";
+const _PMW = "PreferredMaintenanceWindow";
+const _PN = "ParameterName";
+const _PP = "PercentProgress";
+const _PR = "PortRequired";
+const _PRDBIO = "PurchaseReservedDBInstancesOffering";
+const _PRDBIOM = "PurchaseReservedDBInstancesOfferingMessage";
+const _PRDBIOR = "PurchaseReservedDBInstancesOfferingResult";
+const _PRR = "PromoteReadReplica";
+const _PRRDBC = "PromoteReadReplicaDBCluster";
+const _PRRDBCM = "PromoteReadReplicaDBClusterMessage";
+const _PRRDBCR = "PromoteReadReplicaDBClusterResult";
+const _PRRM = "PromoteReadReplicaMessage";
+const _PRRR = "PromoteReadReplicaResult";
+const _PS = "PolicyStatus";
+const _PSOSV = "PotentiallySensitiveOptionSettingValue";
+const _PST = "ProvisionedStorageThroughput";
+const _PSU = "PreSignedUrl";
+const _PT = "PromotionTier";
+const _PV = "ParameterValue";
+const _Pa = "Parameters";
+const _Par = "Parameter";
+const _Pe = "Persistent";
+const _Per = "Permanent";
+const _R = "Region";
+const _RA = "RoleArn";
+const _RAL = "RecommendedActionList";
+const _RAMEVU = "RequiresAutoMinorEngineVersionUpgrade";
+const _RAP = "RecommendedActionParameter";
+const _RAPL = "RecommendedActionParameterList";
+const _RAPe = "ResetAllParameters";
+const _RAU = "RecommendedActionUpdates";
+const _RAUL = "RecommendedActionUpdateList";
+const _RAUe = "RecommendedActionUpdate";
+const _RAe = "ResourceArn";
+const _RAec = "RecommendedActions";
+const _RAeco = "RecommendedAction";
+const _RC = "RecurringCharge";
+const _RCA = "RecurringChargeAmount";
+const _RCCC = "RdsCustomClusterConfiguration";
+const _RCF = "RecurringChargeFrequency";
+const _RCL = "RecurringChargeList";
+const _RCO = "RemoveCustomerOverride";
+const _RCPAZ = "ReservedCapacityPerAvailabilityZone";
+const _RCe = "RecurringCharges";
+const _RD = "ReferenceDetails";
+const _RDBC = "RebootDBCluster";
+const _RDBCFS = "RestoreDBClusterFromS3";
+const _RDBCFSM = "RestoreDBClusterFromS3Message";
+const _RDBCFSMe = "RestoreDBClusterFromSnapshotMessage";
+const _RDBCFSR = "RestoreDBClusterFromS3Result";
+const _RDBCFSRe = "RestoreDBClusterFromSnapshotResult";
+const _RDBCFSe = "RestoreDBClusterFromSnapshot";
+const _RDBCM = "RebootDBClusterMessage";
+const _RDBCPG = "ResetDBClusterParameterGroup";
+const _RDBCPGM = "ResetDBClusterParameterGroupMessage";
+const _RDBCR = "RebootDBClusterResult";
+const _RDBCTPIT = "RestoreDBClusterToPointInTime";
+const _RDBCTPITM = "RestoreDBClusterToPointInTimeMessage";
+const _RDBCTPITR = "RestoreDBClusterToPointInTimeResult";
+const _RDBI = "ReservedDBInstance";
+const _RDBIA = "ReservedDBInstanceArn";
+const _RDBIAEF = "ReservedDBInstanceAlreadyExistsFault";
+const _RDBIFDBS = "RestoreDBInstanceFromDBSnapshot";
+const _RDBIFDBSM = "RestoreDBInstanceFromDBSnapshotMessage";
+const _RDBIFDBSR = "RestoreDBInstanceFromDBSnapshotResult";
+const _RDBIFS = "RestoreDBInstanceFromS3";
+const _RDBIFSM = "RestoreDBInstanceFromS3Message";
+const _RDBIFSR = "RestoreDBInstanceFromS3Result";
+const _RDBII = "ReservedDBInstanceId";
+const _RDBIL = "ReservedDBInstanceList";
+const _RDBIM = "RebootDBInstanceMessage";
+const _RDBIMe = "ReservedDBInstanceMessage";
+const _RDBINFF = "ReservedDBInstanceNotFoundFault";
+const _RDBIO = "ReservedDBInstancesOffering";
+const _RDBIOI = "ReservedDBInstancesOfferingId";
+const _RDBIOL = "ReservedDBInstancesOfferingList";
+const _RDBIOM = "ReservedDBInstancesOfferingMessage";
+const _RDBIONFF = "ReservedDBInstancesOfferingNotFoundFault";
+const _RDBIOe = "ReservedDBInstancesOfferings";
+const _RDBIQEF = "ReservedDBInstanceQuotaExceededFault";
+const _RDBIR = "RebootDBInstanceResult";
+const _RDBITPIT = "RestoreDBInstanceToPointInTime";
+const _RDBITPITM = "RestoreDBInstanceToPointInTimeMessage";
+const _RDBITPITR = "RestoreDBInstanceToPointInTimeResult";
+const _RDBIe = "ReservedDBInstances";
+const _RDBIeb = "RebootDBInstance";
+const _RDBPG = "ResetDBParameterGroup";
+const _RDBPGM = "ResetDBParameterGroupMessage";
+const _RDBPT = "RegisterDBProxyTargets";
+const _RDBPTR = "RegisterDBProxyTargetsRequest";
+const _RDBPTRe = "RegisterDBProxyTargetsResponse";
+const _RDBSG = "RebootDBShardGroup";
+const _RDBSGI = "RevokeDBSecurityGroupIngress";
+const _RDBSGIM = "RevokeDBSecurityGroupIngressMessage";
+const _RDBSGIR = "RevokeDBSecurityGroupIngressResult";
+const _RDBSGM = "RebootDBShardGroupMessage";
+const _RE = "ReaderEndpoint";
+const _RFAMM = "ResumeFullAutomationModeMinutes";
+const _RFAMT = "ResumeFullAutomationModeTime";
+const _RFGC = "RemoveFromGlobalCluster";
+const _RFGCM = "RemoveFromGlobalClusterMessage";
+const _RFGCR = "RemoveFromGlobalClusterResult";
+const _RI = "ResourceIdentifier";
+const _RIe = "RecommendationId";
+const _RL = "RangeList";
+const _RM = "ReplicaMode";
+const _RMUP = "RotateMasterUserPassword";
+const _RN = "ResourceName";
+const _RNFF = "ResourceNotFoundFault";
+const _RNe = "RegionName";
+const _RPMA = "ResourcePendingMaintenanceActions";
+const _RRC = "ReadReplicaCapable";
+const _RRDBCI = "ReadReplicaDBClusterIdentifiers";
+const _RRDBCIL = "ReadReplicaDBClusterIdentifierList";
+const _RRDBCIe = "ReadReplicaDBClusterIdentifier";
+const _RRDBII = "ReadReplicaDBInstanceIdentifiers";
+const _RRDBIIL = "ReadReplicaDBInstanceIdentifierList";
+const _RRDBIIe = "ReadReplicaDBInstanceIdentifier";
+const _RRFDBC = "RemoveRoleFromDBCluster";
+const _RRFDBCM = "RemoveRoleFromDBClusterMessage";
+const _RRFDBI = "RemoveRoleFromDBInstance";
+const _RRFDBIM = "RemoveRoleFromDBInstanceMessage";
+const _RRI = "ReadReplicaIdentifiers";
+const _RRIL = "ReadReplicaIdentifierList";
+const _RRId = "RdsResourceId";
+const _RRIe = "ReadReplicaIdentifier";
+const _RRSDBCI = "ReadReplicaSourceDBClusterIdentifier";
+const _RRSDBII = "ReadReplicaSourceDBInstanceIdentifier";
+const _RSI = "ReplicationSourceIdentifier";
+const _RSIFS = "RemoveSourceIdentifierFromSubscription";
+const _RSIFSM = "RemoveSourceIdentifierFromSubscriptionMessage";
+const _RSIFSR = "RemoveSourceIdentifierFromSubscriptionResult";
+const _RT = "RestoreType";
+const _RTFR = "RemoveTagsFromResource";
+const _RTFRM = "RemoveTagsFromResourceMessage";
+const _RTLS = "RequireTLS";
+const _RTT = "RestoreToTime";
+const _RTe = "RestoreTime";
+const _RTes = "ResourceType";
+const _RW = "RestoreWindow";
+const _Ra = "Range";
+const _Re = "Recommendation";
+const _Rea = "Reason";
+const _Read = "Readers";
+const _Ref = "References";
+const _Ro = "Role";
+const _S = "Source";
+const _SA = "SourceArn";
+const _SAEF = "SubscriptionAlreadyExistFault";
+const _SAI = "SourceAccountId";
+const _SAIU = "SubnetAlreadyInUse";
+const _SAS = "StartActivityStream";
+const _SASM = "SupportedActivityStreamModes";
+const _SASR = "StartActivityStreamRequest";
+const _SASRt = "StartActivityStreamResponse";
+const _SASRto = "StopActivityStreamRequest";
+const _SASRtop = "StopActivityStreamResponse";
+const _SASV = "SupportsAdditionalStorageVolumes";
+const _SASt = "StopActivityStream";
+const _SAZ = "SnapshotAvailabilityZone";
+const _SAZe = "SecondaryAvailabilityZone";
+const _SAZu = "SubnetAvailabilityZone";
+const _SAe = "SecretArn";
+const _SB = "SupportsBabelfish";
+const _SBGD = "SwitchoverBlueGreenDeployment";
+const _SBGDR = "SwitchoverBlueGreenDeploymentRequest";
+const _SBGDRw = "SwitchoverBlueGreenDeploymentResponse";
+const _SBN = "S3BucketName";
+const _SBT = "SecondsBeforeTimeout";
+const _SBu = "S3Bucket";
+const _SC = "ScalingConfiguration";
+const _SCACI = "SupportedCACertificateIdentifiers";
+const _SCDEVI = "SourceCustomDbEngineVersionIdentifier";
+const _SCI = "ScalingConfigurationInfo";
+const _SCNFF = "SubscriptionCategoryNotFoundFault";
+const _SCNSF = "SourceClusterNotSupportedFault";
+const _SCRWR = "SupportsCertificateRotationWithoutRestart";
+const _SCS = "SupportedCharacterSets";
+const _SCSL = "SupportedCharacterSetsList";
+const _SCT = "SnapshotCreateTime";
+const _SCTu = "SubscriptionCreationTime";
+const _SCu = "SupportsClusters";
+const _SD = "SwitchoverDetails";
+const _SDBC = "StartDBCluster";
+const _SDBCI = "SourceDBClusterIdentifier";
+const _SDBCM = "StartDBClusterMessage";
+const _SDBCMt = "StopDBClusterMessage";
+const _SDBCPGI = "SourceDBClusterParameterGroupIdentifier";
+const _SDBCR = "StartDBClusterResult";
+const _SDBCRt = "StopDBClusterResult";
+const _SDBCSA = "SourceDBClusterSnapshotArn";
+const _SDBCSI = "SourceDBClusterSnapshotIdentifier";
+const _SDBCt = "StopDBCluster";
+const _SDBI = "StartDBInstance";
+const _SDBIA = "SourceDBInstanceArn";
+const _SDBIABA = "SourceDBInstanceAutomatedBackupsArn";
+const _SDBIABR = "SupportsDBInstanceAutomatedBackupsReplication";
+const _SDBIABRM = "StartDBInstanceAutomatedBackupsReplicationMessage";
+const _SDBIABRMt = "StopDBInstanceAutomatedBackupsReplicationMessage";
+const _SDBIABRR = "StartDBInstanceAutomatedBackupsReplicationResult";
+const _SDBIABRRt = "StopDBInstanceAutomatedBackupsReplicationResult";
+const _SDBIABRt = "StartDBInstanceAutomatedBackupsReplication";
+const _SDBIABRto = "StopDBInstanceAutomatedBackupsReplication";
+const _SDBII = "SourceDBInstanceIdentifier";
+const _SDBIM = "StartDBInstanceMessage";
+const _SDBIMt = "StopDBInstanceMessage";
+const _SDBIR = "StartDBInstanceResult";
+const _SDBIRt = "StopDBInstanceResult";
+const _SDBIt = "StopDBInstance";
+const _SDBPGI = "SourceDBParameterGroupIdentifier";
+const _SDBSI = "SourceDBSnapshotIdentifier";
+const _SDCRI = "SourceDbClusterResourceId";
+const _SDL = "SwitchoverDetailList";
+const _SDLV = "SupportsDedicatedLogVolume";
+const _SDNSF = "SourceDatabaseNotSupportedFault";
+const _SDRI = "SourceDbiResourceId";
+const _SDT = "SnapshotDatabaseTime";
+const _SDe = "SettingDescription";
+const _SDt = "StatusDetails";
+const _SDta = "StartDate";
+const _SDtat = "StatisticsDetails";
+const _SDw = "SwitchoverDetail";
+const _SE = "StorageEncrypted";
+const _SEL = "SupportedEngineLifecycles";
+const _SELL = "SupportedEngineLifecycleList";
+const _SELu = "SupportedEngineLifecycle";
+const _SEM = "SupportedEngineModes";
+const _SEMu = "SupportsEnhancedMonitoring";
+const _SET = "StorageEncryptionType";
+const _SETM = "StartExportTaskMessage";
+const _SETt = "StartExportTask";
+const _SEV = "SourceEngineVersion";
+const _SEo = "SourceEngine";
+const _SFD = "SetForDelete";
+const _SFN = "SupportedFeatureNames";
+const _SFS = "SkipFinalSnapshot";
+const _SG = "SecurityGroups";
+const _SGC = "SwitchoverGlobalCluster";
+const _SGCM = "SwitchoverGlobalClusterMessage";
+const _SGCR = "SwitchoverGlobalClusterResult";
+const _SGD = "SupportsGlobalDatabases";
+const _SGS = "SubnetGroupStatus";
+const _SHE = "SupportsHttpEndpoint";
+const _SI = "SourceIdentifier";
+const _SIAMDA = "SupportsIAMDatabaseAuthentication";
+const _SIL = "SourceIdsList";
+const _SILu = "SubnetIdentifierList";
+const _SIRA = "S3IngestionRoleArn";
+const _SIn = "SnapshotIdentifier";
+const _SIo = "SourceIds";
+const _SIou = "SourceId";
+const _SIt = "StatusInfos";
+const _SIu = "SupportsIops";
+const _SIub = "SubnetIds";
+const _SIubn = "SubnetIdentifier";
+const _SIup = "SupportsIntegrations";
+const _SKA = "SupportsKerberosAuthentication";
+const _SL = "SubnetList";
+const _SLD = "SupportsLimitlessDatabase";
+const _SLETCL = "SupportsLogExportsToCloudwatchLogs";
+const _SLWF = "SupportsLocalWriteForwarding";
+const _SM = "StaticMembers";
+const _SMo = "SourceMember";
+const _SN = "SubscriptionName";
+const _SNCS = "SupportedNcharCharacterSets";
+const _SNFF = "SourceNotFoundFault";
+const _SNFFu = "SubscriptionNotFoundFault";
+const _SNSITF = "SNSInvalidTopicFault";
+const _SNSNAF = "SNSNoAuthorizationFault";
+const _SNSTANFF = "SNSTopicArnNotFoundFault";
+const _SNT = "SupportedNetworkTypes";
+const _SNe = "SettingName";
+const _SO = "SubnetOutpost";
+const _SOG = "SourceOptionGroup";
+const _SOGI = "SourceOptionGroupIdentifier";
+const _SOPP = "StorageOperationPercentProgress";
+const _SOS = "StorageOperationStatus";
+const _SOVD = "SupportsOptionVersionDowngrade";
+const _SP = "S3Prefix";
+const _SPF = "SessionPinningFilters";
+const _SPI = "SupportsPerformanceInsights";
+const _SPQ = "SupportsParallelQuery";
+const _SQEF = "SnapshotQuotaExceededFault";
+const _SQEFt = "StorageQuotaExceededFault";
+const _SR = "SourceRegion";
+const _SRD = "ScalarReferenceDetails";
+const _SRL = "SourceRegionList";
+const _SRM = "SourceRegionMessage";
+const _SRR = "SupportsReadReplica";
+const _SRRM = "SwitchoverReadReplicaMessage";
+const _SRRR = "SwitchoverReadReplicaResult";
+const _SRRw = "SwitchoverReadReplica";
+const _SRo = "SourceRegions";
+const _SS = "SensitiveString";
+const _SSA = "SupportsStorageAutoscaling";
+const _SSE = "SupportsStorageEncryption";
+const _SSQEF = "SharedSnapshotQuotaExceededFault";
+const _SST = "SupportsStorageThroughput";
+const _SSe = "SecretStatus";
+const _SSt = "StorageSize";
+const _SSu = "SubnetStatus";
+const _SSy = "SynchronizationStatus";
+const _ST = "StorageThroughput";
+const _STA = "SnsTopicArn";
+const _STL = "SupportedTimezonesList";
+const _STNAF = "StorageTypeNotAvailableFault";
+const _STNSF = "StorageTypeNotSupportedFault";
+const _STTIR = "StorageThroughputToIopsRatio";
+const _STn = "SnapshotTarget";
+const _STna = "SnapshotType";
+const _STnap = "SnapshotTime";
+const _STo = "SourceType";
+const _STt = "StorageType";
+const _STta = "StatusType";
+const _STtar = "StartTime";
+const _STu = "SupportedTimezones";
+const _STw = "SwitchoverTimeout";
+const _SUAP = "SecondsUntilAutoPause";
+const _SVFS = "ServerlessV2FeaturesSupport";
+const _SVPV = "ServerlessV2PlatformVersion";
+const _SVPVD = "ServerlessV2PlatformVersionDescription";
+const _SVPVI = "ServerlessV2PlatformVersionInfo";
+const _SVPVL = "ServerlessV2PlatformVersionList";
+const _SVPVM = "ServerlessV2PlatformVersionsMessage";
+const _SVPVe = "ServerlessV2PlatformVersions";
+const _SVS = "StorageVolumeStatus";
+const _SVSC = "ServerlessV2ScalingConfiguration";
+const _SVSCI = "ServerlessV2ScalingConfigurationInfo";
+const _Se = "Severity";
+const _Si = "Size";
+const _St = "Status";
+const _Sta = "State";
+const _Ste = "Step";
+const _Sto = "Storage";
+const _Su = "Subnets";
+const _Sub = "Subnet";
+const _Sw = "Switchover";
+const _T = "Tags";
+const _TA = "TargetArn";
+const _TAS = "TargetAllocatedStorage";
+const _TAi = "TimeoutAction";
+const _TCA = "TdeCredentialArn";
+const _TCAZ = "TargetCustomAvailabilityZone";
+const _TCI = "TrackedClusterId";
+const _TCNT = "TargetConnectionNetworkType";
+const _TCP = "TdeCredentialPassword";
+const _TD = "TenantDatabase";
+const _TDAEF = "TenantDatabaseAlreadyExistsFault";
+const _TDARN = "TenantDatabaseARN";
+const _TDBCPGD = "TargetDBClusterParameterGroupDescription";
+const _TDBCPGI = "TargetDBClusterParameterGroupIdentifier";
+const _TDBCPGN = "TargetDBClusterParameterGroupName";
+const _TDBCSI = "TargetDBClusterSnapshotIdentifier";
+const _TDBIC = "TargetDBInstanceClass";
+const _TDBII = "TargetDBInstanceIdentifier";
+const _TDBN = "TenantDBName";
+const _TDBPGD = "TargetDBParameterGroupDescription";
+const _TDBPGI = "TargetDBParameterGroupIdentifier";
+const _TDBPGN = "TargetDBParameterGroupName";
+const _TDBSI = "TargetDBSnapshotIdentifier";
+const _TDCA = "ToDbClusterArn";
+const _TDCI = "TargetDbClusterIdentifier";
+const _TDCT = "TenantDatabaseCreateTime";
+const _TDL = "TenantDatabasesList";
+const _TDM = "TenantDatabasesMessage";
+const _TDNFF = "TenantDatabaseNotFoundFault";
+const _TDPMV = "TenantDatabasePendingModifiedValues";
+const _TDQEF = "TenantDatabaseQuotaExceededFault";
+const _TDRI = "TenantDatabaseResourceId";
+const _TDe = "TenantDatabases";
+const _TDy = "TypeDetection";
+const _TEDIGB = "TotalExtractedDataInGB";
+const _TET = "TaskEndTime";
+const _TEV = "TargetEngineVersion";
+const _TG = "TargetGroups";
+const _TGA = "TargetGroupArn";
+const _TGL = "TargetGroupList";
+const _TGMDI = "TransitGatewayMulticastDomainId";
+const _TGN = "TargetGroupName";
+const _TH = "TargetHealth";
+const _TI = "TargetIops";
+const _TIy = "TypeId";
+const _TK = "TagKeys";
+const _TKKI = "TargetKmsKeyId";
+const _TL = "TagList";
+const _TLM = "TagListMessage";
+const _TLa = "TargetList";
+const _TM = "TargetMember";
+const _TN = "TimezoneName";
+const _TOGD = "TargetOptionGroupDescription";
+const _TOGI = "TargetOptionGroupIdentifier";
+const _TR = "TargetRole";
+const _TRC = "TargetResourceConfigurations";
+const _TRCL = "TargetResourceConfigurationList";
+const _TRCa = "TargetResourceConfiguration";
+const _TRy = "TypeRecommendation";
+const _TS = "TagSpecifications";
+const _TSL = "TagSpecificationList";
+const _TST = "TargetStorageType";
+const _TSTa = "TargetStorageThroughput";
+const _TSTas = "TaskStartTime";
+const _TSa = "TagSpecification";
+const _Ta = "Target";
+const _Tag = "Tag";
+const _Tar = "Targets";
+const _Tas = "Tasks";
+const _Te = "Text";
+const _Th = "Thumbprint";
+const _Ti = "Timezone";
+const _Tit = "Title";
+const _To = "To";
+const _Ty = "Type";
+const _U = "Used";
+const _UAC = "UserAuthConfig";
+const _UACI = "UserAuthConfigInfo";
+const _UACIL = "UserAuthConfigInfoList";
+const _UACL = "UserAuthConfigList";
+const _UAPLI = "UseAwsProvidedLatestImage";
+const _UD = "UpdatedDate";
+const _UDBEVF = "UnsupportedDBEngineVersionFault";
+const _UDPF = "UseDefaultProcessorFeatures";
+const _UETOPITU = "UseEarliestTimeOnPointInTimeUnavailable";
+const _ULRT = "UseLatestRestorableTime";
+const _UN = "UserName";
+const _UP = "UsagePrice";
+const _URO = "UpgradeRolloutOrder";
+const _USC = "UpgradeStorageConfig";
+const _UT = "UpdatedTime";
+const _UTSC = "UpgradeTargetStorageConfig";
+const _UTp = "UpgradeTarget";
+const _Ur = "Url";
+const _V = "Value";
+const _VASO = "ValidAdditionalStorageOptions";
+const _VDBIMM = "ValidDBInstanceModificationsMessage";
+const _VECVE = "VpcEncryptionControlViolationException";
+const _VF = "ValidFrom";
+const _VI = "VpcId";
+const _VN = "VolumeName";
+const _VO = "VpcOnly";
+const _VPCNE = "VPCNetworkingEnabled";
+const _VPF = "ValidProcessorFeatures";
+const _VSG = "VpcSecurityGroups";
+const _VSGI = "VpcSecurityGroupIds";
+const _VSGIL = "VpcSecurityGroupIdList";
+const _VSGIp = "VpcSecurityGroupId";
+const _VSGM = "VpcSecurityGroupMemberships";
+const _VSGML = "VpcSecurityGroupMembershipList";
+const _VSGMp = "VpcSecurityGroupMembership";
+const _VSI = "VpcSubnetIds";
+const _VSO = "ValidStorageOptions";
+const _VSOL = "ValidStorageOptionsList";
+const _VT = "ValidTill";
+const _VTA = "ValuesToAdd";
+const _VTR = "ValuesToRemove";
+const _VUT = "ValidUpgradeTarget";
+const _VUTL = "ValidUpgradeTargetList";
+const _VVO = "ValidVolumeOptions";
+const _VVOL = "ValidVolumeOptionsList";
+const _Va = "Values";
+const _Ve = "Version";
+const _Vo = "Volumes";
+const _Vp = "Vpc";
+const _WEC = "WithExpressConfiguration";
+const _WM = "WarningMessage";
+const _aQE = "awsQueryError";
+const _c = "client";
+const _e = "error";
+const _hE = "httpError";
+const _i = "item";
+const _m = "message";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.rds";
+const _xN = "xmlName";
+const n0 = "com.amazonaws.rds";
+const _s_registry = new TypeRegistry(_s);
+var RDSServiceException$ = [-3, _s, "RDSServiceException", 0, [], []];
+_s_registry.registerError(RDSServiceException$, RDSServiceException);
+const n0_registry = new TypeRegistry(n0);
+var AuthorizationAlreadyExistsFault$ = [-3, n0, _AAEF,
+    { [_aQE]: [`AuthorizationAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AuthorizationAlreadyExistsFault$, AuthorizationAlreadyExistsFault);
+var AuthorizationNotFoundFault$ = [-3, n0, _ANFF,
+    { [_aQE]: [`AuthorizationNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AuthorizationNotFoundFault$, AuthorizationNotFoundFault);
+var AuthorizationQuotaExceededFault$ = [-3, n0, _AQEF,
+    { [_aQE]: [`AuthorizationQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(AuthorizationQuotaExceededFault$, AuthorizationQuotaExceededFault);
+var BackupPolicyNotFoundFault$ = [-3, n0, _BPNFF,
+    { [_aQE]: [`BackupPolicyNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BackupPolicyNotFoundFault$, BackupPolicyNotFoundFault);
+var BlueGreenDeploymentAlreadyExistsFault$ = [-3, n0, _BGDAEF,
+    { [_aQE]: [`BlueGreenDeploymentAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BlueGreenDeploymentAlreadyExistsFault$, BlueGreenDeploymentAlreadyExistsFault);
+var BlueGreenDeploymentNotFoundFault$ = [-3, n0, _BGDNFF,
+    { [_aQE]: [`BlueGreenDeploymentNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(BlueGreenDeploymentNotFoundFault$, BlueGreenDeploymentNotFoundFault);
+var CertificateNotFoundFault$ = [-3, n0, _CNFF,
+    { [_aQE]: [`CertificateNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CertificateNotFoundFault$, CertificateNotFoundFault);
+var CreateCustomDBEngineVersionFault$ = [-3, n0, _CCDBEVF,
+    { [_aQE]: [`CreateCustomDBEngineVersionFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CreateCustomDBEngineVersionFault$, CreateCustomDBEngineVersionFault);
+var CustomAvailabilityZoneNotFoundFault$ = [-3, n0, _CAZNFF,
+    { [_aQE]: [`CustomAvailabilityZoneNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CustomAvailabilityZoneNotFoundFault$, CustomAvailabilityZoneNotFoundFault);
+var CustomDBEngineVersionAlreadyExistsFault$ = [-3, n0, _CDBEVAEF,
+    { [_aQE]: [`CustomDBEngineVersionAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CustomDBEngineVersionAlreadyExistsFault$, CustomDBEngineVersionAlreadyExistsFault);
+var CustomDBEngineVersionNotFoundFault$ = [-3, n0, _CDBEVNFF,
+    { [_aQE]: [`CustomDBEngineVersionNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CustomDBEngineVersionNotFoundFault$, CustomDBEngineVersionNotFoundFault);
+var CustomDBEngineVersionQuotaExceededFault$ = [-3, n0, _CDBEVQEF,
+    { [_aQE]: [`CustomDBEngineVersionQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(CustomDBEngineVersionQuotaExceededFault$, CustomDBEngineVersionQuotaExceededFault);
+var DBCapacityReservationAlreadyExistsFault$ = [-3, n0, _DBCRAEF,
+    { [_aQE]: [`DBCapacityReservationAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBCapacityReservationAlreadyExistsFault$, DBCapacityReservationAlreadyExistsFault);
+var DBCapacityReservationNotFoundFault$ = [-3, n0, _DBCRNFF,
+    { [_aQE]: [`DBCapacityReservationNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBCapacityReservationNotFoundFault$, DBCapacityReservationNotFoundFault);
+var DBCapacityReservationUnsupportedFault$ = [-3, n0, _DBCRUF,
+    { [_aQE]: [`DBCapacityReservationUnsupported`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBCapacityReservationUnsupportedFault$, DBCapacityReservationUnsupportedFault);
+var DBClusterAlreadyExistsFault$ = [-3, n0, _DBCAEF,
+    { [_aQE]: [`DBClusterAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterAlreadyExistsFault$, DBClusterAlreadyExistsFault);
+var DBClusterAutomatedBackupNotFoundFault$ = [-3, n0, _DBCABNFF,
+    { [_aQE]: [`DBClusterAutomatedBackupNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterAutomatedBackupNotFoundFault$, DBClusterAutomatedBackupNotFoundFault);
+var DBClusterAutomatedBackupQuotaExceededFault$ = [-3, n0, _DBCABQEF,
+    { [_aQE]: [`DBClusterAutomatedBackupQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterAutomatedBackupQuotaExceededFault$, DBClusterAutomatedBackupQuotaExceededFault);
+var DBClusterBacktrackNotFoundFault$ = [-3, n0, _DBCBNFF,
+    { [_aQE]: [`DBClusterBacktrackNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterBacktrackNotFoundFault$, DBClusterBacktrackNotFoundFault);
+var DBClusterEndpointAlreadyExistsFault$ = [-3, n0, _DBCEAEF,
+    { [_aQE]: [`DBClusterEndpointAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterEndpointAlreadyExistsFault$, DBClusterEndpointAlreadyExistsFault);
+var DBClusterEndpointNotFoundFault$ = [-3, n0, _DBCENFF,
+    { [_aQE]: [`DBClusterEndpointNotFoundFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterEndpointNotFoundFault$, DBClusterEndpointNotFoundFault);
+var DBClusterEndpointQuotaExceededFault$ = [-3, n0, _DBCEQEF,
+    { [_aQE]: [`DBClusterEndpointQuotaExceededFault`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterEndpointQuotaExceededFault$, DBClusterEndpointQuotaExceededFault);
+var DBClusterNotFoundFault$ = [-3, n0, _DBCNFF,
+    { [_aQE]: [`DBClusterNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterNotFoundFault$, DBClusterNotFoundFault);
+var DBClusterParameterGroupNotFoundFault$ = [-3, n0, _DBCPGNFF,
+    { [_aQE]: [`DBClusterParameterGroupNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterParameterGroupNotFoundFault$, DBClusterParameterGroupNotFoundFault);
+var DBClusterQuotaExceededFault$ = [-3, n0, _DBCQEF,
+    { [_aQE]: [`DBClusterQuotaExceededFault`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterQuotaExceededFault$, DBClusterQuotaExceededFault);
+var DBClusterRoleAlreadyExistsFault$ = [-3, n0, _DBCRAEFl,
+    { [_aQE]: [`DBClusterRoleAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterRoleAlreadyExistsFault$, DBClusterRoleAlreadyExistsFault);
+var DBClusterRoleNotFoundFault$ = [-3, n0, _DBCRNFFl,
+    { [_aQE]: [`DBClusterRoleNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterRoleNotFoundFault$, DBClusterRoleNotFoundFault);
+var DBClusterRoleQuotaExceededFault$ = [-3, n0, _DBCRQEF,
+    { [_aQE]: [`DBClusterRoleQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterRoleQuotaExceededFault$, DBClusterRoleQuotaExceededFault);
+var DBClusterSnapshotAlreadyExistsFault$ = [-3, n0, _DBCSAEF,
+    { [_aQE]: [`DBClusterSnapshotAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterSnapshotAlreadyExistsFault$, DBClusterSnapshotAlreadyExistsFault);
+var DBClusterSnapshotNotFoundFault$ = [-3, n0, _DBCSNFF,
+    { [_aQE]: [`DBClusterSnapshotNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBClusterSnapshotNotFoundFault$, DBClusterSnapshotNotFoundFault);
+var DBInstanceAlreadyExistsFault$ = [-3, n0, _DBIAEF,
+    { [_aQE]: [`DBInstanceAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceAlreadyExistsFault$, DBInstanceAlreadyExistsFault);
+var DBInstanceAutomatedBackupNotFoundFault$ = [-3, n0, _DBIABNFF,
+    { [_aQE]: [`DBInstanceAutomatedBackupNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceAutomatedBackupNotFoundFault$, DBInstanceAutomatedBackupNotFoundFault);
+var DBInstanceAutomatedBackupQuotaExceededFault$ = [-3, n0, _DBIABQEF,
+    { [_aQE]: [`DBInstanceAutomatedBackupQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceAutomatedBackupQuotaExceededFault$, DBInstanceAutomatedBackupQuotaExceededFault);
+var DBInstanceNotFoundFault$ = [-3, n0, _DBINFF,
+    { [_aQE]: [`DBInstanceNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceNotFoundFault$, DBInstanceNotFoundFault);
+var DBInstanceNotReadyFault$ = [-3, n0, _DBINRF,
+    { [_aQE]: [`DBInstanceNotReady`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceNotReadyFault$, DBInstanceNotReadyFault);
+var DBInstanceRoleAlreadyExistsFault$ = [-3, n0, _DBIRAEF,
+    { [_aQE]: [`DBInstanceRoleAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceRoleAlreadyExistsFault$, DBInstanceRoleAlreadyExistsFault);
+var DBInstanceRoleNotFoundFault$ = [-3, n0, _DBIRNFF,
+    { [_aQE]: [`DBInstanceRoleNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceRoleNotFoundFault$, DBInstanceRoleNotFoundFault);
+var DBInstanceRoleQuotaExceededFault$ = [-3, n0, _DBIRQEF,
+    { [_aQE]: [`DBInstanceRoleQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBInstanceRoleQuotaExceededFault$, DBInstanceRoleQuotaExceededFault);
+var DBLogFileNotFoundFault$ = [-3, n0, _DBLFNFF,
+    { [_aQE]: [`DBLogFileNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBLogFileNotFoundFault$, DBLogFileNotFoundFault);
+var DBParameterGroupAlreadyExistsFault$ = [-3, n0, _DBPGAEF,
+    { [_aQE]: [`DBParameterGroupAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBParameterGroupAlreadyExistsFault$, DBParameterGroupAlreadyExistsFault);
+var DBParameterGroupNotFoundFault$ = [-3, n0, _DBPGNFF,
+    { [_aQE]: [`DBParameterGroupNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBParameterGroupNotFoundFault$, DBParameterGroupNotFoundFault);
+var DBParameterGroupQuotaExceededFault$ = [-3, n0, _DBPGQEF,
+    { [_aQE]: [`DBParameterGroupQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBParameterGroupQuotaExceededFault$, DBParameterGroupQuotaExceededFault);
+var DBProxyAlreadyExistsFault$ = [-3, n0, _DBPAEF,
+    { [_aQE]: [`DBProxyAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyAlreadyExistsFault$, DBProxyAlreadyExistsFault);
+var DBProxyEndpointAlreadyExistsFault$ = [-3, n0, _DBPEAEF,
+    { [_aQE]: [`DBProxyEndpointAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyEndpointAlreadyExistsFault$, DBProxyEndpointAlreadyExistsFault);
+var DBProxyEndpointNotFoundFault$ = [-3, n0, _DBPENFF,
+    { [_aQE]: [`DBProxyEndpointNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyEndpointNotFoundFault$, DBProxyEndpointNotFoundFault);
+var DBProxyEndpointQuotaExceededFault$ = [-3, n0, _DBPEQEF,
+    { [_aQE]: [`DBProxyEndpointQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyEndpointQuotaExceededFault$, DBProxyEndpointQuotaExceededFault);
+var DBProxyNotFoundFault$ = [-3, n0, _DBPNFF,
+    { [_aQE]: [`DBProxyNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyNotFoundFault$, DBProxyNotFoundFault);
+var DBProxyQuotaExceededFault$ = [-3, n0, _DBPQEF,
+    { [_aQE]: [`DBProxyQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyQuotaExceededFault$, DBProxyQuotaExceededFault);
+var DBProxyTargetAlreadyRegisteredFault$ = [-3, n0, _DBPTARF,
+    { [_aQE]: [`DBProxyTargetAlreadyRegisteredFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyTargetAlreadyRegisteredFault$, DBProxyTargetAlreadyRegisteredFault);
+var DBProxyTargetGroupNotFoundFault$ = [-3, n0, _DBPTGNFF,
+    { [_aQE]: [`DBProxyTargetGroupNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyTargetGroupNotFoundFault$, DBProxyTargetGroupNotFoundFault);
+var DBProxyTargetNotFoundFault$ = [-3, n0, _DBPTNFF,
+    { [_aQE]: [`DBProxyTargetNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBProxyTargetNotFoundFault$, DBProxyTargetNotFoundFault);
+var DBSecurityGroupAlreadyExistsFault$ = [-3, n0, _DBSGAEF,
+    { [_aQE]: [`DBSecurityGroupAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSecurityGroupAlreadyExistsFault$, DBSecurityGroupAlreadyExistsFault);
+var DBSecurityGroupNotFoundFault$ = [-3, n0, _DBSGNFF,
+    { [_aQE]: [`DBSecurityGroupNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSecurityGroupNotFoundFault$, DBSecurityGroupNotFoundFault);
+var DBSecurityGroupNotSupportedFault$ = [-3, n0, _DBSGNSF,
+    { [_aQE]: [`DBSecurityGroupNotSupported`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSecurityGroupNotSupportedFault$, DBSecurityGroupNotSupportedFault);
+var DBSecurityGroupQuotaExceededFault$ = [-3, n0, _DBSGQEF,
+    { [_aQE]: [`QuotaExceeded.DBSecurityGroup`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSecurityGroupQuotaExceededFault$, DBSecurityGroupQuotaExceededFault);
+var DBShardGroupAlreadyExistsFault$ = [-3, n0, _DBSGAEFh,
+    { [_aQE]: [`DBShardGroupAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBShardGroupAlreadyExistsFault$, DBShardGroupAlreadyExistsFault);
+var DBShardGroupNotFoundFault$ = [-3, n0, _DBSGNFFh,
+    { [_aQE]: [`DBShardGroupNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBShardGroupNotFoundFault$, DBShardGroupNotFoundFault);
+var DBSnapshotAlreadyExistsFault$ = [-3, n0, _DBSAEF,
+    { [_aQE]: [`DBSnapshotAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSnapshotAlreadyExistsFault$, DBSnapshotAlreadyExistsFault);
+var DBSnapshotNotFoundFault$ = [-3, n0, _DBSNFF,
+    { [_aQE]: [`DBSnapshotNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSnapshotNotFoundFault$, DBSnapshotNotFoundFault);
+var DBSnapshotTenantDatabaseNotFoundFault$ = [-3, n0, _DBSTDNFF,
+    { [_aQE]: [`DBSnapshotTenantDatabaseNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSnapshotTenantDatabaseNotFoundFault$, DBSnapshotTenantDatabaseNotFoundFault);
+var DBSubnetGroupAlreadyExistsFault$ = [-3, n0, _DBSGAEFu,
+    { [_aQE]: [`DBSubnetGroupAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetGroupAlreadyExistsFault$, DBSubnetGroupAlreadyExistsFault);
+var DBSubnetGroupDoesNotCoverEnoughAZs$ = [-3, n0, _DBSGDNCEAZ,
+    { [_aQE]: [`DBSubnetGroupDoesNotCoverEnoughAZs`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetGroupDoesNotCoverEnoughAZs$, DBSubnetGroupDoesNotCoverEnoughAZs);
+var DBSubnetGroupNotAllowedFault$ = [-3, n0, _DBSGNAF,
+    { [_aQE]: [`DBSubnetGroupNotAllowedFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetGroupNotAllowedFault$, DBSubnetGroupNotAllowedFault);
+var DBSubnetGroupNotFoundFault$ = [-3, n0, _DBSGNFFu,
+    { [_aQE]: [`DBSubnetGroupNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetGroupNotFoundFault$, DBSubnetGroupNotFoundFault);
+var DBSubnetGroupQuotaExceededFault$ = [-3, n0, _DBSGQEFu,
+    { [_aQE]: [`DBSubnetGroupQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetGroupQuotaExceededFault$, DBSubnetGroupQuotaExceededFault);
+var DBSubnetQuotaExceededFault$ = [-3, n0, _DBSQEF,
+    { [_aQE]: [`DBSubnetQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBSubnetQuotaExceededFault$, DBSubnetQuotaExceededFault);
+var DBUpgradeDependencyFailureFault$ = [-3, n0, _DBUDFF,
+    { [_aQE]: [`DBUpgradeDependencyFailure`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DBUpgradeDependencyFailureFault$, DBUpgradeDependencyFailureFault);
+var DomainNotFoundFault$ = [-3, n0, _DNFF,
+    { [_aQE]: [`DomainNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(DomainNotFoundFault$, DomainNotFoundFault);
+var Ec2ImagePropertiesNotSupportedFault$ = [-3, n0, _EIPNSF,
+    { [_aQE]: [`Ec2ImagePropertiesNotSupportedFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(Ec2ImagePropertiesNotSupportedFault$, Ec2ImagePropertiesNotSupportedFault);
+var EventSubscriptionQuotaExceededFault$ = [-3, n0, _ESQEF,
+    { [_aQE]: [`EventSubscriptionQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(EventSubscriptionQuotaExceededFault$, EventSubscriptionQuotaExceededFault);
+var ExportTaskAlreadyExistsFault$ = [-3, n0, _ETAEF,
+    { [_aQE]: [`ExportTaskAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExportTaskAlreadyExistsFault$, ExportTaskAlreadyExistsFault);
+var ExportTaskNotFoundFault$ = [-3, n0, _ETNFF,
+    { [_aQE]: [`ExportTaskNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExportTaskNotFoundFault$, ExportTaskNotFoundFault);
+var GlobalClusterAlreadyExistsFault$ = [-3, n0, _GCAEF,
+    { [_aQE]: [`GlobalClusterAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(GlobalClusterAlreadyExistsFault$, GlobalClusterAlreadyExistsFault);
+var GlobalClusterNotFoundFault$ = [-3, n0, _GCNFF,
+    { [_aQE]: [`GlobalClusterNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(GlobalClusterNotFoundFault$, GlobalClusterNotFoundFault);
+var GlobalClusterQuotaExceededFault$ = [-3, n0, _GCQEF,
+    { [_aQE]: [`GlobalClusterQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(GlobalClusterQuotaExceededFault$, GlobalClusterQuotaExceededFault);
+var IamRoleMissingPermissionsFault$ = [-3, n0, _IRMPF,
+    { [_aQE]: [`IamRoleMissingPermissions`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IamRoleMissingPermissionsFault$, IamRoleMissingPermissionsFault);
+var IamRoleNotFoundFault$ = [-3, n0, _IRNFF,
+    { [_aQE]: [`IamRoleNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IamRoleNotFoundFault$, IamRoleNotFoundFault);
+var InstanceQuotaExceededFault$ = [-3, n0, _IQEF,
+    { [_aQE]: [`InstanceQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InstanceQuotaExceededFault$, InstanceQuotaExceededFault);
+var InsufficientAvailableIPsInSubnetFault$ = [-3, n0, _IAIPISF,
+    { [_aQE]: [`InsufficientAvailableIPsInSubnetFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InsufficientAvailableIPsInSubnetFault$, InsufficientAvailableIPsInSubnetFault);
+var InsufficientDBClusterCapacityFault$ = [-3, n0, _IDBCCF,
+    { [_aQE]: [`InsufficientDBClusterCapacityFault`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InsufficientDBClusterCapacityFault$, InsufficientDBClusterCapacityFault);
+var InsufficientDBInstanceCapacityFault$ = [-3, n0, _IDBICF,
+    { [_aQE]: [`InsufficientDBInstanceCapacity`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InsufficientDBInstanceCapacityFault$, InsufficientDBInstanceCapacityFault);
+var InsufficientStorageClusterCapacityFault$ = [-3, n0, _ISCCF,
+    { [_aQE]: [`InsufficientStorageClusterCapacity`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InsufficientStorageClusterCapacityFault$, InsufficientStorageClusterCapacityFault);
+var IntegrationAlreadyExistsFault$ = [-3, n0, _IAEF,
+    { [_aQE]: [`IntegrationAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IntegrationAlreadyExistsFault$, IntegrationAlreadyExistsFault);
+var IntegrationConflictOperationFault$ = [-3, n0, _ICOF,
+    { [_aQE]: [`IntegrationConflictOperationFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IntegrationConflictOperationFault$, IntegrationConflictOperationFault);
+var IntegrationNotFoundFault$ = [-3, n0, _INFF,
+    { [_aQE]: [`IntegrationNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IntegrationNotFoundFault$, IntegrationNotFoundFault);
+var IntegrationQuotaExceededFault$ = [-3, n0, _IQEFn,
+    { [_aQE]: [`IntegrationQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IntegrationQuotaExceededFault$, IntegrationQuotaExceededFault);
+var InvalidBlueGreenDeploymentStateFault$ = [-3, n0, _IBGDSF,
+    { [_aQE]: [`InvalidBlueGreenDeploymentStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidBlueGreenDeploymentStateFault$, InvalidBlueGreenDeploymentStateFault);
+var InvalidCustomDBEngineVersionStateFault$ = [-3, n0, _ICDBEVSF,
+    { [_aQE]: [`InvalidCustomDBEngineVersionStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidCustomDBEngineVersionStateFault$, InvalidCustomDBEngineVersionStateFault);
+var InvalidDBCapacityReservationStateFault$ = [-3, n0, _IDBCRSF,
+    { [_aQE]: [`InvalidDBCapacityReservationState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBCapacityReservationStateFault$, InvalidDBCapacityReservationStateFault);
+var InvalidDBClusterAutomatedBackupStateFault$ = [-3, n0, _IDBCABSF,
+    { [_aQE]: [`InvalidDBClusterAutomatedBackupStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBClusterAutomatedBackupStateFault$, InvalidDBClusterAutomatedBackupStateFault);
+var InvalidDBClusterCapacityFault$ = [-3, n0, _IDBCCFn,
+    { [_aQE]: [`InvalidDBClusterCapacityFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBClusterCapacityFault$, InvalidDBClusterCapacityFault);
+var InvalidDBClusterEndpointStateFault$ = [-3, n0, _IDBCESF,
+    { [_aQE]: [`InvalidDBClusterEndpointStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBClusterEndpointStateFault$, InvalidDBClusterEndpointStateFault);
+var InvalidDBClusterSnapshotStateFault$ = [-3, n0, _IDBCSSF,
+    { [_aQE]: [`InvalidDBClusterSnapshotStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBClusterSnapshotStateFault$, InvalidDBClusterSnapshotStateFault);
+var InvalidDBClusterStateFault$ = [-3, n0, _IDBCSF,
+    { [_aQE]: [`InvalidDBClusterStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBClusterStateFault$, InvalidDBClusterStateFault);
+var InvalidDBInstanceAutomatedBackupStateFault$ = [-3, n0, _IDBIABSF,
+    { [_aQE]: [`InvalidDBInstanceAutomatedBackupState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBInstanceAutomatedBackupStateFault$, InvalidDBInstanceAutomatedBackupStateFault);
+var InvalidDBInstanceStateFault$ = [-3, n0, _IDBISF,
+    { [_aQE]: [`InvalidDBInstanceState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBInstanceStateFault$, InvalidDBInstanceStateFault);
+var InvalidDBParameterGroupStateFault$ = [-3, n0, _IDBPGSF,
+    { [_aQE]: [`InvalidDBParameterGroupState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBParameterGroupStateFault$, InvalidDBParameterGroupStateFault);
+var InvalidDBProxyEndpointStateFault$ = [-3, n0, _IDBPESF,
+    { [_aQE]: [`InvalidDBProxyEndpointStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBProxyEndpointStateFault$, InvalidDBProxyEndpointStateFault);
+var InvalidDBProxyStateFault$ = [-3, n0, _IDBPSF,
+    { [_aQE]: [`InvalidDBProxyStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBProxyStateFault$, InvalidDBProxyStateFault);
+var InvalidDBSecurityGroupStateFault$ = [-3, n0, _IDBSGSF,
+    { [_aQE]: [`InvalidDBSecurityGroupState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBSecurityGroupStateFault$, InvalidDBSecurityGroupStateFault);
+var InvalidDBShardGroupStateFault$ = [-3, n0, _IDBSGSFn,
+    { [_aQE]: [`InvalidDBShardGroupState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBShardGroupStateFault$, InvalidDBShardGroupStateFault);
+var InvalidDBSnapshotStateFault$ = [-3, n0, _IDBSSF,
+    { [_aQE]: [`InvalidDBSnapshotState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBSnapshotStateFault$, InvalidDBSnapshotStateFault);
+var InvalidDBSubnetGroupFault$ = [-3, n0, _IDBSGF,
+    { [_aQE]: [`InvalidDBSubnetGroupFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBSubnetGroupFault$, InvalidDBSubnetGroupFault);
+var InvalidDBSubnetGroupStateFault$ = [-3, n0, _IDBSGSFnv,
+    { [_aQE]: [`InvalidDBSubnetGroupStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBSubnetGroupStateFault$, InvalidDBSubnetGroupStateFault);
+var InvalidDBSubnetStateFault$ = [-3, n0, _IDBSSFn,
+    { [_aQE]: [`InvalidDBSubnetStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidDBSubnetStateFault$, InvalidDBSubnetStateFault);
+var InvalidEventSubscriptionStateFault$ = [-3, n0, _IESSF,
+    { [_aQE]: [`InvalidEventSubscriptionState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidEventSubscriptionStateFault$, InvalidEventSubscriptionStateFault);
+var InvalidExportOnlyFault$ = [-3, n0, _IEOF,
+    { [_aQE]: [`InvalidExportOnly`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidExportOnlyFault$, InvalidExportOnlyFault);
+var InvalidExportSourceStateFault$ = [-3, n0, _IESSFn,
+    { [_aQE]: [`InvalidExportSourceState`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidExportSourceStateFault$, InvalidExportSourceStateFault);
+var InvalidExportTaskStateFault$ = [-3, n0, _IETSF,
+    { [_aQE]: [`InvalidExportTaskStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidExportTaskStateFault$, InvalidExportTaskStateFault);
+var InvalidGlobalClusterStateFault$ = [-3, n0, _IGCSF,
+    { [_aQE]: [`InvalidGlobalClusterStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidGlobalClusterStateFault$, InvalidGlobalClusterStateFault);
+var InvalidIntegrationStateFault$ = [-3, n0, _IISF,
+    { [_aQE]: [`InvalidIntegrationStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidIntegrationStateFault$, InvalidIntegrationStateFault);
+var InvalidOptionGroupStateFault$ = [-3, n0, _IOGSF,
+    { [_aQE]: [`InvalidOptionGroupStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidOptionGroupStateFault$, InvalidOptionGroupStateFault);
+var InvalidResourceStateFault$ = [-3, n0, _IRSF,
+    { [_aQE]: [`InvalidResourceStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidResourceStateFault$, InvalidResourceStateFault);
+var InvalidRestoreFault$ = [-3, n0, _IRF,
+    { [_aQE]: [`InvalidRestoreFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidRestoreFault$, InvalidRestoreFault);
+var InvalidS3BucketFault$ = [-3, n0, _ISBF,
+    { [_aQE]: [`InvalidS3BucketFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidS3BucketFault$, InvalidS3BucketFault);
+var InvalidSubnet$ = [-3, n0, _IS,
+    { [_aQE]: [`InvalidSubnet`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidSubnet$, InvalidSubnet);
+var InvalidVPCNetworkStateFault$ = [-3, n0, _IVPCNSF,
+    { [_aQE]: [`InvalidVPCNetworkStateFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidVPCNetworkStateFault$, InvalidVPCNetworkStateFault);
+var KMSKeyNotAccessibleFault$ = [-3, n0, _KMSKNAF,
+    { [_aQE]: [`KMSKeyNotAccessibleFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(KMSKeyNotAccessibleFault$, KMSKeyNotAccessibleFault);
+var MaxDBShardGroupLimitReached$ = [-3, n0, _MDBSGLR,
+    { [_aQE]: [`MaxDBShardGroupLimitReached`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MaxDBShardGroupLimitReached$, MaxDBShardGroupLimitReached);
+var NetworkTypeNotSupported$ = [-3, n0, _NTNS,
+    { [_aQE]: [`NetworkTypeNotSupported`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(NetworkTypeNotSupported$, NetworkTypeNotSupported);
+var OptionGroupAlreadyExistsFault$ = [-3, n0, _OGAEF,
+    { [_aQE]: [`OptionGroupAlreadyExistsFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OptionGroupAlreadyExistsFault$, OptionGroupAlreadyExistsFault);
+var OptionGroupNotFoundFault$ = [-3, n0, _OGNFF,
+    { [_aQE]: [`OptionGroupNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OptionGroupNotFoundFault$, OptionGroupNotFoundFault);
+var OptionGroupQuotaExceededFault$ = [-3, n0, _OGQEF,
+    { [_aQE]: [`OptionGroupQuotaExceededFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OptionGroupQuotaExceededFault$, OptionGroupQuotaExceededFault);
+var PointInTimeRestoreNotEnabledFault$ = [-3, n0, _PITRNEF,
+    { [_aQE]: [`PointInTimeRestoreNotEnabled`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PointInTimeRestoreNotEnabledFault$, PointInTimeRestoreNotEnabledFault);
+var ProvisionedIopsNotAvailableInAZFault$ = [-3, n0, _PINAIAZF,
+    { [_aQE]: [`ProvisionedIopsNotAvailableInAZFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ProvisionedIopsNotAvailableInAZFault$, ProvisionedIopsNotAvailableInAZFault);
+var ReservedDBInstanceAlreadyExistsFault$ = [-3, n0, _RDBIAEF,
+    { [_aQE]: [`ReservedDBInstanceAlreadyExists`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReservedDBInstanceAlreadyExistsFault$, ReservedDBInstanceAlreadyExistsFault);
+var ReservedDBInstanceNotFoundFault$ = [-3, n0, _RDBINFF,
+    { [_aQE]: [`ReservedDBInstanceNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReservedDBInstanceNotFoundFault$, ReservedDBInstanceNotFoundFault);
+var ReservedDBInstanceQuotaExceededFault$ = [-3, n0, _RDBIQEF,
+    { [_aQE]: [`ReservedDBInstanceQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReservedDBInstanceQuotaExceededFault$, ReservedDBInstanceQuotaExceededFault);
+var ReservedDBInstancesOfferingNotFoundFault$ = [-3, n0, _RDBIONFF,
+    { [_aQE]: [`ReservedDBInstancesOfferingNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ReservedDBInstancesOfferingNotFoundFault$, ReservedDBInstancesOfferingNotFoundFault);
+var ResourceNotFoundFault$ = [-3, n0, _RNFF,
+    { [_aQE]: [`ResourceNotFoundFault`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ResourceNotFoundFault$, ResourceNotFoundFault);
+var SharedSnapshotQuotaExceededFault$ = [-3, n0, _SSQEF,
+    { [_aQE]: [`SharedSnapshotQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SharedSnapshotQuotaExceededFault$, SharedSnapshotQuotaExceededFault);
+var SnapshotQuotaExceededFault$ = [-3, n0, _SQEF,
+    { [_aQE]: [`SnapshotQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SnapshotQuotaExceededFault$, SnapshotQuotaExceededFault);
+var SNSInvalidTopicFault$ = [-3, n0, _SNSITF,
+    { [_aQE]: [`SNSInvalidTopic`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SNSInvalidTopicFault$, SNSInvalidTopicFault);
+var SNSNoAuthorizationFault$ = [-3, n0, _SNSNAF,
+    { [_aQE]: [`SNSNoAuthorization`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SNSNoAuthorizationFault$, SNSNoAuthorizationFault);
+var SNSTopicArnNotFoundFault$ = [-3, n0, _SNSTANFF,
+    { [_aQE]: [`SNSTopicArnNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SNSTopicArnNotFoundFault$, SNSTopicArnNotFoundFault);
+var SourceClusterNotSupportedFault$ = [-3, n0, _SCNSF,
+    { [_aQE]: [`SourceClusterNotSupportedFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SourceClusterNotSupportedFault$, SourceClusterNotSupportedFault);
+var SourceDatabaseNotSupportedFault$ = [-3, n0, _SDNSF,
+    { [_aQE]: [`SourceDatabaseNotSupportedFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SourceDatabaseNotSupportedFault$, SourceDatabaseNotSupportedFault);
+var SourceNotFoundFault$ = [-3, n0, _SNFF,
+    { [_aQE]: [`SourceNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SourceNotFoundFault$, SourceNotFoundFault);
+var StorageQuotaExceededFault$ = [-3, n0, _SQEFt,
+    { [_aQE]: [`StorageQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(StorageQuotaExceededFault$, StorageQuotaExceededFault);
+var StorageTypeNotAvailableFault$ = [-3, n0, _STNAF,
+    { [_aQE]: [`StorageTypeNotAvailableFault`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(StorageTypeNotAvailableFault$, StorageTypeNotAvailableFault);
+var StorageTypeNotSupportedFault$ = [-3, n0, _STNSF,
+    { [_aQE]: [`StorageTypeNotSupported`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(StorageTypeNotSupportedFault$, StorageTypeNotSupportedFault);
+var SubnetAlreadyInUse$ = [-3, n0, _SAIU,
+    { [_aQE]: [`SubnetAlreadyInUse`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SubnetAlreadyInUse$, SubnetAlreadyInUse);
+var SubscriptionAlreadyExistFault$ = [-3, n0, _SAEF,
+    { [_aQE]: [`SubscriptionAlreadyExist`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SubscriptionAlreadyExistFault$, SubscriptionAlreadyExistFault);
+var SubscriptionCategoryNotFoundFault$ = [-3, n0, _SCNFF,
+    { [_aQE]: [`SubscriptionCategoryNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SubscriptionCategoryNotFoundFault$, SubscriptionCategoryNotFoundFault);
+var SubscriptionNotFoundFault$ = [-3, n0, _SNFFu,
+    { [_aQE]: [`SubscriptionNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SubscriptionNotFoundFault$, SubscriptionNotFoundFault);
+var TenantDatabaseAlreadyExistsFault$ = [-3, n0, _TDAEF,
+    { [_aQE]: [`TenantDatabaseAlreadyExists`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TenantDatabaseAlreadyExistsFault$, TenantDatabaseAlreadyExistsFault);
+var TenantDatabaseNotFoundFault$ = [-3, n0, _TDNFF,
+    { [_aQE]: [`TenantDatabaseNotFound`, 404], [_e]: _c, [_hE]: 404 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TenantDatabaseNotFoundFault$, TenantDatabaseNotFoundFault);
+var TenantDatabaseQuotaExceededFault$ = [-3, n0, _TDQEF,
+    { [_aQE]: [`TenantDatabaseQuotaExceeded`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(TenantDatabaseQuotaExceededFault$, TenantDatabaseQuotaExceededFault);
+var UnsupportedDBEngineVersionFault$ = [-3, n0, _UDBEVF,
+    { [_aQE]: [`UnsupportedDBEngineVersion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(UnsupportedDBEngineVersionFault$, UnsupportedDBEngineVersionFault);
+var VpcEncryptionControlViolationException$ = [-3, n0, _VECVE,
+    { [_aQE]: [`VpcEncryptionControlViolationException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(VpcEncryptionControlViolationException$, VpcEncryptionControlViolationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var OperatorSensitiveString = [0, n0, _OSS, 8, 0];
+var PotentiallySensitiveOptionSettingValue = [0, n0, _PSOSV, 8, 0];
+var SensitiveString = [0, n0, _SS, 8, 0];
+var AccountAttributesMessage$ = [3, n0, _AAM,
+    0,
+    [_AQ],
+    [[() => AccountQuotaList, 0]]
+];
+var AccountQuota$ = [3, n0, _AQc,
+    0,
+    [_AQN, _U, _M],
+    [0, 1, 1]
+];
+var AdditionalStorageVolume$ = [3, n0, _ASV,
+    0,
+    [_VN, _AS, _IOPS, _MAS, _ST, _STt],
+    [0, 1, 1, 1, 1, 0], 1
+];
+var AdditionalStorageVolumeOutput$ = [3, n0, _ASVO,
+    0,
+    [_VN, _SVS, _SOS, _SOPP, _AS, _IOPS, _MAS, _ST, _STt],
+    [0, 0, 0, 1, 1, 1, 1, 1, 0]
+];
+var AddRoleToDBClusterMessage$ = [3, n0, _ARTDBCM,
+    0,
+    [_DBCI, _RA, _FN],
+    [0, 0, 0], 2
+];
+var AddRoleToDBInstanceMessage$ = [3, n0, _ARTDBIM,
+    0,
+    [_DBII, _RA, _FN],
+    [0, 0, 0], 3
+];
+var AddSourceIdentifierToSubscriptionMessage$ = [3, n0, _ASITSM,
+    0,
+    [_SN, _SI],
+    [0, 0], 2
+];
+var AddSourceIdentifierToSubscriptionResult$ = [3, n0, _ASITSR,
+    0,
+    [_ES],
+    [[() => EventSubscription$, 0]]
+];
+var AddTagsToResourceMessage$ = [3, n0, _ATTRM,
+    0,
+    [_RN, _T],
+    [0, [() => TagList, 0]], 2
+];
+var ApplyPendingMaintenanceActionMessage$ = [3, n0, _APMAM,
+    0,
+    [_RI, _AA, _OIT],
+    [0, 0, 0], 3
+];
+var ApplyPendingMaintenanceActionResult$ = [3, n0, _APMAR,
+    0,
+    [_RPMA],
+    [[() => ResourcePendingMaintenanceActions$, 0]]
+];
+var AuthorizeDBSecurityGroupIngressMessage$ = [3, n0, _ADBSGIM,
+    0,
+    [_DBSGN, _CIDRIP, _ECSGN, _ECSGI, _ECSGOI],
+    [0, 0, 0, 0, 0], 1
+];
+var AuthorizeDBSecurityGroupIngressResult$ = [3, n0, _ADBSGIR,
+    0,
+    [_DBSG],
+    [[() => DBSecurityGroup$, 0]]
+];
+var AvailabilityZone$ = [3, n0, _AZ,
+    0,
+    [_N],
+    [0]
+];
+var AvailableAdditionalStorageVolumesOption$ = [3, n0, _AASVO,
+    0,
+    [_SSA, _SST, _SIu, _STt, _MSS, _MSSa, _MI, _MIa, _MIPG, _MIPGa, _MST, _MSTa],
+    [2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1]
+];
+var AvailableCapacityPerAvailabilityZone$ = [3, n0, _ACPAZ,
+    0,
+    [_AZ, _AC],
+    [0, 1]
+];
+var AvailableProcessorFeature$ = [3, n0, _APF,
+    0,
+    [_N, _DV, _AV],
+    [0, 0, 0]
+];
+var BacktrackDBClusterMessage$ = [3, n0, _BDBCM,
+    0,
+    [_DBCI, _BT, _F, _UETOPITU],
+    [0, 4, 2, 2], 2
+];
+var BlueGreenDeployment$ = [3, n0, _BGD,
+    0,
+    [_BGDI, _BGDN, _S, _Ta, _SD, _Tas, _St, _SDt, _CT, _DT, _TL],
+    [0, 0, 0, 0, () => SwitchoverDetailList, () => BlueGreenDeploymentTaskList, 0, 0, 4, 4, [() => TagList, 0]]
+];
+var BlueGreenDeploymentTask$ = [3, n0, _BGDT,
+    0,
+    [_N, _St],
+    [0, 0]
+];
+var CancelDBCapacityReservationRequest$ = [3, n0, _CDBCRR,
+    0,
+    [_DBCRI],
+    [0], 1
+];
+var CancelDBCapacityReservationResponse$ = [3, n0, _CDBCRRa,
+    0,
+    [_DBCR],
+    [[() => DBCapacityReservation$, 0]]
+];
+var CancelExportTaskMessage$ = [3, n0, _CETM,
+    0,
+    [_ETI],
+    [0], 1
+];
+var Certificate$ = [3, n0, _C,
+    0,
+    [_CI, _CTe, _Th, _VF, _VT, _CA, _CO, _COVT],
+    [0, 0, 0, 4, 4, 0, 2, 4]
+];
+var CertificateDetails$ = [3, n0, _CD,
+    0,
+    [_CAI, _VT],
+    [0, 4]
+];
+var CertificateMessage$ = [3, n0, _CM,
+    0,
+    [_DCFNL, _Ce, _Ma],
+    [0, [() => CertificateList, 0], 0]
+];
+var CharacterSet$ = [3, n0, _CS,
+    0,
+    [_CSN, _CSD],
+    [0, 0]
+];
+var CloudwatchLogsExportConfiguration$ = [3, n0, _CLEC,
+    0,
+    [_ELT, _DLT],
+    [64 | 0, 64 | 0]
+];
+var ClusterPendingModifiedValues$ = [3, n0, _CPMV,
+    0,
+    [_PCLE, _DBCI, _MUP, _IAMDAE, _EV, _BRP, _STt, _AS, _RCCC, _I, _CD],
+    [() => PendingCloudwatchLogsExports$, 0, [() => SensitiveString, 0], 2, 0, 1, 0, 1, () => RdsCustomClusterConfiguration$, 1, () => CertificateDetails$]
+];
+var ConnectionPoolConfiguration$ = [3, n0, _CPC,
+    0,
+    [_MCP, _MICP, _CBT, _SPF, _IQ],
+    [1, 1, 1, 64 | 0, [() => OperatorSensitiveString, 0]]
+];
+var ConnectionPoolConfigurationInfo$ = [3, n0, _CPCI,
+    0,
+    [_MCP, _MICP, _CBT, _SPF, _IQ],
+    [1, 1, 1, 64 | 0, [() => OperatorSensitiveString, 0]]
+];
+var ContextAttribute$ = [3, n0, _CAo,
+    0,
+    [_K, _V],
+    [0, 0]
+];
+var CopyDBClusterParameterGroupMessage$ = [3, n0, _CDBCPGM,
+    0,
+    [_SDBCPGI, _TDBCPGI, _TDBCPGD, _T],
+    [0, 0, 0, [() => TagList, 0]], 3
+];
+var CopyDBClusterParameterGroupResult$ = [3, n0, _CDBCPGR,
+    0,
+    [_DBCPG],
+    [() => DBClusterParameterGroup$]
+];
+var CopyDBClusterSnapshotMessage$ = [3, n0, _CDBCSM,
+    0,
+    [_SDBCSI, _TDBCSI, _KKI, _PSU, _CTo, _T],
+    [0, 0, 0, [() => SensitiveString, 0], 2, [() => TagList, 0]], 2
+];
+var CopyDBClusterSnapshotResult$ = [3, n0, _CDBCSR,
+    0,
+    [_DBCS],
+    [[() => DBClusterSnapshot$, 0]]
+];
+var CopyDBParameterGroupMessage$ = [3, n0, _CDBPGM,
+    0,
+    [_SDBPGI, _TDBPGI, _TDBPGD, _T],
+    [0, 0, 0, [() => TagList, 0]], 3
+];
+var CopyDBParameterGroupResult$ = [3, n0, _CDBPGR,
+    0,
+    [_DBPG],
+    [() => DBParameterGroup$]
+];
+var CopyDBSnapshotMessage$ = [3, n0, _CDBSM,
+    0,
+    [_SDBSI, _TDBSI, _KKI, _T, _CTo, _PSU, _OGN, _TCAZ, _STn, _COG, _SAZ, _TS],
+    [0, 0, 0, [() => TagList, 0], 2, [() => SensitiveString, 0], 0, 0, 0, 2, 0, [() => TagSpecificationList, 0]], 2
+];
+var CopyDBSnapshotResult$ = [3, n0, _CDBSR,
+    0,
+    [_DBS],
+    [[() => DBSnapshot$, 0]]
+];
+var CopyOptionGroupMessage$ = [3, n0, _COGM,
+    0,
+    [_SOGI, _TOGI, _TOGD, _T],
+    [0, 0, 0, [() => TagList, 0]], 3
+];
+var CopyOptionGroupResult$ = [3, n0, _COGR,
+    0,
+    [_OG],
+    [[() => OptionGroup$, 0]]
+];
+var CreateBlueGreenDeploymentRequest$ = [3, n0, _CBGDR,
+    0,
+    [_BGDN, _S, _TEV, _TDBPGN, _TDBCPGN, _T, _TDBIC, _UTSC, _TI, _TST, _TAS, _TSTa, _TRC],
+    [0, 0, 0, 0, 0, [() => TagList, 0], 0, 2, 1, 0, 1, 1, [() => TargetResourceConfigurationList, 0]], 2
+];
+var CreateBlueGreenDeploymentResponse$ = [3, n0, _CBGDRr,
+    0,
+    [_BGD],
+    [[() => BlueGreenDeployment$, 0]]
+];
+var CreateCustomDBEngineVersionMessage$ = [3, n0, _CCDBEVM,
+    0,
+    [_E, _EV, _DIFSBN, _DIFSP, _DIF, _II, _KMSKI, _SCDEVI, _UAPLI, _D, _Man, _T],
+    [0, 0, 0, 0, 64 | 0, 0, 0, 0, 2, 0, 0, [() => TagList, 0]], 2
+];
+var CreateDBCapacityReservationRequest$ = [3, n0, _CDBCRRr,
+    0,
+    [_DBCRN, _DBIC, _E, _CPAZ, _AZv, _ED, _SDta, _CDo, _LM, _T],
+    [0, 0, 0, 1, [() => AvailabilityZones, 0], 4, 4, 1, 0, [() => TagList, 0]], 5
+];
+var CreateDBCapacityReservationResponse$ = [3, n0, _CDBCRRre,
+    0,
+    [_DBCR],
+    [[() => DBCapacityReservation$, 0]]
+];
+var CreateDBClusterEndpointMessage$ = [3, n0, _CDBCEM,
+    0,
+    [_DBCI, _DBCEI, _ET, _SM, _EM, _T],
+    [0, 0, 0, 64 | 0, 64 | 0, [() => TagList, 0]], 3
+];
+var CreateDBClusterMessage$ = [3, n0, _CDBCM,
+    0,
+    [_DBCI, _E, _AZv, _BRP, _CSN, _DN, _DBCPGN, _VSGI, _DBSGNu, _EV, _P, _MU, _MUP, _OGN, _PBW, _PMW, _RSI, _T, _SE, _KKI, _PSU, _EIAMDA, _BW, _ECLE, _EMn, _SC, _RCCC, _DBCIC, _AS, _STt, _I, _PA, _AMVU, _DP, _GCI, _EHE, _CTTS, _Do, _DIAMRN, _EGWF, _NT, _SVSC, _MIo, _MRA, _DIM, _EPI, _PIKMSKI, _PIRP, _ELD, _CST, _DBSI, _MMUP, _ELWF, _MUSKKI, _CACI, _ELS, _TS, _MUAT, _WEC, _AR],
+    [0, 0, [() => AvailabilityZones, 0], 1, 0, 0, 0, [() => VpcSecurityGroupIdList, 0], 0, 0, 1, 0, [() => SensitiveString, 0], 0, 0, 0, 0, [() => TagList, 0], 2, 0, [() => SensitiveString, 0], 2, 1, 64 | 0, 0, () => ScalingConfiguration$, () => RdsCustomClusterConfiguration$, 0, 1, 0, 1, 2, 2, 2, 0, 2, 2, 0, 0, 2, 0, () => ServerlessV2ScalingConfiguration$, 1, 0, 0, 2, 0, 1, 2, 0, 0, 2, 2, 0, 0, 0, [() => TagSpecificationList, 0], 0, 2, [() => DBClusterAssociatedRoles, 0]], 2
+];
+var CreateDBClusterParameterGroupMessage$ = [3, n0, _CDBCPGMr,
+    0,
+    [_DBCPGN, _DBPGF, _D, _T],
+    [0, 0, 0, [() => TagList, 0]], 3
+];
+var CreateDBClusterParameterGroupResult$ = [3, n0, _CDBCPGRr,
+    0,
+    [_DBCPG],
+    [() => DBClusterParameterGroup$]
+];
+var CreateDBClusterResult$ = [3, n0, _CDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var CreateDBClusterSnapshotMessage$ = [3, n0, _CDBCSMr,
+    0,
+    [_DBCSI, _DBCI, _T],
+    [0, 0, [() => TagList, 0]], 2
+];
+var CreateDBClusterSnapshotResult$ = [3, n0, _CDBCSRr,
+    0,
+    [_DBCS],
+    [[() => DBClusterSnapshot$, 0]]
+];
+var CreateDBInstanceMessage$ = [3, n0, _CDBIM,
+    0,
+    [_DBII, _DBIC, _E, _DBN, _AS, _MU, _MUP, _DBSGe, _VSGI, _AZ, _DBSGNu, _PMW, _DBPGN, _BRP, _PBW, _P, _MAZ, _EV, _AMVU, _LM, _I, _ST, _OGN, _CSN, _NCSN, _PA, _T, _DBCI, _STt, _TCA, _TCP, _SE, _KKI, _Do, _DF, _DO, _DASA, _DDI, _CTTS, _MIo, _MRA, _DIAMRN, _PT, _Ti, _EIAMDA, _DIM, _EPI, _PIKMSKI, _PIRP, _ECLE, _PF, _DP, _MAS, _ECOI, _NT, _BTa, _CIIP, _DBSI, _CACI, _MMUP, _MUSKKI, _MT, _DLV, _ELS, _ASVd, _TS, _DBCRI, _MUAT],
+    [0, 0, 0, 0, 1, 0, [() => SensitiveString, 0], [() => DBSecurityGroupNameList, 0], [() => VpcSecurityGroupIdList, 0], 0, 0, 0, 0, 1, 0, 1, 2, 0, 2, 0, 1, 1, 0, 0, 0, 2, [() => TagList, 0], 0, 0, 0, [() => SensitiveString, 0], 2, 0, 0, 0, 0, 0, 64 | 0, 2, 1, 0, 0, 1, 0, 2, 0, 2, 0, 1, 64 | 0, [() => ProcessorFeatureList, 0], 2, 1, 2, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, () => AdditionalStorageVolumesList, [() => TagSpecificationList, 0], 0, 0], 3
+];
+var CreateDBInstanceReadReplicaMessage$ = [3, n0, _CDBIRRM,
+    0,
+    [_DBII, _SDBII, _DBIC, _AZ, _P, _MAZ, _AMVU, _I, _ST, _OGN, _DBPGN, _PA, _T, _DBSGNu, _VSGI, _STt, _CTTS, _MIo, _MRA, _KKI, _PSU, _EIAMDA, _DIM, _EPI, _PIKMSKI, _PIRP, _ECLE, _PF, _UDPF, _DP, _Do, _DIAMRN, _DF, _DO, _DASA, _DDI, _RM, _ECOI, _NT, _MAS, _BTa, _CIIP, _AS, _SDBCI, _DLV, _USC, _CACI, _ASVd, _TS, _DBCRI],
+    [0, 0, 0, 0, 1, 2, 2, 1, 1, 0, 0, 2, [() => TagList, 0], 0, [() => VpcSecurityGroupIdList, 0], 0, 2, 1, 0, 0, [() => SensitiveString, 0], 2, 0, 2, 0, 1, 64 | 0, [() => ProcessorFeatureList, 0], 2, 2, 0, 0, 0, 0, 0, 64 | 0, 0, 2, 0, 1, 0, 0, 1, 0, 2, 2, 0, () => AdditionalStorageVolumesList, [() => TagSpecificationList, 0], 0], 1
+];
+var CreateDBInstanceReadReplicaResult$ = [3, n0, _CDBIRRR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var CreateDBInstanceResult$ = [3, n0, _CDBIR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var CreateDBParameterGroupMessage$ = [3, n0, _CDBPGMr,
+    0,
+    [_DBPGN, _DBPGF, _D, _T],
+    [0, 0, 0, [() => TagList, 0]], 3
+];
+var CreateDBParameterGroupResult$ = [3, n0, _CDBPGRr,
+    0,
+    [_DBPG],
+    [() => DBParameterGroup$]
+];
+var CreateDBProxyEndpointRequest$ = [3, n0, _CDBPER,
+    0,
+    [_DBPN, _DBPEN, _VSI, _VSGI, _TR, _T, _ENT],
+    [0, 0, 64 | 0, 64 | 0, 0, [() => TagList, 0], 0], 3
+];
+var CreateDBProxyEndpointResponse$ = [3, n0, _CDBPERr,
+    0,
+    [_DBPE],
+    [() => DBProxyEndpoint$]
+];
+var CreateDBProxyRequest$ = [3, n0, _CDBPR,
+    0,
+    [_DBPN, _EF, _RA, _VSI, _DAS, _A, _VSGI, _RTLS, _ICT, _DL, _T, _ENT, _TCNT],
+    [0, 0, 0, 64 | 0, 0, () => UserAuthConfigList, 64 | 0, 2, 1, 2, [() => TagList, 0], 0, 0], 4
+];
+var CreateDBProxyResponse$ = [3, n0, _CDBPRr,
+    0,
+    [_DBP],
+    [() => DBProxy$]
+];
+var CreateDBSecurityGroupMessage$ = [3, n0, _CDBSGM,
+    0,
+    [_DBSGN, _DBSGD, _T],
+    [0, 0, [() => TagList, 0]], 2
+];
+var CreateDBSecurityGroupResult$ = [3, n0, _CDBSGR,
+    0,
+    [_DBSG],
+    [[() => DBSecurityGroup$, 0]]
+];
+var CreateDBShardGroupMessage$ = [3, n0, _CDBSGMr,
+    0,
+    [_DBSGI, _DBCI, _MACU, _CR, _MACUi, _PA, _T],
+    [0, 0, 1, 1, 1, 2, [() => TagList, 0]], 3
+];
+var CreateDBSnapshotMessage$ = [3, n0, _CDBSMr,
+    0,
+    [_DBSIn, _DBII, _T],
+    [0, 0, [() => TagList, 0]], 2
+];
+var CreateDBSnapshotResult$ = [3, n0, _CDBSRr,
+    0,
+    [_DBS],
+    [[() => DBSnapshot$, 0]]
+];
+var CreateDBSubnetGroupMessage$ = [3, n0, _CDBSGMre,
+    0,
+    [_DBSGNu, _DBSGDu, _SIub, _T],
+    [0, 0, [() => SubnetIdentifierList, 0], [() => TagList, 0]], 3
+];
+var CreateDBSubnetGroupResult$ = [3, n0, _CDBSGRr,
+    0,
+    [_DBSGu],
+    [[() => DBSubnetGroup$, 0]]
+];
+var CreateEventSubscriptionMessage$ = [3, n0, _CESM,
+    0,
+    [_SN, _STA, _STo, _EC, _SIo, _En, _T],
+    [0, 0, 0, [() => EventCategoriesList, 0], [() => SourceIdsList, 0], 2, [() => TagList, 0]], 2
+];
+var CreateEventSubscriptionResult$ = [3, n0, _CESR,
+    0,
+    [_ES],
+    [[() => EventSubscription$, 0]]
+];
+var CreateGlobalClusterMessage$ = [3, n0, _CGCM,
+    0,
+    [_GCI, _SDBCI, _E, _EV, _ELS, _DP, _DN, _SE, _T],
+    [0, 0, 0, 0, 0, 2, 0, 2, [() => TagList, 0]], 1
+];
+var CreateGlobalClusterResult$ = [3, n0, _CGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var CreateIntegrationMessage$ = [3, n0, _CIM,
+    0,
+    [_SA, _TA, _IN, _KMSKI, _AEC, _T, _DFa, _D],
+    [0, 0, 0, 0, 128 | 0, [() => TagList, 0], 0, 0], 3
+];
+var CreateOptionGroupMessage$ = [3, n0, _COGMr,
+    0,
+    [_OGN, _EN, _MEV, _OGD, _T],
+    [0, 0, 0, 0, [() => TagList, 0]], 4
+];
+var CreateOptionGroupResult$ = [3, n0, _COGRr,
+    0,
+    [_OG],
+    [[() => OptionGroup$, 0]]
+];
+var CreateTenantDatabaseMessage$ = [3, n0, _CTDM,
+    0,
+    [_DBII, _TDBN, _MU, _MUP, _CSN, _NCSN, _MMUP, _MUSKKI, _T],
+    [0, 0, 0, [() => SensitiveString, 0], 0, 0, 2, 0, [() => TagList, 0]], 3
+];
+var CreateTenantDatabaseResult$ = [3, n0, _CTDR,
+    0,
+    [_TD],
+    [[() => TenantDatabase$, 0]]
+];
+var CustomDBEngineVersionAMI$ = [3, n0, _CDBEVAMI,
+    0,
+    [_II, _St],
+    [0, 0]
+];
+var DBCapacityReservation$ = [3, n0, _DBCR,
+    0,
+    [_DBCRN, _DBIC, _E, _LM, _RCPAZ, _ACPAZL, _ED, _CDr, _SDta, _CIo, _Sta, _DBCRA, _DBCRI, _TL],
+    [0, 0, 0, 0, 1, [() => AvailableCapacityPerAvailabilityZoneList, 0], 4, 4, 4, () => DBCapacityReservationCommitmentInfo$, 0, 0, 0, [() => TagList, 0]]
+];
+var DBCapacityReservationCommitmentInfo$ = [3, n0, _DBCRCI,
+    0,
+    [_CCPAZ, _CED],
+    [1, 4]
+];
+var DBCluster$ = [3, n0, _DBC,
+    0,
+    [_AS, _AZv, _BRP, _CSN, _DN, _DBCI, _DBCPG, _DBSGu, _St, _PP, _ERT, _End, _RE, _CE, _MAZ, _E, _EV, _LRT, _P, _MU, _DBCOGM, _PBW, _PMW, _URO, _RSI, _RRI, _SIt, _DBCM, _VSG, _HZI, _SE, _SET, _KKI, _DCRI, _DBCA, _AR, _IAMDAE, _CGI, _CCT, _EBT, _BW, _BCCR, _ECLEn, _Ca, _PMV, _EMn, _SCI, _RCCC, _DBCIC, _STt, _I, _ST, _IOONAMT, _PA, _AMVU, _DP, _HEE, _ASM, _ASS, _ASKKI, _ASKSN, _CTTS, _CAC, _DM, _TL, _GCI, _GWFS, _GWFR, _NT, _ART, _SVSC, _SVPV, _MIo, _MRA, _DIM, _PIE, _PIKMSKI, _PIRP, _DBSI, _MUS, _LWFS, _ABRPA, _LD, _CST, _CD, _ELS, _VPCNE, _IAGE],
+    [1, [() => AvailabilityZones, 0], 1, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 64 | 0, 2, 0, 0, 4, 1, 0, [() => DBClusterOptionGroupMemberships, 0], 0, 0, 0, 0, [() => ReadReplicaIdentifierList, 0], [() => DBClusterStatusInfoList, 0], [() => DBClusterMemberList, 0], [() => VpcSecurityGroupMembershipList, 0], 0, 2, 0, 0, 0, 0, [() => DBClusterRoles, 0], 2, 0, 4, 4, 1, 1, 64 | 0, 1, [() => ClusterPendingModifiedValues$, 0], 0, () => ScalingConfigurationInfo$, () => RdsCustomClusterConfiguration$, 0, 0, 1, 1, 4, 2, 2, 2, 2, 0, 0, 0, 0, 2, 2, [() => DomainMembershipList, 0], [() => TagList, 0], 0, 0, 2, 0, 4, () => ServerlessV2ScalingConfigurationInfo$, 0, 1, 0, 0, 2, 0, 1, 0, () => MasterUserSecret$, 0, 0, () => LimitlessDatabase$, 0, () => CertificateDetails$, 0, 2, 2]
+];
+var DBClusterAssociatedRole$ = [3, n0, _DBCAR,
+    0,
+    [_RA, _FN],
+    [0, 0], 1
+];
+var DBClusterAutomatedBackup$ = [3, n0, _DBCAB,
+    0,
+    [_E, _VI, _DBCABA, _DBCI, _RW, _MU, _DCRI, _R, _LM, _St, _IAMDAE, _CCT, _SE, _SET, _AS, _EV, _DBCA, _BRP, _PBW, _EMn, _AZv, _P, _KKI, _STt, _I, _ST, _ABRPA, _TL],
+    [0, 0, 0, 0, () => RestoreWindow$, 0, 0, 0, 0, 0, 2, 4, 2, 0, 1, 0, 0, 1, 0, 0, [() => AvailabilityZones, 0], 1, 0, 0, 1, 1, 0, [() => TagList, 0]]
+];
+var DBClusterAutomatedBackupMessage$ = [3, n0, _DBCABM,
+    0,
+    [_Ma, _DBCABl],
+    [0, [() => DBClusterAutomatedBackupList, 0]]
+];
+var DBClusterBacktrack$ = [3, n0, _DBCB,
+    0,
+    [_DBCI, _BI, _BT, _BF, _BRCT, _St],
+    [0, 0, 4, 4, 4, 0]
+];
+var DBClusterBacktrackMessage$ = [3, n0, _DBCBM,
+    0,
+    [_Ma, _DBCBl],
+    [0, [() => DBClusterBacktrackList, 0]]
+];
+var DBClusterCapacityInfo$ = [3, n0, _DBCCI,
+    0,
+    [_DBCI, _PC, _CC, _SBT, _TAi],
+    [0, 1, 1, 1, 0]
+];
+var DBClusterEndpoint$ = [3, n0, _DBCE,
+    0,
+    [_DBCEI, _DBCI, _DBCERI, _End, _St, _ET, _CET, _SM, _EM, _DBCEA],
+    [0, 0, 0, 0, 0, 0, 0, 64 | 0, 64 | 0, 0]
+];
+var DBClusterEndpointMessage$ = [3, n0, _DBCEM,
+    0,
+    [_Ma, _DBCEl],
+    [0, [() => DBClusterEndpointList, 0]]
+];
+var DBClusterMember$ = [3, n0, _DBCMl,
+    0,
+    [_DBII, _ICW, _DBCPGS, _PT],
+    [0, 2, 0, 1]
+];
+var DBClusterMessage$ = [3, n0, _DBCMlu,
+    0,
+    [_Ma, _DBCl],
+    [0, [() => DBClusterList, 0]]
+];
+var DBClusterOptionGroupStatus$ = [3, n0, _DBCOGS,
+    0,
+    [_DBCOGN, _St],
+    [0, 0]
+];
+var DBClusterParameterGroup$ = [3, n0, _DBCPG,
+    0,
+    [_DBCPGN, _DBPGF, _D, _DBCPGA],
+    [0, 0, 0, 0]
+];
+var DBClusterParameterGroupDetails$ = [3, n0, _DBCPGD,
+    0,
+    [_Pa, _Ma],
+    [[() => ParametersList, 0], 0]
+];
+var DBClusterParameterGroupNameMessage$ = [3, n0, _DBCPGNM,
+    0,
+    [_DBCPGN],
+    [0]
+];
+var DBClusterParameterGroupsMessage$ = [3, n0, _DBCPGM,
+    0,
+    [_Ma, _DBCPGl],
+    [0, [() => DBClusterParameterGroupList, 0]]
+];
+var DBClusterRole$ = [3, n0, _DBCRl,
+    0,
+    [_RA, _St, _FN],
+    [0, 0, 0]
+];
+var DBClusterSnapshot$ = [3, n0, _DBCS,
+    0,
+    [_AZv, _DBCSI, _DBCI, _SCT, _E, _EMn, _AS, _St, _P, _VI, _CCT, _MU, _EV, _LM, _STna, _PP, _SE, _SET, _BRP, _PBW, _KKI, _DBCSA, _SDBCSA, _IAMDAE, _TL, _STt, _ST, _DCRI, _DBSI],
+    [[() => AvailabilityZones, 0], 0, 0, 4, 0, 0, 1, 0, 1, 0, 4, 0, 0, 0, 0, 1, 2, 0, 1, 0, 0, 0, 0, 2, [() => TagList, 0], 0, 1, 0, 0]
+];
+var DBClusterSnapshotAttribute$ = [3, n0, _DBCSAl,
+    0,
+    [_AN, _AVt],
+    [0, [() => AttributeValueList, 0]]
+];
+var DBClusterSnapshotAttributesResult$ = [3, n0, _DBCSAR,
+    0,
+    [_DBCSI, _DBCSAlu],
+    [0, [() => DBClusterSnapshotAttributeList, 0]]
+];
+var DBClusterSnapshotMessage$ = [3, n0, _DBCSM,
+    0,
+    [_Ma, _DBCSl],
+    [0, [() => DBClusterSnapshotList, 0]]
+];
+var DBClusterStatusInfo$ = [3, n0, _DBCSIl,
+    0,
+    [_STta, _No, _St, _Me],
+    [0, 2, 0, 0]
+];
+var DBEngineVersion$ = [3, n0, _DBEV,
+    0,
+    [_E, _MEV, _EV, _DIFSBN, _DIFSP, _DIF, _CDBEVM, _DBPGF, _DBED, _DBEVA, _DBEVD, _DCS, _FR, _Im, _DBEMT, _KMSKI, _CT, _SCS, _SNCS, _VUT, _STu, _ELTx, _SLETCL, _SRR, _SEM, _SFN, _St, _SPQ, _SGD, _TL, _SB, _SLD, _SCRWR, _SCACI, _SLWF, _SIup, _SVFS],
+    [0, 0, 0, 0, 0, 64 | 0, 0, 0, 0, 0, 0, () => CharacterSet$, 0, () => CustomDBEngineVersionAMI$, 0, 0, 4, [() => SupportedCharacterSetsList, 0], [() => SupportedCharacterSetsList, 0], [() => ValidUpgradeTargetList, 0], [() => SupportedTimezonesList, 0], 64 | 0, 2, 2, 64 | 0, 64 | 0, 0, 2, 2, [() => TagList, 0], 2, 2, 2, 64 | 0, 2, 2, () => ServerlessV2FeaturesSupport$]
+];
+var DBEngineVersionMessage$ = [3, n0, _DBEVM,
+    0,
+    [_Ma, _DBEVn],
+    [0, [() => DBEngineVersionList, 0]]
+];
+var DBInstance$ = [3, n0, _DBI,
+    0,
+    [_DBII, _DBIC, _E, _DBIS, _MU, _DBN, _End, _AS, _ICTn, _PBW, _BRP, _DBSGe, _VSG, _DBPGa, _AZ, _DBSGu, _PMW, _URO, _PMV, _LRT, _MAZ, _EV, _AMVU, _RRSDBII, _RRDBII, _RRDBCI, _RM, _LM, _I, _ST, _OGM, _CSN, _NCSN, _SAZe, _PA, _SIt, _STt, _SET, _TCA, _DIP, _DBCI, _SE, _KKI, _DRI, _CACI, _DM, _CTTS, _MIo, _EMRA, _MRA, _PT, _DBIA, _Ti, _IAMDAE, _DIM, _PIE, _PIKMSKI, _PIRP, _ECLEn, _PF, _DP, _AR, _LE, _MAS, _TL, _AM, _RFAMT, _COIE, _NT, _ASS, _ASKKI, _ASKSN, _ASM, _ASENAFI, _ABRPA, _DBIABR, _BTa, _ART, _CIIP, _ASPS, _CD, _DBSI, _MUS, _RRSDBCI, _PP, _MT, _DLV, _ISCUA, _ELS, _ASVd, _SVS, _SOS, _SOPP, _DBCRI],
+    [0, 0, 0, 0, 0, 0, () => Endpoint$, 1, 4, 0, 1, [() => DBSecurityGroupMembershipList, 0], [() => VpcSecurityGroupMembershipList, 0], [() => DBParameterGroupStatusList, 0], 0, [() => DBSubnetGroup$, 0], 0, 0, [() => PendingModifiedValues$, 0], 4, 2, 0, 2, 0, [() => ReadReplicaDBInstanceIdentifierList, 0], [() => ReadReplicaDBClusterIdentifierList, 0], 0, 0, 1, 1, [() => OptionGroupMembershipList, 0], 0, 0, 0, 2, [() => DBInstanceStatusInfoList, 0], 0, 0, 0, 1, 0, 2, 0, 0, 0, [() => DomainMembershipList, 0], 2, 1, 0, 0, 1, 0, 0, 2, 0, 2, 0, 1, 64 | 0, [() => ProcessorFeatureList, 0], 2, [() => DBInstanceRoles, 0], () => Endpoint$, 1, [() => TagList, 0], 0, 4, 2, 0, 0, 0, 0, 0, 2, 0, [() => DBInstanceAutomatedBackupsReplicationList, 0], 0, 4, 0, 0, () => CertificateDetails$, 0, () => MasterUserSecret$, 0, 0, 2, 2, 2, 0, () => AdditionalStorageVolumesOutputList, 0, 0, 1, 0]
+];
+var DBInstanceAutomatedBackup$ = [3, n0, _DBIAB,
+    0,
+    [_DBIA, _DRI, _R, _DBII, _RW, _AS, _St, _P, _AZ, _VI, _ICTn, _MU, _E, _EV, _LM, _I, _ST, _OGN, _TCA, _Enc, _SET, _STt, _KKI, _Ti, _IAMDAE, _BRP, _PBW, _DBIABA, _DBIABR, _BTa, _MT, _ABRPA, _TL, _DLV, _ASVd],
+    [0, 0, 0, 0, () => RestoreWindow$, 1, 0, 1, 0, 0, 4, 0, 0, 0, 0, 1, 1, 0, 0, 2, 0, 0, 0, 0, 2, 1, 0, 0, [() => DBInstanceAutomatedBackupsReplicationList, 0], 0, 2, 0, [() => TagList, 0], 2, () => AdditionalStorageVolumesList]
+];
+var DBInstanceAutomatedBackupMessage$ = [3, n0, _DBIABM,
+    0,
+    [_Ma, _DBIABn],
+    [0, [() => DBInstanceAutomatedBackupList, 0]]
+];
+var DBInstanceAutomatedBackupsReplication$ = [3, n0, _DBIABRn,
+    0,
+    [_DBIABA],
+    [0]
+];
+var DBInstanceMessage$ = [3, n0, _DBIM,
+    0,
+    [_Ma, _DBIn],
+    [0, [() => DBInstanceList, 0]]
+];
+var DBInstanceRole$ = [3, n0, _DBIR,
+    0,
+    [_RA, _FN, _St],
+    [0, 0, 0]
+];
+var DBInstanceStatusInfo$ = [3, n0, _DBISI,
+    0,
+    [_STta, _No, _St, _Me],
+    [0, 2, 0, 0]
+];
+var DBMajorEngineVersion$ = [3, n0, _DBMEV,
+    0,
+    [_E, _MEV, _SEL],
+    [0, 0, [() => SupportedEngineLifecycleList, 0]]
+];
+var DBParameterGroup$ = [3, n0, _DBPG,
+    0,
+    [_DBPGN, _DBPGF, _D, _DBPGA],
+    [0, 0, 0, 0]
+];
+var DBParameterGroupDetails$ = [3, n0, _DBPGD,
+    0,
+    [_Pa, _Ma],
+    [[() => ParametersList, 0], 0]
+];
+var DBParameterGroupNameMessage$ = [3, n0, _DBPGNM,
+    0,
+    [_DBPGN],
+    [0]
+];
+var DBParameterGroupsMessage$ = [3, n0, _DBPGM,
+    0,
+    [_Ma, _DBPGa],
+    [0, [() => DBParameterGroupList, 0]]
+];
+var DBParameterGroupStatus$ = [3, n0, _DBPGS,
+    0,
+    [_DBPGN, _PAS],
+    [0, 0]
+];
+var DBProxy$ = [3, n0, _DBP,
+    0,
+    [_DBPN, _DBPA, _St, _EF, _VI, _VSGI, _VSI, _DAS, _A, _RA, _End, _RTLS, _ICT, _DL, _CDre, _UD, _ENT, _TCNT],
+    [0, 0, 0, 0, 0, 64 | 0, 64 | 0, 0, () => UserAuthConfigInfoList, 0, 0, 2, 1, 2, 4, 4, 0, 0]
+];
+var DBProxyEndpoint$ = [3, n0, _DBPE,
+    0,
+    [_DBPEN, _DBPEA, _DBPN, _St, _VI, _VSGI, _VSI, _End, _CDre, _TR, _ID, _ENT],
+    [0, 0, 0, 0, 0, 64 | 0, 64 | 0, 0, 4, 0, 2, 0]
+];
+var DBProxyTarget$ = [3, n0, _DBPT,
+    0,
+    [_TA, _End, _TCI, _RRId, _P, _Ty, _Ro, _TH],
+    [0, 0, 0, 0, 1, 0, 0, () => TargetHealth$]
+];
+var DBProxyTargetGroup$ = [3, n0, _DBPTG,
+    0,
+    [_DBPN, _TGN, _TGA, _ID, _St, _CPCo, _CDre, _UD],
+    [0, 0, 0, 2, 0, [() => ConnectionPoolConfigurationInfo$, 0], 4, 4]
+];
+var DBRecommendation$ = [3, n0, _DBR,
+    0,
+    [_RIe, _TIy, _Se, _RAe, _St, _CTr, _UT, _De, _Re, _D, _Rea, _RAec, _Cat, _S, _TDy, _TRy, _Imp, _AI, _L, _IDs],
+    [0, 0, 0, 0, 0, 4, 4, 0, 0, 0, 0, () => RecommendedActionList, 0, 0, 0, 0, 0, 0, () => DocLinkList, () => IssueDetails$]
+];
+var DBRecommendationMessage$ = [3, n0, _DBRM,
+    0,
+    [_DBR],
+    [() => DBRecommendation$]
+];
+var DBRecommendationsMessage$ = [3, n0, _DBRMe,
+    0,
+    [_DBRe, _Ma],
+    [() => DBRecommendationList, 0]
+];
+var DBSecurityGroup$ = [3, n0, _DBSG,
+    0,
+    [_OI, _DBSGN, _DBSGD, _VI, _ECSG, _IPR, _DBSGA],
+    [0, 0, 0, 0, [() => EC2SecurityGroupList, 0], [() => IPRangeList, 0], 0]
+];
+var DBSecurityGroupMembership$ = [3, n0, _DBSGM,
+    0,
+    [_DBSGN, _St],
+    [0, 0]
+];
+var DBSecurityGroupMessage$ = [3, n0, _DBSGMe,
+    0,
+    [_Ma, _DBSGe],
+    [0, [() => DBSecurityGroups, 0]]
+];
+var DBShardGroup$ = [3, n0, _DBSGh,
+    0,
+    [_DBSGRI, _DBSGI, _DBCI, _MACU, _MACUi, _CR, _St, _PA, _End, _DBSGAh, _TL],
+    [0, 0, 0, 1, 1, 1, 0, 2, 0, 0, [() => TagList, 0]]
+];
+var DBSnapshot$ = [3, n0, _DBS,
+    0,
+    [_DBSIn, _DBII, _SCT, _E, _AS, _St, _P, _AZ, _VI, _ICTn, _MU, _EV, _LM, _STna, _I, _ST, _OGN, _PP, _SR, _SDBSI, _STt, _TCA, _Enc, _SET, _BRP, _PBW, _KKI, _DBSA, _Ti, _IAMDAE, _PF, _DRI, _TL, _STn, _OSCT, _SDT, _DBSI, _MT, _DLV, _ASVd, _SAZ, _FSSIB],
+    [0, 0, 4, 0, 1, 0, 1, 0, 0, 4, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 2, [() => ProcessorFeatureList, 0], 0, [() => TagList, 0], 0, 4, 4, 0, 2, 2, () => AdditionalStorageVolumesList, 0, 1]
+];
+var DBSnapshotAttribute$ = [3, n0, _DBSAn,
+    0,
+    [_AN, _AVt],
+    [0, [() => AttributeValueList, 0]]
+];
+var DBSnapshotAttributesResult$ = [3, n0, _DBSAR,
+    0,
+    [_DBSIn, _DBSAna],
+    [0, [() => DBSnapshotAttributeList, 0]]
+];
+var DBSnapshotMessage$ = [3, n0, _DBSM,
+    0,
+    [_Ma, _DBSn],
+    [0, [() => DBSnapshotList, 0]]
+];
+var DBSnapshotTenantDatabase$ = [3, n0, _DBSTD,
+    0,
+    [_DBSIn, _DBII, _DRI, _EN, _STna, _TDCT, _TDBN, _MU, _TDRI, _CSN, _DBSTDARN, _NCSN, _TL],
+    [0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, [() => TagList, 0]]
+];
+var DBSnapshotTenantDatabasesMessage$ = [3, n0, _DBSTDM,
+    0,
+    [_Ma, _DBSTDn],
+    [0, [() => DBSnapshotTenantDatabasesList, 0]]
+];
+var DBSubnetGroup$ = [3, n0, _DBSGu,
+    0,
+    [_DBSGNu, _DBSGDu, _VI, _SGS, _Su, _DBSGAu, _SNT],
+    [0, 0, 0, 0, [() => SubnetList, 0], 0, 64 | 0]
+];
+var DBSubnetGroupMessage$ = [3, n0, _DBSGMu,
+    0,
+    [_Ma, _DBSGub],
+    [0, [() => DBSubnetGroups, 0]]
+];
+var DeleteBlueGreenDeploymentRequest$ = [3, n0, _DBGDR,
+    0,
+    [_BGDI, _DTe],
+    [0, 2], 1
+];
+var DeleteBlueGreenDeploymentResponse$ = [3, n0, _DBGDRe,
+    0,
+    [_BGD],
+    [[() => BlueGreenDeployment$, 0]]
+];
+var DeleteCustomDBEngineVersionMessage$ = [3, n0, _DCDBEVM,
+    0,
+    [_E, _EV],
+    [0, 0], 2
+];
+var DeleteDBClusterAutomatedBackupMessage$ = [3, n0, _DDBCABM,
+    0,
+    [_DCRI],
+    [0], 1
+];
+var DeleteDBClusterAutomatedBackupResult$ = [3, n0, _DDBCABR,
+    0,
+    [_DBCAB],
+    [[() => DBClusterAutomatedBackup$, 0]]
+];
+var DeleteDBClusterEndpointMessage$ = [3, n0, _DDBCEM,
+    0,
+    [_DBCEI],
+    [0], 1
+];
+var DeleteDBClusterMessage$ = [3, n0, _DDBCM,
+    0,
+    [_DBCI, _SFS, _FDBSI, _DAB],
+    [0, 2, 0, 2], 1
+];
+var DeleteDBClusterParameterGroupMessage$ = [3, n0, _DDBCPGM,
+    0,
+    [_DBCPGN],
+    [0], 1
+];
+var DeleteDBClusterResult$ = [3, n0, _DDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var DeleteDBClusterSnapshotMessage$ = [3, n0, _DDBCSM,
+    0,
+    [_DBCSI],
+    [0], 1
+];
+var DeleteDBClusterSnapshotResult$ = [3, n0, _DDBCSR,
+    0,
+    [_DBCS],
+    [[() => DBClusterSnapshot$, 0]]
+];
+var DeleteDBInstanceAutomatedBackupMessage$ = [3, n0, _DDBIABM,
+    0,
+    [_DRI, _DBIABA],
+    [0, 0]
+];
+var DeleteDBInstanceAutomatedBackupResult$ = [3, n0, _DDBIABR,
+    0,
+    [_DBIAB],
+    [[() => DBInstanceAutomatedBackup$, 0]]
+];
+var DeleteDBInstanceMessage$ = [3, n0, _DDBIM,
+    0,
+    [_DBII, _SFS, _FDBSI, _DAB],
+    [0, 2, 0, 2], 1
+];
+var DeleteDBInstanceResult$ = [3, n0, _DDBIR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var DeleteDBParameterGroupMessage$ = [3, n0, _DDBPGM,
+    0,
+    [_DBPGN],
+    [0], 1
+];
+var DeleteDBProxyEndpointRequest$ = [3, n0, _DDBPER,
+    0,
+    [_DBPEN],
+    [0], 1
+];
+var DeleteDBProxyEndpointResponse$ = [3, n0, _DDBPERe,
+    0,
+    [_DBPE],
+    [() => DBProxyEndpoint$]
+];
+var DeleteDBProxyRequest$ = [3, n0, _DDBPR,
+    0,
+    [_DBPN],
+    [0], 1
+];
+var DeleteDBProxyResponse$ = [3, n0, _DDBPRe,
+    0,
+    [_DBP],
+    [() => DBProxy$]
+];
+var DeleteDBSecurityGroupMessage$ = [3, n0, _DDBSGM,
+    0,
+    [_DBSGN],
+    [0], 1
+];
+var DeleteDBShardGroupMessage$ = [3, n0, _DDBSGMe,
+    0,
+    [_DBSGI],
+    [0], 1
+];
+var DeleteDBSnapshotMessage$ = [3, n0, _DDBSM,
+    0,
+    [_DBSIn],
+    [0], 1
+];
+var DeleteDBSnapshotResult$ = [3, n0, _DDBSR,
+    0,
+    [_DBS],
+    [[() => DBSnapshot$, 0]]
+];
+var DeleteDBSubnetGroupMessage$ = [3, n0, _DDBSGMel,
+    0,
+    [_DBSGNu],
+    [0], 1
+];
+var DeleteEventSubscriptionMessage$ = [3, n0, _DESM,
+    0,
+    [_SN],
+    [0], 1
+];
+var DeleteEventSubscriptionResult$ = [3, n0, _DESR,
+    0,
+    [_ES],
+    [[() => EventSubscription$, 0]]
+];
+var DeleteGlobalClusterMessage$ = [3, n0, _DGCM,
+    0,
+    [_GCI],
+    [0], 1
+];
+var DeleteGlobalClusterResult$ = [3, n0, _DGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var DeleteIntegrationMessage$ = [3, n0, _DIMe,
+    0,
+    [_IIn],
+    [0], 1
+];
+var DeleteOptionGroupMessage$ = [3, n0, _DOGM,
+    0,
+    [_OGN],
+    [0], 1
+];
+var DeleteTenantDatabaseMessage$ = [3, n0, _DTDM,
+    0,
+    [_DBII, _TDBN, _SFS, _FDBSI],
+    [0, 0, 2, 0], 2
+];
+var DeleteTenantDatabaseResult$ = [3, n0, _DTDR,
+    0,
+    [_TD],
+    [[() => TenantDatabase$, 0]]
+];
+var DeregisterDBProxyTargetsRequest$ = [3, n0, _DDBPTR,
+    0,
+    [_DBPN, _TGN, _DBIIn, _DBCIl],
+    [0, 0, 64 | 0, 64 | 0], 1
+];
+var DeregisterDBProxyTargetsResponse$ = [3, n0, _DDBPTRe,
+    0,
+    [],
+    []
+];
+var DescribeAccountAttributesMessage$ = [3, n0, _DAAM,
+    0,
+    [],
+    []
+];
+var DescribeBlueGreenDeploymentsRequest$ = [3, n0, _DBGDRes,
+    0,
+    [_BGDI, _Fi, _Ma, _MR],
+    [0, [() => FilterList, 0], 0, 1]
+];
+var DescribeBlueGreenDeploymentsResponse$ = [3, n0, _DBGDResc,
+    0,
+    [_BGDl, _Ma],
+    [[() => BlueGreenDeploymentList, 0], 0]
+];
+var DescribeCertificatesMessage$ = [3, n0, _DCM,
+    0,
+    [_CI, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBCapacityReservationsRequest$ = [3, n0, _DDBCRR,
+    0,
+    [_DBCRI, _Ma, _MR, _Fi],
+    [0, 0, 1, [() => FilterList, 0]]
+];
+var DescribeDBCapacityReservationsResponse$ = [3, n0, _DDBCRRe,
+    0,
+    [_DBCRa, _Ma],
+    [[() => DBCapacityReservationList, 0], 0]
+];
+var DescribeDBClusterAutomatedBackupsMessage$ = [3, n0, _DDBCABMe,
+    0,
+    [_DCRI, _DBCI, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBClusterBacktracksMessage$ = [3, n0, _DDBCBM,
+    0,
+    [_DBCI, _BI, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeDBClusterEndpointsMessage$ = [3, n0, _DDBCEMe,
+    0,
+    [_DBCI, _DBCEI, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBClusterParameterGroupsMessage$ = [3, n0, _DDBCPGMe,
+    0,
+    [_DBCPGN, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBClusterParametersMessage$ = [3, n0, _DDBCPM,
+    0,
+    [_DBCPGN, _S, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeDBClustersMessage$ = [3, n0, _DDBCMe,
+    0,
+    [_DBCI, _Fi, _MR, _Ma, _ISn],
+    [0, [() => FilterList, 0], 1, 0, 2]
+];
+var DescribeDBClusterSnapshotAttributesMessage$ = [3, n0, _DDBCSAM,
+    0,
+    [_DBCSI],
+    [0], 1
+];
+var DescribeDBClusterSnapshotAttributesResult$ = [3, n0, _DDBCSAR,
+    0,
+    [_DBCSAR],
+    [[() => DBClusterSnapshotAttributesResult$, 0]]
+];
+var DescribeDBClusterSnapshotsMessage$ = [3, n0, _DDBCSMe,
+    0,
+    [_DBCI, _DBCSI, _STna, _Fi, _MR, _Ma, _ISn, _IP, _DCRI],
+    [0, 0, 0, [() => FilterList, 0], 1, 0, 2, 2, 0]
+];
+var DescribeDBEngineVersionsMessage$ = [3, n0, _DDBEVM,
+    0,
+    [_E, _EV, _DBPGF, _Fi, _MR, _Ma, _DOe, _LSCS, _LST, _IA],
+    [0, 0, 0, [() => FilterList, 0], 1, 0, 2, 2, 2, 2]
+];
+var DescribeDBInstanceAutomatedBackupsMessage$ = [3, n0, _DDBIABMe,
+    0,
+    [_DRI, _DBII, _Fi, _MR, _Ma, _DBIABA],
+    [0, 0, [() => FilterList, 0], 1, 0, 0]
+];
+var DescribeDBInstancesMessage$ = [3, n0, _DDBIMe,
+    0,
+    [_DBII, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBLogFilesDetails$ = [3, n0, _DDBLFD,
+    0,
+    [_LFN, _LW, _Si],
+    [0, 1, 1]
+];
+var DescribeDBLogFilesMessage$ = [3, n0, _DDBLFM,
+    0,
+    [_DBII, _FC, _FLW, _FS, _Fi, _MR, _Ma],
+    [0, 0, 1, 1, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeDBLogFilesResponse$ = [3, n0, _DDBLFR,
+    0,
+    [_DDBLF, _Ma],
+    [[() => DescribeDBLogFilesList, 0], 0]
+];
+var DescribeDBMajorEngineVersionsRequest$ = [3, n0, _DDBMEVR,
+    0,
+    [_E, _MEV, _Ma, _MR],
+    [0, 0, 0, 1]
+];
+var DescribeDBMajorEngineVersionsResponse$ = [3, n0, _DDBMEVRe,
+    0,
+    [_DBMEVa, _Ma],
+    [[() => DBMajorEngineVersionsList, 0], 0]
+];
+var DescribeDBParameterGroupsMessage$ = [3, n0, _DDBPGMe,
+    0,
+    [_DBPGN, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBParametersMessage$ = [3, n0, _DDBPM,
+    0,
+    [_DBPGN, _S, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeDBProxiesRequest$ = [3, n0, _DDBPRes,
+    0,
+    [_DBPN, _Fi, _Ma, _MR],
+    [0, [() => FilterList, 0], 0, 1]
+];
+var DescribeDBProxiesResponse$ = [3, n0, _DDBPResc,
+    0,
+    [_DBPr, _Ma],
+    [() => DBProxyList, 0]
+];
+var DescribeDBProxyEndpointsRequest$ = [3, n0, _DDBPERes,
+    0,
+    [_DBPN, _DBPEN, _Fi, _Ma, _MR],
+    [0, 0, [() => FilterList, 0], 0, 1]
+];
+var DescribeDBProxyEndpointsResponse$ = [3, n0, _DDBPEResc,
+    0,
+    [_DBPEr, _Ma],
+    [() => DBProxyEndpointList, 0]
+];
+var DescribeDBProxyTargetGroupsRequest$ = [3, n0, _DDBPTGR,
+    0,
+    [_DBPN, _TGN, _Fi, _Ma, _MR],
+    [0, 0, [() => FilterList, 0], 0, 1], 1
+];
+var DescribeDBProxyTargetGroupsResponse$ = [3, n0, _DDBPTGRe,
+    0,
+    [_TG, _Ma],
+    [[() => TargetGroupList, 0], 0]
+];
+var DescribeDBProxyTargetsRequest$ = [3, n0, _DDBPTRes,
+    0,
+    [_DBPN, _TGN, _Fi, _Ma, _MR],
+    [0, 0, [() => FilterList, 0], 0, 1], 1
+];
+var DescribeDBProxyTargetsResponse$ = [3, n0, _DDBPTResc,
+    0,
+    [_Tar, _Ma],
+    [() => TargetList, 0]
+];
+var DescribeDBRecommendationsMessage$ = [3, n0, _DDBRM,
+    0,
+    [_LUA, _LUB, _Lo, _Fi, _MR, _Ma],
+    [4, 4, 0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBSecurityGroupsMessage$ = [3, n0, _DDBSGMes,
+    0,
+    [_DBSGN, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeDBShardGroupsMessage$ = [3, n0, _DDBSGMesc,
+    0,
+    [_DBSGI, _Fi, _Ma, _MR],
+    [0, [() => FilterList, 0], 0, 1]
+];
+var DescribeDBShardGroupsResponse$ = [3, n0, _DDBSGR,
+    0,
+    [_DBSGha, _Ma],
+    [[() => DBShardGroupsList, 0], 0]
+];
+var DescribeDBSnapshotAttributesMessage$ = [3, n0, _DDBSAM,
+    0,
+    [_DBSIn],
+    [0], 1
+];
+var DescribeDBSnapshotAttributesResult$ = [3, n0, _DDBSAR,
+    0,
+    [_DBSAR],
+    [[() => DBSnapshotAttributesResult$, 0]]
+];
+var DescribeDBSnapshotsMessage$ = [3, n0, _DDBSMe,
+    0,
+    [_DBII, _DBSIn, _STna, _Fi, _MR, _Ma, _ISn, _IP, _DRI],
+    [0, 0, 0, [() => FilterList, 0], 1, 0, 2, 2, 0]
+];
+var DescribeDBSnapshotTenantDatabasesMessage$ = [3, n0, _DDBSTDM,
+    0,
+    [_DBII, _DBSIn, _STna, _Fi, _MR, _Ma, _DRI],
+    [0, 0, 0, [() => FilterList, 0], 1, 0, 0]
+];
+var DescribeDBSubnetGroupsMessage$ = [3, n0, _DDBSGMescr,
+    0,
+    [_DBSGNu, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeEngineDefaultClusterParametersMessage$ = [3, n0, _DEDCPM,
+    0,
+    [_DBPGF, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeEngineDefaultClusterParametersResult$ = [3, n0, _DEDCPR,
+    0,
+    [_EDn],
+    [[() => EngineDefaults$, 0]]
+];
+var DescribeEngineDefaultParametersMessage$ = [3, n0, _DEDPM,
+    0,
+    [_DBPGF, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeEngineDefaultParametersResult$ = [3, n0, _DEDPR,
+    0,
+    [_EDn],
+    [[() => EngineDefaults$, 0]]
+];
+var DescribeEventCategoriesMessage$ = [3, n0, _DECM,
+    0,
+    [_STo, _Fi],
+    [0, [() => FilterList, 0]]
+];
+var DescribeEventsMessage$ = [3, n0, _DEM,
+    0,
+    [_SI, _STo, _STtar, _ETn, _Du, _EC, _Fi, _MR, _Ma],
+    [0, 0, 4, 4, 1, [() => EventCategoriesList, 0], [() => FilterList, 0], 1, 0]
+];
+var DescribeEventSubscriptionsMessage$ = [3, n0, _DESMe,
+    0,
+    [_SN, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeExportTasksMessage$ = [3, n0, _DETM,
+    0,
+    [_ETI, _SA, _Fi, _Ma, _MR, _STo],
+    [0, 0, [() => FilterList, 0], 0, 1, 0]
+];
+var DescribeGlobalClustersMessage$ = [3, n0, _DGCMe,
+    0,
+    [_GCI, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeIntegrationsMessage$ = [3, n0, _DIMes,
+    0,
+    [_IIn, _Fi, _MR, _Ma],
+    [0, [() => FilterList, 0], 1, 0]
+];
+var DescribeIntegrationsResponse$ = [3, n0, _DIR,
+    0,
+    [_Ma, _In],
+    [0, [() => IntegrationList, 0]]
+];
+var DescribeOptionGroupOptionsMessage$ = [3, n0, _DOGOM,
+    0,
+    [_EN, _MEV, _Fi, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 1, 0], 1
+];
+var DescribeOptionGroupsMessage$ = [3, n0, _DOGMe,
+    0,
+    [_OGN, _Fi, _Ma, _MR, _EN, _MEV],
+    [0, [() => FilterList, 0], 0, 1, 0, 0]
+];
+var DescribeOrderableDBInstanceOptionsMessage$ = [3, n0, _DODBIOM,
+    0,
+    [_E, _EV, _DBIC, _LM, _AZG, _Vp, _Fi, _MR, _Ma],
+    [0, 0, 0, 0, 0, 2, [() => FilterList, 0], 1, 0], 1
+];
+var DescribePendingMaintenanceActionsMessage$ = [3, n0, _DPMAM,
+    0,
+    [_RI, _Fi, _Ma, _MR],
+    [0, [() => FilterList, 0], 0, 1]
+];
+var DescribeReservedDBInstancesMessage$ = [3, n0, _DRDBIM,
+    0,
+    [_RDBII, _RDBIOI, _DBIC, _Du, _PD, _OT, _MAZ, _LI, _Fi, _MR, _Ma],
+    [0, 0, 0, 0, 0, 0, 2, 0, [() => FilterList, 0], 1, 0]
+];
+var DescribeReservedDBInstancesOfferingsMessage$ = [3, n0, _DRDBIOM,
+    0,
+    [_RDBIOI, _DBIC, _Du, _PD, _OT, _MAZ, _Fi, _MR, _Ma],
+    [0, 0, 0, 0, 0, 2, [() => FilterList, 0], 1, 0]
+];
+var DescribeServerlessV2PlatformVersionsMessage$ = [3, n0, _DSVPVM,
+    0,
+    [_SVPV, _E, _Fi, _DOe, _IA, _MR, _Ma],
+    [0, 0, [() => FilterList, 0], 2, 2, 1, 0]
+];
+var DescribeSourceRegionsMessage$ = [3, n0, _DSRM,
+    0,
+    [_RNe, _MR, _Ma, _Fi],
+    [0, 1, 0, [() => FilterList, 0]]
+];
+var DescribeTenantDatabasesMessage$ = [3, n0, _DTDMe,
+    0,
+    [_DBII, _TDBN, _Fi, _Ma, _MR],
+    [0, 0, [() => FilterList, 0], 0, 1]
+];
+var DescribeValidDBInstanceModificationsMessage$ = [3, n0, _DVDBIMM,
+    0,
+    [_DBII],
+    [0], 1
+];
+var DescribeValidDBInstanceModificationsResult$ = [3, n0, _DVDBIMR,
+    0,
+    [_VDBIMM],
+    [[() => ValidDBInstanceModificationsMessage$, 0]]
+];
+var DisableHttpEndpointRequest$ = [3, n0, _DHER,
+    0,
+    [_RAe],
+    [0], 1
+];
+var DisableHttpEndpointResponse$ = [3, n0, _DHERi,
+    0,
+    [_RAe, _HEE],
+    [0, 2]
+];
+var DocLink$ = [3, n0, _DLo,
+    0,
+    [_Te, _Ur],
+    [0, 0]
+];
+var DomainMembership$ = [3, n0, _DMo,
+    0,
+    [_Do, _St, _FQDN, _IAMRN, _OU, _ASA, _DI],
+    [0, 0, 0, 0, 0, 0, 64 | 0]
+];
+var DoubleRange$ = [3, n0, _DR,
+    0,
+    [_Fr, _To],
+    [1, 1]
+];
+var DownloadDBLogFilePortionDetails$ = [3, n0, _DDBLFPD,
+    0,
+    [_LFD, _Ma, _ADP],
+    [[() => SensitiveString, 0], 0, 2]
+];
+var DownloadDBLogFilePortionMessage$ = [3, n0, _DDBLFPM,
+    0,
+    [_DBII, _LFN, _Ma, _NOL],
+    [0, 0, 0, 1], 2
+];
+var EC2SecurityGroup$ = [3, n0, _ECSGe,
+    0,
+    [_St, _ECSGN, _ECSGI, _ECSGOI],
+    [0, 0, 0, 0]
+];
+var EnableHttpEndpointRequest$ = [3, n0, _EHER,
+    0,
+    [_RAe],
+    [0], 1
+];
+var EnableHttpEndpointResponse$ = [3, n0, _EHERn,
+    0,
+    [_RAe, _HEE],
+    [0, 2]
+];
+var Endpoint$ = [3, n0, _End,
+    0,
+    [_Ad, _P, _HZI],
+    [0, 1, 0]
+];
+var EngineDefaults$ = [3, n0, _EDn,
+    0,
+    [_DBPGF, _Ma, _Pa],
+    [0, 0, [() => ParametersList, 0]]
+];
+var Event$ = [3, n0, _Ev,
+    0,
+    [_SI, _STo, _Me, _EC, _Da, _SA],
+    [0, 0, 0, [() => EventCategoriesList, 0], 4, 0]
+];
+var EventCategoriesMap$ = [3, n0, _ECM,
+    0,
+    [_STo, _EC],
+    [0, [() => EventCategoriesList, 0]]
+];
+var EventCategoriesMessage$ = [3, n0, _ECMv,
+    0,
+    [_ECML],
+    [[() => EventCategoriesMapList, 0]]
+];
+var EventsMessage$ = [3, n0, _EMv,
+    0,
+    [_Ma, _Eve],
+    [0, [() => EventList, 0]]
+];
+var EventSubscription$ = [3, n0, _ES,
+    0,
+    [_CAIu, _CSI, _STA, _St, _SCTu, _STo, _SIL, _ECL, _En, _ESA],
+    [0, 0, 0, 0, 0, 0, [() => SourceIdsList, 0], [() => EventCategoriesList, 0], 2, 0]
+];
+var EventSubscriptionsMessage$ = [3, n0, _ESM,
+    0,
+    [_Ma, _ESL],
+    [0, [() => EventSubscriptionsList, 0]]
+];
+var ExportTask$ = [3, n0, _ETx,
+    0,
+    [_ETI, _SA, _EO, _STnap, _TSTas, _TET, _SBu, _SP, _IRA, _KKI, _St, _PP, _TEDIGB, _FCa, _WM, _STo],
+    [0, 0, 64 | 0, 4, 4, 4, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0]
+];
+var ExportTasksMessage$ = [3, n0, _ETM,
+    0,
+    [_Ma, _ETxp],
+    [0, [() => ExportTasksList, 0]]
+];
+var FailoverDBClusterMessage$ = [3, n0, _FDBCM,
+    0,
+    [_DBCI, _TDBII],
+    [0, 0], 1
+];
+var FailoverDBClusterResult$ = [3, n0, _FDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var FailoverGlobalClusterMessage$ = [3, n0, _FGCM,
+    0,
+    [_GCI, _TDCI, _ADL, _Sw],
+    [0, 0, 2, 2], 2
+];
+var FailoverGlobalClusterResult$ = [3, n0, _FGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var FailoverState$ = [3, n0, _FSa,
+    0,
+    [_St, _FDCA, _TDCA, _IDLA],
+    [0, 0, 0, 2]
+];
+var Filter$ = [3, n0, _Fil,
+    0,
+    [_N, _Va],
+    [0, [() => FilterValueList, 0]], 2
+];
+var GlobalCluster$ = [3, n0, _GC,
+    0,
+    [_GCI, _GCRI, _GCA, _St, _E, _EV, _ELS, _DN, _SE, _SET, _DP, _GCM, _End, _FSa, _TL],
+    [0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, [() => GlobalClusterMemberList, 0], 0, () => FailoverState$, [() => TagList, 0]]
+];
+var GlobalClusterMember$ = [3, n0, _GCMl,
+    0,
+    [_DBCA, _Read, _IW, _GWFS, _SSy],
+    [0, 64 | 0, 2, 0, 0]
+];
+var GlobalClustersMessage$ = [3, n0, _GCMlo,
+    0,
+    [_Ma, _GCl],
+    [0, [() => GlobalClusterList, 0]]
+];
+var Integration$ = [3, n0, _Int,
+    0,
+    [_SA, _TA, _IN, _IAn, _KMSKI, _AEC, _St, _T, _DFa, _D, _CT, _Er],
+    [0, 0, 0, 0, 0, 128 | 0, 0, [() => TagList, 0], 0, 0, 4, [() => IntegrationErrorList, 0]]
+];
+var IntegrationError$ = [3, n0, _IE,
+    0,
+    [_ECr, _EMr],
+    [0, 0], 1
+];
+var IPRange$ = [3, n0, _IPRa,
+    0,
+    [_St, _CIDRIP],
+    [0, 0]
+];
+var IssueDetails$ = [3, n0, _IDs,
+    0,
+    [_PID],
+    [() => PerformanceIssueDetails$]
+];
+var LimitlessDatabase$ = [3, n0, _LD,
+    0,
+    [_St, _MRACU],
+    [0, 1]
+];
+var ListTagsForResourceMessage$ = [3, n0, _LTFRM,
+    0,
+    [_RN, _Fi],
+    [0, [() => FilterList, 0]], 1
+];
+var MasterUserSecret$ = [3, n0, _MUS,
+    0,
+    [_SAe, _SSe, _KKI],
+    [0, 0, 0]
+];
+var Metric$ = [3, n0, _Met,
+    0,
+    [_N, _Ref, _SDtat, _MQ],
+    [0, () => MetricReferenceList, 0, () => MetricQuery$]
+];
+var MetricQuery$ = [3, n0, _MQ,
+    0,
+    [_PIMQ],
+    [() => PerformanceInsightsMetricQuery$]
+];
+var MetricReference$ = [3, n0, _MRe,
+    0,
+    [_N, _RD],
+    [0, () => ReferenceDetails$]
+];
+var MinimumEngineVersionPerAllowedValue$ = [3, n0, _MEVPAV,
+    0,
+    [_AVl, _MEVi],
+    [0, 0]
+];
+var ModifyActivityStreamRequest$ = [3, n0, _MASR,
+    0,
+    [_RAe, _APS],
+    [0, 0]
+];
+var ModifyActivityStreamResponse$ = [3, n0, _MASRo,
+    0,
+    [_KKI, _KSN, _St, _Mo, _ENAFI, _PS],
+    [0, 0, 0, 0, 2, 0]
+];
+var ModifyAdditionalStorageVolume$ = [3, n0, _MASV,
+    0,
+    [_VN, _AS, _IOPS, _MAS, _ST, _STt, _SFD],
+    [0, 1, 1, 1, 1, 0, 2], 1
+];
+var ModifyCertificatesMessage$ = [3, n0, _MCM,
+    0,
+    [_CI, _RCO],
+    [0, 2]
+];
+var ModifyCertificatesResult$ = [3, n0, _MCR,
+    0,
+    [_C],
+    [() => Certificate$]
+];
+var ModifyCurrentDBClusterCapacityMessage$ = [3, n0, _MCDBCCM,
+    0,
+    [_DBCI, _Ca, _SBT, _TAi],
+    [0, 1, 1, 0], 1
+];
+var ModifyCustomDBEngineVersionMessage$ = [3, n0, _MCDBEVM,
+    0,
+    [_E, _EV, _D, _St],
+    [0, 0, 0, 0], 2
+];
+var ModifyDBCapacityReservationRequest$ = [3, n0, _MDBCRR,
+    0,
+    [_DBCRI, _CPAZ, _EDT, _ED],
+    [0, 1, 0, 4], 1
+];
+var ModifyDBCapacityReservationResponse$ = [3, n0, _MDBCRRo,
+    0,
+    [_DBCR],
+    [[() => DBCapacityReservation$, 0]]
+];
+var ModifyDBClusterEndpointMessage$ = [3, n0, _MDBCEM,
+    0,
+    [_DBCEI, _ET, _SM, _EM],
+    [0, 0, 64 | 0, 64 | 0], 1
+];
+var ModifyDBClusterMessage$ = [3, n0, _MDBCM,
+    0,
+    [_DBCI, _NDBCI, _AIp, _BRP, _DBCPGN, _VSGI, _P, _MUP, _OGN, _PBW, _PMW, _EIAMDA, _BW, _CLEC, _EV, _AMVUl, _DBIPGN, _Do, _DIAMRN, _SC, _DP, _EHE, _CTTS, _EGWF, _DBCIC, _AS, _STt, _I, _AMVU, _NT, _SVSC, _MIo, _MRA, _DIM, _EPI, _PIKMSKI, _PIRP, _MMUP, _RMUP, _ELWF, _MUSKKI, _EMn, _AEMC, _ABRPA, _ELD, _CACI, _MUAT, _ELS],
+    [0, 0, 2, 1, 0, [() => VpcSecurityGroupIdList, 0], 1, [() => SensitiveString, 0], 0, 0, 0, 2, 1, () => CloudwatchLogsExportConfiguration$, 0, 2, 0, 0, 0, () => ScalingConfiguration$, 2, 2, 2, 2, 0, 1, 0, 1, 2, 0, () => ServerlessV2ScalingConfiguration$, 1, 0, 0, 2, 0, 1, 2, 2, 2, 0, 0, 2, 0, 2, 0, 0, 0], 1
+];
+var ModifyDBClusterParameterGroupMessage$ = [3, n0, _MDBCPGM,
+    0,
+    [_DBCPGN, _Pa],
+    [0, [() => ParametersList, 0]], 2
+];
+var ModifyDBClusterResult$ = [3, n0, _MDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var ModifyDBClusterSnapshotAttributeMessage$ = [3, n0, _MDBCSAM,
+    0,
+    [_DBCSI, _AN, _VTA, _VTR],
+    [0, 0, [() => AttributeValueList, 0], [() => AttributeValueList, 0]], 2
+];
+var ModifyDBClusterSnapshotAttributeResult$ = [3, n0, _MDBCSAR,
+    0,
+    [_DBCSAR],
+    [[() => DBClusterSnapshotAttributesResult$, 0]]
+];
+var ModifyDBInstanceMessage$ = [3, n0, _MDBIM,
+    0,
+    [_DBII, _AS, _DBIC, _DBSGNu, _DBSGe, _VSGI, _AIp, _MUP, _DBPGN, _BRP, _PBW, _PMW, _MAZ, _EV, _AMVUl, _AMVU, _LM, _I, _ST, _OGN, _NDBII, _STt, _TCA, _TCP, _CACI, _Do, _DF, _DO, _DASA, _DDI, _DD, _CTTS, _MIo, _DBPNo, _PA, _MRA, _DIAMRN, _PT, _EIAMDA, _DIM, _EPI, _PIKMSKI, _PIRP, _CLEC, _PF, _UDPF, _DP, _MAS, _CRR, _RM, _AM, _RFAMM, _ECOI, _NT, _ABRPA, _MMUP, _RMUP, _MUSKKI, _MT, _DLV, _E, _ASVd, _DBCRI, _TS, _MUAT, _ELS],
+    [0, 1, 0, 0, [() => DBSecurityGroupNameList, 0], [() => VpcSecurityGroupIdList, 0], 2, [() => SensitiveString, 0], 0, 1, 0, 0, 2, 0, 2, 2, 0, 1, 1, 0, 0, 0, 0, [() => SensitiveString, 0], 0, 0, 0, 0, 0, 64 | 0, 2, 2, 1, 1, 2, 0, 0, 1, 2, 0, 2, 0, 1, () => CloudwatchLogsExportConfiguration$, [() => ProcessorFeatureList, 0], 2, 2, 1, 2, 0, 0, 1, 2, 0, 0, 2, 2, 0, 2, 2, 0, () => ModifyAdditionalStorageVolumesList, 0, [() => TagSpecificationList, 0], 0, 0], 1
+];
+var ModifyDBInstanceResult$ = [3, n0, _MDBIR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var ModifyDBParameterGroupMessage$ = [3, n0, _MDBPGM,
+    0,
+    [_DBPGN, _Pa],
+    [0, [() => ParametersList, 0]], 2
+];
+var ModifyDBProxyEndpointRequest$ = [3, n0, _MDBPER,
+    0,
+    [_DBPEN, _NDBPEN, _VSGI],
+    [0, 0, 64 | 0], 1
+];
+var ModifyDBProxyEndpointResponse$ = [3, n0, _MDBPERo,
+    0,
+    [_DBPE],
+    [() => DBProxyEndpoint$]
+];
+var ModifyDBProxyRequest$ = [3, n0, _MDBPR,
+    0,
+    [_DBPN, _NDBPN, _DAS, _A, _RTLS, _ICT, _DL, _RA, _SG],
+    [0, 0, 0, () => UserAuthConfigList, 2, 1, 2, 0, 64 | 0], 1
+];
+var ModifyDBProxyResponse$ = [3, n0, _MDBPRo,
+    0,
+    [_DBP],
+    [() => DBProxy$]
+];
+var ModifyDBProxyTargetGroupRequest$ = [3, n0, _MDBPTGR,
+    0,
+    [_TGN, _DBPN, _CPCo, _NN],
+    [0, 0, [() => ConnectionPoolConfiguration$, 0], 0], 2
+];
+var ModifyDBProxyTargetGroupResponse$ = [3, n0, _MDBPTGRo,
+    0,
+    [_DBPTG],
+    [[() => DBProxyTargetGroup$, 0]]
+];
+var ModifyDBRecommendationMessage$ = [3, n0, _MDBRM,
+    0,
+    [_RIe, _Lo, _St, _RAU],
+    [0, 0, 0, () => RecommendedActionUpdateList], 1
+];
+var ModifyDBShardGroupMessage$ = [3, n0, _MDBSGM,
+    0,
+    [_DBSGI, _MACU, _MACUi, _CR],
+    [0, 1, 1, 1], 1
+];
+var ModifyDBSnapshotAttributeMessage$ = [3, n0, _MDBSAM,
+    0,
+    [_DBSIn, _AN, _VTA, _VTR],
+    [0, 0, [() => AttributeValueList, 0], [() => AttributeValueList, 0]], 2
+];
+var ModifyDBSnapshotAttributeResult$ = [3, n0, _MDBSAR,
+    0,
+    [_DBSAR],
+    [[() => DBSnapshotAttributesResult$, 0]]
+];
+var ModifyDBSnapshotMessage$ = [3, n0, _MDBSM,
+    0,
+    [_DBSIn, _EV, _OGN],
+    [0, 0, 0], 1
+];
+var ModifyDBSnapshotResult$ = [3, n0, _MDBSR,
+    0,
+    [_DBS],
+    [[() => DBSnapshot$, 0]]
+];
+var ModifyDBSubnetGroupMessage$ = [3, n0, _MDBSGMo,
+    0,
+    [_DBSGNu, _SIub, _DBSGDu],
+    [0, [() => SubnetIdentifierList, 0], 0], 2
+];
+var ModifyDBSubnetGroupResult$ = [3, n0, _MDBSGR,
+    0,
+    [_DBSGu],
+    [[() => DBSubnetGroup$, 0]]
+];
+var ModifyEventSubscriptionMessage$ = [3, n0, _MESM,
+    0,
+    [_SN, _STA, _STo, _EC, _En],
+    [0, 0, 0, [() => EventCategoriesList, 0], 2], 1
+];
+var ModifyEventSubscriptionResult$ = [3, n0, _MESR,
+    0,
+    [_ES],
+    [[() => EventSubscription$, 0]]
+];
+var ModifyGlobalClusterMessage$ = [3, n0, _MGCM,
+    0,
+    [_GCI, _NGCI, _DP, _EV, _AMVUl],
+    [0, 0, 2, 0, 2], 1
+];
+var ModifyGlobalClusterResult$ = [3, n0, _MGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var ModifyIntegrationMessage$ = [3, n0, _MIM,
+    0,
+    [_IIn, _IN, _DFa, _D],
+    [0, 0, 0, 0], 1
+];
+var ModifyOptionGroupMessage$ = [3, n0, _MOGM,
+    0,
+    [_OGN, _OTI, _OTR, _AIp],
+    [0, [() => OptionConfigurationList, 0], 64 | 0, 2], 1
+];
+var ModifyOptionGroupResult$ = [3, n0, _MOGR,
+    0,
+    [_OG],
+    [[() => OptionGroup$, 0]]
+];
+var ModifyTenantDatabaseMessage$ = [3, n0, _MTDM,
+    0,
+    [_DBII, _TDBN, _MUP, _NTDBN, _MMUP, _RMUP, _MUSKKI],
+    [0, 0, [() => SensitiveString, 0], 0, 2, 2, 0], 2
+];
+var ModifyTenantDatabaseResult$ = [3, n0, _MTDR,
+    0,
+    [_TD],
+    [[() => TenantDatabase$, 0]]
+];
+var Option$ = [3, n0, _O,
+    0,
+    [_ON, _OD, _Pe, _Per, _P, _OV, _OS, _DBSGMec, _VSGM],
+    [0, 0, 2, 2, 1, 0, [() => OptionSettingConfigurationList, 0], [() => DBSecurityGroupMembershipList, 0], [() => VpcSecurityGroupMembershipList, 0]]
+];
+var OptionConfiguration$ = [3, n0, _OC,
+    0,
+    [_ON, _P, _OV, _DBSGMec, _VSGM, _OS],
+    [0, 1, 0, [() => DBSecurityGroupNameList, 0], [() => VpcSecurityGroupIdList, 0], [() => OptionSettingsList, 0]], 1
+];
+var OptionGroup$ = [3, n0, _OG,
+    0,
+    [_OGN, _OGD, _EN, _MEV, _Op, _AVANVIM, _VI, _OGA, _SOG, _SAI, _CTop, _SR],
+    [0, 0, 0, 0, [() => OptionsList, 0], 2, 0, 0, 0, 0, 4, 0]
+];
+var OptionGroupMembership$ = [3, n0, _OGMp,
+    0,
+    [_OGN, _St],
+    [0, 0]
+];
+var OptionGroupOption$ = [3, n0, _OGO,
+    0,
+    [_N, _D, _EN, _MEV, _MRMEV, _PR, _DPe, _ODO, _OCW, _Pe, _Per, _RAMEVU, _VO, _SOVD, _OGOS, _OGOV, _CCA, _CCR],
+    [0, 0, 0, 0, 0, 2, 1, [() => OptionsDependedOn, 0], [() => OptionsConflictsWith, 0], 2, 2, 2, 2, 2, [() => OptionGroupOptionSettingsList, 0], [() => OptionGroupOptionVersionsList, 0], 2, 2]
+];
+var OptionGroupOptionSetting$ = [3, n0, _OGOSp,
+    0,
+    [_SNe, _SDe, _DV, _AT, _AV, _IM, _IR, _MEVPAV],
+    [0, 0, 0, 0, 0, 2, 2, [() => MinimumEngineVersionPerAllowedValueList, 0]]
+];
+var OptionGroupOptionsMessage$ = [3, n0, _OGOM,
+    0,
+    [_OGOp, _Ma],
+    [[() => OptionGroupOptionsList, 0], 0]
+];
+var OptionGroups$ = [3, n0, _OGp,
+    0,
+    [_OGL, _Ma],
+    [[() => OptionGroupsList, 0], 0]
+];
+var OptionSetting$ = [3, n0, _OSp,
+    0,
+    [_N, _V, _DV, _D, _AT, _DTa, _AV, _IM, _IC],
+    [0, [() => PotentiallySensitiveOptionSettingValue, 0], 0, 0, 0, 0, 0, 2, 2]
+];
+var OptionVersion$ = [3, n0, _OV,
+    0,
+    [_Ve, _ID],
+    [0, 2]
+];
+var OrderableDBInstanceOption$ = [3, n0, _ODBIO,
+    0,
+    [_E, _EV, _DBIC, _LM, _AZG, _AZv, _MAZC, _RRC, _Vp, _SSE, _STt, _SIu, _SST, _SEMu, _SIAMDA, _SPI, _MSS, _MSSa, _MIPDI, _MIPDIa, _MIPG, _MIPGa, _MSTPDI, _MSTPDIa, _MSTPI, _MSTPIa, _APFv, _SEM, _SSA, _SKA, _OCu, _SASM, _SGD, _SNT, _SCu, _SDLV, _SASV, _SHE, _AASVOv],
+    [0, 0, 0, 0, 0, [() => AvailabilityZoneList, 0], 2, 2, 2, 2, 0, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, [() => AvailableProcessorFeatureList, 0], 64 | 0, 2, 2, 2, 64 | 0, 2, 64 | 0, 2, 2, 2, 2, [() => AvailableAdditionalStorageVolumesOptionList, 0]]
+];
+var OrderableDBInstanceOptionsMessage$ = [3, n0, _ODBIOM,
+    0,
+    [_ODBIOr, _Ma],
+    [[() => OrderableDBInstanceOptionsList, 0], 0]
+];
+var Outpost$ = [3, n0, _Ou,
+    0,
+    [_Ar],
+    [0]
+];
+var Parameter$ = [3, n0, _Par,
+    0,
+    [_PN, _PV, _D, _S, _AT, _DTa, _AV, _IM, _MEVi, _AMp, _SEM],
+    [0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 64 | 0]
+];
+var PendingCloudwatchLogsExports$ = [3, n0, _PCLE,
+    0,
+    [_LTTE, _LTTD],
+    [64 | 0, 64 | 0]
+];
+var PendingMaintenanceAction$ = [3, n0, _PMA,
+    0,
+    [_Ac, _AAAD, _FAD, _OIS, _CAD, _D],
+    [0, 4, 4, 0, 4, 0]
+];
+var PendingMaintenanceActionsMessage$ = [3, n0, _PMAM,
+    0,
+    [_PMAe, _Ma],
+    [[() => PendingMaintenanceActions, 0], 0]
+];
+var PendingModifiedValues$ = [3, n0, _PMV,
+    0,
+    [_DBIC, _AS, _MUP, _P, _BRP, _MAZ, _EV, _LM, _I, _ST, _DBII, _STt, _CACI, _DBSGNu, _PCLE, _PF, _AM, _RFAMT, _MT, _IAMDAE, _DLV, _E, _ASVd, _DBCRI],
+    [0, 1, [() => SensitiveString, 0], 1, 1, 2, 0, 0, 1, 1, 0, 0, 0, 0, () => PendingCloudwatchLogsExports$, [() => ProcessorFeatureList, 0], 0, 4, 2, 2, 2, 0, () => AdditionalStorageVolumesList, 0]
+];
+var PerformanceInsightsMetricDimensionGroup$ = [3, n0, _PIMDG,
+    0,
+    [_Di, _G, _Li],
+    [64 | 0, 0, 1]
+];
+var PerformanceInsightsMetricQuery$ = [3, n0, _PIMQ,
+    0,
+    [_GB, _Met],
+    [() => PerformanceInsightsMetricDimensionGroup$, 0]
+];
+var PerformanceIssueDetails$ = [3, n0, _PID,
+    0,
+    [_STtar, _ETn, _Metr, _An],
+    [4, 4, () => MetricList, 0]
+];
+var ProcessorFeature$ = [3, n0, _PFr,
+    0,
+    [_N, _V],
+    [0, 0]
+];
+var PromoteReadReplicaDBClusterMessage$ = [3, n0, _PRRDBCM,
+    0,
+    [_DBCI],
+    [0], 1
+];
+var PromoteReadReplicaDBClusterResult$ = [3, n0, _PRRDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var PromoteReadReplicaMessage$ = [3, n0, _PRRM,
+    0,
+    [_DBII, _BRP, _PBW, _TS],
+    [0, 1, 0, [() => TagSpecificationList, 0]], 1
+];
+var PromoteReadReplicaResult$ = [3, n0, _PRRR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var PurchaseReservedDBInstancesOfferingMessage$ = [3, n0, _PRDBIOM,
+    0,
+    [_RDBIOI, _RDBII, _DBICn, _T],
+    [0, 0, 1, [() => TagList, 0]], 1
+];
+var PurchaseReservedDBInstancesOfferingResult$ = [3, n0, _PRDBIOR,
+    0,
+    [_RDBI],
+    [[() => ReservedDBInstance$, 0]]
+];
+var Range$ = [3, n0, _Ra,
+    0,
+    [_Fr, _To, _Ste],
+    [1, 1, 1]
+];
+var RdsCustomClusterConfiguration$ = [3, n0, _RCCC,
+    0,
+    [_ISI, _TGMDI, _RM],
+    [0, 0, 0]
+];
+var RebootDBClusterMessage$ = [3, n0, _RDBCM,
+    0,
+    [_DBCI],
+    [0], 1
+];
+var RebootDBClusterResult$ = [3, n0, _RDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var RebootDBInstanceMessage$ = [3, n0, _RDBIM,
+    0,
+    [_DBII, _FF],
+    [0, 2], 1
+];
+var RebootDBInstanceResult$ = [3, n0, _RDBIR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var RebootDBShardGroupMessage$ = [3, n0, _RDBSGM,
+    0,
+    [_DBSGI],
+    [0], 1
+];
+var RecommendedAction$ = [3, n0, _RAeco,
+    0,
+    [_AIc, _Tit, _D, _Ope, _Pa, _AMpp, _St, _IDs, _CAon],
+    [0, 0, 0, 0, () => RecommendedActionParameterList, 64 | 0, 0, () => IssueDetails$, () => ContextAttributeList]
+];
+var RecommendedActionParameter$ = [3, n0, _RAP,
+    0,
+    [_K, _V],
+    [0, 0]
+];
+var RecommendedActionUpdate$ = [3, n0, _RAUe,
+    0,
+    [_AIc, _St],
+    [0, 0], 2
+];
+var RecurringCharge$ = [3, n0, _RC,
+    0,
+    [_RCA, _RCF],
+    [1, 0]
+];
+var ReferenceDetails$ = [3, n0, _RD,
+    0,
+    [_SRD],
+    [() => ScalarReferenceDetails$]
+];
+var RegisterDBProxyTargetsRequest$ = [3, n0, _RDBPTR,
+    0,
+    [_DBPN, _TGN, _DBIIn, _DBCIl],
+    [0, 0, 64 | 0, 64 | 0], 1
+];
+var RegisterDBProxyTargetsResponse$ = [3, n0, _RDBPTRe,
+    0,
+    [_DBPTr],
+    [() => TargetList]
+];
+var RemoveFromGlobalClusterMessage$ = [3, n0, _RFGCM,
+    0,
+    [_GCI, _DCI],
+    [0, 0], 2
+];
+var RemoveFromGlobalClusterResult$ = [3, n0, _RFGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var RemoveRoleFromDBClusterMessage$ = [3, n0, _RRFDBCM,
+    0,
+    [_DBCI, _RA, _FN],
+    [0, 0, 0], 2
+];
+var RemoveRoleFromDBInstanceMessage$ = [3, n0, _RRFDBIM,
+    0,
+    [_DBII, _RA, _FN],
+    [0, 0, 0], 3
+];
+var RemoveSourceIdentifierFromSubscriptionMessage$ = [3, n0, _RSIFSM,
+    0,
+    [_SN, _SI],
+    [0, 0], 2
+];
+var RemoveSourceIdentifierFromSubscriptionResult$ = [3, n0, _RSIFSR,
+    0,
+    [_ES],
+    [[() => EventSubscription$, 0]]
+];
+var RemoveTagsFromResourceMessage$ = [3, n0, _RTFRM,
+    0,
+    [_RN, _TK],
+    [0, 64 | 0], 2
+];
+var ReservedDBInstance$ = [3, n0, _RDBI,
+    0,
+    [_RDBII, _RDBIOI, _DBIC, _STtar, _Du, _FP, _UP, _CCu, _DBICn, _PD, _OT, _MAZ, _Sta, _RCe, _RDBIA, _LI],
+    [0, 0, 0, 4, 1, 1, 1, 0, 1, 0, 0, 2, 0, [() => RecurringChargeList, 0], 0, 0]
+];
+var ReservedDBInstanceMessage$ = [3, n0, _RDBIMe,
+    0,
+    [_Ma, _RDBIe],
+    [0, [() => ReservedDBInstanceList, 0]]
+];
+var ReservedDBInstancesOffering$ = [3, n0, _RDBIO,
+    0,
+    [_RDBIOI, _DBIC, _Du, _FP, _UP, _CCu, _PD, _OT, _MAZ, _RCe],
+    [0, 0, 1, 1, 1, 0, 0, 0, 2, [() => RecurringChargeList, 0]]
+];
+var ReservedDBInstancesOfferingMessage$ = [3, n0, _RDBIOM,
+    0,
+    [_Ma, _RDBIOe],
+    [0, [() => ReservedDBInstancesOfferingList, 0]]
+];
+var ResetDBClusterParameterGroupMessage$ = [3, n0, _RDBCPGM,
+    0,
+    [_DBCPGN, _RAPe, _Pa],
+    [0, 2, [() => ParametersList, 0]], 1
+];
+var ResetDBParameterGroupMessage$ = [3, n0, _RDBPGM,
+    0,
+    [_DBPGN, _RAPe, _Pa],
+    [0, 2, [() => ParametersList, 0]], 1
+];
+var ResourcePendingMaintenanceActions$ = [3, n0, _RPMA,
+    0,
+    [_RI, _PMAD],
+    [0, [() => PendingMaintenanceActionDetails, 0]]
+];
+var RestoreDBClusterFromS3Message$ = [3, n0, _RDBCFSM,
+    0,
+    [_DBCI, _E, _MU, _SEo, _SEV, _SBN, _SIRA, _AZv, _BRP, _CSN, _DN, _DBCPGN, _VSGI, _DBSGNu, _EV, _P, _MUP, _OGN, _PBW, _PMW, _T, _SE, _KKI, _EIAMDA, _SP, _BW, _ECLE, _DP, _CTTS, _Do, _DIAMRN, _STt, _NT, _SVSC, _MMUP, _MUSKKI, _ELS, _TS, _AR],
+    [0, 0, 0, 0, 0, 0, 0, [() => AvailabilityZones, 0], 1, 0, 0, 0, [() => VpcSecurityGroupIdList, 0], 0, 0, 1, [() => SensitiveString, 0], 0, 0, 0, [() => TagList, 0], 2, 0, 2, 0, 1, 64 | 0, 2, 2, 0, 0, 0, 0, () => ServerlessV2ScalingConfiguration$, 2, 0, 0, [() => TagSpecificationList, 0], [() => DBClusterAssociatedRoles, 0]], 7
+];
+var RestoreDBClusterFromS3Result$ = [3, n0, _RDBCFSR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var RestoreDBClusterFromSnapshotMessage$ = [3, n0, _RDBCFSMe,
+    0,
+    [_DBCI, _SIn, _E, _AZv, _EV, _P, _DBSGNu, _DN, _OGN, _VSGI, _T, _KKI, _EIAMDA, _BW, _ECLE, _EMn, _SC, _DBCPGN, _DP, _CTTS, _Do, _DIAMRN, _DBCIC, _STt, _I, _PA, _NT, _SVSC, _RCCC, _MIo, _MRA, _EPI, _PIKMSKI, _PIRP, _BRP, _PBW, _ELS, _TS, _EVPCN, _EIAG, _AR],
+    [0, 0, 0, [() => AvailabilityZones, 0], 0, 1, 0, 0, 0, [() => VpcSecurityGroupIdList, 0], [() => TagList, 0], 0, 2, 1, 64 | 0, 0, () => ScalingConfiguration$, 0, 2, 2, 0, 0, 0, 0, 1, 2, 0, () => ServerlessV2ScalingConfiguration$, () => RdsCustomClusterConfiguration$, 1, 0, 2, 0, 1, 1, 0, 0, [() => TagSpecificationList, 0], 2, 2, [() => DBClusterAssociatedRoles, 0]], 3
+];
+var RestoreDBClusterFromSnapshotResult$ = [3, n0, _RDBCFSRe,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var RestoreDBClusterToPointInTimeMessage$ = [3, n0, _RDBCTPITM,
+    0,
+    [_DBCI, _RT, _SDBCI, _RTT, _ULRT, _P, _DBSGNu, _OGN, _VSGI, _T, _KKI, _EIAMDA, _BW, _ECLE, _DBCPGN, _DP, _CTTS, _Do, _DIAMRN, _DBCIC, _STt, _PA, _I, _NT, _SDCRI, _SVSC, _SC, _EMn, _RCCC, _MIo, _MRA, _EPI, _PIKMSKI, _PIRP, _BRP, _PBW, _ELS, _TS, _EVPCN, _EIAG, _AR],
+    [0, 0, 0, 4, 2, 1, 0, 0, [() => VpcSecurityGroupIdList, 0], [() => TagList, 0], 0, 2, 1, 64 | 0, 0, 2, 2, 0, 0, 0, 0, 2, 1, 0, 0, () => ServerlessV2ScalingConfiguration$, () => ScalingConfiguration$, 0, () => RdsCustomClusterConfiguration$, 1, 0, 2, 0, 1, 1, 0, 0, [() => TagSpecificationList, 0], 2, 2, [() => DBClusterAssociatedRoles, 0]], 1
+];
+var RestoreDBClusterToPointInTimeResult$ = [3, n0, _RDBCTPITR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var RestoreDBInstanceFromDBSnapshotMessage$ = [3, n0, _RDBIFDBSM,
+    0,
+    [_DBII, _DBSIn, _DBIC, _P, _AZ, _DBSGNu, _MAZ, _PA, _AMVU, _LM, _DBN, _E, _I, _ST, _OGN, _T, _STt, _TCA, _TCP, _VSGI, _Do, _DF, _DO, _DASA, _DDI, _CTTS, _DIAMRN, _EIAMDA, _ECLE, _PF, _UDPF, _DBPGN, _DP, _ECOI, _NT, _BTa, _CIIP, _AS, _DBCSI, _BRP, _PBW, _DBCRI, _DLV, _CACI, _ELS, _ASVd, _TS, _MMUP, _MUSKKI],
+    [0, 0, 0, 1, 0, 0, 2, 2, 2, 0, 0, 0, 1, 1, 0, [() => TagList, 0], 0, 0, [() => SensitiveString, 0], [() => VpcSecurityGroupIdList, 0], 0, 0, 0, 0, 64 | 0, 2, 0, 2, 64 | 0, [() => ProcessorFeatureList, 0], 2, 0, 2, 2, 0, 0, 0, 1, 0, 1, 0, 0, 2, 0, 0, () => AdditionalStorageVolumesList, [() => TagSpecificationList, 0], 2, 0], 1
+];
+var RestoreDBInstanceFromDBSnapshotResult$ = [3, n0, _RDBIFDBSR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var RestoreDBInstanceFromS3Message$ = [3, n0, _RDBIFSM,
+    0,
+    [_DBII, _DBIC, _E, _SEo, _SEV, _SBN, _SIRA, _DBN, _AS, _MU, _MUP, _DBSGe, _VSGI, _AZ, _DBSGNu, _PMW, _DBPGN, _BRP, _PBW, _P, _MAZ, _EV, _AMVU, _LM, _I, _ST, _OGN, _PA, _T, _STt, _SE, _KKI, _CTTS, _MIo, _MRA, _EIAMDA, _SP, _DIM, _EPI, _PIKMSKI, _PIRP, _ECLE, _PF, _UDPF, _DP, _MAS, _NT, _MMUP, _MUSKKI, _DBCRI, _DLV, _CACI, _ELS, _ASVd, _TS],
+    [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, [() => SensitiveString, 0], [() => DBSecurityGroupNameList, 0], [() => VpcSecurityGroupIdList, 0], 0, 0, 0, 0, 1, 0, 1, 2, 0, 2, 0, 1, 1, 0, 2, [() => TagList, 0], 0, 2, 0, 2, 1, 0, 2, 0, 0, 2, 0, 1, 64 | 0, [() => ProcessorFeatureList, 0], 2, 2, 1, 0, 2, 0, 0, 2, 0, 0, () => AdditionalStorageVolumesList, [() => TagSpecificationList, 0]], 7
+];
+var RestoreDBInstanceFromS3Result$ = [3, n0, _RDBIFSR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var RestoreDBInstanceToPointInTimeMessage$ = [3, n0, _RDBITPITM,
+    0,
+    [_TDBII, _SDBII, _RTe, _ULRT, _DBIC, _P, _AZ, _DBSGNu, _MAZ, _PA, _AMVU, _LM, _DBN, _E, _I, _ST, _OGN, _CTTS, _T, _STt, _TCA, _TCP, _VSGI, _Do, _DIAMRN, _DF, _DO, _DASA, _DDI, _EIAMDA, _ECLE, _PF, _UDPF, _DBPGN, _DP, _SDRI, _MAS, _ECOI, _NT, _SDBIABA, _BTa, _CIIP, _AS, _BRP, _PBW, _DBCRI, _DLV, _CACI, _ELS, _ASVd, _TS, _MMUP, _MUSKKI],
+    [0, 0, 4, 2, 0, 1, 0, 0, 2, 2, 2, 0, 0, 0, 1, 1, 0, 2, [() => TagList, 0], 0, 0, [() => SensitiveString, 0], [() => VpcSecurityGroupIdList, 0], 0, 0, 0, 0, 0, 64 | 0, 2, 64 | 0, [() => ProcessorFeatureList, 0], 2, 0, 2, 0, 1, 2, 0, 0, 0, 0, 1, 1, 0, 0, 2, 0, 0, () => AdditionalStorageVolumesList, [() => TagSpecificationList, 0], 2, 0], 1
+];
+var RestoreDBInstanceToPointInTimeResult$ = [3, n0, _RDBITPITR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var RestoreWindow$ = [3, n0, _RW,
+    0,
+    [_ETa, _LT],
+    [4, 4]
+];
+var RevokeDBSecurityGroupIngressMessage$ = [3, n0, _RDBSGIM,
+    0,
+    [_DBSGN, _CIDRIP, _ECSGN, _ECSGI, _ECSGOI],
+    [0, 0, 0, 0, 0], 1
+];
+var RevokeDBSecurityGroupIngressResult$ = [3, n0, _RDBSGIR,
+    0,
+    [_DBSG],
+    [[() => DBSecurityGroup$, 0]]
+];
+var ScalarReferenceDetails$ = [3, n0, _SRD,
+    0,
+    [_V],
+    [1]
+];
+var ScalingConfiguration$ = [3, n0, _SC,
+    0,
+    [_MC, _MCa, _AP, _SUAP, _TAi, _SBT],
+    [1, 1, 2, 1, 0, 1]
+];
+var ScalingConfigurationInfo$ = [3, n0, _SCI,
+    0,
+    [_MC, _MCa, _AP, _SUAP, _TAi, _SBT],
+    [1, 1, 2, 1, 0, 1]
+];
+var ServerlessV2FeaturesSupport$ = [3, n0, _SVFS,
+    0,
+    [_MC, _MCa],
+    [1, 1]
+];
+var ServerlessV2PlatformVersionInfo$ = [3, n0, _SVPVI,
+    0,
+    [_SVPV, _SVPVD, _E, _SVFS, _St, _ID],
+    [0, 0, 0, () => ServerlessV2FeaturesSupport$, 0, 2]
+];
+var ServerlessV2PlatformVersionsMessage$ = [3, n0, _SVPVM,
+    0,
+    [_Ma, _SVPVe],
+    [0, () => ServerlessV2PlatformVersionList]
+];
+var ServerlessV2ScalingConfiguration$ = [3, n0, _SVSC,
+    0,
+    [_MC, _MCa, _SUAP],
+    [1, 1, 1]
+];
+var ServerlessV2ScalingConfigurationInfo$ = [3, n0, _SVSCI,
+    0,
+    [_MC, _MCa, _SUAP],
+    [1, 1, 1]
+];
+var SourceRegion$ = [3, n0, _SR,
+    0,
+    [_RNe, _End, _St, _SDBIABR],
+    [0, 0, 0, 2]
+];
+var SourceRegionMessage$ = [3, n0, _SRM,
+    0,
+    [_Ma, _SRo],
+    [0, [() => SourceRegionList, 0]]
+];
+var StartActivityStreamRequest$ = [3, n0, _SASR,
+    0,
+    [_RAe, _Mo, _KKI, _AIp, _ENAFI],
+    [0, 0, 0, 2, 2], 3
+];
+var StartActivityStreamResponse$ = [3, n0, _SASRt,
+    0,
+    [_KKI, _KSN, _St, _Mo, _ENAFI, _AIp],
+    [0, 0, 0, 0, 2, 2]
+];
+var StartDBClusterMessage$ = [3, n0, _SDBCM,
+    0,
+    [_DBCI],
+    [0], 1
+];
+var StartDBClusterResult$ = [3, n0, _SDBCR,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var StartDBInstanceAutomatedBackupsReplicationMessage$ = [3, n0, _SDBIABRM,
+    0,
+    [_SDBIA, _BRP, _KKI, _PSU, _T],
+    [0, 1, 0, [() => SensitiveString, 0], [() => TagList, 0]], 1
+];
+var StartDBInstanceAutomatedBackupsReplicationResult$ = [3, n0, _SDBIABRR,
+    0,
+    [_DBIAB],
+    [[() => DBInstanceAutomatedBackup$, 0]]
+];
+var StartDBInstanceMessage$ = [3, n0, _SDBIM,
+    0,
+    [_DBII, _DBCRI],
+    [0, 0], 1
+];
+var StartDBInstanceResult$ = [3, n0, _SDBIR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var StartExportTaskMessage$ = [3, n0, _SETM,
+    0,
+    [_ETI, _SA, _SBN, _IRA, _KKI, _SP, _EO],
+    [0, 0, 0, 0, 0, 0, 64 | 0], 5
+];
+var StopActivityStreamRequest$ = [3, n0, _SASRto,
+    0,
+    [_RAe, _AIp],
+    [0, 2], 1
+];
+var StopActivityStreamResponse$ = [3, n0, _SASRtop,
+    0,
+    [_KKI, _KSN, _St],
+    [0, 0, 0]
+];
+var StopDBClusterMessage$ = [3, n0, _SDBCMt,
+    0,
+    [_DBCI],
+    [0], 1
+];
+var StopDBClusterResult$ = [3, n0, _SDBCRt,
+    0,
+    [_DBC],
+    [[() => DBCluster$, 0]]
+];
+var StopDBInstanceAutomatedBackupsReplicationMessage$ = [3, n0, _SDBIABRMt,
+    0,
+    [_SDBIA],
+    [0], 1
+];
+var StopDBInstanceAutomatedBackupsReplicationResult$ = [3, n0, _SDBIABRRt,
+    0,
+    [_DBIAB],
+    [[() => DBInstanceAutomatedBackup$, 0]]
+];
+var StopDBInstanceMessage$ = [3, n0, _SDBIMt,
+    0,
+    [_DBII, _DBSIn, _DFDBCR],
+    [0, 0, 2], 1
+];
+var StopDBInstanceResult$ = [3, n0, _SDBIRt,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var Subnet$ = [3, n0, _Sub,
+    0,
+    [_SIubn, _SAZu, _SO, _SSu],
+    [0, () => AvailabilityZone$, () => Outpost$, 0]
+];
+var SupportedEngineLifecycle$ = [3, n0, _SELu,
+    0,
+    [_LSN, _LSSD, _LSED],
+    [0, 4, 4], 3
+];
+var SwitchoverBlueGreenDeploymentRequest$ = [3, n0, _SBGDR,
+    0,
+    [_BGDI, _STw],
+    [0, 1], 1
+];
+var SwitchoverBlueGreenDeploymentResponse$ = [3, n0, _SBGDRw,
+    0,
+    [_BGD],
+    [[() => BlueGreenDeployment$, 0]]
+];
+var SwitchoverDetail$ = [3, n0, _SDw,
+    0,
+    [_SMo, _TM, _St],
+    [0, 0, 0]
+];
+var SwitchoverGlobalClusterMessage$ = [3, n0, _SGCM,
+    0,
+    [_GCI, _TDCI],
+    [0, 0], 2
+];
+var SwitchoverGlobalClusterResult$ = [3, n0, _SGCR,
+    0,
+    [_GC],
+    [[() => GlobalCluster$, 0]]
+];
+var SwitchoverReadReplicaMessage$ = [3, n0, _SRRM,
+    0,
+    [_DBII],
+    [0], 1
+];
+var SwitchoverReadReplicaResult$ = [3, n0, _SRRR,
+    0,
+    [_DBI],
+    [[() => DBInstance$, 0]]
+];
+var Tag$ = [3, n0, _Tag,
+    0,
+    [_K, _V],
+    [0, 0]
+];
+var TagListMessage$ = [3, n0, _TLM,
+    0,
+    [_TL],
+    [[() => TagList, 0]]
+];
+var TagSpecification$ = [3, n0, _TSa,
+    0,
+    [_RTes, _T],
+    [0, [() => TagList, 0]]
+];
+var TargetHealth$ = [3, n0, _TH,
+    0,
+    [_Sta, _Rea, _D],
+    [0, 0, 0]
+];
+var TargetResourceConfiguration$ = [3, n0, _TRCa,
+    0,
+    [_SA, _TKKI],
+    [0, 0], 1
+];
+var TenantDatabase$ = [3, n0, _TD,
+    0,
+    [_TDCT, _DBII, _TDBN, _St, _MU, _DRI, _TDRI, _TDARN, _CSN, _NCSN, _DP, _PMV, _MUS, _TL],
+    [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, [() => TenantDatabasePendingModifiedValues$, 0], () => MasterUserSecret$, [() => TagList, 0]]
+];
+var TenantDatabasePendingModifiedValues$ = [3, n0, _TDPMV,
+    0,
+    [_MUP, _TDBN],
+    [[() => SensitiveString, 0], 0]
+];
+var TenantDatabasesMessage$ = [3, n0, _TDM,
+    0,
+    [_Ma, _TDe],
+    [0, [() => TenantDatabasesList, 0]]
+];
+var Timezone$ = [3, n0, _Ti,
+    0,
+    [_TN],
+    [0]
+];
+var UpgradeTarget$ = [3, n0, _UTp,
+    0,
+    [_E, _EV, _D, _AU, _IMVU, _SEM, _SPQ, _SGD, _SB, _SLD, _SLWF, _SIup],
+    [0, 0, 0, 2, 2, 64 | 0, 2, 2, 2, 2, 2, 2]
+];
+var UserAuthConfig$ = [3, n0, _UAC,
+    0,
+    [_D, _UN, _ASu, _SAe, _IAMA, _CPAT],
+    [0, 0, 0, 0, 0, 0]
+];
+var UserAuthConfigInfo$ = [3, n0, _UACI,
+    0,
+    [_D, _UN, _ASu, _SAe, _IAMA, _CPAT],
+    [0, 0, 0, 0, 0, 0]
+];
+var ValidAdditionalStorageOptions$ = [3, n0, _VASO,
+    0,
+    [_SASV, _Vo],
+    [2, [() => ValidVolumeOptionsList, 0]]
+];
+var ValidDBInstanceModificationsMessage$ = [3, n0, _VDBIMM,
+    0,
+    [_Sto, _VPF, _SDLV, _ASd],
+    [[() => ValidStorageOptionsList, 0], [() => AvailableProcessorFeatureList, 0], 2, [() => ValidAdditionalStorageOptions$, 0]]
+];
+var ValidStorageOptions$ = [3, n0, _VSO,
+    0,
+    [_STt, _SSt, _PI, _ITSR, _PST, _STTIR, _SSA],
+    [0, [() => RangeList, 0], [() => RangeList, 0], [() => DoubleRangeList, 0], [() => RangeList, 0], [() => DoubleRangeList, 0], 2]
+];
+var ValidVolumeOptions$ = [3, n0, _VVO,
+    0,
+    [_VN, _Sto],
+    [0, [() => ValidStorageOptionsList, 0]]
+];
+var VpcSecurityGroupMembership$ = [3, n0, _VSGMp,
+    0,
+    [_VSGIp, _St],
+    [0, 0]
+];
+var __Unit = "unit";
+var AccountQuotaList = [1, n0, _AQL,
+    0, [() => AccountQuota$,
+        { [_xN]: _AQc }]
+];
+var AdditionalStorageVolumesList = [1, n0, _ASVL,
+    0, () => AdditionalStorageVolume$
+];
+var AdditionalStorageVolumesOutputList = [1, n0, _ASVOL,
+    0, () => AdditionalStorageVolumeOutput$
+];
+var AttributeValueList = [1, n0, _AVL,
+    0, [0,
+        { [_xN]: _AVtt }]
+];
+var AvailabilityZoneList = [1, n0, _AZL,
+    0, [() => AvailabilityZone$,
+        { [_xN]: _AZ }]
+];
+var AvailabilityZones = [1, n0, _AZv,
+    0, [0,
+        { [_xN]: _AZ }]
+];
+var AvailableAdditionalStorageVolumesOptionList = [1, n0, _AASVOL,
+    0, [() => AvailableAdditionalStorageVolumesOption$,
+        { [_xN]: _AASVO }]
+];
+var AvailableCapacityPerAvailabilityZoneList = [1, n0, _ACPAZL,
+    0, [() => AvailableCapacityPerAvailabilityZone$,
+        { [_xN]: _ACPAZ }]
+];
+var AvailableProcessorFeatureList = [1, n0, _APFL,
+    0, [() => AvailableProcessorFeature$,
+        { [_xN]: _APF }]
+];
+var BlueGreenDeploymentList = [1, n0, _BGDL,
+    0, [() => BlueGreenDeployment$,
+        0]
+];
+var BlueGreenDeploymentTaskList = [1, n0, _BGDTL,
+    0, () => BlueGreenDeploymentTask$
+];
+var CertificateList = [1, n0, _CL,
+    0, [() => Certificate$,
+        { [_xN]: _C }]
+];
+var ContextAttributeList = [1, n0, _CAL,
+    0, () => ContextAttribute$
+];
+var DBCapacityReservationList = [1, n0, _DBCRL,
+    0, [() => DBCapacityReservation$,
+        0]
+];
+var DBClusterAssociatedRoles = [1, n0, _DBCARl,
+    0, [() => DBClusterAssociatedRole$,
+        { [_xN]: _DBCAR }]
+];
+var DBClusterAutomatedBackupList = [1, n0, _DBCABL,
+    0, [() => DBClusterAutomatedBackup$,
+        { [_xN]: _DBCAB }]
+];
+var DBClusterBacktrackList = [1, n0, _DBCBL,
+    0, [() => DBClusterBacktrack$,
+        { [_xN]: _DBCB }]
+];
+var DBClusterEndpointList = [1, n0, _DBCEL,
+    0, [() => DBClusterEndpoint$,
+        { [_xN]: _DBCEL }]
+];
+var DBClusterList = [1, n0, _DBCL,
+    0, [() => DBCluster$,
+        { [_xN]: _DBC }]
+];
+var DBClusterMemberList = [1, n0, _DBCML,
+    0, [() => DBClusterMember$,
+        { [_xN]: _DBCMl }]
+];
+var DBClusterOptionGroupMemberships = [1, n0, _DBCOGM,
+    0, [() => DBClusterOptionGroupStatus$,
+        { [_xN]: _DBCOG }]
+];
+var DBClusterParameterGroupList = [1, n0, _DBCPGL,
+    0, [() => DBClusterParameterGroup$,
+        { [_xN]: _DBCPG }]
+];
+var DBClusterRoles = [1, n0, _DBCRlu,
+    0, [() => DBClusterRole$,
+        { [_xN]: _DBCRl }]
+];
+var DBClusterSnapshotAttributeList = [1, n0, _DBCSAL,
+    0, [() => DBClusterSnapshotAttribute$,
+        { [_xN]: _DBCSAl }]
+];
+var DBClusterSnapshotList = [1, n0, _DBCSL,
+    0, [() => DBClusterSnapshot$,
+        { [_xN]: _DBCS }]
+];
+var DBClusterStatusInfoList = [1, n0, _DBCSIL,
+    0, [() => DBClusterStatusInfo$,
+        { [_xN]: _DBCSIl }]
+];
+var DBEngineVersionList = [1, n0, _DBEVL,
+    0, [() => DBEngineVersion$,
+        { [_xN]: _DBEV }]
+];
+var DBInstanceAutomatedBackupList = [1, n0, _DBIABL,
+    0, [() => DBInstanceAutomatedBackup$,
+        { [_xN]: _DBIAB }]
+];
+var DBInstanceAutomatedBackupsReplicationList = [1, n0, _DBIABRL,
+    0, [() => DBInstanceAutomatedBackupsReplication$,
+        { [_xN]: _DBIABRn }]
+];
+var DBInstanceList = [1, n0, _DBIL,
+    0, [() => DBInstance$,
+        { [_xN]: _DBI }]
+];
+var DBInstanceRoles = [1, n0, _DBIRn,
+    0, [() => DBInstanceRole$,
+        { [_xN]: _DBIR }]
+];
+var DBInstanceStatusInfoList = [1, n0, _DBISIL,
+    0, [() => DBInstanceStatusInfo$,
+        { [_xN]: _DBISI }]
+];
+var DBMajorEngineVersionsList = [1, n0, _DBMEVL,
+    0, [() => DBMajorEngineVersion$,
+        { [_xN]: _DBMEV }]
+];
+var DBParameterGroupList = [1, n0, _DBPGL,
+    0, [() => DBParameterGroup$,
+        { [_xN]: _DBPG }]
+];
+var DBParameterGroupStatusList = [1, n0, _DBPGSL,
+    0, [() => DBParameterGroupStatus$,
+        { [_xN]: _DBPG }]
+];
+var DBProxyEndpointList = [1, n0, _DBPEL,
+    0, () => DBProxyEndpoint$
+];
+var DBProxyList = [1, n0, _DBPL,
+    0, () => DBProxy$
+];
+var DBRecommendationList = [1, n0, _DBRL,
+    0, () => DBRecommendation$
+];
+var DBSecurityGroupMembershipList = [1, n0, _DBSGML,
+    0, [() => DBSecurityGroupMembership$,
+        { [_xN]: _DBSG }]
+];
+var DBSecurityGroupNameList = [1, n0, _DBSGNL,
+    0, [0,
+        { [_xN]: _DBSGN }]
+];
+var DBSecurityGroups = [1, n0, _DBSGe,
+    0, [() => DBSecurityGroup$,
+        { [_xN]: _DBSG }]
+];
+var DBShardGroupsList = [1, n0, _DBSGL,
+    0, [() => DBShardGroup$,
+        { [_xN]: _DBSGh }]
+];
+var DBSnapshotAttributeList = [1, n0, _DBSAL,
+    0, [() => DBSnapshotAttribute$,
+        { [_xN]: _DBSAn }]
+];
+var DBSnapshotList = [1, n0, _DBSL,
+    0, [() => DBSnapshot$,
+        { [_xN]: _DBS }]
+];
+var DBSnapshotTenantDatabasesList = [1, n0, _DBSTDL,
+    0, [() => DBSnapshotTenantDatabase$,
+        { [_xN]: _DBSTD }]
+];
+var DBSubnetGroups = [1, n0, _DBSGub,
+    0, [() => DBSubnetGroup$,
+        { [_xN]: _DBSGu }]
+];
+var DescribeDBLogFilesList = [1, n0, _DDBLFL,
+    0, [() => DescribeDBLogFilesDetails$,
+        { [_xN]: _DDBLFD }]
+];
+var DocLinkList = [1, n0, _DLL,
+    0, () => DocLink$
+];
+var DomainMembershipList = [1, n0, _DML,
+    0, [() => DomainMembership$,
+        { [_xN]: _DMo }]
+];
+var DoubleRangeList = [1, n0, _DRL,
+    0, [() => DoubleRange$,
+        { [_xN]: _DR }]
+];
+var EC2SecurityGroupList = [1, n0, _ECSGL,
+    0, [() => EC2SecurityGroup$,
+        { [_xN]: _ECSGe }]
+];
+var EventCategoriesList = [1, n0, _ECL,
+    0, [0,
+        { [_xN]: _ECv }]
+];
+var EventCategoriesMapList = [1, n0, _ECML,
+    0, [() => EventCategoriesMap$,
+        { [_xN]: _ECM }]
+];
+var EventList = [1, n0, _EL,
+    0, [() => Event$,
+        { [_xN]: _Ev }]
+];
+var EventSubscriptionsList = [1, n0, _ESL,
+    0, [() => EventSubscription$,
+        { [_xN]: _ES }]
+];
+var ExportTasksList = [1, n0, _ETL,
+    0, [() => ExportTask$,
+        { [_xN]: _ETx }]
+];
+var FilterList = [1, n0, _FL,
+    0, [() => Filter$,
+        { [_xN]: _Fil }]
+];
+var FilterValueList = [1, n0, _FVL,
+    0, [0,
+        { [_xN]: _V }]
+];
+var GlobalClusterList = [1, n0, _GCL,
+    0, [() => GlobalCluster$,
+        { [_xN]: _GCMl }]
+];
+var GlobalClusterMemberList = [1, n0, _GCML,
+    0, [() => GlobalClusterMember$,
+        { [_xN]: _GCMl }]
+];
+var IntegrationErrorList = [1, n0, _IEL,
+    0, [() => IntegrationError$,
+        { [_xN]: _IE }]
+];
+var IntegrationList = [1, n0, _IL,
+    0, [() => Integration$,
+        { [_xN]: _Int }]
+];
+var IPRangeList = [1, n0, _IPRL,
+    0, [() => IPRange$,
+        { [_xN]: _IPRa }]
+];
+var MetricList = [1, n0, _ML,
+    0, () => Metric$
+];
+var MetricReferenceList = [1, n0, _MRL,
+    0, () => MetricReference$
+];
+var MinimumEngineVersionPerAllowedValueList = [1, n0, _MEVPAVL,
+    0, [() => MinimumEngineVersionPerAllowedValue$,
+        { [_xN]: _MEVPAV }]
+];
+var ModifyAdditionalStorageVolumesList = [1, n0, _MASVL,
+    0, () => ModifyAdditionalStorageVolume$
+];
+var OptionConfigurationList = [1, n0, _OCL,
+    0, [() => OptionConfiguration$,
+        { [_xN]: _OC }]
+];
+var OptionGroupMembershipList = [1, n0, _OGML,
+    0, [() => OptionGroupMembership$,
+        { [_xN]: _OGMp }]
+];
+var OptionGroupOptionSettingsList = [1, n0, _OGOSL,
+    0, [() => OptionGroupOptionSetting$,
+        { [_xN]: _OGOSp }]
+];
+var OptionGroupOptionsList = [1, n0, _OGOL,
+    0, [() => OptionGroupOption$,
+        { [_xN]: _OGO }]
+];
+var OptionGroupOptionVersionsList = [1, n0, _OGOVL,
+    0, [() => OptionVersion$,
+        { [_xN]: _OV }]
+];
+var OptionGroupsList = [1, n0, _OGL,
+    0, [() => OptionGroup$,
+        { [_xN]: _OG }]
+];
+var OptionsConflictsWith = [1, n0, _OCW,
+    0, [0,
+        { [_xN]: _OCN }]
+];
+var OptionsDependedOn = [1, n0, _ODO,
+    0, [0,
+        { [_xN]: _ON }]
+];
+var OptionSettingConfigurationList = [1, n0, _OSCL,
+    0, [() => OptionSetting$,
+        { [_xN]: _OSp }]
+];
+var OptionSettingsList = [1, n0, _OSL,
+    0, [() => OptionSetting$,
+        { [_xN]: _OSp }]
+];
+var OptionsList = [1, n0, _OL,
+    0, [() => Option$,
+        { [_xN]: _O }]
+];
+var OrderableDBInstanceOptionsList = [1, n0, _ODBIOL,
+    0, [() => OrderableDBInstanceOption$,
+        { [_xN]: _ODBIO }]
+];
+var ParametersList = [1, n0, _PL,
+    0, [() => Parameter$,
+        { [_xN]: _Par }]
+];
+var PendingMaintenanceActionDetails = [1, n0, _PMAD,
+    0, [() => PendingMaintenanceAction$,
+        { [_xN]: _PMA }]
+];
+var PendingMaintenanceActions = [1, n0, _PMAe,
+    0, [() => ResourcePendingMaintenanceActions$,
+        { [_xN]: _RPMA }]
+];
+var ProcessorFeatureList = [1, n0, _PFL,
+    0, [() => ProcessorFeature$,
+        { [_xN]: _PFr }]
+];
+var RangeList = [1, n0, _RL,
+    0, [() => Range$,
+        { [_xN]: _Ra }]
+];
+var ReadReplicaDBClusterIdentifierList = [1, n0, _RRDBCIL,
+    0, [0,
+        { [_xN]: _RRDBCIe }]
+];
+var ReadReplicaDBInstanceIdentifierList = [1, n0, _RRDBIIL,
+    0, [0,
+        { [_xN]: _RRDBIIe }]
+];
+var ReadReplicaIdentifierList = [1, n0, _RRIL,
+    0, [0,
+        { [_xN]: _RRIe }]
+];
+var RecommendedActionList = [1, n0, _RAL,
+    0, () => RecommendedAction$
+];
+var RecommendedActionParameterList = [1, n0, _RAPL,
+    0, () => RecommendedActionParameter$
+];
+var RecommendedActionUpdateList = [1, n0, _RAUL,
+    0, () => RecommendedActionUpdate$
+];
+var RecurringChargeList = [1, n0, _RCL,
+    0, [() => RecurringCharge$,
+        { [_xN]: _RC }]
+];
+var ReservedDBInstanceList = [1, n0, _RDBIL,
+    0, [() => ReservedDBInstance$,
+        { [_xN]: _RDBI }]
+];
+var ReservedDBInstancesOfferingList = [1, n0, _RDBIOL,
+    0, [() => ReservedDBInstancesOffering$,
+        { [_xN]: _RDBIO }]
+];
+var ServerlessV2PlatformVersionList = [1, n0, _SVPVL,
+    0, () => ServerlessV2PlatformVersionInfo$
+];
+var SourceIdsList = [1, n0, _SIL,
+    0, [0,
+        { [_xN]: _SIou }]
+];
+var SourceRegionList = [1, n0, _SRL,
+    0, [() => SourceRegion$,
+        { [_xN]: _SR }]
+];
+var SubnetIdentifierList = [1, n0, _SILu,
+    0, [0,
+        { [_xN]: _SIubn }]
+];
+var SubnetList = [1, n0, _SL,
+    0, [() => Subnet$,
+        { [_xN]: _Sub }]
+];
+var SupportedCharacterSetsList = [1, n0, _SCSL,
+    0, [() => CharacterSet$,
+        { [_xN]: _CS }]
+];
+var SupportedEngineLifecycleList = [1, n0, _SELL,
+    0, [() => SupportedEngineLifecycle$,
+        { [_xN]: _SELu }]
+];
+var SupportedTimezonesList = [1, n0, _STL,
+    0, [() => Timezone$,
+        { [_xN]: _Ti }]
+];
+var SwitchoverDetailList = [1, n0, _SDL,
+    0, () => SwitchoverDetail$
+];
+var TagList = [1, n0, _TL,
+    0, [() => Tag$,
+        { [_xN]: _Tag }]
+];
+var TagSpecificationList = [1, n0, _TSL,
+    0, [() => TagSpecification$,
+        { [_xN]: _i }]
+];
+var TargetGroupList = [1, n0, _TGL,
+    0, [() => DBProxyTargetGroup$,
+        0]
+];
+var TargetList = [1, n0, _TLa,
+    0, () => DBProxyTarget$
+];
+var TargetResourceConfigurationList = [1, n0, _TRCL,
+    0, [() => TargetResourceConfiguration$,
+        { [_xN]: _TRCa }]
+];
+var TenantDatabasesList = [1, n0, _TDL,
+    0, [() => TenantDatabase$,
+        { [_xN]: _TD }]
+];
+var UserAuthConfigInfoList = [1, n0, _UACIL,
+    0, () => UserAuthConfigInfo$
+];
+var UserAuthConfigList = [1, n0, _UACL,
+    0, () => UserAuthConfig$
+];
+var ValidStorageOptionsList = [1, n0, _VSOL,
+    0, [() => ValidStorageOptions$,
+        { [_xN]: _VSO }]
+];
+var ValidUpgradeTargetList = [1, n0, _VUTL,
+    0, [() => UpgradeTarget$,
+        { [_xN]: _UTp }]
+];
+var ValidVolumeOptionsList = [1, n0, _VVOL,
+    0, [() => ValidVolumeOptions$,
+        0]
+];
+var VpcSecurityGroupIdList = [1, n0, _VSGIL,
+    0, [0,
+        { [_xN]: _VSGIp }]
+];
+var VpcSecurityGroupMembershipList = [1, n0, _VSGML,
+    0, [() => VpcSecurityGroupMembership$,
+        { [_xN]: _VSGMp }]
+];
+var AddRoleToDBCluster$ = [9, n0, _ARTDBC,
+    0, () => AddRoleToDBClusterMessage$, () => __Unit
+];
+var AddRoleToDBInstance$ = [9, n0, _ARTDBI,
+    0, () => AddRoleToDBInstanceMessage$, () => __Unit
+];
+var AddSourceIdentifierToSubscription$ = [9, n0, _ASITS,
+    0, () => AddSourceIdentifierToSubscriptionMessage$, () => AddSourceIdentifierToSubscriptionResult$
+];
+var AddTagsToResource$ = [9, n0, _ATTR,
+    0, () => AddTagsToResourceMessage$, () => __Unit
+];
+var ApplyPendingMaintenanceAction$ = [9, n0, _APMA,
+    0, () => ApplyPendingMaintenanceActionMessage$, () => ApplyPendingMaintenanceActionResult$
+];
+var AuthorizeDBSecurityGroupIngress$ = [9, n0, _ADBSGI,
+    0, () => AuthorizeDBSecurityGroupIngressMessage$, () => AuthorizeDBSecurityGroupIngressResult$
+];
+var BacktrackDBCluster$ = [9, n0, _BDBC,
+    0, () => BacktrackDBClusterMessage$, () => DBClusterBacktrack$
+];
+var CancelDBCapacityReservation$ = [9, n0, _CDBCRa,
+    0, () => CancelDBCapacityReservationRequest$, () => CancelDBCapacityReservationResponse$
+];
+var CancelExportTask$ = [9, n0, _CETa,
+    0, () => CancelExportTaskMessage$, () => ExportTask$
+];
+var CopyDBClusterParameterGroup$ = [9, n0, _CDBCPG,
+    0, () => CopyDBClusterParameterGroupMessage$, () => CopyDBClusterParameterGroupResult$
+];
+var CopyDBClusterSnapshot$ = [9, n0, _CDBCS,
+    0, () => CopyDBClusterSnapshotMessage$, () => CopyDBClusterSnapshotResult$
+];
+var CopyDBParameterGroup$ = [9, n0, _CDBPG,
+    0, () => CopyDBParameterGroupMessage$, () => CopyDBParameterGroupResult$
+];
+var CopyDBSnapshot$ = [9, n0, _CDBS,
+    0, () => CopyDBSnapshotMessage$, () => CopyDBSnapshotResult$
+];
+var CopyOptionGroup$ = [9, n0, _COG,
+    0, () => CopyOptionGroupMessage$, () => CopyOptionGroupResult$
+];
+var CreateBlueGreenDeployment$ = [9, n0, _CBGD,
+    0, () => CreateBlueGreenDeploymentRequest$, () => CreateBlueGreenDeploymentResponse$
+];
+var CreateCustomDBEngineVersion$ = [9, n0, _CCDBEV,
+    0, () => CreateCustomDBEngineVersionMessage$, () => DBEngineVersion$
+];
+var CreateDBCapacityReservation$ = [9, n0, _CDBCRr,
+    0, () => CreateDBCapacityReservationRequest$, () => CreateDBCapacityReservationResponse$
+];
+var CreateDBCluster$ = [9, n0, _CDBC,
+    0, () => CreateDBClusterMessage$, () => CreateDBClusterResult$
+];
+var CreateDBClusterEndpoint$ = [9, n0, _CDBCE,
+    0, () => CreateDBClusterEndpointMessage$, () => DBClusterEndpoint$
+];
+var CreateDBClusterParameterGroup$ = [9, n0, _CDBCPGr,
+    0, () => CreateDBClusterParameterGroupMessage$, () => CreateDBClusterParameterGroupResult$
+];
+var CreateDBClusterSnapshot$ = [9, n0, _CDBCSr,
+    0, () => CreateDBClusterSnapshotMessage$, () => CreateDBClusterSnapshotResult$
+];
+var CreateDBInstance$ = [9, n0, _CDBI,
+    0, () => CreateDBInstanceMessage$, () => CreateDBInstanceResult$
+];
+var CreateDBInstanceReadReplica$ = [9, n0, _CDBIRR,
+    0, () => CreateDBInstanceReadReplicaMessage$, () => CreateDBInstanceReadReplicaResult$
+];
+var CreateDBParameterGroup$ = [9, n0, _CDBPGr,
+    0, () => CreateDBParameterGroupMessage$, () => CreateDBParameterGroupResult$
+];
+var CreateDBProxy$ = [9, n0, _CDBP,
+    0, () => CreateDBProxyRequest$, () => CreateDBProxyResponse$
+];
+var CreateDBProxyEndpoint$ = [9, n0, _CDBPE,
+    0, () => CreateDBProxyEndpointRequest$, () => CreateDBProxyEndpointResponse$
+];
+var CreateDBSecurityGroup$ = [9, n0, _CDBSG,
+    0, () => CreateDBSecurityGroupMessage$, () => CreateDBSecurityGroupResult$
+];
+var CreateDBShardGroup$ = [9, n0, _CDBSGr,
+    0, () => CreateDBShardGroupMessage$, () => DBShardGroup$
+];
+var CreateDBSnapshot$ = [9, n0, _CDBSr,
+    0, () => CreateDBSnapshotMessage$, () => CreateDBSnapshotResult$
+];
+var CreateDBSubnetGroup$ = [9, n0, _CDBSGre,
+    0, () => CreateDBSubnetGroupMessage$, () => CreateDBSubnetGroupResult$
+];
+var CreateEventSubscription$ = [9, n0, _CES,
+    0, () => CreateEventSubscriptionMessage$, () => CreateEventSubscriptionResult$
+];
+var CreateGlobalCluster$ = [9, n0, _CGC,
+    0, () => CreateGlobalClusterMessage$, () => CreateGlobalClusterResult$
+];
+var CreateIntegration$ = [9, n0, _CIr,
+    0, () => CreateIntegrationMessage$, () => Integration$
+];
+var CreateOptionGroup$ = [9, n0, _COGr,
+    0, () => CreateOptionGroupMessage$, () => CreateOptionGroupResult$
+];
+var CreateTenantDatabase$ = [9, n0, _CTD,
+    0, () => CreateTenantDatabaseMessage$, () => CreateTenantDatabaseResult$
+];
+var DeleteBlueGreenDeployment$ = [9, n0, _DBGD,
+    0, () => DeleteBlueGreenDeploymentRequest$, () => DeleteBlueGreenDeploymentResponse$
+];
+var DeleteCustomDBEngineVersion$ = [9, n0, _DCDBEV,
+    0, () => DeleteCustomDBEngineVersionMessage$, () => DBEngineVersion$
+];
+var DeleteDBCluster$ = [9, n0, _DDBC,
+    0, () => DeleteDBClusterMessage$, () => DeleteDBClusterResult$
+];
+var DeleteDBClusterAutomatedBackup$ = [9, n0, _DDBCAB,
+    0, () => DeleteDBClusterAutomatedBackupMessage$, () => DeleteDBClusterAutomatedBackupResult$
+];
+var DeleteDBClusterEndpoint$ = [9, n0, _DDBCE,
+    0, () => DeleteDBClusterEndpointMessage$, () => DBClusterEndpoint$
+];
+var DeleteDBClusterParameterGroup$ = [9, n0, _DDBCPG,
+    0, () => DeleteDBClusterParameterGroupMessage$, () => __Unit
+];
+var DeleteDBClusterSnapshot$ = [9, n0, _DDBCS,
+    0, () => DeleteDBClusterSnapshotMessage$, () => DeleteDBClusterSnapshotResult$
+];
+var DeleteDBInstance$ = [9, n0, _DDBI,
+    0, () => DeleteDBInstanceMessage$, () => DeleteDBInstanceResult$
+];
+var DeleteDBInstanceAutomatedBackup$ = [9, n0, _DDBIAB,
+    0, () => DeleteDBInstanceAutomatedBackupMessage$, () => DeleteDBInstanceAutomatedBackupResult$
+];
+var DeleteDBParameterGroup$ = [9, n0, _DDBPG,
+    0, () => DeleteDBParameterGroupMessage$, () => __Unit
+];
+var DeleteDBProxy$ = [9, n0, _DDBP,
+    0, () => DeleteDBProxyRequest$, () => DeleteDBProxyResponse$
+];
+var DeleteDBProxyEndpoint$ = [9, n0, _DDBPE,
+    0, () => DeleteDBProxyEndpointRequest$, () => DeleteDBProxyEndpointResponse$
+];
+var DeleteDBSecurityGroup$ = [9, n0, _DDBSG,
+    0, () => DeleteDBSecurityGroupMessage$, () => __Unit
+];
+var DeleteDBShardGroup$ = [9, n0, _DDBSGe,
+    0, () => DeleteDBShardGroupMessage$, () => DBShardGroup$
+];
+var DeleteDBSnapshot$ = [9, n0, _DDBS,
+    0, () => DeleteDBSnapshotMessage$, () => DeleteDBSnapshotResult$
+];
+var DeleteDBSubnetGroup$ = [9, n0, _DDBSGel,
+    0, () => DeleteDBSubnetGroupMessage$, () => __Unit
+];
+var DeleteEventSubscription$ = [9, n0, _DES,
+    0, () => DeleteEventSubscriptionMessage$, () => DeleteEventSubscriptionResult$
+];
+var DeleteGlobalCluster$ = [9, n0, _DGC,
+    0, () => DeleteGlobalClusterMessage$, () => DeleteGlobalClusterResult$
+];
+var DeleteIntegration$ = [9, n0, _DIe,
+    0, () => DeleteIntegrationMessage$, () => Integration$
+];
+var DeleteOptionGroup$ = [9, n0, _DOG,
+    0, () => DeleteOptionGroupMessage$, () => __Unit
+];
+var DeleteTenantDatabase$ = [9, n0, _DTD,
+    0, () => DeleteTenantDatabaseMessage$, () => DeleteTenantDatabaseResult$
+];
+var DeregisterDBProxyTargets$ = [9, n0, _DDBPT,
+    0, () => DeregisterDBProxyTargetsRequest$, () => DeregisterDBProxyTargetsResponse$
+];
+var DescribeAccountAttributes$ = [9, n0, _DAA,
+    0, () => DescribeAccountAttributesMessage$, () => AccountAttributesMessage$
+];
+var DescribeBlueGreenDeployments$ = [9, n0, _DBGDe,
+    0, () => DescribeBlueGreenDeploymentsRequest$, () => DescribeBlueGreenDeploymentsResponse$
+];
+var DescribeCertificates$ = [9, n0, _DC,
+    0, () => DescribeCertificatesMessage$, () => CertificateMessage$
+];
+var DescribeDBCapacityReservations$ = [9, n0, _DDBCRe,
+    0, () => DescribeDBCapacityReservationsRequest$, () => DescribeDBCapacityReservationsResponse$
+];
+var DescribeDBClusterAutomatedBackups$ = [9, n0, _DDBCABe,
+    0, () => DescribeDBClusterAutomatedBackupsMessage$, () => DBClusterAutomatedBackupMessage$
+];
+var DescribeDBClusterBacktracks$ = [9, n0, _DDBCB,
+    0, () => DescribeDBClusterBacktracksMessage$, () => DBClusterBacktrackMessage$
+];
+var DescribeDBClusterEndpoints$ = [9, n0, _DDBCEe,
+    0, () => DescribeDBClusterEndpointsMessage$, () => DBClusterEndpointMessage$
+];
+var DescribeDBClusterParameterGroups$ = [9, n0, _DDBCPGe,
+    0, () => DescribeDBClusterParameterGroupsMessage$, () => DBClusterParameterGroupsMessage$
+];
+var DescribeDBClusterParameters$ = [9, n0, _DDBCP,
+    0, () => DescribeDBClusterParametersMessage$, () => DBClusterParameterGroupDetails$
+];
+var DescribeDBClusters$ = [9, n0, _DDBCe,
+    0, () => DescribeDBClustersMessage$, () => DBClusterMessage$
+];
+var DescribeDBClusterSnapshotAttributes$ = [9, n0, _DDBCSA,
+    0, () => DescribeDBClusterSnapshotAttributesMessage$, () => DescribeDBClusterSnapshotAttributesResult$
+];
+var DescribeDBClusterSnapshots$ = [9, n0, _DDBCSe,
+    0, () => DescribeDBClusterSnapshotsMessage$, () => DBClusterSnapshotMessage$
+];
+var DescribeDBEngineVersions$ = [9, n0, _DDBEV,
+    0, () => DescribeDBEngineVersionsMessage$, () => DBEngineVersionMessage$
+];
+var DescribeDBInstanceAutomatedBackups$ = [9, n0, _DDBIABe,
+    0, () => DescribeDBInstanceAutomatedBackupsMessage$, () => DBInstanceAutomatedBackupMessage$
+];
+var DescribeDBInstances$ = [9, n0, _DDBIe,
+    0, () => DescribeDBInstancesMessage$, () => DBInstanceMessage$
+];
+var DescribeDBLogFiles$ = [9, n0, _DDBLF,
+    0, () => DescribeDBLogFilesMessage$, () => DescribeDBLogFilesResponse$
+];
+var DescribeDBMajorEngineVersions$ = [9, n0, _DDBMEV,
+    0, () => DescribeDBMajorEngineVersionsRequest$, () => DescribeDBMajorEngineVersionsResponse$
+];
+var DescribeDBParameterGroups$ = [9, n0, _DDBPGe,
+    0, () => DescribeDBParameterGroupsMessage$, () => DBParameterGroupsMessage$
+];
+var DescribeDBParameters$ = [9, n0, _DDBPe,
+    0, () => DescribeDBParametersMessage$, () => DBParameterGroupDetails$
+];
+var DescribeDBProxies$ = [9, n0, _DDBPes,
+    0, () => DescribeDBProxiesRequest$, () => DescribeDBProxiesResponse$
+];
+var DescribeDBProxyEndpoints$ = [9, n0, _DDBPEe,
+    0, () => DescribeDBProxyEndpointsRequest$, () => DescribeDBProxyEndpointsResponse$
+];
+var DescribeDBProxyTargetGroups$ = [9, n0, _DDBPTG,
+    0, () => DescribeDBProxyTargetGroupsRequest$, () => DescribeDBProxyTargetGroupsResponse$
+];
+var DescribeDBProxyTargets$ = [9, n0, _DDBPTe,
+    0, () => DescribeDBProxyTargetsRequest$, () => DescribeDBProxyTargetsResponse$
+];
+var DescribeDBRecommendations$ = [9, n0, _DDBR,
+    0, () => DescribeDBRecommendationsMessage$, () => DBRecommendationsMessage$
+];
+var DescribeDBSecurityGroups$ = [9, n0, _DDBSGes,
+    0, () => DescribeDBSecurityGroupsMessage$, () => DBSecurityGroupMessage$
+];
+var DescribeDBShardGroups$ = [9, n0, _DDBSGesc,
+    0, () => DescribeDBShardGroupsMessage$, () => DescribeDBShardGroupsResponse$
+];
+var DescribeDBSnapshotAttributes$ = [9, n0, _DDBSA,
+    0, () => DescribeDBSnapshotAttributesMessage$, () => DescribeDBSnapshotAttributesResult$
+];
+var DescribeDBSnapshots$ = [9, n0, _DDBSe,
+    0, () => DescribeDBSnapshotsMessage$, () => DBSnapshotMessage$
+];
+var DescribeDBSnapshotTenantDatabases$ = [9, n0, _DDBSTD,
+    0, () => DescribeDBSnapshotTenantDatabasesMessage$, () => DBSnapshotTenantDatabasesMessage$
+];
+var DescribeDBSubnetGroups$ = [9, n0, _DDBSGescr,
+    0, () => DescribeDBSubnetGroupsMessage$, () => DBSubnetGroupMessage$
+];
+var DescribeEngineDefaultClusterParameters$ = [9, n0, _DEDCP,
+    0, () => DescribeEngineDefaultClusterParametersMessage$, () => DescribeEngineDefaultClusterParametersResult$
+];
+var DescribeEngineDefaultParameters$ = [9, n0, _DEDP,
+    0, () => DescribeEngineDefaultParametersMessage$, () => DescribeEngineDefaultParametersResult$
+];
+var DescribeEventCategories$ = [9, n0, _DEC,
+    0, () => DescribeEventCategoriesMessage$, () => EventCategoriesMessage$
+];
+var DescribeEvents$ = [9, n0, _DE,
+    0, () => DescribeEventsMessage$, () => EventsMessage$
+];
+var DescribeEventSubscriptions$ = [9, n0, _DESe,
+    0, () => DescribeEventSubscriptionsMessage$, () => EventSubscriptionsMessage$
+];
+var DescribeExportTasks$ = [9, n0, _DET,
+    0, () => DescribeExportTasksMessage$, () => ExportTasksMessage$
+];
+var DescribeGlobalClusters$ = [9, n0, _DGCe,
+    0, () => DescribeGlobalClustersMessage$, () => GlobalClustersMessage$
+];
+var DescribeIntegrations$ = [9, n0, _DIes,
+    0, () => DescribeIntegrationsMessage$, () => DescribeIntegrationsResponse$
+];
+var DescribeOptionGroupOptions$ = [9, n0, _DOGO,
+    0, () => DescribeOptionGroupOptionsMessage$, () => OptionGroupOptionsMessage$
+];
+var DescribeOptionGroups$ = [9, n0, _DOGe,
+    0, () => DescribeOptionGroupsMessage$, () => OptionGroups$
+];
+var DescribeOrderableDBInstanceOptions$ = [9, n0, _DODBIO,
+    0, () => DescribeOrderableDBInstanceOptionsMessage$, () => OrderableDBInstanceOptionsMessage$
+];
+var DescribePendingMaintenanceActions$ = [9, n0, _DPMA,
+    0, () => DescribePendingMaintenanceActionsMessage$, () => PendingMaintenanceActionsMessage$
+];
+var DescribeReservedDBInstances$ = [9, n0, _DRDBI,
+    0, () => DescribeReservedDBInstancesMessage$, () => ReservedDBInstanceMessage$
+];
+var DescribeReservedDBInstancesOfferings$ = [9, n0, _DRDBIO,
+    0, () => DescribeReservedDBInstancesOfferingsMessage$, () => ReservedDBInstancesOfferingMessage$
+];
+var DescribeServerlessV2PlatformVersions$ = [9, n0, _DSVPV,
+    0, () => DescribeServerlessV2PlatformVersionsMessage$, () => ServerlessV2PlatformVersionsMessage$
+];
+var DescribeSourceRegions$ = [9, n0, _DSR,
+    0, () => DescribeSourceRegionsMessage$, () => SourceRegionMessage$
+];
+var DescribeTenantDatabases$ = [9, n0, _DTDe,
+    0, () => DescribeTenantDatabasesMessage$, () => TenantDatabasesMessage$
+];
+var DescribeValidDBInstanceModifications$ = [9, n0, _DVDBIM,
+    0, () => DescribeValidDBInstanceModificationsMessage$, () => DescribeValidDBInstanceModificationsResult$
+];
+var DisableHttpEndpoint$ = [9, n0, _DHE,
+    0, () => DisableHttpEndpointRequest$, () => DisableHttpEndpointResponse$
+];
+var DownloadDBLogFilePortion$ = [9, n0, _DDBLFP,
+    0, () => DownloadDBLogFilePortionMessage$, () => DownloadDBLogFilePortionDetails$
+];
+var EnableHttpEndpoint$ = [9, n0, _EHE,
+    0, () => EnableHttpEndpointRequest$, () => EnableHttpEndpointResponse$
+];
+var FailoverDBCluster$ = [9, n0, _FDBC,
+    0, () => FailoverDBClusterMessage$, () => FailoverDBClusterResult$
+];
+var FailoverGlobalCluster$ = [9, n0, _FGC,
+    0, () => FailoverGlobalClusterMessage$, () => FailoverGlobalClusterResult$
+];
+var ListTagsForResource$ = [9, n0, _LTFR,
+    0, () => ListTagsForResourceMessage$, () => TagListMessage$
+];
+var ModifyActivityStream$ = [9, n0, _MASo,
+    0, () => ModifyActivityStreamRequest$, () => ModifyActivityStreamResponse$
+];
+var ModifyCertificates$ = [9, n0, _MCo,
+    0, () => ModifyCertificatesMessage$, () => ModifyCertificatesResult$
+];
+var ModifyCurrentDBClusterCapacity$ = [9, n0, _MCDBCC,
+    0, () => ModifyCurrentDBClusterCapacityMessage$, () => DBClusterCapacityInfo$
+];
+var ModifyCustomDBEngineVersion$ = [9, n0, _MCDBEV,
+    0, () => ModifyCustomDBEngineVersionMessage$, () => DBEngineVersion$
+];
+var ModifyDBCapacityReservation$ = [9, n0, _MDBCRo,
+    0, () => ModifyDBCapacityReservationRequest$, () => ModifyDBCapacityReservationResponse$
+];
+var ModifyDBCluster$ = [9, n0, _MDBC,
+    0, () => ModifyDBClusterMessage$, () => ModifyDBClusterResult$
+];
+var ModifyDBClusterEndpoint$ = [9, n0, _MDBCE,
+    0, () => ModifyDBClusterEndpointMessage$, () => DBClusterEndpoint$
+];
+var ModifyDBClusterParameterGroup$ = [9, n0, _MDBCPG,
+    0, () => ModifyDBClusterParameterGroupMessage$, () => DBClusterParameterGroupNameMessage$
+];
+var ModifyDBClusterSnapshotAttribute$ = [9, n0, _MDBCSA,
+    0, () => ModifyDBClusterSnapshotAttributeMessage$, () => ModifyDBClusterSnapshotAttributeResult$
+];
+var ModifyDBInstance$ = [9, n0, _MDBI,
+    0, () => ModifyDBInstanceMessage$, () => ModifyDBInstanceResult$
+];
+var ModifyDBParameterGroup$ = [9, n0, _MDBPG,
+    0, () => ModifyDBParameterGroupMessage$, () => DBParameterGroupNameMessage$
+];
+var ModifyDBProxy$ = [9, n0, _MDBP,
+    0, () => ModifyDBProxyRequest$, () => ModifyDBProxyResponse$
+];
+var ModifyDBProxyEndpoint$ = [9, n0, _MDBPE,
+    0, () => ModifyDBProxyEndpointRequest$, () => ModifyDBProxyEndpointResponse$
+];
+var ModifyDBProxyTargetGroup$ = [9, n0, _MDBPTG,
+    0, () => ModifyDBProxyTargetGroupRequest$, () => ModifyDBProxyTargetGroupResponse$
+];
+var ModifyDBRecommendation$ = [9, n0, _MDBR,
+    0, () => ModifyDBRecommendationMessage$, () => DBRecommendationMessage$
+];
+var ModifyDBShardGroup$ = [9, n0, _MDBSG,
+    0, () => ModifyDBShardGroupMessage$, () => DBShardGroup$
+];
+var ModifyDBSnapshot$ = [9, n0, _MDBS,
+    0, () => ModifyDBSnapshotMessage$, () => ModifyDBSnapshotResult$
+];
+var ModifyDBSnapshotAttribute$ = [9, n0, _MDBSA,
+    0, () => ModifyDBSnapshotAttributeMessage$, () => ModifyDBSnapshotAttributeResult$
+];
+var ModifyDBSubnetGroup$ = [9, n0, _MDBSGo,
+    0, () => ModifyDBSubnetGroupMessage$, () => ModifyDBSubnetGroupResult$
+];
+var ModifyEventSubscription$ = [9, n0, _MES,
+    0, () => ModifyEventSubscriptionMessage$, () => ModifyEventSubscriptionResult$
+];
+var ModifyGlobalCluster$ = [9, n0, _MGC,
+    0, () => ModifyGlobalClusterMessage$, () => ModifyGlobalClusterResult$
+];
+var ModifyIntegration$ = [9, n0, _MIod,
+    0, () => ModifyIntegrationMessage$, () => Integration$
+];
+var ModifyOptionGroup$ = [9, n0, _MOG,
+    0, () => ModifyOptionGroupMessage$, () => ModifyOptionGroupResult$
+];
+var ModifyTenantDatabase$ = [9, n0, _MTD,
+    0, () => ModifyTenantDatabaseMessage$, () => ModifyTenantDatabaseResult$
+];
+var PromoteReadReplica$ = [9, n0, _PRR,
+    0, () => PromoteReadReplicaMessage$, () => PromoteReadReplicaResult$
+];
+var PromoteReadReplicaDBCluster$ = [9, n0, _PRRDBC,
+    0, () => PromoteReadReplicaDBClusterMessage$, () => PromoteReadReplicaDBClusterResult$
+];
+var PurchaseReservedDBInstancesOffering$ = [9, n0, _PRDBIO,
+    0, () => PurchaseReservedDBInstancesOfferingMessage$, () => PurchaseReservedDBInstancesOfferingResult$
+];
+var RebootDBCluster$ = [9, n0, _RDBC,
+    0, () => RebootDBClusterMessage$, () => RebootDBClusterResult$
+];
+var RebootDBInstance$ = [9, n0, _RDBIeb,
+    0, () => RebootDBInstanceMessage$, () => RebootDBInstanceResult$
+];
+var RebootDBShardGroup$ = [9, n0, _RDBSG,
+    0, () => RebootDBShardGroupMessage$, () => DBShardGroup$
+];
+var RegisterDBProxyTargets$ = [9, n0, _RDBPT,
+    0, () => RegisterDBProxyTargetsRequest$, () => RegisterDBProxyTargetsResponse$
+];
+var RemoveFromGlobalCluster$ = [9, n0, _RFGC,
+    0, () => RemoveFromGlobalClusterMessage$, () => RemoveFromGlobalClusterResult$
+];
+var RemoveRoleFromDBCluster$ = [9, n0, _RRFDBC,
+    0, () => RemoveRoleFromDBClusterMessage$, () => __Unit
+];
+var RemoveRoleFromDBInstance$ = [9, n0, _RRFDBI,
+    0, () => RemoveRoleFromDBInstanceMessage$, () => __Unit
+];
+var RemoveSourceIdentifierFromSubscription$ = [9, n0, _RSIFS,
+    0, () => RemoveSourceIdentifierFromSubscriptionMessage$, () => RemoveSourceIdentifierFromSubscriptionResult$
+];
+var RemoveTagsFromResource$ = [9, n0, _RTFR,
+    0, () => RemoveTagsFromResourceMessage$, () => __Unit
+];
+var ResetDBClusterParameterGroup$ = [9, n0, _RDBCPG,
+    0, () => ResetDBClusterParameterGroupMessage$, () => DBClusterParameterGroupNameMessage$
+];
+var ResetDBParameterGroup$ = [9, n0, _RDBPG,
+    0, () => ResetDBParameterGroupMessage$, () => DBParameterGroupNameMessage$
+];
+var RestoreDBClusterFromS3$ = [9, n0, _RDBCFS,
+    0, () => RestoreDBClusterFromS3Message$, () => RestoreDBClusterFromS3Result$
+];
+var RestoreDBClusterFromSnapshot$ = [9, n0, _RDBCFSe,
+    0, () => RestoreDBClusterFromSnapshotMessage$, () => RestoreDBClusterFromSnapshotResult$
+];
+var RestoreDBClusterToPointInTime$ = [9, n0, _RDBCTPIT,
+    0, () => RestoreDBClusterToPointInTimeMessage$, () => RestoreDBClusterToPointInTimeResult$
+];
+var RestoreDBInstanceFromDBSnapshot$ = [9, n0, _RDBIFDBS,
+    0, () => RestoreDBInstanceFromDBSnapshotMessage$, () => RestoreDBInstanceFromDBSnapshotResult$
+];
+var RestoreDBInstanceFromS3$ = [9, n0, _RDBIFS,
+    0, () => RestoreDBInstanceFromS3Message$, () => RestoreDBInstanceFromS3Result$
+];
+var RestoreDBInstanceToPointInTime$ = [9, n0, _RDBITPIT,
+    0, () => RestoreDBInstanceToPointInTimeMessage$, () => RestoreDBInstanceToPointInTimeResult$
+];
+var RevokeDBSecurityGroupIngress$ = [9, n0, _RDBSGI,
+    0, () => RevokeDBSecurityGroupIngressMessage$, () => RevokeDBSecurityGroupIngressResult$
+];
+var StartActivityStream$ = [9, n0, _SAS,
+    0, () => StartActivityStreamRequest$, () => StartActivityStreamResponse$
+];
+var StartDBCluster$ = [9, n0, _SDBC,
+    0, () => StartDBClusterMessage$, () => StartDBClusterResult$
+];
+var StartDBInstance$ = [9, n0, _SDBI,
+    0, () => StartDBInstanceMessage$, () => StartDBInstanceResult$
+];
+var StartDBInstanceAutomatedBackupsReplication$ = [9, n0, _SDBIABRt,
+    0, () => StartDBInstanceAutomatedBackupsReplicationMessage$, () => StartDBInstanceAutomatedBackupsReplicationResult$
+];
+var StartExportTask$ = [9, n0, _SETt,
+    0, () => StartExportTaskMessage$, () => ExportTask$
+];
+var StopActivityStream$ = [9, n0, _SASt,
+    0, () => StopActivityStreamRequest$, () => StopActivityStreamResponse$
+];
+var StopDBCluster$ = [9, n0, _SDBCt,
+    0, () => StopDBClusterMessage$, () => StopDBClusterResult$
+];
+var StopDBInstance$ = [9, n0, _SDBIt,
+    0, () => StopDBInstanceMessage$, () => StopDBInstanceResult$
+];
+var StopDBInstanceAutomatedBackupsReplication$ = [9, n0, _SDBIABRto,
+    0, () => StopDBInstanceAutomatedBackupsReplicationMessage$, () => StopDBInstanceAutomatedBackupsReplicationResult$
+];
+var SwitchoverBlueGreenDeployment$ = [9, n0, _SBGD,
+    0, () => SwitchoverBlueGreenDeploymentRequest$, () => SwitchoverBlueGreenDeploymentResponse$
+];
+var SwitchoverGlobalCluster$ = [9, n0, _SGC,
+    0, () => SwitchoverGlobalClusterMessage$, () => SwitchoverGlobalClusterResult$
+];
+var SwitchoverReadReplica$ = [9, n0, _SRRw,
+    0, () => SwitchoverReadReplicaMessage$, () => SwitchoverReadReplicaResult$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2014-10-31",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultRDSHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsQueryProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.rds",
+            errorTypeRegistries,
+            xmlNamespace: "http://rds.amazonaws.com/doc/2014-10-31/",
+            version: "2014-10-31",
+            serviceTarget: "AmazonRDSv19",
+        },
+        serviceId: config?.serviceId ?? "RDS",
+        sha256: config?.sha256 ?? Sha256,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class RDSClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultRDSHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AmazonRDSv19", "RDSClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+const _mw1 = (Command, cs, config, o) => [
+    getCrossRegionPresignedUrlPlugin(config),
+];
+
+class AddRoleToDBClusterCommand extends command(_ep0, _mw0, "AddRoleToDBCluster", AddRoleToDBCluster$) {
+}
+
+class AddRoleToDBInstanceCommand extends command(_ep0, _mw0, "AddRoleToDBInstance", AddRoleToDBInstance$) {
+}
+
+class AddSourceIdentifierToSubscriptionCommand extends command(_ep0, _mw0, "AddSourceIdentifierToSubscription", AddSourceIdentifierToSubscription$) {
+}
+
+class AddTagsToResourceCommand extends command(_ep0, _mw0, "AddTagsToResource", AddTagsToResource$) {
+}
+
+class ApplyPendingMaintenanceActionCommand extends command(_ep0, _mw0, "ApplyPendingMaintenanceAction", ApplyPendingMaintenanceAction$) {
+}
+
+class AuthorizeDBSecurityGroupIngressCommand extends command(_ep0, _mw0, "AuthorizeDBSecurityGroupIngress", AuthorizeDBSecurityGroupIngress$) {
+}
+
+class BacktrackDBClusterCommand extends command(_ep0, _mw0, "BacktrackDBCluster", BacktrackDBCluster$) {
+}
+
+class CancelDBCapacityReservationCommand extends command(_ep0, _mw0, "CancelDBCapacityReservation", CancelDBCapacityReservation$) {
+}
+
+class CancelExportTaskCommand extends command(_ep0, _mw0, "CancelExportTask", CancelExportTask$) {
+}
+
+class CopyDBClusterParameterGroupCommand extends command(_ep0, _mw0, "CopyDBClusterParameterGroup", CopyDBClusterParameterGroup$) {
+}
+
+class CopyDBClusterSnapshotCommand extends command(_ep0, _mw1, "CopyDBClusterSnapshot", CopyDBClusterSnapshot$) {
+}
+
+class CopyDBParameterGroupCommand extends command(_ep0, _mw0, "CopyDBParameterGroup", CopyDBParameterGroup$) {
+}
+
+class CopyDBSnapshotCommand extends command(_ep0, _mw1, "CopyDBSnapshot", CopyDBSnapshot$) {
+}
+
+class CopyOptionGroupCommand extends command(_ep0, _mw0, "CopyOptionGroup", CopyOptionGroup$) {
+}
+
+class CreateBlueGreenDeploymentCommand extends command(_ep0, _mw0, "CreateBlueGreenDeployment", CreateBlueGreenDeployment$) {
+}
+
+class CreateCustomDBEngineVersionCommand extends command(_ep0, _mw0, "CreateCustomDBEngineVersion", CreateCustomDBEngineVersion$) {
+}
+
+class CreateDBCapacityReservationCommand extends command(_ep0, _mw0, "CreateDBCapacityReservation", CreateDBCapacityReservation$) {
+}
+
+class CreateDBClusterCommand extends command(_ep0, _mw1, "CreateDBCluster", CreateDBCluster$) {
+}
+
+class CreateDBClusterEndpointCommand extends command(_ep0, _mw0, "CreateDBClusterEndpoint", CreateDBClusterEndpoint$) {
+}
+
+class CreateDBClusterParameterGroupCommand extends command(_ep0, _mw0, "CreateDBClusterParameterGroup", CreateDBClusterParameterGroup$) {
+}
+
+class CreateDBClusterSnapshotCommand extends command(_ep0, _mw0, "CreateDBClusterSnapshot", CreateDBClusterSnapshot$) {
+}
+
+class CreateDBInstanceCommand extends command(_ep0, _mw0, "CreateDBInstance", CreateDBInstance$) {
+}
+
+class CreateDBInstanceReadReplicaCommand extends command(_ep0, _mw1, "CreateDBInstanceReadReplica", CreateDBInstanceReadReplica$) {
+}
+
+class CreateDBParameterGroupCommand extends command(_ep0, _mw0, "CreateDBParameterGroup", CreateDBParameterGroup$) {
+}
+
+class CreateDBProxyCommand extends command(_ep0, _mw0, "CreateDBProxy", CreateDBProxy$) {
+}
+
+class CreateDBProxyEndpointCommand extends command(_ep0, _mw0, "CreateDBProxyEndpoint", CreateDBProxyEndpoint$) {
+}
+
+class CreateDBSecurityGroupCommand extends command(_ep0, _mw0, "CreateDBSecurityGroup", CreateDBSecurityGroup$) {
+}
+
+class CreateDBShardGroupCommand extends command(_ep0, _mw0, "CreateDBShardGroup", CreateDBShardGroup$) {
+}
+
+class CreateDBSnapshotCommand extends command(_ep0, _mw0, "CreateDBSnapshot", CreateDBSnapshot$) {
+}
+
+class CreateDBSubnetGroupCommand extends command(_ep0, _mw0, "CreateDBSubnetGroup", CreateDBSubnetGroup$) {
+}
+
+class CreateEventSubscriptionCommand extends command(_ep0, _mw0, "CreateEventSubscription", CreateEventSubscription$) {
+}
+
+class CreateGlobalClusterCommand extends command(_ep0, _mw0, "CreateGlobalCluster", CreateGlobalCluster$) {
+}
+
+class CreateIntegrationCommand extends command(_ep0, _mw0, "CreateIntegration", CreateIntegration$) {
+}
+
+class CreateOptionGroupCommand extends command(_ep0, _mw0, "CreateOptionGroup", CreateOptionGroup$) {
+}
+
+class CreateTenantDatabaseCommand extends command(_ep0, _mw0, "CreateTenantDatabase", CreateTenantDatabase$) {
+}
+
+class DeleteBlueGreenDeploymentCommand extends command(_ep0, _mw0, "DeleteBlueGreenDeployment", DeleteBlueGreenDeployment$) {
+}
+
+class DeleteCustomDBEngineVersionCommand extends command(_ep0, _mw0, "DeleteCustomDBEngineVersion", DeleteCustomDBEngineVersion$) {
+}
+
+class DeleteDBClusterAutomatedBackupCommand extends command(_ep0, _mw0, "DeleteDBClusterAutomatedBackup", DeleteDBClusterAutomatedBackup$) {
+}
+
+class DeleteDBClusterCommand extends command(_ep0, _mw0, "DeleteDBCluster", DeleteDBCluster$) {
+}
+
+class DeleteDBClusterEndpointCommand extends command(_ep0, _mw0, "DeleteDBClusterEndpoint", DeleteDBClusterEndpoint$) {
+}
+
+class DeleteDBClusterParameterGroupCommand extends command(_ep0, _mw0, "DeleteDBClusterParameterGroup", DeleteDBClusterParameterGroup$) {
+}
+
+class DeleteDBClusterSnapshotCommand extends command(_ep0, _mw0, "DeleteDBClusterSnapshot", DeleteDBClusterSnapshot$) {
+}
+
+class DeleteDBInstanceAutomatedBackupCommand extends command(_ep0, _mw0, "DeleteDBInstanceAutomatedBackup", DeleteDBInstanceAutomatedBackup$) {
+}
+
+class DeleteDBInstanceCommand extends command(_ep0, _mw0, "DeleteDBInstance", DeleteDBInstance$) {
+}
+
+class DeleteDBParameterGroupCommand extends command(_ep0, _mw0, "DeleteDBParameterGroup", DeleteDBParameterGroup$) {
+}
+
+class DeleteDBProxyCommand extends command(_ep0, _mw0, "DeleteDBProxy", DeleteDBProxy$) {
+}
+
+class DeleteDBProxyEndpointCommand extends command(_ep0, _mw0, "DeleteDBProxyEndpoint", DeleteDBProxyEndpoint$) {
+}
+
+class DeleteDBSecurityGroupCommand extends command(_ep0, _mw0, "DeleteDBSecurityGroup", DeleteDBSecurityGroup$) {
+}
+
+class DeleteDBShardGroupCommand extends command(_ep0, _mw0, "DeleteDBShardGroup", DeleteDBShardGroup$) {
+}
+
+class DeleteDBSnapshotCommand extends command(_ep0, _mw0, "DeleteDBSnapshot", DeleteDBSnapshot$) {
+}
+
+class DeleteDBSubnetGroupCommand extends command(_ep0, _mw0, "DeleteDBSubnetGroup", DeleteDBSubnetGroup$) {
+}
+
+class DeleteEventSubscriptionCommand extends command(_ep0, _mw0, "DeleteEventSubscription", DeleteEventSubscription$) {
+}
+
+class DeleteGlobalClusterCommand extends command(_ep0, _mw0, "DeleteGlobalCluster", DeleteGlobalCluster$) {
+}
+
+class DeleteIntegrationCommand extends command(_ep0, _mw0, "DeleteIntegration", DeleteIntegration$) {
+}
+
+class DeleteOptionGroupCommand extends command(_ep0, _mw0, "DeleteOptionGroup", DeleteOptionGroup$) {
+}
+
+class DeleteTenantDatabaseCommand extends command(_ep0, _mw0, "DeleteTenantDatabase", DeleteTenantDatabase$) {
+}
+
+class DeregisterDBProxyTargetsCommand extends command(_ep0, _mw0, "DeregisterDBProxyTargets", DeregisterDBProxyTargets$) {
+}
+
+class DescribeAccountAttributesCommand extends command(_ep0, _mw0, "DescribeAccountAttributes", DescribeAccountAttributes$) {
+}
+
+class DescribeBlueGreenDeploymentsCommand extends command(_ep0, _mw0, "DescribeBlueGreenDeployments", DescribeBlueGreenDeployments$) {
+}
+
+class DescribeCertificatesCommand extends command(_ep0, _mw0, "DescribeCertificates", DescribeCertificates$) {
+}
+
+class DescribeDBCapacityReservationsCommand extends command(_ep0, _mw0, "DescribeDBCapacityReservations", DescribeDBCapacityReservations$) {
+}
+
+class DescribeDBClusterAutomatedBackupsCommand extends command(_ep0, _mw0, "DescribeDBClusterAutomatedBackups", DescribeDBClusterAutomatedBackups$) {
+}
+
+class DescribeDBClusterBacktracksCommand extends command(_ep0, _mw0, "DescribeDBClusterBacktracks", DescribeDBClusterBacktracks$) {
+}
+
+class DescribeDBClusterEndpointsCommand extends command(_ep0, _mw0, "DescribeDBClusterEndpoints", DescribeDBClusterEndpoints$) {
+}
+
+class DescribeDBClusterParameterGroupsCommand extends command(_ep0, _mw0, "DescribeDBClusterParameterGroups", DescribeDBClusterParameterGroups$) {
+}
+
+class DescribeDBClusterParametersCommand extends command(_ep0, _mw0, "DescribeDBClusterParameters", DescribeDBClusterParameters$) {
+}
+
+class DescribeDBClustersCommand extends command(_ep0, _mw0, "DescribeDBClusters", DescribeDBClusters$) {
+}
+
+class DescribeDBClusterSnapshotAttributesCommand extends command(_ep0, _mw0, "DescribeDBClusterSnapshotAttributes", DescribeDBClusterSnapshotAttributes$) {
+}
+
+class DescribeDBClusterSnapshotsCommand extends command(_ep0, _mw0, "DescribeDBClusterSnapshots", DescribeDBClusterSnapshots$) {
+}
+
+class DescribeDBEngineVersionsCommand extends command(_ep0, _mw0, "DescribeDBEngineVersions", DescribeDBEngineVersions$) {
+}
+
+class DescribeDBInstanceAutomatedBackupsCommand extends command(_ep0, _mw0, "DescribeDBInstanceAutomatedBackups", DescribeDBInstanceAutomatedBackups$) {
+}
+
+class DescribeDBInstancesCommand extends command(_ep0, _mw0, "DescribeDBInstances", DescribeDBInstances$) {
+}
+
+class DescribeDBLogFilesCommand extends command(_ep0, _mw0, "DescribeDBLogFiles", DescribeDBLogFiles$) {
+}
+
+class DescribeDBMajorEngineVersionsCommand extends command(_ep0, _mw0, "DescribeDBMajorEngineVersions", DescribeDBMajorEngineVersions$) {
+}
+
+class DescribeDBParameterGroupsCommand extends command(_ep0, _mw0, "DescribeDBParameterGroups", DescribeDBParameterGroups$) {
+}
+
+class DescribeDBParametersCommand extends command(_ep0, _mw0, "DescribeDBParameters", DescribeDBParameters$) {
+}
+
+class DescribeDBProxiesCommand extends command(_ep0, _mw0, "DescribeDBProxies", DescribeDBProxies$) {
+}
+
+class DescribeDBProxyEndpointsCommand extends command(_ep0, _mw0, "DescribeDBProxyEndpoints", DescribeDBProxyEndpoints$) {
+}
+
+class DescribeDBProxyTargetGroupsCommand extends command(_ep0, _mw0, "DescribeDBProxyTargetGroups", DescribeDBProxyTargetGroups$) {
+}
+
+class DescribeDBProxyTargetsCommand extends command(_ep0, _mw0, "DescribeDBProxyTargets", DescribeDBProxyTargets$) {
+}
+
+class DescribeDBRecommendationsCommand extends command(_ep0, _mw0, "DescribeDBRecommendations", DescribeDBRecommendations$) {
+}
+
+class DescribeDBSecurityGroupsCommand extends command(_ep0, _mw0, "DescribeDBSecurityGroups", DescribeDBSecurityGroups$) {
+}
+
+class DescribeDBShardGroupsCommand extends command(_ep0, _mw0, "DescribeDBShardGroups", DescribeDBShardGroups$) {
+}
+
+class DescribeDBSnapshotAttributesCommand extends command(_ep0, _mw0, "DescribeDBSnapshotAttributes", DescribeDBSnapshotAttributes$) {
+}
+
+class DescribeDBSnapshotsCommand extends command(_ep0, _mw0, "DescribeDBSnapshots", DescribeDBSnapshots$) {
+}
+
+class DescribeDBSnapshotTenantDatabasesCommand extends command(_ep0, _mw0, "DescribeDBSnapshotTenantDatabases", DescribeDBSnapshotTenantDatabases$) {
+}
+
+class DescribeDBSubnetGroupsCommand extends command(_ep0, _mw0, "DescribeDBSubnetGroups", DescribeDBSubnetGroups$) {
+}
+
+class DescribeEngineDefaultClusterParametersCommand extends command(_ep0, _mw0, "DescribeEngineDefaultClusterParameters", DescribeEngineDefaultClusterParameters$) {
+}
+
+class DescribeEngineDefaultParametersCommand extends command(_ep0, _mw0, "DescribeEngineDefaultParameters", DescribeEngineDefaultParameters$) {
+}
+
+class DescribeEventCategoriesCommand extends command(_ep0, _mw0, "DescribeEventCategories", DescribeEventCategories$) {
+}
+
+class DescribeEventsCommand extends command(_ep0, _mw0, "DescribeEvents", DescribeEvents$) {
+}
+
+class DescribeEventSubscriptionsCommand extends command(_ep0, _mw0, "DescribeEventSubscriptions", DescribeEventSubscriptions$) {
+}
+
+class DescribeExportTasksCommand extends command(_ep0, _mw0, "DescribeExportTasks", DescribeExportTasks$) {
+}
+
+class DescribeGlobalClustersCommand extends command(_ep0, _mw0, "DescribeGlobalClusters", DescribeGlobalClusters$) {
+}
+
+class DescribeIntegrationsCommand extends command(_ep0, _mw0, "DescribeIntegrations", DescribeIntegrations$) {
+}
+
+class DescribeOptionGroupOptionsCommand extends command(_ep0, _mw0, "DescribeOptionGroupOptions", DescribeOptionGroupOptions$) {
+}
+
+class DescribeOptionGroupsCommand extends command(_ep0, _mw0, "DescribeOptionGroups", DescribeOptionGroups$) {
+}
+
+class DescribeOrderableDBInstanceOptionsCommand extends command(_ep0, _mw0, "DescribeOrderableDBInstanceOptions", DescribeOrderableDBInstanceOptions$) {
+}
+
+class DescribePendingMaintenanceActionsCommand extends command(_ep0, _mw0, "DescribePendingMaintenanceActions", DescribePendingMaintenanceActions$) {
+}
+
+class DescribeReservedDBInstancesCommand extends command(_ep0, _mw0, "DescribeReservedDBInstances", DescribeReservedDBInstances$) {
+}
+
+class DescribeReservedDBInstancesOfferingsCommand extends command(_ep0, _mw0, "DescribeReservedDBInstancesOfferings", DescribeReservedDBInstancesOfferings$) {
+}
+
+class DescribeServerlessV2PlatformVersionsCommand extends command(_ep0, _mw0, "DescribeServerlessV2PlatformVersions", DescribeServerlessV2PlatformVersions$) {
+}
+
+class DescribeSourceRegionsCommand extends command(_ep0, _mw0, "DescribeSourceRegions", DescribeSourceRegions$) {
+}
+
+class DescribeTenantDatabasesCommand extends command(_ep0, _mw0, "DescribeTenantDatabases", DescribeTenantDatabases$) {
+}
+
+class DescribeValidDBInstanceModificationsCommand extends command(_ep0, _mw0, "DescribeValidDBInstanceModifications", DescribeValidDBInstanceModifications$) {
+}
+
+class DisableHttpEndpointCommand extends command(_ep0, _mw0, "DisableHttpEndpoint", DisableHttpEndpoint$) {
+}
+
+class DownloadDBLogFilePortionCommand extends command(_ep0, _mw0, "DownloadDBLogFilePortion", DownloadDBLogFilePortion$) {
+}
+
+class EnableHttpEndpointCommand extends command(_ep0, _mw0, "EnableHttpEndpoint", EnableHttpEndpoint$) {
+}
+
+class FailoverDBClusterCommand extends command(_ep0, _mw0, "FailoverDBCluster", FailoverDBCluster$) {
+}
+
+class FailoverGlobalClusterCommand extends command(_ep0, _mw0, "FailoverGlobalCluster", FailoverGlobalCluster$) {
+}
+
+class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
+}
+
+class ModifyActivityStreamCommand extends command(_ep0, _mw0, "ModifyActivityStream", ModifyActivityStream$) {
+}
+
+class ModifyCertificatesCommand extends command(_ep0, _mw0, "ModifyCertificates", ModifyCertificates$) {
+}
+
+class ModifyCurrentDBClusterCapacityCommand extends command(_ep0, _mw0, "ModifyCurrentDBClusterCapacity", ModifyCurrentDBClusterCapacity$) {
+}
+
+class ModifyCustomDBEngineVersionCommand extends command(_ep0, _mw0, "ModifyCustomDBEngineVersion", ModifyCustomDBEngineVersion$) {
+}
+
+class ModifyDBCapacityReservationCommand extends command(_ep0, _mw0, "ModifyDBCapacityReservation", ModifyDBCapacityReservation$) {
+}
+
+class ModifyDBClusterCommand extends command(_ep0, _mw0, "ModifyDBCluster", ModifyDBCluster$) {
+}
+
+class ModifyDBClusterEndpointCommand extends command(_ep0, _mw0, "ModifyDBClusterEndpoint", ModifyDBClusterEndpoint$) {
+}
+
+class ModifyDBClusterParameterGroupCommand extends command(_ep0, _mw0, "ModifyDBClusterParameterGroup", ModifyDBClusterParameterGroup$) {
+}
+
+class ModifyDBClusterSnapshotAttributeCommand extends command(_ep0, _mw0, "ModifyDBClusterSnapshotAttribute", ModifyDBClusterSnapshotAttribute$) {
+}
+
+class ModifyDBInstanceCommand extends command(_ep0, _mw0, "ModifyDBInstance", ModifyDBInstance$) {
+}
+
+class ModifyDBParameterGroupCommand extends command(_ep0, _mw0, "ModifyDBParameterGroup", ModifyDBParameterGroup$) {
+}
+
+class ModifyDBProxyCommand extends command(_ep0, _mw0, "ModifyDBProxy", ModifyDBProxy$) {
+}
+
+class ModifyDBProxyEndpointCommand extends command(_ep0, _mw0, "ModifyDBProxyEndpoint", ModifyDBProxyEndpoint$) {
+}
+
+class ModifyDBProxyTargetGroupCommand extends command(_ep0, _mw0, "ModifyDBProxyTargetGroup", ModifyDBProxyTargetGroup$) {
+}
+
+class ModifyDBRecommendationCommand extends command(_ep0, _mw0, "ModifyDBRecommendation", ModifyDBRecommendation$) {
+}
+
+class ModifyDBShardGroupCommand extends command(_ep0, _mw0, "ModifyDBShardGroup", ModifyDBShardGroup$) {
+}
+
+class ModifyDBSnapshotAttributeCommand extends command(_ep0, _mw0, "ModifyDBSnapshotAttribute", ModifyDBSnapshotAttribute$) {
+}
+
+class ModifyDBSnapshotCommand extends command(_ep0, _mw0, "ModifyDBSnapshot", ModifyDBSnapshot$) {
+}
+
+class ModifyDBSubnetGroupCommand extends command(_ep0, _mw0, "ModifyDBSubnetGroup", ModifyDBSubnetGroup$) {
+}
+
+class ModifyEventSubscriptionCommand extends command(_ep0, _mw0, "ModifyEventSubscription", ModifyEventSubscription$) {
+}
+
+class ModifyGlobalClusterCommand extends command(_ep0, _mw0, "ModifyGlobalCluster", ModifyGlobalCluster$) {
+}
+
+class ModifyIntegrationCommand extends command(_ep0, _mw0, "ModifyIntegration", ModifyIntegration$) {
+}
+
+class ModifyOptionGroupCommand extends command(_ep0, _mw0, "ModifyOptionGroup", ModifyOptionGroup$) {
+}
+
+class ModifyTenantDatabaseCommand extends command(_ep0, _mw0, "ModifyTenantDatabase", ModifyTenantDatabase$) {
+}
+
+class PromoteReadReplicaCommand extends command(_ep0, _mw0, "PromoteReadReplica", PromoteReadReplica$) {
+}
+
+class PromoteReadReplicaDBClusterCommand extends command(_ep0, _mw0, "PromoteReadReplicaDBCluster", PromoteReadReplicaDBCluster$) {
+}
+
+class PurchaseReservedDBInstancesOfferingCommand extends command(_ep0, _mw0, "PurchaseReservedDBInstancesOffering", PurchaseReservedDBInstancesOffering$) {
+}
+
+class RebootDBClusterCommand extends command(_ep0, _mw0, "RebootDBCluster", RebootDBCluster$) {
+}
+
+class RebootDBInstanceCommand extends command(_ep0, _mw0, "RebootDBInstance", RebootDBInstance$) {
+}
+
+class RebootDBShardGroupCommand extends command(_ep0, _mw0, "RebootDBShardGroup", RebootDBShardGroup$) {
+}
+
+class RegisterDBProxyTargetsCommand extends command(_ep0, _mw0, "RegisterDBProxyTargets", RegisterDBProxyTargets$) {
+}
+
+class RemoveFromGlobalClusterCommand extends command(_ep0, _mw0, "RemoveFromGlobalCluster", RemoveFromGlobalCluster$) {
+}
+
+class RemoveRoleFromDBClusterCommand extends command(_ep0, _mw0, "RemoveRoleFromDBCluster", RemoveRoleFromDBCluster$) {
+}
+
+class RemoveRoleFromDBInstanceCommand extends command(_ep0, _mw0, "RemoveRoleFromDBInstance", RemoveRoleFromDBInstance$) {
+}
+
+class RemoveSourceIdentifierFromSubscriptionCommand extends command(_ep0, _mw0, "RemoveSourceIdentifierFromSubscription", RemoveSourceIdentifierFromSubscription$) {
+}
+
+class RemoveTagsFromResourceCommand extends command(_ep0, _mw0, "RemoveTagsFromResource", RemoveTagsFromResource$) {
+}
+
+class ResetDBClusterParameterGroupCommand extends command(_ep0, _mw0, "ResetDBClusterParameterGroup", ResetDBClusterParameterGroup$) {
+}
+
+class ResetDBParameterGroupCommand extends command(_ep0, _mw0, "ResetDBParameterGroup", ResetDBParameterGroup$) {
+}
+
+class RestoreDBClusterFromS3Command extends command(_ep0, _mw0, "RestoreDBClusterFromS3", RestoreDBClusterFromS3$) {
+}
+
+class RestoreDBClusterFromSnapshotCommand extends command(_ep0, _mw0, "RestoreDBClusterFromSnapshot", RestoreDBClusterFromSnapshot$) {
+}
+
+class RestoreDBClusterToPointInTimeCommand extends command(_ep0, _mw0, "RestoreDBClusterToPointInTime", RestoreDBClusterToPointInTime$) {
+}
+
+class RestoreDBInstanceFromDBSnapshotCommand extends command(_ep0, _mw0, "RestoreDBInstanceFromDBSnapshot", RestoreDBInstanceFromDBSnapshot$) {
+}
+
+class RestoreDBInstanceFromS3Command extends command(_ep0, _mw0, "RestoreDBInstanceFromS3", RestoreDBInstanceFromS3$) {
+}
+
+class RestoreDBInstanceToPointInTimeCommand extends command(_ep0, _mw0, "RestoreDBInstanceToPointInTime", RestoreDBInstanceToPointInTime$) {
+}
+
+class RevokeDBSecurityGroupIngressCommand extends command(_ep0, _mw0, "RevokeDBSecurityGroupIngress", RevokeDBSecurityGroupIngress$) {
+}
+
+class StartActivityStreamCommand extends command(_ep0, _mw0, "StartActivityStream", StartActivityStream$) {
+}
+
+class StartDBClusterCommand extends command(_ep0, _mw0, "StartDBCluster", StartDBCluster$) {
+}
+
+class StartDBInstanceAutomatedBackupsReplicationCommand extends command(_ep0, _mw1, "StartDBInstanceAutomatedBackupsReplication", StartDBInstanceAutomatedBackupsReplication$) {
+}
+
+class StartDBInstanceCommand extends command(_ep0, _mw0, "StartDBInstance", StartDBInstance$) {
+}
+
+class StartExportTaskCommand extends command(_ep0, _mw0, "StartExportTask", StartExportTask$) {
+}
+
+class StopActivityStreamCommand extends command(_ep0, _mw0, "StopActivityStream", StopActivityStream$) {
+}
+
+class StopDBClusterCommand extends command(_ep0, _mw0, "StopDBCluster", StopDBCluster$) {
+}
+
+class StopDBInstanceAutomatedBackupsReplicationCommand extends command(_ep0, _mw0, "StopDBInstanceAutomatedBackupsReplication", StopDBInstanceAutomatedBackupsReplication$) {
+}
+
+class StopDBInstanceCommand extends command(_ep0, _mw0, "StopDBInstance", StopDBInstance$) {
+}
+
+class SwitchoverBlueGreenDeploymentCommand extends command(_ep0, _mw0, "SwitchoverBlueGreenDeployment", SwitchoverBlueGreenDeployment$) {
+}
+
+class SwitchoverGlobalClusterCommand extends command(_ep0, _mw0, "SwitchoverGlobalCluster", SwitchoverGlobalCluster$) {
+}
+
+class SwitchoverReadReplicaCommand extends command(_ep0, _mw0, "SwitchoverReadReplica", SwitchoverReadReplica$) {
+}
+
+const paginateDescribeBlueGreenDeployments = createPaginator(RDSClient, DescribeBlueGreenDeploymentsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeCertificates = createPaginator(RDSClient, DescribeCertificatesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBCapacityReservations = createPaginator(RDSClient, DescribeDBCapacityReservationsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterAutomatedBackups = createPaginator(RDSClient, DescribeDBClusterAutomatedBackupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterBacktracks = createPaginator(RDSClient, DescribeDBClusterBacktracksCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterEndpoints = createPaginator(RDSClient, DescribeDBClusterEndpointsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterParameterGroups = createPaginator(RDSClient, DescribeDBClusterParameterGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterParameters = createPaginator(RDSClient, DescribeDBClusterParametersCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusterSnapshots = createPaginator(RDSClient, DescribeDBClusterSnapshotsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBClusters = createPaginator(RDSClient, DescribeDBClustersCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBEngineVersions = createPaginator(RDSClient, DescribeDBEngineVersionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBInstanceAutomatedBackups = createPaginator(RDSClient, DescribeDBInstanceAutomatedBackupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBInstances = createPaginator(RDSClient, DescribeDBInstancesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBLogFiles = createPaginator(RDSClient, DescribeDBLogFilesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBMajorEngineVersions = createPaginator(RDSClient, DescribeDBMajorEngineVersionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBParameterGroups = createPaginator(RDSClient, DescribeDBParameterGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBParameters = createPaginator(RDSClient, DescribeDBParametersCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBProxies = createPaginator(RDSClient, DescribeDBProxiesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBProxyEndpoints = createPaginator(RDSClient, DescribeDBProxyEndpointsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBProxyTargetGroups = createPaginator(RDSClient, DescribeDBProxyTargetGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBProxyTargets = createPaginator(RDSClient, DescribeDBProxyTargetsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBRecommendations = createPaginator(RDSClient, DescribeDBRecommendationsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBSecurityGroups = createPaginator(RDSClient, DescribeDBSecurityGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBSnapshots = createPaginator(RDSClient, DescribeDBSnapshotsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBSnapshotTenantDatabases = createPaginator(RDSClient, DescribeDBSnapshotTenantDatabasesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeDBSubnetGroups = createPaginator(RDSClient, DescribeDBSubnetGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeEngineDefaultClusterParameters = createPaginator(RDSClient, DescribeEngineDefaultClusterParametersCommand, "Marker", "EngineDefaults.Marker", "MaxRecords");
+
+const paginateDescribeEngineDefaultParameters = createPaginator(RDSClient, DescribeEngineDefaultParametersCommand, "Marker", "EngineDefaults.Marker", "MaxRecords");
+
+const paginateDescribeEvents = createPaginator(RDSClient, DescribeEventsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeEventSubscriptions = createPaginator(RDSClient, DescribeEventSubscriptionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeExportTasks = createPaginator(RDSClient, DescribeExportTasksCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeGlobalClusters = createPaginator(RDSClient, DescribeGlobalClustersCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeIntegrations = createPaginator(RDSClient, DescribeIntegrationsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeOptionGroupOptions = createPaginator(RDSClient, DescribeOptionGroupOptionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeOptionGroups = createPaginator(RDSClient, DescribeOptionGroupsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeOrderableDBInstanceOptions = createPaginator(RDSClient, DescribeOrderableDBInstanceOptionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribePendingMaintenanceActions = createPaginator(RDSClient, DescribePendingMaintenanceActionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeReservedDBInstancesOfferings = createPaginator(RDSClient, DescribeReservedDBInstancesOfferingsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeReservedDBInstances = createPaginator(RDSClient, DescribeReservedDBInstancesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeServerlessV2PlatformVersions = createPaginator(RDSClient, DescribeServerlessV2PlatformVersionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeSourceRegions = createPaginator(RDSClient, DescribeSourceRegionsCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDescribeTenantDatabases = createPaginator(RDSClient, DescribeTenantDatabasesCommand, "Marker", "Marker", "MaxRecords");
+
+const paginateDownloadDBLogFilePortion = createPaginator(RDSClient, DownloadDBLogFilePortionCommand, "Marker", "Marker", "NumberOfLines");
+
+const checkState$9 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBClustersCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "available");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleted") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "failed") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-restore") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-parameters") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBClusterAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$9);
+};
+const waitUntilDBClusterAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$9);
+    return checkExceptions(result);
+};
+
+const checkState$8 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBClustersCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return (result.DBClusters.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "creating") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "modifying") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "rebooting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusters);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "resetting-master-credentials") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "DBClusterNotFoundFault") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBClusterDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+};
+const waitUntilDBClusterDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
+    return checkExceptions(result);
+};
+
+const checkState$7 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBClusterSnapshotsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "available");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleted") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "failed") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-restore") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-parameters") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBClusterSnapshotAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+};
+const waitUntilDBClusterSnapshotAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
+    return checkExceptions(result);
+};
+
+const checkState$6 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBClusterSnapshotsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return (result.DBClusterSnapshots.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "creating") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "modifying") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "rebooting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBClusterSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "resetting-master-credentials") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "DBClusterSnapshotNotFoundFault") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBClusterSnapshotDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+};
+const waitUntilDBClusterSnapshotDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
+    return checkExceptions(result);
+};
+
+const checkState$5 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBInstancesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "available");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleted") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "failed") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-restore") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-parameters") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBInstanceAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+};
+const waitUntilDBInstanceAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
+    return checkExceptions(result);
+};
+
+const checkState$4 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBInstancesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return (result.DBInstances.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "creating") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "modifying") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "rebooting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBInstances);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.DBInstanceStatus;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "resetting-master-credentials") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "DBInstanceNotFoundFault") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBInstanceDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+};
+const waitUntilDBInstanceDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
+    return checkExceptions(result);
+};
+
+const checkState$3 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBSnapshotsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "available");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleted") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "failed") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-restore") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-parameters") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBSnapshotAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+};
+const waitUntilDBSnapshotAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
+    return checkExceptions(result);
+};
+
+const checkState$2 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeDBSnapshotsCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return (result.DBSnapshots.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "creating") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "modifying") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "rebooting") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.DBSnapshots);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "resetting-master-credentials") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "DBSnapshotNotFoundFault") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForDBSnapshotDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+};
+const waitUntilDBSnapshotDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
+    return checkExceptions(result);
+};
+
+const checkState$1 = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeTenantDatabasesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.TenantDatabases);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            let allStringEq_5 = (returnComparator().length > 0);
+            for (let element_4 of returnComparator()) {
+                allStringEq_5 = allStringEq_5 && (element_4 == "available");
+            }
+            if (allStringEq_5) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.TenantDatabases);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "deleted") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.TenantDatabases);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-parameters") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+        try {
+            const returnComparator = () => {
+                let flat_1 = [].concat(...result.TenantDatabases);
+                let projection_3 = flat_1.map((element_2) => {
+                    return element_2.Status;
+                });
+                return projection_3;
+            };
+            for (let anyStringEq_4 of returnComparator()) {
+                if (anyStringEq_4 == "incompatible-restore") {
+                    return { state: WaiterState.FAILURE, reason };
+                }
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForTenantDatabaseAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+};
+const waitUntilTenantDatabaseAvailable = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
+    return checkExceptions(result);
+};
+
+const checkState = async (client, input) => {
+    let reason;
+    try {
+        let result = await client.send(new DescribeTenantDatabasesCommand(input));
+        reason = result;
+        try {
+            const returnComparator = () => {
+                return (result.TenantDatabases.length == 0);
+            };
+            if (returnComparator() == true) {
+                return { state: WaiterState.SUCCESS, reason };
+            }
+        }
+        catch (e) { }
+    }
+    catch (exception) {
+        reason = exception;
+        if (exception.name === "DBInstanceNotFoundFault") {
+            return { state: WaiterState.SUCCESS, reason };
+        }
+    }
+    return { state: WaiterState.RETRY, reason };
+};
+const waitForTenantDatabaseDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+};
+const waitUntilTenantDatabaseDeleted = async (params, input) => {
+    const serviceDefaults = { minDelay: 30, maxDelay: 1800 };
+    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
+    return checkExceptions(result);
+};
+
+const commands = {
+    AddRoleToDBClusterCommand,
+    AddRoleToDBInstanceCommand,
+    AddSourceIdentifierToSubscriptionCommand,
+    AddTagsToResourceCommand,
+    ApplyPendingMaintenanceActionCommand,
+    AuthorizeDBSecurityGroupIngressCommand,
+    BacktrackDBClusterCommand,
+    CancelDBCapacityReservationCommand,
+    CancelExportTaskCommand,
+    CopyDBClusterParameterGroupCommand,
+    CopyDBClusterSnapshotCommand,
+    CopyDBParameterGroupCommand,
+    CopyDBSnapshotCommand,
+    CopyOptionGroupCommand,
+    CreateBlueGreenDeploymentCommand,
+    CreateCustomDBEngineVersionCommand,
+    CreateDBCapacityReservationCommand,
+    CreateDBClusterCommand,
+    CreateDBClusterEndpointCommand,
+    CreateDBClusterParameterGroupCommand,
+    CreateDBClusterSnapshotCommand,
+    CreateDBInstanceCommand,
+    CreateDBInstanceReadReplicaCommand,
+    CreateDBParameterGroupCommand,
+    CreateDBProxyCommand,
+    CreateDBProxyEndpointCommand,
+    CreateDBSecurityGroupCommand,
+    CreateDBShardGroupCommand,
+    CreateDBSnapshotCommand,
+    CreateDBSubnetGroupCommand,
+    CreateEventSubscriptionCommand,
+    CreateGlobalClusterCommand,
+    CreateIntegrationCommand,
+    CreateOptionGroupCommand,
+    CreateTenantDatabaseCommand,
+    DeleteBlueGreenDeploymentCommand,
+    DeleteCustomDBEngineVersionCommand,
+    DeleteDBClusterCommand,
+    DeleteDBClusterAutomatedBackupCommand,
+    DeleteDBClusterEndpointCommand,
+    DeleteDBClusterParameterGroupCommand,
+    DeleteDBClusterSnapshotCommand,
+    DeleteDBInstanceCommand,
+    DeleteDBInstanceAutomatedBackupCommand,
+    DeleteDBParameterGroupCommand,
+    DeleteDBProxyCommand,
+    DeleteDBProxyEndpointCommand,
+    DeleteDBSecurityGroupCommand,
+    DeleteDBShardGroupCommand,
+    DeleteDBSnapshotCommand,
+    DeleteDBSubnetGroupCommand,
+    DeleteEventSubscriptionCommand,
+    DeleteGlobalClusterCommand,
+    DeleteIntegrationCommand,
+    DeleteOptionGroupCommand,
+    DeleteTenantDatabaseCommand,
+    DeregisterDBProxyTargetsCommand,
+    DescribeAccountAttributesCommand,
+    DescribeBlueGreenDeploymentsCommand,
+    DescribeCertificatesCommand,
+    DescribeDBCapacityReservationsCommand,
+    DescribeDBClusterAutomatedBackupsCommand,
+    DescribeDBClusterBacktracksCommand,
+    DescribeDBClusterEndpointsCommand,
+    DescribeDBClusterParameterGroupsCommand,
+    DescribeDBClusterParametersCommand,
+    DescribeDBClustersCommand,
+    DescribeDBClusterSnapshotAttributesCommand,
+    DescribeDBClusterSnapshotsCommand,
+    DescribeDBEngineVersionsCommand,
+    DescribeDBInstanceAutomatedBackupsCommand,
+    DescribeDBInstancesCommand,
+    DescribeDBLogFilesCommand,
+    DescribeDBMajorEngineVersionsCommand,
+    DescribeDBParameterGroupsCommand,
+    DescribeDBParametersCommand,
+    DescribeDBProxiesCommand,
+    DescribeDBProxyEndpointsCommand,
+    DescribeDBProxyTargetGroupsCommand,
+    DescribeDBProxyTargetsCommand,
+    DescribeDBRecommendationsCommand,
+    DescribeDBSecurityGroupsCommand,
+    DescribeDBShardGroupsCommand,
+    DescribeDBSnapshotAttributesCommand,
+    DescribeDBSnapshotsCommand,
+    DescribeDBSnapshotTenantDatabasesCommand,
+    DescribeDBSubnetGroupsCommand,
+    DescribeEngineDefaultClusterParametersCommand,
+    DescribeEngineDefaultParametersCommand,
+    DescribeEventCategoriesCommand,
+    DescribeEventsCommand,
+    DescribeEventSubscriptionsCommand,
+    DescribeExportTasksCommand,
+    DescribeGlobalClustersCommand,
+    DescribeIntegrationsCommand,
+    DescribeOptionGroupOptionsCommand,
+    DescribeOptionGroupsCommand,
+    DescribeOrderableDBInstanceOptionsCommand,
+    DescribePendingMaintenanceActionsCommand,
+    DescribeReservedDBInstancesCommand,
+    DescribeReservedDBInstancesOfferingsCommand,
+    DescribeServerlessV2PlatformVersionsCommand,
+    DescribeSourceRegionsCommand,
+    DescribeTenantDatabasesCommand,
+    DescribeValidDBInstanceModificationsCommand,
+    DisableHttpEndpointCommand,
+    DownloadDBLogFilePortionCommand,
+    EnableHttpEndpointCommand,
+    FailoverDBClusterCommand,
+    FailoverGlobalClusterCommand,
+    ListTagsForResourceCommand,
+    ModifyActivityStreamCommand,
+    ModifyCertificatesCommand,
+    ModifyCurrentDBClusterCapacityCommand,
+    ModifyCustomDBEngineVersionCommand,
+    ModifyDBCapacityReservationCommand,
+    ModifyDBClusterCommand,
+    ModifyDBClusterEndpointCommand,
+    ModifyDBClusterParameterGroupCommand,
+    ModifyDBClusterSnapshotAttributeCommand,
+    ModifyDBInstanceCommand,
+    ModifyDBParameterGroupCommand,
+    ModifyDBProxyCommand,
+    ModifyDBProxyEndpointCommand,
+    ModifyDBProxyTargetGroupCommand,
+    ModifyDBRecommendationCommand,
+    ModifyDBShardGroupCommand,
+    ModifyDBSnapshotCommand,
+    ModifyDBSnapshotAttributeCommand,
+    ModifyDBSubnetGroupCommand,
+    ModifyEventSubscriptionCommand,
+    ModifyGlobalClusterCommand,
+    ModifyIntegrationCommand,
+    ModifyOptionGroupCommand,
+    ModifyTenantDatabaseCommand,
+    PromoteReadReplicaCommand,
+    PromoteReadReplicaDBClusterCommand,
+    PurchaseReservedDBInstancesOfferingCommand,
+    RebootDBClusterCommand,
+    RebootDBInstanceCommand,
+    RebootDBShardGroupCommand,
+    RegisterDBProxyTargetsCommand,
+    RemoveFromGlobalClusterCommand,
+    RemoveRoleFromDBClusterCommand,
+    RemoveRoleFromDBInstanceCommand,
+    RemoveSourceIdentifierFromSubscriptionCommand,
+    RemoveTagsFromResourceCommand,
+    ResetDBClusterParameterGroupCommand,
+    ResetDBParameterGroupCommand,
+    RestoreDBClusterFromS3Command,
+    RestoreDBClusterFromSnapshotCommand,
+    RestoreDBClusterToPointInTimeCommand,
+    RestoreDBInstanceFromDBSnapshotCommand,
+    RestoreDBInstanceFromS3Command,
+    RestoreDBInstanceToPointInTimeCommand,
+    RevokeDBSecurityGroupIngressCommand,
+    StartActivityStreamCommand,
+    StartDBClusterCommand,
+    StartDBInstanceCommand,
+    StartDBInstanceAutomatedBackupsReplicationCommand,
+    StartExportTaskCommand,
+    StopActivityStreamCommand,
+    StopDBClusterCommand,
+    StopDBInstanceCommand,
+    StopDBInstanceAutomatedBackupsReplicationCommand,
+    SwitchoverBlueGreenDeploymentCommand,
+    SwitchoverGlobalClusterCommand,
+    SwitchoverReadReplicaCommand,
+};
+const paginators = {
+    paginateDescribeBlueGreenDeployments,
+    paginateDescribeCertificates,
+    paginateDescribeDBCapacityReservations,
+    paginateDescribeDBClusterAutomatedBackups,
+    paginateDescribeDBClusterBacktracks,
+    paginateDescribeDBClusterEndpoints,
+    paginateDescribeDBClusterParameterGroups,
+    paginateDescribeDBClusterParameters,
+    paginateDescribeDBClusters,
+    paginateDescribeDBClusterSnapshots,
+    paginateDescribeDBEngineVersions,
+    paginateDescribeDBInstanceAutomatedBackups,
+    paginateDescribeDBInstances,
+    paginateDescribeDBLogFiles,
+    paginateDescribeDBMajorEngineVersions,
+    paginateDescribeDBParameterGroups,
+    paginateDescribeDBParameters,
+    paginateDescribeDBProxies,
+    paginateDescribeDBProxyEndpoints,
+    paginateDescribeDBProxyTargetGroups,
+    paginateDescribeDBProxyTargets,
+    paginateDescribeDBRecommendations,
+    paginateDescribeDBSecurityGroups,
+    paginateDescribeDBSnapshots,
+    paginateDescribeDBSnapshotTenantDatabases,
+    paginateDescribeDBSubnetGroups,
+    paginateDescribeEngineDefaultClusterParameters,
+    paginateDescribeEngineDefaultParameters,
+    paginateDescribeEvents,
+    paginateDescribeEventSubscriptions,
+    paginateDescribeExportTasks,
+    paginateDescribeGlobalClusters,
+    paginateDescribeIntegrations,
+    paginateDescribeOptionGroupOptions,
+    paginateDescribeOptionGroups,
+    paginateDescribeOrderableDBInstanceOptions,
+    paginateDescribePendingMaintenanceActions,
+    paginateDescribeReservedDBInstances,
+    paginateDescribeReservedDBInstancesOfferings,
+    paginateDescribeServerlessV2PlatformVersions,
+    paginateDescribeSourceRegions,
+    paginateDescribeTenantDatabases,
+    paginateDownloadDBLogFilePortion,
+};
+const waiters = {
+    waitUntilDBClusterAvailable,
+    waitUntilDBClusterDeleted,
+    waitUntilDBClusterSnapshotAvailable,
+    waitUntilDBClusterSnapshotDeleted,
+    waitUntilDBInstanceAvailable,
+    waitUntilDBInstanceDeleted,
+    waitUntilDBSnapshotAvailable,
+    waitUntilDBSnapshotDeleted,
+    waitUntilTenantDatabaseAvailable,
+    waitUntilTenantDatabaseDeleted,
+};
+class RDS extends RDSClient {
+}
+createAggregatedClient(commands, RDS, { paginators, waiters });
+
+const ActivityStreamMode = {
+    async: "async",
+    sync: "sync",
+};
+const ActivityStreamPolicyStatus = {
+    locked: "locked",
+    locking_policy: "locking-policy",
+    unlocked: "unlocked",
+    unlocking_policy: "unlocking-policy",
+};
+const ActivityStreamStatus = {
+    started: "started",
+    starting: "starting",
+    stopped: "stopped",
+    stopping: "stopping",
+};
+const DBCapacityReservationState = {
+    active: "active",
+    assessing: "assessing",
+    cancelled: "cancelled",
+    delayed: "delayed",
+    expired: "expired",
+    failed: "failed",
+    pending: "pending",
+    scheduled: "scheduled",
+    unsupported: "unsupported",
+};
+const ExportSourceType = {
+    CLUSTER: "CLUSTER",
+    SNAPSHOT: "SNAPSHOT",
+};
+const StorageEncryptionType = {
+    CMK: "sse-kms",
+    SSE: "sse-rds",
+    UNENCRYPTED: "none",
+};
+const ClusterScalabilityType = {
+    LIMITLESS: "limitless",
+    STANDARD: "standard",
+};
+const DatabaseInsightsMode = {
+    ADVANCED: "advanced",
+    STANDARD: "standard",
+};
+const MasterUserAuthenticationType = {
+    IAM_DB_AUTH: "iam-db-auth",
+    PASSWORD: "password",
+};
+const ReplicaMode = {
+    MOUNTED: "mounted",
+    OPEN_READ_ONLY: "open-read-only",
+};
+const WriteForwardingStatus = {
+    DISABLED: "disabled",
+    DISABLING: "disabling",
+    ENABLED: "enabled",
+    ENABLING: "enabling",
+    UNKNOWN: "unknown",
+};
+const LimitlessDatabaseStatus = {
+    ACTIVE: "active",
+    DISABLED: "disabled",
+    DISABLING: "disabling",
+    ENABLED: "enabled",
+    ENABLING: "enabling",
+    ERROR: "error",
+    MODIFYING_MAX_CAPACITY: "modifying-max-capacity",
+    NOT_IN_USE: "not-in-use",
+};
+const LocalWriteForwardingStatus = {
+    DISABLED: "disabled",
+    DISABLING: "disabling",
+    ENABLED: "enabled",
+    ENABLING: "enabling",
+    REQUESTED: "requested",
+};
+const UpgradeRolloutOrder = {
+    FIRST: "first",
+    LAST: "last",
+    SECOND: "second",
+};
+const AutomationMode = {
+    ALL_PAUSED: "all-paused",
+    FULL: "full",
+};
+const AuthScheme = {
+    SECRETS: "SECRETS",
+};
+const ClientPasswordAuthType = {
+    MYSQL_CACHING_SHA2_PASSWORD: "MYSQL_CACHING_SHA2_PASSWORD",
+    MYSQL_NATIVE_PASSWORD: "MYSQL_NATIVE_PASSWORD",
+    POSTGRES_MD5: "POSTGRES_MD5",
+    POSTGRES_SCRAM_SHA_256: "POSTGRES_SCRAM_SHA_256",
+    SQL_SERVER_AUTHENTICATION: "SQL_SERVER_AUTHENTICATION",
+};
+const IAMAuthMode = {
+    DISABLED: "DISABLED",
+    ENABLED: "ENABLED",
+    REQUIRED: "REQUIRED",
+};
+const DefaultAuthScheme = {
+    IAM_AUTH: "IAM_AUTH",
+    NONE: "NONE",
+};
+const EndpointNetworkType = {
+    DUAL: "DUAL",
+    IPV4: "IPV4",
+    IPV6: "IPV6",
+};
+const EngineFamily = {
+    MYSQL: "MYSQL",
+    POSTGRESQL: "POSTGRESQL",
+    SQLSERVER: "SQLSERVER",
+};
+const TargetConnectionNetworkType = {
+    IPV4: "IPV4",
+    IPV6: "IPV6",
+};
+const DBProxyStatus = {
+    AVAILABLE: "available",
+    CREATING: "creating",
+    DELETING: "deleting",
+    INCOMPATIBLE_NETWORK: "incompatible-network",
+    INSUFFICIENT_RESOURCE_LIMITS: "insufficient-resource-limits",
+    MODIFYING: "modifying",
+    REACTIVATING: "reactivating",
+    SUSPENDED: "suspended",
+    SUSPENDING: "suspending",
+};
+const DBProxyEndpointTargetRole = {
+    READ_ONLY: "READ_ONLY",
+    READ_WRITE: "READ_WRITE",
+};
+const DBProxyEndpointStatus = {
+    AVAILABLE: "available",
+    CREATING: "creating",
+    DELETING: "deleting",
+    INCOMPATIBLE_NETWORK: "incompatible-network",
+    INSUFFICIENT_RESOURCE_LIMITS: "insufficient-resource-limits",
+    MODIFYING: "modifying",
+};
+const FailoverStatus = {
+    CANCELLING: "cancelling",
+    FAILING_OVER: "failing-over",
+    PENDING: "pending",
+};
+const GlobalClusterMemberSynchronizationStatus = {
+    CONNECTED: "connected",
+    PENDING_RESYNC: "pending-resync",
+};
+const IntegrationStatus = {
+    ACTIVE: "active",
+    CREATING: "creating",
+    DELETING: "deleting",
+    FAILED: "failed",
+    MODIFYING: "modifying",
+    NEEDS_ATTENTION: "needs_attention",
+    SYNCING: "syncing",
+};
+const ApplyMethod = {
+    immediate: "immediate",
+    pending_reboot: "pending-reboot",
+};
+const LifecycleSupportName = {
+    OPEN_SOURCE_RDS_EXTENDED_SUPPORT: "open-source-rds-extended-support",
+    OPEN_SOURCE_RDS_STANDARD_SUPPORT: "open-source-rds-standard-support",
+};
+const TargetRole = {
+    READ_ONLY: "READ_ONLY",
+    READ_WRITE: "READ_WRITE",
+    UNKNOWN: "UNKNOWN",
+};
+const TargetHealthReason = {
+    AUTH_FAILURE: "AUTH_FAILURE",
+    CONNECTION_FAILED: "CONNECTION_FAILED",
+    INVALID_REPLICATION_STATE: "INVALID_REPLICATION_STATE",
+    PENDING_PROXY_CAPACITY: "PENDING_PROXY_CAPACITY",
+    PROMOTED: "PROMOTED",
+    UNREACHABLE: "UNREACHABLE",
+};
+const TargetState = {
+    available: "AVAILABLE",
+    registering: "REGISTERING",
+    unavailable: "UNAVAILABLE",
+    unused: "UNUSED",
+};
+const TargetType = {
+    RDS_INSTANCE: "RDS_INSTANCE",
+    RDS_SERVERLESS_ENDPOINT: "RDS_SERVERLESS_ENDPOINT",
+    TRACKED_CLUSTER: "TRACKED_CLUSTER",
+};
+const SourceType = {
+    blue_green_deployment: "blue-green-deployment",
+    custom_engine_version: "custom-engine-version",
+    db_cluster: "db-cluster",
+    db_cluster_snapshot: "db-cluster-snapshot",
+    db_instance: "db-instance",
+    db_parameter_group: "db-parameter-group",
+    db_proxy: "db-proxy",
+    db_security_group: "db-security-group",
+    db_shard_group: "db-shard-group",
+    db_snapshot: "db-snapshot",
+    zero_etl: "zero-etl",
+};
+const AuditPolicyState = {
+    LOCKED_POLICY: "locked",
+    UNLOCKED_POLICY: "unlocked",
+};
+const CustomEngineVersionStatus = {
+    available: "available",
+    inactive: "inactive",
+    inactive_except_restore: "inactive-except-restore",
+};
+const EndDateType = {
+    limited: "limited",
+    unlimited: "unlimited",
+};
+
+__webpack_unused_export__ = AccountAttributesMessage$;
+__webpack_unused_export__ = AccountQuota$;
+__webpack_unused_export__ = ActivityStreamMode;
+__webpack_unused_export__ = ActivityStreamPolicyStatus;
+__webpack_unused_export__ = ActivityStreamStatus;
+__webpack_unused_export__ = AddRoleToDBCluster$;
+__webpack_unused_export__ = AddRoleToDBClusterCommand;
+__webpack_unused_export__ = AddRoleToDBClusterMessage$;
+__webpack_unused_export__ = AddRoleToDBInstance$;
+__webpack_unused_export__ = AddRoleToDBInstanceCommand;
+__webpack_unused_export__ = AddRoleToDBInstanceMessage$;
+__webpack_unused_export__ = AddSourceIdentifierToSubscription$;
+__webpack_unused_export__ = AddSourceIdentifierToSubscriptionCommand;
+__webpack_unused_export__ = AddSourceIdentifierToSubscriptionMessage$;
+__webpack_unused_export__ = AddSourceIdentifierToSubscriptionResult$;
+__webpack_unused_export__ = AddTagsToResource$;
+__webpack_unused_export__ = AddTagsToResourceCommand;
+__webpack_unused_export__ = AddTagsToResourceMessage$;
+__webpack_unused_export__ = AdditionalStorageVolume$;
+__webpack_unused_export__ = AdditionalStorageVolumeOutput$;
+__webpack_unused_export__ = ApplyMethod;
+__webpack_unused_export__ = ApplyPendingMaintenanceAction$;
+__webpack_unused_export__ = ApplyPendingMaintenanceActionCommand;
+__webpack_unused_export__ = ApplyPendingMaintenanceActionMessage$;
+__webpack_unused_export__ = ApplyPendingMaintenanceActionResult$;
+__webpack_unused_export__ = AuditPolicyState;
+__webpack_unused_export__ = AuthScheme;
+__webpack_unused_export__ = AuthorizationAlreadyExistsFault;
+__webpack_unused_export__ = AuthorizationAlreadyExistsFault$;
+__webpack_unused_export__ = AuthorizationNotFoundFault;
+__webpack_unused_export__ = AuthorizationNotFoundFault$;
+__webpack_unused_export__ = AuthorizationQuotaExceededFault;
+__webpack_unused_export__ = AuthorizationQuotaExceededFault$;
+__webpack_unused_export__ = AuthorizeDBSecurityGroupIngress$;
+__webpack_unused_export__ = AuthorizeDBSecurityGroupIngressCommand;
+__webpack_unused_export__ = AuthorizeDBSecurityGroupIngressMessage$;
+__webpack_unused_export__ = AuthorizeDBSecurityGroupIngressResult$;
+__webpack_unused_export__ = AutomationMode;
+__webpack_unused_export__ = AvailabilityZone$;
+__webpack_unused_export__ = AvailableAdditionalStorageVolumesOption$;
+__webpack_unused_export__ = AvailableCapacityPerAvailabilityZone$;
+__webpack_unused_export__ = AvailableProcessorFeature$;
+__webpack_unused_export__ = BacktrackDBCluster$;
+__webpack_unused_export__ = BacktrackDBClusterCommand;
+__webpack_unused_export__ = BacktrackDBClusterMessage$;
+__webpack_unused_export__ = BackupPolicyNotFoundFault;
+__webpack_unused_export__ = BackupPolicyNotFoundFault$;
+__webpack_unused_export__ = BlueGreenDeployment$;
+__webpack_unused_export__ = BlueGreenDeploymentAlreadyExistsFault;
+__webpack_unused_export__ = BlueGreenDeploymentAlreadyExistsFault$;
+__webpack_unused_export__ = BlueGreenDeploymentNotFoundFault;
+__webpack_unused_export__ = BlueGreenDeploymentNotFoundFault$;
+__webpack_unused_export__ = BlueGreenDeploymentTask$;
+__webpack_unused_export__ = CancelDBCapacityReservation$;
+__webpack_unused_export__ = CancelDBCapacityReservationCommand;
+__webpack_unused_export__ = CancelDBCapacityReservationRequest$;
+__webpack_unused_export__ = CancelDBCapacityReservationResponse$;
+__webpack_unused_export__ = CancelExportTask$;
+__webpack_unused_export__ = CancelExportTaskCommand;
+__webpack_unused_export__ = CancelExportTaskMessage$;
+__webpack_unused_export__ = Certificate$;
+__webpack_unused_export__ = CertificateDetails$;
+__webpack_unused_export__ = CertificateMessage$;
+__webpack_unused_export__ = CertificateNotFoundFault;
+__webpack_unused_export__ = CertificateNotFoundFault$;
+__webpack_unused_export__ = CharacterSet$;
+__webpack_unused_export__ = ClientPasswordAuthType;
+__webpack_unused_export__ = CloudwatchLogsExportConfiguration$;
+__webpack_unused_export__ = ClusterPendingModifiedValues$;
+__webpack_unused_export__ = ClusterScalabilityType;
+__webpack_unused_export__ = ConnectionPoolConfiguration$;
+__webpack_unused_export__ = ConnectionPoolConfigurationInfo$;
+__webpack_unused_export__ = ContextAttribute$;
+__webpack_unused_export__ = CopyDBClusterParameterGroup$;
+__webpack_unused_export__ = CopyDBClusterParameterGroupCommand;
+__webpack_unused_export__ = CopyDBClusterParameterGroupMessage$;
+__webpack_unused_export__ = CopyDBClusterParameterGroupResult$;
+__webpack_unused_export__ = CopyDBClusterSnapshot$;
+__webpack_unused_export__ = CopyDBClusterSnapshotCommand;
+__webpack_unused_export__ = CopyDBClusterSnapshotMessage$;
+__webpack_unused_export__ = CopyDBClusterSnapshotResult$;
+__webpack_unused_export__ = CopyDBParameterGroup$;
+__webpack_unused_export__ = CopyDBParameterGroupCommand;
+__webpack_unused_export__ = CopyDBParameterGroupMessage$;
+__webpack_unused_export__ = CopyDBParameterGroupResult$;
+__webpack_unused_export__ = CopyDBSnapshot$;
+__webpack_unused_export__ = CopyDBSnapshotCommand;
+__webpack_unused_export__ = CopyDBSnapshotMessage$;
+__webpack_unused_export__ = CopyDBSnapshotResult$;
+__webpack_unused_export__ = CopyOptionGroup$;
+__webpack_unused_export__ = CopyOptionGroupCommand;
+__webpack_unused_export__ = CopyOptionGroupMessage$;
+__webpack_unused_export__ = CopyOptionGroupResult$;
+__webpack_unused_export__ = CreateBlueGreenDeployment$;
+__webpack_unused_export__ = CreateBlueGreenDeploymentCommand;
+__webpack_unused_export__ = CreateBlueGreenDeploymentRequest$;
+__webpack_unused_export__ = CreateBlueGreenDeploymentResponse$;
+__webpack_unused_export__ = CreateCustomDBEngineVersion$;
+__webpack_unused_export__ = CreateCustomDBEngineVersionCommand;
+__webpack_unused_export__ = CreateCustomDBEngineVersionFault;
+__webpack_unused_export__ = CreateCustomDBEngineVersionFault$;
+__webpack_unused_export__ = CreateCustomDBEngineVersionMessage$;
+__webpack_unused_export__ = CreateDBCapacityReservation$;
+__webpack_unused_export__ = CreateDBCapacityReservationCommand;
+__webpack_unused_export__ = CreateDBCapacityReservationRequest$;
+__webpack_unused_export__ = CreateDBCapacityReservationResponse$;
+__webpack_unused_export__ = CreateDBCluster$;
+__webpack_unused_export__ = CreateDBClusterCommand;
+__webpack_unused_export__ = CreateDBClusterEndpoint$;
+__webpack_unused_export__ = CreateDBClusterEndpointCommand;
+__webpack_unused_export__ = CreateDBClusterEndpointMessage$;
+__webpack_unused_export__ = CreateDBClusterMessage$;
+__webpack_unused_export__ = CreateDBClusterParameterGroup$;
+__webpack_unused_export__ = CreateDBClusterParameterGroupCommand;
+__webpack_unused_export__ = CreateDBClusterParameterGroupMessage$;
+__webpack_unused_export__ = CreateDBClusterParameterGroupResult$;
+__webpack_unused_export__ = CreateDBClusterResult$;
+__webpack_unused_export__ = CreateDBClusterSnapshot$;
+__webpack_unused_export__ = CreateDBClusterSnapshotCommand;
+__webpack_unused_export__ = CreateDBClusterSnapshotMessage$;
+__webpack_unused_export__ = CreateDBClusterSnapshotResult$;
+__webpack_unused_export__ = CreateDBInstance$;
+__webpack_unused_export__ = CreateDBInstanceCommand;
+__webpack_unused_export__ = CreateDBInstanceMessage$;
+__webpack_unused_export__ = CreateDBInstanceReadReplica$;
+__webpack_unused_export__ = CreateDBInstanceReadReplicaCommand;
+__webpack_unused_export__ = CreateDBInstanceReadReplicaMessage$;
+__webpack_unused_export__ = CreateDBInstanceReadReplicaResult$;
+__webpack_unused_export__ = CreateDBInstanceResult$;
+__webpack_unused_export__ = CreateDBParameterGroup$;
+__webpack_unused_export__ = CreateDBParameterGroupCommand;
+__webpack_unused_export__ = CreateDBParameterGroupMessage$;
+__webpack_unused_export__ = CreateDBParameterGroupResult$;
+__webpack_unused_export__ = CreateDBProxy$;
+__webpack_unused_export__ = CreateDBProxyCommand;
+__webpack_unused_export__ = CreateDBProxyEndpoint$;
+__webpack_unused_export__ = CreateDBProxyEndpointCommand;
+__webpack_unused_export__ = CreateDBProxyEndpointRequest$;
+__webpack_unused_export__ = CreateDBProxyEndpointResponse$;
+__webpack_unused_export__ = CreateDBProxyRequest$;
+__webpack_unused_export__ = CreateDBProxyResponse$;
+__webpack_unused_export__ = CreateDBSecurityGroup$;
+__webpack_unused_export__ = CreateDBSecurityGroupCommand;
+__webpack_unused_export__ = CreateDBSecurityGroupMessage$;
+__webpack_unused_export__ = CreateDBSecurityGroupResult$;
+__webpack_unused_export__ = CreateDBShardGroup$;
+__webpack_unused_export__ = CreateDBShardGroupCommand;
+__webpack_unused_export__ = CreateDBShardGroupMessage$;
+__webpack_unused_export__ = CreateDBSnapshot$;
+__webpack_unused_export__ = CreateDBSnapshotCommand;
+__webpack_unused_export__ = CreateDBSnapshotMessage$;
+__webpack_unused_export__ = CreateDBSnapshotResult$;
+__webpack_unused_export__ = CreateDBSubnetGroup$;
+__webpack_unused_export__ = CreateDBSubnetGroupCommand;
+__webpack_unused_export__ = CreateDBSubnetGroupMessage$;
+__webpack_unused_export__ = CreateDBSubnetGroupResult$;
+__webpack_unused_export__ = CreateEventSubscription$;
+__webpack_unused_export__ = CreateEventSubscriptionCommand;
+__webpack_unused_export__ = CreateEventSubscriptionMessage$;
+__webpack_unused_export__ = CreateEventSubscriptionResult$;
+__webpack_unused_export__ = CreateGlobalCluster$;
+__webpack_unused_export__ = CreateGlobalClusterCommand;
+__webpack_unused_export__ = CreateGlobalClusterMessage$;
+__webpack_unused_export__ = CreateGlobalClusterResult$;
+__webpack_unused_export__ = CreateIntegration$;
+__webpack_unused_export__ = CreateIntegrationCommand;
+__webpack_unused_export__ = CreateIntegrationMessage$;
+__webpack_unused_export__ = CreateOptionGroup$;
+__webpack_unused_export__ = CreateOptionGroupCommand;
+__webpack_unused_export__ = CreateOptionGroupMessage$;
+__webpack_unused_export__ = CreateOptionGroupResult$;
+__webpack_unused_export__ = CreateTenantDatabase$;
+__webpack_unused_export__ = CreateTenantDatabaseCommand;
+__webpack_unused_export__ = CreateTenantDatabaseMessage$;
+__webpack_unused_export__ = CreateTenantDatabaseResult$;
+__webpack_unused_export__ = CustomAvailabilityZoneNotFoundFault;
+__webpack_unused_export__ = CustomAvailabilityZoneNotFoundFault$;
+__webpack_unused_export__ = CustomDBEngineVersionAMI$;
+__webpack_unused_export__ = CustomDBEngineVersionAlreadyExistsFault;
+__webpack_unused_export__ = CustomDBEngineVersionAlreadyExistsFault$;
+__webpack_unused_export__ = CustomDBEngineVersionNotFoundFault;
+__webpack_unused_export__ = CustomDBEngineVersionNotFoundFault$;
+__webpack_unused_export__ = CustomDBEngineVersionQuotaExceededFault;
+__webpack_unused_export__ = CustomDBEngineVersionQuotaExceededFault$;
+__webpack_unused_export__ = CustomEngineVersionStatus;
+__webpack_unused_export__ = DBCapacityReservation$;
+__webpack_unused_export__ = DBCapacityReservationAlreadyExistsFault;
+__webpack_unused_export__ = DBCapacityReservationAlreadyExistsFault$;
+__webpack_unused_export__ = DBCapacityReservationCommitmentInfo$;
+__webpack_unused_export__ = DBCapacityReservationNotFoundFault;
+__webpack_unused_export__ = DBCapacityReservationNotFoundFault$;
+__webpack_unused_export__ = DBCapacityReservationState;
+__webpack_unused_export__ = DBCapacityReservationUnsupportedFault;
+__webpack_unused_export__ = DBCapacityReservationUnsupportedFault$;
+__webpack_unused_export__ = DBCluster$;
+__webpack_unused_export__ = DBClusterAlreadyExistsFault;
+__webpack_unused_export__ = DBClusterAlreadyExistsFault$;
+__webpack_unused_export__ = DBClusterAssociatedRole$;
+__webpack_unused_export__ = DBClusterAutomatedBackup$;
+__webpack_unused_export__ = DBClusterAutomatedBackupMessage$;
+__webpack_unused_export__ = DBClusterAutomatedBackupNotFoundFault;
+__webpack_unused_export__ = DBClusterAutomatedBackupNotFoundFault$;
+__webpack_unused_export__ = DBClusterAutomatedBackupQuotaExceededFault;
+__webpack_unused_export__ = DBClusterAutomatedBackupQuotaExceededFault$;
+__webpack_unused_export__ = DBClusterBacktrack$;
+__webpack_unused_export__ = DBClusterBacktrackMessage$;
+__webpack_unused_export__ = DBClusterBacktrackNotFoundFault;
+__webpack_unused_export__ = DBClusterBacktrackNotFoundFault$;
+__webpack_unused_export__ = DBClusterCapacityInfo$;
+__webpack_unused_export__ = DBClusterEndpoint$;
+__webpack_unused_export__ = DBClusterEndpointAlreadyExistsFault;
+__webpack_unused_export__ = DBClusterEndpointAlreadyExistsFault$;
+__webpack_unused_export__ = DBClusterEndpointMessage$;
+__webpack_unused_export__ = DBClusterEndpointNotFoundFault;
+__webpack_unused_export__ = DBClusterEndpointNotFoundFault$;
+__webpack_unused_export__ = DBClusterEndpointQuotaExceededFault;
+__webpack_unused_export__ = DBClusterEndpointQuotaExceededFault$;
+__webpack_unused_export__ = DBClusterMember$;
+__webpack_unused_export__ = DBClusterMessage$;
+__webpack_unused_export__ = DBClusterNotFoundFault;
+__webpack_unused_export__ = DBClusterNotFoundFault$;
+__webpack_unused_export__ = DBClusterOptionGroupStatus$;
+__webpack_unused_export__ = DBClusterParameterGroup$;
+__webpack_unused_export__ = DBClusterParameterGroupDetails$;
+__webpack_unused_export__ = DBClusterParameterGroupNameMessage$;
+__webpack_unused_export__ = DBClusterParameterGroupNotFoundFault;
+__webpack_unused_export__ = DBClusterParameterGroupNotFoundFault$;
+__webpack_unused_export__ = DBClusterParameterGroupsMessage$;
+__webpack_unused_export__ = DBClusterQuotaExceededFault;
+__webpack_unused_export__ = DBClusterQuotaExceededFault$;
+__webpack_unused_export__ = DBClusterRole$;
+__webpack_unused_export__ = DBClusterRoleAlreadyExistsFault;
+__webpack_unused_export__ = DBClusterRoleAlreadyExistsFault$;
+__webpack_unused_export__ = DBClusterRoleNotFoundFault;
+__webpack_unused_export__ = DBClusterRoleNotFoundFault$;
+__webpack_unused_export__ = DBClusterRoleQuotaExceededFault;
+__webpack_unused_export__ = DBClusterRoleQuotaExceededFault$;
+__webpack_unused_export__ = DBClusterSnapshot$;
+__webpack_unused_export__ = DBClusterSnapshotAlreadyExistsFault;
+__webpack_unused_export__ = DBClusterSnapshotAlreadyExistsFault$;
+__webpack_unused_export__ = DBClusterSnapshotAttribute$;
+__webpack_unused_export__ = DBClusterSnapshotAttributesResult$;
+__webpack_unused_export__ = DBClusterSnapshotMessage$;
+__webpack_unused_export__ = DBClusterSnapshotNotFoundFault;
+__webpack_unused_export__ = DBClusterSnapshotNotFoundFault$;
+__webpack_unused_export__ = DBClusterStatusInfo$;
+__webpack_unused_export__ = DBEngineVersion$;
+__webpack_unused_export__ = DBEngineVersionMessage$;
+__webpack_unused_export__ = DBInstance$;
+__webpack_unused_export__ = DBInstanceAlreadyExistsFault;
+__webpack_unused_export__ = DBInstanceAlreadyExistsFault$;
+__webpack_unused_export__ = DBInstanceAutomatedBackup$;
+__webpack_unused_export__ = DBInstanceAutomatedBackupMessage$;
+__webpack_unused_export__ = DBInstanceAutomatedBackupNotFoundFault;
+__webpack_unused_export__ = DBInstanceAutomatedBackupNotFoundFault$;
+__webpack_unused_export__ = DBInstanceAutomatedBackupQuotaExceededFault;
+__webpack_unused_export__ = DBInstanceAutomatedBackupQuotaExceededFault$;
+__webpack_unused_export__ = DBInstanceAutomatedBackupsReplication$;
+__webpack_unused_export__ = DBInstanceMessage$;
+__webpack_unused_export__ = DBInstanceNotFoundFault;
+__webpack_unused_export__ = DBInstanceNotFoundFault$;
+__webpack_unused_export__ = DBInstanceNotReadyFault;
+__webpack_unused_export__ = DBInstanceNotReadyFault$;
+__webpack_unused_export__ = DBInstanceRole$;
+__webpack_unused_export__ = DBInstanceRoleAlreadyExistsFault;
+__webpack_unused_export__ = DBInstanceRoleAlreadyExistsFault$;
+__webpack_unused_export__ = DBInstanceRoleNotFoundFault;
+__webpack_unused_export__ = DBInstanceRoleNotFoundFault$;
+__webpack_unused_export__ = DBInstanceRoleQuotaExceededFault;
+__webpack_unused_export__ = DBInstanceRoleQuotaExceededFault$;
+__webpack_unused_export__ = DBInstanceStatusInfo$;
+__webpack_unused_export__ = DBLogFileNotFoundFault;
+__webpack_unused_export__ = DBLogFileNotFoundFault$;
+__webpack_unused_export__ = DBMajorEngineVersion$;
+__webpack_unused_export__ = DBParameterGroup$;
+__webpack_unused_export__ = DBParameterGroupAlreadyExistsFault;
+__webpack_unused_export__ = DBParameterGroupAlreadyExistsFault$;
+__webpack_unused_export__ = DBParameterGroupDetails$;
+__webpack_unused_export__ = DBParameterGroupNameMessage$;
+__webpack_unused_export__ = DBParameterGroupNotFoundFault;
+__webpack_unused_export__ = DBParameterGroupNotFoundFault$;
+__webpack_unused_export__ = DBParameterGroupQuotaExceededFault;
+__webpack_unused_export__ = DBParameterGroupQuotaExceededFault$;
+__webpack_unused_export__ = DBParameterGroupStatus$;
+__webpack_unused_export__ = DBParameterGroupsMessage$;
+__webpack_unused_export__ = DBProxy$;
+__webpack_unused_export__ = DBProxyAlreadyExistsFault;
+__webpack_unused_export__ = DBProxyAlreadyExistsFault$;
+__webpack_unused_export__ = DBProxyEndpoint$;
+__webpack_unused_export__ = DBProxyEndpointAlreadyExistsFault;
+__webpack_unused_export__ = DBProxyEndpointAlreadyExistsFault$;
+__webpack_unused_export__ = DBProxyEndpointNotFoundFault;
+__webpack_unused_export__ = DBProxyEndpointNotFoundFault$;
+__webpack_unused_export__ = DBProxyEndpointQuotaExceededFault;
+__webpack_unused_export__ = DBProxyEndpointQuotaExceededFault$;
+__webpack_unused_export__ = DBProxyEndpointStatus;
+__webpack_unused_export__ = DBProxyEndpointTargetRole;
+__webpack_unused_export__ = DBProxyNotFoundFault;
+__webpack_unused_export__ = DBProxyNotFoundFault$;
+__webpack_unused_export__ = DBProxyQuotaExceededFault;
+__webpack_unused_export__ = DBProxyQuotaExceededFault$;
+__webpack_unused_export__ = DBProxyStatus;
+__webpack_unused_export__ = DBProxyTarget$;
+__webpack_unused_export__ = DBProxyTargetAlreadyRegisteredFault;
+__webpack_unused_export__ = DBProxyTargetAlreadyRegisteredFault$;
+__webpack_unused_export__ = DBProxyTargetGroup$;
+__webpack_unused_export__ = DBProxyTargetGroupNotFoundFault;
+__webpack_unused_export__ = DBProxyTargetGroupNotFoundFault$;
+__webpack_unused_export__ = DBProxyTargetNotFoundFault;
+__webpack_unused_export__ = DBProxyTargetNotFoundFault$;
+__webpack_unused_export__ = DBRecommendation$;
+__webpack_unused_export__ = DBRecommendationMessage$;
+__webpack_unused_export__ = DBRecommendationsMessage$;
+__webpack_unused_export__ = DBSecurityGroup$;
+__webpack_unused_export__ = DBSecurityGroupAlreadyExistsFault;
+__webpack_unused_export__ = DBSecurityGroupAlreadyExistsFault$;
+__webpack_unused_export__ = DBSecurityGroupMembership$;
+__webpack_unused_export__ = DBSecurityGroupMessage$;
+__webpack_unused_export__ = DBSecurityGroupNotFoundFault;
+__webpack_unused_export__ = DBSecurityGroupNotFoundFault$;
+__webpack_unused_export__ = DBSecurityGroupNotSupportedFault;
+__webpack_unused_export__ = DBSecurityGroupNotSupportedFault$;
+__webpack_unused_export__ = DBSecurityGroupQuotaExceededFault;
+__webpack_unused_export__ = DBSecurityGroupQuotaExceededFault$;
+__webpack_unused_export__ = DBShardGroup$;
+__webpack_unused_export__ = DBShardGroupAlreadyExistsFault;
+__webpack_unused_export__ = DBShardGroupAlreadyExistsFault$;
+__webpack_unused_export__ = DBShardGroupNotFoundFault;
+__webpack_unused_export__ = DBShardGroupNotFoundFault$;
+__webpack_unused_export__ = DBSnapshot$;
+__webpack_unused_export__ = DBSnapshotAlreadyExistsFault;
+__webpack_unused_export__ = DBSnapshotAlreadyExistsFault$;
+__webpack_unused_export__ = DBSnapshotAttribute$;
+__webpack_unused_export__ = DBSnapshotAttributesResult$;
+__webpack_unused_export__ = DBSnapshotMessage$;
+__webpack_unused_export__ = DBSnapshotNotFoundFault;
+__webpack_unused_export__ = DBSnapshotNotFoundFault$;
+__webpack_unused_export__ = DBSnapshotTenantDatabase$;
+__webpack_unused_export__ = DBSnapshotTenantDatabaseNotFoundFault;
+__webpack_unused_export__ = DBSnapshotTenantDatabaseNotFoundFault$;
+__webpack_unused_export__ = DBSnapshotTenantDatabasesMessage$;
+__webpack_unused_export__ = DBSubnetGroup$;
+__webpack_unused_export__ = DBSubnetGroupAlreadyExistsFault;
+__webpack_unused_export__ = DBSubnetGroupAlreadyExistsFault$;
+__webpack_unused_export__ = DBSubnetGroupDoesNotCoverEnoughAZs;
+__webpack_unused_export__ = DBSubnetGroupDoesNotCoverEnoughAZs$;
+__webpack_unused_export__ = DBSubnetGroupMessage$;
+__webpack_unused_export__ = DBSubnetGroupNotAllowedFault;
+__webpack_unused_export__ = DBSubnetGroupNotAllowedFault$;
+__webpack_unused_export__ = DBSubnetGroupNotFoundFault;
+__webpack_unused_export__ = DBSubnetGroupNotFoundFault$;
+__webpack_unused_export__ = DBSubnetGroupQuotaExceededFault;
+__webpack_unused_export__ = DBSubnetGroupQuotaExceededFault$;
+__webpack_unused_export__ = DBSubnetQuotaExceededFault;
+__webpack_unused_export__ = DBSubnetQuotaExceededFault$;
+__webpack_unused_export__ = DBUpgradeDependencyFailureFault;
+__webpack_unused_export__ = DBUpgradeDependencyFailureFault$;
+__webpack_unused_export__ = DatabaseInsightsMode;
+__webpack_unused_export__ = DefaultAuthScheme;
+__webpack_unused_export__ = DeleteBlueGreenDeployment$;
+__webpack_unused_export__ = DeleteBlueGreenDeploymentCommand;
+__webpack_unused_export__ = DeleteBlueGreenDeploymentRequest$;
+__webpack_unused_export__ = DeleteBlueGreenDeploymentResponse$;
+__webpack_unused_export__ = DeleteCustomDBEngineVersion$;
+__webpack_unused_export__ = DeleteCustomDBEngineVersionCommand;
+__webpack_unused_export__ = DeleteCustomDBEngineVersionMessage$;
+__webpack_unused_export__ = DeleteDBCluster$;
+__webpack_unused_export__ = DeleteDBClusterAutomatedBackup$;
+__webpack_unused_export__ = DeleteDBClusterAutomatedBackupCommand;
+__webpack_unused_export__ = DeleteDBClusterAutomatedBackupMessage$;
+__webpack_unused_export__ = DeleteDBClusterAutomatedBackupResult$;
+__webpack_unused_export__ = DeleteDBClusterCommand;
+__webpack_unused_export__ = DeleteDBClusterEndpoint$;
+__webpack_unused_export__ = DeleteDBClusterEndpointCommand;
+__webpack_unused_export__ = DeleteDBClusterEndpointMessage$;
+__webpack_unused_export__ = DeleteDBClusterMessage$;
+__webpack_unused_export__ = DeleteDBClusterParameterGroup$;
+__webpack_unused_export__ = DeleteDBClusterParameterGroupCommand;
+__webpack_unused_export__ = DeleteDBClusterParameterGroupMessage$;
+__webpack_unused_export__ = DeleteDBClusterResult$;
+__webpack_unused_export__ = DeleteDBClusterSnapshot$;
+__webpack_unused_export__ = DeleteDBClusterSnapshotCommand;
+__webpack_unused_export__ = DeleteDBClusterSnapshotMessage$;
+__webpack_unused_export__ = DeleteDBClusterSnapshotResult$;
+__webpack_unused_export__ = DeleteDBInstance$;
+__webpack_unused_export__ = DeleteDBInstanceAutomatedBackup$;
+__webpack_unused_export__ = DeleteDBInstanceAutomatedBackupCommand;
+__webpack_unused_export__ = DeleteDBInstanceAutomatedBackupMessage$;
+__webpack_unused_export__ = DeleteDBInstanceAutomatedBackupResult$;
+__webpack_unused_export__ = DeleteDBInstanceCommand;
+__webpack_unused_export__ = DeleteDBInstanceMessage$;
+__webpack_unused_export__ = DeleteDBInstanceResult$;
+__webpack_unused_export__ = DeleteDBParameterGroup$;
+__webpack_unused_export__ = DeleteDBParameterGroupCommand;
+__webpack_unused_export__ = DeleteDBParameterGroupMessage$;
+__webpack_unused_export__ = DeleteDBProxy$;
+__webpack_unused_export__ = DeleteDBProxyCommand;
+__webpack_unused_export__ = DeleteDBProxyEndpoint$;
+__webpack_unused_export__ = DeleteDBProxyEndpointCommand;
+__webpack_unused_export__ = DeleteDBProxyEndpointRequest$;
+__webpack_unused_export__ = DeleteDBProxyEndpointResponse$;
+__webpack_unused_export__ = DeleteDBProxyRequest$;
+__webpack_unused_export__ = DeleteDBProxyResponse$;
+__webpack_unused_export__ = DeleteDBSecurityGroup$;
+__webpack_unused_export__ = DeleteDBSecurityGroupCommand;
+__webpack_unused_export__ = DeleteDBSecurityGroupMessage$;
+__webpack_unused_export__ = DeleteDBShardGroup$;
+__webpack_unused_export__ = DeleteDBShardGroupCommand;
+__webpack_unused_export__ = DeleteDBShardGroupMessage$;
+__webpack_unused_export__ = DeleteDBSnapshot$;
+__webpack_unused_export__ = DeleteDBSnapshotCommand;
+__webpack_unused_export__ = DeleteDBSnapshotMessage$;
+__webpack_unused_export__ = DeleteDBSnapshotResult$;
+__webpack_unused_export__ = DeleteDBSubnetGroup$;
+__webpack_unused_export__ = DeleteDBSubnetGroupCommand;
+__webpack_unused_export__ = DeleteDBSubnetGroupMessage$;
+__webpack_unused_export__ = DeleteEventSubscription$;
+__webpack_unused_export__ = DeleteEventSubscriptionCommand;
+__webpack_unused_export__ = DeleteEventSubscriptionMessage$;
+__webpack_unused_export__ = DeleteEventSubscriptionResult$;
+__webpack_unused_export__ = DeleteGlobalCluster$;
+__webpack_unused_export__ = DeleteGlobalClusterCommand;
+__webpack_unused_export__ = DeleteGlobalClusterMessage$;
+__webpack_unused_export__ = DeleteGlobalClusterResult$;
+__webpack_unused_export__ = DeleteIntegration$;
+__webpack_unused_export__ = DeleteIntegrationCommand;
+__webpack_unused_export__ = DeleteIntegrationMessage$;
+__webpack_unused_export__ = DeleteOptionGroup$;
+__webpack_unused_export__ = DeleteOptionGroupCommand;
+__webpack_unused_export__ = DeleteOptionGroupMessage$;
+__webpack_unused_export__ = DeleteTenantDatabase$;
+__webpack_unused_export__ = DeleteTenantDatabaseCommand;
+__webpack_unused_export__ = DeleteTenantDatabaseMessage$;
+__webpack_unused_export__ = DeleteTenantDatabaseResult$;
+__webpack_unused_export__ = DeregisterDBProxyTargets$;
+__webpack_unused_export__ = DeregisterDBProxyTargetsCommand;
+__webpack_unused_export__ = DeregisterDBProxyTargetsRequest$;
+__webpack_unused_export__ = DeregisterDBProxyTargetsResponse$;
+__webpack_unused_export__ = DescribeAccountAttributes$;
+__webpack_unused_export__ = DescribeAccountAttributesCommand;
+__webpack_unused_export__ = DescribeAccountAttributesMessage$;
+__webpack_unused_export__ = DescribeBlueGreenDeployments$;
+__webpack_unused_export__ = DescribeBlueGreenDeploymentsCommand;
+__webpack_unused_export__ = DescribeBlueGreenDeploymentsRequest$;
+__webpack_unused_export__ = DescribeBlueGreenDeploymentsResponse$;
+__webpack_unused_export__ = DescribeCertificates$;
+__webpack_unused_export__ = DescribeCertificatesCommand;
+__webpack_unused_export__ = DescribeCertificatesMessage$;
+__webpack_unused_export__ = DescribeDBCapacityReservations$;
+__webpack_unused_export__ = DescribeDBCapacityReservationsCommand;
+__webpack_unused_export__ = DescribeDBCapacityReservationsRequest$;
+__webpack_unused_export__ = DescribeDBCapacityReservationsResponse$;
+__webpack_unused_export__ = DescribeDBClusterAutomatedBackups$;
+__webpack_unused_export__ = DescribeDBClusterAutomatedBackupsCommand;
+__webpack_unused_export__ = DescribeDBClusterAutomatedBackupsMessage$;
+__webpack_unused_export__ = DescribeDBClusterBacktracks$;
+__webpack_unused_export__ = DescribeDBClusterBacktracksCommand;
+__webpack_unused_export__ = DescribeDBClusterBacktracksMessage$;
+__webpack_unused_export__ = DescribeDBClusterEndpoints$;
+__webpack_unused_export__ = DescribeDBClusterEndpointsCommand;
+__webpack_unused_export__ = DescribeDBClusterEndpointsMessage$;
+__webpack_unused_export__ = DescribeDBClusterParameterGroups$;
+__webpack_unused_export__ = DescribeDBClusterParameterGroupsCommand;
+__webpack_unused_export__ = DescribeDBClusterParameterGroupsMessage$;
+__webpack_unused_export__ = DescribeDBClusterParameters$;
+__webpack_unused_export__ = DescribeDBClusterParametersCommand;
+__webpack_unused_export__ = DescribeDBClusterParametersMessage$;
+__webpack_unused_export__ = DescribeDBClusterSnapshotAttributes$;
+__webpack_unused_export__ = DescribeDBClusterSnapshotAttributesCommand;
+__webpack_unused_export__ = DescribeDBClusterSnapshotAttributesMessage$;
+__webpack_unused_export__ = DescribeDBClusterSnapshotAttributesResult$;
+__webpack_unused_export__ = DescribeDBClusterSnapshots$;
+__webpack_unused_export__ = DescribeDBClusterSnapshotsCommand;
+__webpack_unused_export__ = DescribeDBClusterSnapshotsMessage$;
+__webpack_unused_export__ = DescribeDBClusters$;
+__webpack_unused_export__ = DescribeDBClustersCommand;
+__webpack_unused_export__ = DescribeDBClustersMessage$;
+__webpack_unused_export__ = DescribeDBEngineVersions$;
+__webpack_unused_export__ = DescribeDBEngineVersionsCommand;
+__webpack_unused_export__ = DescribeDBEngineVersionsMessage$;
+__webpack_unused_export__ = DescribeDBInstanceAutomatedBackups$;
+__webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsCommand;
+__webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsMessage$;
+__webpack_unused_export__ = DescribeDBInstances$;
+__webpack_unused_export__ = DescribeDBInstancesCommand;
+__webpack_unused_export__ = DescribeDBInstancesMessage$;
+__webpack_unused_export__ = DescribeDBLogFiles$;
+__webpack_unused_export__ = DescribeDBLogFilesCommand;
+__webpack_unused_export__ = DescribeDBLogFilesDetails$;
+__webpack_unused_export__ = DescribeDBLogFilesMessage$;
+__webpack_unused_export__ = DescribeDBLogFilesResponse$;
+__webpack_unused_export__ = DescribeDBMajorEngineVersions$;
+__webpack_unused_export__ = DescribeDBMajorEngineVersionsCommand;
+__webpack_unused_export__ = DescribeDBMajorEngineVersionsRequest$;
+__webpack_unused_export__ = DescribeDBMajorEngineVersionsResponse$;
+__webpack_unused_export__ = DescribeDBParameterGroups$;
+__webpack_unused_export__ = DescribeDBParameterGroupsCommand;
+__webpack_unused_export__ = DescribeDBParameterGroupsMessage$;
+__webpack_unused_export__ = DescribeDBParameters$;
+__webpack_unused_export__ = DescribeDBParametersCommand;
+__webpack_unused_export__ = DescribeDBParametersMessage$;
+__webpack_unused_export__ = DescribeDBProxies$;
+__webpack_unused_export__ = DescribeDBProxiesCommand;
+__webpack_unused_export__ = DescribeDBProxiesRequest$;
+__webpack_unused_export__ = DescribeDBProxiesResponse$;
+__webpack_unused_export__ = DescribeDBProxyEndpoints$;
+__webpack_unused_export__ = DescribeDBProxyEndpointsCommand;
+__webpack_unused_export__ = DescribeDBProxyEndpointsRequest$;
+__webpack_unused_export__ = DescribeDBProxyEndpointsResponse$;
+__webpack_unused_export__ = DescribeDBProxyTargetGroups$;
+__webpack_unused_export__ = DescribeDBProxyTargetGroupsCommand;
+__webpack_unused_export__ = DescribeDBProxyTargetGroupsRequest$;
+__webpack_unused_export__ = DescribeDBProxyTargetGroupsResponse$;
+__webpack_unused_export__ = DescribeDBProxyTargets$;
+__webpack_unused_export__ = DescribeDBProxyTargetsCommand;
+__webpack_unused_export__ = DescribeDBProxyTargetsRequest$;
+__webpack_unused_export__ = DescribeDBProxyTargetsResponse$;
+__webpack_unused_export__ = DescribeDBRecommendations$;
+__webpack_unused_export__ = DescribeDBRecommendationsCommand;
+__webpack_unused_export__ = DescribeDBRecommendationsMessage$;
+__webpack_unused_export__ = DescribeDBSecurityGroups$;
+__webpack_unused_export__ = DescribeDBSecurityGroupsCommand;
+__webpack_unused_export__ = DescribeDBSecurityGroupsMessage$;
+__webpack_unused_export__ = DescribeDBShardGroups$;
+__webpack_unused_export__ = DescribeDBShardGroupsCommand;
+__webpack_unused_export__ = DescribeDBShardGroupsMessage$;
+__webpack_unused_export__ = DescribeDBShardGroupsResponse$;
+__webpack_unused_export__ = DescribeDBSnapshotAttributes$;
+__webpack_unused_export__ = DescribeDBSnapshotAttributesCommand;
+__webpack_unused_export__ = DescribeDBSnapshotAttributesMessage$;
+__webpack_unused_export__ = DescribeDBSnapshotAttributesResult$;
+__webpack_unused_export__ = DescribeDBSnapshotTenantDatabases$;
+__webpack_unused_export__ = DescribeDBSnapshotTenantDatabasesCommand;
+__webpack_unused_export__ = DescribeDBSnapshotTenantDatabasesMessage$;
+__webpack_unused_export__ = DescribeDBSnapshots$;
+exports.KKI = DescribeDBSnapshotsCommand;
+__webpack_unused_export__ = DescribeDBSnapshotsMessage$;
+__webpack_unused_export__ = DescribeDBSubnetGroups$;
+__webpack_unused_export__ = DescribeDBSubnetGroupsCommand;
+__webpack_unused_export__ = DescribeDBSubnetGroupsMessage$;
+__webpack_unused_export__ = DescribeEngineDefaultClusterParameters$;
+__webpack_unused_export__ = DescribeEngineDefaultClusterParametersCommand;
+__webpack_unused_export__ = DescribeEngineDefaultClusterParametersMessage$;
+__webpack_unused_export__ = DescribeEngineDefaultClusterParametersResult$;
+__webpack_unused_export__ = DescribeEngineDefaultParameters$;
+__webpack_unused_export__ = DescribeEngineDefaultParametersCommand;
+__webpack_unused_export__ = DescribeEngineDefaultParametersMessage$;
+__webpack_unused_export__ = DescribeEngineDefaultParametersResult$;
+__webpack_unused_export__ = DescribeEventCategories$;
+__webpack_unused_export__ = DescribeEventCategoriesCommand;
+__webpack_unused_export__ = DescribeEventCategoriesMessage$;
+__webpack_unused_export__ = DescribeEventSubscriptions$;
+__webpack_unused_export__ = DescribeEventSubscriptionsCommand;
+__webpack_unused_export__ = DescribeEventSubscriptionsMessage$;
+__webpack_unused_export__ = DescribeEvents$;
+__webpack_unused_export__ = DescribeEventsCommand;
+__webpack_unused_export__ = DescribeEventsMessage$;
+__webpack_unused_export__ = DescribeExportTasks$;
+__webpack_unused_export__ = DescribeExportTasksCommand;
+__webpack_unused_export__ = DescribeExportTasksMessage$;
+__webpack_unused_export__ = DescribeGlobalClusters$;
+__webpack_unused_export__ = DescribeGlobalClustersCommand;
+__webpack_unused_export__ = DescribeGlobalClustersMessage$;
+__webpack_unused_export__ = DescribeIntegrations$;
+__webpack_unused_export__ = DescribeIntegrationsCommand;
+__webpack_unused_export__ = DescribeIntegrationsMessage$;
+__webpack_unused_export__ = DescribeIntegrationsResponse$;
+__webpack_unused_export__ = DescribeOptionGroupOptions$;
+__webpack_unused_export__ = DescribeOptionGroupOptionsCommand;
+__webpack_unused_export__ = DescribeOptionGroupOptionsMessage$;
+__webpack_unused_export__ = DescribeOptionGroups$;
+__webpack_unused_export__ = DescribeOptionGroupsCommand;
+__webpack_unused_export__ = DescribeOptionGroupsMessage$;
+__webpack_unused_export__ = DescribeOrderableDBInstanceOptions$;
+__webpack_unused_export__ = DescribeOrderableDBInstanceOptionsCommand;
+__webpack_unused_export__ = DescribeOrderableDBInstanceOptionsMessage$;
+__webpack_unused_export__ = DescribePendingMaintenanceActions$;
+__webpack_unused_export__ = DescribePendingMaintenanceActionsCommand;
+__webpack_unused_export__ = DescribePendingMaintenanceActionsMessage$;
+__webpack_unused_export__ = DescribeReservedDBInstances$;
+__webpack_unused_export__ = DescribeReservedDBInstancesCommand;
+__webpack_unused_export__ = DescribeReservedDBInstancesMessage$;
+__webpack_unused_export__ = DescribeReservedDBInstancesOfferings$;
+__webpack_unused_export__ = DescribeReservedDBInstancesOfferingsCommand;
+__webpack_unused_export__ = DescribeReservedDBInstancesOfferingsMessage$;
+__webpack_unused_export__ = DescribeServerlessV2PlatformVersions$;
+__webpack_unused_export__ = DescribeServerlessV2PlatformVersionsCommand;
+__webpack_unused_export__ = DescribeServerlessV2PlatformVersionsMessage$;
+__webpack_unused_export__ = DescribeSourceRegions$;
+__webpack_unused_export__ = DescribeSourceRegionsCommand;
+__webpack_unused_export__ = DescribeSourceRegionsMessage$;
+__webpack_unused_export__ = DescribeTenantDatabases$;
+__webpack_unused_export__ = DescribeTenantDatabasesCommand;
+__webpack_unused_export__ = DescribeTenantDatabasesMessage$;
+__webpack_unused_export__ = DescribeValidDBInstanceModifications$;
+__webpack_unused_export__ = DescribeValidDBInstanceModificationsCommand;
+__webpack_unused_export__ = DescribeValidDBInstanceModificationsMessage$;
+__webpack_unused_export__ = DescribeValidDBInstanceModificationsResult$;
+__webpack_unused_export__ = DisableHttpEndpoint$;
+__webpack_unused_export__ = DisableHttpEndpointCommand;
+__webpack_unused_export__ = DisableHttpEndpointRequest$;
+__webpack_unused_export__ = DisableHttpEndpointResponse$;
+__webpack_unused_export__ = DocLink$;
+__webpack_unused_export__ = DomainMembership$;
+__webpack_unused_export__ = DomainNotFoundFault;
+__webpack_unused_export__ = DomainNotFoundFault$;
+__webpack_unused_export__ = DoubleRange$;
+__webpack_unused_export__ = DownloadDBLogFilePortion$;
+__webpack_unused_export__ = DownloadDBLogFilePortionCommand;
+__webpack_unused_export__ = DownloadDBLogFilePortionDetails$;
+__webpack_unused_export__ = DownloadDBLogFilePortionMessage$;
+__webpack_unused_export__ = EC2SecurityGroup$;
+__webpack_unused_export__ = Ec2ImagePropertiesNotSupportedFault;
+__webpack_unused_export__ = Ec2ImagePropertiesNotSupportedFault$;
+__webpack_unused_export__ = EnableHttpEndpoint$;
+__webpack_unused_export__ = EnableHttpEndpointCommand;
+__webpack_unused_export__ = EnableHttpEndpointRequest$;
+__webpack_unused_export__ = EnableHttpEndpointResponse$;
+__webpack_unused_export__ = EndDateType;
+__webpack_unused_export__ = Endpoint$;
+__webpack_unused_export__ = EndpointNetworkType;
+__webpack_unused_export__ = EngineDefaults$;
+__webpack_unused_export__ = EngineFamily;
+__webpack_unused_export__ = Event$;
+__webpack_unused_export__ = EventCategoriesMap$;
+__webpack_unused_export__ = EventCategoriesMessage$;
+__webpack_unused_export__ = EventSubscription$;
+__webpack_unused_export__ = EventSubscriptionQuotaExceededFault;
+__webpack_unused_export__ = EventSubscriptionQuotaExceededFault$;
+__webpack_unused_export__ = EventSubscriptionsMessage$;
+__webpack_unused_export__ = EventsMessage$;
+__webpack_unused_export__ = ExportSourceType;
+__webpack_unused_export__ = ExportTask$;
+__webpack_unused_export__ = ExportTaskAlreadyExistsFault;
+__webpack_unused_export__ = ExportTaskAlreadyExistsFault$;
+__webpack_unused_export__ = ExportTaskNotFoundFault;
+__webpack_unused_export__ = ExportTaskNotFoundFault$;
+__webpack_unused_export__ = ExportTasksMessage$;
+__webpack_unused_export__ = FailoverDBCluster$;
+__webpack_unused_export__ = FailoverDBClusterCommand;
+__webpack_unused_export__ = FailoverDBClusterMessage$;
+__webpack_unused_export__ = FailoverDBClusterResult$;
+__webpack_unused_export__ = FailoverGlobalCluster$;
+__webpack_unused_export__ = FailoverGlobalClusterCommand;
+__webpack_unused_export__ = FailoverGlobalClusterMessage$;
+__webpack_unused_export__ = FailoverGlobalClusterResult$;
+__webpack_unused_export__ = FailoverState$;
+__webpack_unused_export__ = FailoverStatus;
+__webpack_unused_export__ = Filter$;
+__webpack_unused_export__ = GlobalCluster$;
+__webpack_unused_export__ = GlobalClusterAlreadyExistsFault;
+__webpack_unused_export__ = GlobalClusterAlreadyExistsFault$;
+__webpack_unused_export__ = GlobalClusterMember$;
+__webpack_unused_export__ = GlobalClusterMemberSynchronizationStatus;
+__webpack_unused_export__ = GlobalClusterNotFoundFault;
+__webpack_unused_export__ = GlobalClusterNotFoundFault$;
+__webpack_unused_export__ = GlobalClusterQuotaExceededFault;
+__webpack_unused_export__ = GlobalClusterQuotaExceededFault$;
+__webpack_unused_export__ = GlobalClustersMessage$;
+__webpack_unused_export__ = IAMAuthMode;
+__webpack_unused_export__ = IPRange$;
+__webpack_unused_export__ = IamRoleMissingPermissionsFault;
+__webpack_unused_export__ = IamRoleMissingPermissionsFault$;
+__webpack_unused_export__ = IamRoleNotFoundFault;
+__webpack_unused_export__ = IamRoleNotFoundFault$;
+__webpack_unused_export__ = InstanceQuotaExceededFault;
+__webpack_unused_export__ = InstanceQuotaExceededFault$;
+__webpack_unused_export__ = InsufficientAvailableIPsInSubnetFault;
+__webpack_unused_export__ = InsufficientAvailableIPsInSubnetFault$;
+__webpack_unused_export__ = InsufficientDBClusterCapacityFault;
+__webpack_unused_export__ = InsufficientDBClusterCapacityFault$;
+__webpack_unused_export__ = InsufficientDBInstanceCapacityFault;
+__webpack_unused_export__ = InsufficientDBInstanceCapacityFault$;
+__webpack_unused_export__ = InsufficientStorageClusterCapacityFault;
+__webpack_unused_export__ = InsufficientStorageClusterCapacityFault$;
+__webpack_unused_export__ = Integration$;
+__webpack_unused_export__ = IntegrationAlreadyExistsFault;
+__webpack_unused_export__ = IntegrationAlreadyExistsFault$;
+__webpack_unused_export__ = IntegrationConflictOperationFault;
+__webpack_unused_export__ = IntegrationConflictOperationFault$;
+__webpack_unused_export__ = IntegrationError$;
+__webpack_unused_export__ = IntegrationNotFoundFault;
+__webpack_unused_export__ = IntegrationNotFoundFault$;
+__webpack_unused_export__ = IntegrationQuotaExceededFault;
+__webpack_unused_export__ = IntegrationQuotaExceededFault$;
+__webpack_unused_export__ = IntegrationStatus;
+__webpack_unused_export__ = InvalidBlueGreenDeploymentStateFault;
+__webpack_unused_export__ = InvalidBlueGreenDeploymentStateFault$;
+__webpack_unused_export__ = InvalidCustomDBEngineVersionStateFault;
+__webpack_unused_export__ = InvalidCustomDBEngineVersionStateFault$;
+__webpack_unused_export__ = InvalidDBCapacityReservationStateFault;
+__webpack_unused_export__ = InvalidDBCapacityReservationStateFault$;
+__webpack_unused_export__ = InvalidDBClusterAutomatedBackupStateFault;
+__webpack_unused_export__ = InvalidDBClusterAutomatedBackupStateFault$;
+__webpack_unused_export__ = InvalidDBClusterCapacityFault;
+__webpack_unused_export__ = InvalidDBClusterCapacityFault$;
+__webpack_unused_export__ = InvalidDBClusterEndpointStateFault;
+__webpack_unused_export__ = InvalidDBClusterEndpointStateFault$;
+__webpack_unused_export__ = InvalidDBClusterSnapshotStateFault;
+__webpack_unused_export__ = InvalidDBClusterSnapshotStateFault$;
+__webpack_unused_export__ = InvalidDBClusterStateFault;
+__webpack_unused_export__ = InvalidDBClusterStateFault$;
+__webpack_unused_export__ = InvalidDBInstanceAutomatedBackupStateFault;
+__webpack_unused_export__ = InvalidDBInstanceAutomatedBackupStateFault$;
+__webpack_unused_export__ = InvalidDBInstanceStateFault;
+__webpack_unused_export__ = InvalidDBInstanceStateFault$;
+__webpack_unused_export__ = InvalidDBParameterGroupStateFault;
+__webpack_unused_export__ = InvalidDBParameterGroupStateFault$;
+__webpack_unused_export__ = InvalidDBProxyEndpointStateFault;
+__webpack_unused_export__ = InvalidDBProxyEndpointStateFault$;
+__webpack_unused_export__ = InvalidDBProxyStateFault;
+__webpack_unused_export__ = InvalidDBProxyStateFault$;
+__webpack_unused_export__ = InvalidDBSecurityGroupStateFault;
+__webpack_unused_export__ = InvalidDBSecurityGroupStateFault$;
+__webpack_unused_export__ = InvalidDBShardGroupStateFault;
+__webpack_unused_export__ = InvalidDBShardGroupStateFault$;
+__webpack_unused_export__ = InvalidDBSnapshotStateFault;
+__webpack_unused_export__ = InvalidDBSnapshotStateFault$;
+__webpack_unused_export__ = InvalidDBSubnetGroupFault;
+__webpack_unused_export__ = InvalidDBSubnetGroupFault$;
+__webpack_unused_export__ = InvalidDBSubnetGroupStateFault;
+__webpack_unused_export__ = InvalidDBSubnetGroupStateFault$;
+__webpack_unused_export__ = InvalidDBSubnetStateFault;
+__webpack_unused_export__ = InvalidDBSubnetStateFault$;
+__webpack_unused_export__ = InvalidEventSubscriptionStateFault;
+__webpack_unused_export__ = InvalidEventSubscriptionStateFault$;
+__webpack_unused_export__ = InvalidExportOnlyFault;
+__webpack_unused_export__ = InvalidExportOnlyFault$;
+__webpack_unused_export__ = InvalidExportSourceStateFault;
+__webpack_unused_export__ = InvalidExportSourceStateFault$;
+__webpack_unused_export__ = InvalidExportTaskStateFault;
+__webpack_unused_export__ = InvalidExportTaskStateFault$;
+__webpack_unused_export__ = InvalidGlobalClusterStateFault;
+__webpack_unused_export__ = InvalidGlobalClusterStateFault$;
+__webpack_unused_export__ = InvalidIntegrationStateFault;
+__webpack_unused_export__ = InvalidIntegrationStateFault$;
+__webpack_unused_export__ = InvalidOptionGroupStateFault;
+__webpack_unused_export__ = InvalidOptionGroupStateFault$;
+__webpack_unused_export__ = InvalidResourceStateFault;
+__webpack_unused_export__ = InvalidResourceStateFault$;
+__webpack_unused_export__ = InvalidRestoreFault;
+__webpack_unused_export__ = InvalidRestoreFault$;
+__webpack_unused_export__ = InvalidS3BucketFault;
+__webpack_unused_export__ = InvalidS3BucketFault$;
+__webpack_unused_export__ = InvalidSubnet;
+__webpack_unused_export__ = InvalidSubnet$;
+__webpack_unused_export__ = InvalidVPCNetworkStateFault;
+__webpack_unused_export__ = InvalidVPCNetworkStateFault$;
+__webpack_unused_export__ = IssueDetails$;
+__webpack_unused_export__ = KMSKeyNotAccessibleFault;
+__webpack_unused_export__ = KMSKeyNotAccessibleFault$;
+__webpack_unused_export__ = LifecycleSupportName;
+__webpack_unused_export__ = LimitlessDatabase$;
+__webpack_unused_export__ = LimitlessDatabaseStatus;
+__webpack_unused_export__ = ListTagsForResource$;
+__webpack_unused_export__ = ListTagsForResourceCommand;
+__webpack_unused_export__ = ListTagsForResourceMessage$;
+__webpack_unused_export__ = LocalWriteForwardingStatus;
+__webpack_unused_export__ = MasterUserAuthenticationType;
+__webpack_unused_export__ = MasterUserSecret$;
+__webpack_unused_export__ = MaxDBShardGroupLimitReached;
+__webpack_unused_export__ = MaxDBShardGroupLimitReached$;
+__webpack_unused_export__ = Metric$;
+__webpack_unused_export__ = MetricQuery$;
+__webpack_unused_export__ = MetricReference$;
+__webpack_unused_export__ = MinimumEngineVersionPerAllowedValue$;
+__webpack_unused_export__ = ModifyActivityStream$;
+__webpack_unused_export__ = ModifyActivityStreamCommand;
+__webpack_unused_export__ = ModifyActivityStreamRequest$;
+__webpack_unused_export__ = ModifyActivityStreamResponse$;
+__webpack_unused_export__ = ModifyAdditionalStorageVolume$;
+__webpack_unused_export__ = ModifyCertificates$;
+__webpack_unused_export__ = ModifyCertificatesCommand;
+__webpack_unused_export__ = ModifyCertificatesMessage$;
+__webpack_unused_export__ = ModifyCertificatesResult$;
+__webpack_unused_export__ = ModifyCurrentDBClusterCapacity$;
+__webpack_unused_export__ = ModifyCurrentDBClusterCapacityCommand;
+__webpack_unused_export__ = ModifyCurrentDBClusterCapacityMessage$;
+__webpack_unused_export__ = ModifyCustomDBEngineVersion$;
+__webpack_unused_export__ = ModifyCustomDBEngineVersionCommand;
+__webpack_unused_export__ = ModifyCustomDBEngineVersionMessage$;
+__webpack_unused_export__ = ModifyDBCapacityReservation$;
+__webpack_unused_export__ = ModifyDBCapacityReservationCommand;
+__webpack_unused_export__ = ModifyDBCapacityReservationRequest$;
+__webpack_unused_export__ = ModifyDBCapacityReservationResponse$;
+__webpack_unused_export__ = ModifyDBCluster$;
+__webpack_unused_export__ = ModifyDBClusterCommand;
+__webpack_unused_export__ = ModifyDBClusterEndpoint$;
+__webpack_unused_export__ = ModifyDBClusterEndpointCommand;
+__webpack_unused_export__ = ModifyDBClusterEndpointMessage$;
+__webpack_unused_export__ = ModifyDBClusterMessage$;
+__webpack_unused_export__ = ModifyDBClusterParameterGroup$;
+__webpack_unused_export__ = ModifyDBClusterParameterGroupCommand;
+__webpack_unused_export__ = ModifyDBClusterParameterGroupMessage$;
+__webpack_unused_export__ = ModifyDBClusterResult$;
+__webpack_unused_export__ = ModifyDBClusterSnapshotAttribute$;
+__webpack_unused_export__ = ModifyDBClusterSnapshotAttributeCommand;
+__webpack_unused_export__ = ModifyDBClusterSnapshotAttributeMessage$;
+__webpack_unused_export__ = ModifyDBClusterSnapshotAttributeResult$;
+__webpack_unused_export__ = ModifyDBInstance$;
+__webpack_unused_export__ = ModifyDBInstanceCommand;
+__webpack_unused_export__ = ModifyDBInstanceMessage$;
+__webpack_unused_export__ = ModifyDBInstanceResult$;
+__webpack_unused_export__ = ModifyDBParameterGroup$;
+__webpack_unused_export__ = ModifyDBParameterGroupCommand;
+__webpack_unused_export__ = ModifyDBParameterGroupMessage$;
+__webpack_unused_export__ = ModifyDBProxy$;
+__webpack_unused_export__ = ModifyDBProxyCommand;
+__webpack_unused_export__ = ModifyDBProxyEndpoint$;
+__webpack_unused_export__ = ModifyDBProxyEndpointCommand;
+__webpack_unused_export__ = ModifyDBProxyEndpointRequest$;
+__webpack_unused_export__ = ModifyDBProxyEndpointResponse$;
+__webpack_unused_export__ = ModifyDBProxyRequest$;
+__webpack_unused_export__ = ModifyDBProxyResponse$;
+__webpack_unused_export__ = ModifyDBProxyTargetGroup$;
+__webpack_unused_export__ = ModifyDBProxyTargetGroupCommand;
+__webpack_unused_export__ = ModifyDBProxyTargetGroupRequest$;
+__webpack_unused_export__ = ModifyDBProxyTargetGroupResponse$;
+__webpack_unused_export__ = ModifyDBRecommendation$;
+__webpack_unused_export__ = ModifyDBRecommendationCommand;
+__webpack_unused_export__ = ModifyDBRecommendationMessage$;
+__webpack_unused_export__ = ModifyDBShardGroup$;
+__webpack_unused_export__ = ModifyDBShardGroupCommand;
+__webpack_unused_export__ = ModifyDBShardGroupMessage$;
+__webpack_unused_export__ = ModifyDBSnapshot$;
+__webpack_unused_export__ = ModifyDBSnapshotAttribute$;
+__webpack_unused_export__ = ModifyDBSnapshotAttributeCommand;
+__webpack_unused_export__ = ModifyDBSnapshotAttributeMessage$;
+__webpack_unused_export__ = ModifyDBSnapshotAttributeResult$;
+__webpack_unused_export__ = ModifyDBSnapshotCommand;
+__webpack_unused_export__ = ModifyDBSnapshotMessage$;
+__webpack_unused_export__ = ModifyDBSnapshotResult$;
+__webpack_unused_export__ = ModifyDBSubnetGroup$;
+__webpack_unused_export__ = ModifyDBSubnetGroupCommand;
+__webpack_unused_export__ = ModifyDBSubnetGroupMessage$;
+__webpack_unused_export__ = ModifyDBSubnetGroupResult$;
+__webpack_unused_export__ = ModifyEventSubscription$;
+__webpack_unused_export__ = ModifyEventSubscriptionCommand;
+__webpack_unused_export__ = ModifyEventSubscriptionMessage$;
+__webpack_unused_export__ = ModifyEventSubscriptionResult$;
+__webpack_unused_export__ = ModifyGlobalCluster$;
+__webpack_unused_export__ = ModifyGlobalClusterCommand;
+__webpack_unused_export__ = ModifyGlobalClusterMessage$;
+__webpack_unused_export__ = ModifyGlobalClusterResult$;
+__webpack_unused_export__ = ModifyIntegration$;
+__webpack_unused_export__ = ModifyIntegrationCommand;
+__webpack_unused_export__ = ModifyIntegrationMessage$;
+__webpack_unused_export__ = ModifyOptionGroup$;
+__webpack_unused_export__ = ModifyOptionGroupCommand;
+__webpack_unused_export__ = ModifyOptionGroupMessage$;
+__webpack_unused_export__ = ModifyOptionGroupResult$;
+__webpack_unused_export__ = ModifyTenantDatabase$;
+__webpack_unused_export__ = ModifyTenantDatabaseCommand;
+__webpack_unused_export__ = ModifyTenantDatabaseMessage$;
+__webpack_unused_export__ = ModifyTenantDatabaseResult$;
+__webpack_unused_export__ = NetworkTypeNotSupported;
+__webpack_unused_export__ = NetworkTypeNotSupported$;
+__webpack_unused_export__ = Option$;
+__webpack_unused_export__ = OptionConfiguration$;
+__webpack_unused_export__ = OptionGroup$;
+__webpack_unused_export__ = OptionGroupAlreadyExistsFault;
+__webpack_unused_export__ = OptionGroupAlreadyExistsFault$;
+__webpack_unused_export__ = OptionGroupMembership$;
+__webpack_unused_export__ = OptionGroupNotFoundFault;
+__webpack_unused_export__ = OptionGroupNotFoundFault$;
+__webpack_unused_export__ = OptionGroupOption$;
+__webpack_unused_export__ = OptionGroupOptionSetting$;
+__webpack_unused_export__ = OptionGroupOptionsMessage$;
+__webpack_unused_export__ = OptionGroupQuotaExceededFault;
+__webpack_unused_export__ = OptionGroupQuotaExceededFault$;
+__webpack_unused_export__ = OptionGroups$;
+__webpack_unused_export__ = OptionSetting$;
+__webpack_unused_export__ = OptionVersion$;
+__webpack_unused_export__ = OrderableDBInstanceOption$;
+__webpack_unused_export__ = OrderableDBInstanceOptionsMessage$;
+__webpack_unused_export__ = Outpost$;
+__webpack_unused_export__ = Parameter$;
+__webpack_unused_export__ = PendingCloudwatchLogsExports$;
+__webpack_unused_export__ = PendingMaintenanceAction$;
+__webpack_unused_export__ = PendingMaintenanceActionsMessage$;
+__webpack_unused_export__ = PendingModifiedValues$;
+__webpack_unused_export__ = PerformanceInsightsMetricDimensionGroup$;
+__webpack_unused_export__ = PerformanceInsightsMetricQuery$;
+__webpack_unused_export__ = PerformanceIssueDetails$;
+__webpack_unused_export__ = PointInTimeRestoreNotEnabledFault;
+__webpack_unused_export__ = PointInTimeRestoreNotEnabledFault$;
+__webpack_unused_export__ = ProcessorFeature$;
+__webpack_unused_export__ = PromoteReadReplica$;
+__webpack_unused_export__ = PromoteReadReplicaCommand;
+__webpack_unused_export__ = PromoteReadReplicaDBCluster$;
+__webpack_unused_export__ = PromoteReadReplicaDBClusterCommand;
+__webpack_unused_export__ = PromoteReadReplicaDBClusterMessage$;
+__webpack_unused_export__ = PromoteReadReplicaDBClusterResult$;
+__webpack_unused_export__ = PromoteReadReplicaMessage$;
+__webpack_unused_export__ = PromoteReadReplicaResult$;
+__webpack_unused_export__ = ProvisionedIopsNotAvailableInAZFault;
+__webpack_unused_export__ = ProvisionedIopsNotAvailableInAZFault$;
+__webpack_unused_export__ = PurchaseReservedDBInstancesOffering$;
+__webpack_unused_export__ = PurchaseReservedDBInstancesOfferingCommand;
+__webpack_unused_export__ = PurchaseReservedDBInstancesOfferingMessage$;
+__webpack_unused_export__ = PurchaseReservedDBInstancesOfferingResult$;
+__webpack_unused_export__ = RDS;
+__webpack_unused_export__ = RDSClient;
+__webpack_unused_export__ = RDSServiceException;
+__webpack_unused_export__ = RDSServiceException$;
+__webpack_unused_export__ = Range$;
+__webpack_unused_export__ = RdsCustomClusterConfiguration$;
+__webpack_unused_export__ = RebootDBCluster$;
+__webpack_unused_export__ = RebootDBClusterCommand;
+__webpack_unused_export__ = RebootDBClusterMessage$;
+__webpack_unused_export__ = RebootDBClusterResult$;
+__webpack_unused_export__ = RebootDBInstance$;
+__webpack_unused_export__ = RebootDBInstanceCommand;
+__webpack_unused_export__ = RebootDBInstanceMessage$;
+__webpack_unused_export__ = RebootDBInstanceResult$;
+__webpack_unused_export__ = RebootDBShardGroup$;
+__webpack_unused_export__ = RebootDBShardGroupCommand;
+__webpack_unused_export__ = RebootDBShardGroupMessage$;
+__webpack_unused_export__ = RecommendedAction$;
+__webpack_unused_export__ = RecommendedActionParameter$;
+__webpack_unused_export__ = RecommendedActionUpdate$;
+__webpack_unused_export__ = RecurringCharge$;
+__webpack_unused_export__ = ReferenceDetails$;
+__webpack_unused_export__ = RegisterDBProxyTargets$;
+__webpack_unused_export__ = RegisterDBProxyTargetsCommand;
+__webpack_unused_export__ = RegisterDBProxyTargetsRequest$;
+__webpack_unused_export__ = RegisterDBProxyTargetsResponse$;
+__webpack_unused_export__ = RemoveFromGlobalCluster$;
+__webpack_unused_export__ = RemoveFromGlobalClusterCommand;
+__webpack_unused_export__ = RemoveFromGlobalClusterMessage$;
+__webpack_unused_export__ = RemoveFromGlobalClusterResult$;
+__webpack_unused_export__ = RemoveRoleFromDBCluster$;
+__webpack_unused_export__ = RemoveRoleFromDBClusterCommand;
+__webpack_unused_export__ = RemoveRoleFromDBClusterMessage$;
+__webpack_unused_export__ = RemoveRoleFromDBInstance$;
+__webpack_unused_export__ = RemoveRoleFromDBInstanceCommand;
+__webpack_unused_export__ = RemoveRoleFromDBInstanceMessage$;
+__webpack_unused_export__ = RemoveSourceIdentifierFromSubscription$;
+__webpack_unused_export__ = RemoveSourceIdentifierFromSubscriptionCommand;
+__webpack_unused_export__ = RemoveSourceIdentifierFromSubscriptionMessage$;
+__webpack_unused_export__ = RemoveSourceIdentifierFromSubscriptionResult$;
+__webpack_unused_export__ = RemoveTagsFromResource$;
+__webpack_unused_export__ = RemoveTagsFromResourceCommand;
+__webpack_unused_export__ = RemoveTagsFromResourceMessage$;
+__webpack_unused_export__ = ReplicaMode;
+__webpack_unused_export__ = ReservedDBInstance$;
+__webpack_unused_export__ = ReservedDBInstanceAlreadyExistsFault;
+__webpack_unused_export__ = ReservedDBInstanceAlreadyExistsFault$;
+__webpack_unused_export__ = ReservedDBInstanceMessage$;
+__webpack_unused_export__ = ReservedDBInstanceNotFoundFault;
+__webpack_unused_export__ = ReservedDBInstanceNotFoundFault$;
+__webpack_unused_export__ = ReservedDBInstanceQuotaExceededFault;
+__webpack_unused_export__ = ReservedDBInstanceQuotaExceededFault$;
+__webpack_unused_export__ = ReservedDBInstancesOffering$;
+__webpack_unused_export__ = ReservedDBInstancesOfferingMessage$;
+__webpack_unused_export__ = ReservedDBInstancesOfferingNotFoundFault;
+__webpack_unused_export__ = ReservedDBInstancesOfferingNotFoundFault$;
+__webpack_unused_export__ = ResetDBClusterParameterGroup$;
+__webpack_unused_export__ = ResetDBClusterParameterGroupCommand;
+__webpack_unused_export__ = ResetDBClusterParameterGroupMessage$;
+__webpack_unused_export__ = ResetDBParameterGroup$;
+__webpack_unused_export__ = ResetDBParameterGroupCommand;
+__webpack_unused_export__ = ResetDBParameterGroupMessage$;
+__webpack_unused_export__ = ResourceNotFoundFault;
+__webpack_unused_export__ = ResourceNotFoundFault$;
+__webpack_unused_export__ = ResourcePendingMaintenanceActions$;
+__webpack_unused_export__ = RestoreDBClusterFromS3$;
+__webpack_unused_export__ = RestoreDBClusterFromS3Command;
+__webpack_unused_export__ = RestoreDBClusterFromS3Message$;
+__webpack_unused_export__ = RestoreDBClusterFromS3Result$;
+__webpack_unused_export__ = RestoreDBClusterFromSnapshot$;
+__webpack_unused_export__ = RestoreDBClusterFromSnapshotCommand;
+__webpack_unused_export__ = RestoreDBClusterFromSnapshotMessage$;
+__webpack_unused_export__ = RestoreDBClusterFromSnapshotResult$;
+__webpack_unused_export__ = RestoreDBClusterToPointInTime$;
+__webpack_unused_export__ = RestoreDBClusterToPointInTimeCommand;
+__webpack_unused_export__ = RestoreDBClusterToPointInTimeMessage$;
+__webpack_unused_export__ = RestoreDBClusterToPointInTimeResult$;
+__webpack_unused_export__ = RestoreDBInstanceFromDBSnapshot$;
+__webpack_unused_export__ = RestoreDBInstanceFromDBSnapshotCommand;
+__webpack_unused_export__ = RestoreDBInstanceFromDBSnapshotMessage$;
+__webpack_unused_export__ = RestoreDBInstanceFromDBSnapshotResult$;
+__webpack_unused_export__ = RestoreDBInstanceFromS3$;
+__webpack_unused_export__ = RestoreDBInstanceFromS3Command;
+__webpack_unused_export__ = RestoreDBInstanceFromS3Message$;
+__webpack_unused_export__ = RestoreDBInstanceFromS3Result$;
+__webpack_unused_export__ = RestoreDBInstanceToPointInTime$;
+__webpack_unused_export__ = RestoreDBInstanceToPointInTimeCommand;
+__webpack_unused_export__ = RestoreDBInstanceToPointInTimeMessage$;
+__webpack_unused_export__ = RestoreDBInstanceToPointInTimeResult$;
+__webpack_unused_export__ = RestoreWindow$;
+__webpack_unused_export__ = RevokeDBSecurityGroupIngress$;
+__webpack_unused_export__ = RevokeDBSecurityGroupIngressCommand;
+__webpack_unused_export__ = RevokeDBSecurityGroupIngressMessage$;
+__webpack_unused_export__ = RevokeDBSecurityGroupIngressResult$;
+__webpack_unused_export__ = SNSInvalidTopicFault;
+__webpack_unused_export__ = SNSInvalidTopicFault$;
+__webpack_unused_export__ = SNSNoAuthorizationFault;
+__webpack_unused_export__ = SNSNoAuthorizationFault$;
+__webpack_unused_export__ = SNSTopicArnNotFoundFault;
+__webpack_unused_export__ = SNSTopicArnNotFoundFault$;
+__webpack_unused_export__ = ScalarReferenceDetails$;
+__webpack_unused_export__ = ScalingConfiguration$;
+__webpack_unused_export__ = ScalingConfigurationInfo$;
+__webpack_unused_export__ = ServerlessV2FeaturesSupport$;
+__webpack_unused_export__ = ServerlessV2PlatformVersionInfo$;
+__webpack_unused_export__ = ServerlessV2PlatformVersionsMessage$;
+__webpack_unused_export__ = ServerlessV2ScalingConfiguration$;
+__webpack_unused_export__ = ServerlessV2ScalingConfigurationInfo$;
+__webpack_unused_export__ = SharedSnapshotQuotaExceededFault;
+__webpack_unused_export__ = SharedSnapshotQuotaExceededFault$;
+__webpack_unused_export__ = SnapshotQuotaExceededFault;
+__webpack_unused_export__ = SnapshotQuotaExceededFault$;
+__webpack_unused_export__ = SourceClusterNotSupportedFault;
+__webpack_unused_export__ = SourceClusterNotSupportedFault$;
+__webpack_unused_export__ = SourceDatabaseNotSupportedFault;
+__webpack_unused_export__ = SourceDatabaseNotSupportedFault$;
+__webpack_unused_export__ = SourceNotFoundFault;
+__webpack_unused_export__ = SourceNotFoundFault$;
+__webpack_unused_export__ = SourceRegion$;
+__webpack_unused_export__ = SourceRegionMessage$;
+__webpack_unused_export__ = SourceType;
+__webpack_unused_export__ = StartActivityStream$;
+__webpack_unused_export__ = StartActivityStreamCommand;
+__webpack_unused_export__ = StartActivityStreamRequest$;
+__webpack_unused_export__ = StartActivityStreamResponse$;
+__webpack_unused_export__ = StartDBCluster$;
+__webpack_unused_export__ = StartDBClusterCommand;
+__webpack_unused_export__ = StartDBClusterMessage$;
+__webpack_unused_export__ = StartDBClusterResult$;
+__webpack_unused_export__ = StartDBInstance$;
+__webpack_unused_export__ = StartDBInstanceAutomatedBackupsReplication$;
+__webpack_unused_export__ = StartDBInstanceAutomatedBackupsReplicationCommand;
+__webpack_unused_export__ = StartDBInstanceAutomatedBackupsReplicationMessage$;
+__webpack_unused_export__ = StartDBInstanceAutomatedBackupsReplicationResult$;
+__webpack_unused_export__ = StartDBInstanceCommand;
+__webpack_unused_export__ = StartDBInstanceMessage$;
+__webpack_unused_export__ = StartDBInstanceResult$;
+__webpack_unused_export__ = StartExportTask$;
+__webpack_unused_export__ = StartExportTaskCommand;
+__webpack_unused_export__ = StartExportTaskMessage$;
+__webpack_unused_export__ = StopActivityStream$;
+__webpack_unused_export__ = StopActivityStreamCommand;
+__webpack_unused_export__ = StopActivityStreamRequest$;
+__webpack_unused_export__ = StopActivityStreamResponse$;
+__webpack_unused_export__ = StopDBCluster$;
+__webpack_unused_export__ = StopDBClusterCommand;
+__webpack_unused_export__ = StopDBClusterMessage$;
+__webpack_unused_export__ = StopDBClusterResult$;
+__webpack_unused_export__ = StopDBInstance$;
+__webpack_unused_export__ = StopDBInstanceAutomatedBackupsReplication$;
+__webpack_unused_export__ = StopDBInstanceAutomatedBackupsReplicationCommand;
+__webpack_unused_export__ = StopDBInstanceAutomatedBackupsReplicationMessage$;
+__webpack_unused_export__ = StopDBInstanceAutomatedBackupsReplicationResult$;
+__webpack_unused_export__ = StopDBInstanceCommand;
+__webpack_unused_export__ = StopDBInstanceMessage$;
+__webpack_unused_export__ = StopDBInstanceResult$;
+__webpack_unused_export__ = StorageEncryptionType;
+__webpack_unused_export__ = StorageQuotaExceededFault;
+__webpack_unused_export__ = StorageQuotaExceededFault$;
+__webpack_unused_export__ = StorageTypeNotAvailableFault;
+__webpack_unused_export__ = StorageTypeNotAvailableFault$;
+__webpack_unused_export__ = StorageTypeNotSupportedFault;
+__webpack_unused_export__ = StorageTypeNotSupportedFault$;
+__webpack_unused_export__ = Subnet$;
+__webpack_unused_export__ = SubnetAlreadyInUse;
+__webpack_unused_export__ = SubnetAlreadyInUse$;
+__webpack_unused_export__ = SubscriptionAlreadyExistFault;
+__webpack_unused_export__ = SubscriptionAlreadyExistFault$;
+__webpack_unused_export__ = SubscriptionCategoryNotFoundFault;
+__webpack_unused_export__ = SubscriptionCategoryNotFoundFault$;
+__webpack_unused_export__ = SubscriptionNotFoundFault;
+__webpack_unused_export__ = SubscriptionNotFoundFault$;
+__webpack_unused_export__ = SupportedEngineLifecycle$;
+__webpack_unused_export__ = SwitchoverBlueGreenDeployment$;
+__webpack_unused_export__ = SwitchoverBlueGreenDeploymentCommand;
+__webpack_unused_export__ = SwitchoverBlueGreenDeploymentRequest$;
+__webpack_unused_export__ = SwitchoverBlueGreenDeploymentResponse$;
+__webpack_unused_export__ = SwitchoverDetail$;
+__webpack_unused_export__ = SwitchoverGlobalCluster$;
+__webpack_unused_export__ = SwitchoverGlobalClusterCommand;
+__webpack_unused_export__ = SwitchoverGlobalClusterMessage$;
+__webpack_unused_export__ = SwitchoverGlobalClusterResult$;
+__webpack_unused_export__ = SwitchoverReadReplica$;
+__webpack_unused_export__ = SwitchoverReadReplicaCommand;
+__webpack_unused_export__ = SwitchoverReadReplicaMessage$;
+__webpack_unused_export__ = SwitchoverReadReplicaResult$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TagListMessage$;
+__webpack_unused_export__ = TagSpecification$;
+__webpack_unused_export__ = TargetConnectionNetworkType;
+__webpack_unused_export__ = TargetHealth$;
+__webpack_unused_export__ = TargetHealthReason;
+__webpack_unused_export__ = TargetResourceConfiguration$;
+__webpack_unused_export__ = TargetRole;
+__webpack_unused_export__ = TargetState;
+__webpack_unused_export__ = TargetType;
+__webpack_unused_export__ = TenantDatabase$;
+__webpack_unused_export__ = TenantDatabaseAlreadyExistsFault;
+__webpack_unused_export__ = TenantDatabaseAlreadyExistsFault$;
+__webpack_unused_export__ = TenantDatabaseNotFoundFault;
+__webpack_unused_export__ = TenantDatabaseNotFoundFault$;
+__webpack_unused_export__ = TenantDatabasePendingModifiedValues$;
+__webpack_unused_export__ = TenantDatabaseQuotaExceededFault;
+__webpack_unused_export__ = TenantDatabaseQuotaExceededFault$;
+__webpack_unused_export__ = TenantDatabasesMessage$;
+__webpack_unused_export__ = Timezone$;
+__webpack_unused_export__ = UnsupportedDBEngineVersionFault;
+__webpack_unused_export__ = UnsupportedDBEngineVersionFault$;
+__webpack_unused_export__ = UpgradeRolloutOrder;
+__webpack_unused_export__ = UpgradeTarget$;
+__webpack_unused_export__ = UserAuthConfig$;
+__webpack_unused_export__ = UserAuthConfigInfo$;
+__webpack_unused_export__ = ValidAdditionalStorageOptions$;
+__webpack_unused_export__ = ValidDBInstanceModificationsMessage$;
+__webpack_unused_export__ = ValidStorageOptions$;
+__webpack_unused_export__ = ValidVolumeOptions$;
+__webpack_unused_export__ = VpcEncryptionControlViolationException;
+__webpack_unused_export__ = VpcEncryptionControlViolationException$;
+__webpack_unused_export__ = VpcSecurityGroupMembership$;
+__webpack_unused_export__ = WriteForwardingStatus;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = paginateDescribeBlueGreenDeployments;
+__webpack_unused_export__ = paginateDescribeCertificates;
+__webpack_unused_export__ = paginateDescribeDBCapacityReservations;
+__webpack_unused_export__ = paginateDescribeDBClusterAutomatedBackups;
+__webpack_unused_export__ = paginateDescribeDBClusterBacktracks;
+__webpack_unused_export__ = paginateDescribeDBClusterEndpoints;
+__webpack_unused_export__ = paginateDescribeDBClusterParameterGroups;
+__webpack_unused_export__ = paginateDescribeDBClusterParameters;
+__webpack_unused_export__ = paginateDescribeDBClusterSnapshots;
+__webpack_unused_export__ = paginateDescribeDBClusters;
+__webpack_unused_export__ = paginateDescribeDBEngineVersions;
+__webpack_unused_export__ = paginateDescribeDBInstanceAutomatedBackups;
+__webpack_unused_export__ = paginateDescribeDBInstances;
+__webpack_unused_export__ = paginateDescribeDBLogFiles;
+__webpack_unused_export__ = paginateDescribeDBMajorEngineVersions;
+__webpack_unused_export__ = paginateDescribeDBParameterGroups;
+__webpack_unused_export__ = paginateDescribeDBParameters;
+__webpack_unused_export__ = paginateDescribeDBProxies;
+__webpack_unused_export__ = paginateDescribeDBProxyEndpoints;
+__webpack_unused_export__ = paginateDescribeDBProxyTargetGroups;
+__webpack_unused_export__ = paginateDescribeDBProxyTargets;
+__webpack_unused_export__ = paginateDescribeDBRecommendations;
+__webpack_unused_export__ = paginateDescribeDBSecurityGroups;
+__webpack_unused_export__ = paginateDescribeDBSnapshotTenantDatabases;
+__webpack_unused_export__ = paginateDescribeDBSnapshots;
+__webpack_unused_export__ = paginateDescribeDBSubnetGroups;
+__webpack_unused_export__ = paginateDescribeEngineDefaultClusterParameters;
+__webpack_unused_export__ = paginateDescribeEngineDefaultParameters;
+__webpack_unused_export__ = paginateDescribeEventSubscriptions;
+__webpack_unused_export__ = paginateDescribeEvents;
+__webpack_unused_export__ = paginateDescribeExportTasks;
+__webpack_unused_export__ = paginateDescribeGlobalClusters;
+__webpack_unused_export__ = paginateDescribeIntegrations;
+__webpack_unused_export__ = paginateDescribeOptionGroupOptions;
+__webpack_unused_export__ = paginateDescribeOptionGroups;
+__webpack_unused_export__ = paginateDescribeOrderableDBInstanceOptions;
+__webpack_unused_export__ = paginateDescribePendingMaintenanceActions;
+__webpack_unused_export__ = paginateDescribeReservedDBInstances;
+__webpack_unused_export__ = paginateDescribeReservedDBInstancesOfferings;
+__webpack_unused_export__ = paginateDescribeServerlessV2PlatformVersions;
+__webpack_unused_export__ = paginateDescribeSourceRegions;
+__webpack_unused_export__ = paginateDescribeTenantDatabases;
+__webpack_unused_export__ = paginateDownloadDBLogFilePortion;
+__webpack_unused_export__ = waitForDBClusterAvailable;
+__webpack_unused_export__ = waitForDBClusterDeleted;
+__webpack_unused_export__ = waitForDBClusterSnapshotAvailable;
+__webpack_unused_export__ = waitForDBClusterSnapshotDeleted;
+__webpack_unused_export__ = waitForDBInstanceAvailable;
+__webpack_unused_export__ = waitForDBInstanceDeleted;
+__webpack_unused_export__ = waitForDBSnapshotAvailable;
+__webpack_unused_export__ = waitForDBSnapshotDeleted;
+__webpack_unused_export__ = waitForTenantDatabaseAvailable;
+__webpack_unused_export__ = waitForTenantDatabaseDeleted;
+__webpack_unused_export__ = waitUntilDBClusterAvailable;
+__webpack_unused_export__ = waitUntilDBClusterDeleted;
+__webpack_unused_export__ = waitUntilDBClusterSnapshotAvailable;
+__webpack_unused_export__ = waitUntilDBClusterSnapshotDeleted;
+__webpack_unused_export__ = waitUntilDBInstanceAvailable;
+__webpack_unused_export__ = waitUntilDBInstanceDeleted;
+__webpack_unused_export__ = waitUntilDBSnapshotAvailable;
+__webpack_unused_export__ = waitUntilDBSnapshotDeleted;
+__webpack_unused_export__ = waitUntilTenantDatabaseAvailable;
+__webpack_unused_export__ = waitUntilTenantDatabaseDeleted;
+
+
+/***/ }),
+
 /***/ 5152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -4791,6 +24231,76 @@ exports.parseXmlErrorBody = parseXmlErrorBody;
 
 /***/ }),
 
+/***/ 519:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { buildQueryString } = __nccwpck_require__(3422);
+
+const validate = (str) => typeof str === "string" && str.indexOf("arn:") === 0 && str.split(":").length >= 6;
+const parse = (arn) => {
+    const segments = arn.split(":");
+    if (segments.length < 6 || segments[0] !== "arn") {
+        throw new Error("Malformed ARN");
+    }
+    const [, partition, service, region, accountId, ...resource] = segments;
+    return {
+        partition,
+        service,
+        region,
+        accountId,
+        resource: resource.join(":"),
+    };
+};
+const build = (arnObject) => {
+    const { partition = "aws", service, region, accountId, resource } = arnObject;
+    if ([service, region, accountId, resource].some((segment) => typeof segment !== "string")) {
+        throw new Error("Input ARN object is invalid");
+    }
+    return `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+};
+
+function formatUrl(request) {
+    const { port, query } = request;
+    let { protocol, path, hostname } = request;
+    if (protocol && protocol.slice(-1) !== ":") {
+        protocol += ":";
+    }
+    if (port) {
+        hostname += `:${port}`;
+    }
+    if (path && path.charAt(0) !== "/") {
+        path = `/${path}`;
+    }
+    let queryString = query ? buildQueryString(query) : "";
+    if (queryString && queryString[0] !== "?") {
+        queryString = `?${queryString}`;
+    }
+    let auth = "";
+    if (request.username != null || request.password != null) {
+        const username = request.username ?? "";
+        const password = request.password ?? "";
+        auth = `${username}:${password}@`;
+    }
+    let fragment = "";
+    if (request.fragment) {
+        fragment = `#${request.fragment}`;
+    }
+    return `${protocol}//${auth}${hostname}${path}${queryString}${fragment}`;
+}
+
+function hasOwn(container, key) {
+    return Object.prototype.hasOwnProperty.call(container, key);
+}
+
+exports.build = build;
+exports.formatUrl = formatUrl;
+exports.hasOwn = hasOwn;
+exports.parse = parse;
+exports.validate = validate;
+
+
+/***/ }),
+
 /***/ 5606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -6086,6 +25596,111 @@ const fromTokenFile = (init = {}) => async (awsIdentityProperties) => {
 
 exports.fromTokenFile = fromTokenFile;
 exports.fromWebToken = fromWebToken;
+
+
+/***/ }),
+
+/***/ 2716:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { formatUrl } = __nccwpck_require__(519);
+const { toEndpointV1 } = __nccwpck_require__(2085);
+const { HttpRequest } = __nccwpck_require__(3422);
+const { SignatureV4 } = __nccwpck_require__(5118);
+
+const regARN = /arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?/;
+const sourceIdToCommandKeyMap = {
+    SourceDBSnapshotIdentifier: "CopyDBSnapshot",
+    SourceDBInstanceIdentifier: "CreateDBInstanceReadReplica",
+    ReplicationSourceIdentifier: "CreateDBCluster",
+    SourceDBClusterSnapshotIdentifier: "CopyDBClusterSnapshot",
+    SourceDBInstanceArn: "StartDBInstanceAutomatedBackupsReplication",
+};
+const version = "2014-10-31";
+function crossRegionPresignedUrlMiddleware(options) {
+    return (next, context) => async (args) => {
+        const { input } = args;
+        const region = await options.region();
+        const sourceIdKey = Object.keys(sourceIdToCommandKeyMap).filter((sourceKeyId) => input.hasOwnProperty(sourceKeyId))[0];
+        if (!sourceIdKey) {
+            return next(args);
+        }
+        const command = sourceIdToCommandKeyMap[sourceIdKey];
+        if (!input.PreSignedUrl && isARN(input[sourceIdKey]) && region !== getEndpointFromARN(input[sourceIdKey])) {
+            const sourceRegion = getEndpointFromARN(input[sourceIdKey]);
+            let resolvedEndpoint;
+            if (typeof options.endpoint === "function") {
+                resolvedEndpoint = await options.endpoint();
+            }
+            else {
+                resolvedEndpoint = toEndpointV1(context.endpointV2);
+            }
+            resolvedEndpoint.hostname = `rds.${sourceRegion}.amazonaws.com`;
+            const request = new HttpRequest({
+                ...resolvedEndpoint,
+                protocol: "https",
+                headers: {
+                    host: resolvedEndpoint.hostname,
+                },
+                query: {
+                    Action: command,
+                    Version: version,
+                    KmsKeyId: input.KmsKeyId,
+                    DestinationRegion: region,
+                    [sourceIdKey]: input[sourceIdKey],
+                },
+            });
+            const signer = new SignatureV4({
+                credentials: options.credentials,
+                region: sourceRegion,
+                service: "rds",
+                sha256: options.sha256,
+                uriEscapePath: options.signingEscapePath,
+            });
+            const presignedRequest = await signer.presign(request, {
+                expiresIn: 3600,
+            });
+            args = {
+                ...args,
+                input: {
+                    ...args.input,
+                    PreSignedUrl: formatUrl(presignedRequest),
+                },
+            };
+        }
+        return next(args);
+    };
+}
+const crossRegionPresignedUrlMiddlewareOptions = {
+    step: "serialize",
+    tags: ["CROSS_REGION_PRESIGNED_URL"],
+    name: "crossRegionPresignedUrlMiddleware",
+    override: true,
+    relation: "after",
+    toMiddleware: "endpointV2Middleware",
+};
+const getCrossRegionPresignedUrlPlugin = (config) => ({
+    applyToStack: (clientStack) => {
+        clientStack.addRelativeTo(crossRegionPresignedUrlMiddleware(config), crossRegionPresignedUrlMiddlewareOptions);
+    },
+});
+function isARN(id) {
+    if (!id) {
+        return false;
+    }
+    return regARN.test(id);
+}
+function getEndpointFromARN(arn) {
+    const arnArr = arn.split(":");
+    if (arnArr.length < 4) {
+        throw new Error(`Cannot infer endpoint from '${arn}'`);
+    }
+    return arnArr[3];
+}
+
+exports.crossRegionPresignedUrlMiddleware = crossRegionPresignedUrlMiddleware;
+exports.crossRegionPresignedUrlMiddlewareOptions = crossRegionPresignedUrlMiddlewareOptions;
+exports.getCrossRegionPresignedUrlPlugin = getCrossRegionPresignedUrlPlugin;
 
 
 /***/ }),
@@ -24068,6 +43683,176 @@ exports.providerConfigFromInit = providerConfigFromInit;
 
 /***/ }),
 
+/***/ 9456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { createGzip } = __nccwpck_require__(8522);
+exports.compressStream = async (body) => body.pipe(createGzip());
+
+
+/***/ }),
+
+/***/ 6097:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { promisify } = __nccwpck_require__(7975);
+const { gzip } = __nccwpck_require__(8522);
+const { toUint8Array } = __nccwpck_require__(2430);
+const gzipAsync = promisify(gzip);
+exports.compressString = async (body) => {
+    try {
+        const compressedBuffer = await gzipAsync(toUint8Array(body || ""));
+        return toUint8Array(compressedBuffer);
+    }
+    catch (err) {
+        throw new Error("Failure during compression: " + err.message);
+    }
+};
+
+
+/***/ }),
+
+/***/ 190:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { booleanSelector, SelectorType, numberSelector } = __nccwpck_require__(7291);
+const { setFeature } = __nccwpck_require__(402);
+const { HttpRequest } = __nccwpck_require__(3422);
+const { compressStream } = __nccwpck_require__(9456);
+const { compressString } = __nccwpck_require__(6097);
+const { isArrayBuffer } = __nccwpck_require__(2430);
+const { normalizeProvider } = __nccwpck_require__(2658);
+
+const NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME = "AWS_DISABLE_REQUEST_COMPRESSION";
+const NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME = "disable_request_compression";
+const DEFAULT_DISABLE_REQUEST_COMPRESSION = false;
+const NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => booleanSelector(env, NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME, SelectorType.CONFIG),
+    default: DEFAULT_DISABLE_REQUEST_COMPRESSION,
+};
+
+const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME = "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES";
+const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME = "request_min_compression_size_bytes";
+const DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES = 10240;
+const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => numberSelector(env, NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME, SelectorType.ENV),
+    configFileSelector: (profile) => numberSelector(profile, NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME, SelectorType.CONFIG),
+    default: DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES,
+};
+
+var CompressionAlgorithm;
+(function (CompressionAlgorithm) {
+    CompressionAlgorithm["GZIP"] = "gzip";
+})(CompressionAlgorithm || (CompressionAlgorithm = {}));
+const CLIENT_SUPPORTED_ALGORITHMS = [CompressionAlgorithm.GZIP];
+
+const isStreaming = (body) => body !== undefined && typeof body !== "string" && !ArrayBuffer.isView(body) && !isArrayBuffer(body);
+
+const compressionMiddleware = (config, middlewareConfig) => (next, context) => async (args) => {
+    if (!HttpRequest.isInstance(args.request)) {
+        return next(args);
+    }
+    const disableRequestCompression = await config.disableRequestCompression();
+    if (disableRequestCompression) {
+        return next(args);
+    }
+    const { request } = args;
+    const { body, headers } = request;
+    const { encodings, streamRequiresLength } = middlewareConfig;
+    let updatedBody = body;
+    let updatedHeaders = headers;
+    for (const algorithm of encodings) {
+        if (CLIENT_SUPPORTED_ALGORITHMS.includes(algorithm)) {
+            let isRequestCompressed = false;
+            if (isStreaming(body)) {
+                if (!streamRequiresLength) {
+                    updatedBody = await compressStream(body);
+                    isRequestCompressed = true;
+                }
+                else {
+                    throw new Error("Compression is not supported for streaming blobs that require a length.");
+                }
+            }
+            else {
+                const bodyLength = config.bodyLengthChecker(body);
+                const requestMinCompressionSizeBytes = await config.requestMinCompressionSizeBytes();
+                if (bodyLength && bodyLength >= requestMinCompressionSizeBytes) {
+                    updatedBody = await compressString(body);
+                    isRequestCompressed = true;
+                }
+            }
+            if (isRequestCompressed) {
+                if (headers["content-encoding"]) {
+                    updatedHeaders = {
+                        ...headers,
+                        "content-encoding": `${headers["content-encoding"]}, ${algorithm}`,
+                    };
+                }
+                else {
+                    updatedHeaders = { ...headers, "content-encoding": algorithm };
+                }
+                if (updatedHeaders["content-encoding"].includes("gzip")) {
+                    setFeature(context, "GZIP_REQUEST_COMPRESSION", "L");
+                }
+                break;
+            }
+        }
+    }
+    return next({
+        ...args,
+        request: {
+            ...request,
+            body: updatedBody,
+            headers: updatedHeaders,
+        },
+    });
+};
+const compressionMiddlewareOptions = {
+    name: "compressionMiddleware",
+    step: "build",
+    tags: ["REQUEST_BODY_COMPRESSION", "GZIP"],
+    override: true,
+    priority: "high",
+};
+
+const getCompressionPlugin = (config, middlewareConfig) => ({
+    applyToStack: (clientStack) => {
+        clientStack.add(compressionMiddleware(config, middlewareConfig), compressionMiddlewareOptions);
+    },
+});
+
+const resolveCompressionConfig = (input) => {
+    const { disableRequestCompression, requestMinCompressionSizeBytes: _requestMinCompressionSizeBytes } = input;
+    return Object.assign(input, {
+        disableRequestCompression: normalizeProvider(disableRequestCompression),
+        requestMinCompressionSizeBytes: async () => {
+            const requestMinCompressionSizeBytes = await normalizeProvider(_requestMinCompressionSizeBytes)();
+            if (requestMinCompressionSizeBytes < 0 || requestMinCompressionSizeBytes > 10485760) {
+                throw new RangeError("The value for requestMinCompressionSizeBytes must be between 0 and 10485760 inclusive. " +
+                    `The provided value ${requestMinCompressionSizeBytes} is outside this range."`);
+            }
+            return requestMinCompressionSizeBytes;
+        },
+    });
+};
+
+exports.DEFAULT_DISABLE_REQUEST_COMPRESSION = DEFAULT_DISABLE_REQUEST_COMPRESSION;
+exports.DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES = DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES;
+exports.NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS = NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS;
+exports.NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME = NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME;
+exports.NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME = NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME;
+exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS;
+exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME;
+exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME;
+exports.compressionMiddleware = compressionMiddleware;
+exports.compressionMiddlewareOptions = compressionMiddlewareOptions;
+exports.getCompressionPlugin = getCompressionPlugin;
+exports.resolveCompressionConfig = resolveCompressionConfig;
+
+
+/***/ }),
+
 /***/ 1279:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -25713,6 +45498,6594 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
   	* MIT License | (c) Denis Demchenko 2015-2026
   	*/
 function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||!1,i.configurable=!0,"value"in i&&(i.writable=!0),Object.defineProperty(e,b(i.key),i)}}(s,o),Object.defineProperty(s,"prototype",{writable:!1}),s;var s,o}();return l.parse,l.getParser,l});
+
+/***/ }),
+
+/***/ 785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 6122:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 2299:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 7558:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 9315:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(5809);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(6513);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(3318);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5809:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 3318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(5809);
+const buffer_reader_1 = __nccwpck_require__(9971);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(9315);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 1549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(4784);
+var binaryParsers = __nccwpck_require__(7522);
+var arrayParser = __nccwpck_require__(6471);
+var builtinTypes = __nccwpck_require__(6345);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 6471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 7522:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(2299);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 4784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(6471);
+var parseDate = __nccwpck_require__(2690);
+var parseInterval = __nccwpck_require__(8755);
+var parseByteA = __nccwpck_require__(463);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 5042:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const utils = __nccwpck_require__(9652)
+const nodeUtils = __nccwpck_require__(9023)
+const sasl = __nccwpck_require__(948)
+const TypeOverrides = __nccwpck_require__(365)
+
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(4473)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(4150)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(3272)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(2250)
+
+const defaults = __nccwpck_require__(8995)
+
+const parse = (__nccwpck_require__(6122).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(4233)
+const stream = __nccwpck_require__(829)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(9278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(4150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 4150:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(6982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(1549)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 3273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(5042)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(8014)
+const utils = __nccwpck_require__(9652)
+const Pool = __nccwpck_require__(7558)
+const TypeOverrides = __nccwpck_require__(365)
+const { DatabaseError } = __nccwpck_require__(4233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(1549)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(5301)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(5301))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 8942:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(9023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(4390)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(365)
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const ConnectionParameters = __nccwpck_require__(646)
+
+const NativeQuery = __nccwpck_require__(7581)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(9652)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 5301:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(8942)
+
+
+/***/ }),
+
+/***/ 7581:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const utils = __nccwpck_require__(9652)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 4473:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(4434)
+
+const Result = __nccwpck_require__(8014)
+const utils = __nccwpck_require__(9652)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 8014:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 829:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(9278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(4756)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(785)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 9652:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(8995)
+const nodeUtils = __nccwpck_require__(9023)
+
+const { isDate } = __nccwpck_require__(8253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 8702:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(5286)
+  , util = __nccwpck_require__(9023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 3272:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , fs = __nccwpck_require__(9896)
+  , helper = __nccwpck_require__(8702)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 2690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 8755:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
+
 
 /***/ }),
 
@@ -54085,6 +80458,30 @@ module.exports = {
 
 /***/ }),
 
+/***/ 223:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
 /***/ 37:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -54116,11 +80513,11 @@ function readSmokeTestInputs(inputs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4221);
+/* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2409);
 /* harmony import */ var _core_action_summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4607);
 /* harmony import */ var _core_health_report_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2973);
 /* harmony import */ var _core_health_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2651);
-/* harmony import */ var _core_plan_smoke_test_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3416);
+/* harmony import */ var _core_plan_smoke_test_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4776);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4494);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(37);
@@ -54157,7 +80554,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4221:
+/***/ 2409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54298,10 +80695,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -54315,15 +80712,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -54337,8 +80734,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -55297,7 +81694,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -55320,7 +81717,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -55620,7 +82017,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -55647,7 +82044,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -55705,7 +82102,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -55734,11 +82131,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -55958,7 +82355,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -55973,7 +82370,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -55984,7 +82381,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -55993,7 +82390,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -56424,7 +82821,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -57983,7 +84380,7 @@ async function smokeTest(params, deps) {
 
 /***/ }),
 
-/***/ 3416:
+/***/ 4776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58063,28 +84460,15 @@ const PLANNED_CHECKS = [
         equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
         absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
     }, 'Runtime environment variables of the service have these values, and these are absent.'),
-    planned('snapshot-fresh', 'Infrastructure', { 'max-age': fields/* durationField */.Ti.default('24h') }, 'The newest automated RDS snapshot is younger than max-age.'),
-    planned('health', 'Application', {}, 'The environment’s health checks pass.'),
     planned('tls', 'Domain & TLS', { hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1), 'min-days': schemas/* int */.Whr().min(0).default(90) }, 'Each host serves a certificate that covers it and is valid for min-days more.'),
     planned('hsts', 'Domain & TLS', { 'min-max-age': schemas/* int */.Whr().min(0).default(63072000), preload: schemas/* boolean */.zMY().default(true) }, 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.'),
     planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
     planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
     planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
     planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
-    planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
-    planned('sql', 'Application', {
-        name: schemas/* string */.YjP().min(1),
-        query: schemas/* string */.YjP().min(1),
-        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
-    }, 'A read-only query; more rows than max-rows is a failure.'),
     planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
     planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
     planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
-    planned('log-errors', 'Monitoring', {
-        'log-group': schemas/* string */.YjP(),
-        pattern: schemas/* string */.YjP(),
-        'max-count': schemas/* int */.Whr().min(0).default(0),
-    }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
 ];
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
@@ -58175,6 +84559,7 @@ function awsCall(label, fn, deps) {
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
     });
 }
 /** The AWS error name ("InvalidStateException"), if the value is one. */
@@ -58211,7 +84596,565 @@ const serviceRunning = defineCheck({
     },
 });
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __nccwpck_require__(4085);
+;// CONCATENATED MODULE: ./core/aws/cloudwatch.ts
+
+
+/** Rounds a window up to whole minutes, as CloudWatch periods must be. */
+function periodOf(windowMs) {
+    return Math.max(60, Math.ceil(windowMs / 60_000) * 60);
+}
+/** One GetMetricStatistics call through awsCall, datapoints oldest first. */
+async function metricStatistics(client, request, deps) {
+    const dimensions = Object.entries(request.dimensions).map(([Name, Value]) => ({
+        Name,
+        Value,
+    }));
+    const out = await awsCall(`GetMetricStatistics ${request.namespace} ${request.metric}`, () => client.send(new client_cloudwatch_dist_cjs/* GetMetricStatisticsCommand */.ByE({
+        Namespace: request.namespace,
+        MetricName: request.metric,
+        Dimensions: dimensions,
+        StartTime: new Date(request.start),
+        EndTime: new Date(request.end),
+        Period: request.periodSeconds,
+        ...(request.statistics ? { Statistics: request.statistics } : {}),
+        ...(request.percentiles ? { ExtendedStatistics: request.percentiles } : {}),
+    }), deps.signal ? { abortSignal: deps.signal } : {}), deps);
+    return [...(out.Datapoints ?? [])].sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
+}
+/**
+ * App Runner publishes its metrics with both ServiceName and ServiceID, and CloudWatch only
+ * matches the exact set of dimensions: both come from the service ARN.
+ */
+function appRunnerDimensions(serviceArn) {
+    const match = /:service\/([^/]+)\/([0-9a-f]{32})$/.exec(serviceArn);
+    if (!match)
+        throw new Error(`cannot read the service name and id from ${serviceArn}`);
+    return { ServiceName: match[1], ServiceID: match[2] };
+}
+/**
+ * Requests, 5xx and p99 latency of an App Runner service per period since `start`.
+ * A period without a 5xxStatusResponses datapoint had no 5xx (App Runner publishes none until
+ * the first one), so missing means zero; a period without Requests had no traffic.
+ */
+async function cloudwatch_appRunnerTraffic(client, serviceArn, window, deps) {
+    const dimensions = appRunnerDimensions(serviceArn);
+    const base = { namespace: 'AWS/AppRunner', dimensions, ...window };
+    const [requests, errors, latency] = await Promise.all([
+        metricStatistics(client, { ...base, metric: 'Requests', statistics: ['Sum'] }, deps),
+        metricStatistics(client, { ...base, metric: '5xxStatusResponses', statistics: ['Sum'] }, deps),
+        metricStatistics(client, { ...base, metric: 'RequestLatency', percentiles: ['p99'] }, deps),
+    ]);
+    const key = (d) => d.Timestamp?.getTime() ?? 0;
+    const errorsAt = new Map(errors.map((d) => [key(d), d.Sum ?? 0]));
+    const p99At = new Map(latency.map((d) => [key(d), d.ExtendedStatistics?.['p99']]));
+    return requests.map((d) => {
+        const p99 = p99At.get(key(d));
+        return {
+            at: key(d),
+            requests: d.Sum ?? 0,
+            errors: errorsAt.get(key(d)) ?? 0,
+            ...(p99 !== undefined ? { p99 } : {}),
+        };
+    });
+}
+
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __nccwpck_require__(8729);
+;// CONCATENATED MODULE: ./core/checks/fields.ts
+
+
+/** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
+const positiveDurationField = schemas/* string */.YjP()
+    .refine((text) => ((0,duration/* parseDuration */.E)(text) ?? 0) > 0, {
+    message: 'expected a positive duration like 90s, 24h or 1h30m',
+})
+    .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
+/** The remaining time until a check's deadline, less a margin to answer in. */
+function remainingMs(deadline, now, marginMs = 250) {
+    return Math.max(0, deadline - now - marginMs);
+}
+
+;// CONCATENATED MODULE: ./core/checks/error-rate.ts
+
+
+
+
+
+/** Percent with two decimals, for lines people read. */
+const error_rate_percent = (ratio) => Math.round(ratio * 10_000) / 100;
+/**
+ * App Runner's 5xxStatusResponses ÷ Requests over a window (the runbooks' SLA "error rate").
+ * 5xx datapoints are absent until the first 5xx: missing means zero, not "no data"; no
+ * Requests at all is "no data".
+ */
+const errorRate = defineCheck({
+    type: 'error-rate',
+    description: 'The share of requests answered 5xx over the window stays at or below max-percent.',
+    shape: {
+        'max-percent': schemas/* number */.aig().min(0).max(100).default(1),
+        window: positiveDurationField.default('1h'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Application',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
+        const end = clock.now();
+        const periods = await cloudwatch_appRunnerTraffic(aws.cloudWatch, env['service-arn'], { start: end - windowMs, end, periodSeconds: periodOf(windowMs) }, { clock, logger, signal });
+        const requests = periods.reduce((n, p) => n + p.requests, 0);
+        const errors = periods.reduce((n, p) => n + p.errors, 0);
+        if (requests === 0)
+            return {
+                status: 'warn',
+                line: `no data: no requests reached the service in the last ${check.window}`,
+                observed: { requests: 0, errors },
+            };
+        const rate = error_rate_percent(errors / requests);
+        const observed = { requests, errors, errorPercent: rate, window: check.window };
+        if (rate <= check['max-percent'])
+            return {
+                status: 'pass',
+                line: `${rate} % of ${requests} requests answered 5xx in the last ${check.window} (limit ${check['max-percent']} %)`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `${rate} % of ${requests} requests answered 5xx in the last ${check.window}, above ${check['max-percent']} %: read the application logs and consider a rollback`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/free-storage.ts
+
+
+
+
+
+const GIB = 1024 ** 3;
+/** The runbook's weekly "RDS FreeStorageSpace, alert if < 2 GB". */
+const freeStorage = defineCheck({
+    type: 'free-storage',
+    description: 'RDS FreeStorageSpace (its minimum over the window) stays above min-gib.',
+    shape: {
+        'min-gib': positiveNumber().default(2),
+        window: positiveDurationField.default('1h'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const instance = env.database?.instance;
+        if (!instance)
+            return {
+                status: 'error',
+                line: 'no database.instance in this environment: say which RDS instance to check',
+            };
+        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
+        const end = clock.now();
+        const points = await metricStatistics(aws.cloudWatch, {
+            namespace: 'AWS/RDS',
+            metric: 'FreeStorageSpace',
+            dimensions: { DBInstanceIdentifier: instance },
+            start: end - windowMs,
+            end,
+            periodSeconds: periodOf(windowMs),
+            statistics: ['Minimum'],
+        }, { clock, logger, signal });
+        const values = points.flatMap((p) => (p.Minimum === undefined ? [] : [p.Minimum]));
+        if (values.length === 0)
+            return {
+                status: 'warn',
+                line: `no data: CloudWatch has no FreeStorageSpace for ${instance} in the last ${check.window}`,
+                observed: { instance, datapoints: 0 },
+            };
+        const minBytes = Math.min(...values);
+        const gib = Math.round((minBytes / GIB) * 100) / 100;
+        const observed = {
+            instance,
+            minFreeBytes: minBytes,
+            minFreeGiB: gib,
+            datapoints: values.length,
+        };
+        if (gib >= check['min-gib'])
+            return {
+                status: 'pass',
+                line: `${instance} has at least ${gib} GiB free (minimum over ${check.window}; limit ${check['min-gib']} GiB)`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `${instance} went down to ${gib} GiB free in the last ${check.window}, below ${check['min-gib']} GiB: grow the allocated storage or turn on storage autoscaling`,
+            observed,
+        };
+    },
+});
+function positiveNumber() {
+    return schemas/* number */.aig().positive({ message: 'expected a number greater than 0' });
+}
+
+// EXTERNAL MODULE: ./core/health/smoke-test.ts + 4 modules
+var smoke_test = __nccwpck_require__(2651);
+;// CONCATENATED MODULE: ./core/checks/health.ts
+
+
+
+/** The environment's health checks (`health.checks`), through the smoke-test core. */
+const health = defineCheck({
+    type: 'health',
+    description: 'The environment’s health checks pass (tried again until the check’s deadline).',
+    shape: {},
+    defaultTimeoutMs: 60_000,
+    group: 'Application',
+    async run(_check, { env, clock, logger, deadline, signal }) {
+        const report = await (0,smoke_test/* smokeTest */.K)({
+            checks: env.health.checks,
+            baseUrl: new URL(env.health['base-url']),
+            timeoutMs: Math.max(1_000, remainingMs(deadline, clock.now(), 500)),
+            intervalMs: 1_000,
+        }, { clock, logger, signal });
+        const failed = report.checks.filter((c) => !c.passed);
+        const observed = {
+            checks: report.checks.map((c) => ({
+                name: c.name,
+                url: c.url,
+                passed: c.passed,
+                status: c.status,
+                latencyMs: c.latencyMs,
+                attempts: c.attempts,
+            })),
+        };
+        if (failed.length === 0)
+            return {
+                status: 'pass',
+                line: `${report.checks.length} health checks pass (${report.checks.map((c) => `${c.name} ${c.status ?? ''}`.trim()).join(', ')})`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `${failed.length} of ${report.checks.length} health checks fail: ${failed.map((c) => `${c.name} (${c.lastReason ?? 'failed'})`).join('; ')}`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/latency-p99.ts
+
+
+
+
+
+/** App Runner's RequestLatency p99 over a window: the highest p99 of the window's periods. */
+const latencyP99 = defineCheck({
+    type: 'latency-p99',
+    description: 'RequestLatency p99 over the window stays at or below max-ms.',
+    shape: {
+        'max-ms': schemas/* int */.Whr().positive({ message: 'expected a number of milliseconds greater than 0' }),
+        window: positiveDurationField.default('1h'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Application',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
+        const end = clock.now();
+        const points = await metricStatistics(aws.cloudWatch, {
+            namespace: 'AWS/AppRunner',
+            metric: 'RequestLatency',
+            dimensions: appRunnerDimensions(env['service-arn']),
+            start: end - windowMs,
+            end,
+            periodSeconds: periodOf(windowMs),
+            percentiles: ['p99'],
+        }, { clock, logger, signal });
+        const values = points.flatMap((p) => {
+            const v = p.ExtendedStatistics?.['p99'];
+            return v === undefined ? [] : [v];
+        });
+        if (values.length === 0)
+            return {
+                status: 'warn',
+                line: `no data: no RequestLatency in the last ${check.window} (no traffic?)`,
+                observed: { datapoints: 0 },
+            };
+        const p99 = Math.round(Math.max(...values));
+        const observed = { p99Ms: p99, datapoints: values.length, window: check.window };
+        if (p99 <= check['max-ms'])
+            return {
+                status: 'pass',
+                line: `p99 latency ${p99} ms in the last ${check.window} (limit ${check['max-ms']} ms)`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `p99 latency ${p99} ms in the last ${check.window}, above ${check['max-ms']} ms: look for slow queries (pg_stat_statements) and the instance's CPU`,
+            observed,
+        };
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(2684);
+;// CONCATENATED MODULE: ./core/checks/log-errors.ts
+
+
+
+
+
+
+const MAX_PAGES = 20;
+const SHOWN = 5;
+/** The runbook's weekly "recurring error patterns in CloudWatch logs". */
+const logErrors = defineCheck({
+    type: 'log-errors',
+    description: 'CloudWatch Logs events matching a filter pattern over the window stay at or below max-count.',
+    shape: {
+        'log-group': schemas/* string */.YjP().min(1).max(512),
+        pattern: schemas/* string */.YjP().min(1).describe('A CloudWatch Logs filter pattern, e.g. "?ERROR ?FATAL".'),
+        'max-count': schemas/* int */.Whr().min(0).default(0),
+        window: positiveDurationField.default('24h'),
+    },
+    defaultTimeoutMs: 60_000,
+    group: 'Monitoring',
+    async run(check, { aws, clock, logger, signal }) {
+        const end = clock.now();
+        const start = end - ((0,duration/* parseDuration */.E)(check.window) ?? 86_400_000);
+        const events = [];
+        let token;
+        let pages = 0;
+        do {
+            const page = await awsCall('FilterLogEvents', () => aws.cloudWatchLogs.send(new client_cloudwatch_logs_dist_cjs/* FilterLogEventsCommand */.nsW({
+                logGroupName: check['log-group'],
+                filterPattern: check.pattern,
+                startTime: start,
+                endTime: end,
+                ...(token ? { nextToken: token } : {}),
+            }), { abortSignal: signal }), { clock, logger, signal });
+            events.push(...(page.events ?? []));
+            token = page.nextToken;
+            pages++;
+            // Past the limit the answer is known; further pages only make the count exact.
+        } while (token && pages < MAX_PAGES && events.length <= check['max-count'] + 1000);
+        const count = events.length;
+        const first = events.slice(0, SHOWN).map((e) => ({
+            at: new Date(e.timestamp ?? 0).toISOString(),
+            message: (e.message ?? '').trim().slice(0, 300),
+        }));
+        const observed = { count, window: check.window, logGroup: check['log-group'], first };
+        const more = token ? '+' : '';
+        if (count <= check['max-count'])
+            return {
+                status: 'pass',
+                line: `${count} events match "${check.pattern}" in ${check['log-group']} over ${check.window} (limit ${check['max-count']})`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `${count}${more} events match "${check.pattern}" in ${check['log-group']} over ${check.window}, more than ${check['max-count']}; first: ${first[0]?.message ?? ''}`,
+            observed,
+            evidence: { pattern: check.pattern, first },
+        };
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
+var client_rds_dist_cjs = __nccwpck_require__(7202);
+;// CONCATENATED MODULE: ./core/checks/snapshot-fresh.ts
+
+
+
+
+
+const snapshot_fresh_MAX_PAGES = 50;
+/**
+ * The runbook's daily "last night's automated snapshot exists and is < 24 h old" (design
+ * pitfall 6): automated snapshots only, every page (Marker), and a snapshot still `creating`
+ * has no SnapshotCreateTime, so it cannot be the fresh one yet.
+ */
+const snapshotFresh = defineCheck({
+    type: 'snapshot-fresh',
+    description: 'The newest automated RDS snapshot is younger than max-age.',
+    shape: { 'max-age': positiveDurationField.default('24h') },
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const instance = env.database?.instance;
+        if (!instance)
+            return {
+                status: 'error',
+                line: 'no database.instance in this environment: say which RDS instance to check',
+            };
+        const snapshots = [];
+        let marker;
+        let pages = 0;
+        do {
+            const page = await awsCall('DescribeDBSnapshots', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
+                DBInstanceIdentifier: instance,
+                SnapshotType: 'automated',
+                MaxRecords: 100,
+                ...(marker ? { Marker: marker } : {}),
+            }), { abortSignal: signal }), { clock, logger, signal });
+            snapshots.push(...(page.DBSnapshots ?? []));
+            marker = page.Marker;
+            pages++;
+        } while (marker && pages < snapshot_fresh_MAX_PAGES);
+        const maxAgeMs = (0,duration/* parseDuration */.E)(check['max-age']) ?? 86_400_000;
+        const creating = snapshots.filter((s) => !s.SnapshotCreateTime).length;
+        const dated = snapshots
+            .filter((s) => !!s.SnapshotCreateTime)
+            .sort((a, b) => b.SnapshotCreateTime.getTime() - a.SnapshotCreateTime.getTime());
+        const newest = dated[0];
+        const observed = { instance, automatedSnapshots: snapshots.length, creating, pages };
+        if (!newest)
+            return {
+                status: 'fail',
+                line: `${instance} has no finished automated snapshot${creating ? ` (${creating} still creating)` : ''}: check that automated backups are on (BackupRetentionPeriod > 0)`,
+                observed,
+            };
+        const ageMs = clock.now() - newest.SnapshotCreateTime.getTime();
+        const full = {
+            ...observed,
+            newest: newest.DBSnapshotIdentifier,
+            newestAt: newest.SnapshotCreateTime.toISOString(),
+            ageMs,
+        };
+        const evidence = { snapshot: newest.DBSnapshotIdentifier, createdAt: full.newestAt };
+        if (ageMs <= maxAgeMs)
+            return {
+                status: 'pass',
+                line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old (${newest.DBSnapshotIdentifier})`,
+                observed: full,
+                evidence,
+            };
+        return {
+            status: 'fail',
+            line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old, more than ${check['max-age']}: check the backup window and the RDS events of the instance`,
+            observed: full,
+            evidence,
+        };
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = lib.Client
+const Pool = lib.Pool
+const Connection = lib.Connection
+const types = lib.types
+const Query = lib.Query
+const DatabaseError = lib.DatabaseError
+const escapeIdentifier = lib.escapeIdentifier
+const escapeLiteral = lib.escapeLiteral
+const Result = lib.Result
+const TypeOverrides = lib.TypeOverrides
+
+// Also export the defaults
+const defaults = lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./core/checks/sql.ts
+
+
+
+
+
+const LISTED = 20;
+/** What PostgreSQL's error means for the person reading the report (never the URL). */
+function explain(error) {
+    const code = error.code;
+    const message = (0,errors/* errorMessage */.gJ)(error);
+    if (code === '25006')
+        return `PostgreSQL refused the query in the READ ONLY transaction (${message}): sql checks may only read`;
+    if (code === '57014')
+        return `the query ran past its statement timeout (${message})`;
+    if (code === '28P01' || code === '28000')
+        return `the database refused the login (${message})`;
+    return `the query failed: ${message}`;
+}
+/**
+ * A read-only query (the runbook's open AML alerts, stuck KYC applicants, pending STR filings):
+ * more rows than max-rows is a fail, and the report lists the first rows' ids. It runs in a
+ * READ ONLY transaction with a statement timeout and is rolled back, so it can change nothing.
+ */
+const sql = defineCheck({
+    type: 'sql',
+    description: 'A read-only query; more rows than max-rows is a failure, listing the first ids.',
+    shape: {
+        name: schemas/* string */.YjP()
+            .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase name like open-aml-alerts' }),
+        query: schemas/* string */.YjP().min(1),
+        'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
+        'id-column': schemas/* string */.YjP().min(1).default('id').describe('Column listed for the first rows.'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Application',
+    async run(check, { secrets, clock, deadline, signal }) {
+        if (!secrets.databaseUrl)
+            return {
+                status: 'error',
+                line: 'database-url is empty: sql checks need a read-only database URL (set the database-url input from a secret)',
+            };
+        const timeoutMs = Math.max(1_000, remainingMs(deadline, clock.now(), 1_000));
+        const client = new esm.Client({
+            connectionString: secrets.databaseUrl,
+            connectionTimeoutMillis: timeoutMs,
+            application_name: 'apprunner-ops sql check',
+        });
+        const onAbort = () => void client.end().catch(() => { });
+        signal.addEventListener('abort', onAbort, { once: true });
+        const evidence = { query: check.query };
+        try {
+            await client.connect();
+            await client.query('BEGIN READ ONLY');
+            await client.query(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
+            let result;
+            try {
+                result = await client.query(check.query);
+            }
+            finally {
+                await client.query('ROLLBACK').catch(() => { });
+            }
+            const rows = result.rows;
+            const ids = rows.slice(0, LISTED).map((r) => String(r[check['id-column']] ?? '?'));
+            const observed = { rows: rows.length, ids, maxRows: check['max-rows'] };
+            if (rows.length <= check['max-rows'])
+                return {
+                    status: 'pass',
+                    line: `${check.name}: ${rows.length} rows (limit ${check['max-rows']})`,
+                    observed,
+                    evidence,
+                };
+            return {
+                status: 'fail',
+                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > LISTED ? ', …' : ''}`,
+                observed,
+                evidence,
+            };
+        }
+        catch (error) {
+            return { status: 'error', line: `${check.name}: ${explain(error)}`, evidence };
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+            await client.end().catch(() => { });
+        }
+    },
+});
+
 ;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
+
+
+
+
 
 
 
@@ -58221,7 +85164,17 @@ const serviceRunning = defineCheck({
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS];
+const CHECK_TYPES = [
+    serviceRunning,
+    ...PLANNED_CHECKS,
+    health,
+    snapshotFresh,
+    freeStorage,
+    sql,
+    logErrors,
+    errorRate,
+    latencyP99,
+];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
 }
@@ -58244,9 +85197,114 @@ function checkId(item) {
     return item.type;
 }
 
+;// CONCATENATED MODULE: ./core/deploy/bake.ts
+/**
+ * The bake period after a verified deploy: the runbook's automatic rollback trigger, "error
+ * rate > X % for N consecutive minutes". It watches the new version's App Runner metrics with
+ * the same CloudWatch reading as the error-rate and latency-p99 checks; a sustained breach is
+ * reported like a failed verification, so deploy rolls back the same way.
+ */
+
+
+
+
+
+/** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
+const bakeConfigSchema = schemas/* strictObject */.rej({
+    'error-rate': schemas/* number */.aig()
+        .min(0)
+        .max(100)
+        .default(5)
+        .describe('Percent of requests answered 5xx in a minute that counts as a bad minute.'),
+    'latency-p99': schemas/* int */.Whr()
+        .positive()
+        .optional()
+        .describe('RequestLatency p99 in ms above which a minute counts as bad; default: not watched.'),
+    'consecutive-minutes': schemas/* int */.Whr()
+        .min(1)
+        .max(60)
+        .default(3)
+        .describe('Bad minutes in a row that roll the deploy back.'),
+})
+    .describe('Bake period thresholds: deploy watches the new version this way for its bake input.');
+/** CloudWatch is a minute or two behind; a bake waits this much longer for its last minutes. */
+const CLOUDWATCH_DELAY_MS = (/* unused pure expression or super */ null && (5 * 60_000));
+function badMinute(m, config) {
+    if (m.requests <= 0)
+        return undefined;
+    const rate = percent(m.errors / m.requests);
+    if (rate > config['error-rate'])
+        return `${rate} % 5xx`;
+    const limit = config['latency-p99'];
+    if (limit !== undefined && m.p99 !== undefined && m.p99 > limit)
+        return `p99 ${Math.round(m.p99)} ms`;
+    return undefined;
+}
+/** Judges the minutes seen so far: a breach once `consecutive-minutes` bad ones follow each other. */
+function judgeMinutes(minutes, config) {
+    let run = [];
+    for (const m of minutes) {
+        const bad = badMinute(m, config);
+        run = bad ? [...run, bad] : [];
+        if (run.length >= config['consecutive-minutes'])
+            return `${run.length} consecutive bad minutes (${run.join(', ')}; limits ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? `, p99 ${config['latency-p99']} ms` : ''})`;
+    }
+    return undefined;
+}
+function bakeConfigOf(env) {
+    return env.bake ?? bakeConfigSchema.parse({});
+}
+/** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */
+async function bake(ctx, steps, bakeMs, cloudWatch = new CloudWatchClient({ region: ctx.env.region, maxAttempts: 1 })) {
+    const config = bakeConfigOf(ctx.env);
+    const planned = Math.max(1, Math.round(bakeMs / 60_000));
+    // CloudWatch takes whole seconds: start on one, so the first query has EndTime > StartTime.
+    const start = Math.ceil(ctx.clock.now() / 1000) * 1000;
+    const deadline = start + bakeMs + CLOUDWATCH_DELAY_MS;
+    const deps = { clock: ctx.clock, logger: ctx.logger };
+    const result = await steps.run('Bake', async () => {
+        ctx.logger.info(`Baking for ${formatDuration(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`);
+        for (;;) {
+            if (ctx.clock.now() < start + 1000) {
+                await ctx.clock.sleep(start + 1000 - ctx.clock.now());
+                continue;
+            }
+            const minutes = await appRunnerTraffic(cloudWatch, ctx.env['service-arn'], { start, end: ctx.clock.now(), periodSeconds: 60 }, deps);
+            const breach = judgeMinutes(minutes, config);
+            const watched = Math.min(minutes.length, planned);
+            if (breach)
+                return {
+                    ok: false,
+                    watchedMinutes: minutes.length,
+                    plannedMinutes: planned,
+                    line: breach,
+                };
+            if (minutes.length >= planned)
+                return {
+                    ok: true,
+                    watchedMinutes: watched,
+                    plannedMinutes: planned,
+                    line: `watched ${watched} of ${planned} minutes; no ${config['consecutive-minutes']} bad minutes in a row`,
+                };
+            if (ctx.clock.now() >= deadline)
+                return {
+                    ok: true,
+                    watchedMinutes: watched,
+                    plannedMinutes: planned,
+                    line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${formatDuration(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
+                };
+            await ctx.clock.sleep(ctx.timing.pollIntervalMs);
+        }
+    }, (r) => r.ok
+        ? r.line
+        : `breach after ${r.watchedMinutes} of ${r.plannedMinutes} watched minutes: ${r.line}`);
+    return result;
+}
+
 // EXTERNAL MODULE: ./core/health/check-schema.ts
 var check_schema = __nccwpck_require__(5875);
 ;// CONCATENATED MODULE: ./core/config/schema.ts
+
 
 
 
@@ -58337,6 +85395,7 @@ const environmentSchema = schemas/* strictObject */.rej({
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
     secrets: schemas/* array */.YOg(secretSchema).optional(),
+    bake: bakeConfigSchema.optional(),
     gates: schemas/* record */.g1P(schemas/* string */.YjP()
         .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
         .optional()
@@ -58804,6 +85863,14 @@ function article(expected) {
 
 /***/ }),
 
+/***/ 4390:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -58818,10 +85885,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -59035,10 +86123,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -59060,6 +86162,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 

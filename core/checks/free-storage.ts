@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { metricStatistics, periodOf } from '../aws/cloudwatch.js';
+import { parseDuration } from '../util/duration.js';
+import { positiveDurationField } from './fields.js';
+import { defineCheck } from './types.js';
+
+const GIB = 1024 ** 3;
+
+/** The runbook's weekly "RDS FreeStorageSpace, alert if < 2 GB". */
+export const freeStorage = defineCheck({
+  type: 'free-storage',
+  description: 'RDS FreeStorageSpace (its minimum over the window) stays above min-gib.',
+  shape: {
+    'min-gib': positiveNumber().default(2),
+    window: positiveDurationField.default('1h'),
+  },
+  defaultTimeoutMs: 30_000,
+  group: 'Infrastructure',
+  async run(check, { env, aws, clock, logger, signal }) {
+    const instance = env.database?.instance;
+    if (!instance)
+      return {
+        status: 'error',
+        line: 'no database.instance in this environment: say which RDS instance to check',
+      };
+    const windowMs = parseDuration(check.window) ?? 3_600_000;
+    const end = clock.now();
+    const points = await metricStatistics(
+      aws.cloudWatch,
+      {
+        namespace: 'AWS/RDS',
+        metric: 'FreeStorageSpace',
+        dimensions: { DBInstanceIdentifier: instance },
+        start: end - windowMs,
+        end,
+        periodSeconds: periodOf(windowMs),
+        statistics: ['Minimum'],
+      },
+      { clock, logger, signal },
+    );
+    const values = points.flatMap((p) => (p.Minimum === undefined ? [] : [p.Minimum]));
+    if (values.length === 0)
+      return {
+        status: 'warn',
+        line: `no data: CloudWatch has no FreeStorageSpace for ${instance} in the last ${check.window}`,
+        observed: { instance, datapoints: 0 },
+      };
+    const minBytes = Math.min(...values);
+    const gib = Math.round((minBytes / GIB) * 100) / 100;
+    const observed = {
+      instance,
+      minFreeBytes: minBytes,
+      minFreeGiB: gib,
+      datapoints: values.length,
+    };
+    if (gib >= check['min-gib'])
+      return {
+        status: 'pass',
+        line: `${instance} has at least ${gib} GiB free (minimum over ${check.window}; limit ${check['min-gib']} GiB)`,
+        observed,
+      };
+    return {
+      status: 'fail',
+      line: `${instance} went down to ${gib} GiB free in the last ${check.window}, below ${check['min-gib']} GiB: grow the allocated storage or turn on storage autoscaling`,
+      observed,
+    };
+  },
+});
+
+function positiveNumber() {
+  return z.number().positive({ message: 'expected a number greater than 0' });
+}

@@ -1,0 +1,127 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { RunInfo } from '../action/github-context.js';
+import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import { loadConfig, selectEnvironment } from '../config/load.js';
+import { createOctokit } from '../github/octokit.js';
+import type { Clock } from '../util/clock.js';
+import { ConfigError, InputError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { formatIssues } from '../util/zod-issues.js';
+import { alert, type AlertOutcome } from './alerting.js';
+import { checkItemSchema, type CheckItem } from './registry.js';
+import { buildCheckReport, isRed, type CheckReport } from './report.js';
+import { runCheckList } from './run-checks.js';
+import type { CheckSecrets } from './types.js';
+
+export const SCHEDULES = ['daily', 'weekly', 'monthly'] as const;
+export type Schedule = (typeof SCHEDULES)[number];
+
+export interface OpsCheckRequest {
+  config: string;
+  environment: string;
+  schedule: Schedule | undefined;
+  /** Inline YAML list of checks (instead of a schedule). */
+  checks: CheckItem[] | undefined;
+  githubToken: string | undefined;
+  slackWebhookUrl: string | undefined;
+  betterstackToken: string | undefined;
+  databaseUrl: string | undefined;
+  openIssue: boolean;
+}
+
+export const inlineChecksSchema = z.array(checkItemSchema).min(1);
+
+/** Parses the `checks` input; each problem names the item's path. */
+export function parseInlineChecks(text: string): CheckItem[] {
+  const doc = parseDocument(text);
+  if (doc.errors[0])
+    throw new InputError('checks', `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const data: unknown = doc.toJS();
+  const result = inlineChecksSchema.safeParse(data);
+  if (!result.success)
+    throw new InputError(
+      'checks',
+      formatIssues(inlineChecksSchema, data, result.error.issues).join('; '),
+    );
+  return result.data;
+}
+
+export interface OpsCheckResult {
+  report: CheckReport;
+  alerting: AlertOutcome | undefined;
+}
+
+/**
+ * Everything is validated (config, environment, list) before the first call; then the checks
+ * run concurrently, and a scheduled run reports to its GitHub issue and Slack.
+ */
+export async function opsCheck(
+  request: OpsCheckRequest,
+  deps: { clock: Clock; logger: Logger; run: RunInfo; aws?: AwsClients },
+): Promise<OpsCheckResult> {
+  if (request.schedule && request.checks)
+    throw new InputError('checks', 'give either schedule or checks, not both');
+  if (!request.schedule && !request.checks)
+    throw new InputError(
+      'schedule',
+      'is required (daily, weekly or monthly) unless checks lists the checks inline',
+    );
+  const config = await loadConfig(request.config);
+  const env = selectEnvironment(config, request.environment, request.config);
+  const list = request.schedule ?? 'inline';
+  const items = request.checks ?? env.checks?.[request.schedule!];
+  if (!items || items.length === 0)
+    throw new ConfigError(request.config, [
+      `environments.${request.environment}.checks.${list}: no checks configured; add some (see examples/drop/apprunner-ops.yml) or pass them in the checks input`,
+    ]);
+  const secrets: CheckSecrets = {
+    githubToken: request.githubToken,
+    betterstackToken: request.betterstackToken,
+    databaseUrl: request.databaseUrl,
+  };
+  const started = deps.clock.now();
+  deps.logger.info(`running ${items.length} ${list} checks of ${request.environment} concurrently`);
+  const results = await runCheckList(items, {
+    environment: request.environment,
+    env,
+    aws: deps.aws ?? createAwsClients(env.region),
+    secrets,
+    run: deps.run,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const report = buildCheckReport(results, {
+    list,
+    environment: request.environment,
+    startedAt: started,
+    finishedAt: deps.clock.now(),
+  });
+  for (const r of results.filter(isRed))
+    deps.logger.error(r.line, {
+      title: `Check ${r.status === 'fail' ? 'failed' : 'errored'}: ${r.id}`,
+    });
+  for (const r of results.filter((x) => x.status === 'warn'))
+    deps.logger.warning(r.line, { title: `Check warning: ${r.id}` });
+  let alerting: AlertOutcome | undefined;
+  if (request.schedule) {
+    alerting = await alert(
+      report,
+      {
+        repository: deps.run.repository,
+        schedule: request.schedule,
+        runUrl: deps.run.runUrl,
+        openIssue: request.openIssue,
+        octokit: request.githubToken
+          ? createOctokit(request.githubToken, { apiUrl: deps.run.apiUrl, logger: deps.logger })
+          : undefined,
+        slackWebhookUrl: request.slackWebhookUrl,
+      },
+      { clock: deps.clock, logger: deps.logger },
+    );
+  } else
+    deps.logger.info(
+      'inline checks: no GitHub issue or Slack message (those belong to a schedule)',
+    );
+  return { report, alerting };
+}

@@ -1,0 +1,84 @@
+import { DescribeDBSnapshotsCommand, type DBSnapshot } from '@aws-sdk/client-rds';
+import { awsCall } from '../aws/call.js';
+import { formatDuration, parseDuration } from '../util/duration.js';
+import { positiveDurationField } from './fields.js';
+import { defineCheck } from './types.js';
+
+const MAX_PAGES = 50;
+
+/**
+ * The runbook's daily "last night's automated snapshot exists and is < 24 h old" (design
+ * pitfall 6): automated snapshots only, every page (Marker), and a snapshot still `creating`
+ * has no SnapshotCreateTime, so it cannot be the fresh one yet.
+ */
+export const snapshotFresh = defineCheck({
+  type: 'snapshot-fresh',
+  description: 'The newest automated RDS snapshot is younger than max-age.',
+  shape: { 'max-age': positiveDurationField.default('24h') },
+  defaultTimeoutMs: 30_000,
+  group: 'Infrastructure',
+  async run(check, { env, aws, clock, logger, signal }) {
+    const instance = env.database?.instance;
+    if (!instance)
+      return {
+        status: 'error',
+        line: 'no database.instance in this environment: say which RDS instance to check',
+      };
+    const snapshots: DBSnapshot[] = [];
+    let marker: string | undefined;
+    let pages = 0;
+    do {
+      const page = await awsCall(
+        'DescribeDBSnapshots',
+        () =>
+          aws.rds.send(
+            new DescribeDBSnapshotsCommand({
+              DBInstanceIdentifier: instance,
+              SnapshotType: 'automated',
+              MaxRecords: 100,
+              ...(marker ? { Marker: marker } : {}),
+            }),
+            { abortSignal: signal },
+          ),
+        { clock, logger, signal },
+      );
+      snapshots.push(...(page.DBSnapshots ?? []));
+      marker = page.Marker;
+      pages++;
+    } while (marker && pages < MAX_PAGES);
+    const maxAgeMs = parseDuration(check['max-age']) ?? 86_400_000;
+    const creating = snapshots.filter((s) => !s.SnapshotCreateTime).length;
+    const dated = snapshots
+      .filter((s): s is DBSnapshot & { SnapshotCreateTime: Date } => !!s.SnapshotCreateTime)
+      .sort((a, b) => b.SnapshotCreateTime.getTime() - a.SnapshotCreateTime.getTime());
+    const newest = dated[0];
+    const observed = { instance, automatedSnapshots: snapshots.length, creating, pages };
+    if (!newest)
+      return {
+        status: 'fail',
+        line: `${instance} has no finished automated snapshot${creating ? ` (${creating} still creating)` : ''}: check that automated backups are on (BackupRetentionPeriod > 0)`,
+        observed,
+      };
+    const ageMs = clock.now() - newest.SnapshotCreateTime.getTime();
+    const full = {
+      ...observed,
+      newest: newest.DBSnapshotIdentifier,
+      newestAt: newest.SnapshotCreateTime.toISOString(),
+      ageMs,
+    };
+    const evidence = { snapshot: newest.DBSnapshotIdentifier, createdAt: full.newestAt };
+    if (ageMs <= maxAgeMs)
+      return {
+        status: 'pass',
+        line: `newest automated snapshot of ${instance} is ${formatDuration(ageMs)} old (${newest.DBSnapshotIdentifier})`,
+        observed: full,
+        evidence,
+      };
+    return {
+      status: 'fail',
+      line: `newest automated snapshot of ${instance} is ${formatDuration(ageMs)} old, more than ${check['max-age']}: check the backup window and the RDS events of the instance`,
+      observed: full,
+      evidence,
+    };
+  },
+});

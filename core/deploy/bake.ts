@@ -1,0 +1,145 @@
+/**
+ * The bake period after a verified deploy: the runbook's automatic rollback trigger, "error
+ * rate > X % for N consecutive minutes". It watches the new version's App Runner metrics with
+ * the same CloudWatch reading as the error-rate and latency-p99 checks; a sustained breach is
+ * reported like a failed verification, so deploy rolls back the same way.
+ */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { z } from 'zod';
+import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
+import { percent } from '../checks/error-rate.js';
+import type { EnvironmentConfig } from '../config/schema.js';
+import { formatDuration } from '../util/duration.js';
+import type { OpsContext } from './context.js';
+import type { StepLog } from './steps.js';
+
+/** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
+export const bakeConfigSchema = z
+  .strictObject({
+    'error-rate': z
+      .number()
+      .min(0)
+      .max(100)
+      .default(5)
+      .describe('Percent of requests answered 5xx in a minute that counts as a bad minute.'),
+    'latency-p99': z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'RequestLatency p99 in ms above which a minute counts as bad; default: not watched.',
+      ),
+    'consecutive-minutes': z
+      .int()
+      .min(1)
+      .max(60)
+      .default(3)
+      .describe('Bad minutes in a row that roll the deploy back.'),
+  })
+  .describe('Bake period thresholds: deploy watches the new version this way for its bake input.');
+export type BakeConfig = z.output<typeof bakeConfigSchema>;
+
+/** CloudWatch is a minute or two behind; a bake waits this much longer for its last minutes. */
+const CLOUDWATCH_DELAY_MS = 5 * 60_000;
+
+export interface BakeResult {
+  ok: boolean;
+  /** Minutes of traffic seen (one CloudWatch period each). */
+  watchedMinutes: number;
+  plannedMinutes: number;
+  /** One line: why it rolls back, or what was seen. */
+  line: string;
+}
+
+function badMinute(m: MinuteMetrics, config: BakeConfig): string | undefined {
+  if (m.requests <= 0) return undefined;
+  const rate = percent(m.errors / m.requests);
+  if (rate > config['error-rate']) return `${rate} % 5xx`;
+  const limit = config['latency-p99'];
+  if (limit !== undefined && m.p99 !== undefined && m.p99 > limit)
+    return `p99 ${Math.round(m.p99)} ms`;
+  return undefined;
+}
+
+/** Judges the minutes seen so far: a breach once `consecutive-minutes` bad ones follow each other. */
+export function judgeMinutes(
+  minutes: readonly MinuteMetrics[],
+  config: BakeConfig,
+): string | undefined {
+  let run: string[] = [];
+  for (const m of minutes) {
+    const bad = badMinute(m, config);
+    run = bad ? [...run, bad] : [];
+    if (run.length >= config['consecutive-minutes'])
+      return `${run.length} consecutive bad minutes (${run.join(', ')}; limits ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? `, p99 ${config['latency-p99']} ms` : ''})`;
+  }
+  return undefined;
+}
+
+export function bakeConfigOf(env: EnvironmentConfig): BakeConfig {
+  return (env as EnvironmentConfig & { bake?: BakeConfig }).bake ?? bakeConfigSchema.parse({});
+}
+
+/** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */
+export async function bake(
+  ctx: OpsContext,
+  steps: StepLog,
+  bakeMs: number,
+  cloudWatch: CloudWatchClient = new CloudWatchClient({ region: ctx.env.region, maxAttempts: 1 }),
+): Promise<BakeResult> {
+  const config = bakeConfigOf(ctx.env);
+  const planned = Math.max(1, Math.round(bakeMs / 60_000));
+  // CloudWatch takes whole seconds: start on one, so the first query has EndTime > StartTime.
+  const start = Math.ceil(ctx.clock.now() / 1000) * 1000;
+  const deadline = start + bakeMs + CLOUDWATCH_DELAY_MS;
+  const deps = { clock: ctx.clock, logger: ctx.logger };
+  const result = await steps.run(
+    'Bake',
+    async (): Promise<BakeResult> => {
+      ctx.logger.info(
+        `Baking for ${formatDuration(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`,
+      );
+      for (;;) {
+        if (ctx.clock.now() < start + 1000) {
+          await ctx.clock.sleep(start + 1000 - ctx.clock.now());
+          continue;
+        }
+        const minutes = await appRunnerTraffic(
+          cloudWatch,
+          ctx.env['service-arn'],
+          { start, end: ctx.clock.now(), periodSeconds: 60 },
+          deps,
+        );
+        const breach = judgeMinutes(minutes, config);
+        const watched = Math.min(minutes.length, planned);
+        if (breach)
+          return {
+            ok: false,
+            watchedMinutes: minutes.length,
+            plannedMinutes: planned,
+            line: breach,
+          };
+        if (minutes.length >= planned)
+          return {
+            ok: true,
+            watchedMinutes: watched,
+            plannedMinutes: planned,
+            line: `watched ${watched} of ${planned} minutes; no ${config['consecutive-minutes']} bad minutes in a row`,
+          };
+        if (ctx.clock.now() >= deadline)
+          return {
+            ok: true,
+            watchedMinutes: watched,
+            plannedMinutes: planned,
+            line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${formatDuration(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
+          };
+        await ctx.clock.sleep(ctx.timing.pollIntervalMs);
+      }
+    },
+    (r) =>
+      r.ok
+        ? r.line
+        : `breach after ${r.watchedMinutes} of ${r.plannedMinutes} watched minutes: ${r.line}`,
+  );
+  return result;
+}

@@ -1,0 +1,130 @@
+/**
+ * CloudWatch Logs (awsJson 1.1, `x-amz-target: Logs_20140328.<Op>`): FilterLogEvents over the
+ * fixture's log groups (`cloudwatch.logGroups`), with the term syntax of filter patterns
+ * (`ERROR`, `"exact phrase"`, `?A ?B` for either, `-term` to exclude) and `nextToken` pages.
+ */
+import { AwsError } from '../aws/protocol.js';
+import {
+  optInt,
+  optList,
+  optString,
+  paginate,
+  type AwsService,
+  type Input,
+} from '../aws/service.js';
+import type { World } from '../world.js';
+
+export interface LogEvent {
+  logStreamName: string;
+  timestamp: number;
+  message: string;
+  ingestionTime: number;
+  eventId: string;
+}
+
+const invalid = (message: string): AwsError => new AwsError('InvalidParameterException', message);
+
+/** The events of a log group, oldest first; undefined when there is no such group. */
+export function logGroupEvents(world: World, name: string): LogEvent[] | undefined {
+  const group = world.fixture.cloudwatch.logGroups.find((g) => g.name === name);
+  if (!group) return undefined;
+  const started = world.startedAt;
+  return group.events
+    .map((e, i) => ({
+      logStreamName: e.stream,
+      timestamp: started - e.ago,
+      message: e.message,
+      ingestionTime: started - e.ago + 200,
+      eventId: String(37_000_000_000_000n + BigInt(started - e.ago) * 1000n + BigInt(i)),
+    }))
+    .sort((a, b) => a.timestamp - b.timestamp);
+}
+
+interface Term {
+  text: string;
+  kind: 'all' | 'any' | 'none';
+}
+
+/** Parses a term filter pattern; JSON (`{…}`) and space-delimited (`[…]`) ones are refused. */
+export function parseFilterPattern(pattern: string): Term[] {
+  const text = pattern.trim();
+  if (text.startsWith('{') || text.startsWith('['))
+    throw invalid(
+      'sim: only term filter patterns (words, "phrases", ?either, -excluded) are modelled',
+    );
+  const terms: Term[] = [];
+  const re = /([?-]?)(?:"((?:[^"\\]|\\.)*)"|(\S+))/g;
+  for (const m of text.matchAll(re)) {
+    const word = m[2] ?? m[3] ?? '';
+    if (m[3] !== undefined && m[3].includes('"')) throw invalid('Invalid filter pattern');
+    terms.push({ text: word, kind: m[1] === '?' ? 'any' : m[1] === '-' ? 'none' : 'all' });
+  }
+  return terms;
+}
+
+function matches(terms: readonly Term[], message: string): boolean {
+  const any = terms.filter((t) => t.kind === 'any');
+  return (
+    terms.filter((t) => t.kind === 'all').every((t) => message.includes(t.text)) &&
+    terms.filter((t) => t.kind === 'none').every((t) => !message.includes(t.text)) &&
+    (any.length === 0 || any.some((t) => message.includes(t.text)))
+  );
+}
+
+function filterLogEvents(input: Input, world: World): Input {
+  const name = optString(input, 'logGroupName', cloudwatchLogs);
+  const identifier = optString(input, 'logGroupIdentifier', cloudwatchLogs);
+  if (name && identifier)
+    throw invalid('LogGroup name and LogGroup ARN are mutually exclusive parameters.');
+  const group = name ?? identifier?.replace(/^arn:aws[a-z-]*:logs:[^:]+:\d{12}:log-group:/, '');
+  if (!group) throw invalid('Either logGroupName or logGroupIdentifier must be specified.');
+  const events = logGroupEvents(world, group);
+  if (!events)
+    throw new AwsError('ResourceNotFoundException', 'The specified log group does not exist.');
+  const start = optInt(input, 'startTime', cloudwatchLogs, {
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+  });
+  const end = optInt(input, 'endTime', cloudwatchLogs, { min: 0, max: Number.MAX_SAFE_INTEGER });
+  const limit = optInt(input, 'limit', cloudwatchLogs, { min: 1, max: 10_000 }) ?? 10_000;
+  const streams = optList(input, 'logStreamNames', cloudwatchLogs) as unknown as
+    string[] | undefined;
+  const prefix = optString(input, 'logStreamNamePrefix', cloudwatchLogs);
+  if (streams && prefix)
+    throw invalid('Cannot specify both logStreamNames and logStreamNamePrefix.');
+  const terms = parseFilterPattern(optString(input, 'filterPattern', cloudwatchLogs) ?? '');
+  const selected = events.filter(
+    (e) =>
+      (start === undefined || e.timestamp >= start) &&
+      (end === undefined || e.timestamp <= end) &&
+      (!streams || streams.includes(e.logStreamName)) &&
+      (!prefix || e.logStreamName.startsWith(prefix)) &&
+      matches(terms, e.message),
+  );
+  const { page, next } = paginate(
+    selected,
+    optString(input, 'nextToken', cloudwatchLogs),
+    limit,
+    () => invalid('The specified nextToken is invalid.'),
+  );
+  return { events: page, searchedLogStreams: [], nextToken: next };
+}
+
+export const cloudwatchLogs: AwsService = {
+  signingName: 'logs',
+  protocol: 'awsJson1_1',
+  targetPrefix: 'Logs_20140328',
+  messageKey: 'message',
+  invalid,
+  faults: {
+    throttling: 'ThrottlingException',
+    throttlingStatus: 400,
+    internal: 'ServiceUnavailableException',
+  },
+  operations: {
+    FilterLogEvents: {
+      mutating: false,
+      handle: (input, { world }) => filterLogEvents(input, world),
+    },
+  },
+};

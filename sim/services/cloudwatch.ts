@@ -1,0 +1,350 @@
+/**
+ * CloudWatch metrics (awsJson 1.0 with awsQueryCompatible: `x-amz-target:
+ * GraniteServiceVersion20100801.<Op>`, errors name their awsQuery code in `x-amzn-query-error`).
+ * GetMetricStatistics and GetMetricData over two families of metrics:
+ * - `AWS/RDS` `FreeStorageSpace` (bytes) by `DBInstanceIdentifier`, from the fixture.
+ * - `AWS/AppRunner` `Requests`, `2xxStatusResponses`, `5xxStatusResponses`, `RequestLatency` by
+ *   `ServiceID` + `ServiceName` (both: CloudWatch matches the exact dimension set), made from
+ *   the versions each service ran under modelled traffic (`cloudwatch.requestsPerMinute`,
+ *   each image's `errorRate`, `slow`'s latency). `5xxStatusResponses` has no datapoint while
+ *   there were no 5xx, as App Runner publishes it.
+ *
+ * Time: a Period of P seconds covers P × timeScale real seconds, so under a sped-up sim a
+ * "minute" of metrics passes as fast as a modelled deployment does. Only complete periods
+ * have datapoints (CloudWatch is a little behind).
+ */
+import { AwsError } from '../aws/protocol.js';
+import { optList, type AwsService, type Input } from '../aws/service.js';
+import type { RunningApp } from '../sample-app.js';
+import type { World } from '../world.js';
+
+const GIB = 1024 ** 3;
+const MAX_DATAPOINTS = 1440;
+const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;
+type Statistic = (typeof STATISTICS)[number];
+
+/** One period's raw values: every sample's value is known, so any statistic can be computed. */
+interface Bucket {
+  start: number;
+  /** Value and weight (how many samples carry it). */
+  samples: { value: number; weight: number }[];
+  unit: string;
+}
+
+const invalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
+const missing = (name: string): AwsError =>
+  new AwsError('MissingParameter', `The parameter ${name} is required.`);
+
+function timeOf(input: Input, name: string): number {
+  const raw = input[name];
+  if (raw === undefined || raw === null) throw missing(name);
+  const seconds = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isFinite(seconds)) throw invalid(`The parameter ${name} must be a timestamp.`);
+  return seconds * 1000;
+}
+
+function dimensionsOf(input: Input): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of optList(input, 'Dimensions', cloudwatch) ?? []) {
+    const name = typeof d['Name'] === 'string' ? d['Name'] : undefined;
+    const value = typeof d['Value'] === 'string' ? d['Value'] : undefined;
+    if (!name || value === undefined) throw invalid('Each dimension needs a Name and a Value.');
+    out.set(name, value);
+  }
+  return out;
+}
+
+/** Percentile of weighted samples (nearest rank), as CloudWatch's pNN statistics. */
+function percentile(samples: Bucket['samples'], p: number): number {
+  const sorted = [...samples].sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((n, s) => n + s.weight, 0);
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (const s of sorted) {
+    seen += s.weight;
+    if (seen >= rank) return s.value;
+  }
+  return sorted[sorted.length - 1]?.value ?? 0;
+}
+
+function statistic(bucket: Bucket, name: Statistic): number {
+  const count = bucket.samples.reduce((n, s) => n + s.weight, 0);
+  const sum = bucket.samples.reduce((n, s) => n + s.value * s.weight, 0);
+  switch (name) {
+    case 'SampleCount':
+      return count;
+    case 'Sum':
+      return sum;
+    case 'Average':
+      return count === 0 ? 0 : sum / count;
+    case 'Minimum':
+      return Math.min(...bucket.samples.map((s) => s.value));
+    case 'Maximum':
+      return Math.max(...bucket.samples.map((s) => s.value));
+  }
+}
+
+/** A deterministic wobble in [0, 1) so latencies are not one flat line. */
+const wobble = (n: number): number => ((Math.imul(n + 1, 2654435761) >>> 0) % 1000) / 1000;
+
+/** Which version served [from, to): the timeline entry live at each moment, in pieces. */
+function servedBy(
+  timeline: readonly RunningApp[],
+  from: number,
+  to: number,
+): { app: RunningApp; ms: number; from: number }[] {
+  const out: { app: RunningApp; ms: number; from: number }[] = [];
+  timeline.forEach((app, i) => {
+    const start = Math.max(from, app.liveSince);
+    const end = Math.min(to, timeline[i + 1]?.liveSince ?? Infinity);
+    if (end > start) out.push({ app, ms: end - start, from: start });
+  });
+  return out;
+}
+
+function appErrorRate(app: RunningApp, at: number): number {
+  const b = app.behaviour;
+  if (b.behaviour === 'fails-platform-health-check') return 1;
+  if (b.behaviour === 'crash-after-start' && at - app.liveSince > b.crashAfterMs) return 1;
+  return b.errorRate;
+}
+
+function appP99(app: RunningApp, seed: number): number {
+  const base = 140 + Math.round(wobble(seed) * 60);
+  return app.behaviour.behaviour === 'slow' ? base + app.behaviour.latencyMs : base;
+}
+
+/** The samples of one App Runner metric in one period, or undefined when it has no datapoint. */
+function appRunnerBucket(
+  world: World,
+  timeline: readonly RunningApp[],
+  metric: string,
+  start: number,
+  realPeriod: number,
+  modelledMinuteMs: number,
+  index: number,
+): Bucket | undefined {
+  const pieces = servedBy(timeline, start, start + realPeriod);
+  const rpm = world.fixture.cloudwatch.requestsPerMinute;
+  const samples: Bucket['samples'] = [];
+  for (const piece of pieces) {
+    const requests = Math.round((rpm * piece.ms) / modelledMinuteMs);
+    if (requests === 0) continue;
+    const errors = Math.round(requests * appErrorRate(piece.app, piece.from));
+    if (metric === 'Requests') samples.push({ value: requests, weight: 1 });
+    else if (metric === '5xxStatusResponses') samples.push({ value: errors, weight: 1 });
+    else if (metric === '2xxStatusResponses') samples.push({ value: requests - errors, weight: 1 });
+    else if (metric === '4xxStatusResponses') samples.push({ value: 0, weight: 1 });
+    else if (metric === 'RequestLatency') {
+      const p99 = appP99(piece.app, index);
+      // 98 % answer fast, the slowest 2 % at about the p99 and a little above.
+      samples.push({
+        value: Math.round(p99 * 0.35),
+        weight: requests - Math.ceil(requests * 0.02),
+      });
+      samples.push({ value: p99, weight: Math.ceil(requests * 0.02) });
+    } else if (metric === 'ActiveInstances') samples.push({ value: 1, weight: 1 });
+  }
+  if (samples.length === 0) return undefined;
+  // App Runner does not publish 5xxStatusResponses until there is one.
+  if (metric === '5xxStatusResponses' && samples.every((s) => s.value === 0)) return undefined;
+  const unit = metric === 'RequestLatency' ? 'Milliseconds' : 'Count';
+  // Counts of several versions in one period add up to one sample.
+  if (metric !== 'RequestLatency' && samples.length > 1)
+    return {
+      start,
+      unit,
+      samples: [{ value: samples.reduce((n, s) => n + s.value, 0), weight: 1 }],
+    };
+  return { start, unit, samples };
+}
+
+export interface MetricQuery {
+  namespace: string;
+  metric: string;
+  dimensions: Map<string, string>;
+  start: number;
+  end: number;
+  /** Seconds, as the request gives it. */
+  period: number;
+}
+
+/** Every complete period of [start, end) that has data, oldest first. */
+export function metricBuckets(world: World, q: MetricQuery): Bucket[] {
+  const realPeriod = q.period * 1000 * world.clock.timeScale;
+  const now = world.clock.now();
+  const starts: number[] = [];
+  for (let t = q.start; t + realPeriod <= Math.min(q.end, now) + 1e-6; t += realPeriod)
+    starts.push(t);
+  const keys = [...q.dimensions.keys()].sort().join(',');
+  if (q.namespace === 'AWS/RDS' && q.metric === 'FreeStorageSpace') {
+    if (keys !== 'DBInstanceIdentifier') return [];
+    const id = q.dimensions.get('DBInstanceIdentifier')!;
+    const instance = world.rds.instances.get(id);
+    if (!instance) return [];
+    const gib = world.fixture.cloudwatch.freeStorageGiB[id] ?? 12;
+    return starts
+      .filter((t) => t >= instance.createdAt)
+      .map((t, i) => ({
+        start: t,
+        unit: 'Bytes',
+        // A little movement within the hour, never above the configured free space.
+        samples: [{ value: Math.round(gib * GIB - wobble(i) * 64 * 1024 ** 2), weight: 1 }],
+      }));
+  }
+  if (q.namespace === 'AWS/AppRunner') {
+    if (keys !== 'ServiceID,ServiceName') return [];
+    const service = [...world.apprunner.services.values()].find(
+      (s) => s.name === q.dimensions.get('ServiceName') && s.id === q.dimensions.get('ServiceID'),
+    );
+    if (!service) return [];
+    const modelledMinuteMs = 60_000 * world.clock.timeScale;
+    return starts.flatMap((t, i) => {
+      const bucket = appRunnerBucket(
+        world,
+        service.timeline,
+        q.metric,
+        t,
+        realPeriod,
+        modelledMinuteMs,
+        Math.floor(t / realPeriod) + i,
+      );
+      return bucket ? [bucket] : [];
+    });
+  }
+  return [];
+}
+
+function checkPeriod(period: unknown, start: number, end: number): number {
+  const p = typeof period === 'number' ? period : Number(period);
+  if (period === undefined || period === null) throw missing('Period');
+  if (
+    !Number.isInteger(p) ||
+    p < 1 ||
+    (p >= 60 && p % 60 !== 0) ||
+    (p < 60 && ![1, 5, 10, 30].includes(p))
+  )
+    throw invalid('The parameter Period must be 1, 5, 10, 30, or a multiple of 60.');
+  if (start >= end)
+    throw invalid('The parameter StartTime must be less than the parameter EndTime.');
+  const requested = Math.ceil((end - start) / (p * 1000));
+  if (requested > MAX_DATAPOINTS)
+    throw new AwsError(
+      'InvalidParameterCombination',
+      `You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_DATAPOINTS}. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
+    );
+  return p;
+}
+
+function getMetricStatistics(input: Input, world: World): Input {
+  const namespace = input['Namespace'];
+  const metric = input['MetricName'];
+  if (typeof namespace !== 'string' || namespace === '') throw missing('Namespace');
+  if (typeof metric !== 'string' || metric === '') throw missing('MetricName');
+  const start = timeOf(input, 'StartTime');
+  const end = timeOf(input, 'EndTime');
+  const period = checkPeriod(input['Period'], start, end);
+  const stats = (optList(input, 'Statistics', cloudwatch) ?? []) as unknown as string[];
+  const extended = (optList(input, 'ExtendedStatistics', cloudwatch) ?? []) as unknown as string[];
+  if (stats.length === 0 && extended.length === 0)
+    throw new AwsError(
+      'InvalidParameterCombination',
+      'At least one of the parameters Statistics and ExtendedStatistics must be specified.',
+    );
+  for (const s of stats)
+    if (!(STATISTICS as readonly string[]).includes(s))
+      throw invalid(`The parameter Statistics contains an invalid value: ${s}`);
+  const percentiles = extended.map((e) => {
+    const m = /^p(\d{1,2}(?:\.\d{1,2})?)$/.exec(e);
+    if (!m) throw invalid(`The parameter ExtendedStatistics contains an invalid value: ${e}`);
+    return { name: e, p: Number(m[1]) };
+  });
+  const buckets = metricBuckets(world, {
+    namespace,
+    metric,
+    dimensions: dimensionsOf(input),
+    start,
+    end,
+    period,
+  });
+  return {
+    Label: metric,
+    Datapoints: buckets.map((b) => {
+      const point: Input = { Timestamp: new Date(b.start), Unit: b.unit };
+      for (const s of stats) point[s] = statistic(b, s as Statistic);
+      if (percentiles.length > 0)
+        point['ExtendedStatistics'] = Object.fromEntries(
+          percentiles.map(({ name, p }) => [name, percentile(b.samples, p)]),
+        );
+      return point;
+    }),
+  };
+}
+
+function getMetricData(input: Input, world: World): Input {
+  const start = timeOf(input, 'StartTime');
+  const end = timeOf(input, 'EndTime');
+  const queries = optList(input, 'MetricDataQueries', cloudwatch);
+  if (!queries || queries.length === 0) throw missing('MetricDataQueries');
+  if (queries.length > 500)
+    throw invalid('The parameter MetricDataQueries must contain at most 500 queries.');
+  return {
+    MetricDataResults: queries.map((q) => {
+      const id = String(q['Id'] ?? '');
+      if (!/^[a-z][a-zA-Z0-9_]*$/.test(id))
+        throw invalid(
+          `The value ${id} for parameter MetricDataQueries.member.Id is invalid: it must start with a lowercase letter.`,
+        );
+      const stat = q['MetricStat'] as Input | undefined;
+      if (!stat) throw invalid('Only MetricStat queries are supported by the sim.');
+      const m = (stat['Metric'] ?? {}) as Input;
+      const period = checkPeriod(stat['Period'], start, end);
+      const name = String(stat['Stat'] ?? '');
+      const pct = /^p(\d{1,2}(?:\.\d{1,2})?)$/.exec(name);
+      if (!pct && !(STATISTICS as readonly string[]).includes(name))
+        throw invalid(`The parameter MetricStat.Stat contains an invalid value: ${name}`);
+      const buckets = metricBuckets(world, {
+        namespace: String(m['Namespace'] ?? ''),
+        metric: String(m['MetricName'] ?? ''),
+        dimensions: dimensionsOf(m),
+        start,
+        end,
+        period,
+      });
+      // GetMetricData answers newest first (ScanBy TimestampDescending by default).
+      const ordered = input['ScanBy'] === 'TimestampAscending' ? buckets : [...buckets].reverse();
+      return {
+        Id: id,
+        Label: String(q['Label'] ?? m['MetricName'] ?? id),
+        Timestamps: ordered.map((b) => new Date(b.start)),
+        Values: ordered.map((b) =>
+          pct ? percentile(b.samples, Number(pct[1])) : statistic(b, name as Statistic),
+        ),
+        StatusCode: 'Complete',
+      };
+    }),
+    Messages: [],
+  };
+}
+
+export const cloudwatch: AwsService = {
+  signingName: 'monitoring',
+  protocol: 'awsJson1_0',
+  targetPrefix: 'GraniteServiceVersion20100801',
+  messageKey: 'message',
+  queryCompatible: {
+    InvalidParameterValue: 'InvalidParameterValueException',
+    MissingParameter: 'MissingRequiredParameterException',
+    InvalidParameterCombination: 'InvalidParameterCombinationException',
+    InternalServiceError: 'InternalServiceFault',
+  },
+  invalid,
+  faults: { throttling: 'Throttling', throttlingStatus: 400, internal: 'InternalServiceError' },
+  operations: {
+    GetMetricStatistics: {
+      mutating: false,
+      handle: (input, { world }) => getMetricStatistics(input, world),
+    },
+    GetMetricData: { mutating: false, handle: (input, { world }) => getMetricData(input, world) },
+  },
+};

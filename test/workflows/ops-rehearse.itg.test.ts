@@ -1,0 +1,56 @@
+/**
+ * ops-daily/weekly/monthly.yml rehearsed against the sim with the real ops-check bundle: every
+ * job green, and docs/iam-policy-ops.json allows exactly the AWS calls they make (read-only).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSim, type SimHandle } from '../../sim/index.js';
+import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import { rehearsalFixture, simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import { policyActions, type PolicyDocument } from './iam-policy.js';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+/** Signing names in the call log → IAM service prefixes. */
+const IAM_PREFIX: Record<string, string> = {
+  apprunner: 'apprunner',
+  ecr: 'ecr',
+  rds: 'rds',
+  sts: 'sts',
+  monitoring: 'cloudwatch',
+  logs: 'logs',
+  secretsmanager: 'secretsmanager',
+};
+
+describe('ops workflows rehearsed against the sim', () => {
+  let sim: SimHandle;
+  beforeAll(async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+  });
+  afterAll(() => sim.stop());
+
+  it('runs ops-daily, ops-weekly and ops-monthly green; the ops policy is exactly their calls', async () => {
+    const options = await simRehearsalOptions(sim);
+    for (const schedule of ['daily', 'weekly', 'monthly']) {
+      const result = await rehearseWorkflow({
+        workflow: path.join(ROOT, '.github/workflows', `ops-${schedule}.yml`),
+        ...options,
+      });
+      expect(result.conclusion, result.log.join('\n')).toBe('success');
+      expect(result.order).toEqual(['checks-staging', 'checks-production']);
+    }
+    expect(sim.mutatingCalls()).toEqual([]);
+    const called = new Set(
+      sim
+        .calls()
+        .filter((c) => c.service in IAM_PREFIX)
+        .map((c) => `${IAM_PREFIX[c.service]}:${c.operation}`),
+    );
+    const policy = JSON.parse(
+      readFileSync(path.join(ROOT, 'docs/iam-policy-ops.json'), 'utf8'),
+    ) as PolicyDocument;
+    expect([...called].sort()).toEqual(policyActions(policy));
+    // Read-only: nothing in the policy can change anything.
+    expect(policyActions(policy).every((a) => /:(Describe|Get|List|Filter)/.test(a))).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * ops-daily.yml, ops-weekly.yml and ops-monthly.yml: the runbook's routine checks on a
+ * schedule (and by hand), one job per configured environment, each with a read-only AWS role
+ * (docs/iam-policy-ops.json). A red run opens or updates one GitHub issue per environment and
+ * schedule, so the jobs may write issues and nothing else.
+ *
+ * The jobs declare no GitHub environment: production's required reviewers would otherwise
+ * hold every scheduled run for approval. The read-only role and the database URL of each
+ * environment are repository variables and secrets named after it, and the role's trust
+ * policy accepts the default branch (docs/setup.md).
+ */
+import { ENVIRONMENTS } from './environments.js';
+import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
+import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+
+type Schedule = 'daily' | 'weekly' | 'monthly';
+
+/** 06:00 UTC every day; Mondays; the 1st of the month. */
+export const OPS_CRONS: Record<Schedule, string> = {
+  daily: '0 6 * * *',
+  weekly: '0 6 * * 1',
+  monthly: '0 6 1 * *',
+};
+
+const upper = (environment: string): string => environment.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+/** Repository variable holding the environment's read-only role for the checks. */
+export const opsRoleVariable = (environment: string): string =>
+  `${upper(environment)}_OPS_ROLE_ARN`;
+export const opsRegionVariable = (environment: string): string =>
+  `${upper(environment)}_AWS_REGION`;
+/** Repository secret with a read-only PostgreSQL URL for the environment's sql checks. */
+export const opsDatabaseSecret = (environment: string): string =>
+  `${upper(environment)}_OPS_DATABASE_URL`;
+
+function checkJob(schedule: Schedule, environment: string): Job {
+  return {
+    name: `${schedule} checks of ${environment}`,
+    'runs-on': 'ubuntu-24.04',
+    permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+    // A routine check that hangs must not hold a runner: each check has its own deadline.
+    'timeout-minutes': 20,
+    steps: [
+      thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
+      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+        name: 'AWS credentials (OIDC, read-only role)',
+        with: {
+          'role-to-assume': expr(`vars.${opsRoleVariable(environment)}`),
+          'aws-region': expr(`vars.${opsRegionVariable(environment)}`),
+          'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
+        },
+      }),
+      ourAction('ops-check', {
+        id: 'checks',
+        name: `Run the ${schedule} checks of ${environment}`,
+        with: {
+          environment,
+          schedule,
+          'github-token': expr('github.token'),
+          'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
+          'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
+          'database-url': expr(`secrets.${opsDatabaseSecret(environment)}`),
+        },
+      }),
+    ],
+  };
+}
+
+function opsWorkflow(schedule: Schedule): WorkflowSource {
+  const jobs: Record<string, Job> = {};
+  for (const { name } of ENVIRONMENTS) jobs[`checks-${name}`] = checkJob(schedule, name);
+  return {
+    file: `ops-${schedule}.yml`,
+    source: 'workflows-src/ops.ts',
+    workflow: {
+      name: `ops ${schedule}`,
+      on: { schedule: [{ cron: OPS_CRONS[schedule] }], workflow_dispatch: null },
+      permissions: {},
+      jobs,
+    },
+  };
+}
+
+export const opsDaily = opsWorkflow('daily');
+export const opsWeekly = opsWorkflow('weekly');
+export const opsMonthly = opsWorkflow('monthly');
