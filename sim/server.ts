@@ -8,6 +8,8 @@ import type net from 'node:net';
 import {
   AwsError,
   encodeJsonError,
+  encodeEc2Error,
+  encodeEc2Result,
   encodeJsonResult,
   encodeQueryError,
   encodeQueryResult,
@@ -23,6 +25,7 @@ import { handleControl } from './control.js';
 import type { RestRequest, RestResponse, RestService } from './rest.js';
 import { appRunner } from './services/apprunner.js';
 import { betterstack } from './services/betterstack.js';
+import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
@@ -31,7 +34,7 @@ import { sts } from './services/sts.js';
 import type { World } from './world.js';
 
 /** Every AWS stand-in; a new service is one module and one entry here. */
-export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts];
+export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts, ec2];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -108,6 +111,7 @@ function awsServiceOf(req: http.IncomingMessage): {
 }
 
 function encodeError(service: AwsService, error: AwsError, requestId: string): EncodedResponse {
+  if (service.protocol === 'ec2') return encodeEc2Error(error, requestId);
   return service.protocol === 'awsQuery'
     ? encodeQueryError(error, requestId)
     : encodeJsonError(service.protocol, error, requestId, service.messageKey ?? 'message');
@@ -152,7 +156,7 @@ async function handleAws(
   let operation: string;
   let input: Record<string, unknown>;
   try {
-    if (service.protocol === 'awsQuery') {
+    if (service.protocol === 'awsQuery' || service.protocol === 'ec2') {
       const parsed = parseQueryBody(raw);
       operation = parsed.action;
       input = parsed.params;
@@ -182,7 +186,7 @@ async function handleAws(
   };
   if (!signed) {
     fail(
-      service.protocol === 'awsQuery'
+      service.protocol === 'awsQuery' || service.protocol === 'ec2'
         ? new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
         : new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403),
     );
@@ -190,7 +194,7 @@ async function handleAws(
   }
   if (!definition) {
     fail(
-      service.protocol === 'awsQuery'
+      service.protocol === 'awsQuery' || service.protocol === 'ec2'
         ? new AwsError(
             'InvalidAction',
             `Could not find operation ${operation} for version 2014-10-31`,
@@ -218,9 +222,11 @@ async function handleAws(
     record.status = 200;
     send(
       res,
-      service.protocol === 'awsQuery'
-        ? encodeQueryResult(operation, service.xmlns!, result, requestId)
-        : encodeJsonResult(service.protocol, result, requestId),
+      service.protocol === 'ec2'
+        ? encodeEc2Result(operation, service.xmlns!, result as Record<string, unknown>, requestId)
+        : service.protocol === 'awsQuery'
+          ? encodeQueryResult(operation, service.xmlns!, result, requestId)
+          : encodeJsonResult(service.protocol, result, requestId),
     );
   } catch (error) {
     if (error instanceof AwsError) fail(error);

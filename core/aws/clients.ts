@@ -1,4 +1,5 @@
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -8,6 +9,8 @@ export interface AwsClients {
   ecr: ECRClient;
   rds: RDSClient;
   sts: STSClient;
+  /** Only the gate reads EC2 (a 1 MB client): made on first use, see core/aws/ec2.ts. */
+  ec2?: EC2Client;
 }
 
 /**

@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { attestation } from './attestation.js';
+import { backups } from './backups.js';
+import { ciGreen } from './ci-green.js';
+import { customDomains } from './custom-domains.js';
+import { databaseAvailable } from './database-available.js';
+import { databasePrivate } from './database-private.js';
+import { hsts } from './hsts.js';
+import { httpsRedirect } from './https-redirect.js';
+import { imagePresent } from './image-present.js';
+import { pagesReachable } from './pages-reachable.js';
 import { PLANNED_CHECKS } from './planned.js';
+import { restoreVerified } from './restore-verified.js';
+import { serviceEnv } from './service-env.js';
 import { serviceRunning } from './service-running.js';
+import { tlsCheck } from './tls.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
 /**
@@ -8,7 +21,23 @@ import { commonCheckFields, type CheckType } from './types.js';
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS];
+export const CHECK_TYPES: readonly CheckType[] = [
+  serviceRunning,
+  databaseAvailable,
+  databasePrivate,
+  backups,
+  restoreVerified,
+  imagePresent,
+  serviceEnv,
+  tlsCheck,
+  hsts,
+  httpsRedirect,
+  pagesReachable,
+  customDomains,
+  ciGreen,
+  attestation,
+  ...PLANNED_CHECKS,
+];
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);
