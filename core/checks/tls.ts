@@ -21,18 +21,20 @@ function parseTarget(target: string): { host: string; port: number } {
 
 function inspect(
   target: string,
+  connectTo: string | undefined,
   minDays: number,
   now: number,
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<Seen> {
-  const { host, port } = parseTarget(target);
+  const { host, port: targetPort } = parseTarget(target);
+  const address = connectTo ? parseTarget(connectTo) : { host, port: targetPort };
   return new Promise((resolve, reject) => {
     // Not rejecting untrusted certificates here so the report can say everything that is
     // wrong at once (expired, wrong host, untrusted), not only the first.
     const socket = tls.connect({
-      host,
-      port,
+      host: address.host,
+      port: address.port,
       ...(net.isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
       timeout: timeoutMs,
@@ -92,6 +94,15 @@ export const tlsCheck = defineCheck({
       .array(z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected host or host:port' }))
       .min(1),
     'min-days': z.int().min(0).default(90),
+    resolve: z
+      .record(
+        z.string(),
+        z.string().regex(/^[A-Za-z0-9.-]+:\d+$/, { message: 'expected address:port' }),
+      )
+      .default({})
+      .describe(
+        'Connect to this address:port for a host (like curl --resolve), e.g. before DNS cut-over.',
+      ),
   },
   defaultTimeoutMs: 20_000,
   group: 'Domain & TLS',
@@ -99,17 +110,22 @@ export const tlsCheck = defineCheck({
     const timeoutMs = Math.max(1_000, ctx.deadline - ctx.clock.now());
     const seen = await Promise.all(
       check.hosts.map((host) =>
-        inspect(host, check['min-days'], ctx.clock.now(), timeoutMs, ctx.signal).catch(
-          (error: Error): Seen => ({
-            host,
-            validTo: '',
-            daysLeft: -1,
-            subject: '',
-            altNames: '',
-            trusted: false,
-            problems: [`no TLS connection: ${error.message}`],
-          }),
-        ),
+        inspect(
+          host,
+          check.resolve[host],
+          check['min-days'],
+          ctx.clock.now(),
+          timeoutMs,
+          ctx.signal,
+        ).catch((error: Error): Seen => ({
+          host,
+          validTo: '',
+          daysLeft: -1,
+          subject: '',
+          altNames: '',
+          trusted: false,
+          problems: [`no TLS connection: ${error.message}`],
+        })),
       ),
     );
     const observed = {
