@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputReader } from '../../core/action/inputs.js';
 import { readBuildPushInputs } from '../../actions/build-push/src/inputs.js';
+import { readGateInputs } from '../../actions/compliance-gate/src/inputs.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { readSmokeTestInputs } from '../../actions/smoke-test/src/inputs.js';
@@ -34,6 +35,7 @@ const readers: Record<
   },
   'build-push': { read: readBuildPushInputs, sample: { environment: 'production' } },
   deploy: { read: readDeployInputs, sample: { environment: 'production' } },
+  'compliance-gate': { read: readGateInputs, sample: { environment: 'production' } },
   rollback: {
     read: readRollbackInputs,
     sample: { environment: 'production', reason: 'checkout is broken' },
