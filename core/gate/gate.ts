@@ -101,12 +101,7 @@ export async function prepareGate(request: GateRequest, now: number) {
     },
     now,
   );
-  let attestationsText: string | null = null;
-  try {
-    attestationsText = await readFile(request.attestationsFile, 'utf8');
-  } catch {
-    attestationsText = null;
-  }
+  const attestationsText = await readFile(request.attestationsFile, 'utf8').catch(() => null);
   return {
     env,
     items,
