@@ -5,6 +5,7 @@ import {
   type AppRunnerClient,
   type OperationSummary,
   type Service,
+  type SourceConfiguration,
 } from '@aws-sdk/client-apprunner';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
@@ -18,6 +19,8 @@ export interface ServiceState {
   /** https:// URL of the service. */
   url: string;
   imageIdentifier: string;
+  /** Plain RuntimeEnvironmentVariables (configuration, not secrets). */
+  variables: Record<string, string>;
 }
 
 export type OperationOutcome = 'SUCCEEDED' | 'ROLLBACK_SUCCEEDED' | 'FAILED' | 'ROLLBACK_FAILED';
@@ -41,6 +44,10 @@ function toState(service: Service | undefined, arn: string): ServiceState {
     status: service.Status ?? 'UNKNOWN',
     url: /^https?:\/\//.test(url) ? url : `https://${url}`,
     imageIdentifier: identifier,
+    variables: {
+      ...service.SourceConfiguration?.ImageRepository?.ImageConfiguration
+        ?.RuntimeEnvironmentVariables,
+    },
   };
 }
 
@@ -112,15 +119,19 @@ export class AppRunnerService {
    * (throttled or 5xx after the request left), the newest operation is checked before
    * trying again, so a retry never starts a second update.
    */
-  async updateImage(imageIdentifier: string): Promise<string> {
+  async updateImage(
+    imageIdentifier: string,
+    /** Further changes to the same configuration (the launch's variables), applied in the one call. */
+    transform: (source: SourceConfiguration) => SourceConfiguration = (source) => source,
+  ): Promise<string> {
     const service = await this.describeRaw();
     const source = service?.SourceConfiguration;
     if (!source?.ImageRepository)
       throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
-    const updated = {
+    const updated = transform({
       ...source,
       ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
-    };
+    });
     const startedAt = this.deps.clock.now();
     try {
       return await retry(

@@ -2,6 +2,14 @@ import type { ImageRef } from '../aws/image-ref.js';
 import type { ResolvedImage } from '../aws/ecr.js';
 import type { OpsContext } from './context.js';
 import {
+  applyEnvChanges,
+  changesAnything,
+  describeEnvChanges,
+  hasEnvChanges,
+  restoreVariables,
+  type EnvChanges,
+} from './env-changes.js';
+import {
   durationSince,
   failureLine,
   inChangeWindow,
@@ -24,6 +32,8 @@ export interface DeployRequest {
   snapshot: boolean;
   autoRollback: boolean;
   dryRun: boolean;
+  /** Variables to set/unset in the same UpdateService (env-set / env-unset). */
+  env?: EnvChanges | undefined;
 }
 
 interface Preflight {
@@ -31,6 +41,8 @@ interface Preflight {
   targetVersion: string;
   running: RunningImage;
   serviceUrl: string;
+  /** RuntimeEnvironmentVariables before the deploy: what a rollback puts back. */
+  variables: Record<string, string>;
 }
 
 /**
@@ -49,11 +61,21 @@ async function preflight(ctx: OpsContext, request: DeployRequest): Promise<Prefl
   );
   const running = await readRunningImage(ctx, service.imageIdentifier);
   const targetVersion = request.image.kind === 'tag' ? request.image.tag : versionOf(target);
-  return { target, targetVersion, running, serviceUrl: service.url };
+  return { target, targetVersion, running, serviceUrl: service.url, variables: service.variables };
 }
 
 /** Every call a real run would make that changes something, in order. */
 function describePlan(ctx: OpsContext, request: DeployRequest, p: Preflight): string[] {
+  const env =
+    hasEnvChanges(request.env) && changesAnything(p.variables, request.env)
+      ? [
+          `RuntimeEnvironmentVariables in the same UpdateService: ${describeEnvChanges(request.env)}`,
+        ]
+      : [];
+  return [...env, ...describePlanSteps(ctx, request, p)];
+}
+
+function describePlanSteps(ctx: OpsContext, request: DeployRequest, p: Preflight): string[] {
   const plan: string[] = [];
   if (ctx.github)
     plan.push(
@@ -101,13 +123,19 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
   );
   recordTarget(outcome, p);
 
-  const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
-    plan: () => describePlan(ctx, request, p),
-    planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
-    unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
-    unhealthy: (why) =>
-      `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
-  });
+  // Variables still to change mean an update even when the image already runs.
+  const envPending = hasEnvChanges(request.env) && changesAnything(p.variables, request.env);
+  if (envPending) ctx.logger.info(`  with variables: ${describeEnvChanges(request.env!)}`);
+  const early =
+    envPending && !request.dryRun
+      ? undefined
+      : await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+          plan: () => describePlan(ctx, request, p),
+          planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
+          unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
+          unhealthy: (why) =>
+            `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
+        });
   if (early) return early;
 
   const deploymentId = await startGitHubDeployment(
@@ -130,7 +158,13 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
     { outcome, finish },
     { snapshot: request.snapshot, purpose: 'pre-deploy', stopped },
     async () => {
-      const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
+      const update = await switchImage(
+        ctx,
+        steps,
+        'Update service',
+        p.target.uri,
+        envPending ? (source) => applyEnvChanges(source, request.env!) : undefined,
+      );
       outcome.operationId = update.operationId;
       if (update.status === 'ROLLBACK_SUCCEEDED') {
         finish(
@@ -214,7 +248,10 @@ async function rollBackAfterFailedVerification(
   ctx.logger.info(
     `Verification of ${p.targetVersion} failed (${why}); putting ${p.running.version} back`,
   );
-  const update = await switchImage(ctx, steps, 'Roll back', back);
+  // The variables from before the deploy come back with the image.
+  const update = await switchImage(ctx, steps, 'Roll back', back, (source) =>
+    restoreVariables(source, p.variables),
+  );
   outcome.rollbackOperationId = update.operationId;
   if (update.status !== 'SUCCEEDED') {
     Object.assign(outcome, {

@@ -160,9 +160,10 @@ export async function switchImage(
   steps: StepLog,
   stepName: string,
   uri: string,
+  transform?: Parameters<OpsContext['service']['updateImage']>[1],
 ): Promise<{ operationId: string; status: SwitchStatus }> {
   const startMs = ctx.clock.now();
-  const operationId = await ctx.service.updateImage(uri);
+  const operationId = await ctx.service.updateImage(uri, transform);
   ctx.logger.info(`  UpdateService started operation ${operationId} → ${uri}`);
   const { status } = await ctx.service.followOperation(
     operationId,

@@ -22,6 +22,7 @@ await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSu
     snapshot: request.snapshot,
     autoRollback: request.autoRollback,
     dryRun: request.dryRun,
+    env: request.env,
   });
 
   setOpsOutputs(outcome, setOutput);
