@@ -27,11 +27,16 @@ import {
 } from './operations.js';
 import { StepLog } from './steps.js';
 
+/** What a deploy's snapshot is for, which names it (the go-live deploy takes the pre-launch one). */
+export const DEPLOY_SNAPSHOT_PURPOSES = ['pre-deploy', 'pre-launch'] as const;
+
 export interface DeployRequest {
   image: ImageRef;
   snapshot: boolean;
   autoRollback: boolean;
   dryRun: boolean;
+  /** Names the snapshot: pre-launch for the go-live deploy (snapshot-purpose). */
+  snapshotPurpose?: (typeof DEPLOY_SNAPSHOT_PURPOSES)[number] | undefined;
   /** Variables to set/unset in the same UpdateService (env-set / env-unset). */
   env?: EnvChanges | undefined;
 }
@@ -156,7 +161,7 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
     ctx,
     steps,
     { outcome, finish },
-    { snapshot: request.snapshot, purpose: 'pre-deploy', stopped },
+    { snapshot: request.snapshot, purpose: request.snapshotPurpose ?? 'pre-deploy', stopped },
     async () => {
       const update = await switchImage(
         ctx,

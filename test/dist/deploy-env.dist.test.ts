@@ -90,6 +90,18 @@ describe.concurrent('deploy env-set / env-unset', () => {
     expect(variables(w)).toEqual(before);
   });
 
+  it('snapshot-purpose pre-launch names the snapshot <instance>-pre-launch-YYYYMMDD-HHMM', async () => {
+    const w = await world();
+    const result = await w.run('deploy', {
+      image: 'v1.5.0',
+      'snapshot-purpose': 'pre-launch',
+      'env-unset': 'APP_BASE_URL',
+    });
+    expect(result.outputs['result']).toBe('deployed');
+    expect(result.outputs['snapshot-id']).toMatch(/^drop-db-pre-launch-\d{8}-\d{4}$/);
+    expect(w.sim.snapshots('drop-db').map((s) => s.id)).toContain(result.outputs['snapshot-id']);
+  });
+
   it('refuses a bad variable name before any AWS call', async () => {
     const w = await world();
     const result = await w.run('deploy', { image: 'v1.5.0', 'env-unset': 'bankid-mock' });

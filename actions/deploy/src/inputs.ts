@@ -1,5 +1,6 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import { readOpsInputs } from '../../../core/action/ops-inputs.js';
+import { DEPLOY_SNAPSHOT_PURPOSES } from '../../../core/deploy/deploy.js';
 import { parseEnvChanges, type EnvChanges } from '../../../core/deploy/env-changes.js';
 import type { OpsInputs } from '../../../core/deploy/prepare.js';
 
@@ -9,6 +10,7 @@ export interface DeployInputs extends OpsInputs {
   autoRollback: boolean;
   dryRun: boolean;
   env: EnvChanges;
+  snapshotPurpose: (typeof DEPLOY_SNAPSHOT_PURPOSES)[number];
 }
 
 /** Reads and validates every input once, before anything is called. */
@@ -19,6 +21,7 @@ export function readDeployInputs(inputs: InputReader): DeployInputs {
     snapshot: inputs.boolean('snapshot'),
     autoRollback: inputs.boolean('auto-rollback'),
     dryRun: inputs.boolean('dry-run'),
+    snapshotPurpose: inputs.enumOf('snapshot-purpose', DEPLOY_SNAPSHOT_PURPOSES),
     env: parseEnvChanges(inputs.optional('env-set'), inputs.optional('env-unset')),
   });
 }

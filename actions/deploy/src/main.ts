@@ -23,6 +23,7 @@ await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSu
     autoRollback: request.autoRollback,
     dryRun: request.dryRun,
     env: request.env,
+    snapshotPurpose: request.snapshotPurpose,
   });
 
   setOpsOutputs(outcome, setOutput);
