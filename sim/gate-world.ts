@@ -174,7 +174,17 @@ environments:
         - type: attestation
           id: finanstilsynet
           text: Finanstilsynet has been notified where required
-${options.extraItems ?? ''}`;
+${options.extraItems ?? ''}
+      # The watch after launch (go-live.yml job 3); error-rate and latency-p99 join it once
+      # those check types exist.
+      post-launch:
+        - type: service-running
+        - type: database-available
+        - type: backups
+        - type: hsts
+        - type: pages-reachable
+          paths: [/vilkaar, /personvern]
+`;
   const now = Date.now();
   const day = (offset: number): string => new Date(now + offset * DAY).toISOString().slice(0, 10);
   const attestations = {

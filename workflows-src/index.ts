@@ -2,6 +2,7 @@
 import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
+import { goLive } from './go-live.js';
 import { rollback } from './rollback.js';
 
-export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback];
+export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback, goLive];

@@ -129,7 +129,7 @@ export function parseAttestations(
     if (!gate.attestationIds.includes(a.id))
       at(
         ['attestations', i, 'id'],
-        `"${a.id}" is not an attestation item of this gate (known: ${gate.attestationIds.join(', ') || 'none'})`,
+        `"${a.id}" is not an attestation item of any gate of this environment (known: ${gate.attestationIds.join(', ') || 'none'})`,
       );
     if (seen.has(a.id))
       at(['attestations', i, 'id'], `"${a.id}" is attested twice; keep one entry per id`);
@@ -146,7 +146,7 @@ export function parseAttestations(
     if (!gate.checkIds.includes(w.check))
       at(
         ['waivers', i, 'check'],
-        `"${w.check}" is not a check of this gate (known: ${gate.checkIds.join(', ')})`,
+        `"${w.check}" is not a check of any gate of this environment (known: ${gate.checkIds.join(', ')})`,
       );
     const expires = expiryOf(w.expires);
     const days = Math.ceil((expires.getTime() - now) / DAY);

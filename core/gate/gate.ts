@@ -89,11 +89,15 @@ export async function prepareGate(request: GateRequest, now: number) {
   });
   if (problems.length > 0) throw new ConfigError(request.configFile, problems);
   const policy = env['gate-policy'];
+  // One attestations file serves every gate of the environment (go-live, post-launch, …).
+  const allItems = Object.values(env.gates ?? {}).flat();
   const attestations = await loadAttestations(
     request.attestationsFile,
     {
-      attestationIds: items.filter((i) => i.type === 'attestation').map((i) => checkId(i)),
-      checkIds: ids,
+      attestationIds: [
+        ...new Set(allItems.filter((i) => i.type === 'attestation').map((i) => checkId(i))),
+      ],
+      checkIds: [...new Set(allItems.map((i) => checkId(i)))],
     },
     {
       maxAttestationAgeDays: policy?.['max-attestation-age-days'] ?? 30,

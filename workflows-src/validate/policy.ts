@@ -86,6 +86,8 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
     if (changesEnvironment(job)) needs['deployments'] = 'the deploy/rollback action';
+    if (job.steps.some((s) => /\.\/actions\/compliance-gate\b/.test(s.uses ?? '')))
+      needs['checks'] = 'the compliance-gate action (its check run on the commit)';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? String(pair.value.value) : '';

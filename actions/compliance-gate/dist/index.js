@@ -90516,7 +90516,7 @@ function parseAttestations(text, file, gate, policy, now) {
     const seen = new Set();
     const attestations = data.attestations.map((a, i) => {
         if (!gate.attestationIds.includes(a.id))
-            at(['attestations', i, 'id'], `"${a.id}" is not an attestation item of this gate (known: ${gate.attestationIds.join(', ') || 'none'})`);
+            at(['attestations', i, 'id'], `"${a.id}" is not an attestation item of any gate of this environment (known: ${gate.attestationIds.join(', ') || 'none'})`);
         if (seen.has(a.id))
             at(['attestations', i, 'id'], `"${a.id}" is attested twice; keep one entry per id`);
         seen.add(a.id);
@@ -90530,7 +90530,7 @@ function parseAttestations(text, file, gate, policy, now) {
     });
     const waivers = data.waivers.map((w, i) => {
         if (!gate.checkIds.includes(w.check))
-            at(['waivers', i, 'check'], `"${w.check}" is not a check of this gate (known: ${gate.checkIds.join(', ')})`);
+            at(['waivers', i, 'check'], `"${w.check}" is not a check of any gate of this environment (known: ${gate.checkIds.join(', ')})`);
         const expires = expiryOf(w.expires);
         const days = Math.ceil((expires.getTime() - now) / attestations_DAY);
         if (days > policy.maxWaiverDays)
@@ -90620,20 +90620,18 @@ async function prepareGate(request, now) {
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(request.configFile, problems);
     const policy = env['gate-policy'];
+    // One attestations file serves every gate of the environment (go-live, post-launch, …).
+    const allItems = Object.values(env.gates ?? {}).flat();
     const attestations = await loadAttestations(request.attestationsFile, {
-        attestationIds: items.filter((i) => i.type === 'attestation').map((i) => checkId(i)),
-        checkIds: ids,
+        attestationIds: [
+            ...new Set(allItems.filter((i) => i.type === 'attestation').map((i) => checkId(i))),
+        ],
+        checkIds: [...new Set(allItems.map((i) => checkId(i)))],
     }, {
         maxAttestationAgeDays: policy?.['max-attestation-age-days'] ?? 30,
         maxWaiverDays: policy?.['max-waiver-days'] ?? 14,
     }, now);
-    let attestationsText = null;
-    try {
-        attestationsText = await (0,promises_.readFile)(request.attestationsFile, 'utf8');
-    }
-    catch {
-        attestationsText = null;
-    }
+    const attestationsText = await (0,promises_.readFile)(request.attestationsFile, 'utf8').catch(() => null);
     return {
         env,
         items,

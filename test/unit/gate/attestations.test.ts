@@ -55,12 +55,12 @@ describe('the attestations file', () => {
     [
       'an unknown attestation id',
       good.replace('id: bankid-callback', 'id: bankid-callbak'),
-      /^attestations\[0\]\.id: "bankid-callbak" is not an attestation item of this gate \(known: bankid-callback, sumsub-kyc\) \(line 2\)$/,
+      /^attestations\[0\]\.id: "bankid-callbak" is not an attestation item of any gate of this environment \(known: bankid-callback, sumsub-kyc\) \(line 2\)$/,
     ],
     [
       'an unknown waiver check',
       good.replace('check: restore-verified', 'check: restore-verifed'),
-      /^waivers\[0\]\.check: "restore-verifed" is not a check of this gate .*\(line 8\)$/,
+      /^waivers\[0\]\.check: "restore-verifed" is not a check of any gate of this environment .*\(line 8\)$/,
     ],
     [
       'a waiver without expires',
