@@ -23,7 +23,12 @@ const jobsOf = (file: string): Record<string, Job> =>
 describe('npm run workflows', () => {
   it('reproduces the committed workflows byte for byte', () => {
     const rendered = renderWorkflows();
-    expect([...rendered.keys()].sort()).toEqual(['ci.yml', 'deploy.yml', 'rollback.yml']);
+    expect([...rendered.keys()].sort()).toEqual([
+      'ci.yml',
+      'deploy.yml',
+      'go-live.yml',
+      'rollback.yml',
+    ]);
     for (const [file, text] of rendered) expect(text, file).toBe(committed(file));
     // Twice the same: nothing depends on time, order of iteration or the machine.
     expect(renderWorkflows()).toEqual(rendered);

@@ -28,8 +28,8 @@ const fixture = (name: string) => read(FIXTURES, name, name);
 const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
-  it('are ci, deploy and rollback', () => {
-    expect(workflowNames.sort()).toEqual(['ci.yml', 'deploy.yml', 'rollback.yml']);
+  it('are ci, deploy, go-live and rollback', () => {
+    expect(workflowNames.sort()).toEqual(['ci.yml', 'deploy.yml', 'go-live.yml', 'rollback.yml']);
   });
 
   it('pass every check', async () => {
