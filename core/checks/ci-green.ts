@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { createOctokit } from '../github/octokit.js';
 import { defineCheck } from './types.js';
 
 /** Names of check runs the gate itself creates (never judged by ci-green). */
@@ -30,6 +29,8 @@ export const ciGreen = defineCheck({
           : 'ci-green needs the commit (GITHUB_SHA) of the run',
       };
     const [owner, repo] = run.repository.split('/') as [string, string];
+    // Loaded on use: the registry is imported by every action that reads the configuration.
+    const { createOctokit } = await import('../github/octokit.js');
     const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: ctx.logger });
     const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
       owner,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { EcrRepository } from '../aws/ecr.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "ECR holds the latest production-tagged image". */
@@ -17,6 +16,8 @@ export const imagePresent = defineCheck({
   async run(check, ctx) {
     const repository = ctx.env['ecr-repository'];
     const registryId = ctx.env['ecr-registry-id'] ?? ctx.env['service-arn'].split(':')[4] ?? '';
+    // Loaded on use: the registry is imported by every action that reads the configuration.
+    const { EcrRepository } = await import('../aws/ecr.js');
     const repo = new EcrRepository(
       ctx.aws.ecr,
       { registryId, region: ctx.env.region, repository },

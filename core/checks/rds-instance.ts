@@ -1,4 +1,4 @@
-import { DescribeDBInstancesCommand, type DBInstance } from '@aws-sdk/client-rds';
+import type { DBInstance } from '@aws-sdk/client-rds';
 import { awsCall, awsErrorName } from '../aws/call.js';
 import type { CheckContext, CheckOutcome } from './types.js';
 
@@ -17,6 +17,9 @@ export async function describeDatabase(
         line: 'database.instance is not set for this environment; add it to the configuration',
       },
     };
+  // Loaded here, not at the top: every action that reads the configuration imports the check
+  // registry, and only the ones that run checks should load the RDS client.
+  const { DescribeDBInstancesCommand } = await import('@aws-sdk/client-rds');
   try {
     const out = await awsCall(
       'DescribeDBInstances',

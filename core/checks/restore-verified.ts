@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { readAuditEntries } from '../audit/audit-log.js';
 import { defineCheck } from './types.js';
 
 const DAY = 86_400_000;
@@ -30,6 +29,8 @@ export const restoreVerified = defineCheck({
         status: 'error',
         line: 'restore-verified needs the database-url input (read access to audit_log)',
       };
+    // Loaded on use: the registry is imported by every action that reads the configuration.
+    const { readAuditEntries } = await import('../audit/audit-log.js');
     const rows = await readAuditEntries(url, { action: 'restore_drill', limit: 50 });
     if (rows.length === 0)
       return {
