@@ -49261,6 +49261,76 @@ __webpack_unused_export__ = waitUntilVpnConnectionDeleted;
 
 /***/ }),
 
+/***/ 519:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+const { buildQueryString } = __webpack_require__(3422);
+
+const validate = (str) => typeof str === "string" && str.indexOf("arn:") === 0 && str.split(":").length >= 6;
+const parse = (arn) => {
+    const segments = arn.split(":");
+    if (segments.length < 6 || segments[0] !== "arn") {
+        throw new Error("Malformed ARN");
+    }
+    const [, partition, service, region, accountId, ...resource] = segments;
+    return {
+        partition,
+        service,
+        region,
+        accountId,
+        resource: resource.join(":"),
+    };
+};
+const build = (arnObject) => {
+    const { partition = "aws", service, region, accountId, resource } = arnObject;
+    if ([service, region, accountId, resource].some((segment) => typeof segment !== "string")) {
+        throw new Error("Input ARN object is invalid");
+    }
+    return `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+};
+
+function formatUrl(request) {
+    const { port, query } = request;
+    let { protocol, path, hostname } = request;
+    if (protocol && protocol.slice(-1) !== ":") {
+        protocol += ":";
+    }
+    if (port) {
+        hostname += `:${port}`;
+    }
+    if (path && path.charAt(0) !== "/") {
+        path = `/${path}`;
+    }
+    let queryString = query ? buildQueryString(query) : "";
+    if (queryString && queryString[0] !== "?") {
+        queryString = `?${queryString}`;
+    }
+    let auth = "";
+    if (request.username != null || request.password != null) {
+        const username = request.username ?? "";
+        const password = request.password ?? "";
+        auth = `${username}:${password}@`;
+    }
+    let fragment = "";
+    if (request.fragment) {
+        fragment = `#${request.fragment}`;
+    }
+    return `${protocol}//${auth}${hostname}${path}${queryString}${fragment}`;
+}
+
+function hasOwn(container, key) {
+    return Object.prototype.hasOwnProperty.call(container, key);
+}
+
+exports.build = build;
+exports.formatUrl = formatUrl;
+exports.hasOwn = hasOwn;
+exports.parse = parse;
+exports.validate = validate;
+
+
+/***/ }),
+
 /***/ 1539:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
