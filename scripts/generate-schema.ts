@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { configSchema } from '../core/config/schema.js';
+import { attestationsFileSchema } from '../core/gate/attestations.js';
+import { evidenceSchema } from '../core/gate/evidence.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,10 +21,24 @@ export function configJsonSchema(): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** The attestations and waivers file (core/gate/attestations.ts). */
+export function attestationsJsonSchema(): string {
+  const schema = z.toJSONSchema(attestationsFileSchema, { io: 'input', target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'apprunner-ops attestations and waivers' }, null, 2)}\n`;
+}
+
+/** The gate's evidence bundle (core/gate/evidence.ts). */
+export function evidenceJsonSchema(): string {
+  const schema = z.toJSONSchema(evidenceSchema, { io: 'output', target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'apprunner-ops gate evidence bundle (version 1)' }, null, 2)}\n`;
+}
+
 export async function writeConfigSchema(outDir = path.join(ROOT, 'schema')): Promise<string> {
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, 'apprunner-ops.schema.json');
   await writeFile(file, configJsonSchema());
+  await writeFile(path.join(outDir, 'attestations.schema.json'), attestationsJsonSchema());
+  await writeFile(path.join(outDir, 'gate-evidence.schema.json'), evidenceJsonSchema());
   return file;
 }
 

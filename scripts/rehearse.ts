@@ -8,7 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSim } from '../sim/index.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
+import { startGateWorld } from '../sim/gate-world.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
+import { goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import { rehearsalFixture, simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
 
 const USAGE = `usage: npm run rehearse -- <deploy|rollback|file.yml> [options]
@@ -56,6 +58,28 @@ if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(e
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
+
+if (target === 'go-live') {
+  // go-live needs its own world: gates, attestations, CI on the commit, a real HTTPS site.
+  const world = await startGateWorld({ timeScale });
+  try {
+    const result = await rehearseWorkflow({
+      workflow,
+      ...goLiveRehearsalOptions(world),
+      ...(Object.keys(inputs).length ? { inputs } : {}),
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `\n${path.basename(workflow)}: ${result.conclusion} (${result.order
+        .map((id) => `${id} ${result.jobs[id]?.result}`)
+        .join(', ')})`,
+    );
+    if (result.conclusion !== 'success') process.exitCode = 1;
+  } finally {
+    await world.stop();
+  }
+  process.exit();
+}
 
 const sim = await startSim({ timeScale, fixture: rehearsalFixture() });
 try {

@@ -103,6 +103,26 @@ const serviceSchema = z.strictObject({
     })
     .prefault({}),
   createdAgo: duration.prefault('200d'),
+  /** DescribeCustomDomains: domains linked to the service and their status. */
+  customDomains: z
+    .array(
+      z.strictObject({
+        domain: z.string(),
+        enableWWWSubdomain: z.boolean().default(true),
+        status: z
+          .enum([
+            'creating',
+            'create_failed',
+            'active',
+            'deleting',
+            'delete_failed',
+            'pending_certificate_dns_validation',
+            'binding_certificate',
+          ])
+          .default('active'),
+      }),
+    )
+    .default([]),
 });
 
 const snapshotSchema = z.strictObject({
@@ -163,6 +183,21 @@ const instanceSchema = z.strictObject({
       sql: z.string().optional(),
     })
     .optional(),
+});
+
+const ingressSchema = z.strictObject({
+  protocol: z.string().default('tcp'),
+  fromPort: z.number().int(),
+  toPort: z.number().int(),
+  cidrs: z.array(z.string()).default([]),
+  ipv6Cidrs: z.array(z.string()).default([]),
+});
+
+/** A VPC security group; one an RDS instance names without declaring it admits 5432 from the VPC. */
+const securityGroupSchema = z.strictObject({
+  id: z.string().regex(/^sg-[0-9a-f]{8,17}$/),
+  name: z.string().default('default'),
+  ingress: z.array(ingressSchema).default([]),
 });
 
 const monitorSchema = z.strictObject({
@@ -232,6 +267,7 @@ export const fixtureSchema = z.strictObject({
       instances: z.array(instanceSchema).default([]),
     })
     .prefault({}),
+  ec2: z.strictObject({ securityGroups: z.array(securityGroupSchema).default([]) }).prefault({}),
   github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
   betterstack: z
     .strictObject({
@@ -256,6 +292,7 @@ export type FixtureInput = z.input<typeof fixtureSchema>;
 export type FixtureImage = z.output<typeof imageSchema>;
 export type FixtureService = z.output<typeof serviceSchema>;
 export type FixtureInstance = z.output<typeof instanceSchema>;
+export type FixtureSecurityGroup = z.output<typeof securityGroupSchema>;
 export type ImageBehaviour = z.output<z.ZodObject<typeof behaviourFields>>;
 
 /** Loads and validates a fixture; every problem is one line `path: what is wrong`. */

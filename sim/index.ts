@@ -197,6 +197,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_ECR: url,
     AWS_ENDPOINT_URL_RDS: url,
     AWS_ENDPOINT_URL_STS: url,
+    AWS_ENDPOINT_URL_EC2: url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,

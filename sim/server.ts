@@ -8,6 +8,8 @@ import type net from 'node:net';
 import {
   AwsError,
   encodeJsonError,
+  encodeEc2Error,
+  encodeEc2Result,
   encodeJsonResult,
   encodeQueryError,
   encodeQueryResult,
@@ -25,6 +27,7 @@ import { appRunner } from './services/apprunner.js';
 import { betterstack } from './services/betterstack.js';
 import { cloudwatch } from './services/cloudwatch.js';
 import { cloudwatchLogs } from './services/cloudwatch-logs.js';
+import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
@@ -40,6 +43,7 @@ export const AWS_SERVICES: readonly AwsService[] = [
   sts,
   cloudwatch,
   cloudwatchLogs,
+  ec2,
 ];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 
@@ -138,6 +142,7 @@ function awsServiceOf(req: http.IncomingMessage): {
 }
 
 function encodeError(service: AwsService, error: AwsError, requestId: string): EncodedResponse {
+  if (service.protocol === 'ec2') return encodeEc2Error(error, requestId);
   if (service.protocol === 'awsQuery') return encodeQueryError(error, requestId);
   if (service.queryCompatible) {
     // The SDK takes the error's code from this header, the shape from __type.
@@ -201,7 +206,7 @@ async function handleAws(
   let operation: string;
   let input: Record<string, unknown>;
   try {
-    if (service.protocol === 'awsQuery') {
+    if (service.protocol === 'awsQuery' || service.protocol === 'ec2') {
       const parsed = parseQueryBody(raw);
       operation = parsed.action;
       input = parsed.params;
@@ -231,7 +236,7 @@ async function handleAws(
   };
   if (!signed) {
     fail(
-      service.protocol === 'awsQuery'
+      service.protocol === 'awsQuery' || service.protocol === 'ec2'
         ? new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
         : new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403),
     );
@@ -239,7 +244,7 @@ async function handleAws(
   }
   if (!definition) {
     fail(
-      service.protocol === 'awsQuery'
+      service.protocol === 'awsQuery' || service.protocol === 'ec2'
         ? new AwsError(
             'InvalidAction',
             `Could not find operation ${operation} for version 2014-10-31`,
@@ -268,9 +273,11 @@ async function handleAws(
     record.status = 200;
     send(
       res,
-      service.protocol === 'awsQuery'
-        ? encodeQueryResult(operation, service.xmlns!, result, requestId)
-        : encodeJsonResult(service.protocol, result, requestId),
+      service.protocol === 'ec2'
+        ? encodeEc2Result(operation, service.xmlns!, result as Record<string, unknown>, requestId)
+        : service.protocol === 'awsQuery'
+          ? encodeQueryResult(operation, service.xmlns!, result, requestId)
+          : encodeJsonResult(service.protocol, result, requestId),
     );
   } catch (error) {
     if (error instanceof AwsError) fail(error);

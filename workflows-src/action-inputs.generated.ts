@@ -23,6 +23,27 @@ export interface ActionInputs {
     /** docker or buildah; empty: whichever is installed, docker first. */
     readonly builder?: InputValue;
   };
+  /** Runs a gate of the configuration (go-live by default): every check at once, read-only, attestations and waivers from a reviewed file; writes an evidence bundle, a check run on the commit and a Slack message. */
+  'compliance-gate': {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose gate runs. */
+    readonly environment: InputValue;
+    /** Name of the gate under environments.<environment>.gates. Default: `go-live`. */
+    readonly gate?: InputValue;
+    /** Path of the attestations and waivers file (changed only by pull request). Default: `.github/apprunner-ops/attestations.yml`. */
+    readonly attestations?: InputValue;
+    /** Folder to write evidence.json and evidence.md into (upload it as an artifact). Default: `apprunner-ops-evidence`. */
+    readonly 'evidence-dir'?: InputValue;
+    /** Token for the check run on the commit (checks: write) and for ci-green (checks: read, statuses: read); empty: neither. */
+    readonly 'github-token'?: InputValue;
+    /** Slack incoming webhook for the verdict; empty: no message. */
+    readonly 'slack-webhook-url'?: InputValue;
+    /** BetterStack Uptime API token for monitors-green; empty: that check reports an error. */
+    readonly 'betterstack-token'?: InputValue;
+    /** PostgreSQL URL with read access (sql checks, restore-verified reads audit_log); empty: those checks report an error. */
+    readonly 'database-url'?: InputValue;
+  };
   /** Deploys an ECR image to App Runner safely: preflight, GitHub deployment, RDS snapshot, maintenance window, update followed to its operation result, verification, automatic rollback, Slack and audit record. */
   deploy: {
     /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
@@ -51,6 +72,12 @@ export interface ActionInputs {
     readonly 'betterstack-token'?: InputValue;
     /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
     readonly 'audit-database-url'?: InputValue;
+    /** Names the snapshot: pre-deploy (<snapshot-prefix>-YYYYMMDD-HHMM-<sha>, pruned to the retention) or pre-launch (<instance>-pre-launch-YYYYMMDD-HHMM, kept). Default: `pre-deploy`. */
+    readonly 'snapshot-purpose'?: InputValue;
+    /** RuntimeEnvironmentVariables to set in the same UpdateService as the image, one NAME=value per line (e.g. NEXT_PUBLIC_APP_URL=https://getdrop.no); a rollback restores the previous values. */
+    readonly 'env-set'?: InputValue;
+    /** RuntimeEnvironmentVariables to remove in the same UpdateService, names separated by commas or lines (e.g. BANKID_MOCK). */
+    readonly 'env-unset'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
     /** Bake period after verification, e.g. 10m: the new version's App Runner metrics are watched and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
@@ -136,6 +163,7 @@ export interface ActionInputs {
 /** The output names of each of our actions. */
 export interface ActionOutputs {
   'build-push': 'image' | 'tag' | 'digest' | 'built';
+  'compliance-gate': 'passed' | 'failed' | 'waived' | 'evidence';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';

@@ -2,6 +2,7 @@
 import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
+import { goLive } from './go-live.js';
 import { rollback } from './rollback.js';
 import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
 
@@ -12,4 +13,5 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   opsDaily,
   opsWeekly,
   opsMonthly,
+  goLive,
 ];

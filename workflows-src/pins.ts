@@ -30,6 +30,17 @@ export const CONFIGURE_AWS_CREDENTIALS: Pin = {
   version: 'v4.0.2',
 };
 
-export const PINS: readonly Pin[] = [CHECKOUT, SETUP_NODE, CONFIGURE_AWS_CREDENTIALS];
+export const UPLOAD_ARTIFACT: Pin = {
+  repo: 'actions/upload-artifact',
+  sha: 'ea165f8d65b6e75b540449e92b4886f43607fa02',
+  version: 'v4.6.2',
+};
+
+export const PINS: readonly Pin[] = [
+  CHECKOUT,
+  SETUP_NODE,
+  CONFIGURE_AWS_CREDENTIALS,
+  UPLOAD_ARTIFACT,
+];
 
 export const pinnedRef = (pin: Pin): string => `${pin.repo}@${pin.sha}`;

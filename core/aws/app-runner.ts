@@ -5,6 +5,7 @@ import {
   type AppRunnerClient,
   type OperationSummary,
   type Service,
+  type SourceConfiguration,
 } from '@aws-sdk/client-apprunner';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
@@ -18,6 +19,8 @@ export interface ServiceState {
   /** https:// URL of the service. */
   url: string;
   imageIdentifier: string;
+  /** Plain RuntimeEnvironmentVariables (configuration, not secrets). */
+  variables: Record<string, string>;
 }
 
 export type OperationOutcome = 'SUCCEEDED' | 'ROLLBACK_SUCCEEDED' | 'FAILED' | 'ROLLBACK_FAILED';
@@ -46,6 +49,10 @@ function toState(service: Service | undefined, arn: string): ServiceState {
     status: service.Status ?? 'UNKNOWN',
     url: /^https?:\/\//.test(url) ? url : `https://${url}`,
     imageIdentifier: identifier,
+    variables: {
+      ...service.SourceConfiguration?.ImageRepository?.ImageConfiguration
+        ?.RuntimeEnvironmentVariables,
+    },
   };
 }
 
@@ -121,15 +128,17 @@ export class AppRunnerService {
   async updateImage(
     imageIdentifier: string,
     wait: { timeoutMs: number; intervalMs: number } = { timeoutMs: 300_000, intervalMs: 5_000 },
+    /** Further changes to the same configuration (the launch's variables), applied in the one call. */
+    transform: (source: SourceConfiguration) => SourceConfiguration = (source) => source,
   ): Promise<string> {
     const service = await this.describeRaw();
     const source = service?.SourceConfiguration;
     if (!source?.ImageRepository)
       throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
-    const updated = {
+    const updated = transform({
       ...source,
       ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
-    };
+    });
     // The newest update before ours: whatever is newer afterwards was started since.
     const before = (await this.newestUpdateOperation())?.Id;
     let sent = false;

@@ -1,6 +1,7 @@
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -13,6 +14,8 @@ export interface AwsClients {
   sts: STSClient;
   cloudWatch: CloudWatchClient;
   cloudWatchLogs: CloudWatchLogsClient;
+  /** Only the gate reads EC2 (a 1 MB client): made on first use, see core/aws/ec2.ts. */
+  ec2?: EC2Client;
 }
 
 /** Per-request limits: one hung connection must not outlast every deadline. */

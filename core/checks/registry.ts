@@ -1,16 +1,29 @@
 import { z } from 'zod';
 import { serviceRunning } from './service-running.js';
+import { attestation } from './attestation.js';
+import { backups } from './backups.js';
+import { ciGreen } from './ci-green.js';
+import { customDomains } from './custom-domains.js';
+import { databaseAvailable } from './database-available.js';
+import { databasePrivate } from './database-private.js';
 import { ecrUntagged } from './ecr-untagged.js';
 import { errorRate } from './error-rate.js';
 import { freeStorage } from './free-storage.js';
 import { health } from './health.js';
+import { hsts } from './hsts.js';
+import { httpsRedirect } from './https-redirect.js';
+import { imagePresent } from './image-present.js';
 import { latencyP99 } from './latency-p99.js';
 import { lifecyclePolicy } from './lifecycle-policy.js';
 import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
+import { pagesReachable } from './pages-reachable.js';
+import { restoreVerified } from './restore-verified.js';
+import { serviceEnv } from './service-env.js';
 import { snapshotFresh } from './snapshot-fresh.js';
 import { snapshotRestore } from './snapshot-restore.js';
 import { sql } from './sql.js';
+import { tlsCheck } from './tls.js';
 import { PLANNED_CHECKS } from './planned.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
@@ -21,17 +34,30 @@ import { commonCheckFields, type CheckType } from './types.js';
  */
 export const CHECK_TYPES: readonly CheckType[] = [
   serviceRunning,
+  attestation,
+  backups,
+  ciGreen,
+  customDomains,
+  databaseAvailable,
+  databasePrivate,
   ecrUntagged,
   errorRate,
   freeStorage,
   health,
+  hsts,
+  httpsRedirect,
+  imagePresent,
   latencyP99,
   lifecyclePolicy,
   logErrors,
   monitorsGreen,
+  pagesReachable,
+  restoreVerified,
+  serviceEnv,
   snapshotFresh,
   snapshotRestore,
   sql,
+  tlsCheck,
   ...PLANNED_CHECKS,
 ];
 

@@ -32,6 +32,22 @@ export interface CheckSecrets {
   auditDatabaseUrl?: string | undefined;
 }
 
+/** One attestation from the attestations file (see core/gate/attestations.ts). */
+export interface AttestationRecord {
+  id: string;
+  by: string;
+  at: Date;
+  evidence: string;
+  expires: Date;
+}
+
+/** The attestations file as the gate read it; `attestation` checks look their id up here. */
+export interface AttestationBook {
+  file: string;
+  maxAgeDays: number;
+  find(id: string): AttestationRecord | undefined;
+}
+
 /** Everything a check may talk to. Built once per run; shared by every check of the run. */
 export interface CheckContext {
   environment: string;
@@ -46,6 +62,8 @@ export interface CheckContext {
   run: RunInfo | undefined;
   clock: Clock;
   logger: Logger;
+  /** Set by the gate; without it an `attestation` check reports `error`. */
+  attestations?: AttestationBook | undefined;
   /** Aborted when this check's deadline passes: pass it to every wait and request. */
   signal: AbortSignal;
   /** Epoch ms by which this check must answer. */

@@ -1,16 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import { ConfigError, errorMessage } from '../util/errors.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { configSchema, type Config, type EnvironmentConfig } from './schema.js';
 
 /** Parses and validates config text. Every problem names its YAML path and line. */
 export function parseConfig(text: string, file: string): Config {
+  return parseYamlDocument(text, configSchema, (problems) => new ConfigError(file, problems)).data;
+}
+
+/**
+ * Parses YAML text and validates it with a zod schema; every problem (YAML syntax or schema)
+ * is one line naming its path and line, handed to `fail` to make the error to throw. Also
+ * returns `lineOf(path)` for checks made after the schema's. Shared by the configuration
+ * and the attestations file.
+ */
+export function parseYamlDocument<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  fail: (problems: string[]) => Error,
+): { data: z.output<S>; lineOf: (path: readonly PropertyKey[]) => string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      file,
+    throw fail(
       doc.errors.map((e) => {
         const line = e.linePos?.[0]?.line;
         const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
@@ -19,12 +33,10 @@ export function parseConfig(text: string, file: string): Config {
     );
   }
   const data: unknown = doc.toJS();
-  const result = configSchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    file,
-    formatIssues(configSchema, data, result.error.issues, lineOf(doc, lineCounter)),
-  );
+  const lines = lineOf(doc, lineCounter);
+  const result = schema.safeParse(data);
+  if (result.success) return { data: result.data, lineOf: lines };
+  throw fail(formatIssues(schema, data, result.error.issues, lines));
 }
 
 function lineOf(doc: Document, counter: LineCounter) {

@@ -139,6 +139,23 @@ export const environmentSchema = z.strictObject({
     )
     .optional()
     .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
+  'gate-policy': z
+    .strictObject({
+      'max-attestation-age-days': z
+        .int()
+        .min(1)
+        .max(366)
+        .default(30)
+        .describe('An attestation older than this fails, even before it expires.'),
+      'max-waiver-days': z
+        .int()
+        .min(1)
+        .max(90)
+        .default(14)
+        .describe('A waiver may not expire later than this many days after the gate runs.'),
+    })
+    .optional()
+    .describe('Rules for the attestations file read by the gates of this environment.'),
   checks: z
     .strictObject({
       daily: z.array(checkItemSchema).optional(),

@@ -2,6 +2,14 @@ import type { ImageRef } from '../aws/image-ref.js';
 import type { ResolvedImage } from '../aws/ecr.js';
 import type { OpsContext } from './context.js';
 import {
+  applyEnvChanges,
+  changesAnything,
+  describeEnvChanges,
+  hasEnvChanges,
+  restoreVariables,
+  type EnvChanges,
+} from './env-changes.js';
+import {
   durationSince,
   endExpiredMaintenance,
   failureLine,
@@ -23,6 +31,9 @@ import {
 import { StepLog } from './steps.js';
 import { bake } from './bake.js';
 
+/** What a deploy's snapshot is for, which names it (the go-live deploy takes the pre-launch one). */
+export const DEPLOY_SNAPSHOT_PURPOSES = ['pre-deploy', 'pre-launch'] as const;
+
 export interface DeployRequest {
   image: ImageRef;
   snapshot: boolean;
@@ -30,6 +41,10 @@ export interface DeployRequest {
   dryRun: boolean;
   /** Bake period after verification (0: none); see bake.ts. */
   bakeMs?: number;
+  /** Names the snapshot: pre-launch for the go-live deploy (snapshot-purpose). */
+  snapshotPurpose?: (typeof DEPLOY_SNAPSHOT_PURPOSES)[number] | undefined;
+  /** Variables to set/unset in the same UpdateService (env-set / env-unset). */
+  env?: EnvChanges | undefined;
 }
 
 interface Preflight {
@@ -39,6 +54,8 @@ interface Preflight {
   /** Where a failed verification goes back to; undefined: nowhere known. */
   back: BackTarget | undefined;
   serviceUrl: string;
+  /** RuntimeEnvironmentVariables before the deploy: what a rollback puts back. */
+  variables: Record<string, string>;
 }
 
 /**
@@ -58,11 +75,28 @@ async function preflight(ctx: OpsContext, request: DeployRequest): Promise<Prefl
   const running = await readRunningImage(ctx, service.imageIdentifier);
   const targetVersion = request.image.kind === 'tag' ? request.image.tag : versionOf(target);
   const back = await fallbackTarget(ctx, running, target);
-  return { target, targetVersion, running, back, serviceUrl: service.url };
+  return {
+    target,
+    targetVersion,
+    running,
+    back,
+    serviceUrl: service.url,
+    variables: service.variables,
+  };
 }
 
 /** Every call a real run would make that changes something, in order. */
 function describePlan(ctx: OpsContext, request: DeployRequest, p: Preflight): string[] {
+  const env =
+    hasEnvChanges(request.env) && changesAnything(p.variables, request.env)
+      ? [
+          `RuntimeEnvironmentVariables in the same UpdateService: ${describeEnvChanges(request.env)}`,
+        ]
+      : [];
+  return [...env, ...describePlanSteps(ctx, request, p)];
+}
+
+function describePlanSteps(ctx: OpsContext, request: DeployRequest, p: Preflight): string[] {
   const plan: string[] = [];
   if (ctx.github)
     plan.push(
@@ -114,13 +148,19 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
   );
   recordTarget(outcome, p);
 
-  const early = await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
-    plan: () => describePlan(ctx, request, p),
-    planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
-    unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
-    unhealthy: (why) =>
-      `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
-  });
+  // Variables still to change mean an update even when the image already runs.
+  const envPending = hasEnvChanges(request.env) && changesAnything(p.variables, request.env);
+  if (envPending) ctx.logger.info(`  with variables: ${describeEnvChanges(request.env!)}`);
+  const early =
+    envPending && !request.dryRun
+      ? undefined
+      : await endIfNothingToChange(ctx, steps, { outcome, finish }, p, request.dryRun, {
+          plan: () => describePlan(ctx, request, p),
+          planned: `Dry run: would deploy ${p.targetVersion} over ${p.running.version}; nothing was changed`,
+          unchanged: `${p.targetVersion} already runs in ${ctx.environment} and passes its checks; nothing deployed`,
+          unhealthy: (why) =>
+            `${p.targetVersion} already runs in ${ctx.environment} but fails its checks: ${why}`,
+        });
   if (early) return early;
 
   const deploymentId = await startGitHubDeployment(
@@ -141,9 +181,15 @@ export async function deploy(ctx: OpsContext, request: DeployRequest): Promise<O
     ctx,
     steps,
     { outcome, finish },
-    { snapshot: request.snapshot, purpose: 'pre-deploy', stopped },
+    { snapshot: request.snapshot, purpose: request.snapshotPurpose ?? 'pre-deploy', stopped },
     async () => {
-      const update = await switchImage(ctx, steps, 'Update service', p.target.uri);
+      const update = await switchImage(
+        ctx,
+        steps,
+        'Update service',
+        p.target.uri,
+        envPending ? (source) => applyEnvChanges(source, request.env!) : undefined,
+      );
       outcome.operationId = update.operationId;
       if (update.status === 'ROLLBACK_SUCCEEDED') {
         finish(
@@ -239,7 +285,10 @@ async function rollBackAfterFailedVerification(
   ctx.logger.info(
     `Verification of ${p.targetVersion} failed (${why}); putting ${back.version} back`,
   );
-  const update = await switchImage(ctx, steps, 'Roll back', back.uri);
+  // The variables from before the deploy come back with the image.
+  const update = await switchImage(ctx, steps, 'Roll back', back.uri, (source) =>
+    restoreVariables(source, p.variables),
+  );
   outcome.rollbackOperationId = update.operationId;
   if (update.status !== 'SUCCEEDED') {
     Object.assign(outcome, {

@@ -135,10 +135,13 @@ export function isSameImage(running: RunningImage, target: ResolvedImage): boole
   return running.identifier === target.uri || running.digest === target.digest;
 }
 
+/** pre-launch: the go-live deploy's snapshot, kept (never pruned with the pre-deploy ones). */
+export type SnapshotPurpose = 'pre-deploy' | 'pre-rollback' | 'pre-launch';
+
 export async function takeSnapshot(
   ctx: OpsContext,
   steps: StepLog,
-  purpose: 'pre-deploy' | 'pre-rollback',
+  purpose: SnapshotPurpose,
 ): Promise<string | undefined> {
   const rds = ctx.rds;
   const database = ctx.env.database;
@@ -149,8 +152,10 @@ export async function takeSnapshot(
   const prefix =
     purpose === 'pre-deploy'
       ? (database['snapshot-prefix'] ?? `${database.instance}-pre-deploy`)
-      : `${database.instance}-pre-rollback`;
-  const id = snapshotId(prefix, new Date(ctx.clock.now()), ctx.run.sha7 || undefined);
+      : `${database.instance}-${purpose}`;
+  // The launch snapshot is named as the runbook names it: <instance>-pre-launch-YYYYMMDD-HHMM.
+  const sha7 = purpose === 'pre-launch' ? undefined : ctx.run.sha7 || undefined;
+  const id = snapshotId(prefix, new Date(ctx.clock.now()), sha7);
   return steps
     .run(
       'Snapshot',
@@ -325,12 +330,14 @@ export async function switchImage(
   steps: StepLog,
   stepName: string,
   uri: string,
+  transform?: Parameters<OpsContext['service']['updateImage']>[2],
 ): Promise<{ operationId: string; status: SwitchStatus }> {
   const startMs = ctx.clock.now();
-  const operationId = await ctx.service.updateImage(uri, {
-    timeoutMs: ctx.timing.operationTimeoutMs,
-    intervalMs: ctx.timing.pollIntervalMs,
-  });
+  const operationId = await ctx.service.updateImage(
+    uri,
+    { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: ctx.timing.pollIntervalMs },
+    transform,
+  );
   ctx.logger.info(`  UpdateService started operation ${operationId} → ${uri}`);
   const { status } = await ctx.service.followOperation(
     operationId,
@@ -587,7 +594,7 @@ export async function inChangeWindow(
   run: ReturnType<typeof startOutcome>,
   options: {
     snapshot: boolean;
-    purpose: 'pre-deploy' | 'pre-rollback';
+    purpose: SnapshotPurpose;
     stopped: (why: string) => string;
   },
   body: () => Promise<void>,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type AwsProtocol = 'awsJson1_0' | 'awsJson1_1' | 'awsQuery';
+export type AwsProtocol = 'awsJson1_0' | 'awsJson1_1' | 'awsQuery' | 'ec2';
 
 /** An error the service answers with, as the real one would (code, HTTP status, message). */
 export class AwsError extends Error {
@@ -196,6 +196,40 @@ export function encodeQueryError(error: AwsError, requestId: string): EncodedRes
       `<ErrorResponse><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
       `<Message>${escapeXml(error.message)}</Message></Error>` +
       `<RequestId>${requestId}</RequestId></ErrorResponse>`,
+  };
+}
+
+// ---------------------------------------------------------------- ec2
+
+/**
+ * The EC2 query protocol: the request is an awsQuery form, but the answer has no
+ * `<XResult>` wrapper, lowerCamel element names, `<requestId>` first and every list member
+ * named `item` (use `xmlList('item', …)`); errors are `<Response><Errors><Error>`.
+ */
+export function encodeEc2Result(
+  action: string,
+  xmlns: string,
+  result: Record<string, unknown>,
+  requestId: string,
+): EncodedResponse {
+  const inner = Object.entries(result)
+    .map(([k, v]) => toXml(k, v))
+    .join('');
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId },
+    body: `<${action}Response xmlns="${xmlns}"><requestId>${requestId}</requestId>${inner}</${action}Response>`,
+  };
+}
+
+export function encodeEc2Error(error: AwsError, requestId: string): EncodedResponse {
+  return {
+    status: error.status,
+    headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId },
+    body:
+      `<Response><Errors><Error><Code>${escapeXml(error.code)}</Code>` +
+      `<Message>${escapeXml(error.message)}</Message></Error></Errors>` +
+      `<RequestID>${requestId}</RequestID></Response>`,
   };
 }
 

@@ -520,6 +520,33 @@ export const appRunner: AwsService = {
       mutating: true,
       handle: (input, { world }) => world.apprunner.pauseOrResume(input, false),
     },
+    DescribeCustomDomains: {
+      mutating: false,
+      handle(input, { world }) {
+        const service = world.apprunner.get(reqString(input, 'ServiceArn', appRunner));
+        const max = optInt(input, 'MaxResults', appRunner, { min: 1, max: 5 }) ?? 5;
+        const fixture = world.fixture.apprunner.services.find((s) => s.name === service.name);
+        const domains = fixture?.customDomains ?? [];
+        const { page, next } = paginate(
+          domains,
+          optString(input, 'NextToken', appRunner),
+          max,
+          () => invalidRequest('Invalid NextToken'),
+        );
+        return {
+          DNSTarget: world.apprunner.serviceUrl(service),
+          ServiceArn: service.arn,
+          CustomDomains: page.map((d) => ({
+            DomainName: d.domain,
+            EnableWWWSubdomain: d.enableWWWSubdomain,
+            CertificateValidationRecords: [],
+            Status: d.status,
+          })),
+          VpcDNSTargets: [],
+          NextToken: next,
+        };
+      },
+    },
     ListOperations: {
       mutating: false,
       handle(input, { world }) {

@@ -632,6 +632,27 @@ export const github: RestService = {
     },
     {
       method: 'GET',
+      pattern: new RegExp(`^${REPO}/commits/(?<ref>[^/]+)/check-runs$`),
+      operation: 'listCheckRunsForRef',
+      mutating: false,
+      handle(req, p, world) {
+        const sha = shaOf(decodeURIComponent(p['ref']!));
+        const all = world.github.checkRuns
+          .filter((c) => c.repo === repoOf(p) && c.head_sha === sha)
+          .reverse();
+        const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
+        const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
+        // GitHub wraps this list: { total_count, check_runs }.
+        return json(200, {
+          total_count: all.length,
+          check_runs: all
+            .slice((pageNo - 1) * perPage, pageNo * perPage)
+            .map((c) => checkRunJson(world, c)),
+        });
+      },
+    },
+    {
+      method: 'GET',
       pattern: new RegExp(`^${REPO}/check-runs/(?<id>\\d+)$`),
       operation: 'getCheckRun',
       mutating: false,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputReader } from '../../core/action/inputs.js';
 import { readBuildPushInputs } from '../../actions/build-push/src/inputs.js';
+import { readGateInputs } from '../../actions/compliance-gate/src/inputs.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readOpsCheckInputs } from '../../actions/ops-check/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
@@ -39,6 +40,7 @@ const readers: Record<
     read: readOpsCheckInputs,
     sample: { environment: 'production', schedule: 'daily' },
   },
+  'compliance-gate': { read: readGateInputs, sample: { environment: 'production' } },
   rollback: {
     read: readRollbackInputs,
     sample: { environment: 'production', reason: 'checkout is broken' },

@@ -26,6 +26,7 @@ describe('npm run workflows', () => {
     expect([...rendered.keys()].sort()).toEqual([
       'ci.yml',
       'deploy.yml',
+      'go-live.yml',
       'ops-daily.yml',
       'ops-monthly.yml',
       'ops-weekly.yml',

@@ -29,10 +29,11 @@ const fixture = (name: string) => read(FIXTURES, name, name);
 const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
-  it('are ci, deploy and rollback', () => {
+  it('are ci, deploy, go-live, the ops schedules and rollback', () => {
     expect(workflowNames.sort()).toEqual([
       'ci.yml',
       'deploy.yml',
+      'go-live.yml',
       'ops-daily.yml',
       'ops-monthly.yml',
       'ops-weekly.yml',

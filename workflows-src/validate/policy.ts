@@ -96,6 +96,8 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
       )
     )
       needs['issues'] = 'the ops-check action (its GitHub issue)';
+    if (job.steps.some((s) => /\.\/actions\/compliance-gate\b/.test(s.uses ?? '')))
+      needs['checks'] = 'the compliance-gate action (its check run on the commit)';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? String(pair.value.value) : '';

@@ -1738,7 +1738,7 @@ __webpack_unused_export__ = DescribeAutoScalingConfigurationCommand;
 __webpack_unused_export__ = DescribeAutoScalingConfigurationRequest$;
 __webpack_unused_export__ = DescribeAutoScalingConfigurationResponse$;
 __webpack_unused_export__ = DescribeCustomDomains$;
-__webpack_unused_export__ = DescribeCustomDomainsCommand;
+exports.b1e = DescribeCustomDomainsCommand;
 __webpack_unused_export__ = DescribeCustomDomainsRequest$;
 __webpack_unused_export__ = DescribeCustomDomainsResponse$;
 __webpack_unused_export__ = DescribeObservabilityConfiguration$;
@@ -1887,8353 +1887,6 @@ __webpack_unused_export__ = paginateListServices;
 __webpack_unused_export__ = paginateListServicesForAutoScalingConfiguration;
 __webpack_unused_export__ = paginateListVpcConnectors;
 __webpack_unused_export__ = paginateListVpcIngressConnections;
-
-
-/***/ }),
-
-/***/ 2684:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { defaultProvider } = __nccwpck_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsJson1_1Protocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
-
-const defaultCloudWatchLogsHttpAuthSchemeParametersProvider = async (config, context, input) => {
-    return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
-            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-        })(),
-    };
-};
-function createAwsAuthSigv4HttpAuthOption(authParameters) {
-    return {
-        schemeId: "aws.auth#sigv4",
-        signingProperties: {
-            name: "logs",
-            region: authParameters.region,
-        },
-        propertiesExtractor: (config, context) => ({
-            signingProperties: {
-                config,
-                context,
-            },
-        }),
-    };
-}
-const defaultCloudWatchLogsHttpAuthSchemeProvider = (authParameters) => {
-    const options = [];
-    switch (authParameters.operation) {
-        default: {
-            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
-        }
-    }
-    return options;
-};
-const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
-    return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
-    });
-};
-
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "logs",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1168.0";
-var packageInfo = {
-	version: version};
-
-const m = "ref";
-const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = "stringEquals", h = { [m]: "Endpoint" }, i = { [m]: d }, j = { [m]: "Region" }, k = {}, l = [j];
-const _data = {
-    conditions: [
-        [c, [h]],
-        [c, l],
-        ["aws.partition", l, d],
-        [e, [{ [m]: "UseFIPS" }, b]],
-        [e, [{ [m]: "UseDualStack" }, b]],
-        [e, [{ fn: f, argv: [i, "supportsDualStack"] }, b]],
-        [e, [{ fn: f, argv: [i, "supportsFIPS"] }, b]],
-        [g, [j, "us-gov-east-1"]],
-        [g, [j, "us-gov-west-1"]]
-    ],
-    results: [
-        [a],
-        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [h, k],
-        ["https://logs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
-        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://logs.us-gov-east-1.amazonaws.com", k],
-        ["https://logs.us-gov-west-1.amazonaws.com", k],
-        ["https://logs-fips.{Region}.{PartitionResult#dnsSuffix}", k],
-        [a, "FIPS is enabled but this partition does not support FIPS"],
-        ["https://logs.{Region}.{PartitionResult#dualStackDnsSuffix}", k],
-        [a, "DualStack is enabled but this partition does not support DualStack"],
-        ["https://logs.{Region}.{PartitionResult#dnsSuffix}", k],
-        [a, "Invalid Configuration: Missing Region"]
-    ]
-};
-const root = 2;
-const r = 100_000_000;
-const nodes = new Int32Array([
-    -1, 1, -1,
-    0, 14, 3,
-    1, 4, r + 13,
-    2, 5, r + 13,
-    3, 8, 6,
-    4, 7, r + 12,
-    5, r + 10, r + 11,
-    4, 12, 9,
-    6, 10, r + 9,
-    7, r + 6, 11,
-    8, r + 7, r + 8,
-    5, 13, r + 5,
-    6, r + 4, r + 5,
-    3, r + 1, 15,
-    4, r + 2, r + 3,
-]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
-
-const cache = new EndpointCache({
-    size: 50,
-    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
-});
-const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
-        endpointParams: endpointParams,
-        logger: context.logger,
-    }));
-};
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-class CloudWatchLogsServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs#CloudWatchLogsServiceException";
-    constructor(options) {
-        super(options);
-        Object.setPrototypeOf(this, CloudWatchLogsServiceException.prototype);
-    }
-}
-
-class AccessDeniedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#AccessDeniedException";
-    name = "AccessDeniedException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "AccessDeniedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, AccessDeniedException.prototype);
-    }
-}
-class InvalidParameterException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidParameterException";
-    name = "InvalidParameterException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidParameterException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidParameterException.prototype);
-    }
-}
-class OperationAbortedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#OperationAbortedException";
-    name = "OperationAbortedException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "OperationAbortedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, OperationAbortedException.prototype);
-    }
-}
-class ResourceNotFoundException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceNotFoundException";
-    name = "ResourceNotFoundException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
-    }
-}
-class ServiceUnavailableException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceUnavailableException";
-    name = "ServiceUnavailableException";
-    $fault = "server";
-    constructor(opts) {
-        super({
-            name: "ServiceUnavailableException",
-            $fault: "server",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ServiceUnavailableException.prototype);
-    }
-}
-class InternalServerException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalServerException";
-    name = "InternalServerException";
-    $fault = "server";
-    constructor(opts) {
-        super({
-            name: "InternalServerException",
-            $fault: "server",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InternalServerException.prototype);
-    }
-}
-class ThrottlingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ThrottlingException";
-    name = "ThrottlingException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ThrottlingException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ThrottlingException.prototype);
-    }
-}
-class ValidationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ValidationException";
-    name = "ValidationException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ValidationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ValidationException.prototype);
-    }
-}
-class InvalidOperationException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidOperationException";
-    name = "InvalidOperationException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidOperationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidOperationException.prototype);
-    }
-}
-class ConflictException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ConflictException";
-    name = "ConflictException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ConflictException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ConflictException.prototype);
-    }
-}
-class ServiceQuotaExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ServiceQuotaExceededException";
-    name = "ServiceQuotaExceededException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ServiceQuotaExceededException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ServiceQuotaExceededException.prototype);
-    }
-}
-class LimitExceededException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#LimitExceededException";
-    name = "LimitExceededException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LimitExceededException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LimitExceededException.prototype);
-    }
-}
-class ResourceAlreadyExistsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#ResourceAlreadyExistsException";
-    name = "ResourceAlreadyExistsException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceAlreadyExistsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceAlreadyExistsException.prototype);
-    }
-}
-class DataAlreadyAcceptedException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#DataAlreadyAcceptedException";
-    name = "DataAlreadyAcceptedException";
-    $fault = "client";
-    expectedSequenceToken;
-    constructor(opts) {
-        super({
-            name: "DataAlreadyAcceptedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, DataAlreadyAcceptedException.prototype);
-        this.expectedSequenceToken = opts.expectedSequenceToken;
-    }
-}
-class InternalStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InternalStreamingException";
-    name = "InternalStreamingException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InternalStreamingException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InternalStreamingException.prototype);
-    }
-}
-class InvalidSequenceTokenException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#InvalidSequenceTokenException";
-    name = "InvalidSequenceTokenException";
-    $fault = "client";
-    expectedSequenceToken;
-    constructor(opts) {
-        super({
-            name: "InvalidSequenceTokenException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidSequenceTokenException.prototype);
-        this.expectedSequenceToken = opts.expectedSequenceToken;
-    }
-}
-class UnrecognizedClientException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#UnrecognizedClientException";
-    name = "UnrecognizedClientException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "UnrecognizedClientException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, UnrecognizedClientException.prototype);
-    }
-}
-class SessionStreamingException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionStreamingException";
-    name = "SessionStreamingException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "SessionStreamingException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, SessionStreamingException.prototype);
-    }
-}
-class SessionTimeoutException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#SessionTimeoutException";
-    name = "SessionTimeoutException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "SessionTimeoutException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, SessionTimeoutException.prototype);
-    }
-}
-class MalformedQueryException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#MalformedQueryException";
-    name = "MalformedQueryException";
-    $fault = "client";
-    queryCompileError;
-    constructor(opts) {
-        super({
-            name: "MalformedQueryException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, MalformedQueryException.prototype);
-        this.queryCompileError = opts.queryCompileError;
-    }
-}
-class TooManyTagsException extends CloudWatchLogsServiceException {
-    static shapeId = "com.amazonaws.cloudwatchlogs#TooManyTagsException";
-    name = "TooManyTagsException";
-    $fault = "client";
-    resourceName;
-    constructor(opts) {
-        super({
-            name: "TooManyTagsException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, TooManyTagsException.prototype);
-        this.resourceName = opts.resourceName;
-    }
-}
-
-const _A = "Anomaly";
-const _AD = "AnomalyDetector";
-const _ADE = "AccessDeniedException";
-const _ADn = "AnomalyDetectors";
-const _AF = "AllowedFields";
-const _AK = "AddKeys";
-const _AKE = "AddKeyEntry";
-const _AKEd = "AddKeyEntries";
-const _AKK = "AssociateKmsKey";
-const _AKKR = "AssociateKmsKeyRequest";
-const _ALGS = "AggregateLogGroupSummary";
-const _ALGSg = "AggregateLogGroupSummaries";
-const _AP = "AccountPolicy";
-const _APc = "AccountPolicies";
-const _ASTSTI = "AssociateSourceToS3TableIntegration";
-const _ASTSTIR = "AssociateSourceToS3TableIntegrationRequest";
-const _ASTSTIRs = "AssociateSourceToS3TableIntegrationResponse";
-const _An = "Anomalies";
-const _CD = "CreateDelivery";
-const _CDR = "CreateDeliveryRequest";
-const _CDRr = "CreateDeliveryResponse";
-const _CE = "ConflictException";
-const _CET = "CancelExportTask";
-const _CETR = "CancelExportTaskRequest";
-const _CETRr = "CreateExportTaskRequest";
-const _CETRre = "CreateExportTaskResponse";
-const _CETr = "CreateExportTask";
-const _CIT = "CancelImportTask";
-const _CITR = "CancelImportTaskRequest";
-const _CITRa = "CancelImportTaskResponse";
-const _CITRr = "CreateImportTaskRequest";
-const _CITRre = "CreateImportTaskResponse";
-const _CITr = "CreateImportTask";
-const _CLAD = "CreateLogAnomalyDetector";
-const _CLADR = "CreateLogAnomalyDetectorRequest";
-const _CLADRr = "CreateLogAnomalyDetectorResponse";
-const _CLG = "CreateLogGroup";
-const _CLGR = "CreateLogGroupRequest";
-const _CLS = "CreateLogStream";
-const _CLSR = "CreateLogStreamRequest";
-const _CLT = "CreateLookupTable";
-const _CLTR = "CreateLookupTableRequest";
-const _CLTRr = "CreateLookupTableResponse";
-const _CSQ = "CreateScheduledQuery";
-const _CSQR = "CreateScheduledQueryRequest";
-const _CSQRr = "CreateScheduledQueryResponse";
-const _CSV = "CSV";
-const _CT = "ConfigurationTemplate";
-const _CTDCV = "ConfigurationTemplateDeliveryConfigValues";
-const _CTo = "ConfigurationTemplates";
-const _CV = "CopyValue";
-const _CVE = "CopyValueEntry";
-const _CVEo = "CopyValueEntries";
-const _D = "Delivery";
-const _DAAE = "DataAlreadyAcceptedException";
-const _DAP = "DeleteAccountPolicy";
-const _DAPR = "DeleteAccountPolicyRequest";
-const _DAPRe = "DeleteAccountPolicyResponse";
-const _DAPRes = "DescribeAccountPoliciesRequest";
-const _DAPResc = "DescribeAccountPoliciesResponse";
-const _DAPe = "DescribeAccountPolicies";
-const _DC = "DestinationConfiguration";
-const _DCT = "DescribeConfigurationTemplates";
-const _DCTR = "DescribeConfigurationTemplatesRequest";
-const _DCTRe = "DescribeConfigurationTemplatesResponse";
-const _DD = "DeliveryDestination";
-const _DDC = "DeliveryDestinationConfiguration";
-const _DDD = "DeleteDeliveryDestination";
-const _DDDP = "DeleteDeliveryDestinationPolicy";
-const _DDDPR = "DeleteDeliveryDestinationPolicyRequest";
-const _DDDR = "DeleteDeliveryDestinationRequest";
-const _DDDRe = "DescribeDeliveryDestinationsRequest";
-const _DDDRes = "DescribeDeliveryDestinationsResponse";
-const _DDDe = "DescribeDeliveryDestinations";
-const _DDPP = "DeleteDataProtectionPolicy";
-const _DDPPR = "DeleteDataProtectionPolicyRequest";
-const _DDR = "DeleteDeliveryRequest";
-const _DDRe = "DeleteDestinationRequest";
-const _DDRes = "DescribeDeliveriesRequest";
-const _DDResc = "DescribeDeliveriesResponse";
-const _DDRescr = "DescribeDestinationsRequest";
-const _DDRescri = "DescribeDestinationsResponse";
-const _DDS = "DeleteDeliverySource";
-const _DDSR = "DeleteDeliverySourceRequest";
-const _DDSRe = "DescribeDeliverySourcesRequest";
-const _DDSRes = "DescribeDeliverySourcesResponse";
-const _DDSe = "DescribeDeliverySources";
-const _DDe = "DeliveryDestinations";
-const _DDel = "DeleteDelivery";
-const _DDele = "DeleteDestination";
-const _DDes = "DescribeDeliveries";
-const _DDesc = "DescribeDestinations";
-const _DET = "DescribeExportTasks";
-const _DETR = "DescribeExportTasksRequest";
-const _DETRe = "DescribeExportTasksResponse";
-const _DFI = "DescribeFieldIndexes";
-const _DFIR = "DescribeFieldIndexesRequest";
-const _DFIRe = "DescribeFieldIndexesResponse";
-const _DI = "DeleteIntegration";
-const _DIP = "DeleteIndexPolicy";
-const _DIPR = "DeleteIndexPolicyRequest";
-const _DIPRe = "DeleteIndexPolicyResponse";
-const _DIPRes = "DescribeIndexPoliciesRequest";
-const _DIPResc = "DescribeIndexPoliciesResponse";
-const _DIPe = "DescribeIndexPolicies";
-const _DIR = "DeleteIntegrationRequest";
-const _DIRe = "DeleteIntegrationResponse";
-const _DIT = "DescribeImportTasks";
-const _DITB = "DescribeImportTaskBatches";
-const _DITBR = "DescribeImportTaskBatchesRequest";
-const _DITBRe = "DescribeImportTaskBatchesResponse";
-const _DITR = "DescribeImportTasksRequest";
-const _DITRe = "DescribeImportTasksResponse";
-const _DK = "DeleteKeys";
-const _DKK = "DisassociateKmsKey";
-const _DKKR = "DisassociateKmsKeyRequest";
-const _DLAD = "DeleteLogAnomalyDetector";
-const _DLADR = "DeleteLogAnomalyDetectorRequest";
-const _DLG = "DeleteLogGroup";
-const _DLGR = "DeleteLogGroupRequest";
-const _DLGRe = "DescribeLogGroupsRequest";
-const _DLGRes = "DescribeLogGroupsResponse";
-const _DLGe = "DescribeLogGroups";
-const _DLS = "DeleteLogStream";
-const _DLSR = "DeleteLogStreamRequest";
-const _DLSRe = "DescribeLogStreamsRequest";
-const _DLSRes = "DescribeLogStreamsResponse";
-const _DLSe = "DescribeLogStreams";
-const _DLT = "DeleteLookupTable";
-const _DLTR = "DeleteLookupTableRequest";
-const _DLTRe = "DescribeLookupTablesRequest";
-const _DLTRes = "DescribeLookupTablesResponse";
-const _DLTe = "DescribeLookupTables";
-const _DMF = "DeleteMetricFilter";
-const _DMFR = "DeleteMetricFilterRequest";
-const _DMFRe = "DescribeMetricFiltersRequest";
-const _DMFRes = "DescribeMetricFiltersResponse";
-const _DMFe = "DescribeMetricFilters";
-const _DNP = "DestinationNamePrefix";
-const _DQ = "DescribeQueries";
-const _DQD = "DeleteQueryDefinition";
-const _DQDR = "DeleteQueryDefinitionRequest";
-const _DQDRe = "DeleteQueryDefinitionResponse";
-const _DQDRes = "DescribeQueryDefinitionsRequest";
-const _DQDResc = "DescribeQueryDefinitionsResponse";
-const _DQDe = "DescribeQueryDefinitions";
-const _DQR = "DescribeQueriesRequest";
-const _DQRe = "DescribeQueriesResponse";
-const _DRP = "DeleteResourcePolicy";
-const _DRPR = "DeleteResourcePolicyRequest";
-const _DRPRe = "DeleteRetentionPolicyRequest";
-const _DRPRes = "DescribeResourcePoliciesRequest";
-const _DRPResc = "DescribeResourcePoliciesResponse";
-const _DRPe = "DeleteRetentionPolicy";
-const _DRPes = "DescribeResourcePolicies";
-const _DRR = "DryRunResult";
-const _DS = "DataSource";
-const _DSC = "DeleteSyslogConfiguration";
-const _DSCR = "DeleteSyslogConfigurationRequest";
-const _DSCS = "DeliverySourceConfigurationSchema";
-const _DSCSe = "DeliverySourceConfigurationSchemas";
-const _DSF = "DataSourceFilter";
-const _DSFR = "DeleteSubscriptionFilterRequest";
-const _DSFRe = "DescribeSubscriptionFiltersRequest";
-const _DSFRes = "DescribeSubscriptionFiltersResponse";
-const _DSFSTI = "DisassociateSourceFromS3TableIntegration";
-const _DSFSTIR = "DisassociateSourceFromS3TableIntegrationRequest";
-const _DSFSTIRi = "DisassociateSourceFromS3TableIntegrationResponse";
-const _DSFa = "DataSourceFilters";
-const _DSFe = "DeleteSubscriptionFilter";
-const _DSFes = "DescribeSubscriptionFilters";
-const _DSQ = "DeleteScheduledQuery";
-const _DSQR = "DeleteScheduledQueryRequest";
-const _DSQRe = "DeleteScheduledQueryResponse";
-const _DSe = "DeliverySource";
-const _DSel = "DeliverySources";
-const _DT = "DeleteTransformer";
-const _DTC = "DateTimeConverter";
-const _DTR = "DeleteTransformerRequest";
-const _De = "Destination";
-const _Del = "Deliveries";
-const _Des = "Destinations";
-const _E = "Entity";
-const _ET = "ExportTask";
-const _ETEI = "ExportTaskExecutionInfo";
-const _ETS = "ExportTaskStatus";
-const _ETx = "ExportTasks";
-const _FD = "FieldsData";
-const _FI = "FieldIndex";
-const _FIi = "FieldIndexes";
-const _FLE = "FilteredLogEvent";
-const _FLER = "FilterLogEventsRequest";
-const _FLERi = "FilterLogEventsResponse";
-const _FLEi = "FilteredLogEvents";
-const _FLEil = "FilterLogEvents";
-const _G = "Grok";
-const _GD = "GetDelivery";
-const _GDD = "GetDeliveryDestination";
-const _GDDP = "GetDeliveryDestinationPolicy";
-const _GDDPR = "GetDeliveryDestinationPolicyRequest";
-const _GDDPRe = "GetDeliveryDestinationPolicyResponse";
-const _GDDR = "GetDeliveryDestinationRequest";
-const _GDDRe = "GetDeliveryDestinationResponse";
-const _GDPP = "GetDataProtectionPolicy";
-const _GDPPR = "GetDataProtectionPolicyRequest";
-const _GDPPRe = "GetDataProtectionPolicyResponse";
-const _GDR = "GetDeliveryRequest";
-const _GDRe = "GetDeliveryResponse";
-const _GDS = "GetDeliverySource";
-const _GDSR = "GetDeliverySourceRequest";
-const _GDSRe = "GetDeliverySourceResponse";
-const _GI = "GroupingIdentifier";
-const _GIR = "GetIntegrationRequest";
-const _GIRe = "GetIntegrationResponse";
-const _GIe = "GetIntegration";
-const _GIr = "GroupingIdentifiers";
-const _GLAD = "GetLogAnomalyDetector";
-const _GLADR = "GetLogAnomalyDetectorRequest";
-const _GLADRe = "GetLogAnomalyDetectorResponse";
-const _GLE = "GetLogEvents";
-const _GLER = "GetLogEventsRequest";
-const _GLERe = "GetLogEventsResponse";
-const _GLF = "GetLogFields";
-const _GLFR = "GetLogFieldsRequest";
-const _GLFRe = "GetLogFieldsResponse";
-const _GLGF = "GetLogGroupFields";
-const _GLGFR = "GetLogGroupFieldsRequest";
-const _GLGFRe = "GetLogGroupFieldsResponse";
-const _GLO = "GetLogObject";
-const _GLOR = "GetLogObjectRequest";
-const _GLORS = "GetLogObjectResponseStream";
-const _GLORe = "GetLogObjectResponse";
-const _GLR = "GetLogRecord";
-const _GLRR = "GetLogRecordRequest";
-const _GLRRe = "GetLogRecordResponse";
-const _GLT = "GetLookupTable";
-const _GLTR = "GetLookupTableRequest";
-const _GLTRe = "GetLookupTableResponse";
-const _GQR = "GetQueryResults";
-const _GQRR = "GetQueryResultsRequest";
-const _GQRRe = "GetQueryResultsResponse";
-const _GSQ = "GetScheduledQuery";
-const _GSQH = "GetScheduledQueryHistory";
-const _GSQHR = "GetScheduledQueryHistoryRequest";
-const _GSQHRe = "GetScheduledQueryHistoryResponse";
-const _GSQR = "GetScheduledQueryRequest";
-const _GSQRe = "GetScheduledQueryResponse";
-const _GSTP = "GetStorageTierPolicy";
-const _GSTPR = "GetStorageTierPolicyRequest";
-const _GSTPRe = "GetStorageTierPolicyResponse";
-const _GT = "GetTransformer";
-const _GTR = "GetTransformerRequest";
-const _GTRe = "GetTransformerResponse";
-const _I = "Import";
-const _IB = "ImportBatch";
-const _IBL = "ImportBatchList";
-const _ID = "IntegrationDetails";
-const _IF = "ImportFilter";
-const _IL = "ImportList";
-const _ILE = "InputLogEvent";
-const _ILEn = "InputLogEvents";
-const _IOE = "InvalidOperationException";
-const _IP = "IndexPolicy";
-const _IPE = "InvalidParameterException";
-const _IPn = "IndexPolicies";
-const _IS = "ImportStatistics";
-const _ISE = "InternalServerException";
-const _ISEn = "InternalStreamingException";
-const _ISTE = "InvalidSequenceTokenException";
-const _ISn = "IntegrationSummary";
-const _ISnt = "IntegrationSummaries";
-const _LA = "ListAnomalies";
-const _LALGS = "ListAggregateLogGroupSummaries";
-const _LALGSR = "ListAggregateLogGroupSummariesRequest";
-const _LALGSRi = "ListAggregateLogGroupSummariesResponse";
-const _LAR = "ListAnomaliesRequest";
-const _LARi = "ListAnomaliesResponse";
-const _LCS = "LowerCaseString";
-const _LE = "LogEvent";
-const _LEE = "LimitExceededException";
-const _LFL = "LogFieldsList";
-const _LFLI = "LogFieldsListItem";
-const _LFT = "LogFieldType";
-const _LG = "LogGroup";
-const _LGF = "LogGroupField";
-const _LGFL = "LogGroupFieldList";
-const _LGI = "LogGroupImpact";
-const _LGIo = "LogGroupImpacts";
-const _LGS = "LogGroupSummary";
-const _LGSo = "LogGroupSummaries";
-const _LGo = "LogGroups";
-const _LI = "ListIntegrations";
-const _LIR = "ListIntegrationsRequest";
-const _LIRi = "ListIntegrationsResponse";
-const _LLAD = "ListLogAnomalyDetectors";
-const _LLADR = "ListLogAnomalyDetectorsRequest";
-const _LLADRi = "ListLogAnomalyDetectorsResponse";
-const _LLG = "ListLogGroups";
-const _LLGFQ = "ListLogGroupsForQuery";
-const _LLGFQR = "ListLogGroupsForQueryRequest";
-const _LLGFQRi = "ListLogGroupsForQueryResponse";
-const _LLGR = "ListLogGroupsRequest";
-const _LLGRi = "ListLogGroupsResponse";
-const _LS = "LogStream";
-const _LSC = "ListSyslogConfigurations";
-const _LSCR = "ListSyslogConfigurationsRequest";
-const _LSCRi = "ListSyslogConfigurationsResponse";
-const _LSFSTI = "ListSourcesForS3TableIntegration";
-const _LSFSTIR = "ListSourcesForS3TableIntegrationRequest";
-const _LSFSTIRi = "ListSourcesForS3TableIntegrationResponse";
-const _LSQ = "ListScheduledQueries";
-const _LSQR = "ListScheduledQueriesRequest";
-const _LSQRi = "ListScheduledQueriesResponse";
-const _LSo = "LogSamples";
-const _LSog = "LogStreams";
-const _LT = "LookupTable";
-const _LTC = "LookupTableConfiguration";
-const _LTFR = "ListTagsForResource";
-const _LTFRR = "ListTagsForResourceRequest";
-const _LTFRRi = "ListTagsForResourceResponse";
-const _LTLG = "ListTagsLogGroup";
-const _LTLGR = "ListTagsLogGroupRequest";
-const _LTLGRi = "ListTagsLogGroupResponse";
-const _LTM = "ListToMap";
-const _LTSLE = "LiveTailSessionLogEvent";
-const _LTSM = "LiveTailSessionMetadata";
-const _LTSR = "LiveTailSessionResults";
-const _LTSS = "LiveTailSessionStart";
-const _LTSU = "LiveTailSessionUpdate";
-const _LTo = "LookupTables";
-const _MF = "MetricFilter";
-const _MFM = "MetricFilterMatches";
-const _MFMR = "MetricFilterMatchRecord";
-const _MFe = "MetricFilters";
-const _MK = "MoveKeys";
-const _MKE = "MoveKeyEntry";
-const _MKEo = "MoveKeyEntries";
-const _MQE = "MalformedQueryException";
-const _MT = "MetricTransformation";
-const _MTe = "MetricTransformations";
-const _OAE = "OperationAbortedException";
-const _OLE = "OutputLogEvent";
-const _OLEu = "OutputLogEvents";
-const _OSA = "OpenSearchApplication";
-const _OSC = "OpenSearchCollection";
-const _OSDAP = "OpenSearchDataAccessPolicy";
-const _OSDS = "OpenSearchDataSource";
-const _OSEP = "OpenSearchEncryptionPolicy";
-const _OSID = "OpenSearchIntegrationDetails";
-const _OSLP = "OpenSearchLifecyclePolicy";
-const _OSNP = "OpenSearchNetworkPolicy";
-const _OSRC = "OpenSearchResourceConfig";
-const _OSRS = "OpenSearchResourceStatus";
-const _OSW = "OpenSearchWorkspace";
-const _P = "Policy";
-const _PAP = "PutAccountPolicy";
-const _PAPR = "PutAccountPolicyRequest";
-const _PAPRu = "PutAccountPolicyResponse";
-const _PBTA = "PutBearerTokenAuthentication";
-const _PBTAR = "PutBearerTokenAuthenticationRequest";
-const _PC = "ParseCloudfront";
-const _PD = "PutDestination";
-const _PDD = "PutDeliveryDestination";
-const _PDDP = "PutDeliveryDestinationPolicy";
-const _PDDPR = "PutDeliveryDestinationPolicyRequest";
-const _PDDPRu = "PutDeliveryDestinationPolicyResponse";
-const _PDDR = "PutDeliveryDestinationRequest";
-const _PDDRu = "PutDeliveryDestinationResponse";
-const _PDP = "PutDestinationPolicy";
-const _PDPP = "PutDataProtectionPolicy";
-const _PDPPR = "PutDataProtectionPolicyRequest";
-const _PDPPRu = "PutDataProtectionPolicyResponse";
-const _PDPR = "PutDestinationPolicyRequest";
-const _PDR = "PutDestinationRequest";
-const _PDRu = "PutDestinationResponse";
-const _PDS = "PutDeliverySource";
-const _PDSR = "PutDeliverySourceRequest";
-const _PDSRu = "PutDeliverySourceResponse";
-const _PI = "PutIntegration";
-const _PIP = "PutIndexPolicy";
-const _PIPR = "PutIndexPolicyRequest";
-const _PIPRu = "PutIndexPolicyResponse";
-const _PIR = "PutIntegrationRequest";
-const _PIRu = "PutIntegrationResponse";
-const _PJSON = "ParseJSON";
-const _PKV = "ParseKeyValue";
-const _PLE = "PutLogEvents";
-const _PLER = "PutLogEventsRequest";
-const _PLERu = "PutLogEventsResponse";
-const _PLGDP = "PutLogGroupDeletionProtection";
-const _PLGDPR = "PutLogGroupDeletionProtectionRequest";
-const _PMF = "PutMetricFilter";
-const _PMFR = "PutMetricFilterRequest";
-const _PP = "ParsePostgres";
-const _PQD = "PutQueryDefinition";
-const _PQDR = "PutQueryDefinitionRequest";
-const _PQDRu = "PutQueryDefinitionResponse";
-const _PR = "ParseRoute53";
-const _PRP = "PutResourcePolicy";
-const _PRPR = "PutResourcePolicyRequest";
-const _PRPRu = "PutResourcePolicyResponse";
-const _PRPRut = "PutRetentionPolicyRequest";
-const _PRPu = "PutRetentionPolicy";
-const _PSC = "PutSyslogConfiguration";
-const _PSCR = "PutSyslogConfigurationRequest";
-const _PSF = "PutSubscriptionFilter";
-const _PSFR = "PutSubscriptionFilterRequest";
-const _PSTP = "PutStorageTierPolicy";
-const _PSTPR = "PutStorageTierPolicyRequest";
-const _PSTPRu = "PutStorageTierPolicyResponse";
-const _PT = "PatternToken";
-const _PTOCSF = "ParseToOCSF";
-const _PTR = "PutTransformerRequest";
-const _PTa = "PatternTokens";
-const _PTu = "PutTransformer";
-const _PVPC = "ParseVPC";
-const _PWAF = "ParseWAF";
-const _Pr = "Processor";
-const _Pro = "Processors";
-const _QCE = "QueryCompileError";
-const _QCEL = "QueryCompileErrorLocation";
-const _QD = "QueryDefinition";
-const _QDL = "QueryDefinitionList";
-const _QI = "QueryInfo";
-const _QIL = "QueryInfoList";
-const _QP = "QueryParameter";
-const _QPL = "QueryParameterList";
-const _QR = "QueryResults";
-const _QS = "QueryStatistics";
-const _RAEE = "ResourceAlreadyExistsException";
-const _RC = "ResourceConfig";
-const _REI = "RejectedEntityInfo";
-const _RF = "RecordField";
-const _RFe = "ResultField";
-const _RK = "RenameKeys";
-const _RKE = "RenameKeyEntry";
-const _RKEe = "RenameKeyEntries";
-const _RLEI = "RejectedLogEventsInfo";
-const _RNFE = "ResourceNotFoundException";
-const _RP = "ResourcePolicy";
-const _RPe = "ResourcePolicies";
-const _RR = "ResultRows";
-const _SC = "S3Configuration";
-const _SCy = "SyslogConfiguration";
-const _SCys = "SyslogConfigurations";
-const _SDC = "S3DeliveryConfiguration";
-const _SF = "SubscriptionFilter";
-const _SFu = "SubscriptionFilters";
-const _SLS = "SearchedLogStream";
-const _SLSe = "SearchedLogStreams";
-const _SLT = "StartLiveTail";
-const _SLTR = "StartLiveTailRequest";
-const _SLTRS = "StartLiveTailResponseStream";
-const _SLTRt = "StartLiveTailResponse";
-const _SP = "SuppressionPeriod";
-const _SQ = "StartQuery";
-const _SQD = "ScheduledQueryDestination";
-const _SQDL = "ScheduledQueryDestinationList";
-const _SQEE = "ServiceQuotaExceededException";
-const _SQR = "StartQueryRequest";
-const _SQRt = "StartQueryResponse";
-const _SQRto = "StopQueryRequest";
-const _SQRtop = "StopQueryResponse";
-const _SQS = "ScheduledQuerySummary";
-const _SQSL = "ScheduledQuerySummaryList";
-const _SQt = "StopQuery";
-const _SS = "SplitString";
-const _SSE = "SessionStreamingException";
-const _SSEp = "SplitStringEntry";
-const _SSEpl = "SplitStringEntries";
-const _SSEu = "SubstituteStringEntry";
-const _SSEub = "SubstituteStringEntries";
-const _SSu = "SubstituteString";
-const _STE = "SessionTimeoutException";
-const _STI = "S3TablesIntegration";
-const _STIS = "S3TableIntegrationSource";
-const _STISa = "S3TableIntegrationSources";
-const _SUE = "ServiceUnavailableException";
-const _TC = "TypeConverter";
-const _TCE = "TypeConverterEntry";
-const _TCEy = "TypeConverterEntries";
-const _TE = "ThrottlingException";
-const _TF = "TagFilter";
-const _TFa = "TagFilters";
-const _THR = "TriggerHistoryRecord";
-const _THRL = "TriggerHistoryRecordList";
-const _TL = "TransformedLogs";
-const _TLG = "TagLogGroup";
-const _TLGR = "TagLogGroupRequest";
-const _TLR = "TransformedLogRecord";
-const _TMF = "TestMetricFilter";
-const _TMFR = "TestMetricFilterRequest";
-const _TMFRe = "TestMetricFilterResponse";
-const _TMTE = "TooManyTagsException";
-const _TR = "TagResource";
-const _TRR = "TagResourceRequest";
-const _TS = "TrimString";
-const _TT = "TestTransformer";
-const _TTR = "TestTransformerRequest";
-const _TTRe = "TestTransformerResponse";
-const _UA = "UpdateAnomaly";
-const _UAR = "UpdateAnomalyRequest";
-const _UCE = "UnrecognizedClientException";
-const _UCS = "UpperCaseString";
-const _UDC = "UpdateDeliveryConfiguration";
-const _UDCR = "UpdateDeliveryConfigurationRequest";
-const _UDCRp = "UpdateDeliveryConfigurationResponse";
-const _ULAD = "UpdateLogAnomalyDetector";
-const _ULADR = "UpdateLogAnomalyDetectorRequest";
-const _ULG = "UntagLogGroup";
-const _ULGR = "UntagLogGroupRequest";
-const _ULT = "UpdateLookupTable";
-const _ULTR = "UpdateLookupTableRequest";
-const _ULTRp = "UpdateLookupTableResponse";
-const _UR = "UntagResource";
-const _URR = "UntagResourceRequest";
-const _USQ = "UpdateScheduledQuery";
-const _USQR = "UpdateScheduledQueryRequest";
-const _USQRp = "UpdateScheduledQueryResponse";
-const _VE = "ValidationException";
-const _a = "active";
-const _aA = "applicationArn";
-const _aAFAVLDFR = "allowedActionForAllowVendedLogsDeliveryForResource";
-const _aD = "anomalyDetectors";
-const _aDA = "anomalyDetectorArn";
-const _aDS = "anomalyDetectorStatus";
-const _aE = "applicationEndpoint";
-const _aF = "allowedFields";
-const _aFD = "allowedFieldDelimiters";
-const _aI = "accountId";
-const _aIc = "accountIdentifiers";
-const _aIn = "anomalyId";
-const _aIp = "applicationId";
-const _aK = "addKeys";
-const _aLGS = "aggregateLogGroupSummaries";
-const _aOF = "allowedOutputFormats";
-const _aOTL = "applyOnTransformedLogs";
-const _aP = "accountPolicies";
-const _aPc = "accessPolicy";
-const _aPcc = "accountPolicy";
-const _aSPF = "allowedSuffixPathFields";
-const _aVT = "anomalyVisibilityTime";
-const _an = "anomalies";
-const _ap = "application";
-const _ar = "arn";
-const _at = "attributes";
-const _b = "baseline";
-const _bI = "batchId";
-const _bIS = "batchImportStatus";
-const _bIy = "bytesImported";
-const _bS = "bytesScanned";
-const _bTAE = "bearerTokenAuthenticationEnabled";
-const _c = "client";
-const _cA = "createdAt";
-const _cAo = "collectionArn";
-const _cE = "collectionEndpoint";
-const _cR = "currentRetention";
-const _cT = "creationTime";
-const _cTS = "creationTimeStamp";
-const _cTSr = "createdTimeStamp";
-const _cTl = "clientToken";
-const _cTo = "configurationTemplates";
-const _cTom = "completionTime";
-const _cTr = "createTime";
-const _cV = "copyValue";
-const _co = "columns";
-const _cod = "code";
-const _col = "collection";
-const _cs = "csv";
-const _d = "description";
-const _dA = "destinationArn";
-const _dC = "destinationConfiguration";
-const _dD = "deliveryDestinations";
-const _dDA = "deliveryDestinationArn";
-const _dDC = "deliveryDestinationConfiguration";
-const _dDCV = "defaultDeliveryConfigValues";
-const _dDN = "deliveryDestinationName";
-const _dDP = "deliveryDestinationPolicy";
-const _dDT = "deliveryDestinationType";
-const _dDTe = "deliveryDestinationTypes";
-const _dDe = "deliveryDestination";
-const _dI = "destinationIdentifier";
-const _dK = "deleteKeys";
-const _dN = "detectorName";
-const _dNa = "datasourceName";
-const _dNe = "destinationName";
-const _dP = "destinationPrefix";
-const _dPE = "deletionProtectionEnabled";
-const _dPS = "dataProtectionStatus";
-const _dR = "dryRun";
-const _dRA = "destinationResourceArn";
-const _dRLGC = "decreasedRetentionLogGroupCount";
-const _dRR = "dryRunResult";
-const _dS = "dataSource";
-const _dSC = "deliverySourceConfiguration";
-const _dSN = "deliverySourceName";
-const _dSNa = "dataSourceName";
-const _dSNe = "deliverySourceNames";
-const _dSRA = "dataSourceRoleArn";
-const _dST = "dataSourceType";
-const _dSa = "dataSources";
-const _dSe = "deliverySources";
-const _dSel = "deliverySource";
-const _dT = "datasourceType";
-const _dTC = "dateTimeConverter";
-const _dTP = "dynamicTokenPosition";
-const _dTe = "destinationType";
-const _dV = "defaultValue";
-const _dVP = "dashboardViewerPrincipals";
-const _da = "data";
-const _de = "delivery";
-const _del = "delimiter";
-const _deli = "deliveries";
-const _des = "destination";
-const _desc = "descending";
-const _dest = "destinations";
-const _di = "dimensions";
-const _dis = "distribution";
-const _e = "error";
-const _eBS = "estimatedBytesSkipped";
-const _eCO = "endCharOffset";
-const _eET = "endEventTime";
-const _eF = "evaluationFrequency";
-const _eHCP = "enableHiveCompatiblePath";
-const _eI = "executionInfo";
-const _eIv = "eventId";
-const _eK = "encryptionKey";
-const _eLEEI = "expiredLogEventEndIndex";
-const _eM = "errorMessage";
-const _eMv = "eventMessage";
-const _eN = "eventNumber";
-const _eP = "encryptionPolicy";
-const _eRA = "executionRoleArn";
-const _eRI = "expectedRevisionId";
-const _eRS = "estimatedRecordsSkipped";
-const _eS = "executionStatuses";
-const _eSF = "emitSystemFields";
-const _eSFD = "emitSystemFieldDimensions";
-const _eST = "expectedSequenceToken";
-const _eSv = "eventSource";
-const _eSx = "executionStatus";
-const _eT = "exportTasks";
-const _eTO = "endTimeOffset";
-const _eTn = "endTime";
-const _eTr = "errorType";
-const _eV = "extractedValues";
-const _el = "element";
-const _en = "entries";
-const _ena = "enabled";
-const _end = "endpoint";
-const _ent = "entity";
-const _enu = "enumerations";
-const _ev = "events";
-const _f = "from";
-const _fAC = "failedAnalysisCount";
-const _fD = "fieldDelimiter";
-const _fE = "flattenedElement";
-const _fET = "firstEventTime";
-const _fETi = "firstEventTimestamp";
-const _fI = "fieldIndexes";
-const _fIN = "fieldIndexName";
-const _fINi = "fieldIndexNames";
-const _fLGA = "filterLogGroupArn";
-const _fN = "filterName";
-const _fNP = "filterNamePrefix";
-const _fP = "filterPattern";
-const _fS = "firstSeen";
-const _fSC = "fieldSelectionCriteria";
-const _fSi = "fieldStream";
-const _fU = "forceUpdate";
-const _fi = "fields";
-const _fie = "field";
-const _fl = "flatten";
-const _fo = "force";
-const _g = "grok";
-const _gB = "groupBy";
-const _gI = "groupingIdentifiers";
-const _h = "histogram";
-const _hE = "httpError";
-const _i = "identifier";
-const _iA = "integrationArn";
-const _iB = "importBatches";
-const _iC = "indexCategories";
-const _iCn = "indexCategory";
-const _iD = "integrationDetails";
-const _iDA = "importDestinationArn";
-const _iDs = "isDynamic";
-const _iF = "importFilter";
-const _iI = "importId";
-const _iLA = "includeLinkedAccounts";
-const _iN = "integrationName";
-const _iNP = "integrationNamePrefix";
-const _iP = "indexPolicies";
-const _iPLS = "isPatternLevelSuppression";
-const _iPn = "inheritedProperties";
-const _iPnd = "indexPolicy";
-const _iRA = "importRoleArn";
-const _iRLGC = "increasedRetentionLogGroupCount";
-const _iS = "importStatistics";
-const _iSA = "importSourceArn";
-const _iSm = "importStatus";
-const _iSn = "integrationStatus";
-const _iSnt = "integrationSummaries";
-const _iT = "ingestionTime";
-const _iTN = "inferredTokenName";
-const _iTn = "integrationType";
-const _id = "id";
-const _im = "imports";
-const _in = "interleaved";
-const _k = "key";
-const _kA = "keyAttributes";
-const _kKA = "kmsKeyArn";
-const _kKI = "kmsKeyId";
-const _kN = "keyName";
-const _kP = "keyPrefix";
-const _kVD = "keyValueDelimiter";
-const _l = "locale";
-const _lCS = "lowerCaseString";
-const _lE = "logEvents";
-const _lEFP = "logEventFilterPattern";
-const _lEM = "logEventMessages";
-const _lES = "lastExecutionStatus";
-const _lET = "lastEventTime";
-const _lETa = "lastEventTimestamp";
-const _lF = "logFields";
-const _lFN = "logFieldName";
-const _lFT = "logFieldType";
-const _lG = "logGroups";
-const _lGA = "logGroupArn";
-const _lGAL = "logGroupArnList";
-const _lGC = "logGroupCount";
-const _lGCo = "logGroupClass";
-const _lGF = "logGroupFields";
-const _lGI = "logGroupIdentifiers";
-const _lGIo = "logGroupIdentifier";
-const _lGN = "logGroupName";
-const _lGNP = "logGroupNamePrefix";
-const _lGNPo = "logGroupNamePattern";
-const _lGNo = "logGroupNames";
-const _lGS = "logGroupsScanned";
-const _lGT = "logGroupTags";
-const _lIT = "lastIngestionTime";
-const _lM = "lastModified";
-const _lMT = "lastModifiedTime";
-const _lMTS = "lastModifiedTimeStamp";
-const _lOP = "logObjectPointer";
-const _lP = "lifecyclePolicy";
-const _lR = "logRecord";
-const _lRP = "logRecordPointer";
-const _lS = "lastSeen";
-const _lSN = "logStreamName";
-const _lSNP = "logStreamNamePrefix";
-const _lSNPo = "logStreamNamePrefixes";
-const _lSNo = "logStreamNames";
-const _lST = "lastScanTime";
-const _lSo = "logSamples";
-const _lSog = "logStreams";
-const _lT = "logType";
-const _lTA = "lookupTableArn";
-const _lTC = "lookupTableConfiguration";
-const _lTM = "listToMap";
-const _lTN = "lookupTableName";
-const _lTNP = "lookupTableNamePrefix";
-const _lTT = "lastTriggeredTime";
-const _lTo = "logTypes";
-const _lToo = "lookupTables";
-const _lUT = "lastUpdatedTime";
-const _lUTa = "lastUpdateTime";
-const _li = "limit";
-const _lo = "location";
-const _m = "message";
-const _mF = "metricFilters";
-const _mFC = "metricFilterCount";
-const _mI = "maxItems";
-const _mK = "moveKeys";
-const _mN = "metricName";
-const _mNe = "metricNamespace";
-const _mP = "matchPatterns";
-const _mR = "maxResults";
-const _mT = "metricTransformations";
-const _mV = "minValue";
-const _mVa = "maxValue";
-const _mVap = "mappingVersion";
-const _mVe = "metricValue";
-const _ma = "match";
-const _man = "mandatory";
-const _mat = "matches";
-const _n = "name";
-const _nBT = "nextBackwardToken";
-const _nFT = "nextForwardToken";
-const _nMV = "nonMatchValue";
-const _nP = "networkPolicy";
-const _nST = "nextSequenceToken";
-const _nT = "nextToken";
-const _na = "names";
-const _oAI = "ownerAccountId";
-const _oB = "orderBy";
-const _oF = "outputFormat";
-const _oIE = "overwriteIfExists";
-const _oSID = "openSearchIntegrationDetails";
-const _oSRC = "openSearchResourceConfig";
-const _oV = "ocsfVersion";
-const _p = "priority";
-const _pC = "parseCloudfront";
-const _pD = "policyDocument";
-const _pI = "patternId";
-const _pIr = "processedIdentifier";
-const _pJSON = "parseJSON";
-const _pKV = "parseKeyValue";
-const _pN = "policyName";
-const _pP = "parsePostgres";
-const _pR = "patternRegex";
-const _pRa = "parseRoute53";
-const _pRr = "proposedRetention";
-const _pS = "patternString";
-const _pSI = "parentSourceIdentifier";
-const _pSo = "policyScope";
-const _pT = "policyType";
-const _pTOCSF = "parseToOCSF";
-const _pTa = "patternTokens";
-const _pVPC = "parseVPC";
-const _pWAF = "parseWAF";
-const _pa = "parameters";
-const _pe = "percent";
-const _po = "policy";
-const _q = "queries";
-const _qC = "quoteCharacter";
-const _qCE = "queryCompileError";
-const _qD = "queryDefinitions";
-const _qDI = "queryDefinitionId";
-const _qDNP = "queryDefinitionNamePrefix";
-const _qDu = "queryDuration";
-const _qI = "queryId";
-const _qL = "queryLanguage";
-const _qS = "queryString";
-const _r = "results";
-const _rA = "resourceArn";
-const _rAe = "resourceArns";
-const _rAo = "roleArn";
-const _rC = "recordsCount";
-const _rCe = "resourceConfig";
-const _rCes = "resultCount";
-const _rD = "retentionDays";
-const _rEI = "rejectedEntityInfo";
-const _rF = "recordFields";
-const _rI = "resourceIdentifier";
-const _rID = "retentionInDays";
-const _rIe = "requestId";
-const _rIev = "revisionId";
-const _rK = "renameKeys";
-const _rLEI = "rejectedLogEventsInfo";
-const _rM = "recordsMatched";
-const _rN = "resourceName";
-const _rP = "resourcePolicies";
-const _rPN = "retentionPolicyName";
-const _rPe = "resourcePolicy";
-const _rS = "recordsScanned";
-const _rSe = "responseStream";
-const _rT = "resourceType";
-const _rTe = "resourceTypes";
-const _rTen = "renameTo";
-const _s = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatchlogs";
-const _sB = "sizeBytes";
-const _sBt = "storedBytes";
-const _sC = "selectionCriteria";
-const _sCO = "startCharOffset";
-const _sCe = "searchedCompletely";
-const _sCo = "s3Configuration";
-const _sCt = "statusCode";
-const _sCy = "syslogConfigurations";
-const _sD = "suppressedDate";
-const _sDC = "s3DeliveryConfiguration";
-const _sE = "scheduleExpression";
-const _sET = "scheduleEndTime";
-const _sETt = "startEventTime";
-const _sF = "subscriptionFilters";
-const _sFH = "startFromHead";
-const _sI = "sessionId";
-const _sLS = "searchedLogStreams";
-const _sM = "sessionMetadata";
-const _sMt = "statusMessage";
-const _sP = "suffixPath";
-const _sPu = "suppressionPeriod";
-const _sQ = "scheduledQueries";
-const _sQA = "scheduledQueryArn";
-const _sR = "statusReason";
-const _sRe = "sessionResults";
-const _sS = "suppressionState";
-const _sST = "scheduleStartTime";
-const _sSe = "sessionStart";
-const _sSp = "splitString";
-const _sSu = "substituteString";
-const _sT = "sourceTimezone";
-const _sTI = "s3TablesIntegration";
-const _sTO = "startTimeOffset";
-const _sTc = "scheduleType";
-const _sTe = "sequenceToken";
-const _sTo = "sourceType";
-const _sTt = "startTime";
-const _sTto = "storageTier";
-const _sTu = "suppressionType";
-const _sU = "suppressedUntil";
-const _sUe = "sessionUpdate";
-const _sUu = "suppressionUnit";
-const _sV = "supportedValues";
-const _sa = "sampled";
-const _sc = "scope";
-const _se = "server";
-const _ser = "service";
-const _so = "source";
-const _sou = "sources";
-const _st = "state";
-const _sta = "status";
-const _stat = "statistics";
-const _str = "streaming";
-const _su = "suppressed";
-const _suc = "success";
-const _t = "target";
-const _tA = "targetArn";
-const _tB = "tableBody";
-const _tC = "transformerConfig";
-const _tCy = "typeConverter";
-const _tEM = "transformedEventMessage";
-const _tF = "targetFormat";
-const _tFa = "tableFields";
-const _tH = "triggerHistory";
-const _tI = "taskId";
-const _tK = "tagKeys";
-const _tL = "transformedLogs";
-const _tLGI = "topLogGroupsImpacted";
-const _tMLG = "totalMatchedLogGroups";
-const _tN = "taskName";
-const _tNLESI = "tooNewLogEventStartIndex";
-const _tNa = "tableName";
-const _tOLEEI = "tooOldLogEventEndIndex";
-const _tS = "tokenString";
-const _tSr = "trimString";
-const _tT = "targetTimezone";
-const _tTr = "triggeredTimestamp";
-const _ta = "tags";
-const _ti = "timezone";
-const _tim = "timestamp";
-const _time = "time";
-const _to = "to";
-const _ty = "type";
-const _u = "unmask";
-const _uCS = "upperCaseString";
-const _uI = "userIdentity";
-const _uRLGC = "unchangedRetentionLogGroupCount";
-const _uST = "uploadSequenceToken";
-const _un = "unit";
-const _v = "value";
-const _vEI = "vpcEndpointId";
-const _vK = "valueKey";
-const _vT = "valueType";
-const _va = "values";
-const _w = "workspace";
-const _wI = "workspaceId";
-const _wK = "withKeys";
-const n0 = "com.amazonaws.cloudwatchlogs";
-const _s_registry = new TypeRegistry(_s);
-var CloudWatchLogsServiceException$ = [-3, _s, "CloudWatchLogsServiceException", 0, [], []];
-_s_registry.registerError(CloudWatchLogsServiceException$, CloudWatchLogsServiceException);
-const n0_registry = new TypeRegistry(n0);
-var AccessDeniedException$ = [-3, n0, _ADE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(AccessDeniedException$, AccessDeniedException);
-var ConflictException$ = [-3, n0, _CE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ConflictException$, ConflictException);
-var DataAlreadyAcceptedException$ = [-3, n0, _DAAE,
-    { [_e]: _c },
-    [_eST, _m],
-    [0, 0]
-];
-n0_registry.registerError(DataAlreadyAcceptedException$, DataAlreadyAcceptedException);
-var InternalServerException$ = [-3, n0, _ISE,
-    { [_e]: _se, [_hE]: 500 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InternalServerException$, InternalServerException);
-var InternalStreamingException$ = [-3, n0, _ISEn,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InternalStreamingException$, InternalStreamingException);
-var InvalidOperationException$ = [-3, n0, _IOE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidOperationException$, InvalidOperationException);
-var InvalidParameterException$ = [-3, n0, _IPE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidParameterException$, InvalidParameterException);
-var InvalidSequenceTokenException$ = [-3, n0, _ISTE,
-    { [_e]: _c },
-    [_eST, _m],
-    [0, 0]
-];
-n0_registry.registerError(InvalidSequenceTokenException$, InvalidSequenceTokenException);
-var LimitExceededException$ = [-3, n0, _LEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LimitExceededException$, LimitExceededException);
-var MalformedQueryException$ = [-3, n0, _MQE,
-    { [_e]: _c },
-    [_qCE, _m],
-    [() => QueryCompileError$, 0]
-];
-n0_registry.registerError(MalformedQueryException$, MalformedQueryException);
-var OperationAbortedException$ = [-3, n0, _OAE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(OperationAbortedException$, OperationAbortedException);
-var ResourceAlreadyExistsException$ = [-3, n0, _RAEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ResourceAlreadyExistsException$, ResourceAlreadyExistsException);
-var ResourceNotFoundException$ = [-3, n0, _RNFE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
-var ServiceQuotaExceededException$ = [-3, n0, _SQEE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ServiceQuotaExceededException$, ServiceQuotaExceededException);
-var ServiceUnavailableException$ = [-3, n0, _SUE,
-    { [_e]: _se },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ServiceUnavailableException$, ServiceUnavailableException);
-var SessionStreamingException$ = [-3, n0, _SSE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(SessionStreamingException$, SessionStreamingException);
-var SessionTimeoutException$ = [-3, n0, _STE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(SessionTimeoutException$, SessionTimeoutException);
-var ThrottlingException$ = [-3, n0, _TE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ThrottlingException$, ThrottlingException);
-var TooManyTagsException$ = [-3, n0, _TMTE,
-    { [_e]: _c, [_hE]: 400 },
-    [_m, _rN],
-    [0, 0]
-];
-n0_registry.registerError(TooManyTagsException$, TooManyTagsException);
-var UnrecognizedClientException$ = [-3, n0, _UCE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(UnrecognizedClientException$, UnrecognizedClientException);
-var ValidationException$ = [-3, n0, _VE,
-    { [_e]: _c },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ValidationException$, ValidationException);
-const errorTypeRegistries = [
-    _s_registry,
-    n0_registry,
-];
-var AccountPolicy$ = [3, n0, _AP,
-    0,
-    [_pN, _pD, _lUT, _pT, _sc, _sC, _aI],
-    [0, 0, 1, 0, 0, 0, 0]
-];
-var AddKeyEntry$ = [3, n0, _AKE,
-    0,
-    [_k, _v, _oIE],
-    [0, 0, 2], 2
-];
-var AddKeys$ = [3, n0, _AK,
-    0,
-    [_en],
-    [() => AddKeyEntries], 1
-];
-var AggregateLogGroupSummary$ = [3, n0, _ALGS,
-    0,
-    [_lGC, _gI],
-    [1, () => GroupingIdentifiers]
-];
-var Anomaly$ = [3, n0, _A,
-    0,
-    [_aIn, _pI, _aDA, _pS, _fS, _lS, _d, _a, _st, _h, _lSo, _pTa, _lGAL, _pR, _p, _su, _sD, _sU, _iPLS],
-    [0, 0, 0, 0, 1, 1, 0, 2, 0, 128 | 1, () => LogSamples, () => PatternTokens, 64 | 0, 0, 0, 2, 1, 1, 2], 13
-];
-var AnomalyDetector$ = [3, n0, _AD,
-    0,
-    [_aDA, _dN, _lGAL, _eF, _fP, _aDS, _kKI, _cTS, _lMTS, _aVT],
-    [0, 0, 64 | 0, 0, 0, 0, 0, 1, 1, 1]
-];
-var AssociateKmsKeyRequest$ = [3, n0, _AKKR,
-    0,
-    [_kKI, _lGN, _rI],
-    [0, 0, 0], 1
-];
-var AssociateSourceToS3TableIntegrationRequest$ = [3, n0, _ASTSTIR,
-    0,
-    [_iA, _dS],
-    [0, () => DataSource$], 2
-];
-var AssociateSourceToS3TableIntegrationResponse$ = [3, n0, _ASTSTIRs,
-    0,
-    [_i],
-    [0]
-];
-var CancelExportTaskRequest$ = [3, n0, _CETR,
-    0,
-    [_tI],
-    [0], 1
-];
-var CancelImportTaskRequest$ = [3, n0, _CITR,
-    0,
-    [_iI],
-    [0], 1
-];
-var CancelImportTaskResponse$ = [3, n0, _CITRa,
-    0,
-    [_iI, _iS, _iSm, _cT, _lUT],
-    [0, () => ImportStatistics$, 0, 1, 1]
-];
-var ConfigurationTemplate$ = [3, n0, _CT,
-    0,
-    [_ser, _lT, _rT, _dDT, _dDCV, _aF, _aOF, _aAFAVLDFR, _aFD, _aSPF, _dSC, _sTI],
-    [0, 0, 0, 0, () => ConfigurationTemplateDeliveryConfigValues$, () => AllowedFields, 64 | 0, 0, 64 | 0, 64 | 0, () => DeliverySourceConfigurationSchemas, () => S3TablesIntegration$]
-];
-var ConfigurationTemplateDeliveryConfigValues$ = [3, n0, _CTDCV,
-    0,
-    [_rF, _fD, _sDC],
-    [64 | 0, 0, () => S3DeliveryConfiguration$]
-];
-var CopyValue$ = [3, n0, _CV,
-    0,
-    [_en],
-    [() => CopyValueEntries], 1
-];
-var CopyValueEntry$ = [3, n0, _CVE,
-    0,
-    [_so, _t, _oIE],
-    [0, 0, 2], 2
-];
-var CreateDeliveryRequest$ = [3, n0, _CDR,
-    0,
-    [_dSN, _dDA, _rF, _fD, _sDC, _ta],
-    [0, 0, 64 | 0, 0, () => S3DeliveryConfiguration$, 128 | 0], 2
-];
-var CreateDeliveryResponse$ = [3, n0, _CDRr,
-    0,
-    [_de],
-    [() => Delivery$]
-];
-var CreateExportTaskRequest$ = [3, n0, _CETRr,
-    0,
-    [_lGN, _f, _to, _des, _tN, _lSNP, _dP],
-    [0, 1, 1, 0, 0, 0, 0], 4
-];
-var CreateExportTaskResponse$ = [3, n0, _CETRre,
-    0,
-    [_tI],
-    [0]
-];
-var CreateImportTaskRequest$ = [3, n0, _CITRr,
-    0,
-    [_iSA, _iRA, _iF],
-    [0, 0, () => ImportFilter$], 2
-];
-var CreateImportTaskResponse$ = [3, n0, _CITRre,
-    0,
-    [_iI, _iDA, _cT],
-    [0, 0, 1]
-];
-var CreateLogAnomalyDetectorRequest$ = [3, n0, _CLADR,
-    0,
-    [_lGAL, _dN, _eF, _fP, _kKI, _aVT, _ta],
-    [64 | 0, 0, 0, 0, 0, 1, 128 | 0], 1
-];
-var CreateLogAnomalyDetectorResponse$ = [3, n0, _CLADRr,
-    0,
-    [_aDA],
-    [0]
-];
-var CreateLogGroupRequest$ = [3, n0, _CLGR,
-    0,
-    [_lGN, _kKI, _ta, _lGCo, _dPE],
-    [0, 0, 128 | 0, 0, 2], 1
-];
-var CreateLogStreamRequest$ = [3, n0, _CLSR,
-    0,
-    [_lGN, _lSN],
-    [0, 0], 2
-];
-var CreateLookupTableRequest$ = [3, n0, _CLTR,
-    0,
-    [_lTN, _d, _tB, _qI, _kKI, _ta],
-    [0, 0, 0, 0, 0, 128 | 0], 1
-];
-var CreateLookupTableResponse$ = [3, n0, _CLTRr,
-    0,
-    [_lTA, _cA],
-    [0, 1]
-];
-var CreateScheduledQueryRequest$ = [3, n0, _CSQR,
-    0,
-    [_n, _qL, _qS, _sE, _eRA, _d, _lGI, _ti, _sTO, _eTO, _dC, _sST, _sET, _st, _ta],
-    [0, 0, 0, 0, 0, 0, 64 | 0, 0, 1, 1, () => DestinationConfiguration$, 1, 1, 0, 128 | 0], 5
-];
-var CreateScheduledQueryResponse$ = [3, n0, _CSQRr,
-    0,
-    [_sQA, _st],
-    [0, 0]
-];
-var CSV$ = [3, n0, _CSV,
-    0,
-    [_qC, _del, _co, _so, _des],
-    [0, 0, 64 | 0, 0, 0]
-];
-var DataSource$ = [3, n0, _DS,
-    0,
-    [_n, _ty],
-    [0, 0], 1
-];
-var DataSourceFilter$ = [3, n0, _DSF,
-    0,
-    [_n, _ty],
-    [0, 0], 1
-];
-var DateTimeConverter$ = [3, n0, _DTC,
-    0,
-    [_so, _t, _mP, _tF, _sT, _tT, _l],
-    [0, 0, 64 | 0, 0, 0, 0, 0], 3
-];
-var DeleteAccountPolicyRequest$ = [3, n0, _DAPR,
-    0,
-    [_pN, _pT, _dR],
-    [0, 0, 2], 2
-];
-var DeleteAccountPolicyResponse$ = [3, n0, _DAPRe,
-    0,
-    [_dRR],
-    [() => DryRunResult$]
-];
-var DeleteDataProtectionPolicyRequest$ = [3, n0, _DDPPR,
-    0,
-    [_lGIo],
-    [0], 1
-];
-var DeleteDeliveryDestinationPolicyRequest$ = [3, n0, _DDDPR,
-    0,
-    [_dDN],
-    [0], 1
-];
-var DeleteDeliveryDestinationRequest$ = [3, n0, _DDDR,
-    0,
-    [_n],
-    [0], 1
-];
-var DeleteDeliveryRequest$ = [3, n0, _DDR,
-    0,
-    [_id],
-    [0], 1
-];
-var DeleteDeliverySourceRequest$ = [3, n0, _DDSR,
-    0,
-    [_n],
-    [0], 1
-];
-var DeleteDestinationRequest$ = [3, n0, _DDRe,
-    0,
-    [_dNe],
-    [0], 1
-];
-var DeleteIndexPolicyRequest$ = [3, n0, _DIPR,
-    0,
-    [_lGIo],
-    [0], 1
-];
-var DeleteIndexPolicyResponse$ = [3, n0, _DIPRe,
-    0,
-    [],
-    []
-];
-var DeleteIntegrationRequest$ = [3, n0, _DIR,
-    0,
-    [_iN, _fo],
-    [0, 2], 1
-];
-var DeleteIntegrationResponse$ = [3, n0, _DIRe,
-    0,
-    [],
-    []
-];
-var DeleteKeys$ = [3, n0, _DK,
-    0,
-    [_wK],
-    [64 | 0], 1
-];
-var DeleteLogAnomalyDetectorRequest$ = [3, n0, _DLADR,
-    0,
-    [_aDA],
-    [0], 1
-];
-var DeleteLogGroupRequest$ = [3, n0, _DLGR,
-    0,
-    [_lGN],
-    [0], 1
-];
-var DeleteLogStreamRequest$ = [3, n0, _DLSR,
-    0,
-    [_lGN, _lSN],
-    [0, 0], 2
-];
-var DeleteLookupTableRequest$ = [3, n0, _DLTR,
-    0,
-    [_lTA],
-    [0], 1
-];
-var DeleteMetricFilterRequest$ = [3, n0, _DMFR,
-    0,
-    [_lGN, _fN],
-    [0, 0], 2
-];
-var DeleteQueryDefinitionRequest$ = [3, n0, _DQDR,
-    0,
-    [_qDI],
-    [0], 1
-];
-var DeleteQueryDefinitionResponse$ = [3, n0, _DQDRe,
-    0,
-    [_suc],
-    [2]
-];
-var DeleteResourcePolicyRequest$ = [3, n0, _DRPR,
-    0,
-    [_pN, _rA, _eRI],
-    [0, 0, 0]
-];
-var DeleteRetentionPolicyRequest$ = [3, n0, _DRPRe,
-    0,
-    [_lGN],
-    [0], 1
-];
-var DeleteScheduledQueryRequest$ = [3, n0, _DSQR,
-    0,
-    [_i],
-    [0], 1
-];
-var DeleteScheduledQueryResponse$ = [3, n0, _DSQRe,
-    0,
-    [],
-    []
-];
-var DeleteSubscriptionFilterRequest$ = [3, n0, _DSFR,
-    0,
-    [_lGN, _fN],
-    [0, 0], 2
-];
-var DeleteSyslogConfigurationRequest$ = [3, n0, _DSCR,
-    0,
-    [_lGIo, _vEI],
-    [0, 0], 1
-];
-var DeleteTransformerRequest$ = [3, n0, _DTR,
-    0,
-    [_lGIo],
-    [0], 1
-];
-var Delivery$ = [3, n0, _D,
-    0,
-    [_id, _ar, _dSN, _dDA, _dDT, _rF, _fD, _sDC, _ta],
-    [0, 0, 0, 0, 0, 64 | 0, 0, () => S3DeliveryConfiguration$, 128 | 0]
-];
-var DeliveryDestination$ = [3, n0, _DD,
-    0,
-    [_n, _ar, _dDT, _oF, _dDC, _rAo, _ta],
-    [0, 0, 0, 0, () => DeliveryDestinationConfiguration$, 0, 128 | 0]
-];
-var DeliveryDestinationConfiguration$ = [3, n0, _DDC,
-    0,
-    [_dRA],
-    [0], 1
-];
-var DeliverySource$ = [3, n0, _DSe,
-    0,
-    [_n, _ar, _rAe, _ser, _lT, _ta, _dSC, _sta, _sR],
-    [0, 0, 64 | 0, 0, 0, 128 | 0, 128 | 0, 0, 0]
-];
-var DeliverySourceConfigurationSchema$ = [3, n0, _DSCS,
-    0,
-    [_kN, _vT, _dV, _sV, _mV, _mVa],
-    [0, 0, 0, 64 | 0, 1, 1], 3
-];
-var DescribeAccountPoliciesRequest$ = [3, n0, _DAPRes,
-    0,
-    [_pT, _pN, _aIc, _nT],
-    [0, 0, 64 | 0, 0], 1
-];
-var DescribeAccountPoliciesResponse$ = [3, n0, _DAPResc,
-    0,
-    [_aP, _nT],
-    [() => AccountPolicies, 0]
-];
-var DescribeConfigurationTemplatesRequest$ = [3, n0, _DCTR,
-    0,
-    [_ser, _lTo, _rTe, _dDTe, _nT, _li],
-    [0, 64 | 0, 64 | 0, 64 | 0, 0, 1]
-];
-var DescribeConfigurationTemplatesResponse$ = [3, n0, _DCTRe,
-    0,
-    [_cTo, _nT],
-    [() => ConfigurationTemplates, 0]
-];
-var DescribeDeliveriesRequest$ = [3, n0, _DDRes,
-    0,
-    [_nT, _li, _dSNe],
-    [0, 1, 64 | 0]
-];
-var DescribeDeliveriesResponse$ = [3, n0, _DDResc,
-    0,
-    [_deli, _nT],
-    [() => Deliveries, 0]
-];
-var DescribeDeliveryDestinationsRequest$ = [3, n0, _DDDRe,
-    0,
-    [_nT, _li, _na],
-    [0, 1, 64 | 0]
-];
-var DescribeDeliveryDestinationsResponse$ = [3, n0, _DDDRes,
-    0,
-    [_dD, _nT],
-    [() => DeliveryDestinations, 0]
-];
-var DescribeDeliverySourcesRequest$ = [3, n0, _DDSRe,
-    0,
-    [_nT, _li, _rAe],
-    [0, 1, 64 | 0]
-];
-var DescribeDeliverySourcesResponse$ = [3, n0, _DDSRes,
-    0,
-    [_dSe, _nT],
-    [() => DeliverySources, 0]
-];
-var DescribeDestinationsRequest$ = [3, n0, _DDRescr,
-    0,
-    [_DNP, _nT, _li],
-    [0, 0, 1]
-];
-var DescribeDestinationsResponse$ = [3, n0, _DDRescri,
-    0,
-    [_dest, _nT],
-    [() => Destinations, 0]
-];
-var DescribeExportTasksRequest$ = [3, n0, _DETR,
-    0,
-    [_tI, _sCt, _nT, _li],
-    [0, 0, 0, 1]
-];
-var DescribeExportTasksResponse$ = [3, n0, _DETRe,
-    0,
-    [_eT, _nT],
-    [() => ExportTasks, 0]
-];
-var DescribeFieldIndexesRequest$ = [3, n0, _DFIR,
-    0,
-    [_lGI, _iC, _nT],
-    [64 | 0, 64 | 0, 0], 1
-];
-var DescribeFieldIndexesResponse$ = [3, n0, _DFIRe,
-    0,
-    [_fI, _nT],
-    [() => FieldIndexes, 0]
-];
-var DescribeImportTaskBatchesRequest$ = [3, n0, _DITBR,
-    0,
-    [_iI, _bIS, _li, _nT],
-    [0, 64 | 0, 1, 0], 1
-];
-var DescribeImportTaskBatchesResponse$ = [3, n0, _DITBRe,
-    0,
-    [_iSA, _iI, _iB, _nT],
-    [0, 0, () => ImportBatchList, 0]
-];
-var DescribeImportTasksRequest$ = [3, n0, _DITR,
-    0,
-    [_iI, _iSm, _iSA, _li, _nT],
-    [0, 0, 0, 1, 0]
-];
-var DescribeImportTasksResponse$ = [3, n0, _DITRe,
-    0,
-    [_im, _nT],
-    [() => ImportList, 0]
-];
-var DescribeIndexPoliciesRequest$ = [3, n0, _DIPRes,
-    0,
-    [_lGI, _nT],
-    [64 | 0, 0], 1
-];
-var DescribeIndexPoliciesResponse$ = [3, n0, _DIPResc,
-    0,
-    [_iP, _nT],
-    [() => IndexPolicies, 0]
-];
-var DescribeLogGroupsRequest$ = [3, n0, _DLGRe,
-    0,
-    [_aIc, _lGNP, _lGNPo, _nT, _li, _iLA, _lGCo, _lGI],
-    [64 | 0, 0, 0, 0, 1, 2, 0, 64 | 0]
-];
-var DescribeLogGroupsResponse$ = [3, n0, _DLGRes,
-    0,
-    [_lG, _nT],
-    [() => LogGroups, 0]
-];
-var DescribeLogStreamsRequest$ = [3, n0, _DLSRe,
-    0,
-    [_lGN, _lGIo, _lSNP, _oB, _desc, _nT, _li],
-    [0, 0, 0, 0, 2, 0, 1]
-];
-var DescribeLogStreamsResponse$ = [3, n0, _DLSRes,
-    0,
-    [_lSog, _nT],
-    [() => LogStreams, 0]
-];
-var DescribeLookupTablesRequest$ = [3, n0, _DLTRe,
-    0,
-    [_lTNP, _mR, _nT],
-    [0, 1, 0]
-];
-var DescribeLookupTablesResponse$ = [3, n0, _DLTRes,
-    0,
-    [_lToo, _nT],
-    [() => LookupTables, 0]
-];
-var DescribeMetricFiltersRequest$ = [3, n0, _DMFRe,
-    0,
-    [_lGN, _fNP, _nT, _li, _mN, _mNe],
-    [0, 0, 0, 1, 0, 0]
-];
-var DescribeMetricFiltersResponse$ = [3, n0, _DMFRes,
-    0,
-    [_mF, _nT],
-    [() => MetricFilters, 0]
-];
-var DescribeQueriesRequest$ = [3, n0, _DQR,
-    0,
-    [_lGN, _sta, _mR, _nT, _qL],
-    [0, 0, 1, 0, 0]
-];
-var DescribeQueriesResponse$ = [3, n0, _DQRe,
-    0,
-    [_q, _nT],
-    [() => QueryInfoList, 0]
-];
-var DescribeQueryDefinitionsRequest$ = [3, n0, _DQDRes,
-    0,
-    [_qL, _qDNP, _mR, _nT],
-    [0, 0, 1, 0]
-];
-var DescribeQueryDefinitionsResponse$ = [3, n0, _DQDResc,
-    0,
-    [_qD, _nT],
-    [() => QueryDefinitionList, 0]
-];
-var DescribeResourcePoliciesRequest$ = [3, n0, _DRPRes,
-    0,
-    [_nT, _li, _rA, _pSo],
-    [0, 1, 0, 0]
-];
-var DescribeResourcePoliciesResponse$ = [3, n0, _DRPResc,
-    0,
-    [_rP, _nT],
-    [() => ResourcePolicies, 0]
-];
-var DescribeSubscriptionFiltersRequest$ = [3, n0, _DSFRe,
-    0,
-    [_lGN, _fNP, _nT, _li],
-    [0, 0, 0, 1], 1
-];
-var DescribeSubscriptionFiltersResponse$ = [3, n0, _DSFRes,
-    0,
-    [_sF, _nT],
-    [() => SubscriptionFilters, 0]
-];
-var Destination$ = [3, n0, _De,
-    0,
-    [_dNe, _tA, _rAo, _aPc, _ar, _cT],
-    [0, 0, 0, 0, 0, 1]
-];
-var DestinationConfiguration$ = [3, n0, _DC,
-    0,
-    [_sCo, _lTC],
-    [() => S3Configuration$, () => LookupTableConfiguration$]
-];
-var DisassociateKmsKeyRequest$ = [3, n0, _DKKR,
-    0,
-    [_lGN, _rI],
-    [0, 0]
-];
-var DisassociateSourceFromS3TableIntegrationRequest$ = [3, n0, _DSFSTIR,
-    0,
-    [_i],
-    [0], 1
-];
-var DisassociateSourceFromS3TableIntegrationResponse$ = [3, n0, _DSFSTIRi,
-    0,
-    [_i],
-    [0]
-];
-var DryRunResult$ = [3, n0, _DRR,
-    0,
-    [_tMLG, _iRLGC, _dRLGC, _uRLGC, _fAC, _tLGI],
-    [1, 1, 1, 1, 1, () => LogGroupImpacts]
-];
-var Entity$ = [3, n0, _E,
-    0,
-    [_kA, _at],
-    [128 | 0, 128 | 0]
-];
-var ExportTask$ = [3, n0, _ET,
-    0,
-    [_tI, _tN, _lGN, _f, _to, _des, _dP, _sta, _eI],
-    [0, 0, 0, 1, 1, 0, 0, () => ExportTaskStatus$, () => ExportTaskExecutionInfo$]
-];
-var ExportTaskExecutionInfo$ = [3, n0, _ETEI,
-    0,
-    [_cT, _cTom],
-    [1, 1]
-];
-var ExportTaskStatus$ = [3, n0, _ETS,
-    0,
-    [_cod, _m],
-    [0, 0]
-];
-var FieldIndex$ = [3, n0, _FI,
-    0,
-    [_lGIo, _fIN, _lST, _fET, _lET, _ty, _iCn],
-    [0, 0, 1, 1, 1, 0, 0]
-];
-var FieldsData$ = [3, n0, _FD,
-    0,
-    [_da],
-    [21]
-];
-var FilteredLogEvent$ = [3, n0, _FLE,
-    0,
-    [_lSN, _tim, _m, _iT, _eIv],
-    [0, 1, 0, 1, 0]
-];
-var FilterLogEventsRequest$ = [3, n0, _FLER,
-    0,
-    [_lGN, _lGIo, _lSNo, _lSNP, _sTt, _eTn, _fP, _nT, _li, _sFH, _in, _u],
-    [0, 0, 64 | 0, 0, 1, 1, 0, 0, 1, 2, 2, 2]
-];
-var FilterLogEventsResponse$ = [3, n0, _FLERi,
-    0,
-    [_ev, _sLS, _nT],
-    [() => FilteredLogEvents, () => SearchedLogStreams, 0]
-];
-var GetDataProtectionPolicyRequest$ = [3, n0, _GDPPR,
-    0,
-    [_lGIo],
-    [0], 1
-];
-var GetDataProtectionPolicyResponse$ = [3, n0, _GDPPRe,
-    0,
-    [_lGIo, _pD, _lUT],
-    [0, 0, 1]
-];
-var GetDeliveryDestinationPolicyRequest$ = [3, n0, _GDDPR,
-    0,
-    [_dDN],
-    [0], 1
-];
-var GetDeliveryDestinationPolicyResponse$ = [3, n0, _GDDPRe,
-    0,
-    [_po],
-    [() => Policy$]
-];
-var GetDeliveryDestinationRequest$ = [3, n0, _GDDR,
-    0,
-    [_n],
-    [0], 1
-];
-var GetDeliveryDestinationResponse$ = [3, n0, _GDDRe,
-    0,
-    [_dDe],
-    [() => DeliveryDestination$]
-];
-var GetDeliveryRequest$ = [3, n0, _GDR,
-    0,
-    [_id],
-    [0], 1
-];
-var GetDeliveryResponse$ = [3, n0, _GDRe,
-    0,
-    [_de],
-    [() => Delivery$]
-];
-var GetDeliverySourceRequest$ = [3, n0, _GDSR,
-    0,
-    [_n],
-    [0], 1
-];
-var GetDeliverySourceResponse$ = [3, n0, _GDSRe,
-    0,
-    [_dSel],
-    [() => DeliverySource$]
-];
-var GetIntegrationRequest$ = [3, n0, _GIR,
-    0,
-    [_iN],
-    [0], 1
-];
-var GetIntegrationResponse$ = [3, n0, _GIRe,
-    0,
-    [_iN, _iTn, _iSn, _iD],
-    [0, 0, 0, () => IntegrationDetails$]
-];
-var GetLogAnomalyDetectorRequest$ = [3, n0, _GLADR,
-    0,
-    [_aDA],
-    [0], 1
-];
-var GetLogAnomalyDetectorResponse$ = [3, n0, _GLADRe,
-    0,
-    [_dN, _lGAL, _eF, _fP, _aDS, _kKI, _cTS, _lMTS, _aVT],
-    [0, 64 | 0, 0, 0, 0, 0, 1, 1, 1]
-];
-var GetLogEventsRequest$ = [3, n0, _GLER,
-    0,
-    [_lSN, _lGN, _lGIo, _sTt, _eTn, _nT, _li, _sFH, _u],
-    [0, 0, 0, 1, 1, 0, 1, 2, 2], 1
-];
-var GetLogEventsResponse$ = [3, n0, _GLERe,
-    0,
-    [_ev, _nFT, _nBT],
-    [() => OutputLogEvents, 0, 0]
-];
-var GetLogFieldsRequest$ = [3, n0, _GLFR,
-    0,
-    [_dSNa, _dST],
-    [0, 0], 2
-];
-var GetLogFieldsResponse$ = [3, n0, _GLFRe,
-    0,
-    [_lF],
-    [() => LogFieldsList]
-];
-var GetLogGroupFieldsRequest$ = [3, n0, _GLGFR,
-    0,
-    [_lGN, _time, _lGIo],
-    [0, 1, 0]
-];
-var GetLogGroupFieldsResponse$ = [3, n0, _GLGFRe,
-    0,
-    [_lGF],
-    [() => LogGroupFieldList]
-];
-var GetLogObjectRequest$ = [3, n0, _GLOR,
-    0,
-    [_lOP, _u],
-    [0, 2], 1
-];
-var GetLogObjectResponse$ = [3, n0, _GLORe,
-    0,
-    [_fSi],
-    [[() => GetLogObjectResponseStream$, 0]]
-];
-var GetLogRecordRequest$ = [3, n0, _GLRR,
-    0,
-    [_lRP, _u],
-    [0, 2], 1
-];
-var GetLogRecordResponse$ = [3, n0, _GLRRe,
-    0,
-    [_lR],
-    [128 | 0]
-];
-var GetLookupTableRequest$ = [3, n0, _GLTR,
-    0,
-    [_lTA],
-    [0], 1
-];
-var GetLookupTableResponse$ = [3, n0, _GLTRe,
-    0,
-    [_lTA, _lTN, _d, _tB, _sB, _lUT, _kKI],
-    [0, 0, 0, 0, 1, 1, 0]
-];
-var GetQueryResultsRequest$ = [3, n0, _GQRR,
-    0,
-    [_qI, _nT, _mI],
-    [0, 0, 1], 1
-];
-var GetQueryResultsResponse$ = [3, n0, _GQRRe,
-    0,
-    [_qL, _r, _stat, _sta, _eK, _nT],
-    [0, () => QueryResults, () => QueryStatistics$, 0, 0, 0]
-];
-var GetScheduledQueryHistoryRequest$ = [3, n0, _GSQHR,
-    0,
-    [_i, _sTt, _eTn, _eS, _mR, _nT],
-    [0, 1, 1, 64 | 0, 1, 0], 3
-];
-var GetScheduledQueryHistoryResponse$ = [3, n0, _GSQHRe,
-    0,
-    [_n, _sQA, _tH, _nT],
-    [0, 0, () => TriggerHistoryRecordList, 0]
-];
-var GetScheduledQueryRequest$ = [3, n0, _GSQR,
-    0,
-    [_i],
-    [0], 1
-];
-var GetScheduledQueryResponse$ = [3, n0, _GSQRe,
-    0,
-    [_sQA, _n, _d, _qL, _qS, _lGI, _sE, _ti, _sTO, _eTO, _dC, _st, _sTc, _lTT, _lES, _sST, _sET, _eRA, _cT, _lUT],
-    [0, 0, 0, 0, 0, 64 | 0, 0, 0, 1, 1, () => DestinationConfiguration$, 0, 0, 1, 0, 1, 1, 0, 1, 1]
-];
-var GetStorageTierPolicyRequest$ = [3, n0, _GSTPR,
-    0,
-    [],
-    []
-];
-var GetStorageTierPolicyResponse$ = [3, n0, _GSTPRe,
-    0,
-    [_sTto, _lUT],
-    [0, 1]
-];
-var GetTransformerRequest$ = [3, n0, _GTR,
-    0,
-    [_lGIo],
-    [0], 1
-];
-var GetTransformerResponse$ = [3, n0, _GTRe,
-    0,
-    [_lGIo, _cT, _lMT, _tC],
-    [0, 1, 1, () => Processors]
-];
-var Grok$ = [3, n0, _G,
-    0,
-    [_ma, _so],
-    [0, 0], 1
-];
-var GroupingIdentifier$ = [3, n0, _GI,
-    0,
-    [_k, _v],
-    [0, 0]
-];
-var Import$ = [3, n0, _I,
-    0,
-    [_iI, _iSA, _iSm, _iDA, _iS, _iF, _cT, _lUT, _eM],
-    [0, 0, 0, 0, () => ImportStatistics$, () => ImportFilter$, 1, 1, 0]
-];
-var ImportBatch$ = [3, n0, _IB,
-    0,
-    [_bI, _sta, _eM],
-    [0, 0, 0], 2
-];
-var ImportFilter$ = [3, n0, _IF,
-    0,
-    [_sETt, _eET],
-    [1, 1]
-];
-var ImportStatistics$ = [3, n0, _IS,
-    0,
-    [_bIy],
-    [1]
-];
-var IndexPolicy$ = [3, n0, _IP,
-    0,
-    [_lGIo, _lUTa, _pD, _pN, _so],
-    [0, 1, 0, 0, 0]
-];
-var InputLogEvent$ = [3, n0, _ILE,
-    0,
-    [_tim, _m],
-    [1, 0], 2
-];
-var IntegrationSummary$ = [3, n0, _ISn,
-    0,
-    [_iN, _iTn, _iSn],
-    [0, 0, 0]
-];
-var ListAggregateLogGroupSummariesRequest$ = [3, n0, _LALGSR,
-    0,
-    [_gB, _aIc, _iLA, _lGCo, _lGNPo, _dSa, _nT, _li],
-    [0, 64 | 0, 2, 0, 0, () => DataSourceFilters, 0, 1], 1
-];
-var ListAggregateLogGroupSummariesResponse$ = [3, n0, _LALGSRi,
-    0,
-    [_aLGS, _nT],
-    [() => AggregateLogGroupSummaries, 0]
-];
-var ListAnomaliesRequest$ = [3, n0, _LAR,
-    0,
-    [_aDA, _sS, _li, _nT],
-    [0, 0, 1, 0]
-];
-var ListAnomaliesResponse$ = [3, n0, _LARi,
-    0,
-    [_an, _nT],
-    [() => Anomalies, 0]
-];
-var ListIntegrationsRequest$ = [3, n0, _LIR,
-    0,
-    [_iNP, _iTn, _iSn],
-    [0, 0, 0]
-];
-var ListIntegrationsResponse$ = [3, n0, _LIRi,
-    0,
-    [_iSnt],
-    [() => IntegrationSummaries]
-];
-var ListLogAnomalyDetectorsRequest$ = [3, n0, _LLADR,
-    0,
-    [_fLGA, _li, _nT],
-    [0, 1, 0]
-];
-var ListLogAnomalyDetectorsResponse$ = [3, n0, _LLADRi,
-    0,
-    [_aD, _nT],
-    [() => AnomalyDetectors, 0]
-];
-var ListLogGroupsForQueryRequest$ = [3, n0, _LLGFQR,
-    0,
-    [_qI, _nT, _mR],
-    [0, 0, 1], 1
-];
-var ListLogGroupsForQueryResponse$ = [3, n0, _LLGFQRi,
-    0,
-    [_lGI, _nT],
-    [64 | 0, 0]
-];
-var ListLogGroupsRequest$ = [3, n0, _LLGR,
-    0,
-    [_lGNPo, _lGCo, _iLA, _aIc, _nT, _li, _dSa, _fINi, _lGT],
-    [0, 0, 2, 64 | 0, 0, 1, () => DataSourceFilters, 64 | 0, () => TagFilters]
-];
-var ListLogGroupsResponse$ = [3, n0, _LLGRi,
-    0,
-    [_lG, _nT],
-    [() => LogGroupSummaries, 0]
-];
-var ListScheduledQueriesRequest$ = [3, n0, _LSQR,
-    0,
-    [_mR, _nT, _st, _sTc],
-    [1, 0, 0, 0]
-];
-var ListScheduledQueriesResponse$ = [3, n0, _LSQRi,
-    0,
-    [_nT, _sQ],
-    [0, () => ScheduledQuerySummaryList]
-];
-var ListSourcesForS3TableIntegrationRequest$ = [3, n0, _LSFSTIR,
-    0,
-    [_iA, _mR, _nT],
-    [0, 1, 0], 1
-];
-var ListSourcesForS3TableIntegrationResponse$ = [3, n0, _LSFSTIRi,
-    0,
-    [_sou, _nT],
-    [() => S3TableIntegrationSources, 0]
-];
-var ListSyslogConfigurationsRequest$ = [3, n0, _LSCR,
-    0,
-    [_lGIo, _vEI, _nT, _mR],
-    [0, 0, 0, 1]
-];
-var ListSyslogConfigurationsResponse$ = [3, n0, _LSCRi,
-    0,
-    [_sCy, _nT],
-    [() => SyslogConfigurations, 0]
-];
-var ListTagsForResourceRequest$ = [3, n0, _LTFRR,
-    0,
-    [_rA],
-    [0], 1
-];
-var ListTagsForResourceResponse$ = [3, n0, _LTFRRi,
-    0,
-    [_ta],
-    [128 | 0]
-];
-var ListTagsLogGroupRequest$ = [3, n0, _LTLGR,
-    0,
-    [_lGN],
-    [0], 1
-];
-var ListTagsLogGroupResponse$ = [3, n0, _LTLGRi,
-    0,
-    [_ta],
-    [128 | 0]
-];
-var ListToMap$ = [3, n0, _LTM,
-    0,
-    [_so, _k, _vK, _t, _fl, _fE],
-    [0, 0, 0, 0, 2, 0], 2
-];
-var LiveTailSessionLogEvent$ = [3, n0, _LTSLE,
-    0,
-    [_lSN, _lGIo, _m, _tim, _iT],
-    [0, 0, 0, 1, 1]
-];
-var LiveTailSessionMetadata$ = [3, n0, _LTSM,
-    0,
-    [_sa],
-    [2]
-];
-var LiveTailSessionStart$ = [3, n0, _LTSS,
-    0,
-    [_rIe, _sI, _lGI, _lSNo, _lSNPo, _lEFP],
-    [0, 0, 64 | 0, 64 | 0, 64 | 0, 0]
-];
-var LiveTailSessionUpdate$ = [3, n0, _LTSU,
-    0,
-    [_sM, _sRe],
-    [() => LiveTailSessionMetadata$, () => LiveTailSessionResults]
-];
-var LogEvent$ = [3, n0, _LE,
-    0,
-    [_tim, _m],
-    [1, 0]
-];
-var LogFieldsListItem$ = [3, n0, _LFLI,
-    0,
-    [_lFN, _lFT],
-    [0, () => LogFieldType$]
-];
-var LogFieldType$ = [3, n0, _LFT,
-    0,
-    [_ty, _el, _fi],
-    [0, () => LogFieldType$, () => LogFieldsList]
-];
-var LogGroup$ = [3, n0, _LG,
-    0,
-    [_lGN, _cT, _rID, _mFC, _ar, _sBt, _kKI, _dPS, _iPn, _lGCo, _lGA, _dPE, _bTAE, _rPN],
-    [0, 1, 1, 1, 0, 1, 0, 0, 64 | 0, 0, 0, 2, 2, 0]
-];
-var LogGroupField$ = [3, n0, _LGF,
-    0,
-    [_n, _pe],
-    [0, 1]
-];
-var LogGroupImpact$ = [3, n0, _LGI,
-    0,
-    [_lGN, _cR, _pRr, _sBt],
-    [0, 0, 0, 1]
-];
-var LogGroupSummary$ = [3, n0, _LGS,
-    0,
-    [_lGN, _lGA, _lGCo],
-    [0, 0, 0]
-];
-var LogStream$ = [3, n0, _LS,
-    0,
-    [_lSN, _cT, _fETi, _lETa, _lIT, _uST, _ar, _sBt],
-    [0, 1, 1, 1, 1, 0, 0, 1]
-];
-var LookupTable$ = [3, n0, _LT,
-    0,
-    [_lTA, _lTN, _d, _tFa, _rC, _sB, _lUT, _kKI],
-    [0, 0, 0, 64 | 0, 1, 1, 1, 0]
-];
-var LookupTableConfiguration$ = [3, n0, _LTC,
-    0,
-    [_tNa, _rAo, _d, _kKI, _ta],
-    [0, 0, 0, 0, 128 | 0], 2
-];
-var LowerCaseString$ = [3, n0, _LCS,
-    0,
-    [_wK],
-    [64 | 0], 1
-];
-var MetricFilter$ = [3, n0, _MF,
-    0,
-    [_fN, _fP, _mT, _cT, _lGN, _aOTL, _fSC, _eSFD],
-    [0, 0, () => MetricTransformations, 1, 0, 2, 0, 64 | 0]
-];
-var MetricFilterMatchRecord$ = [3, n0, _MFMR,
-    0,
-    [_eN, _eMv, _eV],
-    [1, 0, 128 | 0]
-];
-var MetricTransformation$ = [3, n0, _MT,
-    0,
-    [_mN, _mNe, _mVe, _dV, _di, _un],
-    [0, 0, 0, 1, 128 | 0, 0], 3
-];
-var MoveKeyEntry$ = [3, n0, _MKE,
-    0,
-    [_so, _t, _oIE],
-    [0, 0, 2], 2
-];
-var MoveKeys$ = [3, n0, _MK,
-    0,
-    [_en],
-    [() => MoveKeyEntries], 1
-];
-var OpenSearchApplication$ = [3, n0, _OSA,
-    0,
-    [_aE, _aA, _aIp, _sta],
-    [0, 0, 0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchCollection$ = [3, n0, _OSC,
-    0,
-    [_cE, _cAo, _sta],
-    [0, 0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchDataAccessPolicy$ = [3, n0, _OSDAP,
-    0,
-    [_pN, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchDataSource$ = [3, n0, _OSDS,
-    0,
-    [_dSNa, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchEncryptionPolicy$ = [3, n0, _OSEP,
-    0,
-    [_pN, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchIntegrationDetails$ = [3, n0, _OSID,
-    0,
-    [_dS, _ap, _col, _w, _eP, _nP, _aPc, _lP],
-    [() => OpenSearchDataSource$, () => OpenSearchApplication$, () => OpenSearchCollection$, () => OpenSearchWorkspace$, () => OpenSearchEncryptionPolicy$, () => OpenSearchNetworkPolicy$, () => OpenSearchDataAccessPolicy$, () => OpenSearchLifecyclePolicy$]
-];
-var OpenSearchLifecyclePolicy$ = [3, n0, _OSLP,
-    0,
-    [_pN, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchNetworkPolicy$ = [3, n0, _OSNP,
-    0,
-    [_pN, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OpenSearchResourceConfig$ = [3, n0, _OSRC,
-    0,
-    [_dSRA, _dVP, _rD, _kKA, _aA],
-    [0, 64 | 0, 1, 0, 0], 3
-];
-var OpenSearchResourceStatus$ = [3, n0, _OSRS,
-    0,
-    [_sta, _sMt],
-    [0, 0]
-];
-var OpenSearchWorkspace$ = [3, n0, _OSW,
-    0,
-    [_wI, _sta],
-    [0, () => OpenSearchResourceStatus$]
-];
-var OutputLogEvent$ = [3, n0, _OLE,
-    0,
-    [_tim, _m, _iT],
-    [1, 0, 1]
-];
-var ParseCloudfront$ = [3, n0, _PC,
-    0,
-    [_so],
-    [0]
-];
-var ParseJSON$ = [3, n0, _PJSON,
-    0,
-    [_so, _des],
-    [0, 0]
-];
-var ParseKeyValue$ = [3, n0, _PKV,
-    0,
-    [_so, _des, _fD, _kVD, _kP, _nMV, _oIE],
-    [0, 0, 0, 0, 0, 0, 2]
-];
-var ParsePostgres$ = [3, n0, _PP,
-    0,
-    [_so],
-    [0]
-];
-var ParseRoute53$ = [3, n0, _PR,
-    0,
-    [_so],
-    [0]
-];
-var ParseToOCSF$ = [3, n0, _PTOCSF,
-    0,
-    [_eSv, _oV, _so, _mVap],
-    [0, 0, 0, 0], 2
-];
-var ParseVPC$ = [3, n0, _PVPC,
-    0,
-    [_so],
-    [0]
-];
-var ParseWAF$ = [3, n0, _PWAF,
-    0,
-    [_so],
-    [0]
-];
-var PatternToken$ = [3, n0, _PT,
-    0,
-    [_dTP, _iDs, _tS, _enu, _iTN],
-    [1, 2, 0, 128 | 1, 0]
-];
-var Policy$ = [3, n0, _P,
-    0,
-    [_dDP],
-    [0]
-];
-var Processor$ = [3, n0, _Pr,
-    0,
-    [_aK, _cV, _cs, _dTC, _dK, _g, _lTM, _lCS, _mK, _pC, _pJSON, _pKV, _pRa, _pTOCSF, _pP, _pVPC, _pWAF, _rK, _sSp, _sSu, _tSr, _tCy, _uCS],
-    [() => AddKeys$, () => CopyValue$, () => CSV$, () => DateTimeConverter$, () => DeleteKeys$, () => Grok$, () => ListToMap$, () => LowerCaseString$, () => MoveKeys$, () => ParseCloudfront$, () => ParseJSON$, () => ParseKeyValue$, () => ParseRoute53$, () => ParseToOCSF$, () => ParsePostgres$, () => ParseVPC$, () => ParseWAF$, () => RenameKeys$, () => SplitString$, () => SubstituteString$, () => TrimString$, () => TypeConverter$, () => UpperCaseString$]
-];
-var PutAccountPolicyRequest$ = [3, n0, _PAPR,
-    0,
-    [_pN, _pD, _pT, _sc, _sC, _dR],
-    [0, 0, 0, 0, 0, 2], 3
-];
-var PutAccountPolicyResponse$ = [3, n0, _PAPRu,
-    0,
-    [_aPcc, _dRR],
-    [() => AccountPolicy$, () => DryRunResult$]
-];
-var PutBearerTokenAuthenticationRequest$ = [3, n0, _PBTAR,
-    0,
-    [_lGIo, _bTAE],
-    [0, 2], 2
-];
-var PutDataProtectionPolicyRequest$ = [3, n0, _PDPPR,
-    0,
-    [_lGIo, _pD],
-    [0, 0], 2
-];
-var PutDataProtectionPolicyResponse$ = [3, n0, _PDPPRu,
-    0,
-    [_lGIo, _pD, _lUT],
-    [0, 0, 1]
-];
-var PutDeliveryDestinationPolicyRequest$ = [3, n0, _PDDPR,
-    0,
-    [_dDN, _dDP],
-    [0, 0], 2
-];
-var PutDeliveryDestinationPolicyResponse$ = [3, n0, _PDDPRu,
-    0,
-    [_po],
-    [() => Policy$]
-];
-var PutDeliveryDestinationRequest$ = [3, n0, _PDDR,
-    0,
-    [_n, _oF, _dDC, _dDT, _rAo, _ta],
-    [0, 0, () => DeliveryDestinationConfiguration$, 0, 0, 128 | 0], 1
-];
-var PutDeliveryDestinationResponse$ = [3, n0, _PDDRu,
-    0,
-    [_dDe],
-    [() => DeliveryDestination$]
-];
-var PutDeliverySourceRequest$ = [3, n0, _PDSR,
-    0,
-    [_n, _rA, _lT, _ta, _dSC],
-    [0, 0, 0, 128 | 0, 128 | 0], 3
-];
-var PutDeliverySourceResponse$ = [3, n0, _PDSRu,
-    0,
-    [_dSel],
-    [() => DeliverySource$]
-];
-var PutDestinationPolicyRequest$ = [3, n0, _PDPR,
-    0,
-    [_dNe, _aPc, _fU],
-    [0, 0, 2], 2
-];
-var PutDestinationRequest$ = [3, n0, _PDR,
-    0,
-    [_dNe, _tA, _rAo, _ta],
-    [0, 0, 0, 128 | 0], 3
-];
-var PutDestinationResponse$ = [3, n0, _PDRu,
-    0,
-    [_des],
-    [() => Destination$]
-];
-var PutIndexPolicyRequest$ = [3, n0, _PIPR,
-    0,
-    [_lGIo, _pD],
-    [0, 0], 2
-];
-var PutIndexPolicyResponse$ = [3, n0, _PIPRu,
-    0,
-    [_iPnd],
-    [() => IndexPolicy$]
-];
-var PutIntegrationRequest$ = [3, n0, _PIR,
-    0,
-    [_iN, _rCe, _iTn],
-    [0, () => ResourceConfig$, 0], 3
-];
-var PutIntegrationResponse$ = [3, n0, _PIRu,
-    0,
-    [_iN, _iSn],
-    [0, 0]
-];
-var PutLogEventsRequest$ = [3, n0, _PLER,
-    0,
-    [_lGN, _lSN, _lE, _sTe, _ent],
-    [0, 0, () => InputLogEvents, 0, () => Entity$], 3
-];
-var PutLogEventsResponse$ = [3, n0, _PLERu,
-    0,
-    [_nST, _rLEI, _rEI],
-    [0, () => RejectedLogEventsInfo$, () => RejectedEntityInfo$]
-];
-var PutLogGroupDeletionProtectionRequest$ = [3, n0, _PLGDPR,
-    0,
-    [_lGIo, _dPE],
-    [0, 2], 2
-];
-var PutMetricFilterRequest$ = [3, n0, _PMFR,
-    0,
-    [_lGN, _fN, _fP, _mT, _aOTL, _fSC, _eSFD],
-    [0, 0, 0, () => MetricTransformations, 2, 0, 64 | 0], 4
-];
-var PutQueryDefinitionRequest$ = [3, n0, _PQDR,
-    0,
-    [_n, _qS, _qL, _qDI, _lGNo, _cTl, _pa],
-    [0, 0, 0, 0, 64 | 0, [0, 4], () => QueryParameterList], 2
-];
-var PutQueryDefinitionResponse$ = [3, n0, _PQDRu,
-    0,
-    [_qDI],
-    [0]
-];
-var PutResourcePolicyRequest$ = [3, n0, _PRPR,
-    0,
-    [_pN, _pD, _rA, _eRI],
-    [0, 0, 0, 0]
-];
-var PutResourcePolicyResponse$ = [3, n0, _PRPRu,
-    0,
-    [_rPe, _rIev],
-    [() => ResourcePolicy$, 0]
-];
-var PutRetentionPolicyRequest$ = [3, n0, _PRPRut,
-    0,
-    [_lGN, _rID],
-    [0, 1], 2
-];
-var PutStorageTierPolicyRequest$ = [3, n0, _PSTPR,
-    0,
-    [_sTto],
-    [0], 1
-];
-var PutStorageTierPolicyResponse$ = [3, n0, _PSTPRu,
-    0,
-    [_sTto, _lUT],
-    [0, 1]
-];
-var PutSubscriptionFilterRequest$ = [3, n0, _PSFR,
-    0,
-    [_lGN, _fN, _fP, _dA, _rAo, _dis, _aOTL, _fSC, _eSF],
-    [0, 0, 0, 0, 0, 0, 2, 0, 64 | 0], 4
-];
-var PutSyslogConfigurationRequest$ = [3, n0, _PSCR,
-    0,
-    [_lGIo, _vEI],
-    [0, 0], 1
-];
-var PutTransformerRequest$ = [3, n0, _PTR,
-    0,
-    [_lGIo, _tC],
-    [0, () => Processors], 2
-];
-var QueryCompileError$ = [3, n0, _QCE,
-    0,
-    [_lo, _m],
-    [() => QueryCompileErrorLocation$, 0]
-];
-var QueryCompileErrorLocation$ = [3, n0, _QCEL,
-    0,
-    [_sCO, _eCO],
-    [1, 1]
-];
-var QueryDefinition$ = [3, n0, _QD,
-    0,
-    [_qL, _qDI, _n, _qS, _lM, _lGNo, _pa],
-    [0, 0, 0, 0, 1, 64 | 0, () => QueryParameterList]
-];
-var QueryInfo$ = [3, n0, _QI,
-    0,
-    [_qL, _qI, _qS, _sta, _cTr, _lGN, _qDu, _bS, _uI],
-    [0, 0, 0, 0, 1, 0, 1, 1, 0]
-];
-var QueryParameter$ = [3, n0, _QP,
-    0,
-    [_n, _dV, _d],
-    [0, 0, 0], 1
-];
-var QueryStatistics$ = [3, n0, _QS,
-    0,
-    [_rM, _rS, _eRS, _bS, _eBS, _lGS, _rCes],
-    [1, 1, 1, 1, 1, 1, 1]
-];
-var RecordField$ = [3, n0, _RF,
-    0,
-    [_n, _man],
-    [0, 2]
-];
-var RejectedEntityInfo$ = [3, n0, _REI,
-    0,
-    [_eTr],
-    [0], 1
-];
-var RejectedLogEventsInfo$ = [3, n0, _RLEI,
-    0,
-    [_tNLESI, _tOLEEI, _eLEEI],
-    [1, 1, 1]
-];
-var RenameKeyEntry$ = [3, n0, _RKE,
-    0,
-    [_k, _rTen, _oIE],
-    [0, 0, 2], 2
-];
-var RenameKeys$ = [3, n0, _RK,
-    0,
-    [_en],
-    [() => RenameKeyEntries], 1
-];
-var ResourcePolicy$ = [3, n0, _RP,
-    0,
-    [_pN, _pD, _lUT, _pSo, _rA, _rIev],
-    [0, 0, 1, 0, 0, 0]
-];
-var ResultField$ = [3, n0, _RFe,
-    0,
-    [_fie, _v],
-    [0, 0]
-];
-var S3Configuration$ = [3, n0, _SC,
-    0,
-    [_dI, _rAo, _oAI, _kKI],
-    [0, 0, 0, 0], 2
-];
-var S3DeliveryConfiguration$ = [3, n0, _SDC,
-    0,
-    [_sP, _eHCP],
-    [0, 2]
-];
-var S3TableIntegrationSource$ = [3, n0, _STIS,
-    0,
-    [_i, _dS, _sta, _sR, _cTSr, _pSI],
-    [0, () => DataSource$, 0, 0, 1, 0]
-];
-var S3TablesIntegration$ = [3, n0, _STI,
-    0,
-    [_dNa, _dT],
-    [0, 0]
-];
-var ScheduledQueryDestination$ = [3, n0, _SQD,
-    0,
-    [_dTe, _dI, _sta, _pIr, _eM],
-    [0, 0, 0, 0, 0]
-];
-var ScheduledQuerySummary$ = [3, n0, _SQS,
-    0,
-    [_sQA, _n, _st, _sTc, _lTT, _lES, _sE, _ti, _dC, _cT, _lUT],
-    [0, 0, 0, 0, 1, 0, 0, 0, () => DestinationConfiguration$, 1, 1]
-];
-var SearchedLogStream$ = [3, n0, _SLS,
-    0,
-    [_lSN, _sCe],
-    [0, 2]
-];
-var SplitString$ = [3, n0, _SS,
-    0,
-    [_en],
-    [() => SplitStringEntries], 1
-];
-var SplitStringEntry$ = [3, n0, _SSEp,
-    0,
-    [_so, _del],
-    [0, 0], 2
-];
-var StartLiveTailRequest$ = [3, n0, _SLTR,
-    0,
-    [_lGI, _lSNo, _lSNPo, _lEFP],
-    [64 | 0, 64 | 0, 64 | 0, 0], 1
-];
-var StartLiveTailResponse$ = [3, n0, _SLTRt,
-    0,
-    [_rSe],
-    [[() => StartLiveTailResponseStream$, 0]]
-];
-var StartQueryRequest$ = [3, n0, _SQR,
-    0,
-    [_sTt, _eTn, _qS, _qL, _lGN, _lGNo, _lGI, _li],
-    [1, 1, 0, 0, 0, 64 | 0, 64 | 0, 1], 3
-];
-var StartQueryResponse$ = [3, n0, _SQRt,
-    0,
-    [_qI],
-    [0]
-];
-var StopQueryRequest$ = [3, n0, _SQRto,
-    0,
-    [_qI],
-    [0], 1
-];
-var StopQueryResponse$ = [3, n0, _SQRtop,
-    0,
-    [_suc],
-    [2]
-];
-var SubscriptionFilter$ = [3, n0, _SF,
-    0,
-    [_fN, _lGN, _fP, _dA, _rAo, _dis, _aOTL, _cT, _fSC, _eSF],
-    [0, 0, 0, 0, 0, 0, 2, 1, 0, 64 | 0]
-];
-var SubstituteString$ = [3, n0, _SSu,
-    0,
-    [_en],
-    [() => SubstituteStringEntries], 1
-];
-var SubstituteStringEntry$ = [3, n0, _SSEu,
-    0,
-    [_so, _f, _to],
-    [0, 0, 0], 3
-];
-var SuppressionPeriod$ = [3, n0, _SP,
-    0,
-    [_v, _sUu],
-    [1, 0]
-];
-var SyslogConfiguration$ = [3, n0, _SCy,
-    0,
-    [_lGA, _sTo, _vEI, _cA],
-    [0, 0, 0, 1]
-];
-var TagFilter$ = [3, n0, _TF,
-    0,
-    [_k, _va],
-    [0, 64 | 0], 1
-];
-var TagLogGroupRequest$ = [3, n0, _TLGR,
-    0,
-    [_lGN, _ta],
-    [0, 128 | 0], 2
-];
-var TagResourceRequest$ = [3, n0, _TRR,
-    0,
-    [_rA, _ta],
-    [0, 128 | 0], 2
-];
-var TestMetricFilterRequest$ = [3, n0, _TMFR,
-    0,
-    [_fP, _lEM],
-    [0, 64 | 0], 2
-];
-var TestMetricFilterResponse$ = [3, n0, _TMFRe,
-    0,
-    [_mat],
-    [() => MetricFilterMatches]
-];
-var TestTransformerRequest$ = [3, n0, _TTR,
-    0,
-    [_tC, _lEM],
-    [() => Processors, 64 | 0], 2
-];
-var TestTransformerResponse$ = [3, n0, _TTRe,
-    0,
-    [_tL],
-    [() => TransformedLogs]
-];
-var TransformedLogRecord$ = [3, n0, _TLR,
-    0,
-    [_eN, _eMv, _tEM],
-    [1, 0, 0]
-];
-var TriggerHistoryRecord$ = [3, n0, _THR,
-    0,
-    [_qI, _eSx, _tTr, _eM, _dest],
-    [0, 0, 1, 0, () => ScheduledQueryDestinationList]
-];
-var TrimString$ = [3, n0, _TS,
-    0,
-    [_wK],
-    [64 | 0], 1
-];
-var TypeConverter$ = [3, n0, _TC,
-    0,
-    [_en],
-    [() => TypeConverterEntries], 1
-];
-var TypeConverterEntry$ = [3, n0, _TCE,
-    0,
-    [_k, _ty],
-    [0, 0], 2
-];
-var UntagLogGroupRequest$ = [3, n0, _ULGR,
-    0,
-    [_lGN, _ta],
-    [0, 64 | 0], 2
-];
-var UntagResourceRequest$ = [3, n0, _URR,
-    0,
-    [_rA, _tK],
-    [0, 64 | 0], 2
-];
-var UpdateAnomalyRequest$ = [3, n0, _UAR,
-    0,
-    [_aDA, _aIn, _pI, _sTu, _sPu, _b],
-    [0, 0, 0, 0, () => SuppressionPeriod$, 2], 1
-];
-var UpdateDeliveryConfigurationRequest$ = [3, n0, _UDCR,
-    0,
-    [_id, _rF, _fD, _sDC],
-    [0, 64 | 0, 0, () => S3DeliveryConfiguration$], 1
-];
-var UpdateDeliveryConfigurationResponse$ = [3, n0, _UDCRp,
-    0,
-    [],
-    []
-];
-var UpdateLogAnomalyDetectorRequest$ = [3, n0, _ULADR,
-    0,
-    [_aDA, _ena, _eF, _fP, _aVT],
-    [0, 2, 0, 0, 1], 2
-];
-var UpdateLookupTableRequest$ = [3, n0, _ULTR,
-    0,
-    [_lTA, _d, _tB, _qI, _kKI],
-    [0, 0, 0, 0, 0], 1
-];
-var UpdateLookupTableResponse$ = [3, n0, _ULTRp,
-    0,
-    [_lTA, _lUT],
-    [0, 1]
-];
-var UpdateScheduledQueryRequest$ = [3, n0, _USQR,
-    0,
-    [_i, _qL, _qS, _sE, _eRA, _d, _lGI, _ti, _sTO, _eTO, _dC, _sST, _sET, _st],
-    [0, 0, 0, 0, 0, 0, 64 | 0, 0, 1, 1, () => DestinationConfiguration$, 1, 1, 0], 5
-];
-var UpdateScheduledQueryResponse$ = [3, n0, _USQRp,
-    0,
-    [_sQA, _n, _d, _qL, _qS, _lGI, _sE, _ti, _sTO, _eTO, _dC, _st, _sTc, _lTT, _lES, _sST, _sET, _eRA, _cT, _lUT],
-    [0, 0, 0, 0, 0, 64 | 0, 0, 0, 1, 1, () => DestinationConfiguration$, 0, 0, 1, 0, 1, 1, 0, 1, 1]
-];
-var UpperCaseString$ = [3, n0, _UCS,
-    0,
-    [_wK],
-    [64 | 0], 1
-];
-var __Unit = "unit";
-var AccountPolicies = [1, n0, _APc,
-    0, () => AccountPolicy$
-];
-var AddKeyEntries = [1, n0, _AKEd,
-    0, () => AddKeyEntry$
-];
-var AggregateLogGroupSummaries = [1, n0, _ALGSg,
-    0, () => AggregateLogGroupSummary$
-];
-var AllowedFields = [1, n0, _AF,
-    0, () => RecordField$
-];
-var Anomalies = [1, n0, _An,
-    0, () => Anomaly$
-];
-var AnomalyDetectors = [1, n0, _ADn,
-    0, () => AnomalyDetector$
-];
-var ConfigurationTemplates = [1, n0, _CTo,
-    0, () => ConfigurationTemplate$
-];
-var CopyValueEntries = [1, n0, _CVEo,
-    0, () => CopyValueEntry$
-];
-var DataSourceFilters = [1, n0, _DSFa,
-    0, () => DataSourceFilter$
-];
-var Deliveries = [1, n0, _Del,
-    0, () => Delivery$
-];
-var DeliveryDestinations = [1, n0, _DDe,
-    0, () => DeliveryDestination$
-];
-var DeliverySourceConfigurationSchemas = [1, n0, _DSCSe,
-    0, () => DeliverySourceConfigurationSchema$
-];
-var DeliverySources = [1, n0, _DSel,
-    0, () => DeliverySource$
-];
-var Destinations = [1, n0, _Des,
-    0, () => Destination$
-];
-var ExportTasks = [1, n0, _ETx,
-    0, () => ExportTask$
-];
-var FieldIndexes = [1, n0, _FIi,
-    0, () => FieldIndex$
-];
-var FilteredLogEvents = [1, n0, _FLEi,
-    0, () => FilteredLogEvent$
-];
-var GroupingIdentifiers = [1, n0, _GIr,
-    0, () => GroupingIdentifier$
-];
-var ImportBatchList = [1, n0, _IBL,
-    0, () => ImportBatch$
-];
-var ImportList = [1, n0, _IL,
-    0, () => Import$
-];
-var IndexPolicies = [1, n0, _IPn,
-    0, () => IndexPolicy$
-];
-var InputLogEvents = [1, n0, _ILEn,
-    0, () => InputLogEvent$
-];
-var IntegrationSummaries = [1, n0, _ISnt,
-    0, () => IntegrationSummary$
-];
-var LiveTailSessionResults = [1, n0, _LTSR,
-    0, () => LiveTailSessionLogEvent$
-];
-var LogFieldsList = [1, n0, _LFL,
-    0, () => LogFieldsListItem$
-];
-var LogGroupFieldList = [1, n0, _LGFL,
-    0, () => LogGroupField$
-];
-var LogGroupImpacts = [1, n0, _LGIo,
-    0, () => LogGroupImpact$
-];
-var LogGroups = [1, n0, _LGo,
-    0, () => LogGroup$
-];
-var LogGroupSummaries = [1, n0, _LGSo,
-    0, () => LogGroupSummary$
-];
-var LogSamples = [1, n0, _LSo,
-    0, () => LogEvent$
-];
-var LogStreams = [1, n0, _LSog,
-    0, () => LogStream$
-];
-var LookupTables = [1, n0, _LTo,
-    0, () => LookupTable$
-];
-var MetricFilterMatches = [1, n0, _MFM,
-    0, () => MetricFilterMatchRecord$
-];
-var MetricFilters = [1, n0, _MFe,
-    0, () => MetricFilter$
-];
-var MetricTransformations = [1, n0, _MTe,
-    0, () => MetricTransformation$
-];
-var MoveKeyEntries = [1, n0, _MKEo,
-    0, () => MoveKeyEntry$
-];
-var OutputLogEvents = [1, n0, _OLEu,
-    0, () => OutputLogEvent$
-];
-var PatternTokens = [1, n0, _PTa,
-    0, () => PatternToken$
-];
-var Processors = [1, n0, _Pro,
-    0, () => Processor$
-];
-var QueryDefinitionList = [1, n0, _QDL,
-    0, () => QueryDefinition$
-];
-var QueryInfoList = [1, n0, _QIL,
-    0, () => QueryInfo$
-];
-var QueryParameterList = [1, n0, _QPL,
-    0, () => QueryParameter$
-];
-var QueryResults = [1, n0, _QR,
-    0, () => ResultRows
-];
-var RenameKeyEntries = [1, n0, _RKEe,
-    0, () => RenameKeyEntry$
-];
-var ResourcePolicies = [1, n0, _RPe,
-    0, () => ResourcePolicy$
-];
-var ResultRows = [1, n0, _RR,
-    0, () => ResultField$
-];
-var S3TableIntegrationSources = [1, n0, _STISa,
-    0, () => S3TableIntegrationSource$
-];
-var ScheduledQueryDestinationList = [1, n0, _SQDL,
-    0, () => ScheduledQueryDestination$
-];
-var ScheduledQuerySummaryList = [1, n0, _SQSL,
-    0, () => ScheduledQuerySummary$
-];
-var SearchedLogStreams = [1, n0, _SLSe,
-    0, () => SearchedLogStream$
-];
-var SplitStringEntries = [1, n0, _SSEpl,
-    0, () => SplitStringEntry$
-];
-var SubscriptionFilters = [1, n0, _SFu,
-    0, () => SubscriptionFilter$
-];
-var SubstituteStringEntries = [1, n0, _SSEub,
-    0, () => SubstituteStringEntry$
-];
-var SyslogConfigurations = [1, n0, _SCys,
-    0, () => SyslogConfiguration$
-];
-var TagFilters = [1, n0, _TFa,
-    0, () => TagFilter$
-];
-var TransformedLogs = [1, n0, _TL,
-    0, () => TransformedLogRecord$
-];
-var TriggerHistoryRecordList = [1, n0, _THRL,
-    0, () => TriggerHistoryRecord$
-];
-var TypeConverterEntries = [1, n0, _TCEy,
-    0, () => TypeConverterEntry$
-];
-var GetLogObjectResponseStream$ = [4, n0, _GLORS,
-    { [_str]: 1 },
-    [_fi, _ISEn],
-    [() => FieldsData$, [() => InternalStreamingException$, 0]]
-];
-var IntegrationDetails$ = [4, n0, _ID,
-    0,
-    [_oSID],
-    [() => OpenSearchIntegrationDetails$]
-];
-var ResourceConfig$ = [4, n0, _RC,
-    0,
-    [_oSRC],
-    [() => OpenSearchResourceConfig$]
-];
-var StartLiveTailResponseStream$ = [4, n0, _SLTRS,
-    { [_str]: 1 },
-    [_sSe, _sUe, _STE, _SSE],
-    [() => LiveTailSessionStart$, () => LiveTailSessionUpdate$, [() => SessionTimeoutException$, 0], [() => SessionStreamingException$, 0]]
-];
-var AssociateKmsKey$ = [9, n0, _AKK,
-    0, () => AssociateKmsKeyRequest$, () => __Unit
-];
-var AssociateSourceToS3TableIntegration$ = [9, n0, _ASTSTI,
-    0, () => AssociateSourceToS3TableIntegrationRequest$, () => AssociateSourceToS3TableIntegrationResponse$
-];
-var CancelExportTask$ = [9, n0, _CET,
-    0, () => CancelExportTaskRequest$, () => __Unit
-];
-var CancelImportTask$ = [9, n0, _CIT,
-    0, () => CancelImportTaskRequest$, () => CancelImportTaskResponse$
-];
-var CreateDelivery$ = [9, n0, _CD,
-    0, () => CreateDeliveryRequest$, () => CreateDeliveryResponse$
-];
-var CreateExportTask$ = [9, n0, _CETr,
-    0, () => CreateExportTaskRequest$, () => CreateExportTaskResponse$
-];
-var CreateImportTask$ = [9, n0, _CITr,
-    0, () => CreateImportTaskRequest$, () => CreateImportTaskResponse$
-];
-var CreateLogAnomalyDetector$ = [9, n0, _CLAD,
-    0, () => CreateLogAnomalyDetectorRequest$, () => CreateLogAnomalyDetectorResponse$
-];
-var CreateLogGroup$ = [9, n0, _CLG,
-    0, () => CreateLogGroupRequest$, () => __Unit
-];
-var CreateLogStream$ = [9, n0, _CLS,
-    0, () => CreateLogStreamRequest$, () => __Unit
-];
-var CreateLookupTable$ = [9, n0, _CLT,
-    0, () => CreateLookupTableRequest$, () => CreateLookupTableResponse$
-];
-var CreateScheduledQuery$ = [9, n0, _CSQ,
-    0, () => CreateScheduledQueryRequest$, () => CreateScheduledQueryResponse$
-];
-var DeleteAccountPolicy$ = [9, n0, _DAP,
-    0, () => DeleteAccountPolicyRequest$, () => DeleteAccountPolicyResponse$
-];
-var DeleteDataProtectionPolicy$ = [9, n0, _DDPP,
-    0, () => DeleteDataProtectionPolicyRequest$, () => __Unit
-];
-var DeleteDelivery$ = [9, n0, _DDel,
-    0, () => DeleteDeliveryRequest$, () => __Unit
-];
-var DeleteDeliveryDestination$ = [9, n0, _DDD,
-    0, () => DeleteDeliveryDestinationRequest$, () => __Unit
-];
-var DeleteDeliveryDestinationPolicy$ = [9, n0, _DDDP,
-    0, () => DeleteDeliveryDestinationPolicyRequest$, () => __Unit
-];
-var DeleteDeliverySource$ = [9, n0, _DDS,
-    0, () => DeleteDeliverySourceRequest$, () => __Unit
-];
-var DeleteDestination$ = [9, n0, _DDele,
-    0, () => DeleteDestinationRequest$, () => __Unit
-];
-var DeleteIndexPolicy$ = [9, n0, _DIP,
-    0, () => DeleteIndexPolicyRequest$, () => DeleteIndexPolicyResponse$
-];
-var DeleteIntegration$ = [9, n0, _DI,
-    0, () => DeleteIntegrationRequest$, () => DeleteIntegrationResponse$
-];
-var DeleteLogAnomalyDetector$ = [9, n0, _DLAD,
-    0, () => DeleteLogAnomalyDetectorRequest$, () => __Unit
-];
-var DeleteLogGroup$ = [9, n0, _DLG,
-    0, () => DeleteLogGroupRequest$, () => __Unit
-];
-var DeleteLogStream$ = [9, n0, _DLS,
-    0, () => DeleteLogStreamRequest$, () => __Unit
-];
-var DeleteLookupTable$ = [9, n0, _DLT,
-    0, () => DeleteLookupTableRequest$, () => __Unit
-];
-var DeleteMetricFilter$ = [9, n0, _DMF,
-    0, () => DeleteMetricFilterRequest$, () => __Unit
-];
-var DeleteQueryDefinition$ = [9, n0, _DQD,
-    0, () => DeleteQueryDefinitionRequest$, () => DeleteQueryDefinitionResponse$
-];
-var DeleteResourcePolicy$ = [9, n0, _DRP,
-    0, () => DeleteResourcePolicyRequest$, () => __Unit
-];
-var DeleteRetentionPolicy$ = [9, n0, _DRPe,
-    0, () => DeleteRetentionPolicyRequest$, () => __Unit
-];
-var DeleteScheduledQuery$ = [9, n0, _DSQ,
-    0, () => DeleteScheduledQueryRequest$, () => DeleteScheduledQueryResponse$
-];
-var DeleteSubscriptionFilter$ = [9, n0, _DSFe,
-    0, () => DeleteSubscriptionFilterRequest$, () => __Unit
-];
-var DeleteSyslogConfiguration$ = [9, n0, _DSC,
-    0, () => DeleteSyslogConfigurationRequest$, () => __Unit
-];
-var DeleteTransformer$ = [9, n0, _DT,
-    0, () => DeleteTransformerRequest$, () => __Unit
-];
-var DescribeAccountPolicies$ = [9, n0, _DAPe,
-    0, () => DescribeAccountPoliciesRequest$, () => DescribeAccountPoliciesResponse$
-];
-var DescribeConfigurationTemplates$ = [9, n0, _DCT,
-    0, () => DescribeConfigurationTemplatesRequest$, () => DescribeConfigurationTemplatesResponse$
-];
-var DescribeDeliveries$ = [9, n0, _DDes,
-    0, () => DescribeDeliveriesRequest$, () => DescribeDeliveriesResponse$
-];
-var DescribeDeliveryDestinations$ = [9, n0, _DDDe,
-    0, () => DescribeDeliveryDestinationsRequest$, () => DescribeDeliveryDestinationsResponse$
-];
-var DescribeDeliverySources$ = [9, n0, _DDSe,
-    0, () => DescribeDeliverySourcesRequest$, () => DescribeDeliverySourcesResponse$
-];
-var DescribeDestinations$ = [9, n0, _DDesc,
-    0, () => DescribeDestinationsRequest$, () => DescribeDestinationsResponse$
-];
-var DescribeExportTasks$ = [9, n0, _DET,
-    0, () => DescribeExportTasksRequest$, () => DescribeExportTasksResponse$
-];
-var DescribeFieldIndexes$ = [9, n0, _DFI,
-    0, () => DescribeFieldIndexesRequest$, () => DescribeFieldIndexesResponse$
-];
-var DescribeImportTaskBatches$ = [9, n0, _DITB,
-    0, () => DescribeImportTaskBatchesRequest$, () => DescribeImportTaskBatchesResponse$
-];
-var DescribeImportTasks$ = [9, n0, _DIT,
-    0, () => DescribeImportTasksRequest$, () => DescribeImportTasksResponse$
-];
-var DescribeIndexPolicies$ = [9, n0, _DIPe,
-    0, () => DescribeIndexPoliciesRequest$, () => DescribeIndexPoliciesResponse$
-];
-var DescribeLogGroups$ = [9, n0, _DLGe,
-    0, () => DescribeLogGroupsRequest$, () => DescribeLogGroupsResponse$
-];
-var DescribeLogStreams$ = [9, n0, _DLSe,
-    0, () => DescribeLogStreamsRequest$, () => DescribeLogStreamsResponse$
-];
-var DescribeLookupTables$ = [9, n0, _DLTe,
-    0, () => DescribeLookupTablesRequest$, () => DescribeLookupTablesResponse$
-];
-var DescribeMetricFilters$ = [9, n0, _DMFe,
-    0, () => DescribeMetricFiltersRequest$, () => DescribeMetricFiltersResponse$
-];
-var DescribeQueries$ = [9, n0, _DQ,
-    0, () => DescribeQueriesRequest$, () => DescribeQueriesResponse$
-];
-var DescribeQueryDefinitions$ = [9, n0, _DQDe,
-    0, () => DescribeQueryDefinitionsRequest$, () => DescribeQueryDefinitionsResponse$
-];
-var DescribeResourcePolicies$ = [9, n0, _DRPes,
-    0, () => DescribeResourcePoliciesRequest$, () => DescribeResourcePoliciesResponse$
-];
-var DescribeSubscriptionFilters$ = [9, n0, _DSFes,
-    0, () => DescribeSubscriptionFiltersRequest$, () => DescribeSubscriptionFiltersResponse$
-];
-var DisassociateKmsKey$ = [9, n0, _DKK,
-    0, () => DisassociateKmsKeyRequest$, () => __Unit
-];
-var DisassociateSourceFromS3TableIntegration$ = [9, n0, _DSFSTI,
-    0, () => DisassociateSourceFromS3TableIntegrationRequest$, () => DisassociateSourceFromS3TableIntegrationResponse$
-];
-var FilterLogEvents$ = [9, n0, _FLEil,
-    0, () => FilterLogEventsRequest$, () => FilterLogEventsResponse$
-];
-var GetDataProtectionPolicy$ = [9, n0, _GDPP,
-    0, () => GetDataProtectionPolicyRequest$, () => GetDataProtectionPolicyResponse$
-];
-var GetDelivery$ = [9, n0, _GD,
-    0, () => GetDeliveryRequest$, () => GetDeliveryResponse$
-];
-var GetDeliveryDestination$ = [9, n0, _GDD,
-    0, () => GetDeliveryDestinationRequest$, () => GetDeliveryDestinationResponse$
-];
-var GetDeliveryDestinationPolicy$ = [9, n0, _GDDP,
-    0, () => GetDeliveryDestinationPolicyRequest$, () => GetDeliveryDestinationPolicyResponse$
-];
-var GetDeliverySource$ = [9, n0, _GDS,
-    0, () => GetDeliverySourceRequest$, () => GetDeliverySourceResponse$
-];
-var GetIntegration$ = [9, n0, _GIe,
-    0, () => GetIntegrationRequest$, () => GetIntegrationResponse$
-];
-var GetLogAnomalyDetector$ = [9, n0, _GLAD,
-    0, () => GetLogAnomalyDetectorRequest$, () => GetLogAnomalyDetectorResponse$
-];
-var GetLogEvents$ = [9, n0, _GLE,
-    0, () => GetLogEventsRequest$, () => GetLogEventsResponse$
-];
-var GetLogFields$ = [9, n0, _GLF,
-    0, () => GetLogFieldsRequest$, () => GetLogFieldsResponse$
-];
-var GetLogGroupFields$ = [9, n0, _GLGF,
-    0, () => GetLogGroupFieldsRequest$, () => GetLogGroupFieldsResponse$
-];
-var GetLogObject$ = [9, n0, _GLO,
-    { [_end]: ["stream-"] }, () => GetLogObjectRequest$, () => GetLogObjectResponse$
-];
-var GetLogRecord$ = [9, n0, _GLR,
-    0, () => GetLogRecordRequest$, () => GetLogRecordResponse$
-];
-var GetLookupTable$ = [9, n0, _GLT,
-    0, () => GetLookupTableRequest$, () => GetLookupTableResponse$
-];
-var GetQueryResults$ = [9, n0, _GQR,
-    0, () => GetQueryResultsRequest$, () => GetQueryResultsResponse$
-];
-var GetScheduledQuery$ = [9, n0, _GSQ,
-    0, () => GetScheduledQueryRequest$, () => GetScheduledQueryResponse$
-];
-var GetScheduledQueryHistory$ = [9, n0, _GSQH,
-    0, () => GetScheduledQueryHistoryRequest$, () => GetScheduledQueryHistoryResponse$
-];
-var GetStorageTierPolicy$ = [9, n0, _GSTP,
-    0, () => GetStorageTierPolicyRequest$, () => GetStorageTierPolicyResponse$
-];
-var GetTransformer$ = [9, n0, _GT,
-    0, () => GetTransformerRequest$, () => GetTransformerResponse$
-];
-var ListAggregateLogGroupSummaries$ = [9, n0, _LALGS,
-    0, () => ListAggregateLogGroupSummariesRequest$, () => ListAggregateLogGroupSummariesResponse$
-];
-var ListAnomalies$ = [9, n0, _LA,
-    0, () => ListAnomaliesRequest$, () => ListAnomaliesResponse$
-];
-var ListIntegrations$ = [9, n0, _LI,
-    0, () => ListIntegrationsRequest$, () => ListIntegrationsResponse$
-];
-var ListLogAnomalyDetectors$ = [9, n0, _LLAD,
-    0, () => ListLogAnomalyDetectorsRequest$, () => ListLogAnomalyDetectorsResponse$
-];
-var ListLogGroups$ = [9, n0, _LLG,
-    0, () => ListLogGroupsRequest$, () => ListLogGroupsResponse$
-];
-var ListLogGroupsForQuery$ = [9, n0, _LLGFQ,
-    0, () => ListLogGroupsForQueryRequest$, () => ListLogGroupsForQueryResponse$
-];
-var ListScheduledQueries$ = [9, n0, _LSQ,
-    0, () => ListScheduledQueriesRequest$, () => ListScheduledQueriesResponse$
-];
-var ListSourcesForS3TableIntegration$ = [9, n0, _LSFSTI,
-    0, () => ListSourcesForS3TableIntegrationRequest$, () => ListSourcesForS3TableIntegrationResponse$
-];
-var ListSyslogConfigurations$ = [9, n0, _LSC,
-    0, () => ListSyslogConfigurationsRequest$, () => ListSyslogConfigurationsResponse$
-];
-var ListTagsForResource$ = [9, n0, _LTFR,
-    0, () => ListTagsForResourceRequest$, () => ListTagsForResourceResponse$
-];
-var ListTagsLogGroup$ = [9, n0, _LTLG,
-    0, () => ListTagsLogGroupRequest$, () => ListTagsLogGroupResponse$
-];
-var PutAccountPolicy$ = [9, n0, _PAP,
-    0, () => PutAccountPolicyRequest$, () => PutAccountPolicyResponse$
-];
-var PutBearerTokenAuthentication$ = [9, n0, _PBTA,
-    0, () => PutBearerTokenAuthenticationRequest$, () => __Unit
-];
-var PutDataProtectionPolicy$ = [9, n0, _PDPP,
-    0, () => PutDataProtectionPolicyRequest$, () => PutDataProtectionPolicyResponse$
-];
-var PutDeliveryDestination$ = [9, n0, _PDD,
-    0, () => PutDeliveryDestinationRequest$, () => PutDeliveryDestinationResponse$
-];
-var PutDeliveryDestinationPolicy$ = [9, n0, _PDDP,
-    0, () => PutDeliveryDestinationPolicyRequest$, () => PutDeliveryDestinationPolicyResponse$
-];
-var PutDeliverySource$ = [9, n0, _PDS,
-    0, () => PutDeliverySourceRequest$, () => PutDeliverySourceResponse$
-];
-var PutDestination$ = [9, n0, _PD,
-    0, () => PutDestinationRequest$, () => PutDestinationResponse$
-];
-var PutDestinationPolicy$ = [9, n0, _PDP,
-    0, () => PutDestinationPolicyRequest$, () => __Unit
-];
-var PutIndexPolicy$ = [9, n0, _PIP,
-    0, () => PutIndexPolicyRequest$, () => PutIndexPolicyResponse$
-];
-var PutIntegration$ = [9, n0, _PI,
-    0, () => PutIntegrationRequest$, () => PutIntegrationResponse$
-];
-var PutLogEvents$ = [9, n0, _PLE,
-    0, () => PutLogEventsRequest$, () => PutLogEventsResponse$
-];
-var PutLogGroupDeletionProtection$ = [9, n0, _PLGDP,
-    0, () => PutLogGroupDeletionProtectionRequest$, () => __Unit
-];
-var PutMetricFilter$ = [9, n0, _PMF,
-    0, () => PutMetricFilterRequest$, () => __Unit
-];
-var PutQueryDefinition$ = [9, n0, _PQD,
-    0, () => PutQueryDefinitionRequest$, () => PutQueryDefinitionResponse$
-];
-var PutResourcePolicy$ = [9, n0, _PRP,
-    0, () => PutResourcePolicyRequest$, () => PutResourcePolicyResponse$
-];
-var PutRetentionPolicy$ = [9, n0, _PRPu,
-    0, () => PutRetentionPolicyRequest$, () => __Unit
-];
-var PutStorageTierPolicy$ = [9, n0, _PSTP,
-    0, () => PutStorageTierPolicyRequest$, () => PutStorageTierPolicyResponse$
-];
-var PutSubscriptionFilter$ = [9, n0, _PSF,
-    0, () => PutSubscriptionFilterRequest$, () => __Unit
-];
-var PutSyslogConfiguration$ = [9, n0, _PSC,
-    0, () => PutSyslogConfigurationRequest$, () => __Unit
-];
-var PutTransformer$ = [9, n0, _PTu,
-    0, () => PutTransformerRequest$, () => __Unit
-];
-var StartLiveTail$ = [9, n0, _SLT,
-    { [_end]: ["stream-"] }, () => StartLiveTailRequest$, () => StartLiveTailResponse$
-];
-var StartQuery$ = [9, n0, _SQ,
-    0, () => StartQueryRequest$, () => StartQueryResponse$
-];
-var StopQuery$ = [9, n0, _SQt,
-    0, () => StopQueryRequest$, () => StopQueryResponse$
-];
-var TagLogGroup$ = [9, n0, _TLG,
-    0, () => TagLogGroupRequest$, () => __Unit
-];
-var TagResource$ = [9, n0, _TR,
-    0, () => TagResourceRequest$, () => __Unit
-];
-var TestMetricFilter$ = [9, n0, _TMF,
-    0, () => TestMetricFilterRequest$, () => TestMetricFilterResponse$
-];
-var TestTransformer$ = [9, n0, _TT,
-    0, () => TestTransformerRequest$, () => TestTransformerResponse$
-];
-var UntagLogGroup$ = [9, n0, _ULG,
-    0, () => UntagLogGroupRequest$, () => __Unit
-];
-var UntagResource$ = [9, n0, _UR,
-    0, () => UntagResourceRequest$, () => __Unit
-];
-var UpdateAnomaly$ = [9, n0, _UA,
-    0, () => UpdateAnomalyRequest$, () => __Unit
-];
-var UpdateDeliveryConfiguration$ = [9, n0, _UDC,
-    0, () => UpdateDeliveryConfigurationRequest$, () => UpdateDeliveryConfigurationResponse$
-];
-var UpdateLogAnomalyDetector$ = [9, n0, _ULAD,
-    0, () => UpdateLogAnomalyDetectorRequest$, () => __Unit
-];
-var UpdateLookupTable$ = [9, n0, _ULT,
-    0, () => UpdateLookupTableRequest$, () => UpdateLookupTableResponse$
-];
-var UpdateScheduledQuery$ = [9, n0, _USQ,
-    0, () => UpdateScheduledQueryRequest$, () => UpdateScheduledQueryResponse$
-];
-
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2014-03-28",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchLogsHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.cloudwatchlogs",
-            errorTypeRegistries,
-            xmlNamespace: "http://monitoring.amazonaws.com/doc/2014-03-28/",
-            version: "2014-03-28",
-            serviceTarget: "Logs_20140328",
-        },
-        serviceId: config?.serviceId ?? "CloudWatch Logs",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        eventStreamSerdeProvider: config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider,
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class CloudWatchLogsClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveEventStreamSerdeConfig(_config_6);
-        const _config_8 = resolveHttpAuthSchemeConfig(_config_7);
-        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
-        this.config = _config_9;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultCloudWatchLogsHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
-    }
-    destroy() {
-        super.destroy();
-    }
-}
-
-const command = makeBuilder(commonParams, "Logs_20140328", "CloudWatchLogsClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-class AssociateKmsKeyCommand extends command(_ep0, _mw0, "AssociateKmsKey", AssociateKmsKey$) {
-}
-
-class AssociateSourceToS3TableIntegrationCommand extends command(_ep0, _mw0, "AssociateSourceToS3TableIntegration", AssociateSourceToS3TableIntegration$) {
-}
-
-class CancelExportTaskCommand extends command(_ep0, _mw0, "CancelExportTask", CancelExportTask$) {
-}
-
-class CancelImportTaskCommand extends command(_ep0, _mw0, "CancelImportTask", CancelImportTask$) {
-}
-
-class CreateDeliveryCommand extends command(_ep0, _mw0, "CreateDelivery", CreateDelivery$) {
-}
-
-class CreateExportTaskCommand extends command(_ep0, _mw0, "CreateExportTask", CreateExportTask$) {
-}
-
-class CreateImportTaskCommand extends command(_ep0, _mw0, "CreateImportTask", CreateImportTask$) {
-}
-
-class CreateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "CreateLogAnomalyDetector", CreateLogAnomalyDetector$) {
-}
-
-class CreateLogGroupCommand extends command(_ep0, _mw0, "CreateLogGroup", CreateLogGroup$) {
-}
-
-class CreateLogStreamCommand extends command(_ep0, _mw0, "CreateLogStream", CreateLogStream$) {
-}
-
-class CreateLookupTableCommand extends command(_ep0, _mw0, "CreateLookupTable", CreateLookupTable$) {
-}
-
-class CreateScheduledQueryCommand extends command(_ep0, _mw0, "CreateScheduledQuery", CreateScheduledQuery$) {
-}
-
-class DeleteAccountPolicyCommand extends command(_ep0, _mw0, "DeleteAccountPolicy", DeleteAccountPolicy$) {
-}
-
-class DeleteDataProtectionPolicyCommand extends command(_ep0, _mw0, "DeleteDataProtectionPolicy", DeleteDataProtectionPolicy$) {
-}
-
-class DeleteDeliveryCommand extends command(_ep0, _mw0, "DeleteDelivery", DeleteDelivery$) {
-}
-
-class DeleteDeliveryDestinationCommand extends command(_ep0, _mw0, "DeleteDeliveryDestination", DeleteDeliveryDestination$) {
-}
-
-class DeleteDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "DeleteDeliveryDestinationPolicy", DeleteDeliveryDestinationPolicy$) {
-}
-
-class DeleteDeliverySourceCommand extends command(_ep0, _mw0, "DeleteDeliverySource", DeleteDeliverySource$) {
-}
-
-class DeleteDestinationCommand extends command(_ep0, _mw0, "DeleteDestination", DeleteDestination$) {
-}
-
-class DeleteIndexPolicyCommand extends command(_ep0, _mw0, "DeleteIndexPolicy", DeleteIndexPolicy$) {
-}
-
-class DeleteIntegrationCommand extends command(_ep0, _mw0, "DeleteIntegration", DeleteIntegration$) {
-}
-
-class DeleteLogAnomalyDetectorCommand extends command(_ep0, _mw0, "DeleteLogAnomalyDetector", DeleteLogAnomalyDetector$) {
-}
-
-class DeleteLogGroupCommand extends command(_ep0, _mw0, "DeleteLogGroup", DeleteLogGroup$) {
-}
-
-class DeleteLogStreamCommand extends command(_ep0, _mw0, "DeleteLogStream", DeleteLogStream$) {
-}
-
-class DeleteLookupTableCommand extends command(_ep0, _mw0, "DeleteLookupTable", DeleteLookupTable$) {
-}
-
-class DeleteMetricFilterCommand extends command(_ep0, _mw0, "DeleteMetricFilter", DeleteMetricFilter$) {
-}
-
-class DeleteQueryDefinitionCommand extends command(_ep0, _mw0, "DeleteQueryDefinition", DeleteQueryDefinition$) {
-}
-
-class DeleteResourcePolicyCommand extends command(_ep0, _mw0, "DeleteResourcePolicy", DeleteResourcePolicy$) {
-}
-
-class DeleteRetentionPolicyCommand extends command(_ep0, _mw0, "DeleteRetentionPolicy", DeleteRetentionPolicy$) {
-}
-
-class DeleteScheduledQueryCommand extends command(_ep0, _mw0, "DeleteScheduledQuery", DeleteScheduledQuery$) {
-}
-
-class DeleteSubscriptionFilterCommand extends command(_ep0, _mw0, "DeleteSubscriptionFilter", DeleteSubscriptionFilter$) {
-}
-
-class DeleteSyslogConfigurationCommand extends command(_ep0, _mw0, "DeleteSyslogConfiguration", DeleteSyslogConfiguration$) {
-}
-
-class DeleteTransformerCommand extends command(_ep0, _mw0, "DeleteTransformer", DeleteTransformer$) {
-}
-
-class DescribeAccountPoliciesCommand extends command(_ep0, _mw0, "DescribeAccountPolicies", DescribeAccountPolicies$) {
-}
-
-class DescribeConfigurationTemplatesCommand extends command(_ep0, _mw0, "DescribeConfigurationTemplates", DescribeConfigurationTemplates$) {
-}
-
-class DescribeDeliveriesCommand extends command(_ep0, _mw0, "DescribeDeliveries", DescribeDeliveries$) {
-}
-
-class DescribeDeliveryDestinationsCommand extends command(_ep0, _mw0, "DescribeDeliveryDestinations", DescribeDeliveryDestinations$) {
-}
-
-class DescribeDeliverySourcesCommand extends command(_ep0, _mw0, "DescribeDeliverySources", DescribeDeliverySources$) {
-}
-
-class DescribeDestinationsCommand extends command(_ep0, _mw0, "DescribeDestinations", DescribeDestinations$) {
-}
-
-class DescribeExportTasksCommand extends command(_ep0, _mw0, "DescribeExportTasks", DescribeExportTasks$) {
-}
-
-class DescribeFieldIndexesCommand extends command(_ep0, _mw0, "DescribeFieldIndexes", DescribeFieldIndexes$) {
-}
-
-class DescribeImportTaskBatchesCommand extends command(_ep0, _mw0, "DescribeImportTaskBatches", DescribeImportTaskBatches$) {
-}
-
-class DescribeImportTasksCommand extends command(_ep0, _mw0, "DescribeImportTasks", DescribeImportTasks$) {
-}
-
-class DescribeIndexPoliciesCommand extends command(_ep0, _mw0, "DescribeIndexPolicies", DescribeIndexPolicies$) {
-}
-
-class DescribeLogGroupsCommand extends command(_ep0, _mw0, "DescribeLogGroups", DescribeLogGroups$) {
-}
-
-class DescribeLogStreamsCommand extends command(_ep0, _mw0, "DescribeLogStreams", DescribeLogStreams$) {
-}
-
-class DescribeLookupTablesCommand extends command(_ep0, _mw0, "DescribeLookupTables", DescribeLookupTables$) {
-}
-
-class DescribeMetricFiltersCommand extends command(_ep0, _mw0, "DescribeMetricFilters", DescribeMetricFilters$) {
-}
-
-class DescribeQueriesCommand extends command(_ep0, _mw0, "DescribeQueries", DescribeQueries$) {
-}
-
-class DescribeQueryDefinitionsCommand extends command(_ep0, _mw0, "DescribeQueryDefinitions", DescribeQueryDefinitions$) {
-}
-
-class DescribeResourcePoliciesCommand extends command(_ep0, _mw0, "DescribeResourcePolicies", DescribeResourcePolicies$) {
-}
-
-class DescribeSubscriptionFiltersCommand extends command(_ep0, _mw0, "DescribeSubscriptionFilters", DescribeSubscriptionFilters$) {
-}
-
-class DisassociateKmsKeyCommand extends command(_ep0, _mw0, "DisassociateKmsKey", DisassociateKmsKey$) {
-}
-
-class DisassociateSourceFromS3TableIntegrationCommand extends command(_ep0, _mw0, "DisassociateSourceFromS3TableIntegration", DisassociateSourceFromS3TableIntegration$) {
-}
-
-class FilterLogEventsCommand extends command(_ep0, _mw0, "FilterLogEvents", FilterLogEvents$) {
-}
-
-class GetDataProtectionPolicyCommand extends command(_ep0, _mw0, "GetDataProtectionPolicy", GetDataProtectionPolicy$) {
-}
-
-class GetDeliveryCommand extends command(_ep0, _mw0, "GetDelivery", GetDelivery$) {
-}
-
-class GetDeliveryDestinationCommand extends command(_ep0, _mw0, "GetDeliveryDestination", GetDeliveryDestination$) {
-}
-
-class GetDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "GetDeliveryDestinationPolicy", GetDeliveryDestinationPolicy$) {
-}
-
-class GetDeliverySourceCommand extends command(_ep0, _mw0, "GetDeliverySource", GetDeliverySource$) {
-}
-
-class GetIntegrationCommand extends command(_ep0, _mw0, "GetIntegration", GetIntegration$) {
-}
-
-class GetLogAnomalyDetectorCommand extends command(_ep0, _mw0, "GetLogAnomalyDetector", GetLogAnomalyDetector$) {
-}
-
-class GetLogEventsCommand extends command(_ep0, _mw0, "GetLogEvents", GetLogEvents$) {
-}
-
-class GetLogFieldsCommand extends command(_ep0, _mw0, "GetLogFields", GetLogFields$) {
-}
-
-class GetLogGroupFieldsCommand extends command(_ep0, _mw0, "GetLogGroupFields", GetLogGroupFields$) {
-}
-
-class GetLogObjectCommand extends command(_ep0, _mw0, "GetLogObject", GetLogObject$) {
-}
-
-class GetLogRecordCommand extends command(_ep0, _mw0, "GetLogRecord", GetLogRecord$) {
-}
-
-class GetLookupTableCommand extends command(_ep0, _mw0, "GetLookupTable", GetLookupTable$) {
-}
-
-class GetQueryResultsCommand extends command(_ep0, _mw0, "GetQueryResults", GetQueryResults$) {
-}
-
-class GetScheduledQueryCommand extends command(_ep0, _mw0, "GetScheduledQuery", GetScheduledQuery$) {
-}
-
-class GetScheduledQueryHistoryCommand extends command(_ep0, _mw0, "GetScheduledQueryHistory", GetScheduledQueryHistory$) {
-}
-
-class GetStorageTierPolicyCommand extends command(_ep0, _mw0, "GetStorageTierPolicy", GetStorageTierPolicy$) {
-}
-
-class GetTransformerCommand extends command(_ep0, _mw0, "GetTransformer", GetTransformer$) {
-}
-
-class ListAggregateLogGroupSummariesCommand extends command(_ep0, _mw0, "ListAggregateLogGroupSummaries", ListAggregateLogGroupSummaries$) {
-}
-
-class ListAnomaliesCommand extends command(_ep0, _mw0, "ListAnomalies", ListAnomalies$) {
-}
-
-class ListIntegrationsCommand extends command(_ep0, _mw0, "ListIntegrations", ListIntegrations$) {
-}
-
-class ListLogAnomalyDetectorsCommand extends command(_ep0, _mw0, "ListLogAnomalyDetectors", ListLogAnomalyDetectors$) {
-}
-
-class ListLogGroupsCommand extends command(_ep0, _mw0, "ListLogGroups", ListLogGroups$) {
-}
-
-class ListLogGroupsForQueryCommand extends command(_ep0, _mw0, "ListLogGroupsForQuery", ListLogGroupsForQuery$) {
-}
-
-class ListScheduledQueriesCommand extends command(_ep0, _mw0, "ListScheduledQueries", ListScheduledQueries$) {
-}
-
-class ListSourcesForS3TableIntegrationCommand extends command(_ep0, _mw0, "ListSourcesForS3TableIntegration", ListSourcesForS3TableIntegration$) {
-}
-
-class ListSyslogConfigurationsCommand extends command(_ep0, _mw0, "ListSyslogConfigurations", ListSyslogConfigurations$) {
-}
-
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
-
-class ListTagsLogGroupCommand extends command(_ep0, _mw0, "ListTagsLogGroup", ListTagsLogGroup$) {
-}
-
-class PutAccountPolicyCommand extends command(_ep0, _mw0, "PutAccountPolicy", PutAccountPolicy$) {
-}
-
-class PutBearerTokenAuthenticationCommand extends command(_ep0, _mw0, "PutBearerTokenAuthentication", PutBearerTokenAuthentication$) {
-}
-
-class PutDataProtectionPolicyCommand extends command(_ep0, _mw0, "PutDataProtectionPolicy", PutDataProtectionPolicy$) {
-}
-
-class PutDeliveryDestinationCommand extends command(_ep0, _mw0, "PutDeliveryDestination", PutDeliveryDestination$) {
-}
-
-class PutDeliveryDestinationPolicyCommand extends command(_ep0, _mw0, "PutDeliveryDestinationPolicy", PutDeliveryDestinationPolicy$) {
-}
-
-class PutDeliverySourceCommand extends command(_ep0, _mw0, "PutDeliverySource", PutDeliverySource$) {
-}
-
-class PutDestinationCommand extends command(_ep0, _mw0, "PutDestination", PutDestination$) {
-}
-
-class PutDestinationPolicyCommand extends command(_ep0, _mw0, "PutDestinationPolicy", PutDestinationPolicy$) {
-}
-
-class PutIndexPolicyCommand extends command(_ep0, _mw0, "PutIndexPolicy", PutIndexPolicy$) {
-}
-
-class PutIntegrationCommand extends command(_ep0, _mw0, "PutIntegration", PutIntegration$) {
-}
-
-class PutLogEventsCommand extends command(_ep0, _mw0, "PutLogEvents", PutLogEvents$) {
-}
-
-class PutLogGroupDeletionProtectionCommand extends command(_ep0, _mw0, "PutLogGroupDeletionProtection", PutLogGroupDeletionProtection$) {
-}
-
-class PutMetricFilterCommand extends command(_ep0, _mw0, "PutMetricFilter", PutMetricFilter$) {
-}
-
-class PutQueryDefinitionCommand extends command(_ep0, _mw0, "PutQueryDefinition", PutQueryDefinition$) {
-}
-
-class PutResourcePolicyCommand extends command(_ep0, _mw0, "PutResourcePolicy", PutResourcePolicy$) {
-}
-
-class PutRetentionPolicyCommand extends command(_ep0, _mw0, "PutRetentionPolicy", PutRetentionPolicy$) {
-}
-
-class PutStorageTierPolicyCommand extends command(_ep0, _mw0, "PutStorageTierPolicy", PutStorageTierPolicy$) {
-}
-
-class PutSubscriptionFilterCommand extends command(_ep0, _mw0, "PutSubscriptionFilter", PutSubscriptionFilter$) {
-}
-
-class PutSyslogConfigurationCommand extends command(_ep0, _mw0, "PutSyslogConfiguration", PutSyslogConfiguration$) {
-}
-
-class PutTransformerCommand extends command(_ep0, _mw0, "PutTransformer", PutTransformer$) {
-}
-
-class StartLiveTailCommand extends command(_ep0, _mw0, "StartLiveTail", StartLiveTail$) {
-}
-
-class StartQueryCommand extends command(_ep0, _mw0, "StartQuery", StartQuery$) {
-}
-
-class StopQueryCommand extends command(_ep0, _mw0, "StopQuery", StopQuery$) {
-}
-
-class TagLogGroupCommand extends command(_ep0, _mw0, "TagLogGroup", TagLogGroup$) {
-}
-
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
-
-class TestMetricFilterCommand extends command(_ep0, _mw0, "TestMetricFilter", TestMetricFilter$) {
-}
-
-class TestTransformerCommand extends command(_ep0, _mw0, "TestTransformer", TestTransformer$) {
-}
-
-class UntagLogGroupCommand extends command(_ep0, _mw0, "UntagLogGroup", UntagLogGroup$) {
-}
-
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
-
-class UpdateAnomalyCommand extends command(_ep0, _mw0, "UpdateAnomaly", UpdateAnomaly$) {
-}
-
-class UpdateDeliveryConfigurationCommand extends command(_ep0, _mw0, "UpdateDeliveryConfiguration", UpdateDeliveryConfiguration$) {
-}
-
-class UpdateLogAnomalyDetectorCommand extends command(_ep0, _mw0, "UpdateLogAnomalyDetector", UpdateLogAnomalyDetector$) {
-}
-
-class UpdateLookupTableCommand extends command(_ep0, _mw0, "UpdateLookupTable", UpdateLookupTable$) {
-}
-
-class UpdateScheduledQueryCommand extends command(_ep0, _mw0, "UpdateScheduledQuery", UpdateScheduledQuery$) {
-}
-
-const paginateDescribeConfigurationTemplates = createPaginator(CloudWatchLogsClient, DescribeConfigurationTemplatesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliveries = createPaginator(CloudWatchLogsClient, DescribeDeliveriesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliveryDestinations = createPaginator(CloudWatchLogsClient, DescribeDeliveryDestinationsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDeliverySources = createPaginator(CloudWatchLogsClient, DescribeDeliverySourcesCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeDestinations = createPaginator(CloudWatchLogsClient, DescribeDestinationsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeLogGroups = createPaginator(CloudWatchLogsClient, DescribeLogGroupsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeLogStreams = createPaginator(CloudWatchLogsClient, DescribeLogStreamsCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeMetricFilters = createPaginator(CloudWatchLogsClient, DescribeMetricFiltersCommand, "nextToken", "nextToken", "limit");
-
-const paginateDescribeSubscriptionFilters = createPaginator(CloudWatchLogsClient, DescribeSubscriptionFiltersCommand, "nextToken", "nextToken", "limit");
-
-const paginateFilterLogEvents = createPaginator(CloudWatchLogsClient, FilterLogEventsCommand, "nextToken", "nextToken", "limit");
-
-const paginateGetLogEvents = createPaginator(CloudWatchLogsClient, GetLogEventsCommand, "nextToken", "nextForwardToken", "limit");
-
-const paginateGetScheduledQueryHistory = createPaginator(CloudWatchLogsClient, GetScheduledQueryHistoryCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListAggregateLogGroupSummaries = createPaginator(CloudWatchLogsClient, ListAggregateLogGroupSummariesCommand, "nextToken", "nextToken", "limit");
-
-const paginateListAnomalies = createPaginator(CloudWatchLogsClient, ListAnomaliesCommand, "nextToken", "nextToken", "limit");
-
-const paginateListLogAnomalyDetectors = createPaginator(CloudWatchLogsClient, ListLogAnomalyDetectorsCommand, "nextToken", "nextToken", "limit");
-
-const paginateListLogGroupsForQuery = createPaginator(CloudWatchLogsClient, ListLogGroupsForQueryCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListScheduledQueries = createPaginator(CloudWatchLogsClient, ListScheduledQueriesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListSourcesForS3TableIntegration = createPaginator(CloudWatchLogsClient, ListSourcesForS3TableIntegrationCommand, "nextToken", "nextToken", "maxResults");
-
-const commands = {
-    AssociateKmsKeyCommand,
-    AssociateSourceToS3TableIntegrationCommand,
-    CancelExportTaskCommand,
-    CancelImportTaskCommand,
-    CreateDeliveryCommand,
-    CreateExportTaskCommand,
-    CreateImportTaskCommand,
-    CreateLogAnomalyDetectorCommand,
-    CreateLogGroupCommand,
-    CreateLogStreamCommand,
-    CreateLookupTableCommand,
-    CreateScheduledQueryCommand,
-    DeleteAccountPolicyCommand,
-    DeleteDataProtectionPolicyCommand,
-    DeleteDeliveryCommand,
-    DeleteDeliveryDestinationCommand,
-    DeleteDeliveryDestinationPolicyCommand,
-    DeleteDeliverySourceCommand,
-    DeleteDestinationCommand,
-    DeleteIndexPolicyCommand,
-    DeleteIntegrationCommand,
-    DeleteLogAnomalyDetectorCommand,
-    DeleteLogGroupCommand,
-    DeleteLogStreamCommand,
-    DeleteLookupTableCommand,
-    DeleteMetricFilterCommand,
-    DeleteQueryDefinitionCommand,
-    DeleteResourcePolicyCommand,
-    DeleteRetentionPolicyCommand,
-    DeleteScheduledQueryCommand,
-    DeleteSubscriptionFilterCommand,
-    DeleteSyslogConfigurationCommand,
-    DeleteTransformerCommand,
-    DescribeAccountPoliciesCommand,
-    DescribeConfigurationTemplatesCommand,
-    DescribeDeliveriesCommand,
-    DescribeDeliveryDestinationsCommand,
-    DescribeDeliverySourcesCommand,
-    DescribeDestinationsCommand,
-    DescribeExportTasksCommand,
-    DescribeFieldIndexesCommand,
-    DescribeImportTaskBatchesCommand,
-    DescribeImportTasksCommand,
-    DescribeIndexPoliciesCommand,
-    DescribeLogGroupsCommand,
-    DescribeLogStreamsCommand,
-    DescribeLookupTablesCommand,
-    DescribeMetricFiltersCommand,
-    DescribeQueriesCommand,
-    DescribeQueryDefinitionsCommand,
-    DescribeResourcePoliciesCommand,
-    DescribeSubscriptionFiltersCommand,
-    DisassociateKmsKeyCommand,
-    DisassociateSourceFromS3TableIntegrationCommand,
-    FilterLogEventsCommand,
-    GetDataProtectionPolicyCommand,
-    GetDeliveryCommand,
-    GetDeliveryDestinationCommand,
-    GetDeliveryDestinationPolicyCommand,
-    GetDeliverySourceCommand,
-    GetIntegrationCommand,
-    GetLogAnomalyDetectorCommand,
-    GetLogEventsCommand,
-    GetLogFieldsCommand,
-    GetLogGroupFieldsCommand,
-    GetLogObjectCommand,
-    GetLogRecordCommand,
-    GetLookupTableCommand,
-    GetQueryResultsCommand,
-    GetScheduledQueryCommand,
-    GetScheduledQueryHistoryCommand,
-    GetStorageTierPolicyCommand,
-    GetTransformerCommand,
-    ListAggregateLogGroupSummariesCommand,
-    ListAnomaliesCommand,
-    ListIntegrationsCommand,
-    ListLogAnomalyDetectorsCommand,
-    ListLogGroupsCommand,
-    ListLogGroupsForQueryCommand,
-    ListScheduledQueriesCommand,
-    ListSourcesForS3TableIntegrationCommand,
-    ListSyslogConfigurationsCommand,
-    ListTagsForResourceCommand,
-    ListTagsLogGroupCommand,
-    PutAccountPolicyCommand,
-    PutBearerTokenAuthenticationCommand,
-    PutDataProtectionPolicyCommand,
-    PutDeliveryDestinationCommand,
-    PutDeliveryDestinationPolicyCommand,
-    PutDeliverySourceCommand,
-    PutDestinationCommand,
-    PutDestinationPolicyCommand,
-    PutIndexPolicyCommand,
-    PutIntegrationCommand,
-    PutLogEventsCommand,
-    PutLogGroupDeletionProtectionCommand,
-    PutMetricFilterCommand,
-    PutQueryDefinitionCommand,
-    PutResourcePolicyCommand,
-    PutRetentionPolicyCommand,
-    PutStorageTierPolicyCommand,
-    PutSubscriptionFilterCommand,
-    PutSyslogConfigurationCommand,
-    PutTransformerCommand,
-    StartLiveTailCommand,
-    StartQueryCommand,
-    StopQueryCommand,
-    TagLogGroupCommand,
-    TagResourceCommand,
-    TestMetricFilterCommand,
-    TestTransformerCommand,
-    UntagLogGroupCommand,
-    UntagResourceCommand,
-    UpdateAnomalyCommand,
-    UpdateDeliveryConfigurationCommand,
-    UpdateLogAnomalyDetectorCommand,
-    UpdateLookupTableCommand,
-    UpdateScheduledQueryCommand,
-};
-const paginators = {
-    paginateDescribeConfigurationTemplates,
-    paginateDescribeDeliveries,
-    paginateDescribeDeliveryDestinations,
-    paginateDescribeDeliverySources,
-    paginateDescribeDestinations,
-    paginateDescribeLogGroups,
-    paginateDescribeLogStreams,
-    paginateDescribeMetricFilters,
-    paginateDescribeSubscriptionFilters,
-    paginateFilterLogEvents,
-    paginateGetLogEvents,
-    paginateGetScheduledQueryHistory,
-    paginateListAggregateLogGroupSummaries,
-    paginateListAnomalies,
-    paginateListLogAnomalyDetectors,
-    paginateListLogGroupsForQuery,
-    paginateListScheduledQueries,
-    paginateListSourcesForS3TableIntegration,
-};
-class CloudWatchLogs extends CloudWatchLogsClient {
-}
-createAggregatedClient(commands, CloudWatchLogs, { paginators });
-
-const PolicyType = {
-    DATA_PROTECTION_POLICY: "DATA_PROTECTION_POLICY",
-    FIELD_INDEX_POLICY: "FIELD_INDEX_POLICY",
-    METRIC_EXTRACTION_POLICY: "METRIC_EXTRACTION_POLICY",
-    RETENTION_POLICY: "RETENTION_POLICY",
-    SUBSCRIPTION_FILTER_POLICY: "SUBSCRIPTION_FILTER_POLICY",
-    TRANSFORMER_POLICY: "TRANSFORMER_POLICY",
-};
-const Scope = {
-    ALL: "ALL",
-};
-const ActionStatus = {
-    CLIENT_ERROR: "CLIENT_ERROR",
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const State = {
-    Active: "Active",
-    Baseline: "Baseline",
-    Suppressed: "Suppressed",
-};
-const AnomalyDetectorStatus = {
-    ANALYZING: "ANALYZING",
-    DELETED: "DELETED",
-    FAILED: "FAILED",
-    INITIALIZING: "INITIALIZING",
-    PAUSED: "PAUSED",
-    TRAINING: "TRAINING",
-};
-const EvaluationFrequency = {
-    FIFTEEN_MIN: "FIFTEEN_MIN",
-    FIVE_MIN: "FIVE_MIN",
-    ONE_HOUR: "ONE_HOUR",
-    ONE_MIN: "ONE_MIN",
-    TEN_MIN: "TEN_MIN",
-    THIRTY_MIN: "THIRTY_MIN",
-};
-const ImportStatus = {
-    CANCELLED: "CANCELLED",
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const OutputFormat = {
-    JSON: "json",
-    PARQUET: "parquet",
-    PLAIN: "plain",
-    RAW: "raw",
-    W3C: "w3c",
-};
-const DeliveryDestinationType = {
-    CWL: "CWL",
-    FH: "FH",
-    S3: "S3",
-    XRAY: "XRAY",
-};
-const DeliverySourceConfigurationSchemaValueType = {
-    BOOLEAN: "boolean",
-    DOUBLE: "double",
-    INT: "int",
-    LONG: "long",
-    STRING: "string",
-};
-const LogGroupClass = {
-    DELIVERY: "DELIVERY",
-    ESSENTIALS: "ESSENTIALS",
-    INFREQUENT_ACCESS: "INFREQUENT_ACCESS",
-    STANDARD: "STANDARD",
-};
-const QueryLanguage = {
-    CWLI: "CWLI",
-    PPL: "PPL",
-    SQL: "SQL",
-};
-const ScheduledQueryState = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const DataProtectionStatus = {
-    ACTIVATED: "ACTIVATED",
-    ARCHIVED: "ARCHIVED",
-    DELETED: "DELETED",
-    DISABLED: "DISABLED",
-};
-const DeliverySourceStatus = {
-    ACTIVE: "ACTIVE",
-    INACTIVE: "INACTIVE",
-};
-const DeliverySourceStatusReason = {
-    RESOURCE_DELETED: "RESOURCE_DELETED",
-};
-const ExportTaskStatusCode = {
-    CANCELLED: "CANCELLED",
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    PENDING: "PENDING",
-    PENDING_CANCEL: "PENDING_CANCEL",
-    RUNNING: "RUNNING",
-};
-const IndexCategory = {
-    AUTO: "AUTO",
-    CUSTOM: "CUSTOM",
-    DEFAULT: "DEFAULT",
-    INACTIVE: "INACTIVE",
-};
-const IndexType = {
-    FACET: "FACET",
-    FIELD_INDEX: "FIELD_INDEX",
-};
-const IndexSource = {
-    ACCOUNT: "ACCOUNT",
-    LOG_GROUP: "LOG_GROUP",
-};
-const InheritedProperty = {
-    ACCOUNT_DATA_PROTECTION: "ACCOUNT_DATA_PROTECTION",
-};
-const OrderBy = {
-    LastEventTime: "LastEventTime",
-    LogStreamName: "LogStreamName",
-};
-const StandardUnit = {
-    Bits: "Bits",
-    BitsSecond: "Bits/Second",
-    Bytes: "Bytes",
-    BytesSecond: "Bytes/Second",
-    Count: "Count",
-    CountSecond: "Count/Second",
-    Gigabits: "Gigabits",
-    GigabitsSecond: "Gigabits/Second",
-    Gigabytes: "Gigabytes",
-    GigabytesSecond: "Gigabytes/Second",
-    Kilobits: "Kilobits",
-    KilobitsSecond: "Kilobits/Second",
-    Kilobytes: "Kilobytes",
-    KilobytesSecond: "Kilobytes/Second",
-    Megabits: "Megabits",
-    MegabitsSecond: "Megabits/Second",
-    Megabytes: "Megabytes",
-    MegabytesSecond: "Megabytes/Second",
-    Microseconds: "Microseconds",
-    Milliseconds: "Milliseconds",
-    None: "None",
-    Percent: "Percent",
-    Seconds: "Seconds",
-    Terabits: "Terabits",
-    TerabitsSecond: "Terabits/Second",
-    Terabytes: "Terabytes",
-    TerabytesSecond: "Terabytes/Second",
-};
-const QueryStatus = {
-    Cancelled: "Cancelled",
-    Complete: "Complete",
-    Failed: "Failed",
-    Running: "Running",
-    Scheduled: "Scheduled",
-    Timeout: "Timeout",
-    Unknown: "Unknown",
-};
-const PolicyScope = {
-    ACCOUNT: "ACCOUNT",
-    RESOURCE: "RESOURCE",
-};
-const Distribution = {
-    ByLogStream: "ByLogStream",
-    Random: "Random",
-};
-const EntityRejectionErrorType = {
-    ENTITY_SIZE_TOO_LARGE: "EntitySizeTooLarge",
-    INVALID_ATTRIBUTES: "InvalidAttributes",
-    INVALID_ENTITY: "InvalidEntity",
-    INVALID_KEY_ATTRIBUTE: "InvalidKeyAttributes",
-    INVALID_TYPE_VALUE: "InvalidTypeValue",
-    MISSING_REQUIRED_FIELDS: "MissingRequiredFields",
-    UNSUPPORTED_LOG_GROUP_TYPE: "UnsupportedLogGroupType",
-};
-const EventSource = {
-    AWSWAF: "AWSWAF",
-    CLOUD_TRAIL: "CloudTrail",
-    EKS_AUDIT: "EKSAudit",
-    ROUTE53_RESOLVER: "Route53Resolver",
-    VPC_FLOW: "VPCFlow",
-};
-const ExecutionStatus = {
-    Complete: "Complete",
-    Failed: "Failed",
-    InvalidQuery: "InvalidQuery",
-    Running: "Running",
-    Timeout: "Timeout",
-};
-const FlattenedElement = {
-    FIRST: "first",
-    LAST: "last",
-};
-const OpenSearchResourceStatusType = {
-    ACTIVE: "ACTIVE",
-    ERROR: "ERROR",
-    NOT_FOUND: "NOT_FOUND",
-};
-const IntegrationStatus = {
-    ACTIVE: "ACTIVE",
-    FAILED: "FAILED",
-    PROVISIONING: "PROVISIONING",
-};
-const IntegrationType = {
-    OPENSEARCH: "OPENSEARCH",
-};
-const ScheduleType = {
-    AWS_MANAGED: "AWS_MANAGED",
-    CUSTOMER_MANAGED: "CUSTOMER_MANAGED",
-};
-const ScheduledQueryDestinationType = {
-    LOOKUP_TABLE: "LOOKUP_TABLE",
-    S3: "S3",
-};
-const StorageTier = {
-    INTELLIGENT_TIERING: "INTELLIGENT_TIERING",
-    STANDARD: "STANDARD",
-};
-const OCSFVersion = {
-    V1_1: "V1.1",
-    V1_5: "V1.5",
-};
-const Type = {
-    BOOLEAN: "boolean",
-    DOUBLE: "double",
-    INTEGER: "integer",
-    STRING: "string",
-};
-const ListAggregateLogGroupSummariesGroupBy = {
-    DATA_SOURCE_NAME_AND_TYPE: "DATA_SOURCE_NAME_AND_TYPE",
-    DATA_SOURCE_NAME_TYPE_AND_FORMAT: "DATA_SOURCE_NAME_TYPE_AND_FORMAT",
-};
-const SuppressionState = {
-    SUPPRESSED: "SUPPRESSED",
-    UNSUPPRESSED: "UNSUPPRESSED",
-};
-const S3TableIntegrationSourceStatus = {
-    ACTIVE: "ACTIVE",
-    DATA_SOURCE_DELETE_IN_PROGRESS: "DATA_SOURCE_DELETE_IN_PROGRESS",
-    FAILED: "FAILED",
-    UNHEALTHY: "UNHEALTHY",
-};
-const SyslogSourceType = {
-    VPCE: "VPCE",
-};
-const SuppressionUnit = {
-    HOURS: "HOURS",
-    MINUTES: "MINUTES",
-    SECONDS: "SECONDS",
-};
-const SuppressionType = {
-    INFINITE: "INFINITE",
-    LIMITED: "LIMITED",
-};
-
-__webpack_unused_export__ = AccessDeniedException;
-__webpack_unused_export__ = AccessDeniedException$;
-__webpack_unused_export__ = AccountPolicy$;
-__webpack_unused_export__ = ActionStatus;
-__webpack_unused_export__ = AddKeyEntry$;
-__webpack_unused_export__ = AddKeys$;
-__webpack_unused_export__ = AggregateLogGroupSummary$;
-__webpack_unused_export__ = Anomaly$;
-__webpack_unused_export__ = AnomalyDetector$;
-__webpack_unused_export__ = AnomalyDetectorStatus;
-__webpack_unused_export__ = AssociateKmsKey$;
-__webpack_unused_export__ = AssociateKmsKeyCommand;
-__webpack_unused_export__ = AssociateKmsKeyRequest$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegration$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationCommand;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationRequest$;
-__webpack_unused_export__ = AssociateSourceToS3TableIntegrationResponse$;
-__webpack_unused_export__ = CSV$;
-__webpack_unused_export__ = CancelExportTask$;
-__webpack_unused_export__ = CancelExportTaskCommand;
-__webpack_unused_export__ = CancelExportTaskRequest$;
-__webpack_unused_export__ = CancelImportTask$;
-__webpack_unused_export__ = CancelImportTaskCommand;
-__webpack_unused_export__ = CancelImportTaskRequest$;
-__webpack_unused_export__ = CancelImportTaskResponse$;
-__webpack_unused_export__ = CloudWatchLogs;
-exports.TFr = CloudWatchLogsClient;
-__webpack_unused_export__ = CloudWatchLogsServiceException;
-__webpack_unused_export__ = CloudWatchLogsServiceException$;
-__webpack_unused_export__ = ConfigurationTemplate$;
-__webpack_unused_export__ = ConfigurationTemplateDeliveryConfigValues$;
-__webpack_unused_export__ = ConflictException;
-__webpack_unused_export__ = ConflictException$;
-__webpack_unused_export__ = CopyValue$;
-__webpack_unused_export__ = CopyValueEntry$;
-__webpack_unused_export__ = CreateDelivery$;
-__webpack_unused_export__ = CreateDeliveryCommand;
-__webpack_unused_export__ = CreateDeliveryRequest$;
-__webpack_unused_export__ = CreateDeliveryResponse$;
-__webpack_unused_export__ = CreateExportTask$;
-__webpack_unused_export__ = CreateExportTaskCommand;
-__webpack_unused_export__ = CreateExportTaskRequest$;
-__webpack_unused_export__ = CreateExportTaskResponse$;
-__webpack_unused_export__ = CreateImportTask$;
-__webpack_unused_export__ = CreateImportTaskCommand;
-__webpack_unused_export__ = CreateImportTaskRequest$;
-__webpack_unused_export__ = CreateImportTaskResponse$;
-__webpack_unused_export__ = CreateLogAnomalyDetector$;
-__webpack_unused_export__ = CreateLogAnomalyDetectorCommand;
-__webpack_unused_export__ = CreateLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = CreateLogAnomalyDetectorResponse$;
-__webpack_unused_export__ = CreateLogGroup$;
-__webpack_unused_export__ = CreateLogGroupCommand;
-__webpack_unused_export__ = CreateLogGroupRequest$;
-__webpack_unused_export__ = CreateLogStream$;
-__webpack_unused_export__ = CreateLogStreamCommand;
-__webpack_unused_export__ = CreateLogStreamRequest$;
-__webpack_unused_export__ = CreateLookupTable$;
-__webpack_unused_export__ = CreateLookupTableCommand;
-__webpack_unused_export__ = CreateLookupTableRequest$;
-__webpack_unused_export__ = CreateLookupTableResponse$;
-__webpack_unused_export__ = CreateScheduledQuery$;
-__webpack_unused_export__ = CreateScheduledQueryCommand;
-__webpack_unused_export__ = CreateScheduledQueryRequest$;
-__webpack_unused_export__ = CreateScheduledQueryResponse$;
-__webpack_unused_export__ = DataAlreadyAcceptedException;
-__webpack_unused_export__ = DataAlreadyAcceptedException$;
-__webpack_unused_export__ = DataProtectionStatus;
-__webpack_unused_export__ = DataSource$;
-__webpack_unused_export__ = DataSourceFilter$;
-__webpack_unused_export__ = DateTimeConverter$;
-__webpack_unused_export__ = DeleteAccountPolicy$;
-__webpack_unused_export__ = DeleteAccountPolicyCommand;
-__webpack_unused_export__ = DeleteAccountPolicyRequest$;
-__webpack_unused_export__ = DeleteAccountPolicyResponse$;
-__webpack_unused_export__ = DeleteDataProtectionPolicy$;
-__webpack_unused_export__ = DeleteDataProtectionPolicyCommand;
-__webpack_unused_export__ = DeleteDataProtectionPolicyRequest$;
-__webpack_unused_export__ = DeleteDelivery$;
-__webpack_unused_export__ = DeleteDeliveryCommand;
-__webpack_unused_export__ = DeleteDeliveryDestination$;
-__webpack_unused_export__ = DeleteDeliveryDestinationCommand;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicy$;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = DeleteDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = DeleteDeliveryDestinationRequest$;
-__webpack_unused_export__ = DeleteDeliveryRequest$;
-__webpack_unused_export__ = DeleteDeliverySource$;
-__webpack_unused_export__ = DeleteDeliverySourceCommand;
-__webpack_unused_export__ = DeleteDeliverySourceRequest$;
-__webpack_unused_export__ = DeleteDestination$;
-__webpack_unused_export__ = DeleteDestinationCommand;
-__webpack_unused_export__ = DeleteDestinationRequest$;
-__webpack_unused_export__ = DeleteIndexPolicy$;
-__webpack_unused_export__ = DeleteIndexPolicyCommand;
-__webpack_unused_export__ = DeleteIndexPolicyRequest$;
-__webpack_unused_export__ = DeleteIndexPolicyResponse$;
-__webpack_unused_export__ = DeleteIntegration$;
-__webpack_unused_export__ = DeleteIntegrationCommand;
-__webpack_unused_export__ = DeleteIntegrationRequest$;
-__webpack_unused_export__ = DeleteIntegrationResponse$;
-__webpack_unused_export__ = DeleteKeys$;
-__webpack_unused_export__ = DeleteLogAnomalyDetector$;
-__webpack_unused_export__ = DeleteLogAnomalyDetectorCommand;
-__webpack_unused_export__ = DeleteLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = DeleteLogGroup$;
-__webpack_unused_export__ = DeleteLogGroupCommand;
-__webpack_unused_export__ = DeleteLogGroupRequest$;
-__webpack_unused_export__ = DeleteLogStream$;
-__webpack_unused_export__ = DeleteLogStreamCommand;
-__webpack_unused_export__ = DeleteLogStreamRequest$;
-__webpack_unused_export__ = DeleteLookupTable$;
-__webpack_unused_export__ = DeleteLookupTableCommand;
-__webpack_unused_export__ = DeleteLookupTableRequest$;
-__webpack_unused_export__ = DeleteMetricFilter$;
-__webpack_unused_export__ = DeleteMetricFilterCommand;
-__webpack_unused_export__ = DeleteMetricFilterRequest$;
-__webpack_unused_export__ = DeleteQueryDefinition$;
-__webpack_unused_export__ = DeleteQueryDefinitionCommand;
-__webpack_unused_export__ = DeleteQueryDefinitionRequest$;
-__webpack_unused_export__ = DeleteQueryDefinitionResponse$;
-__webpack_unused_export__ = DeleteResourcePolicy$;
-__webpack_unused_export__ = DeleteResourcePolicyCommand;
-__webpack_unused_export__ = DeleteResourcePolicyRequest$;
-__webpack_unused_export__ = DeleteRetentionPolicy$;
-__webpack_unused_export__ = DeleteRetentionPolicyCommand;
-__webpack_unused_export__ = DeleteRetentionPolicyRequest$;
-__webpack_unused_export__ = DeleteScheduledQuery$;
-__webpack_unused_export__ = DeleteScheduledQueryCommand;
-__webpack_unused_export__ = DeleteScheduledQueryRequest$;
-__webpack_unused_export__ = DeleteScheduledQueryResponse$;
-__webpack_unused_export__ = DeleteSubscriptionFilter$;
-__webpack_unused_export__ = DeleteSubscriptionFilterCommand;
-__webpack_unused_export__ = DeleteSubscriptionFilterRequest$;
-__webpack_unused_export__ = DeleteSyslogConfiguration$;
-__webpack_unused_export__ = DeleteSyslogConfigurationCommand;
-__webpack_unused_export__ = DeleteSyslogConfigurationRequest$;
-__webpack_unused_export__ = DeleteTransformer$;
-__webpack_unused_export__ = DeleteTransformerCommand;
-__webpack_unused_export__ = DeleteTransformerRequest$;
-__webpack_unused_export__ = Delivery$;
-__webpack_unused_export__ = DeliveryDestination$;
-__webpack_unused_export__ = DeliveryDestinationConfiguration$;
-__webpack_unused_export__ = DeliveryDestinationType;
-__webpack_unused_export__ = DeliverySource$;
-__webpack_unused_export__ = DeliverySourceConfigurationSchema$;
-__webpack_unused_export__ = DeliverySourceConfigurationSchemaValueType;
-__webpack_unused_export__ = DeliverySourceStatus;
-__webpack_unused_export__ = DeliverySourceStatusReason;
-__webpack_unused_export__ = DescribeAccountPolicies$;
-__webpack_unused_export__ = DescribeAccountPoliciesCommand;
-__webpack_unused_export__ = DescribeAccountPoliciesRequest$;
-__webpack_unused_export__ = DescribeAccountPoliciesResponse$;
-__webpack_unused_export__ = DescribeConfigurationTemplates$;
-__webpack_unused_export__ = DescribeConfigurationTemplatesCommand;
-__webpack_unused_export__ = DescribeConfigurationTemplatesRequest$;
-__webpack_unused_export__ = DescribeConfigurationTemplatesResponse$;
-__webpack_unused_export__ = DescribeDeliveries$;
-__webpack_unused_export__ = DescribeDeliveriesCommand;
-__webpack_unused_export__ = DescribeDeliveriesRequest$;
-__webpack_unused_export__ = DescribeDeliveriesResponse$;
-__webpack_unused_export__ = DescribeDeliveryDestinations$;
-__webpack_unused_export__ = DescribeDeliveryDestinationsCommand;
-__webpack_unused_export__ = DescribeDeliveryDestinationsRequest$;
-__webpack_unused_export__ = DescribeDeliveryDestinationsResponse$;
-__webpack_unused_export__ = DescribeDeliverySources$;
-__webpack_unused_export__ = DescribeDeliverySourcesCommand;
-__webpack_unused_export__ = DescribeDeliverySourcesRequest$;
-__webpack_unused_export__ = DescribeDeliverySourcesResponse$;
-__webpack_unused_export__ = DescribeDestinations$;
-__webpack_unused_export__ = DescribeDestinationsCommand;
-__webpack_unused_export__ = DescribeDestinationsRequest$;
-__webpack_unused_export__ = DescribeDestinationsResponse$;
-__webpack_unused_export__ = DescribeExportTasks$;
-__webpack_unused_export__ = DescribeExportTasksCommand;
-__webpack_unused_export__ = DescribeExportTasksRequest$;
-__webpack_unused_export__ = DescribeExportTasksResponse$;
-__webpack_unused_export__ = DescribeFieldIndexes$;
-__webpack_unused_export__ = DescribeFieldIndexesCommand;
-__webpack_unused_export__ = DescribeFieldIndexesRequest$;
-__webpack_unused_export__ = DescribeFieldIndexesResponse$;
-__webpack_unused_export__ = DescribeImportTaskBatches$;
-__webpack_unused_export__ = DescribeImportTaskBatchesCommand;
-__webpack_unused_export__ = DescribeImportTaskBatchesRequest$;
-__webpack_unused_export__ = DescribeImportTaskBatchesResponse$;
-__webpack_unused_export__ = DescribeImportTasks$;
-__webpack_unused_export__ = DescribeImportTasksCommand;
-__webpack_unused_export__ = DescribeImportTasksRequest$;
-__webpack_unused_export__ = DescribeImportTasksResponse$;
-__webpack_unused_export__ = DescribeIndexPolicies$;
-__webpack_unused_export__ = DescribeIndexPoliciesCommand;
-__webpack_unused_export__ = DescribeIndexPoliciesRequest$;
-__webpack_unused_export__ = DescribeIndexPoliciesResponse$;
-__webpack_unused_export__ = DescribeLogGroups$;
-__webpack_unused_export__ = DescribeLogGroupsCommand;
-__webpack_unused_export__ = DescribeLogGroupsRequest$;
-__webpack_unused_export__ = DescribeLogGroupsResponse$;
-__webpack_unused_export__ = DescribeLogStreams$;
-__webpack_unused_export__ = DescribeLogStreamsCommand;
-__webpack_unused_export__ = DescribeLogStreamsRequest$;
-__webpack_unused_export__ = DescribeLogStreamsResponse$;
-__webpack_unused_export__ = DescribeLookupTables$;
-__webpack_unused_export__ = DescribeLookupTablesCommand;
-__webpack_unused_export__ = DescribeLookupTablesRequest$;
-__webpack_unused_export__ = DescribeLookupTablesResponse$;
-__webpack_unused_export__ = DescribeMetricFilters$;
-__webpack_unused_export__ = DescribeMetricFiltersCommand;
-__webpack_unused_export__ = DescribeMetricFiltersRequest$;
-__webpack_unused_export__ = DescribeMetricFiltersResponse$;
-__webpack_unused_export__ = DescribeQueries$;
-__webpack_unused_export__ = DescribeQueriesCommand;
-__webpack_unused_export__ = DescribeQueriesRequest$;
-__webpack_unused_export__ = DescribeQueriesResponse$;
-__webpack_unused_export__ = DescribeQueryDefinitions$;
-__webpack_unused_export__ = DescribeQueryDefinitionsCommand;
-__webpack_unused_export__ = DescribeQueryDefinitionsRequest$;
-__webpack_unused_export__ = DescribeQueryDefinitionsResponse$;
-__webpack_unused_export__ = DescribeResourcePolicies$;
-__webpack_unused_export__ = DescribeResourcePoliciesCommand;
-__webpack_unused_export__ = DescribeResourcePoliciesRequest$;
-__webpack_unused_export__ = DescribeResourcePoliciesResponse$;
-__webpack_unused_export__ = DescribeSubscriptionFilters$;
-__webpack_unused_export__ = DescribeSubscriptionFiltersCommand;
-__webpack_unused_export__ = DescribeSubscriptionFiltersRequest$;
-__webpack_unused_export__ = DescribeSubscriptionFiltersResponse$;
-__webpack_unused_export__ = Destination$;
-__webpack_unused_export__ = DestinationConfiguration$;
-__webpack_unused_export__ = DisassociateKmsKey$;
-__webpack_unused_export__ = DisassociateKmsKeyCommand;
-__webpack_unused_export__ = DisassociateKmsKeyRequest$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegration$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationCommand;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationRequest$;
-__webpack_unused_export__ = DisassociateSourceFromS3TableIntegrationResponse$;
-__webpack_unused_export__ = Distribution;
-__webpack_unused_export__ = DryRunResult$;
-__webpack_unused_export__ = Entity$;
-__webpack_unused_export__ = EntityRejectionErrorType;
-__webpack_unused_export__ = EvaluationFrequency;
-__webpack_unused_export__ = EventSource;
-__webpack_unused_export__ = ExecutionStatus;
-__webpack_unused_export__ = ExportTask$;
-__webpack_unused_export__ = ExportTaskExecutionInfo$;
-__webpack_unused_export__ = ExportTaskStatus$;
-__webpack_unused_export__ = ExportTaskStatusCode;
-__webpack_unused_export__ = FieldIndex$;
-__webpack_unused_export__ = FieldsData$;
-__webpack_unused_export__ = FilterLogEvents$;
-exports.nsW = FilterLogEventsCommand;
-__webpack_unused_export__ = FilterLogEventsRequest$;
-__webpack_unused_export__ = FilterLogEventsResponse$;
-__webpack_unused_export__ = FilteredLogEvent$;
-__webpack_unused_export__ = FlattenedElement;
-__webpack_unused_export__ = GetDataProtectionPolicy$;
-__webpack_unused_export__ = GetDataProtectionPolicyCommand;
-__webpack_unused_export__ = GetDataProtectionPolicyRequest$;
-__webpack_unused_export__ = GetDataProtectionPolicyResponse$;
-__webpack_unused_export__ = GetDelivery$;
-__webpack_unused_export__ = GetDeliveryCommand;
-__webpack_unused_export__ = GetDeliveryDestination$;
-__webpack_unused_export__ = GetDeliveryDestinationCommand;
-__webpack_unused_export__ = GetDeliveryDestinationPolicy$;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = GetDeliveryDestinationPolicyResponse$;
-__webpack_unused_export__ = GetDeliveryDestinationRequest$;
-__webpack_unused_export__ = GetDeliveryDestinationResponse$;
-__webpack_unused_export__ = GetDeliveryRequest$;
-__webpack_unused_export__ = GetDeliveryResponse$;
-__webpack_unused_export__ = GetDeliverySource$;
-__webpack_unused_export__ = GetDeliverySourceCommand;
-__webpack_unused_export__ = GetDeliverySourceRequest$;
-__webpack_unused_export__ = GetDeliverySourceResponse$;
-__webpack_unused_export__ = GetIntegration$;
-__webpack_unused_export__ = GetIntegrationCommand;
-__webpack_unused_export__ = GetIntegrationRequest$;
-__webpack_unused_export__ = GetIntegrationResponse$;
-__webpack_unused_export__ = GetLogAnomalyDetector$;
-__webpack_unused_export__ = GetLogAnomalyDetectorCommand;
-__webpack_unused_export__ = GetLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = GetLogAnomalyDetectorResponse$;
-__webpack_unused_export__ = GetLogEvents$;
-__webpack_unused_export__ = GetLogEventsCommand;
-__webpack_unused_export__ = GetLogEventsRequest$;
-__webpack_unused_export__ = GetLogEventsResponse$;
-__webpack_unused_export__ = GetLogFields$;
-__webpack_unused_export__ = GetLogFieldsCommand;
-__webpack_unused_export__ = GetLogFieldsRequest$;
-__webpack_unused_export__ = GetLogFieldsResponse$;
-__webpack_unused_export__ = GetLogGroupFields$;
-__webpack_unused_export__ = GetLogGroupFieldsCommand;
-__webpack_unused_export__ = GetLogGroupFieldsRequest$;
-__webpack_unused_export__ = GetLogGroupFieldsResponse$;
-__webpack_unused_export__ = GetLogObject$;
-__webpack_unused_export__ = GetLogObjectCommand;
-__webpack_unused_export__ = GetLogObjectRequest$;
-__webpack_unused_export__ = GetLogObjectResponse$;
-__webpack_unused_export__ = GetLogObjectResponseStream$;
-__webpack_unused_export__ = GetLogRecord$;
-__webpack_unused_export__ = GetLogRecordCommand;
-__webpack_unused_export__ = GetLogRecordRequest$;
-__webpack_unused_export__ = GetLogRecordResponse$;
-__webpack_unused_export__ = GetLookupTable$;
-__webpack_unused_export__ = GetLookupTableCommand;
-__webpack_unused_export__ = GetLookupTableRequest$;
-__webpack_unused_export__ = GetLookupTableResponse$;
-__webpack_unused_export__ = GetQueryResults$;
-__webpack_unused_export__ = GetQueryResultsCommand;
-__webpack_unused_export__ = GetQueryResultsRequest$;
-__webpack_unused_export__ = GetQueryResultsResponse$;
-__webpack_unused_export__ = GetScheduledQuery$;
-__webpack_unused_export__ = GetScheduledQueryCommand;
-__webpack_unused_export__ = GetScheduledQueryHistory$;
-__webpack_unused_export__ = GetScheduledQueryHistoryCommand;
-__webpack_unused_export__ = GetScheduledQueryHistoryRequest$;
-__webpack_unused_export__ = GetScheduledQueryHistoryResponse$;
-__webpack_unused_export__ = GetScheduledQueryRequest$;
-__webpack_unused_export__ = GetScheduledQueryResponse$;
-__webpack_unused_export__ = GetStorageTierPolicy$;
-__webpack_unused_export__ = GetStorageTierPolicyCommand;
-__webpack_unused_export__ = GetStorageTierPolicyRequest$;
-__webpack_unused_export__ = GetStorageTierPolicyResponse$;
-__webpack_unused_export__ = GetTransformer$;
-__webpack_unused_export__ = GetTransformerCommand;
-__webpack_unused_export__ = GetTransformerRequest$;
-__webpack_unused_export__ = GetTransformerResponse$;
-__webpack_unused_export__ = Grok$;
-__webpack_unused_export__ = GroupingIdentifier$;
-__webpack_unused_export__ = Import$;
-__webpack_unused_export__ = ImportBatch$;
-__webpack_unused_export__ = ImportFilter$;
-__webpack_unused_export__ = ImportStatistics$;
-__webpack_unused_export__ = ImportStatus;
-__webpack_unused_export__ = IndexCategory;
-__webpack_unused_export__ = IndexPolicy$;
-__webpack_unused_export__ = IndexSource;
-__webpack_unused_export__ = IndexType;
-__webpack_unused_export__ = InheritedProperty;
-__webpack_unused_export__ = InputLogEvent$;
-__webpack_unused_export__ = IntegrationDetails$;
-__webpack_unused_export__ = IntegrationStatus;
-__webpack_unused_export__ = IntegrationSummary$;
-__webpack_unused_export__ = IntegrationType;
-__webpack_unused_export__ = InternalServerException;
-__webpack_unused_export__ = InternalServerException$;
-__webpack_unused_export__ = InternalStreamingException;
-__webpack_unused_export__ = InternalStreamingException$;
-__webpack_unused_export__ = InvalidOperationException;
-__webpack_unused_export__ = InvalidOperationException$;
-__webpack_unused_export__ = InvalidParameterException;
-__webpack_unused_export__ = InvalidParameterException$;
-__webpack_unused_export__ = InvalidSequenceTokenException;
-__webpack_unused_export__ = InvalidSequenceTokenException$;
-__webpack_unused_export__ = LimitExceededException;
-__webpack_unused_export__ = LimitExceededException$;
-__webpack_unused_export__ = ListAggregateLogGroupSummaries$;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesCommand;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesGroupBy;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesRequest$;
-__webpack_unused_export__ = ListAggregateLogGroupSummariesResponse$;
-__webpack_unused_export__ = ListAnomalies$;
-__webpack_unused_export__ = ListAnomaliesCommand;
-__webpack_unused_export__ = ListAnomaliesRequest$;
-__webpack_unused_export__ = ListAnomaliesResponse$;
-__webpack_unused_export__ = ListIntegrations$;
-__webpack_unused_export__ = ListIntegrationsCommand;
-__webpack_unused_export__ = ListIntegrationsRequest$;
-__webpack_unused_export__ = ListIntegrationsResponse$;
-__webpack_unused_export__ = ListLogAnomalyDetectors$;
-__webpack_unused_export__ = ListLogAnomalyDetectorsCommand;
-__webpack_unused_export__ = ListLogAnomalyDetectorsRequest$;
-__webpack_unused_export__ = ListLogAnomalyDetectorsResponse$;
-__webpack_unused_export__ = ListLogGroups$;
-__webpack_unused_export__ = ListLogGroupsCommand;
-__webpack_unused_export__ = ListLogGroupsForQuery$;
-__webpack_unused_export__ = ListLogGroupsForQueryCommand;
-__webpack_unused_export__ = ListLogGroupsForQueryRequest$;
-__webpack_unused_export__ = ListLogGroupsForQueryResponse$;
-__webpack_unused_export__ = ListLogGroupsRequest$;
-__webpack_unused_export__ = ListLogGroupsResponse$;
-__webpack_unused_export__ = ListScheduledQueries$;
-__webpack_unused_export__ = ListScheduledQueriesCommand;
-__webpack_unused_export__ = ListScheduledQueriesRequest$;
-__webpack_unused_export__ = ListScheduledQueriesResponse$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegration$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationCommand;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationRequest$;
-__webpack_unused_export__ = ListSourcesForS3TableIntegrationResponse$;
-__webpack_unused_export__ = ListSyslogConfigurations$;
-__webpack_unused_export__ = ListSyslogConfigurationsCommand;
-__webpack_unused_export__ = ListSyslogConfigurationsRequest$;
-__webpack_unused_export__ = ListSyslogConfigurationsResponse$;
-__webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
-__webpack_unused_export__ = ListTagsForResourceRequest$;
-__webpack_unused_export__ = ListTagsForResourceResponse$;
-__webpack_unused_export__ = ListTagsLogGroup$;
-__webpack_unused_export__ = ListTagsLogGroupCommand;
-__webpack_unused_export__ = ListTagsLogGroupRequest$;
-__webpack_unused_export__ = ListTagsLogGroupResponse$;
-__webpack_unused_export__ = ListToMap$;
-__webpack_unused_export__ = LiveTailSessionLogEvent$;
-__webpack_unused_export__ = LiveTailSessionMetadata$;
-__webpack_unused_export__ = LiveTailSessionStart$;
-__webpack_unused_export__ = LiveTailSessionUpdate$;
-__webpack_unused_export__ = LogEvent$;
-__webpack_unused_export__ = LogFieldType$;
-__webpack_unused_export__ = LogFieldsListItem$;
-__webpack_unused_export__ = LogGroup$;
-__webpack_unused_export__ = LogGroupClass;
-__webpack_unused_export__ = LogGroupField$;
-__webpack_unused_export__ = LogGroupImpact$;
-__webpack_unused_export__ = LogGroupSummary$;
-__webpack_unused_export__ = LogStream$;
-__webpack_unused_export__ = LookupTable$;
-__webpack_unused_export__ = LookupTableConfiguration$;
-__webpack_unused_export__ = LowerCaseString$;
-__webpack_unused_export__ = MalformedQueryException;
-__webpack_unused_export__ = MalformedQueryException$;
-__webpack_unused_export__ = MetricFilter$;
-__webpack_unused_export__ = MetricFilterMatchRecord$;
-__webpack_unused_export__ = MetricTransformation$;
-__webpack_unused_export__ = MoveKeyEntry$;
-__webpack_unused_export__ = MoveKeys$;
-__webpack_unused_export__ = OCSFVersion;
-__webpack_unused_export__ = OpenSearchApplication$;
-__webpack_unused_export__ = OpenSearchCollection$;
-__webpack_unused_export__ = OpenSearchDataAccessPolicy$;
-__webpack_unused_export__ = OpenSearchDataSource$;
-__webpack_unused_export__ = OpenSearchEncryptionPolicy$;
-__webpack_unused_export__ = OpenSearchIntegrationDetails$;
-__webpack_unused_export__ = OpenSearchLifecyclePolicy$;
-__webpack_unused_export__ = OpenSearchNetworkPolicy$;
-__webpack_unused_export__ = OpenSearchResourceConfig$;
-__webpack_unused_export__ = OpenSearchResourceStatus$;
-__webpack_unused_export__ = OpenSearchResourceStatusType;
-__webpack_unused_export__ = OpenSearchWorkspace$;
-__webpack_unused_export__ = OperationAbortedException;
-__webpack_unused_export__ = OperationAbortedException$;
-__webpack_unused_export__ = OrderBy;
-__webpack_unused_export__ = OutputFormat;
-__webpack_unused_export__ = OutputLogEvent$;
-__webpack_unused_export__ = ParseCloudfront$;
-__webpack_unused_export__ = ParseJSON$;
-__webpack_unused_export__ = ParseKeyValue$;
-__webpack_unused_export__ = ParsePostgres$;
-__webpack_unused_export__ = ParseRoute53$;
-__webpack_unused_export__ = ParseToOCSF$;
-__webpack_unused_export__ = ParseVPC$;
-__webpack_unused_export__ = ParseWAF$;
-__webpack_unused_export__ = PatternToken$;
-__webpack_unused_export__ = Policy$;
-__webpack_unused_export__ = PolicyScope;
-__webpack_unused_export__ = PolicyType;
-__webpack_unused_export__ = Processor$;
-__webpack_unused_export__ = PutAccountPolicy$;
-__webpack_unused_export__ = PutAccountPolicyCommand;
-__webpack_unused_export__ = PutAccountPolicyRequest$;
-__webpack_unused_export__ = PutAccountPolicyResponse$;
-__webpack_unused_export__ = PutBearerTokenAuthentication$;
-__webpack_unused_export__ = PutBearerTokenAuthenticationCommand;
-__webpack_unused_export__ = PutBearerTokenAuthenticationRequest$;
-__webpack_unused_export__ = PutDataProtectionPolicy$;
-__webpack_unused_export__ = PutDataProtectionPolicyCommand;
-__webpack_unused_export__ = PutDataProtectionPolicyRequest$;
-__webpack_unused_export__ = PutDataProtectionPolicyResponse$;
-__webpack_unused_export__ = PutDeliveryDestination$;
-__webpack_unused_export__ = PutDeliveryDestinationCommand;
-__webpack_unused_export__ = PutDeliveryDestinationPolicy$;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyCommand;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyRequest$;
-__webpack_unused_export__ = PutDeliveryDestinationPolicyResponse$;
-__webpack_unused_export__ = PutDeliveryDestinationRequest$;
-__webpack_unused_export__ = PutDeliveryDestinationResponse$;
-__webpack_unused_export__ = PutDeliverySource$;
-__webpack_unused_export__ = PutDeliverySourceCommand;
-__webpack_unused_export__ = PutDeliverySourceRequest$;
-__webpack_unused_export__ = PutDeliverySourceResponse$;
-__webpack_unused_export__ = PutDestination$;
-__webpack_unused_export__ = PutDestinationCommand;
-__webpack_unused_export__ = PutDestinationPolicy$;
-__webpack_unused_export__ = PutDestinationPolicyCommand;
-__webpack_unused_export__ = PutDestinationPolicyRequest$;
-__webpack_unused_export__ = PutDestinationRequest$;
-__webpack_unused_export__ = PutDestinationResponse$;
-__webpack_unused_export__ = PutIndexPolicy$;
-__webpack_unused_export__ = PutIndexPolicyCommand;
-__webpack_unused_export__ = PutIndexPolicyRequest$;
-__webpack_unused_export__ = PutIndexPolicyResponse$;
-__webpack_unused_export__ = PutIntegration$;
-__webpack_unused_export__ = PutIntegrationCommand;
-__webpack_unused_export__ = PutIntegrationRequest$;
-__webpack_unused_export__ = PutIntegrationResponse$;
-__webpack_unused_export__ = PutLogEvents$;
-__webpack_unused_export__ = PutLogEventsCommand;
-__webpack_unused_export__ = PutLogEventsRequest$;
-__webpack_unused_export__ = PutLogEventsResponse$;
-__webpack_unused_export__ = PutLogGroupDeletionProtection$;
-__webpack_unused_export__ = PutLogGroupDeletionProtectionCommand;
-__webpack_unused_export__ = PutLogGroupDeletionProtectionRequest$;
-__webpack_unused_export__ = PutMetricFilter$;
-__webpack_unused_export__ = PutMetricFilterCommand;
-__webpack_unused_export__ = PutMetricFilterRequest$;
-__webpack_unused_export__ = PutQueryDefinition$;
-__webpack_unused_export__ = PutQueryDefinitionCommand;
-__webpack_unused_export__ = PutQueryDefinitionRequest$;
-__webpack_unused_export__ = PutQueryDefinitionResponse$;
-__webpack_unused_export__ = PutResourcePolicy$;
-__webpack_unused_export__ = PutResourcePolicyCommand;
-__webpack_unused_export__ = PutResourcePolicyRequest$;
-__webpack_unused_export__ = PutResourcePolicyResponse$;
-__webpack_unused_export__ = PutRetentionPolicy$;
-__webpack_unused_export__ = PutRetentionPolicyCommand;
-__webpack_unused_export__ = PutRetentionPolicyRequest$;
-__webpack_unused_export__ = PutStorageTierPolicy$;
-__webpack_unused_export__ = PutStorageTierPolicyCommand;
-__webpack_unused_export__ = PutStorageTierPolicyRequest$;
-__webpack_unused_export__ = PutStorageTierPolicyResponse$;
-__webpack_unused_export__ = PutSubscriptionFilter$;
-__webpack_unused_export__ = PutSubscriptionFilterCommand;
-__webpack_unused_export__ = PutSubscriptionFilterRequest$;
-__webpack_unused_export__ = PutSyslogConfiguration$;
-__webpack_unused_export__ = PutSyslogConfigurationCommand;
-__webpack_unused_export__ = PutSyslogConfigurationRequest$;
-__webpack_unused_export__ = PutTransformer$;
-__webpack_unused_export__ = PutTransformerCommand;
-__webpack_unused_export__ = PutTransformerRequest$;
-__webpack_unused_export__ = QueryCompileError$;
-__webpack_unused_export__ = QueryCompileErrorLocation$;
-__webpack_unused_export__ = QueryDefinition$;
-__webpack_unused_export__ = QueryInfo$;
-__webpack_unused_export__ = QueryLanguage;
-__webpack_unused_export__ = QueryParameter$;
-__webpack_unused_export__ = QueryStatistics$;
-__webpack_unused_export__ = QueryStatus;
-__webpack_unused_export__ = RecordField$;
-__webpack_unused_export__ = RejectedEntityInfo$;
-__webpack_unused_export__ = RejectedLogEventsInfo$;
-__webpack_unused_export__ = RenameKeyEntry$;
-__webpack_unused_export__ = RenameKeys$;
-__webpack_unused_export__ = ResourceAlreadyExistsException;
-__webpack_unused_export__ = ResourceAlreadyExistsException$;
-__webpack_unused_export__ = ResourceConfig$;
-__webpack_unused_export__ = ResourceNotFoundException;
-__webpack_unused_export__ = ResourceNotFoundException$;
-__webpack_unused_export__ = ResourcePolicy$;
-__webpack_unused_export__ = ResultField$;
-__webpack_unused_export__ = S3Configuration$;
-__webpack_unused_export__ = S3DeliveryConfiguration$;
-__webpack_unused_export__ = S3TableIntegrationSource$;
-__webpack_unused_export__ = S3TableIntegrationSourceStatus;
-__webpack_unused_export__ = S3TablesIntegration$;
-__webpack_unused_export__ = ScheduleType;
-__webpack_unused_export__ = ScheduledQueryDestination$;
-__webpack_unused_export__ = ScheduledQueryDestinationType;
-__webpack_unused_export__ = ScheduledQueryState;
-__webpack_unused_export__ = ScheduledQuerySummary$;
-__webpack_unused_export__ = Scope;
-__webpack_unused_export__ = SearchedLogStream$;
-__webpack_unused_export__ = ServiceQuotaExceededException;
-__webpack_unused_export__ = ServiceQuotaExceededException$;
-__webpack_unused_export__ = ServiceUnavailableException;
-__webpack_unused_export__ = ServiceUnavailableException$;
-__webpack_unused_export__ = SessionStreamingException;
-__webpack_unused_export__ = SessionStreamingException$;
-__webpack_unused_export__ = SessionTimeoutException;
-__webpack_unused_export__ = SessionTimeoutException$;
-__webpack_unused_export__ = SplitString$;
-__webpack_unused_export__ = SplitStringEntry$;
-__webpack_unused_export__ = StandardUnit;
-__webpack_unused_export__ = StartLiveTail$;
-__webpack_unused_export__ = StartLiveTailCommand;
-__webpack_unused_export__ = StartLiveTailRequest$;
-__webpack_unused_export__ = StartLiveTailResponse$;
-__webpack_unused_export__ = StartLiveTailResponseStream$;
-__webpack_unused_export__ = StartQuery$;
-__webpack_unused_export__ = StartQueryCommand;
-__webpack_unused_export__ = StartQueryRequest$;
-__webpack_unused_export__ = StartQueryResponse$;
-__webpack_unused_export__ = State;
-__webpack_unused_export__ = StopQuery$;
-__webpack_unused_export__ = StopQueryCommand;
-__webpack_unused_export__ = StopQueryRequest$;
-__webpack_unused_export__ = StopQueryResponse$;
-__webpack_unused_export__ = StorageTier;
-__webpack_unused_export__ = SubscriptionFilter$;
-__webpack_unused_export__ = SubstituteString$;
-__webpack_unused_export__ = SubstituteStringEntry$;
-__webpack_unused_export__ = SuppressionPeriod$;
-__webpack_unused_export__ = SuppressionState;
-__webpack_unused_export__ = SuppressionType;
-__webpack_unused_export__ = SuppressionUnit;
-__webpack_unused_export__ = SyslogConfiguration$;
-__webpack_unused_export__ = SyslogSourceType;
-__webpack_unused_export__ = TagFilter$;
-__webpack_unused_export__ = TagLogGroup$;
-__webpack_unused_export__ = TagLogGroupCommand;
-__webpack_unused_export__ = TagLogGroupRequest$;
-__webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
-__webpack_unused_export__ = TagResourceRequest$;
-__webpack_unused_export__ = TestMetricFilter$;
-__webpack_unused_export__ = TestMetricFilterCommand;
-__webpack_unused_export__ = TestMetricFilterRequest$;
-__webpack_unused_export__ = TestMetricFilterResponse$;
-__webpack_unused_export__ = TestTransformer$;
-__webpack_unused_export__ = TestTransformerCommand;
-__webpack_unused_export__ = TestTransformerRequest$;
-__webpack_unused_export__ = TestTransformerResponse$;
-__webpack_unused_export__ = ThrottlingException;
-__webpack_unused_export__ = ThrottlingException$;
-__webpack_unused_export__ = TooManyTagsException;
-__webpack_unused_export__ = TooManyTagsException$;
-__webpack_unused_export__ = TransformedLogRecord$;
-__webpack_unused_export__ = TriggerHistoryRecord$;
-__webpack_unused_export__ = TrimString$;
-__webpack_unused_export__ = Type;
-__webpack_unused_export__ = TypeConverter$;
-__webpack_unused_export__ = TypeConverterEntry$;
-__webpack_unused_export__ = UnrecognizedClientException;
-__webpack_unused_export__ = UnrecognizedClientException$;
-__webpack_unused_export__ = UntagLogGroup$;
-__webpack_unused_export__ = UntagLogGroupCommand;
-__webpack_unused_export__ = UntagLogGroupRequest$;
-__webpack_unused_export__ = UntagResource$;
-__webpack_unused_export__ = UntagResourceCommand;
-__webpack_unused_export__ = UntagResourceRequest$;
-__webpack_unused_export__ = UpdateAnomaly$;
-__webpack_unused_export__ = UpdateAnomalyCommand;
-__webpack_unused_export__ = UpdateAnomalyRequest$;
-__webpack_unused_export__ = UpdateDeliveryConfiguration$;
-__webpack_unused_export__ = UpdateDeliveryConfigurationCommand;
-__webpack_unused_export__ = UpdateDeliveryConfigurationRequest$;
-__webpack_unused_export__ = UpdateDeliveryConfigurationResponse$;
-__webpack_unused_export__ = UpdateLogAnomalyDetector$;
-__webpack_unused_export__ = UpdateLogAnomalyDetectorCommand;
-__webpack_unused_export__ = UpdateLogAnomalyDetectorRequest$;
-__webpack_unused_export__ = UpdateLookupTable$;
-__webpack_unused_export__ = UpdateLookupTableCommand;
-__webpack_unused_export__ = UpdateLookupTableRequest$;
-__webpack_unused_export__ = UpdateLookupTableResponse$;
-__webpack_unused_export__ = UpdateScheduledQuery$;
-__webpack_unused_export__ = UpdateScheduledQueryCommand;
-__webpack_unused_export__ = UpdateScheduledQueryRequest$;
-__webpack_unused_export__ = UpdateScheduledQueryResponse$;
-__webpack_unused_export__ = UpperCaseString$;
-__webpack_unused_export__ = ValidationException;
-__webpack_unused_export__ = ValidationException$;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateDescribeConfigurationTemplates;
-__webpack_unused_export__ = paginateDescribeDeliveries;
-__webpack_unused_export__ = paginateDescribeDeliveryDestinations;
-__webpack_unused_export__ = paginateDescribeDeliverySources;
-__webpack_unused_export__ = paginateDescribeDestinations;
-__webpack_unused_export__ = paginateDescribeLogGroups;
-__webpack_unused_export__ = paginateDescribeLogStreams;
-__webpack_unused_export__ = paginateDescribeMetricFilters;
-__webpack_unused_export__ = paginateDescribeSubscriptionFilters;
-__webpack_unused_export__ = paginateFilterLogEvents;
-__webpack_unused_export__ = paginateGetLogEvents;
-__webpack_unused_export__ = paginateGetScheduledQueryHistory;
-__webpack_unused_export__ = paginateListAggregateLogGroupSummaries;
-__webpack_unused_export__ = paginateListAnomalies;
-__webpack_unused_export__ = paginateListLogAnomalyDetectors;
-__webpack_unused_export__ = paginateListLogGroupsForQuery;
-__webpack_unused_export__ = paginateListScheduledQueries;
-__webpack_unused_export__ = paginateListSourcesForS3TableIntegration;
-
-
-/***/ }),
-
-/***/ 4085:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
-const { Command: $Command } = __nccwpck_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
-const { NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS, NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS, resolveCompressionConfig, getCompressionPlugin } = __nccwpck_require__(190);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
-const { defaultProvider } = __nccwpck_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
-const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
-const { AwsJson1_0Protocol } = __nccwpck_require__(7288);
-const { Sha256 } = __nccwpck_require__(9542);
-
-const defaultCloudWatchHttpAuthSchemeParametersProvider = async (config, context, input) => {
-    return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
-            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
-        })(),
-    };
-};
-function createAwsAuthSigv4HttpAuthOption(authParameters) {
-    return {
-        schemeId: "aws.auth#sigv4",
-        signingProperties: {
-            name: "monitoring",
-            region: authParameters.region,
-        },
-        propertiesExtractor: (config, context) => ({
-            signingProperties: {
-                config,
-                context,
-            },
-        }),
-    };
-}
-const defaultCloudWatchHttpAuthSchemeProvider = (authParameters) => {
-    const options = [];
-    switch (authParameters.operation) {
-        default: {
-            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
-        }
-    }
-    return options;
-};
-const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
-    return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
-    });
-};
-
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "monitoring",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1161.0";
-var packageInfo = {
-	version: version};
-
-const k = "ref";
-const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
-const _data = {
-    conditions: [
-        [c, [g]],
-        [c, j],
-        ["aws.partition", j, d],
-        [e, [{ [k]: "UseFIPS" }, b]],
-        [e, [{ [k]: "UseDualStack" }, b]],
-        ["stringEquals", [{ fn: f, argv: [h, "name"] }, "aws-us-gov"]],
-        [e, [{ fn: f, argv: [h, "supportsFIPS"] }, b]],
-        [e, [{ fn: f, argv: [h, "supportsDualStack"] }, b]]
-    ],
-    results: [
-        [a],
-        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
-        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
-        [g, i],
-        ["https://monitoring.{Region}.{PartitionResult#dnsSuffix}", i],
-        ["https://monitoring.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
-        ["https://monitoring-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", i],
-        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
-        ["https://monitoring-fips.{Region}.{PartitionResult#dnsSuffix}", i],
-        [a, "FIPS is enabled but this partition does not support FIPS"],
-        [a, "DualStack is enabled but this partition does not support DualStack"],
-        [a, "Invalid Configuration: Missing Region"]
-    ]
-};
-const root = 2;
-const r = 100_000_000;
-const nodes = new Int32Array([
-    -1, 1, -1,
-    0, 14, 3,
-    1, 4, r + 11,
-    2, 5, r + 11,
-    3, 8, 6,
-    4, 7, r + 4,
-    7, r + 5, r + 10,
-    4, 11, 9,
-    5, r + 4, 10,
-    6, r + 8, r + 9,
-    5, r + 5, 12,
-    6, 13, r + 7,
-    7, r + 6, r + 7,
-    3, r + 1, 15,
-    4, r + 2, r + 3,
-]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
-
-const cache = new EndpointCache({
-    size: 50,
-    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
-});
-const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
-        endpointParams: endpointParams,
-        logger: context.logger,
-    }));
-};
-customEndpointFunctions.aws = awsEndpointFunctions;
-
-class CloudWatchServiceException extends ServiceException {
-    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatch#CloudWatchServiceException";
-    constructor(options) {
-        super(options);
-        Object.setPrototypeOf(this, CloudWatchServiceException.prototype);
-    }
-}
-
-class ConflictException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ConflictException";
-    name = "ConflictException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ConflictException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ConflictException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class KmsAccessDeniedException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#KmsAccessDeniedException";
-    name = "KmsAccessDeniedException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "KmsAccessDeniedException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, KmsAccessDeniedException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class KmsKeyDisabledException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#KmsKeyDisabledException";
-    name = "KmsKeyDisabledException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "KmsKeyDisabledException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, KmsKeyDisabledException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class KmsKeyNotFoundException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#KmsKeyNotFoundException";
-    name = "KmsKeyNotFoundException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "KmsKeyNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, KmsKeyNotFoundException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class ResourceNotFoundException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ResourceNotFoundException";
-    name = "ResourceNotFoundException";
-    $fault = "client";
-    ResourceType;
-    ResourceId;
-    Message;
-    constructor(opts) {
-        super({
-            name: "ResourceNotFoundException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotFoundException.prototype);
-        this.ResourceType = opts.ResourceType;
-        this.ResourceId = opts.ResourceId;
-        this.Message = opts.Message;
-    }
-}
-class ConcurrentModificationException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ConcurrentModificationException";
-    name = "ConcurrentModificationException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "ConcurrentModificationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ConcurrentModificationException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class DashboardInvalidInputError extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#DashboardInvalidInputError";
-    name = "DashboardInvalidInputError";
-    $fault = "client";
-    dashboardValidationMessages;
-    constructor(opts) {
-        super({
-            name: "DashboardInvalidInputError",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, DashboardInvalidInputError.prototype);
-        this.dashboardValidationMessages = opts.dashboardValidationMessages;
-    }
-}
-class DashboardNotFoundError extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#DashboardNotFoundError";
-    name = "DashboardNotFoundError";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "DashboardNotFoundError",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, DashboardNotFoundError.prototype);
-    }
-}
-class ResourceConflict extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ResourceConflict";
-    name = "ResourceConflict";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceConflict",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceConflict.prototype);
-    }
-}
-class ResourceNotFound extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ResourceNotFound";
-    name = "ResourceNotFound";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ResourceNotFound",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ResourceNotFound.prototype);
-    }
-}
-class InternalServiceFault extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#InternalServiceFault";
-    name = "InternalServiceFault";
-    $fault = "server";
-    Message;
-    constructor(opts) {
-        super({
-            name: "InternalServiceFault",
-            $fault: "server",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InternalServiceFault.prototype);
-        this.Message = opts.Message;
-    }
-}
-class InvalidParameterCombinationException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#InvalidParameterCombinationException";
-    name = "InvalidParameterCombinationException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidParameterCombinationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidParameterCombinationException.prototype);
-    }
-}
-class InvalidParameterValueException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#InvalidParameterValueException";
-    name = "InvalidParameterValueException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidParameterValueException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidParameterValueException.prototype);
-    }
-}
-class MissingRequiredParameterException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#MissingRequiredParameterException";
-    name = "MissingRequiredParameterException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "MissingRequiredParameterException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, MissingRequiredParameterException.prototype);
-    }
-}
-class InvalidNextToken extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#InvalidNextToken";
-    name = "InvalidNextToken";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidNextToken",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidNextToken.prototype);
-    }
-}
-class LimitExceededException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#LimitExceededException";
-    name = "LimitExceededException";
-    $fault = "client";
-    Message;
-    constructor(opts) {
-        super({
-            name: "LimitExceededException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LimitExceededException.prototype);
-        this.Message = opts.Message;
-    }
-}
-class LimitExceededFault extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#LimitExceededFault";
-    name = "LimitExceededFault";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "LimitExceededFault",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, LimitExceededFault.prototype);
-    }
-}
-class InvalidFormatFault extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#InvalidFormatFault";
-    name = "InvalidFormatFault";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "InvalidFormatFault",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, InvalidFormatFault.prototype);
-    }
-}
-class ValidationException extends CloudWatchServiceException {
-    static shapeId = "com.amazonaws.cloudwatch#ValidationException";
-    name = "ValidationException";
-    $fault = "client";
-    constructor(opts) {
-        super({
-            name: "ValidationException",
-            $fault: "client",
-            ...opts,
-        });
-        Object.setPrototypeOf(this, ValidationException.prototype);
-    }
-}
-
-const _A = "Average";
-const _AA = "AlarmActions";
-const _AAV = "ApproximateAggregateValue";
-const _AAl = "AlarmArn";
-const _AC = "ActionConfiguration";
-const _ACA = "AlarmContributorAttributes";
-const _ACI = "AlarmContributorId";
-const _ACUT = "AlarmConfigurationUpdatedTimestamp";
-const _ACl = "AlarmContributor";
-const _ACla = "AlarmContributors";
-const _AD = "AnomalyDetector";
-const _ADC = "AnomalyDetectorConfiguration";
-const _ADETR = "AnomalyDetectorExcludedTimeRanges";
-const _ADI = "AnomalyDetectorId";
-const _ADIn = "AnomalyDetectorIds";
-const _ADKK = "AssociateDatasetKmsKey";
-const _ADKKI = "AssociateDatasetKmsKeyInput";
-const _ADKKO = "AssociateDatasetKmsKeyOutput";
-const _ADT = "AnomalyDetectorTypes";
-const _ADl = "AlarmDescription";
-const _ADn = "AnomalyDetectors";
-const _AE = "ActionsEnabled";
-const _AEg = "AggregationExpression";
-const _AHI = "AlarmHistoryItem";
-const _AHIl = "AlarmHistoryItems";
-const _AI = "AccountId";
-const _ALLC = "ActionLogLineCount";
-const _ALLRA = "ActionLogLineRoleArn";
-const _AMRA = "AlarmMuteRuleArn";
-const _AMRN = "AlarmMuteRuleName";
-const _AMRS = "AlarmMuteRuleSummary";
-const _AMRSl = "AlarmMuteRuleSummaries";
-const _AN = "AlarmName";
-const _ANP = "AlarmNamePrefix";
-const _ANl = "AlarmNames";
-const _AOTL = "ApplyOnTransformedLogs";
-const _AP = "ActionPrefix";
-const _APQLC = "AlarmPromQLCriteria";
-const _AR = "AlarmRule";
-const _AS = "AdaptationSpeed";
-const _ASB = "ActionsSuppressedBy";
-const _ASEP = "ActionsSuppressorExtensionPeriod";
-const _ASR = "ActionsSuppressedReason";
-const _ASWP = "ActionsSuppressorWaitPeriod";
-const _ASc = "ActionsSuppressor";
-const _ASd = "AdditionalStatistics";
-const _ASg = "AggregationStatistic";
-const _AT = "AlarmType";
-const _ATP = "AlarmTagsPropagation";
-const _ATl = "AlarmTypes";
-const _AUC = "ApproximateUniqueCount";
-const _AV = "AggregateValue";
-const _AVp = "ApproximateValue";
-const _Ar = "Arn";
-const _At = "Attributes";
-const _BF = "BatchFailures";
-const _C = "Configuration";
-const _CA = "ContributorAttributes";
-const _CAo = "CompositeAlarm";
-const _CAom = "CompositeAlarms";
-const _CAr = "CreatedAt";
-const _CD = "CreationDate";
-const _CE = "ConflictException";
-const _CI = "ContributorId";
-const _CME = "ConcurrentModificationException";
-const _CO = "ComparisonOperator";
-const _COAN = "ChildrenOfAlarmName";
-const _CRMC = "CreateResourceMetricsConfiguration";
-const _CRMCI = "CreateResourceMetricsConfigurationInput";
-const _CRMCO = "CreateResourceMetricsConfigurationOutput";
-const _Co = "Contributors";
-const _Cod = "Code";
-const _Cou = "Counts";
-const _D = "Dimensions";
-const _DA = "DashboardArn";
-const _DAA = "DisableAlarmActions";
-const _DAAI = "DisableAlarmActionsInput";
-const _DAC = "DescribeAlarmContributors";
-const _DACI = "DescribeAlarmContributorsInput";
-const _DACO = "DescribeAlarmContributorsOutput";
-const _DAD = "DeleteAnomalyDetector";
-const _DADI = "DeleteAnomalyDetectorInput";
-const _DADIe = "DescribeAnomalyDetectorsInput";
-const _DADO = "DeleteAnomalyDetectorOutput";
-const _DADOe = "DescribeAnomalyDetectorsOutput";
-const _DADe = "DescribeAnomalyDetectors";
-const _DAFM = "DescribeAlarmsForMetric";
-const _DAFMI = "DescribeAlarmsForMetricInput";
-const _DAFMO = "DescribeAlarmsForMetricOutput";
-const _DAH = "DescribeAlarmHistory";
-const _DAHI = "DescribeAlarmHistoryInput";
-const _DAHO = "DescribeAlarmHistoryOutput";
-const _DAI = "DeleteAlarmsInput";
-const _DAIe = "DescribeAlarmsInput";
-const _DAMR = "DeleteAlarmMuteRule";
-const _DAMRI = "DeleteAlarmMuteRuleInput";
-const _DAO = "DescribeAlarmsOutput";
-const _DAe = "DeleteAlarms";
-const _DAes = "DescribeAlarms";
-const _DB = "DashboardBody";
-const _DD = "DeleteDashboards";
-const _DDI = "DeleteDashboardsInput";
-const _DDKK = "DisassociateDatasetKmsKey";
-const _DDKKI = "DisassociateDatasetKmsKeyInput";
-const _DDKKO = "DisassociateDatasetKmsKeyOutput";
-const _DDO = "DeleteDashboardsOutput";
-const _DE = "DashboardEntry";
-const _DEa = "DashboardEntries";
-const _DF = "DimensionFilter";
-const _DFi = "DimensionFilters";
-const _DI = "DatasetIdentifier";
-const _DIIE = "DashboardInvalidInputError";
-const _DIR = "DeleteInsightRules";
-const _DIRI = "DeleteInsightRulesInput";
-const _DIRIe = "DescribeInsightRulesInput";
-const _DIRIi = "DisableInsightRulesInput";
-const _DIRO = "DeleteInsightRulesOutput";
-const _DIROe = "DescribeInsightRulesOutput";
-const _DIROi = "DisableInsightRulesOutput";
-const _DIRe = "DescribeInsightRules";
-const _DIRi = "DisableInsightRules";
-const _DIa = "DatasetId";
-const _DMS = "DeleteMetricStream";
-const _DMSI = "DeleteMetricStreamInput";
-const _DMSO = "DeleteMetricStreamOutput";
-const _DN = "DashboardName";
-const _DNFE = "DashboardNotFoundError";
-const _DNP = "DashboardNamePrefix";
-const _DNa = "DashboardNames";
-const _DP = "DataPath";
-const _DRMC = "DeleteResourceMetricsConfiguration";
-const _DRMCI = "DeleteResourceMetricsConfigurationInput";
-const _DRMCO = "DeleteResourceMetricsConfigurationOutput";
-const _DTA = "DatapointsToAlarm";
-const _DVM = "DashboardValidationMessage";
-const _DVMa = "DashboardValidationMessages";
-const _Da = "Datapoint";
-const _Dat = "Datapoints";
-const _De = "Description";
-const _Def = "Definition";
-const _Di = "Dimension";
-const _Du = "Duration";
-const _E = "Enabled";
-const _EAA = "EnableAlarmActions";
-const _EAAI = "EnableAlarmActionsInput";
-const _EC = "EvaluationCriteria";
-const _ED = "ExpireDate";
-const _EDn = "EndDate";
-const _EF = "ExcludeFilters";
-const _EI = "EvaluationInterval";
-const _EIR = "EnableInsightRules";
-const _EIRI = "EnableInsightRulesInput";
-const _EIRO = "EnableInsightRulesOutput";
-const _ELSCP = "EvaluateLowSampleCountPercentile";
-const _EMD = "EntityMetricData";
-const _EMDL = "EntityMetricDataList";
-const _EP = "EvaluationPeriods";
-const _ES = "ExtendedStatistics";
-const _ESv = "EvaluationState";
-const _ESx = "ExtendedStatistic";
-const _ET = "EndTime";
-const _ETK = "ExcludedTagKeys";
-const _ETO = "EndTimeOffset";
-const _ETR = "ExcludedTimeRanges";
-const _ETx = "ExceptionType";
-const _EW = "EvaluationWindow";
-const _En = "Entity";
-const _Ent = "Entries";
-const _Ex = "Expression";
-const _F = "Failures";
-const _FA = "FirehoseArn";
-const _FC = "FailureCode";
-const _FD = "FailureDescription";
-const _FR = "FailureResource";
-const _GAMR = "GetAlarmMuteRule";
-const _GAMRI = "GetAlarmMuteRuleInput";
-const _GAMRO = "GetAlarmMuteRuleOutput";
-const _GD = "GetDashboard";
-const _GDI = "GetDashboardInput";
-const _GDIe = "GetDatasetInput";
-const _GDO = "GetDashboardOutput";
-const _GDOe = "GetDatasetOutput";
-const _GDe = "GetDataset";
-const _GIRR = "GetInsightRuleReport";
-const _GIRRI = "GetInsightRuleReportInput";
-const _GIRRO = "GetInsightRuleReportOutput";
-const _GMD = "GetMetricData";
-const _GMDI = "GetMetricDataInput";
-const _GMDO = "GetMetricDataOutput";
-const _GMS = "GetMetricStatistics";
-const _GMSI = "GetMetricStatisticsInput";
-const _GMSIe = "GetMetricStreamInput";
-const _GMSO = "GetMetricStatisticsOutput";
-const _GMSOe = "GetMetricStreamOutput";
-const _GMSe = "GetMetricStream";
-const _GMWI = "GetMetricWidgetImage";
-const _GMWII = "GetMetricWidgetImageInput";
-const _GMWIO = "GetMetricWidgetImageOutput";
-const _GOTE = "GetOTelEnrichment";
-const _GOTEI = "GetOTelEnrichmentInput";
-const _GOTEO = "GetOTelEnrichmentOutput";
-const _GRMC = "GetResourceMetricsConfiguration";
-const _GRMCI = "GetResourceMetricsConfigurationInput";
-const _GRMCO = "GetResourceMetricsConfigurationOutput";
-const _HD = "HistoryData";
-const _HIT = "HistoryItemType";
-const _HS = "HistorySummary";
-const _I = "Id";
-const _IDA = "InsufficientDataActions";
-const _IF = "IncludeFilters";
-const _IFF = "InvalidFormatFault";
-const _ILA = "IncludeLinkedAccounts";
-const _ILAM = "IncludeLinkedAccountsMetrics";
-const _IM = "IncludeMetrics";
-const _INT = "InvalidNextToken";
-const _IPCE = "InvalidParameterCombinationException";
-const _IPVE = "InvalidParameterValueException";
-const _IR = "InsightRules";
-const _IRC = "InsightRuleContributor";
-const _IRCD = "InsightRuleContributorDatapoint";
-const _IRCDn = "InsightRuleContributorDatapoints";
-const _IRCn = "InsightRuleContributors";
-const _IRMD = "InsightRuleMetricDatapoint";
-const _IRMDn = "InsightRuleMetricDatapoints";
-const _IRn = "InsightRule";
-const _ISF = "InternalServiceFault";
-const _ITK = "IncludedTagKeys";
-const _K = "Keys";
-const _KA = "KeyAttributes";
-const _KADE = "KmsAccessDeniedException";
-const _KKA = "KmsKeyArn";
-const _KKDE = "KmsKeyDisabledException";
-const _KKNFE = "KmsKeyNotFoundException";
-const _KL = "KeyLabels";
-const _Ke = "Key";
-const _L = "Label";
-const _LA = "LogAlarms";
-const _LAMR = "ListAlarmMuteRules";
-const _LAMRI = "ListAlarmMuteRulesInput";
-const _LAMRO = "ListAlarmMuteRulesOutput";
-const _LAo = "LogAlarm";
-const _LD = "ListDashboards";
-const _LDI = "ListDashboardsInput";
-const _LDO = "ListDashboardsOutput";
-const _LEE = "LimitExceededException";
-const _LEF = "LimitExceededFault";
-const _LGI = "LogGroupIdentifiers";
-const _LM = "LastModified";
-const _LMI = "ListMetricsInput";
-const _LMIR = "ListManagedInsightRules";
-const _LMIRI = "ListManagedInsightRulesInput";
-const _LMIRO = "ListManagedInsightRulesOutput";
-const _LMO = "ListMetricsOutput";
-const _LMS = "ListMetricStreams";
-const _LMSI = "ListMetricStreamsInput";
-const _LMSO = "ListMetricStreamsOutput";
-const _LMi = "ListMetrics";
-const _LO = "LabelOptions";
-const _LTFR = "ListTagsForResource";
-const _LTFRI = "ListTagsForResourceInput";
-const _LTFRO = "ListTagsForResourceOutput";
-const _LUD = "LastUpdateDate";
-const _LUT = "LastUpdatedTimestamp";
-const _M = "Message";
-const _MA = "MetricAlarms";
-const _MAe = "MetricAlarm";
-const _MC = "MetricCharacteristics";
-const _MCC = "MaxContributorCount";
-const _MCV = "MaxContributorValue";
-const _MD = "MetricData";
-const _MDQ = "MetricDataQueries";
-const _MDQe = "MetricDataQuery";
-const _MDR = "MetricDataResults";
-const _MDRM = "MetricDataResultMessages";
-const _MDRe = "MetricDataResult";
-const _MDa = "MaxDatapoints";
-const _MDe = "MetricDatapoints";
-const _MDes = "MessageData";
-const _MDet = "MetricDatum";
-const _MMAD = "MetricMathAnomalyDetector";
-const _MN = "MetricName";
-const _MNe = "MetricNames";
-const _MR = "MaxRecords";
-const _MRD = "ManagedRuleDescription";
-const _MRDa = "ManagedRuleDescriptions";
-const _MRPE = "MissingRequiredParameterException";
-const _MRS = "ManagedRuleState";
-const _MRa = "MaxResults";
-const _MRan = "ManagedRule";
-const _MRana = "ManagedRules";
-const _MS = "MetricSelections";
-const _MSE = "MetricStreamEntry";
-const _MSEe = "MetricStreamEntries";
-const _MSF = "MetricStreamFilter";
-const _MSFe = "MetricStreamFilters";
-const _MSSC = "MetricStreamStatisticsConfiguration";
-const _MSSCe = "MetricStreamStatisticsConfigurations";
-const _MSSIM = "MetricStreamStatisticsIncludeMetrics";
-const _MSSM = "MetricStreamStatisticsMetric";
-const _MSe = "MetricStat";
-const _MT = "MuteType";
-const _MTe = "MetricTimezone";
-const _MTu = "MuteTargets";
-const _MW = "MetricWidget";
-const _MWI = "MetricWidgetImage";
-const _Ma = "Maximum";
-const _Me = "Metrics";
-const _Mes = "Messages";
-const _Met = "Metric";
-const _Mi = "Minimum";
-const _N = "Namespace";
-const _NT = "NextToken";
-const _Na = "Name";
-const _Nam = "Names";
-const _OA = "OwningAccount";
-const _OAw = "OwningAccounts";
-const _OB = "OrderBy";
-const _OF = "OutputFormat";
-const _OFS = "OutlierFilteringStrength";
-const _OKA = "OKActions";
-const _OSEAWUPE = "OnlyStartEvaluatingAfterWarmUpPeriodEnds";
-const _OTEMS = "OTelEnrichmentMetricSelector";
-const _OTEMSL = "OTelEnrichmentMetricSelectorList";
-const _P = "Period";
-const _PAD = "PutAnomalyDetector";
-const _PADI = "PutAnomalyDetectorInput";
-const _PADO = "PutAnomalyDetectorOutput";
-const _PAMR = "PutAlarmMuteRule";
-const _PAMRI = "PutAlarmMuteRuleInput";
-const _PCA = "PutCompositeAlarm";
-const _PCAI = "PutCompositeAlarmInput";
-const _PD = "PutDashboard";
-const _PDI = "PutDashboardInput";
-const _PDO = "PutDashboardOutput";
-const _PF = "PartialFailure";
-const _PIR = "PutInsightRule";
-const _PIRI = "PutInsightRuleInput";
-const _PIRO = "PutInsightRuleOutput";
-const _PLA = "PutLogAlarm";
-const _PLAI = "PutLogAlarmInput";
-const _PMA = "PutMetricAlarm";
-const _PMAI = "PutMetricAlarmInput";
-const _PMD = "PutMetricData";
-const _PMDI = "PutMetricDataInput";
-const _PMIR = "PutManagedInsightRules";
-const _PMIRI = "PutManagedInsightRulesInput";
-const _PMIRO = "PutManagedInsightRulesOutput";
-const _PMS = "PutMetricStream";
-const _PMSI = "PutMetricStreamInput";
-const _PMSO = "PutMetricStreamOutput";
-const _POAN = "ParentsOfAlarmName";
-const _PP = "PendingPeriod";
-const _PQLC = "PromQLCriteria";
-const _PS = "PeriodicSpikes";
-const _Q = "Query";
-const _QARN = "QueryARN";
-const _QRTA = "QueryResultsToAlarm";
-const _QRTE = "QueryResultsToEvaluate";
-const _QS = "QueryString";
-const _R = "Rule";
-const _RA = "ResourceArn";
-const _RARN = "ResourceARN";
-const _RAe = "RecentlyActive";
-const _RAo = "RoleArn";
-const _RC = "ResourceConflict";
-const _RD = "ReturnData";
-const _RDu = "RuleDefinition";
-const _RI = "ResourceId";
-const _RMC = "ResourceMetricsConfiguration";
-const _RMS = "ResourceMetricSelection";
-const _RMSL = "ResourceMetricSelectionList";
-const _RN = "RuleNames";
-const _RNF = "ResourceNotFound";
-const _RNFE = "ResourceNotFoundException";
-const _RNu = "RuleName";
-const _RP = "RecoveryPeriod";
-const _RS = "RuleState";
-const _RT = "ResourceType";
-const _Ra = "Range";
-const _S = "Status";
-const _SAS = "SetAlarmState";
-const _SASI = "SetAlarmStateInput";
-const _SB = "ScanBy";
-const _SC = "SampleCount";
-const _SCc = "ScheduleConfiguration";
-const _SCt = "StatisticsConfigurations";
-const _SCta = "StatusCode";
-const _SD = "StartDate";
-const _SE = "ScheduleExpression";
-const _SEV = "StrictEntityValidation";
-const _SMAD = "SingleMetricAnomalyDetector";
-const _SMS = "StartMetricStreams";
-const _SMSI = "StartMetricStreamsInput";
-const _SMSIt = "StopMetricStreamsInput";
-const _SMSO = "StartMetricStreamsOutput";
-const _SMSOt = "StopMetricStreamsOutput";
-const _SMSt = "StopMetricStreams";
-const _SOTE = "StartOTelEnrichment";
-const _SOTEI = "StartOTelEnrichmentInput";
-const _SOTEIt = "StopOTelEnrichmentInput";
-const _SOTEO = "StartOTelEnrichmentOutput";
-const _SOTEOt = "StopOTelEnrichmentOutput";
-const _SOTEt = "StopOTelEnrichment";
-const _SQC = "ScheduledQueryConfiguration";
-const _SQRARN = "ScheduledQueryRoleARN";
-const _SR = "StateReason";
-const _SRD = "StateReasonData";
-const _SRt = "StorageResolution";
-const _SS = "StatisticSet";
-const _ST = "StartTime";
-const _STO = "StartTimeOffset";
-const _STT = "StateTransitionedTimestamp";
-const _SUT = "StateUpdatedTimestamp";
-const _SV = "StateValue";
-const _SVt = "StatisticValues";
-const _SW = "SlidingWindow";
-const _Sc = "Schema";
-const _Sch = "Schedule";
-const _Si = "Size";
-const _St = "Stat";
-const _Sta = "Statistic";
-const _Stat = "Statistics";
-const _State = "State";
-const _Statu = "Statuses";
-const _Su = "Sum";
-const _T = "Timestamp";
-const _TK = "TagKeys";
-const _TL = "TagList";
-const _TMD = "TreatMissingData";
-const _TMI = "ThresholdMetricId";
-const _TN = "TemplateName";
-const _TR = "TagResource";
-const _TRI = "TagResourceInput";
-const _TRO = "TagResourceOutput";
-const _Ta = "Tags";
-const _Tag = "Tag";
-const _Th = "Threshold";
-const _Ti = "Timezone";
-const _Tim = "Timestamps";
-const _U = "Unit";
-const _UA = "UpdatedAt";
-const _UC = "UniqueContributors";
-const _UOTE = "UpdateOTelEnrichment";
-const _UOTEI = "UpdateOTelEnrichmentInput";
-const _UOTEO = "UpdateOTelEnrichmentOutput";
-const _UR = "UntagResource";
-const _URI = "UntagResourceInput";
-const _URMC = "UpdateResourceMetricsConfiguration";
-const _URMCI = "UpdateResourceMetricsConfigurationInput";
-const _URMCO = "UpdateResourceMetricsConfigurationOutput";
-const _URO = "UntagResourceOutput";
-const _V = "Value";
-const _VE = "ValidationException";
-const _Va = "Values";
-const _WCW = "WallClockWindow";
-const _WUC = "WarmUpConfiguration";
-const _WUPDIM = "WarmUpPeriodDurationInMinutes";
-const _aQE = "awsQueryError";
-const _c = "client";
-const _dVM = "dashboardValidationMessages";
-const _e = "error";
-const _hE = "httpError";
-const _m = "message";
-const _s = "smithy.ts.sdk.synthetic.com.amazonaws.cloudwatch";
-const _se = "server";
-const n0 = "com.amazonaws.cloudwatch";
-const _s_registry = new TypeRegistry(_s);
-var CloudWatchServiceException$ = [-3, _s, "CloudWatchServiceException", 0, [], []];
-_s_registry.registerError(CloudWatchServiceException$, CloudWatchServiceException);
-const n0_registry = new TypeRegistry(n0);
-var ConcurrentModificationException$ = [-3, n0, _CME,
-    { [_aQE]: [`ConcurrentModificationException`, 429], [_e]: _c, [_hE]: 429 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ConcurrentModificationException$, ConcurrentModificationException);
-var ConflictException$ = [-3, n0, _CE,
-    { [_e]: _c, [_hE]: 409 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(ConflictException$, ConflictException);
-var DashboardInvalidInputError$ = [-3, n0, _DIIE,
-    { [_aQE]: [`InvalidParameterInput`, 400], [_e]: _c, [_hE]: 400 },
-    [_m, _dVM],
-    [0, () => DashboardValidationMessages]
-];
-n0_registry.registerError(DashboardInvalidInputError$, DashboardInvalidInputError);
-var DashboardNotFoundError$ = [-3, n0, _DNFE,
-    { [_aQE]: [`ResourceNotFound`, 404], [_e]: _c, [_hE]: 404 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(DashboardNotFoundError$, DashboardNotFoundError);
-var InternalServiceFault$ = [-3, n0, _ISF,
-    { [_aQE]: [`InternalServiceError`, 500], [_e]: _se, [_hE]: 500 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(InternalServiceFault$, InternalServiceFault);
-var InvalidFormatFault$ = [-3, n0, _IFF,
-    { [_aQE]: [`InvalidFormat`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidFormatFault$, InvalidFormatFault);
-var InvalidNextToken$ = [-3, n0, _INT,
-    { [_aQE]: [`InvalidNextToken`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidNextToken$, InvalidNextToken);
-var InvalidParameterCombinationException$ = [-3, n0, _IPCE,
-    { [_aQE]: [`InvalidParameterCombination`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidParameterCombinationException$, InvalidParameterCombinationException);
-var InvalidParameterValueException$ = [-3, n0, _IPVE,
-    { [_aQE]: [`InvalidParameterValue`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(InvalidParameterValueException$, InvalidParameterValueException);
-var KmsAccessDeniedException$ = [-3, n0, _KADE,
-    { [_e]: _c },
-    [_M],
-    [0], 1
-];
-n0_registry.registerError(KmsAccessDeniedException$, KmsAccessDeniedException);
-var KmsKeyDisabledException$ = [-3, n0, _KKDE,
-    { [_e]: _c },
-    [_M],
-    [0], 1
-];
-n0_registry.registerError(KmsKeyDisabledException$, KmsKeyDisabledException);
-var KmsKeyNotFoundException$ = [-3, n0, _KKNFE,
-    { [_e]: _c },
-    [_M],
-    [0], 1
-];
-n0_registry.registerError(KmsKeyNotFoundException$, KmsKeyNotFoundException);
-var LimitExceededException$ = [-3, n0, _LEE,
-    { [_aQE]: [`LimitExceededException`, 400], [_e]: _c, [_hE]: 400 },
-    [_M],
-    [0]
-];
-n0_registry.registerError(LimitExceededException$, LimitExceededException);
-var LimitExceededFault$ = [-3, n0, _LEF,
-    { [_aQE]: [`LimitExceeded`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(LimitExceededFault$, LimitExceededFault);
-var MissingRequiredParameterException$ = [-3, n0, _MRPE,
-    { [_aQE]: [`MissingParameter`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(MissingRequiredParameterException$, MissingRequiredParameterException);
-var ResourceConflict$ = [-3, n0, _RC,
-    { [_aQE]: [`ResourceConflict`, 409], [_e]: _c, [_hE]: 409 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ResourceConflict$, ResourceConflict);
-var ResourceNotFound$ = [-3, n0, _RNF,
-    { [_aQE]: [`ResourceNotFound`, 404], [_e]: _c, [_hE]: 404 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ResourceNotFound$, ResourceNotFound);
-var ResourceNotFoundException$ = [-3, n0, _RNFE,
-    { [_aQE]: [`ResourceNotFoundException`, 404], [_e]: _c, [_hE]: 404 },
-    [_RT, _RI, _M],
-    [0, 0, 0]
-];
-n0_registry.registerError(ResourceNotFoundException$, ResourceNotFoundException);
-var ValidationException$ = [-3, n0, _VE,
-    { [_aQE]: [`ValidationError`, 400], [_e]: _c, [_hE]: 400 },
-    [_m],
-    [0]
-];
-n0_registry.registerError(ValidationException$, ValidationException);
-const errorTypeRegistries = [
-    _s_registry,
-    n0_registry,
-];
-var ActionConfiguration$ = [3, n0, _AC,
-    0,
-    [_ATP],
-    [() => AlarmTagsPropagation$]
-];
-var AlarmContributor$ = [3, n0, _ACl,
-    0,
-    [_CI, _CA, _SR, _STT],
-    [0, 128 | 0, 0, 4], 3
-];
-var AlarmHistoryItem$ = [3, n0, _AHI,
-    0,
-    [_AN, _ACI, _AT, _T, _HIT, _HS, _HD, _ACA],
-    [0, 0, 0, 4, 0, 0, 0, 128 | 0]
-];
-var AlarmMuteRuleSummary$ = [3, n0, _AMRS,
-    0,
-    [_AMRA, _ED, _S, _MT, _LUT],
-    [0, 4, 0, 0, 4]
-];
-var AlarmPromQLCriteria$ = [3, n0, _APQLC,
-    0,
-    [_Q, _PP, _RP],
-    [0, 1, 1], 1
-];
-var AlarmTagsPropagation$ = [3, n0, _ATP,
-    0,
-    [_E, _ITK, _ETK],
-    [2, 64 | 0, 64 | 0], 1
-];
-var AnomalyDetector$ = [3, n0, _AD,
-    0,
-    [_ADI, _N, _MN, _D, _St, _C, _SV, _MC, _SMAD, _MMAD],
-    [0, 0, 0, () => Dimensions, 0, () => AnomalyDetectorConfiguration$, 0, () => MetricCharacteristics$, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
-];
-var AnomalyDetectorConfiguration$ = [3, n0, _ADC,
-    0,
-    [_ETR, _MTe, _AS, _OFS],
-    [() => AnomalyDetectorExcludedTimeRanges, 0, 0, 0]
-];
-var AssociateDatasetKmsKeyInput$ = [3, n0, _ADKKI,
-    0,
-    [_DI, _KKA],
-    [0, 0], 2
-];
-var AssociateDatasetKmsKeyOutput$ = [3, n0, _ADKKO,
-    0,
-    [],
-    []
-];
-var CompositeAlarm$ = [3, n0, _CAo,
-    0,
-    [_AE, _AA, _AAl, _ACUT, _ADl, _AN, _AR, _IDA, _OKA, _SR, _SRD, _SUT, _SV, _STT, _ASB, _ASR, _ASc, _ASWP, _ASEP, _AC],
-    [2, 64 | 0, 0, 4, 0, 0, 0, 64 | 0, 64 | 0, 0, 0, 4, 0, 4, 0, 0, 0, 1, 1, () => ActionConfiguration$]
-];
-var CreateResourceMetricsConfigurationInput$ = [3, n0, _CRMCI,
-    0,
-    [_RA, _MS],
-    [0, () => ResourceMetricSelectionList], 1
-];
-var CreateResourceMetricsConfigurationOutput$ = [3, n0, _CRMCO,
-    0,
-    [_RMC],
-    [() => ResourceMetricsConfiguration$], 1
-];
-var DashboardEntry$ = [3, n0, _DE,
-    0,
-    [_DN, _DA, _LM, _Si],
-    [0, 0, 4, 1]
-];
-var DashboardValidationMessage$ = [3, n0, _DVM,
-    0,
-    [_DP, _M],
-    [0, 0]
-];
-var Datapoint$ = [3, n0, _Da,
-    0,
-    [_T, _SC, _A, _Su, _Mi, _Ma, _U, _ES],
-    [4, 1, 1, 1, 1, 1, 0, 128 | 1]
-];
-var DeleteAlarmMuteRuleInput$ = [3, n0, _DAMRI,
-    0,
-    [_AMRN],
-    [0], 1
-];
-var DeleteAlarmsInput$ = [3, n0, _DAI,
-    0,
-    [_ANl],
-    [64 | 0], 1
-];
-var DeleteAnomalyDetectorInput$ = [3, n0, _DADI,
-    0,
-    [_ADI, _N, _MN, _D, _St, _SMAD, _MMAD],
-    [0, 0, 0, () => Dimensions, 0, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
-];
-var DeleteAnomalyDetectorOutput$ = [3, n0, _DADO,
-    0,
-    [],
-    []
-];
-var DeleteDashboardsInput$ = [3, n0, _DDI,
-    0,
-    [_DNa],
-    [64 | 0], 1
-];
-var DeleteDashboardsOutput$ = [3, n0, _DDO,
-    0,
-    [],
-    []
-];
-var DeleteInsightRulesInput$ = [3, n0, _DIRI,
-    0,
-    [_RN],
-    [64 | 0], 1
-];
-var DeleteInsightRulesOutput$ = [3, n0, _DIRO,
-    0,
-    [_F],
-    [() => BatchFailures]
-];
-var DeleteMetricStreamInput$ = [3, n0, _DMSI,
-    0,
-    [_Na],
-    [0], 1
-];
-var DeleteMetricStreamOutput$ = [3, n0, _DMSO,
-    0,
-    [],
-    []
-];
-var DeleteResourceMetricsConfigurationInput$ = [3, n0, _DRMCI,
-    0,
-    [_RA],
-    [0], 1
-];
-var DeleteResourceMetricsConfigurationOutput$ = [3, n0, _DRMCO,
-    0,
-    [],
-    []
-];
-var DescribeAlarmContributorsInput$ = [3, n0, _DACI,
-    0,
-    [_AN, _NT],
-    [0, 0], 1
-];
-var DescribeAlarmContributorsOutput$ = [3, n0, _DACO,
-    0,
-    [_ACla, _NT],
-    [() => AlarmContributors, 0], 1
-];
-var DescribeAlarmHistoryInput$ = [3, n0, _DAHI,
-    0,
-    [_AN, _ACI, _ATl, _HIT, _SD, _EDn, _MR, _NT, _SB],
-    [0, 0, 64 | 0, 0, 4, 4, 1, 0, 0]
-];
-var DescribeAlarmHistoryOutput$ = [3, n0, _DAHO,
-    0,
-    [_AHIl, _NT],
-    [() => AlarmHistoryItems, 0]
-];
-var DescribeAlarmsForMetricInput$ = [3, n0, _DAFMI,
-    0,
-    [_MN, _N, _Sta, _ESx, _D, _P, _U],
-    [0, 0, 0, 0, () => Dimensions, 1, 0], 2
-];
-var DescribeAlarmsForMetricOutput$ = [3, n0, _DAFMO,
-    0,
-    [_MA],
-    [() => MetricAlarms]
-];
-var DescribeAlarmsInput$ = [3, n0, _DAIe,
-    0,
-    [_ANl, _ANP, _ATl, _COAN, _POAN, _SV, _AP, _MR, _NT],
-    [64 | 0, 0, 64 | 0, 0, 0, 0, 0, 1, 0]
-];
-var DescribeAlarmsOutput$ = [3, n0, _DAO,
-    0,
-    [_CAom, _MA, _LA, _NT],
-    [() => CompositeAlarms, () => MetricAlarms, () => LogAlarms, 0]
-];
-var DescribeAnomalyDetectorsInput$ = [3, n0, _DADIe,
-    0,
-    [_ADIn, _NT, _MRa, _N, _MN, _D, _ADT],
-    [64 | 0, 0, 1, 0, 0, () => Dimensions, 64 | 0]
-];
-var DescribeAnomalyDetectorsOutput$ = [3, n0, _DADOe,
-    0,
-    [_ADn, _NT],
-    [() => AnomalyDetectors, 0]
-];
-var DescribeInsightRulesInput$ = [3, n0, _DIRIe,
-    0,
-    [_NT, _MRa],
-    [0, 1]
-];
-var DescribeInsightRulesOutput$ = [3, n0, _DIROe,
-    0,
-    [_NT, _IR],
-    [0, () => InsightRules]
-];
-var Dimension$ = [3, n0, _Di,
-    0,
-    [_Na, _V],
-    [0, 0], 2
-];
-var DimensionFilter$ = [3, n0, _DF,
-    0,
-    [_Na, _V],
-    [0, 0], 1
-];
-var DisableAlarmActionsInput$ = [3, n0, _DAAI,
-    0,
-    [_ANl],
-    [64 | 0], 1
-];
-var DisableInsightRulesInput$ = [3, n0, _DIRIi,
-    0,
-    [_RN],
-    [64 | 0], 1
-];
-var DisableInsightRulesOutput$ = [3, n0, _DIROi,
-    0,
-    [_F],
-    [() => BatchFailures]
-];
-var DisassociateDatasetKmsKeyInput$ = [3, n0, _DDKKI,
-    0,
-    [_DI],
-    [0], 1
-];
-var DisassociateDatasetKmsKeyOutput$ = [3, n0, _DDKKO,
-    0,
-    [],
-    []
-];
-var EnableAlarmActionsInput$ = [3, n0, _EAAI,
-    0,
-    [_ANl],
-    [64 | 0], 1
-];
-var EnableInsightRulesInput$ = [3, n0, _EIRI,
-    0,
-    [_RN],
-    [64 | 0], 1
-];
-var EnableInsightRulesOutput$ = [3, n0, _EIRO,
-    0,
-    [_F],
-    [() => BatchFailures]
-];
-var Entity$ = [3, n0, _En,
-    0,
-    [_KA, _At],
-    [128 | 0, 128 | 0]
-];
-var EntityMetricData$ = [3, n0, _EMD,
-    0,
-    [_En, _MD],
-    [() => Entity$, () => MetricData]
-];
-var GetAlarmMuteRuleInput$ = [3, n0, _GAMRI,
-    0,
-    [_AMRN],
-    [0], 1
-];
-var GetAlarmMuteRuleOutput$ = [3, n0, _GAMRO,
-    0,
-    [_Na, _AMRA, _De, _R, _MTu, _SD, _ED, _S, _LUT, _MT],
-    [0, 0, 0, () => Rule$, () => MuteTargets$, 4, 4, 0, 4, 0]
-];
-var GetDashboardInput$ = [3, n0, _GDI,
-    0,
-    [_DN],
-    [0], 1
-];
-var GetDashboardOutput$ = [3, n0, _GDO,
-    0,
-    [_DA, _DB, _DN],
-    [0, 0, 0]
-];
-var GetDatasetInput$ = [3, n0, _GDIe,
-    0,
-    [_DI],
-    [0], 1
-];
-var GetDatasetOutput$ = [3, n0, _GDOe,
-    0,
-    [_DIa, _Ar, _KKA],
-    [0, 0, 0], 2
-];
-var GetInsightRuleReportInput$ = [3, n0, _GIRRI,
-    0,
-    [_RNu, _ST, _ET, _P, _MCC, _Me, _OB],
-    [0, 4, 4, 1, 1, 64 | 0, 0], 4
-];
-var GetInsightRuleReportOutput$ = [3, n0, _GIRRO,
-    0,
-    [_KL, _ASg, _AV, _AUC, _Co, _MDe],
-    [64 | 0, 0, 1, 1, () => InsightRuleContributors, () => InsightRuleMetricDatapoints]
-];
-var GetMetricDataInput$ = [3, n0, _GMDI,
-    0,
-    [_MDQ, _ST, _ET, _NT, _SB, _MDa, _LO],
-    [() => MetricDataQueries, 4, 4, 0, 0, 1, () => LabelOptions$], 3
-];
-var GetMetricDataOutput$ = [3, n0, _GMDO,
-    0,
-    [_MDR, _NT, _Mes],
-    [() => MetricDataResults, 0, () => MetricDataResultMessages]
-];
-var GetMetricStatisticsInput$ = [3, n0, _GMSI,
-    0,
-    [_N, _MN, _ST, _ET, _P, _D, _Stat, _ES, _U],
-    [0, 0, 4, 4, 1, () => Dimensions, 64 | 0, 64 | 0, 0], 5
-];
-var GetMetricStatisticsOutput$ = [3, n0, _GMSO,
-    0,
-    [_L, _Dat],
-    [0, () => Datapoints]
-];
-var GetMetricStreamInput$ = [3, n0, _GMSIe,
-    0,
-    [_Na],
-    [0], 1
-];
-var GetMetricStreamOutput$ = [3, n0, _GMSOe,
-    0,
-    [_Ar, _Na, _IF, _EF, _FA, _RAo, _State, _CD, _LUD, _OF, _SCt, _ILAM],
-    [0, 0, () => MetricStreamFilters, () => MetricStreamFilters, 0, 0, 0, 4, 4, 0, () => MetricStreamStatisticsConfigurations, 2]
-];
-var GetMetricWidgetImageInput$ = [3, n0, _GMWII,
-    0,
-    [_MW, _OF],
-    [0, 0], 1
-];
-var GetMetricWidgetImageOutput$ = [3, n0, _GMWIO,
-    0,
-    [_MWI],
-    [21]
-];
-var GetOTelEnrichmentInput$ = [3, n0, _GOTEI,
-    0,
-    [],
-    []
-];
-var GetOTelEnrichmentOutput$ = [3, n0, _GOTEO,
-    0,
-    [_S, _IF, _EF, _CAr, _UA],
-    [0, () => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4], 1
-];
-var GetResourceMetricsConfigurationInput$ = [3, n0, _GRMCI,
-    0,
-    [_RA],
-    [0], 1
-];
-var GetResourceMetricsConfigurationOutput$ = [3, n0, _GRMCO,
-    0,
-    [_RMC],
-    [() => ResourceMetricsConfiguration$], 1
-];
-var InsightRule$ = [3, n0, _IRn,
-    0,
-    [_Na, _State, _Sc, _Def, _MRan, _AOTL],
-    [0, 0, 0, 0, 2, 2], 4
-];
-var InsightRuleContributor$ = [3, n0, _IRC,
-    0,
-    [_K, _AAV, _Dat],
-    [64 | 0, 1, () => InsightRuleContributorDatapoints], 3
-];
-var InsightRuleContributorDatapoint$ = [3, n0, _IRCD,
-    0,
-    [_T, _AVp],
-    [4, 1], 2
-];
-var InsightRuleMetricDatapoint$ = [3, n0, _IRMD,
-    0,
-    [_T, _UC, _MCV, _SC, _A, _Su, _Mi, _Ma],
-    [4, 1, 1, 1, 1, 1, 1, 1], 1
-];
-var LabelOptions$ = [3, n0, _LO,
-    0,
-    [_Ti],
-    [0]
-];
-var ListAlarmMuteRulesInput$ = [3, n0, _LAMRI,
-    0,
-    [_AN, _Statu, _MR, _NT],
-    [0, 64 | 0, 1, 0]
-];
-var ListAlarmMuteRulesOutput$ = [3, n0, _LAMRO,
-    0,
-    [_AMRSl, _NT],
-    [() => AlarmMuteRuleSummaries, 0]
-];
-var ListDashboardsInput$ = [3, n0, _LDI,
-    0,
-    [_DNP, _NT],
-    [0, 0]
-];
-var ListDashboardsOutput$ = [3, n0, _LDO,
-    0,
-    [_DEa, _NT],
-    [() => DashboardEntries, 0]
-];
-var ListManagedInsightRulesInput$ = [3, n0, _LMIRI,
-    0,
-    [_RARN, _NT, _MRa],
-    [0, 0, 1], 1
-];
-var ListManagedInsightRulesOutput$ = [3, n0, _LMIRO,
-    0,
-    [_MRana, _NT],
-    [() => ManagedRuleDescriptions, 0]
-];
-var ListMetricsInput$ = [3, n0, _LMI,
-    0,
-    [_N, _MN, _D, _NT, _RAe, _ILA, _OA],
-    [0, 0, () => DimensionFilters, 0, 0, 2, 0]
-];
-var ListMetricsOutput$ = [3, n0, _LMO,
-    0,
-    [_Me, _NT, _OAw],
-    [() => Metrics, 0, 64 | 0]
-];
-var ListMetricStreamsInput$ = [3, n0, _LMSI,
-    0,
-    [_NT, _MRa],
-    [0, 1]
-];
-var ListMetricStreamsOutput$ = [3, n0, _LMSO,
-    0,
-    [_NT, _Ent],
-    [0, () => MetricStreamEntries]
-];
-var ListTagsForResourceInput$ = [3, n0, _LTFRI,
-    0,
-    [_RARN],
-    [0], 1
-];
-var ListTagsForResourceOutput$ = [3, n0, _LTFRO,
-    0,
-    [_Ta],
-    [() => TagList]
-];
-var LogAlarm$ = [3, n0, _LAo,
-    0,
-    [_AN, _AAl, _ADl, _ACUT, _AE, _OKA, _AA, _IDA, _SV, _SR, _SRD, _SUT, _SQC, _QRTE, _QRTA, _Th, _CO, _TMD, _STT, _ESv, _ALLC, _ALLRA, _WUC, _AC],
-    [0, 0, 0, 4, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 4, () => ScheduledQueryConfiguration$, 1, 1, 1, 0, 0, 4, 0, 1, 0, () => WarmUpConfiguration$, () => ActionConfiguration$]
-];
-var ManagedRule$ = [3, n0, _MRan,
-    0,
-    [_TN, _RARN, _Ta],
-    [0, 0, () => TagList], 2
-];
-var ManagedRuleDescription$ = [3, n0, _MRD,
-    0,
-    [_TN, _RARN, _RS],
-    [0, 0, () => ManagedRuleState$]
-];
-var ManagedRuleState$ = [3, n0, _MRS,
-    0,
-    [_RNu, _State],
-    [0, 0], 2
-];
-var MessageData$ = [3, n0, _MDes,
-    0,
-    [_Cod, _V],
-    [0, 0]
-];
-var Metric$ = [3, n0, _Met,
-    0,
-    [_N, _MN, _D],
-    [0, 0, () => Dimensions]
-];
-var MetricAlarm$ = [3, n0, _MAe,
-    0,
-    [_AN, _AAl, _ADl, _ACUT, _AE, _OKA, _AA, _IDA, _SV, _SR, _SRD, _SUT, _MN, _N, _Sta, _ESx, _D, _P, _U, _EP, _DTA, _Th, _CO, _TMD, _ELSCP, _Me, _TMI, _ESv, _STT, _EW, _WUC, _EC, _EI, _AC],
-    [0, 0, 0, 4, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 4, 0, 0, 0, 0, () => Dimensions, 1, 0, 1, 1, 1, 0, 0, 0, () => MetricDataQueries, 0, 0, 4, () => EvaluationWindow$, () => WarmUpConfiguration$, () => EvaluationCriteria$, 1, () => ActionConfiguration$]
-];
-var MetricCharacteristics$ = [3, n0, _MC,
-    0,
-    [_PS],
-    [2]
-];
-var MetricDataQuery$ = [3, n0, _MDQe,
-    0,
-    [_I, _MSe, _Ex, _L, _RD, _P, _AI],
-    [0, () => MetricStat$, 0, 0, 2, 1, 0], 1
-];
-var MetricDataResult$ = [3, n0, _MDRe,
-    0,
-    [_I, _L, _Tim, _Va, _SCta, _Mes],
-    [0, 0, 64 | 4, 64 | 1, 0, () => MetricDataResultMessages]
-];
-var MetricDatum$ = [3, n0, _MDet,
-    0,
-    [_MN, _D, _T, _V, _SVt, _Va, _Cou, _U, _SRt],
-    [0, () => Dimensions, 4, 1, () => StatisticSet$, 64 | 1, 64 | 1, 0, 1], 1
-];
-var MetricMathAnomalyDetector$ = [3, n0, _MMAD,
-    0,
-    [_MDQ],
-    [() => MetricDataQueries]
-];
-var MetricStat$ = [3, n0, _MSe,
-    0,
-    [_Met, _P, _St, _U],
-    [() => Metric$, 1, 0, 0], 3
-];
-var MetricStreamEntry$ = [3, n0, _MSE,
-    0,
-    [_Ar, _CD, _LUD, _Na, _FA, _State, _OF],
-    [0, 4, 4, 0, 0, 0, 0]
-];
-var MetricStreamFilter$ = [3, n0, _MSF,
-    0,
-    [_N, _MNe],
-    [0, 64 | 0]
-];
-var MetricStreamStatisticsConfiguration$ = [3, n0, _MSSC,
-    0,
-    [_IM, _ASd],
-    [() => MetricStreamStatisticsIncludeMetrics, 64 | 0], 2
-];
-var MetricStreamStatisticsMetric$ = [3, n0, _MSSM,
-    0,
-    [_N, _MN],
-    [0, 0], 2
-];
-var MuteTargets$ = [3, n0, _MTu,
-    0,
-    [_ANl],
-    [64 | 0], 1
-];
-var OTelEnrichmentMetricSelector$ = [3, n0, _OTEMS,
-    0,
-    [_N, _MNe],
-    [0, 64 | 0], 1
-];
-var PartialFailure$ = [3, n0, _PF,
-    0,
-    [_FR, _ETx, _FC, _FD],
-    [0, 0, 0, 0]
-];
-var PutAlarmMuteRuleInput$ = [3, n0, _PAMRI,
-    0,
-    [_Na, _R, _De, _MTu, _Ta, _SD, _ED],
-    [0, () => Rule$, 0, () => MuteTargets$, () => TagList, 4, 4], 2
-];
-var PutAnomalyDetectorInput$ = [3, n0, _PADI,
-    0,
-    [_N, _MN, _D, _St, _C, _MC, _SMAD, _MMAD],
-    [0, 0, () => Dimensions, 0, () => AnomalyDetectorConfiguration$, () => MetricCharacteristics$, () => SingleMetricAnomalyDetector$, () => MetricMathAnomalyDetector$]
-];
-var PutAnomalyDetectorOutput$ = [3, n0, _PADO,
-    0,
-    [_ADI],
-    [0]
-];
-var PutCompositeAlarmInput$ = [3, n0, _PCAI,
-    0,
-    [_AN, _AR, _AE, _AA, _ADl, _IDA, _OKA, _Ta, _ASc, _ASWP, _ASEP, _AC],
-    [0, 0, 2, 64 | 0, 0, 64 | 0, 64 | 0, () => TagList, 0, 1, 1, () => ActionConfiguration$], 2
-];
-var PutDashboardInput$ = [3, n0, _PDI,
-    0,
-    [_DN, _DB, _Ta],
-    [0, 0, () => TagList], 2
-];
-var PutDashboardOutput$ = [3, n0, _PDO,
-    0,
-    [_DVMa],
-    [() => DashboardValidationMessages]
-];
-var PutInsightRuleInput$ = [3, n0, _PIRI,
-    0,
-    [_RNu, _RDu, _RS, _Ta, _AOTL],
-    [0, 0, 0, () => TagList, 2], 2
-];
-var PutInsightRuleOutput$ = [3, n0, _PIRO,
-    0,
-    [],
-    []
-];
-var PutLogAlarmInput$ = [3, n0, _PLAI,
-    0,
-    [_AN, _SQC, _QRTE, _QRTA, _Th, _CO, _ADl, _ALLC, _ALLRA, _AE, _OKA, _AA, _IDA, _TMD, _Ta, _WUC, _AC],
-    [0, () => ScheduledQueryConfiguration$, 1, 1, 1, 0, 0, 1, 0, 2, 64 | 0, 64 | 0, 64 | 0, 0, () => TagList, () => WarmUpConfiguration$, () => ActionConfiguration$], 6
-];
-var PutManagedInsightRulesInput$ = [3, n0, _PMIRI,
-    0,
-    [_MRana],
-    [() => ManagedRules], 1
-];
-var PutManagedInsightRulesOutput$ = [3, n0, _PMIRO,
-    0,
-    [_F],
-    [() => BatchFailures]
-];
-var PutMetricAlarmInput$ = [3, n0, _PMAI,
-    0,
-    [_AN, _ADl, _AE, _OKA, _AA, _IDA, _MN, _N, _Sta, _ESx, _D, _P, _U, _EP, _DTA, _Th, _CO, _TMD, _ELSCP, _Me, _Ta, _TMI, _EW, _WUC, _EC, _EI, _AC],
-    [0, 0, 2, 64 | 0, 64 | 0, 64 | 0, 0, 0, 0, 0, () => Dimensions, 1, 0, 1, 1, 1, 0, 0, 0, () => MetricDataQueries, () => TagList, 0, () => EvaluationWindow$, () => WarmUpConfiguration$, () => EvaluationCriteria$, 1, () => ActionConfiguration$], 1
-];
-var PutMetricDataInput$ = [3, n0, _PMDI,
-    0,
-    [_N, _MD, _EMD, _SEV],
-    [0, () => MetricData, () => EntityMetricDataList, 2], 1
-];
-var PutMetricStreamInput$ = [3, n0, _PMSI,
-    0,
-    [_Na, _FA, _RAo, _OF, _IF, _EF, _Ta, _SCt, _ILAM],
-    [0, 0, 0, 0, () => MetricStreamFilters, () => MetricStreamFilters, () => TagList, () => MetricStreamStatisticsConfigurations, 2], 4
-];
-var PutMetricStreamOutput$ = [3, n0, _PMSO,
-    0,
-    [_Ar],
-    [0]
-];
-var Range$ = [3, n0, _Ra,
-    0,
-    [_ST, _ET],
-    [4, 4], 2
-];
-var ResourceMetricsConfiguration$ = [3, n0, _RMC,
-    0,
-    [_RA, _CAr, _UA, _MS],
-    [0, 4, 4, () => ResourceMetricSelectionList], 3
-];
-var ResourceMetricSelection$ = [3, n0, _RMS,
-    0,
-    [_IM],
-    [64 | 0], 1
-];
-var Rule$ = [3, n0, _R,
-    0,
-    [_Sch],
-    [() => Schedule$], 1
-];
-var Schedule$ = [3, n0, _Sch,
-    0,
-    [_Ex, _Du, _Ti],
-    [0, 0, 0], 2
-];
-var ScheduleConfiguration$ = [3, n0, _SCc,
-    0,
-    [_SE, _STO, _ETO],
-    [0, 1, 1], 2
-];
-var ScheduledQueryConfiguration$ = [3, n0, _SQC,
-    0,
-    [_QS, _SQRARN, _SCc, _AEg, _LGI, _QARN, _Ta],
-    [0, 0, () => ScheduleConfiguration$, 0, 64 | 0, 0, () => TagList], 4
-];
-var SetAlarmStateInput$ = [3, n0, _SASI,
-    0,
-    [_AN, _SV, _SR, _SRD],
-    [0, 0, 0, 0], 3
-];
-var SingleMetricAnomalyDetector$ = [3, n0, _SMAD,
-    0,
-    [_AI, _N, _MN, _D, _St],
-    [0, 0, 0, () => Dimensions, 0]
-];
-var SlidingWindow$ = [3, n0, _SW,
-    0,
-    [],
-    []
-];
-var StartMetricStreamsInput$ = [3, n0, _SMSI,
-    0,
-    [_Nam],
-    [64 | 0], 1
-];
-var StartMetricStreamsOutput$ = [3, n0, _SMSO,
-    0,
-    [],
-    []
-];
-var StartOTelEnrichmentInput$ = [3, n0, _SOTEI,
-    0,
-    [_IF, _EF],
-    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList]
-];
-var StartOTelEnrichmentOutput$ = [3, n0, _SOTEO,
-    0,
-    [_IF, _EF, _CAr, _UA],
-    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4]
-];
-var StatisticSet$ = [3, n0, _SS,
-    0,
-    [_SC, _Su, _Mi, _Ma],
-    [1, 1, 1, 1], 4
-];
-var StopMetricStreamsInput$ = [3, n0, _SMSIt,
-    0,
-    [_Nam],
-    [64 | 0], 1
-];
-var StopMetricStreamsOutput$ = [3, n0, _SMSOt,
-    0,
-    [],
-    []
-];
-var StopOTelEnrichmentInput$ = [3, n0, _SOTEIt,
-    0,
-    [],
-    []
-];
-var StopOTelEnrichmentOutput$ = [3, n0, _SOTEOt,
-    0,
-    [],
-    []
-];
-var Tag$ = [3, n0, _Tag,
-    0,
-    [_Ke, _V],
-    [0, 0], 2
-];
-var TagResourceInput$ = [3, n0, _TRI,
-    0,
-    [_RARN, _Ta],
-    [0, () => TagList], 2
-];
-var TagResourceOutput$ = [3, n0, _TRO,
-    0,
-    [],
-    []
-];
-var UntagResourceInput$ = [3, n0, _URI,
-    0,
-    [_RARN, _TK],
-    [0, 64 | 0], 2
-];
-var UntagResourceOutput$ = [3, n0, _URO,
-    0,
-    [],
-    []
-];
-var UpdateOTelEnrichmentInput$ = [3, n0, _UOTEI,
-    0,
-    [_IF, _EF],
-    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList]
-];
-var UpdateOTelEnrichmentOutput$ = [3, n0, _UOTEO,
-    0,
-    [_IF, _EF, _CAr, _UA],
-    [() => OTelEnrichmentMetricSelectorList, () => OTelEnrichmentMetricSelectorList, 4, 4]
-];
-var UpdateResourceMetricsConfigurationInput$ = [3, n0, _URMCI,
-    0,
-    [_RA, _MS],
-    [0, () => ResourceMetricSelectionList], 1
-];
-var UpdateResourceMetricsConfigurationOutput$ = [3, n0, _URMCO,
-    0,
-    [_RMC],
-    [() => ResourceMetricsConfiguration$], 1
-];
-var WallClockWindow$ = [3, n0, _WCW,
-    0,
-    [_Ti],
-    [0]
-];
-var WarmUpConfiguration$ = [3, n0, _WUC,
-    0,
-    [_WUPDIM, _OSEAWUPE],
-    [1, 2], 1
-];
-var __Unit = "unit";
-var AlarmContributors = [1, n0, _ACla,
-    0, () => AlarmContributor$
-];
-var AlarmHistoryItems = [1, n0, _AHIl,
-    0, () => AlarmHistoryItem$
-];
-var AlarmMuteRuleSummaries = [1, n0, _AMRSl,
-    0, () => AlarmMuteRuleSummary$
-];
-var AnomalyDetectorExcludedTimeRanges = [1, n0, _ADETR,
-    0, () => Range$
-];
-var AnomalyDetectors = [1, n0, _ADn,
-    0, () => AnomalyDetector$
-];
-var BatchFailures = [1, n0, _BF,
-    0, () => PartialFailure$
-];
-var CompositeAlarms = [1, n0, _CAom,
-    0, () => CompositeAlarm$
-];
-var DashboardEntries = [1, n0, _DEa,
-    0, () => DashboardEntry$
-];
-var DashboardValidationMessages = [1, n0, _DVMa,
-    0, () => DashboardValidationMessage$
-];
-var Datapoints = [1, n0, _Dat,
-    0, () => Datapoint$
-];
-var DimensionFilters = [1, n0, _DFi,
-    0, () => DimensionFilter$
-];
-var Dimensions = [1, n0, _D,
-    0, () => Dimension$
-];
-var EntityMetricDataList = [1, n0, _EMDL,
-    0, () => EntityMetricData$
-];
-var InsightRuleContributorDatapoints = [1, n0, _IRCDn,
-    0, () => InsightRuleContributorDatapoint$
-];
-var InsightRuleContributors = [1, n0, _IRCn,
-    0, () => InsightRuleContributor$
-];
-var InsightRuleMetricDatapoints = [1, n0, _IRMDn,
-    0, () => InsightRuleMetricDatapoint$
-];
-var InsightRules = [1, n0, _IR,
-    0, () => InsightRule$
-];
-var LogAlarms = [1, n0, _LA,
-    0, () => LogAlarm$
-];
-var ManagedRuleDescriptions = [1, n0, _MRDa,
-    0, () => ManagedRuleDescription$
-];
-var ManagedRules = [1, n0, _MRana,
-    0, () => ManagedRule$
-];
-var MetricAlarms = [1, n0, _MA,
-    0, () => MetricAlarm$
-];
-var MetricData = [1, n0, _MD,
-    0, () => MetricDatum$
-];
-var MetricDataQueries = [1, n0, _MDQ,
-    0, () => MetricDataQuery$
-];
-var MetricDataResultMessages = [1, n0, _MDRM,
-    0, () => MessageData$
-];
-var MetricDataResults = [1, n0, _MDR,
-    0, () => MetricDataResult$
-];
-var Metrics = [1, n0, _Me,
-    0, () => Metric$
-];
-var MetricStreamEntries = [1, n0, _MSEe,
-    0, () => MetricStreamEntry$
-];
-var MetricStreamFilters = [1, n0, _MSFe,
-    0, () => MetricStreamFilter$
-];
-var MetricStreamStatisticsConfigurations = [1, n0, _MSSCe,
-    0, () => MetricStreamStatisticsConfiguration$
-];
-var MetricStreamStatisticsIncludeMetrics = [1, n0, _MSSIM,
-    0, () => MetricStreamStatisticsMetric$
-];
-var OTelEnrichmentMetricSelectorList = [1, n0, _OTEMSL,
-    0, () => OTelEnrichmentMetricSelector$
-];
-var ResourceMetricSelectionList = [1, n0, _RMSL,
-    0, () => ResourceMetricSelection$
-];
-var TagList = [1, n0, _TL,
-    0, () => Tag$
-];
-var EvaluationCriteria$ = [4, n0, _EC,
-    0,
-    [_PQLC],
-    [() => AlarmPromQLCriteria$]
-];
-var EvaluationWindow$ = [4, n0, _EW,
-    0,
-    [_WCW, _SW],
-    [() => WallClockWindow$, () => SlidingWindow$]
-];
-var AssociateDatasetKmsKey$ = [9, n0, _ADKK,
-    0, () => AssociateDatasetKmsKeyInput$, () => AssociateDatasetKmsKeyOutput$
-];
-var CreateResourceMetricsConfiguration$ = [9, n0, _CRMC,
-    0, () => CreateResourceMetricsConfigurationInput$, () => CreateResourceMetricsConfigurationOutput$
-];
-var DeleteAlarmMuteRule$ = [9, n0, _DAMR,
-    0, () => DeleteAlarmMuteRuleInput$, () => __Unit
-];
-var DeleteAlarms$ = [9, n0, _DAe,
-    0, () => DeleteAlarmsInput$, () => __Unit
-];
-var DeleteAnomalyDetector$ = [9, n0, _DAD,
-    0, () => DeleteAnomalyDetectorInput$, () => DeleteAnomalyDetectorOutput$
-];
-var DeleteDashboards$ = [9, n0, _DD,
-    0, () => DeleteDashboardsInput$, () => DeleteDashboardsOutput$
-];
-var DeleteInsightRules$ = [9, n0, _DIR,
-    0, () => DeleteInsightRulesInput$, () => DeleteInsightRulesOutput$
-];
-var DeleteMetricStream$ = [9, n0, _DMS,
-    0, () => DeleteMetricStreamInput$, () => DeleteMetricStreamOutput$
-];
-var DeleteResourceMetricsConfiguration$ = [9, n0, _DRMC,
-    0, () => DeleteResourceMetricsConfigurationInput$, () => DeleteResourceMetricsConfigurationOutput$
-];
-var DescribeAlarmContributors$ = [9, n0, _DAC,
-    0, () => DescribeAlarmContributorsInput$, () => DescribeAlarmContributorsOutput$
-];
-var DescribeAlarmHistory$ = [9, n0, _DAH,
-    0, () => DescribeAlarmHistoryInput$, () => DescribeAlarmHistoryOutput$
-];
-var DescribeAlarms$ = [9, n0, _DAes,
-    0, () => DescribeAlarmsInput$, () => DescribeAlarmsOutput$
-];
-var DescribeAlarmsForMetric$ = [9, n0, _DAFM,
-    0, () => DescribeAlarmsForMetricInput$, () => DescribeAlarmsForMetricOutput$
-];
-var DescribeAnomalyDetectors$ = [9, n0, _DADe,
-    0, () => DescribeAnomalyDetectorsInput$, () => DescribeAnomalyDetectorsOutput$
-];
-var DescribeInsightRules$ = [9, n0, _DIRe,
-    0, () => DescribeInsightRulesInput$, () => DescribeInsightRulesOutput$
-];
-var DisableAlarmActions$ = [9, n0, _DAA,
-    0, () => DisableAlarmActionsInput$, () => __Unit
-];
-var DisableInsightRules$ = [9, n0, _DIRi,
-    0, () => DisableInsightRulesInput$, () => DisableInsightRulesOutput$
-];
-var DisassociateDatasetKmsKey$ = [9, n0, _DDKK,
-    2, () => DisassociateDatasetKmsKeyInput$, () => DisassociateDatasetKmsKeyOutput$
-];
-var EnableAlarmActions$ = [9, n0, _EAA,
-    0, () => EnableAlarmActionsInput$, () => __Unit
-];
-var EnableInsightRules$ = [9, n0, _EIR,
-    0, () => EnableInsightRulesInput$, () => EnableInsightRulesOutput$
-];
-var GetAlarmMuteRule$ = [9, n0, _GAMR,
-    0, () => GetAlarmMuteRuleInput$, () => GetAlarmMuteRuleOutput$
-];
-var GetDashboard$ = [9, n0, _GD,
-    0, () => GetDashboardInput$, () => GetDashboardOutput$
-];
-var GetDataset$ = [9, n0, _GDe,
-    0, () => GetDatasetInput$, () => GetDatasetOutput$
-];
-var GetInsightRuleReport$ = [9, n0, _GIRR,
-    0, () => GetInsightRuleReportInput$, () => GetInsightRuleReportOutput$
-];
-var GetMetricData$ = [9, n0, _GMD,
-    0, () => GetMetricDataInput$, () => GetMetricDataOutput$
-];
-var GetMetricStatistics$ = [9, n0, _GMS,
-    0, () => GetMetricStatisticsInput$, () => GetMetricStatisticsOutput$
-];
-var GetMetricStream$ = [9, n0, _GMSe,
-    0, () => GetMetricStreamInput$, () => GetMetricStreamOutput$
-];
-var GetMetricWidgetImage$ = [9, n0, _GMWI,
-    0, () => GetMetricWidgetImageInput$, () => GetMetricWidgetImageOutput$
-];
-var GetOTelEnrichment$ = [9, n0, _GOTE,
-    0, () => GetOTelEnrichmentInput$, () => GetOTelEnrichmentOutput$
-];
-var GetResourceMetricsConfiguration$ = [9, n0, _GRMC,
-    0, () => GetResourceMetricsConfigurationInput$, () => GetResourceMetricsConfigurationOutput$
-];
-var ListAlarmMuteRules$ = [9, n0, _LAMR,
-    0, () => ListAlarmMuteRulesInput$, () => ListAlarmMuteRulesOutput$
-];
-var ListDashboards$ = [9, n0, _LD,
-    0, () => ListDashboardsInput$, () => ListDashboardsOutput$
-];
-var ListManagedInsightRules$ = [9, n0, _LMIR,
-    0, () => ListManagedInsightRulesInput$, () => ListManagedInsightRulesOutput$
-];
-var ListMetrics$ = [9, n0, _LMi,
-    0, () => ListMetricsInput$, () => ListMetricsOutput$
-];
-var ListMetricStreams$ = [9, n0, _LMS,
-    0, () => ListMetricStreamsInput$, () => ListMetricStreamsOutput$
-];
-var ListTagsForResource$ = [9, n0, _LTFR,
-    0, () => ListTagsForResourceInput$, () => ListTagsForResourceOutput$
-];
-var PutAlarmMuteRule$ = [9, n0, _PAMR,
-    0, () => PutAlarmMuteRuleInput$, () => __Unit
-];
-var PutAnomalyDetector$ = [9, n0, _PAD,
-    0, () => PutAnomalyDetectorInput$, () => PutAnomalyDetectorOutput$
-];
-var PutCompositeAlarm$ = [9, n0, _PCA,
-    0, () => PutCompositeAlarmInput$, () => __Unit
-];
-var PutDashboard$ = [9, n0, _PD,
-    0, () => PutDashboardInput$, () => PutDashboardOutput$
-];
-var PutInsightRule$ = [9, n0, _PIR,
-    0, () => PutInsightRuleInput$, () => PutInsightRuleOutput$
-];
-var PutLogAlarm$ = [9, n0, _PLA,
-    0, () => PutLogAlarmInput$, () => __Unit
-];
-var PutManagedInsightRules$ = [9, n0, _PMIR,
-    0, () => PutManagedInsightRulesInput$, () => PutManagedInsightRulesOutput$
-];
-var PutMetricAlarm$ = [9, n0, _PMA,
-    0, () => PutMetricAlarmInput$, () => __Unit
-];
-var PutMetricData$ = [9, n0, _PMD,
-    0, () => PutMetricDataInput$, () => __Unit
-];
-var PutMetricStream$ = [9, n0, _PMS,
-    0, () => PutMetricStreamInput$, () => PutMetricStreamOutput$
-];
-var SetAlarmState$ = [9, n0, _SAS,
-    0, () => SetAlarmStateInput$, () => __Unit
-];
-var StartMetricStreams$ = [9, n0, _SMS,
-    0, () => StartMetricStreamsInput$, () => StartMetricStreamsOutput$
-];
-var StartOTelEnrichment$ = [9, n0, _SOTE,
-    0, () => StartOTelEnrichmentInput$, () => StartOTelEnrichmentOutput$
-];
-var StopMetricStreams$ = [9, n0, _SMSt,
-    0, () => StopMetricStreamsInput$, () => StopMetricStreamsOutput$
-];
-var StopOTelEnrichment$ = [9, n0, _SOTEt,
-    0, () => StopOTelEnrichmentInput$, () => StopOTelEnrichmentOutput$
-];
-var TagResource$ = [9, n0, _TR,
-    0, () => TagResourceInput$, () => TagResourceOutput$
-];
-var UntagResource$ = [9, n0, _UR,
-    0, () => UntagResourceInput$, () => UntagResourceOutput$
-];
-var UpdateOTelEnrichment$ = [9, n0, _UOTE,
-    0, () => UpdateOTelEnrichmentInput$, () => UpdateOTelEnrichmentOutput$
-];
-var UpdateResourceMetricsConfiguration$ = [9, n0, _URMC,
-    0, () => UpdateResourceMetricsConfigurationInput$, () => UpdateResourceMetricsConfigurationOutput$
-];
-
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2010-08-01",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultCloudWatchHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_0Protocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.cloudwatch",
-            errorTypeRegistries,
-            xmlNamespace: "http://monitoring.amazonaws.com/doc/2010-08-01/",
-            version: "2010-08-01",
-            serviceTarget: "GraniteServiceVersion20100801",
-            awsQueryCompatible: true,
-        },
-        serviceId: config?.serviceId ?? "CloudWatch",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        disableRequestCompression: config?.disableRequestCompression ?? loadConfig(NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS, config),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        requestMinCompressionSizeBytes: config?.requestMinCompressionSizeBytes ?? loadConfig(NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS, config),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class CloudWatchClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
-        const _config_8 = resolveCompressionConfig(_config_7);
-        const _config_9 = resolveRuntimeExtensions(_config_8, configuration?.extensions || []);
-        this.config = _config_9;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultCloudWatchHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
-    }
-    destroy() {
-        super.destroy();
-    }
-}
-
-const command = makeBuilder(commonParams, "GraniteServiceVersion20100801", "CloudWatchClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-const _mw1 = (Command, cs, config, o) => [
-    getCompressionPlugin(config, {
-        encodings: ["gzip"],
-    }),
-];
-
-class AssociateDatasetKmsKeyCommand extends command(_ep0, _mw0, "AssociateDatasetKmsKey", AssociateDatasetKmsKey$) {
-}
-
-class CreateResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "CreateResourceMetricsConfiguration", CreateResourceMetricsConfiguration$) {
-}
-
-class DeleteAlarmMuteRuleCommand extends command(_ep0, _mw0, "DeleteAlarmMuteRule", DeleteAlarmMuteRule$) {
-}
-
-class DeleteAlarmsCommand extends command(_ep0, _mw0, "DeleteAlarms", DeleteAlarms$) {
-}
-
-class DeleteAnomalyDetectorCommand extends command(_ep0, _mw0, "DeleteAnomalyDetector", DeleteAnomalyDetector$) {
-}
-
-class DeleteDashboardsCommand extends command(_ep0, _mw0, "DeleteDashboards", DeleteDashboards$) {
-}
-
-class DeleteInsightRulesCommand extends command(_ep0, _mw0, "DeleteInsightRules", DeleteInsightRules$) {
-}
-
-class DeleteMetricStreamCommand extends command(_ep0, _mw0, "DeleteMetricStream", DeleteMetricStream$) {
-}
-
-class DeleteResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "DeleteResourceMetricsConfiguration", DeleteResourceMetricsConfiguration$) {
-}
-
-class DescribeAlarmContributorsCommand extends command(_ep0, _mw0, "DescribeAlarmContributors", DescribeAlarmContributors$) {
-}
-
-class DescribeAlarmHistoryCommand extends command(_ep0, _mw0, "DescribeAlarmHistory", DescribeAlarmHistory$) {
-}
-
-class DescribeAlarmsCommand extends command(_ep0, _mw0, "DescribeAlarms", DescribeAlarms$) {
-}
-
-class DescribeAlarmsForMetricCommand extends command(_ep0, _mw0, "DescribeAlarmsForMetric", DescribeAlarmsForMetric$) {
-}
-
-class DescribeAnomalyDetectorsCommand extends command(_ep0, _mw0, "DescribeAnomalyDetectors", DescribeAnomalyDetectors$) {
-}
-
-class DescribeInsightRulesCommand extends command(_ep0, _mw0, "DescribeInsightRules", DescribeInsightRules$) {
-}
-
-class DisableAlarmActionsCommand extends command(_ep0, _mw0, "DisableAlarmActions", DisableAlarmActions$) {
-}
-
-class DisableInsightRulesCommand extends command(_ep0, _mw0, "DisableInsightRules", DisableInsightRules$) {
-}
-
-class DisassociateDatasetKmsKeyCommand extends command(_ep0, _mw0, "DisassociateDatasetKmsKey", DisassociateDatasetKmsKey$) {
-}
-
-class EnableAlarmActionsCommand extends command(_ep0, _mw0, "EnableAlarmActions", EnableAlarmActions$) {
-}
-
-class EnableInsightRulesCommand extends command(_ep0, _mw0, "EnableInsightRules", EnableInsightRules$) {
-}
-
-class GetAlarmMuteRuleCommand extends command(_ep0, _mw0, "GetAlarmMuteRule", GetAlarmMuteRule$) {
-}
-
-class GetDashboardCommand extends command(_ep0, _mw0, "GetDashboard", GetDashboard$) {
-}
-
-class GetDatasetCommand extends command(_ep0, _mw0, "GetDataset", GetDataset$) {
-}
-
-class GetInsightRuleReportCommand extends command(_ep0, _mw0, "GetInsightRuleReport", GetInsightRuleReport$) {
-}
-
-class GetMetricDataCommand extends command(_ep0, _mw0, "GetMetricData", GetMetricData$) {
-}
-
-class GetMetricStatisticsCommand extends command(_ep0, _mw0, "GetMetricStatistics", GetMetricStatistics$) {
-}
-
-class GetMetricStreamCommand extends command(_ep0, _mw0, "GetMetricStream", GetMetricStream$) {
-}
-
-class GetMetricWidgetImageCommand extends command(_ep0, _mw0, "GetMetricWidgetImage", GetMetricWidgetImage$) {
-}
-
-class GetOTelEnrichmentCommand extends command(_ep0, _mw0, "GetOTelEnrichment", GetOTelEnrichment$) {
-}
-
-class GetResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "GetResourceMetricsConfiguration", GetResourceMetricsConfiguration$) {
-}
-
-class ListAlarmMuteRulesCommand extends command(_ep0, _mw0, "ListAlarmMuteRules", ListAlarmMuteRules$) {
-}
-
-class ListDashboardsCommand extends command(_ep0, _mw0, "ListDashboards", ListDashboards$) {
-}
-
-class ListManagedInsightRulesCommand extends command(_ep0, _mw0, "ListManagedInsightRules", ListManagedInsightRules$) {
-}
-
-class ListMetricsCommand extends command(_ep0, _mw0, "ListMetrics", ListMetrics$) {
-}
-
-class ListMetricStreamsCommand extends command(_ep0, _mw0, "ListMetricStreams", ListMetricStreams$) {
-}
-
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
-
-class PutAlarmMuteRuleCommand extends command(_ep0, _mw0, "PutAlarmMuteRule", PutAlarmMuteRule$) {
-}
-
-class PutAnomalyDetectorCommand extends command(_ep0, _mw0, "PutAnomalyDetector", PutAnomalyDetector$) {
-}
-
-class PutCompositeAlarmCommand extends command(_ep0, _mw0, "PutCompositeAlarm", PutCompositeAlarm$) {
-}
-
-class PutDashboardCommand extends command(_ep0, _mw0, "PutDashboard", PutDashboard$) {
-}
-
-class PutInsightRuleCommand extends command(_ep0, _mw0, "PutInsightRule", PutInsightRule$) {
-}
-
-class PutLogAlarmCommand extends command(_ep0, _mw0, "PutLogAlarm", PutLogAlarm$) {
-}
-
-class PutManagedInsightRulesCommand extends command(_ep0, _mw0, "PutManagedInsightRules", PutManagedInsightRules$) {
-}
-
-class PutMetricAlarmCommand extends command(_ep0, _mw0, "PutMetricAlarm", PutMetricAlarm$) {
-}
-
-class PutMetricDataCommand extends command(_ep0, _mw1, "PutMetricData", PutMetricData$) {
-}
-
-class PutMetricStreamCommand extends command(_ep0, _mw0, "PutMetricStream", PutMetricStream$) {
-}
-
-class SetAlarmStateCommand extends command(_ep0, _mw0, "SetAlarmState", SetAlarmState$) {
-}
-
-class StartMetricStreamsCommand extends command(_ep0, _mw0, "StartMetricStreams", StartMetricStreams$) {
-}
-
-class StartOTelEnrichmentCommand extends command(_ep0, _mw0, "StartOTelEnrichment", StartOTelEnrichment$) {
-}
-
-class StopMetricStreamsCommand extends command(_ep0, _mw0, "StopMetricStreams", StopMetricStreams$) {
-}
-
-class StopOTelEnrichmentCommand extends command(_ep0, _mw0, "StopOTelEnrichment", StopOTelEnrichment$) {
-}
-
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
-
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
-
-class UpdateOTelEnrichmentCommand extends command(_ep0, _mw0, "UpdateOTelEnrichment", UpdateOTelEnrichment$) {
-}
-
-class UpdateResourceMetricsConfigurationCommand extends command(_ep0, _mw0, "UpdateResourceMetricsConfiguration", UpdateResourceMetricsConfiguration$) {
-}
-
-const paginateDescribeAlarmHistory = createPaginator(CloudWatchClient, DescribeAlarmHistoryCommand, "NextToken", "NextToken", "MaxRecords");
-
-const paginateDescribeAlarms = createPaginator(CloudWatchClient, DescribeAlarmsCommand, "NextToken", "NextToken", "MaxRecords");
-
-const paginateDescribeAnomalyDetectors = createPaginator(CloudWatchClient, DescribeAnomalyDetectorsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInsightRules = createPaginator(CloudWatchClient, DescribeInsightRulesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetMetricData = createPaginator(CloudWatchClient, GetMetricDataCommand, "NextToken", "NextToken", "MaxDatapoints");
-
-const paginateListAlarmMuteRules = createPaginator(CloudWatchClient, ListAlarmMuteRulesCommand, "NextToken", "NextToken", "MaxRecords");
-
-const paginateListDashboards = createPaginator(CloudWatchClient, ListDashboardsCommand, "NextToken", "NextToken", "");
-
-const paginateListManagedInsightRules = createPaginator(CloudWatchClient, ListManagedInsightRulesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListMetrics = createPaginator(CloudWatchClient, ListMetricsCommand, "NextToken", "NextToken", "");
-
-const paginateListMetricStreams = createPaginator(CloudWatchClient, ListMetricStreamsCommand, "NextToken", "NextToken", "MaxResults");
-
-const checkState$3 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeAlarmsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.MetricAlarms);
-                return (flat_1.length > 0);
-            };
-            if (returnComparator() == true) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-};
-const waitUntilAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-    return checkExceptions(result);
-};
-
-const checkState$2 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetAlarmMuteRuleCommand(input));
-        reason = result;
-        return { state: WaiterState.SUCCESS, reason };
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "ResourceNotFoundException") {
-            return { state: WaiterState.RETRY, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForAlarmMuteRuleExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-};
-const waitUntilAlarmMuteRuleExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-    return checkExceptions(result);
-};
-
-const checkState$1 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeAlarmsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.CompositeAlarms);
-                return (flat_1.length > 0);
-            };
-            if (returnComparator() == true) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForCompositeAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-};
-const waitUntilCompositeAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-    return checkExceptions(result);
-};
-
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeAlarmsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.LogAlarms);
-                return (flat_1.length > 0);
-            };
-            if (returnComparator() == true) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForLogAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilLogAlarmExists = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
-
-const commands = {
-    AssociateDatasetKmsKeyCommand,
-    CreateResourceMetricsConfigurationCommand,
-    DeleteAlarmMuteRuleCommand,
-    DeleteAlarmsCommand,
-    DeleteAnomalyDetectorCommand,
-    DeleteDashboardsCommand,
-    DeleteInsightRulesCommand,
-    DeleteMetricStreamCommand,
-    DeleteResourceMetricsConfigurationCommand,
-    DescribeAlarmContributorsCommand,
-    DescribeAlarmHistoryCommand,
-    DescribeAlarmsCommand,
-    DescribeAlarmsForMetricCommand,
-    DescribeAnomalyDetectorsCommand,
-    DescribeInsightRulesCommand,
-    DisableAlarmActionsCommand,
-    DisableInsightRulesCommand,
-    DisassociateDatasetKmsKeyCommand,
-    EnableAlarmActionsCommand,
-    EnableInsightRulesCommand,
-    GetAlarmMuteRuleCommand,
-    GetDashboardCommand,
-    GetDatasetCommand,
-    GetInsightRuleReportCommand,
-    GetMetricDataCommand,
-    GetMetricStatisticsCommand,
-    GetMetricStreamCommand,
-    GetMetricWidgetImageCommand,
-    GetOTelEnrichmentCommand,
-    GetResourceMetricsConfigurationCommand,
-    ListAlarmMuteRulesCommand,
-    ListDashboardsCommand,
-    ListManagedInsightRulesCommand,
-    ListMetricsCommand,
-    ListMetricStreamsCommand,
-    ListTagsForResourceCommand,
-    PutAlarmMuteRuleCommand,
-    PutAnomalyDetectorCommand,
-    PutCompositeAlarmCommand,
-    PutDashboardCommand,
-    PutInsightRuleCommand,
-    PutLogAlarmCommand,
-    PutManagedInsightRulesCommand,
-    PutMetricAlarmCommand,
-    PutMetricDataCommand,
-    PutMetricStreamCommand,
-    SetAlarmStateCommand,
-    StartMetricStreamsCommand,
-    StartOTelEnrichmentCommand,
-    StopMetricStreamsCommand,
-    StopOTelEnrichmentCommand,
-    TagResourceCommand,
-    UntagResourceCommand,
-    UpdateOTelEnrichmentCommand,
-    UpdateResourceMetricsConfigurationCommand,
-};
-const paginators = {
-    paginateDescribeAlarmHistory,
-    paginateDescribeAlarms,
-    paginateDescribeAnomalyDetectors,
-    paginateDescribeInsightRules,
-    paginateGetMetricData,
-    paginateListAlarmMuteRules,
-    paginateListDashboards,
-    paginateListManagedInsightRules,
-    paginateListMetrics,
-    paginateListMetricStreams,
-};
-const waiters = {
-    waitUntilAlarmExists,
-    waitUntilCompositeAlarmExists,
-    waitUntilLogAlarmExists,
-    waitUntilAlarmMuteRuleExists,
-};
-class CloudWatch extends CloudWatchClient {
-}
-createAggregatedClient(commands, CloudWatch, { paginators, waiters });
-
-const ActionsSuppressedBy = {
-    Alarm: "Alarm",
-    ExtensionPeriod: "ExtensionPeriod",
-    WaitPeriod: "WaitPeriod",
-};
-const AlarmType = {
-    CompositeAlarm: "CompositeAlarm",
-    LogAlarm: "LogAlarm",
-    MetricAlarm: "MetricAlarm",
-};
-const HistoryItemType = {
-    Action: "Action",
-    AlarmContributorAction: "AlarmContributorAction",
-    AlarmContributorStateUpdate: "AlarmContributorStateUpdate",
-    ConfigurationUpdate: "ConfigurationUpdate",
-    StateUpdate: "StateUpdate",
-};
-const AlarmMuteRuleStatus = {
-    ACTIVE: "ACTIVE",
-    EXPIRED: "EXPIRED",
-    SCHEDULED: "SCHEDULED",
-};
-const AnomalyDetectorAdaptationSpeed = {
-    FAST: "FAST",
-    NORMAL: "NORMAL",
-    SLOW: "SLOW",
-};
-const AnomalyDetectorOutlierFilteringStrength = {
-    MINIMAL: "MINIMAL",
-    MODERATE: "MODERATE",
-    STRICT: "STRICT",
-};
-const StandardUnit = {
-    Bits: "Bits",
-    Bits_Second: "Bits/Second",
-    Bytes: "Bytes",
-    Bytes_Second: "Bytes/Second",
-    Count: "Count",
-    Count_Second: "Count/Second",
-    Gigabits: "Gigabits",
-    Gigabits_Second: "Gigabits/Second",
-    Gigabytes: "Gigabytes",
-    Gigabytes_Second: "Gigabytes/Second",
-    Kilobits: "Kilobits",
-    Kilobits_Second: "Kilobits/Second",
-    Kilobytes: "Kilobytes",
-    Kilobytes_Second: "Kilobytes/Second",
-    Megabits: "Megabits",
-    Megabits_Second: "Megabits/Second",
-    Megabytes: "Megabytes",
-    Megabytes_Second: "Megabytes/Second",
-    Microseconds: "Microseconds",
-    Milliseconds: "Milliseconds",
-    None: "None",
-    Percent: "Percent",
-    Seconds: "Seconds",
-    Terabits: "Terabits",
-    Terabits_Second: "Terabits/Second",
-    Terabytes: "Terabytes",
-    Terabytes_Second: "Terabytes/Second",
-};
-const AnomalyDetectorStateValue = {
-    PENDING_TRAINING: "PENDING_TRAINING",
-    TRAINED: "TRAINED",
-    TRAINED_INSUFFICIENT_DATA: "TRAINED_INSUFFICIENT_DATA",
-};
-const AnomalyDetectorType = {
-    METRIC_MATH: "METRIC_MATH",
-    SINGLE_METRIC: "SINGLE_METRIC",
-};
-const ComparisonOperator = {
-    GreaterThanOrEqualToThreshold: "GreaterThanOrEqualToThreshold",
-    GreaterThanThreshold: "GreaterThanThreshold",
-    GreaterThanUpperThreshold: "GreaterThanUpperThreshold",
-    LessThanLowerOrGreaterThanUpperThreshold: "LessThanLowerOrGreaterThanUpperThreshold",
-    LessThanLowerThreshold: "LessThanLowerThreshold",
-    LessThanOrEqualToThreshold: "LessThanOrEqualToThreshold",
-    LessThanThreshold: "LessThanThreshold",
-};
-const StateValue = {
-    ALARM: "ALARM",
-    INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
-    OK: "OK",
-};
-const ScanBy = {
-    TIMESTAMP_ASCENDING: "TimestampAscending",
-    TIMESTAMP_DESCENDING: "TimestampDescending",
-};
-const EvaluationState = {
-    EVALUATION_ERROR: "EVALUATION_ERROR",
-    EVALUATION_FAILURE: "EVALUATION_FAILURE",
-    PARTIAL_DATA: "PARTIAL_DATA",
-};
-const Statistic = {
-    Average: "Average",
-    Maximum: "Maximum",
-    Minimum: "Minimum",
-    SampleCount: "SampleCount",
-    Sum: "Sum",
-};
-const StatusCode = {
-    COMPLETE: "Complete",
-    FORBIDDEN: "Forbidden",
-    INTERNAL_ERROR: "InternalError",
-    PARTIAL_DATA: "PartialData",
-};
-const MetricStreamOutputFormat = {
-    JSON: "json",
-    OPEN_TELEMETRY_0_7: "opentelemetry0.7",
-    OPEN_TELEMETRY_1_0: "opentelemetry1.0",
-};
-const OTelEnrichmentStatus = {
-    RUNNING: "Running",
-    STOPPED: "Stopped",
-};
-const RecentlyActive = {
-    PT3H: "PT3H",
-};
-
-__webpack_unused_export__ = ActionConfiguration$;
-__webpack_unused_export__ = ActionsSuppressedBy;
-__webpack_unused_export__ = AlarmContributor$;
-__webpack_unused_export__ = AlarmHistoryItem$;
-__webpack_unused_export__ = AlarmMuteRuleStatus;
-__webpack_unused_export__ = AlarmMuteRuleSummary$;
-__webpack_unused_export__ = AlarmPromQLCriteria$;
-__webpack_unused_export__ = AlarmTagsPropagation$;
-__webpack_unused_export__ = AlarmType;
-__webpack_unused_export__ = AnomalyDetector$;
-__webpack_unused_export__ = AnomalyDetectorAdaptationSpeed;
-__webpack_unused_export__ = AnomalyDetectorConfiguration$;
-__webpack_unused_export__ = AnomalyDetectorOutlierFilteringStrength;
-__webpack_unused_export__ = AnomalyDetectorStateValue;
-__webpack_unused_export__ = AnomalyDetectorType;
-__webpack_unused_export__ = AssociateDatasetKmsKey$;
-__webpack_unused_export__ = AssociateDatasetKmsKeyCommand;
-__webpack_unused_export__ = AssociateDatasetKmsKeyInput$;
-__webpack_unused_export__ = AssociateDatasetKmsKeyOutput$;
-__webpack_unused_export__ = CloudWatch;
-exports.WBn = CloudWatchClient;
-__webpack_unused_export__ = CloudWatchServiceException;
-__webpack_unused_export__ = CloudWatchServiceException$;
-__webpack_unused_export__ = ComparisonOperator;
-__webpack_unused_export__ = CompositeAlarm$;
-__webpack_unused_export__ = ConcurrentModificationException;
-__webpack_unused_export__ = ConcurrentModificationException$;
-__webpack_unused_export__ = ConflictException;
-__webpack_unused_export__ = ConflictException$;
-__webpack_unused_export__ = CreateResourceMetricsConfiguration$;
-__webpack_unused_export__ = CreateResourceMetricsConfigurationCommand;
-__webpack_unused_export__ = CreateResourceMetricsConfigurationInput$;
-__webpack_unused_export__ = CreateResourceMetricsConfigurationOutput$;
-__webpack_unused_export__ = DashboardEntry$;
-__webpack_unused_export__ = DashboardInvalidInputError;
-__webpack_unused_export__ = DashboardInvalidInputError$;
-__webpack_unused_export__ = DashboardNotFoundError;
-__webpack_unused_export__ = DashboardNotFoundError$;
-__webpack_unused_export__ = DashboardValidationMessage$;
-__webpack_unused_export__ = Datapoint$;
-__webpack_unused_export__ = DeleteAlarmMuteRule$;
-__webpack_unused_export__ = DeleteAlarmMuteRuleCommand;
-__webpack_unused_export__ = DeleteAlarmMuteRuleInput$;
-__webpack_unused_export__ = DeleteAlarms$;
-__webpack_unused_export__ = DeleteAlarmsCommand;
-__webpack_unused_export__ = DeleteAlarmsInput$;
-__webpack_unused_export__ = DeleteAnomalyDetector$;
-__webpack_unused_export__ = DeleteAnomalyDetectorCommand;
-__webpack_unused_export__ = DeleteAnomalyDetectorInput$;
-__webpack_unused_export__ = DeleteAnomalyDetectorOutput$;
-__webpack_unused_export__ = DeleteDashboards$;
-__webpack_unused_export__ = DeleteDashboardsCommand;
-__webpack_unused_export__ = DeleteDashboardsInput$;
-__webpack_unused_export__ = DeleteDashboardsOutput$;
-__webpack_unused_export__ = DeleteInsightRules$;
-__webpack_unused_export__ = DeleteInsightRulesCommand;
-__webpack_unused_export__ = DeleteInsightRulesInput$;
-__webpack_unused_export__ = DeleteInsightRulesOutput$;
-__webpack_unused_export__ = DeleteMetricStream$;
-__webpack_unused_export__ = DeleteMetricStreamCommand;
-__webpack_unused_export__ = DeleteMetricStreamInput$;
-__webpack_unused_export__ = DeleteMetricStreamOutput$;
-__webpack_unused_export__ = DeleteResourceMetricsConfiguration$;
-__webpack_unused_export__ = DeleteResourceMetricsConfigurationCommand;
-__webpack_unused_export__ = DeleteResourceMetricsConfigurationInput$;
-__webpack_unused_export__ = DeleteResourceMetricsConfigurationOutput$;
-__webpack_unused_export__ = DescribeAlarmContributors$;
-__webpack_unused_export__ = DescribeAlarmContributorsCommand;
-__webpack_unused_export__ = DescribeAlarmContributorsInput$;
-__webpack_unused_export__ = DescribeAlarmContributorsOutput$;
-__webpack_unused_export__ = DescribeAlarmHistory$;
-__webpack_unused_export__ = DescribeAlarmHistoryCommand;
-__webpack_unused_export__ = DescribeAlarmHistoryInput$;
-__webpack_unused_export__ = DescribeAlarmHistoryOutput$;
-__webpack_unused_export__ = DescribeAlarms$;
-__webpack_unused_export__ = DescribeAlarmsCommand;
-__webpack_unused_export__ = DescribeAlarmsForMetric$;
-__webpack_unused_export__ = DescribeAlarmsForMetricCommand;
-__webpack_unused_export__ = DescribeAlarmsForMetricInput$;
-__webpack_unused_export__ = DescribeAlarmsForMetricOutput$;
-__webpack_unused_export__ = DescribeAlarmsInput$;
-__webpack_unused_export__ = DescribeAlarmsOutput$;
-__webpack_unused_export__ = DescribeAnomalyDetectors$;
-__webpack_unused_export__ = DescribeAnomalyDetectorsCommand;
-__webpack_unused_export__ = DescribeAnomalyDetectorsInput$;
-__webpack_unused_export__ = DescribeAnomalyDetectorsOutput$;
-__webpack_unused_export__ = DescribeInsightRules$;
-__webpack_unused_export__ = DescribeInsightRulesCommand;
-__webpack_unused_export__ = DescribeInsightRulesInput$;
-__webpack_unused_export__ = DescribeInsightRulesOutput$;
-__webpack_unused_export__ = Dimension$;
-__webpack_unused_export__ = DimensionFilter$;
-__webpack_unused_export__ = DisableAlarmActions$;
-__webpack_unused_export__ = DisableAlarmActionsCommand;
-__webpack_unused_export__ = DisableAlarmActionsInput$;
-__webpack_unused_export__ = DisableInsightRules$;
-__webpack_unused_export__ = DisableInsightRulesCommand;
-__webpack_unused_export__ = DisableInsightRulesInput$;
-__webpack_unused_export__ = DisableInsightRulesOutput$;
-__webpack_unused_export__ = DisassociateDatasetKmsKey$;
-__webpack_unused_export__ = DisassociateDatasetKmsKeyCommand;
-__webpack_unused_export__ = DisassociateDatasetKmsKeyInput$;
-__webpack_unused_export__ = DisassociateDatasetKmsKeyOutput$;
-__webpack_unused_export__ = EnableAlarmActions$;
-__webpack_unused_export__ = EnableAlarmActionsCommand;
-__webpack_unused_export__ = EnableAlarmActionsInput$;
-__webpack_unused_export__ = EnableInsightRules$;
-__webpack_unused_export__ = EnableInsightRulesCommand;
-__webpack_unused_export__ = EnableInsightRulesInput$;
-__webpack_unused_export__ = EnableInsightRulesOutput$;
-__webpack_unused_export__ = Entity$;
-__webpack_unused_export__ = EntityMetricData$;
-__webpack_unused_export__ = EvaluationCriteria$;
-__webpack_unused_export__ = EvaluationState;
-__webpack_unused_export__ = EvaluationWindow$;
-__webpack_unused_export__ = GetAlarmMuteRule$;
-__webpack_unused_export__ = GetAlarmMuteRuleCommand;
-__webpack_unused_export__ = GetAlarmMuteRuleInput$;
-__webpack_unused_export__ = GetAlarmMuteRuleOutput$;
-__webpack_unused_export__ = GetDashboard$;
-__webpack_unused_export__ = GetDashboardCommand;
-__webpack_unused_export__ = GetDashboardInput$;
-__webpack_unused_export__ = GetDashboardOutput$;
-__webpack_unused_export__ = GetDataset$;
-__webpack_unused_export__ = GetDatasetCommand;
-__webpack_unused_export__ = GetDatasetInput$;
-__webpack_unused_export__ = GetDatasetOutput$;
-__webpack_unused_export__ = GetInsightRuleReport$;
-__webpack_unused_export__ = GetInsightRuleReportCommand;
-__webpack_unused_export__ = GetInsightRuleReportInput$;
-__webpack_unused_export__ = GetInsightRuleReportOutput$;
-__webpack_unused_export__ = GetMetricData$;
-__webpack_unused_export__ = GetMetricDataCommand;
-__webpack_unused_export__ = GetMetricDataInput$;
-__webpack_unused_export__ = GetMetricDataOutput$;
-__webpack_unused_export__ = GetMetricStatistics$;
-exports.ByE = GetMetricStatisticsCommand;
-__webpack_unused_export__ = GetMetricStatisticsInput$;
-__webpack_unused_export__ = GetMetricStatisticsOutput$;
-__webpack_unused_export__ = GetMetricStream$;
-__webpack_unused_export__ = GetMetricStreamCommand;
-__webpack_unused_export__ = GetMetricStreamInput$;
-__webpack_unused_export__ = GetMetricStreamOutput$;
-__webpack_unused_export__ = GetMetricWidgetImage$;
-__webpack_unused_export__ = GetMetricWidgetImageCommand;
-__webpack_unused_export__ = GetMetricWidgetImageInput$;
-__webpack_unused_export__ = GetMetricWidgetImageOutput$;
-__webpack_unused_export__ = GetOTelEnrichment$;
-__webpack_unused_export__ = GetOTelEnrichmentCommand;
-__webpack_unused_export__ = GetOTelEnrichmentInput$;
-__webpack_unused_export__ = GetOTelEnrichmentOutput$;
-__webpack_unused_export__ = GetResourceMetricsConfiguration$;
-__webpack_unused_export__ = GetResourceMetricsConfigurationCommand;
-__webpack_unused_export__ = GetResourceMetricsConfigurationInput$;
-__webpack_unused_export__ = GetResourceMetricsConfigurationOutput$;
-__webpack_unused_export__ = HistoryItemType;
-__webpack_unused_export__ = InsightRule$;
-__webpack_unused_export__ = InsightRuleContributor$;
-__webpack_unused_export__ = InsightRuleContributorDatapoint$;
-__webpack_unused_export__ = InsightRuleMetricDatapoint$;
-__webpack_unused_export__ = InternalServiceFault;
-__webpack_unused_export__ = InternalServiceFault$;
-__webpack_unused_export__ = InvalidFormatFault;
-__webpack_unused_export__ = InvalidFormatFault$;
-__webpack_unused_export__ = InvalidNextToken;
-__webpack_unused_export__ = InvalidNextToken$;
-__webpack_unused_export__ = InvalidParameterCombinationException;
-__webpack_unused_export__ = InvalidParameterCombinationException$;
-__webpack_unused_export__ = InvalidParameterValueException;
-__webpack_unused_export__ = InvalidParameterValueException$;
-__webpack_unused_export__ = KmsAccessDeniedException;
-__webpack_unused_export__ = KmsAccessDeniedException$;
-__webpack_unused_export__ = KmsKeyDisabledException;
-__webpack_unused_export__ = KmsKeyDisabledException$;
-__webpack_unused_export__ = KmsKeyNotFoundException;
-__webpack_unused_export__ = KmsKeyNotFoundException$;
-__webpack_unused_export__ = LabelOptions$;
-__webpack_unused_export__ = LimitExceededException;
-__webpack_unused_export__ = LimitExceededException$;
-__webpack_unused_export__ = LimitExceededFault;
-__webpack_unused_export__ = LimitExceededFault$;
-__webpack_unused_export__ = ListAlarmMuteRules$;
-__webpack_unused_export__ = ListAlarmMuteRulesCommand;
-__webpack_unused_export__ = ListAlarmMuteRulesInput$;
-__webpack_unused_export__ = ListAlarmMuteRulesOutput$;
-__webpack_unused_export__ = ListDashboards$;
-__webpack_unused_export__ = ListDashboardsCommand;
-__webpack_unused_export__ = ListDashboardsInput$;
-__webpack_unused_export__ = ListDashboardsOutput$;
-__webpack_unused_export__ = ListManagedInsightRules$;
-__webpack_unused_export__ = ListManagedInsightRulesCommand;
-__webpack_unused_export__ = ListManagedInsightRulesInput$;
-__webpack_unused_export__ = ListManagedInsightRulesOutput$;
-__webpack_unused_export__ = ListMetricStreams$;
-__webpack_unused_export__ = ListMetricStreamsCommand;
-__webpack_unused_export__ = ListMetricStreamsInput$;
-__webpack_unused_export__ = ListMetricStreamsOutput$;
-__webpack_unused_export__ = ListMetrics$;
-__webpack_unused_export__ = ListMetricsCommand;
-__webpack_unused_export__ = ListMetricsInput$;
-__webpack_unused_export__ = ListMetricsOutput$;
-__webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
-__webpack_unused_export__ = ListTagsForResourceInput$;
-__webpack_unused_export__ = ListTagsForResourceOutput$;
-__webpack_unused_export__ = LogAlarm$;
-__webpack_unused_export__ = ManagedRule$;
-__webpack_unused_export__ = ManagedRuleDescription$;
-__webpack_unused_export__ = ManagedRuleState$;
-__webpack_unused_export__ = MessageData$;
-__webpack_unused_export__ = Metric$;
-__webpack_unused_export__ = MetricAlarm$;
-__webpack_unused_export__ = MetricCharacteristics$;
-__webpack_unused_export__ = MetricDataQuery$;
-__webpack_unused_export__ = MetricDataResult$;
-__webpack_unused_export__ = MetricDatum$;
-__webpack_unused_export__ = MetricMathAnomalyDetector$;
-__webpack_unused_export__ = MetricStat$;
-__webpack_unused_export__ = MetricStreamEntry$;
-__webpack_unused_export__ = MetricStreamFilter$;
-__webpack_unused_export__ = MetricStreamOutputFormat;
-__webpack_unused_export__ = MetricStreamStatisticsConfiguration$;
-__webpack_unused_export__ = MetricStreamStatisticsMetric$;
-__webpack_unused_export__ = MissingRequiredParameterException;
-__webpack_unused_export__ = MissingRequiredParameterException$;
-__webpack_unused_export__ = MuteTargets$;
-__webpack_unused_export__ = OTelEnrichmentMetricSelector$;
-__webpack_unused_export__ = OTelEnrichmentStatus;
-__webpack_unused_export__ = PartialFailure$;
-__webpack_unused_export__ = PutAlarmMuteRule$;
-__webpack_unused_export__ = PutAlarmMuteRuleCommand;
-__webpack_unused_export__ = PutAlarmMuteRuleInput$;
-__webpack_unused_export__ = PutAnomalyDetector$;
-__webpack_unused_export__ = PutAnomalyDetectorCommand;
-__webpack_unused_export__ = PutAnomalyDetectorInput$;
-__webpack_unused_export__ = PutAnomalyDetectorOutput$;
-__webpack_unused_export__ = PutCompositeAlarm$;
-__webpack_unused_export__ = PutCompositeAlarmCommand;
-__webpack_unused_export__ = PutCompositeAlarmInput$;
-__webpack_unused_export__ = PutDashboard$;
-__webpack_unused_export__ = PutDashboardCommand;
-__webpack_unused_export__ = PutDashboardInput$;
-__webpack_unused_export__ = PutDashboardOutput$;
-__webpack_unused_export__ = PutInsightRule$;
-__webpack_unused_export__ = PutInsightRuleCommand;
-__webpack_unused_export__ = PutInsightRuleInput$;
-__webpack_unused_export__ = PutInsightRuleOutput$;
-__webpack_unused_export__ = PutLogAlarm$;
-__webpack_unused_export__ = PutLogAlarmCommand;
-__webpack_unused_export__ = PutLogAlarmInput$;
-__webpack_unused_export__ = PutManagedInsightRules$;
-__webpack_unused_export__ = PutManagedInsightRulesCommand;
-__webpack_unused_export__ = PutManagedInsightRulesInput$;
-__webpack_unused_export__ = PutManagedInsightRulesOutput$;
-__webpack_unused_export__ = PutMetricAlarm$;
-__webpack_unused_export__ = PutMetricAlarmCommand;
-__webpack_unused_export__ = PutMetricAlarmInput$;
-__webpack_unused_export__ = PutMetricData$;
-__webpack_unused_export__ = PutMetricDataCommand;
-__webpack_unused_export__ = PutMetricDataInput$;
-__webpack_unused_export__ = PutMetricStream$;
-__webpack_unused_export__ = PutMetricStreamCommand;
-__webpack_unused_export__ = PutMetricStreamInput$;
-__webpack_unused_export__ = PutMetricStreamOutput$;
-__webpack_unused_export__ = Range$;
-__webpack_unused_export__ = RecentlyActive;
-__webpack_unused_export__ = ResourceConflict;
-__webpack_unused_export__ = ResourceConflict$;
-__webpack_unused_export__ = ResourceMetricSelection$;
-__webpack_unused_export__ = ResourceMetricsConfiguration$;
-__webpack_unused_export__ = ResourceNotFound;
-__webpack_unused_export__ = ResourceNotFound$;
-__webpack_unused_export__ = ResourceNotFoundException;
-__webpack_unused_export__ = ResourceNotFoundException$;
-__webpack_unused_export__ = Rule$;
-__webpack_unused_export__ = ScanBy;
-__webpack_unused_export__ = Schedule$;
-__webpack_unused_export__ = ScheduleConfiguration$;
-__webpack_unused_export__ = ScheduledQueryConfiguration$;
-__webpack_unused_export__ = SetAlarmState$;
-__webpack_unused_export__ = SetAlarmStateCommand;
-__webpack_unused_export__ = SetAlarmStateInput$;
-__webpack_unused_export__ = SingleMetricAnomalyDetector$;
-__webpack_unused_export__ = SlidingWindow$;
-__webpack_unused_export__ = StandardUnit;
-__webpack_unused_export__ = StartMetricStreams$;
-__webpack_unused_export__ = StartMetricStreamsCommand;
-__webpack_unused_export__ = StartMetricStreamsInput$;
-__webpack_unused_export__ = StartMetricStreamsOutput$;
-__webpack_unused_export__ = StartOTelEnrichment$;
-__webpack_unused_export__ = StartOTelEnrichmentCommand;
-__webpack_unused_export__ = StartOTelEnrichmentInput$;
-__webpack_unused_export__ = StartOTelEnrichmentOutput$;
-__webpack_unused_export__ = StateValue;
-__webpack_unused_export__ = Statistic;
-__webpack_unused_export__ = StatisticSet$;
-__webpack_unused_export__ = StatusCode;
-__webpack_unused_export__ = StopMetricStreams$;
-__webpack_unused_export__ = StopMetricStreamsCommand;
-__webpack_unused_export__ = StopMetricStreamsInput$;
-__webpack_unused_export__ = StopMetricStreamsOutput$;
-__webpack_unused_export__ = StopOTelEnrichment$;
-__webpack_unused_export__ = StopOTelEnrichmentCommand;
-__webpack_unused_export__ = StopOTelEnrichmentInput$;
-__webpack_unused_export__ = StopOTelEnrichmentOutput$;
-__webpack_unused_export__ = Tag$;
-__webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
-__webpack_unused_export__ = TagResourceInput$;
-__webpack_unused_export__ = TagResourceOutput$;
-__webpack_unused_export__ = UntagResource$;
-__webpack_unused_export__ = UntagResourceCommand;
-__webpack_unused_export__ = UntagResourceInput$;
-__webpack_unused_export__ = UntagResourceOutput$;
-__webpack_unused_export__ = UpdateOTelEnrichment$;
-__webpack_unused_export__ = UpdateOTelEnrichmentCommand;
-__webpack_unused_export__ = UpdateOTelEnrichmentInput$;
-__webpack_unused_export__ = UpdateOTelEnrichmentOutput$;
-__webpack_unused_export__ = UpdateResourceMetricsConfiguration$;
-__webpack_unused_export__ = UpdateResourceMetricsConfigurationCommand;
-__webpack_unused_export__ = UpdateResourceMetricsConfigurationInput$;
-__webpack_unused_export__ = UpdateResourceMetricsConfigurationOutput$;
-__webpack_unused_export__ = ValidationException;
-__webpack_unused_export__ = ValidationException$;
-__webpack_unused_export__ = WallClockWindow$;
-__webpack_unused_export__ = WarmUpConfiguration$;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateDescribeAlarmHistory;
-__webpack_unused_export__ = paginateDescribeAlarms;
-__webpack_unused_export__ = paginateDescribeAnomalyDetectors;
-__webpack_unused_export__ = paginateDescribeInsightRules;
-__webpack_unused_export__ = paginateGetMetricData;
-__webpack_unused_export__ = paginateListAlarmMuteRules;
-__webpack_unused_export__ = paginateListDashboards;
-__webpack_unused_export__ = paginateListManagedInsightRules;
-__webpack_unused_export__ = paginateListMetricStreams;
-__webpack_unused_export__ = paginateListMetrics;
-__webpack_unused_export__ = waitForAlarmExists;
-__webpack_unused_export__ = waitForAlarmMuteRuleExists;
-__webpack_unused_export__ = waitForCompositeAlarmExists;
-__webpack_unused_export__ = waitForLogAlarmExists;
-__webpack_unused_export__ = waitUntilAlarmExists;
-__webpack_unused_export__ = waitUntilAlarmMuteRuleExists;
-__webpack_unused_export__ = waitUntilCompositeAlarmExists;
-__webpack_unused_export__ = waitUntilLogAlarmExists;
 
 
 /***/ }),
@@ -24649,7 +16302,7 @@ __webpack_unused_export__ = DescribeDBInstanceAutomatedBackups$;
 __webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsCommand;
 __webpack_unused_export__ = DescribeDBInstanceAutomatedBackupsMessage$;
 __webpack_unused_export__ = DescribeDBInstances$;
-__webpack_unused_export__ = DescribeDBInstancesCommand;
+exports.DescribeDBInstancesCommand = DescribeDBInstancesCommand;
 __webpack_unused_export__ = DescribeDBInstancesMessage$;
 __webpack_unused_export__ = DescribeDBLogFiles$;
 __webpack_unused_export__ = DescribeDBLogFilesCommand;
@@ -24700,7 +16353,7 @@ __webpack_unused_export__ = DescribeDBSnapshotTenantDatabases$;
 __webpack_unused_export__ = DescribeDBSnapshotTenantDatabasesCommand;
 __webpack_unused_export__ = DescribeDBSnapshotTenantDatabasesMessage$;
 __webpack_unused_export__ = DescribeDBSnapshots$;
-exports.KKI = DescribeDBSnapshotsCommand;
+__webpack_unused_export__ = DescribeDBSnapshotsCommand;
 __webpack_unused_export__ = DescribeDBSnapshotsMessage$;
 __webpack_unused_export__ = DescribeDBSubnetGroups$;
 __webpack_unused_export__ = DescribeDBSubnetGroupsCommand;
@@ -48967,176 +40620,6 @@ exports.providerConfigFromInit = providerConfigFromInit;
 
 /***/ }),
 
-/***/ 9456:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-const { createGzip } = __nccwpck_require__(8522);
-exports.compressStream = async (body) => body.pipe(createGzip());
-
-
-/***/ }),
-
-/***/ 6097:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-const { promisify } = __nccwpck_require__(7975);
-const { gzip } = __nccwpck_require__(8522);
-const { toUint8Array } = __nccwpck_require__(2430);
-const gzipAsync = promisify(gzip);
-exports.compressString = async (body) => {
-    try {
-        const compressedBuffer = await gzipAsync(toUint8Array(body || ""));
-        return toUint8Array(compressedBuffer);
-    }
-    catch (err) {
-        throw new Error("Failure during compression: " + err.message);
-    }
-};
-
-
-/***/ }),
-
-/***/ 190:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-const { booleanSelector, SelectorType, numberSelector } = __nccwpck_require__(7291);
-const { setFeature } = __nccwpck_require__(402);
-const { HttpRequest } = __nccwpck_require__(3422);
-const { compressStream } = __nccwpck_require__(9456);
-const { compressString } = __nccwpck_require__(6097);
-const { isArrayBuffer } = __nccwpck_require__(2430);
-const { normalizeProvider } = __nccwpck_require__(2658);
-
-const NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME = "AWS_DISABLE_REQUEST_COMPRESSION";
-const NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME = "disable_request_compression";
-const DEFAULT_DISABLE_REQUEST_COMPRESSION = false;
-const NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS = {
-    environmentVariableSelector: (env) => booleanSelector(env, NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME, SelectorType.ENV),
-    configFileSelector: (profile) => booleanSelector(profile, NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME, SelectorType.CONFIG),
-    default: DEFAULT_DISABLE_REQUEST_COMPRESSION,
-};
-
-const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME = "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES";
-const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME = "request_min_compression_size_bytes";
-const DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES = 10240;
-const NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS = {
-    environmentVariableSelector: (env) => numberSelector(env, NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME, SelectorType.ENV),
-    configFileSelector: (profile) => numberSelector(profile, NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME, SelectorType.CONFIG),
-    default: DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES,
-};
-
-var CompressionAlgorithm;
-(function (CompressionAlgorithm) {
-    CompressionAlgorithm["GZIP"] = "gzip";
-})(CompressionAlgorithm || (CompressionAlgorithm = {}));
-const CLIENT_SUPPORTED_ALGORITHMS = [CompressionAlgorithm.GZIP];
-
-const isStreaming = (body) => body !== undefined && typeof body !== "string" && !ArrayBuffer.isView(body) && !isArrayBuffer(body);
-
-const compressionMiddleware = (config, middlewareConfig) => (next, context) => async (args) => {
-    if (!HttpRequest.isInstance(args.request)) {
-        return next(args);
-    }
-    const disableRequestCompression = await config.disableRequestCompression();
-    if (disableRequestCompression) {
-        return next(args);
-    }
-    const { request } = args;
-    const { body, headers } = request;
-    const { encodings, streamRequiresLength } = middlewareConfig;
-    let updatedBody = body;
-    let updatedHeaders = headers;
-    for (const algorithm of encodings) {
-        if (CLIENT_SUPPORTED_ALGORITHMS.includes(algorithm)) {
-            let isRequestCompressed = false;
-            if (isStreaming(body)) {
-                if (!streamRequiresLength) {
-                    updatedBody = await compressStream(body);
-                    isRequestCompressed = true;
-                }
-                else {
-                    throw new Error("Compression is not supported for streaming blobs that require a length.");
-                }
-            }
-            else {
-                const bodyLength = config.bodyLengthChecker(body);
-                const requestMinCompressionSizeBytes = await config.requestMinCompressionSizeBytes();
-                if (bodyLength && bodyLength >= requestMinCompressionSizeBytes) {
-                    updatedBody = await compressString(body);
-                    isRequestCompressed = true;
-                }
-            }
-            if (isRequestCompressed) {
-                if (headers["content-encoding"]) {
-                    updatedHeaders = {
-                        ...headers,
-                        "content-encoding": `${headers["content-encoding"]}, ${algorithm}`,
-                    };
-                }
-                else {
-                    updatedHeaders = { ...headers, "content-encoding": algorithm };
-                }
-                if (updatedHeaders["content-encoding"].includes("gzip")) {
-                    setFeature(context, "GZIP_REQUEST_COMPRESSION", "L");
-                }
-                break;
-            }
-        }
-    }
-    return next({
-        ...args,
-        request: {
-            ...request,
-            body: updatedBody,
-            headers: updatedHeaders,
-        },
-    });
-};
-const compressionMiddlewareOptions = {
-    name: "compressionMiddleware",
-    step: "build",
-    tags: ["REQUEST_BODY_COMPRESSION", "GZIP"],
-    override: true,
-    priority: "high",
-};
-
-const getCompressionPlugin = (config, middlewareConfig) => ({
-    applyToStack: (clientStack) => {
-        clientStack.add(compressionMiddleware(config, middlewareConfig), compressionMiddlewareOptions);
-    },
-});
-
-const resolveCompressionConfig = (input) => {
-    const { disableRequestCompression, requestMinCompressionSizeBytes: _requestMinCompressionSizeBytes } = input;
-    return Object.assign(input, {
-        disableRequestCompression: normalizeProvider(disableRequestCompression),
-        requestMinCompressionSizeBytes: async () => {
-            const requestMinCompressionSizeBytes = await normalizeProvider(_requestMinCompressionSizeBytes)();
-            if (requestMinCompressionSizeBytes < 0 || requestMinCompressionSizeBytes > 10485760) {
-                throw new RangeError("The value for requestMinCompressionSizeBytes must be between 0 and 10485760 inclusive. " +
-                    `The provided value ${requestMinCompressionSizeBytes} is outside this range."`);
-            }
-            return requestMinCompressionSizeBytes;
-        },
-    });
-};
-
-exports.DEFAULT_DISABLE_REQUEST_COMPRESSION = DEFAULT_DISABLE_REQUEST_COMPRESSION;
-exports.DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES = DEFAULT_NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES;
-exports.NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS = NODE_DISABLE_REQUEST_COMPRESSION_CONFIG_OPTIONS;
-exports.NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME = NODE_DISABLE_REQUEST_COMPRESSION_ENV_NAME;
-exports.NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME = NODE_DISABLE_REQUEST_COMPRESSION_INI_NAME;
-exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_CONFIG_OPTIONS;
-exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_ENV_NAME;
-exports.NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME = NODE_REQUEST_MIN_COMPRESSION_SIZE_BYTES_INI_NAME;
-exports.compressionMiddleware = compressionMiddleware;
-exports.compressionMiddlewareOptions = compressionMiddlewareOptions;
-exports.getCompressionPlugin = getCompressionPlugin;
-exports.resolveCompressionConfig = resolveCompressionConfig;
-
-
-/***/ }),
-
 /***/ 1279:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -50785,6598 +42268,10 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 
 /***/ }),
 
-/***/ 785:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-// This is an empty module that is served up when outside of a workerd environment
-// See the `exports` field in package.json
-exports["default"] = {};
-//# sourceMappingURL=empty.js.map
-
-/***/ }),
-
-/***/ 6122:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-//Parse method copied from https://github.com/brianc/node-postgres
-//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
-//MIT License
-
-//parses a connection string
-function parse(str, options = {}) {
-  //unix socket
-  if (str.charAt(0) === '/') {
-    const config = str.split(' ')
-    return { host: config[0], database: config[1] }
-  }
-
-  // Check for empty host in URL
-
-  const config = Object.create(null)
-  let result
-  let dummyHost = false
-  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
-    // Ensure spaces are encoded as %20
-    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
-  }
-
-  try {
-    try {
-      result = new URL(str, 'postgres://base')
-    } catch (e) {
-      // The URL is invalid so try again with a dummy host
-      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
-      dummyHost = true
-    }
-  } catch (err) {
-    // Remove the input from the error message to avoid leaking sensitive information
-    err.input && (err.input = '*****REDACTED*****')
-    throw err
-  }
-
-  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
-  for (const entry of result.searchParams.entries()) {
-    config[entry[0]] = entry[1]
-  }
-
-  config.user = config.user || decodeURIComponent(result.username)
-  config.password = config.password || decodeURIComponent(result.password)
-
-  if (result.protocol == 'socket:') {
-    config.host = decodeURI(result.pathname)
-    config.database = result.searchParams.get('db')
-    config.client_encoding = result.searchParams.get('encoding')
-    return config
-  }
-  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
-  if (!config.host) {
-    // Only set the host if there is no equivalent query param.
-    config.host = decodeURIComponent(hostname)
-  } else if (hostname && /^%2f/i.test(hostname)) {
-    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
-    result.pathname = hostname + result.pathname
-  }
-  if (!config.port) {
-    // Only set the port if there is no equivalent query param.
-    config.port = result.port
-  }
-
-  const pathname = result.pathname.slice(1) || null
-  config.database = pathname ? decodeURI(pathname) : null
-
-  if (config.ssl === 'true' || config.ssl === '1') {
-    config.ssl = true
-  }
-
-  if (config.ssl === '0') {
-    config.ssl = false
-  }
-
-  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
-    config.ssl = {}
-  }
-
-  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
-  // so enable SSL if the connection string did not otherwise configure it.
-  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
-    config.ssl = true
-  }
-
-  // Only try to load fs if we expect to read from the disk
-  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
-
-  if (config.sslcert) {
-    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
-  }
-
-  if (config.sslkey) {
-    config.ssl.key = fs.readFileSync(config.sslkey).toString()
-  }
-
-  if (config.sslrootcert) {
-    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
-  }
-
-  if (options.useLibpqCompat && config.uselibpqcompat) {
-    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
-  }
-
-  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
-    switch (config.sslmode) {
-      case 'disable': {
-        config.ssl = false
-        break
-      }
-      case 'prefer': {
-        config.ssl.rejectUnauthorized = false
-        break
-      }
-      case 'require': {
-        if (config.sslrootcert) {
-          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
-          config.ssl.checkServerIdentity = function () {}
-        } else {
-          config.ssl.rejectUnauthorized = false
-        }
-        break
-      }
-      case 'verify-ca': {
-        if (!config.ssl.ca) {
-          throw new Error(
-            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
-          )
-        }
-        config.ssl.checkServerIdentity = function () {}
-        break
-      }
-      case 'verify-full': {
-        break
-      }
-    }
-  } else {
-    switch (config.sslmode) {
-      case 'disable': {
-        config.ssl = false
-        break
-      }
-      case 'prefer':
-      case 'require':
-      case 'verify-ca':
-      case 'verify-full': {
-        if (config.sslmode !== 'verify-full') {
-          deprecatedSslModeWarning(config.sslmode)
-        }
-        break
-      }
-      case 'no-verify': {
-        config.ssl.rejectUnauthorized = false
-        break
-      }
-    }
-  }
-
-  return config
-}
-
-// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
-function toConnectionOptions(sslConfig) {
-  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
-    // we explicitly check for undefined and null instead of `if (value)` because some
-    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
-    if (value !== undefined && value !== null) {
-      c[key] = value
-    }
-
-    return c
-  }, Object.create(null))
-
-  return connectionOptions
-}
-
-// convert pg-connection-string config to a ClientConfig
-function toClientConfig(config) {
-  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
-    if (key === 'ssl') {
-      const sslConfig = value
-
-      if (typeof sslConfig === 'boolean') {
-        c[key] = sslConfig
-      }
-
-      if (typeof sslConfig === 'object') {
-        c[key] = toConnectionOptions(sslConfig)
-      }
-    } else if (value !== undefined && value !== null) {
-      if (key === 'port') {
-        // when port is not specified, it is converted into an empty string
-        // we want to avoid NaN or empty string as a values in ClientConfig
-        if (value !== '') {
-          const v = parseInt(value, 10)
-          if (isNaN(v)) {
-            throw new Error(`Invalid ${key}: ${value}`)
-          }
-
-          c[key] = v
-        }
-      } else {
-        c[key] = value
-      }
-    }
-
-    return c
-  }, Object.create(null))
-
-  return poolConfig
-}
-
-// parses a connection string into ClientConfig
-function parseIntoClientConfig(str) {
-  return toClientConfig(parse(str))
-}
-
-function deprecatedSslModeWarning(sslmode) {
-  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
-    deprecatedSslModeWarning.warned = true
-    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
-In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
-
-To prepare for this change:
-- If you want the current behavior, explicitly use 'sslmode=verify-full'
-- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
-
-See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
-  }
-}
-
-module.exports = parse
-
-parse.parse = parse
-parse.toClientConfig = toClientConfig
-parse.parseIntoClientConfig = parseIntoClientConfig
-
-
-/***/ }),
-
-/***/ 2299:
-/***/ ((module) => {
-
-
-
-// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
-var BASE = 1000000;
-
-function readInt8(buffer) {
-	var high = buffer.readInt32BE(0);
-	var low = buffer.readUInt32BE(4);
-	var sign = '';
-
-	if (high < 0) {
-		high = ~high + (low === 0);
-		low = (~low + 1) >>> 0;
-		sign = '-';
-	}
-
-	var result = '';
-	var carry;
-	var t;
-	var digits;
-	var pad;
-	var l;
-	var i;
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		t = 0x100000000 * carry + low;
-		digits = '' + t % BASE;
-
-		return sign + digits + result;
-	}
-}
-
-module.exports = readInt8;
-
-
-/***/ }),
-
-/***/ 7558:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-
-const NOOP = function () {}
-
-const removeWhere = (list, predicate) => {
-  const i = list.findIndex(predicate)
-
-  return i === -1 ? undefined : list.splice(i, 1)[0]
-}
-
-class IdleItem {
-  constructor(client, idleListener, timeoutId) {
-    this.client = client
-    this.idleListener = idleListener
-    this.timeoutId = timeoutId
-  }
-}
-
-class PendingItem {
-  constructor(callback) {
-    this.callback = callback
-  }
-}
-
-function throwOnDoubleRelease() {
-  throw new Error('Release called on client which has already been released to the pool.')
-}
-
-function promisify(Promise, callback) {
-  if (callback) {
-    return { callback: callback, result: undefined }
-  }
-  let rej
-  let res
-  const cb = function (err, client) {
-    err ? rej(err) : res(client)
-  }
-  const result = new Promise(function (resolve, reject) {
-    res = resolve
-    rej = reject
-  }).catch((err) => {
-    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
-    // application that created the query
-    Error.captureStackTrace(err)
-    throw err
-  })
-  return { callback: cb, result: result }
-}
-
-function makeIdleListener(pool, client) {
-  return function idleListener(err) {
-    err.client = client
-
-    client.removeListener('error', idleListener)
-    client.on('error', () => {
-      pool.log('additional client error after disconnection due to error', err)
-    })
-    pool._remove(client)
-    // TODO - document that once the pool emits an error
-    // the client has already been closed & purged and is unusable
-    pool.emit('error', err, client)
-  }
-}
-
-class Pool extends EventEmitter {
-  constructor(options, Client) {
-    super()
-    this.options = Object.assign({}, options)
-
-    if (options != null && 'password' in options) {
-      // "hiding" the password so it doesn't show up in stack traces
-      // or if the client is console.logged
-      Object.defineProperty(this.options, 'password', {
-        configurable: true,
-        enumerable: false,
-        writable: true,
-        value: options.password,
-      })
-    }
-    if (options != null && options.ssl && options.ssl.key) {
-      // "hiding" the ssl->key so it doesn't show up in stack traces
-      // or if the client is console.logged
-      Object.defineProperty(this.options.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    this.options.max = this.options.max || this.options.poolSize || 10
-    this.options.min = this.options.min || 0
-    this.options.maxUses = this.options.maxUses || Infinity
-    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
-    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
-    this.log = this.options.log || function () {}
-    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
-    this.Promise = this.options.Promise || global.Promise
-
-    if (typeof this.options.idleTimeoutMillis === 'undefined') {
-      this.options.idleTimeoutMillis = 10000
-    }
-
-    this._clients = []
-    this._idle = []
-    this._expired = new WeakSet()
-    this._pendingQueue = []
-    this._endCallback = undefined
-    this.ending = false
-    this.ended = false
-  }
-
-  _promiseTry(f) {
-    const Promise = this.Promise
-    if (typeof Promise.try === 'function') {
-      return Promise.try(f)
-    }
-    return new Promise((resolve) => resolve(f()))
-  }
-
-  _isFull() {
-    return this._clients.length >= this.options.max
-  }
-
-  _isAboveMin() {
-    return this._clients.length > this.options.min
-  }
-
-  _pulseQueue() {
-    this.log('pulse queue')
-    if (this.ended) {
-      this.log('pulse queue ended')
-      return
-    }
-    if (this.ending) {
-      this.log('pulse queue on ending')
-      if (this._idle.length) {
-        this._idle.slice().map((item) => {
-          this._remove(item.client)
-        })
-      }
-      if (!this._clients.length) {
-        this.ended = true
-        this._endCallback()
-      }
-      return
-    }
-
-    // if we don't have any waiting, do nothing
-    if (!this._pendingQueue.length) {
-      this.log('no queued requests')
-      return
-    }
-    // if we don't have any idle clients and we have no more room do nothing
-    if (!this._idle.length && this._isFull()) {
-      return
-    }
-    const pendingItem = this._pendingQueue.shift()
-    if (this._idle.length) {
-      const idleItem = this._idle.pop()
-      clearTimeout(idleItem.timeoutId)
-      const client = idleItem.client
-      client.ref && client.ref()
-      const idleListener = idleItem.idleListener
-
-      return this._acquireClient(client, pendingItem, idleListener, false)
-    }
-    if (!this._isFull()) {
-      return this.newClient(pendingItem)
-    }
-    throw new Error('unexpected condition')
-  }
-
-  _remove(client, callback) {
-    const removed = removeWhere(this._idle, (item) => item.client === client)
-
-    if (removed !== undefined) {
-      clearTimeout(removed.timeoutId)
-    }
-
-    this._clients = this._clients.filter((c) => c !== client)
-    const context = this
-    client.end(() => {
-      context.emit('remove', client)
-
-      if (typeof callback === 'function') {
-        callback()
-      }
-    })
-  }
-
-  connect(cb) {
-    if (this.ending) {
-      const err = new Error('Cannot use a pool after calling end on the pool')
-      return cb ? cb(err) : this.Promise.reject(err)
-    }
-
-    const response = promisify(this.Promise, cb)
-    const result = response.result
-
-    // if we don't have to connect a new client, don't do so
-    if (this._isFull() || this._idle.length) {
-      // if we have idle clients schedule a pulse immediately
-      if (this._idle.length) {
-        process.nextTick(() => this._pulseQueue())
-      }
-
-      if (!this.options.connectionTimeoutMillis) {
-        this._pendingQueue.push(new PendingItem(response.callback))
-        return result
-      }
-
-      const queueCallback = (err, res, done) => {
-        clearTimeout(tid)
-        response.callback(err, res, done)
-      }
-
-      const pendingItem = new PendingItem(queueCallback)
-
-      // set connection timeout on checking out an existing client
-      const tid = setTimeout(() => {
-        // remove the callback from pending waiters because
-        // we're going to call it with a timeout error
-        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
-        pendingItem.timedOut = true
-        response.callback(new Error('timeout exceeded when trying to connect'))
-      }, this.options.connectionTimeoutMillis)
-
-      if (tid.unref) {
-        tid.unref()
-      }
-
-      this._pendingQueue.push(pendingItem)
-      return result
-    }
-
-    this.newClient(new PendingItem(response.callback))
-
-    return result
-  }
-
-  newClient(pendingItem) {
-    const client = new this.Client(this.options)
-    this._clients.push(client)
-    const idleListener = makeIdleListener(this, client)
-
-    this.log('checking client timeout')
-
-    // connection timeout logic
-    let tid
-    let timeoutHit = false
-    if (this.options.connectionTimeoutMillis) {
-      tid = setTimeout(() => {
-        if (client.connection) {
-          this.log('ending client due to timeout')
-          timeoutHit = true
-          client.connection.stream.destroy()
-        } else if (!client.isConnected()) {
-          this.log('ending client due to timeout')
-          timeoutHit = true
-          // force kill the node driver, and let libpq do its teardown
-          client.end()
-        }
-      }, this.options.connectionTimeoutMillis)
-    }
-
-    this.log('connecting new client')
-    client.connect((err) => {
-      if (tid) {
-        clearTimeout(tid)
-      }
-      client.on('error', idleListener)
-      if (err) {
-        this.log('client failed to connect', err)
-        // remove the dead client from our list of clients
-        this._clients = this._clients.filter((c) => c !== client)
-        if (timeoutHit) {
-          err = new Error('Connection terminated due to connection timeout', { cause: err })
-        }
-
-        // this client won’t be released, so move on immediately
-        this._pulseQueue()
-
-        if (!pendingItem.timedOut) {
-          pendingItem.callback(err, undefined, NOOP)
-        }
-      } else {
-        this.log('new client connected')
-
-        if (this.options.onConnect) {
-          this._promiseTry(() => this.options.onConnect(client)).then(
-            () => {
-              this._afterConnect(client, pendingItem, idleListener)
-            },
-            (hookErr) => {
-              this._clients = this._clients.filter((c) => c !== client)
-              client.end(() => {
-                this._pulseQueue()
-                if (!pendingItem.timedOut) {
-                  pendingItem.callback(hookErr, undefined, NOOP)
-                }
-              })
-            }
-          )
-          return
-        }
-
-        return this._afterConnect(client, pendingItem, idleListener)
-      }
-    })
-  }
-
-  _afterConnect(client, pendingItem, idleListener) {
-    if (this.options.maxLifetimeSeconds !== 0) {
-      const maxLifetimeTimeout = setTimeout(() => {
-        this.log('ending client due to expired lifetime')
-        this._expired.add(client)
-        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
-        if (idleIndex !== -1) {
-          this._acquireClient(
-            client,
-            new PendingItem((err, client, clientRelease) => clientRelease()),
-            idleListener,
-            false
-          )
-        }
-      }, this.options.maxLifetimeSeconds * 1000)
-
-      maxLifetimeTimeout.unref()
-      client.once('end', () => clearTimeout(maxLifetimeTimeout))
-    }
-
-    return this._acquireClient(client, pendingItem, idleListener, true)
-  }
-
-  // acquire a client for a pending work item
-  _acquireClient(client, pendingItem, idleListener, isNew) {
-    if (isNew) {
-      this.emit('connect', client)
-    }
-
-    this.emit('acquire', client)
-
-    client.release = this._releaseOnce(client, idleListener)
-
-    client.removeListener('error', idleListener)
-
-    if (!pendingItem.timedOut) {
-      if (isNew && this.options.verify) {
-        this.options.verify(client, (err) => {
-          if (err) {
-            client.release(err)
-            return pendingItem.callback(err, undefined, NOOP)
-          }
-
-          pendingItem.callback(undefined, client, client.release)
-        })
-      } else {
-        pendingItem.callback(undefined, client, client.release)
-      }
-    } else {
-      if (isNew && this.options.verify) {
-        this.options.verify(client, client.release)
-      } else {
-        client.release()
-      }
-    }
-  }
-
-  // returns a function that wraps _release and throws if called more than once
-  _releaseOnce(client, idleListener) {
-    let released = false
-
-    return (err) => {
-      if (released) {
-        throwOnDoubleRelease()
-      }
-
-      released = true
-      this._release(client, idleListener, err)
-    }
-  }
-
-  // release a client back to the poll, include an error
-  // to remove it from the pool
-  _release(client, idleListener, err) {
-    client.on('error', idleListener)
-
-    client._poolUseCount = (client._poolUseCount || 0) + 1
-
-    this.emit('release', err, client)
-
-    // TODO(bmc): expose a proper, public interface _queryable and _ending
-    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
-      if (client._poolUseCount >= this.options.maxUses) {
-        this.log('remove expended client')
-      }
-
-      return this._remove(client, this._pulseQueue.bind(this))
-    }
-
-    const isExpired = this._expired.has(client)
-    if (isExpired) {
-      this.log('remove expired client')
-      this._expired.delete(client)
-      return this._remove(client, this._pulseQueue.bind(this))
-    }
-
-    // idle timeout
-    let tid
-    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
-      tid = setTimeout(() => {
-        if (this._isAboveMin()) {
-          this.log('remove idle client')
-          this._remove(client, this._pulseQueue.bind(this))
-        }
-      }, this.options.idleTimeoutMillis)
-
-      if (this.options.allowExitOnIdle) {
-        // allow Node to exit if this is all that's left
-        tid.unref()
-      }
-    }
-
-    if (this.options.allowExitOnIdle) {
-      client.unref()
-    }
-
-    this._idle.push(new IdleItem(client, idleListener, tid))
-    this._pulseQueue()
-  }
-
-  query(text, values, cb) {
-    // guard clause against passing a function as the first parameter
-    if (typeof text === 'function') {
-      const response = promisify(this.Promise, text)
-      setImmediate(function () {
-        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
-      })
-      return response.result
-    }
-
-    // allow plain text query without values, but callback
-    if (typeof values === 'function') {
-      cb = values
-      values = undefined
-    }
-    const response = promisify(this.Promise, cb)
-    cb = response.callback
-
-    this.connect((err, client) => {
-      if (err) {
-        return cb(err)
-      }
-
-      let clientReleased = false
-      const onError = (err) => {
-        if (clientReleased) {
-          return
-        }
-        clientReleased = true
-        client.release(err)
-        cb(err)
-      }
-
-      client.once('error', onError)
-      this.log('dispatching query')
-      try {
-        client.query(text, values, (err, res) => {
-          this.log('query dispatched')
-          client.removeListener('error', onError)
-          if (clientReleased) {
-            return
-          }
-          clientReleased = true
-          client.release(err)
-          if (err) {
-            return cb(err)
-          }
-          return cb(undefined, res)
-        })
-      } catch (err) {
-        client.release(err)
-        return cb(err)
-      }
-    })
-    return response.result
-  }
-
-  end(cb) {
-    this.log('ending')
-    if (this.ending) {
-      const err = new Error('Called end on pool more than once')
-      return cb ? cb(err) : this.Promise.reject(err)
-    }
-    this.ending = true
-    const promised = promisify(this.Promise, cb)
-    this._endCallback = promised.callback
-    this._pulseQueue()
-    return promised.result
-  }
-
-  get waitingCount() {
-    return this._pendingQueue.length
-  }
-
-  get idleCount() {
-    return this._idle.length
-  }
-
-  get expiredCount() {
-    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
-  }
-
-  get totalCount() {
-    return this._clients.length
-  }
-}
-module.exports = Pool
-
-
-/***/ }),
-
-/***/ 9971:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BufferReader = void 0;
-class BufferReader {
-    constructor(offset = 0) {
-        this.offset = offset;
-        this.buffer = Buffer.allocUnsafe(0);
-        // TODO(bmc): support non-utf8 encoding?
-        this.encoding = 'utf-8';
-    }
-    setBuffer(offset, buffer) {
-        this.offset = offset;
-        this.buffer = buffer;
-    }
-    int16() {
-        const result = this.buffer.readInt16BE(this.offset);
-        this.offset += 2;
-        return result;
-    }
-    byte() {
-        const result = this.buffer[this.offset];
-        this.offset++;
-        return result;
-    }
-    int32() {
-        const result = this.buffer.readInt32BE(this.offset);
-        this.offset += 4;
-        return result;
-    }
-    uint32() {
-        const result = this.buffer.readUInt32BE(this.offset);
-        this.offset += 4;
-        return result;
-    }
-    string(length) {
-        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
-        this.offset += length;
-        return result;
-    }
-    cstring() {
-        const start = this.offset;
-        let end = start;
-        // eslint-disable-next-line no-empty
-        while (this.buffer[end++]) { }
-        this.offset = end;
-        return this.buffer.toString(this.encoding, start, end - 1);
-    }
-    bytes(length) {
-        const result = this.buffer.slice(this.offset, this.offset + length);
-        this.offset += length;
-        return result;
-    }
-}
-exports.BufferReader = BufferReader;
-//# sourceMappingURL=buffer-reader.js.map
-
-/***/ }),
-
-/***/ 9315:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-//binary data writer tuned for encoding binary specific to the postgres binary protocol
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Writer = void 0;
-class Writer {
-    constructor(size = 256) {
-        this.size = size;
-        this.offset = 5;
-        this.headerPosition = 0;
-        this.buffer = Buffer.allocUnsafe(size);
-    }
-    ensure(size) {
-        const remaining = this.buffer.length - this.offset;
-        if (remaining < size) {
-            const oldBuffer = this.buffer;
-            // exponential growth factor of around ~ 1.5
-            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
-            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
-            this.buffer = Buffer.allocUnsafe(newSize);
-            oldBuffer.copy(this.buffer, 0, 0, this.offset);
-        }
-    }
-    addInt32(num) {
-        this.ensure(4);
-        this.buffer[this.offset++] = (num >>> 24) & 0xff;
-        this.buffer[this.offset++] = (num >>> 16) & 0xff;
-        this.buffer[this.offset++] = (num >>> 8) & 0xff;
-        this.buffer[this.offset++] = (num >>> 0) & 0xff;
-        return this;
-    }
-    addInt16(num) {
-        this.ensure(2);
-        this.buffer[this.offset++] = (num >>> 8) & 0xff;
-        this.buffer[this.offset++] = (num >>> 0) & 0xff;
-        return this;
-    }
-    addCString(string) {
-        if (!string) {
-            this.ensure(1);
-        }
-        else {
-            const len = Buffer.byteLength(string);
-            this.ensure(len + 1); // +1 for null terminator
-            this.buffer.write(string, this.offset, 'utf-8');
-            this.offset += len;
-        }
-        this.buffer[this.offset++] = 0; // null terminator
-        return this;
-    }
-    addString(string = '') {
-        const len = Buffer.byteLength(string);
-        this.ensure(len);
-        this.buffer.write(string, this.offset);
-        this.offset += len;
-        return this;
-    }
-    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
-    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
-    // and doing it in one method computes Buffer.byteLength ONCE — the previous
-    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
-    // three times (byteLength for the prefix, byteLength again inside addString,
-    // then the encode), which is costly for large text parameters.
-    addInt32PrefixedString(string) {
-        const len = Buffer.byteLength(string);
-        this.ensure(4 + len);
-        const buffer = this.buffer;
-        let offset = this.offset;
-        buffer[offset++] = (len >>> 24) & 0xff;
-        buffer[offset++] = (len >>> 16) & 0xff;
-        buffer[offset++] = (len >>> 8) & 0xff;
-        buffer[offset++] = (len >>> 0) & 0xff;
-        buffer.write(string, offset, 'utf-8');
-        this.offset = offset + len;
-        return this;
-    }
-    add(otherBuffer) {
-        this.ensure(otherBuffer.length);
-        otherBuffer.copy(this.buffer, this.offset);
-        this.offset += otherBuffer.length;
-        return this;
-    }
-    /**
-     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
-     */
-    reserveUnsafe(size) {
-        const offset = this.offset;
-        this.ensure(size);
-        this.offset += size;
-        return offset;
-    }
-    join(code) {
-        if (code) {
-            this.buffer[this.headerPosition] = code;
-            //length is everything in this packet minus the code
-            const length = this.offset - (this.headerPosition + 1);
-            this.buffer.writeInt32BE(length, this.headerPosition + 1);
-        }
-        return this.buffer.slice(code ? 0 : 5, this.offset);
-    }
-    flush(code) {
-        const result = this.join(code);
-        this.offset = 5;
-        this.headerPosition = 0;
-        this.buffer = Buffer.allocUnsafe(this.size);
-        return result;
-    }
-    clear() {
-        this.offset = 5;
-        this.headerPosition = 0;
-    }
-}
-exports.Writer = Writer;
-//# sourceMappingURL=buffer-writer.js.map
-
-/***/ }),
-
-/***/ 4233:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DatabaseError = exports.serialize = void 0;
-exports.parse = parse;
-const messages_1 = __nccwpck_require__(5809);
-Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
-const serializer_1 = __nccwpck_require__(6513);
-Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
-const parser_1 = __nccwpck_require__(3318);
-function parse(stream, callback) {
-    const parser = new parser_1.Parser();
-    stream.on('data', (buffer) => parser.parse(buffer, callback));
-    return new Promise((resolve) => stream.on('end', () => resolve()));
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 5809:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
-exports.parseComplete = {
-    name: 'parseComplete',
-    length: 5,
-};
-exports.bindComplete = {
-    name: 'bindComplete',
-    length: 5,
-};
-exports.closeComplete = {
-    name: 'closeComplete',
-    length: 5,
-};
-exports.noData = {
-    name: 'noData',
-    length: 5,
-};
-exports.portalSuspended = {
-    name: 'portalSuspended',
-    length: 5,
-};
-exports.replicationStart = {
-    name: 'replicationStart',
-    length: 4,
-};
-exports.emptyQuery = {
-    name: 'emptyQuery',
-    length: 4,
-};
-exports.copyDone = {
-    name: 'copyDone',
-    length: 4,
-};
-class DatabaseError extends Error {
-    constructor(message, length, name) {
-        super(message);
-        this.length = length;
-        this.name = name;
-    }
-}
-exports.DatabaseError = DatabaseError;
-class CopyDataMessage {
-    constructor(length, chunk) {
-        this.length = length;
-        this.chunk = chunk;
-        this.name = 'copyData';
-    }
-}
-exports.CopyDataMessage = CopyDataMessage;
-class CopyResponse {
-    constructor(length, name, binary, columnCount) {
-        this.length = length;
-        this.name = name;
-        this.binary = binary;
-        this.columnTypes = new Array(columnCount);
-    }
-}
-exports.CopyResponse = CopyResponse;
-class Field {
-    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
-        this.name = name;
-        this.tableID = tableID;
-        this.columnID = columnID;
-        this.dataTypeID = dataTypeID;
-        this.dataTypeSize = dataTypeSize;
-        this.dataTypeModifier = dataTypeModifier;
-        this.format = format;
-    }
-}
-exports.Field = Field;
-class RowDescriptionMessage {
-    constructor(length, fieldCount) {
-        this.length = length;
-        this.fieldCount = fieldCount;
-        this.name = 'rowDescription';
-        this.fields = new Array(this.fieldCount);
-    }
-}
-exports.RowDescriptionMessage = RowDescriptionMessage;
-class ParameterDescriptionMessage {
-    constructor(length, parameterCount) {
-        this.length = length;
-        this.parameterCount = parameterCount;
-        this.name = 'parameterDescription';
-        this.dataTypeIDs = new Array(this.parameterCount);
-    }
-}
-exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
-class ParameterStatusMessage {
-    constructor(length, parameterName, parameterValue) {
-        this.length = length;
-        this.parameterName = parameterName;
-        this.parameterValue = parameterValue;
-        this.name = 'parameterStatus';
-    }
-}
-exports.ParameterStatusMessage = ParameterStatusMessage;
-class AuthenticationMD5Password {
-    constructor(length, salt) {
-        this.length = length;
-        this.salt = salt;
-        this.name = 'authenticationMD5Password';
-    }
-}
-exports.AuthenticationMD5Password = AuthenticationMD5Password;
-class BackendKeyDataMessage {
-    constructor(length, processID, secretKey) {
-        this.length = length;
-        this.processID = processID;
-        this.secretKey = secretKey;
-        this.name = 'backendKeyData';
-    }
-}
-exports.BackendKeyDataMessage = BackendKeyDataMessage;
-class NotificationResponseMessage {
-    constructor(length, processId, channel, payload) {
-        this.length = length;
-        this.processId = processId;
-        this.channel = channel;
-        this.payload = payload;
-        this.name = 'notification';
-    }
-}
-exports.NotificationResponseMessage = NotificationResponseMessage;
-class ReadyForQueryMessage {
-    constructor(length, status) {
-        this.length = length;
-        this.status = status;
-        this.name = 'readyForQuery';
-    }
-}
-exports.ReadyForQueryMessage = ReadyForQueryMessage;
-class CommandCompleteMessage {
-    constructor(length, text) {
-        this.length = length;
-        this.text = text;
-        this.name = 'commandComplete';
-    }
-}
-exports.CommandCompleteMessage = CommandCompleteMessage;
-class DataRowMessage {
-    constructor(length, fields) {
-        this.length = length;
-        this.fields = fields;
-        this.name = 'dataRow';
-        this.fieldCount = fields.length;
-    }
-}
-exports.DataRowMessage = DataRowMessage;
-class NoticeMessage {
-    constructor(length, message) {
-        this.length = length;
-        this.message = message;
-        this.name = 'notice';
-    }
-}
-exports.NoticeMessage = NoticeMessage;
-//# sourceMappingURL=messages.js.map
-
-/***/ }),
-
-/***/ 3318:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Parser = void 0;
-const messages_1 = __nccwpck_require__(5809);
-const buffer_reader_1 = __nccwpck_require__(9971);
-// every message is prefixed with a single byte
-const CODE_LENGTH = 1;
-// every message has an int32 length which includes itself but does
-// NOT include the code in the length
-const LEN_LENGTH = 4;
-const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
-// A placeholder for a `BackendMessage`’s length value that will be set after construction.
-const LATEINIT_LENGTH = -1;
-const emptyBuffer = Buffer.allocUnsafe(0);
-class Parser {
-    constructor(opts) {
-        this.buffer = emptyBuffer;
-        this.bufferLength = 0;
-        this.bufferOffset = 0;
-        this.reader = new buffer_reader_1.BufferReader();
-        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
-            throw new Error('Binary mode not supported yet');
-        }
-        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
-    }
-    parse(buffer, callback) {
-        this.mergeBuffer(buffer);
-        const bufferFullLength = this.bufferOffset + this.bufferLength;
-        let offset = this.bufferOffset;
-        while (offset + HEADER_LENGTH <= bufferFullLength) {
-            // code is 1 byte long - it identifies the message type
-            const code = this.buffer[offset];
-            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
-            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
-            const fullMessageLength = CODE_LENGTH + length;
-            if (fullMessageLength + offset <= bufferFullLength) {
-                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
-                callback(message);
-                offset += fullMessageLength;
-            }
-            else {
-                break;
-            }
-        }
-        if (offset === bufferFullLength) {
-            // No more use for the buffer
-            this.buffer = emptyBuffer;
-            this.bufferLength = 0;
-            this.bufferOffset = 0;
-        }
-        else {
-            // Adjust the cursors of remainingBuffer
-            this.bufferLength = bufferFullLength - offset;
-            this.bufferOffset = offset;
-        }
-    }
-    mergeBuffer(buffer) {
-        if (this.bufferLength > 0) {
-            const newLength = this.bufferLength + buffer.byteLength;
-            const newFullLength = newLength + this.bufferOffset;
-            if (newFullLength > this.buffer.byteLength) {
-                // We can't concat the new buffer with the remaining one
-                let newBuffer;
-                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
-                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
-                    newBuffer = this.buffer;
-                }
-                else {
-                    // Allocate a new larger buffer
-                    let newBufferLength = this.buffer.byteLength * 2;
-                    while (newLength >= newBufferLength) {
-                        newBufferLength *= 2;
-                    }
-                    newBuffer = Buffer.allocUnsafe(newBufferLength);
-                }
-                // Move the remaining buffer to the new one
-                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
-                this.buffer = newBuffer;
-                this.bufferOffset = 0;
-            }
-            // Concat the new buffer with the remaining one
-            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
-            this.bufferLength = newLength;
-        }
-        else {
-            this.buffer = buffer;
-            this.bufferOffset = 0;
-            this.bufferLength = buffer.byteLength;
-        }
-    }
-    handlePacket(offset, code, length, bytes) {
-        const { reader } = this;
-        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
-        reader.setBuffer(offset, bytes);
-        let message;
-        switch (code) {
-            case 50 /* MessageCodes.BindComplete */:
-                message = messages_1.bindComplete;
-                break;
-            case 49 /* MessageCodes.ParseComplete */:
-                message = messages_1.parseComplete;
-                break;
-            case 51 /* MessageCodes.CloseComplete */:
-                message = messages_1.closeComplete;
-                break;
-            case 110 /* MessageCodes.NoData */:
-                message = messages_1.noData;
-                break;
-            case 115 /* MessageCodes.PortalSuspended */:
-                message = messages_1.portalSuspended;
-                break;
-            case 99 /* MessageCodes.CopyDone */:
-                message = messages_1.copyDone;
-                break;
-            case 87 /* MessageCodes.ReplicationStart */:
-                message = messages_1.replicationStart;
-                break;
-            case 73 /* MessageCodes.EmptyQuery */:
-                message = messages_1.emptyQuery;
-                break;
-            case 68 /* MessageCodes.DataRow */:
-                message = parseDataRowMessage(reader);
-                break;
-            case 67 /* MessageCodes.CommandComplete */:
-                message = parseCommandCompleteMessage(reader);
-                break;
-            case 90 /* MessageCodes.ReadyForQuery */:
-                message = parseReadyForQueryMessage(reader);
-                break;
-            case 65 /* MessageCodes.NotificationResponse */:
-                message = parseNotificationMessage(reader);
-                break;
-            case 82 /* MessageCodes.AuthenticationResponse */:
-                message = parseAuthenticationResponse(reader, length);
-                break;
-            case 83 /* MessageCodes.ParameterStatus */:
-                message = parseParameterStatusMessage(reader);
-                break;
-            case 75 /* MessageCodes.BackendKeyData */:
-                message = parseBackendKeyData(reader);
-                break;
-            case 69 /* MessageCodes.ErrorMessage */:
-                message = parseErrorMessage(reader, 'error');
-                break;
-            case 78 /* MessageCodes.NoticeMessage */:
-                message = parseErrorMessage(reader, 'notice');
-                break;
-            case 84 /* MessageCodes.RowDescriptionMessage */:
-                message = parseRowDescriptionMessage(reader);
-                break;
-            case 116 /* MessageCodes.ParameterDescriptionMessage */:
-                message = parseParameterDescriptionMessage(reader);
-                break;
-            case 71 /* MessageCodes.CopyIn */:
-                message = parseCopyInMessage(reader);
-                break;
-            case 72 /* MessageCodes.CopyOut */:
-                message = parseCopyOutMessage(reader);
-                break;
-            case 100 /* MessageCodes.CopyData */:
-                message = parseCopyData(reader, length);
-                break;
-            default:
-                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
-        }
-        reader.setBuffer(0, emptyBuffer);
-        message.length = length;
-        return message;
-    }
-}
-exports.Parser = Parser;
-const parseReadyForQueryMessage = (reader) => {
-    const status = reader.string(1);
-    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
-};
-const parseCommandCompleteMessage = (reader) => {
-    const text = reader.cstring();
-    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
-};
-const parseCopyData = (reader, length) => {
-    const chunk = reader.bytes(length - 4);
-    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
-};
-const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
-const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
-const parseCopyMessage = (reader, messageName) => {
-    const isBinary = reader.byte() !== 0;
-    const columnCount = reader.int16();
-    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
-    for (let i = 0; i < columnCount; i++) {
-        message.columnTypes[i] = reader.int16();
-    }
-    return message;
-};
-const parseNotificationMessage = (reader) => {
-    const processId = reader.int32();
-    const channel = reader.cstring();
-    const payload = reader.cstring();
-    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
-};
-const parseRowDescriptionMessage = (reader) => {
-    const fieldCount = reader.int16();
-    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
-    for (let i = 0; i < fieldCount; i++) {
-        message.fields[i] = parseField(reader);
-    }
-    return message;
-};
-const parseField = (reader) => {
-    const name = reader.cstring();
-    const tableID = reader.uint32();
-    const columnID = reader.int16();
-    const dataTypeID = reader.uint32();
-    const dataTypeSize = reader.int16();
-    const dataTypeModifier = reader.int32();
-    const mode = reader.int16() === 0 ? 'text' : 'binary';
-    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
-};
-const parseParameterDescriptionMessage = (reader) => {
-    const parameterCount = reader.int16();
-    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
-    for (let i = 0; i < parameterCount; i++) {
-        // OIDs are unsigned, same as dataTypeID in parseField above
-        message.dataTypeIDs[i] = reader.uint32();
-    }
-    return message;
-};
-const parseDataRowMessage = (reader) => {
-    const fieldCount = reader.int16();
-    const fields = new Array(fieldCount);
-    for (let i = 0; i < fieldCount; i++) {
-        const len = reader.int32();
-        // a -1 for length means the value of the field is null
-        fields[i] = len === -1 ? null : reader.string(len);
-    }
-    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
-};
-const parseParameterStatusMessage = (reader) => {
-    const name = reader.cstring();
-    const value = reader.cstring();
-    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
-};
-const parseBackendKeyData = (reader) => {
-    const processID = reader.int32();
-    const secretKey = reader.int32();
-    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
-};
-const parseAuthenticationResponse = (reader, length) => {
-    const code = reader.int32();
-    // TODO(bmc): maybe better types here
-    const message = {
-        name: 'authenticationOk',
-        length,
-    };
-    switch (code) {
-        case 0: // AuthenticationOk
-            break;
-        case 3: // AuthenticationCleartextPassword
-            if (message.length === 8) {
-                message.name = 'authenticationCleartextPassword';
-            }
-            break;
-        case 5: // AuthenticationMD5Password
-            if (message.length === 12) {
-                message.name = 'authenticationMD5Password';
-                const salt = reader.bytes(4);
-                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
-            }
-            break;
-        case 10: // AuthenticationSASL
-            {
-                message.name = 'authenticationSASL';
-                message.mechanisms = [];
-                let mechanism;
-                do {
-                    mechanism = reader.cstring();
-                    if (mechanism) {
-                        message.mechanisms.push(mechanism);
-                    }
-                } while (mechanism);
-            }
-            break;
-        case 11: // AuthenticationSASLContinue
-            message.name = 'authenticationSASLContinue';
-            message.data = reader.string(length - 8);
-            break;
-        case 12: // AuthenticationSASLFinal
-            message.name = 'authenticationSASLFinal';
-            message.data = reader.string(length - 8);
-            break;
-        default:
-            throw new Error('Unknown authenticationOk message type ' + code);
-    }
-    return message;
-};
-const parseErrorMessage = (reader, name) => {
-    const fields = {};
-    let fieldType = reader.string(1);
-    while (fieldType !== '\0') {
-        fields[fieldType] = reader.cstring();
-        fieldType = reader.string(1);
-    }
-    const messageValue = fields.M;
-    const message = name === 'notice'
-        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
-        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
-    message.severity = fields.S;
-    message.code = fields.C;
-    message.detail = fields.D;
-    message.hint = fields.H;
-    message.position = fields.P;
-    message.internalPosition = fields.p;
-    message.internalQuery = fields.q;
-    message.where = fields.W;
-    message.schema = fields.s;
-    message.table = fields.t;
-    message.column = fields.c;
-    message.dataType = fields.d;
-    message.constraint = fields.n;
-    message.file = fields.F;
-    message.line = fields.L;
-    message.routine = fields.R;
-    return message;
-};
-//# sourceMappingURL=parser.js.map
-
-/***/ }),
-
-/***/ 6513:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.serialize = void 0;
-const buffer_writer_1 = __nccwpck_require__(9315);
-const writer = new buffer_writer_1.Writer();
-const startup = (opts) => {
-    // protocol version
-    writer.addInt16(3).addInt16(0);
-    for (const key of Object.keys(opts)) {
-        writer.addCString(key).addCString(opts[key]);
-    }
-    writer.addCString('client_encoding').addCString('UTF8');
-    const bodyBuffer = writer.addCString('').flush();
-    // this message is sent without a code
-    const length = bodyBuffer.length + 4;
-    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
-};
-const requestSsl = () => {
-    const response = Buffer.allocUnsafe(8);
-    response.writeInt32BE(8, 0);
-    response.writeInt32BE(80877103, 4);
-    return response;
-};
-const password = (password) => {
-    return writer.addCString(password).flush(112 /* code.startup */);
-};
-const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
-    // 0x70 = 'p'
-    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
-    return writer.flush(112 /* code.startup */);
-};
-const sendSCRAMClientFinalMessage = function (additionalData) {
-    return writer.addString(additionalData).flush(112 /* code.startup */);
-};
-const query = (text) => {
-    return writer.addCString(text).flush(81 /* code.query */);
-};
-const emptyArray = [];
-const parse = (query) => {
-    // expect something like this:
-    // { name: 'queryName',
-    //   text: 'select * from blah',
-    //   types: ['int8', 'bool'] }
-    // normalize missing query names to allow for null
-    const name = query.name || '';
-    if (name.length > 63) {
-        console.error('Warning! Postgres only supports 63 characters for query names.');
-        console.error('You supplied %s (%s)', name, name.length);
-        console.error('This can cause conflicts and silent errors executing queries');
-    }
-    const types = query.types || emptyArray;
-    const len = types.length;
-    const buffer = writer
-        .addCString(name) // name of query
-        .addCString(query.text) // actual query text
-        .addInt16(len);
-    for (let i = 0; i < len; i++) {
-        buffer.addInt32(types[i]);
-    }
-    return writer.flush(80 /* code.parse */);
-};
-const writeValues = function (values, valueMapper, formatsOffset) {
-    const len = values.length;
-    for (let i = 0; i < len; i++) {
-        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
-        let formatByte = 0 /* ParamType.STRING */;
-        if (mappedVal == null) {
-            // write -1 to indicate null
-            writer.addInt32(-1);
-        }
-        else if (mappedVal instanceof Buffer) {
-            formatByte = 1 /* ParamType.BINARY */;
-            // add the buffer to the param writer
-            writer.addInt32(mappedVal.length);
-            writer.add(mappedVal);
-        }
-        else {
-            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
-            writer.addInt32PrefixedString(mappedVal);
-        }
-        // beware: `writer` operations can replace `writer.buffer` with a new buffer
-        const buf = writer.buffer;
-        buf[formatsOffset++] = 0;
-        buf[formatsOffset++] = formatByte;
-    }
-};
-const bind = (config = {}) => {
-    // normalize config
-    const portal = config.portal || '';
-    const statement = config.statement || '';
-    const binary = config.binary || false;
-    const values = config.values || emptyArray;
-    const len = values.length;
-    writer.addCString(portal).addCString(statement);
-    // number of parameter format codes
-    writer.addInt16(len);
-    // space for those codes, filled by `writeValues`
-    const formatsOffset = writer.reserveUnsafe(len * 2);
-    // number of parameter values
-    writer.addInt16(len);
-    try {
-        writeValues(values, config.valueMapper, formatsOffset);
-    }
-    catch (err) {
-        writer.clear();
-        throw err;
-    }
-    // all results use the same format code
-    writer.addInt16(1);
-    // format code
-    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
-    return writer.flush(66 /* code.bind */);
-};
-const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
-const execute = (config) => {
-    // this is the happy path for most queries
-    if (!config || (!config.portal && !config.rows)) {
-        return emptyExecute;
-    }
-    const portal = config.portal || '';
-    const rows = config.rows || 0;
-    const portalLength = Buffer.byteLength(portal);
-    const len = 4 + portalLength + 1 + 4;
-    // one extra bit for code
-    const buff = Buffer.allocUnsafe(1 + len);
-    buff[0] = 69 /* code.execute */;
-    buff.writeInt32BE(len, 1);
-    buff.write(portal, 5, 'utf-8');
-    buff[portalLength + 5] = 0; // null terminate portal cString
-    buff.writeUInt32BE(rows, buff.length - 4);
-    return buff;
-};
-const cancel = (processID, secretKey) => {
-    const buffer = Buffer.allocUnsafe(16);
-    buffer.writeInt32BE(16, 0);
-    buffer.writeInt16BE(1234, 4);
-    buffer.writeInt16BE(5678, 6);
-    buffer.writeInt32BE(processID, 8);
-    buffer.writeInt32BE(secretKey, 12);
-    return buffer;
-};
-const cstringMessage = (code, string) => {
-    const stringLen = Buffer.byteLength(string);
-    const len = 4 + stringLen + 1;
-    // one extra bit for code
-    const buffer = Buffer.allocUnsafe(1 + len);
-    buffer[0] = code;
-    buffer.writeInt32BE(len, 1);
-    buffer.write(string, 5, 'utf-8');
-    buffer[len] = 0; // null terminate cString
-    return buffer;
-};
-const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
-const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
-const describe = (msg) => {
-    return msg.name
-        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
-        : msg.type === 'P'
-            ? emptyDescribePortal
-            : emptyDescribeStatement;
-};
-const close = (msg) => {
-    const text = `${msg.type}${msg.name || ''}`;
-    return cstringMessage(67 /* code.close */, text);
-};
-const copyData = (chunk) => {
-    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
-};
-const copyFail = (message) => {
-    return cstringMessage(102 /* code.copyFail */, message);
-};
-const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
-const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
-const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
-const endBuffer = codeOnlyBuffer(88 /* code.end */);
-const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
-const serialize = {
-    startup,
-    password,
-    requestSsl,
-    sendSASLInitialResponseMessage,
-    sendSCRAMClientFinalMessage,
-    query,
-    parse,
-    bind,
-    execute,
-    describe,
-    close,
-    flush: () => flushBuffer,
-    sync: () => syncBuffer,
-    end: () => endBuffer,
-    copyData,
-    copyDone: () => copyDoneBuffer,
-    copyFail,
-    cancel,
-};
-exports.serialize = serialize;
-//# sourceMappingURL=serializer.js.map
-
-/***/ }),
-
-/***/ 1549:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var textParsers = __nccwpck_require__(4784);
-var binaryParsers = __nccwpck_require__(7522);
-var arrayParser = __nccwpck_require__(6471);
-var builtinTypes = __nccwpck_require__(6345);
-
-exports.getTypeParser = getTypeParser;
-exports.setTypeParser = setTypeParser;
-exports.arrayParser = arrayParser;
-exports.builtins = builtinTypes;
-
-var typeParsers = {
-  text: {},
-  binary: {}
-};
-
-//the empty parse function
-function noParse (val) {
-  return String(val);
-};
-
-//returns a function used to convert a specific type (specified by
-//oid) into a result javascript type
-//note: the oid can be obtained via the following sql query:
-//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
-function getTypeParser (oid, format) {
-  format = format || 'text';
-  if (!typeParsers[format]) {
-    return noParse;
-  }
-  return typeParsers[format][oid] || noParse;
-};
-
-function setTypeParser (oid, format, parseFn) {
-  if(typeof format == 'function') {
-    parseFn = format;
-    format = 'text';
-  }
-  typeParsers[format][oid] = parseFn;
-};
-
-textParsers.init(function(oid, converter) {
-  typeParsers.text[oid] = converter;
-});
-
-binaryParsers.init(function(oid, converter) {
-  typeParsers.binary[oid] = converter;
-});
-
-
-/***/ }),
-
-/***/ 6471:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var array = __nccwpck_require__(3879);
-
-module.exports = {
-  create: function (source, transform) {
-    return {
-      parse: function() {
-        return array.parse(source, transform);
-      }
-    };
-  }
-};
-
-
-/***/ }),
-
-/***/ 7522:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var parseInt64 = __nccwpck_require__(2299);
-
-var parseBits = function(data, bits, offset, invert, callback) {
-  offset = offset || 0;
-  invert = invert || false;
-  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
-  var offsetBytes = offset >> 3;
-
-  var inv = function(value) {
-    if (invert) {
-      return ~value & 0xff;
-    }
-
-    return value;
-  };
-
-  // read first (maybe partial) byte
-  var mask = 0xff;
-  var firstBits = 8 - (offset % 8);
-  if (bits < firstBits) {
-    mask = (0xff << (8 - bits)) & 0xff;
-    firstBits = bits;
-  }
-
-  if (offset) {
-    mask = mask >> (offset % 8);
-  }
-
-  var result = 0;
-  if ((offset % 8) + bits >= 8) {
-    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
-  }
-
-  // read bytes
-  var bytes = (bits + offset) >> 3;
-  for (var i = offsetBytes + 1; i < bytes; i++) {
-    result = callback(result, inv(data[i]), 8);
-  }
-
-  // bits to read, that are not a complete byte
-  var lastBits = (bits + offset) % 8;
-  if (lastBits > 0) {
-    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
-  }
-
-  return result;
-};
-
-var parseFloatFromBits = function(data, precisionBits, exponentBits) {
-  var bias = Math.pow(2, exponentBits - 1) - 1;
-  var sign = parseBits(data, 1);
-  var exponent = parseBits(data, exponentBits, 1);
-
-  if (exponent === 0) {
-    return 0;
-  }
-
-  // parse mantissa
-  var precisionBitsCounter = 1;
-  var parsePrecisionBits = function(lastValue, newValue, bits) {
-    if (lastValue === 0) {
-      lastValue = 1;
-    }
-
-    for (var i = 1; i <= bits; i++) {
-      precisionBitsCounter /= 2;
-      if ((newValue & (0x1 << (bits - i))) > 0) {
-        lastValue += precisionBitsCounter;
-      }
-    }
-
-    return lastValue;
-  };
-
-  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
-
-  // special cases
-  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
-    if (mantissa === 0) {
-      return (sign === 0) ? Infinity : -Infinity;
-    }
-
-    return NaN;
-  }
-
-  // normale number
-  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
-};
-
-var parseInt16 = function(value) {
-  if (parseBits(value, 1) == 1) {
-    return -1 * (parseBits(value, 15, 1, true) + 1);
-  }
-
-  return parseBits(value, 15, 1);
-};
-
-var parseInt32 = function(value) {
-  if (parseBits(value, 1) == 1) {
-    return -1 * (parseBits(value, 31, 1, true) + 1);
-  }
-
-  return parseBits(value, 31, 1);
-};
-
-var parseFloat32 = function(value) {
-  return parseFloatFromBits(value, 23, 8);
-};
-
-var parseFloat64 = function(value) {
-  return parseFloatFromBits(value, 52, 11);
-};
-
-var parseNumeric = function(value) {
-  var sign = parseBits(value, 16, 32);
-  if (sign == 0xc000) {
-    return NaN;
-  }
-
-  var weight = Math.pow(10000, parseBits(value, 16, 16));
-  var result = 0;
-
-  var digits = [];
-  var ndigits = parseBits(value, 16);
-  for (var i = 0; i < ndigits; i++) {
-    result += parseBits(value, 16, 64 + (16 * i)) * weight;
-    weight /= 10000;
-  }
-
-  var scale = Math.pow(10, parseBits(value, 16, 48));
-  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
-};
-
-var parseDate = function(isUTC, value) {
-  var sign = parseBits(value, 1);
-  var rawValue = parseBits(value, 63, 1);
-
-  // discard usecs and shift from 2000 to 1970
-  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
-
-  if (!isUTC) {
-    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
-  }
-
-  // add microseconds to the date
-  result.usec = rawValue % 1000;
-  result.getMicroSeconds = function() {
-    return this.usec;
-  };
-  result.setMicroSeconds = function(value) {
-    this.usec = value;
-  };
-  result.getUTCMicroSeconds = function() {
-    return this.usec;
-  };
-
-  return result;
-};
-
-var parseArray = function(value) {
-  var dim = parseBits(value, 32);
-
-  var flags = parseBits(value, 32, 32);
-  var elementType = parseBits(value, 32, 64);
-
-  var offset = 96;
-  var dims = [];
-  for (var i = 0; i < dim; i++) {
-    // parse dimension
-    dims[i] = parseBits(value, 32, offset);
-    offset += 32;
-
-    // ignore lower bounds
-    offset += 32;
-  }
-
-  var parseElement = function(elementType) {
-    // parse content length
-    var length = parseBits(value, 32, offset);
-    offset += 32;
-
-    // parse null values
-    if (length == 0xffffffff) {
-      return null;
-    }
-
-    var result;
-    if ((elementType == 0x17) || (elementType == 0x14)) {
-      // int/bigint
-      result = parseBits(value, length * 8, offset);
-      offset += length * 8;
-      return result;
-    }
-    else if (elementType == 0x19) {
-      // string
-      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
-      return result;
-    }
-    else {
-      console.log("ERROR: ElementType not implemented: " + elementType);
-    }
-  };
-
-  var parse = function(dimension, elementType) {
-    var array = [];
-    var i;
-
-    if (dimension.length > 1) {
-      var count = dimension.shift();
-      for (i = 0; i < count; i++) {
-        array[i] = parse(dimension, elementType);
-      }
-      dimension.unshift(count);
-    }
-    else {
-      for (i = 0; i < dimension[0]; i++) {
-        array[i] = parseElement(elementType);
-      }
-    }
-
-    return array;
-  };
-
-  return parse(dims, elementType);
-};
-
-var parseText = function(value) {
-  return value.toString('utf8');
-};
-
-var parseBool = function(value) {
-  if(value === null) return null;
-  return (parseBits(value, 8) > 0);
-};
-
-var init = function(register) {
-  register(20, parseInt64);
-  register(21, parseInt16);
-  register(23, parseInt32);
-  register(26, parseInt32);
-  register(1700, parseNumeric);
-  register(700, parseFloat32);
-  register(701, parseFloat64);
-  register(16, parseBool);
-  register(1114, parseDate.bind(null, false));
-  register(1184, parseDate.bind(null, true));
-  register(1000, parseArray);
-  register(1007, parseArray);
-  register(1016, parseArray);
-  register(1008, parseArray);
-  register(1009, parseArray);
-  register(25, parseText);
-};
-
-module.exports = {
-  init: init
-};
-
-
-/***/ }),
-
-/***/ 6345:
-/***/ ((module) => {
-
-/**
- * Following query was used to generate this file:
-
- SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
- FROM pg_type PT
- WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
- AND typtype = 'b' -- Only basic types
- AND typelem = 0 -- Ignore aliases
- AND typisdefined -- Ignore undefined types
- */
-
-module.exports = {
-    BOOL: 16,
-    BYTEA: 17,
-    CHAR: 18,
-    INT8: 20,
-    INT2: 21,
-    INT4: 23,
-    REGPROC: 24,
-    TEXT: 25,
-    OID: 26,
-    TID: 27,
-    XID: 28,
-    CID: 29,
-    JSON: 114,
-    XML: 142,
-    PG_NODE_TREE: 194,
-    SMGR: 210,
-    PATH: 602,
-    POLYGON: 604,
-    CIDR: 650,
-    FLOAT4: 700,
-    FLOAT8: 701,
-    ABSTIME: 702,
-    RELTIME: 703,
-    TINTERVAL: 704,
-    CIRCLE: 718,
-    MACADDR8: 774,
-    MONEY: 790,
-    MACADDR: 829,
-    INET: 869,
-    ACLITEM: 1033,
-    BPCHAR: 1042,
-    VARCHAR: 1043,
-    DATE: 1082,
-    TIME: 1083,
-    TIMESTAMP: 1114,
-    TIMESTAMPTZ: 1184,
-    INTERVAL: 1186,
-    TIMETZ: 1266,
-    BIT: 1560,
-    VARBIT: 1562,
-    NUMERIC: 1700,
-    REFCURSOR: 1790,
-    REGPROCEDURE: 2202,
-    REGOPER: 2203,
-    REGOPERATOR: 2204,
-    REGCLASS: 2205,
-    REGTYPE: 2206,
-    UUID: 2950,
-    TXID_SNAPSHOT: 2970,
-    PG_LSN: 3220,
-    PG_NDISTINCT: 3361,
-    PG_DEPENDENCIES: 3402,
-    TSVECTOR: 3614,
-    TSQUERY: 3615,
-    GTSVECTOR: 3642,
-    REGCONFIG: 3734,
-    REGDICTIONARY: 3769,
-    JSONB: 3802,
-    REGNAMESPACE: 4089,
-    REGROLE: 4096
-};
-
-
-/***/ }),
-
-/***/ 4784:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var array = __nccwpck_require__(3879)
-var arrayParser = __nccwpck_require__(6471);
-var parseDate = __nccwpck_require__(2690);
-var parseInterval = __nccwpck_require__(8755);
-var parseByteA = __nccwpck_require__(463);
-
-function allowNull (fn) {
-  return function nullAllowed (value) {
-    if (value === null) return value
-    return fn(value)
-  }
-}
-
-function parseBool (value) {
-  if (value === null) return value
-  return value === 'TRUE' ||
-    value === 't' ||
-    value === 'true' ||
-    value === 'y' ||
-    value === 'yes' ||
-    value === 'on' ||
-    value === '1';
-}
-
-function parseBoolArray (value) {
-  if (!value) return null
-  return array.parse(value, parseBool)
-}
-
-function parseBaseTenInt (string) {
-  return parseInt(string, 10)
-}
-
-function parseIntegerArray (value) {
-  if (!value) return null
-  return array.parse(value, allowNull(parseBaseTenInt))
-}
-
-function parseBigIntegerArray (value) {
-  if (!value) return null
-  return array.parse(value, allowNull(function (entry) {
-    return parseBigInteger(entry).trim()
-  }))
-}
-
-var parsePointArray = function(value) {
-  if(!value) { return null; }
-  var p = arrayParser.create(value, function(entry) {
-    if(entry !== null) {
-      entry = parsePoint(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseFloatArray = function(value) {
-  if(!value) { return null; }
-  var p = arrayParser.create(value, function(entry) {
-    if(entry !== null) {
-      entry = parseFloat(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseStringArray = function(value) {
-  if(!value) { return null; }
-
-  var p = arrayParser.create(value);
-  return p.parse();
-};
-
-var parseDateArray = function(value) {
-  if (!value) { return null; }
-
-  var p = arrayParser.create(value, function(entry) {
-    if (entry !== null) {
-      entry = parseDate(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseIntervalArray = function(value) {
-  if (!value) { return null; }
-
-  var p = arrayParser.create(value, function(entry) {
-    if (entry !== null) {
-      entry = parseInterval(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseByteAArray = function(value) {
-  if (!value) { return null; }
-
-  return array.parse(value, allowNull(parseByteA));
-};
-
-var parseInteger = function(value) {
-  return parseInt(value, 10);
-};
-
-var parseBigInteger = function(value) {
-  var valStr = String(value);
-  if (/^\d+$/.test(valStr)) { return valStr; }
-  return value;
-};
-
-var parseJsonArray = function(value) {
-  if (!value) { return null; }
-
-  return array.parse(value, allowNull(JSON.parse));
-};
-
-var parsePoint = function(value) {
-  if (value[0] !== '(') { return null; }
-
-  value = value.substring( 1, value.length - 1 ).split(',');
-
-  return {
-    x: parseFloat(value[0])
-  , y: parseFloat(value[1])
-  };
-};
-
-var parseCircle = function(value) {
-  if (value[0] !== '<' && value[1] !== '(') { return null; }
-
-  var point = '(';
-  var radius = '';
-  var pointParsed = false;
-  for (var i = 2; i < value.length - 1; i++){
-    if (!pointParsed) {
-      point += value[i];
-    }
-
-    if (value[i] === ')') {
-      pointParsed = true;
-      continue;
-    } else if (!pointParsed) {
-      continue;
-    }
-
-    if (value[i] === ','){
-      continue;
-    }
-
-    radius += value[i];
-  }
-  var result = parsePoint(point);
-  result.radius = parseFloat(radius);
-
-  return result;
-};
-
-var init = function(register) {
-  register(20, parseBigInteger); // int8
-  register(21, parseInteger); // int2
-  register(23, parseInteger); // int4
-  register(26, parseInteger); // oid
-  register(700, parseFloat); // float4/real
-  register(701, parseFloat); // float8/double
-  register(16, parseBool);
-  register(1082, parseDate); // date
-  register(1114, parseDate); // timestamp without timezone
-  register(1184, parseDate); // timestamp
-  register(600, parsePoint); // point
-  register(651, parseStringArray); // cidr[]
-  register(718, parseCircle); // circle
-  register(1000, parseBoolArray);
-  register(1001, parseByteAArray);
-  register(1005, parseIntegerArray); // _int2
-  register(1007, parseIntegerArray); // _int4
-  register(1028, parseIntegerArray); // oid[]
-  register(1016, parseBigIntegerArray); // _int8
-  register(1017, parsePointArray); // point[]
-  register(1021, parseFloatArray); // _float4
-  register(1022, parseFloatArray); // _float8
-  register(1231, parseFloatArray); // _numeric
-  register(1014, parseStringArray); //char
-  register(1015, parseStringArray); //varchar
-  register(1008, parseStringArray);
-  register(1009, parseStringArray);
-  register(1040, parseStringArray); // macaddr[]
-  register(1041, parseStringArray); // inet[]
-  register(1115, parseDateArray); // timestamp without time zone[]
-  register(1182, parseDateArray); // _date
-  register(1185, parseDateArray); // timestamp with time zone[]
-  register(1186, parseInterval);
-  register(1187, parseIntervalArray);
-  register(17, parseByteA);
-  register(114, JSON.parse.bind(JSON)); // json
-  register(3802, JSON.parse.bind(JSON)); // jsonb
-  register(199, parseJsonArray); // json[]
-  register(3807, parseJsonArray); // jsonb[]
-  register(3907, parseStringArray); // numrange[]
-  register(2951, parseStringArray); // uuid[]
-  register(791, parseStringArray); // money[]
-  register(1183, parseStringArray); // time[]
-  register(1270, parseStringArray); // timetz[]
-};
-
-module.exports = {
-  init: init
-};
-
-
-/***/ }),
-
-/***/ 5042:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const utils = __nccwpck_require__(9652)
-const nodeUtils = __nccwpck_require__(9023)
-const sasl = __nccwpck_require__(948)
-const TypeOverrides = __nccwpck_require__(365)
-
-const ConnectionParameters = __nccwpck_require__(646)
-const Query = __nccwpck_require__(4473)
-const defaults = __nccwpck_require__(8995)
-const Connection = __nccwpck_require__(9809)
-const crypto = __nccwpck_require__(4150)
-
-const activeQueryDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Client.activeQuery is deprecated and will be removed in pg@9.0'
-)
-
-const queryQueueDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
-)
-
-const pgPassDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'pgpass support is deprecated and will be removed in pg@9.0. ' +
-    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
-)
-
-const byoPromiseDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
-)
-
-const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
-)
-
-function coerceNumberOrDefault(value, defaultValue) {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : defaultValue
-  }
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value)
-    return Number.isFinite(n) ? n : defaultValue
-  }
-  return defaultValue
-}
-
-class Client extends EventEmitter {
-  constructor(config) {
-    super()
-
-    this.connectionParameters = new ConnectionParameters(config)
-    this.user = this.connectionParameters.user
-    this.database = this.connectionParameters.database
-    this.port = this.connectionParameters.port
-    this.host = this.connectionParameters.host
-
-    // "hiding" the password so it doesn't show up in stack traces
-    // or if the client is console.logged
-    Object.defineProperty(this, 'password', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value: this.connectionParameters.password,
-    })
-
-    this.replication = this.connectionParameters.replication
-
-    const c = config || {}
-
-    if (c.Promise) {
-      byoPromiseDeprecationNotice()
-    }
-    this._Promise = c.Promise || global.Promise
-    this._types = new TypeOverrides(c.types)
-    this._ending = false
-    this._ended = false
-    this._connecting = false
-    this._connected = false
-    this._connectionError = false
-    this._queryable = true
-    this._activeQuery = null
-    this._txStatus = null
-
-    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
-    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
-    this.connection =
-      c.connection ||
-      new Connection({
-        stream: c.stream,
-        ssl: this.connectionParameters.ssl,
-        sslNegotiation: this.connectionParameters.sslnegotiation,
-        keepAlive: c.keepAlive || false,
-        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
-        encoding: this.connectionParameters.client_encoding || 'utf8',
-      })
-    this._queryQueue = []
-    this._sentQueryQueue = []
-    this.pipeline = Boolean(c.pipeline)
-    this.binary = c.binary || defaults.binary
-    this.processID = null
-    this.secretKey = null
-    this.ssl = this.connectionParameters.ssl || false
-    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
-    // As with Password, make SSL->Key (the private key) non-enumerable.
-    // It won't show up in stack traces
-    // or if the client is console.logged
-    if (this.ssl && this.ssl.key) {
-      Object.defineProperty(this.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
-  }
-
-  get activeQuery() {
-    activeQueryDeprecationNotice()
-    return this._activeQuery
-  }
-
-  set activeQuery(val) {
-    activeQueryDeprecationNotice()
-    this._activeQuery = val
-  }
-
-  _getActiveQuery() {
-    return this._activeQuery
-  }
-
-  _errorAllQueries(err) {
-    const enqueueError = (query) => {
-      process.nextTick(() => {
-        query.handleError(err, this.connection)
-      })
-    }
-
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery) {
-      enqueueError(activeQuery)
-      this._activeQuery = null
-    }
-
-    this._sentQueryQueue.forEach(enqueueError)
-    this._sentQueryQueue.length = 0
-
-    this._queryQueue.forEach(enqueueError)
-    this._queryQueue.length = 0
-  }
-
-  _connect(callback) {
-    const self = this
-    const con = this.connection
-    this._connectionCallback = callback
-
-    if (this._connecting || this._connected) {
-      const err = new Error('Client has already been connected. You cannot reuse a client.')
-      process.nextTick(() => {
-        callback(err)
-      })
-      return
-    }
-    this._connecting = true
-
-    if (this._connectionTimeoutMillis > 0) {
-      this.connectionTimeoutHandle = setTimeout(() => {
-        con._ending = true
-        con.stream.destroy(new Error('timeout expired'))
-      }, this._connectionTimeoutMillis)
-
-      if (this.connectionTimeoutHandle.unref) {
-        this.connectionTimeoutHandle.unref()
-      }
-    }
-
-    if (this.host && this.host.indexOf('/') === 0) {
-      con.connect(this.host + '/.s.PGSQL.' + this.port)
-    } else {
-      con.connect(this.port, this.host)
-    }
-
-    // once connection is established send startup message
-    con.on('connect', function () {
-      if (self.ssl) {
-        // With direct SSL negotiation the connection upgrades to TLS without an
-        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
-        if (self.sslNegotiation !== 'direct') {
-          con.requestSsl()
-        }
-      } else {
-        con.startup(self.getStartupConf())
-      }
-    })
-
-    con.on('sslconnect', function () {
-      con.startup(self.getStartupConf())
-    })
-
-    this._attachListeners(con)
-
-    con.once('end', () => {
-      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
-
-      clearTimeout(this.connectionTimeoutHandle)
-      this._errorAllQueries(error)
-      this._ended = true
-
-      if (!this._ending) {
-        // if the connection is ended without us calling .end()
-        // on this client then we have an unexpected disconnection
-        // treat this as an error unless we've already emitted an error
-        // during connection.
-        if (this._connecting && !this._connectionError) {
-          if (this._connectionCallback) {
-            this._connectionCallback(error)
-          } else {
-            this._handleErrorEvent(error)
-          }
-        } else if (!this._connectionError) {
-          this._handleErrorEvent(error)
-        }
-      }
-
-      process.nextTick(() => {
-        this.emit('end')
-      })
-    })
-  }
-
-  connect(callback) {
-    if (callback) {
-      this._connect(callback)
-      return
-    }
-
-    return new this._Promise((resolve, reject) => {
-      this._connect((error) => {
-        if (error) {
-          reject(error)
-        } else {
-          resolve(this)
-        }
-      })
-    })
-  }
-
-  _attachListeners(con) {
-    // password request handling
-    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
-    // password request handling
-    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
-    // password request handling (SASL)
-    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
-    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
-    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
-    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
-    con.on('error', this._handleErrorEvent.bind(this))
-    con.on('errorMessage', this._handleErrorMessage.bind(this))
-    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
-    con.on('notice', this._handleNotice.bind(this))
-    con.on('rowDescription', this._handleRowDescription.bind(this))
-    con.on('dataRow', this._handleDataRow.bind(this))
-    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
-    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
-    con.on('commandComplete', this._handleCommandComplete.bind(this))
-    con.on('parseComplete', this._handleParseComplete.bind(this))
-    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
-    con.on('copyData', this._handleCopyData.bind(this))
-    con.on('notification', this._handleNotification.bind(this))
-  }
-
-  _getPassword(cb) {
-    const con = this.connection
-    if (typeof this.password === 'function') {
-      this._Promise
-        .resolve()
-        .then(() => this.password(this.connectionParameters))
-        .then((pass) => {
-          if (pass !== undefined) {
-            if (typeof pass !== 'string') {
-              con.emit('error', new TypeError('Password must be a string'))
-              return
-            }
-            this.connectionParameters.password = this.password = pass
-          } else {
-            this.connectionParameters.password = this.password = null
-          }
-          cb()
-        })
-        .catch((err) => {
-          con.emit('error', err)
-        })
-    } else if (this.password !== null) {
-      cb()
-    } else {
-      try {
-        const pgPass = __nccwpck_require__(3272)
-        pgPass(this.connectionParameters, (pass) => {
-          if (undefined !== pass) {
-            pgPassDeprecationNotice()
-            this.connectionParameters.password = this.password = pass
-          }
-          cb()
-        })
-      } catch (e) {
-        this.emit('error', e)
-      }
-    }
-  }
-
-  _handleAuthCleartextPassword(msg) {
-    this._getPassword(() => {
-      this.connection.password(this.password)
-    })
-  }
-
-  _handleAuthMD5Password(msg) {
-    this._getPassword(async () => {
-      try {
-        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
-        this.connection.password(hashedPassword)
-      } catch (e) {
-        this.emit('error', e)
-      }
-    })
-  }
-
-  _handleAuthSASL(msg) {
-    this._getPassword(() => {
-      try {
-        this.saslSession = sasl.startSession(
-          msg.mechanisms,
-          this.enableChannelBinding && this.connection.stream,
-          this.scramMaxIterations
-        )
-        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
-      } catch (err) {
-        this.connection.emit('error', err)
-      }
-    })
-  }
-
-  async _handleAuthSASLContinue(msg) {
-    try {
-      await sasl.continueSession(
-        this.saslSession,
-        this.password,
-        msg.data,
-        this.enableChannelBinding && this.connection.stream
-      )
-      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
-    } catch (err) {
-      this.connection.emit('error', err)
-    }
-  }
-
-  _handleAuthSASLFinal(msg) {
-    try {
-      sasl.finalizeSession(this.saslSession, msg.data)
-      this.saslSession = null
-    } catch (err) {
-      this.connection.emit('error', err)
-    }
-  }
-
-  _handleBackendKeyData(msg) {
-    this.processID = msg.processID
-    this.secretKey = msg.secretKey
-  }
-
-  _handleReadyForQuery(msg) {
-    if (this._connecting) {
-      this._connecting = false
-      this._connected = true
-      clearTimeout(this.connectionTimeoutHandle)
-
-      // process possible callback argument to Client#connect
-      if (this._connectionCallback) {
-        this._connectionCallback(null, this)
-        // remove callback for proper error handling
-        // after the connect event
-        this._connectionCallback = null
-      }
-      this.emit('connect')
-    }
-    const activeQuery = this._getActiveQuery()
-    this._activeQuery = null
-    this._txStatus = msg?.status ?? null
-    this.readyForQuery = true
-    if (activeQuery) {
-      activeQuery.handleReadyForQuery(this.connection)
-    }
-    this._pulseQueryQueue()
-  }
-
-  // if we receive an error event or error message
-  // during the connection process we handle it here
-  _handleErrorWhileConnecting(err) {
-    if (this._connectionError) {
-      // TODO(bmc): this is swallowing errors - we shouldn't do this
-      return
-    }
-    this._connectionError = true
-    clearTimeout(this.connectionTimeoutHandle)
-    if (this._connectionCallback) {
-      return this._connectionCallback(err)
-    }
-    this.emit('error', err)
-  }
-
-  // if we're connected and we receive an error event from the connection
-  // this means the socket is dead - do a hard abort of all queries and emit
-  // the socket error on the client as well
-  _handleErrorEvent(err) {
-    if (this._connecting) {
-      return this._handleErrorWhileConnecting(err)
-    }
-    this._queryable = false
-    this._errorAllQueries(err)
-    this.emit('error', err)
-  }
-
-  // handle error messages from the postgres backend
-  _handleErrorMessage(msg) {
-    if (this._connecting) {
-      return this._handleErrorWhileConnecting(msg)
-    }
-    const activeQuery = this._getActiveQuery()
-
-    if (!activeQuery) {
-      this._handleErrorEvent(msg)
-      return
-    }
-
-    this._activeQuery = null
-    if (activeQuery.name) {
-      delete this.connection.submittedNamedStatements[activeQuery.name]
-    }
-    activeQuery.handleError(msg, this.connection)
-  }
-
-  _handleRowDescription(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected rowDescription message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate rowDescription to active query
-    activeQuery.handleRowDescription(msg)
-  }
-
-  _handleDataRow(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected dataRow message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate dataRow to active query
-    activeQuery.handleDataRow(msg)
-  }
-
-  _handlePortalSuspended(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected portalSuspended message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate portalSuspended to active query
-    activeQuery.handlePortalSuspended(this.connection)
-  }
-
-  _handleEmptyQuery(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected emptyQuery message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate emptyQuery to active query
-    activeQuery.handleEmptyQuery(this.connection)
-  }
-
-  _handleCommandComplete(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected commandComplete message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate commandComplete to active query
-    activeQuery.handleCommandComplete(msg, this.connection)
-  }
-
-  _handleParseComplete() {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected parseComplete message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // if a prepared statement has a name and properly parses
-    // we track that its already been executed so we don't parse
-    // it again on the same client
-    if (activeQuery.name) {
-      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
-      delete this.connection.submittedNamedStatements[activeQuery.name]
-    }
-  }
-
-  _handleCopyInResponse(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected copyInResponse message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    activeQuery.handleCopyInResponse(this.connection)
-  }
-
-  _handleCopyData(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected copyData message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    activeQuery.handleCopyData(msg, this.connection)
-  }
-
-  _handleNotification(msg) {
-    this.emit('notification', msg)
-  }
-
-  _handleNotice(msg) {
-    this.emit('notice', msg)
-  }
-
-  getStartupConf() {
-    const params = this.connectionParameters
-
-    const data = {
-      user: params.user,
-      database: params.database,
-    }
-
-    const appName = params.application_name || params.fallback_application_name
-    if (appName) {
-      data.application_name = appName
-    }
-    if (params.replication) {
-      data.replication = '' + params.replication
-    }
-    if (params.statement_timeout) {
-      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
-    }
-    if (params.lock_timeout) {
-      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
-    }
-    if (params.idle_in_transaction_session_timeout) {
-      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
-    }
-    if (params.options) {
-      data.options = params.options
-    }
-
-    return data
-  }
-
-  cancel(client, query) {
-    if (client.activeQuery === query) {
-      const con = this.connection
-
-      if (this.host && this.host.indexOf('/') === 0) {
-        con.connect(this.host + '/.s.PGSQL.' + this.port)
-      } else {
-        con.connect(this.port, this.host)
-      }
-
-      // once connection is established send cancel message
-      con.on('connect', function () {
-        con.cancel(client.processID, client.secretKey)
-      })
-    } else if (client._queryQueue.indexOf(query) !== -1) {
-      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
-    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
-      // Query already sent on wire — can't remove it without corrupting the
-      // pipeline. No-op the callback so the result is silently discarded.
-      query.callback = () => {}
-    }
-  }
-
-  setTypeParser(oid, format, parseFn) {
-    return this._types.setTypeParser(oid, format, parseFn)
-  }
-
-  getTypeParser(oid, format) {
-    return this._types.getTypeParser(oid, format)
-  }
-
-  // escapeIdentifier and escapeLiteral moved to utility functions & exported
-  // on PG
-  // re-exported here for backwards compatibility
-  escapeIdentifier(str) {
-    return utils.escapeIdentifier(str)
-  }
-
-  escapeLiteral(str) {
-    return utils.escapeLiteral(str)
-  }
-
-  _pulseQueryQueue() {
-    if (this.pipeline) {
-      this._pulsePipelinedQueryQueue()
-      return
-    }
-    if (this.readyForQuery === true) {
-      this._activeQuery = this._queryQueue.shift()
-      const activeQuery = this._getActiveQuery()
-      if (activeQuery) {
-        this.readyForQuery = false
-        this.hasExecuted = true
-
-        const queryError = activeQuery.submit(this.connection)
-        if (queryError) {
-          process.nextTick(() => {
-            activeQuery.handleError(queryError, this.connection)
-            this.readyForQuery = true
-            this._pulseQueryQueue()
-          })
-        }
-      } else if (this.hasExecuted) {
-        this._activeQuery = null
-        this.emit('drain')
-      }
-    }
-  }
-
-  _pulsePipelinedQueryQueue() {
-    if (!this._connected || !this._queryable) {
-      return
-    }
-    while (this._queryQueue.length > 0) {
-      const query = this._queryQueue.shift()
-      this.hasExecuted = true
-      const queryError = query.submit(this.connection)
-      if (queryError) {
-        process.nextTick(() => {
-          query.handleError(queryError, this.connection)
-        })
-        continue
-      }
-      this._sentQueryQueue.push(query)
-    }
-    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
-      this._activeQuery = this._sentQueryQueue.shift()
-      this.readyForQuery = false
-    }
-    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
-      this.emit('drain')
-    }
-  }
-
-  query(config, values, callback) {
-    // can take in strings, config object or query object
-    let query
-    let result
-
-    if (config == null) {
-      throw new TypeError('Client was passed a null or undefined query')
-    }
-
-    if (typeof config.submit === 'function') {
-      result = query = config
-      if (!query.callback) {
-        if (typeof values === 'function') {
-          query.callback = values
-        } else if (callback) {
-          query.callback = callback
-        }
-      }
-    } else {
-      query = new Query(config, values, callback)
-      if (!query.callback) {
-        result = new this._Promise((resolve, reject) => {
-          query.callback = (err, res) => (err ? reject(err) : resolve(res))
-        }).catch((err) => {
-          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
-          // application that created the query
-          Error.captureStackTrace(err)
-          throw err
-        })
-      } else if (typeof query.callback !== 'function') {
-        throw new TypeError('callback is not a function')
-      }
-    }
-
-    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    if (readTimeout) {
-      const queryCallback = query.callback || (() => {})
-
-      const readTimeoutTimer = setTimeout(() => {
-        const error = new Error('Query read timeout')
-
-        process.nextTick(() => {
-          query.handleError(error, this.connection)
-        })
-
-        queryCallback(error)
-
-        // we already returned an error,
-        // just do nothing if query completes
-        query.callback = () => {}
-
-        // Remove from queue (only safe if not yet sent)
-        const index = this._queryQueue.indexOf(query)
-        if (index > -1) {
-          this._queryQueue.splice(index, 1)
-        } else if (this.pipeline) {
-          // Query already sent — the pipeline is blocked until it completes.
-          // Destroy the connection to unblock all remaining pipelined queries.
-          this.connection.stream.destroy()
-          return
-        }
-
-        this._pulseQueryQueue()
-      }, readTimeout)
-
-      query.callback = (err, res) => {
-        clearTimeout(readTimeoutTimer)
-        queryCallback(err, res)
-      }
-    }
-
-    if (this.binary && !query.binary) {
-      query.binary = true
-    }
-
-    if (query._result && !query._result._types) {
-      query._result._types = this._types
-    }
-
-    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
-    // queries written behind it are answered out of its portal, so rows land on the wrong query and
-    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
-    if (this.pipeline) {
-      const portalQuery =
-        typeof config.submit === 'function' && !(query instanceof Query)
-          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
-          : query.rows
-          ? 'The `rows` option is'
-          : null
-      if (portalQuery) {
-        process.nextTick(() => {
-          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
-        })
-        return result
-      }
-    }
-
-    if (!this._queryable) {
-      process.nextTick(() => {
-        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
-      })
-      return result
-    }
-
-    if (this._ending) {
-      process.nextTick(() => {
-        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
-      })
-      return result
-    }
-
-    if (this._queryQueue.length > 0 && !this.pipeline) {
-      queryQueueLengthDeprecationNotice()
-    }
-    this._queryQueue.push(query)
-    this._pulseQueryQueue()
-    return result
-  }
-
-  ref() {
-    this.connection.ref()
-  }
-
-  unref() {
-    this.connection.unref()
-  }
-
-  getTransactionStatus() {
-    return this._txStatus
-  }
-
-  end(cb) {
-    this._ending = true
-
-    // if we have never connected, then end is a noop, callback immediately
-    if (!this.connection._connecting || this._ended) {
-      if (cb) {
-        cb()
-        return
-      } else {
-        return this._Promise.resolve()
-      }
-    }
-
-    if (!this._queryable) {
-      // socket is dead — force close
-      this.connection.stream.destroy()
-    } else if (
-      this.pipeline &&
-      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
-    ) {
-      // pipelined queries are already on the wire (or queued to send) and will
-      // complete normally; wait for drain then do a graceful goodbye
-      this.once('drain', () => this.connection.end())
-    } else if (this._getActiveQuery()) {
-      // non-pipeline: a hung query could block end forever — force disconnect
-      this.connection.stream.destroy()
-    } else {
-      this.connection.end()
-    }
-
-    if (cb) {
-      this.connection.once('end', cb)
-    } else {
-      return new this._Promise((resolve) => {
-        this.connection.once('end', resolve)
-      })
-    }
-  }
-  get queryQueue() {
-    queryQueueDeprecationNotice()
-    return this._queryQueue
-  }
-}
-
-// expose a Query constructor
-Client.Query = Query
-
-module.exports = Client
-
-
-/***/ }),
-
-/***/ 646:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const dns = __nccwpck_require__(2250)
-
-const defaults = __nccwpck_require__(8995)
-
-const parse = (__nccwpck_require__(6122).parse) // parses a connection string
-
-const val = function (key, config, envVar) {
-  if (config[key]) {
-    return config[key]
-  }
-
-  if (envVar === undefined) {
-    envVar = process.env['PG' + key.toUpperCase()]
-  } else if (envVar === false) {
-    // do nothing ... use false
-  } else {
-    envVar = process.env[envVar]
-  }
-
-  return envVar || defaults[key]
-}
-
-const readSSLConfigFromEnvironment = function () {
-  switch (process.env.PGSSLMODE) {
-    case 'disable':
-      return false
-    case 'prefer':
-    case 'require':
-    case 'verify-ca':
-    case 'verify-full':
-      return true
-    case 'no-verify':
-      return { rejectUnauthorized: false }
-  }
-  return defaults.ssl
-}
-
-// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
-const quoteParamValue = function (value) {
-  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
-}
-
-const add = function (params, config, paramName) {
-  const value = config[paramName]
-  if (value !== undefined && value !== null) {
-    params.push(paramName + '=' + quoteParamValue(value))
-  }
-}
-
-class ConnectionParameters {
-  constructor(config) {
-    // if a string is passed, it is a raw connection string so we parse it into a config
-    config = typeof config === 'string' ? parse(config) : config || {}
-
-    // if the config has a connectionString defined, parse IT into the config we use
-    // this will override other default values with what is stored in connectionString
-    if (config.connectionString) {
-      config = Object.assign({}, config, parse(config.connectionString))
-    }
-
-    this.user = val('user', config)
-    this.database = val('database', config)
-
-    if (this.database === undefined) {
-      this.database = this.user
-    }
-
-    this.port = parseInt(val('port', config), 10)
-    this.host = val('host', config)
-
-    // "hiding" the password so it doesn't show up in stack traces
-    // or if the client is console.logged
-    Object.defineProperty(this, 'password', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value: val('password', config),
-    })
-
-    this.binary = val('binary', config)
-    this.options = val('options', config)
-
-    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
-
-    if (typeof this.ssl === 'string') {
-      if (this.ssl === 'true') {
-        this.ssl = true
-      }
-    }
-    // support passing in ssl=no-verify via connection string
-    if (this.ssl === 'no-verify') {
-      this.ssl = { rejectUnauthorized: false }
-    }
-    if (this.ssl && this.ssl.key) {
-      Object.defineProperty(this.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
-    // handshake) or 'direct' (start the TLS handshake immediately on connect).
-    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
-    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
-      throw new Error(
-        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
-      )
-    }
-    if (this.sslnegotiation === 'direct' && !this.ssl) {
-      throw new Error('sslnegotiation=direct requires SSL to be enabled')
-    }
-
-    this.client_encoding = val('client_encoding', config)
-    this.replication = val('replication', config)
-    // a domain socket begins with '/'
-    this.isDomainSocket = !(this.host || '').indexOf('/')
-
-    this.application_name = val('application_name', config, 'PGAPPNAME')
-    this.fallback_application_name = val('fallback_application_name', config, false)
-    this.statement_timeout = val('statement_timeout', config, false)
-    this.lock_timeout = val('lock_timeout', config, false)
-    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
-    this.query_timeout = val('query_timeout', config, false)
-
-    if (config.connectionTimeoutMillis === undefined) {
-      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
-    } else {
-      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
-    }
-
-    if (config.keepAlive === false) {
-      this.keepalives = 0
-    } else if (config.keepAlive === true) {
-      this.keepalives = 1
-    }
-
-    if (typeof config.keepAliveInitialDelayMillis === 'number') {
-      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
-    }
-  }
-
-  getLibpqConnectionString(cb) {
-    const params = []
-    add(params, this, 'user')
-    add(params, this, 'password')
-    add(params, this, 'port')
-    add(params, this, 'application_name')
-    add(params, this, 'fallback_application_name')
-    add(params, this, 'connect_timeout')
-    add(params, this, 'options')
-
-    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
-    add(params, ssl, 'sslmode')
-    add(params, ssl, 'sslca')
-    add(params, ssl, 'sslkey')
-    add(params, ssl, 'sslcert')
-    add(params, ssl, 'sslrootcert')
-    add(params, this, 'sslnegotiation')
-
-    if (this.database) {
-      params.push('dbname=' + quoteParamValue(this.database))
-    }
-    if (this.replication) {
-      params.push('replication=' + quoteParamValue(this.replication))
-    }
-    if (this.host) {
-      params.push('host=' + quoteParamValue(this.host))
-    }
-    if (this.isDomainSocket) {
-      return cb(null, params.join(' '))
-    }
-    if (this.client_encoding) {
-      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
-    }
-    dns.lookup(this.host, function (err, address) {
-      if (err) return cb(err, null)
-      params.push('hostaddr=' + quoteParamValue(address))
-      return cb(null, params.join(' '))
-    })
-  }
-}
-
-module.exports = ConnectionParameters
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-
-const { parse, serialize } = __nccwpck_require__(4233)
-const stream = __nccwpck_require__(829)
-const { getStream } = stream
-
-const flushBuffer = serialize.flush()
-const syncBuffer = serialize.sync()
-const endBuffer = serialize.end()
-
-// TODO(bmc) support binary mode at some point
-class Connection extends EventEmitter {
-  constructor(config) {
-    super()
-    config = config || {}
-
-    this.stream = config.stream || getStream(config.ssl)
-    if (typeof this.stream === 'function') {
-      this.stream = this.stream(config)
-    }
-
-    this._keepAlive = config.keepAlive
-    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
-    this.parsedStatements = {}
-    this.submittedNamedStatements = {}
-    this.ssl = config.ssl || false
-    this.sslNegotiation = config.sslNegotiation || 'postgres'
-    this._ending = false
-    this._emitMessage = false
-    const self = this
-    this.on('newListener', function (eventName) {
-      if (eventName === 'message') {
-        self._emitMessage = true
-      }
-    })
-  }
-
-  connect(port, host) {
-    const self = this
-
-    this._connecting = true
-    this.stream.setNoDelay(true)
-    this.stream.connect(port, host)
-
-    this.stream.once('connect', function () {
-      if (self._keepAlive) {
-        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
-      }
-      self.emit('connect')
-    })
-
-    const reportStreamError = function (error) {
-      // errors about disconnections should be ignored during disconnect
-      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
-        return
-      }
-      self.emit('error', error)
-    }
-    this.stream.on('error', reportStreamError)
-
-    this.stream.on('close', function () {
-      self.emit('end')
-    })
-
-    if (!this.ssl) {
-      return this.attachListeners(this.stream)
-    }
-
-    // With direct SSL negotiation the TLS handshake starts immediately on the
-    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
-    if (this.sslNegotiation === 'direct') {
-      return this.stream.once('connect', function () {
-        self.upgradeToSSL(host, reportStreamError)
-      })
-    }
-
-    this.stream.once('data', function (buffer) {
-      const responseCode = buffer.toString('utf8')
-      switch (responseCode) {
-        case 'S': // Server supports SSL connections, continue with a secure connection
-          break
-        case 'N': // Server does not support SSL connections
-          self.stream.end()
-          return self.emit('error', new Error('The server does not support SSL connections'))
-        default:
-          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
-          self.stream.end()
-          return self.emit('error', new Error('There was an error establishing an SSL connection'))
-      }
-      self.upgradeToSSL(host, reportStreamError)
-    })
-  }
-
-  upgradeToSSL(host, reportStreamError) {
-    const self = this
-    const options = {
-      socket: self.stream,
-      // tls.connect checks the server identity against `servername`, falling
-      // back to `host` and then to 'localhost'. `servername` must stay unset
-      // for IP addresses (see below), so `host` is needed to keep certificate
-      // validation working when connecting to an IP address.
-      host,
-    }
-
-    if (self.ssl !== true) {
-      Object.assign(options, self.ssl)
-
-      if ('key' in self.ssl) {
-        options.key = self.ssl.key
-      }
-    }
-
-    // Direct SSL negotiation requires ALPN so the server can confirm it is
-    // speaking the PostgreSQL protocol over the TLS connection.
-    if (self.sslNegotiation === 'direct') {
-      options.ALPNProtocols = ['postgresql']
-    }
-
-    // SNI must not be set to an IP address (RFC 6066 section 3)
-    const net = __nccwpck_require__(9278)
-    if (net.isIP && net.isIP(host) === 0) {
-      options.servername = host
-    }
-    try {
-      self.stream = stream.getSecureStream(options)
-    } catch (err) {
-      return self.emit('error', err)
-    }
-    self.attachListeners(self.stream)
-    self.stream.on('error', reportStreamError)
-
-    self.emit('sslconnect')
-  }
-
-  attachListeners(stream) {
-    parse(stream, (msg) => {
-      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
-      if (this._emitMessage) {
-        this.emit('message', msg)
-      }
-      this.emit(eventName, msg)
-    })
-  }
-
-  requestSsl() {
-    this.stream.write(serialize.requestSsl())
-  }
-
-  startup(config) {
-    this.stream.write(serialize.startup(config))
-  }
-
-  cancel(processID, secretKey) {
-    this._send(serialize.cancel(processID, secretKey))
-  }
-
-  password(password) {
-    this._send(serialize.password(password))
-  }
-
-  sendSASLInitialResponseMessage(mechanism, initialResponse) {
-    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
-  }
-
-  sendSCRAMClientFinalMessage(additionalData) {
-    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
-  }
-
-  _send(buffer) {
-    if (!this.stream.writable) {
-      return false
-    }
-    return this.stream.write(buffer)
-  }
-
-  query(text) {
-    this._send(serialize.query(text))
-  }
-
-  // send parse message
-  parse(query) {
-    this._send(serialize.parse(query))
-  }
-
-  // send bind message
-  bind(config) {
-    this._send(serialize.bind(config))
-  }
-
-  // send execute message
-  execute(config) {
-    this._send(serialize.execute(config))
-  }
-
-  flush() {
-    if (this.stream.writable) {
-      this.stream.write(flushBuffer)
-    }
-  }
-
-  sync() {
-    // Sync is the extended-query protocol barrier, not a disconnect.
-    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
-    this._send(syncBuffer)
-  }
-
-  ref() {
-    this.stream.ref()
-  }
-
-  unref() {
-    this.stream.unref()
-  }
-
-  end() {
-    // 0x58 = 'X'
-    this._ending = true
-    if (!this._connecting || !this.stream.writable) {
-      this.stream.end()
-      return
-    }
-    return this.stream.write(endBuffer, () => {
-      this.stream.end()
-    })
-  }
-
-  close(msg) {
-    this._send(serialize.close(msg))
-  }
-
-  describe(msg) {
-    this._send(serialize.describe(msg))
-  }
-
-  sendCopyFromChunk(chunk) {
-    this._send(serialize.copyData(chunk))
-  }
-
-  endCopyFrom() {
-    this._send(serialize.copyDone())
-  }
-
-  sendCopyFail(msg) {
-    this._send(serialize.copyFail(msg))
-  }
-}
-
-module.exports = Connection
-
-
-/***/ }),
-
-/***/ 9765:
-/***/ ((module) => {
-
-function x509Error(msg, cert) {
-  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
-}
-
-function readASN1Length(data, index) {
-  let length = data[index++]
-  if (length < 0x80) return { length, index }
-
-  const lengthBytes = length & 0x7f
-  if (lengthBytes > 4) throw x509Error('bad length', data)
-
-  length = 0
-  for (let i = 0; i < lengthBytes; i++) {
-    length = (length << 8) | data[index++]
-  }
-
-  return { length, index }
-}
-
-function readASN1OID(data, index) {
-  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
-
-  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
-  index = indexAfterOIDLength
-  const lastIndex = index + OIDLength
-
-  const byte1 = data[index++]
-  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
-
-  while (index < lastIndex) {
-    // loop over numbers in OID
-    let value = 0
-    while (index < lastIndex) {
-      // loop over bytes in number
-      const nextByte = data[index++]
-      value = (value << 7) | (nextByte & 0x7f)
-      if (nextByte < 0x80) break
-    }
-    oid += '.' + value
-  }
-
-  return { oid, index }
-}
-
-function expectASN1Seq(data, index) {
-  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
-  return readASN1Length(data, index)
-}
-
-function signatureAlgorithmHashFromCertificate(data, index) {
-  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
-  if (index === undefined) index = 0
-  index = expectASN1Seq(data, index).index
-  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
-  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
-  index = expectASN1Seq(data, index).index // skip over signature length field
-  const { oid, index: indexAfterOID } = readASN1OID(data, index)
-  switch (oid) {
-    // RSA
-    case '1.2.840.113549.1.1.4':
-      return 'MD5'
-    case '1.2.840.113549.1.1.5':
-      return 'SHA-1'
-    case '1.2.840.113549.1.1.11':
-      return 'SHA-256'
-    case '1.2.840.113549.1.1.12':
-      return 'SHA-384'
-    case '1.2.840.113549.1.1.13':
-      return 'SHA-512'
-    case '1.2.840.113549.1.1.14':
-      return 'SHA-224'
-    case '1.2.840.113549.1.1.15':
-      return 'SHA512-224'
-    case '1.2.840.113549.1.1.16':
-      return 'SHA512-256'
-    // ECDSA
-    case '1.2.840.10045.4.1':
-      return 'SHA-1'
-    case '1.2.840.10045.4.3.1':
-      return 'SHA-224'
-    case '1.2.840.10045.4.3.2':
-      return 'SHA-256'
-    case '1.2.840.10045.4.3.3':
-      return 'SHA-384'
-    case '1.2.840.10045.4.3.4':
-      return 'SHA-512'
-    // RSASSA-PSS: hash is indicated separately
-    case '1.2.840.113549.1.1.10': {
-      index = indexAfterOID
-      index = expectASN1Seq(data, index).index
-      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
-      index = readASN1Length(data, index).index // skip over tag length field
-      index = expectASN1Seq(data, index).index // skip over sequence length field
-      const { oid: hashOID } = readASN1OID(data, index)
-      switch (hashOID) {
-        // standalone hash OIDs
-        case '1.2.840.113549.2.5':
-          return 'MD5'
-        case '1.3.14.3.2.26':
-          return 'SHA-1'
-        case '2.16.840.1.101.3.4.2.1':
-          return 'SHA-256'
-        case '2.16.840.1.101.3.4.2.2':
-          return 'SHA-384'
-        case '2.16.840.1.101.3.4.2.3':
-          return 'SHA-512'
-      }
-      throw x509Error('unknown hash OID ' + hashOID, data)
-    }
-    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
-    case '1.3.101.110':
-    case '1.3.101.112': // ph
-      return 'SHA-512'
-    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
-    case '1.3.101.111':
-    case '1.3.101.113': // ph
-      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
-  }
-  throw x509Error('unknown OID ' + oid, data)
-}
-
-module.exports = { signatureAlgorithmHashFromCertificate }
-
-
-/***/ }),
-
-/***/ 948:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const crypto = __nccwpck_require__(4150)
-const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
-
-// SASLprep (RFC 4013) — minimal in-tree implementation.
-//
-// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
-// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
-// SASLprep when computing the stored verifier, and libpq does the same client
-// side, so passwords whose NFKC form differs from the raw form
-// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
-//
-// We deliberately implement only the three steps that change the byte content:
-//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
-//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
-//   3. NFKC normalization.
-// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
-// libpq is forgiving on those paths and Postgres's own SASLprep matches that
-// leniency for legacy roles, so omitting the rejection logic keeps existing
-// roles working without adding complexity.
-function saslprep(password) {
-  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
-  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
-  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
-  // contains zero-width joiners and variation selectors — the very characters
-  // ESLint's no-misleading-character-class warns about — because they combine
-  // with their neighbors and the RFC strips them for that reason.
-  // eslint-disable-next-line no-misleading-character-class
-  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
-  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
-}
-
-const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
-
-function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
-  const candidates = ['SCRAM-SHA-256']
-  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
-
-  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
-
-  if (!mechanism) {
-    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
-  }
-
-  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
-    // this should never happen if we are really talking to a Postgres server
-    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
-  }
-
-  const clientNonce = crypto.randomBytes(18).toString('base64')
-  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
-
-  return {
-    mechanism,
-    clientNonce,
-    response: gs2Header + ',,n=*,r=' + clientNonce,
-    message: 'SASLInitialResponse',
-    scramMaxIterations,
-  }
-}
-
-async function continueSession(session, password, serverData, stream) {
-  if (session.message !== 'SASLInitialResponse') {
-    throw new Error('SASL: Last message was not SASLInitialResponse')
-  }
-  if (typeof password !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
-  }
-  if (password === '') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
-  }
-  if (typeof serverData !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
-  }
-
-  const sv = parseServerFirstMessage(serverData)
-
-  if (!sv.nonce.startsWith(session.clientNonce)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
-  } else if (sv.nonce.length === session.clientNonce.length) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
-  }
-
-  const scramMaxIterations =
-    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
-  // a value of 0 disables the iteration count check
-  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
-    throw new Error(
-      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
-        sv.iteration +
-        ' exceeds scramMaxIterations of ' +
-        scramMaxIterations
-    )
-  }
-
-  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
-  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
-
-  // without channel binding:
-  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
-
-  // override if channel binding is in use:
-  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
-    const peerCert = stream.getPeerCertificate().raw
-    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
-    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
-    const certHash = await crypto.hashByName(hashName, peerCert)
-    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
-    channelBinding = bindingData.toString('base64')
-  }
-
-  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
-  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
-
-  const saltBytes = Buffer.from(sv.salt, 'base64')
-  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
-  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
-  const storedKey = await crypto.sha256(clientKey)
-  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
-  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
-  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
-  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
-
-  session.message = 'SASLResponse'
-  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
-  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
-}
-
-function finalizeSession(session, serverData) {
-  if (session.message !== 'SASLResponse') {
-    throw new Error('SASL: Last message was not SASLResponse')
-  }
-  if (typeof serverData !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
-  }
-
-  const { serverSignature } = parseServerFinalMessage(serverData)
-
-  if (serverSignature !== session.serverSignature) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
-  }
-}
-
-/**
- * printable       = %x21-2B / %x2D-7E
- *                   ;; Printable ASCII except ",".
- *                   ;; Note that any "printable" is also
- *                   ;; a valid "value".
- */
-function isPrintableChars(text) {
-  if (typeof text !== 'string') {
-    throw new TypeError('SASL: text must be a string')
-  }
-  return text
-    .split('')
-    .map((_, i) => text.charCodeAt(i))
-    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
-}
-
-/**
- * base64-char     = ALPHA / DIGIT / "/" / "+"
- *
- * base64-4        = 4base64-char
- *
- * base64-3        = 3base64-char "="
- *
- * base64-2        = 2base64-char "=="
- *
- * base64          = *base64-4 [base64-3 / base64-2]
- */
-function isBase64(text) {
-  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
-}
-
-function parseAttributePairs(text) {
-  if (typeof text !== 'string') {
-    throw new TypeError('SASL: attribute pairs text must be a string')
-  }
-
-  return new Map(
-    text.split(',').map((attrValue) => {
-      if (!/^.=/.test(attrValue)) {
-        throw new Error('SASL: Invalid attribute pair entry')
-      }
-      const name = attrValue[0]
-      const value = attrValue.substring(2)
-      return [name, value]
-    })
-  )
-}
-
-function parseServerFirstMessage(data) {
-  const attrPairs = parseAttributePairs(data)
-
-  const nonce = attrPairs.get('r')
-  if (!nonce) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
-  } else if (!isPrintableChars(nonce)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
-  }
-  const salt = attrPairs.get('s')
-  if (!salt) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
-  } else if (!isBase64(salt)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
-  }
-  const iterationText = attrPairs.get('i')
-  if (!iterationText) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
-  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
-  }
-  const iteration = parseInt(iterationText, 10)
-
-  return {
-    nonce,
-    salt,
-    iteration,
-  }
-}
-
-function parseServerFinalMessage(serverData) {
-  const attrPairs = parseAttributePairs(serverData)
-  const error = attrPairs.get('e')
-  const serverSignature = attrPairs.get('v')
-
-  if (error) {
-    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
-  }
-
-  if (!serverSignature) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
-  } else if (!isBase64(serverSignature)) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
-  }
-  return {
-    serverSignature,
-  }
-}
-
-function xorBuffers(a, b) {
-  if (!Buffer.isBuffer(a)) {
-    throw new TypeError('first argument must be a Buffer')
-  }
-  if (!Buffer.isBuffer(b)) {
-    throw new TypeError('second argument must be a Buffer')
-  }
-  if (a.length !== b.length) {
-    throw new Error('Buffer lengths must match')
-  }
-  if (a.length === 0) {
-    throw new Error('Buffers cannot be empty')
-  }
-  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
-}
-
-module.exports = {
-  startSession,
-  continueSession,
-  finalizeSession,
-  DEFAULT_MAX_SCRAM_ITERATIONS,
-}
-
-
-/***/ }),
-
-/***/ 4150:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const nodeCrypto = __nccwpck_require__(6982)
-
-module.exports = {
-  postgresMd5PasswordHash,
-  randomBytes,
-  deriveKey,
-  sha256,
-  hashByName,
-  hmacSha256,
-  md5,
-}
-
-/**
- * The Web Crypto API - grabbed from the Node.js library or the global
- * @type Crypto
- */
-// eslint-disable-next-line no-undef
-const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
-/**
- * The SubtleCrypto API for low level crypto operations.
- * @type SubtleCrypto
- */
-const subtleCrypto = webCrypto.subtle
-const textEncoder = new TextEncoder()
-
-/**
- *
- * @param {*} length
- * @returns
- */
-function randomBytes(length) {
-  return webCrypto.getRandomValues(Buffer.alloc(length))
-}
-
-async function md5(string) {
-  try {
-    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
-  } catch (e) {
-    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
-    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
-    // This is why we cannot just use WebCrypto in all environments.
-    const data = typeof string === 'string' ? textEncoder.encode(string) : string
-    const hash = await subtleCrypto.digest('MD5', data)
-    return Array.from(new Uint8Array(hash))
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('')
-  }
-}
-
-// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
-async function postgresMd5PasswordHash(user, password, salt) {
-  const inner = await md5(password + user)
-  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
-  return 'md5' + outer
-}
-
-/**
- * Create a SHA-256 digest of the given data
- * @param {Buffer} data
- */
-async function sha256(text) {
-  return await subtleCrypto.digest('SHA-256', text)
-}
-
-async function hashByName(hashName, text) {
-  return await subtleCrypto.digest(hashName, text)
-}
-
-/**
- * Sign the message with the given key
- * @param {ArrayBuffer} keyBuffer
- * @param {string} msg
- */
-async function hmacSha256(keyBuffer, msg) {
-  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
-}
-
-/**
- * Derive a key from the password and salt
- * @param {string} password
- * @param {Uint8Array} salt
- * @param {number} iterations
- */
-async function deriveKey(password, salt, iterations) {
-  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
-  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
-  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
-}
-
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-let user
-try {
-  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
-} catch {
-  // ignore, e.g., Deno without --allow-env
-}
-
-module.exports = {
-  // database host. defaults to localhost
-  host: 'localhost',
-
-  // database user's name
-  user,
-
-  // name of database to connect
-  database: undefined,
-
-  // database user's password
-  password: null,
-
-  // a Postgres connection string to be used instead of setting individual connection items
-  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
-  // in the defaults object.
-  connectionString: undefined,
-
-  // database port
-  port: 5432,
-
-  // number of rows to return at a time from a prepared statement's
-  // portal. 0 will return all rows at once
-  rows: 0,
-
-  // binary result mode
-  binary: false,
-
-  // Connection pool options - see https://github.com/brianc/node-pg-pool
-
-  // number of connections to use in connection pool
-  // 0 will disable connection pooling
-  max: 10,
-
-  // max milliseconds a client can go unused before it is removed
-  // from the pool and destroyed
-  idleTimeoutMillis: 30000,
-
-  client_encoding: '',
-
-  ssl: false,
-
-  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
-  sslnegotiation: undefined,
-
-  application_name: undefined,
-
-  fallback_application_name: undefined,
-
-  options: undefined,
-
-  parseInputDatesAsUTC: false,
-
-  // max milliseconds any query using this connection will execute for before timing out in error.
-  // false=unlimited
-  statement_timeout: false,
-
-  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
-  // false=unlimited
-  lock_timeout: false,
-
-  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
-  // false=unlimited
-  idle_in_transaction_session_timeout: false,
-
-  // max milliseconds to wait for query to complete (client side)
-  query_timeout: false,
-
-  connect_timeout: 0,
-
-  keepalives: 1,
-
-  keepalives_idle: 0,
-}
-
-const pgTypes = __nccwpck_require__(1549)
-// save default parsers
-const parseBigInteger = pgTypes.getTypeParser(20, 'text')
-const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
-
-// parse int8 so you can get your count values as actual numbers
-module.exports.__defineSetter__('parseInt8', function (val) {
-  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
-  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
-})
-
-
-/***/ }),
-
-/***/ 3273:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Client = __nccwpck_require__(5042)
-const defaults = __nccwpck_require__(8995)
-const Connection = __nccwpck_require__(9809)
-const Result = __nccwpck_require__(8014)
-const utils = __nccwpck_require__(9652)
-const Pool = __nccwpck_require__(7558)
-const TypeOverrides = __nccwpck_require__(365)
-const { DatabaseError } = __nccwpck_require__(4233)
-const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
-
-const poolFactory = (Client) => {
-  return class BoundPool extends Pool {
-    constructor(options) {
-      super(options, Client)
-    }
-  }
-}
-
-const PG = function (clientConstructor) {
-  this.defaults = defaults
-  this.Client = clientConstructor
-  this.Query = this.Client.Query
-  this.Pool = poolFactory(this.Client)
-  this._pools = []
-  this.Connection = Connection
-  this.types = __nccwpck_require__(1549)
-  this.DatabaseError = DatabaseError
-  this.TypeOverrides = TypeOverrides
-  this.escapeIdentifier = escapeIdentifier
-  this.escapeLiteral = escapeLiteral
-  this.Result = Result
-  this.utils = utils
-}
-
-let clientConstructor = Client
-
-let forceNative = false
-try {
-  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
-} catch {
-  // ignore, e.g., Deno without --allow-env
-}
-
-if (forceNative) {
-  clientConstructor = __nccwpck_require__(5301)
-}
-
-module.exports = new PG(clientConstructor)
-
-// lazy require native module...the native module may not have installed
-Object.defineProperty(module.exports, "native", ({
-  configurable: true,
-  enumerable: false,
-  get() {
-    let native = null
-    try {
-      native = new PG(__nccwpck_require__(5301))
-    } catch (err) {
-      if (err.code !== 'MODULE_NOT_FOUND') {
-        throw err
-      }
-    }
-
-    // overwrite module.exports.native so that getter is never called again
-    Object.defineProperty(module.exports, "native", ({
-      value: native,
-    }))
-
-    return native
-  },
-}))
-
-
-/***/ }),
-
-/***/ 8942:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const nodeUtils = __nccwpck_require__(9023)
-// eslint-disable-next-line
-var Native
-// eslint-disable-next-line no-useless-catch
-try {
-  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
-  Native = __nccwpck_require__(4390)
-} catch (e) {
-  throw e
-}
-const TypeOverrides = __nccwpck_require__(365)
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const util = __nccwpck_require__(9023)
-const ConnectionParameters = __nccwpck_require__(646)
-
-const NativeQuery = __nccwpck_require__(7581)
-
-const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
-)
-
-const Client = (module.exports = function (config) {
-  EventEmitter.call(this)
-  config = config || {}
-
-  this._Promise = config.Promise || global.Promise
-  this._types = new TypeOverrides(config.types)
-
-  this.native = new Native({
-    types: this._types,
-  })
-
-  this._queryQueue = []
-  this._ending = false
-  this._connecting = false
-  this._connected = false
-  this._queryable = true
-  this.pipeline = Boolean(config.pipeline)
-  this._pipelineInFlight = false
-
-  // keep these on the object for legacy reasons
-  // for the time being. TODO: deprecate all this jazz
-  const cp = (this.connectionParameters = new ConnectionParameters(config))
-  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
-  this.user = cp.user
-
-  // "hiding" the password so it doesn't show up in stack traces
-  // or if the client is console.logged
-  Object.defineProperty(this, 'password', {
-    configurable: true,
-    enumerable: false,
-    writable: true,
-    value: cp.password,
-  })
-  this.database = cp.database
-  this.host = cp.host
-  this.port = cp.port
-
-  // a hash to hold named queries
-  this.namedQueries = {}
-})
-
-Client.Query = NativeQuery
-
-util.inherits(Client, EventEmitter)
-
-Client.prototype._errorAllQueries = function (err) {
-  const enqueueError = (query) => {
-    process.nextTick(() => {
-      query.native = this.native
-      query.handleError(err)
-    })
-  }
-
-  if (this._hasActiveQuery()) {
-    enqueueError(this._activeQuery)
-    this._activeQuery = null
-  }
-
-  this._queryQueue.forEach(enqueueError)
-  this._queryQueue.length = 0
-}
-
-// connect to the backend
-// pass an optional callback to be called once connected
-// or with an error if there was a connection error
-Client.prototype._connect = function (cb) {
-  const self = this
-
-  if (this._connecting) {
-    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
-    return
-  }
-
-  this._connecting = true
-
-  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
-    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
-    if (err) return cb(err)
-    self.native.connect(conString, function (err) {
-      if (err) {
-        self.native.end()
-        return cb(err)
-      }
-
-      // set internal states to connected
-      self._connected = true
-
-      // handle connection errors from the native layer
-      self.native.on('error', function (err) {
-        self._queryable = false
-        self._errorAllQueries(err)
-        self.emit('error', err)
-      })
-
-      self.native.on('notification', function (msg) {
-        self.emit('notification', {
-          channel: msg.relname,
-          payload: msg.extra,
-        })
-      })
-
-      // signal we are connected now
-      self.emit('connect')
-      self._pulseQueryQueue(true)
-
-      cb(null, this)
-    })
-  })
-}
-
-Client.prototype.connect = function (callback) {
-  if (callback) {
-    this._connect(callback)
-    return
-  }
-
-  return new this._Promise((resolve, reject) => {
-    this._connect((error) => {
-      if (error) {
-        reject(error)
-      } else {
-        resolve(this)
-      }
-    })
-  })
-}
-
-// send a query to the server
-// this method is highly overloaded to take
-// 1) string query, optional array of parameters, optional function callback
-// 2) object query with {
-//    string query
-//    optional array values,
-//    optional function callback instead of as a separate parameter
-//    optional string name to name & cache the query plan
-//    optional string rowMode = 'array' for an array of results
-//  }
-Client.prototype.query = function (config, values, callback) {
-  let query
-  let result
-  let readTimeout
-  let readTimeoutTimer
-  let queryCallback
-
-  if (config === null || config === undefined) {
-    throw new TypeError('Client was passed a null or undefined query')
-  } else if (typeof config.submit === 'function') {
-    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    result = query = config
-    // accept query(new Query(...), (err, res) => { }) style
-    if (typeof values === 'function') {
-      config.callback = values
-    }
-  } else {
-    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    query = new NativeQuery(config, values, callback)
-    if (!query.callback) {
-      let resolveOut, rejectOut
-      result = new this._Promise((resolve, reject) => {
-        resolveOut = resolve
-        rejectOut = reject
-      }).catch((err) => {
-        Error.captureStackTrace(err)
-        throw err
-      })
-      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
-    }
-  }
-
-  if (readTimeout) {
-    queryCallback = query.callback || (() => {})
-
-    readTimeoutTimer = setTimeout(() => {
-      const error = new Error('Query read timeout')
-
-      process.nextTick(() => {
-        query.handleError(error, this.connection)
-      })
-
-      queryCallback(error)
-
-      // we already returned an error,
-      // just do nothing if query completes
-      query.callback = () => {}
-
-      // Remove from queue
-      const index = this._queryQueue.indexOf(query)
-      if (index > -1) {
-        this._queryQueue.splice(index, 1)
-      }
-
-      this._pulseQueryQueue()
-    }, readTimeout)
-
-    query.callback = (err, res) => {
-      clearTimeout(readTimeoutTimer)
-      queryCallback(err, res)
-    }
-  }
-
-  if (!this._queryable) {
-    query.native = this.native
-    process.nextTick(() => {
-      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
-    })
-    return result
-  }
-
-  if (this._ending) {
-    query.native = this.native
-    process.nextTick(() => {
-      query.handleError(new Error('Client was closed and is not queryable'))
-    })
-    return result
-  }
-
-  if (this._queryQueue.length > 0 && !this.pipeline) {
-    queryQueueLengthDeprecationNotice()
-  }
-
-  this._queryQueue.push(query)
-  this._pulseQueryQueue()
-  return result
-}
-
-// disconnect from the backend server
-Client.prototype.end = function (cb) {
-  const self = this
-
-  this._ending = true
-
-  if (this._connecting && !this._connected) {
-    this.once('connect', () => {
-      this.end(() => {})
-    })
-  }
-  let result
-  if (!cb) {
-    result = new this._Promise(function (resolve, reject) {
-      cb = (err) => (err ? reject(err) : resolve())
-    })
-  }
-
-  const doEnd = function () {
-    self.native.end(function () {
-      self._connected = false
-
-      self._errorAllQueries(new Error('Connection terminated'))
-
-      process.nextTick(() => {
-        self.emit('end')
-        if (cb) cb()
-      })
-    })
-  }
-
-  // If pipeline has in-flight or queued queries, wait for them to drain before closing
-  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
-    this.once('drain', doEnd)
-  } else {
-    doEnd()
-  }
-  return result
-}
-
-Client.prototype._hasActiveQuery = function () {
-  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
-}
-
-Client.prototype._pulseQueryQueue = function (initialConnection) {
-  if (!this._connected) {
-    return
-  }
-  if (this.pipeline && !initialConnection) {
-    return this._pulsePipelinedQueryQueue()
-  }
-  if (this._hasActiveQuery()) {
-    return
-  }
-  const query = this._queryQueue.shift()
-  if (!query) {
-    if (!initialConnection) {
-      this.emit('drain')
-    }
-    return
-  }
-  this._activeQuery = query
-  query.submit(this)
-  const self = this
-  query.once('_done', function () {
-    self._pulseQueryQueue()
-  })
-}
-
-Client.prototype._pulsePipelinedQueryQueue = function () {
-  if (!this._connected || this._pipelineInFlight) {
-    return
-  }
-  if (this._queryQueue.length === 0) {
-    if (this.hasExecuted) {
-      this.emit('drain')
-    }
-    return
-  }
-
-  this._pipelineInFlight = true
-  const self = this
-  const queries = []
-  const nativeQueries = []
-  const utils = __nccwpck_require__(9652)
-
-  while (this._queryQueue.length > 0) {
-    const query = this._queryQueue.shift()
-    this.hasExecuted = true
-    nativeQueries.push(query)
-
-    const values = query.values ? query.values.map(utils.prepareValue) : null
-    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
-    if (values) {
-      pipelineEntry.values = values
-    }
-    if (query.name && this.namedQueries[query.name]) {
-      pipelineEntry._alreadyPrepared = true
-    }
-    queries.push(pipelineEntry)
-  }
-
-  this.native.pipeline(queries, function (err, results) {
-    self._pipelineInFlight = false
-
-    if (err) {
-      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
-      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
-      // non-pipelined native path both do. Without this the client looks healthy after losing its
-      // backend, a Pool never discards it, and everything routed to it fails one query at a time
-      // for the life of the process.
-      self._connected = false
-      self._queryable = false
-      for (let i = 0; i < nativeQueries.length; i++) {
-        const q = nativeQueries[i]
-        q.native = self.native
-        q.handleError(err)
-      }
-      self._errorAllQueries(err)
-      self.emit('error', err)
-      self.emit('end')
-      return
-    }
-
-    // Deliver results to each query
-    for (let i = 0; i < nativeQueries.length; i++) {
-      const q = nativeQueries[i]
-      const r = results[i]
-      q.native = self.native
-
-      if (r.err) {
-        q.handleError(r.err)
-      } else {
-        // Track named queries on success
-        if (q.name) {
-          self.namedQueries[q.name] = q.text
-        }
-        q.state = 'end'
-        q.emit('end', r.result)
-        if (q.callback) {
-          q.callback(null, r.result)
-        }
-      }
-
-      setImmediate(function () {
-        q.emit('_done')
-      })
-    }
-
-    // Process any queries that arrived while we were reading
-    self._pulsePipelinedQueryQueue()
-  })
-}
-
-// attempt to cancel an in-progress query
-Client.prototype.cancel = function (query) {
-  if (this._activeQuery === query) {
-    this.native.cancel(function () {})
-  } else if (this._queryQueue.indexOf(query) !== -1) {
-    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
-  }
-}
-
-Client.prototype.ref = function () {}
-Client.prototype.unref = function () {}
-
-Client.prototype.setTypeParser = function (oid, format, parseFn) {
-  return this._types.setTypeParser(oid, format, parseFn)
-}
-
-Client.prototype.getTypeParser = function (oid, format) {
-  return this._types.getTypeParser(oid, format)
-}
-
-Client.prototype.isConnected = function () {
-  return this._connected
-}
-
-Client.prototype.getTransactionStatus = function () {
-  return this.native.getTransactionStatus()
-}
-
-
-/***/ }),
-
-/***/ 5301:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-module.exports = __nccwpck_require__(8942)
-
-
-/***/ }),
-
-/***/ 7581:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const util = __nccwpck_require__(9023)
-const utils = __nccwpck_require__(9652)
-
-const NativeQuery = (module.exports = function (config, values, callback) {
-  EventEmitter.call(this)
-  config = utils.normalizeQueryConfig(config, values, callback)
-  this.text = config.text
-  this.values = config.values
-  this.name = config.name
-  this.queryMode = config.queryMode
-  this.callback = config.callback
-  this.state = 'new'
-  this._arrayMode = config.rowMode === 'array'
-
-  // if the 'row' event is listened for
-  // then emit them as they come in
-  // without setting singleRowMode to true
-  // this has almost no meaning because libpq
-  // reads all rows into memory before returning any
-  this._emitRowEvents = false
-  this.on(
-    'newListener',
-    function (event) {
-      if (event === 'row') this._emitRowEvents = true
-    }.bind(this)
-  )
-})
-
-util.inherits(NativeQuery, EventEmitter)
-
-const errorFieldMap = {
-  sqlState: 'code',
-  statementPosition: 'position',
-  messagePrimary: 'message',
-  messageDetail: 'detail',
-  messageHint: 'hint',
-  context: 'where',
-  schemaName: 'schema',
-  tableName: 'table',
-  columnName: 'column',
-  dataTypeName: 'dataType',
-  constraintName: 'constraint',
-  sourceFile: 'file',
-  sourceLine: 'line',
-  sourceFunction: 'routine',
-}
-
-NativeQuery.prototype.handleError = function (err) {
-  // copy pq error fields into the error object
-  const fields = this.native && this.native.pq.resultErrorFields()
-  if (fields) {
-    for (const key in fields) {
-      const normalizedFieldName = errorFieldMap[key] || key
-      err[normalizedFieldName] = fields[key]
-    }
-  }
-  if (this.callback) {
-    this.callback(err)
-  } else {
-    this.emit('error', err)
-  }
-  this.state = 'error'
-}
-
-NativeQuery.prototype.then = function (onSuccess, onFailure) {
-  return this._getPromise().then(onSuccess, onFailure)
-}
-
-NativeQuery.prototype.catch = function (callback) {
-  return this._getPromise().catch(callback)
-}
-
-NativeQuery.prototype._getPromise = function () {
-  if (this._promise) return this._promise
-  this._promise = new Promise(
-    function (resolve, reject) {
-      this._once('end', resolve)
-      this._once('error', reject)
-    }.bind(this)
-  )
-  return this._promise
-}
-
-NativeQuery.prototype.submit = function (client) {
-  this.state = 'running'
-  const self = this
-  this.native = client.native
-  client.native.arrayMode = this._arrayMode
-
-  let after = function (err, rows, results) {
-    client.native.arrayMode = false
-    setImmediate(function () {
-      self.emit('_done')
-    })
-
-    // handle possible query error
-    if (err) {
-      return self.handleError(err)
-    }
-
-    // emit row events for each row in the result
-    if (self._emitRowEvents) {
-      if (results.length > 1) {
-        rows.forEach((rowOfRows, i) => {
-          rowOfRows.forEach((row) => {
-            self.emit('row', row, results[i])
-          })
-        })
-      } else {
-        rows.forEach(function (row) {
-          self.emit('row', row, results)
-        })
-      }
-    }
-
-    // handle successful result
-    self.state = 'end'
-    self.emit('end', results)
-    if (self.callback) {
-      self.callback(null, results)
-    }
-  }
-
-  if (process.domain) {
-    after = process.domain.bind(after)
-  }
-
-  // named query
-  if (this.name) {
-    if (this.name.length > 63) {
-      console.error('Warning! Postgres only supports 63 characters for query names.')
-      console.error('You supplied %s (%s)', this.name, this.name.length)
-      console.error('This can cause conflicts and silent errors executing queries')
-    }
-    const values = (this.values || []).map(utils.prepareValue)
-
-    // check if the client has already executed this named query
-    // if so...just execute it again - skip the planning phase
-    if (client.namedQueries[this.name] !== undefined) {
-      if (this.text && client.namedQueries[this.name] !== this.text) {
-        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
-        return after(err)
-      }
-      return client.native.execute(this.name, values, after)
-    }
-    // plan the named query the first time, then execute it
-    return client.native.prepare(this.name, this.text, values.length, function (err) {
-      if (err) return after(err)
-      client.namedQueries[self.name] = self.text
-      return self.native.execute(self.name, values, after)
-    })
-  } else if (this.values) {
-    if (!Array.isArray(this.values)) {
-      const err = new Error('Query values must be an array')
-      return after(err)
-    }
-    const vals = this.values.map(utils.prepareValue)
-    client.native.query(this.text, vals, after)
-  } else if (this.queryMode === 'extended') {
-    client.native.query(this.text, [], after)
-  } else {
-    client.native.query(this.text, after)
-  }
-}
-
-
-/***/ }),
-
-/***/ 4473:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const { EventEmitter } = __nccwpck_require__(4434)
-
-const Result = __nccwpck_require__(8014)
-const utils = __nccwpck_require__(9652)
-
-class Query extends EventEmitter {
-  constructor(config, values, callback) {
-    super()
-
-    config = utils.normalizeQueryConfig(config, values, callback)
-
-    this.text = config.text
-    this.values = config.values
-    this.rows = config.rows
-    this.types = config.types
-    this.name = config.name
-    this.queryMode = config.queryMode
-    this.binary = config.binary
-    // use unique portal name each time
-    this.portal = config.portal || ''
-    this.callback = config.callback
-    this._rowMode = config.rowMode
-    if (process.domain && config.callback) {
-      this.callback = process.domain.bind(config.callback)
-    }
-    this._result = new Result(this._rowMode, this.types)
-
-    // potential for multiple results
-    this._results = this._result
-    this._canceledDueToError = false
-  }
-
-  requiresPreparation() {
-    if (this.queryMode === 'extended') {
-      return true
-    }
-
-    // named queries must always be prepared
-    if (this.name) {
-      return true
-    }
-    // always prepare if there are max number of rows expected per
-    // portal execution
-    if (this.rows) {
-      return true
-    }
-    // don't prepare empty text queries
-    if (!this.text) {
-      return false
-    }
-    // prepare if there are values
-    if (!this.values) {
-      return false
-    }
-    return this.values.length > 0
-  }
-
-  _checkForMultirow() {
-    // if we already have a result with a command property
-    // then we've already executed one query in a multi-statement simple query
-    // turn our results into an array of results
-    if (this._result.command) {
-      if (!Array.isArray(this._results)) {
-        this._results = [this._result]
-      }
-      this._result = new Result(this._rowMode, this._result._types)
-      this._results.push(this._result)
-    }
-  }
-
-  // associates row metadata from the supplied
-  // message with this query object
-  // metadata used when parsing row results
-  handleRowDescription(msg) {
-    this._checkForMultirow()
-    this._result.addFields(msg.fields)
-    this._accumulateRows = this.callback || !this.listeners('row').length
-  }
-
-  handleDataRow(msg) {
-    let row
-
-    if (this._canceledDueToError) {
-      return
-    }
-
-    try {
-      row = this._result.parseRow(msg.fields)
-    } catch (err) {
-      this._canceledDueToError = err
-      return
-    }
-
-    this.emit('row', row, this._result)
-    if (this._accumulateRows) {
-      this._result.addRow(row)
-    }
-  }
-
-  handleCommandComplete(msg, connection) {
-    this._checkForMultirow()
-    this._result.addCommandComplete(msg)
-    // need to sync after each command complete of a prepared statement
-    // if we were using a row count which results in multiple calls to _getRows
-    if (this.rows) {
-      connection.sync()
-    }
-  }
-
-  // if a named prepared statement is created with empty query text
-  // the backend will send an emptyQuery message but *not* a command complete message
-  // since we pipeline sync immediately after execute we don't need to do anything here
-  // unless we have rows specified, in which case we did not pipeline the initial sync call
-  handleEmptyQuery(connection) {
-    if (this.rows) {
-      connection.sync()
-    }
-  }
-
-  handleError(err, connection) {
-    // need to sync after error during a prepared statement
-    if (this._canceledDueToError) {
-      err = this._canceledDueToError
-      this._canceledDueToError = false
-    }
-    // if callback supplied do not emit error event as uncaught error
-    // events will bubble up to node process
-    if (this.callback) {
-      return this.callback(err)
-    }
-    this.emit('error', err)
-  }
-
-  handleReadyForQuery(con) {
-    if (this._canceledDueToError) {
-      return this.handleError(this._canceledDueToError, con)
-    }
-    if (this.callback) {
-      try {
-        this.callback(null, this._results)
-      } catch (err) {
-        process.nextTick(() => {
-          throw err
-        })
-      }
-    }
-    this.emit('end', this._results)
-  }
-
-  submit(connection) {
-    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
-      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
-    }
-    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
-    if (this.text && previous && this.text !== previous) {
-      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
-    }
-    if (this.values && !Array.isArray(this.values)) {
-      return new Error('Query values must be an array')
-    }
-    if (this.requiresPreparation()) {
-      // If we're using the extended query protocol we fire off several separate commands
-      // to the backend. On some versions of node & some operating system versions
-      // the network stack writes each message separately instead of buffering them together
-      // causing the client & network to send more slowly. Corking & uncorking the stream
-      // allows node to buffer up the messages internally before sending them all off at once.
-      // note: we're checking for existence of cork/uncork because some versions of streams
-      // might not have this (cloudflare?)
-      connection.stream.cork && connection.stream.cork()
-      try {
-        this.prepare(connection)
-      } finally {
-        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
-        // this client becomes unresponsive, so put in finally block "just in case"
-        connection.stream.uncork && connection.stream.uncork()
-      }
-    } else {
-      connection.query(this.text)
-    }
-    return null
-  }
-
-  hasBeenParsed(connection) {
-    return (
-      this.name &&
-      (connection.parsedStatements[this.name] !== undefined ||
-        connection.submittedNamedStatements[this.name] !== undefined)
-    )
-  }
-
-  handlePortalSuspended(connection) {
-    this._getRows(connection, this.rows)
-  }
-
-  _getRows(connection, rows) {
-    connection.execute({
-      portal: this.portal,
-      rows: rows,
-    })
-    // if we're not reading pages of rows send the sync command
-    // to indicate the pipeline is finished
-    if (!rows) {
-      connection.sync()
-    } else {
-      // otherwise flush the call out to read more rows
-      connection.flush()
-    }
-  }
-
-  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
-  prepare(connection) {
-    // TODO refactor this poor encapsulation
-    if (!this.hasBeenParsed(connection)) {
-      connection.parse({
-        text: this.text,
-        name: this.name,
-        types: this.types,
-      })
-      if (this.name) {
-        connection.submittedNamedStatements[this.name] = this.text
-      }
-    }
-
-    // because we're mapping user supplied values to
-    // postgres wire protocol compatible values it could
-    // throw an exception, so try/catch this section
-    try {
-      connection.bind({
-        portal: this.portal,
-        statement: this.name,
-        values: this.values,
-        binary: this.binary,
-        valueMapper: utils.prepareValue,
-      })
-    } catch (err) {
-      // we should close parse to avoid leaking connections
-      connection.close({ type: 'S', name: this.name })
-      connection.sync()
-
-      this.handleError(err, connection)
-      return
-    }
-
-    connection.describe({
-      type: 'P',
-      name: this.portal || '',
-    })
-
-    this._getRows(connection, this.rows)
-  }
-
-  handleCopyInResponse(connection) {
-    connection.sendCopyFail('No source stream defined')
-  }
-
-  handleCopyData(msg, connection) {
-    // noop
-  }
-}
-
-module.exports = Query
-
-
-/***/ }),
-
-/***/ 8014:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const types = __nccwpck_require__(1549)
-
-const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
-
-// result object returned from query
-// in the 'end' event and also
-// passed as second argument to provided callback
-class Result {
-  constructor(rowMode, types) {
-    this.command = null
-    this.rowCount = null
-    this.oid = null
-    this.rows = []
-    this.fields = []
-    this._parsers = undefined
-    this._types = types
-    this.RowCtor = null
-    this.rowAsArray = rowMode === 'array'
-    if (this.rowAsArray) {
-      this.parseRow = this._parseRowAsArray
-    }
-    this._prebuiltEmptyResultObject = null
-  }
-
-  // adds a command complete message
-  addCommandComplete(msg) {
-    let match
-    if (msg.text) {
-      // pure javascript
-      match = matchRegexp.exec(msg.text)
-    } else {
-      // native bindings
-      match = matchRegexp.exec(msg.command)
-    }
-    if (match) {
-      this.command = match[1]
-      if (match[3]) {
-        // COMMAND OID ROWS
-        this.oid = parseInt(match[2], 10)
-        this.rowCount = parseInt(match[3], 10)
-      } else if (match[2]) {
-        // COMMAND ROWS
-        this.rowCount = parseInt(match[2], 10)
-      }
-    }
-  }
-
-  _parseRowAsArray(rowData) {
-    const row = new Array(rowData.length)
-    for (let i = 0, len = rowData.length; i < len; i++) {
-      const rawValue = rowData[i]
-      if (rawValue !== null) {
-        row[i] = this._parsers[i](rawValue)
-      } else {
-        row[i] = null
-      }
-    }
-    return row
-  }
-
-  parseRow(rowData) {
-    const row = { ...this._prebuiltEmptyResultObject }
-    for (let i = 0, len = rowData.length; i < len; i++) {
-      const rawValue = rowData[i]
-      const field = this.fields[i].name
-      if (rawValue !== null) {
-        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
-        row[field] = this._parsers[i](v)
-      } else {
-        row[field] = null
-      }
-    }
-    return row
-  }
-
-  addRow(row) {
-    this.rows.push(row)
-  }
-
-  addFields(fieldDescriptions) {
-    // clears field definitions
-    // multiple query statements in 1 action can result in multiple sets
-    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
-    // you need to reset the fields
-    this.fields = fieldDescriptions
-    if (this.fields.length) {
-      this._parsers = new Array(fieldDescriptions.length)
-    }
-
-    const row = Object.create(null)
-
-    for (let i = 0; i < fieldDescriptions.length; i++) {
-      const desc = fieldDescriptions[i]
-      row[desc.name] = null
-
-      if (this._types) {
-        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
-      } else {
-        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
-      }
-    }
-
-    this._prebuiltEmptyResultObject = { ...row }
-  }
-}
-
-module.exports = Result
-
-
-/***/ }),
-
-/***/ 829:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { getStream, getSecureStream } = getStreamFuncs()
-
-module.exports = {
-  /**
-   * Get a socket stream compatible with the current runtime environment.
-   * @returns {Duplex}
-   */
-  getStream,
-  /**
-   * Get a TLS secured socket, compatible with the current environment,
-   * using the socket and other settings given in `options`.
-   * @returns {Duplex}
-   */
-  getSecureStream,
-}
-
-/**
- * The stream functions that work in Node.js
- */
-function getNodejsStreamFuncs() {
-  function getStream(ssl) {
-    const net = __nccwpck_require__(9278)
-    return new net.Socket()
-  }
-
-  function getSecureStream(options) {
-    const tls = __nccwpck_require__(4756)
-    return tls.connect(options)
-  }
-  return {
-    getStream,
-    getSecureStream,
-  }
-}
-
-/**
- * The stream functions that work in Cloudflare Workers
- */
-function getCloudflareStreamFuncs() {
-  function getStream(ssl) {
-    const { CloudflareSocket } = __nccwpck_require__(785)
-    return new CloudflareSocket(ssl)
-  }
-
-  function getSecureStream(options) {
-    options.socket.startTls(options)
-    return options.socket
-  }
-  return {
-    getStream,
-    getSecureStream,
-  }
-}
-
-/**
- * Are we running in a Cloudflare Worker?
- *
- * @returns true if the code is currently running inside a Cloudflare Worker.
- */
-function isCloudflareRuntime() {
-  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
-  // which means that `navigator.userAgent` will be defined.
-  // eslint-disable-next-line no-undef
-  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
-    // eslint-disable-next-line no-undef
-    return navigator.userAgent === 'Cloudflare-Workers'
-  }
-  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
-  if (typeof Response === 'function') {
-    const resp = new Response(null, { cf: { thing: true } })
-    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
-      return true
-    }
-  }
-  return false
-}
-
-function getStreamFuncs() {
-  if (isCloudflareRuntime()) {
-    return getCloudflareStreamFuncs()
-  }
-  return getNodejsStreamFuncs()
-}
-
-
-/***/ }),
-
-/***/ 365:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const types = __nccwpck_require__(1549)
-
-function TypeOverrides(userTypes) {
-  this._types = userTypes || types
-  this.text = {}
-  this.binary = {}
-}
-
-TypeOverrides.prototype.getOverrides = function (format) {
-  switch (format) {
-    case 'text':
-      return this.text
-    case 'binary':
-      return this.binary
-    default:
-      return {}
-  }
-}
-
-TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
-  if (typeof format === 'function') {
-    parseFn = format
-    format = 'text'
-  }
-  this.getOverrides(format)[oid] = parseFn
-}
-
-TypeOverrides.prototype.getTypeParser = function (oid, format) {
-  format = format || 'text'
-  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
-}
-
-module.exports = TypeOverrides
-
-
-/***/ }),
-
-/***/ 9652:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const defaults = __nccwpck_require__(8995)
-const nodeUtils = __nccwpck_require__(9023)
-
-const { isDate } = __nccwpck_require__(8253)
-
-const invalidDateDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
-  'PG_INVALID_DATE'
-)
-
-function escapeElement(elementRepresentation) {
-  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
-
-  return '"' + escaped + '"'
-}
-
-// convert a JS array to a postgres array literal
-// uses comma separator so won't work for types like box that use
-// a different array separator.
-function arrayString(val) {
-  let result = '{'
-  for (let i = 0; i < val.length; i++) {
-    if (i > 0) {
-      result += ','
-    }
-    let item = val[i]
-    if (item == null) {
-      result += 'NULL'
-    } else if (Array.isArray(item)) {
-      result += arrayString(item)
-    } else if (ArrayBuffer.isView(item)) {
-      if (!(item instanceof Buffer)) {
-        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
-      }
-      result += '\\\\x' + item.toString('hex')
-    } else {
-      result += escapeElement(prepareValue(item))
-    }
-  }
-  result += '}'
-  return result
-}
-
-// converts values from javascript types
-// to their 'raw' counterparts for use as a postgres parameter
-// note: you can override this function to provide your own conversion mechanism
-// for complex types, etc...
-const prepareValue = function (val, seen) {
-  // null and undefined are both null for postgres
-  if (val == null) {
-    return null
-  }
-  if (typeof val === 'object') {
-    if (val instanceof Buffer) {
-      return val
-    }
-    if (ArrayBuffer.isView(val)) {
-      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
-    }
-    if (isDate(val)) {
-      if (isNaN(val.getTime())) {
-        invalidDateDeprecationNotice()
-      }
-      if (defaults.parseInputDatesAsUTC) {
-        return dateToStringUTC(val)
-      } else {
-        return dateToString(val)
-      }
-    }
-    if (Array.isArray(val)) {
-      return arrayString(val)
-    }
-
-    return prepareObject(val, seen)
-  }
-  return val.toString()
-}
-
-function prepareObject(val, seen) {
-  if (val && typeof val.toPostgres === 'function') {
-    seen = seen || []
-    if (seen.indexOf(val) !== -1) {
-      throw new Error('circular reference detected while preparing "' + val + '" for query')
-    }
-    seen.push(val)
-
-    return prepareValue(val.toPostgres(prepareValue), seen)
-  }
-  return JSON.stringify(val)
-}
-
-function dateToString(date) {
-  let offset = -date.getTimezoneOffset()
-
-  let year = date.getFullYear()
-  const isBCYear = year < 1
-  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
-
-  let ret =
-    String(year).padStart(4, '0') +
-    '-' +
-    String(date.getMonth() + 1).padStart(2, '0') +
-    '-' +
-    String(date.getDate()).padStart(2, '0') +
-    'T' +
-    String(date.getHours()).padStart(2, '0') +
-    ':' +
-    String(date.getMinutes()).padStart(2, '0') +
-    ':' +
-    String(date.getSeconds()).padStart(2, '0') +
-    '.' +
-    String(date.getMilliseconds()).padStart(3, '0')
-
-  if (offset < 0) {
-    ret += '-'
-    offset *= -1
-  } else {
-    ret += '+'
-  }
-
-  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
-  if (isBCYear) ret += ' BC'
-  return ret
-}
-
-function dateToStringUTC(date) {
-  let year = date.getUTCFullYear()
-  const isBCYear = year < 1
-  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
-
-  let ret =
-    String(year).padStart(4, '0') +
-    '-' +
-    String(date.getUTCMonth() + 1).padStart(2, '0') +
-    '-' +
-    String(date.getUTCDate()).padStart(2, '0') +
-    'T' +
-    String(date.getUTCHours()).padStart(2, '0') +
-    ':' +
-    String(date.getUTCMinutes()).padStart(2, '0') +
-    ':' +
-    String(date.getUTCSeconds()).padStart(2, '0') +
-    '.' +
-    String(date.getUTCMilliseconds()).padStart(3, '0')
-
-  ret += '+00:00'
-  if (isBCYear) ret += ' BC'
-  return ret
-}
-
-function normalizeQueryConfig(config, values, callback) {
-  // can take in strings or config objects
-  // Copy config so normalization does not mutate the caller's object.
-  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
-  if (values) {
-    if (typeof values === 'function') {
-      config.callback = values
-    } else {
-      config.values = values
-    }
-  }
-  if (callback) {
-    config.callback = callback
-  }
-  return config
-}
-
-function cloneQueryConfig(config) {
-  if (config == null) {
-    return config
-  }
-  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
-}
-
-// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
-const escapeIdentifier = function (str) {
-  return '"' + str.replace(/"/g, '""') + '"'
-}
-
-const escapeLiteral = function (str) {
-  let hasBackslash = false
-  let escaped = "'"
-
-  if (str == null) {
-    return "''"
-  }
-
-  if (typeof str !== 'string') {
-    return "''"
-  }
-
-  for (let i = 0; i < str.length; i++) {
-    const c = str[i]
-    if (c === "'") {
-      escaped += c + c
-    } else if (c === '\\') {
-      escaped += c + c
-      hasBackslash = true
-    } else {
-      escaped += c
-    }
-  }
-
-  escaped += "'"
-
-  if (hasBackslash === true) {
-    escaped = ' E' + escaped
-  }
-
-  return escaped
-}
-
-module.exports = {
-  prepareValue: function prepareValueWrapper(value) {
-    // this ensures that extra arguments do not get passed into prepareValue
-    // by accident, eg: from calling values.map(utils.prepareValue)
-    return prepareValue(value)
-  },
-  normalizeQueryConfig,
-  escapeIdentifier,
-  escapeLiteral,
-}
-
-
-/***/ }),
-
-/***/ 8702:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var path = __nccwpck_require__(6928)
-  , Stream = (__nccwpck_require__(2203).Stream)
-  , split = __nccwpck_require__(5286)
-  , util = __nccwpck_require__(9023)
-  , defaultPort = 5432
-  , isWin = (process.platform === 'win32')
-  , warnStream = process.stderr
-;
-
-
-var S_IRWXG = 56     //    00070(8)
-  , S_IRWXO = 7      //    00007(8)
-  , S_IFMT  = 61440  // 00170000(8)
-  , S_IFREG = 32768  //  0100000(8)
-;
-function isRegFile(mode) {
-    return ((mode & S_IFMT) == S_IFREG);
-}
-
-var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
-var nrOfFields = fieldNames.length;
-var passKey = fieldNames[ nrOfFields -1 ];
-
-
-function warn() {
-    var isWritable = (
-        warnStream instanceof Stream &&
-          true === warnStream.writable
-    );
-
-    if (isWritable) {
-        var args = Array.prototype.slice.call(arguments).concat("\n");
-        warnStream.write( util.format.apply(util, args) );
-    }
-}
-
-
-Object.defineProperty(module.exports, "isWin", ({
-    get : function() {
-        return isWin;
-    } ,
-    set : function(val) {
-        isWin = val;
-    }
-}));
-
-
-module.exports.warnTo = function(stream) {
-    var old = warnStream;
-    warnStream = stream;
-    return old;
-};
-
-module.exports.getFileName = function(rawEnv){
-    var env = rawEnv || process.env;
-    var file = env.PGPASSFILE || (
-        isWin ?
-          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
-          path.join( env.HOME || './', '.pgpass' )
-    );
-    return file;
-};
-
-module.exports.usePgPass = function(stats, fname) {
-    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
-        return false;
-    }
-
-    if (isWin) {
-        return true;
-    }
-
-    fname = fname || '<unkn>';
-
-    if (! isRegFile(stats.mode)) {
-        warn('WARNING: password file "%s" is not a plain file', fname);
-        return false;
-    }
-
-    if (stats.mode & (S_IRWXG | S_IRWXO)) {
-        /* If password file is insecure, alert the user and ignore it. */
-        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
-        return false;
-    }
-
-    return true;
-};
-
-
-var matcher = module.exports.match = function(connInfo, entry) {
-    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
-        if (idx == 1) {
-            // the port
-            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
-                return prev && true;
-            }
-        }
-        return prev && (
-            entry[field] === '*' ||
-              entry[field] === connInfo[field]
-        );
-    }, true);
-};
-
-
-module.exports.getPassword = function(connInfo, stream, cb) {
-    var pass;
-    var lineStream = stream.pipe(split());
-
-    function onLine(line) {
-        var entry = parseLine(line);
-        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
-            pass = entry[passKey];
-            lineStream.end(); // -> calls onEnd(), but pass is set now
-        }
-    }
-
-    var onEnd = function() {
-        stream.destroy();
-        cb(pass);
-    };
-
-    var onErr = function(err) {
-        stream.destroy();
-        warn('WARNING: error on reading file: %s', err);
-        cb(undefined);
-    };
-
-    stream.on('error', onErr);
-    lineStream
-        .on('data', onLine)
-        .on('end', onEnd)
-        .on('error', onErr)
-    ;
-
-};
-
-
-var parseLine = module.exports.parseLine = function(line) {
-    if (line.length < 11 || line.match(/^\s+#/)) {
-        return null;
-    }
-
-    var curChar = '';
-    var prevChar = '';
-    var fieldIdx = 0;
-    var startIdx = 0;
-    var endIdx = 0;
-    var obj = {};
-    var isLastField = false;
-    var addToObj = function(idx, i0, i1) {
-        var field = line.substring(i0, i1);
-
-        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
-            field = field.replace(/\\([:\\])/g, '$1');
-        }
-
-        obj[ fieldNames[idx] ] = field;
-    };
-
-    for (var i = 0 ; i < line.length-1 ; i += 1) {
-        curChar = line.charAt(i+1);
-        prevChar = line.charAt(i);
-
-        isLastField = (fieldIdx == nrOfFields-1);
-
-        if (isLastField) {
-            addToObj(fieldIdx, startIdx);
-            break;
-        }
-
-        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
-            addToObj(fieldIdx, startIdx, i+1);
-
-            startIdx = i+2;
-            fieldIdx += 1;
-        }
-    }
-
-    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
-
-    return obj;
-};
-
-
-var isValidEntry = module.exports.isValidEntry = function(entry){
-    var rules = {
-        // host
-        0 : function(x){
-            return x.length > 0;
-        } ,
-        // port
-        1 : function(x){
-            if (x === '*') {
-                return true;
-            }
-            x = Number(x);
-            return (
-                isFinite(x) &&
-                  x > 0 &&
-                  x < 9007199254740992 &&
-                  Math.floor(x) === x
-            );
-        } ,
-        // database
-        2 : function(x){
-            return x.length > 0;
-        } ,
-        // username
-        3 : function(x){
-            return x.length > 0;
-        } ,
-        // password
-        4 : function(x){
-            return x.length > 0;
-        }
-    };
-
-    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
-        var rule = rules[idx];
-        var value = entry[ fieldNames[idx] ] || '';
-
-        var res = rule(value);
-        if (!res) {
-            return false;
-        }
-    }
-
-    return true;
-};
-
-
-
-/***/ }),
-
-/***/ 3272:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var path = __nccwpck_require__(6928)
-  , fs = __nccwpck_require__(9896)
-  , helper = __nccwpck_require__(8702)
-;
-
-
-module.exports = function(connInfo, cb) {
-    var file = helper.getFileName();
-    
-    fs.stat(file, function(err, stat){
-        if (err || !helper.usePgPass(stat, file)) {
-            return cb(undefined);
-        }
-
-        var st = fs.createReadStream(file);
-
-        helper.getPassword(connInfo, st, cb);
-    });
-};
-
-module.exports.warnTo = helper.warnTo;
-
-
-/***/ }),
-
-/***/ 3879:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-
-exports.parse = function (source, transform) {
-  return new ArrayParser(source, transform).parse()
-}
-
-class ArrayParser {
-  constructor (source, transform) {
-    this.source = source
-    this.transform = transform || identity
-    this.position = 0
-    this.entries = []
-    this.recorded = []
-    this.dimension = 0
-  }
-
-  isEof () {
-    return this.position >= this.source.length
-  }
-
-  nextCharacter () {
-    var character = this.source[this.position++]
-    if (character === '\\') {
-      return {
-        value: this.source[this.position++],
-        escaped: true
-      }
-    }
-    return {
-      value: character,
-      escaped: false
-    }
-  }
-
-  record (character) {
-    this.recorded.push(character)
-  }
-
-  newEntry (includeEmpty) {
-    var entry
-    if (this.recorded.length > 0 || includeEmpty) {
-      entry = this.recorded.join('')
-      if (entry === 'NULL' && !includeEmpty) {
-        entry = null
-      }
-      if (entry !== null) entry = this.transform(entry)
-      this.entries.push(entry)
-      this.recorded = []
-    }
-  }
-
-  consumeDimensions () {
-    if (this.source[0] === '[') {
-      while (!this.isEof()) {
-        var char = this.nextCharacter()
-        if (char.value === '=') break
-      }
-    }
-  }
-
-  parse (nested) {
-    var character, parser, quote
-    this.consumeDimensions()
-    while (!this.isEof()) {
-      character = this.nextCharacter()
-      if (character.value === '{' && !quote) {
-        this.dimension++
-        if (this.dimension > 1) {
-          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
-          this.entries.push(parser.parse(true))
-          this.position += parser.position - 2
-        }
-      } else if (character.value === '}' && !quote) {
-        this.dimension--
-        if (!this.dimension) {
-          this.newEntry()
-          if (nested) return this.entries
-        }
-      } else if (character.value === '"' && !character.escaped) {
-        if (quote) this.newEntry(true)
-        quote = !quote
-      } else if (character.value === ',' && !quote) {
-        this.newEntry()
-      } else {
-        this.record(character.value)
-      }
-    }
-    if (this.dimension !== 0) {
-      throw new Error('array dimension not balanced')
-    }
-    return this.entries
-  }
-}
-
-function identity (value) {
-  return value
-}
-
-
-/***/ }),
-
-/***/ 463:
-/***/ ((module) => {
-
-
-
-var bufferFrom = Buffer.from || Buffer
-
-module.exports = function parseBytea (input) {
-  if (/^\\x/.test(input)) {
-    // new 'hex' style response (pg >9.0)
-    return bufferFrom(input.substr(2), 'hex')
-  }
-  var output = ''
-  var i = 0
-  while (i < input.length) {
-    if (input[i] !== '\\') {
-      output += input[i]
-      ++i
-    } else {
-      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
-        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
-        i += 4
-      } else {
-        var backslashes = 1
-        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
-          backslashes++
-        }
-        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
-          output += '\\'
-        }
-        i += Math.floor(backslashes / 2) * 2
-      }
-    }
-  }
-  return bufferFrom(output, 'binary')
-}
-
-
-/***/ }),
-
-/***/ 2690:
-/***/ ((module) => {
-
-
-
-var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
-var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
-var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
-var INFINITY = /^-?infinity$/
-
-module.exports = function parseDate (isoDate) {
-  if (INFINITY.test(isoDate)) {
-    // Capitalize to Infinity before passing to Number
-    return Number(isoDate.replace('i', 'I'))
-  }
-  var matches = DATE_TIME.exec(isoDate)
-
-  if (!matches) {
-    // Force YYYY-MM-DD dates to be parsed as local time
-    return getDate(isoDate) || null
-  }
-
-  var isBC = !!matches[8]
-  var year = parseInt(matches[1], 10)
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  var hour = parseInt(matches[4], 10)
-  var minute = parseInt(matches[5], 10)
-  var second = parseInt(matches[6], 10)
-
-  var ms = matches[7]
-  ms = ms ? 1000 * parseFloat(ms) : 0
-
-  var date
-  var offset = timeZoneOffset(isoDate)
-  if (offset != null) {
-    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
-
-    // Account for years from 0 to 99 being interpreted as 1900-1999
-    // by Date.UTC / the multi-argument form of the Date constructor
-    if (is0To99(year)) {
-      date.setUTCFullYear(year)
-    }
-
-    if (offset !== 0) {
-      date.setTime(date.getTime() - offset)
-    }
-  } else {
-    date = new Date(year, month, day, hour, minute, second, ms)
-
-    if (is0To99(year)) {
-      date.setFullYear(year)
-    }
-  }
-
-  return date
-}
-
-function getDate (isoDate) {
-  var matches = DATE.exec(isoDate)
-  if (!matches) {
-    return
-  }
-
-  var year = parseInt(matches[1], 10)
-  var isBC = !!matches[4]
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  // YYYY-MM-DD will be parsed as local time
-  var date = new Date(year, month, day)
-
-  if (is0To99(year)) {
-    date.setFullYear(year)
-  }
-
-  return date
-}
-
-// match timezones:
-// Z (UTC)
-// -05
-// +06:30
-function timeZoneOffset (isoDate) {
-  if (isoDate.endsWith('+00')) {
-    return 0
-  }
-
-  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
-  if (!zone) return
-  var type = zone[1]
-
-  if (type === 'Z') {
-    return 0
-  }
-  var sign = type === '-' ? -1 : 1
-  var offset = parseInt(zone[2], 10) * 3600 +
-    parseInt(zone[3] || 0, 10) * 60 +
-    parseInt(zone[4] || 0, 10)
-
-  return offset * sign * 1000
-}
-
-function bcYearToNegativeYear (year) {
-  // Account for numerical difference between representations of BC years
-  // See: https://github.com/bendrucker/postgres-date/issues/5
-  return -(year - 1)
-}
-
-function is0To99 (num) {
-  return num >= 0 && num < 100
-}
-
-
-/***/ }),
-
-/***/ 8755:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var extend = __nccwpck_require__(223)
-
-module.exports = PostgresInterval
-
-function PostgresInterval (raw) {
-  if (!(this instanceof PostgresInterval)) {
-    return new PostgresInterval(raw)
-  }
-  extend(this, parse(raw))
-}
-var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
-PostgresInterval.prototype.toPostgres = function () {
-  var filtered = properties.filter(this.hasOwnProperty, this)
-
-  // In addition to `properties`, we need to account for fractions of seconds.
-  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
-    filtered.push('seconds')
-  }
-
-  if (filtered.length === 0) return '0'
-  return filtered
-    .map(function (property) {
-      var value = this[property] || 0
-
-      // Account for fractional part of seconds,
-      // remove trailing zeroes.
-      if (property === 'seconds' && this.milliseconds) {
-        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
-      }
-
-      return value + ' ' + property
-    }, this)
-    .join(' ')
-}
-
-var propertiesISOEquivalent = {
-  years: 'Y',
-  months: 'M',
-  days: 'D',
-  hours: 'H',
-  minutes: 'M',
-  seconds: 'S'
-}
-var dateProperties = ['years', 'months', 'days']
-var timeProperties = ['hours', 'minutes', 'seconds']
-// according to ISO 8601
-PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
-  var datePart = dateProperties
-    .map(buildProperty, this)
-    .join('')
-
-  var timePart = timeProperties
-    .map(buildProperty, this)
-    .join('')
-
-  return 'P' + datePart + 'T' + timePart
-
-  function buildProperty (property) {
-    var value = this[property] || 0
-
-    // Account for fractional part of seconds,
-    // remove trailing zeroes.
-    if (property === 'seconds' && this.milliseconds) {
-      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
-    }
-
-    return value + propertiesISOEquivalent[property]
-  }
-}
-
-var NUMBER = '([+-]?\\d+)'
-var YEAR = NUMBER + '\\s+years?'
-var MONTH = NUMBER + '\\s+mons?'
-var DAY = NUMBER + '\\s+days?'
-var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
-var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
-  return '(' + regexString + ')?'
-})
-  .join('\\s*'))
-
-// Positions of values in regex match
-var positions = {
-  years: 2,
-  months: 4,
-  days: 6,
-  hours: 9,
-  minutes: 10,
-  seconds: 11,
-  milliseconds: 12
-}
-// We can use negative time
-var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
-
-function parseMilliseconds (fraction) {
-  // add omitted zeroes
-  var microseconds = fraction + '000000'.slice(fraction.length)
-  return parseInt(microseconds, 10) / 1000
-}
-
-function parse (interval) {
-  if (!interval) return {}
-  var matches = INTERVAL.exec(interval)
-  var isNegative = matches[8] === '-'
-  return Object.keys(positions)
-    .reduce(function (parsed, property) {
-      var position = positions[property]
-      var value = matches[position]
-      // no empty string
-      if (!value) return parsed
-      // milliseconds are actually microseconds (up to 6 digits)
-      // with omitted trailing zeroes.
-      value = property === 'milliseconds'
-        ? parseMilliseconds(value)
-        : parseInt(value, 10)
-      // no zeros
-      if (!value) return parsed
-      if (isNegative && ~negatives.indexOf(property)) {
-        value *= -1
-      }
-      parsed[property] = value
-      return parsed
-    }, {})
-}
-
-
-/***/ }),
-
-/***/ 5286:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/*
-Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted, provided that the above
-copyright notice and this permission notice appear in all copies.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
-WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
-MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
-ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
-WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
-ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
-IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
-*/
-
-
-
-const { Transform } = __nccwpck_require__(2203)
-const { StringDecoder } = __nccwpck_require__(3193)
-const kLast = Symbol('last')
-const kDecoder = Symbol('decoder')
-
-function transform (chunk, enc, cb) {
-  let list
-  if (this.overflow) { // Line buffer is full. Skip to start of next line.
-    const buf = this[kDecoder].write(chunk)
-    list = buf.split(this.matcher)
-
-    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
-
-    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
-    list.shift()
-    this.overflow = false
-  } else {
-    this[kLast] += this[kDecoder].write(chunk)
-    list = this[kLast].split(this.matcher)
-  }
-
-  this[kLast] = list.pop()
-
-  for (let i = 0; i < list.length; i++) {
-    try {
-      push(this, this.mapper(list[i]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  this.overflow = this[kLast].length > this.maxLength
-  if (this.overflow && !this.skipOverflow) {
-    cb(new Error('maximum buffer reached'))
-    return
-  }
-
-  cb()
-}
-
-function flush (cb) {
-  // forward any gibberish left in there
-  this[kLast] += this[kDecoder].end()
-
-  if (this[kLast]) {
-    try {
-      push(this, this.mapper(this[kLast]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  cb()
-}
-
-function push (self, val) {
-  if (val !== undefined) {
-    self.push(val)
-  }
-}
-
-function noop (incoming) {
-  return incoming
-}
-
-function split (matcher, mapper, options) {
-  // Set defaults for any arguments not supplied.
-  matcher = matcher || /\r?\n/
-  mapper = mapper || noop
-  options = options || {}
-
-  // Test arguments explicitly.
-  switch (arguments.length) {
-    case 1:
-      // If mapper is only argument.
-      if (typeof matcher === 'function') {
-        mapper = matcher
-        matcher = /\r?\n/
-      // If options is only argument.
-      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
-        options = matcher
-        matcher = /\r?\n/
-      }
-      break
-
-    case 2:
-      // If mapper and options are arguments.
-      if (typeof matcher === 'function') {
-        options = mapper
-        mapper = matcher
-        matcher = /\r?\n/
-      // If matcher and options are arguments.
-      } else if (typeof mapper === 'object') {
-        options = mapper
-        mapper = noop
-      }
-  }
-
-  options = Object.assign({}, options)
-  options.autoDestroy = true
-  options.transform = transform
-  options.flush = flush
-  options.readableObjectMode = true
-
-  const stream = new Transform(options)
-
-  stream[kLast] = ''
-  stream[kDecoder] = new StringDecoder('utf8')
-  stream.matcher = matcher
-  stream.mapper = mapper
-  stream.maxLength = options.maxLength
-  stream.skipOverflow = options.skipOverflow || false
-  stream.overflow = false
-  stream._destroy = function (err, cb) {
-    // Weird Node v12 bug that we need to work around
-    this._writableState.errorEmitted = false
-    cb(err)
-  }
-
-  return stream
-}
-
-module.exports = split
-
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -57384,7 +42279,6 @@ module.exports = split
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -57396,10 +42290,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -57648,7 +42542,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -57656,7 +42550,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -57684,29 +42577,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -57760,11 +42653,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -57775,57 +42668,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -85742,30 +70635,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 223:
-/***/ ((module) => {
-
-module.exports = extend
-
-var hasOwnProperty = Object.prototype.hasOwnProperty;
-
-function extend(target) {
-    for (var i = 1; i < arguments.length; i++) {
-        var source = arguments[i]
-
-        for (var key in source) {
-            if (hasOwnProperty.call(source, key)) {
-                target[key] = source[key]
-            }
-        }
-    }
-
-    return target
-}
-
-
-/***/ }),
-
 /***/ 460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -85817,9 +70686,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(366);
-/* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2409);
+/* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7183);
 /* harmony import */ var _core_action_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4607);
-/* harmony import */ var _core_build_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2397);
+/* harmony import */ var _core_build_prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(415);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8791);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(460);
 
@@ -85886,7 +70755,7 @@ function readRunInfo(env = process.env) {
 
 /***/ }),
 
-/***/ 2409:
+/***/ 7183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85897,8 +70766,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: actionsLogger, runPostStep
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -85973,7 +70842,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -86047,7 +70916,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -86063,7 +70932,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -87145,7 +72014,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -87869,13 +72738,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -88166,7 +73035,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -88505,8 +73374,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -88687,7 +73556,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -88755,7 +73624,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -89165,88 +74034,15 @@ function mermaidTimeline(title, steps) {
 
 /***/ }),
 
-/***/ 2397:
+/***/ 2664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ runBuildPush)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(2284);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __nccwpck_require__(4085);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __nccwpck_require__(2684);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var client_ecr_dist_cjs = __nccwpck_require__(8249);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
-var client_rds_dist_cjs = __nccwpck_require__(7202);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __nccwpck_require__(1695);
-;// CONCATENATED MODULE: ./core/aws/clients.ts
-
-
-
-
-
-
-/**
- * SDK clients for one region. Credentials and endpoints come from the environment as usual
- * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
- * retries are ours (awsCall), so every retry is logged and bounded in one place.
- */
-function clients_createAwsClients(region) {
-    const config = { region, maxAttempts: 1 };
-    return {
-        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config),
-        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
-        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
-        sts: new client_sts_dist_cjs/* STSClient */.iM(config),
-        cloudWatch: new client_cloudwatch_dist_cjs/* CloudWatchClient */.WBn(config),
-        cloudWatchLogs: new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(config),
-    };
-}
-
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __nccwpck_require__(4494);
-;// CONCATENATED MODULE: ./core/util/retry.ts
-
-/** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
-function describeError(error) {
-    const name = error instanceof Error && error.name !== 'Error' ? error.name : undefined;
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    return name && !message.startsWith(name) ? `${name}: ${message}` : message;
-}
-/**
- * The one retry helper: exponential backoff with full jitter, bounded attempts, and a log
- * line per retry saying what failed and when the next attempt is.
- */
-async function retry_retry(fn, options) {
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
-            options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
-            await options.clock.sleep(delay, options.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./core/aws/call.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
+/* harmony export */   uF: () => (/* binding */ awsCall)
+/* harmony export */ });
+/* unused harmony exports isRetryableAwsError, AWS_RETRY */
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9891);
 
 const RETRYABLE_NAMES = new Set([
     'ThrottlingException',
@@ -89276,7 +74072,7 @@ const RETRYABLE_NETWORK = new Set([
  * Throttling, 5xx and dropped connections are worth another try; anything else (access
  * denied, validation, not found, invalid state) is an answer and is returned at once.
  */
-function call_isRetryableAwsError(error) {
+function isRetryableAwsError(error) {
     if (!error || typeof error !== 'object')
         return false;
     const e = error;
@@ -89294,26 +74090,133 @@ function call_isRetryableAwsError(error) {
  * logged with the operation's name. The SDK clients are built with maxAttempts 1 so this is
  * the only retry loop.
  */
-const call_AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
-function call_awsCall(label, fn, deps) {
-    return retry_retry(fn, {
+const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
+function awsCall(label, fn, deps) {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L)(fn, {
         label,
-        ...call_AWS_RETRY,
-        isRetryable: call_isRetryableAwsError,
+        ...AWS_RETRY,
+        isRetryable: isRetryableAwsError,
         clock: deps.clock,
         logger: deps.logger,
         ...(deps.random ? { random: deps.random } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
     });
 }
 /** The AWS error name ("InvalidStateException"), if the value is one. */
-function call_awsErrorName(error) {
+function awsErrorName(error) {
     return error && typeof error === 'object' && 'name' in error
         ? String(error.name)
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./core/aws/image-ref.ts
+
+/***/ }),
+
+/***/ 640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EcrRepository: () => (/* binding */ EcrRepository)
+/* harmony export */ });
+/* unused harmony export ImageNotFound */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8249);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2664);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2435);
+
+
+
+
+class ImageNotFound extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'ImageNotFound';
+}
+class EcrRepository {
+    client;
+    location;
+    deps;
+    constructor(client, location, deps) {
+        this.client = client;
+        this.location = location;
+        this.deps = deps;
+    }
+    describe(ref) {
+        return (0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeImages', async () => {
+            try {
+                const out = await this.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeImagesCommand */ .ji5({
+                    registryId: this.location.registryId,
+                    repositoryName: this.location.repository,
+                    imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
+                }));
+                return out.imageDetails?.[0];
+            }
+            catch (error) {
+                if ((0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error) === 'ImageNotFoundException')
+                    return undefined;
+                throw error;
+            }
+        }, this.deps);
+    }
+    /** The image by digest, or undefined when the repository does not hold it. */
+    async find(ref) {
+        const detail = await this.describe(ref);
+        if (!detail?.imageDigest)
+            return undefined;
+        return {
+            digest: detail.imageDigest,
+            tags: detail.imageTags ?? [],
+            ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
+            uri: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageUri */ .W_)(this.location, { kind: 'digest', digest: detail.imageDigest }),
+        };
+    }
+    async resolve(ref) {
+        const found = await this.find(ref);
+        if (!found) {
+            const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
+            throw new ImageNotFound(`${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`);
+        }
+        return found;
+    }
+    /** The newest tagged images, for error messages that list candidates. */
+    async recentTagged(limit) {
+        const images = [];
+        let nextToken;
+        for (let page = 0; page < 50; page++) {
+            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeImages', () => this.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeImagesCommand */ .ji5({
+                registryId: this.location.registryId,
+                repositoryName: this.location.repository,
+                filter: { tagStatus: 'TAGGED' },
+                nextToken,
+            })), this.deps);
+            for (const d of out.imageDetails ?? []) {
+                if (!d.imageDigest)
+                    continue;
+                images.push({
+                    digest: d.imageDigest,
+                    tags: d.imageTags ?? [],
+                    ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
+                    uri: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageUri */ .W_)(this.location, { kind: 'digest', digest: d.imageDigest }),
+                });
+            }
+            nextToken = out.nextToken;
+            if (!nextToken)
+                break;
+        }
+        return images
+            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
+            .slice(0, limit);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ imageUri)
+/* harmony export */ });
+/* unused harmony exports registryHost, parseImageRef, parseImageIdentifier */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -89357,95 +74260,59 @@ function parseImageIdentifier(identifier) {
     };
 }
 
-;// CONCATENATED MODULE: ./core/aws/ecr.ts
+
+/***/ }),
+
+/***/ 415:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ runBuildPush)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(2284);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var client_ecr_dist_cjs = __nccwpck_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
+var client_rds_dist_cjs = __nccwpck_require__(7202);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./core/aws/clients.ts
 
 
 
 
-class ImageNotFound extends errors/* DomainFailure */.dY {
-    name = 'ImageNotFound';
-}
-class ecr_EcrRepository {
-    client;
-    location;
-    deps;
-    constructor(client, location, deps) {
-        this.client = client;
-        this.location = location;
-        this.deps = deps;
-    }
-    describe(ref) {
-        return call_awsCall('DescribeImages', async () => {
-            try {
-                const out = await this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
-                    registryId: this.location.registryId,
-                    repositoryName: this.location.repository,
-                    imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
-                }));
-                return out.imageDetails?.[0];
-            }
-            catch (error) {
-                if (call_awsErrorName(error) === 'ImageNotFoundException')
-                    return undefined;
-                throw error;
-            }
-        }, this.deps);
-    }
-    /** The image by digest, or undefined when the repository does not hold it. */
-    async find(ref) {
-        const detail = await this.describe(ref);
-        if (!detail?.imageDigest)
-            return undefined;
-        return {
-            digest: detail.imageDigest,
-            tags: detail.imageTags ?? [],
-            ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
-            uri: imageUri(this.location, { kind: 'digest', digest: detail.imageDigest }),
-        };
-    }
-    async resolve(ref) {
-        const found = await this.find(ref);
-        if (!found) {
-            const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
-            throw new ImageNotFound(`${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`);
-        }
-        return found;
-    }
-    /** The newest tagged images, for error messages that list candidates. */
-    async recentTagged(limit) {
-        const images = [];
-        let nextToken;
-        for (let page = 0; page < 50; page++) {
-            const out = await call_awsCall('DescribeImages', () => this.client.send(new client_ecr_dist_cjs/* DescribeImagesCommand */.ji5({
-                registryId: this.location.registryId,
-                repositoryName: this.location.repository,
-                filter: { tagStatus: 'TAGGED' },
-                nextToken,
-            })), this.deps);
-            for (const d of out.imageDetails ?? []) {
-                if (!d.imageDigest)
-                    continue;
-                images.push({
-                    digest: d.imageDigest,
-                    tags: d.imageTags ?? [],
-                    ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
-                    uri: imageUri(this.location, { kind: 'digest', digest: d.imageDigest }),
-                });
-            }
-            nextToken = out.nextToken;
-            if (!nextToken)
-                break;
-        }
-        return images
-            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
-            .slice(0, limit);
-    }
+/**
+ * SDK clients for one region. Credentials and endpoints come from the environment as usual
+ * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
+ * retries are ours (awsCall), so every retry is logged and bounded in one place.
+ */
+function clients_createAwsClients(region) {
+    const config = { region, maxAttempts: 1 };
+    return {
+        appRunner: new dist_cjs/* AppRunnerClient */.fpv(config),
+        ecr: new client_ecr_dist_cjs/* ECRClient */.S70(config),
+        rds: new client_rds_dist_cjs/* RDSClient */.rYe(config),
+        sts: new client_sts_dist_cjs/* STSClient */.iM(config),
+    };
 }
 
+// EXTERNAL MODULE: ./core/aws/ecr.ts
+var ecr = __nccwpck_require__(640);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __nccwpck_require__(4494);
 // EXTERNAL MODULE: ./core/util/zod-issues.ts
 var zod_issues = __nccwpck_require__(6793);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -89480,414 +74347,428 @@ function defineCheck(definition) {
     };
 }
 
-;// CONCATENATED MODULE: ./core/checks/planned.ts
+;// CONCATENATED MODULE: ./core/checks/attestation.ts
 
 
-
-/*
- * Check types the configuration already accepts but that are not implemented yet. Each one
- * moves to a file of its own (see README.md) when it is built; until then it reports `error`,
- * never `pass`, so a gate or schedule that lists it cannot be green by accident.
+const DAY = 86_400_000;
+/**
+ * An item only a person can vouch for (a real BankID login, a regulator notified). It passes
+ * while the attestations file holds a current attestation for its id: present, not expired,
+ * and not older than the gate's max-attestation-age.
  */
-function planned(type, group, shape, description) {
-    return defineCheck({
-        type,
-        description,
-        shape,
-        defaultTimeoutMs: 30_000,
-        group,
-        run: async () => ({
-            status: 'error',
-            line: `check type "${type}" is not implemented in this version of apprunner-ops`,
-        }),
-    });
-}
-const PLANNED_CHECKS = [
-    planned('database-available', 'Infrastructure', {}, 'The RDS instance is available.'),
-    planned('database-private', 'Infrastructure', {}, 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.'),
-    planned('image-present', 'Infrastructure', { tag: schemas/* string */.YjP().default('production') }, 'ECR holds an image with this tag.'),
-    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
-    planned('service-env', 'Application', {
-        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
-        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
-    }, 'Runtime environment variables of the service have these values, and these are absent.'),
-    planned('tls', 'Domain & TLS', { hosts: schemas/* array */.YOg(schemas/* string */.YjP()).min(1), 'min-days': schemas/* int */.Whr().min(0).default(90) }, 'Each host serves a certificate that covers it and is valid for min-days more.'),
-    planned('hsts', 'Domain & TLS', { 'min-max-age': schemas/* int */.Whr().min(0).default(63072000), preload: schemas/* boolean */.zMY().default(true) }, 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.'),
-    planned('https-redirect', 'Domain & TLS', {}, 'http:// redirects to https://.'),
-    planned('pages-reachable', 'Compliance', { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) }, 'Each page answers 200.'),
-    planned('attestation', 'External services', { id: schemas/* string */.YjP().regex(/^[a-z0-9-]+$/), text: schemas/* string */.YjP().min(1) }, 'A person vouches for this item in the attestations file.'),
-    planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
-    planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
-    planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
-    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
-];
-
-;// CONCATENATED MODULE: ./core/checks/service-running.ts
-
-
-
-/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
-const serviceRunning = defineCheck({
-    type: 'service-running',
-    description: 'The App Runner service is RUNNING.',
-    shape: {},
-    defaultTimeoutMs: 30_000,
-    group: 'Infrastructure',
-    async run(_check, { env, aws, clock, logger }) {
-        const arn = env['service-arn'];
-        const out = await call_awsCall('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
-        const status = out.Service?.Status ?? 'UNKNOWN';
-        const name = out.Service?.ServiceName ?? arn;
-        const observed = { status, service: name };
-        if (status === 'RUNNING')
-            return { status: 'pass', line: `${name} is RUNNING`, observed };
+const attestation = defineCheck({
+    type: 'attestation',
+    description: 'A person vouches for this item in the attestations file (by, at, evidence, expires).',
+    shape: {
+        id: schemas/* string */.YjP()
+            .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like bankid-callback' }),
+        text: schemas/* string */.YjP().min(1).describe('What the person vouches for, as the checklist says it.'),
+    },
+    defaultTimeoutMs: 5_000,
+    group: 'External services',
+    async run(check, { attestations, clock }) {
+        if (!attestations)
+            return {
+                status: 'error',
+                line: 'no attestations file was read; attestation items are judged by the compliance-gate action',
+            };
+        const found = attestations.find(check.id);
+        if (!found)
+            return {
+                status: 'fail',
+                line: `no attestation for "${check.id}" in ${attestations.file}; add one by pull request (id, by, at, evidence, expires)`,
+                observed: { id: check.id },
+            };
+        const now = clock.now();
+        const observed = {
+            id: check.id,
+            by: found.by,
+            at: found.at.toISOString(),
+            expires: found.expires.toISOString().slice(0, 10),
+            evidence: found.evidence,
+        };
+        const ageDays = Math.floor((now - found.at.getTime()) / DAY);
+        if (found.expires.getTime() <= now)
+            return {
+                status: 'fail',
+                line: `attestation "${check.id}" by ${found.by} expired on ${observed.expires}; vouch again with fresh evidence`,
+                observed,
+            };
+        if (ageDays > attestations.maxAgeDays)
+            return {
+                status: 'fail',
+                line: `attestation "${check.id}" by ${found.by} is ${ageDays} days old (limit ${attestations.maxAgeDays}); vouch again`,
+                observed,
+            };
         return {
-            status: 'fail',
-            line: `${name} is ${status}, expected RUNNING${status === 'PAUSED' ? ' (resume it in the App Runner console or with ResumeService)' : ''}`,
+            status: 'pass',
+            line: `${found.by} vouched on ${observed.at.slice(0, 10)} (until ${observed.expires}): ${check.text}`,
             observed,
         };
     },
 });
-
-;// CONCATENATED MODULE: ./core/aws/cloudwatch.ts
-
-
-/** Rounds a window up to whole minutes, as CloudWatch periods must be. */
-function periodOf(windowMs) {
-    return Math.max(60, Math.ceil(windowMs / 60_000) * 60);
-}
-/** One GetMetricStatistics call through awsCall, datapoints oldest first. */
-async function metricStatistics(client, request, deps) {
-    const dimensions = Object.entries(request.dimensions).map(([Name, Value]) => ({
-        Name,
-        Value,
-    }));
-    const out = await call_awsCall(`GetMetricStatistics ${request.namespace} ${request.metric}`, () => client.send(new client_cloudwatch_dist_cjs/* GetMetricStatisticsCommand */.ByE({
-        Namespace: request.namespace,
-        MetricName: request.metric,
-        Dimensions: dimensions,
-        StartTime: new Date(request.start),
-        EndTime: new Date(request.end),
-        Period: request.periodSeconds,
-        ...(request.statistics ? { Statistics: request.statistics } : {}),
-        ...(request.percentiles ? { ExtendedStatistics: request.percentiles } : {}),
-    }), deps.signal ? { abortSignal: deps.signal } : {}), deps);
-    return [...(out.Datapoints ?? [])].sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
-}
-/**
- * App Runner publishes its metrics with both ServiceName and ServiceID, and CloudWatch only
- * matches the exact set of dimensions: both come from the service ARN.
- */
-function appRunnerDimensions(serviceArn) {
-    const match = /:service\/([^/]+)\/([0-9a-f]{32})$/.exec(serviceArn);
-    if (!match)
-        throw new Error(`cannot read the service name and id from ${serviceArn}`);
-    return { ServiceName: match[1], ServiceID: match[2] };
-}
-/**
- * Requests, 5xx and p99 latency of an App Runner service per period since `start`.
- * A period without a 5xxStatusResponses datapoint had no 5xx (App Runner publishes none until
- * the first one), so missing means zero; a period without Requests had no traffic.
- */
-async function cloudwatch_appRunnerTraffic(client, serviceArn, window, deps) {
-    const dimensions = appRunnerDimensions(serviceArn);
-    const base = { namespace: 'AWS/AppRunner', dimensions, ...window };
-    const [requests, errors, latency] = await Promise.all([
-        metricStatistics(client, { ...base, metric: 'Requests', statistics: ['Sum'] }, deps),
-        metricStatistics(client, { ...base, metric: '5xxStatusResponses', statistics: ['Sum'] }, deps),
-        metricStatistics(client, { ...base, metric: 'RequestLatency', percentiles: ['p99'] }, deps),
-    ]);
-    const key = (d) => d.Timestamp?.getTime() ?? 0;
-    const errorsAt = new Map(errors.map((d) => [key(d), d.Sum ?? 0]));
-    const p99At = new Map(latency.map((d) => [key(d), d.ExtendedStatistics?.['p99']]));
-    return requests.map((d) => {
-        const p99 = p99At.get(key(d));
-        return {
-            at: key(d),
-            requests: d.Sum ?? 0,
-            errors: errorsAt.get(key(d)) ?? 0,
-            ...(p99 !== undefined ? { p99 } : {}),
-        };
-    });
-}
 
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
-;// CONCATENATED MODULE: ./core/checks/fields.ts
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./core/checks/rds-instance.ts
 
-
-/** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
-const positiveDurationField = schemas/* string */.YjP()
-    .refine((text) => ((0,duration/* parseDuration */.E)(text) ?? 0) > 0, {
-    message: 'expected a positive duration like 90s, 24h or 1h30m',
-})
-    .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
-/** The remaining time until a check's deadline, less a margin to answer in. */
-function remainingMs(deadline, now, marginMs = 250) {
-    return Math.max(0, deadline - now - marginMs);
+/**
+ * The configured RDS instance as DescribeDBInstances sees it, or the outcome to report when
+ * there is none (not configured: error; not found: fail, with what to fix).
+ */
+async function describeDatabase(ctx) {
+    const id = ctx.env.database?.instance;
+    if (!id)
+        return {
+            outcome: {
+                status: 'error',
+                line: 'database.instance is not set for this environment; add it to the configuration',
+            },
+        };
+    // Loaded here, not at the top: every action that reads the configuration imports the check
+    // registry, and only the ones that run checks should load the RDS client.
+    const { DescribeDBInstancesCommand } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7202, 19));
+    try {
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => ctx.aws.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), ctx);
+        const instance = out.DBInstances?.[0];
+        if (instance)
+            return { instance };
+    }
+    catch (error) {
+        const name = (0,call/* awsErrorName */.ZH)(error);
+        if (name !== 'DBInstanceNotFoundFault' && name !== 'DBInstanceNotFound')
+            throw error;
+    }
+    return {
+        outcome: {
+            status: 'fail',
+            line: `RDS instance ${id} does not exist; check database.instance in the configuration`,
+            observed: { instance: id },
+        },
+    };
 }
 
-;// CONCATENATED MODULE: ./core/checks/error-rate.ts
+;// CONCATENATED MODULE: ./core/checks/backups.ts
 
 
 
 
 
-/** Percent with two decimals, for lines people read. */
-const error_rate_percent = (ratio) => Math.round(ratio * 10_000) / 100;
-/**
- * App Runner's 5xxStatusResponses ÷ Requests over a window (the runbooks' SLA "error rate").
- * 5xx datapoints are absent until the first 5xx: missing means zero, not "no data"; no
- * Requests at all is "no data".
- */
-const errorRate = defineCheck({
-    type: 'error-rate',
-    description: 'The share of requests answered 5xx over the window stays at or below max-percent.',
+/** The runbook's "backups running, point-in-time recovery works". */
+const backups = defineCheck({
+    type: 'backups',
+    description: 'Automated backups are on (retention > 0) and LatestRestorableTime is recent, so point-in-time recovery works.',
     shape: {
-        'max-percent': schemas/* number */.aig().min(0).max(100).default(1),
-        window: positiveDurationField.default('1h'),
-    },
-    defaultTimeoutMs: 30_000,
-    group: 'Application',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
-        const end = clock.now();
-        const periods = await cloudwatch_appRunnerTraffic(aws.cloudWatch, env['service-arn'], { start: end - windowMs, end, periodSeconds: periodOf(windowMs) }, { clock, logger, signal });
-        const requests = periods.reduce((n, p) => n + p.requests, 0);
-        const errors = periods.reduce((n, p) => n + p.errors, 0);
-        if (requests === 0)
-            return {
-                status: 'warn',
-                line: `no data: no requests reached the service in the last ${check.window}`,
-                observed: { requests: 0, errors },
-            };
-        const rate = error_rate_percent(errors / requests);
-        const observed = { requests, errors, errorPercent: rate, window: check.window };
-        if (rate <= check['max-percent'])
-            return {
-                status: 'pass',
-                line: `${rate} % of ${requests} requests answered 5xx in the last ${check.window} (limit ${check['max-percent']} %)`,
-                observed,
-            };
-        return {
-            status: 'fail',
-            line: `${rate} % of ${requests} requests answered 5xx in the last ${check.window}, above ${check['max-percent']} %: read the application logs and consider a rollback`,
-            observed,
-        };
-    },
-});
-
-;// CONCATENATED MODULE: ./core/checks/free-storage.ts
-
-
-
-
-
-const GIB = 1024 ** 3;
-/** The runbook's weekly "RDS FreeStorageSpace, alert if < 2 GB". */
-const freeStorage = defineCheck({
-    type: 'free-storage',
-    description: 'RDS FreeStorageSpace (its minimum over the window) stays above min-gib.',
-    shape: {
-        'min-gib': positiveNumber().default(2),
-        window: positiveDurationField.default('1h'),
+        'max-restore-lag': fields/* durationField */.Ti
+            .default('15m')
+            .describe('How far LatestRestorableTime may lag behind now.'),
+        'min-retention-days': schemas/* int */.Whr().min(1).max(35).default(1),
     },
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const instance = env.database?.instance;
-        if (!instance)
-            return {
-                status: 'error',
-                line: 'no database.instance in this environment: say which RDS instance to check',
-            };
-        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
-        const end = clock.now();
-        const points = await metricStatistics(aws.cloudWatch, {
-            namespace: 'AWS/RDS',
-            metric: 'FreeStorageSpace',
-            dimensions: { DBInstanceIdentifier: instance },
-            start: end - windowMs,
-            end,
-            periodSeconds: periodOf(windowMs),
-            statistics: ['Minimum'],
-        }, { clock, logger, signal });
-        const values = points.flatMap((p) => (p.Minimum === undefined ? [] : [p.Minimum]));
-        if (values.length === 0)
-            return {
-                status: 'warn',
-                line: `no data: CloudWatch has no FreeStorageSpace for ${instance} in the last ${check.window}`,
-                observed: { instance, datapoints: 0 },
-            };
-        const minBytes = Math.min(...values);
-        const gib = Math.round((minBytes / GIB) * 100) / 100;
+    async run(check, ctx) {
+        const found = await describeDatabase(ctx);
+        if ('outcome' in found)
+            return found.outcome;
+        const db = found.instance;
+        const id = db.DBInstanceIdentifier ?? '';
+        const retention = db.BackupRetentionPeriod ?? 0;
+        const latest = db.LatestRestorableTime;
+        const maxLag = (0,duration/* parseDuration */.E)(check['max-restore-lag']) ?? 900_000;
+        const lagMs = latest ? ctx.clock.now() - latest.getTime() : undefined;
         const observed = {
-            instance,
-            minFreeBytes: minBytes,
-            minFreeGiB: gib,
-            datapoints: values.length,
+            instance: id,
+            backupRetentionPeriod: retention,
+            latestRestorableTime: latest?.toISOString() ?? null,
+            restoreLagMs: lagMs ?? null,
         };
-        if (gib >= check['min-gib'])
-            return {
-                status: 'pass',
-                line: `${instance} has at least ${gib} GiB free (minimum over ${check.window}; limit ${check['min-gib']} GiB)`,
-                observed,
-            };
+        const problems = [];
+        if (retention < check['min-retention-days'])
+            problems.push(retention === 0
+                ? 'automated backups are off (BackupRetentionPeriod 0); set a retention period of at least 1 day'
+                : `backup retention is ${retention} day(s), below ${check['min-retention-days']}`);
+        if (lagMs === undefined)
+            problems.push('RDS reports no LatestRestorableTime');
+        else if (lagMs > maxLag)
+            problems.push(`LatestRestorableTime is ${(0,duration/* formatDuration */.a)(lagMs)} old (limit ${(0,duration/* formatDuration */.a)(maxLag)}): point-in-time recovery is behind; check the instance's backup status`);
+        if (problems.length > 0)
+            return { status: 'fail', line: `${id}: ${problems.join('; ')}`, observed };
         return {
-            status: 'fail',
-            line: `${instance} went down to ${gib} GiB free in the last ${check.window}, below ${check['min-gib']} GiB: grow the allocated storage or turn on storage autoscaling`,
+            status: 'pass',
+            line: `${id} keeps ${retention} day(s) of backups; restorable to ${(0,duration/* formatDuration */.a)(lagMs ?? 0)} ago`,
             observed,
         };
     },
 });
-function positiveNumber() {
-    return schemas/* number */.aig().positive({ message: 'expected a number greater than 0' });
-}
 
-;// CONCATENATED MODULE: ./core/health/report.ts
+;// CONCATENATED MODULE: ./core/checks/ci-green.ts
 
 
-
-function buildReport(results, startedAt, finishedAt, expectVersion) {
-    const failed = results.filter((r) => !r.passed).length;
-    return {
-        passed: failed === 0,
-        failedChecks: failed,
-        startedAt: new Date(startedAt).toISOString(),
-        durationMs: finishedAt - startedAt,
-        ...(expectVersion !== undefined ? { expectVersion } : {}),
-        checks: results,
-    };
-}
-async function writeReport(report, directory, name = 'smoke-test-report') {
-    await mkdir(directory, { recursive: true });
-    const file = path.join(directory, `${name}-${Date.now()}-${process.pid}.json`);
-    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-    return file;
-}
-/** Adds the checks table (and each failure's history) to a summary. */
-function addChecksToSummary(summary, report, title = 'Smoke test') {
-    const verdict = report.passed
-        ? '✅ passed'
-        : `❌ ${report.failedChecks} of ${report.checks.length} failed`;
-    summary.heading(`${title}: ${verdict}`, 3);
-    if (report.expectVersion !== undefined)
-        summary.paragraph(`Expected version: \`${report.expectVersion}\``);
-    summary.table(['Check', 'Result', 'Status', 'Latency', 'Attempts', 'Reason'], report.checks.map((c) => [
-        `${c.name} (${c.url})`,
-        c.passed ? '✅ pass' : '❌ fail',
-        c.status ?? '—',
-        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—',
-        c.attempts,
-        c.lastReason ?? '',
-    ]));
-    const failed = report.checks.filter((c) => !c.passed);
-    for (const check of failed) {
-        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${formatDuration(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
-    }
-    return summary;
-}
-
-;// CONCATENATED MODULE: ./core/health/json-path.ts
-/** Reads `data.checks.db.status` or `items[0].id` / `items.0.id` from parsed JSON. */
-function valueAtPath(root, path) {
-    const segments = path
-        .replace(/\[(\d+)\]/g, '.$1')
-        .split('.')
-        .filter((s) => s !== '');
-    let node = root;
-    for (const segment of segments) {
-        if (node === null || typeof node !== 'object')
-            return { found: false };
-        if (!Object.prototype.hasOwnProperty.call(node, segment))
-            return { found: false };
-        node = node[segment];
-    }
-    return { found: true, value: node };
-}
-
-;// CONCATENATED MODULE: ./core/health/evaluate.ts
-
-const DAY_MS = 86_400_000;
-function show(value) {
-    const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-/** Every way a response falls short of the check; empty when it passes. */
-function evaluateResponse(response, { check, version, now }) {
-    const reasons = [];
-    const expect = check.expect;
-    if (response.status !== expect.status) {
-        reasons.push(`status ${response.status}, expected ${expect.status}`);
-    }
-    const maxLatency = expect['max-latency-ms'];
-    if (maxLatency !== undefined && response.latencyMs > maxLatency) {
-        reasons.push(`took ${Math.round(response.latencyMs)} ms, limit ${maxLatency} ms`);
-    }
-    for (const [name, pattern] of Object.entries(expect.headers ?? {})) {
-        const value = response.headers[name.toLowerCase()];
-        if (value === undefined)
-            reasons.push(`header ${name} is missing`);
-        else if (!new RegExp(pattern).test(value))
-            reasons.push(`header ${name} is "${value}", expected /${pattern}/`);
-    }
-    const needsJson = expect.json !== undefined || version !== undefined;
-    if (needsJson) {
-        let body;
-        let parsed = false;
-        try {
-            body = JSON.parse(response.body);
-            parsed = true;
-        }
-        catch {
-            const type = response.headers['content-type'] ?? 'no content-type';
-            reasons.push(`expect.json needs a JSON body, got ${type}: ${show(response.body.slice(0, 60))}`);
-        }
-        if (parsed) {
-            for (const [path, expected] of Object.entries(expect.json ?? {})) {
-                const actual = valueAtPath(body, path);
-                if (!actual.found)
-                    reasons.push(`${path} is missing, expected ${show(expected)}`);
-                else if (actual.value !== expected)
-                    reasons.push(`${path} is ${show(actual.value)}, expected ${show(expected)}`);
-            }
-            if (version) {
-                const actual = valueAtPath(body, version.path);
-                if (!actual.found)
-                    reasons.push(`version not reported at ${version.path}`);
-                else if (!version.values.includes(String(actual.value))) {
-                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
-                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
-                }
-            }
-        }
-    }
-    if (check.tls) {
-        if (!response.certificate) {
-            reasons.push('tls.min-days needs an https:// URL');
-        }
-        else {
-            const days = Math.floor((response.certificate.validTo.getTime() - now.getTime()) / DAY_MS);
-            if (days < check.tls['min-days']) {
-                reasons.push(`TLS certificate expires in ${days} days (${response.certificate.validTo.toISOString().slice(0, 10)}), minimum ${check.tls['min-days']}`);
-            }
-        }
-    }
-    return reasons;
-}
-/** The plain-HTTP twin of an https:// URL must redirect to https. */
-function evaluateRedirect(response, httpUrl) {
-    const location = response.headers['location'];
-    if (response.status < 300 || response.status > 399) {
-        return [`${httpUrl.href} answered ${response.status}, expected a redirect to https://`];
-    }
-    if (!location || !new URL(location, httpUrl).protocol.startsWith('https')) {
-        return [
-            `${httpUrl.href} redirects to ${location ?? '(no Location header)'}, expected https://`,
+/** Names of check runs the gate itself creates (never judged by ci-green). */
+const GATE_CHECK_RUN_PREFIX = 'apprunner-ops:';
+const OK_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
+/** The runbook's "CI green on main (lint, typecheck, tests, E2E, docker-build)". */
+const ciGreen = defineCheck({
+    type: 'ci-green',
+    description: 'The commit being launched has only successful check runs and commit statuses (and each required one).',
+    shape: {
+        required: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+            .default([])
+            .describe('Check run or status names that must be present and successful, e.g. lint, e2e.'),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Application',
+    async run(check, ctx) {
+        const token = ctx.secrets.githubToken;
+        const run = ctx.run;
+        if (!token || !run?.sha)
+            return {
+                status: 'error',
+                line: !token
+                    ? 'ci-green needs the github-token input (checks: read, statuses: read)'
+                    : 'ci-green needs the commit (GITHUB_SHA) of the run',
+            };
+        const [owner, repo] = run.repository.split('/');
+        // Loaded on use: the registry is imported by every action that reads the configuration.
+        const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5279));
+        const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: ctx.logger });
+        const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+            owner,
+            repo,
+            ref: run.sha,
+            per_page: 100,
+            request: { signal: ctx.signal },
+        });
+        const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
+            owner,
+            repo,
+            ref: run.sha,
+            per_page: 100,
+            request: { signal: ctx.signal },
+        });
+        // This run's own jobs are in progress on the same commit: they are not CI.
+        const ownRun = `/actions/runs/${run.runId}/`;
+        const judged = runs.filter((r) => !r.name.startsWith(GATE_CHECK_RUN_PREFIX) && !(r.details_url ?? '').includes(ownRun));
+        // Statuses come newest first; the newest per context counts.
+        const latest = new Map();
+        for (const s of statuses)
+            if (!latest.has(s.context))
+                latest.set(s.context, s.state);
+        const results = [
+            ...judged.map((r) => ({
+                name: r.name,
+                kind: 'check run',
+                result: r.status === 'completed' ? (r.conclusion ?? 'none') : r.status,
+                ok: r.status === 'completed' && OK_CONCLUSIONS.has(r.conclusion ?? ''),
+            })),
+            ...[...latest].map(([name, state]) => ({
+                name,
+                kind: 'status',
+                result: state,
+                ok: state === 'success',
+            })),
         ];
+        const problems = results
+            .filter((r) => !r.ok)
+            .map((r) => `${r.kind} "${r.name}" is ${r.result}`);
+        for (const name of check.required)
+            if (!results.some((r) => r.name === name))
+                problems.push(`required "${name}" has not reported`);
+        if (results.length === 0)
+            problems.push('no check runs or statuses at all');
+        const observed = {
+            commit: run.sha,
+            results: results.map(({ name, kind, result }) => ({ name, kind, result })),
+        };
+        if (problems.length > 0)
+            return {
+                status: 'fail',
+                line: `commit ${run.sha7}: ${problems.join('; ')}; launch a commit whose CI passed`,
+                observed,
+            };
+        return {
+            status: 'pass',
+            line: `commit ${run.sha7}: ${results.length} check(s) successful`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/custom-domains.ts
+
+
+
+
+/** The runbook's "DNS points at App Runner": each host is linked to the service and active. */
+const customDomains = defineCheck({
+    type: 'custom-domains',
+    description: 'App Runner DescribeCustomDomains shows each host associated with the service and active.',
+    shape: {
+        hosts: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[a-z0-9.-]+$/, { message: 'expected a host name like getdrop.no' }))
+            .min(1),
+    },
+    defaultTimeoutMs: 30_000,
+    group: 'Domain & TLS',
+    async run(check, ctx) {
+        const arn = ctx.env['service-arn'];
+        const domains = [];
+        let token;
+        // Pages of at most 5; bounded so a misbehaving endpoint cannot loop forever.
+        for (let page = 0; page < 100; page++) {
+            const out = await (0,call/* awsCall */.uF)('DescribeCustomDomains', () => ctx.aws.appRunner.send(new dist_cjs/* DescribeCustomDomainsCommand */.b1e({ ServiceArn: arn, MaxResults: 5, NextToken: token })), ctx);
+            domains.push(...(out.CustomDomains ?? []));
+            token = out.NextToken;
+            if (!token)
+                break;
+        }
+        // A domain linked with EnableWWWSubdomain also serves www.<domain>.
+        const statusOf = (host) => {
+            const direct = domains.find((d) => d.DomainName === host);
+            if (direct)
+                return direct.Status;
+            const apex = domains.find((d) => d.EnableWWWSubdomain && `www.${d.DomainName}` === host);
+            return apex?.Status;
+        };
+        const observed = Object.fromEntries(check.hosts.map((h) => [h, statusOf(h) ?? 'not linked']));
+        const problems = check.hosts
+            .filter((h) => statusOf(h) !== 'active')
+            .map((h) => statusOf(h) === undefined
+            ? `${h} is not linked to the service (App Runner → Custom domains → Link domain)`
+            : `${h} is "${statusOf(h)}", expected "active"${statusOf(h) === 'pending_certificate_dns_validation' ? ' (add the certificate validation CNAME records to DNS)' : ''}`);
+        if (problems.length > 0)
+            return { status: 'fail', line: problems.join('; '), observed: { domains: observed } };
+        return {
+            status: 'pass',
+            line: `${check.hosts.join(', ')} linked and active`,
+            observed: { domains: observed },
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/database-available.ts
+
+
+/** The runbook's "RDS available" (go-live Infrastructure, launch day phase 1). */
+const databaseAvailable = defineCheck({
+    type: 'database-available',
+    description: 'The RDS instance is available.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, ctx) {
+        const found = await describeDatabase(ctx);
+        if ('outcome' in found)
+            return found.outcome;
+        const id = found.instance.DBInstanceIdentifier ?? '';
+        const status = found.instance.DBInstanceStatus ?? 'unknown';
+        const observed = { instance: id, status, engine: found.instance.EngineVersion };
+        if (status === 'available')
+            return { status: 'pass', line: `${id} is available`, observed };
+        return {
+            status: 'fail',
+            line: `${id} is "${status}", expected "available"; wait for the operation on it to finish`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/aws/ec2.ts
+
+/**
+ * The EC2 client is large and only the go-live gate needs it, so it is imported on first use
+ * (a separate chunk in the bundles) instead of weighing down every action that loads config.
+ */
+async function ec2Client(aws, region) {
+    if (!aws.ec2) {
+        const { EC2Client: Client } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+        aws.ec2 = new Client({ region, maxAttempts: 1 });
     }
-    return [];
+    return aws.ec2;
 }
+async function describeSecurityGroups(aws, region, groupIds, deps) {
+    if (groupIds.length === 0)
+        return [];
+    const client = await ec2Client(aws, region);
+    const { DescribeSecurityGroupsCommand } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    const out = await (0,call/* awsCall */.uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
+    return out.SecurityGroups ?? [];
+}
+
+;// CONCATENATED MODULE: ./core/checks/database-private.ts
+
+
+
+const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
+/** Whether an ingress rule lets `port` in over TCP (protocol -1 is every protocol and port). */
+function admitsPort(rule, port) {
+    const protocol = rule.IpProtocol ?? '';
+    if (protocol === '-1' || protocol === 'all')
+        return true;
+    if (protocol !== 'tcp' && protocol !== '6')
+        return false;
+    const from = rule.FromPort ?? 0;
+    const to = rule.ToPort ?? 65535;
+    return from <= port && port <= to;
+}
+/** The runbook's "RDS security group locked down (no public access)". */
+const databasePrivate = defineCheck({
+    type: 'database-private',
+    description: 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, ctx) {
+        const found = await describeDatabase(ctx);
+        if ('outcome' in found)
+            return found.outcome;
+        const db = found.instance;
+        const id = db.DBInstanceIdentifier ?? '';
+        const port = db.Endpoint?.Port ?? db.DbInstancePort ?? 5432;
+        const groupIds = (db.VpcSecurityGroups ?? [])
+            .map((g) => g.VpcSecurityGroupId)
+            .filter((g) => Boolean(g));
+        const groups = await describeSecurityGroups(ctx.aws, ctx.env.region, groupIds, ctx);
+        const openings = [];
+        for (const group of groups)
+            for (const rule of group.IpPermissions ?? []) {
+                if (!admitsPort(rule, port))
+                    continue;
+                const cidrs = [
+                    ...(rule.IpRanges ?? []).map((r) => r.CidrIp),
+                    ...(rule.Ipv6Ranges ?? []).map((r) => r.CidrIpv6),
+                ];
+                for (const cidr of cidrs)
+                    if (cidr && ANYWHERE.has(cidr))
+                        openings.push(`${group.GroupId} admits ${port} from ${cidr}`);
+            }
+        const observed = {
+            instance: id,
+            publiclyAccessible: db.PubliclyAccessible ?? false,
+            port,
+            securityGroups: groupIds,
+            openToTheInternet: openings,
+        };
+        const problems = [
+            ...(db.PubliclyAccessible
+                ? ['PubliclyAccessible is true (modify the instance: --no-publicly-accessible)']
+                : []),
+            ...openings.map((o) => `${o} (remove that ingress rule)`),
+        ];
+        if (problems.length === 0)
+            return {
+                status: 'pass',
+                line: `${id} is private: not publicly accessible, ${groupIds.length} security group(s) admit ${port} only from inside`,
+                observed,
+            };
+        return {
+            status: 'fail',
+            line: `${id} is reachable from the internet: ${problems.join('; ')}`,
+            observed,
+        };
+    },
+});
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
@@ -89986,495 +74867,598 @@ function describeNetworkError(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./core/health/run-checks.ts
+;// CONCATENATED MODULE: ./core/checks/web.ts
 
-
-
-
-
-const MIN_ATTEMPT_MS = 1000;
-/** The absolute URL of a check: its own `url`, or `path` joined to the base URL. */
-function resolveCheckUrl(check, baseUrl) {
-    if (check.url !== undefined)
-        return new URL(check.url);
-    if (!baseUrl)
-        throw new Error(`check "${check.name}" has a path but no base URL was given`);
-    const base = new URL(baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`);
-    return new URL((check.path ?? '/').replace(/^\//, ''), base);
+/** The environment's public base URL (health.base-url), where the web checks look. */
+function baseUrl(ctx) {
+    return new URL(ctx.env.health['base-url']);
 }
-/** Which check carries the version: those marked reports-version, else the first one. */
-function versionCarriers(checks) {
-    const marked = checks.flatMap((c, i) => (c['reports-version'] ? [i] : []));
-    return new Set(marked.length > 0 ? marked : [0]);
+/** One GET within the check's own deadline (and at most 15 s). */
+function get(url, ctx) {
+    const left = Math.max(1_000, Math.min(15_000, ctx.deadline - ctx.clock.now()));
+    return probe(url, { method: 'GET', timeoutMs: left, signal: ctx.signal });
 }
-/**
- * Runs every check concurrently. A failing check is tried again every `intervalMs` until it
- * passes or the overall deadline passes, because a fresh deploy takes a moment to warm up.
- */
-async function runChecks(checks, options) {
-    const { clock, logger } = options;
-    const deadline = clock.now() + options.timeoutMs;
-    const carriers = versionCarriers(checks);
-    logger.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${(0,duration/* formatDuration */.a)(options.timeoutMs)}, retry every ${(0,duration/* formatDuration */.a)(options.intervalMs)})`);
-    return Promise.all(checks.map((check, index) => runOne(check, {
-        ...options,
-        deadline,
-        version: carriers.has(index) ? options.expectVersion : undefined,
-    })));
+
+;// CONCATENATED MODULE: ./core/checks/hsts.ts
+
+
+
+
+/** Parses a Strict-Transport-Security value into its directives (case-insensitive names). */
+function parseHsts(value) {
+    const directives = value.split(';').map((d) => d.trim().toLowerCase());
+    const maxAge = directives
+        .map((d) => /^max-age\s*=\s*"?(\d+)"?$/.exec(d)?.[1])
+        .find((v) => v !== undefined);
+    return {
+        maxAge: maxAge === undefined ? undefined : Number(maxAge),
+        includeSubDomains: directives.includes('includesubdomains'),
+        preload: directives.includes('preload'),
+    };
 }
-async function runOne(check, options) {
-    const { clock, logger } = options;
-    const doProbe = options.probe ?? probe;
-    const url = resolveCheckUrl(check, options.baseUrl);
-    const attemptTimeout = (0,duration/* parseDuration */.E)(check.timeout) ?? 10_000;
-    const started = clock.now();
-    const reasons = new Map();
-    let attempts = 0;
-    let last;
-    let lastReasons = [];
-    let lastLogged;
-    const redirectUrl = check['https-redirect'] === true
-        ? new URL(url.href.replace(/^https:/, 'http:').replace(/^(http:\/\/[^/]+?):\d+/, '$1'))
-        : typeof check['https-redirect'] === 'string'
-            ? new URL(check['https-redirect'])
-            : undefined;
-    for (;;) {
-        attempts++;
-        // An attempt gets what is left of the deadline, but at least a second (or its own
-        // timeout if shorter): a sliver of time would only report "no response" and hide the
-        // real reason of the earlier attempts.
-        const timeoutMs = Math.min(attemptTimeout, Math.max(options.deadline - clock.now(), MIN_ATTEMPT_MS));
-        lastReasons = [];
-        last = undefined;
-        try {
-            last = await doProbe(url, { method: check.method, timeoutMs, signal: options.signal });
-            lastReasons = evaluateResponse(last, {
-                check,
-                ...(options.version ? { version: options.version } : {}),
-                now: new Date(clock.now()),
-            });
-        }
-        catch (error) {
-            lastReasons = [(0,errors/* errorMessage */.gJ)(error)];
-        }
-        if (redirectUrl) {
-            try {
-                const plain = await doProbe(redirectUrl, {
-                    method: 'GET',
-                    timeoutMs,
-                    signal: options.signal,
-                });
-                lastReasons.push(...evaluateRedirect(plain, redirectUrl));
-            }
-            catch (error) {
-                lastReasons.push(`${redirectUrl.href}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            }
-        }
-        for (const reason of lastReasons)
-            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-        const result = () => ({
-            name: check.name,
-            url: url.href,
-            passed: lastReasons.length === 0,
-            ...(last ? { status: last.status, latencyMs: Math.round(last.latencyMs) } : {}),
-            attempts,
-            reasons: [...reasons].map(([reason, count]) => ({ reason, count })),
-            ...(lastReasons.length > 0 ? { lastReason: lastReasons.join('; ') } : {}),
-            ...(last?.certificate
-                ? {
-                    tlsDaysRemaining: Math.floor((last.certificate.validTo.getTime() - clock.now()) / 86_400_000),
-                }
-                : {}),
-            durationMs: clock.now() - started,
-        });
-        if (lastReasons.length === 0) {
-            logger.info(`✓ ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
-            return result();
-        }
-        const remainingAfter = options.deadline - clock.now();
-        if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
-            logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
-            return result();
-        }
-        // Log a failing attempt when its reason changes, not every poll: a warming service
-        // would otherwise fill the log with the same line.
-        const line = lastReasons.join('; ');
-        if (line !== lastLogged) {
-            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a)(options.intervalMs)})`);
-            lastLogged = line;
-        }
-        await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
+/** The runbook's "HSTS max-age=63072000; includeSubDomains; preload". */
+const hsts = defineCheck({
+    type: 'hsts',
+    description: 'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.',
+    shape: {
+        'min-max-age': schemas/* int */.Whr().min(0).default(63072000),
+        'include-subdomains': schemas/* boolean */.zMY().default(true),
+        preload: schemas/* boolean */.zMY().default(true),
+        url: fields/* httpUrlField */.St.optional().describe('Page to read the header from; default health.base-url.'),
+    },
+    defaultTimeoutMs: 20_000,
+    group: 'Domain & TLS',
+    async run(check, ctx) {
+        const url = check.url ? new URL(check.url) : baseUrl(ctx);
+        const response = await get(url, ctx);
+        const header = response.headers['strict-transport-security'];
+        const observed = { url: url.href, status: response.status, header: header ?? null };
+        if (!header)
+            return {
+                status: 'fail',
+                line: `${url.href} sends no Strict-Transport-Security header; add "max-age=${check['min-max-age']}; includeSubDomains; preload"`,
+                observed,
+            };
+        const parsed = parseHsts(header);
+        const problems = [];
+        if (parsed.maxAge === undefined)
+            problems.push('no max-age');
+        else if (parsed.maxAge < check['min-max-age'])
+            problems.push(`max-age ${parsed.maxAge} is below ${check['min-max-age']}`);
+        if (check['include-subdomains'] && !parsed.includeSubDomains)
+            problems.push('includeSubDomains missing');
+        if (check.preload && !parsed.preload)
+            problems.push('preload missing');
+        if (problems.length > 0)
+            return {
+                status: 'fail',
+                line: `${url.href} HSTS "${header}": ${problems.join(', ')}`,
+                observed,
+            };
+        return { status: 'pass', line: `${url.href} HSTS "${header}"`, observed };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/health/evaluate.ts
+
+const DAY_MS = 86_400_000;
+function show(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+/** Every way a response falls short of the check; empty when it passes. */
+function evaluateResponse(response, { check, version, now }) {
+    const reasons = [];
+    const expect = check.expect;
+    if (response.status !== expect.status) {
+        reasons.push(`status ${response.status}, expected ${expect.status}`);
     }
+    const maxLatency = expect['max-latency-ms'];
+    if (maxLatency !== undefined && response.latencyMs > maxLatency) {
+        reasons.push(`took ${Math.round(response.latencyMs)} ms, limit ${maxLatency} ms`);
+    }
+    for (const [name, pattern] of Object.entries(expect.headers ?? {})) {
+        const value = response.headers[name.toLowerCase()];
+        if (value === undefined)
+            reasons.push(`header ${name} is missing`);
+        else if (!new RegExp(pattern).test(value))
+            reasons.push(`header ${name} is "${value}", expected /${pattern}/`);
+    }
+    const needsJson = expect.json !== undefined || version !== undefined;
+    if (needsJson) {
+        let body;
+        let parsed = false;
+        try {
+            body = JSON.parse(response.body);
+            parsed = true;
+        }
+        catch {
+            const type = response.headers['content-type'] ?? 'no content-type';
+            reasons.push(`expect.json needs a JSON body, got ${type}: ${show(response.body.slice(0, 60))}`);
+        }
+        if (parsed) {
+            for (const [path, expected] of Object.entries(expect.json ?? {})) {
+                const actual = valueAtPath(body, path);
+                if (!actual.found)
+                    reasons.push(`${path} is missing, expected ${show(expected)}`);
+                else if (actual.value !== expected)
+                    reasons.push(`${path} is ${show(actual.value)}, expected ${show(expected)}`);
+            }
+            if (version) {
+                const actual = valueAtPath(body, version.path);
+                if (!actual.found)
+                    reasons.push(`version not reported at ${version.path}`);
+                else if (!version.values.includes(String(actual.value))) {
+                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
+                }
+            }
+        }
+    }
+    if (check.tls) {
+        if (!response.certificate) {
+            reasons.push('tls.min-days needs an https:// URL');
+        }
+        else {
+            const days = Math.floor((response.certificate.validTo.getTime() - now.getTime()) / DAY_MS);
+            if (days < check.tls['min-days']) {
+                reasons.push(`TLS certificate expires in ${days} days (${response.certificate.validTo.toISOString().slice(0, 10)}), minimum ${check.tls['min-days']}`);
+            }
+        }
+    }
+    return reasons;
+}
+/** The plain-HTTP twin of an https:// URL must redirect to https. */
+function evaluateRedirect(response, httpUrl) {
+    const location = response.headers['location'];
+    if (response.status < 300 || response.status > 399) {
+        return [`${httpUrl.href} answered ${response.status}, expected a redirect to https://`];
+    }
+    if (!location || !new URL(location, httpUrl).protocol.startsWith('https')) {
+        return [
+            `${httpUrl.href} redirects to ${location ?? '(no Location header)'}, expected https://`,
+        ];
+    }
+    return [];
 }
 
-;// CONCATENATED MODULE: ./core/health/smoke-test.ts
-
-
-/** Runs the checks and builds the report; shared by smoke-test, deploy and rollback. */
-async function smokeTest(params, deps) {
-    const started = deps.clock.now();
-    const results = await runChecks(params.checks, {
-        ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
-        ...(params.expectVersion ? { expectVersion: params.expectVersion } : {}),
-        timeoutMs: params.timeoutMs,
-        intervalMs: params.intervalMs,
-        clock: deps.clock,
-        logger: deps.logger,
-        ...(deps.probe ? { probe: deps.probe } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-    });
-    return buildReport(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
-}
-
-;// CONCATENATED MODULE: ./core/checks/health.ts
+;// CONCATENATED MODULE: ./core/checks/https-redirect.ts
 
 
 
-/** The environment's health checks (`health.checks`), through the smoke-test core. */
-const health = defineCheck({
-    type: 'health',
-    description: 'The environment’s health checks pass (tried again until the check’s deadline).',
-    shape: {},
-    defaultTimeoutMs: 60_000,
-    group: 'Application',
-    async run(_check, { env, clock, logger, deadline, signal }) {
-        const report = await smokeTest({
-            checks: env.health.checks,
-            baseUrl: new URL(env.health['base-url']),
-            timeoutMs: Math.max(1_000, remainingMs(deadline, clock.now(), 500)),
-            intervalMs: 1_000,
-        }, { clock, logger, signal });
-        const failed = report.checks.filter((c) => !c.passed);
+
+/** The runbook's "HTTP → HTTPS redirect". */
+const httpsRedirect = defineCheck({
+    type: 'https-redirect',
+    description: 'The http:// address redirects to https://.',
+    shape: {
+        url: fields/* httpUrlField */.St
+            .optional()
+            .describe('The http:// URL to try; default health.base-url with http://.'),
+    },
+    defaultTimeoutMs: 20_000,
+    group: 'Domain & TLS',
+    async run(check, ctx) {
+        let url;
+        if (check.url)
+            url = new URL(check.url);
+        else {
+            url = baseUrl(ctx);
+            url.protocol = 'http:';
+        }
+        const response = await get(url, ctx);
         const observed = {
-            checks: report.checks.map((c) => ({
-                name: c.name,
-                url: c.url,
-                passed: c.passed,
-                status: c.status,
-                latencyMs: c.latencyMs,
-                attempts: c.attempts,
-            })),
+            url: url.href,
+            status: response.status,
+            location: response.headers['location'] ?? null,
         };
-        if (failed.length === 0)
+        const problems = evaluateRedirect(response, url);
+        if (problems.length > 0)
             return {
-                status: 'pass',
-                line: `${report.checks.length} health checks pass (${report.checks.map((c) => `${c.name} ${c.status ?? ''}`.trim()).join(', ')})`,
+                status: 'fail',
+                line: `${problems.join('; ')}; redirect plain HTTP to HTTPS`,
                 observed,
             };
         return {
-            status: 'fail',
-            line: `${failed.length} of ${report.checks.length} health checks fail: ${failed.map((c) => `${c.name} (${c.lastReason ?? 'failed'})`).join('; ')}`,
+            status: 'pass',
+            line: `${url.href} → ${response.status} ${observed.location}`,
             observed,
         };
     },
 });
 
-;// CONCATENATED MODULE: ./core/checks/latency-p99.ts
+;// CONCATENATED MODULE: ./core/checks/image-present.ts
 
 
-
-
-
-/** App Runner's RequestLatency p99 over a window: the highest p99 of the window's periods. */
-const latencyP99 = defineCheck({
-    type: 'latency-p99',
-    description: 'RequestLatency p99 over the window stays at or below max-ms.',
+/** The runbook's "ECR holds the latest production-tagged image". */
+const imagePresent = defineCheck({
+    type: 'image-present',
+    description: 'ECR holds an image with this tag.',
     shape: {
-        'max-ms': schemas/* int */.Whr().positive({ message: 'expected a number of milliseconds greater than 0' }),
-        window: positiveDurationField.default('1h'),
+        tag: schemas/* string */.YjP()
+            .regex(/^[\w][\w.-]{0,127}$/)
+            .default('production'),
     },
-    defaultTimeoutMs: 30_000,
-    group: 'Application',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const windowMs = (0,duration/* parseDuration */.E)(check.window) ?? 3_600_000;
-        const end = clock.now();
-        const points = await metricStatistics(aws.cloudWatch, {
-            namespace: 'AWS/AppRunner',
-            metric: 'RequestLatency',
-            dimensions: appRunnerDimensions(env['service-arn']),
-            start: end - windowMs,
-            end,
-            periodSeconds: periodOf(windowMs),
-            percentiles: ['p99'],
-        }, { clock, logger, signal });
-        const values = points.flatMap((p) => {
-            const v = p.ExtendedStatistics?.['p99'];
-            return v === undefined ? [] : [v];
-        });
-        if (values.length === 0)
-            return {
-                status: 'warn',
-                line: `no data: no RequestLatency in the last ${check.window} (no traffic?)`,
-                observed: { datapoints: 0 },
-            };
-        const p99 = Math.round(Math.max(...values));
-        const observed = { p99Ms: p99, datapoints: values.length, window: check.window };
-        if (p99 <= check['max-ms'])
-            return {
-                status: 'pass',
-                line: `p99 latency ${p99} ms in the last ${check.window} (limit ${check['max-ms']} ms)`,
-                observed,
-            };
-        return {
-            status: 'fail',
-            line: `p99 latency ${p99} ms in the last ${check.window}, above ${check['max-ms']} ms: look for slow queries (pg_stat_statements) and the instance's CPU`,
-            observed,
-        };
-    },
-});
-
-;// CONCATENATED MODULE: ./core/checks/log-errors.ts
-
-
-
-
-
-
-const MAX_PAGES = 20;
-const SHOWN = 5;
-/** The runbook's weekly "recurring error patterns in CloudWatch logs". */
-const logErrors = defineCheck({
-    type: 'log-errors',
-    description: 'CloudWatch Logs events matching a filter pattern over the window stay at or below max-count.',
-    shape: {
-        'log-group': schemas/* string */.YjP().min(1).max(512),
-        pattern: schemas/* string */.YjP().min(1).describe('A CloudWatch Logs filter pattern, e.g. "?ERROR ?FATAL".'),
-        'max-count': schemas/* int */.Whr().min(0).default(0),
-        window: positiveDurationField.default('24h'),
-    },
-    defaultTimeoutMs: 60_000,
-    group: 'Monitoring',
-    async run(check, { aws, clock, logger, signal }) {
-        const end = clock.now();
-        const start = end - ((0,duration/* parseDuration */.E)(check.window) ?? 86_400_000);
-        const events = [];
-        let token;
-        let pages = 0;
-        do {
-            const page = await call_awsCall('FilterLogEvents', () => aws.cloudWatchLogs.send(new client_cloudwatch_logs_dist_cjs/* FilterLogEventsCommand */.nsW({
-                logGroupName: check['log-group'],
-                filterPattern: check.pattern,
-                startTime: start,
-                endTime: end,
-                ...(token ? { nextToken: token } : {}),
-            }), { abortSignal: signal }), { clock, logger, signal });
-            events.push(...(page.events ?? []));
-            token = page.nextToken;
-            pages++;
-            // Past the limit the answer is known; further pages only make the count exact.
-        } while (token && pages < MAX_PAGES && events.length <= check['max-count'] + 1000);
-        const count = events.length;
-        const first = events.slice(0, SHOWN).map((e) => ({
-            at: new Date(e.timestamp ?? 0).toISOString(),
-            message: (e.message ?? '').trim().slice(0, 300),
-        }));
-        const observed = { count, window: check.window, logGroup: check['log-group'], first };
-        const more = token ? '+' : '';
-        if (count <= check['max-count'])
-            return {
-                status: 'pass',
-                line: `${count} events match "${check.pattern}" in ${check['log-group']} over ${check.window} (limit ${check['max-count']})`,
-                observed,
-            };
-        return {
-            status: 'fail',
-            line: `${count}${more} events match "${check.pattern}" in ${check['log-group']} over ${check.window}, more than ${check['max-count']}; first: ${first[0]?.message ?? ''}`,
-            observed,
-            evidence: { pattern: check.pattern, first },
-        };
-    },
-});
-
-;// CONCATENATED MODULE: ./core/checks/snapshot-fresh.ts
-
-
-
-
-
-const snapshot_fresh_MAX_PAGES = 50;
-/**
- * The runbook's daily "last night's automated snapshot exists and is < 24 h old" (design
- * pitfall 6): automated snapshots only, every page (Marker), and a snapshot still `creating`
- * has no SnapshotCreateTime, so it cannot be the fresh one yet.
- */
-const snapshotFresh = defineCheck({
-    type: 'snapshot-fresh',
-    description: 'The newest automated RDS snapshot is younger than max-age.',
-    shape: { 'max-age': positiveDurationField.default('24h') },
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const instance = env.database?.instance;
-        if (!instance)
-            return {
-                status: 'error',
-                line: 'no database.instance in this environment: say which RDS instance to check',
-            };
-        const snapshots = [];
-        let marker;
-        let pages = 0;
-        do {
-            const page = await call_awsCall('DescribeDBSnapshots', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
-                DBInstanceIdentifier: instance,
-                SnapshotType: 'automated',
-                MaxRecords: 100,
-                ...(marker ? { Marker: marker } : {}),
-            }), { abortSignal: signal }), { clock, logger, signal });
-            snapshots.push(...(page.DBSnapshots ?? []));
-            marker = page.Marker;
-            pages++;
-        } while (marker && pages < snapshot_fresh_MAX_PAGES);
-        const maxAgeMs = (0,duration/* parseDuration */.E)(check['max-age']) ?? 86_400_000;
-        const creating = snapshots.filter((s) => !s.SnapshotCreateTime).length;
-        const dated = snapshots
-            .filter((s) => !!s.SnapshotCreateTime)
-            .sort((a, b) => b.SnapshotCreateTime.getTime() - a.SnapshotCreateTime.getTime());
-        const newest = dated[0];
-        const observed = { instance, automatedSnapshots: snapshots.length, creating, pages };
-        if (!newest)
+    async run(check, ctx) {
+        const repository = ctx.env['ecr-repository'];
+        const registryId = ctx.env['ecr-registry-id'] ?? ctx.env['service-arn'].split(':')[4] ?? '';
+        // Loaded on use: the registry is imported by every action that reads the configuration.
+        const { EcrRepository } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 640));
+        const repo = new EcrRepository(ctx.aws.ecr, { registryId, region: ctx.env.region, repository }, ctx);
+        const image = await repo.find({ kind: 'tag', tag: check.tag });
+        if (!image)
             return {
                 status: 'fail',
-                line: `${instance} has no finished automated snapshot${creating ? ` (${creating} still creating)` : ''}: check that automated backups are on (BackupRetentionPeriod > 0)`,
-                observed,
-            };
-        const ageMs = clock.now() - newest.SnapshotCreateTime.getTime();
-        const full = {
-            ...observed,
-            newest: newest.DBSnapshotIdentifier,
-            newestAt: newest.SnapshotCreateTime.toISOString(),
-            ageMs,
-        };
-        const evidence = { snapshot: newest.DBSnapshotIdentifier, createdAt: full.newestAt };
-        if (ageMs <= maxAgeMs)
-            return {
-                status: 'pass',
-                line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old (${newest.DBSnapshotIdentifier})`,
-                observed: full,
-                evidence,
+                line: `${repository} has no image tagged "${check.tag}"; build and push one (build-push action) before launch`,
+                observed: { repository, tag: check.tag },
             };
         return {
-            status: 'fail',
-            line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old, more than ${check['max-age']}: check the backup window and the RDS events of the instance`,
-            observed: full,
-            evidence,
+            status: 'pass',
+            line: `${repository}:${check.tag} is ${image.digest.slice(0, 19)}…`,
+            observed: {
+                repository,
+                tag: check.tag,
+                digest: image.digest,
+                pushedAt: image.pushedAt?.toISOString() ?? null,
+            },
         };
     },
 });
 
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = lib.Client
-const Pool = lib.Pool
-const Connection = lib.Connection
-const types = lib.types
-const Query = lib.Query
-const DatabaseError = lib.DatabaseError
-const escapeIdentifier = lib.escapeIdentifier
-const escapeLiteral = lib.escapeLiteral
-const Result = lib.Result
-const TypeOverrides = lib.TypeOverrides
-
-// Also export the defaults
-const defaults = lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (lib);
-
-;// CONCATENATED MODULE: ./core/checks/sql.ts
+;// CONCATENATED MODULE: ./core/checks/pages-reachable.ts
 
 
 
 
+/** The runbook's "terms (/vilkaar) and privacy policy (/personvern) reachable". */
+const pagesReachable = defineCheck({
+    type: 'pages-reachable',
+    description: 'Each page under health.base-url answers 200.',
+    shape: { paths: schemas/* array */.YOg(schemas/* string */.YjP().startsWith('/')).min(1) },
+    defaultTimeoutMs: 20_000,
+    group: 'Compliance',
+    async run(check, ctx) {
+        const base = baseUrl(ctx);
+        const answers = await Promise.all(check.paths.map(async (path) => {
+            const url = new URL(path, base);
+            try {
+                const response = await get(url, ctx);
+                return { path, status: response.status, latencyMs: Math.round(response.latencyMs) };
+            }
+            catch (error) {
+                return { path, status: 0, error: (0,errors/* errorMessage */.gJ)(error) };
+            }
+        }));
+        const bad = answers.filter((a) => a.status !== 200);
+        const observed = { base: base.href, pages: answers };
+        if (bad.length > 0)
+            return {
+                status: 'fail',
+                line: bad
+                    .map((a) => `${a.path} ${'error' in a ? `unreachable (${a.error})` : `answered ${a.status}`}, expected 200`)
+                    .join('; '),
+                observed,
+            };
+        return { status: 'pass', line: `${check.paths.join(', ')} answer 200`, observed };
+    },
+});
 
-const LISTED = 20;
-/** What PostgreSQL's error means for the person reading the report (never the URL). */
-function explain(error) {
-    const code = error.code;
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    if (code === '25006')
-        return `PostgreSQL refused the query in the READ ONLY transaction (${message}): sql checks may only read`;
-    if (code === '57014')
-        return `the query ran past its statement timeout (${message})`;
-    if (code === '28P01' || code === '28000')
-        return `the database refused the login (${message})`;
-    return `the query failed: ${message}`;
-}
-/**
- * A read-only query (the runbook's open AML alerts, stuck KYC applicants, pending STR filings):
- * more rows than max-rows is a fail, and the report lists the first rows' ids. It runs in a
- * READ ONLY transaction with a statement timeout and is rolled back, so it can change nothing.
+;// CONCATENATED MODULE: ./core/checks/planned.ts
+
+
+
+/*
+ * Check types the configuration already accepts but that are not implemented yet. Each one
+ * moves to a file of its own (see README.md) when it is built; until then it reports `error`,
+ * never `pass`, so a gate or schedule that lists it cannot be green by accident.
  */
-const sql = defineCheck({
-    type: 'sql',
-    description: 'A read-only query; more rows than max-rows is a failure, listing the first ids.',
-    shape: {
-        name: schemas/* string */.YjP()
-            .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase name like open-aml-alerts' }),
+function planned(type, group, shape, description) {
+    return defineCheck({
+        type,
+        description,
+        shape,
+        defaultTimeoutMs: 30_000,
+        group,
+        run: async () => ({
+            status: 'error',
+            line: `check type "${type}" is not implemented in this version of apprunner-ops`,
+        }),
+    });
+}
+const PLANNED_CHECKS = [
+    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
+    planned('snapshot-fresh', 'Infrastructure', { 'max-age': fields/* durationField */.Ti.default('24h') }, 'The newest automated RDS snapshot is younger than max-age.'),
+    planned('health', 'Application', {}, 'The environment’s health checks pass.'),
+    planned('monitors-green', 'Monitoring', {}, 'Every configured BetterStack monitor is up.'),
+    planned('free-storage', 'Infrastructure', { 'min-gib': schemas/* number */.aig().positive().default(2) }, 'RDS FreeStorageSpace over the last hour stays above min-gib.'),
+    planned('sql', 'Application', {
+        name: schemas/* string */.YjP().min(1),
         query: schemas/* string */.YjP().min(1),
         'max-rows': schemas/* int */.Whr().min(0).default(0).describe('Fail when the query returns more rows.'),
-        'id-column': schemas/* string */.YjP().min(1).default('id').describe('Column listed for the first rows.'),
+    }, 'A read-only query; more rows than max-rows is a failure.'),
+    planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
+    planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
+    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
+    planned('log-errors', 'Monitoring', {
+        'log-group': schemas/* string */.YjP(),
+        pattern: schemas/* string */.YjP(),
+        'max-count': schemas/* int */.Whr().min(0).default(0),
+    }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
+];
+
+;// CONCATENATED MODULE: ./core/checks/restore-verified.ts
+
+
+const restore_verified_DAY = 86_400_000;
+const SUCCESS = new Set(['pass', 'passed', 'success', 'succeeded', 'ok', 'verified']);
+/** A drill row counts as successful when its details say so (`status`, `outcome` or `result`). */
+function succeeded(details) {
+    if (details['ok'] === true)
+        return true;
+    return ['status', 'outcome', 'result'].some((key) => SUCCESS.has(String(details[key] ?? '').toLowerCase()));
+}
+/**
+ * The runbook's "last backup verified, point-in-time recovery tested": the monthly restore
+ * drill (snapshot-restore) writes an audit_log row with action 'restore_drill'; this reads them.
+ */
+const restoreVerified = defineCheck({
+    type: 'restore-verified',
+    description: 'A successful restore drill (audit_log action restore_drill) within max-age-days.',
+    shape: { 'max-age-days': schemas/* int */.Whr().min(1).max(366).default(35) },
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(check, ctx) {
+        const url = ctx.secrets.databaseUrl;
+        if (!url)
+            return {
+                status: 'error',
+                line: 'restore-verified needs the database-url input (read access to audit_log)',
+            };
+        // Loaded on use: the registry is imported by every action that reads the configuration.
+        const { readAuditEntries } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(892)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3892));
+        const rows = await readAuditEntries(url, { action: 'restore_drill', limit: 50 });
+        if (rows.length === 0)
+            return {
+                status: 'error',
+                line: 'no restore drill on record; run the monthly snapshot-restore check first',
+                observed: { drills: 0 },
+            };
+        const good = rows.find((r) => succeeded(r.details));
+        const now = ctx.clock.now();
+        const observed = {
+            drills: rows.length,
+            newest: {
+                at: rows[0].created_at.toISOString(),
+                id: rows[0].id,
+                ok: succeeded(rows[0].details),
+            },
+            newestSuccessful: good ? good.created_at.toISOString() : null,
+        };
+        if (!good)
+            return {
+                status: 'fail',
+                line: `none of the ${rows.length} restore drill(s) on record succeeded; fix the restore and run the drill again`,
+                observed,
+            };
+        const ageDays = Math.floor((now - good.created_at.getTime()) / restore_verified_DAY);
+        if (ageDays > check['max-age-days'])
+            return {
+                status: 'fail',
+                line: `the last successful restore drill was ${ageDays} days ago (limit ${check['max-age-days']}); run it again`,
+                observed,
+            };
+        return {
+            status: 'pass',
+            line: `restore drill succeeded ${ageDays} day(s) ago (${good.resource_id})`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/service-env.ts
+
+
+
+
+
+/**
+ * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds …":
+ * plain variables are compared (their values are configuration, not secrets); secrets are
+ * only checked to be referenced, never read.
+ */
+const serviceEnv = defineCheck({
+    type: 'service-env',
+    description: 'Runtime environment variables of the service have these values, these are absent, and every configured secret is referenced in RuntimeEnvironmentSecrets.',
+    shape: {
+        equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
+        absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
+        'secrets-referenced': schemas/* boolean */.zMY()
+            .default(true)
+            .describe("Every name under the environment's secrets must be in RuntimeEnvironmentSecrets."),
     },
     defaultTimeoutMs: 30_000,
     group: 'Application',
-    async run(check, { secrets, clock, deadline, signal }) {
-        if (!secrets.databaseUrl)
-            return {
-                status: 'error',
-                line: 'database-url is empty: sql checks need a read-only database URL (set the database-url input from a secret)',
-            };
-        const timeoutMs = Math.max(1_000, remainingMs(deadline, clock.now(), 1_000));
-        const client = new esm.Client({
-            connectionString: secrets.databaseUrl,
-            connectionTimeoutMillis: timeoutMs,
-            application_name: 'apprunner-ops sql check',
-        });
-        const onAbort = () => void client.end().catch(() => { });
-        signal.addEventListener('abort', onAbort, { once: true });
-        const evidence = { query: check.query };
-        try {
-            await client.connect();
-            await client.query('BEGIN READ ONLY');
-            await client.query(`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
-            let result;
-            try {
-                result = await client.query(check.query);
-            }
-            finally {
-                await client.query('ROLLBACK').catch(() => { });
-            }
-            const rows = result.rows;
-            const ids = rows.slice(0, LISTED).map((r) => String(r[check['id-column']] ?? '?'));
-            const observed = { rows: rows.length, ids, maxRows: check['max-rows'] };
-            if (rows.length <= check['max-rows'])
-                return {
-                    status: 'pass',
-                    line: `${check.name}: ${rows.length} rows (limit ${check['max-rows']})`,
-                    observed,
-                    evidence,
-                };
+    async run(check, ctx) {
+        const arn = ctx.env['service-arn'];
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => ctx.aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), ctx);
+        const image = out.Service?.SourceConfiguration?.ImageRepository?.ImageConfiguration;
+        const vars = image?.RuntimeEnvironmentVariables ?? {};
+        const secrets = image?.RuntimeEnvironmentSecrets ?? {};
+        const problems = [];
+        for (const [name, want] of Object.entries(check.equals)) {
+            if (!(name in vars))
+                problems.push(`${name} is not set (want "${want}")`);
+            else if (vars[name] !== want)
+                problems.push(`${name} is "${vars[name]}", want "${want}"`);
+        }
+        for (const name of check.absent)
+            if (name in vars || name in secrets)
+                problems.push(`${name} is set and must be absent (deploy with env-unset: ${name})`);
+        const missingSecrets = check['secrets-referenced']
+            ? (ctx.env.secrets ?? []).map((s) => s.name).filter((name) => !(name in secrets))
+            : [];
+        for (const name of missingSecrets)
+            problems.push(`secret ${name} is not in RuntimeEnvironmentSecrets`);
+        const observed = {
+            variables: Object.keys(vars).sort(),
+            secretsReferenced: Object.keys(secrets).sort(),
+            checked: { equals: Object.keys(check.equals), absent: check.absent },
+        };
+        if (problems.length > 0)
             return {
                 status: 'fail',
-                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > LISTED ? ', …' : ''}`,
+                line: `${out.Service?.ServiceName ?? arn}: ${problems.join('; ')}`,
                 observed,
-                evidence,
             };
-        }
-        catch (error) {
-            return { status: 'error', line: `${check.name}: ${explain(error)}`, evidence };
-        }
-        finally {
-            signal.removeEventListener('abort', onAbort);
-            await client.end().catch(() => { });
-        }
+        return {
+            status: 'pass',
+            line: `${out.Service?.ServiceName ?? arn}: ${Object.keys(check.equals).length} variable(s) as expected, ${check.absent.length} absent, ${Object.keys(secrets).length} secret(s) referenced`,
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/service-running.ts
+
+
+
+/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+const serviceRunning = defineCheck({
+    type: 'service-running',
+    description: 'The App Runner service is RUNNING.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, { env, aws, clock, logger }) {
+        const arn = env['service-arn'];
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
+        const status = out.Service?.Status ?? 'UNKNOWN';
+        const name = out.Service?.ServiceName ?? arn;
+        const observed = { status, service: name };
+        if (status === 'RUNNING')
+            return { status: 'pass', line: `${name} is RUNNING`, observed };
+        return {
+            status: 'fail',
+            line: `${name} is ${status}, expected RUNNING${status === 'PAUSED' ? ' (resume it in the App Runner console or with ResumeService)' : ''}`,
+            observed,
+        };
+    },
+});
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./core/checks/tls.ts
+
+
+
+
+/** `host` or `host:port` (a test server, a staging port); 443 by default. */
+function parseTarget(target) {
+    const match = /^(.+?)(?::(\d+))?$/.exec(target);
+    return { host: match?.[1] ?? target, port: Number(match?.[2] ?? 443) };
+}
+function inspect(target, connectTo, minDays, now, timeoutMs, signal) {
+    const { host, port: targetPort } = parseTarget(target);
+    const address = connectTo ? parseTarget(connectTo) : { host, port: targetPort };
+    return new Promise((resolve, reject) => {
+        // Not rejecting untrusted certificates here so the report can say everything that is
+        // wrong at once (expired, wrong host, untrusted), not only the first.
+        const socket = external_node_tls_default().connect({
+            host: address.host,
+            port: address.port,
+            ...(external_node_net_default().isIP(host) ? {} : { servername: host }),
+            rejectUnauthorized: false,
+            timeout: timeoutMs,
+        });
+        const abort = () => void socket.destroy(new Error(`TLS check of ${target} cut off by its deadline`));
+        signal.addEventListener('abort', abort, { once: true });
+        socket.once('timeout', () => socket.destroy(new Error(`no TLS handshake from ${target} within ${timeoutMs} ms`)));
+        socket.once('error', (error) => {
+            signal.removeEventListener('abort', abort);
+            reject(error);
+        });
+        socket.once('secureConnect', () => {
+            signal.removeEventListener('abort', abort);
+            const cert = socket.getPeerCertificate();
+            socket.end();
+            const validTo = new Date(cert.valid_to);
+            const daysLeft = Math.floor((validTo.getTime() - now) / 86_400_000);
+            const problems = [];
+            if (daysLeft < minDays)
+                problems.push(daysLeft < 0
+                    ? `certificate expired on ${validTo.toISOString().slice(0, 10)}`
+                    : `certificate expires in ${daysLeft} day(s) (${validTo.toISOString().slice(0, 10)}), want at least ${minDays}; renew it`);
+            const mismatch = external_node_tls_default().checkServerIdentity(host, cert);
+            if (mismatch)
+                problems.push(`certificate does not cover ${host} (it names ${cert.subjectaltname ?? cert.subject?.CN ?? 'nothing'})`);
+            if (!socket.authorized)
+                problems.push(`certificate is not trusted (${String(socket.authorizationError ?? 'unknown reason')})`);
+            resolve({
+                host: target,
+                validTo: validTo.toISOString(),
+                daysLeft,
+                subject: String(cert.subject?.CN ?? ''),
+                altNames: cert.subjectaltname ?? '',
+                trusted: socket.authorized,
+                problems,
+            });
+        });
+    });
+}
+/** The runbook's "certificate valid for apex and www, expiry > 90 days from go-live". */
+const tlsCheck = defineCheck({
+    type: 'tls',
+    description: 'Each host serves a trusted certificate that covers it and is valid for min-days more.',
+    shape: {
+        hosts: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected host or host:port' }))
+            .min(1),
+        'min-days': schemas/* int */.Whr().min(0).default(90),
+        resolve: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().regex(/^[A-Za-z0-9.-]+:\d+$/, { message: 'expected address:port' }))
+            .default({})
+            .describe('Connect to this address:port for a host (like curl --resolve), e.g. before DNS cut-over.'),
+    },
+    defaultTimeoutMs: 20_000,
+    group: 'Domain & TLS',
+    async run(check, ctx) {
+        const timeoutMs = Math.max(1_000, ctx.deadline - ctx.clock.now());
+        const seen = await Promise.all(check.hosts.map((host) => inspect(host, check.resolve[host], check['min-days'], ctx.clock.now(), timeoutMs, ctx.signal).catch((error) => ({
+            host,
+            validTo: '',
+            daysLeft: -1,
+            subject: '',
+            altNames: '',
+            trusted: false,
+            problems: [`no TLS connection: ${error.message}`],
+        }))));
+        const observed = {
+            certificates: seen.map(({ problems: _p, ...rest }) => rest),
+            minDays: check['min-days'],
+        };
+        const problems = seen.flatMap((s) => s.problems.map((p) => `${s.host}: ${p}`));
+        if (problems.length > 0)
+            return { status: 'fail', line: problems.join('; '), observed };
+        const soonest = Math.min(...seen.map((s) => s.daysLeft));
+        return {
+            status: 'pass',
+            line: `${check.hosts.join(', ')}: trusted, covered, ${soonest} day(s) left at least`,
+            observed,
+        };
     },
 });
 
 ;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
+
+
+
 
 
 
@@ -90493,14 +75477,20 @@ const sql = defineCheck({
  */
 const CHECK_TYPES = [
     serviceRunning,
+    databaseAvailable,
+    databasePrivate,
+    backups,
+    restoreVerified,
+    imagePresent,
+    serviceEnv,
+    tlsCheck,
+    hsts,
+    httpsRedirect,
+    pagesReachable,
+    customDomains,
+    ciGreen,
+    attestation,
     ...PLANNED_CHECKS,
-    health,
-    snapshotFresh,
-    freeStorage,
-    sql,
-    logErrors,
-    errorRate,
-    latencyP99,
 ];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
@@ -90522,110 +75512,6 @@ function checkId(item) {
     if (typeof item.name === 'string')
         return `${item.type}-${item.name}`;
     return item.type;
-}
-
-;// CONCATENATED MODULE: ./core/deploy/bake.ts
-/**
- * The bake period after a verified deploy: the runbook's automatic rollback trigger, "error
- * rate > X % for N consecutive minutes". It watches the new version's App Runner metrics with
- * the same CloudWatch reading as the error-rate and latency-p99 checks; a sustained breach is
- * reported like a failed verification, so deploy rolls back the same way.
- */
-
-
-
-
-
-/** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
-const bakeConfigSchema = schemas/* strictObject */.rej({
-    'error-rate': schemas/* number */.aig()
-        .min(0)
-        .max(100)
-        .default(5)
-        .describe('Percent of requests answered 5xx in a minute that counts as a bad minute.'),
-    'latency-p99': schemas/* int */.Whr()
-        .positive()
-        .optional()
-        .describe('RequestLatency p99 in ms above which a minute counts as bad; default: not watched.'),
-    'consecutive-minutes': schemas/* int */.Whr()
-        .min(1)
-        .max(60)
-        .default(3)
-        .describe('Bad minutes in a row that roll the deploy back.'),
-})
-    .describe('Bake period thresholds: deploy watches the new version this way for its bake input.');
-/** CloudWatch is a minute or two behind; a bake waits this much longer for its last minutes. */
-const CLOUDWATCH_DELAY_MS = (/* unused pure expression or super */ null && (5 * 60_000));
-function badMinute(m, config) {
-    if (m.requests <= 0)
-        return undefined;
-    const rate = percent(m.errors / m.requests);
-    if (rate > config['error-rate'])
-        return `${rate} % 5xx`;
-    const limit = config['latency-p99'];
-    if (limit !== undefined && m.p99 !== undefined && m.p99 > limit)
-        return `p99 ${Math.round(m.p99)} ms`;
-    return undefined;
-}
-/** Judges the minutes seen so far: a breach once `consecutive-minutes` bad ones follow each other. */
-function judgeMinutes(minutes, config) {
-    let run = [];
-    for (const m of minutes) {
-        const bad = badMinute(m, config);
-        run = bad ? [...run, bad] : [];
-        if (run.length >= config['consecutive-minutes'])
-            return `${run.length} consecutive bad minutes (${run.join(', ')}; limits ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? `, p99 ${config['latency-p99']} ms` : ''})`;
-    }
-    return undefined;
-}
-function bakeConfigOf(env) {
-    return env.bake ?? bakeConfigSchema.parse({});
-}
-/** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */
-async function bake(ctx, steps, bakeMs, cloudWatch = new CloudWatchClient({ region: ctx.env.region, maxAttempts: 1 })) {
-    const config = bakeConfigOf(ctx.env);
-    const planned = Math.max(1, Math.round(bakeMs / 60_000));
-    // CloudWatch takes whole seconds: start on one, so the first query has EndTime > StartTime.
-    const start = Math.ceil(ctx.clock.now() / 1000) * 1000;
-    const deadline = start + bakeMs + CLOUDWATCH_DELAY_MS;
-    const deps = { clock: ctx.clock, logger: ctx.logger };
-    const result = await steps.run('Bake', async () => {
-        ctx.logger.info(`Baking for ${formatDuration(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`);
-        for (;;) {
-            if (ctx.clock.now() < start + 1000) {
-                await ctx.clock.sleep(start + 1000 - ctx.clock.now());
-                continue;
-            }
-            const minutes = await appRunnerTraffic(cloudWatch, ctx.env['service-arn'], { start, end: ctx.clock.now(), periodSeconds: 60 }, deps);
-            const breach = judgeMinutes(minutes, config);
-            const watched = Math.min(minutes.length, planned);
-            if (breach)
-                return {
-                    ok: false,
-                    watchedMinutes: minutes.length,
-                    plannedMinutes: planned,
-                    line: breach,
-                };
-            if (minutes.length >= planned)
-                return {
-                    ok: true,
-                    watchedMinutes: watched,
-                    plannedMinutes: planned,
-                    line: `watched ${watched} of ${planned} minutes; no ${config['consecutive-minutes']} bad minutes in a row`,
-                };
-            if (ctx.clock.now() >= deadline)
-                return {
-                    ok: true,
-                    watchedMinutes: watched,
-                    plannedMinutes: planned,
-                    line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${formatDuration(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
-                };
-            await ctx.clock.sleep(ctx.timing.pollIntervalMs);
-        }
-    }, (r) => r.ok
-        ? r.line
-        : `breach after ${r.watchedMinutes} of ${r.plannedMinutes} watched minutes: ${r.line}`);
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
@@ -90679,7 +75565,6 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
     .min(1, { message: 'expected at least one check' });
 
 ;// CONCATENATED MODULE: ./core/config/schema.ts
-
 
 
 
@@ -90770,11 +75655,24 @@ const environmentSchema = schemas/* strictObject */.rej({
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
     secrets: schemas/* array */.YOg(secretSchema).optional(),
-    bake: bakeConfigSchema.optional(),
     gates: schemas/* record */.g1P(schemas/* string */.YjP()
         .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
         .optional()
         .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
+    'gate-policy': schemas/* strictObject */.rej({
+        'max-attestation-age-days': schemas/* int */.Whr()
+            .min(1)
+            .max(366)
+            .default(30)
+            .describe('An attestation older than this fails, even before it expires.'),
+        'max-waiver-days': schemas/* int */.Whr()
+            .min(1)
+            .max(90)
+            .default(14)
+            .describe('A waiver may not expire later than this many days after the gate runs.'),
+    })
+        .optional()
+        .describe('Rules for the attestations file read by the gates of this environment.'),
     checks: schemas/* strictObject */.rej({
         daily: schemas/* array */.YOg(checkItemSchema).optional(),
         weekly: schemas/* array */.YOg(checkItemSchema).optional(),
@@ -90802,20 +75700,30 @@ const configSchema = schemas/* strictObject */.rej({
 
 /** Parses and validates config text. Every problem names its YAML path and line. */
 function parseConfig(text, file) {
+    return parseYamlDocument(text, configSchema, (problems) => new errors/* ConfigError */.xL(file, problems)).data;
+}
+/**
+ * Parses YAML text and validates it with a zod schema; every problem (YAML syntax or schema)
+ * is one line naming its path and line, handed to `fail` to make the error to throw. Also
+ * returns `lineOf(path)` for checks made after the schema's. Shared by the configuration
+ * and the attestations file.
+ */
+function parseYamlDocument(text, schema, fail) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
-        throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => {
+        throw fail(doc.errors.map((e) => {
             const line = e.linePos?.[0]?.line;
             const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
             return `invalid YAML: ${first}${line ? ` (line ${line})` : ''}`;
         }));
     }
     const data = doc.toJS();
-    const result = configSchema.safeParse(data);
+    const lines = lineOf(doc, lineCounter);
+    const result = schema.safeParse(data);
     if (result.success)
-        return result.data;
-    throw new errors/* ConfigError */.xL(file, (0,zod_issues/* formatIssues */.og)(configSchema, data, result.error.issues, lineOf(doc, lineCounter)));
+        return { data: result.data, lineOf: lines };
+    throw fail((0,zod_issues/* formatIssues */.og)(schema, data, result.error.issues, lines));
 }
 function lineOf(doc, counter) {
     return (path) => {
@@ -90923,6 +75831,8 @@ async function wait_waitFor(options) {
     }
 }
 
+// EXTERNAL MODULE: ./core/util/retry.ts
+var util_retry = __nccwpck_require__(9891);
 ;// CONCATENATED MODULE: ./core/aws/app-runner.ts
 
 
@@ -90945,6 +75855,10 @@ function toState(service, arn) {
         status: service.Status ?? 'UNKNOWN',
         url: /^https?:\/\//.test(url) ? url : `https://${url}`,
         imageIdentifier: identifier,
+        variables: {
+            ...service.SourceConfiguration?.ImageRepository?.ImageConfiguration
+                ?.RuntimeEnvironmentVariables,
+        },
     };
 }
 class app_runner_AppRunnerService {
@@ -91004,15 +75918,17 @@ class app_runner_AppRunnerService {
      * (throttled or 5xx after the request left), the newest operation is checked before
      * trying again, so a retry never starts a second update.
      */
-    async updateImage(imageIdentifier) {
+    async updateImage(imageIdentifier, 
+    /** Further changes to the same configuration (the launch's variables), applied in the one call. */
+    transform = (source) => source) {
         const service = await this.describeRaw();
         const source = service?.SourceConfiguration;
         if (!source?.ImageRepository)
             throw new ServiceNotUpdatable(`service ${this.arn} has no image repository source`);
-        const updated = {
+        const updated = transform({
             ...source,
             ImageRepository: { ...source.ImageRepository, ImageIdentifier: imageIdentifier },
-        };
+        });
         const startedAt = this.deps.clock.now();
         try {
             return await retry(async (attempt) => {
@@ -91463,6 +76379,8 @@ function createOpsContext(options) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./core/aws/image-ref.ts
+var image_ref = __nccwpck_require__(2435);
 ;// CONCATENATED MODULE: ./core/build/process.ts
 
 
@@ -91548,7 +76466,7 @@ function detectBuilder() {
     return undefined;
 }
 async function login(client, registryId, deps, mask) {
-    const out = await call_awsCall('GetAuthorizationToken', () => client.send(new client_ecr_dist_cjs/* GetAuthorizationTokenCommand */.Eu6({ registryIds: [registryId] })), deps);
+    const out = await (0,call/* awsCall */.uF)('GetAuthorizationToken', () => client.send(new client_ecr_dist_cjs/* GetAuthorizationTokenCommand */.Eu6({ registryIds: [registryId] })), deps);
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint)
         throw new errors/* DomainFailure */.dY('ECR GetAuthorizationToken returned no token');
@@ -91631,7 +76549,7 @@ async function buildAndPush(request, deps) {
                 throw new errors/* DomainFailure */.dY(`ECR reports ${pushed.digest} for ${request.tag}, but buildah pushed ${local}: another push raced this one`);
             }
         }
-        logger.info(`Pushed ${imageUri(deps.repository.location, { kind: 'digest', digest: pushed.digest })}`);
+        logger.info(`Pushed ${(0,image_ref/* imageUri */.W_)(deps.repository.location, { kind: 'digest', digest: pushed.digest })}`);
         return { image: pushed, tag: request.tag, built: true, builder };
     }
     finally {
@@ -91663,7 +76581,7 @@ async function runBuildPush(request, deps) {
         throw new errors/* InputError */.dz('tag', 'is required when the commit SHA is unknown (GITHUB_SHA is not set)');
     const clients = clients_createAwsClients(env.region);
     const callDeps = { clock: deps.clock, logger: deps.logger };
-    const repository = new ecr_EcrRepository(clients.ecr, ecrLocation(env), callDeps);
+    const repository = new ecr.EcrRepository(clients.ecr, ecrLocation(env), callDeps);
     const outcome = await buildAndPush({
         context: request.context,
         dockerfile,
@@ -91881,6 +76799,44 @@ function isUserFixable(error) {
 
 /***/ }),
 
+/***/ 9891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
+
+/** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
+function describeError(error) {
+    const name = error instanceof Error && error.name !== 'Error' ? error.name : undefined;
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    return name && !message.startsWith(name) ? `${name}: ${message}` : message;
+}
+/**
+ * The one retry helper: exponential backoff with full jitter, bounded attempts, and a log
+ * line per retry saying what failed and when the next attempt is.
+ */
+async function retry(fn, options) {
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+            options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
+            await options.clock.sleep(delay, options.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 6793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -92069,14 +77025,6 @@ function article(expected) {
                 : expected;
     return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
-
-
-/***/ }),
-
-/***/ 4390:
-/***/ ((module) => {
-
-module.exports = eval("require")("pg-native");
 
 
 /***/ }),
@@ -92330,6 +77278,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -110541,6 +95496,9 @@ function preprocess(fn, schema) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -110668,6 +95626,28 @@ function preprocess(fn, schema) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -110682,6 +95662,69 @@ function preprocess(fn, schema) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -23,6 +23,8 @@ await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSu
     autoRollback: request.autoRollback,
     dryRun: request.dryRun,
     bakeMs: request.bakeMs,
+    env: request.env,
+    snapshotPurpose: request.snapshotPurpose,
   });
 
   setOpsOutputs(outcome, setOutput);

@@ -26,7 +26,7 @@ describe('configuration file', () => {
     expect(production.health.checks[0]?.method).toBe('GET'); // default
     expect(production.health.checks[1]?.expect.status).toBe(200);
     expect(production.notify?.slack?.events).toContain('deploy');
-    expect(production.gates?.['go-live']?.filter((g) => g.type === 'attestation')).toHaveLength(4);
+    expect(production.gates?.['go-live']?.filter((g) => g.type === 'attestation')).toHaveLength(10);
   });
 
   it('names the YAML path, the wrong value and the line', () => {
@@ -81,7 +81,7 @@ describe('configuration file', () => {
     );
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^environments\.production\.gates\.go-live\[2\]\.type: expected one of service-running, .*, got "database-privat"; did you mean "database-private"\? \(line 79\)$/,
+        /^environments\.production\.gates\.go-live\[4\]\.type: expected one of service-running, .*, got "database-privat"; did you mean "database-private"\? \(line 89\)$/,
       ),
     );
   });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema } from '../../../scripts/generate-schema.js';
+import {
+  attestationsJsonSchema,
+  configJsonSchema,
+  evidenceJsonSchema,
+} from '../../../scripts/generate-schema.js';
 
 describe('schema/apprunner-ops.schema.json', () => {
   it('is what the zod schema generates today (run npm run schema after changing it)', () => {
@@ -10,6 +14,14 @@ describe('schema/apprunner-ops.schema.json', () => {
       'utf8',
     );
     expect(committed).toBe(configJsonSchema());
+  });
+
+  it.each([
+    ['attestations.schema.json', attestationsJsonSchema],
+    ['gate-evidence.schema.json', evidenceJsonSchema],
+  ])('schema/%s is current too', (file, generate) => {
+    const committed = readFileSync(path.join(import.meta.dirname, '../../../schema', file), 'utf8');
+    expect(committed).toBe(generate());
   });
 
   it('describes the keys an editor should offer', () => {

@@ -1,0 +1,66 @@
+import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
+import { z } from 'zod';
+import { awsCall } from '../aws/call.js';
+import { envNameField } from '../config/fields.js';
+import { defineCheck } from './types.js';
+
+/**
+ * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds …":
+ * plain variables are compared (their values are configuration, not secrets); secrets are
+ * only checked to be referenced, never read.
+ */
+export const serviceEnv = defineCheck({
+  type: 'service-env',
+  description:
+    'Runtime environment variables of the service have these values, these are absent, and every configured secret is referenced in RuntimeEnvironmentSecrets.',
+  shape: {
+    equals: z.record(envNameField, z.string()).default({}),
+    absent: z.array(envNameField).default([]),
+    'secrets-referenced': z
+      .boolean()
+      .default(true)
+      .describe("Every name under the environment's secrets must be in RuntimeEnvironmentSecrets."),
+  },
+  defaultTimeoutMs: 30_000,
+  group: 'Application',
+  async run(check, ctx) {
+    const arn = ctx.env['service-arn'];
+    const out = await awsCall(
+      'DescribeService',
+      () => ctx.aws.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn })),
+      ctx,
+    );
+    const image = out.Service?.SourceConfiguration?.ImageRepository?.ImageConfiguration;
+    const vars = image?.RuntimeEnvironmentVariables ?? {};
+    const secrets = image?.RuntimeEnvironmentSecrets ?? {};
+    const problems: string[] = [];
+    for (const [name, want] of Object.entries(check.equals)) {
+      if (!(name in vars)) problems.push(`${name} is not set (want "${want}")`);
+      else if (vars[name] !== want) problems.push(`${name} is "${vars[name]}", want "${want}"`);
+    }
+    for (const name of check.absent)
+      if (name in vars || name in secrets)
+        problems.push(`${name} is set and must be absent (deploy with env-unset: ${name})`);
+    const missingSecrets = check['secrets-referenced']
+      ? (ctx.env.secrets ?? []).map((s) => s.name).filter((name) => !(name in secrets))
+      : [];
+    for (const name of missingSecrets)
+      problems.push(`secret ${name} is not in RuntimeEnvironmentSecrets`);
+    const observed = {
+      variables: Object.keys(vars).sort(),
+      secretsReferenced: Object.keys(secrets).sort(),
+      checked: { equals: Object.keys(check.equals), absent: check.absent },
+    };
+    if (problems.length > 0)
+      return {
+        status: 'fail',
+        line: `${out.Service?.ServiceName ?? arn}: ${problems.join('; ')}`,
+        observed,
+      };
+    return {
+      status: 'pass',
+      line: `${out.Service?.ServiceName ?? arn}: ${Object.keys(check.equals).length} variable(s) as expected, ${check.absent.length} absent, ${Object.keys(secrets).length} secret(s) referenced`,
+      observed,
+    };
+  },
+});

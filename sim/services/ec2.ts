@@ -1,0 +1,110 @@
+/**
+ * EC2 (the ec2 query protocol), only what the go-live gate reads: DescribeSecurityGroups.
+ * Element names follow the EC2 model's XML names (`securityGroupInfo`, `ipPermissions`,
+ * `ipRanges`/`cidrIp`, `ipv6Ranges`/`cidrIpv6`, lists of `item`), which differ from awsQuery's.
+ */
+import type { FixtureSecurityGroup } from '../fixture.js';
+import { AwsError, xmlList } from '../aws/protocol.js';
+import type { AwsService, Input } from '../aws/service.js';
+import type { World } from '../world.js';
+
+/** Groups of the fixture, plus a VPC-only default for every group an instance names. */
+export function securityGroupsOf(world: World): FixtureSecurityGroup[] {
+  const declared = [...world.fixture.ec2.securityGroups];
+  for (const instance of world.fixture.rds.instances)
+    for (const id of instance.securityGroups)
+      if (!declared.some((g) => g.id === id))
+        declared.push({
+          id,
+          name: `${instance.id}-sg`,
+          ingress: [
+            {
+              protocol: 'tcp',
+              fromPort: 5432,
+              toPort: 5432,
+              cidrs: ['10.0.0.0/16'],
+              ipv6Cidrs: [],
+            },
+          ],
+        });
+  return declared;
+}
+
+function groupXml(world: World, g: FixtureSecurityGroup): Input {
+  return {
+    groupId: g.id,
+    groupName: g.name,
+    groupDescription: `${g.name} (sim)`,
+    ownerId: world.fixture.account,
+    vpcId: 'vpc-0123456789abcdef0',
+    securityGroupArn: `arn:aws:ec2:${world.fixture.region}:${world.fixture.account}:security-group/${g.id}`,
+    ipPermissions: xmlList(
+      'item',
+      g.ingress.map((rule) => ({
+        ipProtocol: rule.protocol,
+        fromPort: rule.fromPort,
+        toPort: rule.toPort,
+        groups: xmlList('item', []),
+        ipRanges: xmlList(
+          'item',
+          rule.cidrs.map((cidrIp) => ({ cidrIp })),
+        ),
+        ipv6Ranges: xmlList(
+          'item',
+          rule.ipv6Cidrs.map((cidrIpv6) => ({ cidrIpv6 })),
+        ),
+        prefixListIds: xmlList('item', []),
+      })),
+    ),
+    ipPermissionsEgress: xmlList('item', [
+      {
+        ipProtocol: '-1',
+        groups: xmlList('item', []),
+        ipRanges: xmlList('item', [{ cidrIp: '0.0.0.0/0' }]),
+        ipv6Ranges: xmlList('item', []),
+        prefixListIds: xmlList('item', []),
+      },
+    ]),
+  };
+}
+
+const invalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
+
+export const ec2: AwsService = {
+  signingName: 'ec2',
+  protocol: 'ec2',
+  xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+  invalid,
+  faults: { throttling: 'RequestLimitExceeded', throttlingStatus: 503, internal: 'InternalError' },
+  operations: {
+    DescribeSecurityGroups: {
+      mutating: false,
+      handle(input, { world }) {
+        const raw = input['GroupId'];
+        if (raw !== undefined && !Array.isArray(raw))
+          throw invalid('GroupId must be a list (GroupId.N)');
+        const ids = (raw as unknown[] | undefined)?.map(String);
+        const all = securityGroupsOf(world);
+        for (const id of ids ?? []) {
+          if (!/^sg-[0-9a-f]{8,17}$/.test(id))
+            throw new AwsError(
+              'InvalidGroupId.Malformed',
+              `Invalid id: "${id}" (expecting "sg-...")`,
+            );
+          if (!all.some((g) => g.id === id))
+            throw new AwsError(
+              'InvalidGroup.NotFound',
+              `The security group '${id}' does not exist`,
+            );
+        }
+        const groups = ids ? all.filter((g) => ids.includes(g.id)) : all;
+        return {
+          securityGroupInfo: xmlList(
+            'item',
+            groups.map((g) => groupXml(world, g)),
+          ),
+        };
+      },
+    },
+  },
+};

@@ -1,0 +1,99 @@
+/**
+ * go-live.yml rehearsed end to end with every bundle real (compliance-gate, deploy): the gate
+ * against the sim and a real HTTPS site, the launch (pre-launch snapshot, deploy with the
+ * launch's variables, verification, status page, Slack) and the post-launch watch.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGateWorld, type GateWorld } from '../../sim/gate-world.js';
+import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import { goLiveRehearsalOptions } from '../../workflows-src/rehearse/go-live.js';
+
+const WORKFLOW = path.join(import.meta.dirname, '../../.github/workflows/go-live.yml');
+let world: GateWorld | undefined;
+afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const awsMutations = (w: GateWorld) =>
+  w.sim
+    .mutatingCalls()
+    .filter((c) => !['github', 'slack', 'betterstack'].includes(c.service))
+    .map((c) => c.operation);
+
+type Source = {
+  ImageRepository?: {
+    ImageConfiguration?: { RuntimeEnvironmentVariables?: Record<string, string> };
+  };
+};
+
+describe('go-live.yml rehearsal', () => {
+  it('green world: gate passes (check run, evidence artifact), launch sets the variables, watch runs 8 rounds', async () => {
+    world = await startGateWorld();
+    const result = await rehearseWorkflow({ workflow: WORKFLOW, ...goLiveRehearsalOptions(world) });
+    expect(result.conclusion, result.log.join('\n')).toBe('success');
+    expect(result.order.map((id) => [id, result.jobs[id]?.result])).toEqual([
+      ['gate', 'success'],
+      ['launch', 'success'],
+      ['watch', 'success'],
+    ]);
+    // The gate: its check run on the commit and the evidence kept as an artifact.
+    const gateRuns = world.sim.github
+      .checkRuns()
+      .filter((c) => c.name === 'apprunner-ops: go-live gate');
+    expect(gateRuns).toEqual([
+      expect.objectContaining({ head_sha: world.sha, conclusion: 'success' }),
+    ]);
+    const artifacts = path.join(world.workspace, '.rehearsal-artifacts');
+    expect(
+      existsSync(path.join(artifacts, 'go-live-evidence-production-1000', 'evidence.json')),
+    ).toBe(true);
+
+    // The launch: the only AWS changes are the pre-launch snapshot and one UpdateService.
+    expect(awsMutations(world)).toEqual(['CreateDBSnapshot', 'UpdateService']);
+    const snapshot = world.sim.calls({ operation: 'CreateDBSnapshot' })[0]!.params as Record<
+      string,
+      string
+    >;
+    expect(snapshot['DBSnapshotIdentifier']).toMatch(/^drop-db-pre-launch-\d{8}-\d{4}$/);
+    const update = world.sim.calls({ operation: 'UpdateService' })[0]!.params as {
+      SourceConfiguration: Source;
+    };
+    const vars =
+      update.SourceConfiguration.ImageRepository?.ImageConfiguration?.RuntimeEnvironmentVariables;
+    expect(vars).toMatchObject({
+      NEXT_PUBLIC_APP_URL: 'https://getdrop.no',
+      NODE_ENV: 'production',
+    });
+    expect(vars).not.toHaveProperty('BANKID_MOCK');
+    expect(world.sim.betterstack.requests().map((r) => `${r.method} ${r.path}`)).toContainEqual(
+      expect.stringMatching(/^POST .*status-pages\/3001\/status-reports$/),
+    );
+    const slack = world.sim.slackMessages().map((m) => String(m.body['text']));
+    expect(slack).toContainEqual(expect.stringMatching(/production is live/));
+
+    // The watch: eight rounds of gates.post-launch, each its own check run.
+    const watchRuns = world.sim.github
+      .checkRuns()
+      .filter((c) => c.name === 'apprunner-ops: post-launch gate');
+    expect(watchRuns).toHaveLength(8);
+    expect(watchRuns.every((c) => c.conclusion === 'success')).toBe(true);
+  });
+
+  it('BANKID_MOCK set in the service: red, naming service-env, and nothing is deployed', async () => {
+    world = await startGateWorld({ bankidMock: true });
+    const result = await rehearseWorkflow({ workflow: WORKFLOW, ...goLiveRehearsalOptions(world) });
+    expect(result.conclusion).toBe('failure');
+    expect(result.jobs['gate']?.result).toBe('failure');
+    expect(result.jobs['launch']?.result).toBe('skipped');
+    expect(result.jobs['watch']?.result).toBe('skipped');
+    const gateStep = result.jobs['gate']!.steps.find((s) => s.label === 'gate')!;
+    expect(gateStep.action?.annotations.filter((a) => a.level === 'error')[0]?.message).toMatch(
+      /^service-env: drop-web: BANKID_MOCK is set and must be absent/,
+    );
+    expect(awsMutations(world)).toEqual([]);
+    expect(world.sim.calls({ operation: 'UpdateService' })).toEqual([]);
+  });
+});
