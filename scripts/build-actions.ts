@@ -4,6 +4,7 @@
  * check builds into a temporary place and compares).
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +46,21 @@ async function bundle(entry: string, outDir: string): Promise<void> {
   }
 }
 
+/**
+ * ncc keeps what it compiled in memory: five AWS-heavy bundles in one process pass Node's
+ * default heap. So each action is built in a process of its own when there are several.
+ */
 export async function buildActions(outRoot?: string, only?: string[]): Promise<string[]> {
   const names = (await listActions()).filter((n) => !only?.length || only.includes(n));
+  if (names.length > 1) {
+    for (const name of names) {
+      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), name];
+      if (outRoot) args.push('--out', outRoot);
+      const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+      if (result.status !== 0) throw new Error(`building actions/${name} failed (see above)`);
+    }
+    return names;
+  }
   for (const name of names) {
     const started = performance.now();
     const dist = outRoot

@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3326);
+/* harmony import */ var _core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4964);
 
 await (0,_core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runOpsPostStep */ .w)('deploy');
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3326:
+/***/ 4964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30764,10 +30764,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./core/util/duration.ts
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 /**
- * Parses `90s`, `5m`, `1h30m`, `250ms` into milliseconds. A bare number is refused: a
+ * Parses `90s`, `5m`, `1h30m`, `250ms`, `7d` into milliseconds. A bare number is refused: a
  * timeout of "300" is ambiguous (seconds? milliseconds?) and the error asks for a unit.
  * Returns undefined when the text is not a duration.
  */
@@ -30786,7 +30792,7 @@ function parseDuration(text) {
     return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
 }
 /** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
-function formatDuration(ms) {
+function duration_formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
@@ -36249,10 +36255,10 @@ function createOctokit(token, options) {
         const waitMs = retryAfter * 1000;
         const what = describe(request);
         if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWaitMs) {
-            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${formatDuration(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${formatDuration(maxWaitMs)})`);
+            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${duration_formatDuration(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${duration_formatDuration(maxWaitMs)})`);
             return false;
         }
-        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${formatDuration(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
+        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${duration_formatDuration(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
         return true;
     };
     const octokit = getOctokit(token, {
@@ -36286,7 +36292,7 @@ function createOctokit(token, options) {
         const allowed = options_.request?.retries ?? retries;
         const done = options_.request?.retryCount ?? 0;
         if (status >= 400 && !DO_NOT_RETRY.includes(status) && done < allowed) {
-            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${formatDuration((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
+            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${duration_formatDuration((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
         }
         throw error;
     });
@@ -36468,7 +36474,7 @@ class GitHubDeployments {
         catch (error) {
             throw this.refused(error, 'read deployments', 'deployments: read');
         }
-        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${formatDuration(this.deps.clock.now() - started)}`);
+        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${duration_formatDuration(this.deps.clock.now() - started)}`);
         return records;
     }
 }
@@ -36487,6 +36493,180 @@ function payloadOf(payload) {
 }
 function firstLine(error) {
     return (errors_errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./core/maintenance/suite-pauses.ts
+
+
+/** The metadata key on a monitor under which the suite records its own pause. */
+const PAUSE_RECORD_KEY = 'apprunner-ops pause';
+function parsePauseRecord(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (value.tool === 'apprunner-ops' &&
+            typeof value.pauseId === 'string' &&
+            typeof value.until === 'string' &&
+            !Number.isNaN(Date.parse(value.until)) &&
+            (value.pausedAt === null || typeof value.pausedAt === 'string'))
+            return value;
+    }
+    catch {
+        // Not ours (someone else's text under our key): treated as no record.
+    }
+    return undefined;
+}
+function pauseOwner(monitor, record, now) {
+    if (!monitor.paused)
+        return { kind: 'running', staleRecord: record };
+    if (record?.pausedAt && record.pausedAt === monitor.pausedAt)
+        return { kind: 'suite', record, expired: now >= Date.parse(record.until) };
+    return {
+        kind: 'person',
+        pausedAt: monitor.pausedAt,
+        unfinishedRecord: record && record.pausedAt === null ? record : undefined,
+    };
+}
+async function inspectMonitor(client, id) {
+    const [monitor, text] = await Promise.all([
+        client.get(id),
+        client.readMetadata(id, PAUSE_RECORD_KEY),
+    ]);
+    return { monitor, record: parsePauseRecord(text) };
+}
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+function describeSuitePause(record) {
+    return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
+}
+function personPauseLine(id, owner) {
+    const since = owner.pausedAt ? ` since ${owner.pausedAt}` : '';
+    return owner.unfinishedRecord
+        ? `monitor ${id} is paused${since}; apprunner-ops ${owner.unfinishedRecord.action} (${owner.unfinishedRecord.runUrl}) was pausing it when its runner was lost, so the pause cannot be proven its own and is left as a person's: resume it in BetterStack if nobody needs it paused`
+        : `monitor ${id} is paused${since}, not by apprunner-ops: a person's pause, left as it is (resume it in BetterStack when that work is done)`;
+}
+/**
+ * Resumes a suite pause, then removes its record. If the second call fails, the record stays
+ * on a running monitor: harmless, and removed by the next run that sees it.
+ */
+async function endSuitePause(client, id) {
+    const resumed = await client.resume(id);
+    await client.removeMetadata(id, PAUSE_RECORD_KEY);
+    return resumed;
+}
+/**
+ * Finds the suite's own pauses among `ids` whose window has passed and ends them. Any action
+ * for an environment calls this first, so a pause whose runner was lost ends with the next
+ * run after its window. A person's pause is reported, never touched. Never throws: a monitor
+ * that cannot be read is reported in `failed`.
+ */
+async function endExpiredSuitePauses(client, ids, options, deps) {
+    const report = { ended: [], open: [], person: [], failed: [] };
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { monitor, record } = await inspectMonitor(client, id);
+            const owner = pauseOwner(monitor, record, deps.clock.now());
+            if (owner.kind === 'suite' && owner.expired) {
+                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${formatDuration(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
+                if (!options.dryRun)
+                    await endSuitePause(client, id);
+                report.ended.push(line);
+            }
+            else if (owner.kind === 'suite') {
+                report.open.push(`monitor ${id} is paused by ${describeSuitePause(owner.record)}: left open`);
+            }
+            else if (owner.kind === 'person') {
+                report.person.push(personPauseLine(id, owner));
+            }
+            else if (owner.staleRecord && !options.dryRun) {
+                // Resumed by a person while the suite's window was open: the record is spent.
+                await client.removeMetadata(id, PAUSE_RECORD_KEY);
+            }
+        }
+        catch (error) {
+            report.failed.push(`monitor ${id}: ${errorMessage(error)}`);
+        }
+    }));
+    for (const line of report.ended)
+        deps.logger.warning(`Expired maintenance: ${line}`);
+    return report;
+}
+/**
+ * Pauses the monitors among `ids` that run, recording each pause on the monitor before and
+ * after the PATCH, with its end. A monitor a person paused is left alone; one the suite paused
+ * in an earlier run is taken over (its record now names this run, and its end is the later one).
+ */
+async function openMaintenanceWindow(client, ids, run, deps) {
+    const result = { paused: [], takenOver: [], leftAlone: [] };
+    const now = deps.clock.now();
+    const base = {
+        tool: 'apprunner-ops',
+        environment: run.environment,
+        action: run.action,
+        pauseId: run.pauseId,
+        runUrl: run.runUrl,
+        at: new Date(now).toISOString(),
+        until: new Date(now + run.windowMs).toISOString(),
+    };
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        const owner = pauseOwner(monitor, record, now);
+        if (owner.kind === 'person') {
+            result.leftAlone.push(`${id} was already paused${owner.pausedAt ? ` (since ${owner.pausedAt})` : ''}, not by this run: left as it is`);
+            return;
+        }
+        if (owner.kind === 'suite') {
+            const until = Date.parse(owner.record.until) > Date.parse(base.until) ? owner.record.until : base.until;
+            const taken = { ...base, until, pausedAt: owner.record.pausedAt };
+            await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
+            deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
+            result.takenOver.push(id);
+            return;
+        }
+        // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify({ ...base, pausedAt: null }));
+        let paused = await client.pause(id);
+        if (!paused.pausedAt)
+            paused = await client.get(id);
+        const complete = { ...base, pausedAt: paused.pausedAt };
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(complete));
+        result.paused.push(id);
+    }));
+    result.paused.sort();
+    result.takenOver.sort();
+    return result;
+}
+/**
+ * Resumes the monitors this run paused (its `pauseId` in the record), at the end of the run or
+ * in its post step. Monitors paused by anyone else stay paused.
+ */
+async function closeMaintenanceWindow(client, ids, pauseId, deps) {
+    const resumed = [];
+    const leftAlone = [];
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        if (record?.pauseId !== pauseId) {
+            if (monitor.paused)
+                leftAlone.push(`${id} stays paused: not paused by this run`);
+            return;
+        }
+        const owner = pauseOwner(monitor, record, deps.clock.now());
+        // This run's own unfinished record: it sent the PATCH itself, so the pause is its own.
+        const ownUnfinished = owner.kind === 'person' && owner.unfinishedRecord !== undefined;
+        if (owner.kind === 'suite' || ownUnfinished) {
+            await endSuitePause(client, id);
+            resumed.push(id);
+        }
+        else if (owner.kind === 'person') {
+            leftAlone.push(`${id} was paused again by a person during the run: left as it is`);
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+        else {
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+    }));
+    resumed.sort();
+    return { resumed, leftAlone };
 }
 
 ;// CONCATENATED MODULE: ./core/util/http-json.ts
@@ -36564,10 +36744,25 @@ async function requestJson(label, url, init, deps) {
 function betterStackApiUrl(env = process.env) {
     return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
 }
+/** More pages of one monitor's metadata than this is not a real monitor: stop, loudly. */
+const MAX_METADATA_PAGES = 20;
+function snapshot(id, response, label) {
+    const a = response.data?.attributes;
+    if (!a)
+        throw new Error(`${label}: the answer has no data.attributes`);
+    return {
+        id,
+        name: typeof a['pronounceable_name'] === 'string' ? a['pronounceable_name'] : id,
+        paused: a['paused'] === true,
+        pausedAt: typeof a['paused_at'] === 'string' ? a['paused_at'] : null,
+        status: typeof a['status'] === 'string' ? a['status'] : 'unknown',
+    };
+}
 /**
- * A maintenance window as the runbook does it: the deploy's monitors are paused so an
- * expected blip pages nobody, and resumed afterwards — including after a failure or a
- * cancellation (the action's post step).
+ * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
+ * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
  */
 class BetterStackMonitors {
     apiUrl;
@@ -36578,18 +36773,64 @@ class BetterStackMonitors {
         this.token = token;
         this.deps = deps;
     }
-    setPaused(id, paused) {
-        return requestJson(`BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`, `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${this.token}` }, body: { paused } }, this.deps);
+    request(label, url, method, body) {
+        return requestJson(label, url, {
+            method,
+            headers: { authorization: `Bearer ${this.token}` },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
     }
-    async pause(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, true)));
+    monitorUrl(id) {
+        return `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`;
     }
-    async resume(ids) {
-        await Promise.all(ids.map((id) => this.setPaused(id, false)));
+    async get(id) {
+        const label = `BetterStack get monitor ${id}`;
+        return snapshot(id, await this.request(label, this.monitorUrl(id), 'GET'), label);
+    }
+    async setPaused(id, paused) {
+        const label = `BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`;
+        const response = await this.request(label, this.monitorUrl(id), 'PATCH', {
+            paused,
+        });
+        return snapshot(id, response, label);
+    }
+    pause(id) {
+        return this.setPaused(id, true);
+    }
+    resume(id) {
+        return this.setPaused(id, false);
+    }
+    /** The first value of `key` on monitor `id`, or undefined when the monitor has none. */
+    async readMetadata(id, key) {
+        const label = `BetterStack metadata of monitor ${id}`;
+        const origin = new URL(this.apiUrl).origin;
+        let url = `${this.apiUrl}/api/v3/metadata?owner_type=Monitor&owner_id=${encodeURIComponent(id)}`;
+        for (let page = 1; url; page++) {
+            if (page > MAX_METADATA_PAGES)
+                throw new Error(`${label}: more than ${MAX_METADATA_PAGES} pages; stopped reading`);
+            const response = await this.request(label, url, 'GET');
+            for (const item of response.data ?? []) {
+                if (item.attributes?.key !== key)
+                    continue;
+                const value = item.attributes.values?.[0]?.value;
+                return typeof value === 'string' ? value : undefined;
+            }
+            const next = response.pagination?.next;
+            // The token goes only to the API it was given for, whatever a `next` link says.
+            url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
+        }
+        return undefined;
+    }
+    async writeMetadata(id, key, value) {
+        await this.request(`BetterStack write metadata on monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [{ type: 'String', value }] });
+    }
+    async removeMetadata(id, key) {
+        await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
     }
 }
 
 ;// CONCATENATED MODULE: ./core/deploy/cleanup.ts
+
 
 
 /**
@@ -36600,14 +36841,19 @@ class BetterStackMonitors {
 async function cleanUpAfterRun(state, tokens, deps) {
     const done = [];
     const ids = state.monitors.split(',').filter(Boolean);
-    if (ids.length > 0) {
+    if (ids.length > 0 && state.pauseId) {
         if (!tokens.betterstack) {
-            deps.logger.warning(`monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them`);
+            deps.logger.warning(`monitors ${ids.join(', ')} may still be paused, and no betterstack-token is available to resume them (the next run after the maintenance window ends their pause)`);
         }
         else {
-            await new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps).resume(ids);
-            deps.logger.info(`Maintenance window closed: resumed monitors ${ids.join(', ')}`);
-            done.push(`resumed monitors ${ids.join(', ')}`);
+            // Only this run's pauses (its pause id is on the monitor): a person's pause stays.
+            const client = new BetterStackMonitors(betterStackApiUrl(), tokens.betterstack, deps);
+            const r = await closeMaintenanceWindow(client, ids, state.pauseId, deps);
+            for (const line of r.leftAlone)
+                deps.logger.info(`  ${line}`);
+            const what = r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume';
+            deps.logger.info(`Maintenance window closed: ${what}`);
+            done.push(what);
         }
     }
     if (state.deploymentId && tokens.github) {
@@ -49141,7 +49387,7 @@ const durationField = schemas_string()
     .refine((text) => parseDuration(text) !== undefined, {
     message: 'expected a duration like 90s, 5m or 1h30m',
 })
-    .describe('A duration: a number with a unit (ms, s, m, h), e.g. 90s, 5m, 1h30m.');
+    .describe('A duration: a number with a unit (ms, s, m, h, d), e.g. 90s, 5m, 1h30m, 7d.');
 const httpUrlField = schemas_string()
     .refine((text) => {
     try {
@@ -49172,9 +49418,29 @@ const appRunnerServiceArnField = schemas_string().regex(APP_RUNNER_SERVICE_ARN, 
 });
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
-const rdsInstanceField = schemas_string().regex(RDS_INSTANCE_ID, {
-    message: 'expected an RDS instance identifier (letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
-});
+/**
+ * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
+ * a capital in the configuration would never equal what RDS lists, so it is refused.
+ */
+function lowercaseOnly(text, ctx) {
+    if (text !== text.toLowerCase())
+        ctx.addIssue({
+            code: 'custom',
+            message: `RDS stores identifiers in lowercase, so capitals never match what RDS lists: write "${text.toLowerCase()}"`,
+        });
+}
+const rdsInstanceField = schemas_string()
+    .regex(RDS_INSTANCE_ID, {
+    message: 'expected an RDS instance identifier (lowercase letters, digits, hyphens; starts with a letter; no "--" or trailing "-")',
+})
+    .superRefine(lowercaseOnly);
+/** The start of the snapshot ids the suite makes (it adds `-<UTC time>[-<sha7>]`). */
+const snapshotPrefixField = schemas_string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, {
+    message: 'expected lowercase letters, digits and hyphens, starting with a letter',
+})
+    .max(200)
+    .superRefine(lowercaseOnly);
 const ecrRepositoryField = schemas_string()
     .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, {
     message: 'expected an ECR repository name like drop-web (lowercase letters, digits, . _ - /)',
@@ -49456,7 +49722,7 @@ class InputReader {
             throw new InputError(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new InputError(name, `expected a duration from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}, got ${text}`);
+            throw new InputError(name, `expected a duration from ${duration_formatDuration(bounds.min)} to ${duration_formatDuration(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -49586,7 +49852,11 @@ async function runPostStep(action, body) {
 /** The post step of deploy and rollback: closes what a cancelled or crashed run left open. */
 function runOpsPostStep(action) {
     return runPostStep(action, async ({ inputs, getState, logger }) => {
-        await cleanUpAfterRun({ monitors: getState('maintenance-monitors'), deploymentId: getState('deployment-id') }, { betterstack: inputs.secret('betterstack-token'), github: inputs.secret('github-token') }, { run: readRunInfo(), clock: systemClock, logger });
+        await cleanUpAfterRun({
+            monitors: getState('maintenance-monitors'),
+            pauseId: getState('maintenance-pause-id'),
+            deploymentId: getState('deployment-id'),
+        }, { betterstack: inputs.secret('betterstack-token'), github: inputs.secret('github-token') }, { run: readRunInfo(), clock: systemClock, logger });
     });
 }
 
