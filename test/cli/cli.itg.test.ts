@@ -214,7 +214,7 @@ describe('progress on a terminal and in a pipe', () => {
         BIN,
         'deploy',
         'production',
-        'v1.5.0',
+        'v1.3.9',
         '--yes',
         '--no-snapshot',
         ...fast,

@@ -300,7 +300,7 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
         /input "timeout": expected a duration with a unit/,
       ],
       [
-        { checks: '- name: a\n  path: /', timeout: '90d' },
+        { checks: '- name: a\n  path: /', timeout: '90w' },
         /input "timeout": expected a duration with a unit/,
       ],
       [
