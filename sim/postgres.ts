@@ -12,6 +12,11 @@ import { freePort } from './free-port.js';
 export interface LocalPostgres {
   /** postgres://… of a fresh, empty database. */
   url: string;
+  /** A superuser (or the DATABASE_URL's user) connection to the same fresh database. */
+  adminUrl: string;
+  host: string;
+  port: number;
+  database: string;
   stop(): Promise<void>;
 }
 
@@ -27,6 +32,10 @@ export async function startPostgres(): Promise<LocalPostgres> {
     url.pathname = `/${database}`;
     return {
       url: url.href,
+      adminUrl: url.href,
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      database,
       stop: async () => {
         const c = new pg.Client({ connectionString: existing });
         await c.connect();
@@ -52,8 +61,13 @@ export async function startPostgres(): Promise<LocalPostgres> {
   await server.initialise();
   await server.start();
   await server.createDatabase(database);
+  const local = `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    url: local,
+    adminUrl: local,
+    host: '127.0.0.1',
+    port,
+    database,
     stop: async () => {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import type { SimClock } from '../clock.js';
 import type { Fixture, FixtureInstance } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
+import { startRdsBacking, type RdsBacking } from '../rds-postgres.js';
 import {
   optInt,
   optString,
@@ -22,6 +23,10 @@ export interface DbInstance {
   createdAt: number;
   resourceId: string;
   availabilityZone: string;
+  /** The master password PostgreSQL accepts now (the fixture's, until a modification applies). */
+  masterPassword: string;
+  /** A real PostgreSQL when the instance is backed (see sim/rds-postgres.ts). */
+  backing?: RdsBacking;
 }
 
 export interface DbSnapshot {
@@ -65,6 +70,7 @@ export class RdsState {
         createdAt: now - f.createdAgo,
         resourceId: `db-${hex(f.id, 26).toUpperCase()}`,
         availabilityZone: `${fixture.region}a`,
+        masterPassword: f.masterUserPassword,
       });
       const auto = f.automatedSnapshots;
       for (let i = auto.count - 1; i >= 0; i--) {
@@ -98,6 +104,37 @@ export class RdsState {
     }
   }
 
+  /** Starts a real PostgreSQL for each instance whose fixture asks for one (or every one). */
+  async startBackings(all: boolean): Promise<void> {
+    const wanted = [...this.instances.values()].filter((i) => all || i.fixture.postgres);
+    const started = await Promise.allSettled(
+      wanted.map(async (i) => {
+        i.backing = await startRdsBacking({
+          masterUsername: i.fixture.masterUsername,
+          masterUserPassword: i.fixture.masterUserPassword,
+          dbName: i.fixture.dbName,
+          tables: i.fixture.postgres?.tables ?? [],
+          sql: i.fixture.postgres?.sql,
+        });
+      }),
+    );
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) {
+      await this.stopBackings();
+      throw (failed as PromiseRejectedResult).reason;
+    }
+  }
+
+  async stopBackings(): Promise<void> {
+    await Promise.all(
+      [...this.instances.values()].map(async (i) => {
+        const backing = i.backing;
+        i.backing = undefined;
+        await backing?.stop();
+      }),
+    );
+  }
+
   private finishLater(snapshot: DbSnapshot): void {
     this.clock.at(snapshot.startedAt + snapshot.takesMs, () => {
       snapshot.status = 'available';
@@ -121,13 +158,24 @@ export class RdsState {
       DBInstanceClass: f.instanceClass,
       Engine: 'postgres',
       DBInstanceStatus: i.status,
-      MasterUsername: f.masterUsername,
-      DBName: f.dbName,
+      MasterUsername: i.backing?.masterUsername ?? f.masterUsername,
+      DBName: i.backing?.database ?? f.dbName,
       Endpoint: {
-        Address: `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
-        Port: 5432,
+        Address:
+          i.backing?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
+        Port: i.backing?.port ?? 5432,
         HostedZoneId: 'Z29XKXDKYMONMX',
       },
+      MasterUserSecret:
+        f.manageMasterUserPassword && f.masterUserSecret
+          ? {
+              SecretArn: f.masterUserSecret.secretArn,
+              SecretStatus: f.masterUserSecret.status,
+              KmsKeyId:
+                f.masterUserSecret.kmsKeyId ??
+                `arn:aws:kms:${this.fixture.region}:${this.fixture.account}:key/sim-rds-master`,
+            }
+          : undefined,
       AllocatedStorage: f.allocatedStorage,
       InstanceCreateTime: new Date(i.createdAt),
       PreferredBackupWindow: '02:00-02:30',
