@@ -159,6 +159,27 @@ const instanceSchema = z.strictObject({
     .optional(),
 });
 
+const secretFixtureSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/),
+  /** The 6 characters Secrets Manager appends to the ARN (`…:secret:<name>-AbCdEf`). */
+  suffix: z
+    .string()
+    .regex(/^[A-Za-z0-9]{6}$/)
+    .optional(),
+  description: z.string().optional(),
+  /** The AWSCURRENT value (sim only; never a real secret). */
+  value: z.string().optional(),
+  /** AWSCURRENT is the DATABASE_URL of this RDS instance's master user (real when backed). */
+  databaseUrlOf: z.string().optional(),
+  /** AWSCURRENT is `{"username","password"}` of this instance's master user (RDS-managed secret). */
+  rdsMasterSecretOf: z.string().optional(),
+  rotationEnabled: z.boolean().default(false),
+  owningService: z.string().optional(),
+  createdAgo: duration.prefault('200d'),
+  lastChangedAgo: duration.prefault('30d'),
+  lastRotatedAgo: duration.optional(),
+});
+
 const monitorSchema = z.strictObject({
   id: z.string().regex(/^\d+$/),
   name: z.string(),
@@ -203,6 +224,9 @@ export const fixtureSchema = z.strictObject({
     })
     .prefault({}),
   github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
+  secretsmanager: z
+    .strictObject({ secrets: z.array(secretFixtureSchema).default([]) })
+    .prefault({}),
   betterstack: z
     .strictObject({
       token: z.string().default('sim-betterstack-token'),

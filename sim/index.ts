@@ -40,6 +40,16 @@ export interface StartSimOptions {
   postgres?: boolean;
 }
 
+export interface SimSecretView {
+  arn: string;
+  name: string;
+  rotationEnabled: boolean;
+  /** In creation order. */
+  versions: { id: string; value: string | undefined; stages: string[] }[];
+  /** The AWSCURRENT value. */
+  current: string | undefined;
+}
+
 /** The real PostgreSQL behind a backed RDS instance, for tests. */
 export interface SimDatabaseView {
   host: string;
@@ -121,6 +131,10 @@ export interface SimHandle {
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
   /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
   database(instanceId: string): SimDatabaseView;
+  /** A Secrets Manager secret by name or ARN, with every version's value and labels. */
+  secret(id: string): SimSecretView;
+  /** Sets AWSCURRENT as RDS does when it rotates a managed master secret. */
+  rotateSecretFromService(id: string, value: string): void;
 
   github: {
     deployments(): GithubDeployment[];
@@ -241,6 +255,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
   let server: http.Server | undefined;
   try {
     await world.rds.startBackings(options.postgres === true);
+    world.secrets.seed(world.rds);
     await world.apprunner.seed();
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
@@ -334,6 +349,21 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         canLogin: b.canLogin,
       };
     },
+    secret: (id) => {
+      const s = world.secrets.get(id, { allowDeleted: true });
+      return {
+        arn: s.arn,
+        name: s.name,
+        rotationEnabled: s.rotationEnabled,
+        versions: s.versions.map((v) => ({
+          id: v.id,
+          value: v.secretString,
+          stages: [...v.stages],
+        })),
+        current: world.secrets.currentValue(s.arn),
+      };
+    },
+    rotateSecretFromService: (id, value) => world.secrets.rotateFromService(id, value),
     github: {
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),

@@ -26,12 +26,13 @@ import { betterstack } from './services/betterstack.js';
 import { ecr } from './services/ecr.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
+import { secretsManager } from './services/secrets-manager.js';
 import { slack } from './services/slack.js';
 import { sts } from './services/sts.js';
 import type { World } from './world.js';
 
 /** Every AWS stand-in; a new service is one module and one entry here. */
-export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts];
+export const AWS_SERVICES: readonly AwsService[] = [appRunner, ecr, rds, sts, secretsManager];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 
 const MAX_BODY = 10 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 
 export interface AwsClients {
@@ -8,6 +9,7 @@ export interface AwsClients {
   ecr: ECRClient;
   rds: RDSClient;
   sts: STSClient;
+  secretsManager: SecretsManagerClient;
 }
 
 /**
@@ -22,5 +24,6 @@ export function createAwsClients(region: string): AwsClients {
     ecr: new ECRClient(config),
     rds: new RDSClient(config),
     sts: new STSClient(config),
+    secretsManager: new SecretsManagerClient(config),
   };
 }
