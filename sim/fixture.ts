@@ -207,6 +207,8 @@ export const fixtureSchema = z.strictObject({
       maintenance: duration.prefault('5m'),
       /** A manual snapshot keeps a single-AZ instance `backing-up` this long. */
       backingUp: duration.prefault('1m'),
+      /** A ModifyDBInstance MasterUserPassword stays in PendingModifiedValues this long. */
+      masterPassword: duration.prefault('30s'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),

@@ -33,6 +33,7 @@ export class World {
     this.apprunner = new AppRunnerState(fixture, this.clock, this.ecr);
     this.rds = new RdsState(fixture, this.clock);
     this.secrets = new SecretsState(fixture, this.clock);
+    this.apprunner.secretValue = (ref) => this.secrets.currentValue(ref);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed);
   }

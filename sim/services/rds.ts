@@ -7,6 +7,7 @@ import type { SimClock } from '../clock.js';
 import type { Fixture, FixtureInstance } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
 import { startRdsBacking, type RdsBacking } from '../rds-postgres.js';
+import { modifyDbInstance } from './rds-modify.js';
 import {
   optInt,
   optString,
@@ -27,6 +28,8 @@ export interface DbInstance {
   masterPassword: string;
   /** A real PostgreSQL when the instance is backed (see sim/rds-postgres.ts). */
   backing?: RdsBacking;
+  /** A MasterUserPassword modification not applied yet (PendingModifiedValues). */
+  pendingMasterPassword?: string;
 }
 
 export interface DbSnapshot {
@@ -199,7 +202,8 @@ export class RdsState {
         SubnetGroupStatus: 'Complete',
       },
       PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
-      PendingModifiedValues: {},
+      PendingModifiedValues:
+        i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {},
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,
@@ -343,6 +347,10 @@ export const rds: AwsService = {
           Marker: next,
         };
       },
+    },
+    ModifyDBInstance: {
+      mutating: true,
+      handle: (input, { world }) => modifyDbInstance(world, input),
     },
     CreateDBSnapshot: {
       mutating: true,
