@@ -171,6 +171,8 @@ const secretFixtureSchema = z.strictObject({
   value: z.string().optional(),
   /** AWSCURRENT is the DATABASE_URL of this RDS instance's master user (real when backed). */
   databaseUrlOf: z.string().optional(),
+  /** With databaseUrlOf: log in as this role instead of the master user. */
+  databaseUser: z.strictObject({ name: z.string(), password: z.string() }).optional(),
   /** AWSCURRENT is `{"username","password"}` of this instance's master user (RDS-managed secret). */
   rdsMasterSecretOf: z.string().optional(),
   rotationEnabled: z.boolean().default(false),

@@ -25,6 +25,8 @@ export interface ActionRunOptions {
   cancelAfterMs?: number;
   /** Cancel the main step (SIGINT) as soon as its output matches, then run post. */
   cancelOn?: RegExp;
+  /** Kill the main step (SIGKILL, a lost runner: no post step) as soon as its output matches. */
+  killOn?: RegExp;
   /** Hard limit for each process; the run fails loudly past it. */
   timeoutMs?: number;
   /** Print the child's output as it comes (the demo does). */
@@ -197,6 +199,7 @@ function runNode(
   options: {
     cancelAfterMs?: number;
     cancelOn?: RegExp;
+    killOn?: RegExp;
     timeoutMs: number;
     echo?: (line: string) => void;
   },
@@ -214,6 +217,8 @@ function runNode(
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       stdout += text;
+      if (options.killOn?.test(stdout) && child.exitCode === null && !child.killed)
+        child.kill('SIGKILL');
       if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed)
         child.kill('SIGINT');
       if (options.echo) {
@@ -317,11 +322,12 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
       timeoutMs,
       ...(options.cancelAfterMs !== undefined ? { cancelAfterMs: options.cancelAfterMs } : {}),
       ...(options.cancelOn ? { cancelOn: options.cancelOn } : {}),
+      ...(options.killOn ? { killOn: options.killOn } : {}),
       ...(options.echo ? { echo: options.echo } : {}),
     });
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'));
     let post: StepResult | undefined;
-    if (manifest.runs.post) {
+    if (manifest.runs.post && main.signal !== 'SIGKILL') {
       const postEnv = { ...env };
       for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
       post = await runNode(path.join(actionDir, manifest.runs.post), postEnv, cwd, {

@@ -1,6 +1,7 @@
 import {
   DescribeServiceCommand,
   ListOperationsCommand,
+  StartDeploymentCommand,
   UpdateServiceCommand,
   type AppRunnerClient,
   type OperationSummary,
@@ -158,7 +159,37 @@ export class AppRunnerService {
     }
   }
 
-  private async operationStartedSince(since: number): Promise<OperationSummary | undefined> {
+  /**
+   * Redeploys the configured image, which is how App Runner picks up new secret values (it
+   * reads them only at deployment). Not retried blindly: before another attempt, the newest
+   * operations are checked for one the failed call may have started.
+   */
+  async startDeployment(): Promise<string> {
+    const startedAt = this.deps.clock.now();
+    return retry(
+      async (attempt) => {
+        if (attempt > 1) {
+          const adopted = await this.operationStartedSince(startedAt, 'START_DEPLOYMENT');
+          if (adopted?.Id) return adopted.Id;
+        }
+        const out = await this.client.send(new StartDeploymentCommand({ ServiceArn: this.arn }));
+        if (!out.OperationId) throw new Error('StartDeployment returned no OperationId');
+        return out.OperationId;
+      },
+      {
+        ...AWS_RETRY,
+        label: 'StartDeployment',
+        isRetryable: isRetryableAwsError,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
+    );
+  }
+
+  private async operationStartedSince(
+    since: number,
+    type: string = 'UPDATE_SERVICE',
+  ): Promise<OperationSummary | undefined> {
     const out = await awsCall(
       'ListOperations',
       () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 5 })),
@@ -166,9 +197,7 @@ export class AppRunnerService {
     );
     return out.OperationSummaryList?.find(
       (op) =>
-        op.Type === 'UPDATE_SERVICE' &&
-        op.StartedAt !== undefined &&
-        op.StartedAt.getTime() >= since - 1000,
+        op.Type === type && op.StartedAt !== undefined && op.StartedAt.getTime() >= since - 1000,
     );
   }
 

@@ -76,9 +76,11 @@ export class SecretsState {
       if (f.databaseUrlOf !== undefined) {
         const instance = rds.instance(f.databaseUrlOf);
         const b = instance.backing;
+        const user = f.databaseUser?.name ?? b?.masterUsername ?? instance.fixture.masterUsername;
+        const password = f.databaseUser?.password ?? instance.masterPassword;
         value = b
-          ? b.urlFor(b.masterUsername, instance.masterPassword)
-          : `postgres://${encodeURIComponent(instance.fixture.masterUsername)}:${encodeURIComponent(instance.masterPassword)}@${String((rds.describeInstance(instance)['Endpoint'] as Input)['Address'])}:5432/${instance.fixture.dbName}`;
+          ? b.urlFor(user, password)
+          : `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${String((rds.describeInstance(instance)['Endpoint'] as Input)['Address'])}:5432/${instance.fixture.dbName}`;
       }
       if (f.rdsMasterSecretOf !== undefined) {
         const instance = rds.instance(f.rdsMasterSecretOf);
