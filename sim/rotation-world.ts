@@ -136,7 +136,12 @@ export async function startRotationWorld(
       runActionBundle({
         action: 'rotate-secret',
         cwd: world.workspace,
-        env: { ...world.env, ...(extra.runId ? { GITHUB_RUN_ID: extra.runId } : {}) },
+        env: {
+          ...world.env,
+          // A full 40-character commit SHA, so the commit status lands.
+          GITHUB_SHA: 'abc1234def567890000000000000000000000000',
+          ...(extra.runId ? { GITHUB_RUN_ID: extra.runId } : {}),
+        },
         inputs: {
           config: 'apprunner-ops.yml',
           environment: 'production',
