@@ -41,12 +41,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     'ECR holds an image with this tag.',
   ),
   planned(
-    'secrets-present',
-    'Infrastructure',
-    { names: z.array(envNameField).optional() },
-    'The configured secrets exist and are long enough; values are measured, never shown.',
-  ),
-  planned(
     'service-env',
     'Application',
     {
@@ -116,7 +110,6 @@ export const PLANNED_CHECKS: readonly CheckType[] = [
     { 'verify-query': z.string().default('SELECT 1') },
     'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.',
   ),
-  planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
   planned(
     'log-errors',
     'Monitoring',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PLANNED_CHECKS } from './planned.js';
+import { rotationDue } from './rotation-due.js';
+import { secretsPresent } from './secrets-present.js';
 import { serviceRunning } from './service-running.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
@@ -8,7 +10,12 @@ import { commonCheckFields, type CheckType } from './types.js';
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-export const CHECK_TYPES: readonly CheckType[] = [serviceRunning, ...PLANNED_CHECKS];
+export const CHECK_TYPES: readonly CheckType[] = [
+  serviceRunning,
+  secretsPresent,
+  rotationDue,
+  ...PLANNED_CHECKS,
+];
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);

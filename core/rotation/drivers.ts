@@ -37,8 +37,12 @@ export interface DriverDeps {
 export interface KindDriver {
   /** Names of the steps `apply` and `settle` record (for the plan and summary). */
   applySteps: string[];
-  /** Read-only checks; throws RotationRefused when rotating would be wrong. */
-  preflight(current: string): Promise<void>;
+  /**
+   * Read-only checks; throws RotationRefused when rotating would be wrong. `unfinished`: an
+   * AWSPENDING waits, so a current value that no longer logs in is expected (a lost run may
+   * have applied the pending password) and is left to the resume logic.
+   */
+  preflight(current: string, unfinished: boolean): Promise<void>;
   /** A new value for the rotated secret, or undefined when there is nothing to rotate. */
   newValue(current: string): Promise<string | undefined>;
   /** Applies a pending value where it is checked (RDS, the role); nothing for random. */
@@ -66,6 +70,23 @@ export function randomDriver(secret: SecretConfig): KindDriver {
   };
 }
 
+/** Preflight's login with the current DATABASE_URL: a real connection and SELECT 1. */
+function currentLogin(secret: SecretConfig, deps: DriverDeps) {
+  return async (current: string, unfinished: boolean): Promise<void> => {
+    const login = await tryLogin(current);
+    if (login.ok) return;
+    if (unfinished) {
+      deps.logger.warning(
+        `${secret.name}: the current DATABASE_URL does not log in (${login.error}), and an unfinished rotation waits: it is finished if its value logs in`,
+      );
+      return;
+    }
+    throw new RotationRefused(
+      `${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`,
+    );
+  };
+}
+
 function loginChecker(deps: DriverDeps) {
   return async (url: string, patient: boolean): Promise<boolean> => {
     const result = patient
@@ -88,9 +109,10 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
       `${secret.name}: kind rds-master-password needs database.instance in the environment's configuration`,
     );
   const works = loginChecker(deps);
+  const currentLogsIn = currentLogin(secret, deps);
   return {
     applySteps: ['modify-db-instance', 'wait-applied'],
-    preflight: async (current) => {
+    preflight: async (current, unfinished) => {
       const instance = await rds.describe();
       if (instance.MasterUserSecret)
         throw new RotationRefused(
@@ -101,11 +123,7 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
         throw new RotationRefused(
           `${secret.name}: DATABASE_URL logs in as ${user}, not as the master user ${instance.MasterUsername}; use kind database-user for an application role`,
         );
-      const login = await tryLogin(current);
-      if (!login.ok)
-        throw new RotationRefused(
-          `${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`,
-        );
+      await currentLogsIn(current, unfinished);
     },
     newValue: async (current) => {
       const { user } = credentialsOf(current, secret.name);
@@ -128,6 +146,7 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
 /** AWS's "alternating users": `<user>` and `<user>_clone` take turns; the other keeps working. */
 export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): KindDriver {
   const works = loginChecker(deps);
+  const currentLogsIn = currentLogin(secret, deps);
   const adminId = secret['admin-secret-id'] as string;
   const adminUrl = async (current: string): Promise<string> => {
     const raw = (await deps.secrets.value(adminId)).value;
@@ -176,12 +195,8 @@ export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): Kind
   };
   return {
     applySteps: ['alter-role'],
-    preflight: async (current) => {
-      const login = await tryLogin(current);
-      if (!login.ok)
-        throw new RotationRefused(
-          `${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`,
-        );
+    preflight: async (current, unfinished) => {
+      await currentLogsIn(current, unfinished);
       await admin(current, async (c) => {
         await c.query('SELECT 1');
       }).catch((error: unknown) => {

@@ -127,7 +127,7 @@ export async function preflight(
     const current = await ctx.secrets.value(secretId);
     if (DATABASE_KINDS.includes(secret.kind))
       credentialsOf(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
-    await driver.preflight(current.value);
+    await driver.preflight(current.value, described.unfinishedVersionId !== undefined);
     const tokens = runTokens(
       (n) => rotationToken(ctx.run, ctx.environment, secretId, n),
       await ctx.secrets.versionIds(secretId),
