@@ -10,8 +10,13 @@ import { startSim } from '../sim/index.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { rehearsalFixture, simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
+import {
+  ROTATE_DEFAULT_INPUTS,
+  rotationRehearsalFixture,
+  rotationRehearsalOptions,
+} from '../workflows-src/rehearse/rotate.js';
 
-const USAGE = `usage: npm run rehearse -- <deploy|rollback|file.yml> [options]
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|rotate|file.yml> [options]
   --event <name>        push or workflow_dispatch (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)`;
@@ -57,11 +62,18 @@ if (event !== undefined && event !== 'push' && event !== 'workflow_dispatch')
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
-const sim = await startSim({ timeScale, fixture: rehearsalFixture() });
+// rotate.yml needs real PostgreSQL behind RDS and the secrets in Secrets Manager.
+const rotation = path.basename(workflow) === 'rotate.yml';
+if (rotation && Object.keys(inputs).length === 0 && event === undefined)
+  Object.assign(inputs, ROTATE_DEFAULT_INPUTS);
+const sim = await startSim({
+  timeScale,
+  fixture: rotation ? rotationRehearsalFixture() : rehearsalFixture(),
+});
 try {
   const result = await rehearseWorkflow({
     workflow,
-    ...(await simRehearsalOptions(sim)),
+    ...(rotation ? await rotationRehearsalOptions(sim) : await simRehearsalOptions(sim)),
     ...(event ? { event } : {}),
     ...(Object.keys(inputs).length ? { inputs } : {}),
     log: (line) => console.log(line),

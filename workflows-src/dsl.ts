@@ -72,6 +72,7 @@ export interface Triggers {
   push?: { branches?: string[]; paths?: string[] };
   pull_request?: { branches?: string[] } | null;
   workflow_dispatch?: { inputs?: Record<string, WorkflowInput> } | null;
+  schedule?: { cron: string }[];
   workflow_call?: {
     inputs?: Record<string, Omit<WorkflowInput, 'options'>>;
     secrets?: Record<string, WorkflowSecret>;

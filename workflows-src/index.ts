@@ -3,5 +3,6 @@ import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
 import { rollback } from './rollback.js';
+import { rotate } from './rotate.js';
 
-export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback];
+export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback, rotate];
