@@ -160,7 +160,7 @@ const instanceSchema = z.strictObject({
 });
 
 const secretFixtureSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/),
+  name: z.string().regex(/^[A-Za-z0-9/_+=.@!-]{1,512}$/),
   /** The 6 characters Secrets Manager appends to the ARN (`…:secret:<name>-AbCdEf`). */
   suffix: z
     .string()

@@ -3,6 +3,7 @@
  * the real wire protocols. `startSim()` starts one HTTP server on loopback and returns a handle
  * with the environment a child process needs and accessors for state and evidence.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { CallFilter, CallRecord } from './call-log.js';
 import { stateView } from './control.js';
@@ -135,6 +136,11 @@ export interface SimHandle {
   secret(id: string): SimSecretView;
   /** Sets AWSCURRENT as RDS does when it rotates a managed master secret. */
   rotateSecretFromService(id: string, value: string): void;
+  /**
+   * RDS rotating its managed master secret: a new password on the real role and a new
+   * AWSCURRENT `{"username","password"}` in the instance's MasterUserSecret.
+   */
+  rotateManagedMasterSecret(instanceId: string): Promise<void>;
 
   github: {
     deployments(): GithubDeployment[];
@@ -364,6 +370,23 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       };
     },
     rotateSecretFromService: (id, value) => world.secrets.rotateFromService(id, value),
+    rotateManagedMasterSecret: async (instanceId) => {
+      const instance = world.rds.instance(instanceId);
+      const arn = instance.fixture.masterUserSecret?.secretArn;
+      if (!instance.fixture.manageMasterUserPassword || !arn)
+        throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
+      const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
+      const b = instance.backing;
+      if (b) await b.setPassword(b.masterUsername, password);
+      instance.masterPassword = password;
+      world.secrets.rotateFromService(
+        arn,
+        JSON.stringify({
+          username: b?.masterUsername ?? instance.fixture.masterUsername,
+          password,
+        }),
+      );
+    },
     github: {
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),

@@ -215,7 +215,7 @@ export class SecretsState {
       throw validation(
         "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must not be null",
       );
-    if (!/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(name))
+    if (!/^[A-Za-z0-9/_+=.@!-]{1,512}$/.test(name))
       throw validation(
         'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!',
       );

@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { policyActions, type PolicyDocument } from '../workflows/iam-policy.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { tryLogin } from '../../core/rotation/values.js';
@@ -30,6 +32,22 @@ export async function everythingRecorded(world: RotationWorld, runs: ActionRun[]
   ].join('\n');
 }
 
+/** Every AWS action a rotation called, across every world of this file (see the policy test). */
+const called = new Set<string>();
+let current: RotationWorld | undefined;
+afterEach(() => {
+  for (const c of current?.sim.calls() ?? [])
+    if (['apprunner', 'rds', 'secretsmanager', 'sts', 'ecr'].includes(c.service))
+      called.add(`${c.service}:${c.operation}`);
+});
+afterAll(() => {
+  // docs/iam-policy-rotate.json allows exactly what the rotations here called.
+  const policy = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, '../../docs/iam-policy-rotate.json'), 'utf8'),
+  ) as PolicyDocument;
+  expect([...called].sort()).toEqual(policyActions(policy));
+});
+
 async function health(world: RotationWorld): Promise<{ status: number; db: string }> {
   const res = await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`);
   const body = (await res.json()) as { data: { checks: { db: { status: string } } } };
@@ -45,6 +63,7 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
   const values: string[] = [];
   beforeAll(async () => {
     world = await startRotationWorld();
+    current = world;
   }, 60_000);
   afterAll(async () => {
     // The secret scan: no old or new value in anything a person could read.
@@ -211,6 +230,7 @@ describe('rotate-secret database-user (alternating users)', () => {
   let world: RotationWorld;
   beforeAll(async () => {
     world = await startRotationWorld({ appUser: true });
+    current = world;
   }, 60_000);
   afterAll(async () => {
     await world?.stop();
@@ -250,5 +270,55 @@ describe('rotate-secret database-user (alternating users)', () => {
     expect(await health(world)).toEqual({ status: 200, db: 'pass' });
     const text = await everythingRecorded(world, runs);
     for (const v of world.sim.secret(id).versions) expect(text).not.toContain(v.value);
+  });
+});
+
+describe('rotate-secret when RDS manages the master password', () => {
+  let world: RotationWorld;
+  beforeAll(async () => {
+    world = await startRotationWorld({
+      managedMaster: true,
+      secretsYaml: `      - name: DATABASE_URL
+        secret-id: drop/production/database-url
+        database-url-secret-id: drop/production/database-url
+        kind: rds-managed
+        rotate-every-days: 7
+      - name: MASTER_DATABASE_URL
+        secret-id: drop/production/database-url
+        database-url-secret-id: drop/production/database-url
+        kind: rds-master-password
+`,
+    });
+    current = world;
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('refuses rds-master-password with one clear error and changes nothing', async () => {
+    world.sim.clearCalls();
+    const run = await world.rotate({ secret: 'MASTER_DATABASE_URL' });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(
+      /manages its master password in Secrets Manager \(ManageMasterUserPassword\).*use kind rds-managed/,
+    );
+    expect(world.sim.mutatingCalls().filter((c) => c.service !== 'slack')).toEqual([]);
+  });
+
+  it('rds-managed rebuilds DATABASE_URL after RDS rotated its secret, redeploys, and is healthy again', async () => {
+    const unchanged = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '6001' });
+    expect(unchanged.exitCode, unchanged.stdout).toBe(0);
+    expect(unchanged.summary).toMatch(/already up to date/);
+    await world.sim.rotateManagedMasterSecret('drop-db');
+    expect(await health(world)).toEqual({ status: 503, db: 'fail' });
+    const run = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '6002' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const url = world.sim.secret('drop/production/database-url').current!;
+    expect((await tryLogin(url)).ok).toBe(true);
+    expect(await health(world)).toEqual({ status: 200, db: 'pass' });
+    const text = await everythingRecorded(world, [unchanged, run]);
+    expect(text).not.toContain(world.sim.database('drop-db').masterPassword);
   });
 });

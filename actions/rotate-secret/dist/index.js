@@ -78699,8 +78699,8 @@ function readRotateInputs(inputs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
-/* harmony import */ var _core_rotation_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1909);
-/* harmony import */ var _core_rotation_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9812);
+/* harmony import */ var _core_rotation_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5076);
+/* harmony import */ var _core_rotation_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8483);
 /* harmony import */ var _core_rotation_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7226);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4494);
@@ -82013,7 +82013,7 @@ const envNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
 
 /***/ }),
 
-/***/ 1909:
+/***/ 5076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82524,7 +82524,6 @@ const PLANNED_CHECKS = [
     planned('database-available', 'Infrastructure', {}, 'The RDS instance is available.'),
     planned('database-private', 'Infrastructure', {}, 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.'),
     planned('image-present', 'Infrastructure', { tag: schemas/* string */.YjP().default('production') }, 'ECR holds an image with this tag.'),
-    planned('secrets-present', 'Infrastructure', { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() }, 'The configured secrets exist and are long enough; values are measured, never shown.'),
     planned('service-env', 'Application', {
         equals: schemas/* record */.g1P(fields/* envNameField */.vn, schemas/* string */.YjP()).default({}),
         absent: schemas/* array */.YOg(fields/* envNameField */.vn).default([]),
@@ -82545,13 +82544,142 @@ const PLANNED_CHECKS = [
     }, 'A read-only query; more rows than max-rows is a failure.'),
     planned('ecr-untagged', 'Infrastructure', { delete: schemas/* boolean */.zMY().default(false) }, 'Untagged ECR images that nothing references, listed (or deleted with delete: true).'),
     planned('snapshot-restore', 'Infrastructure', { 'verify-query': schemas/* string */.YjP().default('SELECT 1') }, 'Restores the newest automated snapshot to a temporary instance, verifies it and deletes it.'),
-    planned('rotation-due', 'Infrastructure', {}, 'No configured secret is past its rotation date.'),
     planned('log-errors', 'Monitoring', {
         'log-group': schemas/* string */.YjP(),
         pattern: schemas/* string */.YjP(),
         'max-count': schemas/* int */.Whr().min(0).default(0),
     }, 'CloudWatch Logs events matching a pattern stay under max-count.'),
 ];
+
+// EXTERNAL MODULE: ./core/rotation/types.ts
+var types = __nccwpck_require__(4742);
+;// CONCATENATED MODULE: ./core/checks/rotation-due.ts
+
+
+
+
+const DAY = 86_400_000;
+const WARN_WITHIN_DAYS = 14;
+/**
+ * Secrets past `rotate-every-days` fail; within 14 days of it they warn. Ages come from
+ * DescribeSecret (LastRotatedDate, else LastChangedDate); the value is never read. External
+ * secrets are rotated by their issuer, so they only remind (warn).
+ */
+const rotationDue = defineCheck({
+    type: 'rotation-due',
+    description: 'No configured secret is past its rotation date.',
+    shape: {},
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(_check, { env, aws, clock, logger }) {
+        const secrets = (env.secrets ?? []).filter((s) => s['rotate-every-days'] !== undefined);
+        if (secrets.length === 0)
+            return { status: 'skipped', line: 'no secret has rotate-every-days' };
+        const store = new SecretsStore(aws.secretsManager, { clock, logger });
+        const observed = {};
+        const lines = [];
+        for (const secret of secrets) {
+            const id = (0,types/* rotatedSecretId */.n)(secret);
+            const every = secret['rotate-every-days'];
+            try {
+                const d = await store.describe(id);
+                const last = Math.max(d.lastRotatedAt?.getTime() ?? 0, d.lastChangedAt?.getTime() ?? 0);
+                const ageDays = Math.floor((clock.now() - last) / DAY);
+                const left = every - ageDays;
+                observed[secret.name] = {
+                    secretId: id,
+                    lastChanged: new Date(last).toISOString(),
+                    ageDays,
+                    everyDays: every,
+                };
+                const external = secret.kind === 'external';
+                if (left <= 0)
+                    lines.push({
+                        status: external ? 'warn' : 'fail',
+                        text: `${secret.name} is ${ageDays} days old, past its ${every}-day rotation${external ? ' (external: rotate it with its issuer)' : ' (run rotate.yml)'}`,
+                    });
+                else if (left <= WARN_WITHIN_DAYS)
+                    lines.push({ status: 'warn', text: `${secret.name} is due in ${left} days` });
+            }
+            catch (error) {
+                lines.push({ status: 'error', text: `${secret.name} (${id}): ${(0,errors/* errorMessage */.gJ)(error)}` });
+            }
+        }
+        const order = ['error', 'fail', 'warn'];
+        const worst = order.find((s) => lines.some((l) => l.status === s));
+        if (!worst)
+            return {
+                status: 'pass',
+                line: `${secrets.length} secrets within their rotation periods`,
+                observed,
+            };
+        return {
+            status: worst,
+            line: lines.map((l) => l.text).join('; '),
+            observed,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/secrets-present.ts
+
+
+
+
+
+
+/**
+ * The go-live gate's "Secrets Manager holds JWT_SECRET (≥ 32 chars), DATABASE_URL, …". The
+ * value is read only to measure its length; only the length is reported.
+ */
+const secretsPresent = defineCheck({
+    type: 'secrets-present',
+    description: 'The configured secrets exist and are long enough; values are measured, never shown.',
+    shape: { names: schemas/* array */.YOg(fields/* envNameField */.vn).optional() },
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    async run(check, { env, aws, clock, logger }) {
+        const configured = env.secrets ?? [];
+        const unknown = (check.names ?? []).filter((n) => !configured.some((s) => s.name === n));
+        if (unknown.length > 0)
+            return {
+                status: 'error',
+                line: `names ${unknown.join(', ')} are not under this environment's secrets:`,
+            };
+        const chosen = check.names
+            ? configured.filter((s) => check.names.includes(s.name))
+            : configured;
+        if (chosen.length === 0)
+            return { status: 'error', line: 'no secrets are configured for this environment' };
+        const store = new SecretsStore(aws.secretsManager, { clock, logger });
+        const observed = {};
+        const problems = [];
+        for (const secret of chosen) {
+            const id = (0,types/* rotatedSecretId */.n)(secret);
+            try {
+                await store.describe(id);
+                const length = (await store.value(id)).value.length;
+                const min = secret['min-length'] ?? 1;
+                observed[secret.name] = { secretId: id, length, minLength: min };
+                if (length < min)
+                    problems.push(`${secret.name} has ${length} characters, fewer than ${min}`);
+            }
+            catch (error) {
+                observed[secret.name] = { secretId: id, exists: false };
+                problems.push(error instanceof SecretNotFound
+                    ? `${secret.name} (${id}) does not exist`
+                    : `${secret.name} (${id}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return problems.length === 0
+            ? {
+                status: 'pass',
+                line: `${chosen.length} secrets present and long enough`,
+                observed,
+            }
+            : { status: 'fail', line: problems.join('; '), observed };
+    },
+});
 
 ;// CONCATENATED MODULE: ./core/checks/service-running.ts
 
@@ -82585,12 +82713,19 @@ const serviceRunning = defineCheck({
 
 
 
+
+
 /**
  * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
  * action, the go-live gate and the deploy's bake period all select from this list.
  * A new type: one file exporting `defineCheck({...})`, and one line here.
  */
-const CHECK_TYPES = [serviceRunning, ...PLANNED_CHECKS];
+const CHECK_TYPES = [
+    serviceRunning,
+    secretsPresent,
+    rotationDue,
+    ...PLANNED_CHECKS,
+];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
 }
@@ -82957,8 +83092,8 @@ class RdsMasterPassword {
     }
 }
 
-// EXTERNAL MODULE: ./core/rotation/run.ts + 17 modules
-var run = __nccwpck_require__(9812);
+// EXTERNAL MODULE: ./core/rotation/run.ts + 16 modules
+var run = __nccwpck_require__(8483);
 ;// CONCATENATED MODULE: ./core/rotation/prepare.ts
 
 
@@ -82994,7 +83129,7 @@ async function prepareRotation(inputs, deps) {
 
 /***/ }),
 
-/***/ 9812:
+/***/ 8483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83276,7 +83411,7 @@ async function tryLogin(url) {
 /** Logs in, trying again until `withinMs` passes (a new password can take a moment). */
 async function loginWithin(url, what, withinMs, intervalMs, deps) {
     const deadline = deps.clock.now() + withinMs;
-    let last = { ok: false, error: 'not tried' };
+    let last;
     for (let attempt = 1;; attempt++) {
         const result = await tryLogin(url);
         if (result.ok)
@@ -83311,6 +83446,19 @@ function randomDriver(secret) {
         restore: async () => { },
     };
 }
+/** Preflight's login with the current DATABASE_URL: a real connection and SELECT 1. */
+function currentLogin(secret, deps) {
+    return async (current, unfinished) => {
+        const login = await tryLogin(current);
+        if (login.ok)
+            return;
+        if (unfinished) {
+            deps.logger.warning(`${secret.name}: the current DATABASE_URL does not log in (${login.error}), and an unfinished rotation waits: it is finished if its value logs in`);
+            return;
+        }
+        throw new RotationRefused(`${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`);
+    };
+}
 function loginChecker(deps) {
     return async (url, patient) => {
         const result = patient
@@ -83324,18 +83472,17 @@ function rdsMasterPasswordDriver(secret, deps) {
     if (!rds)
         throw new RotationRefused(`${secret.name}: kind rds-master-password needs database.instance in the environment's configuration`);
     const works = loginChecker(deps);
+    const currentLogsIn = currentLogin(secret, deps);
     return {
         applySteps: ['modify-db-instance', 'wait-applied'],
-        preflight: async (current) => {
+        preflight: async (current, unfinished) => {
             const instance = await rds.describe();
             if (instance.MasterUserSecret)
                 throw new RotationRefused(`${secret.name}: RDS instance ${rds.instanceId} manages its master password in Secrets Manager (ManageMasterUserPassword), so RDS rotates it itself; use kind rds-managed for ${secret.name}`);
             const { user } = credentialsOf(current, `${secret.name} (AWSCURRENT)`);
             if (instance.MasterUsername && user !== instance.MasterUsername)
                 throw new RotationRefused(`${secret.name}: DATABASE_URL logs in as ${user}, not as the master user ${instance.MasterUsername}; use kind database-user for an application role`);
-            const login = await tryLogin(current);
-            if (!login.ok)
-                throw new RotationRefused(`${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`);
+            await currentLogsIn(current, unfinished);
         },
         newValue: async (current) => {
             const { user } = credentialsOf(current, secret.name);
@@ -83355,6 +83502,7 @@ function rdsMasterPasswordDriver(secret, deps) {
 /** AWS's "alternating users": `<user>` and `<user>_clone` take turns; the other keeps working. */
 function databaseUserDriver(secret, deps) {
     const works = loginChecker(deps);
+    const currentLogsIn = currentLogin(secret, deps);
     const adminId = secret['admin-secret-id'];
     const adminUrl = async (current) => {
         const raw = (await deps.secrets.value(adminId)).value;
@@ -83402,10 +83550,8 @@ function databaseUserDriver(secret, deps) {
     };
     return {
         applySteps: ['alter-role'],
-        preflight: async (current) => {
-            const login = await tryLogin(current);
-            if (!login.ok)
-                throw new RotationRefused(`${secret.name}: the current DATABASE_URL does not log in (${login.error}); something is already wrong, so nothing was changed`);
+        preflight: async (current, unfinished) => {
+            await currentLogsIn(current, unfinished);
             await admin(current, async (c) => {
                 await c.query('SELECT 1');
             }).catch((error) => {
@@ -83925,19 +84071,8 @@ function runTokens(make, versionIds) {
     throw new Error('this run already made 100 versions of the secret; start a new run');
 }
 
-;// CONCATENATED MODULE: ./core/rotation/types.ts
-const DATABASE_KINDS = [
-    'rds-master-password',
-    'database-user',
-    'rds-managed',
-];
-/** The secret a rotation writes: DATABASE_URL's secret for database kinds, else secret-id. */
-function rotatedSecretId(secret) {
-    return DATABASE_KINDS.includes(secret.kind)
-        ? secret['database-url-secret-id']
-        : secret['secret-id'];
-}
-
+// EXTERNAL MODULE: ./core/rotation/types.ts
+var rotation_types = __nccwpck_require__(4742);
 ;// CONCATENATED MODULE: ./core/rotation/rotate.ts
 
 
@@ -83974,15 +84109,15 @@ function driverFor(secret, ctx) {
 /** Read-only: the secret exists, no second rotator, the kind's own checks (e.g. login). */
 async function preflight(secret, ctx, steps) {
     const driver = driverFor(secret, ctx);
-    const secretId = rotatedSecretId(secret);
+    const secretId = (0,rotation_types/* rotatedSecretId */.n)(secret);
     return steps.run(secret.name, 'preflight', async () => {
         const described = await ctx.secrets.describe(secretId);
         if (described.rotationEnabled)
             throw new RotationRefused(`${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`);
         const current = await ctx.secrets.value(secretId);
-        if (DATABASE_KINDS.includes(secret.kind))
+        if (rotation_types/* DATABASE_KINDS */.w.includes(secret.kind))
             credentialsOf(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
-        await driver.preflight(current.value);
+        await driver.preflight(current.value, described.unfinishedVersionId !== undefined);
         const tokens = runTokens((n) => rotationToken(ctx.run, ctx.environment, secretId, n), await ctx.secrets.versionIds(secretId));
         const previousVersionId = Object.entries(described.stages).find(([, l]) => l.includes('AWSPREVIOUS'))?.[0];
         return {
@@ -84052,7 +84187,7 @@ async function rotateSecret(p, ctx, steps) {
             await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
         });
         outcome.result = 'undone';
-        throw new RotationUndone(`${name}: the new value did not work (${applied.why}); undone: the old ${DATABASE_KINDS.includes(secret.kind) ? 'password' : 'value'} works and AWSCURRENT did not move`);
+        throw new RotationUndone(`${name}: the new value did not work (${applied.why}); undone: the old ${rotation_types/* DATABASE_KINDS */.w.includes(secret.kind) ? 'password' : 'value'} works and AWSCURRENT did not move`);
     }
     return finish(p, ctx, steps, outcome, token, value, current);
 }
@@ -84069,7 +84204,7 @@ async function applyAndTest(p, steps, value, current) {
     catch (error) {
         return { ok: false, why: (0,errors/* errorMessage */.gJ)(error) };
     }
-    if (!DATABASE_KINDS.includes(p.secret.kind))
+    if (!rotation_types/* DATABASE_KINDS */.w.includes(p.secret.kind))
         return { ok: true };
     const works = await steps.run(name, 'test-login', () => driver.works(value, true));
     return works ? { ok: true } : { ok: false, why: 'the pending DATABASE_URL does not log in' };
@@ -84092,7 +84227,7 @@ async function finish(p, ctx, steps, outcome, versionId, value, old) {
 /** Database kinds: a separate secret-id holding {"username","password"} follows DATABASE_URL. */
 async function syncCredentials(p, ctx, steps, versionId, url) {
     const { secret, secretId } = p;
-    if (!DATABASE_KINDS.includes(secret.kind) || secret['secret-id'] === secretId)
+    if (!rotation_types/* DATABASE_KINDS */.w.includes(secret.kind) || secret['secret-id'] === secretId)
         return;
     const { user, password } = credentialsOf(url, secret.name);
     await steps.run(secret.name, 'sync-credentials', () => ctx.secrets.put(secret['secret-id'], versionId, JSON.stringify({ username: user, password }), [
@@ -84196,14 +84331,14 @@ function selectSecrets(request, secrets, environment, hasDatabase) {
         chosen = [found];
     }
     for (const s of chosen)
-        if (DATABASE_KINDS.includes(s.kind) && !hasDatabase)
+        if (rotation_types/* DATABASE_KINDS */.w.includes(s.kind) && !hasDatabase)
             throw new errors/* InputError */.dz('secret', `${s.name} is kind ${s.kind}, which needs environments.${environment}.database.instance in the configuration`);
     return chosen;
 }
 const DAY = 86_400_000;
 /** For `due`: rotated longer ago than rotate-every-days, or an unfinished rotation of this run. */
 async function isDue(secret, ctx) {
-    const secretId = rotatedSecretId(secret);
+    const secretId = (0,rotation_types/* rotatedSecretId */.n)(secret);
     const d = await ctx.secrets.describe(secretId);
     if (d.unfinishedVersionId)
         return { due: true, why: 'an unfinished rotation is waiting' };
@@ -84245,7 +84380,7 @@ async function runRotation(request, ctx) {
         preflights.push(await preflight(s, ctx, steps));
     const plan = preflights.map((p) => `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${p.ownVersions.includes(p.current.versionId)
         ? 'redeploy and verify (AWSCURRENT is already this run’s version)'
-        : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`}`);
+        : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(rotation_types/* DATABASE_KINDS */.w.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`}`);
     if (request.dryRun) {
         return {
             ok: true,
@@ -84511,6 +84646,28 @@ function renderRotation(outcome, environment) {
             s.detail,
         ]));
     return summary;
+}
+
+
+/***/ }),
+
+/***/ 4742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ rotatedSecretId),
+/* harmony export */   w: () => (/* binding */ DATABASE_KINDS)
+/* harmony export */ });
+const DATABASE_KINDS = [
+    'rds-master-password',
+    'database-user',
+    'rds-managed',
+];
+/** The secret a rotation writes: DATABASE_URL's secret for database kinds, else secret-id. */
+function rotatedSecretId(secret) {
+    return DATABASE_KINDS.includes(secret.kind)
+        ? secret['database-url-secret-id']
+        : secret['secret-id'];
 }
 
 
