@@ -8,6 +8,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import pg from 'pg';
 import { parse } from 'yaml';
@@ -59,6 +60,7 @@ export async function run(): Promise<BenchResult[]> {
         sts: new STSClient(config),
         cloudWatch: new CloudWatchClient(config),
         cloudWatchLogs: new CloudWatchLogsClient(config),
+        secretsManager: new SecretsManagerClient(config),
       },
       secrets: { databaseUrl: db.url },
       run: undefined,

@@ -12,8 +12,13 @@ import { startGateWorld } from '../sim/gate-world.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import { rehearsalFixture, simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
+import {
+  ROTATE_DEFAULT_INPUTS,
+  rotationRehearsalFixture,
+  rotationRehearsalOptions,
+} from '../workflows-src/rehearse/rotate.js';
 
-const USAGE = `usage: npm run rehearse -- <deploy|rollback|file.yml> [options]
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|rotate|file.yml> [options]
   --event <name>        push or workflow_dispatch (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)`;
@@ -81,11 +86,18 @@ if (target === 'go-live') {
   process.exit();
 }
 
-const sim = await startSim({ timeScale, fixture: rehearsalFixture() });
+// rotate.yml needs real PostgreSQL behind RDS and the secrets in Secrets Manager.
+const rotation = path.basename(workflow) === 'rotate.yml';
+if (rotation && Object.keys(inputs).length === 0 && event === undefined)
+  Object.assign(inputs, ROTATE_DEFAULT_INPUTS);
+const sim = await startSim({
+  timeScale,
+  fixture: rotation ? rotationRehearsalFixture() : rehearsalFixture(),
+});
 try {
   const result = await rehearseWorkflow({
     workflow,
-    ...(await simRehearsalOptions(sim)),
+    ...(rotation ? await rotationRehearsalOptions(sim) : await simRehearsalOptions(sim)),
     ...(event ? { event: event as 'push' | 'workflow_dispatch' | 'schedule' } : {}),
     ...(Object.keys(inputs).length ? { inputs } : {}),
     log: (line) => console.log(line),

@@ -200,6 +200,29 @@ const securityGroupSchema = z.strictObject({
   ingress: z.array(ingressSchema).default([]),
 });
 
+const secretFixtureSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9/_+=.@!-]{1,512}$/),
+  /** The 6 characters Secrets Manager appends to the ARN (`…:secret:<name>-AbCdEf`). */
+  suffix: z
+    .string()
+    .regex(/^[A-Za-z0-9]{6}$/)
+    .optional(),
+  description: z.string().optional(),
+  /** The AWSCURRENT value (sim only; never a real secret). */
+  value: z.string().optional(),
+  /** AWSCURRENT is the DATABASE_URL of this RDS instance's master user (real when backed). */
+  databaseUrlOf: z.string().optional(),
+  /** With databaseUrlOf: log in as this role instead of the master user. */
+  databaseUser: z.strictObject({ name: z.string(), password: z.string() }).optional(),
+  /** AWSCURRENT is `{"username","password"}` of this instance's master user (RDS-managed secret). */
+  rdsMasterSecretOf: z.string().optional(),
+  rotationEnabled: z.boolean().default(false),
+  owningService: z.string().optional(),
+  createdAgo: duration.prefault('200d'),
+  lastChangedAgo: duration.prefault('30d'),
+  lastRotatedAgo: duration.optional(),
+});
+
 const monitorSchema = z.strictObject({
   id: z.string().regex(/^\d+$/),
   name: z.string(),
@@ -249,6 +272,8 @@ export const fixtureSchema = z.strictObject({
       restore: duration.prefault('12m'),
       /** DeleteDBInstance: `deleting` this long, then gone. */
       deleteInstance: duration.prefault('4m'),
+      /** A ModifyDBInstance MasterUserPassword stays in PendingModifiedValues this long. */
+      masterPassword: duration.prefault('30s'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
@@ -269,6 +294,9 @@ export const fixtureSchema = z.strictObject({
     .prefault({}),
   ec2: z.strictObject({ securityGroups: z.array(securityGroupSchema).default([]) }).prefault({}),
   github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
+  secretsmanager: z
+    .strictObject({ secrets: z.array(secretFixtureSchema).default([]) })
+    .prefault({}),
   betterstack: z
     .strictObject({
       token: z.string().default('sim-betterstack-token'),

@@ -3,6 +3,7 @@
  * the real wire protocols. `startSim()` starts one HTTP server on loopback and returns a handle
  * with the environment a child process needs and accessors for state and evidence.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { CallFilter, CallRecord } from './call-log.js';
 import { stateView } from './control.js';
@@ -44,6 +45,16 @@ export interface StartSimOptions {
    * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
    */
   postgres?: boolean;
+}
+
+export interface SimSecretView {
+  arn: string;
+  name: string;
+  rotationEnabled: boolean;
+  /** In creation order. */
+  versions: { id: string; value: string | undefined; stages: string[] }[];
+  /** The AWSCURRENT value. */
+  current: string | undefined;
 }
 
 /** The real PostgreSQL behind a backed RDS instance, for tests. */
@@ -138,6 +149,15 @@ export interface SimHandle {
   database(instanceId: string): SimDatabaseView;
   /** The backup window ran: an automated snapshot of the instance, available now. */
   takeAutomatedSnapshot(instanceId: string): string;
+  /** A Secrets Manager secret by name or ARN, with every version's value and labels. */
+  secret(id: string): SimSecretView;
+  /** Sets AWSCURRENT as RDS does when it rotates a managed master secret. */
+  rotateSecretFromService(id: string, value: string): void;
+  /**
+   * RDS rotating its managed master secret: a new password on the real role and a new
+   * AWSCURRENT `{"username","password"}` in the instance's MasterUserSecret.
+   */
+  rotateManagedMasterSecret(instanceId: string): Promise<void>;
 
   github: {
     deployments(): GithubDeployment[];
@@ -271,6 +291,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
   let server: http.Server | undefined;
   try {
     await world.rds.startBackings(options.postgres === true);
+    world.secrets.seed(world.rds);
     await world.apprunner.seed();
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
@@ -391,6 +412,38 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         urlFor: b.urlFor,
         canLogin: b.canLogin,
       };
+    },
+    secret: (id) => {
+      const s = world.secrets.get(id, { allowDeleted: true });
+      return {
+        arn: s.arn,
+        name: s.name,
+        rotationEnabled: s.rotationEnabled,
+        versions: s.versions.map((v) => ({
+          id: v.id,
+          value: v.secretString,
+          stages: [...v.stages],
+        })),
+        current: world.secrets.currentValue(s.arn),
+      };
+    },
+    rotateSecretFromService: (id, value) => world.secrets.rotateFromService(id, value),
+    rotateManagedMasterSecret: async (instanceId) => {
+      const instance = world.rds.instance(instanceId);
+      const arn = instance.fixture.masterUserSecret?.secretArn;
+      if (!instance.fixture.manageMasterUserPassword || !arn)
+        throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
+      const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
+      const b = instance.backing;
+      if (b) await b.setPassword(b.masterUsername, password);
+      instance.masterPassword = password;
+      world.secrets.rotateFromService(
+        arn,
+        JSON.stringify({
+          username: b?.masterUsername ?? instance.fixture.masterUsername,
+          password,
+        }),
+      );
     },
     github: {
       deployments: () => structuredClone(world.github.deployments),

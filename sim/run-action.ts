@@ -27,6 +27,8 @@ export interface ActionRunOptions {
   cancelOn?: RegExp;
   /** The runner is lost: SIGKILL as soon as the output matches, and no post step runs. */
   loseRunnerOn?: RegExp;
+  /** Kill the main step (SIGKILL, a lost runner: no post step) as soon as its output matches. */
+  killOn?: RegExp;
   /** Hard limit for each process; the run fails loudly past it. */
   timeoutMs?: number;
   /** Print the child's output as it comes (the demo does). */
@@ -221,10 +223,10 @@ function runNode(
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       stdout += text;
-      if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed)
-        child.kill('SIGINT');
       if (options.killOn?.test(stdout) && child.exitCode === null && !child.killed)
         child.kill('SIGKILL');
+      if (options.cancelOn?.test(stdout) && child.exitCode === null && !child.killed)
+        child.kill('SIGINT');
       if (options.echo) {
         pending += text;
         const lines = pending.split('\n');
@@ -327,12 +329,16 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
       timeoutMs,
       ...(options.cancelAfterMs !== undefined ? { cancelAfterMs: options.cancelAfterMs } : {}),
       ...(options.cancelOn ? { cancelOn: options.cancelOn } : {}),
-      ...(options.loseRunnerOn ? { killOn: options.loseRunnerOn } : {}),
+      ...(options.loseRunnerOn
+        ? { killOn: options.loseRunnerOn }
+        : options.killOn
+          ? { killOn: options.killOn }
+          : {}),
       ...(options.echo ? { echo: options.echo } : {}),
     });
     const state = parseCommandFile(await readFile(files.GITHUB_STATE, 'utf8'));
     let post: StepResult | undefined;
-    if (manifest.runs.post && !options.loseRunnerOn) {
+    if (manifest.runs.post && !options.loseRunnerOn && main.signal !== 'SIGKILL') {
       const postEnv = { ...env };
       for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
       post = await runNode(path.join(actionDir, manifest.runs.post), postEnv, cwd, {

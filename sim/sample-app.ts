@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import type net from 'node:net';
+import pg from 'pg';
 import type { ImageBehaviour } from './fixture.js';
 
 export interface RunningApp {
@@ -14,6 +15,43 @@ export interface RunningApp {
   version: string;
   /** Wall-clock time the image went live (for uptime and crash-after-start). */
   liveSince: number;
+  /** Secrets as read at the last deployment (App Runner reads them only then). */
+  env?: Record<string, string>;
+}
+
+export type DatabaseCheck =
+  { status: 'pass'; latencyMs: number } | { status: 'fail'; error: string };
+
+/**
+ * What the app's database check sees: a new connection with the DATABASE_URL it read at its
+ * last deployment and `SELECT 1`. A new connection each time, because that is what breaks
+ * when the password changed under the app (existing pooled connections would keep working).
+ */
+export async function checkDatabase(url: string): Promise<DatabaseCheck> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return { status: 'pass', latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    // pg's messages name the user, never the password.
+    return { status: 'fail', error: (error as Error).message };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The health answer with the real database check of an app that has a DATABASE_URL. */
+async function withDatabase(app: RunningApp, answer: AppAnswer): Promise<AppAnswer> {
+  const url = app.env?.['DATABASE_URL'];
+  if (url === undefined || answer.status !== 200) return answer;
+  const db = await checkDatabase(url);
+  const body = JSON.parse(answer.body) as { data: Record<string, unknown> };
+  body.data['checks'] = { db };
+  if (db.status === 'fail') body.data['status'] = 'degraded';
+  return { ...answer, status: db.status === 'pass' ? 200 : 503, body: JSON.stringify(body) };
 }
 
 export interface AppAnswer {
@@ -86,32 +124,25 @@ export class SampleApp {
     const server = http.createServer((req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://app').pathname;
       const app = this.current();
-      let answer = appAnswer(app, pathname, this.now());
+      const plain = appAnswer(app, pathname, this.now());
       // `errorRate`: that share of ordinary requests fails, evenly spread; health stays green,
       // so verification passes and only the metrics (the bake period) can see it.
-      if (app.behaviour.errorRate > 0 && !HEALTH_PATHS.has(pathname) && answer.status < 500) {
+      if (app.behaviour.errorRate > 0 && !HEALTH_PATHS.has(pathname) && plain.status < 500) {
         this.requests++;
         const rate = app.behaviour.errorRate;
-        if (Math.floor(this.requests * rate) > Math.floor((this.requests - 1) * rate))
-          answer = {
-            ...answer,
+        if (Math.floor(this.requests * rate) > Math.floor((this.requests - 1) * rate)) {
+          this.reply(req, res, {
+            ...plain,
             status: 500,
             contentType: 'text/plain',
             body: 'Internal Server Error\n',
-          };
+          });
+          return;
+        }
       }
-      const send = (): void => {
-        res.writeHead(answer.status, {
-          'content-type': answer.contentType,
-          'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
-          'x-content-type-options': 'nosniff',
-        });
-        res.end(req.method === 'HEAD' ? undefined : answer.body);
-      };
-      if (answer.delayMs > 0) {
-        const timer = setTimeout(send, answer.delayMs);
-        res.on('close', () => clearTimeout(timer));
-      } else send();
+      void (HEALTH_PATHS.has(pathname) ? withDatabase(app, plain) : Promise.resolve(plain)).then(
+        (answer) => this.reply(req, res, answer),
+      );
     });
     server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve, reject) => {
@@ -120,6 +151,21 @@ export class SampleApp {
     });
     this.server = server;
     this.port = (server.address() as net.AddressInfo).port;
+  }
+
+  private reply(req: http.IncomingMessage, res: http.ServerResponse, answer: AppAnswer): void {
+    const send = (): void => {
+      res.writeHead(answer.status, {
+        'content-type': answer.contentType,
+        'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
+    };
+    if (answer.delayMs > 0) {
+      const timer = setTimeout(send, answer.delayMs);
+      res.on('close', () => clearTimeout(timer));
+    } else send();
   }
 
   async stop(): Promise<void> {

@@ -31,6 +31,7 @@ import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
+import { secretsManager } from './services/secrets-manager.js';
 import { slack } from './services/slack.js';
 import { sts } from './services/sts.js';
 import type { World } from './world.js';
@@ -44,6 +45,7 @@ export const AWS_SERVICES: readonly AwsService[] = [
   cloudwatch,
   cloudwatchLogs,
   ec2,
+  secretsManager,
 ];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 

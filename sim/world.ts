@@ -8,6 +8,7 @@ import { seedBetterStack, type BetterStackState } from './services/betterstack.j
 import { EcrState } from './services/ecr.js';
 import { GithubState } from './services/github.js';
 import { RdsState } from './services/rds.js';
+import { SecretsState } from './services/secrets-manager.js';
 import type { SlackMessage } from './services/slack.js';
 
 export class World {
@@ -19,6 +20,7 @@ export class World {
   readonly ecr: EcrState;
   readonly apprunner: AppRunnerState;
   readonly rds: RdsState;
+  readonly secrets: SecretsState;
   readonly github = new GithubState();
   readonly slack: SlackMessage[] = [];
   readonly betterstack: BetterStackState;
@@ -37,6 +39,8 @@ export class World {
       () => this.faults.listingDelayMs,
     );
     this.rds = new RdsState(fixture, this.clock);
+    this.secrets = new SecretsState(fixture, this.clock);
+    this.apprunner.secretValue = (ref) => this.secrets.currentValue(ref);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
     this.startedAt = this.clock.now();

@@ -139,6 +139,35 @@ export interface ActionInputs {
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
   };
+  /** Rotates a secret the way the Secrets Manager rotation contract does (pending → apply → test → current → redeploy → verify), so any interruption leaves a working secret and a re-run finishes the job. */
+  'rotate-secret': {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose secret is rotated. */
+    readonly environment: InputValue;
+    /** A name from the environment's secrets (e.g. JWT_SECRET), or "due" for every secret whose rotate-every-days has passed. */
+    readonly secret: InputValue;
+    /** Why the secret is rotated; goes to the audit row and the Slack message. */
+    readonly reason: InputValue;
+    /** Deadline for the App Runner operation of the redeploy, e.g. 30m. Default: `30m`. */
+    readonly timeout?: InputValue;
+    /** Pause between polls of App Runner and RDS and between login attempts, e.g. 10s. Default: `10s`. */
+    readonly 'poll-interval'?: InputValue;
+    /** Deadline for the health checks after the redeploy, e.g. 5m. Default: `5m`. */
+    readonly 'verify-timeout'?: InputValue;
+    /** Deadline for a new database login to start working, e.g. 2m. Default: `2m`. */
+    readonly 'login-timeout'?: InputValue;
+    /** Deadline for RDS to apply a new master password (PendingModifiedValues), e.g. 15m. Default: `15m`. */
+    readonly 'password-timeout'?: InputValue;
+    /** Token to record the result as a commit status (apprunner-ops/rotate-secret (<environment>)); empty: not recorded. */
+    readonly 'github-token'?: InputValue;
+    /** Slack incoming webhook for the rotation message; empty: no message. */
+    readonly 'slack-webhook-url'?: InputValue;
+    /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
+    readonly 'audit-database-url'?: InputValue;
+    /** Run the preflight, print the plan and change nothing (true or false). Default: `false`. */
+    readonly 'dry-run'?: InputValue;
+  };
   /** Checks that a running service really works: status, JSON values, headers, latency, TLS expiry, HTTPS redirect and the reported version. Failing checks are retried until a deadline. */
   'smoke-test': {
     /** Path of the apprunner-ops configuration file. Read only when environment is set. Default: `.github/apprunner-ops.yml`. */
@@ -167,6 +196,7 @@ export interface ActionOutputs {
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';
+  'rotate-secret': 'rotated' | 'version-ids';
   'smoke-test': 'passed' | 'failed-checks' | 'report';
 }
 

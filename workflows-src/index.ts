@@ -4,6 +4,7 @@ import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
 import { goLive } from './go-live.js';
 import { rollback } from './rollback.js';
+import { rotate } from './rotate.js';
 import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
 
 export const WORKFLOWS: readonly WorkflowSource[] = [
@@ -14,4 +15,5 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   opsWeekly,
   opsMonthly,
   goLive,
+  rotate,
 ];

@@ -1,6 +1,7 @@
 import {
   DescribeServiceCommand,
   ListOperationsCommand,
+  StartDeploymentCommand,
   UpdateServiceCommand,
   type AppRunnerClient,
   type OperationSummary,
@@ -238,14 +239,46 @@ export class AppRunnerService {
     return undefined;
   }
 
-  /** The newest UPDATE_SERVICE operation listed (ListOperations is newest first). */
-  private async newestUpdateOperation(): Promise<OperationSummary | undefined> {
+  /**
+   * Redeploys the configured image, which is how App Runner picks up new secret values (it
+   * reads them only at deployment). Not retried blindly: the newest START_DEPLOYMENT before
+   * the call is noted, and before another attempt a newer one (the failed call's) is adopted.
+   * Clocks are never compared.
+   */
+  async startDeployment(): Promise<string> {
+    const before = (await this.newestOperation('START_DEPLOYMENT'))?.Id;
+    return retry(
+      async (attempt) => {
+        if (attempt > 1) {
+          const newest = await this.newestOperation('START_DEPLOYMENT');
+          if (newest?.Id && newest.Id !== before) return newest.Id;
+        }
+        const out = await this.client.send(new StartDeploymentCommand({ ServiceArn: this.arn }));
+        if (!out.OperationId) throw new Error('StartDeployment returned no OperationId');
+        return out.OperationId;
+      },
+      {
+        ...AWS_RETRY,
+        label: 'StartDeployment',
+        isRetryable: isRetryableAwsError,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+      },
+    );
+  }
+
+  private newestUpdateOperation(): Promise<OperationSummary | undefined> {
+    return this.newestOperation('UPDATE_SERVICE');
+  }
+
+  /** The newest operation of a type listed (ListOperations is newest first). */
+  private async newestOperation(type: string): Promise<OperationSummary | undefined> {
     const out = await awsCall(
       'ListOperations',
       () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20 })),
       this.deps,
     );
-    return out.OperationSummaryList?.find((op) => op.Type === 'UPDATE_SERVICE');
+    return out.OperationSummaryList?.find((op) => op.Type === type);
   }
 
   async findOperation(operationId: string): Promise<OperationSummary | undefined> {

@@ -4,6 +4,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
@@ -16,6 +17,7 @@ export interface AwsClients {
   cloudWatchLogs: CloudWatchLogsClient;
   /** Only the gate reads EC2 (a 1 MB client): made on first use, see core/aws/ec2.ts. */
   ec2?: EC2Client;
+  secretsManager: SecretsManagerClient;
 }
 
 /** Per-request limits: one hung connection must not outlast every deadline. */
@@ -55,5 +57,6 @@ export function createAwsClients(
     sts: new STSClient(config()),
     cloudWatch: new CloudWatchClient(config()),
     cloudWatchLogs: new CloudWatchLogsClient(config()),
+    secretsManager: new SecretsManagerClient(config()),
   };
 }

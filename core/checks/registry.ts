@@ -19,12 +19,13 @@ import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
 import { pagesReachable } from './pages-reachable.js';
 import { restoreVerified } from './restore-verified.js';
+import { rotationDue } from './rotation-due.js';
+import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
 import { snapshotFresh } from './snapshot-fresh.js';
 import { snapshotRestore } from './snapshot-restore.js';
 import { sql } from './sql.js';
 import { tlsCheck } from './tls.js';
-import { PLANNED_CHECKS } from './planned.js';
 import { commonCheckFields, type CheckType } from './types.js';
 
 /**
@@ -53,12 +54,13 @@ export const CHECK_TYPES: readonly CheckType[] = [
   monitorsGreen,
   pagesReachable,
   restoreVerified,
+  rotationDue,
+  secretsPresent,
   serviceEnv,
   snapshotFresh,
   snapshotRestore,
   sql,
   tlsCheck,
-  ...PLANNED_CHECKS,
 ];
 
 export function checkType(type: string): CheckType | undefined {

@@ -80,33 +80,100 @@ const notifySchema = z.strictObject({
     .describe('The webhook URL is a secret and comes from the action input slack-webhook-url.'),
 });
 
-const secretSchema = z.strictObject({
-  name: envNameField.describe('Name the application sees, e.g. JWT_SECRET.'),
-  'secret-id': z.string().min(1).describe('Secrets Manager id, e.g. drop/production/jwt-secret.'),
-  kind: z
-    .enum(['random', 'rds-master-password', 'external'])
-    .describe(
-      'random: generated here; rds-master-password: generated and applied to the database; external: issued by a third party, only checked.',
-    ),
-  length: z
-    .int()
-    .min(16)
-    .max(1024)
-    .optional()
-    .describe('Random bytes before base64; default 48 (random) or 32 (rds).'),
-  'min-length': z
-    .int()
-    .min(1)
-    .optional()
-    .describe('Go-live gate: the stored value must be at least this long.'),
-  'rotate-every-days': z.int().min(1).max(3650).optional(),
-  'database-url-secret-id': z
-    .string()
-    .optional()
-    .describe(
-      'rds-master-password only: the secret holding DATABASE_URL to rewrite with the new password.',
-    ),
-});
+const secretSchema = z
+  .strictObject({
+    name: envNameField.describe('Name the application sees, e.g. JWT_SECRET.'),
+    'secret-id': z
+      .string()
+      .min(1)
+      .describe(
+        'Secrets Manager id of the value, e.g. drop/production/jwt-secret. Database kinds: the secret holding {"username","password"} of the role, kept in step with DATABASE_URL (may be the same as database-url-secret-id).',
+      ),
+    kind: z
+      .enum(['random', 'rds-master-password', 'database-user', 'rds-managed', 'external'])
+      .describe(
+        'random: generated here (CSPRNG, base64); rds-master-password: a new master password applied to RDS and written into DATABASE_URL; database-user: alternating users <user> and <user>_clone; rds-managed: DATABASE_URL rebuilt from the RDS-managed master secret; external: issued by a third party, only checked and reminded.',
+      ),
+    length: z
+      .int()
+      .min(16)
+      .max(1024)
+      .optional()
+      .describe(
+        'random: bytes before base64 (default 48); database kinds: password characters (default 32, at most 128).',
+      ),
+    'min-length': z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Go-live gate: the stored value must be at least this long.'),
+    'rotate-every-days': z.int().min(1).max(3650).optional(),
+    'database-url-secret-id': z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Database kinds: the secret holding DATABASE_URL (the one App Runner references) that is rotated.',
+      ),
+    'previous-secret-id': z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'random only: a secret that receives the old value at each rotation (the app verifies JWTs with current or previous).',
+      ),
+    'grace-days': z
+      .int()
+      .min(1)
+      .max(365)
+      .optional()
+      .describe(
+        'With previous-secret-id: after this many days the previous secret is emptied (at least the longest token lifetime).',
+      ),
+    'admin-secret-id': z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'database-user only: a secret holding an admin DATABASE_URL (e.g. the master user) that may ALTER ROLE the app users.',
+      ),
+  })
+  .superRefine((secret, ctx) => {
+    const databaseKind = ['rds-master-password', 'database-user', 'rds-managed'].includes(
+      secret.kind,
+    );
+    if (databaseKind && !secret['database-url-secret-id'])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['database-url-secret-id'],
+        message: `is required for kind ${secret.kind}: the secret holding DATABASE_URL to rewrite`,
+      });
+    if (secret.kind === 'database-user' && !secret['admin-secret-id'])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['admin-secret-id'],
+        message:
+          'is required for kind database-user: an admin URL that may ALTER ROLE the app users',
+      });
+    if (databaseKind && secret.length !== undefined && secret.length > 128)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['length'],
+        message: 'must be at most 128 for a database password (RDS allows 8–128 characters)',
+      });
+    if (secret['previous-secret-id'] && secret.kind !== 'random')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['previous-secret-id'],
+        message: 'only applies to kind random (JWT keys the app verifies with current or previous)',
+      });
+    if (secret['grace-days'] !== undefined && !secret['previous-secret-id'])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grace-days'],
+        message: 'needs previous-secret-id (it is how long the previous value stays)',
+      });
+  });
 
 export const environmentSchema = z.strictObject({
   region: awsRegionField,

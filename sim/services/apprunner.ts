@@ -112,6 +112,21 @@ export const IMAGE_IDENTIFIER =
 
 export class AppRunnerState {
   readonly services = new Map<string, AppRunnerServiceState>();
+  /** AWSCURRENT of a Secrets Manager secret (set by the World); undefined: not in the sim. */
+  secretValue: (ref: string) => string | undefined = () => undefined;
+
+  /** App Runner reads RuntimeEnvironmentSecrets at deployment, and only then. */
+  private readSecrets(source: Json): Record<string, string> {
+    const image = (source['ImageRepository'] as Json | undefined)?.['ImageConfiguration'] as
+      Json | undefined;
+    const refs = (image?.['RuntimeEnvironmentSecrets'] as Record<string, string> | undefined) ?? {};
+    const env: Record<string, string> = {};
+    for (const [name, ref] of Object.entries(refs)) {
+      const value = this.secretValue(ref);
+      if (value !== undefined) env[name] = value;
+    }
+    return env;
+  }
 
   constructor(
     private readonly fixture: Fixture,
@@ -165,6 +180,7 @@ export class AppRunnerState {
           behaviour: resolved.image.behaviour,
           version: resolved.image.version,
           liveSince: now - Math.min(s.createdAgo, 86_400_000),
+          env: this.readSecrets(source),
         },
         operations: [
           {
@@ -331,6 +347,7 @@ export class AppRunnerState {
     this.clock.at(pendingEnd, (at) => this.setOp(service, op, 'IN_PROGRESS', at));
     if (reason === undefined && resolved) {
       const image = resolved.image;
+      const env = this.readSecrets(service.sourceConfiguration);
       this.clock.at(deployEnd, (at) => {
         this.setOp(service, op, 'SUCCEEDED', at);
         service.status = 'RUNNING';
@@ -341,6 +358,7 @@ export class AppRunnerState {
           behaviour: image.behaviour,
           version: image.version,
           liveSince: at,
+          env,
         };
         service.timeline.push(service.running);
         image.lastPulledAt = at;

@@ -14,6 +14,7 @@ import {
   type SnapshotData,
 } from '../rds-restore.js';
 import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
+import { modifyDbInstance } from './rds-modify.js';
 import {
   optInt,
   optString,
@@ -42,6 +43,8 @@ export interface DbInstance {
   /** The snapshot a restored instance came from, and its data and endpoint. */
   restoredFrom?: string;
   restored?: RestoredData;
+  /** A MasterUserPassword modification not applied yet (PendingModifiedValues). */
+  pendingMasterPassword?: string;
 }
 
 export interface DbSnapshot {
@@ -261,7 +264,8 @@ export class RdsState {
         SubnetGroupStatus: 'Complete',
       },
       PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
-      PendingModifiedValues: {},
+      PendingModifiedValues:
+        i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {},
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,
@@ -408,6 +412,10 @@ export const rds: AwsService = {
           Marker: next,
         };
       },
+    },
+    ModifyDBInstance: {
+      mutating: true,
+      handle: (input, { world }) => modifyDbInstance(world, input),
     },
     CreateDBSnapshot: {
       mutating: true,

@@ -4,6 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { RunInfo } from '../../core/action/github-context.js';
 import type { AwsClients } from '../../core/aws/clients.js';
@@ -26,6 +27,7 @@ export function simClients(sim: SimHandle): AwsClients {
     sts: new STSClient(config),
     cloudWatch: new CloudWatchClient(config),
     cloudWatchLogs: new CloudWatchLogsClient(config),
+    secretsManager: new SecretsManagerClient(config),
   };
 }
 

@@ -1,0 +1,66 @@
+import { SecretsStore } from '../aws/secrets-manager.js';
+import { rotatedSecretId } from '../rotation/types.js';
+import { errorMessage } from '../util/errors.js';
+import { defineCheck, type CheckOutcome } from './types.js';
+
+const DAY = 86_400_000;
+const WARN_WITHIN_DAYS = 14;
+
+/**
+ * Secrets past `rotate-every-days` fail; within 14 days of it they warn. Ages come from
+ * DescribeSecret (LastRotatedDate, else LastChangedDate); the value is never read. External
+ * secrets are rotated by their issuer, so they only remind (warn).
+ */
+export const rotationDue = defineCheck({
+  type: 'rotation-due',
+  description: 'No configured secret is past its rotation date.',
+  shape: {},
+  defaultTimeoutMs: 30_000,
+  group: 'Infrastructure',
+  async run(_check, { env, aws, clock, logger }) {
+    const secrets = (env.secrets ?? []).filter((s) => s['rotate-every-days'] !== undefined);
+    if (secrets.length === 0) return { status: 'skipped', line: 'no secret has rotate-every-days' };
+    const store = new SecretsStore(aws.secretsManager, { clock, logger });
+    const observed: Record<string, unknown> = {};
+    const lines: { status: CheckOutcome['status']; text: string }[] = [];
+    for (const secret of secrets) {
+      const id = rotatedSecretId(secret);
+      const every = secret['rotate-every-days'] as number;
+      try {
+        const d = await store.describe(id);
+        const last = Math.max(d.lastRotatedAt?.getTime() ?? 0, d.lastChangedAt?.getTime() ?? 0);
+        const ageDays = Math.floor((clock.now() - last) / DAY);
+        const left = every - ageDays;
+        observed[secret.name] = {
+          secretId: id,
+          lastChanged: new Date(last).toISOString(),
+          ageDays,
+          everyDays: every,
+        };
+        const external = secret.kind === 'external';
+        if (left <= 0)
+          lines.push({
+            status: external ? 'warn' : 'fail',
+            text: `${secret.name} is ${ageDays} days old, past its ${every}-day rotation${external ? ' (external: rotate it with its issuer)' : ' (run rotate.yml)'}`,
+          });
+        else if (left <= WARN_WITHIN_DAYS)
+          lines.push({ status: 'warn', text: `${secret.name} is due in ${left} days` });
+      } catch (error) {
+        lines.push({ status: 'error', text: `${secret.name} (${id}): ${errorMessage(error)}` });
+      }
+    }
+    const order: CheckOutcome['status'][] = ['error', 'fail', 'warn'];
+    const worst = order.find((s) => lines.some((l) => l.status === s));
+    if (!worst)
+      return {
+        status: 'pass',
+        line: `${secrets.length} secrets within their rotation periods`,
+        observed,
+      };
+    return {
+      status: worst,
+      line: lines.map((l) => l.text).join('; '),
+      observed,
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import type { RunInfo } from '../action/github-context.js';
+import { AppRunnerService } from '../aws/app-runner.js';
+import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import { SecretsStore } from '../aws/secrets-manager.js';
+import { loadConfig, selectEnvironment } from '../config/load.js';
+import type { Clock } from '../util/clock.js';
+import type { Logger } from '../util/logger.js';
+import { RdsMasterPassword } from './database.js';
+import type { RotationContext, RotationTiming } from './rotate.js';
+import { selectSecrets, type RotationRequest } from './run.js';
+
+export interface RotateInputs extends RotationRequest {
+  config: string;
+  environment: string;
+  githubToken: string | undefined;
+  timing: RotationTiming;
+}
+
+/**
+ * Loads the configuration and checks the request against it before the first AWS call: an
+ * unknown secret, an external one, or a database kind without a database changes nothing.
+ */
+export async function prepareRotation(
+  inputs: RotateInputs,
+  deps: { run: RunInfo; clock: Clock; logger: Logger; clients?: AwsClients },
+): Promise<RotationContext> {
+  const config = await loadConfig(inputs.config);
+  const env = selectEnvironment(config, inputs.environment, inputs.config);
+  selectSecrets(inputs, env.secrets ?? [], inputs.environment, env.database !== undefined);
+  const clients = deps.clients ?? createAwsClients(env.region);
+  const callDeps = { clock: deps.clock, logger: deps.logger };
+  return {
+    environment: inputs.environment,
+    env,
+    secrets: new SecretsStore(clients.secretsManager, callDeps),
+    service: new AppRunnerService(clients.appRunner, env['service-arn'], callDeps),
+    rds: env.database
+      ? new RdsMasterPassword(clients.rds, env.database.instance, callDeps)
+      : undefined,
+    run: deps.run,
+    timing: inputs.timing,
+    clock: deps.clock,
+    logger: deps.logger,
+  };
+}

@@ -1,0 +1,71 @@
+import type { AppRunnerService } from '../aws/app-runner.js';
+import type { EnvironmentConfig } from '../config/schema.js';
+import { smokeTest } from '../health/smoke-test.js';
+import type { Clock } from '../util/clock.js';
+import { DomainFailure } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import type { StepLog } from './steps.js';
+
+export interface RedeployDeps {
+  service: AppRunnerService;
+  env: EnvironmentConfig;
+  timing: { operationTimeoutMs: number; pollIntervalMs: number; verifyTimeoutMs: number };
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * App Runner reads secrets only at deployment: StartDeployment, follow the operation to its
+ * end (not the service status), then the health checks, the database check included.
+ * Returns why it failed, or undefined when the service is healthy on the new values.
+ */
+export async function redeployAndVerify(
+  deps: RedeployDeps,
+  steps: StepLog,
+  label: string,
+  prefix = '',
+): Promise<string | undefined> {
+  const { timing } = deps;
+  const operationId = await steps.run(label, `${prefix}start-deployment`, async () => {
+    await deps.service.waitUntilUpdatable(timing.operationTimeoutMs, timing.pollIntervalMs);
+    return deps.service.startDeployment();
+  });
+  try {
+    await steps.run(label, `${prefix}follow-operation`, async () => {
+      const outcome = await deps.service.followOperation(
+        operationId,
+        timing.operationTimeoutMs,
+        timing.pollIntervalMs,
+      );
+      if (outcome.status !== 'SUCCEEDED')
+        throw new RedeployFailed(`App Runner deployment ${operationId} ended ${outcome.status}`);
+    });
+    const health = deps.env.health;
+    await steps.run(label, `${prefix}verify-health`, async () => {
+      const report = await smokeTest(
+        {
+          checks: health.checks,
+          baseUrl: new URL(health['base-url']),
+          timeoutMs: timing.verifyTimeoutMs,
+          intervalMs: Math.min(timing.pollIntervalMs, 5_000),
+        },
+        { clock: deps.clock, logger: deps.logger },
+      );
+      if (!report.passed)
+        throw new RedeployFailed(
+          `health checks failed: ${report.checks
+            .filter((c) => !c.passed)
+            .map((c) => `${c.name}: ${c.lastReason}`)
+            .join('; ')}`,
+        );
+    });
+    return undefined;
+  } catch (error) {
+    if (error instanceof RedeployFailed) return error.message;
+    throw error;
+  }
+}
+
+class RedeployFailed extends DomainFailure {
+  override readonly name = 'RedeployFailed';
+}

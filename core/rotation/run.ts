@@ -1,0 +1,297 @@
+/**
+ * One rotate-secret run: choose the secrets (a name, or `due`), preflight all of them (nothing
+ * changes), then rotate them one by one, and record each (audit row, Slack, summary).
+ */
+import { writeAuditEntry } from '../audit/audit-log.js';
+import { postToSlack, slackMessage } from '../notify/slack.js';
+import { DomainFailure, errorMessage, InputError } from '../util/errors.js';
+import { requestJson } from '../util/http-json.js';
+import { RotationRefused } from './drivers.js';
+import {
+  preflight,
+  rotateSecret,
+  RotationUndone,
+  type Preflight,
+  type RotationContext,
+  type SecretOutcome,
+} from './rotate.js';
+import { StepLog } from './steps.js';
+import { rotationToken } from './token.js';
+import { DATABASE_KINDS, rotatedSecretId, type SecretConfig } from './types.js';
+
+export interface RotationRequest {
+  /** A secret name from the environment's `secrets:`, or `due`. */
+  secret: string;
+  reason: string;
+  dryRun: boolean;
+  slackWebhookUrl: string | undefined;
+  auditDatabaseUrl: string | undefined;
+  /** Records the run's result as a commit status on the run's commit. */
+  githubToken: string | undefined;
+}
+
+export interface RotationRunOutcome {
+  ok: boolean;
+  headline: string;
+  outcomes: SecretOutcome[];
+  /** External secrets that are due: reminded, never rotated. */
+  reminders: string[];
+  steps: StepLog;
+  plan: string[];
+}
+
+/**
+ * The secrets a request names, checked against the configuration before any call: an unknown
+ * name, an external secret, or a database kind without a database is one clear error.
+ */
+export function selectSecrets(
+  request: Pick<RotationRequest, 'secret'>,
+  secrets: readonly SecretConfig[],
+  environment: string,
+  hasDatabase: boolean,
+): SecretConfig[] {
+  const names = secrets.map((s) => s.name);
+  let chosen: SecretConfig[];
+  if (request.secret === 'due')
+    chosen = secrets.filter((s) => s['rotate-every-days'] !== undefined);
+  else {
+    const found = secrets.find((s) => s.name === request.secret);
+    if (!found)
+      throw new InputError(
+        'secret',
+        `"${request.secret}" is not a secret of environment ${environment}; expected one of ${names.length ? names.join(', ') : '(none configured under secrets:)'} or "due"`,
+      );
+    if (found.kind === 'external')
+      throw new InputError(
+        'secret',
+        `${found.name} is kind external (issued by a third party): rotate-secret never generates it; rotate it with its issuer and store the new value with aws secretsmanager put-secret-value`,
+      );
+    chosen = [found];
+  }
+  for (const s of chosen)
+    if (DATABASE_KINDS.includes(s.kind) && !hasDatabase)
+      throw new InputError(
+        'secret',
+        `${s.name} is kind ${s.kind}, which needs environments.${environment}.database.instance in the configuration`,
+      );
+  return chosen;
+}
+
+const DAY = 86_400_000;
+
+/** For `due`: rotated longer ago than rotate-every-days, or an unfinished rotation of this run. */
+async function isDue(
+  secret: SecretConfig,
+  ctx: RotationContext,
+): Promise<{ due: boolean; why: string }> {
+  const secretId = rotatedSecretId(secret);
+  const d = await ctx.secrets.describe(secretId);
+  if (d.unfinishedVersionId) return { due: true, why: 'an unfinished rotation is waiting' };
+  if (
+    d.currentVersionId &&
+    d.currentVersionId === rotationToken(ctx.run, ctx.environment, secretId, 0)
+  )
+    return { due: true, why: 'this run rotated it; the redeploy is left' };
+  const last = Math.max(d.lastRotatedAt?.getTime() ?? 0, d.lastChangedAt?.getTime() ?? 0);
+  const ageDays = (ctx.clock.now() - last) / DAY;
+  const every = secret['rotate-every-days'] as number;
+  return {
+    due: ageDays >= every,
+    why: `last changed ${Math.floor(ageDays)} days ago (every ${every} days)`,
+  };
+}
+
+export async function runRotation(
+  request: RotationRequest,
+  ctx: RotationContext,
+): Promise<RotationRunOutcome> {
+  const steps = new StepLog(ctx.clock, ctx.logger);
+  const candidates = selectSecrets(
+    request,
+    ctx.env.secrets ?? [],
+    ctx.environment,
+    ctx.env.database !== undefined,
+  );
+  const reminders: string[] = [];
+  let chosen = candidates;
+  if (request.secret === 'due') {
+    chosen = [];
+    for (const s of candidates) {
+      const { due, why } = await isDue(s, ctx);
+      if (s.kind === 'external') {
+        if (due) reminders.push(`${s.name} (external) is due for rotation with its issuer: ${why}`);
+        continue;
+      }
+      ctx.logger.info(`${s.name}: ${due ? 'due' : 'not due'} (${why})`);
+      if (due) chosen.push(s);
+    }
+    for (const r of reminders) ctx.logger.warning(r);
+  }
+
+  // Preflight every secret before the first change.
+  const preflights: Preflight[] = [];
+  for (const s of chosen) preflights.push(await preflight(s, ctx, steps));
+
+  const plan = preflights.map(
+    (p) =>
+      `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${
+        p.ownVersions.includes(p.current.versionId)
+          ? 'redeploy and verify (AWSCURRENT is already this run’s version)'
+          : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
+      }`,
+  );
+  if (request.dryRun) {
+    return {
+      ok: true,
+      headline: `Dry run: ${preflights.length} secret(s) would be rotated in ${ctx.environment}; nothing changed`,
+      outcomes: preflights.map((p) => ({
+        name: p.secret.name,
+        kind: p.secret.kind,
+        secretId: p.secretId,
+        result: 'planned',
+        notes: [],
+      })),
+      reminders,
+      steps,
+      plan,
+    };
+  }
+
+  const outcomes: SecretOutcome[] = [];
+  const failures: string[] = [];
+  for (const p of preflights) {
+    try {
+      const outcome = await rotateSecret(p, ctx, steps);
+      outcomes.push(outcome);
+      if (outcome.result === 'rotated') await record(outcome, request, ctx, steps);
+    } catch (error) {
+      const undone = error instanceof RotationUndone;
+      outcomes.push({
+        name: p.secret.name,
+        kind: p.secret.kind,
+        secretId: p.secretId,
+        result: undone ? 'undone' : 'failed',
+        notes: [errorMessage(error)],
+      });
+      failures.push(errorMessage(error));
+      await notify(
+        request,
+        ctx,
+        `:warning: Rotation of ${p.secret.name} in ${ctx.environment} ${undone ? 'was undone' : 'failed'}`,
+        { reason: request.reason, what: errorMessage(error) },
+      );
+      if (!(error instanceof DomainFailure) && !(error instanceof RotationRefused)) throw error;
+    }
+  }
+  const rotated = outcomes.filter((o) => o.result === 'rotated').map((o) => o.name);
+  await commitStatus(request, ctx, failures.length === 0, rotated);
+  const headline =
+    failures.length > 0
+      ? failures.join('; ')
+      : rotated.length > 0
+        ? `Rotated ${rotated.join(', ')} in ${ctx.environment}; the service is healthy on the new values`
+        : `Nothing to rotate in ${ctx.environment}${request.secret === 'due' ? ' (no secret is due)' : ''}`;
+  return { ok: failures.length === 0, headline, outcomes, reminders, steps, plan };
+}
+
+async function notify(
+  request: RotationRequest,
+  ctx: RotationContext,
+  headline: string,
+  fields: Record<string, string>,
+): Promise<void> {
+  if (!request.slackWebhookUrl) return;
+  try {
+    await postToSlack(
+      request.slackWebhookUrl,
+      slackMessage(
+        headline,
+        { environment: ctx.environment, ...fields },
+        {
+          text: 'the run',
+          url: ctx.run.runUrl,
+        },
+      ),
+      { clock: ctx.clock, logger: ctx.logger },
+    );
+  } catch (error) {
+    ctx.logger.warning(`Slack message not sent: ${errorMessage(error)}`);
+  }
+}
+
+/** The audit row (as the runbook has it) and the Slack message: names and ids, never a value. */
+async function record(
+  outcome: SecretOutcome,
+  request: RotationRequest,
+  ctx: RotationContext,
+  steps: StepLog,
+): Promise<void> {
+  const auditUrl = request.auditDatabaseUrl;
+  const startedAt = ctx.clock.now();
+  if (auditUrl) {
+    try {
+      await writeAuditEntry(auditUrl, {
+        action: 'secret_rotated',
+        resourceType: 'secret',
+        resourceId: outcome.name,
+        details: {
+          rotated_at: outcome.rotatedAt,
+          version_id: outcome.versionId,
+          kind: outcome.kind,
+          reason: request.reason,
+          environment: ctx.environment,
+          secret_id: outcome.secretId,
+        },
+        actor: ctx.run.actor,
+        runUrl: ctx.run.runUrl,
+      });
+      steps.record(outcome.name, 'audit-row', 'ok', 'audit_log secret_rotated', startedAt);
+    } catch (error) {
+      steps.record(outcome.name, 'audit-row', 'failed', errorMessage(error), startedAt);
+      ctx.logger.warning(`audit_log row not written: ${errorMessage(error)}`);
+    }
+  }
+  await notify(request, ctx, `:key: Rotated ${outcome.name} in ${ctx.environment}`, {
+    kind: outcome.kind,
+    version: outcome.versionId ?? '',
+    reason: request.reason,
+    ...(outcome.notes.length ? { notes: outcome.notes.join(' ') } : {}),
+  });
+}
+
+/** A commit status on the run's commit: the GitHub record of the rotation (names, never values). */
+async function commitStatus(
+  request: RotationRequest,
+  ctx: RotationContext,
+  ok: boolean,
+  rotated: string[],
+): Promise<void> {
+  if (!request.githubToken || !ctx.run.sha) return;
+  try {
+    await requestJson(
+      'GitHub create commit status',
+      `${ctx.run.apiUrl}/repos/${ctx.run.repository}/statuses/${ctx.run.sha}`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${request.githubToken}`,
+          accept: 'application/vnd.github+json',
+          'x-github-api-version': '2022-11-28',
+          'user-agent': 'apprunner-ops',
+        },
+        body: {
+          state: ok ? 'success' : 'failure',
+          context: `apprunner-ops/rotate-secret (${ctx.environment})`,
+          description: (ok
+            ? `Rotated ${rotated.join(', ') || 'nothing'}`
+            : 'Rotation failed or was undone'
+          ).slice(0, 140),
+          target_url: ctx.run.runUrl,
+        },
+      },
+      { clock: ctx.clock, logger: ctx.logger },
+    );
+  } catch (error) {
+    ctx.logger.warning(`GitHub commit status not recorded: ${errorMessage(error)}`);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * A sim for secret rotation: the Drop fixture with drop-db backed by a real PostgreSQL, the
+ * service's secrets in Secrets Manager (JWT_SECRET, its previous key, DATABASE_URL), an app
+ * role for the alternating-users kind, and a configuration listing them. Shared by the
+ * rotate-secret bundle tests, the fault tests and the rotate rehearsal.
+ */
+import { loadFixture, type Fixture, type StartSimOptions } from './index.js';
+import { environmentYaml, startDeployWorld, type DeployWorld } from './deploy-world.js';
+import { DROP_TABLES, withPostgres } from './rds-postgres.js';
+import { runActionBundle, type ActionRun } from './run-action.js';
+
+const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:';
+const DAY = 86_400_000;
+
+export interface RotationWorldOptions {
+  /** The service's DATABASE_URL logs in as the app role drop_app (kind database-user). */
+  appUser?: boolean;
+  /** drop-db manages its master password in Secrets Manager. */
+  managedMaster?: boolean;
+  timeScale?: number;
+  /** Replaces the configuration's `secrets:` block (YAML under `    secrets:`). */
+  secretsYaml?: string;
+}
+
+export const ROTATION_SECRETS_YAML = `      - name: JWT_SECRET
+        secret-id: drop/production/jwt-secret
+        kind: random
+        length: 48
+        rotate-every-days: 30
+        previous-secret-id: drop/production/jwt-secret-previous
+        grace-days: 7
+      - name: DATABASE_URL
+        secret-id: drop/production/database-url
+        database-url-secret-id: drop/production/database-url
+        kind: rds-master-password
+        length: 32
+        rotate-every-days: 90
+      - name: BANKID_CLIENT_SECRET
+        secret-id: drop/production/bankid-client-secret
+        kind: external
+        rotate-every-days: 365
+`;
+
+export const APP_USER_SECRETS_YAML = `      - name: DATABASE_URL
+        secret-id: drop/production/app-database-url
+        database-url-secret-id: drop/production/app-database-url
+        admin-secret-id: drop/production/database-admin-url
+        kind: database-user
+        length: 32
+        rotate-every-days: 30
+`;
+
+export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
+  const fixture = withPostgres(loadFixture(), DROP_TABLES);
+  const db = fixture.rds.instances[0]!;
+  db.postgres = {
+    tables: DROP_TABLES,
+    sql: `CREATE ROLE drop_app LOGIN PASSWORD 'app-Initial-Passw0rd';
+          GRANT USAGE ON SCHEMA public TO drop_app;
+          GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO drop_app;
+          GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO drop_app;`,
+  };
+  if (options.managedMaster) {
+    db.manageMasterUserPassword = true;
+    db.masterUserSecret = { secretArn: `${ARN}rds!db-0a1b2c3d-MaNaGd`, status: 'active' };
+  }
+  const seed = (name: string, rest: Record<string, unknown>): void => {
+    fixture.secretsmanager.secrets.push({
+      name,
+      rotationEnabled: false,
+      createdAgo: 400 * DAY,
+      lastChangedAgo: 100 * DAY,
+      ...rest,
+    } as Fixture['secretsmanager']['secrets'][number]);
+  };
+  seed('drop/production/jwt-secret', {
+    suffix: 'JwTsEc',
+    value: 'sim-old-jwt-secret-value-0123456789abcdef',
+  });
+  seed('drop/production/jwt-secret-previous', {
+    suffix: 'JwTpRv',
+    value: 'sim-older-jwt-secret-value',
+  });
+  seed('drop/production/database-url', { suffix: 'AbCdEf', databaseUrlOf: 'drop-db' });
+  seed('drop/production/database-admin-url', { suffix: 'AdMiNu', databaseUrlOf: 'drop-db' });
+  seed('drop/production/app-database-url', {
+    suffix: 'ApPdBu',
+    databaseUrlOf: 'drop-db',
+    databaseUser: { name: 'drop_app', password: 'app-Initial-Passw0rd' },
+  });
+  seed('drop/production/bankid-client-secret', {
+    suffix: 'BaNkId',
+    value: 'sim-bankid-secret',
+    lastChangedAgo: 400 * DAY,
+  });
+  if (options.managedMaster)
+    seed('rds!db-0a1b2c3d', {
+      suffix: 'MaNaGd',
+      rdsMasterSecretOf: 'drop-db',
+      owningService: 'rds',
+      rotationEnabled: true,
+    });
+  const service = fixture.apprunner.services[0]!;
+  service.secrets = {
+    DATABASE_URL: `${ARN}drop/production/${options.appUser ? 'app-database-url-ApPdBu' : 'database-url-AbCdEf'}`,
+    JWT_SECRET: `${ARN}drop/production/jwt-secret-JwTsEc`,
+    JWT_SECRET_PREVIOUS: `${ARN}drop/production/jwt-secret-previous-JwTpRv`,
+  };
+  return fixture;
+}
+
+export interface RotationWorld extends DeployWorld {
+  /** Runs the rotate-secret bundle with the world's defaults (fast polls, sim webhooks). */
+  rotate(
+    inputs: Record<string, string>,
+    extra?: { killOn?: RegExp; echo?: (line: string) => void; runId?: string },
+  ): Promise<ActionRun>;
+}
+
+export async function startRotationWorld(
+  options: RotationWorldOptions = {},
+  simOptions: StartSimOptions = {},
+): Promise<RotationWorld> {
+  const world = await startDeployWorld(
+    { timeScale: options.timeScale ?? 0.005, ...simOptions, fixture: rotationFixture(options) },
+    (sim) => {
+      const arn = sim.services()[0]!.arn;
+      return `version: 1\nenvironments:\n${environmentYaml(sim, 'production', arn)}    secrets:\n${
+        options.secretsYaml ?? (options.appUser ? APP_USER_SECRETS_YAML : ROTATION_SECRETS_YAML)
+      }`;
+    },
+  );
+  return {
+    ...world,
+    rotate: (inputs, extra = {}) =>
+      runActionBundle({
+        action: 'rotate-secret',
+        cwd: world.workspace,
+        env: {
+          ...world.env,
+          // A full 40-character commit SHA, so the commit status lands.
+          GITHUB_SHA: 'abc1234def567890000000000000000000000000',
+          ...(extra.runId ? { GITHUB_RUN_ID: extra.runId } : {}),
+        },
+        inputs: {
+          config: 'apprunner-ops.yml',
+          environment: 'production',
+          reason: 'scheduled rotation',
+          'poll-interval': '100ms',
+          'verify-timeout': '5s',
+          'login-timeout': '2s',
+          'password-timeout': '30s',
+          'github-token': 'ghs_simtoken',
+          'slack-webhook-url': world.sim.env['SIM_SLACK_WEBHOOK_URL'] as string,
+          'audit-database-url': world.sim.database('drop-db').adminUrl,
+          ...inputs,
+        },
+        ...(extra.killOn ? { killOn: extra.killOn } : {}),
+        ...(extra.echo ? { echo: extra.echo } : {}),
+      }),
+  };
+}
