@@ -29,7 +29,7 @@ export async function rotationRehearsalOptions(
   const options = await simRehearsalOptions(sim);
   // Every environment lists the same secrets (the sim has one set).
   const config = simConfig(sim).replace(
-    /(\n    maintenance:\n(?:      .*\n)+)/g,
+    /(\n {4}maintenance:\n(?: {6}.*\n)+)/g,
     `$1    secrets:\n${ROTATION_SECRETS_YAML}`,
   );
   await writeFile(path.join(options.workspace as string, '.github', 'apprunner-ops.yml'), config);
