@@ -141,6 +141,7 @@ environments:
       - name: DATABASE_URL
         secret-id: drop/production/database-url
         kind: rds-master-password
+        database-url-secret-id: drop/production/database-url
       - name: JWT_SECRET
         secret-id: drop/production/jwt-secret
         kind: random

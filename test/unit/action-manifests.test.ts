@@ -8,6 +8,7 @@ import { readGateInputs } from '../../actions/compliance-gate/src/inputs.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readOpsCheckInputs } from '../../actions/ops-check/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
+import { readRotateInputs } from '../../actions/rotate-secret/src/inputs.js';
 import { readSmokeTestInputs } from '../../actions/smoke-test/src/inputs.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -41,6 +42,10 @@ const readers: Record<
     sample: { environment: 'production', schedule: 'daily' },
   },
   'compliance-gate': { read: readGateInputs, sample: { environment: 'production' } },
+  'rotate-secret': {
+    read: readRotateInputs,
+    sample: { environment: 'production', secret: 'JWT_SECRET', reason: 'quarterly rotation' },
+  },
   rollback: {
     read: readRollbackInputs,
     sample: { environment: 'production', reason: 'checkout is broken' },

@@ -31,6 +31,7 @@ describe('npm run workflows', () => {
       'ops-monthly.yml',
       'ops-weekly.yml',
       'rollback.yml',
+      'rotate.yml',
     ]);
     for (const [file, text] of rendered) expect(text, file).toBe(committed(file));
     // Twice the same: nothing depends on time, order of iteration or the machine.

@@ -38,6 +38,7 @@ describe('the generated workflows', () => {
       'ops-monthly.yml',
       'ops-weekly.yml',
       'rollback.yml',
+      'rotate.yml',
     ]);
   });
 

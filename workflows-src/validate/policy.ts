@@ -98,6 +98,8 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
       needs['issues'] = 'the ops-check action (its GitHub issue)';
     if (job.steps.some((s) => /\.\/actions\/compliance-gate\b/.test(s.uses ?? '')))
       needs['checks'] = 'the compliance-gate action (its check run on the commit)';
+    if (job.steps.some((s) => /\.\/actions\/rotate-secret\b/.test(s.uses ?? '')))
+      needs['statuses'] = 'the rotate-secret action (its commit status)';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? String(pair.value.value) : '';
