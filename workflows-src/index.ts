@@ -2,6 +2,7 @@
 import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
+import { release } from './release.js';
 import { rollback } from './rollback.js';
 
-export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback];
+export const WORKFLOWS: readonly WorkflowSource[] = [ci, deploy, rollback, release];
