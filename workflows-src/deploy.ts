@@ -38,7 +38,7 @@ const plan: Job = {
       [
         'read -r -a names <<<"${ENVIRONMENTS//,/ }"',
         'if [ "${#names[@]}" -eq 0 ]; then',
-        '  echo "::error::input environments is empty: list the environments in order, e.g. environments: staging production"',
+        '  echo "::error::input environments is empty: list the GitHub environments to deploy to, in order, separated by spaces"',
         '  exit 1',
         'fi',
         'for name in "${names[@]}"; do',
