@@ -96,16 +96,25 @@ const inputSchema = z.object({
 });
 const workflowSchema = z.object({
   name: z.string().optional(),
-  on: z.record(
-    z.string(),
-    z
-      .object({
-        inputs: z.record(z.string(), inputSchema).optional(),
-        secrets: z.record(z.string(), z.object({ required: z.boolean().optional() })).optional(),
-        outputs: z.record(z.string(), z.object({ value: z.string() })).optional(),
-      })
-      .passthrough()
-      .nullable(),
+  // `on: push` and `on: [push, workflow_dispatch]` are the mapping with empty triggers.
+  on: z.preprocess(
+    (on) =>
+      typeof on === 'string'
+        ? { [on]: null }
+        : Array.isArray(on)
+          ? Object.fromEntries(on.map((e) => [String(e), null]))
+          : on,
+    z.record(
+      z.string(),
+      z
+        .object({
+          inputs: z.record(z.string(), inputSchema).optional(),
+          secrets: z.record(z.string(), z.object({ required: z.boolean().optional() })).optional(),
+          outputs: z.record(z.string(), z.object({ value: z.string() })).optional(),
+        })
+        .passthrough()
+        .nullable(),
+    ),
   ),
   permissions: permissionsSchema,
   env: stringMap.optional(),
