@@ -328,12 +328,7 @@ async function runBash(
       // The runner's default shell for `run:` on Linux.
       const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', files.script], {
         cwd,
-        env: {
-          ...env,
-          GITHUB_OUTPUT: files.GITHUB_OUTPUT,
-          GITHUB_ENV: files.GITHUB_ENV,
-          RUNNER_TEMP: dir,
-        },
+        env: { ...env, GITHUB_OUTPUT: files.GITHUB_OUTPUT, GITHUB_ENV: files.GITHUB_ENV },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const forward = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log);
@@ -519,148 +514,161 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       });
     }
 
-    const jobEnv: Record<string, string> = { ...frame.workflow.env };
-    for (const [k, v] of Object.entries(def.env ?? {}))
-      jobEnv[k] = interpolate(v, { ...base, env: jobEnv });
-    const exported: Record<string, string> = {};
-    const steps: Record<
-      string,
-      { outputs: Record<string, string>; outcome: Outcome; conclusion: Outcome }
-    > = {};
-    let failed = false;
-
-    for (const [index, stepDef] of def.steps.entries()) {
-      const label = stepDef.id ?? stepDef.name ?? stepDef.uses ?? `#${index + 1}`;
-      const contexts = (): Contexts => ({ ...base, env: { ...jobEnv, ...exported }, steps });
-      const record: StepRehearsal = {
-        label,
-        kind:
-          stepDef.run !== undefined
-            ? 'run'
-            : stepDef.uses?.startsWith('./') || suiteAction(stepDef.uses)
-              ? 'action'
-              : 'stand-in',
-        ...(stepDef.uses ? { uses: stepDef.uses } : {}),
-        inputs: {},
-        outputs: {},
-        outcome: 'skipped',
-      };
-      job.steps.push(record);
-      if (!condition(stepDef.if, contexts(), { failed })) {
-        say(`  step ${label}: skipped`);
-        if (stepDef.id)
-          steps[stepDef.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-        continue;
-      }
-      const stepEnv: Record<string, string> = { ...jobEnv, ...exported };
-      for (const [k, v] of Object.entries(stepDef.env ?? {}))
-        stepEnv[k] = interpolate(v, contexts());
-      const withInputs = Object.fromEntries(
-        Object.entries(stepDef.with ?? {}).map(([k, v]) => [k, interpolate(v, contexts())]),
-      );
-      record.inputs = Object.fromEntries(Object.entries(withInputs).map(([k, v]) => [k, mask(v)]));
-      const g = frame.github;
-      const runnerEnv: Record<string, string> = {
-        GITHUB_SHA: String(g['sha']),
-        GITHUB_REF: String(g['ref']),
-        GITHUB_REF_NAME: String(g['ref_name']),
-        GITHUB_EVENT_NAME: String(g['event_name']),
-        GITHUB_REPOSITORY: String(g['repository']),
-        GITHUB_REPOSITORY_OWNER: String(g['repository_owner']),
-        GITHUB_ACTOR: String(g['actor']),
-        GITHUB_RUN_ID: String(g['run_id']),
-        GITHUB_WORKFLOW: String(g['workflow']),
-        GITHUB_JOB:
-          job.id
-            .split('/')
-            .pop()
-            ?.replace(/ \(.*\)$/, '') ?? job.id,
-        ...oidcEnv,
-      };
-      say(`  step ${label}${stepDef.uses && stepDef.uses !== label ? ` (${stepDef.uses})` : ''}`);
-      try {
-        if (stepDef.run !== undefined) {
-          const override = stepDef.name ? options.runOverrides?.[stepDef.name] : undefined;
-          if (override !== undefined) say(`    rehearsal override: runs \`${override}\` instead`);
-          const script = override ?? interpolate(stepDef.run, contexts());
-          const result = await runBash(
-            script,
-            {
-              ...baseEnvironment(),
-              ...options.env,
-              ...runnerEnv,
-              CI: 'true',
-              GITHUB_ACTIONS: 'true',
-              GITHUB_WORKSPACE: workspace,
-              ...stepEnv,
-            },
-            workspace,
-            echo,
-          );
-          record.outputs = result.outputs;
-          Object.assign(exported, result.exported);
-          if (result.exitCode !== 0) throw new Error(`bash exited with ${result.exitCode}`);
-        } else if (stepDef.uses?.startsWith('./') || suiteAction(stepDef.uses)) {
-          const action = resolveAction(stepDef.uses as string);
-          const overrides = options.actionInputs?.[action] ?? {};
-          for (const [k, v] of Object.entries(overrides)) say(`    rehearsal override: ${k}=${v}`);
-          const run = await runAction({
-            action,
-            inputs: { ...withInputs, ...overrides },
-            env: { ...options.env, ...runnerEnv, ...stepEnv },
-            cwd: workspace,
-            echo,
-          });
-          record.action = run;
-          record.outputs = run.outputs;
-          Object.assign(exported, run.env);
-          if (run.exitCode !== 0) {
-            const error = run.annotations.find((a) => a.level === 'error');
-            throw new Error(error?.message ?? `actions/${action} exited with ${run.exitCode}`);
-          }
-        } else if (stepDef.uses) {
-          const repo = stepDef.uses.split('@')[0] as string;
-          const standIn = standIns[repo];
-          if (!standIn)
-            throw new Error(`no stand-in for ${stepDef.uses}: it cannot be rehearsed here`);
-          await standIn({
-            uses: stepDef.uses,
-            inputs: withInputs,
-            workspace,
-            env: { ...options.env, ...runnerEnv },
-            repository: String(g['repository']),
-            repositories,
-            log: (line) => say(`    ${line}`),
-            setOutput: (k, v) => void (record.outputs[k] = v),
-            exportVariable: (k, v) => void (exported[k] = v),
-          });
-        } else {
-          throw new Error('a step needs run: or uses:');
-        }
-        record.outcome = 'success';
-      } catch (error) {
-        record.outcome = 'failure';
-        record.message = mask(error instanceof Error ? error.message : String(error));
-        say(`    failed: ${record.message}`);
-        if (!stepDef['continue-on-error']) failed = true;
-      }
-      if (stepDef.id) {
-        steps[stepDef.id] = {
-          outputs: record.outputs,
-          outcome: record.outcome,
-          conclusion:
-            record.outcome === 'failure' && stepDef['continue-on-error']
-              ? 'success'
-              : record.outcome,
-        };
-      }
+    // RUNNER_TEMP lives as long as the job: steps hand files to later steps through it.
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'rehearse-job-'));
+    try {
+      await runJobSteps();
+    } finally {
+      await rm(runnerTemp, { recursive: true, force: true });
     }
-    job.result = failed ? 'failure' : 'success';
-    const final: Contexts = { ...base, env: { ...jobEnv, ...exported }, steps };
-    job.outputs = Object.fromEntries(
-      Object.entries(def.outputs ?? {}).map(([k, v]) => [k, interpolate(v, final)]),
-    );
-    say(`job ${job.id}: ${job.result}`);
+    async function runJobSteps(): Promise<void> {
+      const jobEnv: Record<string, string> = { ...frame.workflow.env };
+      for (const [k, v] of Object.entries(def.env ?? {}))
+        jobEnv[k] = interpolate(v, { ...base, env: jobEnv });
+      const exported: Record<string, string> = {};
+      const steps: Record<
+        string,
+        { outputs: Record<string, string>; outcome: Outcome; conclusion: Outcome }
+      > = {};
+      let failed = false;
+
+      for (const [index, stepDef] of def.steps.entries()) {
+        const label = stepDef.id ?? stepDef.name ?? stepDef.uses ?? `#${index + 1}`;
+        const contexts = (): Contexts => ({ ...base, env: { ...jobEnv, ...exported }, steps });
+        const record: StepRehearsal = {
+          label,
+          kind:
+            stepDef.run !== undefined
+              ? 'run'
+              : stepDef.uses?.startsWith('./') || suiteAction(stepDef.uses)
+                ? 'action'
+                : 'stand-in',
+          ...(stepDef.uses ? { uses: stepDef.uses } : {}),
+          inputs: {},
+          outputs: {},
+          outcome: 'skipped',
+        };
+        job.steps.push(record);
+        if (!condition(stepDef.if, contexts(), { failed })) {
+          say(`  step ${label}: skipped`);
+          if (stepDef.id)
+            steps[stepDef.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+          continue;
+        }
+        const stepEnv: Record<string, string> = { ...jobEnv, ...exported };
+        for (const [k, v] of Object.entries(stepDef.env ?? {}))
+          stepEnv[k] = interpolate(v, contexts());
+        const withInputs = Object.fromEntries(
+          Object.entries(stepDef.with ?? {}).map(([k, v]) => [k, interpolate(v, contexts())]),
+        );
+        record.inputs = Object.fromEntries(
+          Object.entries(withInputs).map(([k, v]) => [k, mask(v)]),
+        );
+        const g = frame.github;
+        const runnerEnv: Record<string, string> = {
+          GITHUB_SHA: String(g['sha']),
+          GITHUB_REF: String(g['ref']),
+          GITHUB_REF_NAME: String(g['ref_name']),
+          GITHUB_EVENT_NAME: String(g['event_name']),
+          GITHUB_REPOSITORY: String(g['repository']),
+          GITHUB_REPOSITORY_OWNER: String(g['repository_owner']),
+          GITHUB_ACTOR: String(g['actor']),
+          GITHUB_RUN_ID: String(g['run_id']),
+          GITHUB_WORKFLOW: String(g['workflow']),
+          GITHUB_JOB:
+            job.id
+              .split('/')
+              .pop()
+              ?.replace(/ \(.*\)$/, '') ?? job.id,
+          ...oidcEnv,
+        };
+        say(`  step ${label}${stepDef.uses && stepDef.uses !== label ? ` (${stepDef.uses})` : ''}`);
+        try {
+          if (stepDef.run !== undefined) {
+            const override = stepDef.name ? options.runOverrides?.[stepDef.name] : undefined;
+            if (override !== undefined) say(`    rehearsal override: runs \`${override}\` instead`);
+            const script = override ?? interpolate(stepDef.run, contexts());
+            const result = await runBash(
+              script,
+              {
+                ...baseEnvironment(),
+                ...options.env,
+                ...runnerEnv,
+                CI: 'true',
+                GITHUB_ACTIONS: 'true',
+                GITHUB_WORKSPACE: workspace,
+                RUNNER_TEMP: runnerTemp,
+                ...stepEnv,
+              },
+              workspace,
+              echo,
+            );
+            record.outputs = result.outputs;
+            Object.assign(exported, result.exported);
+            if (result.exitCode !== 0) throw new Error(`bash exited with ${result.exitCode}`);
+          } else if (stepDef.uses?.startsWith('./') || suiteAction(stepDef.uses)) {
+            const action = resolveAction(stepDef.uses as string);
+            const overrides = options.actionInputs?.[action] ?? {};
+            for (const [k, v] of Object.entries(overrides))
+              say(`    rehearsal override: ${k}=${v}`);
+            const run = await runAction({
+              action,
+              inputs: { ...withInputs, ...overrides },
+              env: { ...options.env, ...runnerEnv, ...stepEnv },
+              cwd: workspace,
+              echo,
+            });
+            record.action = run;
+            record.outputs = run.outputs;
+            Object.assign(exported, run.env);
+            if (run.exitCode !== 0) {
+              const error = run.annotations.find((a) => a.level === 'error');
+              throw new Error(error?.message ?? `actions/${action} exited with ${run.exitCode}`);
+            }
+          } else if (stepDef.uses) {
+            const repo = stepDef.uses.split('@')[0] as string;
+            const standIn = standIns[repo];
+            if (!standIn)
+              throw new Error(`no stand-in for ${stepDef.uses}: it cannot be rehearsed here`);
+            await standIn({
+              uses: stepDef.uses,
+              inputs: withInputs,
+              workspace,
+              env: { ...options.env, ...runnerEnv },
+              repository: String(g['repository']),
+              repositories,
+              log: (line) => say(`    ${line}`),
+              setOutput: (k, v) => void (record.outputs[k] = v),
+              exportVariable: (k, v) => void (exported[k] = v),
+            });
+          } else {
+            throw new Error('a step needs run: or uses:');
+          }
+          record.outcome = 'success';
+        } catch (error) {
+          record.outcome = 'failure';
+          record.message = mask(error instanceof Error ? error.message : String(error));
+          say(`    failed: ${record.message}`);
+          if (!stepDef['continue-on-error']) failed = true;
+        }
+        if (stepDef.id) {
+          steps[stepDef.id] = {
+            outputs: record.outputs,
+            outcome: record.outcome,
+            conclusion:
+              record.outcome === 'failure' && stepDef['continue-on-error']
+                ? 'success'
+                : record.outcome,
+          };
+        }
+      }
+      job.result = failed ? 'failure' : 'success';
+      const final: Contexts = { ...base, env: { ...jobEnv, ...exported }, steps };
+      job.outputs = Object.fromEntries(
+        Object.entries(def.outputs ?? {}).map(([k, v]) => [k, interpolate(v, final)]),
+      );
+      say(`job ${job.id}: ${job.result}`);
+    }
   }
 
   /** `owner/repo/actions/<name>@ref` of a known repository. */
