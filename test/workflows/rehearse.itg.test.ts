@@ -151,4 +151,24 @@ describe('a caller repository with only its configuration and the caller of docs
     ];
     expect(called.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
   });
+
+  it('says, in a warning annotation, which secret the configuration needs but did not arrive', async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+    const options = await simRehearsalOptions(sim, { callerWorkflow: CALLER_WORKFLOW });
+    // The caller's repository has no secrets: `secrets: inherit` passes nothing.
+    const result = await rehearseWorkflow({
+      workflow: path.join(options.workspace as string, '.github/workflows/apprunner-ops.yml'),
+      inputs: { 'rollback-to': 'v1.4.0', environment: 'production', reason: 'no secrets' },
+      ...options,
+      secrets: {},
+    });
+    expect(result.conclusion, result.log.join('\n')).toBe('success');
+    const step = result.jobs['rollback/rollback']?.steps.find((s) => s.label === 'rollback');
+    expect(
+      step?.action?.annotations.filter((a) => a.level === 'warning').map((a) => a.message),
+    ).toContain(
+      'betterstack-token is empty but environments.production.maintenance is configured: pausing the BetterStack monitors is skipped. Pass the secret to the workflow (secrets: inherit, or name it under secrets:) or set it on the environment.',
+    );
+    expect(sim.service('drop-web').running.version).toBe('v1.4.0');
+  });
 });
