@@ -254,8 +254,8 @@ describe('smoke-test bundle with a configuration file', () => {
       /config missing\.yml: file not found; create it/,
     ],
     [
-      { config: 'drop.yml', environment: 'staging' },
-      /environments\.staging: no such environment; the file defines "production"/,
+      { config: 'drop.yml', environment: 'qa' },
+      /environments\.qa: no such environment; the file defines "production", "staging"/,
     ],
     [
       { config: 'typo.yml', environment: 'production' },
