@@ -1,7 +1,8 @@
 /**
  * Rebuilds every generated file into a temporary folder and compares it with the tree:
- * actions/<name>/dist, schema/apprunner-ops.schema.json (and the workflows, once they exist).
+ * actions/<name>/dist, schema/apprunner-ops.schema.json and .github/workflows/.
  * Exits 1 and names each file that differs, is missing or should not be there.
+ * `--only schema,workflows` checks just those parts (the bundles take minutes to build).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -42,10 +43,20 @@ async function compareDirs(fresh: string, committed: string, label: string): Pro
   return problems;
 }
 
+const PARTS = ['bundles', 'schema', 'workflows'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? [...PARTS] : (process.argv[onlyAt + 1] ?? '').split(',');
+for (const part of only)
+  if (!(PARTS as readonly string[]).includes(part)) {
+    console.error(`check-generated: --only ${part}: expected some of ${PARTS.join(',')}`);
+    process.exit(2);
+  }
+const checks = (part: (typeof PARTS)[number]): boolean => only.includes(part);
+
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'check-generated-'));
 try {
   const problems: string[] = [];
-  const actions = await buildActions(path.join(tmp, 'actions'));
+  const actions = checks('bundles') ? await buildActions(path.join(tmp, 'actions')) : [];
   for (const name of actions) {
     problems.push(
       ...(await compareDirs(
@@ -55,12 +66,14 @@ try {
       )),
     );
   }
-  await writeConfigSchema(path.join(tmp, 'schema'));
-  problems.push(
-    ...(await compareDirs(path.join(tmp, 'schema'), path.join(ROOT, 'schema'), 'schema')),
-  );
+  if (checks('schema')) {
+    await writeConfigSchema(path.join(tmp, 'schema'));
+    problems.push(
+      ...(await compareDirs(path.join(tmp, 'schema'), path.join(ROOT, 'schema'), 'schema')),
+    );
+  }
   const workflowsScript = path.join(ROOT, 'scripts', 'generate-workflows.ts');
-  if (existsSync(workflowsScript)) {
+  if (checks('workflows') && existsSync(workflowsScript)) {
     const { writeWorkflows } = (await import(workflowsScript)) as {
       writeWorkflows: (dir: string) => Promise<unknown>;
     };
@@ -80,7 +93,13 @@ try {
     process.exitCode = 1;
   } else {
     console.log(
-      `Generated files are current (${actions.length} action bundles, schema${existsSync(workflowsScript) ? ', workflows' : ''}).`,
+      `Generated files are current (${[
+        checks('bundles') && `${actions.length} action bundles`,
+        checks('schema') && 'schema',
+        checks('workflows') && 'workflows',
+      ]
+        .filter(Boolean)
+        .join(', ')}).`,
     );
   }
 } finally {

@@ -1,7 +1,10 @@
 /**
  * `npm run rehearse -- <deploy|rollback|path.yml> [--event push|workflow_dispatch]
- *   [--input name=value]… [--time-scale n]`: runs a generated workflow on this machine against
- * the sim (sim/index.ts) and prints what each job and step did. Exit code 1 when the
+ *   [--input name=value]… [--time-scale n]`: runs a workflow on this machine against the sim
+ * (sim/index.ts) and prints what each job and step did. `deploy` and `rollback` rehearse
+ * docs/setup.md's caller (examples/caller/) in a repository of its own, calling this suite's
+ * reusable workflows: a push, or a dispatch that rolls back (`--input environment=production
+ * --input reason="bad release"`, `rollback-to` defaults to previous). Exit code 1 when the
  * rehearsed run fails.
  */
 import path from 'node:path';
@@ -11,7 +14,11 @@ import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { startGateWorld } from '../sim/gate-world.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
-import { rehearsalFixture, simRehearsalOptions } from '../workflows-src/rehearse/with-sim.js';
+import {
+  CALLER_WORKFLOW,
+  rehearsalFixture,
+  simRehearsalOptions,
+} from '../workflows-src/rehearse/with-sim.js';
 import {
   ROTATE_DEFAULT_INPUTS,
   rotationRehearsalFixture,
@@ -48,9 +55,13 @@ if (values['help']) {
   process.exit(0);
 }
 const target = positionals[0] ?? fail('name the workflow to rehearse');
-const workflow = /^[\w-]+$/.test(target)
-  ? path.join(REPO_ROOT, '.github', 'workflows', `${target}.yml`)
-  : path.resolve(target);
+// deploy and rollback are reusable: they run only when a caller calls them.
+const viaCaller = target === 'deploy' || target === 'rollback';
+const workflow = viaCaller
+  ? path.join('.github', 'workflows', path.basename(CALLER_WORKFLOW))
+  : /^[\w-]+$/.test(target)
+    ? path.join(REPO_ROOT, '.github', 'workflows', `${target}.yml`)
+    : path.resolve(target);
 
 const inputs: Record<string, string> = {};
 for (const pair of (values['input'] as string[] | undefined) ?? []) {
@@ -58,6 +69,7 @@ for (const pair of (values['input'] as string[] | undefined) ?? []) {
   if (at < 1) fail(`--input wants name=value, got "${pair}"`);
   inputs[pair.slice(0, at)] = pair.slice(at + 1);
 }
+if (target === 'rollback') inputs['rollback-to'] ??= 'previous';
 const event = values['event'] as string | undefined;
 if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
@@ -95,9 +107,12 @@ const sim = await startSim({
   fixture: rotation ? rotationRehearsalFixture() : rehearsalFixture(),
 });
 try {
+  const options = rotation
+    ? await rotationRehearsalOptions(sim)
+    : await simRehearsalOptions(sim, viaCaller ? { callerWorkflow: CALLER_WORKFLOW } : {});
   const result = await rehearseWorkflow({
-    workflow,
-    ...(rotation ? await rotationRehearsalOptions(sim) : await simRehearsalOptions(sim)),
+    workflow: viaCaller ? path.join(options.workspace as string, workflow) : workflow,
+    ...options,
     ...(event ? { event: event as 'push' | 'workflow_dispatch' | 'schedule' } : {}),
     ...(Object.keys(inputs).length ? { inputs } : {}),
     log: (line) => console.log(line),

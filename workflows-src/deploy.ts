@@ -1,37 +1,99 @@
 /**
- * deploy.yml: a merge to main (or "Run workflow") builds the image once and deploys it to each
- * environment in order; production waits for its required reviewers. Also callable from
- * another repository (`workflow_call`) with its secrets.
+ * deploy.yml, a reusable workflow: the caller's push (or "Run workflow") builds the image once
+ * and deploys it to each environment the caller lists, in order, one at a time; environments
+ * with required reviewers wait for them. Everything about the caller is an input.
  */
+import { environmentConcurrency } from './environments.js';
+import { expr, run, stepOutput, suiteAction, type Job, type WorkflowSource } from './dsl.js';
 import {
-  ENVIRONMENTS,
-  environmentConcurrency,
-  reviewersVariable,
-  type DeployEnvironment,
-} from './environments.js';
-import {
-  expr,
-  ourAction,
-  stepOutput,
-  thirdParty,
-  type Job,
-  type Step,
-  type WorkflowSource,
-} from './dsl.js';
-import { CHECKOUT } from './pins.js';
-import { CALLED_SECRETS, SECRETS, awsCredentials } from './shared.js';
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  SECRETS,
+  awsCredentials,
+  callerCheckout,
+  suiteSteps,
+} from './shared.js';
 
-const first = ENVIRONMENTS[0];
-if (!first) throw new Error('workflows-src/environments.ts: configure at least one environment');
+const runsOn = expr('inputs.runs-on');
 
-const checkout: Step = thirdParty(CHECKOUT, { with: { 'persist-credentials': false } });
+/**
+ * The environments in the caller's order, minus those a push may not deploy yet: an
+ * environment with reviewers is deployed by a push only once the caller's repository variable
+ * <NAME>_REVIEWERS is `required` (required reviewers need a paid plan for private
+ * repositories, so this fails safe); "Run workflow" always deploys it. The list stops at the
+ * first environment left out, since the later ones come after it.
+ */
+const plan: Job = {
+  name: 'plan the environments',
+  'runs-on': runsOn,
+  permissions: {},
+  'timeout-minutes': 5,
+  outputs: {
+    environments: expr('steps.plan.outputs.environments'),
+    first: expr('steps.plan.outputs.first'),
+  },
+  steps: [
+    run(
+      'Environments in order',
+      [
+        'read -r -a names <<<"${ENVIRONMENTS//,/ }"',
+        'if [ "${#names[@]}" -eq 0 ]; then',
+        '  echo "::error::input environments is empty: list the GitHub environments to deploy to, in order, separated by spaces"',
+        '  exit 1',
+        'fi',
+        'for name in "${names[@]}"; do',
+        '  if ! [[ $name =~ ^[A-Za-z0-9_.-]+$ ]]; then',
+        '    echo "::error::input environments: \\"$name\\" is not an environment name (letters, digits, . _ -)"',
+        '    exit 1',
+        '  fi',
+        'done',
+        '# Default: every environment but the first has required reviewers.',
+        'if [ -n "${GATED//[, ]/}" ]; then read -r -a gated <<<"${GATED//,/ }"; else gated=("${names[@]:1}"); fi',
+        'for name in "${gated[@]}"; do',
+        '  if ! [[ " ${names[*]} " == *" $name "* ]]; then',
+        '    echo "::error::input gated-environments: \\"$name\\" is not in environments (${names[*]})"',
+        '    exit 1',
+        '  fi',
+        'done',
+        'selected=()',
+        'for name in "${names[@]}"; do',
+        '  if [[ " ${gated[*]} " == *" $name "* ]] && [ "$EVENT" != workflow_dispatch ]; then',
+        "    variable=\"$(tr '[:lower:]' '[:upper:]' <<<\"$name\" | tr -c 'A-Z0-9\\n' '_')_REVIEWERS\"",
+        '    if [ "$(jq -r --arg name "$variable" \'.[$name] // ""\' <<<"$VARS")" != required ]; then',
+        '      echo "::notice::$name and what follows are not deployed by a $EVENT: $name has reviewers and the repository variable $variable is not \'required\' yet; Run workflow deploys it"',
+        '      break',
+        '    fi',
+        '  fi',
+        '  selected+=("$name")',
+        'done',
+        'echo "deploying to: ${selected[*]:-nothing}"',
+        '{',
+        '  echo "environments=$(printf \'%s\\n\' "${selected[@]}" | jq -R . | jq -cs \'map(select(. != ""))\')"',
+        '  echo "first=${names[0]}"',
+        '} >>"$GITHUB_OUTPUT"',
+        '',
+      ].join('\n'),
+      {
+        id: 'plan',
+        env: {
+          ENVIRONMENTS: expr('inputs.environments'),
+          GATED: expr('inputs.gated-environments'),
+          EVENT: expr('github.event_name'),
+          VARS: expr('toJSON(vars)'),
+        },
+      },
+    ),
+  ],
+};
 
 const build: Job = {
   name: 'build and push the image',
-  'runs-on': 'ubuntu-24.04',
+  needs: ['plan'],
+  'runs-on': runsOn,
   // The build pushes to the ECR repository of the first environment with that environment's
-  // role: no job without an environment can assume a deploy role (see docs/setup.md).
-  environment: first.name,
+  // role (no job without an environment can assume a deploy role). It deploys nothing, so it
+  // creates no deployment on the Deployments page.
+  environment: { name: expr('needs.plan.outputs.first'), deployment: false },
   permissions: { contents: 'read', 'id-token': 'write' },
   'timeout-minutes': 30,
   outputs: {
@@ -39,75 +101,64 @@ const build: Job = {
     tag: expr(stepOutput('build', 'build-push', 'tag')),
   },
   steps: [
-    checkout,
+    callerCheckout,
+    ...suiteSteps,
     awsCredentials,
-    ourAction('build-push', {
+    suiteAction('build-push', {
       id: 'build',
       name: 'Build and push',
-      with: { environment: first.name },
+      with: {
+        environment: expr('needs.plan.outputs.first'),
+        config: expr('inputs.config'),
+        context: expr('inputs.context'),
+        dockerfile: expr('inputs.dockerfile'),
+        'build-args': expr('inputs.build-args'),
+      },
     }),
   ],
 };
 
-const jobId = (environment: string): string => `deploy-${environment}`;
+const deployJob: Job = {
+  name: expr("format('deploy to {0}', matrix.environment)"),
+  needs: ['plan', 'build'],
+  if: "needs.plan.outputs.environments != '[]'",
+  // One environment at a time, in the caller's order; the first failure stops the rest.
+  strategy: {
+    matrix: { environment: expr('fromJSON(needs.plan.outputs.environments)') },
+    'max-parallel': 1,
+    'fail-fast': true,
+  },
+  'runs-on': runsOn,
+  // Declared on every deploy job: it is what required reviewers gate, what puts
+  // `environment:<name>` into the OIDC subject, and what gives a called workflow the
+  // environment's secrets. `deployment: false`: the deploy action records the one deployment
+  // (image, statuses, rollback target); reviewers and wait timers still gate the job.
+  environment: { name: expr('matrix.environment'), deployment: false },
+  concurrency: environmentConcurrency(expr('matrix.environment')),
+  permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
+  // The deploy action's own deadline is 30m for the operation; snapshot and checks add more.
+  'timeout-minutes': 60,
+  steps: [
+    callerCheckout,
+    ...suiteSteps,
+    awsCredentials,
+    suiteAction('deploy', {
+      id: 'deploy',
+      name: expr("format('Deploy to {0}', matrix.environment)"),
+      with: {
+        environment: expr('matrix.environment'),
+        config: expr('inputs.config'),
+        image: expr('needs.build.outputs.image'),
+        'dry-run': expr('inputs.dry-run == true'),
+        'github-token': expr('github.token'),
+        ...SECRETS,
+      },
+    }),
+  ],
+};
 
-function deployJob(
-  { name: environment, reviewers }: DeployEnvironment,
-  previous: string | undefined,
-): Job {
-  return {
-    name: `deploy to ${environment}`,
-    needs: previous ? ['build', jobId(previous)] : ['build'],
-    // Fail safe: an environment meant to be gated by reviewers is deployed by a push only once
-    // the team says the reviewers are configured; "Run workflow" always works.
-    ...(reviewers
-      ? {
-          if: `github.event_name == 'workflow_dispatch' || vars.${reviewersVariable(environment)} == 'required'`,
-        }
-      : {}),
-    'runs-on': 'ubuntu-24.04',
-    // Declared on every deploy job: it is what required reviewers gate, what puts
-    // `environment:<name>` into the OIDC subject, and what gives a called workflow the
-    // environment's secrets.
-    environment: { name: environment, url: expr(stepOutput('deploy', 'deploy', 'service-url')) },
-    concurrency: environmentConcurrency(environment),
-    permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
-    // The deploy action's own deadline is 30m for the operation; snapshot and checks add more.
-    'timeout-minutes': 60,
-    outputs: {
-      result: expr(stepOutput('deploy', 'deploy', 'result')),
-      image: expr(stepOutput('deploy', 'deploy', 'image')),
-      'previous-image': expr(stepOutput('deploy', 'deploy', 'previous-image')),
-    },
-    steps: [
-      checkout,
-      awsCredentials,
-      ourAction('deploy', {
-        id: 'deploy',
-        name: `Deploy to ${environment}`,
-        with: {
-          environment,
-          image: expr('needs.build.outputs.image'),
-          'dry-run': expr('inputs.dry-run == true'),
-          'github-token': expr('github.token'),
-          ...SECRETS,
-        },
-      }),
-    ],
-  };
-}
-
-const deployJobs: Record<string, Job> = {};
-ENVIRONMENTS.forEach((env, i) => {
-  deployJobs[jobId(env.name)] = deployJob(env, ENVIRONMENTS[i - 1]?.name);
-});
-
-const dryRun = {
-  description: 'Print the plan of every deploy and change nothing.',
-  type: 'boolean',
-  required: false,
-  default: false,
-} as const;
+const str = (description: string, fallback: string) =>
+  ({ description, type: 'string', required: false, default: fallback }) as const;
 
 export const deploy: WorkflowSource = {
   file: 'deploy.yml',
@@ -115,14 +166,42 @@ export const deploy: WorkflowSource = {
   workflow: {
     name: 'deploy',
     on: {
-      push: { branches: ['main'] },
-      workflow_dispatch: { inputs: { 'dry-run': dryRun } },
       workflow_call: {
-        inputs: { 'dry-run': dryRun },
+        inputs: {
+          environments: {
+            description:
+              'Environments to deploy to, in order, separated by spaces or commas (e.g. "staging production"). Each is a GitHub environment and an entry of the configuration.',
+            type: 'string',
+            required: true,
+          },
+          'gated-environments': str(
+            'Environments that have required reviewers (a push deploys them only once <NAME>_REVIEWERS is "required"). Empty: every environment but the first.',
+            '',
+          ),
+          ...COMMON_INPUTS,
+          context: str('Build context directory.', '.'),
+          dockerfile: str('Dockerfile path; empty: Dockerfile in the context.', ''),
+          'build-args': str(
+            'Build arguments, one NAME=value per line (e.g. NEXT_PUBLIC_* that Next.js inlines at build time).',
+            '',
+          ),
+          'dry-run': {
+            description: 'Print the plan of every deploy and change nothing.',
+            type: 'boolean',
+            required: false,
+            default: false,
+          },
+        },
         secrets: CALLED_SECRETS,
+        outputs: {
+          image: {
+            description: 'The image built and deployed, by digest.',
+            value: expr('jobs.build.outputs.image'),
+          },
+        },
       },
     },
     permissions: {},
-    jobs: { build, ...deployJobs },
+    jobs: { plan, build, deploy: deployJob },
   },
 };

@@ -41,13 +41,36 @@ export interface Step {
   'timeout-minutes'?: number;
 }
 
+/**
+ * A job's environment. `deployment: false` (GitHub, 2026) keeps the environment's secrets,
+ * variables, required reviewers and wait timer but creates no deployment object.
+ */
+export type JobEnvironment = string | { name: string; url?: string; deployment?: boolean | string };
+
+/**
+ * `queue: max` (GitHub, May 2026) keeps up to 100 pending runs in the group, in order; the
+ * default (`single`) keeps one and cancels it when a newer run arrives.
+ */
+export interface Concurrency {
+  group: string;
+  'cancel-in-progress': boolean;
+  queue?: 'single' | 'max';
+}
+
+export interface Strategy {
+  matrix: Record<string, string | string[]>;
+  'max-parallel'?: number;
+  'fail-fast'?: boolean;
+}
+
 export interface Job {
   name?: string;
   needs?: string[];
   if?: string;
   'runs-on': string;
-  environment?: string | { name: string; url?: string };
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  environment?: JobEnvironment;
+  concurrency?: Concurrency;
+  strategy?: Strategy;
   permissions: Permissions;
   'timeout-minutes': number;
   env?: Record<string, string>;
@@ -85,6 +108,7 @@ export interface Workflow {
   'run-name'?: string;
   on: Triggers;
   permissions: Permissions;
+  concurrency?: Concurrency;
   env?: Record<string, string>;
   jobs: Record<string, Job>;
 }
@@ -110,6 +134,24 @@ export function ourAction<A extends ActionName>(
 ): Step {
   const { with: inputs, ...rest } = step;
   return { ...rest, uses: `./actions/${action}`, with: { ...inputs } };
+}
+
+/**
+ * Where a reusable workflow checks the suite out (see `suiteCheckout` in shared.ts): inside a
+ * called workflow `./actions/<name>` would resolve against the CALLER's checkout.
+ */
+export const SUITE_DIR = '.apprunner-ops';
+
+/**
+ * A step using one of our actions from the suite's own checkout, for reusable workflows. The
+ * job must start with `suiteCheckout` (shared.ts); the validator checks that it does.
+ */
+export function suiteAction<A extends ActionName>(
+  action: A,
+  step: StepBase & { with: ActionInputs[A] },
+): Step {
+  const { with: inputs, ...rest } = step;
+  return { ...rest, uses: `./${SUITE_DIR}/actions/${action}`, with: { ...inputs } };
 }
 
 /** A step using a pinned third-party action. */

@@ -1,11 +1,13 @@
 /**
- * The environments deploy.yml deploys to, in order, and rollback.yml offers. Each name is a
- * GitHub environment (required reviewers, variables AWS_ROLE_ARN and AWS_REGION, secrets) and
- * an `environments.<name>` entry of .github/apprunner-ops.yml.
+ * Environments come from the caller: deploy.yml's `environments` input lists them in order,
+ * rollback.yml's `environment` input names one. Each name is a GitHub environment of the
+ * CALLER's repository (required reviewers, variables AWS_ROLE_ARN and AWS_REGION, secrets)
+ * and an `environments.<name>` entry of its .github/apprunner-ops.yml. Nothing here lists
+ * them.
  */
 export interface DeployEnvironment {
   name: string;
-  /** Shown in docs/setup.md: this environment should have required reviewers. */
+  /** This environment should have required reviewers. */
   reviewers: boolean;
 }
 
@@ -17,20 +19,28 @@ export interface DeployEnvironment {
 export const reviewersVariable = (environment: string): string =>
   `${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_REVIEWERS`;
 
+/**
+ * The environments of the Drop example (examples/drop/apprunner-ops.yml) as docs/setup.md's
+ * caller passes them. Rehearsals and tests use them; the workflows never do.
+ * @deprecated as a source of the workflows' environments: they come from the caller's inputs.
+ */
 export const ENVIRONMENTS: readonly DeployEnvironment[] = [
   { name: 'staging', reviewers: false },
   { name: 'production', reviewers: true },
 ];
 
 /**
- * One concurrency group per environment, shared by deploy.yml and rollback.yml so a deploy and
- * a rollback of the same environment never overlap. `group` may be an expression.
+ * One concurrency group per environment, shared by deploy.yml, rollback.yml and rotation so
+ * that no two of them change the same environment at once. `group` may be an expression.
  */
 export const environmentConcurrency = (
   environment: string,
-): { group: string; 'cancel-in-progress': false } => ({
+): { group: string; 'cancel-in-progress': false; queue: 'max' } => ({
   group: `apprunner-ops-${environment}`,
   // Cancelling a deploy half-way leaves App Runner mid-operation and the snapshot orphaned:
   // queue instead.
   'cancel-in-progress': false,
+  // Without it GitHub keeps ONE pending run per group and cancels it for a newer one: a merge
+  // during an incident would silently drop a waiting rollback. `max` queues them all, in order.
+  queue: 'max',
 });

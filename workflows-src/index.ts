@@ -3,6 +3,7 @@ import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
 import { goLive } from './go-live.js';
+import { release } from './release.js';
 import { rollback } from './rollback.js';
 import { rotate } from './rotate.js';
 import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
@@ -16,4 +17,5 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   opsMonthly,
   goLive,
   rotate,
+  release,
 ];

@@ -12,23 +12,27 @@ export interface Pin {
   version: string;
 }
 
+// PIN TABLE: `npm run pin -- <owner/repo> <version> <sha>` rewrites these lines and
+// regenerates the workflows. Each SHA was checked against its release tag (git show-ref --tags
+// on a fetch of the action's repository) and each release's action.yml runs on node24.
 export const CHECKOUT: Pin = {
   repo: 'actions/checkout',
-  sha: '11bd71901bbe5b1630ceea73d27597364c9af683',
-  version: 'v4.2.2',
+  sha: '3d3c42e5aac5ba805825da76410c181273ba90b1',
+  version: 'v7.0.1',
 };
 
 export const SETUP_NODE: Pin = {
   repo: 'actions/setup-node',
-  sha: '49933ea5288caeca8642d1e84afbd3f7d6820020',
-  version: 'v4.4.0',
+  sha: '820762786026740c76f36085b0efc47a31fe5020',
+  version: 'v7.0.0',
 };
 
 export const CONFIGURE_AWS_CREDENTIALS: Pin = {
   repo: 'aws-actions/configure-aws-credentials',
-  sha: 'e3dd6a429d7300a6a4c196c26e071d42e0343502',
-  version: 'v4.0.2',
+  sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c',
+  version: 'v6.2.3',
 };
+// END PIN TABLE
 
 export const UPLOAD_ARTIFACT: Pin = {
   repo: 'actions/upload-artifact',

@@ -1,71 +1,73 @@
 /**
- * rollback.yml: "Run workflow" puts an earlier version back on one environment, with a reason
- * that reaches the summary, Slack and the audit log. It shares deploy.yml's concurrency group,
- * so a rollback and a deploy of the same environment never overlap.
+ * rollback.yml, a reusable workflow: puts an earlier version back on one environment of the
+ * caller, with a reason that reaches the summary, Slack and the audit log. It shares
+ * deploy.yml's concurrency group (queue: max), so a rollback waits for a running deploy of the
+ * same environment and is never dropped by a newer run.
  */
-import { ENVIRONMENTS, environmentConcurrency } from './environments.js';
+import { environmentConcurrency } from './environments.js';
+import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
 import {
-  expr,
-  ourAction,
-  run,
-  stepOutput,
-  thirdParty,
-  type WorkflowInput,
-  type WorkflowSource,
-} from './dsl.js';
-import { CHECKOUT } from './pins.js';
-import { CALLED_SECRETS, SECRETS, awsCredentials } from './shared.js';
-
-const inputs = {
-  environment: {
-    description: 'Environment to roll back.',
-    type: 'choice',
-    required: true,
-    options: ENVIRONMENTS.map((e) => e.name),
-  },
-  to: {
-    description:
-      'previous (the last good deployment), or a tag, a digest (sha256:…) or a GitHub deployment id.',
-    type: 'string',
-    required: false,
-    default: 'previous',
-  },
-  reason: {
-    description: 'Why: shown in the summary, Slack, the deployment status and the audit log.',
-    type: 'string',
-    required: true,
-  },
-  'down-migration': {
-    description:
-      'Run the DOWN_MIGRATION_COMMAND variable of the environment before the image changes.',
-    type: 'boolean',
-    required: false,
-    default: false,
-  },
-} satisfies Record<string, WorkflowInput>;
-
-// A called workflow gets a string where a dispatch offers a choice.
-const { options: _options, ...environmentInput } = inputs.environment;
-const calledInputs = { ...inputs, environment: { ...environmentInput, type: 'string' as const } };
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  SECRETS,
+  awsCredentials,
+  callerCheckout,
+  suiteSteps,
+} from './shared.js';
 
 export const rollback: WorkflowSource = {
   file: 'rollback.yml',
   source: 'workflows-src/rollback.ts',
   workflow: {
     name: 'rollback',
-    'run-name': expr("format('rollback {0} to {1}', inputs.environment, inputs.to)"),
     on: {
-      workflow_dispatch: { inputs },
-      workflow_call: { inputs: calledInputs, secrets: CALLED_SECRETS },
+      workflow_call: {
+        inputs: {
+          environment: {
+            description: 'Environment to roll back (a GitHub environment of the caller).',
+            type: 'string',
+            required: true,
+          },
+          to: {
+            description:
+              'previous (the last good deployment), or a tag, a digest (sha256:…) or a GitHub deployment id.',
+            type: 'string',
+            required: false,
+            default: 'previous',
+          },
+          reason: {
+            description:
+              'Why: shown in the summary, Slack, the deployment status and the audit log.',
+            type: 'string',
+            required: true,
+          },
+          'down-migration': {
+            description:
+              'Run the DOWN_MIGRATION_COMMAND variable of the environment before the image changes.',
+            type: 'boolean',
+            required: false,
+            default: false,
+          },
+          ...COMMON_INPUTS,
+        },
+        secrets: CALLED_SECRETS,
+        outputs: {
+          result: {
+            description: 'rolled-back, unchanged or failed.',
+            value: expr('jobs.rollback.outputs.result'),
+          },
+        },
+      },
     },
     permissions: {},
     jobs: {
       rollback: {
         name: expr("format('roll back {0}', inputs.environment)"),
-        'runs-on': 'ubuntu-24.04',
+        'runs-on': expr('inputs.runs-on'),
         // Required reviewers of the environment approve the rollback, the OIDC subject names
-        // it, and a called workflow gets its secrets only because the job declares it.
-        environment: { name: expr('inputs.environment') },
+        // it, and a called workflow gets its secrets only because the job declares it. The
+        // rollback action records the deployment itself: `deployment: false` avoids a second.
+        environment: { name: expr('inputs.environment'), deployment: false },
         concurrency: environmentConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
         'timeout-minutes': 60,
@@ -77,7 +79,7 @@ export const rollback: WorkflowSource = {
           run(
             'Check the down-migration request',
             [
-              '# The command comes from an environment variable, never from a dispatch input.',
+              '# The command comes from an environment variable, never from an input.',
               'if [ "$DOWN_MIGRATION" = "true" ] && [ -z "$DOWN_MIGRATION_COMMAND" ]; then',
               '  echo "::error::down-migration was requested but the $ENVIRONMENT environment has no DOWN_MIGRATION_COMMAND variable"',
               '  exit 1',
@@ -94,13 +96,15 @@ export const rollback: WorkflowSource = {
               },
             },
           ),
-          thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
+          callerCheckout,
+          ...suiteSteps,
           awsCredentials,
-          ourAction('rollback', {
+          suiteAction('rollback', {
             id: 'rollback',
             name: 'Roll back',
             with: {
               environment: expr('inputs.environment'),
+              config: expr('inputs.config'),
               to: expr('inputs.to'),
               reason: expr('inputs.reason'),
               'down-migration-command': expr(

@@ -1,6 +1,6 @@
 /** Pieces deploy.yml and rollback.yml share. */
-import { expr, thirdParty, type Step, type WorkflowSecret } from './dsl.js';
-import { CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+import { SUITE_DIR, expr, run, thirdParty, type Step, type WorkflowSecret } from './dsl.js';
+import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
 
 /**
  * AWS credentials by OIDC: no stored keys. AWS_ROLE_ARN and AWS_REGION are variables of the
@@ -15,6 +15,71 @@ export const awsCredentials: Step = thirdParty(CONFIGURE_AWS_CREDENTIALS, {
     'role-session-name': expr("format('apprunner-ops-{0}', github.run_id)"),
   },
 });
+
+/** The calling repository: its configuration, its Dockerfile. */
+export const callerCheckout: Step = thirdParty(CHECKOUT, {
+  name: 'Check out the repository',
+  with: { 'persist-credentials': false },
+});
+
+/**
+ * A called workflow has no context naming its own repository or commit (actions/runner#2417),
+ * and `uses: ./actions/…` inside it resolves against the CALLER's checkout. Its OIDC token
+ * does name it: `job_workflow_ref` (owner/repo/.github/workflows/x.yml@ref) and
+ * `job_workflow_sha` (the commit of that file). The job checks the suite out at exactly that
+ * commit into SUITE_DIR and runs the actions from there (`suiteAction`), so the actions are
+ * always the ones released with the workflow the caller pinned. Needs `id-token: write`,
+ * which these jobs have for AWS anyway. Runs after the caller's checkout, which would clean
+ * SUITE_DIR away.
+ */
+const findSuite: Step = run(
+  "Find this suite's repository and commit",
+  [
+    'if [ -z "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]; then',
+    '  echo "::error::no OIDC token: the job calling this workflow must grant id-token: write"',
+    '  exit 1',
+    'fi',
+    'response=$(curl -sSf --max-time 20 --retry 3 --retry-all-errors \\',
+    '  -H "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \\',
+    '  "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=apprunner-ops")',
+    'token=$(jq -r .value <<<"$response")',
+    'echo "::add-mask::$token"',
+    '# The JWT payload is base64url without padding.',
+    "payload=$(cut -d. -f2 <<<\"$token\" | tr '_-' '/+')",
+    'case $((${#payload} % 4)) in 2) payload="$payload==" ;; 3) payload="$payload=" ;; esac',
+    'claims=$(base64 -d <<<"$payload")',
+    'workflow_ref=$(jq -r \'.job_workflow_ref // ""\' <<<"$claims")',
+    'sha=$(jq -r \'.job_workflow_sha // ""\' <<<"$claims")',
+    'repository=${workflow_ref%%/.github/workflows/*}',
+    'if [ -z "$workflow_ref" ] || [ "$repository" = "$workflow_ref" ] || ! [[ $sha =~ ^[0-9a-f]{40}$ ]]; then',
+    '  echo "::error::the OIDC token names no workflow commit (job_workflow_ref=\\"$workflow_ref\\", job_workflow_sha=\\"$sha\\")"',
+    '  exit 1',
+    'fi',
+    'echo "apprunner-ops: $repository at $sha (${workflow_ref#*@})"',
+    '{',
+    '  echo "repository=$repository"',
+    '  echo "sha=$sha"',
+    '  echo "ref=${workflow_ref#*@}"',
+    '} >>"$GITHUB_OUTPUT"',
+    '',
+  ].join('\n'),
+  { id: 'suite' },
+);
+
+/** The suite's actions, at the commit of the called workflow, in SUITE_DIR. */
+export const suiteSteps: readonly Step[] = [
+  findSuite,
+  thirdParty(CHECKOUT, {
+    name: 'Check out the suite at that commit',
+    with: {
+      repository: expr('steps.suite.outputs.repository'),
+      ref: expr('steps.suite.outputs.sha'),
+      path: SUITE_DIR,
+      'sparse-checkout': 'actions',
+      'persist-credentials': false,
+    },
+  }),
+];
 
 /** Secrets go to the actions as inputs (which mask them); never through a run: block. */
 export const SECRETS = {
@@ -38,3 +103,19 @@ export const CALLED_SECRETS: Record<string, WorkflowSecret> = {
     required: false,
   },
 };
+
+/** Inputs every reusable workflow of the suite takes. */
+export const COMMON_INPUTS = {
+  config: {
+    description: 'Path of the apprunner-ops configuration in the calling repository.',
+    type: 'string',
+    required: false,
+    default: '.github/apprunner-ops.yml',
+  },
+  'runs-on': {
+    description: 'Runner label of every job (e.g. ubuntu-24.04, or a self-hosted label).',
+    type: 'string',
+    required: false,
+    default: 'ubuntu-24.04',
+  },
+} as const;

@@ -1,4 +1,5 @@
 import type { RunInfo } from '../action/github-context.js';
+import { warnMissingSecrets } from '../action/missing-secrets.js';
 import type { AwsClients } from '../aws/clients.js';
 import { parseImageRef, type ImageRef } from '../aws/image-ref.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
@@ -37,6 +38,24 @@ export interface PrepareDeps {
 export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<OpsContext> {
   const config = await loadConfig(inputs.config);
   const env = selectEnvironment(config, inputs.environment, inputs.config);
+  const at = `environments.${inputs.environment}`;
+  warnMissingSecrets(
+    [
+      {
+        input: 'slack-webhook-url',
+        enabledBy: env.notify?.slack ? `${at}.notify.slack` : undefined,
+        feature: 'the Slack message',
+        given: inputs.slackWebhookUrl !== undefined,
+      },
+      {
+        input: 'betterstack-token',
+        enabledBy: env.maintenance ? `${at}.maintenance` : undefined,
+        feature: 'pausing the BetterStack monitors',
+        given: inputs.betterstackToken !== undefined,
+      },
+    ],
+    deps.logger,
+  );
   if (inputs.betterstackToken && !env.maintenance) {
     deps.logger.warning(
       `betterstack-token is set but environments.${inputs.environment}.maintenance is not configured: no maintenance window will be opened`,

@@ -258,8 +258,8 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
         /config missing\.yml: file not found; create it/,
       ],
       [
-        { config: 'drop.yml', environment: 'staging' },
-        /environments\.staging: no such environment; the file defines "production"/,
+        { config: 'drop.yml', environment: 'qa' },
+        /environments\.qa: no such environment; the file defines "production", "staging"/,
       ],
       [
         { config: 'typo.yml', environment: 'production' },

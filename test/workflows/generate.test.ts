@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import { renderWorkflows } from '../../scripts/generate-workflows.js';
 import { ACTION_TYPES_FILE, renderActionTypes } from '../../workflows-src/action-types.js';
 import { ourAction } from '../../workflows-src/dsl.js';
-import { ENVIRONMENTS } from '../../workflows-src/environments.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const committed = (file: string): string =>
@@ -13,8 +12,8 @@ const committed = (file: string): string =>
 
 interface Job {
   needs?: string[];
-  environment?: string | { name: string };
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  environment?: string | { name: string; deployment?: boolean };
+  concurrency?: { group: string; 'cancel-in-progress': boolean; queue?: string };
   steps: { uses?: string; with?: Record<string, unknown> }[];
 }
 const jobsOf = (file: string): Record<string, Job> =>
@@ -30,6 +29,7 @@ describe('npm run workflows', () => {
       'ops-daily.yml',
       'ops-monthly.yml',
       'ops-weekly.yml',
+      'release.yml',
       'rollback.yml',
       'rotate.yml',
     ]);
@@ -67,41 +67,86 @@ describe('npm run workflows', () => {
 describe('deploy.yml and rollback.yml', () => {
   const deploy = jobsOf('deploy.yml');
   const rollback = jobsOf('rollback.yml');
+  const on = (file: string) =>
+    (parse(committed(file)) as { on: Record<string, { inputs?: object; secrets?: object }> }).on;
 
-  it('deploys the image the build job made to every environment, in order', () => {
-    const names = ENVIRONMENTS.map((e) => e.name);
-    expect(Object.keys(deploy)).toEqual(['build', ...names.map((n) => `deploy-${n}`)]);
-    names.forEach((name, i) => {
-      const job = deploy[`deploy-${name}`] as Job;
-      expect(job.needs).toEqual(i === 0 ? ['build'] : ['build', `deploy-${names[i - 1]}`]);
-      const step = job.steps.find((s) => s.uses === './actions/deploy');
-      expect(step?.with?.['image']).toBe('${{ needs.build.outputs.image }}');
-      expect(job.environment).toMatchObject({ name });
+  it('are reusable only: the suite deploys nothing of its own', () => {
+    for (const file of ['deploy.yml', 'rollback.yml'])
+      expect(Object.keys(on(file))).toEqual(['workflow_call']);
+  });
+
+  it("take the caller's environments, build settings, config and runner as inputs", () => {
+    expect(Object.keys(on('deploy.yml')['workflow_call']?.inputs ?? {})).toEqual([
+      'environments',
+      'gated-environments',
+      'config',
+      'runs-on',
+      'context',
+      'dockerfile',
+      'build-args',
+      'dry-run',
+    ]);
+    expect(Object.keys(on('rollback.yml')['workflow_call']?.inputs ?? {})).toEqual([
+      'environment',
+      'to',
+      'reason',
+      'down-migration',
+      'config',
+      'runs-on',
+    ]);
+    // No environment name is written into either workflow (descriptions aside).
+    for (const file of ['deploy.yml', 'rollback.yml']) {
+      const code = committed(file).replace(/^\s*description: .*$/gm, '');
+      expect(code).not.toMatch(/\b(staging|production)\b/);
+    }
+  });
+
+  it('deploys the image the build job made to each planned environment, one at a time', () => {
+    expect(Object.keys(deploy)).toEqual(['plan', 'build', 'deploy']);
+    const job = deploy['deploy'] as Job & { strategy: Record<string, unknown> };
+    expect(job.needs).toEqual(['plan', 'build']);
+    expect(job.strategy).toEqual({
+      matrix: { environment: '${{ fromJSON(needs.plan.outputs.environments) }}' },
+      'max-parallel': 1,
+      'fail-fast': true,
+    });
+    const step = job.steps.find((s) => s.uses === './.apprunner-ops/actions/deploy');
+    expect(step?.with?.['image']).toBe('${{ needs.build.outputs.image }}');
+    expect(job.environment).toEqual({ name: '${{ matrix.environment }}', deployment: false });
+    // The build job uses its environment for credentials only: no deployment entry.
+    expect(deploy['build']?.environment).toEqual({
+      name: '${{ needs.plan.outputs.first }}',
+      deployment: false,
     });
   });
 
-  it('queues deploys and rollbacks of an environment in one group, never cancelling', () => {
-    for (const name of ENVIRONMENTS.map((e) => e.name)) {
-      expect(deploy[`deploy-${name}`]?.concurrency).toEqual({
-        group: `apprunner-ops-${name}`,
-        'cancel-in-progress': false,
-      });
-    }
-    // With inputs.environment = <name> this is the same group as the deploy job's.
+  it('queues deploys and rollbacks of an environment in one group: never cancelled, never dropped', () => {
+    expect(deploy['deploy']?.concurrency).toEqual({
+      group: 'apprunner-ops-${{ matrix.environment }}',
+      'cancel-in-progress': false,
+      queue: 'max',
+    });
     expect(rollback['rollback']?.concurrency).toEqual({
       group: 'apprunner-ops-${{ inputs.environment }}',
       'cancel-in-progress': false,
+      queue: 'max',
     });
   });
 
-  it('are reusable with the same secrets', () => {
+  it('run our actions from the suite checked out at the called commit, never ./actions/', () => {
     for (const file of ['deploy.yml', 'rollback.yml']) {
-      const on = (parse(committed(file)) as { on: Record<string, { secrets?: object }> }).on;
-      expect(Object.keys(on['workflow_call']?.secrets ?? {})).toEqual([
+      expect(committed(file)).not.toMatch(/uses: \.\/actions\//);
+      expect(committed(file)).toContain('path: .apprunner-ops');
+      expect(committed(file)).toContain('job_workflow_sha');
+    }
+  });
+
+  it('are reusable with the same optional secrets', () => {
+    for (const file of ['deploy.yml', 'rollback.yml'])
+      expect(Object.keys(on(file)['workflow_call']?.secrets ?? {})).toEqual([
         'SLACK_WEBHOOK_URL',
         'BETTERSTACK_TOKEN',
         'AUDIT_DATABASE_URL',
       ]);
-    }
   });
 });

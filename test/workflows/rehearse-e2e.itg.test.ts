@@ -1,9 +1,10 @@
 /**
- * The end-to-end rehearsals of deploy.yml and rollback.yml with every bundle real, against the
- * sim: build-push builds the workspace's Dockerfile with buildah and pushes it to Debian's
- * docker-registry behind the sim's ECR; the build's image reaches both deploy jobs; a rollback
- * dispatch reaches the rollback action and puts the earlier version back; and the AWS calls of
- * all that are exactly what docs/iam-policy.json allows.
+ * The end-to-end rehearsals of docs/setup.md's caller with every bundle real, against the sim:
+ * build-push (found through the called workflow's commit) builds the caller's Dockerfile with
+ * buildah and pushes it to Debian's docker-registry behind the sim's ECR; the build's image
+ * reaches both deploy legs; a rollback dispatch puts an earlier version back; and the AWS calls
+ * of all that are exactly what docs/iam-policy.json allows. (Rolling back to "previous" is in
+ * rehearse.itg.test.ts, which needs no image builder.)
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,12 +16,16 @@ import { afterEach, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
 import { startRegistry, type RegistryHandle } from '../../sim/registry.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
-import { rehearsalFixture, simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import {
+  CALLER_WORKFLOW,
+  rehearsalFixture,
+  simRehearsalOptions,
+} from '../../workflows-src/rehearse/with-sim.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
 
 const run = promisify(execFile);
-const WORKFLOWS = path.join(import.meta.dirname, '../../.github/workflows');
+const CALLER = '.github/workflows/apprunner-ops.yml';
 // Needs Debian's buildah and docker-registry (.ci/run installs them); skipped with that reason
 // where they are missing.
 
@@ -91,15 +96,19 @@ async function startBuildWorld(): Promise<{
     fixture: rehearsalFixture(),
     registry: { url: registry.url, repositories: ['drop-web'] },
   });
-  return { sim: started, options: await simRehearsalOptions(started), buildah };
+  return {
+    sim: started,
+    options: await simRehearsalOptions(started, { callerWorkflow: CALLER_WORKFLOW }),
+    buildah,
+  };
 }
 
 describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle real', () => {
-  it('deploy.yml: the image build-push pushed is what staging and production deploy', async () => {
+  it('deploy.yml: the image build-push built and pushed is what staging and production deploy', async () => {
     const { sim: started, options, buildah } = await startBuildWorld();
     sim = started;
     const result = await rehearseWorkflow({
-      workflow: path.join(WORKFLOWS, 'deploy.yml'),
+      workflow: path.join(options.workspace as string, CALLER),
       event: 'push',
       ...options,
       env: { ...options.env, ...buildah },
@@ -107,17 +116,25 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     expect(
       result.order.map((id) => `${id}: ${result.jobs[id]?.result}`),
       result.log.join('\n'),
-    ).toEqual(['build: success', 'deploy-staging: success', 'deploy-production: success']);
-    const build = result.jobs['build'];
+    ).toEqual([
+      'deploy: success',
+      'deploy/plan: success',
+      'deploy/build: success',
+      'deploy/deploy: success',
+      'deploy/deploy (staging): success',
+      'deploy/deploy (production): success',
+      'rollback: skipped',
+    ]);
+    const build = result.jobs['deploy/build'];
     expect(build?.outputs['tag']).toBe('abc1234');
+    expect(build?.steps.find((s) => s.label === 'build')?.action?.outputs['built']).toBe('true');
     const image = build?.outputs['image'];
     expect(image).toMatch(
       /^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/drop-web@sha256:[0-9a-f]{64}$/,
     );
     for (const env of ['staging', 'production']) {
-      const step = result.jobs[`deploy-${env}`]?.steps.find((s) => s.label === 'deploy');
-      expect(step?.inputs['image']).toBe(image);
-      expect(result.jobs[`deploy-${env}`]?.outputs['result']).toBe('deployed');
+      const leg = result.jobs[`deploy/deploy (${env})`];
+      expect(leg?.steps.find((s) => s.label === 'deploy')?.inputs['image']).toBe(image);
     }
     for (const service of sim.services()) {
       expect(service.imageIdentifier).toBe(image);
@@ -125,55 +142,20 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     }
   });
 
-  it('rollback.yml: a dispatch puts the earlier version back', async () => {
-    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
-    const options = await simRehearsalOptions(sim);
-    // Two releases to roll back between; build-push finds each tag in ECR and skips the build.
-    for (const tag of ['v1.5.0', 'v1.4.0']) {
-      const deployed = await rehearseWorkflow({
-        workflow: path.join(WORKFLOWS, 'deploy.yml'),
-        event: 'push',
-        ...options,
-        actionInputs: { ...options.actionInputs, 'build-push': { tag } },
-      });
-      expect(deployed.conclusion, deployed.log.join('\n')).toBe('success');
-    }
-    const production = (): string => sim?.service('drop-web').running.version ?? '';
-    expect(production()).toBe('v1.4.0');
-
-    const result = await rehearseWorkflow({
-      workflow: path.join(WORKFLOWS, 'rollback.yml'),
-      inputs: { environment: 'production', to: 'previous', reason: 'checkout broken' },
-      ...options,
-    });
-    expect(result.conclusion, result.log.join('\n')).toBe('success');
-    const step = result.jobs['rollback']?.steps.find((s) => s.label === 'rollback');
-    expect(step?.inputs).toMatchObject({
-      environment: 'production',
-      to: 'previous',
-      reason: 'checkout broken',
-    });
-    expect(result.jobs['rollback']?.outputs['result']).toBe('rolled-back');
-    expect(production()).toBe('v1.5.0');
-    expect(sim.service('drop-web-staging').running.version).toBe('v1.4.0'); // staging untouched
-    expect(sim.slackMessages().some((m) => JSON.stringify(m).includes('checkout broken'))).toBe(
-      true,
-    );
-  });
-
   it('docs/iam-policy.json: exactly what a deploy and a rollback call', async () => {
     const { sim: started, options, buildah } = await startBuildWorld();
     sim = started;
+    const caller = path.join(options.workspace as string, CALLER);
     const deployed = await rehearseWorkflow({
-      workflow: path.join(WORKFLOWS, 'deploy.yml'),
+      workflow: caller,
       event: 'push',
       ...options,
       env: { ...options.env, ...buildah },
     });
     expect(deployed.conclusion, deployed.log.join('\n')).toBe('success');
     const rolledBack = await rehearseWorkflow({
-      workflow: path.join(WORKFLOWS, 'rollback.yml'),
-      inputs: { environment: 'production', to: 'v1.4.2', reason: 'policy check' },
+      workflow: caller,
+      inputs: { 'rollback-to': 'v1.4.2', environment: 'production', reason: 'policy check' },
       ...options,
     });
     expect(rolledBack.conclusion, rolledBack.log.join('\n')).toBe('success');
@@ -186,7 +168,7 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     );
     // A push speaks the registry protocol, which the call log does not see; IAM authorizes it
     // as these ECR actions (AWS's "pushing an image" policy).
-    expect(deployed.jobs['build']?.outputs['image']).toBeTruthy();
+    expect(deployed.jobs['deploy/build']?.outputs['image']).toBeTruthy();
     for (const a of [
       'ecr:BatchCheckLayerAvailability',
       'ecr:BatchGetImage',

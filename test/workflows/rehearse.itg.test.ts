@@ -1,18 +1,26 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The adoption path of docs/setup.md, rehearsed against the sim: a caller repository holding
+ * only its configuration, its app's Dockerfile and the < 30-line caller workflow of the docs
+ * (no actions/ folder) calls the suite's reusable workflows by owner/repo@sha. The build,
+ * staging, production and a rollback all run the real bundles, found through the OIDC token's
+ * job_workflow_sha, and go green; the caller the rehearsal ran is the docs' snippet, byte for
+ * byte.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
-import { runActionBundle, type ActionRun, type ActionRunOptions } from '../../sim/run-action.js';
-import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
-import { simRehearsalOptions } from '../../workflows-src/rehearse/with-sim.js';
+import { rehearseWorkflow, type RehearsalResult } from '../../workflows-src/rehearse/engine.js';
+import {
+  CALLER_WORKFLOW,
+  SUITE_RELEASE,
+  rehearsalFixture,
+  simRehearsalOptions,
+} from '../../workflows-src/rehearse/with-sim.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
 
-// deploy.yml rehearsed against the sim with the real deploy bundle. The build-push bundle does
-// not exist yet, so its step is replaced by a push to the sim's ECR that returns the outputs
-// build-push declares; rehearse-e2e.pending.ts runs the real one once it is built.
-
 const ROOT = path.join(import.meta.dirname, '../..');
-const DEPLOY = path.join(ROOT, '.github/workflows/deploy.yml');
 
 let sim: SimHandle | undefined;
 afterEach(async () => {
@@ -20,69 +28,115 @@ afterEach(async () => {
   sim = undefined;
 });
 
-function buildPushStandIn(s: SimHandle, calls: ActionRunOptions[]) {
-  return async (options: ActionRunOptions): Promise<ActionRun> => {
-    if (options.action !== 'build-push') return runActionBundle(options);
-    calls.push(options);
-    const pushed = s.pushImage('drop-web', { tags: ['abc1234'], version: 'abc1234' });
-    return {
-      exitCode: 0,
-      signal: null,
-      stdout: '',
-      stderr: '',
-      annotations: [],
-      durationMs: 1,
-      runnerTemp: '',
-      state: {},
-      env: {},
-      summary: '',
-      outputs: {
-        image: `${s.accountId}.dkr.ecr.${s.region}.amazonaws.com/drop-web@${pushed.digest}`,
-        tag: 'abc1234',
-        digest: pushed.digest,
-        built: 'true',
-      },
-    };
-  };
+const summary = (result: RehearsalResult) =>
+  result.order.map((id) => `${id}: ${result.jobs[id]?.result}`);
+
+/** The ```yaml block of docs/setup.md that calls the reusable workflows. */
+export function docsCaller(): string {
+  const setup = readFileSync(path.join(ROOT, 'docs/setup.md'), 'utf8');
+  const blocks = [...setup.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+  const caller = blocks.filter((b) => b.includes('/.github/workflows/deploy.yml@'));
+  expect(caller, 'docs/setup.md shows one caller workflow').toHaveLength(1);
+  return caller[0] as string;
 }
 
-describe('deploy.yml rehearsed against the sim', () => {
-  it("takes the build job's image through staging and production with the real deploy bundle", async () => {
-    sim = await startSim({ timeScale: 0.005 });
-    const builds: ActionRunOptions[] = [];
-    const result = await rehearseWorkflow({
-      workflow: DEPLOY,
-      event: 'push',
-      ...(await simRehearsalOptions(sim)),
-      runAction: buildPushStandIn(sim, builds),
-    });
-    const summary = result.order.map((id) => `${id}: ${result.jobs[id]?.result}`);
-    expect(summary, result.log.join('\n')).toEqual([
-      'build: success',
-      'deploy-staging: success',
-      'deploy-production: success',
-    ]);
-    expect(builds[0]?.inputs).toEqual({ environment: 'staging' });
+describe('a caller repository with only its configuration and the caller of docs/setup.md', () => {
+  it('builds, deploys staging then production, and rolls back, all green against the sim', async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+    const options = await simRehearsalOptions(sim, { callerWorkflow: CALLER_WORKFLOW });
+    const workspace = options.workspace as string;
+    const callerFile = path.join(workspace, '.github/workflows/apprunner-ops.yml');
 
-    const built = result.jobs['build']?.outputs['image'];
-    expect(built).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/drop-web@sha256:/);
+    // The caller repository: no actions/ folder, nothing of the suite.
+    const files = (await readdir(workspace, { recursive: true })).sort();
+    expect(files).toEqual([
+      '.github',
+      '.github/apprunner-ops.yml',
+      '.github/workflows',
+      '.github/workflows/apprunner-ops.yml',
+      'Dockerfile',
+    ]);
+    const ran = readFileSync(callerFile, 'utf8');
+    expect(ran.trimEnd().split('\n').length).toBeLessThan(30);
+    // What the rehearsal runs is exactly what docs/setup.md tells people to write.
+    expect(ran).toBe(docsCaller());
+
+    // A push: build-push finds the commit's tag in ECR (no image builder needed here; the
+    // real build runs in rehearse-e2e.itg.test.ts), then staging, then production.
+    const deployed = await rehearseWorkflow({
+      workflow: callerFile,
+      event: 'push',
+      ...options,
+      actionInputs: { ...options.actionInputs, 'build-push': { tag: 'v1.5.0' } },
+    });
+    expect(summary(deployed), deployed.log.join('\n')).toEqual([
+      'deploy: success',
+      'deploy/plan: success',
+      'deploy/build: success',
+      'deploy/deploy: success',
+      'deploy/deploy (staging): success',
+      'deploy/deploy (production): success',
+      'rollback: skipped',
+    ]);
+    const image = deployed.jobs['deploy']?.outputs['image'];
+    expect(image).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/drop-web@sha256:/);
     for (const env of ['staging', 'production']) {
-      const job = result.jobs[`deploy-${env}`];
-      const step = job?.steps.find((s) => s.label === 'deploy');
-      expect(step?.inputs['image']).toBe(built);
-      expect(step?.inputs['environment']).toBe(env);
-      expect(step?.inputs['dry-run']).toBe('false');
-      expect(job?.environment).toBe(env);
-      expect(job?.concurrency).toEqual({ group: `apprunner-ops-${env}`, cancelInProgress: false });
+      const leg = deployed.jobs[`deploy/deploy (${env})`];
+      const step = leg?.steps.find((s) => s.label === 'deploy');
+      expect(step?.kind).toBe('action');
+      expect(step?.action?.exitCode).toBe(0);
+      expect(step?.inputs['image']).toBe(image);
+      expect(leg?.environment).toBe(env);
     }
-    // Both environments are the sim's one service: staging deploys, production finds it current.
-    expect(result.jobs['deploy-staging']?.outputs['result']).toBe('deployed');
-    expect(['deployed', 'unchanged']).toContain(
-      result.jobs['deploy-production']?.outputs['result'],
+    expect(sim.service('drop-web-staging').running.version).toBe('v1.5.0');
+    expect(sim.service('drop-web').running.version).toBe('v1.5.0');
+    // The actions came from the suite at the pinned commit, checked out into the workspace.
+    expect(deployed.log).toContain(
+      `    | apprunner-ops: example/apprunner-ops at ${SUITE_RELEASE.sha} (${SUITE_RELEASE.sha})`,
     );
-    expect(sim.services()[0]?.running.version).toBe('abc1234');
-    // docs/iam-policy.json covers every AWS operation the rehearsed deploy called. (That it
-    // holds nothing more needs every bundle: see rehearse-e2e.pending.ts.)
+    expect(existsSync(path.join(workspace, 'actions'))).toBe(false);
+
+    // The next merge, then "Run workflow": roll production back to the previous version.
+    const next = await rehearseWorkflow({
+      workflow: callerFile,
+      event: 'push',
+      ...options,
+      actionInputs: { ...options.actionInputs, 'build-push': { tag: 'v1.4.0' } },
+    });
+    expect(next.conclusion, next.log.join('\n')).toBe('success');
+    expect(sim.service('drop-web').running.version).toBe('v1.4.0');
+    const rolledBack = await rehearseWorkflow({
+      workflow: callerFile,
+      inputs: { 'rollback-to': 'previous', environment: 'production', reason: 'checkout broken' },
+      ...options,
+    });
+    expect(summary(rolledBack), rolledBack.log.join('\n')).toEqual([
+      'deploy: skipped',
+      'rollback: success',
+      'rollback/rollback: success',
+    ]);
+    expect(rolledBack.jobs['rollback']?.outputs['result']).toBe('rolled-back');
+    expect(sim.service('drop-web').running.version).toBe('v1.5.0');
+    expect(sim.service('drop-web-staging').running.version).toBe('v1.4.0');
+
+    // One entry per real deployment on the Deployments page: the jobs create none
+    // (deployment: false), the deploy and rollback actions one each.
+    for (const job of [
+      deployed.jobs['deploy/build'],
+      deployed.jobs['deploy/deploy (staging)'],
+      deployed.jobs['deploy/deploy (production)'],
+      rolledBack.jobs['rollback/rollback'],
+    ])
+      expect(job?.deployment).toBe(false);
+    expect(sim.github.deployments().map((d) => d.environment)).toEqual([
+      'staging',
+      'production',
+      'staging',
+      'production',
+      'production',
+    ]);
+
+    // docs/iam-policy.json covers every AWS operation the caller's runs made.
     const policy = JSON.parse(
       readFileSync(path.join(ROOT, 'docs/iam-policy.json'), 'utf8'),
     ) as PolicyDocument;
@@ -94,10 +148,27 @@ describe('deploy.yml rehearsed against the sim', () => {
           .filter((c) => aws.has(c.service))
           .map((c) => `${c.service}:${c.operation}`),
       ),
-    ].sort();
-    expect(called.length).toBeGreaterThan(5);
+    ];
     expect(called.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
-    // The Slack webhook secret reached the action but never the log.
-    expect(result.log.join('\n')).not.toContain(sim.env['SIM_SLACK_WEBHOOK_URL']);
+  });
+
+  it('says, in a warning annotation, which secret the configuration needs but did not arrive', async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+    const options = await simRehearsalOptions(sim, { callerWorkflow: CALLER_WORKFLOW });
+    // The caller's repository has no secrets: `secrets: inherit` passes nothing.
+    const result = await rehearseWorkflow({
+      workflow: path.join(options.workspace as string, '.github/workflows/apprunner-ops.yml'),
+      inputs: { 'rollback-to': 'v1.4.0', environment: 'production', reason: 'no secrets' },
+      ...options,
+      secrets: {},
+    });
+    expect(result.conclusion, result.log.join('\n')).toBe('success');
+    const step = result.jobs['rollback/rollback']?.steps.find((s) => s.label === 'rollback');
+    expect(
+      step?.action?.annotations.filter((a) => a.level === 'warning').map((a) => a.message),
+    ).toContain(
+      'betterstack-token is empty but environments.production.maintenance is configured: pausing the BetterStack monitors is skipped. Pass the secret to the workflow (secrets: inherit, or name it under secrets:) or set it on the environment.',
+    );
+    expect(sim.service('drop-web').running.version).toBe('v1.4.0');
   });
 });

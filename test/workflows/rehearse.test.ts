@@ -1,10 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionRun, ActionRunOptions } from '../../sim/run-action.js';
-import { jobOrder, rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import {
+  jobOrder,
+  rehearseWorkflow,
+  type RehearsalOptions,
+  type RehearsalResult,
+} from '../../workflows-src/rehearse/engine.js';
+import {
+  CALLER_WORKFLOW,
+  SUITE_RELEASE,
+  suiteRepositories,
+} from '../../workflows-src/rehearse/with-sim.js';
 import { dropHealth, json, startServer, type TestServer } from '../helpers/servers.js';
 
-const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'rehearse-smoke.yml');
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const FIXTURE = path.join(FIXTURES, 'rehearse-smoke.yml');
 
 let service: TestServer; // reports version v1
 beforeAll(async () => {
@@ -112,131 +126,282 @@ describe('rehearseWorkflow on the smoke-test bundle', () => {
       rehearseWorkflow({ workflow: FIXTURE, event: 'workflow_call', inputs: {} }),
     ).rejects.toThrow('does not run on workflow_call');
   });
-
-  it('masks secrets and stands in for AWS credentials only with a role', async () => {
-    const runner = fakeRunner({ result: 'rolled-back' });
-    const result = await rehearseWorkflow({
-      workflow: path.join(import.meta.dirname, '../../.github/workflows/rollback.yml'),
-      inputs: { environment: 'production', reason: 'bad release' },
-      secrets: { SLACK_WEBHOOK_URL: 'https://hooks.example/very-secret' },
-      runAction: runner.runAction,
-    });
-    const aws = result.jobs['rollback']?.steps.find((s) => s.label === 'AWS credentials (OIDC)');
-    expect(aws?.outcome).toBe('failure');
-    expect(aws?.message).toBe(
-      'role-to-assume is empty (is the AWS_ROLE_ARN variable set for this environment?)',
-    );
-    expect(runner.calls).toEqual([]);
-    expect(result.log.join('\n')).not.toContain('very-secret');
-  });
 });
 
-describe('deploy.yml without confirmed reviewers', () => {
-  const DEPLOY = path.join(import.meta.dirname, '../../.github/workflows/deploy.yml');
-  const environments = Object.fromEntries(
-    ['staging', 'production'].map((e) => [
+/** A caller repository: only its configuration and one workflow (docs/setup.md's, or another). */
+async function callerRepository(workflow = readFileSync(CALLER_WORKFLOW, 'utf8')) {
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'caller-'));
+  await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
+  await writeFile(path.join(workspace, '.github', 'apprunner-ops.yml'), 'version: 1\n');
+  const file = path.join(workspace, '.github', 'workflows', 'apprunner-ops.yml');
+  await writeFile(file, workflow);
+  return { workspace, file, repositories: suiteRepositories() };
+}
+
+const roles = (names: string[], extra: Record<string, string> = {}) =>
+  Object.fromEntries(
+    names.map((e) => [
       e,
-      { vars: { AWS_ROLE_ARN: `arn:aws:iam::123456789012:role/${e}`, AWS_REGION: 'eu-west-1' } },
+      {
+        vars: {
+          AWS_ROLE_ARN: `arn:aws:iam::123456789012:role/apprunner-ops-${e}`,
+          AWS_REGION: 'eu-west-1',
+          ...extra,
+        },
+      },
     ]),
   );
+const summary = (result: RehearsalResult) =>
+  result.order.map((id) => `${id}: ${result.jobs[id]?.result}`);
 
-  it('deploys staging on a push but leaves production to a person', async () => {
+describe("docs/setup.md's caller, deploying", () => {
+  it('deploys staging on a push but leaves production (reviewers not confirmed) to a person', async () => {
+    const caller = await callerRepository();
     const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
     const result = await rehearseWorkflow({
-      workflow: DEPLOY,
+      workflow: caller.file,
       event: 'push',
-      environments,
+      ...caller,
+      environments: roles(['staging', 'production']),
       runAction: runner.runAction,
     });
-    expect(result.order.map((id) => `${id}: ${result.jobs[id]?.result}`)).toEqual([
-      'build: success',
-      'deploy-staging: success',
-      'deploy-production: skipped',
+    expect(summary(result), result.log.join('\n')).toEqual([
+      'deploy: success',
+      'deploy/plan: success',
+      'deploy/build: success',
+      'deploy/deploy: success',
+      'deploy/deploy (staging): success',
+      'rollback: skipped',
     ]);
     expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
       'build-push staging',
       'deploy staging',
     ]);
+    expect(result.log).toContain(
+      "    | ::notice::production and what follows are not deployed by a push: production has reviewers and the repository variable PRODUCTION_REVIEWERS is not 'required' yet; Run workflow deploys it",
+    );
   });
 
-  it('deploys production when dispatched by hand', async () => {
+  it('deploys production when dispatched by hand, after staging, with the image built once', async () => {
+    const caller = await callerRepository();
     const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
     const result = await rehearseWorkflow({
-      workflow: DEPLOY,
+      workflow: caller.file,
       inputs: {},
-      environments,
+      ...caller,
+      environments: roles(['staging', 'production']),
       runAction: runner.runAction,
     });
-    expect(result.jobs['deploy-production']?.result).toBe('success');
+    expect(result.jobs['deploy/deploy (production)']?.result).toBe('success');
+    expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
+      'build-push staging',
+      'deploy staging',
+      'deploy production',
+    ]);
     expect(runner.calls.at(-1)?.inputs).toMatchObject({
       environment: 'production',
+      config: '.github/apprunner-ops.yml',
       image: 'drop-web@sha256:2',
       'dry-run': 'false',
     });
   });
-});
 
-describe('rollback.yml dispatch', () => {
-  const ROLLBACK = path.join(import.meta.dirname, '../../.github/workflows/rollback.yml');
-  const production = (vars: Record<string, string> = {}) => ({
-    production: {
-      vars: {
-        AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/apprunner-ops-production',
-        AWS_REGION: 'eu-west-1',
-        ...vars,
-      },
-    },
-  });
-
-  it('hands environment, to, reason and the down-migration command to the rollback action', async () => {
-    const runner = fakeRunner({ result: 'rolled-back', image: 'drop-web@sha256:1' });
+  it('gives each job an OIDC token naming the called workflow at the pinned commit', async () => {
+    const caller = await callerRepository();
+    const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
     const result = await rehearseWorkflow({
-      workflow: ROLLBACK,
-      inputs: {
-        environment: 'production',
-        to: 'v1.4.2',
-        reason: 'checkout broken',
-        'down-migration': true,
-      },
-      environments: production({ DOWN_MIGRATION_COMMAND: 'npm run migrate:down' }),
+      workflow: caller.file,
+      event: 'push',
+      ...caller,
+      environments: roles(['staging', 'production']),
+      vars: { PRODUCTION_REVIEWERS: 'required' },
       runAction: runner.runAction,
     });
     expect(result.conclusion).toBe('success');
-    expect(runner.calls).toHaveLength(1);
+    // build, staging, production: each asked for a token (the plan job has no id-token).
+    expect(result.tokens.map((t) => t['sub'])).toEqual([
+      'repo:example/drop:environment:staging',
+      'repo:example/drop:environment:staging',
+      'repo:example/drop:environment:production',
+    ]);
+    for (const token of result.tokens) {
+      expect(token['job_workflow_ref']).toBe(
+        `example/apprunner-ops/.github/workflows/deploy.yml@${SUITE_RELEASE.sha}`,
+      );
+      expect(token['job_workflow_sha']).toBe(SUITE_RELEASE.sha);
+    }
+    const leg = result.jobs['deploy/deploy (production)'];
+    expect(leg?.deployment).toBe(false);
+    expect(leg?.concurrency).toEqual({
+      group: 'apprunner-ops-production',
+      cancelInProgress: false,
+      queue: 'max',
+    });
+    expect(leg?.steps.find((s) => s.label === 'deploy')?.uses).toBe(
+      './.apprunner-ops/actions/deploy',
+    );
+  });
+});
+
+describe('where GitHub would refuse the caller', () => {
+  const run = async (workflow: string, extra: Partial<RehearsalOptions> = {}) => {
+    const caller = await callerRepository(workflow);
+    const runner = fakeRunner({ image: 'drop-web@sha256:2', result: 'deployed' });
+    const result = await rehearseWorkflow({
+      workflow: caller.file,
+      event: 'push',
+      ...caller,
+      environments: roles(['staging']),
+      runAction: runner.runAction,
+      ...extra,
+    });
+    return { result, runner };
+  };
+  const caller = (lines: string[]) =>
+    [
+      'name: caller',
+      'on: push',
+      'permissions:',
+      '  contents: read',
+      '  id-token: write',
+      '  deployments: write',
+      'jobs:',
+      '  deploy:',
+      ...lines.map((l) => `    ${l}`),
+      '',
+    ].join('\n');
+  const uses = (ref: string) => `uses: example/apprunner-ops/.github/workflows/deploy.yml@${ref}`;
+
+  it('fails a ref the suite does not have', async () => {
+    const { result } = await run(caller([uses('v9.9.9'), 'with: { environments: staging }']));
+    expect(result.jobs['deploy']?.message).toMatch(/unable to find version `v9.9.9`/);
+  });
+
+  it('fails an input or a secret the reusable workflow does not declare', async () => {
+    const input = await run(caller([uses('v1'), 'with: { environments: staging, colour: red }']));
+    expect(input.result.jobs['deploy']?.message).toBe(
+      'job deploy: Invalid input, colour is not defined in the referenced workflow.',
+    );
+    const secret = await run(
+      caller([uses('v1'), 'with: { environments: staging }', 'secrets: { TOKEN: x }']),
+    );
+    expect(secret.result.jobs['deploy']?.message).toBe(
+      'job deploy: Invalid secret, TOKEN is not defined in the referenced workflow.',
+    );
+  });
+
+  it('fails a called job that asks for more permissions than the caller grants', async () => {
+    const { result, runner } = await run(
+      caller([uses('v1'), 'permissions: { contents: read }', 'with: { environments: staging }']),
+    );
+    expect(result.jobs['deploy/build']?.message).toBe(
+      "The nested job 'build' is requesting 'id-token: write', but is only allowed 'id-token: none'.",
+    );
+    expect(runner.calls).toEqual([]);
+  });
+
+  it("fails a reusable workflow whose ./actions/… resolve against the caller's checkout", async () => {
+    // The suite as it was: deploy.yml calling ./actions/deploy. The caller has no actions/.
+    const old = await mkdtemp(path.join(os.tmpdir(), 'old-suite-'));
+    await mkdir(path.join(old, '.github', 'workflows'), { recursive: true });
+    await writeFile(
+      path.join(old, '.github', 'workflows', 'deploy.yml'),
+      readFileSync(path.join(FIXTURES, 'reusable-local-actions.yml'), 'utf8'),
+    );
+    const { result } = await run(
+      caller(['uses: example/old-suite/.github/workflows/deploy.yml@v1']),
+      {
+        repositories: {
+          ...suiteRepositories(),
+          'example/old-suite': { root: old, refs: { v1: SUITE_RELEASE.sha } },
+        },
+      },
+    );
+    const step = result.jobs['deploy/caller-relative']?.steps.find((s) => s.label === 'smoke');
+    expect(step?.outcome).toBe('failure');
+    expect(step?.message).toMatch(
+      /^Can't find 'action\.yml', 'action\.yaml' or 'Dockerfile' under '.*\/actions\/smoke-test'\. Did you forget to run actions\/checkout/,
+    );
+    // The job that checked the suite out first finds it.
+    expect(result.jobs['deploy/suite-checkout']?.result).toBe('success');
+  });
+});
+
+describe("docs/setup.md's caller, rolling back", () => {
+  const dispatch = (inputs: Record<string, string>) => ({
+    'rollback-to': 'previous',
+    environment: 'production',
+    reason: 'bad release',
+    ...inputs,
+  });
+
+  it('hands environment, to and reason to the rollback action; masks secrets', async () => {
+    const caller = await callerRepository();
+    const runner = fakeRunner({ result: 'rolled-back', image: 'drop-web@sha256:1' });
+    const result = await rehearseWorkflow({
+      workflow: caller.file,
+      inputs: dispatch({ 'rollback-to': 'v1.4.2', reason: 'checkout broken' }),
+      ...caller,
+      environments: roles(['production']),
+      secrets: { SLACK_WEBHOOK_URL: 'https://hooks.example/very-secret' },
+      runAction: runner.runAction,
+    });
+    expect(summary(result)).toEqual([
+      'deploy: skipped',
+      'rollback: success',
+      'rollback/rollback: success',
+    ]);
     expect(runner.calls[0]?.action).toBe('rollback');
     expect(runner.calls[0]?.inputs).toMatchObject({
       environment: 'production',
       to: 'v1.4.2',
       reason: 'checkout broken',
-      'down-migration-command': 'npm run migrate:down',
+      'down-migration-command': '',
       'github-token': 'ghs_rehearsal_token',
+      // secrets: inherit
+      'slack-webhook-url': 'https://hooks.example/very-secret',
     });
-    // The stand-in for configure-aws-credentials set the region the action runs in.
     expect(runner.calls[0]?.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
-    expect(result.jobs['rollback']?.concurrency?.group).toBe('apprunner-ops-production');
-    expect(result.jobs['rollback']?.outputs).toEqual({
-      result: 'rolled-back',
-      image: 'drop-web@sha256:1',
+    expect(result.jobs['rollback']?.outputs).toEqual({ result: 'rolled-back' });
+    expect(result.jobs['rollback/rollback']?.concurrency).toEqual({
+      group: 'apprunner-ops-production',
+      cancelInProgress: false,
+      queue: 'max',
     });
+    expect(result.log.join('\n')).not.toContain('very-secret');
   });
 
-  it('passes no down-migration command unless asked, and "previous" by default', async () => {
+  it('stands in for AWS credentials only with a role', async () => {
+    const caller = await callerRepository();
     const runner = fakeRunner({ result: 'rolled-back' });
-    await rehearseWorkflow({
-      workflow: ROLLBACK,
-      inputs: { environment: 'staging', reason: 'slow pages' },
-      environments: { staging: production({ DOWN_MIGRATION_COMMAND: 'x' }).production },
+    const result = await rehearseWorkflow({
+      workflow: caller.file,
+      inputs: dispatch({}),
+      ...caller,
       runAction: runner.runAction,
     });
-    expect(runner.calls[0]?.inputs).toMatchObject({ to: 'previous', 'down-migration-command': '' });
+    const aws = result.jobs['rollback/rollback']?.steps.find(
+      (s) => s.label === 'AWS credentials (OIDC)',
+    );
+    expect(aws?.message).toBe(
+      'role-to-assume is empty (is the AWS_ROLE_ARN variable set for this environment?)',
+    );
+    expect(runner.calls).toEqual([]);
   });
 
   it('stops before anything changes when a down-migration is asked for but not configured', async () => {
+    const caller = await callerRepository(
+      readFileSync(CALLER_WORKFLOW, 'utf8').replace(
+        '      reason: ${{ inputs.reason }}\n',
+        '      reason: ${{ inputs.reason }}\n      down-migration: true\n',
+      ),
+    );
     const runner = fakeRunner({ result: 'rolled-back' });
     const result = await rehearseWorkflow({
-      workflow: ROLLBACK,
-      inputs: { environment: 'production', reason: 'bad release', 'down-migration': 'true' },
-      environments: production(),
+      workflow: caller.file,
+      inputs: dispatch({}),
+      ...caller,
+      environments: roles(['production']),
       runAction: runner.runAction,
     });
     expect(result.conclusion).toBe('failure');
@@ -244,12 +409,6 @@ describe('rollback.yml dispatch', () => {
     expect(result.log).toContain(
       '    | ::error::down-migration was requested but the production environment has no DOWN_MIGRATION_COMMAND variable',
     );
-  });
-
-  it('offers only the configured environments', async () => {
-    await expect(
-      rehearseWorkflow({ workflow: ROLLBACK, inputs: { environment: 'qa', reason: 'x' } }),
-    ).rejects.toThrow('input "environment" must be one of staging, production; got "qa"');
   });
 });
 

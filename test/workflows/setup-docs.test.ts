@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENVIRONMENTS, reviewersVariable } from '../../workflows-src/environments.js';
+import { PINS } from '../../workflows-src/pins.js';
 import { CALLED_SECRETS } from '../../workflows-src/shared.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
 
@@ -106,5 +107,39 @@ describe('docs/setup.md', () => {
       expect(setup).toContain(`\`${reviewersVariable(e.name)}\``);
     expect(setup).toContain('Required reviewers in private repositories need a paid plan');
     expect(setup).toContain('`environment:<name>`');
+  });
+});
+
+describe('docs/setup.md for a caller in another repository', () => {
+  const yamlBlocks = [...setup.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+
+  it('shows secrets: inherit and the explicit passing of every secret the workflows take', () => {
+    expect(yamlBlocks.some((b) => b.includes('    secrets: inherit\n'))).toBe(true);
+    const explicit = yamlBlocks.find((b) => b.trimStart().startsWith('secrets:'));
+    expect(explicit?.trim().split('\n').slice(1)).toEqual(
+      Object.keys(CALLED_SECRETS).map((name) => `  ${name}: \${{ secrets.${name} }}`),
+    );
+  });
+
+  it('explains the choices: OIDC for the actions, deployment: false, queue: max, pins', () => {
+    for (const text of [
+      'job_workflow_sha',
+      'actions/runner#2417',
+      '`deployment: false`',
+      'required\nreviewers and wait timers still apply',
+      '`queue: max`',
+      'npm run pin -- actions/checkout',
+    ])
+      expect(setup, text).toContain(text);
+    for (const pin of PINS) expect(setup).toContain(`\`${pin.repo}\` ${pin.version}`);
+  });
+
+  it("points editors at the schema by a release tag's URL, a file the release serves", () => {
+    const url =
+      /https:\/\/raw\.githubusercontent\.com\/example\/apprunner-ops\/v\d+\.\d+\.\d+\/(\S+)/.exec(
+        setup,
+      );
+    expect(url?.[1]).toBe('schema/apprunner-ops.schema.json');
+    expect(existsSync(path.join(ROOT, url?.[1] ?? ''))).toBe(true);
   });
 });

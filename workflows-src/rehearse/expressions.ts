@@ -51,6 +51,17 @@ export function interpolate(text: string, contexts: Contexts, status = NO_STATUS
   );
 }
 
+/**
+ * The value of a whole `${{ }}` (e.g. `fromJSON(...)` for a matrix) as plain data; any other
+ * text is returned as it is.
+ */
+export function evaluateValue(text: string, contexts: Contexts): unknown {
+  const whole = /^\s*\$\{\{(.*)\}\}\s*$/s.exec(text);
+  if (!whole) return text;
+  const result = evaluateData(whole[1] as string, contexts, NO_STATUS);
+  return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
+}
+
 /** An `if:` (with or without `${{ }}`); without a status function it means `success() && …`. */
 export function condition(
   text: string | boolean | undefined,

@@ -3,10 +3,27 @@
  * says that it is a stand-in and sets what the real action would set, so the steps after it
  * see the same environment and outputs.
  */
+import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A repository as the rehearsal's "GitHub" serves it: a folder standing for its content, and
+ * the refs (tags, branches) that exist, each naming a commit. The folder stands for every one
+ * of those commits.
+ */
+export interface RepositoryCopy {
+  root: string;
+  refs: Record<string, string>;
+}
+
 export interface StandInStep {
   uses: string;
   inputs: Record<string, string>;
   workspace: string;
+  /** owner/name of the repository whose workflow runs (the workspace's repository). */
+  repository?: string;
+  /** Other repositories the rehearsal knows (see RehearsalOptions.repositories). */
+  repositories?: Record<string, RepositoryCopy>;
   /** The rehearsal's environment (e.g. the sim's endpoints and credentials). */
   env: Record<string, string>;
   log(line: string): void;
@@ -19,10 +36,46 @@ export type StandIn = (step: StandInStep) => void | Promise<void>;
 
 export const REHEARSAL_ACCOUNT = '123456789012';
 
-export const DEFAULT_STAND_INS: Record<string, StandIn> = {
-  'actions/checkout': (step) => {
+/**
+ * actions/checkout. The workspace already is the running repository's checkout. Another
+ * repository (`repository:` input) is "fetched" from the rehearsal's repositories at the ref
+ * asked for, into `path:` under the workspace, as links to its folder (with
+ * `sparse-checkout:`, only the folders listed). Unknown repositories and refs fail as git would.
+ */
+async function checkout(step: StandInStep): Promise<void> {
+  const repository = step.inputs['repository'] || step.repository || '';
+  if (!step.inputs['repository'] || repository === step.repository) {
     step.log(`stand-in: ${step.uses}: the workspace is ${step.workspace}; nothing is fetched`);
-  },
+    return;
+  }
+  const copy = step.repositories?.[repository];
+  if (!copy) throw new Error(`repository '${repository}' not found (or the token cannot read it)`);
+  const ref = step.inputs['ref'] ?? '';
+  if (!ref) throw new Error(`checking out ${repository} needs a ref in the rehearsal`);
+  if (!(ref in copy.refs) && !Object.values(copy.refs).includes(ref))
+    throw new Error(`fatal: couldn't find remote ref ${ref} in ${repository}`);
+  const target = step.inputs['path'] ?? '';
+  const dest = path.resolve(step.workspace, target);
+  if (!target || !dest.startsWith(`${step.workspace}${path.sep}`))
+    throw new Error(`path '${target}' must be a folder under the workspace ${step.workspace}`);
+  await rm(dest, { recursive: true, force: true });
+  await mkdir(dest, { recursive: true });
+  const sparse = (step.inputs['sparse-checkout'] ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const entries = sparse.length > 0 ? sparse : await readdir(copy.root);
+  for (const entry of entries) {
+    if (entry === '.git' || entry === 'node_modules') continue;
+    await symlink(path.join(copy.root, entry), path.join(dest, entry));
+  }
+  step.log(
+    `stand-in: ${step.uses}: ${repository}@${ref} into ${target}${sparse.length ? ` (sparse: ${sparse.join(', ')})` : ''}, linked from ${copy.root}`,
+  );
+}
+
+export const DEFAULT_STAND_INS: Record<string, StandIn> = {
+  'actions/checkout': checkout,
   'actions/setup-node': (step) => {
     const wanted = step.inputs['node-version'] || 'the default';
     step.log(
@@ -33,6 +86,11 @@ export const DEFAULT_STAND_INS: Record<string, StandIn> = {
   'aws-actions/configure-aws-credentials': (step) => {
     const role = step.inputs['role-to-assume'] ?? '';
     const region = step.inputs['aws-region'] ?? '';
+    // Assuming a role by OIDC needs the job's token, which exists only with id-token: write.
+    if (role && !step.env['ACTIONS_ID_TOKEN_REQUEST_URL'])
+      throw new Error(
+        'Could not get ID token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (does the job have permissions: id-token: write?)',
+      );
     // The real action fails the same way: without a role there is nothing to assume by OIDC.
     if (!role)
       throw new Error(

@@ -5,17 +5,41 @@
  * sim, and shorter waits for a sped-up sim clock.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { environmentYaml } from '../../sim/deploy-world.js';
 import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/fixture.js';
-import { readActionManifest } from '../action-manifests.js';
+import { readActionManifest, REPO_ROOT } from '../action-manifests.js';
 import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
 import { opsRegionVariable, opsRoleVariable } from '../ops.js';
 import { REHEARSAL_ACCOUNT } from './stand-ins.js';
-import type { RehearsalOptions } from './engine.js';
+import type { RehearsalOptions, RepositoryCopy } from './engine.js';
+
+/** The suite as callers name it in docs/setup.md and examples/caller/. */
+export const SUITE_REPOSITORY = 'example/apprunner-ops';
+/** The commit docs/setup.md's caller pins (a release's SHA goes here; see docs/setup.md). */
+export const SUITE_RELEASE = { version: 'v1.0.0', sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b' };
+/** The caller workflow of docs/setup.md, as a file a test can rehearse. */
+export const CALLER_WORKFLOW = path.join(
+  REPO_ROOT,
+  'examples',
+  'caller',
+  '.github',
+  'workflows',
+  'apprunner-ops.yml',
+);
+
+/** The rehearsal's "GitHub": this working tree is the suite at its release tags. */
+export function suiteRepositories(): Record<string, RepositoryCopy> {
+  return {
+    [SUITE_REPOSITORY]: {
+      root: REPO_ROOT,
+      refs: { [SUITE_RELEASE.version]: SUITE_RELEASE.sha, v1: SUITE_RELEASE.sha },
+    },
+  };
+}
 
 /** The part of the sim's handle (sim/index.ts) a rehearsal uses. */
 export interface SimLike {
@@ -70,12 +94,15 @@ function serviceFor(sim: SimLike, environment: string): { arn: string } {
  * Every environment uses the sim's one database; a retention of 1 makes the second deploy of
  * a rehearsal prune the first one's snapshot, so pruning is rehearsed too.
  */
-export function simConfig(sim: SimLike): string {
-  const environments = ENVIRONMENTS.map(
-    (e) =>
-      environmentYaml(sim, e.name, serviceFor(sim, e.name).arn, {
+export function simConfig(
+  sim: SimLike,
+  names: readonly string[] = ENVIRONMENTS.map((e) => e.name),
+): string {
+  const environments = names.map(
+    (name) =>
+      environmentYaml(sim, name, serviceFor(sim, name).arn, {
         database: '      instance: drop-db\n      snapshot-retention: 1',
-      }) + opsChecks(serviceFor(sim, e.name).arn),
+      }) + opsChecks(serviceFor(sim, name).arn),
   );
   return `# Written by the rehearsal: every environment is a sim service.\nversion: 1\nenvironments:\n${environments.join('')}`;
 }
@@ -108,11 +135,26 @@ const opsChecks = (serviceArn: string): string => `    checks:
           window: 24h
 `;
 
-/** A temporary workspace (the "checked-out" repository) configured for the sim. */
-export async function simWorkspace(sim: SimLike): Promise<string> {
+/**
+ * A temporary workspace (the "checked-out" repository) configured for the sim. With
+ * `suiteActions` (the default) it also holds this suite's actions/ (linked), as the suite's own
+ * repository does, so workflows using `./actions/<name>` resolve; a caller's repository
+ * (`callerWorkflow`) has no actions/ folder, only its configuration, its workflow and its app.
+ */
+export async function simWorkspace(
+  sim: SimLike,
+  options: { suiteActions?: boolean; callerWorkflow?: string } = {},
+): Promise<string> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'rehearse-'));
-  await mkdir(path.join(workspace, '.github'), { recursive: true });
+  await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
   await writeFile(path.join(workspace, '.github', 'apprunner-ops.yml'), simConfig(sim));
+  if (options.suiteActions ?? !options.callerWorkflow)
+    await symlink(path.join(REPO_ROOT, 'actions'), path.join(workspace, 'actions'));
+  if (options.callerWorkflow)
+    await copyFile(
+      options.callerWorkflow,
+      path.join(workspace, '.github', 'workflows', path.basename(options.callerWorkflow)),
+    );
   // What build-push builds: the smallest image there is.
   await writeFile(
     path.join(workspace, 'Dockerfile'),
@@ -123,8 +165,12 @@ export async function simWorkspace(sim: SimLike): Promise<string> {
 
 export async function simRehearsalOptions(
   sim: SimLike,
+  workspaceOptions: { callerWorkflow?: string } = {},
 ): Promise<
-  Pick<RehearsalOptions, 'workspace' | 'env' | 'vars' | 'environments' | 'secrets' | 'actionInputs'>
+  Pick<
+    RehearsalOptions,
+    'workspace' | 'env' | 'vars' | 'environments' | 'secrets' | 'actionInputs' | 'repositories'
+  >
 > {
   const environments: NonNullable<RehearsalOptions['environments']> = {};
   for (const { name } of ENVIRONMENTS)
@@ -142,7 +188,8 @@ export async function simRehearsalOptions(
     );
   }
   return {
-    workspace: await simWorkspace(sim),
+    workspace: await simWorkspace(sim, workspaceOptions),
+    repositories: suiteRepositories(),
     env: { ...sim.env, BETTERSTACK_API_URL: `${sim.url}/betterstack` },
     // As a team with reviewers configured: a push deploys every environment.
     vars: {

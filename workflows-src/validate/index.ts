@@ -12,10 +12,12 @@ import {
   checkJobTimeout,
   checkPinnedActions,
   checkProductionEnvironment,
+  checkReusableLocalActions,
   CONCURRENCY,
   ENVIRONMENT,
   PERMISSIONS,
   PINNED,
+  REUSABLE_LOCAL,
   TIMEOUT,
   UNTRUSTED,
 } from './policy.js';
@@ -35,6 +37,7 @@ export const CHECKS = [
   UNTRUSTED,
   ENVIRONMENT,
   CONCURRENCY,
+  REUSABLE_LOCAL,
 ] as const;
 export type CheckName = (typeof CHECKS)[number];
 
@@ -60,6 +63,7 @@ export async function lintWorkflows(
     [UNTRUSTED, checkExpressionsInRun],
     [ENVIRONMENT, checkProductionEnvironment],
     [CONCURRENCY, checkDeployConcurrency],
+    [REUSABLE_LOCAL, checkReusableLocalActions],
   ];
   for (const [name, check] of perFile)
     if (wanted.has(name)) for (const model of models) findings.push(...check(model));

@@ -6,15 +6,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readActionManifest, REPO_ROOT } from '../action-manifests.js';
+import { SUITE_DIR } from '../dsl.js';
 import type { Finding, WorkflowModel } from './model.js';
 
 export const LOCAL_ACTIONS = 'local-action-inputs';
+
+const LOCAL_ACTION = new RegExp(`^\\./(?:${SUITE_DIR.replace(/\./g, '\\.')}/)?actions/([^/@]+)/?$`);
 
 export function checkLocalActionInputs(workflow: WorkflowModel, root = REPO_ROOT): Finding[] {
   const findings: Finding[] = [];
   for (const job of workflow.jobs) {
     for (const step of job.steps) {
-      const match = /^\.\/actions\/([^/@]+)\/?$/.exec(step.uses ?? '');
+      // `./actions/<name>`, or `./<SUITE_DIR>/actions/<name>` in a reusable workflow: both are
+      // this repository's actions/<name> (the second at the called workflow's commit).
+      const match = LOCAL_ACTION.exec(step.uses ?? '');
       if (!match) continue;
       const name = match[1] as string;
       const at = { check: LOCAL_ACTIONS, file: workflow.file, job: job.id, step: step.label };

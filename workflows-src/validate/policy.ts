@@ -2,7 +2,7 @@
  * Our own rules for workflows that can change production. Each returns findings with the
  * file, line, job and step, so a broken fixture proves the rule fires where it should.
  */
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Finding, JobModel, StepModel, WorkflowModel } from './model.js';
 
 export const PINNED = 'pinned-actions';
@@ -11,9 +11,17 @@ export const TIMEOUT = 'job-timeout';
 export const UNTRUSTED = 'expressions-in-run';
 export const ENVIRONMENT = 'production-environment';
 export const CONCURRENCY = 'deploy-concurrency';
+export const REUSABLE_LOCAL = 'reusable-local-actions';
 
-/** Our actions that change what runs in an environment. */
-const CHANGES_ENVIRONMENT = /^\.\/actions\/(deploy|rollback)\/?$/;
+/**
+ * Our actions that change what runs in an environment (deploy, rollback, and the secret
+ * rotation that ends in a deployment), whether used as `./actions/<name>`, from the suite's
+ * checkout in a reusable workflow, or as `<owner>/<repo>/actions/<name>@<ref>`.
+ */
+const CHANGES_ENVIRONMENT =
+  /^(?:\.\/(?:\.apprunner-ops\/)?|[\w.-]+\/[\w.-]+\/)actions\/(deploy|rollback|rotate-secret)\/?(?:@.*)?$/;
+/** `run:` commands that write to the repository: they need `contents: write`. */
+const WRITES_CONTENTS = /\b(git push|gh release (create|upload|edit))\b/;
 const AWS_CREDENTIALS = /^aws-actions\/configure-aws-credentials@/;
 
 const changesEnvironment = (job: JobModel): boolean =>
@@ -100,6 +108,8 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
       needs['checks'] = 'the compliance-gate action (its check run on the commit)';
     if (job.steps.some((s) => /\.\/actions\/rotate-secret\b/.test(s.uses ?? '')))
       needs['statuses'] = 'the rotate-secret action (its commit status)';
+    if (job.steps.some((s) => WRITES_CONTENTS.test(s.run ?? '')))
+      needs['contents'] = 'a run: step that pushes tags or publishes a release';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
       const level = isScalar(pair.value) ? String(pair.value.value) : '';
@@ -175,7 +185,11 @@ export function checkProductionEnvironment(workflow: WorkflowModel): Finding[] {
     }));
 }
 
-/** Deploy and rollback jobs queue in a per-environment group and never cancel a running one. */
+/**
+ * Deploy, rollback and rotation jobs queue in a per-environment group, never cancel a running
+ * one, and never drop a pending one: `queue: max`, because by default GitHub keeps one pending
+ * run per group and cancels it for a newer one (a merge would drop a waiting rollback).
+ */
 export function checkDeployConcurrency(workflow: WorkflowModel): Finding[] {
   const findings: Finding[] = [];
   for (const job of workflow.jobs.filter(changesEnvironment)) {
@@ -196,6 +210,54 @@ export function checkDeployConcurrency(workflow: WorkflowModel): Finding[] {
         message:
           'cancel-in-progress must be false: cancelling a deploy leaves App Runner mid-operation',
       });
+    if (node.get('queue') !== 'max')
+      findings.push({
+        ...at,
+        line: workflow.lineOf(node),
+        message:
+          'queue: max is missing: by default a newer run cancels the pending one, so a waiting rollback could be dropped',
+      });
+  }
+  return findings;
+}
+
+const isWorkflowCall = (workflow: WorkflowModel): boolean => {
+  const on = workflow.doc.get('on', true) as Node | undefined;
+  if (isMap(on)) return on.has('workflow_call');
+  if (isScalar(on)) return on.value === 'workflow_call';
+  return isSeq(on) && on.items.some((i) => isScalar(i) && i.value === 'workflow_call');
+};
+
+/**
+ * In a reusable workflow, `uses: ./<path>` resolves against the workspace, which holds the
+ * CALLER's checkout: `./actions/deploy` exists only in this repository, so a caller's run
+ * fails ("Can't find 'action.yml'"). A local path is allowed only under the `path:` of an
+ * earlier actions/checkout step of the same job that checks out another repository (the
+ * suite, at the called workflow's commit: suiteSteps in workflows-src/shared.ts).
+ */
+export function checkReusableLocalActions(workflow: WorkflowModel): Finding[] {
+  if (!isWorkflowCall(workflow)) return [];
+  const findings: Finding[] = [];
+  for (const job of workflow.jobs) {
+    const checkedOut: string[] = [];
+    for (const step of job.steps) {
+      const uses = step.uses ?? '';
+      if (/^actions\/checkout@/.test(uses)) {
+        const repository = step.with['repository']?.value ?? '';
+        const dir = (step.with['path']?.value ?? '').replace(/^\.\//, '').replace(/\/$/, '');
+        if (dir && repository && !/^\$\{\{\s*github\.repository\s*\}\}$/.test(repository))
+          checkedOut.push(dir);
+        continue;
+      }
+      if (!uses.startsWith('./')) continue;
+      const target = uses.slice(2);
+      if (checkedOut.some((dir) => target === dir || target.startsWith(`${dir}/`))) continue;
+      findings.push({
+        ...base(REUSABLE_LOCAL, workflow, job, step),
+        line: step.usesLine ?? step.line,
+        message: `${uses} in a reusable workflow resolves against the caller's checkout, which has no ${target.split('/')[0]}/; check the suite out first (suiteSteps) and use ./.apprunner-ops/actions/<name>`,
+      });
+    }
   }
   return findings;
 }

@@ -107,8 +107,8 @@ describe('configuration file', () => {
 
   it('lists the defined environments when the asked one is missing', () => {
     const config = parseConfig(example, 'x.yml');
-    expect(() => selectEnvironment(config, 'staging', 'x.yml')).toThrow(
-      'environments.staging: no such environment; the file defines "production"',
+    expect(() => selectEnvironment(config, 'qa', 'x.yml')).toThrow(
+      'environments.qa: no such environment; the file defines "production", "staging"',
     );
   });
 });

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { movePin, PINS_FILE } from '../../scripts/pin.js';
+import { changelogSection, releaseNotes } from '../../scripts/release.js';
+import { PINS } from '../../workflows-src/pins.js';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const pins = readFileSync(PINS_FILE, 'utf8');
+const changelog = readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
+const SHA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+
+describe('npm run pin', () => {
+  it('moves exactly one pin: its SHA and its version', () => {
+    const moved = movePin(pins, 'actions/checkout', 'v7.0.2', SHA);
+    expect(moved).toContain(`repo: 'actions/checkout',\n  sha: '${SHA}',\n  version: 'v7.0.2',`);
+    const changed = moved.split('\n').filter((line, i) => line !== pins.split('\n')[i]);
+    expect(changed).toEqual([`  sha: '${SHA}',`, `  version: 'v7.0.2',`]);
+  });
+
+  it('refuses what is not a pin: a short SHA, a branch, an action not in the table', () => {
+    expect(() => movePin(pins, 'actions/checkout', 'v7.0.2', 'abc123')).toThrow(
+      'sha "abc123": expected the full 40-hex commit SHA of actions/checkout@v7.0.2',
+    );
+    expect(() => movePin(pins, 'actions/checkout', 'main', SHA)).toThrow(
+      'version "main": expected a release tag such as v5.0.0',
+    );
+    expect(() => movePin(pins, 'actions/cache', 'v4.0.0', SHA)).toThrow(
+      'actions/cache is not in the pin table; pinned: actions/checkout, actions/setup-node, aws-actions/configure-aws-credentials',
+    );
+  });
+
+  it('pins every third-party action to a full SHA of a node24 release, version recorded', () => {
+    // Checked against each repository's tags when pinned (docs/setup.md §9).
+    expect(PINS.map((p) => `${p.repo}@${p.version}`)).toEqual([
+      'actions/checkout@v7.0.1',
+      'actions/setup-node@v7.0.0',
+      'aws-actions/configure-aws-credentials@v6.2.3',
+    ]);
+    for (const pin of PINS) expect(pin.sha).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+describe('release notes from CHANGELOG.md', () => {
+  it('takes the version section and adds the lines a caller pins', () => {
+    const notes = releaseNotes(changelog, '1.0.0', 'example/apprunner-ops', SHA);
+    expect(notes).toMatch(/^The first release: /);
+    expect(notes).toContain('### Added');
+    expect(notes).not.toContain('## [Unreleased]');
+    expect(notes).not.toContain('[1.0.0]: https://');
+    expect(notes).toContain(
+      `uses: example/apprunner-ops/.github/workflows/rollback.yml@${SHA} # v1.0.0`,
+    );
+  });
+
+  it('refuses a version that is not semver or has no section', () => {
+    expect(() => changelogSection(changelog, 'v1.0.0')).toThrow(
+      'version "v1.0.0": expected semantic version X.Y.Z (no leading v)',
+    );
+    expect(() => changelogSection(changelog, '2.0.0')).toThrow(
+      'CHANGELOG.md has no "## [2.0.0] - YYYY-MM-DD" section',
+    );
+  });
+});
