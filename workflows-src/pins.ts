@@ -32,13 +32,13 @@ export const CONFIGURE_AWS_CREDENTIALS: Pin = {
   sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c',
   version: 'v6.2.3',
 };
-// END PIN TABLE
 
 export const UPLOAD_ARTIFACT: Pin = {
   repo: 'actions/upload-artifact',
-  sha: 'ea165f8d65b6e75b540449e92b4886f43607fa02',
-  version: 'v4.6.2',
+  sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
+  version: 'v7.0.0',
 };
+// END PIN TABLE
 
 export const PINS: readonly Pin[] = [
   CHECKOUT,

@@ -26,7 +26,7 @@ describe('npm run pin', () => {
       'version "main": expected a release tag such as v5.0.0',
     );
     expect(() => movePin(pins, 'actions/cache', 'v4.0.0', SHA)).toThrow(
-      'actions/cache is not in the pin table; pinned: actions/checkout, actions/setup-node, aws-actions/configure-aws-credentials',
+      'actions/cache is not in the pin table; pinned: actions/checkout, actions/setup-node, aws-actions/configure-aws-credentials, actions/upload-artifact',
     );
   });
 
@@ -36,6 +36,7 @@ describe('npm run pin', () => {
       'actions/checkout@v7.0.1',
       'actions/setup-node@v7.0.0',
       'aws-actions/configure-aws-credentials@v6.2.3',
+      'actions/upload-artifact@v7.0.0',
     ]);
     for (const pin of PINS) expect(pin.sha).toMatch(/^[0-9a-f]{40}$/);
   });

@@ -20,6 +20,8 @@ export const REUSABLE_LOCAL = 'reusable-local-actions';
  */
 const CHANGES_ENVIRONMENT =
   /^(?:\.\/(?:\.apprunner-ops\/)?|[\w.-]+\/[\w.-]+\/)actions\/(deploy|rollback|rotate-secret)\/?(?:@.*)?$/;
+const RECORDS_DEPLOYMENT =
+  /^(?:\.\/(?:\.apprunner-ops\/)?|[\w.-]+\/[\w.-]+\/)actions\/(deploy|rollback)\/?(?:@.*)?$/;
 /** `run:` commands that write to the repository: they need `contents: write`. */
 const WRITES_CONTENTS = /\b(git push|gh release (create|upload|edit))\b/;
 const AWS_CREDENTIALS = /^aws-actions\/configure-aws-credentials@/;
@@ -93,7 +95,9 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     const needs: Record<string, string> = {};
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
-    if (changesEnvironment(job)) needs['deployments'] = 'the deploy/rollback action';
+    // rotate-secret changes the environment too but records a commit status, not a deployment.
+    if (job.steps.some((s) => RECORDS_DEPLOYMENT.test(s.uses ?? '')))
+      needs['deployments'] = 'the deploy/rollback action';
     // ops-check opens, comments on and closes its issue when it has a token and may.
     if (
       job.steps.some(
