@@ -20,11 +20,15 @@ export const REUSABLE_LOCAL = 'reusable-local-actions';
  */
 const CHANGES_ENVIRONMENT =
   /^(?:\.\/(?:\.apprunner-ops\/)?|[\w.-]+\/[\w.-]+\/)actions\/(deploy|rollback|rotate-secret)\/?(?:@.*)?$/;
-const RECORDS_DEPLOYMENT =
-  /^(?:\.\/(?:\.apprunner-ops\/)?|[\w.-]+\/[\w.-]+\/)actions\/(deploy|rollback)\/?(?:@.*)?$/;
 /** `run:` commands that write to the repository: they need `contents: write`. */
 const WRITES_CONTENTS = /\b(git push|gh release (create|upload|edit))\b/;
 const AWS_CREDENTIALS = /^aws-actions\/configure-aws-credentials@/;
+
+/** A step running one of the suite's actions: `./actions/x`, `./.apprunner-ops/actions/x` or `owner/repo/actions/x@ref`. */
+const usesSuiteAction = (step: StepModel, name: string): boolean =>
+  new RegExp(`^(?:\\./(?:\\.apprunner-ops/)?|[\\w.-]+/[\\w.-]+/)actions/${name}/?(?:@.*)?$`).test(
+    step.uses ?? '',
+  );
 
 const changesEnvironment = (job: JobModel): boolean =>
   job.steps.some((s) => CHANGES_ENVIRONMENT.test(s.uses ?? ''));
@@ -96,21 +100,21 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
     // rotate-secret changes the environment too but records a commit status, not a deployment.
-    if (job.steps.some((s) => RECORDS_DEPLOYMENT.test(s.uses ?? '')))
+    if (job.steps.some((s) => usesSuiteAction(s, 'deploy') || usesSuiteAction(s, 'rollback')))
       needs['deployments'] = 'the deploy/rollback action';
     // ops-check opens, comments on and closes its issue when it has a token and may.
     if (
       job.steps.some(
         (s) =>
-          s.uses === './actions/ops-check' &&
+          usesSuiteAction(s, 'ops-check') &&
           s.with['github-token'] !== undefined &&
           s.with['open-issue']?.value !== 'false',
       )
     )
       needs['issues'] = 'the ops-check action (its GitHub issue)';
-    if (job.steps.some((s) => /\.\/actions\/compliance-gate\b/.test(s.uses ?? '')))
+    if (job.steps.some((s) => usesSuiteAction(s, 'compliance-gate')))
       needs['checks'] = 'the compliance-gate action (its check run on the commit)';
-    if (job.steps.some((s) => /\.\/actions\/rotate-secret\b/.test(s.uses ?? '')))
+    if (job.steps.some((s) => usesSuiteAction(s, 'rotate-secret')))
       needs['statuses'] = 'the rotate-secret action (its commit status)';
     if (job.steps.some((s) => WRITES_CONTENTS.test(s.run ?? '')))
       needs['contents'] = 'a run: step that pushes tags or publishes a release';
