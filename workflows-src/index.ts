@@ -1,4 +1,5 @@
 /** Every workflow source; `npm run workflows` writes one .github/workflows/<file> for each. */
+import { checksWorkflow } from './checks.js';
 import { ci } from './ci.js';
 import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
@@ -18,4 +19,5 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   goLive,
   rotate,
   release,
+  checksWorkflow,
 ];

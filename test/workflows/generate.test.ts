@@ -23,6 +23,7 @@ describe('npm run workflows', () => {
   it('reproduces the committed workflows byte for byte', () => {
     const rendered = renderWorkflows();
     expect([...rendered.keys()].sort()).toEqual([
+      'checks.yml',
       'ci.yml',
       'deploy.yml',
       'go-live.yml',

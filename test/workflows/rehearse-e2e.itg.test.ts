@@ -124,6 +124,7 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
       'deploy/deploy (staging): success',
       'deploy/deploy (production): success',
       'rollback: skipped',
+      'checks: skipped',
     ]);
     const build = result.jobs['deploy/build'];
     expect(build?.outputs['tag']).toBe('abc1234');

@@ -77,6 +77,7 @@ describe('a caller repository with only its configuration and the caller of docs
       'deploy/deploy (staging): success',
       'deploy/deploy (production): success',
       'rollback: skipped',
+      'checks: skipped',
     ]);
     const image = deployed.jobs['deploy']?.outputs['image'];
     expect(image).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/drop-web@sha256:/);
@@ -114,6 +115,7 @@ describe('a caller repository with only its configuration and the caller of docs
       'deploy: skipped',
       'rollback: success',
       'rollback/rollback: success',
+      'checks: skipped',
     ]);
     expect(rolledBack.jobs['rollback']?.outputs['result']).toBe('rolled-back');
     expect(sim.service('drop-web').running.version).toBe('v1.5.0');
@@ -170,5 +172,60 @@ describe('a caller repository with only its configuration and the caller of docs
       'betterstack-token is empty but environments.production.maintenance is configured: pausing the BetterStack monitors is skipped. Pass the secret to the workflow (secrets: inherit, or name it under secrets:) or set it on the environment.',
     );
     expect(sim.service('drop-web').running.version).toBe('v1.4.0');
+  });
+
+  it('runs the routine checks of every environment on the daily schedule, and nothing else', async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+    const options = await simRehearsalOptions(sim, { callerWorkflow: CALLER_WORKFLOW });
+    const callerFile = path.join(
+      options.workspace as string,
+      '.github/workflows/apprunner-ops.yml',
+    );
+    const before = sim.service('drop-web').running.version;
+    const result = await rehearseWorkflow({ workflow: callerFile, event: 'schedule', ...options });
+    const legs = result.order.filter((id) => id.startsWith('checks/checks ('));
+    // Daily in both environments, plus weekly and monthly on the days they are due.
+    const now = new Date();
+    const due = [
+      'daily',
+      ...(now.getUTCDay() === 1 ? ['weekly'] : []),
+      ...(now.getUTCDate() === 1 ? ['monthly'] : []),
+    ];
+    expect(legs).toHaveLength(2 * due.length);
+    expect(summary(result), result.log.join('\n')).toEqual(
+      expect.arrayContaining(['deploy: skipped', 'rollback: skipped', 'checks: success']),
+    );
+    for (const id of legs) {
+      const step = result.jobs[id]?.steps.find((s) => s.label === 'checks');
+      expect(step?.action?.exitCode, id).toBe(0);
+      expect(step?.action?.outputs['passed']).toBe('true');
+      // No environment: production's reviewers never hold a scheduled check.
+      expect(result.jobs[id]?.environment).toBeUndefined();
+    }
+    const production = result.jobs[legs.find((id) => id.includes('production'))!];
+    expect(production?.steps.find((s) => s.label === 'checks')?.inputs['environment']).toBe(
+      'production',
+    );
+    // Read-only: nothing was deployed or changed.
+    expect(sim.service('drop-web').running.version).toBe(before);
+    expect(sim.github.deployments()).toEqual([]);
+  });
+
+  it('stops before any check when an environment has no read-only role variable, naming it', async () => {
+    sim = await startSim({ timeScale: 0.005, fixture: rehearsalFixture() });
+    const options = await simRehearsalOptions(sim, { callerWorkflow: CALLER_WORKFLOW });
+    const { PRODUCTION_OPS_ROLE_ARN: _dropped, ...vars } = options.vars ?? {};
+    const result = await rehearseWorkflow({
+      workflow: path.join(options.workspace as string, '.github/workflows/apprunner-ops.yml'),
+      event: 'schedule',
+      ...options,
+      vars,
+    });
+    expect(result.conclusion).toBe('failure');
+    expect(result.jobs['checks/plan']?.result).toBe('failure');
+    expect(result.log.join('\n')).toContain(
+      'repository variable PRODUCTION_OPS_ROLE_ARN is not set: the checks of production need its read-only role and region (docs/setup.md)',
+    );
+    expect(result.order.filter((id) => id.startsWith('checks/checks ('))).toEqual([]);
   });
 });

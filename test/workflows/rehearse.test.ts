@@ -172,6 +172,7 @@ describe("docs/setup.md's caller, deploying", () => {
       'deploy/deploy: success',
       'deploy/deploy (staging): success',
       'rollback: skipped',
+      'checks: skipped',
     ]);
     expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
       'build-push staging',
@@ -350,6 +351,7 @@ describe("docs/setup.md's caller, rolling back", () => {
       'deploy: skipped',
       'rollback: success',
       'rollback/rollback: success',
+      'checks: skipped',
     ]);
     expect(runner.calls[0]?.action).toBe('rollback');
     expect(runner.calls[0]?.inputs).toMatchObject({

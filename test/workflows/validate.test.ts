@@ -29,8 +29,9 @@ const fixture = (name: string) => read(FIXTURES, name, name);
 const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
-  it('are ci, deploy, go-live, the ops schedules, release, rollback and rotate', () => {
+  it('are checks, ci, deploy, go-live, the ops schedules, release, rollback and rotate', () => {
     expect(workflowNames.sort()).toEqual([
+      'checks.yml',
       'ci.yml',
       'deploy.yml',
       'go-live.yml',

@@ -724,7 +724,10 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     return action;
   }
 
-  /** Matrix legs: one object per combination (include/exclude are not modelled). */
+  /**
+   * Matrix legs: one object per combination. `include` is modelled only on its own (each entry
+   * is then one leg, as GitHub does when there is nothing to combine it with); `exclude` is not.
+   */
   function matrixLegs(def: JobDef, base: Contexts): Record<string, unknown>[] | undefined {
     if (!def.strategy) return undefined;
     const raw = def.strategy.matrix;
@@ -732,6 +735,13 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       string,
       unknown
     >;
+    if (Object.keys(matrix).length === 1 && 'include' in matrix) {
+      const include = matrix['include'];
+      const entries = typeof include === 'string' ? evaluateValue(include, base) : include;
+      if (!Array.isArray(entries) || entries.some((e) => typeof e !== 'object' || e === null))
+        throw new Error(`matrix.include is not a list of objects (${JSON.stringify(entries)})`);
+      return entries as Record<string, unknown>[];
+    }
     let legs: Record<string, unknown>[] = [{}];
     for (const [key, value] of Object.entries(matrix)) {
       if (key === 'include' || key === 'exclude')

@@ -1,0 +1,152 @@
+/**
+ * checks.yml, a reusable workflow: the routine checks of the caller's environments, called from
+ * the caller's daily schedule. `schedule: due` (the default) runs the daily checks every day,
+ * the weekly ones too on Mondays and the monthly ones too on the 1st (UTC), so one cron line in
+ * the caller covers the three lists of the configuration.
+ *
+ * The jobs declare no GitHub environment: production's required reviewers would otherwise hold
+ * every scheduled run for approval (with `deployment: false` they still gate the job). Each
+ * environment's read-only role and region are repository variables named after it
+ * (`<NAME>_OPS_ROLE_ARN`, `<NAME>_AWS_REGION`, docs/iam-policy-ops.json), and its read-only
+ * database URL for `sql` checks the secret `<NAME>_OPS_DATABASE_URL`.
+ */
+import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
+import { CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+import { CALLED_SECRETS, COMMON_INPUTS, callerCheckout, suiteSteps } from './shared.js';
+
+const runsOn = expr('inputs.runs-on');
+
+/**
+ * One matrix leg per environment and schedule due today, with the environment's role and
+ * region read from the caller's repository variables. A missing variable is an error naming it,
+ * before any check runs.
+ */
+const plan: Job = {
+  name: 'plan the checks',
+  'runs-on': runsOn,
+  permissions: {},
+  'timeout-minutes': 5,
+  outputs: { legs: expr('steps.plan.outputs.legs') },
+  steps: [
+    run(
+      'Environments and schedules due',
+      [
+        'read -r -a names <<<"${ENVIRONMENTS//,/ }"',
+        'if [ "${#names[@]}" -eq 0 ]; then',
+        '  echo "::error::input environments is empty: list the environments whose checks run, separated by spaces"',
+        '  exit 1',
+        'fi',
+        'case "$WHICH" in',
+        '  due)',
+        '    schedules=(daily)',
+        '    [ "$(date -u +%u)" = 1 ] && schedules+=(weekly)',
+        '    [ "$(date -u +%d)" = 01 ] && schedules+=(monthly)',
+        '    ;;',
+        '  daily | weekly | monthly) schedules=("$WHICH") ;;',
+        '  *)',
+        '    echo "::error::input schedule: \\"$WHICH\\" is not daily, weekly, monthly or due"',
+        '    exit 1',
+        '    ;;',
+        'esac',
+        'legs=()',
+        'for name in "${names[@]}"; do',
+        '  if ! [[ $name =~ ^[A-Za-z0-9_.-]+$ ]]; then',
+        '    echo "::error::input environments: \\"$name\\" is not an environment name (letters, digits, . _ -)"',
+        '    exit 1',
+        '  fi',
+        "  prefix=\"$(tr '[:lower:]' '[:upper:]' <<<\"$name\" | tr -c 'A-Z0-9\\n' '_')\"",
+        '  role=$(jq -r --arg v "${prefix}_OPS_ROLE_ARN" \'.[$v] // ""\' <<<"$VARS")',
+        '  region=$(jq -r --arg v "${prefix}_AWS_REGION" \'.[$v] // ""\' <<<"$VARS")',
+        '  for variable in "${prefix}_OPS_ROLE_ARN:$role" "${prefix}_AWS_REGION:$region"; do',
+        '    if [ -z "${variable#*:}" ]; then',
+        '      echo "::error::repository variable ${variable%%:*} is not set: the checks of $name need its read-only role and region (docs/setup.md)"',
+        '      exit 1',
+        '    fi',
+        '  done',
+        '  for list in "${schedules[@]}"; do',
+        '    legs+=("$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" \'$ARGS.named\')")',
+        '  done',
+        'done',
+        'echo "checks today: ${schedules[*]} in ${names[*]}"',
+        'echo "legs=$(printf \'%s\\n\' "${legs[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
+        '',
+      ].join('\n'),
+      {
+        id: 'plan',
+        env: {
+          ENVIRONMENTS: expr('inputs.environments'),
+          WHICH: expr('inputs.schedule'),
+          VARS: expr('toJSON(vars)'),
+        },
+      },
+    ),
+  ],
+};
+
+const checks: Job = {
+  name: expr("format('{0} checks of {1}', matrix.schedule, matrix.environment)"),
+  needs: ['plan'],
+  // Every leg reports on its own: one red environment does not hide another's results.
+  strategy: { matrix: { include: expr('fromJSON(needs.plan.outputs.legs)') }, 'fail-fast': false },
+  'runs-on': runsOn,
+  permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+  // A routine check that hangs must not hold a runner: each check has its own deadline.
+  'timeout-minutes': 20,
+  steps: [
+    callerCheckout,
+    ...suiteSteps,
+    thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+      name: 'AWS credentials (OIDC, read-only role)',
+      with: {
+        'role-to-assume': expr('matrix.role'),
+        'aws-region': expr('matrix.region'),
+        'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
+      },
+    }),
+    suiteAction('ops-check', {
+      id: 'checks',
+      name: expr("format('Run the {0} checks of {1}', matrix.schedule, matrix.environment)"),
+      with: {
+        environment: expr('matrix.environment'),
+        schedule: expr('matrix.schedule'),
+        config: expr('inputs.config'),
+        'github-token': expr('github.token'),
+        'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
+        'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
+        // Named after the environment, so only `secrets: inherit` can pass it.
+        'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
+      },
+    }),
+  ],
+};
+
+export const checksWorkflow: WorkflowSource = {
+  file: 'checks.yml',
+  source: 'workflows-src/checks.ts',
+  workflow: {
+    name: 'checks',
+    on: {
+      workflow_call: {
+        inputs: {
+          environments: {
+            description:
+              'Environments whose checks run, separated by spaces or commas (entries of the configuration).',
+            type: 'string',
+            required: true,
+          },
+          schedule: {
+            description:
+              'daily, weekly or monthly; due (default): daily, plus weekly on Mondays and monthly on the 1st (UTC).',
+            type: 'string',
+            required: false,
+            default: 'due',
+          },
+          ...COMMON_INPUTS,
+        },
+        secrets: CALLED_SECRETS,
+      },
+    },
+    permissions: {},
+    jobs: { plan, checks },
+  },
+};
