@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { appRunnerTraffic, periodOf } from '../aws/cloudwatch.js';
-import { parseDuration } from '../util/duration.js';
-import { positiveDurationField } from './fields.js';
+import { appRunnerTraffic } from '../aws/cloudwatch.js';
+import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
 /** Percent with two decimals, for lines people read. */
@@ -22,12 +21,10 @@ export const errorRate = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, { env, aws, clock, logger, signal }) {
-    const windowMs = parseDuration(check.window) ?? 3_600_000;
-    const end = clock.now();
     const periods = await appRunnerTraffic(
       aws.cloudWatch,
       env['service-arn'],
-      { start: end - windowMs, end, periodSeconds: periodOf(windowMs) },
+      metricWindow(check.window, clock.now()),
       { clock, logger, signal },
     );
     const requests = periods.reduce((n, p) => n + p.requests, 0);

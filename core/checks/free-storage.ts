@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { metricStatistics, periodOf } from '../aws/cloudwatch.js';
-import { parseDuration } from '../util/duration.js';
-import { positiveDurationField } from './fields.js';
+import { metricStatistics } from '../aws/cloudwatch.js';
+import { databaseInstance, metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
 const GIB = 1024 ** 3;
@@ -17,23 +16,15 @@ export const freeStorage = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger, signal }) {
-    const instance = env.database?.instance;
-    if (!instance)
-      return {
-        status: 'error',
-        line: 'no database.instance in this environment: say which RDS instance to check',
-      };
-    const windowMs = parseDuration(check.window) ?? 3_600_000;
-    const end = clock.now();
+    const instance = databaseInstance(env);
+    if (typeof instance !== 'string') return instance;
     const points = await metricStatistics(
       aws.cloudWatch,
       {
         namespace: 'AWS/RDS',
         metric: 'FreeStorageSpace',
         dimensions: { DBInstanceIdentifier: instance },
-        start: end - windowMs,
-        end,
-        periodSeconds: periodOf(windowMs),
+        ...metricWindow(check.window, clock.now()),
         statistics: ['Minimum'],
       },
       { clock, logger, signal },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { appRunnerDimensions, metricStatistics, periodOf } from '../aws/cloudwatch.js';
-import { parseDuration } from '../util/duration.js';
-import { positiveDurationField } from './fields.js';
+import { appRunnerDimensions, metricStatistics } from '../aws/cloudwatch.js';
+import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
 /** App Runner's RequestLatency p99 over a window: the highest p99 of the window's periods. */
@@ -15,17 +14,13 @@ export const latencyP99 = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, { env, aws, clock, logger, signal }) {
-    const windowMs = parseDuration(check.window) ?? 3_600_000;
-    const end = clock.now();
     const points = await metricStatistics(
       aws.cloudWatch,
       {
         namespace: 'AWS/AppRunner',
         metric: 'RequestLatency',
         dimensions: appRunnerDimensions(env['service-arn']),
-        start: end - windowMs,
-        end,
-        periodSeconds: periodOf(windowMs),
+        ...metricWindow(check.window, clock.now()),
         percentiles: ['p99'],
       },
       { clock, logger, signal },

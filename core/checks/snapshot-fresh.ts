@@ -1,7 +1,7 @@
 import { DescribeDBSnapshotsCommand, type DBSnapshot } from '@aws-sdk/client-rds';
 import { awsCall } from '../aws/call.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
-import { positiveDurationField } from './fields.js';
+import { databaseInstance, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
 const MAX_PAGES = 50;
@@ -18,12 +18,8 @@ export const snapshotFresh = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger, signal }) {
-    const instance = env.database?.instance;
-    if (!instance)
-      return {
-        status: 'error',
-        line: 'no database.instance in this environment: say which RDS instance to check',
-      };
+    const instance = databaseInstance(env);
+    if (typeof instance !== 'string') return instance;
     const snapshots: DBSnapshot[] = [];
     let marker: string | undefined;
     let pages = 0;
