@@ -1,11 +1,12 @@
 /**
- * `npm run rehearse -- <deploy|rollback|path.yml> [--event push|workflow_dispatch]
- *   [--input name=value]… [--time-scale n]`: runs a workflow on this machine against the sim
- * (sim/index.ts) and prints what each job and step did. `deploy` and `rollback` rehearse
- * docs/setup.md's caller (examples/caller/) in a repository of its own, calling this suite's
- * reusable workflows: a push, or a dispatch that rolls back (`--input environment=production
- * --input reason="bad release"`, `rollback-to` defaults to previous). Exit code 1 when the
- * rehearsed run fails.
+ * `npm run rehearse -- <deploy|rollback|checks|rotate|go-live|name|path.yml>
+ *   [--event push|workflow_dispatch|schedule] [--input name=value]… [--time-scale n]`: runs a
+ * workflow on this machine against the sim (sim/index.ts) and prints what each job and step
+ * did. `deploy`, `rollback` and `checks` rehearse docs/setup.md's caller (examples/caller/) in
+ * a repository of its own, calling this suite's reusable workflows: a push, a dispatch that
+ * rolls back (`--input environment=production --input reason="bad release"`, `rollback-to`
+ * defaults to previous), or the daily schedule. `rotate` rehearses the rotation caller with
+ * real PostgreSQL. Exit code 1 when the rehearsed run fails.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import {
   CALLER_WORKFLOW,
+  ROTATE_CALLER_WORKFLOW,
   rehearsalFixture,
   simRehearsalOptions,
 } from '../workflows-src/rehearse/with-sim.js';
@@ -25,8 +27,8 @@ import {
   rotationRehearsalOptions,
 } from '../workflows-src/rehearse/rotate.js';
 
-const USAGE = `usage: npm run rehearse -- <deploy|rollback|rotate|file.yml> [options]
-  --event <name>        push or workflow_dispatch (default: dispatch when --input is given)
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live|name|file.yml> [options]
+  --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)`;
 
@@ -55,10 +57,17 @@ if (values['help']) {
   process.exit(0);
 }
 const target = positionals[0] ?? fail('name the workflow to rehearse');
-// deploy and rollback are reusable: they run only when a caller calls them.
-const viaCaller = target === 'deploy' || target === 'rollback';
-const workflow = viaCaller
-  ? path.join('.github', 'workflows', path.basename(CALLER_WORKFLOW))
+// deploy, rollback, checks and rotate are reusable: they run only when a caller calls them.
+const callers: Record<string, string> = {
+  deploy: CALLER_WORKFLOW,
+  rollback: CALLER_WORKFLOW,
+  checks: CALLER_WORKFLOW,
+  rotate: ROTATE_CALLER_WORKFLOW,
+};
+const caller = callers[target];
+const viaCaller = caller !== undefined;
+const workflow = caller
+  ? path.join('.github', 'workflows', path.basename(caller))
   : /^[\w-]+$/.test(target)
     ? path.join(REPO_ROOT, '.github', 'workflows', `${target}.yml`)
     : path.resolve(target);
@@ -70,7 +79,7 @@ for (const pair of (values['input'] as string[] | undefined) ?? []) {
   inputs[pair.slice(0, at)] = pair.slice(at + 1);
 }
 if (target === 'rollback') inputs['rollback-to'] ??= 'previous';
-const event = values['event'] as string | undefined;
+let event = values['event'] as string | undefined;
 if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
@@ -98,8 +107,9 @@ if (target === 'go-live') {
   process.exit();
 }
 
+if (target === 'checks' && event === undefined) event = 'schedule';
 // rotate.yml needs real PostgreSQL behind RDS and the secrets in Secrets Manager.
-const rotation = path.basename(workflow) === 'rotate.yml';
+const rotation = target === 'rotate';
 if (rotation && Object.keys(inputs).length === 0 && event === undefined)
   Object.assign(inputs, ROTATE_DEFAULT_INPUTS);
 const sim = await startSim({
@@ -107,9 +117,10 @@ const sim = await startSim({
   fixture: rotation ? rotationRehearsalFixture() : rehearsalFixture(),
 });
 try {
+  const workspaceOptions = caller ? { callerWorkflow: caller } : {};
   const options = rotation
-    ? await rotationRehearsalOptions(sim)
-    : await simRehearsalOptions(sim, viaCaller ? { callerWorkflow: CALLER_WORKFLOW } : {});
+    ? await rotationRehearsalOptions(sim, workspaceOptions)
+    : await simRehearsalOptions(sim, workspaceOptions);
   const result = await rehearseWorkflow({
     workflow: viaCaller ? path.join(options.workspace as string, workflow) : workflow,
     ...options,

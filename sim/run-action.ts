@@ -300,7 +300,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     GITHUB_WORKSPACE: cwd,
     GITHUB_REPOSITORY: 'example/drop',
     GITHUB_REPOSITORY_OWNER: 'example',
-    GITHUB_SHA: 'abc1234def5678900000000000000000000000000',
+    GITHUB_SHA: 'abc1234def567890000000000000000000000000',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_REF_NAME: 'main',
     GITHUB_EVENT_NAME: 'push',

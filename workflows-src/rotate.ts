@@ -1,84 +1,84 @@
 /**
- * rotate.yml: "Run workflow" rotates one secret of one environment (or every due one) with a
- * reason; the environment's required reviewers approve it. A weekly schedule rotates what is
- * due in production. It shares deploy.yml's and rollback.yml's concurrency group: a rotation's
- * redeploy never overlaps a deploy or rollback of the same environment.
+ * rotate.yml, a reusable workflow: rotates one secret of one environment of the caller (or
+ * every one that is due), with a reason. The environment's required reviewers approve it. It
+ * shares deploy.yml's and rollback.yml's concurrency group (queue: max), so a rotation's
+ * redeploy never overlaps a deploy or rollback of the same environment and is never dropped.
+ * docs/setup.md shows the caller: "Run workflow" by hand, and a weekly schedule for what is due.
  */
-import { ENVIRONMENTS, environmentConcurrency } from './environments.js';
+import { environmentConcurrency } from './environments.js';
+import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
 import {
-  expr,
-  ourAction,
-  stepOutput,
-  thirdParty,
-  type WorkflowInput,
-  type WorkflowSource,
-} from './dsl.js';
-import { CHECKOUT } from './pins.js';
-import { awsCredentials } from './shared.js';
-
-const inputs = {
-  environment: {
-    description: 'Environment whose secret is rotated.',
-    type: 'choice',
-    required: true,
-    options: ENVIRONMENTS.map((e) => e.name),
-  },
-  secret: {
-    description:
-      'A secret name from the configuration (e.g. JWT_SECRET), or "due" for every secret past rotate-every-days.',
-    type: 'string',
-    required: true,
-    default: 'due',
-  },
-  reason: {
-    description: 'Why: goes to the summary, Slack and the audit log.',
-    type: 'string',
-    required: true,
-  },
-} satisfies Record<string, WorkflowInput>;
-
-/** Production is what the schedule rotates; a dispatch names its environment. */
-const SCHEDULED_ENVIRONMENT = ENVIRONMENTS.find((e) => e.reviewers)?.name ?? ENVIRONMENTS[0]!.name;
-const environment = expr(`inputs.environment || '${SCHEDULED_ENVIRONMENT}'`);
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  awsCredentials,
+  callerCheckout,
+  suiteSteps,
+} from './shared.js';
 
 export const rotate: WorkflowSource = {
   file: 'rotate.yml',
   source: 'workflows-src/rotate.ts',
   workflow: {
     name: 'rotate',
-    'run-name': expr(
-      `format('rotate {0} in {1}', inputs.secret || 'due', inputs.environment || '${SCHEDULED_ENVIRONMENT}')`,
-    ),
     on: {
-      workflow_dispatch: { inputs },
-      // Mondays 04:17 UTC: off the hour, when traffic is low.
-      schedule: [{ cron: '17 4 * * 1' }],
+      workflow_call: {
+        inputs: {
+          environment: {
+            description:
+              'Environment whose secret is rotated (a GitHub environment of the caller).',
+            type: 'string',
+            required: true,
+          },
+          secret: {
+            description:
+              'A secret name from the configuration (e.g. JWT_SECRET), or "due" for every secret past rotate-every-days.',
+            type: 'string',
+            required: false,
+            default: 'due',
+          },
+          reason: {
+            description: 'Why: goes to the summary, Slack and the audit log.',
+            type: 'string',
+            required: true,
+          },
+          ...COMMON_INPUTS,
+        },
+        secrets: CALLED_SECRETS,
+        outputs: {
+          rotated: {
+            description: 'Names of the secrets rotated, comma-separated.',
+            value: expr('jobs.rotate.outputs.rotated'),
+          },
+        },
+      },
     },
     permissions: {},
     jobs: {
       rotate: {
-        name: expr(
-          `format('rotate secrets of {0}', inputs.environment || '${SCHEDULED_ENVIRONMENT}')`,
-        ),
-        'runs-on': 'ubuntu-24.04',
-        // Required reviewers approve the rotation; the OIDC subject names the environment.
-        environment: { name: environment },
-        concurrency: environmentConcurrency(environment),
+        name: expr("format('rotate {0} in {1}', inputs.secret, inputs.environment)"),
+        'runs-on': expr('inputs.runs-on'),
+        // Required reviewers approve the rotation, the OIDC subject names the environment, and
+        // the job gets the environment's secrets. The rotation records a commit status, not a
+        // deployment: `deployment: false` keeps the Deployments page to real deployments.
+        environment: { name: expr('inputs.environment'), deployment: false },
+        concurrency: environmentConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', statuses: 'write' },
         'timeout-minutes': 60,
         outputs: {
           rotated: expr(stepOutput('rotate', 'rotate-secret', 'rotated')),
         },
         steps: [
-          thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
+          callerCheckout,
+          ...suiteSteps,
           awsCredentials,
-          ourAction('rotate-secret', {
+          suiteAction('rotate-secret', {
             id: 'rotate',
             name: 'Rotate',
             with: {
-              environment,
-              secret: expr("inputs.secret || 'due'"),
-              reason: expr("inputs.reason || 'weekly schedule: rotate what is due'"),
+              environment: expr('inputs.environment'),
+              config: expr('inputs.config'),
+              secret: expr('inputs.secret'),
+              reason: expr('inputs.reason'),
               'github-token': expr('github.token'),
               'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
               'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),

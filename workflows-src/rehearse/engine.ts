@@ -420,7 +420,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     event_name: event,
     ref: 'refs/heads/main',
     ref_name: 'main',
-    sha: 'abc1234def5678900000000000000000000000000',
+    sha: 'abc1234def567890000000000000000000000000',
     repository: 'example/drop',
     repository_owner: 'example',
     actor: 'octocat',

@@ -1,5 +1,5 @@
 /**
- * What a rehearsal of rotate.yml needs on top of the deploy rehearsal: drop-db backed by a real
+ * What a rehearsal of rotate.yml (called by docs/setup.md's rotation caller) needs on top of the deploy rehearsal: drop-db backed by a real
  * PostgreSQL, the service's secrets in the sim's Secrets Manager, a configuration listing them,
  * and the audit database. `npm run rehearse -- rotate` dispatches it with `secret: due`, which
  * rotates JWT_SECRET (into its previous-secret) and the master password behind DATABASE_URL.
@@ -25,8 +25,9 @@ export function rotationRehearsalFixture(): FixtureInput {
 
 export async function rotationRehearsalOptions(
   sim: SimHandle,
+  workspaceOptions: { callerWorkflow?: string } = {},
 ): Promise<Awaited<ReturnType<typeof simRehearsalOptions>>> {
-  const options = await simRehearsalOptions(sim);
+  const options = await simRehearsalOptions(sim, workspaceOptions);
   // Every environment lists the same secrets (the sim has one set).
   const config = simConfig(sim).replace(
     /(\n {4}maintenance:\n(?: {6}.*\n)+)/g,

@@ -30,6 +30,15 @@ export const CALLER_WORKFLOW = path.join(
   'workflows',
   'apprunner-ops.yml',
 );
+/** The second caller of docs/setup.md: secret rotation by hand and on a weekly schedule. */
+export const ROTATE_CALLER_WORKFLOW = path.join(
+  REPO_ROOT,
+  'examples',
+  'caller',
+  '.github',
+  'workflows',
+  'apprunner-ops-rotate.yml',
+);
 
 /** The rehearsal's "GitHub": this working tree is the suite at its release tags. */
 export function suiteRepositories(): Record<string, RepositoryCopy> {
