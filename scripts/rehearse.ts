@@ -14,7 +14,7 @@ import { startSim } from '../sim/index.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { startGateWorld } from '../sim/gate-world.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
-import { goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
+import { goLiveCaller, goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import {
   CALLER_WORKFLOW,
   ROTATE_CALLER_WORKFLOW,
@@ -90,7 +90,7 @@ if (target === 'go-live') {
   const world = await startGateWorld({ timeScale });
   try {
     const result = await rehearseWorkflow({
-      workflow,
+      workflow: await goLiveCaller(world),
       ...goLiveRehearsalOptions(world),
       ...(Object.keys(inputs).length ? { inputs } : {}),
       log: (line) => console.log(line),

@@ -5,7 +5,7 @@
  * check passes and the attestations are valid unless an option breaks one on purpose.
  * Shared by the gate's bundle tests, the go-live rehearsal and the gate bench.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -227,8 +227,6 @@ ${options.extraItems ?? ''}
     path.join(workspace, '.github', 'apprunner-ops', 'attestations.yml'),
     attestationsText,
   );
-  // go-live.yml runs in the suite's own repository: its `./actions/<name>` are this tree's.
-  await symlink(path.join(import.meta.dirname, '..', 'actions'), path.join(workspace, 'actions'));
   const env = {
     ...sim.env,
     BETTERSTACK_API_URL: `${sim.url}/betterstack`,

@@ -1,5 +1,6 @@
 /**
- * go-live.yml: "Run workflow" launches an environment the way the go-live runbook does.
+ * go-live.yml, a reusable workflow: launches an environment of the caller the way the go-live
+ * runbook does ("Run workflow" in the caller of docs/setup.md §7).
  * 1. gate: the compliance-gate action runs gates.go-live read-only and uploads the evidence.
  * 2. launch (needs the gate; the environment's required reviewers approve it): the deploy
  *    action takes the pre-launch snapshot (<instance>-pre-launch-YYYYMMDD-HHMM), deploys with
@@ -8,28 +9,33 @@
  * 3. watch: gates.post-launch (the daily checks, error rate, p99 latency) every 30 minutes for
  *    four hours; each failing round alerts Slack; the job ends by itself.
  */
-import { ENVIRONMENTS, environmentConcurrency } from './environments.js';
+import { environmentConcurrency } from './environments.js';
 import {
   expr,
-  ourAction,
   run,
   stepOutput,
+  suiteAction,
   thirdParty,
   type Job,
   type Step,
   type WorkflowInput,
   type WorkflowSource,
 } from './dsl.js';
-import { CHECKOUT, UPLOAD_ARTIFACT } from './pins.js';
-import { SECRETS, awsCredentials } from './shared.js';
+import { UPLOAD_ARTIFACT } from './pins.js';
+import {
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  SECRETS,
+  awsCredentials,
+  callerCheckout,
+  suiteSteps,
+} from './shared.js';
 
 const inputs = {
   environment: {
-    description: 'Environment to launch.',
-    type: 'choice',
+    description: 'Environment to launch (a GitHub environment of the caller).',
+    type: 'string',
     required: true,
-    default: 'production',
-    options: ENVIRONMENTS.map((e) => e.name),
   },
   image: {
     description: 'Image to launch: a tag, a digest or a full ECR URI.',
@@ -43,9 +49,12 @@ const inputs = {
     required: false,
     default: false,
   },
+  ...COMMON_INPUTS,
 } satisfies Record<string, WorkflowInput>;
 
-const checkout: Step = thirdParty(CHECKOUT, { with: { 'persist-credentials': false } });
+/** The caller's configuration, then the suite's actions at the commit of this workflow. */
+const checkout: Step[] = [callerCheckout, ...suiteSteps];
+const runsOn = expr('inputs.runs-on');
 const environment = expr('inputs.environment');
 
 /** The gate only reads: a read-only role of the repository (no environment, so no approval yet). */
@@ -64,7 +73,7 @@ const gateSecrets = {
 
 const gate: Job = {
   name: expr("format('go-live gate ({0})', inputs.environment)"),
-  'runs-on': 'ubuntu-24.04',
+  'runs-on': runsOn,
   permissions: { contents: 'read', 'id-token': 'write', checks: 'write', statuses: 'read' },
   'timeout-minutes': 15,
   outputs: {
@@ -72,12 +81,12 @@ const gate: Job = {
     waived: expr(stepOutput('gate', 'compliance-gate', 'waived')),
   },
   steps: [
-    checkout,
+    ...checkout,
     gateCredentials,
-    ourAction('compliance-gate', {
+    suiteAction('compliance-gate', {
       id: 'gate',
       name: 'Go-live gate',
-      with: { environment, gate: 'go-live', ...gateSecrets },
+      with: { environment, config: expr('inputs.config'), gate: 'go-live', ...gateSecrets },
     }),
     thirdParty(UPLOAD_ARTIFACT, {
       name: 'Upload the evidence',
@@ -117,20 +126,22 @@ const launched = "!inputs.dry-run && steps.deploy.outputs.result == 'deployed'";
 const launch: Job = {
   name: expr("format('launch {0}', inputs.environment)"),
   needs: ['gate'],
-  'runs-on': 'ubuntu-24.04',
-  environment: { name: environment, url: expr(stepOutput('deploy', 'deploy', 'service-url')) },
+  'runs-on': runsOn,
+  // Reviewers approve the launch; the deploy action records the one deployment.
+  environment: { name: environment, deployment: false },
   concurrency: environmentConcurrency(expr('inputs.environment')),
   permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
   'timeout-minutes': 60,
   outputs: { result: expr(stepOutput('deploy', 'deploy', 'result')) },
   steps: [
-    checkout,
+    ...checkout,
     awsCredentials,
-    ourAction('deploy', {
+    suiteAction('deploy', {
       id: 'deploy',
       name: 'Pre-launch snapshot, deploy with the launch variables, verify',
       with: {
         environment,
+        config: expr('inputs.config'),
         image: expr('inputs.image'),
         'snapshot-purpose': 'pre-launch',
         'env-set': expr('vars.GO_LIVE_ENV_SET'),
@@ -175,13 +186,14 @@ for (let round = 1; round <= WATCH_ROUNDS; round++) {
       'timeout-minutes': 31,
       env: { WATCH_INTERVAL_SECONDS: expr('vars.GO_LIVE_WATCH_INTERVAL_SECONDS') },
     }),
-    ourAction('compliance-gate', {
+    suiteAction('compliance-gate', {
       id: `round-${round}`,
       name: `Post-launch checks, round ${round} of ${WATCH_ROUNDS}`,
       // A failing round alerts Slack (the gate's message) and the watch goes on.
       'continue-on-error': true,
       with: {
         environment,
+        config: expr('inputs.config'),
         gate: 'post-launch',
         'evidence-dir': `apprunner-ops-watch/round-${round}`,
         ...gateSecrets,
@@ -194,12 +206,12 @@ const watch: Job = {
   name: expr("format('post-launch watch ({0})', inputs.environment)"),
   needs: ['launch'],
   if: "!inputs.dry-run && needs.launch.outputs.result == 'deployed'",
-  'runs-on': 'ubuntu-24.04',
+  'runs-on': runsOn,
   permissions: { contents: 'read', 'id-token': 'write', checks: 'write', statuses: 'read' },
   // 8 × 30 minutes plus the checks themselves: it ends by itself well before this.
   'timeout-minutes': 270,
   steps: [
-    checkout,
+    ...checkout,
     gateCredentials,
     ...watchSteps,
     run(
@@ -227,10 +239,19 @@ export const goLive: WorkflowSource = {
   source: 'workflows-src/go-live.ts',
   workflow: {
     name: 'go-live',
-    'run-name': expr(
-      "format('go-live {0}{1}', inputs.environment, inputs.dry-run && ' (dry run)' || '')",
-    ),
-    on: { workflow_dispatch: { inputs } },
+    on: {
+      workflow_call: {
+        inputs,
+        secrets: {
+          ...CALLED_SECRETS,
+          GATE_DATABASE_URL: {
+            description:
+              "PostgreSQL URL of a read-only role for the gate's sql checks and restore-verified.",
+            required: false,
+          },
+        },
+      },
+    },
     permissions: {},
     jobs: { gate, launch, watch },
   },

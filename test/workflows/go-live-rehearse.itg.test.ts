@@ -1,16 +1,17 @@
 /**
- * go-live.yml rehearsed end to end with every bundle real (compliance-gate, deploy): the gate
+ * go-live.yml, called by docs/setup.md's go-live caller from a repository without the suite,
+ * rehearsed end to end with every bundle real (compliance-gate, deploy): the gate
  * against the sim and a real HTTPS site, the launch (pre-launch snapshot, deploy with the
  * launch's variables, verification, status page, Slack) and the post-launch watch.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateWorld, type GateWorld } from '../../sim/gate-world.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
-import { goLiveRehearsalOptions } from '../../workflows-src/rehearse/go-live.js';
+import { goLiveCaller, goLiveRehearsalOptions } from '../../workflows-src/rehearse/go-live.js';
+import { GO_LIVE_CALLER_WORKFLOW } from '../../workflows-src/rehearse/with-sim.js';
 
-const WORKFLOW = path.join(import.meta.dirname, '../../.github/workflows/go-live.yml');
 let world: GateWorld | undefined;
 afterEach(async () => {
   await world?.stop();
@@ -30,15 +31,27 @@ type Source = {
 };
 
 describe('go-live.yml rehearsal', () => {
+  it('is called by the go-live caller docs/setup.md shows', () => {
+    const setup = readFileSync(path.join(import.meta.dirname, '../../docs/setup.md'), 'utf8');
+    const blocks = [...setup.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    expect(blocks).toContain(readFileSync(GO_LIVE_CALLER_WORKFLOW, 'utf8'));
+  });
+
   it('green world: gate passes (check run, evidence artifact), launch sets the variables, watch runs 8 rounds', async () => {
     world = await startGateWorld();
-    const result = await rehearseWorkflow({ workflow: WORKFLOW, ...goLiveRehearsalOptions(world) });
+    const workflow = await goLiveCaller(world);
+    const result = await rehearseWorkflow({ workflow, ...goLiveRehearsalOptions(world) });
     expect(result.conclusion, result.log.join('\n')).toBe('success');
     expect(result.order.map((id) => [id, result.jobs[id]?.result])).toEqual([
-      ['gate', 'success'],
-      ['launch', 'success'],
-      ['watch', 'success'],
+      ['go-live', 'success'],
+      ['go-live/gate', 'success'],
+      ['go-live/launch', 'success'],
+      ['go-live/watch', 'success'],
     ]);
+    // The launch job's environment gates it without a second deployment entry.
+    expect(result.jobs['go-live/launch']?.environment).toBe('production');
+    expect(result.jobs['go-live/launch']?.deployment).toBe(false);
+    expect(world.sim.github.deployments()).toHaveLength(1);
     // The gate: its check run on the commit and the evidence kept as an artifact.
     const gateRuns = world.sim.github
       .checkRuns()
@@ -84,12 +97,13 @@ describe('go-live.yml rehearsal', () => {
 
   it('BANKID_MOCK set in the service: red, naming service-env, and nothing is deployed', async () => {
     world = await startGateWorld({ bankidMock: true });
-    const result = await rehearseWorkflow({ workflow: WORKFLOW, ...goLiveRehearsalOptions(world) });
+    const workflow = await goLiveCaller(world);
+    const result = await rehearseWorkflow({ workflow, ...goLiveRehearsalOptions(world) });
     expect(result.conclusion).toBe('failure');
-    expect(result.jobs['gate']?.result).toBe('failure');
-    expect(result.jobs['launch']?.result).toBe('skipped');
-    expect(result.jobs['watch']?.result).toBe('skipped');
-    const gateStep = result.jobs['gate']!.steps.find((s) => s.label === 'gate')!;
+    expect(result.jobs['go-live/gate']?.result).toBe('failure');
+    expect(result.jobs['go-live/launch']?.result).toBe('skipped');
+    expect(result.jobs['go-live/watch']?.result).toBe('skipped');
+    const gateStep = result.jobs['go-live/gate']!.steps.find((s) => s.label === 'gate')!;
     expect(gateStep.action?.annotations.filter((a) => a.level === 'error')[0]?.message).toMatch(
       /^service-env: drop-web: BANKID_MOCK is set and must be absent/,
     );

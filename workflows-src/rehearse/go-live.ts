@@ -4,11 +4,12 @@
  * CI green on the commit), the variables a team sets for the launch, and a stand-in for
  * actions/upload-artifact that keeps the evidence in the workspace.
  */
-import { cp, mkdir } from 'node:fs/promises';
+import { copyFile, cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { GATE_WORLD_SHA, type GateWorld } from '../../sim/gate-world.js';
 import type { RehearsalOptions } from './engine.js';
 import { REHEARSAL_ACCOUNT, type StandIn } from './stand-ins.js';
+import { GO_LIVE_CALLER_WORKFLOW, suiteRepositories } from './with-sim.js';
 
 /** Uploads become a copy under <workspace>/.rehearsal-artifacts/<name>. */
 export const uploadArtifactStandIn: StandIn = async (step) => {
@@ -29,13 +30,31 @@ export const uploadArtifactStandIn: StandIn = async (step) => {
 export const GO_LIVE_ENV_SET = 'NEXT_PUBLIC_APP_URL=https://getdrop.no';
 export const GO_LIVE_ENV_UNSET = 'BANKID_MOCK';
 
+/**
+ * Puts docs/setup.md's go-live caller into the gate world's repository (which, like a service's
+ * repository, has no actions/ folder) and returns the path to rehearse.
+ */
+export async function goLiveCaller(world: GateWorld): Promise<string> {
+  const file = path.join(
+    world.workspace,
+    '.github',
+    'workflows',
+    path.basename(GO_LIVE_CALLER_WORKFLOW),
+  );
+  await mkdir(path.dirname(file), { recursive: true });
+  await copyFile(GO_LIVE_CALLER_WORKFLOW, file);
+  return file;
+}
+
 export function goLiveRehearsalOptions(
   world: GateWorld,
 ): Omit<RehearsalOptions, 'workflow' | 'log'> {
   const role = (name: string): string => `arn:aws:iam::${REHEARSAL_ACCOUNT}:role/${name}`;
   return {
     event: 'workflow_dispatch',
+    inputs: { environment: 'production' },
     workspace: world.workspace,
+    repositories: suiteRepositories(),
     env: world.env,
     github: { sha: GATE_WORLD_SHA, repository: 'example/drop', repository_owner: 'example' },
     vars: {

@@ -30,6 +30,15 @@ export const CALLER_WORKFLOW = path.join(
   'workflows',
   'apprunner-ops.yml',
 );
+/** The go-live caller of docs/setup.md §7: gate, launch, watch, by hand. */
+export const GO_LIVE_CALLER_WORKFLOW = path.join(
+  REPO_ROOT,
+  'examples',
+  'caller',
+  '.github',
+  'workflows',
+  'apprunner-ops-go-live.yml',
+);
 /** The second caller of docs/setup.md: secret rotation by hand and on a weekly schedule. */
 export const ROTATE_CALLER_WORKFLOW = path.join(
   REPO_ROOT,
