@@ -90,8 +90,18 @@ export class AppRunnerTarget implements DeployTarget {
     }
   }
 
-  async switchImage(image: string, wait?: Wait): Promise<StartedDeployment> {
+  /** What preflight would refuse is refused here too, before anything is sent. */
+  private async updatableState(): Promise<TargetState> {
     const before = await this.describe();
+    if (before.status !== 'RUNNING') {
+      const { reason } = await this.preflight();
+      throw new TargetNotUpdatable(`${reason}; only a RUNNING service can be updated`);
+    }
+    return before;
+  }
+
+  async switchImage(image: string, wait?: Wait): Promise<StartedDeployment> {
+    const before = await this.updatableState();
     try {
       const id = await this.service.updateImage(image, wait);
       return { id, kind: 'switch', image, previous: before.imageByDigest };
@@ -103,7 +113,7 @@ export class AppRunnerTarget implements DeployTarget {
   }
 
   async restart(): Promise<StartedDeployment> {
-    const before = await this.describe();
+    const before = await this.updatableState();
     const id = await this.service.startDeployment();
     return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
   }

@@ -38,6 +38,7 @@ import {
   type AwsCallDeps,
 } from '../aws/call.js';
 import { DEFAULT_AWS_REQUEST_TIMEOUT_MS, type AwsRequestLimits } from '../aws/clients.js';
+import { ECS_SERVICE_ARN } from '../config/fields.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import { waitFor } from '../util/wait.js';
@@ -53,9 +54,7 @@ import {
   type Wait,
 } from './target.js';
 
-/** An ECS service ARN: arn:aws:ecs:<region>:<account>:service/<cluster>/<name>. */
-export const ECS_SERVICE_ARN =
-  /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service\/([A-Za-z0-9_-]{1,255})\/([A-Za-z0-9_-]{1,255})$/;
+export { ECS_SERVICE_ARN };
 
 /** Statuses of a deployment that is still under way: the service is busy. */
 const UNFINISHED: ServiceDeploymentStatus[] = [
