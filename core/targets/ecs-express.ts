@@ -322,7 +322,14 @@ export class EcsExpressTarget implements DeployTarget {
         logger: this.deps.logger,
         ...(this.deps.random ? { random: this.deps.random } : {}),
       },
-    );
+    ).catch((error: unknown) => {
+      if (!(error instanceof NotListedYet)) throw error;
+      // The change was made: say so, or the next run would not know a deployment is under way.
+      throw new DomainFailure(
+        `${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way — look at the service's deployments before running again`,
+        { cause: error },
+      );
+    });
   }
 
   /**
