@@ -134,6 +134,37 @@ describe.each(KINDS)('deploy target %s', (kind) => {
     },
   );
 
+  it.concurrent(
+    'switches through 20 % throttling and 5 % 5xx, sending the update to effect once',
+    async ({ onTestFinished }) => {
+      const w = await targetWorld(kind, onTestFinished);
+      const service = SERVICE[kind];
+      w.sim.setFaults({
+        seed: 7,
+        rules: [
+          { service, kind: 'throttle', rate: 0.2 },
+          { service, kind: 'server-error', rate: 0.05 },
+        ],
+      });
+      const result = await w.target.follow(
+        await w.target.switchImage(w.image('v1.5.0'), FOLLOW),
+        FOLLOW,
+      );
+      expect(result.ok).toBe(true);
+      expect(await w.version()).toBe('v1.5.0');
+      const calls = w.sim.calls({ service });
+      expect(calls.some((c) => c.fault)).toBe(true);
+      // However many attempts, one update took effect.
+      const applied = w.sim.mutatingCalls({ service }).filter((c) => c.status === 200);
+      expect(applied).toHaveLength(1);
+      expect(
+        w.logger.lines.some((l) =>
+          /attempt 1\/8 failed \((ThrottlingException|Throttling)/.test(l.message),
+        ),
+      ).toBe(true);
+    },
+  );
+
   it.concurrent('waits out a busy service, then switches', async ({ onTestFinished }) => {
     const w = await targetWorld(kind, onTestFinished);
     await makeBusy(w);
