@@ -277,21 +277,33 @@ export class EcsExpressTarget implements DeployTarget {
     });
   }
 
-  /** Deployment ARNs listed now (newest first), to tell a new one from the old ones. */
+  /**
+   * Every deployment listed now, to tell a new one from the old ones. The documentation does
+   * not say in which order ListServiceDeployments answers, so all pages are read (bounded).
+   */
   private async listDeployments(): Promise<ServiceDeploymentBrief[]> {
-    const out = await awsCall(
-      'ListServiceDeployments',
-      () =>
-        this.client.send(
-          new ListServiceDeploymentsCommand({
-            service: this.arn,
-            cluster: this.cluster,
-            maxResults: 20,
-          }),
-        ),
-      this.deps,
-    );
-    return out.serviceDeployments ?? [];
+    const all: ServiceDeploymentBrief[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const token = nextToken;
+      const out = await awsCall(
+        'ListServiceDeployments',
+        () =>
+          this.client.send(
+            new ListServiceDeploymentsCommand({
+              service: this.arn,
+              cluster: this.cluster,
+              maxResults: 100,
+              ...(token ? { nextToken: token } : {}),
+            }),
+          ),
+        this.deps,
+      );
+      all.push(...(out.serviceDeployments ?? []));
+      nextToken = out.nextToken;
+      if (!nextToken) break;
+    }
+    return all;
   }
 
   /**
