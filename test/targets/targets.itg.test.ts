@@ -7,6 +7,7 @@ import { UpdateExpressGatewayServiceCommand } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { TargetNotUpdatable, type TargetKind } from '../../core/targets/target.js';
 import { ECS_ARN, targetWorld, type TargetWorld } from '../helpers/target-world.js';
+import { waitFor } from '../sim/helpers.js';
 
 const FOLLOW = { timeoutMs: 30_000, intervalMs: 40 };
 const KINDS: TargetKind[] = ['app-runner', 'ecs-express'];
@@ -35,8 +36,13 @@ async function makeNotUpdatable(w: TargetWorld, ecsStatus: 'DRAINING' | 'INACTIV
   await w.clients.appRunner.send(
     new PauseServiceCommand({ ServiceArn: w.sim.service('drop-web').arn }),
   );
-  await w.target.waitUntilUpdatable({ timeoutMs: 5_000, intervalMs: 20 }).catch(() => undefined);
-  await expect.poll(() => w.sim.service('drop-web').status, { timeout: 5_000 }).toBe('PAUSED');
+  await waitFor(
+    'the App Runner service to be PAUSED',
+    () => w.sim.service('drop-web').status === 'PAUSED',
+    {
+      timeoutMs: 5_000,
+    },
+  );
 }
 
 describe.each(KINDS)('deploy target %s', (kind) => {
