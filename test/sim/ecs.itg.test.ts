@@ -225,6 +225,51 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
     },
   );
 
+  it.concurrent.for([
+    ['v1.4.1', 'SUCCESSFUL', undefined],
+    [
+      'v1.7.0-crash',
+      'ROLLBACK_SUCCESSFUL',
+      /^ECS deployment circuit breaker: tasks failed ELB health checks on \/ \(502\)\.$/,
+    ],
+    ['v1.5.1-broken', 'ROLLBACK_SUCCESSFUL', /circuit breaker/],
+  ] as const)(
+    "the sample app's behaviours: %s ends %s",
+    async ([tag, status, reason], { onTestFinished }) => {
+      const { sim, client } = await ecsWorld(onTestFinished);
+      // Crashes 150 ms after it starts: before the canary ends, so ECS's health checks see it.
+      sim.pushImage('drop-web', {
+        tags: ['v1.7.0-crash'],
+        behaviour: 'crash-after-start',
+        crashAfterMs: 150,
+      });
+      const { service } = await client.send(
+        new DescribeExpressGatewayServiceCommand({ serviceArn: ECS_ARN }),
+      );
+      const container = service!.activeConfigurations![0]!.primaryContainer!;
+      await client.send(
+        new UpdateExpressGatewayServiceCommand({
+          serviceArn: ECS_ARN,
+          primaryContainer: { ...container, image: image(tag) },
+        }),
+      );
+      const arn = await newestDeployment(client);
+      const done = await waitFor('the deployment to end', async () => {
+        const d = await deploymentOf(client, arn);
+        return ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'].includes(d.status!) && d;
+      });
+      expect(done.status).toBe(status);
+      if (reason) {
+        expect(done.rollback?.reason).toMatch(reason);
+        expect(done.deploymentCircuitBreaker?.status).toBe('TRIGGERED');
+        expect(done.rollback?.serviceRevisionArn).toBe(
+          service!.activeConfigurations![0]!.serviceRevisionArn,
+        );
+        expect(sim.ecs.service('drop-web').running.version).toBe('v1.4.2');
+      } else expect(sim.ecs.service('drop-web').running.version).toBe(tag);
+    },
+  );
+
   it.concurrent(
     'a newer update stops the deployment in progress (STOPPED, no FAILED anywhere)',
     async ({ onTestFinished }) => {
