@@ -28,6 +28,18 @@ export function stateView(world: World): Record<string, unknown> {
       operations: s.operations,
       appUrl: `http://127.0.0.1:${s.app.port}`,
     })),
+    ecs: [...world.ecs.services.values()].map((s) => ({
+      ...world.ecs.describe(s),
+      running: { image: s.running.image, digest: s.running.digest, version: s.running.version },
+      deployments: s.deployments.map((d) => ({
+        arn: d.arn,
+        status: d.status,
+        statusReason: d.statusReason,
+        targetRevisionArn: d.target.arn,
+        history: d.history,
+      })),
+      appUrl: `http://${world.ecs.endpoint(s)}`,
+    })),
     ecr: [...world.ecr.repositories.values()].map((r) => ({
       name: r.name,
       uri: world.ecr.repositoryUri(r.name),

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from '../core/util/duration.js';
 import { formatIssues } from '../core/util/zod-issues.js';
+import { ecsFixtureSchema } from './ecs-fixture.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -277,6 +278,8 @@ export const fixtureSchema = z.strictObject({
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
+  /** Amazon ECS Express Mode services (sim/ecs-fixture.ts). */
+  ecs: ecsFixtureSchema,
   ecr: z
     .strictObject({
       repositories: z.array(repositorySchema).default([]),

@@ -12,6 +12,7 @@ import { loadFixture, type Fixture, type FixtureInput } from './fixture.js';
 import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
+import { ecsView, type SimEcsHandle } from './ecs-view.js';
 import type {
   BetterStackMetadata,
   BetterStackMonitor,
@@ -168,6 +169,8 @@ export interface SimHandle {
     issues(): GithubIssue[];
   };
   slackMessages(): SlackMessage[];
+  /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
+  ecs: SimEcsHandle;
   betterstack: {
     monitors(): SimMonitorView[];
     requests(): BetterStackRequest[];
@@ -215,6 +218,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL: url,
     AWS_ENDPOINT_URL_APPRUNNER: url,
     AWS_ENDPOINT_URL_ECR: url,
+    AWS_ENDPOINT_URL_ECS: url,
     AWS_ENDPOINT_URL_RDS: url,
     AWS_ENDPOINT_URL_STS: url,
     AWS_ENDPOINT_URL_EC2: url,
@@ -293,9 +297,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     await world.rds.startBackings(options.postgres === true);
     world.secrets.seed(world.rds);
     await world.apprunner.seed();
+    await world.ecs.seed();
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
-    await Promise.all([world.apprunner.stop(), world.rds.stopBackings()]);
+    await Promise.all([world.apprunner.stop(), world.ecs.stop(), world.rds.stopBackings()]);
     throw error;
   }
   const url = world.url;
@@ -462,6 +467,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       metadata: () => structuredClone(world.betterstack.metadata),
     },
     state: () => stateView(world),
+    ecs: ecsView(world),
     calls: (filter) => world.calls.list(filter),
     mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
     clearCalls: () => world.calls.clear(),
@@ -475,6 +481,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       await Promise.all([
         new Promise<void>((resolve) => s.close(() => resolve())),
         world.apprunner.stop(),
+        world.ecs.stop(),
         world.rds.stopBackings(),
       ]);
     },

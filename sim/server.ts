@@ -29,6 +29,7 @@ import { cloudwatch } from './services/cloudwatch.js';
 import { cloudwatchLogs } from './services/cloudwatch-logs.js';
 import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
+import { ecs } from './services/ecs.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
 import { secretsManager } from './services/secrets-manager.js';
@@ -46,6 +47,7 @@ export const AWS_SERVICES: readonly AwsService[] = [
   cloudwatchLogs,
   ec2,
   secretsManager,
+  ecs,
 ];
 export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
 

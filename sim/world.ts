@@ -6,6 +6,7 @@ import type { Fixture } from './fixture.js';
 import { AppRunnerState } from './services/apprunner.js';
 import { seedBetterStack, type BetterStackState } from './services/betterstack.js';
 import { EcrState } from './services/ecr.js';
+import { EcsState } from './services/ecs.js';
 import { GithubState } from './services/github.js';
 import { RdsState } from './services/rds.js';
 import { SecretsState } from './services/secrets-manager.js';
@@ -19,6 +20,7 @@ export class World {
   readonly clock: SimClock;
   readonly ecr: EcrState;
   readonly apprunner: AppRunnerState;
+  readonly ecs: EcsState;
   readonly rds: RdsState;
   readonly secrets: SecretsState;
   readonly github = new GithubState();
@@ -41,6 +43,8 @@ export class World {
     this.rds = new RdsState(fixture, this.clock);
     this.secrets = new SecretsState(fixture, this.clock);
     this.apprunner.secretValue = (ref) => this.secrets.currentValue(ref);
+    this.ecs = new EcsState(fixture, this.clock, this.ecr, () => this.faults.listingDelayMs);
+    this.ecs.secretValue = (ref) => this.secrets.currentValue(ref);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
     this.startedAt = this.clock.now();

@@ -22,6 +22,8 @@ export interface ServiceState {
   imageIdentifier: string;
   /** Plain RuntimeEnvironmentVariables (configuration, not secrets). */
   variables: Record<string, string>;
+  /** RuntimeEnvironmentSecrets: variable name → secret ARN (references, never values). */
+  secrets: Record<string, string>;
 }
 
 export type OperationOutcome = 'SUCCEEDED' | 'ROLLBACK_SUCCEEDED' | 'FAILED' | 'ROLLBACK_FAILED';
@@ -53,6 +55,10 @@ function toState(service: Service | undefined, arn: string): ServiceState {
     variables: {
       ...service.SourceConfiguration?.ImageRepository?.ImageConfiguration
         ?.RuntimeEnvironmentVariables,
+    },
+    secrets: {
+      ...service.SourceConfiguration?.ImageRepository?.ImageConfiguration
+        ?.RuntimeEnvironmentSecrets,
     },
   };
 }

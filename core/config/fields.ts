@@ -48,9 +48,26 @@ export const accountIdField = z
 export const APP_RUNNER_SERVICE_ARN =
   /^arn:aws[a-z-]*:apprunner:[a-z0-9-]+:\d{12}:service\/[A-Za-z0-9][A-Za-z0-9_-]{3,39}\/[0-9a-f]{32}$/;
 
+/** An ECS service ARN (the long format): arn:aws:ecs:<region>:<account>:service/<cluster>/<name>. */
+export const ECS_SERVICE_ARN =
+  /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service\/([A-Za-z0-9_-]{1,255})\/([A-Za-z0-9_-]{1,255})$/;
+
+const APP_RUNNER_ARN_MESSAGE =
+  'expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>';
+
+/** An App Runner service ARN; an ECS ARN here is a mix-up of platforms, said as such. */
 export const appRunnerServiceArnField = z.string().regex(APP_RUNNER_SERVICE_ARN, {
-  message:
-    'expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>',
+  error: (issue) =>
+    typeof issue.input === 'string' && ECS_SERVICE_ARN.test(issue.input)
+      ? 'this is an Amazon ECS service ARN, and service-arn alone means App Runner; for an ECS Express service write target: { kind: ecs-express, service-arn: <this ARN> }'
+      : APP_RUNNER_ARN_MESSAGE,
+});
+
+export const ecsServiceArnField = z.string().regex(ECS_SERVICE_ARN, {
+  error: (issue) =>
+    typeof issue.input === 'string' && APP_RUNNER_SERVICE_ARN.test(issue.input)
+      ? 'this is an App Runner service ARN, but the target kind is ecs-express; write kind: app-runner (or service-arn alone), or give the ECS service ARN'
+      : 'expected an ECS service ARN like arn:aws:ecs:eu-west-1:123456789012:service/<cluster>/<name>',
 });
 
 /** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */

@@ -5,6 +5,7 @@ import { healthChecksSchema } from '../health/check-schema.js';
 import {
   accountIdField,
   appRunnerServiceArnField,
+  ecsServiceArnField,
   awsRegionField,
   durationField,
   ecrRepositoryField,
@@ -175,9 +176,38 @@ const secretSchema = z
       });
   });
 
-export const environmentSchema = z.strictObject({
+export const TARGET_KINDS = ['app-runner', 'ecs-express'] as const;
+
+/** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
+const targetSchema = z
+  .strictObject({
+    kind: z.enum(TARGET_KINDS).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+    'service-arn': z.string().describe('The service ARN on that platform.'),
+  })
+  .superRefine((target, ctx) => {
+    const field = target.kind === 'ecs-express' ? ecsServiceArnField : appRunnerServiceArnField;
+    const result = field.safeParse(target['service-arn']);
+    if (!result.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['service-arn'],
+        message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
+      });
+  })
+  .describe(
+    'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.',
+  );
+
+export type TargetConfig = z.output<typeof targetSchema>;
+
+const environmentFields = z.strictObject({
   region: awsRegionField,
-  'service-arn': appRunnerServiceArnField,
+  'service-arn': appRunnerServiceArnField
+    .optional()
+    .describe(
+      'App Runner service ARN (version 1 files); an ECS Express service is named in target.',
+    ),
+  target: targetSchema.optional(),
   'ecr-repository': ecrRepositoryField.describe('ECR repository name, e.g. drop-web.'),
   'ecr-registry-id': accountIdField
     .optional()
@@ -231,6 +261,38 @@ export const environmentSchema = z.strictObject({
     })
     .optional(),
 });
+
+/**
+ * An environment names its service with `service-arn` (App Runner, as in version 1 files) or
+ * `target`, not both. The output always has both: `target` says the platform, and
+ * `service-arn` is the target's ARN.
+ */
+export const environmentSchema = environmentFields
+  // Editors: one of the two names the service.
+  .meta({ anyOf: [{ required: ['service-arn'] }, { required: ['target'] }] })
+  .superRefine((env, ctx) => {
+    if (env['service-arn'] === undefined && env.target === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['service-arn'],
+        message:
+          'is required: give service-arn (an App Runner service) or target: { kind: ecs-express, service-arn: … }',
+      });
+    if (env['service-arn'] !== undefined && env.target !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message:
+          'give either service-arn (App Runner) or target, not both: move the ARN into target.service-arn',
+      });
+  })
+  .transform(({ target, ...env }) => {
+    const resolved: TargetConfig = target ?? {
+      kind: 'app-runner',
+      'service-arn': env['service-arn']!,
+    };
+    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+  });
 
 export const configSchema = z
   .strictObject({

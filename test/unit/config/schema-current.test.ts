@@ -43,7 +43,14 @@ describe('schema/apprunner-ops.schema.json', () => {
     );
     expect(environment.additionalProperties).toBe(false);
     expect(environment.required).toEqual(
-      expect.arrayContaining(['region', 'service-arn', 'ecr-repository', 'health']),
+      expect.arrayContaining(['region', 'ecr-repository', 'health']),
     );
+    // The service: service-arn (App Runner, version 1 files) or target (any platform).
+    expect(Object.keys(environment.properties)).toContain('target');
+    expect(environment.anyOf).toEqual([{ required: ['service-arn'] }, { required: ['target'] }]);
+    expect(environment.properties.target.properties.kind.enum).toEqual([
+      'app-runner',
+      'ecs-express',
+    ]);
   });
 });

@@ -1,0 +1,157 @@
+/**
+ * App Runner as a deploy target: a thin wrapper over core/aws/app-runner.ts (the one
+ * implementation of its read-modify-write UpdateService, StartDeployment and operation
+ * following); this file only translates to the target's words.
+ */
+import type { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { AppRunnerService, ServiceNotUpdatable, type ServiceState } from '../aws/app-runner.js';
+import type { AwsCallDeps } from '../aws/call.js';
+import {
+  TargetNotUpdatable,
+  byDigest,
+  type DeployTarget,
+  type DeploymentResult,
+  type Preflight,
+  type StartedDeployment,
+  type TargetState,
+  type Wait,
+} from './target.js';
+
+export interface AppRunnerTargetOptions {
+  /**
+   * The digest an image reference names now (ECR DescribeImages). App Runner reports only the
+   * configured identifier; a tag is resolved here so the rollback target is a digest.
+   */
+  digestOf?: (image: string) => Promise<string | undefined>;
+}
+
+const DIGEST = /@(sha256:[0-9a-f]{64})$/;
+
+export class AppRunnerTarget implements DeployTarget {
+  readonly kind = 'app-runner' as const;
+  readonly service: AppRunnerService;
+
+  constructor(
+    client: AppRunnerClient,
+    readonly arn: string,
+    deps: AwsCallDeps,
+    private readonly options: AppRunnerTargetOptions = {},
+  ) {
+    this.service = new AppRunnerService(client, arn, deps);
+  }
+
+  private async toTarget(state: ServiceState): Promise<TargetState> {
+    const digest =
+      DIGEST.exec(state.imageIdentifier)?.[1] ??
+      (await this.options.digestOf?.(state.imageIdentifier));
+    return {
+      kind: this.kind,
+      arn: this.arn,
+      name: state.name,
+      url: state.url,
+      image: state.imageIdentifier,
+      digest,
+      imageByDigest: byDigest(state.imageIdentifier, digest),
+      environment: { ...state.variables },
+      secrets: { ...state.secrets },
+      status: state.status,
+    };
+  }
+
+  async describe(): Promise<TargetState> {
+    return this.toTarget(await this.service.describe());
+  }
+
+  async preflight(): Promise<Preflight> {
+    const { status, name } = await this.service.describe();
+    const busy = status === 'OPERATION_IN_PROGRESS';
+    const paused = status === 'PAUSED';
+    return {
+      updatable: status === 'RUNNING',
+      busy,
+      paused,
+      reason: busy
+        ? `App Runner service ${name} is OPERATION_IN_PROGRESS (another operation or platform maintenance)`
+        : paused
+          ? `App Runner service ${name} is PAUSED; resume it and run again`
+          : `App Runner service ${name} is ${status}`,
+    };
+  }
+
+  async waitUntilUpdatable(wait: Wait): Promise<TargetState> {
+    try {
+      return await this.toTarget(
+        await this.service.waitUntilUpdatable(wait.timeoutMs, wait.intervalMs),
+      );
+    } catch (error) {
+      if (error instanceof ServiceNotUpdatable)
+        throw new TargetNotUpdatable(error.message, { cause: error });
+      throw error;
+    }
+  }
+
+  /** What preflight would refuse is refused here too, before anything is sent. */
+  private async updatableState(): Promise<TargetState> {
+    const before = await this.describe();
+    if (before.status !== 'RUNNING') {
+      const { reason } = await this.preflight();
+      throw new TargetNotUpdatable(`${reason}; only a RUNNING service can be updated`);
+    }
+    return before;
+  }
+
+  async switchImage(image: string, wait?: Wait): Promise<StartedDeployment> {
+    const before = await this.updatableState();
+    try {
+      const id = await this.service.updateImage(image, wait);
+      return { id, kind: 'switch', image, previous: before.imageByDigest };
+    } catch (error) {
+      if (error instanceof ServiceNotUpdatable)
+        throw new TargetNotUpdatable(error.message, { cause: error });
+      throw error;
+    }
+  }
+
+  async restart(): Promise<StartedDeployment> {
+    const before = await this.updatableState();
+    const id = await this.service.startDeployment();
+    return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
+  }
+
+  async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
+    const { status } = await this.service.followOperation(
+      deployment.id,
+      wait.timeoutMs,
+      wait.intervalMs,
+    );
+    const id = deployment.id;
+    switch (status) {
+      case 'SUCCEEDED':
+        return { ok: true, id, status };
+      case 'ROLLBACK_SUCCEEDED':
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: false,
+          message: `App Runner rolled ${deployment.image} back (its health check failed), and kept ${deployment.previous}; operation ${id}`,
+        };
+      case 'ROLLBACK_FAILED':
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: true,
+          message: `App Runner could not roll ${deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down — check it now`,
+        };
+      default:
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: true,
+          message: `App Runner operation ${id} ended ${status} while deploying ${deployment.image}: check what the service runs now`,
+        };
+    }
+  }
+}

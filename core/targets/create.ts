@@ -1,0 +1,30 @@
+/** The deploy target an environment names (`service-arn` alone, or `target`). */
+import type { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { AwsCallDeps } from '../aws/call.js';
+import type { TargetConfig } from '../config/schema.js';
+import { AppRunnerTarget, type AppRunnerTargetOptions } from './app-runner.js';
+import { EcsExpressTarget } from './ecs-express.js';
+import type { DeployTarget } from './target.js';
+
+export interface TargetClients {
+  appRunner?: AppRunnerClient;
+  ecs?: ECSClient;
+}
+
+export function createTarget(
+  target: TargetConfig,
+  clients: TargetClients,
+  deps: AwsCallDeps,
+  options: AppRunnerTargetOptions = {},
+): DeployTarget {
+  switch (target.kind) {
+    case 'app-runner':
+      if (!clients.appRunner)
+        throw new Error('createTarget: an App Runner target needs an App Runner client');
+      return new AppRunnerTarget(clients.appRunner, target['service-arn'], deps, options);
+    case 'ecs-express':
+      if (!clients.ecs) throw new Error('createTarget: an ECS Express target needs an ECS client');
+      return new EcsExpressTarget(clients.ecs, target['service-arn'], deps);
+  }
+}

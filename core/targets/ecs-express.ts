@@ -1,0 +1,569 @@
+/**
+ * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs ≥ 3.937.0).
+ *
+ * - What runs: DescribeExpressGatewayService's active configuration (primaryContainer, the
+ *   ingress endpoint as URL) and DescribeServiceRevisions' containerImages[].imageDigest.
+ * - Switch: UpdateExpressGatewayService with the whole primaryContainer of the active
+ *   configuration and only the image changed (whether a partial container keeps the
+ *   environment and secrets is not documented). Environments are compared as sets: the API
+ *   reorders them (terraform-provider-aws#45792).
+ * - Follow: the update returns a service revision, not a deployment; the deployment that
+ *   targets that revision is found with ListServiceDeployments (not listed yet is eventual
+ *   consistency, retried within the deadline) and followed with DescribeServiceDeployments.
+ *   There is no FAILED status: ROLLBACK_SUCCESSFUL is a failed deploy that ECS undid, and
+ *   ROLLBACK_FAILED and STOPPED leave nobody sure what serves.
+ * - Restart: UpdateService forceNewDeployment ("start a new deployment with no service
+ *   definition changes"), which makes a new revision of the same configuration.
+ */
+import {
+  DescribeExpressGatewayServiceCommand,
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
+  ECSClient,
+  ListServiceDeploymentsCommand,
+  UpdateExpressGatewayServiceCommand,
+  UpdateServiceCommand,
+  type ECSExpressGatewayService,
+  type ExpressGatewayContainer,
+  type ExpressGatewayServiceConfiguration,
+  type ServiceDeploymentBrief,
+  type ServiceDeploymentStatus,
+} from '@aws-sdk/client-ecs';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import {
+  AWS_RETRY,
+  awsCall,
+  awsErrorName,
+  isRetryableAwsError,
+  type AwsCallDeps,
+} from '../aws/call.js';
+import { DEFAULT_AWS_REQUEST_TIMEOUT_MS, type AwsRequestLimits } from '../aws/clients.js';
+import { ECS_SERVICE_ARN } from '../config/fields.js';
+import { DomainFailure } from '../util/errors.js';
+import { retry } from '../util/retry.js';
+import { waitFor } from '../util/wait.js';
+import {
+  TargetNotUpdatable,
+  byDigest,
+  withScheme,
+  type DeployTarget,
+  type DeploymentResult,
+  type Preflight,
+  type StartedDeployment,
+  type TargetState,
+  type Wait,
+} from './target.js';
+
+export { ECS_SERVICE_ARN };
+
+/** Statuses of a deployment that is still under way: the service is busy. */
+const UNFINISHED: ServiceDeploymentStatus[] = [
+  'PENDING',
+  'IN_PROGRESS',
+  'STOP_REQUESTED',
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS',
+];
+const TERMINAL = new Set<string>([
+  'SUCCESSFUL',
+  'STOPPED',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED',
+]);
+
+const DEFAULT_WAIT: Wait = { timeoutMs: 300_000, intervalMs: 5_000 };
+
+/** An ECS client built like the others (maxAttempts 1, request timeout that throws). */
+export function createEcsClient(
+  region: string,
+  limits: AwsRequestLimits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
+): ECSClient {
+  return new ECSClient({
+    region,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({
+      requestTimeout: limits.requestTimeoutMs,
+      connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
+    }),
+  });
+}
+
+type NameValue = { name?: string | undefined; value?: string | undefined };
+type NameRef = { name?: string | undefined; valueFrom?: string | undefined };
+
+const toRecord = <T>(
+  list: T[] | undefined,
+  key: (t: T) => [string, string],
+): Record<string, string> => Object.fromEntries((list ?? []).map(key));
+
+/** Two name/value lists hold the same pairs, whatever their order. */
+export function sameEntries(
+  a: Record<string, string>,
+  b: Record<string, string>,
+): { same: boolean; differing: string[] } {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const differing = [...names].filter((n) => a[n] !== b[n]).sort();
+  return { same: differing.length === 0, differing };
+}
+
+const envOf = (c: ExpressGatewayContainer | undefined): Record<string, string> =>
+  toRecord(c?.environment as NameValue[] | undefined, (e) => [e.name ?? '', e.value ?? '']);
+const secretsOf = (c: ExpressGatewayContainer | undefined): Record<string, string> =>
+  toRecord(c?.secrets as NameRef[] | undefined, (e) => [e.name ?? '', e.valueFrom ?? '']);
+
+/** The answer of an update was lost; whether it took effect is read back before anything is sent again. */
+class AnswerLost extends Error {
+  override readonly name = 'AnswerLost';
+}
+
+/** ListServiceDeployments does not show the deployment yet (eventual consistency). */
+class NotListedYet extends Error {
+  override readonly name = 'NotListedYet';
+}
+
+export class EcsExpressTarget implements DeployTarget {
+  readonly kind = 'ecs-express' as const;
+  readonly cluster: string;
+  readonly serviceName: string;
+
+  constructor(
+    private readonly client: ECSClient,
+    readonly arn: string,
+    private readonly deps: AwsCallDeps,
+  ) {
+    const match = ECS_SERVICE_ARN.exec(arn);
+    if (!match)
+      throw new TargetNotUpdatable(
+        `${arn} is not an ECS service ARN (arn:aws:ecs:<region>:<account>:service/<cluster>/<name>)`,
+      );
+    this.cluster = match[1]!;
+    this.serviceName = match[2]!;
+  }
+
+  private async service(): Promise<ECSExpressGatewayService> {
+    const out = await awsCall(
+      'DescribeExpressGatewayService',
+      () => this.client.send(new DescribeExpressGatewayServiceCommand({ serviceArn: this.arn })),
+      this.deps,
+    );
+    if (!out.service)
+      throw new Error(`DescribeExpressGatewayService returned no service for ${this.arn}`);
+    return out.service;
+  }
+
+  /**
+   * The configuration that serves: the only active one, or while a deployment shifts traffic
+   * the older one (it keeps most traffic until the shift completes).
+   */
+  private active(service: ECSExpressGatewayService): ExpressGatewayServiceConfiguration {
+    const configs = [...(service.activeConfigurations ?? [])].sort(
+      (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0),
+    );
+    const config = configs[0];
+    if (!config?.primaryContainer?.image)
+      throw new TargetNotUpdatable(
+        `ECS Express service ${this.serviceName} has no active configuration (status ${service.status?.statusCode ?? 'unknown'}); there is nothing to deploy over`,
+      );
+    return config;
+  }
+
+  private async revisionImages(
+    arns: string[],
+  ): Promise<Map<string, { image?: string; digest?: string }>> {
+    const out = await awsCall(
+      'DescribeServiceRevisions',
+      () => this.client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: arns })),
+      this.deps,
+    );
+    return new Map(
+      (out.serviceRevisions ?? []).map((r) => {
+        const first = r.containerImages?.[0];
+        return [
+          r.serviceRevisionArn ?? '',
+          {
+            ...(first?.image ? { image: first.image } : {}),
+            ...(first?.imageDigest ? { digest: first.imageDigest } : {}),
+          },
+        ];
+      }),
+    );
+  }
+
+  private async toTarget(service: ECSExpressGatewayService): Promise<TargetState> {
+    const status = service.status?.statusCode ?? 'UNKNOWN';
+    const config = this.active(service);
+    const container = config.primaryContainer!;
+    const image = container.image!;
+    const revision = config.serviceRevisionArn;
+    const digest = revision
+      ? (await this.revisionImages([revision])).get(revision)?.digest
+      : undefined;
+    const endpoint = config.ingressPaths?.find((p) => p.endpoint)?.endpoint;
+    return {
+      kind: this.kind,
+      arn: this.arn,
+      name: service.serviceName ?? this.serviceName,
+      url: endpoint ? withScheme(endpoint) : '',
+      image,
+      digest,
+      imageByDigest: byDigest(image, digest),
+      environment: envOf(container),
+      secrets: secretsOf(container),
+      status,
+    };
+  }
+
+  async describe(): Promise<TargetState> {
+    return this.toTarget(await this.service());
+  }
+
+  private async unfinished(): Promise<ServiceDeploymentBrief | undefined> {
+    const out = await awsCall(
+      'ListServiceDeployments',
+      () =>
+        this.client.send(
+          new ListServiceDeploymentsCommand({
+            service: this.arn,
+            cluster: this.cluster,
+            status: UNFINISHED,
+            maxResults: 1,
+          }),
+        ),
+      this.deps,
+    );
+    return out.serviceDeployments?.[0];
+  }
+
+  async preflight(): Promise<Preflight> {
+    const service = await this.service();
+    const status = service.status?.statusCode ?? 'UNKNOWN';
+    if (status !== 'ACTIVE')
+      return {
+        updatable: false,
+        busy: false,
+        paused: false,
+        reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it — deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
+      };
+    const running = await this.unfinished();
+    return running
+      ? {
+          updatable: false,
+          busy: true,
+          paused: false,
+          reason: `ECS Express service ${this.serviceName} has a deployment ${running.status} (${running.serviceDeploymentArn})`,
+        }
+      : {
+          updatable: true,
+          busy: false,
+          paused: false,
+          reason: `ECS Express service ${this.serviceName} is ACTIVE with no deployment under way`,
+        };
+  }
+
+  async waitUntilUpdatable(wait: Wait): Promise<TargetState> {
+    return waitFor({
+      what: `ECS Express service ${this.serviceName} to be ACTIVE with no deployment under way`,
+      timeoutMs: wait.timeoutMs,
+      intervalMs: wait.intervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      probe: async () => {
+        const check = await this.preflight();
+        if (check.updatable) return { done: true, value: await this.describe() };
+        if (!check.busy) throw new TargetNotUpdatable(check.reason);
+        return { done: false, status: check.reason };
+      },
+    });
+  }
+
+  /**
+   * Every deployment listed now, to tell a new one from the old ones. The documentation does
+   * not say in which order ListServiceDeployments answers, so all pages are read (bounded).
+   */
+  private async listDeployments(): Promise<ServiceDeploymentBrief[]> {
+    const all: ServiceDeploymentBrief[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const token = nextToken;
+      const out = await awsCall(
+        'ListServiceDeployments',
+        () =>
+          this.client.send(
+            new ListServiceDeploymentsCommand({
+              service: this.arn,
+              cluster: this.cluster,
+              maxResults: 100,
+              ...(token ? { nextToken: token } : {}),
+            }),
+          ),
+        this.deps,
+      );
+      all.push(...(out.serviceDeployments ?? []));
+      nextToken = out.nextToken;
+      if (!nextToken) break;
+    }
+    return all;
+  }
+
+  /**
+   * Finds the deployment created for us: one targeting our revision (a switch) or, for a
+   * restart, one not listed before the call. Not listed yet is eventual consistency:
+   * retried through the retry helper until the deadline.
+   */
+  private async findDeployment(
+    match: (d: ServiceDeploymentBrief) => boolean,
+    what: string,
+    wait: Wait,
+  ): Promise<ServiceDeploymentBrief> {
+    const deadline = this.deps.clock.now() + wait.timeoutMs;
+    return retry(
+      async () => {
+        const found = (await this.listDeployments()).find(match);
+        if (!found)
+          throw new NotListedYet(`the ECS service deployment for ${what} is not listed yet`);
+        return found;
+      },
+      {
+        label: `ListServiceDeployments (${what})`,
+        attempts: 30,
+        baseDelayMs: Math.min(wait.intervalMs, 1_000),
+        maxDelayMs: wait.intervalMs,
+        isRetryable: (error) => error instanceof NotListedYet && this.deps.clock.now() < deadline,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        ...(this.deps.random ? { random: this.deps.random } : {}),
+      },
+    ).catch((error: unknown) => {
+      if (!(error instanceof NotListedYet)) throw error;
+      // The change was made: say so, or the next run would not know a deployment is under way.
+      throw new DomainFailure(
+        `${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way — look at the service's deployments before running again`,
+        { cause: error },
+      );
+    });
+  }
+
+  /**
+   * After an update whose answer was lost: a revision made since (not among `known`) whose
+   * image is ours means it took effect. Read from ECS, never guessed from clocks.
+   */
+  private async revisionMadeSince(image: string, known: Set<string>): Promise<string | undefined> {
+    const service = await this.service();
+    const fresh = new Set(
+      [
+        ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
+        ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
+      ].filter((a): a is string => !!a && !known.has(a)),
+    );
+    if (fresh.size === 0) return undefined;
+    const images = await this.revisionImages([...fresh].slice(0, 20));
+    return [...images.entries()].find(([, r]) => r.image === image)?.[0];
+  }
+
+  async switchImage(image: string, wait: Wait = DEFAULT_WAIT): Promise<StartedDeployment> {
+    const service = await this.service();
+    const before = await this.toTarget(service);
+    if (before.status !== 'ACTIVE')
+      throw new TargetNotUpdatable(
+        `ECS Express service ${this.serviceName} is ${before.status}; ECS refuses updates to it`,
+      );
+    const container = this.active(service).primaryContainer!;
+    // The whole container as it is, with only the image changed.
+    const primaryContainer: ExpressGatewayContainer = { ...container, image };
+    const known = new Set(
+      [
+        ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
+        ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
+      ].filter((a): a is string => !!a),
+    );
+    let sent = false;
+    const revisionArn = await retry(
+      async () => {
+        if (sent) {
+          const adopted = await this.revisionMadeSince(image, known);
+          if (adopted) {
+            this.deps.logger.info(
+              `UpdateExpressGatewayService: the call whose answer was lost had taken effect (revision ${adopted})`,
+            );
+            return adopted;
+          }
+          this.deps.logger.info(
+            'UpdateExpressGatewayService: the failed call did not take effect; sending it again',
+          );
+        }
+        sent = true;
+        try {
+          const out = await this.client.send(
+            new UpdateExpressGatewayServiceCommand({ serviceArn: this.arn, primaryContainer }),
+          );
+          const target = out.service?.targetConfiguration;
+          if (!target?.serviceRevisionArn)
+            throw new Error('UpdateExpressGatewayService returned no service revision');
+          this.checkKept(before, target.primaryContainer);
+          return target.serviceRevisionArn;
+        } catch (error) {
+          if (isRetryableAwsError(error))
+            throw new AnswerLost((error as Error).message, { cause: error });
+          throw error;
+        }
+      },
+      {
+        ...AWS_RETRY,
+        label: 'UpdateExpressGatewayService',
+        isRetryable: (error) => error instanceof AnswerLost,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        ...(this.deps.random ? { random: this.deps.random } : {}),
+      },
+    ).catch((error: unknown) => {
+      if (awsErrorName(error) === 'ServiceNotActiveException')
+        throw new TargetNotUpdatable(`ECS refused the update: ${(error as Error).message}`, {
+          cause: error,
+        });
+      throw error;
+    });
+    const deployment = await this.findDeployment(
+      (d) => d.targetServiceRevisionArn === revisionArn,
+      `revision ${revisionArn}`,
+      wait,
+    );
+    return {
+      id: deployment.serviceDeploymentArn!,
+      kind: 'switch',
+      image,
+      previous: before.imageByDigest,
+    };
+  }
+
+  /** The update kept every variable and secret reference (compared as sets). */
+  private checkKept(before: TargetState, after: ExpressGatewayContainer | undefined): void {
+    if (!after) return;
+    const env = sameEntries(before.environment, envOf(after));
+    const secrets = sameEntries(before.secrets, secretsOf(after));
+    if (!env.same || !secrets.same)
+      throw new DomainFailure(
+        `ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before — check the service's configuration`,
+      );
+  }
+
+  async restart(wait: Wait = DEFAULT_WAIT): Promise<StartedDeployment> {
+    const before = await this.describe();
+    if (before.status !== 'ACTIVE')
+      throw new TargetNotUpdatable(
+        `ECS Express service ${this.serviceName} is ${before.status}; ECS refuses to restart it`,
+      );
+    const known = new Set((await this.listDeployments()).map((d) => d.serviceDeploymentArn));
+    let sent = false;
+    await retry(
+      async () => {
+        if (sent && (await this.listDeployments()).some((d) => !known.has(d.serviceDeploymentArn)))
+          return; // the lost call had started a deployment: do not start a second one
+        sent = true;
+        try {
+          await this.client.send(
+            new UpdateServiceCommand({
+              cluster: this.cluster,
+              service: this.arn,
+              forceNewDeployment: true,
+            }),
+          );
+        } catch (error) {
+          if (isRetryableAwsError(error))
+            throw new AnswerLost((error as Error).message, { cause: error });
+          throw error;
+        }
+      },
+      {
+        ...AWS_RETRY,
+        label: 'UpdateService forceNewDeployment',
+        isRetryable: (error) => error instanceof AnswerLost,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        ...(this.deps.random ? { random: this.deps.random } : {}),
+      },
+    ).catch((error: unknown) => {
+      if (awsErrorName(error) === 'ServiceNotActiveException')
+        throw new TargetNotUpdatable(`ECS refused the restart: ${(error as Error).message}`, {
+          cause: error,
+        });
+      throw error;
+    });
+    const deployment = await this.findDeployment(
+      (d) => !known.has(d.serviceDeploymentArn),
+      'the restart',
+      wait,
+    );
+    return {
+      id: deployment.serviceDeploymentArn!,
+      kind: 'restart',
+      image: before.image,
+      previous: before.imageByDigest,
+    };
+  }
+
+  async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
+    const id = deployment.id;
+    const found = await waitFor({
+      what: `ECS service deployment ${id.split('/').at(-1) ?? id} of ${deployment.image} to finish`,
+      timeoutMs: wait.timeoutMs,
+      intervalMs: wait.intervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      probe: async () => {
+        const out = await awsCall(
+          'DescribeServiceDeployments',
+          () =>
+            this.client.send(
+              new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [id] }),
+            ),
+          this.deps,
+        );
+        const d = out.serviceDeployments?.[0];
+        if (!d) return { done: false, status: 'not found yet' };
+        const status = d.status ?? 'UNKNOWN';
+        if (TERMINAL.has(status)) return { done: true, value: d };
+        return {
+          done: false,
+          status: d.lifecycleStage ? `${status} (${d.lifecycleStage})` : status,
+        };
+      },
+    });
+    const status = found.status ?? 'UNKNOWN';
+    const reason = found.rollback?.reason ?? found.statusReason ?? 'no reason given';
+    switch (status) {
+      case 'SUCCESSFUL':
+        return { ok: true, id, status };
+      case 'ROLLBACK_SUCCESSFUL': {
+        const kept = found.rollback?.serviceRevisionArn;
+        const keptImage = kept ? (await this.revisionImages([kept])).get(kept) : undefined;
+        const previous = keptImage?.image
+          ? byDigest(keptImage.image, keptImage.digest)
+          : deployment.previous;
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: false,
+          message: `ECS rolled ${deployment.image} back: ${reason}, and kept ${previous}`,
+        };
+      }
+      case 'ROLLBACK_FAILED':
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: true,
+          message: `ECS could not roll ${deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down — check it now`,
+        };
+      default:
+        return {
+          ok: false,
+          id,
+          status,
+          emergency: true,
+          message: `ECS deployment of ${deployment.image} was STOPPED before it finished (${reason}): check which version serves now`,
+        };
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * A deploy target: the platform a service runs on, as the pipeline needs it. The stages ask
+ * these questions and never name a platform; App Runner (app-runner.ts) and ECS Express Mode
+ * (ecs-express.ts) answer them. A third platform is one more implementation of this file.
+ */
+import { DomainFailure } from '../util/errors.js';
+
+export type TargetKind = 'app-runner' | 'ecs-express';
+
+export interface TargetState {
+  kind: TargetKind;
+  arn: string;
+  name: string;
+  /** https:// URL of the service (a scheme is added when the platform gives a bare host). */
+  url: string;
+  /** The image as configured (tag or digest). */
+  image: string;
+  /** The digest the platform runs, when it says (`sha256:…`). */
+  digest: string | undefined;
+  /** `repo@sha256:…` when the digest is known, else the configured image: the rollback target. */
+  imageByDigest: string;
+  /** Plain environment variables (configuration, not secrets). */
+  environment: Record<string, string>;
+  /** Secret references by variable name (ARNs, never values). */
+  secrets: Record<string, string>;
+  /** The platform's own status word (RUNNING, ACTIVE, …). */
+  status: string;
+}
+
+export interface Preflight {
+  /** Accepts an update now. */
+  updatable: boolean;
+  /** An operation or deployment is under way (waiting may help). */
+  busy: boolean;
+  /** Paused: it would not serve the new version (waiting does not help). */
+  paused: boolean;
+  /** One line: what the platform says and, when not updatable, what to do. */
+  reason: string;
+}
+
+/** A deployment the platform runs for us, to be followed to its end. */
+export interface StartedDeployment {
+  /** The platform's id of it (App Runner OperationId, ECS service deployment ARN). */
+  id: string;
+  kind: 'switch' | 'restart';
+  /** The image asked for (switch) or configured (restart). */
+  image: string;
+  /** What ran before: the image the platform keeps when it rolls back. */
+  previous: string;
+}
+
+export type DeploymentResult =
+  | { ok: true; id: string; status: string }
+  | {
+      ok: false;
+      id: string;
+      status: string;
+      /** One line saying why, for the run's red summary. */
+      message: string;
+      /** Neither the new nor the old version may be serving: page someone. */
+      emergency: boolean;
+    };
+
+export interface Wait {
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+export interface DeployTarget {
+  readonly kind: TargetKind;
+  readonly arn: string;
+  /** What runs now: image by digest, URL, environment and secret references. */
+  describe(): Promise<TargetState>;
+  /** Updatable? busy? paused? — asked once, no waiting. */
+  preflight(): Promise<Preflight>;
+  /** Waits out a busy service (with a deadline); refuses at once what a wait cannot fix. */
+  waitUntilUpdatable(wait: Wait): Promise<TargetState>;
+  /**
+   * Read-modify-write: the running configuration with only the image changed (environment,
+   * secrets, roles and sizing kept). Returns the deployment to follow.
+   */
+  switchImage(image: string, wait?: Wait): Promise<StartedDeployment>;
+  /** A new deployment of the same configuration (no image change), e.g. after a secret rotation. */
+  restart(wait?: Wait): Promise<StartedDeployment>;
+  /** Follows the platform's deployment to a terminal result, within the deadline. */
+  follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult>;
+}
+
+/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */
+export class TargetNotUpdatable extends DomainFailure {
+  override readonly name = 'TargetNotUpdatable';
+}
+
+/** `https://` in front of a bare host name; an URL with a scheme is kept. */
+export function withScheme(endpoint: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+
+/** `<registry>/<repo>@sha256:…` from an image reference (tag or digest) and its digest. */
+export function byDigest(image: string, digest: string | undefined): string {
+  if (!digest) return image;
+  const at = image.indexOf('@');
+  const withoutDigest = at >= 0 ? image.slice(0, at) : image;
+  // A tag is after the last ':' that follows the last '/' (a registry port is before it).
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  const repo = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
+  return `${repo}@${digest}`;
+}
