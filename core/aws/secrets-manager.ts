@@ -108,6 +108,33 @@ export class SecretsStore {
     );
   }
 
+  /** The AWSCURRENT version and when it was made (ListSecretVersionIds), or undefined. */
+  async currentVersion(
+    secretId: string,
+  ): Promise<{ versionId: string; createdAt: Date } | undefined> {
+    let next: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const out = await awsCall(
+        'ListSecretVersionIds',
+        () =>
+          this.client.send(
+            new ListSecretVersionIdsCommand({
+              SecretId: secretId,
+              MaxResults: 100,
+              NextToken: next,
+            }),
+          ),
+        this.deps,
+      );
+      const current = (out.Versions ?? []).find((v) => v.VersionStages?.includes('AWSCURRENT'));
+      if (current?.VersionId && current.CreatedDate)
+        return { versionId: current.VersionId, createdAt: current.CreatedDate };
+      next = out.NextToken;
+      if (!next) break;
+    }
+    return undefined;
+  }
+
   async versionIds(secretId: string): Promise<string[]> {
     const ids: string[] = [];
     let next: string | undefined;

@@ -1,4 +1,5 @@
 import { SecretsStore } from '../aws/secrets-manager.js';
+import { describeAge, previousKeyAges } from '../rotation/grace.js';
 import { rotatedSecretId } from '../rotation/types.js';
 import { errorMessage } from '../util/errors.js';
 import { defineCheck, type CheckOutcome } from './types.js';
@@ -7,7 +8,8 @@ const DAY = 86_400_000;
 const WARN_WITHIN_DAYS = 14;
 
 /**
- * Secrets past `rotate-every-days` fail; within 14 days of it they warn. Ages come from
+ * Secrets past `rotate-every-days` fail; within 14 days of it they warn. A previous JWT key past
+ * its `grace-days` warns: the next rotate-secret run retires it (a check only reads). Ages come from
  * DescribeSecret (LastRotatedDate, else LastChangedDate); the value is never read. External
  * secrets are rotated by their issuer, so they only remind (warn).
  */
@@ -19,7 +21,9 @@ export const rotationDue = defineCheck({
   group: 'Infrastructure',
   async run(_check, { env, aws, clock, logger }) {
     const secrets = (env.secrets ?? []).filter((s) => s['rotate-every-days'] !== undefined);
-    if (secrets.length === 0) return { status: 'skipped', line: 'no secret has rotate-every-days' };
+    const withGrace = (env.secrets ?? []).filter((s) => s['grace-days'] !== undefined);
+    if (secrets.length === 0 && withGrace.length === 0)
+      return { status: 'skipped', line: 'no secret has rotate-every-days or grace-days' };
     const store = new SecretsStore(aws.secretsManager, { clock, logger });
     const observed: Record<string, unknown> = {};
     const lines: { status: CheckOutcome['status']; text: string }[] = [];
@@ -49,12 +53,29 @@ export const rotationDue = defineCheck({
         lines.push({ status: 'error', text: `${secret.name} (${id}): ${errorMessage(error)}` });
       }
     }
+    try {
+      for (const age of await previousKeyAges(withGrace, store, clock)) {
+        observed[`${age.secret.name} previous key`] = {
+          secretId: age.previousSecretId,
+          ageDays: Math.floor(age.ageDays),
+          graceDays: age.graceDays,
+          retired: age.retired,
+        };
+        if (age.expired)
+          lines.push({
+            status: 'warn',
+            text: `${describeAge(age)}: the next rotate-secret run retires it`,
+          });
+      }
+    } catch (error) {
+      lines.push({ status: 'error', text: `previous keys: ${errorMessage(error)}` });
+    }
     const order: CheckOutcome['status'][] = ['error', 'fail', 'warn'];
     const worst = order.find((s) => lines.some((l) => l.status === s));
     if (!worst)
       return {
         status: 'pass',
-        line: `${secrets.length} secrets within their rotation periods`,
+        line: `${secrets.length} secrets within their rotation periods${withGrace.length ? ', previous keys within their grace periods' : ''}`,
         observed,
       };
     return {

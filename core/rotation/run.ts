@@ -8,6 +8,14 @@ import { DomainFailure, errorMessage, InputError } from '../util/errors.js';
 import { requestJson } from '../util/http-json.js';
 import { RotationRefused } from './drivers.js';
 import {
+  describeAge,
+  previousKeyAges,
+  retirePreviousKey,
+  retirementToken,
+  type PreviousKeyAge,
+} from './grace.js';
+import { redeployAndVerify } from './redeploy.js';
+import {
   preflight,
   rotateSecret,
   RotationUndone,
@@ -36,6 +44,8 @@ export interface RotationRunOutcome {
   outcomes: SecretOutcome[];
   /** External secrets that are due: reminded, never rotated. */
   reminders: string[];
+  /** Previous keys retired after their grace-days (lines, never values). */
+  retired: string[];
   steps: StepLog;
   plan: string[];
 }
@@ -131,19 +141,30 @@ export async function runRotation(
   // Preflight every secret before the first change.
   const preflights: Preflight[] = [];
   for (const s of chosen) preflights.push(await preflight(s, ctx, steps));
+  // Previous keys past their grace-days, except those this run rotates (their previous-secret
+  // gets the old value anew).
+  const expired: PreviousKeyAge[] = (
+    await previousKeyAges(ctx.env.secrets ?? [], ctx.secrets, ctx.clock)
+  ).filter((a) => a.expired && !chosen.includes(a.secret));
 
-  const plan = preflights.map(
-    (p) =>
-      `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${
-        p.ownVersions.includes(p.current.versionId)
-          ? 'redeploy and verify (AWSCURRENT is already this run’s version)'
-          : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
-      }`,
-  );
+  const plan = [
+    ...expired.map(
+      (a) =>
+        `${describeAge(a)}: replace it with an unknowable key, then ${preflights.length ? 'the rotation’s redeploy' : 'StartDeployment → follow → verify health'}`,
+    ),
+    ...preflights.map(
+      (p) =>
+        `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${
+          p.ownVersions.includes(p.current.versionId)
+            ? 'redeploy and verify (AWSCURRENT is already this run’s version)'
+            : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
+        }`,
+    ),
+  ];
   if (request.dryRun) {
     return {
       ok: true,
-      headline: `Dry run: ${preflights.length} secret(s) would be rotated in ${ctx.environment}; nothing changed`,
+      headline: `Dry run: ${preflights.length} secret(s) would be rotated${expired.length ? ` and ${expired.length} previous key(s) retired` : ''} in ${ctx.environment}; nothing changed`,
       outcomes: preflights.map((p) => ({
         name: p.secret.name,
         kind: p.secret.kind,
@@ -152,13 +173,37 @@ export async function runRotation(
         notes: [],
       })),
       reminders,
+      retired: [],
       steps,
       plan,
     };
   }
 
-  const outcomes: SecretOutcome[] = [];
   const failures: string[] = [];
+  const retired: string[] = [];
+  for (const a of expired) {
+    await steps.run(
+      a.secret.name,
+      'retire-previous',
+      () =>
+        retirePreviousKey(
+          a,
+          ctx.secrets,
+          retirementToken(ctx.run, ctx.environment, a.previousSecretId),
+        ),
+      a.previousSecretId,
+    );
+    retired.push(
+      `previous key of ${a.secret.name} (${a.previousSecretId}) retired after ${Math.floor(a.ageDays)} days (grace-days ${a.graceDays})`,
+    );
+  }
+  // Nothing else redeploys: the service must stop holding the retired key now.
+  if (retired.length > 0 && preflights.length === 0) {
+    const failure = await redeployAndVerify(ctx, steps, 'previous keys');
+    if (failure) failures.push(`redeploy after retiring the previous keys failed: ${failure}`);
+  }
+
+  const outcomes: SecretOutcome[] = [];
   for (const p of preflights) {
     try {
       const outcome = await rotateSecret(p, ctx, steps);
@@ -190,8 +235,10 @@ export async function runRotation(
       ? failures.join('; ')
       : rotated.length > 0
         ? `Rotated ${rotated.join(', ')} in ${ctx.environment}; the service is healthy on the new values`
-        : `Nothing to rotate in ${ctx.environment}${request.secret === 'due' ? ' (no secret is due)' : ''}`;
-  return { ok: failures.length === 0, headline, outcomes, reminders, steps, plan };
+        : retired.length > 0
+          ? `Retired ${retired.length} previous key(s) in ${ctx.environment}; the service is healthy without them`
+          : `Nothing to rotate in ${ctx.environment}${request.secret === 'due' ? ' (no secret is due)' : ''}`;
+  return { ok: failures.length === 0, headline, outcomes, reminders, retired, steps, plan };
 }
 
 async function notify(

@@ -26,6 +26,7 @@ export function renderRotation(outcome: RotationRunOutcome, environment: string)
         o.notes.join(' '),
       ]),
     );
+  if (outcome.retired.length > 0) summary.heading('Previous keys retired', 3).list(outcome.retired);
   if (outcome.reminders.length > 0) summary.heading('Reminders', 3).list(outcome.reminders);
   if (outcome.plan.length > 0 && outcome.outcomes.every((o) => o.result === 'planned'))
     summary.heading('Plan', 3).list(outcome.plan);
