@@ -5,7 +5,7 @@
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
 import { DomainFailure, errorMessage, InputError } from '../util/errors.js';
-import { requestJson } from '../util/http-json.js';
+import { createOctokit } from '../github/octokit.js';
 import { RotationRefused } from './drivers.js';
 import {
   describeAge,
@@ -314,30 +314,24 @@ async function commitStatus(
   rotated: string[],
 ): Promise<void> {
   if (!request.githubToken || !ctx.run.sha) return;
+  const [owner, repo] = ctx.run.repository.split('/');
   try {
-    await requestJson(
-      'GitHub create commit status',
-      `${ctx.run.apiUrl}/repos/${ctx.run.repository}/statuses/${ctx.run.sha}`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${request.githubToken}`,
-          accept: 'application/vnd.github+json',
-          'x-github-api-version': '2022-11-28',
-          'user-agent': 'apprunner-ops',
-        },
-        body: {
-          state: ok ? 'success' : 'failure',
-          context: `apprunner-ops/rotate-secret (${ctx.environment})`,
-          description: (ok
-            ? `Rotated ${rotated.join(', ') || 'nothing'}`
-            : 'Rotation failed or was undone'
-          ).slice(0, 140),
-          target_url: ctx.run.runUrl,
-        },
-      },
-      { clock: ctx.clock, logger: ctx.logger },
-    );
+    const octokit = createOctokit(request.githubToken, {
+      apiUrl: ctx.run.apiUrl,
+      logger: ctx.logger,
+    });
+    await octokit.rest.repos.createCommitStatus({
+      owner: owner ?? '',
+      repo: repo ?? '',
+      sha: ctx.run.sha,
+      state: ok ? 'success' : 'failure',
+      context: `apprunner-ops/rotate-secret (${ctx.environment})`,
+      description: (ok
+        ? `Rotated ${rotated.join(', ') || 'nothing'}`
+        : 'Rotation failed or was undone'
+      ).slice(0, 140),
+      target_url: ctx.run.runUrl,
+    });
   } catch (error) {
     ctx.logger.warning(`GitHub commit status not recorded: ${errorMessage(error)}`);
   }
