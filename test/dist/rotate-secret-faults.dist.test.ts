@@ -5,7 +5,7 @@
  * AWSCURRENT. The table of outcomes is printed (and kept in .tmp/rotate-kill-points.md).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { tryLogin } from '../../core/rotation/values.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 
@@ -89,68 +89,79 @@ afterAll(async () => {
   const table = [
     '| kind | killed after step | killed | AWSCURRENT logs in right after the kill | re-run | re-run says | AWSCURRENT logs in after re-run | healthy | AWSCURRENT versions |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map(
-      (r) =>
-        `| ${r.kind} | ${r.step} | ${r.killed ? 'SIGKILL' : 'finished first'} | ${r.currentWorksAfterKill} | exit ${r.rerunExit} | ${r.rerunNote} | ${r.currentWorks} | ${r.healthy ? 'yes' : 'NO'} | ${r.currents} |`,
-    ),
+    // The kinds ran side by side: group their rows again (the sort is stable).
+    ...[...rows]
+      .sort(
+        (a, b) =>
+          KINDS.findIndex((k) => k.kind === a.kind) - KINDS.findIndex((k) => k.kind === b.kind),
+      )
+      .map(
+        (r) =>
+          `| ${r.kind} | ${r.step} | ${r.killed ? 'SIGKILL' : 'finished first'} | ${r.currentWorksAfterKill} | exit ${r.rerunExit} | ${r.rerunNote} | ${r.currentWorks} | ${r.healthy ? 'yes' : 'NO'} | ${r.currents} |`,
+      ),
   ].join('\n');
   await mkdir('.tmp', { recursive: true });
   await writeFile('.tmp/rotate-kill-points.md', `${table}\n`);
   console.log(table);
 });
 
-describe.each(KINDS)('kill points of kind $kind', (k) => {
-  it('after every step, one re-run finishes with a working AWSCURRENT, one AWSCURRENT and a healthy service', async () => {
-    const world = await startRotationWorld({ appUser: k.appUser, timeScale: 0.002 });
-    try {
-      for (const [i, step] of k.steps.entries()) {
-        const runId = `${5000 + KINDS.indexOf(k) * 100 + i}`;
-        const inputs = { secret: k.name, 'login-timeout': '1s' };
-        const killed = await world.rotate(inputs, {
-          runId,
-          killOn: new RegExp(`step done: ${k.name} ${step}\\b`),
-        });
-        const after = world.sim.secret(k.secretId).current!;
-        const afterKill = k.kind === 'random' ? 'n/a' : (await tryLogin(after)).ok ? 'yes' : 'no';
-        const rerun = await world.rotate(inputs, { runId });
-        const current = world.sim.secret(k.secretId).current!;
-        const works = k.kind === 'random' ? 'n/a' : (await tryLogin(current)).ok ? 'yes' : 'NO';
-        const note = /unfinished rotation[^|]*finished/.test(rerun.summary)
-          ? 'finished the unfinished rotation'
-          : /unfinished rotation[^|]*undone/.test(rerun.summary)
-            ? 'undid the unfinished rotation, rotated afresh'
-            : /resumed at the redeploy/.test(rerun.summary)
-              ? 'resumed at the redeploy'
-              : 'rotated';
-        const row: Row = {
-          kind: k.kind,
-          step,
-          killed: killed.signal === 'SIGKILL',
-          currentWorksAfterKill: afterKill,
-          rerunExit: rerun.exitCode,
-          rerunNote: note,
-          currentWorks: works,
-          healthy: await healthy(world),
-          currents: world.sim
-            .secret(k.secretId)
-            .versions.filter((v) => v.stages.includes('AWSCURRENT')).length,
-        };
-        rows.push(row);
-        expect(row.killed, `${k.kind} ${step}: the run was not killed`).toBe(true);
-        expect(rerun.exitCode, `${k.kind} ${step}: ${rerun.stdout}`).toBe(0);
-        expect(row.currentWorks).not.toBe('NO');
-        expect(row.healthy).toBe(true);
-        expect(row.currents).toBe(1);
-        expect(
-          world.sim
-            .secret(k.secretId)
-            .versions.some(
-              (v) => v.stages.includes('AWSPENDING') && !v.stages.includes('AWSCURRENT'),
-            ),
-        ).toBe(false);
+// Each kind has its own world (its own PostgreSQL), so the three run side by side.
+describe.concurrent('kill points', () => {
+  it.for(KINDS)(
+    'of kind $kind: after every step, one re-run finishes with a working AWSCURRENT, one AWSCURRENT and a healthy service',
+    { timeout: 300_000 },
+    async (k, { expect }) => {
+      const world = await startRotationWorld({ appUser: k.appUser, timeScale: 0.002 });
+      try {
+        for (const [i, step] of k.steps.entries()) {
+          const runId = `${5000 + KINDS.indexOf(k) * 100 + i}`;
+          const inputs = { secret: k.name, 'login-timeout': '1s' };
+          const killed = await world.rotate(inputs, {
+            runId,
+            killOn: new RegExp(`step done: ${k.name} ${step}\\b`),
+          });
+          const after = world.sim.secret(k.secretId).current!;
+          const afterKill = k.kind === 'random' ? 'n/a' : (await tryLogin(after)).ok ? 'yes' : 'no';
+          const rerun = await world.rotate(inputs, { runId });
+          const current = world.sim.secret(k.secretId).current!;
+          const works = k.kind === 'random' ? 'n/a' : (await tryLogin(current)).ok ? 'yes' : 'NO';
+          const note = /unfinished rotation[^|]*finished/.test(rerun.summary)
+            ? 'finished the unfinished rotation'
+            : /unfinished rotation[^|]*undone/.test(rerun.summary)
+              ? 'undid the unfinished rotation, rotated afresh'
+              : /resumed at the redeploy/.test(rerun.summary)
+                ? 'resumed at the redeploy'
+                : 'rotated';
+          const row: Row = {
+            kind: k.kind,
+            step,
+            killed: killed.signal === 'SIGKILL',
+            currentWorksAfterKill: afterKill,
+            rerunExit: rerun.exitCode,
+            rerunNote: note,
+            currentWorks: works,
+            healthy: await healthy(world),
+            currents: world.sim
+              .secret(k.secretId)
+              .versions.filter((v) => v.stages.includes('AWSCURRENT')).length,
+          };
+          rows.push(row);
+          expect(row.killed, `${k.kind} ${step}: the run was not killed`).toBe(true);
+          expect(rerun.exitCode, `${k.kind} ${step}: ${rerun.stdout}`).toBe(0);
+          expect(row.currentWorks).not.toBe('NO');
+          expect(row.healthy).toBe(true);
+          expect(row.currents).toBe(1);
+          expect(
+            world.sim
+              .secret(k.secretId)
+              .versions.some(
+                (v) => v.stages.includes('AWSPENDING') && !v.stages.includes('AWSCURRENT'),
+              ),
+          ).toBe(false);
+        }
+      } finally {
+        await world.stop();
       }
-    } finally {
-      await world.stop();
-    }
-  }, 300_000);
+    },
+  );
 });
