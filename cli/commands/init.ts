@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { parseConfig } from '../../core/config/load.js';
 import { UsageError } from '../args.js';
 import { ask, EXIT, type CliIo, type Command } from '../io.js';
-import { callerWorkflows } from '../caller-workflows.js';
+import { callerWorkflows, exampleSuite, parseSuiteReference } from '../caller-workflows.js';
 import { boolFlag, stringFlag } from './shared.js';
 
 interface Answers {
@@ -132,7 +132,7 @@ export function configText(a: Answers): string {
 export const initCommand: Command = {
   name: 'init',
   usage:
-    'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id] [--health-url url|env=url,…] [--force]',
+    'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id] [--health-url url|env=url,…] [--suite owner/repo@ref] [--force]',
   summary:
     'write .github/apprunner-ops.yml and the caller workflows (asks for what flags do not give)',
   flags: {
@@ -145,15 +145,18 @@ export const initCommand: Command = {
     'ecr-repository': { type: 'string', description: 'ECR repository name' },
     database: { type: 'string', description: 'RDS instance identifier' },
     'health-url': { type: 'string', description: 'public base URL, or env=url pairs' },
-    'suite-ref': {
+    suite: {
       type: 'string',
-      description: 'ref of apprunner-ops the callers pin (default: this version)',
+      description:
+        'owner/repo@ref of apprunner-ops the callers use (default: the release docs/setup.md pins)',
     },
     force: { type: 'boolean', description: 'overwrite existing files' },
   },
   async run(args, io) {
     if (args.positionals.length > 0)
       throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
+    const suiteText = stringFlag(args, 'suite');
+    const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
     const answers = await gather(args, io);
     const config = configText(answers);
     const configFile = '.github/apprunner-ops.yml';
@@ -161,7 +164,7 @@ export const initCommand: Command = {
     parseConfig(config, configFile);
     const files: Record<string, string> = {
       [configFile]: config,
-      ...callerWorkflows(answers.environments, stringFlag(args, 'suite-ref')),
+      ...callerWorkflows(answers.environments, suite),
     };
     const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
     if (existing.length > 0 && !boolFlag(args, 'force'))
@@ -173,8 +176,11 @@ export const initCommand: Command = {
       await writeFile(path.join(io.cwd, file), text);
       io.stdout.write(`wrote ${file}\n`);
     }
+    const pinned = suite
+      ? `${suite.repository}@${suite.ref}`
+      : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
     io.stdout.write(
-      `Next: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+      `The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
     );
     return EXIT.ok;
   },

@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
+import { CHECKS, lintWorkflows } from '../../workflows-src/validate/index.js';
+import { SHELLCHECK } from '../../workflows-src/validate/shellcheck.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
 
 // The command line as a person runs it: a real process, the sim's endpoints in its
@@ -55,7 +57,7 @@ beforeAll(async () => {
     ...w.env,
     GITHUB_TOKEN: 'ghs_simtoken',
     GITHUB_REPOSITORY: 'example/drop',
-    GITHUB_SHA: 'abc1234def5678900000000000000000000000000',
+    GITHUB_SHA: 'abc1234def567890000000000000000000000000',
     SLACK_WEBHOOK_URL: w.sim.env['SIM_SLACK_WEBHOOK_URL'] as string,
     BETTERSTACK_TOKEN: w.sim.env['SIM_BETTERSTACK_TOKEN'] as string,
   };
@@ -313,6 +315,86 @@ describe('validate and init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exist.*pass --force/);
     expect((await cli([...args, '--force'], { cwd: dir })).code).toBe(0);
+
+    // The callers are docs/setup.md's, byte for byte (examples/caller/ is what the docs show
+    // and the rehearsals run), and the workflow validator accepts them. The callers have no
+    // run: steps, so shellcheck has nothing to say.
+    const written = await Promise.all(
+      ['apprunner-ops.yml', 'apprunner-ops-rotate.yml', 'apprunner-ops-go-live.yml'].map(
+        async (name) => ({
+          file: `.github/workflows/${name}`,
+          text: await readFile(path.join(dir, '.github/workflows', name), 'utf8'),
+          example: await readFile(
+            path.join(ROOT, 'examples/caller/.github/workflows', name),
+            'utf8',
+          ),
+        }),
+      ),
+    );
+    for (const w of written) expect(w.text, w.file).toBe(w.example);
+    const findings = await lintWorkflows(written, {
+      checks: CHECKS.filter((c) => c !== SHELLCHECK),
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('init with three environments and another suite reference: callers the validator accepts', async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
+    const r = await cli(
+      [
+        'init',
+        '--environments',
+        'dev,staging,prod',
+        '--region',
+        'eu-north-1',
+        '--service-arn',
+        'arn:aws:apprunner:eu-north-1:123456789012:service/web-app/0123456789abcdef0123456789abcdef',
+        '--ecr-repository',
+        'web',
+        '--database',
+        '',
+        '--health-url',
+        'https://example.com',
+        '--suite',
+        'acme/apprunner-ops@v1.2.0',
+      ],
+      { cwd: repo },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('The callers use acme/apprunner-ops@v1.2.0');
+    const main = await readFile(path.join(repo, '.github/workflows/apprunner-ops.yml'), 'utf8');
+    expect(main).toContain('with: { environments: dev staging prod }');
+    expect(main).toContain('uses: acme/apprunner-ops/.github/workflows/deploy.yml@v1.2.0\n');
+    expect(main).not.toContain('example/apprunner-ops');
+    const rotate = await readFile(
+      path.join(repo, '.github/workflows/apprunner-ops-rotate.yml'),
+      'utf8',
+    );
+    expect(rotate).toContain("inputs.environment || 'prod'");
+    expect((await cli(['validate'], { cwd: repo })).stdout).toMatch(
+      /valid \(3 environments: dev, staging, prod\)/,
+    );
+    const files = await Promise.all(
+      ['apprunner-ops.yml', 'apprunner-ops-rotate.yml', 'apprunner-ops-go-live.yml'].map(
+        async (name) => ({
+          file: `.github/workflows/${name}`,
+          text: await readFile(path.join(repo, '.github/workflows', name), 'utf8'),
+        }),
+      ),
+    );
+    expect(await lintWorkflows(files, { checks: CHECKS.filter((c) => c !== SHELLCHECK) })).toEqual(
+      [],
+    );
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it('init refuses a malformed suite reference before writing anything', async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
+    const r = await cli(['init', '--suite', 'apprunner-ops'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--suite: expected owner\/repo@ref/);
+    expect(await readdir(repo)).toEqual([]);
+    await rm(repo, { recursive: true, force: true });
   });
 
   it('init without a terminal names the missing flag', async () => {

@@ -71,7 +71,8 @@ export function checkPinnedActions(workflow: WorkflowModel): Finding[] {
 }
 
 /**
- * An explicit `permissions:` mapping on every job (the repository default may be write-all),
+ * An explicit `permissions:` mapping on every job (the repository default may be write-all;
+ * a job calling a reusable workflow may rely on the workflow's mapping instead),
  * with `write` only where a step needs it: id-token for OIDC, deployments for our
  * deploy/rollback actions (they record GitHub deployments), issues for ops-check.
  */
@@ -80,6 +81,14 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
   for (const job of workflow.jobs) {
     const at = base(PERMISSIONS, workflow, job);
     const node = job.node.get('permissions', true) as Node | undefined;
+    // A job that calls a reusable workflow runs no steps: the workflow's own `permissions:`
+    // caps what the called jobs may ask for, and those jobs declare theirs (checked there).
+    if (
+      node === undefined &&
+      job.uses !== undefined &&
+      isMap(workflow.doc.get('permissions', true))
+    )
+      continue;
     if (node === undefined) {
       findings.push({
         ...at,
