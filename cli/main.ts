@@ -8,6 +8,7 @@ import { ImageNotFound } from '../core/aws/ecr.js';
 import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/util/errors.js';
 import { closestKey } from '../core/util/zod-issues.js';
 import { parseArgs, UsageError } from './args.js';
+import { checkCommand } from './commands/check.js';
 import { deployCommand, rollbackCommand } from './commands/ops.js';
 import { initCommand } from './commands/init.js';
 import { statusCommand } from './commands/status.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   deployCommand,
   rollbackCommand,
+  checkCommand,
   validateCommand,
   initCommand,
 ];

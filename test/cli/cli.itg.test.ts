@@ -260,6 +260,54 @@ describe('progress on a terminal and in a pipe', () => {
   });
 });
 
+describe('check from a terminal', () => {
+  it('runs the daily checks read-only (exit 0), a failing weekly list exits 1 naming the check, and bad input exits 2', async () => {
+    const base = await readFile(path.join(w.workspace, 'apprunner-ops.yml'), 'utf8');
+    await writeFile(
+      path.join(w.workspace, 'checks.yml'),
+      `${base.trimEnd()}
+    checks:
+      daily:
+        - type: service-running
+        - type: health
+      weekly:
+        - type: snapshot-fresh
+          max-age: 1s
+`,
+    );
+    w.sim.clearCalls();
+    const daily = await cli(['check', 'production', 'daily', '--config', 'checks.yml'], {
+      cwd: w.workspace,
+      env,
+    });
+    expect(daily.code, daily.stderr).toBe(0);
+    expect(daily.stdout).toMatch(/service-running/);
+    expect(daily.stderr).toMatch(/daily checks of production: 2 passed/);
+    expect(w.sim.mutatingCalls()).toEqual([]);
+    expect(w.sim.github.issues()).toEqual([]);
+
+    const weekly = await cli(
+      ['check', 'production', 'weekly', '--json', '--config', 'checks.yml'],
+      { cwd: w.workspace, env },
+    );
+    expect(weekly.code).toBe(1);
+    expect(weekly.stderr).toMatch(/^FAILED: weekly checks of production: 1 failed/m);
+    const report = JSON.parse(weekly.stdout) as { checks: { id: string; status: string }[] };
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['snapshot-fresh', 'fail']]);
+
+    for (const [args, message] of [
+      [['check', 'production', 'hourly'], /schedule "hourly": expected daily, weekly, monthly/],
+      [['check', 'prod', 'daily'], /environments\.prod: no such environment/],
+      [['check', 'production', 'monthly'], /checks\.monthly: no checks configured/],
+      [['chek', 'production', 'daily'], /did you mean "check"/],
+    ] as const) {
+      const r = await cli([...args, '--config', 'checks.yml'], { cwd: w.workspace, env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
 describe('validate and init', () => {
   let dir: string;
   beforeAll(async () => {
