@@ -10,6 +10,7 @@ import { closestKey } from '../core/util/zod-issues.js';
 import { parseArgs, UsageError } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { deployCommand, rollbackCommand } from './commands/ops.js';
+import { rotateCommand } from './commands/rotate.js';
 import { initCommand } from './commands/init.js';
 import { statusCommand } from './commands/status.js';
 import { validateCommand } from './commands/validate.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   deployCommand,
   rollbackCommand,
   checkCommand,
+  rotateCommand,
   validateCommand,
   initCommand,
 ];

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRotationWorld } from '../../sim/rotation-world.js';
 import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
 import { CHECKS, lintWorkflows } from '../../workflows-src/validate/index.js';
 import { SHELLCHECK } from '../../workflows-src/validate/shellcheck.js';
@@ -304,6 +305,73 @@ describe('check from a terminal', () => {
       const r = await cli([...args, '--config', 'checks.yml'], { cwd: w.workspace, env });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
+describe('rotate from a terminal', () => {
+  it('refuses without confirmation on a reviewed environment, then rotates JWT_SECRET with --yes and prints no secret value', async () => {
+    const rw = await startRotationWorld();
+    try {
+      const config = `${(await readFile(path.join(rw.workspace, 'apprunner-ops.yml'), 'utf8')).trimEnd()}\n    required-reviewers: true\n`;
+      await writeFile(path.join(rw.workspace, 'apprunner-ops.yml'), config);
+      const renv = {
+        ...rw.env,
+        GITHUB_TOKEN: 'ghs_simtoken',
+        GITHUB_REPOSITORY: 'example/drop',
+        GITHUB_SHA: 'abc1234def567890000000000000000000000000',
+      };
+      const args = ['rotate', 'production', 'JWT_SECRET', '--config', 'apprunner-ops.yml'];
+      const fastRotation = ['--poll-interval', '100ms', '--verify-timeout', '5s'];
+      const old = rw.sim.secret('drop/production/jwt-secret').current!;
+
+      const noReason = await cli(args, { cwd: rw.workspace, env: renv });
+      expect(noReason.code).toBe(2);
+      expect(noReason.stderr).toMatch(/reason/);
+      const refused = await cli([...args, '--reason', 'quarterly'], {
+        cwd: rw.workspace,
+        env: renv,
+      });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(
+        /production has required reviewers: confirm on a terminal, or pass --yes/,
+      );
+      const unknown = await cli(
+        ['rotate', 'production', 'JWT', '--reason', 'x', '--yes', '--config', 'apprunner-ops.yml'],
+        {
+          cwd: rw.workspace,
+          env: renv,
+        },
+      );
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/"JWT" is not a secret of environment production/);
+      expect(rw.sim.mutatingCalls().filter((c) => c.service === 'secretsmanager')).toEqual([]);
+      expect(rw.sim.secret('drop/production/jwt-secret').current).toBe(old);
+
+      const rotated = await cli([...args, '--reason', 'quarterly', '--yes', ...fastRotation], {
+        cwd: rw.workspace,
+        env: renv,
+      });
+      expect(rotated.code, rotated.stderr).toBe(0);
+      expect(rotated.stderr).toMatch(/Rotated JWT_SECRET in production; the service is healthy/);
+      expect(rotated.stderr).toMatch(
+        /AUDIT_DATABASE_URL is not set: no audit_log row will be written/,
+      );
+      const now = rw.sim.secret('drop/production/jwt-secret').current!;
+      expect(now).not.toBe(old);
+      expect(rw.sim.secret('drop/production/jwt-secret-previous').current).toBe(old);
+      for (const value of [old, now]) {
+        expect(rotated.stdout).not.toContain(value);
+        expect(rotated.stderr).not.toContain(value);
+      }
+      expect(rw.sim.github.commitStatuses()).toEqual([
+        expect.objectContaining({
+          state: 'success',
+          context: 'apprunner-ops/rotate-secret (production)',
+        }),
+      ]);
+    } finally {
+      await rw.stop();
     }
   });
 });
