@@ -9,6 +9,7 @@ import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/ut
 import { closestKey } from '../core/util/zod-issues.js';
 import { parseArgs, UsageError } from './args.js';
 import { checkCommand } from './commands/check.js';
+import { gateCommand } from './commands/gate.js';
 import { deployCommand, rollbackCommand } from './commands/ops.js';
 import { rotateCommand } from './commands/rotate.js';
 import { initCommand } from './commands/init.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   deployCommand,
   rollbackCommand,
   checkCommand,
+  gateCommand,
   rotateCommand,
   validateCommand,
   initCommand,

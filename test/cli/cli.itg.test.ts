@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateWorld } from '../../sim/gate-world.js';
 import { startRotationWorld } from '../../sim/rotation-world.js';
 import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
 import { CHECKS, lintWorkflows } from '../../workflows-src/validate/index.js';
@@ -373,6 +374,37 @@ describe('rotate from a terminal', () => {
     } finally {
       await rw.stop();
     }
+  });
+});
+
+describe('gate from a terminal', () => {
+  it('passes the go-live gate of a green world (exit 0, evidence, check run) and fails one with BANKID_MOCK set (exit 1, naming service-env)', async () => {
+    for (const bankidMock of [false, true]) {
+      const gw = await startGateWorld({ bankidMock });
+      try {
+        const genv = { ...gw.env, GITHUB_TOKEN: 'ghs_simtoken' };
+        const r = await cli(['gate', 'production'], { cwd: gw.workspace, env: genv });
+        if (!bankidMock) {
+          expect(r.code, r.stderr).toBe(0);
+          expect(r.stderr).toMatch(/evidence: .*apprunner-ops-evidence\/evidence\.json/);
+          expect(
+            gw.sim.github.checkRuns().filter((c) => c.name === 'apprunner-ops: go-live gate'),
+          ).toEqual([expect.objectContaining({ head_sha: gw.sha, conclusion: 'success' })]);
+        } else {
+          expect(r.code).toBe(1);
+          expect(r.stderr).toMatch(/^FAILED: /m);
+          expect(r.stdout).toMatch(/BANKID_MOCK is set and must be absent/);
+        }
+        expect(
+          gw.sim.mutatingCalls().filter((c) => !['github', 'slack'].includes(c.service)),
+        ).toEqual([]);
+      } finally {
+        await gw.stop();
+      }
+    }
+    const bad = await cli(['gate', 'production', 'Go Live'], { cwd: os.tmpdir(), env: {} });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/expected a lowercase gate name like go-live, got "Go Live"/);
   });
 });
 
