@@ -101,6 +101,8 @@ export interface ActionInputs {
     readonly 'betterstack-token'?: InputValue;
     /** PostgreSQL URL of a read-only role for sql checks; empty: sql checks are errors saying so. */
     readonly 'database-url'?: InputValue;
+    /** PostgreSQL URL of the database holding audit_log: a snapshot-restore drill records its restore time there; empty: not recorded. */
+    readonly 'audit-database-url'?: InputValue;
     /** Open one GitHub issue per environment and schedule while checks fail, comment on it, close it when they pass (true or false). Default: `true`. */
     readonly 'open-issue'?: InputValue;
   };

@@ -113,6 +113,7 @@ const checks: Job = {
         'github-token': expr('github.token'),
         'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
         'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
+        'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
         // Named after the environment, so only `secrets: inherit` can pass it.
         'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
       },

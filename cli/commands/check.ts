@@ -60,6 +60,7 @@ export const checkCommand: Command = {
           slackWebhookUrl: undefined,
           betterstackToken: io.env['BETTERSTACK_TOKEN'] || undefined,
           databaseUrl: io.env['OPS_DATABASE_URL'] || undefined,
+          auditDatabaseUrl: io.env['AUDIT_DATABASE_URL'] || undefined,
           openIssue: false,
         },
         { clock: systemClock, logger, run: terminalRunInfo(io.env, io.cwd, io.now()) },

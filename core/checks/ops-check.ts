@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RunInfo } from '../action/github-context.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
+import type { EnvironmentConfig } from '../config/schema.js';
 import { createOctokit } from '../github/octokit.js';
 import type { Clock } from '../util/clock.js';
 import { ConfigError, InputError } from '../util/errors.js';
@@ -27,6 +28,8 @@ export interface OpsCheckRequest {
   slackWebhookUrl: string | undefined;
   betterstackToken: string | undefined;
   databaseUrl: string | undefined;
+  /** Where a restore drill records its restore time (audit_log). */
+  auditDatabaseUrl: string | undefined;
   openIssue: boolean;
 }
 
@@ -58,7 +61,7 @@ export interface OpsCheckResult {
  */
 export async function opsCheck(
   request: OpsCheckRequest,
-  deps: { clock: Clock; logger: Logger; run: RunInfo; aws?: AwsClients },
+  deps: { clock: Clock; logger: Logger; run: RunInfo; aws?: AwsClients; onStart?: () => void },
 ): Promise<OpsCheckResult> {
   if (request.schedule && request.checks)
     throw new InputError('checks', 'give either schedule or checks, not both');
@@ -79,12 +82,16 @@ export async function opsCheck(
     githubToken: request.githubToken,
     betterstackToken: request.betterstackToken,
     databaseUrl: request.databaseUrl,
+    auditDatabaseUrl: request.auditDatabaseUrl,
   };
   const started = deps.clock.now();
   deps.logger.info(`running ${items.length} ${list} checks of ${request.environment} concurrently`);
+  // A post step deletes what a cancelled snapshot-restore drill left (ops-check's post.ts).
+  deps.onStart?.();
   const results = await runCheckList(items, {
     environment: request.environment,
     env,
+    environments: config.environments,
     aws: deps.aws ?? createAwsClients(env.region),
     secrets,
     run: deps.run,
@@ -124,4 +131,13 @@ export async function opsCheck(
       'inline checks: no GitHub issue or Slack message (those belong to a schedule)',
     );
   return { report, alerting };
+}
+
+/** The checks a request runs, from the configuration (for the post step's clean-up). */
+export async function requestedChecks(
+  request: OpsCheckRequest,
+): Promise<{ env: EnvironmentConfig; items: readonly CheckItem[] }> {
+  const config = await loadConfig(request.config);
+  const env = selectEnvironment(config, request.environment, request.config);
+  return { env, items: request.checks ?? env.checks?.[request.schedule!] ?? [] };
 }

@@ -11,14 +11,16 @@ import { cleanupDrill } from './rds-drill.js';
  * (found by tag) and wait until they are gone. Post steps warn, never fail.
  */
 export async function cleanupDrillsAfterChecks(
-  items: readonly { type: string; 'delete-deadline'?: unknown }[],
+  items: readonly { type: string; 'delete-deadline'?: unknown; 'poll-interval'?: unknown }[],
   env: EnvironmentConfig,
   rds: RDSClient,
   deps: AwsCallDeps,
-  pollIntervalMs = 15_000,
 ): Promise<string[]> {
   const drill = items.find((i) => i.type === 'snapshot-restore');
   if (!drill || !env.database) return [];
+  // The drill's own poll interval (its check item), else RDS's pace.
+  const pollIntervalMs =
+    (typeof drill['poll-interval'] === 'string' && parseDuration(drill['poll-interval'])) || 15_000;
   const deleteTimeoutMs =
     (typeof drill['delete-deadline'] === 'string' && parseDuration(drill['delete-deadline'])) ||
     1_800_000;

@@ -232,11 +232,10 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     // The post step: find drills by tag and delete them.
     const logger = recordingLogger();
     const deleted = await cleanupDrillsAfterChecks(
-      [{ type: 'snapshot-restore' }],
+      [{ type: 'snapshot-restore', 'poll-interval': '20ms' }],
       simEnvironment(s, s.service('drop-web').arn, { database: { instance: 'drop-db' } }),
       rds,
       { clock: systemClock, logger },
-      20,
     );
     expect(logger.lines.map((l) => l.message)).toContain(
       `Deleted drill instance(s) ${DRILL_ID} after the run`,

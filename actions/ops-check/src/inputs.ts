@@ -18,6 +18,7 @@ export function readOpsCheckInputs(inputs: InputReader): OpsCheckRequest {
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
     betterstackToken: inputs.secret('betterstack-token'),
     databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
+    auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     openIssue: inputs.boolean('open-issue'),
   });
 }

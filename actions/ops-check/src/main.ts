@@ -8,12 +8,14 @@ import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
 import { readOpsCheckInputs } from './inputs.js';
 
-await runAction('ops-check', async ({ inputs, logger, setOutput, writeSummary }) => {
+await runAction('ops-check', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
   const request = readOpsCheckInputs(inputs);
   const { report, alerting } = await opsCheck(request, {
     clock: systemClock,
     logger,
     run: readRunInfo(),
+    // The post step cleans up only after checks have started.
+    onStart: () => saveState('checks-started', 'true'),
   });
   const failed = report.counts.fail + report.counts.error;
   setOutput('passed', report.passed);
