@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { startSim } from '../sim/index.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { startGateWorld } from '../sim/gate-world.js';
+import { drillRehearsalFixture, drillRehearsalOptions } from '../workflows-src/rehearse/drill.js';
 import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { goLiveCaller, goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import {
@@ -112,15 +113,23 @@ if (target === 'checks' && event === undefined) event = 'schedule';
 const rotation = target === 'rotate';
 if (rotation && Object.keys(inputs).length === 0 && event === undefined)
   Object.assign(inputs, ROTATE_DEFAULT_INPUTS);
+// The monthly checks restore drop-db for real: PostgreSQL behind RDS.
+const drill = target === 'ops-monthly';
 const sim = await startSim({
   timeScale,
-  fixture: rotation ? rotationRehearsalFixture() : rehearsalFixture(),
+  fixture: rotation
+    ? rotationRehearsalFixture()
+    : drill
+      ? drillRehearsalFixture()
+      : rehearsalFixture(),
 });
 try {
   const workspaceOptions = caller ? { callerWorkflow: caller } : {};
   const options = rotation
     ? await rotationRehearsalOptions(sim, workspaceOptions)
-    : await simRehearsalOptions(sim, workspaceOptions);
+    : drill
+      ? await drillRehearsalOptions(sim, workspaceOptions)
+      : await simRehearsalOptions(sim, workspaceOptions);
   const result = await rehearseWorkflow({
     workflow: viaCaller ? path.join(options.workspace as string, workflow) : workflow,
     ...options,
