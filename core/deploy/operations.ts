@@ -180,6 +180,45 @@ export async function takeSnapshot(
 }
 
 /**
+ * Starts a snapshot and returns at once (CreateDBSnapshot does not wait for it): a rollback
+ * that runs no down migration switches the image while RDS copies, instead of adding the
+ * snapshot's minutes to the outage. `awaitSnapshot` then waits for it.
+ */
+export async function startSnapshot(
+  ctx: OpsContext,
+  steps: StepLog,
+  purpose: Exclude<SnapshotPurpose, 'pre-deploy'>,
+): Promise<string | undefined> {
+  const rds = ctx.rds;
+  const database = ctx.env.database;
+  if (!rds || !database) {
+    steps.record('Snapshot', 'skipped', 'no database in the configuration');
+    return undefined;
+  }
+  const sha7 = purpose === 'pre-launch' ? undefined : ctx.run.sha7 || undefined;
+  const id = snapshotId(`${database.instance}-${purpose}`, new Date(ctx.clock.now()), sha7);
+  return steps.run(
+    'Snapshot started',
+    () => rds.createSnapshot(id),
+    (made) => `${made} creating; the image switches meanwhile`,
+  );
+}
+
+/** Waits for a snapshot `startSnapshot` started, within the snapshot deadline. */
+export async function awaitSnapshot(ctx: OpsContext, steps: StepLog, id: string): Promise<string> {
+  const rds = ctx.rds;
+  if (!rds) throw new Error('awaitSnapshot without a database');
+  return steps.run(
+    'Snapshot',
+    async () => {
+      await rds.waitForSnapshot(id, ctx.timing.snapshotTimeoutMs, ctx.timing.pollIntervalMs);
+      return id;
+    },
+    (made) => `${made} available`,
+  );
+}
+
+/**
  * Exactly the ids `snapshotId` makes for this prefix: `<prefix>-YYYYMMDD-HHMM`, an optional
  * `-<sha7>` and an optional `-2`…`-9` (a taken id). A person's `<prefix>-before-upgrade` or
  * the rollback's `<instance>-pre-rollback-…` never match, so they are never deleted.
@@ -596,12 +635,28 @@ export async function inChangeWindow(
     snapshot: boolean;
     purpose: SnapshotPurpose;
     stopped: (why: string) => string;
+    /**
+     * Start the snapshot and run the change while RDS copies; wait for it afterwards. Only
+     * for a change that does not touch the data (a rollback without a down migration): a
+     * failed snapshot then never stops it, but is red in the summary.
+     */
+    snapshotAlongside?: boolean;
   },
   body: () => Promise<void>,
 ): Promise<void> {
   let pauseId: string | undefined;
+  let pending: string | undefined;
   try {
-    if (options.snapshot) run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
+    if (options.snapshot && options.snapshotAlongside && options.purpose !== 'pre-deploy') {
+      try {
+        pending = await startSnapshot(ctx, steps, options.purpose);
+      } catch (error) {
+        ctx.logger.warning(
+          `the forensics snapshot could not be started (${errorMessage(error)}); the change goes on without it`,
+        );
+      }
+    } else if (options.snapshot)
+      run.outcome.snapshotId = await takeSnapshot(ctx, steps, options.purpose);
     else steps.record('Snapshot', 'skipped', 'snapshot: false');
     pauseId = startMaintenanceRecord(ctx);
     await openMaintenance(
@@ -615,5 +670,14 @@ export async function inChangeWindow(
     run.finish('failed', false, options.stopped(errorMessage(error)));
   } finally {
     if (pauseId) await closeMaintenance(ctx, steps, pauseId);
+  }
+  if (pending) {
+    try {
+      run.outcome.snapshotId = await awaitSnapshot(ctx, steps, pending);
+    } catch (error) {
+      ctx.logger.warning(
+        `the forensics snapshot ${pending} did not become available (${errorMessage(error)}); the change itself is done`,
+      );
+    }
   }
 }

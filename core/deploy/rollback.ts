@@ -150,7 +150,9 @@ function describePlan(ctx: OpsContext, request: RollbackRequest, p: Plan): strin
     );
   if (request.snapshot && ctx.env.database)
     plan.push(
-      `RDS CreateDBSnapshot ${ctx.env.database.instance} → ${ctx.env.database.instance}-pre-rollback-<time> (forensics), wait until available`,
+      request.downMigrationCommand
+        ? `RDS CreateDBSnapshot ${ctx.env.database.instance} → ${ctx.env.database.instance}-pre-rollback-<time> (forensics), wait until available before the down migration`
+        : `RDS CreateDBSnapshot ${ctx.env.database.instance} → ${ctx.env.database.instance}-pre-rollback-<time> (forensics), started before the switch and awaited after it`,
     );
   if (ctx.monitors) plan.push(`BetterStack: pause monitors ${ctx.monitors.ids.join(', ')}`);
   if (request.downMigrationCommand)
@@ -224,7 +226,14 @@ export async function rollback(ctx: OpsContext, request: RollbackRequest): Promi
     ctx,
     steps,
     { outcome, finish },
-    { snapshot: request.snapshot, purpose: 'pre-rollback', stopped },
+    {
+      snapshot: request.snapshot,
+      purpose: 'pre-rollback',
+      stopped,
+      // Without a down migration the data is not touched: switch while RDS copies. With one,
+      // the snapshot must be available before the migration runs.
+      snapshotAlongside: !request.downMigrationCommand,
+    },
     async () => {
       const migration = request.downMigrationCommand;
       if (migration) {

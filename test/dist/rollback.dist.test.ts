@@ -201,4 +201,61 @@ describe.concurrent('rollback', () => {
     const slack = JSON.stringify(w.sim.slackMessages().at(-1)?.body);
     expect(slack).toContain('production is unhealthy and nothing more was done automatically');
   });
+
+  it('without a down migration, switches the image while RDS is still copying the forensics snapshot', async () => {
+    const w = await world();
+    w.sim.clearCalls();
+    const result = await w.run('rollback', { to: 'v1.4.0', reason: 'switch first' });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('rolled-back');
+    const created = w.sim.calls({ service: 'rds', operation: 'CreateDBSnapshot' })[0]!;
+    const update = w.sim.calls({ service: 'apprunner', operation: 'UpdateService' })[0]!;
+    // The snapshot is modelled to take 4 minutes; the switch came well before it was done.
+    const snapshotReady = created.time + w.sim.scaled(w.sim.fixture.durations.snapshot);
+    expect(update.time).toBeLessThan(snapshotReady);
+    const lines = result.stdout.split('\n');
+    const at = (re: RegExp): number => lines.findIndex((l) => re.test(l));
+    expect(at(/✓ Snapshot started: drop-db-pre-rollback-/)).toBeGreaterThan(-1);
+    expect(at(/✓ Update service/)).toBeLessThan(
+      at(/✓ Snapshot: drop-db-pre-rollback-.* available/),
+    );
+    // The snapshot is still waited for and reported.
+    expect(result.outputs['snapshot-id']).toMatch(/^drop-db-pre-rollback-\d{8}-\d{4}-abc1234$/);
+    expect(
+      w.sim.snapshots('drop-db').find((x) => x.id === result.outputs['snapshot-id'])?.status,
+    ).toBe('available');
+  });
+
+  it('with a down migration, the snapshot is available before the migration starts', async () => {
+    const w = await world();
+    const result = await w.run('rollback', {
+      to: 'v1.4.0',
+      reason: 'migration shipped with the bad release',
+      'down-migration-command': 'echo "reverting 0042_add_column"',
+    });
+    expect(errors(result)).toEqual([]);
+    const lines = result.stdout.split('\n');
+    const at = (re: RegExp): number => lines.findIndex((l) => re.test(l));
+    expect(at(/✓ Snapshot: drop-db-pre-rollback-.* available/)).toBeGreaterThan(-1);
+    expect(at(/✓ Snapshot: drop-db-pre-rollback-.* available/)).toBeLessThan(
+      at(/reverting 0042_add_column/),
+    );
+    expect(at(/Snapshot started/)).toBe(-1);
+  });
+
+  it('a forensics snapshot that cannot be taken never stops a rollback without a migration, and is red', async () => {
+    const w = await world();
+    w.sim.setFaults({
+      rules: [{ service: 'rds', operation: 'CreateDBSnapshot', kind: 'access-denied' }],
+    });
+    const result = await w.run('rollback', { to: 'v1.4.0', reason: 'snapshot refused' });
+    w.sim.setFaults({ rules: [] });
+    expect(result.outputs['result']).toBe('rolled-back');
+    expect(running(w)).toBe('v1.4.0');
+    expect(result.outputs['snapshot-id'] ?? '').toBe('');
+    expect(result.summary).toMatch(/\| Snapshot started \| (❌|✗|failed)/);
+    expect(
+      result.annotations.filter((a) => a.level === 'warning').map((a) => a.message),
+    ).toContainEqual(expect.stringMatching(/the forensics snapshot could not be started/));
+  });
 });
