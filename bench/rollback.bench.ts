@@ -3,8 +3,10 @@
  * durations (forensics snapshot 6 min, the rollback's App Runner deployment 2 min). Recovery
  * is the moment the rolled-back version is verified; the snapshot is waited for afterwards
  * and does not count. Ratio: (spawn → verified) ÷ (modelled operation + the verification as
- * measured). Target ≤ 1.05 at ×0.1 (the operation takes 13.5 s, the snapshot 36 s; the fixed ≈ 0.4 s of start-up, preflight and history weigh 1.08 at ×0.05 and 1.003 at real durations). Before the
- * switch-first change the rollback waited for the snapshot first: (6 + 2) ÷ 2 ≈ 4.
+ * measured). Target ≤ 1.05 at ×0.1 (the operation takes 13.5 s, the snapshot 36 s). The fixed
+ * ≈ 0.4 s of start-up, preflight and history weigh 1.08 at ×0.05, and 1.003 at real
+ * durations. Before the switch-first change the rollback waited for the snapshot first:
+ * (6 + 2) ÷ 2 ≈ 4.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
