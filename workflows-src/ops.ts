@@ -58,7 +58,7 @@ function checkJob(schedule: Schedule, environment: string): Job {
           'github-token': expr('github.token'),
           'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
           'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
-        'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+          'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
           'database-url': expr(`secrets.${opsDatabaseSecret(environment)}`),
         },
       }),
