@@ -4,6 +4,7 @@ import {
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
   UpdateSecretVersionStageCommand,
+  type SecretVersionsListEntry,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { DomainFailure } from '../util/errors.js';
@@ -108,35 +109,9 @@ export class SecretsStore {
     );
   }
 
-  /** The AWSCURRENT version and when it was made (ListSecretVersionIds), or undefined. */
-  async currentVersion(
-    secretId: string,
-  ): Promise<{ versionId: string; createdAt: Date } | undefined> {
-    let next: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const out = await awsCall(
-        'ListSecretVersionIds',
-        () =>
-          this.client.send(
-            new ListSecretVersionIdsCommand({
-              SecretId: secretId,
-              MaxResults: 100,
-              NextToken: next,
-            }),
-          ),
-        this.deps,
-      );
-      const current = (out.Versions ?? []).find((v) => v.VersionStages?.includes('AWSCURRENT'));
-      if (current?.VersionId && current.CreatedDate)
-        return { versionId: current.VersionId, createdAt: current.CreatedDate };
-      next = out.NextToken;
-      if (!next) break;
-    }
-    return undefined;
-  }
-
-  async versionIds(secretId: string): Promise<string[]> {
-    const ids: string[] = [];
+  /** Every version (deprecated ones too), following NextToken (bounded: 20 pages). */
+  private async versions(secretId: string): Promise<SecretVersionsListEntry[]> {
+    const versions: SecretVersionsListEntry[] = [];
     let next: string | undefined;
     for (let page = 0; page < 20; page++) {
       const out = await awsCall(
@@ -152,11 +127,27 @@ export class SecretsStore {
           ),
         this.deps,
       );
-      ids.push(...(out.Versions ?? []).flatMap((v) => (v.VersionId ? [v.VersionId] : [])));
+      versions.push(...(out.Versions ?? []));
       next = out.NextToken;
       if (!next) break;
     }
-    return ids;
+    return versions;
+  }
+
+  /** The AWSCURRENT version and when it was made, or undefined. */
+  async currentVersion(
+    secretId: string,
+  ): Promise<{ versionId: string; createdAt: Date } | undefined> {
+    const current = (await this.versions(secretId)).find((v) =>
+      v.VersionStages?.includes('AWSCURRENT'),
+    );
+    return current?.VersionId && current.CreatedDate
+      ? { versionId: current.VersionId, createdAt: current.CreatedDate }
+      : undefined;
+  }
+
+  async versionIds(secretId: string): Promise<string[]> {
+    return (await this.versions(secretId)).flatMap((v) => (v.VersionId ? [v.VersionId] : []));
   }
 
   /**
