@@ -1,7 +1,7 @@
 import { readRunInfo } from '../../core/action/github-context.js';
 import { cleanUpAfterRun } from '../../core/deploy/cleanup.js';
 import { deploy } from '../../core/deploy/deploy.js';
-import type { OpsOutcome } from '../../core/deploy/operations.js';
+import type { OpsOutcome } from '../../core/deploy/outcome.js';
 import { deployImageRef, prepareOps } from '../../core/deploy/prepare.js';
 import { parseRollbackTarget, rollback } from '../../core/deploy/rollback.js';
 import { renderOutcome } from '../../core/deploy/summary.js';

@@ -4,7 +4,7 @@ import type { CheckItem } from '../../core/checks/registry.js';
 import { loadConfig, selectEnvironment } from '../../core/config/load.js';
 import { createOpsContext } from '../../core/deploy/context.js';
 import { readHistory } from '../../core/deploy/history.js';
-import { readRunningImage } from '../../core/deploy/operations.js';
+import { readRunningImage } from '../../core/deploy/images.js';
 import { systemClock } from '../../core/util/clock.js';
 import { formatDuration } from '../../core/util/duration.js';
 import { errorMessage } from '../../core/util/errors.js';
@@ -62,7 +62,7 @@ async function environmentStatus(
     historySource: 'no history',
     checks: [],
   };
-  const [service, history] = await Promise.allSettled([ctx.service.describe(), readHistory(ctx)]);
+  const [service, history] = await Promise.allSettled([ctx.target.describe(), readHistory(ctx)]);
   if (history.status === 'fulfilled') {
     status.historySource = history.value.source;
     status.history = history.value.entries.slice(0, 5).map((e) => ({
@@ -75,15 +75,15 @@ async function environmentStatus(
   } else status.historySource = `history unreadable: ${errorMessage(history.reason)}`;
   if (service.status === 'fulfilled') {
     const s = service.value;
-    status.service = { status: s.status, url: s.url, identifier: s.imageIdentifier };
-    const running = await readRunningImage(ctx, s.imageIdentifier).catch(() => undefined);
+    status.service = { status: s.status, url: s.url, identifier: s.image };
+    const running = await readRunningImage(ctx, s.image).catch(() => undefined);
     const digest = running?.image?.digest;
     const since =
       history.status === 'fulfilled'
         ? history.value.entries.find((e) => e.succeeded && e.digest === digest)?.createdAt
         : undefined;
     status.running = {
-      version: running?.version ?? s.imageIdentifier,
+      version: running?.version ?? s.image,
       digest,
       since: since !== undefined ? new Date(since).toISOString() : undefined,
     };

@@ -3,6 +3,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
+import type { ECSClient } from '@aws-sdk/client-ecs';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -18,6 +19,8 @@ export interface AwsClients {
   /** Only the gate reads EC2 (a 1 MB client): made on first use, see core/aws/ec2.ts. */
   ec2?: EC2Client;
   secretsManager: SecretsManagerClient;
+  /** Only an ECS Express environment talks to ECS: made by core/targets/ for those. */
+  ecs?: ECSClient;
 }
 
 /** Per-request limits: one hung connection must not outlast every deadline. */

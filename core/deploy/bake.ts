@@ -1,17 +1,16 @@
 /**
  * The bake period after a verified deploy: the runbook's automatic rollback trigger, "error
- * rate > X % for N consecutive minutes". It watches the new version's App Runner metrics with
- * the same CloudWatch reading as the error-rate and latency-p99 checks; a sustained breach is
- * reported like a failed verification, so deploy rolls back the same way.
+ * rate > X % for N consecutive minutes". It watches the new version's traffic as the deploy
+ * target reports it (the platform's request metrics in CloudWatch, read the same way as the
+ * error-rate and latency-p99 checks); a sustained breach is reported like a failed
+ * verification, so deploy rolls back the same way.
  */
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { z } from 'zod';
-import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
+import type { MinuteMetrics } from '../aws/cloudwatch.js';
 import { percent } from '../checks/error-rate.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { formatDuration } from '../util/duration.js';
 import type { OpsContext } from './context.js';
-import type { StepLog } from './steps.js';
 
 /** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
 export const bakeConfigSchema = z
@@ -81,65 +80,55 @@ export function bakeConfigOf(env: EnvironmentConfig): BakeConfig {
 }
 
 /** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */
-export async function bake(
-  ctx: OpsContext,
-  steps: StepLog,
-  bakeMs: number,
-  cloudWatch: CloudWatchClient = new CloudWatchClient({ region: ctx.env.region, maxAttempts: 1 }),
-): Promise<BakeResult> {
+export async function bake(ctx: OpsContext, bakeMs: number): Promise<BakeResult> {
   const config = bakeConfigOf(ctx.env);
   const planned = Math.max(1, Math.round(bakeMs / 60_000));
   // CloudWatch takes whole seconds: start on one, so the first query has EndTime > StartTime.
   const start = Math.ceil(ctx.clock.now() / 1000) * 1000;
   const deadline = start + bakeMs + CLOUDWATCH_DELAY_MS;
-  const deps = { clock: ctx.clock, logger: ctx.logger };
-  const result = await steps.run(
-    'Bake',
-    async (): Promise<BakeResult> => {
-      ctx.logger.info(
-        `Baking for ${formatDuration(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`,
-      );
-      for (;;) {
-        if (ctx.clock.now() < start + 1000) {
-          await ctx.clock.sleep(start + 1000 - ctx.clock.now());
-          continue;
-        }
-        const minutes = await appRunnerTraffic(
-          cloudWatch,
-          ctx.env['service-arn'],
-          { start, end: ctx.clock.now(), periodSeconds: 60 },
-          deps,
-        );
-        const breach = judgeMinutes(minutes, config);
-        const watched = Math.min(minutes.length, planned);
-        if (breach)
-          return {
-            ok: false,
-            watchedMinutes: minutes.length,
-            plannedMinutes: planned,
-            line: breach,
-          };
-        if (minutes.length >= planned)
-          return {
-            ok: true,
-            watchedMinutes: watched,
-            plannedMinutes: planned,
-            line: `watched ${watched} of ${planned} minutes; no ${config['consecutive-minutes']} bad minutes in a row`,
-          };
-        if (ctx.clock.now() >= deadline)
-          return {
-            ok: true,
-            watchedMinutes: watched,
-            plannedMinutes: planned,
-            line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${formatDuration(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
-          };
-        await ctx.clock.sleep(ctx.timing.pollIntervalMs);
-      }
-    },
-    (r) =>
-      r.ok
-        ? r.line
-        : `breach after ${r.watchedMinutes} of ${r.plannedMinutes} watched minutes: ${r.line}`,
+  ctx.logger.info(
+    `Baking for ${formatDuration(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`,
   );
-  return result;
+  for (;;) {
+    if (ctx.clock.now() < start + 1000) {
+      await ctx.clock.sleep(start + 1000 - ctx.clock.now());
+      continue;
+    }
+    const minutes = await ctx.target.traffic({
+      start,
+      end: ctx.clock.now(),
+      periodSeconds: 60,
+    });
+    const breach = judgeMinutes(minutes, config);
+    const watched = Math.min(minutes.length, planned);
+    if (breach)
+      return {
+        ok: false,
+        watchedMinutes: minutes.length,
+        plannedMinutes: planned,
+        line: breach,
+      };
+    if (minutes.length >= planned)
+      return {
+        ok: true,
+        watchedMinutes: watched,
+        plannedMinutes: planned,
+        line: `watched ${watched} of ${planned} minutes; no ${config['consecutive-minutes']} bad minutes in a row`,
+      };
+    if (ctx.clock.now() >= deadline)
+      return {
+        ok: true,
+        watchedMinutes: watched,
+        plannedMinutes: planned,
+        line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${formatDuration(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
+      };
+    await ctx.clock.sleep(ctx.timing.pollIntervalMs);
+  }
+}
+
+/** The Bake row's detail. */
+export function bakeLine(r: BakeResult): string {
+  return r.ok
+    ? r.line
+    : `breach after ${r.watchedMinutes} of ${r.plannedMinutes} watched minutes: ${r.line}`;
 }

@@ -1,11 +1,13 @@
 import type { RunInfo } from '../action/github-context.js';
 import { assertAccount } from '../aws/account.js';
-import { AppRunnerService } from '../aws/app-runner.js';
 import type { AwsCallDeps } from '../aws/call.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { EcrRepository } from '../aws/ecr.js';
 import type { EcrLocation } from '../aws/image-ref.js';
 import { RdsInstance } from '../aws/rds.js';
+import { createTarget } from '../targets/create.js';
+import { createEcsClient } from '../targets/ecs-express.js';
+import type { DeployTarget } from '../targets/target.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { GitHubDeployments } from '../github/deployments.js';
 import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js';
@@ -34,7 +36,8 @@ export interface OpsContext {
   /** Preflight: the credentials belong to the service's account. */
   checkAccount(): Promise<void>;
   env: EnvironmentConfig;
-  service: AppRunnerService;
+  /** The platform the service runs on (App Runner, ECS Express): the stages ask it, by name never. */
+  target: DeployTarget;
   ecr: EcrRepository;
   /** Present when the configuration names a database. */
   rds: RdsInstance | undefined;
@@ -85,6 +88,22 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     options.clients ??
     createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
   const maintenance = env.maintenance;
+  const ecr = new EcrRepository(clients.ecr, ecrLocation(env), deps);
+  const target = createTarget(
+    env.target,
+    {
+      appRunner: clients.appRunner,
+      // Only an ECS Express environment makes an ECS client.
+      ...(env.target.kind === 'ecs-express'
+        ? {
+            ecs:
+              clients.ecs ??
+              createEcsClient(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }),
+          }
+        : {}),
+    },
+    deps,
+  );
   const token = options.githubToken;
   function githubAt(sha: string): GitHubDeployments | undefined {
     return token
@@ -110,8 +129,8 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     checkAccount: () =>
       assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
     env,
-    service: new AppRunnerService(clients.appRunner, env['service-arn'], deps),
-    ecr: new EcrRepository(clients.ecr, ecrLocation(env), deps),
+    target,
+    ecr,
     rds: env.database ? new RdsInstance(clients.rds, env.database.instance, deps) : undefined,
     github: githubAt(options.run.sha),
     githubAt,

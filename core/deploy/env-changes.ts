@@ -1,12 +1,12 @@
-import type { SourceConfiguration } from '@aws-sdk/client-apprunner';
+import { reservedBy } from '../targets/variables.js';
 import { InputError } from '../util/errors.js';
 
 /**
- * Changes to the service's plain RuntimeEnvironmentVariables made in the same UpdateService as
- * the image (go-live: set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK). One update means one
- * operation: App Runner's own rollback restores the old variables with the old image, and the
- * deploy's rollback after failed verification puts them back as well (restoreVariables).
- * Secrets (RuntimeEnvironmentSecrets) are never touched here.
+ * Changes to the service's plain environment variables made in the same update as the image
+ * (go-live: set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK). One update means one platform
+ * deployment: the platform's own rollback restores the old variables with the old image, and
+ * the deploy's rollback after failed verification puts them back as well. Secrets are never
+ * touched here.
  */
 export interface EnvChanges {
   set: Readonly<Record<string, string>>;
@@ -14,8 +14,6 @@ export interface EnvChanges {
 }
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
-// App Runner reserves these names for itself.
-const RESERVED = /^(AWSAPPRUNNER|AWS_APPRUNNER)/;
 
 function checkName(input: string, name: string): void {
   if (!NAME.test(name))
@@ -23,7 +21,8 @@ function checkName(input: string, name: string): void {
       input,
       `"${name}" is not a variable name; expected UPPER_SNAKE_CASE like NEXT_PUBLIC_APP_URL`,
     );
-  if (RESERVED.test(name)) throw new InputError(input, `"${name}" is reserved by App Runner`);
+  const platform = reservedBy(name);
+  if (platform) throw new InputError(input, `"${name}" is reserved by ${platform}`);
 }
 
 /** `env-set`: one `NAME=value` per line; `env-unset`: names separated by commas or lines. */
@@ -61,25 +60,6 @@ export function parseEnvChanges(
 export const hasEnvChanges = (c: EnvChanges | undefined): c is EnvChanges =>
   c !== undefined && (Object.keys(c.set).length > 0 || c.unset.length > 0);
 
-export function variablesOf(source: SourceConfiguration | undefined): Record<string, string> {
-  return { ...(source?.ImageRepository?.ImageConfiguration?.RuntimeEnvironmentVariables ?? {}) };
-}
-
-function withVariables(
-  source: SourceConfiguration,
-  variables: Record<string, string>,
-): SourceConfiguration {
-  const repo = source.ImageRepository;
-  if (!repo) return source;
-  return {
-    ...source,
-    ImageRepository: {
-      ...repo,
-      ImageConfiguration: { ...repo.ImageConfiguration, RuntimeEnvironmentVariables: variables },
-    },
-  };
-}
-
 /** The variables after the changes (pure). */
 export function changedVariables(
   current: Record<string, string>,
@@ -95,22 +75,6 @@ export function changesAnything(current: Record<string, string>, changes: EnvCha
   const next = changedVariables(current, changes);
   const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
   return [...keys].some((k) => current[k] !== next[k]);
-}
-
-/** Read-modify-write of the variables inside a SourceConfiguration (pure). */
-export function applyEnvChanges(
-  source: SourceConfiguration,
-  changes: EnvChanges,
-): SourceConfiguration {
-  return withVariables(source, changedVariables(variablesOf(source), changes));
-}
-
-/** Puts the variables from before the deploy back (pure). */
-export function restoreVariables(
-  source: SourceConfiguration,
-  previous: Record<string, string>,
-): SourceConfiguration {
-  return withVariables(source, { ...previous });
 }
 
 /** "set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK" — names only: values may be sensitive. */

@@ -1,4 +1,4 @@
-import type { OpsOutcome } from './operations.js';
+import type { OpsOutcome } from './outcome.js';
 
 /** The outputs deploy and rollback declare; absent values are empty strings. */
 export function setOpsOutputs(

@@ -57,6 +57,35 @@ export class StepLog {
     }
   }
 
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** A pipeline stage begins (pipeline.ts records its row with `finish`). */
+  begin(name: string): void {
+    this.logger.info(`▶ ${name}`);
+  }
+
+  /** A stage's effect is under way; the stage goes on (e.g. a snapshot is being copied). */
+  note(name: string, detail: string): void {
+    this.logger.info(`… ${name}: ${detail}`);
+  }
+
+  /** The row of a finished stage, from when it began. */
+  finish(name: string, status: StepStatus, detail: string, startMs: number): void {
+    const record = { name, status, detail, startMs, endMs: this.clock.now() };
+    this.steps.push(record);
+    const mark =
+      status === 'ok' ? '✓' : status === 'skipped' ? '–' : status === 'warning' ? '!' : '✗';
+    this.logger.info(
+      `${mark} ${name}${detail ? `: ${detail}` : ''} (${formatDuration(record.endMs - startMs)})`,
+    );
+  }
+
+  warn(message: string): void {
+    this.logger.warning(message);
+  }
+
   /** Records an outcome decided elsewhere (a failed verification, a skipped step). */
   record(name: string, status: StepStatus, detail: string, startMs = this.clock.now()): void {
     this.steps.push({ name, status, detail, startMs, endMs: this.clock.now() });

@@ -1,7 +1,7 @@
 import { mermaidTimeline, Summary } from '../action/summary.js';
 import { addChecksToSummary } from '../health/report.js';
 import { formatDuration } from '../util/duration.js';
-import type { OpsOutcome } from './operations.js';
+import type { OpsOutcome } from './outcome.js';
 
 const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' } as const;
 

@@ -4,7 +4,10 @@
  * following); this file only translates to the target's words.
  */
 import type { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { AppRunnerService, ServiceNotUpdatable, type ServiceState } from '../aws/app-runner.js';
+import { withVariables } from './app-runner-variables.js';
 import type { AwsCallDeps } from '../aws/call.js';
 import {
   TargetNotUpdatable,
@@ -13,6 +16,7 @@ import {
   type DeploymentResult,
   type Preflight,
   type StartedDeployment,
+  type SwitchOptions,
   type TargetState,
   type Wait,
 } from './target.js';
@@ -23,6 +27,8 @@ export interface AppRunnerTargetOptions {
    * configured identifier; a tag is resolved here so the rollback target is a digest.
    */
   digestOf?: (image: string) => Promise<string | undefined>;
+  /** For traffic(): AWS/AppRunner Requests, 5xxStatusResponses and RequestLatency. */
+  cloudWatch?: CloudWatchClient;
 }
 
 const DIGEST = /@(sha256:[0-9a-f]{64})$/;
@@ -34,7 +40,7 @@ export class AppRunnerTarget implements DeployTarget {
   constructor(
     client: AppRunnerClient,
     readonly arn: string,
-    deps: AwsCallDeps,
+    private readonly deps: AwsCallDeps,
     private readonly options: AppRunnerTargetOptions = {},
   ) {
     this.service = new AppRunnerService(client, arn, deps);
@@ -100,10 +106,23 @@ export class AppRunnerTarget implements DeployTarget {
     return before;
   }
 
-  async switchImage(image: string, wait?: Wait): Promise<StartedDeployment> {
+  describeSwitch(from: string, to: string): string {
+    return `App Runner UpdateService ${this.arn}: ImageIdentifier ${from} → ${to} (nothing else changes), follow the operation`;
+  }
+
+  describeRestart(): string {
+    return `App Runner StartDeployment ${this.arn} (same image and configuration), follow the operation`;
+  }
+
+  async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
     const before = await this.updatableState();
+    const environment = options.environment;
     try {
-      const id = await this.service.updateImage(image, wait);
+      const id = await this.service.updateImage(
+        image,
+        options.wait,
+        environment ? (source) => withVariables(source, environment) : undefined,
+      );
       return { id, kind: 'switch', image, previous: before.imageByDigest };
     } catch (error) {
       if (error instanceof ServiceNotUpdatable)
@@ -116,6 +135,17 @@ export class AppRunnerTarget implements DeployTarget {
     const before = await this.updatableState();
     const id = await this.service.startDeployment();
     return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
+  }
+
+  async traffic(window: {
+    start: number;
+    end: number;
+    periodSeconds: number;
+  }): Promise<MinuteMetrics[]> {
+    const client =
+      this.options.cloudWatch ??
+      new CloudWatchClient({ region: this.arn.split(':')[3], maxAttempts: 1 });
+    return appRunnerTraffic(client, this.arn, window, this.deps);
   }
 
   async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
@@ -134,7 +164,7 @@ export class AppRunnerTarget implements DeployTarget {
           id,
           status,
           emergency: false,
-          message: `App Runner rolled ${deployment.image} back (its health check failed), and kept ${deployment.previous}; operation ${id}`,
+          message: `App Runner rejected ${deployment.names?.image ?? deployment.image} (its health check failed) and kept ${deployment.names?.previous ?? deployment.previous}; operation ${id}`,
         };
       case 'ROLLBACK_FAILED':
         return {
@@ -142,7 +172,7 @@ export class AppRunnerTarget implements DeployTarget {
           id,
           status,
           emergency: true,
-          message: `App Runner could not roll ${deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down — check it now`,
+          message: `App Runner could not roll ${deployment.names?.image ?? deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down — check it now`,
         };
       default:
         return {
@@ -150,7 +180,7 @@ export class AppRunnerTarget implements DeployTarget {
           id,
           status,
           emergency: true,
-          message: `App Runner operation ${id} ended ${status} while deploying ${deployment.image}: check what the service runs now`,
+          message: `App Runner operation ${id} ended ${status} while deploying ${deployment.names?.image ?? deployment.image}: check what the service runs now`,
         };
     }
   }

@@ -39,6 +39,7 @@ import {
 } from '../aws/call.js';
 import { DEFAULT_AWS_REQUEST_TIMEOUT_MS, type AwsRequestLimits } from '../aws/clients.js';
 import { ECS_SERVICE_ARN } from '../config/fields.js';
+import type { MinuteMetrics } from '../aws/cloudwatch.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import { waitFor } from '../util/wait.js';
@@ -50,6 +51,7 @@ import {
   type DeploymentResult,
   type Preflight,
   type StartedDeployment,
+  type SwitchOptions,
   type TargetState,
   type Wait,
 } from './target.js';
@@ -361,7 +363,17 @@ export class EcsExpressTarget implements DeployTarget {
     return [...images.entries()].find(([, r]) => r.image === image)?.[0];
   }
 
-  async switchImage(image: string, wait: Wait = DEFAULT_WAIT): Promise<StartedDeployment> {
+  describeSwitch(from: string, to: string): string {
+    return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} → ${to} (the rest of the container kept), follow the service deployment`;
+  }
+
+  describeRestart(): string {
+    return `ECS UpdateService ${this.arn} forceNewDeployment (same revision), follow the service deployment`;
+  }
+
+  async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
+    const wait = options.wait ?? DEFAULT_WAIT;
+    const environment = options.environment;
     const service = await this.service();
     const before = await this.toTarget(service);
     if (before.status !== 'ACTIVE')
@@ -370,7 +382,14 @@ export class EcsExpressTarget implements DeployTarget {
       );
     const container = this.active(service).primaryContainer!;
     // The whole container as it is, with only the image changed.
-    const primaryContainer: ExpressGatewayContainer = { ...container, image };
+    const primaryContainer: ExpressGatewayContainer = {
+      ...container,
+      image,
+      ...(environment
+        ? { environment: Object.entries(environment).map(([name, value]) => ({ name, value })) }
+        : {}),
+    };
+    const expected = environment ? { ...before, environment: { ...environment } } : before;
     const known = new Set(
       [
         ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
@@ -400,7 +419,7 @@ export class EcsExpressTarget implements DeployTarget {
           const target = out.service?.targetConfiguration;
           if (!target?.serviceRevisionArn)
             throw new Error('UpdateExpressGatewayService returned no service revision');
-          this.checkKept(before, target.primaryContainer);
+          this.checkKept(expected, target.primaryContainer);
           return target.serviceRevisionArn;
         } catch (error) {
           if (isRetryableAwsError(error))
@@ -502,6 +521,11 @@ export class EcsExpressTarget implements DeployTarget {
     };
   }
 
+  traffic(): Promise<MinuteMetrics[]> {
+    // Replaced below by the load balancer's metrics (see traffic in this file's history).
+    return Promise.reject(new DomainFailure('the bake period is not available on ECS Express yet'));
+  }
+
   async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
     const id = deployment.id;
     const found = await waitFor({
@@ -545,7 +569,7 @@ export class EcsExpressTarget implements DeployTarget {
           id,
           status,
           emergency: false,
-          message: `ECS rolled ${deployment.image} back: ${reason}, and kept ${previous}`,
+          message: `ECS rolled ${deployment.names?.image ?? deployment.image} back: ${reason}, and kept ${deployment.names && previous === deployment.previous ? deployment.names.previous : previous}`,
         };
       }
       case 'ROLLBACK_FAILED':
@@ -554,7 +578,7 @@ export class EcsExpressTarget implements DeployTarget {
           id,
           status,
           emergency: true,
-          message: `ECS could not roll ${deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down — check it now`,
+          message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down — check it now`,
         };
       default:
         return {
@@ -562,7 +586,7 @@ export class EcsExpressTarget implements DeployTarget {
           id,
           status,
           emergency: true,
-          message: `ECS deployment of ${deployment.image} was STOPPED before it finished (${reason}): check which version serves now`,
+          message: `ECS deployment of ${deployment.names?.image ?? deployment.image} was STOPPED before it finished (${reason}): check which version serves now`,
         };
     }
   }

@@ -3,6 +3,7 @@
  * these questions and never name a platform; App Runner (app-runner.ts) and ECS Express Mode
  * (ecs-express.ts) answer them. A third platform is one more implementation of this file.
  */
+import type { MinuteMetrics } from '../aws/cloudwatch.js';
 import { DomainFailure } from '../util/errors.js';
 
 export type TargetKind = 'app-runner' | 'ecs-express';
@@ -47,6 +48,18 @@ export interface StartedDeployment {
   image: string;
   /** What ran before: the image the platform keeps when it rolls back. */
   previous: string;
+  /** Human names of both (tags), for messages; the images themselves when not given. */
+  names?: { image: string; previous: string };
+}
+
+export interface SwitchOptions {
+  /** Each attempt's deadline for a lost answer to be read back. */
+  wait?: Wait;
+  /**
+   * The plain environment variables to run with, all of them (env-set/env-unset, or what a
+   * rollback puts back); not given: the running ones are kept. Secrets are never touched.
+   */
+  environment?: Record<string, string>;
 }
 
 export type DeploymentResult =
@@ -79,9 +92,18 @@ export interface DeployTarget {
    * Read-modify-write: the running configuration with only the image changed (environment,
    * secrets, roles and sizing kept). Returns the deployment to follow.
    */
-  switchImage(image: string, wait?: Wait): Promise<StartedDeployment>;
+  switchImage(image: string, options?: SwitchOptions): Promise<StartedDeployment>;
+  /** One line for a dry run: the call that would switch the image, and what it keeps. */
+  describeSwitch(from: string, to: string): string;
+  /** One line for a dry run: the call that would restart the service. */
+  describeRestart(): string;
   /** A new deployment of the same configuration (no image change), e.g. after a secret rotation. */
   restart(wait?: Wait): Promise<StartedDeployment>;
+  /**
+   * The service's traffic per period from the platform's request metrics in CloudWatch
+   * (requests, 5xx answers, p99 latency): what the bake period watches.
+   */
+  traffic(window: { start: number; end: number; periodSeconds: number }): Promise<MinuteMetrics[]>;
   /** Follows the platform's deployment to a terminal result, within the deadline. */
   follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult>;
 }

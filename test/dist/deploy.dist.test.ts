@@ -232,11 +232,7 @@ describe.concurrent('deploy: outcomes', () => {
 
   it('closes the maintenance window and marks the deployment when the job is cancelled', async () => {
     const w = await world();
-    const result = await w.run(
-      'deploy',
-      { image: 'v1.5.0' },
-      { cancelOn: /UpdateService started operation/ },
-    );
+    const result = await w.run('deploy', { image: 'v1.5.0' }, { cancelOn: /update started / });
     expect(result.signal ?? result.exitCode).not.toBe(0);
     expect(result.state['maintenance-monitors']).toBe('2001001,2001002');
     expect(result.post?.exitCode).toBe(0);

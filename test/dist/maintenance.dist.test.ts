@@ -85,7 +85,7 @@ describe.concurrent('maintenance windows', () => {
     const cancelled = await w.run(
       'deploy',
       { image: 'v1.5.0', snapshot: 'false' },
-      { cancelOn: /UpdateService started operation/ },
+      { cancelOn: /update started / },
     );
     expect(cancelled.post?.exitCode).toBe(0);
     expect(cancelled.post?.stdout).toContain('Maintenance window closed: resumed monitors 2001001');
@@ -98,7 +98,7 @@ describe.concurrent('maintenance windows', () => {
     const lost = await w.run(
       'deploy',
       { image: 'v1.5.0', snapshot: 'false' },
-      { loseRunnerOn: /UpdateService started operation/ },
+      { loseRunnerOn: /update started / },
     );
     expect(lost.signal).toBe('SIGKILL');
     expect(lost.post).toBeUndefined();
@@ -128,7 +128,7 @@ describe.concurrent('maintenance windows', () => {
     await w.run(
       'deploy',
       { image: 'v1.5.0', snapshot: 'false' },
-      { loseRunnerOn: /UpdateService started operation/ },
+      { loseRunnerOn: /update started / },
     );
     expect(monitor(w, '2001001').paused).toBe(true);
     const next = await w.run('deploy', { image: 'v1.4.0', snapshot: 'false' });
@@ -148,7 +148,7 @@ describe.concurrent('maintenance windows', () => {
     await w.run(
       'rollback',
       { reason: 'the runner is lost mid-way', snapshot: 'false', to: 'v1.3.9' },
-      { loseRunnerOn: /UpdateService started operation/ },
+      { loseRunnerOn: /update started / },
     );
     expect(monitor(w, '2001001').paused).toBe(true);
     expect(monitor(w, '2001002').paused).toBe(true);

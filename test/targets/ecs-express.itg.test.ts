@@ -14,7 +14,7 @@ describe('ECS Express target', () => {
       w.sim.pushImage('drop-web', { tags: ['v1.6.0-errors'], errorRate: 0.05 });
       const before = await w.target.describe();
       const deadline = { timeoutMs: 120_000, intervalMs: 40 };
-      const started = await w.target.switchImage(w.image('v1.6.0-errors'), deadline);
+      const started = await w.target.switchImage(w.image('v1.6.0-errors'), { wait: deadline });
       const t0 = Date.now();
       const result = await w.target.follow(started, deadline);
       const elapsed = Date.now() - t0;
@@ -50,8 +50,7 @@ describe('ECS Express target', () => {
       const w = await targetWorld('ecs-express', onTestFinished);
       w.sim.setFaults({ listingDelayMs: 400 });
       const started = await w.target.switchImage(w.image('v1.5.0'), {
-        timeoutMs: 10_000,
-        intervalMs: 50,
+        wait: { timeoutMs: 10_000, intervalMs: 50 },
       });
       expect(started.id).toBe(w.sim.ecs.service('drop-web').deployments[0]!.arn);
       expect(
@@ -75,7 +74,7 @@ describe('ECS Express target', () => {
       w.sim.setFaults({ listingDelayMs: 60_000 });
       const t0 = Date.now();
       await expect(
-        w.target.switchImage(w.image('v1.5.0'), { timeoutMs: 600, intervalMs: 50 }),
+        w.target.switchImage(w.image('v1.5.0'), { wait: { timeoutMs: 600, intervalMs: 50 } }),
       ).rejects.toThrow(/ECS service deployment for revision .* is not listed yet/);
       expect(Date.now() - t0).toBeLessThan(3_000);
     },
@@ -97,8 +96,7 @@ describe('ECS Express target', () => {
         ],
       });
       const started = await w.target.switchImage(w.image('v1.5.0'), {
-        timeoutMs: 10_000,
-        intervalMs: 50,
+        wait: { timeoutMs: 10_000, intervalMs: 50 },
       });
       expect(w.sim.mutatingCalls({ service: 'ecs' }).map((c) => c.operation)).toEqual([
         'UpdateExpressGatewayService',

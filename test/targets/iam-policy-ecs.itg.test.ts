@@ -48,11 +48,16 @@ it('docs/iam-policy-ecs-express.json allows exactly what the ECS Express target 
   await w.target.describe();
   await w.target.waitUntilUpdatable(FOLLOW);
   expect(
-    (await w.target.follow(await w.target.switchImage(w.image('v1.5.0'), FOLLOW), FOLLOW)).ok,
+    (await w.target.follow(await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW }), FOLLOW))
+      .ok,
   ).toBe(true);
   expect(
-    (await w.target.follow(await w.target.switchImage(w.image('v1.5.1-broken'), FOLLOW), FOLLOW))
-      .ok,
+    (
+      await w.target.follow(
+        await w.target.switchImage(w.image('v1.5.1-broken'), { wait: FOLLOW }),
+        FOLLOW,
+      )
+    ).ok,
   ).toBe(false);
   expect((await w.target.follow(await w.target.restart(FOLLOW), FOLLOW)).ok).toBe(true);
 

@@ -83,7 +83,7 @@ describe.each(KINDS)('deploy target %s', (kind) => {
     async ({ onTestFinished }) => {
       const w = await targetWorld(kind, onTestFinished);
       const before = await w.target.describe();
-      const started = await w.target.switchImage(w.image('v1.5.0'), FOLLOW);
+      const started = await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW });
       expect(started).toMatchObject({
         kind: 'switch',
         image: w.image('v1.5.0'),
@@ -119,7 +119,7 @@ describe.each(KINDS)('deploy target %s', (kind) => {
     async ({ onTestFinished }) => {
       const w = await targetWorld(kind, onTestFinished);
       const before = await w.target.describe();
-      const started = await w.target.switchImage(w.image('v1.5.1-broken'), FOLLOW);
+      const started = await w.target.switchImage(w.image('v1.5.1-broken'), { wait: FOLLOW });
       const result = await w.target.follow(started, FOLLOW);
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -153,7 +153,7 @@ describe.each(KINDS)('deploy target %s', (kind) => {
         ],
       });
       const result = await w.target.follow(
-        await w.target.switchImage(w.image('v1.5.0'), FOLLOW),
+        await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW }),
         FOLLOW,
       );
       expect(result.ok).toBe(true);
@@ -182,7 +182,7 @@ describe.each(KINDS)('deploy target %s', (kind) => {
     expect(await w.target.preflight()).toMatchObject({ updatable: true, busy: false });
     expect(w.logger.lines.some((l) => /Waiting up to .* for /.test(l.message))).toBe(true);
     const result = await w.target.follow(
-      await w.target.switchImage(w.image('v1.5.0'), FOLLOW),
+      await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW }),
       FOLLOW,
     );
     expect(result.ok).toBe(true);
@@ -225,9 +225,9 @@ describe.each(KINDS)('deploy target %s', (kind) => {
         w.target.waitUntilUpdatable({ timeoutMs: 20_000, intervalMs: 30 }),
       ).rejects.toBeInstanceOf(TargetNotUpdatable);
       expect(Date.now() - started).toBeLessThan(5_000); // refused at once, not waited for
-      await expect(w.target.switchImage(w.image('v1.5.0'), FOLLOW)).rejects.toBeInstanceOf(
-        TargetNotUpdatable,
-      );
+      await expect(
+        w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW }),
+      ).rejects.toBeInstanceOf(TargetNotUpdatable);
       expect(w.sim.mutatingCalls({ service: SERVICE[kind] })).toEqual([]);
     },
   );

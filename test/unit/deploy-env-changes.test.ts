@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyEnvChanges,
-  changesAnything,
-  parseEnvChanges,
-  restoreVariables,
-} from '../../core/deploy/env-changes.js';
+import { changesAnything, parseEnvChanges } from '../../core/deploy/env-changes.js';
+import { applyEnvChanges, restoreVariables } from '../../core/targets/app-runner-variables.js';
 
 const source = {
   ImageRepository: {

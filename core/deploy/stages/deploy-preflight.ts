@@ -1,0 +1,53 @@
+/**
+ * Checks everything a deploy can check without changing anything: the credentials are for the
+ * service's account, the database can be snapshotted, the image is in ECR, the service can be
+ * updated (waiting out a busy platform), and what runs now, which a failure goes back to.
+ */
+import type { ImageRef } from '../../aws/image-ref.js';
+import {
+  changedVariables,
+  changesAnything,
+  describeEnvChanges,
+  hasEnvChanges,
+  type EnvChanges,
+} from '../env-changes.js';
+import { fallbackTarget, readRunningImage, versionOf } from '../images.js';
+import type { OpsRun } from '../ops-run.js';
+import { recordTarget } from '../outcome.js';
+import type { StageDefinition } from './stage.js';
+
+export const deployPreflight: StageDefinition<
+  OpsRun & { image: ImageRef; envChanges: EnvChanges | undefined }
+> = {
+  name: 'Preflight',
+  // Nothing has changed yet: the error is the run's error, as it is.
+  failure: 'throw',
+  run: async (run) => {
+    const { ctx } = run;
+    await ctx.checkAccount();
+    if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
+    const target = await ctx.ecr.resolve(run.image);
+    const state = await ctx.target.waitUntilUpdatable({
+      timeoutMs: ctx.timing.operationTimeoutMs,
+      intervalMs: ctx.timing.pollIntervalMs,
+    });
+    const running = await readRunningImage(ctx, state.image);
+    const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
+    const back = await fallbackTarget(ctx, running, target);
+    run.chosen = {
+      running,
+      target,
+      targetVersion,
+      back,
+      serviceUrl: state.url,
+      variables: state.environment,
+    };
+    recordTarget(run.outcome, run.chosen);
+    const changes = run.envChanges;
+    if (hasEnvChanges(changes) && changesAnything(state.environment, changes)) {
+      run.variablesWanted = changedVariables(state.environment, changes);
+      ctx.logger.info(`  with variables: ${describeEnvChanges(changes)}`);
+    }
+    return `${running.version} runs; deploying ${targetVersion} (${target.digest.slice(0, 19)})`;
+  },
+};

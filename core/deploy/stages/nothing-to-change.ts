@@ -1,0 +1,33 @@
+/**
+ * The two ways a run ends before changing anything: a dry run (the plan, from the pipeline's
+ * own stage list, is printed) and a wanted version that already runs (it is verified, and that
+ * is the result).
+ */
+import { isSameImage } from '../images.js';
+import { chosenOf, type OpsRun } from '../ops-run.js';
+import { planOf, type Pipeline } from '../pipeline.js';
+import type { StageDefinition } from './stage.js';
+import { failureLine, smokeCheck } from './verify.js';
+
+export const nothingToChange: StageDefinition<OpsRun> = {
+  name: 'Nothing to change',
+  run: async (run) => {
+    const { ctx } = run;
+    const c = chosenOf(run);
+    if (run.dryRun) {
+      run.outcome.plan = planOf(run.pipeline as Pipeline<OpsRun>, run);
+      for (const line of run.outcome.plan) ctx.logger.info(`  would: ${line}`);
+      run.finish('planned', true, run.story.planned(run));
+      return { silent: true, halt: 'end' };
+    }
+    // Variables still to change mean an update even when the image already runs.
+    if (run.variablesWanted || !isSameImage(c.running, c.target)) return { silent: true };
+    const startMs = run.steps.now();
+    const { report, result } = await smokeCheck(ctx, 'Verify', c.target.tags);
+    run.reports.push({ title: `Verification of ${c.targetVersion}`, report });
+    run.steps.finish('Verify', result.status ?? 'ok', result.detail ?? '', startMs);
+    if (report.passed) run.finish('unchanged', true, run.story.unchanged(run));
+    else run.finish('failed', false, run.story.unhealthy(run, failureLine(report)));
+    return { silent: true, halt: 'end' };
+  },
+};
