@@ -118,9 +118,43 @@ const build: Job = {
   ],
 };
 
+/**
+ * The first environment's pre-deploy snapshot, started beside the build: RDS copies while the
+ * image builds, and that environment's deploy only waits for it to be available. A snapshot that
+ * cannot be started fails this job, and no deploy runs. Later environments take their own.
+ */
+const snapshotJob: Job = {
+  name: 'start the pre-deploy snapshot',
+  needs: ['plan'],
+  if: "needs.plan.outputs.environments != '[]'",
+  'runs-on': runsOn,
+  // The first environment's role, as the build; it deploys nothing.
+  environment: { name: expr('needs.plan.outputs.first'), deployment: false },
+  permissions: { contents: 'read', 'id-token': 'write' },
+  'timeout-minutes': 10,
+  outputs: {
+    'snapshot-id': expr(stepOutput('snapshot', 'deploy', 'snapshot-id')),
+  },
+  steps: [
+    callerCheckout,
+    ...suiteSteps,
+    awsCredentials,
+    suiteAction('deploy', {
+      id: 'snapshot',
+      name: 'Start the snapshot',
+      with: {
+        environment: expr('needs.plan.outputs.first'),
+        config: expr('inputs.config'),
+        mode: 'snapshot',
+        'dry-run': expr('inputs.dry-run == true'),
+      },
+    }),
+  ],
+};
+
 const deployJob: Job = {
   name: expr("format('deploy to {0}', matrix.environment)"),
-  needs: ['plan', 'build'],
+  needs: ['plan', 'build', 'snapshot'],
   if: "needs.plan.outputs.environments != '[]'",
   // One environment at a time, in the caller's order; the first failure stops the rest.
   strategy: {
@@ -149,6 +183,10 @@ const deployJob: Job = {
         environment: expr('matrix.environment'),
         config: expr('inputs.config'),
         image: expr('needs.build.outputs.image'),
+        // The first environment waits for the snapshot started beside the build.
+        'snapshot-id': expr(
+          "matrix.environment == needs.plan.outputs.first && needs.snapshot.outputs.snapshot-id || ''",
+        ),
         'dry-run': expr('inputs.dry-run == true'),
         'github-token': expr('github.token'),
         ...SECRETS,
@@ -202,6 +240,6 @@ export const deploy: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { plan, build, deploy: deployJob },
+    jobs: { plan, build, snapshot: snapshotJob, deploy: deployJob },
   },
 };

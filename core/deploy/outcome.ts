@@ -11,9 +11,9 @@ export function durationSince(ctx: OpsContext, startMs: number): string {
 }
 
 export interface OpsOutcome {
-  kind: 'deploy' | 'rollback';
+  kind: 'deploy' | 'rollback' | 'snapshot';
   environment: string;
-  result: 'deployed' | 'unchanged' | 'rolled-back' | 'failed' | 'planned';
+  result: 'deployed' | 'unchanged' | 'rolled-back' | 'failed' | 'planned' | 'started';
   /** One line: what happened and why. */
   headline: string;
   ok: boolean;

@@ -21,7 +21,9 @@ import { nothingToChange } from './stages/nothing-to-change.js';
 import { pruneSnapshots } from './stages/prune-snapshots.js';
 import { auditLog, deploymentStatus, slack } from './stages/records.js';
 import { rollbackPreflight } from './stages/rollback-preflight.js';
-import { snapshot } from './stages/snapshot.js';
+import { snapshot, snapshotAhead } from './stages/snapshot.js';
+import { snapshotPreflight } from './stages/snapshot-preflight.js';
+import type { OpsRun } from './ops-run.js';
 import { after, startedOf } from './stages/stage.js';
 import { switchImage } from './stages/switch-image.js';
 import { verify } from './stages/verify.js';
@@ -68,4 +70,11 @@ export const ROLLBACK_PIPELINE: Pipeline<RollbackRun> = [
   { ...deploymentStatus, needs: after('Verify', 'Snapshot') },
   { ...slack, needs: after('Deployment status') },
   { ...auditLog, needs: after('Slack') },
+];
+
+/** deploy's `mode: snapshot`: the pre-deploy snapshot started beside the build (deploy.yml). */
+export const SNAPSHOT_AHEAD_PIPELINE: Pipeline<OpsRun> = [
+  { ...snapshotPreflight, needs: [] },
+  { ...nothingToChange, needs: after('Preflight') },
+  { ...snapshotAhead, needs: after('Nothing to change') },
 ];

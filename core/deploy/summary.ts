@@ -8,7 +8,9 @@ const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' } as 
 /** The job summary of a deploy or rollback: the story of the run in one page. */
 export function renderOutcome(outcome: OpsOutcome, reason?: string): Summary {
   const summary = new Summary();
-  const verb = outcome.kind === 'deploy' ? 'Deploy' : 'Rollback';
+  const verb = { deploy: 'Deploy', rollback: 'Rollback', snapshot: 'Snapshot ahead of a deploy' }[
+    outcome.kind
+  ];
   summary.heading(
     `${outcome.ok ? '✅' : '❌'} ${verb} to ${outcome.environment}: ${outcome.result}`,
     2,

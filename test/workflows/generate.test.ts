@@ -103,9 +103,22 @@ describe('deploy.yml and rollback.yml', () => {
   });
 
   it('deploys the image the build job made to each planned environment, one at a time', () => {
-    expect(Object.keys(deploy)).toEqual(['plan', 'build', 'deploy']);
+    expect(Object.keys(deploy)).toEqual(['plan', 'build', 'snapshot', 'deploy']);
     const job = deploy['deploy'] as Job & { strategy: Record<string, unknown> };
-    expect(job.needs).toEqual(['plan', 'build']);
+    expect(job.needs).toEqual(['plan', 'build', 'snapshot']);
+    // The first environment's snapshot starts beside the build (both need only the plan), and
+    // its deploy waits for that snapshot instead of taking one.
+    expect(deploy['snapshot']?.needs).toEqual(['plan']);
+    expect(deploy['build']?.needs).toEqual(['plan']);
+    const ahead = deploy['snapshot']?.steps.find(
+      (s) => s.uses === './.apprunner-ops/actions/deploy',
+    );
+    expect(ahead?.with?.['mode']).toBe('snapshot');
+    expect(
+      job.steps.find((s) => s.uses === './.apprunner-ops/actions/deploy')?.with?.['snapshot-id'],
+    ).toBe(
+      "${{ matrix.environment == needs.plan.outputs.first && needs.snapshot.outputs.snapshot-id || '' }}",
+    );
     expect(job.strategy).toEqual({
       matrix: { environment: '${{ fromJSON(needs.plan.outputs.environments) }}' },
       'max-parallel': 1,

@@ -120,6 +120,7 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
       'deploy: success',
       'deploy/plan: success',
       'deploy/build: success',
+      'deploy/snapshot: success',
       'deploy/deploy: success',
       'deploy/deploy (staging): success',
       'deploy/deploy (production): success',

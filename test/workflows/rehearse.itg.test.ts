@@ -73,6 +73,7 @@ describe('a caller repository with only its configuration and the caller of docs
       'deploy: success',
       'deploy/plan: success',
       'deploy/build: success',
+      'deploy/snapshot: success',
       'deploy/deploy: success',
       'deploy/deploy (staging): success',
       'deploy/deploy (production): success',

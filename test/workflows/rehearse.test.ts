@@ -53,6 +53,10 @@ function fakeRunner(outputs: Record<string, string>, exitCode = 0) {
   return { calls, runAction };
 }
 
+/** An action call as `<action> [(mode m)] <environment>`. */
+const call = (c: { action: string; inputs?: Record<string, string> }): string =>
+  `${c.action}${c.inputs?.['mode'] ? ` (mode ${c.inputs['mode']})` : ''} ${c.inputs?.['environment']}`;
+
 describe('rehearseWorkflow on the smoke-test bundle', () => {
   it('runs the jobs in order and carries outputs from step to job to the action', async () => {
     const result = await rehearseWorkflow({
@@ -169,13 +173,16 @@ describe("docs/setup.md's caller, deploying", () => {
       'deploy: success',
       'deploy/plan: success',
       'deploy/build: success',
+      'deploy/snapshot: success',
       'deploy/deploy: success',
       'deploy/deploy (staging): success',
       'rollback: skipped',
       'checks: skipped',
     ]);
-    expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
+    // build and snapshot run side by side: either may call first.
+    expect(runner.calls.map(call).sort()).toEqual([
       'build-push staging',
+      'deploy (mode snapshot) staging',
       'deploy staging',
     ]);
     expect(result.log).toContain(
@@ -194,10 +201,11 @@ describe("docs/setup.md's caller, deploying", () => {
       runAction: runner.runAction,
     });
     expect(result.jobs['deploy/deploy (production)']?.result).toBe('success');
-    expect(runner.calls.map((c) => `${c.action} ${c.inputs?.['environment']}`)).toEqual([
+    expect(runner.calls.map(call).sort()).toEqual([
       'build-push staging',
-      'deploy staging',
+      'deploy (mode snapshot) staging',
       'deploy production',
+      'deploy staging',
     ]);
     expect(runner.calls.at(-1)?.inputs).toMatchObject({
       environment: 'production',

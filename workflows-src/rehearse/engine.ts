@@ -382,6 +382,8 @@ interface Frame {
   secrets: Record<string, string>;
   /** Prefix of job ids inside a called workflow: `caller/`. */
   prefix: string;
+  /** Where its jobs go in the result's order: after the calling job, in file order. */
+  orderKey: number[];
   /** For a called workflow: the most its jobs may ask for. */
   allowed?: Permissions;
   /** job_workflow_ref / job_workflow_sha of its jobs' OIDC tokens. */
@@ -471,6 +473,8 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
   const runAction = options.runAction ?? runActionBundle;
   const repositories = options.repositories ?? {};
   const order: string[] = [];
+  // Jobs that need nothing of each other run side by side; the result lists them in file order.
+  const keys = new Map<string, number[]>();
   const jobs: Record<string, JobRehearsal> = {};
   let oidc: OidcIssuer | undefined;
   const relative = path.relative(workspace, file);
@@ -844,6 +848,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       inputs: calledInputs,
       secrets,
       prefix: `${frame.prefix}${id}/`,
+      orderKey: keys.get(`${frame.prefix}${id}`) ?? [],
       allowed,
       workflowRef: `${repository}/${target.path}@${ref}`,
       workflowSha: sha,
@@ -863,93 +868,111 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     say(`job ${job.id}: ${job.result}`);
   }
 
-  /** Runs a workflow's jobs; returns them by their own id (for needs/jobs contexts). */
+  /**
+   * Runs a workflow's jobs; returns them by their own id (for needs/jobs contexts). As on
+   * GitHub, a job starts once the jobs it needs have ended, so jobs that need nothing of each
+   * other run side by side (deploy.yml's build and snapshot).
+   */
   async function runFrame(frame: Frame): Promise<Record<string, JobRehearsal>> {
     const own: Record<string, JobRehearsal> = {};
+    const ended: Record<string, Promise<void>> = {};
     for (const localId of jobOrder(frame.workflow.jobs)) {
       const def = frame.workflow.jobs[localId] as JobDef;
-      const id = `${frame.prefix}${localId}`;
-      const needIds = typeof def.needs === 'string' ? [def.needs] : (def.needs ?? []);
-      const needs = Object.fromEntries(
-        needIds.map((n) => [n, { result: own[n]?.result, outputs: own[n]?.outputs ?? {} }]),
+      const waitFor = (typeof def.needs === 'string' ? [def.needs] : (def.needs ?? [])).map(
+        (n) => ended[n],
       );
-      const base: Contexts = {
-        github: { ...frame.github, job: localId },
-        inputs: frame.inputs,
-        needs,
-        vars: { ...options.vars },
-        secrets: { ...frame.secrets },
-        env: { ...frame.workflow.env },
-        matrix: {},
-        strategy: {},
-        runner: { os: 'Linux', arch: 'X64', temp: os.tmpdir() },
-        job: {},
-      };
-      const needsFailed = needIds.some((n) => own[n]?.result !== 'success');
-      const job: JobRehearsal = { id, name: localId, result: 'skipped', outputs: {}, steps: [] };
-      own[localId] = job;
-      jobs[id] = job;
-      order.push(id);
-      if (!condition(def.if, base, { failed: needsFailed })) {
-        say(
-          `job ${id}: skipped (${needsFailed ? 'a needed job did not succeed' : 'if: is false'})`,
-        );
-        continue;
-      }
-      try {
-        if (def.uses) {
-          job.name = interpolate(def.name ?? localId, base);
-          await callWorkflow(frame, localId, def, job, base);
-          continue;
-        }
-        const permissions =
-          permissionsOf(def.permissions) ??
-          permissionsOf(frame.workflow.permissions) ??
-          frame.allowed ??
-          DEFAULT_PERMISSIONS;
-        if (frame.allowed) {
-          const refused = exceeded(localId, permissions, frame.allowed);
-          if (refused) throw new Error(refused);
-        }
-        const legs = matrixLegs(def, base);
-        if (!legs) {
-          job.name = interpolate(def.name ?? localId, base);
-          await runSteps(frame, def, job, base, permissions);
-          continue;
-        }
-        // One leg at a time, in the order of the list (max-parallel: 1 on GitHub); with
-        // fail-fast (the default) the legs after a failure do not run.
-        const failFast = String(def.strategy?.['fail-fast'] ?? true) !== 'false';
-        let legFailed = false;
-        job.result = 'success';
-        for (const matrix of legs) {
-          const legBase: Contexts = { ...base, matrix, vars: { ...options.vars } };
-          const legId = `${id} (${Object.values(matrix).map(String).join(', ')})`;
-          const leg: JobRehearsal = {
-            id: legId,
-            name: interpolate(def.name ?? localId, legBase),
-            result: 'skipped',
-            outputs: {},
-            steps: [],
-          };
-          jobs[legId] = leg;
-          order.push(legId);
-          if (legFailed && failFast) {
-            say(`job ${legId}: skipped (fail-fast after a failed leg)`);
-            continue;
-          }
-          await runSteps(frame, def, leg, legBase, permissions);
-          if (leg.result === 'failure') legFailed = true;
-          job.outputs = { ...job.outputs, ...leg.outputs };
-        }
-        job.result = legFailed ? 'failure' : 'success';
-      } catch (error) {
-        job.result = 'failure';
-        job.message = mask(error instanceof Error ? error.message : String(error));
-        say(`job ${id}: failed: ${job.message}`);
-      }
+      ended[localId] = Promise.all(waitFor).then(() => runJob(frame, own, localId, def));
     }
+    await Promise.all(Object.values(ended));
     return own;
+  }
+
+  async function runJob(
+    frame: Frame,
+    own: Record<string, JobRehearsal>,
+    localId: string,
+    def: JobDef,
+  ): Promise<void> {
+    const id = `${frame.prefix}${localId}`;
+    const needIds = typeof def.needs === 'string' ? [def.needs] : (def.needs ?? []);
+    const needs = Object.fromEntries(
+      needIds.map((n) => [n, { result: own[n]?.result, outputs: own[n]?.outputs ?? {} }]),
+    );
+    const base: Contexts = {
+      github: { ...frame.github, job: localId },
+      inputs: frame.inputs,
+      needs,
+      vars: { ...options.vars },
+      secrets: { ...frame.secrets },
+      env: { ...frame.workflow.env },
+      matrix: {},
+      strategy: {},
+      runner: { os: 'Linux', arch: 'X64', temp: os.tmpdir() },
+      job: {},
+    };
+    const needsFailed = needIds.some((n) => own[n]?.result !== 'success');
+    const job: JobRehearsal = { id, name: localId, result: 'skipped', outputs: {}, steps: [] };
+    own[localId] = job;
+    jobs[id] = job;
+    order.push(id);
+    keys.set(id, [...frame.orderKey, Object.keys(frame.workflow.jobs).indexOf(localId)]);
+    if (!condition(def.if, base, { failed: needsFailed })) {
+      say(`job ${id}: skipped (${needsFailed ? 'a needed job did not succeed' : 'if: is false'})`);
+      return;
+    }
+    try {
+      if (def.uses) {
+        job.name = interpolate(def.name ?? localId, base);
+        await callWorkflow(frame, localId, def, job, base);
+        return;
+      }
+      const permissions =
+        permissionsOf(def.permissions) ??
+        permissionsOf(frame.workflow.permissions) ??
+        frame.allowed ??
+        DEFAULT_PERMISSIONS;
+      if (frame.allowed) {
+        const refused = exceeded(localId, permissions, frame.allowed);
+        if (refused) throw new Error(refused);
+      }
+      const legs = matrixLegs(def, base);
+      if (!legs) {
+        job.name = interpolate(def.name ?? localId, base);
+        await runSteps(frame, def, job, base, permissions);
+        return;
+      }
+      // One leg at a time, in the order of the list (max-parallel: 1 on GitHub); with
+      // fail-fast (the default) the legs after a failure do not run.
+      const failFast = String(def.strategy?.['fail-fast'] ?? true) !== 'false';
+      let legFailed = false;
+      job.result = 'success';
+      for (const matrix of legs) {
+        const legBase: Contexts = { ...base, matrix, vars: { ...options.vars } };
+        const legId = `${id} (${Object.values(matrix).map(String).join(', ')})`;
+        const leg: JobRehearsal = {
+          id: legId,
+          name: interpolate(def.name ?? localId, legBase),
+          result: 'skipped',
+          outputs: {},
+          steps: [],
+        };
+        jobs[legId] = leg;
+        order.push(legId);
+        keys.set(legId, [...keys.get(id)!, legs.indexOf(matrix)]);
+        if (legFailed && failFast) {
+          say(`job ${legId}: skipped (fail-fast after a failed leg)`);
+          continue;
+        }
+        await runSteps(frame, def, leg, legBase, permissions);
+        if (leg.result === 'failure') legFailed = true;
+        job.outputs = { ...job.outputs, ...leg.outputs };
+      }
+      job.result = legFailed ? 'failure' : 'success';
+    } catch (error) {
+      job.result = 'failure';
+      job.message = mask(error instanceof Error ? error.message : String(error));
+      say(`job ${id}: failed: ${job.message}`);
+    }
   }
 
   const repository = String(github['repository']);
@@ -961,6 +984,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       inputs,
       secrets: { ...options.secrets, GITHUB_TOKEN: String(github['token']) },
       prefix: '',
+      orderKey: [],
       workflowRef: `${repository}/${ownPath}@${String(github['ref'])}`,
       workflowSha: String(github['sha']),
     });
@@ -970,5 +994,11 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
   const conclusion = Object.values(jobs).some((j) => j.result === 'failure')
     ? 'failure'
     : 'success';
+  const byFile = (a: string, b: string): number => {
+    const [x, y] = [keys.get(a) ?? [], keys.get(b) ?? []];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  order.sort(byFile);
   return { conclusion, order, jobs, log, tokens: oidc?.issued ?? [] };
 }

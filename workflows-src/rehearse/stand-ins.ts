@@ -3,7 +3,7 @@
  * says that it is a stand-in and sets what the real action would set, so the steps after it
  * see the same environment and outputs.
  */
-import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -36,6 +36,9 @@ export type StandIn = (step: StandInStep) => void | Promise<void>;
 
 export const REHEARSAL_ACCOUNT = '123456789012';
 
+/** Checkouts into the same folder, one after another (see `checkout`). */
+const checkouts = new Map<string, Promise<unknown>>();
+
 /**
  * actions/checkout. The workspace already is the running repository's checkout. Another
  * repository (`repository:` input) is "fetched" from the rehearsal's repositories at the ref
@@ -58,20 +61,42 @@ async function checkout(step: StandInStep): Promise<void> {
   const dest = path.resolve(step.workspace, target);
   if (!target || !dest.startsWith(`${step.workspace}${path.sep}`))
     throw new Error(`path '${target}' must be a folder under the workspace ${step.workspace}`);
-  await rm(dest, { recursive: true, force: true });
-  await mkdir(dest, { recursive: true });
   const sparse = (step.inputs['sparse-checkout'] ?? '')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const entries = sparse.length > 0 ? sparse : await readdir(copy.root);
-  for (const entry of entries) {
-    if (entry === '.git' || entry === 'node_modules') continue;
-    await symlink(path.join(copy.root, entry), path.join(dest, entry));
-  }
+  const entries = (sparse.length > 0 ? sparse : await readdir(copy.root)).filter(
+    (entry) => entry !== '.git' && entry !== 'node_modules',
+  );
+  // The rehearsal's jobs share one workspace (on GitHub each has its own runner): a job running
+  // beside another finds the same checkout already in place and leaves it, rather than pulling
+  // it from under the other job's running step.
+  const earlier = checkouts.get(dest) ?? Promise.resolve();
+  const place = earlier.then(() => placeLinks(dest, copy.root, entries));
+  checkouts.set(
+    dest,
+    place.catch(() => undefined),
+  );
+  await place;
   step.log(
     `stand-in: ${step.uses}: ${repository}@${ref} into ${target}${sparse.length ? ` (sparse: ${sparse.join(', ')})` : ''}, linked from ${copy.root}`,
   );
+}
+
+async function placeLinks(dest: string, root: string, entries: readonly string[]): Promise<void> {
+  const linked = await Promise.all(
+    entries.map((entry) =>
+      readlink(path.join(dest, entry)).then(
+        (to) => to === path.join(root, entry),
+        () => false,
+      ),
+    ),
+  );
+  if (!linked.every(Boolean)) {
+    await rm(dest, { recursive: true, force: true });
+    await mkdir(dest, { recursive: true });
+    for (const entry of entries) await symlink(path.join(root, entry), path.join(dest, entry));
+  }
 }
 
 export const DEFAULT_STAND_INS: Record<string, StandIn> = {

@@ -30,8 +30,12 @@ const usesSuiteAction = (step: StepModel, name: string): boolean =>
     step.uses ?? '',
   );
 
+/** deploy's `mode: snapshot` only starts an RDS snapshot: the service does not change. */
+const snapshotOnly = (step: StepModel): boolean =>
+  usesSuiteAction(step, 'deploy') && step.with['mode']?.value === 'snapshot';
+
 const changesEnvironment = (job: JobModel): boolean =>
-  job.steps.some((s) => CHANGES_ENVIRONMENT.test(s.uses ?? ''));
+  job.steps.some((s) => CHANGES_ENVIRONMENT.test(s.uses ?? '') && !snapshotOnly(s));
 
 const base = (check: string, workflow: WorkflowModel, job: JobModel, step?: StepModel) => ({
   check,
@@ -109,7 +113,11 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
     // rotate-secret changes the environment too but records a commit status, not a deployment.
-    if (job.steps.some((s) => usesSuiteAction(s, 'deploy') || usesSuiteAction(s, 'rollback')))
+    if (
+      job.steps.some(
+        (s) => (usesSuiteAction(s, 'deploy') && !snapshotOnly(s)) || usesSuiteAction(s, 'rollback'),
+      )
+    )
       needs['deployments'] = 'the deploy/rollback action';
     // ops-check opens, comments on and closes its issue when it has a token and may.
     if (

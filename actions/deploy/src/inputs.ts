@@ -1,8 +1,9 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import { readOpsInputs } from '../../../core/action/ops-inputs.js';
-import { DEPLOY_SNAPSHOT_PURPOSES } from '../../../core/deploy/deploy.js';
+import { DEPLOY_MODES, DEPLOY_SNAPSHOT_PURPOSES } from '../../../core/deploy/deploy.js';
 import { parseEnvChanges, type EnvChanges } from '../../../core/deploy/env-changes.js';
 import type { OpsInputs } from '../../../core/deploy/prepare.js';
+import { InputError } from '../../../core/util/errors.js';
 
 export interface DeployInputs extends OpsInputs {
   image: string | undefined;
@@ -12,6 +13,32 @@ export interface DeployInputs extends OpsInputs {
   bakeMs: number;
   env: EnvChanges;
   snapshotPurpose: (typeof DEPLOY_SNAPSHOT_PURPOSES)[number];
+  mode: (typeof DEPLOY_MODES)[number];
+  snapshotId: string | undefined;
+}
+
+/** RDS snapshot identifiers: a letter, then letters, digits and single hyphens. */
+const SNAPSHOT_ID = /^[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
+
+function snapshotIdInput(inputs: InputReader): string | undefined {
+  const id = inputs.optional('snapshot-id');
+  if (id === undefined) return undefined;
+  if (!SNAPSHOT_ID.test(id) || id.length > 255)
+    throw new InputError(
+      'snapshot-id',
+      `"${id}" is not an RDS snapshot identifier (a letter, then letters, digits and single hyphens)`,
+    );
+  if (!inputs.boolean('snapshot'))
+    throw new InputError(
+      'snapshot-id',
+      'is given while snapshot is false: give one or the other (the snapshot-id stands for the pre-deploy snapshot)',
+    );
+  if (inputs.enumOf('mode', DEPLOY_MODES) === 'snapshot')
+    throw new InputError(
+      'snapshot-id',
+      'is for the deploy that waits for a snapshot; mode: snapshot starts one and has none yet',
+    );
+  return id;
 }
 
 /** Reads and validates every input once, before anything is called. */
@@ -25,5 +52,7 @@ export function readDeployInputs(inputs: InputReader): DeployInputs {
     bakeMs: inputs.duration('bake', { min: 0, max: 6 * 3_600_000 }),
     snapshotPurpose: inputs.enumOf('snapshot-purpose', DEPLOY_SNAPSHOT_PURPOSES),
     env: parseEnvChanges(inputs.optional('env-set'), inputs.optional('env-unset')),
+    mode: inputs.enumOf('mode', DEPLOY_MODES),
+    snapshotId: snapshotIdInput(inputs),
   });
 }

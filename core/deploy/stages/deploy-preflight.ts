@@ -4,6 +4,7 @@
  * updated (waiting out a busy platform), and what runs now, which a failure goes back to.
  */
 import type { ImageRef } from '../../aws/image-ref.js';
+import { InputError } from '../../util/errors.js';
 import {
   changedVariables,
   changesAnything,
@@ -16,6 +17,33 @@ import type { OpsRun } from '../ops-run.js';
 import { recordTarget } from '../outcome.js';
 import type { StageDefinition } from './stage.js';
 
+/**
+ * A snapshot an earlier job started (deploy.yml's snapshot job) must be this environment's
+ * database's, and on its way: anything else stops the deploy before anything changes.
+ */
+async function checkGivenSnapshot(run: OpsRun): Promise<void> {
+  const id = run.snapshot.given!;
+  const { ctx } = run;
+  if (!ctx.rds || !ctx.env.database)
+    throw new InputError(
+      'snapshot-id',
+      `names ${id}, but environments.${ctx.environment} has no database: remove snapshot-id`,
+    );
+  const found = await ctx.rds.describeSnapshot(id);
+  if (!found)
+    throw new InputError('snapshot-id', `RDS snapshot ${id} does not exist in ${ctx.env.region}`);
+  if (found.DBInstanceIdentifier !== ctx.env.database.instance)
+    throw new InputError(
+      'snapshot-id',
+      `RDS snapshot ${id} is of instance ${found.DBInstanceIdentifier}, not of ${ctx.env.database.instance} (environments.${ctx.environment}.database.instance)`,
+    );
+  if (found.Status !== 'creating' && found.Status !== 'available')
+    throw new InputError(
+      'snapshot-id',
+      `RDS snapshot ${id} is ${found.Status}; only a snapshot being created or available can stand for the pre-deploy snapshot`,
+    );
+}
+
 export const deployPreflight: StageDefinition<
   OpsRun & { image: ImageRef; envChanges: EnvChanges | undefined }
 > = {
@@ -26,6 +54,7 @@ export const deployPreflight: StageDefinition<
     const { ctx } = run;
     await ctx.checkAccount();
     if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
+    if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
     const state = await ctx.target.waitUntilUpdatable({
       timeoutMs: ctx.timing.operationTimeoutMs,

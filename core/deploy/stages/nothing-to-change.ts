@@ -13,13 +13,15 @@ export const nothingToChange: StageDefinition<OpsRun> = {
   name: 'Nothing to change',
   run: async (run) => {
     const { ctx } = run;
-    const c = chosenOf(run);
     if (run.dryRun) {
       run.outcome.plan = planOf(run.pipeline as Pipeline<OpsRun>, run);
       for (const line of run.outcome.plan) ctx.logger.info(`  would: ${line}`);
       run.finish('planned', true, run.story.planned(run));
       return { silent: true, halt: 'end' };
     }
+    // A snapshot started ahead of a deploy chooses no image: nothing to compare.
+    if (!run.chosen) return { silent: true };
+    const c = chosenOf(run);
     // Variables still to change mean an update even when the image already runs.
     if (run.variablesWanted || !isSameImage(c.running, c.target)) return { silent: true };
     const startMs = run.steps.now();

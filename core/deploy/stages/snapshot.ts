@@ -52,3 +52,24 @@ export const snapshot: StageDefinition<OpsRun> = {
     return `${id} available`;
   },
 };
+
+/**
+ * Only starts the snapshot (deploy's `mode: snapshot`): deploy.yml runs this in a job beside
+ * the build, and the deploy job waits for the snapshot by its id instead of taking one.
+ */
+export const snapshotAhead: StageDefinition<OpsRun> = {
+  name: 'Snapshot',
+  applies: snapshot.applies!,
+  plan: (run) => [
+    `RDS CreateDBSnapshot ${run.ctx.env.database!.instance} → ${snapshotPrefix(run)}-<time>${run.ctx.run.sha7 ? `-${run.ctx.run.sha7}` : ''}; the deploy waits for it`,
+  ],
+  run: async (run) => {
+    const { ctx } = run;
+    const sha7 = run.snapshot.purpose === 'pre-launch' ? undefined : ctx.run.sha7 || undefined;
+    const id = await ctx.rds!.createSnapshot(
+      snapshotId(snapshotPrefix(run), new Date(ctx.clock.now()), sha7),
+    );
+    run.outcome.snapshotId = id;
+    return `${id} creating; the deploy waits for it to be available`;
+  },
+};
