@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { errorMessage } from '../util/errors.js';
 
+/**
+ * The resource type of deploy, rollback and restart rows, whatever the platform: history reads
+ * them back by it. The name dates from when App Runner was the only target and is kept so that
+ * older rows still count.
+ */
+export const DEPLOY_RESOURCE_TYPE = 'app_runner_service';
+
 export interface AuditEntry {
   action: string;
   resourceType: string;

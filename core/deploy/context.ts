@@ -5,8 +5,7 @@ import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { EcrRepository } from '../aws/ecr.js';
 import type { EcrLocation } from '../aws/image-ref.js';
 import { RdsInstance } from '../aws/rds.js';
-import { createTarget } from '../targets/create.js';
-import { createEcsClient } from '../targets/ecs-express.js';
+import { targetOf } from '../targets/create.js';
 import type { DeployTarget } from '../targets/target.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { GitHubDeployments } from '../github/deployments.js';
@@ -21,7 +20,7 @@ export interface RunState {
 }
 
 export interface Timing {
-  /** Deadline for an App Runner operation, and for a busy service to become RUNNING. */
+  /** Deadline for the platform's deployment, and for a busy service to become updatable. */
   operationTimeoutMs: number;
   pollIntervalMs: number;
   verifyTimeoutMs: number;
@@ -36,7 +35,7 @@ export interface OpsContext {
   /** Preflight: the credentials belong to the service's account. */
   checkAccount(): Promise<void>;
   env: EnvironmentConfig;
-  /** The platform the service runs on (App Runner, ECS Express): the stages ask it, by name never. */
+  /** The platform the service runs on (core/targets/): the stages ask it and never name it. */
   target: DeployTarget;
   ecr: EcrRepository;
   /** Present when the configuration names a database. */
@@ -89,21 +88,9 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
   const maintenance = env.maintenance;
   const ecr = new EcrRepository(clients.ecr, ecrLocation(env), deps);
-  const target = createTarget(
-    env.target,
-    {
-      appRunner: clients.appRunner,
-      // Only an ECS Express environment makes an ECS client.
-      ...(env.target.kind === 'ecs-express'
-        ? {
-            ecs:
-              clients.ecs ??
-              createEcsClient(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }),
-          }
-        : {}),
-    },
-    deps,
-  );
+  const target = targetOf(env, clients, deps, {
+    requestTimeoutMs: options.timing.awsRequestTimeoutMs,
+  });
   const token = options.githubToken;
   function githubAt(sha: string): GitHubDeployments | undefined {
     return token

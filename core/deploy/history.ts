@@ -1,4 +1,4 @@
-import { readAuditEntries } from '../audit/audit-log.js';
+import { DEPLOY_RESOURCE_TYPE, readAuditEntries } from '../audit/audit-log.js';
 import { registryHost } from '../aws/image-ref.js';
 import type { DeploymentRecord } from '../github/deployments.js';
 import { errorMessage } from '../util/errors.js';
@@ -17,7 +17,7 @@ export interface HistoryEntry {
   succeeded: boolean;
   /** For a rollback: the digest it rolled back away from (a version known to be bad). */
   rolledBackFrom: string | undefined;
-  /** The App Runner service it changed; absent in records older than this field. */
+  /** The service it changed (its ARN); absent in records older than this field. */
   serviceArn: string | undefined;
   /** The commit deployed, when recorded. */
   sha: string | undefined;
@@ -60,7 +60,7 @@ export type HistorySources = Pick<
 async function fromAudit(ctx: HistorySources): Promise<HistoryEntry[]> {
   if (!ctx.auditDatabaseUrl) return [];
   const rows = await readAuditEntries(ctx.auditDatabaseUrl, {
-    resourceType: 'app_runner_service',
+    resourceType: DEPLOY_RESOURCE_TYPE,
     limit: 500,
   });
   return rows

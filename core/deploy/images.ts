@@ -5,16 +5,16 @@ import { badDigests, readHistory } from './history.js';
 import type { OpsContext } from './context.js';
 
 export interface RunningImage {
-  /** What App Runner is configured with, as it reports it. */
+  /** What the platform is configured with, as it reports it. */
   identifier: string;
   /**
    * Resolved in ECR when the repository still holds it. For a service pinned by tag this is
-   * what the tag names NOW, which need not be what App Runner pulled.
+   * what the tag names NOW, which need not be what the platform pulled.
    */
   image: ResolvedImage | undefined;
   /**
    * The digest known to run: the one in the identifier. A service pinned by tag has none
-   * (the tag may have moved since App Runner pulled it).
+   * (the tag may have moved since the platform pulled it).
    */
   digest: string | undefined;
   pinnedByTag: boolean;
@@ -63,7 +63,7 @@ export interface BackTarget {
 /**
  * The version a deploy falls back to when the new one fails verification. A service pinned
  * by digest: that digest. A service pinned by tag: what the suite's own history last put in
- * place (the tag may have moved since App Runner pulled it); only without history, the tag's
+ * place (the tag may have moved since the platform pulled it); only without history, the tag's
  * current digest, with a warning — and nothing when that is the very image being deployed.
  */
 export async function fallbackTarget(
@@ -95,7 +95,7 @@ export async function fallbackTarget(
   const now = running.image;
   if (now && now.digest !== target.digest) {
     ctx.logger.warning(
-      `the service runs by tag (${running.identifier}); the rollback target is what that tag names now, ${now.digest}, which is what App Runner would pull again`,
+      `the service runs by tag (${running.identifier}); the rollback target is what that tag names now, ${now.digest}, which is what the platform would pull again`,
     );
     return { uri: now.uri, version: running.version, tags: running.tags };
   }
@@ -111,7 +111,7 @@ function unique(values: readonly string[]): string[] {
 
 /**
  * True when the service already runs exactly this image. Only a digest in the identifier
- * says so: a tag may have moved since App Runner pulled it, so a service pinned by tag is
+ * says so: a tag may have moved since the platform pulled it, so a service pinned by tag is
  * deployed (and pinned by digest from then on).
  */
 export function isSameImage(running: RunningImage, target: ResolvedImage): boolean {

@@ -4,7 +4,8 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { AwsCallDeps } from '../aws/call.js';
 import type { TargetConfig } from '../config/schema.js';
 import { AppRunnerTarget, type AppRunnerTargetOptions } from './app-runner.js';
-import { EcsExpressTarget } from './ecs-express.js';
+import { createEcsClient, EcsExpressTarget } from './ecs-express.js';
+import type { AwsClients, AwsRequestLimits } from '../aws/clients.js';
 import type { DeployTarget } from './target.js';
 
 export interface TargetClients {
@@ -27,4 +28,27 @@ export function createTarget(
       if (!clients.ecs) throw new Error('createTarget: an ECS Express target needs an ECS client');
       return new EcsExpressTarget(clients.ecs, target['service-arn'], deps);
   }
+}
+
+/**
+ * The target of an environment, with the clients it needs: an ECS client is made only for an
+ * ECS Express environment (and only then is its module's client used).
+ */
+export function targetOf(
+  env: { region: string; target: TargetConfig },
+  clients: AwsClients,
+  deps: AwsCallDeps,
+  limits: AwsRequestLimits,
+): DeployTarget {
+  return createTarget(
+    env.target,
+    {
+      appRunner: clients.appRunner,
+      ...(env.target.kind === 'ecs-express'
+        ? { ecs: (clients.ecs ??= createEcsClient(env.region, limits)) }
+        : {}),
+    },
+    deps,
+    { cloudWatch: clients.cloudWatch },
+  );
 }

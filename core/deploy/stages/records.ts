@@ -2,14 +2,11 @@
  * The records of the outcome: the GitHub deployment status, one Slack message and one audit
  * row. They run after a stop too, and trouble with any of them is a warning, never a blocker.
  */
-import { writeAuditEntry } from '../../audit/audit-log.js';
+import { DEPLOY_RESOURCE_TYPE, writeAuditEntry } from '../../audit/audit-log.js';
 import { postToSlack, slackMessage } from '../../notify/slack.js';
 import type { OpsContext } from '../context.js';
 import type { OpsRun } from '../ops-run.js';
 import type { StageDefinition } from './stage.js';
-
-/** The audit rows' resource type; history reads deploys and rollbacks back by it. */
-export const AUDIT_RESOURCE_TYPE = 'app_runner_service';
 
 export function environmentUrl(ctx: OpsContext): string {
   return ctx.env.url ?? ctx.env.health['base-url'];
@@ -58,7 +55,7 @@ export const auditLog: StageDefinition<OpsRun> = {
     const { action, details } = run.story.audit(run);
     const id = await writeAuditEntry(ctx.auditDatabaseUrl!, {
       action,
-      resourceType: AUDIT_RESOURCE_TYPE,
+      resourceType: DEPLOY_RESOURCE_TYPE,
       resourceId: ctx.environment,
       details: { ...details, service_arn: ctx.env['service-arn'], commit: ctx.run.sha },
       actor: ctx.run.actor,
