@@ -19,6 +19,7 @@ export const CALLER_FILES = [
   'apprunner-ops.yml',
   'apprunner-ops-rotate.yml',
   'apprunner-ops-go-live.yml',
+  'apprunner-ops-restart.yml',
 ] as const;
 
 export interface SuiteReference {

@@ -80,8 +80,10 @@ export interface ActionInputs {
     readonly 'env-unset'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
-    /** deploy: the whole pipeline. snapshot: only start the pre-deploy RDS snapshot and output its id (deploy.yml runs this beside the build; the deploy job passes it as snapshot-id). Default: `deploy`. */
+    /** deploy: the whole pipeline. snapshot: only start the pre-deploy RDS snapshot and output its id (deploy.yml runs this beside the build; the deploy job passes it as snapshot-id). restart: a new deployment of the image and configuration that run now, followed and verified (restart.yml). Default: `deploy`. */
     readonly mode?: InputValue;
+    /** Why (mode: restart, where it is required): shown in the summary, Slack, the deployment status and the audit log. */
+    readonly reason?: InputValue;
     /** A pre-deploy snapshot an earlier job started (mode: snapshot): the deploy waits for it to be available instead of taking one; it must be of this environment's database. Empty: the deploy takes its own. */
     readonly 'snapshot-id'?: InputValue;
     /** Bake period after verification, e.g. 10m: the new version's App Runner metrics are watched and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */

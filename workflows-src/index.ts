@@ -5,6 +5,7 @@ import { deploy } from './deploy.js';
 import type { WorkflowSource } from './dsl.js';
 import { goLive } from './go-live.js';
 import { release } from './release.js';
+import { restart } from './restart.js';
 import { rollback } from './rollback.js';
 import { rotate } from './rotate.js';
 import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
@@ -13,6 +14,7 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   ci,
   deploy,
   rollback,
+  restart,
   opsDaily,
   opsWeekly,
   opsMonthly,

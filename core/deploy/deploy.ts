@@ -10,8 +10,11 @@ import { runPipeline, type Pipeline } from './pipeline.js';
 /** What a deploy's snapshot is for, which names it (the go-live deploy takes the pre-launch one). */
 export const DEPLOY_SNAPSHOT_PURPOSES = ['pre-deploy', 'pre-launch'] as const;
 
-/** deploy: the whole pipeline; snapshot: only start the pre-deploy snapshot (deploy.yml's job beside the build). */
-export const DEPLOY_MODES = ['deploy', 'snapshot'] as const;
+/**
+ * deploy: the whole pipeline; snapshot: only start the pre-deploy snapshot (deploy.yml's job
+ * beside the build); restart: a new deployment of what runs, no image change (restart.yml).
+ */
+export const DEPLOY_MODES = ['deploy', 'snapshot', 'restart'] as const;
 
 export interface DeployRequest {
   image: ImageRef;

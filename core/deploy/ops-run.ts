@@ -73,6 +73,8 @@ export interface OpsRun extends PipelineRun {
   rolledBack: boolean;
   /** Whether the image was switched (audit). */
   switched: boolean;
+  /** A restart changes nothing it could compare: the version running is never "unchanged". */
+  restarting: boolean;
   /** Variables to apply with the image (env-set/env-unset); undefined: none. */
   variablesWanted: Record<string, string> | undefined;
   reports: { title: string; report: SmokeReport }[];
@@ -111,6 +113,7 @@ export function startRun(
     verificationFailed: undefined,
     switched: false,
     rolledBack: false,
+    restarting: kind === 'restart',
     variablesWanted: undefined,
     reports: outcome.reports,
     stopped: (why) => {

@@ -11,9 +11,9 @@ export function durationSince(ctx: OpsContext, startMs: number): string {
 }
 
 export interface OpsOutcome {
-  kind: 'deploy' | 'rollback' | 'snapshot';
+  kind: 'deploy' | 'rollback' | 'snapshot' | 'restart';
   environment: string;
-  result: 'deployed' | 'unchanged' | 'rolled-back' | 'failed' | 'planned' | 'started';
+  result: 'deployed' | 'unchanged' | 'rolled-back' | 'restarted' | 'failed' | 'planned' | 'started';
   /** One line: what happened and why. */
   headline: string;
   ok: boolean;

@@ -23,6 +23,8 @@ import { auditLog, deploymentStatus, slack } from './stages/records.js';
 import { rollbackPreflight } from './stages/rollback-preflight.js';
 import { snapshot, snapshotAhead } from './stages/snapshot.js';
 import { snapshotPreflight } from './stages/snapshot-preflight.js';
+import { restartPreflight } from './stages/restart-preflight.js';
+import { restartService } from './stages/restart-service.js';
 import type { OpsRun } from './ops-run.js';
 import { after, startedOf } from './stages/stage.js';
 import { switchImage } from './stages/switch-image.js';
@@ -77,4 +79,21 @@ export const SNAPSHOT_AHEAD_PIPELINE: Pipeline<OpsRun> = [
   { ...snapshotPreflight, needs: [] },
   { ...nothingToChange, needs: after('Preflight') },
   { ...snapshotAhead, needs: after('Nothing to change') },
+];
+
+/**
+ * deploy's `mode: restart` (restart.yml, and the runbook's service restart procedure): a new
+ * deployment of what runs, no image change, no snapshot (the data is not touched), verified.
+ */
+export const RESTART_PIPELINE: Pipeline<OpsRun> = [
+  { ...expiredMaintenance, needs: [] },
+  { ...restartPreflight, needs: after('Expired maintenance') },
+  { ...nothingToChange, needs: after('Preflight') },
+  { ...githubDeployment, needs: after('Nothing to change') },
+  { ...maintenanceWindow, needs: after('GitHub deployment') },
+  { ...restartService, needs: after('Maintenance window') },
+  { ...verify, needs: after('Restart service') },
+  { ...deploymentStatus, needs: after('Verify') },
+  { ...slack, needs: after('Deployment status') },
+  { ...auditLog, needs: after('Slack') },
 ];

@@ -8,9 +8,12 @@ const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' } as 
 /** The job summary of a deploy or rollback: the story of the run in one page. */
 export function renderOutcome(outcome: OpsOutcome, reason?: string): Summary {
   const summary = new Summary();
-  const verb = { deploy: 'Deploy', rollback: 'Rollback', snapshot: 'Snapshot ahead of a deploy' }[
-    outcome.kind
-  ];
+  const verb = {
+    deploy: 'Deploy',
+    rollback: 'Rollback',
+    snapshot: 'Snapshot ahead of a deploy',
+    restart: 'Restart',
+  }[outcome.kind];
   summary.heading(
     `${outcome.ok ? '✅' : '❌'} ${verb} to ${outcome.environment}: ${outcome.result}`,
     2,

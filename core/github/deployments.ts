@@ -8,7 +8,7 @@ import { createOctokit, statusOf, type Octokit } from './octokit.js';
 /** What apprunner-ops stores in a GitHub deployment's payload, so history can be read back. */
 export interface DeploymentPayload {
   tool: 'apprunner-ops';
-  kind: 'deploy' | 'rollback';
+  kind: 'deploy' | 'rollback' | 'restart';
   /** `<registry>/<repo>@sha256:…` */
   image: string;
   digest: string;

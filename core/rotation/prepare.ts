@@ -1,6 +1,10 @@
 import type { RunInfo } from '../action/github-context.js';
-import { AppRunnerService } from '../aws/app-runner.js';
-import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import {
+  createAwsClients,
+  DEFAULT_AWS_REQUEST_TIMEOUT_MS,
+  type AwsClients,
+} from '../aws/clients.js';
+import { targetOf } from '../targets/create.js';
 import { SecretsStore } from '../aws/secrets-manager.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
 import type { Clock } from '../util/clock.js';
@@ -33,7 +37,7 @@ export async function prepareRotation(
     environment: inputs.environment,
     env,
     secrets: new SecretsStore(clients.secretsManager, callDeps),
-    service: new AppRunnerService(clients.appRunner, env['service-arn'], callDeps),
+    target: targetOf(env, clients, callDeps, { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }),
     rds: env.database
       ? new RdsMasterPassword(clients.rds, env.database.instance, callDeps)
       : undefined,

@@ -1,4 +1,4 @@
-import type { AppRunnerService } from '../aws/app-runner.js';
+import type { DeployTarget } from '../targets/target.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { smokeTest } from '../health/smoke-test.js';
 import type { Clock } from '../util/clock.js';
@@ -7,7 +7,8 @@ import type { Logger } from '../util/logger.js';
 import type { StepLog } from './steps.js';
 
 export interface RedeployDeps {
-  service: AppRunnerService;
+  /** The platform (core/targets/): its restart is the same one deploy's `mode: restart` uses. */
+  target: DeployTarget;
   env: EnvironmentConfig;
   timing: { operationTimeoutMs: number; pollIntervalMs: number; verifyTimeoutMs: number };
   clock: Clock;
@@ -15,8 +16,9 @@ export interface RedeployDeps {
 }
 
 /**
- * App Runner reads secrets only at deployment: StartDeployment, follow the operation to its
- * end (not the service status), then the health checks, the database check included.
+ * The platform reads secrets only when it starts tasks: a restart (App Runner StartDeployment,
+ * a new ECS deployment), followed to the platform's own result (not the service status), then
+ * the health checks, the database check included.
  * Returns why it failed, or undefined when the service is healthy on the new values.
  */
 export async function redeployAndVerify(
@@ -26,19 +28,15 @@ export async function redeployAndVerify(
   prefix = '',
 ): Promise<string | undefined> {
   const { timing } = deps;
-  const operationId = await steps.run(label, `${prefix}start-deployment`, async () => {
-    await deps.service.waitUntilUpdatable(timing.operationTimeoutMs, timing.pollIntervalMs);
-    return deps.service.startDeployment();
+  const wait = { timeoutMs: timing.operationTimeoutMs, intervalMs: timing.pollIntervalMs };
+  const started = await steps.run(label, `${prefix}start-deployment`, async () => {
+    await deps.target.waitUntilUpdatable(wait);
+    return deps.target.restart(wait);
   });
   try {
     await steps.run(label, `${prefix}follow-operation`, async () => {
-      const outcome = await deps.service.followOperation(
-        operationId,
-        timing.operationTimeoutMs,
-        timing.pollIntervalMs,
-      );
-      if (outcome.status !== 'SUCCEEDED')
-        throw new RedeployFailed(`App Runner deployment ${operationId} ended ${outcome.status}`);
+      const result = await deps.target.follow(started, wait);
+      if (!result.ok) throw new RedeployFailed(result.message);
     });
     const health = deps.env.health;
     await steps.run(label, `${prefix}verify-health`, async () => {

@@ -8,7 +8,7 @@
  * unfinished AWSPENDING and finishes it if its value works, or undoes it if not.
  */
 import type { RunInfo } from '../action/github-context.js';
-import type { AppRunnerService } from '../aws/app-runner.js';
+import type { DeployTarget } from '../targets/target.js';
 import type { SecretsStore } from '../aws/secrets-manager.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Clock } from '../util/clock.js';
@@ -44,7 +44,7 @@ export interface RotationContext {
   environment: string;
   env: EnvironmentConfig;
   secrets: SecretsStore;
-  service: AppRunnerService;
+  target: DeployTarget;
   rds: RdsMasterPassword | undefined;
   run: RunInfo;
   timing: RotationTiming;

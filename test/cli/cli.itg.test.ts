@@ -468,16 +468,16 @@ describe('validate and init', () => {
     // and the rehearsals run), and the workflow validator accepts them. The callers have no
     // run: steps, so shellcheck has nothing to say.
     const written = await Promise.all(
-      ['apprunner-ops.yml', 'apprunner-ops-rotate.yml', 'apprunner-ops-go-live.yml'].map(
-        async (name) => ({
-          file: `.github/workflows/${name}`,
-          text: await readFile(path.join(dir, '.github/workflows', name), 'utf8'),
-          example: await readFile(
-            path.join(ROOT, 'examples/caller/.github/workflows', name),
-            'utf8',
-          ),
-        }),
-      ),
+      [
+        'apprunner-ops.yml',
+        'apprunner-ops-rotate.yml',
+        'apprunner-ops-go-live.yml',
+        'apprunner-ops-restart.yml',
+      ].map(async (name) => ({
+        file: `.github/workflows/${name}`,
+        text: await readFile(path.join(dir, '.github/workflows', name), 'utf8'),
+        example: await readFile(path.join(ROOT, 'examples/caller/.github/workflows', name), 'utf8'),
+      })),
     );
     for (const w of written) expect(w.text, w.file).toBe(w.example);
     const findings = await lintWorkflows(written, {
@@ -523,12 +523,15 @@ describe('validate and init', () => {
       /valid \(3 environments: dev, staging, prod\)/,
     );
     const files = await Promise.all(
-      ['apprunner-ops.yml', 'apprunner-ops-rotate.yml', 'apprunner-ops-go-live.yml'].map(
-        async (name) => ({
-          file: `.github/workflows/${name}`,
-          text: await readFile(path.join(repo, '.github/workflows', name), 'utf8'),
-        }),
-      ),
+      [
+        'apprunner-ops.yml',
+        'apprunner-ops-rotate.yml',
+        'apprunner-ops-go-live.yml',
+        'apprunner-ops-restart.yml',
+      ].map(async (name) => ({
+        file: `.github/workflows/${name}`,
+        text: await readFile(path.join(repo, '.github/workflows', name), 'utf8'),
+      })),
     );
     expect(await lintWorkflows(files, { checks: CHECKS.filter((c) => c !== SHELLCHECK) })).toEqual(
       [],

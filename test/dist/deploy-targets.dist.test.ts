@@ -22,6 +22,8 @@ interface Platform {
   /** The sim's service name for fault rules and call filters. */
   service: string;
   update: string;
+  /** The call that starts a deployment of what runs. */
+  restart: string;
   config(sim: SimHandle): string;
   /** The version the service runs now, as the sim's platform has it. */
   serving(sim: SimHandle): string;
@@ -34,6 +36,7 @@ const PLATFORMS: Platform[] = [
     kind: 'app-runner',
     service: 'apprunner',
     update: 'UpdateService',
+    restart: 'StartDeployment',
     config: (sim) => testConfig(sim),
     serving: (sim) => sim.service('drop-web').running.version,
     makeBusy: async (sim) => sim.startMaintenance('drop-web', 60_000),
@@ -42,6 +45,7 @@ const PLATFORMS: Platform[] = [
     kind: 'ecs-express',
     service: 'ecs',
     update: 'UpdateExpressGatewayService',
+    restart: 'UpdateService',
     // The same environment, naming its ECS Express service as `target`.
     config: (sim) =>
       testConfig(sim)
@@ -161,4 +165,26 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
       expect(p.serving(w.sim)).toBe('v1.5.0');
     },
   );
+
+  it.concurrent('restarts what runs (mode: restart): followed, verified, recorded', async () => {
+    const w = await world(p);
+    w.sim.clearCalls();
+    const refused = await w.run('deploy', { mode: 'restart', reason: 'x', image: 'v1.5.0' });
+    expect(errors(refused).at(-1)).toMatch(/input "image": is not used by mode: restart/);
+    expect(w.sim.mutatingCalls()).toEqual([]);
+    const result = await w.run('deploy', { mode: 'restart', reason: 'stuck connections' });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('restarted');
+    expect(result.stdout).toMatch(/✓ Restart service: operation .*: (SUCCEEDED|SUCCESSFUL)/);
+    expect(result.stdout).toMatch(/✓ Verify: 1 checks passed; reports v1\.4\.2/);
+    expect(w.sim.calls({ service: p.service, operation: p.restart })).toHaveLength(1);
+    // No image change, no snapshot.
+    expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(
+      p.update === p.restart ? 1 : 0,
+    );
+    expect(w.sim.calls({ service: 'rds', operation: 'CreateDBSnapshot' })).toEqual([]);
+    expect(p.serving(w.sim)).toBe('v1.4.2');
+    const deployment = w.sim.github.deployments()[0];
+    expect(deployment?.statuses.at(-1)?.state).toBe('success');
+  });
 });

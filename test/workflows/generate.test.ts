@@ -31,6 +31,7 @@ describe('npm run workflows', () => {
       'ops-monthly.yml',
       'ops-weekly.yml',
       'release.yml',
+      'restart.yml',
       'rollback.yml',
       'rotate.yml',
     ]);

@@ -144,7 +144,7 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     }
   });
 
-  it('docs/iam-policy.json: exactly what a deploy and a rollback call', async () => {
+  it('docs/iam-policy.json: exactly what a deploy, a rollback and a restart call', async () => {
     const { sim: started, options, buildah } = await startBuildWorld();
     sim = started;
     const caller = path.join(options.workspace as string, CALLER);
@@ -161,6 +161,22 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
       ...options,
     });
     expect(rolledBack.conclusion, rolledBack.log.join('\n')).toBe('success');
+    // The restart caller of docs/setup.md, run by hand.
+    const restartCaller = path.join(
+      options.workspace as string,
+      '.github/workflows/apprunner-ops-restart.yml',
+    );
+    await writeFile(
+      restartCaller,
+      readFileSync(path.join(CALLER_WORKFLOW, '..', 'apprunner-ops-restart.yml'), 'utf8'),
+    );
+    const restarted = await rehearseWorkflow({
+      workflow: restartCaller,
+      inputs: { environment: 'production', reason: 'policy check' },
+      ...options,
+    });
+    expect(restarted.conclusion, restarted.log.join('\n')).toBe('success');
+    expect(restarted.jobs['restart/restart']?.outputs['result']).toBe('restarted');
     const aws = new Set(['apprunner', 'ecr', 'rds', 'sts']);
     const called = new Set(
       sim

@@ -17,6 +17,7 @@ const jsonBlocks = [...setup.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1
 const SUITE_ACTIONS = [
   'apprunner:DescribeService',
   'apprunner:ListOperations',
+  'apprunner:StartDeployment',
   'apprunner:UpdateService',
   'ecr:BatchCheckLayerAvailability',
   'ecr:BatchGetImage',

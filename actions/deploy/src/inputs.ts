@@ -15,6 +15,26 @@ export interface DeployInputs extends OpsInputs {
   snapshotPurpose: (typeof DEPLOY_SNAPSHOT_PURPOSES)[number];
   mode: (typeof DEPLOY_MODES)[number];
   snapshotId: string | undefined;
+  /** Why (a restart): summary, Slack, deployment status, audit log. */
+  reason: string | undefined;
+}
+
+/** A restart runs what runs: the inputs that choose or change an image are refused with it. */
+function checkRestart(
+  inputs: InputReader,
+  mode: (typeof DEPLOY_MODES)[number],
+): string | undefined {
+  const reason = inputs.optional('reason');
+  if (mode !== 'restart') return reason;
+  for (const name of ['image', 'env-set', 'env-unset', 'snapshot-id'])
+    if (inputs.optional(name) !== undefined)
+      throw new InputError(
+        name,
+        'is not used by mode: restart, which restarts the image and configuration that run now; remove it',
+      );
+  if (!reason)
+    throw new InputError('reason', 'is required with mode: restart (why the service is restarted)');
+  return reason;
 }
 
 /** RDS snapshot identifiers: a letter, then letters, digits and single hyphens. */
@@ -54,5 +74,6 @@ export function readDeployInputs(inputs: InputReader): DeployInputs {
     env: parseEnvChanges(inputs.optional('env-set'), inputs.optional('env-unset')),
     mode: inputs.enumOf('mode', DEPLOY_MODES),
     snapshotId: snapshotIdInput(inputs),
+    reason: checkRestart(inputs, inputs.enumOf('mode', DEPLOY_MODES)),
   });
 }

@@ -20,7 +20,7 @@ export const nothingToChange: StageDefinition<OpsRun> = {
       return { silent: true, halt: 'end' };
     }
     // A snapshot started ahead of a deploy chooses no image: nothing to compare.
-    if (!run.chosen) return { silent: true };
+    if (!run.chosen || run.restarting) return { silent: true };
     const c = chosenOf(run);
     // Variables still to change mean an update even when the image already runs.
     if (run.variablesWanted || !isSameImage(c.running, c.target)) return { silent: true };
