@@ -10,6 +10,7 @@
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { World } from '../world.js';
+import { answerGraphql } from './github-graphql.js';
 import { issueRoutes, type GithubIssue } from './github-issues.js';
 
 type Json = Record<string, unknown>;
@@ -288,7 +289,8 @@ export const github: RestService = {
           documentation_url: 'https://docs.github.com/rest',
           status: '401',
         });
-      if (/^\S+ ghs_readonly/i.test(auth) && req.method !== 'GET')
+      // A GraphQL query is a read, though it is a POST.
+      if (/^\S+ ghs_readonly/i.test(auth) && req.method !== 'GET' && req.path !== '/graphql')
         return json(403, {
           message: 'Resource not accessible by integration',
           documentation_url: 'https://docs.github.com/rest/deployments/deployments',
@@ -345,6 +347,13 @@ export const github: RestService = {
     unavailable: json(503, { message: 'Service Unavailable' }),
   },
   routes: [
+    {
+      method: 'POST',
+      pattern: /^\/graphql$/,
+      operation: 'graphql',
+      mutating: false,
+      handle: (req, _p, world) => answerGraphql(req, world),
+    },
     {
       method: 'POST',
       pattern: new RegExp(`^${REPO}/deployments$`),
