@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgClient } from '../util/pg-client.js';
 import { errorMessage } from '../util/errors.js';
 
 /**
@@ -35,7 +36,7 @@ export const AUDIT_TABLE_DDL = `CREATE TABLE IF NOT EXISTS audit_log (
 )`;
 
 export async function writeAuditEntry(databaseUrl: string, entry: AuditEntry): Promise<string> {
-  const client = new pg.Client({
+  const client = await pgClient({
     connectionString: databaseUrl,
     connectionTimeoutMillis: 10_000,
     statement_timeout: 10_000,
@@ -136,7 +137,10 @@ export async function readAuditEntries(
   databaseUrl: string,
   filter: { resourceType?: string; action?: string; limit?: number } = {},
 ): Promise<AuditRow[]> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
+  const client = await pgClient({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   try {
     const exists = await client.query<{ present: boolean }>(

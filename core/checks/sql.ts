@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgClient } from '../util/pg-client.js';
 import { z } from 'zod';
 import { errorMessage } from '../util/errors.js';
 import { remainingMs } from './fields.js';
@@ -42,7 +43,7 @@ export const sql = defineCheck({
         line: 'database-url is empty: sql checks need a read-only database URL (set the database-url input from a secret)',
       };
     const timeoutMs = Math.max(1_000, remainingMs(deadline, clock.now(), 1_000));
-    const client = new pg.Client({
+    const client = await pgClient({
       connectionString: secrets.databaseUrl,
       connectionTimeoutMillis: timeoutMs,
       application_name: 'apprunner-ops sql check',

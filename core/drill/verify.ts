@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { pgClient } from '../util/pg-client.js';
 import { parseDuration, formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
 import type { DrillQuery } from './schema.js';
@@ -101,7 +101,7 @@ export async function verifyRestore(input: {
   timeoutMs: number;
 }): Promise<{ connected: boolean; results: QueryResult[]; problem?: string }> {
   const { credentials: c } = input;
-  const client = new pg.Client({
+  const client = await pgClient({
     host: input.host,
     port: input.port,
     user: c.user,

@@ -17,7 +17,8 @@ import {
   tryLogin,
   withCredentials,
 } from './values.js';
-import pg from 'pg';
+import type pg from 'pg';
+import { pgClient } from '../util/pg-client.js';
 
 export class RotationRefused extends DomainFailure {
   override readonly name = 'RotationRefused';
@@ -167,7 +168,7 @@ export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): Kind
     return { active: user, inactive: user === base ? `${base}_clone` : base };
   };
   const admin = async <T>(current: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({
+    const client = await pgClient({
       connectionString: await adminUrl(current),
       connectionTimeoutMillis: 5_000,
       statement_timeout: 10_000,

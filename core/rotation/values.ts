@@ -3,7 +3,7 @@
  * ids only, and errors from here never quote a URL.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import pg from 'pg';
+import { pgClient } from '../util/pg-client.js';
 import type { Clock } from '../util/clock.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
@@ -57,7 +57,7 @@ export function withCredentials(url: string, user: string, password: string): st
 
 /** A real connection and `SELECT 1`; the error is pg's (it names the user, never the password). */
 export async function tryLogin(url: string): Promise<{ ok: true } | { ok: false; error: string }> {
-  const client = new pg.Client({
+  const client = await pgClient({
     connectionString: url,
     connectionTimeoutMillis: 5_000,
     statement_timeout: 5_000,
