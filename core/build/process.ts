@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { exec } from '@actions/exec';
 import type { Logger } from '../util/logger.js';
 import { formatDuration } from '../util/duration.js';
 import { DomainFailure } from '../util/errors.js';
@@ -49,6 +48,9 @@ export async function runCommand(
   args: readonly string[],
   options: CommandOptions,
 ): Promise<{ stdout: string }> {
+  // Imported on first use (a chunk of its own): of the deploy and rollback, only a rollback
+  // with a down migration runs a command.
+  const { exec } = await import('@actions/exec');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apprunner-ops-cmd-'));
   const pidFile = path.join(dir, 'pgid');
   let stdout = '';
