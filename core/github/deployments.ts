@@ -3,7 +3,8 @@ import { formatDuration } from '../util/duration.js';
 import { DomainFailure, errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { retry } from '../util/retry.js';
-import { createOctokit, statusOf, type Octokit } from './octokit.js';
+import type { Octokit } from './octokit.js';
+import { statusOf } from './status.js';
 
 /** What apprunner-ops stores in a GitHub deployment's payload, so history can be read back. */
 export interface DeploymentPayload {
@@ -115,7 +116,7 @@ class CreateLost extends Error {
 
 /** GitHub deployments and statuses, so the Deployments page shows what runs where. */
 export class GitHubDeployments {
-  private readonly octokit: Octokit;
+  private octokitMade: Promise<Octokit> | undefined;
   private readonly owner: string;
   private readonly repo: string;
 
@@ -123,14 +124,24 @@ export class GitHubDeployments {
     private readonly ctx: GitHubContext,
     private readonly deps: GitHubDeps,
   ) {
-    this.octokit = createOctokit(ctx.token, {
-      apiUrl: ctx.apiUrl,
-      logger: deps.logger,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
     const [owner = '', repo = ''] = ctx.repository.split('/');
     this.owner = owner;
     this.repo = repo;
+  }
+
+  /**
+   * Octokit and its plugins are imported on first use (a separate chunk in the bundles): a run
+   * without a github-token never loads them, and every action starts faster.
+   */
+  private client(): Promise<Octokit> {
+    this.octokitMade ??= import('./octokit.js').then(({ createOctokit }) =>
+      createOctokit(this.ctx.token, {
+        apiUrl: this.ctx.apiUrl,
+        logger: this.deps.logger,
+        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      }),
+    );
+    return this.octokitMade;
   }
 
   get runUrl(): string {
@@ -179,8 +190,9 @@ export class GitHubDeployments {
             return found;
           }
         }
+        const octokit = await this.client();
         try {
-          const created = await this.octokit.rest.repos.createDeployment({
+          const created = await octokit.rest.repos.createDeployment({
             owner: this.owner,
             repo: this.repo,
             ref: this.ctx.sha,
@@ -232,7 +244,8 @@ export class GitHubDeployments {
     environment: string,
     payload: DeploymentPayload,
   ): Promise<number | undefined> {
-    const { data } = await this.octokit.rest.repos.listDeployments({
+    const octokit = await this.client();
+    const { data } = await octokit.rest.repos.listDeployments({
       owner: this.owner,
       repo: this.repo,
       environment,
@@ -251,9 +264,10 @@ export class GitHubDeployments {
     description: string,
     environmentUrl?: string,
   ): Promise<void> {
+    const octokit = await this.client();
     try {
       // A second identical status (a retried 5xx) changes nothing the page shows.
-      await this.octokit.rest.repos.createDeploymentStatus({
+      await octokit.rest.repos.createDeploymentStatus({
         owner: this.owner,
         repo: this.repo,
         deployment_id: id,
@@ -281,7 +295,9 @@ export class GitHubDeployments {
       let after: string | null = null;
       for (let page = 0; page < 5 && records.length < limit; page++) {
         requests++;
-        const data: HistoryPage = await this.octokit.graphql<HistoryPage>(HISTORY_QUERY, {
+        const data: HistoryPage = await (
+          await this.client()
+        ).graphql<HistoryPage>(HISTORY_QUERY, {
           owner: this.owner,
           name: this.repo,
           environment,

@@ -128,9 +128,3 @@ export function createOctokit(token: string, options: OctokitOptions): Octokit {
   });
   return octokit;
 }
-
-/** The HTTP status of an Octokit error; 0 when none was received. */
-export function statusOf(error: unknown): number {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : 0;
-}
