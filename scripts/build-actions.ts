@@ -1,7 +1,8 @@
 /**
  * Bundles every actions/<name>/src/main.ts (and post.ts, when present) with ncc into
  * actions/<name>/dist/. `--out DIR` writes to DIR/<name>/dist instead (the generated-files
- * check builds into a temporary place and compares).
+ * check builds into a temporary place and compares). `--minify` is for measuring only
+ * (bench/cold-start.bench.ts): the committed bundles stay readable.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
@@ -28,11 +29,16 @@ export async function listActions(): Promise<string[]> {
     .sort();
 }
 
-async function bundle(entry: string, outDir: string): Promise<void> {
+/** One entry into outDir: index.js, the chunks of its dynamic imports, and other assets. */
+export async function bundle(
+  entry: string,
+  outDir: string,
+  options: { minify?: boolean } = {},
+): Promise<void> {
   const { code, assets } = await ncc(entry, {
     license: 'licenses.txt',
     quiet: true,
-    minify: false,
+    minify: options.minify ?? false,
     sourceMap: false,
     target: 'es2022',
   });
@@ -50,12 +56,17 @@ async function bundle(entry: string, outDir: string): Promise<void> {
  * ncc keeps what it compiled in memory: five AWS-heavy bundles in one process pass Node's
  * default heap. So each action is built in a process of its own when there are several.
  */
-export async function buildActions(outRoot?: string, only?: string[]): Promise<string[]> {
+export async function buildActions(
+  outRoot?: string,
+  only?: string[],
+  options: { minify?: boolean } = {},
+): Promise<string[]> {
   const names = (await listActions()).filter((n) => !only?.length || only.includes(n));
   if (names.length > 1) {
     for (const name of names) {
       const args = ['--import', 'tsx', fileURLToPath(import.meta.url), name];
       if (outRoot) args.push('--out', outRoot);
+      if (options.minify) args.push('--minify');
       const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
       if (result.status !== 0) throw new Error(`building actions/${name} failed (see above)`);
     }
@@ -68,9 +79,9 @@ export async function buildActions(outRoot?: string, only?: string[]): Promise<s
       : path.join(ROOT, 'actions', name, 'dist');
     const src = path.join(ROOT, 'actions', name, 'src');
     try {
-      await bundle(path.join(src, 'main.ts'), dist);
+      await bundle(path.join(src, 'main.ts'), dist, options);
       if (existsSync(path.join(src, 'post.ts'))) {
-        await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'));
+        await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'), options);
       }
     } catch (error) {
       // ncc's errors carry its own minified source in the stack; the message is what matters.
@@ -91,7 +102,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const only = args.filter((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
   try {
-    await buildActions(out, only);
+    await buildActions(out, only, { minify: args.includes('--minify') });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
