@@ -1,8 +1,9 @@
 /**
- * github-history: how many GitHub requests a rollback to `previous` makes to read the
- * environment's history, over 100 recorded deployments. One GraphQL request reads up to 100
- * deployments with their statuses; reading them over REST took one list request plus one
- * statuses request per deployment (51 for the 50 that history keeps). Target ≤ 3.
+ * github-history: how many GitHub requests a rollback to `previous` (the rollback bundle, end
+ * to end) makes to read the environment's history, over 100 recorded deployments: the REST
+ * list (exact ids; GraphQL's 32-bit `databaseId` is outgrown by deployment ids), then every
+ * listed deployment's statuses in one GraphQL `nodes` query. Before, each deployment's
+ * statuses were one more REST request (51 for the 50 that history keeps). Target ≤ 3.
  */
 import { systemClock } from '../core/util/clock.js';
 import { recordingLogger } from '../core/util/logger.js';

@@ -60,53 +60,6 @@ export interface GitHubDeps {
   fetch?: typeof fetch;
 }
 
-/**
- * The deployments of one environment, newest first (GitHub's default order is oldest first),
- * each with its statuses in the order GitHub keeps them (oldest first). A deployment has a
- * handful of statuses (in progress, then success or failure, later inactive): 10 is plenty.
- */
-const HISTORY_QUERY = `query ($owner: String!, $name: String!, $environment: String!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    deployments(environments: [$environment], first: 100, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        databaseId
-        commitOid
-        createdAt
-        environment
-        payload
-        ref { name }
-        statuses(first: 10) { nodes { state description createdAt } }
-      }
-    }
-  }
-}`;
-
-interface StatusNode {
-  state: string;
-  description: string | null;
-  createdAt: string;
-}
-
-interface HistoryPage {
-  repository: {
-    deployments: {
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes:
-        | ({
-            databaseId: number | null;
-            commitOid: string;
-            createdAt: string;
-            environment: string | null;
-            payload: string | null;
-            ref: { name: string } | null;
-            statuses: { nodes: (StatusNode | null)[] | null } | null;
-          } | null)[]
-        | null;
-    };
-  } | null;
-}
-
 /** Attempts at creating one deployment, each after looking up whether the last one landed. */
 const CREATE_ATTEMPTS = 3;
 
@@ -283,60 +236,172 @@ export class GitHubDeployments {
   }
 
   /**
-   * Deployments of an environment made by apprunner-ops, newest first, with their statuses:
-   * one GraphQL request per 100 deployments (REST would take one more per deployment for its
-   * statuses), at most 5 pages.
+   * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
+   *
+   * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
+   * every listed deployment's statuses in one GraphQL `nodes` query by their `node_id`. The
+   * GraphQL `databaseId` is a 32-bit Int that deployment ids outgrow, so ids come from REST.
+   * Should GraphQL be refused, statuses are read one deployment at a time, as before.
    */
   async history(environment: string, limit = 50): Promise<DeploymentRecord[]> {
     const started = this.deps.clock.now();
     const records: DeploymentRecord[] = [];
     let requests = 0;
+    let seen = 0;
     try {
-      let after: string | null = null;
-      for (let page = 0; page < 5 && records.length < limit; page++) {
+      // GitHub lists newest first; 5 pages of 100 is far more history than a rollback needs.
+      let pages = 0;
+      const octokit = await this.client();
+      const deployments = await octokit.paginate(
+        octokit.rest.repos.listDeployments,
+        { owner: this.owner, repo: this.repo, environment, per_page: 100 },
+        (response, done) => {
+          pages++;
+          requests++;
+          const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
+          seen += ours.length;
+          if (pages >= 5 || seen >= limit) done();
+          return ours;
+        },
+      );
+      const wanted = deployments.slice(0, limit);
+      let statuses: Map<string, DeploymentRecord['statuses']> | undefined = new Map();
+      for (let i = 0; statuses && i < wanted.length; i += NODES_PER_QUERY) {
         requests++;
-        const data: HistoryPage = await (
-          await this.client()
-        ).graphql<HistoryPage>(HISTORY_QUERY, {
-          owner: this.owner,
-          name: this.repo,
-          environment,
-          after,
+        const found = await this.statusesByGraphQL(
+          wanted.slice(i, i + NODES_PER_QUERY).map((d) => d.node_id),
+        ).catch((error: unknown) => {
+          if (/rate limit/i.test(errorMessage(error))) throw error;
+          this.deps.logger.warning(
+            `GitHub GraphQL did not answer for deployment statuses (${firstLine(error)}); reading them one deployment at a time`,
+          );
+          return undefined;
         });
-        const connection = data.repository?.deployments;
-        if (!connection) break;
-        for (const d of connection.nodes ?? []) {
-          if (!d || records.length >= limit) continue;
-          const payload = payloadOf(d.payload);
-          if (payload.tool !== 'apprunner-ops' || d.databaseId === null) continue;
-          records.push({
-            id: d.databaseId,
-            sha: d.commitOid,
-            ref: d.ref?.name ?? '',
-            environment: d.environment ?? environment,
-            createdAt: d.createdAt,
-            payload,
-            statuses: (d.statuses?.nodes ?? [])
-              .filter((x): x is StatusNode => x !== null)
-              .map((x) => ({
-                state: x.state.toLowerCase(),
-                description: x.description ?? '',
-                createdAt: x.createdAt,
-              }))
-              .reverse(),
-          });
+        if (found) for (const [id, list] of found) statuses.set(id, list);
+        else statuses = undefined;
+      }
+      for (const d of wanted) {
+        let known = statuses?.get(d.node_id);
+        if (!known) {
+          requests++;
+          known = await this.statusesByRest(d.id);
+          // Deleted since it was listed.
+          if (!known) continue;
         }
-        if (!connection.pageInfo.hasNextPage) break;
-        after = connection.pageInfo.endCursor;
+        records.push({
+          id: d.id,
+          sha: d.sha,
+          ref: d.ref,
+          environment: d.environment,
+          createdAt: d.created_at,
+          payload: payloadOf(d.payload),
+          statuses: known,
+        });
       }
     } catch (error) {
       throw this.refused(error, 'read deployments', 'deployments: read');
     }
     this.deps.logger.debug(
-      `GitHub deployment history of ${environment}: ${records.length} records in ${requests} request(s), ${formatDuration(this.deps.clock.now() - started)}`,
+      `GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${formatDuration(this.deps.clock.now() - started)}`,
     );
     return records;
   }
+
+  /**
+   * The statuses of up to 100 deployments in one GraphQL query, by node id. A deployment with
+   * more than 100 statuses, or one deleted since it was listed, is left out (read by REST).
+   */
+  private async statusesByGraphQL(
+    nodeIds: readonly string[],
+  ): Promise<Map<string, DeploymentRecord['statuses']>> {
+    let data: StatusesQuery;
+    try {
+      data = await (await this.client()).graphql<StatusesQuery>(STATUSES_QUERY, { ids: nodeIds });
+    } catch (error) {
+      // A deployment deleted since it was listed: GitHub answers the others and NOT_FOUND.
+      const partial = error as {
+        name?: string;
+        data?: StatusesQuery;
+        errors?: { type?: string }[];
+      };
+      if (
+        partial.name !== 'GraphqlResponseError' ||
+        !partial.data ||
+        !(partial.errors ?? []).every((e) => e.type === 'NOT_FOUND')
+      )
+        throw error;
+      data = partial.data;
+    }
+    const out = new Map<string, DeploymentRecord['statuses']>();
+    for (const node of data.nodes) {
+      if (!node?.id || !node.statuses || node.statuses.pageInfo.hasNextPage) continue;
+      out.set(
+        node.id,
+        node.statuses.nodes
+          .flatMap((s) =>
+            s
+              ? [
+                  {
+                    state: s.state.toLowerCase(),
+                    description: s.description ?? '',
+                    createdAt: s.createdAt,
+                  },
+                ]
+              : [],
+          )
+          // Newest first, as REST lists them.
+          .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)),
+      );
+    }
+    return out;
+  }
+
+  /** Undefined when the deployment is gone. */
+  private async statusesByRest(id: number): Promise<DeploymentRecord['statuses'] | undefined> {
+    const octokit = await this.client();
+    const statuses = await octokit
+      .paginate(octokit.rest.repos.listDeploymentStatuses, {
+        owner: this.owner,
+        repo: this.repo,
+        deployment_id: id,
+        per_page: 100,
+      })
+      .catch((error: unknown) => {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      });
+    return statuses?.map((s) => ({
+      state: s.state,
+      description: s.description ?? '',
+      createdAt: s.created_at,
+    }));
+  }
+}
+
+/** GraphQL's `nodes(ids:)` takes at most 100 ids. */
+const NODES_PER_QUERY = 100;
+
+/** Checked against GitHub's public schema (Query.nodes, Deployment.statuses, DeploymentStatus). */
+const STATUSES_QUERY = `query DeploymentStatuses($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Deployment {
+      id
+      statuses(first: 100) {
+        pageInfo { hasNextPage }
+        nodes { state description createdAt }
+      }
+    }
+  }
+}`;
+
+interface StatusesQuery {
+  nodes: ({
+    id?: string;
+    statuses?: {
+      pageInfo: { hasNextPage: boolean };
+      nodes: ({ state: string; description: string | null; createdAt: string } | null)[];
+    } | null;
+  } | null)[];
 }
 
 function payloadOf(payload: unknown): Partial<DeploymentPayload> {

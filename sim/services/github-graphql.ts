@@ -22,7 +22,9 @@ type PageInfo { hasNextPage: Boolean!, hasPreviousPage: Boolean!, endCursor: Str
 type Ref { name: String! }
 type DeploymentStatus { state: DeploymentStatusState!, description: String, createdAt: DateTime!, environmentUrl: String, logUrl: String }
 type DeploymentStatusConnection { nodes: [DeploymentStatus], pageInfo: PageInfo!, totalCount: Int! }
-type Deployment {
+interface Node { id: ID! }
+type Deployment implements Node {
+  id: ID!
   databaseId: Int
   commitOid: GitObjectID!
   createdAt: DateTime!
@@ -40,7 +42,11 @@ type Repository {
   nameWithOwner: String!
   deployments(environments: [String!], orderBy: DeploymentOrder, first: Int, after: String, last: Int, before: String): DeploymentConnection!
 }
-type Query { repository(owner: String!, name: String!, followRenames: Boolean): Repository }
+type Query {
+  repository(owner: String!, name: String!, followRenames: Boolean): Repository
+  node(id: ID!): Node
+  nodes(ids: [ID!]!): [Node]!
+}
 `;
 
 let schema: GraphQLSchema | undefined;
@@ -78,8 +84,13 @@ function paginate<T>(items: T[], args: PageArgs, connection: string) {
   };
 }
 
+/** What GitHub answers for an id it does not know: the node is null, the error NOT_FOUND. */
+class NotFound extends Error {}
+
 function deploymentNode(d: GithubDeployment) {
   return {
+    __typename: 'Deployment',
+    id: `DE_sim${d.id}`,
     databaseId: d.id,
     commitOid: d.sha,
     createdAt: d.created_at,
@@ -119,7 +130,26 @@ export function answerGraphql(req: RestRequest, world: World): RestResponse {
     return json(200, {
       errors: [{ message: 'A query attribute must be specified and must be a string.' }],
     });
+  const byNodeId = (id: string) => world.github.deployments.find((d) => `DE_sim${d.id}` === id);
   const root = {
+    node: ({ id }: { id: string }) => {
+      const d = byNodeId(id);
+      return d
+        ? deploymentNode(d)
+        : new NotFound(`Could not resolve to a node with the global id of '${id}'`);
+    },
+    nodes: ({ ids }: { ids: string[] }) => {
+      if (ids.length > 100)
+        return new Error(
+          `You may not request more than 100 nodes at once (you asked for ${ids.length}).`,
+        );
+      return ids.map((id) => {
+        const d = byNodeId(id);
+        return d
+          ? deploymentNode(d)
+          : new NotFound(`Could not resolve to a node with the global id of '${id}'.`);
+      });
+    },
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const repo = `${owner}/${name}`;
       return {
@@ -155,6 +185,7 @@ export function answerGraphql(req: RestRequest, world: World): RestResponse {
     ...(result.errors?.length
       ? {
           errors: result.errors.map((e) => ({
+            ...(e.originalError instanceof NotFound ? { type: 'NOT_FOUND' } : {}),
             message: e.message,
             ...(e.locations ? { locations: e.locations } : {}),
             ...(e.path ? { path: e.path } : {}),
