@@ -13,18 +13,18 @@
  *   baseline does not do. The runs have no github-token, Slack, BetterStack or audit database,
  *   like most.
  *
- * Figures, in two runs before and three after (2 cores shared with other work, node 20; the
- * load moves a median by 10–40 %, the ratios less):
- *            loaded               prepared             index.js  baseline     `node -e 0`
- *   before   283–323 ms 1.57–1.94×  360–448 ms 1.88–2.50×  4.53 MB   159–193 ms   39–45 ms
- *   after    215–298 ms 1.26–1.48×  258–376 ms 1.58–1.81×  3.01 MB   162–228 ms   43–51 ms
- * What was loaded at start and most runs never use, now imported on first use (chunks of
- * their own): undici and @actions/http-client (1 MB, reached through @actions/core's OIDC
- * client: core/action/workflow-commands.ts now writes the runner's commands), pg (via the
- * check registry the configuration schema needs: sql, drill, rotation, audit log), Octokit
- * with its plugins (only with a github-token) and @actions/exec (a down migration). The
- * configuration is also validated jitless (zod's compiled fast path cost ≈ 20 ms for one
- * parse). What remains above the baseline: zod and yaml (0.5 MB of code, and their work).
+ * Figures (2 cores shared with other work, node 20; the load moves a median by 10–40 %, the
+ * ratios less). Before: loaded 283–323 ms, 1.57–1.94× a baseline of 159–193 ms. After (one
+ * run, the baseline now also making the ECS client of an ECS Express environment): deploy
+ * loaded 283 ms, 1.28× a baseline of 221 ms; rollback 293 ms, 1.33×; prepared 1.63× and
+ * 1.46×; `node -e 0` 38 ms. What was loaded at start and most runs never use is now imported
+ * on first use (chunks of their own): pg (reached through the check registry the
+ * configuration schema needs: sql, drill, rotation, audit log), Octokit with its plugins and
+ * undici (only with a github-token) and @actions/exec (a down migration). The configuration
+ * is also validated jitless (zod's compiled fast path cost ≈ 20 ms for one parse). What
+ * remains above the baseline: @actions/core (its OIDC client brings @actions/http-client),
+ * zod and yaml. Writing the runner's commands without @actions/core would save about a fifth
+ * more; the suite keeps the ecosystem's library.
  *
  * Minifying (`ncc build --minify`; COLD_START_MINIFY=1 measures it again) would make index.js
  * 1.52 MB instead of 3.01 (all chunks 4.97 MB instead of 6.45) and gain 2–6 %: 287 → 282 ms
