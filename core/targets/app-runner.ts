@@ -35,6 +35,7 @@ const DIGEST = /@(sha256:[0-9a-f]{64})$/;
 
 export class AppRunnerTarget implements DeployTarget {
   readonly kind = 'app-runner' as const;
+  readonly trafficMetrics = 'AWS/AppRunner Requests, 5xxStatusResponses and RequestLatency';
   readonly service: AppRunnerService;
 
   constructor(

@@ -125,6 +125,11 @@ class NotListedYet extends Error {
 }
 
 export class EcsExpressTarget implements DeployTarget {
+  /**
+   * Not yet: the service's load balancer metrics (AWS/ApplicationELB) are not read, so a bake
+   * period is refused before anything changes (deploy's preflight), never started.
+   */
+  readonly trafficMetrics = undefined;
   readonly kind = 'ecs-express' as const;
   readonly cluster: string;
   readonly serviceName: string;
@@ -522,8 +527,11 @@ export class EcsExpressTarget implements DeployTarget {
   }
 
   traffic(): Promise<MinuteMetrics[]> {
-    // Replaced below by the load balancer's metrics (see traffic in this file's history).
-    return Promise.reject(new DomainFailure('the bake period is not available on ECS Express yet'));
+    return Promise.reject(
+      new DomainFailure(
+        'ECS Express traffic metrics are not read yet: a bake period is refused in preflight',
+      ),
+    );
   }
 
   async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {

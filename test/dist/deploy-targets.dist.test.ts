@@ -188,3 +188,17 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
     expect(deployment?.statuses.at(-1)?.state).toBe('success');
   });
 });
+
+describe('deploy on ecs-express: what it cannot do yet', () => {
+  it('refuses a bake period before anything changes (the load balancer metrics are not read yet)', async () => {
+    const w = await world(PLATFORMS[1]!);
+    w.sim.clearCalls();
+    const result = await w.run('deploy', { image: 'v1.5.0', bake: '5m' });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result).at(-1)).toMatch(
+      /input "bake": needs the service's request metrics, which the ecs-express target does not read yet; deploy with bake: 0s/,
+    );
+    expect(w.sim.mutatingCalls()).toEqual([]);
+    expect(PLATFORMS[1]!.serving(w.sim)).toBe('v1.4.2');
+  });
+});

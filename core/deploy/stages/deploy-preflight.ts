@@ -45,13 +45,18 @@ async function checkGivenSnapshot(run: OpsRun): Promise<void> {
 }
 
 export const deployPreflight: StageDefinition<
-  OpsRun & { image: ImageRef; envChanges: EnvChanges | undefined }
+  OpsRun & { image: ImageRef; envChanges: EnvChanges | undefined; bakeMs: number }
 > = {
   name: 'Preflight',
   // Nothing has changed yet: the error is the run's error, as it is.
   failure: 'throw',
   run: async (run) => {
     const { ctx } = run;
+    if (run.bakeMs > 0 && ctx.target.trafficMetrics === undefined)
+      throw new InputError(
+        'bake',
+        `needs the service's request metrics, which the ${ctx.env.target.kind} target does not read yet; deploy with bake: 0s (verification still runs)`,
+      );
     await ctx.checkAccount();
     if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
     if (run.snapshot.given) await checkGivenSnapshot(run);
