@@ -18,6 +18,7 @@ import { rehearseWorkflow } from '../workflows-src/rehearse/engine.js';
 import { goLiveCaller, goLiveRehearsalOptions } from '../workflows-src/rehearse/go-live.js';
 import {
   CALLER_WORKFLOW,
+  type ProductionTarget,
   ROTATE_CALLER_WORKFLOW,
   rehearsalFixture,
   simRehearsalOptions,
@@ -31,7 +32,8 @@ import {
 const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live|name|file.yml> [options]
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
-  --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)`;
+  --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
+  --production <target> app-runner (default) or ecs-express: where production runs`;
 
 function fail(message: string): never {
   console.error(`rehearse: ${message}\n${USAGE}`);
@@ -46,6 +48,7 @@ try {
       event: { type: 'string' },
       input: { type: 'string', multiple: true },
       'time-scale': { type: 'string' },
+      production: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -83,6 +86,9 @@ if (target === 'rollback') inputs['rollback-to'] ??= 'previous';
 let event = values['event'] as string | undefined;
 if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
+const production = (values['production'] ?? 'app-runner') as ProductionTarget;
+if (production !== 'app-runner' && production !== 'ecs-express')
+  fail(`--production must be app-runner or ecs-express, got ${String(production)}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
@@ -121,15 +127,22 @@ const sim = await startSim({
     ? rotationRehearsalFixture()
     : drill
       ? drillRehearsalFixture()
-      : rehearsalFixture(),
+      : rehearsalFixture(production),
 });
 try {
-  const workspaceOptions = caller ? { callerWorkflow: caller } : {};
+  const workspaceOptions = { ...(caller ? { callerWorkflow: caller } : {}), production };
   const options = rotation
     ? await rotationRehearsalOptions(sim, workspaceOptions)
     : drill
       ? await drillRehearsalOptions(sim, workspaceOptions)
       : await simRehearsalOptions(sim, workspaceOptions);
+  // The sim's ECR has no registry behind it here: build-push is given a tag ECR already holds
+  // (v1.5.0), finds it and builds nothing, on any machine. A real buildah build and push is
+  // rehearsed by test/workflows/rehearse-e2e.itg.test.ts.
+  if (target === 'deploy') {
+    options.actionInputs = { ...options.actionInputs, 'build-push': { tag: 'v1.5.0' } };
+    console.log("build-push: v1.5.0, already in the sim's ECR, stands for the build");
+  }
   const result = await rehearseWorkflow({
     workflow: viaCaller ? path.join(options.workspace as string, workflow) : workflow,
     ...options,
@@ -149,3 +162,5 @@ try {
 } finally {
   await sim.stop();
 }
+// Like the go-live branch: leave no keep-alive socket or timer of the sim's clients running.
+process.exit();

@@ -66,7 +66,15 @@ export interface SimLike {
   env: Record<string, string>;
   services(): { arn: string; name?: string }[];
   serviceUrl(arnOrName: string): string;
+  /** ECS Express services (a rehearsal whose production runs there). */
+  ecs?: { service(arnOrName: string): { arn: string; url: string } };
 }
+
+/** Where a rehearsal's production runs: App Runner (the default) or ECS Express Mode. */
+export type ProductionTarget = 'app-runner' | 'ecs-express';
+
+/** The ECS Express service a rehearsal's production runs on (`--production ecs-express`). */
+export const ECS_PRODUCTION_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
 
 /** Inputs that make our actions wait in sim time; only those an action declares are used. */
 const FAST_WAITS: Record<string, string> = { 'poll-interval': '100ms', 'verify-timeout': '5s' };
@@ -75,7 +83,7 @@ const FAST_WAITS: Record<string, string> = { 'poll-interval': '100ms', 'verify-t
  * The sim fixture for rehearsals: the default one plus a second service, so that staging and
  * production are separate services with separate histories, as they are for a real team.
  */
-export function rehearsalFixture(): FixtureInput {
+export function rehearsalFixture(productionTarget: ProductionTarget = 'app-runner'): FixtureInput {
   const fixture = parse(readFileSync(DEFAULT_FIXTURE, 'utf8')) as {
     apprunner: { services: Record<string, unknown>[] };
   };
@@ -93,6 +101,25 @@ export function rehearsalFixture(): FixtureInput {
     name: `/aws/apprunner/${String(production['name'])}-staging/0f1e2d3c4b5a69788796a5b4c3d2e1f0/application`,
     events: [{ ago: '2h', message: 'INFO GET /api/health 200 9ms' }],
   });
+  // Production on ECS Express: the same app, image, environment and secrets as the App Runner
+  // service, as a team moving from App Runner would have it.
+  if (productionTarget === 'ecs-express') {
+    const app = production as unknown as { env?: object; secrets?: object };
+    (fixture as unknown as { ecs: object }).ecs = {
+      services: [
+        {
+          name: 'drop-web',
+          cluster: 'default',
+          image: 'drop-web:v1.4.2',
+          port: 3000,
+          env: app.env ?? {},
+          secrets: app.secrets ?? {},
+          executionRoleArn: 'arn:aws:iam::123456789012:role/drop-web-ecs-execution',
+          taskRoleArn: 'arn:aws:iam::123456789012:role/drop-web-task',
+        },
+      ],
+    };
+  }
   return fixture as FixtureInput;
 }
 
@@ -115,13 +142,21 @@ function serviceFor(sim: SimLike, environment: string): { arn: string } {
 export function simConfig(
   sim: SimLike,
   names: readonly string[] = ENVIRONMENTS.map((e) => e.name),
+  production: ProductionTarget = 'app-runner',
 ): string {
-  const environments = names.map(
-    (name) =>
+  const environments = names.map((name) => {
+    const yaml =
       environmentYaml(sim, name, serviceFor(sim, name).arn, {
         database: '      instance: drop-db\n      snapshot-retention: 1',
-      }) + opsChecks(serviceFor(sim, name).arn),
-  );
+      }) + opsChecks(serviceFor(sim, name).arn);
+    if (name !== 'production' || production === 'app-runner') return yaml;
+    // The same environment, naming its ECS Express service as `target`.
+    const ecs = sim.ecs?.service(ECS_PRODUCTION_ARN);
+    if (!ecs) throw new Error('the sim has no ECS Express service for production');
+    return yaml
+      .replace(/service-arn: .*/, `target: { kind: ecs-express, service-arn: ${ecs.arn} }`)
+      .replace(/base-url: .*/, `base-url: ${ecs.url}`);
+  });
   return `# Written by the rehearsal: every environment is a sim service.\nversion: 1\nenvironments:\n${environments.join('')}`;
 }
 
@@ -161,11 +196,14 @@ const opsChecks = (serviceArn: string): string => `    checks:
  */
 export async function simWorkspace(
   sim: SimLike,
-  options: { suiteActions?: boolean; callerWorkflow?: string } = {},
+  options: { suiteActions?: boolean; callerWorkflow?: string; production?: ProductionTarget } = {},
 ): Promise<string> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'rehearse-'));
   await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
-  await writeFile(path.join(workspace, '.github', 'apprunner-ops.yml'), simConfig(sim));
+  await writeFile(
+    path.join(workspace, '.github', 'apprunner-ops.yml'),
+    simConfig(sim, undefined, options.production),
+  );
   if (options.suiteActions ?? !options.callerWorkflow)
     await symlink(path.join(REPO_ROOT, 'actions'), path.join(workspace, 'actions'));
   if (options.callerWorkflow)
@@ -183,7 +221,7 @@ export async function simWorkspace(
 
 export async function simRehearsalOptions(
   sim: SimLike,
-  workspaceOptions: { callerWorkflow?: string } = {},
+  workspaceOptions: { callerWorkflow?: string; production?: ProductionTarget } = {},
 ): Promise<
   Pick<
     RehearsalOptions,
