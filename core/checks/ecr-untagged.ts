@@ -1,6 +1,5 @@
-import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { z } from 'zod';
-import { awsCall, type AwsCallDeps } from '../aws/call.js';
+import type { AwsCallDeps } from '../aws/call.js';
 import { EcrImages, INDEX_MEDIA_TYPES, type DeleteResult } from '../aws/ecr-images.js';
 import { parseImageIdentifier } from '../aws/image-ref.js';
 import { planUntaggedCleanup, shortDigest, type Protection } from '../cleanup/ecr-plan.js';
@@ -11,6 +10,7 @@ import { badDigests, readHistory } from '../deploy/history.js';
 import { GitHubDeployments } from '../github/deployments.js';
 import { parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
+import { checkTarget } from './target-of.js';
 import { defineCheck, type CheckContext } from './types.js';
 
 const MiB = 1024 * 1024;
@@ -41,12 +41,9 @@ async function runningDigest(
 ): Promise<{ protection?: Protection; note?: string; blocker?: string }> {
   let identifier: string | undefined;
   try {
-    const out = await awsCall(
-      'DescribeService',
-      () => ctx.aws.appRunner.send(new DescribeServiceCommand({ ServiceArn: env['service-arn'] })),
-      deps,
-    );
-    identifier = out.Service?.SourceConfiguration?.ImageRepository?.ImageIdentifier;
+    // What runs, on whichever platform the environment names.
+    const target = checkTarget({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
+    identifier = (await target.describe()).image;
   } catch (error) {
     return { blocker: `the image ${name} runs cannot be read (${errorMessage(error)})` };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appRunnerTraffic } from '../aws/cloudwatch.js';
+import { onlyOnAppRunner } from './target-of.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
@@ -21,6 +22,8 @@ export const errorRate = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, { env, aws, clock, logger, signal }) {
+    const unavailable = onlyOnAppRunner({ env }, 'App Runner request metrics (AWS/AppRunner)');
+    if (unavailable) return unavailable;
     const periods = await appRunnerTraffic(
       aws.cloudWatch,
       env['service-arn'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appRunnerDimensions, metricStatistics } from '../aws/cloudwatch.js';
+import { onlyOnAppRunner } from './target-of.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
@@ -14,6 +15,8 @@ export const latencyP99 = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, { env, aws, clock, logger, signal }) {
+    const unavailable = onlyOnAppRunner({ env }, 'App Runner request metrics (AWS/AppRunner)');
+    if (unavailable) return unavailable;
     const points = await metricStatistics(
       aws.cloudWatch,
       {

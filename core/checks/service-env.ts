@@ -1,7 +1,6 @@
-import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { z } from 'zod';
-import { awsCall } from '../aws/call.js';
 import { envNameField } from '../config/fields.js';
+import { checkTarget } from './target-of.js';
 import { defineCheck } from './types.js';
 
 /**
@@ -12,7 +11,7 @@ import { defineCheck } from './types.js';
 export const serviceEnv = defineCheck({
   type: 'service-env',
   description:
-    'Runtime environment variables of the service have these values, these are absent, and every configured secret is referenced in RuntimeEnvironmentSecrets.',
+    "The service's environment variables have these values, these are absent, and every configured secret is referenced (App Runner RuntimeEnvironmentSecrets; ECS Express the active configuration's container secrets).",
   shape: {
     equals: z.record(envNameField, z.string()).default({}),
     absent: z.array(envNameField).default([]),
@@ -24,15 +23,14 @@ export const serviceEnv = defineCheck({
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, ctx) {
-    const arn = ctx.env['service-arn'];
-    const out = await awsCall(
-      'DescribeService',
-      () => ctx.aws.appRunner.send(new DescribeServiceCommand({ ServiceArn: arn })),
-      ctx,
-    );
-    const image = out.Service?.SourceConfiguration?.ImageRepository?.ImageConfiguration;
-    const vars = image?.RuntimeEnvironmentVariables ?? {};
-    const secrets = image?.RuntimeEnvironmentSecrets ?? {};
+    // What runs: App Runner's configuration, or ECS Express's active configuration.
+    const state = await checkTarget(ctx).describe();
+    const vars = state.environment;
+    const secrets = state.secrets;
+    const secretsIn =
+      ctx.env.target.kind === 'app-runner'
+        ? 'RuntimeEnvironmentSecrets'
+        : "the container's secrets";
     const problems: string[] = [];
     for (const [name, want] of Object.entries(check.equals)) {
       if (!(name in vars)) problems.push(`${name} is not set (want "${want}")`);
@@ -44,8 +42,7 @@ export const serviceEnv = defineCheck({
     const missingSecrets = check['secrets-referenced']
       ? (ctx.env.secrets ?? []).map((s) => s.name).filter((name) => !(name in secrets))
       : [];
-    for (const name of missingSecrets)
-      problems.push(`secret ${name} is not in RuntimeEnvironmentSecrets`);
+    for (const name of missingSecrets) problems.push(`secret ${name} is not in ${secretsIn}`);
     const observed = {
       variables: Object.keys(vars).sort(),
       secretsReferenced: Object.keys(secrets).sort(),
@@ -54,12 +51,12 @@ export const serviceEnv = defineCheck({
     if (problems.length > 0)
       return {
         status: 'fail',
-        line: `${out.Service?.ServiceName ?? arn}: ${problems.join('; ')}`,
+        line: `${state.name}: ${problems.join('; ')}`,
         observed,
       };
     return {
       status: 'pass',
-      line: `${out.Service?.ServiceName ?? arn}: ${Object.keys(check.equals).length} variable(s) as expected, ${check.absent.length} absent, ${Object.keys(secrets).length} secret(s) referenced`,
+      line: `${state.name}: ${Object.keys(check.equals).length} variable(s) as expected, ${check.absent.length} absent, ${Object.keys(secrets).length} secret(s) referenced`,
       observed,
     };
   },

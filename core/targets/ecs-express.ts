@@ -242,6 +242,22 @@ export class EcsExpressTarget implements DeployTarget {
     return out.serviceDeployments?.[0];
   }
 
+  /** The newest service deployment (what the service-running check judges), if any. */
+  async newestDeployment(): Promise<
+    { arn: string; status: string; reason: string | undefined } | undefined
+  > {
+    const newest = (await this.listDeployments()).sort(
+      (a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0),
+    )[0];
+    return newest
+      ? {
+          arn: newest.serviceDeploymentArn ?? 'unknown',
+          status: newest.status ?? 'UNKNOWN',
+          reason: newest.statusReason,
+        }
+      : undefined;
+  }
+
   async preflight(): Promise<Preflight> {
     const service = await this.service();
     const status = service.status?.statusCode ?? 'UNKNOWN';
