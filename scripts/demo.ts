@@ -10,7 +10,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readAuditEntries } from '../core/audit/audit-log.js';
-import { startDeployWorld, type DeployWorld } from '../sim/deploy-world.js';
+import { startDeployWorld, testConfig, type DeployWorld } from '../sim/deploy-world.js';
+import type { SimHandle } from '../sim/index.js';
+import { ECS_PRODUCTION_ARN, rehearsalFixture } from '../workflows-src/rehearse/with-sim.js';
 import { startPostgres, type LocalPostgres } from '../sim/postgres.js';
 import { runActionBundle, type ActionRun } from '../sim/run-action.js';
 import {
@@ -37,8 +39,25 @@ interface Expectation {
   running: string;
 }
 
+/**
+ * production on App Runner, and production-ecs: the same app on ECS Express Mode, named by
+ * `target` (one scenario deploys there; the pipeline and the action are the same).
+ */
+function demoConfig(sim: SimHandle): string {
+  const production = testConfig(sim);
+  const ecs = sim.ecs.service(ECS_PRODUCTION_ARN);
+  const ecsEnvironment = production
+    .slice(production.indexOf('  production:\n'))
+    .replace('  production:\n', '  production-ecs:\n')
+    .replace(/service-arn: .*/, `target: { kind: ecs-express, service-arn: ${ecs.arn} }`)
+    .replace(/base-url: .*/, `base-url: ${ecs.url}`);
+  return `${production}${ecsEnvironment}`;
+}
+
 interface Scenario {
   banner: string;
+  /** Where it runs: the App Runner service (production) or the ECS Express one (production-ecs). */
+  platform?: 'ecs-express';
   action: 'deploy' | 'rollback';
   inputs: Record<string, string>;
   /** What the log line before the run says is about to happen. */
@@ -72,6 +91,15 @@ const SCENARIOS: Scenario[] = [
     inputs: { image: 'v1.4.1' },
     doing: 'running actions/deploy with image v1.4.1',
     expect: (before) => ({ result: 'rolled-back', exitCode: 1, running: before }),
+  },
+  {
+    banner:
+      'The same on ECS Express Mode: ECS rolls v1.5.1-broken back itself (red, not a pass; old version keeps serving)',
+    platform: 'ecs-express',
+    action: 'deploy',
+    inputs: { image: 'v1.5.1-broken', environment: 'production-ecs' },
+    doing: 'running actions/deploy with image v1.5.1-broken on the ECS Express service',
+    expect: (before) => ({ result: 'failed', exitCode: 1, running: before }),
   },
   {
     banner:
@@ -201,8 +229,10 @@ class Demo {
     this.say(paint(this.color, 'dim', '  └─'));
   }
 
-  running(): string {
-    return this.world.sim.service(this.world.serviceArn).running.version;
+  running(platform?: 'ecs-express'): string {
+    return platform === 'ecs-express'
+      ? this.world.sim.ecs.service(ECS_PRODUCTION_ARN).running.version
+      : this.world.sim.service(this.world.serviceArn).running.version;
   }
 
   async cleanup(): Promise<void> {
@@ -233,7 +263,7 @@ function banner(demo: Demo, index: number, total: number, text: string): void {
 
 async function runScenario(demo: Demo, scenario: Scenario, index: number): Promise<string[]> {
   banner(demo, index, SCENARIOS.length, scenario.banner);
-  const before = demo.running();
+  const before = demo.running(scenario.platform);
   const expected = scenario.expect(before);
   demo.say(`drop-web serves ${before}; ${scenario.doing}`);
   const run = await demo.step(scenario.action, scenario.inputs);
@@ -243,7 +273,7 @@ async function runScenario(demo: Demo, scenario: Scenario, index: number): Promi
   }
   demo.summary(run);
   const result = run.outputs['result'] ?? '(none)';
-  const now = demo.running();
+  const now = demo.running(scenario.platform);
   const problems: string[] = [];
   if (result !== expected.result) problems.push(`result ${result}, expected ${expected.result}`);
   if (run.exitCode !== expected.exitCode)
@@ -373,7 +403,10 @@ export async function main(options: DemoOptions = {}): Promise<number> {
 
   const problems: string[] = [];
   try {
-    [world, pg] = await Promise.all([startDeployWorld({ timeScale }), startPostgres()]);
+    [world, pg] = await Promise.all([
+      startDeployWorld({ timeScale, fixture: rehearsalFixture('ecs-express') }, demoConfig),
+      startPostgres(),
+    ]);
     ownSignals();
     demo = new Demo(world, pg, { color, width, print });
     demo.interrupted = interrupts > 0;

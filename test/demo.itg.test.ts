@@ -31,7 +31,7 @@ function runDemo(): Promise<Finished> {
 }
 
 describe('npm run demo', () => {
-  it('runs the three deploy scenarios and a rollback to their expected ends in under a minute', async () => {
+  it('runs the deploy scenarios (one on ECS Express) and a rollback to their expected ends in under a minute', async () => {
     const demo = await runDemo();
     expect(demo.code, demo.output).toBe(0);
     expect(demo.ms).toBeLessThan(60_000);
@@ -39,22 +39,28 @@ describe('npm run demo', () => {
 
     // Each scenario: its banner, then its result, in order.
     const marks = [
-      '━━ 1/4  A good deploy: v1.5.0',
+      '━━ 1/5  A good deploy: v1.5.0',
       'result: deployed (step exit 0',
       '✓ scenario 1 ended as expected (deployed)',
-      '━━ 2/4  A deploy App Runner itself rejects: v1.5.1-broken',
+      '━━ 2/5  A deploy App Runner itself rejects: v1.5.1-broken',
       'result: failed (step exit 1',
       "the sim's drop-web now runs v1.5.0",
       '✓ scenario 2 ended as expected (failed)',
-      '━━ 3/4  A deploy that passes App Runner but fails our verification: v1.4.1',
+      '━━ 3/5  A deploy that passes App Runner but fails our verification: v1.4.1',
       'result: rolled-back (step exit 1',
       '✓ scenario 3 ended as expected (rolled-back)',
-      '━━ 4/4  A rollback by hand',
+      '━━ 4/5  The same on ECS Express Mode: ECS rolls v1.5.1-broken back itself',
+      'Error: deploy: ECS rolled v1.5.1-broken back: ECS deployment circuit breaker',
+      'and kept v1.4.2',
+      'result: failed (step exit 1',
+      "the sim's drop-web now runs v1.4.2",
+      '✓ scenario 4 ended as expected (failed)',
+      '━━ 5/5  A rollback by hand',
       'result: rolled-back (step exit 0',
       "the sim's drop-web now runs v1.4.2",
-      '✓ scenario 4 ended as expected (rolled-back)',
-      'audit_log in PostgreSQL (4 rows, oldest first)',
-      'Slack (4 messages, first lines)',
+      '✓ scenario 5 ended as expected (rolled-back)',
+      'audit_log in PostgreSQL (5 rows, oldest first)',
+      'Slack (5 messages, first lines)',
       'Demo OK in',
     ];
     let at = -1;

@@ -578,7 +578,11 @@ export class EcsExpressTarget implements DeployTarget {
       },
     });
     const status = found.status ?? 'UNKNOWN';
-    const reason = found.rollback?.reason ?? found.statusReason ?? 'no reason given';
+    // ECS ends its reasons with a full stop; the message goes on after it.
+    const reason = (found.rollback?.reason ?? found.statusReason ?? 'no reason given').replace(
+      /\.$/,
+      '',
+    );
     switch (status) {
       case 'SUCCESSFUL':
         return { ok: true, id, status };
