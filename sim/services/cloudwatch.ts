@@ -8,6 +8,11 @@
  *   the versions each service ran under modelled traffic (`cloudwatch.requestsPerMinute`,
  *   each image's `errorRate`, `slow`'s latency). `5xxStatusResponses` has no datapoint while
  *   there were no 5xx, as App Runner publishes it.
+ * - `AWS/ApplicationELB` `RequestCount`, `HTTPCode_Target_2XX_Count`, `HTTPCode_Target_4XX_Count`,
+ *   `HTTPCode_Target_5XX_Count`, `TargetResponseTime` (seconds) by `LoadBalancer` + `TargetGroup`
+ *   (`app/<name>/<id>`, `targetgroup/<name>/<id>`) of an ECS Express service's target group that
+ *   carries its traffic, made the same way from the versions the service ran. The HTTPCode
+ *   counts have no datapoint while they are zero, as ELB publishes them.
  *
  * Time: a Period of P seconds covers P × timeScale real seconds, so under a sped-up sim a
  * "minute" of metrics passes as fast as a modelled deployment does. Only complete periods
@@ -159,6 +164,47 @@ function appRunnerBucket(
   return { start, unit, samples };
 }
 
+/** ALB metric → the App Runner metric made from the same modelled traffic. */
+const ALB_AS_APP_RUNNER: Record<string, string> = {
+  RequestCount: 'Requests',
+  HTTPCode_Target_2XX_Count: '2xxStatusResponses',
+  HTTPCode_Target_4XX_Count: '4xxStatusResponses',
+  HTTPCode_Target_5XX_Count: '5xxStatusResponses',
+  TargetResponseTime: 'RequestLatency',
+};
+
+/** The samples of one AWS/ApplicationELB metric of a target group in one period. */
+function albBucket(
+  world: World,
+  timeline: readonly RunningApp[],
+  metric: string,
+  start: number,
+  realPeriod: number,
+  modelledMinuteMs: number,
+  index: number,
+): Bucket | undefined {
+  const same = ALB_AS_APP_RUNNER[metric];
+  if (!same) return undefined;
+  const bucket = appRunnerBucket(world, timeline, same, start, realPeriod, modelledMinuteMs, index);
+  if (!bucket) return undefined;
+  // ELB publishes an HTTP code count only when it is not zero.
+  if (metric.startsWith('HTTPCode_') && bucket.samples.every((s) => s.value === 0))
+    return undefined;
+  if (metric === 'TargetResponseTime')
+    return {
+      start,
+      unit: 'Seconds',
+      samples: bucket.samples.map((s) => ({ value: s.value / 1000, weight: s.weight })),
+    };
+  return bucket;
+}
+
+/**
+ * The resource of an ELB ARN: `loadbalancer/app/<name>/<id>` (whose LoadBalancer dimension is
+ * `app/<name>/<id>`) or `targetgroup/<name>/<id>` (the TargetGroup dimension as it is).
+ */
+const elbResource = (arn: string): string => arn.split(':').slice(5).join(':');
+
 export interface MetricQuery {
   namespace: string;
   metric: string;
@@ -201,6 +247,28 @@ export function metricBuckets(world: World, q: MetricQuery): Bucket[] {
     const modelledMinuteMs = 60_000 * world.clock.timeScale;
     return starts.flatMap((t, i) => {
       const bucket = appRunnerBucket(
+        world,
+        service.timeline,
+        q.metric,
+        t,
+        realPeriod,
+        modelledMinuteMs,
+        Math.floor(t / realPeriod) + i,
+      );
+      return bucket ? [bucket] : [];
+    });
+  }
+  if (q.namespace === 'AWS/ApplicationELB') {
+    if (keys !== 'LoadBalancer,TargetGroup') return [];
+    const service = [...world.ecs.services.values()].find(
+      (s) =>
+        `loadbalancer/${q.dimensions.get('LoadBalancer')}` === elbResource(s.loadBalancerArn) &&
+        q.dimensions.get('TargetGroup') === elbResource(s.targetGroupArns[0]),
+    );
+    if (!service) return [];
+    const modelledMinuteMs = 60_000 * world.clock.timeScale;
+    return starts.flatMap((t, i) => {
+      const bucket = albBucket(
         world,
         service.timeline,
         q.metric,

@@ -9,7 +9,7 @@
  * ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL … there is no FAILED. A
  * rollback creates no new revision: the service goes back to the source revision.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { SimClock } from '../clock.js';
 import type { EcsFixture, EcsFixtureService } from '../ecs-fixture.js';
 import type { Fixture } from '../fixture.js';
@@ -106,6 +106,14 @@ export interface ExpressServiceState {
   candidate?: RunningApp & { image: string; digest: string };
   timeline: RunningApp[];
   app: SampleApp;
+  /**
+   * The Application Load Balancer Express shares between the services of an account and region,
+   * and this service's two target groups (ECS Managed Resources of its revisions). CloudWatch's
+   * AWS/ApplicationELB metrics of the first one are made from `timeline`; the second one carries
+   * no traffic in the sim.
+   */
+  loadBalancerArn: string;
+  targetGroupArns: [string, string];
 }
 
 export const ALARM_THRESHOLD = 0.01;
@@ -286,6 +294,8 @@ export class EcsState {
       },
       timeline: [],
       app: undefined as unknown as SampleApp, // set below; the app reads the state
+      loadBalancerArn: this.loadBalancerArn(),
+      targetGroupArns: [this.targetGroupArn(f, 1), this.targetGroupArn(f, 2)],
     };
     const created: ServiceDeployment = {
       arn: this.deploymentArn(state),
@@ -325,6 +335,51 @@ export class EcsState {
 
   async stop(): Promise<void> {
     await Promise.all([...this.services.values()].map((s) => s.app.stop()));
+  }
+
+  /** ELB ids are 16 hex digits; here derived from the names, so they are stable per fixture. */
+  private elbId(text: string): string {
+    return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  }
+
+  /** Express puts the services of an account and region behind one shared ALB. */
+  private loadBalancerArn(): string {
+    const id = this.elbId(`${this.fixture.account}/${this.fixture.region}`);
+    return `arn:aws:elasticloadbalancing:${this.fixture.region}:${this.fixture.account}:loadbalancer/app/ecs-express-gateway-alb-${id.slice(0, 8)}/${id}`;
+  }
+
+  private targetGroupArn(s: { cluster: string; name: string }, n: 1 | 2): string {
+    const id = this.elbId(`${s.cluster}/${s.name}/${n}`);
+    return `arn:aws:elasticloadbalancing:${this.fixture.region}:${this.fixture.account}:targetgroup/ecs-gateway-tg-${id.slice(0, 8)}/${id}`;
+  }
+
+  /** ECS Managed Resources of a revision, as DescribeServiceRevisions reports them. */
+  managedResources(s: ExpressServiceState, r: ServiceRevision): Json {
+    const at = new Date(r.createdAt);
+    return {
+      ingressPaths: [
+        {
+          accessType: 'PUBLIC',
+          endpoint: this.endpoint(s),
+          loadBalancer: {
+            arn: s.loadBalancerArn,
+            status: 'ACTIVE',
+            updatedAt: at,
+            scheme: 'internet-facing',
+            subnetIds: ['subnet-0a1b2c3d4e5f60718'],
+            securityGroupIds: ['sg-0a9b8c7d6e5f40312'],
+          },
+          targetGroups: s.targetGroupArns.map((arn) => ({
+            arn,
+            status: 'ACTIVE',
+            updatedAt: at,
+            healthCheckPath: r.config.healthCheckPath,
+            healthCheckPort: Number(r.config.primaryContainer['containerPort'] ?? 80),
+            port: Number(r.config.primaryContainer['containerPort'] ?? 80),
+          })),
+        },
+      ],
+    };
   }
 
   private deploymentArn(s: { cluster: string; name: string }): string {
@@ -811,6 +866,7 @@ export const ecs: AwsService = {
                 ],
                 guardDutyEnabled: false,
                 createdAt: new Date(r.createdAt),
+                ecsManagedResources: world.ecs.managedResources(s, r),
               };
             }),
           failures: found.filter((x) => !x.hit).map((x) => ({ arn: x.arn, reason: 'MISSING' })),
