@@ -111,3 +111,91 @@ export async function appRunnerTraffic(
     };
   });
 }
+
+/** A target group of a service and the Application Load Balancer it is behind. */
+export interface LoadBalancerTarget {
+  /** arn:aws:elasticloadbalancing:…:loadbalancer/app/<name>/<id> */
+  loadBalancerArn: string;
+  /** arn:aws:elasticloadbalancing:…:targetgroup/<name>/<id> */
+  targetGroupArn: string;
+}
+
+const ELB_RESOURCE = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(.+)$/;
+
+/**
+ * The AWS/ApplicationELB dimensions of one target group: `LoadBalancer` is the load
+ * balancer's ARN after `loadbalancer/` (`app/<name>/<id>`), `TargetGroup` the target group's
+ * after the account (`targetgroup/<name>/<id>`). Both, because a shared ALB's LoadBalancer-only
+ * metrics mix every service behind it.
+ */
+export function albDimensions(target: LoadBalancerTarget): {
+  LoadBalancer: string;
+  TargetGroup: string;
+} {
+  const lb = ELB_RESOURCE.exec(target.loadBalancerArn)?.[1];
+  const tg = ELB_RESOURCE.exec(target.targetGroupArn)?.[1];
+  if (!lb?.startsWith('loadbalancer/app/'))
+    throw new Error(`${target.loadBalancerArn} is not an Application Load Balancer ARN`);
+  if (!tg?.startsWith('targetgroup/'))
+    throw new Error(`${target.targetGroupArn} is not a target group ARN`);
+  return { LoadBalancer: lb.slice('loadbalancer/'.length), TargetGroup: tg };
+}
+
+/**
+ * Requests, 5xx answered by the service and p99 latency per period, from the load balancer in
+ * front of it: RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime (seconds, given
+ * here in ms) of each target group, added up (p99: the highest). ELB publishes an HTTPCode count
+ * only when it is not zero, so missing means zero; a period without RequestCount had no traffic.
+ * 5xx the load balancer makes itself (HTTPCode_ELB_5XX_Count) exist only per load balancer,
+ * which Express shares between services, so they are not counted.
+ */
+export async function albTraffic(
+  client: CloudWatchClient,
+  targets: readonly LoadBalancerTarget[],
+  window: { start: number; end: number; periodSeconds: number },
+  deps: AwsCallDeps,
+): Promise<MinuteMetrics[]> {
+  const perGroup = await Promise.all(
+    targets.map(async (target) => {
+      const base = {
+        namespace: 'AWS/ApplicationELB',
+        dimensions: albDimensions(target),
+        ...window,
+      };
+      const [requests, errors, latency] = await Promise.all([
+        metricStatistics(client, { ...base, metric: 'RequestCount', statistics: ['Sum'] }, deps),
+        metricStatistics(
+          client,
+          { ...base, metric: 'HTTPCode_Target_5XX_Count', statistics: ['Sum'] },
+          deps,
+        ),
+        metricStatistics(
+          client,
+          { ...base, metric: 'TargetResponseTime', percentiles: ['p99'] },
+          deps,
+        ),
+      ]);
+      return { requests, errors, latency };
+    }),
+  );
+  const key = (d: Datapoint): number => d.Timestamp?.getTime() ?? 0;
+  const byPeriod = new Map<number, MinuteMetrics>();
+  for (const group of perGroup) {
+    for (const d of group.requests) {
+      const period = byPeriod.get(key(d)) ?? { at: key(d), requests: 0, errors: 0 };
+      period.requests += d.Sum ?? 0;
+      byPeriod.set(period.at, period);
+    }
+    for (const d of group.errors) {
+      const period = byPeriod.get(key(d));
+      if (period) period.errors += d.Sum ?? 0;
+    }
+    for (const d of group.latency) {
+      const period = byPeriod.get(key(d));
+      const seconds = d.ExtendedStatistics?.['p99'];
+      if (period && seconds !== undefined)
+        period.p99 = Math.max(period.p99 ?? 0, Math.round(seconds * 1000));
+    }
+  }
+  return [...byPeriod.values()].sort((a, b) => a.at - b.at);
+}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { appRunnerTraffic } from '../aws/cloudwatch.js';
-import { onlyOnAppRunner } from './target-of.js';
+import { isOutcome, serviceTraffic } from './load-balancer.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
@@ -8,38 +7,41 @@ import { defineCheck } from './types.js';
 export const percent = (ratio: number): number => Math.round(ratio * 10_000) / 100;
 
 /**
- * App Runner's 5xxStatusResponses ÷ Requests over a window (the runbooks' SLA "error rate").
- * 5xx datapoints are absent until the first 5xx: missing means zero, not "no data"; no
- * Requests at all is "no data".
+ * 5xx ÷ requests over a window (the runbooks' SLA "error rate"): App Runner's
+ * 5xxStatusResponses ÷ Requests, or on ECS Express the load balancer's
+ * HTTPCode_Target_5XX_Count ÷ RequestCount of the service's target groups. 5xx datapoints are
+ * absent until the first 5xx: missing means zero, not "no data"; no requests at all is "no data".
  */
 export const errorRate = defineCheck({
   type: 'error-rate',
-  description: 'The share of requests answered 5xx over the window stays at or below max-percent.',
+  description:
+    'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses ÷ Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count ÷ RequestCount of its target groups).',
   shape: {
     'max-percent': z.number().min(0).max(100).default(1),
     window: positiveDurationField.default('1h'),
   },
   defaultTimeoutMs: 30_000,
   group: 'Application',
-  async run(check, { env, aws, clock, logger, signal }) {
-    const unavailable = onlyOnAppRunner({ env }, 'App Runner request metrics (AWS/AppRunner)');
-    if (unavailable) return unavailable;
-    const periods = await appRunnerTraffic(
-      aws.cloudWatch,
-      env['service-arn'],
-      metricWindow(check.window, clock.now()),
-      { clock, logger, signal },
-    );
+  async run(check, ctx) {
+    const traffic = await serviceTraffic(ctx, metricWindow(check.window, ctx.clock.now()));
+    if (isOutcome(traffic)) return traffic;
+    const { periods, source } = traffic;
     const requests = periods.reduce((n, p) => n + p.requests, 0);
     const errors = periods.reduce((n, p) => n + p.errors, 0);
     if (requests === 0)
       return {
         status: 'warn',
         line: `no data: no requests reached the service in the last ${check.window}`,
-        observed: { requests: 0, errors },
+        observed: { requests: 0, errors, metrics: source },
       };
     const rate = percent(errors / requests);
-    const observed = { requests, errors, errorPercent: rate, window: check.window };
+    const observed = {
+      requests,
+      errors,
+      errorPercent: rate,
+      window: check.window,
+      metrics: source,
+    };
     if (rate <= check['max-percent'])
       return {
         status: 'pass',

@@ -1,45 +1,50 @@
 import { z } from 'zod';
-import { appRunnerDimensions, metricStatistics } from '../aws/cloudwatch.js';
-import { onlyOnAppRunner } from './target-of.js';
+import { metricStatistics } from '../aws/cloudwatch.js';
+import { isOutcome, latencyRequests } from './load-balancer.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
-/** App Runner's RequestLatency p99 over a window: the highest p99 of the window's periods. */
+/**
+ * The service's p99 latency over a window, the highest p99 of the window's periods: App
+ * Runner's RequestLatency, or on ECS Express the load balancer's TargetResponseTime of each of
+ * the service's target groups (seconds, shown in ms).
+ */
 export const latencyP99 = defineCheck({
   type: 'latency-p99',
-  description: 'RequestLatency p99 over the window stays at or below max-ms.',
+  description:
+    'p99 latency over the window stays at or below max-ms (App Runner: AWS/AppRunner RequestLatency; ECS Express: AWS/ApplicationELB TargetResponseTime of its target groups).',
   shape: {
     'max-ms': z.int().positive({ message: 'expected a number of milliseconds greater than 0' }),
     window: positiveDurationField.default('1h'),
   },
   defaultTimeoutMs: 30_000,
   group: 'Application',
-  async run(check, { env, aws, clock, logger, signal }) {
-    const unavailable = onlyOnAppRunner({ env }, 'App Runner request metrics (AWS/AppRunner)');
-    if (unavailable) return unavailable;
-    const points = await metricStatistics(
-      aws.cloudWatch,
-      {
-        namespace: 'AWS/AppRunner',
-        metric: 'RequestLatency',
-        dimensions: appRunnerDimensions(env['service-arn']),
-        ...metricWindow(check.window, clock.now()),
-        percentiles: ['p99'],
-      },
-      { clock, logger, signal },
+  async run(check, ctx) {
+    const { clock, logger, signal } = ctx;
+    const asked = await latencyRequests(ctx, metricWindow(check.window, clock.now()));
+    if (isOutcome(asked)) return asked;
+    const answers = await Promise.all(
+      asked.requests.map((request) =>
+        metricStatistics(ctx.aws.cloudWatch, request, { clock, logger, signal }),
+      ),
     );
-    const values = points.flatMap((p) => {
+    const values = answers.flat().flatMap((p) => {
       const v = p.ExtendedStatistics?.['p99'];
-      return v === undefined ? [] : [v];
+      return v === undefined ? [] : [v * asked.toMs];
     });
     if (values.length === 0)
       return {
         status: 'warn',
-        line: `no data: no RequestLatency in the last ${check.window} (no traffic?)`,
-        observed: { datapoints: 0 },
+        line: `no data: no ${asked.metric} in the last ${check.window} (no traffic?)`,
+        observed: { datapoints: 0, metric: asked.metric },
       };
     const p99 = Math.round(Math.max(...values));
-    const observed = { p99Ms: p99, datapoints: values.length, window: check.window };
+    const observed = {
+      p99Ms: p99,
+      datapoints: values.length,
+      window: check.window,
+      metric: asked.metric,
+    };
     if (p99 <= check['max-ms'])
       return {
         status: 'pass',

@@ -1,8 +1,16 @@
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { environmentSchema } from '../../core/config/schema.js';
 import type { TargetKind } from '../../core/targets/target.js';
+import { startSim } from '../../sim/index.js';
 import { simCheckContext, simClients } from '../helpers/check-context.js';
-import { ECS_ARN, targetWorld, type TargetWorld } from '../helpers/target-world.js';
+import {
+  ECS_ARN,
+  TIME_SCALE,
+  dropFixture,
+  targetWorld,
+  type TargetWorld,
+} from '../helpers/target-world.js';
 import { runOne } from './context.js';
 
 // The checks that read the service mean the same on both targets: App Runner's service, or
@@ -68,21 +76,127 @@ describe('checks on ecs-express only', () => {
       /newest deployment ended ROLLBACK_SUCCESSFUL.*the version before it serves/,
     );
   });
+});
 
-  it('error-rate and latency-p99 say they are not read on ECS Express, as an error', async ({
+// error-rate and latency-p99 read the service's request metrics: App Runner's own, or the
+// load balancer's in front of the ECS Express service (found in its revisions' ECS Managed
+// Resources). The sim makes both from the same modelled traffic of the version that runs.
+
+/** The Drop fixture (App Runner and ECS run drop-web:v1.4.2), with v1.4.2 changed. */
+function fixtureWith(v142: Record<string, unknown>) {
+  const fixture = dropFixture() as ReturnType<typeof dropFixture> & {
+    ecr: { repositories: { images: Record<string, unknown>[] }[] };
+  };
+  const image = fixture.ecr.repositories[0]!.images.find((i) =>
+    (i['tags'] as string[]).includes('v1.4.2'),
+  )!;
+  Object.assign(image, v142);
+  return fixture;
+}
+
+async function metricsContext(
+  kind: TargetKind,
+  v142: Record<string, unknown>,
+  onFinished: (fn: () => Promise<void>) => void,
+) {
+  const sim = await startSim({ fixture: fixtureWith(v142), timeScale: TIME_SCALE });
+  const ecs = new ECSClient(sim.clientConfig({ maxAttempts: 1 }));
+  onFinished(async () => {
+    ecs.destroy();
+    await sim.stop();
+  });
+  const arn = kind === 'ecs-express' ? ECS_ARN : sim.service('drop-web').arn;
+  const ctx = simCheckContext(sim, {
+    env: environmentOn(kind, arn, sim.region),
+    clients: { ...simClients(sim), ecs },
+  });
+  return { sim, ctx };
+}
+
+const METRICS: Record<TargetKind, { errors: string; latency: string }> = {
+  'app-runner': { errors: 'AWS/AppRunner Requests, 5xxStatusResponses', latency: 'RequestLatency' },
+  'ecs-express': {
+    errors: 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count',
+    latency: 'TargetResponseTime',
+  },
+};
+
+describe.each(KINDS)('request metrics on %s', (kind) => {
+  it.concurrent.for<{
+    scenario: string;
+    v142: Record<string, unknown>;
+    errorRate: string;
+    latency: string;
+  }>([
+    {
+      scenario: 'a healthy version passes',
+      v142: {},
+      errorRate: 'pass',
+      latency: 'pass',
+    },
+    {
+      scenario: 'an 8 % error rate and a 1.5 s p99 fail',
+      v142: { errorRate: 0.08, behaviour: 'slow', latencyMs: 1500 },
+      errorRate: 'fail',
+      latency: 'fail',
+    },
+  ])('$scenario', async ({ v142, errorRate, latency }, { onTestFinished }) => {
+    const { sim, ctx } = await metricsContext(kind, v142, onTestFinished);
+    const rate = await runOne({ type: 'error-rate', 'max-percent': 5, window: '1h' }, ctx);
+    expect(rate.status, rate.line).toBe(errorRate);
+    expect(rate.observed?.['metrics']).toBe(METRICS[kind].errors);
+    expect(rate.observed?.['requests']).toBeGreaterThan(0);
+    if (errorRate === 'fail') {
+      expect(rate.observed?.['errorPercent']).toBeCloseTo(8, 0);
+      expect(rate.line).toMatch(/answered 5xx in the last 1h, above 5 %/);
+    } else expect(rate.observed?.['errors']).toBe(0);
+    const p99 = await runOne({ type: 'latency-p99', 'max-ms': 1000, window: '1h' }, ctx);
+    expect(p99.status, p99.line).toBe(latency);
+    expect(p99.observed?.['metric']).toBe(METRICS[kind].latency);
+    if (latency === 'fail') expect(p99.observed?.['p99Ms']).toBeGreaterThan(1500);
+    else expect(p99.observed?.['p99Ms']).toBeLessThan(1000);
+    const calls = sim
+      .calls({ service: 'monitoring' })
+      .map((c) => c.params as Record<string, unknown>);
+    expect(new Set(calls.map((c) => c['Namespace']))).toEqual(
+      new Set([kind === 'ecs-express' ? 'AWS/ApplicationELB' : 'AWS/AppRunner']),
+    );
+    expect(sim.mutatingCalls()).toEqual([]);
+  });
+});
+
+describe('request metrics on ecs-express only', () => {
+  it('are read from the target groups ECS names for the service, by LoadBalancer and TargetGroup', async ({
     onTestFinished,
   }) => {
-    const w = await targetWorld('ecs-express', onTestFinished);
-    const ctx = contextOn(w, 'ecs-express', ECS_ARN);
-    for (const item of [
-      { type: 'error-rate', 'max-percent': 1 },
-      { type: 'latency-p99', 'max-ms': 1000 },
-    ]) {
-      const result = await runOne(item, ctx);
-      expect(result.status).toBe('error');
-      expect(result.line).toMatch(
-        /which the ecs-express target does not have or the suite does not read yet/,
+    const { sim, ctx } = await metricsContext('ecs-express', {}, onTestFinished);
+    await runOne({ type: 'error-rate' }, ctx);
+    expect(sim.calls({ service: 'ecs' }).map((c) => c.operation)).toEqual([
+      'DescribeExpressGatewayService',
+      'DescribeServiceRevisions',
+    ]);
+    const dims = sim
+      .calls({ service: 'monitoring' })
+      .map((c) => (c.params as { Dimensions: { Name: string; Value: string }[] }).Dimensions);
+    expect(dims.length).toBeGreaterThan(0);
+    for (const d of dims) {
+      expect(d.map((x) => x.Name).sort()).toEqual(['LoadBalancer', 'TargetGroup']);
+      expect(d.find((x) => x.Name === 'LoadBalancer')?.Value).toMatch(
+        /^app\/[\w-]+\/[0-9a-f]{16}$/,
+      );
+      expect(d.find((x) => x.Name === 'TargetGroup')?.Value).toMatch(
+        /^targetgroup\/[\w-]+\/[0-9a-f]{16}$/,
       );
     }
+  });
+
+  it('error-rate on a service ECS no longer serves is an error saying why', async ({
+    onTestFinished,
+  }) => {
+    const { sim, ctx } = await metricsContext('ecs-express', {}, onTestFinished);
+    sim.ecs.setStatus('drop-web', 'INACTIVE');
+    const result = await runOne({ type: 'error-rate' }, ctx);
+    expect(result.status).toBe('error');
+    expect(result.line).toMatch(/drop-web has no active configuration \(status INACTIVE\)/);
   });
 });
