@@ -1,6 +1,7 @@
 import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { awsCall } from '../aws/call.js';
 import { EcsExpressTarget } from '../targets/ecs-express.js';
+import { TargetNotUpdatable, type TargetState } from '../targets/target.js';
 import { checkTarget } from './target-of.js';
 import { defineCheck, type CheckContext, type CheckOutcome } from './types.js';
 
@@ -12,9 +13,23 @@ import { defineCheck, type CheckContext, type CheckOutcome } from './types.js';
 async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
   const target = checkTarget(ctx);
   if (!(target instanceof EcsExpressTarget)) throw new Error('service-running: not an ECS target');
-  const state = await target.describe();
+  let state: TargetState;
+  try {
+    state = await target.describe();
+  } catch (error) {
+    // No active configuration (INACTIVE: deleted): the service is not up, which is this
+    // check's failure, not an error; preflight says so in a line.
+    if (!(error instanceof TargetNotUpdatable)) throw error;
+    const { reason } = await target.preflight();
+    return { status: 'fail', line: reason, observed: { service: target.serviceName } };
+  }
   const newest = await target.newestDeployment();
-  const observed = { status: state.status, service: state.name, deployment: newest?.status };
+  const observed = {
+    status: state.status,
+    service: state.name,
+    deployment: newest?.status,
+    ...(newest ? { deploymentArn: newest.arn } : {}),
+  };
   if (state.status !== 'ACTIVE')
     return { status: 'fail', line: `${state.name} is ${state.status}, expected ACTIVE`, observed };
   if (!newest || newest.status === 'SUCCESSFUL')
@@ -38,9 +53,15 @@ async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
       line: `${state.name} is ACTIVE; its newest deployment is ${newest.status} (a change is under way)`,
       observed,
     };
+  const id = newest.arn.split('/').at(-1) ?? newest.arn;
+  const after: Record<string, string> = {
+    ROLLBACK_SUCCESSFUL: 'the version before it serves; deploy a fixed image',
+    ROLLBACK_FAILED: 'ECS could not undo it, so the service may be down: check it now',
+    STOPPED: 'it was stopped before it finished: check which version serves',
+  };
   return {
     status: 'fail',
-    line: `${state.name} is ACTIVE but its newest deployment ended ${newest.status}${why}; the version before it serves`,
+    line: `${state.name} is ACTIVE but its newest deployment (${id}) ended ${newest.status}${why}; ${after[newest.status] ?? 'check the service'}`,
     observed,
   };
 }

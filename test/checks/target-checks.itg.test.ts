@@ -73,9 +73,24 @@ describe('checks on ecs-express only', () => {
     const running = await runOne({ type: 'service-running' }, ctx);
     expect(running.status).toBe('fail');
     expect(running.line).toMatch(
-      /newest deployment ended ROLLBACK_SUCCESSFUL.*the version before it serves/,
+      /newest deployment \([\w-]+\) ended ROLLBACK_SUCCESSFUL: ECS deployment circuit breaker.*the version before it serves/,
     );
+    expect(running.observed?.['deploymentArn']).toBe(started.id);
   });
+
+  it.concurrent.for(['DRAINING', 'INACTIVE'] as const)(
+    'service-running fails on a %s service, saying why',
+    async (status, { onTestFinished }) => {
+      const w = await targetWorld('ecs-express', onTestFinished);
+      w.sim.ecs.setStatus('drop-web', status);
+      const running = await runOne(
+        { type: 'service-running' },
+        contextOn(w, 'ecs-express', ECS_ARN),
+      );
+      expect(running.status, running.line).toBe('fail');
+      expect(running.line).toMatch(new RegExp(`drop-web is ${status}`));
+    },
+  );
 });
 
 // error-rate and latency-p99 read the service's request metrics: App Runner's own, or the
