@@ -28,7 +28,7 @@ export function checkEcsClient(ctx: Pick<CheckContext, 'env' | 'aws'>): ECSClien
 }
 
 /**
- * For a check that reads what only App Runner has (its request metrics, its custom domains):
+ * For a check that reads what only App Runner has (its custom domains):
  * on another target an error that says so, rather than a call that cannot answer.
  */
 export function onlyOnAppRunner(
