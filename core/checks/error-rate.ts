@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isOutcome, serviceTraffic } from './load-balancer.js';
+import { serviceTraffic } from './load-balancer.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
@@ -24,7 +24,6 @@ export const errorRate = defineCheck({
   group: 'Application',
   async run(check, ctx) {
     const traffic = await serviceTraffic(ctx, metricWindow(check.window, ctx.clock.now()));
-    if (isOutcome(traffic)) return traffic;
     const { periods, source } = traffic;
     const requests = periods.reduce((n, p) => n + p.requests, 0);
     const errors = periods.reduce((n, p) => n + p.errors, 0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { metricStatistics } from '../aws/cloudwatch.js';
-import { isOutcome, latencyRequests } from './load-balancer.js';
+import { latencyRequests } from './load-balancer.js';
 import { metricWindow, positiveDurationField } from './fields.js';
 import { defineCheck } from './types.js';
 
@@ -22,7 +22,6 @@ export const latencyP99 = defineCheck({
   async run(check, ctx) {
     const { clock, logger, signal } = ctx;
     const asked = await latencyRequests(ctx, metricWindow(check.window, clock.now()));
-    if (isOutcome(asked)) return asked;
     const answers = await Promise.all(
       asked.requests.map((request) =>
         metricStatistics(ctx.aws.cloudWatch, request, { clock, logger, signal }),

@@ -1,108 +1,29 @@
 /**
  * The request metrics of the environment's service, whichever the target: App Runner's own
  * (AWS/AppRunner), or the Application Load Balancer in front of an ECS Express service
- * (AWS/ApplicationELB by LoadBalancer and TargetGroup). Express names its load balancer and
- * target groups only in the ECS Managed Resources of a service revision
- * (DescribeServiceRevisions `ecsManagedResources.ingressPaths[]`), not in
- * DescribeExpressGatewayService, and the deploy target does not read them: these calls are here.
+ * (AWS/ApplicationELB by LoadBalancer and TargetGroup of the target groups the ECS target
+ * finds in its revisions' ECS Managed Resources; the deploy's bake period reads the same).
  */
 import {
-  DescribeExpressGatewayServiceCommand,
-  DescribeServiceRevisionsCommand,
-} from '@aws-sdk/client-ecs';
-import { awsCall } from '../aws/call.js';
-import {
   albDimensions,
-  albTraffic,
   appRunnerDimensions,
-  appRunnerTraffic,
-  type LoadBalancerTarget,
   type MetricRequest,
   type MinuteMetrics,
 } from '../aws/cloudwatch.js';
-import { checkEcsClient } from './target-of.js';
-import type { CheckContext, CheckOutcome } from './types.js';
+import { EcsExpressTarget } from '../targets/ecs-express.js';
+import { checkTarget } from './target-of.js';
+import type { CheckContext } from './types.js';
 
 type Ctx = Pick<CheckContext, 'env' | 'aws' | 'clock' | 'logger' | 'signal'>;
 type Window = { start: number; end: number; periodSeconds: number };
-
-/**
- * The target groups (and their load balancer) of the revisions an Express service serves
- * from: while a deployment shifts traffic there are two active configurations, and both
- * count. An error outcome when ECS names none.
- */
-export async function expressLoadBalancerTargets(
-  ctx: Ctx,
-): Promise<LoadBalancerTarget[] | CheckOutcome> {
-  const client = checkEcsClient(ctx);
-  const arn = ctx.env['service-arn'];
-  const deps = { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal };
-  const out = await awsCall(
-    'DescribeExpressGatewayService',
-    () =>
-      client.send(new DescribeExpressGatewayServiceCommand({ serviceArn: arn }), {
-        abortSignal: ctx.signal,
-      }),
-    deps,
-  );
-  const name = out.service?.serviceName ?? arn;
-  const revisions = (out.service?.activeConfigurations ?? [])
-    .map((c) => c.serviceRevisionArn)
-    .filter((r): r is string => !!r)
-    .slice(0, 20);
-  if (revisions.length === 0)
-    return {
-      status: 'error',
-      line: `${name} has no active configuration (status ${out.service?.status?.statusCode ?? 'unknown'}), so no load balancer to read metrics from`,
-    };
-  const described = await awsCall(
-    'DescribeServiceRevisions',
-    () =>
-      client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions }), {
-        abortSignal: ctx.signal,
-      }),
-    deps,
-  );
-  const targets = new Map<string, LoadBalancerTarget>();
-  for (const revision of described.serviceRevisions ?? [])
-    for (const path of revision.ecsManagedResources?.ingressPaths ?? []) {
-      const loadBalancerArn = path.loadBalancer?.arn;
-      if (!loadBalancerArn) continue;
-      for (const group of path.targetGroups ?? [])
-        if (group.arn)
-          targets.set(`${loadBalancerArn} ${group.arn}`, {
-            loadBalancerArn,
-            targetGroupArn: group.arn,
-          });
-    }
-  if (targets.size === 0)
-    return {
-      status: 'error',
-      line: `ECS names no load balancer target group for ${name} (DescribeServiceRevisions ecsManagedResources.ingressPaths); its request metrics cannot be read`,
-    };
-  return [...targets.values()];
-}
-
-const isOutcome = (x: unknown): x is CheckOutcome =>
-  typeof x === 'object' && x !== null && 'status' in x && 'line' in x;
 
 /** Requests, 5xx and p99 per period of the environment's service, and which metrics said so. */
 export async function serviceTraffic(
   ctx: Ctx,
   window: Window,
-): Promise<{ periods: MinuteMetrics[]; source: string } | CheckOutcome> {
-  const deps = { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal };
-  if (ctx.env.target.kind === 'app-runner')
-    return {
-      periods: await appRunnerTraffic(ctx.aws.cloudWatch, ctx.env['service-arn'], window, deps),
-      source: 'AWS/AppRunner Requests, 5xxStatusResponses',
-    };
-  const targets = await expressLoadBalancerTargets(ctx);
-  if (isOutcome(targets)) return targets;
-  return {
-    periods: await albTraffic(ctx.aws.cloudWatch, targets, window, deps),
-    source: 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count',
-  };
+): Promise<{ periods: MinuteMetrics[]; source: string }> {
+  const target = checkTarget(ctx);
+  return { periods: await target.traffic(window), source: target.trafficMetrics };
 }
 
 /**
@@ -112,8 +33,9 @@ export async function serviceTraffic(
 export async function latencyRequests(
   ctx: Ctx,
   window: Window,
-): Promise<{ requests: MetricRequest[]; toMs: number; metric: string } | CheckOutcome> {
-  if (ctx.env.target.kind === 'app-runner')
+): Promise<{ requests: MetricRequest[]; toMs: number; metric: string }> {
+  const target = checkTarget(ctx);
+  if (!(target instanceof EcsExpressTarget))
     return {
       requests: [
         {
@@ -127,13 +49,12 @@ export async function latencyRequests(
       toMs: 1,
       metric: 'RequestLatency',
     };
-  const targets = await expressLoadBalancerTargets(ctx);
-  if (isOutcome(targets)) return targets;
+  const groups = await target.loadBalancerTargets();
   return {
-    requests: targets.map((t) => ({
+    requests: groups.map((group) => ({
       namespace: 'AWS/ApplicationELB',
       metric: 'TargetResponseTime',
-      dimensions: albDimensions(t),
+      dimensions: albDimensions(group),
       ...window,
       percentiles: ['p99'],
     })),
@@ -141,5 +62,3 @@ export async function latencyRequests(
     metric: 'TargetResponseTime',
   };
 }
-
-export { isOutcome };

@@ -1,30 +1,20 @@
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { DEFAULT_AWS_REQUEST_TIMEOUT_MS } from '../aws/clients.js';
 import { targetOf } from '../targets/create.js';
-import { createEcsClient } from '../targets/ecs-express.js';
 import type { DeployTarget } from '../targets/target.js';
 import type { CheckContext } from './types.js';
 
 export function checkTarget(
-  ctx: Pick<CheckContext, 'env' | 'aws' | 'clock' | 'logger'>,
+  ctx: Pick<CheckContext, 'env' | 'aws' | 'clock' | 'logger'> &
+    Partial<Pick<CheckContext, 'signal'>>,
 ): DeployTarget {
   return targetOf(
     ctx.env,
     ctx.aws,
-    { clock: ctx.clock, logger: ctx.logger },
+    // The check's signal stops the target's retries when the check's timeout passes.
+    { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal },
     { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
   );
-}
-
-/**
- * The ECS client of the run, made on first use like the target's, for what a check reads that
- * the target interface does not answer (the load balancer of an Express service).
- */
-export function checkEcsClient(ctx: Pick<CheckContext, 'env' | 'aws'>): ECSClient {
-  return (ctx.aws.ecs ??= createEcsClient(ctx.env.region, {
-    requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS,
-  }));
 }
 
 /**

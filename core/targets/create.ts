@@ -26,7 +26,9 @@ export function createTarget(
       return new AppRunnerTarget(clients.appRunner, target['service-arn'], deps, options);
     case 'ecs-express':
       if (!clients.ecs) throw new Error('createTarget: an ECS Express target needs an ECS client');
-      return new EcsExpressTarget(clients.ecs, target['service-arn'], deps);
+      return new EcsExpressTarget(clients.ecs, target['service-arn'], deps, {
+        cloudWatch: options.cloudWatch,
+      });
   }
 }
 

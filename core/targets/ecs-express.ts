@@ -29,6 +29,7 @@ import {
   type ServiceDeploymentBrief,
   type ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   AWS_RETRY,
@@ -39,7 +40,7 @@ import {
 } from '../aws/call.js';
 import { DEFAULT_AWS_REQUEST_TIMEOUT_MS, type AwsRequestLimits } from '../aws/clients.js';
 import { ECS_SERVICE_ARN } from '../config/fields.js';
-import type { MinuteMetrics } from '../aws/cloudwatch.js';
+import { albTraffic, type LoadBalancerTarget, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import { waitFor } from '../util/wait.js';
@@ -124,12 +125,18 @@ class NotListedYet extends Error {
   override readonly name = 'NotListedYet';
 }
 
+export interface EcsExpressTargetOptions {
+  /** For traffic(): the AWS/ApplicationELB metrics of the service's target groups. */
+  cloudWatch?: CloudWatchClient;
+}
+
 export class EcsExpressTarget implements DeployTarget {
   /**
-   * Not yet: the service's load balancer metrics (AWS/ApplicationELB) are not read, so a bake
-   * period is refused before anything changes (deploy's preflight), never started.
+   * Express puts the service behind an Application Load Balancer it shares between services;
+   * the service's own requests are those of its target groups.
    */
-  readonly trafficMetrics = undefined;
+  readonly trafficMetrics =
+    'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of its target groups';
   readonly kind = 'ecs-express' as const;
   readonly cluster: string;
   readonly serviceName: string;
@@ -138,6 +145,7 @@ export class EcsExpressTarget implements DeployTarget {
     private readonly client: ECSClient,
     readonly arn: string,
     private readonly deps: AwsCallDeps,
+    private readonly options: EcsExpressTargetOptions = {},
   ) {
     const match = ECS_SERVICE_ARN.exec(arn);
     if (!match)
@@ -542,12 +550,65 @@ export class EcsExpressTarget implements DeployTarget {
     };
   }
 
-  traffic(): Promise<MinuteMetrics[]> {
-    return Promise.reject(
-      new DomainFailure(
-        'ECS Express traffic metrics are not read yet: a bake period is refused in preflight',
-      ),
+  /**
+   * The target groups (and their load balancer) of the revisions the service serves from.
+   * Express names them only in a service revision's ECS Managed Resources
+   * (DescribeServiceRevisions `ecsManagedResources.ingressPaths[]`), not in
+   * DescribeExpressGatewayService. While a deployment shifts traffic there are two active
+   * configurations, and both count.
+   */
+  async loadBalancerTargets(): Promise<LoadBalancerTarget[]> {
+    const service = await this.service();
+    const revisions = (service.activeConfigurations ?? [])
+      .map((c) => c.serviceRevisionArn)
+      .filter((r): r is string => !!r)
+      // DescribeServiceRevisions takes at most 20 ARNs.
+      .slice(0, 20);
+    if (revisions.length === 0)
+      throw new DomainFailure(
+        `ECS Express service ${this.serviceName} has no active configuration (status ${service.status?.statusCode ?? 'unknown'}), so no load balancer to read its request metrics from`,
+      );
+    const described = await awsCall(
+      'DescribeServiceRevisions',
+      () =>
+        this.client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: revisions })),
+      this.deps,
     );
+    const targets = new Map<string, LoadBalancerTarget>();
+    for (const revision of described.serviceRevisions ?? [])
+      for (const path of revision.ecsManagedResources?.ingressPaths ?? []) {
+        const loadBalancerArn = path.loadBalancer?.arn;
+        if (!loadBalancerArn) continue;
+        for (const group of path.targetGroups ?? [])
+          if (group.arn)
+            targets.set(`${loadBalancerArn} ${group.arn}`, {
+              loadBalancerArn,
+              targetGroupArn: group.arn,
+            });
+      }
+    if (targets.size === 0)
+      throw new DomainFailure(
+        `ECS names no load balancer target group for ${this.serviceName} (DescribeServiceRevisions ecsManagedResources.ingressPaths of ${revisions.length} active revision(s)); its request metrics cannot be read`,
+      );
+    return [...targets.values()];
+  }
+
+  /**
+   * The load balancer's view of the service: requests, 5xx the tasks answered and p99 of
+   * TargetResponseTime per period, over every target group the active revisions name. The
+   * groups are asked for once per call, so a bake that runs while ECS shifts traffic follows
+   * the new revision's groups on its next read.
+   */
+  async traffic(window: {
+    start: number;
+    end: number;
+    periodSeconds: number;
+  }): Promise<MinuteMetrics[]> {
+    const targets = await this.loadBalancerTargets();
+    const client =
+      this.options.cloudWatch ??
+      new CloudWatchClient({ region: this.arn.split(':')[3], maxAttempts: 1 });
+    return albTraffic(client, targets, window, this.deps);
   }
 
   async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {

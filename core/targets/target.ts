@@ -99,8 +99,8 @@ export interface DeployTarget {
   describeRestart(): string;
   /** A new deployment of the same configuration (no image change), e.g. after a secret rotation. */
   restart(wait?: Wait): Promise<StartedDeployment>;
-  /** The request metrics `traffic` reads (for messages); undefined: this target has none yet. */
-  readonly trafficMetrics: string | undefined;
+  /** The request metrics `traffic` reads (for messages and reports). */
+  readonly trafficMetrics: string;
   /**
    * The service's traffic per period from the platform's request metrics in CloudWatch
    * (requests, 5xx answers, p99 latency): what the bake period watches.

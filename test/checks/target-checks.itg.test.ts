@@ -129,9 +129,13 @@ async function metricsContext(
 }
 
 const METRICS: Record<TargetKind, { errors: string; latency: string }> = {
-  'app-runner': { errors: 'AWS/AppRunner Requests, 5xxStatusResponses', latency: 'RequestLatency' },
+  'app-runner': {
+    errors: 'AWS/AppRunner Requests, 5xxStatusResponses and RequestLatency',
+    latency: 'RequestLatency',
+  },
   'ecs-express': {
-    errors: 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count',
+    errors:
+      'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of its target groups',
     latency: 'TargetResponseTime',
   },
 };

@@ -4,6 +4,7 @@
  * target groups and reads AWS/ApplicationELB. The running version answers 8 % of requests 500
  * and slowly: error-rate and latency-p99 are red, service-running and service-env green.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import type { CheckReport } from '../../core/checks/report.js';
 import { startSim, type FixtureInput, type SimHandle } from '../../sim/index.js';
 import { runActionBundle } from '../../sim/run-action.js';
 import { ECS_ARN, dropFixture } from '../helpers/target-world.js';
+import { policyActions, type PolicyDocument } from '../workflows/iam-policy.js';
 
 function fixture(): FixtureInput {
   const f = dropFixture() as FixtureInput & {
@@ -83,7 +85,8 @@ environments:
       ['latency-p99', 'fail'],
     ]);
     expect(report.checks[2]?.observed).toMatchObject({
-      metrics: 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count',
+      metrics:
+        'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of its target groups',
     });
     expect(report.checks[2]?.observed?.['errorPercent']).toBeCloseTo(8, 0);
     expect(report.checks[3]?.observed?.['p99Ms']).toBeGreaterThan(1500);
@@ -96,6 +99,19 @@ environments:
       ]),
     );
     expect(sim.calls({ service: 'apprunner' })).toEqual([]);
+    // docs/iam-policy-ops-ecs-express.json: exactly these ECS reads, and CloudWatch.
+    const policy = JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, '../../docs/iam-policy-ops-ecs-express.json'),
+        'utf8',
+      ),
+    ) as PolicyDocument;
+    const actions = policyActions(policy);
+    expect(actions.filter((a) => a.startsWith('ecs:'))).toEqual(
+      [...new Set(sim.calls({ service: 'ecs' }).map((c) => `ecs:${c.operation}`))].sort(),
+    );
+    expect(actions).toContain('cloudwatch:GetMetricStatistics');
+    expect(actions.every((a) => /:(Describe|Get|List|Filter)/.test(a))).toBe(true);
     expect(sim.mutatingCalls()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DescribeImagesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { parse as parseYaml } from 'yaml';
@@ -27,11 +28,26 @@ export interface TargetWorld {
   kind: TargetKind;
   target: DeployTarget;
   logger: ReturnType<typeof recordingLogger>;
-  clients: { appRunner: AppRunnerClient; ecs: ECSClient; ecr: ECRClient };
+  clients: {
+    appRunner: AppRunnerClient;
+    ecs: ECSClient;
+    ecr: ECRClient;
+    cloudWatch: CloudWatchClient;
+  };
   /** The full image reference of a Drop tag in the sim's ECR. */
   image(tag: string): string;
   /** What the service's app answers on /api/health (the version that serves). */
   version(): Promise<string>;
+}
+
+/**
+ * A deploy configuration (`testConfig`'s) turned to the ECS Express copy of the service: the
+ * same environment, naming the service as `target` and health-checking its endpoint.
+ */
+export function onEcsExpress(config: string, sim: SimHandle): string {
+  return config
+    .replace(/service-arn: .*/, `target: { kind: ecs-express, service-arn: ${ECS_ARN} }`)
+    .replace(/base-url: .*/, `base-url: ${sim.ecs.service('drop-web').url}`);
 }
 
 export function dropFixture(): FixtureInput {
@@ -69,6 +85,7 @@ export async function targetWorld(
     appRunner: new AppRunnerClient(config),
     ecs: new ECSClient(config),
     ecr: new ECRClient(config),
+    cloudWatch: new CloudWatchClient(config),
   };
   onFinished(async () => {
     Object.values(clients).forEach((c) => c.destroy());
@@ -86,7 +103,10 @@ export async function targetWorld(
     return out.imageDetails?.[0]?.imageDigest;
   };
   const arn = kind === 'ecs-express' ? ECS_ARN : sim.service('drop-web').arn;
-  const target = createTarget({ kind, 'service-arn': arn }, clients, deps, { digestOf });
+  const target = createTarget({ kind, 'service-arn': arn }, clients, deps, {
+    digestOf,
+    cloudWatch: clients.cloudWatch,
+  });
   const appUrl = (): string =>
     kind === 'ecs-express' ? sim.ecs.service('drop-web').url : sim.serviceUrl('drop-web');
   return {

@@ -60,6 +60,9 @@ it('docs/iam-policy-ecs-express.json allows exactly what the ECS Express target 
     ).ok,
   ).toBe(false);
   expect((await w.target.follow(await w.target.restart(FOLLOW), FOLLOW)).ok).toBe(true);
+  // A bake reads the load balancer target groups of the revisions that serve.
+  await w.target.traffic({ start: Date.now() - 600_000, end: Date.now(), periodSeconds: 60 });
+  expect(w.sim.calls({ service: 'monitoring' }).length).toBeGreaterThan(0);
 
   const policy = read('docs/iam-policy-ecs-express.json');
   const calls = w.sim.calls({ service: 'ecs' });
