@@ -197,6 +197,9 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     ]) {
       called.add(a);
     }
+    // The caller deploys without a bake period; a bake reads CloudWatch, which
+    // test/dist/deploy-bake.dist.test.ts finds this policy allows.
+    called.add('cloudwatch:GetMetricStatistics');
     const policy = JSON.parse(
       readFileSync(path.join(import.meta.dirname, '../../docs/iam-policy.json'), 'utf8'),
     ) as PolicyDocument;

@@ -19,6 +19,7 @@ const SUITE_ACTIONS = [
   'apprunner:ListOperations',
   'apprunner:StartDeployment',
   'apprunner:UpdateService',
+  'cloudwatch:GetMetricStatistics',
   'ecr:BatchCheckLayerAvailability',
   'ecr:BatchGetImage',
   'ecr:CompleteLayerUpload',
@@ -47,6 +48,7 @@ describe('docs/iam-policy.json', () => {
   it('scopes every action to resources, except those AWS cannot scope', () => {
     const unscoped = policy.Statement.filter((s) => [s.Resource].flat().includes('*'));
     expect(unscoped.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+      'cloudwatch:GetMetricStatistics',
       'ecr:GetAuthorizationToken',
       'sts:GetCallerIdentity',
     ]);
@@ -56,6 +58,9 @@ describe('docs/iam-policy.json', () => {
 
   it('is the policy docs/setup.md shows, and the doc explains every action', () => {
     expect(jsonBlocks).toContain(read('docs/iam-policy.json'));
+    // The ECS Express policies are linked, not shown.
+    for (const file of ['iam-policy-ecs-express.json', 'iam-policy-ops-ecs-express.json'])
+      expect(setup).toContain(`](${file})`);
     for (const action of SUITE_ACTIONS) {
       const [, name] = action.split(':') as [string, string];
       expect(setup, action).toMatch(new RegExp('`(' + action + '|' + name + ')`'));
