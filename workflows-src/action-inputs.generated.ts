@@ -86,7 +86,7 @@ export interface ActionInputs {
     readonly reason?: InputValue;
     /** A pre-deploy snapshot an earlier job started (mode: snapshot): the deploy waits for it to be available instead of taking one; it must be of this environment's database. Empty: the deploy takes its own. */
     readonly 'snapshot-id'?: InputValue;
-    /** Bake period after verification, e.g. 10m: the new version's App Runner metrics are watched and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
+    /** Bake period after verification, e.g. 10m: the new version's request metrics are watched (App Runner's own; on ECS Express its load balancer's) and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
     readonly bake?: InputValue;
   };
   /** Runs the routine checks of an environment (daily, weekly, monthly or inline) concurrently: a summary table, an annotation per failure, one GitHub issue per environment and schedule, and Slack only when checks start failing or recover. */

@@ -10,6 +10,7 @@ import type { MinuteMetrics } from '../aws/cloudwatch.js';
 import { percent } from '../checks/error-rate.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { formatDuration } from '../util/duration.js';
+import { InputError, errorMessage } from '../util/errors.js';
 import type { OpsContext } from './context.js';
 
 /** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
@@ -77,6 +78,24 @@ export function judgeMinutes(
 
 export function bakeConfigOf(env: EnvironmentConfig): BakeConfig {
   return (env as EnvironmentConfig & { bake?: BakeConfig }).bake ?? bakeConfigSchema.parse({});
+}
+
+/**
+ * Before anything changes: one read of the last minutes of the service's request metrics, so
+ * a role without `cloudwatch:GetMetricStatistics`, or a service whose metrics the target
+ * cannot find, refuses the deploy in preflight instead of after the switch, when the new
+ * version would be live and unwatched.
+ */
+export async function assertTrafficReadable(ctx: OpsContext): Promise<void> {
+  const end = Math.floor(ctx.clock.now() / 1000) * 1000;
+  try {
+    await ctx.target.traffic({ start: end - 5 * 60_000, end, periodSeconds: 60 });
+  } catch (error) {
+    throw new InputError(
+      'bake',
+      `needs the service's request metrics (${ctx.target.trafficMetrics}), which could not be read: ${errorMessage(error)}. Allow cloudwatch:GetMetricStatistics to the deploy role (docs/setup.md §3), or deploy with bake: 0s`,
+    );
+  }
 }
 
 /** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */

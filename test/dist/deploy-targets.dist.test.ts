@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
-import { dropFixture, ECS_ARN } from '../helpers/target-world.js';
+import { dropFixture, ECS_ARN, onEcsExpress } from '../helpers/target-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import type { SimHandle } from '../../sim/index.js';
 import type { TargetKind } from '../../core/targets/target.js';
@@ -47,10 +47,7 @@ const PLATFORMS: Platform[] = [
     update: 'UpdateExpressGatewayService',
     restart: 'UpdateService',
     // The same environment, naming its ECS Express service as `target`.
-    config: (sim) =>
-      testConfig(sim)
-        .replace(/service-arn: .*/, `target: { kind: ecs-express, service-arn: ${ECS_ARN} }`)
-        .replace(/base-url: .*/, `base-url: ${sim.ecs.service('drop-web').url}`),
+    config: (sim) => onEcsExpress(testConfig(sim), sim),
     serving: (sim) => sim.ecs.service('drop-web').running.version,
     makeBusy: async (sim) => {
       const ecs = new ECSClient(sim.clientConfig({ maxAttempts: 1 }));
@@ -186,19 +183,5 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
     expect(p.serving(w.sim)).toBe('v1.4.2');
     const deployment = w.sim.github.deployments()[0];
     expect(deployment?.statuses.at(-1)?.state).toBe('success');
-  });
-});
-
-describe('deploy on ecs-express: what it cannot do yet', () => {
-  it('refuses a bake period before anything changes (the load balancer metrics are not read yet)', async () => {
-    const w = await world(PLATFORMS[1]!);
-    w.sim.clearCalls();
-    const result = await w.run('deploy', { image: 'v1.5.0', bake: '5m' });
-    expect(result.exitCode).toBe(1);
-    expect(errors(result).at(-1)).toMatch(
-      /input "bake": needs the service's request metrics, which the ecs-express target does not read yet; deploy with bake: 0s/,
-    );
-    expect(w.sim.mutatingCalls()).toEqual([]);
-    expect(PLATFORMS[1]!.serving(w.sim)).toBe('v1.4.2');
   });
 });

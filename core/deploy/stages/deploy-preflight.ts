@@ -4,6 +4,7 @@
  * updated (waiting out a busy platform), and what runs now, which a failure goes back to.
  */
 import type { ImageRef } from '../../aws/image-ref.js';
+import { assertTrafficReadable } from '../bake.js';
 import { InputError } from '../../util/errors.js';
 import {
   changedVariables,
@@ -52,12 +53,8 @@ export const deployPreflight: StageDefinition<
   failure: 'throw',
   run: async (run) => {
     const { ctx } = run;
-    if (run.bakeMs > 0 && ctx.target.trafficMetrics === undefined)
-      throw new InputError(
-        'bake',
-        `needs the service's request metrics, which the ${ctx.env.target.kind} target does not read yet; deploy with bake: 0s (verification still runs)`,
-      );
     await ctx.checkAccount();
+    if (run.bakeMs > 0) await assertTrafficReadable(ctx);
     if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
     if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
