@@ -1,7 +1,6 @@
 import { DescribeCustomDomainsCommand, type CustomDomain } from '@aws-sdk/client-apprunner';
 import { z } from 'zod';
 import { awsCall } from '../aws/call.js';
-import { onlyOnAppRunner } from './target-of.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "DNS points at App Runner": each host is linked to the service and active. */
@@ -16,9 +15,9 @@ export const customDomains = defineCheck({
   },
   defaultTimeoutMs: 30_000,
   group: 'Domain & TLS',
+  // ECS Express serves on its own endpoint; it has no custom domains to describe.
+  targets: ['app-runner'],
   async run(check, ctx) {
-    const unavailable = onlyOnAppRunner(ctx, 'App Runner custom domains');
-    if (unavailable) return unavailable;
     const arn = ctx.env['service-arn'];
     const domains: CustomDomain[] = [];
     let token: string | undefined;

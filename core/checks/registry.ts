@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TargetKind } from '../targets/target.js';
 import { serviceRunning } from './service-running.js';
 import { attestation } from './attestation.js';
 import { backups } from './backups.js';
@@ -65,6 +66,12 @@ export const CHECK_TYPES: readonly CheckType[] = [
 
 export function checkType(type: string): CheckType | undefined {
   return CHECK_TYPES.find((t) => t.type === type);
+}
+
+/** Why a check type cannot run on a deploy target (custom-domains on ECS Express), if it cannot. */
+export function targetMismatch(type: CheckType | undefined, kind: TargetKind): string | undefined {
+  if (!type?.targets || type.targets.includes(kind)) return undefined;
+  return `${type.type} reads what only ${type.targets.join(' and ')} has, and this environment's target is ${kind}: remove it from the environment's lists`;
 }
 
 function itemSchema(t: CheckType) {

@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
-import { checkId, checkType, type CheckItem } from './registry.js';
+import { checkId, checkType, targetMismatch, type CheckItem } from './registry.js';
 import type { CheckContext, CheckOutcome, CheckStatus, CheckType } from './types.js';
 
 export interface CheckResult extends Omit<CheckOutcome, 'status'> {
@@ -42,6 +42,9 @@ async function runOne(
   if (!type) {
     return { ...base, status: 'error', line: `unknown check type "${item.type}"`, durationMs: 0 };
   }
+  // The configuration refuses this already; a list made in code is held to it too.
+  const mismatch = targetMismatch(type, context.env.target.kind);
+  if (mismatch) return { ...base, status: 'error', line: mismatch, durationMs: 0 };
   const timeoutMs = (item.timeout && parseDuration(item.timeout)) || type.defaultTimeoutMs;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

@@ -16,20 +16,3 @@ export function checkTarget(
     { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
   );
 }
-
-/**
- * For a check that reads what only App Runner has (its custom domains):
- * on another target an error that says so, rather than a call that cannot answer.
- */
-export function onlyOnAppRunner(
-  ctx: Pick<CheckContext, 'env'>,
-  what: string,
-): { status: 'error'; line: string } | undefined {
-  const kind = ctx.env.target.kind;
-  return kind === 'app-runner'
-    ? undefined
-    : {
-        status: 'error',
-        line: `reads ${what}, which the ${kind} target does not have or the suite does not read yet; remove this check from the ${kind} environment's lists`,
-      };
-}

@@ -5,6 +5,7 @@ import type { EnvironmentConfig } from '../config/schema.js';
 import { durationField } from '../config/fields.js';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
+import type { TargetKind } from '../targets/target.js';
 
 /**
  * One check's verdict. `waived` is given only by the gate (a valid waiver on a failing
@@ -98,6 +99,11 @@ export interface CheckType<S extends z.ZodObject = z.ZodObject> {
   group: string;
   /** Whether it can change anything (e.g. ecr-untagged with delete: true). The gate refuses those. */
   mutating?: (check: z.output<S>) => boolean;
+  /**
+   * The deploy targets it can read (custom-domains: App Runner only); every target when absent.
+   * The configuration refuses it in an environment on another target.
+   */
+  targets?: readonly TargetKind[];
   run(check: z.output<S> & CommonCheckFields, context: CheckContext): Promise<CheckOutcome>;
 }
 
@@ -117,6 +123,7 @@ export function defineCheck<T extends string, Shape extends z.ZodRawShape>(defin
   defaultTimeoutMs: number;
   group: string;
   mutating?: (check: z.output<z.ZodObject<Shape>>) => boolean;
+  targets?: readonly TargetKind[];
   run(
     check: z.output<z.ZodObject<Shape>> & CommonCheckFields,
     context: CheckContext,
@@ -129,6 +136,7 @@ export function defineCheck<T extends string, Shape extends z.ZodRawShape>(defin
     defaultTimeoutMs: definition.defaultTimeoutMs,
     group: definition.group,
     ...(definition.mutating ? { mutating: definition.mutating as CheckType['mutating'] } : {}),
+    ...(definition.targets ? { targets: definition.targets } : {}),
     run: definition.run as CheckType['run'],
   } as CheckType;
 }

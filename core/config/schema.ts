@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkItemSchema } from '../checks/registry.js';
+import { checkItemSchema, checkType, targetMismatch } from '../checks/registry.js';
 import { bakeConfigSchema } from '../deploy/bake.js';
 import { healthChecksSchema } from '../health/check-schema.js';
 import {
@@ -285,6 +285,29 @@ export const environmentSchema = environmentFields
         message:
           'give either service-arn (App Runner) or target, not both: move the ARN into target.service-arn',
       });
+    // A check that cannot read this environment's target is refused here, not at 3 a.m.
+    if (env['service-arn'] !== undefined && env.target !== undefined) return;
+    const kind = env.target?.kind ?? 'app-runner';
+    const lists: [PropertyKey[], { type: string }[] | undefined][] = [
+      ...Object.entries(env.checks ?? {}).map(
+        ([schedule, items]): [PropertyKey[], { type: string }[] | undefined] => [
+          ['checks', schedule],
+          items,
+        ],
+      ),
+      ...Object.entries(env.gates ?? {}).map(
+        ([gate, items]): [PropertyKey[], { type: string }[] | undefined] => [
+          ['gates', gate],
+          items,
+        ],
+      ),
+    ];
+    for (const [path, items] of lists)
+      for (const [index, item] of (items ?? []).entries()) {
+        const mismatch = targetMismatch(checkType(item.type), kind);
+        if (mismatch)
+          ctx.addIssue({ code: 'custom', path: [...path, index, 'type'], message: mismatch });
+      }
   })
   .transform(({ target, ...env }) => {
     const resolved: TargetConfig = target ?? {

@@ -62,6 +62,22 @@ describe.each(KINDS)('checks on %s', (kind) => {
 });
 
 describe('checks on ecs-express only', () => {
+  it('custom-domains, App Runner only, is an error in a list made in code, and calls nothing', async ({
+    onTestFinished,
+  }) => {
+    const w = await targetWorld('ecs-express', onTestFinished);
+    w.sim.clearCalls();
+    const result = await runOne(
+      { type: 'custom-domains', hosts: ['getdrop.no'] },
+      contextOn(w, 'ecs-express', ECS_ARN),
+    );
+    expect(result.status).toBe('error');
+    expect(result.line).toBe(
+      "custom-domains reads what only app-runner has, and this environment's target is ecs-express: remove it from the environment's lists",
+    );
+    expect(w.sim.calls()).toEqual([]);
+  });
+
   it('service-running fails when ECS rolled the newest deployment back, naming why', async ({
     onTestFinished,
   }) => {

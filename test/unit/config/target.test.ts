@@ -11,8 +11,13 @@ const ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
 const APP_RUNNER_ARN = example.match(APP_RUNNER_LINE)![0].slice('service-arn: '.length);
 const line = example.slice(0, example.search(APP_RUNNER_LINE)).split('\n').length;
 
-/** The example with its production service named by `replacement` instead. */
-const withService = (replacement: string): string => example.replace(APP_RUNNER_LINE, replacement);
+// custom-domains reads App Runner only (refused on ECS Express: tested below).
+const CUSTOM_DOMAINS = /\n\s*- type: custom-domains\n\s*hosts: \[[^\]]*\]/;
+const withoutDomains = example.replace(CUSTOM_DOMAINS, '');
+
+/** The example (without custom-domains) with its production service named by `replacement`. */
+const withService = (replacement: string): string =>
+  withoutDomains.replace(APP_RUNNER_LINE, replacement);
 
 function problems(text: string): string[] {
   try {
@@ -80,4 +85,32 @@ describe('configuration: the deploy target', () => {
       else expect(found[0]).toMatch(/\(line \d+\)$/);
     },
   );
+});
+
+describe('configuration: checks that cannot read the target', () => {
+  const ecs = example.replace(
+    APP_RUNNER_LINE,
+    `target:\n      kind: ecs-express\n      service-arn: ${ECS_ARN}`,
+  );
+  const customDomainsLine =
+    ecs.split('\n').findIndex((l) => l.includes('type: custom-domains')) + 1;
+
+  it('refuses custom-domains in an ECS Express environment, naming the gate item and its line', () => {
+    const found = problems(ecs);
+    expect(found).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^environments\\.production\\.gates\\.go-live\\[\\d+\\]\\.type: custom-domains reads what only app-runner has, and this environment's target is ecs-express: remove it from the environment's lists, got "custom-domains" \\(line ${customDomainsLine}\\)$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('accepts the same environment on ECS Express once the check is gone', () => {
+    const without = ecs.replace(CUSTOM_DOMAINS, '');
+    expect(without).not.toContain('custom-domains');
+    expect(parseConfig(without, 'test.yml').environments['production']!.target.kind).toBe(
+      'ecs-express',
+    );
+  });
 });
