@@ -108,7 +108,7 @@ describe('configuration: checks that cannot read the target', () => {
 
   it('accepts the same environment on ECS Express once the check is gone', () => {
     const without = ecs.replace(CUSTOM_DOMAINS, '');
-    expect(without).not.toContain('custom-domains');
+    expect(without).not.toContain('type: custom-domains');
     expect(parseConfig(without, 'test.yml').environments['production']!.target.kind).toBe(
       'ecs-express',
     );
