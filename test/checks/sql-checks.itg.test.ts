@@ -25,7 +25,13 @@ describe('sql checks', () => {
 
   const context = (databaseUrl?: string): SharedCheckContext => ({
     environment: 'production',
-    env: {} as SharedCheckContext['env'],
+    env: {
+      target: {
+        kind: 'app-runner',
+        'service-arn':
+          'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
+      },
+    } as SharedCheckContext['env'],
     aws: {} as SharedCheckContext['aws'],
     secrets: databaseUrl ? { databaseUrl } : {},
     run: undefined,

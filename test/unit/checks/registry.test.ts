@@ -57,7 +57,13 @@ describe('check registry', () => {
 describe('running a list of checks', () => {
   const context = (): SharedCheckContext => ({
     environment: 'production',
-    env: {} as SharedCheckContext['env'],
+    env: {
+      target: {
+        kind: 'app-runner',
+        'service-arn':
+          'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
+      },
+    } as SharedCheckContext['env'],
     aws: {} as SharedCheckContext['aws'],
     secrets: {},
     run: undefined,

@@ -21,7 +21,14 @@ function rdsWith(pages: Record<string, unknown>[][]): RDSClient {
 
 const context = (rds: RDSClient): SharedCheckContext => ({
   environment: 'production',
-  env: { database: { instance: 'drop-db' } } as SharedCheckContext['env'],
+  env: {
+    database: { instance: 'drop-db' },
+    target: {
+      kind: 'app-runner',
+      'service-arn':
+        'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
+    },
+  } as SharedCheckContext['env'],
   aws: { rds } as SharedCheckContext['aws'],
   secrets: {},
   run: undefined,
