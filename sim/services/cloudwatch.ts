@@ -205,6 +205,26 @@ function albBucket(
  */
 const elbResource = (arn: string): string => arn.split(':').slice(5).join(':');
 
+/**
+ * One metric's buckets over the periods starting at `starts`, made from a service's modelled
+ * traffic by `bucketOf` (App Runner's metrics, or the load balancer's in front of ECS).
+ */
+function timelineBuckets(
+  world: World,
+  timeline: readonly RunningApp[],
+  metric: string,
+  starts: readonly number[],
+  realPeriod: number,
+  bucketOf: typeof appRunnerBucket,
+): Bucket[] {
+  const modelledMinuteMs = 60_000 * world.clock.timeScale;
+  return starts.flatMap((t, i) => {
+    const index = Math.floor(t / realPeriod) + i;
+    const bucket = bucketOf(world, timeline, metric, t, realPeriod, modelledMinuteMs, index);
+    return bucket ? [bucket] : [];
+  });
+}
+
 export interface MetricQuery {
   namespace: string;
   metric: string;
@@ -244,19 +264,7 @@ export function metricBuckets(world: World, q: MetricQuery): Bucket[] {
       (s) => s.name === q.dimensions.get('ServiceName') && s.id === q.dimensions.get('ServiceID'),
     );
     if (!service) return [];
-    const modelledMinuteMs = 60_000 * world.clock.timeScale;
-    return starts.flatMap((t, i) => {
-      const bucket = appRunnerBucket(
-        world,
-        service.timeline,
-        q.metric,
-        t,
-        realPeriod,
-        modelledMinuteMs,
-        Math.floor(t / realPeriod) + i,
-      );
-      return bucket ? [bucket] : [];
-    });
+    return timelineBuckets(world, service.timeline, q.metric, starts, realPeriod, appRunnerBucket);
   }
   if (q.namespace === 'AWS/ApplicationELB') {
     if (keys !== 'LoadBalancer,TargetGroup') return [];
@@ -266,19 +274,7 @@ export function metricBuckets(world: World, q: MetricQuery): Bucket[] {
         q.dimensions.get('TargetGroup') === elbResource(s.targetGroupArns[0]),
     );
     if (!service) return [];
-    const modelledMinuteMs = 60_000 * world.clock.timeScale;
-    return starts.flatMap((t, i) => {
-      const bucket = albBucket(
-        world,
-        service.timeline,
-        q.metric,
-        t,
-        realPeriod,
-        modelledMinuteMs,
-        Math.floor(t / realPeriod) + i,
-      );
-      return bucket ? [bucket] : [];
-    });
+    return timelineBuckets(world, service.timeline, q.metric, starts, realPeriod, albBucket);
   }
   return [];
 }

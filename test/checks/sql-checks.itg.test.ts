@@ -6,11 +6,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkItemSchema } from '../../core/checks/registry.js';
-import { runCheckList, type SharedCheckContext } from '../../core/checks/run-checks.js';
-import { systemClock } from '../../core/util/clock.js';
-import { recordingLogger } from '../../core/util/logger.js';
+import { runCheckList } from '../../core/checks/run-checks.js';
 import { startPostgres, type LocalPostgres } from '../../sim/postgres.js';
 import { DROP_TABLES } from '../helpers/drop-tables.js';
+import { bareCheckContext } from '../helpers/check-context.js';
 
 describe('sql checks', () => {
   let db: LocalPostgres;
@@ -23,21 +22,8 @@ describe('sql checks', () => {
   });
   afterAll(() => db.stop());
 
-  const context = (databaseUrl?: string): SharedCheckContext => ({
-    environment: 'production',
-    env: {
-      target: {
-        kind: 'app-runner',
-        'service-arn':
-          'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
-      },
-    } as SharedCheckContext['env'],
-    aws: {} as SharedCheckContext['aws'],
-    secrets: databaseUrl ? { databaseUrl } : {},
-    run: undefined,
-    clock: systemClock,
-    logger: recordingLogger(),
-  });
+  const context = (databaseUrl?: string) =>
+    bareCheckContext({ secrets: databaseUrl ? { databaseUrl } : {} });
   const item = (name: string, query: string, extra: Record<string, unknown> = {}) =>
     checkItemSchema.parse({ type: 'sql', name, query, ...extra });
 

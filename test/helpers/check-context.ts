@@ -47,6 +47,34 @@ export function simRunInfo(sim: SimHandle): RunInfo {
   };
 }
 
+/**
+ * A context without a sim: an App Runner environment holding only `env`, no AWS clients but
+ * those given. For checks that read a database or nothing at all.
+ */
+export function bareCheckContext(
+  options: {
+    env?: Partial<EnvironmentConfig>;
+    aws?: Partial<AwsClients>;
+    secrets?: CheckSecrets;
+  } = {},
+): SharedCheckContext & { logger: ReturnType<typeof recordingLogger> } {
+  const arn =
+    'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef';
+  return {
+    environment: 'production',
+    env: {
+      'service-arn': arn,
+      target: { kind: 'app-runner', 'service-arn': arn },
+      ...options.env,
+    } as EnvironmentConfig,
+    aws: (options.aws ?? {}) as AwsClients,
+    secrets: options.secrets ?? {},
+    run: undefined,
+    clock: systemClock,
+    logger: recordingLogger(),
+  };
+}
+
 /** A minimal environment on a sim service (region, ARN, repository; health is required). */
 export function simEnvironment(
   sim: SimHandle,

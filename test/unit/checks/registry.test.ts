@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../core/config/load.js';
 import { CHECK_TYPES } from '../../../core/checks/registry.js';
-import { runCheckList, type SharedCheckContext } from '../../../core/checks/run-checks.js';
+import { runCheckList } from '../../../core/checks/run-checks.js';
 import { defineCheck } from '../../../core/checks/types.js';
-import { systemClock } from '../../../core/util/clock.js';
-import { recordingLogger } from '../../../core/util/logger.js';
 import { ConfigError } from '../../../core/util/errors.js';
+import { bareCheckContext } from '../../helpers/check-context.js';
 
 const base = `version: 1
 environments:
@@ -55,21 +54,7 @@ describe('check registry', () => {
 });
 
 describe('running a list of checks', () => {
-  const context = (): SharedCheckContext => ({
-    environment: 'production',
-    env: {
-      target: {
-        kind: 'app-runner',
-        'service-arn':
-          'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
-      },
-    } as SharedCheckContext['env'],
-    aws: {} as SharedCheckContext['aws'],
-    secrets: {},
-    run: undefined,
-    clock: systemClock,
-    logger: recordingLogger(),
-  });
+  const context = () => bareCheckContext();
 
   it('turns a throw or an overrun into that check’s error and still runs the others', async () => {
     const slow = defineCheck({

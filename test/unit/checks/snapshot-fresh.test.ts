@@ -1,9 +1,9 @@
 import type { RDSClient } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import { checkItemSchema } from '../../../core/checks/registry.js';
-import { runCheckList, type SharedCheckContext } from '../../../core/checks/run-checks.js';
-import { systemClock } from '../../../core/util/clock.js';
-import { recordingLogger } from '../../../core/util/logger.js';
+import { runCheckList } from '../../../core/checks/run-checks.js';
+import { bareCheckContext } from '../../helpers/check-context.js';
+import type { EnvironmentConfig } from '../../../core/config/schema.js';
 
 /** An RDS client answering DescribeDBSnapshots with fixed pages (Marker → next page). */
 function rdsWith(pages: Record<string, unknown>[][]): RDSClient {
@@ -19,22 +19,11 @@ function rdsWith(pages: Record<string, unknown>[][]): RDSClient {
   } as unknown as RDSClient;
 }
 
-const context = (rds: RDSClient): SharedCheckContext => ({
-  environment: 'production',
-  env: {
-    database: { instance: 'drop-db' },
-    target: {
-      kind: 'app-runner',
-      'service-arn':
-        'arn:aws:apprunner:eu-west-1:123456789012:service/drop-web/0123456789abcdef0123456789abcdef',
-    },
-  } as SharedCheckContext['env'],
-  aws: { rds } as SharedCheckContext['aws'],
-  secrets: {},
-  run: undefined,
-  clock: systemClock,
-  logger: recordingLogger(),
-});
+const context = (rds: RDSClient) =>
+  bareCheckContext({
+    env: { database: { instance: 'drop-db' } } as Partial<EnvironmentConfig>,
+    aws: { rds },
+  });
 const item = checkItemSchema.parse({ type: 'snapshot-fresh', 'max-age': '24h' });
 
 describe('snapshot-fresh', () => {
