@@ -288,21 +288,14 @@ export const environmentSchema = environmentFields
     // A check that cannot read this environment's target is refused here, not at 3 a.m.
     if (env['service-arn'] !== undefined && env.target !== undefined) return;
     const kind = env.target?.kind ?? 'app-runner';
-    const lists: [PropertyKey[], { type: string }[] | undefined][] = [
-      ...Object.entries(env.checks ?? {}).map(
-        ([schedule, items]): [PropertyKey[], { type: string }[] | undefined] => [
-          ['checks', schedule],
-          items,
-        ],
-      ),
-      ...Object.entries(env.gates ?? {}).map(
-        ([gate, items]): [PropertyKey[], { type: string }[] | undefined] => [
-          ['gates', gate],
-          items,
-        ],
-      ),
+    const lists = [
+      ...Object.entries(env.checks ?? {}).map(([name, items]) => ({
+        path: ['checks', name],
+        items,
+      })),
+      ...Object.entries(env.gates ?? {}).map(([name, items]) => ({ path: ['gates', name], items })),
     ];
-    for (const [path, items] of lists)
+    for (const { path, items } of lists)
       for (const [index, item] of (items ?? []).entries()) {
         const mismatch = targetMismatch(checkType(item.type), kind);
         if (mismatch)
