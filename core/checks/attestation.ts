@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { attestationSchema } from './schemas/attestation.js';
 import { defineCheck } from './types.js';
 
 const DAY = 86_400_000;
@@ -9,15 +9,7 @@ const DAY = 86_400_000;
  * and not older than the gate's max-attestation-age.
  */
 export const attestation = defineCheck({
-  type: 'attestation',
-  description:
-    'A person vouches for this item in the attestations file (by, at, evidence, expires).',
-  shape: {
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like bankid-callback' }),
-    text: z.string().min(1).describe('What the person vouches for, as the checklist says it.'),
-  },
+  ...attestationSchema,
   defaultTimeoutMs: 5_000,
   group: 'External services',
   async run(check, { attestations, clock }) {

@@ -1,20 +1,11 @@
-import { z } from 'zod';
-import { durationField } from '../config/fields.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { describeDatabase } from './rds-instance.js';
+import { backupsSchema } from './schemas/backups.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "backups running, point-in-time recovery works". */
 export const backups = defineCheck({
-  type: 'backups',
-  description:
-    'Automated backups are on (retention > 0) and LatestRestorableTime is recent, so point-in-time recovery works.',
-  shape: {
-    'max-restore-lag': durationField
-      .default('15m')
-      .describe('How far LatestRestorableTime may lag behind now.'),
-    'min-retention-days': z.int().min(1).max(35).default(1),
-  },
+  ...backupsSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, ctx) {

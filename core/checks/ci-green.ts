@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ciGreenSchema } from './schemas/ci-green.js';
 import { defineCheck } from './types.js';
 
 /** Names of check runs the gate itself creates (never judged by ci-green). */
@@ -7,15 +7,7 @@ const OK_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
 
 /** The runbook's "CI green on main (lint, typecheck, tests, E2E, docker-build)". */
 export const ciGreen = defineCheck({
-  type: 'ci-green',
-  description:
-    'The commit being launched has only successful check runs and commit statuses (and each required one).',
-  shape: {
-    required: z
-      .array(z.string().min(1))
-      .default([])
-      .describe('Check run or status names that must be present and successful, e.g. lint, e2e.'),
-  },
+  ...ciGreenSchema,
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, ctx) {

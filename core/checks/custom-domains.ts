@@ -1,22 +1,13 @@
 import { DescribeCustomDomainsCommand, type CustomDomain } from '@aws-sdk/client-apprunner';
-import { z } from 'zod';
 import { awsCall } from '../aws/call.js';
+import { customDomainsSchema } from './schemas/custom-domains.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "DNS points at App Runner": each host is linked to the service and active. */
 export const customDomains = defineCheck({
-  type: 'custom-domains',
-  description:
-    'App Runner DescribeCustomDomains shows each host associated with the service and active.',
-  shape: {
-    hosts: z
-      .array(z.string().regex(/^[a-z0-9.-]+$/, { message: 'expected a host name like getdrop.no' }))
-      .min(1),
-  },
+  ...customDomainsSchema,
   defaultTimeoutMs: 30_000,
   group: 'Domain & TLS',
-  // ECS Express serves on its own endpoint; it has no custom domains to describe.
-  targets: ['app-runner'],
   async run(check, ctx) {
     const arn = ctx.env['service-arn'];
     const domains: CustomDomain[] = [];

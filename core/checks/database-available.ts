@@ -1,11 +1,10 @@
 import { describeDatabase } from './rds-instance.js';
+import { databaseAvailableSchema } from './schemas/database-available.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "RDS available" (go-live Infrastructure, launch day phase 1). */
 export const databaseAvailable = defineCheck({
-  type: 'database-available',
-  description: 'The RDS instance is available.',
-  shape: {},
+  ...databaseAvailableSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(_check, ctx) {

@@ -1,6 +1,7 @@
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { describeSecurityGroups } from '../aws/ec2.js';
 import { describeDatabase } from './rds-instance.js';
+import { databasePrivateSchema } from './schemas/database-private.js';
 import { defineCheck } from './types.js';
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
@@ -17,10 +18,7 @@ function admitsPort(rule: IpPermission, port: number): boolean {
 
 /** The runbook's "RDS security group locked down (no public access)". */
 export const databasePrivate = defineCheck({
-  type: 'database-private',
-  description:
-    'The RDS instance is not publicly accessible and no security group admits its port from anywhere.',
-  shape: {},
+  ...databasePrivateSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(_check, ctx) {

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { AwsCallDeps } from '../aws/call.js';
 import { EcrImages, INDEX_MEDIA_TYPES, type DeleteResult } from '../aws/ecr-images.js';
 import { parseImageIdentifier } from '../aws/image-ref.js';
 import { planUntaggedCleanup, shortDigest, type Protection } from '../cleanup/ecr-plan.js';
-import { durationField } from '../config/fields.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { ecrLocation } from '../deploy/context.js';
 import { badDigests, readHistory } from '../deploy/history.js';
@@ -11,6 +9,7 @@ import { GitHubDeployments } from '../github/deployments.js';
 import { parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
 import { checkTarget } from './target-of.js';
+import { ecrUntaggedSchema } from './schemas/ecr-untagged.js';
 import { defineCheck, type CheckContext } from './types.js';
 
 const MiB = 1024 * 1024;
@@ -143,24 +142,7 @@ async function rollbackTargets(
  * dry run unless `delete: true`.
  */
 export const ecrUntagged = defineCheck({
-  type: 'ecr-untagged',
-  description:
-    'Untagged ECR images that nothing references, listed (or deleted with delete: true); index children, running images, rollback targets and recent pushes are kept.',
-  shape: {
-    delete: z
-      .boolean()
-      .default(false)
-      .describe('Delete what the clean-up finds; default false lists it only (dry run).'),
-    'min-age': durationField
-      .default('7d')
-      .describe('Untagged images pushed more recently than this are kept.'),
-    'rollback-targets': z
-      .int()
-      .min(0)
-      .max(100)
-      .default(5)
-      .describe('How many last good versions of each environment are kept for a rollback.'),
-  },
+  ...ecrUntaggedSchema,
   defaultTimeoutMs: 300_000,
   group: 'Infrastructure',
   mutating: (check) => check.delete,

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { serviceTraffic } from './load-balancer.js';
-import { metricWindow, positiveDurationField } from './fields.js';
+import { metricWindow } from './fields.js';
+import { errorRateSchema } from './schemas/error-rate.js';
 import { defineCheck } from './types.js';
 
 /** Percent with two decimals, for lines people read. */
@@ -13,13 +13,7 @@ export const percent = (ratio: number): number => Math.round(ratio * 10_000) / 1
  * absent until the first 5xx: missing means zero, not "no data"; no requests at all is "no data".
  */
 export const errorRate = defineCheck({
-  type: 'error-rate',
-  description:
-    'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses ÷ Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count ÷ RequestCount of its target groups).',
-  shape: {
-    'max-percent': z.number().min(0).max(100).default(1),
-    window: positiveDurationField.default('1h'),
-  },
+  ...errorRateSchema,
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, ctx) {

@@ -1,18 +1,13 @@
-import { z } from 'zod';
 import { metricStatistics } from '../aws/cloudwatch.js';
-import { databaseInstance, metricWindow, positiveDurationField } from './fields.js';
+import { databaseInstance, metricWindow } from './fields.js';
+import { freeStorageSchema } from './schemas/free-storage.js';
 import { defineCheck } from './types.js';
 
 const GIB = 1024 ** 3;
 
 /** The runbook's weekly "RDS FreeStorageSpace, alert if < 2 GB". */
 export const freeStorage = defineCheck({
-  type: 'free-storage',
-  description: 'RDS FreeStorageSpace (its minimum over the window) stays above min-gib.',
-  shape: {
-    'min-gib': positiveNumber().default(2),
-    window: positiveDurationField.default('1h'),
-  },
+  ...freeStorageSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger, signal }) {
@@ -57,7 +52,3 @@ export const freeStorage = defineCheck({
     };
   },
 });
-
-function positiveNumber() {
-  return z.number().positive({ message: 'expected a number greater than 0' });
-}

@@ -1,12 +1,11 @@
 import { smokeTest } from '../health/smoke-test.js';
 import { remainingMs } from './fields.js';
+import { healthSchema } from './schemas/health.js';
 import { defineCheck } from './types.js';
 
 /** The environment's health checks (`health.checks`), through the smoke-test core. */
 export const health = defineCheck({
-  type: 'health',
-  description: 'The environment’s health checks pass (tried again until the check’s deadline).',
-  shape: {},
+  ...healthSchema,
   defaultTimeoutMs: 60_000,
   group: 'Application',
   async run(_check, { env, clock, logger, deadline, signal }) {

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { httpUrlField } from '../config/fields.js';
 import { baseUrl, get } from './web.js';
+import { hstsSchema } from './schemas/hsts.js';
 import { defineCheck } from './types.js';
 
 /** Parses a Strict-Transport-Security value into its directives (case-insensitive names). */
@@ -22,15 +21,7 @@ export function parseHsts(value: string): {
 
 /** The runbook's "HSTS max-age=63072000; includeSubDomains; preload". */
 export const hsts = defineCheck({
-  type: 'hsts',
-  description:
-    'Strict-Transport-Security has at least this max-age, includeSubDomains and preload.',
-  shape: {
-    'min-max-age': z.int().min(0).default(63072000),
-    'include-subdomains': z.boolean().default(true),
-    preload: z.boolean().default(true),
-    url: httpUrlField.optional().describe('Page to read the header from; default health.base-url.'),
-  },
+  ...hstsSchema,
   defaultTimeoutMs: 20_000,
   group: 'Domain & TLS',
   async run(check, ctx) {

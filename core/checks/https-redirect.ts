@@ -1,17 +1,11 @@
-import { httpUrlField } from '../config/fields.js';
 import { evaluateRedirect } from '../health/evaluate.js';
 import { baseUrl, get } from './web.js';
+import { httpsRedirectSchema } from './schemas/https-redirect.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "HTTP → HTTPS redirect". */
 export const httpsRedirect = defineCheck({
-  type: 'https-redirect',
-  description: 'The http:// address redirects to https://.',
-  shape: {
-    url: httpUrlField
-      .optional()
-      .describe('The http:// URL to try; default health.base-url with http://.'),
-  },
+  ...httpsRedirectSchema,
   defaultTimeoutMs: 20_000,
   group: 'Domain & TLS',
   async run(check, ctx) {

@@ -1,16 +1,9 @@
-import { z } from 'zod';
+import { imagePresentSchema } from './schemas/image-present.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "ECR holds the latest production-tagged image". */
 export const imagePresent = defineCheck({
-  type: 'image-present',
-  description: 'ECR holds an image with this tag.',
-  shape: {
-    tag: z
-      .string()
-      .regex(/^[\w][\w.-]{0,127}$/)
-      .default('production'),
-  },
+  ...imagePresentSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, ctx) {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { metricStatistics } from '../aws/cloudwatch.js';
 import { latencyRequests } from './load-balancer.js';
-import { metricWindow, positiveDurationField } from './fields.js';
+import { metricWindow } from './fields.js';
+import { latencyP99Schema } from './schemas/latency-p99.js';
 import { defineCheck } from './types.js';
 
 /**
@@ -10,13 +10,7 @@ import { defineCheck } from './types.js';
  * the service's target groups (seconds, shown in ms).
  */
 export const latencyP99 = defineCheck({
-  type: 'latency-p99',
-  description:
-    'p99 latency over the window stays at or below max-ms (App Runner: AWS/AppRunner RequestLatency; ECS Express: AWS/ApplicationELB TargetResponseTime of its target groups).',
-  shape: {
-    'max-ms': z.int().positive({ message: 'expected a number of milliseconds greater than 0' }),
-    window: positiveDurationField.default('1h'),
-  },
+  ...latencyP99Schema,
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, ctx) {

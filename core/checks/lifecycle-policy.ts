@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { EcrImages } from '../aws/ecr-images.js';
 import { ecrLocation } from '../deploy/context.js';
+import { lifecyclePolicySchema } from './schemas/lifecycle-policy.js';
 import { defineCheck } from './types.js';
 
 /**
@@ -34,17 +34,7 @@ interface PolicyRule {
 
 /** Whether the repository has an ECR lifecycle policy (GetLifecyclePolicy); suggests one if not. */
 export const lifecyclePolicy = defineCheck({
-  type: 'lifecycle-policy',
-  description:
-    'The ECR repository has a lifecycle policy; without one the report suggests a policy that expires untagged images.',
-  shape: {
-    'untagged-days': z
-      .int()
-      .min(1)
-      .max(3650)
-      .default(14)
-      .describe('Age after which the suggested policy expires untagged images.'),
-  },
+  ...lifecyclePolicySchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger }) {

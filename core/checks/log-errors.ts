@@ -1,8 +1,7 @@
 import { FilterLogEventsCommand, type FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
 import { awsCall } from '../aws/call.js';
 import { parseDuration } from '../util/duration.js';
-import { positiveDurationField } from './fields.js';
+import { logErrorsSchema } from './schemas/log-errors.js';
 import { defineCheck } from './types.js';
 
 const MAX_PAGES = 20;
@@ -10,15 +9,7 @@ const SHOWN = 5;
 
 /** The runbook's weekly "recurring error patterns in CloudWatch logs". */
 export const logErrors = defineCheck({
-  type: 'log-errors',
-  description:
-    'CloudWatch Logs events matching a filter pattern over the window stay at or below max-count.',
-  shape: {
-    'log-group': z.string().min(1).max(512),
-    pattern: z.string().min(1).describe('A CloudWatch Logs filter pattern, e.g. "?ERROR ?FATAL".'),
-    'max-count': z.int().min(0).default(0),
-    window: positiveDurationField.default('24h'),
-  },
+  ...logErrorsSchema,
   defaultTimeoutMs: 60_000,
   group: 'Monitoring',
   async run(check, { aws, clock, logger, signal }) {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   describeSuitePause,
   inspectMonitor,
@@ -9,6 +8,7 @@ import {
 import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js';
 import { formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
+import { monitorsGreenSchema } from './schemas/monitors-green.js';
 import type { CheckOutcome } from './types.js';
 import { defineCheck } from './types.js';
 
@@ -32,16 +32,7 @@ const RANK: Record<Verdict | 'error', number> = { pass: 0, warn: 1, fail: 2, err
  * checked, so the type is not declared mutating (a gate may list it).
  */
 export const monitorsGreen = defineCheck({
-  type: 'monitors-green',
-  description:
-    'Every configured BetterStack monitor is up; a pause by apprunner-ops past its window is ended.',
-  shape: {
-    'monitor-ids': z
-      .array(z.string().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
-      .min(1)
-      .optional()
-      .describe('Monitors to check; default: the environment’s maintenance.monitor-ids.'),
-  },
+  ...monitorsGreenSchema,
   defaultTimeoutMs: 30_000,
   group: 'Monitoring',
   async run(check, { env, environment, secrets, clock, logger }) {

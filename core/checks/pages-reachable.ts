@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { errorMessage } from '../util/errors.js';
 import { baseUrl, get } from './web.js';
+import { pagesReachableSchema } from './schemas/pages-reachable.js';
 import { defineCheck } from './types.js';
 
 /** The runbook's "terms (/vilkaar) and privacy policy (/personvern) reachable". */
 export const pagesReachable = defineCheck({
-  type: 'pages-reachable',
-  description: 'Each page under health.base-url answers 200.',
-  shape: { paths: z.array(z.string().startsWith('/')).min(1) },
+  ...pagesReachableSchema,
   defaultTimeoutMs: 20_000,
   group: 'Compliance',
   async run(check, ctx) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { restoreVerifiedSchema } from './schemas/restore-verified.js';
 import { defineCheck } from './types.js';
 
 const DAY = 86_400_000;
@@ -17,9 +17,7 @@ function succeeded(details: Record<string, unknown>): boolean {
  * drill (snapshot-restore) writes an audit_log row with action 'restore_drill'; this reads them.
  */
 export const restoreVerified = defineCheck({
-  type: 'restore-verified',
-  description: 'A successful restore drill (audit_log action restore_drill) within max-age-days.',
-  shape: { 'max-age-days': z.int().min(1).max(366).default(35) },
+  ...restoreVerifiedSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, ctx) {

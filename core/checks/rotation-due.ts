@@ -2,6 +2,7 @@ import { SecretsStore } from '../aws/secrets-manager.js';
 import { describeAge, previousKeyAges } from '../rotation/grace.js';
 import { rotatedSecretId } from '../rotation/types.js';
 import { errorMessage } from '../util/errors.js';
+import { rotationDueSchema } from './schemas/rotation-due.js';
 import { defineCheck, type CheckOutcome } from './types.js';
 
 const DAY = 86_400_000;
@@ -14,9 +15,7 @@ const WARN_WITHIN_DAYS = 14;
  * secrets are rotated by their issuer, so they only remind (warn).
  */
 export const rotationDue = defineCheck({
-  type: 'rotation-due',
-  description: 'No configured secret is past its rotation date.',
-  shape: {},
+  ...rotationDueSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(_check, { env, aws, clock, logger }) {

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { SecretsStore, SecretNotFound } from '../aws/secrets-manager.js';
-import { envNameField } from '../config/fields.js';
 import { rotatedSecretId } from '../rotation/types.js';
 import { errorMessage } from '../util/errors.js';
+import { secretsPresentSchema } from './schemas/secrets-present.js';
 import { defineCheck } from './types.js';
 
 /**
@@ -10,10 +9,7 @@ import { defineCheck } from './types.js';
  * value is read only to measure its length; only the length is reported.
  */
 export const secretsPresent = defineCheck({
-  type: 'secrets-present',
-  description:
-    'The configured secrets exist and are long enough; values are measured, never shown.',
-  shape: { names: z.array(envNameField).optional() },
+  ...secretsPresentSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger }) {

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { envNameField } from '../config/fields.js';
 import { checkTarget } from './target-of.js';
+import { serviceEnvSchema } from './schemas/service-env.js';
 import { defineCheck } from './types.js';
 
 /**
@@ -9,17 +8,7 @@ import { defineCheck } from './types.js';
  * only checked to be referenced, never read.
  */
 export const serviceEnv = defineCheck({
-  type: 'service-env',
-  description:
-    "The service's environment variables have these values, these are absent, and every configured secret is referenced (App Runner RuntimeEnvironmentSecrets; ECS Express the active configuration's container secrets).",
-  shape: {
-    equals: z.record(envNameField, z.string()).default({}),
-    absent: z.array(envNameField).default([]),
-    'secrets-referenced': z
-      .boolean()
-      .default(true)
-      .describe("Every name under the environment's secrets must be in RuntimeEnvironmentSecrets."),
-  },
+  ...serviceEnvSchema,
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, ctx) {

@@ -3,6 +3,7 @@ import { awsCall } from '../aws/call.js';
 import { EcsExpressTarget } from '../targets/ecs-express.js';
 import { TargetNotUpdatable, type TargetState } from '../targets/target.js';
 import { checkTarget } from './target-of.js';
+import { serviceRunningSchema } from './schemas/service-running.js';
 import { defineCheck, type CheckContext, type CheckOutcome } from './types.js';
 
 /**
@@ -68,10 +69,7 @@ async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
 
 /** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
 export const serviceRunning = defineCheck({
-  type: 'service-running',
-  description:
-    'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL.',
-  shape: {},
+  ...serviceRunningSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(_check, ctx) {

@@ -1,7 +1,8 @@
 import { DescribeDBSnapshotsCommand, type DBSnapshot } from '@aws-sdk/client-rds';
 import { awsCall } from '../aws/call.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
-import { databaseInstance, positiveDurationField } from './fields.js';
+import { databaseInstance } from './fields.js';
+import { snapshotFreshSchema } from './schemas/snapshot-fresh.js';
 import { defineCheck } from './types.js';
 
 const MAX_PAGES = 50;
@@ -12,9 +13,7 @@ const MAX_PAGES = 50;
  * has no SnapshotCreateTime, so it cannot be the fresh one yet.
  */
 export const snapshotFresh = defineCheck({
-  type: 'snapshot-fresh',
-  description: 'The newest automated RDS snapshot is younger than max-age.',
-  shape: { 'max-age': positiveDurationField.default('24h') },
+  ...snapshotFreshSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
   async run(check, { env, aws, clock, logger, signal }) {

@@ -2,10 +2,10 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { awsCall, type AwsCallDeps } from '../aws/call.js';
 import { readRestoreDrills, recordRestoreDrill } from '../drill/record.js';
 import { runRestoreDrill, type DrillReport } from '../drill/restore-drill.js';
-import { snapshotRestoreShape } from '../drill/schema.js';
 import { credentialsFromUrl, type DrillCredentials } from '../drill/verify.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
+import { snapshotRestoreSchema } from './schemas/snapshot-restore.js';
 import { defineCheck, type CheckContext } from './types.js';
 
 /** Master credentials from Secrets Manager (the RDS-managed secret's JSON). */
@@ -60,10 +60,7 @@ function summary(report: DrillReport): string {
  * reads its record through restore-verified instead).
  */
 export const snapshotRestore = defineCheck({
-  type: 'snapshot-restore',
-  description:
-    'Restores the newest snapshot into a temporary private drill instance, verifies it with SQL, deletes it and records the restore time.',
-  shape: snapshotRestoreShape,
+  ...snapshotRestoreSchema,
   // Restore (deadline 60m) plus delete (30m) plus the rest.
   defaultTimeoutMs: 100 * 60_000,
   group: 'Infrastructure',

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { pgClient } from '../util/pg-client.js';
-import { z } from 'zod';
 import { errorMessage } from '../util/errors.js';
 import { remainingMs } from './fields.js';
+import { sqlSchema } from './schemas/sql.js';
 import { defineCheck } from './types.js';
 
 const LISTED = 20;
@@ -24,16 +24,7 @@ function explain(error: unknown): string {
  * READ ONLY transaction with a statement timeout and is rolled back, so it can change nothing.
  */
 export const sql = defineCheck({
-  type: 'sql',
-  description: 'A read-only query; more rows than max-rows is a failure, listing the first ids.',
-  shape: {
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase name like open-aml-alerts' }),
-    query: z.string().min(1),
-    'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),
-    'id-column': z.string().min(1).default('id').describe('Column listed for the first rows.'),
-  },
+  ...sqlSchema,
   defaultTimeoutMs: 30_000,
   group: 'Application',
   async run(check, { secrets, clock, deadline, signal }) {

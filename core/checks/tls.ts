@@ -1,6 +1,6 @@
 import tls, { type PeerCertificate } from 'node:tls';
 import net from 'node:net';
-import { z } from 'zod';
+import { tlsCheckSchema } from './schemas/tls.js';
 import { defineCheck } from './types.js';
 
 interface Seen {
@@ -86,24 +86,7 @@ function inspect(
 
 /** The runbook's "certificate valid for apex and www, expiry > 90 days from go-live". */
 export const tlsCheck = defineCheck({
-  type: 'tls',
-  description:
-    'Each host serves a trusted certificate that covers it and is valid for min-days more.',
-  shape: {
-    hosts: z
-      .array(z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected host or host:port' }))
-      .min(1),
-    'min-days': z.int().min(0).default(90),
-    resolve: z
-      .record(
-        z.string(),
-        z.string().regex(/^[A-Za-z0-9.-]+:\d+$/, { message: 'expected address:port' }),
-      )
-      .default({})
-      .describe(
-        'Connect to this address:port for a host (like curl --resolve), e.g. before DNS cut-over.',
-      ),
-  },
+  ...tlsCheckSchema,
   defaultTimeoutMs: 20_000,
   group: 'Domain & TLS',
   async run(check, ctx) {

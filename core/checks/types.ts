@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { RunInfo } from '../action/github-context.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { EnvironmentConfig } from '../config/schema.js';
-import { durationField } from '../config/fields.js';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
-import type { TargetKind } from '../targets/target.js';
+import type { TargetKind } from '../config/fields.js';
 
 /**
  * One check's verdict. `waived` is given only by the gate (a valid waiver on a failing
@@ -70,21 +69,6 @@ export interface CheckContext {
   /** Epoch ms by which this check must answer. */
   deadline: number;
 }
-
-/** Keys every configured check may carry, whatever its type. */
-export const commonCheckFields = {
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like open-aml-alerts' })
-    .optional()
-    .describe('Stable id for waivers and reports; default: the type (plus name, when given).'),
-  group: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Section of the report, e.g. Infrastructure or Domain & TLS.'),
-  timeout: durationField.optional().describe('Deadline for this check; default per type.'),
-};
 
 export interface CheckType<S extends z.ZodObject = z.ZodObject> {
   /** The `type:` value in the configuration. */

@@ -113,3 +113,15 @@ export const ecrRepositoryField = z
 export const envNameField = z
   .string()
   .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });
+
+/** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
+export const positiveDurationField = z
+  .string()
+  .refine((text) => (parseDuration(text) ?? 0) > 0, {
+    message: 'expected a positive duration like 90s, 24h or 1h30m',
+  })
+  .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
+
+/** The platforms a service can be deployed to (`target.kind`). */
+export const TARGET_KINDS = ['app-runner', 'ecs-express'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];

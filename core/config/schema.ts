@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkItemSchema, checkType, targetMismatch } from '../checks/registry.js';
+import { checkItemSchema, checkSchema, targetMismatch } from '../checks/schemas/index.js';
 import { bakeConfigSchema } from '../deploy/bake.js';
 import { healthChecksSchema } from '../health/check-schema.js';
 import {
@@ -13,6 +13,7 @@ import {
   httpUrlField,
   rdsInstanceField,
   snapshotPrefixField,
+  TARGET_KINDS,
 } from './fields.js';
 
 /**
@@ -176,8 +177,6 @@ const secretSchema = z
       });
   });
 
-export const TARGET_KINDS = ['app-runner', 'ecs-express'] as const;
-
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
 const targetSchema = z
   .strictObject({
@@ -297,7 +296,7 @@ export const environmentSchema = environmentFields
     ];
     for (const { path, items } of lists)
       for (const [index, item] of (items ?? []).entries()) {
-        const mismatch = targetMismatch(checkType(item.type), kind);
+        const mismatch = targetMismatch(checkSchema(item.type), kind);
         if (mismatch)
           ctx.addIssue({ code: 'custom', path: [...path, index, 'type'], message: mismatch });
       }

@@ -4,9 +4,10 @@
  * (ecs-express.ts) answer them. A third platform is one more implementation of this file.
  */
 import type { MinuteMetrics } from '../aws/cloudwatch.js';
+import type { TargetKind } from '../config/fields.js';
 import { DomainFailure } from '../util/errors.js';
 
-export type TargetKind = 'app-runner' | 'ecs-express';
+export type { TargetKind };
 
 export interface TargetState {
   kind: TargetKind;

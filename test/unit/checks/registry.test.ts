@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../core/config/load.js';
 import { CHECK_TYPES } from '../../../core/checks/registry.js';
+import { CHECK_SCHEMAS } from '../../../core/checks/schemas/index.js';
 import { runCheckList } from '../../../core/checks/run-checks.js';
 import { defineCheck } from '../../../core/checks/types.js';
 import { ConfigError } from '../../../core/util/errors.js';
@@ -36,6 +37,16 @@ describe('check registry', () => {
   it('has one definition per type', () => {
     const types = CHECK_TYPES.map((t) => t.type);
     expect(new Set(types).size).toBe(types.length);
+  });
+
+  it('pairs each run with the item schema the configuration reads, in the same order', () => {
+    expect(CHECK_TYPES.map((t) => t.type)).toEqual(CHECK_SCHEMAS.map((s) => s.type));
+    for (const [index, type] of CHECK_TYPES.entries()) {
+      const schema = CHECK_SCHEMAS[index]!;
+      expect(Object.keys(type.schema.shape), type.type).toEqual(Object.keys(schema.shape));
+      expect(type.description).toBe(schema.description);
+      expect(type.targets).toEqual(schema.targets);
+    }
   });
 
   it('suggests the closest type for a misspelled one, with its line', () => {

@@ -1,0 +1,8 @@
+import { defineCheckSchema } from './common.js';
+
+export const serviceRunningSchema = defineCheckSchema({
+  type: 'service-running',
+  description:
+    'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL.',
+  shape: {},
+});
