@@ -1,10 +1,8 @@
+import { percent } from '../util/percent.js';
 import { serviceTraffic } from './load-balancer.js';
 import { metricWindow } from './fields.js';
 import { errorRateSchema } from './schemas/error-rate.js';
 import { defineCheck } from './types.js';
-
-/** Percent with two decimals, for lines people read. */
-export const percent = (ratio: number): number => Math.round(ratio * 10_000) / 100;
 
 /**
  * 5xx ÷ requests over a window (the runbooks' SLA "error rate"): App Runner's

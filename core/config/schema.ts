@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { checkItemSchema, checkSchema, targetMismatch } from '../checks/schemas/index.js';
-import { bakeConfigSchema } from '../deploy/bake.js';
 import { healthChecksSchema } from '../health/check-schema.js';
 import {
   accountIdField,
@@ -15,6 +14,7 @@ import {
   snapshotPrefixField,
   TARGET_KINDS,
 } from './fields.js';
+import { bakeConfigSchema } from './bake.js';
 
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.

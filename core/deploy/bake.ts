@@ -5,39 +5,15 @@
  * error-rate and latency-p99 checks); a sustained breach is reported like a failed
  * verification, so deploy rolls back the same way.
  */
-import { z } from 'zod';
 import type { MinuteMetrics } from '../aws/cloudwatch.js';
-import { percent } from '../checks/error-rate.js';
+import { bakeConfigSchema, type BakeConfig } from '../config/bake.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { formatDuration } from '../util/duration.js';
 import { InputError, errorMessage } from '../util/errors.js';
+import { percent } from '../util/percent.js';
 import type { OpsContext } from './context.js';
 
-/** `environments.<name>.bake`: the thresholds; the length is deploy's `bake` input. */
-export const bakeConfigSchema = z
-  .strictObject({
-    'error-rate': z
-      .number()
-      .min(0)
-      .max(100)
-      .default(5)
-      .describe('Percent of requests answered 5xx in a minute that counts as a bad minute.'),
-    'latency-p99': z
-      .int()
-      .positive()
-      .optional()
-      .describe(
-        'RequestLatency p99 in ms above which a minute counts as bad; default: not watched.',
-      ),
-    'consecutive-minutes': z
-      .int()
-      .min(1)
-      .max(60)
-      .default(3)
-      .describe('Bad minutes in a row that roll the deploy back.'),
-  })
-  .describe('Bake period thresholds: deploy watches the new version this way for its bake input.');
-export type BakeConfig = z.output<typeof bakeConfigSchema>;
+export { bakeConfigSchema, type BakeConfig };
 
 /** CloudWatch is a minute or two behind; a bake waits this much longer for its last minutes. */
 const CLOUDWATCH_DELAY_MS = 5 * 60_000;
