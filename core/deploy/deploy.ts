@@ -2,10 +2,13 @@
 import type { ImageRef } from '../aws/image-ref.js';
 import type { OpsContext } from './context.js';
 import type { EnvChanges } from './env-changes.js';
-import { chosenOf, startRun, type OpsRun, type RunStory } from './ops-run.js';
+import { chosenOf, startRun, type RunStory } from './ops-run.js';
 import { durationSince, type OpsOutcome } from './outcome.js';
 import { DEPLOY_PIPELINE } from './pipelines.js';
 import { runPipeline, type Pipeline } from './pipeline.js';
+import type { DeployRun } from './runs.js';
+
+export type { DeployRun };
 
 /** What a deploy's snapshot is for, which names it (the go-live deploy takes the pre-launch one). */
 export const DEPLOY_SNAPSHOT_PURPOSES = ['pre-deploy', 'pre-launch'] as const;
@@ -30,13 +33,6 @@ export interface DeployRequest {
   /** Variables to set/unset in the same update (env-set / env-unset). */
   env?: EnvChanges | undefined;
 }
-
-export type DeployRun = OpsRun & {
-  image: ImageRef;
-  envChanges: EnvChanges | undefined;
-  bakeMs: number;
-  autoRollback: boolean;
-};
 
 function deployStory(request: DeployRequest): RunStory {
   return {

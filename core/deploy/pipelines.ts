@@ -7,8 +7,6 @@
  * migration does not touch the data, so it switches the image as soon as the forensics
  * snapshot has started; one that migrates waits for the snapshot to be available first.
  */
-import type { DeployRun } from './deploy.js';
-import type { RollbackRun } from './rollback.js';
 import type { Pipeline } from './pipeline.js';
 import { rollBack, verifyRollback } from './stages/auto-rollback.js';
 import { bakePeriod } from './stages/bake.js';
@@ -26,6 +24,7 @@ import { snapshotPreflight } from './stages/snapshot-preflight.js';
 import { restartPreflight } from './stages/restart-preflight.js';
 import { restartService } from './stages/restart-service.js';
 import type { OpsRun } from './ops-run.js';
+import type { DeployRun, RollbackRun } from './runs.js';
 import { after, startedOf } from './stages/stage.js';
 import { switchImage } from './stages/switch-image.js';
 import { verify } from './stages/verify.js';

@@ -6,9 +6,10 @@ import { chosenOf, startRun, type OpsRun, type RunStory } from './ops-run.js';
 import { runPipeline, type Pipeline } from './pipeline.js';
 import type { OpsOutcome } from './outcome.js';
 import type { RollbackTarget } from './rollback-target.js';
-import type { DownMigration } from './stages/down-migration.js';
+import type { RollbackRun } from './runs.js';
 
 export { NoRollbackTarget, parseRollbackTarget, type RollbackTarget } from './rollback-target.js';
+export type { RollbackRun };
 
 export interface RollbackRequest {
   to: RollbackTarget;
@@ -19,13 +20,6 @@ export interface RollbackRequest {
   downMigrationTimeoutMs?: number;
   dryRun: boolean;
 }
-
-export type RollbackRun = OpsRun & {
-  to: RollbackTarget;
-  /** The commit of the version rolled back to, when history knows it. */
-  commit: string | undefined;
-  migration: DownMigration;
-};
 
 function rollbackStory(request: RollbackRequest): RunStory {
   const versions = (run: OpsRun): string =>
