@@ -2,7 +2,6 @@
  * Plain REST stand-ins (GitHub, Slack, BetterStack) share this shape: a path prefix, an
  * authentication check and a table of routes. Adding an endpoint is one route entry.
  */
-import type { World } from './world.js';
 
 export interface RestRequest {
   method: string;
@@ -23,28 +22,29 @@ export interface RestResponse {
   contentType?: string;
 }
 
-export interface RestRoute {
+/** `W` is what the service reads of the world (see AwsContext in aws/service.ts). */
+export interface RestRoute<W = unknown> {
   method: string;
   /** Matched against `path`; named groups become `params`. */
   pattern: RegExp;
   /** Name in the call log, e.g. `createDeployment`. */
   operation: string;
   mutating: boolean;
-  handle(req: RestRequest, params: Record<string, string>, world: World): RestResponse;
+  handle(req: RestRequest, params: Record<string, string>, world: W): RestResponse;
 }
 
-export interface RestService {
+export interface RestService<W = unknown> {
   name: string;
   prefix: string;
   /** An answer refusing the request, or undefined to let it through. */
-  authenticate(req: RestRequest, world: World): RestResponse | undefined;
+  authenticate(req: RestRequest, world: W): RestResponse | undefined;
   /** Parse failure of the body (before routing), e.g. GitHub's "Problems parsing JSON". */
   badBody(): RestResponse;
   notFound(req: RestRequest): RestResponse;
   faults: { throttle: RestResponse; serverError: RestResponse; unavailable: RestResponse };
-  routes: RestRoute[];
+  routes: RestRoute<W>[];
   /** Headers on every answer after authentication (GitHub's `x-ratelimit-*`). */
-  responseHeaders?(req: RestRequest, world: World): Record<string, string>;
+  responseHeaders?(req: RestRequest, world: W): Record<string, string>;
 }
 
 export const json = (

@@ -38,7 +38,7 @@ import { sts } from './services/sts.js';
 import type { World } from './world.js';
 
 /** Every AWS stand-in; a new service is one module and one entry here. */
-export const AWS_SERVICES: readonly AwsService[] = [
+export const AWS_SERVICES: readonly AwsService<World>[] = [
   appRunner,
   ecr,
   rds,
@@ -49,7 +49,7 @@ export const AWS_SERVICES: readonly AwsService[] = [
   secretsManager,
   ecs,
 ];
-export const REST_SERVICES: readonly RestService[] = [github, slack, betterstack];
+export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack];
 
 const MAX_BODY = 10 * 1024 * 1024;
 

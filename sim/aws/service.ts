@@ -3,24 +3,27 @@
  * is one entry `{ OperationName: { mutating, handle } }` in the service's module; the server
  * does routing, decoding, faults, the call log and encoding.
  */
-import type { World } from '../world.js';
 import type { AwsError } from './protocol.js';
 import { type AwsProtocol } from './protocol.js';
 
-export interface AwsContext {
-  world: World;
+/**
+ * `W` is what the service reads of the world: each service names the state it needs (its own,
+ * the clock, the fixture), so a service never imports `World`, which holds them all.
+ */
+export interface AwsContext<W = unknown> {
+  world: W;
   requestId: string;
 }
 
 export type Input = Record<string, unknown>;
 
-export interface AwsOperation {
+export interface AwsOperation<W = unknown> {
   /** Changes state (counted by `mutatingCalls()`). */
   mutating: boolean;
-  handle(input: Input, ctx: AwsContext): unknown;
+  handle(input: Input, ctx: AwsContext<W>): unknown;
 }
 
-export interface AwsService {
+export interface AwsService<W = unknown> {
   /** SigV4 signing name in the credential scope: `…/eu-west-1/<name>/aws4_request`. */
   signingName: string;
   protocol: AwsProtocol;
@@ -39,19 +42,22 @@ export interface AwsService {
   invalid(message: string): AwsError;
   /** Codes this service answers with when throttling or failing internally. */
   faults: { throttling: string; throttlingStatus: number; internal: string };
-  operations: Record<string, AwsOperation>;
+  operations: Record<string, AwsOperation<W>>;
 }
 
 // Readers for operation inputs; `service.invalid` makes each protocol's validation error.
 
-export function optString(input: Input, name: string, service: AwsService): string | undefined {
+/** What the readers need of a service: its validation error. */
+export type ServiceErrors = Pick<AwsService, 'invalid'>;
+
+export function optString(input: Input, name: string, service: ServiceErrors): string | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw service.invalid(`${name} must be a string`);
   return value;
 }
 
-export function reqString(input: Input, name: string, service: AwsService): string {
+export function reqString(input: Input, name: string, service: ServiceErrors): string {
   const value = optString(input, name, service);
   if (value === undefined || value === '') throw service.invalid(`${name} is required`);
   return value;
@@ -61,7 +67,7 @@ export function reqString(input: Input, name: string, service: AwsService): stri
 export function optInt(
   input: Input,
   name: string,
-  service: AwsService,
+  service: ServiceErrors,
   range: { min: number; max: number },
 ): number | undefined {
   const raw = input[name];
@@ -79,7 +85,7 @@ export function optInt(
   return value;
 }
 
-export function optList(input: Input, name: string, service: AwsService): Input[] | undefined {
+export function optList(input: Input, name: string, service: ServiceErrors): Input[] | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw service.invalid(`${name} must be a list`);

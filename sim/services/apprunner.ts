@@ -21,6 +21,12 @@ import {
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrState } from './ecr.js';
 
+/** What this service reads of the world. */
+interface AppRunnerWorld {
+  apprunner: AppRunnerState;
+  fixture: Fixture;
+}
+
 type Json = Record<string, unknown>;
 
 export interface OperationRecord {
@@ -478,7 +484,7 @@ const summary = (op: OperationRecord): Json => ({
   UpdatedAt: new Date(op.UpdatedAt),
 });
 
-export const appRunner: AwsService = {
+export const appRunner: AwsService<AppRunnerWorld> = {
   signingName: 'apprunner',
   protocol: 'awsJson1_0',
   targetPrefix: 'AppRunner',

@@ -11,7 +11,16 @@
  */
 import type { Fixture } from '../fixture.js';
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
-import type { World } from '../world.js';
+import type { SimClock } from '../clock.js';
+
+/** What this service reads of the world. */
+interface BetterStackWorld {
+  betterstack: BetterStackState;
+  clock: SimClock;
+  fixture: Fixture;
+  /** Base URL of the sim. */
+  url: string;
+}
 
 export type MonitorStatus = 'up' | 'down' | 'paused' | 'pending' | 'maintenance' | 'validating';
 
@@ -109,7 +118,12 @@ const metadataJson = (m: BetterStackMetadata): Record<string, unknown> => ({
 });
 
 /** Sets `paused` as BetterStack does, with the status and `paused_at` that go with it. */
-function setPaused(world: World, m: BetterStackMonitor, paused: boolean, now: string): void {
+function setPaused(
+  world: BetterStackWorld,
+  m: BetterStackMonitor,
+  paused: boolean,
+  now: string,
+): void {
   const wasPaused = m.attributes['paused'] === true;
   m.attributes['paused'] = paused;
   if (paused) {
@@ -143,7 +157,7 @@ function body(req: RestRequest): Record<string, unknown> {
     : {};
 }
 
-function record(world: World, req: RestRequest): void {
+function record(world: BetterStackWorld, req: RestRequest): void {
   world.betterstack.requests.push({
     method: req.method,
     path: req.path,
@@ -154,7 +168,7 @@ function record(world: World, req: RestRequest): void {
 
 const TIME_OF_DAY = /^\d{2}:\d{2}$/;
 
-export const betterstack: RestService = {
+export const betterstack: RestService<BetterStackWorld> = {
   name: 'betterstack',
   prefix: '/betterstack',
   authenticate(req, world) {

@@ -12,7 +12,14 @@ import {
   type AwsService,
   type Input,
 } from '../aws/service.js';
-import type { World } from '../world.js';
+import type { Fixture } from '../fixture.js';
+
+/** What this service reads of the world. */
+interface LogsWorld {
+  fixture: Fixture;
+  /** When the sim started: fixture ages count back from here. */
+  startedAt: number;
+}
 
 export interface LogEvent {
   logStreamName: string;
@@ -25,7 +32,7 @@ export interface LogEvent {
 const invalid = (message: string): AwsError => new AwsError('InvalidParameterException', message);
 
 /** The events of a log group, oldest first; undefined when there is no such group. */
-export function logGroupEvents(world: World, name: string): LogEvent[] | undefined {
+export function logGroupEvents(world: LogsWorld, name: string): LogEvent[] | undefined {
   const group = world.fixture.cloudwatch.logGroups.find((g) => g.name === name);
   if (!group) return undefined;
   const started = world.startedAt;
@@ -71,7 +78,7 @@ function matches(terms: readonly Term[], message: string): boolean {
   );
 }
 
-function filterLogEvents(input: Input, world: World): Input {
+function filterLogEvents(input: Input, world: LogsWorld): Input {
   const name = optString(input, 'logGroupName', cloudwatchLogs);
   const identifier = optString(input, 'logGroupIdentifier', cloudwatchLogs);
   if (name && identifier)
@@ -110,7 +117,7 @@ function filterLogEvents(input: Input, world: World): Input {
   return { events: page, searchedLogStreams: [], nextToken: next };
 }
 
-export const cloudwatchLogs: AwsService = {
+export const cloudwatchLogs: AwsService<LogsWorld> = {
   signingName: 'logs',
   protocol: 'awsJson1_1',
   targetPrefix: 'Logs_20140328',

@@ -21,7 +21,20 @@
 import { AwsError } from '../aws/protocol.js';
 import { optList, type AwsService, type Input } from '../aws/service.js';
 import type { RunningApp } from '../sample-app.js';
-import type { World } from '../world.js';
+import type { SimClock } from '../clock.js';
+import type { Fixture } from '../fixture.js';
+import type { AppRunnerState } from './apprunner.js';
+import type { EcsState } from './ecs.js';
+import type { RdsState } from './rds.js';
+
+/** What this service reads of the world. */
+interface MetricsWorld {
+  apprunner: AppRunnerState;
+  ecs: EcsState;
+  rds: RdsState;
+  clock: SimClock;
+  fixture: Fixture;
+}
 
 const GIB = 1024 ** 3;
 const MAX_DATAPOINTS = 1440;
@@ -121,7 +134,7 @@ function appP99(app: RunningApp, seed: number): number {
 
 /** The samples of one App Runner metric in one period, or undefined when it has no datapoint. */
 function appRunnerBucket(
-  world: World,
+  world: MetricsWorld,
   timeline: readonly RunningApp[],
   metric: string,
   start: number,
@@ -175,7 +188,7 @@ const ALB_AS_APP_RUNNER: Record<string, string> = {
 
 /** The samples of one AWS/ApplicationELB metric of a target group in one period. */
 function albBucket(
-  world: World,
+  world: MetricsWorld,
   timeline: readonly RunningApp[],
   metric: string,
   start: number,
@@ -210,7 +223,7 @@ const elbResource = (arn: string): string => arn.split(':').slice(5).join(':');
  * traffic by `bucketOf` (App Runner's metrics, or the load balancer's in front of ECS).
  */
 function timelineBuckets(
-  world: World,
+  world: MetricsWorld,
   timeline: readonly RunningApp[],
   metric: string,
   starts: readonly number[],
@@ -236,7 +249,7 @@ export interface MetricQuery {
 }
 
 /** Every complete period of [start, end) that has data, oldest first. */
-export function metricBuckets(world: World, q: MetricQuery): Bucket[] {
+export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
   const realPeriod = q.period * 1000 * world.clock.timeScale;
   const now = world.clock.now();
   const starts: number[] = [];
@@ -300,7 +313,7 @@ function checkPeriod(period: unknown, start: number, end: number): number {
   return p;
 }
 
-function getMetricStatistics(input: Input, world: World): Input {
+function getMetricStatistics(input: Input, world: MetricsWorld): Input {
   const namespace = input['Namespace'];
   const metric = input['MetricName'];
   if (typeof namespace !== 'string' || namespace === '') throw missing('Namespace');
@@ -345,7 +358,7 @@ function getMetricStatistics(input: Input, world: World): Input {
   };
 }
 
-function getMetricData(input: Input, world: World): Input {
+function getMetricData(input: Input, world: MetricsWorld): Input {
   const start = timeOf(input, 'StartTime');
   const end = timeOf(input, 'EndTime');
   const queries = optList(input, 'MetricDataQueries', cloudwatch);
@@ -391,7 +404,7 @@ function getMetricData(input: Input, world: World): Input {
   };
 }
 
-export const cloudwatch: AwsService = {
+export const cloudwatch: AwsService<MetricsWorld> = {
   signingName: 'monitoring',
   protocol: 'awsJson1_0',
   targetPrefix: 'GraniteServiceVersion20100801',

@@ -6,10 +6,15 @@
 import type { FixtureSecurityGroup } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
 import type { AwsService, Input } from '../aws/service.js';
-import type { World } from '../world.js';
+import type { Fixture } from '../fixture.js';
+
+/** What this service reads of the world. */
+interface Ec2World {
+  fixture: Fixture;
+}
 
 /** Groups of the fixture, plus a VPC-only default for every group an instance names. */
-export function securityGroupsOf(world: World): FixtureSecurityGroup[] {
+export function securityGroupsOf(world: Ec2World): FixtureSecurityGroup[] {
   const declared = [...world.fixture.ec2.securityGroups];
   for (const instance of world.fixture.rds.instances)
     for (const id of instance.securityGroups)
@@ -30,7 +35,7 @@ export function securityGroupsOf(world: World): FixtureSecurityGroup[] {
   return declared;
 }
 
-function groupXml(world: World, g: FixtureSecurityGroup): Input {
+function groupXml(world: Ec2World, g: FixtureSecurityGroup): Input {
   return {
     groupId: g.id,
     groupName: g.name,
@@ -70,7 +75,7 @@ function groupXml(world: World, g: FixtureSecurityGroup): Input {
 
 const invalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
 
-export const ec2: AwsService = {
+export const ec2: AwsService<Ec2World> = {
   signingName: 'ec2',
   protocol: 'ec2',
   xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/',

@@ -19,6 +19,15 @@ import {
 import type { RegistryClient } from '../registry.js';
 import type { SimClock } from '../clock.js';
 
+/** What this service reads of the world. */
+interface EcrWorld {
+  ecr: EcrState;
+  clock: SimClock;
+  fixture: Fixture;
+  /** URL of a real registry backing the repositories, when one is attached. */
+  registryUrl: string | undefined;
+}
+
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
@@ -347,7 +356,7 @@ async function resolveRepo(input: Input, world: { ecr: EcrState }): Promise<EcrR
   return repo;
 }
 
-export const ecr: AwsService = {
+export const ecr: AwsService<EcrWorld> = {
   signingName: 'ecr',
   protocol: 'awsJson1_1',
   targetPrefix: 'AmazonEC2ContainerRegistry_V20150921',

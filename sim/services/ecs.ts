@@ -26,6 +26,12 @@ import {
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrImage, EcrRepository, EcrState } from './ecr.js';
 
+/** What this service reads of the world. */
+interface EcsWorld {
+  ecs: EcsState;
+  fixture: Fixture;
+}
+
 type Json = Record<string, unknown>;
 
 export type DeploymentStatus =
@@ -813,7 +819,7 @@ const DEPLOYMENT_STATUSES = new Set<string>([
   'ROLLBACK_FAILED',
 ]);
 
-export const ecs: AwsService = {
+export const ecs: AwsService<EcsWorld> = {
   signingName: 'ecs',
   protocol: 'awsJson1_1',
   targetPrefix: 'AmazonEC2ContainerServiceV20141113',

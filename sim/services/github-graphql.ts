@@ -7,8 +7,7 @@
  */
 import { buildSchema, graphqlSync, type GraphQLSchema } from 'graphql';
 import { json, type RestRequest, type RestResponse } from '../rest.js';
-import type { World } from '../world.js';
-import type { GithubDeployment } from './github.js';
+import type { GithubDeployment, GithubWorld } from './github-state.js';
 
 // The names and types as in GitHub's public schema (docs.github.com/graphql/reference).
 const SDL = `
@@ -123,7 +122,7 @@ function statusNode(s: GithubDeployment['statuses'][number] | undefined) {
     : null;
 }
 
-export function answerGraphql(req: RestRequest, world: World): RestResponse {
+export function answerGraphql(req: RestRequest, world: GithubWorld): RestResponse {
   schema ??= buildSchema(SDL);
   const body = (req.body ?? {}) as { query?: unknown; variables?: unknown };
   if (typeof body.query !== 'string')

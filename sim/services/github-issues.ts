@@ -3,28 +3,9 @@
  * (close), and comments. Routes are mounted in github.ts's table; state lives in GithubState.
  */
 import { json, type RestRequest, type RestResponse, type RestRoute } from '../rest.js';
-import type { World } from '../world.js';
+import type { GithubIssue, GithubIssueComment, GithubWorld } from './github-state.js';
 
-export interface GithubIssueComment {
-  id: number;
-  body: string;
-  created_at: string;
-}
-
-export interface GithubIssue {
-  id: number;
-  repo: string;
-  number: number;
-  title: string;
-  body: string | null;
-  state: 'open' | 'closed';
-  state_reason: string | null;
-  labels: string[];
-  comments: GithubIssueComment[];
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
-}
+export type { GithubIssue, GithubIssueComment } from './github-state.js';
 
 type Json = Record<string, unknown>;
 const REPO = '/repos/(?<owner>[\\w.-]+)/(?<repo>[\\w.-]+)';
@@ -52,7 +33,7 @@ function labelsOf(value: unknown): string[] | RestResponse {
   return value.map((l) => (typeof l === 'string' ? l : String((l as Json)['name'] ?? '')));
 }
 
-function issueJson(world: World, i: GithubIssue): Json {
+function issueJson(world: GithubWorld, i: GithubIssue): Json {
   const api = `${world.url}/github/repos/${i.repo}`;
   return {
     url: `${api}/issues/${i.number}`,
@@ -75,7 +56,7 @@ function issueJson(world: World, i: GithubIssue): Json {
   };
 }
 
-function commentJson(world: World, i: GithubIssue, c: GithubIssueComment): Json {
+function commentJson(world: GithubWorld, i: GithubIssue, c: GithubIssueComment): Json {
   return {
     id: c.id,
     node_id: `IC_sim${c.id}`,
@@ -90,7 +71,7 @@ function commentJson(world: World, i: GithubIssue, c: GithubIssueComment): Json 
 }
 
 /** `per_page`/`page` with a Link header, as GitHub pages lists. */
-function paged(req: RestRequest, world: World, items: Json[]): RestResponse {
+function paged(req: RestRequest, world: GithubWorld, items: Json[]): RestResponse {
   const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
   const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -107,11 +88,11 @@ function paged(req: RestRequest, world: World, items: Json[]): RestResponse {
   return json(200, items.slice((pageNo - 1) * perPage, pageNo * perPage), headers);
 }
 
-function find(world: World, p: Record<string, string>): GithubIssue | undefined {
+function find(world: GithubWorld, p: Record<string, string>): GithubIssue | undefined {
   return world.github.issues.find((i) => i.repo === repoOf(p) && i.number === Number(p['number']));
 }
 
-export const issueRoutes: RestRoute[] = [
+export const issueRoutes: RestRoute<GithubWorld>[] = [
   {
     method: 'POST',
     pattern: new RegExp(`^${REPO}/issues$`),

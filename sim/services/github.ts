@@ -9,84 +9,27 @@
  * `retry-after`.
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
-import type { World } from '../world.js';
 import { answerGraphql } from './github-graphql.js';
-import { issueRoutes, type GithubIssue } from './github-issues.js';
+import { issueRoutes } from './github-issues.js';
+import type {
+  GithubCheckRun,
+  GithubCommitStatus,
+  GithubDeployment,
+  GithubDeploymentStatus,
+  GithubRateLimit,
+  GithubWorld,
+} from './github-state.js';
+
+export {
+  GithubState,
+  type GithubCheckRun,
+  type GithubCommitStatus,
+  type GithubDeployment,
+  type GithubDeploymentStatus,
+  type GithubRateLimit,
+} from './github-state.js';
 
 type Json = Record<string, unknown>;
-
-export interface GithubDeploymentStatus {
-  id: number;
-  state: string;
-  description: string;
-  environment: string;
-  target_url: string;
-  log_url: string;
-  environment_url: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface GithubDeployment {
-  id: number;
-  repo: string;
-  sha: string;
-  ref: string;
-  task: string;
-  payload: unknown;
-  environment: string;
-  description: string | null;
-  transient_environment: boolean;
-  production_environment: boolean;
-  created_at: string;
-  updated_at: string;
-  statuses: GithubDeploymentStatus[];
-}
-
-export interface GithubCommitStatus {
-  id: number;
-  repo: string;
-  sha: string;
-  state: string;
-  context: string;
-  description: string | null;
-  target_url: string | null;
-  created_at: string;
-}
-
-export interface GithubCheckRun {
-  id: number;
-  repo: string;
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string | null;
-  details_url: string | null;
-  external_id: string | null;
-  output: { title: string | null; summary: string | null; text: string | null };
-  started_at: string;
-  completed_at: string | null;
-}
-
-/** The primary rate limit of the sim's one token (GitHub: 5000 an hour for an installation). */
-export interface GithubRateLimit {
-  limit: number;
-  used: number;
-  /** Epoch ms when `used` goes back to 0. */
-  resetAt: number;
-}
-
-export class GithubState {
-  rateLimit: GithubRateLimit = { limit: 5000, used: 0, resetAt: 0 };
-  deployments: GithubDeployment[] = [];
-  commitStatuses: GithubCommitStatus[] = [];
-  checkRuns: GithubCheckRun[] = [];
-  issues: GithubIssue[] = [];
-  private nextId = 1000;
-  id(): number {
-    return this.nextId++;
-  }
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const SHA = /^[0-9a-f]{40}$/;
@@ -110,7 +53,7 @@ const validation = (message: string, field?: string): RestResponse =>
     status: '422',
   });
 
-function creator(world: World): Json {
+function creator(world: GithubWorld): Json {
   return { login: world.fixture.github.login, id: 41898282, type: 'Bot' };
 }
 
@@ -139,11 +82,11 @@ function page<T>(req: RestRequest, items: T[], base: string): RestResponse {
   return json(200, slice, headers);
 }
 
-function api(world: World): string {
+function api(world: GithubWorld): string {
   return `${world.url}/github`;
 }
 
-function deploymentJson(world: World, d: GithubDeployment): Json {
+function deploymentJson(world: GithubWorld, d: GithubDeployment): Json {
   const url = `${api(world)}/repos/${d.repo}/deployments/${d.id}`;
   return {
     url,
@@ -166,7 +109,7 @@ function deploymentJson(world: World, d: GithubDeployment): Json {
   };
 }
 
-function statusJson(world: World, d: GithubDeployment, s: GithubDeploymentStatus): Json {
+function statusJson(world: GithubWorld, d: GithubDeployment, s: GithubDeploymentStatus): Json {
   return {
     url: `${api(world)}/repos/${d.repo}/deployments/${d.id}/statuses/${s.id}`,
     id: s.id,
@@ -185,7 +128,7 @@ function statusJson(world: World, d: GithubDeployment, s: GithubDeploymentStatus
   };
 }
 
-function checkRunJson(world: World, c: GithubCheckRun): Json {
+function checkRunJson(world: GithubWorld, c: GithubCheckRun): Json {
   return {
     id: c.id,
     node_id: `CR_sim${c.id}`,
@@ -231,7 +174,10 @@ const CHECK_CONCLUSIONS = [
   'timed_out',
 ];
 
-function findDeployment(world: World, p: Record<string, string>): GithubDeployment | undefined {
+function findDeployment(
+  world: GithubWorld,
+  p: Record<string, string>,
+): GithubDeployment | undefined {
   return world.github.deployments.find((d) => d.repo === repoOf(p) && d.id === Number(p['id']));
 }
 
@@ -275,7 +221,7 @@ function applyCheckRun(c: GithubCheckRun, b: Json, now: number): RestResponse | 
   return undefined;
 }
 
-export const github: RestService = {
+export const github: RestService<GithubWorld> = {
   name: 'github',
   prefix: '/github',
   authenticate(req, world) {
@@ -676,7 +622,7 @@ export const github: RestService = {
   ],
 };
 
-function currentLimit(world: World): GithubRateLimit {
+function currentLimit(world: GithubWorld): GithubRateLimit {
   const limit = world.github.rateLimit;
   const now = Date.now();
   if (limit.resetAt <= now) {

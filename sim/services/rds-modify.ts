@@ -6,14 +6,18 @@
  */
 import { AwsError } from '../aws/protocol.js';
 import { optString, reqString, type Input } from '../aws/service.js';
-import type { World } from '../world.js';
-import { rds } from './rds.js';
+import type { SimClock } from '../clock.js';
+import type { Fixture } from '../fixture.js';
+import { rdsInputs, type RdsStore } from './rds-model.js';
 
 const SUPPORTED = new Set(['DBInstanceIdentifier', 'MasterUserPassword', 'ApplyImmediately']);
 
-export function modifyDbInstance(world: World, input: Input): Input {
+export function modifyDbInstance(
+  world: { rds: RdsStore; clock: SimClock; fixture: Fixture },
+  input: Input,
+): Input {
   const invalid = (m: string): AwsError => new AwsError('InvalidParameterValue', m);
-  const id = optString(input, 'DBInstanceIdentifier', rds);
+  const id = optString(input, 'DBInstanceIdentifier', rdsInputs);
   if (!id)
     throw new AwsError(
       'MissingParameter',
@@ -24,7 +28,7 @@ export function modifyDbInstance(world: World, input: Input): Input {
     throw invalid(
       `sim: ModifyDBInstance models only MasterUserPassword; not ${unsupported.join(', ')}`,
     );
-  const instance = world.rds.instance(reqString(input, 'DBInstanceIdentifier', rds));
+  const instance = world.rds.instance(reqString(input, 'DBInstanceIdentifier', rdsInputs));
   const password = input['MasterUserPassword'];
   if (typeof password !== 'string') return { DBInstance: world.rds.describeInstance(instance) };
   if (instance.fixture.manageMasterUserPassword)

@@ -13,7 +13,7 @@ import { AwsError } from '../aws/protocol.js';
 import { optString, reqString, type Input } from '../aws/service.js';
 import type { RdsBacking } from '../rds-postgres.js';
 import { captureSnapshot, restoreSnapshot, type RestoredData } from '../rds-restore.js';
-import { rds as rdsService, type DbInstance, type DbSnapshot, type RdsState } from './rds.js';
+import { rdsInputs, type DbInstance, type DbSnapshot, type RdsStore } from './rds-model.js';
 
 /** The VPC's default security group: where a restore without VpcSecurityGroupIds lands. */
 export const DEFAULT_SECURITY_GROUP = 'sg-0d0d0d0d0d0d0d0d0';
@@ -71,7 +71,7 @@ export function restoredBacking(source: RdsBacking, restored: RestoredData): Rds
 }
 
 /** Subnet and parameter groups the account has: `default`, and each fixture instance's. */
-function knownGroups(rds: RdsState): { subnets: Set<string>; parameters: Set<string> } {
+function knownGroups(rds: RdsStore): { subnets: Set<string>; parameters: Set<string> } {
   const subnets = new Set(['default']);
   const parameters = new Set<string>();
   for (const i of rds.instances.values()) {
@@ -84,13 +84,13 @@ function knownGroups(rds: RdsState): { subnets: Set<string>; parameters: Set<str
 }
 
 export async function restoreInstance(
-  rds: RdsState,
+  rds: RdsStore,
   fixture: Fixture,
   clock: SimClock,
   input: Input,
 ): Promise<Input> {
-  const rawId = reqString(input, 'DBInstanceIdentifier', rdsService);
-  const snapshotId = reqString(input, 'DBSnapshotIdentifier', rdsService);
+  const rawId = reqString(input, 'DBInstanceIdentifier', rdsInputs);
+  const snapshotId = reqString(input, 'DBSnapshotIdentifier', rdsInputs);
   if (!INSTANCE_ID.test(rawId))
     throw invalid(
       'The parameter DBInstanceIdentifier is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.',
@@ -116,14 +116,14 @@ export async function restoreInstance(
   if (!source)
     throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} has no source in the sim.`);
   const groups = knownGroups(rds);
-  const subnetGroup = optString(input, 'DBSubnetGroupName', rdsService);
+  const subnetGroup = optString(input, 'DBSubnetGroupName', rdsInputs);
   if (subnetGroup !== undefined && !groups.subnets.has(subnetGroup))
     throw new AwsError(
       'DBSubnetGroupNotFoundFault',
       `DBSubnetGroup '${subnetGroup}' not found.`,
       404,
     );
-  const parameterGroup = optString(input, 'DBParameterGroupName', rdsService);
+  const parameterGroup = optString(input, 'DBParameterGroupName', rdsInputs);
   if (parameterGroup !== undefined && !groups.parameters.has(parameterGroup))
     throw new AwsError(
       'DBParameterGroupNotFound',
@@ -133,7 +133,7 @@ export async function restoreInstance(
   const securityGroups = strings(input, 'VpcSecurityGroupIds');
   for (const sg of securityGroups ?? [])
     if (!SG_ID.test(sg)) throw invalid(`Invalid security group , groupId= ${sg}`);
-  const instanceClass = optString(input, 'DBInstanceClass', rdsService);
+  const instanceClass = optString(input, 'DBInstanceClass', rdsInputs);
   if (instanceClass !== undefined && !/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(instanceClass))
     throw invalid(`Invalid DB Instance class: ${instanceClass}`);
   const tags = ((input['Tags'] as Input[] | undefined) ?? []).map((t) => ({
@@ -190,15 +190,15 @@ export async function restoreInstance(
 }
 
 export async function deleteInstance(
-  rds: RdsState,
+  rds: RdsStore,
   fixture: Fixture,
   clock: SimClock,
   input: Input,
 ): Promise<Input> {
-  const id = reqString(input, 'DBInstanceIdentifier', rdsService).toLowerCase();
+  const id = reqString(input, 'DBInstanceIdentifier', rdsInputs).toLowerCase();
   const instance = rds.instance(id);
   const skip = optBool(input, 'SkipFinalSnapshot') ?? false;
-  const finalId = optString(input, 'FinalDBSnapshotIdentifier', rdsService);
+  const finalId = optString(input, 'FinalDBSnapshotIdentifier', rdsInputs);
   if (!skip && !finalId)
     throw combination(
       'FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.',

@@ -4,15 +4,11 @@
  * SnapshotCreateTime until it is `available` (design pitfalls 5 and 6).
  */
 import type { SimClock } from '../clock.js';
-import type { Fixture, FixtureInstance } from '../fixture.js';
+import type { Fixture } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
-import { startRdsBacking, type RdsBacking } from '../rds-postgres.js';
-import {
-  captureSnapshot,
-  dropDatabase,
-  type RestoredData,
-  type SnapshotData,
-} from '../rds-restore.js';
+import { startRdsBacking } from '../rds-postgres.js';
+import { captureSnapshot, dropDatabase } from '../rds-restore.js';
+import { rdsInvalid, type DbInstance, type DbSnapshot, type RdsStore } from './rds-model.js';
 import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
 import { modifyDbInstance } from './rds-modify.js';
 import {
@@ -24,41 +20,11 @@ import {
   type Input,
 } from '../aws/service.js';
 
-export interface DbInstance {
-  fixture: FixtureInstance;
-  id: string;
-  status: string;
-  createdAt: number;
-  resourceId: string;
-  availabilityZone: string;
-  /** The master password PostgreSQL accepts now (the fixture's, until a modification applies). */
-  masterPassword: string;
-  /** A real PostgreSQL when the instance is backed (see sim/rds-postgres.ts). */
-  backing?: RdsBacking;
-  /** Set for instances made by RestoreDBInstanceFromDBSnapshot (see rds-restore-ops.ts). */
-  subnetGroup?: string;
-  parameterGroup?: string;
-  tags?: { Key: string; Value: string }[];
-  deletionProtection?: boolean;
-  /** The snapshot a restored instance came from, and its data and endpoint. */
-  restoredFrom?: string;
-  restored?: RestoredData;
-  /** A MasterUserPassword modification not applied yet (PendingModifiedValues). */
-  pendingMasterPassword?: string;
-}
-
-export interface DbSnapshot {
-  id: string;
-  instanceId: string;
-  type: 'manual' | 'automated';
-  status: 'creating' | 'available';
-  /** When the snapshot was started (SnapshotCreateTime once available). */
-  startedAt: number;
-  /** Real ms the creation takes (already scaled). */
-  takesMs: number;
-  tags: { Key: string; Value: string }[];
-  /** The instance's data when the snapshot started (backed instances only). */
-  data?: SnapshotData;
+/** What this service reads of the world. */
+interface RdsWorld {
+  rds: RdsState;
+  clock: SimClock;
+  fixture: Fixture;
 }
 
 const hex = (seed: string, length: number): string => {
@@ -73,7 +39,9 @@ const hex = (seed: string, length: number): string => {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-export class RdsState {
+export type { DbInstance, DbSnapshot };
+
+export class RdsState implements RdsStore {
   readonly instances = new Map<string, DbInstance>();
   snapshots: DbSnapshot[] = [];
 
@@ -386,9 +354,7 @@ export class RdsState {
   }
 }
 
-const rdsInvalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
-
-export const rds: AwsService = {
+export const rds: AwsService<RdsWorld> = {
   signingName: 'rds',
   protocol: 'awsQuery',
   xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/',

@@ -14,6 +14,11 @@ import { AwsError } from '../aws/protocol.js';
 import { optInt, optString, paginate, type AwsService, type Input } from '../aws/service.js';
 import type { RdsState } from './rds.js';
 
+/** What this service reads of the world. */
+interface SecretsWorld {
+  secrets: SecretsState;
+}
+
 export interface SecretVersion {
   id: string;
   secretString?: string;
@@ -462,7 +467,7 @@ function requiredId(input: Input): string {
   return id;
 }
 
-export const secretsManager: AwsService = {
+export const secretsManager: AwsService<SecretsWorld> = {
   signingName: 'secretsmanager',
   protocol: 'awsJson1_1',
   targetPrefix: 'secretsmanager',

@@ -4,6 +4,13 @@
  * message received.
  */
 import type { RestService } from '../rest.js';
+import type { SimClock } from '../clock.js';
+
+/** What this service reads of the world. */
+interface SlackWorld {
+  slack: SlackMessage[];
+  clock: SimClock;
+}
 
 export interface SlackMessage {
   /** Webhook path, e.g. `/services/T000/B000/XXXX`. */
@@ -21,7 +28,7 @@ const text = (
   contentType: 'text/html',
 });
 
-export const slack: RestService = {
+export const slack: RestService<SlackWorld> = {
   name: 'slack',
   prefix: '/slack',
   authenticate: () => undefined, // the secret is the URL itself

@@ -1,8 +1,14 @@
 /** STS (awsQuery): who the caller is. The sim answers as a role assumed through GitHub OIDC. */
 import { AwsError } from '../aws/protocol.js';
 import type { AwsService } from '../aws/service.js';
+import type { Fixture } from '../fixture.js';
 
-export const sts: AwsService = {
+/** What this service reads of the world. */
+interface StsWorld {
+  fixture: Fixture;
+}
+
+export const sts: AwsService<StsWorld> = {
   signingName: 'sts',
   protocol: 'awsQuery',
   xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
