@@ -1,7 +1,7 @@
 /** A deploy of one image: the deploy pipeline (pipelines.ts) and its words. */
 import type { ImageRef } from '../aws/image-ref.js';
 import type { OpsContext } from './context.js';
-import type { EnvChanges } from './env-changes.js';
+import type { EnvChanges } from '../targets/env-changes.js';
 import { chosenOf, startRun, type RunStory } from './ops-run.js';
 import { durationSince, type OpsOutcome } from './outcome.js';
 import { DEPLOY_PIPELINE } from './pipelines.js';

@@ -4,7 +4,7 @@
  * the pipelines, so the types cannot live there without an import circle.
  */
 import type { ImageRef } from '../aws/image-ref.js';
-import type { EnvChanges } from './env-changes.js';
+import type { EnvChanges } from '../targets/env-changes.js';
 import type { OpsRun } from './ops-run.js';
 import type { RollbackTarget } from './rollback-target.js';
 import type { DownMigration } from './stages/down-migration.js';

@@ -1,6 +1,6 @@
 /** Read-modify-write of App Runner's RuntimeEnvironmentVariables inside a SourceConfiguration. */
 import type { SourceConfiguration } from '@aws-sdk/client-apprunner';
-import { changedVariables, type EnvChanges } from '../deploy/env-changes.js';
+import { changedVariables, type EnvChanges } from './env-changes.js';
 
 export function variablesOf(source: SourceConfiguration | undefined): Record<string, string> {
   return { ...(source?.ImageRepository?.ImageConfiguration?.RuntimeEnvironmentVariables ?? {}) };

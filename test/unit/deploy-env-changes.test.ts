@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesAnything, parseEnvChanges } from '../../core/deploy/env-changes.js';
+import { changesAnything, parseEnvChanges } from '../../core/targets/env-changes.js';
 import { applyEnvChanges, restoreVariables } from '../../core/targets/app-runner-variables.js';
 
 const source = {

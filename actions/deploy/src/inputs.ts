@@ -1,7 +1,7 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import { readOpsInputs } from '../../../core/action/ops-inputs.js';
 import { DEPLOY_MODES, DEPLOY_SNAPSHOT_PURPOSES } from '../../../core/deploy/deploy.js';
-import { parseEnvChanges, type EnvChanges } from '../../../core/deploy/env-changes.js';
+import { parseEnvChanges, type EnvChanges } from '../../../core/targets/env-changes.js';
 import type { OpsInputs } from '../../../core/deploy/prepare.js';
 import { InputError } from '../../../core/util/errors.js';
 

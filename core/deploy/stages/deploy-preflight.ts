@@ -12,7 +12,7 @@ import {
   describeEnvChanges,
   hasEnvChanges,
   type EnvChanges,
-} from '../env-changes.js';
+} from '../../targets/env-changes.js';
 import { fallbackTarget, readRunningImage, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
 import { recordTarget } from '../outcome.js';

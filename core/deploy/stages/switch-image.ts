@@ -3,7 +3,7 @@
  * platform's own verdict counts: a deployment it rolled back is a failed change, said in red.
  */
 import type { StartedDeployment } from '../../targets/target.js';
-import { describeEnvChanges, type EnvChanges } from '../env-changes.js';
+import { describeEnvChanges, type EnvChanges } from '../../targets/env-changes.js';
 import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageResult } from '../pipeline.js';
 import type { StageDefinition } from './stage.js';

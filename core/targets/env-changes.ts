@@ -1,4 +1,4 @@
-import { reservedBy } from '../targets/variables.js';
+import { reservedBy } from './variables.js';
 import { InputError } from '../util/errors.js';
 
 /**
