@@ -425,51 +425,24 @@ export class EcsExpressTarget implements DeployTarget {
         ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
       ].filter((a): a is string => !!a),
     );
-    let sent = false;
-    const revisionArn = await retry(
-      async () => {
-        if (sent) {
-          const adopted = await this.revisionMadeSince(image, known);
-          if (adopted) {
-            this.deps.logger.info(
-              `UpdateExpressGatewayService: the call whose answer was lost had taken effect (revision ${adopted})`,
-            );
-            return adopted;
-          }
-          this.deps.logger.info(
-            'UpdateExpressGatewayService: the failed call did not take effect; sending it again',
-          );
-        }
-        sent = true;
-        try {
-          const out = await this.client.send(
-            new UpdateExpressGatewayServiceCommand({ serviceArn: this.arn, primaryContainer }),
-          );
-          const target = out.service?.targetConfiguration;
-          if (!target?.serviceRevisionArn)
-            throw new Error('UpdateExpressGatewayService returned no service revision');
-          this.checkKept(expected, target.primaryContainer);
-          return target.serviceRevisionArn;
-        } catch (error) {
-          if (isRetryableAwsError(error))
-            throw new AnswerLost((error as Error).message, { cause: error });
-          throw error;
-        }
+    const revisionArn = await this.sendUnlessDone({
+      label: 'UpdateExpressGatewayService',
+      refusal: 'update',
+      // The lost call's revision is the one made since with this image.
+      tookEffect: async () => {
+        const adopted = await this.revisionMadeSince(image, known);
+        return adopted === undefined ? undefined : { value: adopted, line: `revision ${adopted}` };
       },
-      {
-        ...AWS_RETRY,
-        label: 'UpdateExpressGatewayService',
-        isRetryable: (error) => error instanceof AnswerLost,
-        clock: this.deps.clock,
-        logger: this.deps.logger,
-        ...(this.deps.random ? { random: this.deps.random } : {}),
+      send: async () => {
+        const out = await this.client.send(
+          new UpdateExpressGatewayServiceCommand({ serviceArn: this.arn, primaryContainer }),
+        );
+        const target = out.service?.targetConfiguration;
+        if (!target?.serviceRevisionArn)
+          throw new Error('UpdateExpressGatewayService returned no service revision');
+        this.checkKept(expected, target.primaryContainer);
+        return target.serviceRevisionArn;
       },
-    ).catch((error: unknown) => {
-      if (awsErrorName(error) === 'ServiceNotActiveException')
-        throw new TargetNotUpdatable(`ECS refused the update: ${(error as Error).message}`, {
-          cause: error,
-        });
-      throw error;
     });
     const deployment = await this.findDeployment(
       (d) => d.targetServiceRevisionArn === revisionArn,
@@ -482,6 +455,60 @@ export class EcsExpressTarget implements DeployTarget {
       image,
       previous: before.imageByDigest,
     };
+  }
+
+  /**
+   * Sends a call that starts a deployment, which is not safe to send twice. A retryable failure
+   * may have lost only the answer, so before sending again it asks `tookEffect` whether the call
+   * it sent did take effect, and if so takes that as the answer. ServiceNotActiveException is
+   * ECS refusing the `refusal` (update, restart).
+   */
+  private async sendUnlessDone<T>(call: {
+    label: string;
+    refusal: string;
+    tookEffect: () => Promise<{ value: T; line: string } | undefined>;
+    send: () => Promise<T>;
+  }): Promise<T> {
+    let sent = false;
+    return retry(
+      async () => {
+        if (sent) {
+          const done = await call.tookEffect();
+          if (done) {
+            this.deps.logger.info(
+              `${call.label}: the call whose answer was lost had taken effect (${done.line})`,
+            );
+            return done.value;
+          }
+          this.deps.logger.info(
+            `${call.label}: the failed call did not take effect; sending it again`,
+          );
+        }
+        sent = true;
+        try {
+          return await call.send();
+        } catch (error) {
+          if (isRetryableAwsError(error))
+            throw new AnswerLost((error as Error).message, { cause: error });
+          throw error;
+        }
+      },
+      {
+        ...AWS_RETRY,
+        label: call.label,
+        isRetryable: (error) => error instanceof AnswerLost,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        ...(this.deps.random ? { random: this.deps.random } : {}),
+      },
+    ).catch((error: unknown) => {
+      if (awsErrorName(error) === 'ServiceNotActiveException')
+        throw new TargetNotUpdatable(
+          `ECS refused the ${call.refusal}: ${(error as Error).message}`,
+          { cause: error },
+        );
+      throw error;
+    });
   }
 
   /** The update kept every variable and secret reference (compared as sets). */
@@ -502,40 +529,23 @@ export class EcsExpressTarget implements DeployTarget {
         `ECS Express service ${this.serviceName} is ${before.status}; ECS refuses to restart it`,
       );
     const known = new Set((await this.listDeployments()).map((d) => d.serviceDeploymentArn));
-    let sent = false;
-    await retry(
-      async () => {
-        if (sent && (await this.listDeployments()).some((d) => !known.has(d.serviceDeploymentArn)))
-          return; // the lost call had started a deployment: do not start a second one
-        sent = true;
-        try {
-          await this.client.send(
-            new UpdateServiceCommand({
-              cluster: this.cluster,
-              service: this.arn,
-              forceNewDeployment: true,
-            }),
-          );
-        } catch (error) {
-          if (isRetryableAwsError(error))
-            throw new AnswerLost((error as Error).message, { cause: error });
-          throw error;
-        }
+    await this.sendUnlessDone({
+      label: 'UpdateService forceNewDeployment',
+      refusal: 'restart',
+      // The lost call had started a deployment: do not start a second one.
+      tookEffect: async () =>
+        (await this.listDeployments()).some((d) => !known.has(d.serviceDeploymentArn))
+          ? { value: undefined, line: 'a new deployment is listed' }
+          : undefined,
+      send: async () => {
+        await this.client.send(
+          new UpdateServiceCommand({
+            cluster: this.cluster,
+            service: this.arn,
+            forceNewDeployment: true,
+          }),
+        );
       },
-      {
-        ...AWS_RETRY,
-        label: 'UpdateService forceNewDeployment',
-        isRetryable: (error) => error instanceof AnswerLost,
-        clock: this.deps.clock,
-        logger: this.deps.logger,
-        ...(this.deps.random ? { random: this.deps.random } : {}),
-      },
-    ).catch((error: unknown) => {
-      if (awsErrorName(error) === 'ServiceNotActiveException')
-        throw new TargetNotUpdatable(`ECS refused the restart: ${(error as Error).message}`, {
-          cause: error,
-        });
-      throw error;
     });
     const deployment = await this.findDeployment(
       (d) => !known.has(d.serviceDeploymentArn),
