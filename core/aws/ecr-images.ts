@@ -1,11 +1,11 @@
 import {
   BatchDeleteImageCommand,
   BatchGetImageCommand,
-  DescribeImagesCommand,
   GetLifecyclePolicyCommand,
   type ECRClient,
 } from '@aws-sdk/client-ecr';
 import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+import { describeImages } from './ecr.js';
 import type { EcrLocation } from './image-ref.js';
 
 /** One image of a repository as DescribeImages lists it (index children appear untagged). */
@@ -79,35 +79,19 @@ export class EcrImages {
 
   /** Every image, tagged and untagged, following nextToken (bounded: 1 000 pages). */
   async list(): Promise<RepoImage[]> {
-    const images: RepoImage[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < 1000; page++) {
-      const out = await awsCall(
-        'DescribeImages',
-        () =>
-          this.client.send(
-            new DescribeImagesCommand({
-              ...this.ids,
-              filter: { tagStatus: 'ANY' },
-              maxResults: 1000,
-              nextToken,
-            }),
-          ),
-        this.deps,
-      );
-      for (const d of out.imageDetails ?? []) {
-        if (!d.imageDigest) continue;
-        images.push({
-          digest: d.imageDigest,
-          tags: d.imageTags ?? [],
-          pushedAt: d.imagePushedAt,
-          sizeInBytes: d.imageSizeInBytes ?? 0,
-          mediaType: d.imageManifestMediaType,
-        });
-      }
-      nextToken = out.nextToken;
-      if (!nextToken) return images;
-    }
+    const { details, complete } = await describeImages(this.client, this.location, this.deps, {
+      tagStatus: 'ANY',
+      maxPages: 1000,
+      maxResults: 1000,
+    });
+    if (complete)
+      return details.map((d) => ({
+        digest: d.imageDigest,
+        tags: d.imageTags ?? [],
+        pushedAt: d.imagePushedAt,
+        sizeInBytes: d.imageSizeInBytes ?? 0,
+        mediaType: d.imageManifestMediaType,
+      }));
     throw new Error(
       `DescribeImages of ${this.location.repository} still had more pages after 1000; refusing to plan a clean-up on a partial list`,
     );

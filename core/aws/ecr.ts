@@ -1,4 +1,9 @@
-import { DescribeImagesCommand, type ECRClient, type ImageDetail } from '@aws-sdk/client-ecr';
+import {
+  DescribeImagesCommand,
+  type ECRClient,
+  type ImageDetail,
+  type TagStatus,
+} from '@aws-sdk/client-ecr';
 import { DomainFailure } from '../util/errors.js';
 import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
 import { imageUri, type EcrLocation, type ImageRef } from './image-ref.js';
@@ -9,6 +14,41 @@ export interface ResolvedImage {
   pushedAt?: Date;
   /** `<registry>/<repository>@sha256:…`: what App Runner is pointed at. */
   uri: string;
+}
+
+/**
+ * The repository's images (DescribeImages) with a digest, following nextToken for at most
+ * `maxPages` pages; `complete` says whether the last page was reached.
+ */
+export async function describeImages(
+  client: ECRClient,
+  location: EcrLocation,
+  deps: AwsCallDeps,
+  options: { tagStatus: TagStatus; maxPages: number; maxResults?: number },
+): Promise<{ details: (ImageDetail & { imageDigest: string })[]; complete: boolean }> {
+  const details: (ImageDetail & { imageDigest: string })[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < options.maxPages; page++) {
+    const out = await awsCall(
+      'DescribeImages',
+      () =>
+        client.send(
+          new DescribeImagesCommand({
+            registryId: location.registryId,
+            repositoryName: location.repository,
+            filter: { tagStatus: options.tagStatus },
+            ...(options.maxResults ? { maxResults: options.maxResults } : {}),
+            nextToken,
+          }),
+        ),
+      deps,
+    );
+    for (const d of out.imageDetails ?? [])
+      if (d.imageDigest) details.push({ ...d, imageDigest: d.imageDigest });
+    nextToken = out.nextToken;
+    if (!nextToken) return { details, complete: true };
+  }
+  return { details, complete: false };
 }
 
 export class ImageNotFound extends DomainFailure {
@@ -69,34 +109,17 @@ export class EcrRepository {
 
   /** The newest tagged images, for error messages that list candidates. */
   async recentTagged(limit: number): Promise<ResolvedImage[]> {
-    const images: ResolvedImage[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < 50; page++) {
-      const out = await awsCall(
-        'DescribeImages',
-        () =>
-          this.client.send(
-            new DescribeImagesCommand({
-              registryId: this.location.registryId,
-              repositoryName: this.location.repository,
-              filter: { tagStatus: 'TAGGED' },
-              nextToken,
-            }),
-          ),
-        this.deps,
-      );
-      for (const d of out.imageDetails ?? []) {
-        if (!d.imageDigest) continue;
-        images.push({
-          digest: d.imageDigest,
-          tags: d.imageTags ?? [],
-          ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
-          uri: imageUri(this.location, { kind: 'digest', digest: d.imageDigest }),
-        });
-      }
-      nextToken = out.nextToken;
-      if (!nextToken) break;
-    }
+    // Candidates for a message: the first 50 pages are enough.
+    const { details } = await describeImages(this.client, this.location, this.deps, {
+      tagStatus: 'TAGGED',
+      maxPages: 50,
+    });
+    const images = details.map((d): ResolvedImage => ({
+      digest: d.imageDigest,
+      tags: d.imageTags ?? [],
+      ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
+      uri: imageUri(this.location, { kind: 'digest', digest: d.imageDigest }),
+    }));
     return images
       .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
       .slice(0, limit);
