@@ -2,10 +2,10 @@
 import type { ImageRef } from '../aws/image-ref.js';
 import type { OpsContext } from './context.js';
 import type { EnvChanges } from '../targets/env-changes.js';
-import { chosenOf, startRun, type RunStory } from './ops-run.js';
-import { durationSince, type OpsOutcome } from './outcome.js';
+import { chosenOf, deploymentOf, runToEnd, slackOf, startRun, type RunStory } from './ops-run.js';
+import type { OpsOutcome } from './outcome.js';
 import { DEPLOY_PIPELINE } from './pipelines.js';
-import { runPipeline, type Pipeline } from './pipeline.js';
+import type { Pipeline } from './pipeline.js';
 import type { DeployRun } from './runs.js';
 
 export type { DeployRun };
@@ -36,20 +36,7 @@ export interface DeployRequest {
 
 function deployStory(request: DeployRequest): RunStory {
   return {
-    deployment: (run) => {
-      const c = chosenOf(run);
-      return {
-        payload: {
-          tool: 'apprunner-ops',
-          kind: 'deploy',
-          image: c.target.uri,
-          digest: c.target.digest,
-          tag: c.targetVersion,
-          previousImage: run.outcome.previousImage as string,
-        },
-        description: `Deploying ${c.targetVersion}`,
-      };
-    },
+    deployment: (run) => deploymentOf(run, 'deploy', `Deploying ${chosenOf(run).targetVersion}`),
     deploymentPlan: (run) =>
       `GitHub: create deployment of ${chosenOf(run).targetVersion} to ${run.ctx.environment}, status in_progress`,
     refused: (_run, result) => result.message,
@@ -80,15 +67,10 @@ function deployStory(request: DeployRequest): RunStory {
     unhealthy: (run, why) =>
       `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} but fails its checks: ${why}`,
     stopped: (run, why) => `Deploy of ${chosenOf(run).targetVersion} stopped: ${why}`,
-    slack: (run) => ({
-      headline: `${run.outcome.ok ? '✅' : '🔴'} ${run.ctx.environment}: ${run.outcome.headline}`,
-      fields: {
-        Environment: run.ctx.environment,
+    slack: (run) =>
+      slackOf(run, '✅', {
         Version: `${chosenOf(run).running.version} → ${chosenOf(run).targetVersion}`,
-        Result: run.outcome.result,
-        Duration: durationSince(run.ctx, run.outcome.startedAt),
-      },
-    }),
+      }),
     audit: (run) => ({
       action:
         run.outcome.result === 'deployed'
@@ -131,7 +113,5 @@ export async function deploy(
       autoRollback: request.autoRollback,
     },
   );
-  await runPipeline(pipeline, run);
-  run.outcome.finishedAt = ctx.clock.now();
-  return run.outcome;
+  return runToEnd(pipeline, run);
 }

@@ -9,8 +9,8 @@ import type { DeploymentResult } from '../targets/target.js';
 import type { OpsContext } from './context.js';
 import type { BackTarget, RunningImage } from './images.js';
 import type { OpsOutcome } from './outcome.js';
-import { startOutcome } from './outcome.js';
-import type { Pipeline, PipelineRun } from './pipeline.js';
+import { durationSince, startOutcome } from './outcome.js';
+import { runPipeline, type Pipeline, type PipelineRun } from './pipeline.js';
 import type { StepLog } from './steps.js';
 import { StepLog as Steps } from './steps.js';
 
@@ -121,4 +121,53 @@ export function startRun(
     },
   };
   return run;
+}
+
+/** Runs a started run through its pipeline and closes its outcome. */
+export async function runToEnd<R extends OpsRun>(
+  pipeline: Pipeline<R>,
+  run: R,
+): Promise<OpsOutcome> {
+  await runPipeline(pipeline, run);
+  run.outcome.finishedAt = run.ctx.clock.now();
+  return run.outcome;
+}
+
+/** The GitHub deployment of a run that puts the chosen image in place. */
+export function deploymentOf(
+  run: OpsRun,
+  kind: DeploymentPayload['kind'],
+  description: string,
+  reason?: string,
+): { payload: DeploymentPayload; description: string } {
+  const c = chosenOf(run);
+  return {
+    payload: {
+      tool: 'apprunner-ops',
+      kind,
+      image: c.target.uri,
+      digest: c.target.digest,
+      tag: c.targetVersion,
+      previousImage: run.outcome.previousImage as string,
+      ...(reason !== undefined ? { reason } : {}),
+    },
+    description,
+  };
+}
+
+/** A run's Slack message: its headline behind `icon` (🔴 when it failed), then these fields. */
+export function slackOf(
+  run: OpsRun,
+  icon: string,
+  fields: Record<string, string>,
+): { headline: string; fields: Record<string, string> } {
+  return {
+    headline: `${run.outcome.ok ? icon : '🔴'} ${run.ctx.environment}: ${run.outcome.headline}`,
+    fields: {
+      Environment: run.ctx.environment,
+      ...fields,
+      Result: run.outcome.result,
+      Duration: durationSince(run.ctx, run.outcome.startedAt),
+    },
+  };
 }

@@ -3,10 +3,18 @@
  * restart procedure; a rotation's redeploy needs the same), through the restart pipeline.
  */
 import type { OpsContext } from './context.js';
-import { chosenOf, startRun, type OpsRun, type RunStory } from './ops-run.js';
-import { durationSince, type OpsOutcome } from './outcome.js';
+import {
+  chosenOf,
+  deploymentOf,
+  runToEnd,
+  slackOf,
+  startRun,
+  type OpsRun,
+  type RunStory,
+} from './ops-run.js';
+import type { OpsOutcome } from './outcome.js';
 import { RESTART_PIPELINE } from './pipelines.js';
-import { runPipeline, type Pipeline } from './pipeline.js';
+import type { Pipeline } from './pipeline.js';
 
 export interface RestartRequest {
   /** Why: in the summary, Slack, the deployment status and the audit log. */
@@ -20,21 +28,13 @@ function restartStory(request: RestartRequest): RunStory {
     throw new Error('a restart never finds its version already in place');
   };
   return {
-    deployment: (run) => {
-      const c = chosenOf(run);
-      return {
-        payload: {
-          tool: 'apprunner-ops',
-          kind: 'restart',
-          image: c.target.uri,
-          digest: c.target.digest,
-          tag: c.targetVersion,
-          previousImage: run.outcome.previousImage as string,
-          reason: request.reason,
-        },
-        description: `Restart of ${c.targetVersion}: ${request.reason}`,
-      };
-    },
+    deployment: (run) =>
+      deploymentOf(
+        run,
+        'restart',
+        `Restart of ${chosenOf(run).targetVersion}: ${request.reason}`,
+        request.reason,
+      ),
     deploymentPlan: (run) =>
       `GitHub: create a restart deployment of ${version(run)} to ${run.ctx.environment}, status in_progress`,
     refused: (_run, result) => `${result.message}: check the service now`,
@@ -58,16 +58,7 @@ function restartStory(request: RestartRequest): RunStory {
     unchanged: unused,
     unhealthy: unused,
     stopped: (run, why) => `Restart of ${version(run)} stopped: ${why}`,
-    slack: (run) => ({
-      headline: `${run.outcome.ok ? '🔄' : '🔴'} ${run.ctx.environment}: ${run.outcome.headline}`,
-      fields: {
-        Environment: run.ctx.environment,
-        Version: version(run),
-        Reason: request.reason,
-        Result: run.outcome.result,
-        Duration: durationSince(run.ctx, run.outcome.startedAt),
-      },
-    }),
+    slack: (run) => slackOf(run, '🔄', { Version: version(run), Reason: request.reason }),
     audit: (run) => ({
       action: run.outcome.ok ? 'restart_succeeded' : 'restart_failed',
       details: {
@@ -91,7 +82,5 @@ export async function restart(
     dryRun: request.dryRun,
     snapshot: { wanted: false, purpose: 'pre-restart', given: undefined },
   });
-  await runPipeline(pipeline, run);
-  run.outcome.finishedAt = ctx.clock.now();
-  return run.outcome;
+  return runToEnd(pipeline, run);
 }

@@ -1,9 +1,16 @@
 /** A rollback to a chosen earlier version: the rollback pipeline (pipelines.ts) and its words. */
 import { ROLLBACK_PIPELINE } from './pipelines.js';
 import type { OpsContext } from './context.js';
-import { durationSince } from './outcome.js';
-import { chosenOf, startRun, type OpsRun, type RunStory } from './ops-run.js';
-import { runPipeline, type Pipeline } from './pipeline.js';
+import {
+  chosenOf,
+  deploymentOf,
+  runToEnd,
+  slackOf,
+  startRun,
+  type OpsRun,
+  type RunStory,
+} from './ops-run.js';
+import type { Pipeline } from './pipeline.js';
 import type { OpsOutcome } from './outcome.js';
 import type { RollbackTarget } from './rollback-target.js';
 import type { RollbackRun } from './runs.js';
@@ -26,19 +33,14 @@ function rollbackStory(request: RollbackRequest): RunStory {
     `${chosenOf(run).running.version} → ${chosenOf(run).targetVersion}`;
   return {
     deployment: (run) => {
-      const c = chosenOf(run);
       const commit = (run as RollbackRun).commit;
       return {
-        payload: {
-          tool: 'apprunner-ops',
-          kind: 'rollback',
-          image: c.target.uri,
-          digest: c.target.digest,
-          tag: c.targetVersion,
-          previousImage: run.outcome.previousImage as string,
-          reason: request.reason,
-        },
-        description: `Rollback to ${c.targetVersion}: ${request.reason}`,
+        ...deploymentOf(
+          run,
+          'rollback',
+          `Rollback to ${chosenOf(run).targetVersion}: ${request.reason}`,
+          request.reason,
+        ),
         ...(commit ? { ref: commit } : {}),
       };
     },
@@ -69,16 +71,7 @@ function rollbackStory(request: RollbackRequest): RunStory {
     unhealthy: (run, why) =>
       `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} but fails its checks (${why}): production is unhealthy and nothing more was done automatically`,
     stopped: (run, why) => `Rollback to ${chosenOf(run).targetVersion} stopped: ${why}`,
-    slack: (run) => ({
-      headline: `${run.outcome.ok ? '⏪' : '🔴'} ${run.ctx.environment}: ${run.outcome.headline}`,
-      fields: {
-        Environment: run.ctx.environment,
-        Version: versions(run),
-        Reason: request.reason,
-        Result: run.outcome.result,
-        Duration: durationSince(run.ctx, run.outcome.startedAt),
-      },
-    }),
+    slack: (run) => slackOf(run, '⏪', { Version: versions(run), Reason: request.reason }),
     audit: (run) => ({
       action: run.outcome.ok ? 'rollback_succeeded' : 'rollback_failed',
       details: {
@@ -115,7 +108,5 @@ export async function rollback(
       },
     },
   );
-  await runPipeline(pipeline, run);
-  run.outcome.finishedAt = ctx.clock.now();
-  return run.outcome;
+  return runToEnd(pipeline, run);
 }
