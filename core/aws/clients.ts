@@ -31,6 +31,28 @@ export interface AwsRequestLimits {
 
 export const DEFAULT_AWS_REQUEST_TIMEOUT_MS = 30_000;
 
+export interface AwsClientConfig {
+  region: string;
+  maxAttempts: number;
+  requestHandler: NodeHttpHandler;
+}
+
+/** How every SDK client of the suite is made (see createAwsClients); one handler per client. */
+export function awsClientConfig(
+  region: string,
+  limits: AwsRequestLimits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
+): AwsClientConfig {
+  return {
+    region,
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({
+      requestTimeout: limits.requestTimeoutMs,
+      connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
+    }),
+  };
+}
+
 /**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
@@ -44,15 +66,7 @@ export function createAwsClients(
   region: string,
   limits: AwsRequestLimits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
 ): AwsClients {
-  const config = (): { region: string; maxAttempts: number; requestHandler: NodeHttpHandler } => ({
-    region,
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({
-      requestTimeout: limits.requestTimeoutMs,
-      connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
-      throwOnRequestTimeout: true,
-    }),
-  });
+  const config = (): AwsClientConfig => awsClientConfig(region, limits);
   return {
     appRunner: new AppRunnerClient(config()),
     ecr: new ECRClient(config()),

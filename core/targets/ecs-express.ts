@@ -30,7 +30,6 @@ import {
   type ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   AWS_RETRY,
   awsCall,
@@ -38,7 +37,11 @@ import {
   isRetryableAwsError,
   type AwsCallDeps,
 } from '../aws/call.js';
-import { DEFAULT_AWS_REQUEST_TIMEOUT_MS, type AwsRequestLimits } from '../aws/clients.js';
+import {
+  DEFAULT_AWS_REQUEST_TIMEOUT_MS,
+  awsClientConfig,
+  type AwsRequestLimits,
+} from '../aws/clients.js';
 import { ECS_SERVICE_ARN } from '../config/fields.js';
 import { albTraffic, type LoadBalancerTarget, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { DomainFailure } from '../util/errors.js';
@@ -81,15 +84,7 @@ export function createEcsClient(
   region: string,
   limits: AwsRequestLimits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
 ): ECSClient {
-  return new ECSClient({
-    region,
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({
-      requestTimeout: limits.requestTimeoutMs,
-      connectionTimeout: Math.min(limits.requestTimeoutMs, 10_000),
-      throwOnRequestTimeout: true,
-    }),
-  });
+  return new ECSClient(awsClientConfig(region, limits));
 }
 
 type NameValue = { name?: string | undefined; value?: string | undefined };
