@@ -14,12 +14,6 @@ export const restartService: StageDefinition<OpsRun> = {
       intervalMs: ctx.timing.pollIntervalMs,
     });
     ctx.logger.info(`  restart started ${started.id} (${c.running.version})`);
-    run.outcome.operationId = started.id;
-    const result = await followDeployment(run, {
-      ...started,
-      names: { image: c.targetVersion, previous: c.running.version },
-    });
-    run.switched = result.status !== 'failed';
-    return result;
+    return followDeployment(run, started);
   },
 };

@@ -8,17 +8,23 @@ import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageResult } from '../pipeline.js';
 import type { StageDefinition } from './stage.js';
 
-/** Follows a started deployment; a failure settles the outcome and stops the pipeline. */
+/**
+ * Follows a started deployment of the chosen image (the switch or the restart) and records it
+ * on the run; a failure settles the outcome and stops the pipeline.
+ */
 export async function followDeployment(
   run: OpsRun,
   started: StartedDeployment,
 ): Promise<StageResult> {
   const { ctx } = run;
-  const result = await ctx.target.follow(started, {
-    timeoutMs: ctx.timing.operationTimeoutMs,
-    intervalMs: ctx.timing.pollIntervalMs,
-  });
+  const c = chosenOf(run);
+  run.outcome.operationId = started.id;
+  const result = await ctx.target.follow(
+    { ...started, names: { image: c.targetVersion, previous: c.running.version } },
+    { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: ctx.timing.pollIntervalMs },
+  );
   const detail = `operation ${started.id}: ${result.status}`;
+  run.switched = result.ok;
   if (result.ok) return { detail };
   run.finish('failed', false, run.story.refused(run, result));
   return { status: 'failed', detail, halt: 'stop' };
@@ -43,12 +49,6 @@ export const switchImage: StageDefinition<OpsRun & { envChanges?: EnvChanges | u
       ...(run.variablesWanted ? { environment: run.variablesWanted } : {}),
     });
     ctx.logger.info(`  update started ${started.id} → ${c.target.uri}`);
-    run.outcome.operationId = started.id;
-    const result = await followDeployment(run, {
-      ...started,
-      names: { image: c.targetVersion, previous: c.running.version },
-    });
-    run.switched = result.status !== 'failed';
-    return result;
+    return followDeployment(run, started);
   },
 };
