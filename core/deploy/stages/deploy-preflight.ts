@@ -13,9 +13,9 @@ import {
   hasEnvChanges,
   type EnvChanges,
 } from '../../targets/env-changes.js';
-import { fallbackTarget, readRunningImage, versionOf } from '../images.js';
+import { fallbackTarget, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
-import { recordTarget } from '../outcome.js';
+import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
 
 /**
@@ -53,27 +53,14 @@ export const deployPreflight: StageDefinition<
   failure: 'throw',
   run: async (run) => {
     const { ctx } = run;
-    await ctx.checkAccount();
+    await checkAccess(run);
     if (run.bakeMs > 0) await assertTrafficReadable(ctx);
-    if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
     if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
-    const state = await ctx.target.waitUntilUpdatable({
-      timeoutMs: ctx.timing.operationTimeoutMs,
-      intervalMs: ctx.timing.pollIntervalMs,
-    });
-    const running = await readRunningImage(ctx, state.image);
+    const { state, running } = await readService(run);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
     const back = await fallbackTarget(ctx, running, target);
-    run.chosen = {
-      running,
-      target,
-      targetVersion,
-      back,
-      serviceUrl: state.url,
-      variables: state.environment,
-    };
-    recordTarget(run.outcome, run.chosen);
+    choose(run, state, { running, target, targetVersion, back });
     const changes = run.envChanges;
     if (hasEnvChanges(changes) && changesAnything(state.environment, changes)) {
       run.variablesWanted = changedVariables(state.environment, changes);

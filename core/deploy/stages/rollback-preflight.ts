@@ -6,11 +6,11 @@
 import { InputError } from '../../util/errors.js';
 import type { OpsContext } from '../context.js';
 import { badDigests, choosePrevious, readHistory, type HistoryEntry } from '../history.js';
-import { readRunningImage, versionOf, type RunningImage } from '../images.js';
+import { versionOf, type RunningImage } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
-import { recordTarget } from '../outcome.js';
 import { NoRollbackTarget, type RollbackTarget } from '../rollback-target.js';
 import type { ResolvedImage } from '../../aws/ecr.js';
+import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
 
 interface Resolved {
@@ -100,25 +100,16 @@ export const rollbackPreflight: StageDefinition<
   // Nothing has changed yet: the error is the run's error, as it is.
   failure: 'throw',
   run: async (run) => {
-    const { ctx } = run;
-    await ctx.checkAccount();
-    if (run.snapshot.wanted && ctx.rds) await ctx.rds.assertAvailable();
-    const state = await ctx.target.waitUntilUpdatable({
-      timeoutMs: ctx.timing.operationTimeoutMs,
-      intervalMs: ctx.timing.pollIntervalMs,
-    });
-    const running = await readRunningImage(ctx, state.image);
-    const resolved = await resolveTarget(ctx, run.to, running);
+    await checkAccess(run);
+    const { state, running } = await readService(run);
+    const resolved = await resolveTarget(run.ctx, run.to, running);
     run.commit = resolved.commit;
-    run.chosen = {
+    choose(run, state, {
       running,
       target: resolved.target,
       targetVersion: resolved.targetVersion,
-      serviceUrl: state.url,
-      variables: state.environment,
       back: undefined,
-    };
-    recordTarget(run.outcome, run.chosen);
+    });
     return `${running.version} runs; rolling back to ${resolved.targetVersion}: ${resolved.why}`;
   },
 };

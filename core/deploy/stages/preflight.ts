@@ -1,0 +1,34 @@
+/** What the preflights (deploy, rollback, restart, snapshot) check and read alike. */
+import type { TargetState } from '../../targets/target.js';
+import { readRunningImage, type RunningImage } from '../images.js';
+import type { Chosen, OpsRun } from '../ops-run.js';
+import { recordTarget } from '../outcome.js';
+
+/** The credentials reach the configured account, and the database is there to snapshot if wanted. */
+export async function checkAccess(run: OpsRun): Promise<void> {
+  await run.ctx.checkAccount();
+  if (run.snapshot.wanted && run.ctx.rds) await run.ctx.rds.assertAvailable();
+}
+
+/** Waits until the service takes an update, and reads what it runs. */
+export async function readService(
+  run: OpsRun,
+): Promise<{ state: TargetState; running: RunningImage }> {
+  const { ctx } = run;
+  const state = await ctx.target.waitUntilUpdatable({
+    timeoutMs: ctx.timing.operationTimeoutMs,
+    intervalMs: ctx.timing.pollIntervalMs,
+  });
+  return { state, running: await readRunningImage(ctx, state.image) };
+}
+
+/** Records the images the run works with; the service's URL and variables come from `state`. */
+export function choose(
+  run: OpsRun,
+  state: TargetState,
+  chosen: Omit<Chosen, 'serviceUrl' | 'variables'>,
+): Chosen {
+  run.chosen = { ...chosen, serviceUrl: state.url, variables: state.environment };
+  recordTarget(run.outcome, run.chosen);
+  return run.chosen;
+}
