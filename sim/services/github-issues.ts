@@ -3,6 +3,7 @@
  * (close), and comments. Routes are mounted in github.ts's table; state lives in GithubState.
  */
 import { json, type RestRequest, type RestResponse, type RestRoute } from '../rest.js';
+import { page } from './github-page.js';
 import type { GithubIssue, GithubIssueComment, GithubWorld } from './github-state.js';
 
 export type { GithubIssue, GithubIssueComment } from './github-state.js';
@@ -70,24 +71,6 @@ function commentJson(world: GithubWorld, i: GithubIssue, c: GithubIssueComment):
   };
 }
 
-/** `per_page`/`page` with a Link header, as GitHub pages lists. */
-function paged(req: RestRequest, world: GithubWorld, items: Json[]): RestResponse {
-  const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
-  const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
-  const last = Math.max(1, Math.ceil(items.length / perPage));
-  const headers: Record<string, string> = {};
-  if (pageNo < last) {
-    const link = (n: number): string => {
-      const q = new URLSearchParams(req.query);
-      q.set('page', String(n));
-      q.set('per_page', String(perPage));
-      return `${world.url}/github${req.path}?${q.toString()}`;
-    };
-    headers['link'] = `<${link(pageNo + 1)}>; rel="next", <${link(last)}>; rel="last"`;
-  }
-  return json(200, items.slice((pageNo - 1) * perPage, pageNo * perPage), headers);
-}
-
 function find(world: GithubWorld, p: Record<string, string>): GithubIssue | undefined {
   return world.github.issues.find((i) => i.repo === repoOf(p) && i.number === Number(p['number']));
 }
@@ -146,7 +129,7 @@ export const issueRoutes: RestRoute<GithubWorld>[] = [
         )
         .sort((a, b) => b.number - a.number)
         .map((i) => issueJson(world, i));
-      return paged(req, world, items);
+      return page(req, items, `${world.url}/github${req.path}`);
     },
   },
   {
@@ -219,10 +202,10 @@ export const issueRoutes: RestRoute<GithubWorld>[] = [
     handle(req, p, world) {
       const issue = find(world, p);
       if (!issue) return notFound();
-      return paged(
+      return page(
         req,
-        world,
         issue.comments.map((c) => commentJson(world, issue, c)),
+        `${world.url}/github${req.path}`,
       );
     },
   },

@@ -10,6 +10,7 @@
  */
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import { answerGraphql } from './github-graphql.js';
+import { page } from './github-page.js';
 import { issueRoutes } from './github-issues.js';
 import type {
   GithubCheckRun,
@@ -59,27 +60,6 @@ function creator(world: GithubWorld): Json {
 
 function body(req: RestRequest): Json {
   return req.body !== null && typeof req.body === 'object' ? (req.body as Json) : {};
-}
-
-function page<T>(req: RestRequest, items: T[], base: string): RestResponse {
-  const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
-  const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
-  const slice = items.slice((pageNo - 1) * perPage, pageNo * perPage);
-  const last = Math.max(1, Math.ceil(items.length / perPage));
-  const headers: Record<string, string> = {};
-  const link = (p: number): string => {
-    const q = new URLSearchParams(req.query);
-    q.set('per_page', String(perPage));
-    q.set('page', String(p));
-    return `${base}?${q.toString()}`;
-  };
-  // GitHub's order: prev and first only after page 1, next and last only before the last page.
-  const links: string[] = [];
-  if (pageNo > 1) links.push(`<${link(pageNo - 1)}>; rel="prev"`);
-  if (pageNo < last) links.push(`<${link(pageNo + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
-  if (pageNo > 1) links.push(`<${link(1)}>; rel="first"`);
-  if (links.length > 0) headers['link'] = links.join(', ');
-  return json(200, slice, headers);
 }
 
 function api(world: GithubWorld): string {
