@@ -5,16 +5,8 @@
  * deployment status and the audit log. The environment's required reviewers approve it, and
  * it queues with deploys and rollbacks of the same environment.
  */
-import { environmentConcurrency } from './environments.js';
 import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import {
-  CALLED_SECRETS,
-  COMMON_INPUTS,
-  SECRETS,
-  awsCredentials,
-  callerCheckout,
-  suiteSteps,
-} from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
 
 export const restart: WorkflowSource = {
   file: 'restart.yml',
@@ -54,35 +46,24 @@ export const restart: WorkflowSource = {
     },
     permissions: {},
     jobs: {
-      restart: {
+      restart: environmentJob({
         name: expr("format('restart {0}', inputs.environment)"),
-        'runs-on': expr('inputs.runs-on'),
-        // Reviewers gate it, the OIDC subject names the environment, and the action records
-        // the one deployment itself.
-        environment: { name: expr('inputs.environment'), deployment: false },
-        concurrency: environmentConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
-        'timeout-minutes': 60,
         outputs: { result: expr(stepOutput('restart', 'deploy', 'result')) },
-        steps: [
-          callerCheckout,
-          ...suiteSteps,
-          awsCredentials,
-          suiteAction('deploy', {
-            id: 'restart',
-            name: 'Restart',
-            with: {
-              environment: expr('inputs.environment'),
-              config: expr('inputs.config'),
-              mode: 'restart',
-              reason: expr('inputs.reason'),
-              'dry-run': expr('inputs.dry-run == true'),
-              'github-token': expr('github.token'),
-              ...SECRETS,
-            },
-          }),
-        ],
-      },
+        action: suiteAction('deploy', {
+          id: 'restart',
+          name: 'Restart',
+          with: {
+            environment: expr('inputs.environment'),
+            config: expr('inputs.config'),
+            mode: 'restart',
+            reason: expr('inputs.reason'),
+            'dry-run': expr('inputs.dry-run == true'),
+            'github-token': expr('github.token'),
+            ...SECRETS,
+          },
+        }),
+      }),
     },
   },
 };

@@ -4,16 +4,8 @@
  * deploy.yml's concurrency group (queue: max), so a rollback waits for a running deploy of the
  * same environment and is never dropped by a newer run.
  */
-import { environmentConcurrency } from './environments.js';
 import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import {
-  CALLED_SECRETS,
-  COMMON_INPUTS,
-  SECRETS,
-  awsCredentials,
-  callerCheckout,
-  suiteSteps,
-} from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
 
 export const rollback: WorkflowSource = {
   file: 'rollback.yml',
@@ -61,21 +53,14 @@ export const rollback: WorkflowSource = {
     },
     permissions: {},
     jobs: {
-      rollback: {
+      rollback: environmentJob({
         name: expr("format('roll back {0}', inputs.environment)"),
-        'runs-on': expr('inputs.runs-on'),
-        // Required reviewers of the environment approve the rollback, the OIDC subject names
-        // it, and a called workflow gets its secrets only because the job declares it. The
-        // rollback action records the deployment itself: `deployment: false` avoids a second.
-        environment: { name: expr('inputs.environment'), deployment: false },
-        concurrency: environmentConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
-        'timeout-minutes': 60,
         outputs: {
           result: expr(stepOutput('rollback', 'rollback', 'result')),
           image: expr(stepOutput('rollback', 'rollback', 'image')),
         },
-        steps: [
+        before: [
           run(
             'Check the down-migration request',
             [
@@ -96,26 +81,23 @@ export const rollback: WorkflowSource = {
               },
             },
           ),
-          callerCheckout,
-          ...suiteSteps,
-          awsCredentials,
-          suiteAction('rollback', {
-            id: 'rollback',
-            name: 'Roll back',
-            with: {
-              environment: expr('inputs.environment'),
-              config: expr('inputs.config'),
-              to: expr('inputs.to'),
-              reason: expr('inputs.reason'),
-              'down-migration-command': expr(
-                "inputs.down-migration && vars.DOWN_MIGRATION_COMMAND || ''",
-              ),
-              'github-token': expr('github.token'),
-              ...SECRETS,
-            },
-          }),
         ],
-      },
+        action: suiteAction('rollback', {
+          id: 'rollback',
+          name: 'Roll back',
+          with: {
+            environment: expr('inputs.environment'),
+            config: expr('inputs.config'),
+            to: expr('inputs.to'),
+            reason: expr('inputs.reason'),
+            'down-migration-command': expr(
+              "inputs.down-migration && vars.DOWN_MIGRATION_COMMAND || ''",
+            ),
+            'github-token': expr('github.token'),
+            ...SECRETS,
+          },
+        }),
+      }),
     },
   },
 };

@@ -5,15 +5,8 @@
  * redeploy never overlaps a deploy or rollback of the same environment and is never dropped.
  * docs/setup.md shows the caller: "Run workflow" by hand, and a weekly schedule for what is due.
  */
-import { environmentConcurrency } from './environments.js';
 import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import {
-  CALLED_SECRETS,
-  COMMON_INPUTS,
-  awsCredentials,
-  callerCheckout,
-  suiteSteps,
-} from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, environmentJob } from './shared.js';
 
 export const rotate: WorkflowSource = {
   file: 'rotate.yml',
@@ -54,38 +47,28 @@ export const rotate: WorkflowSource = {
     },
     permissions: {},
     jobs: {
-      rotate: {
+      rotate: environmentJob({
         name: expr("format('rotate {0} in {1}', inputs.secret, inputs.environment)"),
-        'runs-on': expr('inputs.runs-on'),
-        // Required reviewers approve the rotation, the OIDC subject names the environment, and
-        // the job gets the environment's secrets. The rotation records a commit status, not a
-        // deployment: `deployment: false` keeps the Deployments page to real deployments.
-        environment: { name: expr('inputs.environment'), deployment: false },
-        concurrency: environmentConcurrency(expr('inputs.environment')),
+        // The rotation records a commit status, not a deployment: the Deployments page keeps to
+        // real deployments.
         permissions: { contents: 'read', 'id-token': 'write', statuses: 'write' },
-        'timeout-minutes': 60,
         outputs: {
           rotated: expr(stepOutput('rotate', 'rotate-secret', 'rotated')),
         },
-        steps: [
-          callerCheckout,
-          ...suiteSteps,
-          awsCredentials,
-          suiteAction('rotate-secret', {
-            id: 'rotate',
-            name: 'Rotate',
-            with: {
-              environment: expr('inputs.environment'),
-              config: expr('inputs.config'),
-              secret: expr('inputs.secret'),
-              reason: expr('inputs.reason'),
-              'github-token': expr('github.token'),
-              'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
-              'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
-            },
-          }),
-        ],
-      },
+        action: suiteAction('rotate-secret', {
+          id: 'rotate',
+          name: 'Rotate',
+          with: {
+            environment: expr('inputs.environment'),
+            config: expr('inputs.config'),
+            secret: expr('inputs.secret'),
+            reason: expr('inputs.reason'),
+            'github-token': expr('github.token'),
+            'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
+            'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+          },
+        }),
+      }),
     },
   },
 };

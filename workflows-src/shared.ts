@@ -1,5 +1,15 @@
 /** Pieces deploy.yml and rollback.yml share. */
-import { SUITE_DIR, expr, run, thirdParty, type Step, type WorkflowSecret } from './dsl.js';
+import { environmentConcurrency } from './environments.js';
+import {
+  SUITE_DIR,
+  expr,
+  run,
+  thirdParty,
+  type Job,
+  type Permissions,
+  type Step,
+  type WorkflowSecret,
+} from './dsl.js';
 import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
 
 /**
@@ -119,3 +129,29 @@ export const COMMON_INPUTS = {
     default: 'ubuntu-24.04',
   },
 } as const;
+
+/**
+ * The job of a workflow that changes one environment of the caller (restart, rollback,
+ * rotate): the environment's required reviewers approve it, the OIDC subject names it, the job
+ * gets its secrets, and it queues with the environment's other changes. The action records
+ * its own deployment or status, so the job makes none (`deployment: false`). Its steps:
+ * `before` (checks of the request), the caller's checkout, the suite, AWS credentials, `action`.
+ */
+export function environmentJob(job: {
+  name: string;
+  permissions: Permissions;
+  outputs: Record<string, string>;
+  before?: readonly Step[];
+  action: Step;
+}): Job {
+  return {
+    name: job.name,
+    'runs-on': expr('inputs.runs-on'),
+    environment: { name: expr('inputs.environment'), deployment: false },
+    concurrency: environmentConcurrency(expr('inputs.environment')),
+    permissions: job.permissions,
+    'timeout-minutes': 60,
+    outputs: job.outputs,
+    steps: [...(job.before ?? []), callerCheckout, ...suiteSteps, awsCredentials, job.action],
+  };
+}
