@@ -41753,6 +41753,14 @@ const ecrRepositoryField = schemas_string()
 /** Environment variable style names, as App Runner and the runbooks use them. */
 const envNameField = schemas_string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });
+/** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
+const positiveDurationField = schemas_string()
+    .refine((text) => ((0,duration/* parseDuration */.E)(text) ?? 0) > 0, {
+    message: 'expected a positive duration like 90s, 24h or 1h30m',
+})
+    .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
+/** The platforms a service can be deployed to (`target.kind`). */
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express']));
 
 ;// CONCATENATED MODULE: ./core/util/zod-issues.ts
 /** `environments.production.health.checks[1].expect.status` */
