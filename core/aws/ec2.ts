@@ -1,7 +1,7 @@
 import type { EC2Client, SecurityGroup } from '@aws-sdk/client-ec2';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
-import type { AwsClients } from './clients.js';
+import { awsClientConfig, type AwsClients } from './clients.js';
 import { awsCall } from './call.js';
 
 /**
@@ -11,7 +11,7 @@ import { awsCall } from './call.js';
 async function ec2Client(aws: AwsClients, region: string): Promise<EC2Client> {
   if (!aws.ec2) {
     const { EC2Client: Client } = await import('@aws-sdk/client-ec2');
-    aws.ec2 = new Client({ region, maxAttempts: 1 });
+    aws.ec2 = new Client(awsClientConfig(region));
   }
   return aws.ec2;
 }

@@ -9,6 +9,7 @@ import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { AppRunnerService, ServiceNotUpdatable, type ServiceState } from '../aws/app-runner.js';
 import { withVariables } from './app-runner-variables.js';
 import type { AwsCallDeps } from '../aws/call.js';
+import { awsClientConfig } from '../aws/clients.js';
 import {
   TargetNotUpdatable,
   byDigest,
@@ -145,7 +146,7 @@ export class AppRunnerTarget implements DeployTarget {
   }): Promise<MinuteMetrics[]> {
     const client =
       this.options.cloudWatch ??
-      new CloudWatchClient({ region: this.arn.split(':')[3], maxAttempts: 1 });
+      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
     return appRunnerTraffic(client, this.arn, window, this.deps);
   }
 

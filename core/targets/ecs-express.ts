@@ -612,7 +612,7 @@ export class EcsExpressTarget implements DeployTarget {
     const targets = await this.loadBalancerTargets();
     const client =
       this.options.cloudWatch ??
-      new CloudWatchClient({ region: this.arn.split(':')[3], maxAttempts: 1 });
+      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
     return albTraffic(client, targets, window, this.deps);
   }
 
