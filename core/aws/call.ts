@@ -92,3 +92,31 @@ export function awsErrorName(error: unknown): string | undefined {
     ? String((error as { name: unknown }).name)
     : undefined;
 }
+
+/**
+ * Every item of a paged AWS list (NextToken, Marker), each page read through awsCall, at most
+ * `maxPages` pages. More pages after those are an error naming the operation and `of` (a list read in
+ * part is not read), unless `more: 'stop'` says a first part is enough (candidates for a
+ * message).
+ */
+export async function awsPages<T>(
+  operation: string,
+  page: (
+    token: string | undefined,
+  ) => Promise<{ items: readonly T[] | undefined; next: string | undefined }>,
+  deps: AwsCallDeps,
+  options: { maxPages: number; more?: 'error' | 'stop'; of?: string },
+): Promise<T[]> {
+  const items: T[] = [];
+  let token: string | undefined;
+  for (let n = 0; n < options.maxPages; n++) {
+    const out = await awsCall(operation, () => page(token), deps);
+    items.push(...(out.items ?? []));
+    token = out.next;
+    if (!token) return items;
+  }
+  if (options.more === 'stop') return items;
+  throw new Error(
+    `${operation}${options.of ? ` of ${options.of}` : ''} still had more pages after ${options.maxPages}; refusing to act on a partial list`,
+  );
+}

@@ -79,22 +79,18 @@ export class EcrImages {
 
   /** Every image, tagged and untagged, following nextToken (bounded: 1 000 pages). */
   async list(): Promise<RepoImage[]> {
-    const { details, complete } = await describeImages(this.client, this.location, this.deps, {
+    const details = await describeImages(this.client, this.location, this.deps, {
       tagStatus: 'ANY',
       maxPages: 1000,
       maxResults: 1000,
     });
-    if (complete)
-      return details.map((d) => ({
-        digest: d.imageDigest,
-        tags: d.imageTags ?? [],
-        pushedAt: d.imagePushedAt,
-        sizeInBytes: d.imageSizeInBytes ?? 0,
-        mediaType: d.imageManifestMediaType,
-      }));
-    throw new Error(
-      `DescribeImages of ${this.location.repository} still had more pages after 1000; refusing to plan a clean-up on a partial list`,
-    );
+    return details.map((d) => ({
+      digest: d.imageDigest,
+      tags: d.imageTags ?? [],
+      pushedAt: d.imagePushedAt,
+      sizeInBytes: d.imageSizeInBytes ?? 0,
+      mediaType: d.imageManifestMediaType,
+    }));
   }
 
   /**

@@ -5,7 +5,7 @@ import {
   type TagStatus,
 } from '@aws-sdk/client-ecr';
 import { DomainFailure } from '../util/errors.js';
-import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 import { imageUri, type EcrLocation, type ImageRef } from './image-ref.js';
 
 export interface ResolvedImage {
@@ -18,37 +18,32 @@ export interface ResolvedImage {
 
 /**
  * The repository's images (DescribeImages) with a digest, following nextToken for at most
- * `maxPages` pages; `complete` says whether the last page was reached.
+ * `maxPages` pages; then an error, unless `more: 'stop'`.
  */
 export async function describeImages(
   client: ECRClient,
   location: EcrLocation,
   deps: AwsCallDeps,
-  options: { tagStatus: TagStatus; maxPages: number; maxResults?: number },
-): Promise<{ details: (ImageDetail & { imageDigest: string })[]; complete: boolean }> {
-  const details: (ImageDetail & { imageDigest: string })[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < options.maxPages; page++) {
-    const out = await awsCall(
-      'DescribeImages',
-      () =>
-        client.send(
-          new DescribeImagesCommand({
-            registryId: location.registryId,
-            repositoryName: location.repository,
-            filter: { tagStatus: options.tagStatus },
-            ...(options.maxResults ? { maxResults: options.maxResults } : {}),
-            nextToken,
-          }),
-        ),
-      deps,
-    );
-    for (const d of out.imageDetails ?? [])
-      if (d.imageDigest) details.push({ ...d, imageDigest: d.imageDigest });
-    nextToken = out.nextToken;
-    if (!nextToken) return { details, complete: true };
-  }
-  return { details, complete: false };
+  options: { tagStatus: TagStatus; maxPages: number; maxResults?: number; more?: 'error' | 'stop' },
+): Promise<(ImageDetail & { imageDigest: string })[]> {
+  const details = await awsPages(
+    'DescribeImages',
+    async (nextToken) => {
+      const out = await client.send(
+        new DescribeImagesCommand({
+          registryId: location.registryId,
+          repositoryName: location.repository,
+          filter: { tagStatus: options.tagStatus },
+          ...(options.maxResults ? { maxResults: options.maxResults } : {}),
+          nextToken,
+        }),
+      );
+      return { items: out.imageDetails, next: out.nextToken };
+    },
+    deps,
+    { ...options, of: location.repository },
+  );
+  return details.flatMap((d) => (d.imageDigest ? [{ ...d, imageDigest: d.imageDigest }] : []));
 }
 
 export class ImageNotFound extends DomainFailure {
@@ -110,9 +105,10 @@ export class EcrRepository {
   /** The newest tagged images, for error messages that list candidates. */
   async recentTagged(limit: number): Promise<ResolvedImage[]> {
     // Candidates for a message: the first 50 pages are enough.
-    const { details } = await describeImages(this.client, this.location, this.deps, {
+    const details = await describeImages(this.client, this.location, this.deps, {
       tagStatus: 'TAGGED',
       maxPages: 50,
+      more: 'stop',
     });
     const images = details.map((d): ResolvedImage => ({
       digest: d.imageDigest,

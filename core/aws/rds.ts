@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-rds';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
-import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 
 export class DatabaseNotReady extends DomainFailure {
   override readonly name = 'DatabaseNotReady';
@@ -162,31 +162,24 @@ export class RdsInstance {
 
   /** Manual snapshots of this instance whose id matches `own`, newest first. */
   async manualSnapshots(own: RegExp): Promise<DBSnapshot[]> {
-    const found: DBSnapshot[] = [];
-    let marker: string | undefined;
-    for (let page = 0; page < 100; page++) {
-      const out = await awsCall(
-        'DescribeDBSnapshots',
-        () =>
-          this.client.send(
-            new DescribeDBSnapshotsCommand({
-              DBInstanceIdentifier: this.instanceId,
-              SnapshotType: 'manual',
-              Marker: marker,
-              MaxRecords: 100,
-            }),
-          ),
-        this.deps,
-      );
-      found.push(
-        // RDS lists identifiers lowercase, whatever case they were created with.
-        ...(out.DBSnapshots ?? []).filter((s) =>
-          own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()),
-        ),
-      );
-      marker = out.Marker;
-      if (!marker) break;
-    }
+    const all = await awsPages(
+      'DescribeDBSnapshots',
+      async (marker) => {
+        const out = await this.client.send(
+          new DescribeDBSnapshotsCommand({
+            DBInstanceIdentifier: this.instanceId,
+            SnapshotType: 'manual',
+            Marker: marker,
+            MaxRecords: 100,
+          }),
+        );
+        return { items: out.DBSnapshots, next: out.Marker };
+      },
+      this.deps,
+      { maxPages: 100, of: this.instanceId },
+    );
+    // RDS lists identifiers lowercase, whatever case they were created with.
+    const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
     return found.sort(
       (a, b) =>
         (b.SnapshotCreateTime?.getTime() ?? Infinity) -

@@ -8,7 +8,7 @@ import {
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { DomainFailure } from '../util/errors.js';
-import { awsCall, awsErrorName, type AwsCallDeps } from './call.js';
+import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 
 export class SecretNotFound extends DomainFailure {
   override readonly name = 'SecretNotFound';
@@ -111,27 +111,22 @@ export class SecretsStore {
 
   /** Every version (deprecated ones too), following NextToken (bounded: 20 pages). */
   private async versions(secretId: string): Promise<SecretVersionsListEntry[]> {
-    const versions: SecretVersionsListEntry[] = [];
-    let next: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const out = await awsCall(
-        'ListSecretVersionIds',
-        () =>
-          this.client.send(
-            new ListSecretVersionIdsCommand({
-              SecretId: secretId,
-              IncludeDeprecated: true,
-              MaxResults: 100,
-              NextToken: next,
-            }),
-          ),
-        this.deps,
-      );
-      versions.push(...(out.Versions ?? []));
-      next = out.NextToken;
-      if (!next) break;
-    }
-    return versions;
+    return awsPages(
+      'ListSecretVersionIds',
+      async (next) => {
+        const out = await this.client.send(
+          new ListSecretVersionIdsCommand({
+            SecretId: secretId,
+            IncludeDeprecated: true,
+            MaxResults: 100,
+            NextToken: next,
+          }),
+        );
+        return { items: out.Versions, next: out.NextToken };
+      },
+      this.deps,
+      { maxPages: 20, of: secretId },
+    );
   }
 
   /** The AWSCURRENT version and when it was made, or undefined. */

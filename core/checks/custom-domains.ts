@@ -1,5 +1,5 @@
-import { DescribeCustomDomainsCommand, type CustomDomain } from '@aws-sdk/client-apprunner';
-import { awsCall } from '../aws/call.js';
+import { DescribeCustomDomainsCommand } from '@aws-sdk/client-apprunner';
+import { awsPages } from '../aws/call.js';
 import { customDomainsSchema } from './schemas/custom-domains.js';
 import { defineCheck } from './types.js';
 
@@ -10,22 +10,18 @@ export const customDomains = defineCheck({
   group: 'Domain & TLS',
   async run(check, ctx) {
     const arn = ctx.env['service-arn'];
-    const domains: CustomDomain[] = [];
-    let token: string | undefined;
     // Pages of at most 5; bounded so a misbehaving endpoint cannot loop forever.
-    for (let page = 0; page < 100; page++) {
-      const out = await awsCall(
-        'DescribeCustomDomains',
-        () =>
-          ctx.aws.appRunner.send(
-            new DescribeCustomDomainsCommand({ ServiceArn: arn, MaxResults: 5, NextToken: token }),
-          ),
-        ctx,
-      );
-      domains.push(...(out.CustomDomains ?? []));
-      token = out.NextToken;
-      if (!token) break;
-    }
+    const domains = await awsPages(
+      'DescribeCustomDomains',
+      async (token) => {
+        const out = await ctx.aws.appRunner.send(
+          new DescribeCustomDomainsCommand({ ServiceArn: arn, MaxResults: 5, NextToken: token }),
+        );
+        return { items: out.CustomDomains, next: out.NextToken };
+      },
+      ctx,
+      { maxPages: 100, of: arn },
+    );
     // A domain linked with EnableWWWSubdomain also serves www.<domain>.
     const statusOf = (host: string): string | undefined => {
       const direct = domains.find((d) => d.DomainName === host);
