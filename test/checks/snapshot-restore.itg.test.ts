@@ -210,7 +210,11 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    // `error` (the child never started) ends the wait as `exit` does.
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.once('error', () => resolve());
+    });
     const rds = new RDSClient(s.clientConfig({ maxAttempts: 1 }));
     await waitFor(
       'the drill instance to be creating',
