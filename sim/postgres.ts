@@ -115,17 +115,20 @@ function serverUser(): RunAs | undefined {
   );
 }
 
-/** Why `user` cannot run `bin --version`, or undefined when it can. */
-function cannotRun(bin: string, user: RunAs | undefined): string | undefined {
-  const r = spawnSync(bin, ['--version'], {
-    ...(user ? { uid: user.uid, gid: user.gid } : {}),
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (r.error) return `${bin} --version${user ? ` as user ${user.name}` : ''}: ${r.error.message}`;
-  if (r.status !== 0)
-    return `${bin} --version${user ? ` as user ${user.name}` : ''} exited with ${r.status ?? r.signal}: ${r.stderr.trim()}`;
-  return undefined;
+/**
+ * Whether `user` is refused `bin` (EACCES: a folder on its path is closed to it). Other
+ * failures are left to initdb itself, which then says what is wrong.
+ */
+function refused(bin: string, user: RunAs): boolean {
+  const r = spawnSync(bin, ['--version'], { uid: user.uid, gid: user.gid, timeout: 30_000 });
+  return (r.error as NodeJS.ErrnoException | undefined)?.code === 'EACCES';
+}
+
+/** Whether `user` can run `bin --version` (a copy made earlier is whole and reachable). */
+function runs(bin: string, user: RunAs): boolean {
+  return (
+    spawnSync(bin, ['--version'], { uid: user.uid, gid: user.gid, timeout: 30_000 }).status === 0
+  );
 }
 
 /** Whether every user may enter `dir` (each folder on its path has the x bit for others). */
@@ -174,7 +177,9 @@ async function reachableCopy(
     const manifest = JSON.parse(
       await readFile(path.join(native, '..', 'package.json'), 'utf8'),
     ) as { version?: string };
-    version = manifest.version ?? version;
+    // The binaries' sizes too: a changed install does not reuse an older copy.
+    const sizes = await Promise.all([binaries.initdb, binaries.postgres].map((b) => stat(b)));
+    if (manifest.version) version = `${manifest.version}-${sizes.map((s) => s.size).join('-')}`;
   } catch {
     // Not the package's layout: a copy named "unknown" is made per process below.
   }
@@ -183,11 +188,7 @@ async function reachableCopy(
     initdb: path.join(root, path.relative(native, binaries.initdb)),
     postgres: path.join(root, path.relative(native, binaries.postgres)),
   });
-  if (
-    version !== 'unknown' &&
-    (await isOwnFolder(shared)) &&
-    !cannotRun(within(shared).initdb, user)
-  )
+  if (version !== 'unknown' && (await isOwnFolder(shared)) && runs(within(shared).initdb, user))
     return within(shared);
   const copy = await mkdtemp(path.join(base, 'apprunner-ops-postgres-copy-'));
   try {
@@ -206,7 +207,7 @@ async function reachableCopy(
     return within(shared);
   } catch {
     // Another process made it first (or something not ours is in the way): use our copy.
-    if ((await isOwnFolder(shared)) && !cannotRun(within(shared).initdb, user)) {
+    if ((await isOwnFolder(shared)) && runs(within(shared).initdb, user)) {
       await rm(copy, { recursive: true, force: true });
       return within(shared);
     }
@@ -269,7 +270,7 @@ async function startEmbedded(
   const user = serverUser();
   let binaries = options.binaries ?? (await embeddedBinaries());
   const base = user ? await reachableBase() : os.tmpdir();
-  if (user && !options.binaries && cannotRun(binaries.initdb, user))
+  if (user && !options.binaries && refused(binaries.initdb, user))
     binaries = await reachableCopy(binaries, base, user);
   const rootFix = user
     ? `run as a user other than root (the server then runs as you), ${DATABASE_URL_FIX}`
