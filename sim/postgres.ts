@@ -256,7 +256,7 @@ let exitHook = false;
 function stopAllOnExit(): void {
   if (exitHook) return;
   exitHook = true;
-  // SIGQUIT: PostgreSQL's immediate shutdown (no checkpoint; the data folder is thrown away).
+  // SIGQUIT: PostgreSQL's immediate shutdown (no checkpoint: the cluster is a throw-away).
   process.once('exit', () => {
     for (const child of running) child.kill('SIGQUIT');
   });
