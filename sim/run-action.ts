@@ -13,6 +13,9 @@ import { parse as parseYaml } from 'yaml';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** A folder of <action>/dist bundles to run instead of the committed ones (CI's fresh build). */
+export const ACTIONS_DIR_ENV = 'APPRUNNER_OPS_ACTIONS_DIR';
+
 export interface ActionRunOptions {
   /** Folder name under actions/. */
   action: string;
@@ -323,7 +326,11 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     const value = options.inputs?.[name] ?? spec.default ?? '';
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
-  const actionDir = path.join(REPO_ROOT, 'actions', options.action);
+  // The bundles of another build when set (.ci/run tests the build it compared with dist/).
+  const actionDir = path.join(
+    process.env[ACTIONS_DIR_ENV] || path.join(REPO_ROOT, 'actions'),
+    options.action,
+  );
   const timeoutMs = options.timeoutMs ?? 120_000;
   try {
     const main = await runNode(path.join(actionDir, manifest.runs.main), env, cwd, {

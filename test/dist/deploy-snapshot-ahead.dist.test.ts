@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionRun } from '../../sim/run-action.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
+import { dropFixture } from '../helpers/target-world.js';
 
 // deploy.yml starts the pre-deploy snapshot in a job beside the build (mode: snapshot) and the
 // deploy job waits for it by id (snapshot-id). Both run as the built bundle against the sim.
@@ -8,8 +9,8 @@ import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
 const errors = (r: ActionRun): string[] =>
   r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
 const worlds: DeployWorld[] = [];
-async function world(): Promise<DeployWorld> {
-  const w = await startDeployWorld();
+async function world(options: Parameters<typeof startDeployWorld>[0] = {}): Promise<DeployWorld> {
+  const w = await startDeployWorld(options);
   worlds.push(w);
   return w;
 }
@@ -19,16 +20,23 @@ afterAll(async () => {
 
 describe.concurrent('deploy: a snapshot started ahead of the deploy', () => {
   it('mode: snapshot starts the snapshot and returns at once; the deploy waits for it instead of taking one', async () => {
-    const w = await world();
+    // A 60-minute copy (18 s of real time): still under way however slowly the first run
+    // starts on a loaded machine. The sim's clock is then moved on to its last 3 minutes.
+    const fixture = dropFixture();
+    fixture.durations = { ...fixture.durations, snapshot: '60m' };
+    const w = await world({ fixture });
     w.sim.clearCalls();
     const ahead = await w.run('deploy', { mode: 'snapshot' });
     expect(errors(ahead)).toEqual([]);
     expect(ahead.outputs['result']).toBe('started');
     const id = ahead.outputs['snapshot-id']!;
     expect(id).toMatch(/^drop-db-pre-deploy-\d{8}-\d{4}-abc1234$/);
-    // It did not wait: the modelled 4-minute copy is still under way, and nothing else changed.
+    // It did not wait: the copy is still under way, and nothing else changed.
     expect(w.sim.snapshots('drop-db').find((s) => s.id === id)?.status).toBe('creating');
     expect(w.sim.mutatingCalls().map((c) => c.operation)).toEqual(['CreateDBSnapshot']);
+    const created = w.sim.calls({ service: 'rds', operation: 'CreateDBSnapshot' })[0]!;
+    w.sim.advance(Math.max(0, created.time + w.sim.scaled(57 * 60_000) - Date.now()));
+    expect(w.sim.snapshots('drop-db').find((s) => s.id === id)?.status).toBe('creating');
 
     const deployed = await w.run('deploy', { image: 'v1.5.0', 'snapshot-id': id });
     expect(errors(deployed)).toEqual([]);

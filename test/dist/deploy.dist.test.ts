@@ -206,9 +206,10 @@ describe.concurrent('deploy: outcomes', () => {
 
   it('waits for a service busy with platform maintenance, then deploys', async () => {
     const w = await world();
-    // An hour of modelled maintenance, ended by jumping the sim clock once the action is seen
-    // waiting: the test does not depend on how fast the bundle starts.
-    w.sim.startMaintenance(w.serviceArn, 60 * 60_000);
+    // Four hours of modelled maintenance (72 s real), ended by jumping the sim clock once the
+    // action is seen waiting: the test does not depend on how fast the bundle starts (an hour
+    // ran out before a bundle on a loaded machine got there).
+    w.sim.startMaintenance(w.serviceArn, 4 * 60 * 60_000);
     let ended = false;
     const result = await w.run(
       'deploy',
@@ -217,7 +218,7 @@ describe.concurrent('deploy: outcomes', () => {
         echo: (line) => {
           if (!ended && line.includes('to be RUNNING: OPERATION_IN_PROGRESS')) {
             ended = true;
-            w.sim.advance(w.sim.scaled(60 * 60_000));
+            w.sim.advance(w.sim.scaled(4 * 60 * 60_000));
           }
         },
       },

@@ -32,6 +32,11 @@ function readUntil(
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before "${marker}":\n${out}`));
     });
+    // A child that could not start sends `error` and no `exit`.
+    proc.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -45,6 +50,10 @@ function exitCode(proc: ChildProcessWithoutNullStreams, timeoutMs: number): Prom
     proc.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
+    });
+    proc.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
   });
 }
@@ -65,6 +74,10 @@ function runWithEnv(env: Record<string, string>, script: string): Promise<string
       clearTimeout(timer);
       if (code === 0) resolve(out);
       else reject(new Error(`script failed (${code}): ${err}`));
+    });
+    proc.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
   });
 }

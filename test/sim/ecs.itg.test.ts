@@ -176,6 +176,9 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
     'deploys as the Express canary: 5 % of traffic, then 100 %, then SUCCESSFUL',
     async ({ onTestFinished }) => {
       const { sim, client } = await ecsWorld(onTestFinished, 0.006);
+      // PENDING modelled at 10 minutes (3.6 s real), so a loaded machine still sees it; the
+      // sim's clock then moves past it rather than the test waiting.
+      sim.fixture.ecs.durations.pending = 10 * 60_000;
       const { service } = await client.send(
         new DescribeExpressGatewayServiceCommand({ serviceArn: ECS_ARN }),
       );
@@ -191,6 +194,7 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
       const first = await deploymentOf(client, arn);
       expect(first.status).toBe('PENDING');
       expect(first.targetServiceRevision?.arn).toBe(revision);
+      sim.advance(sim.scaled(10 * 60_000));
       const url = `${sim.ecs.service('drop-web').url}/`;
       const versions = async (n: number): Promise<number> => {
         let hits = 0;

@@ -15,7 +15,8 @@ const SERVICE: Record<TargetKind, string> = { 'app-runner': 'apprunner', 'ecs-ex
 
 /** Something else deploys: platform maintenance on App Runner, another update on ECS. */
 async function makeBusy(w: TargetWorld): Promise<void> {
-  if (w.kind === 'app-runner') return w.sim.startMaintenance('drop-web', 60_000);
+  // 10 modelled minutes (1.8 s real): still busy when a loaded machine gets to look.
+  if (w.kind === 'app-runner') return w.sim.startMaintenance('drop-web', 600_000);
   const before = await w.target.describe();
   await w.clients.ecs.send(
     new UpdateExpressGatewayServiceCommand({
