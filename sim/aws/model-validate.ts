@@ -109,6 +109,9 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
   const loose = query || walk.direction === 'output'; // query wires carry every scalar as text
   const bad = (what: string): void =>
     add(walk, path, 'type', `Member must be ${what}`, shape, value);
+  // Constraint traits bind what clients send; AWS's own answers break them (an empty
+  // `imageIds`, App Runner ids without dashes), so answers are checked for type and enum only.
+  const bounded = walk.direction === 'input';
   switch (shape.type) {
     case 'string': {
       if (typeof value !== 'string') {
@@ -125,7 +128,7 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
           shape,
           value,
         );
-      if (shape.min !== undefined && length(text) < shape.min)
+      if (bounded && shape.min !== undefined && length(text) < shape.min)
         add(
           walk,
           path,
@@ -134,7 +137,7 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
           shape,
           value,
         );
-      if (shape.max !== undefined && length(text) > shape.max)
+      if (bounded && shape.max !== undefined && length(text) > shape.max)
         add(
           walk,
           path,
@@ -143,7 +146,7 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
           shape,
           value,
         );
-      if (shape.pattern !== undefined && text !== '') {
+      if (bounded && shape.pattern !== undefined && text !== '') {
         const re = regexOf(shape.pattern);
         if (re && !re.test(text))
           add(
@@ -169,7 +172,7 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
       else return bad(integral ? 'an integer' : 'a number');
       if (!Number.isFinite(n) || (integral && !Number.isInteger(n)))
         return bad(integral ? 'an integer' : 'a number');
-      if (shape.min !== undefined && n < shape.min)
+      if (bounded && shape.min !== undefined && n < shape.min)
         add(
           walk,
           path,
@@ -178,7 +181,7 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
           shape,
           value,
         );
-      if (shape.max !== undefined && n > shape.max)
+      if (bounded && shape.max !== undefined && n > shape.max)
         add(
           walk,
           path,
@@ -283,7 +286,7 @@ function checkValue(walk: Walk, shapeName: string, value: unknown, path: string)
         add(walk, path, 'type', 'Member must be a list', shape, value);
         return;
       }
-      checkSize(walk, shape, items.length, path, value);
+      if (walk.direction === 'input') checkSize(walk, shape, items.length, path, value);
       items.forEach((item, i) => {
         const itemPath = query ? `${path}.${i + 1}` : `${path}.${i + 1}.member`;
         if (item === undefined || item === null) {
@@ -308,7 +311,7 @@ function checkValue(walk: Walk, shapeName: string, value: unknown, path: string)
         add(walk, path, 'type', 'Member must be a map', shape, value);
         return;
       }
-      checkSize(walk, shape, entries.length, path, value);
+      if (walk.direction === 'input') checkSize(walk, shape, entries.length, path, value);
       for (const [k, v] of entries) {
         checkValue(walk, shape.key!.shape, k, `${path}.key`);
         if (v !== undefined && v !== null)

@@ -252,7 +252,7 @@ export class AppRunnerState {
         AutoScalingConfigurationArn: `arn:aws:apprunner:${this.fixture.region}:${this.fixture.account}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`,
         AutoScalingConfigurationName: 'DefaultConfiguration',
         AutoScalingConfigurationRevision: 1,
-        Status: 'active',
+        Status: 'ACTIVE',
         CreatedAt: new Date(service.createdAt),
         HasAssociatedService: true,
         IsDefault: true,
