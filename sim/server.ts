@@ -20,12 +20,7 @@ import {
 } from './aws/protocol.js';
 import type { AwsService } from './aws/service.js';
 import { modelOf } from './aws/model.js';
-import {
-  describeResponseViolations,
-  requestError,
-  VALIDATION_STYLE,
-  violations,
-} from './aws/model-validate.js';
+import { describeResponseViolations, requestError, violations } from './aws/model-validate.js';
 import type { CallRecord } from './call-log.js';
 import type { FaultDecision } from './faults.js';
 import { handleControl } from './control.js';
@@ -278,14 +273,7 @@ async function handleAws(
   }
   const refused = violations(model, service.protocol, 'input', modelled.input?.shape, input);
   if (refused.length > 0) {
-    fail(
-      requestError(
-        VALIDATION_STYLE[service.signingName] ?? 'coral',
-        service.protocol,
-        refused,
-        service.invalid,
-      ),
-    );
+    fail(requestError(service.protocol, refused, service));
     return;
   }
   const decision = world.faults.decide(service.signingName, operation);
@@ -435,6 +423,8 @@ async function handleRest(
 }
 
 export async function startServer(world: World, port: number): Promise<http.Server> {
+  // Read the models now, not inside the first request's modelled time.
+  for (const service of AWS_SERVICES) modelOf(service.signingName);
   const server = http.createServer((req, res) => {
     void (async () => {
       try {

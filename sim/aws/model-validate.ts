@@ -343,6 +343,13 @@ export function violations(
   return walk.out;
 }
 
+/**
+ * Services whose model violations carry a code other than their `invalid()` one: Secrets
+ * Manager answers its model's constraints with Coral's ValidationException (and keeps
+ * InvalidParameterException for its own rules).
+ */
+const VALIDATION_CODE: Readonly<Record<string, string>> = { secretsmanager: 'ValidationException' };
+
 /** How a service words a refused request. */
 export type ValidationStyle = 'coral' | 'ecr' | 'query';
 
@@ -365,16 +372,19 @@ function describe(v: Violation): string {
 }
 
 /**
- * The error AWS answers a refused request with. `invalid` is the service's own validation
- * error (its code), used by the Coral and ECR styles.
+ * The error AWS answers a refused request with; the Coral and ECR styles use the service's
+ * own validation error (`invalid`, its code) unless VALIDATION_CODE names another.
  */
 export function requestError(
-  style: ValidationStyle,
   protocol: AwsProtocol,
   found: readonly Violation[],
-  invalid: (message: string) => AwsError,
+  service: { signingName: string; invalid: (message: string) => AwsError },
 ): AwsError {
+  const code = VALIDATION_CODE[service.signingName];
+  const invalid = (message: string): AwsError =>
+    code === undefined ? service.invalid(message) : new AwsError(code, message);
   const first = found[0]!;
+  const style = VALIDATION_STYLE[service.signingName] ?? 'coral';
   if (style === 'query') {
     const missing = found.find((v) => v.kind === 'missing');
     if (missing)
