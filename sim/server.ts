@@ -20,7 +20,12 @@ import {
 } from './aws/protocol.js';
 import type { AwsService } from './aws/service.js';
 import { modelOf } from './aws/model.js';
-import { describeResponseViolations, requestError, violations } from './aws/model-validate.js';
+import {
+  describeResponseViolations,
+  requestError,
+  VALIDATION_STYLE,
+  violations,
+} from './aws/model-validate.js';
 import type { CallRecord } from './call-log.js';
 import type { FaultDecision } from './faults.js';
 import { handleControl } from './control.js';
@@ -271,7 +276,14 @@ async function handleAws(
     fail(new AwsError(service.faults.internal, message, 500));
     return;
   }
-  const refused = violations(model, service.protocol, 'input', modelled.input?.shape, input);
+  const refused = violations(
+    model,
+    service.protocol,
+    'input',
+    modelled.input?.shape,
+    input,
+    VALIDATION_STYLE[service.signingName],
+  );
   if (refused.length > 0) {
     fail(requestError(service.protocol, refused, service));
     return;

@@ -34,6 +34,8 @@ interface Walk {
   model: ServiceModel;
   protocol: AwsProtocol;
   direction: Direction;
+  /** Coral names members lowerCamel in messages; query codes keep the parameter's name. */
+  lowerCamel: boolean;
   out: Violation[];
 }
 
@@ -55,7 +57,7 @@ function wireName(walk: Walk, name: string, member: ModelMember): string {
 
 /** Coral writes member paths lowerCamel; query services use the parameter name. */
 function pathPart(walk: Walk, wire: string): string {
-  return isQuery(walk.protocol) || walk.direction === 'output' ? wire : lcfirst(wire);
+  return walk.lowerCamel && walk.direction === 'input' ? lcfirst(wire) : wire;
 }
 
 const patternCache = new Map<string, RegExp | null>();
@@ -288,7 +290,12 @@ function checkValue(walk: Walk, shapeName: string, value: unknown, path: string)
       }
       if (walk.direction === 'input') checkSize(walk, shape, items.length, path, value);
       items.forEach((item, i) => {
-        const itemPath = query ? `${path}.${i + 1}` : `${path}.${i + 1}.member`;
+        // Coral: `tags.1.member`; awsQuery: `Tags.member.1`; ec2: `GroupId.1`.
+        const itemPath = walk.lowerCamel
+          ? `${path}.${i + 1}.member`
+          : walk.protocol === 'ec2'
+            ? `${path}.${i + 1}`
+            : `${path}.member.${i + 1}`;
         if (item === undefined || item === null) {
           if (query && walk.direction === 'input')
             add(walk, itemPath, 'type', 'Member list has a gap in its numbering');
@@ -331,8 +338,9 @@ export function violations(
   direction: Direction,
   shapeName: string | undefined,
   value: unknown,
+  style: ValidationStyle = 'coral',
 ): Violation[] {
-  const walk: Walk = { model, protocol, direction, out: [] };
+  const walk: Walk = { model, protocol, direction, lowerCamel: style !== 'query', out: [] };
   if (shapeName === undefined) {
     // No input (GetCallerIdentity) or output shape: nothing may be sent.
     const keys = value && typeof value === 'object' ? Object.keys(value) : [];
