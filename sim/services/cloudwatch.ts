@@ -40,21 +40,16 @@ const invalid = (message: string): AwsError => new AwsError('InvalidParameterVal
 const missing = (name: string): AwsError =>
   new AwsError('MissingParameter', `The parameter ${name} is required.`);
 
+/** StartTime / EndTime: required epoch seconds, checked against CloudWatch's model. */
 function timeOf(input: Input, name: string): number {
-  const raw = input[name];
-  if (raw === undefined || raw === null) throw missing(name);
-  const seconds = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isFinite(seconds)) throw invalid(`The parameter ${name} must be a timestamp.`);
-  return seconds * 1000;
+  return (input[name] as number) * 1000;
 }
 
 function dimensionsOf(input: Input): Map<string, string> {
   const out = new Map<string, string>();
   for (const d of optList(input, 'Dimensions', cloudwatch) ?? []) {
-    const name = typeof d['Name'] === 'string' ? d['Name'] : undefined;
-    const value = typeof d['Value'] === 'string' ? d['Value'] : undefined;
-    if (!name || value === undefined) throw invalid('Each dimension needs a Name and a Value.');
-    out.set(name, value);
+    // Name and Value are required strings in the model, checked before the handler runs.
+    out.set(d['Name'] as string, d['Value'] as string);
   }
   return out;
 }
@@ -315,9 +310,6 @@ function getMetricStatistics(input: Input, world: World): Input {
       'InvalidParameterCombination',
       'At least one of the parameters Statistics and ExtendedStatistics must be specified.',
     );
-  for (const s of stats)
-    if (!(STATISTICS as readonly string[]).includes(s))
-      throw invalid(`The parameter Statistics contains an invalid value: ${s}`);
   const percentiles = extended.map((e) => {
     const m = /^p(\d{1,2}(?:\.\d{1,2})?)$/.exec(e);
     if (!m) throw invalid(`The parameter ExtendedStatistics contains an invalid value: ${e}`);
@@ -348,8 +340,8 @@ function getMetricStatistics(input: Input, world: World): Input {
 function getMetricData(input: Input, world: World): Input {
   const start = timeOf(input, 'StartTime');
   const end = timeOf(input, 'EndTime');
-  const queries = optList(input, 'MetricDataQueries', cloudwatch);
-  if (!queries || queries.length === 0) throw missing('MetricDataQueries');
+  const queries = optList(input, 'MetricDataQueries', cloudwatch) ?? [];
+  if (queries.length === 0) throw missing('MetricDataQueries');
   if (queries.length > 500)
     throw invalid('The parameter MetricDataQueries must contain at most 500 queries.');
   return {
