@@ -106,7 +106,32 @@ function length(value: unknown): number {
   return typeof value === 'string' ? [...value].length : 0;
 }
 
-function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string): void {
+/**
+ * Answers AWS is seen to send outside its own model, by botocore service and shape: App Runner
+ * answers DescribeCustomDomains' `Status` in lower case (`pending_certificate_dns_validation`,
+ * `active`: boto3 responses captured from the API), while the model lists upper case.
+ */
+const ANSWER_ENUM_EXTRAS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  apprunner: {
+    CustomDomainAssociationStatus: [
+      'creating',
+      'create_failed',
+      'active',
+      'deleting',
+      'delete_failed',
+      'pending_certificate_dns_validation',
+      'binding_certificate',
+    ],
+  },
+};
+
+function checkScalar(
+  walk: Walk,
+  shapeName: string,
+  shape: ModelShape,
+  value: unknown,
+  path: string,
+): void {
   const query = isQuery(walk.protocol);
   const loose = query || walk.direction === 'output'; // query wires carry every scalar as text
   const bad = (what: string): void =>
@@ -121,7 +146,11 @@ function checkScalar(walk: Walk, shape: ModelShape, value: unknown, path: string
           return bad('a string');
       }
       const text = String(value);
-      if (shape.enum && !shape.enum.includes(text))
+      const extras =
+        walk.direction === 'output'
+          ? (ANSWER_ENUM_EXTRAS[walk.model.service]?.[shapeName] ?? [])
+          : [];
+      if (shape.enum && !shape.enum.includes(text) && !extras.includes(text))
         add(
           walk,
           path,
@@ -327,7 +356,7 @@ function checkValue(walk: Walk, shapeName: string, value: unknown, path: string)
       return;
     }
     default:
-      checkScalar(walk, shape, value, path);
+      checkScalar(walk, shapeName, shape, value, path);
   }
 }
 

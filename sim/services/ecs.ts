@@ -25,6 +25,7 @@ import {
 } from '../aws/service.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrImage, EcrRepository, EcrState } from './ecr.js';
+import { ecsServiceOperations } from './ecs-services.js';
 
 type Json = Record<string, unknown>;
 
@@ -799,6 +800,7 @@ export const ecs: AwsService = {
   invalid,
   faults: { throttling: 'ThrottlingException', throttlingStatus: 400, internal: 'ServerException' },
   operations: {
+    ...ecsServiceOperations,
     DescribeExpressGatewayService: {
       mutating: false,
       handle(input, { world }) {
