@@ -576,6 +576,13 @@ export class EcsState {
       return `CannotPullContainerError: ${d.target.config.primaryContainer.image} not found`;
     if (d.target.repo && !this.ecr.pullable(d.target.repo, image))
       return `CannotPullContainerError: a manifest of ${d.target.config.primaryContainer.image} was deleted`;
+    // The load balancer checks the tasks on the revision's containerPort (its target group's
+    // healthCheckPort); the app listens on the port the service was created with (the
+    // fixture's `port`), so a revision naming another port fails every check.
+    const listening = s.revisions[0]?.config.primaryContainer['containerPort'] ?? 80;
+    const checked = d.target.config.primaryContainer['containerPort'] ?? 80;
+    if (checked !== listening)
+      return `tasks failed ELB health checks on port ${String(checked)}: connection refused (the container listens on ${String(listening)})`;
     const candidate = s.candidate!;
     const answer = appAnswer(candidate, d.target.config.healthCheckPath, at);
     if (
