@@ -313,6 +313,8 @@ function checkValue(walk: Walk, shapeName: string, value: unknown, path: string)
             );
         }
       } else if (Array.isArray(value)) items = value;
+      else if (query && walk.direction === 'input' && value === '')
+        items = []; // the SDK writes an empty awsQuery list as `Name=`
       else {
         add(walk, path, 'type', 'Member must be a list', shape, value);
         return;
