@@ -8,7 +8,7 @@ import type http from 'node:http';
 import type { CallFilter, CallRecord } from './call-log.js';
 import { stateView } from './control.js';
 import type { FaultConfig } from './faults.js';
-import { loadFixture, type Fixture, type FixtureInput } from './fixture.js';
+import { loadFixture, type Behaviour, type Fixture, type FixtureInput } from './fixture.js';
 import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
@@ -196,8 +196,7 @@ export interface SimHandle {
 
 export interface PushImage {
   tags: string[];
-  behaviour?:
-    'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
+  behaviour?: Behaviour;
   version?: string;
   latencyMs?: number;
   /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */

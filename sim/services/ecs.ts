@@ -23,7 +23,7 @@ import {
   type AwsService,
   type Input,
 } from '../aws/service.js';
-import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
+import { answerShares, appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrImage, EcrRepository, EcrState } from './ecr.js';
 import { ecsServiceOperations } from './ecs-services.js';
 
@@ -105,7 +105,12 @@ export interface ExpressServiceState {
   /** What the current revision's tasks run; the candidate's while a deployment shifts traffic. */
   running: RunningApp & { image: string; digest: string };
   candidate?: RunningApp & { image: string; digest: string };
-  timeline: RunningApp[];
+  /** The versions that served all its traffic, each from `servingFrom` (else `liveSince`). */
+  timeline: (RunningApp & { servingFrom?: number })[];
+  /** A candidate's share of the traffic while a deployment shifts it (`to` unset: still). */
+  canaryTraffic: CanaryTraffic[];
+  /** The modelled traffic: path → share of requests (fixture `traffic`). */
+  traffic: Record<string, number>;
   app: SampleApp;
   /**
    * The Application Load Balancer Express shares between the services of an account and region,
@@ -117,9 +122,17 @@ export interface ExpressServiceState {
   targetGroupArns: [string, string];
 }
 
+export interface CanaryTraffic {
+  app: RunningApp;
+  from: number;
+  to?: number;
+  weight: number;
+}
+
 export const ALARM_THRESHOLD = 0.01;
 /** "2 datapoints within 3 minutes" of one-minute periods. */
 const ALARM_DATAPOINTS = 2;
+const ALARM_PERIODS = 3;
 const CANARY_WEIGHT = 0.05;
 const CPU = new Set(['256', '512', '1024', '2048', '4096', '8192', '16384']);
 
@@ -286,6 +299,8 @@ export class EcsState {
         digest: revision.image.digest,
       },
       timeline: [],
+      canaryTraffic: [],
+      traffic: f.traffic,
       app: undefined as unknown as SampleApp, // set below; the app reads the state
       loadBalancerArn: this.loadBalancerArn(),
       targetGroupArns: [this.targetGroupArn(f, 1), this.targetGroupArn(f, 2)],
@@ -601,7 +616,7 @@ export class EcsState {
       // A newer deployment stops the one in progress; its tasks are not kept.
       this.set(s, previous, 'STOPPED', now);
       previous.statusReason = 'Service deployment stopped: a newer deployment was started.';
-      previous.weight = 0;
+      this.shift(s, previous, 0, now);
       s.candidate = undefined;
     }
     const d: ServiceDeployment = {
@@ -635,7 +650,7 @@ export class EcsState {
       this.set(s, d, 'ROLLBACK_IN_PROGRESS', at);
       d.statusReason = reason;
       d.rollback = { reason, startedAt: at, serviceRevisionArn: s.current.arn };
-      d.weight = 0;
+      this.shift(s, d, 0, at);
       this.clock.at(at + this.clock.scaled(dur.rollback), (end) => {
         if (s.deployments.at(-1) !== d) return;
         s.candidate = undefined;
@@ -664,24 +679,25 @@ export class EcsState {
     };
     this.clock.at(shifted, (at) => {
       if (!live() || !healthGate(at)) return;
-      d.weight = CANARY_WEIGHT;
+      this.shift(s, d, CANARY_WEIGHT, at);
       d.lifecycleStage = 'PRODUCTION_TRAFFIC_SHIFT';
-      const rate = target.image?.behaviour.errorRate ?? 0;
-      if (rate > ALARM_THRESHOLD) {
-        // Two one-minute datapoints above 1 % after the shift: the alarm is in ALARM.
-        this.clock.at(shifted + this.clock.scaled(ALARM_DATAPOINTS * 60_000), (when) => {
-          if (!live()) return;
+    });
+    // The alarm is evaluated every modelled minute from the shift until the old tasks stop.
+    const minute = this.clock.scaled(60_000);
+    for (let k = ALARM_DATAPOINTS; minute > 0 && shifted + k * minute <= cleanUp; k++)
+      this.clock.at(shifted + k * minute, (when) => {
+        if (!live() || d.weight === 0) return;
+        const breached = this.alarmBreaches(s, shifted, when, minute);
+        if (breached.length >= ALARM_DATAPOINTS)
           rollBack(
             when,
-            `CloudWatch alarm ${s.name}-4xx-5xx-rate is in ALARM: 4xx+5xx ${(rate * 100).toFixed(1)}% > 1% for ${ALARM_DATAPOINTS} datapoints within 3 minutes.`,
+            `CloudWatch alarm ${s.name}-4xx-5xx-rate is in ALARM: 4xx+5xx ${breached.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} > 1% for ${ALARM_DATAPOINTS} datapoints within ${ALARM_PERIODS} minutes.`,
             'alarm',
           );
-        });
-      }
-    });
+      });
     this.clock.at(full, (at) => {
       if (!live() || !healthGate(at)) return;
-      d.weight = 1;
+      this.shift(s, d, 1, at);
       d.lifecycleStage = 'BAKE_TIME';
     });
     this.clock.at(cleanUp, (at) => {
@@ -690,7 +706,9 @@ export class EcsState {
       s.current = target;
       s.running = s.candidate!;
       s.candidate = undefined;
-      s.timeline.push(s.running);
+      // From here the new version serves all traffic as the running one.
+      this.shift(s, d, 1, at, false);
+      s.timeline.push({ ...s.running, servingFrom: at });
       if (target.image) target.image.lastPulledAt = at;
     });
     this.clock.at(done, (at) => {
@@ -699,6 +717,56 @@ export class EcsState {
       d.statusReason = 'Service deployment completed successfully.';
     });
     return d;
+  }
+
+  /**
+   * Moves a deployment's share of the traffic to `weight` at `at`: the candidate's share so
+   * far ends, and a new one starts unless the weight is 0 or the candidate stops being one.
+   */
+  private shift(
+    s: ExpressServiceState,
+    d: ServiceDeployment,
+    weight: number,
+    at: number,
+    candidate = true,
+  ): void {
+    d.weight = weight;
+    const open = s.canaryTraffic.find((c) => c.to === undefined);
+    if (open) open.to = at;
+    if (candidate && weight > 0 && s.candidate)
+      s.canaryTraffic.push({ app: s.candidate, from: at, weight });
+  }
+
+  /**
+   * The alarm's datapoints: the 4xx+5xx rate of what the new tasks answered in each complete
+   * one-minute period of the last three since the shift (`answerShares`, the same modelled
+   * traffic AWS/ApplicationELB is made from), those above 1 %.
+   */
+  private alarmBreaches(
+    s: ExpressServiceState,
+    shifted: number,
+    now: number,
+    minute: number,
+  ): number[] {
+    const rates: number[] = [];
+    for (
+      let end = now;
+      end - minute >= shifted - 1e-6 && rates.length < ALARM_PERIODS;
+      end -= minute
+    ) {
+      let requests = 0;
+      let failed = 0;
+      for (const c of s.canaryTraffic) {
+        if (c.app !== s.candidate) continue;
+        const ms = Math.min(end, c.to ?? Infinity) - Math.max(end - minute, c.from);
+        if (ms <= 0) continue;
+        const shares = answerShares(c.app, s.traffic, Math.max(end - minute, c.from));
+        requests += ms * c.weight;
+        failed += ms * c.weight * (shares.client + shares.server);
+      }
+      if (requests > 0) rates.push(failed / requests);
+    }
+    return rates.filter((r) => r > ALARM_THRESHOLD);
   }
 
   revision(arn: string): { s: ExpressServiceState; r: ServiceRevision } | undefined {
