@@ -33,6 +33,15 @@ const expressServiceSchema = z.strictObject({
   taskRoleArn: z.string().optional(),
   infrastructureRoleArn: z.string().optional(),
   healthCheckPath: z.string().default('/'),
+  /**
+   * The modelled traffic through the load balancer: path → share of requests (at the
+   * fixture's `cloudwatch.requestsPerMinute`). What the running version answers on these
+   * paths makes the AWS/ApplicationELB metrics and trips the canary alarm.
+   */
+  traffic: z
+    .record(z.string().startsWith('/'), z.number().positive())
+    .refine((t) => Object.keys(t).length > 0, 'at least one path')
+    .default({ '/': 1 }),
   createdAgo: duration.prefault('200d'),
 });
 

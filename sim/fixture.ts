@@ -39,6 +39,8 @@ export const BEHAVIOURS = [
   'unhealthy-app',
   'slow',
   'crash-after-start',
+  /** An image built without the health route: 404 on the health paths, the rest as usual. */
+  'no-health-route',
 ] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
 

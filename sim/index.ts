@@ -8,7 +8,7 @@ import type http from 'node:http';
 import type { CallFilter, CallRecord } from './call-log.js';
 import { stateView } from './control.js';
 import type { FaultConfig } from './faults.js';
-import { loadFixture, type Fixture, type FixtureInput } from './fixture.js';
+import { loadFixture, type Behaviour, type Fixture, type FixtureInput } from './fixture.js';
 import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
@@ -46,6 +46,11 @@ export interface StartSimOptions {
    * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
    */
   postgres?: boolean;
+  /**
+   * Check every AWS answer against its output shape in sim/models/ (default: on under vitest
+   * or with SIM_CHECK_RESPONSES=1). An answer outside the model is a 500 and makes stop() throw.
+   */
+  checkResponses?: boolean;
 }
 
 export interface SimSecretView {
@@ -184,13 +189,14 @@ export interface SimHandle {
   mutatingCalls(filter?: CallFilter): CallRecord[];
   clearCalls(): void;
   setFaults(config: FaultConfig): void;
+  /** Answers the sim sent outside AWS's output shapes (stop() throws when there are any). */
+  modelViolations(): readonly string[];
   stop(): Promise<void>;
 }
 
 export interface PushImage {
   tags: string[];
-  behaviour?:
-    'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
+  behaviour?: Behaviour;
   version?: string;
   latencyMs?: number;
   /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */
@@ -292,6 +298,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       }
   }
   if (options.faults) world.faults.set(options.faults);
+  if (options.checkResponses !== undefined) world.checkResponses = options.checkResponses;
   let server: http.Server | undefined;
   try {
     await world.rds.startBackings(options.postgres === true);
@@ -472,6 +479,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
     clearCalls: () => world.calls.clear(),
     setFaults: (config) => world.faults.set(config),
+    modelViolations: () => [...world.modelViolations],
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -484,6 +492,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         world.ecs.stop(),
         world.rds.stopBackings(),
       ]);
+      if (world.modelViolations.length > 0)
+        throw new Error(
+          `sim: answers outside AWS's API models (sim/models/):\n${world.modelViolations.join('\n')}`,
+        );
     },
   };
 }

@@ -61,7 +61,40 @@ export interface AppAnswer {
   delayMs: number;
 }
 
-const HEALTH_PATHS = new Set(['/api/health', '/health', '/healthz']);
+export const HEALTH_PATHS: ReadonlySet<string> = new Set(['/api/health', '/health', '/healthz']);
+
+/** Share of a version's requests answered 2xx/3xx, 4xx and 5xx. */
+export interface AnswerShares {
+  ok: number;
+  client: number;
+  server: number;
+}
+
+/**
+ * What a version answers to modelled traffic (`traffic`: path → share of requests), path by
+ * path with `appAnswer`, and `errorRate` turning that share of ordinary answers into 500 as
+ * the running app does. The load balancer's metrics and the ECS canary alarm both read this.
+ */
+export function answerShares(
+  app: RunningApp,
+  traffic: Readonly<Record<string, number>>,
+  at: number,
+): AnswerShares {
+  const out: AnswerShares = { ok: 0, client: 0, server: 0 };
+  const total = Object.values(traffic).reduce((n, share) => n + share, 0);
+  if (total <= 0) return out;
+  for (const [path, weight] of Object.entries(traffic)) {
+    const share = weight / total;
+    const status = appAnswer(app, path, at).status;
+    const failing = !HEALTH_PATHS.has(path) && status < 500 ? app.behaviour.errorRate : 0;
+    out.server += share * failing;
+    const rest = share * (1 - failing);
+    if (status >= 500) out.server += rest;
+    else if (status >= 400) out.client += rest;
+    else out.ok += rest;
+  }
+  return out;
+}
 
 /** What the app answers for a path; also used for App Runner's own health check. */
 export function appAnswer(app: RunningApp, pathname: string, now: number): AppAnswer {
@@ -82,6 +115,8 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
     return { status: 502, contentType: 'text/plain', body: 'Bad Gateway\n', delayMs: 0 };
   const uptime = Math.max(0, Math.round((now - app.liveSince) / 1000));
   if (HEALTH_PATHS.has(pathname)) {
+    if (behaviour === 'no-health-route')
+      return json(404, { error: { code: 'not_found', message: `No route for ${pathname}` } });
     if (behaviour === 'unhealthy-app')
       return json(503, {
         data: {

@@ -19,6 +19,13 @@ import {
   type EncodedResponse,
 } from './aws/protocol.js';
 import type { AwsService } from './aws/service.js';
+import { modelOf } from './aws/model.js';
+import {
+  describeResponseViolations,
+  requestError,
+  VALIDATION_STYLE,
+  violations,
+} from './aws/model-validate.js';
 import type { CallRecord } from './call-log.js';
 import type { FaultDecision } from './faults.js';
 import { handleControl } from './control.js';
@@ -30,6 +37,7 @@ import { cloudwatchLogs } from './services/cloudwatch-logs.js';
 import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
 import { ecs } from './services/ecs.js';
+import { ecsServiceOperations } from './services/ecs-services.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
 import { secretsManager } from './services/secrets-manager.js';
@@ -47,7 +55,7 @@ export const AWS_SERVICES: readonly AwsService<World>[] = [
   cloudwatchLogs,
   ec2,
   secretsManager,
-  ecs,
+  { ...ecs, operations: { ...ecs.operations, ...ecsServiceOperations } },
 ];
 export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack];
 
@@ -260,6 +268,27 @@ async function handleAws(
     );
     return;
   }
+  // AWS's model decides what a request may hold; a refused one never reaches the handler.
+  const model = modelOf(service.signingName);
+  const modelled = model?.operations[operation];
+  if (!model || !modelled) {
+    const message = `sim: ${service.signingName}.${operation} has no AWS model in sim/models/ (run npm run sim:models -- <botocore version>)`;
+    world.modelViolations.push(message);
+    fail(new AwsError(service.faults.internal, message, 500));
+    return;
+  }
+  const refused = violations(
+    model,
+    service.protocol,
+    'input',
+    modelled.input?.shape,
+    input,
+    VALIDATION_STYLE[service.signingName],
+  );
+  if (refused.length > 0) {
+    fail(requestError(service.protocol, refused, service));
+    return;
+  }
   const decision = world.faults.decide(service.signingName, operation);
   const failure = await applyFault(decision, record, req);
   if (failure === 'answered') return;
@@ -270,6 +299,17 @@ async function handleAws(
   world.clock.runDue();
   try {
     const result = await definition.handle(input, { world, requestId });
+    if (world.checkResponses) {
+      const wrong = violations(model, service.protocol, 'output', modelled.output?.shape, result);
+      if (wrong.length > 0) {
+        // A handler invented a field or value AWS does not have: the test that caused it fails.
+        const message = `sim: ${service.signingName}.${operation} answered outside AWS's model: ${describeResponseViolations(wrong)}`;
+        world.modelViolations.push(message);
+        console.error(message);
+        fail(new AwsError(service.faults.internal, message, 500));
+        return;
+      }
+    }
     if (loseAnswer(decision, req, () => fail(faultError(service, 'server-error')))) {
       record.status ??= 0;
       return;
@@ -396,6 +436,8 @@ async function handleRest(
 }
 
 export async function startServer(world: World, port: number): Promise<http.Server> {
+  // Read the models now, not inside the first request's modelled time.
+  for (const service of AWS_SERVICES) modelOf(service.signingName);
   const server = http.createServer((req, res) => {
     void (async () => {
       try {

@@ -28,6 +28,13 @@ export class World {
   readonly betterstack: BetterStackState;
   readonly calls = new CallLog();
   readonly faults: Faults;
+  /**
+   * Answers checked against AWS's output shapes (on under vitest or SIM_CHECK_RESPONSES=1);
+   * each answer outside the model is recorded here and makes `sim.stop()` throw.
+   */
+  checkResponses =
+    process.env['VITEST'] !== undefined || process.env['SIM_CHECK_RESPONSES'] === '1';
+  readonly modelViolations: string[] = [];
   /** When the sim started: fixture ages (log events) count back from here. */
   readonly startedAt: number;
 

@@ -25,9 +25,10 @@ export const customDomains = defineCheck({
     // A domain linked with EnableWWWSubdomain also serves www.<domain>.
     const statusOf = (host: string): string | undefined => {
       const direct = domains.find((d) => d.DomainName === host);
-      if (direct) return direct.Status;
+      // App Runner answers this in lower case though its model lists upper case: accept both.
+      if (direct) return direct.Status?.toLowerCase();
       const apex = domains.find((d) => d.EnableWWWSubdomain && `www.${d.DomainName}` === host);
-      return apex?.Status;
+      return apex?.Status?.toLowerCase();
     };
     const observed = Object.fromEntries(check.hosts.map((h) => [h, statusOf(h) ?? 'not linked']));
     const problems = check.hosts

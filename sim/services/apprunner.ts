@@ -10,14 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { SimClock } from '../clock.js';
 import type { Fixture, FixtureService } from '../fixture.js';
 import { AwsError } from '../aws/protocol.js';
-import {
-  optInt,
-  optString,
-  paginate,
-  reqString,
-  type AwsService,
-  type Input,
-} from '../aws/service.js';
+import { optString, paginate, reqString, type AwsService, type Input } from '../aws/service.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrState } from './ecr.js';
 
@@ -107,14 +100,6 @@ function sourceFromFixture(s: FixtureService, imageIdentifier: string): Json {
 
 const invalidRequest = (message: string): AwsError =>
   new AwsError('InvalidRequestException', message);
-
-/**
- * ImageRepository.ImageIdentifier as the App Runner API reference gives it (API_ImageRepository,
- * "Pattern"), matched against the whole value: a private ECR URI with an optional tag or
- * digest, or a public.ecr.aws one. Length 1–1024.
- */
-export const IMAGE_IDENTIFIER =
-  /^(?:[0-9]{12}.dkr.ecr.[a-z-]+-[0-9]{1}.amazonaws.com\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:/@])+|@([\w\d:]+))?|public\.ecr\.aws\/.+\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:/@])+|@([\w\d:]+))?)$/;
 
 export class AppRunnerState {
   readonly services = new Map<string, AppRunnerServiceState>();
@@ -258,7 +243,7 @@ export class AppRunnerState {
         AutoScalingConfigurationArn: `arn:aws:apprunner:${this.fixture.region}:${this.fixture.account}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`,
         AutoScalingConfigurationName: 'DefaultConfiguration',
         AutoScalingConfigurationRevision: 1,
-        Status: 'active',
+        Status: 'ACTIVE',
         CreatedAt: new Date(service.createdAt),
         HasAssociatedService: true,
         IsDefault: true,
@@ -395,19 +380,8 @@ export class AppRunnerState {
       const repo = source['ImageRepository'] as Json | undefined;
       if (source['CodeRepository']) throw invalidRequest('The sim only models image repositories');
       if (!repo) throw invalidRequest('SourceConfiguration must have ImageRepository');
-      if (!repo['ImageIdentifier'])
-        throw invalidRequest('ImageRepository.ImageIdentifier is required');
-      const identifier = repo['ImageIdentifier'];
-      if (
-        typeof identifier !== 'string' ||
-        identifier.length > 1024 ||
-        !IMAGE_IDENTIFIER.test(identifier)
-      )
-        throw invalidRequest(
-          `1 validation error detected: Value '${String(identifier)}' at 'sourceConfiguration.imageRepository.imageIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ${IMAGE_IDENTIFIER.source}`,
-        );
-      if (repo['ImageRepositoryType'] !== 'ECR' && repo['ImageRepositoryType'] !== 'ECR_PUBLIC')
-        throw invalidRequest('ImageRepository.ImageRepositoryType must be ECR or ECR_PUBLIC');
+      // ImageIdentifier (required, its pattern and length) and ImageRepositoryType (required,
+      // ECR | ECR_PUBLIC) are checked against App Runner's model before this runs.
       const auth = source['AuthenticationConfiguration'] as Json | undefined;
       if (repo['ImageRepositoryType'] === 'ECR' && !auth?.['AccessRoleArn'])
         throw invalidRequest(
@@ -507,7 +481,7 @@ export const appRunner: AwsService<AppRunnerWorld> = {
     ListServices: {
       mutating: false,
       handle(input, { world }) {
-        const max = optInt(input, 'MaxResults', appRunner, { min: 1, max: 20 }) ?? 20;
+        const max = (input['MaxResults'] as number | undefined) ?? 20; // 1–20: the model
         const { page, next } = paginate(
           [...world.apprunner.services.values()],
           optString(input, 'NextToken', appRunner),
@@ -548,7 +522,7 @@ export const appRunner: AwsService<AppRunnerWorld> = {
       mutating: false,
       handle(input, { world }) {
         const service = world.apprunner.get(reqString(input, 'ServiceArn', appRunner));
-        const max = optInt(input, 'MaxResults', appRunner, { min: 1, max: 5 }) ?? 5;
+        const max = (input['MaxResults'] as number | undefined) ?? 5; // 1–5: the model
         const fixture = world.fixture.apprunner.services.find((s) => s.name === service.name);
         const domains = fixture?.customDomains ?? [];
         const { page, next } = paginate(
@@ -575,7 +549,7 @@ export const appRunner: AwsService<AppRunnerWorld> = {
       mutating: false,
       handle(input, { world }) {
         const service = world.apprunner.get(reqString(input, 'ServiceArn', appRunner));
-        const max = optInt(input, 'MaxResults', appRunner, { min: 1, max: 20 }) ?? 20;
+        const max = (input['MaxResults'] as number | undefined) ?? 20; // 1–20: the model
         const newestFirst = [...service.operations]
           .filter((op) => op.listedFrom === undefined || op.listedFrom <= Date.now())
           .reverse();

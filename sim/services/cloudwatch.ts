@@ -20,11 +20,11 @@
  */
 import { AwsError } from '../aws/protocol.js';
 import { optList, type AwsService, type Input } from '../aws/service.js';
-import type { RunningApp } from '../sample-app.js';
+import { answerShares, type RunningApp } from '../sample-app.js';
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 import type { AppRunnerState } from './apprunner.js';
-import type { EcsState } from './ecs.js';
+import type { EcsState, ExpressServiceState } from './ecs.js';
 import type { RdsState } from './rds.js';
 
 /** What this service reads of the world. */
@@ -53,21 +53,16 @@ const invalid = (message: string): AwsError => new AwsError('InvalidParameterVal
 const missing = (name: string): AwsError =>
   new AwsError('MissingParameter', `The parameter ${name} is required.`);
 
+/** StartTime / EndTime: required epoch seconds, checked against CloudWatch's model. */
 function timeOf(input: Input, name: string): number {
-  const raw = input[name];
-  if (raw === undefined || raw === null) throw missing(name);
-  const seconds = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isFinite(seconds)) throw invalid(`The parameter ${name} must be a timestamp.`);
-  return seconds * 1000;
+  return (input[name] as number) * 1000;
 }
 
 function dimensionsOf(input: Input): Map<string, string> {
   const out = new Map<string, string>();
   for (const d of optList(input, 'Dimensions', cloudwatch) ?? []) {
-    const name = typeof d['Name'] === 'string' ? d['Name'] : undefined;
-    const value = typeof d['Value'] === 'string' ? d['Value'] : undefined;
-    if (!name || value === undefined) throw invalid('Each dimension needs a Name and a Value.');
-    out.set(name, value);
+    // Name and Value are required strings in the model, checked before the handler runs.
+    out.set(d['Name'] as string, d['Value'] as string);
   }
   return out;
 }
@@ -107,14 +102,17 @@ const wobble = (n: number): number => ((Math.imul(n + 1, 2654435761) >>> 0) % 10
 
 /** Which version served [from, to): the timeline entry live at each moment, in pieces. */
 function servedBy(
-  timeline: readonly RunningApp[],
+  timeline: readonly (RunningApp & { servingFrom?: number })[],
   from: number,
   to: number,
 ): { app: RunningApp; ms: number; from: number }[] {
   const out: { app: RunningApp; ms: number; from: number }[] = [];
+  const since = (app: RunningApp & { servingFrom?: number }): number =>
+    app.servingFrom ?? app.liveSince;
   timeline.forEach((app, i) => {
-    const start = Math.max(from, app.liveSince);
-    const end = Math.min(to, timeline[i + 1]?.liveSince ?? Infinity);
+    const start = Math.max(from, since(app));
+    const next = timeline[i + 1];
+    const end = Math.min(to, next ? since(next) : Infinity);
     if (end > start) out.push({ app, ms: end - start, from: start });
   });
   return out;
@@ -177,40 +175,81 @@ function appRunnerBucket(
   return { start, unit, samples };
 }
 
-/** ALB metric → the App Runner metric made from the same modelled traffic. */
-const ALB_AS_APP_RUNNER: Record<string, string> = {
-  RequestCount: 'Requests',
-  HTTPCode_Target_2XX_Count: '2xxStatusResponses',
-  HTTPCode_Target_4XX_Count: '4xxStatusResponses',
-  HTTPCode_Target_5XX_Count: '5xxStatusResponses',
-  TargetResponseTime: 'RequestLatency',
-};
+/**
+ * Which version answered what share of an ECS Express service's requests in [from, to): the
+ * running versions, less the share a deployment's new tasks took while traffic shifted.
+ */
+function albServedBy(
+  service: ExpressServiceState,
+  from: number,
+  to: number,
+): { app: RunningApp; ms: number; from: number }[] {
+  const running = servedBy(service.timeline, from, to).map((p) => ({ ...p, to: p.from + p.ms }));
+  const out: { app: RunningApp; ms: number; from: number }[] = [];
+  for (const c of service.canaryTraffic) {
+    const start = Math.max(from, c.from);
+    const end = Math.min(to, c.to ?? Infinity);
+    if (end <= start) continue;
+    out.push({ app: c.app, ms: (end - start) * c.weight, from: start });
+    // The candidate's share came out of the version that ran then.
+    for (const piece of running) {
+      const overlap = Math.min(end, piece.to) - Math.max(start, piece.from);
+      if (overlap > 0) piece.ms -= overlap * c.weight;
+    }
+  }
+  return [...running, ...out];
+}
 
-/** The samples of one AWS/ApplicationELB metric of a target group in one period. */
+/**
+ * The samples of one AWS/ApplicationELB metric of a target group in one period: the modelled
+ * requests of the service's traffic paths, counted by what each version answered them
+ * (`answerShares`, which the canary alarm reads too).
+ */
 function albBucket(
   world: MetricsWorld,
-  timeline: readonly RunningApp[],
+  service: ExpressServiceState,
   metric: string,
   start: number,
   realPeriod: number,
   modelledMinuteMs: number,
   index: number,
 ): Bucket | undefined {
-  const same = ALB_AS_APP_RUNNER[metric];
-  if (!same) return undefined;
-  const bucket = appRunnerBucket(world, timeline, same, start, realPeriod, modelledMinuteMs, index);
-  if (!bucket) return undefined;
-  // ELB publishes an HTTP code count only when it is not zero.
-  if (metric.startsWith('HTTPCode_') && bucket.samples.every((s) => s.value === 0))
-    return undefined;
+  const rpm = world.fixture.cloudwatch.requestsPerMinute;
+  let total = 0;
+  let counted = 0;
+  const latencies: Bucket['samples'] = [];
+  for (const piece of albServedBy(service, start, start + realPeriod)) {
+    const requests = (rpm * piece.ms) / modelledMinuteMs;
+    if (requests <= 0) continue;
+    const shares = answerShares(piece.app, service.traffic, piece.from);
+    total += requests;
+    if (metric === 'HTTPCode_Target_2XX_Count') counted += requests * shares.ok;
+    else if (metric === 'HTTPCode_Target_4XX_Count') counted += requests * shares.client;
+    else if (metric === 'HTTPCode_Target_5XX_Count') counted += requests * shares.server;
+    else if (metric === 'TargetResponseTime') {
+      const n = Math.round(requests);
+      if (n === 0) continue;
+      const p99 = appP99(piece.app, index) / 1000;
+      // 98 % answer fast, the slowest 2 % at about the p99.
+      latencies.push({ value: p99 * 0.35, weight: n - Math.ceil(n * 0.02) });
+      latencies.push({ value: p99, weight: Math.ceil(n * 0.02) });
+    }
+  }
   if (metric === 'TargetResponseTime')
-    return {
-      start,
-      unit: 'Seconds',
-      samples: bucket.samples.map((s) => ({ value: s.value / 1000, weight: s.weight })),
-    };
-  return bucket;
+    return latencies.length ? { start, unit: 'Seconds', samples: latencies } : undefined;
+  const value = Math.round(metric === 'RequestCount' ? total : counted);
+  if (!ALB_METRICS.has(metric) || Math.round(total) === 0) return undefined;
+  // ELB publishes an HTTP code count only when it is not zero.
+  if (metric.startsWith('HTTPCode_') && value === 0) return undefined;
+  return { start, unit: 'Count', samples: [{ value, weight: 1 }] };
 }
+
+const ALB_METRICS = new Set([
+  'RequestCount',
+  'HTTPCode_Target_2XX_Count',
+  'HTTPCode_Target_4XX_Count',
+  'HTTPCode_Target_5XX_Count',
+]);
 
 /**
  * The resource of an ELB ARN: `loadbalancer/app/<name>/<id>` (whose LoadBalancer dimension is
@@ -222,18 +261,26 @@ const elbResource = (arn: string): string => arn.split(':').slice(5).join(':');
  * One metric's buckets over the periods starting at `starts`, made from a service's modelled
  * traffic by `bucketOf` (App Runner's metrics, or the load balancer's in front of ECS).
  */
-function timelineBuckets(
+function timelineBuckets<T>(
   world: MetricsWorld,
-  timeline: readonly RunningApp[],
+  traffic: T,
   metric: string,
   starts: readonly number[],
   realPeriod: number,
-  bucketOf: typeof appRunnerBucket,
+  bucketOf: (
+    world: MetricsWorld,
+    traffic: T,
+    metric: string,
+    start: number,
+    realPeriod: number,
+    modelledMinuteMs: number,
+    index: number,
+  ) => Bucket | undefined,
 ): Bucket[] {
   const modelledMinuteMs = 60_000 * world.clock.timeScale;
   return starts.flatMap((t, i) => {
     const index = Math.floor(t / realPeriod) + i;
-    const bucket = bucketOf(world, timeline, metric, t, realPeriod, modelledMinuteMs, index);
+    const bucket = bucketOf(world, traffic, metric, t, realPeriod, modelledMinuteMs, index);
     return bucket ? [bucket] : [];
   });
 }
@@ -287,7 +334,7 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
         q.dimensions.get('TargetGroup') === elbResource(s.targetGroupArns[0]),
     );
     if (!service) return [];
-    return timelineBuckets(world, service.timeline, q.metric, starts, realPeriod, albBucket);
+    return timelineBuckets(world, service, q.metric, starts, realPeriod, albBucket);
   }
   return [];
 }
@@ -328,9 +375,6 @@ function getMetricStatistics(input: Input, world: MetricsWorld): Input {
       'InvalidParameterCombination',
       'At least one of the parameters Statistics and ExtendedStatistics must be specified.',
     );
-  for (const s of stats)
-    if (!(STATISTICS as readonly string[]).includes(s))
-      throw invalid(`The parameter Statistics contains an invalid value: ${s}`);
   const percentiles = extended.map((e) => {
     const m = /^p(\d{1,2}(?:\.\d{1,2})?)$/.exec(e);
     if (!m) throw invalid(`The parameter ExtendedStatistics contains an invalid value: ${e}`);
@@ -361,8 +405,8 @@ function getMetricStatistics(input: Input, world: MetricsWorld): Input {
 function getMetricData(input: Input, world: MetricsWorld): Input {
   const start = timeOf(input, 'StartTime');
   const end = timeOf(input, 'EndTime');
-  const queries = optList(input, 'MetricDataQueries', cloudwatch);
-  if (!queries || queries.length === 0) throw missing('MetricDataQueries');
+  const queries = optList(input, 'MetricDataQueries', cloudwatch) ?? [];
+  if (queries.length === 0) throw missing('MetricDataQueries');
   if (queries.length > 500)
     throw invalid('The parameter MetricDataQueries must contain at most 500 queries.');
   return {

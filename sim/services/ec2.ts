@@ -85,10 +85,8 @@ export const ec2: AwsService<Ec2World> = {
     DescribeSecurityGroups: {
       mutating: false,
       handle(input, { world }) {
-        const raw = input['GroupId'];
-        if (raw !== undefined && !Array.isArray(raw))
-          throw invalid('GroupId must be a list (GroupId.N)');
-        const ids = (raw as unknown[] | undefined)?.map(String);
+        // GroupIds (wire GroupId.N) is a list of strings: EC2's model is checked first.
+        const ids = input['GroupId'] as string[] | undefined;
         const all = securityGroupsOf(world);
         for (const id of ids ?? []) {
           if (!/^sg-[0-9a-f]{8,17}$/.test(id))

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { Fixture, FixtureImage, ImageBehaviour } from '../fixture.js';
 import { AwsError } from '../aws/protocol.js';
 import {
-  optInt,
   optList,
   optString,
   paginate,
@@ -371,7 +370,7 @@ export const ecr: AwsService<EcrWorld> = {
         const repos = names
           ? names.map((n) => world.ecr.repository(n))
           : [...world.ecr.repositories.values()];
-        const max = optInt(input, 'maxResults', ecr, { min: 1, max: 1000 }) ?? 100;
+        const max = (input['maxResults'] as number | undefined) ?? 100;
         const { page, next } = paginate(repos, optString(input, 'nextToken', ecr), max, () =>
           ecrInvalid('Invalid parameter at nextToken'),
         );
@@ -413,7 +412,7 @@ export const ecr: AwsService<EcrWorld> = {
             imageDetails: found.map((i) => imageDetail(world.ecr, world.fixture.account, repo, i)),
           };
         }
-        const max = optInt(input, 'maxResults', ecr, { min: 1, max: 1000 }) ?? 100;
+        const max = (input['maxResults'] as number | undefined) ?? 100;
         const { page, next } = paginate(
           repo.images.filter(keep),
           optString(input, 'nextToken', ecr),
@@ -439,7 +438,7 @@ export const ecr: AwsService<EcrWorld> = {
               ? i.tags.map((t) => ({ imageDigest: i.digest, imageTag: t }))
               : [{ imageDigest: i.digest }],
           );
-        const max = optInt(input, 'maxResults', ecr, { min: 1, max: 1000 }) ?? 100;
+        const max = (input['maxResults'] as number | undefined) ?? 100;
         const { page, next } = paginate(ids, optString(input, 'nextToken', ecr), max, () =>
           ecrInvalid('Invalid parameter at nextToken'),
         );
@@ -451,11 +450,7 @@ export const ecr: AwsService<EcrWorld> = {
       mutating: false,
       async handle(input, { world }) {
         const repo = await resolveRepo(input, world);
-        const ids = optList(input, 'imageIds', ecr) ?? [];
-        if (ids.length < 1 || ids.length > 100)
-          throw ecrInvalid(
-            `Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length between 1 and 100'`,
-          );
+        const ids = optList(input, 'imageIds', ecr) ?? []; // 1–100: ECR's model
         const images: Input[] = [];
         const failures: Input[] = [];
         for (const id of ids) {
@@ -485,11 +480,7 @@ export const ecr: AwsService<EcrWorld> = {
       mutating: true,
       async handle(input, { world }) {
         const repo = await resolveRepo(input, world);
-        const ids = optList(input, 'imageIds', ecr) ?? [];
-        if (ids.length < 1 || ids.length > 100)
-          throw ecrInvalid(
-            `Invalid parameter at 'imageIds' failed to satisfy constraint: 'Member must have length less than or equal to 100'`,
-          );
+        const ids = optList(input, 'imageIds', ecr) ?? []; // 1–100: ECR's model
         const deleted: Input[] = [];
         const failures: Input[] = [];
         const fail = (id: Input, failureCode: string, failureReason: string): void => {
@@ -580,10 +571,7 @@ export const ecr: AwsService<EcrWorld> = {
       handle(input, { world }) {
         const repo = world.ecr.repository(reqString(input, 'repositoryName', ecr));
         const text = reqString(input, 'lifecyclePolicyText', ecr);
-        if (text.length < 100 || text.length > 30720)
-          throw ecrInvalid(
-            `Invalid parameter at 'lifecyclePolicyText' failed to satisfy constraint: 'Member must have length between 100 and 30720'`,
-          );
+        // Its length (100–30720) is checked against ECR's model before this runs.
         validateLifecyclePolicy(text);
         repo.lifecyclePolicy = { text, updatedAt: world.clock.now() };
         return {

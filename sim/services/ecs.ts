@@ -23,11 +23,11 @@ import {
   type AwsService,
   type Input,
 } from '../aws/service.js';
-import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
+import { answerShares, appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrImage, EcrRepository, EcrState } from './ecr.js';
 
 /** What this service reads of the world. */
-interface EcsWorld {
+export interface EcsWorld {
   ecs: EcsState;
   fixture: Fixture;
 }
@@ -110,7 +110,12 @@ export interface ExpressServiceState {
   /** What the current revision's tasks run; the candidate's while a deployment shifts traffic. */
   running: RunningApp & { image: string; digest: string };
   candidate?: RunningApp & { image: string; digest: string };
-  timeline: RunningApp[];
+  /** The versions that served all its traffic, each from `servingFrom` (else `liveSince`). */
+  timeline: (RunningApp & { servingFrom?: number })[];
+  /** A candidate's share of the traffic while a deployment shifts it (`to` unset: still). */
+  canaryTraffic: CanaryTraffic[];
+  /** The modelled traffic: path → share of requests (fixture `traffic`). */
+  traffic: Record<string, number>;
   app: SampleApp;
   /**
    * The Application Load Balancer Express shares between the services of an account and region,
@@ -122,9 +127,17 @@ export interface ExpressServiceState {
   targetGroupArns: [string, string];
 }
 
+export interface CanaryTraffic {
+  app: RunningApp;
+  from: number;
+  to?: number;
+  weight: number;
+}
+
 export const ALARM_THRESHOLD = 0.01;
 /** "2 datapoints within 3 minutes" of one-minute periods. */
 const ALARM_DATAPOINTS = 2;
+const ALARM_PERIODS = 3;
 const CANARY_WEIGHT = 0.05;
 const CPU = new Set(['256', '512', '1024', '2048', '4096', '8192', '16384']);
 
@@ -133,9 +146,9 @@ const SERVICE_ARN = /^arn:aws:ecs:[a-z0-9-]+:\d{12}:service\/([A-Za-z0-9_-]+)\/(
 
 function checkStringList(value: unknown, path: string, fields: string[]): Json[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw invalid(`${path} must be a list`);
-  return value.map((item: unknown, i) => {
-    if (!item || typeof item !== 'object') throw invalid(`${path}[${i}] must be an object`);
+  // Types and Secret's required members are checked against ECS's model before this runs;
+  // an environment entry's name and value are required by ECS though its model leaves them out.
+  return (value as Json[]).map((item, i) => {
     for (const f of fields)
       if (typeof (item as Json)[f] !== 'string' || (item as Json)[f] === '')
         throw invalid(`${path}[${i}].${f} is required and must be a string`);
@@ -143,20 +156,17 @@ function checkStringList(value: unknown, path: string, fields: string[]): Json[]
   });
 }
 
-/** Validates a primaryContainer as the model constrains it; returns it cleaned. */
+/**
+ * The rules ECS documents beyond its model (image length, port range, unique names); the
+ * model's own (types, required image) are checked before the handler runs. Returns it cleaned.
+ */
 function checkContainer(value: unknown): Json & { image: string } {
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw invalid('primaryContainer must be an object');
-  const c = value as Json;
-  if (typeof c['image'] !== 'string' || c['image'] === '')
-    throw invalid('primaryContainer.image is required');
+  const c = value as Json & { image: string };
+  if (c['image'] === '') throw invalid('primaryContainer.image is required');
   if (c['image'].length > 255)
     throw invalid('primaryContainer.image must be at most 255 characters');
-  const port = c['containerPort'];
-  if (
-    port !== undefined &&
-    (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
-  )
+  const port = c['containerPort'] as number | undefined;
+  if (port !== undefined && (port < 1 || port > 65535))
     throw invalid('primaryContainer.containerPort must be an integer between 1 and 65535');
   const env = checkStringList(c['environment'], 'primaryContainer.environment', ['name', 'value']);
   const secrets = checkStringList(c['secrets'], 'primaryContainer.secrets', ['name', 'valueFrom']);
@@ -168,11 +178,6 @@ function checkContainer(value: unknown): Json & { image: string } {
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup) throw invalid(`primaryContainer.${what}: duplicate name ${dup}`);
   }
-  if (
-    c['command'] !== undefined &&
-    !(Array.isArray(c['command']) && c['command'].every((x) => typeof x === 'string'))
-  )
-    throw invalid('primaryContainer.command must be a list of strings');
   return {
     image: c['image'],
     ...(port !== undefined ? { containerPort: port } : {}),
@@ -299,6 +304,8 @@ export class EcsState {
         digest: revision.image.digest,
       },
       timeline: [],
+      canaryTraffic: [],
+      traffic: f.traffic,
       app: undefined as unknown as SampleApp, // set below; the app reads the state
       loadBalancerArn: this.loadBalancerArn(),
       targetGroupArns: [this.targetGroupArn(f, 1), this.targetGroupArn(f, 2)],
@@ -589,6 +596,13 @@ export class EcsState {
       return `CannotPullContainerError: ${d.target.config.primaryContainer.image} not found`;
     if (d.target.repo && !this.ecr.pullable(d.target.repo, image))
       return `CannotPullContainerError: a manifest of ${d.target.config.primaryContainer.image} was deleted`;
+    // The load balancer checks the tasks on the revision's containerPort (its target group's
+    // healthCheckPort); the app listens on the port the service was created with (the
+    // fixture's `port`), so a revision naming another port fails every check.
+    const listening = s.revisions[0]?.config.primaryContainer['containerPort'] ?? 80;
+    const checked = d.target.config.primaryContainer['containerPort'] ?? 80;
+    if (checked !== listening)
+      return `tasks failed ELB health checks on port ${String(checked)}: connection refused (the container listens on ${String(listening)})`;
     const candidate = s.candidate!;
     const answer = appAnswer(candidate, d.target.config.healthCheckPath, at);
     if (
@@ -607,7 +621,7 @@ export class EcsState {
       // A newer deployment stops the one in progress; its tasks are not kept.
       this.set(s, previous, 'STOPPED', now);
       previous.statusReason = 'Service deployment stopped: a newer deployment was started.';
-      previous.weight = 0;
+      this.shift(s, previous, 0, now);
       s.candidate = undefined;
     }
     const d: ServiceDeployment = {
@@ -641,7 +655,7 @@ export class EcsState {
       this.set(s, d, 'ROLLBACK_IN_PROGRESS', at);
       d.statusReason = reason;
       d.rollback = { reason, startedAt: at, serviceRevisionArn: s.current.arn };
-      d.weight = 0;
+      this.shift(s, d, 0, at);
       this.clock.at(at + this.clock.scaled(dur.rollback), (end) => {
         if (s.deployments.at(-1) !== d) return;
         s.candidate = undefined;
@@ -670,24 +684,25 @@ export class EcsState {
     };
     this.clock.at(shifted, (at) => {
       if (!live() || !healthGate(at)) return;
-      d.weight = CANARY_WEIGHT;
+      this.shift(s, d, CANARY_WEIGHT, at);
       d.lifecycleStage = 'PRODUCTION_TRAFFIC_SHIFT';
-      const rate = target.image?.behaviour.errorRate ?? 0;
-      if (rate > ALARM_THRESHOLD) {
-        // Two one-minute datapoints above 1 % after the shift: the alarm is in ALARM.
-        this.clock.at(shifted + this.clock.scaled(ALARM_DATAPOINTS * 60_000), (when) => {
-          if (!live()) return;
+    });
+    // The alarm is evaluated every modelled minute from the shift until the old tasks stop.
+    const minute = this.clock.scaled(60_000);
+    for (let k = ALARM_DATAPOINTS; minute > 0 && shifted + k * minute <= cleanUp; k++)
+      this.clock.at(shifted + k * minute, (when) => {
+        if (!live() || d.weight === 0) return;
+        const breached = this.alarmBreaches(s, shifted, when, minute);
+        if (breached.length >= ALARM_DATAPOINTS)
           rollBack(
             when,
-            `CloudWatch alarm ${s.name}-4xx-5xx-rate is in ALARM: 4xx+5xx ${(rate * 100).toFixed(1)}% > 1% for ${ALARM_DATAPOINTS} datapoints within 3 minutes.`,
+            `CloudWatch alarm ${s.name}-4xx-5xx-rate is in ALARM: 4xx+5xx ${breached.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} > 1% for ${ALARM_DATAPOINTS} datapoints within ${ALARM_PERIODS} minutes.`,
             'alarm',
           );
-        });
-      }
-    });
+      });
     this.clock.at(full, (at) => {
       if (!live() || !healthGate(at)) return;
-      d.weight = 1;
+      this.shift(s, d, 1, at);
       d.lifecycleStage = 'BAKE_TIME';
     });
     this.clock.at(cleanUp, (at) => {
@@ -696,7 +711,9 @@ export class EcsState {
       s.current = target;
       s.running = s.candidate!;
       s.candidate = undefined;
-      s.timeline.push(s.running);
+      // From here the new version serves all traffic as the running one.
+      this.shift(s, d, 1, at, false);
+      s.timeline.push({ ...s.running, servingFrom: at });
       if (target.image) target.image.lastPulledAt = at;
     });
     this.clock.at(done, (at) => {
@@ -705,6 +722,56 @@ export class EcsState {
       d.statusReason = 'Service deployment completed successfully.';
     });
     return d;
+  }
+
+  /**
+   * Moves a deployment's share of the traffic to `weight` at `at`: the candidate's share so
+   * far ends, and a new one starts unless the weight is 0 or the candidate stops being one.
+   */
+  private shift(
+    s: ExpressServiceState,
+    d: ServiceDeployment,
+    weight: number,
+    at: number,
+    candidate = true,
+  ): void {
+    d.weight = weight;
+    const open = s.canaryTraffic.find((c) => c.to === undefined);
+    if (open) open.to = at;
+    if (candidate && weight > 0 && s.candidate)
+      s.canaryTraffic.push({ app: s.candidate, from: at, weight });
+  }
+
+  /**
+   * The alarm's datapoints: the 4xx+5xx rate of what the new tasks answered in each complete
+   * one-minute period of the last three since the shift (`answerShares`, the same modelled
+   * traffic AWS/ApplicationELB is made from), those above 1 %.
+   */
+  private alarmBreaches(
+    s: ExpressServiceState,
+    shifted: number,
+    now: number,
+    minute: number,
+  ): number[] {
+    const rates: number[] = [];
+    for (
+      let end = now;
+      end - minute >= shifted - 1e-6 && rates.length < ALARM_PERIODS;
+      end -= minute
+    ) {
+      let requests = 0;
+      let failed = 0;
+      for (const c of s.canaryTraffic) {
+        if (c.app !== s.candidate) continue;
+        const ms = Math.min(end, c.to ?? Infinity) - Math.max(end - minute, c.from);
+        if (ms <= 0) continue;
+        const shares = answerShares(c.app, s.traffic, Math.max(end - minute, c.from));
+        requests += ms * c.weight;
+        failed += ms * c.weight * (shares.client + shares.server);
+      }
+      if (requests > 0) rates.push(failed / requests);
+    }
+    return rates.filter((r) => r > ALARM_THRESHOLD);
   }
 
   revision(arn: string): { s: ExpressServiceState; r: ServiceRevision } | undefined {
@@ -797,27 +864,13 @@ function arnList(input: Input, name: string): string[] {
   const list = optList(input, name, ecs);
   if (!list || list.length === 0) throw invalid(`${name} is required`);
   if (list.length > 20) throw invalid(`${name} can have at most 20 items`);
-  if (!list.every((x) => typeof x === 'string')) throw invalid(`${name} must be a list of strings`);
   return list as unknown as string[];
 }
 
-const epochSeconds = (value: unknown, name: string): number | undefined => {
+const epochSeconds = (value: unknown): number | undefined => {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number') throw invalid(`${name} must be a timestamp`);
-  return value * 1000;
+  return (value as number) * 1000; // a number: the model's timestamp was checked
 };
-
-const DEPLOYMENT_STATUSES = new Set<string>([
-  'PENDING',
-  'IN_PROGRESS',
-  'SUCCESSFUL',
-  'STOPPED',
-  'STOP_REQUESTED',
-  'ROLLBACK_REQUESTED',
-  'ROLLBACK_IN_PROGRESS',
-  'ROLLBACK_SUCCESSFUL',
-  'ROLLBACK_FAILED',
-]);
 
 export const ecs: AwsService<EcsWorld> = {
   signingName: 'ecs',
@@ -830,9 +883,6 @@ export const ecs: AwsService<EcsWorld> = {
     DescribeExpressGatewayService: {
       mutating: false,
       handle(input, { world }) {
-        const include = optList(input, 'include', ecs);
-        if (include && !include.every((x) => (x as unknown) === 'TAGS'))
-          throw invalid('include: the only value is TAGS');
         const s = world.ecs.get(reqString(input, 'serviceArn', ecs), 'ResourceNotFoundException');
         return { service: world.ecs.describe(s) };
       },
@@ -890,12 +940,9 @@ export const ecs: AwsService<EcsWorld> = {
         const s = world.ecs.services.get(arn);
         if (!s) throw new AwsError('ServiceNotFoundException', 'Service not found.');
         const statuses = optList(input, 'status', ecs) as unknown as string[] | undefined;
-        for (const status of statuses ?? [])
-          if (!DEPLOYMENT_STATUSES.has(status))
-            throw invalid(`status: ${status} is not a ServiceDeploymentStatus`);
         const created = (input['createdAt'] ?? {}) as Json;
-        const after = epochSeconds(created['after'], 'createdAt.after');
-        const before = epochSeconds(created['before'], 'createdAt.before');
+        const after = epochSeconds(created['after']);
+        const before = epochSeconds(created['before']);
         const max = optInt(input, 'maxResults', ecs, { min: 1, max: 100 }) ?? 20;
         const newestFirst = [...s.deployments]
           .filter((d) => d.listedFrom === undefined || d.listedFrom <= Date.now())

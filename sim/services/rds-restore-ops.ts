@@ -24,20 +24,15 @@ const invalid = (message: string): AwsError => new AwsError('InvalidParameterVal
 const combination = (message: string): AwsError =>
   new AwsError('InvalidParameterCombination', message);
 
+// Booleans arrive as 'true' / 'false' and lists as arrays of strings: RDS's model is checked
+// before a handler runs, so these only read.
 function optBool(input: Input, name: string): boolean | undefined {
   const raw = input[name];
-  if (raw === undefined) return undefined;
-  if (raw === 'true' || raw === true) return true;
-  if (raw === 'false' || raw === false) return false;
-  throw invalid(`Invalid value for ${name}: ${String(raw)}; expected true or false`);
+  return raw === undefined ? undefined : raw === 'true' || raw === true;
 }
 
 function strings(input: Input, name: string): string[] | undefined {
-  const raw = input[name];
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string'))
-    throw invalid(`${name} must be a list of strings`);
-  return raw as string[];
+  return input[name] as string[] | undefined;
 }
 
 /** The restored instance seen as a backed instance: endpoint = its own port, same DBName. */

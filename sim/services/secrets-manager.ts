@@ -11,7 +11,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 import { AwsError } from '../aws/protocol.js';
-import { optInt, optString, paginate, type AwsService, type Input } from '../aws/service.js';
+import { optString, paginate, type AwsService, type Input } from '../aws/service.js';
 import type { RdsState } from './rds.js';
 
 /** What this service reads of the world. */
@@ -57,13 +57,6 @@ const suffixOf = (name: string): string => {
   const digest = createHash('sha256').update(name).digest();
   return [...digest.subarray(0, 6)].map((b) => alphabet[b % alphabet.length]).join('');
 };
-
-function checkToken(token: string): void {
-  if (token.length < 32 || token.length > 64)
-    throw validation(
-      `1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length between 32 and 64`,
-    );
-}
 
 export class SecretsState {
   readonly secrets = new Map<string, SimSecret>();
@@ -204,10 +197,6 @@ export class SecretsState {
     const secretBinary = optString(input, 'SecretBinary', secretsManager);
     if (secretString !== undefined && secretBinary !== undefined)
       throw invalidParameter('You must provide either SecretString or SecretBinary, but not both.');
-    if (secretString !== undefined && secretString.length > 65_536)
-      throw validation(
-        "1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to 65536",
-      );
     return {
       ...(secretString !== undefined ? { secretString } : {}),
       ...(secretBinary !== undefined ? { secretBinary } : {}),
@@ -215,17 +204,12 @@ export class SecretsState {
   }
 
   create(input: Input): Input {
-    const name = optString(input, 'Name', secretsManager);
-    if (!name)
-      throw validation(
-        "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must not be null",
-      );
+    const name = input['Name'] as string; // required and 1–512 long: checked by the model
     if (!/^[A-Za-z0-9/_+=.@!-]{1,512}$/.test(name))
       throw validation(
         'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!',
       );
     const token = optString(input, 'ClientRequestToken', secretsManager) ?? randomUUID();
-    checkToken(token);
     const value = this.readValue(input);
     const existing = [...this.secrets.values()].find((s) => s.name === name);
     if (existing) {
@@ -322,19 +306,10 @@ export class SecretsState {
   putValue(input: Input): Input {
     const secret = this.get(requiredId(input));
     const token = optString(input, 'ClientRequestToken', secretsManager) ?? randomUUID();
-    checkToken(token);
     const value = this.readValue(input);
     if (value.secretString === undefined && value.secretBinary === undefined)
       throw invalidParameter('You must provide either SecretString or SecretBinary.');
     const stages = (input['VersionStages'] as string[] | undefined) ?? ['AWSCURRENT'];
-    if (
-      !Array.isArray(stages) ||
-      stages.length > 20 ||
-      stages.some((s) => typeof s !== 'string' || s.length < 1 || s.length > 256)
-    )
-      throw validation(
-        "1 validation error detected: Value at 'versionStages' failed to satisfy constraint",
-      );
     const existing = secret.versions.find((v) => v.id === token);
     if (existing) {
       if (
@@ -370,7 +345,7 @@ export class SecretsState {
   listVersions(input: Input): Input {
     const secret = this.get(requiredId(input), { allowDeleted: true });
     const includeDeprecated = input['IncludeDeprecated'] === true;
-    const max = optInt(input, 'MaxResults', secretsManager, { min: 1, max: 100 }) ?? 100;
+    const max = (input['MaxResults'] as number | undefined) ?? 100; // 1–100: the model
     const list = secret.versions.filter((v) => includeDeprecated || v.stages.size > 0);
     const { page, next } = paginate(list, optString(input, 'NextToken', secretsManager), max, () =>
       invalidParameter('Invalid NextToken'),
@@ -393,11 +368,7 @@ export class SecretsState {
 
   updateStage(input: Input): Input {
     const secret = this.get(requiredId(input));
-    const stage = optString(input, 'VersionStage', secretsManager);
-    if (!stage)
-      throw validation(
-        "1 validation error detected: Value at 'versionStage' failed to satisfy constraint: Member must not be null",
-      );
+    const stage = input['VersionStage'] as string; // required: checked by the model
     const moveTo = optString(input, 'MoveToVersionId', secretsManager);
     const removeFrom = optString(input, 'RemoveFromVersionId', secretsManager);
     const byId = (id: string): SecretVersion => {
@@ -430,7 +401,7 @@ export class SecretsState {
   }
 
   randomPassword(input: Input): Input {
-    const length = optInt(input, 'PasswordLength', secretsManager, { min: 1, max: 4096 }) ?? 32;
+    const length = (input['PasswordLength'] as number | undefined) ?? 32; // 1–4096: the model
     const exclude = optString(input, 'ExcludeCharacters', secretsManager) ?? '';
     const flag = (name: string): boolean => input[name] === true;
     const groups: string[] = [];
@@ -458,13 +429,9 @@ export class SecretsState {
   }
 }
 
+/** SecretId: required and 1–2048 long, checked against the model before a handler runs. */
 function requiredId(input: Input): string {
-  const id = optString(input, 'SecretId', secretsManager);
-  if (!id)
-    throw validation(
-      "1 validation error detected: Value at 'secretId' failed to satisfy constraint: Member must not be null",
-    );
-  return id;
+  return input['SecretId'] as string;
 }
 
 export const secretsManager: AwsService<SecretsWorld> = {

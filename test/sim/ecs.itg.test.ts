@@ -90,7 +90,8 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
       ).toMatchObject({
         name: 'InvalidParameterException',
         status: 400,
-        message: 'primaryContainer.image is required',
+        message:
+          "1 validation error detected: Value null at 'primaryContainer.image' failed to satisfy constraint: Member must not be null",
       });
       expect(
         await sdkError(
@@ -117,7 +118,9 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
         ),
       ).toMatchObject({
         name: 'InvalidParameterException',
-        message: 'status: FAILED is not a ServiceDeploymentStatus',
+        message: expect.stringContaining(
+          "Value 'FAILED' at 'status.1.member' failed to satisfy constraint: Member must satisfy enum value set: [PENDING,",
+        ),
       });
       expect(
         await sdkError(
