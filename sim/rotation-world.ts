@@ -18,6 +18,8 @@ export interface RotationWorldOptions {
   /** drop-db manages its master password in Secrets Manager. */
   managedMaster?: boolean;
   timeScale?: number;
+  /** Seeds drop/production/database-credentials: {"username","password"} of the master user. */
+  credentialsSecret?: boolean;
   /** Replaces the configuration's `secrets:` block (YAML under `    secrets:`). */
   secretsYaml?: string;
 }
@@ -93,6 +95,11 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
     value: 'sim-bankid-secret',
     lastChangedAgo: 400 * DAY,
   });
+  if (options.credentialsSecret)
+    seed('drop/production/database-credentials', {
+      suffix: 'CrEdEn',
+      rdsMasterSecretOf: 'drop-db',
+    });
   if (options.managedMaster)
     seed('rds!db-0a1b2c3d', {
       suffix: 'MaNaGd',
