@@ -79,6 +79,9 @@ export const rotate: WorkflowSource = {
               config: expr('inputs.config'),
               secret: expr('inputs.secret'),
               reason: expr('inputs.reason'),
+              // The concurrency group above rules out a second rotation of this environment,
+              // so an unfinished one was left by a lost run: finish or undo it.
+              unfinished: 'resume',
               'github-token': expr('github.token'),
               'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
               'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
