@@ -284,3 +284,46 @@ describe('rds-master-password: RDS answers 500 after taking the password; undo w
     expect(await health(world)).toEqual({ status: 200, db: 'pass' });
   });
 });
+
+describe('a deploy, restart or rollback after a rotation lost half way', () => {
+  let world: RotationWorld;
+  beforeAll(async () => {
+    world = await startRotationWorld();
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('stops before any change while RDS has the pending password, names the command; after the rotation is resumed it deploys a value that logs in', async () => {
+    const lost = await world.rotate(
+      { secret: 'DATABASE_URL' },
+      { runId: '9101', killOn: /step done: DATABASE_URL wait-applied/ },
+    );
+    expect(lost.signal).toBe('SIGKILL');
+    // RDS took the pending password: AWSCURRENT no longer logs in.
+    expect((await tryLogin(world.sim.secret(URL_ID).current!)).ok).toBe(false);
+    world.sim.clearCalls();
+    const restart = await world.run('deploy', { mode: 'restart', reason: 'stuck connections' });
+    expect(restart.exitCode).toBe(1);
+    expect(restart.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /secret drop\/production\/database-url \(DATABASE_URL\) has an unfinished rotation: AWSPENDING is on version [0-9a-f-]{36}.*nothing was changed.*apprunner-ops rotate production DATABASE_URL --resume/,
+    );
+    const deploy = await world.run('deploy', { image: 'v1.4.2', reason: 'release' });
+    expect(deploy.exitCode).toBe(1);
+    expect(
+      world.sim
+        .mutatingCalls()
+        .filter((c) => !['slack', 'github', 'betterstack'].includes(c.service)),
+    ).toEqual([]);
+    // The service still runs the old value, which RDS no longer takes; resuming fixes both.
+    const resumed = await world.rotate(
+      { secret: 'DATABASE_URL', unfinished: 'resume' },
+      { runId: '9102' },
+    );
+    expect(resumed.exitCode, resumed.stdout).toBe(0);
+    const again = await world.run('deploy', { mode: 'restart', reason: 'stuck connections' });
+    expect(again.exitCode, again.stdout).toBe(0);
+    expect((await tryLogin(running(world)['DATABASE_URL']!)).ok).toBe(true);
+    expect(await health(world)).toEqual({ status: 200, db: 'pass' });
+  });
+});

@@ -108,6 +108,8 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
       'UpdateSecretVersionStage',
       'UpdateSecretVersionStage',
       'StartDeployment',
+      // The UNDEPLOYED label comes off once the service runs the new value.
+      'UpdateSecretVersionStage',
     ]);
     expect(world.sim.github.commitStatuses().at(-1)).toMatchObject({
       state: 'success',
@@ -280,7 +282,11 @@ describe('rotate-secret when RDS manages the master password', () => {
     expect(errors[0]!.message).toMatch(
       /manages its master password in Secrets Manager \(ManageMasterUserPassword\).*use kind rds-managed/,
     );
-    expect(world.sim.mutatingCalls().filter((c) => c.service !== 'slack')).toEqual([]);
+    expect(
+      world.sim.mutatingCalls().filter((c) => c.service !== 'slack' && c.service !== 'github'),
+    ).toEqual([]);
+    // Stopped in preflight, still recorded.
+    expect(world.sim.github.commitStatuses().at(-1)).toMatchObject({ state: 'failure' });
   });
 
   it('rds-managed rebuilds DATABASE_URL after RDS rotated its secret, redeploys, and is healthy again', async () => {

@@ -17,6 +17,7 @@ import { fallbackTarget, readRunningImage, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
 import { recordTarget } from '../outcome.js';
 import type { StageDefinition } from './stage.js';
+import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 /**
  * A snapshot an earlier job started (deploy.yml's snapshot job) must be this environment's
@@ -62,6 +63,7 @@ export const deployPreflight: StageDefinition<
       timeoutMs: ctx.timing.operationTimeoutMs,
       intervalMs: ctx.timing.pollIntervalMs,
     });
+    await assertNoUnfinishedRotation(ctx, state.secrets);
     const running = await readRunningImage(ctx, state.image);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
     const back = await fallbackTarget(ctx, running, target);

@@ -6,6 +6,7 @@ import { readRunningImage } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
 import { recordTarget } from '../outcome.js';
 import type { StageDefinition } from './stage.js';
+import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 export const restartPreflight: StageDefinition<OpsRun> = {
   name: 'Preflight',
@@ -17,6 +18,7 @@ export const restartPreflight: StageDefinition<OpsRun> = {
       timeoutMs: ctx.timing.operationTimeoutMs,
       intervalMs: ctx.timing.pollIntervalMs,
     });
+    await assertNoUnfinishedRotation(ctx, state.secrets);
     const running = await readRunningImage(ctx, state.image);
     run.chosen = {
       running,

@@ -12,6 +12,7 @@ import { recordTarget } from '../outcome.js';
 import { NoRollbackTarget, type RollbackTarget } from '../rollback-target.js';
 import type { ResolvedImage } from '../../aws/ecr.js';
 import type { StageDefinition } from './stage.js';
+import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 interface Resolved {
   target: ResolvedImage;
@@ -107,6 +108,7 @@ export const rollbackPreflight: StageDefinition<
       timeoutMs: ctx.timing.operationTimeoutMs,
       intervalMs: ctx.timing.pollIntervalMs,
     });
+    await assertNoUnfinishedRotation(ctx, state.secrets);
     const running = await readRunningImage(ctx, state.image);
     const resolved = await resolveTarget(ctx, run.to, running);
     run.commit = resolved.commit;
