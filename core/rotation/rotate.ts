@@ -63,6 +63,8 @@ export interface RotationContext {
   unfinished: 'stop' | 'resume';
   /** Registers a value with the runner's mask the moment it is read or made. */
   mask: (value: string) => void;
+  /** Set by the run's preflight: the running image by digest, for a service configured by tag. */
+  redeployImage?: string | undefined;
 }
 
 export type SecretResult = 'rotated' | 'unchanged' | 'undone' | 'failed' | 'planned';

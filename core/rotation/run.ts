@@ -14,7 +14,7 @@ import {
   retirementToken,
   type PreviousKeyAge,
 } from './grace.js';
-import { redeployAndVerify } from './redeploy.js';
+import { redeployAndVerify, runningImagePin } from './redeploy.js';
 import {
   preflight,
   rotateSecret,
@@ -157,32 +157,36 @@ export async function runRotation(
     for (const r of reminders) ctx.logger.warning(r);
   }
 
+  // Nothing changed when a preflight stops the run: it ends here, recorded (summary, commit
+  // status) like any other.
+  const stopped = async (s: SecretConfig, error: unknown): Promise<RotationRunOutcome> => {
+    const what = `${error instanceof DomainFailure || error instanceof RotationRefused ? '' : `${s.name}: preflight stopped by an error: `}${errorMessage(error)}${/nothing was changed$/.test(errorMessage(error)) ? '' : '; nothing was changed'}`;
+    if (!request.dryRun) await commitStatus(request, ctx, false, []);
+    return {
+      ok: false,
+      headline: what,
+      outcomes: [
+        {
+          name: s.name,
+          kind: s.kind,
+          secretId: rotatedSecretId(s),
+          result: 'failed',
+          notes: [what],
+        },
+      ],
+      reminders,
+      retired: [],
+      steps,
+      plan: [],
+    };
+  };
   // Preflight every secret before the first change.
   const preflights: Preflight[] = [];
   for (const s of chosen) {
     try {
       preflights.push(await preflight(s, ctx, steps));
     } catch (error) {
-      // Nothing changed: the run stops here, recorded (summary, commit status) like any other.
-      const what = `${error instanceof DomainFailure ? '' : `${s.name}: preflight stopped by an error: `}${errorMessage(error)}; nothing was changed`;
-      if (!request.dryRun) await commitStatus(request, ctx, false, []);
-      return {
-        ok: false,
-        headline: what,
-        outcomes: [
-          {
-            name: s.name,
-            kind: s.kind,
-            secretId: rotatedSecretId(s),
-            result: 'failed',
-            notes: [what],
-          },
-        ],
-        reminders,
-        retired: [],
-        steps,
-        plan: [],
-      };
+      return stopped(s, error);
     }
   }
   // Previous keys past their grace-days, except those this run rotates (their previous-secret
@@ -190,8 +194,24 @@ export async function runRotation(
   const expired: PreviousKeyAge[] = (
     await previousKeyAges(ctx.env.secrets ?? [], ctx.secrets, ctx.clock)
   ).filter((a) => a.expired && !chosen.includes(a.secret));
+  // What the redeploy runs: the digest running now, whatever its tag names by then.
+  const first = preflights[0]?.secret ?? expired[0]?.secret;
+  if (first) {
+    try {
+      ctx.redeployImage = await steps.run(first.name, 'pin-running-image', () =>
+        runningImagePin(ctx.target),
+      );
+    } catch (error) {
+      return stopped(first, error);
+    }
+  }
 
   const plan = [
+    ...(ctx.redeployImage
+      ? [
+          `the service is configured by tag: every redeploy runs ${ctx.redeployImage} (what runs now) and pins it`,
+        ]
+      : []),
     ...expired.map(
       (a) =>
         `${describeAge(a)}: replace it with an unknowable key, then ${preflights.length ? 'the rotation’s redeploy' : 'StartDeployment → follow → verify health'}`,
