@@ -7,6 +7,7 @@ import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world
 import type { ActionRun } from '../../sim/run-action.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 import { tryLogin } from '../../core/rotation/values.js';
+import pg from 'pg';
 
 /** Every AWS action a rotation called, across every world of this file (see the policy test). */
 const called = new Set<string>();
@@ -131,18 +132,33 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
 
   it('undoes a rotation whose redeploy fails verification: red, the old value is AWSCURRENT again, healthy', async () => {
     const old = world.sim.secret('drop/production/jwt-secret').current!;
-    world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'fails-platform-health-check' });
+    // The redeploy runs the same digest (a moved tag is never pulled), so what fails is the
+    // database: it takes no connection while the new key is deployed, and the app's health
+    // check fails on it.
+    const maintenance = world.sim.database('drop-db').adminUrl.replace(/\/drop$/, '/postgres');
+    const allowConnections = async (allow: boolean): Promise<void> => {
+      const client = new pg.Client({ connectionString: maintenance });
+      await client.connect();
+      try {
+        await client.query(`ALTER DATABASE drop ALLOW_CONNECTIONS ${allow}`);
+      } finally {
+        await client.end();
+      }
+    };
+    await allowConnections(false);
+    let fixed: Promise<void> | undefined;
     const run = await world.rotate(
-      { secret: 'JWT_SECRET', reason: 'undo test' },
+      { secret: 'JWT_SECRET', reason: 'undo test', 'audit-database-url': '' },
       {
         runId: '2000',
         echo: (line) => {
-          // An operator fixes the image while the rotation is being undone.
-          if (/step failed: JWT_SECRET follow-operation/.test(line))
-            world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'healthy' });
+          // An operator fixes the database while the rotation is being undone.
+          if (/step failed: JWT_SECRET (follow-operation|verify-health)/.test(line))
+            fixed ??= allowConnections(true);
         },
       },
     );
+    await fixed;
     runs.push(run);
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
