@@ -113,6 +113,14 @@ async function isDue(
     };
   const current = await ctx.secrets.currentVersion(secretId);
   const made = current?.createdAt.getTime() ?? d.lastChangedAt?.getTime() ?? 0;
+  // A value put after the service last deployed (by hand, or by a run lost before its
+  // redeploy that predates the label) is not what the service runs.
+  const deployedAt = await lastDeployed(ctx);
+  if (secret.kind !== 'external' && current && deployedAt && made > deployedAt.getTime())
+    return {
+      due: true,
+      why: `AWSCURRENT (version ${current.versionId}, made ${current.createdAt.toISOString()}) is newer than the service's last deployment (${deployedAt.toISOString()})`,
+    };
   if (secret.kind === 'rds-managed' && ctx.rds) {
     const arn = (await ctx.rds.describe()).MasterUserSecret?.SecretArn;
     const managed = arn ? await ctx.secrets.currentVersion(arn) : undefined;
@@ -128,6 +136,18 @@ async function isDue(
     due: ageDays >= every,
     why: `AWSCURRENT is ${Math.floor(ageDays)} days old (every ${every} days)`,
   };
+}
+
+const deployedAtOf = new WeakMap<RotationContext, Promise<Date | undefined>>();
+
+/** The service's last deployment, asked once per run. */
+function lastDeployed(ctx: RotationContext): Promise<Date | undefined> {
+  let at = deployedAtOf.get(ctx);
+  if (!at) {
+    at = ctx.target.lastDeployedAt();
+    deployedAtOf.set(ctx, at);
+  }
+  return at;
 }
 
 export async function runRotation(

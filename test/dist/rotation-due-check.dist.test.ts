@@ -90,6 +90,16 @@ describe('rotation-due: red while the service does not run AWSCURRENT', () => {
       /JWT_SECRET: AWSCURRENT \(version [0-9a-f-]{36}, made \S+\) is newer than the service's last deployment \(\S+\): the service still runs the old value/,
     );
     expect(byHand.line).not.toContain('k'.repeat(48));
+    // The next due run rotates and redeploys it, though JWT_SECRET is only minutes old.
+    const next = await world.rotate({ secret: 'due' }, { runId: '8103' });
+    expect(next.exitCode, next.stdout).toBe(0);
+    expect(next.stdout).toMatch(
+      /JWT_SECRET: due \(AWSCURRENT \(version [0-9a-f-]{36}, made \S+\) is newer than the service's last deployment/,
+    );
+    expect(world.sim.service('drop-web').running.env['JWT_SECRET']).toBe(
+      world.sim.secret(JWT).current,
+    );
+    expect((await dueCheck(world)).line).not.toMatch(/JWT_SECRET: AWSCURRENT/);
   });
 
   it('ages by the AWSCURRENT version, not LastChangedDate (a label moved on an old value)', async () => {
@@ -127,7 +137,14 @@ describe('rotation-due and rds-managed: RDS rotated its own secret', () => {
     expect(built.exitCode, built.stdout).toBe(0);
     expect((await dueCheck(world)).line).not.toMatch(/managed master secret/);
 
-    await world.sim.rotateManagedMasterSecret('drop-db');
+    // Seven days on, RDS rotates its secret by itself (the sim's default schedule).
+    const managed = 'rds!db-0a1b2c3d';
+    const before = world.sim.secret(managed).current;
+    world.sim.advance(world.sim.scaled(7 * 86_400_000));
+    const deadline = Date.now() + 10_000;
+    while (world.sim.secret(managed).current === before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(world.sim.secret(managed).current, 'RDS rotated within 10 s').not.toBe(before);
     expect(await health(world)).toBe(503);
     const red = await dueCheck(world);
     expect(red.status).toBe('fail');
@@ -143,6 +160,6 @@ describe('rotation-due and rds-managed: RDS rotated its own secret', () => {
     // Only the reminder of a 7-day period is left (the sim's clock runs ahead of this one).
     const clean = await dueCheck(world);
     expect(clean.status).toBe('warn');
-    expect(clean.line).toMatch(/^DATABASE_URL is due in [78] days$/);
+    expect(clean.line).toMatch(/^DATABASE_URL is due in \d+ days$/);
   });
 });
