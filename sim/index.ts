@@ -308,6 +308,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     world.secrets.seed(world.rds);
     await world.apprunner.seed();
     await world.ecs.seed();
+    scheduleManagedRotations(world);
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
     await Promise.all([world.apprunner.stop(), world.ecs.stop(), world.rds.stopBackings()]);
@@ -444,23 +445,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       };
     },
     rotateSecretFromService: (id, value) => world.secrets.rotateFromService(id, value),
-    rotateManagedMasterSecret: async (instanceId) => {
-      const instance = world.rds.instance(instanceId);
-      const arn = instance.fixture.masterUserSecret?.secretArn;
-      if (!instance.fixture.manageMasterUserPassword || !arn)
-        throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
-      const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
-      const b = instance.backing;
-      if (b) await b.setPassword(b.masterUsername, password);
-      instance.masterPassword = password;
-      world.secrets.rotateFromService(
-        arn,
-        JSON.stringify({
-          username: b?.masterUsername ?? instance.fixture.masterUsername,
-          password,
-        }),
-      );
-    },
+    rotateManagedMasterSecret: (instanceId) => rotateManaged(world, instanceId),
     github: {
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),
@@ -497,4 +482,42 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       ]);
     },
   };
+}
+
+/** RDS rotating its managed master secret: a new password on the real role, a new AWSCURRENT. */
+async function rotateManaged(world: World, instanceId: string): Promise<void> {
+  const instance = world.rds.instance(instanceId);
+  const arn = instance.fixture.masterUserSecret?.secretArn;
+  if (!instance.fixture.manageMasterUserPassword || !arn)
+    throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
+  const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
+  const b = instance.backing;
+  if (b) await b.setPassword(b.masterUsername, password);
+  instance.masterPassword = password;
+  world.secrets.rotateFromService(
+    arn,
+    JSON.stringify({
+      username: b?.masterUsername ?? instance.fixture.masterUsername,
+      password,
+    }),
+  );
+}
+
+/** Each managed master secret rotates every `rotateEveryDays` of modelled time, as RDS does. */
+function scheduleManagedRotations(world: World): void {
+  for (const fixture of world.fixture.rds.instances) {
+    const days = fixture.masterUserSecret?.rotateEveryDays ?? 7;
+    if (!fixture.manageMasterUserPassword || days <= 0) continue;
+    const every = world.clock.scaled(days * 86_400_000);
+    const next = (from: number): void =>
+      world.clock.at(from + every, (at) => {
+        rotateManaged(world, fixture.id).catch((error: unknown) => {
+          console.error(
+            `sim: RDS's rotation of ${fixture.id}'s managed secret failed: ${String(error)}`,
+          );
+        });
+        next(at);
+      });
+    next(world.clock.now());
+  }
 }
