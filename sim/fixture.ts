@@ -176,6 +176,12 @@ const instanceSchema = z.strictObject({
       secretArn: z.string(),
       kmsKeyId: z.string().optional(),
       status: z.enum(['creating', 'active', 'rotating', 'impaired']).default('active'),
+      /**
+       * RDS rotates the managed secret on its own schedule (7 days by default): a new password
+       * on the database and a new AWSCURRENT, this many days after the sim starts and every
+       * this many days after (default 7); 0: only when a test calls rotateManagedMasterSecret.
+       */
+      rotateEveryDays: z.number().nonnegative().optional(),
     })
     .optional(),
   /** Back this instance with a real PostgreSQL (seeded with these tables); absent: no server. */

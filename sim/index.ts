@@ -77,6 +77,8 @@ export interface SimDatabaseView {
   masterUrl: string;
   urlFor(user: string, password: string): string;
   canLogin(user: string, password: string): Promise<boolean>;
+  /** PostgreSQL's own server log (DDL statements logged), to scan for secret values. */
+  serverLog(): string;
 }
 
 /** A service's state as the handle shows it. */
@@ -86,7 +88,14 @@ export interface SimServiceView {
   status: string;
   imageIdentifier: string;
   /** What the sample app is running now (changes only when an operation succeeds). */
-  running: { identifier: string; digest: string; version: string; behaviour: string };
+  running: {
+    identifier: string;
+    digest: string;
+    version: string;
+    behaviour: string;
+    /** The environment the app started with, secrets resolved (what it really holds). */
+    env: Record<string, string>;
+  };
   sourceConfiguration: Record<string, unknown>;
   instanceConfiguration: Record<string, unknown>;
   /** Newest first, like ListOperations; `reason` says why a deployment failed. */
@@ -257,6 +266,7 @@ function serviceView(world: World, s: AppRunnerServiceState): SimServiceView {
       digest: s.running.digest,
       version: s.running.version,
       behaviour: s.running.behaviour.behaviour,
+      env: { ...(s.running.env ?? {}) },
     },
     sourceConfiguration: s.sourceConfiguration,
     instanceConfiguration: s.instanceConfiguration,
@@ -305,6 +315,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     world.secrets.seed(world.rds);
     await world.apprunner.seed();
     await world.ecs.seed();
+    scheduleManagedRotations(world);
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
     await Promise.all([world.apprunner.stop(), world.ecs.stop(), world.rds.stopBackings()]);
@@ -423,6 +434,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         masterUrl: b.urlFor(b.masterUsername, instance.masterPassword),
         urlFor: b.urlFor,
         canLogin: b.canLogin,
+        serverLog: () => b.serverLog?.() ?? '',
       };
     },
     secret: (id) => {
@@ -440,23 +452,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       };
     },
     rotateSecretFromService: (id, value) => world.secrets.rotateFromService(id, value),
-    rotateManagedMasterSecret: async (instanceId) => {
-      const instance = world.rds.instance(instanceId);
-      const arn = instance.fixture.masterUserSecret?.secretArn;
-      if (!instance.fixture.manageMasterUserPassword || !arn)
-        throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
-      const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
-      const b = instance.backing;
-      if (b) await b.setPassword(b.masterUsername, password);
-      instance.masterPassword = password;
-      world.secrets.rotateFromService(
-        arn,
-        JSON.stringify({
-          username: b?.masterUsername ?? instance.fixture.masterUsername,
-          password,
-        }),
-      );
-    },
+    rotateManagedMasterSecret: (instanceId) => rotateManaged(world, instanceId),
     github: {
       deployments: () => structuredClone(world.github.deployments),
       commitStatuses: () => structuredClone(world.github.commitStatuses),
@@ -498,4 +494,42 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         );
     },
   };
+}
+
+/** RDS rotating its managed master secret: a new password on the real role, a new AWSCURRENT. */
+async function rotateManaged(world: World, instanceId: string): Promise<void> {
+  const instance = world.rds.instance(instanceId);
+  const arn = instance.fixture.masterUserSecret?.secretArn;
+  if (!instance.fixture.manageMasterUserPassword || !arn)
+    throw new Error(`sim: RDS instance ${instanceId} does not manage its master password`);
+  const password = `rds-Managed-${randomUUID().replace(/-/g, '')}`;
+  const b = instance.backing;
+  if (b) await b.setPassword(b.masterUsername, password);
+  instance.masterPassword = password;
+  world.secrets.rotateFromService(
+    arn,
+    JSON.stringify({
+      username: b?.masterUsername ?? instance.fixture.masterUsername,
+      password,
+    }),
+  );
+}
+
+/** Each managed master secret rotates every `rotateEveryDays` of modelled time, as RDS does. */
+function scheduleManagedRotations(world: World): void {
+  for (const fixture of world.fixture.rds.instances) {
+    const days = fixture.masterUserSecret?.rotateEveryDays ?? 7;
+    if (!fixture.manageMasterUserPassword || days <= 0) continue;
+    const every = world.clock.scaled(days * 86_400_000);
+    const next = (from: number): void =>
+      world.clock.at(from + every, (at) => {
+        rotateManaged(world, fixture.id).catch((error: unknown) => {
+          console.error(
+            `sim: RDS's rotation of ${fixture.id}'s managed secret failed: ${String(error)}`,
+          );
+        });
+        next(at);
+      });
+    next(world.clock.now());
+  }
 }

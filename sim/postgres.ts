@@ -38,7 +38,25 @@ export interface LocalPostgres {
   host: string;
   port: number;
   database: string;
+  /**
+   * The server's own log (embedded server only; '' for DATABASE_URL's server): DDL statements
+   * are logged (log_statement=ddl) as RDS exports them to CloudWatch, so a test can show no
+   * password reaches it.
+   */
+  serverLog(): string;
   stop(): Promise<void>;
+}
+
+/** Keeps the newest lines of a server's log, bounded (a long test must not grow it forever). */
+function logBuffer(maxLines = 20_000): { add(chunk: string): void; text(): string } {
+  const lines: string[] = [];
+  return {
+    add: (chunk) => {
+      lines.push(...chunk.split('\n').filter((l) => l !== ''));
+      if (lines.length > maxLines) lines.splice(0, lines.length - maxLines);
+    },
+    text: () => lines.join('\n'),
+  };
 }
 
 /** The start of every start failure's message; the test reporter looks for it. */
@@ -334,6 +352,8 @@ async function startEmbedded(
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      '-c',
+      'log_statement=ddl',
     ],
     {
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
@@ -344,6 +364,7 @@ async function startEmbedded(
   running.add(child);
   stopAllOnExit();
   let stderr = '';
+  const log = logBuffer();
   let exited: string | undefined;
   const gone = new Promise<void>((resolve) => {
     child.once('error', (error) => {
@@ -358,6 +379,7 @@ async function startEmbedded(
   // Read stderr to the end, or a chatty server would block on a full pipe.
   const ready = new Promise<boolean>((resolve) => {
     child.stderr.on('data', (chunk: Buffer) => {
+      log.add(chunk.toString());
       stderr = (stderr + chunk.toString()).slice(-4000);
       if (stderr.includes('database system is ready to accept connections')) resolve(true);
     });
@@ -403,7 +425,15 @@ async function startEmbedded(
     await admin.end().catch(() => undefined);
   }
   const local = `postgres://postgres:postgres@127.0.0.1:${port}/${database}`;
-  return { url: local, adminUrl: local, host: '127.0.0.1', port, database, stop };
+  return {
+    url: local,
+    adminUrl: local,
+    host: '127.0.0.1',
+    port,
+    database,
+    serverLog: () => log.text(),
+    stop,
+  };
 }
 
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<LocalPostgres> {
@@ -422,6 +452,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     host: url.hostname,
     port: Number(url.port || 5432),
     database,
+    serverLog: () => '',
     stop: async () => {
       const c = new pg.Client({ connectionString: existing });
       await c.connect();

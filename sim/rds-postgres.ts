@@ -42,6 +42,8 @@ export interface RdsBacking {
   setPassword(user: string, password: string): Promise<void>;
   /** Whether `user`/`password` can log in right now (a real connection and SELECT 1). */
   canLogin(user: string, password: string): Promise<boolean>;
+  /** PostgreSQL's own log (see LocalPostgres.serverLog); absent for a restored copy. */
+  serverLog?(): string;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,9 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
     `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${server.host}:${server.port}/${database}`;
   try {
     await withClient(server.adminUrl, async (c) => {
+      // RDS's own side sets passwords without logging them: its statements are not the
+      // customer's, and never reach the exported PostgreSQL log.
+      await c.query(`SET log_statement = 'none'`);
       // RDS's master user is not a superuser, but may create roles and databases.
       await c.query(
         `CREATE ROLE ${ident(masterUsername)} LOGIN CREATEROLE CREATEDB PASSWORD ${literal(spec.masterUserPassword)}`,
@@ -116,8 +121,10 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
     masterUsername,
     adminUrl: adminOn(database),
     urlFor,
+    serverLog: () => server.serverLog(),
     setPassword: (user, password) =>
       withClient(server.adminUrl, async (c) => {
+        await c.query(`SET log_statement = 'none'`);
         await c.query(`ALTER ROLE ${ident(user)} PASSWORD ${literal(password)}`);
       }),
     canLogin: async (user, password) => {

@@ -4,6 +4,7 @@
  * role for the alternating-users kind, and a configuration listing them. Shared by the
  * rotate-secret bundle tests, the fault tests and the rotate rehearsal.
  */
+import { AppRunnerClient, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { loadFixture, type Fixture, type StartSimOptions } from './index.js';
 import { environmentYaml, startDeployWorld, type DeployWorld } from './deploy-world.js';
 import { DROP_TABLES, withPostgres } from './rds-postgres.js';
@@ -18,9 +19,22 @@ export interface RotationWorldOptions {
   /** drop-db manages its master password in Secrets Manager. */
   managedMaster?: boolean;
   timeScale?: number;
+  /** Seeds drop/production/database-credentials: {"username","password"} of the master user. */
+  credentialsSecret?: boolean;
   /** Replaces the configuration's `secrets:` block (YAML under `    secrets:`). */
   secretsYaml?: string;
+  /**
+   * The App Runner service stays configured by tag (as the fixture has it). Without this it is
+   * configured by the digest it runs, as every deploy by the suite leaves it: App Runner does
+   * not report which digest a tag-configured service pulled, so a rotation refuses to redeploy
+   * one.
+   */
+  byTag?: boolean;
+  /** The environment's target is an ECS Express copy of the service (same image, by tag). */
+  ecs?: boolean;
 }
+
+export const ROTATION_ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
 
 export const ROTATION_SECRETS_YAML = `      - name: JWT_SECRET
         secret-id: drop/production/jwt-secret
@@ -93,6 +107,11 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
     value: 'sim-bankid-secret',
     lastChangedAgo: 400 * DAY,
   });
+  if (options.credentialsSecret)
+    seed('drop/production/database-credentials', {
+      suffix: 'CrEdEn',
+      rdsMasterSecretOf: 'drop-db',
+    });
   if (options.managedMaster)
     seed('rds!db-0a1b2c3d', {
       suffix: 'MaNaGd',
@@ -106,6 +125,28 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
     JWT_SECRET: `${ARN}drop/production/jwt-secret-JwTsEc`,
     JWT_SECRET_PREVIOUS: `${ARN}drop/production/jwt-secret-previous-JwTpRv`,
   };
+  if (options.ecs) {
+    const app = service as typeof service & {
+      env?: Record<string, string>;
+      port?: string | number;
+    };
+    fixture.ecs = {
+      ...fixture.ecs,
+      services: [
+        {
+          name: 'drop-web',
+          cluster: 'default',
+          image: 'drop-web:v1.4.2',
+          port: Number(app.port ?? 3000),
+          env: app.env ?? {},
+          secrets: service.secrets,
+          executionRoleArn: 'arn:aws:iam::123456789012:role/drop-web-ecs-execution',
+          taskRoleArn: 'arn:aws:iam::123456789012:role/drop-web-task',
+          healthCheckPath: '/',
+        },
+      ],
+    } as Fixture['ecs'];
+  }
   return fixture;
 }
 
@@ -125,11 +166,51 @@ export async function startRotationWorld(
     { timeScale: options.timeScale ?? 0.005, ...simOptions, fixture: rotationFixture(options) },
     (sim) => {
       const arn = sim.services()[0]!.arn;
-      return `version: 1\nenvironments:\n${environmentYaml(sim, 'production', arn)}    secrets:\n${
+      let environment = environmentYaml(sim, 'production', arn);
+      if (options.ecs)
+        environment = environment
+          .replace(
+            /service-arn: .*/,
+            `target: { kind: ecs-express, service-arn: ${ROTATION_ECS_ARN} }`,
+          )
+          .replace(/base-url: .*/, `base-url: ${sim.ecs.service('drop-web').url}`);
+      return `version: 1\nenvironments:\n${environment}    secrets:\n${
         options.secretsYaml ?? (options.appUser ? APP_USER_SECRETS_YAML : ROTATION_SECRETS_YAML)
       }`;
     },
   );
+  if (!options.byTag) {
+    // As a deploy by the suite leaves it: UpdateService to the digest it runs, followed to its end.
+    const service = world.sim.service(world.serviceArn);
+    const source = service.sourceConfiguration as {
+      ImageRepository: { ImageIdentifier: string };
+    };
+    source.ImageRepository.ImageIdentifier = source.ImageRepository.ImageIdentifier.replace(
+      /:[^:/@]+$/,
+      `@${service.running.digest}`,
+    );
+    const client = new AppRunnerClient(world.sim.clientConfig({ maxAttempts: 1 }));
+    try {
+      await client.send(
+        new UpdateServiceCommand({
+          ServiceArn: world.serviceArn,
+          SourceConfiguration: source as never,
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+    world.sim.advance(world.sim.scaled(10 * 60_000));
+    const pinned = world.sim.service(world.serviceArn);
+    if (
+      pinned.status !== 'RUNNING' ||
+      pinned.running.identifier !== source.ImageRepository.ImageIdentifier
+    )
+      throw new Error(
+        `rotation world: pinning ${world.serviceArn} by digest did not finish (${pinned.status})`,
+      );
+    world.sim.clearCalls();
+  }
   return {
     ...world,
     rotate: (inputs, extra = {}) =>

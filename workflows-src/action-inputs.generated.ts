@@ -167,6 +167,8 @@ export interface ActionInputs {
     readonly 'login-timeout'?: InputValue;
     /** Deadline for RDS to apply a new master password (PendingModifiedValues), e.g. 15m. Default: `15m`. */
     readonly 'password-timeout'?: InputValue;
+    /** A rotation found unfinished (AWSPENDING on another version, or AWSCURRENT not deployed yet), whichever run left it: stop (before any change: another run may be at work) or resume (finish it if its value works, else undo it). rotate.yml passes resume: its concurrency group rules out a second run. Default: `stop`. */
+    readonly unfinished?: InputValue;
     /** Token to record the result as a commit status (apprunner-ops/rotate-secret (<environment>)); empty: not recorded. */
     readonly 'github-token'?: InputValue;
     /** Slack incoming webhook for the rotation message; empty: no message. */

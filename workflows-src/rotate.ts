@@ -5,8 +5,36 @@
  * redeploy never overlaps a deploy or rollback of the same environment and is never dropped.
  * docs/setup.md shows the caller: "Run workflow" by hand, and a weekly schedule for what is due.
  */
+import { actionDefaults } from '../cli/action-inputs.js';
+import { rotationWorstCaseMs } from '../core/rotation/deadlines.js';
+import { parseDuration } from '../core/util/duration.js';
 import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
 import { CALLED_SECRETS, COMMON_INPUTS, environmentJob } from './shared.js';
+
+/** Checkout, setup and credentials before the rotation starts, with room to spare. */
+const SETUP_MINUTES = 10;
+
+/**
+ * The job's timeout-minutes: one secret's worst case with rotate-secret's default deadlines
+ * (read from its action.yml, where they live) plus setup. A job killed by its own timeout
+ * would be a lost run, exactly what the deadlines exist to avoid.
+ */
+export function rotateTimeoutMinutes(): number {
+  const d = actionDefaults('rotate-secret');
+  const ms = (name: string): number => {
+    const value = parseDuration(d[name] ?? '');
+    if (value === undefined)
+      throw new Error(`actions/rotate-secret/action.yml: input ${name} has no duration default`);
+    return value;
+  };
+  const worst = rotationWorstCaseMs({
+    operationTimeoutMs: ms('timeout'),
+    verifyTimeoutMs: ms('verify-timeout'),
+    loginTimeoutMs: ms('login-timeout'),
+    passwordTimeoutMs: ms('password-timeout'),
+  });
+  return Math.ceil(worst / 60_000) + SETUP_MINUTES;
+}
 
 export const rotate: WorkflowSource = {
   file: 'rotate.yml',
@@ -52,6 +80,7 @@ export const rotate: WorkflowSource = {
         // The rotation records a commit status, not a deployment: the Deployments page keeps to
         // real deployments.
         permissions: { contents: 'read', 'id-token': 'write', statuses: 'write' },
+        timeoutMinutes: rotateTimeoutMinutes(),
         outputs: {
           rotated: expr(stepOutput('rotate', 'rotate-secret', 'rotated')),
         },
@@ -63,6 +92,9 @@ export const rotate: WorkflowSource = {
             config: expr('inputs.config'),
             secret: expr('inputs.secret'),
             reason: expr('inputs.reason'),
+            // The concurrency group rules out a second rotation of this environment, so an
+            // unfinished one was left by a lost run: finish or undo it.
+            unfinished: 'resume',
             'github-token': expr('github.token'),
             'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
             'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),

@@ -143,6 +143,8 @@ export function environmentJob(job: {
   outputs: Record<string, string>;
   before?: readonly Step[];
   action: Step;
+  /** Longer than the action's own deadlines, or the job's timeout makes a lost run. */
+  timeoutMinutes?: number;
 }): Job {
   return {
     name: job.name,
@@ -150,7 +152,7 @@ export function environmentJob(job: {
     environment: { name: expr('inputs.environment'), deployment: false },
     concurrency: environmentConcurrency(expr('inputs.environment')),
     permissions: job.permissions,
-    'timeout-minutes': 60,
+    'timeout-minutes': job.timeoutMinutes ?? 60,
     outputs: job.outputs,
     steps: [...(job.before ?? []), callerCheckout, ...suiteSteps, awsCredentials, job.action],
   };

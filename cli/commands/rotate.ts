@@ -29,13 +29,18 @@ import {
 export const rotateCommand: Command = {
   name: 'rotate',
   usage:
-    'apprunner-ops rotate <environment> <secret|due> --reason "…" [--dry-run] [--yes] [--json]',
+    'apprunner-ops rotate <environment> <secret|due> --reason "…" [--dry-run] [--resume] [--yes] [--json]',
   summary:
     'rotate a secret (or every one that is due) as rotate-secret does: never loses the working one',
   flags: {
     ...CONFIG_FLAG,
     reason: { type: 'string', description: 'why; required, recorded everywhere' },
     'dry-run': { type: 'boolean', description: 'show the plan and change nothing' },
+    resume: {
+      type: 'boolean',
+      description:
+        'finish (or undo) a rotation found unfinished instead of stopping; only when no other rotation of it runs',
+    },
     yes: { type: 'boolean', description: 'do not ask for confirmation (scripts)' },
     json: { type: 'boolean', description: 'print the outcome as JSON on stdout' },
     'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
@@ -57,6 +62,7 @@ export const rotateCommand: Command = {
         secret,
         reason: stringFlag(args, 'reason'),
         'dry-run': args.flags.has('dry-run') ? String(args.flags.get('dry-run')) : undefined,
+        unfinished: boolFlag(args, 'resume') ? 'resume' : undefined,
         'poll-interval': stringFlag(args, 'poll-interval'),
         'verify-timeout': stringFlag(args, 'verify-timeout'),
         ...secretsFromEnvironment(io.env),

@@ -287,6 +287,39 @@ export class AppRunnerService {
     return out.OperationSummaryList?.find((op) => op.Type === type);
   }
 
+  /**
+   * When the configuration that serves was deployed: the start of the newest operation that
+   * started instances and succeeded (the platform reads secrets then), or the service's creation
+   * when none is listed any more. Reads every page (bounded); a page that cannot be read throws.
+   */
+  async lastDeployedAt(): Promise<Date | undefined> {
+    const deploying = new Set([
+      'CREATE_SERVICE',
+      'START_DEPLOYMENT',
+      'UPDATE_SERVICE',
+      'RESUME_SERVICE',
+    ]);
+    let nextToken: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const token = nextToken;
+      const out = await awsCall(
+        'ListOperations',
+        () =>
+          this.client.send(
+            new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20, NextToken: token }),
+          ),
+        this.deps,
+      );
+      const found = out.OperationSummaryList?.find(
+        (op) => op.Status === 'SUCCEEDED' && deploying.has(op.Type ?? ''),
+      );
+      if (found?.StartedAt) return found.StartedAt;
+      nextToken = out.NextToken;
+      if (!nextToken) break;
+    }
+    return (await this.describeRaw())?.CreatedAt;
+  }
+
   async findOperation(operationId: string): Promise<OperationSummary | undefined> {
     let nextToken: string | undefined;
     for (let page = 0; page < 20; page++) {

@@ -14,6 +14,29 @@ export class SecretNotFound extends DomainFailure {
   override readonly name = 'SecretNotFound';
 }
 
+/** PutSecretValue refused: a version with this ClientRequestToken holds another value. */
+export class VersionExists extends DomainFailure {
+  override readonly name = 'VersionExists';
+}
+
+/** A staging label was not where a move expected it: another writer moved it first. */
+export class StageMoved extends DomainFailure {
+  override readonly name = 'StageMoved';
+  constructor(
+    message: string,
+    /** The version holding the label now (undefined: none). */
+    readonly holder: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export interface SecretVersionInfo {
+  versionId: string;
+  stages: string[];
+  createdAt: Date | undefined;
+}
+
 export interface SecretDescription {
   arn: string;
   name: string;
@@ -36,7 +59,10 @@ export interface SecretDescription {
 export class SecretsStore {
   constructor(
     private readonly client: SecretsManagerClient,
-    private readonly deps: AwsCallDeps,
+    private readonly deps: AwsCallDeps & {
+      /** Called with every value read or written, before anything could print it. */
+      mask?: (value: string) => void;
+    },
   ) {}
 
   async describe(secretId: string): Promise<SecretDescription> {
@@ -89,24 +115,38 @@ export class SecretsStore {
       throw new DomainFailure(
         `secret ${secretId} holds a binary value; apprunner-ops rotates string secrets only`,
       );
+    this.deps.mask?.(out.SecretString);
     return { value: out.SecretString, versionId: out.VersionId ?? '' };
   }
 
-  /** Idempotent by its token: the same token with the same value is accepted again. */
+  /**
+   * Idempotent by its token: the same token with the same value is accepted again, but then
+   * Secrets Manager ignores the request, VersionStages included (callers that need the stages
+   * move them afterwards). The same token with another value is VersionExists.
+   */
   async put(secretId: string, token: string, value: string, stages: string[]): Promise<void> {
-    await awsCall(
-      'PutSecretValue',
-      () =>
-        this.client.send(
-          new PutSecretValueCommand({
-            SecretId: secretId,
-            ClientRequestToken: token,
-            SecretString: value,
-            VersionStages: stages,
-          }),
-        ),
-      this.deps,
-    );
+    this.deps.mask?.(value);
+    try {
+      await awsCall(
+        'PutSecretValue',
+        () =>
+          this.client.send(
+            new PutSecretValueCommand({
+              SecretId: secretId,
+              ClientRequestToken: token,
+              SecretString: value,
+              VersionStages: stages,
+            }),
+          ),
+        this.deps,
+      );
+    } catch (error) {
+      if (awsErrorName(error) === 'ResourceExistsException')
+        throw new VersionExists(
+          `secret ${secretId} already has a version ${token} with another value (Secrets Manager refuses to change a version)`,
+        );
+      throw error;
+    }
   }
 
   /** Every version (deprecated ones too), following NextToken (bounded: 20 pages). */
@@ -145,49 +185,92 @@ export class SecretsStore {
     return (await this.versions(secretId)).flatMap((v) => (v.VersionId ? [v.VersionId] : []));
   }
 
-  /**
-   * Puts `stage` on `versionId`. Read first, so a retry after a move that took effect (or a
-   * re-run) does nothing instead of failing on a RemoveFromVersionId that moved on.
-   */
-  async moveStage(secretId: string, stage: string, versionId: string): Promise<void> {
-    const { stages } = await this.describe(secretId);
-    if (stages[versionId]?.includes(stage)) return;
-    const from = Object.entries(stages).find(([, labels]) => labels.includes(stage))?.[0];
-    await awsCall(
-      'UpdateSecretVersionStage',
-      async (attempt) => {
-        if (attempt > 1 && (await this.describe(secretId)).stages[versionId]?.includes(stage))
-          return;
-        await this.client.send(
-          new UpdateSecretVersionStageCommand({
-            SecretId: secretId,
-            VersionStage: stage,
-            MoveToVersionId: versionId,
-            ...(from ? { RemoveFromVersionId: from } : {}),
-          }),
-        );
-      },
-      this.deps,
+  /** Every version with its labels and creation date (deprecated ones too). */
+  async versionList(secretId: string): Promise<SecretVersionInfo[]> {
+    return (await this.versions(secretId)).flatMap((v) =>
+      v.VersionId
+        ? [{ versionId: v.VersionId, stages: v.VersionStages ?? [], createdAt: v.CreatedDate }]
+        : [],
     );
   }
 
+  /**
+   * Puts `stage` on `versionId`, taking it from `from` — the version the caller saw holding
+   * it ('read': whichever holds it now, for labels only this suite writes). Naming the
+   * version makes the move a compare-and-swap: when another writer moved the label in
+   * between, Secrets Manager refuses and this throws StageMoved instead of overriding it.
+   * A retry after a move that took effect (or a re-run) finds the label in place and returns.
+   */
+  async moveStage(
+    secretId: string,
+    stage: string,
+    versionId: string,
+    from: string | undefined | 'read',
+  ): Promise<void> {
+    const { stages } = await this.describe(secretId);
+    if (stages[versionId]?.includes(stage)) return;
+    const holder = Object.entries(stages).find(([, labels]) => labels.includes(stage))?.[0];
+    const expected = from === 'read' ? holder : from;
+    if (holder !== expected)
+      throw new StageMoved(
+        `${stage} of ${secretId} is on version ${holder ?? '(none)'}, not on ${expected ?? '(none)'} as expected: another writer moved it`,
+        holder,
+      );
+    try {
+      await awsCall(
+        'UpdateSecretVersionStage',
+        async (attempt) => {
+          if (attempt > 1 && (await this.describe(secretId)).stages[versionId]?.includes(stage))
+            return;
+          await this.client.send(
+            new UpdateSecretVersionStageCommand({
+              SecretId: secretId,
+              VersionStage: stage,
+              MoveToVersionId: versionId,
+              ...(expected ? { RemoveFromVersionId: expected } : {}),
+            }),
+          );
+        },
+        this.deps,
+      );
+    } catch (error) {
+      if (awsErrorName(error) !== 'InvalidParameterException') throw error;
+      const now = (await this.describe(secretId)).stages;
+      if (now[versionId]?.includes(stage)) return;
+      const moved = Object.entries(now).find(([, labels]) => labels.includes(stage))?.[0];
+      throw new StageMoved(
+        `${stage} of ${secretId} moved to version ${moved ?? '(none)'} while this run moved it from ${expected ?? '(none)'}: another writer moved it`,
+        moved,
+      );
+    }
+  }
+
+  /** Takes `stage` off `versionId` if it is there; a label another writer moved is left alone. */
   async removeStage(secretId: string, stage: string, versionId: string): Promise<void> {
     const { stages } = await this.describe(secretId);
     if (!stages[versionId]?.includes(stage)) return;
-    await awsCall(
-      'UpdateSecretVersionStage',
-      async (attempt) => {
-        if (attempt > 1 && !(await this.describe(secretId)).stages[versionId]?.includes(stage))
-          return;
-        await this.client.send(
-          new UpdateSecretVersionStageCommand({
-            SecretId: secretId,
-            VersionStage: stage,
-            RemoveFromVersionId: versionId,
-          }),
-        );
-      },
-      this.deps,
-    );
+    try {
+      await awsCall(
+        'UpdateSecretVersionStage',
+        async (attempt) => {
+          if (attempt > 1 && !(await this.describe(secretId)).stages[versionId]?.includes(stage))
+            return;
+          await this.client.send(
+            new UpdateSecretVersionStageCommand({
+              SecretId: secretId,
+              VersionStage: stage,
+              RemoveFromVersionId: versionId,
+            }),
+          );
+        },
+        this.deps,
+      );
+    } catch (error) {
+      if (
+        awsErrorName(error) !== 'InvalidParameterException' ||
+        (await this.describe(secretId)).stages[versionId]?.includes(stage)
+      )
+        throw error;
+    }
   }
 }

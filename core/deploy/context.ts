@@ -13,6 +13,7 @@ import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js
 import type { Clock } from '../util/clock.js';
 import { parseDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** Where to keep what a post step must undo if the main step is cancelled. */
 export interface RunState {
@@ -38,6 +39,8 @@ export interface OpsContext {
   /** The platform the service runs on (core/targets/): the stages ask it and never name it. */
   target: DeployTarget;
   ecr: EcrRepository;
+  /** Preflight reads the labels of the secrets the service reads (an unfinished rotation). */
+  secretsManager: SecretsManagerClient;
   /** Present when the configuration names a database. */
   rds: RdsInstance | undefined;
   github: GitHubDeployments | undefined;
@@ -118,6 +121,7 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     env,
     target,
     ecr,
+    secretsManager: clients.secretsManager,
     rds: env.database ? new RdsInstance(clients.rds, env.database.instance, deps) : undefined,
     github: githubAt(options.run.sha),
     githubAt,

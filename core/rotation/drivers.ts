@@ -14,8 +14,10 @@ import {
   databasePassword,
   loginWithin,
   randomValue,
+  scramVerifier,
   tryLogin,
   withCredentials,
+  withoutSecrets,
 } from './values.js';
 import type pg from 'pg';
 import { pgClient } from '../util/pg-client.js';
@@ -115,6 +117,20 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
     applySteps: ['modify-db-instance', 'wait-applied'],
     preflight: async (current, unfinished) => {
       const instance = await rds.describe();
+      const status = instance.DBInstanceStatus ?? 'unknown';
+      // A lost run's password may still be being applied; anything else but `available`
+      // (backing-up, modifying, rebooting…) makes RDS refuse the change half way.
+      if (status !== 'available' && !(unfinished && status === 'resetting-master-credentials'))
+        throw new RotationRefused(
+          `${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`,
+        );
+      const queued = Object.keys(instance.PendingModifiedValues ?? {}).filter(
+        (k) => k !== 'MasterUserPassword',
+      );
+      if (queued.length > 0)
+        deps.logger.info(
+          `  ${rds.instanceId} has pending modifications (${queued.join(', ')}); they stay pending: the password is changed without ApplyImmediately`,
+        );
       if (instance.MasterUserSecret)
         throw new RotationRefused(
           `${secret.name}: RDS instance ${rds.instanceId} manages its master password in Secrets Manager (ManageMasterUserPassword), so RDS rotates it itself; use kind rds-managed for ${secret.name}`,
@@ -130,11 +146,21 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
       const { user } = credentialsOf(current, secret.name);
       return withCredentials(current, user, databasePassword(secret.length ?? 32));
     },
-    apply: async (pending) => rds.set(credentialsOf(pending, secret.name).password),
+    apply: async (pending) =>
+      rds.set(credentialsOf(pending, secret.name).password, async () => {
+        const login = await tryLogin(pending);
+        return login.ok;
+      }),
     settle: () => rds.waitApplied(deps.passwordTimeoutMs, deps.pollIntervalMs),
     works,
     restore: async (value) => {
-      await rds.set(credentialsOf(value, secret.name).password);
+      // RDS refuses a modification while it applies one (a password it accepted even though
+      // its answer was lost): wait for that first.
+      await rds.waitApplied(deps.passwordTimeoutMs, deps.pollIntervalMs);
+      await rds.set(credentialsOf(value, secret.name).password, async () => {
+        const login = await tryLogin(value);
+        return login.ok;
+      });
       await rds.waitApplied(deps.passwordTimeoutMs, deps.pollIntervalMs);
       if (!(await works(value, true)))
         throw new DomainFailure(
@@ -168,15 +194,22 @@ export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): Kind
     return { active: user, inactive: user === base ? `${base}_clone` : base };
   };
   const admin = async <T>(current: string, fn: (c: pg.Client) => Promise<T>): Promise<T> => {
+    const url = await adminUrl(current);
     const client = await pgClient({
-      connectionString: await adminUrl(current),
+      connectionString: url,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 10_000,
     });
     client.on('error', () => {});
-    await client.connect();
     try {
+      await client.connect();
       return await fn(client);
+    } catch (error) {
+      if (error instanceof DomainFailure) throw error;
+      // pg's errors name users, but a driver error could quote the URL: never pass it on,
+      // not even as a cause (a stack trace prints causes).
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(withoutSecrets((error as Error).message, [url, current]));
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -215,9 +248,14 @@ export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): Kind
         const exists = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
         if (exists.rowCount === 0) {
           // The clone inherits the active user's privileges by membership.
-          await c.query(`CREATE ROLE ${ident(user)} LOGIN PASSWORD ${literal(password)}`);
+          await c.query(
+            `CREATE ROLE ${ident(user)} LOGIN PASSWORD ${literal(scramVerifier(password))}`,
+          );
           await c.query(`GRANT ${ident(active)} TO ${ident(user)}`);
-        } else await c.query(`ALTER ROLE ${ident(user)} WITH LOGIN PASSWORD ${literal(password)}`);
+        } else
+          await c.query(
+            `ALTER ROLE ${ident(user)} WITH LOGIN PASSWORD ${literal(scramVerifier(password))}`,
+          );
         const [mine, theirs] = [await grants(c, user), await grants(c, active)];
         const missing = theirs.filter((g) => !mine.includes(g));
         if (missing.length > 0)

@@ -12,12 +12,14 @@ import type { Logger } from '../util/logger.js';
 import { RdsMasterPassword } from './database.js';
 import type { RotationContext, RotationTiming } from './rotate.js';
 import { selectSecrets, type RotationRequest } from './run.js';
+import { secretForms } from './values.js';
 
 export interface RotateInputs extends RotationRequest {
   config: string;
   environment: string;
   githubToken: string | undefined;
   timing: RotationTiming;
+  unfinished: 'stop' | 'resume';
 }
 
 /**
@@ -26,17 +28,29 @@ export interface RotateInputs extends RotationRequest {
  */
 export async function prepareRotation(
   inputs: RotateInputs,
-  deps: { run: RunInfo; clock: Clock; logger: Logger; clients?: AwsClients },
+  deps: {
+    run: RunInfo;
+    clock: Clock;
+    logger: Logger;
+    clients?: AwsClients;
+    /** The runner's mask (the command line prints no values, so it has none). */
+    mask?: (value: string) => void;
+  },
 ): Promise<RotationContext> {
   const config = await loadConfig(inputs.config);
   const env = selectEnvironment(config, inputs.environment, inputs.config);
   selectSecrets(inputs, env.secrets ?? [], inputs.environment, env.database !== undefined);
   const clients = deps.clients ?? createAwsClients(env.region);
   const callDeps = { clock: deps.clock, logger: deps.logger };
+  const runnerMask = deps.mask;
+  // Every form of a value (a URL's password, a JSON's password) is masked, not just the whole.
+  const mask = (value: string): void => {
+    if (runnerMask) for (const form of secretForms(value)) runnerMask(form);
+  };
   return {
     environment: inputs.environment,
     env,
-    secrets: new SecretsStore(clients.secretsManager, callDeps),
+    secrets: new SecretsStore(clients.secretsManager, { ...callDeps, mask }),
     target: targetOf(env, clients, callDeps, { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }),
     rds: env.database
       ? new RdsMasterPassword(clients.rds, env.database.instance, callDeps)
@@ -45,5 +59,7 @@ export async function prepareRotation(
     timing: inputs.timing,
     clock: deps.clock,
     logger: deps.logger,
+    unfinished: inputs.unfinished,
+    mask,
   };
 }

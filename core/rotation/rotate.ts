@@ -3,13 +3,19 @@
  *   put the new value as AWSPENDING → apply it (RDS password, role) → test it (log in) →
  *   move AWSCURRENT (the old version becomes AWSPREVIOUS) → redeploy (App Runner reads
  *   secrets only at deployment) → verify health.
- * Any stop leaves AWSCURRENT working: it moves only to a value that was just tested, and a
- * re-run of the same run finds its own version (the token is derived from the run) or an
- * unfinished AWSPENDING and finishes it if its value works, or undoes it if not.
+ * Any stop leaves AWSCURRENT working: it moves only to a value that was just tested.
+ * What a stopped run leaves is read from Secrets Manager, whichever run left it: an AWSPENDING
+ * on another version than AWSCURRENT is a rotation under way or lost, and AWSCURRENT still
+ * labelled UNDEPLOYED is one whose redeploy did not finish. By default a run stops before any
+ * change when it finds either (another run may be at work); told `unfinished: resume` (rotate.yml,
+ * whose concurrency group rules out a second run), it finishes or undoes what it found first.
+ * The new version's id is derived from the AWSCURRENT it starts from, so of two runs starting
+ * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
+ * version it is taken from, so a move never overrides another writer's.
  */
 import type { RunInfo } from '../action/github-context.js';
 import type { DeployTarget } from '../targets/target.js';
-import type { SecretsStore } from '../aws/secrets-manager.js';
+import { StageMoved, VersionExists, type SecretsStore } from '../aws/secrets-manager.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Clock } from '../util/clock.js';
 import { DomainFailure, errorMessage } from '../util/errors.js';
@@ -26,7 +32,7 @@ import {
 } from './drivers.js';
 import { redeployAndVerify } from './redeploy.js';
 import type { StepLog } from './steps.js';
-import { rotationToken, runTokens } from './token.js';
+import { baseTokens, UNDEPLOYED } from './token.js';
 import { DATABASE_KINDS, rotatedSecretId, type SecretConfig } from './types.js';
 import { credentialsOf } from './values.js';
 
@@ -50,6 +56,15 @@ export interface RotationContext {
   timing: RotationTiming;
   clock: Clock;
   logger: Logger;
+  /**
+   * What to do with a rotation found unfinished (AWSPENDING, or AWSCURRENT not deployed):
+   * `stop` before any change (another run may be at work), or `resume` it (finish or undo).
+   */
+  unfinished: 'stop' | 'resume';
+  /** Registers a value with the runner's mask the moment it is read or made. */
+  mask: (value: string) => void;
+  /** Set by the run's preflight: the running image by digest, for a service configured by tag. */
+  redeployImage?: string | undefined;
 }
 
 export type SecretResult = 'rotated' | 'unchanged' | 'undone' | 'failed' | 'planned';
@@ -97,20 +112,46 @@ function driverFor(secret: SecretConfig, ctx: RotationContext): KindDriver {
   }
 }
 
+/** An AWSPENDING on another version than AWSCURRENT. */
+export interface Unfinished {
+  versionId: string;
+  stagedAt: Date | undefined;
+  /** Staged from today's AWSCURRENT (its id derives from it), so finishing it is safe. */
+  fromCurrent: boolean;
+}
+
 /** What preflight learned; nothing was changed to learn it. */
 export interface Preflight {
   secret: SecretConfig;
   secretId: string;
   driver: KindDriver;
-  current: { value: string; versionId: string };
+  current: { value: string; versionId: string; createdAt: Date | undefined };
   previousVersionId: string | undefined;
-  unfinishedVersionId: string | undefined;
-  /** This run's versions that already exist, and the token of a fresh rotation. */
-  ownVersions: string[];
+  unfinished: Unfinished | undefined;
+  /** AWSCURRENT carries UNDEPLOYED: a run moved it and did not finish the redeploy. */
+  undeployed: boolean;
+  /** The token (version id) of a fresh rotation from today's AWSCURRENT. */
   nextToken: string;
 }
 
-/** Read-only: the secret exists, no second rotator, the kind's own checks (e.g. login). */
+const ago = (clock: Clock, at: Date | undefined): string =>
+  at
+    ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.max(0, Math.round((clock.now() - at.getTime()) / 60_000))} min ago`
+    : 'at an unknown time';
+
+/** Why a run stops when it finds a rotation under way or lost, and how to go on. */
+function inProgress(
+  name: string,
+  secretId: string,
+  what: string,
+  environment: string,
+): RotationRefused {
+  return new RotationRefused(
+    `${name}: a rotation is under way or was lost: ${what}; nothing was changed. If no other rotation of ${name} runs now, finish it (or undo it when its value does not work) with rotate.yml (environment ${environment}, secret ${name}), or apprunner-ops rotate ${environment} ${name} --resume; its concurrency group rules out a second run (secret ${secretId})`,
+  );
+}
+
+/** Read-only: the secret exists, no rotation under way, the kind's own checks (e.g. login). */
 export async function preflight(
   secret: SecretConfig,
   ctx: RotationContext,
@@ -127,11 +168,37 @@ export async function preflight(
     const current = await ctx.secrets.value(secretId);
     if (DATABASE_KINDS.includes(secret.kind))
       credentialsOf(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
-    await driver.preflight(current.value, described.unfinishedVersionId !== undefined);
-    const tokens = runTokens(
-      (n) => rotationToken(ctx.run, ctx.environment, secretId, n),
-      await ctx.secrets.versionIds(secretId),
+    const versions = await ctx.secrets.versionList(secretId);
+    const tokens = baseTokens(
+      secretId,
+      current.versionId,
+      versions.map((v) => v.versionId),
     );
+    const pendingId = described.unfinishedVersionId;
+    const unfinished: Unfinished | undefined = pendingId
+      ? {
+          versionId: pendingId,
+          stagedAt: versions.find((v) => v.versionId === pendingId)?.createdAt,
+          fromCurrent: tokens.used.includes(pendingId),
+        }
+      : undefined;
+    const undeployed = described.stages[current.versionId]?.includes(UNDEPLOYED) ?? false;
+    const createdAt = versions.find((v) => v.versionId === current.versionId)?.createdAt;
+    if (ctx.unfinished === 'stop' && unfinished)
+      throw inProgress(
+        secret.name,
+        secretId,
+        `AWSPENDING is on version ${unfinished.versionId}, staged ${ago(ctx.clock, unfinished.stagedAt)}`,
+        ctx.environment,
+      );
+    if (ctx.unfinished === 'stop' && undeployed)
+      throw inProgress(
+        secret.name,
+        secretId,
+        `AWSCURRENT (version ${current.versionId}, made ${ago(ctx.clock, createdAt)}) is not deployed yet`,
+        ctx.environment,
+      );
+    await driver.preflight(current.value, unfinished !== undefined);
     const previousVersionId = Object.entries(described.stages).find(([, l]) =>
       l.includes('AWSPREVIOUS'),
     )?.[0];
@@ -139,10 +206,10 @@ export async function preflight(
       secret,
       secretId,
       driver,
-      current,
+      current: { ...current, createdAt },
       previousVersionId,
-      unfinishedVersionId: described.unfinishedVersionId,
-      ownVersions: tokens.used,
+      unfinished,
+      undeployed,
       nextToken: tokens.next,
     };
   });
@@ -164,44 +231,52 @@ export async function rotateSecret(
     versionId: p.current.versionId,
     notes: [],
   };
+  const current = p.current;
 
-  // A re-run after AWSCURRENT already moved to this run's version: only the redeploy is left.
-  if (p.ownVersions.includes(p.current.versionId)) {
-    outcome.notes.push(
-      `AWSCURRENT is already this run's version ${p.current.versionId}: resumed at the redeploy`,
-    );
-    const old = p.previousVersionId
-      ? await ctx.secrets.value(secretId, { versionId: p.previousVersionId })
-      : undefined;
-    return finishTail(p, ctx, steps, outcome, p.current.versionId, old);
-  }
-
-  let current = p.current;
-  if (p.unfinishedVersionId) {
-    const pendingId = p.unfinishedVersionId;
+  if (p.unfinished) {
+    const pendingId = p.unfinished.versionId;
     const pending = await ctx.secrets.value(secretId, { versionId: pendingId });
     await steps.run(name, 'resume-wait-applied', () => driver.settle());
     const works = await steps.run(name, 'resume-test-pending', () =>
       driver.works(pending.value, true),
     );
-    if (works) {
+    const currentWorks = await driver.works(current.value, false);
+    // A version staged from another AWSCURRENT is finished only when nothing else works:
+    // its previous-secret write and its alternating user belong to that other AWSCURRENT.
+    if (works && (p.unfinished.fromCurrent || !currentWorks)) {
       outcome.notes.push(
-        `an unfinished rotation (AWSPENDING on version ${pendingId}) was found; its value works, so it was finished`,
+        `an unfinished rotation (AWSPENDING on version ${pendingId}, staged ${ago(ctx.clock, p.unfinished.stagedAt)}) was found; its value works, so it was finished`,
       );
       return finish(p, ctx, steps, outcome, pendingId, pending.value, current);
     }
     await steps.run(name, 'resume-undo-pending', async () => {
-      if (!(await driver.works(current.value, false))) await driver.restore(current.value);
+      if (!currentWorks) await driver.restore(current.value);
       await ctx.secrets.removeStage(secretId, 'AWSPENDING', pendingId);
+      await ctx.secrets.removeStage(secretId, UNDEPLOYED, pendingId);
     });
     outcome.notes.push(
-      `an unfinished rotation (AWSPENDING on version ${pendingId}) was found; its value does not work, so it was undone (AWSPENDING removed, AWSCURRENT kept)`,
+      `an unfinished rotation (AWSPENDING on version ${pendingId}) was found; ${works ? 'it was staged from another AWSCURRENT' : 'its value does not work'}, so it was undone (AWSPENDING removed, AWSCURRENT kept)`,
     );
-    current = await ctx.secrets.value(secretId);
+  }
+
+  // A run lost after AWSCURRENT moved: the service may still run the previous value.
+  if (p.undeployed) {
+    outcome.notes.push(
+      `AWSCURRENT (version ${current.versionId}) was not deployed yet: resumed at the redeploy`,
+    );
+    const old = p.previousVersionId
+      ? await ctx.secrets.value(secretId, { versionId: p.previousVersionId })
+      : undefined;
+    await syncCredentials(p, ctx, steps, current.versionId, current.value);
+    return finishTail(p, ctx, steps, outcome, current.versionId, old);
   }
 
   const token = p.nextToken;
-  const value = await steps.run(name, 'new-value', () => driver.newValue(current.value));
+  const value = await steps.run(name, 'new-value', async () => {
+    const made = await driver.newValue(current.value);
+    if (made !== undefined) ctx.mask(made);
+    return made;
+  });
   if (value === undefined) {
     outcome.notes.push('the value is already up to date: nothing to rotate');
     steps.record(name, 'nothing-to-rotate', 'skipped', 'already up to date', ctx.clock.now());
@@ -210,16 +285,44 @@ export async function rotateSecret(
   await steps.run(
     name,
     'put-pending',
-    () => ctx.secrets.put(secretId, token, value, ['AWSPENDING']),
+    async () => {
+      try {
+        await ctx.secrets.put(secretId, token, value, ['AWSPENDING', UNDEPLOYED]);
+      } catch (error) {
+        if (!(error instanceof VersionExists)) throw error;
+        throw inProgress(
+          name,
+          secretId,
+          `another run started from the same AWSCURRENT (version ${current.versionId}) and staged version ${token} first`,
+          ctx.environment,
+        );
+      }
+      // Another writer from another AWSCURRENT may have taken AWSPENDING or moved AWSCURRENT.
+      const now = await ctx.secrets.describe(secretId);
+      if (
+        now.currentVersionId !== current.versionId ||
+        !now.stages[token]?.includes('AWSPENDING')
+      ) {
+        await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
+        await ctx.secrets.removeStage(secretId, UNDEPLOYED, token);
+        throw inProgress(
+          name,
+          secretId,
+          `while this run staged version ${token}, AWSCURRENT moved to ${now.currentVersionId ?? '(none)'} and AWSPENDING is on ${now.unfinishedVersionId ?? '(none)'}; this run's version was withdrawn`,
+          ctx.environment,
+        );
+      }
+    },
     `version ${token}`,
   );
   const applied = await applyAndTest(p, steps, value, current.value);
   if (!applied.ok) {
     await steps.run(name, 'undo', async () => {
-      await driver.restore(current.value);
+      if (!(await driver.works(current.value, false))) await driver.restore(current.value);
       if (!(await driver.works(current.value, true)))
         throw new DomainFailure(`${name}: the old value does not log in after the undo`);
       await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
+      await ctx.secrets.removeStage(secretId, UNDEPLOYED, token);
     });
     outcome.result = 'undone';
     throw new RotationUndone(
@@ -259,21 +362,40 @@ async function finish(
   value: string,
   old: { value: string; versionId: string },
 ): Promise<SecretOutcome> {
-  const { secret, secretId } = p;
+  const { secret, secretId, driver } = p;
   const previousId = secret['previous-secret-id'];
   if (previousId)
     await steps.run(
       secret.name,
       'write-previous',
       // The old value goes to the previous-secret first, so sessions signed with it survive.
-      () => ctx.secrets.put(previousId, versionId, old.value, ['AWSCURRENT']),
+      // Its token is the new version's id, so a resumed run writes the same thing again; a
+      // repeated request is ignored by Secrets Manager, stages included, hence the move.
+      async () => {
+        await ctx.secrets.put(previousId, versionId, old.value, ['AWSCURRENT']);
+        await ctx.secrets.moveStage(previousId, 'AWSCURRENT', versionId, 'read');
+      },
       previousId,
     );
   await steps.run(
     secret.name,
     'move-current',
     async () => {
-      await ctx.secrets.moveStage(secretId, 'AWSCURRENT', versionId);
+      try {
+        await ctx.secrets.moveStage(secretId, 'AWSCURRENT', versionId, old.versionId);
+      } catch (error) {
+        if (!(error instanceof StageMoved)) throw error;
+        // Another writer made its own version current meanwhile: give it back its service.
+        if (error.holder) {
+          const theirs = await ctx.secrets.value(secretId, { versionId: error.holder });
+          if (!(await driver.works(theirs.value, false))) await driver.restore(theirs.value);
+        }
+        await ctx.secrets.removeStage(secretId, 'AWSPENDING', versionId);
+        await ctx.secrets.removeStage(secretId, UNDEPLOYED, versionId);
+        throw new DomainFailure(
+          `${secret.name}: another writer moved AWSCURRENT of ${secretId} to version ${error.holder ?? '(none)'} while this run rotated it; this run's version ${versionId} was withdrawn and AWSCURRENT left as that writer set it`,
+        );
+      }
       await ctx.secrets.removeStage(secretId, 'AWSPENDING', versionId);
     },
     `version ${versionId}; ${old.versionId} is AWSPREVIOUS`,
@@ -282,7 +404,12 @@ async function finish(
   return finishTail(p, ctx, steps, outcome, versionId, old);
 }
 
-/** Database kinds: a separate secret-id holding {"username","password"} follows DATABASE_URL. */
+/**
+ * Database kinds: a separate secret-id holding {"username","password"} follows DATABASE_URL,
+ * with the DATABASE_URL version's id as token. That token exists already when going back to a
+ * version it once followed (an undo): Secrets Manager then ignores the request, stages
+ * included, so AWSCURRENT is moved to it explicitly.
+ */
 async function syncCredentials(
   p: Preflight,
   ctx: RotationContext,
@@ -293,11 +420,13 @@ async function syncCredentials(
   const { secret, secretId } = p;
   if (!DATABASE_KINDS.includes(secret.kind) || secret['secret-id'] === secretId) return;
   const { user, password } = credentialsOf(url, secret.name);
-  await steps.run(secret.name, 'sync-credentials', () =>
-    ctx.secrets.put(secret['secret-id'], versionId, JSON.stringify({ username: user, password }), [
+  const id = secret['secret-id'];
+  await steps.run(secret.name, 'sync-credentials', async () => {
+    await ctx.secrets.put(id, versionId, JSON.stringify({ username: user, password }), [
       'AWSCURRENT',
-    ]),
-  );
+    ]);
+    await ctx.secrets.moveStage(id, 'AWSCURRENT', versionId, 'read');
+  });
 }
 
 async function finishTail(
@@ -311,6 +440,9 @@ async function finishTail(
   const { secret, secretId, driver } = p;
   const failure = await redeployAndVerify(ctx, steps, secret.name);
   if (failure === undefined) {
+    await steps.run(secret.name, 'mark-deployed', () =>
+      ctx.secrets.removeStage(secretId, UNDEPLOYED, versionId),
+    );
     outcome.result = 'rotated';
     outcome.versionId = versionId;
     outcome.rotatedAt = new Date(ctx.clock.now()).toISOString();
@@ -324,11 +456,16 @@ async function finishTail(
   await steps.run(secret.name, 'undo-restore', async () => {
     if (!(await driver.works(old.value, false))) await driver.restore(old.value);
   });
-  await steps.run(secret.name, 'undo-move-current', () =>
-    ctx.secrets.moveStage(secretId, 'AWSCURRENT', old.versionId),
-  );
+  await steps.run(secret.name, 'undo-move-current', async () => {
+    await ctx.secrets.moveStage(secretId, 'AWSCURRENT', old.versionId, versionId);
+    await ctx.secrets.moveStage(secretId, UNDEPLOYED, old.versionId, 'read');
+  });
   await syncCredentials(p, ctx, steps, old.versionId, old.value);
   const again = await redeployAndVerify(ctx, steps, secret.name, 'undo-');
+  if (again === undefined)
+    await steps.run(secret.name, 'undo-mark-deployed', () =>
+      ctx.secrets.removeStage(secretId, UNDEPLOYED, old.versionId),
+    );
   outcome.result = 'undone';
   outcome.versionId = old.versionId;
   throw new RotationUndone(

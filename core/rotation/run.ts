@@ -14,7 +14,7 @@ import {
   retirementToken,
   type PreviousKeyAge,
 } from './grace.js';
-import { redeployAndVerify } from './redeploy.js';
+import { redeployAndVerify, runningImagePin } from './redeploy.js';
 import {
   preflight,
   rotateSecret,
@@ -24,7 +24,7 @@ import {
   type SecretOutcome,
 } from './rotate.js';
 import { StepLog } from './steps.js';
-import { rotationToken } from './token.js';
+import { UNDEPLOYED } from './token.js';
 import { DATABASE_KINDS, rotatedSecretId, type SecretConfig } from './types.js';
 
 export interface RotationRequest {
@@ -89,26 +89,65 @@ export function selectSecrets(
 
 const DAY = 86_400_000;
 
-/** For `due`: rotated longer ago than rotate-every-days, or an unfinished rotation of this run. */
+/**
+ * For `due`: an unfinished rotation (whichever run left it), an AWSCURRENT not deployed yet,
+ * an AWSCURRENT older than rotate-every-days (its version's creation date: LastChangedDate
+ * moves on any change, an undone rotation or a tag), or, for rds-managed, a managed master
+ * secret RDS rotated after DATABASE_URL was built.
+ */
 async function isDue(
   secret: SecretConfig,
   ctx: RotationContext,
 ): Promise<{ due: boolean; why: string }> {
   const secretId = rotatedSecretId(secret);
   const d = await ctx.secrets.describe(secretId);
-  if (d.unfinishedVersionId) return { due: true, why: 'an unfinished rotation is waiting' };
-  if (
-    d.currentVersionId &&
-    d.currentVersionId === rotationToken(ctx.run, ctx.environment, secretId, 0)
-  )
-    return { due: true, why: 'this run rotated it; the redeploy is left' };
-  const last = Math.max(d.lastRotatedAt?.getTime() ?? 0, d.lastChangedAt?.getTime() ?? 0);
-  const ageDays = (ctx.clock.now() - last) / DAY;
+  if (d.unfinishedVersionId)
+    return {
+      due: true,
+      why: `an unfinished rotation (AWSPENDING on version ${d.unfinishedVersionId}) is waiting`,
+    };
+  if (d.currentVersionId && d.stages[d.currentVersionId]?.includes(UNDEPLOYED))
+    return {
+      due: true,
+      why: `AWSCURRENT (version ${d.currentVersionId}) is not deployed yet: the redeploy is left`,
+    };
+  const current = await ctx.secrets.currentVersion(secretId);
+  const made = current?.createdAt.getTime() ?? d.lastChangedAt?.getTime() ?? 0;
+  // A value put after the service last deployed (by hand, or by a run lost before its
+  // redeploy that predates the label) is not what the service runs.
+  const deployedAt = await lastDeployed(ctx);
+  if (secret.kind !== 'external' && current && deployedAt && made > deployedAt.getTime())
+    return {
+      due: true,
+      why: `AWSCURRENT (version ${current.versionId}, made ${current.createdAt.toISOString()}) is newer than the service's last deployment (${deployedAt.toISOString()})`,
+    };
+  if (secret.kind === 'rds-managed' && ctx.rds) {
+    const arn = (await ctx.rds.describe()).MasterUserSecret?.SecretArn;
+    const managed = arn ? await ctx.secrets.currentVersion(arn) : undefined;
+    if (managed && managed.createdAt.getTime() > made)
+      return {
+        due: true,
+        why: `RDS rotated its managed master secret at ${managed.createdAt.toISOString()}, after DATABASE_URL was built`,
+      };
+  }
+  const ageDays = (ctx.clock.now() - made) / DAY;
   const every = secret['rotate-every-days'] as number;
   return {
     due: ageDays >= every,
-    why: `last changed ${Math.floor(ageDays)} days ago (every ${every} days)`,
+    why: `AWSCURRENT is ${Math.floor(ageDays)} days old (every ${every} days)`,
   };
+}
+
+const deployedAtOf = new WeakMap<RotationContext, Promise<Date | undefined>>();
+
+/** The service's last deployment, asked once per run. */
+function lastDeployed(ctx: RotationContext): Promise<Date | undefined> {
+  let at = deployedAtOf.get(ctx);
+  if (!at) {
+    at = ctx.target.lastDeployedAt();
+    deployedAtOf.set(ctx, at);
+  }
+  return at;
 }
 
 export async function runRotation(
@@ -138,16 +177,61 @@ export async function runRotation(
     for (const r of reminders) ctx.logger.warning(r);
   }
 
+  // Nothing changed when a preflight stops the run: it ends here, recorded (summary, commit
+  // status) like any other.
+  const stopped = async (s: SecretConfig, error: unknown): Promise<RotationRunOutcome> => {
+    const what = `${error instanceof DomainFailure || error instanceof RotationRefused ? '' : `${s.name}: preflight stopped by an error: `}${errorMessage(error)}${/nothing was changed$/.test(errorMessage(error)) ? '' : '; nothing was changed'}`;
+    if (!request.dryRun) await commitStatus(request, ctx, false, []);
+    return {
+      ok: false,
+      headline: what,
+      outcomes: [
+        {
+          name: s.name,
+          kind: s.kind,
+          secretId: rotatedSecretId(s),
+          result: 'failed',
+          notes: [what],
+        },
+      ],
+      reminders,
+      retired: [],
+      steps,
+      plan: [],
+    };
+  };
   // Preflight every secret before the first change.
   const preflights: Preflight[] = [];
-  for (const s of chosen) preflights.push(await preflight(s, ctx, steps));
+  for (const s of chosen) {
+    try {
+      preflights.push(await preflight(s, ctx, steps));
+    } catch (error) {
+      return stopped(s, error);
+    }
+  }
   // Previous keys past their grace-days, except those this run rotates (their previous-secret
   // gets the old value anew).
   const expired: PreviousKeyAge[] = (
     await previousKeyAges(ctx.env.secrets ?? [], ctx.secrets, ctx.clock)
   ).filter((a) => a.expired && !chosen.includes(a.secret));
+  // What the redeploy runs: the digest running now, whatever its tag names by then.
+  const first = preflights[0]?.secret ?? expired[0]?.secret;
+  if (first) {
+    try {
+      ctx.redeployImage = await steps.run(first.name, 'pin-running-image', () =>
+        runningImagePin(ctx.target),
+      );
+    } catch (error) {
+      return stopped(first, error);
+    }
+  }
 
   const plan = [
+    ...(ctx.redeployImage
+      ? [
+          `the service is configured by tag: every redeploy runs ${ctx.redeployImage} (what runs now) and pins it`,
+        ]
+      : []),
     ...expired.map(
       (a) =>
         `${describeAge(a)}: replace it with an unknowable key, then ${preflights.length ? 'the rotation’s redeploy' : 'StartDeployment → follow → verify health'}`,
@@ -155,9 +239,9 @@ export async function runRotation(
     ...preflights.map(
       (p) =>
         `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${
-          p.ownVersions.includes(p.current.versionId)
-            ? 'redeploy and verify (AWSCURRENT is already this run’s version)'
-            : `${p.unfinishedVersionId ? `finish or undo the unfinished rotation ${p.unfinishedVersionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
+          p.undeployed && !p.unfinished
+            ? `redeploy and verify (AWSCURRENT ${p.current.versionId} is not deployed yet)`
+            : `${p.unfinished ? `finish or undo the unfinished rotation ${p.unfinished.versionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
         }`,
     ),
   ];
@@ -211,21 +295,25 @@ export async function runRotation(
       if (outcome.result === 'rotated') await record(outcome, request, ctx, steps);
     } catch (error) {
       const undone = error instanceof RotationUndone;
+      // Whatever stopped it (an AWS error included), the run ends with a summary, a commit
+      // status and the state the secret was left in: that is what the next person needs.
+      const known = error instanceof DomainFailure || error instanceof RotationRefused;
+      const left = await stateLeft(p, ctx);
+      const what = `${known ? '' : `${p.secret.name}: stopped by an error: `}${errorMessage(error)}${left ? ` — ${left}` : ''}`;
       outcomes.push({
         name: p.secret.name,
         kind: p.secret.kind,
         secretId: p.secretId,
         result: undone ? 'undone' : 'failed',
-        notes: [errorMessage(error)],
+        notes: [what],
       });
-      failures.push(errorMessage(error));
+      failures.push(what);
       await notify(
         request,
         ctx,
         `:warning: Rotation of ${p.secret.name} in ${ctx.environment} ${undone ? 'was undone' : 'failed'}`,
-        { reason: request.reason, what: errorMessage(error) },
+        { reason: request.reason, what },
       );
-      if (!(error instanceof DomainFailure) && !(error instanceof RotationRefused)) throw error;
     }
   }
   const rotated = outcomes.filter((o) => o.result === 'rotated').map((o) => o.name);
@@ -239,6 +327,17 @@ export async function runRotation(
           ? `Retired ${retired.length} previous key(s) in ${ctx.environment}; the service is healthy without them`
           : `Nothing to rotate in ${ctx.environment}${request.secret === 'due' ? ' (no secret is due)' : ''}`;
   return { ok: failures.length === 0, headline, outcomes, reminders, retired, steps, plan };
+}
+
+/** The labels a stopped rotation left on its secret, for people (ids only); '' if unreadable. */
+async function stateLeft(p: Preflight, ctx: RotationContext): Promise<string> {
+  try {
+    const d = await ctx.secrets.describe(p.secretId);
+    const undeployed = d.currentVersionId && d.stages[d.currentVersionId]?.includes(UNDEPLOYED);
+    return `left: AWSCURRENT is version ${d.currentVersionId ?? '(none)'}${undeployed ? ' (not deployed yet)' : ''}${d.unfinishedVersionId ? `, AWSPENDING on version ${d.unfinishedVersionId} (a re-run with unfinished: resume finishes or undoes it)` : ', no AWSPENDING'}`;
+  } catch (error) {
+    return `the state left could not be read (${errorMessage(error)})`;
+  }
 }
 
 async function notify(

@@ -2,7 +2,7 @@
  * New values and DATABASE_URLs. Values never reach a log line: callers log names and version
  * ids only, and errors from here never quote a URL.
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
 import { pgClient } from '../util/pg-client.js';
 import type { Clock } from '../util/clock.js';
 import { formatDuration } from '../util/duration.js';
@@ -55,6 +55,49 @@ export function withCredentials(url: string, user: string, password: string): st
   return parsed.href;
 }
 
+/**
+ * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802/7677, 4096
+ * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE … PASSWORD sends the
+ * verifier and never the cleartext: a statement is logged with log_statement=ddl or when it
+ * fails, and from there exported to CloudWatch. Our passwords are printable ASCII, which
+ * SASLprep leaves as it is.
+ */
+export function scramVerifier(password: string, salt: Buffer = randomBytes(16)): string {
+  const iterations = 4096;
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/** Every form a value could be printed in: itself, and a URL's or JSON's password. */
+export function secretForms(value: string): string[] {
+  const forms = [value];
+  try {
+    const url = new URL(value);
+    if (url.password) forms.push(url.password, decodeURIComponent(url.password));
+  } catch {
+    // not a URL
+  }
+  if (value.startsWith('{'))
+    try {
+      const parsed = JSON.parse(value) as { password?: unknown };
+      if (typeof parsed.password === 'string') forms.push(parsed.password);
+    } catch {
+      // not JSON
+    }
+  return [...new Set(forms.filter((f) => f.length >= 6))];
+}
+
+/** A message with every form of `values` replaced by ***. */
+export function withoutSecrets(message: string, values: readonly string[]): string {
+  let out = message;
+  for (const form of values.flatMap(secretForms).sort((a, b) => b.length - a.length))
+    out = out.split(form).join('***');
+  return out;
+}
+
 /** A real connection and `SELECT 1`; the error is pg's (it names the user, never the password). */
 export async function tryLogin(url: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const client = await pgClient({
@@ -69,7 +112,7 @@ export async function tryLogin(url: string): Promise<{ ok: true } | { ok: false;
     return { ok: true };
   } catch (error) {
     const message = (error as Error).message;
-    return { ok: false, error: message.includes(url) ? 'connection failed' : message };
+    return { ok: false, error: withoutSecrets(message, [url]) };
   } finally {
     await client.end().catch(() => undefined);
   }

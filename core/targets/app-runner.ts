@@ -70,6 +70,10 @@ export class AppRunnerTarget implements DeployTarget {
     return this.toTarget(await this.service.describe());
   }
 
+  lastDeployedAt(): Promise<Date | undefined> {
+    return this.service.lastDeployedAt();
+  }
+
   async preflight(): Promise<Preflight> {
     const { status, name } = await this.service.describe();
     const busy = status === 'OPERATION_IN_PROGRESS';

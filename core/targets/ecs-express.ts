@@ -261,6 +261,14 @@ export class EcsExpressTarget implements DeployTarget {
       : undefined;
   }
 
+  /** The newest successful service deployment's start, else the service's creation. */
+  async lastDeployedAt(): Promise<Date | undefined> {
+    const done = (await this.listDeployments())
+      .filter((d) => d.status === 'SUCCESSFUL' && d.createdAt)
+      .sort((a, b) => b.createdAt!.getTime() - a.createdAt!.getTime())[0];
+    return done?.createdAt ?? (await this.service()).createdAt;
+  }
+
   async preflight(): Promise<Preflight> {
     const service = await this.service();
     const status = service.status?.statusCode ?? 'UNKNOWN';

@@ -107,6 +107,11 @@ export interface DeployTarget {
    * (requests, 5xx answers, p99 latency): what the bake period watches.
    */
   traffic(window: { start: number; end: number; periodSeconds: number }): Promise<MinuteMetrics[]>;
+  /**
+   * When the configuration that serves was deployed (the platform reads secrets when it starts
+   * tasks): a secret version made after it is not what the service runs.
+   */
+  lastDeployedAt(): Promise<Date | undefined>;
   /** Follows the platform's deployment to a terminal result, within the deadline. */
   follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult>;
 }

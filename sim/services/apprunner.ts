@@ -187,6 +187,11 @@ export class AppRunnerState {
               { status: 'SUCCEEDED', at: createdAt + this.fixture.durations.deploy },
             ],
           },
+          // The instances serving now started at liveSince: the deployment that started them
+          // (kept oldest first, like every operation here).
+          ...(s.createdAgo > 86_400_000
+            ? [deployedAt(now - 86_400_000, arn, this.fixture.durations.deploy)]
+            : []),
         ],
         app: undefined as unknown as SampleApp, // set just below; the app reads the state
         timeline: [],
@@ -564,3 +569,20 @@ export const appRunner: AwsService<AppRunnerWorld> = {
     },
   },
 };
+
+/** A succeeded START_DEPLOYMENT that started at `at` (a fixture service's last deployment). */
+function deployedAt(at: number, arn: string, deployMs: number): OperationRecord {
+  return {
+    Id: hexId(),
+    Type: 'START_DEPLOYMENT',
+    Status: 'SUCCEEDED',
+    TargetArn: arn,
+    StartedAt: at - deployMs,
+    EndedAt: at,
+    UpdatedAt: at,
+    history: [
+      { status: 'PENDING', at: at - deployMs },
+      { status: 'SUCCEEDED', at },
+    ],
+  };
+}

@@ -397,6 +397,8 @@ export class SecretsState {
       );
     if (target) this.attach(secret, target, stage);
     else source?.stages.delete(stage);
+    // LastChangedDate moves on any change of the secret, a label's move included.
+    secret.lastChangedAt = this.clock.now();
     return { ARN: secret.arn, Name: secret.name };
   }
 

@@ -122,7 +122,7 @@ describe.concurrent('kill points', () => {
           });
           const after = world.sim.secret(k.secretId).current!;
           const afterKill = k.kind === 'random' ? 'n/a' : (await tryLogin(after)).ok ? 'yes' : 'no';
-          const rerun = await world.rotate(inputs, { runId });
+          const rerun = await world.rotate({ ...inputs, unfinished: 'resume' }, { runId });
           const current = world.sim.secret(k.secretId).current!;
           const works = k.kind === 'random' ? 'n/a' : (await tryLogin(current)).ok ? 'yes' : 'NO';
           const note = /unfinished rotation[^|]*finished/.test(rerun.summary)

@@ -7,6 +7,7 @@ import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world
 import type { ActionRun } from '../../sim/run-action.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 import { tryLogin } from '../../core/rotation/values.js';
+import pg from 'pg';
 
 /** Every AWS action a rotation called, across every world of this file (see the policy test). */
 const called = new Set<string>();
@@ -108,6 +109,8 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
       'UpdateSecretVersionStage',
       'UpdateSecretVersionStage',
       'StartDeployment',
+      // The UNDEPLOYED label comes off once the service runs the new value.
+      'UpdateSecretVersionStage',
     ]);
     expect(world.sim.github.commitStatuses().at(-1)).toMatchObject({
       state: 'success',
@@ -129,18 +132,33 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
 
   it('undoes a rotation whose redeploy fails verification: red, the old value is AWSCURRENT again, healthy', async () => {
     const old = world.sim.secret('drop/production/jwt-secret').current!;
-    world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'fails-platform-health-check' });
+    // The redeploy runs the same digest (a moved tag is never pulled), so what fails is the
+    // database: it takes no connection while the new key is deployed, and the app's health
+    // check fails on it.
+    const maintenance = world.sim.database('drop-db').adminUrl.replace(/\/drop$/, '/postgres');
+    const allowConnections = async (allow: boolean): Promise<void> => {
+      const client = new pg.Client({ connectionString: maintenance });
+      await client.connect();
+      try {
+        await client.query(`ALTER DATABASE drop ALLOW_CONNECTIONS ${allow}`);
+      } finally {
+        await client.end();
+      }
+    };
+    await allowConnections(false);
+    let fixed: Promise<void> | undefined;
     const run = await world.rotate(
-      { secret: 'JWT_SECRET', reason: 'undo test' },
+      { secret: 'JWT_SECRET', reason: 'undo test', 'audit-database-url': '' },
       {
         runId: '2000',
         echo: (line) => {
-          // An operator fixes the image while the rotation is being undone.
-          if (/step failed: JWT_SECRET follow-operation/.test(line))
-            world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'healthy' });
+          // An operator fixes the database while the rotation is being undone.
+          if (/step failed: JWT_SECRET (follow-operation|verify-health)/.test(line))
+            fixed ??= allowConnections(true);
         },
       },
     );
+    await fixed;
     runs.push(run);
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(
@@ -280,7 +298,11 @@ describe('rotate-secret when RDS manages the master password', () => {
     expect(errors[0]!.message).toMatch(
       /manages its master password in Secrets Manager \(ManageMasterUserPassword\).*use kind rds-managed/,
     );
-    expect(world.sim.mutatingCalls().filter((c) => c.service !== 'slack')).toEqual([]);
+    expect(
+      world.sim.mutatingCalls().filter((c) => c.service !== 'slack' && c.service !== 'github'),
+    ).toEqual([]);
+    // Stopped in preflight, still recorded.
+    expect(world.sim.github.commitStatuses().at(-1)).toMatchObject({ state: 'failure' });
   });
 
   it('rds-managed rebuilds DATABASE_URL after RDS rotated its secret, redeploys, and is healthy again', async () => {

@@ -32,6 +32,7 @@ const SUITE_ACTIONS = [
   'rds:DeleteDBSnapshot',
   'rds:DescribeDBInstances',
   'rds:DescribeDBSnapshots',
+  'secretsmanager:DescribeSecret',
   'sts:GetCallerIdentity',
 ];
 

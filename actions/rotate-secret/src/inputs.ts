@@ -20,5 +20,6 @@ export function readRotateInputs(inputs: InputReader): RotateInputs {
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     dryRun: inputs.boolean('dry-run'),
+    unfinished: inputs.enumOf('unfinished', ['stop', 'resume'] as const),
   });
 }

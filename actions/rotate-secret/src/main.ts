@@ -7,9 +7,14 @@ import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
 import { readRotateInputs } from './inputs.js';
 
-await runAction('rotate-secret', async ({ inputs, logger, setOutput, writeSummary }) => {
+await runAction('rotate-secret', async ({ inputs, logger, setOutput, writeSummary, mask }) => {
   const request = readRotateInputs(inputs);
-  const ctx = await prepareRotation(request, { run: readRunInfo(), clock: systemClock, logger });
+  const ctx = await prepareRotation(request, {
+    run: readRunInfo(),
+    clock: systemClock,
+    logger,
+    mask,
+  });
   const outcome = await runRotation(request, ctx);
 
   setOutput(

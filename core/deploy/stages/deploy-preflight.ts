@@ -17,6 +17,7 @@ import { fallbackTarget, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
 import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
+import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 /**
  * A snapshot an earlier job started (deploy.yml's snapshot job) must be this environment's
@@ -58,6 +59,7 @@ export const deployPreflight: StageDefinition<
     if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
     const { state, running } = await readService(run);
+    await assertNoUnfinishedRotation(run.ctx, state.secrets);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
     const back = await fallbackTarget(ctx, running, target);
     choose(run, state, { running, target, targetVersion, back });

@@ -1,0 +1,45 @@
+/**
+ * Before a deploy, rollback or restart: none of the secrets the service reads has a rotation
+ * left half done. A rotation killed after RDS accepted a new master password but before
+ * AWSCURRENT moved leaves AWSPENDING on the only password that works: a deployment now would
+ * ship the dead AWSCURRENT (and its automatic rollback would ship it again). Such a run stops
+ * before any change and names the command that finishes the rotation.
+ * Only DescribeSecret is called (labels and dates, never a value).
+ */
+import { SecretsStore } from '../../aws/secrets-manager.js';
+import { DomainFailure } from '../../util/errors.js';
+import type { OpsContext } from '../context.js';
+
+export class UnfinishedRotation extends DomainFailure {
+  override readonly name = 'UnfinishedRotation';
+}
+
+/** The secret's ARN from a reference, which may name a JSON key (`…:secret:name-AbCdEf:key::`). */
+function secretArnOf(ref: string): string | undefined {
+  if (!ref.startsWith('arn:aws:secretsmanager:')) return undefined;
+  return ref.split(':').slice(0, 7).join(':');
+}
+
+export async function assertNoUnfinishedRotation(
+  ctx: OpsContext,
+  secretRefs: Record<string, string>,
+): Promise<void> {
+  const store = new SecretsStore(ctx.secretsManager, { clock: ctx.clock, logger: ctx.logger });
+  const checked = new Set<string>();
+  for (const [variable, ref] of Object.entries(secretRefs)) {
+    const arn = secretArnOf(ref);
+    if (!arn || checked.has(arn)) continue;
+    checked.add(arn);
+    const d = await store.describe(arn);
+    if (!d.unfinishedVersionId) continue;
+    const configured = (ctx.env.secrets ?? []).find((s) =>
+      [s['secret-id'], s['database-url-secret-id']].some(
+        (id) => id !== undefined && (id === d.name || id === d.arn || arn.startsWith(id)),
+      ),
+    );
+    const name = configured?.name ?? variable;
+    throw new UnfinishedRotation(
+      `secret ${d.name} (${variable}) has an unfinished rotation: AWSPENDING is on version ${d.unfinishedVersionId}, AWSCURRENT on ${d.currentVersionId ?? '(none)'}; a deployment now could ship a value that no longer works, so nothing was changed. Finish it (or undo it) first: run rotate.yml with environment ${ctx.environment} and secret ${name}, or apprunner-ops rotate ${ctx.environment} ${name} --resume; then run this again`,
+    );
+  }
+}

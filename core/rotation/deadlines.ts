@@ -1,0 +1,18 @@
+import type { RotationTiming } from './rotate.js';
+
+/**
+ * The longest one secret's rotation may take when every wait runs to its deadline: an
+ * unfinished rotation found first (wait for RDS, test the pending value, undo it), then a
+ * master-password rotation (the slowest kind: RDS applies the password, a login is tested),
+ * its redeploy (wait until updatable, follow, verify), and its undo (the old password back,
+ * then a second redeploy). The job that runs a rotation must outlast this: a job killed by
+ * its own timeout is a lost run.
+ */
+export function rotationWorstCaseMs(t: Omit<RotationTiming, 'pollIntervalMs'>): number {
+  const redeploy = 2 * t.operationTimeoutMs + t.verifyTimeoutMs;
+  const applyAndTest = t.passwordTimeoutMs + t.loginTimeoutMs;
+  // Wait out a password RDS is still applying, set the old one, wait, log in.
+  const restore = 2 * t.passwordTimeoutMs + t.loginTimeoutMs;
+  const resume = applyAndTest + restore;
+  return resume + applyAndTest + redeploy + restore + redeploy;
+}

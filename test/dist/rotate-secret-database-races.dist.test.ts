@@ -1,0 +1,119 @@
+/**
+ * The database kinds under races, through the built bundle against the sim with a real
+ * PostgreSQL: two runs of the same secret started together, and a run lost half way followed by
+ * a new run (another run id). One run finishes, the other stops before any change; the app's
+ * database password is never refused (database-user: the role altered is the one the service
+ * does not run); the next run is clean.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { tryLogin } from '../../core/rotation/values.js';
+import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
+import type { ActionRun } from '../../sim/run-action.js';
+
+const worlds: RotationWorld[] = [];
+afterAll(async () => {
+  await Promise.all(worlds.map((w) => w.stop()));
+});
+
+const labelled = (world: RotationWorld, id: string, stage: string): string[] =>
+  world.sim
+    .secret(id)
+    .versions.filter((v) => v.stages.includes(stage))
+    .map((v) => v.id);
+
+/** The app's health (a new database connection each time) every 100 ms until stopped. */
+function probeHealth(world: RotationWorld): { stop: () => Promise<number[]> } {
+  const statuses: number[] = [];
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      statuses.push((await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`)).status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      on = false;
+      await loop;
+      return statuses;
+    },
+  };
+}
+
+const errorOf = (run: ActionRun): string =>
+  run.annotations.find((a) => a.level === 'error')?.message ?? '';
+
+const KINDS = [
+  { kind: 'database-user', appUser: true, secretId: 'drop/production/app-database-url' },
+  { kind: 'rds-master-password', appUser: false, secretId: 'drop/production/database-url' },
+] as const;
+
+describe.each(KINDS)('$kind: two runs at once, a lost run and a new one', (k) => {
+  it('two runs started together: one rotates, the other stops before any change; the next run is clean', async () => {
+    const world = await startRotationWorld({ appUser: k.appUser });
+    worlds.push(world);
+    world.sim.clearCalls();
+    const probes = probeHealth(world);
+    const [a, b] = await Promise.all([
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9101' }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9102' }),
+    ]);
+    const statuses = await probes.stop();
+    expect([a.exitCode, b.exitCode].sort(), `${a.stdout}\n----\n${b.stdout}`).toEqual([0, 1]);
+    const loser = a.exitCode === 1 ? a : b;
+    expect(errorOf(loser)).toMatch(/a rotation is under way or was lost|another rotation of/);
+    expect(errorOf(loser)).not.toMatch(/unexpected error|a bug/);
+    // Only the winner changed the database.
+    if (k.kind === 'rds-master-password')
+      expect(
+        world.sim.mutatingCalls({ service: 'rds', operation: 'ModifyDBInstance' }),
+      ).toHaveLength(1);
+    // database-user never refuses the app: the role altered is the one it does not run.
+    // rds-master-password has its documented window between ModifyDBInstance and the redeploy.
+    if (k.kind === 'database-user') expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(statuses.length).toBeGreaterThan(5);
+    expect(labelled(world, k.secretId, 'AWSPENDING')).toEqual([]);
+    expect(labelled(world, k.secretId, 'AWSCURRENT')).toHaveLength(1);
+    const url = world.sim.secret(k.secretId).current!;
+    expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(url);
+    expect((await tryLogin(url)).ok).toBe(true);
+    const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9103' });
+    expect(next.exitCode, next.stdout).toBe(0);
+  });
+
+  it('a run lost after AWSCURRENT moved, then a new run: the password the app runs is never refused, and the lost value is deployed', async () => {
+    const world = await startRotationWorld({ appUser: k.appUser });
+    worlds.push(world);
+    const lost = await world.rotate(
+      { secret: 'DATABASE_URL' },
+      { runId: '9201', killOn: /step done: DATABASE_URL move-current/ },
+    );
+    expect(lost.signal).toBe('SIGKILL');
+    const moved = world.sim.secret(k.secretId).current!;
+    const runs = world.sim.service('drop-web').running.env['DATABASE_URL']!;
+    expect(runs).not.toBe(moved);
+
+    const probes = probeHealth(world);
+    const stopped = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9202' });
+    expect(stopped.exitCode).toBe(1);
+    expect(errorOf(stopped)).toMatch(/is not deployed yet.*nothing was changed/);
+    const resumed = await world.rotate(
+      { secret: 'DATABASE_URL', unfinished: 'resume' },
+      { runId: '9203' },
+    );
+    const statuses = await probes.stop();
+    expect(resumed.exitCode, resumed.stdout).toBe(0);
+    // Resumed, not rotated again: the lost run's value is what the service runs now.
+    expect(world.sim.secret(k.secretId).current).toBe(moved);
+    expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(moved);
+    if (k.kind === 'database-user') expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // rds-master-password: RDS took the new password before the run was lost, so new
+    // connections with the old one fail until the redeploy (the kind's documented window);
+    // the new run ends it.
+    else expect(statuses.at(-1)).toBe(200);
+    expect((await tryLogin(moved)).ok).toBe(true);
+    expect(labelled(world, k.secretId, 'AWSPENDING')).toEqual([]);
+    const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9204' });
+    expect(next.exitCode, next.stdout).toBe(0);
+  });
+});
