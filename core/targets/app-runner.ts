@@ -15,6 +15,7 @@ import {
   type DeployTarget,
   type DeploymentResult,
   type Preflight,
+  type RunningImage,
   type StartedDeployment,
   type SwitchOptions,
   type TargetState,
@@ -67,6 +68,12 @@ export class AppRunnerTarget implements DeployTarget {
 
   async describe(): Promise<TargetState> {
     return this.toTarget(await this.service.describe());
+  }
+
+  async runningImages(): Promise<RunningImage[]> {
+    const { imageIdentifier } = await this.service.describe();
+    const digest = DIGEST.exec(imageIdentifier)?.[1];
+    return [{ image: imageIdentifier, ...(digest ? { digest } : {}) }];
   }
 
   async preflight(): Promise<Preflight> {
