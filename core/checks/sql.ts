@@ -40,8 +40,13 @@ export function sqlStatements(text: string): { line: number; text: string }[] {
       let depth = 1;
       for (i += 2; i < text.length && depth > 0; i++) {
         if (text[i] === '\n') line++;
-        else if (text[i] === '/' && text[i + 1] === '*') (depth++, i++);
-        else if (text[i] === '*' && text[i + 1] === '/') (depth--, i++);
+        else if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i++;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i++;
+        }
       }
       i--;
       continue;
