@@ -149,7 +149,7 @@ export const sql = defineCheck({
           message:
             statements.length === 0
               ? 'holds no SQL statement; write one SELECT'
-              : `holds ${statements.length} SQL statements (line ${statements[1]!.line}); an sql check runs exactly one, so it cannot end its read-only transaction or lift its timeout: keep the one SELECT`,
+              : `holds ${statements.length} SQL statements (the second starts on line ${statements[1]!.line} of the query); an sql check runs exactly one, so it cannot end its read-only transaction or lift its timeout: keep the one SELECT`,
         });
       }),
     'max-rows': z.int().min(0).default(0).describe('Fail when the query returns more rows.'),

@@ -646,8 +646,9 @@ export const github: RestService = {
       mutating: false,
       handle(req, p, world) {
         const sha = shaOf(decodeURIComponent(p['ref']!));
+        const name = req.query.get('check_name');
         const all = world.github.checkRuns
-          .filter((c) => c.repo === repoOf(p) && c.head_sha === sha)
+          .filter((c) => c.repo === repoOf(p) && c.head_sha === sha && (!name || c.name === name))
           .reverse();
         const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
         const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);

@@ -87,7 +87,7 @@ describe('sql checks', () => {
       expect(parsed.success, query).toBe(false);
       expect(parsed.error?.issues[0]?.path).toEqual(['query']);
       expect(parsed.error?.issues[0]?.message).toMatch(
-        /holds [23] SQL statements \(line 1\); an sql check runs exactly one/,
+        /holds [23] SQL statements \(the second starts on line 1 of the query\); an sql check runs exactly one/,
       );
     }
     // Semicolons in strings, identifiers, comments and dollar quotes, and one at the end, are one statement.

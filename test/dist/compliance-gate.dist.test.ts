@@ -76,7 +76,7 @@ describe('compliance-gate bundle', () => {
 
     const [checkRun] = w.sim.github
       .checkRuns()
-      .filter((c) => c.name === 'apprunner-ops: go-live gate');
+      .filter((c) => c.name === 'apprunner-ops: go-live gate (production)');
     expect(checkRun).toMatchObject({ head_sha: w.sha, status: 'completed', conclusion: 'success' });
     expect(checkRun!.output.summary).toContain('### Infrastructure');
     expect(String(w.sim.slackMessages().at(-1)?.body['text'])).toMatch(/Gate go-live passed/);
@@ -99,7 +99,7 @@ describe('compliance-gate bundle', () => {
     expect(errors(r)).toEqual([
       expect.stringMatching(/^service-env: drop-web: BANKID_MOCK is set and must be absent/),
       expect.stringMatching(
-        /^compliance-gate: Gate go-live blocks production at c0ffee1: 13 passed, 1 failed, 0 waived/,
+        /^compliance-gate: Gate go-live blocks production at c0ffee1: 13 passed, 1 failed, 0 not checked, 0 waived/,
       ),
     ]);
     expect(r.outputs['failed']).toBe('1');
@@ -159,9 +159,79 @@ describe('compliance-gate bundle', () => {
     const long = await w.run();
     expect(errors(long)).toEqual([
       expect.stringMatching(
-        /^compliance-gate: attestations \.github\/apprunner-ops\/attestations\.yml: waivers\[0\]\.expires: .* is \d+ days away; a waiver may last at most 14 days .*\(line \d+\)$/,
+        /^compliance-gate: attestations \.github\/apprunner-ops\/attestations\.yml: waivers\[0\]\.expires: .* is \d+ days after today .*; a waiver may last at most 14 days .*\(line \d+\)$/,
       ),
     ]);
     expect(w.sim.calls()).toEqual([]);
+  });
+
+  it('an item that checked nothing (monitors-green without monitors) blocks, and every count says "1 not checked"', async () => {
+    const w = await world({ extraItems: '        - type: monitors-green\n' });
+    const r = await w.run();
+    expect(r.exitCode).toBe(1);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^monitors-green: no monitors to check/),
+      expect.stringMatching(
+        /^compliance-gate: Gate go-live blocks production at c0ffee1: 14 passed, 0 failed, 1 not checked, 0 waived/,
+      ),
+    ]);
+    expect(r.outputs).toMatchObject({ passed: '14', failed: '0', 'not-checked': '1' });
+    const run = w.sim.github.checkRuns().find((c) => c.name.startsWith('apprunner-ops'));
+    expect(run?.conclusion).toBe('failure');
+    expect(run?.output.title).toMatch(/14 passed, 0 failed, 1 not checked, 0 waived/);
+    expect(String(w.sim.slackMessages().at(-1)?.body['text'])).toMatch(/1 not checked/);
+    expect(r.summary).toMatch(/`monitors-green` \| ⛔ not checked \|/);
+  });
+
+  it('a waiver exactly max-waiver-days ahead (a bare date) is accepted; one day more names the last date allowed', async () => {
+    const w = await world({
+      bankidMock: true,
+      waiver: { check: 'service-env', expiresInDays: 14 },
+    });
+    const r = await w.run();
+    expect(errors(r)).toEqual([]);
+    expect(r.outputs).toMatchObject({ waived: '1' });
+    const over = await world({ waiver: { check: 'service-env', expiresInDays: 15 } });
+    const last = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect(errors(await over.run())).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `waivers\\[0\\]\\.expires: \\S+ is 15 days after today \\(\\S+, UTC\\); a waiver may last at most 14 days \\(gate-policy\\.max-waiver-days\\), so the last date allowed is ${last}`,
+        ),
+      ),
+    ]);
+  });
+
+  it('the check run is named per environment; a lost answer makes one check run, a 500 says so', async () => {
+    const w = await world();
+    w.sim.setFaults({
+      rules: [
+        {
+          service: 'github',
+          operation: 'createCheckRun',
+          kind: 'applied-then-lost',
+          lostAs: 'server-error',
+          times: 1,
+        },
+      ],
+    });
+    const r = await w.run();
+    expect(r.exitCode).toBe(0);
+    expect(w.sim.github.checkRuns().map((c) => c.name)).toEqual([
+      'apprunner-ops: go-live gate (production)',
+    ]);
+    w.sim.setFaults({
+      rules: [{ service: 'github', operation: 'createCheckRun', kind: 'server-error' }],
+    });
+    const failing = await w.run();
+    expect(failing.exitCode).toBe(0);
+    const warnings = failing.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^Could not create the check run "apprunner-ops: go-live gate \(production\)" on c0ffee1: GitHub answered 500/,
+      ),
+    );
+    expect(warnings.join('\n')).not.toMatch(/checks: write/);
+    expect(w.sim.github.checkRuns()).toHaveLength(1);
   });
 });

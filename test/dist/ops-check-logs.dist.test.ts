@@ -23,7 +23,7 @@ describe('ops-check bundle: log-errors', () => {
     workspace = await mkdtemp(path.join(os.tmpdir(), 'ops-check-logs-'));
     await writeFile(
       path.join(workspace, 'apprunner-ops.yml'),
-      `version: 1\nenvironments:\n${environmentYaml(sim, 'production', sim.services()[0]!.arn)}`,
+      `version: 1\nenvironments:\n${environmentYaml(sim, 'production', sim.services()[0]!.arn)}    checks:\n      weekly:\n        - type: log-errors\n          log-group: ${GROUP}\n          pattern: '?ERROR ?WARN'\n          window: 48h\n`,
     );
   });
   afterAll(async () => {
@@ -39,7 +39,7 @@ describe('ops-check bundle: log-errors', () => {
       inputs: {
         config: 'apprunner-ops.yml',
         environment: 'production',
-        checks: `- type: log-errors\n  log-group: ${GROUP}\n  pattern: '?ERROR ?WARN'\n  window: 48h\n`,
+        schedule: 'weekly',
         'github-token': 'ghs_simtoken',
         'slack-webhook-url': sim.env['SIM_SLACK_WEBHOOK_URL']!,
       },

@@ -203,7 +203,7 @@ describe('ops-check bundle', () => {
     });
     expect(sneaky.exitCode).toBe(1);
     expect(sneaky.stdout).toMatch(
-      /input "checks": \[1\]\.query: holds 2 SQL statements \(line 5\); an sql check runs exactly one/,
+      /input "checks": \[1\]\.query: holds 2 SQL statements \(the second starts on line 1 of the query\); an sql check runs exactly one/,
     );
     expect(await count()).toBe(before);
     expect(before).toBeGreaterThan(0);

@@ -55,7 +55,7 @@ describe('go-live.yml rehearsal', () => {
     // The gate: its check run on the commit and the evidence kept as an artifact.
     const gateRuns = world.sim.github
       .checkRuns()
-      .filter((c) => c.name === 'apprunner-ops: go-live gate');
+      .filter((c) => c.name === 'apprunner-ops: go-live gate (production)');
     expect(gateRuns).toEqual([
       expect.objectContaining({ head_sha: world.sha, conclusion: 'success' }),
     ]);
