@@ -200,7 +200,7 @@ export interface ActionInputs {
 /** The output names of each of our actions. */
 export interface ActionOutputs {
   'build-push': 'image' | 'tag' | 'digest' | 'built';
-  'compliance-gate': 'passed' | 'failed' | 'waived' | 'evidence';
+  'compliance-gate': 'passed' | 'failed' | 'not-checked' | 'waived' | 'evidence';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';
