@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceSchema } from '../../core/gate/evidence.js';
 import { startGateWorld, type GateWorld, type GateWorldOptions } from '../../sim/gate-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import { policyGaps, type PolicyDocument } from '../workflows/iam-policy.js';
 
 // The built bundle (npx tsx scripts/build-actions.ts compliance-gate), run as the runner runs
 // it, against the sim and a real local HTTPS site.
@@ -88,6 +89,19 @@ describe('compliance-gate bundle', () => {
     expect(w.sim.mutatingCalls().filter((c) => !['github', 'slack'].includes(c.service))).toEqual(
       [],
     );
+    // docs/gate-iam-policy.json allows every call, and names nothing this list does not need
+    // but what other gates need (ECS Express reads, the configured secrets for secrets-present,
+    // the post-launch gate's metrics and snapshot-fresh).
+    const policy = JSON.parse(
+      await readFile(path.join(import.meta.dirname, '../../docs/gate-iam-policy.json'), 'utf8'),
+    ) as PolicyDocument;
+    expect(
+      policyGaps([policy], w.sim.calls(), [
+        'GoLiveGateReadsEcsExpressServices',
+        'GoLiveGateMeasuresOnlyTheConfiguredSecrets',
+        'PostLaunchGateReadsMetricsAndSnapshots',
+      ]),
+    ).toEqual({ denied: [], unneeded: [] });
     const starts = evidence.items.map((i) => Date.parse(i.checkedAt));
     expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(500);
   });
