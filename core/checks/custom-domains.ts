@@ -35,6 +35,12 @@ export const customDomains = defineCheck({
       token = out.NextToken;
       if (!token) break;
     }
+    if (token)
+      return {
+        status: 'error',
+        line: `DescribeCustomDomains still had more pages after 100 (${domains.length} domains read); the hosts' status is not known`,
+        observed: { domains: domains.length, complete: false },
+      };
     // A domain linked with EnableWWWSubdomain also serves www.<domain>.
     const statusOf = (host: string): string | undefined => {
       const direct = domains.find((d) => d.DomainName === host);

@@ -128,6 +128,10 @@ export class RdsDrill {
       marker = res.Marker;
       if (!marker) break;
     }
+    if (marker)
+      throw new DrillFailed(
+        `DescribeDBSnapshots of ${this.source} still had more pages after 200; the newest snapshot is not known`,
+      );
     const usable = found
       .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
       .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))

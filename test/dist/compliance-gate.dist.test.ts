@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { evidenceSchema } from '../../core/gate/evidence.js';
 import { startGateWorld, type GateWorld, type GateWorldOptions } from '../../sim/gate-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
@@ -246,5 +247,24 @@ describe('compliance-gate bundle', () => {
     );
     expect(warnings.join('\n')).not.toMatch(/checks: write/);
     expect(ours()).toHaveLength(1);
+  });
+
+  it('with exactly the permissions go-live.yml gives the gate job, every GitHub request is answered', async () => {
+    const workflow = parse(
+      await readFile(path.join(import.meta.dirname, '../../.github/workflows/go-live.yml'), 'utf8'),
+    ) as { jobs: { gate: { permissions: Record<string, string> } } };
+    const token = `ghs_perm_${Object.entries(workflow.jobs.gate.permissions)
+      .filter(([scope]) => scope !== 'id-token')
+      .map(([scope, level]) => `${scope}-${level}`)
+      .join('_')}`;
+    const w = await world();
+    const r = await w.run({ 'github-token': token });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
+    const github = w.sim.calls({ service: 'github' });
+    expect(github.filter((c) => c.status === 403)).toEqual([]);
+    expect(new Set(github.map((c) => c.operation))).toEqual(
+      new Set(['listCheckRunsForRef', 'listCommitStatusesForRef', 'createCheckRun']),
+    );
   });
 });
