@@ -291,8 +291,11 @@ export const fixtureSchema = z.strictObject({
   ecr: z
     .strictObject({
       repositories: z.array(repositorySchema).default([]),
-      /** Real ECR answers ImageReferencedByManifestList; off, deleting a child breaks its index. */
-      protectIndexChildren: z.boolean().default(false),
+      /**
+       * Real ECR answers ImageReferencedByManifestList for a child of an index it still holds;
+       * off (for a test of what a careless script does), deleting a child breaks its index.
+       */
+      protectIndexChildren: z.boolean().default(true),
     })
     .prefault({}),
   rds: z

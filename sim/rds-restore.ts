@@ -9,8 +9,12 @@
  *   loopback port whose connections are forwarded to the server with the database name
  *   rewritten, so a client connects to the source's DBName there, as on a restored RDS
  *   instance. The port refuses connections until the instance is `available`.
- * - Roles are cluster-wide on the shared server: the restored instance's master user and
- *   password are the source's (as on RDS, at snapshot time); changing one changes both.
+ * - Roles are cluster-wide on the shared server, but a restored instance keeps its master
+ *   user's password as it was at the snapshot (as on RDS): the snapshot records it, the restore
+ *   makes a role of its own with that password (a member of the source's master role, so it
+ *   reads what the master owns), and the endpoint logs the master user in as that role. A
+ *   password changed on the source after the snapshot does not open the restore, and
+ *   ModifyDBInstance on the restore changes only the restore's.
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
@@ -36,6 +40,8 @@ async function admin<T>(instanceAdminUrl: string, fn: (c: pg.Client) => Promise<
 export interface SnapshotData {
   backing: RdsBacking;
   database: string;
+  /** The master user's password when the snapshot was taken. */
+  masterPassword: string;
 }
 
 /**
@@ -57,13 +63,17 @@ async function copyDatabase(adminUrl: string, source: string, target: string): P
   }
 }
 
-export async function captureSnapshot(backing: RdsBacking, label: string): Promise<SnapshotData> {
+export async function captureSnapshot(
+  backing: RdsBacking,
+  label: string,
+  masterPassword: string,
+): Promise<SnapshotData> {
   const database = `${backing.database}_snap_${label
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()
     .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   await copyDatabase(backing.adminUrl, backing.database, database);
-  return { backing, database };
+  return { backing, database, masterPassword };
 }
 
 export async function dropDatabase(backing: RdsBacking, database: string): Promise<void> {
@@ -81,6 +91,10 @@ export interface RestoredData {
   database: string;
   /** Connections are accepted only while this says so (the instance is `available`). */
   open: boolean;
+  /** The restore's own master role (the endpoint logs the master user in as it). */
+  masterRole: string;
+  /** Sets the restore's master password (ModifyDBInstance on the restored instance). */
+  setMasterPassword(password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +107,7 @@ const GSSENC_REQUEST = 80877104;
  * then forwards bytes both ways.
  */
 async function startEndpoint(
-  restored: Omit<RestoredData, 'port' | 'stop'>,
+  restored: Pick<RestoredData, 'backing' | 'database' | 'open' | 'masterRole'>,
   clientName: string,
 ): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
@@ -131,6 +145,8 @@ async function startEndpoint(
           const key = parts[i]!;
           let value = parts[i + 1]!;
           if (key === 'database' && value === clientName) value = restored.database;
+          if (key === 'user' && value === restored.backing.masterUsername)
+            value = restored.masterRole;
           pairs.push(key, value);
         }
         const body = Buffer.from(`${pairs.join('\0')}\0\0`, 'utf8');
@@ -177,7 +193,19 @@ export async function restoreSnapshot(data: SnapshotData, label: string): Promis
     .toLowerCase()
     .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   await copyDatabase(data.backing.adminUrl, data.database, database);
-  const restored = { backing: data.backing, database, open: false };
+  const masterRole = `${database}_master`;
+  const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+  await admin(data.backing.adminUrl, async (c) => {
+    await c.query(
+      `CREATE ROLE ${ident(masterRole)} LOGIN PASSWORD ${literal(data.masterPassword)}`,
+    );
+    await c.query(`GRANT ${ident(data.backing.masterUsername)} TO ${ident(masterRole)}`);
+  });
+  const setMasterPassword = (password: string): Promise<void> =>
+    admin(data.backing.adminUrl, async (c) => {
+      await c.query(`ALTER ROLE ${ident(masterRole)} PASSWORD ${literal(password)}`);
+    });
+  const restored = { backing: data.backing, database, open: false, masterRole, setMasterPassword };
   const endpoint = await startEndpoint(restored, data.backing.database);
   let stopped = false;
   return Object.assign(restored, {
@@ -188,6 +216,9 @@ export async function restoreSnapshot(data: SnapshotData, label: string): Promis
       restored.open = false;
       await endpoint.close();
       await dropDatabase(data.backing, database).catch(() => undefined);
+      await admin(data.backing.adminUrl, (c) =>
+        c.query(`DROP ROLE IF EXISTS ${ident(masterRole)}`),
+      ).catch(() => undefined);
     },
   });
 }

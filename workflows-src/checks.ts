@@ -10,6 +10,7 @@
  * (`<NAME>_OPS_ROLE_ARN`, `<NAME>_AWS_REGION`, docs/iam-policy-ops.json), and its read-only
  * database URL for `sql` checks the secret `<NAME>_OPS_DATABASE_URL`.
  */
+import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
 import { CONFIGURE_AWS_CREDENTIALS } from './pins.js';
 import { CALLED_SECRETS, COMMON_INPUTS, callerCheckout, suiteSteps } from './shared.js';
@@ -26,7 +27,10 @@ const plan: Job = {
   'runs-on': runsOn,
   permissions: {},
   'timeout-minutes': 5,
-  outputs: { legs: expr('steps.plan.outputs.legs') },
+  outputs: {
+    legs: expr('steps.plan.outputs.legs'),
+    monthly: expr('steps.plan.outputs.monthly'),
+  },
   steps: [
     run(
       'Environments and schedules due',
@@ -49,6 +53,7 @@ const plan: Job = {
         '    ;;',
         'esac',
         'legs=()',
+        'monthly=()',
         'for name in "${names[@]}"; do',
         '  if ! [[ $name =~ ^[A-Za-z0-9_.-]+$ ]]; then',
         '    echo "::error::input environments: \\"$name\\" is not an environment name (letters, digits, . _ -)"',
@@ -64,11 +69,13 @@ const plan: Job = {
         '    fi',
         '  done',
         '  for list in "${schedules[@]}"; do',
-        '    legs+=("$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" \'$ARGS.named\')")',
+        '    leg="$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" \'$ARGS.named\')"',
+        '    if [ "$list" = monthly ]; then monthly+=("$leg"); else legs+=("$leg"); fi',
         '  done',
         'done',
         'echo "checks today: ${schedules[*]} in ${names[*]}"',
         'echo "legs=$(printf \'%s\\n\' "${legs[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
+        'echo "monthly=$(printf \'%s\\n\' "${monthly[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
         '',
       ].join('\n'),
       {
@@ -83,43 +90,62 @@ const plan: Job = {
   ],
 };
 
-const checks: Job = {
-  name: expr("format('{0} checks of {1}', matrix.schedule, matrix.environment)"),
-  needs: ['plan'],
-  // Every leg reports on its own: one red environment does not hide another's results.
-  strategy: { matrix: { include: expr('fromJSON(needs.plan.outputs.legs)') }, 'fail-fast': false },
-  'runs-on': runsOn,
-  permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
-  // A routine check that hangs must not hold a runner: each check has its own deadline.
-  'timeout-minutes': 20,
-  steps: [
-    callerCheckout,
-    ...suiteSteps,
-    thirdParty(CONFIGURE_AWS_CREDENTIALS, {
-      name: 'AWS credentials (OIDC, read-only role)',
-      with: {
-        'role-to-assume': expr('matrix.role'),
-        'aws-region': expr('matrix.region'),
-        'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
-      },
-    }),
-    suiteAction('ops-check', {
-      id: 'checks',
-      name: expr("format('Run the {0} checks of {1}', matrix.schedule, matrix.environment)"),
-      with: {
-        environment: expr('matrix.environment'),
-        schedule: expr('matrix.schedule'),
-        config: expr('inputs.config'),
-        'github-token': expr('github.token'),
-        'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
-        'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
-        'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
-        // Named after the environment, so only `secrets: inherit` can pass it.
-        'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
-      },
-    }),
-  ],
-};
+/** One job per leg: the daily and weekly lists, or (own job, own timeout) the monthly one. */
+function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
+  return {
+    name: expr("format('{0} checks of {1}', matrix.schedule, matrix.environment)"),
+    needs: ['plan'],
+    // A matrix of nothing is an error: the job runs only when a leg is due.
+    if: `needs.plan.outputs.${legs} != '[]'`,
+    // Every leg reports on its own: one red environment does not hide another's results.
+    strategy: {
+      matrix: { include: expr(`fromJSON(needs.plan.outputs.${legs})`) },
+      'fail-fast': false,
+    },
+    'runs-on': runsOn,
+    // deployments: read — the ECR clean-up reads each environment's rollback targets.
+    permissions: { contents: 'read', 'id-token': 'write', issues: 'write', deployments: 'read' },
+    'timeout-minutes': timeoutMinutes,
+    steps: [
+      callerCheckout,
+      ...suiteSteps,
+      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+        name: 'AWS credentials (OIDC, read-only role)',
+        with: {
+          'role-to-assume': expr('matrix.role'),
+          'aws-region': expr('matrix.region'),
+          'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
+        },
+      }),
+      suiteAction('ops-check', {
+        id: 'checks',
+        name: expr("format('Run the {0} checks of {1}', matrix.schedule, matrix.environment)"),
+        with: {
+          environment: expr('matrix.environment'),
+          schedule: expr('matrix.schedule'),
+          config: expr('inputs.config'),
+          'github-token': expr('github.token'),
+          'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
+          'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
+          'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+          // Named after the environment, so only `secrets: inherit` can pass it.
+          'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
+        },
+      }),
+    ],
+  };
+}
+
+/** A routine check that hangs must not hold a runner: each check has its own deadline. */
+export const ROUTINE_JOB_MINUTES = 20;
+
+const checks = checksJob('legs', ROUTINE_JOB_MINUTES);
+/**
+ * The monthly list holds the restore drill (snapshot-restore): its own job, whose timeout is
+ * derived from the drill's deadlines, so the job never cuts the drill short and its post step
+ * (which deletes the drill instance) runs inside GitHub's cancellation budget.
+ */
+const monthly = checksJob('monthly', drillJobTimeoutMinutes());
 
 export const checksWorkflow: WorkflowSource = {
   file: 'checks.yml',
@@ -148,6 +174,6 @@ export const checksWorkflow: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { plan, checks },
+    jobs: { plan, checks, monthly },
   },
 };

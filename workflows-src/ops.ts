@@ -9,6 +9,7 @@
  * environment are repository variables and secrets named after it, and the role's trust
  * policy accepts the default branch (docs/setup.md).
  */
+import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
 import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
 import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
@@ -37,8 +38,9 @@ function checkJob(schedule: Schedule, environment: string): Job {
     name: `${schedule} checks of ${environment}`,
     'runs-on': 'ubuntu-24.04',
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
-    // A routine check that hangs must not hold a runner: each check has its own deadline.
-    'timeout-minutes': 20,
+    // A routine check that hangs must not hold a runner: each check has its own deadline. The
+    // monthly list holds the restore drill, whose deadlines the job's timeout is derived from.
+    'timeout-minutes': schedule === 'monthly' ? drillJobTimeoutMinutes() : 20,
     steps: [
       thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
       thirdParty(CONFIGURE_AWS_CREDENTIALS, {

@@ -1,5 +1,10 @@
 import type { AwsCallDeps } from '../aws/call.js';
-import { EcrImages, INDEX_MEDIA_TYPES, type DeleteResult } from '../aws/ecr-images.js';
+import {
+  EcrImages,
+  INDEX_MEDIA_TYPES,
+  type DeleteResult,
+  type RepoImage,
+} from '../aws/ecr-images.js';
 import { parseImageIdentifier } from '../aws/image-ref.js';
 import { planUntaggedCleanup, shortDigest, type Protection } from '../cleanup/ecr-plan.js';
 import type { EnvironmentConfig } from '../config/schema.js';
@@ -8,6 +13,7 @@ import { badDigests, readHistory } from '../deploy/history.js';
 import { GitHubDeployments } from '../github/deployments.js';
 import { parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
+import type { RunningImage } from '../targets/target.js';
 import { checkTarget } from './target-of.js';
 import { ecrUntaggedSchema } from './schemas/ecr-untagged.js';
 import { defineCheck, type CheckContext } from './types.js';
@@ -29,46 +35,80 @@ function sharingEnvironments(ctx: CheckContext): [string, EnvironmentConfig][] {
   return [[ctx.environment, ctx.env], ...others];
 }
 
-/** The digest an environment's service runs, or why it cannot be known. */
-async function runningDigest(
+/**
+ * Every digest an environment's service may start from, or why it cannot be known. ECS resolves
+ * a tag once per revision and starts every later task from that digest (each active
+ * revision's `imageDigest`), so a tag that moved since does not say what runs. App Runner names
+ * only the configured identifier: a digest is that digest, a tag is what it names now (the
+ * deployment history adds what was deployed, see rollbackTargets).
+ */
+async function runningDigests(
   name: string,
   env: EnvironmentConfig,
   ctx: CheckContext,
   byTag: (tag: string) => string | undefined,
   inRepo: (digest: string) => boolean,
   deps: AwsCallDeps,
-): Promise<{ protection?: Protection; note?: string; blocker?: string }> {
-  let identifier: string | undefined;
+): Promise<{ protections: Protection[]; notes: string[]; blockers: string[] }> {
+  const out = { protections: [] as Protection[], notes: [] as string[], blockers: [] as string[] };
+  let images: RunningImage[];
   try {
     // What runs, on whichever platform the environment names.
     const target = checkTarget({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
-    identifier = (await target.describe()).image;
+    images = await target.runningImages();
   } catch (error) {
-    return { blocker: `the image ${name} runs cannot be read (${errorMessage(error)})` };
+    out.blockers.push(`the image ${name} runs cannot be read (${errorMessage(error)})`);
+    return out;
   }
-  if (!identifier) return { blocker: `${name}'s service reports no image identifier` };
-  const parsed = parseImageIdentifier(identifier);
-  if (!parsed) return { blocker: `${name} runs "${identifier}", which is not an ECR image URI` };
-  if (parsed.repository !== env['ecr-repository'])
-    return { note: `${name} runs ${identifier}, from another repository` };
-  if (parsed.ref.kind === 'digest') {
-    if (!inRepo(parsed.ref.digest))
-      return {
-        blocker: `${name} runs ${shortDigest(parsed.ref.digest)}, which the repository no longer lists`,
-      };
-    return {
-      protection: { digest: parsed.ref.digest, kind: 'running', why: `running in ${name}` },
-    };
+  if (images.length === 0) out.blockers.push(`${name}'s service reports no image identifier`);
+  for (const { image, digest: resolved } of images) {
+    const parsed = parseImageIdentifier(image);
+    if (!parsed) {
+      out.blockers.push(`${name} runs "${image}", which is not an ECR image URI`);
+      continue;
+    }
+    if (parsed.repository !== env['ecr-repository']) {
+      out.notes.push(`${name} runs ${image}, from another repository`);
+      continue;
+    }
+    const digest = resolved ?? (parsed.ref.kind === 'digest' ? parsed.ref.digest : undefined);
+    if (digest) {
+      if (!inRepo(digest)) {
+        out.blockers.push(
+          `${name} runs ${shortDigest(digest)}, which the repository no longer lists`,
+        );
+        continue;
+      }
+      const tag = parsed.ref.kind === 'tag' ? parsed.ref.tag : undefined;
+      out.protections.push({
+        digest,
+        kind: 'running',
+        why: `running in ${name}${tag ? ` (resolved from tag ${tag} when deployed)` : ''}`,
+      });
+      if (tag && byTag(tag) !== digest)
+        out.notes.push(
+          `${name} is pinned by tag ${tag}, which now names another image; the digest it runs (${shortDigest(digest)}) is kept`,
+        );
+      continue;
+    }
+    if (parsed.ref.kind !== 'tag') continue;
+    const now = byTag(parsed.ref.tag);
+    if (!now) {
+      out.blockers.push(
+        `${name} runs tag ${parsed.ref.tag}, which no image carries any more, so the image it runs is unknown`,
+      );
+      continue;
+    }
+    out.protections.push({
+      digest: now,
+      kind: 'running',
+      why: `running in ${name} (by tag ${parsed.ref.tag})`,
+    });
+    out.notes.push(
+      `${name} is pinned by tag ${parsed.ref.tag}: protecting what the tag names now and what its deployment history says was deployed`,
+    );
   }
-  const digest = byTag(parsed.ref.tag);
-  if (!digest)
-    return {
-      blocker: `${name} runs tag ${parsed.ref.tag}, which no image carries any more, so the image it runs is unknown`,
-    };
-  return {
-    protection: { digest, kind: 'running', why: `running in ${name} (by tag ${parsed.ref.tag})` },
-    note: `${name} is pinned by tag ${parsed.ref.tag}: protecting what the tag names now`,
-  };
+  return out;
 }
 
 /** The last `count` good versions each environment could roll back to, from its history. */
@@ -136,6 +176,51 @@ async function rollbackTargets(
   return { protections, source: [...sources].join(', ') };
 }
 
+export interface Protected {
+  /** What runs in every environment sharing the repository, then their rollback targets. */
+  protect: Protection[];
+  notes: string[];
+  /** Why what must be kept is not known for certain (then nothing may be deleted). */
+  blockers: string[];
+  historySource: string;
+}
+
+/**
+ * The digests nothing may delete or expire: what every environment sharing the repository
+ * runs (each active ECS revision's digest, App Runner's image) and the last
+ * `rollbackCount` good versions of each from its deployment history.
+ */
+export async function protectedDigests(
+  ctx: CheckContext,
+  images: readonly RepoImage[],
+  rollbackCount: number,
+): Promise<Protected> {
+  const deps: AwsCallDeps = { clock: ctx.clock, logger: ctx.logger };
+  const digests = new Set(images.map((i) => i.digest));
+  const byTag = (tag: string): string | undefined =>
+    images.find((i) => i.tags.includes(tag))?.digest;
+  const envs = sharingEnvironments(ctx);
+  const blockers: string[] = [];
+  const notes: string[] = [];
+  const protect: Protection[] = [];
+  for (const [name, env] of envs) {
+    const r = await runningDigests(name, env, ctx, byTag, (d) => digests.has(d), deps);
+    protect.push(...r.protections);
+    notes.push(...r.notes);
+    blockers.push(...r.blockers);
+  }
+  const running = new Set(protect.map((p) => p.digest));
+  const targets = await rollbackTargets(
+    envs.map(([name]) => name),
+    running,
+    rollbackCount,
+    ctx,
+  );
+  protect.push(...targets.protections);
+  if (targets.blocker) blockers.push(targets.blocker);
+  return { protect, notes, blockers, historySource: targets.source };
+}
+
 /**
  * The weekly ECR clean-up (runbooks §4, design pitfall 8): untagged images that nothing
  * references. Index children, what runs, the rollback targets and recent pushes are kept;
@@ -152,29 +237,12 @@ export const ecrUntagged = defineCheck({
     const repo = location.repository;
     const ecr = new EcrImages(ctx.aws.ecr, location, deps);
     const images = await ecr.list();
-    const digests = new Set(images.map((i) => i.digest));
-    const byTag = (tag: string): string | undefined =>
-      images.find((i) => i.tags.includes(tag))?.digest;
-
     const envs = sharingEnvironments(ctx);
-    const blockers: string[] = [];
-    const notes: string[] = [];
-    const protect: Protection[] = [];
-    for (const [name, env] of envs) {
-      const r = await runningDigest(name, env, ctx, byTag, (d) => digests.has(d), deps);
-      if (r.protection) protect.push(r.protection);
-      if (r.note) notes.push(r.note);
-      if (r.blocker) blockers.push(r.blocker);
-    }
-    const running = new Set(protect.map((p) => p.digest));
-    const targets = await rollbackTargets(
-      envs.map(([name]) => name),
-      running,
-      check['rollback-targets'],
+    const { protect, notes, blockers, historySource } = await protectedDigests(
       ctx,
+      images,
+      check['rollback-targets'],
     );
-    protect.push(...targets.protections);
-    if (targets.blocker) blockers.push(targets.blocker);
 
     const minAgeMs = parseDuration(check['min-age']) ?? 7 * 86_400_000;
     const plan = await planUntaggedCleanup({
@@ -214,7 +282,7 @@ export const ecrUntagged = defineCheck({
       candidates: plan.remove.length,
       candidateBytes: bytes,
       environments: envs.map(([name]) => name),
-      historySource: targets.source,
+      historySource,
       dryRun: !check.delete,
     };
     const evidence: Record<string, unknown> = {

@@ -29,11 +29,16 @@ export const restoreVerified = defineCheck({
       };
     // Loaded on use: the registry is imported by every action that reads the configuration.
     const { readAuditEntries } = await import('../audit/audit-log.js');
-    const rows = await readAuditEntries(url, { action: 'restore_drill', limit: 50 });
+    // Every drill on record (the table is read whole), then this environment's database only:
+    // a green drill of another instance says nothing about this one.
+    const instance = ctx.env.database?.instance;
+    const rows = (
+      await readAuditEntries(url, { action: 'restore_drill', limit: Number.MAX_SAFE_INTEGER })
+    ).filter((r) => !instance || r.resource_id === instance);
     if (rows.length === 0)
       return {
         status: 'error',
-        line: 'no restore drill on record; run the monthly snapshot-restore check first',
+        line: `no restore drill${instance ? ` of ${instance}` : ''} on record; run the monthly snapshot-restore check first`,
         observed: { drills: 0 },
       };
     const good = rows.find((r) => succeeded(r.details));

@@ -41,6 +41,12 @@ export const snapshotFresh = defineCheck({
       marker = page.Marker;
       pages++;
     } while (marker && pages < MAX_PAGES);
+    if (marker)
+      return {
+        status: 'error',
+        line: `${instance}: DescribeDBSnapshots still had more pages after ${MAX_PAGES} (${snapshots.length} automated snapshots read); the newest is not known`,
+        observed: { instance, automatedSnapshots: snapshots.length, pages, complete: false },
+      };
     const maxAgeMs = parseDuration(check['max-age']) ?? 86_400_000;
     const creating = snapshots.filter((s) => !s.SnapshotCreateTime).length;
     const dated = snapshots

@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { awsCall, type AwsCallDeps } from '../aws/call.js';
 import { readRestoreDrills, recordRestoreDrill } from '../drill/record.js';
 import { runRestoreDrill, type DrillReport } from '../drill/restore-drill.js';
+import { DRILL_DEFAULTS } from '../drill/schema.js';
 import { credentialsFromUrl, type DrillCredentials } from '../drill/verify.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
@@ -61,8 +62,8 @@ function summary(report: DrillReport): string {
  */
 export const snapshotRestore = defineCheck({
   ...snapshotRestoreSchema,
-  // Restore (deadline 60m) plus delete (30m) plus the rest.
-  defaultTimeoutMs: 100 * 60_000,
+  // Restore (deadline 60m) plus delete (30m) plus the rest; the job's timeout is derived from it.
+  defaultTimeoutMs: DRILL_DEFAULTS.checkTimeoutMinutes * 60_000,
   group: 'Infrastructure',
   mutating: () => true,
   async run(check, ctx) {

@@ -249,6 +249,23 @@ const environmentFields = z.strictObject({
         .max(90)
         .default(14)
         .describe('A waiver may not expire later than this many days after the gate runs.'),
+      'time-zone': z
+        .string()
+        .default('UTC')
+        .refine(
+          (zone) => {
+            try {
+              new Intl.DateTimeFormat('en-US', { timeZone: zone });
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          { message: 'expected an IANA time zone like UTC or Europe/Oslo' },
+        )
+        .describe(
+          'Time zone the gate counts waiver and attestation days in; a bare date ends at its midnight there.',
+        ),
     })
     .optional()
     .describe('Rules for the attestations file read by the gates of this environment.'),

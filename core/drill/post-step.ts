@@ -4,6 +4,7 @@ import type { EnvironmentConfig } from '../config/schema.js';
 import { errorMessage } from '../util/errors.js';
 import { parseDuration } from '../util/duration.js';
 import { cleanupDrill } from './rds-drill.js';
+import { POST_STEP_BUDGET_MS } from './schema.js';
 
 /**
  * What a `post:` step of an action that ran checks calls (always, also after cancellation):
@@ -21,9 +22,12 @@ export async function cleanupDrillsAfterChecks(
   // The drill's own poll interval (its check item), else RDS's pace.
   const pollIntervalMs =
     (typeof drill['poll-interval'] === 'string' && parseDuration(drill['poll-interval'])) || 15_000;
-  const deleteTimeoutMs =
+  // Within what GitHub allows after a cancellation; the next drill's sweep finishes the rest.
+  const deleteTimeoutMs = Math.min(
     (typeof drill['delete-deadline'] === 'string' && parseDuration(drill['delete-deadline'])) ||
-    1_800_000;
+      1_800_000,
+    POST_STEP_BUDGET_MS,
+  );
   try {
     const deleted = await cleanupDrill(
       rds,
@@ -36,7 +40,7 @@ export async function cleanupDrillsAfterChecks(
     return deleted;
   } catch (error) {
     deps.logger.warning(
-      `Could not clean up drill instances of ${env.database.instance}: ${errorMessage(error)}; delete instances tagged apprunner-ops:drill=true by hand`,
+      `Could not finish cleaning up drill instances of ${env.database.instance} within the post step's ${POST_STEP_BUDGET_MS / 60_000} minutes: ${errorMessage(error)}; the next drill deletes every drill instance (tag apprunner-ops:drill=true) it finds before it starts`,
     );
     return [];
   }

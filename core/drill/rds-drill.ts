@@ -2,6 +2,7 @@ import {
   DeleteDBInstanceCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  ModifyDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
   type DBInstance,
   type DBSnapshot,
@@ -127,6 +128,10 @@ export class RdsDrill {
       marker = res.Marker;
       if (!marker) break;
     }
+    if (marker)
+      throw new DrillFailed(
+        `DescribeDBSnapshots of ${this.source} still had more pages after 200; the newest snapshot is not known`,
+      );
     const usable = found
       .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
       .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))
@@ -203,6 +208,50 @@ export class RdsDrill {
         logger: this.deps.logger,
       },
     );
+  }
+
+  /**
+   * Gives the drill instance a master password of its own (ModifyDBInstance, applied at once)
+   * and waits until RDS applied it. A restore has the snapshot's passwords, which a rotation
+   * since has made stale; the drill logs in with this one. Refuses any instance that is not a
+   * tagged drill of this source: the source's password is never touched.
+   */
+  async setMasterPassword(id: string, password: string, timing: DrillTiming): Promise<DBInstance> {
+    const instance = await this.describe(id);
+    if (!instance || !isDrillOf(this.source, instance))
+      throw new DrillFailed(
+        `refusing to set the master password of ${id}: it is not a drill instance of ${this.source}`,
+      );
+    await awsCall(
+      'ModifyDBInstance',
+      () =>
+        this.client.send(
+          new ModifyDBInstanceCommand({
+            DBInstanceIdentifier: id,
+            MasterUserPassword: password,
+            ApplyImmediately: true,
+          }),
+        ),
+      // Setting the same password twice is harmless: retried like a read.
+      this.deps,
+    );
+    return waitFor({
+      what: `drill instance ${id} to apply its new master password`,
+      timeoutMs: timing.restoreTimeoutMs,
+      intervalMs: timing.pollIntervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      ...(this.signal ? { signal: this.signal } : {}),
+      probe: async () => {
+        const now = await this.describe(id);
+        const status = now?.DBInstanceStatus ?? 'not listed';
+        if (now && status === 'available' && !now.PendingModifiedValues?.MasterUserPassword)
+          return { done: true, value: now };
+        if (BROKEN.has(status))
+          throw new DrillFailed(`drill instance ${id} ended in state "${status}"`);
+        return { done: false, status };
+      },
+    });
   }
 
   /** Waits for `available`; a state it cannot leave is a failure at once. */

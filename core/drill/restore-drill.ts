@@ -1,7 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { RDSClient } from '@aws-sdk/client-rds';
 import type { AwsCallDeps } from '../aws/call.js';
 import { errorMessage } from '../util/errors.js';
-import { drillInstanceId, RdsDrill, DrillFailed, type DrillTiming } from './rds-drill.js';
+import {
+  DRILL_TAG,
+  drillInstanceId,
+  isDrillOf,
+  RdsDrill,
+  DrillFailed,
+  type DrillTiming,
+} from './rds-drill.js';
 import type { DrillQuery } from './schema.js';
 import { verifyRestore, type DrillCredentials, type QueryResult } from './verify.js';
 
@@ -67,11 +75,21 @@ export async function runRestoreDrill(
     logger.info(
       `Restoring ${snapshotId} (${snapshot.SnapshotCreateTime!.toISOString()}) into ${id} (${plan.instanceClass})`,
     );
+    // Today's name may be held by an instance the drill did not make: it is never touched.
+    const taken = await drill.describe(id);
+    if (taken && !isDrillOf(plan.source, taken))
+      throw new DrillFailed(
+        `the drill instance name ${id} is taken by an instance that is not a drill (no ${DRILL_TAG.Key}=true tag); nothing was restored and ${id} was left alone: rename that instance if it is in the way, or run the drill again tomorrow`,
+      );
     const started = clock.now();
     restoreCalled = true;
     await drill.restore({ id, snapshotId, instanceClass: plan.instanceClass, like });
-    const instance = await drill.waitAvailable(id, plan.timing);
+    await drill.waitAvailable(id, plan.timing);
     report.restoreMs = clock.now() - started;
+    // The restore has the snapshot's passwords (stale after a rotation): a fresh one of its own,
+    // kept in memory only, for the verification.
+    const password = randomBytes(24).toString('base64url');
+    const instance = await drill.setMasterPassword(id, password, plan.timing);
     const address = instance.Endpoint?.Address;
     const port = instance.Endpoint?.Port;
     if (!address || !port) throw new DrillFailed(`${id} is available but reports no endpoint`);
@@ -80,6 +98,8 @@ export async function runRestoreDrill(
       port,
       credentials: {
         ...plan.credentials,
+        user: instance.MasterUsername ?? plan.credentials.user,
+        password,
         database: plan.credentials.database || instance.DBName || 'postgres',
       },
       queries: plan.queries,
@@ -108,7 +128,12 @@ export async function runRestoreDrill(
         report.deleteMs = clock.now() - started;
       } catch (error) {
         report.ok = false;
-        report.leftBehind = `${report.drillInstance} could not be deleted (${errorMessage(error)}); delete it by hand: aws rds delete-db-instance --db-instance-identifier ${report.drillInstance} --skip-final-snapshot`;
+        // Only an instance the drill made (tagged as a drill) is ever suggested for deletion.
+        const there = await drill.describe(report.drillInstance).catch(() => undefined);
+        report.leftBehind =
+          there && !isDrillOf(plan.source, there)
+            ? `${report.drillInstance} is not a drill instance (no ${DRILL_TAG.Key}=true tag) and was left alone`
+            : `${report.drillInstance} could not be deleted (${errorMessage(error)}); it is a drill instance (tag ${DRILL_TAG.Key}=true), so the next drill deletes it, or delete it by hand: aws rds delete-db-instance --db-instance-identifier ${report.drillInstance} --skip-final-snapshot`;
       }
     }
   }

@@ -1,6 +1,34 @@
 import { z } from 'zod';
 import { durationField } from '../config/fields.js';
 
+/** The drill's default deadlines, shared by its check item and the job that runs it. */
+export const DRILL_DEFAULTS = {
+  restoreDeadlineMinutes: 60,
+  deleteDeadlineMinutes: 30,
+  /** Restore plus delete plus snapshot lookup, password, verification and record. */
+  checkTimeoutMinutes: 100,
+} as const;
+
+/**
+ * What a post step may spend after a cancellation: GitHub ends what still runs about five
+ * minutes after it cancels a job, so the post step asks RDS to delete the drill instance and
+ * waits at most this long; the next drill's leftover sweep deletes whatever is left.
+ */
+export const POST_STEP_BUDGET_MS = 4 * 60_000;
+
+/** What a job's setup takes before the drill starts (checkout, the suite, AWS credentials). */
+const JOB_SETUP_MINUTES = 10;
+
+/**
+ * `timeout-minutes` of a job that runs the drill: the check's whole timeout (which covers the
+ * restore and delete deadlines) plus the job's setup, so the job never ends the drill before
+ * the drill's own deadlines do. A drill configured with a longer `timeout` needs its job's
+ * timeout raised as much.
+ */
+export function drillJobTimeoutMinutes(): number {
+  return DRILL_DEFAULTS.checkTimeoutMinutes + JOB_SETUP_MINUTES;
+}
+
 /** What a verification query's first value must satisfy. Exactly one key. */
 export const drillExpectSchema = z
   .strictObject({
@@ -45,10 +73,10 @@ export const snapshotRestoreShape = {
     .default('db.t4g.micro')
     .describe('Class of the drill instance: the smallest that restores your data.'),
   deadline: durationField
-    .default('60m')
+    .default(`${DRILL_DEFAULTS.restoreDeadlineMinutes}m`)
     .describe('How long the restored instance may take to become available.'),
   'delete-deadline': durationField
-    .default('30m')
+    .default(`${DRILL_DEFAULTS.deleteDeadlineMinutes}m`)
     .describe('How long deleting the drill instance may take.'),
   'poll-interval': durationField
     .default('30s')

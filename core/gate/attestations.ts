@@ -81,7 +81,54 @@ export interface Waiver {
 export interface AttestationsPolicy {
   maxAttestationAgeDays: number;
   maxWaiverDays: number;
+  /** IANA time zone the gate counts calendar days in (a bare date ends at its midnight there). */
+  timeZone?: string;
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateIn(instant: number, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+/** How far a time zone is ahead of UTC at an instant, in ms. */
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Calendar days from one YYYY-MM-DD to another. */
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export interface LoadedAttestations {
   file: string;
@@ -101,9 +148,15 @@ export class AttestationsError extends ConfigError {
   }
 }
 
-/** A date without a time means the end of that day (UTC): "expires 2026-12-31" includes the 31st. */
-function expiryOf(text: string): Date {
-  return DATE.test(text) ? new Date(Date.parse(`${text}T23:59:59.999Z`)) : new Date(text);
+/**
+ * A date without a time means the end of that day in the gate's time zone: "expires 2026-12-31"
+ * includes the 31st.
+ */
+function expiryOf(text: string, timeZone: string): Date {
+  if (!DATE.test(text)) return new Date(text);
+  const asUtc = Date.parse(`${text}T23:59:59.999Z`);
+  const guess = asUtc - offsetMs(asUtc, timeZone);
+  return new Date(asUtc - offsetMs(guess, timeZone));
 }
 
 /**
@@ -118,6 +171,7 @@ export function parseAttestations(
   now: number,
 ): LoadedAttestations {
   const fail = (problems: string[]) => new AttestationsError(file, problems);
+  const timeZone = policy.timeZone ?? 'UTC';
   const { data, lineOf } = parseYamlDocument(text, attestationsFileSchema, fail);
   const problems: string[] = [];
   const at = (path: (string | number)[], what: string) =>
@@ -137,7 +191,7 @@ export function parseAttestations(
     const when = new Date(a.at);
     if (when.getTime() > now)
       at(['attestations', i, 'at'], `${a.at} is in the future; write when the item was checked`);
-    const expires = expiryOf(a.expires);
+    const expires = expiryOf(a.expires, timeZone);
     if (expires.getTime() < when.getTime())
       at(['attestations', i, 'expires'], `${a.expires} is before "at" (${a.at})`);
     return { id: a.id, by: a.by, at: when, evidence: a.evidence, expires };
@@ -148,12 +202,15 @@ export function parseAttestations(
         ['waivers', i, 'check'],
         `"${w.check}" is not a check of any gate of this environment (known: ${gate.checkIds.join(', ')})`,
       );
-    const expires = expiryOf(w.expires);
-    const days = Math.ceil((expires.getTime() - now) / DAY);
+    const expires = expiryOf(w.expires, timeZone);
+    // Calendar days in the gate's time zone: today + max-waiver-days is the last date allowed.
+    const today = dateIn(now, timeZone);
+    const last = addDays(today, policy.maxWaiverDays);
+    const days = daysBetween(today, dateIn(expires.getTime(), timeZone));
     if (days > policy.maxWaiverDays)
       at(
         ['waivers', i, 'expires'],
-        `${w.expires} is ${days} days away; a waiver may last at most ${policy.maxWaiverDays} days (gate-policy.max-waiver-days): fix the check or renew the waiver later`,
+        `${w.expires} is ${days} days after today (${today}, ${timeZone}); a waiver may last at most ${policy.maxWaiverDays} days (gate-policy.max-waiver-days), so the last date allowed is ${last}: fix the check or renew the waiver later`,
       );
     return { check: w.check, owner: w.owner, reason: w.reason, ticket: w.ticket, expires };
   });

@@ -9,6 +9,7 @@ import type { CheckSecrets } from '../checks/types.js';
 import { parseConfig, selectEnvironment } from '../config/load.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { createOctokit } from '../github/octokit.js';
+import { statusOf } from '../github/status.js';
 import { postToSlack, slackMessage } from '../notify/slack.js';
 import type { Clock } from '../util/clock.js';
 import { ConfigError, DomainFailure, errorMessage } from '../util/errors.js';
@@ -21,7 +22,15 @@ export class GateFailed extends DomainFailure {
   override readonly name = 'GateFailed';
 }
 
-export const GATE_CHECK_RUN_NAME = (gate: string): string => `apprunner-ops: ${gate} gate`;
+/**
+ * The gate's check run, one name per environment: a required check reads the newest run of a
+ * name, so a shared name would let a later green staging gate hide a red production one.
+ */
+export const GATE_CHECK_RUN_NAME = (gate: string, environment: string): string =>
+  `apprunner-ops: ${gate} gate (${environment})`;
+
+/** Attempts at creating the check run, each after looking up whether the last one landed. */
+const CHECK_RUN_ATTEMPTS = 3;
 
 export interface GateRequest {
   configFile: string;
@@ -47,6 +56,8 @@ export interface GateOutcome {
   evidenceMarkdown: string;
   passed: number;
   failed: number;
+  /** Items that checked nothing (skipped): they block unless waived. */
+  notChecked: number;
   waived: number;
   checkRunUrl?: string | undefined;
 }
@@ -102,6 +113,7 @@ export async function prepareGate(request: GateRequest, now: number) {
     {
       maxAttestationAgeDays: policy?.['max-attestation-age-days'] ?? 30,
       maxWaiverDays: policy?.['max-waiver-days'] ?? 14,
+      timeZone: policy?.['time-zone'] ?? 'UTC',
     },
     now,
   );
@@ -115,6 +127,10 @@ export async function prepareGate(request: GateRequest, now: number) {
   };
 }
 
+/** In a gate, what an item that could not check (skipped) or failed says: not a pass. */
+const BLOCKS = new Set<CheckResult['status']>(['fail', 'error', 'skipped']);
+export const blocks = (status: CheckResult['status']): boolean => BLOCKS.has(status);
+
 /** A valid waiver makes a failing item `waived`; an expired one leaves it failing and says so. */
 export function applyWaivers(
   results: readonly CheckResult[],
@@ -123,7 +139,8 @@ export function applyWaivers(
 ): { result: CheckResult; waiver?: Waiver; expired?: boolean }[] {
   return results.map((result) => {
     const waiver = waivers.find((w) => w.check === result.id);
-    if (!waiver || (result.status !== 'fail' && result.status !== 'error')) return { result };
+    // An item that checked nothing (skipped) blocks like a failure, and a waiver may accept it.
+    if (!waiver || !BLOCKS.has(result.status)) return { result };
     const expired = waiver.expires.getTime() <= now;
     if (expired)
       return {
@@ -212,7 +229,7 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Gat
     version: 1,
     gate: request.gate,
     environment: request.environment,
-    passed: counts.fail === 0 && counts.error === 0,
+    passed: counts.fail === 0 && counts.error === 0 && counts.skipped === 0,
     counts,
     repository: run.repository,
     commit: run.sha,
@@ -226,7 +243,7 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Gat
     items,
   };
   for (const item of items)
-    if (item.status === 'fail' || item.status === 'error')
+    if (blocks(item.status))
       logger.error(`${item.id}: ${item.line}`, {
         title: `${request.gate} gate: ${item.id} (${item.group})`,
       });
@@ -249,6 +266,7 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Gat
     evidenceMarkdown: markdown,
     passed: counts.pass,
     failed: counts.fail + counts.error,
+    notChecked: counts.skipped,
     waived: counts.waived,
     checkRunUrl,
   };
@@ -265,33 +283,74 @@ async function reportCheckRun(
     return undefined;
   }
   const [owner, repo] = run.repository.split('/') as [string, string];
-  try {
-    const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger });
-    // The check run output is limited to 65535 characters.
-    const summary = renderGate(evidence, 60_000).toMarkdown();
-    const created = await octokit.rest.checks.create({
+  const name = GATE_CHECK_RUN_NAME(request.gate, request.environment);
+  // Names this run's check run, so one whose answer was lost is found instead of made twice.
+  const externalId = `${request.environment}/${request.gate}/${run.runId}.${run.runAttempt}`;
+  const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger });
+  const landed = async (): Promise<string | undefined> => {
+    const { data } = await octokit.rest.checks.listForRef({
       owner,
       repo,
-      name: GATE_CHECK_RUN_NAME(request.gate),
-      head_sha: run.sha,
-      status: 'completed',
-      conclusion: evidence.passed ? 'success' : 'failure',
-      started_at: evidence.startedAt,
-      completed_at: evidence.finishedAt,
-      details_url: run.runUrl,
-      external_id: `${request.environment}/${request.gate}`,
-      output: { title: headline(evidence), summary },
+      ref: run.sha,
+      check_name: name,
+      per_page: 100,
     });
-    logger.info(
-      `Check run "${GATE_CHECK_RUN_NAME(request.gate)}" on ${run.sha7}: ${created.data.html_url ?? created.data.id}`,
-    );
-    return created.data.html_url ?? undefined;
-  } catch (error) {
-    logger.warning(
-      `Could not create the check run on ${run.sha7}: ${errorMessage(error)} (needs checks: write)`,
-    );
-    return undefined;
+    const found = data.check_runs.find((c) => c.external_id === externalId);
+    return found ? (found.html_url ?? String(found.id)) : undefined;
+  };
+  // The check run output is limited to 65535 characters.
+  const summary = renderGate(evidence, 60_000).toMarkdown();
+  for (let attempt = 1; attempt <= CHECK_RUN_ATTEMPTS; attempt++) {
+    try {
+      if (attempt > 1) {
+        const url = await landed();
+        if (url) {
+          logger.info(
+            `Check run "${name}" on ${run.sha7} was created (its answer was lost): ${url}`,
+          );
+          return url;
+        }
+      }
+      const created = await octokit.rest.checks.create({
+        owner,
+        repo,
+        name,
+        head_sha: run.sha,
+        status: 'completed',
+        conclusion: evidence.passed ? 'success' : 'failure',
+        started_at: evidence.startedAt,
+        completed_at: evidence.finishedAt,
+        details_url: run.runUrl,
+        external_id: externalId,
+        output: { title: headline(evidence), summary },
+        // Not retried blindly: a lost answer is looked up first (above).
+        request: { retries: 0 },
+      });
+      logger.info(
+        `Check run "${name}" on ${run.sha7}: ${created.data.html_url ?? created.data.id}`,
+      );
+      return created.data.html_url ?? undefined;
+    } catch (error) {
+      const status = statusOf(error);
+      const lost = status === 0 || status >= 500;
+      const said = status === 0 ? 'no answer from GitHub' : `GitHub answered ${status}`;
+      if (lost && attempt < CHECK_RUN_ATTEMPTS) {
+        logger.warning(
+          `Creating check run "${name}" on ${run.sha7}: ${said} (${errorMessage(error).slice(0, 120)}); looking up whether it was created, then trying again (attempt ${attempt + 1} of ${CHECK_RUN_ATTEMPTS})`,
+        );
+        continue;
+      }
+      const hint =
+        status === 401 || status === 403 || status === 404
+          ? ' (the job needs permissions: checks: write)'
+          : '';
+      logger.warning(
+        `Could not create the check run "${name}" on ${run.sha7}: ${said}: ${errorMessage(error).slice(0, 200)}${hint}`,
+      );
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 async function notifySlack(
@@ -303,7 +362,7 @@ async function notifySlack(
   if (!request.slackWebhookUrl) return;
   const events = env.notify?.slack?.events;
   if (events && !events.includes('gate')) return;
-  const blocking = evidence.items.filter((i) => i.status === 'fail' || i.status === 'error');
+  const blocking = evidence.items.filter((i) => blocks(i.status));
   const waived = evidence.items.filter((i) => i.status === 'waived');
   const fields: Record<string, string> = {
     Commit: run.sha7 || 'unknown',

@@ -6,13 +6,14 @@ const ICON: Record<EvidenceItem['status'], string> = {
   fail: '❌ fail',
   error: '⛔ error',
   warn: '⚠️ warn',
-  skipped: '⏭️ skipped',
+  skipped: '⛔ not checked',
   waived: '🟡 waived',
 };
 
 export function headline(e: Evidence): string {
   const c = e.counts;
-  const tally = `${c['pass'] ?? 0} passed, ${(c['fail'] ?? 0) + (c['error'] ?? 0)} failed, ${c['waived'] ?? 0} waived`;
+  // An item that checked nothing is counted apart: "14 passed" must not hide it.
+  const tally = `${c['pass'] ?? 0} passed, ${(c['fail'] ?? 0) + (c['error'] ?? 0)} failed, ${c['skipped'] ?? 0} not checked, ${c['waived'] ?? 0} waived`;
   return e.passed
     ? `Gate ${e.gate} passed for ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`
     : `Gate ${e.gate} blocks ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`;
@@ -30,7 +31,9 @@ function who(item: EvidenceItem): string {
 export function renderGate(e: Evidence, limitBytes?: number): Summary {
   const s = new Summary(limitBytes);
   s.heading(`${e.passed ? '✅' : '❌'} ${headline(e)}`, 2);
-  const blocking = e.items.filter((i) => i.status === 'fail' || i.status === 'error');
+  const blocking = e.items.filter(
+    (i) => i.status === 'fail' || i.status === 'error' || i.status === 'skipped',
+  );
   if (blocking.length > 0)
     s.paragraph('**Blocking:**').list(blocking.map((i) => `\`${i.id}\`: ${i.line}`));
   const waived = e.items.filter((i) => i.status === 'waived');

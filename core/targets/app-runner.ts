@@ -16,6 +16,7 @@ import {
   type DeployTarget,
   type DeploymentResult,
   type Preflight,
+  type RunningImage,
   type StartedDeployment,
   type SwitchOptions,
   type TargetState,
@@ -72,6 +73,12 @@ export class AppRunnerTarget implements DeployTarget {
 
   lastDeployedAt(): Promise<Date | undefined> {
     return this.service.lastDeployedAt();
+  }
+
+  async runningImages(): Promise<RunningImage[]> {
+    const { imageIdentifier } = await this.service.describe();
+    const digest = DIGEST.exec(imageIdentifier)?.[1];
+    return [{ image: imageIdentifier, ...(digest ? { digest } : {}) }];
   }
 
   async preflight(): Promise<Preflight> {

@@ -54,6 +54,7 @@ import {
   type DeployTarget,
   type DeploymentResult,
   type Preflight,
+  type RunningImage,
   type StartedDeployment,
   type SwitchOptions,
   type TargetState,
@@ -226,6 +227,31 @@ export class EcsExpressTarget implements DeployTarget {
 
   async describe(): Promise<TargetState> {
     return this.toTarget(await this.service());
+  }
+
+  /**
+   * The image of every active configuration (two while a deployment shifts traffic), with the
+   * digest ECS resolved for its revision: ECS starts every later task of a revision from that
+   * digest, whatever the tag names now.
+   */
+  async runningImages(): Promise<RunningImage[]> {
+    const service = await this.service();
+    const configs = service.activeConfigurations ?? [];
+    const revisions = configs
+      .map((c) => c.serviceRevisionArn)
+      .filter((r): r is string => !!r)
+      // DescribeServiceRevisions takes at most 20 ARNs.
+      .slice(0, 20);
+    const images =
+      revisions.length > 0
+        ? await this.revisionImages(revisions)
+        : new Map<string, { image?: string; digest?: string }>();
+    return configs.flatMap((config): RunningImage[] => {
+      const known = config.serviceRevisionArn ? images.get(config.serviceRevisionArn) : undefined;
+      const image = known?.image ?? config.primaryContainer?.image;
+      if (!image) return [];
+      return [{ image, ...(known?.digest ? { digest: known.digest } : {}) }];
+    });
   }
 
   private async unfinished(): Promise<ServiceDeploymentBrief | undefined> {

@@ -29,6 +29,13 @@ export interface TargetState {
   status: string;
 }
 
+export interface RunningImage {
+  /** The image as configured (tag or digest). */
+  image: string;
+  /** The digest the platform resolved and pulls from (`sha256:…`), when it says. */
+  digest?: string;
+}
+
 export interface Preflight {
   /** Accepts an update now. */
   updatable: boolean;
@@ -85,6 +92,12 @@ export interface DeployTarget {
   readonly arn: string;
   /** What runs now: image by digest, URL, environment and secret references. */
   describe(): Promise<TargetState>;
+  /**
+   * Every image the platform may start a task or instance from now, with the digest it resolved
+   * when the platform says (ECS: each active revision's `imageDigest`; App Runner names only the
+   * configured identifier). What an image clean-up must never delete.
+   */
+  runningImages(): Promise<RunningImage[]>;
   /** Updatable? busy? paused? — asked once, no waiting. */
   preflight(): Promise<Preflight>;
   /** Waits out a busy service (with a deadline); refuses at once what a wait cannot fix. */

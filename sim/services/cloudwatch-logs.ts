@@ -2,16 +2,14 @@
  * CloudWatch Logs (awsJson 1.1, `x-amz-target: Logs_20140328.<Op>`): FilterLogEvents over the
  * fixture's log groups (`cloudwatch.logGroups`), with the term syntax of filter patterns
  * (`ERROR`, `"exact phrase"`, `?A ?B` for either, `-term` to exclude) and `nextToken` pages.
+ * As CloudWatch Logs does, one call searches only part of the range (here one hour of log
+ * time, SCAN_SLICE_MS) and answers what matched there, possibly nothing, with a `nextToken`
+ * while the range goes on: "FilterLogEvents can return empty results while there are more log
+ * events available through the token". A reader that stops at an empty page, or after a fixed
+ * number of pages, misses what lies later in the window.
  */
 import { AwsError } from '../aws/protocol.js';
-import {
-  optInt,
-  optList,
-  optString,
-  paginate,
-  type AwsService,
-  type Input,
-} from '../aws/service.js';
+import { optInt, optList, optString, type AwsService, type Input } from '../aws/service.js';
 import type { Fixture } from '../fixture.js';
 
 /** What this service reads of the world. */
@@ -28,6 +26,9 @@ export interface LogEvent {
   ingestionTime: number;
   eventId: string;
 }
+
+/** The log time one FilterLogEvents call searches. */
+export const SCAN_SLICE_MS = 3_600_000;
 
 const invalid = (message: string): AwsError => new AwsError('InvalidParameterException', message);
 
@@ -108,13 +109,31 @@ function filterLogEvents(input: Input, world: LogsWorld): Input {
       (!prefix || e.logStreamName.startsWith(prefix)) &&
       matches(terms, e.message),
   );
-  const { page, next } = paginate(
-    selected,
-    optString(input, 'nextToken', cloudwatchLogs),
-    limit,
-    () => invalid('The specified nextToken is invalid.'),
-  );
-  return { events: page, searchedLogStreams: [], nextToken: next };
+  // The token holds where the search stands: the slice's start and how many of its matches
+  // were answered already (a page holds at most `limit`).
+  const first = start ?? events[0]?.timestamp ?? 0;
+  const last = end ?? events.at(-1)?.timestamp ?? first;
+  let sliceStart = first;
+  let skip = 0;
+  const token = optString(input, 'nextToken', cloudwatchLogs);
+  if (token !== undefined) {
+    const decoded = /^sim-logs:(\d+):(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
+    if (!decoded) throw invalid('The specified nextToken is invalid.');
+    sliceStart = Number(decoded[1]);
+    skip = Number(decoded[2]);
+  }
+  const sliceEnd = sliceStart + SCAN_SLICE_MS;
+  const inSlice = selected.filter((e) => e.timestamp >= sliceStart && e.timestamp < sliceEnd);
+  const page = inSlice.slice(skip, skip + limit);
+  const encode = (at: number, n: number): string =>
+    Buffer.from(`sim-logs:${at}:${n}`).toString('base64');
+  const nextToken =
+    skip + page.length < inSlice.length
+      ? encode(sliceStart, skip + page.length)
+      : sliceEnd <= last
+        ? encode(sliceEnd, 0)
+        : undefined;
+  return { events: page, searchedLogStreams: [], ...(nextToken ? { nextToken } : {}) };
 }
 
 export const cloudwatchLogs: AwsService<LogsWorld> = {

@@ -201,6 +201,50 @@ function applyCheckRun(c: GithubCheckRun, b: Json, now: number): RestResponse | 
   return undefined;
 }
 
+/**
+ * The permission (scope) a REST request needs, as GitHub's fine-grained and job tokens check
+ * it: reads need `read`, anything else `write`. Undefined: a request no scope restricts here.
+ */
+export function requiredPermission(
+  method: string,
+  path: string,
+): { scope: string; level: 'read' | 'write' } | undefined {
+  const m = /^\/repos\/[^/]+\/[^/]+\/([^/?]+)(?:\/[^/?]+)?(?:\/([^/?]+))?/.exec(path);
+  if (!m) return undefined;
+  const [, area, sub] = m;
+  const scope =
+    area === 'deployments'
+      ? 'deployments'
+      : area === 'statuses' || (area === 'commits' && (sub === 'statuses' || sub === 'status'))
+        ? 'statuses'
+        : area === 'check-runs' ||
+            area === 'check-suites' ||
+            (area === 'commits' && sub === 'check-runs')
+          ? 'checks'
+          : area === 'issues'
+            ? 'issues'
+            : area === 'contents' || area === 'git' || area === 'commits'
+              ? 'contents'
+              : undefined;
+  if (!scope) return undefined;
+  return { scope, level: method === 'GET' || method === 'HEAD' ? 'read' : 'write' };
+}
+
+/**
+ * A token `ghs_perm_<scope>-<read|write>_…` holds exactly those permissions (as a job token with
+ * `permissions:` does); write includes read. Other tokens hold every permission.
+ */
+function missingPermission(auth: string, method: string, path: string): string | undefined {
+  const granted = /^\S+ ghs_perm_(\S+)$/i.exec(auth)?.[1];
+  if (granted === undefined) return undefined;
+  const need = requiredPermission(method, path);
+  if (!need) return undefined;
+  const has = new Map(granted.split('_').map((g) => g.split('-') as [string, string]));
+  const level = has.get(need.scope);
+  if (level === 'write' || (level === 'read' && need.level === 'read')) return undefined;
+  return `${need.scope}: ${need.level}`;
+}
+
 export const github: RestService<GithubWorld> = {
   name: 'github',
   prefix: '/github',
@@ -222,6 +266,17 @@ export const github: RestService<GithubWorld> = {
           documentation_url: 'https://docs.github.com/rest/deployments/deployments',
           status: '403',
         });
+      const missing = missingPermission(auth, req.method, req.path);
+      if (missing)
+        return json(
+          403,
+          {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '403',
+          },
+          { 'x-accepted-github-permissions': missing.replace(': ', '=') },
+        );
       const limit = currentLimit(world);
       if (limit.used < limit.limit) return undefined;
       return json(
@@ -572,8 +627,9 @@ export const github: RestService<GithubWorld> = {
       mutating: false,
       handle(req, p, world) {
         const sha = shaOf(decodeURIComponent(p['ref']!));
+        const name = req.query.get('check_name');
         const all = world.github.checkRuns
-          .filter((c) => c.repo === repoOf(p) && c.head_sha === sha)
+          .filter((c) => c.repo === repoOf(p) && c.head_sha === sha && (!name || c.name === name))
           .reverse();
         const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30));
         const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);

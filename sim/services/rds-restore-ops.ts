@@ -48,7 +48,11 @@ export function restoredBacking(source: RdsBacking, restored: RestoredData): Rds
     masterUsername: source.masterUsername,
     adminUrl: adminUrl.href,
     urlFor,
-    setPassword: source.setPassword,
+    // The restore's master password is its own; other roles are the shared server's.
+    setPassword: (user, password) =>
+      user === source.masterUsername
+        ? restored.setMasterPassword(password)
+        : source.setPassword(user, password),
     canLogin: async (user, password) => {
       const client = new pg.Client({ connectionString: urlFor(user, password) });
       try {
@@ -148,6 +152,8 @@ export async function restoreInstance(
       ...source.fixture,
       id,
       status: 'creating',
+      // A restore does not manage its master password in Secrets Manager unless asked.
+      manageMasterUserPassword: false,
       instanceClass: instanceClass ?? source.fixture.instanceClass,
       securityGroups: securityGroups ?? [DEFAULT_SECURITY_GROUP],
       publiclyAccessible,
@@ -165,7 +171,8 @@ export async function restoreInstance(
       .padEnd(26, 'R')
       .slice(0, 26)}`,
     availabilityZone: source.availabilityZone,
-    masterPassword: source.masterPassword,
+    // The snapshot's, not the source's today (a rotation since does not open the restore).
+    masterPassword: snapshot.data?.masterPassword ?? source.masterPassword,
     ...(source.backing && restored ? { backing: restoredBacking(source.backing, restored) } : {}),
     subnetGroup: subnetGroup ?? 'default',
     parameterGroup:
@@ -221,7 +228,8 @@ export async function deleteInstance(
       takesMs: 0,
       tags: [],
     };
-    if (instance.backing) snapshot.data = await captureSnapshot(instance.backing, finalId);
+    if (instance.backing)
+      snapshot.data = await captureSnapshot(instance.backing, finalId, instance.masterPassword);
     rds.snapshots.push(snapshot);
   }
   instance.status = 'deleting';

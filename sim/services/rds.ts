@@ -118,15 +118,16 @@ export class RdsState implements RdsStore {
   private async captureSeededSnapshots(): Promise<void> {
     for (const instance of this.instances.values()) {
       if (!instance.backing) continue;
-      const data = await captureSnapshot(instance.backing, 'seed');
+      const data = await captureSnapshot(instance.backing, 'seed', instance.masterPassword);
       for (const s of this.snapshots) if (s.instanceId === instance.id) s.data = data;
     }
   }
 
   /** Captures a new snapshot's data now (a snapshot is a point in time: its start). */
   async captureData(snapshot: DbSnapshot): Promise<void> {
-    const backing = this.instances.get(snapshot.instanceId)?.backing;
-    if (backing) snapshot.data = await captureSnapshot(backing, snapshot.id);
+    const instance = this.instances.get(snapshot.instanceId);
+    if (instance?.backing)
+      snapshot.data = await captureSnapshot(instance.backing, snapshot.id, instance.masterPassword);
   }
 
   /** RestoreDBInstanceFromDBSnapshot: a new instance, `creating` for a modelled time. */

@@ -8,10 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppRunnerService } from '../../core/aws/app-runner.js';
-import { policyActions, type PolicyDocument } from '../workflows/iam-policy.js';
+import { policyActions, policyGaps, type PolicyDocument } from '../workflows/iam-policy.js';
 import { checkItemSchema } from '../../core/checks/registry.js';
 import { runCheckList, type CheckResult } from '../../core/checks/run-checks.js';
-import { suggestedLifecyclePolicy } from '../../core/checks/lifecycle-policy.js';
 import { GitHubDeployments } from '../../core/github/deployments.js';
 import { systemClock } from '../../core/util/clock.js';
 import { recordingLogger } from '../../core/util/logger.js';
@@ -203,19 +202,19 @@ describe('ecr-untagged against the sim', () => {
     expect((deletes[0]!.params as { imageIds: unknown[] }).imageIds).toEqual([
       { imageDigest: digests.orphan },
     ]);
-    // docs/iam-policy-ops-weekly.json allows every call the clean-up made.
-    const policy = JSON.parse(
-      readFileSync(path.join(import.meta.dirname, '../../docs/iam-policy-ops-weekly.json'), 'utf8'),
-    ) as PolicyDocument;
-    const made = [
-      ...new Set(
-        sim
-          .calls()
-          .filter((c) => c.service === 'ecr' || c.service === 'apprunner')
-          .map((c) => `${c.service}:${c.operation}`),
-      ),
-    ];
-    expect(made.filter((a) => !policyActions(policy).includes(a))).toEqual([]);
+    // The clean-up role's policy (docs/iam-policy-ecr-cleanup.json) allows every call the
+    // clean-up made, and nothing else (ECS reads are for ECS Express environments); the routine
+    // ops role (weekly policy) may not delete.
+    const doc = (name: string) =>
+      JSON.parse(
+        readFileSync(path.join(import.meta.dirname, '../../docs', name), 'utf8'),
+      ) as PolicyDocument;
+    expect(
+      policyGaps([doc('iam-policy-ecr-cleanup.json')], sim.calls(), [
+        'EcrCleanupReadsWhatEcsExpressRuns',
+      ]),
+    ).toEqual({ denied: [], unneeded: [] });
+    expect(policyActions(doc('iam-policy-ops-weekly.json'))).not.toContain('ecr:BatchDeleteImage');
     expect(await everyTaggedImagePulls(sim)).toBe(8);
     // And App Runner can still deploy the multi-arch image and go back to what ran.
     const service = new AppRunnerService(simClients(sim).appRunner, arn, {
@@ -313,32 +312,82 @@ describe('ecr-untagged without any deployment history', () => {
 });
 
 describe('lifecycle-policy against the sim', () => {
-  it('suggests a policy when the repository has none, and reads one that exists', async () => {
+  it('passes without a policy; warns on a rule that can expire what runs or a rollback target', async () => {
     const sim = await startSim({ timeScale: 0.002 });
     current = { sim } as World;
     const arn = sim.service('drop-web').arn;
     const ctx = simCheckContext(sim, { env: simEnvironment(sim, arn) });
-    const [missing] = await runCheckList(
-      [checkItemSchema.parse({ type: 'lifecycle-policy' })],
-      ctx,
-    );
-    expect(missing!.status).toBe('warn');
-    expect(missing!.line).toMatch(/drop-web has no ECR lifecycle policy; add one/);
-    const suggested = String(missing!.evidence!['suggestedPolicy']);
-    // The suggestion is a policy ECR accepts.
+    const run = async () =>
+      (await runCheckList([checkItemSchema.parse({ type: 'lifecycle-policy' })], ctx))[0]!;
+    const none = await run();
+    expect(none.status, none.line).toBe('pass');
+    expect(none.line).toMatch(/drop-web has no ECR lifecycle policy: nothing expires/);
+
     const ecr = new ECRClient(sim.clientConfig({ maxAttempts: 1 }));
-    await ecr.send(
-      new PutLifecyclePolicyCommand({ repositoryName: 'drop-web', lifecyclePolicyText: suggested }),
+    const put = (rules: unknown[]) =>
+      ecr.send(
+        new PutLifecyclePolicyCommand({
+          repositoryName: 'drop-web',
+          lifecyclePolicyText: JSON.stringify({ rules }),
+        }),
+      );
+    // What the check suggested before: untagged images 14 days after push.
+    await put([
+      {
+        rulePriority: 1,
+        selection: {
+          tagStatus: 'untagged',
+          countType: 'sinceImagePushed',
+          countUnit: 'days',
+          countNumber: 14,
+        },
+        action: { type: 'expire' },
+      },
+    ]);
+    const untagged = await run();
+    expect(untagged.status).toBe('warn');
+    expect(untagged.line).toMatch(
+      /rule 1 \(untagged sinceImagePushed 14\) expires untagged images/,
     );
+
+    // Keep one v1.4.* image: production runs v1.4.2, which is not the newest v1.4.* push here.
+    sim.pushImage('drop-web', { tags: ['v1.4.9'] });
+    await put([
+      {
+        rulePriority: 1,
+        selection: {
+          tagStatus: 'tagged',
+          tagPatternList: ['v1.4.*'],
+          countType: 'imageCountMoreThan',
+          countNumber: 1,
+        },
+        action: { type: 'expire' },
+      },
+    ]);
+    const tagged = await run();
+    expect(tagged.status, tagged.line).toBe('warn');
+    expect(tagged.line).toMatch(
+      /rule 1 \(tagged imageCountMoreThan 1\) would expire sha256:\w+ \(running in production/,
+    );
+
+    await put([
+      {
+        rulePriority: 1,
+        selection: {
+          tagStatus: 'tagged',
+          tagPrefixList: ['pr-'],
+          countType: 'imageCountMoreThan',
+          countNumber: 1,
+        },
+        action: { type: 'expire' },
+      },
+    ]);
     ecr.destroy();
-    expect(suggested).toBe(suggestedLifecyclePolicy(14));
-    const [present] = await runCheckList(
-      [checkItemSchema.parse({ type: 'lifecycle-policy' })],
-      ctx,
-    );
-    expect(present!.status).toBe('pass');
-    expect(present!.line).toBe(
-      'drop-web has a lifecycle policy with 1 rule(s), untagged images expire',
+    // A rule on other tags only, but no deployment history to name the rollback targets: in doubt.
+    const unknown = await run();
+    expect(unknown.status).toBe('warn');
+    expect(unknown.line).toMatch(
+      /not known for certain \(no deployment history was found for production/,
     );
   });
 });

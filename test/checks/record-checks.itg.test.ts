@@ -104,11 +104,16 @@ describe('restore-verified reads the restore drill records', () => {
     );
     expect(none).toMatchObject({
       status: 'error',
-      line: expect.stringMatching(/^no restore drill on record/),
+      line: expect.stringMatching(/^no restore drill of drop-db on record/),
     });
   });
 
   it('a failed drill fails; a successful one passes until it is older than max-age-days', async () => {
+    // A green drill of another instance does not count for this environment's database.
+    await writeAuditEntry(pg.url, {
+      ...entry({ status: 'passed', restored: 'staging-db-drill-1' }),
+      resourceId: 'staging-db',
+    });
     await writeAuditEntry(pg.url, entry({ status: 'failed' }));
     const ctx = sharedContext(sim, { secrets: { databaseUrl: pg.url } });
     expect((await runOne({ type: 'restore-verified' }, ctx)).line).toMatch(

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkItemSchema, type CheckItem } from '../../core/checks/registry.js';
+import { maskLogMessage } from '../../core/checks/log-errors.js';
 import { runCheckList } from '../../core/checks/run-checks.js';
 import { parseConfig } from '../../core/config/load.js';
 import { ConfigError } from '../../core/util/errors.js';
@@ -71,14 +72,57 @@ describe('routine checks against the default Drop fixture', () => {
     expect(byType['error-rate']?.observed?.['requests']).toBeGreaterThan(0);
   });
 
-  it('log-errors fails past max-count and shows the first messages', async () => {
+  it('log-errors reads every page (empty ones too) and by default names no message, only a Logs Insights link', async () => {
     const logGroup = '/aws/apprunner/drop-web/8f2c0d1e4b5a4c3d9e8f7a6b5c4d3e2f/application';
+    // 48 hours are 49 calls of the sim's FilterLogEvents; the ERROR is 23 calls in, the WARN 47.
     const { results } = await run(
       sim,
       `- { type: log-errors, log-group: '${logGroup}', pattern: '?ERROR ?WARN', window: 48h }`,
     );
-    expect(results[0]).toMatchObject({ status: 'fail', observed: { count: 2 } });
-    expect(results[0]?.line).toContain('signature mismatch');
+    expect(results[0]).toMatchObject({ status: 'fail', observed: { count: 2, complete: true } });
+    expect(Number(results[0]?.observed?.['pages'])).toBeGreaterThan(40);
+    expect(results[0]?.line).not.toContain('signature mismatch');
+    expect(JSON.stringify(results[0])).not.toContain('signature mismatch');
+    expect(results[0]?.line).toMatch(
+      /read them in CloudWatch Logs Insights: https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=eu-west-1#logsV2:logs-insights\$3FqueryDetail\$3D/,
+    );
+    const { results: shown } = await run(
+      sim,
+      `- { type: log-errors, log-group: '${logGroup}', pattern: '?ERROR ?WARN', window: 48h, show-messages: true }`,
+    );
+    expect(shown[0]?.line).toContain(
+      'first: ERROR payment webhook: signature mismatch (provider=openbanking)',
+    );
+  });
+
+  it('log-errors whose scan the deadline cuts short is an error saying how far it read, never a pass', async () => {
+    const logGroup = '/aws/apprunner/drop-web/8f2c0d1e4b5a4c3d9e8f7a6b5c4d3e2f/application';
+    sim.setFaults({
+      rules: [{ service: 'logs', operation: 'FilterLogEvents', kind: 'latency', latencyMs: 200 }],
+    });
+    try {
+      const { results } = await run(
+        sim,
+        `- { type: log-errors, log-group: '${logGroup}', pattern: NOSUCHWORD, window: 48h, timeout: 4s }`,
+      );
+      expect(results[0]?.status).toBe('error');
+      expect(results[0]?.line).toMatch(
+        /^\/aws\/apprunner\/drop-web\/\w+\/application: scanned up to \d{4}-\d\d-\d\dT[\d:.]+Z, not to the end of the 48h window/,
+      );
+      expect(results[0]?.observed).toMatchObject({ complete: false });
+    } finally {
+      sim.setFaults({ rules: [] });
+    }
+  });
+
+  it('log-errors masks e-mail addresses, digit runs and tokens in the messages it shows', () => {
+    expect(
+      maskLogMessage(
+        'ERROR kyc failed for jane.doe@example.com iban DE89 3704 0044 0532 0130 00 phone 4915112345678 token=abc.def Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig id 42',
+      ),
+    ).toBe(
+      'ERROR kyc failed for <email> iban DE<digits> phone <digits> token=<masked> Authorization: <masked> <token> id 42',
+    );
   });
 
   it('says "no data" (warn) when CloudWatch has no FreeStorageSpace, never pass', async () => {

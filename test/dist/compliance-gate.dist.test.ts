@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { evidenceSchema } from '../../core/gate/evidence.js';
 import { startGateWorld, type GateWorld, type GateWorldOptions } from '../../sim/gate-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import { policyGaps, type PolicyDocument } from '../workflows/iam-policy.js';
 
 // The built bundle (npx tsx scripts/build-actions.ts compliance-gate), run as the runner runs
 // it, against the sim and a real local HTTPS site.
@@ -67,7 +69,7 @@ describe('compliance-gate bundle', () => {
     expect(markdown).toContain(evidence.config.sha256);
 
     expect(r.summary).toMatch(
-      /Gate go-live passed for production at c0ffee1: 14 passed, 0 failed, 0 waived/,
+      /Gate go-live passed for production at c0ffee1: 14 passed, 0 failed, 0 not checked, 0 waived/,
     );
     expect(r.summary.indexOf('### Infrastructure')).toBeLessThan(
       r.summary.indexOf('### Application'),
@@ -76,7 +78,7 @@ describe('compliance-gate bundle', () => {
 
     const [checkRun] = w.sim.github
       .checkRuns()
-      .filter((c) => c.name === 'apprunner-ops: go-live gate');
+      .filter((c) => c.name === 'apprunner-ops: go-live gate (production)');
     expect(checkRun).toMatchObject({ head_sha: w.sha, status: 'completed', conclusion: 'success' });
     expect(checkRun!.output.summary).toContain('### Infrastructure');
     expect(String(w.sim.slackMessages().at(-1)?.body['text'])).toMatch(/Gate go-live passed/);
@@ -88,6 +90,19 @@ describe('compliance-gate bundle', () => {
     expect(w.sim.mutatingCalls().filter((c) => !['github', 'slack'].includes(c.service))).toEqual(
       [],
     );
+    // docs/gate-iam-policy.json allows every call, and names nothing this list does not need
+    // but what other gates need (ECS Express reads, the configured secrets for secrets-present,
+    // the post-launch gate's metrics and snapshot-fresh).
+    const policy = JSON.parse(
+      await readFile(path.join(import.meta.dirname, '../../docs/gate-iam-policy.json'), 'utf8'),
+    ) as PolicyDocument;
+    expect(
+      policyGaps([policy], w.sim.calls(), [
+        'GoLiveGateReadsEcsExpressServices',
+        'GoLiveGateMeasuresOnlyTheConfiguredSecrets',
+        'PostLaunchGateReadsMetricsAndSnapshots',
+      ]),
+    ).toEqual({ denied: [], unneeded: [] });
     const starts = evidence.items.map((i) => Date.parse(i.checkedAt));
     expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(500);
   });
@@ -99,7 +114,7 @@ describe('compliance-gate bundle', () => {
     expect(errors(r)).toEqual([
       expect.stringMatching(/^service-env: drop-web: BANKID_MOCK is set and must be absent/),
       expect.stringMatching(
-        /^compliance-gate: Gate go-live blocks production at c0ffee1: 13 passed, 1 failed, 0 waived/,
+        /^compliance-gate: Gate go-live blocks production at c0ffee1: 13 passed, 1 failed, 0 not checked, 0 waived/,
       ),
     ]);
     expect(r.outputs['failed']).toBe('1');
@@ -159,9 +174,97 @@ describe('compliance-gate bundle', () => {
     const long = await w.run();
     expect(errors(long)).toEqual([
       expect.stringMatching(
-        /^compliance-gate: attestations \.github\/apprunner-ops\/attestations\.yml: waivers\[0\]\.expires: .* is \d+ days away; a waiver may last at most 14 days .*\(line \d+\)$/,
+        /^compliance-gate: attestations \.github\/apprunner-ops\/attestations\.yml: waivers\[0\]\.expires: .* is \d+ days after today .*; a waiver may last at most 14 days .*\(line \d+\)$/,
       ),
     ]);
     expect(w.sim.calls()).toEqual([]);
+  });
+
+  it('an item that checked nothing (monitors-green without monitors) blocks, and every count says "1 not checked"', async () => {
+    const w = await world({ extraItems: '        - type: monitors-green\n' });
+    const r = await w.run();
+    expect(r.exitCode).toBe(1);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^monitors-green: no monitors to check/),
+      expect.stringMatching(
+        /^compliance-gate: Gate go-live blocks production at c0ffee1: 14 passed, 0 failed, 1 not checked, 0 waived/,
+      ),
+    ]);
+    expect(r.outputs).toMatchObject({ passed: '14', failed: '0', 'not-checked': '1' });
+    const run = w.sim.github.checkRuns().find((c) => c.name.startsWith('apprunner-ops'));
+    expect(run?.conclusion).toBe('failure');
+    expect(run?.output.title).toMatch(/14 passed, 0 failed, 1 not checked, 0 waived/);
+    expect(String(w.sim.slackMessages().at(-1)?.body['text'])).toMatch(/1 not checked/);
+    expect(r.summary).toMatch(/`monitors-green` \| ⛔ not checked \|/);
+  });
+
+  it('a waiver exactly max-waiver-days ahead (a bare date) is accepted; one day more names the last date allowed', async () => {
+    const w = await world({
+      bankidMock: true,
+      waiver: { check: 'service-env', expiresInDays: 14 },
+    });
+    const r = await w.run();
+    expect(errors(r)).toEqual([]);
+    expect(r.outputs).toMatchObject({ waived: '1' });
+    const over = await world({ waiver: { check: 'service-env', expiresInDays: 15 } });
+    const last = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    expect(errors(await over.run())).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `waivers\\[0\\]\\.expires: \\S+ is 15 days after today \\(\\S+, UTC\\); a waiver may last at most 14 days \\(gate-policy\\.max-waiver-days\\), so the last date allowed is ${last}`,
+        ),
+      ),
+    ]);
+  });
+
+  it('the check run is named per environment; a lost answer makes one check run, a 500 says so', async () => {
+    const w = await world();
+    w.sim.setFaults({
+      rules: [
+        {
+          service: 'github',
+          operation: 'createCheckRun',
+          kind: 'applied-then-lost',
+          lostAs: 'server-error',
+          times: 1,
+        },
+      ],
+    });
+    const r = await w.run();
+    expect(r.exitCode).toBe(0);
+    const ours = () => w.sim.github.checkRuns().filter((c) => c.name.startsWith('apprunner-ops'));
+    expect(ours().map((c) => c.name)).toEqual(['apprunner-ops: go-live gate (production)']);
+    w.sim.setFaults({
+      rules: [{ service: 'github', operation: 'createCheckRun', kind: 'server-error' }],
+    });
+    const failing = await w.run();
+    expect(failing.exitCode).toBe(0);
+    const warnings = failing.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^Could not create the check run "apprunner-ops: go-live gate \(production\)" on c0ffee1: GitHub answered 500/,
+      ),
+    );
+    expect(warnings.join('\n')).not.toMatch(/checks: write/);
+    expect(ours()).toHaveLength(1);
+  });
+
+  it('with exactly the permissions go-live.yml gives the gate job, every GitHub request is answered', async () => {
+    const workflow = parse(
+      await readFile(path.join(import.meta.dirname, '../../.github/workflows/go-live.yml'), 'utf8'),
+    ) as { jobs: { gate: { permissions: Record<string, string> } } };
+    const token = `ghs_perm_${Object.entries(workflow.jobs.gate.permissions)
+      .filter(([scope]) => scope !== 'id-token')
+      .map(([scope, level]) => `${scope}-${level}`)
+      .join('_')}`;
+    const w = await world();
+    const r = await w.run({ 'github-token': token });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
+    const github = w.sim.calls({ service: 'github' });
+    expect(github.filter((c) => c.status === 403)).toEqual([]);
+    expect(new Set(github.map((c) => c.operation))).toEqual(
+      new Set(['listCheckRunsForRef', 'listCommitStatusesForRef', 'createCheckRun']),
+    );
   });
 });

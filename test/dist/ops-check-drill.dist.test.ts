@@ -12,6 +12,7 @@ import path from 'node:path';
 import {
   DeleteDBInstanceCommand,
   DescribeDBInstancesCommand,
+  ModifyDBInstanceCommand,
   RDSClient,
   RestoreDBInstanceFromDBSnapshotCommand,
 } from '@aws-sdk/client-rds';
@@ -146,6 +147,69 @@ describe('the restore drill through the ops-check bundle', () => {
       }),
     );
     await waitFor('the look-alike to go', async () =>
+      (await instanceIds()).length === 1 ? true : undefined,
+    );
+  });
+
+  it("logs in with a fresh master password of its own when the source's changed since the snapshot, and never prints it", async () => {
+    const before = s.database('drop-db').masterPassword;
+    await rds.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'drop-db',
+        MasterUserPassword: 'rotated-after-the-snapshot-1',
+        ApplyImmediately: true,
+      }),
+    );
+    await waitFor('the new source password to apply', async () => {
+      const out = await rds.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'drop-db' }),
+      );
+      const pending = out.DBInstances?.[0]?.PendingModifiedValues?.MasterUserPassword;
+      return !pending && s.database('drop-db').masterPassword === 'rotated-after-the-snapshot-1'
+        ? true
+        : undefined;
+    });
+    s.clearCalls();
+    const run = await monthly();
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.summary).toMatch(/verified users = [1-9]\d*/);
+    const modified = s.calls({ service: 'rds', operation: 'ModifyDBInstance' });
+    expect(
+      modified.map((c) => (c.params as Record<string, unknown>)['DBInstanceIdentifier']),
+    ).toEqual([expect.stringMatching(/^drop-db-drill-\d{8}$/)]);
+    const fresh = String((modified[0]!.params as Record<string, unknown>)['MasterUserPassword']);
+    expect(fresh.length).toBeGreaterThanOrEqual(24);
+    for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)])
+      expect(text).not.toContain(fresh);
+    expect(await instanceIds()).toEqual(['drop-db']);
+    // The source still has its own (rotated) password: the drill never touched it.
+    expect(s.database('drop-db').masterPassword).toBe('rotated-after-the-snapshot-1');
+    expect(before).not.toBe('rotated-after-the-snapshot-1');
+  });
+
+  it("leaves alone an instance that is not a drill but holds today's drill name, and never suggests deleting it", async () => {
+    const today = `drop-db-drill-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+    const automated = s.snapshots('drop-db').find((x) => x.type === 'automated')!;
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: today,
+        DBSnapshotIdentifier: automated.id,
+      }),
+    );
+    const run = await monthly();
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(
+      new RegExp(`the drill instance name ${today} is taken by an instance that is not a drill`),
+    );
+    expect(`${run.stdout}${run.summary}`).not.toMatch(/delete-db-instance/);
+    expect(await instanceIds()).toEqual(['drop-db', today]);
+    expect(s.calls({ service: 'rds', operation: 'RestoreDBInstanceFromDBSnapshot' })).toHaveLength(
+      1,
+    );
+    await rds.send(
+      new DeleteDBInstanceCommand({ DBInstanceIdentifier: today, SkipFinalSnapshot: true }),
+    );
+    await waitFor("the colleague's instance to go", async () =>
       (await instanceIds()).length === 1 ? true : undefined,
     );
   });

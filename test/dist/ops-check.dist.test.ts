@@ -184,4 +184,28 @@ describe('ops-check bundle', () => {
     );
     expect(sim.calls()).toEqual([]);
   });
+
+  it('sql: a query of more than one statement is a configuration error, and the transaction it would end stays intact', async () => {
+    const count = async (): Promise<number> => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const n = (await client.query('SELECT count(*)::int AS n FROM aml_alerts')).rows[0] as {
+        n: number;
+      };
+      await client.end();
+      return n.n;
+    };
+    const before = await count();
+    const sneaky = await run({
+      checks: `- type: free-storage\n  min-gib: 1\n- type: sql\n  name: sneaky\n  query: "COMMIT; DELETE FROM aml_alerts"\n`,
+      'database-url': db.url,
+      'open-issue': 'false',
+    });
+    expect(sneaky.exitCode).toBe(1);
+    expect(sneaky.stdout).toMatch(
+      /input "checks": \[1\]\.query: holds 2 SQL statements \(the second starts on line 1 of the query\); an sql check runs exactly one/,
+    );
+    expect(await count()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
 });

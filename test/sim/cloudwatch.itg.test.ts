@@ -4,7 +4,11 @@ import {
   GetMetricDataCommand,
   GetMetricStatisticsCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  FilterLogEventsCommand,
+  type FilterLogEventsCommandInput,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../sim/index.js';
 import { sdkError } from './helpers.js';
@@ -114,33 +118,38 @@ describe('sim CloudWatch', () => {
     expect(Math.max(...result!.Values!)).toBeLessThanOrEqual(12 * 1024 ** 3);
   });
 
-  it('filters log events by term pattern and window, and pages with nextToken', async () => {
+  it('filters log events by term pattern and window, and pages with nextToken, empty pages included', async () => {
     const logGroupName = '/aws/apprunner/drop-web/8f2c0d1e4b5a4c3d9e8f7a6b5c4d3e2f/application';
-    const first = await logs.send(
-      new FilterLogEventsCommand({ logGroupName, filterPattern: '?INFO ?WARN', limit: 2 }),
-    );
-    expect(first.events?.map((e) => e.message)).toEqual([
+    const readAll = async (input: Omit<FilterLogEventsCommandInput, 'nextToken'>) => {
+      const pages: { events: string[]; more: boolean }[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await logs.send(new FilterLogEventsCommand({ ...input, nextToken }));
+        nextToken = page.nextToken;
+        pages.push({ events: (page.events ?? []).map((e) => e.message!), more: !!nextToken });
+      } while (nextToken && pages.length < 200);
+      return pages;
+    };
+    // One call searches one hour of log time: 26 hours of log are 27 calls, most of them empty.
+    const all = await readAll({ logGroupName, filterPattern: '?INFO ?WARN', limit: 2 });
+    expect(all.flatMap((p) => p.events)).toEqual([
       'INFO GET /api/health 200 12ms',
       'WARN slow query users_by_kyc_status 812ms',
+      'INFO POST /api/transfers 201 88ms',
     ]);
-    const second = await logs.send(
-      new FilterLogEventsCommand({
-        logGroupName,
-        filterPattern: '?INFO ?WARN',
-        limit: 2,
-        nextToken: first.nextToken!,
-      }),
-    );
-    expect(second.events?.map((e) => e.message)).toEqual(['INFO POST /api/transfers 201 88ms']);
-    expect(second.nextToken).toBeUndefined();
-    const recent = await logs.send(
-      new FilterLogEventsCommand({
-        logGroupName,
-        filterPattern: 'ERROR',
-        startTime: now() - 86_400_000,
-      }),
-    );
-    expect(recent.events).toEqual([]);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all[1]).toEqual({ events: [], more: true });
+    expect(all.at(-1)?.more).toBe(false);
+    // A full page within one hour goes on in the same hour.
+    const busy = await readAll({ logGroupName, limit: 1, startTime: now() - 3.5 * 3_600_000 });
+    expect(busy.flatMap((p) => p.events)).toHaveLength(3);
+    const recent = await readAll({
+      logGroupName,
+      filterPattern: 'ERROR',
+      startTime: now() - 86_400_000,
+    });
+    expect(recent.flatMap((p) => p.events)).toEqual([]);
+    expect(recent.length).toBeGreaterThan(1);
     const missing = await sdkError(
       logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/apprunner/nope' })),
     );

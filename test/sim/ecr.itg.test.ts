@@ -8,8 +8,8 @@ import {
   ListImagesCommand,
   type ImageDetail,
 } from '@aws-sdk/client-ecr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type SimHandle } from '../../sim/index.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
 import { sdkError } from './helpers.js';
 
 let sim: SimHandle;
@@ -189,7 +189,15 @@ describe('ECR stand-in through @aws-sdk/client-ecr', () => {
     expect(sim.mutatingCalls({ service: 'ecr' })).toHaveLength(2);
   });
 
-  it('deleting an index child breaks the tagged image: its deployment fails (pitfall 8)', async () => {
+  it('deleting an index child breaks the tagged image: its deployment fails (pitfall 8), where a sim lets a careless script do it', async () => {
+    const base = loadFixture();
+    const sim = await startSim({
+      timeScale: 0.003,
+      fixture: { ...base, ecr: { ...base.ecr, protectIndexChildren: false } },
+    });
+    onTestFinished(() => sim.stop());
+    const ecr = new ECRClient(sim.clientConfig({ maxAttempts: 1 }));
+    onTestFinished(() => ecr.destroy());
     const index = sim.images('drop-web').find((i) => i.tags.includes('v1.5.0'))!;
     const out = await ecr.send(
       new BatchDeleteImageCommand({
@@ -221,11 +229,24 @@ describe('ECR stand-in through @aws-sdk/client-ecr', () => {
     expect(status).toBe('ROLLBACK_SUCCEEDED');
   });
 
-  it('can protect index children like ECR ImageReferencedByManifestList', async () => {
+  it('refuses to delete a child of an index it holds, as ECR does (ImageReferencedByManifestList)', async () => {
+    const child = sim.images('drop-web').find((i) => i.tags.includes('v1.5.0'))!.children[0]!;
+    const refused = await ecr.send(
+      new BatchDeleteImageCommand({
+        repositoryName: 'drop-web',
+        imageIds: [{ imageDigest: child }],
+      }),
+    );
+    expect(refused.imageIds).toEqual([]);
+    expect(refused.failures?.[0]?.failureCode).toBe('ImageReferencedByManifestList');
+    expect(sim.images('drop-web').some((i) => i.digest === child)).toBe(true);
+  });
+
+  it('protectIndexChildren: false (a careless script): deleting a child breaks its index', async () => {
     const strict = await startSim({
       fixture: {
         ecr: {
-          protectIndexChildren: true,
+          protectIndexChildren: false,
           repositories: [
             { name: 'app', images: [{ tags: ['v1'], platforms: ['linux/amd64', 'linux/arm64'] }] },
           ],
@@ -241,8 +262,8 @@ describe('ECR stand-in through @aws-sdk/client-ecr', () => {
           imageIds: [{ imageDigest: child.digest }],
         }),
       );
-      expect(out.imageIds).toEqual([]);
-      expect(out.failures?.[0]?.failureCode).toBe('ImageReferencedByManifestList');
+      expect(out.imageIds).toEqual([{ imageDigest: child.digest }]);
+      expect(out.failures).toEqual([]);
       client.destroy();
     } finally {
       await strict.stop();

@@ -2,6 +2,7 @@ import {
   CreateDBSnapshotCommand,
   DeleteDBInstanceCommand,
   DescribeDBInstancesCommand,
+  ModifyDBInstanceCommand,
   RDSClient,
   RestoreDBInstanceFromDBSnapshotCommand,
   type DBInstance,
@@ -138,6 +139,86 @@ describe('RDS restore and delete with real data', () => {
         DBInstanceIdentifier: 'careless-restore',
         SkipFinalSnapshot: true,
       }),
+    );
+  });
+
+  it('a restore keeps the master password of its snapshot; changing it changes only the restore', async () => {
+    const canLogin = async (db: DBInstance, password: string): Promise<boolean> => {
+      const client = new pg.Client({
+        host: db.Endpoint!.Address,
+        port: db.Endpoint!.Port,
+        database: db.DBName,
+        user: db.MasterUsername,
+        password,
+        connectionTimeoutMillis: 5_000,
+      });
+      try {
+        await client.connect();
+        await client.query('SELECT count(*) FROM users');
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+    const setPassword = async (id: string, password: string): Promise<DBInstance> => {
+      await rds.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: id,
+          MasterUserPassword: password,
+          ApplyImmediately: true,
+        }),
+      );
+      return waitFor(`${id}'s new password`, async () => {
+        const now = await describe1(id);
+        return now?.DBInstanceStatus === 'available' &&
+          !now.PendingModifiedValues?.MasterUserPassword
+          ? now
+          : undefined;
+      });
+    };
+    const before = sim.database('drop-db').masterPassword;
+    await rds.send(
+      new CreateDBSnapshotCommand({
+        DBInstanceIdentifier: 'drop-db',
+        DBSnapshotIdentifier: 'before-rotation',
+      }),
+    );
+    await waitFor('snapshot available', () =>
+      sim.snapshots('drop-db').find((s) => s.id === 'before-rotation' && s.status === 'available'),
+    );
+    const source = await setPassword('drop-db', 'rotated-since-the-snapshot');
+    await rds.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: 'drop-db-old-creds',
+        DBSnapshotIdentifier: 'before-rotation',
+        DBSubnetGroupName: 'drop-db-subnets',
+        VpcSecurityGroupIds: ['sg-0a1b2c3d4e5f60718'],
+        DBParameterGroupName: 'drop-postgres16',
+      }),
+    );
+    const restored = await waitFor('restore available', async () => {
+      const now = await describe1('drop-db-old-creds');
+      return now?.DBInstanceStatus === 'available' ? now : undefined;
+    });
+    expect(await canLogin(restored, before)).toBe(true);
+    expect(await canLogin(restored, 'rotated-since-the-snapshot')).toBe(false);
+    await setPassword('drop-db-old-creds', 'the-drills-own-password');
+    expect(await canLogin(restored, 'the-drills-own-password')).toBe(true);
+    expect(await canLogin(restored, before)).toBe(false);
+    expect(await canLogin(source, 'rotated-since-the-snapshot')).toBe(true);
+    expect(await canLogin(source, 'the-drills-own-password')).toBe(false);
+    // Put the source back for the other tests.
+    await setPassword('drop-db', before);
+    await rds.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: 'drop-db-old-creds',
+        SkipFinalSnapshot: true,
+      }),
+    );
+    await waitFor('restore gone', async () =>
+      (await describe1('drop-db-old-creds')) ? undefined : true,
     );
   });
 

@@ -55,7 +55,7 @@ describe('go-live.yml rehearsal', () => {
     // The gate: its check run on the commit and the evidence kept as an artifact.
     const gateRuns = world.sim.github
       .checkRuns()
-      .filter((c) => c.name === 'apprunner-ops: go-live gate');
+      .filter((c) => c.name === 'apprunner-ops: go-live gate (production)');
     expect(gateRuns).toEqual([
       expect.objectContaining({ head_sha: world.sha, conclusion: 'success' }),
     ]);
@@ -109,5 +109,14 @@ describe('go-live.yml rehearsal', () => {
     );
     expect(awsMutations(world)).toEqual([]);
     expect(world.sim.calls({ operation: 'UpdateService' })).toEqual([]);
+    // What docs/setup.md §7 tells the reviewers to read: the red check run of this
+    // environment on the release commit.
+    expect(world.sim.github.checkRuns().filter((c) => c.name.startsWith('apprunner-ops'))).toEqual([
+      expect.objectContaining({
+        name: 'apprunner-ops: go-live gate (production)',
+        head_sha: world.sha,
+        conclusion: 'failure',
+      }),
+    ]);
   });
 });

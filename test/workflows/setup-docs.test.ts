@@ -150,3 +150,41 @@ describe('docs/setup.md for a caller in another repository', () => {
     expect(existsSync(path.join(ROOT, url?.[1] ?? ''))).toBe(true);
   });
 });
+
+describe('the IAM policies of docs/', () => {
+  const safety = read('docs/data-safety.md');
+  const policies = readdirSync(path.join(ROOT, 'docs')).filter(
+    (f) => f.endsWith('.json') && f !== 'trust-policy.json',
+  );
+
+  it('setup.md links every policy (data-safety.md explains the drill and clean-up ones)', () => {
+    for (const file of policies) expect(setup, file).toContain(`](${file})`);
+    for (const file of [
+      'iam-policy-ops-weekly.json',
+      'iam-policy-ops-monthly.json',
+      'iam-policy-ecr-cleanup.json',
+    ])
+      expect(safety, file).toContain(`](${file})`);
+  });
+
+  it('every policy a doc names exists', () => {
+    for (const text of [setup, safety])
+      for (const [, file] of text.matchAll(/\]\((?:docs\/)?([\w-]+\.json)\)/g))
+        if (!file!.includes('schema'))
+          expect(existsSync(path.join(ROOT, 'docs', file!)), file).toBe(true);
+  });
+
+  it('the routine role never deletes: BatchDeleteImage is only in the clean-up role', () => {
+    const holders = policies.filter((f) =>
+      policyActions(JSON.parse(read(`docs/${f}`)) as PolicyDocument).includes(
+        'ecr:BatchDeleteImage',
+      ),
+    );
+    expect(holders).toEqual(['iam-policy-ecr-cleanup.json']);
+  });
+
+  it('setup.md does not ask to make the gate a required status check of main', () => {
+    expect(setup).not.toMatch(/Require status checks to pass" → add/);
+    expect(setup).toContain('`apprunner-ops: go-live gate (<environment>)`');
+  });
+});

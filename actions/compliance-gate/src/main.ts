@@ -18,6 +18,7 @@ await runAction('compliance-gate', async ({ inputs, logger, setOutput, writeSumm
 
   setOutput('passed', outcome.passed);
   setOutput('failed', outcome.failed);
+  setOutput('not-checked', outcome.notChecked);
   setOutput('waived', outcome.waived);
   setOutput('evidence', path.join(request.evidenceDir, 'evidence.json'));
   await writeSummary(renderGate(outcome.evidence));

@@ -70,7 +70,12 @@ describe('the attestations file', () => {
     [
       'a waiver longer than allowed',
       good.replace('expires: 2026-11-30', 'expires: 2027-01-30'),
-      /^waivers\[0\]\.expires: 2027-01-30 is 70 days away; a waiver may last at most 14 days .*\(line 12\)$/,
+      /^waivers\[0\]\.expires: 2027-01-30 is 69 days after today \(2026-11-22, UTC\); a waiver may last at most 14 days \(gate-policy\.max-waiver-days\), so the last date allowed is 2026-12-06: .*\(line 12\)$/,
+    ],
+    [
+      'a waiver one calendar day past max-waiver-days',
+      good.replace('expires: 2026-11-30', 'expires: 2026-12-07'),
+      /^waivers\[0\]\.expires: 2026-12-07 is 15 days after today \(2026-11-22, UTC\); .* the last date allowed is 2026-12-06: .*\(line 12\)$/,
     ],
     [
       'an attestation with a future at',
@@ -120,6 +125,24 @@ describe('waivers applied to results', () => {
     reason: 'accepted for launch week',
     ticket: 'DROP-1',
     expires: new Date(expires),
+  });
+
+  it("a waiver with a bare date exactly max-waiver-days ahead is accepted, counted in calendar days of the gate's time zone", () => {
+    const waiverOn = (date: string) => good.replace('expires: 2026-11-30', `expires: ${date}`);
+    // 12:00 UTC on 2026-11-22: 14 days ahead is 2026-12-06, the last date allowed.
+    expect(
+      parseAttestations(waiverOn('2026-12-06'), FILE, GATE, POLICY, NOW).waivers[0]?.expires,
+    ).toEqual(new Date('2026-12-06T23:59:59.999Z'));
+    // 23:30 UTC is already the 23rd in Oslo (UTC+1): there the last date is 2026-12-07, and a
+    // bare date ends at Oslo's midnight.
+    const late = Date.UTC(2026, 10, 22, 23, 30);
+    const oslo = { ...POLICY, timeZone: 'Europe/Oslo' };
+    expect(
+      parseAttestations(waiverOn('2026-12-07'), FILE, GATE, oslo, late).waivers[0]?.expires,
+    ).toEqual(new Date('2026-12-07T22:59:59.999Z'));
+    expect(() => parseAttestations(waiverOn('2026-12-07'), FILE, GATE, POLICY, late)).toThrow(
+      /the last date allowed is 2026-12-06/,
+    );
   });
 
   it('a valid waiver makes a failure or an error waived, never pass; a passing check stays pass', () => {
