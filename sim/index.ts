@@ -190,12 +190,19 @@ export interface SimHandle {
 export interface PushImage {
   tags: string[];
   behaviour?:
-    'healthy' | 'fails-platform-health-check' | 'unhealthy-app' | 'slow' | 'crash-after-start';
+    | 'healthy'
+    | 'fails-platform-health-check'
+    | 'unhealthy-app'
+    | 'slow'
+    | 'crash-after-start'
+    | 'warm-up';
   version?: string;
   latencyMs?: number;
   /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */
   errorRate?: number;
   crashAfterMs?: number;
+  /** `warm-up`: real ms after going live that the health paths answer 503 without a version. */
+  warmUpMs?: number;
   platforms?: string[];
   attestations?: boolean;
 }
@@ -354,6 +361,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           behaviour: image.behaviour ?? 'healthy',
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
+          warmUpMs: image.warmUpMs ?? 0,
           errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),

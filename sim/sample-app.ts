@@ -82,6 +82,8 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
     return { status: 502, contentType: 'text/plain', body: 'Bad Gateway\n', delayMs: 0 };
   const uptime = Math.max(0, Math.round((now - app.liveSince) / 1000));
   if (HEALTH_PATHS.has(pathname)) {
+    if (behaviour === 'warm-up' && now - app.liveSince < app.behaviour.warmUpMs)
+      return json(503, { data: { status: 'starting', uptime } });
     if (behaviour === 'unhealthy-app')
       return json(503, {
         data: {

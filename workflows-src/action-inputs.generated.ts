@@ -62,6 +62,8 @@ export interface ActionInputs {
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Failed health checks in a row, once the new version is known to serve (it reports its version, or the platform says it alone serves when no version-path is set), that end verification before verify-timeout and roll back. Until then a failing check is retried to verify-timeout (warm-up, or the previous version still answering). Default: `3`. */
+    readonly 'verify-failure-limit'?: InputValue;
     /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
     readonly 'aws-request-timeout'?: InputValue;
     /** Token to record GitHub deployments and their statuses; empty: not recorded. */
@@ -134,6 +136,8 @@ export interface ActionInputs {
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Failed health checks in a row, once the new version is known to serve (it reports its version, or the platform says it alone serves when no version-path is set), that end verification before verify-timeout. Until then a failing check is retried to verify-timeout (warm-up, or the previous version still answering). Default: `3`. */
+    readonly 'verify-failure-limit'?: InputValue;
     /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
     readonly 'aws-request-timeout'?: InputValue;
     /** Token to read deployment history and record the rollback; needed for to: previous. */
