@@ -167,6 +167,11 @@ export interface SimHandle {
     /** The primary rate limit, live: raise `used` to `limit` to make GitHub refuse with 403. */
     rateLimit(): GithubRateLimit;
     issues(): GithubIssue[];
+    /**
+     * Records a workflow run (created, or re-run as `attempt`, at `at`, default now) so the
+     * actions/runs API answers for it; the bundles' runs are recorded by DeployWorld.
+     */
+    recordRun(id: number, options?: { repo?: string; attempt?: number; at?: number }): void;
   };
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
@@ -464,6 +469,16 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       checkRuns: () => structuredClone(world.github.checkRuns),
       rateLimit: () => world.github.rateLimit,
       issues: () => structuredClone(world.github.issues),
+      recordRun: (id, options = {}) => {
+        const at = options.at ?? world.clock.now();
+        const known = world.github.runs.get(id);
+        world.github.runs.set(id, {
+          repo: options.repo ?? known?.repo ?? 'example/drop',
+          createdAt: known?.createdAt ?? at,
+          attempt: options.attempt ?? 1,
+          startedAt: at,
+        });
+      },
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

@@ -1,10 +1,10 @@
 /**
  * rollback.yml, a reusable workflow: puts an earlier version back on one environment of the
- * caller, with a reason that reaches the summary, Slack and the audit log. It shares
- * deploy.yml's concurrency group (queue: max), so a rollback waits for a running deploy of the
- * same environment and is never dropped by a newer run.
+ * caller, with a reason that reaches the summary, Slack and the audit log. Its concurrency
+ * group is its own (rollbackConcurrency, queue: max): it never waits behind a deploy waiting
+ * for approval, and is never dropped by a newer run.
  */
-import { environmentConcurrency } from './environments.js';
+import { rollbackConcurrency } from './environments.js';
 import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
 import {
   CALLED_SECRETS,
@@ -68,7 +68,7 @@ export const rollback: WorkflowSource = {
         // it, and a called workflow gets its secrets only because the job declares it. The
         // rollback action records the deployment itself: `deployment: false` avoids a second.
         environment: { name: expr('inputs.environment'), deployment: false },
-        concurrency: environmentConcurrency(expr('inputs.environment')),
+        concurrency: rollbackConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
         'timeout-minutes': 60,
         outputs: {

@@ -17,6 +17,8 @@ export interface DeploymentPayload {
   /** The image that ran before; for a rollback, the version rolled back away from. */
   previousImage?: string;
   reason?: string;
+  /** Who started the run that made it (GITHUB_ACTOR, or the terminal's user). */
+  actor?: string;
   /**
    * Which run made it (`<run id>.<attempt>.<job>`): set by `create`, so a create whose answer
    * was lost is found again instead of made twice.
@@ -232,6 +234,31 @@ export class GitHubDeployments {
       });
     } catch (error) {
       throw this.refused(error, `set the status of deployment ${id}`, 'deployments: write');
+    }
+  }
+
+  /**
+   * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+   * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+   */
+  async runStartedAt(): Promise<number> {
+    const octokit = await this.client();
+    try {
+      const { data } = await octokit.rest.actions.getWorkflowRun({
+        owner: this.owner,
+        repo: this.repo,
+        run_id: Number(this.ctx.runId),
+      });
+      const at = Date.parse(data.run_started_at ?? data.created_at);
+      if (Number.isNaN(at))
+        throw new DomainFailure(
+          `GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`,
+        );
+      return at;
+    } catch (error) {
+      throw error instanceof DomainFailure
+        ? error
+        : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
     }
   }
 

@@ -82,6 +82,12 @@ export class GithubState {
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
   issues: GithubIssue[] = [];
+  /**
+   * Workflow runs by id, as `GET /repos/{owner}/{repo}/actions/runs/{id}` answers them: when
+   * the run was created and when its latest attempt started (a re-run starts a new attempt).
+   * A run the sim was not told about is answered 404, as GitHub does.
+   */
+  runs = new Map<number, { repo: string; createdAt: number; attempt: number; startedAt: number }>();
   private nextId = 1000;
   id(): number {
     return this.nextId++;
@@ -432,6 +438,24 @@ export const github: RestService = {
           list.map((d) => deploymentJson(world, d)),
           `${api(world)}/repos/${repoOf(p)}/deployments`,
         );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${REPO}/actions/runs/(?<id>\\d+)$`),
+      operation: 'getWorkflowRun',
+      mutating: false,
+      handle(_req, p, world) {
+        const run = world.github.runs.get(Number(p['id']));
+        if (!run || run.repo !== repoOf(p)) return notFound();
+        return json(200, {
+          id: Number(p['id']),
+          status: 'in_progress',
+          run_attempt: run.attempt,
+          created_at: iso(run.createdAt),
+          run_started_at: iso(run.startedAt),
+          html_url: `https://github.com/${run.repo}/actions/runs/${p['id']}`,
+        });
       },
     },
     {

@@ -15,6 +15,7 @@ import {
 } from '../env-changes.js';
 import { fallbackTarget, readRunningImage, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
+import { assertNotUndoingRollback } from '../newer-rollback.js';
 import { recordTarget } from '../outcome.js';
 import type { StageDefinition } from './stage.js';
 
@@ -64,6 +65,8 @@ export const deployPreflight: StageDefinition<
     });
     const running = await readRunningImage(ctx, state.image);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
+    // Before anything changes: a rollback this deploy was queued behind or beside stands.
+    await assertNotUndoingRollback(ctx, target, targetVersion);
     const back = await fallbackTarget(ctx, running, target);
     run.chosen = {
       running,

@@ -15,7 +15,7 @@ export const githubDeployment: StageDefinition<OpsRun> = {
     const github = ref ? ctx.githubAt(ref) : ctx.github;
     if (!github) return { silent: true };
     // The service ARN scopes history to this service (several may share an environment name).
-    const scoped = { ...payload, serviceArn: ctx.env['service-arn'] };
+    const scoped = { ...payload, serviceArn: ctx.env['service-arn'], actor: ctx.run.actor };
     const id = await github.create(ctx.environment, scoped, description);
     run.deploymentId = id;
     ctx.state.save('deployment-id', String(id));
