@@ -58,7 +58,7 @@ export interface ActionInputs {
     readonly 'auto-rollback'?: InputValue;
     /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
     readonly timeout?: InputValue;
-    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    /** Pause between polls of the platform and RDS, e.g. 10s. Failing health checks, and the deployment a verification waits for, are polled twice as often (at most every 5s). Default: `10s`. */
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
@@ -132,7 +132,7 @@ export interface ActionInputs {
     readonly 'down-migration-timeout'?: InputValue;
     /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
     readonly timeout?: InputValue;
-    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    /** Pause between polls of the platform and RDS, e.g. 10s. Failing health checks, and the deployment a verification waits for, are polled twice as often (at most every 5s). Default: `10s`. */
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;

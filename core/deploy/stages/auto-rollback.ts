@@ -4,7 +4,7 @@
  */
 import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageDefinition } from './stage.js';
-import { failureLine, smokeCheck } from './verify.js';
+import { failureLine, smokeCheck, verifyIntervalMs } from './verify.js';
 
 export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
   name: 'Roll back',
@@ -54,7 +54,8 @@ export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
     run.outcome.rollbackOperationId = started.id;
     const result = await ctx.target.follow(
       { ...started, names: { image: back.version, previous: c.targetVersion } },
-      wait,
+      // Production is down until this ends: see it end soon.
+      { ...wait, intervalMs: verifyIntervalMs(ctx) },
     );
     const detail = `operation ${started.id}: ${result.status}`;
     if (!result.ok) {

@@ -7,6 +7,7 @@ import { describeEnvChanges, type EnvChanges } from '../env-changes.js';
 import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageResult } from '../pipeline.js';
 import type { StageDefinition } from './stage.js';
+import { verifyIntervalMs } from './verify.js';
 
 /** Follows a started deployment; a failure settles the outcome and stops the pipeline. */
 export async function followDeployment(
@@ -16,7 +17,8 @@ export async function followDeployment(
   const { ctx } = run;
   const result = await ctx.target.follow(started, {
     timeoutMs: ctx.timing.operationTimeoutMs,
-    intervalMs: ctx.timing.pollIntervalMs,
+    // Verification starts when the platform's deployment ends: see it end soon.
+    intervalMs: verifyIntervalMs(ctx),
   });
   const detail = `operation ${started.id}: ${result.status}`;
   if (result.ok) return { detail };
