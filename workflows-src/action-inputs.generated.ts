@@ -124,6 +124,8 @@ export interface ActionInputs {
     readonly to?: InputValue;
     /** Why: shown in the summary, Slack, the deployment status and the audit row. */
     readonly reason: InputValue;
+    /** How this rollback was approved, for Slack and the audit row, when not by the environment's second reviewer: e.g. rollback.yml's break-glass environment (docs/setup.md §4). Empty: the environment's reviewers, or, from the terminal, none (the person's own AWS role). Default: ``. */
+    readonly approval?: InputValue;
     /** Take a forensics RDS snapshot before rolling back (true or false). Default: `true`. */
     readonly snapshot?: InputValue;
     /** Shell command that reverts database migrations; runs before the image changes. Empty: none. */

@@ -48,6 +48,13 @@ export const rollback: WorkflowSource = {
             required: false,
             default: false,
           },
+          'approval-environment': {
+            description:
+              "Break-glass: the GitHub environment whose rules approve this rollback instead of environment's (e.g. production-rollback, used only by rollback.yml; docs/setup.md §4). Slack and the audit log say who rolled back without a second approval, and why.",
+            type: 'string',
+            required: false,
+            default: '',
+          },
           ...COMMON_INPUTS,
         },
         secrets: CALLED_SECRETS,
@@ -67,7 +74,10 @@ export const rollback: WorkflowSource = {
         // Required reviewers of the environment approve the rollback, the OIDC subject names
         // it, and a called workflow gets its secrets only because the job declares it. The
         // rollback action records the deployment itself: `deployment: false` avoids a second.
-        environment: { name: expr('inputs.environment'), deployment: false },
+        environment: {
+          name: expr('inputs.approval-environment || inputs.environment'),
+          deployment: false,
+        },
         concurrency: rollbackConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
         'timeout-minutes': 60,
@@ -107,6 +117,9 @@ export const rollback: WorkflowSource = {
               config: expr('inputs.config'),
               to: expr('inputs.to'),
               reason: expr('inputs.reason'),
+              approval: expr(
+                "inputs.approval-environment && format('break-glass GitHub environment {0}', inputs.approval-environment) || ''",
+              ),
               'down-migration-command': expr(
                 "inputs.down-migration && vars.DOWN_MIGRATION_COMMAND || ''",
               ),

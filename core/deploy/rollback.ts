@@ -18,6 +18,20 @@ export interface RollbackRequest {
   /** Deadline of the down migration; the operation timeout when not given. */
   downMigrationTimeoutMs?: number;
   dryRun: boolean;
+  /**
+   * How it was approved when no second person did (break-glass): the records say so, with
+   * who and why. Absent: the environment's reviewers; from the terminal, none.
+   */
+  approval?: string | undefined;
+}
+
+/** The break-glass line of the records, or undefined when the environment's reviewers approved. */
+export function breakGlass(run: OpsRun, request: RollbackRequest): string | undefined {
+  if (request.approval)
+    return `${run.ctx.run.actor}, without a second approval: ${request.approval}`;
+  if (run.ctx.run.job === 'terminal')
+    return `${run.ctx.run.actor}, without a second approval: run from a terminal with their own AWS role`;
+  return undefined;
 }
 
 export type RollbackRun = OpsRun & {
@@ -81,6 +95,7 @@ function rollbackStory(request: RollbackRequest): RunStory {
         Environment: run.ctx.environment,
         Version: versions(run),
         Reason: request.reason,
+        ...(breakGlass(run, request) ? { 'Break-glass': breakGlass(run, request) as string } : {}),
         Result: run.outcome.result,
         Duration: durationSince(run.ctx, run.outcome.startedAt),
       },
@@ -90,6 +105,7 @@ function rollbackStory(request: RollbackRequest): RunStory {
       details: {
         result: run.outcome.result,
         reason: request.reason,
+        ...(breakGlass(run, request) ? { break_glass: breakGlass(run, request) } : {}),
         image: chosenOf(run).target.uri,
         tag: chosenOf(run).targetVersion,
         previous_image: run.outcome.previousImage,
