@@ -93,6 +93,7 @@ describe('deploy.yml and rollback.yml', () => {
       'to',
       'reason',
       'down-migration',
+      'approval-environment',
       'config',
       'runs-on',
     ]);
