@@ -28625,6 +28625,29 @@ class GitHubDeployments {
         }
     }
     /**
+     * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     */
+    async runStartedAt() {
+        const octokit = await this.client();
+        try {
+            const { data } = await octokit.rest.actions.getWorkflowRun({
+                owner: this.owner,
+                repo: this.repo,
+                run_id: Number(this.ctx.runId),
+            });
+            const at = Date.parse(data.run_started_at ?? data.created_at);
+            if (Number.isNaN(at))
+                throw new errors_DomainFailure(`GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`);
+            return at;
+        }
+        catch (error) {
+            throw error instanceof errors_DomainFailure
+                ? error
+                : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
+        }
+    }
+    /**
      * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
      *
      * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
