@@ -62,4 +62,22 @@ describe('the incident path', () => {
     expect(fix.stdout).toMatch(/this run started at .* UTC, after it: deploying v1\.6\.0/);
     expect(running(w)).toBe('v1.6.0');
   });
+
+  it('a deploy that knows no commit records its GitHub deployment at the image tag when it is one, or says plainly why not', async () => {
+    const w = await startDeployWorld({ timeScale: 0.003 });
+    worlds.push(w);
+    const noCommit = { env: { GITHUB_SHA: '' } };
+    const named = await w.run('deploy', { image: 'v1.5.0', snapshot: 'false' }, noCommit);
+    expect(named.outputs['result'], errors(named).join('; ')).toBe('deployed');
+    expect(named.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toContain(
+      "no GitHub deployment recorded: this run knows no commit (not a git checkout, GITHUB_SHA unset) and the image's tag v1.5.0 is not a commit SHA; run from a checkout of the repository, or set GITHUB_SHA to the commit the image was built from",
+    );
+    expect(named.stdout).not.toMatch(/\{"resource"/);
+    expect(w.sim.github.deployments()).toEqual([]);
+
+    w.sim.pushImage('drop-web', { tags: ['0a1b2c3'] });
+    const byCommit = await w.run('deploy', { image: '0a1b2c3', snapshot: 'false' }, noCommit);
+    expect(errors(byCommit)).toEqual([]);
+    expect(w.sim.github.deployments().map((d) => d.ref)).toEqual(['0a1b2c3']);
+  });
 });
