@@ -26,8 +26,15 @@ describe('the incident path', () => {
     const first = await w.run('deploy', { image: 'v1.5.0', snapshot: 'false' });
     expect(first.outputs['result'], errors(first).join('; ')).toBe('deployed');
 
-    const back = await w.run('rollback', { reason: 'checkout errors after v1.5.0' });
+    // Break-glass: approved in rollback.yml's own environment, no second reviewer.
+    const back = await w.run('rollback', {
+      reason: 'checkout errors after v1.5.0',
+      approval: 'break-glass GitHub environment production-rollback',
+    });
     expect(errors(back)).toEqual([]);
+    expect(JSON.stringify(w.sim.slackMessages().at(-1)?.body)).toContain(
+      'octocat, without a second approval: break-glass GitHub environment production-rollback',
+    );
     expect(back.outputs['result']).toBe('rolled-back');
     expect(back.stdout).toMatch(
       /rolling back to v1\.4\.2: the version that ran before the first deploy through apprunner-ops \(recorded by deployment \d+ from GitHub deployments\)/,
