@@ -23,6 +23,11 @@ export interface DeployWorld {
       env?: Record<string, string>;
       echo?: (line: string) => void;
       timeoutMs?: number;
+      /**
+       * The workflow run's id (default: the next one) and when it was queued (epoch ms,
+       * default now): the sim's GitHub answers for the run, as GitHub does for a real one.
+       */
+      workflowRun?: { id?: number; queuedAt?: number };
     },
   ): Promise<ActionRun>;
   stop(): Promise<void>;
@@ -80,16 +85,22 @@ export async function startDeployWorld(
   const serviceArn = sim.services()[0]?.arn as string;
   // The BetterStack client appends /api/v2 itself, so it gets the sim's mount point.
   const env = { ...sim.env, BETTERSTACK_API_URL: `${sim.url}/betterstack` };
+  let nextRunId = 7000;
   return {
     sim,
     workspace,
     serviceArn,
     env,
-    run: (action, inputs, extra = {}) =>
-      runActionBundle({
+    run: (action, inputs, extra = {}) => {
+      const given = extra.env?.['GITHUB_RUN_ID'];
+      const runId = extra.workflowRun?.id ?? (given ? Number(given) : nextRunId++);
+      sim.github.recordRun(runId, {
+        ...(extra.workflowRun?.queuedAt !== undefined ? { at: extra.workflowRun.queuedAt } : {}),
+      });
+      return runActionBundle({
         action,
         cwd: workspace,
-        env: { ...env, ...extra.env },
+        env: { ...env, GITHUB_RUN_ID: String(runId), ...extra.env },
         inputs: {
           config: 'apprunner-ops.yml',
           environment: 'production',
@@ -104,7 +115,8 @@ export async function startDeployWorld(
         ...(extra.loseRunnerOn ? { loseRunnerOn: extra.loseRunnerOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
         ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
-      }),
+      });
+    },
     stop: async () => {
       await sim.stop();
       await rm(workspace, { recursive: true, force: true });

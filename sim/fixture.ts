@@ -41,6 +41,7 @@ export const BEHAVIOURS = [
   'crash-after-start',
   /** An image built without the health route: 404 on the health paths, the rest as usual. */
   'no-health-route',
+  'warm-up',
 ] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
 
@@ -51,6 +52,11 @@ const behaviourFields = {
   latencyMs: z.number().int().nonnegative().default(1500),
   /** `crash-after-start`: the app answers 502 this long (real ms) after it went live. */
   crashAfterMs: z.number().int().nonnegative().default(2000),
+  /**
+   * `warm-up`: for this long (real ms) after it went live, the app's health paths answer 503
+   * "starting" without a version (it cannot say yet); then it is healthy.
+   */
+  warmUpMs: z.number().int().nonnegative().default(0),
   /** Share of requests (not health checks) answered 5xx; also what its App Runner metrics show. */
   errorRate: z.number().min(0).max(1).default(0),
 };

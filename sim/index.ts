@@ -181,6 +181,11 @@ export interface SimHandle {
     /** The primary rate limit, live: raise `used` to `limit` to make GitHub refuse with 403. */
     rateLimit(): GithubRateLimit;
     issues(): GithubIssue[];
+    /**
+     * Records a workflow run (created, or re-run as `attempt`, at `at`, default now) so the
+     * actions/runs API answers for it; the bundles' runs are recorded by DeployWorld.
+     */
+    recordRun(id: number, options?: { repo?: string; attempt?: number; at?: number }): void;
   };
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
@@ -211,6 +216,8 @@ export interface PushImage {
   /** Share of ordinary requests answered 5xx (and seen in its App Runner metrics). */
   errorRate?: number;
   crashAfterMs?: number;
+  /** `warm-up`: real ms after going live that the health paths answer 503 without a version. */
+  warmUpMs?: number;
   platforms?: string[];
   attestations?: boolean;
 }
@@ -372,6 +379,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           behaviour: image.behaviour ?? 'healthy',
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
+          warmUpMs: image.warmUpMs ?? 0,
           errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),
@@ -459,6 +467,16 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       checkRuns: () => structuredClone(world.github.checkRuns),
       rateLimit: () => world.github.rateLimit,
       issues: () => structuredClone(world.github.issues),
+      recordRun: (id, options = {}) => {
+        const at = options.at ?? world.clock.now();
+        const known = world.github.runs.get(id);
+        world.github.runs.set(id, {
+          repo: options.repo ?? known?.repo ?? 'example/drop',
+          createdAt: known?.createdAt ?? at,
+          attempt: options.attempt ?? 1,
+          startedAt: at,
+        });
+      },
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

@@ -117,6 +117,8 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
   if (HEALTH_PATHS.has(pathname)) {
     if (behaviour === 'no-health-route')
       return json(404, { error: { code: 'not_found', message: `No route for ${pathname}` } });
+    if (behaviour === 'warm-up' && now - app.liveSince < app.behaviour.warmUpMs)
+      return json(503, { data: { status: 'starting', uptime } });
     if (behaviour === 'unhealthy-app')
       return json(503, {
         data: {

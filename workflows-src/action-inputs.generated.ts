@@ -58,10 +58,12 @@ export interface ActionInputs {
     readonly 'auto-rollback'?: InputValue;
     /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
     readonly timeout?: InputValue;
-    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    /** Pause between polls of the platform and RDS, e.g. 10s. Failing health checks, and the deployment a verification waits for, are polled twice as often (at most every 5s). Default: `10s`. */
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Failed health checks in a row, once the new version is known to serve (it reports its version, or the platform says it alone serves when no version-path is set), that end verification before verify-timeout and roll back. Until then a failing check is retried to verify-timeout (warm-up, or the previous version still answering). Default: `3`. */
+    readonly 'verify-failure-limit'?: InputValue;
     /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
     readonly 'aws-request-timeout'?: InputValue;
     /** Token to record GitHub deployments and their statuses; empty: not recorded. */
@@ -122,6 +124,8 @@ export interface ActionInputs {
     readonly to?: InputValue;
     /** Why: shown in the summary, Slack, the deployment status and the audit row. */
     readonly reason: InputValue;
+    /** How this rollback was approved, for Slack and the audit row, when not by the environment's second reviewer: e.g. rollback.yml's break-glass environment (docs/setup.md §4). Empty: the environment's reviewers, or, from the terminal, none (the person's own AWS role). Default: ``. */
+    readonly approval?: InputValue;
     /** Take a forensics RDS snapshot before rolling back (true or false). Default: `true`. */
     readonly snapshot?: InputValue;
     /** Shell command that reverts database migrations; runs before the image changes. Empty: none. */
@@ -130,10 +134,12 @@ export interface ActionInputs {
     readonly 'down-migration-timeout'?: InputValue;
     /** Deadline for the App Runner operation to finish, e.g. 30m. Default: `30m`. */
     readonly timeout?: InputValue;
-    /** Pause between polls of App Runner, RDS and failing health checks, e.g. 10s. Default: `10s`. */
+    /** Pause between polls of the platform and RDS, e.g. 10s. Failing health checks, and the deployment a verification waits for, are polled twice as often (at most every 5s). Default: `10s`. */
     readonly 'poll-interval'?: InputValue;
     /** Deadline for the health checks of the new version to pass, e.g. 5m. Default: `5m`. */
     readonly 'verify-timeout'?: InputValue;
+    /** Failed health checks in a row, once the new version is known to serve (it reports its version, or the platform says it alone serves when no version-path is set), that end verification before verify-timeout. Until then a failing check is retried to verify-timeout (warm-up, or the previous version still answering). Default: `3`. */
+    readonly 'verify-failure-limit'?: InputValue;
     /** Deadline of each AWS request (a hung connection is given up and retried within timeout), e.g. 30s. Default: `30s`. */
     readonly 'aws-request-timeout'?: InputValue;
     /** Token to read deployment history and record the rollback; needed for to: previous. */
@@ -202,7 +208,7 @@ export interface ActionInputs {
 /** The output names of each of our actions. */
 export interface ActionOutputs {
   'build-push': 'image' | 'tag' | 'digest' | 'built';
-  'compliance-gate': 'passed' | 'failed' | 'waived' | 'evidence';
+  'compliance-gate': 'passed' | 'failed' | 'not-checked' | 'waived' | 'evidence';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';

@@ -169,7 +169,8 @@ const deployJob: Job = {
   // (image, statuses, rollback target); reviewers and wait timers still gate the job.
   environment: { name: expr('matrix.environment'), deployment: false },
   concurrency: environmentConcurrency(expr('matrix.environment')),
-  permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
+  // actions: read: preflight reads when this run started, to never undo a newer rollback.
+  permissions: { contents: 'read', 'id-token': 'write', deployments: 'write', actions: 'read' },
   // The deploy action's own deadline is 30m for the operation; snapshot and checks add more.
   'timeout-minutes': 60,
   steps: [

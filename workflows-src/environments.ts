@@ -44,3 +44,18 @@ export const environmentConcurrency = (
   // during an incident would silently drop a waiting rollback. `max` queues them all, in order.
   queue: 'max',
 });
+
+/**
+ * rollback.yml's own group per environment. A job waiting for its environment's approval
+ * holds its concurrency group, so in the deploys' group a rollback would wait behind a push
+ * deploy nobody has approved yet. In a group of its own it starts as soon as its own approval
+ * (if any) is given; two rollbacks of one environment still queue, in order. A deploy running
+ * when it starts is waited out on the platform (one update at a time, waitUntilUpdatable); a
+ * deploy queued before it stops in preflight rather than undo it (core/deploy/newer-rollback.ts).
+ */
+export const rollbackConcurrency = (
+  environment: string,
+): { group: string; 'cancel-in-progress': false; queue: 'max' } => ({
+  ...environmentConcurrency(environment),
+  group: `apprunner-ops-rollback-${environment}`,
+});

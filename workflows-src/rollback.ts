@@ -1,9 +1,10 @@
 /**
  * rollback.yml, a reusable workflow: puts an earlier version back on one environment of the
- * caller, with a reason that reaches the summary, Slack and the audit log. It shares
- * deploy.yml's concurrency group (queue: max), so a rollback waits for a running deploy of the
- * same environment and is never dropped by a newer run.
+ * caller, with a reason that reaches the summary, Slack and the audit log. Its concurrency
+ * group is its own (rollbackConcurrency, queue: max): it never waits behind a deploy waiting
+ * for approval, and is never dropped by a newer run.
  */
+import { rollbackConcurrency } from './environments.js';
 import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
 import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
 
@@ -40,6 +41,13 @@ export const rollback: WorkflowSource = {
             required: false,
             default: false,
           },
+          'approval-environment': {
+            description:
+              "Break-glass: the GitHub environment whose rules approve this rollback instead of environment's (e.g. production-rollback, used only by rollback.yml; docs/setup.md §4). Slack and the audit log say who rolled back without a second approval, and why.",
+            type: 'string',
+            required: false,
+            default: '',
+          },
           ...COMMON_INPUTS,
         },
         secrets: CALLED_SECRETS,
@@ -55,6 +63,11 @@ export const rollback: WorkflowSource = {
     jobs: {
       rollback: environmentJob({
         name: expr("format('roll back {0}', inputs.environment)"),
+        // Required reviewers of the environment approve the rollback (or, break-glass, those of
+        // approval-environment); its own concurrency group never waits behind a deploy waiting
+        // for approval.
+        environmentName: expr('inputs.approval-environment || inputs.environment'),
+        concurrency: rollbackConcurrency(expr('inputs.environment')),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
         outputs: {
           result: expr(stepOutput('rollback', 'rollback', 'result')),
@@ -90,6 +103,9 @@ export const rollback: WorkflowSource = {
             config: expr('inputs.config'),
             to: expr('inputs.to'),
             reason: expr('inputs.reason'),
+            approval: expr(
+              "inputs.approval-environment && format('break-glass GitHub environment {0}', inputs.approval-environment) || ''",
+            ),
             'down-migration-command': expr(
               "inputs.down-migration && vars.DOWN_MIGRATION_COMMAND || ''",
             ),

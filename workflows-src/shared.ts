@@ -145,12 +145,16 @@ export function environmentJob(job: {
   action: Step;
   /** Longer than the action's own deadlines, or the job's timeout makes a lost run. */
   timeoutMinutes?: number;
+  /** The GitHub environment whose reviewers approve the job (default: inputs.environment). */
+  environmentName?: string;
+  /** The job's concurrency (default: the environment's queue, shared with deploys). */
+  concurrency?: Job['concurrency'];
 }): Job {
   return {
     name: job.name,
     'runs-on': expr('inputs.runs-on'),
-    environment: { name: expr('inputs.environment'), deployment: false },
-    concurrency: environmentConcurrency(expr('inputs.environment')),
+    environment: { name: job.environmentName ?? expr('inputs.environment'), deployment: false },
+    concurrency: job.concurrency ?? environmentConcurrency(expr('inputs.environment')),
     permissions: job.permissions,
     'timeout-minutes': job.timeoutMinutes ?? 60,
     outputs: job.outputs,

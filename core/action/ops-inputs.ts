@@ -9,6 +9,7 @@ export function readOpsInputs(inputs: InputReader): OpsInputs {
     timeoutMs: inputs.duration('timeout', { min: 60_000, max: 6 * 3_600_000 }),
     pollIntervalMs: inputs.duration('poll-interval', { min: 50, max: 300_000 }),
     verifyTimeoutMs: inputs.duration('verify-timeout', { min: 1_000, max: 3_600_000 }),
+    verifyFailureLimit: inputs.integer('verify-failure-limit', { min: 1, max: 100 }),
     awsRequestTimeoutMs: inputs.duration('aws-request-timeout', { min: 500, max: 300_000 }),
     githubToken: inputs.secret('github-token'),
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,

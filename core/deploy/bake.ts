@@ -8,6 +8,7 @@
 import type { MinuteMetrics } from '../aws/cloudwatch.js';
 import { bakeConfigSchema, type BakeConfig } from '../config/bake.js';
 import type { EnvironmentConfig } from '../config/schema.js';
+import { firstStreak } from '../health/failure-limit.js';
 import { formatDuration } from '../util/duration.js';
 import { InputError, errorMessage } from '../util/errors.js';
 import { percent } from '../util/percent.js';
@@ -37,19 +38,20 @@ function badMinute(m: MinuteMetrics, config: BakeConfig): string | undefined {
   return undefined;
 }
 
-/** Judges the minutes seen so far: a breach once `consecutive-minutes` bad ones follow each other. */
+/**
+ * Judges the minutes seen so far: a breach once `consecutive-minutes` bad ones follow each
+ * other (the failure rule verification uses too, core/health/failure-limit.ts).
+ */
 export function judgeMinutes(
   minutes: readonly MinuteMetrics[],
   config: BakeConfig,
 ): string | undefined {
-  let run: string[] = [];
-  for (const m of minutes) {
-    const bad = badMinute(m, config);
-    run = bad ? [...run, bad] : [];
-    if (run.length >= config['consecutive-minutes'])
-      return `${run.length} consecutive bad minutes (${run.join(', ')}; limits ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? `, p99 ${config['latency-p99']} ms` : ''})`;
-  }
-  return undefined;
+  const run = firstStreak(
+    minutes.map((m) => badMinute(m, config)),
+    config['consecutive-minutes'],
+  );
+  if (!run) return undefined;
+  return `${run.length} consecutive bad minutes (${run.join(', ')}; limits ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? `, p99 ${config['latency-p99']} ms` : ''})`;
 }
 
 export function bakeConfigOf(env: EnvironmentConfig): BakeConfig {

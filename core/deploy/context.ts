@@ -25,6 +25,11 @@ export interface Timing {
   operationTimeoutMs: number;
   pollIntervalMs: number;
   verifyTimeoutMs: number;
+  /**
+   * Failed checks in a row, once the new version is known to serve, that end verification
+   * before verifyTimeoutMs (core/health/failure-limit.ts); absent: only the deadline ends it.
+   */
+  verifyFailureLimit?: number;
   snapshotTimeoutMs: number;
   /** Each AWS request's own deadline. */
   awsRequestTimeoutMs: number;

@@ -17,6 +17,16 @@ export interface HistoryEntry {
   succeeded: boolean;
   /** For a rollback: the digest it rolled back away from (a version known to be bad). */
   rolledBackFrom: string | undefined;
+  /**
+   * The digest that ran before it, recorded before the update: for the first deploy through
+   * the suite, the version from before adoption.
+   */
+  before: string | undefined;
+  /** Who ran it, and why (a rollback's reason), when recorded. */
+  actor: string | undefined;
+  reason: string | undefined;
+  /** Not a record of its own: what the entry `id` recorded as running before it (adoption). */
+  adoptedFrom?: true;
   /** The service it changed (its ARN); absent in records older than this field. */
   serviceArn: string | undefined;
   /** The commit deployed, when recorded. */
@@ -44,6 +54,9 @@ export function fromGitHub(records: readonly DeploymentRecord[]): HistoryEntry[]
         succeeded: r.statuses.some((s) => s.state === 'success'),
         rolledBackFrom:
           r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+        before: digestOf(r.payload.previousImage),
+        actor: stringOf(r.payload.actor),
+        reason: stringOf(r.payload.reason),
         serviceArn: stringOf((r.payload as Record<string, unknown>)['serviceArn']),
         sha: r.sha || undefined,
       },
@@ -80,6 +93,9 @@ async function fromAudit(ctx: HistorySources): Promise<HistoryEntry[]> {
           createdAt: row.created_at.getTime(),
           succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
           rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+          before: digestOf(row.details['previous_image']),
+          actor: stringOf(row.actor),
+          reason: stringOf(row.details['reason']),
           serviceArn: stringOf(row.details['service_arn']),
           sha: stringOf(row.details['commit']),
         },
@@ -144,7 +160,9 @@ function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {
 /**
  * "previous": the newest successful deploy or rollback older than the one that put the
  * running version in place, skipping the running version and every version a rollback moved
- * away from (those stay reachable by name only).
+ * away from (those stay reachable by name only). With nothing older — the day of adoption,
+ * after the first deploy through the suite — the version that deploy recorded as running
+ * before it (`before`), marked `adoptedFrom`.
  */
 export function choosePrevious(
   entries: readonly HistoryEntry[],
@@ -160,7 +178,22 @@ export function choosePrevious(
           (e.createdAt === current.createdAt && Number(e.id) < Number(current.id)),
       )
     : successes;
-  return older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
+  const found = older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
+  if (found || !current || older.length > 0) return found;
+  const before = current.before;
+  if (before === undefined || before === runningDigest || bad.has(before)) return undefined;
+  return {
+    ...current,
+    kind: 'deploy',
+    digest: before,
+    image: current.image.replace(/@sha256:[0-9a-f]{64}$/, `@${before}`),
+    tag: undefined,
+    before: undefined,
+    rolledBackFrom: undefined,
+    sha: undefined,
+    reason: undefined,
+    adoptedFrom: true,
+  };
 }
 
 export function badDigests(entries: readonly HistoryEntry[]): Set<string> {

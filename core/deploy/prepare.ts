@@ -15,6 +15,8 @@ export interface OpsInputs {
   timeoutMs: number;
   pollIntervalMs: number;
   verifyTimeoutMs: number;
+  /** Failed checks in a row, once the new version serves, that end verification early. */
+  verifyFailureLimit: number;
   /** Each AWS request's own deadline (a hung connection is dropped and retried). */
   awsRequestTimeoutMs: number;
   githubToken: string | undefined;
@@ -74,6 +76,7 @@ export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<
       operationTimeoutMs: inputs.timeoutMs,
       pollIntervalMs: inputs.pollIntervalMs,
       verifyTimeoutMs: inputs.verifyTimeoutMs,
+      verifyFailureLimit: inputs.verifyFailureLimit,
       awsRequestTimeoutMs: inputs.awsRequestTimeoutMs,
     },
     clock: deps.clock,

@@ -26,6 +26,20 @@ export interface RollbackRequest {
   /** Deadline of the down migration; the operation timeout when not given. */
   downMigrationTimeoutMs?: number;
   dryRun: boolean;
+  /**
+   * How it was approved when no second person did (break-glass): the records say so, with
+   * who and why. Absent: the environment's reviewers; from the terminal, none.
+   */
+  approval?: string | undefined;
+}
+
+/** The break-glass line of the records, or undefined when the environment's reviewers approved. */
+export function breakGlass(run: OpsRun, request: RollbackRequest): string | undefined {
+  if (request.approval)
+    return `${run.ctx.run.actor}, without a second approval: ${request.approval}`;
+  if (run.ctx.run.job === 'terminal')
+    return `${run.ctx.run.actor}, without a second approval: run from a terminal with their own AWS role`;
+  return undefined;
 }
 
 function rollbackStory(request: RollbackRequest): RunStory {
@@ -71,12 +85,18 @@ function rollbackStory(request: RollbackRequest): RunStory {
     unhealthy: (run, why) =>
       `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} but fails its checks (${why}): production is unhealthy and nothing more was done automatically`,
     stopped: (run, why) => `Rollback to ${chosenOf(run).targetVersion} stopped: ${why}`,
-    slack: (run) => slackOf(run, '⏪', { Version: versions(run), Reason: request.reason }),
+    slack: (run) =>
+      slackOf(run, '⏪', {
+        Version: versions(run),
+        Reason: request.reason,
+        ...(breakGlass(run, request) ? { 'Break-glass': breakGlass(run, request) as string } : {}),
+      }),
     audit: (run) => ({
       action: run.outcome.ok ? 'rollback_succeeded' : 'rollback_failed',
       details: {
         result: run.outcome.result,
         reason: request.reason,
+        ...(breakGlass(run, request) ? { break_glass: breakGlass(run, request) } : {}),
         image: chosenOf(run).target.uri,
         tag: chosenOf(run).targetVersion,
         previous_image: run.outcome.previousImage,

@@ -17,6 +17,8 @@ export interface DeploymentPayload {
   /** The image that ran before; for a rollback, the version rolled back away from. */
   previousImage?: string;
   reason?: string;
+  /** Who started the run that made it (GITHUB_ACTOR, or the terminal's user). */
+  actor?: string;
   /**
    * Which run made it (`<run id>.<attempt>.<job>`): set by `create`, so a create whose answer
    * was lost is found again instead of made twice.
@@ -236,6 +238,31 @@ export class GitHubDeployments {
   }
 
   /**
+   * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+   * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+   */
+  async runStartedAt(): Promise<number> {
+    const octokit = await this.client();
+    try {
+      const { data } = await octokit.rest.actions.getWorkflowRun({
+        owner: this.owner,
+        repo: this.repo,
+        run_id: Number(this.ctx.runId),
+      });
+      const at = Date.parse(data.run_started_at ?? data.created_at);
+      if (Number.isNaN(at))
+        throw new DomainFailure(
+          `GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`,
+        );
+      return at;
+    } catch (error) {
+      throw error instanceof DomainFailure
+        ? error
+        : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
+    }
+  }
+
+  /**
    * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
    *
    * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
@@ -417,6 +444,22 @@ function payloadOf(payload: unknown): Partial<DeploymentPayload> {
     : {};
 }
 
+/**
+ * One line for a GitHub error: its message and the fields it names, never the raw JSON body
+ * Octokit puts into a 422's message.
+ */
 function firstLine(error: unknown): string {
+  const data = (error as { response?: { data?: { message?: unknown; errors?: unknown } } }).response
+    ?.data;
+  if (typeof data?.message === 'string') {
+    const details = (Array.isArray(data.errors) ? (data.errors as unknown[]) : []).flatMap((e) => {
+      if (typeof e === 'string') return [e];
+      if (typeof e !== 'object' || e === null) return [];
+      const { field, message, code } = e as Record<string, unknown>;
+      const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
+      return text ? [text] : [];
+    });
+    return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
+  }
   return (errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
 }

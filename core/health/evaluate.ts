@@ -82,6 +82,24 @@ export function evaluateResponse(
   return reasons;
 }
 
+/**
+ * Whether a response shows one of the expected versions: the sign that the new version, and
+ * not the one before or a warming instance that cannot say yet, answered it.
+ */
+export function reportsVersion(
+  response: ProbeResponse,
+  version: { path: string; values: readonly string[] },
+): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return false;
+  }
+  const actual = valueAtPath(body, version.path);
+  return actual.found && version.values.includes(String(actual.value));
+}
+
 /** The plain-HTTP twin of an https:// URL must redirect to https. */
 export function evaluateRedirect(response: ProbeResponse, httpUrl: URL): string[] {
   const location = response.headers['location'];

@@ -3,7 +3,8 @@ import { formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthCheck } from './check-schema.js';
-import { evaluateRedirect, evaluateResponse } from './evaluate.js';
+import { evaluateRedirect, evaluateResponse, reportsVersion } from './evaluate.js';
+import { FailureStreak } from './failure-limit.js';
 import { probe as httpProbe, type ProbeResponse } from './probe.js';
 import { parseDuration } from '../util/duration.js';
 
@@ -23,6 +24,18 @@ export interface CheckResult {
   lastReason?: string;
   tlsDaysRemaining?: number;
   durationMs: number;
+  /** Why it ended before the deadline: the failure limit was reached (by it or another check). */
+  endedEarly?: string;
+}
+
+export interface FailureLimit {
+  /** Failed attempts in a row of one check, once the new version serves, that end every check. */
+  limit: number;
+  /**
+   * The platform says the new version alone serves. Used when no version is read from the
+   * responses; with one, a response reporting the expected version is the sign.
+   */
+  servingKnown: boolean;
 }
 
 export interface RunChecksOptions {
@@ -35,6 +48,21 @@ export interface RunChecksOptions {
   logger: Logger;
   probe?: typeof httpProbe;
   signal?: AbortSignal;
+  /**
+   * Give up before the deadline once the new version is known to serve (see FailureLimit and
+   * core/health/failure-limit.ts). Until then a failure is retried to the deadline: a version
+   * still warming up, or the previous one still answering, is no verdict on the new one.
+   * Absent: every check is retried to the deadline.
+   */
+  failureLimit?: FailureLimit;
+}
+
+/** What the checks of one run share: whether the new version is known to serve, and the stop. */
+interface Shared {
+  serving: boolean;
+  stop: AbortController;
+  /** Set by the check whose failures reached the limit. */
+  endedBy?: string;
 }
 
 /** The absolute URL of a check: its own `url`, or `path` joined to the base URL. */
@@ -62,14 +90,24 @@ export async function runChecks(
   const { clock, logger } = options;
   const deadline = clock.now() + options.timeoutMs;
   const carriers = versionCarriers(checks);
+  const limit = options.failureLimit;
+  const shared: Shared = {
+    serving: limit !== undefined && options.expectVersion === undefined && limit.servingKnown,
+    stop: new AbortController(),
+  };
   logger.info(
-    `Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${formatDuration(options.timeoutMs)}, retry every ${formatDuration(options.intervalMs)})`,
+    `Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${formatDuration(options.timeoutMs)}, retry every ${formatDuration(options.intervalMs)}${limit ? `; ${limit.limit} failures in a row once the new version serves end it` : ''})`,
   );
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, shared.stop.signal])
+    : shared.stop.signal;
   return Promise.all(
     checks.map((check, index) =>
       runOne(check, {
         ...options,
+        signal,
         deadline,
+        shared,
         version: carriers.has(index) ? options.expectVersion : undefined,
       }),
     ),
@@ -80,10 +118,13 @@ async function runOne(
   check: HealthCheck,
   options: RunChecksOptions & {
     deadline: number;
+    shared: Shared;
     version: { values: readonly string[]; path: string } | undefined;
   },
 ): Promise<CheckResult> {
-  const { clock, logger } = options;
+  const { clock, logger, shared } = options;
+  const streak = options.failureLimit ? new FailureStreak(options.failureLimit.limit) : undefined;
+  let endedEarly: string | undefined;
   const doProbe = options.probe ?? httpProbe;
   const url = resolveCheckUrl(check, options.baseUrl);
   const attemptTimeout = parseDuration(check.timeout) ?? 10_000;
@@ -119,7 +160,15 @@ async function runOne(
         now: new Date(clock.now()),
       });
     } catch (error) {
-      lastReasons = [errorMessage(error)];
+      lastReasons = [
+        shared.endedBy !== undefined && shared.stop.signal.aborted
+          ? `not finished: ${shared.endedBy}`
+          : errorMessage(error),
+      ];
+    }
+    if (last && options.version && !shared.serving && reportsVersion(last, options.version)) {
+      shared.serving = true;
+      logger.info(`  ${check.name}: the new version answers (${options.version.values[0]})`);
     }
     if (redirectUrl) {
       try {
@@ -151,6 +200,7 @@ async function runOne(
           }
         : {}),
       durationMs: clock.now() - started,
+      ...(endedEarly !== undefined ? { endedEarly } : {}),
     });
 
     if (lastReasons.length === 0) {
@@ -159,8 +209,20 @@ async function runOne(
       );
       return result();
     }
+    const line = lastReasons.join('; ');
+    const reached = shared.serving ? streak?.observe(line) : undefined;
+    if (reached) {
+      endedEarly = `${reached.length} failures in a row once the new version served`;
+      shared.endedBy ??= `${check.name} failed ${reached.length} times in a row`;
+      logger.info(
+        `✗ ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`,
+      );
+      shared.stop.abort();
+      return result();
+    }
     const remainingAfter = options.deadline - clock.now();
     if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
+      if (shared.endedBy !== undefined) endedEarly = `stopped: ${shared.endedBy}`;
       logger.info(
         `✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`,
       );
@@ -168,7 +230,6 @@ async function runOne(
     }
     // Log a failing attempt when its reason changes, not every poll: a warming service
     // would otherwise fill the log with the same line.
-    const line = lastReasons.join('; ');
     if (line !== lastLogged) {
       logger.info(
         `… ${check.name}: ${line} (attempt ${attempts}; retrying every ${formatDuration(options.intervalMs)})`,
@@ -176,5 +237,10 @@ async function runOne(
       lastLogged = line;
     }
     await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
+    if (shared.endedBy !== undefined) {
+      // Another check reached the failure limit: this one's last attempt is its answer.
+      endedEarly = `stopped: ${shared.endedBy}`;
+      return result();
+    }
   }
 }

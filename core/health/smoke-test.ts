@@ -2,7 +2,7 @@ import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
 import type { HealthCheck } from './check-schema.js';
 import { buildReport, type SmokeReport } from './report.js';
-import { runChecks, type RunChecksOptions } from './run-checks.js';
+import { runChecks, type FailureLimit, type RunChecksOptions } from './run-checks.js';
 
 export interface SmokeTestParams {
   checks: readonly HealthCheck[];
@@ -10,6 +10,7 @@ export interface SmokeTestParams {
   expectVersion?: { values: readonly string[]; path: string };
   timeoutMs: number;
   intervalMs: number;
+  failureLimit?: FailureLimit;
 }
 
 /** Runs the checks and builds the report; shared by smoke-test, deploy and rollback. */
@@ -23,6 +24,7 @@ export async function smokeTest(
     ...(params.expectVersion ? { expectVersion: params.expectVersion } : {}),
     timeoutMs: params.timeoutMs,
     intervalMs: params.intervalMs,
+    ...(params.failureLimit ? { failureLimit: params.failureLimit } : {}),
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.probe ? { probe: deps.probe } : {}),

@@ -106,6 +106,7 @@ export class EcrState {
       behaviour: image.behaviour,
       latencyMs: image.latencyMs,
       crashAfterMs: image.crashAfterMs,
+      warmUpMs: image.warmUpMs,
       errorRate: image.errorRate,
     };
     // Push time and version are part of the content so a rebuilt tag gets a new digest.
@@ -222,6 +223,7 @@ export class EcrState {
           behaviour: 'healthy',
           latencyMs: 1500,
           crashAfterMs: 2000,
+          warmUpMs: 0,
           errorRate: 0,
           ...behaviours[tag],
         },

@@ -78,6 +78,12 @@ export class GithubState {
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
   issues: GithubIssue[] = [];
+  /**
+   * Workflow runs by id, as `GET /repos/{owner}/{repo}/actions/runs/{id}` answers them: when
+   * the run was created and when its latest attempt started (a re-run starts a new attempt).
+   * A run the sim was not told about is answered 404, as GitHub does.
+   */
+  runs = new Map<number, { repo: string; createdAt: number; attempt: number; startedAt: number }>();
   private nextId = 1000;
   id(): number {
     return this.nextId++;

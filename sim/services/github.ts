@@ -417,6 +417,24 @@ export const github: RestService<GithubWorld> = {
     },
     {
       method: 'GET',
+      pattern: new RegExp(`^${REPO}/actions/runs/(?<id>\\d+)$`),
+      operation: 'getWorkflowRun',
+      mutating: false,
+      handle(_req, p, world) {
+        const run = world.github.runs.get(Number(p['id']));
+        if (!run || run.repo !== repoOf(p)) return notFound();
+        return json(200, {
+          id: Number(p['id']),
+          status: 'in_progress',
+          run_attempt: run.attempt,
+          created_at: iso(run.createdAt),
+          run_started_at: iso(run.startedAt),
+          html_url: `https://github.com/${run.repo}/actions/runs/${p['id']}`,
+        });
+      },
+    },
+    {
+      method: 'GET',
       pattern: new RegExp(`^${REPO}/deployments/(?<id>\\d+)$`),
       operation: 'getDeployment',
       mutating: false,

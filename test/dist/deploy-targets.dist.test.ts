@@ -29,6 +29,10 @@ interface Platform {
   serving(sim: SimHandle): string;
   /** Something else is deploying: platform maintenance, or another update. */
   makeBusy(sim: SimHandle): Promise<void>;
+  /** Modelled ms of an image switch, from the update call to the platform's end. */
+  switchMs(sim: SimHandle): number;
+  /** Modelled ms from the new version going live in the sim to the platform's end. */
+  liveToEndMs(sim: SimHandle): number;
 }
 
 const PLATFORMS: Platform[] = [
@@ -40,6 +44,9 @@ const PLATFORMS: Platform[] = [
     config: (sim) => testConfig(sim),
     serving: (sim) => sim.service('drop-web').running.version,
     makeBusy: async (sim) => sim.startMaintenance('drop-web', 60_000),
+    switchMs: (sim) => sim.fixture.durations.deployPending + sim.fixture.durations.deploy,
+    // App Runner switches what serves when its operation succeeds.
+    liveToEndMs: () => 0,
   },
   {
     kind: 'ecs-express',
@@ -64,6 +71,15 @@ const PLATFORMS: Platform[] = [
         }),
       );
       ecs.destroy();
+    },
+    switchMs: (sim) => {
+      const d = sim.fixture.ecs.durations;
+      return d.pending + d.scaleUp + d.canaryBake + d.bake + d.cleanUp;
+    },
+    // The new tasks start at scale-up and serve through the canary before ECS ends.
+    liveToEndMs: (sim) => {
+      const d = sim.fixture.ecs.durations;
+      return d.scaleUp + d.canaryBake + d.bake + d.cleanUp;
     },
   },
 ];
@@ -183,5 +199,65 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
     expect(p.serving(w.sim)).toBe('v1.4.2');
     const deployment = w.sim.github.deployments()[0];
     expect(deployment?.statuses.at(-1)?.state).toBe('success');
+  });
+});
+
+// The incident path: a version known to serve that fails its checks is rolled back after
+// verify-failure-limit failures in a row, not after verify-timeout; one still warming up is
+// retried and kept.
+describe.each(PLATFORMS)('the incident path on $kind', (p) => {
+  const POLL_MS = 100;
+  const LIMIT = 3;
+
+  it.concurrent(
+    'a version whose app answers 503 is rolled back within limit × poll + the rollback + its verification',
+    async () => {
+      const w = await world(p);
+      const lines: { at: number; text: string }[] = [];
+      const result = await w.run(
+        'deploy',
+        { image: 'v1.4.1', 'verify-timeout': '60s', 'poll-interval': `${POLL_MS}ms` },
+        { echo: (text) => lines.push({ at: Date.now(), text }) },
+      );
+      expect(result.outputs['result']).toBe('rolled-back');
+      expect(errors(result).at(-1)).toMatch(
+        /v1\.4\.1 failed verification \(api-health: status 503.* \(3 failures in a row once the new version served\)\); rolled back to v1\.4\.2, which passes its checks/,
+      );
+      expect(p.serving(w.sim)).toBe('v1.4.2');
+      const at = (re: RegExp): number => {
+        const line = lines.find((l) => re.test(l.text));
+        if (!line) throw new Error(`no log line matches ${re}:\n${result.stdout}`);
+        return line.at;
+      };
+      const serving = at(/✓ Update service/);
+      const rollingBack = at(/putting v1\.4\.2 back/);
+      const verified = at(/✓ Verify rollback/);
+      const verification = verified - at(/✓ Roll back/);
+      // The failures in a row, and a second for a loaded machine; verify-timeout is 60 s.
+      expect(rollingBack - serving).toBeLessThan(LIMIT * POLL_MS + 1_000);
+      // One poll of each follow may pass before it sees the platform's end.
+      const bound = LIMIT * POLL_MS + w.sim.scaled(p.switchMs(w.sim)) + verification;
+      expect(verified - serving).toBeLessThan(bound + 2 * POLL_MS + 1_000);
+    },
+  );
+
+  it.concurrent('a version that warms up for 30 s, then serves 200, is kept', async () => {
+    // ×0.01: the 30 s of warm-up are 300 ms, three polls 150 ms.
+    const w = await startDeployWorld({ fixture: dropFixture(), timeScale: 0.01 }, p.config);
+    worlds.push(w);
+    w.sim.pushImage('drop-web', {
+      tags: ['v1.6.0'],
+      behaviour: 'warm-up',
+      warmUpMs: w.sim.scaled(p.liveToEndMs(w.sim) + 30_000),
+    });
+    const result = await w.run('deploy', {
+      image: 'v1.6.0',
+      'poll-interval': '50ms',
+      'verify-timeout': '20s',
+    });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('deployed');
+    expect(result.stdout).toMatch(/… api-health: status 503, expected 200; .*version not reported/);
+    expect(p.serving(w.sim)).toBe('v1.6.0');
   });
 });

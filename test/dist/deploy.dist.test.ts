@@ -160,7 +160,7 @@ describe.concurrent('deploy: outcomes', () => {
     expect(result.exitCode).toBe(1);
     expect(result.outputs['result']).toBe('rolled-back');
     expect(errors(result).at(-1)).toMatch(
-      /^deploy: v1\.4\.1 failed verification \(api-health: status 503, expected 200; .*data\.checks\.db\.status is "fail", expected "pass"\); rolled back to v1\.4\.2, which passes its checks$/,
+      /^deploy: v1\.4\.1 failed verification \(api-health: status 503, expected 200; .*data\.checks\.db\.status is "fail", expected "pass" \(3 failures in a row once the new version served\)\); rolled back to v1\.4\.2, which passes its checks$/,
     );
     expect(w.sim.service(w.serviceArn).running.version).toBe('v1.4.2');
     const switches = updateCalls(w).map((c) => c.ImageIdentifier);

@@ -93,6 +93,7 @@ describe('deploy.yml and rollback.yml', () => {
       'to',
       'reason',
       'down-migration',
+      'approval-environment',
       'config',
       'runs-on',
     ]);
@@ -135,14 +136,14 @@ describe('deploy.yml and rollback.yml', () => {
     });
   });
 
-  it('queues deploys and rollbacks of an environment in one group: never cancelled, never dropped', () => {
+  it('queues deploys, and rollbacks apart from them (never behind a deploy waiting for approval): never cancelled, never dropped', () => {
     expect(deploy['deploy']?.concurrency).toEqual({
       group: 'apprunner-ops-${{ matrix.environment }}',
       'cancel-in-progress': false,
       queue: 'max',
     });
     expect(rollback['rollback']?.concurrency).toEqual({
-      group: 'apprunner-ops-${{ inputs.environment }}',
+      group: 'apprunner-ops-rollback-${{ inputs.environment }}',
       'cancel-in-progress': false,
       queue: 'max',
     });

@@ -227,8 +227,10 @@ describe("docs/setup.md's caller, deploying", () => {
       runAction: runner.runAction,
     });
     expect(result.conclusion).toBe('success');
-    // build, staging, production: each asked for a token (the plan job has no id-token).
+    // build and snapshot (side by side, for the first environment), staging, production: each
+    // asked for a token (the plan job has no id-token). One issuer saw them all.
     expect(result.tokens.map((t) => t['sub'])).toEqual([
+      'repo:example/drop:environment:staging',
       'repo:example/drop:environment:staging',
       'repo:example/drop:environment:staging',
       'repo:example/drop:environment:production',
@@ -374,7 +376,7 @@ describe("docs/setup.md's caller, rolling back", () => {
     expect(runner.calls[0]?.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
     expect(result.jobs['rollback']?.outputs).toEqual({ result: 'rolled-back' });
     expect(result.jobs['rollback/rollback']?.concurrency).toEqual({
-      group: 'apprunner-ops-production',
+      group: 'apprunner-ops-rollback-production',
       cancelInProgress: false,
       queue: 'max',
     });

@@ -476,6 +476,9 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
   // Jobs that need nothing of each other run side by side; the result lists them in file order.
   const keys = new Map<string, number[]>();
   const jobs: Record<string, JobRehearsal> = {};
+  // One issuer per rehearsal, started by the first job that needs it. The promise is kept, not
+  // the issuer: jobs side by side would each start one, and only the last would be closed.
+  let oidcStarted: Promise<OidcIssuer> | undefined;
   let oidc: OidcIssuer | undefined;
   const relative = path.relative(workspace, file);
   const ownPath = relative.startsWith('..') ? path.basename(file) : relative;
@@ -516,7 +519,8 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     // The runner hands out an OIDC token only to jobs with id-token: write.
     let oidcEnv: Record<string, string> = {};
     if (permissions['id-token'] === 'write') {
-      oidc ??= await startOidcIssuer();
+      oidcStarted ??= startOidcIssuer();
+      oidc = await oidcStarted;
       const repository = String(frame.github['repository']);
       oidcEnv = oidc.forJob({
         sub: job.environment
@@ -989,7 +993,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       workflowSha: String(github['sha']),
     });
   } finally {
-    await oidc?.close();
+    await (await oidcStarted)?.close();
   }
   const conclusion = Object.values(jobs).some((j) => j.result === 'failure')
     ? 'failure'

@@ -10,6 +10,8 @@ export interface RollbackInputs extends OpsInputs {
   downMigrationCommand: string | undefined;
   downMigrationTimeoutMs: number;
   dryRun: boolean;
+  /** How it was approved when not by a second reviewer (break-glass); see action.yml. */
+  approval: string | undefined;
 }
 
 /** Reads and validates every input once, before anything is called. */
@@ -33,5 +35,6 @@ export function readRollbackInputs(inputs: InputReader): RollbackInputs {
       max: 6 * 3_600_000,
     }),
     dryRun: inputs.boolean('dry-run'),
+    approval: inputs.optional('approval'),
   });
 }

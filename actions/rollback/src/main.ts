@@ -24,6 +24,7 @@ await runAction('rollback', async ({ inputs, logger, setOutput, saveState, write
     downMigrationCommand: request.downMigrationCommand,
     downMigrationTimeoutMs: request.downMigrationTimeoutMs,
     dryRun: request.dryRun,
+    approval: request.approval,
   });
 
   setOpsOutputs(outcome, setOutput);

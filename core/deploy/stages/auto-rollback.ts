@@ -4,7 +4,7 @@
  */
 import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageDefinition } from './stage.js';
-import { failureLine, smokeCheck } from './verify.js';
+import { failureLine, smokeCheck, verifyIntervalMs } from './verify.js';
 
 export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
   name: 'Roll back',
@@ -31,6 +31,17 @@ export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
       );
       return { silent: true };
     }
+    // A rollback (rollback.yml has a concurrency group of its own) may have changed the
+    // service since: then what runs is a person's choice, and putting `back` would undo it.
+    const now = await ctx.target.describe();
+    if (now.digest !== undefined && now.digest !== c.target.digest) {
+      run.finish(
+        'failed',
+        false,
+        `${c.targetVersion} failed verification (${why}), and the service no longer runs it (it runs ${now.imageByDigest}, put in place by someone else since, e.g. a rollback): left as it is`,
+      );
+      return { silent: true };
+    }
     ctx.logger.info(
       `Verification of ${c.targetVersion} failed (${why}); putting ${back.version} back`,
     );
@@ -43,7 +54,8 @@ export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
     run.outcome.rollbackOperationId = started.id;
     const result = await ctx.target.follow(
       { ...started, names: { image: back.version, previous: c.targetVersion } },
-      wait,
+      // Production is down until this ends: see it end soon.
+      { ...wait, intervalMs: verifyIntervalMs(ctx) },
     );
     const detail = `operation ${started.id}: ${result.status}`;
     if (!result.ok) {

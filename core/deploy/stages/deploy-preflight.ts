@@ -15,6 +15,7 @@ import {
 } from '../../targets/env-changes.js';
 import { fallbackTarget, versionOf } from '../images.js';
 import type { OpsRun } from '../ops-run.js';
+import { assertNotUndoingRollback } from '../newer-rollback.js';
 import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
 import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
@@ -61,6 +62,8 @@ export const deployPreflight: StageDefinition<
     const { state, running } = await readService(run);
     await assertNoUnfinishedRotation(run.ctx, state.secrets);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
+    // Before anything changes: a rollback this deploy was queued behind or beside stands.
+    await assertNotUndoingRollback(ctx, target, targetVersion);
     const back = await fallbackTarget(ctx, running, target);
     choose(run, state, { running, target, targetVersion, back });
     const changes = run.envChanges;

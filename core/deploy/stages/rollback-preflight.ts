@@ -54,7 +54,9 @@ async function resolveTarget(
       target,
       targetVersion: chosen.tag ?? versionOf(target),
       history,
-      why: `last good version before ${running.version} (from ${history.source}, ${chosen.source === 'github' ? 'deployment' : 'audit row'} ${chosen.id})`,
+      why: chosen.adoptedFrom
+        ? `the version that ran before the first deploy through apprunner-ops (recorded by ${chosen.source === 'github' ? 'deployment' : 'audit row'} ${chosen.id} from ${history.source})`
+        : `last good version before ${running.version} (from ${history.source}, ${chosen.source === 'github' ? 'deployment' : 'audit row'} ${chosen.id})`,
       commit: chosen.sha,
     };
   }

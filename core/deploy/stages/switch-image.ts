@@ -7,6 +7,7 @@ import { describeEnvChanges, type EnvChanges } from '../../targets/env-changes.j
 import { chosenOf, type OpsRun } from '../ops-run.js';
 import type { StageResult } from '../pipeline.js';
 import type { StageDefinition } from './stage.js';
+import { verifyIntervalMs } from './verify.js';
 
 /**
  * Follows a started deployment of the chosen image (the switch or the restart) and records it
@@ -21,7 +22,8 @@ export async function followDeployment(
   run.outcome.operationId = started.id;
   const result = await ctx.target.follow(
     { ...started, names: { image: c.targetVersion, previous: c.running.version } },
-    { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: ctx.timing.pollIntervalMs },
+    // Verification starts when the platform's deployment ends: see it end soon.
+    { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: verifyIntervalMs(ctx) },
   );
   const detail = `operation ${started.id}: ${result.status}`;
   run.switched = result.ok;

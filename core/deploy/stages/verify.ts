@@ -9,8 +9,21 @@ import type { StageDefinition } from './stage.js';
 export function failureLine(report: SmokeReport): string {
   return report.checks
     .filter((c) => !c.passed)
-    .map((c) => `${c.name}: ${c.lastReason}`)
+    .map(
+      (c) =>
+        `${c.name}: ${c.lastReason}${c.endedEarly !== undefined && !c.endedEarly.startsWith('stopped') ? ` (${c.endedEarly})` : ''}`,
+    )
     .join('; ');
+}
+
+/**
+ * The incident path's pace: how often a failing check is tried again, and how often the
+ * deployments a verification waits for (the deploy's, the automatic rollback's) are polled.
+ * Half the poll interval, at most 5 s: with verify-failure-limit 3 a bad version is judged
+ * within 10 s of serving at the defaults, and each follow sees its deployment end within 5 s.
+ */
+export function verifyIntervalMs(ctx: OpsContext): number {
+  return Math.min(ctx.timing.pollIntervalMs / 2, 5_000);
 }
 
 /** Runs the checks, expecting one of `versions` where the app reports its version. */
@@ -33,7 +46,12 @@ export async function smokeCheck(
       baseUrl: new URL(health['base-url']),
       ...(checkVersion ? { expectVersion: { values: versions, path: versionPath } } : {}),
       timeoutMs: ctx.timing.verifyTimeoutMs,
-      intervalMs: Math.min(ctx.timing.pollIntervalMs, 5_000),
+      intervalMs: verifyIntervalMs(ctx),
+      // The platform's deployment has ended when verification starts: where no version is
+      // read, its word that the new version alone serves starts the failure count.
+      ...(ctx.timing.verifyFailureLimit !== undefined
+        ? { failureLimit: { limit: ctx.timing.verifyFailureLimit, servingKnown: true } }
+        : {}),
     },
     { clock: ctx.clock, logger: ctx.logger },
   );
