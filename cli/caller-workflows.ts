@@ -7,8 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './args.js';
+import { packageRoot } from './suite.js';
 
-const EXAMPLES = path.join(import.meta.dirname, '..', 'examples', 'caller', '.github', 'workflows');
+/** The package ships these files (package.json `files`); read where the package is. */
+const examples = (): string =>
+  path.join(packageRoot(), 'examples', 'caller', '.github', 'workflows');
 /** What the examples call: owner/repo/.github/workflows/<file>.yml@<40 hex> # <version>. */
 const SUITE_USES =
   /(?<repo>[\w.-]+\/[\w.-]+)\/\.github\/workflows\/(?<file>[\w.-]+\.yml)@(?<sha>[0-9a-f]{40}) # (?<version>v[\w.-]+)/g;
@@ -31,7 +34,7 @@ export interface SuiteReference {
 
 /** The suite and release the examples (and docs/setup.md) name. */
 export function exampleSuite(): { repository: string; sha: string; version: string } {
-  const text = readFileSync(path.join(EXAMPLES, CALLER_FILES[0]), 'utf8');
+  const text = readFileSync(path.join(examples(), CALLER_FILES[0]), 'utf8');
   const match = [...text.matchAll(SUITE_USES)][0]?.groups;
   if (!match) throw new Error(`${CALLER_FILES[0]}: no suite reference found`);
   return { repository: match['repo']!, sha: match['sha']!, version: match['version']! };
@@ -54,7 +57,7 @@ export function callerWorkflows(
   const last = environments.at(-1) ?? 'production';
   const files: Record<string, string> = {};
   for (const name of CALLER_FILES) {
-    let text = readFileSync(path.join(EXAMPLES, name), 'utf8')
+    let text = readFileSync(path.join(examples(), name), 'utf8')
       .replaceAll(
         `environments: ${EXAMPLE_ENVIRONMENTS}`,
         `environments: ${environments.join(' ')}`,

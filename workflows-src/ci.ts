@@ -19,7 +19,7 @@ export const ci: WorkflowSource = {
         env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
         steps: [
           thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
-          thirdParty(SETUP_NODE, { with: { 'node-version': 20, cache: 'npm' } }),
+          thirdParty(SETUP_NODE, { with: { 'node-version': 24, cache: 'npm' } }),
           run(
             'Install Debian tools the tests drive',
             [

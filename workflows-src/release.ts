@@ -45,7 +45,7 @@ export const release: WorkflowSource = {
           // Full history and tags: the tag-exists check and `git tag` need them; the token
           // stays in the git config for the push.
           thirdParty(CHECKOUT, { with: { 'fetch-depth': 0, 'persist-credentials': true } }),
-          thirdParty(SETUP_NODE, { with: { 'node-version': 20, cache: 'npm' } }),
+          thirdParty(SETUP_NODE, { with: { 'node-version': 24, cache: 'npm' } }),
           run('Install dependencies', 'npm ci --no-audit --no-fund'),
           run('Version and changelog', 'npx tsx scripts/release.ts check "$VERSION"', {
             env: { VERSION: expr('inputs.version') },

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { parseConfig } from '../../core/config/load.js';
 import { UsageError } from '../args.js';
-import { ask, EXIT, type CliIo, type Command } from '../io.js';
+import { ask, EXIT, type CliIo } from '../io.js';
+import type { CommandSpec } from './index.js';
+import type { ParsedArgs } from '../args.js';
 import { callerWorkflows, exampleSuite, parseSuiteReference } from '../caller-workflows.js';
 import { boolFlag, stringFlag } from './shared.js';
 
@@ -58,7 +60,7 @@ async function value(
   return answer || fallback || value(io, undefined, flag, question, fallback);
 }
 
-async function gather(args: Parameters<Command['run']>[0], io: CliIo): Promise<Answers> {
+async function gather(args: ParsedArgs, io: CliIo): Promise<Answers> {
   const environments = (
     await value(
       io,
@@ -129,59 +131,35 @@ export function configText(a: Answers): string {
   return `# apprunner-ops configuration, written by \`apprunner-ops init\`; check it with \`apprunner-ops validate\`.\n${stringify({ version: 1, environments })}`;
 }
 
-export const initCommand: Command = {
-  name: 'init',
-  usage:
-    'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id] [--health-url url|env=url,…] [--suite owner/repo@ref] [--force]',
-  summary:
-    'write .github/apprunner-ops.yml and the caller workflows (asks for what flags do not give)',
-  flags: {
-    environments: {
-      type: 'string',
-      description: 'environment names in deploy order; the last one gets required reviewers',
-    },
-    region: { type: 'string', description: 'AWS region' },
-    'service-arn': { type: 'string', description: 'App Runner service ARN, or env=arn pairs' },
-    'ecr-repository': { type: 'string', description: 'ECR repository name' },
-    database: { type: 'string', description: 'RDS instance identifier' },
-    'health-url': { type: 'string', description: 'public base URL, or env=url pairs' },
-    suite: {
-      type: 'string',
-      description:
-        'owner/repo@ref of apprunner-ops the callers use (default: the release docs/setup.md pins)',
-    },
-    force: { type: 'boolean', description: 'overwrite existing files' },
-  },
-  async run(args, io) {
-    if (args.positionals.length > 0)
-      throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
-    const suiteText = stringFlag(args, 'suite');
-    const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
-    const answers = await gather(args, io);
-    const config = configText(answers);
-    const configFile = '.github/apprunner-ops.yml';
-    // Written only if it validates: init never leaves a file that the next command refuses.
-    parseConfig(config, configFile);
-    const files: Record<string, string> = {
-      [configFile]: config,
-      ...callerWorkflows(answers.environments, suite),
-    };
-    const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
-    if (existing.length > 0 && !boolFlag(args, 'force'))
-      throw new UsageError(
-        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
-      );
-    for (const [file, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(io.cwd, file)), { recursive: true });
-      await writeFile(path.join(io.cwd, file), text);
-      io.stdout.write(`wrote ${file}\n`);
-    }
-    const pinned = suite
-      ? `${suite.repository}@${suite.ref}`
-      : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
-    io.stdout.write(
-      `The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+export async function runInit(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
+  const suiteText = stringFlag(args, 'suite');
+  const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
+  const answers = await gather(args, io);
+  const config = configText(answers);
+  const configFile = '.github/apprunner-ops.yml';
+  // Written only if it validates: init never leaves a file that the next command refuses.
+  parseConfig(config, configFile);
+  const files: Record<string, string> = {
+    [configFile]: config,
+    ...callerWorkflows(answers.environments, suite),
+  };
+  const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
+  if (existing.length > 0 && !boolFlag(args, 'force'))
+    throw new UsageError(
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
     );
-    return EXIT.ok;
-  },
-};
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(io.cwd, file)), { recursive: true });
+    await writeFile(path.join(io.cwd, file), text);
+    io.stdout.write(`wrote ${file}\n`);
+  }
+  const pinned = suite
+    ? `${suite.repository}@${suite.ref}`
+    : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
+  io.stdout.write(
+    `The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+  );
+  return EXIT.ok;
+}

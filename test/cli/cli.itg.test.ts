@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateWorld } from '../../sim/gate-world.js';
 import { startRotationWorld } from '../../sim/rotation-world.js';
 import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
+import { runnerNode } from '../../sim/runner-node.js';
 import { CHECKS, lintWorkflows } from '../../workflows-src/validate/index.js';
 import { SHELLCHECK } from '../../workflows-src/validate/shellcheck.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
@@ -28,7 +29,7 @@ function cli(
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(runnerNode(), [BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -214,7 +215,7 @@ describe('progress on a terminal and in a pipe', () => {
     async () => {
       const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
       const command = [
-        process.execPath,
+        runnerNode(),
         BIN,
         'deploy',
         'production',
