@@ -22,6 +22,7 @@ import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
 import type { GithubRateLimit } from './services/github.js';
 import type { GithubIssue } from './services/github-issues.js';
+import type { GitData } from './services/github-git.js';
 import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
@@ -167,6 +168,8 @@ export interface SimHandle {
     /** The primary rate limit, live: raise `used` to `limit` to make GitHub refuse with 403. */
     rateLimit(): GithubRateLimit;
     issues(): GithubIssue[];
+    /** Tag objects, refs and releases (release.yml). */
+    git(): GitData;
   };
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
@@ -456,6 +459,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       checkRuns: () => structuredClone(world.github.checkRuns),
       rateLimit: () => world.github.rateLimit,
       issues: () => structuredClone(world.github.issues),
+      git: () => structuredClone(world.github.git),
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

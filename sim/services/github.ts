@@ -1,6 +1,6 @@
 /**
  * GitHub REST, the parts the suite calls: deployments and their statuses (with
- * `auto_inactive`), commit statuses and check runs. Served under `/github`, so a client's
+ * `auto_inactive`), commit statuses, check runs, issues, and tags, refs and releases. Served under `/github`, so a client's
  * GITHUB_API_URL is `<sim>/github`. Any repository exists; a token is required.
  *
  * What Octokit relies on is answered as GitHub does: `Link` headers on lists (`next`, `prev`,
@@ -11,6 +11,7 @@
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { World } from '../world.js';
 import { answerGraphql } from './github-graphql.js';
+import { GitData, gitRoutes } from './github-git.js';
 import { issueRoutes, type GithubIssue } from './github-issues.js';
 
 type Json = Record<string, unknown>;
@@ -82,6 +83,7 @@ export class GithubState {
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
   issues: GithubIssue[] = [];
+  git = new GitData();
   private nextId = 1000;
   id(): number {
     return this.nextId++;
@@ -673,6 +675,7 @@ export const github: RestService = {
       },
     },
     ...issueRoutes,
+    ...gitRoutes,
   ],
 };
 
