@@ -592,6 +592,8 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
           GITHUB_EVENT_NAME: String(g['event_name']),
           GITHUB_REPOSITORY: String(g['repository']),
           GITHUB_REPOSITORY_OWNER: String(g['repository_owner']),
+          GITHUB_API_URL: String(g['api_url']),
+          GITHUB_SERVER_URL: String(g['server_url']),
           GITHUB_ACTOR: String(g['actor']),
           GITHUB_RUN_ID: String(g['run_id']),
           GITHUB_WORKFLOW: String(g['workflow']),
