@@ -94,3 +94,32 @@ export function suiteIdentity(): SuiteIdentity {
   };
   return cached;
 }
+
+/**
+ * The identity plus whether its commit is the release `v<version>`: a packed release says so
+ * in build-info.json (`tag`), a checkout when `git tag --points-at HEAD` lists the tag.
+ */
+export function releasedSuite(): SuiteIdentity & { released: boolean } {
+  const suite = suiteIdentity();
+  const tag = `v${suite.version}`;
+  let released = false;
+  if (suite.commitSource === 'checkout') {
+    try {
+      released = execFileSync('git', ['tag', '--points-at', 'HEAD'], {
+        cwd: suite.root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .split('\n')
+        .includes(tag);
+    } catch {
+      released = false;
+    }
+  } else if (suite.commitSource === 'package') {
+    const info = JSON.parse(readFileSync(path.join(suite.root, 'build-info.json'), 'utf8')) as {
+      tags?: unknown;
+    };
+    released = Array.isArray(info.tags) && info.tags.includes(tag);
+  }
+  return { ...suite, released };
+}

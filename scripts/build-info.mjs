@@ -11,5 +11,9 @@ try {
   console.error('build-info: not a git checkout; the package will not know its commit');
   process.exit(0);
 }
-writeFileSync('build-info.json', `${JSON.stringify({ commit }, null, 2)}\n`);
+// The tags on that commit: `init` writes "# vX.Y.Z" only when the commit is that release.
+const tags = execFileSync('git', ['tag', '--points-at', 'HEAD'], { encoding: 'utf8' })
+  .split('\n')
+  .filter(Boolean);
+writeFileSync('build-info.json', `${JSON.stringify({ commit, tags }, null, 2)}\n`);
 console.error(`build-info: ${commit}`);

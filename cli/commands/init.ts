@@ -7,7 +7,8 @@ import { UsageError } from '../args.js';
 import { ask, EXIT, type CliIo } from '../io.js';
 import type { CommandSpec } from './index.js';
 import type { ParsedArgs } from '../args.js';
-import { callerWorkflows, exampleSuite, parseSuiteReference } from '../caller-workflows.js';
+import { callerWorkflows, ownSuiteReference, parseSuiteReference } from '../caller-workflows.js';
+import { releasedSuite } from '../suite.js';
 import { boolFlag, stringFlag } from './shared.js';
 
 interface Answers {
@@ -15,9 +16,16 @@ interface Answers {
   region: string;
   serviceArn: Record<string, string>;
   ecrRepository: string;
-  database: string | undefined;
+  /** RDS instance per environment; absent: no database. */
+  database: Record<string, string | undefined>;
   healthUrl: Record<string, string>;
+  healthPath: Record<string, string>;
+  /** Dot path of the version in the health JSON; absent: the service does not report it. */
+  versionPath: Record<string, string | undefined>;
 }
+
+/** What a person types for "this environment has none". */
+const NONE = new Set(['', 'none', '-']);
 
 /** `a=1,b=2` per environment, or one value for every environment. */
 function perEnvironment(
@@ -86,10 +94,14 @@ async function gather(args: ParsedArgs, io: CliIo): Promise<Answers> {
     'ecr-repository',
     'ECR repository name',
   );
-  const database =
-    stringFlag(args, 'database') ??
-    (await ask(io, 'RDS instance identifier (empty: none): ')) ??
-    undefined;
+  const database = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'database',
+    (e) => `RDS instance identifier of ${e} ("none": no database)`,
+    'none',
+  );
   const urlText = stringFlag(args, 'health-url');
   const healthUrl: Record<string, string> = urlText
     ? perEnvironment(urlText, environments, 'health-url')
@@ -101,16 +113,59 @@ async function gather(args: ParsedArgs, io: CliIo): Promise<Answers> {
       'health-url',
       `Public base URL of ${e} (health checks)`,
     );
+  const healthPath = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'health-path',
+    (e) => `Path of ${e}'s health endpoint`,
+    '/health',
+  );
+  const versionPath = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'version-path',
+    (e) =>
+      `Dot path of the running version in ${e}'s health JSON, e.g. data.version ("none": not reported)`,
+    'none',
+  );
+  for (const [e, p] of Object.entries(healthPath))
+    if (!p.startsWith('/'))
+      throw new UsageError(`--health-path: "${p}" for ${e} must start with /, e.g. /health`);
   return {
     environments,
     region,
     serviceArn,
     ecrRepository,
-    database: database || undefined,
+    database: noneToUndefined(database),
     healthUrl,
+    healthPath,
+    versionPath: noneToUndefined(versionPath),
   };
 }
 
+function noneToUndefined(values: Record<string, string>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(values).map(([e, v]) => [e, NONE.has(v.toLowerCase()) ? undefined : v]),
+  );
+}
+
+/** One answer per environment: from the flag (one value, or env=value pairs), else asked. */
+async function eachEnvironment(
+  io: CliIo,
+  args: ParsedArgs,
+  environments: string[],
+  flag: string,
+  question: (environment: string) => string,
+  fallback: string,
+): Promise<Record<string, string>> {
+  const text = stringFlag(args, flag);
+  if (text !== undefined) return perEnvironment(text, environments, flag);
+  const out: Record<string, string> = {};
+  for (const e of environments) out[e] = await value(io, undefined, flag, question(e), fallback);
+  return out;
+}
 export function configText(a: Answers): string {
   const environments: Record<string, unknown> = {};
   for (const [index, name] of a.environments.entries()) {
@@ -119,11 +174,18 @@ export function configText(a: Answers): string {
       'service-arn': a.serviceArn[name],
       'ecr-repository': a.ecrRepository,
       ...(index === a.environments.length - 1 ? { 'required-reviewers': true } : {}),
-      ...(a.database ? { database: { instance: a.database } } : {}),
+      ...(a.database[name] ? { database: { instance: a.database[name] } } : {}),
       health: {
         'base-url': a.healthUrl[name],
+        ...(a.versionPath[name] ? { 'version-path': a.versionPath[name] } : {}),
         checks: [
-          { name: 'health', path: '/health', 'reports-version': true, expect: { status: 200 } },
+          {
+            name: 'health',
+            path: a.healthPath[name],
+            // Without a version path a deploy cannot see which version answers.
+            ...(a.versionPath[name] ? { 'reports-version': true } : {}),
+            expect: { status: 200 },
+          },
         ],
       },
     };
@@ -135,7 +197,9 @@ export async function runInit(this: CommandSpec, args: ParsedArgs, io: CliIo): P
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
   const suiteText = stringFlag(args, 'suite');
-  const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
+  // Checked before any question: the callers must name a suite that exists.
+  const suite =
+    suiteText === undefined ? ownSuiteReference(releasedSuite()) : parseSuiteReference(suiteText);
   const answers = await gather(args, io);
   const config = configText(answers);
   const configFile = '.github/apprunner-ops.yml';
@@ -155,11 +219,12 @@ export async function runInit(this: CommandSpec, args: ParsedArgs, io: CliIo): P
     await writeFile(path.join(io.cwd, file), text);
     io.stdout.write(`wrote ${file}\n`);
   }
-  const pinned = suite
-    ? `${suite.repository}@${suite.ref}`
-    : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
+  const pinned = `${suite.repository}@${suite.ref}${suite.comment ? ` (${suite.comment})` : ''}`;
+  const hint = /^[0-9a-f]{40}$/.test(suite.ref)
+    ? ''
+    : ` ${suite.ref} can be moved: pin its commit SHA instead (docs/setup.md §9).`;
   io.stdout.write(
-    `The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+    `The callers use ${pinned}.${hint}\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
   );
   return EXIT.ok;
 }

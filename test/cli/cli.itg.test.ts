@@ -454,6 +454,8 @@ describe('validate and init', () => {
       'drop-db',
       '--health-url',
       'staging=https://staging.example.com,production=https://getdrop.no',
+      '--version-path',
+      'data.version',
     ];
     const first = await cli(args, { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
@@ -465,9 +467,14 @@ describe('validate and init', () => {
     expect(again.stderr).toMatch(/already exist.*pass --force/);
     expect((await cli([...args, '--force'], { cwd: dir })).code).toBe(0);
 
-    // The callers are docs/setup.md's, byte for byte (examples/caller/ is what the docs show
-    // and the rehearsals run), and the workflow validator accepts them. The callers have no
-    // run: steps, so shellcheck has nothing to say.
+    // The callers are docs/setup.md's (examples/caller/ is what the docs show and the
+    // rehearsals run), pinned to this suite's own repository and commit; the workflow
+    // validator accepts them, and so does validate. The callers have no run: steps, so
+    // shellcheck has nothing to say.
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout.trim();
     const written = await Promise.all(
       [
         'apprunner-ops.yml',
@@ -480,11 +487,58 @@ describe('validate and init', () => {
         example: await readFile(path.join(ROOT, 'examples/caller/.github/workflows', name), 'utf8'),
       })),
     );
-    for (const w of written) expect(w.text, w.file).toBe(w.example);
+    const pin = /(uses: [\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.yml)@[0-9a-f]{40} # .*/g;
+    for (const w of written) {
+      expect(w.text.replace(pin, '$1@PIN'), w.file).toBe(w.example.replace(pin, '$1@PIN'));
+      for (const line of w.text.match(pin) ?? [])
+        expect(line).toMatch(
+          new RegExp(
+            `^uses: apprunner-ops/apprunner-ops/\\.github/workflows/[\\w-]+\\.yml@${head} # v1\\.1\\.0`,
+          ),
+        );
+    }
+    const checked = await cli(['validate', '--json'], { cwd: dir });
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ valid: true, findings: [] });
+    expect((JSON.parse(checked.stdout) as { callers: string[] }).callers).toHaveLength(4);
     const findings = await lintWorkflows(written, {
       checks: CHECKS.filter((c) => c !== SHELLCHECK),
     });
     expect(findings).toEqual([]);
+  });
+
+  it('validate names a caller environment the file lacks, and warns on reports-version without version-path', async () => {
+    const caller = path.join(dir, '.github/workflows/apprunner-ops.yml');
+    const config = path.join(dir, '.github/apprunner-ops.yml');
+    const [callerText, configText] = await Promise.all([
+      readFile(caller, 'utf8'),
+      readFile(config, 'utf8'),
+    ]);
+    await writeFile(
+      caller,
+      callerText.replace('environments: staging production }', 'environments: staging prod }'),
+    );
+    await writeFile(config, configText.replace(/^ {6}version-path: data\.version\n/m, ''));
+    try {
+      const r = await cli(['validate'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(
+        /^\.github\/apprunner-ops\.yml:\d+: warning: environments\.staging\.health\.checks\[0\]\.reports-version is set, but environments\.staging\.health\.version-path is not/,
+      );
+      expect(lines).toContain(
+        '.github/workflows/apprunner-ops.yml:15: jobs.deploy.with.environments: "prod" is not an environment of .github/apprunner-ops.yml (staging, production); add it there or fix the name',
+      );
+      const json = JSON.parse((await cli(['validate', '--json'], { cwd: dir })).stdout) as {
+        valid: boolean;
+        findings: { level: string }[];
+      };
+      expect(json.valid).toBe(false);
+      expect(json.findings.map((f) => f.level)).toEqual(['warning', 'error', 'error']);
+    } finally {
+      await Promise.all([writeFile(caller, callerText), writeFile(config, configText)]);
+    }
   });
 
   it('init with three environments and another suite reference: callers the validator accepts', async () => {
@@ -505,15 +559,17 @@ describe('validate and init', () => {
         '--health-url',
         'https://example.com',
         '--suite',
-        'acme/apprunner-ops@v1.2.0',
+        'fork-of-ops/apprunner-ops@v1.2.0',
       ],
       { cwd: repo },
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('The callers use acme/apprunner-ops@v1.2.0');
+    expect(r.stdout).toContain(
+      'The callers use fork-of-ops/apprunner-ops@v1.2.0. v1.2.0 can be moved: pin its commit SHA instead',
+    );
     const main = await readFile(path.join(repo, '.github/workflows/apprunner-ops.yml'), 'utf8');
     expect(main).toContain('with: { environments: dev staging prod }');
-    expect(main).toContain('uses: acme/apprunner-ops/.github/workflows/deploy.yml@v1.2.0\n');
+    expect(main).toContain('uses: fork-of-ops/apprunner-ops/.github/workflows/deploy.yml@v1.2.0\n');
     expect(main).not.toContain('example/apprunner-ops');
     const rotate = await readFile(
       path.join(repo, '.github/workflows/apprunner-ops-rotate.yml'),
@@ -540,11 +596,19 @@ describe('validate and init', () => {
     await rm(repo, { recursive: true, force: true });
   });
 
-  it('init refuses a malformed suite reference before writing anything', async () => {
+  it('init refuses a malformed suite reference, or a placeholder owner, before writing anything', async () => {
     const repo = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
     const r = await cli(['init', '--suite', 'apprunner-ops'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--suite: expected owner\/repo@ref/);
+    const placeholder = await cli(
+      ['init', '--suite', `example/apprunner-ops@${'1a2b3c4d'.repeat(5)}`],
+      { cwd: repo },
+    );
+    expect(placeholder.code).toBe(2);
+    expect(placeholder.stderr).toBe(
+      'apprunner-ops init: --suite: "example/apprunner-ops" has a placeholder owner; name the repository apprunner-ops is released from (package.json\'s repository), or your fork\n',
+    );
     expect(await readdir(repo)).toEqual([]);
     await rm(repo, { recursive: true, force: true });
   });
