@@ -91,10 +91,46 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** The AWS SDK found no credentials anywhere in its chain (or they expired), somewhere in `error`'s causes. */
+function missingCredentials(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (
+      e.name === 'CredentialsProviderError' ||
+      /Could not load credentials from any providers|The SSO session .* has expired|Token is expired/i.test(
+        e.message,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The action's words for its inputs, in the command line's: flags and variables. */
+const CLI_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^input "([^"]+)"/, '--$1'],
+  [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
+  [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
+  [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
+  [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
+  [
+    /\bgive the job a github-token, or an audit-database-url\b/g,
+    'set GITHUB_TOKEN or AUDIT_DATABASE_URL',
+  ],
+  [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
+  [/\bwith to: </g, 'with --to <'],
+  [/\bor to: </g, 'or --to <'],
+];
+
+export function inCliWords(message: string): string {
+  return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
+}
+
 function describe(error: unknown): string {
+  if (missingCredentials(error))
+    return `no AWS credentials: run \`aws sso login\` (or \`aws configure\`) or set AWS_PROFILE, then try again (${errorMessage(error)})`;
   // Inputs of the command line are flags: say --reason, not input "reason".
-  if (error instanceof InputError) return error.message.replace(/^input "([^"]+)"/, '--$1');
+  if (error instanceof InputError) return inCliWords(error.message);
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainFailure)
-    return error.message;
+    return inCliWords(error.message);
   return `unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`;
 }

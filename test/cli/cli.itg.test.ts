@@ -159,6 +159,28 @@ describe('apprunner-ops from a terminal', () => {
     expect(actionSteps).toEqual(cliSteps);
   });
 
+  it('without AWS credentials says how to get them, not "a bug"', async () => {
+    const noCredentials = Object.fromEntries(
+      Object.entries(env).filter(
+        ([k]) => !/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE)$/.test(k),
+      ),
+    );
+    const r = await cli(['deploy', 'production', 'v1.3.9', '--dry-run', ...fast], {
+      cwd: w.workspace,
+      env: {
+        ...noCredentials,
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^apprunner-ops deploy: no AWS credentials: run `aws sso login` \(or `aws configure`\) or set AWS_PROFILE, then try again/m,
+    );
+    expect(r.stderr).not.toContain('a bug in apprunner-ops');
+  });
+
   it('refuses bad input with one line, exit 2, and changes nothing', async () => {
     w.sim.clearCalls();
     const cases: [string[], RegExp][] = [
