@@ -229,9 +229,9 @@ describe("docs/setup.md's caller, deploying", () => {
     expect(result.conclusion).toBe('success');
     // build, staging, production: each asked for a token (the plan job has no id-token).
     expect(result.tokens.map((t) => t['sub'])).toEqual([
-      'repo:example/drop:environment:staging',
-      'repo:example/drop:environment:staging',
-      'repo:example/drop:environment:production',
+      'repo:example@700000002/drop@700000001:environment:staging',
+      'repo:example@700000002/drop@700000001:environment:staging',
+      'repo:example@700000002/drop@700000001:environment:production',
     ]);
     for (const token of result.tokens) {
       expect(token['job_workflow_ref']).toBe(

@@ -68,22 +68,33 @@ describe('docs/iam-policy.json', () => {
   });
 });
 
-describe('docs/trust-policy.json', () => {
-  it('trusts only GitHub OIDC tokens of one repository environment', () => {
+describe('docs/trust-policy.json and trust-policy-classic.json', () => {
+  const classic = JSON.parse(read('docs/trust-policy-classic.json')) as PolicyDocument;
+
+  it('trust only GitHub OIDC tokens of one repository environment, immutable form first', () => {
     expect(jsonBlocks).toContain(read('docs/trust-policy.json'));
-    expect(trust.Statement).toHaveLength(1);
-    const [statement] = trust.Statement;
-    expect(statement?.Principal).toEqual({
-      Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-    });
-    expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
-    // StringEquals, no wildcards: a branch, a pull request or another environment cannot match.
-    expect(statement?.Condition).toEqual({
-      StringEquals: {
-        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-        'token.actions.githubusercontent.com:sub': 'repo:example/drop:environment:production',
-      },
-    });
+    expect(jsonBlocks).toContain(read('docs/trust-policy-classic.json'));
+    expect(jsonBlocks.indexOf(read('docs/trust-policy.json'))).toBeLessThan(
+      jsonBlocks.indexOf(read('docs/trust-policy-classic.json')),
+    );
+    for (const [policy, sub] of [
+      [trust, 'repo:example@700000002/drop@700000001:environment:production'],
+      [classic, 'repo:example/drop:environment:production'],
+    ] as const) {
+      expect(policy.Statement).toHaveLength(1);
+      const [statement] = policy.Statement;
+      expect(statement?.Principal).toEqual({
+        Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      });
+      expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
+      // StringEquals, no wildcards: a branch, a pull request or another environment cannot match.
+      expect(statement?.Condition).toEqual({
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': sub,
+        },
+      });
+    }
   });
 });
 
