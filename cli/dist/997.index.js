@@ -30,7 +30,7 @@ var cli_args = __webpack_require__(2586);
 // EXTERNAL MODULE: ./cli/io.ts + 1 modules
 var cli_io = __webpack_require__(7608);
 // EXTERNAL MODULE: ./cli/suite.ts
-var suite = __webpack_require__(1287);
+var cli_suite = __webpack_require__(1287);
 ;// CONCATENATED MODULE: ./cli/caller-workflows.ts
 /**
  * The caller workflows `init` writes into an application's repository: the callers of
@@ -43,7 +43,7 @@ var suite = __webpack_require__(1287);
 
 
 /** The package ships these files (package.json `files`); read where the package is. */
-const examples = () => external_node_path_default().join((0,suite/* packageRoot */.Zl)(), 'examples', 'caller', '.github', 'workflows');
+const examples = () => external_node_path_default().join((0,cli_suite/* packageRoot */.Zl)(), 'examples', 'caller', '.github', 'workflows');
 /** What the examples call: owner/repo/.github/workflows/<file>.yml@<40 hex> # <version>. */
 const SUITE_USES = /(?<repo>[\w.-]+\/[\w.-]+)\/\.github\/workflows\/(?<file>[\w.-]+\.yml)@(?<sha>[0-9a-f]{40}) # (?<version>v[\w.-]+)/g;
 /** The example's own environments, which the user's list replaces. */
@@ -54,19 +54,44 @@ const CALLER_FILES = [
     'apprunner-ops-go-live.yml',
     'apprunner-ops-restart.yml',
 ];
-/** The suite and release the examples (and docs/setup.md) name. */
-function exampleSuite() {
-    const text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(examples(), CALLER_FILES[0]), 'utf8');
-    const match = [...text.matchAll(SUITE_USES)][0]?.groups;
-    if (!match)
-        throw new Error(`${CALLER_FILES[0]}: no suite reference found`);
-    return { repository: match['repo'], sha: match['sha'], version: match['version'] };
+/**
+ * Owners that only ever stand for "yours" in docs and examples: a caller naming one calls a
+ * repository that is not the suite (or someone else's), so init refuses it.
+ */
+const PLACEHOLDER_OWNERS = [
+    'example',
+    'owner',
+    'your-org',
+    'your-name',
+    'my-org',
+    'org',
+    'acme',
+];
+function refusePlaceholderOwner(repository, where) {
+    const owner = repository.split('/')[0]?.toLowerCase() ?? '';
+    if (PLACEHOLDER_OWNERS.includes(owner))
+        throw new cli_args/* UsageError */.e(`${where}: "${repository}" has a placeholder owner; name the repository apprunner-ops is released from (package.json's repository), or your fork`);
+}
+/**
+ * The suite as this copy of it is: its repository, its commit, and `# vX.Y.Z` when that
+ * commit is the release (a packed release, or a checkout at the tag), else `# vX.Y.Z-dev`.
+ */
+function ownSuiteReference(suite) {
+    refusePlaceholderOwner(suite.repository, "package.json's repository");
+    if (!suite.commit)
+        throw new cli_args/* UsageError */.e('this copy of apprunner-ops does not know its commit (neither a git checkout nor a packed release): pass --suite owner/repo@<commit SHA>');
+    return {
+        repository: suite.repository,
+        ref: suite.commit,
+        comment: suite.released ? `v${suite.version}` : `v${suite.version}-dev, not a release`,
+    };
 }
 /** `--suite owner/repo@ref`, checked before anything is written. */
 function parseSuiteReference(text) {
     const match = /^(?<repository>[\w.-]+\/[\w.-]+)@(?<ref>[\w./-]+)$/.exec(text);
     if (!match?.groups)
         throw new cli_args/* UsageError */.e(`--suite: expected owner/repo@ref (a release tag, branch or commit SHA), got "${text}"`);
+    refusePlaceholderOwner(match.groups['repository'], '--suite');
     return { repository: match.groups['repository'], ref: match.groups['ref'] };
 }
 function callerWorkflows(environments, suite) {
@@ -80,7 +105,7 @@ function callerWorkflows(environments, suite) {
             .replaceAll('every secret due in production', `every secret due in ${last}`)
             .replace('deploy through staging to production', `deploy through ${environments.join(' to ')}`);
         if (suite)
-            text = text.replaceAll(SUITE_USES, (...args) => `${suite.repository}/.github/workflows/${args.at(-1)['file']}@${suite.ref}`);
+            text = text.replaceAll(SUITE_USES, (...args) => `${suite.repository}/.github/workflows/${args.at(-1)['file']}@${suite.ref}${suite.comment ? ` # ${suite.comment}` : ''}`);
         files[`.github/workflows/${name}`] = text;
     }
     return files;
@@ -98,6 +123,9 @@ var shared = __webpack_require__(7069);
 
 
 
+
+/** What a person types for "this environment has none". */
+const NONE = new Set(['', 'none', '-']);
 /** `a=1,b=2` per environment, or one value for every environment. */
 function perEnvironment(text, environments, flag) {
     if (!text.includes('='))
@@ -139,23 +167,41 @@ async function gather(args, io) {
     for (const e of environments)
         serviceArn[e] ??= await value(io, undefined, 'service-arn', `App Runner service ARN of ${e}`);
     const ecrRepository = await value(io, (0,shared/* stringFlag */.AM)(args, 'ecr-repository'), 'ecr-repository', 'ECR repository name');
-    const database = (0,shared/* stringFlag */.AM)(args, 'database') ??
-        (await (0,cli_io/* ask */.k)(io, 'RDS instance identifier (empty: none): ')) ??
-        undefined;
+    const database = await eachEnvironment(io, args, environments, 'database', (e) => `RDS instance identifier of ${e} ("none": no database)`, 'none');
     const urlText = (0,shared/* stringFlag */.AM)(args, 'health-url');
     const healthUrl = urlText
         ? perEnvironment(urlText, environments, 'health-url')
         : {};
     for (const e of environments)
         healthUrl[e] ??= await value(io, undefined, 'health-url', `Public base URL of ${e} (health checks)`);
+    const healthPath = await eachEnvironment(io, args, environments, 'health-path', (e) => `Path of ${e}'s health endpoint`, '/health');
+    const versionPath = await eachEnvironment(io, args, environments, 'version-path', (e) => `Dot path of the running version in ${e}'s health JSON, e.g. data.version ("none": not reported)`, 'none');
+    for (const [e, p] of Object.entries(healthPath))
+        if (!p.startsWith('/'))
+            throw new cli_args/* UsageError */.e(`--health-path: "${p}" for ${e} must start with /, e.g. /health`);
     return {
         environments,
         region,
         serviceArn,
         ecrRepository,
-        database: database || undefined,
+        database: noneToUndefined(database),
         healthUrl,
+        healthPath,
+        versionPath: noneToUndefined(versionPath),
     };
+}
+function noneToUndefined(values) {
+    return Object.fromEntries(Object.entries(values).map(([e, v]) => [e, NONE.has(v.toLowerCase()) ? undefined : v]));
+}
+/** One answer per environment: from the flag (one value, or env=value pairs), else asked. */
+async function eachEnvironment(io, args, environments, flag, question, fallback) {
+    const text = (0,shared/* stringFlag */.AM)(args, flag);
+    if (text !== undefined)
+        return perEnvironment(text, environments, flag);
+    const out = {};
+    for (const e of environments)
+        out[e] = await value(io, undefined, flag, question(e), fallback);
+    return out;
 }
 function configText(a) {
     const environments = {};
@@ -165,11 +211,18 @@ function configText(a) {
             'service-arn': a.serviceArn[name],
             'ecr-repository': a.ecrRepository,
             ...(index === a.environments.length - 1 ? { 'required-reviewers': true } : {}),
-            ...(a.database ? { database: { instance: a.database } } : {}),
+            ...(a.database[name] ? { database: { instance: a.database[name] } } : {}),
             health: {
                 'base-url': a.healthUrl[name],
+                ...(a.versionPath[name] ? { 'version-path': a.versionPath[name] } : {}),
                 checks: [
-                    { name: 'health', path: '/health', 'reports-version': true, expect: { status: 200 } },
+                    {
+                        name: 'health',
+                        path: a.healthPath[name],
+                        // Without a version path a deploy cannot see which version answers.
+                        ...(a.versionPath[name] ? { 'reports-version': true } : {}),
+                        expect: { status: 200 },
+                    },
                 ],
             },
         };
@@ -180,7 +233,8 @@ async function runInit(args, io) {
     if (args.positionals.length > 0)
         throw new cli_args/* UsageError */.e(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
     const suiteText = (0,shared/* stringFlag */.AM)(args, 'suite');
-    const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
+    // Checked before any question: the callers must name a suite that exists.
+    const suite = suiteText === undefined ? ownSuiteReference((0,cli_suite/* releasedSuite */.ko)()) : parseSuiteReference(suiteText);
     const answers = await gather(args, io);
     const config = configText(answers);
     const configFile = '.github/apprunner-ops.yml';
@@ -198,10 +252,11 @@ async function runInit(args, io) {
         await (0,promises_.writeFile)(external_node_path_default().join(io.cwd, file), text);
         io.stdout.write(`wrote ${file}\n`);
     }
-    const pinned = suite
-        ? `${suite.repository}@${suite.ref}`
-        : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
-    io.stdout.write(`The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`);
+    const pinned = `${suite.repository}@${suite.ref}${suite.comment ? ` (${suite.comment})` : ''}`;
+    const hint = /^[0-9a-f]{40}$/.test(suite.ref)
+        ? ''
+        : ` ${suite.ref} can be moved: pin its commit SHA instead (docs/setup.md §9).`;
+    io.stdout.write(`The callers use ${pinned}.${hint}\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`);
     return cli_io/* EXIT */.d.ok;
 }
 

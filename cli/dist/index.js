@@ -110,7 +110,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: COMMANDS, versionLine
+// UNUSED EXPORTS: COMMANDS, inCliWords, versionLine
 
 // EXTERNAL MODULE: ./core/util/errors.ts
 var errors = __nccwpck_require__(4494);
@@ -219,7 +219,7 @@ const COMMANDS = [
                 description: 'folder of the caller workflows (default .github/workflows next to it)',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(610)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9610))).runValidate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8300))).runValidate,
     },
     {
         name: 'init',
@@ -344,12 +344,41 @@ async function main(argv, io) {
         return cli_io/* EXIT */.d.failed;
     }
 }
+/** The AWS SDK found no credentials anywhere in its chain (or they expired), somewhere in `error`'s causes. */
+function missingCredentials(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        if (e.name === 'CredentialsProviderError' ||
+            /Could not load credentials from any providers|The SSO session .* has expired|Token is expired/i.test(e.message))
+            return true;
+    }
+    return false;
+}
+/** The action's words for its inputs, in the command line's: flags and variables. */
+const CLI_WORDS = [
+    [/^input "([^"]+)"/, '--$1'],
+    [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
+    [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
+    [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
+    [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
+    [
+        /\bgive the job a github-token, or an audit-database-url\b/g,
+        'set GITHUB_TOKEN or AUDIT_DATABASE_URL',
+    ],
+    [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
+    [/\bwith to: </g, 'with --to <'],
+    [/\bor to: </g, 'or --to <'],
+];
+function inCliWords(message) {
+    return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
+}
 function describe(error) {
+    if (missingCredentials(error))
+        return `no AWS credentials: run \`aws sso login\` (or \`aws configure\`) or set AWS_PROFILE, then try again (${(0,errors/* errorMessage */.gJ)(error)})`;
     // Inputs of the command line are flags: say --reason, not input "reason".
     if (error instanceof errors/* InputError */.dz)
-        return error.message.replace(/^input "([^"]+)"/, '--$1');
+        return inCliWords(error.message);
     if (error instanceof cli_args/* UsageError */.e || error instanceof errors/* ConfigError */.xL || error instanceof errors/* DomainFailure */.dY)
-        return error.message;
+        return inCliWords(error.message);
     return `unexpected error (a bug in apprunner-ops; please report it): ${(0,errors/* errorMessage */.gJ)(error)}`;
 }
 
@@ -385,7 +414,8 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TP: () => (/* binding */ suiteIdentity),
-/* harmony export */   Zl: () => (/* binding */ packageRoot)
+/* harmony export */   Zl: () => (/* binding */ packageRoot),
+/* harmony export */   ko: () => (/* binding */ releasedSuite)
 /* harmony export */ });
 /* unused harmony export repositoryName */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -472,6 +502,34 @@ function suiteIdentity() {
         root,
     };
     return cached;
+}
+/**
+ * The identity plus whether its commit is the release `v<version>`: a packed release says so
+ * in build-info.json (`tag`), a checkout when `git tag --points-at HEAD` lists the tag.
+ */
+function releasedSuite() {
+    const suite = suiteIdentity();
+    const tag = `v${suite.version}`;
+    let released = false;
+    if (suite.commitSource === 'checkout') {
+        try {
+            released = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['tag', '--points-at', 'HEAD'], {
+                cwd: suite.root,
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+            })
+                .split('\n')
+                .includes(tag);
+        }
+        catch {
+            released = false;
+        }
+    }
+    else if (suite.commitSource === 'package') {
+        const info = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(suite.root, 'build-info.json'), 'utf8'));
+        released = Array.isArray(info.tags) && info.tags.includes(tag);
+    }
+    return { ...suite, released };
 }
 
 
