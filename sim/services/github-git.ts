@@ -174,7 +174,8 @@ export const gitRoutes: RestRoute[] = [
   },
   {
     method: 'GET',
-    pattern: new RegExp(`^${REPO}/git/ref/(?<ref>(?:tags|heads)/.+)$`),
+    // Octokit sends the ref's slash encoded (tags%2Fv1), as GitHub accepts.
+    pattern: new RegExp(`^${REPO}/git/ref/(?<ref>(?:tags|heads)(?:/|%2F).+)$`, 'i'),
     operation: 'getRef',
     mutating: false,
     handle(_req, p, world) {
@@ -184,7 +185,7 @@ export const gitRoutes: RestRoute[] = [
   },
   {
     method: 'PATCH',
-    pattern: new RegExp(`^${REPO}/git/refs/(?<ref>(?:tags|heads)/.+)$`),
+    pattern: new RegExp(`^${REPO}/git/refs/(?<ref>(?:tags|heads)(?:/|%2F).+)$`, 'i'),
     operation: 'updateRef',
     mutating: true,
     handle(req, p, world) {
