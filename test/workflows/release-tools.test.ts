@@ -44,13 +44,13 @@ describe('npm run pin', () => {
 
 describe('release notes from CHANGELOG.md', () => {
   it('takes the version section and adds the lines a caller pins', () => {
-    const notes = releaseNotes(changelog, '1.0.0', 'example/apprunner-ops', SHA);
+    const notes = releaseNotes(changelog, '1.0.0', 'apprunner-ops/apprunner-ops', SHA);
     expect(notes).toMatch(/^The first release: /);
     expect(notes).toContain('### Added');
     expect(notes).not.toContain('## [Unreleased]');
     expect(notes).not.toContain('[1.0.0]: https://');
     expect(notes).toContain(
-      `uses: example/apprunner-ops/.github/workflows/rollback.yml@${SHA} # v1.0.0`,
+      `uses: apprunner-ops/apprunner-ops/.github/workflows/rollback.yml@${SHA} # v1.0.0`,
     );
   });
 

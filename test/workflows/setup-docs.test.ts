@@ -5,6 +5,7 @@ import { ENVIRONMENTS, reviewersVariable } from '../../workflows-src/environment
 import { PINS } from '../../workflows-src/pins.js';
 import { CALLED_SECRETS } from '../../workflows-src/shared.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
+import { suiteIdentity } from '../../cli/suite.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
@@ -98,6 +99,27 @@ describe('docs/trust-policy.json and trust-policy-classic.json', () => {
   });
 });
 
+describe('the suite repository, written once', () => {
+  it("every doc and example names package.json's repository and no other owner of apprunner-ops", () => {
+    const repository = suiteIdentity().repository;
+    const files = [
+      'README.md',
+      'CHANGELOG.md',
+      'docs/setup.md',
+      'workflows-src/README.md',
+      ...readdirSync(path.join(ROOT, 'examples/caller/.github/workflows')).map(
+        (f) => `examples/caller/.github/workflows/${f}`,
+      ),
+    ];
+    for (const file of files) {
+      const named = [
+        ...read(file).matchAll(/(?<![\w./-])([\w-][\w.-]*)\/apprunner-ops(?![\w-]|\.[a-z])/g),
+      ].map((m) => `${m[1]}/apprunner-ops`);
+      for (const name of named) expect(name, file).toBe(repository);
+    }
+  });
+});
+
 describe('docs/setup.md', () => {
   const workflows = readdirSync(path.join(ROOT, '.github/workflows')).map((f) =>
     read(`.github/workflows/${f}`),
@@ -152,10 +174,9 @@ describe('docs/setup.md for a caller in another repository', () => {
   });
 
   it("points editors at the schema by a release tag's URL, a file the release serves", () => {
-    const url =
-      /https:\/\/raw\.githubusercontent\.com\/example\/apprunner-ops\/v\d+\.\d+\.\d+\/(\S+)/.exec(
-        setup,
-      );
+    const url = new RegExp(
+      `https://raw\\.githubusercontent\\.com/${suiteIdentity().repository}/v${suiteIdentity().version.replace(/\./g, '\\.')}/(\\S+)`,
+    ).exec(setup);
     expect(url?.[1]).toBe('schema/apprunner-ops.schema.json');
     expect(existsSync(path.join(ROOT, url?.[1] ?? ''))).toBe(true);
   });
