@@ -10,6 +10,9 @@ import { parseArgs, UsageError } from './args.js';
 import { COMMANDS, type Command } from './commands/index.js';
 import { EXIT, type CliIo } from './io.js';
 import { suiteIdentity } from './suite.js';
+import { inCliWords } from './words.js';
+
+export { inCliWords };
 
 export { COMMANDS };
 
@@ -103,26 +106,6 @@ function missingCredentials(error: unknown): boolean {
       return true;
   }
   return false;
-}
-
-/** The action's words for its inputs, in the command line's: flags and variables. */
-const CLI_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/^input "([^"]+)"/, '--$1'],
-  [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
-  [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
-  [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
-  [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
-  [
-    /\bgive the job a github-token, or an audit-database-url\b/g,
-    'set GITHUB_TOKEN or AUDIT_DATABASE_URL',
-  ],
-  [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
-  [/\bwith to: </g, 'with --to <'],
-  [/\bor to: </g, 'or --to <'],
-];
-
-export function inCliWords(message: string): string {
-  return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
 }
 
 function describe(error: unknown): string {

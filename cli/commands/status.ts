@@ -9,6 +9,7 @@ import { systemClock } from '../../core/util/clock.js';
 import { formatDuration } from '../../core/util/duration.js';
 import { errorMessage } from '../../core/util/errors.js';
 import { recordingLogger } from '../../core/util/logger.js';
+import { inCliWords } from '../words.js';
 import { EXIT, type CliIo } from '../io.js';
 import type { CommandSpec } from './index.js';
 import type { ParsedArgs } from '../args.js';
@@ -103,7 +104,7 @@ async function environmentStatus(
     clock: systemClock,
     logger,
   });
-  status.checks = results.map((r) => ({ id: r.id, status: r.status, line: r.line }));
+  status.checks = results.map((r) => ({ id: r.id, status: r.status, line: inCliWords(r.line) }));
   return status;
 }
 

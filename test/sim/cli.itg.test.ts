@@ -1,9 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../sim/run-action.js';
+import { runnerNode } from '../../sim/runner-node.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const BIN = path.join(REPO_ROOT, 'bin', 'apprunner-ops.mjs');
 let child: ChildProcessWithoutNullStreams | undefined;
 
 afterEach(() => {
@@ -72,7 +76,8 @@ function runWithEnv(env: Record<string, string>, script: string): Promise<string
 describe('npm run sim (sim/cli.ts)', () => {
   it('starts fast, prints the exports a shell needs, and stops cleanly on SIGINT', async () => {
     const started = performance.now();
-    child = spawn(TSX, ['sim/cli.ts', '--time-scale', '0.01'], {
+    const configFile = path.join(os.tmpdir(), `sim-config-${process.pid}.yml`);
+    child = spawn(TSX, ['sim/cli.ts', '--time-scale', '0.01', '--write-config', configFile], {
       cwd: REPO_ROOT,
       env: { ...process.env },
     });
@@ -104,6 +109,18 @@ describe('npm run sim (sim/cli.ts)', () => {
       `,
     );
     expect(JSON.parse(result)).toEqual(['drop-web', 'drop-web', 'drop-db', '123456789012']);
+
+    // The README's try-it: the command line against the sim, with the configuration it wrote.
+    const status = spawnSync(runnerNode(), [BIN, 'status', '--config', configFile], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(status.stderr).toBe('');
+    expect(status.status).toBe(0);
+    expect(status.stdout).toMatch(/service +RUNNING/);
+    expect(status.stdout).toMatch(/runs +v1\.4\.2/);
+    await rm(configFile, { force: true });
 
     const stopAt = performance.now();
     child.kill('SIGINT');
