@@ -49,6 +49,8 @@ function recordingLogger() {
     };
 }
 
+// EXTERNAL MODULE: ./cli/words.ts
+var words = __webpack_require__(5430);
 // EXTERNAL MODULE: ./cli/io.ts + 1 modules
 var cli_io = __webpack_require__(7608);
 // EXTERNAL MODULE: ./cli/render.ts
@@ -60,6 +62,7 @@ var shared = __webpack_require__(7069);
 // EXTERNAL MODULE: ./core/action/summary.ts
 var action_summary = __webpack_require__(4607);
 ;// CONCATENATED MODULE: ./cli/commands/status.ts
+
 
 
 
@@ -151,7 +154,7 @@ async function environmentStatus(io, file, name) {
         clock: clock/* systemClock */.m,
         logger,
     });
-    status.checks = results.map((r) => ({ id: r.id, status: r.status, line: r.line }));
+    status.checks = results.map((r) => ({ id: r.id, status: r.status, line: (0,words/* inCliWords */.f)(r.line) }));
     return status;
 }
 function status_render(statuses, now) {

@@ -260,6 +260,8 @@ const COMMANDS = [
 var cli_io = __nccwpck_require__(7608);
 // EXTERNAL MODULE: ./cli/suite.ts
 var cli_suite = __nccwpck_require__(1287);
+// EXTERNAL MODULE: ./cli/words.ts
+var words = __nccwpck_require__(5430);
 ;// CONCATENATED MODULE: ./cli/main.ts
 /**
  * `apprunner-ops`: the suite's procedures from a terminal, for the day GitHub is down or a
@@ -267,6 +269,8 @@ var cli_suite = __nccwpck_require__(1287);
  * core functions as the actions; only the logger and the renderer differ.
  * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
  */
+
+
 
 
 
@@ -353,32 +357,14 @@ function missingCredentials(error) {
     }
     return false;
 }
-/** The action's words for its inputs, in the command line's: flags and variables. */
-const CLI_WORDS = [
-    [/^input "([^"]+)"/, '--$1'],
-    [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
-    [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
-    [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
-    [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
-    [
-        /\bgive the job a github-token, or an audit-database-url\b/g,
-        'set GITHUB_TOKEN or AUDIT_DATABASE_URL',
-    ],
-    [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
-    [/\bwith to: </g, 'with --to <'],
-    [/\bor to: </g, 'or --to <'],
-];
-function inCliWords(message) {
-    return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
-}
 function describe(error) {
     if (missingCredentials(error))
         return `no AWS credentials: run \`aws sso login\` (or \`aws configure\`) or set AWS_PROFILE, then try again (${(0,errors/* errorMessage */.gJ)(error)})`;
     // Inputs of the command line are flags: say --reason, not input "reason".
     if (error instanceof errors/* InputError */.dz)
-        return inCliWords(error.message);
+        return (0,words/* inCliWords */.f)(error.message);
     if (error instanceof cli_args/* UsageError */.e || error instanceof errors/* ConfigError */.xL || error instanceof errors/* DomainFailure */.dY)
-        return inCliWords(error.message);
+        return (0,words/* inCliWords */.f)(error.message);
     return `unexpected error (a bug in apprunner-ops; please report it): ${(0,errors/* errorMessage */.gJ)(error)}`;
 }
 
@@ -530,6 +516,39 @@ function releasedSuite() {
         released = Array.isArray(info.tags) && info.tags.includes(tag);
     }
     return { ...suite, released };
+}
+
+
+/***/ }),
+
+/***/ 5430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ inCliWords)
+/* harmony export */ });
+/**
+ * The command line runs the actions' code, whose messages name inputs and secrets; a person at
+ * a terminal reads flags and environment variables instead.
+ */
+/** The action's words for its inputs, in the command line's: flags and variables. */
+const CLI_WORDS = [
+    [/^input "([^"]+)"/, '--$1'],
+    [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
+    [/\bno betterstack-token given\b/g, 'BETTERSTACK_TOKEN is not set'],
+    [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
+    [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
+    [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
+    [
+        /\bgive the job a github-token, or an audit-database-url\b/g,
+        'set GITHUB_TOKEN or AUDIT_DATABASE_URL',
+    ],
+    [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
+    [/\bwith to: </g, 'with --to <'],
+    [/\bor to: </g, 'or --to <'],
+];
+function inCliWords(message) {
+    return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
 }
 
 
