@@ -112,6 +112,16 @@ describe('apprunner-ops from a terminal', () => {
     expect(deployed.stderr).toMatch(
       /AUDIT_DATABASE_URL is not set: no audit_log row will be written/,
     );
+    // Headings only for stages that acted: nothing of a rollback after a green deploy, no
+    // internal decision; and the terminal's words, not the action's.
+    const headings = deployed.stderr.split('\n').filter((l) => l.startsWith('▶'));
+    expect(headings).toContain('▶ Update service');
+    expect(headings).not.toContain('▶ Roll back');
+    expect(headings).not.toContain('▶ Verify rollback');
+    expect(headings).not.toContain('▶ Nothing to change');
+    expect(deployed.stderr + deployed.stdout).not.toMatch(
+      /betterstack-token|github-token|secrets: inherit/,
+    );
 
     const rolled = await cli(
       [
