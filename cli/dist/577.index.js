@@ -9,12 +9,14 @@ export const modules = {
 /* harmony export */   s: () => (/* binding */ renderSummaryFor)
 /* harmony export */ });
 /* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2132);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5430);
+
 
 /** A job summary (Markdown) as the terminal shows it: colour only on a TTY without NO_COLOR. */
 function renderSummaryFor(markdown, io) {
     const color = !io.env['NO_COLOR'] && io.stdout.isTTY === true;
     const width = Math.max(60, Math.min(io.stdout.columns ?? 100, 140));
-    return `${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(markdown, { color, width }).join('\n')}\n`;
+    return `${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)((0,_words_js__WEBPACK_IMPORTED_MODULE_1__/* .inCliWords */ .f)(markdown), { color, width }).join('\n')}\n`;
 }
 
 

@@ -514,6 +514,7 @@ const verify = {
 const rollBack = {
     name: 'Roll back',
     applies: (run) => run.autoRollback,
+    quiet: (run) => run.verificationFailed === undefined,
     plan: (run) => {
         const c = chosenOf(run);
         return [
@@ -554,6 +555,7 @@ const rollBack = {
 const verifyRollback = {
     name: 'Verify rollback',
     applies: (run) => run.autoRollback,
+    quiet: (run) => !run.rolledBack,
     run: async (run) => {
         if (!run.rolledBack)
             return { silent: true };
@@ -1089,7 +1091,8 @@ async function runPipeline(pipeline, run) {
     const start = (stage) => {
         state.set(stage.name, 'running');
         const startMs = steps.now();
-        steps.begin(stage.name);
+        if (stage.quiet?.(run) !== true)
+            steps.begin(stage.name);
         const started = (detail) => {
             if (state.get(stage.name) !== 'running')
                 return;
@@ -1225,8 +1228,19 @@ async function runPipeline(pipeline, run) {
 
 
 
+/** The wanted image already runs with the wanted variables: verify it, change nothing. */
+function alreadyRuns(run) {
+    // A snapshot started ahead of a deploy chooses no image: nothing to compare.
+    if (!run.chosen || run.restarting)
+        return false;
+    const c = chosenOf(run);
+    // Variables still to change mean an update even when the image already runs.
+    return !run.variablesWanted && (0,deploy_images/* isSameImage */.m_)(c.running, c.target);
+}
 const nothingToChange = {
     name: 'Nothing to change',
+    // An internal decision, not a step a person follows: its heading would only be noise.
+    quiet: () => true,
     run: async (run) => {
         const { ctx } = run;
         if (run.dryRun) {
@@ -1236,13 +1250,9 @@ const nothingToChange = {
             run.finish('planned', true, run.story.planned(run));
             return { silent: true, halt: 'end' };
         }
-        // A snapshot started ahead of a deploy chooses no image: nothing to compare.
-        if (!run.chosen || run.restarting)
+        if (!alreadyRuns(run))
             return { silent: true };
         const c = chosenOf(run);
-        // Variables still to change mean an update even when the image already runs.
-        if (run.variablesWanted || !(0,deploy_images/* isSameImage */.m_)(c.running, c.target))
-            return { silent: true };
         const startMs = run.steps.now();
         const { report, result } = await smokeCheck(ctx, 'Verify', c.target.tags);
         run.reports.push({ title: `Verification of ${c.targetVersion}`, report });
@@ -2261,6 +2271,8 @@ async function runRollback(args, io) {
 /* harmony export */ });
 /* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
 /* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
+
 
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -2323,9 +2335,10 @@ function terminalLogger(stream, options) {
             if (options.verbose)
                 print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
         },
-        info: (m) => print(m),
-        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${m}`)),
-        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${m}`)),
+        // The core's messages name action inputs; the terminal names flags and variables.
+        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
+        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
+        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
         group: async (name, fn) => {
             print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
             return fn();

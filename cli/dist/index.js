@@ -536,6 +536,11 @@ const CLI_WORDS = [
     [/^input "([^"]+)"/, '--$1'],
     [/\bpass the BETTERSTACK_TOKEN secret as betterstack-token\b/g, 'set BETTERSTACK_TOKEN'],
     [/\bno betterstack-token given\b/g, 'BETTERSTACK_TOKEN is not set'],
+    [/\bbetterstack-token is empty\b/g, 'BETTERSTACK_TOKEN is not set'],
+    [
+        / Pass the secret to the workflow \(secrets: inherit, or name it under secrets:\) or set it on the environment\./g,
+        ' Set it to pause them.',
+    ],
     [/\bset the database-url input from a secret\b/g, 'set OPS_DATABASE_URL'],
     [/\bthe github-token input\b/g, 'GITHUB_TOKEN'],
     [/\bgive github-token or audit-database-url\b/g, 'set GITHUB_TOKEN or AUDIT_DATABASE_URL'],
