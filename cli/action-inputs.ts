@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { InputReader } from '../core/action/inputs.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { packageRoot } from './suite.js';
 
 /**
  * An action's input defaults, read from its action.yml: defaults live there and only there,
@@ -12,7 +10,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export function actionDefaults(action: string): Record<string, string> {
   const manifest = parse(
-    readFileSync(path.join(ROOT, 'actions', action, 'action.yml'), 'utf8'),
+    readFileSync(path.join(packageRoot(), 'actions', action, 'action.yml'), 'utf8'),
   ) as {
     inputs?: Record<string, { default?: unknown }>;
   };

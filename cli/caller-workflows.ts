@@ -7,8 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './args.js';
+import { packageRoot } from './suite.js';
 
-const EXAMPLES = path.join(import.meta.dirname, '..', 'examples', 'caller', '.github', 'workflows');
+/** The package ships these files (package.json `files`); read where the package is. */
+const examples = (): string =>
+  path.join(packageRoot(), 'examples', 'caller', '.github', 'workflows');
 /** What the examples call: owner/repo/.github/workflows/<file>.yml@<40 hex> # <version>. */
 const SUITE_USES =
   /(?<repo>[\w.-]+\/[\w.-]+)\/\.github\/workflows\/(?<file>[\w.-]+\.yml)@(?<sha>[0-9a-f]{40}) # (?<version>v[\w.-]+)/g;
@@ -25,16 +28,54 @@ export const CALLER_FILES = [
 export interface SuiteReference {
   /** owner/repo of the suite. */
   repository: string;
-  /** A release tag, a branch or a commit SHA; with a tag, pin its SHA by hand (docs/setup.md §9). */
+  /** A commit SHA (what init pins), or a release tag or branch given with --suite. */
   ref: string;
+  /** What the SHA is, written after it as `# …` (a release: `v1.1.0`). */
+  comment?: string;
 }
 
-/** The suite and release the examples (and docs/setup.md) name. */
-export function exampleSuite(): { repository: string; sha: string; version: string } {
-  const text = readFileSync(path.join(EXAMPLES, CALLER_FILES[0]), 'utf8');
-  const match = [...text.matchAll(SUITE_USES)][0]?.groups;
-  if (!match) throw new Error(`${CALLER_FILES[0]}: no suite reference found`);
-  return { repository: match['repo']!, sha: match['sha']!, version: match['version']! };
+/**
+ * Owners that only ever stand for "yours" in docs and examples: a caller naming one calls a
+ * repository that is not the suite (or someone else's), so init refuses it.
+ */
+export const PLACEHOLDER_OWNERS = [
+  'example',
+  'owner',
+  'your-org',
+  'your-name',
+  'my-org',
+  'org',
+  'acme',
+];
+
+export function refusePlaceholderOwner(repository: string, where: string): void {
+  const owner = repository.split('/')[0]?.toLowerCase() ?? '';
+  if (PLACEHOLDER_OWNERS.includes(owner))
+    throw new UsageError(
+      `${where}: "${repository}" has a placeholder owner; name the repository apprunner-ops is released from (package.json's repository), or your fork`,
+    );
+}
+
+/**
+ * The suite as this copy of it is: its repository, its commit, and `# vX.Y.Z` when that
+ * commit is the release (a packed release, or a checkout at the tag), else `# vX.Y.Z-dev`.
+ */
+export function ownSuiteReference(suite: {
+  repository: string;
+  commit: string | undefined;
+  version: string;
+  released: boolean;
+}): SuiteReference {
+  refusePlaceholderOwner(suite.repository, "package.json's repository");
+  if (!suite.commit)
+    throw new UsageError(
+      'this copy of apprunner-ops does not know its commit (neither a git checkout nor a packed release): pass --suite owner/repo@<commit SHA>',
+    );
+  return {
+    repository: suite.repository,
+    ref: suite.commit,
+    comment: suite.released ? `v${suite.version}` : `v${suite.version}-dev, not a release`,
+  };
 }
 
 /** `--suite owner/repo@ref`, checked before anything is written. */
@@ -44,6 +85,7 @@ export function parseSuiteReference(text: string): SuiteReference {
     throw new UsageError(
       `--suite: expected owner/repo@ref (a release tag, branch or commit SHA), got "${text}"`,
     );
+  refusePlaceholderOwner(match.groups['repository']!, '--suite');
   return { repository: match.groups['repository']!, ref: match.groups['ref']! };
 }
 
@@ -54,7 +96,7 @@ export function callerWorkflows(
   const last = environments.at(-1) ?? 'production';
   const files: Record<string, string> = {};
   for (const name of CALLER_FILES) {
-    let text = readFileSync(path.join(EXAMPLES, name), 'utf8')
+    let text = readFileSync(path.join(examples(), name), 'utf8')
       .replaceAll(
         `environments: ${EXAMPLE_ENVIRONMENTS}`,
         `environments: ${environments.join(' ')}`,
@@ -70,7 +112,7 @@ export function callerWorkflows(
       text = text.replaceAll(
         SUITE_USES,
         (...args) =>
-          `${suite.repository}/.github/workflows/${(args.at(-1) as Record<string, string>)['file']}@${suite.ref}`,
+          `${suite.repository}/.github/workflows/${(args.at(-1) as Record<string, string>)['file']}@${suite.ref}${suite.comment ? ` # ${suite.comment}` : ''}`,
       );
     files[`.github/workflows/${name}`] = text;
   }

@@ -1,7 +1,5 @@
 import { createInterface } from 'node:readline/promises';
 import type { Readable } from 'node:stream';
-import type { ParsedArgs } from './args.js';
-import type { FlagSpec } from './args.js';
 
 export interface OutStream {
   write(text: string): boolean;
@@ -17,14 +15,6 @@ export interface CliIo {
   stderr: OutStream;
   stdin: Readable & { isTTY?: boolean };
   now(): number;
-}
-
-export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
-  flags: Record<string, FlagSpec>;
-  run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 
 /** One question on the terminal; undefined when there is no terminal to ask on. */

@@ -4,29 +4,17 @@
  * core functions as the actions; only the logger and the renderer differ.
  * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
  */
-import { ImageNotFound } from '../core/aws/ecr.js';
 import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/util/errors.js';
 import { closestKey } from '../core/util/zod-issues.js';
 import { parseArgs, UsageError } from './args.js';
-import { checkCommand } from './commands/check.js';
-import { gateCommand } from './commands/gate.js';
-import { deployCommand, rollbackCommand } from './commands/ops.js';
-import { rotateCommand } from './commands/rotate.js';
-import { initCommand } from './commands/init.js';
-import { statusCommand } from './commands/status.js';
-import { validateCommand } from './commands/validate.js';
-import { EXIT, type CliIo, type Command } from './io.js';
+import { COMMANDS, type Command } from './commands/index.js';
+import { EXIT, type CliIo } from './io.js';
+import { suiteIdentity } from './suite.js';
+import { inCliWords } from './words.js';
 
-export const COMMANDS: readonly Command[] = [
-  statusCommand,
-  deployCommand,
-  rollbackCommand,
-  checkCommand,
-  gateCommand,
-  rotateCommand,
-  validateCommand,
-  initCommand,
-];
+export { inCliWords };
+
+export { COMMANDS };
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -35,10 +23,20 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'apprunner-ops <command> --help shows its options. Credentials: the standard AWS chain',
+    'apprunner-ops <command> --help shows its options; apprunner-ops --version says which',
+    'release and commit this is. Credentials: the standard AWS chain',
     '(profiles, SSO, environment); records: GITHUB_TOKEN, AUDIT_DATABASE_URL, SLACK_WEBHOOK_URL,',
     'BETTERSTACK_TOKEN when set. Exit codes: 0 ok, 1 failed, 2 bad input.',
   ].join('\n');
+}
+
+/** `apprunner-ops 1.1.0 (commit 0123abc…, apprunner-ops/apprunner-ops)`. */
+export function versionLine(): string {
+  const suite = suiteIdentity();
+  const commit = suite.commit
+    ? `commit ${suite.commit}${suite.commitSource === 'checkout' ? ', from this checkout' : ''}`
+    : 'commit unknown: neither a git checkout nor a packed release';
+  return `apprunner-ops ${suite.version} (${commit}; ${suite.repository})`;
 }
 
 function commandHelp(command: Command): string {
@@ -60,6 +58,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (name === '--version' || name === 'version') {
+    io.stdout.write(`${versionLine()}\n`);
+    return EXIT.ok;
+  }
   try {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
@@ -75,13 +77,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${commandHelp(command)}\n`);
       return EXIT.ok;
     }
-    return await command.run(parseArgs(rest, command.flags), io);
+    const args = parseArgs(rest, command.flags);
+    const run = await command.load();
+    return await run.call(command, args, io);
   } catch (error) {
     io.stderr.write(`apprunner-ops ${name}: ${describe(error)}\n`);
     if (error instanceof UsageError || error instanceof InputError || error instanceof ConfigError)
       return EXIT.usage;
-    // Found before anything changed: a wrong image is bad input, like a wrong flag.
-    if (error instanceof ImageNotFound) return EXIT.usage;
+    // Found before anything changed: a wrong image is bad input, like a wrong flag. By name:
+    // the class lives with the ECR client, which only deploy and rollback load.
+    if (error instanceof DomainFailure && error.name === 'ImageNotFound') return EXIT.usage;
     if (error instanceof DomainFailure) return EXIT.failed;
     if (error instanceof Error && error.stack && io.env['APPRUNNER_OPS_DEBUG'])
       io.stderr.write(`${error.stack}\n`);
@@ -89,10 +94,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** The AWS SDK found no credentials anywhere in its chain (or they expired), somewhere in `error`'s causes. */
+function missingCredentials(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (
+      e.name === 'CredentialsProviderError' ||
+      /Could not load credentials from any providers|The SSO session .* has expired|Token is expired/i.test(
+        e.message,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 function describe(error: unknown): string {
+  if (missingCredentials(error))
+    return `no AWS credentials: run \`aws sso login\` (or \`aws configure\`) or set AWS_PROFILE, then try again (${errorMessage(error)})`;
   // Inputs of the command line are flags: say --reason, not input "reason".
-  if (error instanceof InputError) return error.message.replace(/^input "([^"]+)"/, '--$1');
+  if (error instanceof InputError) return inCliWords(error.message);
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainFailure)
-    return error.message;
+    return inCliWords(error.message);
   return `unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`;
 }

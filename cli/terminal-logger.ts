@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/util/duration.js';
 import type { Logger, WaitProgress } from '../core/util/logger.js';
 import { paint } from '../scripts/terminal-summary.js';
+import { inCliWords } from './words.js';
 
 interface Stream {
   write(text: string): boolean;
@@ -74,9 +75,10 @@ export function terminalLogger(
     debug: (m) => {
       if (options.verbose) print(paint(options.color, 'dim', m));
     },
-    info: (m) => print(m),
-    warning: (m) => print(paint(options.color, 'yellow', `warning: ${m}`)),
-    error: (m) => print(paint(options.color, 'red', `error: ${m}`)),
+    // The core's messages name action inputs; the terminal names flags and variables.
+    info: (m) => print(inCliWords(m)),
+    warning: (m) => print(paint(options.color, 'yellow', `warning: ${inCliWords(m)}`)),
+    error: (m) => print(paint(options.color, 'red', `error: ${inCliWords(m)}`)),
     group: async (name, fn) => {
       print(paint(options.color, 'bold', `▸ ${name}`));
       return fn();

@@ -1,6 +1,6 @@
 /**
  * Rebuilds every generated file into a temporary folder and compares it with the tree:
- * actions/<name>/dist, schema/apprunner-ops.schema.json and .github/workflows/.
+ * actions/<name>/dist, cli/dist, schema/apprunner-ops.schema.json and .github/workflows/.
  * Exits 1 and names each file that differs, is missing or should not be there.
  * `--only schema,workflows` checks just those parts (the bundles take minutes to build).
  * `--out DIR` keeps the fresh bundles in DIR/<name>/dist: .ci/run then runs the tests on that
@@ -12,6 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildActions, ROOT } from './build-actions.js';
+import { buildCli, CLI_DIST } from './build-cli.js';
 import { writeConfigSchema } from './generate-schema.js';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -46,7 +47,7 @@ async function compareDirs(fresh: string, committed: string, label: string): Pro
   return problems;
 }
 
-const PARTS = ['bundles', 'schema', 'workflows'] as const;
+const PARTS = ['bundles', 'cli', 'schema', 'workflows'] as const;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? [...PARTS] : (process.argv[onlyAt + 1] ?? '').split(',');
 for (const part of only)
@@ -75,6 +76,10 @@ try {
         `actions/${name}/dist`,
       )),
     );
+  }
+  if (checks('cli')) {
+    await buildCli(path.join(tmp, 'cli'));
+    problems.push(...(await compareDirs(path.join(tmp, 'cli'), CLI_DIST, 'cli/dist')));
   }
   if (checks('schema')) {
     await writeConfigSchema(path.join(tmp, 'schema'));
@@ -105,6 +110,7 @@ try {
     console.log(
       `Generated files are current (${[
         checks('bundles') && `${actions.length} action bundles`,
+        checks('cli') && 'command line',
         checks('schema') && 'schema',
         checks('workflows') && 'workflows',
       ]

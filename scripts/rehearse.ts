@@ -6,11 +6,15 @@
  * a repository of its own, calling this suite's reusable workflows: a push, a dispatch that
  * rolls back (`--input environment=production --input reason="bad release"`, `rollback-to`
  * defaults to previous), or the daily schedule. `rotate` rehearses the rotation caller with
- * real PostgreSQL. Exit code 1 when the rehearsed run fails.
+ * real PostgreSQL. `release` cuts package.json's version (or `--input version=X.Y.Z`) from a
+ * clone of HEAD against the sim's GitHub: tag, moved major tag, release notes.
+ * Exit code 1 when the rehearsed run fails.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { suiteIdentity } from '../cli/suite.js';
 import { startSim } from '../sim/index.js';
+import { cloneHead, rehearseRelease } from '../workflows-src/rehearse/release.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { startGateWorld } from '../sim/gate-world.js';
 import { drillRehearsalFixture, drillRehearsalOptions } from '../workflows-src/rehearse/drill.js';
@@ -29,7 +33,7 @@ import {
   rotationRehearsalOptions,
 } from '../workflows-src/rehearse/rotate.js';
 
-const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live|name|file.yml> [options]
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live|release|name|file.yml> [options]
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
@@ -110,6 +114,41 @@ if (target === 'go-live') {
     if (result.conclusion !== 'success') process.exitCode = 1;
   } finally {
     await world.stop();
+  }
+  process.exit();
+}
+
+if (target === 'release') {
+  // The suite's own release: a clone of HEAD, the sim's GitHub for tags and the release.
+  const sim = await startSim({ timeScale });
+  const clone = await cloneHead();
+  try {
+    const version = inputs['version'] ?? suiteIdentity().version;
+    const result = await rehearseRelease({
+      sim,
+      clone,
+      version,
+      dryRun: inputs['dry-run'] === 'true',
+      log: (line) => console.log(line),
+    });
+    const repository = suiteIdentity().repository;
+    const state = sim.github.git();
+    console.log(`\nOn the sim's GitHub (${repository}):`);
+    for (const ref of state.refs.filter((r) => r.repo === repository)) {
+      const tag = state.tags.find((t) => t.sha === ref.object.sha);
+      console.log(
+        `  ${ref.ref} -> ${tag ? `tag object ${ref.object.sha} -> commit ${tag.object.sha}` : ref.object.sha}`,
+      );
+    }
+    for (const release of state.releases)
+      console.log(
+        `  release ${release.tag_name}: ${release.body?.split('\n').length ?? 0} lines of notes`,
+      );
+    console.log(`\nrelease.yml: ${result.conclusion}`);
+    if (result.conclusion !== 'success') process.exitCode = 1;
+  } finally {
+    await clone.remove();
+    await sim.stop();
   }
   process.exit();
 }

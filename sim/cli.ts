@@ -1,15 +1,20 @@
 /**
- * `npm run sim [-- --fixture <file>] [--time-scale <n>] [--port <n>]`: starts the sim on
- * loopback, prints each endpoint and the `export` lines a shell needs, and stops cleanly on
- * Ctrl-C (SIGINT) or SIGTERM.
+ * `npm run sim [-- --fixture <file>] [--time-scale <n>] [--port <n>] [--write-config <file>]`:
+ * starts the sim on loopback, prints each endpoint and the `export` lines a shell needs,
+ * optionally writes a configuration of its services for the command line, and stops cleanly
+ * on Ctrl-C (SIGINT) or SIGTERM.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FIXTURE, startSim } from './index.js';
 
 const USAGE = `usage: npm run sim -- [--fixture <file.yml>] [--time-scale <n>] [--port <n>]
   --fixture     state to seed (default ${DEFAULT_FIXTURE})
   --time-scale  1 = real time; 0.01 makes a 3-minute deployment take 1.8 s
-  --port        port on 127.0.0.1 (default: a free one)`;
+  --port        port on 127.0.0.1 (default: a free one)
+  --write-config <file>
+                write an apprunner-ops configuration of the sim's production service, with
+                its app's address, for \`apprunner-ops status --config <file>\``;
 
 function fail(message: string): never {
   console.error(`sim: ${message}\n${USAGE}`);
@@ -25,6 +30,7 @@ try {
       fixture: { type: 'string' },
       'time-scale': { type: 'string' },
       port: { type: 'string' },
+      'write-config': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -54,6 +60,10 @@ const sim = await startSim({
   ...(port !== undefined ? { port } : {}),
 });
 
+const configFile = typeof args['write-config'] === 'string' ? args['write-config'] : undefined;
+// Loaded only when asked for: it brings the runner harness, which `npm run sim` has no use for.
+if (configFile) writeFileSync(configFile, (await import('./deploy-world.js')).testConfig(sim));
+
 const lines = [
   `apprunner-ops sim on ${sim.url} (time scale ${sim.fixture.timeScale}, started in ${Math.round(performance.now() - started)} ms)`,
   `  App Runner   ${sim.url}  awsJson1_0, x-amz-target AppRunner.*`,
@@ -69,6 +79,11 @@ const lines = [
       (s) =>
         `  service      ${s.name} ${s.status} ${s.arn}\n               app ${s.url} running ${s.running.version}`,
     ),
+  ...(configFile
+    ? [
+        `  config       ${configFile}: production on ${sim.services()[0]?.name ?? '?'}; try apprunner-ops status --config ${configFile}`,
+      ]
+    : []),
   '',
   ...Object.entries(sim.env).map(([name, value]) => `export ${name}=${value}`),
   '',

@@ -22,6 +22,7 @@ import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
 import type { GithubRateLimit } from './services/github.js';
 import type { GithubIssue } from './services/github-issues.js';
+import type { GitData } from './services/github-state.js';
 import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
@@ -186,6 +187,8 @@ export interface SimHandle {
      * actions/runs API answers for it; the bundles' runs are recorded by DeployWorld.
      */
     recordRun(id: number, options?: { repo?: string; attempt?: number; at?: number }): void;
+    /** Tag objects, refs and releases (release.yml). */
+    git(): GitData;
   };
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
@@ -477,6 +480,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           startedAt: at,
         });
       },
+      git: () => structuredClone(world.github.git),
     },
     slackMessages: () => structuredClone(world.slack),
     betterstack: {

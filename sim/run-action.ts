@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { runnerNode } from './runner-node.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -216,7 +217,7 @@ function runNode(
 ): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(runnerNode(), [script], {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { parseConfig } from '../../core/config/load.js';
 import { UsageError } from '../args.js';
-import { ask, EXIT, type CliIo, type Command } from '../io.js';
-import { callerWorkflows, exampleSuite, parseSuiteReference } from '../caller-workflows.js';
+import { ask, EXIT, type CliIo } from '../io.js';
+import type { CommandSpec } from './index.js';
+import type { ParsedArgs } from '../args.js';
+import { callerWorkflows, ownSuiteReference, parseSuiteReference } from '../caller-workflows.js';
+import { releasedSuite } from '../suite.js';
 import { boolFlag, stringFlag } from './shared.js';
 
 interface Answers {
@@ -13,9 +16,16 @@ interface Answers {
   region: string;
   serviceArn: Record<string, string>;
   ecrRepository: string;
-  database: string | undefined;
+  /** RDS instance per environment; absent: no database. */
+  database: Record<string, string | undefined>;
   healthUrl: Record<string, string>;
+  healthPath: Record<string, string>;
+  /** Dot path of the version in the health JSON; absent: the service does not report it. */
+  versionPath: Record<string, string | undefined>;
 }
+
+/** What a person types for "this environment has none". */
+const NONE = new Set(['', 'none', '-']);
 
 /** `a=1,b=2` per environment, or one value for every environment. */
 function perEnvironment(
@@ -58,7 +68,7 @@ async function value(
   return answer || fallback || value(io, undefined, flag, question, fallback);
 }
 
-async function gather(args: Parameters<Command['run']>[0], io: CliIo): Promise<Answers> {
+async function gather(args: ParsedArgs, io: CliIo): Promise<Answers> {
   const environments = (
     await value(
       io,
@@ -84,10 +94,14 @@ async function gather(args: Parameters<Command['run']>[0], io: CliIo): Promise<A
     'ecr-repository',
     'ECR repository name',
   );
-  const database =
-    stringFlag(args, 'database') ??
-    (await ask(io, 'RDS instance identifier (empty: none): ')) ??
-    undefined;
+  const database = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'database',
+    (e) => `RDS instance identifier of ${e} ("none": no database)`,
+    'none',
+  );
   const urlText = stringFlag(args, 'health-url');
   const healthUrl: Record<string, string> = urlText
     ? perEnvironment(urlText, environments, 'health-url')
@@ -99,16 +113,59 @@ async function gather(args: Parameters<Command['run']>[0], io: CliIo): Promise<A
       'health-url',
       `Public base URL of ${e} (health checks)`,
     );
+  const healthPath = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'health-path',
+    (e) => `Path of ${e}'s health endpoint`,
+    '/health',
+  );
+  const versionPath = await eachEnvironment(
+    io,
+    args,
+    environments,
+    'version-path',
+    (e) =>
+      `Dot path of the running version in ${e}'s health JSON, e.g. data.version ("none": not reported)`,
+    'none',
+  );
+  for (const [e, p] of Object.entries(healthPath))
+    if (!p.startsWith('/'))
+      throw new UsageError(`--health-path: "${p}" for ${e} must start with /, e.g. /health`);
   return {
     environments,
     region,
     serviceArn,
     ecrRepository,
-    database: database || undefined,
+    database: noneToUndefined(database),
     healthUrl,
+    healthPath,
+    versionPath: noneToUndefined(versionPath),
   };
 }
 
+function noneToUndefined(values: Record<string, string>): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(values).map(([e, v]) => [e, NONE.has(v.toLowerCase()) ? undefined : v]),
+  );
+}
+
+/** One answer per environment: from the flag (one value, or env=value pairs), else asked. */
+async function eachEnvironment(
+  io: CliIo,
+  args: ParsedArgs,
+  environments: string[],
+  flag: string,
+  question: (environment: string) => string,
+  fallback: string,
+): Promise<Record<string, string>> {
+  const text = stringFlag(args, flag);
+  if (text !== undefined) return perEnvironment(text, environments, flag);
+  const out: Record<string, string> = {};
+  for (const e of environments) out[e] = await value(io, undefined, flag, question(e), fallback);
+  return out;
+}
 export function configText(a: Answers): string {
   const environments: Record<string, unknown> = {};
   for (const [index, name] of a.environments.entries()) {
@@ -117,11 +174,18 @@ export function configText(a: Answers): string {
       'service-arn': a.serviceArn[name],
       'ecr-repository': a.ecrRepository,
       ...(index === a.environments.length - 1 ? { 'required-reviewers': true } : {}),
-      ...(a.database ? { database: { instance: a.database } } : {}),
+      ...(a.database[name] ? { database: { instance: a.database[name] } } : {}),
       health: {
         'base-url': a.healthUrl[name],
+        ...(a.versionPath[name] ? { 'version-path': a.versionPath[name] } : {}),
         checks: [
-          { name: 'health', path: '/health', 'reports-version': true, expect: { status: 200 } },
+          {
+            name: 'health',
+            path: a.healthPath[name],
+            // Without a version path a deploy cannot see which version answers.
+            ...(a.versionPath[name] ? { 'reports-version': true } : {}),
+            expect: { status: 200 },
+          },
         ],
       },
     };
@@ -129,59 +193,38 @@ export function configText(a: Answers): string {
   return `# apprunner-ops configuration, written by \`apprunner-ops init\`; check it with \`apprunner-ops validate\`.\n${stringify({ version: 1, environments })}`;
 }
 
-export const initCommand: Command = {
-  name: 'init',
-  usage:
-    'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id] [--health-url url|env=url,…] [--suite owner/repo@ref] [--force]',
-  summary:
-    'write .github/apprunner-ops.yml and the caller workflows (asks for what flags do not give)',
-  flags: {
-    environments: {
-      type: 'string',
-      description: 'environment names in deploy order; the last one gets required reviewers',
-    },
-    region: { type: 'string', description: 'AWS region' },
-    'service-arn': { type: 'string', description: 'App Runner service ARN, or env=arn pairs' },
-    'ecr-repository': { type: 'string', description: 'ECR repository name' },
-    database: { type: 'string', description: 'RDS instance identifier' },
-    'health-url': { type: 'string', description: 'public base URL, or env=url pairs' },
-    suite: {
-      type: 'string',
-      description:
-        'owner/repo@ref of apprunner-ops the callers use (default: the release docs/setup.md pins)',
-    },
-    force: { type: 'boolean', description: 'overwrite existing files' },
-  },
-  async run(args, io) {
-    if (args.positionals.length > 0)
-      throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
-    const suiteText = stringFlag(args, 'suite');
-    const suite = suiteText === undefined ? undefined : parseSuiteReference(suiteText);
-    const answers = await gather(args, io);
-    const config = configText(answers);
-    const configFile = '.github/apprunner-ops.yml';
-    // Written only if it validates: init never leaves a file that the next command refuses.
-    parseConfig(config, configFile);
-    const files: Record<string, string> = {
-      [configFile]: config,
-      ...callerWorkflows(answers.environments, suite),
-    };
-    const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
-    if (existing.length > 0 && !boolFlag(args, 'force'))
-      throw new UsageError(
-        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
-      );
-    for (const [file, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(io.cwd, file)), { recursive: true });
-      await writeFile(path.join(io.cwd, file), text);
-      io.stdout.write(`wrote ${file}\n`);
-    }
-    const pinned = suite
-      ? `${suite.repository}@${suite.ref}`
-      : `${exampleSuite().repository}@${exampleSuite().sha} (${exampleSuite().version})`;
-    io.stdout.write(
-      `The callers use ${pinned}; pin the release you use by its commit SHA (docs/setup.md §9).\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+export async function runInit(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument "${args.positionals[0]}"; usage: ${this.usage}`);
+  const suiteText = stringFlag(args, 'suite');
+  // Checked before any question: the callers must name a suite that exists.
+  const suite =
+    suiteText === undefined ? ownSuiteReference(releasedSuite()) : parseSuiteReference(suiteText);
+  const answers = await gather(args, io);
+  const config = configText(answers);
+  const configFile = '.github/apprunner-ops.yml';
+  // Written only if it validates: init never leaves a file that the next command refuses.
+  parseConfig(config, configFile);
+  const files: Record<string, string> = {
+    [configFile]: config,
+    ...callerWorkflows(answers.environments, suite),
+  };
+  const existing = Object.keys(files).filter((f) => existsSync(path.join(io.cwd, f)));
+  if (existing.length > 0 && !boolFlag(args, 'force'))
+    throw new UsageError(
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; pass --force to overwrite`,
     );
-    return EXIT.ok;
-  },
-};
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(io.cwd, file)), { recursive: true });
+    await writeFile(path.join(io.cwd, file), text);
+    io.stdout.write(`wrote ${file}\n`);
+  }
+  const pinned = `${suite.repository}@${suite.ref}${suite.comment ? ` (${suite.comment})` : ''}`;
+  const hint = /^[0-9a-f]{40}$/.test(suite.ref)
+    ? ''
+    : ` ${suite.ref} can be moved: pin its commit SHA instead (docs/setup.md §9).`;
+  io.stdout.write(
+    `The callers use ${pinned}.${hint}\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`,
+  );
+  return EXIT.ok;
+}

@@ -9,14 +9,14 @@ import { systemClock } from '../../core/util/clock.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { commandInputs, secretsFromEnvironment } from '../action-inputs.js';
-import type { FlagSpec, ParsedArgs } from '../args.js';
-import { EXIT, type CliIo, type Command } from '../io.js';
+import type { ParsedArgs } from '../args.js';
+import { EXIT, type CliIo } from '../io.js';
+import type { CommandSpec } from './index.js';
 import { renderSummaryFor } from '../render.js';
 import { terminalRunInfo } from '../run-info.js';
 import { terminalLogger } from '../terminal-logger.js';
 import {
   boolFlag,
-  CONFIG_FLAG,
   configPath,
   confirmChange,
   loadEnvironment,
@@ -25,17 +25,6 @@ import {
   positional,
   stringFlag,
 } from './shared.js';
-
-const COMMON: Record<string, FlagSpec> = {
-  ...CONFIG_FLAG,
-  'dry-run': { type: 'boolean', description: 'show the plan and change nothing' },
-  yes: { type: 'boolean', description: 'do not ask for confirmation (scripts)' },
-  json: { type: 'boolean', description: 'print the outcome as JSON on stdout' },
-  snapshot: { type: 'boolean', description: 'take an RDS snapshot first (default: as action.yml)' },
-  timeout: { type: 'string', description: 'deadline of the App Runner operation, e.g. 30m' },
-  'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
-  'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
-};
 
 function given(
   args: ParsedArgs,
@@ -109,83 +98,53 @@ async function runOps(
   }
 }
 
-export const deployCommand: Command = {
-  name: 'deploy',
-  usage: 'apprunner-ops deploy <environment> <image> [--dry-run] [--yes] [--json]',
-  summary: 'deploy an ECR image (tag, digest or URI) with the action’s stages and safety',
-  flags: {
-    ...COMMON,
-    'auto-rollback': {
-      type: 'boolean',
-      description: 'put the previous image back when verification fails',
-    },
-  },
-  async run(args, io) {
-    const environment = positional(args, 0, 'the environment', this.usage);
-    const image = positional(args, 1, 'the image', this.usage);
-    noExtraPositionals(args, 2, this.usage);
-    const inputs = commandInputs('deploy', {
-      ...given(args, io, environment),
-      image,
-      'auto-rollback': args.flags.has('auto-rollback')
-        ? String(args.flags.get('auto-rollback'))
-        : undefined,
+export async function runDeploy(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
+  const environment = positional(args, 0, 'the environment', this.usage);
+  const image = positional(args, 1, 'the image', this.usage);
+  noExtraPositionals(args, 2, this.usage);
+  const inputs = commandInputs('deploy', {
+    ...given(args, io, environment),
+    image,
+    'auto-rollback': args.flags.has('auto-rollback')
+      ? String(args.flags.get('auto-rollback'))
+      : undefined,
+  });
+  const request = readDeployInputs(inputs);
+  const { env } = await loadEnvironment(args, io, environment);
+  if (!request.dryRun)
+    await confirmChange(io, environment, env, `Deploy ${image}`, boolFlag(args, 'yes'));
+  return runOps(io, args, 'deploy', async (deps) => {
+    const ops = await prepareOps(request, deps);
+    return deploy(ops, {
+      image: deployImageRef(ops, request.image),
+      snapshot: request.snapshot,
+      autoRollback: request.autoRollback,
+      dryRun: request.dryRun,
     });
-    const request = readDeployInputs(inputs);
-    const { env } = await loadEnvironment(args, io, environment);
-    if (!request.dryRun)
-      await confirmChange(io, environment, env, `Deploy ${image}`, boolFlag(args, 'yes'));
-    return runOps(io, args, 'deploy', async (deps) => {
-      const ops = await prepareOps(request, deps);
-      return deploy(ops, {
-        image: deployImageRef(ops, request.image),
-        snapshot: request.snapshot,
-        autoRollback: request.autoRollback,
-        dryRun: request.dryRun,
-      });
-    });
-  },
-};
+  });
+}
 
-export const rollbackCommand: Command = {
-  name: 'rollback',
-  usage:
-    'apprunner-ops rollback <environment> [--to previous|<tag>|<digest>] --reason "…" [--dry-run] [--yes] [--json]',
-  summary: 'put the last good (or a named) version back, with the action’s stages and records',
-  flags: {
-    ...COMMON,
-    to: { type: 'string', description: 'previous (default), a tag, a digest or a deployment id' },
-    reason: { type: 'string', description: 'why; required, recorded everywhere' },
-    'down-migration-command': { type: 'string', description: 'command that undoes the migration' },
-  },
-  async run(args, io) {
-    const environment = positional(args, 0, 'the environment', this.usage);
-    noExtraPositionals(args, 1, this.usage);
-    const inputs = commandInputs('rollback', {
-      ...given(args, io, environment),
-      to: stringFlag(args, 'to'),
-      reason: stringFlag(args, 'reason'),
-      'down-migration-command': stringFlag(args, 'down-migration-command'),
+export async function runRollback(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
+  const environment = positional(args, 0, 'the environment', this.usage);
+  noExtraPositionals(args, 1, this.usage);
+  const inputs = commandInputs('rollback', {
+    ...given(args, io, environment),
+    to: stringFlag(args, 'to'),
+    reason: stringFlag(args, 'reason'),
+    'down-migration-command': stringFlag(args, 'down-migration-command'),
+  });
+  const request = readRollbackInputs(inputs);
+  const { env } = await loadEnvironment(args, io, environment);
+  if (!request.dryRun)
+    await confirmChange(io, environment, env, `Roll back to ${request.to}`, boolFlag(args, 'yes'));
+  return runOps(io, args, 'rollback', async (deps) => {
+    const ops = await prepareOps(request, deps);
+    return rollback(ops, {
+      to: parseRollbackTarget(request.to, ops),
+      reason: request.reason,
+      snapshot: request.snapshot,
+      downMigrationCommand: request.downMigrationCommand,
+      dryRun: request.dryRun,
     });
-    const request = readRollbackInputs(inputs);
-    const { env } = await loadEnvironment(args, io, environment);
-    if (!request.dryRun)
-      await confirmChange(
-        io,
-        environment,
-        env,
-        `Roll back to ${request.to}`,
-        boolFlag(args, 'yes'),
-      );
-    return runOps(io, args, 'rollback', async (deps) => {
-      const ops = await prepareOps(request, deps);
-      return rollback(ops, {
-        to: parseRollbackTarget(request.to, ops),
-        reason: request.reason,
-        snapshot: request.snapshot,
-        downMigrationCommand: request.downMigrationCommand,
-        dryRun: request.dryRun,
-      });
-    });
-  },
-};
+  });
+}

@@ -1,15 +1,8 @@
 import path from 'node:path';
 import { loadConfig, selectEnvironment } from '../../core/config/load.js';
 import type { Config, EnvironmentConfig } from '../../core/config/schema.js';
-import { UsageError, type FlagSpec, type ParsedArgs } from '../args.js';
+import { UsageError, type ParsedArgs } from '../args.js';
 import { ask, type CliIo } from '../io.js';
-
-export const CONFIG_FLAG: Record<string, FlagSpec> = {
-  config: {
-    type: 'string',
-    description: 'configuration file (default .github/apprunner-ops.yml)',
-  },
-};
 
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);

@@ -9,10 +9,13 @@ import { systemClock } from '../../core/util/clock.js';
 import { formatDuration } from '../../core/util/duration.js';
 import { errorMessage } from '../../core/util/errors.js';
 import { recordingLogger } from '../../core/util/logger.js';
-import { EXIT, type CliIo, type Command } from '../io.js';
+import { inCliWords } from '../words.js';
+import { EXIT, type CliIo } from '../io.js';
+import type { CommandSpec } from './index.js';
+import type { ParsedArgs } from '../args.js';
 import { renderSummaryFor } from '../render.js';
 import { terminalRunInfo } from '../run-info.js';
-import { boolFlag, CONFIG_FLAG, configPath, noExtraPositionals } from './shared.js';
+import { boolFlag, configPath, noExtraPositionals } from './shared.js';
 import { Summary } from '../../core/action/summary.js';
 
 export interface EnvironmentStatus {
@@ -101,7 +104,7 @@ async function environmentStatus(
     clock: systemClock,
     logger,
   });
-  status.checks = results.map((r) => ({ id: r.id, status: r.status, line: r.line }));
+  status.checks = results.map((r) => ({ id: r.id, status: r.status, line: inCliWords(r.line) }));
   return status;
 }
 
@@ -135,22 +138,15 @@ function render(statuses: EnvironmentStatus[], now: number): Summary {
   return summary;
 }
 
-export const statusCommand: Command = {
-  name: 'status',
-  usage: 'apprunner-ops status [environment] [--json]',
-  summary:
-    'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
-  flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-  async run(args, io) {
-    noExtraPositionals(args, 1, this.usage);
-    const file = configPath(args, io);
-    const config = await loadConfig(file);
-    const names = args.positionals[0]
-      ? [selectEnvironment(config, args.positionals[0], file) && args.positionals[0]]
-      : Object.keys(config.environments);
-    const statuses = await Promise.all(names.map((n) => environmentStatus(io, file, n)));
-    if (boolFlag(args, 'json')) io.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
-    else io.stdout.write(renderSummaryFor(render(statuses, io.now()).toMarkdown(), io));
-    return statuses.some((s) => 'error' in s.service) ? EXIT.failed : EXIT.ok;
-  },
-};
+export async function runStatus(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
+  noExtraPositionals(args, 1, this.usage);
+  const file = configPath(args, io);
+  const config = await loadConfig(file);
+  const names = args.positionals[0]
+    ? [selectEnvironment(config, args.positionals[0], file) && args.positionals[0]]
+    : Object.keys(config.environments);
+  const statuses = await Promise.all(names.map((n) => environmentStatus(io, file, n)));
+  if (boolFlag(args, 'json')) io.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
+  else io.stdout.write(renderSummaryFor(render(statuses, io.now()).toMarkdown(), io));
+  return statuses.some((s) => 'error' in s.service) ? EXIT.failed : EXIT.ok;
+}

@@ -54,6 +54,12 @@ export interface Stage<R> {
   /** The lines a dry run prints for this stage: every call that would change something. */
   plan?: (run: R) => string[];
   /**
+   * True when, at the moment it may start, the stage has nothing to do (no rollback after a
+   * good verification): it runs and ends silent, and prints no heading, so the log shows only
+   * stages that act.
+   */
+  quiet?: (run: R) => boolean;
+  /**
    * What it does. `started` says its effect is under way (e.g. CreateDBSnapshot answered):
    * stages that need it only `started` may go. Returns the row's detail, or more.
    */
@@ -169,7 +175,7 @@ export async function runPipeline<R extends PipelineRun>(
   const start = (stage: Stage<R>): void => {
     state.set(stage.name, 'running');
     const startMs = steps.now();
-    steps.begin(stage.name);
+    if (stage.quiet?.(run) !== true) steps.begin(stage.name);
     const started = (detail: string): void => {
       if (state.get(stage.name) !== 'running') return;
       state.set(stage.name, 'started');

@@ -2,6 +2,41 @@
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 
+/** Git's tag objects, refs and releases (the routes are in github-git.ts). */
+export interface GithubTagObject {
+  repo: string;
+  sha: string;
+  tag: string;
+  message: string;
+  object: { type: string; sha: string };
+  tagger: { name: string; email: string; date: string };
+}
+
+export interface GithubRef {
+  repo: string;
+  ref: string;
+  /** What the ref points at: a commit, or an annotated tag object. */
+  object: { type: 'commit' | 'tag'; sha: string };
+}
+
+export interface GithubRelease {
+  id: number;
+  repo: string;
+  tag_name: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  target_commitish: string;
+  created_at: string;
+}
+
+export class GitData {
+  tags: GithubTagObject[] = [];
+  refs: GithubRef[] = [];
+  releases: GithubRelease[] = [];
+}
+
 /** What the GitHub routes read of the world. */
 export interface GithubWorld {
   github: GithubState;
@@ -84,6 +119,7 @@ export class GithubState {
    * A run the sim was not told about is answered 404, as GitHub does.
    */
   runs = new Map<number, { repo: string; createdAt: number; attempt: number; startedAt: number }>();
+  git = new GitData();
   private nextId = 1000;
   id(): number {
     return this.nextId++;

@@ -1,6 +1,6 @@
 /**
  * GitHub REST, the parts the suite calls: deployments and their statuses (with
- * `auto_inactive`), commit statuses and check runs. Served under `/github`, so a client's
+ * `auto_inactive`), commit statuses, check runs, issues, and tags, refs and releases. Served under `/github`, so a client's
  * GITHUB_API_URL is `<sim>/github`. Any repository exists; a token is required.
  *
  * What Octokit relies on is answered as GitHub does: `Link` headers on lists (`next`, `prev`,
@@ -11,6 +11,7 @@
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import { answerGraphql } from './github-graphql.js';
 import { page } from './github-page.js';
+import { gitRoutes } from './github-git.js';
 import { issueRoutes } from './github-issues.js';
 import type {
   GithubCheckRun,
@@ -673,6 +674,7 @@ export const github: RestService<GithubWorld> = {
       },
     },
     ...issueRoutes,
+    ...gitRoutes,
   ],
 };
 

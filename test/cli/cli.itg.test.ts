@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateWorld } from '../../sim/gate-world.js';
 import { startRotationWorld } from '../../sim/rotation-world.js';
 import { assertSafeAwsEnvironment } from '../../sim/run-action.js';
+import { runnerNode } from '../../sim/runner-node.js';
 import { CHECKS, lintWorkflows } from '../../workflows-src/validate/index.js';
 import { SHELLCHECK } from '../../workflows-src/validate/shellcheck.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
@@ -28,7 +29,7 @@ function cli(
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(runnerNode(), [BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,6 +112,16 @@ describe('apprunner-ops from a terminal', () => {
     expect(deployed.stderr).toMatch(
       /AUDIT_DATABASE_URL is not set: no audit_log row will be written/,
     );
+    // Headings only for stages that acted: nothing of a rollback after a green deploy, no
+    // internal decision; and the terminal's words, not the action's.
+    const headings = deployed.stderr.split('\n').filter((l) => l.startsWith('▶'));
+    expect(headings).toContain('▶ Update service');
+    expect(headings).not.toContain('▶ Roll back');
+    expect(headings).not.toContain('▶ Verify rollback');
+    expect(headings).not.toContain('▶ Nothing to change');
+    expect(deployed.stderr + deployed.stdout).not.toMatch(
+      /betterstack-token|github-token|secrets: inherit/,
+    );
 
     const rolled = await cli(
       [
@@ -156,6 +167,28 @@ describe('apprunner-ops from a terminal', () => {
     );
     expect(cliSteps.length).toBeGreaterThan(3);
     expect(actionSteps).toEqual(cliSteps);
+  });
+
+  it('without AWS credentials says how to get them, not "a bug"', async () => {
+    const noCredentials = Object.fromEntries(
+      Object.entries(env).filter(
+        ([k]) => !/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE)$/.test(k),
+      ),
+    );
+    const r = await cli(['deploy', 'production', 'v1.3.9', '--dry-run', ...fast], {
+      cwd: w.workspace,
+      env: {
+        ...noCredentials,
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^apprunner-ops deploy: no AWS credentials: run `aws sso login` \(or `aws configure`\) or set AWS_PROFILE, then try again/m,
+    );
+    expect(r.stderr).not.toContain('a bug in apprunner-ops');
   });
 
   it('refuses bad input with one line, exit 2, and changes nothing', async () => {
@@ -214,7 +247,7 @@ describe('progress on a terminal and in a pipe', () => {
     async () => {
       const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
       const command = [
-        process.execPath,
+        runnerNode(),
         BIN,
         'deploy',
         'production',
@@ -453,6 +486,8 @@ describe('validate and init', () => {
       'drop-db',
       '--health-url',
       'staging=https://staging.example.com,production=https://getdrop.no',
+      '--version-path',
+      'data.version',
     ];
     const first = await cli(args, { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
@@ -464,9 +499,14 @@ describe('validate and init', () => {
     expect(again.stderr).toMatch(/already exist.*pass --force/);
     expect((await cli([...args, '--force'], { cwd: dir })).code).toBe(0);
 
-    // The callers are docs/setup.md's, byte for byte (examples/caller/ is what the docs show
-    // and the rehearsals run), and the workflow validator accepts them. The callers have no
-    // run: steps, so shellcheck has nothing to say.
+    // The callers are docs/setup.md's (examples/caller/ is what the docs show and the
+    // rehearsals run), pinned to this suite's own repository and commit; the workflow
+    // validator accepts them, and so does validate. The callers have no run: steps, so
+    // shellcheck has nothing to say.
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout.trim();
     const written = await Promise.all(
       [
         'apprunner-ops.yml',
@@ -479,11 +519,59 @@ describe('validate and init', () => {
         example: await readFile(path.join(ROOT, 'examples/caller/.github/workflows', name), 'utf8'),
       })),
     );
-    for (const w of written) expect(w.text, w.file).toBe(w.example);
+    const pin = /(uses: [\w.-]+\/[\w.-]+\/\.github\/workflows\/[\w.-]+\.yml)@[0-9a-f]{40} # .*/g;
+    for (const w of written) {
+      expect(w.text.replace(pin, '$1@PIN'), w.file).toBe(w.example.replace(pin, '$1@PIN'));
+      for (const line of w.text.match(pin) ?? [])
+        expect(line).toMatch(
+          new RegExp(
+            `^uses: apprunner-ops/apprunner-ops/\\.github/workflows/[\\w-]+\\.yml@${head} # v1\\.1\\.0`,
+          ),
+        );
+    }
+    const checked = await cli(['validate', '--json'], { cwd: dir });
+    expect(checked.code, checked.stdout).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ valid: true, findings: [] });
+    expect((JSON.parse(checked.stdout) as { callers: string[] }).callers).toHaveLength(4);
     const findings = await lintWorkflows(written, {
       checks: CHECKS.filter((c) => c !== SHELLCHECK),
     });
     expect(findings).toEqual([]);
+  });
+
+  it('validate names a caller environment the file lacks, and warns on reports-version without version-path', async () => {
+    const caller = path.join(dir, '.github/workflows/apprunner-ops.yml');
+    const config = path.join(dir, '.github/apprunner-ops.yml');
+    const [callerText, configText] = await Promise.all([
+      readFile(caller, 'utf8'),
+      readFile(config, 'utf8'),
+    ]);
+    await writeFile(
+      caller,
+      callerText.replace('environments: staging production }', 'environments: staging prod }'),
+    );
+    await writeFile(config, configText.replace(/^ {6}version-path: data\.version\n/m, ''));
+    try {
+      const r = await cli(['validate'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(
+        /^\.github\/apprunner-ops\.yml:\d+: warning: environments\.staging\.health\.checks\[0\]\.reports-version is set, but environments\.staging\.health\.version-path is not/,
+      );
+      expect(lines).toContain(
+        '.github/workflows/apprunner-ops.yml:15: jobs.deploy.with.environments: "prod" is not an environment of .github/apprunner-ops.yml (staging, production); add it there or fix the name',
+      );
+      const json = JSON.parse((await cli(['validate', '--json'], { cwd: dir })).stdout) as {
+        valid: boolean;
+        findings: { level: string }[];
+      };
+      expect(json.valid).toBe(false);
+      // The deploy job's list was changed; the checks job still names production.
+      expect(json.findings.map((f) => f.level)).toEqual(['warning', 'error']);
+    } finally {
+      await Promise.all([writeFile(caller, callerText), writeFile(config, configText)]);
+    }
   });
 
   it('init with three environments and another suite reference: callers the validator accepts', async () => {
@@ -504,15 +592,17 @@ describe('validate and init', () => {
         '--health-url',
         'https://example.com',
         '--suite',
-        'acme/apprunner-ops@v1.2.0',
+        'fork-of-ops/apprunner-ops@v1.2.0',
       ],
       { cwd: repo },
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('The callers use acme/apprunner-ops@v1.2.0');
+    expect(r.stdout).toContain(
+      'The callers use fork-of-ops/apprunner-ops@v1.2.0. v1.2.0 can be moved: pin its commit SHA instead',
+    );
     const main = await readFile(path.join(repo, '.github/workflows/apprunner-ops.yml'), 'utf8');
     expect(main).toContain('with: { environments: dev staging prod }');
-    expect(main).toContain('uses: acme/apprunner-ops/.github/workflows/deploy.yml@v1.2.0\n');
+    expect(main).toContain('uses: fork-of-ops/apprunner-ops/.github/workflows/deploy.yml@v1.2.0\n');
     expect(main).not.toContain('example/apprunner-ops');
     const rotate = await readFile(
       path.join(repo, '.github/workflows/apprunner-ops-rotate.yml'),
@@ -539,11 +629,19 @@ describe('validate and init', () => {
     await rm(repo, { recursive: true, force: true });
   });
 
-  it('init refuses a malformed suite reference before writing anything', async () => {
+  it('init refuses a malformed suite reference, or a placeholder owner, before writing anything', async () => {
     const repo = await mkdtemp(path.join(os.tmpdir(), 'cli-init-'));
     const r = await cli(['init', '--suite', 'apprunner-ops'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--suite: expected owner\/repo@ref/);
+    const placeholder = await cli(
+      ['init', '--suite', `example/apprunner-ops@${'1a2b3c4d'.repeat(5)}`],
+      { cwd: repo },
+    );
+    expect(placeholder.code).toBe(2);
+    expect(placeholder.stderr).toBe(
+      'apprunner-ops init: --suite: "example/apprunner-ops" has a placeholder owner; name the repository apprunner-ops is released from (package.json\'s repository), or your fork\n',
+    );
     expect(await readdir(repo)).toEqual([]);
     await rm(repo, { recursive: true, force: true });
   });

@@ -1,9 +1,13 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../sim/run-action.js';
+import { runnerNode } from '../../sim/runner-node.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const BIN = path.join(REPO_ROOT, 'bin', 'apprunner-ops.mjs');
 let child: ChildProcessWithoutNullStreams | undefined;
 
 afterEach(() => {
@@ -122,6 +126,32 @@ describe('npm run sim (sim/cli.ts)', () => {
     child.kill('SIGINT');
     expect(await exitCode(child, 3000)).toBe(0);
     expect(performance.now() - stopAt).toBeLessThan(2000);
+  });
+
+  it('writes a configuration of its services that the command line runs against (--write-config)', async () => {
+    const configFile = path.join(os.tmpdir(), `sim-config-${process.pid}.yml`);
+    child = spawn(TSX, ['sim/cli.ts', '--time-scale', '0.01', '--write-config', configFile], {
+      cwd: REPO_ROOT,
+      env: { ...process.env },
+    });
+    const out = await readUntil(child, 'Ctrl-C stops the sim.', 20_000);
+    expect(out).toContain(`config       ${configFile}: production on drop-web`);
+    const env = Object.fromEntries(
+      [...out.matchAll(/^export ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+    // The README's try-it: the command line against the sim, with the configuration it wrote.
+    const status = spawnSync(runnerNode(), [BIN, 'status', '--config', configFile], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(status.stderr).toBe('');
+    expect(status.status).toBe(0);
+    expect(status.stdout).toMatch(/service +RUNNING/);
+    expect(status.stdout).toMatch(/runs +v1\.4\.2/);
+    await rm(configFile, { force: true });
+    child.kill('SIGINT');
+    expect(await exitCode(child, 5000)).toBe(0);
   });
 
   it('explains a bad flag and exits 2', async () => {

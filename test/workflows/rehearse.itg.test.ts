@@ -94,7 +94,7 @@ describe('a caller repository with only its configuration and the caller of docs
     expect(sim.service('drop-web').running.version).toBe('v1.5.0');
     // The actions came from the suite at the pinned commit, checked out into the workspace.
     expect(deployed.log).toContain(
-      `    | apprunner-ops: example/apprunner-ops at ${SUITE_RELEASE.sha} (${SUITE_RELEASE.sha})`,
+      `    | apprunner-ops: apprunner-ops/apprunner-ops at ${SUITE_RELEASE.sha} (${SUITE_RELEASE.sha})`,
     );
     expect(existsSync(path.join(workspace, 'actions'))).toBe(false);
 

@@ -227,17 +227,17 @@ describe("docs/setup.md's caller, deploying", () => {
       runAction: runner.runAction,
     });
     expect(result.conclusion).toBe('success');
-    // build and snapshot (side by side, for the first environment), staging, production: each
-    // asked for a token (the plan job has no id-token). One issuer saw them all.
-    expect(result.tokens.map((t) => t['sub'])).toEqual([
-      'repo:example/drop:environment:staging',
-      'repo:example/drop:environment:staging',
-      'repo:example/drop:environment:staging',
-      'repo:example/drop:environment:production',
+    // build, the snapshot beside it, staging, production: each asked for a token (the plan
+    // job has no id-token). The two that run side by side both count.
+    expect(result.tokens.map((t) => t['sub']).sort()).toEqual([
+      'repo:example@700000002/drop@700000001:environment:production',
+      'repo:example@700000002/drop@700000001:environment:staging',
+      'repo:example@700000002/drop@700000001:environment:staging',
+      'repo:example@700000002/drop@700000001:environment:staging',
     ]);
     for (const token of result.tokens) {
       expect(token['job_workflow_ref']).toBe(
-        `example/apprunner-ops/.github/workflows/deploy.yml@${SUITE_RELEASE.sha}`,
+        `apprunner-ops/apprunner-ops/.github/workflows/deploy.yml@${SUITE_RELEASE.sha}`,
       );
       expect(token['job_workflow_sha']).toBe(SUITE_RELEASE.sha);
     }
@@ -281,7 +281,8 @@ describe('where GitHub would refuse the caller', () => {
       ...lines.map((l) => `    ${l}`),
       '',
     ].join('\n');
-  const uses = (ref: string) => `uses: example/apprunner-ops/.github/workflows/deploy.yml@${ref}`;
+  const uses = (ref: string) =>
+    `uses: apprunner-ops/apprunner-ops/.github/workflows/deploy.yml@${ref}`;
 
   it('fails a ref the suite does not have', async () => {
     const { result } = await run(caller([uses('v9.9.9'), 'with: { environments: staging }']));

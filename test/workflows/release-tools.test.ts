@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { movePin, PINS_FILE } from '../../scripts/pin.js';
-import { changelogSection, releaseNotes } from '../../scripts/release.js';
+import { changelogSection, releaseNotes, releaseProblems } from '../../scripts/release.js';
 import { PINS } from '../../workflows-src/pins.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -44,13 +44,13 @@ describe('npm run pin', () => {
 
 describe('release notes from CHANGELOG.md', () => {
   it('takes the version section and adds the lines a caller pins', () => {
-    const notes = releaseNotes(changelog, '1.0.0', 'example/apprunner-ops', SHA);
+    const notes = releaseNotes(changelog, '1.0.0', 'apprunner-ops/apprunner-ops', SHA);
     expect(notes).toMatch(/^The first release: /);
     expect(notes).toContain('### Added');
     expect(notes).not.toContain('## [Unreleased]');
     expect(notes).not.toContain('[1.0.0]: https://');
     expect(notes).toContain(
-      `uses: example/apprunner-ops/.github/workflows/rollback.yml@${SHA} # v1.0.0`,
+      `uses: apprunner-ops/apprunner-ops/.github/workflows/rollback.yml@${SHA} # v1.0.0`,
     );
   });
 
@@ -61,5 +61,35 @@ describe('release notes from CHANGELOG.md', () => {
     expect(() => changelogSection(changelog, '2.0.0')).toThrow(
       'CHANGELOG.md has no "## [2.0.0] - YYYY-MM-DD" section',
     );
+  });
+});
+
+describe('release check', () => {
+  const facts = {
+    changelog,
+    packageVersion: '1.1.0',
+    repository: 'apprunner-ops/apprunner-ops',
+    tagExists: false,
+  };
+
+  it('passes 1.1.0 as cut: its changelog section, package.json and a free tag', () => {
+    expect(releaseProblems('1.1.0', facts)).toEqual([]);
+    expect(changelogSection(changelog, '1.1.0')).toContain('cloudwatch:GetMetricStatistics');
+    expect(changelogSection(changelog, '1.0.0')).toMatch(/lacks `cloudwatch:GetMetricStatistics`/);
+  });
+
+  it('names every reason not to release, before anything is tagged', () => {
+    expect(
+      releaseProblems('1.2.0', {
+        ...facts,
+        tagExists: true,
+        githubRepository: 'someone/apprunner-ops',
+      }),
+    ).toEqual([
+      'CHANGELOG.md has no "## [1.2.0] - YYYY-MM-DD" section: move the Unreleased entries under it and commit',
+      'package.json version is 1.1.0: set it to 1.2.0 (npm pkg set version=1.2.0) and commit',
+      'tag v1.2.0 exists already: releases are never moved, pick the next version',
+      "this runs in someone/apprunner-ops but package.json's repository is apprunner-ops/apprunner-ops: the pin lines would name the wrong repository; change package.json's repository first",
+    ]);
   });
 });

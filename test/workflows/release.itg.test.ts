@@ -1,90 +1,112 @@
 /**
- * release.yml rehearsed with dry-run in a clone of this repository's committed HEAD: the
- * version and changelog checks, the generated-files check (schema and workflows; the bundles
- * take minutes to rebuild and CI's test job checks them), the notes, and the tags, which stay
- * in the clone because a dry run pushes nothing.
+ * release.yml rehearsed in a clone of this repository's committed HEAD against the sim's
+ * GitHub (`npm run rehearse -- release` does the same): the version, changelog and package.json
+ * checks, the generated-files check (schema and workflows; the bundles take minutes to rebuild
+ * and CI's test job checks them), then the tag vX.Y.Z, the moved vX and the release, made
+ * through the git refs and releases API, with the notes and the pin lines `init` writes.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerWorkflows } from '../../cli/caller-workflows.js';
+import { suiteIdentity } from '../../cli/suite.js';
+import { startSim, type SimHandle } from '../../sim/index.js';
+import {
+  cloneHead,
+  rehearseRelease,
+  type ReleaseClone,
+} from '../../workflows-src/rehearse/release.js';
 
-const ROOT = path.join(import.meta.dirname, '../..');
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-
-let dir: string | undefined;
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
+const REPOSITORY = suiteIdentity().repository;
+const VERSION = suiteIdentity().version;
+let sim: SimHandle;
+let clone: ReleaseClone;
+beforeAll(async () => {
+  sim = await startSim();
+  clone = await cloneHead();
+}, 60_000);
+afterAll(async () => {
+  await clone?.remove();
+  await sim?.stop();
 });
 
-/** A clone of HEAD with this machine's node_modules linked in (npm ci would replace them). */
-async function clone(): Promise<string> {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'release-'));
-  const repo = path.join(dir, 'apprunner-ops');
-  git(dir, 'clone', '-q', '--no-checkout', ROOT, repo);
-  git(repo, 'checkout', '-q', git(ROOT, 'rev-parse', 'HEAD'));
-  await symlink(path.join(ROOT, 'node_modules'), path.join(repo, 'node_modules'));
-  return repo;
-}
+const refs = () => sim.github.git().refs.filter((r) => r.repo === REPOSITORY);
+const commitOf = (ref: string): string | undefined => {
+  const git = sim.github.git();
+  const target = git.refs.find((r) => r.repo === REPOSITORY && r.ref === ref)?.object;
+  if (target?.type !== 'tag') return target?.sha;
+  return git.tags.find((t) => t.sha === target.sha)?.object.sha;
+};
 
-const rehearseRelease = (repo: string, version: string) =>
-  rehearseWorkflow({
-    workflow: path.join(repo, '.github/workflows/release.yml'),
-    workspace: repo,
-    inputs: { version, 'dry-run': true },
-    github: { repository: 'example/apprunner-ops', repository_owner: 'example' },
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    runOverrides: {
-      'Install dependencies': 'echo "node_modules: linked from the machine running the rehearsal"',
-      'Generated files are current': 'npx tsx scripts/check-generated.ts --only schema,workflows',
-    },
-  });
-
-describe('release.yml with dry-run', () => {
-  it('checks, tags vX.Y.Z and vX locally, prints the notes and pushes nothing', async () => {
-    const repo = await clone();
-    const head = git(repo, 'rev-parse', 'HEAD');
-    const result = await rehearseRelease(repo, '1.0.0');
-    const steps = result.jobs['release']?.steps.map((s) => `${s.label}: ${s.outcome}`);
-    expect(steps, result.log.join('\n')).toEqual([
-      'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1: success',
-      'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020: success',
-      'Install dependencies: success',
-      'Version and changelog: success',
-      'Generated files are current: success',
-      'Release notes: success',
-      'Tag, move the major tag, publish: success',
-    ]);
-    const log = result.log.join('\n');
-    expect(log).toContain('Generated files are current (schema, workflows).');
-    expect(log).toContain('dry-run: pushing nothing; the release notes would be:');
-    // The notes: the changelog's 1.0.0 section, then the lines a caller pins.
-    expect(log).toContain('    | The first release: what a team on App Runner');
-    expect(log).toContain(
-      `    | uses: example/apprunner-ops/.github/workflows/deploy.yml@${head} # v1.0.0`,
-    );
-    expect(log).toContain(
-      '    | Configuration schema: https://raw.githubusercontent.com/example/apprunner-ops/v1.0.0/schema/apprunner-ops.schema.json',
-    );
-    expect(git(repo, 'rev-parse', 'v1.0.0^{commit}')).toBe(head);
-    expect(git(repo, 'rev-parse', 'v1^{commit}')).toBe(head);
-    // Nothing reached the origin.
-    expect(git(ROOT, 'tag', '--list', 'v1.0.0')).toBe('');
-  }, 120_000);
-
-  it('refuses a version the changelog does not describe, before tagging', async () => {
-    const repo = await clone();
-    const result = await rehearseRelease(repo, '1.0.1');
+describe('release.yml against the sim', () => {
+  it('refuses a version the changelog and package.json do not describe, before tagging', async () => {
+    const result = await rehearseRelease({ sim, clone, version: '1.0.1' });
     expect(result.conclusion).toBe('failure');
     expect(result.log).toContain(
       '    | release: CHANGELOG.md has no "## [1.0.1] - YYYY-MM-DD" section: move the Unreleased entries under it and commit',
     );
-    const tag = result.jobs['release']?.steps.at(-1);
-    expect(tag?.outcome).toBe('skipped');
-    expect(git(repo, 'tag', '--list')).toBe('');
+    expect(result.log).toContain(
+      `    | release: package.json version is ${VERSION}: set it to 1.0.1 (npm pkg set version=1.0.1) and commit`,
+    );
+    expect(result.jobs['release']?.steps.at(-1)?.outcome).toBe('skipped');
+    expect(refs()).toEqual([]);
   }, 120_000);
+
+  it(`with dry-run prints the notes and changes nothing on GitHub`, async () => {
+    const result = await rehearseRelease({ sim, clone, version: VERSION, dryRun: true });
+    expect(result.conclusion, result.log.join('\n')).toBe('success');
+    expect(result.log.join('\n')).toContain(`dry-run: would tag v${VERSION} and move v1`);
+    expect(refs()).toEqual([]);
+    expect(sim.github.git().releases).toEqual([]);
+  }, 120_000);
+
+  it(`cuts v${VERSION}: tag, v1 moved from the previous release, release notes with init's pin lines`, async () => {
+    // v1 points at the previous release, as it would on GitHub.
+    const old = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';
+    const api = sim.env['GITHUB_API_URL'] as string;
+    const created = await fetch(`${api}/repos/${REPOSITORY}/git/refs`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ghs_test', 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: 'refs/tags/v1', sha: old }),
+    });
+    expect(created.status).toBe(201);
+
+    const result = await rehearseRelease({ sim, clone, version: VERSION });
+    const steps = result.jobs['release']?.steps.map((s) => `${s.label}: ${s.outcome}`);
+    expect(steps, result.log.join('\n')).toEqual([
+      expect.stringMatching(/^actions\/checkout@[0-9a-f]{40}: success$/),
+      expect.stringMatching(/^actions\/setup-node@[0-9a-f]{40}: success$/),
+      'Install dependencies: success',
+      'Version and changelog: success',
+      'Generated files are current: success',
+      'Tag, move the major tag, publish: success',
+    ]);
+    expect(commitOf(`refs/tags/v${VERSION}`)).toBe(clone.head);
+    expect(commitOf('refs/tags/v1')).toBe(clone.head);
+    expect(result.log).toContain(`    | v1 -> ${clone.head} (moved from tag object ${old})`);
+
+    const [release] = sim.github.git().releases;
+    expect(release?.tag_name).toBe(`v${VERSION}`);
+    const notes = release?.body ?? '';
+    expect(notes).toMatch(/^### Added\n/);
+    expect(notes).toContain('cloudwatch:GetMetricStatistics');
+    // The pin lines are the ones init of this release writes into the callers.
+    const init = Object.values(
+      callerWorkflows(['staging', 'production'], {
+        repository: REPOSITORY,
+        ref: clone.head,
+        comment: `v${VERSION}`,
+      }),
+    )
+      .join('\n')
+      .match(/uses: \S+ # \S+/g);
+    expect(init?.length).toBeGreaterThan(0);
+    for (const line of init ?? []) expect(notes).toContain(line);
+
+    // A second run of the same version is refused: releases are never moved.
+    const again = await rehearseRelease({ sim, clone, version: VERSION });
+    expect(again.conclusion).toBe('failure');
+    expect(again.log.join('\n')).toContain(
+      `release: tag v${VERSION} exists on GitHub already: releases are never moved, pick the next version`,
+    );
+    expect(sim.github.git().releases).toHaveLength(1);
+  }, 180_000);
 });

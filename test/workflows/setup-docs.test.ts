@@ -5,6 +5,7 @@ import { ENVIRONMENTS, reviewersVariable } from '../../workflows-src/environment
 import { PINS } from '../../workflows-src/pins.js';
 import { CALLED_SECRETS } from '../../workflows-src/shared.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
+import { suiteIdentity } from '../../cli/suite.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
@@ -69,22 +70,54 @@ describe('docs/iam-policy.json', () => {
   });
 });
 
-describe('docs/trust-policy.json', () => {
-  it('trusts only GitHub OIDC tokens of one repository environment', () => {
+describe('docs/trust-policy.json and trust-policy-classic.json', () => {
+  const classic = JSON.parse(read('docs/trust-policy-classic.json')) as PolicyDocument;
+
+  it('trust only GitHub OIDC tokens of one repository environment, immutable form first', () => {
     expect(jsonBlocks).toContain(read('docs/trust-policy.json'));
-    expect(trust.Statement).toHaveLength(1);
-    const [statement] = trust.Statement;
-    expect(statement?.Principal).toEqual({
-      Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-    });
-    expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
-    // StringEquals, no wildcards: a branch, a pull request or another environment cannot match.
-    expect(statement?.Condition).toEqual({
-      StringEquals: {
-        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-        'token.actions.githubusercontent.com:sub': 'repo:example/drop:environment:production',
-      },
-    });
+    expect(jsonBlocks).toContain(read('docs/trust-policy-classic.json'));
+    expect(jsonBlocks.indexOf(read('docs/trust-policy.json'))).toBeLessThan(
+      jsonBlocks.indexOf(read('docs/trust-policy-classic.json')),
+    );
+    for (const [policy, sub] of [
+      [trust, 'repo:example@700000002/drop@700000001:environment:production'],
+      [classic, 'repo:example/drop:environment:production'],
+    ] as const) {
+      expect(policy.Statement).toHaveLength(1);
+      const [statement] = policy.Statement;
+      expect(statement?.Principal).toEqual({
+        Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      });
+      expect(statement?.Action).toBe('sts:AssumeRoleWithWebIdentity');
+      // StringEquals, no wildcards: a branch, a pull request or another environment cannot match.
+      expect(statement?.Condition).toEqual({
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': sub,
+        },
+      });
+    }
+  });
+});
+
+describe('the suite repository, written once', () => {
+  it("every doc and example names package.json's repository and no other owner of apprunner-ops", () => {
+    const repository = suiteIdentity().repository;
+    const files = [
+      'README.md',
+      'CHANGELOG.md',
+      'docs/setup.md',
+      'workflows-src/README.md',
+      ...readdirSync(path.join(ROOT, 'examples/caller/.github/workflows')).map(
+        (f) => `examples/caller/.github/workflows/${f}`,
+      ),
+    ];
+    for (const file of files) {
+      const named = [
+        ...read(file).matchAll(/(?<![\w./-])([\w-][\w.-]*)\/apprunner-ops(?![\w-]|\.[a-z])/g),
+      ].map((m) => `${m[1]}/apprunner-ops`);
+      for (const name of named) expect(name, file).toBe(repository);
+    }
   });
 });
 
@@ -142,10 +175,9 @@ describe('docs/setup.md for a caller in another repository', () => {
   });
 
   it("points editors at the schema by a release tag's URL, a file the release serves", () => {
-    const url =
-      /https:\/\/raw\.githubusercontent\.com\/example\/apprunner-ops\/v\d+\.\d+\.\d+\/(\S+)/.exec(
-        setup,
-      );
+    const url = new RegExp(
+      `https://raw\\.githubusercontent\\.com/${suiteIdentity().repository}/v${suiteIdentity().version.replace(/\./g, '\\.')}/(\\S+)`,
+    ).exec(setup);
     expect(url?.[1]).toBe('schema/apprunner-ops.schema.json');
     expect(existsSync(path.join(ROOT, url?.[1] ?? ''))).toBe(true);
   });

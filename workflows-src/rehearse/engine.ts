@@ -28,7 +28,7 @@ import {
   type ActionRunOptions,
 } from '../../sim/run-action.js';
 import { condition, evaluateValue, interpolate, type Contexts } from './expressions.js';
-import { startOidcIssuer, type OidcIssuer } from './oidc.js';
+import { oidcSubject, startOidcIssuer, type OidcIssuer, type SubjectForm } from './oidc.js';
 import { DEFAULT_STAND_INS, type RepositoryCopy, type StandIn } from './stand-ins.js';
 
 export type { RepositoryCopy } from './stand-ins.js';
@@ -211,6 +211,8 @@ export interface RehearsalOptions {
   runOverrides?: Record<string, string>;
   /** Extra or replacement stand-ins, keyed by owner/repo. */
   standIns?: Record<string, StandIn>;
+  /** The form of the OIDC `sub` claim the repository uses (default immutable, GitHub's default for new repositories). */
+  oidcSubject?: SubjectForm;
   /** How our actions run; default: the runner harness on their bundles. */
   runAction?: (options: ActionRunOptions) => Promise<ActionRun>;
   log?: (line: string) => void;
@@ -425,6 +427,8 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     sha: 'abc1234def567890000000000000000000000000',
     repository: 'example/drop',
     repository_owner: 'example',
+    repository_id: '700000001',
+    repository_owner_id: '700000002',
     actor: 'octocat',
     run_id: '1000',
     run_number: '1',
@@ -476,9 +480,9 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
   // Jobs that need nothing of each other run side by side; the result lists them in file order.
   const keys = new Map<string, number[]>();
   const jobs: Record<string, JobRehearsal> = {};
-  // One issuer per rehearsal, started by the first job that needs it. The promise is kept, not
-  // the issuer: jobs side by side would each start one, and only the last would be closed.
-  let oidcStarted: Promise<OidcIssuer> | undefined;
+  // One issuer for the run, started by the first job that needs it; jobs run side by side,
+  // so they share the promise (two issuers would each keep half of the tokens).
+  let oidcStarting: Promise<OidcIssuer> | undefined;
   let oidc: OidcIssuer | undefined;
   const relative = path.relative(workspace, file);
   const ownPath = relative.startsWith('..') ? path.basename(file) : relative;
@@ -519,14 +523,22 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
     // The runner hands out an OIDC token only to jobs with id-token: write.
     let oidcEnv: Record<string, string> = {};
     if (permissions['id-token'] === 'write') {
-      oidcStarted ??= startOidcIssuer();
-      oidc = await oidcStarted;
+      oidcStarting ??= startOidcIssuer();
+      oidc = await oidcStarting;
       const repository = String(frame.github['repository']);
-      oidcEnv = oidc.forJob({
-        sub: job.environment
-          ? `repo:${repository}:environment:${job.environment}`
-          : `repo:${repository}:ref:${String(frame.github['ref'])}`,
+      const ids = {
         repository,
+        repositoryId: String(frame.github['repository_id']),
+        ownerId: String(frame.github['repository_owner_id']),
+      };
+      oidcEnv = oidc.forJob({
+        sub: oidcSubject(options.oidcSubject ?? 'immutable', ids, {
+          ...(job.environment ? { environment: job.environment } : {}),
+          ref: String(frame.github['ref']),
+        }),
+        repository,
+        repository_id: ids.repositoryId,
+        repository_owner_id: ids.ownerId,
         repository_owner: String(frame.github['repository_owner']),
         ref: String(frame.github['ref']),
         sha: String(frame.github['sha']),
@@ -596,6 +608,8 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
           GITHUB_EVENT_NAME: String(g['event_name']),
           GITHUB_REPOSITORY: String(g['repository']),
           GITHUB_REPOSITORY_OWNER: String(g['repository_owner']),
+          GITHUB_API_URL: String(g['api_url']),
+          GITHUB_SERVER_URL: String(g['server_url']),
           GITHUB_ACTOR: String(g['actor']),
           GITHUB_RUN_ID: String(g['run_id']),
           GITHUB_WORKFLOW: String(g['workflow']),
@@ -993,7 +1007,7 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       workflowSha: String(github['sha']),
     });
   } finally {
-    await (await oidcStarted)?.close();
+    await (await oidcStarting)?.close();
   }
   const conclusion = Object.values(jobs).some((j) => j.result === 'failure')
     ? 'failure'

@@ -61,3 +61,26 @@ export async function startOidcIssuer(): Promise<OidcIssuer> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * GitHub's two forms of the `sub` claim. Repositories created or renamed since July 2026 get
+ * the immutable one by default, which names the owner and repository with their numeric ids
+ * so that a repository re-created under the same name cannot assume the role:
+ *   immutable  repo:<owner>@<owner id>/<repo>@<repo id>:environment:<name>
+ *   classic    repo:<owner>/<repo>:environment:<name>
+ * Without an environment the context is `ref:<ref>` instead.
+ */
+export type SubjectForm = 'immutable' | 'classic';
+
+export function oidcSubject(
+  form: SubjectForm,
+  repo: { repository: string; repositoryId: string; ownerId: string },
+  context: { environment?: string; ref: string },
+): string {
+  const [owner = '', name = ''] = repo.repository.split('/');
+  const who =
+    form === 'immutable'
+      ? `${owner}@${repo.ownerId}/${name}@${repo.repositoryId}`
+      : repo.repository;
+  return `repo:${who}:${context.environment ? `environment:${context.environment}` : `ref:${context.ref}`}`;
+}

@@ -16,9 +16,11 @@ import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
 import { opsRegionVariable, opsRoleVariable } from '../ops.js';
 import { REHEARSAL_ACCOUNT } from './stand-ins.js';
 import type { RehearsalOptions, RepositoryCopy } from './engine.js';
+import { suiteIdentity } from '../../cli/suite.js';
 
 /** The suite as callers name it in docs/setup.md and examples/caller/. */
-export const SUITE_REPOSITORY = 'example/apprunner-ops';
+/** The suite's repository as package.json names it (the one place it is written). */
+export const SUITE_REPOSITORY = suiteIdentity().repository;
 /** The commit docs/setup.md's caller pins (a release's SHA goes here; see docs/setup.md). */
 export const SUITE_RELEASE = { version: 'v1.0.0', sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b' };
 /** The caller workflow of docs/setup.md, as a file a test can rehearse. */

@@ -9,6 +9,7 @@ import { failureLine, smokeCheck, verifyIntervalMs } from './verify.js';
 export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
   name: 'Roll back',
   applies: (run) => run.autoRollback,
+  quiet: (run) => run.verificationFailed === undefined,
   plan: (run) => {
     const c = chosenOf(run);
     return [
@@ -74,6 +75,7 @@ export const rollBack: StageDefinition<OpsRun & { autoRollback: boolean }> = {
 export const verifyRollback: StageDefinition<OpsRun & { autoRollback: boolean }> = {
   name: 'Verify rollback',
   applies: (run) => run.autoRollback,
+  quiet: (run) => !run.rolledBack,
   run: async (run) => {
     if (!run.rolledBack) return { silent: true };
     const c = chosenOf(run);

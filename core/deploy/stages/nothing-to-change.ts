@@ -9,8 +9,19 @@ import { planOf, type Pipeline } from '../pipeline.js';
 import type { StageDefinition } from './stage.js';
 import { failureLine, smokeCheck } from './verify.js';
 
+/** The wanted image already runs with the wanted variables: verify it, change nothing. */
+function alreadyRuns(run: OpsRun): boolean {
+  // A snapshot started ahead of a deploy chooses no image: nothing to compare.
+  if (!run.chosen || run.restarting) return false;
+  const c = chosenOf(run);
+  // Variables still to change mean an update even when the image already runs.
+  return !run.variablesWanted && isSameImage(c.running, c.target);
+}
+
 export const nothingToChange: StageDefinition<OpsRun> = {
   name: 'Nothing to change',
+  // An internal decision, not a step a person follows: its heading would only be noise.
+  quiet: () => true,
   run: async (run) => {
     const { ctx } = run;
     if (run.dryRun) {
@@ -19,11 +30,8 @@ export const nothingToChange: StageDefinition<OpsRun> = {
       run.finish('planned', true, run.story.planned(run));
       return { silent: true, halt: 'end' };
     }
-    // A snapshot started ahead of a deploy chooses no image: nothing to compare.
-    if (!run.chosen || run.restarting) return { silent: true };
+    if (!alreadyRuns(run)) return { silent: true };
     const c = chosenOf(run);
-    // Variables still to change mean an update even when the image already runs.
-    if (run.variablesWanted || !isSameImage(c.running, c.target)) return { silent: true };
     const startMs = run.steps.now();
     const { report, result } = await smokeCheck(ctx, 'Verify', c.target.tags);
     run.reports.push({ title: `Verification of ${c.targetVersion}`, report });

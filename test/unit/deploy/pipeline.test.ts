@@ -70,6 +70,26 @@ const shape = (switchNeeds: Pipeline<Run>[number]['needs']): Pipeline<Run> => [
 ];
 
 describe('pipeline runner', () => {
+  it('prints a heading only for stages that act: a quiet one (no rollback needed) shows none', async () => {
+    const lines: string[] = [];
+    const run = newRun(false);
+    run.steps = new StepLog(systemClock, { ...quiet, info: (m: string) => lines.push(m) } as never);
+    const needed = { value: false };
+    await runPipeline(
+      [
+        { name: 'Verify', needs: [], run: async () => 'ok' },
+        {
+          name: 'Roll back',
+          needs: after('Verify'),
+          quiet: () => !needed.value,
+          run: async () => (needed.value ? 'put back' : { silent: true }),
+        },
+      ],
+      run,
+    );
+    expect(lines.filter((l) => l.startsWith('▶'))).toEqual(['▶ Verify']);
+  });
+
   it('starts a stage that needs another only started while that one still runs', async () => {
     const run = newRun(false);
     await runPipeline(shape([...after('Window'), startedOf('Snapshot')]), run);

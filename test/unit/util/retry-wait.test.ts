@@ -115,6 +115,9 @@ describe('durations and messages', () => {
     expect(formatDuration(93_000)).toBe('1m33s');
     expect(formatDuration(450)).toBe('450ms');
     expect(formatDuration(3_600_000)).toBe('1h');
+    // A unit between two shown ones is shown too, zero or not.
+    expect(formatDuration(5 * 3_600_000 + 29_000)).toBe('5h0m29s');
+    expect(formatDuration(5 * 3_600_000 + 60_000)).toBe('5h1m');
   });
 
   it('describes any thrown value', () => {

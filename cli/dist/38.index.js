@@ -1,0 +1,1245 @@
+export const id = 38;
+export const ids = [38,279];
+export const modules = {
+
+/***/ 2371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  tp: () => (/* binding */ commandInputs),
+  $S: () => (/* binding */ secretsFromEnvironment)
+});
+
+// UNUSED EXPORTS: actionDefaults
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./core/config/fields.ts
+var fields = __webpack_require__(670);
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __webpack_require__(8729);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __webpack_require__(4494);
+// EXTERNAL MODULE: ./core/util/zod-issues.ts
+var zod_issues = __webpack_require__(6793);
+;// CONCATENATED MODULE: ./core/action/inputs.ts
+
+
+
+
+
+/**
+ * Typed readers over raw action inputs. Each reader names the input in its error and says
+ * the accepted form. Defaults live in action.yml only, so an empty value means "not given".
+ */
+class InputReader {
+    source;
+    mask;
+    /** Every input name read, so a test can compare them with action.yml. */
+    names = new Set();
+    constructor(source, mask = () => { }) {
+        this.source = source;
+        this.mask = mask;
+    }
+    raw(name) {
+        this.names.add(name);
+        return this.source(name).trim();
+    }
+    /** A string, or undefined when empty. */
+    optional(name) {
+        const value = this.raw(name);
+        return value === '' ? undefined : value;
+    }
+    required(name) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new errors/* InputError */.dz(name, 'is required');
+        return value;
+    }
+    /** Secret values are masked in the log the moment they are read. */
+    secret(name) {
+        const value = this.optional(name);
+        if (value !== undefined) {
+            this.mask(value);
+        }
+        return value;
+    }
+    /**
+     * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
+     * which names only the input and the expected form.
+     */
+    secretUrl(name, protocols) {
+        const value = this.secret(name);
+        if (value === undefined)
+            return undefined;
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
+            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
+        }
+        return url;
+    }
+    /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
+    boolean(name) {
+        const value = this.required(name).toLowerCase();
+        if (value === 'true')
+            return true;
+        if (value === 'false')
+            return false;
+        throw new errors/* InputError */.dz(name, `expected true or false, got "${this.source(name).trim()}"`);
+    }
+    integer(name, bounds) {
+        const text = this.required(name);
+        if (!/^-?\d+$/.test(text))
+            throw new errors/* InputError */.dz(name, `expected a whole number, got "${text}"`);
+        const value = Number(text);
+        if (value < bounds.min || value > bounds.max) {
+            throw new errors/* InputError */.dz(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
+        }
+        return value;
+    }
+    /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
+    duration(name, bounds) {
+        const text = this.required(name);
+        const ms = (0,duration/* parseDuration */.E)(text);
+        if (ms === undefined) {
+            throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
+        }
+        if (ms < bounds.min || ms > bounds.max) {
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
+        }
+        return ms;
+    }
+    /** An absolute http(s) URL; trailing slashes are kept as given. */
+    url(name) {
+        const text = this.optional(name);
+        if (text === undefined)
+            return undefined;
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            throw new errors/* InputError */.dz(name, `expected an absolute URL like https://example.com, got "${text}"`);
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            throw new errors/* InputError */.dz(name, `expected an http:// or https:// URL, got "${text}"`);
+        }
+        return url;
+    }
+    /** An App Runner service ARN. */
+    serviceArn(name) {
+        const text = this.optional(name);
+        if (text !== undefined && !fields/* APP_RUNNER_SERVICE_ARN */.Vt.test(text)) {
+            throw new errors/* InputError */.dz(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
+        }
+        return text;
+    }
+    enumOf(name, values) {
+        const text = this.required(name);
+        if (!values.includes(text)) {
+            throw new errors/* InputError */.dz(name, `expected one of ${values.join(', ')}, got "${text}"`);
+        }
+        return text;
+    }
+    /** Items separated by newlines or commas; blanks dropped. */
+    list(name) {
+        const text = this.optional(name);
+        if (text === undefined)
+            return [];
+        return text
+            .split(/[\n,]/)
+            .map((item) => item.trim())
+            .filter((item) => item !== '');
+    }
+    /** Inline YAML validated by a schema; errors name the input and the path inside it. */
+    yaml(name, schema) {
+        const text = this.optional(name);
+        if (text === undefined)
+            return undefined;
+        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
+        const yamlError = doc.errors[0];
+        if (yamlError) {
+            const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
+            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
+        }
+        const data = doc.toJS();
+        const result = schema.safeParse(data);
+        if (!result.success) {
+            throw new errors/* InputError */.dz(name, (0,zod_issues/* formatIssues */.og)(schema, data, result.error.issues).join('; '));
+        }
+        return result.data;
+    }
+}
+
+// EXTERNAL MODULE: ./cli/suite.ts
+var suite = __webpack_require__(1287);
+;// CONCATENATED MODULE: ./cli/action-inputs.ts
+
+
+
+
+
+/**
+ * An action's input defaults, read from its action.yml: defaults live there and only there,
+ * so the command line and the workflow can never disagree about them.
+ */
+function actionDefaults(action) {
+    const manifest = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(external_node_path_default().join((0,suite/* packageRoot */.Zl)(), 'actions', action, 'action.yml'), 'utf8'));
+    const defaults = {};
+    for (const [name, input] of Object.entries(manifest.inputs ?? {})) {
+        if (input.default !== undefined)
+            defaults[name] = String(input.default);
+    }
+    return defaults;
+}
+/**
+ * The same typed, validated reading of inputs the action does, fed from the command line:
+ * given values first, then the action's defaults. Secrets come from the environment, never
+ * from flags (a flag would land in the shell history).
+ */
+function commandInputs(action, given) {
+    const defaults = actionDefaults(action);
+    return new InputReader((name) => given[name] ?? defaults[name] ?? '');
+}
+/** The secret inputs of deploy and rollback, from the variables a terminal session has. */
+function secretsFromEnvironment(env) {
+    return {
+        'github-token': env['GITHUB_TOKEN'] || undefined,
+        'slack-webhook-url': env['SLACK_WEBHOOK_URL'] || undefined,
+        'betterstack-token': env['BETTERSTACK_TOKEN'] || undefined,
+        'audit-database-url': env['AUDIT_DATABASE_URL'] || undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runGateCommand: () => (/* binding */ runGateCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./core/action/github-context.ts
+var github_context = __webpack_require__(366);
+// EXTERNAL MODULE: ./core/aws/clients.ts
+var clients = __webpack_require__(9750);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 36 modules
+var registry = __webpack_require__(3224);
+// EXTERNAL MODULE: ./core/checks/run-checks.ts
+var run_checks = __webpack_require__(9591);
+// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
+var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/github/octokit.ts
+var github_octokit = __webpack_require__(5279);
+// EXTERNAL MODULE: ./core/notify/slack.ts
+var slack = __webpack_require__(6292);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __webpack_require__(4494);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+;// CONCATENATED MODULE: ./core/gate/attestations.ts
+
+
+
+
+/**
+ * The attestations file (default `.github/apprunner-ops/attestations.yml`), changed only by
+ * pull request so every vouch and every waiver is reviewed and kept in history:
+ * - attestations: a person vouches for an `attestation` item of a gate until a date;
+ * - waivers: a failing check is accepted, with an owner, a reason and a ticket, until a date.
+ */
+const DAY = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const dateField = schemas/* string */.YjP()
+    .refine((t) => (DATE.test(t) || DATE_TIME.test(t)) && !Number.isNaN(Date.parse(t)), {
+    message: 'expected a date like 2026-12-31 or a time like 2026-11-20T14:30:00Z',
+});
+/** YAML may read an unquoted date as a Date; accept it the same as its text. */
+const dateText = schemas/* preprocess */.vkY((v) => (v instanceof Date ? v.toISOString().replace(/T00:00:00\.000Z$/, '') : v), dateField);
+const githubLogin = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\[bot\])?$/, {
+    message: 'expected a GitHub login like octocat',
+});
+const idField = schemas/* string */.YjP()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lowercase id like bankid-callback' });
+const attestationsFileSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    attestations: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        id: idField.describe('The id of an attestation item of the gate.'),
+        by: githubLogin.describe('GitHub login of the person who vouches.'),
+        at: dateText.describe('When they checked it (not in the future).'),
+        evidence: schemas/* url */.OZ5({
+            protocol: /^https?$/,
+            message: 'expected an http(s) URL of the evidence',
+        }),
+        expires: dateText.describe('After this date the item fails until someone vouches again.'),
+        note: schemas/* string */.YjP().optional(),
+    }))
+        .default([]),
+    waivers: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        check: idField.describe('The id of a check of the gate (its id, or its type).'),
+        owner: githubLogin.describe('Who owns the fix.'),
+        reason: schemas/* string */.YjP().min(10, { message: 'say why, in at least a sentence' }),
+        ticket: schemas/* string */.YjP().min(1).describe('Issue or ticket tracking the fix (URL or key).'),
+        expires: dateText.describe('Within max-waiver-days of the gate run; afterwards the check fails again.'),
+    }))
+        .default([]),
+})
+    .describe('apprunner-ops attestations and waivers');
+/** An error in the attestations file: the user fixes it by pull request. */
+class AttestationsError extends errors/* ConfigError */.xL {
+    constructor(file, problems) {
+        super(file, problems);
+        this.message =
+            problems.length === 1
+                ? `attestations ${file}: ${problems[0]}`
+                : `attestations ${file} has ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+    }
+}
+/** A date without a time means the end of that day (UTC): "expires 2026-12-31" includes the 31st. */
+function expiryOf(text) {
+    return DATE.test(text) ? new Date(Date.parse(`${text}T23:59:59.999Z`)) : new Date(text);
+}
+/**
+ * Validates the file against the gate: ids known, `at` not in the future, no waiver longer
+ * than allowed. Every problem names the path and its line; any problem means no check runs.
+ */
+function parseAttestations(text, file, gate, policy, now) {
+    const fail = (problems) => new AttestationsError(file, problems);
+    const { data, lineOf } = (0,load/* parseYamlDocument */.Iu)(text, attestationsFileSchema, fail);
+    const problems = [];
+    const at = (path, what) => problems.push(`${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('')}: ${what}${lineOf(path)}`);
+    const seen = new Set();
+    const attestations = data.attestations.map((a, i) => {
+        if (!gate.attestationIds.includes(a.id))
+            at(['attestations', i, 'id'], `"${a.id}" is not an attestation item of any gate of this environment (known: ${gate.attestationIds.join(', ') || 'none'})`);
+        if (seen.has(a.id))
+            at(['attestations', i, 'id'], `"${a.id}" is attested twice; keep one entry per id`);
+        seen.add(a.id);
+        const when = new Date(a.at);
+        if (when.getTime() > now)
+            at(['attestations', i, 'at'], `${a.at} is in the future; write when the item was checked`);
+        const expires = expiryOf(a.expires);
+        if (expires.getTime() < when.getTime())
+            at(['attestations', i, 'expires'], `${a.expires} is before "at" (${a.at})`);
+        return { id: a.id, by: a.by, at: when, evidence: a.evidence, expires };
+    });
+    const waivers = data.waivers.map((w, i) => {
+        if (!gate.checkIds.includes(w.check))
+            at(['waivers', i, 'check'], `"${w.check}" is not a check of any gate of this environment (known: ${gate.checkIds.join(', ')})`);
+        const expires = expiryOf(w.expires);
+        const days = Math.ceil((expires.getTime() - now) / DAY);
+        if (days > policy.maxWaiverDays)
+            at(['waivers', i, 'expires'], `${w.expires} is ${days} days away; a waiver may last at most ${policy.maxWaiverDays} days (gate-policy.max-waiver-days): fix the check or renew the waiver later`);
+        return { check: w.check, owner: w.owner, reason: w.reason, ticket: w.ticket, expires };
+    });
+    if (problems.length > 0)
+        throw fail(problems);
+    return {
+        file,
+        attestations,
+        waivers,
+        book: {
+            file,
+            maxAgeDays: policy.maxAttestationAgeDays,
+            find: (id) => attestations.find((a) => a.id === id),
+        },
+    };
+}
+/** Reads the file; a missing file is an empty one (a gate without attestation items needs none). */
+async function loadAttestations(file, gate, policy, now) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw new AttestationsError(file, [`cannot read: ${(0,errors/* errorMessage */.gJ)(error)}`]);
+        text = '{}';
+    }
+    return parseAttestations(text, file, gate, policy, now);
+}
+
+;// CONCATENATED MODULE: ./core/gate/evidence.ts
+
+/**
+ * The evidence bundle of one gate run: what an auditor reads to see that every item of the
+ * go-live checklist was checked or vouched for, when, by whom, on which commit and with which
+ * configuration. Written as JSON (this schema, committed as schema/gate-evidence.schema.json)
+ * and as Markdown with the same content.
+ */
+const GROUP_ORDER = [
+    'Infrastructure',
+    'Application',
+    'Domain & TLS',
+    'Monitoring',
+    'External services',
+    'Compliance',
+];
+const evidence_status = schemas/* enum */.k5n(['pass', 'fail', 'warn', 'error', 'skipped', 'waived']);
+const evidenceItemSchema = schemas/* strictObject */.rej({
+    id: schemas/* string */.YjP(),
+    type: schemas/* string */.YjP(),
+    group: schemas/* string */.YjP(),
+    status: evidence_status,
+    /** What the check said; for a waived item, its own failing line. */
+    line: schemas/* string */.YjP(),
+    observed: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    evidence: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    checkedAt: schemas/* string */.YjP().describe('ISO time the check started.'),
+    durationMs: schemas/* number */.aig(),
+    attestation: schemas/* strictObject */.rej({
+        by: schemas/* string */.YjP(),
+        at: schemas/* string */.YjP(),
+        expires: schemas/* string */.YjP(),
+        evidence: schemas/* string */.YjP(),
+    })
+        .optional()
+        .describe('Who vouched for an attestation item, and until when.'),
+    waiver: schemas/* strictObject */.rej({
+        owner: schemas/* string */.YjP(),
+        reason: schemas/* string */.YjP(),
+        ticket: schemas/* string */.YjP(),
+        expires: schemas/* string */.YjP(),
+        expired: schemas/* boolean */.zMY(),
+    })
+        .optional()
+        .describe('The waiver that applied to this item (or had expired).'),
+});
+const evidenceSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    kind: schemas/* literal */.euz('apprunner-ops/gate-evidence'),
+    version: schemas/* literal */.euz(1),
+    gate: schemas/* string */.YjP(),
+    environment: schemas/* string */.YjP(),
+    passed: schemas/* boolean */.zMY(),
+    counts: schemas/* record */.g1P(evidence_status, schemas/* number */.aig()),
+    repository: schemas/* string */.YjP(),
+    commit: schemas/* string */.YjP(),
+    ref: schemas/* string */.YjP(),
+    ranBy: schemas/* string */.YjP().describe('GitHub login that started the run.'),
+    runUrl: schemas/* string */.YjP(),
+    startedAt: schemas/* string */.YjP(),
+    finishedAt: schemas/* string */.YjP(),
+    config: schemas/* strictObject */.rej({ file: schemas/* string */.YjP(), sha256: schemas/* string */.YjP() }),
+    attestationsFile: schemas/* strictObject */.rej({ file: schemas/* string */.YjP(), sha256: schemas/* string */.YjP().nullable() }),
+    items: schemas/* array */.YOg(evidenceItemSchema),
+})
+    .describe('apprunner-ops gate evidence bundle');
+function groupRank(group) {
+    const i = GROUP_ORDER.indexOf(group);
+    return i === -1 ? GROUP_ORDER.length : i;
+}
+/** Groups in the runbook's order, then any others by name. */
+function byGroup(items) {
+    const groups = new Map();
+    for (const item of items)
+        groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+    return [...groups].sort(([a], [b]) => groupRank(a) - groupRank(b) || a.localeCompare(b));
+}
+
+// EXTERNAL MODULE: ./core/action/summary.ts
+var summary = __webpack_require__(4607);
+;// CONCATENATED MODULE: ./core/gate/render.ts
+
+
+const ICON = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    error: '⛔ error',
+    warn: '⚠️ warn',
+    skipped: '⏭️ skipped',
+    waived: '🟡 waived',
+};
+function headline(e) {
+    const c = e.counts;
+    const tally = `${c['pass'] ?? 0} passed, ${(c['fail'] ?? 0) + (c['error'] ?? 0)} failed, ${c['waived'] ?? 0} waived`;
+    return e.passed
+        ? `Gate ${e.gate} passed for ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`
+        : `Gate ${e.gate} blocks ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`;
+}
+function who(item) {
+    if (item.waiver)
+        return `waived by ${item.waiver.owner} until ${item.waiver.expires}${item.waiver.expired ? ' (expired)' : ''}: ${item.waiver.reason} (${item.waiver.ticket})`;
+    if (item.attestation)
+        return `vouched by ${item.attestation.by} on ${item.attestation.at.slice(0, 10)} until ${item.attestation.expires} ([evidence](${item.attestation.evidence}))`;
+    return '';
+}
+/** The job summary, the check run's output and the evidence Markdown: one rendering. */
+function renderGate(e, limitBytes) {
+    const s = new summary/* Summary */.BD(limitBytes);
+    s.heading(`${e.passed ? '✅' : '❌'} ${headline(e)}`, 2);
+    const blocking = e.items.filter((i) => i.status === 'fail' || i.status === 'error');
+    if (blocking.length > 0)
+        s.paragraph('**Blocking:**').list(blocking.map((i) => `\`${i.id}\`: ${i.line}`));
+    const waived = e.items.filter((i) => i.status === 'waived');
+    if (waived.length > 0)
+        s.paragraph('**Waived (not passed):**').list(waived.map((i) => `\`${i.id}\`: ${who(i)}`));
+    for (const [group, items] of byGroup(e.items)) {
+        s.heading(group, 3);
+        s.table(['Item', 'Status', 'What was seen', 'Vouched / waived'], items.map((i) => [`\`${i.id}\``, ICON[i.status], i.line, who(i)]));
+    }
+    s.paragraph([
+        `Commit \`${e.commit}\` (${e.ref}) of ${e.repository}, run by @${e.ranBy}: ${e.runUrl}`,
+        `Configuration ${e.config.file} sha256 \`${e.config.sha256}\`; attestations ${e.attestationsFile.file}${e.attestationsFile.sha256 ? ` sha256 \`${e.attestationsFile.sha256}\`` : ' (none)'}`,
+        `Checked ${e.startedAt} – ${e.finishedAt}`,
+    ].join('  \n'));
+    return s;
+}
+/** The evidence Markdown: the summary plus every observed value, for the auditor's file. */
+function evidenceMarkdown(e) {
+    const s = renderGate(e, 50 * 1024 * 1024);
+    s.heading('Observed values', 3);
+    for (const item of e.items)
+        s.details(`${item.id}: ${item.status} at ${item.checkedAt} (${item.durationMs} ms)`, `\`\`\`json\n${JSON.stringify({ observed: item.observed ?? {}, evidence: item.evidence ?? {} }, null, 2)}\n\`\`\``);
+    return s.toMarkdown();
+}
+
+;// CONCATENATED MODULE: ./core/gate/gate.ts
+
+
+
+
+
+
+
+
+
+
+
+
+class GateFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
+    name = 'GateFailed';
+}
+const GATE_CHECK_RUN_NAME = (gate) => `apprunner-ops: ${gate} gate`;
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** Everything the gate reads before a single check runs: any mistake here runs nothing. */
+async function prepareGate(request, now) {
+    let configText;
+    try {
+        configText = await (0,promises_.readFile)(request.configFile, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL(request.configFile, [
+            error.code === 'ENOENT'
+                ? 'file not found; set the "config" input to its path'
+                : `cannot read: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        ]);
+    }
+    const config = (0,load/* parseConfig */.o4)(configText, request.configFile);
+    const env = (0,load/* selectEnvironment */.aP)(config, request.environment, request.configFile);
+    const items = env.gates?.[request.gate];
+    if (!items) {
+        const known = Object.keys(env.gates ?? {});
+        throw new errors/* ConfigError */.xL(request.configFile, [
+            `environments.${request.environment}.gates.${request.gate}: no such gate; ${known.length ? `the environment defines ${known.map((k) => `"${k}"`).join(', ')}` : 'the environment defines no gates'} (set the "gate" input to one of them, or add it)`,
+        ]);
+    }
+    const problems = [];
+    const ids = items.map((item) => (0,registry/* checkId */.ij)(item));
+    items.forEach((item, i) => {
+        const type = (0,registry/* checkType */.Bt)(item.type);
+        if (type?.mutating?.(item))
+            problems.push(`environments.${request.environment}.gates.${request.gate}[${i}]: ${item.type} is set to change things; a gate only looks (remove the item or its delete/change option)`);
+        if (ids.indexOf(ids[i]) !== i)
+            problems.push(`environments.${request.environment}.gates.${request.gate}[${i}]: id "${ids[i]}" is used twice; give one of them an id`);
+    });
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(request.configFile, problems);
+    const policy = env['gate-policy'];
+    // One attestations file serves every gate of the environment (go-live, post-launch, …).
+    const allItems = Object.values(env.gates ?? {}).flat();
+    const attestations = await loadAttestations(request.attestationsFile, {
+        attestationIds: [
+            ...new Set(allItems.filter((i) => i.type === 'attestation').map((i) => (0,registry/* checkId */.ij)(i))),
+        ],
+        checkIds: [...new Set(allItems.map((i) => (0,registry/* checkId */.ij)(i)))],
+    }, {
+        maxAttestationAgeDays: policy?.['max-attestation-age-days'] ?? 30,
+        maxWaiverDays: policy?.['max-waiver-days'] ?? 14,
+    }, now);
+    const attestationsText = await (0,promises_.readFile)(request.attestationsFile, 'utf8').catch(() => null);
+    return {
+        env,
+        items,
+        attestations,
+        configSha256: sha256(configText),
+        attestationsSha256: attestationsText === null ? null : sha256(attestationsText),
+    };
+}
+/** A valid waiver makes a failing item `waived`; an expired one leaves it failing and says so. */
+function applyWaivers(results, waivers, now) {
+    return results.map((result) => {
+        const waiver = waivers.find((w) => w.check === result.id);
+        if (!waiver || (result.status !== 'fail' && result.status !== 'error'))
+            return { result };
+        const expired = waiver.expires.getTime() <= now;
+        if (expired)
+            return {
+                result: {
+                    ...result,
+                    status: 'fail',
+                    line: `${result.line} (its waiver by ${waiver.owner} expired on ${waiver.expires.toISOString().slice(0, 10)}: fix it or renew the waiver by pull request)`,
+                },
+                waiver,
+                expired,
+            };
+        return { result: { ...result, status: 'waived' }, waiver, expired };
+    });
+}
+function toItem(entry, attestations) {
+    const { result, waiver, expired } = entry;
+    const vouched = result.type === 'attestation' ? attestations.book.find(result.id) : undefined;
+    return {
+        id: result.id,
+        type: result.type,
+        group: result.group,
+        status: result.status,
+        line: result.line,
+        ...(result.observed ? { observed: result.observed } : {}),
+        ...(result.evidence ? { evidence: result.evidence } : {}),
+        checkedAt: result.startedAt,
+        durationMs: Math.round(result.durationMs),
+        ...(vouched
+            ? {
+                attestation: {
+                    by: vouched.by,
+                    at: vouched.at.toISOString(),
+                    expires: vouched.expires.toISOString().slice(0, 10),
+                    evidence: vouched.evidence,
+                },
+            }
+            : {}),
+        ...(waiver
+            ? {
+                waiver: {
+                    owner: waiver.owner,
+                    reason: waiver.reason,
+                    ticket: waiver.ticket,
+                    expires: waiver.expires.toISOString().slice(0, 10),
+                    expired: expired ?? false,
+                },
+            }
+            : {}),
+    };
+}
+/**
+ * Runs a gate: every item at once (read-only), waivers applied, evidence written (JSON and
+ * Markdown), a check run on the commit, a Slack message. Reporting failures (GitHub, Slack)
+ * are warnings: the verdict stands on the checks.
+ */
+async function runGate(request, deps) {
+    const { clock, logger, run } = deps;
+    const started = clock.now();
+    const prepared = await prepareGate(request, started);
+    const env = prepared.env;
+    logger.info(`Gate ${request.gate} for ${request.environment}: ${prepared.items.length} items, all at once`);
+    const results = await (0,run_checks/* runCheckList */.i)(prepared.items, {
+        environment: request.environment,
+        env,
+        aws: deps.aws(env.region),
+        secrets: request.secrets,
+        run,
+        clock,
+        logger,
+        attestations: prepared.attestations.book,
+    });
+    const judged = applyWaivers(results, prepared.attestations.waivers, clock.now());
+    const items = judged
+        .map((entry) => toItem(entry, prepared.attestations))
+        .sort((a, b) => groupRank(a.group) - groupRank(b.group));
+    const counts = (0,run_checks/* countByStatus */.x)(judged.map((j) => j.result));
+    const evidence = {
+        kind: 'apprunner-ops/gate-evidence',
+        version: 1,
+        gate: request.gate,
+        environment: request.environment,
+        passed: counts.fail === 0 && counts.error === 0,
+        counts,
+        repository: run.repository,
+        commit: run.sha,
+        ref: run.ref,
+        ranBy: run.actor,
+        runUrl: run.runUrl,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(clock.now()).toISOString(),
+        config: { file: request.configFile, sha256: prepared.configSha256 },
+        attestationsFile: { file: request.attestationsFile, sha256: prepared.attestationsSha256 },
+        items,
+    };
+    for (const item of items)
+        if (item.status === 'fail' || item.status === 'error')
+            logger.error(`${item.id}: ${item.line}`, {
+                title: `${request.gate} gate: ${item.id} (${item.group})`,
+            });
+        else if (item.status === 'waived')
+            logger.warning(`${item.id} is waived until ${item.waiver?.expires}: ${item.line}`, {
+                title: `${request.gate} gate: ${item.id} waived`,
+            });
+    const evidenceJson = `${JSON.stringify(evidence, null, 2)}\n`;
+    const markdown = evidenceMarkdown(evidence);
+    await (0,promises_.mkdir)(request.evidenceDir, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(request.evidenceDir, 'evidence.json'), evidenceJson);
+    await (0,promises_.writeFile)(external_node_path_default().join(request.evidenceDir, 'evidence.md'), markdown);
+    const [checkRunUrl] = await Promise.all([
+        reportCheckRun(evidence, request, deps),
+        notifySlack(evidence, request, env, deps),
+    ]);
+    return {
+        evidence,
+        evidenceJson,
+        evidenceMarkdown: markdown,
+        passed: counts.pass,
+        failed: counts.fail + counts.error,
+        waived: counts.waived,
+        checkRunUrl,
+    };
+}
+async function reportCheckRun(evidence, request, { run, logger }) {
+    const token = request.secrets.githubToken;
+    if (!token || !run.sha) {
+        logger.info('No github-token: no check run on the commit');
+        return undefined;
+    }
+    const [owner, repo] = run.repository.split('/');
+    try {
+        const octokit = (0,github_octokit.createOctokit)(token, { apiUrl: run.apiUrl, logger });
+        // The check run output is limited to 65535 characters.
+        const summary = renderGate(evidence, 60_000).toMarkdown();
+        const created = await octokit.rest.checks.create({
+            owner,
+            repo,
+            name: GATE_CHECK_RUN_NAME(request.gate),
+            head_sha: run.sha,
+            status: 'completed',
+            conclusion: evidence.passed ? 'success' : 'failure',
+            started_at: evidence.startedAt,
+            completed_at: evidence.finishedAt,
+            details_url: run.runUrl,
+            external_id: `${request.environment}/${request.gate}`,
+            output: { title: headline(evidence), summary },
+        });
+        logger.info(`Check run "${GATE_CHECK_RUN_NAME(request.gate)}" on ${run.sha7}: ${created.data.html_url ?? created.data.id}`);
+        return created.data.html_url ?? undefined;
+    }
+    catch (error) {
+        logger.warning(`Could not create the check run on ${run.sha7}: ${(0,errors/* errorMessage */.gJ)(error)} (needs checks: write)`);
+        return undefined;
+    }
+}
+async function notifySlack(evidence, request, env, { clock, logger, run }) {
+    if (!request.slackWebhookUrl)
+        return;
+    const events = env.notify?.slack?.events;
+    if (events && !events.includes('gate'))
+        return;
+    const blocking = evidence.items.filter((i) => i.status === 'fail' || i.status === 'error');
+    const waived = evidence.items.filter((i) => i.status === 'waived');
+    const fields = {
+        Commit: run.sha7 || 'unknown',
+        'Ran by': run.actor,
+    };
+    if (blocking.length > 0)
+        fields['Blocking'] = blocking
+            .map((i) => `• ${i.id}: ${i.line}`)
+            .join('\n')
+            .slice(0, 1900);
+    if (waived.length > 0)
+        fields['Waived'] = waived
+            .map((i) => `• ${i.id} until ${i.waiver?.expires} (${i.waiver?.owner})`)
+            .join('\n');
+    try {
+        await (0,slack/* postToSlack */.u)(request.slackWebhookUrl, (0,slack/* slackMessage */.y)(`${evidence.passed ? ':white_check_mark:' : ':no_entry:'} ${headline(evidence)}`, fields, {
+            text: 'Gate run',
+            url: run.runUrl,
+        }), { clock, logger });
+    }
+    catch (error) {
+        logger.warning(`Slack message not sent: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./core/util/clock.ts
+var clock = __webpack_require__(8791);
+;// CONCATENATED MODULE: ./actions/compliance-gate/src/inputs.ts
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+/** Reads and validates every input once, before anything is called. */
+function readGateInputs(inputs) {
+    const environment = inputs.required('environment');
+    if (!NAME.test(environment))
+        throw new errors/* InputError */.dz('environment', `expected a lowercase name like production, got "${environment}"`);
+    const gate = inputs.required('gate');
+    if (!NAME.test(gate))
+        throw new errors/* InputError */.dz('gate', `expected a lowercase gate name like go-live, got "${gate}"`);
+    return Object.freeze({
+        configFile: inputs.required('config'),
+        environment,
+        gate,
+        attestationsFile: inputs.required('attestations'),
+        evidenceDir: inputs.required('evidence-dir'),
+        secrets: {
+            githubToken: inputs.secret('github-token'),
+            betterstackToken: inputs.secret('betterstack-token'),
+            databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
+        },
+        slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
+    });
+}
+
+// EXTERNAL MODULE: ./cli/action-inputs.ts + 1 modules
+var action_inputs = __webpack_require__(2371);
+// EXTERNAL MODULE: ./cli/io.ts + 1 modules
+var cli_io = __webpack_require__(7608);
+// EXTERNAL MODULE: ./cli/render.ts
+var render = __webpack_require__(1391);
+// EXTERNAL MODULE: ./cli/run-info.ts
+var run_info = __webpack_require__(4587);
+// EXTERNAL MODULE: ./cli/terminal-logger.ts
+var terminal_logger = __webpack_require__(9052);
+// EXTERNAL MODULE: ./cli/commands/shared.ts
+var shared = __webpack_require__(7069);
+;// CONCATENATED MODULE: ./cli/commands/gate.ts
+/**
+ * `apprunner-ops gate <environment> [gate]`: the compliance-gate action from a terminal, the
+ * same input reading (actions/compliance-gate/src/inputs.ts, defaults from its action.yml) and
+ * the same core (core/gate/): every item of `gates.<gate>` at once, read-only, with the
+ * attestations file, an evidence bundle, and the check run on the commit when GITHUB_TOKEN is
+ * set. Exit 0 when the gate passes, 1 when it does not, 2 on bad input.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runGateCommand(args, io) {
+    const environment = (0,shared/* positional */.n8)(args, 0, 'the environment', this.usage);
+    (0,shared/* noExtraPositionals */.P_)(args, 2, this.usage);
+    const resolve = (file) => file === undefined ? undefined : external_node_path_default().resolve(io.cwd, file);
+    const request = readGateInputs((0,action_inputs/* commandInputs */.tp)('compliance-gate', {
+        config: (0,shared/* configPath */.eQ)(args, io),
+        environment,
+        gate: args.positionals[1],
+        attestations: resolve((0,shared/* stringFlag */.AM)(args, 'attestations')),
+        'evidence-dir': resolve((0,shared/* stringFlag */.AM)(args, 'evidence-dir')),
+        'github-token': io.env['GITHUB_TOKEN'] || undefined,
+        'slack-webhook-url': io.env['SLACK_WEBHOOK_URL'] || undefined,
+        'betterstack-token': io.env['BETTERSTACK_TOKEN'] || undefined,
+        'database-url': io.env['OPS_DATABASE_URL'] || undefined,
+    }));
+    const color = !io.env['NO_COLOR'] && io.stderr.isTTY === true;
+    const logger = (0,terminal_logger/* terminalLogger */.j)(io.stderr, { color });
+    const run = io.env['GITHUB_ACTIONS'] === 'true'
+        ? (0,github_context/* readRunInfo */.m)(io.env)
+        : (0,run_info/* terminalRunInfo */.U)(io.env, io.cwd, io.now());
+    try {
+        const outcome = await runGate(request, {
+            run,
+            clock: clock/* systemClock */.m,
+            logger,
+            aws: clients/* createAwsClients */.G,
+        });
+        logger.stop();
+        if ((0,shared/* boolFlag */.lB)(args, 'json'))
+            io.stdout.write(`${JSON.stringify(outcome.evidence, null, 2)}\n`);
+        else
+            io.stdout.write((0,render/* renderSummaryFor */.s)(renderGate(outcome.evidence).toMarkdown(), io));
+        io.stderr.write(`${outcome.evidence.passed ? '' : 'FAILED: '}${headline(outcome.evidence)}\nevidence: ${external_node_path_default().join(request.evidenceDir, 'evidence.json')}\n`);
+        return outcome.evidence.passed ? cli_io/* EXIT */.d.ok : cli_io/* EXIT */.d.failed;
+    }
+    finally {
+        logger.stop();
+    }
+}
+
+
+/***/ }),
+
+/***/ 9052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ terminalLogger)
+/* harmony export */ });
+/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
+
+
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/**
+ * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
+ * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
+ * every line is plain and nothing is redrawn.
+ */
+function terminalLogger(stream, options) {
+    const tty = stream.isTTY === true;
+    const now = options.now ?? Date.now;
+    let wait;
+    let frame = 0;
+    let ticker;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const clear = () => {
+        if (tty && wait)
+            stream.write('\r\x1b[2K');
+    };
+    const redraw = () => {
+        if (tty && wait)
+            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
+    };
+    const print = (text) => {
+        clear();
+        stream.write(`${text}\n`);
+        redraw();
+    };
+    const stopTicker = () => {
+        if (ticker)
+            clearInterval(ticker);
+        ticker = undefined;
+    };
+    return {
+        progress(update) {
+            if (!tty) {
+                if (update.done)
+                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                return;
+            }
+            clear();
+            if (update.done) {
+                wait = undefined;
+                stopTicker();
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                return;
+            }
+            wait = update;
+            redraw();
+            if (!ticker) {
+                ticker = setInterval(() => {
+                    frame++;
+                    clear();
+                    redraw();
+                }, 120);
+                ticker.unref();
+            }
+        },
+        debug: (m) => {
+            if (options.verbose)
+                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
+        },
+        // The core's messages name action inputs; the terminal names flags and variables.
+        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
+        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
+        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
+        group: async (name, fn) => {
+            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
+            return fn();
+        },
+        stop() {
+            stopTicker();
+            clear();
+            wait = undefined;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readRunInfo)
+/* harmony export */ });
+function readRunInfo(env = process.env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
+    const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'] ?? '0';
+    const sha = env['GITHUB_SHA'] ?? '';
+    return {
+        repository,
+        sha,
+        sha7: sha.slice(0, 7),
+        ref: env['GITHUB_REF'] ?? '',
+        actor: env['GITHUB_ACTOR'] ?? 'unknown',
+        runId,
+        runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
+        job: env['GITHUB_JOB'] ?? '',
+        serverUrl,
+        apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
+        runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ runCheckList),
+/* harmony export */   x: () => (/* binding */ countByStatus)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3224);
+
+
+
+/**
+ * Runs every check at once. Each has its own deadline; one that fails, throws or overruns
+ * becomes that check's result (`error`), never the end of the run.
+ */
+async function runCheckList(items, context, lookup = _registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkType */ .Bt) {
+    return Promise.all(items.map((item) => runOne(item, context, lookup)));
+}
+async function runOne(item, context, lookup) {
+    const type = lookup(item.type);
+    const started = context.clock.now();
+    const base = {
+        id: (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkId */ .ij)(item),
+        type: item.type,
+        group: item.group ?? type?.group ?? 'Other',
+        startedAt: new Date(started).toISOString(),
+    };
+    if (!type) {
+        return { ...base, status: 'error', line: `unknown check type "${item.type}"`, durationMs: 0 };
+    }
+    // The configuration refuses this already; a list made in code is held to it too.
+    const mismatch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .targetMismatch */ .M5)(type, context.env.target.kind);
+    if (mismatch)
+        return { ...base, status: 'error', line: mismatch, durationMs: 0 };
+    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(item.timeout)) || type.defaultTimeoutMs;
+    const controller = new AbortController();
+    let timer;
+    const overrun = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} passed`));
+            resolve({
+                status: 'error',
+                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
+            });
+        }, timeoutMs);
+        timer.unref?.();
+    });
+    let outcome;
+    try {
+        outcome = await Promise.race([
+            type.run(item, { ...context, signal: controller.signal, deadline: started + timeoutMs }),
+            overrun,
+        ]);
+    }
+    catch (error) {
+        outcome = { status: 'error', line: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error) };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    return { ...base, ...outcome, durationMs: context.clock.now() - started };
+}
+function countByStatus(results) {
+    const counts = {
+        pass: 0,
+        fail: 0,
+        warn: 0,
+        error: 0,
+        skipped: 0,
+        waived: 0,
+    };
+    for (const r of results)
+        counts[r.status]++;
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3251);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8729);
+
+
+
+
+// The light build plugin-throttling itself uses, so the bundle carries one copy.
+
+
+/**
+ * plugin-throttling spaces every write by a second, GitHub's advice for integrations that make
+ * many. A run makes at most four (a deployment and its statuses), and the second follows the
+ * first at once, so that second would only delay the deploy behind it. Writes still go one at
+ * a time, and a secondary rate limit, should one come, is waited out as `retry-after` asks.
+ */
+const writes = new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: 0 });
+/** Times one request may be retried after a rate limit; each wait is bounded by maxRateLimitWaitMs. */
+const RATE_LIMIT_RETRIES = 3;
+/** plugin-retry's own list: these answers mean the request was refused, not lost. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451];
+function describe(request) {
+    return `${request.method} ${request.url.replace(/\?.*$/, '')}`;
+}
+/**
+ * The one GitHub REST client: Octokit from @actions/github, with GitHub's own retry and
+ * throttling plugins so primary and secondary rate limits (`retry-after`) are honoured. Every
+ * wait is bounded and logged, every attempt has a deadline.
+ *
+ * A request that must not run twice (creating a deployment) passes `request: { retries: 0 }`
+ * and decides itself whether to send it again; rate-limit answers are still waited out, since
+ * GitHub did not act on them.
+ */
+function createOctokit(token, options) {
+    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+    const timeoutMs = options.requestTimeoutMs ?? 20_000;
+    const retries = options.retries ?? 2;
+    // @actions/github's own fetch honours the runner's HTTPS_PROXY / NO_PROXY; keep it.
+    const baseFetch = options.fetch ?? _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? fetch;
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const waitMs = retryAfter * 1000;
+        const what = describe(request);
+        if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWaitMs) {
+            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(maxWaitMs)})`);
+            return false;
+        }
+        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
+        return true;
+    };
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: options.apiUrl.replace(/\/$/, ''),
+        throttle: {
+            onRateLimit: onLimit('primary'),
+            onSecondaryRateLimit: onLimit('secondary'),
+            write: writes,
+        },
+        retry: { retries, doNotRetry: DO_NOT_RETRY },
+        request: {
+            ..._actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request,
+            fetch: (url, init) => baseFetch(url, {
+                ...init,
+                signal: init?.signal
+                    ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+                    : AbortSignal.timeout(timeoutMs),
+            }),
+        },
+        log: {
+            debug: () => { },
+            info: () => { },
+            warn: (message) => options.logger.warning(message),
+            error: (message) => options.logger.debug(message),
+        },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+    // plugin-retry retries silently; say what failed and how long it waits (its own schedule).
+    octokit.hook.error('request', (error, request) => {
+        const status = error.status ?? 0;
+        const options_ = request;
+        const allowed = options_.request?.retries ?? retries;
+        const done = options_.request?.retryCount ?? 0;
+        if (status >= 400 && !DO_NOT_RETRY.includes(status) && done < allowed) {
+            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
+        }
+        throw error;
+    });
+    return octokit;
+}
+
+
+/***/ }),
+
+/***/ 6292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ postToSlack),
+/* harmony export */   y: () => (/* binding */ slackMessage)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(676);
+
+
+/**
+ * Posts to a Slack incoming webhook at most once. The URL is a secret: it never appears in a
+ * log line. A webhook post is not idempotent, so it is retried only when Slack cannot have
+ * posted it (429 rate limited, or no connection at all); after a 5xx or a lost answer the
+ * message may be in the channel already, and a second copy is worse than a missing one: the
+ * caller reports it as a warning.
+ */
+async function postToSlack(webhookUrl, message, deps) {
+    try {
+        await (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('Slack webhook', webhookUrl, { method: 'POST', body: message, timeoutMs: 10_000, idempotent: false }, deps);
+    }
+    catch (error) {
+        if (error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ && error.status >= 400 && error.status < 500)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack refused the message (HTTP ${error.status}: ${error.body.slice(0, 100) || 'no reason given'}); check the webhook URL secret`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack did not confirm the message (${error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ ? `HTTP ${error.status}` : (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); it may or may not be in the channel, and is not sent twice`);
+    }
+}
+/** A message with a headline and "key: value" fields, readable in the channel and in a notification. */
+function slackMessage(headline, fields, link) {
+    const lines = Object.entries(fields).map(([k, v]) => `*${k}:* ${v}`);
+    const text = [headline, ...lines, ...(link ? [`<${link.url}|${link.text}>`] : [])].join('\n');
+    return {
+        text,
+        blocks: [
+            { type: 'section', text: { type: 'mrkdwn', text: headline } },
+            {
+                type: 'section',
+                fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })),
+            },
+            ...(link
+                ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }]
+                : []),
+        ],
+    };
+}
+
+
+/***/ })
+
+};
