@@ -20,6 +20,7 @@ import {
 } from '../aws/service.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrState } from './ecr.js';
+import { byArnOrName } from './lookup.js';
 
 /** What this service reads of the world. */
 interface AppRunnerWorld {
@@ -232,10 +233,7 @@ export class AppRunnerState {
 
   /** Finds a service by ARN or name (for the handle and the control API). */
   lookup(arnOrName: string): AppRunnerServiceState {
-    const service =
-      this.services.get(arnOrName) ?? [...this.services.values()].find((s) => s.name === arnOrName);
-    if (!service) throw new Error(`sim: no App Runner service ${arnOrName}`);
-    return service;
+    return byArnOrName(this.services, arnOrName, 'App Runner service');
   }
 
   serviceUrl(service: AppRunnerServiceState): string {
