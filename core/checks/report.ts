@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Summary } from '../action/summary.js';
 import { formatDuration } from '../util/duration.js';
+import { writeJsonFile } from '../util/json-file.js';
 import { countByStatus, type CheckResult } from './run-checks.js';
 import type { CheckStatus } from './types.js';
 
@@ -44,13 +43,7 @@ export async function writeCheckReport(
   directory: string,
   name = 'check-report',
 ): Promise<string> {
-  await mkdir(directory, { recursive: true });
-  const file = path.join(
-    directory,
-    `${name}-${report.environment}-${report.list}-${Date.now()}-${process.pid}.json`,
-  );
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  return writeJsonFile(directory, `${name}-${report.environment}-${report.list}`, report);
 }
 
 export const STATUS_ICON: Record<CheckStatus, string> = {

@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Summary } from '../action/summary.js';
 import { formatDuration } from '../util/duration.js';
+import { writeJsonFile } from '../util/json-file.js';
 import type { CheckResult } from './run-checks.js';
 
 export interface SmokeReport {
@@ -35,10 +34,7 @@ export async function writeReport(
   directory: string,
   name = 'smoke-test-report',
 ): Promise<string> {
-  await mkdir(directory, { recursive: true });
-  const file = path.join(directory, `${name}-${Date.now()}-${process.pid}.json`);
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  return writeJsonFile(directory, name, report);
 }
 
 /** Adds the checks table (and each failure's history) to a summary. */

@@ -13,6 +13,7 @@ import { AwsError } from '../aws/protocol.js';
 import { optString, paginate, reqString, type AwsService, type Input } from '../aws/service.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrState } from './ecr.js';
+import { byArnOrName } from './lookup.js';
 
 /** What this service reads of the world. */
 interface AppRunnerWorld {
@@ -222,10 +223,7 @@ export class AppRunnerState {
 
   /** Finds a service by ARN or name (for the handle and the control API). */
   lookup(arnOrName: string): AppRunnerServiceState {
-    const service =
-      this.services.get(arnOrName) ?? [...this.services.values()].find((s) => s.name === arnOrName);
-    if (!service) throw new Error(`sim: no App Runner service ${arnOrName}`);
-    return service;
+    return byArnOrName(this.services, arnOrName, 'App Runner service');
   }
 
   serviceUrl(service: AppRunnerServiceState): string {

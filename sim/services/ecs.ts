@@ -25,6 +25,7 @@ import {
 } from '../aws/service.js';
 import { answerShares, appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
 import type { EcrImage, EcrRepository, EcrState } from './ecr.js';
+import { byArnOrName } from './lookup.js';
 
 /** What this service reads of the world. */
 export interface EcsWorld {
@@ -418,10 +419,7 @@ export class EcsState {
 
   /** By ARN or name (tests and the handle). */
   lookup(arnOrName: string): ExpressServiceState {
-    const s =
-      this.services.get(arnOrName) ?? [...this.services.values()].find((x) => x.name === arnOrName);
-    if (!s) throw new Error(`sim: no ECS Express service ${arnOrName}`);
-    return s;
+    return byArnOrName(this.services, arnOrName, 'ECS Express service');
   }
 
   /** The endpoint as the API returns it: a host name without a scheme (terraform-provider-aws#47531). */
