@@ -12,6 +12,7 @@ import {
   type RotationWorld,
 } from '../../sim/rotation-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import { allowConnections } from '../helpers/database-connections.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 
 const JWT = 'drop/production/jwt-secret';
@@ -176,17 +177,20 @@ describe('rds-master-password: RDS answers 500 after taking the password; undo w
 
   it('"due" counts from the AWSCURRENT version, not from LastChangedDate (an undone rotation moves it)', async () => {
     // JWT_SECRET's AWSCURRENT here is the seeded one, 100 days old (every 30 days).
-    world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'fails-platform-health-check' });
+    // The redeploy fails on a database that takes no connection; fixed during the undo.
+    await allowConnections(world, false);
+    let fixed: Promise<void> | undefined;
     const undone = await world.rotate(
-      { secret: 'JWT_SECRET' },
+      { secret: 'JWT_SECRET', 'audit-database-url': '' },
       {
         runId: '8001',
         echo: (line) => {
-          if (/step failed: JWT_SECRET follow-operation/.test(line))
-            world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'healthy' });
+          if (/step failed: JWT_SECRET (follow-operation|verify-health)/.test(line))
+            fixed ??= allowConnections(world, true);
         },
       },
     );
+    await fixed;
     runs.push(undone);
     expect(undone.exitCode).toBe(1);
     const due = await world.rotate({ secret: 'due', 'dry-run': 'true' }, { runId: '8002' });
@@ -260,17 +264,23 @@ describe('rds-master-password: RDS answers 500 after taking the password; undo w
   });
 
   it('an undone rotation puts the {username,password} secret back on the password RDS has again', async () => {
-    world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'fails-platform-health-check' });
+    // The new password logs in (test-login); then the database takes no connection, so the
+    // redeploy fails verification; it is fixed during the undo.
+    let closed: Promise<void> | undefined;
+    let fixed: Promise<void> | undefined;
     const run = await world.rotate(
-      { secret: 'DATABASE_URL' },
+      { secret: 'DATABASE_URL', 'audit-database-url': '' },
       {
         runId: '8301',
         echo: (line) => {
-          if (/step failed: DATABASE_URL follow-operation/.test(line))
-            world.sim.pushImage('drop-web', { tags: ['v1.4.2'], behaviour: 'healthy' });
+          if (/step done: DATABASE_URL move-current/.test(line))
+            closed ??= allowConnections(world, false);
+          if (/step failed: DATABASE_URL (follow-operation|verify-health)/.test(line))
+            fixed ??= closed!.then(() => allowConnections(world, true));
         },
       },
     );
+    await fixed;
     runs.push(run);
     expect(run.exitCode).toBe(1);
     expect(run.summary).toMatch(/undone/);

@@ -7,7 +7,7 @@ import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world
 import type { ActionRun } from '../../sim/run-action.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 import { tryLogin } from '../../core/rotation/values.js';
-import pg from 'pg';
+import { allowConnections } from '../helpers/database-connections.js';
 
 /** Every AWS action a rotation called, across every world of this file (see the policy test). */
 const called = new Set<string>();
@@ -135,17 +135,7 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
     // The redeploy runs the same digest (a moved tag is never pulled), so what fails is the
     // database: it takes no connection while the new key is deployed, and the app's health
     // check fails on it.
-    const maintenance = world.sim.database('drop-db').adminUrl.replace(/\/drop$/, '/postgres');
-    const allowConnections = async (allow: boolean): Promise<void> => {
-      const client = new pg.Client({ connectionString: maintenance });
-      await client.connect();
-      try {
-        await client.query(`ALTER DATABASE drop ALLOW_CONNECTIONS ${allow}`);
-      } finally {
-        await client.end();
-      }
-    };
-    await allowConnections(false);
+    await allowConnections(world, false);
     let fixed: Promise<void> | undefined;
     const run = await world.rotate(
       { secret: 'JWT_SECRET', reason: 'undo test', 'audit-database-url': '' },
@@ -154,7 +144,7 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
         echo: (line) => {
           // An operator fixes the database while the rotation is being undone.
           if (/step failed: JWT_SECRET (follow-operation|verify-health)/.test(line))
-            fixed ??= allowConnections(true);
+            fixed ??= allowConnections(world, true);
         },
       },
     );
