@@ -8,8 +8,14 @@ import { AwsError } from '../aws/protocol.js';
 import { optString, reqString, type Input } from '../aws/service.js';
 import type { World } from '../world.js';
 import { rds } from './rds.js';
+import { renameDbInstance } from './rds-rename.js';
 
-const SUPPORTED = new Set(['DBInstanceIdentifier', 'MasterUserPassword', 'ApplyImmediately']);
+const SUPPORTED = new Set([
+  'DBInstanceIdentifier',
+  'MasterUserPassword',
+  'ApplyImmediately',
+  'NewDBInstanceIdentifier',
+]);
 
 export function modifyDbInstance(world: World, input: Input): Input {
   const invalid = (m: string): AwsError => new AwsError('InvalidParameterValue', m);
@@ -22,9 +28,12 @@ export function modifyDbInstance(world: World, input: Input): Input {
   const unsupported = Object.keys(input).filter((k) => !SUPPORTED.has(k));
   if (unsupported.length > 0)
     throw invalid(
-      `sim: ModifyDBInstance models only MasterUserPassword; not ${unsupported.join(', ')}`,
+      `sim: ModifyDBInstance models only MasterUserPassword and NewDBInstanceIdentifier; not ${unsupported.join(', ')}`,
     );
   const instance = world.rds.instance(reqString(input, 'DBInstanceIdentifier', rds));
+  // A rename (NewDBInstanceIdentifier): sim/services/rds-rename.ts.
+  const renamed = renameDbInstance(world, instance, input);
+  if (renamed) return renamed;
   const password = input['MasterUserPassword'];
   if (typeof password !== 'string') return { DBInstance: world.rds.describeInstance(instance) };
   if (instance.fixture.manageMasterUserPassword)

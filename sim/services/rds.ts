@@ -45,6 +45,8 @@ export interface DbInstance {
   restored?: RestoredData;
   /** A MasterUserPassword modification not applied yet (PendingModifiedValues). */
   pendingMasterPassword?: string;
+  /** A NewDBInstanceIdentifier not applied yet (PendingModifiedValues; rds-rename.ts). */
+  pendingRename?: string;
 }
 
 export interface DbSnapshot {
@@ -264,8 +266,10 @@ export class RdsState {
         SubnetGroupStatus: 'Complete',
       },
       PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
-      PendingModifiedValues:
-        i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {},
+      PendingModifiedValues: {
+        ...(i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {}),
+        ...(i.pendingRename !== undefined ? { DBInstanceIdentifier: i.pendingRename } : {}),
+      },
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,
