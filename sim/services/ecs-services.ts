@@ -23,6 +23,30 @@ function tags(s: ExpressServiceState): Map<string, string> {
   return map;
 }
 
+/** The tags a service is created with (CreateExpressGatewayService `tags`), checked first. */
+export function newTags(given: { key?: string; value?: string }[]): Map<string, string> {
+  return checkedTags(new Map(), given);
+}
+
+export function setTags(s: ExpressServiceState, map: Map<string, string>): void {
+  tagsOf.set(s, map);
+}
+
+function checkedTags(
+  current: Map<string, string>,
+  given: { key?: string; value?: string }[],
+): Map<string, string> {
+  for (const t of given) {
+    if (t.key === undefined) throw invalid('Tag key must not be null.');
+    if (t.key.toLowerCase().startsWith('aws:'))
+      throw invalid(`Tag keys beginning with "aws:" are reserved: ${t.key}`);
+  }
+  const next = new Map(current);
+  for (const t of given) next.set(t.key!, t.value ?? '');
+  if (next.size > 50) throw invalid('A resource can have at most 50 tags.');
+  return next;
+}
+
 const TERMINAL = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 
 function findService(
@@ -117,15 +141,7 @@ export const ecsServiceOperations: Record<string, AwsOperation> = {
     handle(input, { world }) {
       const s = byResourceArn(world, input);
       const given = input['tags'] as { key?: string; value?: string }[];
-      for (const t of given) {
-        if (t.key === undefined) throw invalid('Tag key must not be null.');
-        if (t.key.toLowerCase().startsWith('aws:'))
-          throw invalid(`Tag keys beginning with "aws:" are reserved: ${t.key}`);
-      }
-      const next = new Map(tags(s));
-      for (const t of given) next.set(t.key!, t.value ?? '');
-      if (next.size > 50) throw invalid('A resource can have at most 50 tags.');
-      tagsOf.set(s, next);
+      tagsOf.set(s, checkedTags(tags(s), given));
       return {};
     },
   },
