@@ -289,6 +289,8 @@ export const fixtureSchema = z.strictObject({
       deleteInstance: duration.prefault('4m'),
       /** A ModifyDBInstance MasterUserPassword stays in PendingModifiedValues this long. */
       masterPassword: duration.prefault('30s'),
+      /** ModifyDBInstance NewDBInstanceIdentifier + ApplyImmediately: `renaming` this long. */
+      rename: duration.prefault('2m'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),

@@ -1,5 +1,6 @@
 /**
- * The ECS operations on an Express service seen as an ordinary ECS service: DescribeServices
+ * CreateExpressGatewayService (with its tags), and the ECS operations on an Express service seen
+ * as an ordinary ECS service: DescribeServices
  * (what `aws ecs describe-services` and the console show) and TagResource / UntagResource.
  * Types, required members and enums are checked against ECS's model before these run; the
  * rules here are the ones ECS documents beyond it (10 services a call, 50 tags a resource,
@@ -21,6 +22,30 @@ function tags(s: ExpressServiceState): Map<string, string> {
   let map = tagsOf.get(s);
   if (!map) tagsOf.set(s, (map = new Map()));
   return map;
+}
+
+/** The tags a service is created with (CreateExpressGatewayService `tags`), checked first. */
+export function newTags(given: { key?: string; value?: string }[]): Map<string, string> {
+  return checkedTags(new Map(), given);
+}
+
+export function setTags(s: ExpressServiceState, map: Map<string, string>): void {
+  tagsOf.set(s, map);
+}
+
+function checkedTags(
+  current: Map<string, string>,
+  given: { key?: string; value?: string }[],
+): Map<string, string> {
+  for (const t of given) {
+    if (t.key === undefined) throw invalid('Tag key must not be null.');
+    if (t.key.toLowerCase().startsWith('aws:'))
+      throw invalid(`Tag keys beginning with "aws:" are reserved: ${t.key}`);
+  }
+  const next = new Map(current);
+  for (const t of given) next.set(t.key!, t.value ?? '');
+  if (next.size > 50) throw invalid('A resource can have at most 50 tags.');
+  return next;
 }
 
 const TERMINAL = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
@@ -90,6 +115,16 @@ function byResourceArn(world: EcsWorld, input: Input): ExpressServiceState {
 }
 
 export const ecsServiceOperations: Record<string, AwsOperation<EcsWorld>> = {
+  CreateExpressGatewayService: {
+    mutating: true,
+    async handle(input, { world }) {
+      const given = (input['tags'] as { key?: string; value?: string }[] | undefined) ?? [];
+      const tags = newTags(given);
+      const { service, state } = await world.ecs.createExpress(input);
+      setTags(state, tags);
+      return { service: { ...service, tags: given } };
+    },
+  },
   DescribeServices: {
     mutating: false,
     handle(input, { world }) {
@@ -117,15 +152,7 @@ export const ecsServiceOperations: Record<string, AwsOperation<EcsWorld>> = {
     handle(input, { world }) {
       const s = byResourceArn(world, input);
       const given = input['tags'] as { key?: string; value?: string }[];
-      for (const t of given) {
-        if (t.key === undefined) throw invalid('Tag key must not be null.');
-        if (t.key.toLowerCase().startsWith('aws:'))
-          throw invalid(`Tag keys beginning with "aws:" are reserved: ${t.key}`);
-      }
-      const next = new Map(tags(s));
-      for (const t of given) next.set(t.key!, t.value ?? '');
-      if (next.size > 50) throw invalid('A resource can have at most 50 tags.');
-      tagsOf.set(s, next);
+      tagsOf.set(s, checkedTags(tags(s), given));
       return {};
     },
   },

@@ -255,7 +255,92 @@ export class EcsState {
     for (const f of this.ecs.services) await this.seedService(f, now);
   }
 
-  private async seedService(f: EcsFixtureService, now: number): Promise<void> {
+  /**
+   * CreateExpressGatewayService: a new service whose first deployment starts its tasks
+   * (PENDING, IN_PROGRESS after `pending`, SUCCESSFUL after `scaleUp`). ECS's rules beyond its
+   * model: an execution role and a primary container are required; the cluster must exist
+   * (`default` always does); an ACTIVE or DRAINING service of that name is refused.
+   */
+  async createExpress(input: Input): Promise<{ service: Json; state: ExpressServiceState }> {
+    for (const key of ['taskDefinitionArn', 'networkConfiguration', 'scalingTarget'])
+      if (input[key] !== undefined) throw invalid(`sim: ${key} is not modelled; leave it out`);
+    const executionRoleArn = optString(input, 'executionRoleArn', ecs);
+    if (!executionRoleArn) throw invalid('executionRoleArn is required');
+    if (input['primaryContainer'] === undefined) throw invalid('primaryContainer is required');
+    const container = checkContainer(input['primaryContainer']);
+    const cpu = optString(input, 'cpu', ecs) ?? '1024';
+    if (!CPU.has(cpu)) throw invalid(`cpu ${cpu} is not a valid Fargate CPU value`);
+    const cluster = optString(input, 'cluster', ecs) ?? 'default';
+    const clusters = new Set(['default', ...[...this.services.values()].map((x) => x.cluster)]);
+    if (!clusters.has(cluster))
+      throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+    const repo = container.image.split('/').at(-1)!.split(/[:@]/)[0]!;
+    const name =
+      optString(input, 'serviceName', ecs) ?? `${repo}-${randomBytes(3).toString('hex')}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/.test(name))
+      throw invalid(
+        'serviceName may contain up to 255 letters, numbers, hyphens and underscores, starting with a letter or number',
+      );
+    const taken = [...this.services.values()].some(
+      (x) => x.name === name && x.cluster === cluster && x.status !== 'INACTIVE',
+    );
+    if (taken) throw invalid('Creation of service was not idempotent.');
+    if (!(await this.ecr.resolve(container.image)))
+      throw invalid(`sim: image ${container.image} is not in the sim's ECR (push it first)`);
+    const env = (container['environment'] as { name: string; value: string }[] | undefined) ?? [];
+    const secrets =
+      (container['secrets'] as { name: string; valueFrom: string }[] | undefined) ?? [];
+    const infrastructureRoleArn = reqString(input, 'infrastructureRoleArn', ecs);
+    const taskRoleArn = optString(input, 'taskRoleArn', ecs);
+    const now = this.clock.now();
+    const state = await this.seedService(
+      {
+        name,
+        cluster,
+        image: container.image,
+        status: 'ACTIVE',
+        port: (container['containerPort'] as number | undefined) ?? 80,
+        env: Object.fromEntries(env.map((e) => [e.name, e.value])),
+        secrets: Object.fromEntries(secrets.map((e) => [e.name, e.valueFrom])),
+        cpu,
+        memory: optString(input, 'memory', ecs) ?? '2048',
+        executionRoleArn,
+        ...(taskRoleArn ? { taskRoleArn } : {}),
+        infrastructureRoleArn,
+        healthCheckPath: optString(input, 'healthCheckPath', ecs) ?? '/ping',
+        createdAgo: 0,
+        traffic: { '/': 1 },
+      },
+      now,
+    );
+    // The first deployment starts the tasks: nothing serves until it has.
+    const first = state.deployments[0]!;
+    Object.assign(first, {
+      status: 'PENDING',
+      lifecycleStage: 'RECONCILE_SERVICE',
+      history: [{ status: 'PENDING', at: now }],
+      weight: 0,
+    });
+    delete first.startedAt;
+    delete first.finishedAt;
+    state.timeline.length = 0;
+    const start = now + this.clock.scaled(this.ecs.durations.pending);
+    this.clock.at(start, (at) => {
+      this.set(state, first, 'IN_PROGRESS', at, 'SCALE_UP');
+      first.startedAt = at;
+    });
+    this.clock.at(start + this.clock.scaled(this.ecs.durations.scaleUp), (at) => {
+      state.running.liveSince = at;
+      state.timeline.push({ ...state.running, servingFrom: at });
+      first.weight = 1;
+      first.lifecycleStage = 'CLEAN_UP';
+      this.set(state, first, 'SUCCESSFUL', at);
+      first.statusReason = 'Service deployment completed successfully.';
+    });
+    return { service: this.describe(state), state };
+  }
+
+  private async seedService(f: EcsFixtureService, now: number): Promise<ExpressServiceState> {
     const arn = `arn:aws:ecs:${this.fixture.region}:${this.fixture.account}:service/${f.cluster}/${f.name}`;
     const image = f.image.includes('.amazonaws.com/')
       ? f.image
@@ -345,6 +430,7 @@ export class EcsState {
     );
     await state.app.start();
     this.services.set(arn, state);
+    return state;
   }
 
   async stop(): Promise<void> {

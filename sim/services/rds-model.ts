@@ -30,6 +30,8 @@ export interface DbInstance {
   restored?: RestoredData;
   /** A MasterUserPassword modification not applied yet (PendingModifiedValues). */
   pendingMasterPassword?: string;
+  /** A NewDBInstanceIdentifier not applied yet (PendingModifiedValues; rds-rename.ts). */
+  pendingRename?: string;
 }
 
 export interface DbSnapshot {

@@ -9,8 +9,14 @@ import { optString, reqString, type Input } from '../aws/service.js';
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 import { rdsInputs, type RdsStore } from './rds-model.js';
+import { renameDbInstance } from './rds-rename.js';
 
-const SUPPORTED = new Set(['DBInstanceIdentifier', 'MasterUserPassword', 'ApplyImmediately']);
+const SUPPORTED = new Set([
+  'DBInstanceIdentifier',
+  'MasterUserPassword',
+  'ApplyImmediately',
+  'NewDBInstanceIdentifier',
+]);
 
 export function modifyDbInstance(
   world: { rds: RdsStore; clock: SimClock; fixture: Fixture },
@@ -26,9 +32,12 @@ export function modifyDbInstance(
   const unsupported = Object.keys(input).filter((k) => !SUPPORTED.has(k));
   if (unsupported.length > 0)
     throw invalid(
-      `sim: ModifyDBInstance models only MasterUserPassword; not ${unsupported.join(', ')}`,
+      `sim: ModifyDBInstance models only MasterUserPassword and NewDBInstanceIdentifier; not ${unsupported.join(', ')}`,
     );
   const instance = world.rds.instance(reqString(input, 'DBInstanceIdentifier', rdsInputs));
+  // A rename (NewDBInstanceIdentifier): sim/services/rds-rename.ts.
+  const renamed = renameDbInstance(world, instance, input);
+  if (renamed) return renamed;
   const password = input['MasterUserPassword'];
   if (typeof password !== 'string') return { DBInstance: world.rds.describeInstance(instance) };
   if (instance.fixture.manageMasterUserPassword)

@@ -17,7 +17,7 @@ import { rdsInputs, type DbInstance, type DbSnapshot, type RdsStore } from './rd
 
 /** The VPC's default security group: where a restore without VpcSecurityGroupIds lands. */
 export const DEFAULT_SECURITY_GROUP = 'sg-0d0d0d0d0d0d0d0d0';
-const INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
+export const INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
 const SG_ID = /^sg-[0-9a-f]{8,17}$/;
 
 const invalid = (message: string): AwsError => new AwsError('InvalidParameterValue', message);
@@ -26,7 +26,7 @@ const combination = (message: string): AwsError =>
 
 // Booleans arrive as 'true' / 'false' and lists as arrays of strings: RDS's model is checked
 // before a handler runs, so these only read.
-function optBool(input: Input, name: string): boolean | undefined {
+export function optBool(input: Input, name: string): boolean | undefined {
   const raw = input[name];
   return raw === undefined ? undefined : raw === 'true' || raw === true;
 }

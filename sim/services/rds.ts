@@ -233,8 +233,10 @@ export class RdsState implements RdsStore {
         SubnetGroupStatus: 'Complete',
       },
       PreferredMaintenanceWindow: 'sun:03:00-sun:03:30',
-      PendingModifiedValues:
-        i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {},
+      PendingModifiedValues: {
+        ...(i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {}),
+        ...(i.pendingRename !== undefined ? { DBInstanceIdentifier: i.pendingRename } : {}),
+      },
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,

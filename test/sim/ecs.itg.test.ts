@@ -195,7 +195,8 @@ describe('ECS stand-in through @aws-sdk/client-ecs', () => {
       const revision = update.service!.targetConfiguration!.serviceRevisionArn!;
       const arn = await newestDeployment(client);
       const first = await deploymentOf(client, arn);
-      expect(first.status).toBe('PENDING');
+      // PENDING lasts 90 ms here; a loaded machine may ask later. The history below shows it.
+      expect(['PENDING', 'IN_PROGRESS']).toContain(first.status);
       expect(first.targetServiceRevision?.arn).toBe(revision);
       sim.advance(sim.scaled(10 * 60_000));
       const url = `${sim.ecs.service('drop-web').url}/`;
