@@ -28801,7 +28801,25 @@ function payloadOf(payload) {
         ? payload
         : {};
 }
+/**
+ * One line for a GitHub error: its message and the fields it names, never the raw JSON body
+ * Octokit puts into a 422's message.
+ */
 function firstLine(error) {
+    const data = error.response
+        ?.data;
+    if (typeof data?.message === 'string') {
+        const details = (Array.isArray(data.errors) ? data.errors : []).flatMap((e) => {
+            if (typeof e === 'string')
+                return [e];
+            if (typeof e !== 'object' || e === null)
+                return [];
+            const { field, message, code } = e;
+            const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
+            return text ? [text] : [];
+        });
+        return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
+    }
     return (errors_errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
 }
 
