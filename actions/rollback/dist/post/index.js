@@ -28808,8 +28808,8 @@ function payloadOf(payload) {
 function firstLine(error) {
     const data = error.response
         ?.data;
-    if (typeof data?.message === 'string') {
-        const details = (Array.isArray(data.errors) ? data.errors : []).flatMap((e) => {
+    if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
+        const details = data.errors.flatMap((e) => {
             if (typeof e === 'string')
                 return [e];
             if (typeof e !== 'object' || e === null)
