@@ -451,8 +451,8 @@ function payloadOf(payload: unknown): Partial<DeploymentPayload> {
 function firstLine(error: unknown): string {
   const data = (error as { response?: { data?: { message?: unknown; errors?: unknown } } }).response
     ?.data;
-  if (typeof data?.message === 'string') {
-    const details = (Array.isArray(data.errors) ? (data.errors as unknown[]) : []).flatMap((e) => {
+  if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
+    const details = (data.errors as unknown[]).flatMap((e) => {
       if (typeof e === 'string') return [e];
       if (typeof e !== 'object' || e === null) return [];
       const { field, message, code } = e as Record<string, unknown>;
