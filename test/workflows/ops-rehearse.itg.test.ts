@@ -69,4 +69,28 @@ describe('ops workflows rehearsed against the sim', () => {
     // Read-only: nothing in the policy can change anything.
     expect(policyActions(policy).every((a) => /:(Describe|Get|List|Filter)/.test(a))).toBe(true);
   });
+
+  it('with PRODUCTION_CLEANUP_ROLE_ARN set, cleanup-production runs ops-check with that role and cleanup: only; the checks jobs keep the read-only role', async () => {
+    const options = await simRehearsalOptions(sim);
+    const role = 'arn:aws:iam::123456789012:role/apprunner-ops-ecr-cleanup-production';
+    const result = await rehearseWorkflow({
+      workflow: path.join(ROOT, '.github/workflows/ops-weekly.yml'),
+      ...options,
+      vars: { ...options.vars, PRODUCTION_CLEANUP_ROLE_ARN: role },
+    });
+    expect(result.conclusion, result.log.join('\n')).toBe('success');
+    expect(result.jobs['cleanup-staging']?.result).toBe('skipped');
+    const cleanup = result.jobs['cleanup-production'];
+    expect(cleanup?.result).toBe('success');
+    const roleOf = (id: string) =>
+      result.jobs[id]?.steps.find((s) => s.uses?.includes('configure-aws-credentials'))?.inputs[
+        'role-to-assume'
+      ];
+    expect(roleOf('cleanup-production')).toBe(role);
+    expect(roleOf('checks-production')).toBe(options.vars?.['PRODUCTION_OPS_ROLE_ARN']);
+    const step = cleanup?.steps.find((s) => s.uses?.includes('ops-check'));
+    expect(step?.inputs['cleanup']).toBe('only');
+    // The rehearsal's weekly list deletes nothing: the clean-up job says so and runs no check.
+    expect(step?.action?.stdout).toContain('nothing for the clean-up job to run');
+  });
 });
