@@ -9,6 +9,11 @@
  * environment's read-only role and region are repository variables named after it
  * (`<NAME>_OPS_ROLE_ARN`, `<NAME>_AWS_REGION`, docs/iam-policy-ops.json), and its read-only
  * database URL for `sql` checks the secret `<NAME>_OPS_DATABASE_URL`.
+ *
+ * Only the clean-up job deletes: it runs the `ecr-untagged` items with `delete: true` and
+ * nothing else, with the environment's clean-up role (`<NAME>_CLEANUP_ROLE_ARN`,
+ * docs/iam-policy-ecr-cleanup.json), and only for the environments that set that variable. The
+ * checks jobs keep the read-only role and list what those items would delete (dry run).
  */
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
@@ -30,6 +35,7 @@ const plan: Job = {
   outputs: {
     legs: expr('steps.plan.outputs.legs'),
     monthly: expr('steps.plan.outputs.monthly'),
+    cleanup: expr('steps.plan.outputs.cleanup'),
   },
   steps: [
     run(
@@ -54,6 +60,7 @@ const plan: Job = {
         'esac',
         'legs=()',
         'monthly=()',
+        'cleanup=()',
         'for name in "${names[@]}"; do',
         '  if ! [[ $name =~ ^[A-Za-z0-9_.-]+$ ]]; then',
         '    echo "::error::input environments: \\"$name\\" is not an environment name (letters, digits, . _ -)"',
@@ -68,7 +75,11 @@ const plan: Job = {
         '      exit 1',
         '    fi',
         '  done',
+        '  cleanup_role=$(jq -r --arg v "${prefix}_CLEANUP_ROLE_ARN" \'.[$v] // ""\' <<<"$VARS")',
         '  for list in "${schedules[@]}"; do',
+        '    if [ -n "$cleanup_role" ]; then',
+        '      cleanup+=("$(jq -cn --arg environment "$name" --arg schedule "$list" --arg role "$cleanup_role" --arg region "$region" \'$ARGS.named\')")',
+        '    fi',
         '    leg="$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" \'$ARGS.named\')"',
         '    if [ "$list" = monthly ]; then monthly+=("$leg"); else legs+=("$leg"); fi',
         '  done',
@@ -76,6 +87,7 @@ const plan: Job = {
         'echo "checks today: ${schedules[*]} in ${names[*]}"',
         'echo "legs=$(printf \'%s\\n\' "${legs[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
         'echo "monthly=$(printf \'%s\\n\' "${monthly[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
+        'echo "cleanup=$(printf \'%s\\n\' "${cleanup[@]}" | jq -cs .)" >>"$GITHUB_OUTPUT"',
         '',
       ].join('\n'),
       {
@@ -130,6 +142,8 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
           'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
           // Named after the environment, so only `secrets: inherit` can pass it.
           'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
+          // The read-only role cannot delete: items with delete: true list what they would.
+          cleanup: 'skip',
         },
       }),
     ],
@@ -146,6 +160,48 @@ const checks = checksJob('legs', ROUTINE_JOB_MINUTES);
  * (which deletes the drill instance) runs inside GitHub's cancellation budget.
  */
 const monthly = checksJob('monthly', drillJobTimeoutMinutes());
+
+/**
+ * The clean-up: the only job that assumes the clean-up role, and it runs only the items that
+ * delete. It keeps no issue and sends no Slack message (the checks job of the same list does);
+ * a failed clean-up is a red job.
+ */
+const cleanup: Job = {
+  name: expr("format('ECR clean-up of {0} ({1} list)', matrix.environment, matrix.schedule)"),
+  needs: ['plan'],
+  if: "needs.plan.outputs.cleanup != '[]'",
+  strategy: {
+    matrix: { include: expr('fromJSON(needs.plan.outputs.cleanup)') },
+    'fail-fast': false,
+  },
+  'runs-on': runsOn,
+  // deployments: read — the clean-up keeps each environment's rollback targets.
+  permissions: { contents: 'read', 'id-token': 'write', deployments: 'read' },
+  'timeout-minutes': ROUTINE_JOB_MINUTES,
+  steps: [
+    callerCheckout,
+    ...suiteSteps,
+    thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+      name: 'AWS credentials (OIDC, clean-up role)',
+      with: {
+        'role-to-assume': expr('matrix.role'),
+        'aws-region': expr('matrix.region'),
+        'role-session-name': expr("format('apprunner-ops-cleanup-{0}', github.run_id)"),
+      },
+    }),
+    suiteAction('ops-check', {
+      id: 'cleanup',
+      name: expr("format('Clean up ECR for {0}', matrix.environment)"),
+      with: {
+        environment: expr('matrix.environment'),
+        schedule: expr('matrix.schedule'),
+        config: expr('inputs.config'),
+        'github-token': expr('github.token'),
+        cleanup: 'only',
+      },
+    }),
+  ],
+};
 
 export const checksWorkflow: WorkflowSource = {
   file: 'checks.yml',
@@ -174,6 +230,6 @@ export const checksWorkflow: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { plan, checks, monthly },
+    jobs: { plan, checks, monthly, cleanup },
   },
 };

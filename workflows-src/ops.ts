@@ -8,6 +8,11 @@
  * hold every scheduled run for approval. The read-only role and the database URL of each
  * environment are repository variables and secrets named after it, and the role's trust
  * policy accepts the default branch (docs/setup.md).
+ *
+ * Only the clean-up job of an environment deletes: it assumes the clean-up role
+ * (`<NAME>_CLEANUP_ROLE_ARN`, docs/iam-policy-ecr-cleanup.json), runs only the `ecr-untagged`
+ * items with `delete: true`, and runs only when that variable is set. The checks jobs keep the
+ * read-only role and list what those items would delete (dry run).
  */
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
@@ -29,6 +34,9 @@ export const opsRoleVariable = (environment: string): string =>
   `${upper(environment)}_OPS_ROLE_ARN`;
 export const opsRegionVariable = (environment: string): string =>
   `${upper(environment)}_AWS_REGION`;
+/** Repository variable holding the environment's clean-up role (the only one that deletes). */
+export const cleanupRoleVariable = (environment: string): string =>
+  `${upper(environment)}_CLEANUP_ROLE_ARN`;
 /** Repository secret with a read-only PostgreSQL URL for the environment's sql checks. */
 export const opsDatabaseSecret = (environment: string): string =>
   `${upper(environment)}_OPS_DATABASE_URL`;
@@ -37,7 +45,7 @@ function checkJob(schedule: Schedule, environment: string): Job {
   return {
     name: `${schedule} checks of ${environment}`,
     'runs-on': 'ubuntu-24.04',
-    permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+    permissions: { contents: 'read', 'id-token': 'write', issues: 'write', deployments: 'read' },
     // A routine check that hangs must not hold a runner: each check has its own deadline. The
     // monthly list holds the restore drill, whose deadlines the job's timeout is derived from.
     'timeout-minutes': schedule === 'monthly' ? drillJobTimeoutMinutes() : 20,
@@ -62,6 +70,41 @@ function checkJob(schedule: Schedule, environment: string): Job {
           'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
           'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
           'database-url': expr(`secrets.${opsDatabaseSecret(environment)}`),
+          // The read-only role cannot delete: items with delete: true list what they would.
+          cleanup: 'skip',
+        },
+      }),
+    ],
+  };
+}
+
+/** The clean-up of one environment: the only job with its clean-up role; no issue, no Slack. */
+function cleanupJob(schedule: Schedule, environment: string): Job {
+  return {
+    name: `ECR clean-up of ${environment} (${schedule} list)`,
+    if: `vars.${cleanupRoleVariable(environment)} != ''`,
+    'runs-on': 'ubuntu-24.04',
+    // deployments: read — the clean-up keeps each environment's rollback targets.
+    permissions: { contents: 'read', 'id-token': 'write', deployments: 'read' },
+    'timeout-minutes': 20,
+    steps: [
+      thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
+      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+        name: 'AWS credentials (OIDC, clean-up role)',
+        with: {
+          'role-to-assume': expr(`vars.${cleanupRoleVariable(environment)}`),
+          'aws-region': expr(`vars.${opsRegionVariable(environment)}`),
+          'role-session-name': expr("format('apprunner-ops-cleanup-{0}', github.run_id)"),
+        },
+      }),
+      ourAction('ops-check', {
+        id: 'cleanup',
+        name: `Clean up ECR for ${environment}`,
+        with: {
+          environment,
+          schedule,
+          'github-token': expr('github.token'),
+          cleanup: 'only',
         },
       }),
     ],
@@ -70,7 +113,10 @@ function checkJob(schedule: Schedule, environment: string): Job {
 
 function opsWorkflow(schedule: Schedule): WorkflowSource {
   const jobs: Record<string, Job> = {};
-  for (const { name } of ENVIRONMENTS) jobs[`checks-${name}`] = checkJob(schedule, name);
+  for (const { name } of ENVIRONMENTS) {
+    jobs[`checks-${name}`] = checkJob(schedule, name);
+    jobs[`cleanup-${name}`] = cleanupJob(schedule, name);
+  }
   return {
     file: `ops-${schedule}.yml`,
     source: 'workflows-src/ops.ts',

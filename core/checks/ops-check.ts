@@ -18,6 +18,28 @@ import type { CheckSecrets } from './types.js';
 export const SCHEDULES = ['daily', 'weekly', 'monthly'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
+/**
+ * Which job runs the items that delete (`ecr-untagged` with `delete: true`): `include` runs
+ * them as configured; `skip` (the read-only jobs) lists what they would delete (a dry run, the
+ * reads only); `only` (the clean-up job, whose role alone may delete) runs those items and
+ * nothing else.
+ */
+export const CLEANUP_MODES = ['include', 'skip', 'only'] as const;
+export type CleanupMode = (typeof CLEANUP_MODES)[number];
+
+const deletes = (item: CheckItem): boolean =>
+  item.type === 'ecr-untagged' && (item as { delete?: boolean }).delete === true;
+
+/** The items a job runs, by its clean-up mode. */
+export function itemsForCleanupMode(
+  items: readonly CheckItem[],
+  mode: CleanupMode,
+): readonly CheckItem[] {
+  if (mode === 'only') return items.filter(deletes);
+  if (mode === 'skip') return items.map((i) => (deletes(i) ? { ...i, delete: false } : i));
+  return items;
+}
+
 export interface OpsCheckRequest {
   config: string;
   environment: string;
@@ -31,6 +53,8 @@ export interface OpsCheckRequest {
   /** Where a restore drill records its restore time (audit_log). */
   auditDatabaseUrl: string | undefined;
   openIssue: boolean;
+  /** Whether this job runs the items that delete (see CLEANUP_MODES); default include. */
+  cleanup?: CleanupMode;
 }
 
 export const inlineChecksSchema = z.array(checkItemSchema).min(1);
@@ -73,7 +97,27 @@ export async function opsCheck(
   const config = await loadConfig(request.config);
   const env = selectEnvironment(config, request.environment, request.config);
   const list = request.schedule ?? 'inline';
-  const items = request.checks ?? env.checks?.[request.schedule!];
+  const configured = request.checks ?? env.checks?.[request.schedule!];
+  const cleanup = request.cleanup ?? 'include';
+  if (cleanup === 'only') {
+    const items = itemsForCleanupMode(configured ?? [], 'only');
+    if (items.length === 0) {
+      deps.logger.info(
+        `no ecr-untagged check with delete: true in the ${list} checks of ${request.environment}: nothing for the clean-up job to run`,
+      );
+      const now = deps.clock.now();
+      return {
+        report: buildCheckReport([], {
+          list,
+          environment: request.environment,
+          startedAt: now,
+          finishedAt: now,
+        }),
+        alerting: undefined,
+      };
+    }
+  }
+  const items = configured && itemsForCleanupMode(configured, cleanup);
   if (!items || items.length === 0)
     throw new ConfigError(request.config, [
       `environments.${request.environment}.checks.${list}: no checks configured; add some (see examples/drop/apprunner-ops.yml) or pass them in the checks input`,
@@ -111,7 +155,9 @@ export async function opsCheck(
   for (const r of results.filter((x) => x.status === 'warn'))
     deps.logger.warning(r.line, { title: `Check warning: ${r.id}` });
   let alerting: AlertOutcome | undefined;
-  if (request.schedule) {
+  // The clean-up job reports by its own red run: the GitHub issue of the environment and
+  // schedule belongs to the read-only job, whose results it would otherwise overwrite.
+  if (request.schedule && cleanup !== 'only') {
     alerting = await alert(
       report,
       {
@@ -126,7 +172,9 @@ export async function opsCheck(
       },
       { clock: deps.clock, logger: deps.logger },
     );
-  } else
+  } else if (cleanup === 'only')
+    deps.logger.info('clean-up job: no GitHub issue or Slack message (the checks job keeps them)');
+  else
     deps.logger.info(
       'inline checks: no GitHub issue or Slack message (those belong to a schedule)',
     );
@@ -139,5 +187,6 @@ export async function requestedChecks(
 ): Promise<{ env: EnvironmentConfig; items: readonly CheckItem[] }> {
   const config = await loadConfig(request.config);
   const env = selectEnvironment(config, request.environment, request.config);
-  return { env, items: request.checks ?? env.checks?.[request.schedule!] ?? [] };
+  const items = request.checks ?? env.checks?.[request.schedule!] ?? [];
+  return { env, items: itemsForCleanupMode(items, request.cleanup ?? 'include') };
 }

@@ -285,7 +285,8 @@ async function reportCheckRun(
   const [owner, repo] = run.repository.split('/') as [string, string];
   const name = GATE_CHECK_RUN_NAME(request.gate, request.environment);
   // Names this run's check run, so one whose answer was lost is found instead of made twice.
-  const externalId = `${request.environment}/${request.gate}/${run.runId}.${run.runAttempt}`;
+  // (A job may run a gate several times, as the post-launch watch does: its start time too.)
+  const externalId = `${request.environment}/${request.gate}/${run.runId}.${run.runAttempt}/${evidence.startedAt}`;
   const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger });
   const landed = async (): Promise<string | undefined> => {
     const { data } = await octokit.rest.checks.listForRef({

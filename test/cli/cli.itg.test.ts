@@ -421,7 +421,9 @@ describe('gate from a terminal', () => {
           expect(r.code, r.stderr).toBe(0);
           expect(r.stderr).toMatch(/evidence: .*apprunner-ops-evidence\/evidence\.json/);
           expect(
-            gw.sim.github.checkRuns().filter((c) => c.name === 'apprunner-ops: go-live gate (production)'),
+            gw.sim.github
+              .checkRuns()
+              .filter((c) => c.name === 'apprunner-ops: go-live gate (production)'),
           ).toEqual([expect.objectContaining({ head_sha: gw.sha, conclusion: 'success' })]);
         } else {
           expect(r.code).toBe(1);

@@ -7,6 +7,7 @@ import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/index.js';
 import { startPostgres, type LocalPostgres } from '../../sim/postgres.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
+import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 
 // The deploy bundle, run as the runner runs it, against the sim over the wire.
 
@@ -19,8 +20,35 @@ async function world(...args: Parameters<typeof startDeployWorld>): Promise<Depl
   return w;
 }
 afterAll(async () => {
+  // docs/iam-policy.json (the deploy role) allows every AWS call the deploys here made, and
+  // grants nothing they did not need but what the paths named below need.
+  const gaps = policyGaps(
+    [docsPolicy('iam-policy.json')],
+    worlds.flatMap((w) => w.sim.calls()),
+    DEPLOY_POLICY_ELSEWHERE,
+  );
   await Promise.all(worlds.map((w) => w.stop()));
+  expect(gaps).toEqual({ denied: [], unneeded: [] });
 });
+
+/** Statements and actions of the deploy role needed only on a path another test takes. */
+const DEPLOY_POLICY_ELSEWHERE = [
+  // build-push (test/dist/build-push.dist.test.ts) logs in to ECR and pushes the image (the
+  // registry protocol reads manifests: BatchGetImage).
+  'EcrLogin',
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:UploadLayerPart',
+  // A restart (deploy mode: restart, test/dist/deploy-targets.dist.test.ts).
+  'apprunner:StartDeployment',
+  // The bake period (test/dist/deploy-bake.dist.test.ts).
+  'CloudWatchReadRequestMetricsForBake',
+  // Pruning pre-deploy snapshots beyond snapshot-retention (test/dist/hardening.dist.test.ts).
+  'RdsPruneOwnPreDeploySnapshots',
+];
 
 function updateCalls(w: DeployWorld): { ImageIdentifier?: string }[] {
   return w.sim

@@ -47,7 +47,7 @@ environments:
     if (workspace) await rm(workspace, { recursive: true, force: true });
   });
 
-  const clean = async (extra: string, checks?: string) => {
+  const clean = async (extra: string, checks?: string, cleanup?: string) => {
     const run = await runActionBundle({
       action: 'ops-check',
       cwd: workspace,
@@ -57,12 +57,37 @@ environments:
         environment: 'production',
         checks: checks ?? `- type: ecr-untagged\n  min-age: 1d\n  rollback-targets: 0\n${extra}`,
         'open-issue': 'false',
+        ...(cleanup ? { cleanup } : {}),
       },
     });
     expect(run.outputs['report'], run.stdout + run.stderr).toBeDefined();
     const report = JSON.parse(await readFile(run.outputs['report']!, 'utf8')) as CheckReport;
-    return { run, result: report.checks[0]! };
+    return { run, report, result: report.checks[0]! };
   };
+
+  it('cleanup: skip (the read-only checks job) lists what delete: true would delete and deletes nothing; only (the clean-up job) runs that item alone', async () => {
+    const before = sim.images('drop-web').map((i) => i.digest);
+    const deletes = () => sim.calls({ service: 'ecr', operation: 'BatchDeleteImage' }).length;
+    const skipped = await clean('  delete: true\n', undefined, 'skip');
+    expect(deletes()).toBe(0);
+    expect(sim.images('drop-web').map((i) => i.digest)).toEqual(before);
+    expect(
+      (skipped.result.evidence?.['wouldDelete'] as unknown[]).length,
+      skipped.result.line,
+    ).toBeGreaterThan(0);
+
+    const checks =
+      '- type: lifecycle-policy\n- type: ecr-untagged\n  min-age: 1d\n  rollback-targets: 0\n';
+    const nothing = await runActionBundle({
+      action: 'ops-check',
+      cwd: workspace,
+      env: sim.env,
+      inputs: { config: 'apprunner-ops.yml', environment: 'production', checks, cleanup: 'only' },
+    });
+    const report = JSON.parse(await readFile(nothing.outputs['report']!, 'utf8')) as CheckReport;
+    expect(report.checks).toEqual([]);
+    expect(nothing.stdout).toContain('nothing for the clean-up job to run');
+  });
 
   it('keeps the digest ECS runs in a dry run and with delete: true', async () => {
     const dry = await clean('');
@@ -74,7 +99,13 @@ environments:
       expect.objectContaining({ digest: running, kind: 'running' }),
     );
 
-    const wet = await clean('  delete: true\n');
+    // As the clean-up job runs it: only the item that deletes, not the lifecycle-policy beside it.
+    const wet = await clean(
+      '',
+      '- type: lifecycle-policy\n- type: ecr-untagged\n  min-age: 1d\n  rollback-targets: 0\n  delete: true\n',
+      'only',
+    );
+    expect(wet.report.checks.map((c) => c.type)).toEqual(['ecr-untagged']);
     expect(wet.result.status, wet.result.line).toBe('pass');
     expect(sim.images('drop-web').map((i) => i.digest)).toContain(running);
     // The untagged orphan the fixture holds (14 days old) did go: the clean-up did run.

@@ -4,6 +4,7 @@ import { startPostgres, type LocalPostgres } from '../../sim/postgres.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
 import { dropFixture } from '../helpers/target-world.js';
+import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 
 // The rollback bundle, run as the runner runs it, against the sim: history from the GitHub
 // deployments the deploy bundle recorded (or the audit log), then the same switch and
@@ -17,9 +18,36 @@ beforeAll(async () => {
   pg = await startPostgres();
 });
 afterAll(async () => {
+  // docs/iam-policy.json (the role deploy.yml and rollback.yml share) allows every AWS call the
+  // rollbacks here (and the deploys that made their history) made, and grants nothing they did
+  // not need but what the paths named below need.
+  const gaps = policyGaps(
+    [docsPolicy('iam-policy.json')],
+    worlds.flatMap((w) => w.sim.calls()),
+    ROLLBACK_POLICY_ELSEWHERE,
+  );
   await Promise.all(worlds.map((w) => w.stop()));
   await pg.stop();
+  expect(gaps).toEqual({ denied: [], unneeded: [] });
 });
+
+/** Statements and actions of the shared role needed only on a path another test takes. */
+const ROLLBACK_POLICY_ELSEWHERE = [
+  // build-push (test/dist/build-push.dist.test.ts) logs in to ECR and pushes the image.
+  'EcrLogin',
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:UploadLayerPart',
+  // A restart (deploy mode: restart, test/dist/deploy-targets.dist.test.ts).
+  'apprunner:StartDeployment',
+  // The bake period (test/dist/deploy-bake.dist.test.ts).
+  'CloudWatchReadRequestMetricsForBake',
+  // Pruning pre-deploy snapshots beyond snapshot-retention (test/dist/hardening.dist.test.ts).
+  'RdsPruneOwnPreDeploySnapshots',
+];
 async function world(options: Parameters<typeof startDeployWorld>[0] = {}): Promise<DeployWorld> {
   const w = await startDeployWorld(options);
   worlds.push(w);

@@ -5,6 +5,7 @@
  * stops holding it. Within the grace period, and in a dry run, nothing changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 import {
   ROTATION_SECRETS_YAML,
   startRotationWorld,
@@ -23,6 +24,14 @@ const puts = (world: RotationWorld, secret: string) =>
     .calls({ operation: 'PutSecretValue' })
     .filter((c) => String((c.params as Record<string, unknown>)['SecretId']).includes(secret));
 
+/** The calls of every world here: docs/iam-policy-rotate.json must allow each (retiring the
+ * previous key is a path rotate-secret.dist.test.ts, which checks the other direction, skips). */
+const called: { service: string; operation: string }[] = [];
+afterAll(() => {
+  expect(called.length).toBeGreaterThan(0);
+  expect(policyGaps([docsPolicy('iam-policy-rotate.json')], called).denied).toEqual([]);
+});
+
 describe('rotate-secret retires the previous key after grace-days', () => {
   let world: RotationWorld;
   const runs: ActionRun[] = [];
@@ -34,6 +43,7 @@ describe('rotate-secret retires the previous key after grace-days', () => {
     const values = [PREVIOUS, 'drop/production/jwt-secret'].flatMap((id) =>
       world.sim.secret(id).versions.flatMap((v) => (v.value ? [v.value] : [])),
     );
+    called.push(...world.sim.calls());
     await world.stop();
     expect(values.filter((v) => text.includes(v))).toEqual([]);
   });
@@ -110,6 +120,7 @@ describe('rotate-secret retires an expired previous key when nothing else is due
     });
   }, 60_000);
   afterAll(async () => {
+    called.push(...world.sim.calls());
     await world.stop();
   });
 

@@ -90,7 +90,7 @@ describe('go-live.yml rehearsal', () => {
     // The watch: eight rounds of gates.post-launch, each its own check run.
     const watchRuns = world.sim.github
       .checkRuns()
-      .filter((c) => c.name === 'apprunner-ops: post-launch gate');
+      .filter((c) => c.name === 'apprunner-ops: post-launch gate (production)');
     expect(watchRuns).toHaveLength(8);
     expect(watchRuns.every((c) => c.conclusion === 'success')).toBe(true);
   });

@@ -1,4 +1,7 @@
 /** Reading an IAM policy document (shared by the docs test and the sim call-log test). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
@@ -13,6 +16,13 @@ export interface PolicyDocument {
   Statement: PolicyStatement[];
 }
 
+/** A policy of docs/, by file name. */
+export function docsPolicy(file: string): PolicyDocument {
+  return JSON.parse(
+    readFileSync(path.join(import.meta.dirname, '../../docs', file), 'utf8'),
+  ) as PolicyDocument;
+}
+
 /** Every allowed action, sorted and unique. */
 export function policyActions(policy: PolicyDocument): string[] {
   return [
@@ -24,14 +34,18 @@ export function policyActions(policy: PolicyDocument): string[] {
 
 /** IAM's action prefix of a sim service (the call log names CloudWatch by its signing name). */
 const IAM_PREFIX: Record<string, string> = { monitoring: 'cloudwatch' };
-const NOT_AWS = new Set(['github', 'slack', 'betterstack', 'sts', 'registry', 'app']);
+const NOT_AWS = new Set(['github', 'slack', 'betterstack', 'registry', 'app']);
+/** Authorised by the role's trust policy (configure-aws-credentials), not by its policy. */
+const TRUST_POLICY = new Set(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRole']);
+/** AWS answers it for any credentials ("no permissions are required"), so no policy denies it. */
+const NEEDS_NO_PERMISSION = new Set(['sts:GetCallerIdentity']);
 
 /** The IAM actions of the AWS calls a sim logged (`service:Operation`), sorted and unique. */
 export function iamActionsOf(calls: readonly { service: string; operation: string }[]): string[] {
   return [
     ...new Set(
       calls
-        .filter((c) => !NOT_AWS.has(c.service))
+        .filter((c) => !NOT_AWS.has(c.service) && !TRUST_POLICY.has(`sts:${c.operation}`))
         .map((c) => `${IAM_PREFIX[c.service] ?? c.service}:${c.operation}`),
     ),
   ].sort();
@@ -57,7 +71,8 @@ export function allows(policy: PolicyDocument, action: string): boolean {
  * Both directions for one job: the calls the policy does not allow, and the allowed actions no
  * call needed. KMS is called by AWS on the job's behalf (never by the job, so never in a call
  * log) and is left out of the second list, as are the statements named in `elsewhere` (e.g.
- * ECS reads, made only on an ECS Express environment another test covers).
+ * ECS reads, made only on an ECS Express environment another test covers). `elsewhere` may
+ * also name single actions (`ecr:PutImage`), each needed only on a path another test takes.
  */
 export function policyGaps(
   policies: readonly PolicyDocument[],
@@ -67,11 +82,14 @@ export function policyGaps(
   const made = iamActionsOf(calls);
   // Tags given when creating a resource are authorised as AddTagsToResource.
   if (made.includes('rds:RestoreDBInstanceFromDBSnapshot')) made.push('rds:AddTagsToResource');
-  const denied = made.filter((a) => !policies.some((p) => allows(p, a)));
+  const denied = made.filter(
+    (a) => !NEEDS_NO_PERMISSION.has(a) && !policies.some((p) => allows(p, a)),
+  );
   const unneeded = policies
     .flatMap((p) => p.Statement)
     .filter((s) => s.Effect === 'Allow' && !elsewhere.includes(s.Sid ?? ''))
     .flatMap((s) => [s.Action].flat())
+    .filter((a) => !elsewhere.includes(a))
     .filter((a) => !a.startsWith('kms:') && !made.some((m) => matches(a, m)));
   return { denied, unneeded: [...new Set(unneeded)].sort() };
 }

@@ -1,5 +1,6 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import {
+  CLEANUP_MODES,
   parseInlineChecks,
   SCHEDULES,
   type OpsCheckRequest,
@@ -20,5 +21,9 @@ export function readOpsCheckInputs(inputs: InputReader): OpsCheckRequest {
     databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     openIssue: inputs.boolean('open-issue'),
+    cleanup:
+      inputs.optional('cleanup') === undefined
+        ? 'include'
+        : inputs.enumOf('cleanup', CLEANUP_MODES),
   });
 }
