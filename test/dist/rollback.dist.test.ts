@@ -232,13 +232,27 @@ describe.concurrent('rollback', () => {
   });
 
   it('without a down migration, switches the image while RDS is still copying the forensics snapshot', async () => {
-    // A 10-minute snapshot against a ~3-minute App Runner update: which finishes first is
-    // then the pipeline's doing, not a race of 0.2 s between the two under a loaded machine.
+    // An hour-long snapshot (18 s real) against a ~3-minute App Runner update: which finishes
+    // first is then the pipeline's doing, not a race with a bundle slowed by a loaded machine
+    // (10 minutes was not enough). Once the switch is done, the sim's clock moves to the
+    // snapshot's end rather than the test waiting for it.
     const fixture = dropFixture();
-    fixture.durations = { ...fixture.durations, snapshot: '10m' };
+    fixture.durations = { ...fixture.durations, snapshot: '1h' };
     const w = await world({ fixture });
     w.sim.clearCalls();
-    const result = await w.run('rollback', { to: 'v1.4.0', reason: 'switch first' });
+    let moved = false;
+    const result = await w.run(
+      'rollback',
+      { to: 'v1.4.0', reason: 'switch first' },
+      {
+        echo: (line) => {
+          if (moved || !/✓ Update service/.test(line)) return;
+          moved = true;
+          const made = w.sim.calls({ service: 'rds', operation: 'CreateDBSnapshot' })[0];
+          if (made) w.sim.advance(Math.max(0, made.time + w.sim.scaled(60 * 60_000) - Date.now()));
+        },
+      },
+    );
     expect(errors(result)).toEqual([]);
     expect(result.outputs['result']).toBe('rolled-back');
     const created = w.sim.calls({ service: 'rds', operation: 'CreateDBSnapshot' })[0]!;

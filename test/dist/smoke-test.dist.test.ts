@@ -45,6 +45,8 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
           return json(res, 200, dropHealth('v1'));
         case '/slow':
           return void setTimeout(() => json(res, 200, dropHealth('v1'), HSTS), 300);
+        case '/slower':
+          return void setTimeout(() => json(res, 200, dropHealth('v1'), HSTS), 1500);
         case '/html':
           res.writeHead(200, { 'content-type': 'text/html' });
           return void res.end('<!doctype html><title>Drop</title>');
@@ -207,13 +209,16 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
     });
 
     it.concurrent('runs checks concurrently: two slow checks take one delay, not two', async () => {
+      // 1.5 s each: one after the other takes 3 s, and a loaded machine's few hundred
+      // milliseconds of lag cannot be mistaken for a second delay (with 300 ms they could).
       const result = await run({
         'base-url': varied.url,
-        checks: `- name: a\n  path: /slow\n- name: b\n  path: /slow`,
+        checks: `- name: a\n  path: /slower\n- name: b\n  path: /slower`,
+        timeout: '10s',
       });
       expect(result.exitCode).toBe(0);
       const report = JSON.parse(await readFile(result.outputs['report'] as string, 'utf8'));
-      expect(report.durationMs).toBeLessThan(550);
+      expect(report.durationMs).toBeLessThan(3000);
     });
   });
 
