@@ -5,7 +5,7 @@
  * rotate-secret bundle tests, the fault tests and the rotate rehearsal.
  */
 import { AppRunnerClient, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
-import { loadFixture, type Fixture, type StartSimOptions } from './index.js';
+import { loadFixture, type Fixture, type SimHandle, type StartSimOptions } from './index.js';
 import { environmentYaml, startDeployWorld, type DeployWorld } from './deploy-world.js';
 import { DROP_TABLES, withPostgres } from './rds-postgres.js';
 import { runActionBundle, type ActionRun } from './run-action.js';
@@ -179,38 +179,7 @@ export async function startRotationWorld(
       }`;
     },
   );
-  if (!options.byTag) {
-    // As a deploy by the suite leaves it: UpdateService to the digest it runs, followed to its end.
-    const service = world.sim.service(world.serviceArn);
-    const source = service.sourceConfiguration as {
-      ImageRepository: { ImageIdentifier: string };
-    };
-    source.ImageRepository.ImageIdentifier = source.ImageRepository.ImageIdentifier.replace(
-      /:[^:/@]+$/,
-      `@${service.running.digest}`,
-    );
-    const client = new AppRunnerClient(world.sim.clientConfig({ maxAttempts: 1 }));
-    try {
-      await client.send(
-        new UpdateServiceCommand({
-          ServiceArn: world.serviceArn,
-          SourceConfiguration: source as never,
-        }),
-      );
-    } finally {
-      client.destroy();
-    }
-    world.sim.advance(world.sim.scaled(10 * 60_000));
-    const pinned = world.sim.service(world.serviceArn);
-    if (
-      pinned.status !== 'RUNNING' ||
-      pinned.running.identifier !== source.ImageRepository.ImageIdentifier
-    )
-      throw new Error(
-        `rotation world: pinning ${world.serviceArn} by digest did not finish (${pinned.status})`,
-      );
-    world.sim.clearCalls();
-  }
+  if (!options.byTag) await pinServiceByDigest(world.sim, world.serviceArn);
   return {
     ...world,
     rotate: (inputs, extra = {}) =>
@@ -240,4 +209,36 @@ export async function startRotationWorld(
         ...(extra.echo ? { echo: extra.echo } : {}),
       }),
   };
+}
+
+/**
+ * As a deploy by the suite leaves a service: UpdateService to the digest it runs, followed to
+ * its end (a rotation's redeploy refuses an App Runner service that runs by tag, since App
+ * Runner does not say which digest the tag pulled). The calls are cleared afterwards.
+ */
+export async function pinServiceByDigest(sim: SimHandle, serviceArn: string): Promise<void> {
+  const service = sim.service(serviceArn);
+  const source = service.sourceConfiguration as {
+    ImageRepository: { ImageIdentifier: string };
+  };
+  source.ImageRepository.ImageIdentifier = source.ImageRepository.ImageIdentifier.replace(
+    /:[^:/@]+$/,
+    `@${service.running.digest}`,
+  );
+  const client = new AppRunnerClient(sim.clientConfig({ maxAttempts: 1 }));
+  try {
+    await client.send(
+      new UpdateServiceCommand({ ServiceArn: serviceArn, SourceConfiguration: source as never }),
+    );
+  } finally {
+    client.destroy();
+  }
+  sim.advance(sim.scaled(10 * 60_000));
+  const pinned = sim.service(serviceArn);
+  if (
+    pinned.status !== 'RUNNING' ||
+    pinned.running.identifier !== source.ImageRepository.ImageIdentifier
+  )
+    throw new Error(`pinning ${serviceArn} by digest did not finish (${pinned.status})`);
+  sim.clearCalls();
 }

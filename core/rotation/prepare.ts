@@ -14,12 +14,16 @@ import type { RotationContext, RotationTiming } from './rotate.js';
 import { selectSecrets, type RotationRequest } from './run.js';
 import { secretForms } from './values.js';
 
+/** What a run does with a rotation it finds unfinished (AWSPENDING, or not yet deployed). */
+export const UNFINISHED_MODES = ['stop', 'resume'] as const;
+export type UnfinishedMode = (typeof UNFINISHED_MODES)[number];
+
 export interface RotateInputs extends RotationRequest {
   config: string;
   environment: string;
   githubToken: string | undefined;
   timing: RotationTiming;
-  unfinished: 'stop' | 'resume';
+  unfinished: UnfinishedMode;
 }
 
 /**

@@ -21,7 +21,7 @@ describe('ECS Express target', () => {
       expect(result).toMatchObject({ ok: false, status: 'ROLLBACK_SUCCESSFUL', emergency: false });
       if (result.ok) return;
       expect(result.message).toBe(
-        `ECS rolled ${w.image('v1.6.0-errors')} back: CloudWatch alarm drop-web-4xx-5xx-rate is in ALARM: 4xx+5xx 5.0% > 1% for 2 datapoints within 3 minutes, and kept ${before.imageByDigest}`,
+        `ECS rolled ${w.image('v1.6.0-errors')} back: CloudWatch alarm drop-web-4xx-5xx-rate is in ALARM: 4xx+5xx 5.0%, 5.0% > 1% for 2 datapoints within 3 minutes, and kept ${before.imageByDigest}`,
       );
       // Red when ECS ended the rollback (one poll later at most), not when a cap ran out:
       // the whole ended in about 4m15s of modelled time, the deadline is 120 s real.

@@ -8,7 +8,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FixtureInput } from '../../sim/fixture.js';
 import type { SimHandle } from '../../sim/index.js';
-import { ROTATION_SECRETS_YAML, rotationFixture } from '../../sim/rotation-world.js';
+import {
+  ROTATION_SECRETS_YAML,
+  pinServiceByDigest,
+  rotationFixture,
+} from '../../sim/rotation-world.js';
 import { readActionManifest } from '../action-manifests.js';
 import type { RehearsalOptions } from './engine.js';
 import { simConfig, simRehearsalOptions } from './with-sim.js';
@@ -28,6 +32,8 @@ export async function rotationRehearsalOptions(
   workspaceOptions: { callerWorkflow?: string } = {},
 ): Promise<Awaited<ReturnType<typeof simRehearsalOptions>>> {
   const options = await simRehearsalOptions(sim, workspaceOptions);
+  // As the suite's own deploys leave them: a rotation redeploys only what runs by digest.
+  for (const service of sim.services()) await pinServiceByDigest(sim, service.arn);
   // Every environment lists the same secrets (the sim has one set).
   const config = simConfig(sim).replace(
     /(\n {4}maintenance:\n(?: {6}.*\n)+)/g,

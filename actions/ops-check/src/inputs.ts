@@ -21,9 +21,11 @@ export function readOpsCheckInputs(inputs: InputReader): OpsCheckRequest {
     databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     openIssue: inputs.boolean('open-issue'),
+    // Absent where no action.yml default applies (the command line): core runs them as
+    // configured.
     cleanup:
       inputs.optional('cleanup') === undefined
-        ? 'include'
+        ? undefined
         : inputs.enumOf('cleanup', CLEANUP_MODES),
   });
 }

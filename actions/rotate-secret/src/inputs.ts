@@ -1,5 +1,5 @@
 import type { InputReader } from '../../../core/action/inputs.js';
-import type { RotateInputs } from '../../../core/rotation/prepare.js';
+import { UNFINISHED_MODES, type RotateInputs } from '../../../core/rotation/prepare.js';
 
 /** Reads and validates every input once, before anything is called. */
 export function readRotateInputs(inputs: InputReader): RotateInputs {
@@ -20,6 +20,6 @@ export function readRotateInputs(inputs: InputReader): RotateInputs {
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     dryRun: inputs.boolean('dry-run'),
-    unfinished: inputs.enumOf('unfinished', ['stop', 'resume'] as const),
+    unfinished: inputs.enumOf('unfinished', UNFINISHED_MODES),
   });
 }

@@ -6,7 +6,7 @@
  * before any change and names the command that finishes the rotation.
  * Only DescribeSecret is called (labels and dates, never a value).
  */
-import { SecretsStore } from '../../aws/secrets-manager.js';
+import { SecretNotFound, SecretsStore } from '../../aws/secrets-manager.js';
 import { DomainFailure } from '../../util/errors.js';
 import type { OpsContext } from '../context.js';
 
@@ -30,7 +30,18 @@ export async function assertNoUnfinishedRotation(
     const arn = secretArnOf(ref);
     if (!arn || checked.has(arn)) continue;
     checked.add(arn);
-    const d = await store.describe(arn);
+    let d;
+    try {
+      d = await store.describe(arn);
+    } catch (error) {
+      // A secret that is not there has no rotation to finish; the platform's deployment is
+      // what refuses a reference it cannot read, so the run goes on and notes it.
+      if (!(error instanceof SecretNotFound)) throw error;
+      ctx.logger.info(
+        `${variable} reads ${arn}, which does not exist in Secrets Manager: no rotation of it can be unfinished, but the service cannot read it either`,
+      );
+      continue;
+    }
     if (!d.unfinishedVersionId) continue;
     const configured = (ctx.env.secrets ?? []).find((s) =>
       [s['secret-id'], s['database-url-secret-id']].some(
