@@ -83,7 +83,7 @@ async function environmentStatus(io, file, name) {
     const config = await (0,load/* loadConfig */.Z9)(file);
     const env = (0,load/* selectEnvironment */.aP)(config, name, file);
     const logger = recordingLogger(); // warnings of the readers go into the report, not the screen
-    const clients = (0,aws_clients/* createAwsClients */.G)(env.region);
+    const clients = (0,aws_clients/* createAwsClients */.Gv)(env.region);
     const run = (0,run_info/* terminalRunInfo */.U)(io.env, io.cwd, io.now());
     const ctx = (0,context/* createOpsContext */.a)({
         environment: name,
@@ -198,87 +198,6 @@ async function runStatus(args, io) {
     else
         io.stdout.write((0,render/* renderSummaryFor */.s)(status_render(statuses, io.now()).toMarkdown(), io));
     return statuses.some((s) => 'error' in s.service) ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
-}
-
-
-/***/ }),
-
-/***/ 9591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ runCheckList),
-/* harmony export */   x: () => (/* binding */ countByStatus)
-/* harmony export */ });
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3224);
-
-
-
-/**
- * Runs every check at once. Each has its own deadline; one that fails, throws or overruns
- * becomes that check's result (`error`), never the end of the run.
- */
-async function runCheckList(items, context, lookup = _registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkType */ .Bt) {
-    return Promise.all(items.map((item) => runOne(item, context, lookup)));
-}
-async function runOne(item, context, lookup) {
-    const type = lookup(item.type);
-    const started = context.clock.now();
-    const base = {
-        id: (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkId */ .ij)(item),
-        type: item.type,
-        group: item.group ?? type?.group ?? 'Other',
-        startedAt: new Date(started).toISOString(),
-    };
-    if (!type) {
-        return { ...base, status: 'error', line: `unknown check type "${item.type}"`, durationMs: 0 };
-    }
-    // The configuration refuses this already; a list made in code is held to it too.
-    const mismatch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .targetMismatch */ .M5)(type, context.env.target.kind);
-    if (mismatch)
-        return { ...base, status: 'error', line: mismatch, durationMs: 0 };
-    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(item.timeout)) || type.defaultTimeoutMs;
-    const controller = new AbortController();
-    let timer;
-    const overrun = new Promise((resolve) => {
-        timer = setTimeout(() => {
-            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} passed`));
-            resolve({
-                status: 'error',
-                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
-            });
-        }, timeoutMs);
-        timer.unref?.();
-    });
-    let outcome;
-    try {
-        outcome = await Promise.race([
-            type.run(item, { ...context, signal: controller.signal, deadline: started + timeoutMs }),
-            overrun,
-        ]);
-    }
-    catch (error) {
-        outcome = { status: 'error', line: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error) };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    return { ...base, ...outcome, durationMs: context.clock.now() - started };
-}
-function countByStatus(results) {
-    const counts = {
-        pass: 0,
-        fail: 0,
-        warn: 0,
-        error: 0,
-        skipped: 0,
-        waived: 0,
-    };
-    for (const r of results)
-        counts[r.status]++;
-    return counts;
 }
 
 

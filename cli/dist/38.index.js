@@ -249,14 +249,16 @@ var clients = __webpack_require__(9750);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./core/checks/registry.ts + 36 modules
-var registry = __webpack_require__(3224);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 40 modules
+var registry = __webpack_require__(9416);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
 // EXTERNAL MODULE: ./core/config/load.ts + 2 modules
 var load = __webpack_require__(7978);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var github_octokit = __webpack_require__(5279);
+// EXTERNAL MODULE: ./core/github/status.ts
+var github_status = __webpack_require__(8230);
 // EXTERNAL MODULE: ./core/notify/slack.ts
 var slack = __webpack_require__(6292);
 // EXTERNAL MODULE: ./core/util/errors.ts
@@ -313,6 +315,36 @@ const attestationsFileSchema = schemas/* strictObject */.rej({
         .default([]),
 })
     .describe('apprunner-ops attestations and waivers');
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+function dateIn(instant, timeZone) {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+    }).format(instant);
+}
+/** How far a time zone is ahead of UTC at an instant, in ms. */
+function offsetMs(instant, timeZone) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+    })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]));
+    const asUtc = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+    return asUtc - Math.floor(instant / 1000) * 1000;
+}
+/** Calendar days from one YYYY-MM-DD to another. */
+const daysBetween = (from, to) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 /** An error in the attestations file: the user fixes it by pull request. */
 class AttestationsError extends errors/* ConfigError */.xL {
     constructor(file, problems) {
@@ -323,9 +355,16 @@ class AttestationsError extends errors/* ConfigError */.xL {
                 : `attestations ${file} has ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
     }
 }
-/** A date without a time means the end of that day (UTC): "expires 2026-12-31" includes the 31st. */
-function expiryOf(text) {
-    return DATE.test(text) ? new Date(Date.parse(`${text}T23:59:59.999Z`)) : new Date(text);
+/**
+ * A date without a time means the end of that day in the gate's time zone: "expires 2026-12-31"
+ * includes the 31st.
+ */
+function expiryOf(text, timeZone) {
+    if (!DATE.test(text))
+        return new Date(text);
+    const asUtc = Date.parse(`${text}T23:59:59.999Z`);
+    const guess = asUtc - offsetMs(asUtc, timeZone);
+    return new Date(asUtc - offsetMs(guess, timeZone));
 }
 /**
  * Validates the file against the gate: ids known, `at` not in the future, no waiver longer
@@ -333,6 +372,7 @@ function expiryOf(text) {
  */
 function parseAttestations(text, file, gate, policy, now) {
     const fail = (problems) => new AttestationsError(file, problems);
+    const timeZone = policy.timeZone ?? 'UTC';
     const { data, lineOf } = (0,load/* parseYamlDocument */.Iu)(text, attestationsFileSchema, fail);
     const problems = [];
     const at = (path, what) => problems.push(`${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('')}: ${what}${lineOf(path)}`);
@@ -346,7 +386,7 @@ function parseAttestations(text, file, gate, policy, now) {
         const when = new Date(a.at);
         if (when.getTime() > now)
             at(['attestations', i, 'at'], `${a.at} is in the future; write when the item was checked`);
-        const expires = expiryOf(a.expires);
+        const expires = expiryOf(a.expires, timeZone);
         if (expires.getTime() < when.getTime())
             at(['attestations', i, 'expires'], `${a.expires} is before "at" (${a.at})`);
         return { id: a.id, by: a.by, at: when, evidence: a.evidence, expires };
@@ -354,10 +394,13 @@ function parseAttestations(text, file, gate, policy, now) {
     const waivers = data.waivers.map((w, i) => {
         if (!gate.checkIds.includes(w.check))
             at(['waivers', i, 'check'], `"${w.check}" is not a check of any gate of this environment (known: ${gate.checkIds.join(', ')})`);
-        const expires = expiryOf(w.expires);
-        const days = Math.ceil((expires.getTime() - now) / DAY);
+        const expires = expiryOf(w.expires, timeZone);
+        // Calendar days in the gate's time zone: today + max-waiver-days is the last date allowed.
+        const today = dateIn(now, timeZone);
+        const last = addDays(today, policy.maxWaiverDays);
+        const days = daysBetween(today, dateIn(expires.getTime(), timeZone));
         if (days > policy.maxWaiverDays)
-            at(['waivers', i, 'expires'], `${w.expires} is ${days} days away; a waiver may last at most ${policy.maxWaiverDays} days (gate-policy.max-waiver-days): fix the check or renew the waiver later`);
+            at(['waivers', i, 'expires'], `${w.expires} is ${days} days after today (${today}, ${timeZone}); a waiver may last at most ${policy.maxWaiverDays} days (gate-policy.max-waiver-days), so the last date allowed is ${last}: fix the check or renew the waiver later`);
         return { check: w.check, owner: w.owner, reason: w.reason, ticket: w.ticket, expires };
     });
     if (problems.length > 0)
@@ -475,12 +518,13 @@ const ICON = {
     fail: '❌ fail',
     error: '⛔ error',
     warn: '⚠️ warn',
-    skipped: '⏭️ skipped',
+    skipped: '⛔ not checked',
     waived: '🟡 waived',
 };
 function headline(e) {
     const c = e.counts;
-    const tally = `${c['pass'] ?? 0} passed, ${(c['fail'] ?? 0) + (c['error'] ?? 0)} failed, ${c['waived'] ?? 0} waived`;
+    // An item that checked nothing is counted apart: "14 passed" must not hide it.
+    const tally = `${c['pass'] ?? 0} passed, ${(c['fail'] ?? 0) + (c['error'] ?? 0)} failed, ${c['skipped'] ?? 0} not checked, ${c['waived'] ?? 0} waived`;
     return e.passed
         ? `Gate ${e.gate} passed for ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`
         : `Gate ${e.gate} blocks ${e.environment} at ${e.commit.slice(0, 7)}: ${tally}`;
@@ -496,7 +540,7 @@ function who(item) {
 function renderGate(e, limitBytes) {
     const s = new summary/* Summary */.BD(limitBytes);
     s.heading(`${e.passed ? '✅' : '❌'} ${headline(e)}`, 2);
-    const blocking = e.items.filter((i) => i.status === 'fail' || i.status === 'error');
+    const blocking = e.items.filter((i) => i.status === 'fail' || i.status === 'error' || i.status === 'skipped');
     if (blocking.length > 0)
         s.paragraph('**Blocking:**').list(blocking.map((i) => `\`${i.id}\`: ${i.line}`));
     const waived = e.items.filter((i) => i.status === 'waived');
@@ -535,10 +579,17 @@ function evidenceMarkdown(e) {
 
 
 
+
 class GateFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'GateFailed';
 }
-const GATE_CHECK_RUN_NAME = (gate) => `apprunner-ops: ${gate} gate`;
+/**
+ * The gate's check run, one name per environment: a required check reads the newest run of a
+ * name, so a shared name would let a later green staging gate hide a red production one.
+ */
+const GATE_CHECK_RUN_NAME = (gate, environment) => `apprunner-ops: ${gate} gate (${environment})`;
+/** Attempts at creating the check run, each after looking up whether the last one landed. */
+const CHECK_RUN_ATTEMPTS = 3;
 const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** Everything the gate reads before a single check runs: any mistake here runs nothing. */
 async function prepareGate(request, now) {
@@ -584,6 +635,7 @@ async function prepareGate(request, now) {
     }, {
         maxAttestationAgeDays: policy?.['max-attestation-age-days'] ?? 30,
         maxWaiverDays: policy?.['max-waiver-days'] ?? 14,
+        timeZone: policy?.['time-zone'] ?? 'UTC',
     }, now);
     const attestationsText = await (0,promises_.readFile)(request.attestationsFile, 'utf8').catch(() => null);
     return {
@@ -594,11 +646,15 @@ async function prepareGate(request, now) {
         attestationsSha256: attestationsText === null ? null : sha256(attestationsText),
     };
 }
+/** In a gate, what an item that could not check (skipped) or failed says: not a pass. */
+const BLOCKS = new Set(['fail', 'error', 'skipped']);
+const blocks = (status) => BLOCKS.has(status);
 /** A valid waiver makes a failing item `waived`; an expired one leaves it failing and says so. */
 function applyWaivers(results, waivers, now) {
     return results.map((result) => {
         const waiver = waivers.find((w) => w.check === result.id);
-        if (!waiver || (result.status !== 'fail' && result.status !== 'error'))
+        // An item that checked nothing (skipped) blocks like a failure, and a waiver may accept it.
+        if (!waiver || !BLOCKS.has(result.status))
             return { result };
         const expired = waiver.expires.getTime() <= now;
         if (expired)
@@ -681,7 +737,7 @@ async function runGate(request, deps) {
         version: 1,
         gate: request.gate,
         environment: request.environment,
-        passed: counts.fail === 0 && counts.error === 0,
+        passed: counts.fail === 0 && counts.error === 0 && counts.skipped === 0,
         counts,
         repository: run.repository,
         commit: run.sha,
@@ -695,7 +751,7 @@ async function runGate(request, deps) {
         items,
     };
     for (const item of items)
-        if (item.status === 'fail' || item.status === 'error')
+        if (blocks(item.status))
             logger.error(`${item.id}: ${item.line}`, {
                 title: `${request.gate} gate: ${item.id} (${item.group})`,
             });
@@ -718,6 +774,7 @@ async function runGate(request, deps) {
         evidenceMarkdown: markdown,
         passed: counts.pass,
         failed: counts.fail + counts.error,
+        notChecked: counts.skipped,
         waived: counts.waived,
         checkRunUrl,
     };
@@ -729,30 +786,67 @@ async function reportCheckRun(evidence, request, { run, logger }) {
         return undefined;
     }
     const [owner, repo] = run.repository.split('/');
-    try {
-        const octokit = (0,github_octokit.createOctokit)(token, { apiUrl: run.apiUrl, logger });
-        // The check run output is limited to 65535 characters.
-        const summary = renderGate(evidence, 60_000).toMarkdown();
-        const created = await octokit.rest.checks.create({
+    const name = GATE_CHECK_RUN_NAME(request.gate, request.environment);
+    // Names this run's check run, so one whose answer was lost is found instead of made twice.
+    // (A job may run a gate several times, as the post-launch watch does: its start time too.)
+    const externalId = `${request.environment}/${request.gate}/${run.runId}.${run.runAttempt}/${evidence.startedAt}`;
+    const octokit = (0,github_octokit.createOctokit)(token, { apiUrl: run.apiUrl, logger });
+    const landed = async () => {
+        const { data } = await octokit.rest.checks.listForRef({
             owner,
             repo,
-            name: GATE_CHECK_RUN_NAME(request.gate),
-            head_sha: run.sha,
-            status: 'completed',
-            conclusion: evidence.passed ? 'success' : 'failure',
-            started_at: evidence.startedAt,
-            completed_at: evidence.finishedAt,
-            details_url: run.runUrl,
-            external_id: `${request.environment}/${request.gate}`,
-            output: { title: headline(evidence), summary },
+            ref: run.sha,
+            check_name: name,
+            per_page: 100,
         });
-        logger.info(`Check run "${GATE_CHECK_RUN_NAME(request.gate)}" on ${run.sha7}: ${created.data.html_url ?? created.data.id}`);
-        return created.data.html_url ?? undefined;
+        const found = data.check_runs.find((c) => c.external_id === externalId);
+        return found ? (found.html_url ?? String(found.id)) : undefined;
+    };
+    // The check run output is limited to 65535 characters.
+    const summary = renderGate(evidence, 60_000).toMarkdown();
+    for (let attempt = 1; attempt <= CHECK_RUN_ATTEMPTS; attempt++) {
+        try {
+            if (attempt > 1) {
+                const url = await landed();
+                if (url) {
+                    logger.info(`Check run "${name}" on ${run.sha7} was created (its answer was lost): ${url}`);
+                    return url;
+                }
+            }
+            const created = await octokit.rest.checks.create({
+                owner,
+                repo,
+                name,
+                head_sha: run.sha,
+                status: 'completed',
+                conclusion: evidence.passed ? 'success' : 'failure',
+                started_at: evidence.startedAt,
+                completed_at: evidence.finishedAt,
+                details_url: run.runUrl,
+                external_id: externalId,
+                output: { title: headline(evidence), summary },
+                // Not retried blindly: a lost answer is looked up first (above).
+                request: { retries: 0 },
+            });
+            logger.info(`Check run "${name}" on ${run.sha7}: ${created.data.html_url ?? created.data.id}`);
+            return created.data.html_url ?? undefined;
+        }
+        catch (error) {
+            const status = (0,github_status/* statusOf */.c)(error);
+            const lost = status === 0 || status >= 500;
+            const said = status === 0 ? 'no answer from GitHub' : `GitHub answered ${status}`;
+            if (lost && attempt < CHECK_RUN_ATTEMPTS) {
+                logger.warning(`Creating check run "${name}" on ${run.sha7}: ${said} (${(0,errors/* errorMessage */.gJ)(error).slice(0, 120)}); looking up whether it was created, then trying again (attempt ${attempt + 1} of ${CHECK_RUN_ATTEMPTS})`);
+                continue;
+            }
+            const hint = status === 401 || status === 403 || status === 404
+                ? ' (the job needs permissions: checks: write)'
+                : '';
+            logger.warning(`Could not create the check run "${name}" on ${run.sha7}: ${said}: ${(0,errors/* errorMessage */.gJ)(error).slice(0, 200)}${hint}`);
+            return undefined;
+        }
     }
-    catch (error) {
-        logger.warning(`Could not create the check run on ${run.sha7}: ${(0,errors/* errorMessage */.gJ)(error)} (needs checks: write)`);
-        return undefined;
-    }
+    return undefined;
 }
 async function notifySlack(evidence, request, env, { clock, logger, run }) {
     if (!request.slackWebhookUrl)
@@ -760,7 +854,7 @@ async function notifySlack(evidence, request, env, { clock, logger, run }) {
     const events = env.notify?.slack?.events;
     if (events && !events.includes('gate'))
         return;
-    const blocking = evidence.items.filter((i) => i.status === 'fail' || i.status === 'error');
+    const blocking = evidence.items.filter((i) => blocks(i.status));
     const waived = evidence.items.filter((i) => i.status === 'waived');
     const fields = {
         Commit: run.sha7 || 'unknown',
@@ -872,7 +966,7 @@ async function runGateCommand(args, io) {
             run,
             clock: clock/* systemClock */.m,
             logger,
-            aws: clients/* createAwsClients */.G,
+            aws: clients/* createAwsClients */.Gv,
         });
         logger.stop();
         if ((0,shared/* boolFlag */.lB)(args, 'json'))
@@ -1005,87 +1099,6 @@ function readRunInfo(env = process.env) {
         apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
         runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
     };
-}
-
-
-/***/ }),
-
-/***/ 9591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ runCheckList),
-/* harmony export */   x: () => (/* binding */ countByStatus)
-/* harmony export */ });
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3224);
-
-
-
-/**
- * Runs every check at once. Each has its own deadline; one that fails, throws or overruns
- * becomes that check's result (`error`), never the end of the run.
- */
-async function runCheckList(items, context, lookup = _registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkType */ .Bt) {
-    return Promise.all(items.map((item) => runOne(item, context, lookup)));
-}
-async function runOne(item, context, lookup) {
-    const type = lookup(item.type);
-    const started = context.clock.now();
-    const base = {
-        id: (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkId */ .ij)(item),
-        type: item.type,
-        group: item.group ?? type?.group ?? 'Other',
-        startedAt: new Date(started).toISOString(),
-    };
-    if (!type) {
-        return { ...base, status: 'error', line: `unknown check type "${item.type}"`, durationMs: 0 };
-    }
-    // The configuration refuses this already; a list made in code is held to it too.
-    const mismatch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .targetMismatch */ .M5)(type, context.env.target.kind);
-    if (mismatch)
-        return { ...base, status: 'error', line: mismatch, durationMs: 0 };
-    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(item.timeout)) || type.defaultTimeoutMs;
-    const controller = new AbortController();
-    let timer;
-    const overrun = new Promise((resolve) => {
-        timer = setTimeout(() => {
-            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} passed`));
-            resolve({
-                status: 'error',
-                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
-            });
-        }, timeoutMs);
-        timer.unref?.();
-    });
-    let outcome;
-    try {
-        outcome = await Promise.race([
-            type.run(item, { ...context, signal: controller.signal, deadline: started + timeoutMs }),
-            overrun,
-        ]);
-    }
-    catch (error) {
-        outcome = { status: 'error', line: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error) };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    return { ...base, ...outcome, durationMs: context.clock.now() - started };
-}
-function countByStatus(results) {
-    const counts = {
-        pass: 0,
-        fail: 0,
-        warn: 0,
-        error: 0,
-        skipped: 0,
-        waived: 0,
-    };
-    for (const r of results)
-        counts[r.status]++;
-    return counts;
 }
 
 

@@ -29,16 +29,13 @@ var octokit = __webpack_require__(5279);
 var errors = __webpack_require__(4494);
 // EXTERNAL MODULE: ./core/notify/slack.ts
 var slack = __webpack_require__(6292);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __webpack_require__(8729);
+// EXTERNAL MODULE: ./core/util/json-file.ts
+var json_file = __webpack_require__(5898);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
 ;// CONCATENATED MODULE: ./core/checks/report.ts
-
 
 
 
@@ -56,10 +53,7 @@ function buildCheckReport(results, meta) {
     };
 }
 async function writeCheckReport(report, directory, name = 'check-report') {
-    await mkdir(directory, { recursive: true });
-    const file = path.join(directory, `${name}-${report.environment}-${report.list}-${Date.now()}-${process.pid}.json`);
-    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-    return file;
+    return writeJsonFile(directory, `${name}-${report.environment}-${report.list}`, report);
 }
 const STATUS_ICON = {
     pass: '✅ pass',
@@ -244,8 +238,8 @@ async function alerting_alert(report, target, deps) {
     return outcome;
 }
 
-// EXTERNAL MODULE: ./core/checks/registry.ts + 36 modules
-var registry = __webpack_require__(3224);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 40 modules
+var registry = __webpack_require__(9416);
 ;// CONCATENATED MODULE: ./core/checks/ops-check.ts
 
 
@@ -259,6 +253,22 @@ var registry = __webpack_require__(3224);
 
 
 const SCHEDULES = ['daily', 'weekly', 'monthly'];
+/**
+ * Which job runs the items that delete (`ecr-untagged` with `delete: true`): `include` runs
+ * them as configured; `skip` (the read-only jobs) lists what they would delete (a dry run, the
+ * reads only); `only` (the clean-up job, whose role alone may delete) runs those items and
+ * nothing else.
+ */
+const CLEANUP_MODES = (/* unused pure expression or super */ null && (['include', 'skip', 'only']));
+const deletes = (item) => item.type === 'ecr-untagged' && item.delete === true;
+/** The items a job runs, by its clean-up mode. */
+function itemsForCleanupMode(items, mode) {
+    if (mode === 'only')
+        return items.filter(deletes);
+    if (mode === 'skip')
+        return items.map((i) => (deletes(i) ? { ...i, delete: false } : i));
+    return items;
+}
 const inlineChecksSchema = schemas/* array */.YOg(registry/* checkItemSchema */.bi).min(1);
 /** Parses the `checks` input; each problem names the item's path. */
 function parseInlineChecks(text) {
@@ -283,7 +293,25 @@ async function opsCheck(request, deps) {
     const config = await (0,load/* loadConfig */.Z9)(request.config);
     const env = (0,load/* selectEnvironment */.aP)(config, request.environment, request.config);
     const list = request.schedule ?? 'inline';
-    const items = request.checks ?? env.checks?.[request.schedule];
+    const configured = request.checks ?? env.checks?.[request.schedule];
+    const cleanup = request.cleanup ?? 'include';
+    if (cleanup === 'only') {
+        const items = itemsForCleanupMode(configured ?? [], 'only');
+        if (items.length === 0) {
+            deps.logger.info(`no ecr-untagged check with delete: true in the ${list} checks of ${request.environment}: nothing for the clean-up job to run`);
+            const now = deps.clock.now();
+            return {
+                report: buildCheckReport([], {
+                    list,
+                    environment: request.environment,
+                    startedAt: now,
+                    finishedAt: now,
+                }),
+                alerting: undefined,
+            };
+        }
+    }
+    const items = configured && itemsForCleanupMode(configured, cleanup);
     if (!items || items.length === 0)
         throw new errors/* ConfigError */.xL(request.config, [
             `environments.${request.environment}.checks.${list}: no checks configured; add some (see examples/drop/apprunner-ops.yml) or pass them in the checks input`,
@@ -302,7 +330,7 @@ async function opsCheck(request, deps) {
         environment: request.environment,
         env,
         environments: config.environments,
-        aws: deps.aws ?? (0,clients/* createAwsClients */.G)(env.region),
+        aws: deps.aws ?? (0,clients/* createAwsClients */.Gv)(env.region),
         secrets,
         run: deps.run,
         clock: deps.clock,
@@ -321,7 +349,9 @@ async function opsCheck(request, deps) {
     for (const r of results.filter((x) => x.status === 'warn'))
         deps.logger.warning(r.line, { title: `Check warning: ${r.id}` });
     let alerting;
-    if (request.schedule) {
+    // The clean-up job reports by its own red run: the GitHub issue of the environment and
+    // schedule belongs to the read-only job, whose results it would otherwise overwrite.
+    if (request.schedule && cleanup !== 'only') {
         alerting = await alerting_alert(report, {
             repository: deps.run.repository,
             schedule: request.schedule,
@@ -333,6 +363,8 @@ async function opsCheck(request, deps) {
             slackWebhookUrl: request.slackWebhookUrl,
         }, { clock: deps.clock, logger: deps.logger });
     }
+    else if (cleanup === 'only')
+        deps.logger.info('clean-up job: no GitHub issue or Slack message (the checks job keeps them)');
     else
         deps.logger.info('inline checks: no GitHub issue or Slack message (those belong to a schedule)');
     return { report, alerting };
@@ -341,7 +373,8 @@ async function opsCheck(request, deps) {
 async function requestedChecks(request) {
     const config = await loadConfig(request.config);
     const env = selectEnvironment(config, request.environment, request.config);
-    return { env, items: request.checks ?? env.checks?.[request.schedule] ?? [] };
+    const items = request.checks ?? env.checks?.[request.schedule] ?? [];
+    return { env, items: itemsForCleanupMode(items, request.cleanup ?? 'include') };
 }
 
 // EXTERNAL MODULE: ./core/util/clock.ts
@@ -504,87 +537,6 @@ function terminalLogger(stream, options) {
             wait = undefined;
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 9591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ runCheckList),
-/* harmony export */   x: () => (/* binding */ countByStatus)
-/* harmony export */ });
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3224);
-
-
-
-/**
- * Runs every check at once. Each has its own deadline; one that fails, throws or overruns
- * becomes that check's result (`error`), never the end of the run.
- */
-async function runCheckList(items, context, lookup = _registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkType */ .Bt) {
-    return Promise.all(items.map((item) => runOne(item, context, lookup)));
-}
-async function runOne(item, context, lookup) {
-    const type = lookup(item.type);
-    const started = context.clock.now();
-    const base = {
-        id: (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .checkId */ .ij)(item),
-        type: item.type,
-        group: item.group ?? type?.group ?? 'Other',
-        startedAt: new Date(started).toISOString(),
-    };
-    if (!type) {
-        return { ...base, status: 'error', line: `unknown check type "${item.type}"`, durationMs: 0 };
-    }
-    // The configuration refuses this already; a list made in code is held to it too.
-    const mismatch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .targetMismatch */ .M5)(type, context.env.target.kind);
-    if (mismatch)
-        return { ...base, status: 'error', line: mismatch, durationMs: 0 };
-    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(item.timeout)) || type.defaultTimeoutMs;
-    const controller = new AbortController();
-    let timer;
-    const overrun = new Promise((resolve) => {
-        timer = setTimeout(() => {
-            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} passed`));
-            resolve({
-                status: 'error',
-                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
-            });
-        }, timeoutMs);
-        timer.unref?.();
-    });
-    let outcome;
-    try {
-        outcome = await Promise.race([
-            type.run(item, { ...context, signal: controller.signal, deadline: started + timeoutMs }),
-            overrun,
-        ]);
-    }
-    catch (error) {
-        outcome = { status: 'error', line: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error) };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-    return { ...base, ...outcome, durationMs: context.clock.now() - started };
-}
-function countByStatus(results) {
-    const counts = {
-        pass: 0,
-        fail: 0,
-        warn: 0,
-        error: 0,
-        skipped: 0,
-        waived: 0,
-    };
-    for (const r of results)
-        counts[r.status]++;
-    return counts;
 }
 
 

@@ -141,7 +141,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -154,7 +154,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6853))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runDeploy,
     },
     {
         name: 'rollback',
@@ -169,7 +169,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(853)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6853))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runRollback,
     },
     {
         name: 'check',
@@ -179,7 +179,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
     },
     {
         name: 'gate',
@@ -191,22 +191,26 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
-        usage: 'apprunner-ops rotate <environment> <secret|due> --reason "…" [--dry-run] [--yes] [--json]',
+        usage: 'apprunner-ops rotate <environment> <secret|due> --reason "…" [--dry-run] [--resume] [--yes] [--json]',
         summary: 'rotate a secret (or every one that is due) as rotate-secret does: never loses the working one',
         flags: {
             ...CONFIG_FLAG,
             reason: { type: 'string', description: 'why; required, recorded everywhere' },
             'dry-run': { type: 'boolean', description: 'show the plan and change nothing' },
+            resume: {
+                type: 'boolean',
+                description: 'finish (or undo) a rotation found unfinished instead of stopping; only when no other rotation of it runs',
+            },
             yes: { type: 'boolean', description: 'do not ask for confirmation (scripts)' },
             json: { type: 'boolean', description: 'print the outcome as JSON on stdout' },
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(577), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5943))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
     },
     {
         name: 'validate',
@@ -219,7 +223,7 @@ const COMMANDS = [
                 description: 'folder of the caller workflows (default .github/workflows next to it)',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8300))).runValidate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(69), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8300))).runValidate,
     },
     {
         name: 'init',
@@ -252,7 +256,7 @@ const COMMANDS = [
             },
             force: { type: 'boolean', description: 'overwrite existing files' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(69), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5997))).runInit,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(69), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5997))).runInit,
     },
 ];
 

@@ -28625,6 +28625,29 @@ class GitHubDeployments {
         }
     }
     /**
+     * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     */
+    async runStartedAt() {
+        const octokit = await this.client();
+        try {
+            const { data } = await octokit.rest.actions.getWorkflowRun({
+                owner: this.owner,
+                repo: this.repo,
+                run_id: Number(this.ctx.runId),
+            });
+            const at = Date.parse(data.run_started_at ?? data.created_at);
+            if (Number.isNaN(at))
+                throw new errors_DomainFailure(`GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`);
+            return at;
+        }
+        catch (error) {
+            throw error instanceof errors_DomainFailure
+                ? error
+                : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
+        }
+    }
+    /**
      * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
      *
      * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
@@ -28778,7 +28801,25 @@ function payloadOf(payload) {
         ? payload
         : {};
 }
+/**
+ * One line for a GitHub error: its message and the fields it names, never the raw JSON body
+ * Octokit puts into a 422's message.
+ */
 function firstLine(error) {
+    const data = error.response
+        ?.data;
+    if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
+        const details = data.errors.flatMap((e) => {
+            if (typeof e === 'string')
+                return [e];
+            if (typeof e !== 'object' || e === null)
+                return [];
+            const { field, message, code } = e;
+            const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
+            return text ? [text] : [];
+        });
+        return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
+    }
     return (errors_errorMessage(error).split('\n')[0] ?? '').slice(0, 200);
 }
 
@@ -42219,7 +42260,9 @@ function formatDuration(ms) {
     const h = Math.floor(totalSeconds / 3600);
     const m = Math.floor((totalSeconds % 3600) / 60);
     const s = totalSeconds % 60;
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+    // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
+    // of something; 5h0m29s cannot be misread.
+    return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 
 

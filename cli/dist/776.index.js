@@ -1,0 +1,1305 @@
+export const id = 776;
+export const ids = [776];
+export const modules = {
+
+/***/ 640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EcrRepository: () => (/* binding */ EcrRepository),
+/* harmony export */   S: () => (/* binding */ describeImages)
+/* harmony export */ });
+/* unused harmony export ImageNotFound */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2664);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2435);
+
+
+
+
+/**
+ * The repository's images (DescribeImages) with a digest, following nextToken for at most
+ * `maxPages` pages; then an error, unless `more: 'stop'`.
+ */
+async function describeImages(client, location, deps, options) {
+    const details = await (0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsPages */ .A_)('DescribeImages', async (nextToken) => {
+        const out = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeImagesCommand */ .ji5({
+            registryId: location.registryId,
+            repositoryName: location.repository,
+            filter: { tagStatus: options.tagStatus },
+            ...(options.maxResults ? { maxResults: options.maxResults } : {}),
+            nextToken,
+        }));
+        return { items: out.imageDetails, next: out.nextToken };
+    }, deps, { ...options, of: location.repository });
+    return details.flatMap((d) => (d.imageDigest ? [{ ...d, imageDigest: d.imageDigest }] : []));
+}
+class ImageNotFound extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'ImageNotFound';
+}
+class EcrRepository {
+    client;
+    location;
+    deps;
+    constructor(client, location, deps) {
+        this.client = client;
+        this.location = location;
+        this.deps = deps;
+    }
+    describe(ref) {
+        return (0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)('DescribeImages', async () => {
+            try {
+                const out = await this.client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeImagesCommand */ .ji5({
+                    registryId: this.location.registryId,
+                    repositoryName: this.location.repository,
+                    imageIds: [ref.kind === 'tag' ? { imageTag: ref.tag } : { imageDigest: ref.digest }],
+                }));
+                return out.imageDetails?.[0];
+            }
+            catch (error) {
+                if ((0,_call_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error) === 'ImageNotFoundException')
+                    return undefined;
+                throw error;
+            }
+        }, this.deps);
+    }
+    /** The image by digest, or undefined when the repository does not hold it. */
+    async find(ref) {
+        const detail = await this.describe(ref);
+        if (!detail?.imageDigest)
+            return undefined;
+        return {
+            digest: detail.imageDigest,
+            tags: detail.imageTags ?? [],
+            ...(detail.imagePushedAt ? { pushedAt: detail.imagePushedAt } : {}),
+            uri: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageUri */ .W_)(this.location, { kind: 'digest', digest: detail.imageDigest }),
+        };
+    }
+    async resolve(ref) {
+        const found = await this.find(ref);
+        if (!found) {
+            const name = ref.kind === 'tag' ? `tag ${ref.tag}` : `digest ${ref.digest}`;
+            throw new ImageNotFound(`${name} is not in ECR repository ${this.location.repository} (${this.location.registryId}, ${this.location.region}); push it first (build-push) or name an image that exists`);
+        }
+        return found;
+    }
+    /** The newest tagged images, for error messages that list candidates. */
+    async recentTagged(limit) {
+        // Candidates for a message: the first 50 pages are enough.
+        const details = await describeImages(this.client, this.location, this.deps, {
+            tagStatus: 'TAGGED',
+            maxPages: 50,
+            more: 'stop',
+        });
+        const images = details.map((d) => ({
+            digest: d.imageDigest,
+            tags: d.imageTags ?? [],
+            ...(d.imagePushedAt ? { pushedAt: d.imagePushedAt } : {}),
+            uri: (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageUri */ .W_)(this.location, { kind: 'digest', digest: d.imageDigest }),
+        }));
+        return images
+            .sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0))
+            .slice(0, limit);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   W_: () => (/* binding */ imageUri),
+/* harmony export */   aj: () => (/* binding */ parseImageIdentifier)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[0-9a-f]{64}))$/;
+function registryHost(location) {
+    return `${location.registryId}.dkr.ecr.${location.region}.amazonaws.com`;
+}
+function imageUri(location, ref) {
+    return `${registryHost(location)}/${location.repository}${ref.kind === 'tag' ? `:${ref.tag}` : `@${ref.digest}`}`;
+}
+/**
+ * Parses the `image` input. A full URI must name the configured repository: deploying
+ * another repository's image is almost always a mistake in the workflow.
+ */
+function parseImageRef(input, inputName, location) {
+    if (DIGEST.test(input))
+        return { kind: 'digest', digest: input };
+    const uri = URI.exec(input);
+    if (uri) {
+        const [, registryId, region, repository, tag, digest] = uri;
+        if (repository !== location.repository ||
+            registryId !== location.registryId ||
+            region !== location.region) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `"${input}" is not in the configured repository ${registryHost(location)}/${location.repository}; name a tag or digest of that repository`);
+        }
+        return tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest };
+    }
+    if (TAG.test(input))
+        return { kind: 'tag', tag: input };
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `expected a tag (e.g. 3f9c2ab), a digest (sha256:<64 hex>) or an ECR URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), got "${input}"`);
+}
+/** Parses an identifier App Runner reports (always a URI with a tag or digest). */
+function parseImageIdentifier(identifier) {
+    const uri = URI.exec(identifier);
+    if (!uri)
+        return undefined;
+    const [, , , repository, tag, digest] = uri;
+    return {
+        repository: repository,
+        ref: tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ RdsInstance),
+/* harmony export */   iy: () => (/* binding */ snapshotId)
+/* harmony export */ });
+/* unused harmony exports DatabaseNotReady, isValidSnapshotId */
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7202);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+/* harmony import */ var _util_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4480);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2664);
+
+
+
+
+class DatabaseNotReady extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'DatabaseNotReady';
+}
+/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; ≤ 255. */
+function isValidSnapshotId(id) {
+    return (id.length <= 255 &&
+        /^[A-Za-z][A-Za-z0-9-]*$/.test(id) &&
+        !id.includes('--') &&
+        !id.endsWith('-'));
+}
+/** `<prefix>-YYYYMMDD-HHMM[-<sha7>]` in UTC. */
+function snapshotId(prefix, at, sha7) {
+    const iso = at.toISOString();
+    const stamp = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
+    // RDS stores identifiers lowercase: make them so, so what is listed later compares equal.
+    const id = `${prefix.replace(/-+$/, '').toLowerCase()}-${stamp}${sha7 ? `-${sha7.toLowerCase()}` : ''}`;
+    if (!isValidSnapshotId(id))
+        throw new Error(`snapshot id ${id} is not a valid RDS identifier`);
+    return id;
+}
+class RdsInstance {
+    client;
+    instanceId;
+    deps;
+    constructor(client, instanceId, deps) {
+        this.client = client;
+        this.instanceId = instanceId;
+        this.deps = deps;
+    }
+    async status() {
+        try {
+            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId })), this.deps);
+            return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
+        }
+        catch (error) {
+            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFoundFault' ||
+                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFound') {
+                throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
+            }
+            throw error;
+        }
+    }
+    /**
+     * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
+     * reference; storage optimisation after a storage change lasts hours); say so before
+     * anything changes.
+     */
+    async assertAvailable() {
+        const status = await this.status();
+        if (status !== 'available' && status !== 'storage-optimization') {
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`);
+        }
+    }
+    /**
+     * Creates a manual snapshot and returns its id. An id already taken by an earlier run
+     * (a second deploy of the same commit within a minute) gets a "-2", "-3"… suffix; but when
+     * a retried call finds the id it just asked for, the first attempt went through and the
+     * snapshot is ours.
+     */
+    async createSnapshot(id) {
+        for (let n = 1; n <= 9; n++) {
+            const candidate = n === 1 ? id : `${id}-${n}`;
+            let retried = false;
+            const created = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('CreateDBSnapshot', async (attempt) => {
+                retried = attempt > 1;
+                try {
+                    await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .CreateDBSnapshotCommand */ .SQw({
+                        DBInstanceIdentifier: this.instanceId,
+                        DBSnapshotIdentifier: candidate,
+                    }));
+                    return true;
+                }
+                catch (error) {
+                    if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExistsFault' ||
+                        (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotAlreadyExists')
+                        return retried;
+                    throw error;
+                }
+            }, this.deps);
+            if (created)
+                return candidate;
+        }
+        throw new DatabaseNotReady(`RDS snapshot ids ${id} to ${id}-9 are all taken; delete old ones or wait a minute`);
+    }
+    async describeSnapshot(id) {
+        try {
+            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBSnapshots', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({ DBSnapshotIdentifier: id })), this.deps);
+            return out.DBSnapshots?.[0];
+        }
+        catch (error) {
+            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFoundFault' ||
+                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFound')
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * Our own bounded wait: the SDK's DBSnapshotCompleted waiter counts "not found" as done,
+     * which would report a snapshot that never existed as complete.
+     */
+    async waitForSnapshot(id, timeoutMs, intervalMs) {
+        return (0,_util_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .f)({
+            what: `RDS snapshot ${id} to be available`,
+            timeoutMs,
+            intervalMs,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            probe: async () => {
+                const snapshot = await this.describeSnapshot(id);
+                if (!snapshot)
+                    return { done: false, status: 'not listed yet' };
+                if (snapshot.Status === 'available')
+                    return { done: true, value: snapshot };
+                if (snapshot.Status === 'failed' || snapshot.Status === 'error') {
+                    throw new DatabaseNotReady(`RDS snapshot ${id} failed (status ${snapshot.Status})`);
+                }
+                return { done: false, status: `${snapshot.Status} (${snapshot.PercentProgress ?? 0}%)` };
+            },
+        });
+    }
+    /** Manual snapshots of this instance whose id matches `own`, newest first. */
+    async manualSnapshots(own) {
+        const all = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsPages */ .A_)('DescribeDBSnapshots', async (marker) => {
+            const out = await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({
+                DBInstanceIdentifier: this.instanceId,
+                SnapshotType: 'manual',
+                Marker: marker,
+                MaxRecords: 100,
+            }));
+            return { items: out.DBSnapshots, next: out.Marker };
+        }, this.deps, { maxPages: 100, of: this.instanceId });
+        // RDS lists identifiers lowercase, whatever case they were created with.
+        const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
+        return found.sort((a, b) => (b.SnapshotCreateTime?.getTime() ?? Infinity) -
+            (a.SnapshotCreateTime?.getTime() ?? Infinity));
+    }
+    async deleteSnapshot(id) {
+        await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DeleteDBSnapshot', async (attempt) => {
+            try {
+                await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDBSnapshotCommand */ .PHQ({ DBSnapshotIdentifier: id }));
+            }
+            catch (error) {
+                // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
+                const name = (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error);
+                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                    return;
+                throw error;
+            }
+        }, this.deps);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ createOpsContext),
+  Y: () => (/* binding */ ecrLocation)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1695);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __webpack_require__(4494);
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __webpack_require__(2664);
+;// CONCATENATED MODULE: ./core/aws/account.ts
+
+
+
+/**
+ * The credentials must belong to the account of the service: a workflow that assumed the
+ * staging role for production would otherwise fail later with a confusing "not found".
+ */
+async function assertAccount(sts, serviceArn, configPath, environment, deps) {
+    const expected = serviceArn.split(':')[4];
+    const identity = await (0,call/* awsCall */.uF)('GetCallerIdentity', () => sts.send(new dist_cjs/* GetCallerIdentityCommand */.zI({})), deps);
+    if (identity.Account && identity.Account !== expected) {
+        throw new errors/* ConfigError */.xL(configPath, [
+            `environments.${environment}.service-arn is in account ${expected}, but the AWS credentials are for account ${identity.Account} (${identity.Arn ?? 'unknown principal'}); assume the role of the service's account`,
+        ]);
+    }
+}
+
+// EXTERNAL MODULE: ./core/aws/clients.ts
+var aws_clients = __webpack_require__(9750);
+// EXTERNAL MODULE: ./core/aws/ecr.ts
+var aws_ecr = __webpack_require__(640);
+// EXTERNAL MODULE: ./core/aws/rds.ts
+var rds = __webpack_require__(7561);
+// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
+var create = __webpack_require__(1577);
+// EXTERNAL MODULE: ./core/github/deployments.ts
+var deployments = __webpack_require__(6302);
+// EXTERNAL MODULE: ./core/notify/betterstack.ts
+var betterstack = __webpack_require__(9302);
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __webpack_require__(8729);
+;// CONCATENATED MODULE: ./core/deploy/context.ts
+
+
+
+
+
+
+
+
+function ecrLocation(env) {
+    const account = env['service-arn'].split(':')[4];
+    return {
+        registryId: env['ecr-registry-id'] ?? account,
+        region: env.region,
+        repository: env['ecr-repository'],
+    };
+}
+function createOpsContext(options) {
+    const { env, clock, logger } = options;
+    // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
+    const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
+    const clients = options.clients ??
+        (0,aws_clients/* createAwsClients */.Gv)(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
+    const maintenance = env.maintenance;
+    const ecr = new aws_ecr.EcrRepository(clients.ecr, ecrLocation(env), deps);
+    const target = (0,create/* targetOf */.$)(env, clients, deps, {
+        requestTimeoutMs: options.timing.awsRequestTimeoutMs,
+    });
+    const token = options.githubToken;
+    function githubAt(sha) {
+        return token
+            ? new deployments/* GitHubDeployments */.C({
+                apiUrl: options.run.apiUrl,
+                token,
+                repository: options.run.repository,
+                serverUrl: options.run.serverUrl,
+                runId: options.run.runId,
+                runAttempt: options.run.runAttempt,
+                job: options.run.job,
+                sha,
+                ref: options.run.ref,
+                actor: options.run.actor,
+            }, { clock, logger })
+            : undefined;
+    }
+    return {
+        environment: options.environment,
+        checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
+        env,
+        target,
+        ecr,
+        secretsManager: clients.secretsManager,
+        rds: env.database ? new rds/* RdsInstance */.LQ(clients.rds, env.database.instance, deps) : undefined,
+        github: githubAt(options.run.sha),
+        githubAt,
+        monitors: options.betterstackToken && maintenance
+            ? {
+                client: new betterstack/* BetterStackMonitors */.Y((0,betterstack/* betterStackApiUrl */.a)(), options.betterstackToken, {
+                    clock,
+                    logger,
+                }),
+                ids: maintenance['monitor-ids'],
+                windowMs: (0,duration/* parseDuration */.E)(maintenance.window) ?? 1_800_000,
+            }
+            : undefined,
+        slackWebhookUrl: options.slackWebhookUrl,
+        auditDatabaseUrl: options.auditDatabaseUrl,
+        run: options.run,
+        timing: {
+            ...options.timing,
+            snapshotTimeoutMs: (0,duration/* parseDuration */.E)(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
+        },
+        clock,
+        logger,
+        state: options.state,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ readHistory),
+/* harmony export */   TT: () => (/* binding */ badDigests),
+/* harmony export */   vx: () => (/* binding */ choosePrevious)
+/* harmony export */ });
+/* unused harmony exports fromGitHub, ofService */
+/* harmony import */ var _audit_audit_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3892);
+/* harmony import */ var _aws_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2435);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4494);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4831);
+
+
+
+
+function digestOf(image) {
+    return typeof image === 'string' ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}
+function fromGitHub(records) {
+    return records.flatMap((r) => {
+        const digest = r.payload.digest ?? digestOf(r.payload.image);
+        if (!digest || !r.payload.image)
+            return [];
+        return [
+            {
+                source: 'github',
+                id: String(r.id),
+                kind: r.payload.kind === 'rollback' ? 'rollback' : 'deploy',
+                digest,
+                image: r.payload.image,
+                tag: r.payload.tag,
+                createdAt: Date.parse(r.createdAt),
+                // auto_inactive turns older successes inactive: "ever succeeded" is what counts.
+                succeeded: r.statuses.some((s) => s.state === 'success'),
+                rolledBackFrom: r.payload.kind === 'rollback' ? digestOf(r.payload.previousImage) : undefined,
+                before: digestOf(r.payload.previousImage),
+                actor: stringOf(r.payload.actor),
+                reason: stringOf(r.payload.reason),
+                serviceArn: stringOf(r.payload['serviceArn']),
+                sha: r.sha || undefined,
+            },
+        ];
+    });
+}
+async function fromAudit(ctx) {
+    if (!ctx.auditDatabaseUrl)
+        return [];
+    const rows = await (0,_audit_audit_log_js__WEBPACK_IMPORTED_MODULE_0__.readAuditEntries)(ctx.auditDatabaseUrl, {
+        resourceType: _audit_audit_log_js__WEBPACK_IMPORTED_MODULE_0__/* .DEPLOY_RESOURCE_TYPE */ .e2,
+        limit: 500,
+    });
+    return rows
+        .filter((row) => row.resource_id === ctx.environment && /^(deploy|rollback)_/.test(row.action))
+        .flatMap((row) => {
+        const digest = digestOf(row.details['image']);
+        if (!digest)
+            return [];
+        const kind = row.action.startsWith('rollback') ? 'rollback' : 'deploy';
+        return [
+            {
+                source: 'audit',
+                id: row.id,
+                kind,
+                digest,
+                image: String(row.details['image']),
+                tag: typeof row.details['tag'] === 'string' ? row.details['tag'] : undefined,
+                createdAt: row.created_at.getTime(),
+                succeeded: row.action === 'deploy_succeeded' || row.action === 'rollback_succeeded',
+                rolledBackFrom: kind === 'rollback' ? digestOf(row.details['previous_image']) : undefined,
+                before: digestOf(row.details['previous_image']),
+                actor: stringOf(row.actor),
+                reason: stringOf(row.details['reason']),
+                serviceArn: stringOf(row.details['service_arn']),
+                sha: stringOf(row.details['commit']),
+            },
+        ];
+    });
+}
+function stringOf(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/**
+ * Keeps the records of this service: one environment name may hold several services (a
+ * monorepo, a shared audit database). Records carry the service ARN; older ones, without it,
+ * count when their image is in this service's repository.
+ */
+function ofService(entries, serviceArn, repositoryUri) {
+    return entries.filter((e) => e.serviceArn !== undefined
+        ? e.serviceArn === serviceArn
+        : e.image.startsWith(`${repositoryUri}@`) || e.image.startsWith(`${repositoryUri}:`));
+}
+/**
+ * Deploy and rollback history of the service, newest first: GitHub deployments made by
+ * apprunner-ops, or the audit log when GitHub has none (or no token was given, or GitHub
+ * could not be read: then with a warning).
+ */
+async function readHistory(ctx) {
+    const location = (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .ecrLocation */ .Y)(ctx.env);
+    const scope = (entries) => ofService(entries, ctx.env['service-arn'], `${(0,_aws_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .registryHost */ .U$)(location)}/${location.repository}`);
+    if (ctx.github) {
+        try {
+            const entries = scope(fromGitHub(await ctx.github.history(ctx.environment, 100)));
+            if (entries.length > 0)
+                return { entries: sortNewestFirst(entries), source: 'GitHub deployments' };
+        }
+        catch (error) {
+            ctx.logger.warning(`could not read GitHub deployments (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}); using the audit log`);
+        }
+    }
+    const audit = scope(await fromAudit(ctx));
+    return {
+        entries: sortNewestFirst(audit),
+        source: audit.length > 0 ? 'the audit log' : 'no history',
+    };
+}
+function sortNewestFirst(entries) {
+    return entries.sort((a, b) => b.createdAt - a.createdAt || Number(b.id) - Number(a.id));
+}
+/**
+ * "previous": the newest successful deploy or rollback older than the one that put the
+ * running version in place, skipping the running version and every version a rollback moved
+ * away from (those stay reachable by name only). With nothing older — the day of adoption,
+ * after the first deploy through the suite — the version that deploy recorded as running
+ * before it (`before`), marked `adoptedFrom`.
+ */
+function choosePrevious(entries, runningDigest) {
+    const bad = badDigests(entries);
+    const successes = entries.filter((e) => e.succeeded);
+    const current = successes.find((e) => e.digest === runningDigest);
+    const older = current
+        ? successes.filter((e) => e.createdAt < current.createdAt ||
+            (e.createdAt === current.createdAt && Number(e.id) < Number(current.id)))
+        : successes;
+    const found = older.find((e) => e.digest !== runningDigest && !bad.has(e.digest));
+    if (found || !current || older.length > 0)
+        return found;
+    const before = current.before;
+    if (before === undefined || before === runningDigest || bad.has(before))
+        return undefined;
+    return {
+        ...current,
+        kind: 'deploy',
+        digest: before,
+        image: current.image.replace(/@sha256:[0-9a-f]{64}$/, `@${before}`),
+        tag: undefined,
+        before: undefined,
+        rolledBackFrom: undefined,
+        sha: undefined,
+        reason: undefined,
+        adoptedFrom: true,
+    };
+}
+function badDigests(entries) {
+    return new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
+}
+
+
+/***/ }),
+
+/***/ 6302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ GitHubDeployments)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9891);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8230);
+
+
+
+
+/** Attempts at creating one deployment, each after looking up whether the last one landed. */
+const CREATE_ATTEMPTS = 3;
+class CreateLost extends Error {
+    name = 'CreateLost';
+}
+/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
+class GitHubDeployments {
+    ctx;
+    deps;
+    octokitMade;
+    owner;
+    repo;
+    constructor(ctx, deps) {
+        this.ctx = ctx;
+        this.deps = deps;
+        const [owner = '', repo = ''] = ctx.repository.split('/');
+        this.owner = owner;
+        this.repo = repo;
+    }
+    /**
+     * Octokit and its plugins are imported on first use (a separate chunk in the bundles): a run
+     * without a github-token never loads them, and every action starts faster.
+     */
+    client() {
+        this.octokitMade ??= Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 5279)).then(({ createOctokit }) => createOctokit(this.ctx.token, {
+            apiUrl: this.ctx.apiUrl,
+            logger: this.deps.logger,
+            ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+        }));
+        return this.octokitMade;
+    }
+    get runUrl() {
+        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
+    }
+    get runKey() {
+        return `${this.ctx.runId}.${this.ctx.runAttempt ?? '1'}.${this.ctx.job ?? ''}`;
+    }
+    /** One line for an answer that retrying cannot fix: what the token lacks, and the fix. */
+    refused(error, what, permission) {
+        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
+        if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's rate limit kept refusing to ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
+        if (status === 401 || status === 403 || status === 404)
+            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`the token cannot ${what} in ${this.ctx.repository}: give the job \`${permission}\` (GitHub answered ${status}: ${firstLine(error)})`);
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub could not ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
+    }
+    /**
+     * Creates the deployment once. Creating is not idempotent: after a 5xx or a lost answer the
+     * deployment may exist all the same, so before each new attempt the environment's newest
+     * deployments are searched for this run's key.
+     */
+    async create(environment, payload, description) {
+        const keyed = { ...payload, runKey: this.runKey };
+        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async (attempt) => {
+            if (attempt > 1) {
+                const found = await this.findByKey(environment, keyed);
+                if (found !== undefined) {
+                    this.deps.logger.info(`GitHub deployment ${found} of this run exists after all (the answer to creating it was lost): using it rather than creating a second one`);
+                    return found;
+                }
+            }
+            const octokit = await this.client();
+            try {
+                const created = await octokit.rest.repos.createDeployment({
+                    owner: this.owner,
+                    repo: this.repo,
+                    ref: this.ctx.sha,
+                    environment,
+                    description: description.slice(0, 140),
+                    payload: keyed,
+                    // The commit's checks already passed for this workflow to run; do not merge or wait.
+                    auto_merge: false,
+                    required_contexts: [],
+                    production_environment: environment === 'production',
+                    transient_environment: false,
+                    // Not retried by plugin-retry: whether a lost answer created it is looked up first.
+                    request: { retries: 0 },
+                });
+                if (created.status !== 201 || !('id' in created.data))
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not create a deployment of ${environment}: ${'message' in created.data ? String(created.data.message) : `answer ${created.status}`}`);
+                return created.data.id;
+            }
+            catch (error) {
+                const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
+                // A 5xx or no answer at all: GitHub may or may not have created it.
+                if (status === 0 || status >= 500)
+                    throw new CreateLost(firstLine(error));
+                throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
+                    ? error
+                    : this.refused(error, 'create deployments', 'deployments: write');
+            }
+        }, {
+            label: 'GitHub create deployment',
+            attempts: CREATE_ATTEMPTS,
+            baseDelayMs: 1_000,
+            maxDelayMs: 5_000,
+            isRetryable: (error) => error instanceof CreateLost,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+        }).catch((error) => {
+            if (error instanceof CreateLost)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not confirm creating a deployment of ${environment} after ${CREATE_ATTEMPTS} attempts (${error.message}), and none of this run was found`);
+            throw error;
+        });
+    }
+    /** This run's deployment of the environment, among the newest ones, if it exists. */
+    async findByKey(environment, payload) {
+        const octokit = await this.client();
+        const { data } = await octokit.rest.repos.listDeployments({
+            owner: this.owner,
+            repo: this.repo,
+            environment,
+            per_page: 30,
+        });
+        const mine = data.find((d) => {
+            const p = payloadOf(d.payload);
+            return p.tool === 'apprunner-ops' && p.runKey === payload.runKey && p.kind === payload.kind;
+        });
+        return mine?.id;
+    }
+    async setStatus(id, state, description, environmentUrl) {
+        const octokit = await this.client();
+        try {
+            // A second identical status (a retried 5xx) changes nothing the page shows.
+            await octokit.rest.repos.createDeploymentStatus({
+                owner: this.owner,
+                repo: this.repo,
+                deployment_id: id,
+                state,
+                description: description.slice(0, 140),
+                log_url: this.runUrl,
+                ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+                auto_inactive: state === 'success',
+            });
+        }
+        catch (error) {
+            throw this.refused(error, `set the status of deployment ${id}`, 'deployments: write');
+        }
+    }
+    /**
+     * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     */
+    async runStartedAt() {
+        const octokit = await this.client();
+        try {
+            const { data } = await octokit.rest.actions.getWorkflowRun({
+                owner: this.owner,
+                repo: this.repo,
+                run_id: Number(this.ctx.runId),
+            });
+            const at = Date.parse(data.run_started_at ?? data.created_at);
+            if (Number.isNaN(at))
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`);
+            return at;
+        }
+        catch (error) {
+            throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
+                ? error
+                : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
+        }
+    }
+    /**
+     * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
+     *
+     * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
+     * every listed deployment's statuses in one GraphQL `nodes` query by their `node_id`. The
+     * GraphQL `databaseId` is a 32-bit Int that deployment ids outgrow, so ids come from REST.
+     * Should GraphQL be refused, statuses are read one deployment at a time, as before.
+     */
+    async history(environment, limit = 50) {
+        const started = this.deps.clock.now();
+        const records = [];
+        let requests = 0;
+        let seen = 0;
+        try {
+            // GitHub lists newest first; 5 pages of 100 is far more history than a rollback needs.
+            let pages = 0;
+            const octokit = await this.client();
+            const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner: this.owner, repo: this.repo, environment, per_page: 100 }, (response, done) => {
+                pages++;
+                requests++;
+                const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
+                seen += ours.length;
+                if (pages >= 5 || seen >= limit)
+                    done();
+                return ours;
+            });
+            const wanted = deployments.slice(0, limit);
+            let statuses = new Map();
+            for (let i = 0; statuses && i < wanted.length; i += NODES_PER_QUERY) {
+                requests++;
+                const found = await this.statusesByGraphQL(wanted.slice(i, i + NODES_PER_QUERY).map((d) => d.node_id)).catch((error) => {
+                    if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+                        throw error;
+                    this.deps.logger.warning(`GitHub GraphQL did not answer for deployment statuses (${firstLine(error)}); reading them one deployment at a time`);
+                    return undefined;
+                });
+                if (found)
+                    for (const [id, list] of found)
+                        statuses.set(id, list);
+                else
+                    statuses = undefined;
+            }
+            for (const d of wanted) {
+                let known = statuses?.get(d.node_id);
+                if (!known) {
+                    requests++;
+                    known = await this.statusesByRest(d.id);
+                    // Deleted since it was listed.
+                    if (!known)
+                        continue;
+                }
+                records.push({
+                    id: d.id,
+                    sha: d.sha,
+                    ref: d.ref,
+                    environment: d.environment,
+                    createdAt: d.created_at,
+                    payload: payloadOf(d.payload),
+                    statuses: known,
+                });
+            }
+        }
+        catch (error) {
+            throw this.refused(error, 'read deployments', 'deployments: read');
+        }
+        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(this.deps.clock.now() - started)}`);
+        return records;
+    }
+    /**
+     * The statuses of up to 100 deployments in one GraphQL query, by node id. A deployment with
+     * more than 100 statuses, or one deleted since it was listed, is left out (read by REST).
+     */
+    async statusesByGraphQL(nodeIds) {
+        let data;
+        try {
+            data = await (await this.client()).graphql(STATUSES_QUERY, { ids: nodeIds });
+        }
+        catch (error) {
+            // A deployment deleted since it was listed: GitHub answers the others and NOT_FOUND.
+            const partial = error;
+            if (partial.name !== 'GraphqlResponseError' ||
+                !partial.data ||
+                !(partial.errors ?? []).every((e) => e.type === 'NOT_FOUND'))
+                throw error;
+            data = partial.data;
+        }
+        const out = new Map();
+        for (const node of data.nodes) {
+            if (!node?.id || !node.statuses || node.statuses.pageInfo.hasNextPage)
+                continue;
+            out.set(node.id, node.statuses.nodes
+                .flatMap((s) => s
+                ? [
+                    {
+                        state: s.state.toLowerCase(),
+                        description: s.description ?? '',
+                        createdAt: s.createdAt,
+                    },
+                ]
+                : [])
+                // Newest first, as REST lists them.
+                .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)));
+        }
+        return out;
+    }
+    /** Undefined when the deployment is gone. */
+    async statusesByRest(id) {
+        const octokit = await this.client();
+        const statuses = await octokit
+            .paginate(octokit.rest.repos.listDeploymentStatuses, {
+            owner: this.owner,
+            repo: this.repo,
+            deployment_id: id,
+            per_page: 100,
+        })
+            .catch((error) => {
+            if ((0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) === 404)
+                return undefined;
+            throw error;
+        });
+        return statuses?.map((s) => ({
+            state: s.state,
+            description: s.description ?? '',
+            createdAt: s.created_at,
+        }));
+    }
+}
+/** GraphQL's `nodes(ids:)` takes at most 100 ids. */
+const NODES_PER_QUERY = 100;
+/** Checked against GitHub's public schema (Query.nodes, Deployment.statuses, DeploymentStatus). */
+const STATUSES_QUERY = `query DeploymentStatuses($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Deployment {
+      id
+      statuses(first: 100) {
+        pageInfo { hasNextPage }
+        nodes { state description createdAt }
+      }
+    }
+  }
+}`;
+function payloadOf(payload) {
+    if (typeof payload === 'string') {
+        try {
+            return payloadOf(JSON.parse(payload));
+        }
+        catch {
+            return {};
+        }
+    }
+    return typeof payload === 'object' && payload !== null
+        ? payload
+        : {};
+}
+/**
+ * One line for a GitHub error: its message and the fields it names, never the raw JSON body
+ * Octokit puts into a 422's message.
+ */
+function firstLine(error) {
+    const data = error.response
+        ?.data;
+    if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
+        const details = data.errors.flatMap((e) => {
+            if (typeof e === 'string')
+                return [e];
+            if (typeof e !== 'object' || e === null)
+                return [];
+            const { field, message, code } = e;
+            const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
+            return text ? [text] : [];
+        });
+        return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
+    }
+    return ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200);
+}
+
+
+/***/ }),
+
+/***/ 8230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf)
+/* harmony export */ });
+/**
+ * The HTTP status of an Octokit error; 0 when none was received. Apart from octokit.ts so that
+ * reading it does not load Octokit.
+ */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : 0;
+}
+
+
+/***/ }),
+
+/***/ 78:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ describeSuitePause),
+/* harmony export */   On: () => (/* binding */ endExpiredSuitePauses),
+/* harmony export */   Q$: () => (/* binding */ pauseOwner),
+/* harmony export */   g$: () => (/* binding */ personPauseLine),
+/* harmony export */   nA: () => (/* binding */ PAUSE_RECORD_KEY),
+/* harmony export */   pz: () => (/* binding */ inspectMonitor),
+/* harmony export */   qR: () => (/* binding */ closeMaintenanceWindow),
+/* harmony export */   qS: () => (/* binding */ openMaintenanceWindow)
+/* harmony export */ });
+/* unused harmony export parsePauseRecord */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
+
+
+/** The metadata key on a monitor under which the suite records its own pause. */
+const PAUSE_RECORD_KEY = 'apprunner-ops pause';
+function parsePauseRecord(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (value.tool === 'apprunner-ops' &&
+            typeof value.pauseId === 'string' &&
+            typeof value.until === 'string' &&
+            !Number.isNaN(Date.parse(value.until)) &&
+            (value.pausedAt === null || typeof value.pausedAt === 'string'))
+            return value;
+    }
+    catch {
+        // Not ours (someone else's text under our key): treated as no record.
+    }
+    return undefined;
+}
+function pauseOwner(monitor, record, now) {
+    if (!monitor.paused)
+        return { kind: 'running', staleRecord: record };
+    if (record?.pausedAt && record.pausedAt === monitor.pausedAt)
+        return { kind: 'suite', record, expired: now >= Date.parse(record.until) };
+    return {
+        kind: 'person',
+        pausedAt: monitor.pausedAt,
+        unfinishedRecord: record && record.pausedAt === null ? record : undefined,
+    };
+}
+async function inspectMonitor(client, id) {
+    const [monitor, text] = await Promise.all([
+        client.get(id),
+        client.readMetadata(id, PAUSE_RECORD_KEY),
+    ]);
+    return { monitor, record: parsePauseRecord(text) };
+}
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+function describeSuitePause(record) {
+    return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
+}
+function personPauseLine(id, owner) {
+    const since = owner.pausedAt ? ` since ${owner.pausedAt}` : '';
+    return owner.unfinishedRecord
+        ? `monitor ${id} is paused${since}; apprunner-ops ${owner.unfinishedRecord.action} (${owner.unfinishedRecord.runUrl}) was pausing it when its runner was lost, so the pause cannot be proven its own and is left as a person's: resume it in BetterStack if nobody needs it paused`
+        : `monitor ${id} is paused${since}, not by apprunner-ops: a person's pause, left as it is (resume it in BetterStack when that work is done)`;
+}
+/**
+ * Resumes a suite pause, then removes its record. If the second call fails, the record stays
+ * on a running monitor: harmless, and removed by the next run that sees it.
+ */
+async function endSuitePause(client, id) {
+    const resumed = await client.resume(id);
+    await client.removeMetadata(id, PAUSE_RECORD_KEY);
+    return resumed;
+}
+/**
+ * Finds the suite's own pauses among `ids` whose window has passed and ends them. Any action
+ * for an environment calls this first, so a pause whose runner was lost ends with the next
+ * run after its window. A person's pause is reported, never touched. Never throws: a monitor
+ * that cannot be read is reported in `failed`.
+ */
+async function endExpiredSuitePauses(client, ids, options, deps) {
+    const report = { ended: [], open: [], person: [], failed: [] };
+    await Promise.all(ids.map(async (id) => {
+        try {
+            const { monitor, record } = await inspectMonitor(client, id);
+            const owner = pauseOwner(monitor, record, deps.clock.now());
+            if (owner.kind === 'suite' && owner.expired) {
+                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
+                if (!options.dryRun)
+                    await endSuitePause(client, id);
+                report.ended.push(line);
+            }
+            else if (owner.kind === 'suite') {
+                report.open.push(`monitor ${id} is paused by ${describeSuitePause(owner.record)}: left open`);
+            }
+            else if (owner.kind === 'person') {
+                report.person.push(personPauseLine(id, owner));
+            }
+            else if (owner.staleRecord && !options.dryRun) {
+                // Resumed by a person while the suite's window was open: the record is spent.
+                await client.removeMetadata(id, PAUSE_RECORD_KEY);
+            }
+        }
+        catch (error) {
+            report.failed.push(`monitor ${id}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        }
+    }));
+    for (const line of report.ended)
+        deps.logger.warning(`Expired maintenance: ${line}`);
+    return report;
+}
+/**
+ * Pauses the monitors among `ids` that run, recording each pause on the monitor before and
+ * after the PATCH, with its end. A monitor a person paused is left alone; one the suite paused
+ * in an earlier run is taken over (its record now names this run, and its end is the later one).
+ */
+async function openMaintenanceWindow(client, ids, run, deps) {
+    const result = { paused: [], takenOver: [], leftAlone: [] };
+    const now = deps.clock.now();
+    const base = {
+        tool: 'apprunner-ops',
+        environment: run.environment,
+        action: run.action,
+        pauseId: run.pauseId,
+        runUrl: run.runUrl,
+        at: new Date(now).toISOString(),
+        until: new Date(now + run.windowMs).toISOString(),
+    };
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        const owner = pauseOwner(monitor, record, now);
+        if (owner.kind === 'person') {
+            result.leftAlone.push(`${id} was already paused${owner.pausedAt ? ` (since ${owner.pausedAt})` : ''}, not by this run: left as it is`);
+            return;
+        }
+        if (owner.kind === 'suite') {
+            const until = Date.parse(owner.record.until) > Date.parse(base.until) ? owner.record.until : base.until;
+            const taken = { ...base, until, pausedAt: owner.record.pausedAt };
+            await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(taken));
+            deps.logger.info(`  monitor ${id} was paused by ${describeSuitePause(owner.record)}; this run takes it over`);
+            result.takenOver.push(id);
+            return;
+        }
+        // Recorded first, so a runner lost right after the PATCH leaves a trace of whose it was.
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify({ ...base, pausedAt: null }));
+        let paused = await client.pause(id);
+        if (!paused.pausedAt)
+            paused = await client.get(id);
+        const complete = { ...base, pausedAt: paused.pausedAt };
+        await client.writeMetadata(id, PAUSE_RECORD_KEY, JSON.stringify(complete));
+        result.paused.push(id);
+    }));
+    result.paused.sort();
+    result.takenOver.sort();
+    return result;
+}
+/**
+ * Resumes the monitors this run paused (its `pauseId` in the record), at the end of the run or
+ * in its post step. Monitors paused by anyone else stay paused.
+ */
+async function closeMaintenanceWindow(client, ids, pauseId, deps) {
+    const resumed = [];
+    const leftAlone = [];
+    await Promise.all(ids.map(async (id) => {
+        const { monitor, record } = await inspectMonitor(client, id);
+        if (record?.pauseId !== pauseId) {
+            if (monitor.paused)
+                leftAlone.push(`${id} stays paused: not paused by this run`);
+            return;
+        }
+        const owner = pauseOwner(monitor, record, deps.clock.now());
+        // This run's own unfinished record: it sent the PATCH itself, so the pause is its own.
+        const ownUnfinished = owner.kind === 'person' && owner.unfinishedRecord !== undefined;
+        if (owner.kind === 'suite' || ownUnfinished) {
+            await endSuitePause(client, id);
+            resumed.push(id);
+        }
+        else if (owner.kind === 'person') {
+            leftAlone.push(`${id} was paused again by a person during the run: left as it is`);
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+        else {
+            await client.removeMetadata(id, PAUSE_RECORD_KEY);
+        }
+    }));
+    resumed.sort();
+    return { resumed, leftAlone };
+}
+
+
+/***/ }),
+
+/***/ 9302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ BetterStackMonitors),
+/* harmony export */   a: () => (/* binding */ betterStackApiUrl)
+/* harmony export */ });
+/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(676);
+
+/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
+function betterStackApiUrl(env = process.env) {
+    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
+}
+/** More pages of one monitor's metadata than this is not a real monitor: stop, loudly. */
+const MAX_METADATA_PAGES = 20;
+function snapshot(id, response, label) {
+    const a = response.data?.attributes;
+    if (!a)
+        throw new Error(`${label}: the answer has no data.attributes`);
+    return {
+        id,
+        name: typeof a['pronounceable_name'] === 'string' ? a['pronounceable_name'] : id,
+        paused: a['paused'] === true,
+        pausedAt: typeof a['paused_at'] === 'string' ? a['paused_at'] : null,
+        status: typeof a['status'] === 'string' ? a['status'] : 'unknown',
+    };
+}
+/**
+ * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
+ * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
+ */
+class BetterStackMonitors {
+    apiUrl;
+    token;
+    deps;
+    constructor(apiUrl, token, deps) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.deps = deps;
+    }
+    request(label, url, method, body) {
+        return (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)(label, url, {
+            method,
+            headers: { authorization: `Bearer ${this.token}` },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
+    }
+    monitorUrl(id) {
+        return `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`;
+    }
+    async get(id) {
+        const label = `BetterStack get monitor ${id}`;
+        return snapshot(id, await this.request(label, this.monitorUrl(id), 'GET'), label);
+    }
+    async setPaused(id, paused) {
+        const label = `BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`;
+        const response = await this.request(label, this.monitorUrl(id), 'PATCH', {
+            paused,
+        });
+        return snapshot(id, response, label);
+    }
+    pause(id) {
+        return this.setPaused(id, true);
+    }
+    resume(id) {
+        return this.setPaused(id, false);
+    }
+    /** The first value of `key` on monitor `id`, or undefined when the monitor has none. */
+    async readMetadata(id, key) {
+        const label = `BetterStack metadata of monitor ${id}`;
+        const origin = new URL(this.apiUrl).origin;
+        let url = `${this.apiUrl}/api/v3/metadata?owner_type=Monitor&owner_id=${encodeURIComponent(id)}`;
+        for (let page = 1; url; page++) {
+            if (page > MAX_METADATA_PAGES)
+                throw new Error(`${label}: more than ${MAX_METADATA_PAGES} pages; stopped reading`);
+            const response = await this.request(label, url, 'GET');
+            for (const item of response.data ?? []) {
+                if (item.attributes?.key !== key)
+                    continue;
+                const value = item.attributes.values?.[0]?.value;
+                return typeof value === 'string' ? value : undefined;
+            }
+            const next = response.pagination?.next;
+            // The token goes only to the API it was given for, whatever a `next` link says.
+            url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
+        }
+        return undefined;
+    }
+    async writeMetadata(id, key, value) {
+        await this.request(`BetterStack write metadata on monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [{ type: 'String', value }] });
+    }
+    async removeMetadata(id, key) {
+        await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
+    }
+}
+
+
+/***/ }),
+
+/***/ 9392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ percent)
+/* harmony export */ });
+/** Percent with two decimals, for lines people read (the error-rate check, the bake period). */
+const percent = (ratio) => Math.round(ratio * 10_000) / 100;
+
+
+/***/ })
+
+};
