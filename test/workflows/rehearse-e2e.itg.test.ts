@@ -177,7 +177,8 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     });
     expect(restarted.conclusion, restarted.log.join('\n')).toBe('success');
     expect(restarted.jobs['restart/restart']?.outputs['result']).toBe('restarted');
-    const aws = new Set(['apprunner', 'ecr', 'rds', 'sts']);
+    // secretsmanager: the preflights read the labels of each secret the service reads.
+    const aws = new Set(['apprunner', 'ecr', 'rds', 'sts', 'secretsmanager']);
     const called = new Set(
       sim
         .calls()

@@ -125,7 +125,9 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
         (s) =>
           usesSuiteAction(s, 'ops-check') &&
           s.with['github-token'] !== undefined &&
-          s.with['open-issue']?.value !== 'false',
+          s.with['open-issue']?.value !== 'false' &&
+          // The clean-up job (cleanup: only) opens no issue.
+          s.with['cleanup']?.value !== 'only',
       )
     )
       needs['issues'] = 'the ops-check action (its GitHub issue)';
@@ -133,7 +135,14 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
       needs['checks'] = 'the compliance-gate action (its check run on the commit)';
     if (job.steps.some((s) => usesSuiteAction(s, 'rotate-secret')))
       needs['statuses'] = 'the rotate-secret action (its commit status)';
-    if (job.steps.some((s) => WRITES_CONTENTS.test(s.run ?? '')))
+    if (
+      job.steps.some(
+        (s) =>
+          WRITES_CONTENTS.test(s.run ?? '') ||
+          // scripts/release.ts publish creates the tags and the release through GitHub's API.
+          (/\bscripts\/release\.ts\b/.test(s.run ?? '') && /\bpublish\b/.test(s.run ?? '')),
+      )
+    )
       needs['contents'] = 'a run: step that pushes tags or publishes a release';
     for (const pair of node.items) {
       const scope = isScalar(pair.key) ? String(pair.key.value) : '';
