@@ -5,22 +5,11 @@
  * is not created twice, a tag is moved only with `force`, a release per tag only once.
  */
 import { createHash } from 'node:crypto';
-import { json, type RestRequest, type RestResponse, type RestRoute } from '../rest.js';
+import { json, type RestResponse, type RestRoute } from '../rest.js';
+import { bodyOf, iso, notFound, REPO, repoOf, type Json } from './github-page.js';
 import type { GithubRef, GithubTagObject, GithubRelease, GithubWorld } from './github-state.js';
 
-type Json = Record<string, unknown>;
-const REPO = '/repos/(?<owner>[\\w.-]+)/(?<repo>[\\w.-]+)';
 const SHA = /^[0-9a-f]{40}$/;
-const repoOf = (p: Record<string, string>): string => `${p['owner']}/${p['repo']}`;
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const bodyOf = (req: RestRequest): Json =>
-  req.body !== null && typeof req.body === 'object' ? (req.body as Json) : {};
-const notFound = (): RestResponse =>
-  json(404, {
-    message: 'Not Found',
-    documentation_url: 'https://docs.github.com/rest',
-    status: '404',
-  });
 const unprocessable = (message: string, docs: string): RestResponse =>
   json(422, { message, documentation_url: `https://docs.github.com/rest/${docs}`, status: '422' });
 

@@ -2,24 +2,12 @@
  * GitHub issues, as ops-check uses them: create, list (by labels and state), get, update
  * (close), and comments. Routes are mounted in github.ts's table; state lives in GithubState.
  */
-import { json, type RestRequest, type RestResponse, type RestRoute } from '../rest.js';
-import { page } from './github-page.js';
+import { json, type RestResponse, type RestRoute } from '../rest.js';
+import { bodyOf, iso, notFound, page, REPO, repoOf, type Json } from './github-page.js';
 import type { GithubIssue, GithubIssueComment, GithubWorld } from './github-state.js';
 
 export type { GithubIssue, GithubIssueComment } from './github-state.js';
 
-type Json = Record<string, unknown>;
-const REPO = '/repos/(?<owner>[\\w.-]+)/(?<repo>[\\w.-]+)';
-const repoOf = (p: Record<string, string>): string => `${p['owner']}/${p['repo']}`;
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const bodyOf = (req: RestRequest): Json =>
-  req.body !== null && typeof req.body === 'object' ? (req.body as Json) : {};
-const notFound = (): RestResponse =>
-  json(404, {
-    message: 'Not Found',
-    documentation_url: 'https://docs.github.com/rest',
-    status: '404',
-  });
 const invalid = (field: string, message: string): RestResponse =>
   json(422, {
     message: 'Validation Failed',

@@ -1,4 +1,4 @@
-/** GitHub's paging of lists (deployments, statuses, check runs, issues, comments). */
+/** GitHub's paging of lists (deployments, statuses, check runs, issues, comments), and the helpers its routes share. */
 import { json, type RestRequest, type RestResponse } from '../rest.js';
 
 /** `per_page` (≤ 100, default 30) and `page` with a Link header, as GitHub pages lists; `base` is the list's URL. */
@@ -22,3 +22,19 @@ export function page<T>(req: RestRequest, items: T[], base: string): RestRespons
   if (links.length > 0) headers['link'] = links.join(', ');
   return json(200, slice, headers);
 }
+
+/** The helpers every GitHub route module answers with. */
+export type Json = Record<string, unknown>;
+/** A path's `/repos/{owner}/{repo}` part, with named groups. */
+export const REPO = '/repos/(?<owner>[\\w.-]+)/(?<repo>[\\w.-]+)';
+export const repoOf = (p: Record<string, string>): string => `${p['owner']}/${p['repo']}`;
+/** GitHub's timestamps: ISO 8601 without milliseconds. */
+export const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const bodyOf = (req: RestRequest): Json =>
+  req.body !== null && typeof req.body === 'object' ? (req.body as Json) : {};
+export const notFound = (): RestResponse =>
+  json(404, {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.com/rest',
+    status: '404',
+  });
