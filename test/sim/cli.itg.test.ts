@@ -73,7 +73,7 @@ function runWithEnv(env: Record<string, string>, script: string): Promise<string
     let err = '';
     proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
     proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 60_000);
     proc.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(out);
@@ -87,16 +87,15 @@ function runWithEnv(env: Record<string, string>, script: string): Promise<string
 }
 
 describe('npm run sim (sim/cli.ts)', () => {
-  it('starts fast, prints the exports a shell needs, and stops cleanly on SIGINT', async () => {
-    const started = performance.now();
+  // How fast it starts and stops is bench/sim-start.bench.ts (`npm run bench sim-start`,
+  // target 2 s each): a wall-clock budget here failed whenever other work loaded the cores.
+  // The deadlines below only end a sim that never starts or never stops.
+  it('starts, prints the exports a shell needs, and stops cleanly on SIGINT', async () => {
     child = spawn(TSX, ['sim/cli.ts', '--time-scale', '0.01'], {
       cwd: REPO_ROOT,
       env: { ...process.env },
     });
-    const out = await readUntil(child, 'Ctrl-C stops the sim.', 10_000);
-    const startupMs = performance.now() - started;
-    // tsx compiles on the fly; the budget for `npm run sim` is 2 s including npm itself.
-    expect(startupMs).toBeLessThan(2000);
+    const out = await readUntil(child, 'Ctrl-C stops the sim.', 60_000);
     const env = Object.fromEntries(
       [...out.matchAll(/^export ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
     );
@@ -122,10 +121,8 @@ describe('npm run sim (sim/cli.ts)', () => {
     );
     expect(JSON.parse(result)).toEqual(['drop-web', 'drop-web', 'drop-db', '123456789012']);
 
-    const stopAt = performance.now();
     child.kill('SIGINT');
-    expect(await exitCode(child, 3000)).toBe(0);
-    expect(performance.now() - stopAt).toBeLessThan(2000);
+    expect(await exitCode(child, 30_000)).toBe(0);
   });
 
   it('writes a configuration of its services that the command line runs against (--write-config)', async () => {
@@ -134,7 +131,7 @@ describe('npm run sim (sim/cli.ts)', () => {
       cwd: REPO_ROOT,
       env: { ...process.env },
     });
-    const out = await readUntil(child, 'Ctrl-C stops the sim.', 20_000);
+    const out = await readUntil(child, 'Ctrl-C stops the sim.', 60_000);
     expect(out).toContain(`config       ${configFile}: production on drop-web`);
     const env = Object.fromEntries(
       [...out.matchAll(/^export ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
@@ -143,7 +140,7 @@ describe('npm run sim (sim/cli.ts)', () => {
     const status = spawnSync(runnerNode(), [BIN, 'status', '--config', configFile], {
       env: { PATH: process.env['PATH'] ?? '', HOME: os.tmpdir(), NO_COLOR: '1', ...env },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 60_000,
     });
     expect(status.stderr).toBe('');
     expect(status.status).toBe(0);
