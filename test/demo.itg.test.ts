@@ -7,11 +7,9 @@ import { REPO_ROOT } from '../sim/run-action.js';
 interface Finished {
   code: number | null;
   output: string;
-  ms: number;
 }
 
 function runDemo(): Promise<Finished> {
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'demo'], {
       cwd: REPO_ROOT,
@@ -21,20 +19,22 @@ function runDemo(): Promise<Finished> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const limit = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    // Ends a demo that hangs; how long it takes is judged by bench/demo.bench.ts.
+    const limit = setTimeout(() => child.kill('SIGKILL'), 280_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
-      resolve({ code, output, ms: performance.now() - started });
+      resolve({ code, output });
     });
   });
 }
 
+// "Under a minute" is bench/demo.bench.ts (`npm run bench demo`): a wall-clock budget here
+// failed whenever other work loaded the cores, though every scenario ended as it should.
 describe('npm run demo', () => {
-  it('runs the deploy scenarios (one on ECS Express) and a rollback to their expected ends in under a minute', async () => {
+  it('runs the deploy scenarios (one on ECS Express) and a rollback to their expected ends', async () => {
     const demo = await runDemo();
     expect(demo.code, demo.output).toBe(0);
-    expect(demo.ms).toBeLessThan(60_000);
     const out = demo.output;
 
     // Each scenario: its banner, then its result, in order.
@@ -95,5 +95,5 @@ describe('npm run demo', () => {
     ])
       expect(out).not.toContain(secret);
     expect(out).not.toContain('::add-mask::');
-  }, 110_000);
+  }, 300_000);
 });
