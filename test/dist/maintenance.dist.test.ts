@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { PAUSE_RECORD_KEY, type PauseRecord } from '../../core/maintenance/suite-pauses.js';
 import { DEFAULT_FIXTURE, type FixtureInput, type SimHandle } from '../../sim/index.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
@@ -43,6 +44,37 @@ async function world(
   });
   worlds.push(w);
   return w;
+}
+
+/**
+ * The lost run's window passes: its pause record on monitor `id` is moved `ms` into the past
+ * through BetterStack's metadata API, as if that run had paused `ms` earlier. The next run
+ * judges expiry by its own clock, so the test does not sleep on the wall clock through the
+ * window (a sleep of window + margin failed on a loaded machine, where the run before it
+ * could take longer than the window).
+ */
+async function windowPassed(w: DeployWorld, id: string, ms: number): Promise<void> {
+  const entry = w.sim.betterstack
+    .metadata()
+    .find((m) => m.ownerType === 'Monitor' && m.ownerId === id && m.key === PAUSE_RECORD_KEY);
+  if (!entry) throw new Error(`monitor ${id} has no pause record`);
+  const record = JSON.parse(entry.values[0]!.value) as PauseRecord;
+  const earlier = (iso: string): string => new Date(Date.parse(iso) - ms).toISOString();
+  const moved = { ...record, at: earlier(record.at), until: earlier(record.until) };
+  const response = await fetch(`${w.env['BETTERSTACK_API_URL']}/api/v3/metadata`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${w.sim.env['SIM_BETTERSTACK_TOKEN']}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      owner_type: 'Monitor',
+      owner_id: id,
+      key: PAUSE_RECORD_KEY,
+      values: [{ type: 'String', value: JSON.stringify(moved) }],
+    }),
+  });
+  if (!response.ok) throw new Error(`moving the pause record of ${id}: ${response.status}`);
 }
 
 const monitor = (w: DeployWorld, id: string) => {
@@ -95,7 +127,7 @@ describe.concurrent('maintenance windows', () => {
   });
 
   it('a lost runner leaves a pause with an end: the next run ends it after the window and says so', async () => {
-    const w = await world({ personPause: true, window: '2s' });
+    const w = await world({ personPause: true, window: '30m' });
     const lost = await w.run(
       'deploy',
       { image: 'v1.5.0', snapshot: 'false' },
@@ -110,7 +142,7 @@ describe.concurrent('maintenance windows', () => {
     expect(early.stdout).toMatch(/2001001 .*paused by apprunner-ops .*until/);
     expect(monitor(w, '2001001').paused).toBe(true);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    await windowPassed(w, '2001001', 31 * 60_000);
     const next = await w.run('deploy', { image: 'v1.5.0', snapshot: 'false' });
     expect(errors(next)).toEqual([]);
     expect(next.outputs['result']).toBe('unchanged');
@@ -145,7 +177,7 @@ describe.concurrent('maintenance windows', () => {
   });
 
   it('a rollback ends an expired pause too, even when its own preflight then refuses', async () => {
-    const w = await world({ window: '1s' });
+    const w = await world({ window: '30m' });
     await w.run(
       'rollback',
       { reason: 'the runner is lost mid-way', snapshot: 'false', to: 'v1.3.9' },
@@ -153,7 +185,8 @@ describe.concurrent('maintenance windows', () => {
     );
     expect(monitor(w, '2001001').paused).toBe(true);
     expect(monitor(w, '2001002').paused).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await windowPassed(w, '2001001', 31 * 60_000);
+    await windowPassed(w, '2001002', 31 * 60_000);
     const refused = await w.run('rollback', {
       reason: 'the next run after the loss',
       to: 'no-such-tag',
