@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -181,26 +181,39 @@ describe.concurrent('GitHub and Slack records of a deploy', () => {
   });
 });
 
+/** Whether process `pid` still runs (a zombie waiting to be reaped runs nothing: not alive). */
+async function running(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // The state follows the command name in parentheses, which may itself hold spaces.
+  return stat !== undefined && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+}
+
 describe('a down migration with a deadline', () => {
   it('stops the migration and every process it started when the deadline passes', async () => {
     const w = await world();
     const dir = await mkdtemp(path.join(os.tmpdir(), 'migration-deadline-'));
-    const marker = path.join(dir, 'written-after-5s');
+    const marker = path.join(dir, 'written-late');
+    const grandchild = path.join(dir, 'grandchild.pid');
     try {
-      // The migration starts a child, which starts a grandchild that would write after 5 s.
+      // The migration starts a child, which starts a grandchild that writes its pid and would
+      // write the marker after 60 s. The test does not sleep for it: it checks that the
+      // grandchild no longer runs once the rollback has ended, so nothing can write later.
+      // The deadline (3 s) leaves a loaded machine time to start both shells.
       const result = await w.run('rollback', {
         to: 'v1.4.0',
         reason: 'migration hangs on a lock',
-        'down-migration-timeout': '1s',
-        'down-migration-command': `echo "reverting 0042"; bash -c 'sleep 5; echo late > "${marker}"' & wait`,
+        'down-migration-timeout': '3s',
+        'down-migration-command': `echo "reverting 0042"; bash -c 'echo $$ > "${grandchild}"; sleep 60; echo late > "${marker}"' & wait`,
       });
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain('reverting 0042');
       expect(errors(result).at(-1)).toMatch(
-        /^rollback: Rollback to v1\.4\.0 stopped: the down migration failed, so the image was not changed and v1\.4\.2 still serves: down migration did not finish within 1\.0s; stopped it and every process it started$/,
+        /^rollback: Rollback to v1\.4\.0 stopped: the down migration failed, so the image was not changed and v1\.4\.2 still serves: down migration did not finish within 3\.0s; stopped it and every process it started$/,
       );
       expect(w.sim.service(w.serviceArn).running.version).toBe('v1.4.2');
-      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const pid = Number.parseInt(await readFile(grandchild, 'utf8'), 10);
+      expect(pid).toBeGreaterThan(1);
+      expect(await running(pid), `grandchild ${pid} still runs`).toBe(false);
       expect(existsSync(marker)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
