@@ -267,6 +267,9 @@ function runNode(
   });
 }
 
+/** A step's deadline when the caller names none: it ends a run that hangs, however busy the machine. */
+export const RUN_TIMEOUT_MS = 120_000;
+
 export async function runActionBundle(options: ActionRunOptions): Promise<ActionRun> {
   const manifest = await readManifest(options.action);
   const declared = manifest.inputs ?? {};
@@ -332,7 +335,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     process.env[ACTIONS_DIR_ENV] || path.join(REPO_ROOT, 'actions'),
     options.action,
   );
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? RUN_TIMEOUT_MS;
   try {
     const main = await runNode(path.join(actionDir, manifest.runs.main), env, cwd, {
       timeoutMs,

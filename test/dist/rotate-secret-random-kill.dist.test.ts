@@ -9,6 +9,7 @@
 import { describe, it } from 'vitest';
 import { tryLogin } from '../../core/rotation/values.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
+import { RUN_TIMEOUT_MS } from '../../sim/run-action.js';
 
 const SEED = Number(process.env['ROTATE_KILL_SEED'] ?? Date.now() % 100_000);
 const POINTS_PER_KIND = 3;
@@ -62,10 +63,17 @@ async function healthy(world: RotationWorld): Promise<boolean> {
   return res.status === 200;
 }
 
+/**
+ * The test's safety net is the sum of its runs' own deadlines (each run of a bundle is stopped
+ * at RUN_TIMEOUT_MS): the kill, the restart and the re-run at each point. A fixed wall-clock
+ * budget for the whole was reached beside other work on 2 cores, though no run hung.
+ */
+const RUNS_PER_KIND = POINTS_PER_KIND * 3;
+
 describe.concurrent(`rotations killed at random points (seed ${SEED})`, () => {
   it.for(KINDS)(
     'of kind $kind: a restart never ships a dead DATABASE_URL, one re-run ends clean',
-    { timeout: 400_000 },
+    { timeout: RUNS_PER_KIND * RUN_TIMEOUT_MS },
     async (k, { expect }) => {
       const random = seeded(SEED + KINDS.indexOf(k));
       const points = Array.from(
