@@ -15,6 +15,8 @@ export interface CallRecord {
   error?: string;
   /** A fault the sim injected into this call. */
   fault?: string;
+  /** Latency the sim injected before answering (a `latency` fault), in real ms. */
+  latencyMs?: number;
 }
 
 export interface CallFilter {

@@ -96,7 +96,10 @@ async function applyFault(
   record: CallRecord,
   req: http.IncomingMessage,
 ): Promise<FaultDecision['fail'] | 'answered'> {
-  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+  if (decision.latencyMs > 0) {
+    record.latencyMs = decision.latencyMs;
+    await sleep(decision.latencyMs);
+  }
   if (decision.fail === 'reset') {
     record.fault = 'reset';
     record.status = 0;
