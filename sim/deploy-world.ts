@@ -105,7 +105,10 @@ export async function startDeployWorld(
           config: 'apprunner-ops.yml',
           environment: 'production',
           'poll-interval': '100ms',
-          'verify-timeout': '3s',
+          // Verification ends at the first pass, or after verify-failure-limit failures once
+          // the new version serves; the deadline only ends a check that never settles. 3 s was
+          // reached on a loaded machine by probes that simply answered late.
+          'verify-timeout': '30s',
           'github-token': 'ghs_simtoken',
           'slack-webhook-url': sim.env['SIM_SLACK_WEBHOOK_URL'] as string,
           'betterstack-token': sim.env['SIM_BETTERSTACK_TOKEN'] as string,
