@@ -9,7 +9,7 @@ import {
   type SourceConfiguration,
 } from '@aws-sdk/client-apprunner';
 import { DomainFailure } from '../util/errors.js';
-import { waitFor } from '../util/wait.js';
+import { waitWith } from '../util/wait.js';
 import { retry } from '../util/retry.js';
 import { AWS_RETRY, awsCall, awsErrorName, isRetryableAwsError, type AwsCallDeps } from './call.js';
 
@@ -89,13 +89,11 @@ export class AppRunnerService {
    * wait cannot fix are refused with advice.
    */
   async waitUntilUpdatable(timeoutMs: number, intervalMs: number): Promise<ServiceState> {
-    return waitFor({
-      what: `App Runner service ${this.arn.split('/')[1] ?? this.arn} to be RUNNING`,
-      timeoutMs,
-      intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    return waitWith(
+      this.deps,
+      `App Runner service ${this.arn.split('/')[1] ?? this.arn} to be RUNNING`,
+      { timeoutMs, intervalMs },
+      async () => {
         const state = await this.describe();
         switch (state.status) {
           case 'RUNNING':
@@ -119,7 +117,7 @@ export class AppRunnerService {
             );
         }
       },
-    });
+    );
   }
 
   /**
@@ -212,17 +210,15 @@ export class AppRunnerService {
       return op?.Id && op.Id !== before ? op : undefined;
     };
     if (configured === identifier && (status === 'OPERATION_IN_PROGRESS' || status === 'RUNNING')) {
-      const op = await waitFor({
-        what: `the UpdateService operation for ${identifier} to be listed`,
-        timeoutMs: wait.timeoutMs,
-        intervalMs: Math.min(wait.intervalMs, 1_000),
-        clock: this.deps.clock,
-        logger: this.deps.logger,
-        probe: async () => {
+      const op = await waitWith(
+        this.deps,
+        `the UpdateService operation for ${identifier} to be listed`,
+        { timeoutMs: wait.timeoutMs, intervalMs: Math.min(wait.intervalMs, 1_000) },
+        async () => {
           const found = await newer();
           return found ? { done: true, value: found } : { done: false, status: 'not listed yet' };
         },
-      });
+      );
       this.deps.logger.info(
         `UpdateService: the call whose answer was lost had taken effect (${identifier} configured, ${status}); following its operation ${op.Id}`,
       );
@@ -353,19 +349,17 @@ export class AppRunnerService {
     timeoutMs: number,
     intervalMs: number,
   ): Promise<{ status: OperationOutcome; operation: OperationSummary }> {
-    return waitFor({
-      what: `App Runner operation ${operationId} to finish`,
-      timeoutMs,
-      intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    return waitWith(
+      this.deps,
+      `App Runner operation ${operationId} to finish`,
+      { timeoutMs, intervalMs },
+      async () => {
         const operation = await this.findOperation(operationId);
         const status = operation?.Status ?? 'NOT_LISTED_YET';
         if (operation && TERMINAL.has(status))
           return { done: true, value: { status: status as OperationOutcome, operation } };
         return { done: false, status };
       },
-    });
+    );
   }
 }

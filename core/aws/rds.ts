@@ -7,7 +7,7 @@ import {
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import { DomainFailure } from '../util/errors.js';
-import { waitFor } from '../util/wait.js';
+import { waitWith } from '../util/wait.js';
 import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 
 export class DatabaseNotReady extends DomainFailure {
@@ -142,13 +142,11 @@ export class RdsInstance {
    * which would report a snapshot that never existed as complete.
    */
   async waitForSnapshot(id: string, timeoutMs: number, intervalMs: number): Promise<DBSnapshot> {
-    return waitFor({
-      what: `RDS snapshot ${id} to be available`,
-      timeoutMs,
-      intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    return waitWith(
+      this.deps,
+      `RDS snapshot ${id} to be available`,
+      { timeoutMs, intervalMs },
+      async () => {
         const snapshot = await this.describeSnapshot(id);
         if (!snapshot) return { done: false, status: 'not listed yet' };
         if (snapshot.Status === 'available') return { done: true, value: snapshot };
@@ -157,7 +155,7 @@ export class RdsInstance {
         }
         return { done: false, status: `${snapshot.Status} (${snapshot.PercentProgress ?? 0}%)` };
       },
-    });
+    );
   }
 
   /** Manual snapshots of this instance whose id matches `own`, newest first. */

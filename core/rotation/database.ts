@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-rds';
 import { awsCall, isRetryableAwsError, type AwsCallDeps } from '../aws/call.js';
 import { DomainFailure, errorMessage } from '../util/errors.js';
-import { waitFor } from '../util/wait.js';
+import { waitWith } from '../util/wait.js';
 
 export class RdsMasterPassword {
   constructor(
@@ -79,13 +79,11 @@ export class RdsMasterPassword {
    * the instance is available again.
    */
   async waitApplied(timeoutMs: number, intervalMs: number): Promise<void> {
-    await waitFor({
-      what: `RDS instance ${this.instanceId} to apply the new master password`,
-      timeoutMs,
-      intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    await waitWith(
+      this.deps,
+      `RDS instance ${this.instanceId} to apply the new master password`,
+      { timeoutMs, intervalMs },
+      async () => {
         const instance = await this.describe();
         const pending =
           instance.PendingModifiedValues?.MasterUserPassword !== undefined ||
@@ -94,6 +92,6 @@ export class RdsMasterPassword {
           ? { done: false, status: `${instance.DBInstanceStatus ?? 'unknown'}, password pending` }
           : { done: true, value: undefined };
       },
-    });
+    );
   }
 }

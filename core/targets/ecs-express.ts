@@ -46,7 +46,7 @@ import { ECS_SERVICE_ARN } from '../config/fields.js';
 import { albTraffic, type LoadBalancerTarget, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
-import { waitFor } from '../util/wait.js';
+import { waitWith } from '../util/wait.js';
 import {
   TargetNotUpdatable,
   byDigest,
@@ -322,19 +322,17 @@ export class EcsExpressTarget implements DeployTarget {
   }
 
   async waitUntilUpdatable(wait: Wait): Promise<TargetState> {
-    return waitFor({
-      what: `ECS Express service ${this.serviceName} to be ACTIVE with no deployment under way`,
-      timeoutMs: wait.timeoutMs,
-      intervalMs: wait.intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    return waitWith(
+      this.deps,
+      `ECS Express service ${this.serviceName} to be ACTIVE with no deployment under way`,
+      wait,
+      async () => {
         const check = await this.preflight();
         if (check.updatable) return { done: true, value: await this.describe() };
         if (!check.busy) throw new TargetNotUpdatable(check.reason);
         return { done: false, status: check.reason };
       },
-    });
+    );
   }
 
   /**
@@ -652,13 +650,11 @@ export class EcsExpressTarget implements DeployTarget {
 
   async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
     const id = deployment.id;
-    const found = await waitFor({
-      what: `ECS service deployment ${id.split('/').at(-1) ?? id} of ${deployment.image} to finish`,
-      timeoutMs: wait.timeoutMs,
-      intervalMs: wait.intervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      probe: async () => {
+    const found = await waitWith(
+      this.deps,
+      `ECS service deployment ${id.split('/').at(-1) ?? id} of ${deployment.image} to finish`,
+      wait,
+      async () => {
         const out = await awsCall(
           'DescribeServiceDeployments',
           () =>
@@ -676,7 +672,7 @@ export class EcsExpressTarget implements DeployTarget {
           status: d.lifecycleStage ? `${status} (${d.lifecycleStage})` : status,
         };
       },
-    });
+    );
     const status = found.status ?? 'UNKNOWN';
     // ECS ends its reasons with a full stop; the message goes on after it.
     const reason = (found.rollback?.reason ?? found.statusReason ?? 'no reason given').replace(

@@ -59,3 +59,31 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     await clock.sleep(Math.min(options.intervalMs, remaining), options.signal);
   }
 }
+
+/** A wait's deadline and pace, as targets, clients and steps pass them on. */
+export interface WaitTiming {
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+/**
+ * `waitFor` with the clock and logger of a client's or step's dependencies: every poll in
+ * core/ takes both from there, so they are named once here rather than at each wait.
+ */
+export function waitWith<T>(
+  deps: { clock: Clock; logger: Logger },
+  what: string,
+  timing: WaitTiming,
+  probe: WaitOptions<T>['probe'],
+  signal?: AbortSignal,
+): Promise<T> {
+  return waitFor({
+    what,
+    timeoutMs: timing.timeoutMs,
+    intervalMs: timing.intervalMs,
+    clock: deps.clock,
+    logger: deps.logger,
+    probe,
+    ...(signal ? { signal } : {}),
+  });
+}
