@@ -24,20 +24,10 @@ export const ciGreen = defineCheck({
     // Loaded on use: the registry is imported by every action that reads the configuration.
     const { createOctokit } = await import('../github/octokit.js');
     const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: ctx.logger });
-    const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-      owner,
-      repo,
-      ref: run.sha,
-      per_page: 100,
-      request: { signal: ctx.signal },
-    });
-    const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
-      owner,
-      repo,
-      ref: run.sha,
-      per_page: 100,
-      request: { signal: ctx.signal },
-    });
+    // Check runs (GitHub Actions, apps) and commit statuses (older CI) of the same commit.
+    const forRef = { owner, repo, ref: run.sha, per_page: 100, request: { signal: ctx.signal } };
+    const runs = await octokit.paginate(octokit.rest.checks.listForRef, forRef);
+    const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, forRef);
     // This run's own jobs are in progress on the same commit: they are not CI.
     const ownRun = `/actions/runs/${run.runId}/`;
     const judged = runs.filter(

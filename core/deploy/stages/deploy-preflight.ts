@@ -18,7 +18,6 @@ import type { OpsRun } from '../ops-run.js';
 import { assertNotUndoingRollback } from '../newer-rollback.js';
 import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
-import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 /**
  * A snapshot an earlier job started (deploy.yml's snapshot job) must be this environment's
@@ -60,7 +59,6 @@ export const deployPreflight: StageDefinition<
     if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
     const { state, running } = await readService(run);
-    await assertNoUnfinishedRotation(run.ctx, state.secrets);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
     // Before anything changes: a rollback this deploy was queued behind or beside stands.
     await assertNotUndoingRollback(ctx, target, targetVersion);

@@ -3,6 +3,7 @@ import type { TargetState } from '../../targets/target.js';
 import { readRunningImage, type RunningImage } from '../images.js';
 import type { Chosen, OpsRun } from '../ops-run.js';
 import { recordTarget } from '../outcome.js';
+import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 /** The credentials reach the configured account, and the database is there to snapshot if wanted. */
 export async function checkAccess(run: OpsRun): Promise<void> {
@@ -10,7 +11,11 @@ export async function checkAccess(run: OpsRun): Promise<void> {
   if (run.snapshot.wanted && run.ctx.rds) await run.ctx.rds.assertAvailable();
 }
 
-/** Waits until the service takes an update, and reads what it runs. */
+/**
+ * Waits until the service takes an update, refuses one whose secrets have a rotation left
+ * half done (unfinished-rotation.ts), and reads what it runs: every preflight that changes the
+ * service (deploy, rollback, restart) starts so.
+ */
 export async function readService(
   run: OpsRun,
 ): Promise<{ state: TargetState; running: RunningImage }> {
@@ -19,7 +24,9 @@ export async function readService(
     timeoutMs: ctx.timing.operationTimeoutMs,
     intervalMs: ctx.timing.pollIntervalMs,
   });
-  return { state, running: await readRunningImage(ctx, state.image) };
+  const running = await readRunningImage(ctx, state.image);
+  await assertNoUnfinishedRotation(ctx, state.secrets);
+  return { state, running };
 }
 
 /** Records the images the run works with; the service's URL and variables come from `state`. */

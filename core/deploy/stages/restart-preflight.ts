@@ -5,7 +5,6 @@
 import type { OpsRun } from '../ops-run.js';
 import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
-import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 export const restartPreflight: StageDefinition<OpsRun> = {
   name: 'Preflight',
@@ -13,7 +12,6 @@ export const restartPreflight: StageDefinition<OpsRun> = {
   run: async (run) => {
     await checkAccess(run);
     const { state, running } = await readService(run);
-    await assertNoUnfinishedRotation(run.ctx, state.secrets);
     choose(run, state, {
       running,
       // The same image: its tags are the versions the app may report once restarted.

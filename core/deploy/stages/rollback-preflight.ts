@@ -12,7 +12,6 @@ import { NoRollbackTarget, type RollbackTarget } from '../rollback-target.js';
 import type { ResolvedImage } from '../../aws/ecr.js';
 import { checkAccess, choose, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
-import { assertNoUnfinishedRotation } from './unfinished-rotation.js';
 
 interface Resolved {
   target: ResolvedImage;
@@ -105,7 +104,6 @@ export const rollbackPreflight: StageDefinition<
   run: async (run) => {
     await checkAccess(run);
     const { state, running } = await readService(run);
-    await assertNoUnfinishedRotation(run.ctx, state.secrets);
     const resolved = await resolveTarget(run.ctx, run.to, running);
     run.commit = resolved.commit;
     choose(run, state, {
