@@ -291,6 +291,12 @@ export const fixtureSchema = z.strictObject({
       masterPassword: duration.prefault('30s'),
       /** ModifyDBInstance NewDBInstanceIdentifier + ApplyImmediately: `renaming` this long. */
       rename: duration.prefault('2m'),
+      /** A DBInstanceClass or AllocatedStorage change applied: `modifying` this long. */
+      modify: duration.prefault('10m'),
+      /** The reboot a class change ends with: `rebooting` this long. */
+      reboot: duration.prefault('1m'),
+      /** After a storage change: `storage-optimization` this long (AWS: hours, up to a day). */
+      storageOptimization: duration.prefault('6h'),
     })
     .prefault({}),
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),

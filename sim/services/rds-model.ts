@@ -32,6 +32,14 @@ export interface DbInstance {
   pendingMasterPassword?: string;
   /** A NewDBInstanceIdentifier not applied yet (PendingModifiedValues; rds-rename.ts). */
   pendingRename?: string;
+  /** The class and storage once a modification applied (the fixture's until then). */
+  instanceClass?: string;
+  allocatedStorage?: number;
+  /** A DBInstanceClass / AllocatedStorage change queued or being applied (rds-modify.ts). */
+  pendingClass?: string;
+  pendingStorage?: number;
+  /** A storage change is being optimized (status storage-optimization unless another shows). */
+  optimizingStorage?: boolean;
 }
 
 export interface DbSnapshot {

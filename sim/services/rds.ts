@@ -186,7 +186,7 @@ export class RdsState implements RdsStore {
     const f = i.fixture;
     return {
       DBInstanceIdentifier: i.id,
-      DBInstanceClass: f.instanceClass,
+      DBInstanceClass: i.instanceClass ?? f.instanceClass,
       Engine: 'postgres',
       DBInstanceStatus: i.status,
       MasterUsername: i.backing?.masterUsername ?? f.masterUsername,
@@ -207,7 +207,7 @@ export class RdsState implements RdsStore {
                 `arn:aws:kms:${this.fixture.region}:${this.fixture.account}:key/sim-rds-master`,
             }
           : undefined,
-      AllocatedStorage: f.allocatedStorage,
+      AllocatedStorage: i.allocatedStorage ?? f.allocatedStorage,
       InstanceCreateTime: new Date(i.createdAt),
       PreferredBackupWindow: '02:00-02:30',
       BackupRetentionPeriod: f.backupRetentionPeriod,
@@ -236,6 +236,8 @@ export class RdsState implements RdsStore {
       PendingModifiedValues: {
         ...(i.pendingMasterPassword !== undefined ? { MasterUserPassword: '****' } : {}),
         ...(i.pendingRename !== undefined ? { DBInstanceIdentifier: i.pendingRename } : {}),
+        ...(i.pendingClass !== undefined ? { DBInstanceClass: i.pendingClass } : {}),
+        ...(i.pendingStorage !== undefined ? { AllocatedStorage: i.pendingStorage } : {}),
       },
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
       MultiAZ: f.multiAz,

@@ -1,0 +1,202 @@
+/**
+ * RDS instance states through the real SDK: modifications queued in PendingModifiedValues,
+ * ApplyImmediately applying every one of them (a queued class change ends with a reboot, a
+ * storage change with storage-optimization), and ModifyDBInstance refused with
+ * InvalidDBInstanceState in the states RDS refuses it in, changing nothing. Every answer is
+ * checked against RDS's output shapes (sim/models/rds.json) by the sim under vitest.
+ */
+import {
+  CreateDBSnapshotCommand,
+  DescribeDBInstancesCommand,
+  ModifyDBInstanceCommand,
+  RDSClient,
+  type DBInstance,
+} from '@aws-sdk/client-rds';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSim, type SimHandle } from '../../sim/index.js';
+import { sdkError } from './helpers.js';
+
+const ID = 'drop-db';
+let sim: SimHandle | undefined;
+let rds: RDSClient | undefined;
+
+async function start(): Promise<{ sim: SimHandle; rds: RDSClient }> {
+  sim = await startSim({ timeScale: 0.01 });
+  rds = new RDSClient(sim.clientConfig({ maxAttempts: 1 }));
+  return { sim, rds };
+}
+afterEach(async () => {
+  rds?.destroy();
+  await sim?.stop();
+  sim = undefined;
+  rds = undefined;
+});
+
+async function describeDb(client: RDSClient): Promise<DBInstance> {
+  const out = await client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: ID }));
+  return out.DBInstances![0]!;
+}
+
+/** Moves the sim's clock by `minutes` of modelled time. */
+const after = (s: SimHandle, minutes: number): void => s.advance(s.scaled(minutes * 60_000));
+
+describe('ModifyDBInstance and the states it leads to', () => {
+  it('queues a class change without ApplyImmediately; a later ApplyImmediately applies it with a reboot', async () => {
+    const { sim: s, rds: client } = await start();
+    const before = await describeDb(client);
+    expect(before.DBInstanceClass).toBe('db.t4g.small');
+    const queued = await client.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, DBInstanceClass: 'db.t4g.medium' }),
+    );
+    expect(queued.DBInstance?.DBInstanceStatus).toBe('available');
+    expect(queued.DBInstance?.PendingModifiedValues).toEqual({ DBInstanceClass: 'db.t4g.medium' });
+    after(s, 60);
+    expect((await describeDb(client)).PendingModifiedValues).toEqual({
+      DBInstanceClass: 'db.t4g.medium',
+    });
+
+    // A password change with ApplyImmediately: RDS applies every pending modification.
+    const now = await client.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: ID,
+        MasterUserPassword: 'a-new-Password-1',
+        ApplyImmediately: true,
+      }),
+    );
+    expect(now.DBInstance?.DBInstanceStatus).toBe('modifying');
+    expect(now.DBInstance?.PendingModifiedValues).toEqual({
+      DBInstanceClass: 'db.t4g.medium',
+      MasterUserPassword: '****',
+    });
+    after(s, 10);
+    const rebooting = await describeDb(client);
+    expect(rebooting.DBInstanceStatus).toBe('rebooting');
+    expect(rebooting.DBInstanceClass).toBe('db.t4g.medium');
+    after(s, 1);
+    const done = await describeDb(client);
+    expect(done.DBInstanceStatus).toBe('available');
+    expect(done.PendingModifiedValues).toEqual({});
+  });
+
+  it('applies a storage change at once with ApplyImmediately: modifying, then storage-optimization for hours', async () => {
+    const { sim: s, rds: client } = await start();
+    const out = await client.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: ID,
+        AllocatedStorage: 40,
+        ApplyImmediately: true,
+      }),
+    );
+    expect(out.DBInstance?.DBInstanceStatus).toBe('modifying');
+    expect(out.DBInstance?.PendingModifiedValues).toEqual({ AllocatedStorage: 40 });
+    after(s, 10);
+    const optimizing = await describeDb(client);
+    expect(optimizing.DBInstanceStatus).toBe('storage-optimization');
+    expect(optimizing.AllocatedStorage).toBe(40);
+    expect(optimizing.PendingModifiedValues).toEqual({});
+
+    // The instance serves: a snapshot and a password change are taken; more storage is not.
+    await client.send(
+      new CreateDBSnapshotCommand({ DBInstanceIdentifier: ID, DBSnapshotIdentifier: 'during' }),
+    );
+    const refused = await sdkError(
+      client.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: ID,
+          AllocatedStorage: 60,
+          ApplyImmediately: true,
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({ name: 'InvalidParameterCombination' });
+    expect(refused.message).toMatch(/previous storage change is being optimized/);
+    const password = await client.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, MasterUserPassword: 'pw-Second-22' }),
+    );
+    expect(password.DBInstance?.DBInstanceStatus).toBe('resetting-master-credentials');
+    after(s, 1);
+    // The password applied; the storage is still being optimized.
+    expect((await describeDb(client)).DBInstanceStatus).toBe('storage-optimization');
+    after(s, 6 * 60);
+    const done = await describeDb(client);
+    expect(done.DBInstanceStatus).toBe('available');
+    expect(done.AllocatedStorage).toBe(40);
+  });
+
+  it.each([
+    ['backing-up', (s: SimHandle) => s.setInstanceStatus(ID, 'backing-up')],
+    ['modifying', (s: SimHandle) => s.setInstanceStatus(ID, 'modifying')],
+    [
+      'resetting-master-credentials',
+      (s: SimHandle) => s.setInstanceStatus(ID, 'resetting-master-credentials'),
+    ],
+    ['rebooting', (s: SimHandle) => s.setInstanceStatus(ID, 'rebooting')],
+  ])(
+    'refuses every modification while the instance is %s, and changes nothing',
+    async (status, put) => {
+      const { sim: s, rds: client } = await start();
+      put(s);
+      for (const change of [
+        { MasterUserPassword: 'a-new-Password-1' },
+        { DBInstanceClass: 'db.t4g.medium' },
+        { AllocatedStorage: 40, ApplyImmediately: true },
+      ]) {
+        const error = await sdkError(
+          client.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, ...change })),
+        );
+        expect(error).toMatchObject({ name: 'InvalidDBInstanceStateFault' });
+        expect(error.message).toBe(
+          `Database instance is not in available state (it is ${status}).`,
+        );
+      }
+      const after = await describeDb(client);
+      expect(after.DBInstanceStatus).toBe(status);
+      expect(after.PendingModifiedValues).toEqual({});
+      expect(after.DBInstanceClass).toBe('db.t4g.small');
+    },
+  );
+
+  it('refuses while a snapshot keeps a single-AZ instance backing-up, and takes the change once it is available', async () => {
+    const { sim: s, rds: client } = await start();
+    await client.send(
+      new CreateDBSnapshotCommand({ DBInstanceIdentifier: ID, DBSnapshotIdentifier: 'pre' }),
+    );
+    expect((await describeDb(client)).DBInstanceStatus).toBe('backing-up');
+    const error = await sdkError(
+      client.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: ID,
+          MasterUserPassword: 'pw-Third-333',
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ name: 'InvalidDBInstanceStateFault' });
+    after(s, 1);
+    expect((await describeDb(client)).DBInstanceStatus).toBe('available');
+    const out = await client.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, MasterUserPassword: 'pw-Third-333' }),
+    );
+    expect(out.DBInstance?.DBInstanceStatus).toBe('resetting-master-credentials');
+  });
+
+  it('refuses a smaller storage and an unknown class before anything changes', async () => {
+    const { rds: client } = await start();
+    const smaller = await sdkError(
+      client.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, AllocatedStorage: 10 })),
+    );
+    expect(smaller).toMatchObject({ name: 'InvalidParameterValue' });
+    const unknown = await sdkError(
+      client.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: ID,
+          DBInstanceClass: 'large',
+          MasterUserPassword: 'a-new-Password-1',
+        }),
+      ),
+    );
+    expect(unknown).toMatchObject({ name: 'InvalidParameterCombination' });
+    const db = await describeDb(client);
+    expect(db.DBInstanceStatus).toBe('available');
+    expect(db.PendingModifiedValues).toEqual({});
+  });
+});
