@@ -118,11 +118,13 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
     preflight: async (current, unfinished) => {
       const instance = await rds.describe();
       const status = instance.DBInstanceStatus ?? 'unknown';
-      // A lost run's password may still be being applied; anything else but `available`
-      // (backing-up, modifying, rebooting…) makes RDS refuse the change half way.
-      if (status !== 'available' && !(unfinished && status === 'resetting-master-credentials'))
+      // A lost run's password may still be being applied. RDS takes a password change while
+      // it is available, or optimizing storage (hours after a storage change, serving all the
+      // while); anything else (backing-up, modifying, rebooting…) makes it refuse the change.
+      const takesPassword = status === 'available' || status === 'storage-optimization';
+      if (!takesPassword && !(unfinished && status === 'resetting-master-credentials'))
         throw new RotationRefused(
-          `${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`,
+          `${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available (or storage-optimization) — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`,
         );
       const queued = Object.keys(instance.PendingModifiedValues ?? {}).filter(
         (k) => k !== 'MasterUserPassword',

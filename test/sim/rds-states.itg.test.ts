@@ -13,6 +13,13 @@ import {
   type DBInstance,
 } from '@aws-sdk/client-rds';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseNotReady, RdsInstance } from '../../core/aws/rds.js';
+import type { SecretsStore } from '../../core/aws/secrets-manager.js';
+import { RdsMasterPassword } from '../../core/rotation/database.js';
+import { RotationRefused, rdsMasterPasswordDriver } from '../../core/rotation/drivers.js';
+import type { SecretConfig } from '../../core/rotation/types.js';
+import { systemClock } from '../../core/util/clock.js';
+import { recordingLogger } from '../../core/util/logger.js';
 import { startSim, type SimHandle } from '../../sim/index.js';
 import { sdkError } from './helpers.js';
 
@@ -198,5 +205,133 @@ describe('ModifyDBInstance and the states it leads to', () => {
     const db = await describeDb(client);
     expect(db.DBInstanceStatus).toBe('available');
     expect(db.PendingModifiedValues).toEqual({});
+  });
+});
+
+// The suite's RDS steps against each state, through the same SDK client and the sim: the
+// snapshot before a deploy, and the rotation's master-password change (its preflight, the
+// change and the wait for it). The drill restores a new instance and waits for it to be
+// available itself (test/checks/snapshot-restore.itg.test.ts).
+describe("the suite's RDS steps in each state", () => {
+  const deps = () => ({ clock: systemClock, logger: recordingLogger() });
+  const STATES = [
+    'available',
+    'storage-optimization',
+    'backing-up',
+    'modifying',
+    'rebooting',
+    'resetting-master-credentials',
+  ] as const;
+
+  it.each(STATES)('the snapshot before a deploy, on an instance that is %s', async (status) => {
+    const { sim: s, rds: client } = await start();
+    s.setInstanceStatus(ID, status);
+    const instance = new RdsInstance(client, ID, deps());
+    if (status === 'available' || status === 'storage-optimization') {
+      await instance.assertAvailable();
+      // And RDS takes the snapshot in that state.
+      expect(await instance.createSnapshot('pre-deploy')).toBe('pre-deploy');
+      return;
+    }
+    const error = await instance.assertAvailable().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatabaseNotReady);
+    expect((error as Error).message).toBe(
+      `RDS instance ${ID} is "${status}", and a snapshot needs it "available" (or "storage-optimization"); wait for it to finish, or run with snapshot: false if you accept deploying without one`,
+    );
+    // What RDS would have answered had the step gone on.
+    const refused = await sdkError(
+      client.send(
+        new CreateDBSnapshotCommand({ DBInstanceIdentifier: ID, DBSnapshotIdentifier: 'x' }),
+      ),
+    );
+    expect(refused.name).toBe('InvalidDBInstanceStateFault');
+  });
+
+  const secret = { name: 'DATABASE_URL', kind: 'rds-master-password' } as SecretConfig;
+  const driverFor = (client: RDSClient) =>
+    rdsMasterPasswordDriver(secret, {
+      secrets: {} as SecretsStore,
+      rds: new RdsMasterPassword(client, ID, deps()),
+      ...deps(),
+      loginTimeoutMs: 1_000,
+      passwordTimeoutMs: 10_000,
+      pollIntervalMs: 20,
+    });
+  // The fixture's instance is not backed by PostgreSQL: a preflight that passes the state
+  // check goes on to log in as the master user with the current URL, which fails on this
+  // unused port.
+  const current = async (client: RDSClient): Promise<string> =>
+    `postgres://${(await describeDb(client)).MasterUsername}:old-Password-1@127.0.0.1:9/drop`;
+
+  it.each(STATES)("the rotation's preflight, on an instance that is %s", async (status) => {
+    const { sim: s, rds: client } = await start();
+    s.setInstanceStatus(ID, status);
+    const error = await driverFor(client)
+      .preflight(await current(client), false)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(RotationRefused);
+    if (status === 'available' || status === 'storage-optimization')
+      expect((error as Error).message).toMatch(/the current DATABASE_URL does not log in/);
+    else
+      expect((error as Error).message).toBe(
+        `DATABASE_URL: RDS instance ${ID} is ${status}; RDS changes the master password only when the instance is available (or storage-optimization) — run again once it is (aws rds describe-db-instances --db-instance-identifier ${ID})`,
+      );
+  });
+
+  it("the rotation's password change leaves a queued class change queued: no reboot", async () => {
+    const { sim: s, rds: client } = await start();
+    await client.send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: ID, DBInstanceClass: 'db.t4g.medium' }),
+    );
+    const password = new RdsMasterPassword(client, ID, deps());
+    await password.set('a-new-Password-1', async () => false);
+    const during = await describeDb(client);
+    expect(during.DBInstanceStatus).toBe('resetting-master-credentials');
+    expect(during.PendingModifiedValues).toEqual({
+      DBInstanceClass: 'db.t4g.medium',
+      MasterUserPassword: '****',
+    });
+    after(s, 1);
+    await password.waitApplied(10_000, 20);
+    const done = await describeDb(client);
+    expect(done.DBInstanceStatus).toBe('available');
+    expect(done.DBInstanceClass).toBe('db.t4g.small');
+    expect(done.PendingModifiedValues).toEqual({ DBInstanceClass: 'db.t4g.medium' });
+  });
+
+  it("the rotation's password change during storage-optimization: applied, and the wait ends while the storage is still optimized", async () => {
+    const { sim: s, rds: client } = await start();
+    await client.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: ID,
+        AllocatedStorage: 40,
+        ApplyImmediately: true,
+      }),
+    );
+    after(s, 10);
+    expect((await describeDb(client)).DBInstanceStatus).toBe('storage-optimization');
+    const password = new RdsMasterPassword(client, ID, deps());
+    await password.set('a-new-Password-1', async () => false);
+    after(s, 1);
+    await password.waitApplied(10_000, 20);
+    const done = await describeDb(client);
+    expect(done.DBInstanceStatus).toBe('storage-optimization');
+    expect(done.PendingModifiedValues).toEqual({});
+  });
+
+  it("the rotation's wait for the password has a deadline and says what it waited for", async () => {
+    const { rds: client } = await start();
+    const password = new RdsMasterPassword(client, ID, deps());
+    await password.set('a-new-Password-1', async () => false);
+    // The sim's clock is not moved: RDS never applies it within the deadline.
+    await expect(password.waitApplied(300, 20)).rejects.toThrow(
+      /gave up after 300ms waiting for RDS instance drop-db to apply the new master password; last seen: resetting-master-credentials, password pending/,
+    );
   });
 });
