@@ -245,4 +245,32 @@ describe('Secrets Manager stand-in (awsJson1_1) through @aws-sdk/client-secrets-
     );
     expect(none.RandomPassword).toMatch(/^[A-Za-z0-9]{20}$/);
   });
+  it('moves LastChangedDate on every change of the secret: a new version, and a label moved or removed', async () => {
+    const id = 'drop/production/database-url';
+    const changed = async (): Promise<number> =>
+      (await sm.send(new DescribeSecretCommand({ SecretId: id }))).LastChangedDate!.getTime();
+    const seeded = await changed();
+    sim.advance(60_000);
+    await sm.send(
+      new PutSecretValueCommand({
+        SecretId: id,
+        ClientRequestToken: T(90),
+        SecretString: 'postgres://u:p@db/drop',
+        VersionStages: ['AWSPENDING'],
+      }),
+    );
+    const afterPut = await changed();
+    expect(afterPut).toBeGreaterThan(seeded);
+    sim.advance(60_000);
+    // Only a label changes: AWSPENDING is taken off the version, no value is written.
+    await sm.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: id,
+        VersionStage: 'AWSPENDING',
+        RemoveFromVersionId: T(90),
+      }),
+    );
+    const afterLabel = await changed();
+    expect(afterLabel).toBeGreaterThanOrEqual(afterPut + 60_000);
+  });
 });
