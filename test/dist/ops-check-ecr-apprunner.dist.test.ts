@@ -106,4 +106,37 @@ describe('ops-check bundle: ecr-untagged on App Runner pinned by a tag that move
       .map((i) => i.imageDigest);
     expect(deleted).not.toContain(running);
   });
+
+  it('delete: true without the clean-up role is an error before any call, naming the variable', async () => {
+    await writeFile(
+      path.join(workspace, 'weekly.yml'),
+      `version: 1\nenvironments:\n${environmentYaml(sim, 'production', arn)}    checks:\n      weekly:\n        - type: lifecycle-policy\n        - type: ecr-untagged\n          delete: true\n`,
+    );
+    const line =
+      (await readFile(path.join(workspace, 'weekly.yml'), 'utf8'))
+        .split('\n')
+        .indexOf('        - type: ecr-untagged') + 1;
+    sim.clearCalls();
+    const run = await runActionBundle({
+      action: 'ops-check',
+      cwd: workspace,
+      env: sim.env,
+      inputs: {
+        config: 'weekly.yml',
+        environment: 'production',
+        schedule: 'weekly',
+        'github-token': SIM_GITHUB_TOKEN,
+        cleanup: 'no-role',
+      },
+    });
+    expect(run.exitCode, run.stdout).toBe(1);
+    const error = run.annotations.find((a) => a.level === 'error');
+    expect(error?.message).toContain(
+      `environments.production.checks.weekly[1]: delete: true, but the repository variable PRODUCTION_CLEANUP_ROLE_ARN is not set, so no job may delete`,
+    );
+    expect(error?.message).toContain(`(line ${line})`);
+    // Nothing was read or changed, and no issue was opened.
+    expect(sim.calls()).toEqual([]);
+    expect(sim.github.issues()).toEqual([]);
+  });
 });
