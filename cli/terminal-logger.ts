@@ -1,4 +1,4 @@
-import { formatDuration } from '../core/util/duration.js';
+import { formatDurationWords } from '../core/util/duration.js';
 import type { Logger, WaitProgress } from '../core/util/logger.js';
 import { paint } from '../scripts/terminal-summary.js';
 import { inCliWords } from './words.js';
@@ -26,7 +26,7 @@ export function terminalLogger(
   let ticker: NodeJS.Timeout | undefined;
 
   const waitLine = (w: WaitProgress): string =>
-    `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${formatDuration(now() - w.startedAt)} of ${formatDuration(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${formatDurationWords(now() - w.startedAt)} of ${formatDurationWords(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
   const clear = (): void => {
     if (tty && wait) stream.write('\r\x1b[2K');
   };
@@ -48,7 +48,7 @@ export function terminalLogger(
       if (!tty) {
         if (update.done)
           stream.write(
-            `  done: ${update.what} after ${formatDuration(now() - update.startedAt)}\n`,
+            `  done: ${update.what} after ${formatDurationWords(now() - update.startedAt)}\n`,
           );
         return;
       }
@@ -57,7 +57,7 @@ export function terminalLogger(
         wait = undefined;
         stopTicker();
         stream.write(
-          `${paint(options.color, 'green', '✓')} ${update.what} after ${formatDuration(now() - update.startedAt)}\n`,
+          `${paint(options.color, 'green', '✓')} ${update.what} after ${formatDurationWords(now() - update.startedAt)}\n`,
         );
         return;
       }

@@ -113,7 +113,7 @@ export interface ActionInputs {
     readonly 'audit-database-url'?: InputValue;
     /** Open one GitHub issue per environment and schedule while checks fail, comment on it, close it when they pass (true or false). Default: `true`. */
     readonly 'open-issue'?: InputValue;
-    /** Items that delete (ecr-untagged with delete: true): include runs them as configured; skip lists what they would delete (dry run, for a read-only role); only runs them and nothing else, without issue or Slack (the clean-up job, whose role may delete). Default: `include`. */
+    /** Items that delete (ecr-untagged with delete: true): include runs them as configured; skip lists what they would delete (dry run, for a read-only role); only runs them and nothing else, without issue or Slack (the clean-up job, whose role may delete); no-role refuses them before any call, naming the <ENV>_CLEANUP_ROLE_ARN variable to set (no job may delete). Default: `include`. */
     readonly cleanup?: InputValue;
   };
   /** Puts an earlier version back on App Runner: the last good deployment by default, or a named tag, digest or GitHub deployment, verified and recorded. */

@@ -76,11 +76,14 @@ const plan: Job = {
         '    fi',
         '  done',
         '  cleanup_role=$(jq -r --arg v "${prefix}_CLEANUP_ROLE_ARN" \'.[$v] // ""\' <<<"$VARS")',
+        '  # Without a clean-up role no job may delete: ops-check refuses delete: true (no-role).',
+        '  mode=no-role',
+        '  [ -n "$cleanup_role" ] && mode=skip',
         '  for list in "${schedules[@]}"; do',
         '    if [ -n "$cleanup_role" ]; then',
         '      cleanup+=("$(jq -cn --arg environment "$name" --arg schedule "$list" --arg role "$cleanup_role" --arg region "$region" \'$ARGS.named\')")',
         '    fi',
-        '    leg="$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" \'$ARGS.named\')"',
+        '    leg="$(jq -cn --arg environment "$name" --arg schedule "$list" --arg prefix "$prefix" --arg role "$role" --arg region "$region" --arg cleanup "$mode" \'$ARGS.named\')"',
         '    if [ "$list" = monthly ]; then monthly+=("$leg"); else legs+=("$leg"); fi',
         '  done',
         'done',
@@ -144,8 +147,9 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
           'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
           // Named after the environment, so only `secrets: inherit` can pass it.
           'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
-          // The read-only role cannot delete: items with delete: true list what they would.
-          cleanup: 'skip',
+          // The read-only role cannot delete: items with delete: true list what they would (skip),
+          // or are an error where the environment has no clean-up role (no-role).
+          cleanup: expr('matrix.cleanup'),
         },
       }),
     ],

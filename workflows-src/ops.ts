@@ -14,6 +14,7 @@
  * items with `delete: true`, and runs only when that variable is set. The checks jobs keep the
  * read-only role and list what those items would delete (dry run).
  */
+import { cleanupRoleVariable } from '../core/checks/cleanup-role.js';
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
 import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
@@ -35,8 +36,7 @@ export const opsRoleVariable = (environment: string): string =>
 export const opsRegionVariable = (environment: string): string =>
   `${upper(environment)}_AWS_REGION`;
 /** Repository variable holding the environment's clean-up role (the only one that deletes). */
-export const cleanupRoleVariable = (environment: string): string =>
-  `${upper(environment)}_CLEANUP_ROLE_ARN`;
+export { cleanupRoleVariable };
 /** Repository secret with a read-only PostgreSQL URL for the environment's sql checks. */
 export const opsDatabaseSecret = (environment: string): string =>
   `${upper(environment)}_OPS_DATABASE_URL`;
@@ -70,8 +70,9 @@ function checkJob(schedule: Schedule, environment: string): Job {
           'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
           'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
           'database-url': expr(`secrets.${opsDatabaseSecret(environment)}`),
-          // The read-only role cannot delete: items with delete: true list what they would.
-          cleanup: 'skip',
+          // The read-only role cannot delete: items with delete: true list what they would, and
+          // are an error where no clean-up role is set (no job would ever delete).
+          cleanup: expr(`vars.${cleanupRoleVariable(environment)} != '' && 'skip' || 'no-role'`),
         },
       }),
     ],

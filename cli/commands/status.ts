@@ -6,7 +6,7 @@ import { createOpsContext } from '../../core/deploy/context.js';
 import { readHistory } from '../../core/deploy/history.js';
 import { readRunningImage } from '../../core/deploy/images.js';
 import { systemClock } from '../../core/util/clock.js';
-import { formatDuration } from '../../core/util/duration.js';
+import { formatDurationWords } from '../../core/util/duration.js';
 import { errorMessage } from '../../core/util/errors.js';
 import { recordingLogger } from '../../core/util/logger.js';
 import { inCliWords } from '../words.js';
@@ -123,7 +123,7 @@ function render(statuses: EnvironmentStatus[], now: number): Summary {
       rows.push([
         'since',
         s.running?.since
-          ? `${s.running.since} (${formatDuration(now - Date.parse(s.running.since))} ago)`
+          ? `${s.running.since} (${formatDurationWords(now - Date.parse(s.running.since))} ago)`
           : 'unknown (no record of this image in history)',
       ]);
     }

@@ -173,7 +173,7 @@ function status_render(statuses, now) {
             rows.push([
                 'since',
                 s.running?.since
-                    ? `${s.running.since} (${(0,duration/* formatDuration */.a)(now - Date.parse(s.running.since))} ago)`
+                    ? `${s.running.since} (${(0,duration/* formatDurationWords */.b4)(now - Date.parse(s.running.since))} ago)`
                     : 'unknown (no record of this image in history)',
             ]);
         }

@@ -113,12 +113,12 @@ class InputReader {
     /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
     duration(name, bounds) {
         const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E)(text);
+        const ms = (0,duration/* parseDuration */.E9)(text);
         if (ms === undefined) {
             throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -287,7 +287,7 @@ var duration = __webpack_require__(8729);
 ;// CONCATENATED MODULE: ./core/deploy/outcome.ts
 
 function durationSince(ctx, startMs) {
-    return (0,duration/* formatDuration */.a)(ctx.clock.now() - startMs);
+    return (0,duration/* formatDuration */.a3)(ctx.clock.now() - startMs);
 }
 /** A fresh outcome for a run, and the one way to settle it. */
 function startOutcome(kind, ctx, steps) {
@@ -568,7 +568,7 @@ class StepLog {
                 endMs: this.clock.now(),
             };
             this.steps.push(record);
-            this.logger.info(`✓ ${name}${record.detail ? `: ${record.detail}` : ''} (${(0,duration/* formatDuration */.a)(record.endMs - startMs)})`);
+            this.logger.info(`✓ ${name}${record.detail ? `: ${record.detail}` : ''} (${(0,duration/* formatDuration */.a3)(record.endMs - startMs)})`);
             return value;
         }
         catch (error) {
@@ -599,7 +599,7 @@ class StepLog {
         const record = { name, status, detail, startMs, endMs: this.clock.now() };
         this.steps.push(record);
         const mark = status === 'ok' ? '✓' : status === 'skipped' ? '–' : status === 'warning' ? '!' : '✗';
-        this.logger.info(`${mark} ${name}${detail ? `: ${detail}` : ''} (${(0,duration/* formatDuration */.a)(record.endMs - startMs)})`);
+        this.logger.info(`${mark} ${name}${detail ? `: ${detail}` : ''} (${(0,duration/* formatDuration */.a3)(record.endMs - startMs)})`);
     }
     warn(message) {
         this.logger.warning(message);
@@ -904,7 +904,7 @@ async function bake_bake(ctx, bakeMs) {
     // CloudWatch takes whole seconds: start on one, so the first query has EndTime > StartTime.
     const start = Math.ceil(ctx.clock.now() / 1000) * 1000;
     const deadline = start + bakeMs + CLOUDWATCH_DELAY_MS;
-    ctx.logger.info(`Baking for ${(0,duration/* formatDuration */.a)(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`);
+    ctx.logger.info(`Baking for ${(0,duration/* formatDuration */.a3)(bakeMs)}: rolling back after ${config['consecutive-minutes']} consecutive minutes above ${config['error-rate']} % 5xx${config['latency-p99'] !== undefined ? ` or p99 ${config['latency-p99']} ms` : ''}`);
     for (;;) {
         if (ctx.clock.now() < start + 1000) {
             await ctx.clock.sleep(start + 1000 - ctx.clock.now());
@@ -936,7 +936,7 @@ async function bake_bake(ctx, bakeMs) {
                 ok: true,
                 watchedMinutes: watched,
                 plannedMinutes: planned,
-                line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${(0,duration/* formatDuration */.a)(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
+                line: `watched ${watched} of ${planned} minutes (CloudWatch had no more traffic data by ${(0,duration/* formatDuration */.a3)(bakeMs + CLOUDWATCH_DELAY_MS)}); no sustained breach`,
             };
         await ctx.clock.sleep(ctx.timing.pollIntervalMs);
     }
@@ -1241,7 +1241,7 @@ async function runCommand(command, args, options) {
         timer = setTimeout(() => {
             timedOut = true;
             stopping = stopGroup();
-            void stopping.then(() => reject(new CommandFailed(`${options.label} did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}; stopped it and every process it started`)));
+            void stopping.then(() => reject(new CommandFailed(`${options.label} did not finish within ${(0,duration/* formatDuration */.a3)(options.timeoutMs)}; stopped it and every process it started`)));
         }, options.timeoutMs);
     });
     // Settled by whichever comes first; its later rejection must not go unhandled.
@@ -1276,7 +1276,7 @@ async function runCommand(command, args, options) {
         ]);
         if (timedOut) {
             await stopping;
-            throw new CommandFailed(`${options.label} did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}; stopped it and every process it started`);
+            throw new CommandFailed(`${options.label} did not finish within ${(0,duration/* formatDuration */.a3)(options.timeoutMs)}; stopped it and every process it started`);
         }
         if (code === 127 && tail.some((l) => l.includes(command) && /not found/.test(l)))
             throw new CommandFailed(`${options.label}: cannot run ${command} (not found on PATH)`);
@@ -1475,7 +1475,7 @@ const maintenanceWindow = {
         }, ctx);
         return [
             r.paused.length > 0
-                ? `paused monitors ${r.paused.join(', ')} for at most ${(0,duration/* formatDuration */.a)(monitors.windowMs)}`
+                ? `paused monitors ${r.paused.join(', ')} for at most ${(0,duration/* formatDuration */.a3)(monitors.windowMs)}`
                 : 'no monitor paused',
             ...(r.takenOver.length > 0
                 ? [`took over the pause of ${r.takenOver.join(', ')} from an earlier run`]
@@ -2235,7 +2235,7 @@ function renderOutcome(outcome, reason) {
             ? [['Rollback operation', outcome.rollbackOperationId]]
             : []),
         ['Service URL', outcome.serviceUrl ?? '—'],
-        ['Duration', (0,duration/* formatDuration */.a)(outcome.finishedAt - outcome.startedAt)],
+        ['Duration', (0,duration/* formatDuration */.a3)(outcome.finishedAt - outcome.startedAt)],
     ]);
     if (outcome.plan.length > 0) {
         summary.heading('Plan (dry run: nothing was changed)', 3);
@@ -2245,7 +2245,7 @@ function renderOutcome(outcome, reason) {
     summary.table(['Step', 'Result', 'Duration', 'Detail'], outcome.steps.map((s) => [
         s.name,
         `${MARK[s.status]} ${s.status}`,
-        (0,duration/* formatDuration */.a)(s.endMs - s.startMs),
+        (0,duration/* formatDuration */.a3)(s.endMs - s.startMs),
         s.detail,
     ]));
     for (const { title, report } of outcome.reports)
@@ -2513,7 +2513,7 @@ function terminalLogger(stream, options) {
     let wait;
     let frame = 0;
     let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
     const clear = () => {
         if (tty && wait)
             stream.write('\r\x1b[2K');
@@ -2536,14 +2536,14 @@ function terminalLogger(stream, options) {
         progress(update) {
             if (!tty) {
                 if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
                 return;
             }
             clear();
             if (update.done) {
                 wait = undefined;
                 stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
                 return;
             }
             wait = update;

@@ -1143,7 +1143,7 @@ function addChecksToSummary(summary, report, title = 'Smoke test') {
     ]));
     const failed = report.checks.filter((c) => !c.passed);
     for (const check of failed) {
-        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
+        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
     }
     return summary;
 }
@@ -1207,7 +1207,7 @@ async function runChecks(checks, options) {
         serving: limit !== undefined && options.expectVersion === undefined && limit.servingKnown,
         stop: new AbortController(),
     };
-    logger.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${(0,duration/* formatDuration */.a)(options.timeoutMs)}, retry every ${(0,duration/* formatDuration */.a)(options.intervalMs)}${limit ? `; ${limit.limit} failures in a row once the new version serves end it` : ''})`);
+    logger.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${(0,duration/* formatDuration */.a3)(options.timeoutMs)}, retry every ${(0,duration/* formatDuration */.a3)(options.intervalMs)}${limit ? `; ${limit.limit} failures in a row once the new version serves end it` : ''})`);
     const signal = options.signal
         ? AbortSignal.any([options.signal, shared.stop.signal])
         : shared.stop.signal;
@@ -1225,7 +1225,7 @@ async function runOne(check, options) {
     let endedEarly;
     const doProbe = options.probe ?? probe/* probe */.d;
     const url = resolveCheckUrl(check, options.baseUrl);
-    const attemptTimeout = (0,duration/* parseDuration */.E)(check.timeout) ?? 10_000;
+    const attemptTimeout = (0,duration/* parseDuration */.E9)(check.timeout) ?? 10_000;
     const started = clock.now();
     const reasons = new Map();
     let attempts = 0;
@@ -1318,7 +1318,7 @@ async function runOne(check, options) {
         // Log a failing attempt when its reason changes, not every poll: a warming service
         // would otherwise fill the log with the same line.
         if (line !== lastLogged) {
-            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a)(options.intervalMs)})`);
+            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a3)(options.intervalMs)})`);
             lastLogged = line;
         }
         await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
@@ -2770,7 +2770,7 @@ async function waitFor(options) {
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     let lastStatus;
-    logger.info(`Waiting up to ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(options.timeoutMs)} for ${options.what}`);
+    logger.info(`Waiting up to ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(options.timeoutMs)} for ${options.what}`);
     const progress = (status, done) => logger.progress?.({
         what: options.what,
         startedAt: started,
@@ -2786,12 +2786,12 @@ async function waitFor(options) {
         }
         progress(result.status, false);
         if (result.status !== lastStatus) {
-            logger.info(`  ${options.what}: ${result.status} (after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(clock.now() - started)})`);
+            logger.info(`  ${options.what}: ${result.status} (after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(clock.now() - started)})`);
             lastStatus = result.status;
         }
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
-            throw new WaitTimeout(`gave up after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(options.timeoutMs)} waiting for ${options.what}; last seen: ${lastStatus}`);
+            throw new WaitTimeout(`gave up after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(options.timeoutMs)} waiting for ${options.what}; last seen: ${lastStatus}`);
         }
         await clock.sleep(Math.min(options.intervalMs, remaining), options.signal);
     }

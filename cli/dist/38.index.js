@@ -113,12 +113,12 @@ class InputReader {
     /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
     duration(name, bounds) {
         const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E)(text);
+        const ms = (0,duration/* parseDuration */.E9)(text);
         if (ms === undefined) {
             throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -1008,7 +1008,7 @@ function terminalLogger(stream, options) {
     let wait;
     let frame = 0;
     let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
     const clear = () => {
         if (tty && wait)
             stream.write('\r\x1b[2K');
@@ -1031,14 +1031,14 @@ function terminalLogger(stream, options) {
         progress(update) {
             if (!tty) {
                 if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
                 return;
             }
             clear();
             if (update.done) {
                 wait = undefined;
                 stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
                 return;
             }
             wait = update;
@@ -1158,10 +1158,10 @@ function createOctokit(token, options) {
         const waitMs = retryAfter * 1000;
         const what = describe(request);
         if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWaitMs) {
-            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(maxWaitMs)})`);
+            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)})`);
             return false;
         }
-        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
+        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
         return true;
     };
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
@@ -1195,7 +1195,7 @@ function createOctokit(token, options) {
         const allowed = options_.request?.retries ?? retries;
         const done = options_.request?.retryCount ?? 0;
         if (status >= 400 && !DO_NOT_RETRY.includes(status) && done < allowed) {
-            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
+            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
         }
         throw error;
     });

@@ -268,7 +268,7 @@ const backups_backups = defineCheck({
         const id = db.DBInstanceIdentifier ?? '';
         const retention = db.BackupRetentionPeriod ?? 0;
         const latest = db.LatestRestorableTime;
-        const maxLag = (0,duration/* parseDuration */.E)(check['max-restore-lag']) ?? 900_000;
+        const maxLag = (0,duration/* parseDuration */.E9)(check['max-restore-lag']) ?? 900_000;
         const lagMs = latest ? ctx.clock.now() - latest.getTime() : undefined;
         const observed = {
             instance: id,
@@ -284,12 +284,12 @@ const backups_backups = defineCheck({
         if (lagMs === undefined)
             problems.push('RDS reports no LatestRestorableTime');
         else if (lagMs > maxLag)
-            problems.push(`LatestRestorableTime is ${(0,duration/* formatDuration */.a)(lagMs)} old (limit ${(0,duration/* formatDuration */.a)(maxLag)}): point-in-time recovery is behind; check the instance's backup status`);
+            problems.push(`LatestRestorableTime is ${(0,duration/* formatDuration */.a3)(lagMs)} old (limit ${(0,duration/* formatDuration */.a3)(maxLag)}): point-in-time recovery is behind; check the instance's backup status`);
         if (problems.length > 0)
             return { status: 'fail', line: `${id}: ${problems.join('; ')}`, observed };
         return {
             status: 'pass',
-            line: `${id} keeps ${retention} day(s) of backups; restorable to ${(0,duration/* formatDuration */.a)(lagMs ?? 0)} ago`,
+            line: `${id} keeps ${retention} day(s) of backups; restorable to ${(0,duration/* formatDuration */.a3)(lagMs ?? 0)} ago`,
             observed,
         };
     },
@@ -744,7 +744,7 @@ async function planUntaggedCleanup(input) {
         else {
             const age = input.now - image.pushedAt.getTime();
             if (age < input.minAgeMs)
-                mark(image.digest, 'recent', `pushed ${(0,duration/* formatDuration */.a)(Math.max(0, age))} ago, within min-age ${(0,duration/* formatDuration */.a)(input.minAgeMs)}`);
+                mark(image.digest, 'recent', `pushed ${(0,duration/* formatDuration */.a3)(Math.max(0, age))} ago, within min-age ${(0,duration/* formatDuration */.a3)(input.minAgeMs)}`);
         }
     }
     // Children of every kept index, level by level (an index may list indexes).
@@ -849,10 +849,11 @@ function sharingEnvironments(ctx) {
  * Every digest an environment's service may start from, or why it cannot be known. ECS resolves
  * a tag once per revision and starts every later task from that digest (each active
  * revision's `imageDigest`), so a tag that moved since does not say what runs. App Runner names
- * only the configured identifier: a digest is that digest, a tag is what it names now (the
- * deployment history adds what was deployed, see rollbackTargets).
+ * only the configured identifier: a digest is that digest; for a tag, what the tag names now
+ * (pulled on the next deployment) and every digest the deployment history recorded for that
+ * tag (what it pulled when deployed, which stays in use after the tag moves).
  */
-async function runningDigests(name, env, ctx, byTag, inRepo, deps) {
+async function runningDigests(name, env, ctx, byTag, inRepo, history, deps) {
     const out = { protections: [], notes: [], blockers: [] };
     let images;
     try {
@@ -894,29 +895,77 @@ async function runningDigests(name, env, ctx, byTag, inRepo, deps) {
         }
         if (parsed.ref.kind !== 'tag')
             continue;
-        const now = byTag(parsed.ref.tag);
-        if (!now) {
-            out.blockers.push(`${name} runs tag ${parsed.ref.tag}, which no image carries any more, so the image it runs is unknown`);
+        const tag = parsed.ref.tag;
+        // App Runner reports no digest: it pulled what the tag named when it last deployed. The
+        // deployment history recorded that digest; what the tag names now is what it pulls next.
+        let deployed;
+        try {
+            const h = await history(name);
+            deployed = (h?.entries ?? [])
+                .filter((e) => e.succeeded && e.tag === tag)
+                .map((e) => ({ digest: e.digest, at: e.createdAt, source: h.source }));
+        }
+        catch (error) {
+            out.blockers.push(`${name} is pinned by tag ${tag} and reports no digest, and its deployment history, which records the digest it was deployed with, cannot be read (${(0,errors/* errorMessage */.gJ)(error)})`);
             continue;
         }
-        out.protections.push({
-            digest: now,
-            kind: 'running',
-            why: `running in ${name} (by tag ${parsed.ref.tag})`,
-        });
-        out.notes.push(`${name} is pinned by tag ${parsed.ref.tag}: protecting what the tag names now and what its deployment history says was deployed`);
+        const now = byTag(tag);
+        if (now)
+            out.protections.push({
+                digest: now,
+                kind: 'running',
+                why: `running in ${name} (by tag ${tag}, which names it now)`,
+            });
+        const seen = new Set(now ? [now] : []);
+        for (const d of deployed) {
+            if (seen.has(d.digest) || !inRepo(d.digest))
+                continue;
+            seen.add(d.digest);
+            out.protections.push({
+                digest: d.digest,
+                kind: 'running',
+                why: `running in ${name}: deployed as ${tag} on ${new Date(d.at).toISOString().slice(0, 10)} (${d.source}); the tag names another image now`,
+            });
+        }
+        if (!now && seen.size === 0) {
+            out.blockers.push(`${name} runs tag ${tag}, which no image carries any more and no deployment history names, so the image it runs is unknown`);
+            continue;
+        }
+        out.notes.push(seen.size > 1
+            ? `${name} is pinned by tag ${tag}, which moved since it was deployed: keeping what the tag names now and the digest(s) its deployment history recorded for ${tag}`
+            : `${name} is pinned by tag ${tag}: protecting what the tag names now and what its deployment history says was deployed`);
     }
     return out;
 }
-/** The last `count` good versions each environment could roll back to, from its history. */
-async function rollbackTargets(names, running, count, ctx) {
-    if (count === 0)
-        return { protections: [], source: 'not asked for' };
+function historyReader(ctx) {
     const { githubToken, auditDatabaseUrl } = ctx.secrets;
     const github = githubToken && ctx.run
         ? new deployments/* GitHubDeployments */.C({ ...ctx.run, token: githubToken }, { clock: ctx.clock, logger: ctx.logger })
         : undefined;
-    if (!github && !auditDatabaseUrl)
+    const read = new Map();
+    return (environment) => {
+        if (!github && !auditDatabaseUrl)
+            return Promise.resolve(undefined);
+        let r = read.get(environment);
+        if (!r) {
+            r = (0,deploy_history/* readHistory */.Lu)({
+                environment,
+                env: ctx.environments?.[environment] ?? ctx.env,
+                github,
+                auditDatabaseUrl,
+                logger: ctx.logger,
+            });
+            read.set(environment, r);
+        }
+        return r;
+    };
+}
+/** The last `count` good versions each environment could roll back to, from its history. */
+async function rollbackTargets(names, running, count, ctx, history) {
+    if (count === 0)
+        return { protections: [], source: 'not asked for' };
+    const { githubToken, auditDatabaseUrl } = ctx.secrets;
+    if (!(githubToken && ctx.run) && !auditDatabaseUrl)
         return {
             protections: [],
             source: 'none',
@@ -926,17 +975,13 @@ async function rollbackTargets(names, running, count, ctx) {
     const sources = new Set();
     for (const environment of names) {
         try {
-            const history = await (0,deploy_history/* readHistory */.Lu)({
-                environment,
-                env: ctx.environments?.[environment] ?? ctx.env,
-                github,
-                auditDatabaseUrl,
-                logger: ctx.logger,
-            });
-            sources.add(history.source);
-            const bad = (0,deploy_history/* badDigests */.TT)(history.entries);
+            const h = await history(environment);
+            if (!h)
+                continue;
+            sources.add(h.source);
+            const bad = (0,deploy_history/* badDigests */.TT)(h.entries);
             const seen = new Set();
-            for (const e of history.entries) {
+            for (const e of h.entries) {
                 if (seen.size >= count)
                     break;
                 if (!e.succeeded || bad.has(e.digest) || running.has(e.digest) || seen.has(e.digest))
@@ -978,14 +1023,15 @@ async function protectedDigests(ctx, images, rollbackCount) {
     const blockers = [];
     const notes = [];
     const protect = [];
+    const history = historyReader(ctx);
     for (const [name, env] of envs) {
-        const r = await runningDigests(name, env, ctx, byTag, (d) => digests.has(d), deps);
+        const r = await runningDigests(name, env, ctx, byTag, (d) => digests.has(d), history, deps);
         protect.push(...r.protections);
         notes.push(...r.notes);
         blockers.push(...r.blockers);
     }
     const running = new Set(protect.map((p) => p.digest));
-    const targets = await rollbackTargets(envs.map(([name]) => name), running, rollbackCount, ctx);
+    const targets = await rollbackTargets(envs.map(([name]) => name), running, rollbackCount, ctx, history);
     protect.push(...targets.protections);
     if (targets.blocker)
         blockers.push(targets.blocker);
@@ -1009,7 +1055,7 @@ const ecrUntagged = defineCheck({
         const images = await ecr.list();
         const envs = sharingEnvironments(ctx);
         const { protect, notes, blockers, historySource } = await protectedDigests(ctx, images, check['rollback-targets']);
-        const minAgeMs = (0,duration/* parseDuration */.E)(check['min-age']) ?? 7 * 86_400_000;
+        const minAgeMs = (0,duration/* parseDuration */.E9)(check['min-age']) ?? 7 * 86_400_000;
         const plan = await planUntaggedCleanup({
             images,
             protect,
@@ -1178,7 +1224,7 @@ function remainingMs(deadline, now, marginMs = 250) {
  * keeps the types honest.
  */
 function metricWindow(window, now) {
-    const windowMs = (0,duration/* parseDuration */.E)(window) ?? 3_600_000;
+    const windowMs = (0,duration/* parseDuration */.E9)(window) ?? 3_600_000;
     return { start: now - windowMs, end: now, periodSeconds: (0,cloudwatch/* periodOf */.jH)(windowMs) };
 }
 /** The environment's RDS instance, or the error result a database check gives without one. */
@@ -1713,7 +1759,7 @@ const logErrors = defineCheck({
     group: 'Monitoring',
     async run(check, { aws, clock, logger, signal, deadline, env }) {
         const end = clock.now();
-        const start = end - ((0,duration/* parseDuration */.E)(check.window) ?? 86_400_000);
+        const start = end - ((0,duration/* parseDuration */.E9)(check.window) ?? 86_400_000);
         const link = logsInsightsUrl({
             region: env.region,
             logGroup: check['log-group'],
@@ -1864,7 +1910,7 @@ async function judge(client, id, now) {
         };
     }
     if (owner.kind === 'suite') {
-        const late = (0,duration/* formatDuration */.a)(now - Date.parse(owner.record.until));
+        const late = (0,duration/* formatDuration */.a3)(now - Date.parse(owner.record.until));
         try {
             await client.resume(id);
             await client.removeMetadata(id, suite_pauses/* PAUSE_RECORD_KEY */.nA);
@@ -2377,7 +2423,7 @@ const snapshotFresh = defineCheck({
                 line: `${instance}: DescribeDBSnapshots still had more pages after ${MAX_PAGES} (${snapshots.length} automated snapshots read); the newest is not known`,
                 observed: { instance, automatedSnapshots: snapshots.length, pages, complete: false },
             };
-        const maxAgeMs = (0,duration/* parseDuration */.E)(check['max-age']) ?? 86_400_000;
+        const maxAgeMs = (0,duration/* parseDuration */.E9)(check['max-age']) ?? 86_400_000;
         const creating = snapshots.filter((s) => !s.SnapshotCreateTime).length;
         const dated = snapshots
             .filter((s) => !!s.SnapshotCreateTime)
@@ -2401,13 +2447,13 @@ const snapshotFresh = defineCheck({
         if (ageMs <= maxAgeMs)
             return {
                 status: 'pass',
-                line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old (${newest.DBSnapshotIdentifier})`,
+                line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a3)(ageMs)} old (${newest.DBSnapshotIdentifier})`,
                 observed: full,
                 evidence,
             };
         return {
             status: 'fail',
-            line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a)(ageMs)} old, more than ${check['max-age']}: check the backup window and the RDS events of the instance`,
+            line: `newest automated snapshot of ${instance} is ${(0,duration/* formatDuration */.a3)(ageMs)} old, more than ${check['max-age']}: check the backup window and the RDS events of the instance`,
             observed: full,
             evidence,
         };
@@ -2809,12 +2855,12 @@ function verify_judge(q, raw, snapshotTime) {
         const at = raw instanceof Date ? raw : new Date(String(raw));
         if (Number.isNaN(at.getTime()))
             return { value: String(raw), ok: false, problem: 'not a timestamp' };
-        const limit = (0,duration/* parseDuration */.E)(e['not-older-than-snapshot-by']) ?? 0;
+        const limit = (0,duration/* parseDuration */.E9)(e['not-older-than-snapshot-by']) ?? 0;
         const lag = snapshotTime.getTime() - at.getTime();
         return {
             value: at.toISOString(),
             ok: lag <= limit,
-            ...(lag > limit ? { problem: `${(0,duration/* formatDuration */.a)(lag)} older than the snapshot` } : {}),
+            ...(lag > limit ? { problem: `${(0,duration/* formatDuration */.a3)(lag)} older than the snapshot` } : {}),
         };
     }
     if (e.equals !== undefined) {
@@ -3034,7 +3080,7 @@ function summary(report) {
     return [
         report.snapshot && `restored ${report.snapshot.id}`,
         report.drillInstance && `into ${report.drillInstance}`,
-        report.restoreMs !== undefined && `in ${(0,duration/* formatDuration */.a)(report.restoreMs)} (measured RTO)`,
+        report.restoreMs !== undefined && `in ${(0,duration/* formatDuration */.a3)(report.restoreMs)} (measured RTO)`,
         values && `verified ${values}`,
     ]
         .filter(Boolean)
@@ -3076,7 +3122,7 @@ const snapshotRestore = defineCheck({
         catch (error) {
             return { status: 'error', line: `snapshot-restore: ${(0,errors/* errorMessage */.gJ)(error)}` };
         }
-        const ms = (text, fallback) => (0,duration/* parseDuration */.E)(text) ?? fallback;
+        const ms = (text, fallback) => (0,duration/* parseDuration */.E9)(text) ?? fallback;
         const report = await runRestoreDrill(ctx.aws.rds, {
             source,
             snapshot: check.snapshot === 'newest-automated'
@@ -3125,7 +3171,7 @@ const snapshotRestore = defineCheck({
                     finishedAt: new Date(ctx.clock.now()).toISOString(),
                     problem: report.problem ?? report.leftBehind,
                 }, { actor: ctx.run?.actor ?? 'apprunner-ops', runUrl: ctx.run?.runUrl ?? '' });
-                const earlier = previous.flatMap((p) => p.restoreMs !== undefined ? [(0,duration/* formatDuration */.a)(p.restoreMs)] : []);
+                const earlier = previous.flatMap((p) => p.restoreMs !== undefined ? [(0,duration/* formatDuration */.a3)(p.restoreMs)] : []);
                 recorded = `recorded in audit_log (restore_drill)${earlier.length > 0 ? `; earlier restores took ${earlier.join(', ')}` : ''}`;
             }
             catch (error) {
@@ -3137,7 +3183,7 @@ const snapshotRestore = defineCheck({
             ? `; first deleted leftover drill instance(s) ${report.leftoversDeleted.join(', ')}`
             : '';
         const deleted = report.deleteMs !== undefined
-            ? `; drill instance deleted in ${(0,duration/* formatDuration */.a)(report.deleteMs)}`
+            ? `; drill instance deleted in ${(0,duration/* formatDuration */.a3)(report.deleteMs)}`
             : '';
         if (report.leftBehind)
             return {
@@ -3499,15 +3545,15 @@ async function runOne(item, context, lookup) {
     const mismatch = (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .targetMismatch */ .M5)(type, context.env.target.kind);
     if (mismatch)
         return { ...base, status: 'error', line: mismatch, durationMs: 0 };
-    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(item.timeout)) || type.defaultTimeoutMs;
+    const timeoutMs = (item.timeout && (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(item.timeout)) || type.defaultTimeoutMs;
     const controller = new AbortController();
     let timer;
     const overrun = new Promise((resolve) => {
         timer = setTimeout(() => {
-            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} passed`));
+            controller.abort(new Error(`deadline of ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)} passed`));
             resolve({
                 status: 'error',
-                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
+                line: `no answer within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)} (raise "timeout" on this check if it needs longer)`,
             });
         }, timeoutMs);
         timer.unref?.();
@@ -3926,7 +3972,7 @@ async function loginWithin(url, what, withinMs, intervalMs, deps) {
         deps.logger.info(`  login with ${what} failed (attempt ${attempt}: ${result.error}); trying again`);
         await deps.clock.sleep(intervalMs);
     }
-    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(withinMs)}`);
+    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(withinMs)}`);
     return last;
 }
 

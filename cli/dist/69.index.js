@@ -1021,7 +1021,7 @@ const bakeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 
 /** Field types shared by the config file and action inputs; each error says the accepted form. */
 const durationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine((text) => (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) !== undefined, {
+    .refine((text) => (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text) !== undefined, {
     message: 'expected a duration like 90s, 5m or 1h30m',
 })
     .describe('A duration: a number with a unit (ms, s, m, h, d), e.g. 90s, 5m, 1h30m, 7d.');
@@ -1099,7 +1099,7 @@ const envNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });
 /** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
 const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine((text) => ((0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) ?? 0) > 0, {
+    .refine((text) => ((0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text) ?? 0) > 0, {
     message: 'expected a positive duration like 90s, 24h or 1h30m',
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
@@ -1630,8 +1630,9 @@ const snapshotRestoreShape = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b4: () => (/* binding */ formatDurationWords)
 /* harmony export */ });
 const UNIT_MS = {
     ms: 1,
@@ -1673,6 +1674,17 @@ function formatDuration(ms) {
     // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
     // of something; 5h0m29s cannot be misread.
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
+ * waits and `status`): units apart from their numbers and none skipped between two shown, so
+ * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
+ * formatDuration's form, which the configuration accepts.
+ */
+function formatDurationWords(ms) {
+    return formatDuration(ms)
+        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+        .trim();
 }
 
 

@@ -444,7 +444,7 @@ function createOpsContext(options) {
                     logger,
                 }),
                 ids: maintenance['monitor-ids'],
-                windowMs: (0,duration/* parseDuration */.E)(maintenance.window) ?? 1_800_000,
+                windowMs: (0,duration/* parseDuration */.E9)(maintenance.window) ?? 1_800_000,
             }
             : undefined,
         slackWebhookUrl: options.slackWebhookUrl,
@@ -452,7 +452,7 @@ function createOpsContext(options) {
         run: options.run,
         timing: {
             ...options.timing,
-            snapshotTimeoutMs: (0,duration/* parseDuration */.E)(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
+            snapshotTimeoutMs: (0,duration/* parseDuration */.E9)(env.database?.['snapshot-timeout'] ?? '30m') ?? 1_800_000,
         },
         clock,
         logger,
@@ -865,7 +865,7 @@ class GitHubDeployments {
         catch (error) {
             throw this.refused(error, 'read deployments', 'deployments: read');
         }
-        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(this.deps.clock.now() - started)}`);
+        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.deps.clock.now() - started)}`);
         return records;
     }
     /**
@@ -1084,7 +1084,7 @@ async function endExpiredSuitePauses(client, ids, options, deps) {
             const { monitor, record } = await inspectMonitor(client, id);
             const owner = pauseOwner(monitor, record, deps.clock.now());
             if (owner.kind === 'suite' && owner.expired) {
-                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
+                const line = `${options.dryRun ? 'would end' : 'ended'} the pause of monitor ${id} (paused by ${describeSuitePause(owner.record)}; the window passed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(deps.clock.now() - Date.parse(owner.record.until))} ago)`;
                 if (!options.dryRun)
                     await endSuitePause(client, id);
                 report.ended.push(line);

@@ -179,7 +179,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1497))).runCheck,
     },
     {
         name: 'gate',
@@ -555,6 +555,27 @@ const CLI_WORDS = [
     [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
     [/\bwith to: </g, 'with --to <'],
     [/\bor to: </g, 'or --to <'],
+    [/\bwith rollback \(to: ([^)]+)\)/g, 'with rollback --to $1'],
+    [/\bslack-webhook-url is empty\b/g, 'SLACK_WEBHOOK_URL is not set'],
+    [/\bwithout github-token\b/g, 'without GITHUB_TOKEN'],
+    [/\bgive github-token \(and actions: read\)/g, 'set GITHUB_TOKEN (a token with actions: read)'],
+    [/\bNo github-token: /g, 'GITHUB_TOKEN is not set: '],
+    [/\bneeds the github-token input\b/g, 'needs GITHUB_TOKEN'],
+    [
+        /\band no betterstack-token is available to resume them\b/g,
+        'and without BETTERSTACK_TOKEN they cannot be resumed',
+    ],
+    [/\bbetterstack-token is set but\b/g, 'BETTERSTACK_TOKEN is set but'],
+    [/\bneeds the database-url input\b/g, 'needs OPS_DATABASE_URL'],
+    [/\bdatabase-url is empty: /g, 'OPS_DATABASE_URL is not set: '],
+    [/\bor give the job a database-url\b/g, 'or set OPS_DATABASE_URL'],
+    [/\(no audit-database-url\)/g, '(AUDIT_DATABASE_URL is not set)'],
+    [/\bset the "config" input to its path\b/g, 'pass its path with --config'],
+    [
+        /\(set the "gate" input to one of them, or add it\)/g,
+        '(name one of them after the environment, or add it)',
+    ],
+    [/ or pass them in the checks input\b/g, ''],
 ];
 function inCliWords(message) {
     return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);

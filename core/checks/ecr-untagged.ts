@@ -9,7 +9,7 @@ import { parseImageIdentifier } from '../aws/image-ref.js';
 import { planUntaggedCleanup, shortDigest, type Protection } from '../cleanup/ecr-plan.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { ecrLocation } from '../deploy/context.js';
-import { badDigests, readHistory } from '../deploy/history.js';
+import { badDigests, readHistory, type HistoryEntry } from '../deploy/history.js';
 import { GitHubDeployments } from '../github/deployments.js';
 import { parseDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
@@ -39,8 +39,9 @@ function sharingEnvironments(ctx: CheckContext): [string, EnvironmentConfig][] {
  * Every digest an environment's service may start from, or why it cannot be known. ECS resolves
  * a tag once per revision and starts every later task from that digest (each active
  * revision's `imageDigest`), so a tag that moved since does not say what runs. App Runner names
- * only the configured identifier: a digest is that digest, a tag is what it names now (the
- * deployment history adds what was deployed, see rollbackTargets).
+ * only the configured identifier: a digest is that digest; for a tag, what the tag names now
+ * (pulled on the next deployment) and every digest the deployment history recorded for that
+ * tag (what it pulled when deployed, which stays in use after the tag moves).
  */
 async function runningDigests(
   name: string,
@@ -48,6 +49,7 @@ async function runningDigests(
   ctx: CheckContext,
   byTag: (tag: string) => string | undefined,
   inRepo: (digest: string) => boolean,
+  history: HistoryReader,
   deps: AwsCallDeps,
 ): Promise<{ protections: Protection[]; notes: string[]; blockers: string[] }> {
   const out = { protections: [] as Protection[], notes: [] as string[], blockers: [] as string[] };
@@ -92,33 +94,59 @@ async function runningDigests(
       continue;
     }
     if (parsed.ref.kind !== 'tag') continue;
-    const now = byTag(parsed.ref.tag);
-    if (!now) {
+    const tag = parsed.ref.tag;
+    // App Runner reports no digest: it pulled what the tag named when it last deployed. The
+    // deployment history recorded that digest; what the tag names now is what it pulls next.
+    let deployed: { digest: string; at: number; source: string }[];
+    try {
+      const h = await history(name);
+      deployed = (h?.entries ?? [])
+        .filter((e) => e.succeeded && e.tag === tag)
+        .map((e) => ({ digest: e.digest, at: e.createdAt, source: h!.source }));
+    } catch (error) {
       out.blockers.push(
-        `${name} runs tag ${parsed.ref.tag}, which no image carries any more, so the image it runs is unknown`,
+        `${name} is pinned by tag ${tag} and reports no digest, and its deployment history, which records the digest it was deployed with, cannot be read (${errorMessage(error)})`,
       );
       continue;
     }
-    out.protections.push({
-      digest: now,
-      kind: 'running',
-      why: `running in ${name} (by tag ${parsed.ref.tag})`,
-    });
+    const now = byTag(tag);
+    if (now)
+      out.protections.push({
+        digest: now,
+        kind: 'running',
+        why: `running in ${name} (by tag ${tag}, which names it now)`,
+      });
+    const seen = new Set(now ? [now] : []);
+    for (const d of deployed) {
+      if (seen.has(d.digest) || !inRepo(d.digest)) continue;
+      seen.add(d.digest);
+      out.protections.push({
+        digest: d.digest,
+        kind: 'running',
+        why: `running in ${name}: deployed as ${tag} on ${new Date(d.at).toISOString().slice(0, 10)} (${d.source}); the tag names another image now`,
+      });
+    }
+    if (!now && seen.size === 0) {
+      out.blockers.push(
+        `${name} runs tag ${tag}, which no image carries any more and no deployment history names, so the image it runs is unknown`,
+      );
+      continue;
+    }
     out.notes.push(
-      `${name} is pinned by tag ${parsed.ref.tag}: protecting what the tag names now and what its deployment history says was deployed`,
+      seen.size > 1
+        ? `${name} is pinned by tag ${tag}, which moved since it was deployed: keeping what the tag names now and the digest(s) its deployment history recorded for ${tag}`
+        : `${name} is pinned by tag ${tag}: protecting what the tag names now and what its deployment history says was deployed`,
     );
   }
   return out;
 }
 
-/** The last `count` good versions each environment could roll back to, from its history. */
-async function rollbackTargets(
-  names: readonly string[],
-  running: ReadonlySet<string>,
-  count: number,
-  ctx: CheckContext,
-): Promise<{ protections: Protection[]; source: string; blocker?: string }> {
-  if (count === 0) return { protections: [], source: 'not asked for' };
+/** One environment's deployment history, read once; undefined when none is readable. */
+type HistoryReader = (
+  environment: string,
+) => Promise<{ entries: HistoryEntry[]; source: string } | undefined>;
+
+function historyReader(ctx: CheckContext): HistoryReader {
   const { githubToken, auditDatabaseUrl } = ctx.secrets;
   const github =
     githubToken && ctx.run
@@ -127,7 +155,35 @@ async function rollbackTargets(
           { clock: ctx.clock, logger: ctx.logger },
         )
       : undefined;
-  if (!github && !auditDatabaseUrl)
+  const read = new Map<string, Promise<{ entries: HistoryEntry[]; source: string }>>();
+  return (environment) => {
+    if (!github && !auditDatabaseUrl) return Promise.resolve(undefined);
+    let r = read.get(environment);
+    if (!r) {
+      r = readHistory({
+        environment,
+        env: ctx.environments?.[environment] ?? ctx.env,
+        github,
+        auditDatabaseUrl,
+        logger: ctx.logger,
+      });
+      read.set(environment, r);
+    }
+    return r;
+  };
+}
+
+/** The last `count` good versions each environment could roll back to, from its history. */
+async function rollbackTargets(
+  names: readonly string[],
+  running: ReadonlySet<string>,
+  count: number,
+  ctx: CheckContext,
+  history: HistoryReader,
+): Promise<{ protections: Protection[]; source: string; blocker?: string }> {
+  if (count === 0) return { protections: [], source: 'not asked for' };
+  const { githubToken, auditDatabaseUrl } = ctx.secrets;
+  if (!(githubToken && ctx.run) && !auditDatabaseUrl)
     return {
       protections: [],
       source: 'none',
@@ -138,17 +194,12 @@ async function rollbackTargets(
   const sources = new Set<string>();
   for (const environment of names) {
     try {
-      const history = await readHistory({
-        environment,
-        env: ctx.environments?.[environment] ?? ctx.env,
-        github,
-        auditDatabaseUrl,
-        logger: ctx.logger,
-      });
-      sources.add(history.source);
-      const bad = badDigests(history.entries);
+      const h = await history(environment);
+      if (!h) continue;
+      sources.add(h.source);
+      const bad = badDigests(h.entries);
       const seen = new Set<string>();
-      for (const e of history.entries) {
+      for (const e of h.entries) {
         if (seen.size >= count) break;
         if (!e.succeeded || bad.has(e.digest) || running.has(e.digest) || seen.has(e.digest))
           continue;
@@ -203,8 +254,9 @@ export async function protectedDigests(
   const blockers: string[] = [];
   const notes: string[] = [];
   const protect: Protection[] = [];
+  const history = historyReader(ctx);
   for (const [name, env] of envs) {
-    const r = await runningDigests(name, env, ctx, byTag, (d) => digests.has(d), deps);
+    const r = await runningDigests(name, env, ctx, byTag, (d) => digests.has(d), history, deps);
     protect.push(...r.protections);
     notes.push(...r.notes);
     blockers.push(...r.blockers);
@@ -215,6 +267,7 @@ export async function protectedDigests(
     running,
     rollbackCount,
     ctx,
+    history,
   );
   protect.push(...targets.protections);
   if (targets.blocker) blockers.push(targets.blocker);

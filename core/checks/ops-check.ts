@@ -2,7 +2,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { RunInfo } from '../action/github-context.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
-import { loadConfig, selectEnvironment } from '../config/load.js';
+import { readFile } from 'node:fs/promises';
+import { loadConfig, parseYamlDocument, selectEnvironment } from '../config/load.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { createOctokit } from '../github/octokit.js';
 import type { Clock } from '../util/clock.js';
@@ -10,6 +11,7 @@ import { ConfigError, InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { alert, type AlertOutcome } from './alerting.js';
+import { cleanupRoleVariable } from './cleanup-role.js';
 import { checkItemSchema, type CheckItem } from './registry.js';
 import { buildCheckReport, isRed, type CheckReport } from './report.js';
 import { runCheckList } from './run-checks.js';
@@ -22,9 +24,11 @@ export type Schedule = (typeof SCHEDULES)[number];
  * Which job runs the items that delete (`ecr-untagged` with `delete: true`): `include` runs
  * them as configured; `skip` (the read-only jobs) lists what they would delete (a dry run, the
  * reads only); `only` (the clean-up job, whose role alone may delete) runs those items and
- * nothing else.
+ * nothing else; `no-role` (a read-only job of an environment without a clean-up role, so no
+ * job may delete) refuses an item with `delete: true` before any call: it would silently stay
+ * a dry run.
  */
-export const CLEANUP_MODES = ['include', 'skip', 'only'] as const;
+export const CLEANUP_MODES = ['include', 'skip', 'only', 'no-role'] as const;
 export type CleanupMode = (typeof CLEANUP_MODES)[number];
 
 const deletes = (item: CheckItem): boolean =>
@@ -36,7 +40,8 @@ export function itemsForCleanupMode(
   mode: CleanupMode,
 ): readonly CheckItem[] {
   if (mode === 'only') return items.filter(deletes);
-  if (mode === 'skip') return items.map((i) => (deletes(i) ? { ...i, delete: false } : i));
+  if (mode === 'skip' || mode === 'no-role')
+    return items.map((i) => (deletes(i) ? { ...i, delete: false } : i));
   return items;
 }
 
@@ -74,6 +79,39 @@ export function parseInlineChecks(text: string): CheckItem[] {
   return result.data;
 }
 
+/**
+ * `delete: true` where no job may delete: without `<ENV>_CLEANUP_ROLE_ARN` the clean-up job does
+ * not run and the read-only job only lists what would go. A user who asked for deletion would
+ * otherwise see green dry runs forever, so this is a configuration error naming the variable.
+ */
+async function refuseDeletesWithoutRole(
+  request: OpsCheckRequest,
+  items: readonly CheckItem[],
+): Promise<void> {
+  const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
+  if (at.length === 0) return;
+  const variable = cleanupRoleVariable(request.environment);
+  const why = `delete: true, but the repository variable ${variable} is not set, so no job may delete: the clean-up job does not run and this read-only job would only list what it would delete. Set ${variable} to the clean-up role (docs/iam-policy-ecr-cleanup.json, docs/data-safety.md), or remove delete: true to keep the dry run`;
+  if (request.checks)
+    throw new InputError('checks', `item ${at.map((i) => i + 1).join(', ')}: ${why}`);
+  const path = (i: number) => ['environments', request.environment, 'checks', request.schedule!, i];
+  let lineOf = (_: readonly PropertyKey[]): string => '';
+  try {
+    lineOf = parseYamlDocument(await readFile(request.config, 'utf8'), z.unknown(), (p) =>
+      Error(p.join('; ')),
+    ).lineOf;
+  } catch {
+    // Read and validated a moment ago; without lines the message still names the item.
+  }
+  throw new ConfigError(
+    request.config,
+    at.map(
+      (i) =>
+        `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`,
+    ),
+  );
+}
+
 export interface OpsCheckResult {
   report: CheckReport;
   alerting: AlertOutcome | undefined;
@@ -99,6 +137,7 @@ export async function opsCheck(
   const list = request.schedule ?? 'inline';
   const configured = request.checks ?? env.checks?.[request.schedule!];
   const cleanup = request.cleanup ?? 'include';
+  if (cleanup === 'no-role') await refuseDeletesWithoutRole(request, configured ?? []);
   if (cleanup === 'only') {
     const items = itemsForCleanupMode(configured ?? [], 'only');
     if (items.length === 0) {

@@ -37,3 +37,15 @@ export function formatDuration(ms: number): string {
   // of something; 5h0m29s cannot be misread.
   return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
+
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
+ * waits and `status`): units apart from their numbers and none skipped between two shown, so
+ * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
+ * formatDuration's form, which the configuration accepts.
+ */
+export function formatDurationWords(ms: number): string {
+  return formatDuration(ms)
+    .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+    .trim();
+}

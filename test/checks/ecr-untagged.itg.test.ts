@@ -391,3 +391,36 @@ describe('lifecycle-policy against the sim', () => {
     );
   });
 });
+
+describe('ecr-untagged on App Runner pinned by a tag that moved', () => {
+  it('keeps the digest the history recorded for the tag, with rollback-targets: 0', async () => {
+    const sim = await startSim({ timeScale: 0.002 });
+    current = { sim } as World;
+    const arn = sim.service('drop-web').arn;
+    const deployed = sim.images('drop-web').find((i) => i.tags.includes('v1.4.2'))!.digest;
+    const github = new GitHubDeployments(
+      { ...simRunInfo(sim), token: SIM_GITHUB_TOKEN },
+      { clock: systemClock, logger: recordingLogger() },
+    );
+    const id = await github.create(
+      'production',
+      {
+        tool: 'apprunner-ops',
+        kind: 'deploy',
+        image: `${REGISTRY}@${deployed}`,
+        digest: deployed,
+        tag: 'v1.4.2',
+      },
+      'deploy v1.4.2',
+    );
+    await github.setStatus(id, 'success', 'deployed');
+    sim.pushImage('drop-web', { tags: ['v1.4.2', 'latest'], version: 'v1.4.2-rebuild' });
+    const r = await check(sim, arn, { delete: true, 'min-age': '1d', 'rollback-targets': 0 });
+    expect(r.status, r.line).toBe('pass');
+    expect(sim.images('drop-web').map((i) => i.digest)).toContain(deployed);
+    expect(r.evidence!['kept']).toContainEqual(
+      expect.objectContaining({ digest: deployed, kind: 'running' }),
+    );
+    expect(r.line).toMatch(/deleted 1 untagged image/);
+  });
+});

@@ -278,7 +278,7 @@ describe('progress on a terminal and in a pipe', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('\r\x1b[2K');
       expect(r.stdout).toMatch(
-        /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] waiting for App Runner operation [^:]+: \d+(ms|\.\ds) of 30m/,
+        /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] waiting for App Runner operation [^:]+: \d+( ms|\.\d s) of 30 m/,
       );
       expect(r.stdout).toMatch(/✓ App Runner operation .* after /);
     },

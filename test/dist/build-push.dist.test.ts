@@ -7,6 +7,8 @@ import { DEFAULT_FIXTURE, startSim, type FixtureInput, type SimHandle } from '..
 import { startRegistry, type RegistryHandle } from '../../sim/registry.js';
 import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { testConfig } from '../helpers/deploy-world.js';
+import { startRegistryProxy, type RegistryProxy } from '../helpers/registry-proxy.js';
+import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 import { describeWithTools } from '../helpers/tools.js';
 
 // A real build and push needs Debian's buildah and docker-registry: skipped with that reason
@@ -19,12 +21,15 @@ describeWithTools(
   'build-push bundle with buildah and a real registry',
   () => {
     let registry: RegistryHandle;
+    let proxy: RegistryProxy;
     let sim: SimHandle;
     let workspace: string;
     let buildEnv: Record<string, string>;
 
     beforeAll(async () => {
       registry = await startRegistry();
+      // The push goes through a proxy that writes down the registry requests as ECR actions.
+      proxy = await startRegistryProxy(registry.url);
       // The built images go to their own repository, answered from the real registry; the
       // fixture's drop-web stays as seeded.
       const fixture = parse(await readFile(DEFAULT_FIXTURE, 'utf8')) as {
@@ -34,7 +39,7 @@ describeWithTools(
       sim = await startSim({
         timeScale: 0.01,
         fixture: fixture as FixtureInput,
-        registry: { url: registry.url, repositories: ['drop-api'] },
+        registry: { url: proxy.url, repositories: ['drop-api'] },
       });
       workspace = await mkdtemp(path.join(os.tmpdir(), 'build-push-'));
       await writeFile(
@@ -62,6 +67,7 @@ describeWithTools(
 
     afterAll(async () => {
       await sim?.stop();
+      await proxy?.stop();
       await registry?.stop();
     });
 
@@ -123,6 +129,13 @@ describeWithTools(
       expect(again.stdout).toContain('ECR already holds drop-api:v2.0.0');
       expect(again.stdout).not.toContain('buildah bud');
       expect(sim.calls({ service: 'ecr', operation: 'GetAuthorizationToken' })).toHaveLength(1);
+
+      // docs/iam-policy.json allows every call of the push (the ECR API calls the sim logged and
+      // the registry requests the proxy did), and each push statement is used by one of them.
+      expect(proxy.calls.map((c) => c.operation)).toContain('PutImage');
+      expect(
+        policyGaps([docsPolicy('iam-policy.json')], [...sim.calls(), ...proxy.calls], DEPLOY_ONLY),
+      ).toEqual({ denied: [], unneeded: [] });
     });
 
     it.each([
@@ -152,3 +165,16 @@ describeWithTools(
     });
   },
 );
+
+/** The deploy role's statements build-push does not use (test/dist/deploy.dist.test.ts uses them). */
+const DEPLOY_ONLY = [
+  'AppRunnerDeployAndRollback',
+  'RdsSnapshotBeforeChange',
+  'RdsPruneOwnPreDeploySnapshots',
+  'CloudWatchReadRequestMetricsForBake',
+  'WhoAmI',
+  'SecretsLabelsForUnfinishedRotations',
+  // AWS lists it among the push permissions: docker's push reads the manifest back (the docker
+  // builder path, which needs a running engine and is not taken here); buildah's does not.
+  'ecr:BatchGetImage',
+];

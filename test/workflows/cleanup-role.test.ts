@@ -62,9 +62,15 @@ describe('ops-daily/weekly/monthly.yml: the clean-up role', () => {
           expect(job.permissions['issues']).toBeUndefined();
         } else {
           expect(role).toBe(`\${{ vars.${env}_OPS_ROLE_ARN }}`);
-          expect(opsCheck?.with?.['cleanup']).toBe('skip');
+          // A dry run where the clean-up job runs; where it does not, delete: true is an error.
+          expect(opsCheck?.with?.['cleanup']).toBe(
+            `\${{ vars.${env}_CLEANUP_ROLE_ARN != '' && 'skip' || 'no-role' }}`,
+          );
         }
-        expect(JSON.stringify(job).includes('CLEANUP_ROLE_ARN')).toBe(name.startsWith('cleanup-'));
+        // The clean-up role is assumed by the clean-up job only.
+        expect(
+          JSON.stringify(job.steps.filter((s) => s !== opsCheck)).includes('CLEANUP_ROLE_ARN'),
+        ).toBe(name.startsWith('cleanup-'));
       }
     });
   }
@@ -97,7 +103,7 @@ function plan(vars: Record<string, string>, environments: string, schedule: stri
         ]),
     ) as Record<
       'legs' | 'monthly' | 'cleanup',
-      { environment: string; role: string; schedule: string }[]
+      { environment: string; role: string; schedule: string; cleanup?: string }[]
     >;
     return out;
   } finally {
@@ -124,9 +130,10 @@ describe('checks.yml: the clean-up role', () => {
         region: 'eu-west-1',
       },
     ]);
-    expect(out.legs.map((l) => [l.environment, l.role])).toEqual([
-      ['staging', vars.STAGING_OPS_ROLE_ARN],
-      ['production', vars.PRODUCTION_OPS_ROLE_ARN],
+    expect(out.legs.map((l) => [l.environment, l.role, l.cleanup])).toEqual([
+      // No clean-up role: ops-check refuses delete: true rather than dry-running it forever.
+      ['staging', vars.STAGING_OPS_ROLE_ARN, 'no-role'],
+      ['production', vars.PRODUCTION_OPS_ROLE_ARN, 'skip'],
     ]);
     const monthly = plan(vars, 'production', 'monthly');
     expect(monthly.monthly.map((l) => l.role)).toEqual([vars.PRODUCTION_OPS_ROLE_ARN]);
@@ -146,7 +153,7 @@ describe('checks.yml: the clean-up role', () => {
       expect(JSON.stringify(jobs[name]!.strategy)).toContain(
         `outputs.${name === 'checks' ? 'legs' : 'monthly'}`,
       );
-      expect(opsCheckOf(jobs[name]!)?.with?.['cleanup']).toBe('skip');
+      expect(opsCheckOf(jobs[name]!)?.with?.['cleanup']).toBe('${{ matrix.cleanup }}');
     }
   });
 });

@@ -220,3 +220,29 @@ describe('the IAM policies of docs/', () => {
     expect(setup).toContain('`apprunner-ops: go-live gate (<environment>)`');
   });
 });
+
+describe('the pin lines of docs/setup.md and examples/caller', () => {
+  it("show a placeholder commit, never a SHA that looks real, in the release notes' form", async () => {
+    const { releaseNotes } = await import('../../scripts/release.js');
+    const { version, repository } = suiteIdentity();
+    const placeholder = '0'.repeat(40);
+    // The lines of this version's release notes, with the placeholder for its commit.
+    const notes = releaseNotes(read('CHANGELOG.md'), version, repository, placeholder);
+    const released = new Set([...notes.matchAll(/^uses: .*$/gm)].map((m) => m[0]));
+    const files = [
+      'docs/setup.md',
+      ...readdirSync(path.join(ROOT, 'examples/caller/.github/workflows')).map(
+        (f) => `examples/caller/.github/workflows/${f}`,
+      ),
+    ];
+    let pins = 0;
+    for (const file of files)
+      for (const m of read(file).matchAll(/^\s*(uses: \S+\/\.github\/workflows\/\S+@.*)$/gm)) {
+        expect(released, `${file}: ${m[1]}`).toContain(m[1]);
+        pins++;
+      }
+    expect(pins).toBeGreaterThanOrEqual(6);
+    // And the text says what to put in its place.
+    expect(setup).toContain(`placeholder commit \`${placeholder}\``);
+  });
+});

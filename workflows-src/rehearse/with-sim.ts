@@ -21,8 +21,15 @@ import { suiteIdentity } from '../../cli/suite.js';
 /** The suite as callers name it in docs/setup.md and examples/caller/. */
 /** The suite's repository as package.json names it (the one place it is written). */
 export const SUITE_REPOSITORY = suiteIdentity().repository;
-/** The commit docs/setup.md's caller pins (a release's SHA goes here; see docs/setup.md). */
-export const SUITE_RELEASE = { version: 'v1.0.0', sha: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b' };
+/**
+ * The pin docs/setup.md's callers show: the package's version, and a placeholder commit no
+ * release has (the user puts the release's commit there, as `init` and the release notes do);
+ * the rehearsals map it to the work tree.
+ */
+export const SUITE_RELEASE = {
+  version: `v${suiteIdentity().version}`,
+  sha: '0'.repeat(40),
+};
 /** The caller workflow of docs/setup.md, as a file a test can rehearse. */
 export const CALLER_WORKFLOW = path.join(
   REPO_ROOT,

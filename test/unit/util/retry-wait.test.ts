@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../../core/util/duration.js';
+import { formatDuration, formatDurationWords, parseDuration } from '../../../core/util/duration.js';
 import { errorMessage } from '../../../core/util/errors.js';
 import { recordingLogger } from '../../../core/util/logger.js';
 import { retry } from '../../../core/util/retry.js';
@@ -118,6 +118,14 @@ describe('durations and messages', () => {
     // A unit between two shown ones is shown too, zero or not.
     expect(formatDuration(5 * 3_600_000 + 29_000)).toBe('5h0m29s');
     expect(formatDuration(5 * 3_600_000 + 60_000)).toBe('5h1m');
+  });
+
+  it('formats durations for a person at a terminal: units apart, none skipped', () => {
+    expect(formatDurationWords(5 * 3_600_000 + 29_000)).toBe('5 h 0 m 29 s');
+    expect(formatDurationWords(93_000)).toBe('1 m 33 s');
+    expect(formatDurationWords(450)).toBe('450 ms');
+    expect(formatDurationWords(1_500)).toBe('1.5 s');
+    expect(formatDurationWords(3_600_000)).toBe('1 h');
   });
 
   it('describes any thrown value', () => {
