@@ -25,6 +25,7 @@ import { snapshotFresh } from './snapshot-fresh.js';
 import { snapshotRestore } from './snapshot-restore.js';
 import { sql } from './sql.js';
 import { tlsCheck } from './tls.js';
+import { reportCheck } from './report-check.js';
 import type { CheckType } from './types.js';
 
 /**
@@ -62,6 +63,7 @@ export const CHECK_TYPES: readonly CheckType[] = [
   snapshotRestore,
   sql,
   tlsCheck,
+  reportCheck,
 ];
 
 export function checkType(type: string): CheckType | undefined {

@@ -27,6 +27,7 @@ import { snapshotFreshSchema } from './snapshot-fresh.js';
 import { snapshotRestoreSchema } from './snapshot-restore.js';
 import { sqlSchema } from './sql.js';
 import { tlsCheckSchema } from './tls.js';
+import { reportSchema } from './report.js';
 import { commonCheckFields, type CheckSchema } from './common.js';
 
 /**
@@ -62,6 +63,7 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   snapshotRestoreSchema,
   sqlSchema,
   tlsCheckSchema,
+  reportSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
