@@ -26,6 +26,8 @@ import { snapshotRestore } from './snapshot-restore.js';
 import { sql } from './sql.js';
 import { tlsCheck } from './tls.js';
 import { reportCheck } from './report-check.js';
+import { incidentsResolved } from './incidents-resolved.js';
+import { escalationTest } from './escalation-test.js';
 import type { CheckType } from './types.js';
 
 /**
@@ -64,6 +66,8 @@ export const CHECK_TYPES: readonly CheckType[] = [
   sql,
   tlsCheck,
   reportCheck,
+  incidentsResolved,
+  escalationTest,
 ];
 
 export function checkType(type: string): CheckType | undefined {

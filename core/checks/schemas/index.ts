@@ -28,6 +28,8 @@ import { snapshotRestoreSchema } from './snapshot-restore.js';
 import { sqlSchema } from './sql.js';
 import { tlsCheckSchema } from './tls.js';
 import { reportSchema } from './report.js';
+import { incidentsResolvedSchema } from './incidents-resolved.js';
+import { escalationTestSchema } from './escalation-test.js';
 import { commonCheckFields, type CheckSchema } from './common.js';
 
 /**
@@ -64,6 +66,8 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   sqlSchema,
   tlsCheckSchema,
   reportSchema,
+  incidentsResolvedSchema,
+  escalationTestSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
