@@ -17,7 +17,7 @@
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
 import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
-import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
 
 type Schedule = 'daily' | 'weekly' | 'monthly';
 
@@ -74,6 +74,21 @@ function checkJob(schedule: Schedule, environment: string): Job {
           cleanup: 'skip',
         },
       }),
+      // A `report` item writes the ops report (Markdown and JSON) there; kept a year and more.
+      ...(schedule === 'monthly'
+        ? [
+            thirdParty(UPLOAD_ARTIFACT, {
+              name: 'Upload the ops report',
+              if: 'always()',
+              with: {
+                name: expr(`format('ops-report-${environment}-{0}', github.run_id)`),
+                path: 'apprunner-ops-report/',
+                'if-no-files-found': 'ignore',
+                'retention-days': 400,
+              },
+            }),
+          ]
+        : []),
     ],
   };
 }
