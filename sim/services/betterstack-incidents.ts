@@ -143,7 +143,9 @@ function body(req: RestRequest): Record<string, unknown> {
 function dayOf(value: string | null, name: string): number | string | undefined {
   if (value === null) return undefined;
   const t = Date.parse(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(t)) return `${name} must be a date like 2026-01-31`;
+  // BetterStack refuses a day the calendar lacks (2026-11-31); Date.parse would roll it on.
+  if (!DATE.test(value) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== value)
+    return `${name} must be a date like 2026-01-31`;
   return t;
 }
 

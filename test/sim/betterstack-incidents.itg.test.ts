@@ -85,6 +85,11 @@ describe('BetterStack SLA and incidents', () => {
     expect(bad.status).toBe(422);
     expect(bad.body['errors']).toHaveProperty('from');
     expect((await call('GET', '/api/v2/monitors/999/sla')).status).toBe(404);
+    const noSuchDay = await call(
+      'GET',
+      '/api/v2/monitors/2001001/sla?from=2026-11-31&to=2026-12-01',
+    );
+    expect(noSuchDay.status).toBe(422);
   });
 
   it('lists incidents by page (per_page ≤ 50) and the client follows pagination.next to the end', async () => {
@@ -123,8 +128,12 @@ describe('BetterStack SLA and incidents', () => {
       policyId: '42',
     });
     expect(incident.status).toBe('Started');
-    // 300 s of modelled time at 0.001 is 0.3 s.
-    await new Promise((r) => setTimeout(r, 400));
+    // Step 1 notifies at once; step 2 after 300 s of modelled time (0.3 s at 0.001).
+    const first = (await client().timeline(incident.id)).map((t) => t.title);
+    expect(first.filter((t) => t.startsWith('Escalated'))).toEqual([
+      'Escalated to step 1 of Drop on-call: notified primary',
+    ]);
+    sim.advance(300);
     const titles = (await client().timeline(incident.id)).map((t) => t.title);
     expect(titles.filter((t) => t.startsWith('Escalated'))).toHaveLength(2);
     expect(await client().resolve(incident.id, 'test')).toBe('resolved');
