@@ -43,7 +43,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function incidentOf(item: IncidentJson, label: string): Incident {
   const a = item.attributes;
-  if (!a || item.id === undefined) throw new Error(`${label}: an incident without id or attributes`);
+  if (!a || item.id === undefined)
+    throw new Error(`${label}: an incident without id or attributes`);
   const started = str(a['started_at']);
   if (!started) throw new Error(`${label}: incident ${String(item.id)} has no started_at`);
   const monitor = item.relationships?.monitor?.data?.id;
