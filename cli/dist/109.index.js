@@ -1128,7 +1128,8 @@ function rangePeriod(from, to, now, what = 'range') {
         ['from', from],
         ['to', to],
     ])
-        if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        // The round trip refuses days a calendar does not have (2026-11-31), which Date.parse rolls on.
+        if (!DATE.test(value) || dayOf(Date.parse(`${value}T00:00:00Z`) || 0) !== value)
             throw new Error(`${what}: ${name} "${value}" is not a day; give it as YYYY-MM-DD`);
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`) + DAY;
