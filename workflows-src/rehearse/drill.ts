@@ -13,8 +13,6 @@ import type { SimHandle } from '../../sim/index.js';
 import { withPostgres } from '../../sim/rds-postgres.js';
 import { ENVIRONMENTS } from '../environments.js';
 import { opsDatabaseSecret } from '../ops.js';
-import type { RehearsalOptions } from './engine.js';
-import { uploadArtifactStandIn } from './go-live.js';
 import {
   monthlyScenario,
   recordMonthlyAudit,
@@ -43,7 +41,7 @@ export function drillRehearsalFixture(): FixtureInput {
 export async function drillRehearsalOptions(
   sim: SimHandle,
   workspaceOptions: { callerWorkflow?: string } = {},
-): Promise<Awaited<ReturnType<typeof simRehearsalOptions>> & Pick<RehearsalOptions, 'standIns'>> {
+): Promise<Awaited<ReturnType<typeof simRehearsalOptions>>> {
   const options = await simRehearsalOptions(sim, workspaceOptions);
   // Only production restores: both environments share the sim's one database, and two drills
   // of the same instance on the same day would share a drill instance name.
@@ -57,7 +55,6 @@ export async function drillRehearsalOptions(
   await recordMonthlyAudit(db.adminUrl, monthlyScenario());
   return {
     ...options,
-    standIns: { 'actions/upload-artifact': uploadArtifactStandIn },
     secrets: {
       ...options.secrets,
       ...Object.fromEntries(ENVIRONMENTS.map((e) => [opsDatabaseSecret(e.name), db.masterUrl])),
