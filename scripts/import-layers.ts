@@ -52,7 +52,8 @@ export const CORE_LAYERS: readonly Layer[] = [
     ],
   },
   { name: 'operations', paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//] },
-  { name: 'checks', paths: [/^core\/checks\//] },
+  // The ops report reads what checks read (core/checks/load-balancer.ts) and is a check's body.
+  { name: 'checks', paths: [/^core\/checks\//, /^core\/report\//] },
   { name: 'gate', paths: [/^core\/gate\//, /^core\/action\/ops-/] },
 ];
 

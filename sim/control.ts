@@ -56,6 +56,7 @@ export function stateView(world: World): Record<string, unknown> {
       metadata: world.betterstack.metadata,
       statusReports: world.betterstack.statusReports,
       requests: world.betterstack.requests,
+      incidents: world.betterstack.incidents,
     },
   }) as Record<string, unknown>;
 }

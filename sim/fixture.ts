@@ -249,6 +249,38 @@ const monitorSchema = z.strictObject({
   status: z.enum(['up', 'down', 'validating', 'maintenance']).default('up'),
 });
 
+/** An incident BetterStack recorded before the sim started (a monitor's outage). */
+const incidentSchema = z.strictObject({
+  id: z.string().regex(/^\d+$/).optional(),
+  /** The monitor that found it; absent for an incident made by hand. */
+  monitorId: z.string().regex(/^\d+$/).optional(),
+  name: z.string().default('Outage'),
+  cause: z.string().default('Status 503'),
+  startedAt: z.iso.datetime({ offset: true }),
+  acknowledgedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Absent: still open. */
+  resolvedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** An escalation policy: each step notifies after its wait (seconds of modelled time). */
+const policySchema = z.strictObject({
+  id: z.string().regex(/^\d+$/),
+  name: z.string(),
+  steps: z
+    .array(z.strictObject({ waitBefore: z.number().int().nonnegative(), notify: z.string() }))
+    .min(1),
+});
+
+/** One day of an App Runner service's metrics before the sim started. */
+const metricDaySchema = z.strictObject({
+  /** The service's name (ServiceName dimension). */
+  service: z.string(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  requests: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative().default(0),
+  p99Ms: z.number().positive(),
+});
+
 const logGroupSchema = z.strictObject({
   name: z.string().regex(/^[\w\-./#]{1,512}$/, 'not a valid log group name'),
   /** Events counted back from sim start; `stream` defaults to the group's only stream. */
@@ -329,6 +361,18 @@ export const fixtureSchema = z.strictObject({
     .strictObject({
       token: z.string().default('sim-betterstack-token'),
       monitors: z.array(monitorSchema).default([]),
+      incidents: z.array(incidentSchema).default([]),
+      policies: z.array(policySchema).default([]),
+      /**
+       * Requests a token may make per window (real seconds) before 429 with Retry-After.
+       * BetterStack publishes no figure; the default is generous, a test sets a small one.
+       */
+      rateLimit: z
+        .strictObject({
+          requests: z.number().int().positive().default(600),
+          windowSeconds: z.number().int().positive().default(60),
+        })
+        .prefault({}),
     })
     .prefault({}),
   /** What CloudWatch metrics and CloudWatch Logs answer (sim/services/cloudwatch*.ts). */
@@ -338,6 +382,11 @@ export const fixtureSchema = z.strictObject({
       freeStorageGiB: z.record(z.string(), z.number().nonnegative()).default({}),
       /** Modelled traffic of every App Runner service, in requests per minute. */
       requestsPerMinute: z.number().nonnegative().default(120),
+      /**
+       * Daily App Runner metrics before the sim started, answered to a Period of one day
+       * (86400) over a range that ends before the service's first version went live.
+       */
+      history: z.array(metricDaySchema).default([]),
       logGroups: z.array(logGroupSchema).default([]),
     })
     .prefault({}),

@@ -18,6 +18,7 @@ import type {
   BetterStackMonitor,
   BetterStackRequest,
 } from './services/betterstack.js';
+import type { BetterStackIncident } from './services/betterstack-incidents.js';
 import type { EcrImage } from './services/ecr.js';
 import type { GithubCheckRun, GithubCommitStatus, GithubDeployment } from './services/github.js';
 import type { GithubRateLimit } from './services/github.js';
@@ -198,6 +199,8 @@ export interface SimHandle {
     requests(): BetterStackRequest[];
     /** Metadata records (v3 API), e.g. the suite's record of its own pauses. */
     metadata(): BetterStackMetadata[];
+    /** Incidents (v3 API) with their timelines, after every escalation step due by now. */
+    incidents(): BetterStackIncident[];
   };
   /** Plain-JSON picture of everything (what GET /_sim/state answers). */
   state(): Record<string, unknown>;
@@ -490,6 +493,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       },
       requests: () => structuredClone(world.betterstack.requests),
       metadata: () => structuredClone(world.betterstack.metadata),
+      incidents: () => {
+        due();
+        return structuredClone(world.betterstack.incidents);
+      },
     },
     state: () => stateView(world),
     ecs: ecsView(world),

@@ -105,11 +105,11 @@ export interface ActionInputs {
     readonly 'github-token'?: InputValue;
     /** Slack incoming webhook: one message when checks start failing and one when they recover; empty: no message. */
     readonly 'slack-webhook-url'?: InputValue;
-    /** BetterStack Uptime API token for monitors-green checks. */
+    /** BetterStack Uptime API token for monitors-green, incidents-resolved, escalation-test and report checks. */
     readonly 'betterstack-token'?: InputValue;
     /** PostgreSQL URL of a read-only role for sql checks; empty: sql checks are errors saying so. */
     readonly 'database-url'?: InputValue;
-    /** PostgreSQL URL of the database holding audit_log: a snapshot-restore drill records its restore time there; empty: not recorded. */
+    /** PostgreSQL URL of the database holding audit_log: a snapshot-restore drill records its restore time there, a report check reads deploys, rotations and drills from it; empty: not recorded (and a report check is an error). */
     readonly 'audit-database-url'?: InputValue;
     /** Open one GitHub issue per environment and schedule while checks fail, comment on it, close it when they pass (true or false). Default: `true`. */
     readonly 'open-issue'?: InputValue;

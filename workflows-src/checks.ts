@@ -17,7 +17,7 @@
  */
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
-import { CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+import { CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
 import { CALLED_SECRETS, COMMON_INPUTS, callerCheckout, suiteSteps } from './shared.js';
 
 const runsOn = expr('inputs.runs-on');
@@ -150,6 +150,17 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
           // The read-only role cannot delete: items with delete: true list what they would (skip),
           // or are an error where the environment has no clean-up role (no-role).
           cleanup: expr('matrix.cleanup'),
+        },
+      }),
+      // A `report` item of the monthly list writes the ops report (Markdown and JSON) there.
+      thirdParty(UPLOAD_ARTIFACT, {
+        name: 'Upload the ops report',
+        if: "always() && matrix.schedule == 'monthly'",
+        with: {
+          name: expr("format('ops-report-{0}-{1}', matrix.environment, github.run_id)"),
+          path: 'apprunner-ops-report/',
+          'if-no-files-found': 'ignore',
+          'retention-days': 400,
         },
       }),
     ],

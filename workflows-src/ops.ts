@@ -18,7 +18,7 @@ import { cleanupRoleVariable } from '../core/checks/cleanup-role.js';
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
 import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
-import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS } from './pins.js';
+import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
 
 type Schedule = 'daily' | 'weekly' | 'monthly';
 
@@ -75,6 +75,21 @@ function checkJob(schedule: Schedule, environment: string): Job {
           cleanup: expr(`vars.${cleanupRoleVariable(environment)} != '' && 'skip' || 'no-role'`),
         },
       }),
+      // A `report` item writes the ops report (Markdown and JSON) there; kept a year and more.
+      ...(schedule === 'monthly'
+        ? [
+            thirdParty(UPLOAD_ARTIFACT, {
+              name: 'Upload the ops report',
+              if: 'always()',
+              with: {
+                name: expr(`format('ops-report-${environment}-{0}', github.run_id)`),
+                path: 'apprunner-ops-report/',
+                'if-no-files-found': 'ignore',
+                'retention-days': 400,
+              },
+            }),
+          ]
+        : []),
     ],
   };
 }

@@ -88,6 +88,22 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./check.js')).runCheck,
   },
   {
+    name: 'report',
+    usage:
+      'apprunner-ops report <environment> [--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] [--sla-target 99.9] [--json]  (BETTERSTACK_TOKEN, AUDIT_DATABASE_URL)',
+    summary:
+      'the monthly ops report: availability, error rate and p99 per day, deploys, rotations, drills',
+    flags: {
+      ...CONFIG_FLAG,
+      month: { type: 'string', description: 'the month, YYYY-MM (default: the month before)' },
+      from: { type: 'string', description: 'first day of a range instead, YYYY-MM-DD' },
+      to: { type: 'string', description: 'last day of the range (included), YYYY-MM-DD' },
+      'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
+      json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+    },
+    load: async () => (await import('./report.js')).runReport,
+  },
+  {
     name: 'gate',
     usage:
       'apprunner-ops gate <environment> [gate] [--attestations file] [--evidence-dir dir] [--json]  (sql checks: OPS_DATABASE_URL)',

@@ -2701,6 +2701,107 @@ function isSameImage(running, target) {
 
 /***/ }),
 
+/***/ 9302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ BetterStackMonitors),
+/* harmony export */   a: () => (/* binding */ betterStackApiUrl)
+/* harmony export */ });
+/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(676);
+
+/** BetterStack Uptime API base; overridable so tests and the demo talk to the local sim. */
+function betterStackApiUrl(env = process.env) {
+    return (env['BETTERSTACK_API_URL'] ?? 'https://uptime.betterstack.com').replace(/\/$/, '');
+}
+/** More pages of one monitor's metadata than this is not a real monitor: stop, loudly. */
+const MAX_METADATA_PAGES = 20;
+function snapshot(id, response, label) {
+    const a = response.data?.attributes;
+    if (!a)
+        throw new Error(`${label}: the answer has no data.attributes`);
+    return {
+        id,
+        name: typeof a['pronounceable_name'] === 'string' ? a['pronounceable_name'] : id,
+        paused: a['paused'] === true,
+        pausedAt: typeof a['paused_at'] === 'string' ? a['paused_at'] : null,
+        status: typeof a['status'] === 'string' ? a['status'] : 'unknown',
+    };
+}
+/**
+ * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
+ * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
+ */
+class BetterStackMonitors {
+    apiUrl;
+    token;
+    deps;
+    constructor(apiUrl, token, deps) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+        this.deps = deps;
+    }
+    request(label, url, method, body) {
+        return (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_0__/* .requestJson */ .SS)(label, url, {
+            method,
+            headers: { authorization: `Bearer ${this.token}` },
+            ...(body !== undefined ? { body } : {}),
+        }, this.deps);
+    }
+    monitorUrl(id) {
+        return `${this.apiUrl}/api/v2/monitors/${encodeURIComponent(id)}`;
+    }
+    async get(id) {
+        const label = `BetterStack get monitor ${id}`;
+        return snapshot(id, await this.request(label, this.monitorUrl(id), 'GET'), label);
+    }
+    async setPaused(id, paused) {
+        const label = `BetterStack ${paused ? 'pause' : 'resume'} monitor ${id}`;
+        const response = await this.request(label, this.monitorUrl(id), 'PATCH', {
+            paused,
+        });
+        return snapshot(id, response, label);
+    }
+    pause(id) {
+        return this.setPaused(id, true);
+    }
+    resume(id) {
+        return this.setPaused(id, false);
+    }
+    /** The first value of `key` on monitor `id`, or undefined when the monitor has none. */
+    async readMetadata(id, key) {
+        const label = `BetterStack metadata of monitor ${id}`;
+        const origin = new URL(this.apiUrl).origin;
+        let url = `${this.apiUrl}/api/v3/metadata?owner_type=Monitor&owner_id=${encodeURIComponent(id)}`;
+        for (let page = 1; url; page++) {
+            if (page > MAX_METADATA_PAGES)
+                throw new Error(`${label}: more than ${MAX_METADATA_PAGES} pages; stopped reading`);
+            const response = await this.request(label, url, 'GET');
+            for (const item of response.data ?? []) {
+                if (item.attributes?.key !== key)
+                    continue;
+                const value = item.attributes.values?.[0]?.value;
+                return typeof value === 'string' ? value : undefined;
+            }
+            const next = response.pagination?.next;
+            // The token goes only to the API it was given for, whatever a `next` link says.
+            url = typeof next === 'string' && new URL(next).origin === origin ? next : undefined;
+        }
+        return undefined;
+    }
+    async writeMetadata(id, key, value) {
+        await this.request(`BetterStack write metadata on monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [{ type: 'String', value }] });
+    }
+    async removeMetadata(id, key) {
+        await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
+    }
+}
+
+
+/***/ }),
+
 /***/ 6292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

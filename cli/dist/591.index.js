@@ -2,16 +2,16 @@ export const id = 591;
 export const ids = [591];
 export const modules = {
 
-/***/ 9416:
+/***/ 4305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ij: () => (/* reexport */ checks_schemas/* checkId */.ij),
-  bi: () => (/* reexport */ checks_schemas/* checkItemSchema */.bi),
+  ij: () => (/* reexport */ schemas/* checkId */.ij),
+  bi: () => (/* reexport */ schemas/* checkItemSchema */.bi),
   Bt: () => (/* binding */ checkType),
-  M5: () => (/* reexport */ checks_schemas/* targetMismatch */.M5)
+  M5: () => (/* reexport */ schemas/* targetMismatch */.M5)
 });
 
 // UNUSED EXPORTS: CHECK_TYPES
@@ -24,40 +24,12 @@ var call = __webpack_require__(2664);
 var ecs_express = __webpack_require__(1133);
 // EXTERNAL MODULE: ./core/targets/target.ts
 var targets_target = __webpack_require__(9056);
-// EXTERNAL MODULE: ./core/aws/clients.ts
-var clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
-var create = __webpack_require__(1577);
-;// CONCATENATED MODULE: ./core/checks/target-of.ts
-/** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
-
-
-function checkTarget(ctx) {
-    return (0,create/* targetOf */.$)(ctx.env, ctx.aws, 
-    // The check's signal stops the target's retries when the check's timeout passes.
-    { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal }, { requestTimeoutMs: clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 });
-}
-
+// EXTERNAL MODULE: ./core/checks/target-of.ts
+var target_of = __webpack_require__(3001);
 // EXTERNAL MODULE: ./core/checks/schemas/service-running.ts
 var service_running = __webpack_require__(6026);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
-;// CONCATENATED MODULE: ./core/checks/types.ts
-
-/** Declares a check type; the type literal goes into the schema so the union can discriminate. */
-function defineCheck(definition) {
-    return {
-        type: definition.type,
-        description: definition.description,
-        schema: schemas/* strictObject */.rej(definition.shape),
-        defaultTimeoutMs: definition.defaultTimeoutMs,
-        group: definition.group,
-        ...(definition.mutating ? { mutating: definition.mutating } : {}),
-        ...(definition.targets ? { targets: definition.targets } : {}),
-        run: definition.run,
-    };
-}
-
+// EXTERNAL MODULE: ./core/checks/types.ts
+var types = __webpack_require__(5045);
 ;// CONCATENATED MODULE: ./core/checks/service-running.ts
 
 
@@ -72,7 +44,7 @@ function defineCheck(definition) {
  * still serves (the old version): the newest change did not land.
  */
 async function ecsServiceRunning(ctx) {
-    const target = checkTarget(ctx);
+    const target = (0,target_of/* checkTarget */.e)(ctx);
     if (!(target instanceof ecs_express/* EcsExpressTarget */.jG))
         throw new Error('service-running: not an ECS target');
     let state;
@@ -128,7 +100,7 @@ async function ecsServiceRunning(ctx) {
     };
 }
 /** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
-const serviceRunning = defineCheck({
+const serviceRunning = (0,types/* defineCheck */.q)({
     ...service_running/* serviceRunningSchema */.g,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -162,7 +134,7 @@ const DAY = 86_400_000;
  * while the attestations file holds a current attestation for its id: present, not expired,
  * and not older than the gate's max-attestation-age.
  */
-const attestation_attestation = defineCheck({
+const attestation_attestation = (0,types/* defineCheck */.q)({
     ...attestation/* attestationSchema */.A,
     defaultTimeoutMs: 5_000,
     group: 'External services',
@@ -256,7 +228,7 @@ var backups = __webpack_require__(8868);
 
 
 /** The runbook's "backups running, point-in-time recovery works". */
-const backups_backups = defineCheck({
+const backups_backups = (0,types/* defineCheck */.q)({
     ...backups/* backupsSchema */.t,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -304,7 +276,7 @@ var ci_green = __webpack_require__(8113);
 const GATE_CHECK_RUN_PREFIX = 'apprunner-ops:';
 const OK_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
 /** The runbook's "CI green on main (lint, typecheck, tests, E2E, docker-build)". */
-const ciGreen = defineCheck({
+const ciGreen = (0,types/* defineCheck */.q)({
     ...ci_green/* ciGreenSchema */.r,
     defaultTimeoutMs: 30_000,
     group: 'Application',
@@ -320,7 +292,7 @@ const ciGreen = defineCheck({
             };
         const [owner, repo] = run.repository.split('/');
         // Loaded on use: the registry is imported by every action that reads the configuration.
-        const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 5279));
+        const { createOctokit } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5279));
         const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: ctx.logger });
         const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
             owner,
@@ -392,7 +364,7 @@ var custom_domains = __webpack_require__(9072);
 
 
 /** The runbook's "DNS points at App Runner": each host is linked to the service and active. */
-const customDomains = defineCheck({
+const customDomains = (0,types/* defineCheck */.q)({
     ...custom_domains/* customDomainsSchema */.G,
     defaultTimeoutMs: 30_000,
     group: 'Domain & TLS',
@@ -435,7 +407,7 @@ var database_available = __webpack_require__(3148);
 
 
 /** The runbook's "RDS available" (go-live Infrastructure, launch day phase 1). */
-const databaseAvailable = defineCheck({
+const databaseAvailable = (0,types/* defineCheck */.q)({
     ...database_available/* databaseAvailableSchema */._,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -456,6 +428,8 @@ const databaseAvailable = defineCheck({
     },
 });
 
+// EXTERNAL MODULE: ./core/aws/clients.ts
+var clients = __webpack_require__(9750);
 ;// CONCATENATED MODULE: ./core/aws/ec2.ts
 
 
@@ -499,7 +473,7 @@ function admitsPort(rule, port) {
     return from <= port && port <= to;
 }
 /** The runbook's "RDS security group locked down (no public access)". */
-const databasePrivate = defineCheck({
+const databasePrivate = (0,types/* defineCheck */.q)({
     ...database_private/* databasePrivateSchema */.Y,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -858,7 +832,7 @@ async function runningDigests(name, env, ctx, byTag, inRepo, history, deps) {
     let images;
     try {
         // What runs, on whichever platform the environment names.
-        const target = checkTarget({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
+        const target = (0,target_of/* checkTarget */.e)({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
         images = await target.runningImages();
     }
     catch (error) {
@@ -1042,7 +1016,7 @@ async function protectedDigests(ctx, images, rollbackCount) {
  * references. Index children, what runs, the rollback targets and recent pushes are kept;
  * dry run unless `delete: true`.
  */
-const ecrUntagged = defineCheck({
+const ecrUntagged = (0,types/* defineCheck */.q)({
     ...ecr_untagged/* ecrUntaggedSchema */.f,
     defaultTimeoutMs: 300_000,
     group: 'Infrastructure',
@@ -1160,57 +1134,10 @@ const ecrUntagged = defineCheck({
 
 // EXTERNAL MODULE: ./core/util/percent.ts
 var percent = __webpack_require__(9392);
+// EXTERNAL MODULE: ./core/checks/load-balancer.ts
+var load_balancer = __webpack_require__(3161);
 // EXTERNAL MODULE: ./core/aws/cloudwatch.ts
 var cloudwatch = __webpack_require__(7148);
-;// CONCATENATED MODULE: ./core/checks/load-balancer.ts
-/**
- * The request metrics of the environment's service, whichever the target: App Runner's own
- * (AWS/AppRunner), or the Application Load Balancer in front of an ECS Express service
- * (AWS/ApplicationELB by LoadBalancer and TargetGroup of the target groups the ECS target
- * finds in its revisions' ECS Managed Resources; the deploy's bake period reads the same).
- */
-
-
-
-/** Requests, 5xx and p99 per period of the environment's service, and which metrics said so. */
-async function serviceTraffic(ctx, window) {
-    const target = checkTarget(ctx);
-    return { periods: await target.traffic(window), source: target.trafficMetrics };
-}
-/**
- * The metric requests whose p99 is the service's latency: App Runner's RequestLatency (ms), or
- * each target group's TargetResponseTime (seconds: `toMs` 1000).
- */
-async function latencyRequests(ctx, window) {
-    const target = checkTarget(ctx);
-    if (!(target instanceof ecs_express/* EcsExpressTarget */.jG))
-        return {
-            requests: [
-                {
-                    namespace: 'AWS/AppRunner',
-                    metric: 'RequestLatency',
-                    dimensions: (0,cloudwatch/* appRunnerDimensions */.d3)(ctx.env['service-arn']),
-                    ...window,
-                    percentiles: ['p99'],
-                },
-            ],
-            toMs: 1,
-            metric: 'RequestLatency',
-        };
-    const groups = await target.loadBalancerTargets();
-    return {
-        requests: groups.map((group) => ({
-            namespace: 'AWS/ApplicationELB',
-            metric: 'TargetResponseTime',
-            dimensions: (0,cloudwatch/* albDimensions */.NP)(group),
-            ...window,
-            percentiles: ['p99'],
-        })),
-        toMs: 1000,
-        metric: 'TargetResponseTime',
-    };
-}
-
 ;// CONCATENATED MODULE: ./core/checks/fields.ts
 
 
@@ -1249,12 +1176,12 @@ var error_rate = __webpack_require__(1008);
  * HTTPCode_Target_5XX_Count ÷ RequestCount of the service's target groups. 5xx datapoints are
  * absent until the first 5xx: missing means zero, not "no data"; no requests at all is "no data".
  */
-const errorRate = defineCheck({
+const errorRate = (0,types/* defineCheck */.q)({
     ...error_rate/* errorRateSchema */.O,
     defaultTimeoutMs: 30_000,
     group: 'Application',
     async run(check, ctx) {
-        const traffic = await serviceTraffic(ctx, metricWindow(check.window, ctx.clock.now()));
+        const traffic = await (0,load_balancer/* serviceTraffic */.$)(ctx, metricWindow(check.window, ctx.clock.now()));
         const { periods, source } = traffic;
         const requests = periods.reduce((n, p) => n + p.requests, 0);
         const errors = periods.reduce((n, p) => n + p.errors, 0);
@@ -1295,7 +1222,7 @@ var free_storage = __webpack_require__(3949);
 
 const GIB = 1024 ** 3;
 /** The runbook's weekly "RDS FreeStorageSpace, alert if < 2 GB". */
-const freeStorage = defineCheck({
+const freeStorage = (0,types/* defineCheck */.q)({
     ...free_storage/* freeStorageSchema */.v,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -1349,7 +1276,7 @@ var health = __webpack_require__(209);
 
 
 /** The environment's health checks (`health.checks`), through the smoke-test core. */
-const health_health = defineCheck({
+const health_health = (0,types/* defineCheck */.q)({
     ...health/* healthSchema */.q,
     defaultTimeoutMs: 60_000,
     group: 'Application',
@@ -1418,7 +1345,7 @@ function parseHsts(value) {
     };
 }
 /** The runbook's "HSTS max-age=63072000; includeSubDomains; preload". */
-const hsts_hsts = defineCheck({
+const hsts_hsts = (0,types/* defineCheck */.q)({
     ...hsts/* hstsSchema */.c,
     defaultTimeoutMs: 20_000,
     group: 'Domain & TLS',
@@ -1463,7 +1390,7 @@ var https_redirect = __webpack_require__(8087);
 
 
 /** The runbook's "HTTP → HTTPS redirect". */
-const httpsRedirect = defineCheck({
+const httpsRedirect = (0,types/* defineCheck */.q)({
     ...https_redirect/* httpsRedirectSchema */.t,
     defaultTimeoutMs: 20_000,
     group: 'Domain & TLS',
@@ -1502,7 +1429,7 @@ var image_present = __webpack_require__(4720);
 
 
 /** The runbook's "ECR holds the latest production-tagged image". */
-const imagePresent = defineCheck({
+const imagePresent = (0,types/* defineCheck */.q)({
     ...image_present/* imagePresentSchema */.Q,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -1545,13 +1472,13 @@ var latency_p99 = __webpack_require__(3878);
  * Runner's RequestLatency, or on ECS Express the load balancer's TargetResponseTime of each of
  * the service's target groups (seconds, shown in ms).
  */
-const latencyP99 = defineCheck({
+const latencyP99 = (0,types/* defineCheck */.q)({
     ...latency_p99/* latencyP99Schema */.E,
     defaultTimeoutMs: 30_000,
     group: 'Application',
     async run(check, ctx) {
         const { clock, logger, signal } = ctx;
-        const asked = await latencyRequests(ctx, metricWindow(check.window, clock.now()));
+        const asked = await (0,load_balancer/* latencyRequests */.B)(ctx, metricWindow(check.window, clock.now()));
         const answers = await Promise.all(asked.requests.map((request) => (0,cloudwatch/* metricStatistics */.WV)(ctx.aws.cloudWatch, request, { clock, logger, signal })));
         const values = answers.flat().flatMap((p) => {
             const v = p.ExtendedStatistics?.['p99'];
@@ -1636,7 +1563,7 @@ const describeRule = (r) => `rule ${r.rulePriority ?? '?'} (${r.selection?.tagSt
  * removes untagged images and keeps what runs and the rollback targets. A tagged rule is
  * evaluated against today's images and warns when it would expire a protected one.
  */
-const lifecyclePolicy = defineCheck({
+const lifecyclePolicy = (0,types/* defineCheck */.q)({
     ...lifecycle_policy/* lifecyclePolicySchema */.y,
     defaultTimeoutMs: 60_000,
     group: 'Infrastructure',
@@ -1753,7 +1680,7 @@ function logsInsightsUrl(input) {
  * carry personal data, so by default the report holds the count, the pattern and a link to
  * CloudWatch Logs Insights; the messages only with `show-messages: true`, masked.
  */
-const logErrors = defineCheck({
+const logErrors = (0,types/* defineCheck */.q)({
     ...log_errors/* logErrorsSchema */.t,
     defaultTimeoutMs: 60_000,
     group: 'Monitoring',
@@ -1865,7 +1792,7 @@ const RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
  * That resume is the suite finishing its own maintenance window, not a change to what is
  * checked, so the type is not declared mutating (a gate may list it).
  */
-const monitorsGreen = defineCheck({
+const monitorsGreen = (0,types/* defineCheck */.q)({
     ...monitors_green/* monitorsGreenSchema */.S,
     defaultTimeoutMs: 30_000,
     group: 'Monitoring',
@@ -1994,7 +1921,7 @@ var pages_reachable = __webpack_require__(1789);
 
 
 /** The runbook's "terms (/vilkaar) and privacy policy (/personvern) reachable". */
-const pagesReachable = defineCheck({
+const pagesReachable = (0,types/* defineCheck */.q)({
     ...pages_reachable/* pagesReachableSchema */.f,
     defaultTimeoutMs: 20_000,
     group: 'Compliance',
@@ -2041,7 +1968,7 @@ function succeeded(details) {
  * The runbook's "last backup verified, point-in-time recovery tested": the monthly restore
  * drill (snapshot-restore) writes an audit_log row with action 'restore_drill'; this reads them.
  */
-const restoreVerified = defineCheck({
+const restoreVerified = (0,types/* defineCheck */.q)({
     ...restore_verified/* restoreVerifiedSchema */.S,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -2105,7 +2032,7 @@ var grace = __webpack_require__(2887);
 // EXTERNAL MODULE: ./core/rotation/token.ts
 var token = __webpack_require__(6586);
 // EXTERNAL MODULE: ./core/rotation/types.ts
-var types = __webpack_require__(4742);
+var rotation_types = __webpack_require__(4742);
 // EXTERNAL MODULE: ./core/checks/schemas/rotation-due.ts
 var rotation_due = __webpack_require__(6290);
 ;// CONCATENATED MODULE: ./core/checks/rotation-due.ts
@@ -2131,7 +2058,7 @@ const WARN_WITHIN_DAYS = 14;
  * rds-managed a master secret RDS rotated after DATABASE_URL was built. The next rotate-secret
  * run (`due`) redeploys it.
  */
-const rotationDue = defineCheck({
+const rotationDue = (0,types/* defineCheck */.q)({
     ...rotation_due/* rotationDueSchema */.k,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -2146,7 +2073,7 @@ const rotationDue = defineCheck({
         let deployedAt;
         try {
             if (secrets.length > 0)
-                deployedAt = await checkTarget(ctx).lastDeployedAt();
+                deployedAt = await (0,target_of/* checkTarget */.e)(ctx).lastDeployedAt();
         }
         catch (error) {
             return { status: 'error', line: `the service's last deployment: ${(0,errors/* errorMessage */.gJ)(error)}` };
@@ -2170,7 +2097,7 @@ const rotationDue = defineCheck({
         const observed = {};
         const lines = [];
         for (const secret of secrets) {
-            const id = (0,types/* rotatedSecretId */.n)(secret);
+            const id = (0,rotation_types/* rotatedSecretId */.n)(secret);
             const every = secret['rotate-every-days'];
             try {
                 const d = await store.describe(id);
@@ -2274,7 +2201,7 @@ var secrets_present = __webpack_require__(1556);
  * The go-live gate's "Secrets Manager holds JWT_SECRET (≥ 32 chars), DATABASE_URL, …". The
  * value is read only to measure its length; only the length is reported.
  */
-const secretsPresent = defineCheck({
+const secretsPresent = (0,types/* defineCheck */.q)({
     ...secrets_present/* secretsPresentSchema */.O,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -2295,7 +2222,7 @@ const secretsPresent = defineCheck({
         const observed = {};
         const problems = [];
         for (const secret of chosen) {
-            const id = (0,types/* rotatedSecretId */.n)(secret);
+            const id = (0,rotation_types/* rotatedSecretId */.n)(secret);
             try {
                 await store.describe(id);
                 const length = (await store.value(id)).value.length;
@@ -2332,13 +2259,13 @@ var service_env = __webpack_require__(7002);
  * plain variables are compared (their values are configuration, not secrets); secrets are
  * only checked to be referenced, never read.
  */
-const serviceEnv = defineCheck({
+const serviceEnv = (0,types/* defineCheck */.q)({
     ...service_env/* serviceEnvSchema */.m,
     defaultTimeoutMs: 30_000,
     group: 'Application',
     async run(check, ctx) {
         // What runs: App Runner's configuration, or ECS Express's active configuration.
-        const state = await checkTarget(ctx).describe();
+        const state = await (0,target_of/* checkTarget */.e)(ctx).describe();
         const vars = state.environment;
         const secrets = state.secrets;
         const secretsIn = ctx.env.target.kind === 'app-runner'
@@ -2395,7 +2322,7 @@ const MAX_PAGES = 50;
  * pitfall 6): automated snapshots only, every page (Marker), and a snapshot still `creating`
  * has no SnapshotCreateTime, so it cannot be the fresh one yet.
  */
-const snapshotFresh = defineCheck({
+const snapshotFresh = (0,types/* defineCheck */.q)({
     ...snapshot_fresh/* snapshotFreshSchema */.U,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
@@ -2462,68 +2389,8 @@ const snapshotFresh = defineCheck({
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js
 var client_secrets_manager_dist_cjs = __webpack_require__(2994);
-// EXTERNAL MODULE: ./core/audit/audit-log.ts
-var audit_log = __webpack_require__(3892);
-;// CONCATENATED MODULE: ./core/drill/record.ts
-
-/**
- * A restore drill as the audit log keeps it: `action='restore_drill'`,
- * `resource_type='rds_db_instance'`, `resource_id=<source instance>`. The go-live gate's
- * `restore-verified` check and the monthly summary read these rows (readRestoreDrills).
- */
-const RESTORE_DRILL_ACTION = 'restore_drill';
-const RESTORE_DRILL_RESOURCE = 'rds_db_instance';
-async function recordRestoreDrill(databaseUrl, record, who) {
-    return (0,audit_log/* writeAuditEntry */.v3)(databaseUrl, {
-        action: RESTORE_DRILL_ACTION,
-        resourceType: RESTORE_DRILL_RESOURCE,
-        resourceId: record.instance,
-        details: {
-            environment: record.environment,
-            result: record.result,
-            snapshot: record.snapshot,
-            snapshot_time: record.snapshotTime,
-            drill_instance: record.drillInstance,
-            restore_ms: record.restoreMs,
-            delete_ms: record.deleteMs,
-            values: record.values,
-            finished_at: record.finishedAt,
-            ...(record.problem ? { problem: record.problem } : {}),
-        },
-        actor: who.actor,
-        runUrl: who.runUrl,
-    });
-}
-/** The last drills of an instance, newest first (for restore-verified and the summary). */
-async function readRestoreDrills(databaseUrl, instance, limit = 12) {
-    const rows = await (0,audit_log.readAuditEntries)(databaseUrl, {
-        action: RESTORE_DRILL_ACTION,
-        resourceType: RESTORE_DRILL_RESOURCE,
-        limit: 500,
-    });
-    return rows
-        .filter((r) => r.resource_id === instance)
-        .slice(0, limit)
-        .map((r) => {
-        const d = r.details;
-        const num = (v) => (typeof v === 'number' ? v : undefined);
-        return {
-            at: r.created_at,
-            instance: r.resource_id,
-            environment: String(d['environment'] ?? ''),
-            result: d['result'] === 'pass' ? 'pass' : 'fail',
-            snapshot: String(d['snapshot'] ?? ''),
-            snapshotTime: String(d['snapshot_time'] ?? ''),
-            drillInstance: String(d['drill_instance'] ?? ''),
-            restoreMs: num(d['restore_ms']),
-            deleteMs: num(d['delete_ms']),
-            values: (d['values'] ?? {}),
-            finishedAt: String(d['finished_at'] ?? ''),
-            problem: typeof d['problem'] === 'string' ? d['problem'] : undefined,
-        };
-    });
-}
-
+// EXTERNAL MODULE: ./core/drill/record.ts
+var record = __webpack_require__(1353);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./core/util/retry.ts
@@ -3091,7 +2958,7 @@ function summary(report) {
  * It creates and deletes an instance, so it is `mutating` (the go-live gate refuses it and
  * reads its record through restore-verified instead).
  */
-const snapshotRestore = defineCheck({
+const snapshotRestore = (0,types/* defineCheck */.q)({
     ...snapshot_restore/* snapshotRestoreSchema */.i,
     // Restore (deadline 60m) plus delete (30m) plus the rest; the job's timeout is derived from it.
     defaultTimeoutMs: schema/* DRILL_DEFAULTS */.vV.checkTimeoutMinutes * 60_000,
@@ -3152,13 +3019,13 @@ const snapshotRestore = defineCheck({
         const audit = ctx.secrets.auditDatabaseUrl;
         if (audit && report.drillInstance) {
             try {
-                const previous = await readRestoreDrills(audit, source, 5);
+                const previous = await (0,record/* readRestoreDrills */.lr)(audit, source, 5);
                 observed['previousRestoreMs'] = previous.map((p) => ({
                     at: p.at.toISOString(),
                     restoreMs: p.restoreMs,
                     result: p.result,
                 }));
-                await recordRestoreDrill(audit, {
+                await (0,record/* recordRestoreDrill */.PE)(audit, {
                     instance: source,
                     environment: ctx.environment,
                     result: report.ok ? 'pass' : 'fail',
@@ -3263,7 +3130,7 @@ function explain(error) {
  * the extended protocol (one statement, so it cannot end its transaction and write after), and
  * at the deadline its backend is cancelled: it can change nothing and outlive nothing.
  */
-const sql_sql = defineCheck({
+const sql_sql = (0,types/* defineCheck */.q)({
     ...sql/* sqlSchema */._,
     defaultTimeoutMs: 30_000,
     group: 'Application',
@@ -3400,7 +3267,7 @@ function inspect(target, connectTo, minDays, now, timeoutMs, signal) {
     });
 }
 /** The runbook's "certificate valid for apex and www, expiry > 90 days from go-live". */
-const tlsCheck = defineCheck({
+const tlsCheck = (0,types/* defineCheck */.q)({
     ...tls/* tlsCheckSchema */.F,
     defaultTimeoutMs: 20_000,
     group: 'Domain & TLS',
@@ -3431,9 +3298,175 @@ const tlsCheck = defineCheck({
     },
 });
 
+// EXTERNAL MODULE: ./core/checks/report-check.ts
+var report_check = __webpack_require__(5109);
+// EXTERNAL MODULE: ./core/notify/betterstack-incidents.ts
+var betterstack_incidents = __webpack_require__(6384);
+// EXTERNAL MODULE: ./core/checks/schemas/incidents-resolved.ts
+var incidents_resolved = __webpack_require__(1961);
+;// CONCATENATED MODULE: ./core/checks/incidents-resolved.ts
+
+
+
+
+
+
+/**
+ * The runbook's daily "no unresolved critical alerts in 24 h", in BetterStack's terms: an
+ * incident (what a failing monitor or a person opens, and what pages people) that is still
+ * not resolved after `max-age`. Acknowledged is not resolved: someone looked, nobody closed it.
+ * Every page of unresolved incidents is read; a list cut short is an error.
+ */
+const incidentsResolved = (0,types/* defineCheck */.q)({
+    ...incidents_resolved/* incidentsResolvedSchema */.B,
+    defaultTimeoutMs: 60_000,
+    group: 'Monitoring',
+    async run(check, { secrets, clock, logger }) {
+        const token = secrets.betterstackToken;
+        if (!token)
+            return {
+                status: 'error',
+                line: 'no betterstack-token given: incidents cannot be read (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
+            };
+        const maxAgeMs = (0,duration/* parseDuration */.E)(check['max-age']);
+        const api = new betterstack_incidents/* BetterStackIncidents */.u((0,betterstack/* betterStackApiUrl */.a)(), token, { clock, logger });
+        let open;
+        try {
+            open = await api.list({ resolved: false });
+        }
+        catch (error) {
+            return { status: 'error', line: `unresolved incidents: ${(0,errors/* errorMessage */.gJ)(error)}` };
+        }
+        const ids = check['monitor-ids'];
+        const mine = ids ? open.filter((i) => i.monitorId && ids.includes(i.monitorId)) : open;
+        const now = clock.now();
+        const old = mine.filter((i) => now - Date.parse(i.startedAt) > maxAgeMs);
+        const observed = {
+            unresolved: mine.length,
+            olderThanMaxAge: old.map((i) => ({
+                id: i.id,
+                name: i.name,
+                startedAt: i.startedAt,
+                status: i.status,
+            })),
+        };
+        if (old.length)
+            return {
+                status: 'fail',
+                line: `${old.length} BetterStack incident(s) unresolved for more than ${check['max-age']}: ${old
+                    .map((i) => `${i.name} (${i.id}, ${i.status.toLowerCase()} for ${(0,duration/* formatDuration */.a)(now - Date.parse(i.startedAt))})`)
+                    .join(', ')}; resolve them in BetterStack or fix what they report`,
+                observed,
+            };
+        return {
+            status: 'pass',
+            line: mine.length
+                ? `${mine.length} incident(s) open, none for more than ${check['max-age']}`
+                : 'no unresolved BetterStack incident',
+            observed,
+        };
+    },
+});
+
+// EXTERNAL MODULE: ./core/checks/schemas/escalation-test.ts
+var escalation_test = __webpack_require__(1231);
+;// CONCATENATED MODULE: ./core/checks/escalation-test.ts
+
+
+
+
+
+
+/** The name every test incident of an environment carries: the post step finds them by it. */
+const escalationTestName = (environment) => `apprunner-ops escalation test (${environment})`;
+/** A timeline item that says BetterStack escalated (notified someone by the policy). */
+const ESCALATED = /escalat/i;
+/**
+ * The runbook's monthly "test BetterStack escalation": a test incident for the policy, then
+ * its timeline until BetterStack reports an escalation, then resolve it. It is resolved in a
+ * `finally` whatever happened (deadline, abort, error), and the ops-check post step resolves
+ * any left by a cancelled run (`resolveEscalationTests`), so no test incident keeps paging.
+ */
+const escalationTest = (0,types/* defineCheck */.q)({
+    ...escalation_test/* escalationTestSchema */.l,
+    defaultTimeoutMs: 15 * 60_000,
+    group: 'Monitoring',
+    mutating: () => true,
+    async run(check, { environment, secrets, clock, logger, signal }) {
+        const token = secrets.betterstackToken;
+        if (!token)
+            return {
+                status: 'error',
+                line: 'no betterstack-token given: the escalation test cannot create its incident (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
+            };
+        const deadlineMs = (0,duration/* parseDuration */.E)(check.deadline);
+        const pollMs = (0,duration/* parseDuration */.E)(check['poll-interval']);
+        const api = new betterstack_incidents/* BetterStackIncidents */.u((0,betterstack/* betterStackApiUrl */.a)(), token, { clock, logger });
+        const created = await api.create({
+            name: escalationTestName(environment),
+            summary: `Escalation test of policy ${check['policy-id']} by apprunner-ops: nothing is broken`,
+            description: 'A monthly test that escalation reaches someone; apprunner-ops resolves it.',
+            requesterEmail: check['requester-email'],
+            policyId: check['policy-id'],
+        });
+        const started = clock.now();
+        try {
+            logger.info(`Created test incident ${created.id}; waiting up to ${check.deadline} for BetterStack to escalate it by policy ${check['policy-id']}`);
+            for (;;) {
+                const timeline = await api.timeline(created.id);
+                const escalated = timeline.find((t) => ESCALATED.test(t.title));
+                if (escalated)
+                    return {
+                        status: 'pass',
+                        line: `BetterStack escalated test incident ${created.id} by policy ${check['policy-id']} after ${(0,duration/* formatDuration */.a)(Date.parse(escalated.at) - Date.parse(created.startedAt))} ("${escalated.title}"); resolved it`,
+                        observed: {
+                            incident: created.id,
+                            escalatedAt: escalated.at,
+                            policy: check['policy-id'],
+                        },
+                    };
+                if (clock.now() - started >= deadlineMs)
+                    return {
+                        status: 'fail',
+                        line: `BetterStack did not escalate test incident ${created.id} within ${check.deadline}: look at escalation policy ${check['policy-id']} (its steps and who is on call); resolved it`,
+                        observed: { incident: created.id, policy: check['policy-id'], timeline },
+                    };
+                await clock.sleep(Math.min(pollMs, deadlineMs - (clock.now() - started)), signal);
+            }
+        }
+        finally {
+            await resolveQuietly(api, created.id, logger);
+        }
+    },
+});
+async function resolveQuietly(api, id, logger) {
+    try {
+        await api.resolve(id, 'apprunner-ops');
+    }
+    catch (error) {
+        logger.warning(`Test incident ${id} could not be resolved: ${(0,errors/* errorMessage */.gJ)(error)}; the post step tries again, else resolve it in BetterStack`);
+    }
+}
+/**
+ * The post step's part: resolves every unresolved test incident of the environment, which a
+ * cancelled or lost run may have left. Warns, never fails.
+ */
+async function resolveEscalationTests(environment, token, deps) {
+    const api = new BetterStackIncidents(betterStackApiUrl(), token, deps);
+    const open = (await api.list({ resolved: false })).filter((i) => i.name === escalationTestName(environment));
+    for (const incident of open)
+        await api.resolve(incident.id, 'apprunner-ops post step');
+    if (open.length)
+        deps.logger.info(`Resolved escalation test incident(s) ${open.map((i) => i.id).join(', ')} left by a stopped run`);
+    return open.map((i) => i.id);
+}
+
 // EXTERNAL MODULE: ./core/checks/schemas/index.ts
-var checks_schemas = __webpack_require__(4439);
+var schemas = __webpack_require__(4439);
 ;// CONCATENATED MODULE: ./core/checks/registry.ts
+
+
+
 
 
 
@@ -3496,6 +3529,9 @@ const CHECK_TYPES = [
     snapshotRestore,
     sql_sql,
     tlsCheck,
+    report_check/* reportCheck */.Ny,
+    incidentsResolved,
+    escalationTest,
 ];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
@@ -3518,7 +3554,7 @@ function checkType(type) {
 /* harmony export */ });
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9416);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4305);
 
 
 
@@ -3806,28 +3842,6 @@ function baseTokens(secretId, baseVersionId, versionIds) {
  * previous value (a run lost between the move and the redeploy), whichever run left it.
  */
 const UNDEPLOYED = 'APPRUNNER_OPS_UNDEPLOYED';
-
-
-/***/ }),
-
-/***/ 4742:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ rotatedSecretId),
-/* harmony export */   w: () => (/* binding */ DATABASE_KINDS)
-/* harmony export */ });
-const DATABASE_KINDS = [
-    'rds-master-password',
-    'database-user',
-    'rds-managed',
-];
-/** The secret a rotation writes: DATABASE_URL's secret for database kinds, else secret-id. */
-function rotatedSecretId(secret) {
-    return DATABASE_KINDS.includes(secret.kind)
-        ? secret['database-url-secret-id']
-        : secret['secret-id'];
-}
 
 
 /***/ }),

@@ -303,6 +303,37 @@ const errorRateSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineChec
 
 /***/ }),
 
+/***/ 1231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ escalationTestSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(670);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3674);
+
+
+
+const escalationTestSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'escalation-test',
+    description: 'Opt-in: creates a BetterStack test incident for an escalation policy, waits until BetterStack escalates it, then resolves it (also after a cancellation, in the post step).',
+    shape: {
+        'policy-id': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+            .regex(/^\d+$/, { message: 'expected the numeric id of a BetterStack escalation policy' })
+            .describe('The escalation policy the test incident goes to.'),
+        'requester-email': zod__WEBPACK_IMPORTED_MODULE_2__/* .email */ .Rpp({ message: 'expected an e-mail address (BetterStack requires one)' })
+            .describe('Who BetterStack records as having reported the test incident.'),
+        deadline: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+            .default('10m')
+            .describe('How long to wait for BetterStack to escalate the incident.'),
+        'poll-interval': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('15s').describe('How often to read its timeline.'),
+    },
+});
+
+
+/***/ }),
+
 /***/ 3949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -419,6 +450,35 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 
 /***/ }),
 
+/***/ 1961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ incidentsResolvedSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(670);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3674);
+
+
+
+const incidentsResolvedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'incidents-resolved',
+    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook’s "no unresolved critical alerts in 24 h").',
+    shape: {
+        'max-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+            .default('24h')
+            .describe('How long an incident may stay unresolved, e.g. 24h.'),
+        'monitor-ids': zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+            .min(1)
+            .optional()
+            .describe('Only incidents of these monitors; default every incident of the team.'),
+    },
+});
+
+
+/***/ }),
+
 /***/ 4439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -429,7 +489,7 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 /* harmony export */   ij: () => (/* binding */ checkId)
 /* harmony export */ });
 /* unused harmony export CHECK_SCHEMAS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_31__ = __webpack_require__(8816);
 /* harmony import */ var _service_running_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6026);
 /* harmony import */ var _attestation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(641);
 /* harmony import */ var _backups_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8868);
@@ -457,7 +517,13 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 /* harmony import */ var _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(1196);
 /* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(2684);
 /* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(5482);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(3674);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(5425);
+/* harmony import */ var _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(1961);
+/* harmony import */ var _escalation_test_js__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(1231);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_30__ = __webpack_require__(3674);
+
+
+
 
 
 
@@ -520,6 +586,9 @@ const CHECK_SCHEMAS = [
     _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__/* .snapshotRestoreSchema */ .i,
     _sql_js__WEBPACK_IMPORTED_MODULE_25__/* .sqlSchema */ ._,
     _tls_js__WEBPACK_IMPORTED_MODULE_26__/* .tlsCheckSchema */ .F,
+    _report_js__WEBPACK_IMPORTED_MODULE_27__/* .reportSchema */ .Q,
+    _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_28__/* .incidentsResolvedSchema */ .B,
+    _escalation_test_js__WEBPACK_IMPORTED_MODULE_29__/* .escalationTestSchema */ .l,
 ];
 function checkSchema(type) {
     return CHECK_SCHEMAS.find((t) => t.type === type);
@@ -531,12 +600,12 @@ function targetMismatch(type, kind) {
     return `${type.type} reads what only ${type.targets.join(' and ')} has, and this environment's target is ${kind}: remove it from the environment's lists`;
 }
 function itemSchema(t) {
-    return zod__WEBPACK_IMPORTED_MODULE_28__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_28__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_27__/* .commonCheckFields */ .d, ...t.shape })
+    return zod__WEBPACK_IMPORTED_MODULE_31__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_31__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_30__/* .commonCheckFields */ .d, ...t.shape })
         .describe(t.description);
 }
 const [first, ...rest] = CHECK_SCHEMAS.map(itemSchema);
 /** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
-const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_28__/* .discriminatedUnion */ .gMt('type', [
+const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_31__/* .discriminatedUnion */ .gMt('type', [
     first,
     ...rest,
 ]);
@@ -660,6 +729,59 @@ const pagesReachableSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defin
     type: 'pages-reachable',
     description: 'Each page under health.base-url answers 200.',
     shape: { paths: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().startsWith('/')).min(1) },
+});
+
+
+/***/ }),
+
+/***/ 5425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ reportSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
+
+
+const reportSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
+    type: 'report',
+    description: 'The monthly ops report: availability per BetterStack monitor against its target, 5xx and p99 per day, delivery figures from the audit log, the rotation schedule and restore drills; drawn as charts in the job summary and kept as Markdown and JSON.',
+    shape: {
+        month: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month like 2026-11' })
+            .optional()
+            .describe('The calendar month to report; default the month before the run.'),
+        from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a day like 2026-11-01' })
+            .optional()
+            .describe('First day of a range to report instead of a month (with to).'),
+        to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a day like 2026-11-30' })
+            .optional()
+            .describe('Last day (included) of the range.'),
+        'sla-target': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .gt(0, { message: 'must be above 0 and below 100, e.g. 99.9' })
+            .lt(100, { message: 'must be above 0 and below 100, e.g. 99.9' })
+            .default(99.9)
+            .describe('Availability target of each monitor, percent.'),
+        'max-error-percent': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .min(0)
+            .max(100)
+            .default(1)
+            .describe('Highest acceptable share of 5xx answers per day, percent.'),
+        'max-p99-ms': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+            .positive()
+            .default(1000)
+            .describe('Highest acceptable p99 latency per day, ms.'),
+        'monitor-ids': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+            .min(1)
+            .optional()
+            .describe('BetterStack monitors; default the environment’s maintenance.monitor-ids.'),
+        'open-issue': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+            .default(false)
+            .describe('Also open the report as a GitHub issue (needs github-token with issues: write).'),
+    },
 });
 
 

@@ -1,8 +1,8 @@
-export const id = 878;
-export const ids = [878,279];
+export const id = 813;
+export const ids = [813];
 export const modules = {
 
-/***/ 1497:
+/***/ 2813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,8 +21,6 @@ var dist = __webpack_require__(8815);
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./core/config/load.ts + 2 modules
 var load = __webpack_require__(7978);
 // EXTERNAL MODULE: ./core/github/octokit.ts
@@ -90,7 +88,7 @@ function addCheckTable(summary, report, title) {
         `\`${r.id}\``,
         STATUS_ICON[r.status],
         r.line,
-        (0,duration/* formatDuration */.a3)(r.durationMs),
+        (0,duration/* formatDuration */.a)(r.durationMs),
     ]));
     return summary;
 }
@@ -240,19 +238,9 @@ async function alerting_alert(report, target, deps) {
     return outcome;
 }
 
-;// CONCATENATED MODULE: ./core/checks/cleanup-role.ts
-/**
- * The repository variable holding an environment's clean-up role, the only role that may delete
- * images (docs/iam-policy-ecr-cleanup.json): the workflows read it, and ops-check names it when
- * `delete: true` has no job to run it.
- */
-const cleanupRoleVariable = (environment) => `${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_CLEANUP_ROLE_ARN`;
-
-// EXTERNAL MODULE: ./core/checks/registry.ts + 40 modules
-var registry = __webpack_require__(9416);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 38 modules
+var registry = __webpack_require__(4305);
 ;// CONCATENATED MODULE: ./core/checks/ops-check.ts
-
-
 
 
 
@@ -269,17 +257,15 @@ const SCHEDULES = ['daily', 'weekly', 'monthly'];
  * Which job runs the items that delete (`ecr-untagged` with `delete: true`): `include` runs
  * them as configured; `skip` (the read-only jobs) lists what they would delete (a dry run, the
  * reads only); `only` (the clean-up job, whose role alone may delete) runs those items and
- * nothing else; `no-role` (a read-only job of an environment without a clean-up role, so no
- * job may delete) refuses an item with `delete: true` before any call: it would silently stay
- * a dry run.
+ * nothing else.
  */
-const CLEANUP_MODES = (/* unused pure expression or super */ null && (['include', 'skip', 'only', 'no-role']));
+const CLEANUP_MODES = (/* unused pure expression or super */ null && (['include', 'skip', 'only']));
 const deletes = (item) => item.type === 'ecr-untagged' && item.delete === true;
 /** The items a job runs, by its clean-up mode. */
 function itemsForCleanupMode(items, mode) {
     if (mode === 'only')
         return items.filter(deletes);
-    if (mode === 'skip' || mode === 'no-role')
+    if (mode === 'skip')
         return items.map((i) => (deletes(i) ? { ...i, delete: false } : i));
     return items;
 }
@@ -296,29 +282,6 @@ function parseInlineChecks(text) {
     return result.data;
 }
 /**
- * `delete: true` where no job may delete: without `<ENV>_CLEANUP_ROLE_ARN` the clean-up job does
- * not run and the read-only job only lists what would go. A user who asked for deletion would
- * otherwise see green dry runs forever, so this is a configuration error naming the variable.
- */
-async function refuseDeletesWithoutRole(request, items) {
-    const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
-    if (at.length === 0)
-        return;
-    const variable = cleanupRoleVariable(request.environment);
-    const why = `delete: true, but the repository variable ${variable} is not set, so no job may delete: the clean-up job does not run and this read-only job would only list what it would delete. Set ${variable} to the clean-up role (docs/iam-policy-ecr-cleanup.json, docs/data-safety.md), or remove delete: true to keep the dry run`;
-    if (request.checks)
-        throw new errors/* InputError */.dz('checks', `item ${at.map((i) => i + 1).join(', ')}: ${why}`);
-    const path = (i) => ['environments', request.environment, 'checks', request.schedule, i];
-    let lineOf = (_) => '';
-    try {
-        lineOf = (0,load/* parseYamlDocument */.Iu)(await (0,promises_.readFile)(request.config, 'utf8'), schemas/* unknown */.L5J(), (p) => Error(p.join('; '))).lineOf;
-    }
-    catch {
-        // Read and validated a moment ago; without lines the message still names the item.
-    }
-    throw new errors/* ConfigError */.xL(request.config, at.map((i) => `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`));
-}
-/**
  * Everything is validated (config, environment, list) before the first call; then the checks
  * run concurrently, and a scheduled run reports to its GitHub issue and Slack.
  */
@@ -332,8 +295,6 @@ async function opsCheck(request, deps) {
     const list = request.schedule ?? 'inline';
     const configured = request.checks ?? env.checks?.[request.schedule];
     const cleanup = request.cleanup ?? 'include';
-    if (cleanup === 'no-role')
-        await refuseDeletesWithoutRole(request, configured ?? []);
     if (cleanup === 'only') {
         const items = itemsForCleanupMode(configured ?? [], 'only');
         if (items.length === 0) {
@@ -514,7 +475,7 @@ function terminalLogger(stream, options) {
     let wait;
     let frame = 0;
     let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
     const clear = () => {
         if (tty && wait)
             stream.write('\r\x1b[2K');
@@ -537,14 +498,14 @@ function terminalLogger(stream, options) {
         progress(update) {
             if (!tty) {
                 if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
+                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
                 return;
             }
             clear();
             if (update.done) {
                 wait = undefined;
                 stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
                 return;
             }
             wait = update;
@@ -576,107 +537,6 @@ function terminalLogger(stream, options) {
             wait = undefined;
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 5279:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5555);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3251);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8729);
-
-
-
-
-// The light build plugin-throttling itself uses, so the bundle carries one copy.
-
-
-/**
- * plugin-throttling spaces every write by a second, GitHub's advice for integrations that make
- * many. A run makes at most four (a deployment and its statuses), and the second follows the
- * first at once, so that second would only delay the deploy behind it. Writes still go one at
- * a time, and a secondary rate limit, should one come, is waited out as `retry-after` asks.
- */
-const writes = new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: 0 });
-/** Times one request may be retried after a rate limit; each wait is bounded by maxRateLimitWaitMs. */
-const RATE_LIMIT_RETRIES = 3;
-/** plugin-retry's own list: these answers mean the request was refused, not lost. */
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451];
-function describe(request) {
-    return `${request.method} ${request.url.replace(/\?.*$/, '')}`;
-}
-/**
- * The one GitHub REST client: Octokit from @actions/github, with GitHub's own retry and
- * throttling plugins so primary and secondary rate limits (`retry-after`) are honoured. Every
- * wait is bounded and logged, every attempt has a deadline.
- *
- * A request that must not run twice (creating a deployment) passes `request: { retries: 0 }`
- * and decides itself whether to send it again; rate-limit answers are still waited out, since
- * GitHub did not act on them.
- */
-function createOctokit(token, options) {
-    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
-    const timeoutMs = options.requestTimeoutMs ?? 20_000;
-    const retries = options.retries ?? 2;
-    // @actions/github's own fetch honours the runner's HTTPS_PROXY / NO_PROXY; keep it.
-    const baseFetch = options.fetch ?? _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? fetch;
-    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
-        const waitMs = retryAfter * 1000;
-        const what = describe(request);
-        if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWaitMs) {
-            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)})`);
-            return false;
-        }
-        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
-        return true;
-    };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: options.apiUrl.replace(/\/$/, ''),
-        throttle: {
-            onRateLimit: onLimit('primary'),
-            onSecondaryRateLimit: onLimit('secondary'),
-            write: writes,
-        },
-        retry: { retries, doNotRetry: DO_NOT_RETRY },
-        request: {
-            ..._actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request,
-            fetch: (url, init) => baseFetch(url, {
-                ...init,
-                signal: init?.signal
-                    ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
-                    : AbortSignal.timeout(timeoutMs),
-            }),
-        },
-        log: {
-            debug: () => { },
-            info: () => { },
-            warn: (message) => options.logger.warning(message),
-            error: (message) => options.logger.debug(message),
-        },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
-    // plugin-retry retries silently; say what failed and how long it waits (its own schedule).
-    octokit.hook.error('request', (error, request) => {
-        const status = error.status ?? 0;
-        const options_ = request;
-        const allowed = options_.request?.retries ?? retries;
-        const done = options_.request?.retryCount ?? 0;
-        if (status >= 400 && !DO_NOT_RETRY.includes(status) && done < allowed) {
-            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
-        }
-        throw error;
-    });
-    return octokit;
 }
 
 

@@ -141,7 +141,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -154,7 +154,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runDeploy,
     },
     {
         name: 'rollback',
@@ -169,7 +169,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runRollback,
     },
     {
         name: 'check',
@@ -179,7 +179,21 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(878)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1497))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
+    },
+    {
+        name: 'report',
+        usage: 'apprunner-ops report <environment> [--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] [--sla-target 99.9] [--json]  (BETTERSTACK_TOKEN, AUDIT_DATABASE_URL)',
+        summary: 'the monthly ops report: availability, error rate and p99 per day, deploys, rotations, drills',
+        flags: {
+            ...CONFIG_FLAG,
+            month: { type: 'string', description: 'the month, YYYY-MM (default: the month before)' },
+            from: { type: 'string', description: 'first day of a range instead, YYYY-MM-DD' },
+            to: { type: 'string', description: 'last day of the range (included), YYYY-MM-DD' },
+            'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
+            json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+        },
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
     },
     {
         name: 'gate',
@@ -191,7 +205,7 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
@@ -210,7 +224,7 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
     },
     {
         name: 'validate',
@@ -555,27 +569,6 @@ const CLI_WORDS = [
     [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
     [/\bwith to: </g, 'with --to <'],
     [/\bor to: </g, 'or --to <'],
-    [/\bwith rollback \(to: ([^)]+)\)/g, 'with rollback --to $1'],
-    [/\bslack-webhook-url is empty\b/g, 'SLACK_WEBHOOK_URL is not set'],
-    [/\bwithout github-token\b/g, 'without GITHUB_TOKEN'],
-    [/\bgive github-token \(and actions: read\)/g, 'set GITHUB_TOKEN (a token with actions: read)'],
-    [/\bNo github-token: /g, 'GITHUB_TOKEN is not set: '],
-    [/\bneeds the github-token input\b/g, 'needs GITHUB_TOKEN'],
-    [
-        /\band no betterstack-token is available to resume them\b/g,
-        'and without BETTERSTACK_TOKEN they cannot be resumed',
-    ],
-    [/\bbetterstack-token is set but\b/g, 'BETTERSTACK_TOKEN is set but'],
-    [/\bneeds the database-url input\b/g, 'needs OPS_DATABASE_URL'],
-    [/\bdatabase-url is empty: /g, 'OPS_DATABASE_URL is not set: '],
-    [/\bor give the job a database-url\b/g, 'or set OPS_DATABASE_URL'],
-    [/\(no audit-database-url\)/g, '(AUDIT_DATABASE_URL is not set)'],
-    [/\bset the "config" input to its path\b/g, 'pass its path with --config'],
-    [
-        /\(set the "gate" input to one of them, or add it\)/g,
-        '(name one of them after the environment, or add it)',
-    ],
-    [/ or pass them in the checks input\b/g, ''],
 ];
 function inCliWords(message) {
     return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);

@@ -25,6 +25,9 @@ import { snapshotFresh } from './snapshot-fresh.js';
 import { snapshotRestore } from './snapshot-restore.js';
 import { sql } from './sql.js';
 import { tlsCheck } from './tls.js';
+import { reportCheck } from './report-check.js';
+import { incidentsResolved } from './incidents-resolved.js';
+import { escalationTest } from './escalation-test.js';
 import type { CheckType } from './types.js';
 
 /**
@@ -62,6 +65,9 @@ export const CHECK_TYPES: readonly CheckType[] = [
   snapshotRestore,
   sql,
   tlsCheck,
+  reportCheck,
+  incidentsResolved,
+  escalationTest,
 ];
 
 export function checkType(type: string): CheckType | undefined {

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly url: string,
     readonly body: string,
+    /** What a 429 or 503 asked for in Retry-After (seconds), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(`HTTP ${status} from ${url}${body ? `: ${body.slice(0, 200)}` : ''}`);
   }
@@ -62,7 +64,13 @@ export async function requestJson<T>(
         signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
       });
       const text = await response.text();
-      if (!response.ok) throw new HttpError(response.status, label, text);
+      if (!response.ok)
+        throw new HttpError(
+          response.status,
+          label,
+          text,
+          retryAfterMs(response.headers.get('retry-after')),
+        );
       if (!text) return undefined as T;
       try {
         return JSON.parse(text) as T;
@@ -81,8 +89,15 @@ export async function requestJson<T>(
           : idempotent
             ? !(error instanceof SyntaxError)
             : neverSent(error),
+      delayOf: (error) => (error instanceof HttpError ? error.retryAfterMs : undefined),
       clock: deps.clock,
       logger: deps.logger,
     },
   );
+}
+
+/** Retry-After in seconds (the HTTP-date form is not used by the services the suite calls). */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value.trim()) * 1000;
 }

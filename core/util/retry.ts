@@ -15,6 +15,12 @@ export interface RetryOptions {
   /** Random in [0, 1); injected so tests are deterministic. */
   random?: () => number;
   signal?: AbortSignal;
+  /**
+   * The least wait the failure itself asks for (an HTTP 429's Retry-After), in ms; capped at
+   * `maxRetryAfterMs` (default 60 s) so a service cannot hold the run indefinitely.
+   */
+  delayOf?: (error: unknown) => number | undefined;
+  maxRetryAfterMs?: number;
 }
 
 /** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
@@ -39,7 +45,11 @@ export async function retry<T>(
     } catch (error) {
       if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
       const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+      const asked = options.delayOf?.(error);
+      const delay = Math.max(
+        Math.round(ceiling / 2 + (random() * ceiling) / 2),
+        Math.min(asked ?? 0, options.maxRetryAfterMs ?? 60_000),
+      );
       options.logger.info(
         `${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`,
       );

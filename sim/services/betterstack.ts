@@ -1,7 +1,8 @@
 /**
  * BetterStack Uptime API under `/betterstack`: v2 monitors (GET, list, PATCH with `paused`
  * and the maintenance-window fields), v3 metadata (list by owner, upsert/remove by key) and
- * v2 status-page reports of type maintenance. JSON:API shape `{ data: { id, type,
+ * v2 status-page reports of type maintenance; incidents and SLA figures in
+ * betterstack-incidents.ts. JSON:API shape `{ data: { id, type,
  * attributes } }`; a Team API token is required.
  *
  * A monitor's `status` follows BetterStack: pausing makes it `paused` (and sets `paused_at`,
@@ -12,6 +13,13 @@
 import type { Fixture } from '../fixture.js';
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import type { SimClock } from '../clock.js';
+import {
+  incidentRoutes,
+  rateLimited,
+  seedIncidents,
+  type BetterStackIncident,
+  type BetterStackPolicy,
+} from './betterstack-incidents.js';
 
 /** What this service reads of the world. */
 interface BetterStackWorld {
@@ -52,6 +60,11 @@ export interface BetterStackState {
   metadata: BetterStackMetadata[];
   statusReports: { id: string; statusPageId: string; attributes: Record<string, unknown> }[];
   requests: BetterStackRequest[];
+  /** Incidents of monitors and made through the API (betterstack-incidents.ts). */
+  incidents: BetterStackIncident[];
+  policies: BetterStackPolicy[];
+  /** Times of the requests inside the rate-limit window. */
+  recent: number[];
 }
 
 export function seedBetterStack(fixture: Fixture, now: number): BetterStackState {
@@ -90,7 +103,14 @@ export function seedBetterStack(fixture: Fixture, now: number): BetterStackState
       },
     });
   }
-  return { monitors, metadata: [], statusReports: [], requests: [] };
+  return {
+    monitors,
+    metadata: [],
+    statusReports: [],
+    requests: [],
+    ...seedIncidents(fixture),
+    recent: [],
+  };
 }
 
 /** Owner types the metadata API accepts (BetterStack's reference lists these). */
@@ -173,7 +193,8 @@ export const betterstack: RestService<BetterStackWorld> = {
   prefix: '/betterstack',
   authenticate(req, world) {
     const auth = req.headers['authorization'];
-    if (auth === `Bearer ${world.fixture.betterstack.token}`) return undefined;
+    if (auth === `Bearer ${world.fixture.betterstack.token}`)
+      return rateLimited(world, world.betterstack.recent);
     return json(401, {
       errors:
         'Invalid Team API token. How to find your Team API token: https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api#obtaining-an-uptime-api-token',
@@ -374,5 +395,6 @@ export const betterstack: RestService<BetterStackWorld> = {
         });
       },
     },
+    ...incidentRoutes,
   ],
 };

@@ -324,6 +324,8 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
       (s) => s.name === q.dimensions.get('ServiceName') && s.id === q.dimensions.get('ServiceID'),
     );
     if (!service) return [];
+    const firstLive = service.timeline[0]?.liveSince ?? world.clock.now();
+    if (q.end <= firstLive) return historyBuckets(world, service.name, q);
     return timelineBuckets(world, service.timeline, q.metric, starts, realPeriod, appRunnerBucket);
   }
   if (q.namespace === 'AWS/ApplicationELB') {
@@ -337,6 +339,42 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
     return timelineBuckets(world, service, q.metric, starts, realPeriod, albBucket);
   }
   return [];
+}
+
+/**
+ * Days before the sim started, as the fixture's `cloudwatch.history` recorded them: answered
+ * to a Period of one day over whole UTC days (a finer period has no recorded data). Latency
+ * is shaped like live traffic's, so its p99 is the recorded one.
+ */
+function historyBuckets(world: MetricsWorld, service: string, q: MetricQuery): Bucket[] {
+  if (q.period !== 86_400) return [];
+  const days = new Map(
+    world.fixture.cloudwatch.history
+      .filter((d) => d.service === service)
+      .map((d) => [Date.parse(`${d.day}T00:00:00Z`), d]),
+  );
+  const out: Bucket[] = [];
+  for (let t = q.start; t + 86_400_000 <= q.end; t += 86_400_000) {
+    const day = days.get(t);
+    if (!day) continue;
+    const unit = q.metric === 'RequestLatency' ? 'Milliseconds' : 'Count';
+    const count = (value: number): Bucket => ({ start: t, unit, samples: [{ value, weight: 1 }] });
+    if (q.metric === 'Requests') out.push(count(day.requests));
+    else if (q.metric === '2xxStatusResponses') out.push(count(day.requests - day.errors));
+    else if (q.metric === '5xxStatusResponses' && day.errors > 0) out.push(count(day.errors));
+    else if (q.metric === 'RequestLatency' && day.requests > 0) {
+      const slow = Math.ceil(day.requests * 0.02);
+      out.push({
+        start: t,
+        unit,
+        samples: [
+          { value: Math.round(day.p99Ms * 0.35), weight: day.requests - slow },
+          { value: day.p99Ms, weight: slow },
+        ],
+      });
+    }
+  }
+  return out;
 }
 
 function checkPeriod(period: unknown, start: number, end: number): number {

@@ -2,7 +2,8 @@
  * `npm run rehearse -- ops-monthly`, as a test: the generated ops-monthly.yml against the sim
  * with drop-db backed by a real PostgreSQL. Production's monthly list holds a restore drill:
  * it restores the newest snapshot into a drill instance, counts the `users` rows there, deletes
- * the instance and records the restore time in audit_log.
+ * the instance and records the restore time in audit_log. Its `report` item reports the month
+ * before (workflows-src/rehearse/monthly-report.ts) and the job uploads it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import {
   drillRehearsalOptions,
 } from '../../workflows-src/rehearse/drill.js';
 import { rehearseWorkflow } from '../../workflows-src/rehearse/engine.js';
+import { monthlyScenario } from '../../workflows-src/rehearse/monthly-report.js';
+import type { OpsReport } from '../../core/report/ops-report.js';
 
 const WORKFLOW = path.join(import.meta.dirname, '../../.github/workflows/ops-monthly.yml');
 
@@ -52,6 +55,22 @@ describe('ops-monthly.yml rehearsed with a real restore drill', () => {
         .calls({ service: 'rds', operation: 'DeleteDBInstance' })
         .map((c) => (c.params as Record<string, unknown>)['DBInstanceIdentifier']),
     ).toEqual([observed.drillInstance]);
+
+    // The ops report of the month before: what the sim and the audit log recorded, uploaded.
+    const scenario = monthlyScenario();
+    const item = report.checks.find((c) => c.type === 'report');
+    expect(item?.status, item?.line).toBe('warn');
+    const files = item?.evidence?.['files'] as { json: string; markdown: string };
+    const ops = JSON.parse(readFileSync(files.json, 'utf8')) as OpsReport;
+    const monitor = ops.availability.monitors.find((m) => m.id === scenario.outage.monitorId);
+    const minutes = (scenario.period.end - scenario.period.start) / 60_000;
+    expect(Math.abs(monitor!.availability - 100 * (1 - 43 / minutes))).toBeLessThan(0.001);
+    expect(ops.delivery.current).toMatchObject({ deploys: 20, changeFailurePercent: 10 });
+    expect(ops.traffic.p99Breaches).toEqual(scenario.breachDays);
+    expect(result.log.join('\n')).toMatch(
+      /kept apprunner-ops-report\/ as artifact "ops-report-production-/,
+    );
+
     const [record] = await readRestoreDrills(sim.database('drop-db').adminUrl, 'drop-db', 1);
     expect(record).toMatchObject({ result: 'pass', drillInstance: observed.drillInstance });
     expect(record!.restoreMs).toBeGreaterThan(0);

@@ -2,7 +2,8 @@
  * What a rehearsal of the monthly checks needs for a real restore drill: drop-db backed by a
  * real PostgreSQL (seeded with Drop's tables), a `snapshot-restore` check in every
  * environment's monthly list that counts `users`, the read-only URL the checks log in with
- * (`<NAME>_OPS_DATABASE_URL`) and the audit database the drill records its restore time in.
+ * (`<NAME>_OPS_DATABASE_URL`) and the audit database the drill records its restore time in;
+ * and production's `report` item with a month of history (monthly-report.ts).
  * `npm run rehearse -- ops-monthly` uses it.
  */
 import { writeFile } from 'node:fs/promises';
@@ -12,6 +13,12 @@ import type { SimHandle } from '../../sim/index.js';
 import { withPostgres } from '../../sim/rds-postgres.js';
 import { ENVIRONMENTS } from '../environments.js';
 import { opsDatabaseSecret } from '../ops.js';
+import {
+  monthlyScenario,
+  recordMonthlyAudit,
+  REPORT_ITEM,
+  withMonthlyHistory,
+} from './monthly-report.js';
 import { rehearsalFixture, simConfig, simRehearsalOptions } from './with-sim.js';
 
 const DRILL_ITEM = `        - type: snapshot-restore
@@ -24,7 +31,11 @@ const DRILL_ITEM = `        - type: snapshot-restore
 `;
 
 export function drillRehearsalFixture(): FixtureInput {
-  return withPostgres(rehearsalFixture() as FixtureInput & { rds: { instances: object[] } });
+  // The month before, as BetterStack and CloudWatch recorded it, for production's ops report.
+  return withMonthlyHistory(
+    withPostgres(rehearsalFixture() as FixtureInput & { rds: { instances: object[] } }),
+    monthlyScenario(),
+  );
 }
 
 export async function drillRehearsalOptions(
@@ -36,10 +47,12 @@ export async function drillRehearsalOptions(
   // of the same instance on the same day would share a drill instance name.
   const config = simConfig(sim).replace(
     /(\n {2}production:\n[\s\S]*?\n {6}monthly:\n)/,
-    `$1${DRILL_ITEM}`,
+    `$1${DRILL_ITEM}${REPORT_ITEM}`,
   );
   await writeFile(path.join(options.workspace as string, '.github', 'apprunner-ops.yml'), config);
   const db = sim.database('drop-db');
+  // The deploys, rollbacks, rotation and drill of that month, in the audit log.
+  await recordMonthlyAudit(db.adminUrl, monthlyScenario());
   return {
     ...options,
     secrets: {

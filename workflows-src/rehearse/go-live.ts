@@ -4,28 +4,12 @@
  * CI green on the commit), the variables a team sets for the launch, and a stand-in for
  * actions/upload-artifact that keeps the evidence in the workspace.
  */
-import { copyFile, cp, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { GATE_WORLD_SHA, type GateWorld } from '../../sim/gate-world.js';
 import type { RehearsalOptions } from './engine.js';
-import { REHEARSAL_ACCOUNT, type StandIn } from './stand-ins.js';
+import { REHEARSAL_ACCOUNT, uploadArtifactStandIn } from './stand-ins.js';
 import { GO_LIVE_CALLER_WORKFLOW, suiteRepositories } from './with-sim.js';
-
-/** Uploads become a copy under <workspace>/.rehearsal-artifacts/<name>. */
-export const uploadArtifactStandIn: StandIn = async (step) => {
-  const name = step.inputs['name'] ?? 'artifact';
-  const from = path.resolve(step.workspace, step.inputs['path'] ?? '.');
-  const to = path.join(step.workspace, '.rehearsal-artifacts', name);
-  await mkdir(path.dirname(to), { recursive: true });
-  try {
-    await cp(from, to, { recursive: true });
-  } catch (error) {
-    if (step.inputs['if-no-files-found'] === 'error')
-      throw new Error(`no files at ${step.inputs['path']} to upload`, { cause: error });
-  }
-  step.log(`stand-in: ${step.uses}: kept ${step.inputs['path']} as artifact "${name}" in ${to}`);
-  step.setOutput('artifact-id', '1');
-};
 
 export const GO_LIVE_ENV_SET = 'NEXT_PUBLIC_APP_URL=https://getdrop.no';
 export const GO_LIVE_ENV_UNSET = 'BANKID_MOCK';

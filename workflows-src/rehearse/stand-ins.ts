@@ -3,7 +3,7 @@
  * says that it is a stand-in and sets what the real action would set, so the steps after it
  * see the same environment and outputs.
  */
-import { mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -99,7 +99,24 @@ async function placeLinks(dest: string, root: string, entries: readonly string[]
   }
 }
 
+/** Uploads become a copy under <workspace>/.rehearsal-artifacts/<name>. */
+export const uploadArtifactStandIn: StandIn = async (step) => {
+  const name = step.inputs['name'] ?? 'artifact';
+  const from = path.resolve(step.workspace, step.inputs['path'] ?? '.');
+  const to = path.join(step.workspace, '.rehearsal-artifacts', name);
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await cp(from, to, { recursive: true });
+  } catch (error) {
+    if (step.inputs['if-no-files-found'] === 'error')
+      throw new Error(`no files at ${step.inputs['path']} to upload`, { cause: error });
+  }
+  step.log(`stand-in: ${step.uses}: kept ${step.inputs['path']} as artifact "${name}" in ${to}`);
+  step.setOutput('artifact-id', '1');
+};
+
 export const DEFAULT_STAND_INS: Record<string, StandIn> = {
+  'actions/upload-artifact': uploadArtifactStandIn,
   'actions/checkout': checkout,
   'actions/setup-node': (step) => {
     const wanted = step.inputs['node-version'] || 'the default';

@@ -27,6 +27,9 @@ await runAction('ops-check', async ({ inputs, logger, setOutput, saveState, writ
     report,
     `${report.list} checks of ${report.environment}`,
   );
+  // A report check (type report) draws the monthly report, charts included, below the table.
+  for (const r of report.checks)
+    if (typeof r.evidence?.['summary'] === 'string') summary.paragraph(r.evidence['summary']);
   if (alerting?.issue)
     summary.paragraph(
       `GitHub issue [#${alerting.issue.number}](${alerting.issue.url}): ${alerting.issue.action}.`,

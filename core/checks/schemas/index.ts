@@ -27,6 +27,9 @@ import { snapshotFreshSchema } from './snapshot-fresh.js';
 import { snapshotRestoreSchema } from './snapshot-restore.js';
 import { sqlSchema } from './sql.js';
 import { tlsCheckSchema } from './tls.js';
+import { reportSchema } from './report.js';
+import { incidentsResolvedSchema } from './incidents-resolved.js';
+import { escalationTestSchema } from './escalation-test.js';
 import { commonCheckFields, type CheckSchema } from './common.js';
 
 /**
@@ -62,6 +65,9 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   snapshotRestoreSchema,
   sqlSchema,
   tlsCheckSchema,
+  reportSchema,
+  incidentsResolvedSchema,
+  escalationTestSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {

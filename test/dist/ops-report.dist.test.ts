@@ -1,0 +1,161 @@
+/**
+ * The monthly ops report and the escalation test through the built ops-check bundle, against
+ * the sim (BetterStack, CloudWatch) and a real PostgreSQL holding the audit log. The month:
+ * one monitor down 43 minutes, 20 deploys of which two were rolled back, p99 above 1000 ms on
+ * three days. The report's figures are compared with what the sim and the audit log recorded.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../core/checks/report.js';
+import type { OpsReport } from '../../core/report/ops-report.js';
+import { environmentYaml } from '../../sim/deploy-world.js';
+import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
+import { startPostgres, type LocalPostgres } from '../../sim/postgres.js';
+import { runActionBundle } from '../../sim/run-action.js';
+import {
+  monthlyScenario,
+  recordMonthlyAudit,
+  REPORT_ITEM,
+  withMonthlyHistory,
+} from '../../workflows-src/rehearse/monthly-report.js';
+
+const scenario = monthlyScenario();
+let s: SimHandle;
+let db: LocalPostgres;
+let workspace: string;
+
+beforeAll(async () => {
+  const base = loadFixture();
+  const fixture = withMonthlyHistory(
+    {
+      ...base,
+      betterstack: {
+        ...base.betterstack,
+        policies: [
+          { id: '41', name: 'Drop quick', steps: [{ waitBefore: 60, notify: 'primary on-call' }] },
+          // An hour before anyone is paged: 7.2 s at this time scale, long enough to cancel.
+          { id: '42', name: 'Drop slow', steps: [{ waitBefore: 3600, notify: 'primary on-call' }] },
+        ],
+      },
+    },
+    scenario,
+  );
+  s = await startSim({ fixture, timeScale: 0.002 });
+  db = await startPostgres();
+  await recordMonthlyAudit(db.url, scenario);
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'ops-report-'));
+  await writeFile(
+    path.join(workspace, 'apprunner-ops.yml'),
+    `version: 1\nenvironments:\n${environmentYaml(s, 'production', s.service('drop-web').arn)}    checks:\n      monthly:\n${REPORT_ITEM}`,
+  );
+});
+afterAll(async () => {
+  await s?.stop();
+  await db?.stop();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
+});
+
+const run = (inputs: Record<string, string>, options: { cancelOn?: RegExp } = {}) =>
+  runActionBundle({
+    action: 'ops-check',
+    cwd: workspace,
+    env: { ...s.env, BETTERSTACK_API_URL: `${s.url}/betterstack` },
+    inputs: {
+      config: 'apprunner-ops.yml',
+      environment: 'production',
+      'betterstack-token': s.env['SIM_BETTERSTACK_TOKEN']!,
+      'audit-database-url': db.url,
+      'open-issue': 'false',
+      ...inputs,
+    },
+    ...options,
+  });
+
+describe('the ops report through the ops-check bundle', () => {
+  it('equals what the sim recorded, draws its charts and keeps Markdown and JSON', async () => {
+    const result = await run({ schedule: 'monthly' });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs['passed']).toBe('true');
+    const checks = JSON.parse(readFileSync(result.outputs['report']!, 'utf8')) as CheckReport;
+    const item = checks.checks.find((c) => c.type === 'report')!;
+    expect(item.status, item.line).toBe('warn');
+
+    const folder = path.join(workspace, 'apprunner-ops-report');
+    const base = `ops-report-production-${scenario.period.from}-${scenario.period.to}`;
+    expect(readdirSync(folder).sort()).toEqual([`${base}.json`, `${base}.md`]);
+    const report = JSON.parse(readFileSync(path.join(folder, `${base}.json`), 'utf8')) as OpsReport;
+
+    const minutes = (scenario.period.end - scenario.period.start) / 60_000;
+    const recorded = s.betterstack
+      .incidents()
+      .filter(
+        (i) =>
+          i.monitorId === scenario.outage.monitorId &&
+          i.startedAt >= scenario.period.start &&
+          i.startedAt < scenario.period.end,
+      )
+      .reduce((n, i) => n + (i.resolvedAt! - i.startedAt) / 60_000, 0);
+    expect(recorded).toBe(43);
+    const monitor = report.availability.monitors.find((m) => m.id === scenario.outage.monitorId)!;
+    expect(Math.abs(monitor.availability - 100 * (1 - recorded / minutes))).toBeLessThan(0.001);
+    expect(monitor.downtimeMinutes).toBe(recorded);
+    expect(report.delivery.current).toMatchObject({ deploys: 20, changeFailurePercent: 10 });
+    expect(report.traffic.p99Breaches).toEqual(scenario.breachDays);
+    for (const day of scenario.breachDays) expect(item.line).toContain(day);
+
+    // The job summary holds the three charts; the Markdown file is the same report.
+    expect(result.summary.match(/```mermaid\nxychart-beta/g)).toHaveLength(3);
+    expect(result.summary).toContain(`Ops report of production: ${scenario.period.label}`);
+    const markdown = readFileSync(path.join(folder, `${base}.md`), 'utf8');
+    expect(result.summary).toContain(markdown.trim().split('\n').slice(0, 3).join('\n'));
+  });
+
+  it('bad input changes nothing: a month in the future and an SLA target of 100 are named errors', async () => {
+    const future = await run({ checks: '- type: report\n  month: "2099-01"\n' });
+    expect(future.exitCode).not.toBe(0);
+    expect(future.stdout).toMatch(/report: month: 2099-01 is in the future/);
+    const target = await run({ checks: '- type: report\n  sla-target: 100\n' });
+    expect(target.exitCode).not.toBe(0);
+    expect(target.stdout).toMatch(/sla-target.*above 0 and below 100/);
+  });
+});
+
+describe('the escalation test through the ops-check bundle', () => {
+  const openTests = () =>
+    s.betterstack
+      .incidents()
+      .filter(
+        (i) => i.name.startsWith('apprunner-ops escalation test') && i.resolvedAt === undefined,
+      );
+
+  it('passes when BetterStack escalates, and resolves its incident', async () => {
+    const result = await run({
+      checks: `- type: escalation-test\n  policy-id: '41'\n  requester-email: ops@example.com\n  poll-interval: 50ms\n  deadline: 1m\n`,
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.summary).toMatch(/BetterStack escalated test incident \d+ by policy 41/);
+    expect(openTests()).toEqual([]);
+  });
+
+  it('cancelled while it waits for the escalation: the post step resolves the test incident', async () => {
+    const result = await run(
+      {
+        checks: `- type: escalation-test\n  policy-id: '42'\n  requester-email: ops@example.com\n  poll-interval: 50ms\n  deadline: 2h\n  timeout: 3h\n`,
+      },
+      { cancelOn: /Created test incident \d+; waiting up to 2h/ },
+    );
+    expect(result.signal ?? result.exitCode).not.toBe(0);
+    const created = s.betterstack
+      .incidents()
+      .filter((i) => i.name.startsWith('apprunner-ops escalation test'));
+    expect(created.length).toBeGreaterThan(0);
+    expect(openTests()).toEqual([]);
+    const last = created.at(-1)!;
+    // SIGINT ends the main step before its own resolve; the post step finds the incident by name.
+    expect(last.resolvedBy).toBe('apprunner-ops post step');
+    expect(result.post?.stdout).toMatch(/Resolved escalation test incident\(s\) \d+ left by a stopped run/);
+  });
+});
