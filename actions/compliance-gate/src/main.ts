@@ -7,13 +7,14 @@ import { headline, renderGate } from '../../../core/gate/render.js';
 import { systemClock } from '../../../core/util/clock.js';
 import { readGateInputs } from './inputs.js';
 
-await runAction('compliance-gate', async ({ inputs, logger, setOutput, writeSummary }) => {
+await runAction('compliance-gate', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
   const request = readGateInputs(inputs);
   const outcome = await runGate(request, {
     run: readRunInfo(),
     clock: systemClock,
     logger,
     aws: createAwsClients,
+    saveState,
   });
 
   setOutput('passed', outcome.passed);

@@ -7,13 +7,14 @@ import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
 import { readRotateInputs } from './inputs.js';
 
-await runAction('rotate-secret', async ({ inputs, logger, setOutput, writeSummary, mask }) => {
+await runAction('rotate-secret', async ({ inputs, logger, setOutput, saveState, writeSummary, mask }) => {
   const request = readRotateInputs(inputs);
   const ctx = await prepareRotation(request, {
     run: readRunInfo(),
     clock: systemClock,
     logger,
     mask,
+    saveState,
   });
   const outcome = await runRotation(request, ctx);
 
