@@ -170,6 +170,8 @@ export interface SimHandle {
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
   /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
   database(instanceId: string): SimDatabaseView;
+  /** The endpoint DescribeDBInstances answers (a private one resolves only inside the VPC). */
+  rdsEndpoint(instanceId: string): { address: string; port: number };
   /** Systems Manager sessions in the order they started (sim/services/ssm.ts, sim/bin/aws). */
   ssmSessions(): SsmSession[];
   /** `PATH` with the stand-in `aws` and `session-manager-plugin` (sim/bin) first. */
@@ -442,6 +444,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         }));
     },
     ssmSessions: () => structuredClone(world.ssm.sessions),
+    rdsEndpoint: (instanceId) => {
+      const { Address, Port } = world.rds.endpoint(world.rds.instance(instanceId));
+      return { address: Address, port: Port };
+    },
     awsCliPath: (pathOptions) => awsCliPath(pathOptions),
     database: (instanceId) => {
       const instance = world.rds.instance(instanceId);

@@ -159,7 +159,13 @@ export interface RotationWorld extends DeployWorld {
   /** Runs the rotate-secret bundle with the world's defaults (fast polls, sim webhooks). */
   rotate(
     inputs: Record<string, string>,
-    extra?: { killOn?: RegExp; echo?: (line: string) => void; runId?: string },
+    extra?: {
+      killOn?: RegExp;
+      /** Cancel the main step (SIGINT) when the output matches; the post step runs. */
+      cancelOn?: RegExp;
+      echo?: (line: string) => void;
+      runId?: string;
+    },
   ): Promise<ActionRun>;
 }
 
@@ -216,6 +222,7 @@ export async function startRotationWorld(
           ...inputs,
         },
         ...(extra.killOn ? { killOn: extra.killOn } : {}),
+        ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
       }),
   };

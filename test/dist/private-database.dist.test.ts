@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
+import { everythingRecorded } from '../helpers/rotation-records.js';
 
 // A private database (startSim({ privateDatabases: true }): its endpoint name resolves only
 // inside the sim's VPC) reached through SSM port forwarding by the built bundles, with the
@@ -98,7 +100,123 @@ async function gateConfig(w: RotationWorld): Promise<string> {
   return file;
 }
 
+async function withAdmin<T>(w: RotationWorld, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: w.sim.database('drop-db').adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The superuser's URL through the private endpoint (the audit database of these runs). */
+function privateAdminUrl(w: RotationWorld): string {
+  const endpoint = new URL(w.sim.secret('drop/production/database-url').current!);
+  const admin = new URL(w.sim.database('drop-db').adminUrl);
+  admin.hostname = endpoint.hostname;
+  admin.port = endpoint.port || '5432';
+  return admin.href;
+}
+
 describe('a private database reached through SSM port forwarding (built bundles)', () => {
+  it('rotate-secret: DATABASE_URL (master password) rotates through one session, closed', async () => {
+    const w = await privateWorld(SSM_DATABASE);
+    const old = w.sim.secret('drop/production/database-url').current!;
+    const r = await w.rotate({ secret: 'DATABASE_URL', 'audit-database-url': privateAdminUrl(w) });
+    expect(errors(r), r.stdout).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs['rotated']).toBe('DATABASE_URL');
+    const now = w.sim.secret('drop/production/database-url').current!;
+    expect(now).not.toBe(old);
+    expect(new URL(now).hostname).toBe(new URL(old).hostname);
+    expect(await w.sim.database('drop-db').canLogin(new URL(now).username, decodeURIComponent(new URL(now).password))).toBe(true);
+    await expectTunnelsClosed(w, 1);
+    expect(r.post?.exitCode).toBe(0);
+    // Nothing a person can read (log, summary, GitHub, Slack, audit rows) holds a password.
+    const recorded = await everythingRecorded(w, [r]);
+    for (const secret of [old, now])
+      expect(recorded).not.toContain(decodeURIComponent(new URL(secret).password));
+  }, 120_000);
+
+  it('rotate-secret cancelled mid-rotation: the post step ends the session, no tunnel process is left', async () => {
+    const w = await privateWorld(SSM_DATABASE);
+    const r = await w.rotate(
+      { secret: 'DATABASE_URL', 'audit-database-url': privateAdminUrl(w) },
+      { cancelOn: /step done: DATABASE_URL modify-db-instance/ },
+    );
+    expect(r.exitCode, r.stdout).not.toBe(0);
+    expect(r.post?.stdout ?? '').toMatch(/Closed the SSM port-forwarding session \(process \d+\) the run left open/);
+    await expectTunnelsClosed(w, 1);
+  }, 120_000);
+
+  it('rollback with a down migration: the migration and the audit row go through one session, closed', async () => {
+    const w = await privateWorld(SSM_DATABASE);
+    const url = w.sim.secret('drop/production/database-url').current!;
+    const r = await w.run(
+      'rollback',
+      {
+        to: 'v1.4.0',
+        reason: 'migration shipped with the bad release',
+        'down-migration-command':
+          'psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -c "ALTER TABLE aml_alerts DROP COLUMN status"',
+        'audit-database-url': privateAdminUrl(w),
+      },
+      { env: { DATABASE_URL: url } },
+    );
+    expect(errors(r), r.stdout).toEqual([]);
+    expect(r.outputs['result']).toBe('rolled-back');
+    expect(r.stdout).toMatch(/Preflight: the database of the down migration \(DATABASE_URL\)|Preflight: the audit database/);
+    expect(r.stdout).toContain('ALTER TABLE');
+    const columns = await withAdmin(w, (c) =>
+      c.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'aml_alerts'",
+      ),
+    );
+    expect(columns.rows.map((row) => row.column_name).sort()).toEqual(['id', 'user_id']);
+    const audit = await withAdmin(w, (c) =>
+      c.query("SELECT 1 FROM audit_log WHERE action = 'rollback'"),
+    );
+    expect(audit.rowCount).toBe(1);
+    await expectTunnelsClosed(w, 1);
+  }, 120_000);
+
+  it('ops-check monthly: the restore drill verifies its copy through a second session, both closed', async () => {
+    const w = await privateWorld(SSM_DATABASE);
+    const base = await readFile(path.join(w.workspace, 'apprunner-ops.yml'), 'utf8');
+    await writeFile(
+      path.join(w.workspace, 'drill.yml'),
+      `${base}    checks:
+      monthly:
+        - type: snapshot-restore
+          poll-interval: 20ms
+          ssl: false
+          queries:
+            - name: users
+              sql: SELECT COUNT(*) FROM users
+              expect: { greater-than: 0 }
+`,
+    );
+    const r = await runActionBundle({
+      action: 'ops-check',
+      cwd: w.workspace,
+      env: w.env,
+      inputs: {
+        config: 'drill.yml',
+        environment: 'production',
+        schedule: 'monthly',
+        'database-url': w.sim.secret('drop/production/database-url').current!,
+        'audit-database-url': privateAdminUrl(w),
+        'open-issue': 'false',
+      },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.summary).toMatch(/verified users = [1-9]\d*/);
+    // drop-db and the drill's own copy: two hosts, one session each.
+    await expectTunnelsClosed(w, 2);
+    expect(w.sim.ssmSessions()[1]!.host).toMatch(/^drop-db-drill-\d{8}\./);
+  }, 180_000);
+
   it('compliance-gate: an sql item passes through one session, closed at the end', async () => {
     const w = await privateWorld(SSM_DATABASE);
     const url = w.sim.secret('drop/production/database-url').current!;
@@ -113,8 +231,12 @@ describe('a private database reached through SSM port forwarding (built bundles)
       'StartSession',
       'TerminateSession',
     ]);
-    // The password never reaches the log.
-    expect(r.stdout + r.stderr).not.toContain(new URL(url).password);
+    // The password never reaches the log (::add-mask:: is the runner's command to hide it).
+    const shown = `${r.stdout}\n${r.stderr}\n${r.summary}`
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expect(shown).not.toContain(new URL(url).password);
   }, 60_000);
 
   it('compliance-gate with access: direct stops in preflight within the deadline, naming the host and the three ways', async () => {
