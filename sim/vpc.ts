@@ -20,7 +20,10 @@ export function registerPrivateEndpoint(
 }
 
 /** Where `host:port` leads from inside the VPC; undefined for a name the VPC does not know. */
-export function resolveInVpc(host: string, port: number): { host: string; port: number } | undefined {
+export function resolveInVpc(
+  host: string,
+  port: number,
+): { host: string; port: number } | undefined {
   return inside.get(key(host, port));
 }
 

@@ -175,7 +175,10 @@ export async function openSsmTunnel(request: SsmTunnelRequest): Promise<SsmTunne
  * The post step: ends sessions a cancelled main step left running. Only a process that is
  * still our `aws ssm start-session` is signalled (a pid may have been reused since).
  */
-export async function closeLeftoverSessions(pids: readonly number[], logger: Logger): Promise<number> {
+export async function closeLeftoverSessions(
+  pids: readonly number[],
+  logger: Logger,
+): Promise<number> {
   let closed = 0;
   for (const pid of pids) {
     let cmdline: string;

@@ -13,11 +13,7 @@ export const EC2_INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
 const tagFilterSchema = z
   .strictObject({
-    tag: z
-      .string()
-      .min(1)
-      .max(128)
-      .describe('Tag key of the instance, e.g. Name.'),
+    tag: z.string().min(1).max(128).describe('Tag key of the instance, e.g. Name.'),
     value: z.string().min(1).max(256).describe('Tag value, e.g. db-bastion.'),
   })
   .describe('The one running instance with this tag (an error when none or several match).');

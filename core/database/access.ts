@@ -18,7 +18,6 @@ import {
   type RoutedAddress,
 } from '../util/pg-client.js';
 
-
 export interface DatabaseAccessDeps {
   clock: Clock;
   logger: Logger;
@@ -73,7 +72,9 @@ export async function openDatabaseAccess(
     if (found.length !== 1)
       throw new ConfigError(where.configFile, [
         `${configPath}.database.via: the tag filter ${via.tag}=${via.value} matches ${
-          found.length === 0 ? 'no running instance' : `${found.length} running instances (${found.join(', ')})`
+          found.length === 0
+            ? 'no running instance'
+            : `${found.length} running instances (${found.join(', ')})`
         } in ${env.region}; it must match exactly one: name it by id (via: i-…) or use a tag only it carries`,
       ]);
     target = found[0]!;

@@ -16,6 +16,7 @@
  *
  * Plain JavaScript with no dependencies, so it starts as fast as a command should.
  */
+/* global fetch, URL -- Node's own (the shared .mjs settings name only process and console) */
 import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import net from 'node:net';
@@ -46,14 +47,19 @@ if (!target)
     'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\naws: error: the following arguments are required: --target',
     252,
   );
-if (!region) fail('You must specify a region. You can also configure your region by running "aws configure".', 253);
+if (!region)
+  fail(
+    'You must specify a region. You can also configure your region by running "aws configure".',
+    253,
+  );
 
 // Shorthand syntax: key=value,key=value (each value a one-element list).
 const parameters = {};
 if (parametersText) {
   for (const pair of parametersText.split(',')) {
     const at = pair.indexOf('=');
-    if (at <= 0) fail(`\nError parsing parameter '--parameters': Expected: '=', received: '${pair}'`, 252);
+    if (at <= 0)
+      fail(`\nError parsing parameter '--parameters': Expected: '=', received: '${pair}'`, 252);
     parameters[pair.slice(0, at)] = [pair.slice(at + 1).replace(/^"|"$/g, '')];
   }
 }
@@ -67,11 +73,15 @@ if (plugin.error)
   );
 
 const endpoint = process.env.AWS_ENDPOINT_URL_SSM ?? process.env.AWS_ENDPOINT_URL;
-if (!endpoint) fail('aws (sim): AWS_ENDPOINT_URL_SSM is not set; this stand-in only talks to the sim', 253);
+if (!endpoint)
+  fail('aws (sim): AWS_ENDPOINT_URL_SSM is not set; this stand-in only talks to the sim', 253);
 const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
 const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
 if (!accessKeyId || !secretAccessKey)
-  fail('\nUnable to locate credentials. You can configure credentials by running "aws configure".', 253);
+  fail(
+    '\nUnable to locate credentials. You can configure credentials by running "aws configure".',
+    253,
+  );
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const hmac = (key, text) => createHmac('sha256', key).update(text).digest();
@@ -80,14 +90,19 @@ const hmac = (key, text) => createHmac('sha256', key).update(text).digest();
 async function call(operation, body) {
   const url = new URL(endpoint);
   const payload = JSON.stringify(body);
-  const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const headers = {
     'content-type': 'application/x-amz-json-1.1',
     host: url.host,
     'x-amz-date': amzDate,
     'x-amz-target': `AmazonSSM.${operation}`,
-    ...(process.env.AWS_SESSION_TOKEN ? { 'x-amz-security-token': process.env.AWS_SESSION_TOKEN } : {}),
+    ...(process.env.AWS_SESSION_TOKEN
+      ? { 'x-amz-security-token': process.env.AWS_SESSION_TOKEN }
+      : {}),
   };
   const names = Object.keys(headers).sort();
   const canonical = [
@@ -163,7 +178,9 @@ const server = net.createServer((client) => {
 server.on('error', (error) => fail(`\nCannot perform start session: ${error.message}`, 255));
 server.listen(localPort, '127.0.0.1', () => {
   const { port } = server.address();
-  process.stdout.write(`Port ${port} opened for sessionId ${sessionId}.\nWaiting for connections...\n`);
+  process.stdout.write(
+    `Port ${port} opened for sessionId ${sessionId}.\nWaiting for connections...\n`,
+  );
 });
 
 let exiting = false;

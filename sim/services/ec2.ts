@@ -89,7 +89,12 @@ export const ec2: AwsService<Ec2World> = {
         // instance-id; EC2 refuses a filter name it does not know.
         const filters = (input['Filter'] ?? []) as { Name?: string; Value?: string[] }[];
         const ids = input['InstanceId'] as string[] | undefined;
-        const codes: Record<string, number> = { pending: 0, running: 16, stopping: 64, stopped: 80 };
+        const codes: Record<string, number> = {
+          pending: 0,
+          running: 16,
+          stopping: 64,
+          stopped: 80,
+        };
         const instances = world.fixture.ec2.instances.filter((instance) => {
           if (ids && !ids.includes(instance.id)) return false;
           return filters.every(({ Name: name = '', Value: values = [] }) => {
@@ -101,7 +106,10 @@ export const ec2: AwsService<Ec2World> = {
         });
         for (const id of ids ?? [])
           if (!world.fixture.ec2.instances.some((i) => i.id === id))
-            throw new AwsError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
+            throw new AwsError(
+              'InvalidInstanceID.NotFound',
+              `The instance ID '${id}' does not exist`,
+            );
         return {
           reservationSet: xmlList(
             'item',

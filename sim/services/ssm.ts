@@ -64,7 +64,11 @@ export const ssm: AwsService<SsmWorld> = {
   targetPrefix: 'AmazonSSM',
   messageKey: 'Message',
   invalid,
-  faults: { throttling: 'ThrottlingException', throttlingStatus: 400, internal: 'InternalServerError' },
+  faults: {
+    throttling: 'ThrottlingException',
+    throttlingStatus: 400,
+    internal: 'InternalServerError',
+  },
   operations: {
     StartSession: {
       mutating: true,
@@ -75,7 +79,11 @@ export const ssm: AwsService<SsmWorld> = {
         if (!instance || instance.state !== 'running' || instance.ssmAgent !== 'Online')
           throw new AwsError('TargetNotConnected', `${target} is not connected.`, 400);
         if (!DOCUMENTS.has(document))
-          throw new AwsError('InvalidDocument', `Document with name ${document} does not exist.`, 400);
+          throw new AwsError(
+            'InvalidDocument',
+            `Document with name ${document} does not exist.`,
+            400,
+          );
         const host = parameter(input, 'host');
         const portNumber = parameter(input, 'portNumber');
         const localPortNumber = parameter(input, 'localPortNumber');
@@ -91,7 +99,11 @@ export const ssm: AwsService<SsmWorld> = {
             400,
           );
         if (portNumber && !/^\d{1,5}$/.test(portNumber))
-          throw new AwsError('InvalidParameters', `portNumber ${portNumber} is not a port number.`, 400);
+          throw new AwsError(
+            'InvalidParameters',
+            `portNumber ${portNumber} is not a port number.`,
+            400,
+          );
         if (localPortNumber && !/^\d{1,5}$/.test(localPortNumber))
           throw new AwsError(
             'InvalidParameters',

@@ -20,7 +20,12 @@ export function withPrivateDatabaseHop(fixture: FixtureInput): FixtureInput {
   copy.ec2 = {
     ...copy.ec2,
     instances: [
-      { id: REHEARSAL_DATABASE_HOP, tags: { Name: 'db-bastion' }, state: 'running', ssmAgent: 'Online' },
+      {
+        id: REHEARSAL_DATABASE_HOP,
+        tags: { Name: 'db-bastion' },
+        state: 'running',
+        ssmAgent: 'Online',
+      },
     ],
   };
   return copy;
@@ -37,9 +42,7 @@ export async function usePrivateDatabase(
   if (!text.includes(block)) throw new Error(`${file} has no database block for drop-db`);
   await writeFile(
     file,
-    text
-      .split(block)
-      .join(`${block}      access: ssm\n      via: ${REHEARSAL_DATABASE_HOP}\n`),
+    text.split(block).join(`${block}      access: ssm\n      via: ${REHEARSAL_DATABASE_HOP}\n`),
   );
   options.env = { ...options.env, PATH: await sim.awsCliPath() };
   // The audit log: the database's superuser, through its private endpoint.

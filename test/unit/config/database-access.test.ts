@@ -36,7 +36,10 @@ describe('environments.<name>.database.access', () => {
   });
 
   it('ssm takes an instance id or a tag filter', () => {
-    const byId = parseConfig(withAccess('      access: ssm\n      via: i-0123456789abcdef0\n'), 't');
+    const byId = parseConfig(
+      withAccess('      access: ssm\n      via: i-0123456789abcdef0\n'),
+      't',
+    );
     expect(byId.environments['production']?.database).toMatchObject({
       access: 'ssm',
       via: 'i-0123456789abcdef0',
@@ -59,7 +62,9 @@ describe('environments.<name>.database.access', () => {
 
   it('an instance id of the wrong shape names the value and the line', () => {
     const [problem] = problems(withAccess('      access: ssm\n      via: i-xyz\n'));
-    expect(problem).toMatch(/^environments\.production\.database\.via: .*i-0123456789abcdef0.*\(line 18\)$/);
+    expect(problem).toMatch(
+      /^environments\.production\.database\.via: .*i-0123456789abcdef0.*\(line 18\)$/,
+    );
   });
 
   it('an unknown access and fields of another way are refused', () => {
@@ -67,7 +72,7 @@ describe('environments.<name>.database.access', () => {
       /^environments\.production\.database\.access: .*"direct".*"ssm".*"runner".*\(line 17\)$/,
     );
     expect(problems(withAccess('      via: i-0123456789abcdef0\n'))).toEqual([
-      'environments.production.database.via: applies only to access: ssm (this database has access: direct); remove it or set access: ssm, got \"i-0123456789abcdef0\" (line 17)',
+      'environments.production.database.via: applies only to access: ssm (this database has access: direct); remove it or set access: ssm, got "i-0123456789abcdef0" (line 17)',
     ]);
     expect(problems(withAccess('      access: runner\n'))).toEqual([
       'environments.production.database.runner-label: is required for access: runner: the label of the self-hosted runner inside the VPC, e.g. runner-label: vpc-runner (line 12)',
