@@ -221,7 +221,7 @@ async function handleAws(
   let input: Record<string, unknown>;
   try {
     if (service.protocol === 'awsQuery' || service.protocol === 'ec2') {
-      const parsed = parseQueryBody(raw);
+      const parsed = parseQueryBody(raw, service.protocol === 'ec2');
       operation = parsed.action;
       input = parsed.params;
     } else {

@@ -1,10 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
+import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 
 // A private database (startSim({ privateDatabases: true }): its endpoint name resolves only
 // inside the sim's VPC) reached through SSM port forwarding by the built bundles, with the
@@ -22,16 +23,38 @@ const DIRECT_DATABASE = `      instance: drop-db
 `;
 
 const worlds: RotationWorld[] = [];
+/** The Systems Manager and EC2 calls of every run here, for the policy check. */
+const called: { service: string; operation: string }[] = [];
 afterEach(async () => {
+  for (const w of worlds)
+    called.push(...w.sim.calls().filter((c) => c.service === 'ssm' || c.service === 'ec2'));
   await Promise.all(worlds.splice(0).map((w) => w.stop()));
 });
+afterAll(() => {
+  // docs/iam-policy-database-ssm.json allows every SSM/EC2 call these runs made, and nothing
+  // they did not need (ec2:DescribeInstances: the tag filter's run).
+  if (called.length === 0) return; // a filtered run (-t) that started no session
+  expect(policyGaps([docsPolicy('iam-policy-database-ssm.json')], called)).toEqual({
+    denied: [],
+    unneeded: [],
+  });
+});
 
-async function privateWorld(databaseYaml: string, plugin = true): Promise<RotationWorld> {
+async function privateWorld(
+  databaseYaml: string,
+  plugin = true,
+  extraInstances: { id: string; tags: Record<string, string> }[] = [],
+): Promise<RotationWorld> {
   const w = await startRotationWorld(
     {
       databaseYaml,
       ec2Instances: [
         { id: BASTION, tags: { Name: 'db-bastion' }, state: 'running', ssmAgent: 'Online' },
+        ...extraInstances.map((i) => ({
+          ...i,
+          state: 'running' as const,
+          ssmAgent: 'Online' as const,
+        })),
       ],
     },
     { privateDatabases: true },
@@ -130,7 +153,11 @@ describe('a private database reached through SSM port forwarding (built bundles)
     const now = w.sim.secret('drop/production/database-url').current!;
     expect(now).not.toBe(old);
     expect(new URL(now).hostname).toBe(new URL(old).hostname);
-    expect(await w.sim.database('drop-db').canLogin(new URL(now).username, decodeURIComponent(new URL(now).password))).toBe(true);
+    expect(
+      await w.sim
+        .database('drop-db')
+        .canLogin(new URL(now).username, decodeURIComponent(new URL(now).password)),
+    ).toBe(true);
     await expectTunnelsClosed(w, 1);
     expect(r.post?.exitCode).toBe(0);
     // Nothing a person can read (log, summary, GitHub, Slack, audit rows) holds a password.
@@ -146,7 +173,9 @@ describe('a private database reached through SSM port forwarding (built bundles)
       { cancelOn: /step done: DATABASE_URL modify-db-instance/ },
     );
     expect(r.exitCode, r.stdout).not.toBe(0);
-    expect(r.post?.stdout ?? '').toMatch(/Closed the SSM port-forwarding session \(process \d+\) the run left open/);
+    expect(r.post?.stdout ?? '').toMatch(
+      /Closed the SSM port-forwarding session \(process \d+\) the run left open/,
+    );
     await expectTunnelsClosed(w, 1);
   }, 120_000);
 
@@ -166,7 +195,9 @@ describe('a private database reached through SSM port forwarding (built bundles)
     );
     expect(errors(r), r.stdout).toEqual([]);
     expect(r.outputs['result']).toBe('rolled-back');
-    expect(r.stdout).toMatch(/Preflight: the database of the down migration \(DATABASE_URL\)|Preflight: the audit database/);
+    expect(r.stdout).toMatch(
+      /Preflight: the database of the down migration \(DATABASE_URL\)|Preflight: the audit database/,
+    );
     expect(r.stdout).toContain('ALTER TABLE');
     const columns = await withAdmin(w, (c) =>
       c.query<{ column_name: string }>(
@@ -175,7 +206,7 @@ describe('a private database reached through SSM port forwarding (built bundles)
     );
     expect(columns.rows.map((row) => row.column_name).sort()).toEqual(['id', 'user_id']);
     const audit = await withAdmin(w, (c) =>
-      c.query("SELECT 1 FROM audit_log WHERE action = 'rollback'"),
+      c.query("SELECT 1 FROM audit_log WHERE action = 'rollback_succeeded'"),
     );
     expect(audit.rowCount).toBe(1);
     await expectTunnelsClosed(w, 1);
@@ -225,12 +256,16 @@ describe('a private database reached through SSM port forwarding (built bundles)
     expect(errors(r), r.stdout).toEqual([]);
     expect(r.exitCode).toBe(0);
     expect(r.outputs['passed']).toBe('1');
-    expect(r.stdout).toMatch(/Preflight: the database \(database-url\) at drop-db\..* answers \(database\.access: ssm\)/);
+    expect(r.stdout).toMatch(
+      /Preflight: the database \(database-url\) at drop-db\..* answers \(database\.access: ssm\)/,
+    );
     await expectTunnelsClosed(w, 1);
-    expect(w.sim.calls().filter((c) => c.service === 'ssm').map((c) => c.operation)).toEqual([
-      'StartSession',
-      'TerminateSession',
-    ]);
+    expect(
+      w.sim
+        .calls()
+        .filter((c) => c.service === 'ssm')
+        .map((c) => c.operation),
+    ).toEqual(['StartSession', 'TerminateSession']);
     // The password never reaches the log (::add-mask:: is the runner's command to hide it).
     const shown = `${r.stdout}\n${r.stderr}\n${r.summary}`
       .split('\n')
@@ -245,7 +280,9 @@ describe('a private database reached through SSM port forwarding (built bundles)
     const r = await runGate(w, url);
     expect(r.exitCode).toBe(1);
     const message = errors(r).join('\n');
-    expect(message).toContain(`cannot reach the database (database-url) at ${new URL(url).hostname}:5432 (access: direct)`);
+    expect(message).toContain(
+      `cannot reach the database (database-url) at ${new URL(url).hostname}:5432 (access: direct)`,
+    );
     expect(message).toMatch(/tried a direct connection to drop-db\./);
     expect(message).toMatch(/direct \(.*\), ssm with via: .*, runner with runner-label: /);
     expect(message).toContain('Private databases');
@@ -255,7 +292,65 @@ describe('a private database reached through SSM port forwarding (built bundles)
     expect(r.outputs['passed']).toBeUndefined();
   }, 60_000);
 
-  it('a wrong target: the CLI\'s TargetNotConnected, said with what to do, before any change', async () => {
+  it('via a tag filter: the one running instance with the tag is the target', async () => {
+    const w = await privateWorld(SSM_DATABASE.replace(BASTION, '{ tag: Name, value: db-bastion }'));
+    const r = await runGate(w, w.sim.secret('drop/production/database-url').current!);
+    expect(errors(r), r.stdout).toEqual([]);
+    expect(r.stdout).toContain(`database.via: Name=db-bastion is ${BASTION}`);
+    await expectTunnelsClosed(w, 1);
+  }, 60_000);
+
+  it('a tag filter matching two instances: a configuration error with its line, nothing started', async () => {
+    const w = await privateWorld(
+      SSM_DATABASE.replace(BASTION, '{ tag: Name, value: db-bastion }'),
+      true,
+      [{ id: 'i-0b1c2d3e4f5a60719', tags: { Name: 'db-bastion' } }],
+    );
+    const r = await w.rotate({ secret: 'DATABASE_URL' });
+    expect(r.exitCode).toBe(1);
+    expect(errors(r).join('\n')).toMatch(
+      /environments\.production\.database\.via: the tag filter Name=db-bastion matches 2 running instances \(i-0a1b2c3d4e5f60718, i-0b1c2d3e4f5a60719\) in eu-west-1; it must match exactly one/,
+    );
+    expect(w.sim.ssmSessions()).toEqual([]);
+    expect(w.sim.mutatingCalls()).toEqual([]);
+  }, 60_000);
+
+  for (const action of ['rotate-secret', 'rollback', 'ops-check'] as const)
+    it(`${action} with access: direct stops in preflight, naming the host and the three ways, changing nothing`, async () => {
+      const w = await privateWorld(DIRECT_DATABASE);
+      const url = w.sim.secret('drop/production/database-url').current!;
+      const r =
+        action === 'rotate-secret'
+          ? await w.rotate({ secret: 'DATABASE_URL', 'audit-database-url': '' })
+          : action === 'rollback'
+            ? await w.run(
+                'rollback',
+                { to: 'v1.4.0', reason: 'bad release', 'down-migration-command': 'echo down' },
+                { env: { DATABASE_URL: url } },
+              )
+            : await runActionBundle({
+                action: 'ops-check',
+                cwd: w.workspace,
+                env: w.env,
+                inputs: {
+                  config: 'apprunner-ops.yml',
+                  environment: 'production',
+                  checks: '[{ type: sql, name: open, query: "SELECT id FROM aml_alerts" }]',
+                  'database-url': url,
+                  'open-issue': 'false',
+                },
+              });
+      expect(r.exitCode).toBe(1);
+      const message = errors(r).join('\n');
+      expect(message).toContain(`at ${new URL(url).hostname}:5432 (access: direct)`);
+      expect(message).toMatch(/direct \(.*\), ssm with via: .*, runner with runner-label: /);
+      expect(r.durationMs).toBeLessThan(15_000);
+      // No AWS change (a stopped rotation still records its red result on the commit).
+      expect(w.sim.mutatingCalls().filter((c) => c.service !== 'github')).toEqual([]);
+      expect(w.sim.ssmSessions()).toEqual([]);
+    }, 60_000);
+
+  it("a wrong target: the CLI's TargetNotConnected, said with what to do, before any change", async () => {
     const w = await privateWorld(SSM_DATABASE.replace(BASTION, 'i-0fffffffffffffff0'));
     const r = await w.rotate({ secret: 'DATABASE_URL' });
     expect(r.exitCode).toBe(1);
@@ -270,13 +365,17 @@ describe('a private database reached through SSM port forwarding (built bundles)
     const r = await w.rotate({ secret: 'DATABASE_URL' });
     expect(r.exitCode).toBe(1);
     const message = errors(r).join('\n');
-    expect(message).toMatch(/Session Manager plugin \("session-manager-plugin"\) is not on the PATH: install/);
+    expect(message).toMatch(
+      /Session Manager plugin \("session-manager-plugin"\) is not on the PATH: install/,
+    );
     expect(w.sim.mutatingCalls()).toEqual([]);
   }, 60_000);
 
-  it('access denied: the CLI\'s AccessDeniedException, naming the permissions, before any change', async () => {
+  it("access denied: the CLI's AccessDeniedException, naming the permissions, before any change", async () => {
     const w = await privateWorld(SSM_DATABASE);
-    w.sim.setFaults({ rules: [{ service: 'ssm', operation: 'StartSession', kind: 'access-denied' }] });
+    w.sim.setFaults({
+      rules: [{ service: 'ssm', operation: 'StartSession', kind: 'access-denied' }],
+    });
     const r = await w.rotate({ secret: 'DATABASE_URL' });
     expect(r.exitCode).toBe(1);
     const message = errors(r).join('\n');
