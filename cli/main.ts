@@ -4,6 +4,7 @@
  * core functions as the actions; only the logger and the renderer differ.
  * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
  */
+import { closeDatabaseRoute } from '../core/util/pg-client.js';
 import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/util/errors.js';
 import { closestKey } from '../core/util/zod-issues.js';
 import { parseArgs, UsageError } from './args.js';
@@ -91,6 +92,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (error instanceof Error && error.stack && io.env['APPRUNNER_OPS_DEBUG'])
       io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
+  } finally {
+    // A command that reached a private database (database.access: ssm) ends its sessions.
+    await closeDatabaseRoute().catch(() => undefined);
   }
 }
 

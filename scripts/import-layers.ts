@@ -49,6 +49,7 @@ export const CORE_LAYERS: readonly Layer[] = [
       /^core\/cleanup\//,
       /^core\/build\//,
       /^core\/plan\//,
+      /^core\/database\//,
     ],
   },
   { name: 'operations', paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//] },

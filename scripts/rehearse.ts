@@ -14,6 +14,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { suiteIdentity } from '../cli/suite.js';
 import { startSim } from '../sim/index.js';
+import {
+  usePrivateDatabase,
+  withPrivateDatabaseHop,
+} from '../workflows-src/rehearse/private-database.js';
 import { cloneHead, rehearseRelease } from '../workflows-src/rehearse/release.js';
 import { REPO_ROOT } from '../workflows-src/action-manifests.js';
 import { startGateWorld } from '../sim/gate-world.js';
@@ -37,7 +41,10 @@ const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
-  --production <target> app-runner (default) or ecs-express: where production runs`;
+  --production <target> app-runner (default) or ecs-express: where production runs
+  --private-database    deploy, rollback, checks: drop-db is private (real PostgreSQL whose endpoint
+                        resolves only inside the sim's VPC) and every environment reaches it with
+                        database.access: ssm through an instance, by the sim's stand-in aws command`;
 
 function fail(message: string): never {
   console.error(`rehearse: ${message}\n${USAGE}`);
@@ -53,6 +60,7 @@ try {
       input: { type: 'string', multiple: true },
       'time-scale': { type: 'string' },
       production: { type: 'string' },
+      'private-database': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -160,13 +168,19 @@ if (rotation && Object.keys(inputs).length === 0 && event === undefined)
   Object.assign(inputs, ROTATE_DEFAULT_INPUTS);
 // The monthly checks restore drop-db for real: PostgreSQL behind RDS.
 const drill = target === 'ops-monthly';
+const privateDatabase = values['private-database'] === true;
+if (privateDatabase && (rotation || drill || !viaCaller))
+  fail('--private-database rehearses deploy, rollback or checks');
 const sim = await startSim({
   timeScale,
   fixture: rotation
     ? rotationRehearsalFixture()
     : drill
       ? drillRehearsalFixture()
-      : rehearsalFixture(production),
+      : privateDatabase
+        ? withPrivateDatabaseHop(rehearsalFixture(production))
+        : rehearsalFixture(production),
+  ...(privateDatabase ? { postgres: true, privateDatabases: true } : {}),
 });
 try {
   const workspaceOptions = { ...(caller ? { callerWorkflow: caller } : {}), production };
@@ -178,6 +192,7 @@ try {
   // The sim's ECR has no registry behind it here: build-push is given a tag ECR already holds
   // (v1.5.0), finds it and builds nothing, on any machine. A real buildah build and push is
   // rehearsed by test/workflows/rehearse-e2e.itg.test.ts.
+  if (privateDatabase) await usePrivateDatabase(sim, options);
   if (target === 'deploy') {
     options.actionInputs = { ...options.actionInputs, 'build-push': { tag: 'v1.5.0' } };
     console.log("build-push: v1.5.0, already in the sim's ECR, stands for the build");

@@ -75,6 +75,15 @@ export async function handleControl(
 ): Promise<RestResponse> {
   const route = `${method} ${url.pathname}`;
   try {
+    // The stand-in aws command's data channel: where a session leads (and its process).
+    const session = /^GET \/_sim\/ssm\/sessions\/([^/]+)$/.exec(route);
+    if (session) {
+      const found = world.ssm.session(decodeURIComponent(session[1]!));
+      if (!found) return { status: 404, body: { message: `no SSM session ${session[1]}` } };
+      const pid = Number(url.searchParams.get('pid'));
+      if (Number.isInteger(pid) && pid > 0) found.pid = pid;
+      return { status: 200, body: { forwardTo: found.forwardTo ?? null } };
+    }
     switch (route) {
       case 'GET /_sim/health':
         return { status: 200, body: 'ok\n' };

@@ -215,6 +215,14 @@ const securityGroupSchema = z.strictObject({
   ingress: z.array(ingressSchema).default([]),
 });
 
+const ec2InstanceSchema = z.strictObject({
+  id: z.string().regex(/^i-[0-9a-f]{8,17}$/),
+  tags: z.record(z.string(), z.string()).default({}),
+  state: z.enum(['pending', 'running', 'stopping', 'stopped']).default('running'),
+  /** Its SSM agent as Fleet Manager shows it: only Online instances take sessions. */
+  ssmAgent: z.enum(['Online', 'ConnectionLost', 'none']).default('Online'),
+});
+
 const secretFixtureSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9/_+=.@!-]{1,512}$/),
   /** The 6 characters Secrets Manager appends to the ARN (`…:secret:<name>-AbCdEf`). */
@@ -352,7 +360,13 @@ export const fixtureSchema = z.strictObject({
       instances: z.array(instanceSchema).default([]),
     })
     .prefault({}),
-  ec2: z.strictObject({ securityGroups: z.array(securityGroupSchema).default([]) }).prefault({}),
+  ec2: z
+    .strictObject({
+      securityGroups: z.array(securityGroupSchema).default([]),
+      /** Instances in the VPC (an SSM hop to a private database). */
+      instances: z.array(ec2InstanceSchema).default([]),
+    })
+    .prefault({}),
   github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
   secretsmanager: z
     .strictObject({ secrets: z.array(secretFixtureSchema).default([]) })

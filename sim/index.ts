@@ -28,6 +28,8 @@ import type { DbSnapshot } from './services/rds.js';
 import type { SlackMessage } from './services/slack.js';
 import { World } from './world.js';
 
+import type { SsmSession } from './services/ssm.js';
+import { awsCliPath } from './aws-cli-path.js';
 export { DEFAULT_FIXTURE, loadFixture, type Fixture, type FixtureInput } from './fixture.js';
 export type { CallRecord, CallFilter } from './call-log.js';
 export type { FaultConfig, FaultRule } from './faults.js';
@@ -48,6 +50,11 @@ export interface StartSimOptions {
    * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
    */
   postgres?: boolean;
+  /**
+   * Every PostgreSQL-backed RDS instance is private: its endpoint resolves only inside the
+   * sim's VPC (sim/vpc.ts), reachable from a test through an SSM session (sim/bin/aws).
+   */
+  privateDatabases?: boolean;
   /**
    * Check every AWS answer against its output shape in sim/models/ (default: on under vitest
    * or with SIM_CHECK_RESPONSES=1). An answer outside the model is a 500 and makes stop() throw.
@@ -164,6 +171,12 @@ export interface SimHandle {
   snapshots(instanceId?: string): (DbSnapshot & { percentProgress: number })[];
   /** The real PostgreSQL behind an RDS instance (throws when the instance is not backed). */
   database(instanceId: string): SimDatabaseView;
+  /** The endpoint DescribeDBInstances answers (a private one resolves only inside the VPC). */
+  rdsEndpoint(instanceId: string): { address: string; port: number };
+  /** Systems Manager sessions in the order they started (sim/services/ssm.ts, sim/bin/aws). */
+  ssmSessions(): SsmSession[];
+  /** `PATH` with the stand-in `aws` and `session-manager-plugin` (sim/bin) first. */
+  awsCliPath(options?: { plugin?: boolean }): Promise<string>;
   /** The backup window ran: an automated snapshot of the instance, available now. */
   takeAutomatedSnapshot(instanceId: string): string;
   /** A Secrets Manager secret by name or ARN, with every version's value and labels. */
@@ -253,6 +266,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
+    AWS_ENDPOINT_URL_SSM: url,
     AWS_REGION: fixture.region,
     AWS_DEFAULT_REGION: fixture.region,
     AWS_ACCESS_KEY_ID: SIM_CREDENTIALS.accessKeyId,
@@ -322,6 +336,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
   }
   if (options.faults) world.faults.set(options.faults);
   if (options.checkResponses !== undefined) world.checkResponses = options.checkResponses;
+  if (options.privateDatabases) world.rds.privateEndpoints = true;
   let server: http.Server | undefined;
   try {
     await world.rds.startBackings(options.postgres === true);
@@ -431,6 +446,12 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           percentProgress: Number(world.rds.describeSnapshot(s)['PercentProgress']),
         }));
     },
+    ssmSessions: () => structuredClone(world.ssm.sessions),
+    rdsEndpoint: (instanceId) => {
+      const { Address, Port } = world.rds.endpoint(world.rds.instance(instanceId));
+      return { address: Address, port: Port };
+    },
+    awsCliPath: (pathOptions) => awsCliPath(pathOptions),
     database: (instanceId) => {
       const instance = world.rds.instance(instanceId);
       const b = instance.backing;

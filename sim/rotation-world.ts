@@ -32,6 +32,10 @@ export interface RotationWorldOptions {
   byTag?: boolean;
   /** The environment's target is an ECS Express copy of the service (same image, by tag). */
   ecs?: boolean;
+  /** Replaces the configuration's `database:` block (YAML under `    database:`). */
+  databaseYaml?: string;
+  /** Instances in the VPC (fixture ec2.instances), e.g. the SSM hop to a private database. */
+  ec2Instances?: Fixture['ec2']['instances'];
 }
 
 export const ROTATION_ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
@@ -66,6 +70,7 @@ export const APP_USER_SECRETS_YAML = `      - name: DATABASE_URL
 
 export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
   const fixture = withPostgres(loadFixture(), DROP_TABLES);
+  if (options.ec2Instances) fixture.ec2.instances = structuredClone(options.ec2Instances);
   const db = fixture.rds.instances[0]!;
   db.postgres = {
     tables: DROP_TABLES,
@@ -154,7 +159,13 @@ export interface RotationWorld extends DeployWorld {
   /** Runs the rotate-secret bundle with the world's defaults (fast polls, sim webhooks). */
   rotate(
     inputs: Record<string, string>,
-    extra?: { killOn?: RegExp; echo?: (line: string) => void; runId?: string },
+    extra?: {
+      killOn?: RegExp;
+      /** Cancel the main step (SIGINT) when the output matches; the post step runs. */
+      cancelOn?: RegExp;
+      echo?: (line: string) => void;
+      runId?: string;
+    },
   ): Promise<ActionRun>;
 }
 
@@ -166,7 +177,12 @@ export async function startRotationWorld(
     { timeScale: options.timeScale ?? 0.005, ...simOptions, fixture: rotationFixture(options) },
     (sim) => {
       const arn = sim.services()[0]!.arn;
-      let environment = environmentYaml(sim, 'production', arn);
+      let environment = environmentYaml(
+        sim,
+        'production',
+        arn,
+        options.databaseYaml ? { database: options.databaseYaml } : {},
+      );
       if (options.ecs)
         environment = environment
           .replace(
@@ -206,6 +222,7 @@ export async function startRotationWorld(
           ...inputs,
         },
         ...(extra.killOn ? { killOn: extra.killOn } : {}),
+        ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
       }),
   };

@@ -134,6 +134,8 @@ const AWS_ENDPOINT_VARIABLES = new Set([
   'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   'AWS_ENDPOINT_URL_CLOUDWATCH',
   'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+  // Systems Manager (service id SSM): the stand-in aws command's StartSession (sim/bin/aws).
+  'AWS_ENDPOINT_URL_SSM',
 ]);
 
 function isLoopback(url: string): boolean {

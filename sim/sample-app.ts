@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import pg from 'pg';
+import { insideVpcUrl } from './vpc.js';
 import type { ImageBehaviour } from './fixture.js';
 
 export interface RunningApp {
@@ -47,7 +48,8 @@ export async function checkDatabase(url: string): Promise<DatabaseCheck> {
 async function withDatabase(app: RunningApp, answer: AppAnswer): Promise<AppAnswer> {
   const url = app.env?.['DATABASE_URL'];
   if (url === undefined || answer.status !== 200) return answer;
-  const db = await checkDatabase(url);
+  // The app runs inside the VPC: a private endpoint's name resolves there.
+  const db = await checkDatabase(insideVpcUrl(url));
   const body = JSON.parse(answer.body) as { data: Record<string, unknown> };
   body.data['checks'] = { db };
   if (db.status === 'fail') body.data['status'] = 'degraded';

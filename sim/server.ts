@@ -42,6 +42,7 @@ import { github } from './services/github.js';
 import { rds } from './services/rds.js';
 import { secretsManager } from './services/secrets-manager.js';
 import { slack } from './services/slack.js';
+import { ssm } from './services/ssm.js';
 import { sts } from './services/sts.js';
 import type { World } from './world.js';
 
@@ -55,6 +56,7 @@ export const AWS_SERVICES: readonly AwsService<World>[] = [
   cloudwatchLogs,
   ec2,
   secretsManager,
+  ssm,
   { ...ecs, operations: { ...ecs.operations, ...ecsServiceOperations } },
 ];
 export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack];
@@ -222,7 +224,7 @@ async function handleAws(
   let input: Record<string, unknown>;
   try {
     if (service.protocol === 'awsQuery' || service.protocol === 'ec2') {
-      const parsed = parseQueryBody(raw);
+      const parsed = parseQueryBody(raw, service.protocol === 'ec2');
       operation = parsed.action;
       input = parsed.params;
     } else {

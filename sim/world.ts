@@ -10,6 +10,7 @@ import { EcsState } from './services/ecs.js';
 import { GithubState } from './services/github.js';
 import { RdsState } from './services/rds.js';
 import { SecretsState } from './services/secrets-manager.js';
+import { SsmState } from './services/ssm.js';
 import type { SlackMessage } from './services/slack.js';
 
 export class World {
@@ -24,6 +25,7 @@ export class World {
   readonly rds: RdsState;
   readonly secrets: SecretsState;
   readonly github = new GithubState();
+  readonly ssm = new SsmState();
   readonly slack: SlackMessage[] = [];
   readonly betterstack: BetterStackState;
   readonly calls = new CallLog();

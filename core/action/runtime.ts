@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
+import { closeLeftoverSessions, TUNNEL_STATE } from '../aws/ssm-tunnel.js';
 import { errorMessage, isUserFixable, DomainFailure } from '../util/errors.js';
+import { closeDatabaseRoute } from '../util/pg-client.js';
 import type { Logger } from '../util/logger.js';
 import { InputReader } from './inputs.js';
 import type { Summary } from './summary.js';
@@ -57,22 +59,44 @@ export async function runAction(
   try {
     await body(context());
   } catch (error) {
-    if (isUserFixable(error) || error instanceof DomainFailure) {
-      core.setFailed(`${action}: ${error.message}`);
-    } else {
-      if (error instanceof Error && error.stack) core.info(error.stack);
-      core.setFailed(
-        `${action}: unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`,
-      );
-    }
+    reportFailure(action, error);
+  } finally {
+    // Every outcome ends the run's database sessions (a cancellation: the post step does).
+    await closeDatabaseRoute().catch((error: unknown) =>
+      core.warning(`${action}: closing the database sessions: ${errorMessage(error)}`),
+    );
   }
 }
 
-/** A post step: failures become warnings, never a failed job. */
+function reportFailure(action: string, error: unknown): void {
+  if (isUserFixable(error) || error instanceof DomainFailure) {
+    core.setFailed(`${action}: ${error.message}`);
+  } else {
+    if (error instanceof Error && error.stack) core.info(error.stack);
+    core.setFailed(
+      `${action}: unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`,
+    );
+  }
+}
+
+/**
+ * A post step: failures become warnings, never a failed job. It first ends the database
+ * sessions a cancelled main step left running (a killed step never reaches its own finally).
+ */
 export async function runPostStep(
   action: string,
   body: (ctx: ActionContext) => Promise<void>,
 ): Promise<void> {
+  try {
+    const pids = core
+      .getState(TUNNEL_STATE)
+      .split(',')
+      .map(Number)
+      .filter((pid) => Number.isInteger(pid) && pid > 0);
+    if (pids.length > 0) await closeLeftoverSessions(pids, actionsLogger);
+  } catch (error) {
+    core.warning(`${action} (post): closing the database sessions: ${errorMessage(error)}`);
+  }
   try {
     await body(context());
   } catch (error) {

@@ -32,3 +32,42 @@ export async function describeSecurityGroups(
   );
   return out.SecurityGroups ?? [];
 }
+
+/** Running instances carrying the tag `key` = `value` (the SSM hop of a private database). */
+export async function runningInstancesTagged(
+  aws: AwsClients,
+  region: string,
+  tag: { key: string; value: string },
+  deps: { clock: Clock; logger: Logger },
+): Promise<string[]> {
+  const client = await ec2Client(aws, region);
+  const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
+  const ids: string[] = [];
+  let nextToken: string | undefined;
+  // Bounded: a tag filter naming more than a few pages of instances is a wrong filter anyway.
+  for (let page = 0; page < 20; page++) {
+    const out = await awsCall(
+      'DescribeInstances',
+      () =>
+        client.send(
+          new DescribeInstancesCommand({
+            Filters: [
+              { Name: `tag:${tag.key}`, Values: [tag.value] },
+              { Name: 'instance-state-name', Values: ['running'] },
+            ],
+            MaxResults: 100,
+            NextToken: nextToken,
+          }),
+        ),
+      deps,
+    );
+    for (const reservation of out.Reservations ?? [])
+      for (const instance of reservation.Instances ?? [])
+        if (instance.InstanceId) ids.push(instance.InstanceId);
+    nextToken = out.NextToken;
+    if (!nextToken) return ids;
+  }
+  throw new Error(
+    `DescribeInstances for tag ${tag.key}=${tag.value} still had more pages after 20; narrow the tag filter`,
+  );
+}

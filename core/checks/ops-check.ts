@@ -1,3 +1,4 @@
+import { prepareDatabaseForChecks } from './database-access.js';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { RunInfo } from '../action/github-context.js';
@@ -123,7 +124,15 @@ export interface OpsCheckResult {
  */
 export async function opsCheck(
   request: OpsCheckRequest,
-  deps: { clock: Clock; logger: Logger; run: RunInfo; aws?: AwsClients; onStart?: () => void },
+  deps: {
+    clock: Clock;
+    logger: Logger;
+    run: RunInfo;
+    aws?: AwsClients;
+    onStart?: () => void;
+    /** The runner's saveState: the post step ends database sessions a cancelled run left. */
+    saveState?: (name: string, value: string) => void;
+  },
 ): Promise<OpsCheckResult> {
   if (request.schedule && request.checks)
     throw new InputError('checks', 'give either schedule or checks, not both');
@@ -167,6 +176,18 @@ export async function opsCheck(
     databaseUrl: request.databaseUrl,
     auditDatabaseUrl: request.auditDatabaseUrl,
   };
+  const aws = deps.aws ?? createAwsClients(env.region);
+  await prepareDatabaseForChecks(
+    items,
+    { environment: request.environment, configFile: request.config, env },
+    secrets,
+    {
+      clock: deps.clock,
+      logger: deps.logger,
+      clients: aws,
+      ...(deps.saveState ? { saveState: deps.saveState } : {}),
+    },
+  );
   const started = deps.clock.now();
   deps.logger.info(`running ${items.length} ${list} checks of ${request.environment} concurrently`);
   // A post step deletes what a cancelled snapshot-restore drill left (ops-check's post.ts).
@@ -175,7 +196,7 @@ export async function opsCheck(
     environment: request.environment,
     env,
     environments: config.environments,
-    aws: deps.aws ?? createAwsClients(env.region),
+    aws,
     secrets,
     run: deps.run,
     clock: deps.clock,

@@ -15,6 +15,7 @@ import {
   TARGET_KINDS,
 } from './fields.js';
 import { bakeConfigSchema } from './bake.js';
+import { checkDatabaseAccess, databaseAccessShape } from './database-access.js';
 
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
@@ -39,7 +40,9 @@ const databaseSchema = z
     'snapshot-timeout': durationField
       .default('30m')
       .describe('How long to wait for a snapshot to become available.'),
+    ...databaseAccessShape,
   })
+  .superRefine(checkDatabaseAccess)
   .describe('The RDS PostgreSQL instance behind the service.');
 
 const healthSchema = z.strictObject({

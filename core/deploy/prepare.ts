@@ -3,6 +3,7 @@ import { warnMissingSecrets } from '../action/missing-secrets.js';
 import type { AwsClients } from '../aws/clients.js';
 import { parseImageRef, type ImageRef } from '../aws/image-ref.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
+import { openDatabaseAccess, preflightDatabases } from '../database/access.js';
 import type { Clock } from '../util/clock.js';
 import { InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -23,6 +24,8 @@ export interface OpsInputs {
   slackWebhookUrl: string | undefined;
   betterstackToken: string | undefined;
   auditDatabaseUrl: string | undefined;
+  /** A rollback's down migration: it reaches the database at DATABASE_URL of the step's env. */
+  downMigrationCommand?: string | undefined;
 }
 
 export interface PrepareDeps {
@@ -54,6 +57,28 @@ export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<
         enabledBy: env.maintenance ? `${at}.maintenance` : undefined,
         feature: 'pausing the BetterStack monitors',
         given: inputs.betterstackToken !== undefined,
+      },
+    ],
+    deps.logger,
+  );
+  // Before the first AWS call that changes anything: the database answers along its route.
+  const access = await openDatabaseAccess(
+    env,
+    { environment: inputs.environment, configFile: inputs.config },
+    {
+      clock: deps.clock,
+      logger: deps.logger,
+      saveState: (name, value) => deps.state.save(name, value),
+      ...(deps.clients ? { clients: deps.clients } : {}),
+    },
+  );
+  await preflightDatabases(
+    access,
+    [
+      { url: inputs.auditDatabaseUrl, what: 'the audit database (audit-database-url)' },
+      {
+        url: inputs.downMigrationCommand ? process.env['DATABASE_URL'] : undefined,
+        what: 'the database of the down migration (DATABASE_URL)',
       },
     ],
     deps.logger,

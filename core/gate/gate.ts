@@ -1,3 +1,4 @@
+import { prepareDatabaseForChecks } from '../checks/database-access.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,6 +49,8 @@ export interface GateDeps {
   clock: Clock;
   logger: Logger;
   aws: (region: string) => AwsClients;
+  /** The runner's saveState: the post step ends database sessions a cancelled run left. */
+  saveState?: (name: string, value: string) => void;
 }
 
 export interface GateOutcome {
@@ -209,10 +212,17 @@ export async function runGate(request: GateRequest, deps: GateDeps): Promise<Gat
   logger.info(
     `Gate ${request.gate} for ${request.environment}: ${prepared.items.length} items, all at once`,
   );
+  const aws = deps.aws(env.region);
+  await prepareDatabaseForChecks(
+    prepared.items,
+    { environment: request.environment, configFile: request.configFile, env },
+    request.secrets,
+    { clock, logger, clients: aws, ...(deps.saveState ? { saveState: deps.saveState } : {}) },
+  );
   const results = await runCheckList(prepared.items as CheckItem[], {
     environment: request.environment,
     env,
-    aws: deps.aws(env.region),
+    aws,
     secrets: request.secrets,
     run,
     clock,

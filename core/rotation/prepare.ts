@@ -7,6 +7,7 @@ import {
 import { targetOf } from '../targets/create.js';
 import { SecretsStore } from '../aws/secrets-manager.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
+import { openDatabaseAccess, preflightDatabases } from '../database/access.js';
 import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/logger.js';
 import { RdsMasterPassword } from './database.js';
@@ -39,6 +40,8 @@ export async function prepareRotation(
     clients?: AwsClients;
     /** The runner's mask (the command line prints no values, so it has none). */
     mask?: (value: string) => void;
+    /** The runner's saveState: the post step ends database sessions a cancelled run left. */
+    saveState?: (name: string, value: string) => void;
   },
 ): Promise<RotationContext> {
   const config = await loadConfig(inputs.config);
@@ -46,6 +49,17 @@ export async function prepareRotation(
   selectSecrets(inputs, env.secrets ?? [], inputs.environment, env.database !== undefined);
   const clients = deps.clients ?? createAwsClients(env.region);
   const callDeps = { clock: deps.clock, logger: deps.logger };
+  const databaseAccess = await openDatabaseAccess(
+    env,
+    { environment: inputs.environment, configFile: inputs.config },
+    { ...callDeps, clients, ...(deps.saveState ? { saveState: deps.saveState } : {}) },
+  );
+  if (inputs.auditDatabaseUrl)
+    await preflightDatabases(
+      databaseAccess,
+      [{ url: inputs.auditDatabaseUrl, what: 'the audit database (audit-database-url)' }],
+      deps.logger,
+    );
   const runnerMask = deps.mask;
   // Every form of a value (a URL's password, a JSON's password) is masked, not just the whole.
   const mask = (value: string): void => {
@@ -65,5 +79,6 @@ export async function prepareRotation(
     logger: deps.logger,
     unfinished: inputs.unfinished,
     mask,
+    databaseAccess,
   };
 }

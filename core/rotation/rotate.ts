@@ -13,6 +13,7 @@
  * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
  * version it is taken from, so a move never overrides another writer's.
  */
+import { preflightDatabases, type DatabaseAccess } from '../database/access.js';
 import type { RunInfo } from '../action/github-context.js';
 import type { DeployTarget } from '../targets/target.js';
 import { StageMoved, VersionExists, type SecretsStore } from '../aws/secrets-manager.js';
@@ -65,6 +66,8 @@ export interface RotationContext {
   mask: (value: string) => void;
   /** Set by the run's preflight: the running image by digest, for a service configured by tag. */
   redeployImage?: string | undefined;
+  /** How the database is reached (database.access); preflight checks that it answers. */
+  databaseAccess?: DatabaseAccess | undefined;
 }
 
 export type SecretResult = 'rotated' | 'unchanged' | 'undone' | 'failed' | 'planned';
@@ -166,8 +169,15 @@ export async function preflight(
         `${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`,
       );
     const current = await ctx.secrets.value(secretId);
-    if (DATABASE_KINDS.includes(secret.kind))
+    if (DATABASE_KINDS.includes(secret.kind)) {
       credentialsOf(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
+      if (ctx.databaseAccess)
+        await preflightDatabases(
+          ctx.databaseAccess,
+          [{ url: current.value, what: `the database of ${secret.name}` }],
+          ctx.logger,
+        );
+    }
     const versions = await ctx.secrets.versionList(secretId);
     const tokens = baseTokens(
       secretId,

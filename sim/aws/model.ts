@@ -73,6 +73,7 @@ export const MODEL_OF_SIGNING_NAME: Readonly<Record<string, string>> = {
   logs: 'logs',
   sts: 'sts',
   ec2: 'ec2',
+  ssm: 'ssm',
 };
 
 export const MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));

@@ -110,8 +110,13 @@ export function parseJsonBody(body: string): Record<string, unknown> {
  * Turns an awsQuery form body into nested values. Lists arrive as `Name.Member.N.Field`
  * (`Filters.Filter.1.Name`, `Tags.Tag.1.Key`, `X.member.1`); the member segment is dropped
  * and `Name` becomes an array. Values stay strings: handlers coerce what they read.
+ * The EC2 protocol names no member (`Filter.1.Value.1`, `GroupId.1`): with `ec2`, every
+ * segment before an index is a list's own name.
  */
-export function parseQueryBody(body: string): { action: string; params: Record<string, unknown> } {
+export function parseQueryBody(
+  body: string,
+  ec2 = false,
+): { action: string; params: Record<string, unknown> } {
   const form = new URLSearchParams(body);
   const params: Record<string, unknown> = {};
   let action = '';
@@ -128,7 +133,7 @@ export function parseQueryBody(body: string): { action: string; params: Record<s
       const seg = segments[i]!;
       const next = segments[i + 1];
       if (/^\d+$/.test(seg)) path.push(Number(seg) - 1);
-      else if (next !== undefined && /^\d+$/.test(next) && i > 0)
+      else if (!ec2 && next !== undefined && /^\d+$/.test(next) && i > 0)
         continue; // the member name
       else path.push(seg);
     }

@@ -82,6 +82,57 @@ export const ec2: AwsService<Ec2World> = {
   invalid,
   faults: { throttling: 'RequestLimitExceeded', throttlingStatus: 503, internal: 'InternalError' },
   operations: {
+    DescribeInstances: {
+      mutating: false,
+      handle(input, { world }) {
+        // Filters (wire Filter.N.Name, Filter.N.Value.M): tag:<key>, instance-state-name,
+        // instance-id; EC2 refuses a filter name it does not know.
+        const filters = (input['Filter'] ?? []) as { Name?: string; Value?: string[] }[];
+        const ids = input['InstanceId'] as string[] | undefined;
+        const codes: Record<string, number> = {
+          pending: 0,
+          running: 16,
+          stopping: 64,
+          stopped: 80,
+        };
+        const instances = world.fixture.ec2.instances.filter((instance) => {
+          if (ids && !ids.includes(instance.id)) return false;
+          return filters.every(({ Name: name = '', Value: values = [] }) => {
+            if (name.startsWith('tag:')) return values.includes(instance.tags[name.slice(4)] ?? '');
+            if (name === 'instance-state-name') return values.includes(instance.state);
+            if (name === 'instance-id') return values.includes(instance.id);
+            throw new AwsError('InvalidParameterValue', `The filter '${name}' is invalid`);
+          });
+        });
+        for (const id of ids ?? [])
+          if (!world.fixture.ec2.instances.some((i) => i.id === id))
+            throw new AwsError(
+              'InvalidInstanceID.NotFound',
+              `The instance ID '${id}' does not exist`,
+            );
+        return {
+          reservationSet: xmlList(
+            'item',
+            instances.map((instance) => ({
+              reservationId: `r-${instance.id.slice(2)}`,
+              ownerId: world.fixture.account,
+              instancesSet: xmlList('item', [
+                {
+                  instanceId: instance.id,
+                  instanceType: 't4g.nano',
+                  vpcId: 'vpc-0123456789abcdef0',
+                  instanceState: { code: codes[instance.state], name: instance.state },
+                  tagSet: xmlList(
+                    'item',
+                    Object.entries(instance.tags).map(([key, value]) => ({ key, value })),
+                  ),
+                },
+              ]),
+            })),
+          ),
+        };
+      },
+    },
     DescribeSecurityGroups: {
       mutating: false,
       handle(input, { world }) {

@@ -3,10 +3,12 @@
  * snapshots; a manual snapshot is `creating` with rising PercentProgress and no
  * SnapshotCreateTime until it is `available` (design pitfalls 5 and 6).
  */
+import { randomBytes } from 'node:crypto';
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
 import { startRdsBacking } from '../rds-postgres.js';
+import { registerPrivateEndpoint } from '../vpc.js';
 import { captureSnapshot, dropDatabase } from '../rds-restore.js';
 import { rdsInvalid, type DbInstance, type DbSnapshot, type RdsStore } from './rds-model.js';
 import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
@@ -44,6 +46,12 @@ export type { DbInstance, DbSnapshot };
 export class RdsState implements RdsStore {
   readonly instances = new Map<string, DbInstance>();
   snapshots: DbSnapshot[] = [];
+  /**
+   * Backed instances answer with a name only the VPC resolves (sim/vpc.ts), as a private RDS
+   * instance seen from a GitHub-hosted runner: startSim({ privateDatabases: true }).
+   */
+  privateEndpoints = false;
+  private readonly vpcToken = randomBytes(6).toString('hex');
 
   constructor(
     private readonly fixture: Fixture,
@@ -182,6 +190,31 @@ export class RdsState implements RdsStore {
     return instance;
   }
 
+  /** What DescribeDBInstances says of the instance's address (and the VPC resolves). */
+  endpoint(i: DbInstance): { Address: string; Port: number } {
+    const b = i.backing;
+    if (b && this.privateEndpoints) {
+      const name = `${i.id}.c${this.vpcToken}.${this.fixture.region}.rds.sim.invalid`;
+      registerPrivateEndpoint(name, 5432, { host: b.host, port: b.port });
+      return { Address: name, Port: 5432 };
+    }
+    return {
+      Address: b?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
+      Port: b?.port ?? 5432,
+    };
+  }
+
+  /** A URL of the instance as its users know it: through its endpoint (private or not). */
+  customerUrl(i: DbInstance, user: string, password: string): string {
+    const b = i.backing;
+    if (!b) throw new Error(`sim: RDS instance ${i.id} has no PostgreSQL behind it`);
+    const url = new URL(b.urlFor(user, password));
+    const { Address, Port } = this.endpoint(i);
+    url.hostname = Address;
+    url.port = String(Port);
+    return url.href;
+  }
+
   describeInstance(i: DbInstance): Input {
     const f = i.fixture;
     return {
@@ -191,12 +224,7 @@ export class RdsState implements RdsStore {
       DBInstanceStatus: i.status,
       MasterUsername: i.backing?.masterUsername ?? f.masterUsername,
       DBName: i.backing?.database ?? f.dbName,
-      Endpoint: {
-        Address:
-          i.backing?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
-        Port: i.backing?.port ?? 5432,
-        HostedZoneId: 'Z29XKXDKYMONMX',
-      },
+      Endpoint: { ...this.endpoint(i), HostedZoneId: 'Z29XKXDKYMONMX' },
       MasterUserSecret:
         f.manageMasterUserPassword && f.masterUserSecret
           ? {

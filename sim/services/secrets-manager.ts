@@ -77,7 +77,7 @@ export class SecretsState {
         const user = f.databaseUser?.name ?? b?.masterUsername ?? instance.fixture.masterUsername;
         const password = f.databaseUser?.password ?? instance.masterPassword;
         value = b
-          ? b.urlFor(user, password)
+          ? rds.customerUrl(instance, user, password)
           : `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${String((rds.describeInstance(instance)['Endpoint'] as Input)['Address'])}:5432/${instance.fixture.dbName}`;
       }
       if (f.rdsMasterSecretOf !== undefined) {

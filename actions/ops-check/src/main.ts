@@ -16,6 +16,7 @@ await runAction('ops-check', async ({ inputs, logger, setOutput, saveState, writ
     run: readRunInfo(),
     // The post step cleans up only after checks have started.
     onStart: () => saveState('checks-started', 'true'),
+    saveState,
   });
   const failed = report.counts.fail + report.counts.error;
   setOutput('passed', report.passed);

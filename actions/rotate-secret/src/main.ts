@@ -7,26 +7,33 @@ import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
 import { readRotateInputs } from './inputs.js';
 
-await runAction('rotate-secret', async ({ inputs, logger, setOutput, writeSummary, mask }) => {
-  const request = readRotateInputs(inputs);
-  const ctx = await prepareRotation(request, {
-    run: readRunInfo(),
-    clock: systemClock,
-    logger,
-    mask,
-  });
-  const outcome = await runRotation(request, ctx);
+await runAction(
+  'rotate-secret',
+  async ({ inputs, logger, setOutput, saveState, writeSummary, mask }) => {
+    const request = readRotateInputs(inputs);
+    const ctx = await prepareRotation(request, {
+      run: readRunInfo(),
+      clock: systemClock,
+      logger,
+      mask,
+      saveState,
+    });
+    const outcome = await runRotation(request, ctx);
 
-  setOutput(
-    'rotated',
-    outcome.outcomes
-      .filter((o) => o.result === 'rotated')
-      .map((o) => o.name)
-      .join(','),
-  );
-  setOutput('version-ids', outcome.outcomes.map((o) => `${o.name}=${o.versionId ?? ''}`).join(','));
-  await writeSummary(renderRotation(outcome, request.environment));
-  for (const line of outcome.plan) logger.info(`plan: ${line}`);
-  if (!outcome.ok) throw new DomainFailure(outcome.headline);
-  logger.info(outcome.headline);
-});
+    setOutput(
+      'rotated',
+      outcome.outcomes
+        .filter((o) => o.result === 'rotated')
+        .map((o) => o.name)
+        .join(','),
+    );
+    setOutput(
+      'version-ids',
+      outcome.outcomes.map((o) => `${o.name}=${o.versionId ?? ''}`).join(','),
+    );
+    await writeSummary(renderRotation(outcome, request.environment));
+    for (const line of outcome.plan) logger.info(`plan: ${line}`);
+    if (!outcome.ok) throw new DomainFailure(outcome.headline);
+    logger.info(outcome.headline);
+  },
+);

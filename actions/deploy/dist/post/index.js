@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1760);
+/* harmony import */ var _core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5388);
 
 await (0,_core_action_ops_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runOpsPostStep */ .w)('deploy');
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1760:
+/***/ 5388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29361,8 +29361,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -29386,7 +29386,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -29400,8 +29400,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -30360,7 +30360,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access: summary_access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30383,7 +30383,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield summary_access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30768,7 +30768,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30797,11 +30797,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -31021,7 +31021,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -31036,7 +31036,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -31047,7 +31047,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -31056,7 +31056,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -31487,7 +31487,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -32176,6 +32176,350 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./core/aws/ssm-tunnel.ts
+/**
+ * An AWS Systems Manager port-forwarding session to a host inside the VPC: the AWS CLI's
+ * `aws ssm start-session --document-name AWS-StartPortForwardingSessionToRemoteHost`, which
+ * runs the Session Manager plugin and listens on a local port. GitHub-hosted Ubuntu runners
+ * carry both; the CLI speaks the session's own protocol, which no SDK client does.
+ */
+
+
+
+
+
+/** The state key under which the main step records its session processes for the post step. */
+const TUNNEL_STATE = 'database-tunnel-pids';
+const PORT_FORWARDING_DOCUMENT = 'AWS-StartPortForwardingSessionToRemoteHost';
+const INSTALL_CLI = 'install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); GitHub-hosted Ubuntu runners have it';
+const INSTALL_PLUGIN = 'install the Session Manager plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html), e.g. in a step before the suite: curl -sSfo /tmp/smp.deb https://s3.amazonaws.com/session-manager-downloads/plugin/latest/ubuntu_64bit/session-manager-plugin.deb && sudo dpkg -i /tmp/smp.deb';
+class SsmTunnelFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
+    name = 'SsmTunnelFailed';
+}
+async function onPath(command, envPath) {
+    for (const dir of (envPath ?? '').split(path.delimiter).filter(Boolean)) {
+        const file = path.join(dir, command);
+        try {
+            await access(file, constants.X_OK);
+            return file;
+        }
+        catch {
+            // not in this folder
+        }
+    }
+    return undefined;
+}
+/** The tools a session needs, checked before any change: one error naming what to install. */
+async function checkSsmTools(env = process.env) {
+    const missing = [];
+    if (!(await onPath('aws', env['PATH'])))
+        missing.push(`the AWS CLI ("aws") is not on the PATH: ${INSTALL_CLI}`);
+    if (!(await onPath('session-manager-plugin', env['PATH'])))
+        missing.push(`the Session Manager plugin ("session-manager-plugin") is not on the PATH: ${INSTALL_PLUGIN}`);
+    if (missing.length > 0)
+        throw new SsmTunnelFailed(`database.access is ssm, but ${missing.join('; and ')}. Nothing was changed.`);
+}
+/** A free local TCP port (the OS picks it; the session binds it a moment later). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+function accepts(port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host: '127.0.0.1', port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+        socket.setTimeout(1_000, () => done(false));
+    });
+}
+/** The CLI's error, said with what to do about it. */
+function explain(stderr, target) {
+    const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
+    if (/TargetNotConnected/.test(stderr))
+        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
+    if (/AccessDenied/.test(stderr))
+        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
+    if (/SessionManagerPlugin is not found/.test(stderr))
+        return `${text} — ${INSTALL_PLUGIN}`;
+    if (/InvalidDocument|InvalidParameters/.test(stderr))
+        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
+    return text;
+}
+/** Starts a session and waits until its local port accepts connections. */
+async function openSsmTunnel(request) {
+    const env = request.env ?? process.env;
+    await checkSsmTools(env);
+    const localPort = await freeLocalPort();
+    const args = [
+        'ssm',
+        'start-session',
+        '--region',
+        request.region,
+        '--target',
+        request.target,
+        '--document-name',
+        PORT_FORWARDING_DOCUMENT,
+        '--parameters',
+        `host=${request.host},portNumber=${request.port},localPortNumber=${localPort}`,
+    ];
+    request.logger.info(`Opening an SSM port-forwarding session through ${request.target} to ${request.host}:${request.port} on 127.0.0.1:${localPort}`);
+    const child = spawn('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d.toString()));
+    child.stderr?.on('data', (d) => (output += d.toString()));
+    let exited;
+    const exit = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            exited = { code, signal };
+            resolve();
+        });
+        child.once('error', (error) => {
+            output += `\n${error.message}`;
+            exited = { code: -1, signal: null };
+            resolve();
+        });
+    });
+    const close = async () => {
+        if (exited)
+            return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exit;
+        clearTimeout(timer);
+    };
+    const deadline = Date.now() + request.deadlineMs;
+    for (;;) {
+        if (exited)
+            break;
+        if (await accepts(localPort)) {
+            // Its output may hold nothing secret (ids and ports), but only our own line is logged.
+            return { localPort, pid: child.pid, close };
+        }
+        if (Date.now() >= deadline)
+            break;
+        await Promise.race([exit, new Promise((r) => setTimeout(r, 100))]);
+    }
+    await close();
+    throw new SsmTunnelFailed(exited && !(exited.signal === 'SIGTERM')
+        ? `the SSM session through ${request.target} to ${request.host}:${request.port} did not start (aws exited with ${exited.code ?? exited.signal}): ${explain(output, request.target)}`
+        : `the SSM session through ${request.target} to ${request.host}:${request.port} did not accept connections on 127.0.0.1:${localPort} within ${request.deadlineMs / 1000} s: ${explain(output, request.target)}`);
+}
+/**
+ * The post step: ends sessions a cancelled main step left running. Only a process that is
+ * still our `aws ssm start-session` is signalled (a pid may have been reused since).
+ */
+async function closeLeftoverSessions(pids, logger) {
+    let closed = 0;
+    for (const pid of pids) {
+        let cmdline;
+        try {
+            cmdline = (await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
+        }
+        catch {
+            continue; // gone (or not Linux: nothing to read, nothing signalled)
+        }
+        if (!/\bssm start-session\b/.test(cmdline) || !cmdline.includes(PORT_FORWARDING_DOCUMENT))
+            continue;
+        try {
+            process.kill(pid, 'SIGTERM');
+        }
+        catch {
+            continue;
+        }
+        const until = Date.now() + 5_000;
+        while (Date.now() < until && (await stillRunning(pid)))
+            await new Promise((r) => setTimeout(r, 100));
+        if (await stillRunning(pid))
+            process.kill(pid, 'SIGKILL');
+        logger.info(`Closed the SSM port-forwarding session (process ${pid}) the run left open`);
+        closed++;
+    }
+    return closed;
+}
+async function stillRunning(pid) {
+    try {
+        const stat = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/stat`, 'utf8');
+        return !/^\d+ \(.*\) Z/.test(stat); // a zombie has ended
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./core/util/pg-client.ts
+
+let route;
+/** Installs the run's route (one per run); the previous one is closed. */
+async function useDatabaseRoute(next) {
+    const previous = route;
+    route = next;
+    if (previous && previous !== next)
+        await previous.close();
+}
+/** Closes the run's tunnels; the action runtime calls it when the main step ends, whatever its outcome. */
+async function pg_client_closeDatabaseRoute() {
+    const current = route;
+    route = undefined;
+    await current?.close();
+}
+function currentDatabaseAccess() {
+    return route?.access ?? 'direct';
+}
+/**
+ * A pg client, with the driver imported on first use (a separate chunk in the bundles). Every
+ * action's configuration schema reaches the sql check, the drill and the audit log, but most
+ * runs never connect to a database, and loading pg is a tenth of a bundle's start-up.
+ *
+ * Through a route, the connection goes to the route's local address while TLS still verifies
+ * the certificate against the database's own host name.
+ */
+async function pgClient(config) {
+    const { default: driver } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
+    if (!route)
+        return new driver.Client(config);
+    return new driver.Client(await routed(config, route));
+}
+/** The database's own host and port named by a client configuration (URL or fields). */
+async function databaseAddress(config) {
+    let fields = { ...config };
+    if (config.connectionString) {
+        const { parse } = await __nccwpck_require__.e(/* import() */ 984).then(__nccwpck_require__.bind(__nccwpck_require__, 984));
+        const { connectionString: _url, ...rest } = config;
+        // The URL's fields win over the object's, as in pg's own ConnectionParameters.
+        fields = { ...rest, ...parse(config.connectionString) };
+    }
+    const host = typeof fields.host === 'string' && fields.host ? fields.host : 'localhost';
+    const port = Number(fields.port ?? 5432) || 5432;
+    return { host, port, fields };
+}
+async function routed(config, through) {
+    const { host, port, fields } = await databaseAddress(config);
+    const target = await through.open(host, port);
+    if (target.host === host && target.port === port)
+        return config;
+    const ssl = fields.ssl;
+    return {
+        ...fields,
+        host: target.host,
+        port: target.port,
+        // The certificate names the database's host, not 127.0.0.1: verify against that name.
+        ...(ssl ? { ssl: { ...(typeof ssl === 'object' ? ssl : {}), servername: host } } : {}),
+    };
+}
+/** The three ways to reach a private database, for every "cannot reach" message. */
+function reachAdvice(configPath) {
+    return (`A GitHub-hosted runner is outside your VPC; set ${configPath}.database.access to one of: ` +
+        `direct (the host is reachable from the runner, e.g. a publicly accessible instance restricted by security group), ` +
+        `ssm with via: <instance id or tag filter> (port forwarding through an instance in the VPC running the SSM agent), ` +
+        `runner with runner-label: <label> (run the database jobs on a self-hosted runner inside the VPC). ` +
+        `See docs/setup.md, "Private databases".`);
+}
+/** Errors of the network, not of the database: the host was never reached. */
+function unreachable(error) {
+    const code = error.code;
+    if (typeof code === 'string' && /^(E[A-Z]+|ENOTFOUND|EAI_AGAIN)$/.test(code))
+        return true;
+    const message = error instanceof Error ? error.message : String(error);
+    return /timeout|timed out|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|terminated unexpectedly/i.test(message);
+}
+/** Reported as it is (the configuration or the network must change), never as a bug. */
+class DatabaseUnreachable extends (/* unused pure expression or super */ null && (DomainFailure)) {
+    name = 'DatabaseUnreachable';
+}
+/**
+ * Preflight: opens a connection to the database of `url` within `deadlineMs` and runs
+ * `SELECT 1`. Throws DatabaseUnreachable, naming the host, what was tried and the three ways,
+ * when the network never reached it; a refused login is the caller's to judge (it proves the
+ * host is reachable), so it is returned, never thrown.
+ */
+async function reachDatabase(url, options) {
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const access = currentDatabaseAccess();
+    let tried = `a direct connection to ${host}:${port}`;
+    let timer;
+    const attempt = async () => {
+        if (route)
+            tried = (await route.open(host, port)).via;
+        const client = await pgClient({
+            connectionString: url,
+            connectionTimeoutMillis: options.deadlineMs,
+            statement_timeout: options.deadlineMs,
+        });
+        client.on('error', () => { });
+        try {
+            await client.connect();
+            await client.query('SELECT 1');
+            return { reached: true };
+        }
+        catch (error) {
+            if (unreachable(error))
+                throw error;
+            // Reached: the server answered (a refused login, a missing database).
+            const code = error.code ?? '';
+            return { reached: true, loginError: `${code} ${error.message}`.trim() };
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    };
+    try {
+        return await Promise.race([
+            attempt(),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no connection within ${options.deadlineMs / 1000} s`)), options.deadlineMs);
+            }),
+        ]);
+    }
+    catch (error) {
+        // The route's own failure (an SSM session that did not start) already says what to do.
+        if (error instanceof DomainFailure)
+            throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        // pg's messages name the host and user, never the password; strip the URL anyway.
+        const safe = reason.split(url).join('<database url>');
+        throw new DatabaseUnreachable(`cannot reach ${options.what} at ${host}:${port} (access: ${access}); tried ${tried}: ${safe}. ${reachAdvice(options.configPath)}`);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * A URL for a program the suite runs (a rollback's down migration), through the run's route:
+ * its host and port become the local end of the session. The program then connects to
+ * 127.0.0.1, so `sslmode=verify-full` would fail its host name check: such a URL needs
+ * `sslmode=require` for the migration (docs/setup.md, "Private databases").
+ */
+async function routedUrl(url) {
+    if (!route)
+        return url;
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const target = await route.open(host, port);
+    if (target.host === host && target.port === port)
+        return url;
+    const parsed = new URL(url);
+    parsed.hostname = target.host;
+    parsed.port = String(target.port);
+    return parsed.href;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -42145,6 +42489,8 @@ class InputReader {
 
 
 
+
+
 const actionsLogger = {
     debug: (m) => core_debug(m),
     info: (m) => info(m),
@@ -42177,18 +42523,39 @@ async function runAction(action, body) {
         await body(context());
     }
     catch (error) {
-        if (isUserFixable(error) || error instanceof DomainFailure) {
-            core.setFailed(`${action}: ${error.message}`);
-        }
-        else {
-            if (error instanceof Error && error.stack)
-                core.info(error.stack);
-            core.setFailed(`${action}: unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`);
-        }
+        reportFailure(action, error);
+    }
+    finally {
+        // Every outcome ends the run's database sessions (a cancellation: the post step does).
+        await closeDatabaseRoute().catch((error) => core.warning(`${action}: closing the database sessions: ${errorMessage(error)}`));
     }
 }
-/** A post step: failures become warnings, never a failed job. */
+function reportFailure(action, error) {
+    if (isUserFixable(error) || error instanceof DomainFailure) {
+        core.setFailed(`${action}: ${error.message}`);
+    }
+    else {
+        if (error instanceof Error && error.stack)
+            core.info(error.stack);
+        core.setFailed(`${action}: unexpected error (a bug in apprunner-ops; please report it): ${errorMessage(error)}`);
+    }
+}
+/**
+ * A post step: failures become warnings, never a failed job. It first ends the database
+ * sessions a cancelled main step left running (a killed step never reaches its own finally).
+ */
 async function runPostStep(action, body) {
+    try {
+        const pids = getState(TUNNEL_STATE)
+            .split(',')
+            .map(Number)
+            .filter((pid) => Number.isInteger(pid) && pid > 0);
+        if (pids.length > 0)
+            await closeLeftoverSessions(pids, actionsLogger);
+    }
+    catch (error) {
+        warning(`${action} (post): closing the database sessions: ${errors_errorMessage(error)}`);
+    }
     try {
         await body(context());
     }
@@ -42279,6 +42646,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
@@ -42464,10 +42845,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -42489,6 +42884,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 

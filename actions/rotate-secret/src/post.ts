@@ -1,0 +1,7 @@
+import { runPostStep } from '../../../core/action/runtime.js';
+
+/**
+ * Runs after every rotate-secret run, also a cancelled one: runPostStep ends the SSM port-forwarding
+ * sessions (database.access: ssm) a stopped main step left running. Nothing else to undo here.
+ */
+await runPostStep('rotate-secret', async () => {});
