@@ -16,6 +16,8 @@ export const DATABASE_CHECK_TYPES: readonly string[] = [
   'sql',
   'snapshot-restore',
   'restore-verified',
+  // reads deploys, rotations and drills from the audit database
+  'report',
 ];
 
 export async function prepareDatabaseForChecks(
