@@ -15,6 +15,8 @@ export interface RetryOptions {
   /** Random in [0, 1); injected so tests are deterministic. */
   random?: () => number;
   signal?: AbortSignal;
+  /** The wait a failure asks for (a 429's `retry-after`), used instead of the backoff. */
+  delayFor?: (error: unknown) => number | undefined;
 }
 
 /** "ThrottlingException: Rate exceeded": the kind of error says more than its message. */
@@ -39,7 +41,7 @@ export async function retry<T>(
     } catch (error) {
       if (attempt >= options.attempts || !options.isRetryable(error)) throw error;
       const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-      const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+      const delay = options.delayFor?.(error) ?? Math.round(ceiling / 2 + (random() * ceiling) / 2);
       options.logger.info(
         `${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`,
       );
