@@ -26,6 +26,8 @@ import {
   ROTATE_CALLER_WORKFLOW,
   rehearsalFixture,
   simRehearsalOptions,
+  type StagingTarget,
+  withFlyStaging,
 } from '../workflows-src/rehearse/with-sim.js';
 import {
   ROTATE_DEFAULT_INPUTS,
@@ -37,7 +39,8 @@ const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
-  --production <target> app-runner (default) or ecs-express: where production runs`;
+  --production <target> app-runner (default) or ecs-express: where production runs
+  --staging <target>    app-runner (default) or fly (Fly.io): where staging runs`;
 
 function fail(message: string): never {
   console.error(`rehearse: ${message}\n${USAGE}`);
@@ -53,6 +56,7 @@ try {
       input: { type: 'string', multiple: true },
       'time-scale': { type: 'string' },
       production: { type: 'string' },
+      staging: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -93,6 +97,9 @@ if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(e
 const production = (values['production'] ?? 'app-runner') as ProductionTarget;
 if (production !== 'app-runner' && production !== 'ecs-express')
   fail(`--production must be app-runner or ecs-express, got ${String(production)}`);
+const staging = (values['staging'] ?? 'app-runner') as StagingTarget;
+if (staging !== 'app-runner' && staging !== 'fly')
+  fail(`--staging must be app-runner or fly, got ${String(staging)}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
@@ -166,10 +173,16 @@ const sim = await startSim({
     ? rotationRehearsalFixture()
     : drill
       ? drillRehearsalFixture()
-      : rehearsalFixture(production),
+      : staging === 'fly'
+        ? withFlyStaging(rehearsalFixture(production))
+        : rehearsalFixture(production),
 });
 try {
-  const workspaceOptions = { ...(caller ? { callerWorkflow: caller } : {}), production };
+  const workspaceOptions = {
+    ...(caller ? { callerWorkflow: caller } : {}),
+    production,
+    staging,
+  };
   const options = rotation
     ? await rotationRehearsalOptions(sim, workspaceOptions)
     : drill

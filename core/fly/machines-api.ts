@@ -90,7 +90,8 @@ export class FlyMachinesApi {
     path: string,
     init: { body?: unknown; nonce?: string; query?: Record<string, string> } = {},
   ): Promise<T> {
-    const idempotent = method === 'GET';
+    // Releasing a lease twice is harmless (the second finds none); reads are always safe.
+    const idempotent = method === 'GET' || method === 'DELETE';
     const doFetch = this.deps.fetch ?? fetch;
     const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : '';
     const url = `${this.baseUrl.replace(/\/$/, '')}${path}${query}`;

@@ -310,7 +310,7 @@ export class FlyTarget implements DeployTarget {
             ...(plan.environment ? { env: { ...plan.environment } } : {}),
           };
           this.deps.logger.info(`  Fly: updating ${label} → ${plan.image}`);
-          const updated = await this.api.updateMachine(this.app, machine.id, config, nonce);
+          const updated = await this.update(machine.id, config, nonce);
           steps.push({ machine, before: current.config });
           await this.healthy(updated, updated.instance_id, deadline, wait);
         });
@@ -377,7 +377,7 @@ export class FlyTarget implements DeployTarget {
       try {
         await this.withLease(machine, 'apprunner-ops rollback', async (nonce) => {
           this.deps.logger.info(`  Fly: putting machine ${machine.id} back on ${before.image}`);
-          const updated = await this.api.updateMachine(this.app, machine.id, before, nonce);
+          const updated = await this.update(machine.id, before, nonce);
           await this.healthy(updated, updated.instance_id, own, wait);
         });
         ok.push(machine.id);
@@ -389,20 +389,70 @@ export class FlyTarget implements DeployTarget {
     return { ok, failed };
   }
 
+  /**
+   * An update whose answer was lost (a 5xx, a dropped connection) may have been applied: the
+   * machine is read back, and the update is sent again only if its configuration is not the
+   * one asked for (at most three times).
+   */
+  private async update(
+    id: string,
+    config: FlyMachine['config'],
+    nonce: string,
+  ): Promise<FlyMachine> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.api.updateMachine(this.app, id, config, nonce);
+      } catch (error) {
+        const lost =
+          (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+        if (!lost || attempt >= 3) throw error;
+        const now = await this.api.getMachine(this.app, id);
+        if (sameConfig(now.config, config)) {
+          this.deps.logger.info(
+            `  Fly: the answer to the update of machine ${id} was lost (${errorMessage(error)}); read back: it was applied`,
+          );
+          return now;
+        }
+        this.deps.logger.info(
+          `  Fly: the update of machine ${id} failed (${errorMessage(error)}); read back: not applied, sending it again (attempt ${attempt + 1}/3)`,
+        );
+      }
+    }
+  }
+
+  /**
+   * A lease whose answer was lost is looked up: none held means none was taken, and it is
+   * asked for again; one held cannot be used without its nonce, so the run stops there.
+   */
+  private async lease(id: string, ttl: number, description: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.api.acquireLease(this.app, id, ttl, description)).nonce;
+      } catch (error) {
+        if (error instanceof FlyApiError && error.status === 409)
+          throw new TargetNotUpdatable(`Fly machine ${id}: ${error.detail}`);
+        const lost =
+          (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+        if (!lost || attempt >= 3) throw error;
+        const held = await this.api.getLease(this.app, id);
+        if (held)
+          throw new TargetNotUpdatable(
+            `Fly machine ${id}: the answer to the lease request was lost and a lease is held by ${held.owner} until ${new Date(held.expires_at * 1000).toISOString()}; run again after it lapses`,
+          );
+        this.deps.logger.info(
+          `  Fly: the lease request for machine ${id} failed (${errorMessage(error)}); none is held, asking again (attempt ${attempt + 1}/3)`,
+        );
+      }
+    }
+  }
+
   private async withLease<T>(
     machine: FlyMachine,
     description: string,
     fn: (nonce: string) => Promise<T>,
   ): Promise<T> {
     const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) + 60);
-    let nonce: string;
-    try {
-      nonce = (await this.api.acquireLease(this.app, machine.id, ttl, description)).nonce;
-    } catch (error) {
-      if (error instanceof FlyApiError && error.status === 409)
-        throw new TargetNotUpdatable(`Fly machine ${machine.id}: ${error.detail}`);
-      throw error;
-    }
+    const nonce = await this.lease(machine.id, ttl, description);
     try {
       return await fn(nonce);
     } finally {
@@ -441,7 +491,10 @@ export class FlyTarget implements DeployTarget {
       const bad = checks.filter((c) => c.status !== 'passing');
       if (now.state === 'started' && bad.length === 0) return;
       const last = bad
-        .map((c) => `${c.name} ${c.status}${c.output ? ` (${c.output})` : ''}`)
+        .map(
+          (c) =>
+            `${c.name} ${c.status}${c.output ? ` (${c.output.replace(/\s+/g, ' ').trim()})` : ''}`,
+        )
         .join(', ');
       if (clock.now() >= until)
         throw new MachineUnhealthy(
@@ -450,6 +503,11 @@ export class FlyTarget implements DeployTarget {
       await clock.sleep(Math.min(wait.intervalMs, Math.max(0, until - clock.now())));
     }
   }
+}
+
+/** The configuration read back is the one sent (image and environment decide). */
+function sameConfig(a: FlyMachine['config'], b: FlyMachine['config']): boolean {
+  return a.image === b.image && JSON.stringify(a.env ?? {}) === JSON.stringify(b.env ?? {});
 }
 
 /** A machine that did not come up healthy: the update stops and is put back. */

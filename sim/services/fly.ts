@@ -207,9 +207,7 @@ export class FlyState {
   }
 
   /** The state of each configured check now, as the machine's state lists them. */
-  checks(
-    machine: FlyMachine,
-  ): {
+  checks(machine: FlyMachine): {
     name: string;
     status: 'passing' | 'warning' | 'critical';
     output: string;
@@ -237,7 +235,7 @@ export class FlyState {
         : {
             name,
             status: 'critical',
-            output: `[✗] ${answer.status}: ${answer.body.slice(0, 80)}`,
+            output: `[✗] ${answer.status}: ${answer.body.replace(/\s+/g, ' ').trim().slice(0, 80)}`,
             updated_at: at,
           };
     });

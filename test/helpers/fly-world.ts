@@ -110,3 +110,18 @@ export async function flyWorld(
     },
   };
 }
+
+/**
+ * A deploy configuration (`testConfig`'s) turned to the staging app on Fly: the same
+ * environment naming `target: { kind: fly }`, images resolved in the account's ECR, and the
+ * app's URL health-checked. `wait-timeout` is real time here (the sim's replace and grace
+ * period take milliseconds at the tests' time scale).
+ */
+export function onFly(config: string, sim: SimHandle, waitTimeout = '3s'): string {
+  return config
+    .replace(
+      /service-arn: .*/,
+      `target: { kind: fly, app: ${FLY_APP}, process-group: app, wait-timeout: ${waitTimeout} }\n    ecr-registry-id: '${sim.accountId}'`,
+    )
+    .replace(/base-url: .*/, `base-url: ${sim.fly.url(FLY_APP)}`);
+}
