@@ -79,9 +79,10 @@ export interface FlyApiOptions {
 export class FlyMachinesApi {
   constructor(
     readonly baseUrl: string,
-    private readonly token: string,
+    /** Absent: every call fails with `missing` (e.g. a snapshot-only run never makes one). */
+    private readonly token: string | undefined,
     private readonly deps: FlyApiDeps,
-    private readonly options: FlyApiOptions = {},
+    private readonly options: FlyApiOptions & { missing?: () => Error } = {},
   ) {}
 
   private async request<T>(
@@ -91,6 +92,8 @@ export class FlyMachinesApi {
     init: { body?: unknown; nonce?: string; query?: Record<string, string> } = {},
   ): Promise<T> {
     // Releasing a lease twice is harmless (the second finds none); reads are always safe.
+    const token = this.token;
+    if (!token) throw this.options.missing?.() ?? new Error('Fly: no API token');
     const idempotent = method === 'GET' || method === 'DELETE';
     const doFetch = this.deps.fetch ?? fetch;
     const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : '';
@@ -102,7 +105,7 @@ export class FlyMachinesApi {
           method,
           headers: {
             accept: 'application/json',
-            authorization: `Bearer ${this.token}`,
+            authorization: `Bearer ${token}`,
             ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
             ...(init.nonce ? { 'fly-machine-lease-nonce': init.nonce } : {}),
           },

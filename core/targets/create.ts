@@ -59,13 +59,15 @@ export function flyClientOf(
   limits: AwsRequestLimits,
   token: string | undefined = process.env['FLY_API_TOKEN'],
 ): FlyMachinesApi {
-  if (!token)
-    throw new InputError(
-      'fly-api-token',
-      `is required for Fly app ${app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${app})`,
-    );
+  // Checked at the first call, before any change: a run that never reads the app (a
+  // snapshot ahead of the deploy) needs no token.
   return new FlyMachinesApi(flyApiUrl(), token, deps, {
     requestTimeoutMs: limits.requestTimeoutMs,
+    missing: () =>
+      new InputError(
+        'fly-api-token',
+        `is required for Fly app ${app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${app})`,
+      ),
   });
 }
 

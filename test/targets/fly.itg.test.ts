@@ -4,7 +4,10 @@
  * someone else, 429s, restarts and bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { FlyTargetRefused } from '../../core/targets/fly.js';
+import { flyClientOf } from '../../core/targets/create.js';
+import { FlyTarget, FlyTargetRefused } from '../../core/targets/fly.js';
+import { systemClock } from '../../core/util/clock.js';
+import { InputError } from '../../core/util/errors.js';
 import { TargetNotUpdatable } from '../../core/targets/target.js';
 import { APP_MACHINES, FLY_APP, flyWorld, WORKER_MACHINE } from '../helpers/fly-world.js';
 
@@ -133,8 +136,9 @@ describe('deploy target fly', () => {
     'a lease held by someone else is waited out, then the update goes through',
     async ({ onTestFinished }) => {
       const w = await flyWorld(onTestFinished);
-      // 5 modelled minutes: 0.9 s real.
-      w.sim.fly.holdLease(FLY_APP, APP_MACHINES[1], 'someone@example.com', 300_000);
+      // 20 modelled minutes: 3.6 s real, still held when a loaded machine gets to look.
+      w.sim.fly.holdLease(FLY_APP, APP_MACHINES[1], 'someone@example.com', 1_200_000);
+      const leased = Date.now();
       const check = await w.target.preflight();
       expect(check).toMatchObject({ updatable: false, busy: true });
       expect(check.reason).toMatch(
@@ -142,9 +146,10 @@ describe('deploy target fly', () => {
           `machine ${APP_MACHINES[1]} is leased by someone@example.com \\("flyctl deploy"\\)`,
         ),
       );
-      const t0 = Date.now();
       await w.target.waitUntilUpdatable({ timeoutMs: 20_000, intervalMs: 50 });
-      expect(Date.now() - t0).toBeGreaterThan(w.sim.scaled(300_000) - 200);
+      // It returned because the lease lapsed (3.6 s after it was taken), not before.
+      expect(Date.now() - leased).toBeGreaterThanOrEqual(w.sim.scaled(1_200_000));
+      expect(w.sim.fly.machines(FLY_APP)[1]!.lease).toBeUndefined();
       expect(
         w.logger.lines.some((l) =>
           /Waiting up to .* leased by someone@example\.com|IN_PROGRESS: .*someone@example\.com/.test(
@@ -271,4 +276,26 @@ describe('deploy target fly', () => {
     // The token is never in what the target says.
     for (const line of w.logger.lines) expect(line.message).not.toContain(w.sim.fly.token);
   });
+
+  it.concurrent(
+    'a missing token is an input error at the first call, before any change',
+    async ({ onTestFinished }) => {
+      const w = await flyWorld(onTestFinished);
+      const deps = { clock: systemClock, logger: w.logger };
+      const api = flyClientOf(FLY_APP, deps, { requestTimeoutMs: 5_000 }, '');
+      const target = new FlyTarget(
+        api,
+        { app: FLY_APP, 'process-group': 'app', 'wait-timeout-ms': 5_000 },
+        deps,
+      );
+      await expect(target.preflight()).rejects.toSatisfy(
+        (e) =>
+          e instanceof InputError &&
+          /^input "fly-api-token": is required for Fly app drop-staging: pass secrets\.FLY_API_TOKEN/.test(
+            e.message,
+          ),
+      );
+      expect(w.sim.calls({ service: 'fly' })).toEqual([]);
+    },
+  );
 });
