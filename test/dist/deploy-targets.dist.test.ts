@@ -106,10 +106,10 @@ const PLATFORMS: Platform[] = [
       );
       return versions.size === 1 ? [...versions][0]! : [...versions].join('+');
     },
-    // Someone runs flyctl: the second machine is leased for 30 modelled minutes (5.4 s real:
-    // still held when a loaded machine's bundle gets to look).
+    // Someone runs flyctl: the second machine is leased for a modelled hour (10.8 s real:
+    // still held when the bundle gets to look on a loaded machine, where it took 5 s to start).
     makeBusy: async (sim) =>
-      sim.fly.holdLease(FLY_APP, APP_MACHINES[1], 'someone@example.com', 1_800_000),
+      sim.fly.holdLease(FLY_APP, APP_MACHINES[1], 'someone@example.com', 3_600_000),
     // Three machines in turn: replaced, then the checks' grace period.
     switchMs: (sim) => 3 * (sim.fixture.fly.durations.replace + 5_000),
     // The first machine serves once healthy; the other two follow.
