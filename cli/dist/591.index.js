@@ -26,14 +26,14 @@ var ecs_express = __webpack_require__(1133);
 var targets_target = __webpack_require__(9056);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
-var create = __webpack_require__(1577);
+// EXTERNAL MODULE: ./core/targets/create.ts + 5 modules
+var create = __webpack_require__(1210);
 ;// CONCATENATED MODULE: ./core/checks/target-of.ts
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
 
 function checkTarget(ctx) {
-    return (0,create/* targetOf */.$)(ctx.env, ctx.aws, 
+    return (0,create/* targetOf */.$r)(ctx.env, ctx.aws, 
     // The check's signal stops the target's retries when the check's timeout passes.
     { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal }, { requestTimeoutMs: clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 });
 }
