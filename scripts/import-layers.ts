@@ -24,6 +24,7 @@ export const CORE_LAYERS: readonly Layer[] = [
     name: 'clients',
     paths: [
       /^core\/aws\//,
+      /^core\/fly\//,
       /^core\/github\//,
       /^core\/notify\//,
       /^core\/audit\//,

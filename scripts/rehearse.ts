@@ -30,6 +30,8 @@ import {
   ROTATE_CALLER_WORKFLOW,
   rehearsalFixture,
   simRehearsalOptions,
+  type StagingTarget,
+  withFlyStaging,
 } from '../workflows-src/rehearse/with-sim.js';
 import {
   ROTATE_DEFAULT_INPUTS,
@@ -44,7 +46,8 @@ const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live
   --production <target> app-runner (default) or ecs-express: where production runs
   --private-database    deploy, rollback, checks: drop-db is private (real PostgreSQL whose endpoint
                         resolves only inside the sim's VPC) and every environment reaches it with
-                        database.access: ssm through an instance, by the sim's stand-in aws command`;
+                        database.access: ssm through an instance, by the sim's stand-in aws command
+  --staging <target>    app-runner (default) or fly (Fly.io): where staging runs`;
 
 function fail(message: string): never {
   console.error(`rehearse: ${message}\n${USAGE}`);
@@ -61,6 +64,7 @@ try {
       'time-scale': { type: 'string' },
       production: { type: 'string' },
       'private-database': { type: 'boolean' },
+      staging: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -101,6 +105,9 @@ if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(e
 const production = (values['production'] ?? 'app-runner') as ProductionTarget;
 if (production !== 'app-runner' && production !== 'ecs-express')
   fail(`--production must be app-runner or ecs-express, got ${String(production)}`);
+const staging = (values['staging'] ?? 'app-runner') as StagingTarget;
+if (staging !== 'app-runner' && staging !== 'fly')
+  fail(`--staging must be app-runner or fly, got ${String(staging)}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 
@@ -128,6 +135,8 @@ if (target === 'go-live') {
 
 if (target === 'release') {
   // The suite's own release: a clone of HEAD, the sim's GitHub for tags and the release.
+  const stagedFixture =
+    staging === 'fly' ? withFlyStaging(rehearsalFixture(production)) : rehearsalFixture(production);
   const sim = await startSim({ timeScale });
   const clone = await cloneHead();
   try {
@@ -178,12 +187,16 @@ const sim = await startSim({
     : drill
       ? drillRehearsalFixture()
       : privateDatabase
-        ? withPrivateDatabaseHop(rehearsalFixture(production))
-        : rehearsalFixture(production),
+        ? withPrivateDatabaseHop(stagedFixture)
+        : stagedFixture,
   ...(privateDatabase ? { postgres: true, privateDatabases: true } : {}),
 });
 try {
-  const workspaceOptions = { ...(caller ? { callerWorkflow: caller } : {}), production };
+  const workspaceOptions = {
+    ...(caller ? { callerWorkflow: caller } : {}),
+    production,
+    staging,
+  };
   const options = rotation
     ? await rotationRehearsalOptions(sim, workspaceOptions)
     : drill

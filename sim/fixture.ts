@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseDuration } from '../core/util/duration.js';
 import { formatIssues } from '../core/util/zod-issues.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
+import { flyFixtureSchema } from './fly-fixture.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -342,6 +343,8 @@ export const fixtureSchema = z.strictObject({
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
   /** Amazon ECS Express Mode services (sim/ecs-fixture.ts). */
   ecs: ecsFixtureSchema,
+  /** Fly.io apps and their Machines (sim/fly-fixture.ts). */
+  fly: flyFixtureSchema,
   ecr: z
     .strictObject({
       repositories: z.array(repositorySchema).default([]),

@@ -13,6 +13,7 @@ import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
 import { ecsView, type SimEcsHandle } from './ecs-view.js';
+import { flyView, type SimFlyHandle } from './fly-view.js';
 import type {
   BetterStackMetadata,
   BetterStackMonitor,
@@ -207,6 +208,8 @@ export interface SimHandle {
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
   ecs: SimEcsHandle;
+  /** Fly.io apps, machines and leases (sim/services/fly.ts). */
+  fly: SimFlyHandle;
   betterstack: {
     monitors(): SimMonitorView[];
     requests(): BetterStackRequest[];
@@ -277,6 +280,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     SIM_URL: url,
     SIM_SLACK_WEBHOOK_URL: `${url}/slack/services/T0SIM0000/B0SIM0000/simwebhooksecret`,
     SIM_BETTERSTACK_API_URL: `${url}/betterstack/api/v2`,
+    FLY_API_HOSTNAME: `${url}/fly`,
     SIM_BETTERSTACK_TOKEN: fixture.betterstack.token,
   };
 }
@@ -343,10 +347,16 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     world.secrets.seed(world.rds);
     await world.apprunner.seed();
     await world.ecs.seed();
+    await world.fly.seed();
     scheduleManagedRotations(world);
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
-    await Promise.all([world.apprunner.stop(), world.ecs.stop(), world.rds.stopBackings()]);
+    await Promise.all([
+      world.apprunner.stop(),
+      world.ecs.stop(),
+      world.fly.stop(),
+      world.rds.stopBackings(),
+    ]);
     throw error;
   }
   const url = world.url;
@@ -521,6 +531,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     state: () => stateView(world),
     ecs: ecsView(world),
+    fly: flyView(world),
     calls: (filter) => world.calls.list(filter),
     mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
     clearCalls: () => world.calls.clear(),
@@ -536,6 +547,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         new Promise<void>((resolve) => s.close(() => resolve())),
         world.apprunner.stop(),
         world.ecs.stop(),
+        world.fly.stop(),
         world.rds.stopBackings(),
       ]);
       if (world.modelViolations.length > 0)

@@ -30,7 +30,12 @@ export interface RestRoute<W = unknown> {
   /** Name in the call log, e.g. `createDeployment`. */
   operation: string;
   mutating: boolean;
-  handle(req: RestRequest, params: Record<string, string>, world: W): RestResponse;
+  /** A promise for a long poll (Fly's `wait`); the others answer at once. */
+  handle(
+    req: RestRequest,
+    params: Record<string, string>,
+    world: W,
+  ): RestResponse | Promise<RestResponse>;
 }
 
 export interface RestService<W = unknown> {

@@ -38,6 +38,7 @@ import { ec2 } from './services/ec2.js';
 import { ecr } from './services/ecr.js';
 import { ecs } from './services/ecs.js';
 import { ecsServiceOperations } from './services/ecs-services.js';
+import { fly } from './services/fly.js';
 import { github } from './services/github.js';
 import { rds } from './services/rds.js';
 import { secretsManager } from './services/secrets-manager.js';
@@ -59,7 +60,7 @@ export const AWS_SERVICES: readonly AwsService<World>[] = [
   ssm,
   { ...ecs, operations: { ...ecs.operations, ...ecsServiceOperations } },
 ];
-export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack];
+export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack, fly];
 
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -435,7 +436,7 @@ async function handleRest(
     );
   }
   world.clock.runDue();
-  const response = route.handle(request, params, world);
+  const response = await route.handle(request, params, world);
   if (loseAnswer(decision, req, () => answer(service.faults.serverError))) return;
   answer(response);
 }

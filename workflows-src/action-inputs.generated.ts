@@ -72,6 +72,8 @@ export interface ActionInputs {
     readonly 'slack-webhook-url'?: InputValue;
     /** BetterStack Uptime API token to pause the configured monitors during the deploy; empty: no maintenance window. */
     readonly 'betterstack-token'?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN) of an environment whose target kind is fly; unused by the other targets. */
+    readonly 'fly-api-token'?: InputValue;
     /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
     readonly 'audit-database-url'?: InputValue;
     /** Names the snapshot: pre-deploy (<snapshot-prefix>-YYYYMMDD-HHMM-<sha>, pruned to the retention) or pre-launch (<instance>-pre-launch-YYYYMMDD-HHMM, kept). Default: `pre-deploy`. */
@@ -150,6 +152,8 @@ export interface ActionInputs {
     readonly 'slack-webhook-url'?: InputValue;
     /** BetterStack Uptime API token to pause the configured monitors during the rollback; empty: no maintenance window. */
     readonly 'betterstack-token'?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN) of an environment whose target kind is fly; unused by the other targets. */
+    readonly 'fly-api-token'?: InputValue;
     /** PostgreSQL URL of the database that holds audit_log; also the second source of deployment history. */
     readonly 'audit-database-url'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */

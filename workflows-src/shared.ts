@@ -96,6 +96,7 @@ export const SECRETS = {
   'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
   'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
   'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+  'fly-api-token': expr('secrets.FLY_API_TOKEN'),
 } as const;
 
 /** The secrets a calling repository passes (or `secrets: inherit`). All optional. */
@@ -110,6 +111,10 @@ export const CALLED_SECRETS: Record<string, WorkflowSecret> = {
   },
   AUDIT_DATABASE_URL: {
     description: 'PostgreSQL URL of the database holding audit_log.',
+    required: false,
+  },
+  FLY_API_TOKEN: {
+    description: 'Fly.io deploy token of the environments whose target kind is fly.',
     required: false,
   },
 };

@@ -2105,6 +2105,7 @@ async function prepareOps(inputs, deps) {
         githubToken: inputs.githubToken,
         slackWebhookUrl: inputs.slackWebhookUrl,
         betterstackToken: inputs.betterstackToken,
+        flyApiToken: inputs.flyApiToken,
         auditDatabaseUrl: inputs.auditDatabaseUrl,
         timing: {
             operationTimeoutMs: inputs.timeoutMs,
@@ -2278,6 +2279,7 @@ function readOpsInputs(inputs) {
         githubToken: inputs.secret('github-token'),
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         betterstackToken: inputs.secret('betterstack-token'),
+        flyApiToken: inputs.secret('fly-api-token'),
         auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     };
 }
@@ -2633,17 +2635,23 @@ function versionOf(image, identifier) {
     const digest = image?.digest ?? (parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined);
     return digest ? digest.slice(0, 19) : (identifier ?? 'unknown');
 }
+const OTHER_REGISTRY_DIGEST = /^[^@\s]+@(sha256:[0-9a-f]{64})$/;
 /** The image the service runs now: the rollback target of a deploy. */
 async function readRunningImage(ctx, identifier) {
     const parsed = (0,_aws_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageIdentifier */ .aj)(identifier);
+    // A platform outside ECR (another registry holding the same manifest) names it by digest:
+    // the digest finds it in the configured repository.
+    const foreignDigest = parsed ? undefined : OTHER_REGISTRY_DIGEST.exec(identifier)?.[1];
     const image = parsed && parsed.repository === ctx.ecr.location.repository
         ? await ctx.ecr.find(parsed.ref)
-        : undefined;
+        : foreignDigest
+            ? await ctx.ecr.find({ kind: 'digest', digest: foreignDigest })
+            : undefined;
     const identifierTag = parsed?.ref.kind === 'tag' ? [parsed.ref.tag] : [];
     return {
         identifier,
         image,
-        digest: parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined,
+        digest: parsed?.ref.kind === 'digest' ? parsed.ref.digest : foreignDigest,
         pinnedByTag: parsed?.ref.kind === 'tag',
         // A tag-pinned service is named by its tag: the image's other tags are the moved tag's.
         version: parsed?.ref.kind === 'tag' ? parsed.ref.tag : versionOf(image, identifier),

@@ -1,5 +1,10 @@
+<<<<<<<< HEAD:cli/dist/532.index.js
 export const id = 532;
 export const ids = [532];
+========
+export const id = 982;
+export const ids = [982];
+>>>>>>>> fly-target:cli/dist/982.index.js
 export const modules = {
 
 /***/ 4607:
@@ -744,16 +749,554 @@ class SecretsStore {
 
 /***/ }),
 
+<<<<<<<< HEAD:cli/dist/532.index.js
 /***/ 1577:
+========
+/***/ 5454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  $: () => (/* binding */ targetOf)
+  iJ: () => (/* binding */ evaluateRedirect),
+  LB: () => (/* binding */ evaluateResponse),
+  W6: () => (/* binding */ reportsVersion)
 });
 
-// UNUSED EXPORTS: createTarget
+;// CONCATENATED MODULE: ./core/health/json-path.ts
+/** Reads `data.checks.db.status` or `items[0].id` / `items.0.id` from parsed JSON. */
+function valueAtPath(root, path) {
+    const segments = path
+        .replace(/\[(\d+)\]/g, '.$1')
+        .split('.')
+        .filter((s) => s !== '');
+    let node = root;
+    for (const segment of segments) {
+        if (node === null || typeof node !== 'object')
+            return { found: false };
+        if (!Object.prototype.hasOwnProperty.call(node, segment))
+            return { found: false };
+        node = node[segment];
+    }
+    return { found: true, value: node };
+}
+
+;// CONCATENATED MODULE: ./core/health/evaluate.ts
+
+const DAY_MS = 86_400_000;
+function show(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+/** Every way a response falls short of the check; empty when it passes. */
+function evaluateResponse(response, { check, version, now }) {
+    const reasons = [];
+    const expect = check.expect;
+    if (response.status !== expect.status) {
+        reasons.push(`status ${response.status}, expected ${expect.status}`);
+    }
+    const maxLatency = expect['max-latency-ms'];
+    if (maxLatency !== undefined && response.latencyMs > maxLatency) {
+        reasons.push(`took ${Math.round(response.latencyMs)} ms, limit ${maxLatency} ms`);
+    }
+    for (const [name, pattern] of Object.entries(expect.headers ?? {})) {
+        const value = response.headers[name.toLowerCase()];
+        if (value === undefined)
+            reasons.push(`header ${name} is missing`);
+        else if (!new RegExp(pattern).test(value))
+            reasons.push(`header ${name} is "${value}", expected /${pattern}/`);
+    }
+    const needsJson = expect.json !== undefined || version !== undefined;
+    if (needsJson) {
+        let body;
+        let parsed = false;
+        try {
+            body = JSON.parse(response.body);
+            parsed = true;
+        }
+        catch {
+            const type = response.headers['content-type'] ?? 'no content-type';
+            reasons.push(`expect.json needs a JSON body, got ${type}: ${show(response.body.slice(0, 60))}`);
+        }
+        if (parsed) {
+            for (const [path, expected] of Object.entries(expect.json ?? {})) {
+                const actual = valueAtPath(body, path);
+                if (!actual.found)
+                    reasons.push(`${path} is missing, expected ${show(expected)}`);
+                else if (actual.value !== expected)
+                    reasons.push(`${path} is ${show(actual.value)}, expected ${show(expected)}`);
+            }
+            if (version) {
+                const actual = valueAtPath(body, version.path);
+                if (!actual.found)
+                    reasons.push(`version not reported at ${version.path}`);
+                else if (!version.values.includes(String(actual.value))) {
+                    const wanted = version.values.map((v) => `"${v}"`).join(' or ');
+                    reasons.push(`reports version ${show(actual.value)}, expected ${wanted}`);
+                }
+            }
+        }
+    }
+    if (check.tls) {
+        if (!response.certificate) {
+            reasons.push('tls.min-days needs an https:// URL');
+        }
+        else {
+            const days = Math.floor((response.certificate.validTo.getTime() - now.getTime()) / DAY_MS);
+            if (days < check.tls['min-days']) {
+                reasons.push(`TLS certificate expires in ${days} days (${response.certificate.validTo.toISOString().slice(0, 10)}), minimum ${check.tls['min-days']}`);
+            }
+        }
+    }
+    return reasons;
+}
+/**
+ * Whether a response shows one of the expected versions: the sign that the new version, and
+ * not the one before or a warming instance that cannot say yet, answered it.
+ */
+function reportsVersion(response, version) {
+    let body;
+    try {
+        body = JSON.parse(response.body);
+    }
+    catch {
+        return false;
+    }
+    const actual = valueAtPath(body, version.path);
+    return actual.found && version.values.includes(String(actual.value));
+}
+/** The plain-HTTP twin of an https:// URL must redirect to https. */
+function evaluateRedirect(response, httpUrl) {
+    const location = response.headers['location'];
+    if (response.status < 300 || response.status > 399) {
+        return [`${httpUrl.href} answered ${response.status}, expected a redirect to https://`];
+    }
+    if (!location || !new URL(location, httpUrl).protocol.startsWith('https')) {
+        return [
+            `${httpUrl.href} redirects to ${location ?? '(no Location header)'}, expected https://`,
+        ];
+    }
+    return [];
+}
+
+
+/***/ }),
+
+/***/ 4015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ firstStreak),
+/* harmony export */   l: () => (/* binding */ FailureStreak)
+/* harmony export */ });
+/**
+ * The one rule by which a watch of a new version gives up early, shared by verification and
+ * the bake period (like Argo Rollouts' `failureLimit`): `limit` failed observations in a row
+ * end the watch; a good observation starts the count again. What counts as an observation is
+ * the caller's: a check's attempt once the new version is known to serve, a bake minute with
+ * traffic.
+ */
+class FailureStreak {
+    limit;
+    reasons = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new Error(`failure limit must be a whole number ≥ 1, got ${limit}`);
+    }
+    /** Records one observation (a reason: it failed); the streak's reasons once it reaches the limit. */
+    observe(failure) {
+        this.reasons = failure === undefined ? [] : [...this.reasons, failure];
+        return this.reasons.length >= this.limit ? this.reasons : undefined;
+    }
+    /** Failures in a row so far. */
+    get length() {
+        return this.reasons.length;
+    }
+}
+/** The first streak of `limit` failures in a series of observations, or undefined. */
+function firstStreak(observations, limit) {
+    const streak = new FailureStreak(limit);
+    for (const o of observations) {
+        const reached = streak.observe(o);
+        if (reached)
+            return reached;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */ });
+/* unused harmony export ProbeError */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+
+
+class ProbeError extends Error {
+    name = 'ProbeError';
+}
+const BODY_LIMIT = 1024 * 1024;
+/**
+ * One HTTP request with a deadline, on a fresh connection (so TLS is negotiated and the
+ * certificate seen every time), without following redirects.
+ */
+function probe(url, options) {
+    const transport = url.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        const request = transport.request(url, {
+            method: options.method,
+            agent: false,
+            headers: { 'user-agent': 'apprunner-ops-smoke-test', accept: 'application/json, */*' },
+            signal: options.signal,
+        }, (response) => {
+            const socket = response.socket;
+            let certificate;
+            if (typeof socket.getPeerCertificate === 'function') {
+                const peer = socket.getPeerCertificate();
+                if (peer && peer.valid_to) {
+                    certificate = {
+                        validTo: new Date(peer.valid_to),
+                        subject: String(peer.subject?.CN ?? ''),
+                    };
+                }
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size <= BODY_LIMIT)
+                    chunks.push(chunk);
+            });
+            response.on('end', () => {
+                clearTimeout(timer);
+                const headers = {};
+                for (const [name, value] of Object.entries(response.headers)) {
+                    if (value !== undefined)
+                        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+                }
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    latencyMs: performance.now() - started,
+                    ...(certificate ? { certificate } : {}),
+                });
+            });
+            response.on('error', (error) => {
+                clearTimeout(timer);
+                reject(new ProbeError(describeNetworkError(error)));
+            });
+        });
+        const timer = setTimeout(() => {
+            request.destroy(new ProbeError(`no response within ${options.timeoutMs}ms`));
+        }, options.timeoutMs);
+        request.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error instanceof ProbeError ? error : new ProbeError(describeNetworkError(error)));
+        });
+        request.end();
+    });
+}
+function describeNetworkError(error) {
+    const code = error.code;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'connection refused (ECONNREFUSED)';
+        case 'ECONNRESET':
+            return 'connection reset (ECONNRESET)';
+        case 'ENOTFOUND':
+            return 'host not found (ENOTFOUND)';
+        case 'CERT_HAS_EXPIRED':
+            return 'TLS certificate has expired';
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+        case 'SELF_SIGNED_CERT_IN_CHAIN':
+        case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+            return `TLS certificate is not trusted (${code})`;
+        case 'ERR_TLS_CERT_ALTNAME_INVALID':
+            return 'TLS certificate does not cover this host name';
+        default:
+            return code ? `${error.message} (${code})` : error.message;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   Yx: () => (/* binding */ addChecksToSummary)
+/* harmony export */ });
+/* unused harmony export writeReport */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5898);
+
+
+function buildReport(results, startedAt, finishedAt, expectVersion) {
+    const failed = results.filter((r) => !r.passed).length;
+    return {
+        passed: failed === 0,
+        failedChecks: failed,
+        startedAt: new Date(startedAt).toISOString(),
+        durationMs: finishedAt - startedAt,
+        ...(expectVersion !== undefined ? { expectVersion } : {}),
+        checks: results,
+    };
+}
+async function writeReport(report, directory, name = 'smoke-test-report') {
+    return writeJsonFile(directory, name, report);
+}
+/** Adds the checks table (and each failure's history) to a summary. */
+function addChecksToSummary(summary, report, title = 'Smoke test') {
+    const verdict = report.passed
+        ? '✅ passed'
+        : `❌ ${report.failedChecks} of ${report.checks.length} failed`;
+    summary.heading(`${title}: ${verdict}`, 3);
+    if (report.expectVersion !== undefined)
+        summary.paragraph(`Expected version: \`${report.expectVersion}\``);
+    summary.table(['Check', 'Result', 'Status', 'Latency', 'Attempts', 'Reason'], report.checks.map((c) => [
+        `${c.name} (${c.url})`,
+        c.passed ? '✅ pass' : '❌ fail',
+        c.status ?? '—',
+        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—',
+        c.attempts,
+        c.lastReason ?? '',
+    ]));
+    const failed = report.checks.filter((c) => !c.passed);
+    for (const check of failed) {
+        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
+    }
+    return summary;
+}
+
+
+/***/ }),
+
+/***/ 9958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ smokeTest)
+});
+
+// EXTERNAL MODULE: ./core/health/report.ts
+var report = __webpack_require__(2973);
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __webpack_require__(8729);
+// EXTERNAL MODULE: ./core/util/errors.ts
+var errors = __webpack_require__(4494);
+// EXTERNAL MODULE: ./core/health/evaluate.ts + 1 modules
+var evaluate = __webpack_require__(5454);
+// EXTERNAL MODULE: ./core/health/failure-limit.ts
+var failure_limit = __webpack_require__(4015);
+// EXTERNAL MODULE: ./core/health/probe.ts
+var probe = __webpack_require__(1137);
+;// CONCATENATED MODULE: ./core/health/run-checks.ts
+
+
+
+
+
+
+const MIN_ATTEMPT_MS = 1000;
+/** The absolute URL of a check: its own `url`, or `path` joined to the base URL. */
+function resolveCheckUrl(check, baseUrl) {
+    if (check.url !== undefined)
+        return new URL(check.url);
+    if (!baseUrl)
+        throw new Error(`check "${check.name}" has a path but no base URL was given`);
+    const base = new URL(baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`);
+    return new URL((check.path ?? '/').replace(/^\//, ''), base);
+}
+/** Which check carries the version: those marked reports-version, else the first one. */
+function versionCarriers(checks) {
+    const marked = checks.flatMap((c, i) => (c['reports-version'] ? [i] : []));
+    return new Set(marked.length > 0 ? marked : [0]);
+}
+/**
+ * Runs every check concurrently. A failing check is tried again every `intervalMs` until it
+ * passes or the overall deadline passes, because a fresh deploy takes a moment to warm up.
+ */
+async function runChecks(checks, options) {
+    const { clock, logger } = options;
+    const deadline = clock.now() + options.timeoutMs;
+    const carriers = versionCarriers(checks);
+    const limit = options.failureLimit;
+    const shared = {
+        serving: limit !== undefined && options.expectVersion === undefined && limit.servingKnown,
+        stop: new AbortController(),
+    };
+    logger.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'} (deadline ${(0,duration/* formatDuration */.a)(options.timeoutMs)}, retry every ${(0,duration/* formatDuration */.a)(options.intervalMs)}${limit ? `; ${limit.limit} failures in a row once the new version serves end it` : ''})`);
+    const signal = options.signal
+        ? AbortSignal.any([options.signal, shared.stop.signal])
+        : shared.stop.signal;
+    return Promise.all(checks.map((check, index) => runOne(check, {
+        ...options,
+        signal,
+        deadline,
+        shared,
+        version: carriers.has(index) ? options.expectVersion : undefined,
+    })));
+}
+async function runOne(check, options) {
+    const { clock, logger, shared } = options;
+    const streak = options.failureLimit ? new failure_limit/* FailureStreak */.l(options.failureLimit.limit) : undefined;
+    let endedEarly;
+    const doProbe = options.probe ?? probe/* probe */.d;
+    const url = resolveCheckUrl(check, options.baseUrl);
+    const attemptTimeout = (0,duration/* parseDuration */.E)(check.timeout) ?? 10_000;
+    const started = clock.now();
+    const reasons = new Map();
+    let attempts = 0;
+    let last;
+    let lastReasons = [];
+    let lastLogged;
+    const redirectUrl = check['https-redirect'] === true
+        ? new URL(url.href.replace(/^https:/, 'http:').replace(/^(http:\/\/[^/]+?):\d+/, '$1'))
+        : typeof check['https-redirect'] === 'string'
+            ? new URL(check['https-redirect'])
+            : undefined;
+    for (;;) {
+        attempts++;
+        // An attempt gets what is left of the deadline, but at least a second (or its own
+        // timeout if shorter): a sliver of time would only report "no response" and hide the
+        // real reason of the earlier attempts.
+        const timeoutMs = Math.min(attemptTimeout, Math.max(options.deadline - clock.now(), MIN_ATTEMPT_MS));
+        lastReasons = [];
+        last = undefined;
+        try {
+            last = await doProbe(url, { method: check.method, timeoutMs, signal: options.signal });
+            lastReasons = (0,evaluate/* evaluateResponse */.LB)(last, {
+                check,
+                ...(options.version ? { version: options.version } : {}),
+                now: new Date(clock.now()),
+            });
+        }
+        catch (error) {
+            lastReasons = [
+                shared.endedBy !== undefined && shared.stop.signal.aborted
+                    ? `not finished: ${shared.endedBy}`
+                    : (0,errors/* errorMessage */.gJ)(error),
+            ];
+        }
+        if (last && options.version && !shared.serving && (0,evaluate/* reportsVersion */.W6)(last, options.version)) {
+            shared.serving = true;
+            logger.info(`  ${check.name}: the new version answers (${options.version.values[0]})`);
+        }
+        if (redirectUrl) {
+            try {
+                const plain = await doProbe(redirectUrl, {
+                    method: 'GET',
+                    timeoutMs,
+                    signal: options.signal,
+                });
+                lastReasons.push(...(0,evaluate/* evaluateRedirect */.iJ)(plain, redirectUrl));
+            }
+            catch (error) {
+                lastReasons.push(`${redirectUrl.href}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        for (const reason of lastReasons)
+            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        const result = () => ({
+            name: check.name,
+            url: url.href,
+            passed: lastReasons.length === 0,
+            ...(last ? { status: last.status, latencyMs: Math.round(last.latencyMs) } : {}),
+            attempts,
+            reasons: [...reasons].map(([reason, count]) => ({ reason, count })),
+            ...(lastReasons.length > 0 ? { lastReason: lastReasons.join('; ') } : {}),
+            ...(last?.certificate
+                ? {
+                    tlsDaysRemaining: Math.floor((last.certificate.validTo.getTime() - clock.now()) / 86_400_000),
+                }
+                : {}),
+            durationMs: clock.now() - started,
+            ...(endedEarly !== undefined ? { endedEarly } : {}),
+        });
+        if (lastReasons.length === 0) {
+            logger.info(`✓ ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
+            return result();
+        }
+        const line = lastReasons.join('; ');
+        const reached = shared.serving ? streak?.observe(line) : undefined;
+        if (reached) {
+            endedEarly = `${reached.length} failures in a row once the new version served`;
+            shared.endedBy ??= `${check.name} failed ${reached.length} times in a row`;
+            logger.info(`✗ ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`);
+            shared.stop.abort();
+            return result();
+        }
+        const remainingAfter = options.deadline - clock.now();
+        if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
+            if (shared.endedBy !== undefined)
+                endedEarly = `stopped: ${shared.endedBy}`;
+            logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
+            return result();
+        }
+        // Log a failing attempt when its reason changes, not every poll: a warming service
+        // would otherwise fill the log with the same line.
+        if (line !== lastLogged) {
+            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a)(options.intervalMs)})`);
+            lastLogged = line;
+        }
+        await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
+        if (shared.endedBy !== undefined) {
+            // Another check reached the failure limit: this one's last attempt is its answer.
+            endedEarly = `stopped: ${shared.endedBy}`;
+            return result();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./core/health/smoke-test.ts
+
+
+/** Runs the checks and builds the report; shared by smoke-test, deploy and rollback. */
+async function smokeTest(params, deps) {
+    const started = deps.clock.now();
+    const results = await runChecks(params.checks, {
+        ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
+        ...(params.expectVersion ? { expectVersion: params.expectVersion } : {}),
+        timeoutMs: params.timeoutMs,
+        intervalMs: params.intervalMs,
+        ...(params.failureLimit ? { failureLimit: params.failureLimit } : {}),
+        clock: deps.clock,
+        logger: deps.logger,
+        ...(deps.probe ? { probe: deps.probe } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    return (0,report/* buildReport */.FK)(results, started, deps.clock.now(), params.expectVersion?.values.join(' or '));
+}
+
+
+/***/ }),
+
+/***/ 1210:
+>>>>>>>> fly-target:cli/dist/982.index.js
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $r: () => (/* binding */ targetOf)
+});
+
+// UNUSED EXPORTS: createTarget, flyClientOf
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4085);
@@ -1235,7 +1778,570 @@ class AppRunnerTarget {
 
 // EXTERNAL MODULE: ./core/targets/ecs-express.ts
 var ecs_express = __webpack_require__(1133);
+// EXTERNAL MODULE: ./core/util/http-json.ts
+var http_json = __webpack_require__(676);
+;// CONCATENATED MODULE: ./core/fly/machines-api.ts
+
+
+const FLY_API_URL = 'https://api.machines.dev';
+/** The Machines API base URL: FLY_API_HOSTNAME (as Fly's docs name it), else the public one. */
+function flyApiUrl(env = process.env) {
+    return (env['FLY_API_HOSTNAME'] || FLY_API_URL).replace(/\/$/, '');
+}
+const FLY_REGISTRY = 'registry.fly.io';
+class FlyApiError extends Error {
+    status;
+    call;
+    detail;
+    retryAfterSeconds;
+    name = 'FlyApiError';
+    constructor(status, call, 
+    /** Fly's own `error` text. */
+    detail, retryAfterSeconds) {
+        super(`Fly ${call} answered ${status}: ${detail}`);
+        this.status = status;
+        this.call = call;
+        this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+class FlyMachinesApi {
+    baseUrl;
+    token;
+    deps;
+    options;
+    constructor(baseUrl, 
+    /** Absent: every call fails with `missing` (e.g. a snapshot-only run never makes one). */
+    token, deps, options = {}) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.deps = deps;
+        this.options = options;
+    }
+    async request(call, method, path, init = {}) {
+        // Releasing a lease twice is harmless (the second finds none); reads are always safe.
+        const token = this.token;
+        if (!token)
+            throw this.options.missing?.() ?? new Error('Fly: no API token');
+        const idempotent = method === 'GET' || method === 'DELETE';
+        const doFetch = this.deps.fetch ?? fetch;
+        const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : '';
+        const url = `${this.baseUrl.replace(/\/$/, '')}${path}${query}`;
+        const maxRetryAfterMs = this.options.maxRetryAfterMs ?? 60_000;
+        return (0,retry/* retry */.L)(async () => {
+            const response = await doFetch(url, {
+                method,
+                headers: {
+                    accept: 'application/json',
+                    authorization: `Bearer ${token}`,
+                    ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                    ...(init.nonce ? { 'fly-machine-lease-nonce': init.nonce } : {}),
+                },
+                ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+                // A wait is a long poll: its deadline is its own `timeout` plus a margin.
+                signal: AbortSignal.timeout((this.options.requestTimeoutMs ?? 30_000) +
+                    (init.query?.['timeout'] ? Number(init.query['timeout']) * 1000 : 0)),
+            });
+            const text = await response.text();
+            if (!response.ok) {
+                let detail = text.slice(0, 300);
+                try {
+                    const parsed = JSON.parse(text);
+                    detail = String(parsed.error ?? parsed.message ?? detail);
+                }
+                catch {
+                    // not JSON: the text as it came
+                }
+                const retryAfter = Number(response.headers.get('retry-after'));
+                throw new FlyApiError(response.status, call, detail, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
+            }
+            return (text ? JSON.parse(text) : undefined);
+        }, {
+            label: `Fly ${call}`,
+            attempts: this.options.attempts ?? 6,
+            baseDelayMs: 500,
+            maxDelayMs: 8_000,
+            isRetryable: (error) => error instanceof FlyApiError
+                ? (error.status === 429 && (error.retryAfterSeconds ?? 1) * 1000 <= maxRetryAfterMs) ||
+                    (idempotent && error.status >= 500)
+                : idempotent
+                    ? !(error instanceof SyntaxError)
+                    : (0,http_json/* neverSent */.vQ)(error),
+            // Fly says how long to wait after a 429: exactly that, never less.
+            delayOf: (error) => error instanceof FlyApiError && error.status === 429
+                ? (error.retryAfterSeconds ?? 1) * 1000
+                : undefined,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+        });
+    }
+    getApp(app) {
+        return this.request('get app', 'GET', `/v1/apps/${app}`);
+    }
+    listMachines(app) {
+        return this.request('list machines', 'GET', `/v1/apps/${app}/machines`);
+    }
+    getMachine(app, id) {
+        return this.request(`get machine ${id}`, 'GET', `/v1/apps/${app}/machines/${id}`);
+    }
+    /** The lease on a machine, or undefined when none is held. */
+    async getLease(app, id) {
+        try {
+            const out = await this.request(`get lease of ${id}`, 'GET', `/v1/apps/${app}/machines/${id}/lease`);
+            return out.data;
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async acquireLease(app, id, ttlSeconds, description) {
+        const out = await this.request(`lease machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/lease`, { body: { ttl: ttlSeconds, description } });
+        return out.data;
+    }
+    async releaseLease(app, id, nonce) {
+        await this.request(`release lease of ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}/lease`, {
+            nonce,
+        });
+    }
+    updateMachine(app, id, config, nonce) {
+        return this.request(`update machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}`, {
+            body: { config },
+            nonce,
+        });
+    }
+    async restartMachine(app, id, nonce) {
+        await this.request(`restart machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/restart`, {
+            nonce,
+        });
+    }
+    /**
+     * Fly's long poll: true once the machine's instance is in `state`, false when Fly's own
+     * timeout (at most 60 s) passed first (408).
+     */
+    async wait(app, id, state, instanceId, timeoutSeconds) {
+        try {
+            await this.request(`wait for machine ${id} to be ${state}`, 'GET', `/v1/apps/${app}/machines/${id}/wait`, {
+                query: {
+                    state,
+                    timeout: String(Math.max(1, Math.min(60, Math.ceil(timeoutSeconds)))),
+                    ...(instanceId ? { instance_id: instanceId } : {}),
+                },
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 408)
+                return false;
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __webpack_require__(8729);
+;// CONCATENATED MODULE: ./core/targets/fly.ts
+/**
+ * Fly.io as a deploy target: the Machines of one process group of an app (optionally in some
+ * regions only), through the Machines API (core/fly/machines-api.ts).
+ *
+ * Fly runs no deployment for us: the client is the orchestrator, as flyctl is. A switch is
+ * planned by `switchImage` (everything checked, nothing changed) and carried out by `follow`,
+ * one machine at a time (Fly's `rolling` strategy): lease the machine, update its
+ * `config.image` (by digest) with the lease's nonce, wait for its new instance to be `started`
+ * and its health checks to pass, release the lease. A machine that does not come up healthy
+ * within `wait-timeout` stops the update: it and every machine already updated are put back on
+ * the configuration each had before (verified the same way), the machines after it are never
+ * touched, and the run is red naming the machine. A restart (after a secret changed: Fly
+ * machines read secrets when they start) goes the same way with Fly's restart.
+ *
+ * The image is the same manifest build-push pushed to ECR and to registry.fly.io/<app>, so an
+ * ECR reference by digest names the Fly image by the same digest.
+ */
+
+
+
+
+
+
+/** The token was refused, or the app or process group is not there: nothing was changed. */
+class FlyTargetRefused extends errors/* DomainFailure */.dY {
+    name = 'FlyTargetRefused';
+}
+const fly_DIGEST = /@(sha256:[0-9a-f]{64})$/;
+const SETTLED = new Set(['started', 'stopped', 'suspended']);
+class FlyTarget {
+    api;
+    config;
+    deps;
+    kind = 'fly';
+    arn;
+    trafficMetrics = "Fly's Prometheus metrics (not read by apprunner-ops)";
+    plans = new Map();
+    constructor(api, config, deps) {
+        this.api = api;
+        this.config = config;
+        this.deps = deps;
+        this.arn = `fly:${config.app}:${config['process-group']}`;
+    }
+    get app() {
+        return this.config.app;
+    }
+    /** `registry.fly.io/<app>@sha256:…` of any reference by digest (ECR's or Fly's). */
+    flyImage(image) {
+        const digest = fly_DIGEST.exec(image)?.[1];
+        if (!digest)
+            throw new target/* TargetNotUpdatable */.dU(`Fly machines are updated by digest; ${image} names no digest (deploy a digest, or a tag build-push resolved)`);
+        return `${FLY_REGISTRY}/${this.app}@${digest}`;
+    }
+    /** The machines of the process group (and regions), or a refusal that changes nothing. */
+    async machines() {
+        let all;
+        try {
+            all = await this.api.listMachines(this.app);
+        }
+        catch (error) {
+            throw this.refusal(error);
+        }
+        const group = this.config['process-group'];
+        const regions = this.config.regions;
+        const mine = all
+            .filter((m) => (m.config.metadata?.['fly_process_group'] ?? 'app') === group)
+            .filter((m) => !regions || regions.includes(m.region))
+            .sort((a, b) => a.id.localeCompare(b.id));
+        if (mine.length === 0) {
+            const groups = [
+                ...new Set(all.map((m) => m.config.metadata?.['fly_process_group'] ?? 'app')),
+            ];
+            throw new FlyTargetRefused(`Fly app ${this.app} has no machines in process group "${group}"${regions ? ` in ${regions.join(', ')}` : ''} (its groups: ${groups.join(', ') || 'none'}); fix target.process-group or target.regions`);
+        }
+        return mine;
+    }
+    /** A 401 or 404 from Fly, said as what to fix; anything else as it came. */
+    refusal(error) {
+        if (!(error instanceof FlyApiError))
+            return error;
+        if (error.status === 401)
+            return new FlyTargetRefused(`Fly refused the API token (401: ${error.detail}); set the FLY_API_TOKEN secret to a deploy token of app ${this.app} (fly tokens create deploy -a ${this.app})`);
+        if (error.status === 404)
+            return new FlyTargetRefused(`Fly has no app ${this.app} for this token (404: ${error.detail}); fix target.app or use a token of its organization`);
+        return error;
+    }
+    state(machines) {
+        const first = machines[0];
+        const digest = first.image_ref?.digest || fly_DIGEST.exec(first.config.image)?.[1];
+        const counts = new Map();
+        for (const m of machines)
+            counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
+        return {
+            kind: this.kind,
+            arn: this.arn,
+            name: this.app,
+            url: `https://${this.app}.fly.dev`,
+            image: first.config.image,
+            digest,
+            imageByDigest: digest ? `${FLY_REGISTRY}/${this.app}@${digest}` : first.config.image,
+            environment: { ...(first.config.env ?? {}) },
+            // Fly secrets are the app's, by name, with no AWS reference to read labels of.
+            secrets: {},
+            status: [...counts].map(([state, n]) => `${n} ${state}`).join(', '),
+        };
+    }
+    async describe() {
+        return this.state(await this.machines());
+    }
+    async runningImages() {
+        const seen = new Map();
+        for (const m of await this.machines()) {
+            const digest = m.image_ref?.digest || fly_DIGEST.exec(m.config.image)?.[1];
+            seen.set(m.config.image, { image: m.config.image, ...(digest ? { digest } : {}) });
+        }
+        return [...seen.values()];
+    }
+    async lastDeployedAt() {
+        const times = (await this.machines())
+            .map((m) => (m.updated_at ? Date.parse(m.updated_at) : NaN))
+            .filter((t) => Number.isFinite(t));
+        // The oldest instance read the app's secrets earliest: what may still run stale values.
+        return times.length ? new Date(Math.min(...times)) : undefined;
+    }
+    /** Machines not settled, and leases held by someone else (named). */
+    async obstacles(machines) {
+        const busy = machines.filter((m) => !SETTLED.has(m.state)).map((m) => `${m.id} is ${m.state}`);
+        const held = [];
+        for (const m of machines) {
+            const lease = await this.api.getLease(this.app, m.id);
+            if (lease)
+                held.push(`machine ${m.id} is leased by ${lease.owner}${lease.description ? ` ("${lease.description}")` : ''} until ${new Date(lease.expires_at * 1000).toISOString()}`);
+        }
+        return { busy, held };
+    }
+    async preflight() {
+        const machines = await this.machines();
+        const { busy, held } = await this.obstacles(machines);
+        const reasons = [...busy, ...held];
+        return {
+            updatable: reasons.length === 0,
+            busy: reasons.length > 0,
+            paused: false,
+            reason: reasons.length === 0
+                ? `Fly app ${this.app} (${this.config['process-group']}): ${machines.length} machines settled, none leased`
+                : `Fly app ${this.app}: ${reasons.join('; ')} (IN_PROGRESS elsewhere: waiting for it to end)`,
+        };
+    }
+    async waitUntilUpdatable(wait) {
+        return (0,util_wait/* waitFor */.f)({
+            what: `Fly app ${this.app} (${this.config['process-group']}) to have its machines settled and no lease held by someone else`,
+            timeoutMs: wait.timeoutMs,
+            intervalMs: wait.intervalMs,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            probe: async () => {
+                const machines = await this.machines();
+                const { busy, held } = await this.obstacles(machines);
+                if (busy.length === 0 && held.length === 0)
+                    return { done: true, value: this.state(machines) };
+                return { done: false, status: `IN_PROGRESS: ${[...busy, ...held].join('; ')}` };
+            },
+        }).catch((error) => {
+            if (error instanceof errors/* DomainFailure */.dY && error.name === 'WaitTimeout')
+                throw new target/* TargetNotUpdatable */.dU(`${error.message}; release the lease (fly machine leases clear) or wait for the other deploy to end, then run again`, { cause: error });
+            throw error;
+        });
+    }
+    /** Everything checked before the first change: machines there, settled, not leased by others. */
+    async plan(kind, image, environment) {
+        const machines = await this.machines();
+        const { busy, held } = await this.obstacles(machines);
+        if (busy.length || held.length)
+            throw new target/* TargetNotUpdatable */.dU(`Fly app ${this.app} cannot be ${kind === 'switch' ? 'updated' : 'restarted'} now: ${[...busy, ...held].join('; ')}`);
+        const id = `fly-${kind}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`;
+        this.plans.set(id, { kind, image, environment, machines, done: false });
+        return { id, before: this.state(machines) };
+    }
+    describeSwitch(from, to) {
+        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
+    }
+    describeRestart() {
+        return `Fly Machines API: restart each machine of ${this.app} (${this.config['process-group']}) in turn, leased, wait started and health checks passing`;
+    }
+    safeFlyImage(image) {
+        try {
+            return this.flyImage(image);
+        }
+        catch {
+            return image;
+        }
+    }
+    async switchImage(image, options = {}) {
+        const fly = this.flyImage(image);
+        const { id, before } = await this.plan('switch', fly, options.environment);
+        return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
+    }
+    async restart() {
+        const { id, before } = await this.plan('restart', '');
+        return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
+    }
+    async traffic() {
+        throw new errors/* DomainFailure */.dY(`the fly target has no request metrics apprunner-ops reads (Fly publishes them to its Prometheus); deploy with bake: 0s`);
+    }
+    async follow(deployment, wait) {
+        const plan = this.plans.get(deployment.id);
+        if (!plan)
+            throw new Error(`FlyTarget.follow: no deployment ${deployment.id} was started here`);
+        if (plan.done)
+            throw new Error(`FlyTarget.follow: ${deployment.id} was already carried out`);
+        plan.done = true;
+        const deadline = this.deps.clock.now() + wait.timeoutMs;
+        const steps = [];
+        const name = deployment.names?.image ?? deployment.image;
+        for (const [index, machine] of plan.machines.entries()) {
+            const label = `machine ${machine.id} (${machine.region}, ${index + 1}/${plan.machines.length})`;
+            try {
+                await this.withLease(machine, `apprunner-ops ${deployment.id}`, async (nonce) => {
+                    const current = await this.api.getMachine(this.app, machine.id);
+                    if (plan.kind === 'restart') {
+                        this.deps.logger.info(`  Fly: restarting ${label}`);
+                        await this.api.restartMachine(this.app, machine.id, nonce);
+                        steps.push({ machine, before: current.config });
+                        await this.healthy(current, undefined, deadline, wait);
+                        return;
+                    }
+                    const config = {
+                        ...current.config,
+                        image: plan.image,
+                        ...(plan.environment ? { env: { ...plan.environment } } : {}),
+                    };
+                    this.deps.logger.info(`  Fly: updating ${label} → ${plan.image}`);
+                    const updated = await this.update(machine.id, config, nonce);
+                    steps.push({ machine, before: current.config });
+                    await this.healthy(updated, updated.instance_id, deadline, wait);
+                });
+                this.deps.logger.info(`  Fly: ${label} started, health checks passing`);
+            }
+            catch (error) {
+                const why = (0,errors/* errorMessage */.gJ)(error);
+                if (plan.kind === 'switch' && steps.length > 0) {
+                    const back = await this.putBack(steps, deadline, wait);
+                    return this.failed(deployment, plan, steps, machine, why, back);
+                }
+                const what = plan.kind === 'restart' ? 'restart' : `update to ${name}`;
+                return {
+                    ok: false,
+                    id: deployment.id,
+                    status: 'FAILED',
+                    emergency: false,
+                    message: `Fly ${what} stopped at ${label}: ${why}; ${plan.kind === 'restart'
+                        ? `${steps.length} machines restarted before it`
+                        : 'no machine was changed'}`,
+                };
+            }
+        }
+        return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+    }
+    failed(deployment, plan, steps, machine, why, back) {
+        const untouched = plan.machines.slice(steps.length).map((m) => m.id);
+        const name = deployment.names?.image ?? deployment.image;
+        const previous = deployment.names?.previous ?? deployment.previous;
+        return {
+            ok: false,
+            id: deployment.id,
+            status: back.failed.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+            emergency: back.failed.length > 0,
+            message: back.failed.length
+                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down — check it now`
+                : `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; the update stopped there, ${back.ok.join(', ')} put back on ${previous} and healthy${untouched.length ? `, ${untouched.join(', ')} never changed` : ''}`,
+        };
+    }
+    /** The machines this run changed, newest first, back on the configuration each had. */
+    async putBack(steps, deadline, wait) {
+        const ok = [];
+        const failed = [];
+        // The rollback gets its own deadline: the update's may be spent.
+        const own = Math.max(deadline, this.deps.clock.now() + this.config['wait-timeout-ms'] * steps.length);
+        for (const { machine, before } of [...steps].reverse()) {
+            try {
+                await this.withLease(machine, 'apprunner-ops rollback', async (nonce) => {
+                    this.deps.logger.info(`  Fly: putting machine ${machine.id} back on ${before.image}`);
+                    const updated = await this.update(machine.id, before, nonce);
+                    await this.healthy(updated, updated.instance_id, own, wait);
+                });
+                ok.push(machine.id);
+            }
+            catch (error) {
+                failed.push(`${machine.id}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        ok.reverse();
+        return { ok, failed };
+    }
+    /**
+     * An update whose answer was lost (a 5xx, a dropped connection) may have been applied: the
+     * machine is read back, and the update is sent again only if its configuration is not the
+     * one asked for (at most three times).
+     */
+    async update(id, config, nonce) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.api.updateMachine(this.app, id, config, nonce);
+            }
+            catch (error) {
+                const lost = (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+                if (!lost || attempt >= 3)
+                    throw error;
+                const now = await this.api.getMachine(this.app, id);
+                if (sameConfig(now.config, config)) {
+                    this.deps.logger.info(`  Fly: the answer to the update of machine ${id} was lost (${(0,errors/* errorMessage */.gJ)(error)}); read back: it was applied`);
+                    return now;
+                }
+                this.deps.logger.info(`  Fly: the update of machine ${id} failed (${(0,errors/* errorMessage */.gJ)(error)}); read back: not applied, sending it again (attempt ${attempt + 1}/3)`);
+            }
+        }
+    }
+    /**
+     * A lease whose answer was lost is looked up: none held means none was taken, and it is
+     * asked for again; one held cannot be used without its nonce, so the run stops there.
+     */
+    async lease(id, ttl, description) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return (await this.api.acquireLease(this.app, id, ttl, description)).nonce;
+            }
+            catch (error) {
+                if (error instanceof FlyApiError && error.status === 409)
+                    throw new target/* TargetNotUpdatable */.dU(`Fly machine ${id}: ${error.detail}`);
+                const lost = (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+                if (!lost || attempt >= 3)
+                    throw error;
+                const held = await this.api.getLease(this.app, id);
+                if (held)
+                    throw new target/* TargetNotUpdatable */.dU(`Fly machine ${id}: the answer to the lease request was lost and a lease is held by ${held.owner} until ${new Date(held.expires_at * 1000).toISOString()}; run again after it lapses`);
+                this.deps.logger.info(`  Fly: the lease request for machine ${id} failed (${(0,errors/* errorMessage */.gJ)(error)}); none is held, asking again (attempt ${attempt + 1}/3)`);
+            }
+        }
+    }
+    async withLease(machine, description, fn) {
+        const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) + 60);
+        const nonce = await this.lease(machine.id, ttl, description);
+        try {
+            return await fn(nonce);
+        }
+        finally {
+            await this.api.releaseLease(this.app, machine.id, nonce).catch((error) => {
+                // It lapses by itself at its TTL; say so rather than fail a finished update.
+                this.deps.logger.warning(`Fly: could not release the lease of machine ${machine.id} (${(0,errors/* errorMessage */.gJ)(error)}); it lapses in ${ttl}s`);
+            });
+        }
+    }
+    /**
+     * Waits (Fly's long poll, then the machine's checks) until the instance is `started` and every
+     * check passes, within `wait-timeout` and the deployment's deadline.
+     */
+    async healthy(machine, instanceId, deadline, wait) {
+        const { clock } = this.deps;
+        const until = Math.min(deadline, clock.now() + this.config['wait-timeout-ms']);
+        const limit = (0,duration/* formatDuration */.a)(this.config['wait-timeout-ms']);
+        for (;;) {
+            const left = until - clock.now();
+            if (left <= 0)
+                throw new MachineUnhealthy(`its new instance was not started within ${limit}`);
+            if (await this.api.wait(this.app, machine.id, 'started', instanceId, left / 1000))
+                break;
+        }
+        for (;;) {
+            const now = await this.api.getMachine(this.app, machine.id);
+            if (now.state === 'failed' || now.state === 'stopped')
+                throw new MachineUnhealthy(`it is ${now.state} instead of started`);
+            const checks = now.checks ?? [];
+            const bad = checks.filter((c) => c.status !== 'passing');
+            if (now.state === 'started' && bad.length === 0)
+                return;
+            const last = bad
+                .map((c) => `${c.name} ${c.status}${c.output ? ` (${c.output.replace(/\s+/g, ' ').trim()})` : ''}`)
+                .join(', ');
+            if (clock.now() >= until)
+                throw new MachineUnhealthy(`its health checks did not pass within ${limit}: ${last || `state ${now.state}`}`);
+            await clock.sleep(Math.min(wait.intervalMs, Math.max(0, until - clock.now())));
+        }
+    }
+}
+/** The configuration read back is the one sent (image and environment decide). */
+function sameConfig(a, b) {
+    return a.image === b.image && JSON.stringify(a.env ?? {}) === JSON.stringify(b.env ?? {});
+}
+/** A machine that did not come up healthy: the update stops and is put back. */
+class MachineUnhealthy extends errors/* DomainFailure */.dY {
+    name = 'MachineUnhealthy';
+}
+
 ;// CONCATENATED MODULE: ./core/targets/create.ts
+
+
+
+
 
 
 function createTarget(target, clients, deps, options = {}) {
@@ -1250,17 +2356,43 @@ function createTarget(target, clients, deps, options = {}) {
             return new ecs_express/* EcsExpressTarget */.jG(clients.ecs, target['service-arn'], deps, {
                 cloudWatch: options.cloudWatch,
             });
+        case 'fly':
+            if (!clients.fly)
+                throw new Error('createTarget: a Fly target needs a Machines API client');
+            return new FlyTarget(clients.fly, {
+                app: target.app,
+                'process-group': target['process-group'],
+                regions: target.regions,
+                'wait-timeout-ms': (0,duration/* parseDuration */.E)(target['wait-timeout']) ?? 300_000,
+            }, deps);
     }
+}
+/**
+ * The Machines API client of a Fly environment. The token is the `fly-api-token` input, or
+ * FLY_API_TOKEN (as flyctl reads it); it is only ever sent to Fly.
+ */
+function flyClientOf(app, deps, limits, token = process.env['FLY_API_TOKEN']) {
+    // Checked at the first call, before any change: a run that never reads the app (a
+    // snapshot ahead of the deploy) needs no token.
+    return new FlyMachinesApi(flyApiUrl(), token, deps, {
+        requestTimeoutMs: limits.requestTimeoutMs,
+        missing: () => new errors/* InputError */.dz('fly-api-token', `is required for Fly app ${app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${app})`),
+    });
 }
 /**
  * The target of an environment, with the clients it needs: an ECS client is made only for an
  * ECS Express environment (and only then is its module's client used).
  */
-function targetOf(env, clients, deps, limits) {
+function targetOf(env, clients, deps, limits, platform = {}) {
     return createTarget(env.target, {
         appRunner: clients.appRunner,
         ...(env.target.kind === 'ecs-express'
             ? { ecs: (clients.ecs ??= (0,ecs_express/* createEcsClient */.DJ)(env.region, limits)) }
+            : {}),
+        ...(env.target.kind === 'fly'
+            ? {
+                fly: flyClientOf(env.target.app, deps, limits, platform.flyApiToken ?? process.env['FLY_API_TOKEN']),
+            }
             : {}),
     }, deps, { cloudWatch: clients.cloudWatch });
 }
@@ -1982,9 +3114,9 @@ const systemClock = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SS: () => (/* binding */ requestJson),
-/* harmony export */   j$: () => (/* binding */ HttpError)
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   vQ: () => (/* binding */ neverSent)
 /* harmony export */ });
-/* unused harmony export neverSent */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9891);
 
 class HttpError extends Error {
@@ -2115,8 +3247,12 @@ async function retry(fn, options) {
             if (attempt >= options.attempts || !options.isRetryable(error))
                 throw error;
             const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+<<<<<<<< HEAD:cli/dist/532.index.js
             const asked = options.delayOf?.(error);
             const delay = Math.max(Math.round(ceiling / 2 + (random() * ceiling) / 2), Math.min(asked ?? 0, options.maxRetryAfterMs ?? 60_000));
+========
+            const delay = options.delayOf?.(error) ?? Math.round(ceiling / 2 + (random() * ceiling) / 2);
+>>>>>>>> fly-target:cli/dist/982.index.js
             options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
             await options.clock.sleep(delay, options.signal);
         }

@@ -1226,7 +1226,7 @@ const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = ['app-runner', 'ecs-express'];
+const TARGET_KINDS = ['app-runner', 'ecs-express', 'fly'];
 
 
 /***/ }),
@@ -1432,8 +1432,9 @@ const secretSchema = schemas/* strictObject */.rej({
         });
 });
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const targetSchema = schemas/* strictObject */.rej({
-    kind: schemas/* enum */.k5n(fields/* TARGET_KINDS */.aO).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+const awsTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* enum */.k5n(fields/* TARGET_KINDS */.aO.filter((k) => k !== 'fly'))
+        .describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
     'service-arn': schemas/* string */.YjP().describe('The service ARN on that platform.'),
 })
     .superRefine((target, ctx) => {
@@ -1447,6 +1448,34 @@ const targetSchema = schemas/* strictObject */.rej({
         });
 })
     .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.');
+/** Fly.io: the machines of one process group of an app (core/targets/fly.ts). */
+const flyTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('fly'),
+    app: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, {
+        message: 'expected a Fly app name: lowercase letters, digits and hyphens, like drop-staging',
+    })
+        .describe('The Fly app, e.g. drop-staging.'),
+    'process-group': schemas/* string */.YjP()
+        .regex(/^[a-z0-9_-]+$/, { message: 'expected a process group name like app or web' })
+        .default('app')
+        .describe('The process group whose machines are deployed (fly.toml [processes]; default app).'),
+    regions: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[a-z]{3}$/, { message: 'expected a Fly region code like arn' }))
+        .min(1)
+        .optional()
+        .describe('Only the machines in these regions (default: every region).'),
+    'wait-timeout': fields/* positiveDurationField */.cU
+        .default('5m')
+        .describe('Per machine: its new instance started and every health check passing, or the update stops and is put back.'),
+})
+    .describe('A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.');
+const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [awsTargetSchema, flyTargetSchema]);
+/** The name an environment's target goes by in records: its ARN, or `fly:<app>:<group>`. */
+function targetId(target) {
+    return target.kind === 'fly'
+        ? `fly:${target.app}:${target['process-group']}`
+        : target['service-arn'];
+}
 const environmentFields = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV
@@ -1527,6 +1556,14 @@ const environmentSchema = environmentFields
             path: ['target'],
             message: 'give either service-arn (App Runner) or target, not both: move the ARN into target.service-arn',
         });
+    // Images are resolved in ECR (build-push pushes the same manifest to Fly's registry); no
+    // service ARN says the registry's account.
+    if (env.target?.kind === 'fly' && env['ecr-registry-id'] === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['ecr-registry-id'],
+            message: 'is required with target kind fly: the AWS account of the ECR repository the images are resolved in (build-push pushes each to ECR and registry.fly.io)',
+        });
     // A check that cannot read this environment's target is refused here, not at 3 a.m.
     if (env['service-arn'] !== undefined && env.target !== undefined)
         return;
@@ -1550,7 +1587,7 @@ const environmentSchema = environmentFields
         kind: 'app-runner',
         'service-arn': env['service-arn'],
     };
-    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+    return { ...env, 'service-arn': targetId(resolved), target: resolved };
 });
 const configSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional(),

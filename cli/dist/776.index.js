@@ -374,8 +374,8 @@ var aws_clients = __webpack_require__(9750);
 var aws_ecr = __webpack_require__(640);
 // EXTERNAL MODULE: ./core/aws/rds.ts
 var rds = __webpack_require__(7561);
-// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
-var create = __webpack_require__(1577);
+// EXTERNAL MODULE: ./core/targets/create.ts + 5 modules
+var create = __webpack_require__(1210);
 // EXTERNAL MODULE: ./core/github/deployments.ts
 var deployments = __webpack_require__(6302);
 // EXTERNAL MODULE: ./core/notify/betterstack.ts
@@ -407,9 +407,7 @@ function createOpsContext(options) {
         (0,aws_clients/* createAwsClients */.Gv)(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
     const maintenance = env.maintenance;
     const ecr = new aws_ecr.EcrRepository(clients.ecr, ecrLocation(env), deps);
-    const target = (0,create/* targetOf */.$)(env, clients, deps, {
-        requestTimeoutMs: options.timing.awsRequestTimeoutMs,
-    });
+    const target = (0,create/* targetOf */.$r)(env, clients, deps, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }, { flyApiToken: options.flyApiToken });
     const token = options.githubToken;
     function githubAt(sha) {
         return token
@@ -429,7 +427,10 @@ function createOpsContext(options) {
     }
     return {
         environment: options.environment,
-        checkAccount: () => assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
+        // A target outside AWS has no account to compare the credentials with.
+        checkAccount: async () => env['service-arn'].startsWith('arn:')
+            ? assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps)
+            : undefined,
         env,
         target,
         ecr,

@@ -14,6 +14,7 @@ export function readOpsInputs(inputs: InputReader): OpsInputs {
     githubToken: inputs.secret('github-token'),
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
     betterstackToken: inputs.secret('betterstack-token'),
+    flyApiToken: inputs.secret('fly-api-token'),
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
   };
 }

@@ -10,6 +10,7 @@ import {
   ecrRepositoryField,
   envNameField,
   httpUrlField,
+  positiveDurationField,
   rdsInstanceField,
   snapshotPrefixField,
   TARGET_KINDS,
@@ -181,9 +182,11 @@ const secretSchema = z
   });
 
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const targetSchema = z
+const awsTargetSchema = z
   .strictObject({
-    kind: z.enum(TARGET_KINDS).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+    kind: z
+      .enum(TARGET_KINDS.filter((k) => k !== 'fly') as ['app-runner', 'ecs-express'])
+      .describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
     'service-arn': z.string().describe('The service ARN on that platform.'),
   })
   .superRefine((target, ctx) => {
@@ -200,7 +203,50 @@ const targetSchema = z
     'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.',
   );
 
+/** Fly.io: the machines of one process group of an app (core/targets/fly.ts). */
+const flyTargetSchema = z
+  .strictObject({
+    kind: z.literal('fly'),
+    app: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, {
+        message:
+          'expected a Fly app name: lowercase letters, digits and hyphens, like drop-staging',
+      })
+      .describe('The Fly app, e.g. drop-staging.'),
+    'process-group': z
+      .string()
+      .regex(/^[a-z0-9_-]+$/, { message: 'expected a process group name like app or web' })
+      .default('app')
+      .describe(
+        'The process group whose machines are deployed (fly.toml [processes]; default app).',
+      ),
+    regions: z
+      .array(z.string().regex(/^[a-z]{3}$/, { message: 'expected a Fly region code like arn' }))
+      .min(1)
+      .optional()
+      .describe('Only the machines in these regions (default: every region).'),
+    'wait-timeout': positiveDurationField
+      .default('5m')
+      .describe(
+        'Per machine: its new instance started and every health check passing, or the update stops and is put back.',
+      ),
+  })
+  .describe(
+    'A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.',
+  );
+
+const targetSchema = z.discriminatedUnion('kind', [awsTargetSchema, flyTargetSchema]);
+
 export type TargetConfig = z.output<typeof targetSchema>;
+export type FlyTargetConfig = z.output<typeof flyTargetSchema>;
+
+/** The name an environment's target goes by in records: its ARN, or `fly:<app>:<group>`. */
+export function targetId(target: TargetConfig): string {
+  return target.kind === 'fly'
+    ? `fly:${target.app}:${target['process-group']}`
+    : target['service-arn'];
+}
 
 const environmentFields = z.strictObject({
   region: awsRegionField,
@@ -304,6 +350,15 @@ export const environmentSchema = environmentFields
         message:
           'give either service-arn (App Runner) or target, not both: move the ARN into target.service-arn',
       });
+    // Images are resolved in ECR (build-push pushes the same manifest to Fly's registry); no
+    // service ARN says the registry's account.
+    if (env.target?.kind === 'fly' && env['ecr-registry-id'] === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ecr-registry-id'],
+        message:
+          'is required with target kind fly: the AWS account of the ECR repository the images are resolved in (build-push pushes each to ECR and registry.fly.io)',
+      });
     // A check that cannot read this environment's target is refused here, not at 3 a.m.
     if (env['service-arn'] !== undefined && env.target !== undefined) return;
     const kind = env.target?.kind ?? 'app-runner';
@@ -326,7 +381,7 @@ export const environmentSchema = environmentFields
       kind: 'app-runner',
       'service-arn': env['service-arn']!,
     };
-    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+    return { ...env, 'service-arn': targetId(resolved), target: resolved };
   });
 
 export const configSchema = z

@@ -70,6 +70,8 @@ export interface OpsOptions {
   githubToken: string | undefined;
   slackWebhookUrl: string | undefined;
   betterstackToken: string | undefined;
+  /** The Fly.io API token of an environment on Fly (the `fly-api-token` input). */
+  flyApiToken?: string | undefined;
   auditDatabaseUrl: string | undefined;
   timing: Omit<Timing, 'snapshotTimeoutMs'>;
   clock: Clock;
@@ -96,9 +98,13 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
   const maintenance = env.maintenance;
   const ecr = new EcrRepository(clients.ecr, ecrLocation(env), deps);
-  const target = targetOf(env, clients, deps, {
-    requestTimeoutMs: options.timing.awsRequestTimeoutMs,
-  });
+  const target = targetOf(
+    env,
+    clients,
+    deps,
+    { requestTimeoutMs: options.timing.awsRequestTimeoutMs },
+    { flyApiToken: options.flyApiToken },
+  );
   const token = options.githubToken;
   function githubAt(sha: string): GitHubDeployments | undefined {
     return token
@@ -121,8 +127,17 @@ export function createOpsContext(options: OpsOptions): OpsContext {
   }
   return {
     environment: options.environment,
-    checkAccount: () =>
-      assertAccount(clients.sts, env['service-arn'], options.configPath, options.environment, deps),
+    // A target outside AWS has no account to compare the credentials with.
+    checkAccount: async () =>
+      env['service-arn'].startsWith('arn:')
+        ? assertAccount(
+            clients.sts,
+            env['service-arn'],
+            options.configPath,
+            options.environment,
+            deps,
+          )
+        : undefined,
     env,
     target,
     ecr,

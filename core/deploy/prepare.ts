@@ -23,6 +23,8 @@ export interface OpsInputs {
   githubToken: string | undefined;
   slackWebhookUrl: string | undefined;
   betterstackToken: string | undefined;
+  /** An environment on Fly.io: its API token (else FLY_API_TOKEN, as flyctl reads it). */
+  flyApiToken?: string | undefined;
   auditDatabaseUrl: string | undefined;
   /** A rollback's down migration: it reaches the database at DATABASE_URL of the step's env. */
   downMigrationCommand?: string | undefined;
@@ -96,6 +98,7 @@ export async function prepareOps(inputs: OpsInputs, deps: PrepareDeps): Promise<
     githubToken: inputs.githubToken,
     slackWebhookUrl: inputs.slackWebhookUrl,
     betterstackToken: inputs.betterstackToken,
+    flyApiToken: inputs.flyApiToken,
     auditDatabaseUrl: inputs.auditDatabaseUrl,
     timing: {
       operationTimeoutMs: inputs.timeoutMs,

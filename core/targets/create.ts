@@ -7,10 +7,15 @@ import { AppRunnerTarget, type AppRunnerTargetOptions } from './app-runner.js';
 import { createEcsClient, EcsExpressTarget } from './ecs-express.js';
 import type { AwsClients, AwsRequestLimits } from '../aws/clients.js';
 import type { DeployTarget } from './target.js';
+import { flyApiUrl, FlyMachinesApi } from '../fly/machines-api.js';
+import { FlyTarget } from './fly.js';
+import { parseDuration } from '../util/duration.js';
+import { InputError } from '../util/errors.js';
 
 export interface TargetClients {
   appRunner?: AppRunnerClient;
   ecs?: ECSClient;
+  fly?: FlyMachinesApi;
 }
 
 export function createTarget(
@@ -29,7 +34,41 @@ export function createTarget(
       return new EcsExpressTarget(clients.ecs, target['service-arn'], deps, {
         cloudWatch: options.cloudWatch,
       });
+    case 'fly':
+      if (!clients.fly) throw new Error('createTarget: a Fly target needs a Machines API client');
+      return new FlyTarget(
+        clients.fly,
+        {
+          app: target.app,
+          'process-group': target['process-group'],
+          regions: target.regions,
+          'wait-timeout-ms': parseDuration(target['wait-timeout']) ?? 300_000,
+        },
+        deps,
+      );
   }
+}
+
+/**
+ * The Machines API client of a Fly environment. The token is the `fly-api-token` input, or
+ * FLY_API_TOKEN (as flyctl reads it); it is only ever sent to Fly.
+ */
+export function flyClientOf(
+  app: string,
+  deps: AwsCallDeps,
+  limits: AwsRequestLimits,
+  token: string | undefined = process.env['FLY_API_TOKEN'],
+): FlyMachinesApi {
+  // Checked at the first call, before any change: a run that never reads the app (a
+  // snapshot ahead of the deploy) needs no token.
+  return new FlyMachinesApi(flyApiUrl(), token, deps, {
+    requestTimeoutMs: limits.requestTimeoutMs,
+    missing: () =>
+      new InputError(
+        'fly-api-token',
+        `is required for Fly app ${app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${app})`,
+      ),
+  });
 }
 
 /**
@@ -41,6 +80,7 @@ export function targetOf(
   clients: AwsClients,
   deps: AwsCallDeps,
   limits: AwsRequestLimits,
+  platform: { flyApiToken?: string | undefined } = {},
 ): DeployTarget {
   return createTarget(
     env.target,
@@ -48,6 +88,16 @@ export function targetOf(
       appRunner: clients.appRunner,
       ...(env.target.kind === 'ecs-express'
         ? { ecs: (clients.ecs ??= createEcsClient(env.region, limits)) }
+        : {}),
+      ...(env.target.kind === 'fly'
+        ? {
+            fly: flyClientOf(
+              env.target.app,
+              deps,
+              limits,
+              platform.flyApiToken ?? process.env['FLY_API_TOKEN'],
+            ),
+          }
         : {}),
     },
     deps,

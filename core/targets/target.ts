@@ -8,6 +8,8 @@ import type { TargetKind } from '../config/fields.js';
 import { DomainFailure } from '../util/errors.js';
 
 export type { TargetKind };
+/** The targets named by an AWS service ARN (`target.service-arn`). */
+export type AwsTargetKind = Exclude<TargetKind, 'fly'>;
 
 export interface TargetState {
   kind: TargetKind;

@@ -103,7 +103,12 @@ function discriminatorValues(
   if (!def || def['discriminator'] !== key || !Array.isArray(def['options'])) return [];
   return (def['options'] as { _zod: { def: SchemaDef } }[]).flatMap((option) => {
     const shape = option._zod.def['shape'] as Record<string, { _zod: { def: SchemaDef } }>;
-    return (shape[String(key)]?._zod.def['values'] as string[] | undefined) ?? [];
+    const tag = shape[String(key)]?._zod.def;
+    // A literal lists `values`; an enum its `entries`.
+    return (
+      (tag?.['values'] as string[] | undefined) ??
+      Object.values((tag?.['entries'] as Record<string, string> | undefined) ?? {})
+    );
   });
 }
 

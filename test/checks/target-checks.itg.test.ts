@@ -1,7 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
 import { environmentSchema } from '../../core/config/schema.js';
-import type { TargetKind } from '../../core/targets/target.js';
+import type { AwsTargetKind as TargetKind } from '../../core/targets/target.js';
 import { startSim } from '../../sim/index.js';
 import { simCheckContext, simClients } from '../helpers/check-context.js';
 import {

@@ -7,9 +7,11 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
 import { dropFixture, ECS_ARN, onEcsExpress } from '../helpers/target-world.js';
+import { APP_MACHINES, FLY_APP, flyFixture, onFly } from '../helpers/fly-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import type { SimHandle } from '../../sim/index.js';
 import type { TargetKind } from '../../core/targets/target.js';
+import type { FixtureInput } from '../../sim/fixture.js';
 
 // The same deploy scenarios, through the built deploy bundle, on both deploy targets: the
 // pipeline is one; only the target the configuration names differs.
@@ -33,6 +35,13 @@ interface Platform {
   switchMs(sim: SimHandle): number;
   /** Modelled ms from the new version going live in the sim to the platform's end. */
   liveToEndMs(sim: SimHandle): number;
+  /** Update (and restart) calls per switch: one per machine where the client rolls it out. */
+  callsPerSwitch?: number;
+  fixture?: () => FixtureInput;
+  /** Inputs the platform needs besides the common ones (its API token). */
+  inputs?: (sim: SimHandle) => Record<string, string>;
+  /** The failure line of a version the platform refused. */
+  refused?: RegExp;
 }
 
 const PLATFORMS: Platform[] = [
@@ -82,6 +91,36 @@ const PLATFORMS: Platform[] = [
       return d.scaleUp + d.canaryBake + d.bake + d.cleanUp;
     },
   },
+  {
+    kind: 'fly',
+    service: 'fly',
+    update: 'updateMachine',
+    restart: 'restartMachine',
+    config: (sim) => onFly(testConfig(sim), sim),
+    serving: (sim) => {
+      const versions = new Set(
+        sim.fly
+          .machines(FLY_APP)
+          .filter((m) => m.processGroup === 'app')
+          .map((m) => m.running.version),
+      );
+      return versions.size === 1 ? [...versions][0]! : [...versions].join('+');
+    },
+    // Someone runs flyctl: the second machine is leased for a modelled hour (10.8 s real:
+    // still held when the bundle gets to look on a loaded machine, where it took 5 s to start).
+    makeBusy: async (sim) =>
+      sim.fly.holdLease(FLY_APP, APP_MACHINES[1], 'someone@example.com', 3_600_000),
+    // Three machines in turn: replaced, then the checks' grace period.
+    switchMs: (sim) => 3 * (sim.fixture.fly.durations.replace + 5_000),
+    // The first machine serves once healthy; the other two follow.
+    liveToEndMs: (sim) => 2 * (sim.fixture.fly.durations.replace + 5_000),
+    callsPerSwitch: APP_MACHINES.length,
+    fixture: flyFixture,
+    inputs: (sim) => ({ 'fly-api-token': sim.fly.token }),
+    refused: new RegExp(
+      `Fly machine ${APP_MACHINES[0]} \\(arn\\) failed on v1\\.5\\.1-broken: .*; the update stopped there, ${APP_MACHINES[0]} put back on v1\\.4\\.2 and healthy, ${APP_MACHINES[1]}, ${APP_MACHINES[2]} never changed`,
+    ),
+  },
 ];
 
 const worlds: DeployWorld[] = [];
@@ -94,11 +133,19 @@ async function world(
   faults?: NonNullable<Parameters<typeof startDeployWorld>[0]>['faults'],
 ) {
   const w = await startDeployWorld(
-    { fixture: dropFixture(), timeScale: 0.003, ...(faults ? { faults } : {}) },
+    { fixture: (p.fixture ?? dropFixture)(), timeScale: 0.003, ...(faults ? { faults } : {}) },
     p.config,
   );
   worlds.push(w);
-  return w;
+  return withPlatformInputs(w, p);
+}
+
+/** The world's runs with the platform's own inputs (Fly's API token) added. */
+function withPlatformInputs(w: DeployWorld, p: Platform): DeployWorld {
+  const extra = p.inputs?.(w.sim);
+  if (!extra) return w;
+  const run = w.run.bind(w);
+  return { ...w, run: (action, inputs, more) => run(action, { ...extra, ...inputs }, more) };
 }
 
 describe.each(PLATFORMS)('deploy on $kind', (p) => {
@@ -108,10 +155,11 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
     expect(errors(result)).toEqual([]);
     expect(result.outputs['result']).toBe('deployed');
     expect(p.serving(w.sim)).toBe('v1.5.0');
-    expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(1);
+    const updates = p.callsPerSwitch ?? 1;
+    expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(updates);
     const again = await w.run('deploy', { image: 'v1.5.0' });
     expect(again.outputs['result']).toBe('unchanged');
-    expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(1);
+    expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(updates);
   });
 
   it.concurrent(
@@ -122,9 +170,10 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
       expect(result.exitCode).toBe(1);
       expect(result.outputs['result']).toBe('failed');
       expect(errors(result).at(-1)).toMatch(
-        p.kind === 'app-runner'
-          ? /App Runner rejected v1\.5\.1-broken .* and kept v1\.4\.2/
-          : /ECS rolled v1\.5\.1-broken back: .*, and kept v1\.4\.2/,
+        p.refused ??
+          (p.kind === 'app-runner'
+            ? /App Runner rejected v1\.5\.1-broken .* and kept v1\.4\.2/
+            : /ECS rolled v1\.5\.1-broken back: .*, and kept v1\.4\.2/),
       );
       expect(p.serving(w.sim)).toBe('v1.4.2');
     },
@@ -169,12 +218,12 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
       expect(errors(result)).toEqual([]);
       expect(result.outputs['result']).toBe('deployed');
       expect(w.sim.calls().filter((c) => c.fault).length).toBeGreaterThan(0);
-      // Retried calls that failed changed nothing; exactly one update took effect.
+      // Retried calls that failed changed nothing; exactly one update (per machine) took effect.
       expect(
         w.sim
           .calls({ service: p.service, operation: p.update })
           .filter((c) => !c.fault && !c.error),
-      ).toHaveLength(1);
+      ).toHaveLength(p.callsPerSwitch ?? 1);
       expect(p.serving(w.sim)).toBe('v1.5.0');
     },
   );
@@ -190,7 +239,9 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
     expect(result.outputs['result']).toBe('restarted');
     expect(result.stdout).toMatch(/✓ Restart service: operation .*: (SUCCEEDED|SUCCESSFUL)/);
     expect(result.stdout).toMatch(/✓ Verify: 1 checks passed; reports v1\.4\.2/);
-    expect(w.sim.calls({ service: p.service, operation: p.restart })).toHaveLength(1);
+    expect(w.sim.calls({ service: p.service, operation: p.restart })).toHaveLength(
+      p.callsPerSwitch ?? 1,
+    );
     // No image change, no snapshot.
     expect(w.sim.calls({ service: p.service, operation: p.update })).toHaveLength(
       p.update === p.restart ? 1 : 0,
@@ -243,8 +294,12 @@ describe.each(PLATFORMS)('the incident path on $kind', (p) => {
 
   it.concurrent('a version that warms up for 30 s, then serves 200, is kept', async () => {
     // ×0.01: the 30 s of warm-up are 300 ms, three polls 150 ms.
-    const w = await startDeployWorld({ fixture: dropFixture(), timeScale: 0.01 }, p.config);
-    worlds.push(w);
+    const started = await startDeployWorld(
+      { fixture: (p.fixture ?? dropFixture)(), timeScale: 0.01 },
+      p.config,
+    );
+    worlds.push(started);
+    const w = withPlatformInputs(started, p);
     w.sim.pushImage('drop-web', {
       tags: ['v1.6.0'],
       behaviour: 'warm-up',

@@ -15,7 +15,7 @@ import type { AwsCallDeps } from '../../core/aws/call.js';
 import { systemClock } from '../../core/util/clock.js';
 import { recordingLogger } from '../../core/util/logger.js';
 import { createTarget } from '../../core/targets/create.js';
-import type { DeployTarget, TargetKind } from '../../core/targets/target.js';
+import type { AwsTargetKind as TargetKind, DeployTarget } from '../../core/targets/target.js';
 
 // 0.003: an App Runner deployment (3m15s) takes ~0.6 s, an ECS canary (7m45s) ~1.4 s.
 export const TIME_SCALE = 0.003;

@@ -5,7 +5,7 @@
 import { PauseServiceCommand } from '@aws-sdk/client-apprunner';
 import { UpdateExpressGatewayServiceCommand } from '@aws-sdk/client-ecs';
 import { describe, expect, it } from 'vitest';
-import { TargetNotUpdatable, type TargetKind } from '../../core/targets/target.js';
+import { TargetNotUpdatable, type AwsTargetKind as TargetKind } from '../../core/targets/target.js';
 import { ECS_ARN, targetWorld, type TargetWorld } from '../helpers/target-world.js';
 import { waitFor } from '../sim/helpers.js';
 

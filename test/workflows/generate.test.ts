@@ -163,6 +163,7 @@ describe('deploy.yml and rollback.yml', () => {
         'SLACK_WEBHOOK_URL',
         'BETTERSTACK_TOKEN',
         'AUDIT_DATABASE_URL',
+        'FLY_API_TOKEN',
       ]);
   });
 });

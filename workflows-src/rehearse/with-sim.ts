@@ -77,6 +77,42 @@ export interface SimLike {
   serviceUrl(arnOrName: string): string;
   /** ECS Express services (a rehearsal whose production runs there). */
   ecs?: { service(arnOrName: string): { arn: string; url: string } };
+  /** Fly.io apps (a rehearsal whose staging runs there). */
+  fly?: { url(app: string): string; token: string };
+  accountId?: string;
+}
+
+/** Where a rehearsal's staging runs: App Runner (the default) or Fly.io. */
+export type StagingTarget = 'app-runner' | 'fly';
+
+/** The Fly app a rehearsal's staging runs on (`--staging fly`), as Drop's runbook names it. */
+export const FLY_STAGING_APP = 'drop-staging';
+
+/**
+ * Staging on Fly.io: app drop-staging, two machines of process group app in arn, running the
+ * drop-web images (build-push pushes each to ECR and registry.fly.io).
+ */
+export function withFlyStaging(fixture: FixtureInput): FixtureInput {
+  return {
+    ...fixture,
+    fly: {
+      apps: [
+        {
+          name: FLY_STAGING_APP,
+          repository: 'drop-web',
+          image: 'v1.4.2',
+          env: { NODE_ENV: 'production', APP_BASE_URL: 'https://drop-staging.fly.dev' },
+          checks: {
+            alive: { path: '/', port: 3000, interval: '15s', timeout: '5s', gracePeriod: '5s' },
+          },
+          machines: [
+            { id: '1781e3d0a1b201', region: 'arn' },
+            { id: '1781e3d0a1b202', region: 'arn' },
+          ],
+        },
+      ],
+    },
+  };
 }
 
 /** Where a rehearsal's production runs: App Runner (the default) or ECS Express Mode. */
@@ -152,8 +188,22 @@ export function simConfig(
   sim: SimLike,
   names: readonly string[] = ENVIRONMENTS.map((e) => e.name),
   production: ProductionTarget = 'app-runner',
+  staging: StagingTarget = 'app-runner',
 ): string {
   const environments = names.map((name) => {
+    if (name === 'staging' && staging === 'fly') {
+      if (!sim.fly) throw new Error('the sim has no Fly app for staging');
+      // Only what reads a Fly app: the request metrics and App Runner's logs are not there.
+      return environmentYaml(sim, name, serviceFor(sim, name).arn, {
+        database: '      instance: drop-db\n      snapshot-retention: 1',
+      })
+        .replace(
+          /service-arn: .*/,
+          `target: { kind: fly, app: ${FLY_STAGING_APP}, wait-timeout: 30s }\n    ecr-registry-id: '${sim.accountId ?? REHEARSAL_ACCOUNT}'`,
+        )
+        .replace(/base-url: .*/, `base-url: ${sim.fly.url(FLY_STAGING_APP)}`)
+        .concat('    checks:\n      daily:\n        - type: health\n');
+    }
     const yaml =
       environmentYaml(sim, name, serviceFor(sim, name).arn, {
         database: '      instance: drop-db\n      snapshot-retention: 1',
@@ -205,13 +255,18 @@ const opsChecks = (serviceArn: string): string => `    checks:
  */
 export async function simWorkspace(
   sim: SimLike,
-  options: { suiteActions?: boolean; callerWorkflow?: string; production?: ProductionTarget } = {},
+  options: {
+    suiteActions?: boolean;
+    callerWorkflow?: string;
+    production?: ProductionTarget;
+    staging?: StagingTarget;
+  } = {},
 ): Promise<string> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'rehearse-'));
   await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
   await writeFile(
     path.join(workspace, '.github', 'apprunner-ops.yml'),
-    simConfig(sim, undefined, options.production),
+    simConfig(sim, undefined, options.production, options.staging),
   );
   if (options.suiteActions ?? !options.callerWorkflow)
     await symlink(path.join(REPO_ROOT, 'actions'), path.join(workspace, 'actions'));
@@ -230,7 +285,11 @@ export async function simWorkspace(
 
 export async function simRehearsalOptions(
   sim: SimLike,
-  workspaceOptions: { callerWorkflow?: string; production?: ProductionTarget } = {},
+  workspaceOptions: {
+    callerWorkflow?: string;
+    production?: ProductionTarget;
+    staging?: StagingTarget;
+  } = {},
 ): Promise<
   Pick<
     RehearsalOptions,
@@ -280,6 +339,7 @@ export async function simRehearsalOptions(
       ...(sim.env['SIM_BETTERSTACK_TOKEN']
         ? { BETTERSTACK_TOKEN: sim.env['SIM_BETTERSTACK_TOKEN'] }
         : {}),
+      ...(workspaceOptions.staging === 'fly' && sim.fly ? { FLY_API_TOKEN: sim.fly.token } : {}),
     },
     actionInputs,
   };

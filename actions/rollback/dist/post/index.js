@@ -28463,7 +28463,7 @@ async function retry(fn, options) {
             if (attempt >= options.attempts || !options.isRetryable(error))
                 throw error;
             const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+            const delay = options.delayFor?.(error) ?? Math.round(ceiling / 2 + (random() * ceiling) / 2);
             options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
             await options.clock.sleep(delay, options.signal);
         }
@@ -42145,7 +42145,7 @@ const positiveDurationField = schemas_string()
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express']));
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'fly']));
 
 ;// CONCATENATED MODULE: ./core/util/zod-issues.ts
 /** `environments.production.health.checks[1].expect.status` */
@@ -42248,7 +42248,10 @@ function discriminatorValues(schema, parent, key) {
         return [];
     return def['options'].flatMap((option) => {
         const shape = option._zod.def['shape'];
-        return shape[String(key)]?._zod.def['values'] ?? [];
+        const tag = shape[String(key)]?._zod.def;
+        // A literal lists `values`; an enum its `entries`.
+        return (tag?.['values'] ??
+            Object.values(tag?.['entries'] ?? {}));
     });
 }
 function isIntegerAt(schema, path) {

@@ -1,0 +1,516 @@
+/**
+ * Fly.io as a deploy target: the Machines of one process group of an app (optionally in some
+ * regions only), through the Machines API (core/fly/machines-api.ts).
+ *
+ * Fly runs no deployment for us: the client is the orchestrator, as flyctl is. A switch is
+ * planned by `switchImage` (everything checked, nothing changed) and carried out by `follow`,
+ * one machine at a time (Fly's `rolling` strategy): lease the machine, update its
+ * `config.image` (by digest) with the lease's nonce, wait for its new instance to be `started`
+ * and its health checks to pass, release the lease. A machine that does not come up healthy
+ * within `wait-timeout` stops the update: it and every machine already updated are put back on
+ * the configuration each had before (verified the same way), the machines after it are never
+ * touched, and the run is red naming the machine. A restart (after a secret changed: Fly
+ * machines read secrets when they start) goes the same way with Fly's restart.
+ *
+ * The image is the same manifest build-push pushed to ECR and to registry.fly.io/<app>, so an
+ * ECR reference by digest names the Fly image by the same digest.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MinuteMetrics } from '../aws/cloudwatch.js';
+import {
+  FLY_REGISTRY,
+  FlyApiError,
+  type FlyMachine,
+  type FlyMachinesApi,
+} from '../fly/machines-api.js';
+import type { Clock } from '../util/clock.js';
+import { formatDuration } from '../util/duration.js';
+import { DomainFailure, errorMessage } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { waitFor } from '../util/wait.js';
+import {
+  TargetNotUpdatable,
+  type DeployTarget,
+  type DeploymentResult,
+  type Preflight,
+  type RunningImage,
+  type StartedDeployment,
+  type SwitchOptions,
+  type TargetState,
+  type Wait,
+} from './target.js';
+
+export interface FlyTargetConfig {
+  app: string;
+  'process-group': string;
+  /** Only the machines in these regions; absent: every region. */
+  regions?: string[] | undefined;
+  /** Per machine: its new instance `started` and every health check passing. */
+  'wait-timeout-ms': number;
+}
+
+export interface FlyTargetDeps {
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The token was refused, or the app or process group is not there: nothing was changed. */
+export class FlyTargetRefused extends DomainFailure {
+  override readonly name = 'FlyTargetRefused';
+}
+
+const DIGEST = /@(sha256:[0-9a-f]{64})$/;
+const SETTLED = new Set(['started', 'stopped', 'suspended']);
+
+interface Plan {
+  kind: 'switch' | 'restart';
+  /** Fly's reference of the image asked for (switch), by digest. */
+  image: string;
+  environment: Record<string, string> | undefined;
+  machines: FlyMachine[];
+  done: boolean;
+}
+
+interface Step {
+  machine: FlyMachine;
+  /** The configuration it had before this run changed it. */
+  before: FlyMachine['config'];
+}
+
+export class FlyTarget implements DeployTarget {
+  readonly kind = 'fly' as const;
+  readonly arn: string;
+  readonly trafficMetrics = "Fly's Prometheus metrics (not read by apprunner-ops)";
+  private readonly plans = new Map<string, Plan>();
+
+  constructor(
+    private readonly api: FlyMachinesApi,
+    private readonly config: FlyTargetConfig,
+    private readonly deps: FlyTargetDeps,
+  ) {
+    this.arn = `fly:${config.app}:${config['process-group']}`;
+  }
+
+  private get app(): string {
+    return this.config.app;
+  }
+
+  /** `registry.fly.io/<app>@sha256:…` of any reference by digest (ECR's or Fly's). */
+  flyImage(image: string): string {
+    const digest = DIGEST.exec(image)?.[1];
+    if (!digest)
+      throw new TargetNotUpdatable(
+        `Fly machines are updated by digest; ${image} names no digest (deploy a digest, or a tag build-push resolved)`,
+      );
+    return `${FLY_REGISTRY}/${this.app}@${digest}`;
+  }
+
+  /** The machines of the process group (and regions), or a refusal that changes nothing. */
+  private async machines(): Promise<FlyMachine[]> {
+    let all: FlyMachine[];
+    try {
+      all = await this.api.listMachines(this.app);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const group = this.config['process-group'];
+    const regions = this.config.regions;
+    const mine = all
+      .filter((m) => (m.config.metadata?.['fly_process_group'] ?? 'app') === group)
+      .filter((m) => !regions || regions.includes(m.region))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    if (mine.length === 0) {
+      const groups = [
+        ...new Set(all.map((m) => m.config.metadata?.['fly_process_group'] ?? 'app')),
+      ];
+      throw new FlyTargetRefused(
+        `Fly app ${this.app} has no machines in process group "${group}"${regions ? ` in ${regions.join(', ')}` : ''} (its groups: ${groups.join(', ') || 'none'}); fix target.process-group or target.regions`,
+      );
+    }
+    return mine;
+  }
+
+  /** A 401 or 404 from Fly, said as what to fix; anything else as it came. */
+  private refusal(error: unknown): unknown {
+    if (!(error instanceof FlyApiError)) return error;
+    if (error.status === 401)
+      return new FlyTargetRefused(
+        `Fly refused the API token (401: ${error.detail}); set the FLY_API_TOKEN secret to a deploy token of app ${this.app} (fly tokens create deploy -a ${this.app})`,
+      );
+    if (error.status === 404)
+      return new FlyTargetRefused(
+        `Fly has no app ${this.app} for this token (404: ${error.detail}); fix target.app or use a token of its organization`,
+      );
+    return error;
+  }
+
+  private state(machines: FlyMachine[]): TargetState {
+    const first = machines[0]!;
+    const digest = first.image_ref?.digest || DIGEST.exec(first.config.image)?.[1];
+    const counts = new Map<string, number>();
+    for (const m of machines) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
+    return {
+      kind: this.kind,
+      arn: this.arn,
+      name: this.app,
+      url: `https://${this.app}.fly.dev`,
+      image: first.config.image,
+      digest,
+      imageByDigest: digest ? `${FLY_REGISTRY}/${this.app}@${digest}` : first.config.image,
+      environment: { ...(first.config.env ?? {}) },
+      // Fly secrets are the app's, by name, with no AWS reference to read labels of.
+      secrets: {},
+      status: [...counts].map(([state, n]) => `${n} ${state}`).join(', '),
+    };
+  }
+
+  async describe(): Promise<TargetState> {
+    return this.state(await this.machines());
+  }
+
+  async runningImages(): Promise<RunningImage[]> {
+    const seen = new Map<string, RunningImage>();
+    for (const m of await this.machines()) {
+      const digest = m.image_ref?.digest || DIGEST.exec(m.config.image)?.[1];
+      seen.set(m.config.image, { image: m.config.image, ...(digest ? { digest } : {}) });
+    }
+    return [...seen.values()];
+  }
+
+  async lastDeployedAt(): Promise<Date | undefined> {
+    const times = (await this.machines())
+      .map((m) => (m.updated_at ? Date.parse(m.updated_at) : NaN))
+      .filter((t) => Number.isFinite(t));
+    // The oldest instance read the app's secrets earliest: what may still run stale values.
+    return times.length ? new Date(Math.min(...times)) : undefined;
+  }
+
+  /** Machines not settled, and leases held by someone else (named). */
+  private async obstacles(machines: FlyMachine[]): Promise<{ busy: string[]; held: string[] }> {
+    const busy = machines.filter((m) => !SETTLED.has(m.state)).map((m) => `${m.id} is ${m.state}`);
+    const held: string[] = [];
+    for (const m of machines) {
+      const lease = await this.api.getLease(this.app, m.id);
+      if (lease)
+        held.push(
+          `machine ${m.id} is leased by ${lease.owner}${lease.description ? ` ("${lease.description}")` : ''} until ${new Date(lease.expires_at * 1000).toISOString()}`,
+        );
+    }
+    return { busy, held };
+  }
+
+  async preflight(): Promise<Preflight> {
+    const machines = await this.machines();
+    const { busy, held } = await this.obstacles(machines);
+    const reasons = [...busy, ...held];
+    return {
+      updatable: reasons.length === 0,
+      busy: reasons.length > 0,
+      paused: false,
+      reason:
+        reasons.length === 0
+          ? `Fly app ${this.app} (${this.config['process-group']}): ${machines.length} machines settled, none leased`
+          : `Fly app ${this.app}: ${reasons.join('; ')} (IN_PROGRESS elsewhere: waiting for it to end)`,
+    };
+  }
+
+  async waitUntilUpdatable(wait: Wait): Promise<TargetState> {
+    return waitFor({
+      what: `Fly app ${this.app} (${this.config['process-group']}) to have its machines settled and no lease held by someone else`,
+      timeoutMs: wait.timeoutMs,
+      intervalMs: wait.intervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      probe: async () => {
+        const machines = await this.machines();
+        const { busy, held } = await this.obstacles(machines);
+        if (busy.length === 0 && held.length === 0)
+          return { done: true, value: this.state(machines) };
+        return { done: false, status: `IN_PROGRESS: ${[...busy, ...held].join('; ')}` };
+      },
+    }).catch((error: unknown) => {
+      if (error instanceof DomainFailure && error.name === 'WaitTimeout')
+        throw new TargetNotUpdatable(
+          `${error.message}; release the lease (fly machine leases clear) or wait for the other deploy to end, then run again`,
+          { cause: error },
+        );
+      throw error;
+    });
+  }
+
+  /** Everything checked before the first change: machines there, settled, not leased by others. */
+  private async plan(kind: Plan['kind'], image: string, environment?: Record<string, string>) {
+    const machines = await this.machines();
+    const { busy, held } = await this.obstacles(machines);
+    if (busy.length || held.length)
+      throw new TargetNotUpdatable(
+        `Fly app ${this.app} cannot be ${kind === 'switch' ? 'updated' : 'restarted'} now: ${[...busy, ...held].join('; ')}`,
+      );
+    const id = `fly-${kind}-${randomUUID().slice(0, 8)}`;
+    this.plans.set(id, { kind, image, environment, machines, done: false });
+    return { id, before: this.state(machines) };
+  }
+
+  describeSwitch(from: string, to: string): string {
+    return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
+  }
+
+  describeRestart(): string {
+    return `Fly Machines API: restart each machine of ${this.app} (${this.config['process-group']}) in turn, leased, wait started and health checks passing`;
+  }
+
+  private safeFlyImage(image: string): string {
+    try {
+      return this.flyImage(image);
+    } catch {
+      return image;
+    }
+  }
+
+  async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
+    const fly = this.flyImage(image);
+    const { id, before } = await this.plan('switch', fly, options.environment);
+    return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
+  }
+
+  async restart(): Promise<StartedDeployment> {
+    const { id, before } = await this.plan('restart', '');
+    return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
+  }
+
+  async traffic(): Promise<MinuteMetrics[]> {
+    throw new DomainFailure(
+      `the fly target has no request metrics apprunner-ops reads (Fly publishes them to its Prometheus); deploy with bake: 0s`,
+    );
+  }
+
+  async follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult> {
+    const plan = this.plans.get(deployment.id);
+    if (!plan) throw new Error(`FlyTarget.follow: no deployment ${deployment.id} was started here`);
+    if (plan.done) throw new Error(`FlyTarget.follow: ${deployment.id} was already carried out`);
+    plan.done = true;
+    const deadline = this.deps.clock.now() + wait.timeoutMs;
+    const steps: Step[] = [];
+    const name = deployment.names?.image ?? deployment.image;
+    for (const [index, machine] of plan.machines.entries()) {
+      const label = `machine ${machine.id} (${machine.region}, ${index + 1}/${plan.machines.length})`;
+      try {
+        await this.withLease(machine, `apprunner-ops ${deployment.id}`, async (nonce) => {
+          const current = await this.api.getMachine(this.app, machine.id);
+          if (plan.kind === 'restart') {
+            this.deps.logger.info(`  Fly: restarting ${label}`);
+            await this.api.restartMachine(this.app, machine.id, nonce);
+            steps.push({ machine, before: current.config });
+            await this.healthy(current, undefined, deadline, wait);
+            return;
+          }
+          const config = {
+            ...current.config,
+            image: plan.image,
+            ...(plan.environment ? { env: { ...plan.environment } } : {}),
+          };
+          this.deps.logger.info(`  Fly: updating ${label} → ${plan.image}`);
+          const updated = await this.update(machine.id, config, nonce);
+          steps.push({ machine, before: current.config });
+          await this.healthy(updated, updated.instance_id, deadline, wait);
+        });
+        this.deps.logger.info(`  Fly: ${label} started, health checks passing`);
+      } catch (error) {
+        const why = errorMessage(error);
+        if (plan.kind === 'switch' && steps.length > 0) {
+          const back = await this.putBack(steps, deadline, wait);
+          return this.failed(deployment, plan, steps, machine, why, back);
+        }
+        const what = plan.kind === 'restart' ? 'restart' : `update to ${name}`;
+        return {
+          ok: false,
+          id: deployment.id,
+          status: 'FAILED',
+          emergency: false,
+          message: `Fly ${what} stopped at ${label}: ${why}; ${
+            plan.kind === 'restart'
+              ? `${steps.length} machines restarted before it`
+              : 'no machine was changed'
+          }`,
+        };
+      }
+    }
+    return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+  }
+
+  private failed(
+    deployment: StartedDeployment,
+    plan: Plan,
+    steps: Step[],
+    machine: FlyMachine,
+    why: string,
+    back: { ok: string[]; failed: string[] },
+  ): DeploymentResult {
+    const untouched = plan.machines.slice(steps.length).map((m) => m.id);
+    const name = deployment.names?.image ?? deployment.image;
+    const previous = deployment.names?.previous ?? deployment.previous;
+    return {
+      ok: false,
+      id: deployment.id,
+      status: back.failed.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+      emergency: back.failed.length > 0,
+      message: back.failed.length
+        ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down — check it now`
+        : `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; the update stopped there, ${back.ok.join(', ')} put back on ${previous} and healthy${untouched.length ? `, ${untouched.join(', ')} never changed` : ''}`,
+    };
+  }
+
+  /** The machines this run changed, newest first, back on the configuration each had. */
+  private async putBack(
+    steps: Step[],
+    deadline: number,
+    wait: Wait,
+  ): Promise<{ ok: string[]; failed: string[] }> {
+    const ok: string[] = [];
+    const failed: string[] = [];
+    // The rollback gets its own deadline: the update's may be spent.
+    const own = Math.max(
+      deadline,
+      this.deps.clock.now() + this.config['wait-timeout-ms'] * steps.length,
+    );
+    for (const { machine, before } of [...steps].reverse()) {
+      try {
+        await this.withLease(machine, 'apprunner-ops rollback', async (nonce) => {
+          this.deps.logger.info(`  Fly: putting machine ${machine.id} back on ${before.image}`);
+          const updated = await this.update(machine.id, before, nonce);
+          await this.healthy(updated, updated.instance_id, own, wait);
+        });
+        ok.push(machine.id);
+      } catch (error) {
+        failed.push(`${machine.id}: ${errorMessage(error)}`);
+      }
+    }
+    ok.reverse();
+    return { ok, failed };
+  }
+
+  /**
+   * An update whose answer was lost (a 5xx, a dropped connection) may have been applied: the
+   * machine is read back, and the update is sent again only if its configuration is not the
+   * one asked for (at most three times).
+   */
+  private async update(
+    id: string,
+    config: FlyMachine['config'],
+    nonce: string,
+  ): Promise<FlyMachine> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.api.updateMachine(this.app, id, config, nonce);
+      } catch (error) {
+        const lost =
+          (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+        if (!lost || attempt >= 3) throw error;
+        const now = await this.api.getMachine(this.app, id);
+        if (sameConfig(now.config, config)) {
+          this.deps.logger.info(
+            `  Fly: the answer to the update of machine ${id} was lost (${errorMessage(error)}); read back: it was applied`,
+          );
+          return now;
+        }
+        this.deps.logger.info(
+          `  Fly: the update of machine ${id} failed (${errorMessage(error)}); read back: not applied, sending it again (attempt ${attempt + 1}/3)`,
+        );
+      }
+    }
+  }
+
+  /**
+   * A lease whose answer was lost is looked up: none held means none was taken, and it is
+   * asked for again; one held cannot be used without its nonce, so the run stops there.
+   */
+  private async lease(id: string, ttl: number, description: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.api.acquireLease(this.app, id, ttl, description)).nonce;
+      } catch (error) {
+        if (error instanceof FlyApiError && error.status === 409)
+          throw new TargetNotUpdatable(`Fly machine ${id}: ${error.detail}`);
+        const lost =
+          (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
+        if (!lost || attempt >= 3) throw error;
+        const held = await this.api.getLease(this.app, id);
+        if (held)
+          throw new TargetNotUpdatable(
+            `Fly machine ${id}: the answer to the lease request was lost and a lease is held by ${held.owner} until ${new Date(held.expires_at * 1000).toISOString()}; run again after it lapses`,
+          );
+        this.deps.logger.info(
+          `  Fly: the lease request for machine ${id} failed (${errorMessage(error)}); none is held, asking again (attempt ${attempt + 1}/3)`,
+        );
+      }
+    }
+  }
+
+  private async withLease<T>(
+    machine: FlyMachine,
+    description: string,
+    fn: (nonce: string) => Promise<T>,
+  ): Promise<T> {
+    const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) + 60);
+    const nonce = await this.lease(machine.id, ttl, description);
+    try {
+      return await fn(nonce);
+    } finally {
+      await this.api.releaseLease(this.app, machine.id, nonce).catch((error: unknown) => {
+        // It lapses by itself at its TTL; say so rather than fail a finished update.
+        this.deps.logger.warning(
+          `Fly: could not release the lease of machine ${machine.id} (${errorMessage(error)}); it lapses in ${ttl}s`,
+        );
+      });
+    }
+  }
+
+  /**
+   * Waits (Fly's long poll, then the machine's checks) until the instance is `started` and every
+   * check passes, within `wait-timeout` and the deployment's deadline.
+   */
+  private async healthy(
+    machine: FlyMachine,
+    instanceId: string | undefined,
+    deadline: number,
+    wait: Wait,
+  ): Promise<void> {
+    const { clock } = this.deps;
+    const until = Math.min(deadline, clock.now() + this.config['wait-timeout-ms']);
+    const limit = formatDuration(this.config['wait-timeout-ms']);
+    for (;;) {
+      const left = until - clock.now();
+      if (left <= 0) throw new MachineUnhealthy(`its new instance was not started within ${limit}`);
+      if (await this.api.wait(this.app, machine.id, 'started', instanceId, left / 1000)) break;
+    }
+    for (;;) {
+      const now = await this.api.getMachine(this.app, machine.id);
+      if (now.state === 'failed' || now.state === 'stopped')
+        throw new MachineUnhealthy(`it is ${now.state} instead of started`);
+      const checks = now.checks ?? [];
+      const bad = checks.filter((c) => c.status !== 'passing');
+      if (now.state === 'started' && bad.length === 0) return;
+      const last = bad
+        .map(
+          (c) =>
+            `${c.name} ${c.status}${c.output ? ` (${c.output.replace(/\s+/g, ' ').trim()})` : ''}`,
+        )
+        .join(', ');
+      if (clock.now() >= until)
+        throw new MachineUnhealthy(
+          `its health checks did not pass within ${limit}: ${last || `state ${now.state}`}`,
+        );
+      await clock.sleep(Math.min(wait.intervalMs, Math.max(0, until - clock.now())));
+    }
+  }
+}
+
+/** The configuration read back is the one sent (image and environment decide). */
+function sameConfig(a: FlyMachine['config'], b: FlyMachine['config']): boolean {
+  return a.image === b.image && JSON.stringify(a.env ?? {}) === JSON.stringify(b.env ?? {});
+}
+
+/** A machine that did not come up healthy: the update stops and is put back. */
+class MachineUnhealthy extends DomainFailure {
+  override readonly name = 'MachineUnhealthy';
+}
