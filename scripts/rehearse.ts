@@ -135,8 +135,6 @@ if (target === 'go-live') {
 
 if (target === 'release') {
   // The suite's own release: a clone of HEAD, the sim's GitHub for tags and the release.
-  const stagedFixture =
-    staging === 'fly' ? withFlyStaging(rehearsalFixture(production)) : rehearsalFixture(production);
   const sim = await startSim({ timeScale });
   const clone = await cloneHead();
   try {
@@ -180,6 +178,8 @@ const drill = target === 'ops-monthly';
 const privateDatabase = values['private-database'] === true;
 if (privateDatabase && (rotation || drill || !viaCaller))
   fail('--private-database rehearses deploy, rollback or checks');
+const stagedFixture =
+  staging === 'fly' ? withFlyStaging(rehearsalFixture(production)) : rehearsalFixture(production);
 const sim = await startSim({
   timeScale,
   fixture: rotation
