@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseDuration } from '../core/util/duration.js';
 import { formatIssues } from '../core/util/zod-issues.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
+import { asgFixtureSchema } from './asg-fixture.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -296,6 +297,8 @@ export const fixtureSchema = z.strictObject({
   apprunner: z.strictObject({ services: z.array(serviceSchema).default([]) }).prefault({}),
   /** Amazon ECS Express Mode services (sim/ecs-fixture.ts). */
   ecs: ecsFixtureSchema,
+  /** EC2 launch templates, Auto Scaling groups and a load balancer (sim/asg-fixture.ts). */
+  asg: asgFixtureSchema,
   ecr: z
     .strictObject({
       repositories: z.array(repositorySchema).default([]),

@@ -13,6 +13,7 @@ import { RegistryClient } from './registry.js';
 import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
 import { ecsView, type SimEcsHandle } from './ecs-view.js';
+import { asgView, type SimAsgHandle } from './asg-view.js';
 import type {
   BetterStackMetadata,
   BetterStackMonitor,
@@ -193,6 +194,8 @@ export interface SimHandle {
   slackMessages(): SlackMessage[];
   /** Amazon ECS Express Mode services (sim/services/ecs.ts). */
   ecs: SimEcsHandle;
+  /** EC2 Auto Scaling groups behind a load balancer (sim/services/asg-state.ts). */
+  asg: SimAsgHandle;
   betterstack: {
     monitors(): SimMonitorView[];
     requests(): BetterStackRequest[];
@@ -247,6 +250,8 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_RDS: url,
     AWS_ENDPOINT_URL_STS: url,
     AWS_ENDPOINT_URL_EC2: url,
+    AWS_ENDPOINT_URL_AUTO_SCALING: url,
+    AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
@@ -325,10 +330,16 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     world.secrets.seed(world.rds);
     await world.apprunner.seed();
     await world.ecs.seed();
+    await world.asg.seed();
     scheduleManagedRotations(world);
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
-    await Promise.all([world.apprunner.stop(), world.ecs.stop(), world.rds.stopBackings()]);
+    await Promise.all([
+      world.apprunner.stop(),
+      world.ecs.stop(),
+      world.asg.stop(),
+      world.rds.stopBackings(),
+    ]);
     throw error;
   }
   const url = world.url;
@@ -493,6 +504,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     },
     state: () => stateView(world),
     ecs: ecsView(world),
+    asg: asgView(world),
     calls: (filter) => world.calls.list(filter),
     mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
     clearCalls: () => world.calls.clear(),
@@ -508,6 +520,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         new Promise<void>((resolve) => s.close(() => resolve())),
         world.apprunner.stop(),
         world.ecs.stop(),
+        world.asg.stop(),
         world.rds.stopBackings(),
       ]);
       if (world.modelViolations.length > 0)

@@ -7,6 +7,7 @@ import { AppRunnerState } from './services/apprunner.js';
 import { seedBetterStack, type BetterStackState } from './services/betterstack.js';
 import { EcrState } from './services/ecr.js';
 import { EcsState } from './services/ecs.js';
+import { AsgState } from './services/asg-state.js';
 import { GithubState } from './services/github.js';
 import { RdsState } from './services/rds.js';
 import { SecretsState } from './services/secrets-manager.js';
@@ -21,6 +22,7 @@ export class World {
   readonly ecr: EcrState;
   readonly apprunner: AppRunnerState;
   readonly ecs: EcsState;
+  readonly asg: AsgState;
   readonly rds: RdsState;
   readonly secrets: SecretsState;
   readonly github = new GithubState();
@@ -52,6 +54,7 @@ export class World {
     this.apprunner.secretValue = (ref) => this.secrets.currentValue(ref);
     this.ecs = new EcsState(fixture, this.clock, this.ecr, () => this.faults.listingDelayMs);
     this.ecs.secretValue = (ref) => this.secrets.currentValue(ref);
+    this.asg = new AsgState(fixture, this.clock, this.ecr);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
     this.startedAt = this.clock.now();

@@ -403,6 +403,8 @@ export const VALIDATION_STYLE: Readonly<Record<string, ValidationStyle>> = {
   sts: 'query',
   ec2: 'query',
   monitoring: 'query',
+  autoscaling: 'query',
+  elasticloadbalancing: 'query',
 };
 
 function describe(v: Violation): string {

@@ -73,6 +73,8 @@ export const MODEL_OF_SIGNING_NAME: Readonly<Record<string, string>> = {
   logs: 'logs',
   sts: 'sts',
   ec2: 'ec2',
+  autoscaling: 'autoscaling',
+  elasticloadbalancing: 'elbv2',
 };
 
 export const MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));
