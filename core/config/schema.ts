@@ -1,3 +1,4 @@
+import { asgTargetSchema } from './asg-target.js';
 import { z } from 'zod';
 import { checkItemSchema, checkSchema, targetMismatch } from '../checks/schemas/index.js';
 import { healthChecksSchema } from '../health/check-schema.js';
@@ -12,7 +13,6 @@ import {
   httpUrlField,
   rdsInstanceField,
   snapshotPrefixField,
-  TARGET_KINDS,
 } from './fields.js';
 import { bakeConfigSchema } from './bake.js';
 
@@ -178,23 +178,31 @@ const secretSchema = z
   });
 
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
+const serviceTarget = <K extends 'app-runner' | 'ecs-express'>(kind: K) =>
+  z
+    .strictObject({
+      kind: z.literal(kind).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+      'service-arn': z.string().describe('The service ARN on that platform.'),
+    })
+    .superRefine((target, ctx) => {
+      const field = target.kind === 'ecs-express' ? ecsServiceArnField : appRunnerServiceArnField;
+      const result = field.safeParse(target['service-arn']);
+      if (!result.success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['service-arn'],
+          message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
+        });
+    });
+
 const targetSchema = z
-  .strictObject({
-    kind: z.enum(TARGET_KINDS).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
-    'service-arn': z.string().describe('The service ARN on that platform.'),
-  })
-  .superRefine((target, ctx) => {
-    const field = target.kind === 'ecs-express' ? ecsServiceArnField : appRunnerServiceArnField;
-    const result = field.safeParse(target['service-arn']);
-    if (!result.success)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['service-arn'],
-        message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
-      });
-  })
+  .discriminatedUnion('kind', [
+    serviceTarget('app-runner'),
+    serviceTarget('ecs-express'),
+    asgTargetSchema,
+  ])
   .describe(
-    'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.',
+    'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.',
   );
 
 export type TargetConfig = z.output<typeof targetSchema>;
@@ -323,7 +331,9 @@ export const environmentSchema = environmentFields
       kind: 'app-runner',
       'service-arn': env['service-arn']!,
     };
-    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+    // An asg target's ARN is its listener's: what the records name it by.
+    const arn = resolved.kind === 'asg' ? resolved['listener-arn'] : resolved['service-arn'];
+    return { ...env, 'service-arn': arn, target: resolved };
   });
 
 export const configSchema = z

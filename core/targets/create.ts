@@ -7,10 +7,12 @@ import { AppRunnerTarget, type AppRunnerTargetOptions } from './app-runner.js';
 import { createEcsClient, EcsExpressTarget } from './ecs-express.js';
 import type { AwsClients, AwsRequestLimits } from '../aws/clients.js';
 import type { DeployTarget } from './target.js';
+import { AsgTarget, createAsgClients, type AsgClients } from './asg.js';
 
 export interface TargetClients {
   appRunner?: AppRunnerClient;
   ecs?: ECSClient;
+  asg?: AsgClients;
 }
 
 export function createTarget(
@@ -29,6 +31,14 @@ export function createTarget(
       return new EcsExpressTarget(clients.ecs, target['service-arn'], deps, {
         cloudWatch: options.cloudWatch,
       });
+    case 'asg':
+      if (!clients.asg)
+        throw new Error('createTarget: an asg target needs Auto Scaling, ELB and EC2 clients');
+      return new AsgTarget(
+        { ...clients.asg, ...(options.cloudWatch ? { cloudWatch: options.cloudWatch } : {}) },
+        target,
+        deps,
+      );
   }
 }
 
@@ -48,6 +58,9 @@ export function targetOf(
       appRunner: clients.appRunner,
       ...(env.target.kind === 'ecs-express'
         ? { ecs: (clients.ecs ??= createEcsClient(env.region, limits)) }
+        : {}),
+      ...(env.target.kind === 'asg'
+        ? { asg: (clients.asg ??= createAsgClients(env.region, limits)) }
         : {}),
     },
     deps,

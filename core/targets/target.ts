@@ -127,6 +127,11 @@ export interface DeployTarget {
   lastDeployedAt(): Promise<Date | undefined>;
   /** Follows the platform's deployment to a terminal result, within the deadline. */
   follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult>;
+  /**
+   * A target that keeps the previous version beside the new one (a blue/green switch, so that
+   * a rollback is one switch back) deletes it after the bake; returns one line for the log.
+   */
+  retire?(): Promise<string>;
 }
 
 /** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */

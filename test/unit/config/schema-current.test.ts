@@ -48,9 +48,9 @@ describe('schema/apprunner-ops.schema.json', () => {
     // The service: service-arn (App Runner, version 1 files) or target (any platform).
     expect(Object.keys(environment.properties)).toContain('target');
     expect(environment.anyOf).toEqual([{ required: ['service-arn'] }, { required: ['target'] }]);
-    expect(environment.properties.target.properties.kind.enum).toEqual([
-      'app-runner',
-      'ecs-express',
-    ]);
+    const kinds = (
+      environment.properties.target.oneOf as { properties: { kind: { const: string } } }[]
+    ).map((o) => o.properties.kind.const);
+    expect(kinds).toEqual(['app-runner', 'ecs-express', 'asg']);
   });
 });
