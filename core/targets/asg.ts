@@ -346,6 +346,13 @@ export class AsgTarget implements DeployTarget {
       throw error;
     }
     const { group } = serving;
+    try {
+      await this.checkConfiguration();
+    } catch (error) {
+      if (error instanceof TargetNotUpdatable)
+        return { updatable: false, busy: false, paused: false, reason: error.message };
+      throw error;
+    }
     const refresh = await this.refreshUnderWay(group.name);
     const instances = group.raw.Instances ?? [];
     const moving = instances.filter((i) => i.LifecycleState !== 'InService');
@@ -735,9 +742,11 @@ export class AsgTarget implements DeployTarget {
       const end = started + ms(step.hold ?? '0s');
       for (;;) {
         const last = this.deps.clock.now() >= end;
+        // The same window for both groups (CloudWatch wants an end after the start).
+        const until = Math.max(this.deps.clock.now(), started + 1_000);
         const [f, o] = await Promise.all([
-          this.groupTraffic(fresh.targetGroupArn!, started, this.deps.clock.now()),
-          this.groupTraffic(old.targetGroupArn!, started, this.deps.clock.now()),
+          this.groupTraffic(fresh.targetGroupArn!, started, until),
+          this.groupTraffic(old.targetGroupArn!, started, until),
         ]);
         const verdict = compareCanary(figuresOf(f), figuresOf(o), this.thresholds());
         if (verdict.kind === 'breach' || (last && verdict.kind === 'no-data')) {
@@ -773,7 +782,10 @@ export class AsgTarget implements DeployTarget {
           this.deps.logger.info(`Canary ${step.weight} % held ${step.hold}: ${verdict.line}`);
           break;
         }
-        await this.deps.clock.sleep(Math.min(poll, Math.max(0, end - this.deps.clock.now())));
+        await this.deps.clock.sleep(
+          Math.min(poll, Math.max(0, end - this.deps.clock.now())),
+          this.deps.signal,
+        );
       }
     }
     await this.forward([{ arn: fresh.targetGroupArn!, weight: 1 }]);
@@ -798,7 +810,7 @@ export class AsgTarget implements DeployTarget {
     this.deps.logger.info(
       `Keeping ${old.map((g) => g.name).join(', ')} for ${formatDuration(keep)} (keep-old)`,
     );
-    await this.deps.clock.sleep(keep);
+    await this.deps.clock.sleep(keep, this.deps.signal);
     // Only groups the listener still does not forward to: a person may have switched back.
     const now = await this.serving();
     const gone: string[] = [];
