@@ -134,6 +134,9 @@ const AWS_ENDPOINT_VARIABLES = new Set([
   'AWS_ENDPOINT_URL_SECRETS_MANAGER',
   'AWS_ENDPOINT_URL_CLOUDWATCH',
   'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+  // serviceId "Auto Scaling" and "Elastic Load Balancing v2", uppercased, spaces as _.
+  'AWS_ENDPOINT_URL_AUTO_SCALING',
+  'AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2',
 ]);
 
 function isLoopback(url: string): boolean {

@@ -7,6 +7,9 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
 import { dropFixture, ECS_ARN, onEcsExpress } from '../helpers/target-world.js';
+import { AutoScalingClient, StartInstanceRefreshCommand } from '@aws-sdk/client-auto-scaling';
+import { ASG_GROUP, asgFixture, asgServing, onAsg } from '../helpers/asg-fixture.js';
+import type { FixtureInput } from '../../sim/fixture.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import type { SimHandle } from '../../sim/index.js';
 import type { TargetKind } from '../../core/targets/target.js';
@@ -33,6 +36,10 @@ interface Platform {
   switchMs(sim: SimHandle): number;
   /** Modelled ms from the new version going live in the sim to the platform's end. */
   liveToEndMs(sim: SimHandle): number;
+  /** The sim's fixture (default: Drop on App Runner and ECS Express). */
+  fixture?: () => FixtureInput;
+  /** What the red summary says when the platform refused v1.5.1-broken. */
+  refused: RegExp;
 }
 
 const PLATFORMS: Platform[] = [
@@ -47,6 +54,7 @@ const PLATFORMS: Platform[] = [
     switchMs: (sim) => sim.fixture.durations.deployPending + sim.fixture.durations.deploy,
     // App Runner switches what serves when its operation succeeds.
     liveToEndMs: () => 0,
+    refused: /App Runner rejected v1\.5\.1-broken .* and kept v1\.4\.2/,
   },
   {
     kind: 'ecs-express',
@@ -81,6 +89,32 @@ const PLATFORMS: Platform[] = [
       const d = sim.fixture.ecs.durations;
       return d.scaleUp + d.canaryBake + d.bake + d.cleanUp;
     },
+    refused: /ECS rolled v1\.5\.1-broken back: .*, and kept v1\.4\.2/,
+  },
+  {
+    kind: 'asg',
+    service: 'autoscaling',
+    // A switch makes a new group (and a restart refreshes the serving group's instances).
+    update: 'CreateAutoScalingGroup',
+    restart: 'StartInstanceRefresh',
+    fixture: () => asgFixture({ deregistrationDelay: 1 }),
+    config: (sim) => onAsg(testConfig(sim), sim),
+    serving: asgServing,
+    makeBusy: async (sim) => {
+      const asg = new AutoScalingClient(sim.clientConfig({ maxAttempts: 1 }));
+      await asg.send(
+        new StartInstanceRefreshCommand({
+          AutoScalingGroupName: ASG_GROUP,
+          Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 600 },
+        }),
+      );
+      asg.destroy();
+    },
+    // Boot, then the healthy threshold of health checks; the listener switch is immediate.
+    switchMs: (sim) => sim.fixture.asg.durations.launch + 3 * 10_000,
+    liveToEndMs: () => 3 * 10_000,
+    refused:
+      /v1\.5\.1-broken never had every target healthy behind the load balancer .*; group drop-web-2 deleted, and drop-web-1 kept serving v1\.4\.2/,
   },
 ];
 
@@ -94,7 +128,7 @@ async function world(
   faults?: NonNullable<Parameters<typeof startDeployWorld>[0]>['faults'],
 ) {
   const w = await startDeployWorld(
-    { fixture: dropFixture(), timeScale: 0.003, ...(faults ? { faults } : {}) },
+    { fixture: p.fixture?.() ?? dropFixture(), timeScale: 0.003, ...(faults ? { faults } : {}) },
     p.config,
   );
   worlds.push(w);
@@ -121,11 +155,7 @@ describe.each(PLATFORMS)('deploy on $kind', (p) => {
       const result = await w.run('deploy', { image: 'v1.5.1-broken' });
       expect(result.exitCode).toBe(1);
       expect(result.outputs['result']).toBe('failed');
-      expect(errors(result).at(-1)).toMatch(
-        p.kind === 'app-runner'
-          ? /App Runner rejected v1\.5\.1-broken .* and kept v1\.4\.2/
-          : /ECS rolled v1\.5\.1-broken back: .*, and kept v1\.4\.2/,
-      );
+      expect(errors(result).at(-1)).toMatch(p.refused);
       expect(p.serving(w.sim)).toBe('v1.4.2');
     },
   );
@@ -243,7 +273,10 @@ describe.each(PLATFORMS)('the incident path on $kind', (p) => {
 
   it.concurrent('a version that warms up for 30 s, then serves 200, is kept', async () => {
     // ×0.01: the 30 s of warm-up are 300 ms, three polls 150 ms.
-    const w = await startDeployWorld({ fixture: dropFixture(), timeScale: 0.01 }, p.config);
+    const w = await startDeployWorld(
+      { fixture: p.fixture?.() ?? dropFixture(), timeScale: 0.01 },
+      p.config,
+    );
     worlds.push(w);
     w.sim.pushImage('drop-web', {
       tags: ['v1.6.0'],

@@ -5,6 +5,7 @@
  * the same sim, with the same images.
  */
 import type { FixtureInput } from '../../sim/fixture.js';
+import type { SimHandle } from '../../sim/index.js';
 import { dropFixture } from './target-world.js';
 
 export const ASG_PREFIX = 'drop-web';
@@ -45,4 +46,24 @@ export function asgFixture(
       ],
     },
   };
+}
+
+/**
+ * A deploy configuration (`testConfig`'s) turned to the Auto Scaling copy of the service: the
+ * same environment, naming the listener, group prefix and launch template as `target`, and
+ * health-checking through the load balancer.
+ */
+export function onAsg(config: string, sim: SimHandle, target = ''): string {
+  return config
+    .replace(
+      /service-arn: .*/,
+      `target: { kind: asg, listener-arn: ${sim.asg.listenerArn()}, group-prefix: ${ASG_PREFIX}, launch-template: ${LAUNCH_TEMPLATE}, keep-old: 1s, healthy-timeout: 10s${target} }`,
+    )
+    .replace(/base-url: .*/, `base-url: ${sim.asg.url()}`);
+}
+
+/** The version the group behind the listener's heaviest weight runs (its first InService instance). */
+export function asgServing(sim: SimHandle): string {
+  const [tg] = Object.entries(sim.asg.weights()).sort((a, b) => b[1] - a[1])[0] ?? [];
+  return (tg && sim.asg.versions()[tg]?.[0]) ?? 'none';
 }
