@@ -37,7 +37,7 @@ const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
-  --production <target> app-runner (default) or ecs-express: where production runs`;
+  --production <target> app-runner (default), ecs-express or asg: where production runs`;
 
 function fail(message: string): never {
   console.error(`rehearse: ${message}\n${USAGE}`);
@@ -91,8 +91,8 @@ let event = values['event'] as string | undefined;
 if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
 const production = (values['production'] ?? 'app-runner') as ProductionTarget;
-if (production !== 'app-runner' && production !== 'ecs-express')
-  fail(`--production must be app-runner or ecs-express, got ${String(production)}`);
+if (production !== 'app-runner' && production !== 'ecs-express' && production !== 'asg')
+  fail(`--production must be app-runner, ecs-express or asg, got ${String(production)}`);
 const timeScale = Number(values['time-scale'] ?? 0.005);
 if (!Number.isFinite(timeScale) || timeScale <= 0) fail('--time-scale must be a number > 0');
 

@@ -766,6 +766,7 @@ export class AsgTarget implements DeployTarget {
             id,
             status: verdict.kind === 'breach' ? 'CANARY_BREACHED' : 'CANARY_NO_DATA',
             emergency: false,
+            steps: this.stepLines(),
             message:
               verdict.kind === 'breach'
                 ? `canary ${names.image} breached at the ${step.weight} % step: ${verdict.line}; all traffic is back on ${old.name} (${names.previous}) and group ${fresh.name} is deleted`
@@ -795,7 +796,12 @@ export class AsgTarget implements DeployTarget {
       old: { requests: 0, errors: 0, errorRate: 0, p99Ms: undefined },
       verdict: `all traffic on ${fresh.name}`,
     });
-    return { ok: true, id, status: 'CANARY_PROMOTED' };
+    return { ok: true, id, status: 'CANARY_PROMOTED', steps: this.stepLines() };
+  }
+
+  /** Each step's weights and both groups' figures, side by side. */
+  private stepLines(): string[] {
+    return this.canaryReport.map((r) => `${r.weight} % (old ${100 - r.weight} %): ${r.verdict}`);
   }
 
   /**

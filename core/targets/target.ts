@@ -71,11 +71,13 @@ export interface SwitchOptions {
 }
 
 export type DeploymentResult =
-  | { ok: true; id: string; status: string }
+  | { ok: true; id: string; status: string; steps?: string[] }
   | {
       ok: false;
       id: string;
       status: string;
+      /** The platform's own steps on the way (a canary's weights and figures), for the summary. */
+      steps?: string[];
       /** One line saying why, for the run's red summary. */
       message: string;
       /** Neither the new nor the old version may be serving: page someone. */

@@ -166,7 +166,15 @@ describe('deploy target asg', () => {
       const from = Date.now();
       const started = await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW });
       const result = await w.target.follow(started, FOLLOW);
-      expect(result).toEqual({ ok: true, id: 'drop-web-2', status: 'CANARY_PROMOTED' });
+      expect(result).toMatchObject({ ok: true, id: 'drop-web-2', status: 'CANARY_PROMOTED' });
+      // The summary's line per step: its weights and both groups' figures side by side.
+      expect(result.steps).toEqual([
+        expect.stringMatching(
+          /^10 % \(old 90 %\): new 0\.0 % errors, p99 \d+ ms \(\d+ requests\) \| old 0\.0 %, p99 \d+ ms \(\d+ requests\)$/,
+        ),
+        expect.stringMatching(/^50 % \(old 50 %\): new 0\.0 % errors/),
+        '100 % (old 0 %): all traffic on drop-web-2',
+      ]);
       const steps = w.sim.asg
         .weightHistory()
         .filter((h) => h.at >= from)
