@@ -26,8 +26,8 @@ var ecs_express = __webpack_require__(1133);
 var targets_target = __webpack_require__(9056);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
-var create = __webpack_require__(1577);
+// EXTERNAL MODULE: ./core/targets/create.ts + 5 modules
+var create = __webpack_require__(1244);
 ;// CONCATENATED MODULE: ./core/checks/target-of.ts
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
@@ -465,7 +465,7 @@ const databaseAvailable = defineCheck({
  */
 async function ec2Client(aws, region) {
     if (!aws.ec2) {
-        const { EC2Client: Client } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+        const { EC2Client: Client } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
         aws.ec2 = new Client((0,clients/* awsClientConfig */.rw)(region));
     }
     return aws.ec2;
@@ -474,7 +474,7 @@ async function describeSecurityGroups(aws, region, groupIds, deps) {
     if (groupIds.length === 0)
         return [];
     const client = await ec2Client(aws, region);
-    const { DescribeSecurityGroupsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+    const { DescribeSecurityGroupsCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
     const out = await (0,call/* awsCall */.uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
     return out.SecurityGroups ?? [];
 }

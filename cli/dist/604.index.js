@@ -242,12 +242,12 @@ __webpack_require__.d(__webpack_exports__, {
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
-var create = __webpack_require__(1577);
+// EXTERNAL MODULE: ./core/targets/create.ts + 5 modules
+var create = __webpack_require__(1244);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(9893);
 // EXTERNAL MODULE: ./core/rotation/database.ts
 var database = __webpack_require__(898);
 // EXTERNAL MODULE: ./core/audit/audit-log.ts

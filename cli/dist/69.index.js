@@ -17,7 +17,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7978);
+/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9893);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2586);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7608);
 
@@ -1008,13 +1008,12 @@ const bakeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
 /* harmony export */   VO: () => (/* binding */ rdsInstanceField),
 /* harmony export */   Vt: () => (/* binding */ APP_RUNNER_SERVICE_ARN),
-/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   cU: () => (/* binding */ positiveDurationField),
 /* harmony export */   rG: () => (/* binding */ ecrRepositoryField),
 /* harmony export */   vn: () => (/* binding */ envNameField),
 /* harmony export */   yh: () => (/* binding */ awsRegionField)
 /* harmony export */ });
-/* unused harmony export RDS_INSTANCE_ID */
+/* unused harmony exports RDS_INSTANCE_ID, TARGET_KINDS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
 
@@ -1104,12 +1103,12 @@ const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = ['app-runner', 'ecs-express'];
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg']));
 
 
 /***/ }),
 
-/***/ 7978:
+/***/ 9893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1131,10 +1130,95 @@ var errors = __webpack_require__(4494);
 var zod_issues = __webpack_require__(6793);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./core/checks/schemas/index.ts
-var checks_schemas = __webpack_require__(4439);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __webpack_require__(670);
+;// CONCATENATED MODULE: ./core/config/asg-target.ts
+/**
+ * `target: { kind: asg, … }`: a service on EC2 Auto Scaling groups behind an Application Load
+ * Balancer (core/targets/asg.ts). Every rule that can be judged from the file alone is judged
+ * here, before anything runs; what needs AWS's answer (the deregistration delay, the group's
+ * min/max, the launch template's image) is judged by the target before its first change.
+ */
+
+
+/** arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id> */
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}$/;
+const stepSchema = schemas/* strictObject */.rej({
+    weight: schemas/* int */.Whr()
+        .min(1)
+        .max(100)
+        .describe('Share of the traffic (percent) the new group gets in this step.'),
+    hold: fields/* durationField */.Ti
+        .optional()
+        .describe('How long the step is held and judged (required for every step below 100).'),
+});
+const asgTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('asg').describe('EC2 Auto Scaling groups behind an Application Load Balancer.'),
+    'listener-arn': schemas/* string */.YjP()
+        .regex(LISTENER_ARN, {
+        message: 'expected an Application Load Balancer listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)',
+    })
+        .describe('The listener whose default action forwards to the serving group.'),
+    'group-prefix': schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,20}$/, {
+        message: 'expected lowercase letters, digits and hyphens, at most 21 (groups and target groups are named <prefix>-<launch template version>, and a target group name has at most 32 characters)',
+    })
+        .describe('Groups and target groups are named <prefix>-<launch template version>.'),
+    'launch-template': schemas/* string */.YjP()
+        .regex(/^[a-zA-Z0-9().\-/_]{3,128}$/, { message: 'expected a launch template name' })
+        .describe('The launch template whose new versions carry the image.'),
+    'image-via': schemas/* literal */.euz('user-data')
+        .default('user-data')
+        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version’s user data, which the instance pulls and runs at boot).'),
+    strategy: schemas/* enum */.k5n(['blue-green', 'canary'])
+        .default('blue-green')
+        .describe('blue-green: switch the listener to the new group at once; canary: weighted steps judged by metrics.'),
+    'keep-old': fields/* durationField */.Ti
+        .default('10m')
+        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group’s deregistration delay.'),
+    'healthy-timeout': fields/* durationField */.Ti
+        .default('15m')
+        .describe('How long the new group may take to have every target healthy.'),
+    canary: schemas/* strictObject */.rej({
+        steps: schemas/* array */.YOg(stepSchema)
+            .min(1)
+            .default([{ weight: 10, hold: '10m' }, { weight: 50, hold: '10m' }, { weight: 100 }])
+            .describe('The weights of the new group, ending at 100.'),
+        'error-rate-ratio': schemas/* number */.aig().min(1).default(2),
+        'error-rate-margin': schemas/* number */.aig().min(0).max(1).default(0.01),
+        'p99-ratio': schemas/* number */.aig().min(1).default(1.5),
+        'p99-margin': fields/* durationField */.Ti.default('100ms'),
+        'poll-interval': fields/* durationField */.Ti.default('1m'),
+    })
+        .prefault({})
+        .describe('Canary steps and the relative thresholds of their analysis.'),
+})
+    .superRefine((t, ctx) => {
+    const steps = t.canary.steps;
+    steps.forEach((s, i) => {
+        if (i > 0 && s.weight <= steps[i - 1].weight)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'weight'],
+                message: `${s.weight} is not above the step before (${steps[i - 1].weight}): weights must go up`,
+            });
+        if (s.weight < 100 && s.hold === undefined)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'hold'],
+                message: `is required: the ${s.weight} % step must be held for a duration (e.g. hold: 10m) while it is judged`,
+            });
+    });
+    if (steps.at(-1)?.weight !== 100)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['canary', 'steps', steps.length - 1, 'weight'],
+            message: `the last step must be 100 (it is ${steps.at(-1)?.weight}): a canary ends with all the traffic on the new group`,
+        });
+});
+
+// EXTERNAL MODULE: ./core/checks/schemas/index.ts
+var checks_schemas = __webpack_require__(4439);
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
 
 
@@ -1188,6 +1272,7 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
 // EXTERNAL MODULE: ./core/config/bake.ts
 var bake = __webpack_require__(614);
 ;// CONCATENATED MODULE: ./core/config/schema.ts
+
 
 
 
@@ -1310,8 +1395,8 @@ const secretSchema = schemas/* strictObject */.rej({
         });
 });
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const targetSchema = schemas/* strictObject */.rej({
-    kind: schemas/* enum */.k5n(fields/* TARGET_KINDS */.aO).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+const serviceTarget = (kind) => schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz(kind).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
     'service-arn': schemas/* string */.YjP().describe('The service ARN on that platform.'),
 })
     .superRefine((target, ctx) => {
@@ -1323,8 +1408,13 @@ const targetSchema = schemas/* strictObject */.rej({
             path: ['service-arn'],
             message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
         });
-})
-    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.');
+});
+const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [
+    serviceTarget('app-runner'),
+    serviceTarget('ecs-express'),
+    asgTargetSchema,
+])
+    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
 const environmentFields = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV
@@ -1428,7 +1518,9 @@ const environmentSchema = environmentFields
         kind: 'app-runner',
         'service-arn': env['service-arn'],
     };
-    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+    // An asg target's ARN is its listener's: what the records name it by.
+    const arn = resolved.kind === 'asg' ? resolved['listener-arn'] : resolved['service-arn'];
+    return { ...env, 'service-arn': arn, target: resolved };
 });
 const configSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional(),
