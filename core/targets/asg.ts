@@ -473,6 +473,10 @@ export class AsgTarget implements DeployTarget {
     const kept = await this.keptGroupFor(image);
     if (kept) return kept;
     const { group: old } = await this.recover();
+    // No old group left, and the image is what the previous launch template version ran: the
+    // runbook's rollback, in place by an instance refresh.
+    const inPlace = await this.previousVersionFor(old, image);
+    if (inPlace !== undefined) return this.refreshTo(old, inPlace, image);
     const previous = await this.imageOfGroup(old);
     await this.checkFamily(previous, image);
     const template = await this.templateVersion(
@@ -526,6 +530,51 @@ export class AsgTarget implements DeployTarget {
     this.lastSwitch = { from: old.name, to: name };
     void wait;
     return { id: name, kind: 'switch', image, previous };
+  }
+
+  /** The previous launch template version of the group, when it names `image`. */
+  private async previousVersionFor(group: Group, image: string): Promise<number | undefined> {
+    const current = Number(group.raw.LaunchTemplate?.Version ?? group.version);
+    if (!(current > 1)) return undefined;
+    const previous = await this.templateVersion(String(current - 1)).catch(() => undefined);
+    return previous && imageOf(previous.userData) === image ? current - 1 : undefined;
+  }
+
+  /** The group to launch template `version` and an instance refresh (50 % healthy, 300 s). */
+  private async refreshTo(
+    group: Group,
+    version: number,
+    image: string,
+  ): Promise<StartedDeployment> {
+    const previous = await this.imageOfGroup(group);
+    this.deps.logger.info(
+      `Rolling ${group.name} back in place: launch template version ${version} and an instance refresh (MinHealthyPercentage 50, warm-up 300 s)`,
+    );
+    await this.call('UpdateAutoScalingGroup', () =>
+      this.clients.autoScaling.send(
+        new UpdateAutoScalingGroupCommand({
+          AutoScalingGroupName: group.name,
+          LaunchTemplate: {
+            LaunchTemplateName: this.config['launch-template'],
+            Version: String(version),
+          },
+        }),
+      ),
+    );
+    const out = await this.call('StartInstanceRefresh', () =>
+      this.clients.autoScaling.send(
+        new StartInstanceRefreshCommand({
+          AutoScalingGroupName: group.name,
+          Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 300 },
+        }),
+      ),
+    );
+    return {
+      id: `refresh/${group.name}/${out.InstanceRefreshId ?? ''}`,
+      kind: 'switch',
+      image,
+      previous,
+    };
   }
 
   /** The group an earlier switch of this run left, when it runs `image` (a rollback). */
@@ -900,30 +949,9 @@ export class AsgTarget implements DeployTarget {
         `group ${group.name} runs launch template version ${current}: there is no previous version`,
       );
     const previous = current - 1;
-    await this.templateVersion(String(previous));
-    await this.call('UpdateAutoScalingGroup', () =>
-      this.clients.autoScaling.send(
-        new UpdateAutoScalingGroupCommand({
-          AutoScalingGroupName: group.name,
-          LaunchTemplate: {
-            LaunchTemplateName: this.config['launch-template'],
-            Version: String(previous),
-          },
-        }),
-      ),
-    );
-    const out = await this.call('StartInstanceRefresh', () =>
-      this.clients.autoScaling.send(
-        new StartInstanceRefreshCommand({
-          AutoScalingGroupName: group.name,
-          Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 300 },
-        }),
-      ),
-    );
-    const result = await this.followRefresh(
-      `refresh/${group.name}/${out.InstanceRefreshId ?? ''}`,
-      wait,
-    );
+    const image = imageOf((await this.templateVersion(String(previous))).userData) ?? '';
+    const started = await this.refreshTo(group, previous, image);
+    const result = await this.followRefresh(started.id, wait);
     return { ...result, version: previous };
   }
 

@@ -256,6 +256,35 @@ describe('deploy target asg', () => {
   );
 
   it.concurrent(
+    'a rollback in a later run, with no old group left, refreshes the serving group to the previous launch template version',
+    async ({ onTestFinished }) => {
+      const w = await asgWorld(onTestFinished);
+      const started = await w.target.switchImage(w.image('v1.5.0'), { wait: FOLLOW });
+      await w.target.follow(started, FOLLOW);
+      await w.target.retire();
+      w.sim.clearCalls();
+      // Another run (rollback.yml): a new target, nothing kept from the deploy.
+      const rollback = w.targetWith({});
+      const back = await rollback.switchImage(w.image('v1.4.2'), { wait: FOLLOW });
+      expect(back).toMatchObject({
+        id: expect.stringMatching(/^refresh\/drop-web-2\//),
+        previous: w.image('v1.5.0'),
+      });
+      expect(await rollback.follow(back, FOLLOW)).toMatchObject({ ok: true, status: 'SUCCESSFUL' });
+      expect(w.sim.mutatingCalls().map((c) => c.operation)).toEqual([
+        'UpdateAutoScalingGroup',
+        'StartInstanceRefresh',
+      ]);
+      expect(
+        w.sim.calls({ service: 'autoscaling', operation: 'StartInstanceRefresh' })[0]!.params,
+      ).toMatchObject({ Preferences: { MinHealthyPercentage: '50', InstanceWarmup: '300' } });
+      expect(w.sim.asg.group('drop-web-2').template.version).toBe('1');
+      expect(w.sim.asg.versions()['drop-web-2']).toEqual(['v1.4.2', 'v1.4.2']);
+      expect(await version(w)).toBe('v1.4.2');
+    },
+  );
+
+  it.concurrent(
     'scales within min/max and refuses a capacity outside it',
     async ({ onTestFinished }) => {
       const w = await asgWorld(onTestFinished);
