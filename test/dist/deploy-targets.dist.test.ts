@@ -294,3 +294,34 @@ describe.each(PLATFORMS)('the incident path on $kind', (p) => {
     expect(p.serving(w.sim)).toBe('v1.6.0');
   });
 });
+
+// The runbook's rollback on Auto Scaling, through the rollback bundle: no old group is left
+// after a deploy's keep-old, so the serving group goes back to the previous launch template
+// version by an instance refresh.
+describe('rollback on asg', () => {
+  const p = PLATFORMS.find((x) => x.kind === 'asg')!;
+
+  it.concurrent('refreshes the serving group to the previous launch template version', async () => {
+    const w = await world(p);
+    for (const image of ['v1.4.0', 'v1.5.0'])
+      expect((await w.run('deploy', { image, snapshot: 'false' })).outputs['result']).toBe(
+        'deployed',
+      );
+    expect(w.sim.asg.groups().map((g) => g.name)).toEqual(['drop-web-3']);
+    const result = await w.run('rollback', { reason: 'v1.5.0 is broken', snapshot: 'false' });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('rolled-back');
+    expect(result.stdout).toMatch(
+      /Rolling drop-web-3 back in place: launch template version 2 and an instance refresh/,
+    );
+    expect(p.serving(w.sim)).toBe('v1.4.0');
+    expect(w.sim.asg.group('drop-web-3').template.version).toBe('2');
+    // Two deploys made two groups; the rollback made none.
+    expect(
+      w.sim.calls({ service: 'autoscaling', operation: 'CreateAutoScalingGroup' }),
+    ).toHaveLength(2);
+    expect(w.sim.calls({ service: 'autoscaling', operation: 'StartInstanceRefresh' })).toHaveLength(
+      1,
+    );
+  });
+});
