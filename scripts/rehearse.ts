@@ -43,7 +43,7 @@ const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
-  --production <target> app-runner (default) or ecs-express: where production runs
+  --production <target> app-runner (default), ecs-express or asg: where production runs
   --private-database    deploy, rollback, checks: drop-db is private (real PostgreSQL whose endpoint
                         resolves only inside the sim's VPC) and every environment reaches it with
                         database.access: ssm through an instance, by the sim's stand-in aws command
@@ -103,8 +103,8 @@ let event = values['event'] as string | undefined;
 if (event !== undefined && !['push', 'workflow_dispatch', 'schedule'].includes(event))
   fail(`--event must be push, workflow_dispatch or schedule, got ${event}`);
 const production = (values['production'] ?? 'app-runner') as ProductionTarget;
-if (production !== 'app-runner' && production !== 'ecs-express')
-  fail(`--production must be app-runner or ecs-express, got ${String(production)}`);
+if (production !== 'app-runner' && production !== 'ecs-express' && production !== 'asg')
+  fail(`--production must be app-runner, ecs-express or asg, got ${String(production)}`);
 const staging = (values['staging'] ?? 'app-runner') as StagingTarget;
 if (staging !== 'app-runner' && staging !== 'fly')
   fail(`--staging must be app-runner or fly, got ${String(staging)}`);

@@ -27,6 +27,8 @@ const SIGNING_NAME_OF_CLIENT: Readonly<Record<string, string>> = {
   'client-cloudwatch-logs': 'logs',
   'client-sts': 'sts',
   'client-ec2': 'ec2',
+  'client-auto-scaling': 'autoscaling',
+  'client-elastic-load-balancing-v2': 'elasticloadbalancing',
 };
 
 export interface ConformanceRow {

@@ -12,6 +12,7 @@ import { parseDuration } from '../core/util/duration.js';
 import { formatIssues } from '../core/util/zod-issues.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
 import { flyFixtureSchema } from './fly-fixture.js';
+import { asgFixtureSchema } from './asg-fixture.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -345,6 +346,8 @@ export const fixtureSchema = z.strictObject({
   ecs: ecsFixtureSchema,
   /** Fly.io apps and their Machines (sim/fly-fixture.ts). */
   fly: flyFixtureSchema,
+  /** EC2 launch templates, Auto Scaling groups and a load balancer (sim/asg-fixture.ts). */
+  asg: asgFixtureSchema,
   ecr: z
     .strictObject({
       repositories: z.array(repositorySchema).default([]),

@@ -14,6 +14,7 @@ import { startServer } from './server.js';
 import type { AppRunnerServiceState, OperationRecord } from './services/apprunner.js';
 import { ecsView, type SimEcsHandle } from './ecs-view.js';
 import { flyView, type SimFlyHandle } from './fly-view.js';
+import { asgView, type SimAsgHandle } from './asg-view.js';
 import type {
   BetterStackMetadata,
   BetterStackMonitor,
@@ -210,6 +211,8 @@ export interface SimHandle {
   ecs: SimEcsHandle;
   /** Fly.io apps, machines and leases (sim/services/fly.ts). */
   fly: SimFlyHandle;
+  /** EC2 Auto Scaling groups behind a load balancer (sim/services/asg-state.ts). */
+  asg: SimAsgHandle;
   betterstack: {
     monitors(): SimMonitorView[];
     requests(): BetterStackRequest[];
@@ -266,6 +269,8 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     AWS_ENDPOINT_URL_RDS: url,
     AWS_ENDPOINT_URL_STS: url,
     AWS_ENDPOINT_URL_EC2: url,
+    AWS_ENDPOINT_URL_AUTO_SCALING: url,
+    AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: url,
     AWS_ENDPOINT_URL_CLOUDWATCH: url,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
@@ -348,6 +353,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     await world.apprunner.seed();
     await world.ecs.seed();
     await world.fly.seed();
+    await world.asg.seed();
     scheduleManagedRotations(world);
     server = await startServer(world, options.port ?? 0);
   } catch (error) {
@@ -355,6 +361,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
       world.apprunner.stop(),
       world.ecs.stop(),
       world.fly.stop(),
+      world.asg.stop(),
       world.rds.stopBackings(),
     ]);
     throw error;
@@ -532,6 +539,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     state: () => stateView(world),
     ecs: ecsView(world),
     fly: flyView(world),
+    asg: asgView(world),
     calls: (filter) => world.calls.list(filter),
     mutatingCalls: (filter) => world.calls.list(filter).filter((c) => c.mutating),
     clearCalls: () => world.calls.clear(),
@@ -548,6 +556,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         world.apprunner.stop(),
         world.ecs.stop(),
         world.fly.stop(),
+        world.asg.stop(),
         world.rds.stopBackings(),
       ]);
       if (world.modelViolations.length > 0)

@@ -136,6 +136,9 @@ const AWS_ENDPOINT_VARIABLES = new Set([
   'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
   // Systems Manager (service id SSM): the stand-in aws command's StartSession (sim/bin/aws).
   'AWS_ENDPOINT_URL_SSM',
+  // serviceId "Auto Scaling" and "Elastic Load Balancing v2", uppercased, spaces as _.
+  'AWS_ENDPOINT_URL_AUTO_SCALING',
+  'AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2',
 ]);
 
 function isLoopback(url: string): boolean {

@@ -34,7 +34,9 @@ import { appRunner } from './services/apprunner.js';
 import { betterstack } from './services/betterstack.js';
 import { cloudwatch } from './services/cloudwatch.js';
 import { cloudwatchLogs } from './services/cloudwatch-logs.js';
+import { autoscaling } from './services/autoscaling.js';
 import { ec2 } from './services/ec2.js';
+import { elbv2 } from './services/elbv2.js';
 import { ecr } from './services/ecr.js';
 import { ecs } from './services/ecs.js';
 import { ecsServiceOperations } from './services/ecs-services.js';
@@ -59,6 +61,8 @@ export const AWS_SERVICES: readonly AwsService<World>[] = [
   secretsManager,
   ssm,
   { ...ecs, operations: { ...ecs.operations, ...ecsServiceOperations } },
+  autoscaling,
+  elbv2,
 ];
 export const REST_SERVICES: readonly RestService<World>[] = [github, slack, betterstack, fly];
 

@@ -8,6 +8,7 @@ import { seedBetterStack, type BetterStackState } from './services/betterstack.j
 import { EcrState } from './services/ecr.js';
 import { EcsState } from './services/ecs.js';
 import { FlyState } from './services/fly.js';
+import { AsgState } from './services/asg-state.js';
 import { GithubState } from './services/github.js';
 import { RdsState } from './services/rds.js';
 import { SecretsState } from './services/secrets-manager.js';
@@ -24,6 +25,7 @@ export class World {
   readonly apprunner: AppRunnerState;
   readonly ecs: EcsState;
   readonly fly: FlyState;
+  readonly asg: AsgState;
   readonly rds: RdsState;
   readonly secrets: SecretsState;
   readonly github = new GithubState();
@@ -57,6 +59,7 @@ export class World {
     this.ecs = new EcsState(fixture, this.clock, this.ecr, () => this.faults.listingDelayMs);
     this.ecs.secretValue = (ref) => this.secrets.currentValue(ref);
     this.fly = new FlyState(fixture, this.clock, this.ecr);
+    this.asg = new AsgState(fixture, this.clock, this.ecr);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
     this.startedAt = this.clock.now();

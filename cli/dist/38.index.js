@@ -253,8 +253,8 @@ var promises_ = __webpack_require__(1455);
 var registry = __webpack_require__(4305);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(9893);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var github_octokit = __webpack_require__(5279);
 // EXTERNAL MODULE: ./core/github/status.ts

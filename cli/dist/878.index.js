@@ -21,8 +21,8 @@ var dist = __webpack_require__(8815);
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(9893);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var octokit = __webpack_require__(5279);
 // EXTERNAL MODULE: ./core/util/errors.ts

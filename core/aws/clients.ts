@@ -1,3 +1,4 @@
+import type { AsgClients } from '../targets/asg.js';
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
@@ -21,6 +22,8 @@ export interface AwsClients {
   secretsManager: SecretsManagerClient;
   /** Only an ECS Express environment talks to ECS: made by core/targets/ for those. */
   ecs?: ECSClient;
+  /** Only an asg environment talks to Auto Scaling and ELB: made by core/targets/ for those. */
+  asg?: AsgClients;
 }
 
 /** Per-request limits: one hung connection must not outlast every deadline. */

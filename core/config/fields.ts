@@ -123,5 +123,5 @@ export const positiveDurationField = z
   .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 
 /** The platforms a service can be deployed to (`target.kind`). */
-export const TARGET_KINDS = ['app-runner', 'ecs-express', 'fly'] as const;
+export const TARGET_KINDS = ['app-runner', 'ecs-express', 'asg', 'fly'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];

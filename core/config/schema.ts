@@ -1,3 +1,4 @@
+import { asgTargetSchema } from './asg-target.js';
 import { z } from 'zod';
 import { checkItemSchema, checkSchema, targetMismatch } from '../checks/schemas/index.js';
 import { healthChecksSchema } from '../health/check-schema.js';
@@ -13,7 +14,6 @@ import {
   positiveDurationField,
   rdsInstanceField,
   snapshotPrefixField,
-  TARGET_KINDS,
 } from './fields.js';
 import { bakeConfigSchema } from './bake.js';
 import { checkDatabaseAccess, databaseAccessShape } from './database-access.js';
@@ -182,27 +182,6 @@ const secretSchema = z
   });
 
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const awsTargetSchema = z
-  .strictObject({
-    kind: z
-      .enum(TARGET_KINDS.filter((k) => k !== 'fly') as ['app-runner', 'ecs-express'])
-      .describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
-    'service-arn': z.string().describe('The service ARN on that platform.'),
-  })
-  .superRefine((target, ctx) => {
-    const field = target.kind === 'ecs-express' ? ecsServiceArnField : appRunnerServiceArnField;
-    const result = field.safeParse(target['service-arn']);
-    if (!result.success)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['service-arn'],
-        message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
-      });
-  })
-  .describe(
-    'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.',
-  );
-
 /** Fly.io: the machines of one process group of an app (core/targets/fly.ts). */
 const flyTargetSchema = z
   .strictObject({
@@ -236,16 +215,43 @@ const flyTargetSchema = z
     'A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.',
   );
 
-const targetSchema = z.discriminatedUnion('kind', [awsTargetSchema, flyTargetSchema]);
+const serviceTarget = <K extends 'app-runner' | 'ecs-express'>(kind: K) =>
+  z
+    .strictObject({
+      kind: z.literal(kind).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+      'service-arn': z.string().describe('The service ARN on that platform.'),
+    })
+    .superRefine((target, ctx) => {
+      const field = target.kind === 'ecs-express' ? ecsServiceArnField : appRunnerServiceArnField;
+      const result = field.safeParse(target['service-arn']);
+      if (!result.success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['service-arn'],
+          message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
+        });
+    });
+
+const targetSchema = z
+  .discriminatedUnion('kind', [
+    serviceTarget('app-runner'),
+    serviceTarget('ecs-express'),
+    asgTargetSchema,
+    flyTargetSchema,
+  ])
+  .describe(
+    'The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.',
+  );
 
 export type TargetConfig = z.output<typeof targetSchema>;
 export type FlyTargetConfig = z.output<typeof flyTargetSchema>;
 
-/** The name an environment's target goes by in records: its ARN, or `fly:<app>:<group>`. */
+/** The name an environment's target goes by in records: its ARN (an asg's listener), or `fly:<app>:<group>`. */
 export function targetId(target: TargetConfig): string {
-  return target.kind === 'fly'
-    ? `fly:${target.app}:${target['process-group']}`
-    : target['service-arn'];
+  if (target.kind === 'fly') return `fly:${target.app}:${target['process-group']}`;
+  // An asg target's ARN is its listener's: what the records name it by.
+  if (target.kind === 'asg') return target['listener-arn'];
+  return target['service-arn'];
 }
 
 const environmentFields = z.strictObject({

@@ -22,6 +22,7 @@ import { rollbackPreflight } from './stages/rollback-preflight.js';
 import { snapshot, snapshotAhead } from './stages/snapshot.js';
 import { snapshotPreflight } from './stages/snapshot-preflight.js';
 import { restartPreflight } from './stages/restart-preflight.js';
+import { retireOld } from './stages/retire-old.js';
 import { restartService } from './stages/restart-service.js';
 import type { OpsRun } from './ops-run.js';
 import type { DeployRun, RollbackRun } from './runs.js';
@@ -42,7 +43,8 @@ export const DEPLOY_PIPELINE: Pipeline<DeployRun> = [
   { ...bakePeriod, needs: after('Verify') },
   { ...rollBack, needs: after('Bake') },
   { ...verifyRollback, needs: after('Roll back') },
-  { ...deploymentStatus, needs: after('Verify rollback', 'Prune snapshots') },
+  { ...retireOld, needs: after('Verify rollback') },
+  { ...deploymentStatus, needs: after('Retire old', 'Prune snapshots') },
   { ...slack, needs: after('Deployment status') },
   { ...auditLog, needs: after('Slack') },
 ];
@@ -68,7 +70,8 @@ export const ROLLBACK_PIPELINE: Pipeline<RollbackRun> = [
         : [...after('Maintenance window'), startedOf('Snapshot')],
   },
   { ...verify, needs: after('Update service') },
-  { ...deploymentStatus, needs: after('Verify', 'Snapshot') },
+  { ...retireOld, needs: after('Verify') },
+  { ...deploymentStatus, needs: after('Retire old', 'Snapshot') },
   { ...slack, needs: after('Deployment status') },
   { ...auditLog, needs: after('Slack') },
 ];

@@ -11,11 +11,13 @@ import { flyApiUrl, FlyMachinesApi } from '../fly/machines-api.js';
 import { FlyTarget } from './fly.js';
 import { parseDuration } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
+import { AsgTarget, createAsgClients, type AsgClients } from './asg.js';
 
 export interface TargetClients {
   appRunner?: AppRunnerClient;
   ecs?: ECSClient;
   fly?: FlyMachinesApi;
+  asg?: AsgClients;
 }
 
 export function createTarget(
@@ -44,6 +46,14 @@ export function createTarget(
           regions: target.regions,
           'wait-timeout-ms': parseDuration(target['wait-timeout']) ?? 300_000,
         },
+        deps,
+      );
+    case 'asg':
+      if (!clients.asg)
+        throw new Error('createTarget: an asg target needs Auto Scaling, ELB and EC2 clients');
+      return new AsgTarget(
+        { ...clients.asg, ...(options.cloudWatch ? { cloudWatch: options.cloudWatch } : {}) },
+        target,
         deps,
       );
   }
@@ -98,6 +108,9 @@ export function targetOf(
               platform.flyApiToken ?? process.env['FLY_API_TOKEN'],
             ),
           }
+        : {}),
+      ...(env.target.kind === 'asg'
+        ? { asg: (clients.asg ??= createAsgClients(env.region, limits)) }
         : {}),
     },
     deps,

@@ -73,11 +73,13 @@ export interface SwitchOptions {
 }
 
 export type DeploymentResult =
-  | { ok: true; id: string; status: string }
+  | { ok: true; id: string; status: string; steps?: string[] }
   | {
       ok: false;
       id: string;
       status: string;
+      /** The platform's own steps on the way (a canary's weights and figures), for the summary. */
+      steps?: string[];
       /** One line saying why, for the run's red summary. */
       message: string;
       /** Neither the new nor the old version may be serving: page someone. */
@@ -129,6 +131,11 @@ export interface DeployTarget {
   lastDeployedAt(): Promise<Date | undefined>;
   /** Follows the platform's deployment to a terminal result, within the deadline. */
   follow(deployment: StartedDeployment, wait: Wait): Promise<DeploymentResult>;
+  /**
+   * A target that keeps the previous version beside the new one (a blue/green switch, so that
+   * a rollback is one switch back) deletes it after the bake; returns one line for the log.
+   */
+  retire?(): Promise<string>;
 }
 
 /** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */

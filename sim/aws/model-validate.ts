@@ -403,6 +403,10 @@ export const VALIDATION_STYLE: Readonly<Record<string, ValidationStyle>> = {
   sts: 'query',
   ec2: 'query',
   monitoring: 'query',
+  // Auto Scaling and ELB speak awsQuery but word refusals as coral does: ValidationError,
+  // "1 validation error detected: Value null at 'autoScalingGroupName' …".
+  autoscaling: 'coral',
+  elasticloadbalancing: 'coral',
 };
 
 function describe(v: Violation): string {

@@ -74,6 +74,8 @@ export const MODEL_OF_SIGNING_NAME: Readonly<Record<string, string>> = {
   sts: 'sts',
   ec2: 'ec2',
   ssm: 'ssm',
+  autoscaling: 'autoscaling',
+  elasticloadbalancing: 'elbv2',
 };
 
 export const MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));

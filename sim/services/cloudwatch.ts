@@ -25,12 +25,14 @@ import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
 import type { AppRunnerState } from './apprunner.js';
 import type { EcsState, ExpressServiceState } from './ecs.js';
+import type { AsgState, TargetGroupState } from './asg-state.js';
 import type { RdsState } from './rds.js';
 
 /** What this service reads of the world. */
 interface MetricsWorld {
   apprunner: AppRunnerState;
   ecs: EcsState;
+  asg: AsgState;
   rds: RdsState;
   clock: SimClock;
   fixture: Fixture;
@@ -244,6 +246,64 @@ function albBucket(
   return { start, unit: 'Count', samples: [{ value, weight: 1 }] };
 }
 
+/**
+ * A target group of the Auto Scaling world behind the load balancer the dimensions name (a
+ * deleted one too: its metrics outlive it, as CloudWatch keeps them).
+ */
+function asgTargetGroup(
+  world: MetricsWorld,
+  dimensions: Map<string, string>,
+): TargetGroupState | undefined {
+  const lb = [...world.asg.loadBalancers.values()].find(
+    (b) => `loadbalancer/${dimensions.get('LoadBalancer')}` === elbResource(b.arn),
+  );
+  if (!lb) return undefined;
+  return [...world.asg.targetGroups.values(), ...world.asg.deletedTargetGroups].find(
+    (t) => dimensions.get('TargetGroup') === elbResource(t.arn),
+  );
+}
+
+/**
+ * One AWS/ApplicationELB metric of an Auto Scaling target group in one period: the requests
+ * the listener's weights sent it, answered by its healthy targets (asg-state.ts `traffic`).
+ */
+function asgBucket(
+  world: MetricsWorld,
+  tg: TargetGroupState,
+  metric: string,
+  start: number,
+  realPeriod: number,
+  _modelledMinuteMs: number,
+  index: number,
+): Bucket | undefined {
+  const t = world.asg.traffic(tg, start, start + realPeriod);
+  if (metric === 'TargetResponseTime') {
+    const latencies: Bucket['samples'] = [];
+    for (const { app, requests } of t.apps) {
+      const n = Math.round(requests * 100);
+      if (n === 0) continue;
+      const p99 = appP99(app, index) / 1000;
+      // 98 % answer fast, the slowest 2 % at about the p99.
+      latencies.push({ value: p99 * 0.35, weight: n - Math.ceil(n * 0.02) });
+      latencies.push({ value: p99, weight: Math.ceil(n * 0.02) });
+    }
+    return latencies.length ? { start, unit: 'Seconds', samples: latencies } : undefined;
+  }
+  if (!ALB_METRICS.has(metric) || Math.round(t.requests) === 0) return undefined;
+  const value = Math.round(
+    metric === 'RequestCount'
+      ? t.requests
+      : metric === 'HTTPCode_Target_2XX_Count'
+        ? t.ok
+        : metric === 'HTTPCode_Target_4XX_Count'
+          ? t.client
+          : t.server,
+  );
+  // ELB publishes an HTTP code count only when it is not zero.
+  if (metric.startsWith('HTTPCode_') && value === 0) return undefined;
+  return { start, unit: 'Count', samples: [{ value, weight: 1 }] };
+}
+
 const ALB_METRICS = new Set([
   'RequestCount',
   'HTTPCode_Target_2XX_Count',
@@ -335,8 +395,10 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
         `loadbalancer/${q.dimensions.get('LoadBalancer')}` === elbResource(s.loadBalancerArn) &&
         q.dimensions.get('TargetGroup') === elbResource(s.targetGroupArns[0]),
     );
-    if (!service) return [];
-    return timelineBuckets(world, service, q.metric, starts, realPeriod, albBucket);
+    if (service) return timelineBuckets(world, service, q.metric, starts, realPeriod, albBucket);
+    const tg = asgTargetGroup(world, q.dimensions);
+    if (!tg) return [];
+    return timelineBuckets(world, tg, q.metric, starts, realPeriod, asgBucket);
   }
   return [];
 }

@@ -1,5 +1,7 @@
 /**
- * EC2 (the ec2 query protocol), only what the go-live gate reads: DescribeSecurityGroups.
+ * EC2 (the ec2 query protocol): what the go-live gate reads (DescribeSecurityGroups) and the
+ * launch templates of Auto Scaling groups (CreateLaunchTemplateVersion,
+ * DescribeLaunchTemplateVersions; state in asg-state.ts).
  * Element names follow the EC2 model's XML names (`securityGroupInfo`, `ipPermissions`,
  * `ipRanges`/`cidrIp`, `ipv6Ranges`/`cidrIpv6`, lists of `item`), which differ from awsQuery's.
  */
@@ -7,11 +9,55 @@ import type { FixtureSecurityGroup } from '../fixture.js';
 import { AwsError, xmlList } from '../aws/protocol.js';
 import type { AwsService, Input } from '../aws/service.js';
 import type { Fixture } from '../fixture.js';
+import type { AsgState, LaunchTemplate, LaunchTemplateVersion } from './asg-state.js';
 
 /** What this service reads of the world. */
 interface Ec2World {
   fixture: Fixture;
+  asg: AsgState;
 }
+
+function templateOf(world: Ec2World, input: Input): LaunchTemplate {
+  const id = input['LaunchTemplateId'] as string | undefined;
+  const name = input['LaunchTemplateName'] as string | undefined;
+  if ((id === undefined) === (name === undefined))
+    throw new AwsError(
+      'MissingParameter',
+      'The request must contain the parameter LaunchTemplateName or LaunchTemplateId',
+    );
+  const template = world.asg.template({ ...(id ? { id } : {}), ...(name ? { name } : {}) });
+  if (!template)
+    throw id
+      ? new AwsError(
+          'InvalidLaunchTemplateId.NotFound',
+          `The specified launch template, with template ID ${id}, does not exist.`,
+        )
+      : new AwsError(
+          'InvalidLaunchTemplateName.NotFoundException',
+          `The specified launch template, with template name ${name}, does not exist.`,
+        );
+  return template;
+}
+
+function versionXml(template: LaunchTemplate, v: LaunchTemplateVersion): Input {
+  return {
+    launchTemplateId: template.id,
+    launchTemplateName: template.name,
+    versionNumber: v.number,
+    ...(v.description ? { versionDescription: v.description } : {}),
+    createTime: new Date(v.createdAt),
+    createdBy: 'arn:aws:iam::123456789012:role/deployer',
+    defaultVersion: v.number === template.defaultVersion,
+    launchTemplateData: {
+      imageId: v.imageId,
+      instanceType: 't3.medium',
+      ...(v.userData ? { userData: v.userData } : {}),
+    },
+  };
+}
+
+/** ClientToken → the version it made (EC2 answers a repeated token with the same version). */
+const tokens = new WeakMap<AsgState, Map<string, LaunchTemplateVersion>>();
 
 /** Groups of the fixture, plus a VPC-only default for every group an instance names. */
 export function securityGroupsOf(world: Ec2World): FixtureSecurityGroup[] {
@@ -129,6 +175,74 @@ export const ec2: AwsService<Ec2World> = {
                 },
               ]),
             })),
+          ),
+        };
+      },
+    },
+    CreateLaunchTemplateVersion: {
+      mutating: true,
+      async handle(input, { world }) {
+        const template = templateOf(world, input);
+        const token = input['ClientToken'] as string | undefined;
+        const seen = tokens.get(world.asg) ?? new Map<string, LaunchTemplateVersion>();
+        tokens.set(world.asg, seen);
+        const again = token === undefined ? undefined : seen.get(`${template.id}/${token}`);
+        if (again) return { launchTemplateVersion: versionXml(template, again) };
+        const sourceName = input['SourceVersion'] as string | undefined;
+        const source =
+          sourceName === undefined ? undefined : world.asg.versionOf(template, sourceName);
+        if (sourceName !== undefined && !source)
+          throw new AwsError(
+            'InvalidLaunchTemplateId.VersionNotFound',
+            `Could not find launch template version ${sourceName} for launch template ${template.id}`,
+          );
+        const data = (input['LaunchTemplateData'] as Input | undefined) ?? {};
+        const imageId = (data['ImageId'] as string | undefined) ?? source?.imageId;
+        if (imageId === undefined)
+          throw new AwsError('MissingParameter', 'The request must contain the parameter ImageId');
+        if (!/^ami-[0-9a-f]{8,17}$/.test(imageId))
+          throw new AwsError(
+            'InvalidAMIID.Malformed',
+            `Invalid id: "${imageId}" (expecting "ami-...")`,
+          );
+        const userData = (data['UserData'] as string | undefined) ?? source?.userData;
+        if (userData !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(userData))
+          throw new AwsError('InvalidUserData.Malformed', 'Invalid BASE64 encoding of user data.');
+        const version: LaunchTemplateVersion = {
+          number: template.versions.length + 1,
+          createdAt: world.asg.clock.now(),
+          imageId,
+          ...(userData !== undefined ? { userData } : {}),
+          ...(input['VersionDescription']
+            ? { description: input['VersionDescription'] as string }
+            : {}),
+          app: await world.asg.resolveApp(userData),
+        };
+        template.versions.push(version);
+        if (token !== undefined) seen.set(`${template.id}/${token}`, version);
+        return { launchTemplateVersion: versionXml(template, version) };
+      },
+    },
+    DescribeLaunchTemplateVersions: {
+      mutating: false,
+      handle(input, { world }) {
+        const template = templateOf(world, input);
+        const asked = input['LaunchTemplateVersion'] as string[] | undefined;
+        const versions = asked
+          ? asked.map((a) => {
+              const v = world.asg.versionOf(template, a);
+              if (!v)
+                throw new AwsError(
+                  'InvalidLaunchTemplateId.VersionNotFound',
+                  `Could not find launch template version ${a} for launch template ${template.id}`,
+                );
+              return v;
+            })
+          : [...template.versions].reverse();
+        return {
+          launchTemplateVersionSet: xmlList(
+            'item',
+            versions.map((v) => versionXml(template, v)),
           ),
         };
       },

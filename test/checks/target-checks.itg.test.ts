@@ -17,7 +17,7 @@ import { runOne } from './context.js';
 // the ECS Express service's active configuration and newest deployment. What a target does
 // not have is an error that says so.
 
-const KINDS: TargetKind[] = ['app-runner', 'ecs-express'];
+const KINDS: Exclude<TargetKind, 'asg'>[] = ['app-runner', 'ecs-express'];
 const FOLLOW = { timeoutMs: 30_000, intervalMs: 40 };
 
 /** A check context on the world's service; the ECS client is the world's (sim endpoint). */
@@ -144,7 +144,7 @@ async function metricsContext(
   return { sim, ctx };
 }
 
-const METRICS: Record<TargetKind, { errors: string; latency: string }> = {
+const METRICS: Record<Exclude<TargetKind, 'asg'>, { errors: string; latency: string }> = {
   'app-runner': {
     errors: 'AWS/AppRunner Requests, 5xxStatusResponses and RequestLatency',
     latency: 'RequestLatency',

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startDeployWorld, testConfig, type DeployWorld } from '../helpers/deploy-world.js';
 import { dropFixture, ECS_ARN, onEcsExpress } from '../helpers/target-world.js';
 import { APP_MACHINES, FLY_APP, flyFixture, onFly } from '../helpers/fly-world.js';
+import { AutoScalingClient, StartInstanceRefreshCommand } from '@aws-sdk/client-auto-scaling';
+import { ASG_GROUP, asgFixture, asgServing, onAsg } from '../helpers/asg-fixture.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import type { SimHandle } from '../../sim/index.js';
 import type { TargetKind } from '../../core/targets/target.js';
@@ -56,6 +58,7 @@ const PLATFORMS: Platform[] = [
     switchMs: (sim) => sim.fixture.durations.deployPending + sim.fixture.durations.deploy,
     // App Runner switches what serves when its operation succeeds.
     liveToEndMs: () => 0,
+    refused: /App Runner rejected v1\.5\.1-broken .* and kept v1\.4\.2/,
   },
   {
     kind: 'ecs-express',
@@ -90,6 +93,32 @@ const PLATFORMS: Platform[] = [
       const d = sim.fixture.ecs.durations;
       return d.scaleUp + d.canaryBake + d.bake + d.cleanUp;
     },
+    refused: /ECS rolled v1\.5\.1-broken back: .*, and kept v1\.4\.2/,
+  },
+  {
+    kind: 'asg',
+    service: 'autoscaling',
+    // A switch makes a new group (and a restart refreshes the serving group's instances).
+    update: 'CreateAutoScalingGroup',
+    restart: 'StartInstanceRefresh',
+    fixture: () => asgFixture({ deregistrationDelay: 1 }),
+    config: (sim) => onAsg(testConfig(sim), sim),
+    serving: asgServing,
+    makeBusy: async (sim) => {
+      const asg = new AutoScalingClient(sim.clientConfig({ maxAttempts: 1 }));
+      await asg.send(
+        new StartInstanceRefreshCommand({
+          AutoScalingGroupName: ASG_GROUP,
+          Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 600 },
+        }),
+      );
+      asg.destroy();
+    },
+    // Boot, then the healthy threshold of health checks; the listener switch is immediate.
+    switchMs: (sim) => sim.fixture.asg.durations.launch + 3 * 10_000,
+    liveToEndMs: () => 3 * 10_000,
+    refused:
+      /v1\.5\.1-broken never had every target healthy behind the load balancer .*; group drop-web-2 deleted, and drop-web-1 kept serving v1\.4\.2/,
   },
   {
     kind: 'fly',
@@ -314,5 +343,36 @@ describe.each(PLATFORMS)('the incident path on $kind', (p) => {
     expect(result.outputs['result']).toBe('deployed');
     expect(result.stdout).toMatch(/… api-health: status 503, expected 200; .*version not reported/);
     expect(p.serving(w.sim)).toBe('v1.6.0');
+  });
+});
+
+// The runbook's rollback on Auto Scaling, through the rollback bundle: no old group is left
+// after a deploy's keep-old, so the serving group goes back to the previous launch template
+// version by an instance refresh.
+describe('rollback on asg', () => {
+  const p = PLATFORMS.find((x) => x.kind === 'asg')!;
+
+  it.concurrent('refreshes the serving group to the previous launch template version', async () => {
+    const w = await world(p);
+    for (const image of ['v1.4.0', 'v1.5.0'])
+      expect((await w.run('deploy', { image, snapshot: 'false' })).outputs['result']).toBe(
+        'deployed',
+      );
+    expect(w.sim.asg.groups().map((g) => g.name)).toEqual(['drop-web-3']);
+    const result = await w.run('rollback', { reason: 'v1.5.0 is broken', snapshot: 'false' });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['result']).toBe('rolled-back');
+    expect(result.stdout).toMatch(
+      /Rolling drop-web-3 back in place: launch template version 2 and an instance refresh/,
+    );
+    expect(p.serving(w.sim)).toBe('v1.4.0');
+    expect(w.sim.asg.group('drop-web-3').template.version).toBe('2');
+    // Two deploys made two groups; the rollback made none.
+    expect(
+      w.sim.calls({ service: 'autoscaling', operation: 'CreateAutoScalingGroup' }),
+    ).toHaveLength(2);
+    expect(w.sim.calls({ service: 'autoscaling', operation: 'StartInstanceRefresh' })).toHaveLength(
+      1,
+    );
   });
 });

@@ -25,7 +25,7 @@ export const TASK_ROLE = 'arn:aws:iam::123456789012:role/drop-web-task';
 
 export interface TargetWorld {
   sim: SimHandle;
-  kind: TargetKind;
+  kind: Exclude<TargetKind, 'asg'>;
   target: DeployTarget;
   logger: ReturnType<typeof recordingLogger>;
   clients: {
@@ -76,7 +76,7 @@ export function dropFixture(): FixtureInput {
 }
 
 export async function targetWorld(
-  kind: TargetKind,
+  kind: Exclude<TargetKind, 'asg'>,
   onFinished: (fn: () => Promise<void>) => void,
 ): Promise<TargetWorld> {
   const sim = await startSim({ fixture: dropFixture(), timeScale: TIME_SCALE });

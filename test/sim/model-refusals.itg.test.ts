@@ -10,6 +10,8 @@
  * the model, so the one violation is the only one.
  */
 import * as appRunnerSdk from '@aws-sdk/client-apprunner';
+import * as autoScalingSdk from '@aws-sdk/client-auto-scaling';
+import * as elbSdk from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as cloudWatchSdk from '@aws-sdk/client-cloudwatch';
 import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
@@ -72,6 +74,18 @@ const SERVICES: Record<
     missing: 'MissingParameter',
     style: 'query',
   },
+  autoscaling: {
+    sdk: autoScalingSdk,
+    client: 'AutoScalingClient',
+    code: 'ValidationError',
+    style: 'coral',
+  },
+  elasticloadbalancing: {
+    sdk: elbSdk,
+    client: 'ElasticLoadBalancingV2Client',
+    code: 'ValidationError',
+    style: 'coral',
+  },
   // JSON on the wire with the query codes in x-amzn-query-error; the SDK names the error by
   // the modelled shape (InvalidParameterValue → InvalidParameterValueException).
   monitoring: {
@@ -106,10 +120,21 @@ function fits(shape: ModelShape, s: string): boolean {
 function valid(model: ServiceModel, name: string): unknown {
   const shape = model.shapes[name]!;
   switch (shape.type) {
-    case 'structure':
-      return Object.fromEntries(
-        (shape.required ?? []).map((m) => [m, valid(model, shape.members![m]!.shape)]),
-      );
+    case 'structure': {
+      const required = shape.required ?? [];
+      // A required structure with no required members of its own would serialize to nothing
+      // (the query protocols omit it): give it its first plain string member.
+      const members =
+        required.length > 0
+          ? required
+          : Object.keys(shape.members ?? {})
+              .filter((m) => {
+                const s = model.shapes[shape.members![m]!.shape]!;
+                return s.type === 'string' && !s.enum && CANDIDATES.some((c) => fits(s, c));
+              })
+              .slice(0, 1);
+      return Object.fromEntries(members.map((m) => [m, valid(model, shape.members![m]!.shape)]));
+    }
     case 'list':
       return Array.from({ length: Math.max(shape.min ?? 0, 1) }, () =>
         valid(model, shape.member!.shape),
@@ -307,7 +332,7 @@ it('covers every served operation that has a required, enum or length-limited me
     enum: byKind('enum'),
     length: byKind('length'),
     range: byKind('range'),
-  }).toEqual({ missing: 36, enum: 9, length: 27, range: 12 });
+  }).toEqual({ missing: 49, enum: 15, length: 39, range: 21 });
 });
 
 it('STS GetCallerIdentity has no input members; anything sent with it is refused', async () => {

@@ -10,8 +10,11 @@ import { ECS_ARN, targetWorld, type TargetWorld } from '../helpers/target-world.
 import { waitFor } from '../sim/helpers.js';
 
 const FOLLOW = { timeoutMs: 30_000, intervalMs: 40 };
-const KINDS: TargetKind[] = ['app-runner', 'ecs-express'];
-const SERVICE: Record<TargetKind, string> = { 'app-runner': 'apprunner', 'ecs-express': 'ecs' };
+const KINDS: Exclude<TargetKind, 'asg'>[] = ['app-runner', 'ecs-express'];
+const SERVICE: Record<Exclude<TargetKind, 'asg'>, string> = {
+  'app-runner': 'apprunner',
+  'ecs-express': 'ecs',
+};
 
 /** Something else deploys: platform maintenance on App Runner, another update on ECS. */
 async function makeBusy(w: TargetWorld): Promise<void> {

@@ -80,6 +80,8 @@ export interface SimLike {
   /** Fly.io apps (a rehearsal whose staging runs there). */
   fly?: { url(app: string): string; token: string };
   accountId?: string;
+  /** EC2 Auto Scaling behind a load balancer (a rehearsal whose production runs there). */
+  asg?: { listenerArn(): string; url(): string };
 }
 
 /** Where a rehearsal's staging runs: App Runner (the default) or Fly.io. */
@@ -116,7 +118,7 @@ export function withFlyStaging(fixture: FixtureInput): FixtureInput {
 }
 
 /** Where a rehearsal's production runs: App Runner (the default) or ECS Express Mode. */
-export type ProductionTarget = 'app-runner' | 'ecs-express';
+export type ProductionTarget = 'app-runner' | 'ecs-express' | 'asg';
 
 /** The ECS Express service a rehearsal's production runs on (`--production ecs-express`). */
 export const ECS_PRODUCTION_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
@@ -165,6 +167,26 @@ export function rehearsalFixture(productionTarget: ProductionTarget = 'app-runne
       ],
     };
   }
+  // Production on Auto Scaling groups behind a load balancer: the same image, two instances.
+  if (productionTarget === 'asg')
+    (fixture as unknown as { asg: object }).asg = {
+      launchTemplates: [{ name: 'drop-web-lt', image: 'drop-web:v1.4.2' }],
+      targetGroups: [
+        { name: 'drop-web-1', healthCheckPath: '/api/health', deregistrationDelay: 1 },
+      ],
+      loadBalancers: [{ name: 'drop-web', listeners: [{ targetGroup: 'drop-web-1' }] }],
+      groups: [
+        {
+          name: 'drop-web-1',
+          launchTemplate: 'drop-web-lt',
+          min: 1,
+          max: 6,
+          desired: 2,
+          targetGroups: ['drop-web-1'],
+          healthCheckGracePeriod: 60,
+        },
+      ],
+    };
   return fixture as FixtureInput;
 }
 
@@ -209,6 +231,17 @@ export function simConfig(
         database: '      instance: drop-db\n      snapshot-retention: 1',
       }) + opsChecks(serviceFor(sim, name).arn);
     if (name !== 'production' || production === 'app-runner') return yaml;
+    if (production === 'asg') {
+      if (!sim.asg) throw new Error('the sim has no Auto Scaling group for production');
+      // The routine checks read App Runner or ECS; an asg environment runs none here.
+      return yaml
+        .slice(0, yaml.indexOf('\n    checks:\n') + 1)
+        .replace(
+          /service-arn: .*/,
+          `target: { kind: asg, listener-arn: ${sim.asg.listenerArn()}, group-prefix: drop-web, launch-template: drop-web-lt, keep-old: 1s, healthy-timeout: 2m }`,
+        )
+        .replace(/base-url: .*/, `base-url: ${sim.asg.url()}`);
+    }
     // The same environment, naming its ECS Express service as `target`.
     const ecs = sim.ecs?.service(ECS_PRODUCTION_ARN);
     if (!ecs) throw new Error('the sim has no ECS Express service for production');

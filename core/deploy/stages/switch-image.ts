@@ -25,7 +25,9 @@ export async function followDeployment(
     // Verification starts when the platform's deployment ends: see it end soon.
     { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: verifyIntervalMs(ctx) },
   );
-  const detail = `operation ${started.id}: ${result.status}`;
+  // A stepped switch (weights judged one by one) names each step with its figures.
+  const steps = result.steps?.length ? `; ${result.steps.join('; ')}` : '';
+  const detail = `operation ${started.id}: ${result.status}${steps}`;
   run.switched = result.ok;
   if (result.ok) return { detail };
   run.finish('failed', false, run.story.refused(run, result));

@@ -48,12 +48,12 @@ describe('schema/apprunner-ops.schema.json', () => {
     // The service: service-arn (App Runner, version 1 files) or target (any platform).
     expect(Object.keys(environment.properties)).toContain('target');
     expect(environment.anyOf).toEqual([{ required: ['service-arn'] }, { required: ['target'] }]);
-    // One shape per platform family: an AWS service ARN, or a Fly app.
+    // One shape per platform: App Runner, ECS Express, EC2 Auto Scaling, Fly.io.
     const kinds = (
       environment.properties.target.oneOf as {
         properties: { kind: { enum?: string[]; const?: string } };
       }[]
     ).flatMap((shape) => shape.properties.kind.enum ?? [shape.properties.kind.const ?? '']);
-    expect(kinds).toEqual(['app-runner', 'ecs-express', 'fly']);
+    expect(kinds).toEqual(['app-runner', 'ecs-express', 'asg', 'fly']);
   });
 });

@@ -47,7 +47,7 @@ describe('configuration: the deploy target', () => {
     [
       'an unknown target kind',
       `target:\n      kind: fly-io\n      service-arn: ${ECS_ARN}`,
-      'environments.production.target.kind: expected one of app-runner, ecs-express, fly, got "fly-io"',
+      'environments.production.target.kind: expected one of app-runner, ecs-express, asg, fly, got "fly-io"',
       1,
     ],
     [

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 // Case matters: the suite's own name, apprunner-ops, is not a platform.
 const PLATFORM =
-  /App ?Runner|APPRUNNER|app[-_]runner|apprunner(?!-ops)|\bECS\b|\becs\b|ecs-express|Express ?Mode/;
+  /App ?Runner|APPRUNNER|app[-_]runner|apprunner(?!-ops)|\bECS\b|\becs\b|ecs-express|Express ?Mode|Auto ?Scaling|\basg\b|\bASG\b|[Ll]aunch ?[Tt]emplate|elbv2|\bALB\b/;
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -39,6 +39,9 @@ describe('core/deploy names no platform', () => {
       'App Runner UpdateService',
       "kind === 'ecs-express'",
       'ECS UpdateExpressGatewayService',
+      "kind === 'asg'",
+      'Auto Scaling StartInstanceRefresh',
+      'a new launch template version',
     ])
       expect(PLATFORM.test(line), line).toBe(true);
     expect(PLATFORM.test("tool: 'apprunner-ops'")).toBe(false);

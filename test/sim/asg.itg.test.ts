@@ -1,0 +1,340 @@
+/**
+ * The sim's EC2 launch templates, Auto Scaling groups and load balancer, driven with the real
+ * SDK clients over HTTP: instances run the image their launch template version names, target
+ * health follows the health checks, the listener's weights split the traffic (and so the
+ * per-target-group metrics), an instance refresh keeps its minimum healthy share.
+ */
+import {
+  AutoScalingClient,
+  CreateAutoScalingGroupCommand,
+  DeleteAutoScalingGroupCommand,
+  DescribeAutoScalingGroupsCommand,
+  DescribeInstanceRefreshesCommand,
+  SetDesiredCapacityCommand,
+  StartInstanceRefreshCommand,
+  UpdateAutoScalingGroupCommand,
+} from '@aws-sdk/client-auto-scaling';
+import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CreateLaunchTemplateVersionCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateTargetGroupCommand,
+  DeleteTargetGroupCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupAttributesCommand,
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+  ModifyListenerCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { describe, expect, it } from 'vitest';
+import { startSim, type SimHandle } from '../../sim/index.js';
+import { ASG_GROUP, asgFixture, LAUNCH_TEMPLATE, TARGET_GROUP } from '../helpers/asg-fixture.js';
+import { image, sdkError, waitFor } from './helpers.js';
+
+const userData = (tag: string): string =>
+  Buffer.from(`#!/bin/bash\nIMAGE=${image(tag)}\n`).toString('base64');
+
+async function world(
+  onFinished: (fn: () => Promise<void>) => void,
+  fixture: Parameters<typeof asgFixture>[0] = {},
+) {
+  const sim = await startSim({ fixture: asgFixture(fixture), timeScale: 0.002 });
+  const config = sim.clientConfig({ maxAttempts: 1 });
+  const clients = {
+    asg: new AutoScalingClient(config),
+    elb: new ElasticLoadBalancingV2Client(config),
+    ec2: new EC2Client(config),
+    cw: new CloudWatchClient(config),
+  };
+  onFinished(async () => {
+    Object.values(clients).forEach((c) => c.destroy());
+    await sim.stop();
+  });
+  return { sim, ...clients };
+}
+
+async function version(sim: SimHandle): Promise<string> {
+  const res = await fetch(`${sim.asg.url()}/api/health`);
+  return ((await res.json()) as { data: { version: string } }).data.version;
+}
+
+/** A new launch template version running `tag`, a target group and a group of 2 in it. */
+async function greenGroup(w: Awaited<ReturnType<typeof world>>, tag: string) {
+  const made = await w.ec2.send(
+    new CreateLaunchTemplateVersionCommand({
+      LaunchTemplateName: LAUNCH_TEMPLATE,
+      SourceVersion: '$Latest',
+      LaunchTemplateData: { UserData: userData(tag) },
+    }),
+  );
+  const versionNumber = made.LaunchTemplateVersion!.VersionNumber!;
+  const tg = await w.elb.send(
+    new CreateTargetGroupCommand({
+      Name: 'drop-web-2',
+      Protocol: 'HTTP',
+      Port: 80,
+      VpcId: 'vpc-0123456789abcdef0',
+      HealthCheckPath: '/',
+      HealthCheckIntervalSeconds: 10,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 2,
+    }),
+  );
+  const tgArn = tg.TargetGroups![0]!.TargetGroupArn!;
+  await w.asg.send(
+    new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: 'drop-web-2',
+      LaunchTemplate: { LaunchTemplateName: LAUNCH_TEMPLATE, Version: String(versionNumber) },
+      MinSize: 1,
+      MaxSize: 6,
+      DesiredCapacity: 2,
+      TargetGroupARNs: [tgArn],
+      HealthCheckType: 'ELB',
+      HealthCheckGracePeriod: 60,
+    }),
+  );
+  return { versionNumber, tgArn };
+}
+
+describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
+  it.concurrent(
+    'seeds a group of two healthy instances behind a listener; the front answers their version',
+    async ({ onTestFinished }) => {
+      const w = await world(onTestFinished);
+      const groups = await w.asg.send(
+        new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [ASG_GROUP] }),
+      );
+      const g = groups.AutoScalingGroups![0]!;
+      expect(g).toMatchObject({ MinSize: 1, MaxSize: 6, DesiredCapacity: 2 });
+      expect(g.Instances!.map((i) => i.LifecycleState)).toEqual(['InService', 'InService']);
+      expect(g.LaunchTemplate).toMatchObject({ LaunchTemplateName: LAUNCH_TEMPLATE, Version: '1' });
+      const versions = await w.ec2.send(
+        new DescribeLaunchTemplateVersionsCommand({ LaunchTemplateName: LAUNCH_TEMPLATE }),
+      );
+      const data = versions.LaunchTemplateVersions![0]!.LaunchTemplateData!;
+      expect(Buffer.from(data.UserData!, 'base64').toString()).toContain(
+        `IMAGE=${image('v1.4.2')}`,
+      );
+      const health = await w.elb.send(
+        new DescribeTargetHealthCommand({ TargetGroupArn: g.TargetGroupARNs![0]! }),
+      );
+      expect(health.TargetHealthDescriptions!.map((t) => t.TargetHealth!.State)).toEqual([
+        'healthy',
+        'healthy',
+      ]);
+      const listener = await w.elb.send(
+        new DescribeListenersCommand({ ListenerArns: [w.sim.asg.listenerArn()] }),
+      );
+      expect(listener.Listeners![0]!.DefaultActions![0]!.ForwardConfig!.TargetGroups).toEqual([
+        { TargetGroupArn: g.TargetGroupARNs![0]!, Weight: 1 },
+      ]);
+      const lbs = await w.elb.send(new DescribeLoadBalancersCommand({}));
+      expect(lbs.LoadBalancers![0]!.DNSName).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(await version(w.sim)).toBe('v1.4.2');
+    },
+  );
+
+  it.concurrent(
+    'a new group turns healthy after its threshold of checks; weights split requests and metrics',
+    async ({ onTestFinished }) => {
+      const w = await world(onTestFinished);
+      const { versionNumber, tgArn } = await greenGroup(w, 'v1.5.0');
+      expect(versionNumber).toBe(2);
+      const states = async () =>
+        (
+          await w.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgArn }))
+        ).TargetHealthDescriptions!.map((t) => t.TargetHealth!.State);
+      expect(await states()).toEqual(['initial', 'initial']);
+      // 40 s boot + 2 checks × 10 s: about 60 modelled s (120 ms real).
+      await waitFor('both new targets healthy', async () =>
+        (await states()).every((s) => s === 'healthy') ? true : undefined,
+      );
+      const blueArn = w.sim.asg.targetGroups().find((t) => t.name === TARGET_GROUP)!.arn;
+      const from = Date.now();
+      await w.elb.send(
+        new ModifyListenerCommand({
+          ListenerArn: w.sim.asg.listenerArn(),
+          DefaultActions: [
+            {
+              Type: 'forward',
+              ForwardConfig: {
+                TargetGroups: [
+                  { TargetGroupArn: blueArn, Weight: 90 },
+                  { TargetGroupArn: tgArn, Weight: 10 },
+                ],
+              },
+            },
+          ],
+        }),
+      );
+      expect(w.sim.asg.weights()).toEqual({ [TARGET_GROUP]: 90, 'drop-web-2': 10 });
+      // The front sends about one request in ten to the new group.
+      const seen: string[] = [];
+      for (let i = 0; i < 50; i++) seen.push(await version(w.sim));
+      const green = seen.filter((v) => v === 'v1.5.0').length;
+      expect(green).toBeGreaterThanOrEqual(3);
+      expect(green).toBeLessThanOrEqual(8);
+      // Ten modelled minutes (1.2 s real) of traffic: the metrics split 90/10.
+      await new Promise((r) => setTimeout(r, 1_300));
+      const blue = w.sim.asg.requests(TARGET_GROUP, from);
+      const canary = w.sim.asg.requests('drop-web-2', from);
+      expect(canary.requests / (blue.requests + canary.requests)).toBeCloseTo(0.1, 2);
+      const sum = async (tg: string) => {
+        const out = await w.cw.send(
+          new GetMetricStatisticsCommand({
+            Namespace: 'AWS/ApplicationELB',
+            MetricName: 'RequestCount',
+            Dimensions: [
+              {
+                Name: 'LoadBalancer',
+                Value: w.sim.asg
+                  .listenerArn()
+                  .split(':listener/')[1]!
+                  .split('/')
+                  .slice(0, 3)
+                  .join('/'),
+              },
+              { Name: 'TargetGroup', Value: tg.split(':').at(-1)! },
+            ],
+            StartTime: new Date(from),
+            EndTime: new Date(),
+            Period: 60,
+            Statistics: ['Sum'],
+          }),
+        );
+        return out.Datapoints!.reduce((n, d) => n + d.Sum!, 0);
+      };
+      const [blueSum, greenSum] = [await sum(blueArn), await sum(tgArn)];
+      expect(greenSum).toBeGreaterThan(0);
+      expect(greenSum / (blueSum + greenSum)).toBeGreaterThan(0.07);
+      expect(greenSum / (blueSum + greenSum)).toBeLessThan(0.13);
+    },
+  );
+
+  it.concurrent(
+    'an instance refresh replaces every instance with the new version, keeping half in service',
+    async ({ onTestFinished }) => {
+      const w = await world(onTestFinished);
+      await w.ec2.send(
+        new CreateLaunchTemplateVersionCommand({
+          LaunchTemplateName: LAUNCH_TEMPLATE,
+          SourceVersion: '1',
+          LaunchTemplateData: { UserData: userData('v1.5.0') },
+        }),
+      );
+      await w.asg.send(
+        new SetDesiredCapacityCommand({ AutoScalingGroupName: ASG_GROUP, DesiredCapacity: 4 }),
+      );
+      await waitFor(
+        '4 instances in service',
+        () =>
+          w.sim.asg.group(ASG_GROUP).instances.filter((i) => i.lifecycle === 'InService').length ===
+          4,
+      );
+      await w.asg.send(
+        new UpdateAutoScalingGroupCommand({
+          AutoScalingGroupName: ASG_GROUP,
+          LaunchTemplate: { LaunchTemplateName: LAUNCH_TEMPLATE, Version: '2' },
+        }),
+      );
+      const { InstanceRefreshId } = await w.asg.send(
+        new StartInstanceRefreshCommand({
+          AutoScalingGroupName: ASG_GROUP,
+          Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 300 },
+        }),
+      );
+      const again = await sdkError(
+        w.asg.send(new StartInstanceRefreshCommand({ AutoScalingGroupName: ASG_GROUP })),
+      );
+      expect(again.name).toBe('InstanceRefreshInProgressFault');
+      let fewest = 4;
+      const status = await waitFor(
+        'the refresh to end',
+        async () => {
+          const inService = w.sim.asg
+            .group(ASG_GROUP)
+            .instances.filter((i) => i.lifecycle === 'InService').length;
+          fewest = Math.min(fewest, inService);
+          const out = await w.asg.send(
+            new DescribeInstanceRefreshesCommand({
+              AutoScalingGroupName: ASG_GROUP,
+              InstanceRefreshIds: [InstanceRefreshId!],
+            }),
+          );
+          const r = out.InstanceRefreshes![0]!;
+          return r.Status === 'Successful' || r.Status === 'Failed' ? r : undefined;
+        },
+        { timeoutMs: 20_000 },
+      );
+      expect(status).toMatchObject({ Status: 'Successful', PercentageComplete: 100 });
+      expect(fewest).toBeGreaterThanOrEqual(2);
+      expect(w.sim.asg.versions()[ASG_GROUP]).toEqual(['v1.5.0', 'v1.5.0', 'v1.5.0', 'v1.5.0']);
+    },
+  );
+
+  it.concurrent('refuses what AWS refuses, changing nothing', async ({ onTestFinished }) => {
+    const w = await world(onTestFinished);
+    const above = await sdkError(
+      w.asg.send(
+        new SetDesiredCapacityCommand({ AutoScalingGroupName: ASG_GROUP, DesiredCapacity: 7 }),
+      ),
+    );
+    expect(above).toMatchObject({ name: 'ValidationError', status: 400 });
+    expect(above.message).toMatch(/New SetDesiredCapacity value 7 is above max value 6/);
+    const blueArn = w.sim.asg.targetGroups()[0]!.arn;
+    const inUse = await sdkError(
+      w.elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: blueArn })),
+    );
+    expect(inUse.name).toBe('ResourceInUseException');
+    const attrs = await w.elb.send(
+      new DescribeTargetGroupAttributesCommand({ TargetGroupArn: blueArn }),
+    );
+    expect(attrs.Attributes).toContainEqual({
+      Key: 'deregistration_delay.timeout_seconds',
+      Value: '30',
+    });
+    const busy = await sdkError(
+      w.asg.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: ASG_GROUP })),
+    );
+    expect(busy.name).toBe('ResourceInUseFault');
+    const weight = await sdkError(
+      w.elb.send(
+        new ModifyListenerCommand({
+          ListenerArn: w.sim.asg.listenerArn(),
+          DefaultActions: [
+            {
+              Type: 'forward',
+              ForwardConfig: { TargetGroups: [{ TargetGroupArn: blueArn, Weight: 1000 }] },
+            },
+          ],
+        }),
+      ),
+    );
+    // ELB's documented range is 0–999 (the model gives none).
+    expect(weight.name).toBe('ValidationError');
+    expect(w.sim.mutatingCalls().filter((c) => !c.error)).toEqual([]);
+    expect(w.sim.asg.group(ASG_GROUP).desired).toBe(2);
+  });
+
+  it.concurrent(
+    'a force-deleted group drains its targets for the deregistration delay, then is gone',
+    async ({ onTestFinished }) => {
+      const w = await world(onTestFinished, { deregistrationDelay: 300 });
+      await w.asg.send(
+        new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: ASG_GROUP, ForceDelete: true }),
+      );
+      expect(w.sim.asg.group(ASG_GROUP).deleting).toBe(true);
+      expect(w.sim.asg.targetGroups()[0]!.targets.map((t) => t.state)).toEqual([
+        'draining',
+        'draining',
+      ]);
+      // 300 s of draining and 20 s of shutdown: 640 ms real.
+      await waitFor('the group gone', () => !w.sim.asg.groups().some((g) => g.name === ASG_GROUP));
+      expect(w.sim.asg.targetGroups()[0]!.targets).toEqual([]);
+    },
+  );
+});
