@@ -1,0 +1,150 @@
+/**
+ * A JWT key rotation while the rollout runs old and new instances side by side (ECS Express's
+ * canary: 5 % of requests to the new tasks for three minutes), through the built bundle: users
+ * keep signing in and calling the app the whole time, each token is sent back many times, and
+ * every answer says which instance gave it. With `next-secret-id` (two phases) every token
+ * minted by either version is accepted by both during each rollout; with one phase, tokens the
+ * new instances sign are refused by the old ones, which is what the two phases are for.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
+import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
+import type { ActionRun } from '../../sim/run-action.js';
+import { signToken } from '../../examples/app/jwt-keys.js';
+
+const JWT = 'drop/production/jwt-secret';
+/** The previous key the rotation world seeds: the one before the rotated key. */
+const OLDER_KEY = 'sim-older-jwt-secret-value';
+const worlds: RotationWorld[] = [];
+afterAll(async () => {
+  await Promise.all(worlds.map((w) => w.stop()));
+});
+
+interface Check {
+  minter: string;
+  checker: string;
+  status: number;
+}
+
+interface Traffic {
+  run: ActionRun;
+  checks: Check[];
+  tokens: number;
+  /** Instances in the order they first answered: 0 runs before the rotation, then each rollout's. */
+  generations: string[];
+}
+
+/**
+ * Users while the rotation runs: each round signs in once, then calls the app with that token
+ * 10 times and once with each of two tokens minted earlier (a session that spans the rollout):
+ * 13 requests, prime to the load balancer's 1-in-20 canary share, so sign-ins land on every
+ * instance. Stops when the run ends.
+ */
+async function rotateUnderTraffic(world: RotationWorld, url: string): Promise<Traffic> {
+  const checks: Check[] = [];
+  const generations: string[] = [];
+  const seen = (instance: string): string => {
+    if (!generations.includes(instance)) generations.push(instance);
+    return instance;
+  };
+  const minted: { token: string; minter: string }[] = [];
+  let done = false;
+  const running = world.rotate({ secret: 'JWT_SECRET' }).finally(() => {
+    done = true;
+  });
+  const me = async (token: string, minter: string): Promise<void> => {
+    const res = await fetch(`${url}${ME_PATH}`, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    checks.push({
+      minter,
+      checker: seen(res.headers.get('x-sim-instance') ?? '?'),
+      status: res.status,
+    });
+  };
+  for (let round = 0; !done; round++) {
+    const res = await fetch(`${url}${SESSION_PATH}`, { method: 'POST' });
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { token: string } };
+    const minter = seen(res.headers.get('x-sim-instance') ?? '?');
+    minted.push({ token: data.token, minter });
+    for (let i = 0; i < 10; i++) await me(data.token, minter);
+    for (const earlier of [minted[Math.floor(round / 2)], minted[(round * 7) % minted.length]])
+      if (earlier) await me(earlier.token, earlier.minter);
+  }
+  return { run: await running, checks, tokens: minted.length, generations };
+}
+
+/** Checks of tokens minted by generation `minter` answered by generation `checker`. */
+const between = (t: Traffic, minter: number, checker: number): Check[] =>
+  t.checks.filter(
+    (c) => c.minter === t.generations[minter] && c.checker === t.generations[checker],
+  );
+
+describe('a JWT rotation while the rollout serves old and new instances together (ECS Express canary)', () => {
+  it('two phases (next-secret-id): every token minted by either version is accepted by both, in each rollout', async () => {
+    const world = await startRotationWorld({ ecs: true, nextKey: true, timeScale: 0.02 });
+    worlds.push(world);
+    const url = world.sim.ecs.service('drop-web').url;
+    const oldKey = world.sim.secret(JWT).current!;
+
+    const t = await rotateUnderTraffic(world, url);
+    expect(t.run.exitCode, t.run.stdout).toBe(0);
+    const refused = t.checks.filter((c) => c.status !== 200);
+    console.log(
+      `two phases: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused; instances ${t.generations.length}; ` +
+        `rollout 1: ${between(t, 1, 0).length} new→old, ${between(t, 0, 1).length} old→new; ` +
+        `rollout 2: ${between(t, 2, 1).length} new→old, ${between(t, 1, 2).length} old→new`,
+    );
+    expect(refused).toEqual([]);
+    // Two rollouts, each with its old and new instances answering the same users.
+    expect(t.generations).toHaveLength(3);
+    for (const [older, newer] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      expect(between(t, newer, older).length).toBeGreaterThan(0);
+      expect(between(t, older, newer).length).toBeGreaterThan(0);
+    }
+    // First the new key is accepted everywhere, then it signs; the old one stays accepted.
+    const steps = [...t.run.stdout.matchAll(/step done: JWT_SECRET (\S+)/g)].map((m) => m[1]);
+    expect(steps.indexOf('write-next')).toBeLessThan(steps.indexOf('accept-follow-operation'));
+    expect(steps.indexOf('accept-verify-health')).toBeLessThan(steps.indexOf('move-current'));
+    const newKey = world.sim.secret(JWT).current!;
+    expect(newKey).not.toBe(oldKey);
+    expect(world.sim.secret('drop/production/jwt-secret-next').current).toBe(newKey);
+    expect(world.sim.secret('drop/production/jwt-secret-previous').current).toBe(oldKey);
+    // The service now signs with the new key and accepts the old one, not the one before it.
+    const fresh = (await (await fetch(`${url}${SESSION_PATH}`, { method: 'POST' })).json()) as {
+      data: { token: string };
+    };
+    // The sim's clock, as the app reads it: the iat of a token it just minted.
+    const { iat: now } = JSON.parse(
+      Buffer.from(fresh.data.token.split('.')[1]!, 'base64url').toString('utf8'),
+    ) as { iat: number };
+    const status = async (key: string): Promise<number> => {
+      const keys = { signing: key, accepted: [key] };
+      const res = await fetch(`${url}${ME_PATH}`, {
+        headers: { authorization: `Bearer ${signToken(keys, 'someone', now, 600)}` },
+      });
+      return res.status;
+    };
+    expect([await status(newKey), await status(oldKey), await status(OLDER_KEY)]).toEqual([
+      200, 200, 401,
+    ]);
+  });
+
+  it('one phase (no next-secret-id): tokens the new instances sign are refused by the old ones during the rollout', async () => {
+    const world = await startRotationWorld({ ecs: true, timeScale: 0.02 });
+    worlds.push(world);
+    const t = await rotateUnderTraffic(world, world.sim.ecs.service('drop-web').url);
+    expect(t.run.exitCode, t.run.stdout).toBe(0);
+    const refused = t.checks.filter((c) => c.status !== 200);
+    console.log(
+      `one phase: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused (new→old ${between(t, 1, 0).filter((c) => c.status === 401).length} of ${between(t, 1, 0).length})`,
+    );
+    expect(t.generations).toHaveLength(2);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((c) => c.status === 401 && c.minter === t.generations[1])).toBe(true);
+    expect(t.run.summary).toMatch(/one phase: while the redeploy rolls out/);
+  });
+});
