@@ -37,6 +37,8 @@ export interface RotationWorldOptions {
    * seeded and the service reads it as JWT_SECRET_NEXT, a key it accepts but never signs with.
    */
   nextKey?: boolean;
+  /** App Runner deployments end with old and new instances both answering this long (modelled ms). */
+  switchOver?: number;
 }
 
 export const ROTATION_ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
@@ -78,6 +80,7 @@ export const withNextKey = (secretsYaml: string): string =>
 
 export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
   const fixture = withPostgres(loadFixture(), DROP_TABLES);
+  if (options.switchOver !== undefined) fixture.durations.switchOver = options.switchOver;
   const db = fixture.rds.instances[0]!;
   db.postgres = {
     tables: DROP_TABLES,

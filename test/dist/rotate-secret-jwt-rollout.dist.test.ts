@@ -1,6 +1,7 @@
 /**
  * A JWT key rotation while the rollout runs old and new instances side by side (ECS Express's
- * canary: 5 % of requests to the new tasks for three minutes), through the built bundle: users
+ * canary: 5 % of requests to the new tasks for three minutes; App Runner with a one-minute
+ * switch-over, old and new taking turns), through the built bundle: users
  * keep signing in and calling the app the whole time, each token is sent back many times, and
  * every answer says which instance gave it. With `next-secret-id` (two phases) every token
  * minted by either version is accepted by both during each rollout; with one phase, tokens the
@@ -80,71 +81,87 @@ const between = (t: Traffic, minter: number, checker: number): Check[] =>
     (c) => c.minter === t.generations[minter] && c.checker === t.generations[checker],
   );
 
-describe('a JWT rotation while the rollout serves old and new instances together (ECS Express canary)', () => {
-  it('two phases (next-secret-id): every token minted by either version is accepted by both, in each rollout', async () => {
-    const world = await startRotationWorld({ ecs: true, nextKey: true, timeScale: 0.02 });
-    worlds.push(world);
-    const url = world.sim.ecs.service('drop-web').url;
-    const oldKey = world.sim.secret(JWT).current!;
+const TARGETS = [
+  {
+    name: 'ECS Express (5 % canary for three minutes)',
+    world: { ecs: true },
+    url: (w: RotationWorld) => w.sim.ecs.service('drop-web').url,
+  },
+  {
+    name: 'App Runner (a one-minute switch-over)',
+    world: { switchOver: 60_000 },
+    url: (w: RotationWorld) => w.sim.serviceUrl('drop-web'),
+  },
+] as const;
 
-    const t = await rotateUnderTraffic(world, url);
-    expect(t.run.exitCode, t.run.stdout).toBe(0);
-    const refused = t.checks.filter((c) => c.status !== 200);
-    console.log(
-      `two phases: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused; instances ${t.generations.length}; ` +
-        `rollout 1: ${between(t, 1, 0).length} new→old, ${between(t, 0, 1).length} old→new; ` +
-        `rollout 2: ${between(t, 2, 1).length} new→old, ${between(t, 1, 2).length} old→new`,
-    );
-    expect(refused).toEqual([]);
-    // Two rollouts, each with its old and new instances answering the same users.
-    expect(t.generations).toHaveLength(3);
-    for (const [older, newer] of [
-      [0, 1],
-      [1, 2],
-    ] as const) {
-      expect(between(t, newer, older).length).toBeGreaterThan(0);
-      expect(between(t, older, newer).length).toBeGreaterThan(0);
-    }
-    // First the new key is accepted everywhere, then it signs; the old one stays accepted.
-    const steps = [...t.run.stdout.matchAll(/step done: JWT_SECRET (\S+)/g)].map((m) => m[1]);
-    expect(steps.indexOf('write-next')).toBeLessThan(steps.indexOf('accept-follow-operation'));
-    expect(steps.indexOf('accept-verify-health')).toBeLessThan(steps.indexOf('move-current'));
-    const newKey = world.sim.secret(JWT).current!;
-    expect(newKey).not.toBe(oldKey);
-    expect(world.sim.secret('drop/production/jwt-secret-next').current).toBe(newKey);
-    expect(world.sim.secret('drop/production/jwt-secret-previous').current).toBe(oldKey);
-    // The service now signs with the new key and accepts the old one, not the one before it.
-    const fresh = (await (await fetch(`${url}${SESSION_PATH}`, { method: 'POST' })).json()) as {
-      data: { token: string };
-    };
-    // The sim's clock, as the app reads it: the iat of a token it just minted.
-    const { iat: now } = JSON.parse(
-      Buffer.from(fresh.data.token.split('.')[1]!, 'base64url').toString('utf8'),
-    ) as { iat: number };
-    const status = async (key: string): Promise<number> => {
-      const keys = { signing: key, accepted: [key] };
-      const res = await fetch(`${url}${ME_PATH}`, {
-        headers: { authorization: `Bearer ${signToken(keys, 'someone', now, 600)}` },
-      });
-      return res.status;
-    };
-    expect([await status(newKey), await status(oldKey), await status(OLDER_KEY)]).toEqual([
-      200, 200, 401,
-    ]);
-  });
+describe.each(TARGETS)(
+  'a JWT rotation while the rollout serves old and new instances together: $name',
+  (target) => {
+    it('two phases (next-secret-id): every token minted by either version is accepted by both, in each rollout', async () => {
+      const world = await startRotationWorld({ ...target.world, nextKey: true, timeScale: 0.02 });
+      worlds.push(world);
+      const url = target.url(world);
+      const oldKey = world.sim.secret(JWT).current!;
 
-  it('one phase (no next-secret-id): tokens the new instances sign are refused by the old ones during the rollout', async () => {
-    const world = await startRotationWorld({ ecs: true, timeScale: 0.02 });
-    worlds.push(world);
-    const t = await rotateUnderTraffic(world, world.sim.ecs.service('drop-web').url);
-    expect(t.run.exitCode, t.run.stdout).toBe(0);
-    const refused = t.checks.filter((c) => c.status !== 200);
-    console.log(
-      `one phase: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused (new→old ${between(t, 1, 0).filter((c) => c.status === 401).length} of ${between(t, 1, 0).length})`,
-    );
-    expect(t.generations).toHaveLength(2);
-    expect(refused.length).toBeGreaterThan(0);
-    expect(refused.every((c) => c.status === 401 && c.minter === t.generations[1])).toBe(true);
-    expect(t.run.summary).toMatch(/one phase: while the redeploy rolls out/);
-  });
-});
+      const t = await rotateUnderTraffic(world, url);
+      expect(t.run.exitCode, t.run.stdout).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${target.name}, two phases: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused; instances ${t.generations.length}; ` +
+          `rollout 1: ${between(t, 1, 0).length} new→old, ${between(t, 0, 1).length} old→new; ` +
+          `rollout 2: ${between(t, 2, 1).length} new→old, ${between(t, 1, 2).length} old→new`,
+      );
+      expect(refused).toEqual([]);
+      // Two rollouts, each with its old and new instances answering the same users.
+      expect(t.generations).toHaveLength(3);
+      for (const [older, newer] of [
+        [0, 1],
+        [1, 2],
+      ] as const) {
+        expect(between(t, newer, older).length).toBeGreaterThan(0);
+        expect(between(t, older, newer).length).toBeGreaterThan(0);
+      }
+      // First the new key is accepted everywhere, then it signs; the old one stays accepted.
+      const steps = [...t.run.stdout.matchAll(/step done: JWT_SECRET (\S+)/g)].map((m) => m[1]);
+      expect(steps.indexOf('write-next')).toBeLessThan(steps.indexOf('accept-follow-operation'));
+      expect(steps.indexOf('accept-verify-health')).toBeLessThan(steps.indexOf('move-current'));
+      const newKey = world.sim.secret(JWT).current!;
+      expect(newKey).not.toBe(oldKey);
+      expect(world.sim.secret('drop/production/jwt-secret-next').current).toBe(newKey);
+      expect(world.sim.secret('drop/production/jwt-secret-previous').current).toBe(oldKey);
+      // The service now signs with the new key and accepts the old one, not the one before it.
+      const fresh = (await (await fetch(`${url}${SESSION_PATH}`, { method: 'POST' })).json()) as {
+        data: { token: string };
+      };
+      // The sim's clock, as the app reads it: the iat of a token it just minted.
+      const { iat: now } = JSON.parse(
+        Buffer.from(fresh.data.token.split('.')[1]!, 'base64url').toString('utf8'),
+      ) as { iat: number };
+      const status = async (key: string): Promise<number> => {
+        const keys = { signing: key, accepted: [key] };
+        const res = await fetch(`${url}${ME_PATH}`, {
+          headers: { authorization: `Bearer ${signToken(keys, 'someone', now, 600)}` },
+        });
+        return res.status;
+      };
+      expect([await status(newKey), await status(oldKey), await status(OLDER_KEY)]).toEqual([
+        200, 200, 401,
+      ]);
+    });
+
+    it('one phase (no next-secret-id): tokens the new instances sign are refused by the old ones during the rollout', async () => {
+      const world = await startRotationWorld({ ...target.world, timeScale: 0.02 });
+      worlds.push(world);
+      const t = await rotateUnderTraffic(world, target.url(world));
+      expect(t.run.exitCode, t.run.stdout).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${target.name}, one phase: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused (new→old ${between(t, 1, 0).filter((c) => c.status === 401).length} of ${between(t, 1, 0).length})`,
+      );
+      expect(t.generations).toHaveLength(2);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((c) => c.status === 401 && c.minter === t.generations[1])).toBe(true);
+      expect(t.run.summary).toMatch(/one phase: while the redeploy rolls out/);
+    });
+  },
+);
