@@ -27,8 +27,8 @@ interface Check {
   status: number;
 }
 
-interface Traffic {
-  run: ActionRun;
+interface Traffic<T = ActionRun> {
+  run: T;
   checks: Check[];
   tokens: number;
   /** Instances in the order they first answered: 0 runs before the rotation, then each rollout's. */
@@ -36,12 +36,12 @@ interface Traffic {
 }
 
 /**
- * Users while the rotation runs: each round signs in once, then calls the app with that token
- * 10 times and once with each of two tokens minted earlier (a session that spans the rollout):
- * 13 requests, prime to the load balancer's 1-in-20 canary share, so sign-ins land on every
- * instance. Stops when the run ends.
+ * Users while `work` runs: each round signs in once, then calls the app with that token 10
+ * times and once with each of two tokens minted earlier (a session that spans the rollout): 13
+ * requests, prime to the load balancer's 1-in-20 canary share, so sign-ins land on every
+ * instance. Stops when the work ends.
  */
-async function rotateUnderTraffic(world: RotationWorld, url: string): Promise<Traffic> {
+async function underTraffic<T>(url: string, work: () => Promise<T>): Promise<Traffic<T>> {
   const checks: Check[] = [];
   const generations: string[] = [];
   const seen = (instance: string): string => {
@@ -50,7 +50,7 @@ async function rotateUnderTraffic(world: RotationWorld, url: string): Promise<Tr
   };
   const minted: { token: string; minter: string }[] = [];
   let done = false;
-  const running = world.rotate({ secret: 'JWT_SECRET' }).finally(() => {
+  const running = work().finally(() => {
     done = true;
   });
   const me = async (token: string, minter: string): Promise<void> => {
@@ -75,8 +75,11 @@ async function rotateUnderTraffic(world: RotationWorld, url: string): Promise<Tr
   return { run: await running, checks, tokens: minted.length, generations };
 }
 
+const rotateUnderTraffic = (world: RotationWorld, url: string): Promise<Traffic> =>
+  underTraffic(url, () => world.rotate({ secret: 'JWT_SECRET' }));
+
 /** Checks of tokens minted by generation `minter` answered by generation `checker`. */
-const between = (t: Traffic, minter: number, checker: number): Check[] =>
+const between = (t: Traffic<unknown>, minter: number, checker: number): Check[] =>
   t.checks.filter(
     (c) => c.minter === t.generations[minter] && c.checker === t.generations[checker],
   );
@@ -165,3 +168,77 @@ describe.each(TARGETS)(
     });
   },
 );
+
+const SEED = Number(process.env['ROTATE_KILL_SEED'] ?? Date.now() % 100_000);
+/** Every step of a two-phase rotation after which a runner can be lost. */
+const TWO_PHASE_STEPS = [
+  'put-pending',
+  'write-next',
+  'accept-start-deployment',
+  'accept-follow-operation',
+  'accept-verify-health',
+  'write-previous',
+  'move-current',
+  'start-deployment',
+  'follow-operation',
+  'verify-health',
+] as const;
+
+describe(`a two-phase JWT rotation lost at seeded random steps (seed ${SEED}), then a new run`, () => {
+  it('nobody is logged out, and the new run finishes the lost run’s key', async () => {
+    let state = SEED >>> 0;
+    const random = (): number => {
+      // mulberry32, so a failing seed replays the same steps (ROTATE_KILL_SEED)
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const points = Array.from(
+      { length: 3 },
+      () => TWO_PHASE_STEPS[Math.floor(random() * TWO_PHASE_STEPS.length)]!,
+    );
+    console.log(`seed ${SEED}: two-phase JWT rotations lost after ${points.join(', ')}`);
+    const world = await startRotationWorld({ nextKey: true, switchOver: 60_000, timeScale: 0.02 });
+    worlds.push(world);
+    const url = world.sim.serviceUrl('drop-web');
+    for (const [i, step] of points.entries()) {
+      const label = `lost after ${step} (seed ${SEED})`;
+      const t = await underTraffic(url, async () => {
+        const lost = await world.rotate(
+          { secret: 'JWT_SECRET' },
+          { runId: `${7100 + i}`, killOn: new RegExp(`step done: JWT_SECRET ${step}\\b`) },
+        );
+        // The lost run's new key, wherever it got to (AWSPENDING, or AWSCURRENT already).
+        const versions = world.sim.secret(JWT).versions;
+        const staged = (versions.find((v) => v.stages.includes('AWSPENDING')) ??
+          versions.find((v) => v.stages.includes('AWSCURRENT')))!.value;
+        const next = await world.rotate(
+          { secret: 'JWT_SECRET', unfinished: 'resume' },
+          { runId: `${7200 + i}` },
+        );
+        return { lost, next, staged };
+      });
+      expect(t.run.lost.signal, label).toBe('SIGKILL');
+      expect(t.run.next.exitCode, `${label}: ${t.run.next.stdout}`).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${label}: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused, ${t.generations.length} generations`,
+      );
+      expect(refused, label).toEqual([]);
+      const versions = world.sim.secret(JWT).versions;
+      expect(
+        versions.filter((v) => v.stages.includes('AWSCURRENT')),
+        label,
+      ).toHaveLength(1);
+      expect(
+        versions.filter((v) => v.stages.includes('AWSPENDING')),
+        label,
+      ).toEqual([]);
+      // The lost run's key was finished, not replaced by another one.
+      expect(world.sim.secret(JWT).current, label).toBe(t.run.staged);
+      expect(world.sim.secret('drop/production/jwt-secret-next').current, label).toBe(t.run.staged);
+    }
+  });
+});
