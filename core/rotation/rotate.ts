@@ -199,6 +199,8 @@ export async function preflight(
         ctx.environment,
       );
     await driver.preflight(current.value, unfinished !== undefined);
+    const nextId = secret['next-secret-id'];
+    if (nextId) await serviceReadsNextKey(secret.name, nextId, ctx);
     const previousVersionId = Object.entries(described.stages).find(([, l]) =>
       l.includes('AWSPREVIOUS'),
     )?.[0];
@@ -213,6 +215,26 @@ export async function preflight(
       nextToken: tokens.next,
     };
   });
+}
+
+/**
+ * Two phases help only if the service reads the next-secret: otherwise phase one deploys
+ * nothing new, and the second rollout refuses tokens as one phase would. The service's secret
+ * references (ARNs, with the 6-character suffix Secrets Manager adds, maybe a JSON key) are
+ * compared with next-secret-id (a name or an ARN).
+ */
+async function serviceReadsNextKey(
+  name: string,
+  nextId: string,
+  ctx: RotationContext,
+): Promise<void> {
+  const refs = Object.entries((await ctx.target.describe()).secrets);
+  const escaped = nextId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new RegExp(`(^|:secret:)${escaped}(-[A-Za-z0-9]{6})?(:|$)`);
+  if (refs.some(([, ref]) => ref === nextId || names.test(ref))) return;
+  throw new RotationRefused(
+    `${name}: next-secret-id ${nextId} is not read by the service (its secrets: ${refs.map(([k]) => k).join(', ') || 'none'}), so its instances would never accept the new key before signing with it; give the service JWT_SECRET_NEXT from ${nextId} and have the app accept it (examples/app/jwt-keys.ts), deploy, then rotate; nothing was changed`,
+  );
 }
 
 /** Rotates one secret whose preflight passed; throws RotationUndone (red) after an undo. */

@@ -8,7 +8,12 @@
  * new instances sign are refused by the old ones, which is what the two phases are for.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
+import {
+  ROTATION_SECRETS_YAML,
+  startRotationWorld,
+  withNextKey,
+  type RotationWorld,
+} from '../../sim/rotation-world.js';
 import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
 import type { ActionRun } from '../../sim/run-action.js';
 import { signToken } from '../../examples/app/jwt-keys.js';
@@ -245,5 +250,24 @@ describe(`a two-phase JWT rotation lost at seeded random steps (seed ${SEED}), t
       expect(world.sim.secret(JWT).current, label).toBe(t.run.staged);
       expect(world.sim.secret('drop/production/jwt-secret-next').current, label).toBe(t.run.staged);
     }
+  });
+});
+
+describe('next-secret-id on a service that does not read it', () => {
+  it('stops before any change, naming what the service lacks', async () => {
+    // The configuration has next-secret-id; the service has no JWT_SECRET_NEXT.
+    const world = await startRotationWorld({ secretsYaml: withNextKey(ROTATION_SECRETS_YAML) });
+    worlds.push(world);
+    const oldKey = world.sim.secret(JWT).current;
+    world.sim.clearCalls();
+    const run = await world.rotate({ secret: 'JWT_SECRET' });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors.join('\n')).toMatch(
+      /next-secret-id drop\/production\/jwt-secret-next is not read by the service \(its secrets: .*JWT_SECRET_PREVIOUS.*\).*give the service JWT_SECRET_NEXT.*nothing was changed/,
+    );
+    expect(world.sim.mutatingCalls({ service: 'secretsmanager' })).toEqual([]);
+    expect(world.sim.mutatingCalls({ service: 'apprunner' })).toEqual([]);
+    expect(world.sim.secret(JWT).current).toBe(oldKey);
   });
 });
