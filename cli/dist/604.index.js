@@ -621,6 +621,9 @@ async function preflight(secret, ctx, steps) {
         if (ctx.unfinished === 'stop' && undeployed)
             throw inProgress(secret.name, secretId, `AWSCURRENT (version ${current.versionId}, made ${ago(ctx.clock, createdAt)}) is not deployed yet`, ctx.environment);
         await driver.preflight(current.value, unfinished !== undefined);
+        const nextId = secret['next-secret-id'];
+        if (nextId)
+            await serviceReadsNextKey(secret.name, nextId, ctx);
         const previousVersionId = Object.entries(described.stages).find(([, l]) => l.includes('AWSPREVIOUS'))?.[0];
         return {
             secret,
@@ -633,6 +636,20 @@ async function preflight(secret, ctx, steps) {
             nextToken: tokens.next,
         };
     });
+}
+/**
+ * Two phases help only if the service reads the next-secret: otherwise phase one deploys
+ * nothing new, and the second rollout refuses tokens as one phase would. The service's secret
+ * references (ARNs, with the 6-character suffix Secrets Manager adds, maybe a JSON key) are
+ * compared with next-secret-id (a name or an ARN).
+ */
+async function serviceReadsNextKey(name, nextId, ctx) {
+    const refs = Object.entries((await ctx.target.describe()).secrets);
+    const escaped = nextId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const names = new RegExp(`(^|:secret:)${escaped}(-[A-Za-z0-9]{6})?(:|$)`);
+    if (refs.some(([, ref]) => ref === nextId || names.test(ref)))
+        return;
+    throw new RotationRefused(`${name}: next-secret-id ${nextId} is not read by the service (its secrets: ${refs.map(([k]) => k).join(', ') || 'none'}), so its instances would never accept the new key before signing with it; give the service JWT_SECRET_NEXT from ${nextId} and have the app accept it (examples/app/jwt-keys.ts), deploy, then rotate; nothing was changed`);
 }
 /** Rotates one secret whose preflight passed; throws RotationUndone (red) after an undo. */
 async function rotateSecret(p, ctx, steps) {
