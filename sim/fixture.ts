@@ -318,6 +318,11 @@ export const fixtureSchema = z.strictObject({
     .strictObject({
       deployPending: duration.prefault('15s'),
       deploy: duration.prefault('3m'),
+      /**
+       * The end of a successful App Runner deployment during which old and new instances both
+       * answer (requests alternate), as while a load balancer drains the old ones; 0: none.
+       */
+      switchOver: duration.prefault(0),
       rollback: duration.prefault('2m'),
       pause: duration.prefault('1m'),
       resume: duration.prefault('1m'),

@@ -36,6 +36,13 @@ export interface RotationWorldOptions {
   databaseYaml?: string;
   /** Instances in the VPC (fixture ec2.instances), e.g. the SSM hop to a private database. */
   ec2Instances?: Fixture['ec2']['instances'];
+  /**
+   * JWT_SECRET rotates in two phases: drop/production/jwt-secret-next (`next-secret-id`) is
+   * seeded and the service reads it as JWT_SECRET_NEXT, a key it accepts but never signs with.
+   */
+  nextKey?: boolean;
+  /** App Runner deployments end with old and new instances both answering this long (modelled ms). */
+  switchOver?: number;
 }
 
 export const ROTATION_ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
@@ -68,9 +75,17 @@ export const APP_USER_SECRETS_YAML = `      - name: DATABASE_URL
         rotate-every-days: 30
 `;
 
+/** The JWT_SECRET entry with next-secret-id: its rotation has two phases. */
+export const withNextKey = (secretsYaml: string): string =>
+  secretsYaml.replace(
+    /( +)previous-secret-id: drop\/production\/jwt-secret-previous\n/,
+    (line, indent: string) => `${line}${indent}next-secret-id: drop/production/jwt-secret-next\n`,
+  );
+
 export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
   const fixture = withPostgres(loadFixture(), DROP_TABLES);
   if (options.ec2Instances) fixture.ec2.instances = structuredClone(options.ec2Instances);
+  if (options.switchOver !== undefined) fixture.durations.switchOver = options.switchOver;
   const db = fixture.rds.instances[0]!;
   db.postgres = {
     tables: DROP_TABLES,
@@ -100,6 +115,11 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
     suffix: 'JwTpRv',
     value: 'sim-older-jwt-secret-value',
   });
+  if (options.nextKey)
+    seed('drop/production/jwt-secret-next', {
+      suffix: 'JwTnXt',
+      value: 'sim-old-jwt-secret-value-0123456789abcdef',
+    });
   seed('drop/production/database-url', { suffix: 'AbCdEf', databaseUrlOf: 'drop-db' });
   seed('drop/production/database-admin-url', { suffix: 'AdMiNu', databaseUrlOf: 'drop-db' });
   seed('drop/production/app-database-url', {
@@ -129,6 +149,7 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
     DATABASE_URL: `${ARN}drop/production/${options.appUser ? 'app-database-url-ApPdBu' : 'database-url-AbCdEf'}`,
     JWT_SECRET: `${ARN}drop/production/jwt-secret-JwTsEc`,
     JWT_SECRET_PREVIOUS: `${ARN}drop/production/jwt-secret-previous-JwTpRv`,
+    ...(options.nextKey ? { JWT_SECRET_NEXT: `${ARN}drop/production/jwt-secret-next-JwTnXt` } : {}),
   };
   if (options.ecs) {
     const app = service as typeof service & {
@@ -190,8 +211,10 @@ export async function startRotationWorld(
             `target: { kind: ecs-express, service-arn: ${ROTATION_ECS_ARN} }`,
           )
           .replace(/base-url: .*/, `base-url: ${sim.ecs.service('drop-web').url}`);
+      const secrets =
+        options.secretsYaml ?? (options.appUser ? APP_USER_SECRETS_YAML : ROTATION_SECRETS_YAML);
       return `version: 1\nenvironments:\n${environment}    secrets:\n${
-        options.secretsYaml ?? (options.appUser ? APP_USER_SECRETS_YAML : ROTATION_SECRETS_YAML)
+        options.nextKey ? withNextKey(secrets) : secrets
       }`;
     },
   );

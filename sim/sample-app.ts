@@ -8,6 +8,7 @@ import type net from 'node:net';
 import pg from 'pg';
 import { insideVpcUrl } from './vpc.js';
 import type { ImageBehaviour } from './fixture.js';
+import { keySetFromEnv, signToken, verifyToken } from '../examples/app/jwt-keys.js';
 
 export interface RunningApp {
   /** `RUNNING`, `PAUSED`, `OPERATION_IN_PROGRESS` … of the service. */
@@ -149,6 +150,53 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
   return json(404, { error: { code: 'not_found', message: `No route for ${pathname}` } });
 }
 
+/** Where the app signs in (mints a token) and where it checks one. */
+export const SESSION_PATH = '/api/session';
+export const ME_PATH = '/api/me';
+const TOKEN_TTL_SECONDS = 86_400;
+
+/**
+ * Which instance answered: its version and when it went live (one deployment's instances share
+ * both), so a test can tell the old instances from the new ones while a rollout runs both.
+ */
+export const instanceOf = (app: RunningApp): string =>
+  `${app.version} live since ${new Date(app.liveSince).toISOString()}`;
+
+/**
+ * Drop's sign-in and "who am I", with the example app's key set (examples/app/jwt-keys.ts) from
+ * the secrets the instance read at its deployment: POST /api/session mints a token signed with
+ * JWT_SECRET; GET /api/me accepts one signed with JWT_SECRET, JWT_SECRET_PREVIOUS or
+ * JWT_SECRET_NEXT, else 401. Undefined: not one of those routes, or an app without JWT_SECRET.
+ */
+export function sessionAnswer(
+  app: RunningApp,
+  method: string,
+  pathname: string,
+  authorization: string | undefined,
+  now: number,
+): AppAnswer | undefined {
+  if ((pathname !== SESSION_PATH && pathname !== ME_PATH) || !app.env?.['JWT_SECRET'])
+    return undefined;
+  const keys = keySetFromEnv(app.env);
+  const json = (status: number, body: unknown): AppAnswer => ({
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(body),
+    delayMs: 0,
+  });
+  const seconds = Math.floor(now / 1000);
+  if (pathname === SESSION_PATH) {
+    if (method !== 'POST')
+      return json(405, { error: { code: 'method_not_allowed', message: 'POST to sign in' } });
+    return json(201, { data: { token: signToken(keys, 'sim-user', seconds, TOKEN_TTL_SECONDS) } });
+  }
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  const claims = token ? verifyToken(keys, token, seconds) : undefined;
+  return claims
+    ? json(200, { data: { sub: claims.sub } })
+    : json(401, { error: { code: 'invalid_token', message: 'sign in again' } });
+}
+
 export class SampleApp {
   private server?: http.Server;
   private requests = 0;
@@ -164,6 +212,15 @@ export class SampleApp {
       const pathname = new URL(req.url ?? '/', 'http://app').pathname;
       const app = this.current();
       const plain = appAnswer(app, pathname, this.now());
+      const session =
+        plain.status < 500
+          ? sessionAnswer(app, req.method ?? 'GET', pathname, req.headers.authorization, this.now())
+          : undefined;
+      if (session) {
+        res.setHeader('x-sim-instance', instanceOf(app));
+        this.reply(req, res, session);
+        return;
+      }
       // `errorRate`: that share of ordinary requests fails, evenly spread; health stays green,
       // so verification passes and only the metrics (the bake period) can see it.
       if (app.behaviour.errorRate > 0 && !HEALTH_PATHS.has(pathname) && plain.status < 500) {

@@ -128,6 +128,13 @@ const secretSchema = z
       .describe(
         'random only: a secret that receives the old value at each rotation (the app verifies JWTs with current or previous).',
       ),
+    'next-secret-id': z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'random only, with previous-secret-id: a secret the app accepts tokens with but never signs with. A rotation then has two phases: the new key is deployed here first (every instance accepts it), then it becomes the signing key in a second redeploy, so during either rollout every token minted by an old or a new instance is accepted by both.',
+      ),
     'grace-days': z
       .int()
       .min(1)
@@ -172,6 +179,28 @@ const secretSchema = z
         code: 'custom',
         path: ['previous-secret-id'],
         message: 'only applies to kind random (JWT keys the app verifies with current or previous)',
+      });
+    if (secret['next-secret-id'] && secret.kind !== 'random')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next-secret-id'],
+        message: 'only applies to kind random (a JWT key the app accepts before it signs with it)',
+      });
+    if (secret['next-secret-id'] && secret.kind === 'random' && !secret['previous-secret-id'])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next-secret-id'],
+        message:
+          'needs previous-secret-id: in the second phase instances still signing with the old key serve beside ones that no longer sign with it, so the old key must stay accepted as the previous key',
+      });
+    if (
+      secret['next-secret-id'] !== undefined &&
+      [secret['secret-id'], secret['previous-secret-id']].includes(secret['next-secret-id'])
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next-secret-id'],
+        message: 'must be a secret of its own, not secret-id or previous-secret-id',
       });
     if (secret['grace-days'] !== undefined && !secret['previous-secret-id'])
       ctx.addIssue({

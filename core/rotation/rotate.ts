@@ -209,6 +209,8 @@ export async function preflight(
         ctx.environment,
       );
     await driver.preflight(current.value, unfinished !== undefined);
+    const nextId = secret['next-secret-id'];
+    if (nextId) await serviceReadsNextKey(secret.name, nextId, ctx);
     const previousVersionId = Object.entries(described.stages).find(([, l]) =>
       l.includes('AWSPREVIOUS'),
     )?.[0];
@@ -223,6 +225,26 @@ export async function preflight(
       nextToken: tokens.next,
     };
   });
+}
+
+/**
+ * Two phases help only if the service reads the next-secret: otherwise phase one deploys
+ * nothing new, and the second rollout refuses tokens as one phase would. The service's secret
+ * references (ARNs, with the 6-character suffix Secrets Manager adds, maybe a JSON key) are
+ * compared with next-secret-id (a name or an ARN).
+ */
+async function serviceReadsNextKey(
+  name: string,
+  nextId: string,
+  ctx: RotationContext,
+): Promise<void> {
+  const refs = Object.entries((await ctx.target.describe()).secrets);
+  const escaped = nextId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new RegExp(`(^|:secret:)${escaped}(-[A-Za-z0-9]{6})?(:|$)`);
+  if (refs.some(([, ref]) => ref === nextId || names.test(ref))) return;
+  throw new RotationRefused(
+    `${name}: next-secret-id ${nextId} is not read by the service (its secrets: ${refs.map(([k]) => k).join(', ') || 'none'}), so its instances would never accept the new key before signing with it; give the service JWT_SECRET_NEXT from ${nextId} and have the app accept it (examples/app/jwt-keys.ts), deploy, then rotate; nothing was changed`,
+  );
 }
 
 /** Rotates one secret whose preflight passed; throws RotationUndone (red) after an undo. */
@@ -374,6 +396,12 @@ async function finish(
 ): Promise<SecretOutcome> {
   const { secret, secretId, driver } = p;
   const previousId = secret['previous-secret-id'];
+  const nextId = secret['next-secret-id'];
+  if (nextId) await acceptFirst(p, ctx, steps, outcome, nextId, versionId, value);
+  else if (previousId)
+    outcome.notes.push(
+      `one phase: while the redeploy rolls out, instances still on the old key refuse tokens the new instances sign; give ${secret.name} a next-secret-id (and the app JWT_SECRET_NEXT as an accepted key) to rotate in two phases`,
+    );
   if (previousId)
     await steps.run(
       secret.name,
@@ -412,6 +440,74 @@ async function finish(
   );
   await syncCredentials(p, ctx, steps, versionId, value);
   return finishTail(p, ctx, steps, outcome, versionId, old);
+}
+
+/**
+ * Phase one of a two-phase key rotation: the new key goes to the next-secret, which the app
+ * accepts but never signs with, and a redeploy makes every instance accept it, before any
+ * instance signs with it. During that rollout every instance signs with the current key, which
+ * all of them accept; during the second one (the new key becomes JWT_SECRET, the old one
+ * JWT_SECRET_PREVIOUS) old instances accept the new key as the next one and new instances the
+ * old key as the previous one. A one-phase rotation lets new instances sign with a key old
+ * instances do not know, so their tokens are refused (401) wherever the rollout still routes to
+ * an old instance, and ECS's canary alarm may count those and roll the rotation back.
+ * AWSCURRENT has not moved yet: a failure here leaves the signing key as it was.
+ */
+async function acceptFirst(
+  p: Preflight,
+  ctx: RotationContext,
+  steps: StepLog,
+  outcome: SecretOutcome,
+  nextId: string,
+  versionId: string,
+  value: string,
+): Promise<void> {
+  const { secret, secretId } = p;
+  // The token is the new version's id, so a resumed run writes the same thing again; Secrets
+  // Manager ignores a repeated request, stages included, hence the move.
+  await steps.run(
+    secret.name,
+    'write-next',
+    async () => {
+      await ctx.secrets.put(nextId, versionId, value, ['AWSCURRENT']);
+      await ctx.secrets.moveStage(nextId, 'AWSCURRENT', versionId, 'read');
+    },
+    nextId,
+  );
+  // A resumed rotation whose first redeploy ended: a successful deployment that started after
+  // the next key was written runs it on every instance.
+  const written = await ctx.secrets.currentVersion(nextId);
+  const deployedAt = await ctx.target.lastDeployedAt();
+  if (written && deployedAt && deployedAt.getTime() > written.createdAt.getTime()) {
+    outcome.notes.push(
+      `the new key (version ${versionId}) was already deployed as an accepted key by ${deployedAt.toISOString()}: phase one not repeated`,
+    );
+    steps.record(
+      secret.name,
+      'accept-start-deployment',
+      'skipped',
+      'already deployed',
+      ctx.clock.now(),
+    );
+    return;
+  }
+  const failure = await redeployAndVerify(ctx, steps, secret.name, 'accept-');
+  if (failure === undefined) {
+    outcome.notes.push(
+      `phase one: every instance accepts the new key (${nextId}) before any signs with it`,
+    );
+    return;
+  }
+  await steps.run(secret.name, 'undo-pending', async () => {
+    await ctx.secrets.removeStage(secretId, 'AWSPENDING', versionId);
+    await ctx.secrets.removeStage(secretId, UNDEPLOYED, versionId);
+  });
+  outcome.result = 'undone';
+  // The next-secret keeps the new key: accepted, never signed with, and replaced by the next
+  // rotation; putting it back would take another redeploy of a service that just failed one.
+  throw new RotationUndone(
+    `${secret.name}: the redeploy that makes every instance accept the new key failed (${failure}); rotation undone: AWSCURRENT did not move, every instance signs with the old key — investigate the service, then rotate again`,
+  );
 }
 
 /**

@@ -241,7 +241,7 @@ export async function runRotation(
         `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${
           p.undeployed && !p.unfinished
             ? `redeploy and verify (AWSCURRENT ${p.current.versionId} is not deployed yet)`
-            : `${p.unfinished ? `finish or undo the unfinished rotation ${p.unfinished.versionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
+            : `${p.unfinished ? `finish or undo the unfinished rotation ${p.unfinished.versionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(DATABASE_KINDS.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['next-secret-id'] ? ` → new key to ${p.secret['next-secret-id']} (accepted, not signing) → StartDeployment → follow → verify health` : ''}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`
         }`,
     ),
   ];

@@ -60,6 +60,8 @@ export interface AppRunnerServiceState {
   healthCheckConfiguration: Json;
   /** What the sample app serves: resolved when a deployment succeeds. */
   running: RunningApp & { identifier: string; digest: string };
+  /** During a deployment's switch-over (`durations.switchOver`): the new instances, also answering. */
+  incoming?: RunningApp & { identifier: string; digest: string };
   /** Every version that went live, oldest first (CloudWatch metrics are made from it). */
   timeline: RunningApp[];
   operations: OperationRecord[];
@@ -198,9 +200,13 @@ export class AppRunnerState {
         timeline: [],
       };
       state.timeline.push(state.running);
+      let requests = 0;
       state.app = new SampleApp(
         () => {
           this.clock.runDue();
+          // A switch-over: old and new instances take turns.
+          if (state.incoming && requests++ % 2 === 1)
+            return { ...state.incoming, serviceStatus: state.status };
           return { ...state.running, serviceStatus: state.status };
         },
         () => this.clock.now(),
@@ -342,18 +348,25 @@ export class AppRunnerState {
     if (reason === undefined && resolved) {
       const image = resolved.image;
       const env = this.readSecrets(service.sourceConfiguration);
+      const switchFrom = Math.max(pendingEnd, deployEnd - this.clock.scaled(d.switchOver));
+      const incoming = {
+        identifier,
+        digest: image.digest,
+        serviceStatus: 'RUNNING',
+        behaviour: image.behaviour,
+        version: image.version,
+        liveSince: switchFrom,
+        env,
+      };
+      if (switchFrom < deployEnd)
+        this.clock.at(switchFrom, () => {
+          if (service.operations.at(-1) === op) service.incoming = incoming;
+        });
       this.clock.at(deployEnd, (at) => {
         this.setOp(service, op, 'SUCCEEDED', at);
         service.status = 'RUNNING';
-        service.running = {
-          identifier,
-          digest: image.digest,
-          serviceStatus: 'RUNNING',
-          behaviour: image.behaviour,
-          version: image.version,
-          liveSince: at,
-          env,
-        };
+        service.incoming = undefined;
+        service.running = { ...incoming, liveSince: switchFrom < deployEnd ? switchFrom : at };
         service.timeline.push(service.running);
         image.lastPulledAt = at;
       });

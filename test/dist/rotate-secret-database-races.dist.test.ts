@@ -117,3 +117,45 @@ describe.each(KINDS)('$kind: two runs at once, a lost run and a new one', (k) =>
     expect(next.exitCode, next.stdout).toBe(0);
   });
 });
+
+describe('rds-managed: two runs at once', () => {
+  it('two runs started together after RDS rotated its secret: DATABASE_URL is rebuilt once, neither crashes; the next run is clean', async () => {
+    const world = await startRotationWorld({
+      managedMaster: true,
+      secretsYaml: `      - name: DATABASE_URL
+        secret-id: drop/production/database-url
+        database-url-secret-id: drop/production/database-url
+        kind: rds-managed
+        rotate-every-days: 7
+`,
+    });
+    worlds.push(world);
+    const id = 'drop/production/database-url';
+    await world.sim.rotateManagedMasterSecret('drop-db');
+    const before = world.sim.secret(id).versions.length;
+    const [a, b] = await Promise.all([
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9301' }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9302' }),
+    ]);
+    const outcome = `${a.stdout}\n----\n${b.stdout}`;
+    console.log(`rds-managed, two runs at once: exit codes ${a.exitCode}, ${b.exitCode}`);
+    expect(a.exitCode === 0 || b.exitCode === 0, outcome).toBe(true);
+    for (const run of [a, b]) {
+      expect(errorOf(run)).not.toMatch(/unexpected error|a bug/);
+      // A run that did not finish stopped clearly, naming the rotation under way.
+      if (run.exitCode !== 0)
+        expect(errorOf(run)).toMatch(/a rotation is under way or was lost|another rotation of/);
+    }
+    // One new version, whichever run staged it; no label left behind.
+    expect(world.sim.secret(id).versions.length).toBe(before + 1);
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([]);
+    expect(labelled(world, id, 'AWSCURRENT')).toHaveLength(1);
+    const url = world.sim.secret(id).current!;
+    expect((await tryLogin(url)).ok).toBe(true);
+    expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(url);
+    expect((await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`)).status).toBe(200);
+    const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9303' });
+    expect(next.exitCode, next.stdout).toBe(0);
+    expect(next.summary).toMatch(/already up to date/);
+  });
+});

@@ -33,4 +33,16 @@ describe('rotate.yml timeout-minutes', () => {
     // GitHub-hosted runners stop any job at 6 hours.
     expect(rotateTimeoutMinutes()).toBeLessThanOrEqual(360);
   });
+
+  it('outlasts a two-phase JWT rotation (three redeploys) where redeploys outweigh password waits', () => {
+    // 30m operations, 5m verify: three redeploys of 65 = 195 minutes, more than a master
+    // password rotation with 1m password and login deadlines (5 + 2 + 65 + 3 + 65 = 140).
+    const worst = rotationWorstCaseMs({
+      operationTimeoutMs: 30 * 60_000,
+      verifyTimeoutMs: 5 * 60_000,
+      passwordTimeoutMs: 60_000,
+      loginTimeoutMs: 60_000,
+    });
+    expect(worst / 60_000).toBe(195);
+  });
 });

@@ -81,7 +81,7 @@ describe('configuration file', () => {
     );
     expect(found).toContainEqual(
       expect.stringMatching(
-        /^environments\.production\.gates\.go-live\[4\]\.type: expected one of service-running, .*, got "database-privat"; did you mean "database-private"\? \(line 89\)$/,
+        /^environments\.production\.gates\.go-live\[4\]\.type: expected one of service-running, .*, got "database-privat"; did you mean "database-private"\? \(line 92\)$/,
       ),
     );
   });

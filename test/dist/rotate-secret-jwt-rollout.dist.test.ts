@@ -1,0 +1,273 @@
+/**
+ * A JWT key rotation while the rollout runs old and new instances side by side (ECS Express's
+ * canary: 5 % of requests to the new tasks for three minutes; App Runner with a one-minute
+ * switch-over, old and new taking turns), through the built bundle: users
+ * keep signing in and calling the app the whole time, each token is sent back many times, and
+ * every answer says which instance gave it. With `next-secret-id` (two phases) every token
+ * minted by either version is accepted by both during each rollout; with one phase, tokens the
+ * new instances sign are refused by the old ones, which is what the two phases are for.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  ROTATION_SECRETS_YAML,
+  startRotationWorld,
+  withNextKey,
+  type RotationWorld,
+} from '../../sim/rotation-world.js';
+import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
+import type { ActionRun } from '../../sim/run-action.js';
+import { signToken } from '../../examples/app/jwt-keys.js';
+import { everythingRecorded } from '../helpers/rotation-records.js';
+
+const JWT = 'drop/production/jwt-secret';
+/** The previous key the rotation world seeds: the one before the rotated key. */
+const OLDER_KEY = 'sim-older-jwt-secret-value';
+const worlds: RotationWorld[] = [];
+afterAll(async () => {
+  await Promise.all(worlds.map((w) => w.stop()));
+});
+
+interface Check {
+  minter: string;
+  checker: string;
+  status: number;
+}
+
+interface Traffic<T = ActionRun> {
+  run: T;
+  checks: Check[];
+  tokens: number;
+  /** Instances in the order they first answered: 0 runs before the rotation, then each rollout's. */
+  generations: string[];
+}
+
+/**
+ * Users while `work` runs: each round signs in once, calls the app with that token, and with a
+ * token minted earlier (a session that spans the rollout). Three requests, prime to the load
+ * balancer's 1-in-20 canary share and to App Runner's turns, so sign-ins land on every
+ * instance, as often as possible (a loaded machine makes fewer rounds per modelled minute).
+ * Stops when the work ends.
+ */
+async function underTraffic<T>(url: string, work: () => Promise<T>): Promise<Traffic<T>> {
+  const checks: Check[] = [];
+  const generations: string[] = [];
+  const seen = (instance: string): string => {
+    if (!generations.includes(instance)) generations.push(instance);
+    return instance;
+  };
+  const minted: { token: string; minter: string }[] = [];
+  let done = false;
+  const running = work().finally(() => {
+    done = true;
+  });
+  const me = async (token: string, minter: string): Promise<void> => {
+    const res = await fetch(`${url}${ME_PATH}`, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    checks.push({
+      minter,
+      checker: seen(res.headers.get('x-sim-instance') ?? '?'),
+      status: res.status,
+    });
+  };
+  for (let round = 0; !done; round++) {
+    const res = await fetch(`${url}${SESSION_PATH}`, { method: 'POST' });
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { token: string } };
+    const minter = seen(res.headers.get('x-sim-instance') ?? '?');
+    minted.push({ token: data.token, minter });
+    await me(data.token, minter);
+    const earlier = minted[(round * 7) % minted.length]!;
+    await me(earlier.token, earlier.minter);
+  }
+  return { run: await running, checks, tokens: minted.length, generations };
+}
+
+const rotateUnderTraffic = (world: RotationWorld, url: string): Promise<Traffic> =>
+  underTraffic(url, () => world.rotate({ secret: 'JWT_SECRET' }));
+
+/** Checks of tokens minted by generation `minter` answered by generation `checker`. */
+const between = (t: Traffic<unknown>, minter: number, checker: number): Check[] =>
+  t.checks.filter(
+    (c) => c.minter === t.generations[minter] && c.checker === t.generations[checker],
+  );
+
+const TARGETS = [
+  {
+    name: 'ECS Express (5 % canary for three minutes)',
+    world: { ecs: true },
+    url: (w: RotationWorld) => w.sim.ecs.service('drop-web').url,
+  },
+  {
+    name: 'App Runner (a one-minute switch-over)',
+    world: { switchOver: 60_000 },
+    url: (w: RotationWorld) => w.sim.serviceUrl('drop-web'),
+  },
+] as const;
+
+describe.each(TARGETS)(
+  'a JWT rotation while the rollout serves old and new instances together: $name',
+  (target) => {
+    it('two phases (next-secret-id): every token minted by either version is accepted by both, in each rollout', async () => {
+      const world = await startRotationWorld({ ...target.world, nextKey: true, timeScale: 0.02 });
+      worlds.push(world);
+      const url = target.url(world);
+      const oldKey = world.sim.secret(JWT).current!;
+
+      const t = await rotateUnderTraffic(world, url);
+      expect(t.run.exitCode, t.run.stdout).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${target.name}, two phases: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused; instances ${t.generations.length}; ` +
+          `rollout 1: ${between(t, 1, 0).length} new→old, ${between(t, 0, 1).length} old→new; ` +
+          `rollout 2: ${between(t, 2, 1).length} new→old, ${between(t, 1, 2).length} old→new`,
+      );
+      expect(refused).toEqual([]);
+      // Two rollouts, each with its old and new instances answering the same users.
+      expect(t.generations).toHaveLength(3);
+      for (const [older, newer] of [
+        [0, 1],
+        [1, 2],
+      ] as const) {
+        expect(between(t, newer, older).length).toBeGreaterThan(0);
+        expect(between(t, older, newer).length).toBeGreaterThan(0);
+      }
+      // First the new key is accepted everywhere, then it signs; the old one stays accepted.
+      const steps = [...t.run.stdout.matchAll(/step done: JWT_SECRET (\S+)/g)].map((m) => m[1]);
+      expect(steps.indexOf('write-next')).toBeLessThan(steps.indexOf('accept-follow-operation'));
+      expect(steps.indexOf('accept-verify-health')).toBeLessThan(steps.indexOf('move-current'));
+      const newKey = world.sim.secret(JWT).current!;
+      expect(newKey).not.toBe(oldKey);
+      expect(world.sim.secret('drop/production/jwt-secret-next').current).toBe(newKey);
+      expect(world.sim.secret('drop/production/jwt-secret-previous').current).toBe(oldKey);
+      // The service now signs with the new key and accepts the old one, not the one before it.
+      const fresh = (await (await fetch(`${url}${SESSION_PATH}`, { method: 'POST' })).json()) as {
+        data: { token: string };
+      };
+      // The sim's clock, as the app reads it: the iat of a token it just minted.
+      const { iat: now } = JSON.parse(
+        Buffer.from(fresh.data.token.split('.')[1]!, 'base64url').toString('utf8'),
+      ) as { iat: number };
+      const status = async (key: string): Promise<number> => {
+        const keys = { signing: key, accepted: [key] };
+        const res = await fetch(`${url}${ME_PATH}`, {
+          headers: { authorization: `Bearer ${signToken(keys, 'someone', now, 600)}` },
+        });
+        return res.status;
+      };
+      expect([await status(newKey), await status(oldKey), await status(OLDER_KEY)]).toEqual([
+        200, 200, 401,
+      ]);
+      // No key, old or new, in anything a person could read (logs, summary, records).
+      const text = await everythingRecorded(world, [t.run]);
+      expect([oldKey, newKey].filter((k) => text.includes(k))).toEqual([]);
+    });
+
+    it('one phase (no next-secret-id): tokens the new instances sign are refused by the old ones during the rollout', async () => {
+      const world = await startRotationWorld({ ...target.world, timeScale: 0.02 });
+      worlds.push(world);
+      const t = await rotateUnderTraffic(world, target.url(world));
+      expect(t.run.exitCode, t.run.stdout).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${target.name}, one phase: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused (new→old ${between(t, 1, 0).filter((c) => c.status === 401).length} of ${between(t, 1, 0).length})`,
+      );
+      expect(t.generations).toHaveLength(2);
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((c) => c.status === 401 && c.minter === t.generations[1])).toBe(true);
+      expect(t.run.summary).toMatch(/one phase: while the redeploy rolls out/);
+    });
+  },
+);
+
+const SEED = Number(process.env['ROTATE_KILL_SEED'] ?? Date.now() % 100_000);
+/** Every step of a two-phase rotation after which a runner can be lost. */
+const TWO_PHASE_STEPS = [
+  'put-pending',
+  'write-next',
+  'accept-start-deployment',
+  'accept-follow-operation',
+  'accept-verify-health',
+  'write-previous',
+  'move-current',
+  'start-deployment',
+  'follow-operation',
+  'verify-health',
+] as const;
+
+describe(`a two-phase JWT rotation lost at seeded random steps (seed ${SEED}), then a new run`, () => {
+  it('nobody is logged out, and the new run finishes the lost run’s key', async () => {
+    let state = SEED >>> 0;
+    const random = (): number => {
+      // mulberry32, so a failing seed replays the same steps (ROTATE_KILL_SEED)
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const points = Array.from(
+      { length: 3 },
+      () => TWO_PHASE_STEPS[Math.floor(random() * TWO_PHASE_STEPS.length)]!,
+    );
+    console.log(`seed ${SEED}: two-phase JWT rotations lost after ${points.join(', ')}`);
+    const world = await startRotationWorld({ nextKey: true, switchOver: 60_000, timeScale: 0.02 });
+    worlds.push(world);
+    const url = world.sim.serviceUrl('drop-web');
+    for (const [i, step] of points.entries()) {
+      const label = `lost after ${step} (seed ${SEED})`;
+      const t = await underTraffic(url, async () => {
+        const lost = await world.rotate(
+          { secret: 'JWT_SECRET' },
+          { runId: `${7100 + i}`, killOn: new RegExp(`step done: JWT_SECRET ${step}\\b`) },
+        );
+        // The lost run's new key, wherever it got to (AWSPENDING, or AWSCURRENT already).
+        const versions = world.sim.secret(JWT).versions;
+        const staged = (versions.find((v) => v.stages.includes('AWSPENDING')) ??
+          versions.find((v) => v.stages.includes('AWSCURRENT')))!.value;
+        const next = await world.rotate(
+          { secret: 'JWT_SECRET', unfinished: 'resume' },
+          { runId: `${7200 + i}` },
+        );
+        return { lost, next, staged };
+      });
+      expect(t.run.lost.signal, label).toBe('SIGKILL');
+      expect(t.run.next.exitCode, `${label}: ${t.run.next.stdout}`).toBe(0);
+      const refused = t.checks.filter((c) => c.status !== 200);
+      console.log(
+        `${label}: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused, ${t.generations.length} generations`,
+      );
+      expect(refused, label).toEqual([]);
+      const versions = world.sim.secret(JWT).versions;
+      expect(
+        versions.filter((v) => v.stages.includes('AWSCURRENT')),
+        label,
+      ).toHaveLength(1);
+      expect(
+        versions.filter((v) => v.stages.includes('AWSPENDING')),
+        label,
+      ).toEqual([]);
+      // The lost run's key was finished, not replaced by another one.
+      expect(world.sim.secret(JWT).current, label).toBe(t.run.staged);
+      expect(world.sim.secret('drop/production/jwt-secret-next').current, label).toBe(t.run.staged);
+    }
+  });
+});
+
+describe('next-secret-id on a service that does not read it', () => {
+  it('stops before any change, naming what the service lacks', async () => {
+    // The configuration has next-secret-id; the service has no JWT_SECRET_NEXT.
+    const world = await startRotationWorld({ secretsYaml: withNextKey(ROTATION_SECRETS_YAML) });
+    worlds.push(world);
+    const oldKey = world.sim.secret(JWT).current;
+    world.sim.clearCalls();
+    const run = await world.rotate({ secret: 'JWT_SECRET' });
+    expect(run.exitCode).toBe(1);
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors.join('\n')).toMatch(
+      /next-secret-id drop\/production\/jwt-secret-next is not read by the service \(its secrets: .*JWT_SECRET_PREVIOUS.*\).*give the service JWT_SECRET_NEXT.*nothing was changed/,
+    );
+    expect(world.sim.mutatingCalls({ service: 'secretsmanager' })).toEqual([]);
+    expect(world.sim.mutatingCalls({ service: 'apprunner' })).toEqual([]);
+    expect(world.sim.secret(JWT).current).toBe(oldKey);
+  });
+});
