@@ -11,6 +11,9 @@ import { captureSnapshot, dropDatabase } from '../rds-restore.js';
 import { rdsInvalid, type DbInstance, type DbSnapshot, type RdsStore } from './rds-model.js';
 import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
 import { modifyDbInstance } from './rds-modify.js';
+import { NameEndpoints } from './rds-endpoints.js';
+import { installHistory } from '../rds-history.js';
+import { restoreToPointInTime } from './rds-pitr.js';
 import {
   optInt,
   optString,
@@ -44,6 +47,10 @@ export type { DbInstance, DbSnapshot };
 export class RdsState implements RdsStore {
   readonly instances = new Map<string, DbInstance>();
   snapshots: DbSnapshot[] = [];
+  readonly endpoints = new NameEndpoints((name) => {
+    const b = this.instances.get(name)?.backing;
+    return b ? { host: b.host, port: b.port } : undefined;
+  });
 
   constructor(
     private readonly fixture: Fixture,
@@ -104,6 +111,9 @@ export class RdsState implements RdsStore {
           tables: i.fixture.postgres?.tables ?? [],
           sql: i.fixture.postgres?.sql,
         });
+        // Point-in-time restores replay this history (sim/rds-history.ts).
+        await installHistory(i.backing);
+        await this.endpoints.ensure(i.id);
       }),
     );
     const failed = started.find((r) => r.status === 'rejected');
@@ -147,6 +157,7 @@ export class RdsState implements RdsStore {
 
   async stopBackings(): Promise<void> {
     await Promise.allSettled([...this.pending]);
+    await this.endpoints.stop();
     // Restored instances live on their sources' servers: stop them first.
     await Promise.allSettled(
       [...this.instances.values()].flatMap((i) => (i.restored ? [i.restored.stop()] : [])),
@@ -194,7 +205,8 @@ export class RdsState implements RdsStore {
       Endpoint: {
         Address:
           i.backing?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
-        Port: i.backing?.port ?? 5432,
+        // A backed instance's port follows its name (rds-endpoints.ts).
+        Port: i.backing ? (this.endpoints.port(i.id) ?? i.backing.port) : 5432,
         HostedZoneId: 'Z29XKXDKYMONMX',
       },
       MasterUserSecret:
@@ -400,6 +412,10 @@ export const rds: AwsService<RdsWorld> = {
     RestoreDBInstanceFromDBSnapshot: {
       mutating: true,
       handle: (input, { world }) => world.rds.restoreInstance(input),
+    },
+    RestoreDBInstanceToPointInTime: {
+      mutating: true,
+      handle: (input, { world }) => restoreToPointInTime(world, input),
     },
     DeleteDBInstance: {
       mutating: true,
