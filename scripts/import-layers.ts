@@ -37,6 +37,7 @@ export const CORE_LAYERS: readonly Layer[] = [
       /^core\/checks\/schemas\//,
       /^core\/health\/check-schema\.ts$/,
       /^core\/drill\/schema\.ts$/,
+      /^core\/restore\/schema\.ts$/,
     ],
   },
   { name: 'config', paths: [/^core\/config\//] },
@@ -51,7 +52,10 @@ export const CORE_LAYERS: readonly Layer[] = [
       /^core\/plan\//,
     ],
   },
-  { name: 'operations', paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//] },
+  {
+    name: 'operations',
+    paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//, /^core\/restore\//],
+  },
   { name: 'checks', paths: [/^core\/checks\//] },
   { name: 'gate', paths: [/^core\/gate\//, /^core\/action\/ops-/] },
 ];

@@ -15,6 +15,7 @@ import {
   TARGET_KINDS,
 } from './fields.js';
 import { bakeConfigSchema } from './bake.js';
+import { restoreConfigSchema } from '../restore/schema.js';
 
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
@@ -221,6 +222,7 @@ const environmentFields = z.strictObject({
     .optional()
     .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),
   database: databaseSchema.optional(),
+  restore: restoreConfigSchema.optional(),
   health: healthSchema,
   maintenance: maintenanceSchema.optional(),
   notify: notifySchema.optional(),
