@@ -129,8 +129,14 @@ export async function planRestore(
     const created = current.InstanceCreateTime?.getTime() ?? 0;
     window = { earliest: new Date(Math.max(created, now - retention * DAY_MS)), latest };
     const at = request.to.kind === 'latest' ? latest : request.to.at;
-    if (at.getTime() > now) throw new InputError('to', `${at.toISOString()} is in the future`);
-    if (at.getTime() < window.earliest.getTime() || at.getTime() > latest.getTime())
+    // RDS's window decides; "future" is only the clearer word for a time past it and now.
+    const inside = at.getTime() >= window.earliest.getTime() && at.getTime() <= latest.getTime();
+    if (!inside && at.getTime() > now)
+      throw new InputError(
+        'to',
+        `${at.toISOString()} is in the future; the latest restorable time of ${source} is ${latest.toISOString()}`,
+      );
+    if (!inside)
       throw new InputError(
         'to',
         `${at.toISOString()} is outside the restore window of ${source}: ${window.earliest.toISOString()} to ${latest.toISOString()} (LatestRestorableTime)`,
@@ -180,7 +186,20 @@ async function repairInterruptedCutOver(
   instances: RestoreInstances,
 ): Promise<string | undefined> {
   const { source, timing } = ctx;
-  const all = await instances.all();
+  let all = await instances.all();
+  const underName = all.find((i) => i.DBInstanceIdentifier === source);
+  if (underName?.DBInstanceStatus === 'renaming') {
+    // Killed right after its first rename: that rename still runs. Let it end, then undo it.
+    const pending = underName.PendingModifiedValues?.DBInstanceIdentifier ?? '';
+    if (!REPLACED(source).test(pending))
+      throw new RestoreFailed(
+        `${source} is being renamed to ${pending || 'another name'}, not by a cut-over of this suite; run again once that is done`,
+      );
+    if (request.dryRun)
+      return `would wait for ${source}'s rename to ${pending}, then rename it back`;
+    await instances.waitGone(source, timing.renameTimeoutMs, timing);
+    all = await instances.all();
+  }
   if (all.some((i) => i.DBInstanceIdentifier === source)) return undefined;
   // A rename to the name still under way: wait for it instead.
   const incoming = all.find(
@@ -356,7 +375,15 @@ export async function runRestore(
   }
 
   // 4. Cut-over.
-  const window = await ctx.maintenance();
+  let window: Awaited<ReturnType<RestoreContext['maintenance']>>;
+  try {
+    window = await ctx.maintenance();
+  } catch (error) {
+    report.state.push(`${source} serves unchanged`, `${plan.restored} exists beside it`);
+    throw new RestoreFailed(
+      `opening the maintenance window failed, so nothing was renamed: ${errorMessage(error)}`,
+    );
+  }
   step(window.line);
   const replaced = instanceName(source, `-replaced-${stamp(new Date(clock.now()))}`);
   let firstRenameSent = false;
