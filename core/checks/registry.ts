@@ -17,7 +17,7 @@ import { lifecyclePolicy } from './lifecycle-policy.js';
 import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
 import { pagesReachable } from './pages-reachable.js';
-import { restoreVerified } from './restore-verified.js';
+import { pitrTested, restoreVerified } from './restore-verified.js';
 import { rotationDue } from './rotation-due.js';
 import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
@@ -62,6 +62,7 @@ export const CHECK_TYPES: readonly CheckType[] = [
   snapshotRestore,
   sql,
   tlsCheck,
+  pitrTested,
 ];
 
 export function checkType(type: string): CheckType | undefined {

@@ -4,6 +4,7 @@ import {
   DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
+  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
@@ -165,7 +166,8 @@ export class RdsDrill {
    */
   async restore(input: {
     id: string;
-    snapshotId: string;
+    /** A snapshot id, or a point in time of the source (RestoreDBInstanceToPointInTime). */
+    from: { snapshotId: string } | { time: Date };
     instanceClass: string;
     like: DBInstance;
   }): Promise<void> {
@@ -184,21 +186,34 @@ export class RdsDrill {
       async () => {
         attempts++;
         try {
-          await this.client.send(
-            new RestoreDBInstanceFromDBSnapshotCommand({
-              DBInstanceIdentifier: input.id,
-              DBSnapshotIdentifier: input.snapshotId,
-              DBSubnetGroupName: subnetGroup,
-              VpcSecurityGroupIds: securityGroups,
-              DBParameterGroupName: parameterGroup,
-              PubliclyAccessible: false,
-              MultiAZ: false,
-              DBInstanceClass: input.instanceClass,
-              DeletionProtection: false,
-              CopyTagsToSnapshot: false,
-              Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
-            }),
-          );
+          const settings = {
+            DBSubnetGroupName: subnetGroup,
+            VpcSecurityGroupIds: securityGroups,
+            DBParameterGroupName: parameterGroup,
+            PubliclyAccessible: false,
+            DBInstanceClass: input.instanceClass,
+            DeletionProtection: false,
+            Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
+          };
+          if ('time' in input.from)
+            await this.client.send(
+              new RestoreDBInstanceToPointInTimeCommand({
+                SourceDBInstanceIdentifier: this.source,
+                TargetDBInstanceIdentifier: input.id,
+                RestoreTime: input.from.time,
+                ...settings,
+              }),
+            );
+          else
+            await this.client.send(
+              new RestoreDBInstanceFromDBSnapshotCommand({
+                DBInstanceIdentifier: input.id,
+                DBSnapshotIdentifier: input.from.snapshotId,
+                MultiAZ: false,
+                CopyTagsToSnapshot: false,
+                ...settings,
+              }),
+            );
         } catch (error) {
           if (attempts > 1 && awsErrorName(error) === 'DBInstanceAlreadyExistsFault') {
             const there = await this.describe(input.id);
@@ -208,7 +223,10 @@ export class RdsDrill {
         }
       },
       {
-        label: 'RestoreDBInstanceFromDBSnapshot',
+        label:
+          'time' in input.from
+            ? 'RestoreDBInstanceToPointInTime'
+            : 'RestoreDBInstanceFromDBSnapshot',
         ...AWS_RETRY,
         // Only answers that mean "not done": throttling. A 5xx may have created it: the
         // retry then meets DBInstanceAlreadyExists and adopts our own drill.

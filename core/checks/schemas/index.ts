@@ -19,7 +19,7 @@ import { lifecyclePolicySchema } from './lifecycle-policy.js';
 import { logErrorsSchema } from './log-errors.js';
 import { monitorsGreenSchema } from './monitors-green.js';
 import { pagesReachableSchema } from './pages-reachable.js';
-import { restoreVerifiedSchema } from './restore-verified.js';
+import { pitrTestedSchema, restoreVerifiedSchema } from './restore-verified.js';
 import { rotationDueSchema } from './rotation-due.js';
 import { secretsPresentSchema } from './secrets-present.js';
 import { serviceEnvSchema } from './service-env.js';
@@ -62,6 +62,7 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   snapshotRestoreSchema,
   sqlSchema,
   tlsCheckSchema,
+  pitrTestedSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
