@@ -18,6 +18,7 @@ import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
 import { pagesReachable } from './pages-reachable.js';
 import { pitrTested, restoreVerified } from './restore-verified.js';
+import { blocking, connections, longQueries } from './db-diagnostics.js';
 import { rotationDue } from './rotation-due.js';
 import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
@@ -63,6 +64,9 @@ export const CHECK_TYPES: readonly CheckType[] = [
   sql,
   tlsCheck,
   pitrTested,
+  connections,
+  longQueries,
+  blocking,
 ];
 
 export function checkType(type: string): CheckType | undefined {

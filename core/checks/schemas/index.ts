@@ -20,6 +20,7 @@ import { logErrorsSchema } from './log-errors.js';
 import { monitorsGreenSchema } from './monitors-green.js';
 import { pagesReachableSchema } from './pages-reachable.js';
 import { pitrTestedSchema, restoreVerifiedSchema } from './restore-verified.js';
+import { blockingSchema, connectionsSchema, longQueriesSchema } from './db-diagnostics.js';
 import { rotationDueSchema } from './rotation-due.js';
 import { secretsPresentSchema } from './secrets-present.js';
 import { serviceEnvSchema } from './service-env.js';
@@ -63,6 +64,9 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   sqlSchema,
   tlsCheckSchema,
   pitrTestedSchema,
+  connectionsSchema,
+  longQueriesSchema,
+  blockingSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
