@@ -98,8 +98,10 @@ export async function restoreDatabase(
           restored: report?.plan?.restored,
           replaced: report?.replaced,
           forensicsSnapshot: report?.forensicsSnapshot,
-          result: failure ? 'failed' : report?.ok ? 'ok' : 'differs',
-          ...(failure ? { problem: errorMessage(failure) } : {}),
+          result: failure || !report?.ok ? 'failed' : 'ok',
+          ...(failure || !report?.ok
+            ? { problem: failure ? errorMessage(failure) : report?.headline }
+            : {}),
         },
         actor: deps.run.actor,
         runUrl: deps.run.runUrl,

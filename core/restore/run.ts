@@ -235,13 +235,14 @@ async function repairInterruptedCutOver(
   return `renamed ${replaced} back to ${source} (an earlier cut-over stopped between its renames)`;
 }
 
+/**
+ * Runs the restore. Bad input throws (InputError, before any change); any later failure
+ * returns the report with ok false, its headline saying what failed and what exists now.
+ */
 export async function runRestore(
   request: RestoreRequest,
   ctx: RestoreContext,
 ): Promise<RestoreReport> {
-  const { deps, source, timing, config } = ctx;
-  const { logger, clock } = deps;
-  const instances = new RestoreInstances(ctx.rdsClient, deps);
   const report: RestoreReport = {
     ok: false,
     headline: '',
@@ -250,6 +251,24 @@ export async function runRestore(
     state: [],
     steps: [],
   };
+  try {
+    return await restoreSteps(request, ctx, report);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    report.ok = false;
+    report.headline = `${errorMessage(error)}${report.state.length > 0 ? `. What exists now: ${report.state.join('; ')}` : ''}`;
+    return report;
+  }
+}
+
+async function restoreSteps(
+  request: RestoreRequest,
+  ctx: RestoreContext,
+  report: RestoreReport,
+): Promise<RestoreReport> {
+  const { deps, source, timing, config } = ctx;
+  const { logger, clock } = deps;
+  const instances = new RestoreInstances(ctx.rdsClient, deps);
   const step = (line: string): void => {
     report.steps.push(line);
     logger.info(line);
@@ -401,8 +420,18 @@ export async function runRestore(
     );
     await instances.waitGone(source, timing.renameTimeoutMs, timing);
     step(`renamed ${source} to ${replaced}`);
+    try {
+      await instances.rename(plan.restored, source);
+    } catch (error) {
+      // Refused, or an answer lost on the way: only a rename RDS took counts as sent.
+      const restored = await instances.describe(plan.restored).catch(() => undefined);
+      const pending = restored?.PendingModifiedValues?.DBInstanceIdentifier?.toLowerCase();
+      secondRenameSent =
+        pending === source ||
+        (await instances.describe(source).catch(() => undefined)) !== undefined;
+      throw error;
+    }
     secondRenameSent = true;
-    await instances.rename(plan.restored, source);
     step(`renaming ${plan.restored} to ${source}`);
     await instances.waitAvailable(
       source,

@@ -21,6 +21,7 @@ import { environmentYaml } from '../../sim/deploy-world.js';
 import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
 import { withPostgres } from '../../sim/rds-postgres.js';
 import { runActionBundle } from '../../sim/run-action.js';
+import { waitFor } from '../sim/helpers.js';
 
 const MINUTE = 60_000;
 const PASSWORD = 'sim-master-Passw0rd';
@@ -213,6 +214,34 @@ describe('restore-database (bundle, sim, real PostgreSQL)', () => {
     expect(all).toHaveLength(3);
     expect(all.filter((id) => /^drop-db-replaced-/.test(id))).toHaveLength(1);
     expect(await count(w.appUrl, "SELECT count(*) FROM users WHERE email LIKE 't1-%'")).toBe(3);
+    expect(w.s.mutatingCalls().some((c) => c.operation === 'DeleteDBInstance')).toBe(false);
+  });
+
+  it('a cut-over whose second rename is refused renames the current instance back under its name', async ({
+    onTestFinished,
+  }) => {
+    const w = await world(onTestFinished);
+    const to = await badDelete(w);
+    const inspect = await restore(w, { to: to.toISOString(), mode: 'inspect' });
+    expect(inspect.exitCode, inspect.stdout).toBe(0);
+    const restored = inspect.outputs['restored-instance']!;
+    const running = restore(w, { to: to.toISOString(), mode: 'cut-over' });
+    // Once the first rename is under way, the restored instance breaks: RDS refuses to rename it.
+    await waitFor(
+      'the first rename to start',
+      async () => (await describe1(w.rds, 'drop-db'))?.DBInstanceStatus === 'renaming' || undefined,
+      { timeoutMs: 60_000, intervalMs: 5 },
+    );
+    w.s.setInstanceStatus(restored, 'incompatible-parameters');
+    const cut = await running;
+    expect(cut.exitCode).toBe(1);
+    expect(cut.stdout).toMatch(/cut-over failed/);
+    expect(cut.summary).toMatch(
+      /drop-db-replaced-\d{14} was renamed back to drop-db: it serves under its own name again/,
+    );
+    expect(await ids(w.rds)).toEqual(['drop-db', restored, 'other-db']);
+    // The current data, under the original host name.
+    expect(await count(w.appUrl, "SELECT count(*) FROM users WHERE email LIKE 't1-%'")).toBe(0);
     expect(w.s.mutatingCalls().some((c) => c.operation === 'DeleteDBInstance')).toBe(false);
   });
 
