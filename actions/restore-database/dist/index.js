@@ -80573,7 +80573,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
-/* harmony import */ var _core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3393);
+/* harmony import */ var _core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(305);
 /* harmony import */ var _core_restore_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3108);
 /* harmony import */ var _core_restore_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2908);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
@@ -83946,7 +83946,7 @@ const TARGET_KINDS = ['app-runner', 'ecs-express'];
 
 /***/ }),
 
-/***/ 3393:
+/***/ 305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84440,6 +84440,45 @@ const restoreVerifiedSchema = defineCheckSchema({
     description: 'A successful restore drill (audit_log action restore_drill) within max-age-days.',
     shape: { 'max-age-days': schemas/* int */.Whr().min(1).max(366).default(35) },
 });
+const pitrTestedSchema = defineCheckSchema({
+    type: 'pitr-tested',
+    description: 'A successful point-in-time restore drill (snapshot-restore with from: pitr, audit_log action restore_drill) within max-age-days.',
+    shape: { 'max-age-days': schemas/* int */.Whr().min(1).max(366).default(35) },
+});
+
+;// CONCATENATED MODULE: ./core/checks/schemas/db-diagnostics.ts
+
+
+
+const connectionsSchema = defineCheckSchema({
+    type: 'connections',
+    description: 'Database connections in use against max_connections, by state, and sessions idle in a transaction for longer than idle-in-transaction (read-only).',
+    shape: {
+        'max-used-percent': schemas/* number */.aig()
+            .min(1)
+            .max(100)
+            .default(80)
+            .describe('Fail when more than this share of max_connections is in use.'),
+        'idle-in-transaction': fields/* durationField */.Ti
+            .default('5m')
+            .describe('Fail on a session idle in a transaction for longer than this (it holds locks).'),
+    },
+});
+const longQueriesSchema = defineCheckSchema({
+    type: 'long-queries',
+    description: 'Queries running longer than longer-than, with pid, user and age; their text only with show-text (read-only).',
+    shape: {
+        'longer-than': fields/* durationField */.Ti.default('5m'),
+        'show-text': schemas/* boolean */.zMY()
+            .default(false)
+            .describe('Show the first 200 characters of each query (may hold personal data).'),
+    },
+});
+const blockingSchema = defineCheckSchema({
+    type: 'blocking',
+    description: 'Sessions waiting for a lock longer than waiting-longer-than, each with the pid that blocks it (read-only; no query text).',
+    shape: { 'waiting-longer-than': fields/* durationField */.Ti.default('30s') },
+});
 
 ;// CONCATENATED MODULE: ./core/checks/schemas/rotation-due.ts
 
@@ -84534,6 +84573,12 @@ const drillQuerySchema = schemas/* strictObject */.rej({
 });
 /** The keys of a `snapshot-restore` check (the monthly restore drill). */
 const snapshotRestoreShape = {
+    from: schemas/* enum */.k5n(['snapshot', 'pitr'])
+        .default('snapshot')
+        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".'),
+    'pitr-age': fields/* durationField */.Ti
+        .default('1h')
+        .describe('With from: pitr, how long ago the restored point in time is (inside the restore window).'),
     snapshot: schemas/* enum */.k5n(['newest-automated', 'newest-pre-deploy'])
         .default('newest-automated')
         .describe('Which snapshot to restore: the newest automated one, or the newest pre-deploy snapshot (database.snapshot-prefix).'),
@@ -84731,6 +84776,7 @@ const tlsCheckSchema = defineCheckSchema({
 
 
 
+
 /**
  * Every check type's item schema, once, in the order of `CHECK_TYPES` (core/checks/registry.ts,
  * which pairs each with its run). The configuration's `checks.*` and `gates.*` lists are built
@@ -84764,6 +84810,10 @@ const CHECK_SCHEMAS = [
     snapshotRestoreSchema,
     sqlSchema,
     tlsCheckSchema,
+    pitrTestedSchema,
+    connectionsSchema,
+    longQueriesSchema,
+    blockingSchema,
 ];
 function checkSchema(type) {
     return CHECK_SCHEMAS.find((t) => t.type === type);
@@ -85679,8 +85729,10 @@ async function restoreDatabase(request, deps) {
                     restored: report?.plan?.restored,
                     replaced: report?.replaced,
                     forensicsSnapshot: report?.forensicsSnapshot,
-                    result: failure ? 'failed' : report?.ok ? 'ok' : 'differs',
-                    ...(failure ? { problem: (0,errors/* errorMessage */.gJ)(failure) } : {}),
+                    result: failure || !report?.ok ? 'failed' : 'ok',
+                    ...(failure || !report?.ok
+                        ? { problem: failure ? (0,errors/* errorMessage */.gJ)(failure) : report?.headline }
+                        : {}),
                 },
                 actor: deps.run.actor,
                 runUrl: deps.run.runUrl,
@@ -86328,10 +86380,11 @@ async function repairInterruptedCutOver(request, ctx, instances) {
     await instances.waitAvailable(source, `${replaced} renamed back`, timing.renameTimeoutMs, timing);
     return `renamed ${replaced} back to ${source} (an earlier cut-over stopped between its renames)`;
 }
+/**
+ * Runs the restore. Bad input throws (InputError, before any change); any later failure
+ * returns the report with ok false, its headline saying what failed and what exists now.
+ */
 async function runRestore(request, ctx) {
-    const { deps, source, timing, config } = ctx;
-    const { logger, clock } = deps;
-    const instances = new RestoreInstances(ctx.rdsClient, deps);
     const report = {
         ok: false,
         headline: '',
@@ -86340,6 +86393,21 @@ async function runRestore(request, ctx) {
         state: [],
         steps: [],
     };
+    try {
+        return await restoreSteps(request, ctx, report);
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
+        report.ok = false;
+        report.headline = `${(0,errors/* errorMessage */.gJ)(error)}${report.state.length > 0 ? `. What exists now: ${report.state.join('; ')}` : ''}`;
+        return report;
+    }
+}
+async function restoreSteps(request, ctx, report) {
+    const { deps, source, timing, config } = ctx;
+    const { logger, clock } = deps;
+    const instances = new RestoreInstances(ctx.rdsClient, deps);
     const step = (line) => {
         report.steps.push(line);
         logger.info(line);
@@ -86461,8 +86529,19 @@ async function runRestore(request, ctx) {
         await instances.waitAvailable(replaced, 'the current instance renamed', timing.renameTimeoutMs, timing);
         await instances.waitGone(source, timing.renameTimeoutMs, timing);
         step(`renamed ${source} to ${replaced}`);
+        try {
+            await instances.rename(plan.restored, source);
+        }
+        catch (error) {
+            // Refused, or an answer lost on the way: only a rename RDS took counts as sent.
+            const restored = await instances.describe(plan.restored).catch(() => undefined);
+            const pending = restored?.PendingModifiedValues?.DBInstanceIdentifier?.toLowerCase();
+            secondRenameSent =
+                pending === source ||
+                    (await instances.describe(source).catch(() => undefined)) !== undefined;
+            throw error;
+        }
         secondRenameSent = true;
-        await instances.rename(plan.restored, source);
         step(`renaming ${plan.restored} to ${source}`);
         await instances.waitAvailable(source, 'the restored instance renamed', timing.renameTimeoutMs, timing);
         step(`renamed ${plan.restored} to ${source}: it now answers on ${source}'s endpoint`);
