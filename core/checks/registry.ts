@@ -19,6 +19,7 @@ import { monitorsGreen } from './monitors-green.js';
 import { pagesReachable } from './pages-reachable.js';
 import { pitrTested, restoreVerified } from './restore-verified.js';
 import { blocking, connections, longQueries } from './db-diagnostics.js';
+import { replicationLag } from './replication-lag.js';
 import { rotationDue } from './rotation-due.js';
 import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
@@ -67,6 +68,7 @@ export const CHECK_TYPES: readonly CheckType[] = [
   connections,
   longQueries,
   blocking,
+  replicationLag,
 ];
 
 export function checkType(type: string): CheckType | undefined {

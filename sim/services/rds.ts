@@ -250,6 +250,13 @@ export class RdsState implements RdsStore {
         ...(i.pendingRename !== undefined ? { DBInstanceIdentifier: i.pendingRename } : {}),
       },
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
+      ReadReplicaSourceDBInstanceIdentifier: f.readReplicaOf?.toLowerCase(),
+      ReadReplicaDBInstanceIdentifiers: xmlList(
+        'ReadReplicaDBInstanceIdentifier',
+        [...this.instances.values()]
+          .filter((r) => r.fixture.readReplicaOf?.toLowerCase() === i.id)
+          .map((r) => r.id),
+      ),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,
       AutoMinorVersionUpgrade: true,

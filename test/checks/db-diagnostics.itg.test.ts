@@ -122,3 +122,37 @@ describe('database diagnostics (connections, long-queries, blocking)', () => {
     expect(refused!.line).toMatch(/reading pg_stat_activity failed/);
   });
 });
+
+describe('replication-lag (CloudWatch ReplicaLag of each read replica)', () => {
+  it('fails on a replica lagging more than max-seconds, naming it; passes within it', async ({
+    onTestFinished,
+  }) => {
+    const fixture = loadFixture();
+    fixture.rds.instances.push({
+      ...structuredClone(fixture.rds.instances[0]!),
+      id: 'drop-db-replica',
+      readReplicaOf: 'drop-db',
+      manualSnapshots: [],
+      automatedSnapshots: { count: 0, every: 86_400_000, latestAgo: 0 },
+    });
+    fixture.cloudwatch.replicaLagSeconds = { 'drop-db-replica': 120 };
+    const sim = await startSim({ fixture, timeScale: 0.01 });
+    onTestFinished(() => sim.stop());
+    const env = simEnvironment(sim, sim.service('drop-web').arn, {
+      database: { instance: 'drop-db' },
+    });
+    const run = async (item: Record<string, unknown>): Promise<CheckResult> =>
+      (
+        await runCheckList(
+          [checkItemSchema.parse({ type: 'replication-lag', ...item })],
+          simCheckContext(sim, { env }),
+        )
+      )[0]!;
+    const lagging = await run({});
+    expect(lagging.status, lagging.line).toBe('fail');
+    expect(lagging.line).toBe('replication lag above 60s in the last 15m: drop-db-replica 120s');
+    const within = await run({ 'max-seconds': 300 });
+    expect(within.status, within.line).toBe('pass');
+    expect(within.line).toBe('replication lag at most 300s: drop-db-replica 120s');
+  });
+});

@@ -38,3 +38,13 @@ export const blockingSchema = defineCheckSchema({
     'Sessions waiting for a lock longer than waiting-longer-than, each with the pid that blocks it (read-only; no query text).',
   shape: { 'waiting-longer-than': durationField.default('30s') },
 });
+
+export const replicationLagSchema = defineCheckSchema({
+  type: 'replication-lag',
+  description:
+    'Each read replica of database.instance: CloudWatch AWS/RDS ReplicaLag, its maximum over the window, is at most max-seconds.',
+  shape: {
+    'max-seconds': z.number().min(0).default(60),
+    window: durationField.default('15m'),
+  },
+});

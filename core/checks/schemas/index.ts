@@ -20,7 +20,12 @@ import { logErrorsSchema } from './log-errors.js';
 import { monitorsGreenSchema } from './monitors-green.js';
 import { pagesReachableSchema } from './pages-reachable.js';
 import { pitrTestedSchema, restoreVerifiedSchema } from './restore-verified.js';
-import { blockingSchema, connectionsSchema, longQueriesSchema } from './db-diagnostics.js';
+import {
+  blockingSchema,
+  connectionsSchema,
+  longQueriesSchema,
+  replicationLagSchema,
+} from './db-diagnostics.js';
 import { rotationDueSchema } from './rotation-due.js';
 import { secretsPresentSchema } from './secrets-present.js';
 import { serviceEnvSchema } from './service-env.js';
@@ -67,6 +72,7 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   connectionsSchema,
   longQueriesSchema,
   blockingSchema,
+  replicationLagSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
