@@ -332,6 +332,8 @@ export const fixtureSchema = z.strictObject({
     .strictObject({
       /** RDS FreeStorageSpace per DB instance id, in GiB (default 12). */
       freeStorageGiB: z.record(z.string(), z.number().nonnegative()).default({}),
+      /** RDS storage used per modelled day, in GiB, per DB instance id (default 0: no growth). */
+      storageGrowthGiBPerDay: z.record(z.string(), z.number().nonnegative()).default({}),
       /** RDS ReplicaLag (seconds) per read replica's id (default 0). */
       replicaLagSeconds: z.record(z.string(), z.number().nonnegative()).default({}),
       /** Modelled traffic of every App Runner service, in requests per minute. */

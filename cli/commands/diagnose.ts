@@ -1,6 +1,6 @@
 /**
  * `apprunner-ops diagnose <environment>`: the runbooks' database diagnostics (connections,
- * long-queries, blocking, replication-lag) as one table, read-only, through the same check code as the routine
+ * long-queries, blocking, replication-lag, storage-growth) as one table, read-only, through the same check code as the routine
  * lists and the gate; non-zero when any fails. The database URL comes from OPS_DATABASE_URL.
  */
 import { Summary } from '../../core/action/summary.js';
@@ -17,7 +17,13 @@ import type { CommandSpec } from './index.js';
 import { boolFlag, configPath, loadEnvironment, noExtraPositionals, positional } from './shared.js';
 
 /** The diagnostics, with their defaults (a configuration's own list is not needed). */
-export const DIAGNOSTICS = ['connections', 'long-queries', 'blocking', 'replication-lag'] as const;
+export const DIAGNOSTICS = [
+  'connections',
+  'long-queries',
+  'blocking',
+  'replication-lag',
+  'storage-growth',
+] as const;
 
 export async function runDiagnose(this: CommandSpec, args: ParsedArgs, io: CliIo): Promise<number> {
   const environment = positional(args, 0, 'the environment', this.usage);

@@ -126,7 +126,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'diagnose',
     usage: 'apprunner-ops diagnose <environment> [--json] [--config file]  (OPS_DATABASE_URL)',
     summary:
-      'database diagnostics (connections, long queries, blocking) as one table, read-only; non-zero when any fails',
+      'database diagnostics (connections, long queries, blocking, replication lag, storage growth) as one table, read-only; non-zero when any fails',
     flags: {
       ...CONFIG_FLAG,
       json: { type: 'boolean', description: 'print the report as JSON on stdout' },

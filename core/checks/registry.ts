@@ -20,6 +20,7 @@ import { pagesReachable } from './pages-reachable.js';
 import { pitrTested, restoreVerified } from './restore-verified.js';
 import { blocking, connections, longQueries } from './db-diagnostics.js';
 import { replicationLag } from './replication-lag.js';
+import { storageGrowth } from './storage-growth.js';
 import { rotationDue } from './rotation-due.js';
 import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
@@ -69,6 +70,7 @@ export const CHECK_TYPES: readonly CheckType[] = [
   longQueries,
   blocking,
   replicationLag,
+  storageGrowth,
 ];
 
 export function checkType(type: string): CheckType | undefined {

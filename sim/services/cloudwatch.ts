@@ -310,14 +310,20 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
     const instance = world.rds.instances.get(id);
     if (!instance) return [];
     const gib = world.fixture.cloudwatch.freeStorageGiB[id] ?? 12;
+    const growth = world.fixture.cloudwatch.storageGrowthGiBPerDay[id] ?? 0;
     return starts
       .filter((t) => t >= instance.createdAt)
-      .map((t, i) => ({
-        start: t,
-        unit: 'Bytes',
-        // A little movement within the hour, never above the configured free space.
-        samples: [{ value: Math.round(gib * GIB - wobble(i) * 64 * 1024 ** 2), weight: 1 }],
-      }));
+      .map((t, i) => {
+        // Free space now is `gib`; with growth there was more free space the further back.
+        const daysAgo = (now - t) / world.clock.timeScale / 86_400_000;
+        const free = (gib + growth * daysAgo) * GIB;
+        return {
+          start: t,
+          unit: 'Bytes',
+          // A little movement within the hour, never above the configured free space.
+          samples: [{ value: Math.round(free - wobble(i) * 64 * 1024 ** 2), weight: 1 }],
+        };
+      });
   }
   if (q.namespace === 'AWS/RDS' && q.metric === 'ReplicaLag') {
     // Published for read replicas only, as RDS does.

@@ -156,3 +156,35 @@ describe('replication-lag (CloudWatch ReplicaLag of each read replica)', () => {
     expect(within.line).toBe('replication lag at most 300s: drop-db-replica 120s');
   });
 });
+
+describe('storage-growth (days until full at the last 7 days’ growth)', () => {
+  it('fails when the storage fills within min-days, passes when it does not grow', async ({
+    onTestFinished,
+  }) => {
+    const fixture = loadFixture();
+    // 4 GiB free, 0.5 GiB used a day: full in about 8 days.
+    fixture.cloudwatch.freeStorageGiB = { 'drop-db': 4 };
+    fixture.cloudwatch.storageGrowthGiBPerDay = { 'drop-db': 0.5 };
+    // Real days: the check reads daily datapoints over the last 7 days.
+    const sim = await startSim({ fixture, timeScale: 1 });
+    onTestFinished(() => sim.stop());
+    const env = simEnvironment(sim, sim.service('drop-web').arn, {
+      database: { instance: 'drop-db' },
+    });
+    const run = async (): Promise<CheckResult> =>
+      (
+        await runCheckList(
+          [checkItemSchema.parse({ type: 'storage-growth' })],
+          simCheckContext(sim, { env }),
+        )
+      )[0]!;
+    const filling = await run();
+    expect(filling.status, filling.line).toBe('fail');
+    expect(filling.line).toMatch(
+      /drop-db: 4\.\d+ GiB free, 0\.5 GiB used a day .*full in about [89] days \(< 30\)/,
+    );
+    sim.fixture.cloudwatch.storageGrowthGiBPerDay = {};
+    const flat = await run();
+    expect(flat.status, flat.line).toBe('pass');
+  });
+});

@@ -48,3 +48,10 @@ export const replicationLagSchema = defineCheckSchema({
     window: durationField.default('15m'),
   },
 });
+
+export const storageGrowthSchema = defineCheckSchema({
+  type: 'storage-growth',
+  description:
+    'Days until the database storage is full at the growth of the last 7 days (CloudWatch FreeStorageSpace, daily minimum) is at least min-days.',
+  shape: { 'min-days': z.number().positive().default(30) },
+});

@@ -25,6 +25,7 @@ import {
   connectionsSchema,
   longQueriesSchema,
   replicationLagSchema,
+  storageGrowthSchema,
 } from './db-diagnostics.js';
 import { rotationDueSchema } from './rotation-due.js';
 import { secretsPresentSchema } from './secrets-present.js';
@@ -73,6 +74,7 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   longQueriesSchema,
   blockingSchema,
   replicationLagSchema,
+  storageGrowthSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
