@@ -2064,8 +2064,8 @@ function warnMissingSecrets(uses, logger) {
     return missing.map((u) => u.input);
 }
 
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(1182);
 ;// CONCATENATED MODULE: ./core/deploy/prepare.ts
 
 

@@ -249,12 +249,12 @@ var clients = __webpack_require__(9750);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./core/checks/registry.ts + 40 modules
-var registry = __webpack_require__(9416);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 43 modules
+var registry = __webpack_require__(9193);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(1182);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var github_octokit = __webpack_require__(5279);
 // EXTERNAL MODULE: ./core/github/status.ts

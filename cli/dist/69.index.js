@@ -17,7 +17,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7978);
+/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1182);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2586);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7608);
 
@@ -246,6 +246,68 @@ const databasePrivateSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defi
 
 /***/ }),
 
+/***/ 5612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ol: () => (/* binding */ longQueriesSchema),
+/* harmony export */   QG: () => (/* binding */ storageGrowthSchema),
+/* harmony export */   Ze: () => (/* binding */ connectionsSchema),
+/* harmony export */   gt: () => (/* binding */ replicationLagSchema),
+/* harmony export */   pk: () => (/* binding */ blockingSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(670);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3674);
+
+
+
+const connectionsSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'connections',
+    description: 'Database connections in use against max_connections, by state, and sessions idle in a transaction for longer than idle-in-transaction (read-only).',
+    shape: {
+        'max-used-percent': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+            .min(1)
+            .max(100)
+            .default(80)
+            .describe('Fail when more than this share of max_connections is in use.'),
+        'idle-in-transaction': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+            .default('5m')
+            .describe('Fail on a session idle in a transaction for longer than this (it holds locks).'),
+    },
+});
+const longQueriesSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'long-queries',
+    description: 'Queries running longer than longer-than, with pid, user and age; their text only with show-text (read-only).',
+    shape: {
+        'longer-than': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('5m'),
+        'show-text': zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+            .default(false)
+            .describe('Show the first 200 characters of each query (may hold personal data).'),
+    },
+});
+const blockingSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'blocking',
+    description: 'Sessions waiting for a lock longer than waiting-longer-than, each with the pid that blocks it (read-only; no query text).',
+    shape: { 'waiting-longer-than': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('30s') },
+});
+const replicationLagSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'replication-lag',
+    description: 'Each read replica of database.instance: CloudWatch AWS/RDS ReplicaLag, its maximum over the window, is at most max-seconds.',
+    shape: {
+        'max-seconds': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).default(60),
+        window: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('15m'),
+    },
+});
+const storageGrowthSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'storage-growth',
+    description: 'Days until the database storage is full at the growth of the last 7 days (CloudWatch FreeStorageSpace, daily minimum) is at least min-days.',
+    shape: { 'min-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().default(30) },
+});
+
+
+/***/ }),
+
 /***/ 2653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -429,7 +491,7 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 /* harmony export */   ij: () => (/* binding */ checkId)
 /* harmony export */ });
 /* unused harmony export CHECK_SCHEMAS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(8816);
 /* harmony import */ var _service_running_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6026);
 /* harmony import */ var _attestation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(641);
 /* harmony import */ var _backups_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8868);
@@ -450,14 +512,16 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 /* harmony import */ var _monitors_green_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2554);
 /* harmony import */ var _pages_reachable_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(1789);
 /* harmony import */ var _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(5746);
-/* harmony import */ var _rotation_due_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(6290);
-/* harmony import */ var _secrets_present_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(1556);
-/* harmony import */ var _service_env_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(7002);
-/* harmony import */ var _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(3210);
-/* harmony import */ var _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(1196);
-/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(2684);
-/* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(5482);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(3674);
+/* harmony import */ var _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(5612);
+/* harmony import */ var _rotation_due_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(6290);
+/* harmony import */ var _secrets_present_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(1556);
+/* harmony import */ var _service_env_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7002);
+/* harmony import */ var _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(3210);
+/* harmony import */ var _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(1196);
+/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(2684);
+/* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(5482);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(3674);
+
 
 
 
@@ -513,13 +577,19 @@ const CHECK_SCHEMAS = [
     _monitors_green_js__WEBPACK_IMPORTED_MODULE_17__/* .monitorsGreenSchema */ .S,
     _pages_reachable_js__WEBPACK_IMPORTED_MODULE_18__/* .pagesReachableSchema */ .f,
     _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__/* .restoreVerifiedSchema */ .S,
-    _rotation_due_js__WEBPACK_IMPORTED_MODULE_20__/* .rotationDueSchema */ .k,
-    _secrets_present_js__WEBPACK_IMPORTED_MODULE_21__/* .secretsPresentSchema */ .O,
-    _service_env_js__WEBPACK_IMPORTED_MODULE_22__/* .serviceEnvSchema */ .m,
-    _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_23__/* .snapshotFreshSchema */ .U,
-    _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__/* .snapshotRestoreSchema */ .i,
-    _sql_js__WEBPACK_IMPORTED_MODULE_25__/* .sqlSchema */ ._,
-    _tls_js__WEBPACK_IMPORTED_MODULE_26__/* .tlsCheckSchema */ .F,
+    _rotation_due_js__WEBPACK_IMPORTED_MODULE_21__/* .rotationDueSchema */ .k,
+    _secrets_present_js__WEBPACK_IMPORTED_MODULE_22__/* .secretsPresentSchema */ .O,
+    _service_env_js__WEBPACK_IMPORTED_MODULE_23__/* .serviceEnvSchema */ .m,
+    _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_24__/* .snapshotFreshSchema */ .U,
+    _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_25__/* .snapshotRestoreSchema */ .i,
+    _sql_js__WEBPACK_IMPORTED_MODULE_26__/* .sqlSchema */ ._,
+    _tls_js__WEBPACK_IMPORTED_MODULE_27__/* .tlsCheckSchema */ .F,
+    _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__/* .pitrTestedSchema */ .m,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .connectionsSchema */ .Ze,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .longQueriesSchema */ .Ol,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .blockingSchema */ .pk,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .replicationLagSchema */ .gt,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .storageGrowthSchema */ .QG,
 ];
 function checkSchema(type) {
     return CHECK_SCHEMAS.find((t) => t.type === type);
@@ -531,12 +601,12 @@ function targetMismatch(type, kind) {
     return `${type.type} reads what only ${type.targets.join(' and ')} has, and this environment's target is ${kind}: remove it from the environment's lists`;
 }
 function itemSchema(t) {
-    return zod__WEBPACK_IMPORTED_MODULE_28__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_28__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_27__/* .commonCheckFields */ .d, ...t.shape })
+    return zod__WEBPACK_IMPORTED_MODULE_29__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_29__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_28__/* .commonCheckFields */ .d, ...t.shape })
         .describe(t.description);
 }
 const [first, ...rest] = CHECK_SCHEMAS.map(itemSchema);
 /** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
-const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_28__/* .discriminatedUnion */ .gMt('type', [
+const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_29__/* .discriminatedUnion */ .gMt('type', [
     first,
     ...rest,
 ]);
@@ -669,7 +739,8 @@ const pagesReachableSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defin
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ restoreVerifiedSchema)
+/* harmony export */   S: () => (/* binding */ restoreVerifiedSchema),
+/* harmony export */   m: () => (/* binding */ pitrTestedSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
@@ -678,6 +749,11 @@ const pagesReachableSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defin
 const restoreVerifiedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
     type: 'restore-verified',
     description: 'A successful restore drill (audit_log action restore_drill) within max-age-days.',
+    shape: { 'max-age-days': zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(366).default(35) },
+});
+const pitrTestedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
+    type: 'pitr-tested',
+    description: 'A successful point-in-time restore drill (snapshot-restore with from: pitr, audit_log action restore_drill) within max-age-days.',
     shape: { 'max-age-days': zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(366).default(35) },
 });
 
@@ -1109,7 +1185,7 @@ const TARGET_KINDS = ['app-runner', 'ecs-express'];
 
 /***/ }),
 
-/***/ 7978:
+/***/ 1182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1187,7 +1263,38 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
 
 // EXTERNAL MODULE: ./core/config/bake.ts
 var bake = __webpack_require__(614);
+;// CONCATENATED MODULE: ./core/restore/schema.ts
+
+
+/** One verification query of a restore: run on the current and the restored instance. */
+const restoreQuerySchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
+        .describe('Name in the side-by-side table, e.g. users.'),
+    sql: schemas/* string */.YjP()
+        .min(1)
+        .describe('A read-only query; the first column of its first row is shown, e.g. SELECT count(*) FROM users.'),
+});
+/** `restore:` of an environment: what the restore-database action verifies and how long it waits. */
+const restoreConfigSchema = schemas/* strictObject */.rej({
+    verify: schemas/* array */.YOg(restoreQuerySchema)
+        .default([])
+        .describe('Queries run on the current and the restored instance and shown side by side, e.g. SELECT max(updated_at) FROM audit_log.'),
+    'instance-class': schemas/* string */.YjP()
+        .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: 'expected an RDS class like db.t4g.small' })
+        .optional()
+        .describe('Class of the restored instance; default: the current instance’s class.'),
+    deadline: fields/* durationField */.Ti
+        .default('60m')
+        .describe('How long the restored instance may take to become available.'),
+    'rename-deadline': fields/* durationField */.Ti
+        .default('15m')
+        .describe('How long each rename of the cut-over may take.'),
+})
+    .describe('Point-in-time restore (restore-database): verification queries and deadlines.');
+
 ;// CONCATENATED MODULE: ./core/config/schema.ts
+
 
 
 
@@ -1342,6 +1449,7 @@ const environmentFields = schemas/* strictObject */.rej({
         .optional()
         .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),
     database: databaseSchema.optional(),
+    restore: restoreConfigSchema.optional(),
     health: healthSchema,
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
@@ -1595,6 +1703,12 @@ const drillQuerySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 });
 /** The keys of a `snapshot-restore` check (the monthly restore drill). */
 const snapshotRestoreShape = {
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['snapshot', 'pitr'])
+        .default('snapshot')
+        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".'),
+    'pitr-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+        .default('1h')
+        .describe('With from: pitr, how long ago the restored point in time is (inside the restore window).'),
     snapshot: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['newest-automated', 'newest-pre-deploy'])
         .default('newest-automated')
         .describe('Which snapshot to restore: the newest automated one, or the newest pre-deploy snapshot (database.snapshot-prefix).'),

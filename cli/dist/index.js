@@ -179,7 +179,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(903), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 646))).runCheck,
     },
     {
         name: 'gate',
@@ -211,6 +211,16 @@ const COMMANDS = [
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+    },
+    {
+        name: 'diagnose',
+        usage: 'apprunner-ops diagnose <environment> [--json] [--config file]  (OPS_DATABASE_URL)',
+        summary: 'database diagnostics (connections, long queries, blocking, replication lag, storage growth) as one table, read-only; non-zero when any fails',
+        flags: {
+            ...CONFIG_FLAG,
+            json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+        },
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(348), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(903), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
     },
     {
         name: 'validate',
