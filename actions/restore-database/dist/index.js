@@ -84479,6 +84479,19 @@ const blockingSchema = defineCheckSchema({
     description: 'Sessions waiting for a lock longer than waiting-longer-than, each with the pid that blocks it (read-only; no query text).',
     shape: { 'waiting-longer-than': fields/* durationField */.Ti.default('30s') },
 });
+const replicationLagSchema = defineCheckSchema({
+    type: 'replication-lag',
+    description: 'Each read replica of database.instance: CloudWatch AWS/RDS ReplicaLag, its maximum over the window, is at most max-seconds.',
+    shape: {
+        'max-seconds': schemas/* number */.aig().min(0).default(60),
+        window: fields/* durationField */.Ti.default('15m'),
+    },
+});
+const storageGrowthSchema = defineCheckSchema({
+    type: 'storage-growth',
+    description: 'Days until the database storage is full at the growth of the last 7 days (CloudWatch FreeStorageSpace, daily minimum) is at least min-days.',
+    shape: { 'min-days': schemas/* number */.aig().positive().default(30) },
+});
 
 ;// CONCATENATED MODULE: ./core/checks/schemas/rotation-due.ts
 
@@ -84814,6 +84827,8 @@ const CHECK_SCHEMAS = [
     connectionsSchema,
     longQueriesSchema,
     blockingSchema,
+    replicationLagSchema,
+    storageGrowthSchema,
 ];
 function checkSchema(type) {
     return CHECK_SCHEMAS.find((t) => t.type === type);
