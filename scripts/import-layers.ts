@@ -38,6 +38,7 @@ export const CORE_LAYERS: readonly Layer[] = [
       /^core\/checks\/schemas\//,
       /^core\/health\/check-schema\.ts$/,
       /^core\/drill\/schema\.ts$/,
+      /^core\/restore\/schema\.ts$/,
     ],
   },
   { name: 'config', paths: [/^core\/config\//] },
@@ -53,7 +54,10 @@ export const CORE_LAYERS: readonly Layer[] = [
       /^core\/database\//,
     ],
   },
-  { name: 'operations', paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//] },
+  {
+    name: 'operations',
+    paths: [/^core\/deploy\//, /^core\/rotation\//, /^core\/drill\//, /^core\/restore\//],
+  },
   // The ops report reads what checks read (core/checks/load-balancer.ts) and is a check's body.
   { name: 'checks', paths: [/^core\/checks\//, /^core\/report\//] },
   { name: 'gate', paths: [/^core\/gate\//, /^core\/action\/ops-/] },

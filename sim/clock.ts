@@ -14,6 +14,8 @@ export class SimClock {
   private skewMs = 0;
   private readonly events: { at: number; seq: number; run: (at: number) => void }[] = [];
   private seq = 0;
+  /** Offset plus skew from each real instant on (simTimeAt maps a real time back). */
+  private readonly shifts: { fromReal: number; shift: number }[] = [];
 
   constructor(readonly timeScale: number) {
     if (!(timeScale > 0)) throw new Error(`sim: timeScale must be > 0, got ${timeScale}`);
@@ -28,6 +30,21 @@ export class SimClock {
     const delta = ms - this.skewMs;
     for (const e of this.events) e.at += delta;
     this.skewMs = ms;
+    this.recordShift();
+  }
+
+  private recordShift(): void {
+    this.shifts.push({ fromReal: Date.now(), shift: this.offsetMs + this.skewMs });
+  }
+
+  /**
+   * The sim time it was at real (wall-clock) time `realMs`: what a timestamp PostgreSQL took
+   * with clock_timestamp() meant in the sim (sim/services/rds-pitr.ts).
+   */
+  simTimeAt(realMs: number): number {
+    let shift = 0;
+    for (const s of this.shifts) if (s.fromReal <= realMs) shift = s.shift;
+    return realMs + shift;
   }
 
   /** Real milliseconds that `simMs` of modelled time takes. */
@@ -47,6 +64,7 @@ export class SimClock {
   /** Jumps the clock forward (real ms), e.g. to finish a lifecycle without waiting. */
   advance(ms: number): void {
     this.offsetMs += ms;
+    this.recordShift();
     this.runDue();
   }
 

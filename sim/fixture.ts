@@ -166,6 +166,8 @@ const instanceSchema = z.strictObject({
   parameterGroup: z.string().optional(),
   backupRetentionPeriod: z.number().int().default(7),
   createdAgo: duration.prefault('400d'),
+  /** A read replica of this instance id (ReadReplicaSourceDBInstanceIdentifier; ReplicaLag). */
+  readReplicaOf: z.string().optional(),
   /** Daily automated snapshots, newest `latestAgo` old. */
   automatedSnapshots: z
     .strictObject({
@@ -405,6 +407,10 @@ export const fixtureSchema = z.strictObject({
     .strictObject({
       /** RDS FreeStorageSpace per DB instance id, in GiB (default 12). */
       freeStorageGiB: z.record(z.string(), z.number().nonnegative()).default({}),
+      /** RDS storage used per modelled day, in GiB, per DB instance id (default 0: no growth). */
+      storageGrowthGiBPerDay: z.record(z.string(), z.number().nonnegative()).default({}),
+      /** RDS ReplicaLag (seconds) per read replica's id (default 0). */
+      replicaLagSeconds: z.record(z.string(), z.number().nonnegative()).default({}),
       /** Modelled traffic of every App Runner service, in requests per minute. */
       requestsPerMinute: z.number().nonnegative().default(120),
       /**

@@ -118,6 +118,29 @@ export interface ActionInputs {
     /** Items that delete (ecr-untagged with delete: true): include runs them as configured; skip lists what they would delete (dry run, for a read-only role); only runs them and nothing else, without issue or Slack (the clean-up job, whose role may delete); no-role refuses them before any call, naming the <ENV>_CLEANUP_ROLE_ARN variable to set (no job may delete). Default: `include`. */
     readonly cleanup?: InputValue;
   };
+  /** Restores the environment's RDS database to a point in time (or a snapshot) beside the current instance, verifies it side by side, and on request cuts over by renaming, keeping the replaced instance. */
+  'restore-database': {
+    /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
+    readonly config?: InputValue;
+    /** Environment in the configuration whose database (database.instance) is restored. */
+    readonly environment: InputValue;
+    /** What to restore: an ISO 8601 time with a zone (2026-12-06T09:30:00Z) inside the restore window, "latest" (LatestRestorableTime), or a snapshot id of this instance. */
+    readonly to: InputValue;
+    /** inspect: restore beside the current instance and verify, change nothing else. cut-over: then rename the current instance to <name>-replaced-<time> and the restored one to <name>. Default: `inspect`. */
+    readonly mode?: InputValue;
+    /** Why the database is restored (incident, ticket); goes to the audit row. */
+    readonly reason: InputValue;
+    /** A DATABASE_URL whose user, password, database and sslmode run the restore.verify queries on both instances (its host and port are replaced). */
+    readonly 'database-url'?: InputValue;
+    /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
+    readonly 'audit-database-url'?: InputValue;
+    /** BetterStack API token to pause the environment's maintenance monitors during the cut-over; empty: no window. */
+    readonly 'betterstack-token'?: InputValue;
+    /** Pause between polls of RDS, e.g. 15s. Default: `15s`. */
+    readonly 'poll-interval'?: InputValue;
+    /** Check the inputs against AWS, print the plan and change nothing (not with mode cut-over). Default: `false`. */
+    readonly 'dry-run'?: InputValue;
+  };
   /** Puts an earlier version back on App Runner: the last good deployment by default, or a named tag, digest or GitHub deployment, verified and recorded. */
   rollback: {
     /** Path of the apprunner-ops configuration file. Default: `.github/apprunner-ops.yml`. */
@@ -217,6 +240,8 @@ export interface ActionOutputs {
   'compliance-gate': 'passed' | 'failed' | 'not-checked' | 'waived' | 'evidence';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
+  'restore-database':
+    'restored-instance' | 'restore-to' | 'replaced-instance' | 'forensics-snapshot';
   rollback: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id';
   'rotate-secret': 'rotated' | 'version-ids';
   'smoke-test': 'passed' | 'failed-checks' | 'report';

@@ -8,6 +8,7 @@ import { release } from './release.js';
 import { restart } from './restart.js';
 import { rollback } from './rollback.js';
 import { rotate } from './rotate.js';
+import { restoreWorkflow } from './restore.js';
 import { opsDaily, opsMonthly, opsWeekly } from './ops.js';
 
 export const WORKFLOWS: readonly WorkflowSource[] = [
@@ -22,4 +23,5 @@ export const WORKFLOWS: readonly WorkflowSource[] = [
   rotate,
   release,
   checksWorkflow,
+  restoreWorkflow,
 ];

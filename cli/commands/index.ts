@@ -139,6 +139,17 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./rotate.js')).runRotate,
   },
   {
+    name: 'diagnose',
+    usage: 'apprunner-ops diagnose <environment> [--json] [--config file]  (OPS_DATABASE_URL)',
+    summary:
+      'database diagnostics (connections, long queries, blocking, replication lag, storage growth) as one table, read-only; non-zero when any fails',
+    flags: {
+      ...CONFIG_FLAG,
+      json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+    },
+    load: async () => (await import('./diagnose.js')).runDiagnose,
+  },
+  {
     name: 'validate',
     usage: 'apprunner-ops validate [config] [--json]',
     summary:

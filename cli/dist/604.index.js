@@ -246,8 +246,8 @@ var aws_clients = __webpack_require__(9750);
 var create = __webpack_require__(1210);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
-// EXTERNAL MODULE: ./core/config/load.ts + 2 modules
-var load = __webpack_require__(7978);
+// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+var load = __webpack_require__(1182);
 // EXTERNAL MODULE: ./core/rotation/database.ts
 var database = __webpack_require__(898);
 // EXTERNAL MODULE: ./core/audit/audit-log.ts

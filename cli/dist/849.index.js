@@ -2438,7 +2438,7 @@ const nodeUtils = __webpack_require__(9023)
 const sasl = __webpack_require__(948)
 const TypeOverrides = __webpack_require__(365)
 
-const ConnectionParameters = __webpack_require__(646)
+const ConnectionParameters = __webpack_require__(8265)
 const Query = __webpack_require__(4473)
 const defaults = __webpack_require__(8995)
 const Connection = __webpack_require__(9809)
@@ -3282,7 +3282,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 646:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4421,7 +4421,7 @@ try {
 const TypeOverrides = __webpack_require__(365)
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const util = __webpack_require__(9023)
-const ConnectionParameters = __webpack_require__(646)
+const ConnectionParameters = __webpack_require__(8265)
 
 const NativeQuery = __webpack_require__(7581)
 

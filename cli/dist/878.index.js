@@ -1,20 +1,115 @@
+<<<<<<<< HEAD:cli/dist/878.index.js
 export const id = 813;
 export const ids = [813];
+========
+export const id = 903;
+export const ids = [903,279];
+>>>>>>>> pitr-restore:cli/dist/903.index.js
 export const modules = {
 
-/***/ 2813:
+/***/ 9052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ terminalLogger)
+/* harmony export */ });
+/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
+
+
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/**
+ * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
+ * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
+ * every line is plain and nothing is redrawn.
+ */
+function terminalLogger(stream, options) {
+    const tty = stream.isTTY === true;
+    const now = options.now ?? Date.now;
+    let wait;
+    let frame = 0;
+    let ticker;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const clear = () => {
+        if (tty && wait)
+            stream.write('\r\x1b[2K');
+    };
+    const redraw = () => {
+        if (tty && wait)
+            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
+    };
+    const print = (text) => {
+        clear();
+        stream.write(`${text}\n`);
+        redraw();
+    };
+    const stopTicker = () => {
+        if (ticker)
+            clearInterval(ticker);
+        ticker = undefined;
+    };
+    return {
+        progress(update) {
+            if (!tty) {
+                if (update.done)
+                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                return;
+            }
+            clear();
+            if (update.done) {
+                wait = undefined;
+                stopTicker();
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
+                return;
+            }
+            wait = update;
+            redraw();
+            if (!ticker) {
+                ticker = setInterval(() => {
+                    frame++;
+                    clear();
+                    redraw();
+                }, 120);
+                ticker.unref();
+            }
+        },
+        debug: (m) => {
+            if (options.verbose)
+                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
+        },
+        // The core's messages name action inputs; the terminal names flags and variables.
+        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
+        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
+        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
+        group: async (name, fn) => {
+            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
+            return fn();
+        },
+        stop() {
+            stopTicker();
+            clear();
+            wait = undefined;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 628:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCheck: () => (/* binding */ runCheck)
+  Hj: () => (/* binding */ SCHEDULES),
+  P9: () => (/* binding */ opsCheck)
 });
 
-// EXTERNAL MODULE: ./core/action/summary.ts
-var summary = __webpack_require__(4607);
+// UNUSED EXPORTS: CLEANUP_MODES, inlineChecksSchema, itemsForCleanupMode, parseInlineChecks, requestedChecks
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -22,77 +117,19 @@ var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
 // EXTERNAL MODULE: ./core/config/load.ts + 3 modules
+<<<<<<<< HEAD:cli/dist/878.index.js
 var load = __webpack_require__(9893);
+========
+var load = __webpack_require__(1182);
+>>>>>>>> pitr-restore:cli/dist/903.index.js
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var octokit = __webpack_require__(5279);
 // EXTERNAL MODULE: ./core/util/errors.ts
 var errors = __webpack_require__(4494);
 // EXTERNAL MODULE: ./core/notify/slack.ts
 var slack = __webpack_require__(6292);
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
-// EXTERNAL MODULE: ./core/util/json-file.ts
-var json_file = __webpack_require__(5898);
-// EXTERNAL MODULE: ./core/checks/run-checks.ts
-var run_checks = __webpack_require__(9591);
-;// CONCATENATED MODULE: ./core/checks/report.ts
-
-
-
-/** A run is red when any check fails or errors; warnings and skips are shown, not failed. */
-const isRed = (r) => r.status === 'fail' || r.status === 'error';
-function buildCheckReport(results, meta) {
-    return {
-        list: meta.list,
-        environment: meta.environment,
-        passed: !results.some(isRed),
-        counts: (0,run_checks/* countByStatus */.x)(results),
-        startedAt: new Date(meta.startedAt).toISOString(),
-        durationMs: meta.finishedAt - meta.startedAt,
-        checks: results,
-    };
-}
-async function writeCheckReport(report, directory, name = 'check-report') {
-    return writeJsonFile(directory, `${name}-${report.environment}-${report.list}`, report);
-}
-const STATUS_ICON = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    error: '💥 error',
-    warn: '⚠️ warn',
-    skipped: '⏭️ skipped',
-    waived: '📝 waived',
-};
-/** "2 failed, 1 error, 5 passed, 1 warning" — the counts that are not zero. */
-function countsLine(counts) {
-    const parts = [
-        [counts.fail, 'failed'],
-        [counts.error, counts.error === 1 ? 'error' : 'errors'],
-        [counts.pass, 'passed'],
-        [counts.warn, counts.warn === 1 ? 'warning' : 'warnings'],
-        [counts.waived, 'waived'],
-        [counts.skipped, 'skipped'],
-    ];
-    return parts
-        .filter(([n]) => n > 0)
-        .map(([n, word]) => `${n} ${word}`)
-        .join(', ');
-}
-/** One row per check, grouped by report section, failures first within a group. */
-function addCheckTable(summary, report, title) {
-    summary.heading(`${title}: ${report.passed ? '✅' : '❌'} ${countsLine(report.counts)}`, 3);
-    const order = ['fail', 'error', 'warn', 'waived', 'skipped', 'pass'];
-    const rows = [...report.checks].sort((a, b) => a.group.localeCompare(b.group) || order.indexOf(a.status) - order.indexOf(b.status));
-    summary.table(['Group', 'Check', 'Result', 'What was seen', 'Took'], rows.map((r) => [
-        r.group,
-        `\`${r.id}\``,
-        STATUS_ICON[r.status],
-        r.line,
-        (0,duration/* formatDuration */.a)(r.durationMs),
-    ]));
-    return summary;
-}
-
+// EXTERNAL MODULE: ./core/checks/report.ts
+var checks_report = __webpack_require__(8688);
 ;// CONCATENATED MODULE: ./core/checks/alerting.ts
 
 
@@ -109,8 +146,8 @@ const MARK = /<!-- apprunner-ops:failing=([^>]*) -->/g;
 const mark = (ids) => `<!-- apprunner-ops:failing=${ids.join(',')} -->`;
 function failingTable(report) {
     const rows = report.checks
-        .filter(isRed)
-        .map((r) => `| \`${r.id}\` | ${STATUS_ICON[r.status]} | ${r.line.replace(/\|/g, '\\|')} |`);
+        .filter(checks_report/* isRed */.iI)
+        .map((r) => `| \`${r.id}\` | ${checks_report/* STATUS_ICON */.tW[r.status]} | ${r.line.replace(/\|/g, '\\|')} |`);
     return ['| Check | Result | What was seen |', '| --- | --- | --- |', ...rows].join('\n');
 }
 function changes(previous, current) {
@@ -124,7 +161,7 @@ function changes(previous, current) {
     ];
 }
 async function alerting_alert(report, target, deps) {
-    const failing = report.checks.filter(isRed).map((r) => r.id);
+    const failing = report.checks.filter(checks_report/* isRed */.iI).map((r) => r.id);
     const red = !report.passed;
     const [owner = '', repo = ''] = target.repository.split('/');
     const title = issueTitle(target.schedule, report.environment);
@@ -238,8 +275,15 @@ async function alerting_alert(report, target, deps) {
     return outcome;
 }
 
+<<<<<<<< HEAD:cli/dist/878.index.js
 // EXTERNAL MODULE: ./core/checks/registry.ts + 38 modules
 var registry = __webpack_require__(4305);
+========
+// EXTERNAL MODULE: ./core/checks/registry.ts + 43 modules
+var registry = __webpack_require__(9193);
+// EXTERNAL MODULE: ./core/checks/run-checks.ts
+var run_checks = __webpack_require__(9591);
+>>>>>>>> pitr-restore:cli/dist/903.index.js
 ;// CONCATENATED MODULE: ./core/checks/ops-check.ts
 
 
@@ -301,7 +345,7 @@ async function opsCheck(request, deps) {
             deps.logger.info(`no ecr-untagged check with delete: true in the ${list} checks of ${request.environment}: nothing for the clean-up job to run`);
             const now = deps.clock.now();
             return {
-                report: buildCheckReport([], {
+                report: (0,checks_report/* buildCheckReport */.h3)([], {
                     list,
                     environment: request.environment,
                     startedAt: now,
@@ -336,13 +380,13 @@ async function opsCheck(request, deps) {
         clock: deps.clock,
         logger: deps.logger,
     });
-    const report = buildCheckReport(results, {
+    const report = (0,checks_report/* buildCheckReport */.h3)(results, {
         list,
         environment: request.environment,
         startedAt: started,
         finishedAt: deps.clock.now(),
     });
-    for (const r of results.filter(isRed))
+    for (const r of results.filter(checks_report/* isRed */.iI))
         deps.logger.error(r.line, {
             title: `Check ${r.status === 'fail' ? 'failed' : 'errored'}: ${r.id}`,
         });
@@ -377,166 +421,78 @@ async function requestedChecks(request) {
     return { env, items: itemsForCleanupMode(items, request.cleanup ?? 'include') };
 }
 
-// EXTERNAL MODULE: ./core/util/clock.ts
-var clock = __webpack_require__(8791);
-// EXTERNAL MODULE: ./cli/args.ts
-var cli_args = __webpack_require__(2586);
-// EXTERNAL MODULE: ./cli/io.ts + 1 modules
-var cli_io = __webpack_require__(7608);
-// EXTERNAL MODULE: ./cli/render.ts
-var render = __webpack_require__(1391);
-// EXTERNAL MODULE: ./cli/run-info.ts
-var run_info = __webpack_require__(4587);
-// EXTERNAL MODULE: ./cli/terminal-logger.ts
-var terminal_logger = __webpack_require__(9052);
-// EXTERNAL MODULE: ./cli/commands/shared.ts
-var shared = __webpack_require__(7069);
-;// CONCATENATED MODULE: ./cli/commands/check.ts
-/**
- * `apprunner-ops check <environment> <daily|weekly|monthly>`: the routine checks of the
- * configuration, run by the same function as the ops-check action (core/checks/ops-check.ts),
- * read-only. From a terminal there is no GitHub issue and no Slack message: those belong to
- * the scheduled workflow; the result is the table, and the exit code.
- */
-
-
-
-
-
-
-
-
-
-
-async function runCheck(args, io) {
-    const environment = (0,shared/* positional */.n8)(args, 0, 'the environment', this.usage);
-    const schedule = (0,shared/* positional */.n8)(args, 1, 'the schedule', this.usage);
-    (0,shared/* noExtraPositionals */.P_)(args, 2, this.usage);
-    if (!SCHEDULES.includes(schedule))
-        throw new cli_args/* UsageError */.e(`schedule "${schedule}": expected ${SCHEDULES.join(', ')}; usage: ${this.usage}`);
-    const file = (0,shared/* configPath */.eQ)(args, io);
-    // The environment and its list are checked before any AWS call.
-    const { env } = await (0,shared/* loadEnvironment */.Ye)(args, io, environment);
-    if (!env.checks?.[schedule]?.length)
-        throw new cli_args/* UsageError */.e(`environments.${environment}.checks.${schedule}: no checks configured in ${file}`);
-    const color = !io.env['NO_COLOR'] && io.stderr.isTTY === true;
-    const logger = (0,terminal_logger/* terminalLogger */.j)(io.stderr, { color });
-    try {
-        const { report } = await opsCheck({
-            config: file,
-            environment,
-            schedule: schedule,
-            checks: undefined,
-            githubToken: io.env['GITHUB_TOKEN'] || undefined,
-            // A terminal run reports on the screen: no Slack message, no GitHub issue.
-            slackWebhookUrl: undefined,
-            betterstackToken: io.env['BETTERSTACK_TOKEN'] || undefined,
-            databaseUrl: io.env['OPS_DATABASE_URL'] || undefined,
-            auditDatabaseUrl: io.env['AUDIT_DATABASE_URL'] || undefined,
-            openIssue: false,
-        }, { clock: clock/* systemClock */.m, logger, run: (0,run_info/* terminalRunInfo */.U)(io.env, io.cwd, io.now()) });
-        logger.stop();
-        if ((0,shared/* boolFlag */.lB)(args, 'json'))
-            io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else
-            io.stdout.write((0,render/* renderSummaryFor */.s)(addCheckTable(new summary/* Summary */.BD(), report, `${schedule} checks of ${environment}`).toMarkdown(), io));
-        io.stderr.write(`${report.passed ? '' : 'FAILED: '}${schedule} checks of ${environment}: ${countsLine(report.counts)}\n`);
-        return report.passed ? cli_io/* EXIT */.d.ok : cli_io/* EXIT */.d.failed;
-    }
-    finally {
-        logger.stop();
-    }
-}
-
 
 /***/ }),
 
-/***/ 9052:
+/***/ 8688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ terminalLogger)
+/* harmony export */   C2: () => (/* binding */ addCheckTable),
+/* harmony export */   J7: () => (/* binding */ countsLine),
+/* harmony export */   h3: () => (/* binding */ buildCheckReport),
+/* harmony export */   iI: () => (/* binding */ isRed),
+/* harmony export */   tW: () => (/* binding */ STATUS_ICON)
 /* harmony export */ });
-/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
+/* unused harmony export writeCheckReport */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5898);
+/* harmony import */ var _run_checks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9591);
 
 
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-/**
- * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
- * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
- * every line is plain and nothing is redrawn.
- */
-function terminalLogger(stream, options) {
-    const tty = stream.isTTY === true;
-    const now = options.now ?? Date.now;
-    let wait;
-    let frame = 0;
-    let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
-    const clear = () => {
-        if (tty && wait)
-            stream.write('\r\x1b[2K');
-    };
-    const redraw = () => {
-        if (tty && wait)
-            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
-    };
-    const print = (text) => {
-        clear();
-        stream.write(`${text}\n`);
-        redraw();
-    };
-    const stopTicker = () => {
-        if (ticker)
-            clearInterval(ticker);
-        ticker = undefined;
-    };
+/** A run is red when any check fails or errors; warnings and skips are shown, not failed. */
+const isRed = (r) => r.status === 'fail' || r.status === 'error';
+function buildCheckReport(results, meta) {
     return {
-        progress(update) {
-            if (!tty) {
-                if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
-                return;
-            }
-            clear();
-            if (update.done) {
-                wait = undefined;
-                stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
-                return;
-            }
-            wait = update;
-            redraw();
-            if (!ticker) {
-                ticker = setInterval(() => {
-                    frame++;
-                    clear();
-                    redraw();
-                }, 120);
-                ticker.unref();
-            }
-        },
-        debug: (m) => {
-            if (options.verbose)
-                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
-        },
-        // The core's messages name action inputs; the terminal names flags and variables.
-        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
-        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        group: async (name, fn) => {
-            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
-            return fn();
-        },
-        stop() {
-            stopTicker();
-            clear();
-            wait = undefined;
-        },
+        list: meta.list,
+        environment: meta.environment,
+        passed: !results.some(isRed),
+        counts: (0,_run_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .countByStatus */ .x)(results),
+        startedAt: new Date(meta.startedAt).toISOString(),
+        durationMs: meta.finishedAt - meta.startedAt,
+        checks: results,
     };
+}
+async function writeCheckReport(report, directory, name = 'check-report') {
+    return writeJsonFile(directory, `${name}-${report.environment}-${report.list}`, report);
+}
+const STATUS_ICON = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    error: '💥 error',
+    warn: '⚠️ warn',
+    skipped: '⏭️ skipped',
+    waived: '📝 waived',
+};
+/** "2 failed, 1 error, 5 passed, 1 warning" — the counts that are not zero. */
+function countsLine(counts) {
+    const parts = [
+        [counts.fail, 'failed'],
+        [counts.error, counts.error === 1 ? 'error' : 'errors'],
+        [counts.pass, 'passed'],
+        [counts.warn, counts.warn === 1 ? 'warning' : 'warnings'],
+        [counts.waived, 'waived'],
+        [counts.skipped, 'skipped'],
+    ];
+    return parts
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => `${n} ${word}`)
+        .join(', ');
+}
+/** One row per check, grouped by report section, failures first within a group. */
+function addCheckTable(summary, report, title) {
+    summary.heading(`${title}: ${report.passed ? '✅' : '❌'} ${countsLine(report.counts)}`, 3);
+    const order = ['fail', 'error', 'warn', 'waived', 'skipped', 'pass'];
+    const rows = [...report.checks].sort((a, b) => a.group.localeCompare(b.group) || order.indexOf(a.status) - order.indexOf(b.status));
+    summary.table(['Group', 'Check', 'Result', 'What was seen', 'Took'], rows.map((r) => [
+        r.group,
+        `\`${r.id}\``,
+        STATUS_ICON[r.status],
+        r.line,
+        (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(r.durationMs),
+    ]));
+    return summary;
 }
 
 

@@ -17,7 +17,10 @@ import { lifecyclePolicy } from './lifecycle-policy.js';
 import { logErrors } from './log-errors.js';
 import { monitorsGreen } from './monitors-green.js';
 import { pagesReachable } from './pages-reachable.js';
-import { restoreVerified } from './restore-verified.js';
+import { pitrTested, restoreVerified } from './restore-verified.js';
+import { blocking, connections, longQueries } from './db-diagnostics.js';
+import { replicationLag } from './replication-lag.js';
+import { storageGrowth } from './storage-growth.js';
 import { rotationDue } from './rotation-due.js';
 import { secretsPresent } from './secrets-present.js';
 import { serviceEnv } from './service-env.js';
@@ -68,6 +71,12 @@ export const CHECK_TYPES: readonly CheckType[] = [
   reportCheck,
   incidentsResolved,
   escalationTest,
+  pitrTested,
+  connections,
+  longQueries,
+  blocking,
+  replicationLag,
+  storageGrowth,
 ];
 
 export function checkType(type: string): CheckType | undefined {

@@ -95,9 +95,11 @@ export const snapshotRestore = defineCheck({
       {
         source,
         snapshot:
-          check.snapshot === 'newest-automated'
-            ? 'automated'
-            : { prefix: db['snapshot-prefix'] ?? `${source}-pre-deploy` },
+          check.from === 'pitr'
+            ? { pitrAgeMs: ms(check['pitr-age'], 3_600_000) }
+            : check.snapshot === 'newest-automated'
+              ? 'automated'
+              : { prefix: db['snapshot-prefix'] ?? `${source}-pre-deploy` },
         instanceClass: check['instance-class'],
         queries: check.queries,
         credentials,

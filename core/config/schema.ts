@@ -17,6 +17,7 @@ import {
 } from './fields.js';
 import { bakeConfigSchema } from './bake.js';
 import { checkDatabaseAccess, databaseAccessShape } from './database-access.js';
+import { restoreConfigSchema } from '../restore/schema.js';
 
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
@@ -305,6 +306,7 @@ const environmentFields = z.strictObject({
     .optional()
     .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),
   database: databaseSchema.optional(),
+  restore: restoreConfigSchema.optional(),
   health: healthSchema,
   maintenance: maintenanceSchema.optional(),
   notify: notifySchema.optional(),

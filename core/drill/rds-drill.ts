@@ -4,14 +4,15 @@ import {
   DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
+  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import { AWS_RETRY, awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
+import { AWS_RETRY, awsCall, awsErrorName, awsPages, type AwsCallDeps } from '../aws/call.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
-import { waitFor } from '../util/wait.js';
+import { waitFor, type WaitOptions } from '../util/wait.js';
 
 /** The tag every drill instance carries; cleanup deletes only instances that have it. */
 export const DRILL_TAG = { Key: 'apprunner-ops:drill', Value: 'true' } as const;
@@ -67,6 +68,28 @@ export class RdsDrill {
     private readonly signal?: AbortSignal,
   ) {}
 
+  /**
+   * One wait on RDS: the timing's poll interval, the deps' clock and logger, and the signal
+   * given (deleting passes its own, possibly none: cleaning up must run after an abort too).
+   */
+  private wait<T>(
+    what: string,
+    timeoutMs: number,
+    timing: DrillTiming,
+    signal: AbortSignal | undefined,
+    probe: WaitOptions<T>['probe'],
+  ): Promise<T> {
+    return waitFor({
+      what,
+      timeoutMs,
+      intervalMs: timing.pollIntervalMs,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      ...(signal ? { signal } : {}),
+      probe,
+    });
+  }
+
   async describe(id: string): Promise<DBInstance | undefined> {
     try {
       const out = await awsCall(
@@ -82,20 +105,18 @@ export class RdsDrill {
   }
 
   /** Every instance of the account and region, following Marker (bounded). */
-  async all(): Promise<DBInstance[]> {
-    const out: DBInstance[] = [];
-    let marker: string | undefined;
-    for (let page = 0; page < 200; page++) {
-      const res = await awsCall(
-        'DescribeDBInstances',
-        () => this.client.send(new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 })),
-        this.deps,
-      );
-      out.push(...(res.DBInstances ?? []));
-      marker = res.Marker;
-      if (!marker) return out;
-    }
-    throw new Error('DescribeDBInstances still had more pages after 200; giving up the scan');
+  all(): Promise<DBInstance[]> {
+    return awsPages(
+      'DescribeDBInstances',
+      async (marker) => {
+        const res = await this.client.send(
+          new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }),
+        );
+        return { items: res.DBInstances, next: res.Marker };
+      },
+      this.deps,
+      { maxPages: 200 },
+    );
   }
 
   /** Drill instances of this source (tagged and named as drills), e.g. left by a killed run. */
@@ -108,30 +129,22 @@ export class RdsDrill {
    * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
    */
   async newestSnapshot(kind: 'automated' | { prefix: string }): Promise<DBSnapshot> {
-    const found: DBSnapshot[] = [];
-    let marker: string | undefined;
-    for (let page = 0; page < 200; page++) {
-      const res = await awsCall(
-        'DescribeDBSnapshots',
-        () =>
-          this.client.send(
-            new DescribeDBSnapshotsCommand({
-              DBInstanceIdentifier: this.source,
-              SnapshotType: kind === 'automated' ? 'automated' : 'manual',
-              Marker: marker,
-              MaxRecords: 100,
-            }),
-          ),
-        this.deps,
-      );
-      found.push(...(res.DBSnapshots ?? []));
-      marker = res.Marker;
-      if (!marker) break;
-    }
-    if (marker)
-      throw new DrillFailed(
-        `DescribeDBSnapshots of ${this.source} still had more pages after 200; the newest snapshot is not known`,
-      );
+    const found = await awsPages(
+      'DescribeDBSnapshots',
+      async (marker) => {
+        const res = await this.client.send(
+          new DescribeDBSnapshotsCommand({
+            DBInstanceIdentifier: this.source,
+            SnapshotType: kind === 'automated' ? 'automated' : 'manual',
+            Marker: marker,
+            MaxRecords: 100,
+          }),
+        );
+        return { items: res.DBSnapshots, next: res.Marker };
+      },
+      this.deps,
+      { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` },
+    );
     const usable = found
       .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
       .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))
@@ -153,7 +166,8 @@ export class RdsDrill {
    */
   async restore(input: {
     id: string;
-    snapshotId: string;
+    /** A snapshot id, or a point in time of the source (RestoreDBInstanceToPointInTime). */
+    from: { snapshotId: string } | { time: Date };
     instanceClass: string;
     like: DBInstance;
   }): Promise<void> {
@@ -172,21 +186,34 @@ export class RdsDrill {
       async () => {
         attempts++;
         try {
-          await this.client.send(
-            new RestoreDBInstanceFromDBSnapshotCommand({
-              DBInstanceIdentifier: input.id,
-              DBSnapshotIdentifier: input.snapshotId,
-              DBSubnetGroupName: subnetGroup,
-              VpcSecurityGroupIds: securityGroups,
-              DBParameterGroupName: parameterGroup,
-              PubliclyAccessible: false,
-              MultiAZ: false,
-              DBInstanceClass: input.instanceClass,
-              DeletionProtection: false,
-              CopyTagsToSnapshot: false,
-              Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
-            }),
-          );
+          const settings = {
+            DBSubnetGroupName: subnetGroup,
+            VpcSecurityGroupIds: securityGroups,
+            DBParameterGroupName: parameterGroup,
+            PubliclyAccessible: false,
+            DBInstanceClass: input.instanceClass,
+            DeletionProtection: false,
+            Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
+          };
+          if ('time' in input.from)
+            await this.client.send(
+              new RestoreDBInstanceToPointInTimeCommand({
+                SourceDBInstanceIdentifier: this.source,
+                TargetDBInstanceIdentifier: input.id,
+                RestoreTime: input.from.time,
+                ...settings,
+              }),
+            );
+          else
+            await this.client.send(
+              new RestoreDBInstanceFromDBSnapshotCommand({
+                DBInstanceIdentifier: input.id,
+                DBSnapshotIdentifier: input.from.snapshotId,
+                MultiAZ: false,
+                CopyTagsToSnapshot: false,
+                ...settings,
+              }),
+            );
         } catch (error) {
           if (attempts > 1 && awsErrorName(error) === 'DBInstanceAlreadyExistsFault') {
             const there = await this.describe(input.id);
@@ -196,7 +223,10 @@ export class RdsDrill {
         }
       },
       {
-        label: 'RestoreDBInstanceFromDBSnapshot',
+        label:
+          'time' in input.from
+            ? 'RestoreDBInstanceToPointInTime'
+            : 'RestoreDBInstanceFromDBSnapshot',
         ...AWS_RETRY,
         // Only answers that mean "not done": throttling. A 5xx may have created it: the
         // retry then meets DBInstanceAlreadyExists and adopts our own drill.
@@ -235,14 +265,12 @@ export class RdsDrill {
       // Setting the same password twice is harmless: retried like a read.
       this.deps,
     );
-    return waitFor({
-      what: `drill instance ${id} to apply its new master password`,
-      timeoutMs: timing.restoreTimeoutMs,
-      intervalMs: timing.pollIntervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      ...(this.signal ? { signal: this.signal } : {}),
-      probe: async () => {
+    return this.wait(
+      `drill instance ${id} to apply its new master password`,
+      timing.restoreTimeoutMs,
+      timing,
+      this.signal,
+      async () => {
         const now = await this.describe(id);
         const status = now?.DBInstanceStatus ?? 'not listed';
         if (now && status === 'available' && !now.PendingModifiedValues?.MasterUserPassword)
@@ -251,19 +279,17 @@ export class RdsDrill {
           throw new DrillFailed(`drill instance ${id} ended in state "${status}"`);
         return { done: false, status };
       },
-    });
+    );
   }
 
   /** Waits for `available`; a state it cannot leave is a failure at once. */
   async waitAvailable(id: string, timing: DrillTiming): Promise<DBInstance> {
-    return waitFor({
-      what: `drill instance ${id} to be available`,
-      timeoutMs: timing.restoreTimeoutMs,
-      intervalMs: timing.pollIntervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      ...(this.signal ? { signal: this.signal } : {}),
-      probe: async () => {
+    return this.wait(
+      `drill instance ${id} to be available`,
+      timing.restoreTimeoutMs,
+      timing,
+      this.signal,
+      async () => {
         const instance = await this.describe(id);
         const status = instance?.DBInstanceStatus ?? 'not listed yet';
         if (instance && status === 'available') return { done: true, value: instance };
@@ -273,7 +299,7 @@ export class RdsDrill {
           );
         return { done: false, status };
       },
-    });
+    );
   }
 
   /**
@@ -289,14 +315,12 @@ export class RdsDrill {
       throw new Error(
         `refusing to delete ${id}: it is not a drill instance of ${this.source} (name and tag ${DRILL_TAG.Key}=true)`,
       );
-    await waitFor({
-      what: `drill instance ${id} to accept DeleteDBInstance`,
-      timeoutMs: timing.deleteTimeoutMs,
-      intervalMs: timing.pollIntervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      ...(signal ? { signal } : {}),
-      probe: async () => {
+    await this.wait(
+      `drill instance ${id} to accept DeleteDBInstance`,
+      timing.deleteTimeoutMs,
+      timing,
+      signal,
+      async () => {
         try {
           await awsCall(
             'DeleteDBInstance',
@@ -323,21 +347,13 @@ export class RdsDrill {
           throw error;
         }
       },
-    });
+    );
     const left = Math.max(1, timing.deleteTimeoutMs - (this.deps.clock.now() - started));
-    await waitFor({
-      what: `drill instance ${id} to be deleted`,
-      timeoutMs: left,
-      intervalMs: timing.pollIntervalMs,
-      clock: this.deps.clock,
-      logger: this.deps.logger,
-      ...(signal ? { signal } : {}),
-      probe: async () => {
-        const now = await this.describe(id);
-        return now
-          ? { done: false, status: now.DBInstanceStatus ?? 'unknown' }
-          : { done: true, value: undefined };
-      },
+    await this.wait(`drill instance ${id} to be deleted`, left, timing, signal, async () => {
+      const now = await this.describe(id);
+      return now
+        ? { done: false, status: now.DBInstanceStatus ?? 'unknown' }
+        : { done: true, value: undefined };
     });
   }
 }

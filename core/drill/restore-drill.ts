@@ -15,7 +15,8 @@ import { verifyRestore, type DrillCredentials, type QueryResult } from './verify
 
 export interface DrillPlan {
   source: string;
-  snapshot: 'automated' | { prefix: string };
+  /** A snapshot to restore, or a point in time `pitrAgeMs` ago (from: pitr). */
+  snapshot: 'automated' | { prefix: string } | { pitrAgeMs: number };
   instanceClass: string;
   queries: readonly DrillQuery[];
   credentials: DrillCredentials;
@@ -67,13 +68,34 @@ export async function runRestoreDrill(
     };
   let restoreCalled = false;
   try {
-    const snapshot = await drill.newestSnapshot(plan.snapshot);
-    const snapshotId = snapshot.DBSnapshotIdentifier!;
-    report.snapshot = { id: snapshotId, time: snapshot.SnapshotCreateTime! };
+    let from: { snapshotId: string } | { time: Date };
+    if (typeof plan.snapshot === 'object' && 'pitrAgeMs' in plan.snapshot) {
+      const time = new Date(clock.now() - plan.snapshot.pitrAgeMs);
+      const latest = like.LatestRestorableTime;
+      const retentionDays = like.BackupRetentionPeriod ?? 0;
+      const earliest = Math.max(
+        like.InstanceCreateTime?.getTime() ?? 0,
+        clock.now() - retentionDays * 86_400_000,
+      );
+      if (retentionDays === 0 || !latest)
+        throw new DrillFailed(
+          `${plan.source} keeps no automated backups (BackupRetentionPeriod 0): it has no point in time to restore`,
+        );
+      if (time.getTime() > latest.getTime() || time.getTime() < earliest)
+        throw new DrillFailed(
+          `${time.toISOString()} (pitr-age ago) is outside the restore window of ${plan.source}, ${new Date(earliest).toISOString()} to ${latest.toISOString()}; choose another pitr-age`,
+        );
+      from = { time };
+      report.snapshot = { id: `pitr:${time.toISOString()}`, time };
+    } else {
+      const snapshot = await drill.newestSnapshot(plan.snapshot);
+      from = { snapshotId: snapshot.DBSnapshotIdentifier! };
+      report.snapshot = { id: snapshot.DBSnapshotIdentifier!, time: snapshot.SnapshotCreateTime! };
+    }
     const id = drillInstanceId(plan.source, new Date(clock.now()));
     report.drillInstance = id;
     logger.info(
-      `Restoring ${snapshotId} (${snapshot.SnapshotCreateTime!.toISOString()}) into ${id} (${plan.instanceClass})`,
+      `Restoring ${report.snapshot.id} (${report.snapshot.time.toISOString()}) into ${id} (${plan.instanceClass})`,
     );
     // Today's name may be held by an instance the drill did not make: it is never touched.
     const taken = await drill.describe(id);
@@ -83,7 +105,7 @@ export async function runRestoreDrill(
       );
     const started = clock.now();
     restoreCalled = true;
-    await drill.restore({ id, snapshotId, instanceClass: plan.instanceClass, like });
+    await drill.restore({ id, from, instanceClass: plan.instanceClass, like });
     await drill.waitAvailable(id, plan.timing);
     report.restoreMs = clock.now() - started;
     // The restore has the snapshot's passwords (stale after a rotation): a fresh one of its own,

@@ -61,6 +61,17 @@ export type DrillQuery = z.output<typeof drillQuerySchema>;
 
 /** The keys of a `snapshot-restore` check (the monthly restore drill). */
 export const snapshotRestoreShape = {
+  from: z
+    .enum(['snapshot', 'pitr'])
+    .default('snapshot')
+    .describe(
+      'snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".',
+    ),
+  'pitr-age': durationField
+    .default('1h')
+    .describe(
+      'With from: pitr, how long ago the restored point in time is (inside the restore window).',
+    ),
   snapshot: z
     .enum(['newest-automated', 'newest-pre-deploy'])
     .default('newest-automated')

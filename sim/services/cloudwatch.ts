@@ -3,6 +3,7 @@
  * GraniteServiceVersion20100801.<Op>`, errors name their awsQuery code in `x-amzn-query-error`).
  * GetMetricStatistics and GetMetricData over two families of metrics:
  * - `AWS/RDS` `FreeStorageSpace` (bytes) by `DBInstanceIdentifier`, from the fixture.
+ * - `AWS/RDS` `ReplicaLag` (seconds) of a read replica (fixture `readReplicaOf`), from the fixture.
  * - `AWS/AppRunner` `Requests`, `2xxStatusResponses`, `5xxStatusResponses`, `RequestLatency` by
  *   `ServiceID` + `ServiceName` (both: CloudWatch matches the exact dimension set), made from
  *   the versions each service ran under modelled traffic (`cloudwatch.requestsPerMinute`,
@@ -369,14 +370,31 @@ export function metricBuckets(world: MetricsWorld, q: MetricQuery): Bucket[] {
     const instance = world.rds.instances.get(id);
     if (!instance) return [];
     const gib = world.fixture.cloudwatch.freeStorageGiB[id] ?? 12;
+    const growth = world.fixture.cloudwatch.storageGrowthGiBPerDay[id] ?? 0;
     return starts
       .filter((t) => t >= instance.createdAt)
-      .map((t, i) => ({
-        start: t,
-        unit: 'Bytes',
-        // A little movement within the hour, never above the configured free space.
-        samples: [{ value: Math.round(gib * GIB - wobble(i) * 64 * 1024 ** 2), weight: 1 }],
-      }));
+      .map((t, i) => {
+        // Free space now is `gib`; with growth there was more free space the further back.
+        const daysAgo = (now - t) / world.clock.timeScale / 86_400_000;
+        const free = (gib + growth * daysAgo) * GIB;
+        return {
+          start: t,
+          unit: 'Bytes',
+          // A little movement within the hour, never above the configured free space.
+          samples: [{ value: Math.round(free - wobble(i) * 64 * 1024 ** 2), weight: 1 }],
+        };
+      });
+  }
+  if (q.namespace === 'AWS/RDS' && q.metric === 'ReplicaLag') {
+    // Published for read replicas only, as RDS does.
+    if (keys !== 'DBInstanceIdentifier') return [];
+    const id = q.dimensions.get('DBInstanceIdentifier')!;
+    const instance = world.rds.instances.get(id);
+    if (!instance?.fixture.readReplicaOf) return [];
+    const lag = world.fixture.cloudwatch.replicaLagSeconds[id] ?? 0;
+    return starts
+      .filter((t) => t >= instance.createdAt)
+      .map((t) => ({ start: t, unit: 'Seconds', samples: [{ value: lag, weight: 1 }] }));
   }
   if (q.namespace === 'AWS/AppRunner') {
     if (keys !== 'ServiceID,ServiceName') return [];

@@ -8,6 +8,7 @@ import type { Input } from '../aws/service.js';
 import type { FixtureInstance } from '../fixture.js';
 import type { RdsBacking } from '../rds-postgres.js';
 import type { RestoredData, SnapshotData } from '../rds-restore.js';
+import type { NameEndpoints } from './rds-endpoints.js';
 
 export interface DbInstance {
   fixture: FixtureInstance;
@@ -62,6 +63,8 @@ export interface RdsStore {
   snapshots: DbSnapshot[];
   restoreFailure: string | undefined;
   readonly pending: Set<Promise<unknown>>;
+  /** Endpoints that follow instance names (rds-endpoints.ts). */
+  readonly endpoints: NameEndpoints;
   instance(id: string): DbInstance;
   describeInstance(i: DbInstance): Input;
 }

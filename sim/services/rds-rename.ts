@@ -53,7 +53,16 @@ export function renameDbInstance(
     instance.id = id;
     instance.pendingRename = undefined;
     world.rds.instances.set(id, instance);
-    if (instance.status === 'renaming') instance.status = 'available';
+    const settle = (): void => {
+      if (instance.status === 'renaming') instance.status = 'available';
+    };
+    // A backed instance is `renaming` until the new name's endpoint answers (rds-endpoints.ts).
+    if (!instance.backing || world.rds.endpoints.port(id) !== undefined) return settle();
+    const started = world.rds.endpoints
+      .ensure(id)
+      .then(settle, (error: unknown) => console.error('sim: starting an endpoint failed:', error));
+    world.rds.pending.add(started);
+    void started.finally(() => world.rds.pending.delete(started));
   });
   return { DBInstance: described };
 }

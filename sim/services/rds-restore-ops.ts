@@ -90,12 +90,7 @@ export async function restoreInstance(
 ): Promise<Input> {
   const rawId = reqString(input, 'DBInstanceIdentifier', rdsInputs);
   const snapshotId = reqString(input, 'DBSnapshotIdentifier', rdsInputs);
-  if (!INSTANCE_ID.test(rawId))
-    throw invalid(
-      'The parameter DBInstanceIdentifier is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.',
-    );
-  // RDS stores instance identifiers in lowercase.
-  const id = rawId.toLowerCase();
+  const id = targetId(rawId, 'DBInstanceIdentifier');
   const snapshot = rds.snapshots.find((s) => s.id === snapshotId);
   if (!snapshot)
     throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} not found.`, 404);
@@ -104,16 +99,61 @@ export async function restoreInstance(
       'InvalidDBSnapshotState',
       `Snapshot ${snapshotId} is not in the available state (it is ${snapshot.status}).`,
     );
-  if (rds.instances.has(id))
+  const source = rds.instances.get(snapshot.instanceId);
+  if (!source)
+    throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} has no source in the sim.`);
+  return restoreInto(rds, fixture, clock, input, {
+    id,
+    source,
+    restoredFrom: snapshot.id,
+    // The snapshot's, not the source's today (a rotation since does not open the restore).
+    masterPassword: snapshot.data?.masterPassword ?? source.masterPassword,
+    data: () =>
+      source.backing && snapshot.data
+        ? restoreSnapshot(snapshot.data, id)
+        : Promise.resolve(undefined),
+  });
+}
+
+/** A restore's target identifier, checked and lowercased as RDS stores it. */
+export function targetId(raw: string, member: string): string {
+  if (!INSTANCE_ID.test(raw))
+    throw invalid(
+      `The parameter ${member} is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.`,
+    );
+  return raw.toLowerCase();
+}
+
+/** What a restore (from a snapshot or to a point in time) makes its new instance from. */
+export interface RestoreSource {
+  id: string;
+  source: DbInstance;
+  /** The snapshot (or `<source>@<time>` for a point in time) the instance came from. */
+  restoredFrom: string;
+  masterPassword: string;
+  /** Copies the data; called only once every input has been accepted. */
+  data(): Promise<RestoredData | undefined>;
+}
+
+/**
+ * The part both restores share: the target name and quota, the network and parameter settings
+ * checked before any data is copied, then a new instance `creating` for the modelled time.
+ */
+export async function restoreInto(
+  rds: RdsStore,
+  fixture: Fixture,
+  clock: SimClock,
+  input: Input,
+  from: RestoreSource,
+): Promise<Input> {
+  const { id, source } = from;
+  if (rds.instances.has(id) || [...rds.instances.values()].some((i) => i.pendingRename === id))
     throw new AwsError('DBInstanceAlreadyExists', `DB instance already exists`);
   if (rds.instances.size >= fixture.rds.instanceQuota)
     throw new AwsError(
       'InstanceQuotaExceeded',
       `The request cannot be processed because it would exceed the maximum number of DB instances (${fixture.rds.instanceQuota}) for this account.`,
     );
-  const source = rds.instances.get(snapshot.instanceId);
-  if (!source)
-    throw new AwsError('DBSnapshotNotFound', `DBSnapshot ${snapshotId} has no source in the sim.`);
   const groups = knownGroups(rds);
   const subnetGroup = optString(input, 'DBSubnetGroupName', rdsInputs);
   if (subnetGroup !== undefined && !groups.subnets.has(subnetGroup))
@@ -145,8 +185,7 @@ export async function restoreInstance(
 
   // The modelled time runs from the request; copying the data happens within it.
   const requestedAt = clock.now();
-  const restored =
-    source.backing && snapshot.data ? await restoreSnapshot(snapshot.data, id) : undefined;
+  const restored = await from.data();
   const instance: DbInstance = {
     fixture: {
       ...source.fixture,
@@ -171,18 +210,19 @@ export async function restoreInstance(
       .padEnd(26, 'R')
       .slice(0, 26)}`,
     availabilityZone: source.availabilityZone,
-    // The snapshot's, not the source's today (a rotation since does not open the restore).
-    masterPassword: snapshot.data?.masterPassword ?? source.masterPassword,
+    masterPassword: from.masterPassword,
     ...(source.backing && restored ? { backing: restoredBacking(source.backing, restored) } : {}),
     subnetGroup: subnetGroup ?? 'default',
     parameterGroup:
       parameterGroup ?? `default.postgres${source.fixture.engineVersion.split('.')[0]}`,
     tags,
     deletionProtection,
-    restoredFrom: snapshot.id,
+    restoredFrom: from.restoredFrom,
     ...(restored ? { restored } : {}),
   };
   rds.instances.set(id, instance);
+  // Its endpoint follows its name from the start (rds-endpoints.ts).
+  if (instance.backing) await rds.endpoints.ensure(id);
   clock.at(requestedAt + clock.scaled(fixture.durations.restore), () => {
     if (instance.status !== 'creating') return;
     instance.status = rds.restoreFailure ?? 'available';

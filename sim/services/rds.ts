@@ -13,6 +13,9 @@ import { captureSnapshot, dropDatabase } from '../rds-restore.js';
 import { rdsInvalid, type DbInstance, type DbSnapshot, type RdsStore } from './rds-model.js';
 import { deleteInstance, restoreInstance } from './rds-restore-ops.js';
 import { modifyDbInstance } from './rds-modify.js';
+import { NameEndpoints } from './rds-endpoints.js';
+import { installHistory } from '../rds-history.js';
+import { restoreToPointInTime } from './rds-pitr.js';
 import {
   optInt,
   optString,
@@ -52,6 +55,10 @@ export class RdsState implements RdsStore {
    */
   privateEndpoints = false;
   private readonly vpcToken = randomBytes(6).toString('hex');
+  readonly endpoints = new NameEndpoints((name) => {
+    const b = this.instances.get(name)?.backing;
+    return b ? { host: b.host, port: b.port } : undefined;
+  });
 
   constructor(
     private readonly fixture: Fixture,
@@ -112,6 +119,9 @@ export class RdsState implements RdsStore {
           tables: i.fixture.postgres?.tables ?? [],
           sql: i.fixture.postgres?.sql,
         });
+        // Point-in-time restores replay this history (sim/rds-history.ts).
+        await installHistory(i.backing);
+        await this.endpoints.ensure(i.id);
       }),
     );
     const failed = started.find((r) => r.status === 'rejected');
@@ -155,6 +165,7 @@ export class RdsState implements RdsStore {
 
   async stopBackings(): Promise<void> {
     await Promise.allSettled([...this.pending]);
+    await this.endpoints.stop();
     // Restored instances live on their sources' servers: stop them first.
     await Promise.allSettled(
       [...this.instances.values()].flatMap((i) => (i.restored ? [i.restored.stop()] : [])),
@@ -193,14 +204,17 @@ export class RdsState implements RdsStore {
   /** What DescribeDBInstances says of the instance's address (and the VPC resolves). */
   endpoint(i: DbInstance): { Address: string; Port: number } {
     const b = i.backing;
+    // A backed instance's port follows its name (rds-endpoints.ts): after a rename the name's
+    // port reaches the instance that now holds it, as an RDS endpoint follows the identifier.
+    const port = b ? (this.endpoints.port(i.id) ?? b.port) : 5432;
     if (b && this.privateEndpoints) {
       const name = `${i.id}.c${this.vpcToken}.${this.fixture.region}.rds.sim.invalid`;
-      registerPrivateEndpoint(name, 5432, { host: b.host, port: b.port });
+      registerPrivateEndpoint(name, 5432, { host: b.host, port });
       return { Address: name, Port: 5432 };
     }
     return {
       Address: b?.host ?? `${i.id}.c${hex(i.id, 11)}.${this.fixture.region}.rds.amazonaws.com`,
-      Port: b?.port ?? 5432,
+      Port: port,
     };
   }
 
@@ -268,6 +282,13 @@ export class RdsState implements RdsStore {
         ...(i.pendingStorage !== undefined ? { AllocatedStorage: i.pendingStorage } : {}),
       },
       LatestRestorableTime: new Date(this.clock.now() - 300_000),
+      ReadReplicaSourceDBInstanceIdentifier: f.readReplicaOf?.toLowerCase(),
+      ReadReplicaDBInstanceIdentifiers: xmlList(
+        'ReadReplicaDBInstanceIdentifier',
+        [...this.instances.values()]
+          .filter((r) => r.fixture.readReplicaOf?.toLowerCase() === i.id)
+          .map((r) => r.id),
+      ),
       MultiAZ: f.multiAz,
       EngineVersion: f.engineVersion,
       AutoMinorVersionUpgrade: true,
@@ -430,6 +451,10 @@ export const rds: AwsService<RdsWorld> = {
     RestoreDBInstanceFromDBSnapshot: {
       mutating: true,
       handle: (input, { world }) => world.rds.restoreInstance(input),
+    },
+    RestoreDBInstanceToPointInTime: {
+      mutating: true,
+      handle: (input, { world }) => restoreToPointInTime(world, input),
     },
     DeleteDBInstance: {
       mutating: true,

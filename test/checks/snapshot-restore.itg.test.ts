@@ -135,7 +135,14 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     ) as PolicyDocument;
     // Both ways: no call denied, nothing allowed that no call needed (the master secret is read
     // only when master-secret is configured).
-    expect(policyGaps([policy], s.calls(), ['DrillReadsTheMasterSecretWhenConfigured'])).toEqual({
+    expect(
+      policyGaps([policy], s.calls(), [
+        'DrillReadsTheMasterSecretWhenConfigured',
+        // from: pitr only (the point-in-time drill below).
+        'DrillPointInTimeRestoreOnlyIntoTaggedDrillInstances',
+        'DrillPointInTimeRestoreReadsTheSourceAndGroups',
+      ]),
+    ).toEqual({
       denied: [],
       unneeded: [],
     });
@@ -309,5 +316,58 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     expect(r!.status).toBe('error');
     expect(r!.line).toMatch(/set master-secret on the check, or give the job a database-url/);
     expect(s.mutatingCalls()).toEqual([]);
+  });
+
+  it('from: pitr restores the data as of pitr-age ago (a row written since is absent), and pitr-tested reads its record', async () => {
+    const db = s.database('drop-db');
+    const env = simEnvironment(s, s.service('drop-web').arn, { database: { instance: 'drop-db' } });
+    const ctx = simCheckContext(s, {
+      env,
+      secrets: { databaseUrl: db.masterUrl, auditDatabaseUrl: db.masterUrl },
+    });
+    const gate = async (): Promise<CheckResult> =>
+      (await runCheckList([checkItemSchema.parse({ type: 'pitr-tested' })], ctx))[0]!;
+    // Snapshot drills are on record from the tests above, but no point-in-time one.
+    expect((await gate()).line).toMatch(/no point-in-time restore drill of drop-db on record/);
+    const pg = await import('pg');
+    // A session of its own per statement: copying the database needs it idle.
+    const exec = async (sql: string): Promise<void> => {
+      const client = new pg.default.Client({ connectionString: db.masterUrl });
+      await client.connect();
+      await client.query(sql).finally(() => client.end());
+    };
+    await exec("INSERT INTO users (email) VALUES ('after-pitr@example.com')");
+    try {
+      const r = await drill(s, {
+        from: 'pitr',
+        'pitr-age': '1h',
+        queries: [
+          ...QUERIES,
+          {
+            name: 'written-since',
+            sql: "SELECT COUNT(*) FROM users WHERE email = 'after-pitr@example.com'",
+            expect: { equals: 0 },
+          },
+        ],
+      });
+      expect(r.status, r.line).toBe('pass');
+      expect(r.observed).toMatchObject({ values: { users: 3, 'written-since': '0' } });
+      expect(String(r.observed!['snapshot'])).toMatch(/^pitr:\d{4}-/);
+      const [restore] = s.calls({ service: 'rds', operation: 'RestoreDBInstanceToPointInTime' });
+      expect(restore!.params).toMatchObject({
+        SourceDBInstanceIdentifier: 'drop-db',
+        TargetDBInstanceIdentifier: DRILL_ID,
+        DBSubnetGroupName: 'drop-db-subnets',
+        PubliclyAccessible: 'false',
+      });
+      expect(await instanceIds(s)).toEqual(['drop-db']);
+      const passed = await gate();
+      expect(passed.status, passed.line).toBe('pass');
+      expect(passed.line).toMatch(
+        /point-in-time restore drill succeeded 0 day\(s\) ago \(drop-db\)/,
+      );
+    } finally {
+      await exec("DELETE FROM users WHERE email = 'after-pitr@example.com'");
+    }
   });
 });

@@ -32,6 +32,7 @@ describe('npm run workflows', () => {
       'ops-weekly.yml',
       'release.yml',
       'restart.yml',
+      'restore.yml',
       'rollback.yml',
       'rotate.yml',
     ]);

@@ -29,7 +29,7 @@ const fixture = (name: string) => read(FIXTURES, name, name);
 const brief = (f: Finding): string => formatFinding(f);
 
 describe('the generated workflows', () => {
-  it('are checks, ci, deploy, go-live, the ops schedules, release, restart, rollback and rotate', () => {
+  it('are checks, ci, deploy, go-live, the ops schedules, release, restart, restore, rollback and rotate', () => {
     expect(workflowNames.sort()).toEqual([
       'checks.yml',
       'ci.yml',
@@ -40,6 +40,7 @@ describe('the generated workflows', () => {
       'ops-weekly.yml',
       'release.yml',
       'restart.yml',
+      'restore.yml',
       'rollback.yml',
       'rotate.yml',
     ]);

@@ -19,7 +19,14 @@ import { lifecyclePolicySchema } from './lifecycle-policy.js';
 import { logErrorsSchema } from './log-errors.js';
 import { monitorsGreenSchema } from './monitors-green.js';
 import { pagesReachableSchema } from './pages-reachable.js';
-import { restoreVerifiedSchema } from './restore-verified.js';
+import { pitrTestedSchema, restoreVerifiedSchema } from './restore-verified.js';
+import {
+  blockingSchema,
+  connectionsSchema,
+  longQueriesSchema,
+  replicationLagSchema,
+  storageGrowthSchema,
+} from './db-diagnostics.js';
 import { rotationDueSchema } from './rotation-due.js';
 import { secretsPresentSchema } from './secrets-present.js';
 import { serviceEnvSchema } from './service-env.js';
@@ -68,6 +75,12 @@ export const CHECK_SCHEMAS: readonly CheckSchema[] = [
   reportSchema,
   incidentsResolvedSchema,
   escalationTestSchema,
+  pitrTestedSchema,
+  connectionsSchema,
+  longQueriesSchema,
+  blockingSchema,
+  replicationLagSchema,
+  storageGrowthSchema,
 ];
 
 export function checkSchema(type: string): CheckSchema | undefined {
