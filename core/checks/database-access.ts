@@ -16,8 +16,13 @@ export const DATABASE_CHECK_TYPES: readonly string[] = [
   'sql',
   'snapshot-restore',
   'restore-verified',
+  'pitr-tested',
   // reads deploys, rotations and drills from the audit database
   'report',
+  // the database diagnostics read pg_stat_activity through database-url
+  'connections',
+  'long-queries',
+  'blocking',
 ];
 
 export async function prepareDatabaseForChecks(

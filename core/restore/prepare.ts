@@ -7,6 +7,7 @@ import type { RunInfo } from '../action/github-context.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { createAwsClients } from '../aws/clients.js';
 import { loadConfig, selectEnvironment } from '../config/load.js';
+import { openDatabaseAccess, preflightDatabases } from '../database/access.js';
 import { closeMaintenanceWindow, openMaintenanceWindow } from '../maintenance/suite-pauses.js';
 import { BetterStackMonitors, betterStackApiUrl } from '../notify/betterstack.js';
 import type { Clock } from '../util/clock.js';
@@ -19,7 +20,13 @@ import { restoreConfigSchema } from './schema.js';
 
 export async function restoreDatabase(
   request: RestoreRequest,
-  deps: { clock: Clock; logger: Logger; run: RunInfo },
+  deps: {
+    clock: Clock;
+    logger: Logger;
+    run: RunInfo;
+    /** The runner's saveState: the post step ends database sessions a cancelled run left. */
+    saveState?: (name: string, value: string) => void;
+  },
 ): Promise<RestoreReport> {
   checkRequest(request);
   const config = await loadConfig(request.config);
@@ -32,6 +39,22 @@ export async function restoreDatabase(
   const ms = (text: string, fallback: number): number => parseDuration(text) ?? fallback;
   const clients = createAwsClients(env.region);
   const { clock, logger } = deps;
+  // Before the first change (the forensics snapshot): the databases whose queries the restore
+  // compares, and the audit database, answer along the environment's route (database.access).
+  // The restored instance is reached the same way once it exists (a session of its own).
+  const access = await openDatabaseAccess(
+    env,
+    { environment: request.environment, configFile: request.config },
+    { clock, logger, clients, ...(deps.saveState ? { saveState: deps.saveState } : {}) },
+  );
+  await preflightDatabases(
+    access,
+    [
+      { url: request.databaseUrl, what: 'the database (database-url)' },
+      { url: request.auditDatabaseUrl, what: 'the audit database (audit-database-url)' },
+    ],
+    logger,
+  );
   const maintenance = env.maintenance;
   const token = request.betterstackToken;
   const ctx: RestoreContext = {
