@@ -206,12 +206,12 @@ const reportCheck = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCheck */ 
 /* harmony export */   e: () => (/* binding */ checkTarget)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9750);
-/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
+/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5573);
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
 
 function checkTarget(ctx) {
-    return (0,_targets_create_js__WEBPACK_IMPORTED_MODULE_0__/* .targetOf */ .$)(ctx.env, ctx.aws, 
+    return (0,_targets_create_js__WEBPACK_IMPORTED_MODULE_0__/* .targetOf */ .$r)(ctx.env, ctx.aws, 
     // The check's signal stops the target's retries when the check's timeout passes.
     { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal }, { requestTimeoutMs: _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_AWS_REQUEST_TIMEOUT_MS */ .Z7 });
 }
@@ -370,10 +370,10 @@ function createOctokit(token, options) {
         const waitMs = retryAfter * 1000;
         const what = describe(request);
         if (retryCount >= RATE_LIMIT_RETRIES || waitMs > maxWaitMs) {
-            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(maxWaitMs)})`);
+            options.logger.warning(`GitHub ${kind} rate limit on ${what}: not waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} more (tried ${retryCount + 1} times, longest wait allowed ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)})`);
             return false;
         }
-        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
+        options.logger.info(`GitHub ${kind} rate limit on ${what}: waiting ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} as GitHub's ${kind === 'secondary' ? 'retry-after' : 'x-ratelimit-reset'} asks (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES})`);
         return true;
     };
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
@@ -407,7 +407,7 @@ function createOctokit(token, options) {
         const allowed = options_.request?.retries ?? retries;
         const done = options_.request?.retryCount ?? 0;
         if (status >= 400 && !DO_NOT_RETRY.includes(status) && done < allowed) {
-            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
+            options.logger.info(`GitHub answered ${status} to ${describe(options_)} (${error.message.slice(0, 120)}): retrying in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)((done + 1) ** 2 * 1000)} (retry ${done + 1} of ${allowed})`);
         }
         throw error;
     });

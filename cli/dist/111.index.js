@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var aws_clients = __webpack_require__(9750);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(9893);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
 // EXTERNAL MODULE: ./core/deploy/context.ts + 1 modules
 var context = __webpack_require__(4831);
 // EXTERNAL MODULE: ./core/deploy/history.ts

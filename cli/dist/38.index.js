@@ -2,231 +2,6 @@ export const id = 38;
 export const ids = [38];
 export const modules = {
 
-/***/ 2371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  tp: () => (/* binding */ commandInputs),
-  $S: () => (/* binding */ secretsFromEnvironment)
-});
-
-// UNUSED EXPORTS: actionDefaults
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./core/config/fields.ts
-var fields = __webpack_require__(670);
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __webpack_require__(4494);
-// EXTERNAL MODULE: ./core/util/zod-issues.ts
-var zod_issues = __webpack_require__(6793);
-;// CONCATENATED MODULE: ./core/action/inputs.ts
-
-
-
-
-
-/**
- * Typed readers over raw action inputs. Each reader names the input in its error and says
- * the accepted form. Defaults live in action.yml only, so an empty value means "not given".
- */
-class InputReader {
-    source;
-    mask;
-    /** Every input name read, so a test can compare them with action.yml. */
-    names = new Set();
-    constructor(source, mask = () => { }) {
-        this.source = source;
-        this.mask = mask;
-    }
-    raw(name) {
-        this.names.add(name);
-        return this.source(name).trim();
-    }
-    /** A string, or undefined when empty. */
-    optional(name) {
-        const value = this.raw(name);
-        return value === '' ? undefined : value;
-    }
-    required(name) {
-        const value = this.optional(name);
-        if (value === undefined)
-            throw new errors/* InputError */.dz(name, 'is required');
-        return value;
-    }
-    /** Secret values are masked in the log the moment they are read. */
-    secret(name) {
-        const value = this.optional(name);
-        if (value !== undefined) {
-            this.mask(value);
-        }
-        return value;
-    }
-    /**
-     * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
-     * which names only the input and the expected form.
-     */
-    secretUrl(name, protocols) {
-        const value = this.secret(name);
-        if (value === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
-            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
-        }
-        return url;
-    }
-    /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
-    boolean(name) {
-        const value = this.required(name).toLowerCase();
-        if (value === 'true')
-            return true;
-        if (value === 'false')
-            return false;
-        throw new errors/* InputError */.dz(name, `expected true or false, got "${this.source(name).trim()}"`);
-    }
-    integer(name, bounds) {
-        const text = this.required(name);
-        if (!/^-?\d+$/.test(text))
-            throw new errors/* InputError */.dz(name, `expected a whole number, got "${text}"`);
-        const value = Number(text);
-        if (value < bounds.min || value > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
-        }
-        return value;
-    }
-    /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
-    duration(name, bounds) {
-        const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E)(text);
-        if (ms === undefined) {
-            throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
-        }
-        if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
-        }
-        return ms;
-    }
-    /** An absolute http(s) URL; trailing slashes are kept as given. */
-    url(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            throw new errors/* InputError */.dz(name, `expected an absolute URL like https://example.com, got "${text}"`);
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new errors/* InputError */.dz(name, `expected an http:// or https:// URL, got "${text}"`);
-        }
-        return url;
-    }
-    /** An App Runner service ARN. */
-    serviceArn(name) {
-        const text = this.optional(name);
-        if (text !== undefined && !fields/* APP_RUNNER_SERVICE_ARN */.Vt.test(text)) {
-            throw new errors/* InputError */.dz(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
-        }
-        return text;
-    }
-    enumOf(name, values) {
-        const text = this.required(name);
-        if (!values.includes(text)) {
-            throw new errors/* InputError */.dz(name, `expected one of ${values.join(', ')}, got "${text}"`);
-        }
-        return text;
-    }
-    /** Items separated by newlines or commas; blanks dropped. */
-    list(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return [];
-        return text
-            .split(/[\n,]/)
-            .map((item) => item.trim())
-            .filter((item) => item !== '');
-    }
-    /** Inline YAML validated by a schema; errors name the input and the path inside it. */
-    yaml(name, schema) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
-        const yamlError = doc.errors[0];
-        if (yamlError) {
-            const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
-            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
-        }
-        const data = doc.toJS();
-        const result = schema.safeParse(data);
-        if (!result.success) {
-            throw new errors/* InputError */.dz(name, (0,zod_issues/* formatIssues */.og)(schema, data, result.error.issues).join('; '));
-        }
-        return result.data;
-    }
-}
-
-// EXTERNAL MODULE: ./cli/suite.ts
-var suite = __webpack_require__(1287);
-;// CONCATENATED MODULE: ./cli/action-inputs.ts
-
-
-
-
-
-/**
- * An action's input defaults, read from its action.yml: defaults live there and only there,
- * so the command line and the workflow can never disagree about them.
- */
-function actionDefaults(action) {
-    const manifest = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(external_node_path_default().join((0,suite/* packageRoot */.Zl)(), 'actions', action, 'action.yml'), 'utf8'));
-    const defaults = {};
-    for (const [name, input] of Object.entries(manifest.inputs ?? {})) {
-        if (input.default !== undefined)
-            defaults[name] = String(input.default);
-    }
-    return defaults;
-}
-/**
- * The same typed, validated reading of inputs the action does, fed from the command line:
- * given values first, then the action's defaults. Secrets come from the environment, never
- * from flags (a flag would land in the shell history).
- */
-function commandInputs(action, given) {
-    const defaults = actionDefaults(action);
-    return new InputReader((name) => given[name] ?? defaults[name] ?? '');
-}
-/** The secret inputs of deploy and rollback, from the variables a terminal session has. */
-function secretsFromEnvironment(env) {
-    return {
-        'github-token': env['GITHUB_TOKEN'] || undefined,
-        'slack-webhook-url': env['SLACK_WEBHOOK_URL'] || undefined,
-        'betterstack-token': env['BETTERSTACK_TOKEN'] || undefined,
-        'audit-database-url': env['AUDIT_DATABASE_URL'] || undefined,
-    };
-}
-
-
-/***/ }),
-
 /***/ 7038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -245,16 +20,18 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
+// EXTERNAL MODULE: ./core/checks/database-access.ts
+var database_access = __webpack_require__(8458);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./core/checks/registry.ts + 38 modules
-var registry = __webpack_require__(4305);
+// EXTERNAL MODULE: ./core/checks/registry.ts + 40 modules
+var registry = __webpack_require__(3300);
 // EXTERNAL MODULE: ./core/checks/run-checks.ts
 var run_checks = __webpack_require__(9591);
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(9893);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var github_octokit = __webpack_require__(5279);
 // EXTERNAL MODULE: ./core/github/status.ts
@@ -580,6 +357,7 @@ function evidenceMarkdown(e) {
 
 
 
+
 class GateFailed extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'GateFailed';
 }
@@ -717,10 +495,12 @@ async function runGate(request, deps) {
     const prepared = await prepareGate(request, started);
     const env = prepared.env;
     logger.info(`Gate ${request.gate} for ${request.environment}: ${prepared.items.length} items, all at once`);
+    const aws = deps.aws(env.region);
+    await (0,database_access/* prepareDatabaseForChecks */.x)(prepared.items, { environment: request.environment, configFile: request.configFile, env }, request.secrets, { clock, logger, clients: aws, ...(deps.saveState ? { saveState: deps.saveState } : {}) });
     const results = await (0,run_checks/* runCheckList */.i)(prepared.items, {
         environment: request.environment,
         env,
-        aws: deps.aws(env.region),
+        aws,
         secrets: request.secrets,
         run,
         clock,
@@ -984,171 +764,36 @@ async function runGateCommand(args, io) {
 
 /***/ }),
 
-/***/ 9052:
+/***/ 8458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ terminalLogger)
+/* harmony export */   x: () => (/* binding */ prepareDatabaseForChecks)
 /* harmony export */ });
-/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
+/* unused harmony export DATABASE_CHECK_TYPES */
+/* harmony import */ var _database_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7447);
 
-
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-/**
- * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
- * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
- * every line is plain and nothing is redrawn.
- */
-function terminalLogger(stream, options) {
-    const tty = stream.isTTY === true;
-    const now = options.now ?? Date.now;
-    let wait;
-    let frame = 0;
-    let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
-    const clear = () => {
-        if (tty && wait)
-            stream.write('\r\x1b[2K');
-    };
-    const redraw = () => {
-        if (tty && wait)
-            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
-    };
-    const print = (text) => {
-        clear();
-        stream.write(`${text}\n`);
-        redraw();
-    };
-    const stopTicker = () => {
-        if (ticker)
-            clearInterval(ticker);
-        ticker = undefined;
-    };
-    return {
-        progress(update) {
-            if (!tty) {
-                if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
-                return;
-            }
-            clear();
-            if (update.done) {
-                wait = undefined;
-                stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(now() - update.startedAt)}\n`);
-                return;
-            }
-            wait = update;
-            redraw();
-            if (!ticker) {
-                ticker = setInterval(() => {
-                    frame++;
-                    clear();
-                    redraw();
-                }, 120);
-                ticker.unref();
-            }
-        },
-        debug: (m) => {
-            if (options.verbose)
-                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
-        },
-        // The core's messages name action inputs; the terminal names flags and variables.
-        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
-        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        group: async (name, fn) => {
-            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
-            return fn();
-        },
-        stop() {
-            stopTicker();
-            clear();
-            wait = undefined;
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readRunInfo)
-/* harmony export */ });
-function readRunInfo(env = process.env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
-    const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-    const runId = env['GITHUB_RUN_ID'] ?? '0';
-    const sha = env['GITHUB_SHA'] ?? '';
-    return {
-        repository,
-        sha,
-        sha7: sha.slice(0, 7),
-        ref: env['GITHUB_REF'] ?? '',
-        actor: env['GITHUB_ACTOR'] ?? 'unknown',
-        runId,
-        runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
-        job: env['GITHUB_JOB'] ?? '',
-        serverUrl,
-        apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
-        runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
-    };
-}
-
-
-/***/ }),
-
-/***/ 6292:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ postToSlack),
-/* harmony export */   y: () => (/* binding */ slackMessage)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
-/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(676);
-
-
-/**
- * Posts to a Slack incoming webhook at most once. The URL is a secret: it never appears in a
- * log line. A webhook post is not idempotent, so it is retried only when Slack cannot have
- * posted it (429 rate limited, or no connection at all); after a 5xx or a lost answer the
- * message may be in the channel already, and a second copy is worse than a missing one: the
- * caller reports it as a warning.
- */
-async function postToSlack(webhookUrl, message, deps) {
-    try {
-        await (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('Slack webhook', webhookUrl, { method: 'POST', body: message, timeoutMs: 10_000, idempotent: false }, deps);
-    }
-    catch (error) {
-        if (error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ && error.status >= 400 && error.status < 500)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack refused the message (HTTP ${error.status}: ${error.body.slice(0, 100) || 'no reason given'}); check the webhook URL secret`);
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack did not confirm the message (${error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ ? `HTTP ${error.status}` : (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); it may or may not be in the channel, and is not sent twice`);
-    }
-}
-/** A message with a headline and "key: value" fields, readable in the channel and in a notification. */
-function slackMessage(headline, fields, link) {
-    const lines = Object.entries(fields).map(([k, v]) => `*${k}:* ${v}`);
-    const text = [headline, ...lines, ...(link ? [`<${link.url}|${link.text}>`] : [])].join('\n');
-    return {
-        text,
-        blocks: [
-            { type: 'section', text: { type: 'mrkdwn', text: headline } },
-            {
-                type: 'section',
-                fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })),
-            },
-            ...(link
-                ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }]
-                : []),
-        ],
-    };
+/** Check types that connect to the database (a new database check appends its type here). */
+const DATABASE_CHECK_TYPES = [
+    'sql',
+    'snapshot-restore',
+    'restore-verified',
+    'pitr-tested',
+    // reads deploys, rotations and drills from the audit database
+    'report',
+    // the database diagnostics read pg_stat_activity through database-url
+    'connections',
+    'long-queries',
+    'blocking',
+];
+async function prepareDatabaseForChecks(items, where, secrets, deps) {
+    const access = await (0,_database_access_js__WEBPACK_IMPORTED_MODULE_0__/* .openDatabaseAccess */ .Q)(where.env, where, deps);
+    if (!items.some((item) => DATABASE_CHECK_TYPES.includes(item.type)))
+        return;
+    await (0,_database_access_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightDatabases */ .O)(access, [
+        { url: secrets.databaseUrl, what: 'the database (database-url)' },
+        { url: secrets.auditDatabaseUrl, what: 'the audit database (audit-database-url)' },
+    ], deps.logger);
 }
 
 

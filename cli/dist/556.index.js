@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDiagnose: () => (/* binding */ runDiagnose)
 /* harmony export */ });
 /* harmony import */ var _core_action_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4607);
-/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(628);
+/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9439);
 /* harmony import */ var _core_checks_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8688);
-/* harmony import */ var _core_checks_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9193);
+/* harmony import */ var _core_checks_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3300);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8791);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7608);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1391);

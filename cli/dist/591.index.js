@@ -2,7 +2,7 @@ export const id = 591;
 export const ids = [591];
 export const modules = {
 
-/***/ 4305:
+/***/ 3300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -294,20 +294,10 @@ const ciGreen = (0,types/* defineCheck */.q)({
         // Loaded on use: the registry is imported by every action that reads the configuration.
         const { createOctokit } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5279));
         const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: ctx.logger });
-        const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-            owner,
-            repo,
-            ref: run.sha,
-            per_page: 100,
-            request: { signal: ctx.signal },
-        });
-        const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
-            owner,
-            repo,
-            ref: run.sha,
-            per_page: 100,
-            request: { signal: ctx.signal },
-        });
+        // Check runs (GitHub Actions, apps) and commit statuses (older CI) of the same commit.
+        const forRef = { owner, repo, ref: run.sha, per_page: 100, request: { signal: ctx.signal } };
+        const runs = await octokit.paginate(octokit.rest.checks.listForRef, forRef);
+        const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, forRef);
         // This run's own jobs are in progress on the same commit: they are not CI.
         const ownRun = `/actions/runs/${run.runId}/`;
         const judged = runs.filter((r) => !r.name.startsWith(GATE_CHECK_RUN_PREFIX) && !(r.details_url ?? '').includes(ownRun));
@@ -428,31 +418,8 @@ const databaseAvailable = (0,types/* defineCheck */.q)({
     },
 });
 
-// EXTERNAL MODULE: ./core/aws/clients.ts
-var clients = __webpack_require__(9750);
-;// CONCATENATED MODULE: ./core/aws/ec2.ts
-
-
-/**
- * The EC2 client is large and only the go-live gate needs it, so it is imported on first use
- * (a separate chunk in the bundles) instead of weighing down every action that loads config.
- */
-async function ec2Client(aws, region) {
-    if (!aws.ec2) {
-        const { EC2Client: Client } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
-        aws.ec2 = new Client((0,clients/* awsClientConfig */.rw)(region));
-    }
-    return aws.ec2;
-}
-async function describeSecurityGroups(aws, region, groupIds, deps) {
-    if (groupIds.length === 0)
-        return [];
-    const client = await ec2Client(aws, region);
-    const { DescribeSecurityGroupsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
-    const out = await (0,call/* awsCall */.uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
-    return out.SecurityGroups ?? [];
-}
-
+// EXTERNAL MODULE: ./core/aws/ec2.ts
+var ec2 = __webpack_require__(5744);
 // EXTERNAL MODULE: ./core/checks/schemas/database-private.ts
 var database_private = __webpack_require__(2964);
 ;// CONCATENATED MODULE: ./core/checks/database-private.ts
@@ -487,7 +454,7 @@ const databasePrivate = (0,types/* defineCheck */.q)({
         const groupIds = (db.VpcSecurityGroups ?? [])
             .map((g) => g.VpcSecurityGroupId)
             .filter((g) => Boolean(g));
-        const groups = await describeSecurityGroups(ctx.aws, ctx.env.region, groupIds, ctx);
+        const groups = await (0,ec2/* describeSecurityGroups */.W)(ctx.aws, ctx.env.region, groupIds, ctx);
         const openings = [];
         for (const group of groups)
             for (const rule of group.IpPermissions ?? []) {
@@ -1965,61 +1932,390 @@ function succeeded(details) {
     return ['status', 'outcome', 'result'].some((key) => SUCCESS.has(String(details[key] ?? '').toLowerCase()));
 }
 /**
- * The runbook's "last backup verified, point-in-time recovery tested": the monthly restore
- * drill (snapshot-restore) writes an audit_log row with action 'restore_drill'; this reads them.
+ * The verdict on the drills on record for this environment's database: the newest successful
+ * one among those `kind` accepts must be at most `maxAgeDays` old.
+ */
+async function drillVerdict(ctx, maxAgeDays, kind) {
+    const url = ctx.secrets.databaseUrl;
+    if (!url)
+        return {
+            status: 'error',
+            line: `${kind.check} needs the database-url input (read access to audit_log)`,
+        };
+    // Loaded on use: the registry is imported by every action that reads the configuration.
+    const { readAuditEntries } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3892));
+    // Every drill on record (the table is read whole), then this environment's database only:
+    // a green drill of another instance says nothing about this one.
+    const instance = ctx.env.database?.instance;
+    const rows = (await readAuditEntries(url, { action: 'restore_drill', limit: Number.MAX_SAFE_INTEGER })).filter((r) => (!instance || r.resource_id === instance) && kind.accepts(r.details));
+    if (rows.length === 0)
+        return {
+            status: 'error',
+            line: `no ${kind.what}${instance ? ` of ${instance}` : ''} on record; ${kind.howTo}`,
+            observed: { drills: 0 },
+        };
+    const good = rows.find((r) => succeeded(r.details));
+    const now = ctx.clock.now();
+    const observed = {
+        drills: rows.length,
+        newest: {
+            at: rows[0].created_at.toISOString(),
+            id: rows[0].id,
+            ok: succeeded(rows[0].details),
+        },
+        newestSuccessful: good ? good.created_at.toISOString() : null,
+    };
+    if (!good)
+        return {
+            status: 'fail',
+            line: `none of the ${rows.length} ${kind.what}(s) on record succeeded; fix the restore and run the drill again`,
+            observed,
+        };
+    const ageDays = Math.floor((now - good.created_at.getTime()) / restore_verified_DAY);
+    if (ageDays > maxAgeDays)
+        return {
+            status: 'fail',
+            line: `the last successful ${kind.what} was ${ageDays} days ago (limit ${maxAgeDays}); run it again`,
+            observed,
+        };
+    return {
+        status: 'pass',
+        line: `${kind.what} succeeded ${ageDays} day(s) ago (${good.resource_id})`,
+        observed,
+    };
+}
+/**
+ * The runbook's "last backup verified": the monthly restore drill (snapshot-restore) writes an
+ * audit_log row with action 'restore_drill'; this reads them.
  */
 const restoreVerified = (0,types/* defineCheck */.q)({
     ...restore_verified/* restoreVerifiedSchema */.S,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
-    async run(check, ctx) {
-        const url = ctx.secrets.databaseUrl;
-        if (!url)
-            return {
-                status: 'error',
-                line: 'restore-verified needs the database-url input (read access to audit_log)',
-            };
-        // Loaded on use: the registry is imported by every action that reads the configuration.
-        const { readAuditEntries } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3892));
-        // Every drill on record (the table is read whole), then this environment's database only:
-        // a green drill of another instance says nothing about this one.
-        const instance = ctx.env.database?.instance;
-        const rows = (await readAuditEntries(url, { action: 'restore_drill', limit: Number.MAX_SAFE_INTEGER })).filter((r) => !instance || r.resource_id === instance);
-        if (rows.length === 0)
-            return {
-                status: 'error',
-                line: `no restore drill${instance ? ` of ${instance}` : ''} on record; run the monthly snapshot-restore check first`,
-                observed: { drills: 0 },
-            };
-        const good = rows.find((r) => succeeded(r.details));
-        const now = ctx.clock.now();
-        const observed = {
-            drills: rows.length,
-            newest: {
-                at: rows[0].created_at.toISOString(),
-                id: rows[0].id,
-                ok: succeeded(rows[0].details),
-            },
-            newestSuccessful: good ? good.created_at.toISOString() : null,
-        };
-        if (!good)
-            return {
-                status: 'fail',
-                line: `none of the ${rows.length} restore drill(s) on record succeeded; fix the restore and run the drill again`,
-                observed,
-            };
-        const ageDays = Math.floor((now - good.created_at.getTime()) / restore_verified_DAY);
-        if (ageDays > check['max-age-days'])
-            return {
-                status: 'fail',
-                line: `the last successful restore drill was ${ageDays} days ago (limit ${check['max-age-days']}); run it again`,
-                observed,
-            };
+    run: (check, ctx) => drillVerdict(ctx, check['max-age-days'], {
+        check: 'restore-verified',
+        what: 'restore drill',
+        accepts: () => true,
+        howTo: 'run the monthly snapshot-restore check first',
+    }),
+});
+/** A point-in-time drill's record: snapshot-restore with from: pitr records `pitr:<time>`. */
+const isPitrDrill = (details) => String(details['snapshot'] ?? '').startsWith('pitr:');
+/**
+ * The go-live item "point-in-time recovery tested": a snapshot-restore drill with `from: pitr`
+ * passed within max-age-days.
+ */
+const pitrTested = (0,types/* defineCheck */.q)({
+    ...restore_verified/* pitrTestedSchema */.m,
+    defaultTimeoutMs: 30_000,
+    group: 'Infrastructure',
+    run: (check, ctx) => drillVerdict(ctx, check['max-age-days'], {
+        check: 'pitr-tested',
+        what: 'point-in-time restore drill',
+        accepts: isPitrDrill,
+        howTo: 'run the monthly snapshot-restore check with from: pitr first',
+    }),
+});
+
+// EXTERNAL MODULE: ./core/util/pg-client.ts
+var pg_client = __webpack_require__(5142);
+// EXTERNAL MODULE: ./core/checks/schemas/db-diagnostics.ts
+var db_diagnostics = __webpack_require__(5612);
+;// CONCATENATED MODULE: ./core/checks/db-diagnostics.ts
+
+
+
+
+
+
+const LISTED = 10;
+/**
+ * Every client session but this one, read in one query. An error answer says why (never the
+ * URL); a session list that could not be read is an error, not a pass.
+ */
+async function sessions(ctx, check) {
+    const url = ctx.secrets.databaseUrl;
+    if (!url)
         return {
-            status: 'pass',
-            line: `restore drill succeeded ${ageDays} day(s) ago (${good.resource_id})`,
-            observed,
+            status: 'error',
+            line: `${check} needs the database-url input (a role that may read pg_stat_activity, e.g. the master user or one with pg_monitor)`,
         };
+    const timeoutMs = Math.max(1_000, remainingMs(ctx.deadline, ctx.clock.now(), 1_000));
+    const client = await (0,pg_client/* pgClient */.Te)({
+        connectionString: url,
+        connectionTimeoutMillis: timeoutMs,
+        application_name: `apprunner-ops ${check}`,
+        options: `-c default_transaction_read_only=on -c statement_timeout=${Math.floor(timeoutMs)}`,
+    });
+    try {
+        await client.connect();
+        const max = await client.query(`SELECT current_setting('max_connections') AS max`);
+        const res = await client.query(`SELECT pid, usename, state, state_change, query_start, left(query, 200) AS query,
+              pg_blocking_pids(pid) AS blockers
+         FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+        return { rows: res.rows, maxConnections: Number(max.rows[0].max) };
+    }
+    catch (error) {
+        return {
+            status: 'error',
+            line: `${check}: reading pg_stat_activity failed: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        };
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+const ageMs = (ctx, since) => since ? Math.max(0, ctx.clock.now() - since.getTime()) : 0;
+const who = (s) => `pid ${s.pid} (${s.usename ?? 'unknown user'})`;
+const connections = (0,types/* defineCheck */.q)({
+    ...db_diagnostics/* connectionsSchema */.Ze,
+    defaultTimeoutMs: 30_000,
+    group: 'Database',
+    async run(check, ctx) {
+        const read = await sessions(ctx, 'connections');
+        if ('status' in read)
+            return read;
+        const limit = (0,duration/* parseDuration */.E9)(check['idle-in-transaction']) ?? 300_000;
+        const byState = new Map();
+        for (const s of read.rows)
+            byState.set(s.state ?? 'unknown', (byState.get(s.state ?? 'unknown') ?? 0) + 1);
+        // This check's own session counts too: it is one of max_connections.
+        const used = read.rows.length + 1;
+        const percent = Math.round((used / read.maxConnections) * 100);
+        const idle = read.rows
+            .filter((s) => (s.state ?? '').startsWith('idle in transaction'))
+            .map((s) => ({ s, age: ageMs(ctx, s.state_change) }))
+            .filter((x) => x.age > limit)
+            .sort((a, b) => b.age - a.age);
+        const states = [...byState].map(([state, n]) => `${n} ${state}`).join(', ');
+        const observed = {
+            used,
+            maxConnections: read.maxConnections,
+            byState: Object.fromEntries(byState),
+            idleInTransaction: idle.map((x) => ({ pid: x.s.pid, user: x.s.usename, ageMs: x.age })),
+        };
+        const problems = [];
+        if (percent > check['max-used-percent'])
+            problems.push(`${used} of ${read.maxConnections} connections in use (${percent}% > ${check['max-used-percent']}%)`);
+        if (idle.length > 0)
+            problems.push(`${idle.length} session(s) idle in transaction longer than ${check['idle-in-transaction']}: ${idle
+                .slice(0, LISTED)
+                .map((x) => `${who(x.s)} for ${(0,duration/* formatDuration */.a3)(x.age)}`)
+                .join(', ')}`);
+        return problems.length > 0
+            ? { status: 'fail', line: `${problems.join('; ')} (${states})`, observed }
+            : {
+                status: 'pass',
+                line: `${used} of ${read.maxConnections} connections in use (${percent}%): ${states || 'none'}`,
+                observed,
+            };
+    },
+});
+const longQueries = (0,types/* defineCheck */.q)({
+    ...db_diagnostics/* longQueriesSchema */.Ol,
+    defaultTimeoutMs: 30_000,
+    group: 'Database',
+    async run(check, ctx) {
+        const read = await sessions(ctx, 'long-queries');
+        if ('status' in read)
+            return read;
+        const limit = (0,duration/* parseDuration */.E9)(check['longer-than']) ?? 300_000;
+        const long = read.rows
+            .filter((s) => s.state === 'active')
+            .map((s) => ({ s, age: ageMs(ctx, s.query_start) }))
+            .filter((x) => x.age > limit)
+            .sort((a, b) => b.age - a.age);
+        const describe = (x) => `${who(x.s)} running ${(0,duration/* formatDuration */.a3)(x.age)}${check['show-text'] ? `: ${x.s.query ?? ''}` : ''}`;
+        const observed = {
+            queries: long.map((x) => ({
+                pid: x.s.pid,
+                user: x.s.usename,
+                ageMs: x.age,
+                ...(check['show-text'] ? { query: x.s.query } : {}),
+            })),
+        };
+        return long.length > 0
+            ? {
+                status: 'fail',
+                line: `${long.length} query(ies) running longer than ${check['longer-than']}: ${long.slice(0, LISTED).map(describe).join('; ')}`,
+                observed,
+            }
+            : { status: 'pass', line: `no query running longer than ${check['longer-than']}`, observed };
+    },
+});
+const blocking = (0,types/* defineCheck */.q)({
+    ...db_diagnostics/* blockingSchema */.pk,
+    defaultTimeoutMs: 30_000,
+    group: 'Database',
+    async run(check, ctx) {
+        const read = await sessions(ctx, 'blocking');
+        if ('status' in read)
+            return read;
+        const limit = (0,duration/* parseDuration */.E9)(check['waiting-longer-than']) ?? 30_000;
+        const byPid = new Map(read.rows.map((s) => [s.pid, s]));
+        const waits = read.rows
+            .filter((s) => (s.blockers ?? []).length > 0)
+            .map((s) => ({ s, age: ageMs(ctx, s.state_change ?? s.query_start) }))
+            .filter((x) => x.age >= limit)
+            .sort((a, b) => b.age - a.age);
+        const blocker = (pid) => {
+            const b = byPid.get(pid);
+            return b ? `${who(b)}, ${b.state ?? 'unknown state'}` : `pid ${pid}`;
+        };
+        const observed = {
+            waits: waits.map((x) => ({
+                pid: x.s.pid,
+                user: x.s.usename,
+                waitingMs: x.age,
+                blockedBy: x.s.blockers,
+            })),
+        };
+        return waits.length > 0
+            ? {
+                status: 'fail',
+                line: `${waits.length} session(s) waiting for a lock: ${waits
+                    .slice(0, LISTED)
+                    .map((x) => `${who(x.s)} waits ${(0,duration/* formatDuration */.a3)(x.age)} on ${(x.s.blockers ?? []).map(blocker).join(' and ')}`)
+                    .join('; ')}`,
+                observed,
+            }
+            : { status: 'pass', line: 'no session waits for a lock', observed };
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
+var client_rds_dist_cjs = __webpack_require__(7202);
+;// CONCATENATED MODULE: ./core/checks/replication-lag.ts
+
+
+
+
+
+
+/**
+ * The runbooks' "replication lag": the replicas RDS lists for the environment's database, each
+ * one's CloudWatch ReplicaLag. A replica without datapoints is an error (its lag is unknown),
+ * never a pass; no replica at all passes and says so.
+ */
+const replicationLag = (0,types/* defineCheck */.q)({
+    ...db_diagnostics/* replicationLagSchema */.gt,
+    defaultTimeoutMs: 30_000,
+    group: 'Database',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const instance = databaseInstance(env);
+        if (typeof instance !== 'string')
+            return instance;
+        const deps = { clock, logger, signal };
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => aws.rds.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ DBInstanceIdentifier: instance }), {
+            abortSignal: signal,
+        }), deps);
+        const replicas = out.DBInstances?.[0]?.ReadReplicaDBInstanceIdentifiers ?? [];
+        if (replicas.length === 0)
+            return {
+                status: 'pass',
+                line: `${instance} has no read replica`,
+                observed: { replicas: [] },
+            };
+        const lags = await Promise.all(replicas.map(async (replica) => {
+            const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
+                namespace: 'AWS/RDS',
+                metric: 'ReplicaLag',
+                dimensions: { DBInstanceIdentifier: replica },
+                ...metricWindow(check.window, clock.now()),
+                statistics: ['Maximum'],
+            }, deps);
+            const values = points.flatMap((p) => (p.Maximum === undefined ? [] : [p.Maximum]));
+            return { replica, max: values.length > 0 ? Math.max(...values) : undefined };
+        }));
+        const observed = {
+            replicas: lags.map((l) => ({ id: l.replica, maxLagSeconds: l.max ?? null })),
+        };
+        const unknown = lags.filter((l) => l.max === undefined);
+        if (unknown.length > 0)
+            return {
+                status: 'error',
+                line: `no ReplicaLag datapoints in the last ${check.window} for ${unknown.map((l) => l.replica).join(', ')}: its lag is unknown`,
+                observed,
+            };
+        const behind = lags.filter((l) => l.max > check['max-seconds']);
+        const all = lags.map((l) => `${l.replica} ${l.max}s`).join(', ');
+        return behind.length > 0
+            ? {
+                status: 'fail',
+                line: `replication lag above ${check['max-seconds']}s in the last ${check.window}: ${behind.map((l) => `${l.replica} ${l.max}s`).join(', ')}`,
+                observed,
+            }
+            : {
+                status: 'pass',
+                line: `replication lag at most ${check['max-seconds']}s: ${all}`,
+                observed,
+            };
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/storage-growth.ts
+
+
+
+
+const storage_growth_DAY = 86_400_000;
+const storage_growth_GIB = 1024 ** 3;
+/**
+ * The runbooks' storage forecast: FreeStorageSpace's daily minimum over the last 7 days, its
+ * least-squares slope, and the days left at that rate. Fewer than three days of data is an
+ * error (no trend can be read from it); free space that is not shrinking passes.
+ */
+const storageGrowth = (0,types/* defineCheck */.q)({
+    ...db_diagnostics/* storageGrowthSchema */.QG,
+    defaultTimeoutMs: 30_000,
+    group: 'Database',
+    async run(check, { env, aws, clock, logger, signal }) {
+        const instance = databaseInstance(env);
+        if (typeof instance !== 'string')
+            return instance;
+        const now = clock.now();
+        const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
+            namespace: 'AWS/RDS',
+            metric: 'FreeStorageSpace',
+            dimensions: { DBInstanceIdentifier: instance },
+            start: now - 7 * storage_growth_DAY,
+            end: now,
+            periodSeconds: 86_400,
+            statistics: ['Minimum'],
+        }, { clock, logger, signal });
+        const series = points.flatMap((p) => p.Minimum === undefined || !p.Timestamp
+            ? []
+            : [{ day: p.Timestamp.getTime() / storage_growth_DAY, free: p.Minimum }]);
+        if (series.length < 3)
+            return {
+                status: 'error',
+                line: `only ${series.length} day(s) of FreeStorageSpace for ${instance} in the last 7 days: no growth can be read`,
+                observed: { instance, days: series.length },
+            };
+        const meanDay = series.reduce((a, p) => a + p.day, 0) / series.length;
+        const meanFree = series.reduce((a, p) => a + p.free, 0) / series.length;
+        const slope = series.reduce((a, p) => a + (p.day - meanDay) * (p.free - meanFree), 0) /
+            series.reduce((a, p) => a + (p.day - meanDay) ** 2, 0);
+        const free = series.at(-1).free;
+        const usedPerDayGiB = Math.round((-slope / storage_growth_GIB) * 100) / 100;
+        const freeGiB = Math.round((free / storage_growth_GIB) * 100) / 100;
+        const observed = { instance, freeGiB, usedPerDayGiB, days: series.length };
+        if (slope >= 0)
+            return {
+                status: 'pass',
+                line: `${instance}: ${freeGiB} GiB free, not shrinking over the last 7 days`,
+                observed,
+            };
+        const daysLeft = Math.floor(free / -slope);
+        const line = `${instance}: ${freeGiB} GiB free, ${usedPerDayGiB} GiB used a day over the last 7 days: full in about ${daysLeft} days`;
+        return daysLeft < check['min-days']
+            ? {
+                status: 'fail',
+                line: `${line} (< ${check['min-days']}): grow the allocated storage or turn on storage autoscaling`,
+                observed: { ...observed, daysLeft },
+            }
+            : { status: 'pass', line, observed: { ...observed, daysLeft } };
     },
 });
 
@@ -2305,8 +2601,6 @@ const serviceEnv = (0,types/* defineCheck */.q)({
     },
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
-var client_rds_dist_cjs = __webpack_require__(7202);
 // EXTERNAL MODULE: ./core/checks/schemas/snapshot-fresh.ts
 var snapshot_fresh = __webpack_require__(3210);
 ;// CONCATENATED MODULE: ./core/checks/snapshot-fresh.ts
@@ -2445,6 +2739,21 @@ class RdsDrill {
         this.deps = deps;
         this.signal = signal;
     }
+    /**
+     * One wait on RDS: the timing's poll interval, the deps' clock and logger, and the signal
+     * given (deleting passes its own, possibly none: cleaning up must run after an abort too).
+     */
+    wait(what, timeoutMs, timing, signal, probe) {
+        return (0,wait/* waitFor */.fm)({
+            what,
+            timeoutMs,
+            intervalMs: timing.pollIntervalMs,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            ...(signal ? { signal } : {}),
+            probe,
+        });
+    }
     async describe(id) {
         try {
             const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), this.deps);
@@ -2457,17 +2766,11 @@ class RdsDrill {
         }
     }
     /** Every instance of the account and region, following Marker (bounded). */
-    async all() {
-        const out = [];
-        let marker;
-        for (let page = 0; page < 200; page++) {
-            const res = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 })), this.deps);
-            out.push(...(res.DBInstances ?? []));
-            marker = res.Marker;
-            if (!marker)
-                return out;
-        }
-        throw new Error('DescribeDBInstances still had more pages after 200; giving up the scan');
+    all() {
+        return (0,call/* awsPages */.A_)('DescribeDBInstances', async (marker) => {
+            const res = await this.client.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
+            return { items: res.DBInstances, next: res.Marker };
+        }, this.deps, { maxPages: 200 });
     }
     /** Drill instances of this source (tagged and named as drills), e.g. left by a killed run. */
     async leftovers() {
@@ -2478,22 +2781,15 @@ class RdsDrill {
      * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
      */
     async newestSnapshot(kind) {
-        const found = [];
-        let marker;
-        for (let page = 0; page < 200; page++) {
-            const res = await (0,call/* awsCall */.uF)('DescribeDBSnapshots', () => this.client.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
+        const found = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (marker) => {
+            const res = await this.client.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
                 DBInstanceIdentifier: this.source,
                 SnapshotType: kind === 'automated' ? 'automated' : 'manual',
                 Marker: marker,
                 MaxRecords: 100,
-            })), this.deps);
-            found.push(...(res.DBSnapshots ?? []));
-            marker = res.Marker;
-            if (!marker)
-                break;
-        }
-        if (marker)
-            throw new DrillFailed(`DescribeDBSnapshots of ${this.source} still had more pages after 200; the newest snapshot is not known`);
+            }));
+            return { items: res.DBSnapshots, next: res.Marker };
+        }, this.deps, { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` });
         const usable = found
             .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
             .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))
@@ -2521,19 +2817,30 @@ class RdsDrill {
         await (0,retry/* retry */.L)(async () => {
             attempts++;
             try {
-                await this.client.send(new client_rds_dist_cjs/* RestoreDBInstanceFromDBSnapshotCommand */.dX$({
-                    DBInstanceIdentifier: input.id,
-                    DBSnapshotIdentifier: input.snapshotId,
+                const settings = {
                     DBSubnetGroupName: subnetGroup,
                     VpcSecurityGroupIds: securityGroups,
                     DBParameterGroupName: parameterGroup,
                     PubliclyAccessible: false,
-                    MultiAZ: false,
                     DBInstanceClass: input.instanceClass,
                     DeletionProtection: false,
-                    CopyTagsToSnapshot: false,
                     Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
-                }));
+                };
+                if ('time' in input.from)
+                    await this.client.send(new client_rds_dist_cjs/* RestoreDBInstanceToPointInTimeCommand */.i4({
+                        SourceDBInstanceIdentifier: this.source,
+                        TargetDBInstanceIdentifier: input.id,
+                        RestoreTime: input.from.time,
+                        ...settings,
+                    }));
+                else
+                    await this.client.send(new client_rds_dist_cjs/* RestoreDBInstanceFromDBSnapshotCommand */.dX$({
+                        DBInstanceIdentifier: input.id,
+                        DBSnapshotIdentifier: input.from.snapshotId,
+                        MultiAZ: false,
+                        CopyTagsToSnapshot: false,
+                        ...settings,
+                    }));
             }
             catch (error) {
                 if (attempts > 1 && (0,call/* awsErrorName */.ZH)(error) === 'DBInstanceAlreadyExistsFault') {
@@ -2544,7 +2851,9 @@ class RdsDrill {
                 throw error;
             }
         }, {
-            label: 'RestoreDBInstanceFromDBSnapshot',
+            label: 'time' in input.from
+                ? 'RestoreDBInstanceToPointInTime'
+                : 'RestoreDBInstanceFromDBSnapshot',
             ...call/* AWS_RETRY */.pN,
             // Only answers that mean "not done": throttling. A 5xx may have created it: the
             // retry then meets DBInstanceAlreadyExists and adopts our own drill.
@@ -2570,42 +2879,26 @@ class RdsDrill {
         })), 
         // Setting the same password twice is harmless: retried like a read.
         this.deps);
-        return (0,wait/* waitFor */.f)({
-            what: `drill instance ${id} to apply its new master password`,
-            timeoutMs: timing.restoreTimeoutMs,
-            intervalMs: timing.pollIntervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(this.signal ? { signal: this.signal } : {}),
-            probe: async () => {
-                const now = await this.describe(id);
-                const status = now?.DBInstanceStatus ?? 'not listed';
-                if (now && status === 'available' && !now.PendingModifiedValues?.MasterUserPassword)
-                    return { done: true, value: now };
-                if (BROKEN.has(status))
-                    throw new DrillFailed(`drill instance ${id} ended in state "${status}"`);
-                return { done: false, status };
-            },
+        return this.wait(`drill instance ${id} to apply its new master password`, timing.restoreTimeoutMs, timing, this.signal, async () => {
+            const now = await this.describe(id);
+            const status = now?.DBInstanceStatus ?? 'not listed';
+            if (now && status === 'available' && !now.PendingModifiedValues?.MasterUserPassword)
+                return { done: true, value: now };
+            if (BROKEN.has(status))
+                throw new DrillFailed(`drill instance ${id} ended in state "${status}"`);
+            return { done: false, status };
         });
     }
     /** Waits for `available`; a state it cannot leave is a failure at once. */
     async waitAvailable(id, timing) {
-        return (0,wait/* waitFor */.f)({
-            what: `drill instance ${id} to be available`,
-            timeoutMs: timing.restoreTimeoutMs,
-            intervalMs: timing.pollIntervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(this.signal ? { signal: this.signal } : {}),
-            probe: async () => {
-                const instance = await this.describe(id);
-                const status = instance?.DBInstanceStatus ?? 'not listed yet';
-                if (instance && status === 'available')
-                    return { done: true, value: instance };
-                if (BROKEN.has(status))
-                    throw new DrillFailed(`drill instance ${id} ended in state "${status}"; the restore failed`);
-                return { done: false, status };
-            },
+        return this.wait(`drill instance ${id} to be available`, timing.restoreTimeoutMs, timing, this.signal, async () => {
+            const instance = await this.describe(id);
+            const status = instance?.DBInstanceStatus ?? 'not listed yet';
+            if (instance && status === 'available')
+                return { done: true, value: instance };
+            if (BROKEN.has(status))
+                throw new DrillFailed(`drill instance ${id} ended in state "${status}"; the restore failed`);
+            return { done: false, status };
         });
     }
     /**
@@ -2620,50 +2913,34 @@ class RdsDrill {
             return;
         if (!isDrillOf(this.source, instance))
             throw new Error(`refusing to delete ${id}: it is not a drill instance of ${this.source} (name and tag ${DRILL_TAG.Key}=true)`);
-        await (0,wait/* waitFor */.f)({
-            what: `drill instance ${id} to accept DeleteDBInstance`,
-            timeoutMs: timing.deleteTimeoutMs,
-            intervalMs: timing.pollIntervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(signal ? { signal } : {}),
-            probe: async () => {
-                try {
-                    await (0,call/* awsCall */.uF)('DeleteDBInstance', () => this.client.send(new client_rds_dist_cjs/* DeleteDBInstanceCommand */.Yvh({
-                        DBInstanceIdentifier: id,
-                        SkipFinalSnapshot: true,
-                        DeleteAutomatedBackups: true,
-                    })), this.deps);
+        await this.wait(`drill instance ${id} to accept DeleteDBInstance`, timing.deleteTimeoutMs, timing, signal, async () => {
+            try {
+                await (0,call/* awsCall */.uF)('DeleteDBInstance', () => this.client.send(new client_rds_dist_cjs/* DeleteDBInstanceCommand */.Yvh({
+                    DBInstanceIdentifier: id,
+                    SkipFinalSnapshot: true,
+                    DeleteAutomatedBackups: true,
+                })), this.deps);
+                return { done: true, value: undefined };
+            }
+            catch (error) {
+                if (notFound(error))
                     return { done: true, value: undefined };
-                }
-                catch (error) {
-                    if (notFound(error))
+                const name = (0,call/* awsErrorName */.ZH)(error);
+                if (name === 'InvalidDBInstanceStateFault') {
+                    const now = await this.describe(id);
+                    if (!now || now.DBInstanceStatus === 'deleting')
                         return { done: true, value: undefined };
-                    const name = (0,call/* awsErrorName */.ZH)(error);
-                    if (name === 'InvalidDBInstanceStateFault') {
-                        const now = await this.describe(id);
-                        if (!now || now.DBInstanceStatus === 'deleting')
-                            return { done: true, value: undefined };
-                        return { done: false, status: `${now.DBInstanceStatus} (${name})` };
-                    }
-                    throw error;
+                    return { done: false, status: `${now.DBInstanceStatus} (${name})` };
                 }
-            },
+                throw error;
+            }
         });
         const left = Math.max(1, timing.deleteTimeoutMs - (this.deps.clock.now() - started));
-        await (0,wait/* waitFor */.f)({
-            what: `drill instance ${id} to be deleted`,
-            timeoutMs: left,
-            intervalMs: timing.pollIntervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(signal ? { signal } : {}),
-            probe: async () => {
-                const now = await this.describe(id);
-                return now
-                    ? { done: false, status: now.DBInstanceStatus ?? 'unknown' }
-                    : { done: true, value: undefined };
-            },
+        await this.wait(`drill instance ${id} to be deleted`, left, timing, signal, async () => {
+            const now = await this.describe(id);
+            return now
+                ? { done: false, status: now.DBInstanceStatus ?? 'unknown' }
+                : { done: true, value: undefined };
         });
     }
 }
@@ -2682,8 +2959,6 @@ async function cleanupDrill(client, source, timing, deps) {
     return found.map((i) => i.DBInstanceIdentifier);
 }
 
-// EXTERNAL MODULE: ./core/util/pg-client.ts
-var pg_client = __webpack_require__(5142);
 ;// CONCATENATED MODULE: ./core/drill/verify.ts
 
 
@@ -2755,7 +3030,7 @@ function verify_judge(q, raw, snapshotTime) {
  */
 async function verifyRestore(input) {
     const { credentials: c } = input;
-    const client = await (0,pg_client/* pgClient */.T)({
+    const client = await (0,pg_client/* pgClient */.Te)({
         host: input.host,
         port: input.port,
         user: c.user,
@@ -2834,19 +3109,34 @@ async function runRestoreDrill(client, plan, deps, signal) {
         };
     let restoreCalled = false;
     try {
-        const snapshot = await drill.newestSnapshot(plan.snapshot);
-        const snapshotId = snapshot.DBSnapshotIdentifier;
-        report.snapshot = { id: snapshotId, time: snapshot.SnapshotCreateTime };
+        let from;
+        if (typeof plan.snapshot === 'object' && 'pitrAgeMs' in plan.snapshot) {
+            const time = new Date(clock.now() - plan.snapshot.pitrAgeMs);
+            const latest = like.LatestRestorableTime;
+            const retentionDays = like.BackupRetentionPeriod ?? 0;
+            const earliest = Math.max(like.InstanceCreateTime?.getTime() ?? 0, clock.now() - retentionDays * 86_400_000);
+            if (retentionDays === 0 || !latest)
+                throw new DrillFailed(`${plan.source} keeps no automated backups (BackupRetentionPeriod 0): it has no point in time to restore`);
+            if (time.getTime() > latest.getTime() || time.getTime() < earliest)
+                throw new DrillFailed(`${time.toISOString()} (pitr-age ago) is outside the restore window of ${plan.source}, ${new Date(earliest).toISOString()} to ${latest.toISOString()}; choose another pitr-age`);
+            from = { time };
+            report.snapshot = { id: `pitr:${time.toISOString()}`, time };
+        }
+        else {
+            const snapshot = await drill.newestSnapshot(plan.snapshot);
+            from = { snapshotId: snapshot.DBSnapshotIdentifier };
+            report.snapshot = { id: snapshot.DBSnapshotIdentifier, time: snapshot.SnapshotCreateTime };
+        }
         const id = drillInstanceId(plan.source, new Date(clock.now()));
         report.drillInstance = id;
-        logger.info(`Restoring ${snapshotId} (${snapshot.SnapshotCreateTime.toISOString()}) into ${id} (${plan.instanceClass})`);
+        logger.info(`Restoring ${report.snapshot.id} (${report.snapshot.time.toISOString()}) into ${id} (${plan.instanceClass})`);
         // Today's name may be held by an instance the drill did not make: it is never touched.
         const taken = await drill.describe(id);
         if (taken && !isDrillOf(plan.source, taken))
             throw new DrillFailed(`the drill instance name ${id} is taken by an instance that is not a drill (no ${DRILL_TAG.Key}=true tag); nothing was restored and ${id} was left alone: rename that instance if it is in the way, or run the drill again tomorrow`);
         const started = clock.now();
         restoreCalled = true;
-        await drill.restore({ id, snapshotId, instanceClass: plan.instanceClass, like });
+        await drill.restore({ id, from, instanceClass: plan.instanceClass, like });
         await drill.waitAvailable(id, plan.timing);
         report.restoreMs = clock.now() - started;
         // The restore has the snapshot's passwords (stale after a rotation): a fresh one of its own,
@@ -2992,9 +3282,11 @@ const snapshotRestore = (0,types/* defineCheck */.q)({
         const ms = (text, fallback) => (0,duration/* parseDuration */.E9)(text) ?? fallback;
         const report = await runRestoreDrill(ctx.aws.rds, {
             source,
-            snapshot: check.snapshot === 'newest-automated'
-                ? 'automated'
-                : { prefix: db['snapshot-prefix'] ?? `${source}-pre-deploy` },
+            snapshot: check.from === 'pitr'
+                ? { pitrAgeMs: ms(check['pitr-age'], 3_600_000) }
+                : check.snapshot === 'newest-automated'
+                    ? 'automated'
+                    : { prefix: db['snapshot-prefix'] ?? `${source}-pre-deploy` },
             instanceClass: check['instance-class'],
             queries: check.queries,
             credentials,
@@ -3083,14 +3375,14 @@ var sql = __webpack_require__(2684);
 
 
 
-const LISTED = 20;
+const sql_LISTED = 20;
 /**
  * Cancels what a backend runs (pg_cancel_backend over a second connection, allowed for one's
  * own role): closing the first connection's socket leaves its query running on the server.
  * Bounded by its own connect and query timeouts; a failure is logged, not thrown.
  */
 async function cancelBackend(config, pid, logger) {
-    const canceller = await (0,pg_client/* pgClient */.T)({
+    const canceller = await (0,pg_client/* pgClient */.Te)({
         ...config,
         connectionTimeoutMillis: 5_000,
         query_timeout: 5_000,
@@ -3149,7 +3441,7 @@ const sql_sql = (0,types/* defineCheck */.q)({
             // end a transaction it is in, but not change what the next one starts with for itself.
             options: sessionOptions(timeoutMs),
         };
-        const client = await (0,pg_client/* pgClient */.T)(config);
+        const client = await (0,pg_client/* pgClient */.Te)(config);
         let pid;
         let cancelled;
         // At the deadline the backend itself is cancelled (a closed socket leaves it running).
@@ -3173,7 +3465,7 @@ const sql_sql = (0,types/* defineCheck */.q)({
             const extended = { text: check.query, queryMode: 'extended' };
             const result = await client.query(extended);
             const rows = result.rows;
-            const ids = rows.slice(0, LISTED).map((r) => String(r[check['id-column']] ?? '?'));
+            const ids = rows.slice(0, sql_LISTED).map((r) => String(r[check['id-column']] ?? '?'));
             const observed = { rows: rows.length, ids, maxRows: check['max-rows'] };
             if (rows.length <= check['max-rows'])
                 return {
@@ -3184,7 +3476,7 @@ const sql_sql = (0,types/* defineCheck */.q)({
                 };
             return {
                 status: 'fail',
-                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > LISTED ? ', …' : ''}`,
+                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > sql_LISTED ? ', …' : ''}`,
                 observed,
                 evidence,
             };
@@ -3328,7 +3620,7 @@ const incidentsResolved = (0,types/* defineCheck */.q)({
                 status: 'error',
                 line: 'no betterstack-token given: incidents cannot be read (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
             };
-        const maxAgeMs = (0,duration/* parseDuration */.E)(check['max-age']);
+        const maxAgeMs = (0,duration/* parseDuration */.E9)(check['max-age']);
         const api = new betterstack_incidents/* BetterStackIncidents */.u((0,betterstack/* betterStackApiUrl */.a)(), token, { clock, logger });
         let open;
         try {
@@ -3354,7 +3646,7 @@ const incidentsResolved = (0,types/* defineCheck */.q)({
             return {
                 status: 'fail',
                 line: `${old.length} BetterStack incident(s) unresolved for more than ${check['max-age']}: ${old
-                    .map((i) => `${i.name} (${i.id}, ${i.status.toLowerCase()} for ${(0,duration/* formatDuration */.a)(now - Date.parse(i.startedAt))})`)
+                    .map((i) => `${i.name} (${i.id}, ${i.status.toLowerCase()} for ${(0,duration/* formatDuration */.a3)(now - Date.parse(i.startedAt))})`)
                     .join(', ')}; resolve them in BetterStack or fix what they report`,
                 observed,
             };
@@ -3399,8 +3691,8 @@ const escalationTest = (0,types/* defineCheck */.q)({
                 status: 'error',
                 line: 'no betterstack-token given: the escalation test cannot create its incident (pass the BETTERSTACK_TOKEN secret as betterstack-token)',
             };
-        const deadlineMs = (0,duration/* parseDuration */.E)(check.deadline);
-        const pollMs = (0,duration/* parseDuration */.E)(check['poll-interval']);
+        const deadlineMs = (0,duration/* parseDuration */.E9)(check.deadline);
+        const pollMs = (0,duration/* parseDuration */.E9)(check['poll-interval']);
         const api = new betterstack_incidents/* BetterStackIncidents */.u((0,betterstack/* betterStackApiUrl */.a)(), token, { clock, logger });
         const created = await api.create({
             name: escalationTestName(environment),
@@ -3418,7 +3710,7 @@ const escalationTest = (0,types/* defineCheck */.q)({
                 if (escalated)
                     return {
                         status: 'pass',
-                        line: `BetterStack escalated test incident ${created.id} by policy ${check['policy-id']} after ${(0,duration/* formatDuration */.a)(Date.parse(escalated.at) - Date.parse(created.startedAt))} ("${escalated.title}"); resolved it`,
+                        line: `BetterStack escalated test incident ${created.id} by policy ${check['policy-id']} after ${(0,duration/* formatDuration */.a3)(Date.parse(escalated.at) - Date.parse(created.startedAt))} ("${escalated.title}"); resolved it`,
                         observed: {
                             incident: created.id,
                             escalatedAt: escalated.at,
@@ -3494,6 +3786,9 @@ var schemas = __webpack_require__(4439);
 
 
 
+
+
+
 /**
  * Every check type, once. The configuration's `checks.*` and `gates.*` lists, the ops-check
  * action, the go-live gate and the deploy's bake period all select from this list.
@@ -3532,6 +3827,12 @@ const CHECK_TYPES = [
     report_check/* reportCheck */.Ny,
     incidentsResolved,
     escalationTest,
+    pitrTested,
+    connections,
+    longQueries,
+    blocking,
+    replicationLag,
+    storageGrowth,
 ];
 function checkType(type) {
     return CHECK_TYPES.find((t) => t.type === type);
@@ -3554,7 +3855,7 @@ function checkType(type) {
 /* harmony export */ });
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4305);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3300);
 
 
 
@@ -3698,20 +3999,13 @@ class RdsMasterPassword {
      * the instance is available again.
      */
     async waitApplied(timeoutMs, intervalMs) {
-        await (0,_util_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .f)({
-            what: `RDS instance ${this.instanceId} to apply the new master password`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const instance = await this.describe();
-                const pending = instance.PendingModifiedValues?.MasterUserPassword !== undefined ||
-                    instance.DBInstanceStatus === 'resetting-master-credentials';
-                return pending
-                    ? { done: false, status: `${instance.DBInstanceStatus ?? 'unknown'}, password pending` }
-                    : { done: true, value: undefined };
-            },
+        await (0,_util_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWith */ .OO)(this.deps, `RDS instance ${this.instanceId} to apply the new master password`, { timeoutMs, intervalMs }, async () => {
+            const instance = await this.describe();
+            const pending = instance.PendingModifiedValues?.MasterUserPassword !== undefined ||
+                instance.DBInstanceStatus === 'resetting-master-credentials';
+            return pending
+                ? { done: false, status: `${instance.DBInstanceStatus ?? 'unknown'}, password pending` }
+                : { done: true, value: undefined };
         });
     }
 }
@@ -3862,8 +4156,8 @@ const UNDEPLOYED = 'APPRUNNER_OPS_UNDEPLOYED';
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_pg_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5142);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8729);
+/* harmony import */ var _util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5142);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8729);
 /**
  * New values and DATABASE_URLs. Values never reach a log line: callers log names and version
  * ids only, and errors from here never quote a URL.
@@ -3953,7 +4247,7 @@ function withoutSecrets(message, values) {
 }
 /** A real connection and `SELECT 1`; the error is pg's (it names the user, never the password). */
 async function tryLogin(url) {
-    const client = await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_2__/* .pgClient */ .T)({
+    const client = await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__/* .pgClient */ .Te)({
         connectionString: url,
         connectionTimeoutMillis: 5_000,
         statement_timeout: 5_000,
@@ -3986,7 +4280,7 @@ async function loginWithin(url, what, withinMs, intervalMs, deps) {
         deps.logger.info(`  login with ${what} failed (attempt ${attempt}: ${result.error}); trying again`);
         await deps.clock.sleep(intervalMs);
     }
-    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(withinMs)}`);
+    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(withinMs)}`);
     return last;
 }
 

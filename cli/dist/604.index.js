@@ -2,231 +2,6 @@ export const id = 604;
 export const ids = [604,279];
 export const modules = {
 
-/***/ 2371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  tp: () => (/* binding */ commandInputs),
-  $S: () => (/* binding */ secretsFromEnvironment)
-});
-
-// UNUSED EXPORTS: actionDefaults
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./core/config/fields.ts
-var fields = __webpack_require__(670);
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __webpack_require__(4494);
-// EXTERNAL MODULE: ./core/util/zod-issues.ts
-var zod_issues = __webpack_require__(6793);
-;// CONCATENATED MODULE: ./core/action/inputs.ts
-
-
-
-
-
-/**
- * Typed readers over raw action inputs. Each reader names the input in its error and says
- * the accepted form. Defaults live in action.yml only, so an empty value means "not given".
- */
-class InputReader {
-    source;
-    mask;
-    /** Every input name read, so a test can compare them with action.yml. */
-    names = new Set();
-    constructor(source, mask = () => { }) {
-        this.source = source;
-        this.mask = mask;
-    }
-    raw(name) {
-        this.names.add(name);
-        return this.source(name).trim();
-    }
-    /** A string, or undefined when empty. */
-    optional(name) {
-        const value = this.raw(name);
-        return value === '' ? undefined : value;
-    }
-    required(name) {
-        const value = this.optional(name);
-        if (value === undefined)
-            throw new errors/* InputError */.dz(name, 'is required');
-        return value;
-    }
-    /** Secret values are masked in the log the moment they are read. */
-    secret(name) {
-        const value = this.optional(name);
-        if (value !== undefined) {
-            this.mask(value);
-        }
-        return value;
-    }
-    /**
-     * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
-     * which names only the input and the expected form.
-     */
-    secretUrl(name, protocols) {
-        const value = this.secret(name);
-        if (value === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
-            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
-        }
-        return url;
-    }
-    /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
-    boolean(name) {
-        const value = this.required(name).toLowerCase();
-        if (value === 'true')
-            return true;
-        if (value === 'false')
-            return false;
-        throw new errors/* InputError */.dz(name, `expected true or false, got "${this.source(name).trim()}"`);
-    }
-    integer(name, bounds) {
-        const text = this.required(name);
-        if (!/^-?\d+$/.test(text))
-            throw new errors/* InputError */.dz(name, `expected a whole number, got "${text}"`);
-        const value = Number(text);
-        if (value < bounds.min || value > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
-        }
-        return value;
-    }
-    /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
-    duration(name, bounds) {
-        const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E9)(text);
-        if (ms === undefined) {
-            throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
-        }
-        if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
-        }
-        return ms;
-    }
-    /** An absolute http(s) URL; trailing slashes are kept as given. */
-    url(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            throw new errors/* InputError */.dz(name, `expected an absolute URL like https://example.com, got "${text}"`);
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new errors/* InputError */.dz(name, `expected an http:// or https:// URL, got "${text}"`);
-        }
-        return url;
-    }
-    /** An App Runner service ARN. */
-    serviceArn(name) {
-        const text = this.optional(name);
-        if (text !== undefined && !fields/* APP_RUNNER_SERVICE_ARN */.Vt.test(text)) {
-            throw new errors/* InputError */.dz(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
-        }
-        return text;
-    }
-    enumOf(name, values) {
-        const text = this.required(name);
-        if (!values.includes(text)) {
-            throw new errors/* InputError */.dz(name, `expected one of ${values.join(', ')}, got "${text}"`);
-        }
-        return text;
-    }
-    /** Items separated by newlines or commas; blanks dropped. */
-    list(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return [];
-        return text
-            .split(/[\n,]/)
-            .map((item) => item.trim())
-            .filter((item) => item !== '');
-    }
-    /** Inline YAML validated by a schema; errors name the input and the path inside it. */
-    yaml(name, schema) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
-        const yamlError = doc.errors[0];
-        if (yamlError) {
-            const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
-            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
-        }
-        const data = doc.toJS();
-        const result = schema.safeParse(data);
-        if (!result.success) {
-            throw new errors/* InputError */.dz(name, (0,zod_issues/* formatIssues */.og)(schema, data, result.error.issues).join('; '));
-        }
-        return result.data;
-    }
-}
-
-// EXTERNAL MODULE: ./cli/suite.ts
-var suite = __webpack_require__(1287);
-;// CONCATENATED MODULE: ./cli/action-inputs.ts
-
-
-
-
-
-/**
- * An action's input defaults, read from its action.yml: defaults live there and only there,
- * so the command line and the workflow can never disagree about them.
- */
-function actionDefaults(action) {
-    const manifest = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(external_node_path_default().join((0,suite/* packageRoot */.Zl)(), 'actions', action, 'action.yml'), 'utf8'));
-    const defaults = {};
-    for (const [name, input] of Object.entries(manifest.inputs ?? {})) {
-        if (input.default !== undefined)
-            defaults[name] = String(input.default);
-    }
-    return defaults;
-}
-/**
- * The same typed, validated reading of inputs the action does, fed from the command line:
- * given values first, then the action's defaults. Secrets come from the environment, never
- * from flags (a flag would land in the shell history).
- */
-function commandInputs(action, given) {
-    const defaults = actionDefaults(action);
-    return new InputReader((name) => given[name] ?? defaults[name] ?? '');
-}
-/** The secret inputs of deploy and rollback, from the variables a terminal session has. */
-function secretsFromEnvironment(env) {
-    return {
-        'github-token': env['GITHUB_TOKEN'] || undefined,
-        'slack-webhook-url': env['SLACK_WEBHOOK_URL'] || undefined,
-        'betterstack-token': env['BETTERSTACK_TOKEN'] || undefined,
-        'audit-database-url': env['AUDIT_DATABASE_URL'] || undefined,
-    };
-}
-
-
-/***/ }),
-
 /***/ 3604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -242,12 +17,14 @@ __webpack_require__.d(__webpack_exports__, {
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 5 modules
-var create = __webpack_require__(1210);
+// EXTERNAL MODULE: ./core/targets/create.ts + 7 modules
+var create = __webpack_require__(5573);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(1182);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
+// EXTERNAL MODULE: ./core/database/access.ts + 1 modules
+var access = __webpack_require__(7447);
 // EXTERNAL MODULE: ./core/rotation/database.ts
 var database = __webpack_require__(898);
 // EXTERNAL MODULE: ./core/audit/audit-log.ts
@@ -314,10 +91,12 @@ function rdsMasterPasswordDriver(secret, deps) {
         preflight: async (current, unfinished) => {
             const instance = await rds.describe();
             const status = instance.DBInstanceStatus ?? 'unknown';
-            // A lost run's password may still be being applied; anything else but `available`
-            // (backing-up, modifying, rebooting…) makes RDS refuse the change half way.
-            if (status !== 'available' && !(unfinished && status === 'resetting-master-credentials'))
-                throw new RotationRefused(`${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`);
+            // A lost run's password may still be being applied. RDS takes a password change while
+            // it is available, or optimizing storage (hours after a storage change, serving all the
+            // while); anything else (backing-up, modifying, rebooting…) makes it refuse the change.
+            const takesPassword = status === 'available' || status === 'storage-optimization';
+            if (!takesPassword && !(unfinished && status === 'resetting-master-credentials'))
+                throw new RotationRefused(`${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available (or storage-optimization) — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`);
             const queued = Object.keys(instance.PendingModifiedValues ?? {}).filter((k) => k !== 'MasterUserPassword');
             if (queued.length > 0)
                 deps.logger.info(`  ${rds.instanceId} has pending modifications (${queued.join(', ')}); they stay pending: the password is changed without ApplyImmediately`);
@@ -378,7 +157,7 @@ function databaseUserDriver(secret, deps) {
     };
     const admin = async (current, fn) => {
         const url = await adminUrl(current);
-        const client = await (0,pg_client/* pgClient */.T)({
+        const client = await (0,pg_client/* pgClient */.Te)({
             connectionString: url,
             connectionTimeoutMillis: 5_000,
             statement_timeout: 10_000,
@@ -553,6 +332,22 @@ var rotation_token = __webpack_require__(6586);
 // EXTERNAL MODULE: ./core/rotation/types.ts
 var types = __webpack_require__(4742);
 ;// CONCATENATED MODULE: ./core/rotation/rotate.ts
+/**
+ * Rotation that never loses the working secret (the Secrets Manager rotation contract):
+ *   put the new value as AWSPENDING → apply it (RDS password, role) → test it (log in) →
+ *   move AWSCURRENT (the old version becomes AWSPREVIOUS) → redeploy (App Runner reads
+ *   secrets only at deployment) → verify health.
+ * Any stop leaves AWSCURRENT working: it moves only to a value that was just tested.
+ * What a stopped run leaves is read from Secrets Manager, whichever run left it: an AWSPENDING
+ * on another version than AWSCURRENT is a rotation under way or lost, and AWSCURRENT still
+ * labelled UNDEPLOYED is one whose redeploy did not finish. By default a run stops before any
+ * change when it finds either (another run may be at work); told `unfinished: resume` (rotate.yml,
+ * whose concurrency group rules out a second run), it finishes or undoes what it found first.
+ * The new version's id is derived from the AWSCURRENT it starts from, so of two runs starting
+ * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
+ * version it is taken from, so a move never overrides another writer's.
+ */
+
 
 
 
@@ -602,8 +397,11 @@ async function preflight(secret, ctx, steps) {
         if (described.rotationEnabled)
             throw new RotationRefused(`${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`);
         const current = await ctx.secrets.value(secretId);
-        if (types/* DATABASE_KINDS */.w.includes(secret.kind))
+        if (types/* DATABASE_KINDS */.w.includes(secret.kind)) {
             (0,values/* credentialsOf */.YN)(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
+            if (ctx.databaseAccess)
+                await (0,access/* preflightDatabases */.O)(ctx.databaseAccess, [{ url: current.value, what: `the database of ${secret.name}` }], ctx.logger);
+        }
         const versions = await ctx.secrets.versionList(secretId);
         const tokens = (0,rotation_token/* baseTokens */.Ob)(secretId, current.versionId, versions.map((v) => v.versionId));
         const pendingId = described.unfinishedVersionId;
@@ -1261,6 +1059,7 @@ async function commitStatus(request, ctx, ok, rotated) {
 
 
 
+
 /** What a run does with a rotation it finds unfinished (AWSPENDING, or not yet deployed). */
 const UNFINISHED_MODES = ['stop', 'resume'];
 /**
@@ -1273,6 +1072,9 @@ async function prepareRotation(inputs, deps) {
     selectSecrets(inputs, env.secrets ?? [], inputs.environment, env.database !== undefined);
     const clients = deps.clients ?? (0,aws_clients/* createAwsClients */.Gv)(env.region);
     const callDeps = { clock: deps.clock, logger: deps.logger };
+    const databaseAccess = await (0,access/* openDatabaseAccess */.Q)(env, { environment: inputs.environment, configFile: inputs.config }, { ...callDeps, clients, ...(deps.saveState ? { saveState: deps.saveState } : {}) });
+    if (inputs.auditDatabaseUrl)
+        await (0,access/* preflightDatabases */.O)(databaseAccess, [{ url: inputs.auditDatabaseUrl, what: 'the audit database (audit-database-url)' }], deps.logger);
     const runnerMask = deps.mask;
     // Every form of a value (a URL's password, a JSON's password) is masked, not just the whole.
     const mask = (value) => {
@@ -1294,6 +1096,7 @@ async function prepareRotation(inputs, deps) {
         logger: deps.logger,
         unfinished: inputs.unfinished,
         mask,
+        databaseAccess,
     };
 }
 
@@ -1450,126 +1253,6 @@ async function runRotate(args, io) {
 
 /***/ }),
 
-/***/ 9052:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ terminalLogger)
-/* harmony export */ });
-/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
-
-
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-/**
- * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
- * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
- * every line is plain and nothing is redrawn.
- */
-function terminalLogger(stream, options) {
-    const tty = stream.isTTY === true;
-    const now = options.now ?? Date.now;
-    let wait;
-    let frame = 0;
-    let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
-    const clear = () => {
-        if (tty && wait)
-            stream.write('\r\x1b[2K');
-    };
-    const redraw = () => {
-        if (tty && wait)
-            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
-    };
-    const print = (text) => {
-        clear();
-        stream.write(`${text}\n`);
-        redraw();
-    };
-    const stopTicker = () => {
-        if (ticker)
-            clearInterval(ticker);
-        ticker = undefined;
-    };
-    return {
-        progress(update) {
-            if (!tty) {
-                if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
-                return;
-            }
-            clear();
-            if (update.done) {
-                wait = undefined;
-                stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
-                return;
-            }
-            wait = update;
-            redraw();
-            if (!ticker) {
-                ticker = setInterval(() => {
-                    frame++;
-                    clear();
-                    redraw();
-                }, 120);
-                ticker.unref();
-            }
-        },
-        debug: (m) => {
-            if (options.verbose)
-                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
-        },
-        // The core's messages name action inputs; the terminal names flags and variables.
-        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
-        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        group: async (name, fn) => {
-            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
-            return fn();
-        },
-        stop() {
-            stopTicker();
-            clear();
-            wait = undefined;
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readRunInfo)
-/* harmony export */ });
-function readRunInfo(env = process.env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
-    const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-    const runId = env['GITHUB_RUN_ID'] ?? '0';
-    const sha = env['GITHUB_SHA'] ?? '';
-    return {
-        repository,
-        sha,
-        sha7: sha.slice(0, 7),
-        ref: env['GITHUB_REF'] ?? '',
-        actor: env['GITHUB_ACTOR'] ?? 'unknown',
-        runId,
-        runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
-        job: env['GITHUB_JOB'] ?? '',
-        serverUrl,
-        apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
-        runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
-    };
-}
-
-
-/***/ }),
-
 /***/ 5279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1671,56 +1354,6 @@ function createOctokit(token, options) {
 
 /***/ }),
 
-/***/ 6292:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ postToSlack),
-/* harmony export */   y: () => (/* binding */ slackMessage)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
-/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(676);
-
-
-/**
- * Posts to a Slack incoming webhook at most once. The URL is a secret: it never appears in a
- * log line. A webhook post is not idempotent, so it is retried only when Slack cannot have
- * posted it (429 rate limited, or no connection at all); after a 5xx or a lost answer the
- * message may be in the channel already, and a second copy is worse than a missing one: the
- * caller reports it as a warning.
- */
-async function postToSlack(webhookUrl, message, deps) {
-    try {
-        await (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('Slack webhook', webhookUrl, { method: 'POST', body: message, timeoutMs: 10_000, idempotent: false }, deps);
-    }
-    catch (error) {
-        if (error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ && error.status >= 400 && error.status < 500)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack refused the message (HTTP ${error.status}: ${error.body.slice(0, 100) || 'no reason given'}); check the webhook URL secret`);
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack did not confirm the message (${error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ ? `HTTP ${error.status}` : (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); it may or may not be in the channel, and is not sent twice`);
-    }
-}
-/** A message with a headline and "key: value" fields, readable in the channel and in a notification. */
-function slackMessage(headline, fields, link) {
-    const lines = Object.entries(fields).map(([k, v]) => `*${k}:* ${v}`);
-    const text = [headline, ...lines, ...(link ? [`<${link.url}|${link.text}>`] : [])].join('\n');
-    return {
-        text,
-        blocks: [
-            { type: 'section', text: { type: 'mrkdwn', text: headline } },
-            {
-                type: 'section',
-                fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })),
-            },
-            ...(link
-                ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }]
-                : []),
-        ],
-    };
-}
-
-
-/***/ }),
-
 /***/ 898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1793,20 +1426,13 @@ class RdsMasterPassword {
      * the instance is available again.
      */
     async waitApplied(timeoutMs, intervalMs) {
-        await (0,_util_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .f)({
-            what: `RDS instance ${this.instanceId} to apply the new master password`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const instance = await this.describe();
-                const pending = instance.PendingModifiedValues?.MasterUserPassword !== undefined ||
-                    instance.DBInstanceStatus === 'resetting-master-credentials';
-                return pending
-                    ? { done: false, status: `${instance.DBInstanceStatus ?? 'unknown'}, password pending` }
-                    : { done: true, value: undefined };
-            },
+        await (0,_util_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWith */ .OO)(this.deps, `RDS instance ${this.instanceId} to apply the new master password`, { timeoutMs, intervalMs }, async () => {
+            const instance = await this.describe();
+            const pending = instance.PendingModifiedValues?.MasterUserPassword !== undefined ||
+                instance.DBInstanceStatus === 'resetting-master-credentials';
+            return pending
+                ? { done: false, status: `${instance.DBInstanceStatus ?? 'unknown'}, password pending` }
+                : { done: true, value: undefined };
         });
     }
 }
@@ -1979,8 +1605,8 @@ function rotatedSecretId(secret) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_pg_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5142);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8729);
+/* harmony import */ var _util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5142);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8729);
 /**
  * New values and DATABASE_URLs. Values never reach a log line: callers log names and version
  * ids only, and errors from here never quote a URL.
@@ -2070,7 +1696,7 @@ function withoutSecrets(message, values) {
 }
 /** A real connection and `SELECT 1`; the error is pg's (it names the user, never the password). */
 async function tryLogin(url) {
-    const client = await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_2__/* .pgClient */ .T)({
+    const client = await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__/* .pgClient */ .Te)({
         connectionString: url,
         connectionTimeoutMillis: 5_000,
         statement_timeout: 5_000,
@@ -2103,7 +1729,7 @@ async function loginWithin(url, what, withinMs, intervalMs, deps) {
         deps.logger.info(`  login with ${what} failed (attempt ${attempt}: ${result.error}); trying again`);
         await deps.clock.sleep(intervalMs);
     }
-    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(withinMs)}`);
+    deps.logger.info(`  login with ${what} still failing after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(withinMs)}`);
     return last;
 }
 

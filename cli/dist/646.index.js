@@ -2,7 +2,7 @@ export const id = 646;
 export const ids = [646];
 export const modules = {
 
-/***/ 646:
+/***/ 8265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runCheck: () => (/* binding */ runCheck)
 /* harmony export */ });
 /* harmony import */ var _core_action_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4607);
-/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(628);
+/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9439);
 /* harmony import */ var _core_checks_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8688);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8791);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2586);

@@ -17,7 +17,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7978);
+/* harmony import */ var _core_config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2586);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7608);
 
@@ -241,6 +241,68 @@ const databasePrivateSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defi
     type: 'database-private',
     description: 'The RDS instance is not publicly accessible and no security group admits its port from anywhere.',
     shape: {},
+});
+
+
+/***/ }),
+
+/***/ 5612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ol: () => (/* binding */ longQueriesSchema),
+/* harmony export */   QG: () => (/* binding */ storageGrowthSchema),
+/* harmony export */   Ze: () => (/* binding */ connectionsSchema),
+/* harmony export */   gt: () => (/* binding */ replicationLagSchema),
+/* harmony export */   pk: () => (/* binding */ blockingSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(670);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3674);
+
+
+
+const connectionsSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'connections',
+    description: 'Database connections in use against max_connections, by state, and sessions idle in a transaction for longer than idle-in-transaction (read-only).',
+    shape: {
+        'max-used-percent': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
+            .min(1)
+            .max(100)
+            .default(80)
+            .describe('Fail when more than this share of max_connections is in use.'),
+        'idle-in-transaction': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+            .default('5m')
+            .describe('Fail on a session idle in a transaction for longer than this (it holds locks).'),
+    },
+});
+const longQueriesSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'long-queries',
+    description: 'Queries running longer than longer-than, with pid, user and age; their text only with show-text (read-only).',
+    shape: {
+        'longer-than': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('5m'),
+        'show-text': zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
+            .default(false)
+            .describe('Show the first 200 characters of each query (may hold personal data).'),
+    },
+});
+const blockingSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'blocking',
+    description: 'Sessions waiting for a lock longer than waiting-longer-than, each with the pid that blocks it (read-only; no query text).',
+    shape: { 'waiting-longer-than': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('30s') },
+});
+const replicationLagSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'replication-lag',
+    description: 'Each read replica of database.instance: CloudWatch AWS/RDS ReplicaLag, its maximum over the window, is at most max-seconds.',
+    shape: {
+        'max-seconds': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).default(60),
+        window: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti.default('15m'),
+    },
+});
+const storageGrowthSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
+    type: 'storage-growth',
+    description: 'Days until the database storage is full at the growth of the last 7 days (CloudWatch FreeStorageSpace, daily minimum) is at least min-days.',
+    shape: { 'min-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().default(30) },
 });
 
 
@@ -489,7 +551,7 @@ const incidentsResolvedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .de
 /* harmony export */   ij: () => (/* binding */ checkId)
 /* harmony export */ });
 /* unused harmony export CHECK_SCHEMAS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_31__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_32__ = __webpack_require__(8816);
 /* harmony import */ var _service_running_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6026);
 /* harmony import */ var _attestation_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(641);
 /* harmony import */ var _backups_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8868);
@@ -510,17 +572,19 @@ const incidentsResolvedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .de
 /* harmony import */ var _monitors_green_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(2554);
 /* harmony import */ var _pages_reachable_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(1789);
 /* harmony import */ var _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(5746);
-/* harmony import */ var _rotation_due_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(6290);
-/* harmony import */ var _secrets_present_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(1556);
-/* harmony import */ var _service_env_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(7002);
-/* harmony import */ var _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(3210);
-/* harmony import */ var _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(1196);
-/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(2684);
-/* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(5482);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(5425);
-/* harmony import */ var _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(1961);
-/* harmony import */ var _escalation_test_js__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(1231);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_30__ = __webpack_require__(3674);
+/* harmony import */ var _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(5612);
+/* harmony import */ var _rotation_due_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(6290);
+/* harmony import */ var _secrets_present_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(1556);
+/* harmony import */ var _service_env_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7002);
+/* harmony import */ var _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(3210);
+/* harmony import */ var _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(1196);
+/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(2684);
+/* harmony import */ var _tls_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(5482);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_28__ = __webpack_require__(5425);
+/* harmony import */ var _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_29__ = __webpack_require__(1961);
+/* harmony import */ var _escalation_test_js__WEBPACK_IMPORTED_MODULE_30__ = __webpack_require__(1231);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_31__ = __webpack_require__(3674);
+
 
 
 
@@ -579,16 +643,22 @@ const CHECK_SCHEMAS = [
     _monitors_green_js__WEBPACK_IMPORTED_MODULE_17__/* .monitorsGreenSchema */ .S,
     _pages_reachable_js__WEBPACK_IMPORTED_MODULE_18__/* .pagesReachableSchema */ .f,
     _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__/* .restoreVerifiedSchema */ .S,
-    _rotation_due_js__WEBPACK_IMPORTED_MODULE_20__/* .rotationDueSchema */ .k,
-    _secrets_present_js__WEBPACK_IMPORTED_MODULE_21__/* .secretsPresentSchema */ .O,
-    _service_env_js__WEBPACK_IMPORTED_MODULE_22__/* .serviceEnvSchema */ .m,
-    _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_23__/* .snapshotFreshSchema */ .U,
-    _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_24__/* .snapshotRestoreSchema */ .i,
-    _sql_js__WEBPACK_IMPORTED_MODULE_25__/* .sqlSchema */ ._,
-    _tls_js__WEBPACK_IMPORTED_MODULE_26__/* .tlsCheckSchema */ .F,
-    _report_js__WEBPACK_IMPORTED_MODULE_27__/* .reportSchema */ .Q,
-    _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_28__/* .incidentsResolvedSchema */ .B,
-    _escalation_test_js__WEBPACK_IMPORTED_MODULE_29__/* .escalationTestSchema */ .l,
+    _rotation_due_js__WEBPACK_IMPORTED_MODULE_21__/* .rotationDueSchema */ .k,
+    _secrets_present_js__WEBPACK_IMPORTED_MODULE_22__/* .secretsPresentSchema */ .O,
+    _service_env_js__WEBPACK_IMPORTED_MODULE_23__/* .serviceEnvSchema */ .m,
+    _snapshot_fresh_js__WEBPACK_IMPORTED_MODULE_24__/* .snapshotFreshSchema */ .U,
+    _snapshot_restore_js__WEBPACK_IMPORTED_MODULE_25__/* .snapshotRestoreSchema */ .i,
+    _sql_js__WEBPACK_IMPORTED_MODULE_26__/* .sqlSchema */ ._,
+    _tls_js__WEBPACK_IMPORTED_MODULE_27__/* .tlsCheckSchema */ .F,
+    _report_js__WEBPACK_IMPORTED_MODULE_28__/* .reportSchema */ .Q,
+    _incidents_resolved_js__WEBPACK_IMPORTED_MODULE_29__/* .incidentsResolvedSchema */ .B,
+    _escalation_test_js__WEBPACK_IMPORTED_MODULE_30__/* .escalationTestSchema */ .l,
+    _restore_verified_js__WEBPACK_IMPORTED_MODULE_19__/* .pitrTestedSchema */ .m,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .connectionsSchema */ .Ze,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .longQueriesSchema */ .Ol,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .blockingSchema */ .pk,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .replicationLagSchema */ .gt,
+    _db_diagnostics_js__WEBPACK_IMPORTED_MODULE_20__/* .storageGrowthSchema */ .QG,
 ];
 function checkSchema(type) {
     return CHECK_SCHEMAS.find((t) => t.type === type);
@@ -600,12 +670,12 @@ function targetMismatch(type, kind) {
     return `${type.type} reads what only ${type.targets.join(' and ')} has, and this environment's target is ${kind}: remove it from the environment's lists`;
 }
 function itemSchema(t) {
-    return zod__WEBPACK_IMPORTED_MODULE_31__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_31__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_30__/* .commonCheckFields */ .d, ...t.shape })
+    return zod__WEBPACK_IMPORTED_MODULE_32__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_32__/* .literal */ .euz(t.type), ..._common_js__WEBPACK_IMPORTED_MODULE_31__/* .commonCheckFields */ .d, ...t.shape })
         .describe(t.description);
 }
 const [first, ...rest] = CHECK_SCHEMAS.map(itemSchema);
 /** One configured check: `{ type, ...its fields, id?, group?, timeout? }`. */
-const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_31__/* .discriminatedUnion */ .gMt('type', [
+const checkItemSchema = zod__WEBPACK_IMPORTED_MODULE_32__/* .discriminatedUnion */ .gMt('type', [
     first,
     ...rest,
 ]);
@@ -791,7 +861,8 @@ const reportSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSc
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ restoreVerifiedSchema)
+/* harmony export */   S: () => (/* binding */ restoreVerifiedSchema),
+/* harmony export */   m: () => (/* binding */ pitrTestedSchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3674);
@@ -800,6 +871,11 @@ const reportSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSc
 const restoreVerifiedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
     type: 'restore-verified',
     description: 'A successful restore drill (audit_log action restore_drill) within max-age-days.',
+    shape: { 'max-age-days': zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(366).default(35) },
+});
+const pitrTestedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
+    type: 'pitr-tested',
+    description: 'A successful point-in-time restore drill (snapshot-restore with from: pitr, audit_log action restore_drill) within max-age-days.',
     shape: { 'max-age-days': zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).max(366).default(35) },
 });
 
@@ -1130,13 +1206,12 @@ const bakeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
 /* harmony export */   VO: () => (/* binding */ rdsInstanceField),
 /* harmony export */   Vt: () => (/* binding */ APP_RUNNER_SERVICE_ARN),
-/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   cU: () => (/* binding */ positiveDurationField),
 /* harmony export */   rG: () => (/* binding */ ecrRepositoryField),
 /* harmony export */   vn: () => (/* binding */ envNameField),
 /* harmony export */   yh: () => (/* binding */ awsRegionField)
 /* harmony export */ });
-/* unused harmony export RDS_INSTANCE_ID */
+/* unused harmony exports RDS_INSTANCE_ID, TARGET_KINDS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
 
@@ -1226,12 +1301,12 @@ const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = ['app-runner', 'ecs-express', 'fly'];
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
 
 
 /***/ }),
 
-/***/ 7978:
+/***/ 2724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1253,10 +1328,95 @@ var errors = __webpack_require__(4494);
 var zod_issues = __webpack_require__(6793);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./core/checks/schemas/index.ts
-var checks_schemas = __webpack_require__(4439);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __webpack_require__(670);
+;// CONCATENATED MODULE: ./core/config/asg-target.ts
+/**
+ * `target: { kind: asg, … }`: a service on EC2 Auto Scaling groups behind an Application Load
+ * Balancer (core/targets/asg.ts). Every rule that can be judged from the file alone is judged
+ * here, before anything runs; what needs AWS's answer (the deregistration delay, the group's
+ * min/max, the launch template's image) is judged by the target before its first change.
+ */
+
+
+/** arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id> */
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}$/;
+const stepSchema = schemas/* strictObject */.rej({
+    weight: schemas/* int */.Whr()
+        .min(1)
+        .max(100)
+        .describe('Share of the traffic (percent) the new group gets in this step.'),
+    hold: fields/* durationField */.Ti
+        .optional()
+        .describe('How long the step is held and judged (required for every step below 100).'),
+});
+const asgTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('asg').describe('EC2 Auto Scaling groups behind an Application Load Balancer.'),
+    'listener-arn': schemas/* string */.YjP()
+        .regex(LISTENER_ARN, {
+        message: 'expected an Application Load Balancer listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)',
+    })
+        .describe('The listener whose default action forwards to the serving group.'),
+    'group-prefix': schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,20}$/, {
+        message: 'expected lowercase letters, digits and hyphens, at most 21 (groups and target groups are named <prefix>-<launch template version>, and a target group name has at most 32 characters)',
+    })
+        .describe('Groups and target groups are named <prefix>-<launch template version>.'),
+    'launch-template': schemas/* string */.YjP()
+        .regex(/^[a-zA-Z0-9().\-/_]{3,128}$/, { message: 'expected a launch template name' })
+        .describe('The launch template whose new versions carry the image.'),
+    'image-via': schemas/* literal */.euz('user-data')
+        .default('user-data')
+        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version’s user data, which the instance pulls and runs at boot).'),
+    strategy: schemas/* enum */.k5n(['blue-green', 'canary'])
+        .default('blue-green')
+        .describe('blue-green: switch the listener to the new group at once; canary: weighted steps judged by metrics.'),
+    'keep-old': fields/* durationField */.Ti
+        .default('10m')
+        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group’s deregistration delay.'),
+    'healthy-timeout': fields/* durationField */.Ti
+        .default('15m')
+        .describe('How long the new group may take to have every target healthy.'),
+    canary: schemas/* strictObject */.rej({
+        steps: schemas/* array */.YOg(stepSchema)
+            .min(1)
+            .default([{ weight: 10, hold: '10m' }, { weight: 50, hold: '10m' }, { weight: 100 }])
+            .describe('The weights of the new group, ending at 100.'),
+        'error-rate-ratio': schemas/* number */.aig().min(1).default(2),
+        'error-rate-margin': schemas/* number */.aig().min(0).max(1).default(0.01),
+        'p99-ratio': schemas/* number */.aig().min(1).default(1.5),
+        'p99-margin': fields/* durationField */.Ti.default('100ms'),
+        'poll-interval': fields/* durationField */.Ti.default('1m'),
+    })
+        .prefault({})
+        .describe('Canary steps and the relative thresholds of their analysis.'),
+})
+    .superRefine((t, ctx) => {
+    const steps = t.canary.steps;
+    steps.forEach((s, i) => {
+        if (i > 0 && s.weight <= steps[i - 1].weight)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'weight'],
+                message: `${s.weight} is not above the step before (${steps[i - 1].weight}): weights must go up`,
+            });
+        if (s.weight < 100 && s.hold === undefined)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'hold'],
+                message: `is required: the ${s.weight} % step must be held for a duration (e.g. hold: 10m) while it is judged`,
+            });
+    });
+    if (steps.at(-1)?.weight !== 100)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['canary', 'steps', steps.length - 1, 'weight'],
+            message: `the last step must be 100 (it is ${steps.at(-1)?.weight}): a canary ends with all the traffic on the new group`,
+        });
+});
+
+// EXTERNAL MODULE: ./core/checks/schemas/index.ts
+var checks_schemas = __webpack_require__(4439);
 ;// CONCATENATED MODULE: ./core/health/check-schema.ts
 
 
@@ -1309,7 +1469,103 @@ const healthChecksSchema = schemas/* array */.YOg(healthCheckSchema)
 
 // EXTERNAL MODULE: ./core/config/bake.ts
 var bake = __webpack_require__(614);
+;// CONCATENATED MODULE: ./core/config/database-access.ts
+
+
+/**
+ * How the runner reaches the environment's database (`database.access`), docs/setup.md
+ * "Private databases". A GitHub-hosted runner is outside the VPC, while the go-live gate wants
+ * the database private; each team picks one of three ways.
+ */
+const DATABASE_ACCESS = ['direct', 'ssm', 'runner'];
+const EC2_INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
+const tagFilterSchema = schemas/* strictObject */.rej({
+    tag: schemas/* string */.YjP().min(1).max(128).describe('Tag key of the instance, e.g. Name.'),
+    value: schemas/* string */.YjP().min(1).max(256).describe('Tag value, e.g. db-bastion.'),
+})
+    .describe('The one running instance with this tag (an error when none or several match).');
+const databaseAccessShape = {
+    access: schemas/* enum */.k5n(DATABASE_ACCESS)
+        .default('direct')
+        .describe('How the runner reaches the database. direct: connect to the URL’s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
+    via: schemas/* union */.KCZ([
+        schemas/* string */.YjP().regex(EC2_INSTANCE_ID, {
+            message: 'expected an EC2 instance id like i-0123456789abcdef0, or a tag filter { tag: Name, value: db-bastion }',
+        }),
+        tagFilterSchema,
+    ])
+        .optional()
+        .describe('access: ssm only: the instance running the SSM agent that forwards the connection, by id (i-0123456789abcdef0) or tag filter ({ tag: Name, value: db-bastion }).'),
+    'runner-label': schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'expected a runner label like vpc-runner' })
+        .optional()
+        .describe('access: runner only: the label of the self-hosted runner inside the VPC that runs the jobs touching the database.'),
+    'reach-timeout': fields/* durationField */.Ti
+        .default('10s')
+        .describe('Preflight: how long an action that will touch the database waits for a connection before it stops, changing nothing.'),
+};
+/** The rules between the fields, as configuration errors on the field to fix. */
+function checkDatabaseAccess(db, ctx) {
+    if (db.access === 'ssm' && db.via === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['via'],
+            message: 'is required for access: ssm: the instance in the VPC that runs the SSM agent, e.g. via: i-0123456789abcdef0 or via: { tag: Name, value: db-bastion }',
+        });
+    if (db.access !== 'ssm' && db.via !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['via'],
+            message: `applies only to access: ssm (this database has access: ${db.access}); remove it or set access: ssm`,
+        });
+    if (db.access === 'runner' && db['runner-label'] === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['runner-label'],
+            message: 'is required for access: runner: the label of the self-hosted runner inside the VPC, e.g. runner-label: vpc-runner',
+        });
+    if (db.access !== 'runner' && db['runner-label'] !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['runner-label'],
+            message: `applies only to access: runner (this database has access: ${db.access}); remove it or set access: runner`,
+        });
+}
+
+;// CONCATENATED MODULE: ./core/restore/schema.ts
+
+
+/** One verification query of a restore: run on the current and the restored instance. */
+const restoreQuerySchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
+        .describe('Name in the side-by-side table, e.g. users.'),
+    sql: schemas/* string */.YjP()
+        .min(1)
+        .describe('A read-only query; the first column of its first row is shown, e.g. SELECT count(*) FROM users.'),
+});
+/** `restore:` of an environment: what the restore-database action verifies and how long it waits. */
+const restoreConfigSchema = schemas/* strictObject */.rej({
+    verify: schemas/* array */.YOg(restoreQuerySchema)
+        .default([])
+        .describe('Queries run on the current and the restored instance and shown side by side, e.g. SELECT max(updated_at) FROM audit_log.'),
+    'instance-class': schemas/* string */.YjP()
+        .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: 'expected an RDS class like db.t4g.small' })
+        .optional()
+        .describe('Class of the restored instance; default: the current instance’s class.'),
+    deadline: fields/* durationField */.Ti
+        .default('60m')
+        .describe('How long the restored instance may take to become available.'),
+    'rename-deadline': fields/* durationField */.Ti
+        .default('15m')
+        .describe('How long each rename of the cut-over may take.'),
+})
+    .describe('Point-in-time restore (restore-database): verification queries and deadlines.');
+
 ;// CONCATENATED MODULE: ./core/config/schema.ts
+
+
+
 
 
 
@@ -1333,7 +1589,9 @@ const databaseSchema = schemas/* strictObject */.rej({
     'snapshot-timeout': fields/* durationField */.Ti
         .default('30m')
         .describe('How long to wait for a snapshot to become available.'),
+    ...databaseAccessShape,
 })
+    .superRefine(checkDatabaseAccess)
     .describe('The RDS PostgreSQL instance behind the service.');
 const healthSchema = schemas/* strictObject */.rej({
     'base-url': fields/* httpUrlField */.St.describe('Public base URL of the service, e.g. https://getdrop.no.'),
@@ -1455,22 +1713,6 @@ const secretSchema = schemas/* strictObject */.rej({
         });
 });
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const awsTargetSchema = schemas/* strictObject */.rej({
-    kind: schemas/* enum */.k5n(fields/* TARGET_KINDS */.aO.filter((k) => k !== 'fly'))
-        .describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
-    'service-arn': schemas/* string */.YjP().describe('The service ARN on that platform.'),
-})
-    .superRefine((target, ctx) => {
-    const field = target.kind === 'ecs-express' ? fields/* ecsServiceArnField */.GG : fields/* appRunnerServiceArnField */.UV;
-    const result = field.safeParse(target['service-arn']);
-    if (!result.success)
-        ctx.addIssue({
-            code: 'custom',
-            path: ['service-arn'],
-            message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
-        });
-})
-    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.');
 /** Fly.io: the machines of one process group of an app (core/targets/fly.ts). */
 const flyTargetSchema = schemas/* strictObject */.rej({
     kind: schemas/* literal */.euz('fly'),
@@ -1492,12 +1734,35 @@ const flyTargetSchema = schemas/* strictObject */.rej({
         .describe('Per machine: its new instance started and every health check passing, or the update stops and is put back.'),
 })
     .describe('A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.');
-const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [awsTargetSchema, flyTargetSchema]);
-/** The name an environment's target goes by in records: its ARN, or `fly:<app>:<group>`. */
+const serviceTarget = (kind) => schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz(kind).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+    'service-arn': schemas/* string */.YjP().describe('The service ARN on that platform.'),
+})
+    .superRefine((target, ctx) => {
+    const field = target.kind === 'ecs-express' ? fields/* ecsServiceArnField */.GG : fields/* appRunnerServiceArnField */.UV;
+    const result = field.safeParse(target['service-arn']);
+    if (!result.success)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['service-arn'],
+            message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
+        });
+});
+const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [
+    serviceTarget('app-runner'),
+    serviceTarget('ecs-express'),
+    asgTargetSchema,
+    flyTargetSchema,
+])
+    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
+/** The name an environment's target goes by in records: its ARN (an asg's listener), or `fly:<app>:<group>`. */
 function targetId(target) {
-    return target.kind === 'fly'
-        ? `fly:${target.app}:${target['process-group']}`
-        : target['service-arn'];
+    if (target.kind === 'fly')
+        return `fly:${target.app}:${target['process-group']}`;
+    // An asg target's ARN is its listener's: what the records name it by.
+    if (target.kind === 'asg')
+        return target['listener-arn'];
+    return target['service-arn'];
 }
 const environmentFields = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
@@ -1516,6 +1781,7 @@ const environmentFields = schemas/* strictObject */.rej({
         .optional()
         .describe('Public URL shown on the GitHub Deployments page; default health.base-url.'),
     database: databaseSchema.optional(),
+    restore: restoreConfigSchema.optional(),
     health: healthSchema,
     maintenance: maintenanceSchema.optional(),
     notify: notifySchema.optional(),
@@ -1777,6 +2043,12 @@ const drillQuerySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 });
 /** The keys of a `snapshot-restore` check (the monthly restore drill). */
 const snapshotRestoreShape = {
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['snapshot', 'pitr'])
+        .default('snapshot')
+        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".'),
+    'pitr-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
+        .default('1h')
+        .describe('With from: pitr, how long ago the restored point in time is (inside the restore window).'),
     snapshot: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['newest-automated', 'newest-pre-deploy'])
         .default('newest-automated')
         .describe('Which snapshot to restore: the newest automated one, or the newest pre-deploy snapshot (database.snapshot-prefix).'),

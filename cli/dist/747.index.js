@@ -2,231 +2,6 @@ export const id = 747;
 export const ids = [747];
 export const modules = {
 
-/***/ 2371:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  tp: () => (/* binding */ commandInputs),
-  $S: () => (/* binding */ secretsFromEnvironment)
-});
-
-// UNUSED EXPORTS: actionDefaults
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./core/config/fields.ts
-var fields = __webpack_require__(670);
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __webpack_require__(4494);
-// EXTERNAL MODULE: ./core/util/zod-issues.ts
-var zod_issues = __webpack_require__(6793);
-;// CONCATENATED MODULE: ./core/action/inputs.ts
-
-
-
-
-
-/**
- * Typed readers over raw action inputs. Each reader names the input in its error and says
- * the accepted form. Defaults live in action.yml only, so an empty value means "not given".
- */
-class InputReader {
-    source;
-    mask;
-    /** Every input name read, so a test can compare them with action.yml. */
-    names = new Set();
-    constructor(source, mask = () => { }) {
-        this.source = source;
-        this.mask = mask;
-    }
-    raw(name) {
-        this.names.add(name);
-        return this.source(name).trim();
-    }
-    /** A string, or undefined when empty. */
-    optional(name) {
-        const value = this.raw(name);
-        return value === '' ? undefined : value;
-    }
-    required(name) {
-        const value = this.optional(name);
-        if (value === undefined)
-            throw new errors/* InputError */.dz(name, 'is required');
-        return value;
-    }
-    /** Secret values are masked in the log the moment they are read. */
-    secret(name) {
-        const value = this.optional(name);
-        if (value !== undefined) {
-            this.mask(value);
-        }
-        return value;
-    }
-    /**
-     * A secret URL (webhook, database URL): masked on read, and never echoed in an error,
-     * which names only the input and the expected form.
-     */
-    secretUrl(name, protocols) {
-        const value = this.secret(name);
-        if (value === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !protocols.includes(url.protocol.replace(/:$/, ''))) {
-            throw new errors/* InputError */.dz(name, `expected a ${protocols.join(':// or ')}:// URL (value not shown: it is a secret)`);
-        }
-        return url;
-    }
-    /** Strict YAML 1.2 booleans only: `true` or `false` (any case). "yes" is refused. */
-    boolean(name) {
-        const value = this.required(name).toLowerCase();
-        if (value === 'true')
-            return true;
-        if (value === 'false')
-            return false;
-        throw new errors/* InputError */.dz(name, `expected true or false, got "${this.source(name).trim()}"`);
-    }
-    integer(name, bounds) {
-        const text = this.required(name);
-        if (!/^-?\d+$/.test(text))
-            throw new errors/* InputError */.dz(name, `expected a whole number, got "${text}"`);
-        const value = Number(text);
-        if (value < bounds.min || value > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a number from ${bounds.min} to ${bounds.max}, got ${value}`);
-        }
-        return value;
-    }
-    /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
-    duration(name, bounds) {
-        const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E9)(text);
-        if (ms === undefined) {
-            throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
-        }
-        if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
-        }
-        return ms;
-    }
-    /** An absolute http(s) URL; trailing slashes are kept as given. */
-    url(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            throw new errors/* InputError */.dz(name, `expected an absolute URL like https://example.com, got "${text}"`);
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new errors/* InputError */.dz(name, `expected an http:// or https:// URL, got "${text}"`);
-        }
-        return url;
-    }
-    /** An App Runner service ARN. */
-    serviceArn(name) {
-        const text = this.optional(name);
-        if (text !== undefined && !fields/* APP_RUNNER_SERVICE_ARN */.Vt.test(text)) {
-            throw new errors/* InputError */.dz(name, `expected an App Runner service ARN like arn:aws:apprunner:eu-west-1:123456789012:service/<name>/<32 hex id>, got "${text}"`);
-        }
-        return text;
-    }
-    enumOf(name, values) {
-        const text = this.required(name);
-        if (!values.includes(text)) {
-            throw new errors/* InputError */.dz(name, `expected one of ${values.join(', ')}, got "${text}"`);
-        }
-        return text;
-    }
-    /** Items separated by newlines or commas; blanks dropped. */
-    list(name) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return [];
-        return text
-            .split(/[\n,]/)
-            .map((item) => item.trim())
-            .filter((item) => item !== '');
-    }
-    /** Inline YAML validated by a schema; errors name the input and the path inside it. */
-    yaml(name, schema) {
-        const text = this.optional(name);
-        if (text === undefined)
-            return undefined;
-        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true });
-        const yamlError = doc.errors[0];
-        if (yamlError) {
-            const first = (yamlError.message.split('\n')[0] ?? '').replace(/:$/, '');
-            throw new errors/* InputError */.dz(name, `invalid YAML: ${first}`);
-        }
-        const data = doc.toJS();
-        const result = schema.safeParse(data);
-        if (!result.success) {
-            throw new errors/* InputError */.dz(name, (0,zod_issues/* formatIssues */.og)(schema, data, result.error.issues).join('; '));
-        }
-        return result.data;
-    }
-}
-
-// EXTERNAL MODULE: ./cli/suite.ts
-var suite = __webpack_require__(1287);
-;// CONCATENATED MODULE: ./cli/action-inputs.ts
-
-
-
-
-
-/**
- * An action's input defaults, read from its action.yml: defaults live there and only there,
- * so the command line and the workflow can never disagree about them.
- */
-function actionDefaults(action) {
-    const manifest = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(external_node_path_default().join((0,suite/* packageRoot */.Zl)(), 'actions', action, 'action.yml'), 'utf8'));
-    const defaults = {};
-    for (const [name, input] of Object.entries(manifest.inputs ?? {})) {
-        if (input.default !== undefined)
-            defaults[name] = String(input.default);
-    }
-    return defaults;
-}
-/**
- * The same typed, validated reading of inputs the action does, fed from the command line:
- * given values first, then the action's defaults. Secrets come from the environment, never
- * from flags (a flag would land in the shell history).
- */
-function commandInputs(action, given) {
-    const defaults = actionDefaults(action);
-    return new InputReader((name) => given[name] ?? defaults[name] ?? '');
-}
-/** The secret inputs of deploy and rollback, from the variables a terminal session has. */
-function secretsFromEnvironment(env) {
-    return {
-        'github-token': env['GITHUB_TOKEN'] || undefined,
-        'slack-webhook-url': env['SLACK_WEBHOOK_URL'] || undefined,
-        'betterstack-token': env['BETTERSTACK_TOKEN'] || undefined,
-        'audit-database-url': env['AUDIT_DATABASE_URL'] || undefined,
-    };
-}
-
-
-/***/ }),
-
 /***/ 8747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1022,31 +797,6 @@ async function assertNotUndoingRollback(ctx, target, targetVersion) {
     throw new errors/* DomainFailure */.dY(`${what}, after this run was queued (${iso(started)} UTC): deploying ${targetVersion} now would undo that rollback. To deploy ${targetVersion} after it, re-run this workflow (the environment's reviewers approve it again) or push a newer commit`);
 }
 
-;// CONCATENATED MODULE: ./core/deploy/stages/preflight.ts
-
-
-/** The credentials reach the configured account, and the database is there to snapshot if wanted. */
-async function checkAccess(run) {
-    await run.ctx.checkAccount();
-    if (run.snapshot.wanted && run.ctx.rds)
-        await run.ctx.rds.assertAvailable();
-}
-/** Waits until the service takes an update, and reads what it runs. */
-async function readService(run) {
-    const { ctx } = run;
-    const state = await ctx.target.waitUntilUpdatable({
-        timeoutMs: ctx.timing.operationTimeoutMs,
-        intervalMs: ctx.timing.pollIntervalMs,
-    });
-    return { state, running: await (0,deploy_images/* readRunningImage */.Ri)(ctx, state.image) };
-}
-/** Records the images the run works with; the service's URL and variables come from `state`. */
-function choose(run, state, chosen) {
-    run.chosen = { ...chosen, serviceUrl: state.url, variables: state.environment };
-    recordTarget(run.outcome, run.chosen);
-    return run.chosen;
-}
-
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
 ;// CONCATENATED MODULE: ./core/deploy/stages/unfinished-rotation.ts
@@ -1097,8 +847,39 @@ async function assertNoUnfinishedRotation(ctx, secretRefs) {
     }
 }
 
-;// CONCATENATED MODULE: ./core/deploy/stages/deploy-preflight.ts
+;// CONCATENATED MODULE: ./core/deploy/stages/preflight.ts
 
+
+
+/** The credentials reach the configured account, and the database is there to snapshot if wanted. */
+async function checkAccess(run) {
+    await run.ctx.checkAccount();
+    if (run.snapshot.wanted && run.ctx.rds)
+        await run.ctx.rds.assertAvailable();
+}
+/**
+ * Waits until the service takes an update, refuses one whose secrets have a rotation left
+ * half done (unfinished-rotation.ts), and reads what it runs: every preflight that changes the
+ * service (deploy, rollback, restart) starts so.
+ */
+async function readService(run) {
+    const { ctx } = run;
+    const state = await ctx.target.waitUntilUpdatable({
+        timeoutMs: ctx.timing.operationTimeoutMs,
+        intervalMs: ctx.timing.pollIntervalMs,
+    });
+    const running = await (0,deploy_images/* readRunningImage */.Ri)(ctx, state.image);
+    await assertNoUnfinishedRotation(ctx, state.secrets);
+    return { state, running };
+}
+/** Records the images the run works with; the service's URL and variables come from `state`. */
+function choose(run, state, chosen) {
+    run.chosen = { ...chosen, serviceUrl: state.url, variables: state.environment };
+    recordTarget(run.outcome, run.chosen);
+    return run.chosen;
+}
+
+;// CONCATENATED MODULE: ./core/deploy/stages/deploy-preflight.ts
 
 
 
@@ -1135,7 +916,6 @@ const deployPreflight = {
             await checkGivenSnapshot(run);
         const target = await ctx.ecr.resolve(run.image);
         const { state, running } = await readService(run);
-        await assertNoUnfinishedRotation(run.ctx, state.secrets);
         const targetVersion = run.image.kind === 'tag' ? run.image.tag : (0,deploy_images/* versionOf */.E4)(target);
         // Before anything changes: a rollback this deploy was queued behind or beside stands.
         await assertNotUndoingRollback(ctx, target, targetVersion);
@@ -1290,8 +1070,11 @@ async function runCommand(command, args, options) {
     }
 }
 
+// EXTERNAL MODULE: ./core/util/pg-client.ts
+var pg_client = __webpack_require__(5142);
 ;// CONCATENATED MODULE: ./core/deploy/stages/down-migration.ts
 /** A rollback's down migration, run before the image changes (after the snapshot is available). */
+
 
 
 
@@ -1301,8 +1084,13 @@ const downMigration = {
     plan: (run) => [`Run the down migration: ${run.migration.command}`],
     run: async (run) => {
         const { ctx } = run;
+        // Through the environment's database route (database.access: ssm), the command's
+        // DATABASE_URL points at the session's local end.
+        const url = process.env['DATABASE_URL'];
+        const env = url ? { ...process.env, DATABASE_URL: await (0,pg_client/* routedUrl */.j_)(url) } : undefined;
         try {
             await runCommand('bash', ['-c', run.migration.command], {
+                ...(env ? { env } : {}),
                 timeoutMs: run.migration.timeoutMs ?? ctx.timing.operationTimeoutMs,
                 logger: ctx.logger,
                 label: 'down migration',
@@ -1713,7 +1501,6 @@ class NoRollbackTarget extends errors/* DomainFailure */.dY {
 
 
 
-
 async function candidatesLine(ctx, exclude) {
     const images = (await ctx.ecr.recentTagged(10)).filter((i) => i.digest !== exclude);
     if (images.length === 0)
@@ -1778,7 +1565,6 @@ const rollbackPreflight = {
     run: async (run) => {
         await checkAccess(run);
         const { state, running } = await readService(run);
-        await assertNoUnfinishedRotation(run.ctx, state.secrets);
         const resolved = await resolveTarget(run.ctx, run.to, running);
         run.commit = resolved.commit;
         choose(run, state, {
@@ -1807,14 +1593,12 @@ const snapshotPreflight = {
 
 ;// CONCATENATED MODULE: ./core/deploy/stages/restart-preflight.ts
 
-
 const restartPreflight = {
     name: 'Preflight',
     failure: 'throw',
     run: async (run) => {
         await checkAccess(run);
         const { state, running } = await readService(run);
-        await assertNoUnfinishedRotation(run.ctx, state.secrets);
         choose(run, state, {
             running,
             // The same image: its tags are the versions the app may report once restarted.
@@ -2083,9 +1867,12 @@ function warnMissingSecrets(uses, logger) {
     return missing.map((u) => u.input);
 }
 
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(9893);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
+// EXTERNAL MODULE: ./core/database/access.ts + 1 modules
+var database_access = __webpack_require__(7447);
 ;// CONCATENATED MODULE: ./core/deploy/prepare.ts
+
 
 
 
@@ -2111,6 +1898,20 @@ async function prepareOps(inputs, deps) {
             enabledBy: env.maintenance ? `${at}.maintenance` : undefined,
             feature: 'pausing the BetterStack monitors',
             given: inputs.betterstackToken !== undefined,
+        },
+    ], deps.logger);
+    // Before the first AWS call that changes anything: the database answers along its route.
+    const access = await (0,database_access/* openDatabaseAccess */.Q)(env, { environment: inputs.environment, configFile: inputs.config }, {
+        clock: deps.clock,
+        logger: deps.logger,
+        saveState: (name, value) => deps.state.save(name, value),
+        ...(deps.clients ? { clients: deps.clients } : {}),
+    });
+    await (0,database_access/* preflightDatabases */.O)(access, [
+        { url: inputs.auditDatabaseUrl, what: 'the audit database (audit-database-url)' },
+        {
+            url: inputs.downMigrationCommand ? process.env['DATABASE_URL'] : undefined,
+            what: 'the database of the down migration (DATABASE_URL)',
         },
     ], deps.logger);
     if (inputs.betterstackToken && !env.maintenance) {
@@ -2510,126 +2311,6 @@ async function runRollback(args, io) {
 
 /***/ }),
 
-/***/ 9052:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ terminalLogger)
-/* harmony export */ });
-/* harmony import */ var _core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2132);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5430);
-
-
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-/**
- * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
- * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
- * every line is plain and nothing is redrawn.
- */
-function terminalLogger(stream, options) {
-    const tty = stream.isTTY === true;
-    const now = options.now ?? Date.now;
-    let wait;
-    let frame = 0;
-    let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
-    const clear = () => {
-        if (tty && wait)
-            stream.write('\r\x1b[2K');
-    };
-    const redraw = () => {
-        if (tty && wait)
-            stream.write((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'cyan', waitLine(wait)));
-    };
-    const print = (text) => {
-        clear();
-        stream.write(`${text}\n`);
-        redraw();
-    };
-    const stopTicker = () => {
-        if (ticker)
-            clearInterval(ticker);
-        ticker = undefined;
-    };
-    return {
-        progress(update) {
-            if (!tty) {
-                if (update.done)
-                    stream.write(`  done: ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
-                return;
-            }
-            clear();
-            if (update.done) {
-                wait = undefined;
-                stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
-                return;
-            }
-            wait = update;
-            redraw();
-            if (!ticker) {
-                ticker = setInterval(() => {
-                    frame++;
-                    clear();
-                    redraw();
-                }, 120);
-                ticker.unref();
-            }
-        },
-        debug: (m) => {
-            if (options.verbose)
-                print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'dim', m));
-        },
-        // The core's messages name action inputs; the terminal names flags and variables.
-        info: (m) => print((0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)),
-        warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
-        group: async (name, fn) => {
-            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
-            return fn();
-        },
-        stop() {
-            stopTicker();
-            clear();
-            wait = undefined;
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readRunInfo)
-/* harmony export */ });
-function readRunInfo(env = process.env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
-    const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-    const runId = env['GITHUB_RUN_ID'] ?? '0';
-    const sha = env['GITHUB_SHA'] ?? '';
-    return {
-        repository,
-        sha,
-        sha7: sha.slice(0, 7),
-        ref: env['GITHUB_REF'] ?? '',
-        actor: env['GITHUB_ACTOR'] ?? 'unknown',
-        runId,
-        runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
-        job: env['GITHUB_JOB'] ?? '',
-        serverUrl,
-        apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
-        runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
-    };
-}
-
-
-/***/ }),
-
 /***/ 4242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2824,56 +2505,6 @@ class BetterStackMonitors {
     async removeMetadata(id, key) {
         await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
     }
-}
-
-
-/***/ }),
-
-/***/ 6292:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ postToSlack),
-/* harmony export */   y: () => (/* binding */ slackMessage)
-/* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
-/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(676);
-
-
-/**
- * Posts to a Slack incoming webhook at most once. The URL is a secret: it never appears in a
- * log line. A webhook post is not idempotent, so it is retried only when Slack cannot have
- * posted it (429 rate limited, or no connection at all); after a 5xx or a lost answer the
- * message may be in the channel already, and a second copy is worse than a missing one: the
- * caller reports it as a warning.
- */
-async function postToSlack(webhookUrl, message, deps) {
-    try {
-        await (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .SS)('Slack webhook', webhookUrl, { method: 'POST', body: message, timeoutMs: 10_000, idempotent: false }, deps);
-    }
-    catch (error) {
-        if (error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ && error.status >= 400 && error.status < 500)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack refused the message (HTTP ${error.status}: ${error.body.slice(0, 100) || 'no reason given'}); check the webhook URL secret`);
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY(`Slack did not confirm the message (${error instanceof _util_http_json_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpError */ .j$ ? `HTTP ${error.status}` : (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); it may or may not be in the channel, and is not sent twice`);
-    }
-}
-/** A message with a headline and "key: value" fields, readable in the channel and in a notification. */
-function slackMessage(headline, fields, link) {
-    const lines = Object.entries(fields).map(([k, v]) => `*${k}:* ${v}`);
-    const text = [headline, ...lines, ...(link ? [`<${link.url}|${link.text}>`] : [])].join('\n');
-    return {
-        text,
-        blocks: [
-            { type: 'section', text: { type: 'mrkdwn', text: headline } },
-            {
-                type: 'section',
-                fields: Object.entries(fields).map(([k, v]) => ({ type: 'mrkdwn', text: `*${k}*\n${v}` })),
-            },
-            ...(link
-                ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `<${link.url}|${link.text}>` }] }]
-                : []),
-        ],
-    };
 }
 
 

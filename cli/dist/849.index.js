@@ -2438,7 +2438,7 @@ const nodeUtils = __webpack_require__(9023)
 const sasl = __webpack_require__(948)
 const TypeOverrides = __webpack_require__(365)
 
-const ConnectionParameters = __webpack_require__(8265)
+const ConnectionParameters = __webpack_require__(646)
 const Query = __webpack_require__(4473)
 const defaults = __webpack_require__(8995)
 const Connection = __webpack_require__(9809)
@@ -3282,7 +3282,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8265:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4333,7 +4333,7 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 const Client = __webpack_require__(5042)
 const defaults = __webpack_require__(8995)
 const Connection = __webpack_require__(9809)
-const Result = __webpack_require__(8014)
+const Result = __webpack_require__(6424)
 const utils = __webpack_require__(9652)
 const Pool = __webpack_require__(7558)
 const TypeOverrides = __webpack_require__(365)
@@ -4421,7 +4421,7 @@ try {
 const TypeOverrides = __webpack_require__(365)
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const util = __webpack_require__(9023)
-const ConnectionParameters = __webpack_require__(8265)
+const ConnectionParameters = __webpack_require__(646)
 
 const NativeQuery = __webpack_require__(7581)
 
@@ -5030,7 +5030,7 @@ NativeQuery.prototype.submit = function (client) {
 
 const { EventEmitter } = __webpack_require__(4434)
 
-const Result = __webpack_require__(8014)
+const Result = __webpack_require__(6424)
 const utils = __webpack_require__(9652)
 
 class Query extends EventEmitter {
@@ -5293,7 +5293,7 @@ module.exports = Query
 
 /***/ }),
 
-/***/ 8014:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

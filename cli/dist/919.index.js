@@ -20,8 +20,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(9893);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
 // EXTERNAL MODULE: ./core/util/errors.ts
 var util_errors = __webpack_require__(4494);
 // EXTERNAL MODULE: ./cli/args.ts

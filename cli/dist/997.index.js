@@ -23,8 +23,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./core/config/load.ts + 3 modules
-var load = __webpack_require__(9893);
+// EXTERNAL MODULE: ./core/config/load.ts + 5 modules
+var load = __webpack_require__(2724);
 // EXTERNAL MODULE: ./cli/args.ts
 var cli_args = __webpack_require__(2586);
 // EXTERNAL MODULE: ./cli/io.ts + 1 modules

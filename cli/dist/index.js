@@ -112,6 +112,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMANDS, inCliWords, versionLine
 
+// EXTERNAL MODULE: ./core/util/pg-client.ts
+var pg_client = __nccwpck_require__(5142);
 // EXTERNAL MODULE: ./core/util/errors.ts
 var errors = __nccwpck_require__(4494);
 // EXTERNAL MODULE: ./core/util/zod-issues.ts
@@ -141,7 +143,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -154,7 +156,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runDeploy,
     },
     {
         name: 'rollback',
@@ -169,7 +171,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(776), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8028))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runRollback,
     },
     {
         name: 'check',
@@ -179,7 +181,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2813))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
     },
     {
         name: 'report',
@@ -193,7 +195,7 @@ const COMMANDS = [
             'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
     },
     {
         name: 'gate',
@@ -205,7 +207,7 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(520), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
@@ -224,7 +226,17 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(659), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(532), __nccwpck_require__.e(382), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(520), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+    },
+    {
+        name: 'diagnose',
+        usage: 'apprunner-ops diagnose <environment> [--json] [--config file]  (OPS_DATABASE_URL)',
+        summary: 'database diagnostics (connections, long queries, blocking, replication lag, storage growth) as one table, read-only; non-zero when any fails',
+        flags: {
+            ...CONFIG_FLAG,
+            json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+        },
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(719), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
     },
     {
         name: 'validate',
@@ -287,6 +299,7 @@ var words = __nccwpck_require__(5430);
  * core functions as the actions; only the logger and the renderer differ.
  * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
  */
+
 
 
 
@@ -364,6 +377,10 @@ async function main(argv, io) {
         if (error instanceof Error && error.stack && io.env['APPRUNNER_OPS_DEBUG'])
             io.stderr.write(`${error.stack}\n`);
         return cli_io/* EXIT */.d.failed;
+    }
+    finally {
+        // A command that reached a private database (database.access: ssm) ends its sessions.
+        await (0,pg_client/* closeDatabaseRoute */.HI)().catch(() => undefined);
     }
 }
 /** The AWS SDK found no credentials anywhere in its chain (or they expired), somewhere in `error`'s causes. */
@@ -569,6 +586,27 @@ const CLI_WORDS = [
     [/\bno github-token given\b/g, 'GITHUB_TOKEN is not set'],
     [/\bwith to: </g, 'with --to <'],
     [/\bor to: </g, 'or --to <'],
+    [/\bwith rollback \(to: ([^)]+)\)/g, 'with rollback --to $1'],
+    [/\bslack-webhook-url is empty\b/g, 'SLACK_WEBHOOK_URL is not set'],
+    [/\bwithout github-token\b/g, 'without GITHUB_TOKEN'],
+    [/\bgive github-token \(and actions: read\)/g, 'set GITHUB_TOKEN (a token with actions: read)'],
+    [/\bNo github-token: /g, 'GITHUB_TOKEN is not set: '],
+    [/\bneeds the github-token input\b/g, 'needs GITHUB_TOKEN'],
+    [
+        /\band no betterstack-token is available to resume them\b/g,
+        'and without BETTERSTACK_TOKEN they cannot be resumed',
+    ],
+    [/\bbetterstack-token is set but\b/g, 'BETTERSTACK_TOKEN is set but'],
+    [/\bneeds the database-url input\b/g, 'needs OPS_DATABASE_URL'],
+    [/\bdatabase-url is empty: /g, 'OPS_DATABASE_URL is not set: '],
+    [/\bor give the job a database-url\b/g, 'or set OPS_DATABASE_URL'],
+    [/\(no audit-database-url\)/g, '(AUDIT_DATABASE_URL is not set)'],
+    [/\bset the "config" input to its path\b/g, 'pass its path with --config'],
+    [
+        /\(set the "gate" input to one of them, or add it\)/g,
+        '(name one of them after the environment, or add it)',
+    ],
+    [/ or pass them in the checks input\b/g, ''],
 ];
 function inCliWords(message) {
     return CLI_WORDS.reduce((text, [from, to]) => text.replace(from, to), message);
@@ -633,6 +671,176 @@ function errorMessage(error) {
 }
 function isUserFixable(error) {
     return error instanceof InputError || error instanceof ConfigError;
+}
+
+
+/***/ }),
+
+/***/ 5142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ closeDatabaseRoute),
+/* harmony export */   OH: () => (/* binding */ useDatabaseRoute),
+/* harmony export */   Te: () => (/* binding */ pgClient),
+/* harmony export */   j_: () => (/* binding */ routedUrl),
+/* harmony export */   vx: () => (/* binding */ reachDatabase)
+/* harmony export */ });
+/* unused harmony exports currentDatabaseAccess, databaseAddress, reachAdvice, DatabaseUnreachable */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
+
+let route;
+/** Installs the run's route (one per run); the previous one is closed. */
+async function useDatabaseRoute(next) {
+    const previous = route;
+    route = next;
+    if (previous && previous !== next)
+        await previous.close();
+}
+/** Closes the run's tunnels; the action runtime calls it when the main step ends, whatever its outcome. */
+async function closeDatabaseRoute() {
+    const current = route;
+    route = undefined;
+    await current?.close();
+}
+function currentDatabaseAccess() {
+    return route?.access ?? 'direct';
+}
+/**
+ * A pg client, with the driver imported on first use (a separate chunk in the bundles). Every
+ * action's configuration schema reaches the sql check, the drill and the audit log, but most
+ * runs never connect to a database, and loading pg is a tenth of a bundle's start-up.
+ *
+ * Through a route, the connection goes to the route's local address while TLS still verifies
+ * the certificate against the database's own host name.
+ */
+async function pgClient(config) {
+    const { default: driver } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
+    if (!route)
+        return new driver.Client(config);
+    return new driver.Client(await routed(config, route));
+}
+/** The database's own host and port named by a client configuration (URL or fields). */
+async function databaseAddress(config) {
+    let fields = { ...config };
+    if (config.connectionString) {
+        const { parse } = await __nccwpck_require__.e(/* import() */ 984).then(__nccwpck_require__.bind(__nccwpck_require__, 984));
+        const { connectionString: _url, ...rest } = config;
+        // The URL's fields win over the object's, as in pg's own ConnectionParameters.
+        fields = { ...rest, ...parse(config.connectionString) };
+    }
+    const host = typeof fields.host === 'string' && fields.host ? fields.host : 'localhost';
+    const port = Number(fields.port ?? 5432) || 5432;
+    return { host, port, fields };
+}
+async function routed(config, through) {
+    const { host, port, fields } = await databaseAddress(config);
+    const target = await through.open(host, port);
+    if (target.host === host && target.port === port)
+        return config;
+    const ssl = fields.ssl;
+    return {
+        ...fields,
+        host: target.host,
+        port: target.port,
+        // The certificate names the database's host, not 127.0.0.1: verify against that name.
+        ...(ssl ? { ssl: { ...(typeof ssl === 'object' ? ssl : {}), servername: host } } : {}),
+    };
+}
+/** The three ways to reach a private database, for every "cannot reach" message. */
+function reachAdvice(configPath) {
+    return (`A GitHub-hosted runner is outside your VPC; set ${configPath}.database.access to one of: ` +
+        `direct (the host is reachable from the runner, e.g. a publicly accessible instance restricted by security group), ` +
+        `ssm with via: <instance id or tag filter> (port forwarding through an instance in the VPC running the SSM agent), ` +
+        `runner with runner-label: <label> (run the database jobs on a self-hosted runner inside the VPC). ` +
+        `See docs/setup.md, "Private databases".`);
+}
+/** Errors of the network, not of the database: the host was never reached. */
+function unreachable(error) {
+    const code = error.code;
+    if (typeof code === 'string' && /^(E[A-Z]+|ENOTFOUND|EAI_AGAIN)$/.test(code))
+        return true;
+    const message = error instanceof Error ? error.message : String(error);
+    return /timeout|timed out|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|terminated unexpectedly/i.test(message);
+}
+/** Reported as it is (the configuration or the network must change), never as a bug. */
+class DatabaseUnreachable extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'DatabaseUnreachable';
+}
+/**
+ * Preflight: opens a connection to the database of `url` within `deadlineMs` and runs
+ * `SELECT 1`. Throws DatabaseUnreachable, naming the host, what was tried and the three ways,
+ * when the network never reached it; a refused login is the caller's to judge (it proves the
+ * host is reachable), so it is returned, never thrown.
+ */
+async function reachDatabase(url, options) {
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const access = currentDatabaseAccess();
+    let tried = `a direct connection to ${host}:${port}`;
+    let timer;
+    const attempt = async () => {
+        if (route)
+            tried = (await route.open(host, port)).via;
+        const client = await pgClient({
+            connectionString: url,
+            connectionTimeoutMillis: options.deadlineMs,
+            statement_timeout: options.deadlineMs,
+        });
+        client.on('error', () => { });
+        try {
+            await client.connect();
+            await client.query('SELECT 1');
+            return { reached: true };
+        }
+        catch (error) {
+            if (unreachable(error))
+                throw error;
+            // Reached: the server answered (a refused login, a missing database).
+            const code = error.code ?? '';
+            return { reached: true, loginError: `${code} ${error.message}`.trim() };
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    };
+    try {
+        return await Promise.race([
+            attempt(),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no connection within ${options.deadlineMs / 1000} s`)), options.deadlineMs);
+            }),
+        ]);
+    }
+    catch (error) {
+        // The route's own failure (an SSM session that did not start) already says what to do.
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY)
+            throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        // pg's messages name the host and user, never the password; strip the URL anyway.
+        const safe = reason.split(url).join('<database url>');
+        throw new DatabaseUnreachable(`cannot reach ${options.what} at ${host}:${port} (access: ${access}); tried ${tried}: ${safe}. ${reachAdvice(options.configPath)}`);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * A URL for a program the suite runs (a rollback's down migration), through the run's route:
+ * its host and port become the local end of the session. The program then connects to
+ * 127.0.0.1, so `sslmode=verify-full` would fail its host name check: such a URL needs
+ * `sslmode=require` for the migration (docs/setup.md, "Private databases").
+ */
+async function routedUrl(url) {
+    if (!route)
+        return url;
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const target = await route.open(host, port);
+    if (target.host === host && target.port === port)
+        return url;
+    const parsed = new URL(url);
+    parsed.hostname = target.host;
+    parsed.port = String(target.port);
+    return parsed.href;
 }
 
 
@@ -746,7 +954,10 @@ function discriminatorValues(schema, parent, key) {
         return [];
     return def['options'].flatMap((option) => {
         const shape = option._zod.def['shape'];
-        return shape[String(key)]?._zod.def['values'] ?? [];
+        const tag = shape[String(key)]?._zod.def;
+        // A literal lists `values`; an enum its `entries`.
+        return (tag?.['values'] ??
+            Object.values(tag?.['entries'] ?? {}));
     });
 }
 function isIntegerAt(schema, path) {

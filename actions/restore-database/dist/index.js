@@ -28032,6 +28032,7 @@ __webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { HttpRequest, parseUrl } = __nccwpck_require__(3422);
+const { NoOpLogger } = __nccwpck_require__(2658);
 const { InvokeStore } = __nccwpck_require__(9320);
 const { normalizeProvider } = __nccwpck_require__(402);
 const { RETRY_MODES } = __nccwpck_require__(3609);
@@ -28168,18 +28169,22 @@ const getHostHeaderPlugin = (options) => ({
 const loggerMiddleware = () => (next, context) => async (args) => {
     try {
         const response = await next(args);
-        const { clientName, commandName, logger, dynamoDbDocumentClientOptions = {} } = context;
-        const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
-        const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
-        const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
-        const { $metadata, ...outputWithoutMetadata } = response.output;
-        logger?.info?.({
-            clientName,
-            commandName,
-            input: inputFilterSensitiveLog(args.input),
-            output: outputFilterSensitiveLog(outputWithoutMetadata),
-            metadata: $metadata,
-        });
+        const { logger } = context;
+        const isNoOpLogger = logger instanceof NoOpLogger;
+        if (logger && !isNoOpLogger) {
+            const { clientName, commandName, dynamoDbDocumentClientOptions = {} } = context;
+            const { overrideInputFilterSensitiveLog, overrideOutputFilterSensitiveLog } = dynamoDbDocumentClientOptions;
+            const inputFilterSensitiveLog = overrideInputFilterSensitiveLog ?? context.inputFilterSensitiveLog;
+            const outputFilterSensitiveLog = overrideOutputFilterSensitiveLog ?? context.outputFilterSensitiveLog;
+            const { $metadata, ...outputWithoutMetadata } = response.output;
+            logger.info?.({
+                clientName,
+                commandName,
+                input: inputFilterSensitiveLog(args.input),
+                output: outputFilterSensitiveLog(outputWithoutMetadata),
+                metadata: $metadata,
+            });
+        }
         return response;
     }
     catch (error) {
@@ -32485,7 +32490,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -32969,6 +32974,7 @@ const OAuth2ErrorCode = {
     CONFLICT: "CONFLICT",
     INSUFFICIENT_PERMISSIONS: "INSUFFICIENT_PERMISSIONS",
     INVALID_REQUEST: "INVALID_REQUEST",
+    OAUTH_INVALID_CLIENT: "invalid_client",
     OAUTH_INVALID_GRANT: "invalid_grant",
     OAUTH_INVALID_REQUEST: "invalid_request",
     OAUTH_INVALID_SCOPE: "invalid_scope",
@@ -33095,7 +33101,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -33789,7 +33795,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -34450,7 +34456,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.998.2";
+var version = "3.998.4";
 var packageInfo = {
 	version: version};
 
@@ -34473,6 +34479,19 @@ class ExpiredTokenException extends STSServiceException {
             ...opts,
         });
         Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class InvalidContextAssertionException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+    name = "InvalidContextAssertionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidContextAssertionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidContextAssertionException.prototype);
     }
 }
 class MalformedPolicyDocumentException extends STSServiceException {
@@ -34572,12 +34591,17 @@ const _DS = "DurationSeconds";
 const _E = "Expiration";
 const _EI = "ExternalId";
 const _ETE = "ExpiredTokenException";
+const _FPA = "FederatedProviderArn";
+const _I = "Issuer";
+const _ICAE = "InvalidContextAssertionException";
 const _IDPCEE = "IDPCommunicationErrorException";
 const _IDPRCE = "IDPRejectedClaimException";
 const _IITE = "InvalidIdentityTokenException";
+const _IP = "IdentityProvider";
 const _K = "Key";
 const _MPDE = "MalformedPolicyDocumentException";
 const _MSTS = "MinimumSessionTokenSize";
+const _OI = "OriginIdentity";
 const _P = "Policy";
 const _PA = "PolicyArns";
 const _PAr = "ProviderArn";
@@ -34592,6 +34616,7 @@ const _Pr = "Provider";
 const _RA = "RoleArn";
 const _RDE = "RegionDisabledException";
 const _RSN = "RoleSessionName";
+const _S = "Subject";
 const _SAK = "SecretAccessKey";
 const _SFWIT = "SubjectFromWebIdentityToken";
 const _SI = "SourceIdentity";
@@ -34599,8 +34624,11 @@ const _SN = "SerialNumber";
 const _ST = "SessionToken";
 const _STS = "SessionTokenSize";
 const _STU = "SessionTokenUtilization";
+const _STu = "SubjectType";
 const _T = "Tags";
 const _TC = "TokenCode";
+const _TCr = "TransactionContext";
+const _TIPC = "TrustedIdentityPropagationContext";
 const _TTK = "TransitiveTagKeys";
 const _Ta = "Tag";
 const _V = "Value";
@@ -34613,8 +34641,13 @@ const _cTT = "clientTokenType";
 const _e = "error";
 const _hE = "httpError";
 const _m = "message";
+const _oIIT = "originIdentityIssuerType";
+const _oIST = "originIdentitySubjectType";
+const _oISTT = "originIdentitySubjectTypeType";
 const _pDLT = "policyDescriptorListType";
 const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tCIPMT = "transactionContextIdentityProviderMapType";
+const _tCVT = "transactionContextValueType";
 const _tLT = "tagListType";
 const n0 = "com.amazonaws.sts";
 const _s_registry = new TypeRegistry(_s);
@@ -34639,6 +34672,12 @@ var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
     [0]
 ];
 n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InvalidContextAssertionException$ = [-3, n0, _ICAE,
+    { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
 var InvalidIdentityTokenException$ = [-3, n0, _IITE,
     { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
     [_m],
@@ -34669,6 +34708,10 @@ const errorTypeRegistries = [
 ];
 var accessKeySecretType = [0, n0, _aKST, 8, 0];
 var clientTokenType = [0, n0, _cTT, 8, 0];
+var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+var transactionContextValueType = [0, n0, _tCVT, 8, 0];
 var AssumedRoleUser$ = [3, n0, _ARU,
     0,
     [_ARI, _A],
@@ -34691,13 +34734,18 @@ var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
 ];
 var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
     0,
-    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS],
-    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1]
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
 ];
 var Credentials$ = [3, n0, _C,
     0,
     [_AKI, _SAK, _ST, _E],
     [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var OriginIdentity$ = [3, n0, _OI,
+    0,
+    [_S, _STu, _I, _FPA],
+    [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
 ];
 var PolicyDescriptorType$ = [3, n0, _PDT,
     0,
@@ -34714,6 +34762,16 @@ var Tag$ = [3, n0, _Ta,
     [_K, _V],
     [0, 0], 2
 ];
+var TransactionContext$ = [3, n0, _TCr,
+    0,
+    [_IP],
+    [[() => transactionContextIdentityProviderMapType, 0]]
+];
+var TrustedIdentityPropagationContext$ = [3, n0, _TIPC,
+    8,
+    [_OI, _TCr],
+    [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+];
 var policyDescriptorListType = [1, n0, _pDLT,
     0, () => PolicyDescriptorType$
 ];
@@ -34722,6 +34780,12 @@ var ProvidedContextsListType = [1, n0, _PCLT,
 ];
 var tagListType = [1, n0, _tLT,
     0, () => Tag$
+];
+var transactionContextIdentityProviderMapType = [2, n0, _tCIPMT,
+    0, [0,
+        0],
+    [() => transactionContextValueType,
+        0]
 ];
 var AssumeRole$ = [9, n0, _AR,
     0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
@@ -35061,10 +35125,13 @@ exports.IDPCommunicationErrorException = IDPCommunicationErrorException;
 exports.IDPCommunicationErrorException$ = IDPCommunicationErrorException$;
 exports.IDPRejectedClaimException = IDPRejectedClaimException;
 exports.IDPRejectedClaimException$ = IDPRejectedClaimException$;
+exports.InvalidContextAssertionException = InvalidContextAssertionException;
+exports.InvalidContextAssertionException$ = InvalidContextAssertionException$;
 exports.InvalidIdentityTokenException = InvalidIdentityTokenException;
 exports.InvalidIdentityTokenException$ = InvalidIdentityTokenException$;
 exports.MalformedPolicyDocumentException = MalformedPolicyDocumentException;
 exports.MalformedPolicyDocumentException$ = MalformedPolicyDocumentException$;
+exports.OriginIdentity$ = OriginIdentity$;
 exports.PackedPolicyTooLargeException = PackedPolicyTooLargeException;
 exports.PackedPolicyTooLargeException$ = PackedPolicyTooLargeException$;
 exports.PolicyDescriptorType$ = PolicyDescriptorType$;
@@ -35076,6 +35143,8 @@ exports.STSClient = STSClient;
 exports.STSServiceException = STSServiceException;
 exports.STSServiceException$ = STSServiceException$;
 exports.Tag$ = Tag$;
+exports.TransactionContext$ = TransactionContext$;
+exports.TrustedIdentityPropagationContext$ = TrustedIdentityPropagationContext$;
 exports.decorateDefaultCredentialProvider = decorateDefaultCredentialProvider;
 exports.errorTypeRegistries = errorTypeRegistries;
 exports.getDefaultRoleAssumer = getDefaultRoleAssumer;
@@ -46504,7 +46573,7 @@ const race = (promise, signal) => {
     }
     let cleanup = () => { };
     const aborted = new Promise((_, reject) => {
-        const handler = () => reject(createAbortError());
+        const handler = () => reject(createAbortError(signal));
         if (signal.aborted) {
             handler();
         }
@@ -46518,7 +46587,13 @@ const race = (promise, signal) => {
     });
     return Promise.race([promise, aborted]).finally(cleanup);
 };
-const createAbortError = () => Object.assign(new Error("Request aborted"), { name: "AbortError" });
+const createAbortError = (signal) => {
+    const reason = signal.reason;
+    if (reason instanceof Error) {
+        return Object.assign(new Error("Request aborted"), { name: "AbortError", cause: reason });
+    }
+    return Object.assign(new Error(reason ? String(reason) : "Request aborted"), { name: "AbortError" });
+};
 const isAbortError = (error) => typeof error === "object" && error !== null && "name" in error && error.name === "AbortError";
 
 const DEFAULT_RETRY_DELAY_BASE = 100;
@@ -46631,10 +46706,13 @@ function bindRetryMiddleware(isStreamingPayload) {
                         throw lastError;
                     }
                     try {
+                        if (abortSignal?.aborted) {
+                            throw lastError;
+                        }
                         retryToken = await race(retryStrategy.refreshRetryTokenForRetry(retryToken, retryErrorInfo), abortSignal);
                     }
                     catch (refreshError) {
-                        if (abortSignal?.aborted && isAbortError(refreshError)) {
+                        if (refreshError !== lastError && abortSignal?.aborted && isAbortError(refreshError)) {
                             throw refreshError;
                         }
                         if (!lastError.$metadata) {
@@ -80573,7 +80651,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
-/* harmony import */ var _core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(305);
+/* harmony import */ var _core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4721);
 /* harmony import */ var _core_restore_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3108);
 /* harmony import */ var _core_restore_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2908);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
@@ -80585,7 +80663,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('restore-database', async ({ inputs, logger, setOutput, writeSummary }) => {
+await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('restore-database', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
     // Every input is read and checked before anything is called.
     const request = Object.freeze({
         config: inputs.required('config'),
@@ -80603,6 +80681,7 @@ await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
         clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
         logger,
         run: (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .readRunInfo */ .m)(),
+        saveState,
     });
     if (report.plan) {
         setOutput('restore-to', report.plan.to);
@@ -83608,8 +83687,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./core/aws/ssm-tunnel.ts
+var ssm_tunnel = __nccwpck_require__(6358);
 // EXTERNAL MODULE: ./core/util/errors.ts
 var errors = __nccwpck_require__(4494);
+// EXTERNAL MODULE: ./core/util/pg-client.ts
+var pg_client = __nccwpck_require__(5142);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./core/config/fields.ts
@@ -83702,12 +83785,12 @@ class InputReader {
     /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
     duration(name, bounds) {
         const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E)(text);
+        const ms = (0,duration/* parseDuration */.E9)(text);
         if (ms === undefined) {
             throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -83777,6 +83860,8 @@ class InputReader {
 
 
 
+
+
 const actionsLogger = {
     debug: (m) => core_debug(m),
     info: (m) => info(m),
@@ -83809,23 +83894,346 @@ async function runAction(action, body) {
         await body(context());
     }
     catch (error) {
-        if ((0,errors/* isUserFixable */.$$)(error) || error instanceof errors/* DomainFailure */.dY) {
-            setFailed(`${action}: ${error.message}`);
-        }
-        else {
-            if (error instanceof Error && error.stack)
-                info(error.stack);
-            setFailed(`${action}: unexpected error (a bug in apprunner-ops; please report it): ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
+        reportFailure(action, error);
+    }
+    finally {
+        // Every outcome ends the run's database sessions (a cancellation: the post step does).
+        await (0,pg_client/* closeDatabaseRoute */.HI)().catch((error) => warning(`${action}: closing the database sessions: ${(0,errors/* errorMessage */.gJ)(error)}`));
     }
 }
-/** A post step: failures become warnings, never a failed job. */
+function reportFailure(action, error) {
+    if ((0,errors/* isUserFixable */.$$)(error) || error instanceof errors/* DomainFailure */.dY) {
+        setFailed(`${action}: ${error.message}`);
+    }
+    else {
+        if (error instanceof Error && error.stack)
+            info(error.stack);
+        setFailed(`${action}: unexpected error (a bug in apprunner-ops; please report it): ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/**
+ * A post step: failures become warnings, never a failed job. It first ends the database
+ * sessions a cancelled main step left running (a killed step never reaches its own finally).
+ */
 async function runPostStep(action, body) {
+    try {
+        const pids = core
+            .getState(TUNNEL_STATE)
+            .split(',')
+            .map(Number)
+            .filter((pid) => Number.isInteger(pid) && pid > 0);
+        if (pids.length > 0)
+            await closeLeftoverSessions(pids, actionsLogger);
+    }
+    catch (error) {
+        core.warning(`${action} (post): closing the database sessions: ${errorMessage(error)}`);
+    }
     try {
         await body(context());
     }
     catch (error) {
         core.warning(`${action} (post): ${errorMessage(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ awsPages),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
+/* harmony export */   uF: () => (/* binding */ awsCall)
+/* harmony export */ });
+/* unused harmony exports isRetryableAwsError, AWS_RETRY */
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9891);
+
+const RETRYABLE_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'InternalFailure',
+    'InternalServerException',
+    'InternalServiceError',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EAI_AGAIN',
+]);
+/**
+ * Throttling, 5xx and dropped connections are worth another try; anything else (access
+ * denied, validation, not found, invalid state) is an answer and is returned at once.
+ */
+function isRetryableAwsError(error) {
+    if (!error || typeof error !== 'object')
+        return false;
+    const e = error;
+    if (e.name && RETRYABLE_NAMES.has(e.name))
+        return true;
+    if (e.code && RETRYABLE_NETWORK.has(e.code))
+        return true;
+    if (e.$retryable)
+        return true;
+    const status = e.$metadata?.httpStatusCode;
+    return status !== undefined && (status >= 500 || status === 429);
+}
+/**
+ * Every AWS call goes through here: bounded retries with backoff and jitter, each retry
+ * logged with the operation's name. The SDK clients are built with maxAttempts 1 so this is
+ * the only retry loop.
+ */
+const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
+function awsCall(label, fn, deps) {
+    const startedAt = deps.clock.now();
+    const budget = deps.retryBudgetMs;
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retry */ .L)(fn, {
+        label,
+        ...AWS_RETRY,
+        isRetryable: (error) => isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
+        clock: deps.clock,
+        logger: deps.logger,
+        ...(deps.random ? { random: deps.random } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+}
+/** The AWS error name ("InvalidStateException"), if the value is one. */
+function awsErrorName(error) {
+    return error && typeof error === 'object' && 'name' in error
+        ? String(error.name)
+        : undefined;
+}
+/**
+ * Every item of a paged AWS list (NextToken, Marker), each page read through awsCall, at most
+ * `maxPages` pages. More pages after those are an error naming the operation and `of` (a list read in
+ * part is not read), unless `more: 'stop'` says a first part is enough (candidates for a
+ * message).
+ */
+async function awsPages(operation, page, deps, options) {
+    const items = [];
+    let token;
+    for (let n = 0; n < options.maxPages; n++) {
+        const out = await awsCall(operation, () => page(token), deps);
+        items.push(...(out.items ?? []));
+        token = out.next;
+        if (!token)
+            return items;
+    }
+    if (options.more === 'stop')
+        return items;
+    throw new Error(`${operation}${options.of ? ` of ${options.of}` : ''} still had more pages after ${options.maxPages}; refusing to act on a partial list`);
+}
+
+
+/***/ }),
+
+/***/ 6358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BX: () => (/* binding */ checkSsmTools),
+/* harmony export */   sr: () => (/* binding */ openSsmTunnel),
+/* harmony export */   xW: () => (/* binding */ TUNNEL_STATE)
+/* harmony export */ });
+/* unused harmony exports PORT_FORWARDING_DOCUMENT, SsmTunnelFailed, freeLocalPort, closeLeftoverSessions */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4494);
+/**
+ * An AWS Systems Manager port-forwarding session to a host inside the VPC: the AWS CLI's
+ * `aws ssm start-session --document-name AWS-StartPortForwardingSessionToRemoteHost`, which
+ * runs the Session Manager plugin and listens on a local port. GitHub-hosted Ubuntu runners
+ * carry both; the CLI speaks the session's own protocol, which no SDK client does.
+ */
+
+
+
+
+
+/** The state key under which the main step records its session processes for the post step. */
+const TUNNEL_STATE = 'database-tunnel-pids';
+const PORT_FORWARDING_DOCUMENT = 'AWS-StartPortForwardingSessionToRemoteHost';
+const INSTALL_CLI = 'install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); GitHub-hosted Ubuntu runners have it';
+const INSTALL_PLUGIN = 'install the Session Manager plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html), e.g. in a step before the suite: curl -sSfo /tmp/smp.deb https://s3.amazonaws.com/session-manager-downloads/plugin/latest/ubuntu_64bit/session-manager-plugin.deb && sudo dpkg -i /tmp/smp.deb';
+class SsmTunnelFailed extends _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DomainFailure */ .dY {
+    name = 'SsmTunnelFailed';
+}
+async function onPath(command, envPath) {
+    for (const dir of (envPath ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).filter(Boolean)) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, command);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            return file;
+        }
+        catch {
+            // not in this folder
+        }
+    }
+    return undefined;
+}
+/** The tools a session needs, checked before any change: one error naming what to install. */
+async function checkSsmTools(env = process.env) {
+    const missing = [];
+    if (!(await onPath('aws', env['PATH'])))
+        missing.push(`the AWS CLI ("aws") is not on the PATH: ${INSTALL_CLI}`);
+    if (!(await onPath('session-manager-plugin', env['PATH'])))
+        missing.push(`the Session Manager plugin ("session-manager-plugin") is not on the PATH: ${INSTALL_PLUGIN}`);
+    if (missing.length > 0)
+        throw new SsmTunnelFailed(`database.access is ssm, but ${missing.join('; and ')}. Nothing was changed.`);
+}
+/** A free local TCP port (the OS picks it; the session binds it a moment later). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = node_net__WEBPACK_IMPORTED_MODULE_2___default().createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+function accepts(port) {
+    return new Promise((resolve) => {
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_2___default().connect({ host: '127.0.0.1', port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+        socket.setTimeout(1_000, () => done(false));
+    });
+}
+/** The CLI's error, said with what to do about it. */
+function explain(stderr, target) {
+    const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
+    if (/TargetNotConnected/.test(stderr))
+        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
+    if (/AccessDenied/.test(stderr))
+        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
+    if (/SessionManagerPlugin is not found/.test(stderr))
+        return `${text} — ${INSTALL_PLUGIN}`;
+    if (/InvalidDocument|InvalidParameters/.test(stderr))
+        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
+    return text;
+}
+/** Starts a session and waits until its local port accepts connections. */
+async function openSsmTunnel(request) {
+    const env = request.env ?? process.env;
+    await checkSsmTools(env);
+    const localPort = await freeLocalPort();
+    const args = [
+        'ssm',
+        'start-session',
+        '--region',
+        request.region,
+        '--target',
+        request.target,
+        '--document-name',
+        PORT_FORWARDING_DOCUMENT,
+        '--parameters',
+        `host=${request.host},portNumber=${request.port},localPortNumber=${localPort}`,
+    ];
+    request.logger.info(`Opening an SSM port-forwarding session through ${request.target} to ${request.host}:${request.port} on 127.0.0.1:${localPort}`);
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d.toString()));
+    child.stderr?.on('data', (d) => (output += d.toString()));
+    let exited;
+    const exit = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            exited = { code, signal };
+            resolve();
+        });
+        child.once('error', (error) => {
+            output += `\n${error.message}`;
+            exited = { code: -1, signal: null };
+            resolve();
+        });
+    });
+    const close = async () => {
+        if (exited)
+            return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exit;
+        clearTimeout(timer);
+    };
+    const deadline = Date.now() + request.deadlineMs;
+    for (;;) {
+        if (exited)
+            break;
+        if (await accepts(localPort)) {
+            // Its output may hold nothing secret (ids and ports), but only our own line is logged.
+            return { localPort, pid: child.pid, close };
+        }
+        if (Date.now() >= deadline)
+            break;
+        await Promise.race([exit, new Promise((r) => setTimeout(r, 100))]);
+    }
+    await close();
+    throw new SsmTunnelFailed(exited && !(exited.signal === 'SIGTERM')
+        ? `the SSM session through ${request.target} to ${request.host}:${request.port} did not start (aws exited with ${exited.code ?? exited.signal}): ${explain(output, request.target)}`
+        : `the SSM session through ${request.target} to ${request.host}:${request.port} did not accept connections on 127.0.0.1:${localPort} within ${request.deadlineMs / 1000} s: ${explain(output, request.target)}`);
+}
+/**
+ * The post step: ends sessions a cancelled main step left running. Only a process that is
+ * still our `aws ssm start-session` is signalled (a pid may have been reused since).
+ */
+async function closeLeftoverSessions(pids, logger) {
+    let closed = 0;
+    for (const pid of pids) {
+        let cmdline;
+        try {
+            cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
+        }
+        catch {
+            continue; // gone (or not Linux: nothing to read, nothing signalled)
+        }
+        if (!/\bssm start-session\b/.test(cmdline) || !cmdline.includes(PORT_FORWARDING_DOCUMENT))
+            continue;
+        try {
+            process.kill(pid, 'SIGTERM');
+        }
+        catch {
+            continue;
+        }
+        const until = Date.now() + 5_000;
+        while (Date.now() < until && (await stillRunning(pid)))
+            await new Promise((r) => setTimeout(r, 100));
+        if (await stillRunning(pid))
+            process.kill(pid, 'SIGKILL');
+        logger.info(`Closed the SSM port-forwarding session (process ${pid}) the run left open`);
+        closed++;
+    }
+    return closed;
+}
+async function stillRunning(pid) {
+    try {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+        return !/^\d+ \(.*\) Z/.test(stat); // a zombie has ended
+    }
+    catch {
+        return false;
     }
 }
 
@@ -83845,20 +84253,19 @@ async function runPostStep(action, body) {
 /* harmony export */   UV: () => (/* binding */ appRunnerServiceArnField),
 /* harmony export */   VO: () => (/* binding */ rdsInstanceField),
 /* harmony export */   Vt: () => (/* binding */ APP_RUNNER_SERVICE_ARN),
-/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   cU: () => (/* binding */ positiveDurationField),
 /* harmony export */   rG: () => (/* binding */ ecrRepositoryField),
 /* harmony export */   vn: () => (/* binding */ envNameField),
 /* harmony export */   yh: () => (/* binding */ awsRegionField)
 /* harmony export */ });
-/* unused harmony exports ECS_SERVICE_ARN, RDS_INSTANCE_ID */
+/* unused harmony exports ECS_SERVICE_ARN, RDS_INSTANCE_ID, TARGET_KINDS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8816);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8729);
 
 
 /** Field types shared by the config file and action inputs; each error says the accepted form. */
 const durationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine((text) => (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) !== undefined, {
+    .refine((text) => (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text) !== undefined, {
     message: 'expected a duration like 90s, 5m or 1h30m',
 })
     .describe('A duration: a number with a unit (ms, s, m, h, d), e.g. 90s, 5m, 1h30m, 7d.');
@@ -83936,17 +84343,17 @@ const envNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
     .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });
 /** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
 const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine((text) => ((0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text) ?? 0) > 0, {
+    .refine((text) => ((0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text) ?? 0) > 0, {
     message: 'expected a positive duration like 90s, 24h or 1h30m',
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = ['app-runner', 'ecs-express'];
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
 
 
 /***/ }),
 
-/***/ 305:
+/***/ 4721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83987,7 +84394,7 @@ const AUDIT_TABLE_DDL = `CREATE TABLE IF NOT EXISTS audit_log (
   created_at timestamptz NOT NULL DEFAULT now()
 )`;
 async function writeAuditEntry(databaseUrl, entry) {
-    const client = await (0,pg_client/* pgClient */.T)({
+    const client = await (0,pg_client/* pgClient */.Te)({
         connectionString: databaseUrl,
         connectionTimeoutMillis: 10_000,
         statement_timeout: 10_000,
@@ -84165,6 +84572,91 @@ var zod_issues = __nccwpck_require__(6793);
 var schemas = __nccwpck_require__(8816);
 // EXTERNAL MODULE: ./core/config/fields.ts
 var fields = __nccwpck_require__(670);
+;// CONCATENATED MODULE: ./core/config/asg-target.ts
+/**
+ * `target: { kind: asg, … }`: a service on EC2 Auto Scaling groups behind an Application Load
+ * Balancer (core/targets/asg.ts). Every rule that can be judged from the file alone is judged
+ * here, before anything runs; what needs AWS's answer (the deregistration delay, the group's
+ * min/max, the launch template's image) is judged by the target before its first change.
+ */
+
+
+/** arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<lb>/<id>/<id> */
+const LISTENER_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}$/;
+const stepSchema = schemas/* strictObject */.rej({
+    weight: schemas/* int */.Whr()
+        .min(1)
+        .max(100)
+        .describe('Share of the traffic (percent) the new group gets in this step.'),
+    hold: fields/* durationField */.Ti
+        .optional()
+        .describe('How long the step is held and judged (required for every step below 100).'),
+});
+const asgTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('asg').describe('EC2 Auto Scaling groups behind an Application Load Balancer.'),
+    'listener-arn': schemas/* string */.YjP()
+        .regex(LISTENER_ARN, {
+        message: 'expected an Application Load Balancer listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)',
+    })
+        .describe('The listener whose default action forwards to the serving group.'),
+    'group-prefix': schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{0,20}$/, {
+        message: 'expected lowercase letters, digits and hyphens, at most 21 (groups and target groups are named <prefix>-<launch template version>, and a target group name has at most 32 characters)',
+    })
+        .describe('Groups and target groups are named <prefix>-<launch template version>.'),
+    'launch-template': schemas/* string */.YjP()
+        .regex(/^[a-zA-Z0-9().\-/_]{3,128}$/, { message: 'expected a launch template name' })
+        .describe('The launch template whose new versions carry the image.'),
+    'image-via': schemas/* literal */.euz('user-data')
+        .default('user-data')
+        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version’s user data, which the instance pulls and runs at boot).'),
+    strategy: schemas/* enum */.k5n(['blue-green', 'canary'])
+        .default('blue-green')
+        .describe('blue-green: switch the listener to the new group at once; canary: weighted steps judged by metrics.'),
+    'keep-old': fields/* durationField */.Ti
+        .default('10m')
+        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group’s deregistration delay.'),
+    'healthy-timeout': fields/* durationField */.Ti
+        .default('15m')
+        .describe('How long the new group may take to have every target healthy.'),
+    canary: schemas/* strictObject */.rej({
+        steps: schemas/* array */.YOg(stepSchema)
+            .min(1)
+            .default([{ weight: 10, hold: '10m' }, { weight: 50, hold: '10m' }, { weight: 100 }])
+            .describe('The weights of the new group, ending at 100.'),
+        'error-rate-ratio': schemas/* number */.aig().min(1).default(2),
+        'error-rate-margin': schemas/* number */.aig().min(0).max(1).default(0.01),
+        'p99-ratio': schemas/* number */.aig().min(1).default(1.5),
+        'p99-margin': fields/* durationField */.Ti.default('100ms'),
+        'poll-interval': fields/* durationField */.Ti.default('1m'),
+    })
+        .prefault({})
+        .describe('Canary steps and the relative thresholds of their analysis.'),
+})
+    .superRefine((t, ctx) => {
+    const steps = t.canary.steps;
+    steps.forEach((s, i) => {
+        if (i > 0 && s.weight <= steps[i - 1].weight)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'weight'],
+                message: `${s.weight} is not above the step before (${steps[i - 1].weight}): weights must go up`,
+            });
+        if (s.weight < 100 && s.hold === undefined)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['canary', 'steps', i, 'hold'],
+                message: `is required: the ${s.weight} % step must be held for a duration (e.g. hold: 10m) while it is judged`,
+            });
+    });
+    if (steps.at(-1)?.weight !== 100)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['canary', 'steps', steps.length - 1, 'weight'],
+            message: `the last step must be 100 (it is ${steps.at(-1)?.weight}): a canary ends with all the traffic on the new group`,
+        });
+});
+
 ;// CONCATENATED MODULE: ./core/checks/schemas/common.ts
 /**
  * What the configuration knows of a check type: its `type:`, its keys and the targets it can
@@ -84759,7 +85251,91 @@ const tlsCheckSchema = defineCheckSchema({
     },
 });
 
+;// CONCATENATED MODULE: ./core/checks/schemas/report.ts
+
+
+const reportSchema = defineCheckSchema({
+    type: 'report',
+    description: 'The monthly ops report: availability per BetterStack monitor against its target, 5xx and p99 per day, delivery figures from the audit log, the rotation schedule and restore drills; drawn as charts in the job summary and kept as Markdown and JSON.',
+    shape: {
+        month: schemas/* string */.YjP()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month like 2026-11' })
+            .optional()
+            .describe('The calendar month to report; default the month before the run.'),
+        from: schemas/* string */.YjP()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a day like 2026-11-01' })
+            .optional()
+            .describe('First day of a range to report instead of a month (with to).'),
+        to: schemas/* string */.YjP()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a day like 2026-11-30' })
+            .optional()
+            .describe('Last day (included) of the range.'),
+        'sla-target': schemas/* number */.aig()
+            .gt(0, { message: 'must be above 0 and below 100, e.g. 99.9' })
+            .lt(100, { message: 'must be above 0 and below 100, e.g. 99.9' })
+            .default(99.9)
+            .describe('Availability target of each monitor, percent.'),
+        'max-error-percent': schemas/* number */.aig()
+            .min(0)
+            .max(100)
+            .default(1)
+            .describe('Highest acceptable share of 5xx answers per day, percent.'),
+        'max-p99-ms': schemas/* number */.aig()
+            .positive()
+            .default(1000)
+            .describe('Highest acceptable p99 latency per day, ms.'),
+        'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+            .min(1)
+            .optional()
+            .describe('BetterStack monitors; default the environment’s maintenance.monitor-ids.'),
+        'open-issue': schemas/* boolean */.zMY()
+            .default(false)
+            .describe('Also open the report as a GitHub issue (needs github-token with issues: write).'),
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/schemas/incidents-resolved.ts
+
+
+
+const incidentsResolvedSchema = defineCheckSchema({
+    type: 'incidents-resolved',
+    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook’s "no unresolved critical alerts in 24 h").',
+    shape: {
+        'max-age': fields/* durationField */.Ti
+            .default('24h')
+            .describe('How long an incident may stay unresolved, e.g. 24h.'),
+        'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
+            .min(1)
+            .optional()
+            .describe('Only incidents of these monitors; default every incident of the team.'),
+    },
+});
+
+;// CONCATENATED MODULE: ./core/checks/schemas/escalation-test.ts
+
+
+
+const escalationTestSchema = defineCheckSchema({
+    type: 'escalation-test',
+    description: 'Opt-in: creates a BetterStack test incident for an escalation policy, waits until BetterStack escalates it, then resolves it (also after a cancellation, in the post step).',
+    shape: {
+        'policy-id': schemas/* string */.YjP()
+            .regex(/^\d+$/, { message: 'expected the numeric id of a BetterStack escalation policy' })
+            .describe('The escalation policy the test incident goes to.'),
+        'requester-email': schemas/* email */.Rpp({ message: 'expected an e-mail address (BetterStack requires one)' })
+            .describe('Who BetterStack records as having reported the test incident.'),
+        deadline: fields/* durationField */.Ti
+            .default('10m')
+            .describe('How long to wait for BetterStack to escalate the incident.'),
+        'poll-interval': fields/* durationField */.Ti.default('15s').describe('How often to read its timeline.'),
+    },
+});
+
 ;// CONCATENATED MODULE: ./core/checks/schemas/index.ts
+
+
+
 
 
 
@@ -84823,6 +85399,9 @@ const CHECK_SCHEMAS = [
     snapshotRestoreSchema,
     sqlSchema,
     tlsCheckSchema,
+    reportSchema,
+    incidentsResolvedSchema,
+    escalationTestSchema,
     pitrTestedSchema,
     connectionsSchema,
     longQueriesSchema,
@@ -84933,6 +85512,69 @@ const bakeConfigSchema = schemas/* strictObject */.rej({
 })
     .describe('Bake period thresholds: deploy watches the new version this way for its bake input.');
 
+;// CONCATENATED MODULE: ./core/config/database-access.ts
+
+
+/**
+ * How the runner reaches the environment's database (`database.access`), docs/setup.md
+ * "Private databases". A GitHub-hosted runner is outside the VPC, while the go-live gate wants
+ * the database private; each team picks one of three ways.
+ */
+const DATABASE_ACCESS = ['direct', 'ssm', 'runner'];
+const EC2_INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
+const tagFilterSchema = schemas/* strictObject */.rej({
+    tag: schemas/* string */.YjP().min(1).max(128).describe('Tag key of the instance, e.g. Name.'),
+    value: schemas/* string */.YjP().min(1).max(256).describe('Tag value, e.g. db-bastion.'),
+})
+    .describe('The one running instance with this tag (an error when none or several match).');
+const databaseAccessShape = {
+    access: schemas/* enum */.k5n(DATABASE_ACCESS)
+        .default('direct')
+        .describe('How the runner reaches the database. direct: connect to the URL’s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
+    via: schemas/* union */.KCZ([
+        schemas/* string */.YjP().regex(EC2_INSTANCE_ID, {
+            message: 'expected an EC2 instance id like i-0123456789abcdef0, or a tag filter { tag: Name, value: db-bastion }',
+        }),
+        tagFilterSchema,
+    ])
+        .optional()
+        .describe('access: ssm only: the instance running the SSM agent that forwards the connection, by id (i-0123456789abcdef0) or tag filter ({ tag: Name, value: db-bastion }).'),
+    'runner-label': schemas/* string */.YjP()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'expected a runner label like vpc-runner' })
+        .optional()
+        .describe('access: runner only: the label of the self-hosted runner inside the VPC that runs the jobs touching the database.'),
+    'reach-timeout': fields/* durationField */.Ti
+        .default('10s')
+        .describe('Preflight: how long an action that will touch the database waits for a connection before it stops, changing nothing.'),
+};
+/** The rules between the fields, as configuration errors on the field to fix. */
+function checkDatabaseAccess(db, ctx) {
+    if (db.access === 'ssm' && db.via === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['via'],
+            message: 'is required for access: ssm: the instance in the VPC that runs the SSM agent, e.g. via: i-0123456789abcdef0 or via: { tag: Name, value: db-bastion }',
+        });
+    if (db.access !== 'ssm' && db.via !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['via'],
+            message: `applies only to access: ssm (this database has access: ${db.access}); remove it or set access: ssm`,
+        });
+    if (db.access === 'runner' && db['runner-label'] === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['runner-label'],
+            message: 'is required for access: runner: the label of the self-hosted runner inside the VPC, e.g. runner-label: vpc-runner',
+        });
+    if (db.access !== 'runner' && db['runner-label'] !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['runner-label'],
+            message: `applies only to access: runner (this database has access: ${db.access}); remove it or set access: runner`,
+        });
+}
+
 ;// CONCATENATED MODULE: ./core/restore/schema.ts
 
 
@@ -84970,6 +85612,8 @@ const restoreConfigSchema = schemas/* strictObject */.rej({
 
 
 
+
+
 /**
  * The configuration file, `.github/apprunner-ops.yml` by default. Version 1.
  * Every key is kebab-case; unknown keys are errors (a typo must not silently disable a check).
@@ -84988,7 +85632,9 @@ const databaseSchema = schemas/* strictObject */.rej({
     'snapshot-timeout': fields/* durationField */.Ti
         .default('30m')
         .describe('How long to wait for a snapshot to become available.'),
+    ...databaseAccessShape,
 })
+    .superRefine(checkDatabaseAccess)
     .describe('The RDS PostgreSQL instance behind the service.');
 const schema_healthSchema = schemas/* strictObject */.rej({
     'base-url': fields/* httpUrlField */.St.describe('Public base URL of the service, e.g. https://getdrop.no.'),
@@ -85043,6 +85689,10 @@ const secretSchema = schemas/* strictObject */.rej({
         .min(1)
         .optional()
         .describe('random only: a secret that receives the old value at each rotation (the app verifies JWTs with current or previous).'),
+    'next-secret-id': schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('random only, with previous-secret-id: a secret the app accepts tokens with but never signs with. A rotation then has two phases: the new key is deployed here first (every instance accepts it), then it becomes the signing key in a second redeploy, so during either rollout every token minted by an old or a new instance is accepted by both.'),
     'grace-days': schemas/* int */.Whr()
         .min(1)
         .max(365)
@@ -85079,6 +85729,25 @@ const secretSchema = schemas/* strictObject */.rej({
             path: ['previous-secret-id'],
             message: 'only applies to kind random (JWT keys the app verifies with current or previous)',
         });
+    if (secret['next-secret-id'] && secret.kind !== 'random')
+        ctx.addIssue({
+            code: 'custom',
+            path: ['next-secret-id'],
+            message: 'only applies to kind random (a JWT key the app accepts before it signs with it)',
+        });
+    if (secret['next-secret-id'] && secret.kind === 'random' && !secret['previous-secret-id'])
+        ctx.addIssue({
+            code: 'custom',
+            path: ['next-secret-id'],
+            message: 'needs previous-secret-id: in the second phase instances still signing with the old key serve beside ones that no longer sign with it, so the old key must stay accepted as the previous key',
+        });
+    if (secret['next-secret-id'] !== undefined &&
+        [secret['secret-id'], secret['previous-secret-id']].includes(secret['next-secret-id']))
+        ctx.addIssue({
+            code: 'custom',
+            path: ['next-secret-id'],
+            message: 'must be a secret of its own, not secret-id or previous-secret-id',
+        });
     if (secret['grace-days'] !== undefined && !secret['previous-secret-id'])
         ctx.addIssue({
             code: 'custom',
@@ -85087,8 +85756,29 @@ const secretSchema = schemas/* strictObject */.rej({
         });
 });
 /** Where the service runs: App Runner or Amazon ECS Express Mode (core/targets/). */
-const targetSchema = schemas/* strictObject */.rej({
-    kind: schemas/* enum */.k5n(fields/* TARGET_KINDS */.aO).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
+/** Fly.io: the machines of one process group of an app (core/targets/fly.ts). */
+const flyTargetSchema = schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz('fly'),
+    app: schemas/* string */.YjP()
+        .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, {
+        message: 'expected a Fly app name: lowercase letters, digits and hyphens, like drop-staging',
+    })
+        .describe('The Fly app, e.g. drop-staging.'),
+    'process-group': schemas/* string */.YjP()
+        .regex(/^[a-z0-9_-]+$/, { message: 'expected a process group name like app or web' })
+        .default('app')
+        .describe('The process group whose machines are deployed (fly.toml [processes]; default app).'),
+    regions: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[a-z]{3}$/, { message: 'expected a Fly region code like arn' }))
+        .min(1)
+        .optional()
+        .describe('Only the machines in these regions (default: every region).'),
+    'wait-timeout': fields/* positiveDurationField */.cU
+        .default('5m')
+        .describe('Per machine: its new instance started and every health check passing, or the update stops and is put back.'),
+})
+    .describe('A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.');
+const serviceTarget = (kind) => schemas/* strictObject */.rej({
+    kind: schemas/* literal */.euz(kind).describe('app-runner or ecs-express (Amazon ECS Express Mode).'),
     'service-arn': schemas/* string */.YjP().describe('The service ARN on that platform.'),
 })
     .superRefine((target, ctx) => {
@@ -85100,8 +85790,23 @@ const targetSchema = schemas/* strictObject */.rej({
             path: ['service-arn'],
             message: result.error.issues[0]?.message ?? 'not a service ARN of this kind',
         });
-})
-    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; service-arn alone means App Runner.');
+});
+const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [
+    serviceTarget('app-runner'),
+    serviceTarget('ecs-express'),
+    asgTargetSchema,
+    flyTargetSchema,
+])
+    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
+/** The name an environment's target goes by in records: its ARN (an asg's listener), or `fly:<app>:<group>`. */
+function targetId(target) {
+    if (target.kind === 'fly')
+        return `fly:${target.app}:${target['process-group']}`;
+    // An asg target's ARN is its listener's: what the records name it by.
+    if (target.kind === 'asg')
+        return target['listener-arn'];
+    return target['service-arn'];
+}
 const environmentFields = schemas/* strictObject */.rej({
     region: fields/* awsRegionField */.yh,
     'service-arn': fields/* appRunnerServiceArnField */.UV
@@ -85183,6 +85888,14 @@ const environmentSchema = environmentFields
             path: ['target'],
             message: 'give either service-arn (App Runner) or target, not both: move the ARN into target.service-arn',
         });
+    // Images are resolved in ECR (build-push pushes the same manifest to Fly's registry); no
+    // service ARN says the registry's account.
+    if (env.target?.kind === 'fly' && env['ecr-registry-id'] === undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['ecr-registry-id'],
+            message: 'is required with target kind fly: the AWS account of the ECR repository the images are resolved in (build-push pushes each to ECR and registry.fly.io)',
+        });
     // A check that cannot read this environment's target is refused here, not at 3 a.m.
     if (env['service-arn'] !== undefined && env.target !== undefined)
         return;
@@ -85206,7 +85919,7 @@ const environmentSchema = environmentFields
         kind: 'app-runner',
         'service-arn': env['service-arn'],
     };
-    return { ...env, 'service-arn': resolved['service-arn'], target: resolved };
+    return { ...env, 'service-arn': targetId(resolved), target: resolved };
 });
 const configSchema = schemas/* strictObject */.rej({
     $schema: schemas/* string */.YjP().optional(),
@@ -85311,8 +86024,193 @@ function selectEnvironment(config, name, file) {
     return env;
 }
 
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
+;// CONCATENATED MODULE: ./core/aws/ec2.ts
+
+
+/**
+ * The EC2 client is large and only the go-live gate needs it, so it is imported on first use
+ * (a separate chunk in the bundles) instead of weighing down every action that loads config.
+ */
+async function ec2Client(aws, region) {
+    if (!aws.ec2) {
+        const { EC2Client: Client } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+        aws.ec2 = new Client(awsClientConfig(region));
+    }
+    return aws.ec2;
+}
+async function describeSecurityGroups(aws, region, groupIds, deps) {
+    if (groupIds.length === 0)
+        return [];
+    const client = await ec2Client(aws, region);
+    const { DescribeSecurityGroupsCommand } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    const out = await awsCall('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
+    return out.SecurityGroups ?? [];
+}
+/** Running instances carrying the tag `key` = `value` (the SSM hop of a private database). */
+async function runningInstancesTagged(aws, region, tag, deps) {
+    const client = await ec2Client(aws, region);
+    const { DescribeInstancesCommand } = await __nccwpck_require__.e(/* import() */ 193).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5193, 19));
+    const ids = [];
+    let nextToken;
+    // Bounded: a tag filter naming more than a few pages of instances is a wrong filter anyway.
+    for (let page = 0; page < 20; page++) {
+        const out = await (0,call/* awsCall */.uF)('DescribeInstances', () => client.send(new DescribeInstancesCommand({
+            Filters: [
+                { Name: `tag:${tag.key}`, Values: [tag.value] },
+                { Name: 'instance-state-name', Values: ['running'] },
+            ],
+            MaxResults: 100,
+            NextToken: nextToken,
+        })), deps);
+        for (const reservation of out.Reservations ?? [])
+            for (const instance of reservation.Instances ?? [])
+                if (instance.InstanceId)
+                    ids.push(instance.InstanceId);
+        nextToken = out.NextToken;
+        if (!nextToken)
+            return ids;
+    }
+    throw new Error(`DescribeInstances for tag ${tag.key}=${tag.value} still had more pages after 20; narrow the tag filter`);
+}
+
+// EXTERNAL MODULE: ./core/aws/ssm-tunnel.ts
+var ssm_tunnel = __nccwpck_require__(6358);
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
+;// CONCATENATED MODULE: ./core/database/access.ts
+/**
+ * How this run reaches the environment's database (`database.access`, docs/setup.md "Private
+ * databases"): installs the route every connection takes (core/util/pg-client.ts) and checks,
+ * before the first change, that the database answers.
+ */
+
+
+
+
+
+
+/** A session may take a while to start (the plugin's handshake); it has its own deadline. */
+const SESSION_START_MS = 30_000;
+/**
+ * Installs the route of `env.database.access` for this run. With ssm, the instance is found
+ * (by id, or by its tag: exactly one running instance) and the tools checked, before any change.
+ * Sessions start on first use, one per host and port, and end when the main step ends
+ * (closeDatabaseRoute in the action runtime) or, after a cancellation, in the post step.
+ */
+async function openDatabaseAccess(env, where, deps) {
+    const configPath = `environments.${where.environment}`;
+    const db = env.database;
+    const access = db?.access ?? 'direct';
+    const reachTimeoutMs = (0,duration/* parseDuration */.E9)(db?.['reach-timeout'] ?? '10s') ?? 10_000;
+    if (access !== 'ssm' || !db) {
+        await (0,pg_client/* useDatabaseRoute */.OH)(directRoute(access));
+        return { access, configPath, reachTimeoutMs };
+    }
+    await (0,ssm_tunnel/* checkSsmTools */.BX)(deps.env ?? process.env);
+    const via = db.via;
+    let target;
+    if (typeof via === 'string')
+        target = via;
+    else {
+        const clients = deps.clients ?? createAwsClients(env.region);
+        const found = await runningInstancesTagged(clients, env.region, { key: via.tag, value: via.value }, deps);
+        if (found.length !== 1)
+            throw new errors/* ConfigError */.xL(where.configFile, [
+                `${configPath}.database.via: the tag filter ${via.tag}=${via.value} matches ${found.length === 0
+                    ? 'no running instance'
+                    : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-…) or use a tag only it carries`,
+            ]);
+        target = found[0];
+        deps.logger.info(`database.via: ${via.tag}=${via.value} is ${target}`);
+    }
+    await (0,pg_client/* useDatabaseRoute */.OH)(ssmRoute(target, env.region, deps));
+    return { access, configPath, reachTimeoutMs };
+}
+function directRoute(access) {
+    return {
+        access,
+        open: (host, port) => Promise.resolve({ host, port, via: `a direct connection to ${host}:${port}` }),
+        close: () => Promise.resolve(),
+    };
+}
+function ssmRoute(target, region, deps) {
+    // One session per host and port for the whole run, shared by every connection.
+    const sessions = new Map();
+    const pids = [];
+    return {
+        access: 'ssm',
+        open: async (host, port) => {
+            const key = `${host}:${port}`;
+            let session = sessions.get(key);
+            if (!session) {
+                session = (0,ssm_tunnel/* openSsmTunnel */.sr)({
+                    target,
+                    host,
+                    port,
+                    region,
+                    deadlineMs: SESSION_START_MS,
+                    logger: deps.logger,
+                    ...(deps.env ? { env: deps.env } : {}),
+                }).then((tunnel) => {
+                    pids.push(tunnel.pid);
+                    deps.saveState?.(ssm_tunnel/* TUNNEL_STATE */.xW, pids.join(','));
+                    return tunnel;
+                });
+                sessions.set(key, session);
+                // A session that failed to start is not kept: the next connection tries again.
+                session.catch(() => sessions.delete(key));
+            }
+            const tunnel = await session;
+            return {
+                host: '127.0.0.1',
+                port: tunnel.localPort,
+                via: `an SSM port-forwarding session through ${target} to ${host}:${port} (127.0.0.1:${tunnel.localPort})`,
+            };
+        },
+        close: async () => {
+            const open = [...sessions.values()];
+            sessions.clear();
+            for (const session of open) {
+                const tunnel = await session.catch(() => undefined);
+                await tunnel?.close();
+            }
+            if (open.length > 0)
+                deps.logger.info(`Closed ${open.length} SSM port-forwarding session(s)`);
+        },
+    };
+}
+/**
+ * Preflight: every database the action will touch answers within the environment's
+ * reach-timeout (default 10 s), or the run stops before any change, naming the host, what was
+ * tried and the three ways. URLs of one host and port are tried once.
+ */
+async function preflightDatabases(access, urls, logger) {
+    const seen = new Set();
+    for (const { url, what } of urls) {
+        if (!url)
+            continue;
+        let key;
+        try {
+            const parsed = new URL(url);
+            key = `${parsed.hostname}:${parsed.port || '5432'}`;
+        }
+        catch {
+            key = what;
+        }
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        await (0,pg_client/* reachDatabase */.vx)(url, {
+            deadlineMs: access.reachTimeoutMs,
+            configPath: access.configPath,
+            what,
+        });
+        logger.info(`Preflight: ${what} at ${key} answers (database.access: ${access.access})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./core/maintenance/suite-pauses.ts
 
 
@@ -85495,12 +86393,16 @@ class HttpError extends Error {
     status;
     url;
     body;
+    retryAfterMs;
     name = 'HttpError';
-    constructor(status, url, body) {
+    constructor(status, url, body, 
+    /** What a 429 or 503 asked for in Retry-After (seconds), in ms. */
+    retryAfterMs) {
         super(`HTTP ${status} from ${url}${body ? `: ${body.slice(0, 200)}` : ''}`);
         this.status = status;
         this.url = url;
         this.body = body;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** The connection was refused or the host not found: the request never reached the service. */
@@ -85534,7 +86436,7 @@ async function requestJson(label, url, init, deps) {
         });
         const text = await response.text();
         if (!response.ok)
-            throw new HttpError(response.status, label, text);
+            throw new HttpError(response.status, label, text, retryAfterMs(response.headers.get('retry-after')));
         if (!text)
             return undefined;
         try {
@@ -85553,9 +86455,16 @@ async function requestJson(label, url, init, deps) {
             : idempotent
                 ? !(error instanceof SyntaxError)
                 : neverSent(error),
+        delayOf: (error) => (error instanceof HttpError ? error.retryAfterMs : undefined),
         clock: deps.clock,
         logger: deps.logger,
     });
+}
+/** Retry-After in seconds (the HTTP-date form is not used by the services the suite calls). */
+function retryAfterMs(value) {
+    if (value === null || !/^\d+$/.test(value.trim()))
+        return undefined;
+    return Number(value.trim()) * 1000;
 }
 
 ;// CONCATENATED MODULE: ./core/notify/betterstack.ts
@@ -85651,13 +86560,14 @@ class BetterStackMonitors {
 
 // EXTERNAL MODULE: ./core/restore/request.ts
 var restore_request = __nccwpck_require__(3108);
-// EXTERNAL MODULE: ./core/restore/run.ts + 4 modules
-var run = __nccwpck_require__(3223);
+// EXTERNAL MODULE: ./core/restore/run.ts + 3 modules
+var run = __nccwpck_require__(7014);
 ;// CONCATENATED MODULE: ./core/restore/prepare.ts
 /**
  * restore-database end to end: the configuration, the AWS client, the maintenance window, the
  * run, the audit row. The action's main.ts reads its inputs and calls this.
  */
+
 
 
 
@@ -85678,9 +86588,17 @@ async function restoreDatabase(request, deps) {
             `environments.${request.environment}.database.instance: required to restore a database`,
         ]);
     const restoreConfig = env.restore ?? restoreConfigSchema.parse({});
-    const ms = (text, fallback) => (0,duration/* parseDuration */.E)(text) ?? fallback;
+    const ms = (text, fallback) => (0,duration/* parseDuration */.E9)(text) ?? fallback;
     const clients = createAwsClients(env.region);
     const { clock, logger } = deps;
+    // Before the first change (the forensics snapshot): the databases whose queries the restore
+    // compares, and the audit database, answer along the environment's route (database.access).
+    // The restored instance is reached the same way once it exists (a session of its own).
+    const access = await openDatabaseAccess(env, { environment: request.environment, configFile: request.config }, { clock, logger, clients, ...(deps.saveState ? { saveState: deps.saveState } : {}) });
+    await preflightDatabases(access, [
+        { url: request.databaseUrl, what: 'the database (database-url)' },
+        { url: request.auditDatabaseUrl, what: 'the audit database (audit-database-url)' },
+    ], logger);
     const maintenance = env.maintenance;
     const token = request.betterstackToken;
     const ctx = {
@@ -85710,7 +86628,7 @@ async function restoreDatabase(request, deps) {
                 action: 'restore-database',
                 pauseId,
                 runUrl: deps.run.runUrl,
-                windowMs: (0,duration/* parseDuration */.E)(maintenance.window) ?? 1_800_000,
+                windowMs: (0,duration/* parseDuration */.E9)(maintenance.window) ?? 1_800_000,
             }, { clock, logger });
             return {
                 line: `maintenance window: paused ${opened.paused.join(', ') || 'no monitor'}`,
@@ -85809,7 +86727,7 @@ function checkRequest(request) {
 
 /***/ }),
 
-/***/ 3223:
+/***/ 7014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85821,97 +86739,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: instanceName, planRestore
 
-// EXTERNAL MODULE: ./core/util/retry.ts
-var retry = __nccwpck_require__(9891);
-;// CONCATENATED MODULE: ./core/aws/call.ts
-
-const RETRYABLE_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'InternalFailure',
-    'InternalServerException',
-    'InternalServiceError',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'TimeoutError',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'EAI_AGAIN',
-]);
-/**
- * Throttling, 5xx and dropped connections are worth another try; anything else (access
- * denied, validation, not found, invalid state) is an answer and is returned at once.
- */
-function isRetryableAwsError(error) {
-    if (!error || typeof error !== 'object')
-        return false;
-    const e = error;
-    if (e.name && RETRYABLE_NAMES.has(e.name))
-        return true;
-    if (e.code && RETRYABLE_NETWORK.has(e.code))
-        return true;
-    if (e.$retryable)
-        return true;
-    const status = e.$metadata?.httpStatusCode;
-    return status !== undefined && (status >= 500 || status === 429);
-}
-/**
- * Every AWS call goes through here: bounded retries with backoff and jitter, each retry
- * logged with the operation's name. The SDK clients are built with maxAttempts 1 so this is
- * the only retry loop.
- */
-const AWS_RETRY = { attempts: 8, baseDelayMs: 250, maxDelayMs: 8_000 };
-function awsCall(label, fn, deps) {
-    const startedAt = deps.clock.now();
-    const budget = deps.retryBudgetMs;
-    return (0,retry/* retry */.L)(fn, {
-        label,
-        ...AWS_RETRY,
-        isRetryable: (error) => isRetryableAwsError(error) && (budget === undefined || deps.clock.now() - startedAt < budget),
-        clock: deps.clock,
-        logger: deps.logger,
-        ...(deps.random ? { random: deps.random } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-    });
-}
-/** The AWS error name ("InvalidStateException"), if the value is one. */
-function awsErrorName(error) {
-    return error && typeof error === 'object' && 'name' in error
-        ? String(error.name)
-        : undefined;
-}
-/**
- * Every item of a paged AWS list (NextToken, Marker), each page read through awsCall, at most
- * `maxPages` pages. More pages after those are an error naming the operation and `of` (a list read in
- * part is not read), unless `more: 'stop'` says a first part is enough (candidates for a
- * message).
- */
-async function awsPages(operation, page, deps, options) {
-    const items = [];
-    let token;
-    for (let n = 0; n < options.maxPages; n++) {
-        const out = await awsCall(operation, () => page(token), deps);
-        items.push(...(out.items ?? []));
-        token = out.next;
-        if (!token)
-            return items;
-    }
-    if (options.more === 'stop')
-        return items;
-    throw new Error(`${operation}${options.of ? ` of ${options.of}` : ''} still had more pages after ${options.maxPages}; refusing to act on a partial list`);
-}
-
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __nccwpck_require__(2664);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7202);
 // EXTERNAL MODULE: ./core/util/errors.ts
@@ -85933,7 +86762,7 @@ async function waitFor(options) {
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     let lastStatus;
-    logger.info(`Waiting up to ${(0,duration/* formatDuration */.a)(options.timeoutMs)} for ${options.what}`);
+    logger.info(`Waiting up to ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} for ${options.what}`);
     const progress = (status, done) => logger.progress?.({
         what: options.what,
         startedAt: started,
@@ -85949,15 +86778,30 @@ async function waitFor(options) {
         }
         progress(result.status, false);
         if (result.status !== lastStatus) {
-            logger.info(`  ${options.what}: ${result.status} (after ${(0,duration/* formatDuration */.a)(clock.now() - started)})`);
+            logger.info(`  ${options.what}: ${result.status} (after ${(0,duration/* formatDuration */.a3)(clock.now() - started)})`);
             lastStatus = result.status;
         }
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
-            throw new WaitTimeout(`gave up after ${(0,duration/* formatDuration */.a)(options.timeoutMs)} waiting for ${options.what}; last seen: ${lastStatus}`);
+            throw new WaitTimeout(`gave up after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} waiting for ${options.what}; last seen: ${lastStatus}`);
         }
         await clock.sleep(Math.min(options.intervalMs, remaining), options.signal);
     }
+}
+/**
+ * `waitFor` with the clock and logger of a client's or step's dependencies: every poll in
+ * core/ takes both from there, so they are named once here rather than at each wait.
+ */
+function waitWith(deps, what, timing, probe, signal) {
+    return waitFor({
+        what,
+        timeoutMs: timing.timeoutMs,
+        intervalMs: timing.intervalMs,
+        clock: deps.clock,
+        logger: deps.logger,
+        probe,
+        ...(signal ? { signal } : {}),
+    });
 }
 
 ;// CONCATENATED MODULE: ./core/aws/rds.ts
@@ -85996,12 +86840,12 @@ class RdsInstance {
     }
     async status() {
         try {
-            const out = await awsCall('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
             return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
         }
         catch (error) {
-            if (awsErrorName(error) === 'DBInstanceNotFoundFault' ||
-                awsErrorName(error) === 'DBInstanceNotFound') {
+            if ((0,call/* awsErrorName */.ZH)(error) === 'DBInstanceNotFoundFault' ||
+                (0,call/* awsErrorName */.ZH)(error) === 'DBInstanceNotFound') {
                 throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
             }
             throw error;
@@ -86028,7 +86872,7 @@ class RdsInstance {
         for (let n = 1; n <= 9; n++) {
             const candidate = n === 1 ? id : `${id}-${n}`;
             let retried = false;
-            const created = await awsCall('CreateDBSnapshot', async (attempt) => {
+            const created = await (0,call/* awsCall */.uF)('CreateDBSnapshot', async (attempt) => {
                 retried = attempt > 1;
                 try {
                     await this.client.send(new dist_cjs/* CreateDBSnapshotCommand */.SQw({
@@ -86038,8 +86882,8 @@ class RdsInstance {
                     return true;
                 }
                 catch (error) {
-                    if (awsErrorName(error) === 'DBSnapshotAlreadyExistsFault' ||
-                        awsErrorName(error) === 'DBSnapshotAlreadyExists')
+                    if ((0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotAlreadyExistsFault' ||
+                        (0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotAlreadyExists')
                         return retried;
                     throw error;
                 }
@@ -86051,12 +86895,12 @@ class RdsInstance {
     }
     async describeSnapshot(id) {
         try {
-            const out = await awsCall('DescribeDBSnapshots', () => this.client.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({ DBSnapshotIdentifier: id })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('DescribeDBSnapshots', () => this.client.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({ DBSnapshotIdentifier: id })), this.deps);
             return out.DBSnapshots?.[0];
         }
         catch (error) {
-            if (awsErrorName(error) === 'DBSnapshotNotFoundFault' ||
-                awsErrorName(error) === 'DBSnapshotNotFound')
+            if ((0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotNotFoundFault' ||
+                (0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotNotFound')
                 return undefined;
             throw error;
         }
@@ -86066,28 +86910,21 @@ class RdsInstance {
      * which would report a snapshot that never existed as complete.
      */
     async waitForSnapshot(id, timeoutMs, intervalMs) {
-        return waitFor({
-            what: `RDS snapshot ${id} to be available`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const snapshot = await this.describeSnapshot(id);
-                if (!snapshot)
-                    return { done: false, status: 'not listed yet' };
-                if (snapshot.Status === 'available')
-                    return { done: true, value: snapshot };
-                if (snapshot.Status === 'failed' || snapshot.Status === 'error') {
-                    throw new DatabaseNotReady(`RDS snapshot ${id} failed (status ${snapshot.Status})`);
-                }
-                return { done: false, status: `${snapshot.Status} (${snapshot.PercentProgress ?? 0}%)` };
-            },
+        return waitWith(this.deps, `RDS snapshot ${id} to be available`, { timeoutMs, intervalMs }, async () => {
+            const snapshot = await this.describeSnapshot(id);
+            if (!snapshot)
+                return { done: false, status: 'not listed yet' };
+            if (snapshot.Status === 'available')
+                return { done: true, value: snapshot };
+            if (snapshot.Status === 'failed' || snapshot.Status === 'error') {
+                throw new DatabaseNotReady(`RDS snapshot ${id} failed (status ${snapshot.Status})`);
+            }
+            return { done: false, status: `${snapshot.Status} (${snapshot.PercentProgress ?? 0}%)` };
         });
     }
     /** Manual snapshots of this instance whose id matches `own`, newest first. */
     async manualSnapshots(own) {
-        const all = await awsPages('DescribeDBSnapshots', async (marker) => {
+        const all = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (marker) => {
             const out = await this.client.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
                 DBInstanceIdentifier: this.instanceId,
                 SnapshotType: 'manual',
@@ -86102,13 +86939,13 @@ class RdsInstance {
             (a.SnapshotCreateTime?.getTime() ?? Infinity));
     }
     async deleteSnapshot(id) {
-        await awsCall('DeleteDBSnapshot', async (attempt) => {
+        await (0,call/* awsCall */.uF)('DeleteDBSnapshot', async (attempt) => {
             try {
                 await this.client.send(new dist_cjs/* DeleteDBSnapshotCommand */.PHQ({ DBSnapshotIdentifier: id }));
             }
             catch (error) {
                 // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
-                const name = awsErrorName(error);
+                const name = (0,call/* awsErrorName */.ZH)(error);
                 if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
                     return;
                 throw error;
@@ -86143,7 +86980,7 @@ const BROKEN = new Set([
     'restore-error',
     'storage-full',
 ]);
-const notFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
+const notFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
 const tagOf = (instance, key) => (instance.TagList ?? []).find((t) => t.Key === key)?.Value;
 /** Whether `instance` is this suite's restore of `source` to `to`. */
 function isRestoreOf(instance, source, to) {
@@ -86174,7 +87011,7 @@ class RestoreInstances {
     }
     async describe(id) {
         try {
-            const out = await awsCall('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: id })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: id })), this.deps);
             return out.DBInstances?.[0];
         }
         catch (error) {
@@ -86185,7 +87022,7 @@ class RestoreInstances {
     }
     /** Every instance of the account and region (a list read in part is an error). */
     all() {
-        return awsPages('DescribeDBInstances', async (marker) => {
+        return (0,call/* awsPages */.A_)('DescribeDBInstances', async (marker) => {
             const res = await this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ Marker: marker, MaxRecords: 100 }));
             return { items: res.DBInstances, next: res.Marker };
         }, this.deps, { maxPages: 200 });
@@ -86489,7 +87326,7 @@ async function restoreSteps(request, ctx, report) {
             const there = await instances.describe(plan.restored).catch(() => undefined);
             if (!there || !isRestoreOf(there, source, plan.to)) {
                 report.state.push(`${source} serves unchanged; no restored instance was created`);
-                throw new RestoreFailed(`restoring ${source} into ${plan.restored} failed: ${awsErrorName(error) ?? ''} ${(0,errors/* errorMessage */.gJ)(error)}`);
+                throw new RestoreFailed(`restoring ${source} into ${plan.restored} failed: ${(0,call/* awsErrorName */.ZH)(error) ?? ''} ${(0,errors/* errorMessage */.gJ)(error)}`);
             }
         }
         step(`restoring ${plan.to} into ${plan.restored}`);
@@ -86713,8 +87550,8 @@ function mermaidTimeline(title, steps) {
 
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
-// EXTERNAL MODULE: ./core/restore/run.ts + 4 modules
-var run = __nccwpck_require__(3223);
+// EXTERNAL MODULE: ./core/restore/run.ts + 3 modules
+var run = __nccwpck_require__(7014);
 // EXTERNAL MODULE: ./core/restore/verify.ts + 1 modules
 var verify = __nccwpck_require__(5944);
 ;// CONCATENATED MODULE: ./core/restore/summary.ts
@@ -86751,7 +87588,7 @@ function renderRestore(report, environment, mode) {
     const facts = [
         report.forensicsSnapshot && `forensics snapshot: ${report.forensicsSnapshot}`,
         report.plan && `restored instance: ${report.plan.restored}`,
-        report.restoreMs !== undefined && `restore took ${(0,duration/* formatDuration */.a)(report.restoreMs)}`,
+        report.restoreMs !== undefined && `restore took ${(0,duration/* formatDuration */.a3)(report.restoreMs)}`,
     ].filter((x) => Boolean(x));
     if (facts.length > 0)
         summary.list(facts);
@@ -86774,6 +87611,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   SP: () => (/* binding */ shown)
 });
 
+// EXTERNAL MODULE: ./core/util/pg-client.ts
+var pg_client = __nccwpck_require__(5142);
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __nccwpck_require__(8729);
 // EXTERNAL MODULE: ./core/util/errors.ts
@@ -86899,8 +87738,6 @@ async function verifyRestore(input) {
     return { connected: true, results };
 }
 
-// EXTERNAL MODULE: ./core/util/pg-client.ts
-var pg_client = __nccwpck_require__(5142);
 ;// CONCATENATED MODULE: ./core/restore/verify.ts
 /** The restore's verification queries, run read-only on one instance's endpoint. */
 
@@ -86919,7 +87756,7 @@ const verify_text = (raw) => raw === null || raw === undefined
 async function runQueries(endpoint, databaseUrl, queries, timeoutMs) {
     const c = credentialsFromUrl(databaseUrl);
     const answers = new Map();
-    const client = await (0,pg_client/* pgClient */.T)({
+    const client = await (0,pg_client/* pgClient */.Te)({
         host: endpoint.host,
         port: endpoint.port,
         user: c.user,
@@ -87008,9 +87845,10 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* unused harmony export formatDurationWords */
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -87051,6 +87889,17 @@ function formatDuration(ms) {
     // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
     // of something; 5h0m29s cannot be misread.
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
+ * waits and `status`): units apart from their numbers and none skipped between two shown, so
+ * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
+ * formatDuration's form, which the configuration accepts.
+ */
+function formatDurationWords(ms) {
+    return formatDuration(ms)
+        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+        .trim();
 }
 
 
@@ -87121,16 +87970,166 @@ function isUserFixable(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ pgClient)
+/* harmony export */   HI: () => (/* binding */ closeDatabaseRoute),
+/* harmony export */   OH: () => (/* binding */ useDatabaseRoute),
+/* harmony export */   Te: () => (/* binding */ pgClient),
+/* harmony export */   vx: () => (/* binding */ reachDatabase)
 /* harmony export */ });
+/* unused harmony exports currentDatabaseAccess, databaseAddress, reachAdvice, DatabaseUnreachable, routedUrl */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
+
+let route;
+/** Installs the run's route (one per run); the previous one is closed. */
+async function useDatabaseRoute(next) {
+    const previous = route;
+    route = next;
+    if (previous && previous !== next)
+        await previous.close();
+}
+/** Closes the run's tunnels; the action runtime calls it when the main step ends, whatever its outcome. */
+async function closeDatabaseRoute() {
+    const current = route;
+    route = undefined;
+    await current?.close();
+}
+function currentDatabaseAccess() {
+    return route?.access ?? 'direct';
+}
 /**
  * A pg client, with the driver imported on first use (a separate chunk in the bundles). Every
  * action's configuration schema reaches the sql check, the drill and the audit log, but most
  * runs never connect to a database, and loading pg is a tenth of a bundle's start-up.
+ *
+ * Through a route, the connection goes to the route's local address while TLS still verifies
+ * the certificate against the database's own host name.
  */
 async function pgClient(config) {
     const { default: driver } = await __nccwpck_require__.e(/* import() */ 849).then(__nccwpck_require__.bind(__nccwpck_require__, 3849));
-    return new driver.Client(config);
+    if (!route)
+        return new driver.Client(config);
+    return new driver.Client(await routed(config, route));
+}
+/** The database's own host and port named by a client configuration (URL or fields). */
+async function databaseAddress(config) {
+    let fields = { ...config };
+    if (config.connectionString) {
+        const { parse } = await __nccwpck_require__.e(/* import() */ 984).then(__nccwpck_require__.bind(__nccwpck_require__, 984));
+        const { connectionString: _url, ...rest } = config;
+        // The URL's fields win over the object's, as in pg's own ConnectionParameters.
+        fields = { ...rest, ...parse(config.connectionString) };
+    }
+    const host = typeof fields.host === 'string' && fields.host ? fields.host : 'localhost';
+    const port = Number(fields.port ?? 5432) || 5432;
+    return { host, port, fields };
+}
+async function routed(config, through) {
+    const { host, port, fields } = await databaseAddress(config);
+    const target = await through.open(host, port);
+    if (target.host === host && target.port === port)
+        return config;
+    const ssl = fields.ssl;
+    return {
+        ...fields,
+        host: target.host,
+        port: target.port,
+        // The certificate names the database's host, not 127.0.0.1: verify against that name.
+        ...(ssl ? { ssl: { ...(typeof ssl === 'object' ? ssl : {}), servername: host } } : {}),
+    };
+}
+/** The three ways to reach a private database, for every "cannot reach" message. */
+function reachAdvice(configPath) {
+    return (`A GitHub-hosted runner is outside your VPC; set ${configPath}.database.access to one of: ` +
+        `direct (the host is reachable from the runner, e.g. a publicly accessible instance restricted by security group), ` +
+        `ssm with via: <instance id or tag filter> (port forwarding through an instance in the VPC running the SSM agent), ` +
+        `runner with runner-label: <label> (run the database jobs on a self-hosted runner inside the VPC). ` +
+        `See docs/setup.md, "Private databases".`);
+}
+/** Errors of the network, not of the database: the host was never reached. */
+function unreachable(error) {
+    const code = error.code;
+    if (typeof code === 'string' && /^(E[A-Z]+|ENOTFOUND|EAI_AGAIN)$/.test(code))
+        return true;
+    const message = error instanceof Error ? error.message : String(error);
+    return /timeout|timed out|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|terminated unexpectedly/i.test(message);
+}
+/** Reported as it is (the configuration or the network must change), never as a bug. */
+class DatabaseUnreachable extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'DatabaseUnreachable';
+}
+/**
+ * Preflight: opens a connection to the database of `url` within `deadlineMs` and runs
+ * `SELECT 1`. Throws DatabaseUnreachable, naming the host, what was tried and the three ways,
+ * when the network never reached it; a refused login is the caller's to judge (it proves the
+ * host is reachable), so it is returned, never thrown.
+ */
+async function reachDatabase(url, options) {
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const access = currentDatabaseAccess();
+    let tried = `a direct connection to ${host}:${port}`;
+    let timer;
+    const attempt = async () => {
+        if (route)
+            tried = (await route.open(host, port)).via;
+        const client = await pgClient({
+            connectionString: url,
+            connectionTimeoutMillis: options.deadlineMs,
+            statement_timeout: options.deadlineMs,
+        });
+        client.on('error', () => { });
+        try {
+            await client.connect();
+            await client.query('SELECT 1');
+            return { reached: true };
+        }
+        catch (error) {
+            if (unreachable(error))
+                throw error;
+            // Reached: the server answered (a refused login, a missing database).
+            const code = error.code ?? '';
+            return { reached: true, loginError: `${code} ${error.message}`.trim() };
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    };
+    try {
+        return await Promise.race([
+            attempt(),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no connection within ${options.deadlineMs / 1000} s`)), options.deadlineMs);
+            }),
+        ]);
+    }
+    catch (error) {
+        // The route's own failure (an SSM session that did not start) already says what to do.
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY)
+            throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        // pg's messages name the host and user, never the password; strip the URL anyway.
+        const safe = reason.split(url).join('<database url>');
+        throw new DatabaseUnreachable(`cannot reach ${options.what} at ${host}:${port} (access: ${access}); tried ${tried}: ${safe}. ${reachAdvice(options.configPath)}`);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * A URL for a program the suite runs (a rollback's down migration), through the run's route:
+ * its host and port become the local end of the session. The program then connects to
+ * 127.0.0.1, so `sslmode=verify-full` would fail its host name check: such a URL needs
+ * `sslmode=require` for the migration (docs/setup.md, "Private databases").
+ */
+async function routedUrl(url) {
+    if (!route)
+        return url;
+    const { host, port } = await databaseAddress({ connectionString: url });
+    const target = await route.open(host, port);
+    if (target.host === host && target.port === port)
+        return url;
+    const parsed = new URL(url);
+    parsed.hostname = target.host;
+    parsed.port = String(target.port);
+    return parsed.href;
 }
 
 
@@ -87164,7 +88163,8 @@ async function retry(fn, options) {
             if (attempt >= options.attempts || !options.isRetryable(error))
                 throw error;
             const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+            const asked = options.delayOf?.(error);
+            const delay = Math.max(Math.round(ceiling / 2 + (random() * ceiling) / 2), Math.min(asked ?? 0, options.maxRetryAfterMs ?? 60_000));
             options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
             await options.clock.sleep(delay, options.signal);
         }
@@ -87281,7 +88281,10 @@ function discriminatorValues(schema, parent, key) {
         return [];
     return def['options'].flatMap((option) => {
         const shape = option._zod.def['shape'];
-        return shape[String(key)]?._zod.def['values'] ?? [];
+        const tag = shape[String(key)]?._zod.def;
+        // A literal lists `values`; an enum its `entries`.
+        return (tag?.['values'] ??
+            Object.values(tag?.['entries'] ?? {}));
     });
 }
 function isIntegerAt(schema, path) {
@@ -96243,6 +97246,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
   gMt: () => (/* binding */ discriminatedUnion),
+  Rpp: () => (/* binding */ schemas_email),
   k5n: () => (/* binding */ schemas_enum),
   Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
@@ -96254,7 +97258,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -104618,7 +105622,7 @@ const ZodEmail = /*@__PURE__*/ $constructor("ZodEmail", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function schemas_email(params) {
-    return core._email(ZodEmail, params);
+    return _email(ZodEmail, params);
 }
 const ZodGUID = /*@__PURE__*/ $constructor("ZodGUID", (inst, def) => {
     // ZodStringFormat.init(inst, def);
@@ -105899,6 +106903,18 @@ function preprocess(fn, schema) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

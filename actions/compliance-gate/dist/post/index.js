@@ -41315,6 +41315,17 @@ function formatDuration(ms) {
     // of something; 5h0m29s cannot be misread.
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
+ * waits and `status`): units apart from their numbers and none skipped between two shown, so
+ * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
+ * formatDuration's form, which the configuration accepts.
+ */
+function formatDurationWords(ms) {
+    return formatDuration(ms)
+        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+        .trim();
+}
 
 ;// CONCATENATED MODULE: ./core/config/fields.ts
 
@@ -41404,7 +41415,7 @@ const positiveDurationField = schemas_string()
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express']));
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
 
 ;// CONCATENATED MODULE: ./core/util/zod-issues.ts
 /** `environments.production.health.checks[1].expect.status` */
@@ -41507,7 +41518,10 @@ function discriminatorValues(schema, parent, key) {
         return [];
     return def['options'].flatMap((option) => {
         const shape = option._zod.def['shape'];
-        return shape[String(key)]?._zod.def['values'] ?? [];
+        const tag = shape[String(key)]?._zod.def;
+        // A literal lists `values`; an enum its `entries`.
+        return (tag?.['values'] ??
+            Object.values(tag?.['entries'] ?? {}));
     });
 }
 function isIntegerAt(schema, path) {

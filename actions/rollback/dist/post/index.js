@@ -28463,7 +28463,8 @@ async function retry(fn, options) {
             if (attempt >= options.attempts || !options.isRetryable(error))
                 throw error;
             const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-            const delay = options.delayFor?.(error) ?? Math.round(ceiling / 2 + (random() * ceiling) / 2);
+            const asked = options.delayOf?.(error);
+            const delay = Math.max(Math.round(ceiling / 2 + (random() * ceiling) / 2), Math.min(asked ?? 0, options.maxRetryAfterMs ?? 60_000));
             options.logger.info(`${options.label}: attempt ${attempt}/${options.attempts} failed (${describeError(error)}); retrying in ${delay}ms`);
             await options.clock.sleep(delay, options.signal);
         }
@@ -28712,7 +28713,7 @@ class GitHubDeployments {
         catch (error) {
             throw this.refused(error, 'read deployments', 'deployments: read');
         }
-        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,duration/* formatDuration */.a)(this.deps.clock.now() - started)}`);
+        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,duration/* formatDuration */.a3)(this.deps.clock.now() - started)}`);
         return records;
     }
     /**
@@ -29003,12 +29004,16 @@ class HttpError extends Error {
     status;
     url;
     body;
+    retryAfterMs;
     name = 'HttpError';
-    constructor(status, url, body) {
+    constructor(status, url, body, 
+    /** What a 429 or 503 asked for in Retry-After (seconds), in ms. */
+    retryAfterMs) {
         super(`HTTP ${status} from ${url}${body ? `: ${body.slice(0, 200)}` : ''}`);
         this.status = status;
         this.url = url;
         this.body = body;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** The connection was refused or the host not found: the request never reached the service. */
@@ -29042,7 +29047,7 @@ async function requestJson(label, url, init, deps) {
         });
         const text = await response.text();
         if (!response.ok)
-            throw new HttpError(response.status, label, text);
+            throw new HttpError(response.status, label, text, retryAfterMs(response.headers.get('retry-after')));
         if (!text)
             return undefined;
         try {
@@ -29061,9 +29066,16 @@ async function requestJson(label, url, init, deps) {
             : idempotent
                 ? !(error instanceof SyntaxError)
                 : neverSent(error),
+        delayOf: (error) => (error instanceof HttpError ? error.retryAfterMs : undefined),
         clock: deps.clock,
         logger: deps.logger,
     });
+}
+/** Retry-After in seconds (the HTTP-date form is not used by the services the suite calls). */
+function retryAfterMs(value) {
+    if (value === null || !/^\d+$/.test(value.trim()))
+        return undefined;
+    return Number(value.trim()) * 1000;
 }
 
 ;// CONCATENATED MODULE: ./core/notify/betterstack.ts
@@ -42062,7 +42074,7 @@ function preprocess(fn, schema) {
 
 /** Field types shared by the config file and action inputs; each error says the accepted form. */
 const durationField = schemas_string()
-    .refine((text) => (0,duration/* parseDuration */.E)(text) !== undefined, {
+    .refine((text) => (0,duration/* parseDuration */.E9)(text) !== undefined, {
     message: 'expected a duration like 90s, 5m or 1h30m',
 })
     .describe('A duration: a number with a unit (ms, s, m, h, d), e.g. 90s, 5m, 1h30m, 7d.');
@@ -42140,12 +42152,12 @@ const envNameField = schemas_string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an UPPER_SNAKE_CASE name' });
 /** A duration longer than zero (`max-age: 0s` or `-1h` would make a check meaningless). */
 const positiveDurationField = schemas_string()
-    .refine((text) => ((0,duration/* parseDuration */.E)(text) ?? 0) > 0, {
+    .refine((text) => ((0,duration/* parseDuration */.E9)(text) ?? 0) > 0, {
     message: 'expected a positive duration like 90s, 24h or 1h30m',
 })
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
-const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'fly']));
+const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
 
 ;// CONCATENATED MODULE: ./core/util/zod-issues.ts
 /** `environments.production.health.checks[1].expect.status` */
@@ -42417,12 +42429,12 @@ class InputReader {
     /** A duration such as `90s`, `5m`, `1h30m`, in milliseconds, within bounds. */
     duration(name, bounds) {
         const text = this.required(name);
-        const ms = (0,duration/* parseDuration */.E)(text);
+        const ms = (0,duration/* parseDuration */.E9)(text);
         if (ms === undefined) {
             throw new InputError(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new InputError(name, `expected a duration from ${(0,duration/* formatDuration */.a)(bounds.min)} to ${(0,duration/* formatDuration */.a)(bounds.max)}, got ${text}`);
+            throw new InputError(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -42590,9 +42602,10 @@ function runOpsPostStep(action) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* unused harmony export formatDurationWords */
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -42633,6 +42646,17 @@ function formatDuration(ms) {
     // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
     // of something; 5h0m29s cannot be misread.
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
+ * waits and `status`): units apart from their numbers and none skipped between two shown, so
+ * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
+ * formatDuration's form, which the configuration accepts.
+ */
+function formatDurationWords(ms) {
+    return formatDuration(ms)
+        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+        .trim();
 }
 
 
