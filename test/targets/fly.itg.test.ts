@@ -181,6 +181,29 @@ describe('deploy target fly', () => {
   );
 
   it.concurrent(
+    'a machine in the failed state is refused at once, named, not waited for until the deadline',
+    async ({ onTestFinished }) => {
+      const w = await flyWorld(onTestFinished, { states: { [APP_MACHINES[1]]: 'failed' } });
+      const named = new RegExp(
+        `machine ${APP_MACHINES[1]} \\(arn\\) is failed and will not settle by waiting: look at it \\(fly machine status ${APP_MACHINES[1]} -a ${FLY_APP}\\)`,
+      );
+      const check = await w.target.preflight();
+      expect(check).toMatchObject({ updatable: false, busy: false });
+      expect(check.reason).toMatch(named);
+      const asked = Date.now();
+      // A wait of a modelled hour (20 s real at most) ends at the first look.
+      await expect(
+        w.target.waitUntilUpdatable({ timeoutMs: 20_000, intervalMs: 50 }),
+      ).rejects.toSatisfy((e) => e instanceof TargetNotUpdatable && named.test(e.message));
+      expect(Date.now() - asked).toBeLessThan(5_000);
+      await expect(w.target.switchImage(w.ecrImage('v1.5.0'))).rejects.toSatisfy(
+        (e) => e instanceof TargetNotUpdatable && named.test(e.message),
+      );
+      expect(w.sim.mutatingCalls({ service: 'fly' })).toEqual([]);
+    },
+  );
+
+  it.concurrent(
     'a lease taken by someone else between the plan and the update stops there, nothing changed',
     async ({ onTestFinished }) => {
       const w = await flyWorld(onTestFinished);
