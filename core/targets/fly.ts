@@ -293,6 +293,14 @@ export class FlyTarget implements DeployTarget {
   async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
     const fly = this.flyImage(image);
     const { id, before } = await this.plan('switch', fly, options.environment);
+    // Machines pull from registry.fly.io: a digest pushed only to ECR would fail on the first.
+    const digest = fly.slice(fly.indexOf('@') + 1);
+    if ((await this.api.registryHolds(this.app, digest)) === false) {
+      this.plans.delete(id);
+      throw new FlyTargetRefused(
+        `${fly} is not in Fly's registry (${image} was pushed elsewhere only): push it there with build-push's registries input (registries: ecr, fly), then deploy again; no machine was changed`,
+      );
+    }
     return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
   }
 

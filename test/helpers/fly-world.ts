@@ -75,6 +75,8 @@ export async function flyWorld(
     waitTimeoutMs?: number;
     /** Machines of the process group seeded in another state than `started`. */
     states?: Partial<Record<string, 'started' | 'stopped' | 'suspended' | 'failed'>>;
+    /** Look the image up in registry.fly.io before any change (as deploy does); default true. */
+    checkRegistry?: boolean;
   } = {},
 ): Promise<FlyWorld> {
   const sim = await startSim({ fixture: flyFixture(options.states), timeScale: TIME_SCALE });
@@ -83,6 +85,7 @@ export async function flyWorld(
   const deps = { clock: systemClock, logger };
   const api = new FlyMachinesApi(sim.fly.apiUrl, options.token ?? sim.fly.token, deps, {
     requestTimeoutMs: 10_000,
+    ...(options.checkRegistry === false ? {} : { registryUrl: sim.env['FLY_REGISTRY_URL'] }),
   });
   const target = new FlyTarget(
     api,
