@@ -34,7 +34,29 @@ export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
       `expected docker or buildah (or empty to detect), got "${builder}"`,
     );
   }
+  const registries = [
+    ...new Set(
+      (inputs.optional('registries') ?? 'ecr')
+        .split(/[\s,]+/)
+        .map((r) => r.trim().toLowerCase())
+        .filter((r) => r !== ''),
+    ),
+  ];
+  const unknown = registries.filter((r) => r !== 'ecr' && r !== 'fly');
+  if (unknown.length || registries.length === 0)
+    throw new InputError(
+      'registries',
+      `expected ecr, or ecr and fly (comma-separated), got "${inputs.optional('registries') ?? ''}"`,
+    );
+  if (!registries.includes('ecr'))
+    throw new InputError(
+      'registries',
+      'must include ecr: deploy resolves and records images in ECR, and the Fly image is the same digest (use "ecr, fly")',
+    );
+  const flyApiToken = inputs.optional('fly-api-token');
   return Object.freeze({
+    registries: registries as ('ecr' | 'fly')[],
+    flyApiToken,
     config: inputs.required('config'),
     environment: inputs.required('environment'),
     context: inputs.required('context'),
