@@ -36,7 +36,8 @@ export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
   }
   const registries = [
     ...new Set(
-      (inputs.optional('registries') ?? 'ecr')
+      inputs
+        .required('registries')
         .split(/[\s,]+/)
         .map((r) => r.trim().toLowerCase())
         .filter((r) => r !== ''),
@@ -46,7 +47,7 @@ export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
   if (unknown.length || registries.length === 0)
     throw new InputError(
       'registries',
-      `expected ecr, or ecr and fly (comma-separated), got "${inputs.optional('registries') ?? ''}"`,
+      `expected ecr, or ecr and fly (comma-separated), got "${inputs.required('registries')}"`,
     );
   if (!registries.includes('ecr'))
     throw new InputError(
