@@ -10,6 +10,7 @@ import type { Clock } from '../util/clock.js';
 import { InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { FLY_REGISTRY, flyRegistryUrl } from '../fly/registry.js';
+import type { Registry } from './registries.js';
 import { buildAndPush, type Builder, type BuildOutcome, type FlyPush } from './build-push.js';
 
 /**
@@ -26,7 +27,7 @@ function ecrLocation(env: EnvironmentConfig): EcrLocation {
 
 export interface BuildPushRequest {
   /** Where to push: always ECR; `fly` also pushes to registry.fly.io/<app> (same digest). */
-  registries: ('ecr' | 'fly')[];
+  registries: Registry[];
   flyApiToken: string | undefined;
   config: string;
   environment: string;

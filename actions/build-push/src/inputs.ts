@@ -1,5 +1,6 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import type { BuildPushRequest } from '../../../core/build/prepare.js';
+import { parseRegistries } from '../../../core/build/registries.js';
 import { InputError } from '../../../core/util/errors.js';
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -34,29 +35,10 @@ export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
       `expected docker or buildah (or empty to detect), got "${builder}"`,
     );
   }
-  const registries = [
-    ...new Set(
-      inputs
-        .required('registries')
-        .split(/[\s,]+/)
-        .map((r) => r.trim().toLowerCase())
-        .filter((r) => r !== ''),
-    ),
-  ];
-  const unknown = registries.filter((r) => r !== 'ecr' && r !== 'fly');
-  if (unknown.length || registries.length === 0)
-    throw new InputError(
-      'registries',
-      `expected ecr, or ecr and fly (comma-separated), got "${inputs.required('registries')}"`,
-    );
-  if (!registries.includes('ecr'))
-    throw new InputError(
-      'registries',
-      'must include ecr: deploy resolves and records images in ECR, and the Fly image is the same digest (use "ecr, fly")',
-    );
+  const registries = parseRegistries(inputs.required('registries'));
   const flyApiToken = inputs.optional('fly-api-token');
   return Object.freeze({
-    registries: registries as ('ecr' | 'fly')[],
+    registries,
     flyApiToken,
     config: inputs.required('config'),
     environment: inputs.required('environment'),
