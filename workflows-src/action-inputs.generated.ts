@@ -191,6 +191,8 @@ export interface ActionInputs {
     readonly 'slack-webhook-url'?: InputValue;
     /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
     readonly 'audit-database-url'?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN) of an environment whose target kind is fly: the redeploy restarts its machines. Unused by the other targets. */
+    readonly 'fly-api-token'?: InputValue;
     /** Run the preflight, print the plan and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
   };
