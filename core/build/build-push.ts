@@ -4,6 +4,7 @@ import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ec
 import { awsCall, type AwsCallDeps } from '../aws/call.js';
 import type { EcrRepository, ResolvedImage } from '../aws/ecr.js';
 import { imageUri } from '../aws/image-ref.js';
+import { FLY_REGISTRY, flyRegistryHolds } from '../fly/registry.js';
 import { DomainFailure } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { runCommand } from './process.js';
@@ -21,8 +22,18 @@ export interface BuildRequest {
   timeoutMs: number;
 }
 
+/** registry.fly.io/<app> as a second destination (core/fly/registry.ts). */
+export interface FlyPush {
+  app: string;
+  token: string;
+  /** The registry's HTTP API: https://registry.fly.io, or a stand-in in tests. */
+  registryUrl: string;
+}
+
 export interface BuildOutcome {
   image: ResolvedImage;
+  /** `registry.fly.io/<app>@sha256:…` when pushed there too (the same digest). */
+  flyImage?: string;
   tag: string;
   built: boolean;
   builder: Builder | undefined;
@@ -89,15 +100,32 @@ export async function buildAndPush(
     ecrClient: ECRClient;
     repository: EcrRepository;
     mask: (s: string) => void;
+    fly?: FlyPush | undefined;
   },
 ): Promise<BuildOutcome> {
-  const { logger } = deps;
+  const { logger, fly } = deps;
+  const flyRef = (digest: string) =>
+    fly ? { flyImage: `${FLY_REGISTRY}/${fly.app}@${digest}` } : {};
   const existing = await deps.repository.find({ kind: 'tag', tag: request.tag });
   if (existing) {
     logger.info(
       `ECR already holds ${deps.repository.location.repository}:${request.tag} (${existing.digest}); not rebuilding`,
     );
-    return { image: existing, tag: request.tag, built: false, builder: undefined };
+    // A rebuild would give another digest: the Fly copy must be the one pushed with it.
+    if (
+      fly &&
+      !(await flyRegistryHolds(fly.app, existing.digest, fly.token, { url: fly.registryUrl }))
+    )
+      throw new DomainFailure(
+        `ECR holds ${deps.repository.location.repository}:${request.tag} (${existing.digest}), but ${FLY_REGISTRY}/${fly.app} does not: it was pushed before registries included fly. Build a new tag (the tag input) so both registries get the same image`,
+      );
+    return {
+      image: existing,
+      ...flyRef(existing.digest),
+      tag: request.tag,
+      built: false,
+      builder: undefined,
+    };
   }
   const builder = request.builder ?? (await detectBuilder(logger));
   if (!builder) {
@@ -110,6 +138,8 @@ export async function buildAndPush(
   );
   const auth = await login(deps.ecrClient, deps.repository.location.registryId, deps, deps.mask);
   const target = `${auth.host}/${deps.repository.location.repository}:${request.tag}`;
+  const flyUrl = fly ? new URL(fly.registryUrl) : undefined;
+  const flyTarget = fly && flyUrl ? `${flyUrl.host}/${fly.app}:${request.tag}` : undefined;
   const dockerfile = request.dockerfile ?? path.join(request.context, 'Dockerfile');
   const buildArgs = request.buildArgs.flatMap((a) => ['--build-arg', `${a.name}=${a.value}`]);
   const secrets = await mkdtemp(path.join(request.tempDir, 'registry-auth-'));
@@ -128,6 +158,10 @@ export async function buildAndPush(
           [auth.host]: {
             auth: Buffer.from(`${auth.username}:${auth.password}`).toString('base64'),
           },
+          // Fly's registry takes user x with the API token as password (flyctl auth docker).
+          ...(fly && flyUrl
+            ? { [flyUrl.host]: { auth: Buffer.from(`x:${fly.token}`).toString('base64') } }
+            : {}),
         },
       }),
       { mode: 0o600 },
@@ -170,7 +204,32 @@ export async function buildAndPush(
     logger.info(
       `Pushed ${imageUri(deps.repository.location, { kind: 'digest', digest: pushed.digest })}`,
     );
-    return { image: pushed, tag: request.tag, built: true, builder };
+    if (fly && flyTarget && flyUrl) {
+      const flyDigestFile = path.join(secrets, 'fly-digest');
+      if (builder === 'docker') {
+        await run(`docker tag ${flyTarget}`, 'docker', ['tag', target, flyTarget]);
+        await run(`docker push ${flyTarget}`, 'docker', ['push', flyTarget]);
+      } else {
+        await run(`buildah push ${flyTarget}`, 'buildah', [
+          'push',
+          '--digestfile',
+          flyDigestFile,
+          ...(flyUrl.protocol === 'http:' ? ['--tls-verify=false'] : []),
+          target,
+          `docker://${flyTarget}`,
+        ]);
+      }
+      // Machines are updated by the ECR digest: Fly must hold that very manifest.
+      if (!(await flyRegistryHolds(fly.app, pushed.digest, fly.token, { url: fly.registryUrl }))) {
+        const local =
+          builder === 'buildah' ? (await readFile(flyDigestFile, 'utf8')).trim() : 'another digest';
+        throw new DomainFailure(
+          `pushed ${FLY_REGISTRY}/${fly.app}:${request.tag}, but it holds ${local}, not ECR's ${pushed.digest}: the two pushes differ, so a deploy by digest would not find the image on Fly`,
+        );
+      }
+      logger.info(`Pushed ${FLY_REGISTRY}/${fly.app}@${pushed.digest}`);
+    }
+    return { image: pushed, ...flyRef(pushed.digest), tag: request.tag, built: true, builder };
   } finally {
     await rm(secrets, { recursive: true, force: true });
   }

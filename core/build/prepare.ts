@@ -9,7 +9,9 @@ import type { EnvironmentConfig } from '../config/schema.js';
 import type { Clock } from '../util/clock.js';
 import { InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { buildAndPush, type Builder, type BuildOutcome } from './build-push.js';
+import { FLY_REGISTRY, flyRegistryUrl } from '../fly/registry.js';
+import type { Registry } from './registries.js';
+import { buildAndPush, type Builder, type BuildOutcome, type FlyPush } from './build-push.js';
 
 /**
  * The environment's ECR repository, as core/deploy/context.ts's ecrLocation: not imported from
@@ -24,6 +26,9 @@ function ecrLocation(env: EnvironmentConfig): EcrLocation {
 }
 
 export interface BuildPushRequest {
+  /** Where to push: always ECR; `fly` also pushes to registry.fly.io/<app> (same digest). */
+  registries: Registry[];
+  flyApiToken: string | undefined;
   config: string;
   environment: string;
   context: string;
@@ -59,6 +64,21 @@ export async function runBuildPush(
       'tag',
       'is required when the commit SHA is unknown (GITHUB_SHA is not set)',
     );
+  let fly: FlyPush | undefined;
+  if (request.registries.includes('fly')) {
+    if (env.target.kind !== 'fly')
+      throw new InputError(
+        'registries',
+        `includes fly, but environments.${request.environment}.target in ${request.config} is ${env.target.kind}, not a fly app; push only to ecr there`,
+      );
+    if (!request.flyApiToken)
+      throw new InputError(
+        'fly-api-token',
+        `is required to push to ${FLY_REGISTRY}/${env.target.app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${env.target.app})`,
+      );
+    deps.mask(request.flyApiToken);
+    fly = { app: env.target.app, token: request.flyApiToken, registryUrl: flyRegistryUrl() };
+  }
   const clients = createAwsClients(env.region);
   const callDeps = { clock: deps.clock, logger: deps.logger };
   const repository = new EcrRepository(clients.ecr, ecrLocation(env), callDeps);
@@ -72,7 +92,7 @@ export async function runBuildPush(
       tempDir: deps.tempDir,
       timeoutMs: 60 * 60_000,
     },
-    { ...callDeps, ecrClient: clients.ecr, repository, mask: deps.mask },
+    { ...callDeps, ecrClient: clients.ecr, repository, mask: deps.mask, fly },
   );
   return { ...outcome, uri: outcome.image.uri };
 }

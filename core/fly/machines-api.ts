@@ -9,6 +9,7 @@ import type { Clock } from '../util/clock.js';
 import { neverSent } from '../util/http-json.js';
 import type { Logger } from '../util/logger.js';
 import { retry } from '../util/retry.js';
+import { FLY_REGISTRY, flyRegistryHolds } from './registry.js';
 
 export const FLY_API_URL = 'https://api.machines.dev';
 
@@ -16,7 +17,7 @@ export const FLY_API_URL = 'https://api.machines.dev';
 export function flyApiUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env['FLY_API_HOSTNAME'] || FLY_API_URL).replace(/\/$/, '');
 }
-export const FLY_REGISTRY = 'registry.fly.io';
+export { FLY_REGISTRY };
 
 export interface FlyCheck {
   name: string;
@@ -74,6 +75,8 @@ export interface FlyApiOptions {
   attempts?: number;
   /** The longest `retry-after` honoured; a longer one fails the call (the caller says why). */
   maxRetryAfterMs?: number;
+  /** registry.fly.io's HTTP API (flyRegistryUrl()); absent: images are not looked up first. */
+  registryUrl?: string;
 }
 
 export class FlyMachinesApi {
@@ -171,6 +174,34 @@ export class FlyMachinesApi {
   }
 
   /** The lease on a machine, or undefined when none is held. */
+  /**
+   * Whether registry.fly.io/<app> holds `reference`; undefined when this client was given no
+   * registry to ask. Bounded like a read: a lost answer is asked again, at most 3 times.
+   */
+  async registryHolds(app: string, reference: string): Promise<boolean | undefined> {
+    const url = this.options.registryUrl;
+    if (!url) return undefined;
+    const token = this.token;
+    if (!token) throw this.options.missing?.() ?? new Error('Fly: no API token');
+    return retry(
+      () =>
+        flyRegistryHolds(app, reference, token, {
+          url,
+          ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+          timeoutMs: this.options.requestTimeoutMs ?? 30_000,
+        }),
+      {
+        label: `Fly registry ${app}`,
+        attempts: 3,
+        baseDelayMs: 1000,
+        maxDelayMs: 5000,
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        isRetryable: (error) => !/check FLY_API_TOKEN|Bearer challenge/.test(String(error)),
+      },
+    );
+  }
+
   async getLease(app: string, id: string): Promise<Omit<FlyLease, 'nonce'> | undefined> {
     try {
       const out = await this.request<{ data: Omit<FlyLease, 'nonce'> }>(

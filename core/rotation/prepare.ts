@@ -25,6 +25,11 @@ export interface RotateInputs extends RotationRequest {
   githubToken: string | undefined;
   timing: RotationTiming;
   unfinished: UnfinishedMode;
+  /**
+   * The Fly.io API token of an environment on Fly (the `fly-api-token` input): the rotation's
+   * redeploy restarts its machines, which read the app's secrets when they start.
+   */
+  flyApiToken?: string | undefined;
 }
 
 /**
@@ -69,7 +74,13 @@ export async function prepareRotation(
     environment: inputs.environment,
     env,
     secrets: new SecretsStore(clients.secretsManager, { ...callDeps, mask }),
-    target: targetOf(env, clients, callDeps, { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }),
+    target: targetOf(
+      env,
+      clients,
+      callDeps,
+      { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
+      { flyApiToken: inputs.flyApiToken },
+    ),
     rds: env.database
       ? new RdsMasterPassword(clients.rds, env.database.instance, callDeps)
       : undefined,

@@ -8,6 +8,7 @@ import { createEcsClient, EcsExpressTarget } from './ecs-express.js';
 import type { AwsClients, AwsRequestLimits } from '../aws/clients.js';
 import type { DeployTarget } from './target.js';
 import { flyApiUrl, FlyMachinesApi } from '../fly/machines-api.js';
+import { flyRegistryUrl } from '../fly/registry.js';
 import { FlyTarget } from './fly.js';
 import { parseDuration } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
@@ -73,6 +74,7 @@ export function flyClientOf(
   // snapshot ahead of the deploy) needs no token.
   return new FlyMachinesApi(flyApiUrl(), token, deps, {
     requestTimeoutMs: limits.requestTimeoutMs,
+    registryUrl: flyRegistryUrl(),
     missing: () =>
       new InputError(
         'fly-api-token',

@@ -185,9 +185,23 @@ export class FlyTarget implements DeployTarget {
     return times.length ? new Date(Math.min(...times)) : undefined;
   }
 
-  /** Machines not settled, and leases held by someone else (named). */
-  private async obstacles(machines: FlyMachine[]): Promise<{ busy: string[]; held: string[] }> {
-    const busy = machines.filter((m) => !SETTLED.has(m.state)).map((m) => `${m.id} is ${m.state}`);
+  /**
+   * Machines not settled, leases held by someone else (named), and machines in Fly's `failed`
+   * state: a failed machine stays failed until someone starts, updates or destroys it, so it is
+   * never waited for (a wait would only end at its deadline).
+   */
+  private async obstacles(
+    machines: FlyMachine[],
+  ): Promise<{ busy: string[]; held: string[]; failed: string[] }> {
+    const failed = machines
+      .filter((m) => m.state === 'failed')
+      .map(
+        (m) =>
+          `machine ${m.id} (${m.region}) is failed and will not settle by waiting: look at it (fly machine status ${m.id} -a ${this.app}), then start, fix or destroy it and run again`,
+      );
+    const busy = machines
+      .filter((m) => m.state !== 'failed' && !SETTLED.has(m.state))
+      .map((m) => `${m.id} is ${m.state}`);
     const held: string[] = [];
     for (const m of machines) {
       const lease = await this.api.getLease(this.app, m.id);
@@ -196,12 +210,19 @@ export class FlyTarget implements DeployTarget {
           `machine ${m.id} is leased by ${lease.owner}${lease.description ? ` ("${lease.description}")` : ''} until ${new Date(lease.expires_at * 1000).toISOString()}`,
         );
     }
-    return { busy, held };
+    return { busy, held, failed };
   }
 
   async preflight(): Promise<Preflight> {
     const machines = await this.machines();
-    const { busy, held } = await this.obstacles(machines);
+    const { busy, held, failed } = await this.obstacles(machines);
+    if (failed.length)
+      return {
+        updatable: false,
+        busy: false,
+        paused: false,
+        reason: `Fly app ${this.app}: ${failed.join('; ')}`,
+      };
     const reasons = [...busy, ...held];
     return {
       updatable: reasons.length === 0,
@@ -223,7 +244,9 @@ export class FlyTarget implements DeployTarget {
       logger: this.deps.logger,
       probe: async () => {
         const machines = await this.machines();
-        const { busy, held } = await this.obstacles(machines);
+        const { busy, held, failed } = await this.obstacles(machines);
+        if (failed.length)
+          throw new TargetNotUpdatable(`Fly app ${this.app}: ${failed.join('; ')}`);
         if (busy.length === 0 && held.length === 0)
           return { done: true, value: this.state(machines) };
         return { done: false, status: `IN_PROGRESS: ${[...busy, ...held].join('; ')}` };
@@ -241,10 +264,10 @@ export class FlyTarget implements DeployTarget {
   /** Everything checked before the first change: machines there, settled, not leased by others. */
   private async plan(kind: Plan['kind'], image: string, environment?: Record<string, string>) {
     const machines = await this.machines();
-    const { busy, held } = await this.obstacles(machines);
-    if (busy.length || held.length)
+    const { busy, held, failed } = await this.obstacles(machines);
+    if (failed.length || busy.length || held.length)
       throw new TargetNotUpdatable(
-        `Fly app ${this.app} cannot be ${kind === 'switch' ? 'updated' : 'restarted'} now: ${[...busy, ...held].join('; ')}`,
+        `Fly app ${this.app} cannot be ${kind === 'switch' ? 'updated' : 'restarted'} now: ${[...failed, ...busy, ...held].join('; ')}`,
       );
     const id = `fly-${kind}-${randomUUID().slice(0, 8)}`;
     this.plans.set(id, { kind, image, environment, machines, done: false });
@@ -270,6 +293,14 @@ export class FlyTarget implements DeployTarget {
   async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
     const fly = this.flyImage(image);
     const { id, before } = await this.plan('switch', fly, options.environment);
+    // Machines pull from registry.fly.io: a digest pushed only to ECR would fail on the first.
+    const digest = fly.slice(fly.indexOf('@') + 1);
+    if ((await this.api.registryHolds(this.app, digest)) === false) {
+      this.plans.delete(id);
+      throw new FlyTargetRefused(
+        `${fly} is not in Fly's registry (${image} was pushed elsewhere only): push it there with build-push's registries input (registries: ecr, fly), then deploy again; no machine was changed`,
+      );
+    }
     return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
   }
 

@@ -17,6 +17,7 @@ import type { Fixture, ImageBehaviour } from '../fixture.js';
 import type { FlyFixtureApp } from '../fly-fixture.js';
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
+import type { RegistryClient } from '../registry.js';
 import type { EcrImage, EcrState } from './ecr.js';
 
 export const FLY_REGISTRY = 'registry.fly.io';
@@ -88,8 +89,12 @@ export class FlyState {
   readonly apps = new Map<string, FlyApp>();
   /** Tokens bucket per `<action> <machine>`: what is left, and when it was last refilled. */
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  /** Digests pushed to registry.fly.io/<app> beyond those mirrored from the app's repository. */
-  readonly pushed = new Map<string, Set<string>>();
+  /**
+   * registry.fly.io as a real registry of its own (repository `<app>`), when a test attaches
+   * one: then only what was pushed there is pulled; otherwise each app's registry mirrors its
+   * ECR repository.
+   */
+  registry: RegistryClient | undefined;
 
   constructor(
     private readonly fixture: Fixture,
@@ -189,6 +194,40 @@ export class FlyState {
     const repo = this.ecr.repository(app.repository);
     const image = this.ecr.find(repo, digest ? { imageDigest: digest } : { imageTag: tag! });
     return image ? flyImage(image, tag) : undefined;
+  }
+
+  /**
+   * What a machine pulls for `reference`: from the attached registry when there is one (the
+   * image's version and behaviour are those of the ECR image with the same digest, if any),
+   * else from the mirror.
+   */
+  async lookup(reference: string): Promise<FlyImage | undefined> {
+    if (!this.registry) return this.resolve(reference);
+    const match = /^registry\.fly\.io\/([a-z0-9-]+)(?::([\w][\w.-]*)|@(sha256:[0-9a-f]{64}))$/.exec(
+      reference,
+    );
+    if (!match) return undefined;
+    const [, appName, tag, digest] = match;
+    const app = this.apps.get(appName!);
+    if (!app) return undefined;
+    const manifest = await this.registry.manifest(app.name, (digest ?? tag)!);
+    if (!manifest) return undefined;
+    const repo = this.ecr.repository(app.repository);
+    await this.ecr.sync(repo);
+    const same = this.ecr.find(repo, { imageDigest: manifest.digest });
+    if (same) return flyImage(same, tag);
+    return {
+      digest: manifest.digest,
+      tag,
+      version: tag ?? manifest.digest.slice(7, 19),
+      behaviour: {
+        behaviour: 'healthy',
+        latencyMs: 1500,
+        crashAfterMs: 2000,
+        warmUpMs: 0,
+        errorRate: 0,
+      },
+    };
   }
 
   app(name: string): FlyApp | undefined {
@@ -353,8 +392,13 @@ const error = (status: number, message: string, headers?: Record<string, string>
 
 function owner(req: RestRequest, world: FlyWorld): string | undefined {
   const auth = req.headers['authorization'];
-  const match = typeof auth === 'string' ? /^(?:Bearer|FlyV1) (.+)$/.exec(auth) : null;
-  return world.fixture.fly.tokens.find((t) => t.token === match?.[1])?.owner;
+  let token = (typeof auth === 'string' ? /^(?:Bearer|FlyV1) (.+)$/.exec(auth) : null)?.[1];
+  const basic = typeof auth === 'string' ? /^Basic (.+)$/.exec(auth) : null;
+  if (basic && req.path.startsWith('/registry/')) {
+    const [user, password] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':', 2);
+    if (user === 'x') token = password;
+  }
+  return world.fixture.fly.tokens.find((t) => t.token === token)?.owner;
 }
 
 function nonceOf(req: RestRequest): string | undefined {
@@ -406,6 +450,11 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
   prefix: '/fly',
   authenticate(req, world) {
     if (owner(req, world)) return undefined;
+    // The registry takes `docker login -u x -p <token>` (Basic), and says so when asked.
+    if (req.path.startsWith('/registry/'))
+      return error(401, 'authentication required', {
+        'www-authenticate': `Basic realm="${FLY_REGISTRY}"`,
+      });
     return error(401, 'You must be authenticated to view this.');
   },
   badBody: () => error(400, 'invalid JSON body'),
@@ -465,7 +514,7 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
       pattern: new RegExp(`^\\/v1\\/apps\\/${MACHINE}$`),
       operation: 'updateMachine',
       mutating: true,
-      handle(req, params, world) {
+      async handle(req, params, world) {
         const found = find(world, params);
         if ('status' in found) return found;
         const machine = found.machine!;
@@ -485,7 +534,7 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
             412,
             `machine ${machine.id} is ${machine.state}; wait for it to settle before updating`,
           );
-        const resolved = world.fly.resolve(image);
+        const resolved = await world.fly.lookup(image);
         if (!resolved)
           return error(
             422,
@@ -645,6 +694,25 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
           );
           await new Promise((resolve) => setTimeout(resolve, Math.max(1, pause)));
         }
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(
+        `^\\/registry\\/v2\\/${APP}\\/manifests\\/(?<ref>sha256:[0-9a-f]{64}|[\\w][\\w.-]{0,127})$`,
+      ),
+      operation: 'getManifest',
+      mutating: false,
+      async handle(_req, params, world) {
+        const found = find(world, params);
+        if ('status' in found)
+          return error(404, `name unknown: repository ${params['app']} not known to registry`);
+        const ref = params['ref']!;
+        const image = await world.fly.lookup(
+          `${FLY_REGISTRY}/${found.app.name}${ref.startsWith('sha256:') ? '@' : ':'}${ref}`,
+        );
+        if (!image) return error(404, `manifest unknown: ${found.app.name}@${ref}`);
+        return json(200, { schemaVersion: 2 }, { 'docker-content-digest': image.digest });
       },
     },
     {

@@ -99,6 +99,8 @@ describeWithTools(
         tag: 'v2.0.0',
         digest,
         built: 'true',
+        // Pushed to ECR only (registries defaults to ecr).
+        'fly-image': '',
       });
       // What the registry holds under the tag is what the action reported.
       const head = await fetch(`${registry.url}/v2/drop-api/manifests/v2.0.0`, {

@@ -17,7 +17,9 @@ export const FLY_APP = 'drop-staging';
 export const APP_MACHINES = ['1781e3d0a1b201', '1781e3d0a1b202', '1781e3d0a1b203'] as const;
 export const WORKER_MACHINE = '3d8d9e1ab2c401';
 
-export function flyFixture(): FixtureInput {
+export function flyFixture(
+  states: Partial<Record<string, 'started' | 'stopped' | 'suspended' | 'failed'>> = {},
+): FixtureInput {
   const fixture = dropFixture();
   return {
     ...fixture,
@@ -38,9 +40,9 @@ export function flyFixture(): FixtureInput {
             alive: { path: '/', port: 3000, interval: '15s', timeout: '5s', gracePeriod: '5s' },
           },
           machines: [
-            { id: APP_MACHINES[0], region: 'arn' },
-            { id: APP_MACHINES[1], region: 'arn' },
-            { id: APP_MACHINES[2], region: 'ams' },
+            { id: APP_MACHINES[0], region: 'arn', state: states[APP_MACHINES[0]] ?? 'started' },
+            { id: APP_MACHINES[1], region: 'arn', state: states[APP_MACHINES[1]] ?? 'started' },
+            { id: APP_MACHINES[2], region: 'ams', state: states[APP_MACHINES[2]] ?? 'started' },
             { id: WORKER_MACHINE, region: 'arn', processGroup: 'worker' },
           ],
         },
@@ -66,14 +68,24 @@ export interface FlyWorld {
 
 export async function flyWorld(
   onFinished: (fn: () => Promise<void>) => void,
-  options: { token?: string; processGroup?: string; app?: string; waitTimeoutMs?: number } = {},
+  options: {
+    token?: string;
+    processGroup?: string;
+    app?: string;
+    waitTimeoutMs?: number;
+    /** Machines of the process group seeded in another state than `started`. */
+    states?: Partial<Record<string, 'started' | 'stopped' | 'suspended' | 'failed'>>;
+    /** Look the image up in registry.fly.io before any change (as deploy does); default true. */
+    checkRegistry?: boolean;
+  } = {},
 ): Promise<FlyWorld> {
-  const sim = await startSim({ fixture: flyFixture(), timeScale: TIME_SCALE });
+  const sim = await startSim({ fixture: flyFixture(options.states), timeScale: TIME_SCALE });
   onFinished(() => sim.stop());
   const logger = recordingLogger();
   const deps = { clock: systemClock, logger };
   const api = new FlyMachinesApi(sim.fly.apiUrl, options.token ?? sim.fly.token, deps, {
     requestTimeoutMs: 10_000,
+    ...(options.checkRegistry === false ? {} : { registryUrl: sim.env['FLY_REGISTRY_URL'] }),
   });
   const target = new FlyTarget(
     api,

@@ -122,13 +122,35 @@ describe('deploy target fly', () => {
   it.concurrent(
     'an image not pushed to registry.fly.io is refused at the first machine, nothing changed',
     async ({ onTestFinished }) => {
-      const w = await flyWorld(onTestFinished);
+      // The registry is not asked first here: the machine's own pull is what refuses.
+      const w = await flyWorld(onTestFinished, { checkRegistry: false });
       const missing = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/drop-web@sha256:${'e'.repeat(64)}`;
       const result = await w.target.follow(await w.target.switchImage(missing), FOLLOW);
       expect(result).toMatchObject({ ok: false, status: 'FAILED', emergency: false });
       if (result.ok) return;
       expect(result.message).toMatch(/manifest unknown .*; no machine was changed$/);
       expect(w.versions()).toEqual(['v1.4.2', 'v1.4.2', 'v1.4.2']);
+    },
+  );
+
+  it.concurrent(
+    "a digest registry.fly.io does not hold is refused before any change, naming build-push's registries",
+    async ({ onTestFinished }) => {
+      const w = await flyWorld(onTestFinished);
+      const digest = `sha256:${'e'.repeat(64)}`;
+      await expect(
+        w.target.switchImage(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/drop-web@${digest}`),
+      ).rejects.toSatisfy(
+        (e) =>
+          e instanceof FlyTargetRefused &&
+          e.message.startsWith(`registry.fly.io/${FLY_APP}@${digest} is not in Fly's registry`) &&
+          e.message.includes('registries: ecr, fly'),
+      );
+      expect(w.sim.calls({ service: 'fly', operation: 'getManifest' }).length).toBeGreaterThan(0);
+      expect(w.sim.mutatingCalls({ service: 'fly' })).toEqual([]);
+      // A digest it holds goes through the same look-up.
+      const started = await w.target.switchImage(w.ecrImage('v1.5.0'), { wait: FOLLOW });
+      expect((await w.target.follow(started, FOLLOW)).ok).toBe(true);
     },
   );
 
@@ -175,6 +197,29 @@ describe('deploy target fly', () => {
       );
       await expect(w.target.switchImage(w.ecrImage('v1.5.0'))).rejects.toSatisfy(
         (e) => e instanceof TargetNotUpdatable && /leased by someone@example\.com/.test(e.message),
+      );
+      expect(w.sim.mutatingCalls({ service: 'fly' })).toEqual([]);
+    },
+  );
+
+  it.concurrent(
+    'a machine in the failed state is refused at once, named, not waited for until the deadline',
+    async ({ onTestFinished }) => {
+      const w = await flyWorld(onTestFinished, { states: { [APP_MACHINES[1]]: 'failed' } });
+      const named = new RegExp(
+        `machine ${APP_MACHINES[1]} \\(arn\\) is failed and will not settle by waiting: look at it \\(fly machine status ${APP_MACHINES[1]} -a ${FLY_APP}\\)`,
+      );
+      const check = await w.target.preflight();
+      expect(check).toMatchObject({ updatable: false, busy: false });
+      expect(check.reason).toMatch(named);
+      const asked = Date.now();
+      // A wait of a modelled hour (20 s real at most) ends at the first look.
+      await expect(
+        w.target.waitUntilUpdatable({ timeoutMs: 20_000, intervalMs: 50 }),
+      ).rejects.toSatisfy((e) => e instanceof TargetNotUpdatable && named.test(e.message));
+      expect(Date.now() - asked).toBeLessThan(5_000);
+      await expect(w.target.switchImage(w.ecrImage('v1.5.0'))).rejects.toSatisfy(
+        (e) => e instanceof TargetNotUpdatable && named.test(e.message),
       );
       expect(w.sim.mutatingCalls({ service: 'fly' })).toEqual([]);
     },

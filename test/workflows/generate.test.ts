@@ -167,4 +167,15 @@ describe('deploy.yml and rollback.yml', () => {
         'FLY_API_TOKEN',
       ]);
   });
+
+  it("hand FLY_API_TOKEN to the steps that restart or update a Fly environment's machines", () => {
+    // A rotation on Fly redeploys by restarting the machines: without the token it cannot.
+    const steps = Object.values(jobsOf('rotate.yml')).flatMap((j) => j.steps);
+    const rotate = steps.find((s) => s.uses?.endsWith('/actions/rotate-secret'));
+    expect(rotate?.with?.['fly-api-token']).toBe('${{ secrets.FLY_API_TOKEN }}');
+    const manifest = parse(
+      readFileSync(path.join(ROOT, 'actions/rotate-secret/action.yml'), 'utf8'),
+    ) as { inputs: Record<string, unknown> };
+    expect(manifest.inputs['fly-api-token']).toBeDefined();
+  });
 });

@@ -1,5 +1,6 @@
 import type { InputReader } from '../../../core/action/inputs.js';
 import type { BuildPushRequest } from '../../../core/build/prepare.js';
+import { parseRegistries } from '../../../core/build/registries.js';
 import { InputError } from '../../../core/util/errors.js';
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -34,7 +35,11 @@ export function readBuildPushInputs(inputs: InputReader): BuildPushRequest {
       `expected docker or buildah (or empty to detect), got "${builder}"`,
     );
   }
+  const registries = parseRegistries(inputs.required('registries'));
+  const flyApiToken = inputs.optional('fly-api-token');
   return Object.freeze({
+    registries,
+    flyApiToken,
     config: inputs.required('config'),
     environment: inputs.required('environment'),
     context: inputs.required('context'),

@@ -21,6 +21,7 @@ await runAction('build-push', async ({ inputs, logger, setOutput, writeSummary, 
   setOutput('tag', outcome.tag);
   setOutput('digest', outcome.image.digest);
   setOutput('built', outcome.built);
+  setOutput('fly-image', outcome.flyImage ?? '');
   await writeSummary(
     new Summary()
       .heading(
@@ -33,6 +34,7 @@ await runAction('build-push', async ({ inputs, logger, setOutput, writeSummary, 
         ['', ''],
         [
           ['Image', outcome.uri],
+          ...(outcome.flyImage ? [['Fly image', outcome.flyImage]] : []),
           ['Tag', outcome.tag],
           ['Builder', outcome.builder ?? '—'],
         ],

@@ -17,6 +17,7 @@ export function readRotateInputs(inputs: InputReader): RotateInputs {
       passwordTimeoutMs: inputs.duration('password-timeout', { min: 1_000, max: 6 * 3_600_000 }),
     },
     githubToken: inputs.secret('github-token'),
+    flyApiToken: inputs.secret('fly-api-token'),
     slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
     dryRun: inputs.boolean('dry-run'),
