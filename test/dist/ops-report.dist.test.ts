@@ -156,6 +156,8 @@ describe('the escalation test through the ops-check bundle', () => {
     const last = created.at(-1)!;
     // SIGINT ends the main step before its own resolve; the post step finds the incident by name.
     expect(last.resolvedBy).toBe('apprunner-ops post step');
-    expect(result.post?.stdout).toMatch(/Resolved escalation test incident\(s\) \d+ left by a stopped run/);
+    expect(result.post?.stdout).toMatch(
+      /Resolved escalation test incident\(s\) \d+ left by a stopped run/,
+    );
   });
 });
