@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 7 modules
-var create = __webpack_require__(5573);
+// EXTERNAL MODULE: ./core/targets/create.ts + 8 modules
+var create = __webpack_require__(9419);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
 // EXTERNAL MODULE: ./core/config/load.ts + 5 modules
@@ -1086,7 +1086,7 @@ async function prepareRotation(inputs, deps) {
         environment: inputs.environment,
         env,
         secrets: new secrets_manager/* SecretsStore */.Vb(clients.secretsManager, { ...callDeps, mask }),
-        target: (0,create/* targetOf */.$r)(env, clients, callDeps, { requestTimeoutMs: aws_clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 }),
+        target: (0,create/* targetOf */.$r)(env, clients, callDeps, { requestTimeoutMs: aws_clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 }, { flyApiToken: inputs.flyApiToken }),
         rds: env.database
             ? new database/* RdsMasterPassword */.p(clients.rds, env.database.instance, callDeps)
             : undefined,
@@ -1164,6 +1164,7 @@ function readRotateInputs(inputs) {
             passwordTimeoutMs: inputs.duration('password-timeout', { min: 1_000, max: 6 * 3_600_000 }),
         },
         githubToken: inputs.secret('github-token'),
+        flyApiToken: inputs.secret('fly-api-token'),
         slackWebhookUrl: inputs.secretUrl('slack-webhook-url', ['https', 'http'])?.href,
         auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
         dryRun: inputs.boolean('dry-run'),
