@@ -1,4 +1,5 @@
-import type { AsgClients } from '../targets/asg.js';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
@@ -79,4 +80,12 @@ export function createAwsClients(
     cloudWatchLogs: new CloudWatchLogsClient(config()),
     secretsManager: new SecretsManagerClient(config()),
   };
+}
+
+/** The clients of an EC2 Auto Scaling environment (made by core/aws/asg-clients.ts). */
+export interface AsgClients {
+  autoScaling: AutoScalingClient;
+  elb: ElasticLoadBalancingV2Client;
+  ec2: EC2Client;
+  cloudWatch?: CloudWatchClient;
 }

@@ -10,7 +10,7 @@
  *   group at the serving one's capacity registered with it. `follow` waits until every target
  *   is healthy (a deadline), then — blue-green — forwards all the traffic to it, or — canary —
  *   walks the weighted steps, each held while the new group's error rate and p99 are compared
- *   with the old group's over the same window (core/checks/canary-compare.ts); a breach puts
+ *   with the old group's over the same window (core/health/canary-compare.ts); a breach puts
  *   the weight back to 0 at once and deletes the new group.
  * - The old group is kept for `keep-old` after the switch (`retire`), so a rollback within the
  *   run is one listener switch back; a deploy after that window finds one group.
@@ -21,7 +21,6 @@
  *   warm-up 300 s). `scale`: desired capacity within min/max, then every target healthy.
  */
 import {
-  AutoScalingClient,
   CreateAutoScalingGroupCommand,
   DeleteAutoScalingGroupCommand,
   DescribeAutoScalingGroupsCommand,
@@ -35,7 +34,6 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   CreateLaunchTemplateVersionCommand,
   DescribeLaunchTemplateVersionsCommand,
-  EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
   CreateTargetGroupCommand,
@@ -45,7 +43,6 @@ import {
   DescribeTargetGroupAttributesCommand,
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
-  ElasticLoadBalancingV2Client,
   ModifyListenerCommand,
   ModifyTargetGroupAttributesCommand,
   type TargetGroup,
@@ -53,13 +50,14 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import { awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
 import { albTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
-import { awsClientConfig, type AwsRequestLimits } from '../aws/clients.js';
+import type { AsgClients } from '../aws/asg-clients.js';
+import { awsClientConfig } from '../aws/clients.js';
 import {
   compareCanary,
   figuresOf,
   type CanaryThresholds,
   type GroupFigures,
-} from '../checks/canary-compare.js';
+} from '../health/canary-compare.js';
 import type { AsgTargetConfig } from '../config/asg-target.js';
 import { parseImageIdentifier } from '../aws/image-ref.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
@@ -79,21 +77,7 @@ import {
   type Wait,
 } from './target.js';
 
-export interface AsgClients {
-  autoScaling: AutoScalingClient;
-  elb: ElasticLoadBalancingV2Client;
-  ec2: EC2Client;
-  cloudWatch?: CloudWatchClient;
-}
-
-export function createAsgClients(region: string, limits: AwsRequestLimits): AsgClients {
-  const config = awsClientConfig(region, limits);
-  return {
-    autoScaling: new AutoScalingClient(config),
-    elb: new ElasticLoadBalancingV2Client(config),
-    ec2: new EC2Client(config),
-  };
-}
+export { createAsgClients, type AsgClients } from '../aws/asg-clients.js';
 
 const DEFAULT_WAIT: Wait = { timeoutMs: 900_000, intervalMs: 10_000 };
 

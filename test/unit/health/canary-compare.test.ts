@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCanary, figuresOf } from '../../../core/checks/canary-compare.js';
+import { compareCanary, figuresOf } from '../../../core/health/canary-compare.js';
 
 const minute = (requests: number, errors: number, p99?: number) => ({
   at: 0,
