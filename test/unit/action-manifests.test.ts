@@ -7,6 +7,7 @@ import { readBuildPushInputs } from '../../actions/build-push/src/inputs.js';
 import { readGateInputs } from '../../actions/compliance-gate/src/inputs.js';
 import { readDeployInputs } from '../../actions/deploy/src/inputs.js';
 import { readOpsCheckInputs } from '../../actions/ops-check/src/inputs.js';
+import { readRestoreInputs } from '../../actions/restore-database/src/inputs.js';
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js';
 import { readRotateInputs } from '../../actions/rotate-secret/src/inputs.js';
 import { readSmokeTestInputs } from '../../actions/smoke-test/src/inputs.js';
@@ -45,6 +46,10 @@ const readers: Record<
   'rotate-secret': {
     read: readRotateInputs,
     sample: { environment: 'production', secret: 'JWT_SECRET', reason: 'quarterly rotation' },
+  },
+  'restore-database': {
+    read: readRestoreInputs,
+    sample: { environment: 'production', to: 'latest', reason: 'bad delete at 14:02' },
   },
   rollback: {
     read: readRollbackInputs,
