@@ -45,7 +45,15 @@ export function changelogSection(changelog: string, version: string): string {
 }
 
 /** The reusable workflows a caller pins (docs/setup.md's callers, `init`'s files). */
-export const PINNED_WORKFLOWS = ['deploy', 'rollback', 'checks', 'restart', 'rotate', 'go-live'];
+export const PINNED_WORKFLOWS = [
+  'deploy',
+  'rollback',
+  'checks',
+  'restart',
+  'rotate',
+  'go-live',
+  'restore',
+];
 
 /** Release notes: the changelog section, then how to pin this release by commit. */
 export function releaseNotes(
@@ -58,7 +66,7 @@ export function releaseNotes(
   const pins = PINNED_WORKFLOWS.map(
     (w) => `uses: ${repository}/.github/workflows/${w}.yml@${sha} # v${version}`,
   ).join('\n');
-  return `${changelogSection(changelog, version)}\n\n### Pin this release\n\n\`apprunner-ops init\` of this release writes these lines; pin by the commit, the comment names the release:\n\n\`\`\`yaml\n${pins}\n\`\`\`\n\nCommand line: \`git clone --branch v${version} https://github.com/${repository}.git && cd apprunner-ops && npm pack && npm install -g ./apprunner-ops-${version}.tgz\` (Node 22 or newer).\n\nConfiguration schema: https://raw.githubusercontent.com/${repository}/v${version}/schema/apprunner-ops.schema.json\n`;
+  return `${changelogSection(changelog, version)}\n\n### Pin this release\n\nThe callers pin this release with these lines (\`apprunner-ops init\` writes them; the restore caller is in docs/setup.md); pin by the commit, the comment names the release:\n\n\`\`\`yaml\n${pins}\n\`\`\`\n\nCommand line: \`git clone --branch v${version} https://github.com/${repository}.git && cd apprunner-ops && npm pack && npm install -g ./apprunner-ops-${version}.tgz\` (Node 22 or newer).\n\nConfiguration schema: https://raw.githubusercontent.com/${repository}/v${version}/schema/apprunner-ops.schema.json\n`;
 }
 
 function tagExists(tag: string, cwd: string): boolean {
