@@ -138,9 +138,16 @@ describe('ops-check bundle: every routine list against its IAM policies', () => 
     expect(Object.keys(calls)).toEqual(['daily', 'weekly', 'monthly']);
     const all = Object.values(calls).flat();
     const policies = [...new Set(Object.values(POLICIES).flat())].map(docsPolicy);
-    // The master secret is read only when snapshot-restore names master-secret
-    // (test/checks/snapshot-restore.itg.test.ts takes that path).
-    expect(policyGaps(policies, all, ['DrillReadsTheMasterSecretWhenConfigured'])).toEqual({
+    // The master secret is read only when snapshot-restore names master-secret, and the
+    // point-in-time restore only with from: pitr (test/checks/snapshot-restore.itg.test.ts
+    // takes both paths; these lists run the snapshot drill).
+    expect(
+      policyGaps(policies, all, [
+        'DrillReadsTheMasterSecretWhenConfigured',
+        'DrillPointInTimeRestoreOnlyIntoTaggedDrillInstances',
+        'DrillPointInTimeRestoreReadsTheSourceAndGroups',
+      ]),
+    ).toEqual({
       denied: [],
       unneeded: [],
     });
