@@ -206,7 +206,7 @@ const reportCheck = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCheck */ 
 /* harmony export */   e: () => (/* binding */ checkTarget)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9750);
-/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9419);
+/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
 

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 8 modules
-var create = __webpack_require__(9419);
+// EXTERNAL MODULE: ./core/targets/create.ts + 9 modules
+var create = __webpack_require__(7366);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
 // EXTERNAL MODULE: ./core/config/load.ts + 5 modules

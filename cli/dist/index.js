@@ -143,7 +143,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -156,7 +156,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runDeploy,
     },
     {
         name: 'rollback',
@@ -171,7 +171,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runRollback,
     },
     {
         name: 'check',
@@ -181,7 +181,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
     },
     {
         name: 'report',
@@ -195,7 +195,7 @@ const COMMANDS = [
             'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
     },
     {
         name: 'gate',
@@ -207,7 +207,7 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(520), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(520), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
@@ -226,7 +226,7 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(520), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(520), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
     },
     {
         name: 'diagnose',
@@ -236,7 +236,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(581), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
     },
     {
         name: 'validate',

@@ -80645,6 +80645,33 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readRestoreInputs)
+/* harmony export */ });
+/* harmony import */ var _core_restore_request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3108);
+
+/** Reads and validates every input once, before anything is called. */
+function readRestoreInputs(inputs) {
+    return Object.freeze({
+        config: inputs.required('config'),
+        environment: inputs.required('environment'),
+        to: (0,_core_restore_request_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRestoreTarget */ .fO)(inputs.required('to')),
+        mode: inputs.enumOf('mode', _core_restore_request_js__WEBPACK_IMPORTED_MODULE_0__/* .RESTORE_MODES */ .Qe),
+        reason: inputs.required('reason'),
+        dryRun: inputs.boolean('dry-run'),
+        databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
+        auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
+        betterstackToken: inputs.secret('betterstack-token'),
+        pollIntervalMs: inputs.duration('poll-interval', { min: 10, max: 300_000 }),
+    });
+}
+
+
+/***/ }),
+
 /***/ 3877:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -80652,10 +80679,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(366);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2409);
 /* harmony import */ var _core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4721);
-/* harmony import */ var _core_restore_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3108);
-/* harmony import */ var _core_restore_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2908);
-/* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8791);
-/* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4494);
+/* harmony import */ var _core_restore_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2908);
+/* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8791);
+/* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4494);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7197);
 
 
 
@@ -80665,20 +80692,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)('restore-database', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
     // Every input is read and checked before anything is called.
-    const request = Object.freeze({
-        config: inputs.required('config'),
-        environment: inputs.required('environment'),
-        to: (0,_core_restore_request_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRestoreTarget */ .fO)(inputs.required('to')),
-        mode: inputs.enumOf('mode', _core_restore_request_js__WEBPACK_IMPORTED_MODULE_2__/* .RESTORE_MODES */ .Qe),
-        reason: inputs.required('reason'),
-        dryRun: inputs.boolean('dry-run'),
-        databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
-        auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
-        betterstackToken: inputs.secret('betterstack-token'),
-        pollIntervalMs: inputs.duration('poll-interval', { min: 10, max: 300_000 }),
-    });
+    const request = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readRestoreInputs */ .E)(inputs);
     const report = await (0,_core_restore_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreDatabase */ .C)(request, {
-        clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
+        clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m,
         logger,
         run: (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .readRunInfo */ .m)(),
         saveState,
@@ -80691,9 +80707,9 @@ await (0,_core_action_runtime_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C
         setOutput('replaced-instance', report.replaced);
     if (report.forensicsSnapshot)
         setOutput('forensics-snapshot', report.forensicsSnapshot);
-    await writeSummary((0,_core_restore_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .renderRestore */ .Z)(report, request.environment, request.mode));
+    await writeSummary((0,_core_restore_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRestore */ .Z)(report, request.environment, request.mode));
     if (!report.ok)
-        throw new _core_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DomainFailure */ .dY(report.headline);
+        throw new _core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DomainFailure */ .dY(report.headline);
     logger.info(report.headline);
 });
 
