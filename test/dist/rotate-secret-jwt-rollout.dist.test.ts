@@ -104,7 +104,7 @@ const TARGETS = [
   },
 ] as const;
 
-describe.each(TARGETS)(
+describe.concurrent.each(TARGETS)(
   'a JWT rotation while the rollout serves old and new instances together: $name',
   (target) => {
     it('two phases (next-secret-id): every token minted by either version is accepted by both, in each rollout', async () => {
@@ -194,66 +194,75 @@ const TWO_PHASE_STEPS = [
   'verify-health',
 ] as const;
 
-describe(`a two-phase JWT rotation lost at seeded random steps (seed ${SEED}), then a new run`, () => {
-  it('nobody is logged out, and the new run finishes the lost run’s key', async () => {
-    let state = SEED >>> 0;
-    const random = (): number => {
-      // mulberry32, so a failing seed replays the same steps (ROTATE_KILL_SEED)
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const points = Array.from(
-      { length: 3 },
-      () => TWO_PHASE_STEPS[Math.floor(random() * TWO_PHASE_STEPS.length)]!,
-    );
-    console.log(`seed ${SEED}: two-phase JWT rotations lost after ${points.join(', ')}`);
-    const world = await startRotationWorld({ nextKey: true, switchOver: 60_000, timeScale: 0.02 });
-    worlds.push(world);
-    const url = world.sim.serviceUrl('drop-web');
-    for (const [i, step] of points.entries()) {
-      const label = `lost after ${step} (seed ${SEED})`;
-      const t = await underTraffic(url, async () => {
-        const lost = await world.rotate(
-          { secret: 'JWT_SECRET' },
-          { runId: `${7100 + i}`, killOn: new RegExp(`step done: JWT_SECRET ${step}\\b`) },
-        );
-        // The lost run's new key, wherever it got to (AWSPENDING, or AWSCURRENT already).
-        const versions = world.sim.secret(JWT).versions;
-        const staged = (versions.find((v) => v.stages.includes('AWSPENDING')) ??
-          versions.find((v) => v.stages.includes('AWSCURRENT')))!.value;
-        const next = await world.rotate(
-          { secret: 'JWT_SECRET', unfinished: 'resume' },
-          { runId: `${7200 + i}` },
-        );
-        return { lost, next, staged };
-      });
-      expect(t.run.lost.signal, label).toBe('SIGKILL');
-      expect(t.run.next.exitCode, `${label}: ${t.run.next.stdout}`).toBe(0);
-      const refused = t.checks.filter((c) => c.status !== 200);
-      console.log(
-        `${label}: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused, ${t.generations.length} generations`,
+describe.concurrent(
+  `a two-phase JWT rotation lost at seeded random steps (seed ${SEED}), then a new run`,
+  () => {
+    it('nobody is logged out, and the new run finishes the lost run’s key', async () => {
+      let state = SEED >>> 0;
+      const random = (): number => {
+        // mulberry32, so a failing seed replays the same steps (ROTATE_KILL_SEED)
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const points = Array.from(
+        { length: 3 },
+        () => TWO_PHASE_STEPS[Math.floor(random() * TWO_PHASE_STEPS.length)]!,
       );
-      expect(refused, label).toEqual([]);
-      const versions = world.sim.secret(JWT).versions;
-      expect(
-        versions.filter((v) => v.stages.includes('AWSCURRENT')),
-        label,
-      ).toHaveLength(1);
-      expect(
-        versions.filter((v) => v.stages.includes('AWSPENDING')),
-        label,
-      ).toEqual([]);
-      // The lost run's key was finished, not replaced by another one.
-      expect(world.sim.secret(JWT).current, label).toBe(t.run.staged);
-      expect(world.sim.secret('drop/production/jwt-secret-next').current, label).toBe(t.run.staged);
-    }
-  });
-});
+      console.log(`seed ${SEED}: two-phase JWT rotations lost after ${points.join(', ')}`);
+      const world = await startRotationWorld({
+        nextKey: true,
+        switchOver: 60_000,
+        timeScale: 0.02,
+      });
+      worlds.push(world);
+      const url = world.sim.serviceUrl('drop-web');
+      for (const [i, step] of points.entries()) {
+        const label = `lost after ${step} (seed ${SEED})`;
+        const t = await underTraffic(url, async () => {
+          const lost = await world.rotate(
+            { secret: 'JWT_SECRET' },
+            { runId: `${7100 + i}`, killOn: new RegExp(`step done: JWT_SECRET ${step}\\b`) },
+          );
+          // The lost run's new key, wherever it got to (AWSPENDING, or AWSCURRENT already).
+          const versions = world.sim.secret(JWT).versions;
+          const staged = (versions.find((v) => v.stages.includes('AWSPENDING')) ??
+            versions.find((v) => v.stages.includes('AWSCURRENT')))!.value;
+          const next = await world.rotate(
+            { secret: 'JWT_SECRET', unfinished: 'resume' },
+            { runId: `${7200 + i}` },
+          );
+          return { lost, next, staged };
+        });
+        expect(t.run.lost.signal, label).toBe('SIGKILL');
+        expect(t.run.next.exitCode, `${label}: ${t.run.next.stdout}`).toBe(0);
+        const refused = t.checks.filter((c) => c.status !== 200);
+        console.log(
+          `${label}: ${t.tokens} tokens, ${t.checks.length} checks, ${refused.length} refused, ${t.generations.length} generations`,
+        );
+        expect(refused, label).toEqual([]);
+        const versions = world.sim.secret(JWT).versions;
+        expect(
+          versions.filter((v) => v.stages.includes('AWSCURRENT')),
+          label,
+        ).toHaveLength(1);
+        expect(
+          versions.filter((v) => v.stages.includes('AWSPENDING')),
+          label,
+        ).toEqual([]);
+        // The lost run's key was finished, not replaced by another one.
+        expect(world.sim.secret(JWT).current, label).toBe(t.run.staged);
+        expect(world.sim.secret('drop/production/jwt-secret-next').current, label).toBe(
+          t.run.staged,
+        );
+      }
+    });
+  },
+);
 
-describe('next-secret-id on a service that does not read it', () => {
+describe.concurrent('next-secret-id on a service that does not read it', () => {
   it('stops before any change, naming what the service lacks', async () => {
     // The configuration has next-secret-id; the service has no JWT_SECRET_NEXT.
     const world = await startRotationWorld({ secretsYaml: withNextKey(ROTATION_SECRETS_YAML) });
