@@ -54,7 +54,10 @@ async function world(onTestFinished: (fn: () => Promise<void>) => void): Promise
   fixture.rds.instanceQuota = 10;
   // Restore 12 min → 1.4 s, rename 2 min → 0.24 s, snapshot 4 min → 0.5 s.
   const s = await startSim({ fixture, timeScale: 0.002 });
-  const rds = new RDSClient(s.clientConfig({ maxAttempts: 1 }));
+  // The test reads (DescribeDBInstances), and its two setup calls name what they create (a
+  // repeat is refused, never doubled): the SDK's retries cover a kept-alive socket the sim
+  // closed just as the next request went out (read ECONNRESET on a loaded machine).
+  const rds = new RDSClient(s.clientConfig({ maxAttempts: 3 }));
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'restore-db-'));
   await writeFile(
     path.join(workspace, 'apprunner-ops.yml'),
