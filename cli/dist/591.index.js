@@ -2029,8 +2029,10 @@ var db_diagnostics = __webpack_require__(5612);
 
 
 const LISTED = 10;
+/** The checks of this file; each names its session after itself (application_name). */
+const DIAGNOSTIC_TYPES = ['connections', 'long-queries', 'blocking'];
 /**
- * Every client session but this one, read in one query. An error answer says why (never the
+ * Every client session but the diagnostics' own, read in one query. An error answer says why (never the
  * URL); a session list that could not be read is an error, not a pass.
  */
 async function sessions(ctx, check) {
@@ -2053,7 +2055,11 @@ async function sessions(ctx, check) {
         const res = await client.query(`SELECT pid, usename, state, state_change, query_start, left(query, 200) AS query,
               pg_blocking_pids(pid) AS blockers
          FROM pg_stat_activity
-        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()
+          AND application_name NOT IN ($1, $2, $3)`, 
+        // The diagnostics run side by side: one's session reading pg_stat_activity is not a
+        // query of the application's, so none counts the others' (or itself).
+        DIAGNOSTIC_TYPES.map((type) => `apprunner-ops ${type}`));
         return { rows: res.rows, maxConnections: Number(max.rows[0].max) };
     }
     catch (error) {
