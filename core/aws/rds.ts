@@ -3,12 +3,51 @@ import {
   DeleteDBSnapshotCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  type DBInstance,
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import { DomainFailure } from '../util/errors.js';
 import { waitWith } from '../util/wait.js';
 import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
+
+/** RDS's answer for an instance that is not there (the name differs by protocol version). */
+export const isInstanceNotFound = (error: unknown): boolean =>
+  ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
+
+/** One instance by name, or undefined when RDS has none by that name. */
+export async function describeDbInstance(
+  client: RDSClient,
+  id: string,
+  deps: AwsCallDeps,
+): Promise<DBInstance | undefined> {
+  try {
+    const out = await awsCall(
+      'DescribeDBInstances',
+      () => client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })),
+      deps,
+    );
+    return out.DBInstances?.[0];
+  } catch (error) {
+    if (isInstanceNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Every instance of the account and region, following Marker (a list read in part is an error). */
+export function allDbInstances(client: RDSClient, deps: AwsCallDeps): Promise<DBInstance[]> {
+  return awsPages(
+    'DescribeDBInstances',
+    async (marker) => {
+      const res = await client.send(
+        new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }),
+      );
+      return { items: res.DBInstances, next: res.Marker };
+    },
+    deps,
+    { maxPages: 200 },
+  );
+}
 
 export class DatabaseNotReady extends DomainFailure {
   override readonly name = 'DatabaseNotReady';

@@ -1,6 +1,5 @@
 import {
   DeleteDBInstanceCommand,
-  DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
@@ -10,6 +9,7 @@ import {
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import { AWS_RETRY, awsCall, awsErrorName, awsPages, type AwsCallDeps } from '../aws/call.js';
+import { allDbInstances, describeDbInstance, isInstanceNotFound } from '../aws/rds.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import { waitFor, type WaitOptions } from '../util/wait.js';
@@ -32,8 +32,7 @@ const BROKEN = new Set([
   'storage-full',
 ]);
 
-const notFound = (error: unknown): boolean =>
-  ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
+const notFound = isInstanceNotFound;
 
 /** `<instance>-drill-<YYYYMMDD>`, shortened on the left to RDS's 63 characters. */
 export function drillInstanceId(source: string, at: Date): string {
@@ -90,33 +89,13 @@ export class RdsDrill {
     });
   }
 
-  async describe(id: string): Promise<DBInstance | undefined> {
-    try {
-      const out = await awsCall(
-        'DescribeDBInstances',
-        () => this.client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })),
-        this.deps,
-      );
-      return out.DBInstances?.[0];
-    } catch (error) {
-      if (notFound(error)) return undefined;
-      throw error;
-    }
+  describe(id: string): Promise<DBInstance | undefined> {
+    return describeDbInstance(this.client, id, this.deps);
   }
 
   /** Every instance of the account and region, following Marker (bounded). */
   all(): Promise<DBInstance[]> {
-    return awsPages(
-      'DescribeDBInstances',
-      async (marker) => {
-        const res = await this.client.send(
-          new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }),
-        );
-        return { items: res.DBInstances, next: res.Marker };
-      },
-      this.deps,
-      { maxPages: 200 },
-    );
+    return allDbInstances(this.client, this.deps);
   }
 
   /** Drill instances of this source (tagged and named as drills), e.g. left by a killed run. */

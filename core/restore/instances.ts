@@ -4,7 +4,6 @@
  * not idempotent); the waits that follow read what happened.
  */
 import {
-  DescribeDBInstancesCommand,
   ModifyDBInstanceCommand,
   RestoreDBInstanceFromDBSnapshotCommand,
   RestoreDBInstanceToPointInTimeCommand,
@@ -12,7 +11,8 @@ import {
   type RDSClient,
   type Tag,
 } from '@aws-sdk/client-rds';
-import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from '../aws/call.js';
+import type { AwsCallDeps } from '../aws/call.js';
+import { allDbInstances, describeDbInstance } from '../aws/rds.js';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
 
@@ -34,9 +34,6 @@ const BROKEN = new Set([
   'restore-error',
   'storage-full',
 ]);
-
-const notFound = (error: unknown): boolean =>
-  ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
 
 export const tagOf = (instance: DBInstance, key: string): string | undefined =>
   (instance.TagList ?? []).find((t) => t.Key === key)?.Value;
@@ -86,33 +83,13 @@ export class RestoreInstances {
     private readonly deps: AwsCallDeps,
   ) {}
 
-  async describe(id: string): Promise<DBInstance | undefined> {
-    try {
-      const out = await awsCall(
-        'DescribeDBInstances',
-        () => this.client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })),
-        this.deps,
-      );
-      return out.DBInstances?.[0];
-    } catch (error) {
-      if (notFound(error)) return undefined;
-      throw error;
-    }
+  describe(id: string): Promise<DBInstance | undefined> {
+    return describeDbInstance(this.client, id, this.deps);
   }
 
   /** Every instance of the account and region (a list read in part is an error). */
   all(): Promise<DBInstance[]> {
-    return awsPages(
-      'DescribeDBInstances',
-      async (marker) => {
-        const res = await this.client.send(
-          new DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }),
-        );
-        return { items: res.DBInstances, next: res.Marker };
-      },
-      this.deps,
-      { maxPages: 200 },
-    );
+    return allDbInstances(this.client, this.deps);
   }
 
   /**
