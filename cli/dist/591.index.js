@@ -2693,11 +2693,14 @@ var client_secrets_manager_dist_cjs = __webpack_require__(2994);
 var record = __webpack_require__(1353);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./core/aws/rds.ts
+var rds = __webpack_require__(7561);
 // EXTERNAL MODULE: ./core/util/retry.ts
 var retry = __webpack_require__(9891);
 // EXTERNAL MODULE: ./core/util/wait.ts
 var wait = __webpack_require__(4480);
 ;// CONCATENATED MODULE: ./core/drill/rds-drill.ts
+
 
 
 
@@ -2718,7 +2721,7 @@ const BROKEN = new Set([
     'restore-error',
     'storage-full',
 ]);
-const notFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
+const notFound = rds/* isInstanceNotFound */.RK;
 /** `<instance>-drill-<YYYYMMDD>`, shortened on the left to RDS's 63 characters. */
 function drillInstanceId(source, at) {
     const day = at.toISOString().slice(0, 10).replace(/-/g, '');
@@ -2760,23 +2763,12 @@ class RdsDrill {
             probe,
         });
     }
-    async describe(id) {
-        try {
-            const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), this.deps);
-            return out.DBInstances?.[0];
-        }
-        catch (error) {
-            if (notFound(error))
-                return undefined;
-            throw error;
-        }
+    describe(id) {
+        return (0,rds/* describeDbInstance */.Hz)(this.client, id, this.deps);
     }
     /** Every instance of the account and region, following Marker (bounded). */
     all() {
-        return (0,call/* awsPages */.A_)('DescribeDBInstances', async (marker) => {
-            const res = await this.client.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
-            return { items: res.DBInstances, next: res.Marker };
-        }, this.deps, { maxPages: 200 });
+        return (0,rds/* allDbInstances */.gI)(this.client, this.deps);
     }
     /** Drill instances of this source (tagged and named as drills), e.g. left by a killed run. */
     async leftovers() {

@@ -111,7 +111,10 @@ class EcrRepository {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hz: () => (/* binding */ describeDbInstance),
 /* harmony export */   LQ: () => (/* binding */ RdsInstance),
+/* harmony export */   RK: () => (/* binding */ isInstanceNotFound),
+/* harmony export */   gI: () => (/* binding */ allDbInstances),
 /* harmony export */   iy: () => (/* binding */ snapshotId)
 /* harmony export */ });
 /* unused harmony exports DatabaseNotReady, isValidSnapshotId */
@@ -123,6 +126,27 @@ class EcrRepository {
 
 
 
+/** RDS's answer for an instance that is not there (the name differs by protocol version). */
+const isInstanceNotFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) ?? '');
+/** One instance by name, or undefined when RDS has none by that name. */
+async function describeDbInstance(client, id, deps) {
+    try {
+        const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBInstances', () => client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), deps);
+        return out.DBInstances?.[0];
+    }
+    catch (error) {
+        if (isInstanceNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** Every instance of the account and region, following Marker (a list read in part is an error). */
+function allDbInstances(client, deps) {
+    return (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsPages */ .A_)('DescribeDBInstances', async (marker) => {
+        const res = await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
+        return { items: res.DBInstances, next: res.Marker };
+    }, deps, { maxPages: 200 });
+}
 class DatabaseNotReady extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
     name = 'DatabaseNotReady';
 }

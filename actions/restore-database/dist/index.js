@@ -86825,6 +86825,27 @@ function waitWith(deps, what, timing, probe, signal) {
 
 
 
+/** RDS's answer for an instance that is not there (the name differs by protocol version). */
+const isInstanceNotFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
+/** One instance by name, or undefined when RDS has none by that name. */
+async function describeDbInstance(client, id, deps) {
+    try {
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: id })), deps);
+        return out.DBInstances?.[0];
+    }
+    catch (error) {
+        if (isInstanceNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** Every instance of the account and region, following Marker (a list read in part is an error). */
+function allDbInstances(client, deps) {
+    return (0,call/* awsPages */.A_)('DescribeDBInstances', async (marker) => {
+        const res = await client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ Marker: marker, MaxRecords: 100 }));
+        return { items: res.DBInstances, next: res.Marker };
+    }, deps, { maxPages: 200 });
+}
 class DatabaseNotReady extends errors/* DomainFailure */.dY {
     name = 'DatabaseNotReady';
 }
@@ -86996,7 +87017,6 @@ const BROKEN = new Set([
     'restore-error',
     'storage-full',
 ]);
-const notFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
 const tagOf = (instance, key) => (instance.TagList ?? []).find((t) => t.Key === key)?.Value;
 /** Whether `instance` is this suite's restore of `source` to `to`. */
 function isRestoreOf(instance, source, to) {
@@ -87025,23 +87045,12 @@ class RestoreInstances {
         this.client = client;
         this.deps = deps;
     }
-    async describe(id) {
-        try {
-            const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: id })), this.deps);
-            return out.DBInstances?.[0];
-        }
-        catch (error) {
-            if (notFound(error))
-                return undefined;
-            throw error;
-        }
+    describe(id) {
+        return describeDbInstance(this.client, id, this.deps);
     }
     /** Every instance of the account and region (a list read in part is an error). */
     all() {
-        return (0,call/* awsPages */.A_)('DescribeDBInstances', async (marker) => {
-            const res = await this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ Marker: marker, MaxRecords: 100 }));
-            return { items: res.DBInstances, next: res.Marker };
-        }, this.deps, { maxPages: 200 });
+        return allDbInstances(this.client, this.deps);
     }
     /**
      * Restores `source` (to a time, or from a snapshot) into `id`, private, with `settings` and
