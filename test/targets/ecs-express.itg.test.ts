@@ -28,10 +28,12 @@ describe('ECS Express target', () => {
       const deployment = w.sim.ecs.service('drop-web').deployments[0]!;
       const rolledBackAt = deployment.history.find((h) => h.status === 'ROLLBACK_SUCCESSFUL')!.at;
       expect(Date.now()).toBeGreaterThanOrEqual(rolledBackAt);
-      // One poll after ECS ended it: the sim's record of the calls, not a wall-clock margin
-      // (a poll's lag on a loaded machine is no measure of how many polls were made).
+      // At most one poll after ECS ended it: the sim's record of the calls, not a wall-clock
+      // margin (a poll's lag on a loaded machine is no measure of how many polls were made).
+      // The poll that saw the end may have arrived just before it was stamped (the sim moves
+      // the deployment on while it answers), so none after it is as right as one.
       const polls = w.sim.calls({ service: 'ecs', operation: 'DescribeServiceDeployments' });
-      expect(polls.filter((c) => c.time >= rolledBackAt)).toHaveLength(1);
+      expect(polls.filter((c) => c.time >= rolledBackAt).length).toBeLessThanOrEqual(1);
       expect(elapsed).toBeLessThan(w.sim.scaled(6 * 60_000) + 1_000);
       expect(elapsed).toBeLessThan(deadline.timeoutMs / 20);
       // The canary saw it at 5 % of traffic; the old version serves.
