@@ -156,6 +156,8 @@ export interface SimHandle {
   scaled(simMs: number): number;
   /** Jumps the sim clock forward (real ms), finishing whatever is due. */
   advance(ms: number): void;
+  /** The sim's time: the wall clock plus what advance() and a clock fault added. */
+  now(): number;
 
   services(): SimServiceView[];
   service(arnOrName: string): SimServiceView;
@@ -398,6 +400,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     }),
     scaled: (simMs) => world.clock.scaled(simMs),
     advance: (ms) => world.clock.advance(ms),
+    now: () => world.clock.now(),
     services: () => {
       due();
       return [...world.apprunner.services.values()].map((s) => serviceView(world, s));
