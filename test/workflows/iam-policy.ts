@@ -80,8 +80,12 @@ export function policyGaps(
   elsewhere: readonly string[] = [],
 ): { denied: string[]; unneeded: string[] } {
   const made = iamActionsOf(calls);
-  // Tags given when creating a resource are authorised as AddTagsToResource.
-  if (made.includes('rds:RestoreDBInstanceFromDBSnapshot')) made.push('rds:AddTagsToResource');
+  // Tags given when creating a resource are authorised as AddTagsToResource (both restores).
+  if (
+    made.includes('rds:RestoreDBInstanceFromDBSnapshot') ||
+    made.includes('rds:RestoreDBInstanceToPointInTime')
+  )
+    made.push('rds:AddTagsToResource');
   const denied = made.filter(
     (a) => !NEEDS_NO_PERMISSION.has(a) && !policies.some((p) => allows(p, a)),
   );
