@@ -1,9 +1,9 @@
 /**
  * `npx tsx scripts/generate-bootstrap.ts`: writes docs/aws/bootstrap.yml, a CloudFormation
  * template that creates, for one environment of one service repository, GitHub's OIDC
- * provider (once per account) and the deploy, routine-check, clean-up and gate roles with
- * exactly the policies in docs/ (iam-policy.json, iam-policy-ops.json,
- * iam-policy-ops-weekly.json, gate-iam-policy.json). The policies are read from those files
+ * provider (once per account) and the deploy, routine-check, clean-up, gate and restore roles
+ * with exactly the policies in docs/ (iam-policy.json, iam-policy-ops.json,
+ * iam-policy-ops-weekly.json, gate-iam-policy.json, iam-policy-restore.json). The policies are read from those files
  * and their example names (account 123456789012, eu-west-1, drop-web, drop-db) become the
  * stack's parameters, so a change to a policy reaches the template by running this again;
  * test/workflows/bootstrap-template.test.ts fails until it is.
@@ -58,6 +58,14 @@ export const ROLES = [
     context: 'main',
     what: 'the go-live gate, read-only (on main)',
     variable: 'GATE_AWS_ROLE_ARN (environment variable)',
+  },
+  {
+    id: 'RestoreRole',
+    suffix: '-restore',
+    policy: 'iam-policy-restore.json',
+    context: 'environment',
+    what: 'the database restore and cut-over of restore.yml (jobs that declare the GitHub environment)',
+    variable: 'RESTORE_AWS_ROLE_ARN (environment variable of the GitHub environment)',
   },
 ] as const;
 

@@ -7,11 +7,43 @@
  * resolved (`latest` does not move between approvals) and adopts the instance it restored. Both
  * queue with the environment's deploys and rollbacks. docs/setup.md shows the caller.
  */
-import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
+import {
+  expr,
+  run,
+  stepOutput,
+  suiteAction,
+  type Job,
+  type Step,
+  type WorkflowSource,
+} from './dsl.js';
+import {
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  SECRETS,
+  awsCredentials,
+  environmentJob,
+} from './shared.js';
 
 /** Restore (60m default deadline), forensics snapshot, two renames, verification, setup. */
 const RESTORE_TIMEOUT_MINUTES = 150;
+
+/**
+ * The environment's restore role (docs/iam-policy-restore.json, the bootstrap's RestoreRole)
+ * when its GitHub environment names one in RESTORE_AWS_ROLE_ARN; else its one role.
+ */
+const restoreCredentials: Step = {
+  ...awsCredentials,
+  name: 'AWS credentials (OIDC, restore role)',
+  with: {
+    ...awsCredentials.with,
+    'role-to-assume': expr('vars.RESTORE_AWS_ROLE_ARN || vars.AWS_ROLE_ARN'),
+  },
+};
+
+const withRestoreRole = (job: Job): Job => ({
+  ...job,
+  steps: job.steps.map((step) => (step === awsCredentials ? restoreCredentials : step)),
+});
 
 const restoreWith = (mode: string, to: string) => ({
   environment: expr('inputs.environment'),
@@ -89,60 +121,66 @@ export const restoreWorkflow: WorkflowSource = {
     },
     permissions: {},
     jobs: {
-      restore: environmentJob({
-        name: expr("format('restore {0} database to {1}', inputs.environment, inputs.to)"),
-        permissions: { contents: 'read', 'id-token': 'write' },
-        timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
-        outputs: {
-          'restore-to': expr(stepOutput('restore', 'restore-database', 'restore-to')),
-          'restored-instance': expr(stepOutput('restore', 'restore-database', 'restored-instance')),
-        },
-        before: [
-          run(
-            'Check the request',
-            [
-              '# Refused before anything is restored, not in the second job.',
-              'if [ "$MODE" != "inspect" ] && [ "$MODE" != "cut-over" ]; then',
-              '  echo "::error::mode must be inspect or cut-over, not $MODE"',
-              '  exit 1',
-              'fi',
-              'if [ "$MODE" = "cut-over" ] && [ "$DRY_RUN" = "true" ]; then',
-              '  echo "::error::a cut-over cannot be a dry run: run mode inspect with dry-run to see the plan"',
-              '  exit 1',
-              'fi',
-              '',
-            ].join('\n'),
-            { env: { MODE: expr('inputs.mode'), DRY_RUN: expr('inputs.dry-run') } },
-          ),
-        ],
-        action: suiteAction('restore-database', {
-          id: 'restore',
-          name: 'Restore beside the current instance and verify',
-          with: {
-            ...restoreWith('inspect', expr('inputs.to')),
-            'dry-run': expr('inputs.dry-run'),
-          },
-        }),
-      }),
-      'cut-over': {
-        ...environmentJob({
-          name: expr("format('cut over {0} database', inputs.environment)"),
+      restore: withRestoreRole(
+        environmentJob({
+          name: expr("format('restore {0} database to {1}', inputs.environment, inputs.to)"),
           permissions: { contents: 'read', 'id-token': 'write' },
           timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
           outputs: {
+            'restore-to': expr(stepOutput('restore', 'restore-database', 'restore-to')),
             'restored-instance': expr(
-              stepOutput('cut-over', 'restore-database', 'restored-instance'),
-            ),
-            'replaced-instance': expr(
-              stepOutput('cut-over', 'restore-database', 'replaced-instance'),
+              stepOutput('restore', 'restore-database', 'restored-instance'),
             ),
           },
+          before: [
+            run(
+              'Check the request',
+              [
+                '# Refused before anything is restored, not in the second job.',
+                'if [ "$MODE" != "inspect" ] && [ "$MODE" != "cut-over" ]; then',
+                '  echo "::error::mode must be inspect or cut-over, not $MODE"',
+                '  exit 1',
+                'fi',
+                'if [ "$MODE" = "cut-over" ] && [ "$DRY_RUN" = "true" ]; then',
+                '  echo "::error::a cut-over cannot be a dry run: run mode inspect with dry-run to see the plan"',
+                '  exit 1',
+                'fi',
+                '',
+              ].join('\n'),
+              { env: { MODE: expr('inputs.mode'), DRY_RUN: expr('inputs.dry-run') } },
+            ),
+          ],
           action: suiteAction('restore-database', {
-            id: 'cut-over',
-            name: 'Cut over: rename the current instance away and the restored one to its name',
-            with: restoreWith('cut-over', expr('needs.restore.outputs.restore-to')),
+            id: 'restore',
+            name: 'Restore beside the current instance and verify',
+            with: {
+              ...restoreWith('inspect', expr('inputs.to')),
+              'dry-run': expr('inputs.dry-run'),
+            },
           }),
         }),
+      ),
+      'cut-over': {
+        ...withRestoreRole(
+          environmentJob({
+            name: expr("format('cut over {0} database', inputs.environment)"),
+            permissions: { contents: 'read', 'id-token': 'write' },
+            timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
+            outputs: {
+              'restored-instance': expr(
+                stepOutput('cut-over', 'restore-database', 'restored-instance'),
+              ),
+              'replaced-instance': expr(
+                stepOutput('cut-over', 'restore-database', 'replaced-instance'),
+              ),
+            },
+            action: suiteAction('restore-database', {
+              id: 'cut-over',
+              name: 'Cut over: rename the current instance away and the restored one to its name',
+              with: restoreWith('cut-over', expr('needs.restore.outputs.restore-to')),
+            }),
+          }),
+        ),
         needs: ['restore'],
         if: "inputs.mode == 'cut-over' && !inputs.dry-run",
       },

@@ -72,6 +72,7 @@ describe('docs/aws/bootstrap.yml', () => {
       'OpsRole',
       'CleanupRole',
       'GateRole',
+      'RestoreRole',
     ]);
     for (const role of ROLES) {
       const policies = template['Resources'][role.id]['Properties']['Policies'] as {
