@@ -6,7 +6,10 @@
  * a repository of its own, calling this suite's reusable workflows: a push, a dispatch that
  * rolls back (`--input environment=production --input reason="bad release"`, `rollback-to`
  * defaults to previous), or the daily schedule. `rotate` rehearses the rotation caller with
- * real PostgreSQL. `release` cuts package.json's version (or `--input version=X.Y.Z`) from a
+ * real PostgreSQL. `restore` rehearses docs/setup.md §12's restore caller with real PostgreSQL:
+ * rows written, a bad DELETE, then a dispatch restoring to just before it (`--input
+ * mode=inspect` stops after the side-by-side check), production's reviewers approving each job.
+ * `release` cuts package.json's version (or `--input version=X.Y.Z`) from a
  * clone of HEAD against the sim's GitHub: tag, moved major tag, release notes.
  * Exit code 1 when the rehearsed run fails.
  */
@@ -34,12 +37,19 @@ import {
   withFlyStaging,
 } from '../workflows-src/rehearse/with-sim.js';
 import {
+  RESTORE_CALLER_WORKFLOW,
+  badDelete,
+  restoreInputs,
+  restoreRehearsalFixture,
+  restoreRehearsalOptions,
+} from '../workflows-src/rehearse/restore.js';
+import {
   ROTATE_DEFAULT_INPUTS,
   rotationRehearsalFixture,
   rotationRehearsalOptions,
 } from '../workflows-src/rehearse/rotate.js';
 
-const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|go-live|release|name|file.yml> [options]
+const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|restore|go-live|release|name|file.yml> [options]
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
   --input name=value    a dispatch input (repeatable), e.g. --input environment=production
   --time-scale <n>      sim clock (default 0.005: a 3-minute deployment takes about 1 s)
@@ -129,6 +139,46 @@ if (target === 'go-live') {
     if (result.conclusion !== 'success') process.exitCode = 1;
   } finally {
     await world.stop();
+  }
+  process.exit();
+}
+
+if (target === 'restore') {
+  // restore.yml needs drop-db on real PostgreSQL and an incident to recover from.
+  const sim = await startSim({ timeScale, fixture: restoreRehearsalFixture() });
+  try {
+    const options = await restoreRehearsalOptions(
+      sim,
+      { callerWorkflow: RESTORE_CALLER_WORKFLOW },
+      async (job) => console.log(`${job.id}: a reviewer of ${job.environment} approves`),
+    );
+    const to = await badDelete(sim, options.databaseUrl);
+    console.log(
+      `drop-db: 3 rows written, deleted 2 minutes later; restoring to ${to.toISOString()}`,
+    );
+    const mode = inputs['mode'] === 'inspect' ? 'inspect' : 'cut-over';
+    const result = await rehearseWorkflow({
+      ...options,
+      workflow: path.join(
+        options.workspace as string,
+        '.github',
+        'workflows',
+        path.basename(RESTORE_CALLER_WORKFLOW),
+      ),
+      inputs: { ...restoreInputs(to, mode), ...inputs },
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `\n${path.basename(RESTORE_CALLER_WORKFLOW)}: ${result.conclusion} (${result.order
+        .map((id) => `${id} ${result.jobs[id]?.result}`)
+        .join(', ')})`,
+    );
+    if (result.conclusion !== 'success') process.exitCode = 1;
+  } catch (error) {
+    console.error(`rehearse: ${(error as Error).message}`);
+    process.exitCode = 2;
+  } finally {
+    await sim.stop();
   }
   process.exit();
 }

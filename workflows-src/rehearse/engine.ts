@@ -215,6 +215,12 @@ export interface RehearsalOptions {
   oidcSubject?: SubjectForm;
   /** How our actions run; default: the runner harness on their bundles. */
   runAction?: (options: ActionRunOptions) => Promise<ActionRun>;
+  /**
+   * Called before the first step of every job that declares an environment, as GitHub waits
+   * there for the environment's required reviewers: resolving approves the job, throwing
+   * rejects it (the rehearsal fails). Default: no reviewers, every job runs.
+   */
+  approve?: (job: { id: string; name: string; environment: string }) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -519,6 +525,10 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       };
     }
     say(`job ${job.id}: ${job.name}${job.environment ? ` (environment ${job.environment})` : ''}`);
+    if (job.environment !== undefined && options.approve) {
+      await options.approve({ id: job.id, name: job.name, environment: job.environment });
+      say(`job ${job.id}: approved for environment ${job.environment}`);
+    }
 
     // The runner hands out an OIDC token only to jobs with id-token: write.
     let oidcEnv: Record<string, string> = {};
