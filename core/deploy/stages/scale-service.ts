@@ -63,6 +63,9 @@ export const scaleService: StageDefinition<ScaleRun> = {
       intervalMs: ctx.timing.pollIntervalMs,
     });
     run.switched = true;
-    return { detail: line };
+    // Said, so that a scale without a watch is not read as a watched one.
+    return {
+      detail: run.bakeMs > 0 ? line : `${line}; response time not watched (bake: 0s)`,
+    };
   },
 };
