@@ -766,13 +766,14 @@ export class AsgTarget implements DeployTarget {
     const poll = ms(this.config.canary['poll-interval']);
     for (const step of this.config.canary.steps) {
       if (step.weight === 100) break;
-      this.deps.logger.info(
-        `Canary step: ${step.weight} % to ${fresh.name}, ${100 - step.weight} % to ${old.name}, for ${step.hold}`,
-      );
       await this.forward([
         { arn: old.targetGroupArn!, weight: 100 - step.weight },
         { arn: fresh.targetGroupArn!, weight: step.weight },
       ]);
+      // Said once the listener has the weights: the line is what the load balancer does.
+      this.deps.logger.info(
+        `Canary step: ${step.weight} % to ${fresh.name}, ${100 - step.weight} % to ${old.name}, for ${step.hold}`,
+      );
       const started = this.deps.clock.now();
       const end = started + ms(step.hold ?? '0s');
       for (;;) {
