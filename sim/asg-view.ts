@@ -10,7 +10,16 @@ export interface SimAsgGroupView {
   template: { name: string; version: string };
   deleting: boolean;
   targetGroupArns: string[];
-  instances: { id: string; lifecycle: LifecycleState; version: string; templateVersion: number }[];
+  instances: {
+    id: string;
+    lifecycle: LifecycleState;
+    /** Auto Scaling's HealthStatus (Unhealthy: failed ELB health checks after the grace). */
+    health: 'Healthy' | 'Unhealthy';
+    version: string;
+    templateVersion: number;
+    launchedAt: number;
+    inServiceAt?: number;
+  }[];
 }
 
 export interface SimAsgHandle {
@@ -29,6 +38,8 @@ export interface SimAsgHandle {
   targetGroups(): { name: string; arn: string; targets: { id: string; state: TargetState }[] }[];
   /** Modelled requests a target group took (and answered 5xx) in [from, to) of real time. */
   requests(targetGroup: string, from?: number, to?: number): { requests: number; server: number };
+  /** The sim's clock now (real ms, with any advance): what launch and health times are on. */
+  now(): number;
   /** The version each serving instance runs, by group name. */
   versions(): Record<string, string[]>;
 }
@@ -55,8 +66,11 @@ export function asgView(world: World): SimAsgHandle {
       instances: g.instances.map((i) => ({
         id: i.id,
         lifecycle: i.lifecycle,
+        health: i.health,
         version: i.app.version ?? 'none',
         templateVersion: i.template.version,
+        launchedAt: i.launchedAt,
+        ...(i.inServiceAt !== undefined ? { inServiceAt: i.inServiceAt } : {}),
       })),
     });
   };
@@ -105,6 +119,7 @@ export function asgView(world: World): SimAsgHandle {
       const t = asg.traffic(tg, from, to);
       return { requests: t.requests, server: t.server };
     },
+    now: () => world.clock.now(),
     versions() {
       world.clock.runDue();
       return Object.fromEntries(

@@ -67,7 +67,10 @@ async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
   };
 }
 
-/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+/**
+ * The runbook's daily "App Runner status RUNNING" and the go-live gate's first item; on the
+ * other targets, what the target says of itself (DeployTarget.serviceStatus).
+ */
 export const serviceRunning = defineCheck({
   ...serviceRunningSchema,
   defaultTimeoutMs: 30_000,
@@ -75,6 +78,15 @@ export const serviceRunning = defineCheck({
   async run(_check, ctx) {
     const { env, aws, clock, logger } = ctx;
     if (env.target.kind === 'ecs-express') return ecsServiceRunning(ctx);
+    if (env.target.kind !== 'app-runner') {
+      // A target with no one status word (Auto Scaling behind a load balancer) says itself.
+      const target = checkTarget(ctx);
+      if (!target.serviceStatus)
+        throw new Error(
+          `service-running cannot read a ${env.target.kind} target yet; remove it from the environment's lists`,
+        );
+      return target.serviceStatus();
+    }
     const arn = env['service-arn'];
     const out = await awsCall(
       'DescribeService',

@@ -75,6 +75,13 @@ export const asgTargetSchema = z
         'p99-ratio': z.number().min(1).default(1.5),
         'p99-margin': durationField.default('100ms'),
         'poll-interval': durationField.default('1m'),
+        'min-requests': z
+          .int()
+          .min(1)
+          .default(100)
+          .describe(
+            'Requests each group must have in a step before it is judged; a step that ends with fewer is not a pass.',
+          ),
       })
       .prefault({})
       .describe('Canary steps and the relative thresholds of their analysis.'),

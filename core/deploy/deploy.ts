@@ -15,9 +15,10 @@ export const DEPLOY_SNAPSHOT_PURPOSES = ['pre-deploy', 'pre-launch'] as const;
 
 /**
  * deploy: the whole pipeline; snapshot: only start the pre-deploy snapshot (deploy.yml's job
- * beside the build); restart: a new deployment of what runs, no image change (restart.yml).
+ * beside the build); restart: a new deployment of what runs, no image change (restart.yml);
+ * scale: the serving instances' desired capacity, then verified and watched (scale.ts).
  */
-export const DEPLOY_MODES = ['deploy', 'snapshot', 'restart'] as const;
+export const DEPLOY_MODES = ['deploy', 'snapshot', 'restart', 'scale'] as const;
 
 export interface DeployRequest {
   image: ImageRef;

@@ -11,9 +11,17 @@ export function durationSince(ctx: OpsContext, startMs: number): string {
 }
 
 export interface OpsOutcome {
-  kind: 'deploy' | 'rollback' | 'snapshot' | 'restart';
+  kind: 'deploy' | 'rollback' | 'snapshot' | 'restart' | 'scale';
   environment: string;
-  result: 'deployed' | 'unchanged' | 'rolled-back' | 'restarted' | 'failed' | 'planned' | 'started';
+  result:
+    | 'deployed'
+    | 'unchanged'
+    | 'rolled-back'
+    | 'restarted'
+    | 'scaled'
+    | 'failed'
+    | 'planned'
+    | 'started';
   /** One line: what happened and why. */
   headline: string;
   ok: boolean;

@@ -24,6 +24,7 @@ import { snapshotPreflight } from './stages/snapshot-preflight.js';
 import { restartPreflight } from './stages/restart-preflight.js';
 import { retireOld } from './stages/retire-old.js';
 import { restartService } from './stages/restart-service.js';
+import { scalePreflight, scaleService, type ScaleRun } from './stages/scale-service.js';
 import type { OpsRun } from './ops-run.js';
 import type { DeployRun, RollbackRun } from './runs.js';
 import { after, startedOf } from './stages/stage.js';
@@ -97,5 +98,19 @@ export const RESTART_PIPELINE: Pipeline<OpsRun> = [
   { ...verify, needs: after('Restart service') },
   { ...deploymentStatus, needs: after('Verify') },
   { ...slack, needs: after('Deployment status') },
+  { ...auditLog, needs: after('Slack') },
+];
+
+/**
+ * deploy's `mode: scale`: the serving instances' desired capacity within their min/max, every
+ * target healthy, verified through the load balancer, its response time watched for `bake`.
+ */
+export const SCALE_PIPELINE: Pipeline<ScaleRun> = [
+  { ...scalePreflight, needs: [] },
+  { ...nothingToChange, needs: after('Preflight') },
+  { ...scaleService, needs: after('Nothing to change') },
+  { ...verify, needs: after('Scale') },
+  { ...bakePeriod, needs: after('Verify') },
+  { ...slack, needs: after('Bake') },
   { ...auditLog, needs: after('Slack') },
 ];

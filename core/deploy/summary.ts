@@ -13,6 +13,7 @@ export function renderOutcome(outcome: OpsOutcome, reason?: string): Summary {
     rollback: 'Rollback',
     snapshot: 'Snapshot ahead of a deploy',
     restart: 'Restart',
+    scale: 'Scale',
   }[outcome.kind];
   summary.heading(
     `${outcome.ok ? '✅' : '❌'} ${verb} to ${outcome.environment}: ${outcome.result}`,

@@ -6,7 +6,9 @@
  * A breach is: new error rate > old × ratio and more than `errorRateMargin` above it; new p99 >
  * old × ratio and more than `p99MarginMs` above it. The margins keep a healthy canary from
  * failing on noise when the old group has (almost) no errors or a tiny p99. Without requests
- * on the new group in the window there is nothing to judge: that is an error, never a pass.
+ * on the new group in the window there is nothing to judge: that is an error, never a pass; with
+ * fewer than `minRequests` on either group there is no verdict yet (a few requests decide
+ * nothing: one error in ten is 10 %).
  */
 import type { MinuteMetrics } from '../aws/cloudwatch.js';
 
@@ -28,6 +30,11 @@ export interface CanaryThresholds {
   p99Ratio: number;
   /** … or this many ms above it, whichever is higher. */
   p99MarginMs: number;
+  /**
+   * Requests each group must have had in the window before it is judged at all: fewer is
+   * no verdict (the step keeps waiting, and a step that ends so is not a pass).
+   */
+  minRequests: number;
 }
 
 export const DEFAULT_CANARY_THRESHOLDS: CanaryThresholds = {
@@ -35,6 +42,7 @@ export const DEFAULT_CANARY_THRESHOLDS: CanaryThresholds = {
   errorRateMargin: 0.01,
   p99Ratio: 1.5,
   p99MarginMs: 100,
+  minRequests: 100,
 };
 
 export function figuresOf(periods: readonly MinuteMetrics[]): GroupFigures {
@@ -52,7 +60,8 @@ export function figuresOf(periods: readonly MinuteMetrics[]): GroupFigures {
 export type CanaryVerdict =
   | { kind: 'pass'; line: string }
   | { kind: 'breach'; metric: 'error rate' | 'p99'; line: string }
-  | { kind: 'no-data'; line: string };
+  | { kind: 'no-data'; line: string }
+  | { kind: 'too-few'; line: string };
 
 const pct = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 
@@ -66,6 +75,11 @@ export function compareCanary(
     return {
       kind: 'no-data',
       line: 'the new target group had no requests in the window (no RequestCount datapoints), so it cannot be judged',
+    };
+  if (fresh.requests < t.minRequests || old.requests < t.minRequests)
+    return {
+      kind: 'too-few',
+      line: `too few requests to judge: ${Math.round(fresh.requests)} on the new group and ${Math.round(old.requests)} on the old one in the window, and each needs ${t.minRequests} (canary.min-requests)`,
     };
   const rateLimit = Math.max(old.errorRate * t.errorRateRatio, old.errorRate + t.errorRateMargin);
   if (fresh.errorRate > rateLimit)

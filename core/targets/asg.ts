@@ -71,6 +71,7 @@ import {
   type DeploymentResult,
   type Preflight,
   type RunningImage,
+  type ServiceStatus,
   type StartedDeployment,
   type SwitchOptions,
   type TargetState,
@@ -738,6 +739,7 @@ export class AsgTarget implements DeployTarget {
       errorRateMargin: c['error-rate-margin'],
       p99Ratio: c['p99-ratio'],
       p99MarginMs: ms(c['p99-margin']),
+      minRequests: c['min-requests'],
     };
   }
 
@@ -764,13 +766,14 @@ export class AsgTarget implements DeployTarget {
     const poll = ms(this.config.canary['poll-interval']);
     for (const step of this.config.canary.steps) {
       if (step.weight === 100) break;
-      this.deps.logger.info(
-        `Canary step: ${step.weight} % to ${fresh.name}, ${100 - step.weight} % to ${old.name}, for ${step.hold}`,
-      );
       await this.forward([
         { arn: old.targetGroupArn!, weight: 100 - step.weight },
         { arn: fresh.targetGroupArn!, weight: step.weight },
       ]);
+      // Said once the listener has the weights: the line is what the load balancer does.
+      this.deps.logger.info(
+        `Canary step: ${step.weight} % to ${fresh.name}, ${100 - step.weight} % to ${old.name}, for ${step.hold}`,
+      );
       const started = this.deps.clock.now();
       const end = started + ms(step.hold ?? '0s');
       for (;;) {
@@ -782,7 +785,10 @@ export class AsgTarget implements DeployTarget {
           this.groupTraffic(old.targetGroupArn!, started, until),
         ]);
         const verdict = compareCanary(figuresOf(f), figuresOf(o), this.thresholds());
-        if (verdict.kind === 'breach' || (last && verdict.kind === 'no-data')) {
+        // Too few requests is no verdict: the step waits for more until its hold ends, and a
+        // step that ends without enough is not a pass.
+        const unjudged = verdict.kind === 'no-data' || verdict.kind === 'too-few';
+        if (verdict.kind === 'breach' || (last && unjudged)) {
           this.canaryReport.push({
             weight: step.weight,
             fresh: figuresOf(f),
@@ -797,7 +803,12 @@ export class AsgTarget implements DeployTarget {
           return {
             ok: false,
             id,
-            status: verdict.kind === 'breach' ? 'CANARY_BREACHED' : 'CANARY_NO_DATA',
+            status:
+              verdict.kind === 'breach'
+                ? 'CANARY_BREACHED'
+                : verdict.kind === 'too-few'
+                  ? 'CANARY_TOO_FEW_REQUESTS'
+                  : 'CANARY_NO_DATA',
             emergency: false,
             steps: this.stepLines(),
             message:
@@ -939,6 +950,17 @@ export class AsgTarget implements DeployTarget {
     return { ...result, version: previous };
   }
 
+  /** The serving group's min/max and desired capacity. */
+  async capacity(): Promise<{ name: string; min: number; max: number; desired: number }> {
+    const { group } = await this.serving();
+    return {
+      name: group.name,
+      min: group.raw.MinSize ?? 0,
+      max: group.raw.MaxSize ?? 0,
+      desired: group.raw.DesiredCapacity ?? 0,
+    };
+  }
+
   /** Desired capacity to `capacity` within min/max, then every target healthy. */
   async scale(capacity: number, wait: Wait = DEFAULT_WAIT): Promise<string> {
     const { group } = await this.serving();
@@ -948,6 +970,9 @@ export class AsgTarget implements DeployTarget {
       throw new TargetNotUpdatable(
         `capacity ${capacity} is outside group ${group.name}'s min/max (${min}–${max}); give a capacity within it, or change the group's min/max first`,
       );
+    this.deps.logger.info(
+      `Setting the desired capacity of ${group.name} from ${group.raw.DesiredCapacity ?? 0} to ${capacity}`,
+    );
     await this.call('SetDesiredCapacity', () =>
       this.clients.autoScaling.send(
         new SetDesiredCapacityCommand({
@@ -975,6 +1000,53 @@ export class AsgTarget implements DeployTarget {
       window,
       this.deps,
     );
+  }
+
+  /** An image of another repository than the serving group's is refused before any change. */
+  async checkImage(image: string): Promise<void> {
+    const { group } = await this.serving();
+    await this.checkFamily(await this.imageOfGroup(group), image);
+  }
+
+  /**
+   * Up as the load balancer sees it: the listener forwards to a group of ours whose desired
+   * instances are InService and healthy behind it. An instance refresh or scaling under way is
+   * a warning; no healthy target is a failure.
+   */
+  async serviceStatus(): Promise<ServiceStatus> {
+    let serving: Awaited<ReturnType<AsgTarget['serving']>>;
+    try {
+      serving = await this.serving();
+    } catch (error) {
+      if (!(error instanceof TargetNotUpdatable)) throw error;
+      return { status: 'fail', line: error.message, observed: { listener: this.arn } };
+    }
+    const { group } = serving;
+    const desired = group.raw.DesiredCapacity ?? 0;
+    const targets = group.targetGroupArn ? await this.health(group.targetGroupArn) : [];
+    const healthy = targets.filter((t) => t.state === 'healthy').length;
+    const inService = (group.raw.Instances ?? []).filter(
+      (i) => i.LifecycleState === 'InService',
+    ).length;
+    const refresh = await this.refreshUnderWay(group.name);
+    const observed = { group: group.name, desired, inService, healthy, targets: targets.length };
+    const others = targets
+      .filter((t) => t.state !== 'healthy')
+      .map((t) => `${t.id} ${t.state}${t.reason ? ` (${t.reason})` : ''}`);
+    const figures = `${healthy}/${desired} targets healthy, ${inService} InService`;
+    if (healthy === 0 && desired > 0)
+      return {
+        status: 'fail',
+        line: `${group.name} has no healthy target behind the load balancer (${figures}${others.length ? `: ${others.join(', ')}` : ''}); check the group's instances and their health check`,
+        observed,
+      };
+    if (healthy < desired || refresh)
+      return {
+        status: 'warn',
+        line: `${group.name} serves with ${figures}${refresh ? `; ${refresh}` : ''}${others.length ? ` (${others.join(', ')})` : ''}: a change or replacement is under way`,
+        observed,
+      };
+    return { status: 'pass', line: `${group.name} serves with ${figures}`, observed };
   }
 
   /** Bad input AWS must answer: keep-old shorter than the serving group's deregistration delay. */

@@ -136,6 +136,29 @@ export interface DeployTarget {
    * a rollback is one switch back) deletes it after the bake; returns one line for the log.
    */
   retire?(): Promise<string>;
+  /**
+   * Refuses, before anything changes, an image this target cannot switch to (an asg launch
+   * template runs one image family); a deploy's preflight asks it.
+   */
+  checkImage?(image: string): Promise<void>;
+  /**
+   * Is the service up as its platform sees it (the service-running check), for a target
+   * whose platform has no one status word: a line and the figures seen. Read-only.
+   */
+  serviceStatus?(): Promise<ServiceStatus>;
+  /**
+   * Sets how many instances serve, within the platform's bounds, and waits until every one is
+   * healthy; refuses a capacity outside them before any change (deploy's `mode: scale`).
+   */
+  scale?(capacity: number, wait?: Wait): Promise<string>;
+  /** The bounds `scale` accepts and the capacity now, read without a change. */
+  capacity?(): Promise<{ name: string; min: number; max: number; desired: number }>;
+}
+
+export interface ServiceStatus {
+  status: 'pass' | 'warn' | 'fail';
+  line: string;
+  observed: Record<string, unknown>;
 }
 
 /** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */

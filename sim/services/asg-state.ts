@@ -69,6 +69,10 @@ export interface SimInstance {
   /** When the app answers (launch + boot); undefined: never (its image could not be pulled). */
   upAt?: number;
   lifecycle: LifecycleState;
+  /** When it came into service (boot done; its app may still not answer). */
+  inServiceAt?: number;
+  /** Auto Scaling's view: Unhealthy once an ELB health check failed it after the grace period. */
+  health: 'Healthy' | 'Unhealthy';
   terminatingAt?: number;
   goneAt?: number;
 }
@@ -279,6 +283,8 @@ export class AsgState {
         instance.launchedAt = group.createdAt;
         instance.upAt = instance.app.digest ? group.createdAt : undefined;
         instance.lifecycle = 'InService';
+        instance.inServiceAt = group.createdAt;
+        this.watchHealth(group, instance, group.createdAt);
         for (const tg of this.targetGroups.values())
           for (const reg of tg.registrations.filter((r) => r.instanceId === instance.id)) {
             reg.registeredAt = group.createdAt;
@@ -393,6 +399,8 @@ export class AsgState {
     if (!template || !version)
       throw new Error(`sim: group ${group.name} names a launch template version that is gone`);
     const now = this.clock.now();
+    // The instance boots and comes into service whether or not its app starts (no lifecycle
+    // hook waits for the app): the load balancer's health checks are what tell.
     const upAt = now + this.clock.scaled(this.asg.durations.launch);
     const instance: SimInstance = {
       id: `i-${this.nextId('instance')}`,
@@ -404,14 +412,54 @@ export class AsgState {
       launchedAt: now,
       ...(version.app.digest ? { upAt } : {}),
       lifecycle: 'Pending',
+      health: 'Healthy',
     };
     group.instances.push(instance);
     this.instances.set(instance.id, instance);
     for (const arn of group.targetGroupArns) this.register(arn, instance.id, now);
-    this.clock.at(upAt, () => {
-      if (instance.lifecycle === 'Pending') instance.lifecycle = 'InService';
+    this.clock.at(upAt, (at) => {
+      if (instance.lifecycle !== 'Pending') return;
+      instance.lifecycle = 'InService';
+      instance.inServiceAt = at;
+      this.watchHealth(group, instance, at);
     });
     return instance;
+  }
+
+  /**
+   * Auto Scaling's health checks of an instance with HealthCheckType ELB: none during the
+   * grace period after it came into service; after it, an instance any of the group's target
+   * groups has unhealthy is marked Unhealthy, terminated and replaced (as AWS does).
+   */
+  watchHealth(group: GroupState, instance: SimInstance, inServiceAt: number): void {
+    if (group.healthCheckType !== 'ELB') return;
+    const graceEnd = inServiceAt + this.clock.scaled(group.healthCheckGracePeriod * 1000);
+    const look = (at: number): void => {
+      if (instance.lifecycle !== 'InService' || group.deleting || !this.groups.has(group.name))
+        return;
+      const tgs = group.targetGroupArns
+        .map((arn) => this.targetGroupByArn(arn))
+        .filter((t): t is TargetGroupState => t !== undefined);
+      const unhealthy = tgs.some((tg) =>
+        tg.registrations.some(
+          (r) =>
+            r.instanceId === instance.id &&
+            r.deregisteredAt === undefined &&
+            this.healthAt(tg, r, at) === 'unhealthy',
+        ),
+      );
+      if (unhealthy) {
+        instance.health = 'Unhealthy';
+        this.terminate(instance);
+        this.reconcile(group);
+        return;
+      }
+      const every = Math.min(...tgs.map((tg) => this.intervalMs(tg)), this.clock.scaled(10_000));
+      // After a long time nobody looked at the sim, one look for the stretch, not one per
+      // interval (the target's transitions keep their times, so nothing is missed).
+      this.clock.at(Math.max(at + every, this.clock.now() - every), look);
+    };
+    this.clock.at(Math.max(graceEnd, this.clock.now()), look);
   }
 
   terminate(instance: SimInstance): void {

@@ -87,7 +87,7 @@ function describeGroup(world: AutoScalingWorld, g: GroupState): Input {
           InstanceType: 't3.medium',
           AvailabilityZone: i.az,
           LifecycleState: i.lifecycle === 'Terminating' ? 'Terminating' : i.lifecycle,
-          HealthStatus: 'Healthy',
+          HealthStatus: i.health,
           LaunchTemplate: {
             LaunchTemplateId: i.template.id,
             LaunchTemplateName: i.template.name,

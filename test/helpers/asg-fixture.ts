@@ -14,12 +14,17 @@ export const LAUNCH_TEMPLATE = 'drop-web-lt';
 export const TARGET_GROUP = 'drop-web-1';
 
 export function asgFixture(
-  overrides: { deregistrationDelay?: number; healthCheckPath?: string } = {},
+  overrides: {
+    deregistrationDelay?: number;
+    healthCheckPath?: string;
+    /** `repo:tag` the launch template's version 1 runs (default drop-web:v1.4.2). */
+    image?: string;
+  } = {},
 ): FixtureInput {
   return {
     ...dropFixture(),
     asg: {
-      launchTemplates: [{ name: LAUNCH_TEMPLATE, image: 'drop-web:v1.4.2' }],
+      launchTemplates: [{ name: LAUNCH_TEMPLATE, image: overrides.image ?? 'drop-web:v1.4.2' }],
       targetGroups: [
         {
           name: TARGET_GROUP,

@@ -16,6 +16,8 @@ const CANARY = {
   canary: {
     steps: [{ weight: 10, hold: '1200ms' }, { weight: 50, hold: '1200ms' }, { weight: 100 }],
     'poll-interval': '150ms',
+    // About 80 requests reach the new group in a 10 % step of 1.2 s at this scale.
+    'min-requests': 40,
   },
 };
 
@@ -104,8 +106,10 @@ describe('deploy target asg', () => {
       const result = await w.target.follow(started, FOLLOW);
       expect(result).toMatchObject({ ok: false, status: 'UNHEALTHY', emergency: false });
       if (result.ok) return;
+      // The group replaces an unhealthy instance after its grace period: the deadline may
+      // find a replacement still in its first checks.
       expect(result.message).toMatch(
-        /v1\.5\.1-broken never had every target healthy behind the load balancer \(gave up after 2\.0s .*0\/2 healthy: 2 unhealthy \(Target\.FailedHealthChecks\)\); group drop-web-2 deleted, and drop-web-1 kept serving/,
+        /v1\.5\.1-broken never had every target healthy behind the load balancer \(gave up after 2\.0s .*0\/2 healthy: \d (unhealthy|initial) \((Target|Elb)\.[A-Za-z]+\).*\); group drop-web-2 deleted, and drop-web-1 kept serving/,
       );
       expect(w.sim.asg.weightHistory().every((h) => !('drop-web-2' in h.weights))).toBe(true);
       expect(liveGroups(w)).toEqual([ASG_GROUP]);

@@ -17,6 +17,8 @@ export interface DeployInputs extends OpsInputs {
   snapshotId: string | undefined;
   /** Why (a restart): summary, Slack, deployment status, audit log. */
   reason: string | undefined;
+  /** mode: scale: the serving group's desired capacity. */
+  capacity: number | undefined;
 }
 
 /** A restart runs what runs: the inputs that choose or change an image are refused with it. */
@@ -25,16 +27,40 @@ function checkRestart(
   mode: (typeof DEPLOY_MODES)[number],
 ): string | undefined {
   const reason = inputs.optional('reason');
-  if (mode !== 'restart') return reason;
+  if (mode !== 'restart' && mode !== 'scale') return reason;
   for (const name of ['image', 'env-set', 'env-unset', 'snapshot-id'])
     if (inputs.optional(name) !== undefined)
       throw new InputError(
         name,
-        'is not used by mode: restart, which restarts the image and configuration that run now; remove it',
+        mode === 'restart'
+          ? 'is not used by mode: restart, which restarts the image and configuration that run now; remove it'
+          : 'is not used by mode: scale, which changes how many instances run what runs now; remove it',
       );
+  if (mode === 'scale') return reason;
   if (!reason)
     throw new InputError('reason', 'is required with mode: restart (why the service is restarted)');
   return reason;
+}
+
+/** mode: scale needs a capacity (a whole number of instances); no other mode takes one. */
+function capacityInput(
+  inputs: InputReader,
+  mode: (typeof DEPLOY_MODES)[number],
+): number | undefined {
+  const text = inputs.optional('capacity');
+  if (mode !== 'scale') {
+    if (text !== undefined)
+      throw new InputError('capacity', `is only used by mode: scale (mode is ${mode}); remove it`);
+    return undefined;
+  }
+  if (text === undefined)
+    throw new InputError(
+      'capacity',
+      'is required with mode: scale (the number of instances, within the group’s min/max)',
+    );
+  if (!/^\d{1,5}$/.test(text))
+    throw new InputError('capacity', `"${text}" is not a whole number of instances, e.g. 4`);
+  return Number(text);
 }
 
 /** RDS snapshot identifiers: a letter, then letters, digits and single hyphens. */
@@ -75,5 +101,6 @@ export function readDeployInputs(inputs: InputReader): DeployInputs {
     mode: inputs.enumOf('mode', DEPLOY_MODES),
     snapshotId: snapshotIdInput(inputs),
     reason: checkRestart(inputs, inputs.enumOf('mode', DEPLOY_MODES)),
+    capacity: capacityInput(inputs, inputs.enumOf('mode', DEPLOY_MODES)),
   });
 }

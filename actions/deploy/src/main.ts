@@ -2,6 +2,7 @@ import { readRunInfo } from '../../../core/action/github-context.js';
 import { runAction } from '../../../core/action/runtime.js';
 import { deploy } from '../../../core/deploy/deploy.js';
 import { restart } from '../../../core/deploy/restart.js';
+import { scale } from '../../../core/deploy/scale.js';
 import { snapshotAhead } from '../../../core/deploy/snapshot-ahead.js';
 import { setOpsOutputs } from '../../../core/deploy/outputs.js';
 import { deployImageRef, prepareOps } from '../../../core/deploy/prepare.js';
@@ -21,22 +22,29 @@ await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSu
   const outcome =
     request.mode === 'restart'
       ? await restart(ops, { reason: request.reason!, dryRun: request.dryRun })
-      : request.mode === 'snapshot'
-        ? await snapshotAhead(ops, {
-            dryRun: request.dryRun,
-            snapshot: request.snapshot,
-            purpose: request.snapshotPurpose,
-          })
-        : await deploy(ops, {
-            image: deployImageRef(ops, request.image),
-            snapshot: request.snapshot,
-            snapshotId: request.snapshotId,
-            autoRollback: request.autoRollback,
+      : request.mode === 'scale'
+        ? await scale(ops, {
+            capacity: request.capacity!,
+            reason: request.reason,
             dryRun: request.dryRun,
             bakeMs: request.bakeMs,
-            env: request.env,
-            snapshotPurpose: request.snapshotPurpose,
-          });
+          })
+        : request.mode === 'snapshot'
+          ? await snapshotAhead(ops, {
+              dryRun: request.dryRun,
+              snapshot: request.snapshot,
+              purpose: request.snapshotPurpose,
+            })
+          : await deploy(ops, {
+              image: deployImageRef(ops, request.image),
+              snapshot: request.snapshot,
+              snapshotId: request.snapshotId,
+              autoRollback: request.autoRollback,
+              dryRun: request.dryRun,
+              bakeMs: request.bakeMs,
+              env: request.env,
+              snapshotPurpose: request.snapshotPurpose,
+            });
 
   setOpsOutputs(outcome, setOutput);
   await writeSummary(renderOutcome(outcome));

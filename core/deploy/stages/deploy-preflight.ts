@@ -59,6 +59,8 @@ export const deployPreflight: StageDefinition<
     if (run.snapshot.given) await checkGivenSnapshot(run);
     const target = await ctx.ecr.resolve(run.image);
     const { state, running } = await readService(run);
+    // An image the platform refuses (another image family) is refused here, not after the snapshot.
+    await ctx.target.checkImage?.(target.uri);
     const targetVersion = run.image.kind === 'tag' ? run.image.tag : versionOf(target);
     // Before anything changes: a rollback this deploy was queued behind or beside stands.
     await assertNotUndoingRollback(ctx, target, targetVersion);

@@ -38,6 +38,20 @@ describe('canary analysis: the new target group against the old one', () => {
     );
   });
 
+  it('gives no verdict on too few requests: one error in ten is neither a pass nor a breach', () => {
+    const old = figuresOf([minute(1000, 0, 200)]);
+    const few = compareCanary(figuresOf([minute(10, 1, 200)]), old);
+    expect(few).toEqual({
+      kind: 'too-few',
+      line: 'too few requests to judge: 10 on the new group and 1000 on the old one in the window, and each needs 100 (canary.min-requests)',
+    });
+    expect(
+      compareCanary(figuresOf([minute(60, 0, 200)]), figuresOf([minute(40, 0, 200)])).kind,
+    ).toBe('too-few');
+    // Enough requests on both: judged.
+    expect(compareCanary(figuresOf([minute(100, 1, 200)]), old).kind).toBe('pass');
+  });
+
   it('is no-data, never a pass, when the new group had no requests', () => {
     expect(compareCanary(figuresOf([]), figuresOf([minute(1000, 0, 200)])).kind).toBe('no-data');
   });
