@@ -8,7 +8,7 @@
  * queue with the environment's deploys and rollbacks. docs/setup.md shows the caller.
  */
 import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob, runnersJob } from './shared.js';
 
 /** Restore (60m default deadline), forensics snapshot, two renames, verification, setup. */
 const RESTORE_TIMEOUT_MINUTES = 150;
@@ -89,7 +89,9 @@ export const restoreWorkflow: WorkflowSource = {
     },
     permissions: {},
     jobs: {
+      runners: runnersJob(expr('inputs.environment')),
       restore: environmentJob({
+        database: true,
         name: expr("format('restore {0} database to {1}', inputs.environment, inputs.to)"),
         permissions: { contents: 'read', 'id-token': 'write' },
         timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
@@ -126,6 +128,7 @@ export const restoreWorkflow: WorkflowSource = {
       }),
       'cut-over': {
         ...environmentJob({
+          database: true,
           name: expr("format('cut over {0} database', inputs.environment)"),
           permissions: { contents: 'read', 'id-token': 'write' },
           timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
@@ -143,7 +146,7 @@ export const restoreWorkflow: WorkflowSource = {
             with: restoreWith('cut-over', expr('needs.restore.outputs.restore-to')),
           }),
         }),
-        needs: ['restore'],
+        needs: ['runners', 'restore'],
         if: "inputs.mode == 'cut-over' && !inputs.dry-run",
       },
     },
