@@ -130,7 +130,8 @@ export const COMMON_INPUTS = {
     default: '.github/apprunner-ops.yml',
   },
   'runs-on': {
-    description: 'Runner label of every job (e.g. ubuntu-24.04, or a self-hosted label).',
+    description:
+      "Runner label of every job (e.g. ubuntu-24.04, or a self-hosted label), except those reaching a database with access: runner, which run on that database's runner-label.",
     type: 'string',
     required: false,
     default: 'ubuntu-24.04',
