@@ -4,6 +4,7 @@
  * core functions as the actions; only the logger and the renderer differ.
  * Exit codes: 0 ok, 1 failed, 2 bad input (nothing was changed).
  */
+import { setDurationStyle } from '../core/util/duration.js';
 import { closeDatabaseRoute } from '../core/util/pg-client.js';
 import { ConfigError, DomainFailure, errorMessage, InputError } from '../core/util/errors.js';
 import { closestKey } from '../core/util/zod-issues.js';
@@ -54,6 +55,8 @@ function commandHelp(command: Command): string {
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Every duration printed from here on, the core's summaries and plans included, in words.
+  setDurationStyle('words');
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);

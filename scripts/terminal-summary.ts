@@ -5,6 +5,7 @@
  * timeline. Only what our summaries use is supported; anything else passes through as text.
  */
 /* eslint-disable no-control-regex -- ANSI escape sequences are what this module writes and measures */
+import { formatDuration } from '../core/util/duration.js';
 
 export interface TerminalOptions {
   /** ANSI styles; off for pipes and when NO_COLOR is set (see `wantsColor`). */
@@ -286,18 +287,6 @@ function renderMarkdownTable(lines: string[], options: TerminalOptions): string[
   });
 }
 
-const MS_UNITS: [number, string][] = [
-  [60_000, 'm'],
-  [1000, 's'],
-];
-
-function shortDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  for (const [size, unit] of MS_UNITS)
-    if (ms >= size) return `${(ms / size).toFixed(ms >= 10 * size ? 0 : 1)}${unit}`;
-  return `${ms}ms`;
-}
-
 /**
  * A Mermaid gantt with `dateFormat x` (milliseconds, what our deploy summary writes) as bars
  * on a shared time axis; any other diagram becomes a one-line note.
@@ -331,7 +320,7 @@ export function renderGantt(source: string[], options: TerminalOptions): string[
     paint(
       options.color,
       'dim',
-      `${title ? `${title}: ` : ''}0 to ${shortDuration(total)}, one column ≈ ${shortDuration(total / barWidth)}`,
+      `${title ? `${title}: ` : ''}0 to ${formatDuration(total)}, one column ≈ ${formatDuration(total / barWidth)}`,
     ),
   ];
   for (const task of tasks) {
@@ -341,7 +330,7 @@ export function renderGantt(source: string[], options: TerminalOptions): string[
     const track = `${' '.repeat(from)}${bar}${' '.repeat(Math.max(0, barWidth - to))}`;
     const mark = task.crit ? ' ✗' : '';
     out.push(
-      `${padEnd(task.name, nameWidth)} ${paint(options.color, 'dim', '│')}${track}${paint(options.color, 'dim', '│')} ${shortDuration(task.end - task.start)}${mark}`,
+      `${padEnd(task.name, nameWidth)} ${paint(options.color, 'dim', '│')}${track}${paint(options.color, 'dim', '│')} ${formatDuration(task.end - task.start)}${mark}`,
     );
   }
   return out;

@@ -18,7 +18,14 @@
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
 import { CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
-import { CALLED_SECRETS, COMMON_INPUTS, callerCheckout, suiteSteps } from './shared.js';
+import {
+  CALLED_SECRETS,
+  COMMON_INPUTS,
+  callerCheckout,
+  databaseRunsOn,
+  runnersJob,
+  suiteSteps,
+} from './shared.js';
 
 const runsOn = expr('inputs.runs-on');
 
@@ -111,7 +118,7 @@ const plan: Job = {
 function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
   return {
     name: expr("format('{0} checks of {1}', matrix.schedule, matrix.environment)"),
-    needs: ['plan'],
+    needs: ['plan', 'runners'],
     // A matrix of nothing is an error: the job runs only when a leg is due.
     if: `needs.plan.outputs.${legs} != '[]'`,
     // Every leg reports on its own: one red environment does not hide another's results.
@@ -119,7 +126,9 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
       matrix: { include: expr(`fromJSON(needs.plan.outputs.${legs})`) },
       'fail-fast': false,
     },
-    'runs-on': runsOn,
+    // sql items and the drill's verification reach the database: on its runner where it has
+    // access: runner.
+    'runs-on': databaseRunsOn('matrix.environment'),
     // deployments: read — the ECR clean-up reads each environment's rollback targets.
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write', deployments: 'read' },
     'timeout-minutes': timeoutMinutes,
@@ -247,6 +256,12 @@ export const checksWorkflow: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { plan, checks, monthly, cleanup },
+    jobs: {
+      plan,
+      runners: runnersJob(expr('inputs.environments')),
+      checks,
+      monthly,
+      cleanup,
+    },
   },
 };

@@ -11,6 +11,8 @@ import {
   SECRETS,
   awsCredentials,
   callerCheckout,
+  databaseRunsOn,
+  runnersJob,
   suiteSteps,
 } from './shared.js';
 
@@ -154,7 +156,7 @@ const snapshotJob: Job = {
 
 const deployJob: Job = {
   name: expr("format('deploy to {0}', matrix.environment)"),
-  needs: ['plan', 'build', 'snapshot'],
+  needs: ['plan', 'build', 'snapshot', 'runners'],
   if: "needs.plan.outputs.environments != '[]'",
   // One environment at a time, in the caller's order; the first failure stops the rest.
   strategy: {
@@ -162,7 +164,9 @@ const deployJob: Job = {
     'max-parallel': 1,
     'fail-fast': true,
   },
-  'runs-on': runsOn,
+  // The deploy reaches the environment's database (migrations, audit log): where it has
+  // access: runner, on its runner-label; else on runs-on.
+  'runs-on': databaseRunsOn('matrix.environment'),
   // Declared on every deploy job: it is what required reviewers gate, what puts
   // `environment:<name>` into the OIDC subject, and what gives a called workflow the
   // environment's secrets. `deployment: false`: the deploy action records the one deployment
@@ -241,6 +245,12 @@ export const deploy: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { plan, build, snapshot: snapshotJob, deploy: deployJob },
+    jobs: {
+      plan,
+      runners: runnersJob(expr('inputs.environments')),
+      build,
+      snapshot: snapshotJob,
+      deploy: deployJob,
+    },
   },
 };

@@ -28,6 +28,8 @@ import {
   SECRETS,
   awsCredentials,
   callerCheckout,
+  databaseRunsOn,
+  runnersJob,
   suiteSteps,
 } from './shared.js';
 
@@ -54,7 +56,8 @@ const inputs = {
 
 /** The caller's configuration, then the suite's actions at the commit of this workflow. */
 const checkout: Step[] = [callerCheckout, ...suiteSteps];
-const runsOn = expr('inputs.runs-on');
+/** Every job reads the environment's database (sql items, audit log): on its runner. */
+const runsOn = databaseRunsOn('inputs.environment');
 const environment = expr('inputs.environment');
 
 /** The gate only reads: a read-only role of the repository (no environment, so no approval yet). */
@@ -73,6 +76,7 @@ const gateSecrets = {
 
 const gate: Job = {
   name: expr("format('go-live gate ({0})', inputs.environment)"),
+  needs: ['runners'],
   'runs-on': runsOn,
   permissions: { contents: 'read', 'id-token': 'write', checks: 'write', statuses: 'read' },
   'timeout-minutes': 15,
@@ -125,7 +129,7 @@ const launched = "!inputs.dry-run && steps.deploy.outputs.result == 'deployed'";
 
 const launch: Job = {
   name: expr("format('launch {0}', inputs.environment)"),
-  needs: ['gate'],
+  needs: ['runners', 'gate'],
   'runs-on': runsOn,
   // Reviewers approve the launch; the deploy action records the one deployment.
   environment: { name: environment, deployment: false },
@@ -204,7 +208,7 @@ for (let round = 1; round <= WATCH_ROUNDS; round++) {
 
 const watch: Job = {
   name: expr("format('post-launch watch ({0})', inputs.environment)"),
-  needs: ['launch'],
+  needs: ['runners', 'launch'],
   if: "!inputs.dry-run && needs.launch.outputs.result == 'deployed'",
   'runs-on': runsOn,
   permissions: { contents: 'read', 'id-token': 'write', checks: 'write', statuses: 'read' },
@@ -253,6 +257,6 @@ export const goLive: WorkflowSource = {
       },
     },
     permissions: {},
-    jobs: { gate, launch, watch },
+    jobs: { runners: runnersJob(environment), gate, launch, watch },
   },
 };

@@ -6,7 +6,7 @@
  * it queues with deploys and rollbacks of the same environment.
  */
 import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob, runnersJob } from './shared.js';
 
 export const restart: WorkflowSource = {
   file: 'restart.yml',
@@ -46,7 +46,9 @@ export const restart: WorkflowSource = {
     },
     permissions: {},
     jobs: {
+      runners: runnersJob(expr('inputs.environment')),
       restart: environmentJob({
+        database: true,
         name: expr("format('restart {0}', inputs.environment)"),
         permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
         outputs: { result: expr(stepOutput('restart', 'deploy', 'result')) },

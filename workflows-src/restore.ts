@@ -22,6 +22,7 @@ import {
   SECRETS,
   awsCredentials,
   environmentJob,
+  runnersJob,
 } from './shared.js';
 
 /** Restore (60m default deadline), forensics snapshot, two renames, verification, setup. */
@@ -121,8 +122,10 @@ export const restoreWorkflow: WorkflowSource = {
     },
     permissions: {},
     jobs: {
+      runners: runnersJob(expr('inputs.environment')),
       restore: withRestoreRole(
         environmentJob({
+          database: true,
           name: expr("format('restore {0} database to {1}', inputs.environment, inputs.to)"),
           permissions: { contents: 'read', 'id-token': 'write' },
           timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
@@ -163,6 +166,7 @@ export const restoreWorkflow: WorkflowSource = {
       'cut-over': {
         ...withRestoreRole(
           environmentJob({
+            database: true,
             name: expr("format('cut over {0} database', inputs.environment)"),
             permissions: { contents: 'read', 'id-token': 'write' },
             timeoutMinutes: RESTORE_TIMEOUT_MINUTES,
@@ -181,7 +185,7 @@ export const restoreWorkflow: WorkflowSource = {
             }),
           }),
         ),
-        needs: ['restore'],
+        needs: ['runners', 'restore'],
         if: "inputs.mode == 'cut-over' && !inputs.dry-run",
       },
     },

@@ -6,7 +6,7 @@
  */
 import { rollbackConcurrency } from './environments.js';
 import { expr, run, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob } from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, SECRETS, environmentJob, runnersJob } from './shared.js';
 
 export const rollback: WorkflowSource = {
   file: 'rollback.yml',
@@ -61,7 +61,9 @@ export const rollback: WorkflowSource = {
     },
     permissions: {},
     jobs: {
+      runners: runnersJob(expr('inputs.environment')),
       rollback: environmentJob({
+        database: true,
         name: expr("format('roll back {0}', inputs.environment)"),
         // Required reviewers of the environment approve the rollback (or, break-glass, those of
         // approval-environment); its own concurrency group never waits behind a deploy waiting

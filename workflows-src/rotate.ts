@@ -9,7 +9,7 @@ import { actionDefaults } from '../cli/action-inputs.js';
 import { rotationWorstCaseMs } from '../core/rotation/deadlines.js';
 import { parseDuration } from '../core/util/duration.js';
 import { expr, stepOutput, suiteAction, type WorkflowSource } from './dsl.js';
-import { CALLED_SECRETS, COMMON_INPUTS, environmentJob } from './shared.js';
+import { CALLED_SECRETS, COMMON_INPUTS, environmentJob, runnersJob } from './shared.js';
 
 /** Checkout, setup and credentials before the rotation starts, with room to spare. */
 const SETUP_MINUTES = 10;
@@ -75,7 +75,9 @@ export const rotate: WorkflowSource = {
     },
     permissions: {},
     jobs: {
+      runners: runnersJob(expr('inputs.environment')),
       rotate: environmentJob({
+        database: true,
         name: expr("format('rotate {0} in {1}', inputs.secret, inputs.environment)"),
         // The rotation records a commit status, not a deployment: the Deployments page keeps to
         // real deployments.

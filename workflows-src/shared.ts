@@ -4,6 +4,8 @@ import {
   SUITE_DIR,
   expr,
   run,
+  stepOutput,
+  suiteAction,
   thirdParty,
   type Job,
   type Permissions,
@@ -128,12 +130,49 @@ export const COMMON_INPUTS = {
     default: '.github/apprunner-ops.yml',
   },
   'runs-on': {
-    description: 'Runner label of every job (e.g. ubuntu-24.04, or a self-hosted label).',
+    description:
+      "Runner label of every job (e.g. ubuntu-24.04, or a self-hosted label), except those reaching a database with access: runner, which run on that database's runner-label.",
     type: 'string',
     required: false,
     default: 'ubuntu-24.04',
   },
 } as const;
+
+/**
+ * The first job of a reusable workflow whose jobs touch a database: it reads from the caller's
+ * configuration which runner each environment's database jobs need (`database.access: runner`
+ * with `runner-label`, docs/setup.md "Private databases") and outputs them as a JSON object,
+ * e.g. {"production":"vpc-runner"}. The caller writes the label once, in the configuration;
+ * `runs-on` stays the runner of every other job. `environments` is an expression naming the
+ * environment(s), separated by spaces or commas.
+ */
+export function runnersJob(environments: string): Job {
+  return {
+    name: 'find the runners of the database jobs',
+    'runs-on': expr('inputs.runs-on'),
+    // The caller's checkout (its configuration) and the suite's, by the OIDC token.
+    permissions: { contents: 'read', 'id-token': 'write' },
+    'timeout-minutes': 5,
+    outputs: { 'runs-on': expr(stepOutput('runners', 'deploy', 'runs-on')) },
+    steps: [
+      callerCheckout,
+      ...suiteSteps,
+      suiteAction('deploy', {
+        id: 'runners',
+        name: 'Read the runner of each database',
+        with: { environment: environments, config: expr('inputs.config'), mode: 'runners' },
+      }),
+    ],
+  };
+}
+
+/**
+ * `runs-on` of a job that touches `environment`'s database (an expression such as
+ * matrix.environment): its `runner-label` where the database has `access: runner`, else the
+ * workflow's `runs-on`. The job needs `runners` (runnersJob).
+ */
+export const databaseRunsOn = (environment: string): string =>
+  expr(`fromJSON(needs.runners.outputs.runs-on)[${environment}] || inputs.runs-on`);
 
 /**
  * The job of a workflow that changes one environment of the caller (restart, rollback,
@@ -154,10 +193,13 @@ export function environmentJob(job: {
   environmentName?: string;
   /** The job's concurrency (default: the environment's queue, shared with deploys). */
   concurrency?: Job['concurrency'];
+  /** The job touches the environment's database: it runs on that database's runner. */
+  database?: boolean;
 }): Job {
   return {
     name: job.name,
-    'runs-on': expr('inputs.runs-on'),
+    ...(job.database ? { needs: ['runners'] } : {}),
+    'runs-on': job.database ? databaseRunsOn('inputs.environment') : expr('inputs.runs-on'),
     environment: { name: job.environmentName ?? expr('inputs.environment'), deployment: false },
     concurrency: job.concurrency ?? environmentConcurrency(expr('inputs.environment')),
     permissions: job.permissions,

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { APP_RUNNER_SERVICE_ARN } from '../config/fields.js';
-import { formatDuration, parseDuration } from '../util/duration.js';
+import { formatDurationValue, parseDuration } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
 import { formatIssues } from '../util/zod-issues.js';
 
@@ -103,7 +103,7 @@ export class InputReader {
     if (ms < bounds.min || ms > bounds.max) {
       throw new InputError(
         name,
-        `expected a duration from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}, got ${text}`,
+        `expected a duration from ${formatDurationValue(bounds.min)} to ${formatDurationValue(bounds.max)}, got ${text}`,
       );
     }
     return ms;

@@ -60,7 +60,7 @@ import {
 } from '../health/canary-compare.js';
 import type { AsgTargetConfig } from '../config/asg-target.js';
 import { parseImageIdentifier } from '../aws/image-ref.js';
-import { formatDuration, parseDuration } from '../util/duration.js';
+import { formatDuration, formatDurationValue, parseDuration } from '../util/duration.js';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
 import {
@@ -1056,7 +1056,7 @@ export class AsgTarget implements DeployTarget {
     const keep = ms(this.config['keep-old']);
     if (keep < delay)
       throw new TargetNotUpdatable(
-        `target.keep-old ${this.config['keep-old']} is shorter than target group ${group.targetGroupArn!.split('/').at(-2)}'s deregistration delay (${formatDuration(delay)}): the old group would be deleted while its connections still drain; make keep-old at least ${formatDuration(delay)}`,
+        `target.keep-old ${this.config['keep-old']} is shorter than target group ${group.targetGroupArn!.split('/').at(-2)}'s deregistration delay (${formatDuration(delay)}): the old group would be deleted while its connections still drain; make keep-old at least ${formatDurationValue(delay)}`,
       );
   }
 }

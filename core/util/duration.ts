@@ -25,8 +25,30 @@ export function parseDuration(text: string): number | undefined {
   return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
 }
 
-/** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
+/**
+ * How formatDuration writes for the surface that shows it. `compact` ("5h0m29s", the form the
+ * configuration and the inputs accept): the actions' logs and GitHub summaries, where a reader
+ * may copy a value into a timeout. `words` ("5 h 0 m 29 s"): a person at a terminal; the
+ * command line sets it once at its start, so what it prints from core (summaries, plans,
+ * check reports, waits) reads the same as its own lines.
+ */
+export type DurationStyle = 'compact' | 'words';
+let durationStyle: DurationStyle = 'compact';
+
+export function setDurationStyle(style: DurationStyle): void {
+  durationStyle = style;
+}
+
+/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
 export function formatDuration(ms: number): string {
+  return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
+}
+
+/**
+ * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * input ("make keep-old at least 5m"), which must parse as written.
+ */
+export function formatDurationValue(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
   const totalSeconds = Math.round(ms / 1000);
@@ -39,13 +61,11 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
- * waits and `status`): units apart from their numbers and none skipped between two shown, so
- * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
- * formatDuration's form, which the configuration accepts.
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 export function formatDurationWords(ms: number): string {
-  return formatDuration(ms)
+  return formatDurationValue(ms)
     .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
     .trim();
 }

@@ -6,12 +6,12 @@ import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world
 import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
+import { BASTION, expectTunnelsClosed } from './private-database-helpers.js';
 
 // A private database (startSim({ privateDatabases: true }): its endpoint name resolves only
 // inside the sim's VPC) reached through SSM port forwarding by the built bundles, with the
 // sim's stand-in aws command (sim/bin/aws) on the action's PATH.
 
-const BASTION = 'i-0a1b2c3d4e5f60718';
 const SSM_DATABASE = `      instance: drop-db
       snapshot-retention: 3
       access: ssm
@@ -66,32 +66,6 @@ async function privateWorld(
 
 const errors = (r: ActionRun): string[] =>
   r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
-
-/** Whether a process still runs (and is not a zombie). */
-async function running(pid: number): Promise<boolean> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) Z/.test(stat);
-  } catch {
-    return false;
-  }
-}
-
-/** One session per database host, every one terminated and its process gone. */
-async function expectTunnelsClosed(w: RotationWorld, hosts: number): Promise<void> {
-  const sessions = w.sim.ssmSessions();
-  const keys = sessions.map((s) => `${s.host}:${s.port}`);
-  expect(new Set(keys).size).toBe(hosts);
-  expect(keys).toHaveLength(hosts);
-  for (const s of sessions) {
-    expect(s.target).toBe(BASTION);
-    expect(s.document).toBe('AWS-StartPortForwardingSessionToRemoteHost');
-    expect(s.host).toMatch(/\.rds\.sim\.invalid$/);
-    expect(s.terminatedAt, `session ${s.sessionId} terminated`).toBeDefined();
-    expect(s.pid).toBeGreaterThan(0);
-    expect(await running(s.pid!)).toBe(false);
-  }
-}
 
 async function runGate(w: RotationWorld, databaseUrl: string): Promise<ActionRun> {
   return runActionBundle({

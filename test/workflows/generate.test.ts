@@ -106,9 +106,9 @@ describe('deploy.yml and rollback.yml', () => {
   });
 
   it('deploys the image the build job made to each planned environment, one at a time', () => {
-    expect(Object.keys(deploy)).toEqual(['plan', 'build', 'snapshot', 'deploy']);
+    expect(Object.keys(deploy)).toEqual(['plan', 'runners', 'build', 'snapshot', 'deploy']);
     const job = deploy['deploy'] as Job & { strategy: Record<string, unknown> };
-    expect(job.needs).toEqual(['plan', 'build', 'snapshot']);
+    expect(job.needs).toEqual(['plan', 'build', 'snapshot', 'runners']);
     // The first environment's snapshot starts beside the build (both need only the plan), and
     // its deploy waits for that snapshot instead of taking one.
     expect(deploy['snapshot']?.needs).toEqual(['plan']);

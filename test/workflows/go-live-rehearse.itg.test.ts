@@ -44,6 +44,7 @@ describe('go-live.yml rehearsal', () => {
     expect(result.conclusion, result.log.join('\n')).toBe('success');
     expect(result.order.map((id) => [id, result.jobs[id]?.result])).toEqual([
       ['go-live', 'success'],
+      ['go-live/runners', 'success'],
       ['go-live/gate', 'success'],
       ['go-live/launch', 'success'],
       ['go-live/watch', 'success'],

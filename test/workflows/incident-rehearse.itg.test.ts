@@ -101,6 +101,7 @@ it('a rollback dispatched while a push deploy waits for approval finishes first,
   expect(summary(rolledBack), rolledBack.log.join('\n')).toEqual([
     'deploy: skipped',
     'rollback: success',
+    'rollback/runners: success',
     'rollback/rollback: success',
     'checks: skipped',
   ]);

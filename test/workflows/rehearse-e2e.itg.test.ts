@@ -119,6 +119,7 @@ describeWithTools(['buildah', 'docker-registry'], 'rehearsals with every bundle 
     ).toEqual([
       'deploy: success',
       'deploy/plan: success',
+      'deploy/runners: success',
       'deploy/build: success',
       'deploy/snapshot: success',
       'deploy/deploy: success',

@@ -72,6 +72,7 @@ describe('a caller repository with only its configuration and the caller of docs
     expect(summary(deployed), deployed.log.join('\n')).toEqual([
       'deploy: success',
       'deploy/plan: success',
+      'deploy/runners: success',
       'deploy/build: success',
       'deploy/snapshot: success',
       'deploy/deploy: success',
@@ -115,6 +116,7 @@ describe('a caller repository with only its configuration and the caller of docs
     expect(summary(rolledBack), rolledBack.log.join('\n')).toEqual([
       'deploy: skipped',
       'rollback: success',
+      'rollback/runners: success',
       'rollback/rollback: success',
       'checks: skipped',
     ]);

@@ -44,7 +44,8 @@ function fakeRunner(outputs: Record<string, string>, exitCode = 0) {
         : [],
       durationMs: 1,
       runnerTemp: '/tmp',
-      outputs,
+      // The reusable workflows' first job: no database here needs a runner of its own.
+      outputs: options.inputs?.['mode'] === 'runners' ? { 'runs-on': '{}' } : outputs,
       state: {},
       env: {},
       summary: '',
@@ -54,6 +55,10 @@ function fakeRunner(outputs: Record<string, string>, exitCode = 0) {
 }
 
 /** An action call as `<action> [(mode m)] <environment>`. */
+/** The calls of our actions that may change something (mode: runners only reads). */
+const changing = (calls: ActionRunOptions[]) =>
+  calls.filter((c) => c.inputs?.['mode'] !== 'runners');
+
 const call = (c: { action: string; inputs?: Record<string, string> }): string =>
   `${c.action}${c.inputs?.['mode'] ? ` (mode ${c.inputs['mode']})` : ''} ${c.inputs?.['environment']}`;
 
@@ -172,6 +177,7 @@ describe("docs/setup.md's caller, deploying", () => {
     expect(summary(result), result.log.join('\n')).toEqual([
       'deploy: success',
       'deploy/plan: success',
+      'deploy/runners: success',
       'deploy/build: success',
       'deploy/snapshot: success',
       'deploy/deploy: success',
@@ -182,6 +188,7 @@ describe("docs/setup.md's caller, deploying", () => {
     // build and snapshot run side by side: either may call first.
     expect(runner.calls.map(call).sort()).toEqual([
       'build-push staging',
+      'deploy (mode runners) staging production',
       'deploy (mode snapshot) staging',
       'deploy staging',
     ]);
@@ -203,6 +210,7 @@ describe("docs/setup.md's caller, deploying", () => {
     expect(result.jobs['deploy/deploy (production)']?.result).toBe('success');
     expect(runner.calls.map(call).sort()).toEqual([
       'build-push staging',
+      'deploy (mode runners) staging production',
       'deploy (mode snapshot) staging',
       'deploy production',
       'deploy staging',
@@ -228,12 +236,14 @@ describe("docs/setup.md's caller, deploying", () => {
     });
     expect(result.conclusion).toBe('success');
     // build, the snapshot beside it, staging, production: each asked for a token (the plan
-    // job has no id-token). The two that run side by side both count.
+    // job has no id-token). The two that run side by side both count. The runners job has no
+    // environment: its token names the branch, and it assumes no role.
     expect(result.tokens.map((t) => t['sub']).sort()).toEqual([
       'repo:example@700000002/drop@700000001:environment:production',
       'repo:example@700000002/drop@700000001:environment:staging',
       'repo:example@700000002/drop@700000001:environment:staging',
       'repo:example@700000002/drop@700000001:environment:staging',
+      'repo:example@700000002/drop@700000001:ref:refs/heads/main',
     ]);
     for (const token of result.tokens) {
       expect(token['job_workflow_ref']).toBe(
@@ -361,11 +371,12 @@ describe("docs/setup.md's caller, rolling back", () => {
     expect(summary(result)).toEqual([
       'deploy: skipped',
       'rollback: success',
+      'rollback/runners: success',
       'rollback/rollback: success',
       'checks: skipped',
     ]);
-    expect(runner.calls[0]?.action).toBe('rollback');
-    expect(runner.calls[0]?.inputs).toMatchObject({
+    expect(changing(runner.calls).map((c) => c.action)).toEqual(['rollback']);
+    expect(changing(runner.calls)[0]?.inputs).toMatchObject({
       environment: 'production',
       to: 'v1.4.2',
       reason: 'checkout broken',
@@ -374,7 +385,7 @@ describe("docs/setup.md's caller, rolling back", () => {
       // secrets: inherit
       'slack-webhook-url': 'https://hooks.example/very-secret',
     });
-    expect(runner.calls[0]?.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
+    expect(changing(runner.calls)[0]?.env).toMatchObject({ AWS_REGION: 'eu-west-1' });
     expect(result.jobs['rollback']?.outputs).toEqual({ result: 'rolled-back' });
     expect(result.jobs['rollback/rollback']?.concurrency).toEqual({
       group: 'apprunner-ops-rollback-production',
@@ -399,7 +410,7 @@ describe("docs/setup.md's caller, rolling back", () => {
     expect(aws?.message).toBe(
       'role-to-assume is empty (is the AWS_ROLE_ARN variable set for this environment?)',
     );
-    expect(runner.calls).toEqual([]);
+    expect(changing(runner.calls)).toEqual([]);
   });
 
   it('stops before anything changes when a down-migration is asked for but not configured', async () => {
@@ -418,7 +429,7 @@ describe("docs/setup.md's caller, rolling back", () => {
       runAction: runner.runAction,
     });
     expect(result.conclusion).toBe('failure');
-    expect(runner.calls).toEqual([]);
+    expect(changing(runner.calls)).toEqual([]);
     expect(result.log).toContain(
       '    | ::error::down-migration was requested but the production environment has no DOWN_MIGRATION_COMMAND variable',
     );

@@ -54,6 +54,7 @@ const jobSchema = z.object({
   needs: z.union([z.string(), z.array(z.string())]).optional(),
   if: z.union([z.string(), z.boolean()]).optional(),
   uses: z.string().optional(),
+  'runs-on': z.string().optional(),
   with: stringMap.optional(),
   secrets: z.union([z.literal('inherit'), stringMap]).optional(),
   permissions: permissionsSchema,
@@ -152,6 +153,8 @@ export interface JobRehearsal {
   name: string;
   result: Outcome;
   environment?: string;
+  /** The label the job's `runs-on` evaluated to: the runner GitHub would pick. */
+  runsOn?: string;
   /** false when the job's environment is declared with `deployment: false`. */
   deployment?: boolean;
   concurrency?: { group: string; cancelInProgress: boolean; queue: string };
@@ -516,6 +519,10 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
       // An environment secret wins over a secret of the same name the caller passed.
       base['secrets'] = { ...(base['secrets'] as object), ...scoped?.secrets };
     }
+    if (def['runs-on'] !== undefined) {
+      job.runsOn = interpolate(def['runs-on'], base);
+      if (!job.runsOn) throw new Error(`job ${job.id}: runs-on: evaluates to ""`);
+    }
     if (def.concurrency !== undefined) {
       const c = typeof def.concurrency === 'string' ? { group: def.concurrency } : def.concurrency;
       job.concurrency = {
@@ -524,7 +531,9 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
         queue: 'queue' in c && c.queue ? c.queue : 'single',
       };
     }
-    say(`job ${job.id}: ${job.name}${job.environment ? ` (environment ${job.environment})` : ''}`);
+    say(
+      `job ${job.id}: ${job.name}${job.environment ? ` (environment ${job.environment})` : ''}${job.runsOn ? ` on ${job.runsOn}` : ''}`,
+    );
     if (job.environment !== undefined && options.approve) {
       await options.approve({ id: job.id, name: job.name, environment: job.environment });
       say(`job ${job.id}: approved for environment ${job.environment}`);

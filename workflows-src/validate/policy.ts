@@ -34,8 +34,14 @@ const usesSuiteAction = (step: StepModel, name: string): boolean =>
 const snapshotOnly = (step: StepModel): boolean =>
   usesSuiteAction(step, 'deploy') && step.with['mode']?.value === 'snapshot';
 
+/** deploy's `mode: runners` only reads the configuration: which runner each database needs. */
+const runnersOnly = (step: StepModel): boolean =>
+  usesSuiteAction(step, 'deploy') && step.with['mode']?.value === 'runners';
+
 const changesEnvironment = (job: JobModel): boolean =>
-  job.steps.some((s) => CHANGES_ENVIRONMENT.test(s.uses ?? '') && !snapshotOnly(s));
+  job.steps.some(
+    (s) => CHANGES_ENVIRONMENT.test(s.uses ?? '') && !snapshotOnly(s) && !runnersOnly(s),
+  );
 
 const base = (check: string, workflow: WorkflowModel, job: JobModel, step?: StepModel) => ({
   check,
@@ -112,10 +118,15 @@ export function checkJobPermissions(workflow: WorkflowModel): Finding[] {
     const needs: Record<string, string> = {};
     if (job.steps.some((s) => AWS_CREDENTIALS.test(s.uses ?? '')))
       needs['id-token'] = 'aws-actions/configure-aws-credentials (OIDC)';
+    // A reusable workflow's job finds the suite's own commit in its OIDC token (shared.ts).
+    else if (job.steps.some((s) => s.run?.includes('ACTIONS_ID_TOKEN_REQUEST_URL')))
+      needs['id-token'] = "the OIDC token naming the suite's commit";
     // rotate-secret changes the environment too but records a commit status, not a deployment.
     if (
       job.steps.some(
-        (s) => (usesSuiteAction(s, 'deploy') && !snapshotOnly(s)) || usesSuiteAction(s, 'rollback'),
+        (s) =>
+          (usesSuiteAction(s, 'deploy') && !snapshotOnly(s) && !runnersOnly(s)) ||
+          usesSuiteAction(s, 'rollback'),
       )
     )
       needs['deployments'] = 'the deploy/rollback action';

@@ -62,6 +62,11 @@ function capacityInput(
     throw new InputError('capacity', `"${text}" is not a whole number of instances, e.g. 4`);
   return Number(text);
 }
+/**
+ * The action's modes: the deploy's own, and `runners` (the reusable workflows' first job reads
+ * which runner each environment's database jobs run on; core/database/runners.ts).
+ */
+export const ACTION_MODES = [...DEPLOY_MODES, 'runners'] as const;
 
 /** RDS snapshot identifiers: a letter, then letters, digits and single hyphens. */
 const SNAPSHOT_ID = /^[a-zA-Z](?:-?[a-zA-Z0-9])*$/;

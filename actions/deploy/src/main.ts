@@ -9,9 +9,23 @@ import { deployImageRef, prepareOps } from '../../../core/deploy/prepare.js';
 import { renderOutcome } from '../../../core/deploy/summary.js';
 import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
-import { readDeployInputs } from './inputs.js';
+import { ACTION_MODES, readDeployInputs } from './inputs.js';
+import { databaseRunnerLabels, parseEnvironmentList } from '../../../core/database/runners.js';
 
 await runAction('deploy', async ({ inputs, logger, setOutput, saveState, writeSummary }) => {
+  // The reusable workflows' first job: which runner each environment's database jobs need.
+  if (inputs.enumOf('mode', ACTION_MODES) === 'runners') {
+    const environments = parseEnvironmentList(inputs.required('environment'), 'environment');
+    const labels = await databaseRunnerLabels(inputs.required('config'), environments);
+    for (const name of environments)
+      logger.info(
+        labels[name] !== undefined
+          ? `${name}: the database jobs run on ${labels[name]} (database.access: runner)`
+          : `${name}: the database jobs run on the workflow's runs-on`,
+      );
+    setOutput('runs-on', JSON.stringify(labels));
+    return;
+  }
   const request = readDeployInputs(inputs);
   const ops = await prepareOps(request, {
     run: readRunInfo(),
