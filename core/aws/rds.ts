@@ -3,9 +3,13 @@ import {
   DeleteDBSnapshotCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  RestoreDBInstanceFromDBSnapshotCommand,
+  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
+  type RestoreDBInstanceFromDBSnapshotCommandInput,
+  type RestoreDBInstanceToPointInTimeCommandInput,
 } from '@aws-sdk/client-rds';
 import { DomainFailure } from '../util/errors.js';
 import { waitWith } from '../util/wait.js';
@@ -47,6 +51,87 @@ export function allDbInstances(client: RDSClient, deps: AwsCallDeps): Promise<DB
     deps,
     { maxPages: 200 },
   );
+}
+
+/** States a restoring (or restored) instance does not come back from. */
+export const BROKEN_INSTANCE_STATES: ReadonlySet<string> = new Set([
+  'failed',
+  'incompatible-restore',
+  'incompatible-parameters',
+  'incompatible-network',
+  'inaccessible-encryption-credentials',
+  'restore-error',
+  'storage-full',
+]);
+
+/**
+ * The network and parameter group of `like` that a restore copies so the new instance sits
+ * where `like` does; a field `like` does not report is undefined (an empty list for the
+ * security groups), for the caller to refuse with its own words.
+ */
+export function networkOf(like: DBInstance): {
+  subnetGroup: string | undefined;
+  securityGroups: string[];
+  parameterGroup: string | undefined;
+} {
+  return {
+    subnetGroup: like.DBSubnetGroup?.DBSubnetGroupName,
+    securityGroups: (like.VpcSecurityGroups ?? []).flatMap((g) =>
+      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
+    ),
+    parameterGroup: like.DBParameterGroups?.[0]?.DBParameterGroupName,
+  };
+}
+
+/** What both restore calls take alike. */
+export type RestoreSettings = Pick<
+  RestoreDBInstanceToPointInTimeCommandInput & RestoreDBInstanceFromDBSnapshotCommandInput,
+  | 'DBSubnetGroupName'
+  | 'VpcSecurityGroupIds'
+  | 'DBParameterGroupName'
+  | 'DBInstanceClass'
+  | 'PubliclyAccessible'
+  | 'DeletionProtection'
+  | 'Tags'
+>;
+
+/**
+ * Restores `source` into `id`: to a point in time (RestoreDBInstanceToPointInTime) or from a
+ * snapshot (RestoreDBInstanceFromDBSnapshot), with `settings` either way and `snapshotOnly`
+ * added to the snapshot restore. One request, not retried here: a restore is not idempotent,
+ * and whether to send it again is the caller's to decide.
+ */
+export async function sendInstanceRestore(
+  client: RDSClient,
+  input: {
+    id: string;
+    source: string;
+    from: { time: Date } | { snapshot: string };
+    settings: RestoreSettings;
+    snapshotOnly?: Pick<
+      RestoreDBInstanceFromDBSnapshotCommandInput,
+      'MultiAZ' | 'CopyTagsToSnapshot'
+    >;
+  },
+): Promise<void> {
+  if ('time' in input.from)
+    await client.send(
+      new RestoreDBInstanceToPointInTimeCommand({
+        SourceDBInstanceIdentifier: input.source,
+        TargetDBInstanceIdentifier: input.id,
+        RestoreTime: input.from.time,
+        ...input.settings,
+      }),
+    );
+  else
+    await client.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: input.id,
+        DBSnapshotIdentifier: input.from.snapshot,
+        ...input.snapshotOnly,
+        ...input.settings,
+      }),
+    );
 }
 
 export class DatabaseNotReady extends DomainFailure {
