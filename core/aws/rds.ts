@@ -166,27 +166,12 @@ export class RdsInstance {
   ) {}
 
   async status(): Promise<string> {
-    try {
-      const out = await awsCall(
-        'DescribeDBInstances',
-        () =>
-          this.client.send(
-            new DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId }),
-          ),
-        this.deps,
+    const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+    if (!instance)
+      throw new DatabaseNotReady(
+        `RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`,
       );
-      return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
-    } catch (error) {
-      if (
-        awsErrorName(error) === 'DBInstanceNotFoundFault' ||
-        awsErrorName(error) === 'DBInstanceNotFound'
-      ) {
-        throw new DatabaseNotReady(
-          `RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`,
-        );
-      }
-      throw error;
-    }
+    return instance.DBInstanceStatus ?? 'unknown';
   }
 
   /**
