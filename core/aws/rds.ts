@@ -53,6 +53,35 @@ export function allDbInstances(client: RDSClient, deps: AwsCallDeps): Promise<DB
   );
 }
 
+/**
+ * The snapshots of one instance of one type, following Marker up to `maxPages` pages (a list
+ * read in part is an error naming `of`).
+ */
+export function dbSnapshotsOf(
+  client: RDSClient,
+  instance: string,
+  type: 'automated' | 'manual',
+  deps: AwsCallDeps,
+  options: { maxPages: number; of: string },
+): Promise<DBSnapshot[]> {
+  return awsPages(
+    'DescribeDBSnapshots',
+    async (marker) => {
+      const res = await client.send(
+        new DescribeDBSnapshotsCommand({
+          DBInstanceIdentifier: instance,
+          SnapshotType: type,
+          Marker: marker,
+          MaxRecords: 100,
+        }),
+      );
+      return { items: res.DBSnapshots, next: res.Marker };
+    },
+    deps,
+    options,
+  );
+}
+
 /** States a restoring (or restored) instance does not come back from. */
 export const BROKEN_INSTANCE_STATES: ReadonlySet<string> = new Set([
   'failed',
@@ -269,22 +298,10 @@ export class RdsInstance {
 
   /** Manual snapshots of this instance whose id matches `own`, newest first. */
   async manualSnapshots(own: RegExp): Promise<DBSnapshot[]> {
-    const all = await awsPages(
-      'DescribeDBSnapshots',
-      async (marker) => {
-        const out = await this.client.send(
-          new DescribeDBSnapshotsCommand({
-            DBInstanceIdentifier: this.instanceId,
-            SnapshotType: 'manual',
-            Marker: marker,
-            MaxRecords: 100,
-          }),
-        );
-        return { items: out.DBSnapshots, next: out.Marker };
-      },
-      this.deps,
-      { maxPages: 100, of: this.instanceId },
-    );
+    const all = await dbSnapshotsOf(this.client, this.instanceId, 'manual', this.deps, {
+      maxPages: 100,
+      of: this.instanceId,
+    });
     // RDS lists identifiers lowercase, whatever case they were created with.
     const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
     return found.sort(

@@ -1,15 +1,15 @@
 import {
   DeleteDBInstanceCommand,
-  DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import { AWS_RETRY, awsCall, awsErrorName, awsPages, type AwsCallDeps } from '../aws/call.js';
+import { AWS_RETRY, awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
 import {
   BROKEN_INSTANCE_STATES as BROKEN,
   allDbInstances,
+  dbSnapshotsOf,
   describeDbInstance,
   isInstanceNotFound,
   networkOf,
@@ -102,19 +102,10 @@ export class RdsDrill {
    * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
    */
   async newestSnapshot(kind: 'automated' | { prefix: string }): Promise<DBSnapshot> {
-    const found = await awsPages(
-      'DescribeDBSnapshots',
-      async (marker) => {
-        const res = await this.client.send(
-          new DescribeDBSnapshotsCommand({
-            DBInstanceIdentifier: this.source,
-            SnapshotType: kind === 'automated' ? 'automated' : 'manual',
-            Marker: marker,
-            MaxRecords: 100,
-          }),
-        );
-        return { items: res.DBSnapshots, next: res.Marker };
-      },
+    const found = await dbSnapshotsOf(
+      this.client,
+      this.source,
+      kind === 'automated' ? 'automated' : 'manual',
       this.deps,
       { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` },
     );
