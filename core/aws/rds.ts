@@ -19,6 +19,10 @@ import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 export const isInstanceNotFound = (error: unknown): boolean =>
   ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
 
+/** RDS's answer for a snapshot that is not there (the name differs by protocol version). */
+const isSnapshotNotFound = (error: unknown): boolean =>
+  ['DBSnapshotNotFoundFault', 'DBSnapshotNotFound'].includes(awsErrorName(error) ?? '');
+
 /** One instance by name, or undefined when RDS has none by that name. */
 export async function describeDbInstance(
   client: RDSClient,
@@ -266,11 +270,7 @@ export class RdsInstance {
       );
       return out.DBSnapshots?.[0];
     } catch (error) {
-      if (
-        awsErrorName(error) === 'DBSnapshotNotFoundFault' ||
-        awsErrorName(error) === 'DBSnapshotNotFound'
-      )
-        return undefined;
+      if (isSnapshotNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -319,9 +319,7 @@ export class RdsInstance {
           await this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id }));
         } catch (error) {
           // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
-          const name = awsErrorName(error);
-          if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
-            return;
+          if (attempt > 1 && isSnapshotNotFound(error)) return;
           throw error;
         }
       },
