@@ -3,17 +3,7 @@
  * durations of their canary deployments (sim/services/ecs.ts).
  */
 import { z } from 'zod';
-import { parseDuration } from '../core/util/duration.js';
-
-const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
-  if (typeof value === 'number') return value;
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration such as 90s or 3m' });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { fixtureDuration as duration } from './fixture-duration.js';
 
 const expressServiceSchema = z.strictObject({
   /** ECS service names: letters, digits, hyphens, underscores, up to 255. */

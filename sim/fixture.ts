@@ -8,8 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parseDuration } from '../core/util/duration.js';
+import { fixtureDuration as duration } from './fixture-duration.js';
 import { formatIssues } from '../core/util/zod-issues.js';
+import { APP_RUNNER_DOMAIN_STATUSES } from './aws/model-validate.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
 import { flyFixtureSchema } from './fly-fixture.js';
 import { asgFixtureSchema } from './asg-fixture.js';
@@ -19,21 +20,6 @@ export const DEFAULT_FIXTURE = path.join(
   'fixtures',
   'drop.yml',
 );
-
-// One transform after the union (not a union of transforms) so a bad text is reported at
-// its own path rather than as "invalid union".
-const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
-  if (typeof value === 'number') return value;
-  // Days are allowed here (`400d`) on top of core's units: fixtures talk about ages.
-  const days = /^(\d+)d(.*)$/.exec(value.trim());
-  const rest = days ? (days[2] === '' ? 0 : parseDuration(days[2]!)) : parseDuration(value);
-  const ms = rest === undefined ? undefined : rest + (days ? Number(days[1]) * 86_400_000 : 0);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration such as 90s, 3m, 6h or 2d' });
-    return z.NEVER;
-  }
-  return ms;
-});
 
 export const BEHAVIOURS = [
   'healthy',
@@ -120,17 +106,7 @@ const serviceSchema = z.strictObject({
       z.strictObject({
         domain: z.string(),
         enableWWWSubdomain: z.boolean().default(true),
-        status: z
-          .enum([
-            'creating',
-            'create_failed',
-            'active',
-            'deleting',
-            'delete_failed',
-            'pending_certificate_dns_validation',
-            'binding_certificate',
-          ])
-          .default('active'),
+        status: z.enum(APP_RUNNER_DOMAIN_STATUSES).default('active'),
       }),
     )
     .default([]),

@@ -3,17 +3,7 @@
  * of Machine lifecycles (sim/services/fly.ts).
  */
 import { z } from 'zod';
-import { parseDuration } from '../core/util/duration.js';
-
-const duration = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
-  if (typeof value === 'number') return value;
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration such as 90s or 3m' });
-    return z.NEVER;
-  }
-  return ms;
-});
+import { fixtureDuration as duration } from './fixture-duration.js';
 
 const machineSchema = z.strictObject({
   /** Fly machine ids are 14 hex digits. */

@@ -274,13 +274,35 @@ export class AppRunnerService {
   }
 
   /** The newest operation of a type listed (ListOperations is newest first). */
-  private async newestOperation(type: string): Promise<OperationSummary | undefined> {
-    const out = await awsCall(
-      'ListOperations',
-      () => this.client.send(new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20 })),
-      this.deps,
-    );
-    return out.OperationSummaryList?.find((op) => op.Type === type);
+  private newestOperation(type: string): Promise<OperationSummary | undefined> {
+    return this.firstOperation((op) => op.Type === type, 1);
+  }
+
+  /**
+   * The first listed operation that `match` accepts (ListOperations is newest first), reading
+   * at most `maxPages` pages of 20; undefined when none of them holds one.
+   */
+  private async firstOperation(
+    match: (op: OperationSummary) => boolean,
+    maxPages: number,
+  ): Promise<OperationSummary | undefined> {
+    let nextToken: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const token = nextToken;
+      const out = await awsCall(
+        'ListOperations',
+        () =>
+          this.client.send(
+            new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20, NextToken: token }),
+          ),
+        this.deps,
+      );
+      const found = out.OperationSummaryList?.find(match);
+      if (found) return found;
+      nextToken = out.NextToken;
+      if (!nextToken) return undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -295,48 +317,16 @@ export class AppRunnerService {
       'UPDATE_SERVICE',
       'RESUME_SERVICE',
     ]);
-    let nextToken: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const token = nextToken;
-      const out = await awsCall(
-        'ListOperations',
-        () =>
-          this.client.send(
-            new ListOperationsCommand({ ServiceArn: this.arn, MaxResults: 20, NextToken: token }),
-          ),
-        this.deps,
-      );
-      const found = out.OperationSummaryList?.find(
-        (op) => op.Status === 'SUCCEEDED' && deploying.has(op.Type ?? ''),
-      );
-      if (found?.StartedAt) return found.StartedAt;
-      nextToken = out.NextToken;
-      if (!nextToken) break;
-    }
+    const found = await this.firstOperation(
+      (op) => op.Status === 'SUCCEEDED' && deploying.has(op.Type ?? '') && !!op.StartedAt,
+      20,
+    );
+    if (found?.StartedAt) return found.StartedAt;
     return (await this.describeRaw())?.CreatedAt;
   }
 
-  async findOperation(operationId: string): Promise<OperationSummary | undefined> {
-    let nextToken: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const out = await awsCall(
-        'ListOperations',
-        () =>
-          this.client.send(
-            new ListOperationsCommand({
-              ServiceArn: this.arn,
-              MaxResults: 20,
-              NextToken: nextToken,
-            }),
-          ),
-        this.deps,
-      );
-      const found = out.OperationSummaryList?.find((op) => op.Id === operationId);
-      if (found) return found;
-      nextToken = out.NextToken;
-      if (!nextToken) return undefined;
-    }
-    return undefined;
+  findOperation(operationId: string): Promise<OperationSummary | undefined> {
+    return this.firstOperation((op) => op.Id === operationId, 20);
   }
 
   /**

@@ -3,9 +3,13 @@ import {
   DeleteDBSnapshotCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  RestoreDBInstanceFromDBSnapshotCommand,
+  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
+  type RestoreDBInstanceFromDBSnapshotCommandInput,
+  type RestoreDBInstanceToPointInTimeCommandInput,
 } from '@aws-sdk/client-rds';
 import { DomainFailure } from '../util/errors.js';
 import { waitWith } from '../util/wait.js';
@@ -14,6 +18,10 @@ import { awsCall, awsErrorName, awsPages, type AwsCallDeps } from './call.js';
 /** RDS's answer for an instance that is not there (the name differs by protocol version). */
 export const isInstanceNotFound = (error: unknown): boolean =>
   ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsErrorName(error) ?? '');
+
+/** RDS's answer for a snapshot that is not there (the name differs by protocol version). */
+const isSnapshotNotFound = (error: unknown): boolean =>
+  ['DBSnapshotNotFoundFault', 'DBSnapshotNotFound'].includes(awsErrorName(error) ?? '');
 
 /** One instance by name, or undefined when RDS has none by that name. */
 export async function describeDbInstance(
@@ -49,6 +57,116 @@ export function allDbInstances(client: RDSClient, deps: AwsCallDeps): Promise<DB
   );
 }
 
+/**
+ * The snapshots of one instance of one type, following Marker up to `maxPages` pages (a list
+ * read in part is an error naming `of`).
+ */
+export function dbSnapshotsOf(
+  client: RDSClient,
+  instance: string,
+  type: 'automated' | 'manual',
+  deps: AwsCallDeps,
+  options: { maxPages: number; of: string },
+): Promise<DBSnapshot[]> {
+  return awsPages(
+    'DescribeDBSnapshots',
+    async (marker) => {
+      const res = await client.send(
+        new DescribeDBSnapshotsCommand({
+          DBInstanceIdentifier: instance,
+          SnapshotType: type,
+          Marker: marker,
+          MaxRecords: 100,
+        }),
+      );
+      return { items: res.DBSnapshots, next: res.Marker };
+    },
+    deps,
+    options,
+  );
+}
+
+/** States a restoring (or restored) instance does not come back from. */
+export const BROKEN_INSTANCE_STATES: ReadonlySet<string> = new Set([
+  'failed',
+  'incompatible-restore',
+  'incompatible-parameters',
+  'incompatible-network',
+  'inaccessible-encryption-credentials',
+  'restore-error',
+  'storage-full',
+]);
+
+/**
+ * The network and parameter group of `like` that a restore copies so the new instance sits
+ * where `like` does; a field `like` does not report is undefined (an empty list for the
+ * security groups), for the caller to refuse with its own words.
+ */
+export function networkOf(like: DBInstance): {
+  subnetGroup: string | undefined;
+  securityGroups: string[];
+  parameterGroup: string | undefined;
+} {
+  return {
+    subnetGroup: like.DBSubnetGroup?.DBSubnetGroupName,
+    securityGroups: (like.VpcSecurityGroups ?? []).flatMap((g) =>
+      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
+    ),
+    parameterGroup: like.DBParameterGroups?.[0]?.DBParameterGroupName,
+  };
+}
+
+/** What both restore calls take alike. */
+export type RestoreSettings = Pick<
+  RestoreDBInstanceToPointInTimeCommandInput & RestoreDBInstanceFromDBSnapshotCommandInput,
+  | 'DBSubnetGroupName'
+  | 'VpcSecurityGroupIds'
+  | 'DBParameterGroupName'
+  | 'DBInstanceClass'
+  | 'PubliclyAccessible'
+  | 'DeletionProtection'
+  | 'Tags'
+>;
+
+/**
+ * Restores `source` into `id`: to a point in time (RestoreDBInstanceToPointInTime) or from a
+ * snapshot (RestoreDBInstanceFromDBSnapshot), with `settings` either way and `snapshotOnly`
+ * added to the snapshot restore. One request, not retried here: a restore is not idempotent,
+ * and whether to send it again is the caller's to decide.
+ */
+export async function sendInstanceRestore(
+  client: RDSClient,
+  input: {
+    id: string;
+    source: string;
+    from: { time: Date } | { snapshot: string };
+    settings: RestoreSettings;
+    snapshotOnly?: Pick<
+      RestoreDBInstanceFromDBSnapshotCommandInput,
+      'MultiAZ' | 'CopyTagsToSnapshot'
+    >;
+  },
+): Promise<void> {
+  if ('time' in input.from)
+    await client.send(
+      new RestoreDBInstanceToPointInTimeCommand({
+        SourceDBInstanceIdentifier: input.source,
+        TargetDBInstanceIdentifier: input.id,
+        RestoreTime: input.from.time,
+        ...input.settings,
+      }),
+    );
+  else
+    await client.send(
+      new RestoreDBInstanceFromDBSnapshotCommand({
+        DBInstanceIdentifier: input.id,
+        DBSnapshotIdentifier: input.from.snapshot,
+        ...input.snapshotOnly,
+        ...input.settings,
+      }),
+    );
+}
+
 export class DatabaseNotReady extends DomainFailure {
   override readonly name = 'DatabaseNotReady';
 }
@@ -81,27 +199,12 @@ export class RdsInstance {
   ) {}
 
   async status(): Promise<string> {
-    try {
-      const out = await awsCall(
-        'DescribeDBInstances',
-        () =>
-          this.client.send(
-            new DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId }),
-          ),
-        this.deps,
+    const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+    if (!instance)
+      throw new DatabaseNotReady(
+        `RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`,
       );
-      return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
-    } catch (error) {
-      if (
-        awsErrorName(error) === 'DBInstanceNotFoundFault' ||
-        awsErrorName(error) === 'DBInstanceNotFound'
-      ) {
-        throw new DatabaseNotReady(
-          `RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`,
-        );
-      }
-      throw error;
-    }
+    return instance.DBInstanceStatus ?? 'unknown';
   }
 
   /**
@@ -167,11 +270,7 @@ export class RdsInstance {
       );
       return out.DBSnapshots?.[0];
     } catch (error) {
-      if (
-        awsErrorName(error) === 'DBSnapshotNotFoundFault' ||
-        awsErrorName(error) === 'DBSnapshotNotFound'
-      )
-        return undefined;
+      if (isSnapshotNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -199,22 +298,10 @@ export class RdsInstance {
 
   /** Manual snapshots of this instance whose id matches `own`, newest first. */
   async manualSnapshots(own: RegExp): Promise<DBSnapshot[]> {
-    const all = await awsPages(
-      'DescribeDBSnapshots',
-      async (marker) => {
-        const out = await this.client.send(
-          new DescribeDBSnapshotsCommand({
-            DBInstanceIdentifier: this.instanceId,
-            SnapshotType: 'manual',
-            Marker: marker,
-            MaxRecords: 100,
-          }),
-        );
-        return { items: out.DBSnapshots, next: out.Marker };
-      },
-      this.deps,
-      { maxPages: 100, of: this.instanceId },
-    );
+    const all = await dbSnapshotsOf(this.client, this.instanceId, 'manual', this.deps, {
+      maxPages: 100,
+      of: this.instanceId,
+    });
     // RDS lists identifiers lowercase, whatever case they were created with.
     const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
     return found.sort(
@@ -232,9 +319,7 @@ export class RdsInstance {
           await this.client.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: id }));
         } catch (error) {
           // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
-          const name = awsErrorName(error);
-          if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
-            return;
+          if (attempt > 1 && isSnapshotNotFound(error)) return;
           throw error;
         }
       },

@@ -1,5 +1,4 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
-import { awsCall, awsErrorName } from '../aws/call.js';
 import type { CheckContext, CheckOutcome } from './types.js';
 
 /**
@@ -19,19 +18,9 @@ export async function describeDatabase(
     };
   // Loaded here, not at the top: every action that reads the configuration imports the check
   // registry, and only the ones that run checks should load the RDS client.
-  const { DescribeDBInstancesCommand } = await import('@aws-sdk/client-rds');
-  try {
-    const out = await awsCall(
-      'DescribeDBInstances',
-      () => ctx.aws.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })),
-      ctx,
-    );
-    const instance = out.DBInstances?.[0];
-    if (instance) return { instance };
-  } catch (error) {
-    const name = awsErrorName(error);
-    if (name !== 'DBInstanceNotFoundFault' && name !== 'DBInstanceNotFound') throw error;
-  }
+  const { describeDbInstance } = await import('../aws/rds.js');
+  const instance = await describeDbInstance(ctx.aws.rds, id, ctx);
+  if (instance) return { instance };
   return {
     outcome: {
       status: 'fail',

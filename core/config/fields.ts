@@ -125,3 +125,8 @@ export const positiveDurationField = z
 /** The platforms a service can be deployed to (`target.kind`). */
 export const TARGET_KINDS = ['app-runner', 'ecs-express', 'asg', 'fly'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** The name of a verification query (a drill's, a restore's): shown in reports and tables. */
+export const queryNameField = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' });

@@ -1,15 +1,20 @@
 import {
   DeleteDBInstanceCommand,
-  DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
-  RestoreDBInstanceFromDBSnapshotCommand,
-  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import { AWS_RETRY, awsCall, awsErrorName, awsPages, type AwsCallDeps } from '../aws/call.js';
-import { allDbInstances, describeDbInstance, isInstanceNotFound } from '../aws/rds.js';
+import { AWS_RETRY, awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
+import {
+  BROKEN_INSTANCE_STATES as BROKEN,
+  allDbInstances,
+  dbSnapshotsOf,
+  describeDbInstance,
+  isInstanceNotFound,
+  networkOf,
+  sendInstanceRestore,
+} from '../aws/rds.js';
 import { DomainFailure } from '../util/errors.js';
 import { retry } from '../util/retry.js';
 import { waitFor, type WaitOptions } from '../util/wait.js';
@@ -20,17 +25,6 @@ export const DRILL_TAG = { Key: 'apprunner-ops:drill', Value: 'true' } as const;
 export class DrillFailed extends DomainFailure {
   override readonly name = 'DrillFailed';
 }
-
-/** States a restoring instance does not come back from. */
-const BROKEN = new Set([
-  'failed',
-  'incompatible-restore',
-  'incompatible-parameters',
-  'incompatible-network',
-  'inaccessible-encryption-credentials',
-  'restore-error',
-  'storage-full',
-]);
 
 const notFound = isInstanceNotFound;
 
@@ -108,19 +102,10 @@ export class RdsDrill {
    * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
    */
   async newestSnapshot(kind: 'automated' | { prefix: string }): Promise<DBSnapshot> {
-    const found = await awsPages(
-      'DescribeDBSnapshots',
-      async (marker) => {
-        const res = await this.client.send(
-          new DescribeDBSnapshotsCommand({
-            DBInstanceIdentifier: this.source,
-            SnapshotType: kind === 'automated' ? 'automated' : 'manual',
-            Marker: marker,
-            MaxRecords: 100,
-          }),
-        );
-        return { items: res.DBSnapshots, next: res.Marker };
-      },
+    const found = await dbSnapshotsOf(
+      this.client,
+      this.source,
+      kind === 'automated' ? 'automated' : 'manual',
       this.deps,
       { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` },
     );
@@ -150,12 +135,7 @@ export class RdsDrill {
     instanceClass: string;
     like: DBInstance;
   }): Promise<void> {
-    const { like } = input;
-    const securityGroups = (like.VpcSecurityGroups ?? []).flatMap((g) =>
-      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
-    );
-    const subnetGroup = like.DBSubnetGroup?.DBSubnetGroupName;
-    const parameterGroup = like.DBParameterGroups?.[0]?.DBParameterGroupName;
+    const { subnetGroup, securityGroups, parameterGroup } = networkOf(input.like);
     if (!subnetGroup || securityGroups.length === 0 || !parameterGroup)
       throw new DrillFailed(
         `${this.source} does not report its subnet group, security groups and parameter group; a restore without them lands in the default (possibly open) network, so the drill does not start`,
@@ -165,34 +145,21 @@ export class RdsDrill {
       async () => {
         attempts++;
         try {
-          const settings = {
-            DBSubnetGroupName: subnetGroup,
-            VpcSecurityGroupIds: securityGroups,
-            DBParameterGroupName: parameterGroup,
-            PubliclyAccessible: false,
-            DBInstanceClass: input.instanceClass,
-            DeletionProtection: false,
-            Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
-          };
-          if ('time' in input.from)
-            await this.client.send(
-              new RestoreDBInstanceToPointInTimeCommand({
-                SourceDBInstanceIdentifier: this.source,
-                TargetDBInstanceIdentifier: input.id,
-                RestoreTime: input.from.time,
-                ...settings,
-              }),
-            );
-          else
-            await this.client.send(
-              new RestoreDBInstanceFromDBSnapshotCommand({
-                DBInstanceIdentifier: input.id,
-                DBSnapshotIdentifier: input.from.snapshotId,
-                MultiAZ: false,
-                CopyTagsToSnapshot: false,
-                ...settings,
-              }),
-            );
+          await sendInstanceRestore(this.client, {
+            id: input.id,
+            source: this.source,
+            from: 'time' in input.from ? input.from : { snapshot: input.from.snapshotId },
+            settings: {
+              DBSubnetGroupName: subnetGroup,
+              VpcSecurityGroupIds: securityGroups,
+              DBParameterGroupName: parameterGroup,
+              PubliclyAccessible: false,
+              DBInstanceClass: input.instanceClass,
+              DeletionProtection: false,
+              Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
+            },
+            snapshotOnly: { MultiAZ: false, CopyTagsToSnapshot: false },
+          });
         } catch (error) {
           if (attempts > 1 && awsErrorName(error) === 'DBInstanceAlreadyExistsFault') {
             const there = await this.describe(input.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationField } from '../config/fields.js';
+import { durationField, queryNameField } from '../config/fields.js';
 
 /** The drill's default deadlines, shared by its check item and the job that runs it. */
 export const DRILL_DEFAULTS = {
@@ -46,10 +46,7 @@ export const drillExpectSchema = z
   });
 
 export const drillQuerySchema = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-    .describe('Name in the report, e.g. users.'),
+  name: queryNameField.describe('Name in the report, e.g. users.'),
   sql: z
     .string()
     .min(1)

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { pgClient } from '../util/pg-client.js';
 import { parseDuration, formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
@@ -27,6 +28,29 @@ export function credentialsFromUrl(databaseUrl: string): DrillCredentials {
         ? false
         : { rejectUnauthorized: sslmode === 'verify-full' || sslmode === 'verify-ca' },
   };
+}
+
+/**
+ * A client of the database at `host`:`port` with `c`, every wait (connecting, a statement, a
+ * query) bounded by `timeoutMs`.
+ */
+export function clientAt(
+  host: string,
+  port: number,
+  c: DrillCredentials,
+  timeoutMs: number,
+): Promise<pg.Client> {
+  return pgClient({
+    host,
+    port,
+    user: c.user,
+    password: c.password,
+    database: c.database,
+    ssl: c.ssl,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs,
+  });
 }
 
 export interface QueryResult {
@@ -101,17 +125,7 @@ export async function verifyRestore(input: {
   timeoutMs: number;
 }): Promise<{ connected: boolean; results: QueryResult[]; problem?: string }> {
   const { credentials: c } = input;
-  const client = await pgClient({
-    host: input.host,
-    port: input.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    ssl: c.ssl,
-    connectionTimeoutMillis: input.timeoutMs,
-    statement_timeout: input.timeoutMs,
-    query_timeout: input.timeoutMs,
-  });
+  const client = await clientAt(input.host, input.port, c, input.timeoutMs);
   try {
     await client.connect();
   } catch (error) {

@@ -5,14 +5,18 @@
  */
 import {
   ModifyDBInstanceCommand,
-  RestoreDBInstanceFromDBSnapshotCommand,
-  RestoreDBInstanceToPointInTimeCommand,
   type DBInstance,
   type RDSClient,
   type Tag,
 } from '@aws-sdk/client-rds';
 import type { AwsCallDeps } from '../aws/call.js';
-import { allDbInstances, describeDbInstance } from '../aws/rds.js';
+import {
+  BROKEN_INSTANCE_STATES as BROKEN,
+  allDbInstances,
+  describeDbInstance,
+  networkOf,
+  sendInstanceRestore,
+} from '../aws/rds.js';
 import { DomainFailure } from '../util/errors.js';
 import { waitFor } from '../util/wait.js';
 
@@ -23,17 +27,6 @@ export class RestoreFailed extends DomainFailure {
 /** Tags on every instance this suite restores: whose restore it is and to what. */
 export const RESTORE_OF_TAG = 'apprunner-ops:restore-of';
 export const RESTORE_TO_TAG = 'apprunner-ops:restore-to';
-
-/** States an instance does not come back from. */
-const BROKEN = new Set([
-  'failed',
-  'incompatible-restore',
-  'incompatible-parameters',
-  'incompatible-network',
-  'inaccessible-encryption-credentials',
-  'restore-error',
-  'storage-full',
-]);
 
 export const tagOf = (instance: DBInstance, key: string): string | undefined =>
   (instance.TagList ?? []).find((t) => t.Key === key)?.Value;
@@ -54,11 +47,7 @@ export interface InstanceSettings {
 
 /** The settings of `like`, or an error naming what it does not report. */
 export function settingsOf(like: DBInstance, instanceClass: string | undefined): InstanceSettings {
-  const securityGroups = (like.VpcSecurityGroups ?? []).flatMap((g) =>
-    g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
-  );
-  const subnetGroup = like.DBSubnetGroup?.DBSubnetGroupName;
-  const parameterGroup = like.DBParameterGroups?.[0]?.DBParameterGroupName;
+  const { subnetGroup, securityGroups, parameterGroup } = networkOf(like);
   const cls = instanceClass ?? like.DBInstanceClass;
   if (!subnetGroup || securityGroups.length === 0 || !parameterGroup || !cls)
     throw new RestoreFailed(
@@ -104,33 +93,21 @@ export class RestoreInstances {
     settings: InstanceSettings;
     tags: Tag[];
   }): Promise<void> {
-    const common = {
-      DBSubnetGroupName: input.settings.subnetGroup,
-      VpcSecurityGroupIds: input.settings.securityGroups,
-      DBParameterGroupName: input.settings.parameterGroup,
-      DBInstanceClass: input.settings.instanceClass,
-      PubliclyAccessible: false,
-      // It may become production: the suite never deletes it, and neither may a slip.
-      DeletionProtection: true,
-      Tags: input.tags,
-    };
-    if ('time' in input.from)
-      await this.client.send(
-        new RestoreDBInstanceToPointInTimeCommand({
-          SourceDBInstanceIdentifier: input.source,
-          TargetDBInstanceIdentifier: input.id,
-          RestoreTime: input.from.time,
-          ...common,
-        }),
-      );
-    else
-      await this.client.send(
-        new RestoreDBInstanceFromDBSnapshotCommand({
-          DBInstanceIdentifier: input.id,
-          DBSnapshotIdentifier: input.from.snapshot,
-          ...common,
-        }),
-      );
+    await sendInstanceRestore(this.client, {
+      id: input.id,
+      source: input.source,
+      from: input.from,
+      settings: {
+        DBSubnetGroupName: input.settings.subnetGroup,
+        VpcSecurityGroupIds: input.settings.securityGroups,
+        DBParameterGroupName: input.settings.parameterGroup,
+        DBInstanceClass: input.settings.instanceClass,
+        PubliclyAccessible: false,
+        // It may become production: the suite never deletes it, and neither may a slip.
+        DeletionProtection: true,
+        Tags: input.tags,
+      },
+    });
   }
 
   /** ModifyDBInstance NewDBInstanceIdentifier, applied at once. Sent once. */

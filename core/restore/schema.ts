@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { durationField } from '../config/fields.js';
+import { durationField, queryNameField } from '../config/fields.js';
 
 /** One verification query of a restore: run on the current and the restored instance. */
 export const restoreQuerySchema = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-    .describe('Name in the side-by-side table, e.g. users.'),
+  name: queryNameField.describe('Name in the side-by-side table, e.g. users.'),
   sql: z
     .string()
     .min(1)

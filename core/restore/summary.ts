@@ -1,7 +1,15 @@
 import { Summary } from '../action/summary.js';
 import { formatDuration } from '../util/duration.js';
 import { deleteCommand, type RestoreReport } from './run.js';
-import { shown } from './verify.js';
+import { shown, type Comparison } from './verify.js';
+
+/** A row of a side-by-side table: the query, both answers, and whether they agree. */
+const comparisonRow = (c: Comparison): string[] => [
+  c.name,
+  shown(c.current),
+  shown(c.restored),
+  c.same ? 'same' : 'differs',
+];
 
 /** The job summary: outcome, the side-by-side table, what exists now, and the steps. */
 export function renderRestore(report: RestoreReport, environment: string, mode: string): Summary {
@@ -9,25 +17,16 @@ export function renderRestore(report: RestoreReport, environment: string, mode: 
   summary.heading(`Database restore (${mode}) — ${environment}`, 2);
   summary.paragraph(`${report.ok ? '✅' : '❌'} ${report.headline}`);
   if (report.comparisons.length > 0)
-    summary.heading('Current and restored, side by side', 3).table(
-      ['query', 'current', 'restored', ''],
-      report.comparisons.map((c) => [
-        c.name,
-        shown(c.current),
-        shown(c.restored),
-        c.same ? 'same' : 'differs',
-      ]),
-    );
+    summary
+      .heading('Current and restored, side by side', 3)
+      .table(['query', 'current', 'restored', ''], report.comparisons.map(comparisonRow));
   if (report.afterCutOver.length > 0)
-    summary.heading('After the cut-over, through the original endpoint', 3).table(
-      ['query', 'original endpoint now', 'restored before the cut-over', ''],
-      report.afterCutOver.map((c) => [
-        c.name,
-        shown(c.current),
-        shown(c.restored),
-        c.same ? 'same' : 'differs',
-      ]),
-    );
+    summary
+      .heading('After the cut-over, through the original endpoint', 3)
+      .table(
+        ['query', 'original endpoint now', 'restored before the cut-over', ''],
+        report.afterCutOver.map(comparisonRow),
+      );
   if (report.state.length > 0) summary.heading('What exists now', 3).list(report.state);
   if (report.replaced)
     summary

@@ -1,7 +1,6 @@
 /** The restore's verification queries, run read-only on one instance's endpoint. */
-import { credentialsFromUrl } from '../drill/verify.js';
+import { clientAt, credentialsFromUrl } from '../drill/verify.js';
 import { errorMessage } from '../util/errors.js';
-import { pgClient } from '../util/pg-client.js';
 import type { RestoreQuery } from './schema.js';
 
 export interface Endpoint {
@@ -41,17 +40,7 @@ export async function runQueries(
 ): Promise<Map<string, Answer>> {
   const c = credentialsFromUrl(databaseUrl);
   const answers = new Map<string, Answer>();
-  const client = await pgClient({
-    host: endpoint.host,
-    port: endpoint.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    ssl: c.ssl,
-    connectionTimeoutMillis: timeoutMs,
-    statement_timeout: timeoutMs,
-    query_timeout: timeoutMs,
-  });
+  const client = await clientAt(endpoint.host, endpoint.port, c, timeoutMs);
   try {
     await client.connect();
   } catch (error) {

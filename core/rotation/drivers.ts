@@ -20,7 +20,7 @@ import {
   withoutSecrets,
 } from './values.js';
 import type pg from 'pg';
-import { pgClient } from '../util/pg-client.js';
+import { pgClient, usePgClient } from '../util/pg-client.js';
 
 export class RotationRefused extends DomainFailure {
   override readonly name = 'RotationRefused';
@@ -202,18 +202,14 @@ export function databaseUserDriver(secret: SecretConfig, deps: DriverDeps): Kind
       connectionTimeoutMillis: 5_000,
       statement_timeout: 10_000,
     });
-    client.on('error', () => {});
     try {
-      await client.connect();
-      return await fn(client);
+      return await usePgClient(client, fn);
     } catch (error) {
       if (error instanceof DomainFailure) throw error;
       // pg's errors name users, but a driver error could quote the URL: never pass it on,
       // not even as a cause (a stack trace prints causes).
       // eslint-disable-next-line preserve-caught-error
       throw new Error(withoutSecrets((error as Error).message, [url, current]));
-    } finally {
-      await client.end().catch(() => undefined);
     }
   };
   /** Table privileges of a role in the URL's database, to compare the two users. */

@@ -3,7 +3,7 @@
  * ids only, and errors from here never quote a URL.
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
-import { pgClient } from '../util/pg-client.js';
+import { pgClient, usePgClient } from '../util/pg-client.js';
 import type { Clock } from '../util/clock.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
@@ -105,16 +105,12 @@ export async function tryLogin(url: string): Promise<{ ok: true } | { ok: false;
     connectionTimeoutMillis: 5_000,
     statement_timeout: 5_000,
   });
-  client.on('error', () => {});
   try {
-    await client.connect();
-    await client.query('SELECT 1');
+    await usePgClient(client, (c) => c.query('SELECT 1'));
     return { ok: true };
   } catch (error) {
     const message = (error as Error).message;
     return { ok: false, error: withoutSecrets(message, [url]) };
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

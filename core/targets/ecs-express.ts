@@ -26,6 +26,8 @@ import {
   type ECSExpressGatewayService,
   type ExpressGatewayContainer,
   type ExpressGatewayServiceConfiguration,
+  type ListServiceDeploymentsCommandInput,
+  type ListServiceDeploymentsCommandOutput,
   type ServiceDeploymentBrief,
   type ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
@@ -34,6 +36,7 @@ import {
   AWS_RETRY,
   awsCall,
   awsErrorName,
+  awsPages,
   isRetryableAwsError,
   type AwsCallDeps,
 } from '../aws/call.js';
@@ -110,6 +113,16 @@ const envOf = (c: ExpressGatewayContainer | undefined): Record<string, string> =
   toRecord(c?.environment as NameValue[] | undefined, (e) => [e.name ?? '', e.value ?? '']);
 const secretsOf = (c: ExpressGatewayContainer | undefined): Record<string, string> =>
   toRecord(c?.secrets as NameRef[] | undefined, (e) => [e.name ?? '', e.valueFrom ?? '']);
+
+/**
+ * The service revisions of the active configurations (two while a deployment shifts traffic),
+ * at most the 20 DescribeServiceRevisions takes.
+ */
+const activeRevisions = (service: ECSExpressGatewayService): string[] =>
+  (service.activeConfigurations ?? [])
+    .map((c) => c.serviceRevisionArn)
+    .filter((r): r is string => !!r)
+    .slice(0, 20);
 
 /** The answer of an update was lost; whether it took effect is read back before anything is sent again. */
 class AnswerLost extends Error {
@@ -237,11 +250,7 @@ export class EcsExpressTarget implements DeployTarget {
   async runningImages(): Promise<RunningImage[]> {
     const service = await this.service();
     const configs = service.activeConfigurations ?? [];
-    const revisions = configs
-      .map((c) => c.serviceRevisionArn)
-      .filter((r): r is string => !!r)
-      // DescribeServiceRevisions takes at most 20 ARNs.
-      .slice(0, 20);
+    const revisions = activeRevisions(service);
     const images =
       revisions.length > 0
         ? await this.revisionImages(revisions)
@@ -257,18 +266,19 @@ export class EcsExpressTarget implements DeployTarget {
   private async unfinished(): Promise<ServiceDeploymentBrief | undefined> {
     const out = await awsCall(
       'ListServiceDeployments',
-      () =>
-        this.client.send(
-          new ListServiceDeploymentsCommand({
-            service: this.arn,
-            cluster: this.cluster,
-            status: UNFINISHED,
-            maxResults: 1,
-          }),
-        ),
+      () => this.deploymentsPage({ status: UNFINISHED, maxResults: 1 }),
       this.deps,
     );
     return out.serviceDeployments?.[0];
+  }
+
+  /** One page of ListServiceDeployments for this service. */
+  private deploymentsPage(
+    query: Omit<ListServiceDeploymentsCommandInput, 'service' | 'cluster'>,
+  ): Promise<ListServiceDeploymentsCommandOutput> {
+    return this.client.send(
+      new ListServiceDeploymentsCommand({ service: this.arn, cluster: this.cluster, ...query }),
+    );
   }
 
   /** The newest service deployment (what the service-running check judges), if any. */
@@ -339,29 +349,19 @@ export class EcsExpressTarget implements DeployTarget {
    * Every deployment listed now, to tell a new one from the old ones. The documentation does
    * not say in which order ListServiceDeployments answers, so all pages are read (bounded).
    */
-  private async listDeployments(): Promise<ServiceDeploymentBrief[]> {
-    const all: ServiceDeploymentBrief[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const token = nextToken;
-      const out = await awsCall(
-        'ListServiceDeployments',
-        () =>
-          this.client.send(
-            new ListServiceDeploymentsCommand({
-              service: this.arn,
-              cluster: this.cluster,
-              maxResults: 100,
-              ...(token ? { nextToken: token } : {}),
-            }),
-          ),
-        this.deps,
-      );
-      all.push(...(out.serviceDeployments ?? []));
-      nextToken = out.nextToken;
-      if (!nextToken) break;
-    }
-    return all;
+  private listDeployments(): Promise<ServiceDeploymentBrief[]> {
+    return awsPages(
+      'ListServiceDeployments',
+      async (token) => {
+        const out = await this.deploymentsPage({
+          maxResults: 100,
+          ...(token ? { nextToken: token } : {}),
+        });
+        return { items: out.serviceDeployments, next: out.nextToken };
+      },
+      this.deps,
+      { maxPages: 20, more: 'stop' },
+    );
   }
 
   /**
@@ -407,16 +407,22 @@ export class EcsExpressTarget implements DeployTarget {
    * image is ours means it took effect. Read from ECS, never guessed from clocks.
    */
   private async revisionMadeSince(image: string, known: Set<string>): Promise<string | undefined> {
-    const service = await this.service();
     const fresh = new Set(
-      [
-        ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
-        ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
-      ].filter((a): a is string => !!a && !known.has(a)),
+      [...(await this.revisionsNamed(await this.service()))].filter((a) => !known.has(a)),
     );
     if (fresh.size === 0) return undefined;
     const images = await this.revisionImages([...fresh].slice(0, 20));
     return [...images.entries()].find(([, r]) => r.image === image)?.[0];
+  }
+
+  /** Every revision the service's active configurations and listed deployments name. */
+  private async revisionsNamed(service: ECSExpressGatewayService): Promise<Set<string>> {
+    return new Set(
+      [
+        ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
+        ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
+      ].filter((a): a is string => !!a),
+    );
   }
 
   describeSwitch(from: string, to: string): string {
@@ -446,12 +452,7 @@ export class EcsExpressTarget implements DeployTarget {
         : {}),
     };
     const expected = environment ? { ...before, environment: { ...environment } } : before;
-    const known = new Set(
-      [
-        ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
-        ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
-      ].filter((a): a is string => !!a),
-    );
+    const known = await this.revisionsNamed(service);
     const revisionArn = await this.sendUnlessDone({
       label: 'UpdateExpressGatewayService',
       refusal: 'update',
@@ -596,11 +597,7 @@ export class EcsExpressTarget implements DeployTarget {
    */
   async loadBalancerTargets(): Promise<LoadBalancerTarget[]> {
     const service = await this.service();
-    const revisions = (service.activeConfigurations ?? [])
-      .map((c) => c.serviceRevisionArn)
-      .filter((r): r is string => !!r)
-      // DescribeServiceRevisions takes at most 20 ARNs.
-      .slice(0, 20);
+    const revisions = activeRevisions(service);
     if (revisions.length === 0)
       throw new DomainFailure(
         `ECS Express service ${this.serviceName} has no active configuration (status ${service.status?.statusCode ?? 'unknown'}), so no load balancer to read its request metrics from`,

@@ -62,6 +62,24 @@ export async function pgClient(config: pg.ClientConfig): Promise<pg.Client> {
   return new driver.Client(await routed(config, route));
 }
 
+/**
+ * Connects `client`, runs `use` on it, and ends it whatever happens. An 'error' event of the
+ * connection is ignored (without a listener it would end the process): the failure reaches
+ * the caller as the rejection of the call under way.
+ */
+export async function usePgClient<T>(
+  client: pg.Client,
+  use: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return await use(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** The database's own host and port named by a client configuration (URL or fields). */
 export async function databaseAddress(config: pg.ClientConfig): Promise<{
   host: string;
@@ -141,18 +159,14 @@ export async function reachDatabase(
       connectionTimeoutMillis: options.deadlineMs,
       statement_timeout: options.deadlineMs,
     });
-    client.on('error', () => {});
     try {
-      await client.connect();
-      await client.query('SELECT 1');
+      await usePgClient(client, (c) => c.query('SELECT 1'));
       return { reached: true };
     } catch (error) {
       if (unreachable(error)) throw error;
       // Reached: the server answered (a refused login, a missing database).
       const code = (error as { code?: string }).code ?? '';
       return { reached: true, loginError: `${code} ${(error as Error).message}`.trim() };
-    } finally {
-      await client.end().catch(() => undefined);
     }
   };
   try {

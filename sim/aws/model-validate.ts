@@ -106,23 +106,24 @@ function length(value: unknown): number {
   return typeof value === 'string' ? [...value].length : 0;
 }
 
+/** The custom domain statuses App Runner answers (in lower case, unlike its model). */
+export const APP_RUNNER_DOMAIN_STATUSES = [
+  'creating',
+  'create_failed',
+  'active',
+  'deleting',
+  'delete_failed',
+  'pending_certificate_dns_validation',
+  'binding_certificate',
+] as const;
+
 /**
  * Answers AWS is seen to send outside its own model, by botocore service and shape: App Runner
  * answers DescribeCustomDomains' `Status` in lower case (`pending_certificate_dns_validation`,
  * `active`: boto3 responses captured from the API), while the model lists upper case.
  */
 const ANSWER_ENUM_EXTRAS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  apprunner: {
-    CustomDomainAssociationStatus: [
-      'creating',
-      'create_failed',
-      'active',
-      'deleting',
-      'delete_failed',
-      'pending_certificate_dns_validation',
-      'binding_certificate',
-    ],
-  },
+  apprunner: { CustomDomainAssociationStatus: APP_RUNNER_DOMAIN_STATUSES },
 };
 
 function checkScalar(
@@ -159,24 +160,7 @@ function checkScalar(
           shape,
           value,
         );
-      if (bounded && shape.min !== undefined && length(text) < shape.min)
-        add(
-          walk,
-          path,
-          'constraint',
-          `Member must have length greater than or equal to ${shape.min}`,
-          shape,
-          value,
-        );
-      if (bounded && shape.max !== undefined && length(text) > shape.max)
-        add(
-          walk,
-          path,
-          'constraint',
-          `Member must have length less than or equal to ${shape.max}`,
-          shape,
-          value,
-        );
+      if (bounded) checkSize(walk, shape, length(text), path, value, 'shown');
       if (bounded && shape.pattern !== undefined && text !== '') {
         const re = regexOf(shape.pattern);
         if (re && !re.test(text))
@@ -240,7 +224,18 @@ function checkScalar(
   }
 }
 
-function checkSize(walk: Walk, shape: ModelShape, size: number, path: string, v: unknown): void {
+/**
+ * The length traits of a string (`size` in characters), list or map. Over the maximum, Coral
+ * prints a string's value but not a whole list or map (`tooLong: 'hidden'`).
+ */
+function checkSize(
+  walk: Walk,
+  shape: ModelShape,
+  size: number,
+  path: string,
+  v: unknown,
+  tooLong: 'shown' | 'hidden' = 'hidden',
+): void {
   if (shape.min !== undefined && size < shape.min)
     add(
       walk,
@@ -250,11 +245,11 @@ function checkSize(walk: Walk, shape: ModelShape, size: number, path: string, v:
       shape,
       v,
     );
-  if (shape.max !== undefined && size > shape.max)
-    add(walk, path, 'constraint', `Member must have length less than or equal to ${shape.max}`, {
-      ...shape,
-      sensitive: true, // Coral does not print whole lists
-    });
+  if (shape.max !== undefined && size > shape.max) {
+    const message = `Member must have length less than or equal to ${shape.max}`;
+    if (tooLong === 'shown') add(walk, path, 'constraint', message, shape, v);
+    else add(walk, path, 'constraint', message, { ...shape, sensitive: true });
+  }
 }
 
 function checkValue(walk: Walk, shapeName: string, value: unknown, path: string): void {

@@ -175,6 +175,33 @@ function find(world: IncidentsWorld, id: string): BetterStackIncident | undefine
   return world.betterstack.incidents.find((i) => i.id === id);
 }
 
+/**
+ * One page of a Better Stack list (`page`, `perPage` items a page) as the API answers it:
+ * `data`, and `pagination` links to `base` that keep the request's query but for `page`.
+ */
+export function pagedJson<T>(
+  all: readonly T[],
+  shown: (item: T) => unknown,
+  at: { page: number; perPage: number; query: URLSearchParams; base: string },
+): RestResponse {
+  const { page, perPage } = at;
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const link = (n: number): string => {
+    const params = new URLSearchParams(at.query);
+    params.set('page', String(n));
+    return `${at.base}?${params.toString()}`;
+  };
+  return json(200, {
+    data: all.slice((page - 1) * perPage, page * perPage).map(shown),
+    pagination: {
+      first: link(1),
+      last: link(last),
+      prev: page > 1 ? link(page - 1) : null,
+      next: page < last ? link(page + 1) : null,
+    },
+  });
+}
+
 export const incidentRoutes: RestRoute<IncidentsWorld>[] = [
   {
     method: 'GET',
@@ -250,20 +277,11 @@ export const incidentRoutes: RestRoute<IncidentsWorld>[] = [
             (acknowledged === undefined || (i.acknowledgedAt !== undefined) === acknowledged),
         )
         .sort((a, b) => b.startedAt - a.startedAt);
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link = (n: number): string => {
-        const params = new URLSearchParams(q);
-        params.set('page', String(n));
-        return `${world.url}/betterstack/api/v3/incidents?${params.toString()}`;
-      };
-      return json(200, {
-        data: all.slice((page - 1) * perPage, page * perPage).map((i) => incidentJson(world, i)),
-        pagination: {
-          first: link(1),
-          last: link(last),
-          prev: page > 1 ? link(page - 1) : null,
-          next: page < last ? link(page + 1) : null,
-        },
+      return pagedJson(all, (i) => incidentJson(world, i), {
+        page,
+        perPage,
+        query: q,
+        base: `${world.url}/betterstack/api/v3/incidents`,
       });
     },
   },

@@ -15,6 +15,7 @@ import { json, type RestRequest, type RestResponse, type RestService } from '../
 import type { SimClock } from '../clock.js';
 import {
   incidentRoutes,
+  pagedJson,
   rateLimited,
   seedIncidents,
   type BetterStackIncident,
@@ -290,22 +291,11 @@ export const betterstack: RestService<BetterStackWorld> = {
             (ownerId === null || m.ownerId === ownerId) &&
             (ownerType === null || m.ownerType === ownerType),
         );
-        const last = Math.max(1, Math.ceil(all.length / METADATA_PAGE_SIZE));
-        const link = (n: number): string => {
-          const q = new URLSearchParams(req.query);
-          q.set('page', String(n));
-          return `${world.url}/betterstack/api/v3/metadata?${q.toString()}`;
-        };
-        return json(200, {
-          data: all
-            .slice((page - 1) * METADATA_PAGE_SIZE, page * METADATA_PAGE_SIZE)
-            .map(metadataJson),
-          pagination: {
-            first: link(1),
-            last: link(last),
-            prev: page > 1 ? link(page - 1) : null,
-            next: page < last ? link(page + 1) : null,
-          },
+        return pagedJson(all, metadataJson, {
+          page,
+          perPage: METADATA_PAGE_SIZE,
+          query: req.query,
+          base: `${world.url}/betterstack/api/v3/metadata`,
         });
       },
     },
