@@ -121,7 +121,12 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
       cause: error,
     });
   }
-  const roles = new RoleHistory(() => readRoles(server.adminUrl), spec.clock ?? wallClock);
+  // A server of its own holds only this instance's roles; a shared one, everyone's.
+  const roleFilter = shared ? { database } : {};
+  const roles = new RoleHistory(
+    () => readRoles(server.adminUrl, roleFilter),
+    spec.clock ?? wallClock,
+  );
   try {
     await roles.record();
   } catch (error) {
@@ -129,7 +134,7 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
     throw error;
   }
   roles.learn(masterUsername, spec.masterUserPassword);
-  const stopSampling = sampleRoles(roles, server.adminUrl, 250);
+  const stopSampling = sampleRoles(roles, server.adminUrl, roleFilter, 250);
   return {
     host: server.host,
     port: server.port,

@@ -238,8 +238,13 @@ export async function restoreSnapshot(
       for (const [user, role] of roleFor) {
         await c.query(`CREATE ROLE ${ident(role)} LOGIN ${password(user)}`);
         created.push(role);
+        // The source's role, while it exists, lends its privileges in the copy (a role dropped
+        // since owns nothing there: PostgreSQL refuses to drop an owner).
         const stillThere = await c.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [user]);
-        if (stillThere.rowCount) await c.query(`GRANT ${ident(user)} TO ${ident(role)}`);
+        if (stillThere.rowCount)
+          await c.query(`GRANT ${ident(user)} TO ${ident(role)}`).catch((error: unknown) => {
+            if ((error as { code?: string }).code !== '42704') throw error; // dropped meanwhile
+          });
       }
     });
   } catch (error) {
@@ -249,7 +254,7 @@ export async function restoreSnapshot(
   }
   const userOf = new Map([...roleFor].map(([user, role]) => [role, user]));
   const roles = new RoleHistory(async () => {
-    const rows = await readRoles(data.backing.adminUrl, [...roleFor.values()]);
+    const rows = await readRoles(data.backing.adminUrl, { names: [...roleFor.values()] });
     return rows.map((r) => ({ ...r, name: userOf.get(r.name)! }));
   }, clock);
   await roles.record();

@@ -119,22 +119,43 @@ export class RoleHistory {
 /** Roles a restore made for itself (sim/rds-restore.ts): never part of a source's roles. */
 export const RESTORE_ROLE = /_rst_/;
 
+/** Which roles to read: only `names`, or (on a shared server) only those `database` concerns. */
+export interface RoleFilter {
+  names?: string[] | undefined;
+  /**
+   * On a server other instances share (DATABASE_URL), the roles that own or were granted
+   * something in this database (or on it), and the roles that are members of those.
+   */
+  database?: string | undefined;
+}
+
 /**
  * Reads `pg_authid` as a superuser: login roles that are not superusers (RDS has none the
- * customer owns), optionally only `names`, each with its row's commit time when the server
- * tracks it.
+ * customer owns), each with its row's commit time when the server tracks it.
  */
-export async function readRoles(adminUrl: string, names?: string[]): Promise<RoleRow[]> {
+export async function readRoles(adminUrl: string, filter: RoleFilter = {}): Promise<RoleRow[]> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
-    return await queryRoles(client, names);
+    return await queryRoles(client, filter);
   } finally {
     await client.end();
   }
 }
 
-async function queryRoles(client: pg.Client, names?: string[]): Promise<RoleRow[]> {
+const CONCERNED = `
+WITH RECURSIVE db AS (SELECT oid FROM pg_database WHERE datname = $2),
+concerned(oid) AS (
+  SELECT d.refobjid FROM pg_shdepend d, db
+   WHERE d.refclassid = 'pg_authid'::regclass
+     AND (d.dbid = db.oid OR (d.classid = 'pg_database'::regclass AND d.objid = db.oid))
+  UNION
+  SELECT m.member FROM pg_auth_members m JOIN concerned c ON m.roleid = c.oid
+)
+SELECT oid FROM concerned`;
+
+async function queryRoles(client: pg.Client, filter: RoleFilter): Promise<RoleRow[]> {
+  const { names, database } = filter;
   const tracked =
     (await client.query<{ on: string }>(`SELECT current_setting('track_commit_timestamp') AS on`))
       .rows[0]?.on === 'on';
@@ -148,8 +169,9 @@ async function queryRoles(client: pg.Client, names?: string[]): Promise<RoleRow[
   }>(
     `SELECT rolname AS name, rolpassword AS verifier, ${changed} AS changed
        FROM pg_authid
-      WHERE rolcanlogin AND NOT rolsuper AND ($1::text[] IS NULL OR rolname = ANY($1::text[]))`,
-    [names ?? null],
+      WHERE rolcanlogin AND NOT rolsuper AND ($1::text[] IS NULL OR rolname = ANY($1::text[]))
+        AND ($2::text IS NULL OR oid IN (${CONCERNED}))`,
+    [names ?? null, database ?? null],
   );
   return rows
     .filter((r) => names !== undefined || !RESTORE_ROLE.test(r.name))
@@ -163,6 +185,7 @@ async function queryRoles(client: pg.Client, names?: string[]): Promise<RoleRow[
 export function sampleRoles(
   roles: RoleHistory,
   adminUrl: string,
+  filter: RoleFilter,
   everyMs: number,
 ): () => Promise<void> {
   let client: pg.Client | undefined;
@@ -183,7 +206,7 @@ export function sampleRoles(
         client = c;
       }
       const c = client;
-      await roles.recordRows(() => queryRoles(c));
+      await roles.recordRows(() => queryRoles(c, filter));
     } catch (error) {
       client?.end().catch(() => undefined);
       client = undefined;
