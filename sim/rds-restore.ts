@@ -120,7 +120,10 @@ const GSSENC_REQUEST = 80877104;
  * then forwards bytes both ways.
  */
 async function startEndpoint(
-  restored: Pick<RestoredData, 'backing' | 'database' | 'open' | 'roleFor'>,
+  restored: Pick<RestoredData, 'backing' | 'database' | 'open' | 'roleFor'> & {
+    /** A role that does not exist: a user the restore's time did not have. */
+    absentRole: string;
+  },
   clientName: string,
 ): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
@@ -159,7 +162,7 @@ async function startEndpoint(
           let value = parts[i + 1]!;
           if (key === 'database' && value === clientName) value = restored.database;
           // A user the restore's time did not have gets a role that does not exist: refused.
-          if (key === 'user') value = restored.roleFor.get(value) ?? `${restored.database}_none`;
+          if (key === 'user') value = restored.roleFor.get(value) ?? restored.absentRole;
           pairs.push(key, value);
         }
         const body = Buffer.from(`${pairs.join('\0')}\0\0`, 'utf8');
@@ -214,11 +217,12 @@ export async function restoreSnapshot(
     .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   await copyDatabase(data.backing.adminUrl, data.database, database);
   const master = data.backing.masterUsername;
-  const masterRole = `${database}_master`;
+  // Short names (PostgreSQL cuts identifiers at 63 bytes), one tag per restore.
+  const tag = `rst_${randomBytes(4).toString('hex')}`;
+  const masterRole = `${tag}_m`;
   const roleFor = new Map<string, string>([[master, masterRole]]);
   let n = 0;
-  for (const user of data.roles.keys())
-    if (user !== master) roleFor.set(user, `${database}_r${n++}`);
+  for (const user of data.roles.keys()) if (user !== master) roleFor.set(user, `${tag}_r${n++}`);
   const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
   // A verifier (SCRAM-SHA-256$…) is taken as the password's hash, never hashed again.
   const password = (user: string): string => {
@@ -275,6 +279,7 @@ export async function restoreSnapshot(
     open: false,
     masterRole,
     roleFor,
+    absentRole: `${tag}_absent`,
     masterPassword: data.masterPassword,
     roles,
     setPassword,

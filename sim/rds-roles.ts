@@ -117,7 +117,7 @@ export class RoleHistory {
 }
 
 /** Roles a restore made for itself (sim/rds-restore.ts): never part of a source's roles. */
-export const RESTORE_ROLE = /_rst_/;
+export const RESTORE_ROLE = /^rst_[0-9a-f]{8}_(?:m|r\d+)$/;
 
 /** Which roles to read: only `names`, or (on a shared server) only those `database` concerns. */
 export interface RoleFilter {

@@ -49,12 +49,19 @@ async function describe1(id: string): Promise<DBInstance | undefined> {
   }
 }
 
+// Copying a database (and undoing its later history) takes real seconds on a loaded machine.
+const COPY_WAIT = { timeoutMs: 60_000 };
+
 async function available(id: string): Promise<DBInstance> {
-  return waitFor(`${id} available`, async () => {
-    sim.advance(MINUTE);
-    const db = await describe1(id);
-    return db?.DBInstanceStatus === 'available' ? db : undefined;
-  });
+  return waitFor(
+    `${id} available`,
+    async () => {
+      sim.advance(MINUTE);
+      const db = await describe1(id);
+      return db?.DBInstanceStatus === 'available' ? db : undefined;
+    },
+    COPY_WAIT,
+  );
 }
 
 /** Runs `sql` on `db` as `user`; the rows, or the error's message. */
@@ -91,10 +98,14 @@ async function remove(id: string): Promise<void> {
   await rds.send(
     new DeleteDBInstanceCommand({ DBInstanceIdentifier: id, SkipFinalSnapshot: true }),
   );
-  await waitFor(`${id} gone`, async () => {
-    sim.advance(MINUTE);
-    return (await describe1(id)) ? undefined : true;
-  });
+  await waitFor(
+    `${id} gone`,
+    async () => {
+      sim.advance(MINUTE);
+      return (await describe1(id)) ? undefined : true;
+    },
+    COPY_WAIT,
+  );
 }
 
 const THREE_USERS = [{ n: 3 }];
@@ -114,12 +125,16 @@ describe('a restore keeps its time’s roles and passwords', () => {
         DBSnapshotIdentifier: 'with-app-reader',
       }),
     );
-    await waitFor('snapshot available', () => {
-      sim.advance(MINUTE);
-      return sim
-        .snapshots('drop-db')
-        .find((s) => s.id === 'with-app-reader' && s.status === 'available');
-    });
+    await waitFor(
+      'snapshot available',
+      () => {
+        sim.advance(MINUTE);
+        return sim
+          .snapshots('drop-db')
+          .find((s) => s.id === 'with-app-reader' && s.status === 'available');
+      },
+      COPY_WAIT,
+    );
     // After the snapshot: the role's password changes and a new role appears, through SQL.
     await master(
       source,
