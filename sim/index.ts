@@ -95,6 +95,8 @@ export interface SimDatabaseView {
   canLogin(user: string, password: string): Promise<boolean>;
   /** PostgreSQL's own server log (DDL statements logged), to scan for secret values. */
   serverLog(): string;
+  /** The login roles the sim has read so far (sim/rds-roles.ts), without reading them now. */
+  knownRoles(): string[];
 }
 
 /** A service's state as the handle shows it. */
@@ -500,6 +502,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         urlFor: b.urlFor,
         canLogin: b.canLogin,
         serverLog: () => b.serverLog?.() ?? '',
+        knownRoles: () => b.roles.known(),
       };
     },
     secret: (id) => {

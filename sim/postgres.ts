@@ -354,6 +354,9 @@ async function startEmbedded(
       'full_page_writes=off',
       '-c',
       'log_statement=ddl',
+      // When each role took its password: what a restore to a point in time keeps (sim/rds-roles.ts).
+      '-c',
+      'track_commit_timestamp=on',
     ],
     {
       ...(user ? { uid: user.uid, gid: user.gid } : {}),

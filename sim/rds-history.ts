@@ -118,6 +118,10 @@ export async function captureAt(
   simTimeAt: (realMs: number) => number,
 ): Promise<SnapshotData> {
   const data = await captureSnapshot(backing, label, masterPassword);
+  // The roles and passwords as they were then (sim/rds-roles.ts), not as they are now.
+  data.roles = backing.roles.at(targetMs);
+  const master = data.roles.get(backing.masterUsername);
+  data.masterPassword = backing.roles.plaintext(master) ?? masterPassword;
   const url = new URL(backing.adminUrl);
   url.pathname = `/${data.database}`;
   await asAdmin(url.href, async (c) => {

@@ -10,6 +10,7 @@
  */
 import pg from 'pg';
 import { startPostgres, type LocalPostgres } from './postgres.js';
+import { readRoles, RoleHistory, sampleRoles, type RoleClock } from './rds-roles.js';
 
 export interface SeedTable {
   name: string;
@@ -25,6 +26,8 @@ export interface BackingSpec {
   tables: SeedTable[];
   /** Extra SQL run as the master user after the tables (functions, grants, …). */
   sql?: string | undefined;
+  /** Sim time, for the roles' history (sim/rds-roles.ts); wall clock without it. */
+  clock?: RoleClock | undefined;
 }
 
 export interface RdsBacking {
@@ -42,6 +45,8 @@ export interface RdsBacking {
   setPassword(user: string, password: string): Promise<void>;
   /** Whether `user`/`password` can log in right now (a real connection and SELECT 1). */
   canLogin(user: string, password: string): Promise<boolean>;
+  /** Its login roles and their passwords over time: what a snapshot or restore keeps. */
+  roles: RoleHistory;
   /** PostgreSQL's own log (see LocalPostgres.serverLog); absent for a restored copy. */
   serverLog?(): string;
   stop(): Promise<void>;
@@ -49,6 +54,8 @@ export interface RdsBacking {
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+const wallClock: RoleClock = { now: () => Date.now(), simTimeAt: (realMs) => realMs };
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -114,6 +121,20 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
       cause: error,
     });
   }
+  // A server of its own holds only this instance's roles; a shared one, everyone's.
+  const roleFilter = shared ? { database } : {};
+  const roles = new RoleHistory(
+    () => readRoles(server.adminUrl, roleFilter),
+    spec.clock ?? wallClock,
+  );
+  try {
+    await roles.record();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  roles.learn(masterUsername, spec.masterUserPassword);
+  const stopSampling = sampleRoles(roles, server.adminUrl, roleFilter, 250);
   return {
     host: server.host,
     port: server.port,
@@ -121,12 +142,16 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
     masterUsername,
     adminUrl: adminOn(database),
     urlFor,
+    roles,
     serverLog: () => server.serverLog(),
-    setPassword: (user, password) =>
-      withClient(server.adminUrl, async (c) => {
+    setPassword: async (user, password) => {
+      await withClient(server.adminUrl, async (c) => {
         await c.query(`SET log_statement = 'none'`);
         await c.query(`ALTER ROLE ${ident(user)} PASSWORD ${literal(password)}`);
-      }),
+      });
+      await roles.record();
+      roles.learn(user, password);
+    },
     canLogin: async (user, password) => {
       try {
         await withClient(urlFor(user, password), (c) => c.query('SELECT 1'));
@@ -136,6 +161,7 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
       }
     },
     stop: async () => {
+      await stopSampling();
       if (shared)
         await withClient(server.adminUrl.replace(/\/[^/]*$/, '/postgres'), async (c) => {
           await c.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);

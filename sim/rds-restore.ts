@@ -9,17 +9,20 @@
  *   loopback port whose connections are forwarded to the server with the database name
  *   rewritten, so a client connects to the source's DBName there, as on a restored RDS
  *   instance. The port refuses connections until the instance is `available`.
- * - Roles are cluster-wide on the shared server, but a restored instance keeps its master
- *   user's password as it was at the snapshot (as on RDS): the snapshot records it, the restore
- *   makes a role of its own with that password (a member of the source's master role, so it
- *   reads what the master owns), and the endpoint logs the master user in as that role. A
- *   password changed on the source after the snapshot does not open the restore, and
- *   ModifyDBInstance on the restore changes only the restore's.
+ * - Roles are cluster-wide on the shared server, but a restored instance keeps the login roles
+ *   and passwords of its snapshot (or point in time), as on RDS: the snapshot records each
+ *   role's SCRAM verifier (sim/rds-roles.ts), the restore makes a role of its own per role with
+ *   that verifier (a member of the source's role of that name while it exists, so it reads what
+ *   that role owns and was granted), and the endpoint logs each user in as the restore's role.
+ *   A password changed on the source after the snapshot does not open the restore, a role the
+ *   source created since does not exist there, and ModifyDBInstance on the restore changes
+ *   only the restore's.
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import type { RdsBacking } from './rds-postgres.js';
+import { readRoles, RoleHistory, type RoleClock, type Roles } from './rds-roles.js';
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -42,6 +45,8 @@ export interface SnapshotData {
   database: string;
   /** The master user's password when the snapshot was taken. */
   masterPassword: string;
+  /** The login roles and their verifiers when the snapshot was taken (master's included). */
+  roles: Roles;
 }
 
 /**
@@ -72,8 +77,10 @@ export async function captureSnapshot(
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()
     .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
+  // Roles first: a role changed while the data is copied belongs after the snapshot.
+  const roles = await backing.roles.record();
   await copyDatabase(backing.adminUrl, backing.database, database);
-  return { backing, database, masterPassword };
+  return { backing, database, masterPassword, roles };
 }
 
 export async function dropDatabase(backing: RdsBacking, database: string): Promise<void> {
@@ -93,8 +100,14 @@ export interface RestoredData {
   open: boolean;
   /** The restore's own master role (the endpoint logs the master user in as it). */
   masterRole: string;
-  /** Sets the restore's master password (ModifyDBInstance on the restored instance). */
-  setMasterPassword(password: string): Promise<void>;
+  /** User → the restore's own role the endpoint logs it in as (the master's included). */
+  roleFor: Map<string, string>;
+  /** The master password of the restore's time, when the sim knows it. */
+  masterPassword: string;
+  /** The restore's roles over time (by the users' names): what its own snapshots keep. */
+  roles: RoleHistory;
+  /** Sets a user's password on the restore only (ModifyDBInstance for the master). */
+  setPassword(user: string, password: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -107,7 +120,10 @@ const GSSENC_REQUEST = 80877104;
  * then forwards bytes both ways.
  */
 async function startEndpoint(
-  restored: Pick<RestoredData, 'backing' | 'database' | 'open' | 'masterRole'>,
+  restored: Pick<RestoredData, 'backing' | 'database' | 'open' | 'roleFor'> & {
+    /** A role that does not exist: a user the restore's time did not have. */
+    absentRole: string;
+  },
   clientName: string,
 ): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
@@ -145,8 +161,8 @@ async function startEndpoint(
           const key = parts[i]!;
           let value = parts[i + 1]!;
           if (key === 'database' && value === clientName) value = restored.database;
-          if (key === 'user' && value === restored.backing.masterUsername)
-            value = restored.masterRole;
+          // A user the restore's time did not have gets a role that does not exist: refused.
+          if (key === 'user') value = restored.roleFor.get(value) ?? restored.absentRole;
           pairs.push(key, value);
         }
         const body = Buffer.from(`${pairs.join('\0')}\0\0`, 'utf8');
@@ -186,26 +202,88 @@ async function startEndpoint(
   };
 }
 
-/** Restores a snapshot's data into a new database with its own (closed until opened) endpoint. */
-export async function restoreSnapshot(data: SnapshotData, label: string): Promise<RestoredData> {
+/**
+ * Restores a snapshot's data into a new database with its own (closed until opened) endpoint,
+ * and its own roles: one per login role of the snapshot, with the snapshot's verifier.
+ */
+export async function restoreSnapshot(
+  data: SnapshotData,
+  label: string,
+  clock: RoleClock,
+): Promise<RestoredData> {
   const database = `${data.backing.database}_rst_${label
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()
     .slice(0, 20)}_${randomBytes(3).toString('hex')}`;
   await copyDatabase(data.backing.adminUrl, data.database, database);
-  const masterRole = `${database}_master`;
+  const master = data.backing.masterUsername;
+  // Short names (PostgreSQL cuts identifiers at 63 bytes), one tag per restore.
+  const tag = `rst_${randomBytes(4).toString('hex')}`;
+  const masterRole = `${tag}_m`;
+  const roleFor = new Map<string, string>([[master, masterRole]]);
+  let n = 0;
+  for (const user of data.roles.keys()) if (user !== master) roleFor.set(user, `${tag}_r${n++}`);
   const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
-  await admin(data.backing.adminUrl, async (c) => {
-    await c.query(
-      `CREATE ROLE ${ident(masterRole)} LOGIN PASSWORD ${literal(data.masterPassword)}`,
-    );
-    await c.query(`GRANT ${ident(data.backing.masterUsername)} TO ${ident(masterRole)}`);
-  });
-  const setMasterPassword = (password: string): Promise<void> =>
+  // A verifier (SCRAM-SHA-256$…) is taken as the password's hash, never hashed again.
+  const password = (user: string): string => {
+    const verifier = data.roles.get(user);
+    if (verifier) return `PASSWORD ${literal(verifier)}`;
+    if (user === master) return `PASSWORD ${literal(data.masterPassword)}`;
+    return 'PASSWORD NULL';
+  };
+  const created: string[] = [];
+  const dropRoles = (): Promise<void> =>
     admin(data.backing.adminUrl, async (c) => {
-      await c.query(`ALTER ROLE ${ident(masterRole)} PASSWORD ${literal(password)}`);
+      for (const role of created.reverse()) await c.query(`DROP ROLE IF EXISTS ${ident(role)}`);
     });
-  const restored = { backing: data.backing, database, open: false, masterRole, setMasterPassword };
+  try {
+    await admin(data.backing.adminUrl, async (c) => {
+      await c.query(`SET log_statement = 'none'`);
+      for (const [user, role] of roleFor) {
+        await c.query(`CREATE ROLE ${ident(role)} LOGIN ${password(user)}`);
+        created.push(role);
+        // The source's role, while it exists, lends its privileges in the copy (a role dropped
+        // since owns nothing there: PostgreSQL refuses to drop an owner).
+        const stillThere = await c.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [user]);
+        if (stillThere.rowCount)
+          await c.query(`GRANT ${ident(user)} TO ${ident(role)}`).catch((error: unknown) => {
+            if ((error as { code?: string }).code !== '42704') throw error; // dropped meanwhile
+          });
+      }
+    });
+  } catch (error) {
+    await dropRoles().catch(() => undefined);
+    await dropDatabase(data.backing, database).catch(() => undefined);
+    throw error;
+  }
+  const userOf = new Map([...roleFor].map(([user, role]) => [role, user]));
+  const roles = new RoleHistory(async () => {
+    const rows = await readRoles(data.backing.adminUrl, { names: [...roleFor.values()] });
+    return rows.map((r) => ({ ...r, name: userOf.get(r.name)! }));
+  }, clock);
+  await roles.record();
+  const setPassword = async (user: string, value: string): Promise<void> => {
+    const role = roleFor.get(user);
+    if (!role) throw new Error(`sim: role ${user} does not exist on the restored instance`);
+    await admin(data.backing.adminUrl, async (c) => {
+      await c.query(`SET log_statement = 'none'`);
+      await c.query(`ALTER ROLE ${ident(role)} PASSWORD ${literal(value)}`);
+    });
+    await roles.record();
+    roles.learn(user, value);
+  };
+  roles.learn(master, data.masterPassword);
+  const restored = {
+    backing: data.backing,
+    database,
+    open: false,
+    masterRole,
+    roleFor,
+    absentRole: `${tag}_absent`,
+    masterPassword: data.masterPassword,
+    roles,
+    setPassword,
+  };
   const endpoint = await startEndpoint(restored, data.backing.database);
   let stopped = false;
   return Object.assign(restored, {
@@ -216,9 +294,7 @@ export async function restoreSnapshot(data: SnapshotData, label: string): Promis
       restored.open = false;
       await endpoint.close();
       await dropDatabase(data.backing, database).catch(() => undefined);
-      await admin(data.backing.adminUrl, (c) =>
-        c.query(`DROP ROLE IF EXISTS ${ident(masterRole)}`),
-      ).catch(() => undefined);
+      await dropRoles().catch(() => undefined);
     },
   });
 }

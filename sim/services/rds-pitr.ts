@@ -114,7 +114,7 @@ export async function restoreToPointInTime(
         clock.simTimeAt(real),
       );
       try {
-        return await restoreSnapshot(at, id);
+        return await restoreSnapshot(at, id, clock);
       } finally {
         await dropDatabase(backing, at.database);
       }

@@ -48,11 +48,9 @@ export function restoredBacking(source: RdsBacking, restored: RestoredData): Rds
     masterUsername: source.masterUsername,
     adminUrl: adminUrl.href,
     urlFor,
-    // The restore's master password is its own; other roles are the shared server's.
-    setPassword: (user, password) =>
-      user === source.masterUsername
-        ? restored.setMasterPassword(password)
-        : source.setPassword(user, password),
+    // The restore's roles are its own (sim/rds-restore.ts): the source's are not touched.
+    roles: restored.roles,
+    setPassword: (user, password) => restored.setPassword(user, password),
     canLogin: async (user, password) => {
       const client = new pg.Client({ connectionString: urlFor(user, password) });
       try {
@@ -110,7 +108,7 @@ export async function restoreInstance(
     masterPassword: snapshot.data?.masterPassword ?? source.masterPassword,
     data: () =>
       source.backing && snapshot.data
-        ? restoreSnapshot(snapshot.data, id)
+        ? restoreSnapshot(snapshot.data, id, clock)
         : Promise.resolve(undefined),
   });
 }
@@ -210,7 +208,7 @@ export async function restoreInto(
       .padEnd(26, 'R')
       .slice(0, 26)}`,
     availabilityZone: source.availabilityZone,
-    masterPassword: from.masterPassword,
+    masterPassword: restored?.masterPassword ?? from.masterPassword,
     ...(source.backing && restored ? { backing: restoredBacking(source.backing, restored) } : {}),
     subnetGroup: subnetGroup ?? 'default',
     parameterGroup:

@@ -118,6 +118,7 @@ export class RdsState implements RdsStore {
           dbName: i.fixture.dbName,
           tables: i.fixture.postgres?.tables ?? [],
           sql: i.fixture.postgres?.sql,
+          clock: this.clock,
         });
         // Point-in-time restores replay this history (sim/rds-history.ts).
         await installHistory(i.backing);

@@ -39,6 +39,8 @@ export interface SimSecret {
   lastAccessedAt?: number;
   rotationEnabled: boolean;
   rotationLambdaArn?: string;
+  /** Days between rotations (RotationRules.AutomaticallyAfterDays) when rotation is on. */
+  rotationDays?: number;
   owningService?: string;
   deletedAt?: number;
   /** In creation order. */
@@ -98,11 +100,7 @@ export class SecretsState {
         lastChangedAt: changedAt,
         ...(f.lastRotatedAgo !== undefined ? { lastRotatedAt: now - f.lastRotatedAgo } : {}),
         rotationEnabled: f.rotationEnabled,
-        ...(f.rotationEnabled
-          ? {
-              rotationLambdaArn: `arn:aws:lambda:${this.fixture.region}:${this.fixture.account}:function:SecretsManagerRotation`,
-            }
-          : {}),
+        ...(f.rotationEnabled ? this.rotationOf(f, arn) : {}),
         ...(f.owningService !== undefined ? { owningService: f.owningService } : {}),
         versions: [],
         tags: [],
@@ -116,6 +114,29 @@ export class SecretsState {
         });
       this.secrets.set(arn, secret);
     }
+  }
+
+  /**
+   * A secret RDS manages rotates on RDS's schedule (sim/index.ts scheduleManagedRotations: the
+   * instance's rotateEveryDays, 7 by default) with no Lambda function of the customer's; any
+   * other rotation goes through a Lambda function every 7 days.
+   */
+  private rotationOf(
+    f: Fixture['secretsmanager']['secrets'][number],
+    arn: string,
+  ): Pick<SimSecret, 'rotationLambdaArn' | 'rotationDays'> {
+    if (f.owningService === 'rds') {
+      const instance = this.fixture.rds.instances.find(
+        (i) => i.manageMasterUserPassword && i.masterUserSecret?.secretArn === arn,
+      );
+      // rotateEveryDays 0 only stops the sim's own schedule (a test rotates by hand); what
+      // RDS shows is still its default.
+      return { rotationDays: instance?.masterUserSecret?.rotateEveryDays || 7 };
+    }
+    return {
+      rotationLambdaArn: `arn:aws:lambda:${this.fixture.region}:${this.fixture.account}:function:SecretsManagerRotation`,
+      rotationDays: 7,
+    };
   }
 
   /** By name, full ARN, or ARN without the random suffix. */
@@ -257,7 +278,9 @@ export class SecretsState {
       KmsKeyId: secret.kmsKeyId,
       RotationEnabled: secret.rotationEnabled,
       RotationLambdaARN: secret.rotationLambdaArn,
-      RotationRules: secret.rotationEnabled ? { AutomaticallyAfterDays: 7 } : undefined,
+      RotationRules: secret.rotationEnabled
+        ? { AutomaticallyAfterDays: secret.rotationDays ?? 7 }
+        : undefined,
       LastRotatedDate:
         secret.lastRotatedAt !== undefined ? new Date(secret.lastRotatedAt) : undefined,
       LastChangedDate: new Date(secret.lastChangedAt),
@@ -402,6 +425,39 @@ export class SecretsState {
     return { ARN: secret.arn, Name: secret.name };
   }
 
+  /**
+   * TagResource: adds tags, a key already there taking the new value; at most 50 tags a secret
+   * (keys starting `aws:` are AWS's and not counted). LastChangedDate moves.
+   */
+  tagResource(input: Input): Input {
+    const secret = this.get(requiredId(input));
+    const tags = (input['Tags'] as Input[]).map((t) => ({
+      Key: String(t['Key']),
+      Value: String(t['Value'] ?? ''),
+    }));
+    for (const t of tags)
+      if (t.Key.toLowerCase().startsWith('aws:'))
+        throw invalidParameter(`Tag keys can't start with aws: (${t.Key}): that prefix is AWS's.`);
+    const merged = new Map(secret.tags.map((t) => [t.Key, t.Value]));
+    for (const t of tags) merged.set(t.Key, t.Value);
+    if ([...merged.keys()].filter((k) => !k.toLowerCase().startsWith('aws:')).length > 50)
+      throw invalidParameter(
+        'The request failed because it would exceed one of the Secrets Manager quotas: 50 tags per secret.',
+      );
+    secret.tags = [...merged].map(([Key, Value]) => ({ Key, Value }));
+    secret.lastChangedAt = this.clock.now();
+    return {};
+  }
+
+  /** UntagResource: removes the keys named (a key the secret lacks is no error). */
+  untagResource(input: Input): Input {
+    const secret = this.get(requiredId(input));
+    const keys = new Set(input['TagKeys'] as string[]);
+    secret.tags = secret.tags.filter((t) => !keys.has(t.Key));
+    secret.lastChangedAt = this.clock.now();
+    return {};
+  }
+
   randomPassword(input: Input): Input {
     const length = (input['PasswordLength'] as number | undefined) ?? 32; // 1–4096: the model
     const exclude = optString(input, 'ExcludeCharacters', secretsManager) ?? '';
@@ -472,6 +528,14 @@ export const secretsManager: AwsService<SecretsWorld> = {
     GetRandomPassword: {
       mutating: false,
       handle: (input, { world }) => world.secrets.randomPassword(input),
+    },
+    TagResource: {
+      mutating: true,
+      handle: (input, { world }) => world.secrets.tagResource(input),
+    },
+    UntagResource: {
+      mutating: true,
+      handle: (input, { world }) => world.secrets.untagResource(input),
     },
   },
 };

@@ -31,7 +31,16 @@ type Sdk = Record<string, unknown>;
 /** Signing name → SDK module, client class and the refusal AWS answers with. */
 const SERVICES: Record<
   string,
-  { sdk: Sdk; client: string; code: string; missing?: string; style: 'coral' | 'ecr' | 'query' }
+  {
+    /** Absent: the project has no SDK client for it; requests go raw, as the client would send them. */
+    sdk?: Sdk;
+    client: string;
+    code: string;
+    missing?: string;
+    style: 'coral' | 'ecr' | 'query';
+    /** awsJson's X-Amz-Target prefix, for a service sent raw. */
+    target?: string;
+  }
 > = {
   apprunner: {
     sdk: appRunnerSdk,
@@ -86,6 +95,8 @@ const SERVICES: Record<
     code: 'ValidationError',
     style: 'coral',
   },
+  // Session Manager's API, which the aws CLI calls (sim/services/ssm.ts); no SDK client here.
+  ssm: { client: 'SSMClient', code: 'ValidationException', style: 'coral', target: 'AmazonSSM' },
   // JSON on the wire with the query codes in x-amzn-query-error; the SDK names the error by
   // the modelled shape (InvalidParameterValue → InvalidParameterValueException).
   monitoring: {
@@ -162,39 +173,89 @@ function valid(model: ServiceModel, name: string): unknown {
   }
 }
 
-interface Target {
-  /** Member names from the input down to the member; a list member is entered as item 1. */
-  steps: { name: string; shape: string; list: boolean }[];
+interface Step {
+  name: string;
+  shape: string;
+  /** Entered as item 1 of a list. */
+  list: boolean;
+  /** The violation sits in a list's item, a map's key or a map's value (the last step). */
+  leaf?: 'item' | 'key' | 'value';
 }
 
-/** The first member (breadth first, 3 levels) whose shape satisfies `want`. */
+interface Target {
+  /** Member names from the input down to the member. */
+  steps: Step[];
+}
+
+/** The first member (breadth first, any depth) whose shape satisfies `want`. */
 function findMember(
   model: ServiceModel,
   input: string,
   want: (shape: ModelShape) => boolean,
 ): Target | undefined {
-  const queue: { shape: string; steps: Target['steps'] }[] = [{ shape: input, steps: [] }];
+  const queue: { shape: string; steps: Step[] }[] = [{ shape: input, steps: [] }];
+  const seen = new Set<string>();
   while (queue.length > 0) {
     const { shape: name, steps } = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
     const shape = model.shapes[name]!;
-    if (steps.length > 3 || shape.type !== 'structure') continue;
+    if (shape.type !== 'structure') continue;
     for (const [member, ref] of Object.entries(shape.members ?? {})) {
       const target = model.shapes[ref.shape]!;
-      if (want(target))
-        return { steps: [...steps, { name: member, shape: ref.shape, list: false }] };
-      if (target.type === 'structure')
-        queue.push({
-          shape: ref.shape,
-          steps: [...steps, { name: member, shape: ref.shape, list: false }],
-        });
-      if (target.type === 'list' && model.shapes[target.member!.shape]!.type === 'structure')
-        queue.push({
-          shape: target.member!.shape,
-          steps: [...steps, { name: member, shape: ref.shape, list: true }],
-        });
+      const step = { name: member, shape: ref.shape, list: false };
+      if (want(target)) return { steps: [...steps, step] };
+      if (target.type === 'structure') queue.push({ shape: ref.shape, steps: [...steps, step] });
+      if (target.type === 'list') {
+        const item = model.shapes[target.member!.shape]!;
+        if (want(item)) return { steps: [...steps, { ...step, list: true, leaf: 'item' }] };
+        if (item.type === 'structure')
+          queue.push({ shape: target.member!.shape, steps: [...steps, { ...step, list: true }] });
+      }
+      if (target.type === 'map') {
+        if (want(model.shapes[target.key!.shape]!))
+          return { steps: [...steps, { ...step, leaf: 'key' }] };
+        if (want(model.shapes[target.value!.shape]!))
+          return { steps: [...steps, { ...step, leaf: 'value' }] };
+      }
     }
   }
   return undefined;
+}
+
+/** The shape a target's value must fit: the member's, or its list item's, map key's or value's. */
+function violated(model: ServiceModel, target: Target): ModelShape {
+  const step = target.steps.at(-1)!;
+  const shape = model.shapes[step.shape]!;
+  const ref =
+    step.leaf === 'item'
+      ? shape.member
+      : step.leaf === 'key'
+        ? shape.key
+        : step.leaf === 'value'
+          ? shape.value
+          : undefined;
+  return ref ? model.shapes[ref.shape]! : shape;
+}
+
+/** Whether any shape the input reaches (at any depth) satisfies `want`: what the cases must cover. */
+function reaches(
+  model: ServiceModel,
+  input: string,
+  want: (shape: ModelShape) => boolean,
+): boolean {
+  const seen = new Set<string>();
+  const todo = [input];
+  while (todo.length > 0) {
+    const name = todo.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const shape = model.shapes[name]!;
+    if (name !== input && want(shape)) return true;
+    for (const ref of [...Object.values(shape.members ?? {}), shape.member, shape.key, shape.value])
+      if (ref) todo.push(ref.shape);
+  }
+  return false;
 }
 
 /** A valid input with the target member set to `value`; returns it and the member's path. */
@@ -208,13 +269,24 @@ function withValue(
   const request = valid(model, input) as Record<string, unknown>;
   let node = request;
   const path: string[] = [];
+  const item = (style === 'query' ? 'member.1' : '1.member') as string;
   target.steps.forEach((step, i) => {
     const last = i === target.steps.length - 1;
     path.push(
       style === 'query' ? step.name : step.name.charAt(0).toLowerCase() + step.name.slice(1),
     );
     if (last) {
-      node[step.name] = value;
+      const shape = model.shapes[step.shape]!;
+      if (step.leaf === 'item') {
+        node[step.name] = [value];
+        path.push(item);
+      } else if (step.leaf === 'key') {
+        node[step.name] = { [String(value)]: valid(model, shape.value!.shape) };
+        path.push('key');
+      } else if (step.leaf === 'value') {
+        node[step.name] = { a: value };
+        path.push('a.member');
+      } else node[step.name] = value;
       return;
     }
     if (step.list) {
@@ -223,7 +295,7 @@ function withValue(
       ];
       node[step.name] = list;
       node = list[0]!;
-      path.push(style === 'query' ? 'member.1' : '1.member');
+      path.push(item);
     } else {
       node[step.name] ??= valid(model, step.shape);
       node = node[step.name] as Record<string, unknown>;
@@ -241,6 +313,15 @@ interface Case {
   names: string;
   constraint: RegExp;
 }
+
+/** The members each kind of case violates. */
+const KINDS = {
+  enum: (s: ModelShape): boolean => s.type === 'string' && s.enum !== undefined,
+  length: (s: ModelShape): boolean =>
+    s.type === 'string' && s.max !== undefined && s.max < 100_000 && !s.enum,
+  range: (s: ModelShape): boolean =>
+    (s.type === 'integer' || s.type === 'long') && s.max !== undefined,
+};
 
 function casesOf(signing: string): Case[] {
   const model = modelOf(signing)!;
@@ -264,7 +345,7 @@ function casesOf(signing: string): Case[] {
         constraint: style === 'query' ? /must contain the parameter/ : /Member must not be null/,
       });
     }
-    const enumTarget = findMember(model, input, (s) => s.type === 'string' && s.enum !== undefined);
+    const enumTarget = findMember(model, input, KINDS.enum);
     if (enumTarget) {
       const { request, path } = withValue(model, input, enumTarget, 'NOT_A_MODEL_VALUE', style);
       out.push({
@@ -276,13 +357,9 @@ function casesOf(signing: string): Case[] {
         constraint: /Member must satisfy enum value set: \[/,
       });
     }
-    const longTarget = findMember(
-      model,
-      input,
-      (s) => s.type === 'string' && s.max !== undefined && s.max < 100_000 && !s.enum,
-    );
+    const longTarget = findMember(model, input, KINDS.length);
     if (longTarget) {
-      const max = model.shapes[longTarget.steps.at(-1)!.shape]!.max!;
+      const max = violated(model, longTarget).max!;
       const { request, path } = withValue(model, input, longTarget, 'a'.repeat(max + 1), style);
       out.push({
         service: signing,
@@ -293,13 +370,9 @@ function casesOf(signing: string): Case[] {
         constraint: new RegExp(`Member must have length less than or equal to ${max}`),
       });
     }
-    const rangeTarget = findMember(
-      model,
-      input,
-      (s) => (s.type === 'integer' || s.type === 'long') && s.max !== undefined,
-    );
+    const rangeTarget = findMember(model, input, KINDS.range);
     if (rangeTarget) {
-      const max = model.shapes[rangeTarget.steps.at(-1)!.shape]!.max!;
+      const max = violated(model, rangeTarget).max!;
       const { request, path } = withValue(model, input, rangeTarget, max + 1, style);
       out.push({
         service: signing,
@@ -314,6 +387,30 @@ function casesOf(signing: string): Case[] {
   return out;
 }
 
+/** An awsJson 1.1 request as an SDK client sends it (signed with a dummy signature). */
+async function sendRaw(
+  signing: string,
+  target: string,
+  operation: string,
+  request: Record<string, unknown>,
+): Promise<{ name: string; status: number | undefined; message: string }> {
+  const response = await fetch(`${sim.url}/`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `${target}.${operation}`,
+      authorization: `AWS4-HMAC-SHA256 Credential=AKIDSIM/20260101/eu-west-1/${signing}/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: JSON.stringify(request),
+  });
+  const body = (await response.json()) as { __type?: string; message?: string; Message?: string };
+  return {
+    name: String(body.__type).split('#').at(-1)!,
+    status: response.status,
+    message: body.message ?? body.Message ?? '',
+  };
+}
+
 let sim: SimHandle;
 beforeAll(async () => {
   sim = await startSim({ timeScale: 0.002 });
@@ -324,15 +421,23 @@ afterAll(async () => {
 
 const ALL = Object.keys(SERVICES).flatMap(casesOf);
 
-it('covers every served operation that has a required, enum or length-limited member', () => {
-  const byKind = (kind: Case['kind']): number => ALL.filter((c) => c.kind === kind).length;
-  // Counted from sim/models/ when this was written; fewer means cases were lost.
-  expect({
-    missing: byKind('missing'),
-    enum: byKind('enum'),
-    length: byKind('length'),
-    range: byKind('range'),
-  }).toEqual({ missing: 50, enum: 15, length: 39, range: 21 });
+it('covers every service the sim serves, and every served operation that has a required, enum, length-limited or ranged member', () => {
+  expect(Object.keys(SERVICES).sort()).toEqual(AWS_SERVICES.map((s) => s.signingName).sort());
+  const wanted: string[] = [];
+  const covered = new Set(ALL.map((c) => `${c.service} ${c.operation} ${c.kind}`));
+  for (const service of AWS_SERVICES) {
+    const model = modelOf(service.signingName)!;
+    for (const operation of Object.keys(service.operations)) {
+      const input = model.operations[operation]!.input?.shape;
+      if (input === undefined) continue;
+      const key = `${service.signingName} ${operation}`;
+      if ((model.shapes[input]!.required ?? []).length > 0) wanted.push(`${key} missing`);
+      for (const [kind, want] of Object.entries(KINDS))
+        if (reaches(model, input, want)) wanted.push(`${key} ${kind}`);
+    }
+  }
+  // Read from the models: a case for each kind an operation's input can break, and no other.
+  expect([...covered].sort()).toEqual(wanted.sort());
 });
 
 it('STS GetCallerIdentity has no input members; anything sent with it is refused', async () => {
@@ -356,18 +461,23 @@ describe.each(Object.keys(SERVICES).filter((s) => s !== 'sts'))(
     it.each(cases.map((c) => [`${c.operation}: ${c.kind} (${c.names})`, c] as const))(
       '%s',
       async (_title, c) => {
-        const { sdk, client: clientName, code, style } = SERVICES[signing]!;
-        const Client = sdk[clientName] as new (config: unknown) => {
-          send(command: unknown): Promise<unknown>;
-          destroy(): void;
-        };
-        const Command = sdk[`${c.operation}Command`] as new (input: unknown) => unknown;
-        const client = new Client(sim.clientConfig({ maxAttempts: 1 }));
+        const { sdk, client: clientName, code, style, target } = SERVICES[signing]!;
         const service = AWS_SERVICES.find((s) => s.signingName === signing)!;
         const handler = vi.spyOn(service.operations[c.operation]!, 'handle');
         const before = JSON.stringify(sim.state());
+        let destroy = (): void => undefined;
         try {
-          const error = await sdkError(client.send(new Command(c.request)));
+          let error: { name: string; status: number | undefined; message: string };
+          if (sdk) {
+            const Client = sdk[clientName] as new (config: unknown) => {
+              send(command: unknown): Promise<unknown>;
+              destroy(): void;
+            };
+            const Command = sdk[`${c.operation}Command`] as new (input: unknown) => unknown;
+            const client = new Client(sim.clientConfig({ maxAttempts: 1 }));
+            destroy = () => client.destroy();
+            error = await sdkError(client.send(new Command(c.request)));
+          } else error = await sendRaw(signing, target!, c.operation, c.request);
           const expected = c.kind === 'missing' ? (SERVICES[signing]!.missing ?? code) : code;
           expect(error).toMatchObject({ name: expected, status: 400 });
           expect(error.message).toMatch(c.constraint);
@@ -376,7 +486,7 @@ describe.each(Object.keys(SERVICES).filter((s) => s !== 'sts'))(
           expect(JSON.stringify(sim.state())).toBe(before);
         } finally {
           handler.mockRestore();
-          client.destroy();
+          destroy();
         }
       },
     );
