@@ -58,6 +58,7 @@ export async function runReport(this: CommandSpec, args: ParsedArgs, io: CliIo):
     throw new UsageError(
       errorMessage(error)
         .replace(/^report: month: /, '--month: ')
+        .replace(/^report: from\/to: /, '--from/--to: ')
         .replace(/^report: /, '')
         .replace(/\bfrom and to\b/, '--from and --to')
         .replace(/\bmonth or from and to\b/, '--month or --from and --to'),

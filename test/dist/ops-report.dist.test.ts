@@ -4,7 +4,7 @@
  * one monitor down 43 minutes, 20 deploys of which two were rolled back, p99 above 1000 ms on
  * three days. The report's figures are compared with what the sim and the audit log recorded.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,10 +116,37 @@ describe('the ops report through the ops-check bundle', () => {
   it('bad input changes nothing: a month in the future and an SLA target of 100 are named errors', async () => {
     const future = await run({ checks: '- type: report\n  month: "2099-01"\n' });
     expect(future.exitCode).not.toBe(0);
-    expect(future.stdout).toMatch(/report: month: 2099-01 is in the future/);
+    expect(future.stdout).toMatch(/item 1 \(report\): month: 2099-01 is in the future/);
     const target = await run({ checks: '- type: report\n  sla-target: 100\n' });
     expect(target.exitCode).not.toBe(0);
     expect(target.stdout).toMatch(/sla-target.*above 0 and below 100/);
+  });
+
+  it('a scheduled list with a range longer than a year or a month in the future runs none of its checks, naming the item and its line', async () => {
+    const config = readFileSync(path.join(workspace, 'apprunner-ops.yml'), 'utf8');
+    const cases: [string, RegExp][] = [
+      [
+        "          from: '2024-01-01'\n          to: '2025-06-30'\n",
+        /environments\.production\.checks\.monthly\[0\]: from\/to: 2024-01-01 to 2025-06-30 is 547 days, longer than a year \(366 days\); report a shorter range \(line \d+\)/,
+      ],
+      [
+        "          month: '2099-01'\n",
+        /environments\.production\.checks\.monthly\[0\]: month: 2099-01 is in the future; give a month that is over, e\.g\. \d{4}-\d{2} \(line \d+\)/,
+      ],
+    ];
+    for (const [keys, message] of cases) {
+      const bad = config.replace('        - type: report\n', `        - type: report\n${keys}`);
+      expect(bad).toContain(keys);
+      await writeFile(path.join(workspace, 'bad.yml'), bad);
+      const before = s.calls().length;
+      await rm(path.join(workspace, 'apprunner-ops-report'), { recursive: true, force: true });
+      const result = await run({ config: 'bad.yml', schedule: 'monthly' });
+      expect(result.exitCode).not.toBe(0);
+      expect(result.stdout).toMatch(message);
+      // Not one call to AWS, BetterStack or GitHub, and no report written.
+      expect(s.calls().slice(before)).toEqual([]);
+      expect(existsSync(path.join(workspace, 'apprunner-ops-report'))).toBe(false);
+    }
   });
 });
 
