@@ -13,6 +13,7 @@ import { formatIssues } from '../core/util/zod-issues.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
 import { flyFixtureSchema } from './fly-fixture.js';
 import { asgFixtureSchema } from './asg-fixture.js';
+import { githubHistorySchema } from './services/github-history.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -380,7 +381,13 @@ export const fixtureSchema = z.strictObject({
       instances: z.array(ec2InstanceSchema).default([]),
     })
     .prefault({}),
-  github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
+  github: z
+    .strictObject({
+      login: z.string().default('github-actions[bot]'),
+      // Commits, deployments and check runs of the past (sim/services/github-history.ts).
+      ...githubHistorySchema,
+    })
+    .prefault({}),
   secretsmanager: z
     .strictObject({ secrets: z.array(secretFixtureSchema).default([]) })
     .prefault({}),
