@@ -23,6 +23,8 @@ import {
 } from '../../workflows-src/rehearse/monthly-report.js';
 
 const scenario = monthlyScenario();
+/** A job token holding what the routine-check job grants, plus checks: read. */
+const TOKEN = 'ghs_perm_contents-read_deployments-read_checks-read_issues-write';
 let s: SimHandle;
 let db: LocalPostgres;
 let workspace: string;
@@ -76,7 +78,8 @@ const run = (inputs: Record<string, string>, options: { cancelOn?: RegExp } = {}
 
 describe('the ops report through the ops-check bundle', () => {
   it('equals what the sim recorded, draws its charts and keeps Markdown and JSON', async () => {
-    const result = await run({ schedule: 'monthly' });
+    // The routine-check job's token, with the checks: read the gate runs need.
+    const result = await run({ schedule: 'monthly', 'github-token': TOKEN });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.outputs['passed']).toBe('true');
     const checks = JSON.parse(readFileSync(result.outputs['report']!, 'utf8')) as CheckReport;
@@ -106,11 +109,88 @@ describe('the ops report through the ops-check bundle', () => {
     expect(report.traffic.p99Breaches).toEqual(scenario.breachDays);
     for (const day of scenario.breachDays) expect(item.line).toContain(day);
 
+    // Delivery, against the audit log and what the sim's GitHub holds.
+    const { current, previous } = report.delivery;
+    expect(report.delivery.github).toEqual({ read: true, source: 'GitHub example/drop' });
+    const days = (scenario.period.end - scenario.period.start) / 86_400_000;
+    expect(current.deploysPerWeek).toBe(Math.round((20 * 7 * 10) / days) / 10);
+    expect(previous).toMatchObject({ deploys: 8, changeFailurePercent: 25 });
+    // Time to restore: the two rollbacks came 25 and 12 minutes after their deploys.
+    expect(current.failures.map((f) => f.restoreMinutes)).toEqual([25, 12]);
+    expect(current.medianRestoreMinutes).toBe(18.5);
+    expect(previous.medianRestoreMinutes).toBe(40);
+    // Lead time: each production deployment's first success in the sim minus its commit's date.
+    const commits = new Map(
+      withMonthlyHistory(loadFixture(), scenario).github!.commits!.map((c) => [
+        c.sha,
+        Date.parse(c.committedAt),
+      ]),
+    );
+    const expected = (period: { start: number; end: number }) =>
+      s.github
+        .deployments()
+        .filter(
+          (d) =>
+            d.environment === 'production' && (d.payload as { kind?: string }).kind === 'deploy',
+        )
+        .flatMap((d) => {
+          const live = d.statuses.find((x) => x.state === 'success');
+          const at = live && Date.parse(live.created_at);
+          return at !== undefined && at >= period.start && at < period.end
+            ? // GitHub's times are whole seconds; the report rounds to a tenth of a minute.
+              [Math.round((at - commits.get(d.sha)!) / 6_000) / 10]
+            : [];
+        })
+        .sort((a, b) => a - b);
+    const measured = expected(scenario.period);
+    expect(measured).toHaveLength(20);
+    expect(current.leadTime?.items.map((i) => i.minutes).sort((a, b) => a - b)).toEqual(measured);
+    expect(current.leadTime?.medianMinutes).toBe((measured[9]! + measured[10]!) / 2);
+    expect(current.leadTime?.medianMinutes).toBe(169);
+    // The month before: 7 of its 8 deploys went live (one failed its verification).
+    expect(previous.leadTime?.items).toHaveLength(7);
+    expect(previous.leadTime?.medianMinutes).toBe(expected(scenario.before)[3]);
+    // Gate runs: production's go-live gate before each deploy, one commit's first run failed;
+    // staging's run on a production commit is not counted.
+    expect(report.gateRuns?.byGate).toEqual([{ gate: 'go-live', runs: 21, passed: 20, failed: 1 }]);
+    expect(report.gateRuns?.runs).toHaveLength(
+      s.github
+        .checkRuns()
+        .filter(
+          (c) =>
+            c.name === 'apprunner-ops: go-live gate (production)' &&
+            Date.parse(c.completed_at!) >= scenario.period.start &&
+            Date.parse(c.completed_at!) < scenario.period.end,
+        ).length,
+    );
+    expect(result.summary).toContain(
+      '| Median lead time, commit to production | 2.8 h (20 deploys) | 26.1 h (7 deploys) |',
+    );
+    expect(result.summary).toContain('| go-live | 21 | 20 | 1 |');
+
     // The job summary holds the three charts; the Markdown file is the same report.
     expect(result.summary.match(/```mermaid\nxychart-beta/g)).toHaveLength(3);
     expect(result.summary).toContain(`Ops report of production: ${scenario.period.label}`);
     const markdown = readFileSync(path.join(folder, `${base}.md`), 'utf8');
     expect(result.summary).toContain(markdown.trim().split('\n').slice(0, 3).join('\n'));
+  });
+
+  it('a token without checks: read: the report says the gate runs were not read, and how to fix it', async () => {
+    const result = await run({
+      checks: REPORT_ITEM.replace(/^ {8}/gm, ''),
+      'github-token': 'ghs_perm_contents-read_deployments-read',
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const checks = JSON.parse(readFileSync(result.outputs['report']!, 'utf8')) as CheckReport;
+    const item = checks.checks.find((c) => c.type === 'report')!;
+    expect(item.line).toMatch(
+      /gate runs: the token may not read check runs .*give the job checks: read/,
+    );
+    const files = item.evidence?.['files'] as { json: string };
+    const report = JSON.parse(readFileSync(files.json, 'utf8')) as OpsReport;
+    expect(report.gateRuns).toBeUndefined();
+    // Lead times need no checks: read.
+    expect(report.delivery.current.leadTime?.medianMinutes).toBe(169);
   });
 
   it('bad input changes nothing: a month in the future and an SLA target of 100 are named errors', async () => {
