@@ -64,15 +64,17 @@ class ChecksRefused extends Error {
 const GATE_RUN = /^apprunner-ops: (.+) gate \((.+)\)$/;
 /** Pages of 100 check runs read per commit before the read counts as unbounded. */
 const MAX_CHECK_RUN_PAGES = 10;
+/** Commits read side by side. */
+const CONCURRENT_COMMITS = 8;
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /**
  * Every deployment of `environment` made since `since`, the committer date of each deployed
- * commit (and of `extraShas`, the audit log's), and the gate runs on those commits.
+ * commit, and the gate runs on those commits.
  */
 export async function readGithubRecords(
-  request: { environment: string; since: number; extraShas?: readonly string[] },
+  request: { environment: string; since: number },
   deps: { run: RunInfo; token: string; clock: Clock; logger: Logger },
 ): Promise<GithubRecords> {
   const { run, token } = deps;
@@ -81,15 +83,12 @@ export async function readGithubRecords(
   const octokit = createOctokit(token, { apiUrl: run.apiUrl, logger: deps.logger });
   const [owner = '', repo = ''] = run.repository.split('/');
   const shas = [
-    ...new Set([
-      ...deployments.filter((d) => d.payload.kind === 'deploy').map((d) => d.sha),
-      ...(request.extraShas ?? []),
-    ]),
+    ...new Set(deployments.filter((d) => d.payload.kind === 'deploy').map((d) => d.sha)),
   ].filter((sha) => /^[0-9a-f]{40}$/.test(sha));
   const committedAt = new Map<string, number>();
-  const gateRuns: GateRun[] = [];
+  const runsOf = new Map<string, GateRun[]>();
   let gateRunsUnread: string | undefined;
-  for (const sha of shas) {
+  const readOne = async (sha: string): Promise<void> => {
     try {
       const { data } = await octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 });
       const date = data.commit.committer?.date ?? data.commit.author?.date;
@@ -102,15 +101,28 @@ export async function readGithubRecords(
           { cause: error },
         );
     }
-    if (gateRunsUnread) continue;
+    if (gateRunsUnread) return;
     try {
-      gateRuns.push(...(await gateRunsOf(octokit, { owner, repo, sha }, request.environment)));
+      runsOf.set(sha, await gateRunsOf(octokit, { owner, repo, sha }, request.environment));
     } catch (error) {
       if (!(error instanceof ChecksRefused)) throw error;
       gateRunsUnread = error.message;
-      gateRuns.length = 0;
     }
-  }
+  };
+  // A few commits at a time: a month of deploys reads in seconds, within GitHub's limits.
+  const queue = [...shas];
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENT_COMMITS, queue.length) }, async () => {
+      try {
+        for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) await readOne(sha);
+      } catch (error) {
+        // The report is not made: the other readers stop after their current commit.
+        queue.length = 0;
+        throw error;
+      }
+    }),
+  );
+  const gateRuns = gateRunsUnread ? [] : shas.flatMap((sha) => runsOf.get(sha) ?? []);
   return { repository: run.repository, deployments, committedAt, gateRuns, gateRunsUnread };
 }
 
