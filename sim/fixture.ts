@@ -14,6 +14,7 @@ import { APP_RUNNER_DOMAIN_STATUSES } from './aws/model-validate.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
 import { flyFixtureSchema } from './fly-fixture.js';
 import { asgFixtureSchema } from './asg-fixture.js';
+import { githubHistorySchema } from './services/github-history.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -356,7 +357,13 @@ export const fixtureSchema = z.strictObject({
       instances: z.array(ec2InstanceSchema).default([]),
     })
     .prefault({}),
-  github: z.strictObject({ login: z.string().default('github-actions[bot]') }).prefault({}),
+  github: z
+    .strictObject({
+      login: z.string().default('github-actions[bot]'),
+      // Commits, deployments and check runs of the past (sim/services/github-history.ts).
+      ...githubHistorySchema,
+    })
+    .prefault({}),
   secretsmanager: z
     .strictObject({ secrets: z.array(secretFixtureSchema).default([]) })
     .prefault({}),

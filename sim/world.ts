@@ -10,6 +10,7 @@ import { EcsState } from './services/ecs.js';
 import { FlyState } from './services/fly.js';
 import { AsgState } from './services/asg-state.js';
 import { GithubState } from './services/github.js';
+import { seedGithubHistory } from './services/github-history.js';
 import { RdsState } from './services/rds.js';
 import { SecretsState } from './services/secrets-manager.js';
 import { SsmState } from './services/ssm.js';
@@ -61,6 +62,7 @@ export class World {
     this.fly = new FlyState(fixture, this.clock, this.ecr);
     this.asg = new AsgState(fixture, this.clock, this.ecr);
     this.betterstack = seedBetterStack(fixture, this.clock.now());
+    seedGithubHistory(this.github, fixture.github);
     this.faults = new Faults(fixture.seed, (ms) => this.clock.setSkew(ms));
     this.startedAt = this.clock.now();
   }

@@ -5,6 +5,7 @@
  * schedule), else the item's defaults; `--sla-target` overrides. Every flag is checked before
  * the first call; a source that cannot be read to the end fails the command (exit 1).
  */
+import { readRunInfo } from '../../core/action/github-context.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import { reportPeriodOf } from '../../core/checks/report-check.js';
 import { reportSchema } from '../../core/checks/schemas/report.js';
@@ -17,6 +18,7 @@ import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../args.js';
 import { EXIT, type CliIo } from '../io.js';
 import { terminalLogger } from '../terminal-logger.js';
+import { terminalRunInfo } from '../run-info.js';
 import { inCliWords } from '../words.js';
 import type { CommandSpec } from './index.js';
 import { boolFlag, loadEnvironment, noExtraPositionals, positional, stringFlag } from './shared.js';
@@ -58,6 +60,7 @@ export async function runReport(this: CommandSpec, args: ParsedArgs, io: CliIo):
     throw new UsageError(
       errorMessage(error)
         .replace(/^report: month: /, '--month: ')
+        .replace(/^report: from\/to: /, '--from/--to: ')
         .replace(/^report: /, '')
         .replace(/\bfrom and to\b/, '--from and --to')
         .replace(/\bmonth or from and to\b/, '--month or --from and --to'),
@@ -76,6 +79,12 @@ export async function runReport(this: CommandSpec, args: ParsedArgs, io: CliIo):
           auditDatabaseUrl: io.env['AUDIT_DATABASE_URL'] || undefined,
           githubToken: io.env['GITHUB_TOKEN'] || undefined,
         },
+        // GITHUB_TOKEN and the repository (GITHUB_REPOSITORY or the origin remote): lead times
+        // and gate runs from GitHub.
+        run:
+          io.env['GITHUB_ACTIONS'] === 'true'
+            ? readRunInfo(io.env)
+            : terminalRunInfo(io.env, io.cwd, io.now()),
         clock: systemClock,
         logger,
         // The report reads a month of data in a few calls; five minutes is far beyond them.

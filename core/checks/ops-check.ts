@@ -13,7 +13,7 @@ import type { Logger } from '../util/logger.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { alert, type AlertOutcome } from './alerting.js';
 import { cleanupRoleVariable } from './cleanup-role.js';
-import { checkItemSchema, type CheckItem } from './registry.js';
+import { checkItemSchema, checkType, type CheckItem } from './registry.js';
 import { buildCheckReport, isRed, type CheckReport } from './report.js';
 import { runCheckList } from './run-checks.js';
 import type { CheckSecrets } from './types.js';
@@ -89,12 +89,45 @@ async function refuseDeletesWithoutRole(
   request: OpsCheckRequest,
   items: readonly CheckItem[],
 ): Promise<void> {
-  const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
-  if (at.length === 0) return;
   const variable = cleanupRoleVariable(request.environment);
   const why = `delete: true, but the repository variable ${variable} is not set, so no job may delete: the clean-up job does not run and this read-only job would only list what it would delete. Set ${variable} to the clean-up role (docs/iam-policy-ecr-cleanup.json, docs/data-safety.md), or remove delete: true to keep the dry run`;
-  if (request.checks)
+  const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
+  if (at.length && request.checks)
     throw new InputError('checks', `item ${at.map((i) => i + 1).join(', ')}: ${why}`);
+  await refuseItems(
+    request,
+    at.map((i) => [i, why]),
+  );
+}
+
+/**
+ * Items whose check type finds them wrong at this time (its `preflight`: a report month in the
+ * future, a range longer than a year), refused before the first check runs: nothing is read,
+ * made, opened or sent for a list with one bad item.
+ */
+async function refusePreflight(
+  request: OpsCheckRequest,
+  items: readonly CheckItem[],
+  now: number,
+): Promise<void> {
+  const problems = items.flatMap((item, i): [number, string][] => {
+    const why = checkType(item.type)?.preflight?.(item, now);
+    return why ? [[i, why]] : [];
+  });
+  if (problems.length && request.checks)
+    throw new InputError(
+      'checks',
+      problems.map(([i, why]) => `item ${i + 1} (${items[i]!.type}): ${why}`).join('; '),
+    );
+  await refuseItems(request, problems);
+}
+
+/** A configuration error naming each item by its path and line in the file. */
+async function refuseItems(
+  request: OpsCheckRequest,
+  problems: readonly (readonly [number, string])[],
+): Promise<void> {
+  if (problems.length === 0) return;
   const path = (i: number) => ['environments', request.environment, 'checks', request.schedule!, i];
   let lineOf = (_: readonly PropertyKey[]): string => '';
   try {
@@ -106,8 +139,8 @@ async function refuseDeletesWithoutRole(
   }
   throw new ConfigError(
     request.config,
-    at.map(
-      (i) =>
+    problems.map(
+      ([i, why]) =>
         `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`,
     ),
   );
@@ -170,6 +203,8 @@ export async function opsCheck(
     throw new ConfigError(request.config, [
       `environments.${request.environment}.checks.${list}: no checks configured; add some (see examples/drop/apprunner-ops.yml) or pass them in the checks input`,
     ]);
+  // The clean-up job runs only the deleting items; the others are refused by the job that runs them.
+  if (cleanup !== 'only') await refusePreflight(request, configured ?? [], deps.clock.now());
   const secrets: CheckSecrets = {
     githubToken: request.githubToken,
     betterstackToken: request.betterstackToken,

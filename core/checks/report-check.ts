@@ -24,7 +24,7 @@ export function reportPeriodOf(
     throw new Error('report: give month or from and to, not both');
   if ((item.from === undefined) !== (item.to === undefined))
     throw new Error('report: from and to go together; give both days of the range');
-  if (item.from !== undefined) return rangePeriod(item.from, item.to!, now, 'report');
+  if (item.from !== undefined) return rangePeriod(item.from, item.to!, now, 'report: from/to');
   return monthPeriod(item.month, now, 'report: month');
 }
 
@@ -56,6 +56,15 @@ export const reportCheck = defineCheck({
   ...reportSchema,
   defaultTimeoutMs: 120_000,
   group: 'Monitoring',
+  preflight(check, now) {
+    try {
+      reportPeriodOf(check, now);
+      return undefined;
+    } catch (error) {
+      // The configuration path names the item; the message names its key.
+      return errorMessage(error).replace(/^report: /, '');
+    }
+  },
   async run(check, ctx) {
     let period: ReportPeriod;
     try {

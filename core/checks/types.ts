@@ -88,6 +88,11 @@ export interface CheckType<S extends z.ZodObject = z.ZodObject> {
    * The configuration refuses it in an environment on another target.
    */
   targets?: readonly TargetKind[];
+  /**
+   * What is wrong with an item that only the time of the run can tell (a report month in the
+   * future): asked of every item before the first check runs, so bad input changes nothing.
+   */
+  preflight?: (check: z.output<S>, now: number) => string | undefined;
   run(check: z.output<S> & CommonCheckFields, context: CheckContext): Promise<CheckOutcome>;
 }
 
@@ -108,6 +113,7 @@ export function defineCheck<T extends string, Shape extends z.ZodRawShape>(defin
   group: string;
   mutating?: (check: z.output<z.ZodObject<Shape>>) => boolean;
   targets?: readonly TargetKind[];
+  preflight?: (check: z.output<z.ZodObject<Shape>>, now: number) => string | undefined;
   run(
     check: z.output<z.ZodObject<Shape>> & CommonCheckFields,
     context: CheckContext,
@@ -121,6 +127,7 @@ export function defineCheck<T extends string, Shape extends z.ZodRawShape>(defin
     group: definition.group,
     ...(definition.mutating ? { mutating: definition.mutating as CheckType['mutating'] } : {}),
     ...(definition.targets ? { targets: definition.targets } : {}),
+    ...(definition.preflight ? { preflight: definition.preflight as CheckType['preflight'] } : {}),
     run: definition.run as CheckType['run'],
   } as CheckType;
 }

@@ -269,8 +269,16 @@ export class GitHubDeployments {
    * every listed deployment's statuses in one GraphQL `nodes` query by their `node_id`. The
    * GraphQL `databaseId` is a 32-bit Int that deployment ids outgrow, so ids come from REST.
    * Should GraphQL be refused, statuses are read one deployment at a time, as before.
+   *
+   * With `since` (epoch ms), every deployment created since then, however many pages that is
+   * (a report of a month needs all of them, not the newest `limit`).
    */
-  async history(environment: string, limit = 50): Promise<DeploymentRecord[]> {
+  async history(
+    environment: string,
+    limit = 50,
+    options: { since?: number } = {},
+  ): Promise<DeploymentRecord[]> {
+    const { since } = options;
     const started = this.deps.clock.now();
     const records: DeploymentRecord[] = [];
     let requests = 0;
@@ -287,11 +295,17 @@ export class GitHubDeployments {
           requests++;
           const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
           seen += ours.length;
-          if (pages >= 5 || seen >= limit) done();
+          if (since !== undefined) {
+            // Newest first: a page reaching back before `since` is the last one needed.
+            if (response.data.some((d) => Date.parse(d.created_at) < since)) done();
+          } else if (pages >= 5 || seen >= limit) done();
           return ours;
         },
       );
-      const wanted = deployments.slice(0, limit);
+      const wanted =
+        since === undefined
+          ? deployments.slice(0, limit)
+          : deployments.filter((d) => Date.parse(d.created_at) >= since);
       let statuses: Map<string, DeploymentRecord['statuses']> | undefined = new Map();
       for (let i = 0; statuses && i < wanted.length; i += NODES_PER_QUERY) {
         requests++;

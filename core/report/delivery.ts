@@ -4,6 +4,7 @@
  * failed, and how long production ran a bad version.
  */
 import type { AuditRow } from '../audit/audit-log.js';
+import type { LeadTimeFigures } from './github-records.js';
 import type { ReportPeriod } from './period.js';
 
 export const DEPLOY_ACTIONS = ['deploy_succeeded', 'deploy_rolled_back', 'deploy_failed'] as const;
@@ -22,6 +23,8 @@ export interface ChangeFailure {
 export interface DeliveryFigures {
   period: { from: string; to: string };
   deploys: number;
+  /** Deployment frequency: deploys per 7 days of the period. */
+  deploysPerWeek: number;
   /** Deploys per week (weeks start on Monday, labelled by that Monday). */
   perWeek: { week: string; deploys: number }[];
   failures: ChangeFailure[];
@@ -30,6 +33,11 @@ export interface DeliveryFigures {
   /** Median minutes from a failed change to a verified version, over those measured. */
   medianRestoreMinutes: number | undefined;
   rollbacks: number;
+  /**
+   * Commit to production, from GitHub (github-records.ts); undefined when GitHub was not
+   * read (the report says why).
+   */
+  leadTime: LeadTimeFigures | undefined;
 }
 
 const WEEK = 7 * 86_400_000;
@@ -44,7 +52,7 @@ function weekStart(t: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day);
 }
 
-function median(values: number[]): number | undefined {
+export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -105,6 +113,7 @@ export function deliveryFigures(rows: readonly AuditRow[], period: ReportPeriod)
   return {
     period: { from: period.from, to: period.to },
     deploys: deploys.length,
+    deploysPerWeek: round1((deploys.length * WEEK) / (period.end - period.start)),
     perWeek: [...weeks].map(([w, n]) => ({
       week: new Date(w).toISOString().slice(0, 10),
       deploys: n,
@@ -114,5 +123,6 @@ export function deliveryFigures(rows: readonly AuditRow[], period: ReportPeriod)
       deploys.length === 0 ? undefined : round1((100 * failures.length) / deploys.length),
     medianRestoreMinutes: median(measured),
     rollbacks: events.filter((r) => isRollback(r) && inPeriod(r)).length,
+    leadTime: undefined,
   };
 }

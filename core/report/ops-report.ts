@@ -2,7 +2,9 @@
  * The runbooks' monthly SLA report, made from what the suite can read: BetterStack's SLA
  * figures and incidents per monitor, the service's requests, 5xx and p99 per day (CloudWatch,
  * through the deploy target), the deploy and rollback rows of the audit log (delivery
- * figures, with the period before), rotations against the rotation schedule, restore drills.
+ * figures, with the period before), GitHub's deployments, commits and check runs (lead time
+ * from commit to production, the compliance gate's runs), rotations against the rotation
+ * schedule, restore drills.
  *
  * Every source is read to the end or the report is not made: a report with holes would look
  * greener than production was. Missing secrets or settings are errors that say what to pass.
@@ -16,7 +18,15 @@ import { betterStackApiUrl, BetterStackMonitors } from '../notify/betterstack.js
 import { BetterStackIncidents, type Incident } from '../notify/betterstack-incidents.js';
 import { rotatedSecretId } from '../rotation/types.js';
 import { errorMessage } from '../util/errors.js';
+import type { RunInfo } from '../action/github-context.js';
 import { deliveryFigures, type DeliveryFigures } from './delivery.js';
+import {
+  gateRunFigures,
+  leadTimes,
+  readGithubRecords,
+  type GateRunFigures,
+  type GithubRecords,
+} from './github-records.js';
 import { dayOf, daysOf, previousPeriod, type ReportPeriod } from './period.js';
 
 const DAY = 86_400_000;
@@ -94,7 +104,16 @@ export interface OpsReport {
     p99Breaches: string[];
     daysWithoutData: string[];
   };
-  delivery: { current: DeliveryFigures; previous: DeliveryFigures };
+  delivery: {
+    current: DeliveryFigures;
+    previous: DeliveryFigures;
+    /** Where lead times and gate runs come from (`GitHub example/drop`), or why they do not. */
+    github: { read: boolean; source: string };
+  };
+  /** The compliance gate's runs that ended in the period; undefined when they were not read. */
+  gateRuns: GateRunFigures | undefined;
+  /** Why gateRuns is undefined. */
+  gateRunsUnread: string | undefined;
   rotations: { done: { name: string; at: string }[]; schedule: RotationRow[] };
   drills: DrillRow[];
   /** What a reader must look at, worst first; empty when everything met its target. */
@@ -111,7 +130,29 @@ export interface ReportRequest {
 type Ctx = Pick<
   CheckContext,
   'environment' | 'env' | 'aws' | 'secrets' | 'clock' | 'logger' | 'signal'
->;
+> & {
+  /** The repository and API whose deployments and check runs are read (with github-token). */
+  run?: RunInfo | undefined;
+};
+
+/** Why GitHub is not read, or undefined when it is. */
+function githubUnread(ctx: Ctx): string | undefined {
+  if (!ctx.secrets.githubToken)
+    return 'no github-token given (pass one with deployments: read, contents: read, checks: read)';
+  if (!ctx.run || ctx.run.repository === 'local/unknown')
+    return 'no repository known (set GITHUB_REPOSITORY)';
+  return undefined;
+}
+
+async function githubRecords(ctx: Ctx, period: ReportPeriod): Promise<GithubRecords | undefined> {
+  if (githubUnread(ctx)) return undefined;
+  // A day more: a deployment made just before the period may go live in it.
+  const since = previousPeriod(period).start - DAY;
+  return readGithubRecords(
+    { environment: ctx.environment, since },
+    { run: ctx.run!, token: ctx.secrets.githubToken!, clock: ctx.clock, logger: ctx.logger },
+  );
+}
 
 /** Refuses thresholds that cannot be met or mean nothing, naming the setting. */
 export function validateThresholds(t: ReportThresholds, where = 'report'): void {
@@ -346,6 +387,22 @@ function findings(report: Omit<OpsReport, 'findings'>): OpsReport['findings'] {
     });
   for (const r of report.rotations.schedule.filter((s) => s.status === 'overdue'))
     out.push({ level: 'warn', text: `${r.name} is overdue for rotation (run rotate.yml)` });
+  const github = report.delivery.github;
+  if (!github.read)
+    out.push({ level: 'warn', text: `lead time and gate runs: GitHub ${github.source}` });
+  if (github.read && report.gateRunsUnread)
+    out.push({ level: 'warn', text: `gate runs: ${report.gateRunsUnread}` });
+  const unknown = report.delivery.current.leadTime?.unknownCommits ?? [];
+  if (unknown.length)
+    out.push({
+      level: 'warn',
+      text: `lead time of ${unknown.length} deploys not measured: GitHub does not hold their commits (${unknown.map((s) => s.slice(0, 7)).join(', ')})`,
+    });
+  for (const g of report.gateRuns?.byGate.filter((x) => x.failed > 0) ?? [])
+    out.push({
+      level: 'warn',
+      text: `the ${g.gate} gate failed ${g.failed} of its ${g.runs} runs`,
+    });
   for (const d of report.drills.filter((x) => x.result !== 'pass'))
     out.push({ level: 'warn', text: `the restore drill of ${d.at} did not pass` });
   return out;
@@ -367,14 +424,13 @@ export async function buildOpsReport(ctx: Ctx, request: ReportRequest): Promise<
     step('availability (BetterStack)', () => availability(ctx, request)),
     step('error rate and p99 (CloudWatch)', () => traffic(ctx, request)),
     step('audit log', () => auditRows(ctx)),
+    step('GitHub deployments, commits and check runs', () => githubRecords(ctx, period)),
   ] as const);
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? [errorMessage(s.reason)] : []));
   if (failed.length) throw new Error(failed.join('; '));
-  const [avail, traf, rows] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
-    OpsReport['availability'],
-    OpsReport['traffic'],
-    AuditRow[],
-  ];
+  const [avail, traf, rows, github] = settled.map(
+    (s) => (s as PromiseFulfilledResult<unknown>).value,
+  ) as [OpsReport['availability'], OpsReport['traffic'], AuditRow[], GithubRecords | undefined];
   const deploys = rows.filter(
     (r) => r.resource_type === DEPLOY_RESOURCE_TYPE && r.resource_id === ctx.environment,
   );
@@ -386,9 +442,20 @@ export async function buildOpsReport(ctx: Ctx, request: ReportRequest): Promise<
     availability: avail,
     traffic: traf,
     delivery: {
-      current: deliveryFigures(deploys, period),
-      previous: deliveryFigures(deploys, previousPeriod(period)),
+      current: {
+        ...deliveryFigures(deploys, period),
+        leadTime: github && leadTimes(github, period),
+      },
+      previous: {
+        ...deliveryFigures(deploys, previousPeriod(period)),
+        leadTime: github && leadTimes(github, previousPeriod(period)),
+      },
+      github: github
+        ? { read: true, source: `GitHub ${github.repository}` }
+        : { read: false, source: `not read: ${githubUnread(ctx)}` },
     },
+    gateRuns: github && gateRunFigures(github, period),
+    gateRunsUnread: github ? github.gateRunsUnread : `GitHub ${githubUnread(ctx)}`,
     rotations: await step('rotation schedule', () => rotations(ctx, rows, period)),
     drills: drills(ctx, rows, period),
   };

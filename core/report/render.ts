@@ -77,9 +77,30 @@ export function reportCharts(report: OpsReport): { title: string; chart: string 
   ];
 }
 
+/** Minutes as a person reads them: 95 min, 26.5 h, 3.2 days. */
+export function minutesText(minutes: number | undefined): string {
+  if (minutes === undefined) return '–';
+  if (minutes < 120) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 6) / 10} h`;
+  return `${Math.round(minutes / 144) / 10} days`;
+}
+
+function leadTimeCell(figures: DeliveryFigures): string {
+  const lead = figures.leadTime;
+  if (!lead) return 'not read';
+  if (lead.items.length === 0) return '–';
+  return `${minutesText(lead.medianMinutes)} (${lead.items.length} deploys)`;
+}
+
 function deliveryRows(current: DeliveryFigures, previous: DeliveryFigures): string[][] {
   return [
     ['Deploys', String(current.deploys), String(previous.deploys)],
+    [
+      'Deployment frequency',
+      `${current.deploysPerWeek} a week`,
+      `${previous.deploysPerWeek} a week`,
+    ],
+    ['Median lead time, commit to production', leadTimeCell(current), leadTimeCell(previous)],
     [
       'Change failure rate',
       show(current.changeFailurePercent, ' %'),
@@ -172,6 +193,45 @@ export function reportSummary(report: OpsReport, summary = new Summary()): Summa
       ]),
     );
   summary.paragraph(`_${deploys!.title}_`).mermaid(deploys!.chart);
+  const lead = current.leadTime;
+  summary.paragraph(
+    `Deploys, failures and time to restore from the audit log; lead time and gate runs: ${report.delivery.github.source}.`,
+  );
+  if (lead?.items.length)
+    summary.details(
+      `Lead time of each deploy (median ${minutesText(lead.medianMinutes)})`,
+      [
+        '| Commit | Tag | Committed | Live | Lead time |',
+        '| --- | --- | --- | --- | --- |',
+        ...lead.items.map(
+          (i) =>
+            `| ${i.sha.slice(0, 7)} | ${i.tag ?? '–'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`,
+        ),
+      ].join('\n'),
+    );
+
+  summary.heading('Gate runs', 3);
+  const gates = report.gateRuns;
+  if (!gates) summary.paragraph(`Not read: ${report.gateRunsUnread ?? 'unknown'}.`);
+  else if (gates.runs.length === 0)
+    summary.paragraph('No gate ran on a deployed commit in the period.');
+  else {
+    summary.table(
+      ['Gate', 'Runs', 'Passed', 'Failed'],
+      gates.byGate.map((g) => [g.gate, g.runs, g.passed, g.failed]),
+    );
+    summary.details(
+      'Every gate run',
+      [
+        '| Gate | Commit | Ended | Conclusion |',
+        '| --- | --- | --- | --- |',
+        ...gates.runs.map(
+          (r) =>
+            `| ${r.gate} | ${r.sha.slice(0, 7)} | ${r.at} | ${r.url ? `[${r.conclusion}](${r.url})` : r.conclusion} |`,
+        ),
+      ].join('\n'),
+    );
+  }
 
   summary.heading('Rotation schedule', 3);
   summary.table(
@@ -246,6 +306,23 @@ export function reportText(report: OpsReport): string {
       ['figure', 'period', 'period before'],
       deliveryRows(report.delivery.current, report.delivery.previous),
     ),
+  );
+  out.push(`(lead time and gate runs: ${report.delivery.github.source})`);
+  out.push('', 'Gate runs');
+  out.push(
+    !report.gateRuns
+      ? `not read: ${report.gateRunsUnread ?? 'unknown'}`
+      : report.gateRuns.runs.length === 0
+        ? 'none in the period'
+        : table(
+            ['gate', 'runs', 'passed', 'failed'],
+            report.gateRuns.byGate.map((g) => [
+              g.gate,
+              String(g.runs),
+              String(g.passed),
+              String(g.failed),
+            ]),
+          ),
   );
   out.push('', 'Rotation schedule');
   out.push(

@@ -1,6 +1,7 @@
 /** What the GitHub stand-in holds (github.ts, github-issues.ts, github-graphql.ts answer from it). */
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
+import type { GithubCommit } from './github-history.js';
 
 /** Git's tag objects, refs and releases (the routes are in github-git.ts). */
 export interface GithubTagObject {
@@ -113,6 +114,8 @@ export class GithubState {
   commitStatuses: GithubCommitStatus[] = [];
   checkRuns: GithubCheckRun[] = [];
   issues: GithubIssue[] = [];
+  /** Commits a fixture gave (github-history.ts); `GET …/commits/{sha}` answers them. */
+  commits: GithubCommit[] = [];
   /**
    * Workflow runs by id, as `GET /repos/{owner}/{repo}/actions/runs/{id}` answers them: when
    * the run was created and when its latest attempt started (a re-run starts a new attempt).

@@ -12,6 +12,7 @@ import { json, type RestRequest, type RestResponse, type RestService } from '../
 import { answerGraphql } from './github-graphql.js';
 import { page } from './github-page.js';
 import { gitRoutes } from './github-git.js';
+import { commitRoutes } from './github-history.js';
 import { issueRoutes } from './github-issues.js';
 import type {
   GithubCheckRun,
@@ -675,6 +676,7 @@ export const github: RestService<GithubWorld> = {
     },
     ...issueRoutes,
     ...gitRoutes,
+    ...commitRoutes,
   ],
 };
 

@@ -86,6 +86,24 @@ describe('apprunner-ops report', () => {
     const report = JSON.parse(json.stdout) as OpsReport;
     expect(report.delivery.current).toMatchObject({ deploys: 20, changeFailurePercent: 10 });
     expect(report.traffic.p99Breaches).toEqual(scenario.breachDays);
+    // Without GITHUB_TOKEN: lead time and gate runs are said to be unread, not zero.
+    expect(report.delivery.current.leadTime).toBeUndefined();
+    expect(text.stdout).toMatch(
+      /! lead time and gate runs: GitHub not read: no github-token given/,
+    );
+  });
+
+  it('with GITHUB_TOKEN and GITHUB_REPOSITORY, prints the lead time and the gate runs from GitHub', async () => {
+    const text = await cli(['report', 'production'], {
+      GITHUB_TOKEN: 'ghs_perm_contents-read_deployments-read_checks-read',
+      GITHUB_REPOSITORY: 'example/drop',
+    });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /Median lead time, commit to production\s+2\.8 h \(20 deploys\)\s+26\.1 h \(7 deploys\)/,
+    );
+    expect(text.stdout).toMatch(/Deployment frequency\s+4\.\d a week\s+1\.\d a week/);
+    expect(text.stdout).toMatch(/go-live\s+21\s+20\s+1/);
   });
 
   it('refuses bad input with one line and exit 2, before any call', async () => {

@@ -4,7 +4,7 @@
  * one monitor down 43 minutes, 20 deploys of which two were rolled back, p99 above 1000 ms on
  * three days. The report's figures are compared with what the sim and the audit log recorded.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ import {
 } from '../../workflows-src/rehearse/monthly-report.js';
 
 const scenario = monthlyScenario();
+/** A job token holding what the routine-check job grants, plus checks: read. */
+const TOKEN = 'ghs_perm_contents-read_deployments-read_checks-read_issues-write';
 let s: SimHandle;
 let db: LocalPostgres;
 let workspace: string;
@@ -76,7 +78,8 @@ const run = (inputs: Record<string, string>, options: { cancelOn?: RegExp } = {}
 
 describe('the ops report through the ops-check bundle', () => {
   it('equals what the sim recorded, draws its charts and keeps Markdown and JSON', async () => {
-    const result = await run({ schedule: 'monthly' });
+    // The routine-check job's token, with the checks: read the gate runs need.
+    const result = await run({ schedule: 'monthly', 'github-token': TOKEN });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.outputs['passed']).toBe('true');
     const checks = JSON.parse(readFileSync(result.outputs['report']!, 'utf8')) as CheckReport;
@@ -106,6 +109,65 @@ describe('the ops report through the ops-check bundle', () => {
     expect(report.traffic.p99Breaches).toEqual(scenario.breachDays);
     for (const day of scenario.breachDays) expect(item.line).toContain(day);
 
+    // Delivery, against the audit log and what the sim's GitHub holds.
+    const { current, previous } = report.delivery;
+    expect(report.delivery.github).toEqual({ read: true, source: 'GitHub example/drop' });
+    const days = (scenario.period.end - scenario.period.start) / 86_400_000;
+    expect(current.deploysPerWeek).toBe(Math.round((20 * 7 * 10) / days) / 10);
+    expect(previous).toMatchObject({ deploys: 8, changeFailurePercent: 25 });
+    // Time to restore: the two rollbacks came 25 and 12 minutes after their deploys.
+    expect(current.failures.map((f) => f.restoreMinutes)).toEqual([25, 12]);
+    expect(current.medianRestoreMinutes).toBe(18.5);
+    expect(previous.medianRestoreMinutes).toBe(40);
+    // Lead time: each production deployment's first success in the sim minus its commit's date.
+    const commits = new Map(
+      withMonthlyHistory(loadFixture(), scenario).github!.commits!.map((c) => [
+        c.sha,
+        Date.parse(c.committedAt),
+      ]),
+    );
+    const expected = (period: { start: number; end: number }) =>
+      s.github
+        .deployments()
+        .filter(
+          (d) =>
+            d.environment === 'production' && (d.payload as { kind?: string }).kind === 'deploy',
+        )
+        .flatMap((d) => {
+          const live = d.statuses.find((x) => x.state === 'success');
+          const at = live && Date.parse(live.created_at);
+          return at !== undefined && at >= period.start && at < period.end
+            ? // GitHub's times are whole seconds; the report rounds to a tenth of a minute.
+              [Math.round((at - commits.get(d.sha)!) / 6_000) / 10]
+            : [];
+        })
+        .sort((a, b) => a - b);
+    const measured = expected(scenario.period);
+    expect(measured).toHaveLength(20);
+    expect(current.leadTime?.items.map((i) => i.minutes).sort((a, b) => a - b)).toEqual(measured);
+    expect(current.leadTime?.medianMinutes).toBe((measured[9]! + measured[10]!) / 2);
+    expect(current.leadTime?.medianMinutes).toBe(169);
+    // The month before: 7 of its 8 deploys went live (one failed its verification).
+    expect(previous.leadTime?.items).toHaveLength(7);
+    expect(previous.leadTime?.medianMinutes).toBe(expected(scenario.before)[3]);
+    // Gate runs: production's go-live gate before each deploy, one commit's first run failed;
+    // staging's run on a production commit is not counted.
+    expect(report.gateRuns?.byGate).toEqual([{ gate: 'go-live', runs: 21, passed: 20, failed: 1 }]);
+    expect(report.gateRuns?.runs).toHaveLength(
+      s.github
+        .checkRuns()
+        .filter(
+          (c) =>
+            c.name === 'apprunner-ops: go-live gate (production)' &&
+            Date.parse(c.completed_at!) >= scenario.period.start &&
+            Date.parse(c.completed_at!) < scenario.period.end,
+        ).length,
+    );
+    expect(result.summary).toContain(
+      '| Median lead time, commit to production | 2.8 h (20 deploys) | 26.1 h (7 deploys) |',
+    );
+    expect(result.summary).toContain('| go-live | 21 | 20 | 1 |');
+
     // The job summary holds the three charts; the Markdown file is the same report.
     expect(result.summary.match(/```mermaid\nxychart-beta/g)).toHaveLength(3);
     expect(result.summary).toContain(`Ops report of production: ${scenario.period.label}`);
@@ -113,13 +175,58 @@ describe('the ops report through the ops-check bundle', () => {
     expect(result.summary).toContain(markdown.trim().split('\n').slice(0, 3).join('\n'));
   });
 
+  it('a token without checks: read: the report says the gate runs were not read, and how to fix it', async () => {
+    const result = await run({
+      checks: REPORT_ITEM.replace(/^ {8}/gm, ''),
+      'github-token': 'ghs_perm_contents-read_deployments-read',
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const checks = JSON.parse(readFileSync(result.outputs['report']!, 'utf8')) as CheckReport;
+    const item = checks.checks.find((c) => c.type === 'report')!;
+    expect(item.line).toMatch(
+      /gate runs: the token may not read check runs .*give the job checks: read/,
+    );
+    const files = item.evidence?.['files'] as { json: string };
+    const report = JSON.parse(readFileSync(files.json, 'utf8')) as OpsReport;
+    expect(report.gateRuns).toBeUndefined();
+    // Lead times need no checks: read.
+    expect(report.delivery.current.leadTime?.medianMinutes).toBe(169);
+  });
+
   it('bad input changes nothing: a month in the future and an SLA target of 100 are named errors', async () => {
     const future = await run({ checks: '- type: report\n  month: "2099-01"\n' });
     expect(future.exitCode).not.toBe(0);
-    expect(future.stdout).toMatch(/report: month: 2099-01 is in the future/);
+    expect(future.stdout).toMatch(/item 1 \(report\): month: 2099-01 is in the future/);
     const target = await run({ checks: '- type: report\n  sla-target: 100\n' });
     expect(target.exitCode).not.toBe(0);
     expect(target.stdout).toMatch(/sla-target.*above 0 and below 100/);
+  });
+
+  it('a scheduled list with a range longer than a year or a month in the future runs none of its checks, naming the item and its line', async () => {
+    const config = readFileSync(path.join(workspace, 'apprunner-ops.yml'), 'utf8');
+    const cases: [string, RegExp][] = [
+      [
+        "          from: '2024-01-01'\n          to: '2025-06-30'\n",
+        /environments\.production\.checks\.monthly\[0\]: from\/to: 2024-01-01 to 2025-06-30 is 547 days, longer than a year \(366 days\); report a shorter range \(line \d+\)/,
+      ],
+      [
+        "          month: '2099-01'\n",
+        /environments\.production\.checks\.monthly\[0\]: month: 2099-01 is in the future; give a month that is over, e\.g\. \d{4}-\d{2} \(line \d+\)/,
+      ],
+    ];
+    for (const [keys, message] of cases) {
+      const bad = config.replace('        - type: report\n', `        - type: report\n${keys}`);
+      expect(bad).toContain(keys);
+      await writeFile(path.join(workspace, 'bad.yml'), bad);
+      const before = s.calls().length;
+      await rm(path.join(workspace, 'apprunner-ops-report'), { recursive: true, force: true });
+      const result = await run({ config: 'bad.yml', schedule: 'monthly' });
+      expect(result.exitCode).not.toBe(0);
+      expect(result.stdout).toMatch(message);
+      // Not one call to AWS, BetterStack or GitHub, and no report written.
+      expect(s.calls().slice(before)).toEqual([]);
+      expect(existsSync(path.join(workspace, 'apprunner-ops-report'))).toBe(false);
+    }
   });
 });
 

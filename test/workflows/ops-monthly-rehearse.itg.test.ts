@@ -67,6 +67,13 @@ describe('ops-monthly.yml rehearsed with a real restore drill', () => {
     expect(Math.abs(monitor!.availability - 100 * (1 - 43 / minutes))).toBeLessThan(0.001);
     expect(ops.delivery.current).toMatchObject({ deploys: 20, changeFailurePercent: 10 });
     expect(ops.traffic.p99Breaches).toEqual(scenario.breachDays);
+    // Lead time and gate runs from the sim's GitHub, with the job's own token.
+    expect(ops.delivery.github).toEqual({ read: true, source: 'GitHub example/drop' });
+    expect(ops.delivery.current.leadTime?.medianMinutes).toBe(169);
+    expect(ops.delivery.current.medianRestoreMinutes).toBe(18.5);
+    expect(ops.gateRuns?.byGate).toEqual([{ gate: 'go-live', runs: 21, passed: 20, failed: 1 }]);
+    const markdown = readFileSync(files.markdown, 'utf8');
+    expect(markdown.match(/```mermaid\nxychart-beta/g)).toHaveLength(3);
     expect(result.log.join('\n')).toMatch(
       /kept apprunner-ops-report\/ as artifact "ops-report-production-/,
     );
