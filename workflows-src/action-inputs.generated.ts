@@ -88,10 +88,12 @@ export interface ActionInputs {
     readonly 'env-unset'?: InputValue;
     /** Print the plan (every call it would make) and change nothing (true or false). Default: `false`. */
     readonly 'dry-run'?: InputValue;
-    /** deploy: the whole pipeline. snapshot: only start the pre-deploy RDS snapshot and output its id (deploy.yml runs this beside the build; the deploy job passes it as snapshot-id). restart: a new deployment of the image and configuration that run now, followed and verified (restart.yml). Default: `deploy`. */
+    /** deploy: the whole pipeline. snapshot: only start the pre-deploy RDS snapshot and output its id (deploy.yml runs this beside the build; the deploy job passes it as snapshot-id). restart: a new deployment of the image and configuration that run now, followed and verified (restart.yml). scale (target kind asg): the serving group's desired capacity to `capacity` within its min/max, every target healthy, verified, and its response time watched for `bake`. runners: change nothing; read from the configuration which runner the database jobs of each environment listed in environment (separated by spaces) run on, and output it as runs-on. Default: `deploy`. */
     readonly mode?: InputValue;
     /** Why (mode: restart, where it is required): shown in the summary, Slack, the deployment status and the audit log. */
     readonly reason?: InputValue;
+    /** mode: scale: the number of instances the serving Auto Scaling group is to run, within its min/max (refused before any change otherwise). */
+    readonly capacity?: InputValue;
     /** A pre-deploy snapshot an earlier job started (mode: snapshot): the deploy waits for it to be available instead of taking one; it must be of this environment's database. Empty: the deploy takes its own. */
     readonly 'snapshot-id'?: InputValue;
     /** Bake period after verification, e.g. 10m: the new version's request metrics are watched (App Runner's own; on ECS Express its load balancer's) and a sustained breach of environments.<name>.bake (error-rate, latency-p99, consecutive-minutes) rolls it back like a failed verification; 0s: no bake period. Default: `0s`. */
@@ -244,7 +246,14 @@ export interface ActionInputs {
 export interface ActionOutputs {
   'build-push': 'image' | 'tag' | 'digest' | 'fly-image' | 'built';
   'compliance-gate': 'passed' | 'failed' | 'not-checked' | 'waived' | 'evidence';
-  deploy: 'result' | 'image' | 'previous-image' | 'snapshot-id' | 'operation-id' | 'service-url';
+  deploy:
+    | 'runs-on'
+    | 'result'
+    | 'image'
+    | 'previous-image'
+    | 'snapshot-id'
+    | 'operation-id'
+    | 'service-url';
   'ops-check': 'passed' | 'failed' | 'report';
   'restore-database':
     'restored-instance' | 'restore-to' | 'replaced-instance' | 'forensics-snapshot';

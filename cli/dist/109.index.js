@@ -76,7 +76,7 @@ async function latencyRequests(ctx, window) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5279);
-/* harmony import */ var _report_ops_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9537);
+/* harmony import */ var _report_ops_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2643);
 /* harmony import */ var _report_period_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2182);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(499);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4494);
@@ -104,7 +104,7 @@ function reportPeriodOf(item, now) {
     if ((item.from === undefined) !== (item.to === undefined))
         throw new Error('report: from and to go together; give both days of the range');
     if (item.from !== undefined)
-        return (0,_report_period_js__WEBPACK_IMPORTED_MODULE_6__/* .rangePeriod */ .jO)(item.from, item.to, now, 'report');
+        return (0,_report_period_js__WEBPACK_IMPORTED_MODULE_6__/* .rangePeriod */ .jO)(item.from, item.to, now, 'report: from/to');
     return (0,_report_period_js__WEBPACK_IMPORTED_MODULE_6__/* .monthPeriod */ .WY)(item.month, now, 'report: month');
 }
 async function writeReportFiles(report, markdown, directory = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env['GITHUB_WORKSPACE'] ?? '.', REPORT_DIRECTORY)) {
@@ -126,6 +126,16 @@ const reportCheck = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCheck */ 
     ..._schemas_report_js__WEBPACK_IMPORTED_MODULE_5__/* .reportSchema */ .Q,
     defaultTimeoutMs: 120_000,
     group: 'Monitoring',
+    preflight(check, now) {
+        try {
+            reportPeriodOf(check, now);
+            return undefined;
+        }
+        catch (error) {
+            // The configuration path names the item; the message names its key.
+            return (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).replace(/^report: /, '');
+        }
+    },
     async run(check, ctx) {
         let period;
         try {
@@ -237,6 +247,7 @@ function defineCheck(definition) {
         group: definition.group,
         ...(definition.mutating ? { mutating: definition.mutating } : {}),
         ...(definition.targets ? { targets: definition.targets } : {}),
+        ...(definition.preflight ? { preflight: definition.preflight } : {}),
         run: definition.run,
     };
 }
@@ -311,6 +322,372 @@ async function readRestoreDrills(databaseUrl, instance, limit = 12) {
             problem: typeof d['problem'] === 'string' ? d['problem'] : undefined,
         };
     });
+}
+
+
+/***/ }),
+
+/***/ 6302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ GitHubDeployments)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9891);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8230);
+
+
+
+
+/** Attempts at creating one deployment, each after looking up whether the last one landed. */
+const CREATE_ATTEMPTS = 3;
+class CreateLost extends Error {
+    name = 'CreateLost';
+}
+/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
+class GitHubDeployments {
+    ctx;
+    deps;
+    octokitMade;
+    owner;
+    repo;
+    constructor(ctx, deps) {
+        this.ctx = ctx;
+        this.deps = deps;
+        const [owner = '', repo = ''] = ctx.repository.split('/');
+        this.owner = owner;
+        this.repo = repo;
+    }
+    /**
+     * Octokit and its plugins are imported on first use (a separate chunk in the bundles): a run
+     * without a github-token never loads them, and every action starts faster.
+     */
+    client() {
+        this.octokitMade ??= Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 5279)).then(({ createOctokit }) => createOctokit(this.ctx.token, {
+            apiUrl: this.ctx.apiUrl,
+            logger: this.deps.logger,
+            ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+        }));
+        return this.octokitMade;
+    }
+    get runUrl() {
+        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
+    }
+    get runKey() {
+        return `${this.ctx.runId}.${this.ctx.runAttempt ?? '1'}.${this.ctx.job ?? ''}`;
+    }
+    /** One line for an answer that retrying cannot fix: what the token lacks, and the fix. */
+    refused(error, what, permission) {
+        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
+        if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's rate limit kept refusing to ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
+        if (status === 401 || status === 403 || status === 404)
+            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`the token cannot ${what} in ${this.ctx.repository}: give the job \`${permission}\` (GitHub answered ${status}: ${firstLine(error)})`);
+        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub could not ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
+    }
+    /**
+     * Creates the deployment once. Creating is not idempotent: after a 5xx or a lost answer the
+     * deployment may exist all the same, so before each new attempt the environment's newest
+     * deployments are searched for this run's key.
+     */
+    async create(environment, payload, description) {
+        const keyed = { ...payload, runKey: this.runKey };
+        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async (attempt) => {
+            if (attempt > 1) {
+                const found = await this.findByKey(environment, keyed);
+                if (found !== undefined) {
+                    this.deps.logger.info(`GitHub deployment ${found} of this run exists after all (the answer to creating it was lost): using it rather than creating a second one`);
+                    return found;
+                }
+            }
+            const octokit = await this.client();
+            try {
+                const created = await octokit.rest.repos.createDeployment({
+                    owner: this.owner,
+                    repo: this.repo,
+                    ref: this.ctx.sha,
+                    environment,
+                    description: description.slice(0, 140),
+                    payload: keyed,
+                    // The commit's checks already passed for this workflow to run; do not merge or wait.
+                    auto_merge: false,
+                    required_contexts: [],
+                    production_environment: environment === 'production',
+                    transient_environment: false,
+                    // Not retried by plugin-retry: whether a lost answer created it is looked up first.
+                    request: { retries: 0 },
+                });
+                if (created.status !== 201 || !('id' in created.data))
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not create a deployment of ${environment}: ${'message' in created.data ? String(created.data.message) : `answer ${created.status}`}`);
+                return created.data.id;
+            }
+            catch (error) {
+                const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
+                // A 5xx or no answer at all: GitHub may or may not have created it.
+                if (status === 0 || status >= 500)
+                    throw new CreateLost(firstLine(error));
+                throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
+                    ? error
+                    : this.refused(error, 'create deployments', 'deployments: write');
+            }
+        }, {
+            label: 'GitHub create deployment',
+            attempts: CREATE_ATTEMPTS,
+            baseDelayMs: 1_000,
+            maxDelayMs: 5_000,
+            isRetryable: (error) => error instanceof CreateLost,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+        }).catch((error) => {
+            if (error instanceof CreateLost)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not confirm creating a deployment of ${environment} after ${CREATE_ATTEMPTS} attempts (${error.message}), and none of this run was found`);
+            throw error;
+        });
+    }
+    /** This run's deployment of the environment, among the newest ones, if it exists. */
+    async findByKey(environment, payload) {
+        const octokit = await this.client();
+        const { data } = await octokit.rest.repos.listDeployments({
+            owner: this.owner,
+            repo: this.repo,
+            environment,
+            per_page: 30,
+        });
+        const mine = data.find((d) => {
+            const p = payloadOf(d.payload);
+            return p.tool === 'apprunner-ops' && p.runKey === payload.runKey && p.kind === payload.kind;
+        });
+        return mine?.id;
+    }
+    async setStatus(id, state, description, environmentUrl) {
+        const octokit = await this.client();
+        try {
+            // A second identical status (a retried 5xx) changes nothing the page shows.
+            await octokit.rest.repos.createDeploymentStatus({
+                owner: this.owner,
+                repo: this.repo,
+                deployment_id: id,
+                state,
+                description: description.slice(0, 140),
+                log_url: this.runUrl,
+                ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+                auto_inactive: state === 'success',
+            });
+        }
+        catch (error) {
+            throw this.refused(error, `set the status of deployment ${id}`, 'deployments: write');
+        }
+    }
+    /**
+     * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
+     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     */
+    async runStartedAt() {
+        const octokit = await this.client();
+        try {
+            const { data } = await octokit.rest.actions.getWorkflowRun({
+                owner: this.owner,
+                repo: this.repo,
+                run_id: Number(this.ctx.runId),
+            });
+            const at = Date.parse(data.run_started_at ?? data.created_at);
+            if (Number.isNaN(at))
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`);
+            return at;
+        }
+        catch (error) {
+            throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
+                ? error
+                : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
+        }
+    }
+    /**
+     * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
+     *
+     * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
+     * every listed deployment's statuses in one GraphQL `nodes` query by their `node_id`. The
+     * GraphQL `databaseId` is a 32-bit Int that deployment ids outgrow, so ids come from REST.
+     * Should GraphQL be refused, statuses are read one deployment at a time, as before.
+     *
+     * With `since` (epoch ms), every deployment created since then, however many pages that is
+     * (a report of a month needs all of them, not the newest `limit`).
+     */
+    async history(environment, limit = 50, options = {}) {
+        const { since } = options;
+        const started = this.deps.clock.now();
+        const records = [];
+        let requests = 0;
+        let seen = 0;
+        try {
+            // GitHub lists newest first; 5 pages of 100 is far more history than a rollback needs.
+            let pages = 0;
+            const octokit = await this.client();
+            const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner: this.owner, repo: this.repo, environment, per_page: 100 }, (response, done) => {
+                pages++;
+                requests++;
+                const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
+                seen += ours.length;
+                if (since !== undefined) {
+                    // Newest first: a page reaching back before `since` is the last one needed.
+                    if (response.data.some((d) => Date.parse(d.created_at) < since))
+                        done();
+                }
+                else if (pages >= 5 || seen >= limit)
+                    done();
+                return ours;
+            });
+            const wanted = since === undefined
+                ? deployments.slice(0, limit)
+                : deployments.filter((d) => Date.parse(d.created_at) >= since);
+            let statuses = new Map();
+            for (let i = 0; statuses && i < wanted.length; i += NODES_PER_QUERY) {
+                requests++;
+                const found = await this.statusesByGraphQL(wanted.slice(i, i + NODES_PER_QUERY).map((d) => d.node_id)).catch((error) => {
+                    if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
+                        throw error;
+                    this.deps.logger.warning(`GitHub GraphQL did not answer for deployment statuses (${firstLine(error)}); reading them one deployment at a time`);
+                    return undefined;
+                });
+                if (found)
+                    for (const [id, list] of found)
+                        statuses.set(id, list);
+                else
+                    statuses = undefined;
+            }
+            for (const d of wanted) {
+                let known = statuses?.get(d.node_id);
+                if (!known) {
+                    requests++;
+                    known = await this.statusesByRest(d.id);
+                    // Deleted since it was listed.
+                    if (!known)
+                        continue;
+                }
+                records.push({
+                    id: d.id,
+                    sha: d.sha,
+                    ref: d.ref,
+                    environment: d.environment,
+                    createdAt: d.created_at,
+                    payload: payloadOf(d.payload),
+                    statuses: known,
+                });
+            }
+        }
+        catch (error) {
+            throw this.refused(error, 'read deployments', 'deployments: read');
+        }
+        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.deps.clock.now() - started)}`);
+        return records;
+    }
+    /**
+     * The statuses of up to 100 deployments in one GraphQL query, by node id. A deployment with
+     * more than 100 statuses, or one deleted since it was listed, is left out (read by REST).
+     */
+    async statusesByGraphQL(nodeIds) {
+        let data;
+        try {
+            data = await (await this.client()).graphql(STATUSES_QUERY, { ids: nodeIds });
+        }
+        catch (error) {
+            // A deployment deleted since it was listed: GitHub answers the others and NOT_FOUND.
+            const partial = error;
+            if (partial.name !== 'GraphqlResponseError' ||
+                !partial.data ||
+                !(partial.errors ?? []).every((e) => e.type === 'NOT_FOUND'))
+                throw error;
+            data = partial.data;
+        }
+        const out = new Map();
+        for (const node of data.nodes) {
+            if (!node?.id || !node.statuses || node.statuses.pageInfo.hasNextPage)
+                continue;
+            out.set(node.id, node.statuses.nodes
+                .flatMap((s) => s
+                ? [
+                    {
+                        state: s.state.toLowerCase(),
+                        description: s.description ?? '',
+                        createdAt: s.createdAt,
+                    },
+                ]
+                : [])
+                // Newest first, as REST lists them.
+                .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)));
+        }
+        return out;
+    }
+    /** Undefined when the deployment is gone. */
+    async statusesByRest(id) {
+        const octokit = await this.client();
+        const statuses = await octokit
+            .paginate(octokit.rest.repos.listDeploymentStatuses, {
+            owner: this.owner,
+            repo: this.repo,
+            deployment_id: id,
+            per_page: 100,
+        })
+            .catch((error) => {
+            if ((0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) === 404)
+                return undefined;
+            throw error;
+        });
+        return statuses?.map((s) => ({
+            state: s.state,
+            description: s.description ?? '',
+            createdAt: s.created_at,
+        }));
+    }
+}
+/** GraphQL's `nodes(ids:)` takes at most 100 ids. */
+const NODES_PER_QUERY = 100;
+/** Checked against GitHub's public schema (Query.nodes, Deployment.statuses, DeploymentStatus). */
+const STATUSES_QUERY = `query DeploymentStatuses($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Deployment {
+      id
+      statuses(first: 100) {
+        pageInfo { hasNextPage }
+        nodes { state description createdAt }
+      }
+    }
+  }
+}`;
+function payloadOf(payload) {
+    if (typeof payload === 'string') {
+        try {
+            return payloadOf(JSON.parse(payload));
+        }
+        catch {
+            return {};
+        }
+    }
+    return typeof payload === 'object' && payload !== null
+        ? payload
+        : {};
+}
+/**
+ * One line for a GitHub error: its message and the fields it names, never the raw JSON body
+ * Octokit puts into a 422's message.
+ */
+function firstLine(error) {
+    const data = error.response
+        ?.data;
+    if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
+        const details = data.errors.flatMap((e) => {
+            if (typeof e === 'string')
+                return [e];
+            if (typeof e !== 'object' || e === null)
+                return [];
+            const { field, message, code } = e;
+            const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
+            return text ? [text] : [];
+        });
+        return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
+    }
+    return ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200);
 }
 
 
@@ -412,6 +789,24 @@ function createOctokit(token, options) {
         throw error;
     });
     return octokit;
+}
+
+
+/***/ }),
+
+/***/ 8230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf)
+/* harmony export */ });
+/**
+ * The HTTP status of an Octokit error; 0 when none was received. Apart from octokit.ts so that
+ * reading it does not load Octokit.
+ */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : 0;
 }
 
 
@@ -682,7 +1077,7 @@ class BetterStackMonitors {
 
 /***/ }),
 
-/***/ 9537:
+/***/ 2643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -779,6 +1174,7 @@ function deliveryFigures(rows, period) {
     return {
         period: { from: period.from, to: period.to },
         deploys: deploys.length,
+        deploysPerWeek: round1((deploys.length * WEEK) / (period.end - period.start)),
         perWeek: [...weeks].map(([w, n]) => ({
             week: new Date(w).toISOString().slice(0, 10),
             deploys: n,
@@ -787,6 +1183,189 @@ function deliveryFigures(rows, period) {
         changeFailurePercent: deploys.length === 0 ? undefined : round1((100 * failures.length) / deploys.length),
         medianRestoreMinutes: median(measured),
         rollbacks: events.filter((r) => isRollback(r) && inPeriod(r)).length,
+        leadTime: undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./core/github/deployments.ts
+var github_deployments = __webpack_require__(6302);
+// EXTERNAL MODULE: ./core/github/octokit.ts
+var github_octokit = __webpack_require__(5279);
+// EXTERNAL MODULE: ./core/github/status.ts
+var github_status = __webpack_require__(8230);
+;// CONCATENATED MODULE: ./core/report/github-records.ts
+
+
+
+
+
+class ChecksRefused extends Error {
+    name = 'ChecksRefused';
+}
+/** The gate's check run name (core/gate/gate.ts GATE_CHECK_RUN_NAME) read back. */
+const GATE_RUN = /^apprunner-ops: (.+) gate \((.+)\)$/;
+/** Pages of 100 check runs read per commit before the read counts as unbounded. */
+const MAX_CHECK_RUN_PAGES = 10;
+/** Commits read side by side. */
+const CONCURRENT_COMMITS = 8;
+const github_records_round1 = (n) => Math.round(n * 10) / 10;
+/**
+ * Every deployment of `environment` made since `since`, the committer date of each deployed
+ * commit, and the gate runs on those commits.
+ */
+async function readGithubRecords(request, deps) {
+    const { run, token } = deps;
+    const github = new github_deployments/* GitHubDeployments */.C({ ...run, token }, deps);
+    const deployments = await github.history(request.environment, 0, { since: request.since });
+    const octokit = (0,github_octokit.createOctokit)(token, { apiUrl: run.apiUrl, logger: deps.logger });
+    const [owner = '', repo = ''] = run.repository.split('/');
+    const shas = [
+        ...new Set(deployments.filter((d) => d.payload.kind === 'deploy').map((d) => d.sha)),
+    ].filter((sha) => /^[0-9a-f]{40}$/.test(sha));
+    const committedAt = new Map();
+    const runsOf = new Map();
+    let gateRunsUnread;
+    const readOne = async (sha) => {
+        try {
+            const { data } = await octokit.rest.repos.getCommit({ owner, repo, ref: sha, per_page: 1 });
+            const date = data.commit.committer?.date ?? data.commit.author?.date;
+            if (date)
+                committedAt.set(sha, Date.parse(date));
+        }
+        catch (error) {
+            // GitHub answers 422 (or 404) for a commit it does not hold: counted as unknown.
+            if ((0,github_status/* statusOf */.c)(error) !== 422 && (0,github_status/* statusOf */.c)(error) !== 404)
+                throw new Error(`GitHub could not read commit ${sha.slice(0, 7)} of ${run.repository}: ${(0,errors/* errorMessage */.gJ)(error)}${(0,github_status/* statusOf */.c)(error) === 403 ? ' (give the job contents: read)' : ''}`, { cause: error });
+        }
+        if (gateRunsUnread)
+            return;
+        try {
+            runsOf.set(sha, await gateRunsOf(octokit, { owner, repo, sha }, request.environment));
+        }
+        catch (error) {
+            if (!(error instanceof ChecksRefused))
+                throw error;
+            gateRunsUnread = error.message;
+        }
+    };
+    // A few commits at a time: a month of deploys reads in seconds, within GitHub's limits.
+    const queue = [...shas];
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_COMMITS, queue.length) }, async () => {
+        try {
+            for (let sha = queue.shift(); sha !== undefined; sha = queue.shift())
+                await readOne(sha);
+        }
+        catch (error) {
+            // The report is not made: the other readers stop after their current commit.
+            queue.length = 0;
+            throw error;
+        }
+    }));
+    const gateRuns = gateRunsUnread ? [] : shas.flatMap((sha) => runsOf.get(sha) ?? []);
+    return { repository: run.repository, deployments, committedAt, gateRuns, gateRunsUnread };
+}
+async function gateRunsOf(octokit, where, environment) {
+    const runs = [];
+    let read = 0;
+    for (let page = 1;; page++) {
+        let data;
+        try {
+            // filter: all — GitHub's default (latest) keeps only the newest run of each name.
+            ({ data } = await octokit.rest.checks.listForRef({
+                ...where,
+                ref: where.sha,
+                filter: 'all',
+                per_page: 100,
+                page,
+            }));
+        }
+        catch (error) {
+            if ((0,github_status/* statusOf */.c)(error) === 403)
+                throw new ChecksRefused(`the token may not read check runs (GitHub answered 403 for ${where.sha.slice(0, 7)}); give the job checks: read`);
+            throw new Error(`GitHub could not list the check runs of ${where.sha.slice(0, 7)}: ${(0,errors/* errorMessage */.gJ)(error)}`, { cause: error });
+        }
+        read += data.check_runs.length;
+        for (const c of data.check_runs) {
+            const m = GATE_RUN.exec(c.name);
+            if (!m || m[2] !== environment || !c.completed_at)
+                continue;
+            runs.push({
+                gate: m[1],
+                sha: where.sha,
+                conclusion: c.conclusion ?? 'none',
+                at: c.completed_at,
+                url: c.html_url ?? undefined,
+            });
+        }
+        if (read >= data.total_count || data.check_runs.length === 0) {
+            if (read < data.total_count)
+                throw new Error(`GitHub listed ${read} of the ${data.total_count} check runs of ${where.sha.slice(0, 7)}`);
+            return runs;
+        }
+        if (page >= MAX_CHECK_RUN_PAGES)
+            throw new Error(`${where.sha.slice(0, 7)} has ${data.total_count} check runs; read ${read} in ${MAX_CHECK_RUN_PAGES} pages and stopped`);
+    }
+}
+/** When a deployment went live: its first `success` status. */
+function wentLive(d) {
+    const times = d.statuses.filter((s) => s.state === 'success').map((s) => Date.parse(s.createdAt));
+    return times.length ? Math.min(...times) : undefined;
+}
+/**
+ * Lead time for changes: for each deploy that went live in the period, from its commit's
+ * committer date to the deployment's first success, in minutes; the median of them.
+ */
+function leadTimes(records, period) {
+    const items = [];
+    const unknownCommits = [];
+    let deployments = 0;
+    for (const d of records.deployments) {
+        if (d.payload.kind !== 'deploy')
+            continue;
+        const live = wentLive(d);
+        if (live === undefined || live < period.start || live >= period.end)
+            continue;
+        deployments++;
+        const committed = records.committedAt.get(d.sha);
+        if (committed === undefined) {
+            unknownCommits.push(d.sha);
+            continue;
+        }
+        items.push({
+            sha: d.sha,
+            tag: d.payload.tag,
+            committedAt: new Date(committed).toISOString(),
+            deployedAt: new Date(live).toISOString(),
+            minutes: github_records_round1((live - committed) / 60_000),
+        });
+    }
+    items.sort((a, b) => a.deployedAt.localeCompare(b.deployedAt));
+    return {
+        deployments,
+        items,
+        unknownCommits,
+        medianMinutes: median(items.map((i) => i.minutes)),
+    };
+}
+/** The gate runs that ended in the period, and per gate how many passed. */
+function gateRunFigures(records, period) {
+    if (records.gateRunsUnread)
+        return undefined;
+    const runs = records.gateRuns
+        .filter((r) => Date.parse(r.at) >= period.start && Date.parse(r.at) < period.end)
+        .sort((a, b) => a.at.localeCompare(b.at));
+    const gates = [...new Set(runs.map((r) => r.gate))].sort();
+    return {
+        runs,
+        byGate: gates.map((gate) => {
+            const mine = runs.filter((r) => r.gate === gate);
+            return {
+                gate,
+                runs: mine.length,
+                passed: mine.filter((r) => r.conclusion === 'success').length,
+                failed: mine.filter((r) => r.conclusion !== 'success').length,
+            };
+        }),
     };
 }
 
@@ -797,7 +1376,9 @@ var report_period = __webpack_require__(2182);
  * The runbooks' monthly SLA report, made from what the suite can read: BetterStack's SLA
  * figures and incidents per monitor, the service's requests, 5xx and p99 per day (CloudWatch,
  * through the deploy target), the deploy and rollback rows of the audit log (delivery
- * figures, with the period before), rotations against the rotation schedule, restore drills.
+ * figures, with the period before), GitHub's deployments, commits and check runs (lead time
+ * from commit to production, the compliance gate's runs), rotations against the rotation
+ * schedule, restore drills.
  *
  * Every source is read to the end or the report is not made: a report with holes would look
  * greener than production was. Missing secrets or settings are errors that say what to pass.
@@ -812,8 +1393,24 @@ var report_period = __webpack_require__(2182);
 
 
 
+
 const DAY = 86_400_000;
 const DUE_SOON_DAYS = 14;
+/** Why GitHub is not read, or undefined when it is. */
+function githubUnread(ctx) {
+    if (!ctx.secrets.githubToken)
+        return 'no github-token given (pass one with deployments: read, contents: read, checks: read)';
+    if (!ctx.run || ctx.run.repository === 'local/unknown')
+        return 'no repository known (set GITHUB_REPOSITORY)';
+    return undefined;
+}
+async function githubRecords(ctx, period) {
+    if (githubUnread(ctx))
+        return undefined;
+    // A day more: a deployment made just before the period may go live in it.
+    const since = (0,report_period/* previousPeriod */.jB)(period).start - DAY;
+    return readGithubRecords({ environment: ctx.environment, since }, { run: ctx.run, token: ctx.secrets.githubToken, clock: ctx.clock, logger: ctx.logger });
+}
 /** Refuses thresholds that cannot be met or mean nothing, naming the setting. */
 function validateThresholds(t, where = 'report') {
     if (!(t.slaTarget > 0 && t.slaTarget < 100))
@@ -1017,6 +1614,22 @@ function findings(report) {
         });
     for (const r of report.rotations.schedule.filter((s) => s.status === 'overdue'))
         out.push({ level: 'warn', text: `${r.name} is overdue for rotation (run rotate.yml)` });
+    const github = report.delivery.github;
+    if (!github.read)
+        out.push({ level: 'warn', text: `lead time and gate runs: GitHub ${github.source}` });
+    if (github.read && report.gateRunsUnread)
+        out.push({ level: 'warn', text: `gate runs: ${report.gateRunsUnread}` });
+    const unknown = report.delivery.current.leadTime?.unknownCommits ?? [];
+    if (unknown.length)
+        out.push({
+            level: 'warn',
+            text: `lead time of ${unknown.length} deploys not measured: GitHub does not hold their commits (${unknown.map((s) => s.slice(0, 7)).join(', ')})`,
+        });
+    for (const g of report.gateRuns?.byGate.filter((x) => x.failed > 0) ?? [])
+        out.push({
+            level: 'warn',
+            text: `the ${g.gate} gate failed ${g.failed} of its ${g.runs} runs`,
+        });
     for (const d of report.drills.filter((x) => x.result !== 'pass'))
         out.push({ level: 'warn', text: `the restore drill of ${d.at} did not pass` });
     return out;
@@ -1038,11 +1651,12 @@ async function buildOpsReport(ctx, request) {
         step('availability (BetterStack)', () => availability(ctx, request)),
         step('error rate and p99 (CloudWatch)', () => traffic(ctx, request)),
         step('audit log', () => auditRows(ctx)),
+        step('GitHub deployments, commits and check runs', () => githubRecords(ctx, period)),
     ]);
     const failed = settled.flatMap((s) => (s.status === 'rejected' ? [(0,errors/* errorMessage */.gJ)(s.reason)] : []));
     if (failed.length)
         throw new Error(failed.join('; '));
-    const [avail, traf, rows] = settled.map((s) => s.value);
+    const [avail, traf, rows, github] = settled.map((s) => s.value);
     const deploys = rows.filter((r) => r.resource_type === audit_log/* DEPLOY_RESOURCE_TYPE */.e2 && r.resource_id === ctx.environment);
     const body = {
         environment: ctx.environment,
@@ -1052,9 +1666,20 @@ async function buildOpsReport(ctx, request) {
         availability: avail,
         traffic: traf,
         delivery: {
-            current: deliveryFigures(deploys, period),
-            previous: deliveryFigures(deploys, (0,report_period/* previousPeriod */.jB)(period)),
+            current: {
+                ...deliveryFigures(deploys, period),
+                leadTime: github && leadTimes(github, period),
+            },
+            previous: {
+                ...deliveryFigures(deploys, (0,report_period/* previousPeriod */.jB)(period)),
+                leadTime: github && leadTimes(github, (0,report_period/* previousPeriod */.jB)(period)),
+            },
+            github: github
+                ? { read: true, source: `GitHub ${github.repository}` }
+                : { read: false, source: `not read: ${githubUnread(ctx)}` },
         },
+        gateRuns: github && gateRunFigures(github, period),
+        gateRunsUnread: github ? github.gateRunsUnread : `GitHub ${githubUnread(ctx)}`,
         rotations: await step('rotation schedule', () => rotations(ctx, rows, period)),
         drills: drills(ctx, rows, period),
     };
@@ -1171,7 +1796,7 @@ function previousPeriod(period) {
 /* harmony export */   UH: () => (/* binding */ reportText),
 /* harmony export */   hm: () => (/* binding */ reportSummary)
 /* harmony export */ });
-/* unused harmony exports xyChart, reportCharts */
+/* unused harmony exports xyChart, reportCharts, minutesText */
 /* harmony import */ var _action_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4607);
 /**
  * The report drawn for people: Markdown with Mermaid `xychart-beta` charts (GitHub renders
@@ -1236,9 +1861,33 @@ function reportCharts(report) {
         },
     ];
 }
+/** Minutes as a person reads them: 95 min, 26.5 h, 3.2 days. */
+function minutesText(minutes) {
+    if (minutes === undefined)
+        return '–';
+    if (minutes < 120)
+        return `${minutes} min`;
+    if (minutes < 48 * 60)
+        return `${Math.round(minutes / 6) / 10} h`;
+    return `${Math.round(minutes / 144) / 10} days`;
+}
+function leadTimeCell(figures) {
+    const lead = figures.leadTime;
+    if (!lead)
+        return 'not read';
+    if (lead.items.length === 0)
+        return '–';
+    return `${minutesText(lead.medianMinutes)} (${lead.items.length} deploys)`;
+}
 function deliveryRows(current, previous) {
     return [
         ['Deploys', String(current.deploys), String(previous.deploys)],
+        [
+            'Deployment frequency',
+            `${current.deploysPerWeek} a week`,
+            `${previous.deploysPerWeek} a week`,
+        ],
+        ['Median lead time, commit to production', leadTimeCell(current), leadTimeCell(previous)],
         [
             'Change failure rate',
             show(current.changeFailurePercent, ' %'),
@@ -1306,6 +1955,28 @@ function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTE
             show(f.restoreMinutes),
         ]));
     summary.paragraph(`_${deploys.title}_`).mermaid(deploys.chart);
+    const lead = current.leadTime;
+    summary.paragraph(`Deploys, failures and time to restore from the audit log; lead time and gate runs: ${report.delivery.github.source}.`);
+    if (lead?.items.length)
+        summary.details(`Lead time of each deploy (median ${minutesText(lead.medianMinutes)})`, [
+            '| Commit | Tag | Committed | Live | Lead time |',
+            '| --- | --- | --- | --- | --- |',
+            ...lead.items.map((i) => `| ${i.sha.slice(0, 7)} | ${i.tag ?? '–'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`),
+        ].join('\n'));
+    summary.heading('Gate runs', 3);
+    const gates = report.gateRuns;
+    if (!gates)
+        summary.paragraph(`Not read: ${report.gateRunsUnread ?? 'unknown'}.`);
+    else if (gates.runs.length === 0)
+        summary.paragraph('No gate ran on a deployed commit in the period.');
+    else {
+        summary.table(['Gate', 'Runs', 'Passed', 'Failed'], gates.byGate.map((g) => [g.gate, g.runs, g.passed, g.failed]));
+        summary.details('Every gate run', [
+            '| Gate | Commit | Ended | Conclusion |',
+            '| --- | --- | --- | --- |',
+            ...gates.runs.map((r) => `| ${r.gate} | ${r.sha.slice(0, 7)} | ${r.at} | ${r.url ? `[${r.conclusion}](${r.url})` : r.conclusion} |`),
+        ].join('\n'));
+    }
     summary.heading('Rotation schedule', 3);
     summary.table(['Secret', 'Kind', 'Every', 'Last rotated', 'Next due', 'Status'], report.rotations.schedule.map((r) => [
         r.name,
@@ -1355,6 +2026,18 @@ function reportText(report) {
     ])));
     out.push('', 'Delivery');
     out.push(table(['figure', 'period', 'period before'], deliveryRows(report.delivery.current, report.delivery.previous)));
+    out.push(`(lead time and gate runs: ${report.delivery.github.source})`);
+    out.push('', 'Gate runs');
+    out.push(!report.gateRuns
+        ? `not read: ${report.gateRunsUnread ?? 'unknown'}`
+        : report.gateRuns.runs.length === 0
+            ? 'none in the period'
+            : table(['gate', 'runs', 'passed', 'failed'], report.gateRuns.byGate.map((g) => [
+                g.gate,
+                String(g.runs),
+                String(g.passed),
+                String(g.failed),
+            ])));
     out.push('', 'Rotation schedule');
     out.push(table(['secret', 'kind', 'last rotated', 'next due', 'status'], report.rotations.schedule.map((r) => [
         r.name,

@@ -9,19 +9,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runReport: () => (/* binding */ runReport)
 /* harmony export */ });
-/* harmony import */ var _core_aws_clients_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9750);
+/* harmony import */ var _core_action_github_context_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(366);
+/* harmony import */ var _core_aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9750);
 /* harmony import */ var _core_checks_report_check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5109);
 /* harmony import */ var _core_checks_schemas_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5425);
-/* harmony import */ var _core_report_ops_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9537);
-/* harmony import */ var _core_report_render_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(499);
+/* harmony import */ var _core_report_ops_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2643);
+/* harmony import */ var _core_report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(499);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8791);
 /* harmony import */ var _core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4494);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8816);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8816);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2586);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7608);
 /* harmony import */ var _terminal_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9052);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5430);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7069);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4587);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5430);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7069);
 /**
  * `apprunner-ops report <environment> [--month YYYY-MM | --from D --to D] [--json]`: the
  * monthly ops report (core/report/) in the terminal, as the `report` check makes it for the
@@ -42,20 +44,22 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const itemSchema = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc(_core_checks_schemas_report_js__WEBPACK_IMPORTED_MODULE_1__/* .reportSchema */ .Q.shape);
+
+
+const itemSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .object */ .Ikc(_core_checks_schemas_report_js__WEBPACK_IMPORTED_MODULE_1__/* .reportSchema */ .Q.shape);
 async function runReport(args, io) {
-    const environment = (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .positional */ .n8)(args, 0, 'the environment', this.usage);
-    (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .noExtraPositionals */ .P_)(args, 1, this.usage);
-    const { env } = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .loadEnvironment */ .Ye)(args, io, environment);
+    const environment = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .positional */ .n8)(args, 0, 'the environment', this.usage);
+    (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .noExtraPositionals */ .P_)(args, 1, this.usage);
+    const { env } = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .loadEnvironment */ .Ye)(args, io, environment);
     const configured = Object.values(env.checks ?? {})
         .flat()
         .find((item) => item?.type === 'report');
     const item = itemSchema.parse(configured ?? {});
-    const target = (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .stringFlag */ .AM)(args, 'sla-target');
+    const target = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .stringFlag */ .AM)(args, 'sla-target');
     const slaTarget = target === undefined ? item['sla-target'] : Number(target);
-    const month = (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .stringFlag */ .AM)(args, 'month');
-    const from = (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .stringFlag */ .AM)(args, 'from');
-    const to = (0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .stringFlag */ .AM)(args, 'to');
+    const month = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .stringFlag */ .AM)(args, 'month');
+    const from = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .stringFlag */ .AM)(args, 'from');
+    const to = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .stringFlag */ .AM)(args, 'to');
     let period;
     try {
         if (target !== undefined && !/^\d+(\.\d+)?$/.test(target))
@@ -70,8 +74,9 @@ async function runReport(args, io) {
             : { month: item.month, from: item.from, to: item.to }, io.now());
     }
     catch (error) {
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .e((0,_core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .e((0,_core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)
             .replace(/^report: month: /, '--month: ')
+            .replace(/^report: from\/to: /, '--from/--to: ')
             .replace(/^report: /, '')
             .replace(/\bfrom and to\b/, '--from and --to')
             .replace(/\bmonth or from and to\b/, '--month or --from and --to'));
@@ -82,12 +87,17 @@ async function runReport(args, io) {
         const report = await (0,_core_report_ops_report_js__WEBPACK_IMPORTED_MODULE_2__/* .buildOpsReport */ .x)({
             environment,
             env,
-            aws: (0,_core_aws_clients_js__WEBPACK_IMPORTED_MODULE_10__/* .createAwsClients */ .Gv)(env.region),
+            aws: (0,_core_aws_clients_js__WEBPACK_IMPORTED_MODULE_11__/* .createAwsClients */ .Gv)(env.region),
             secrets: {
                 betterstackToken: io.env['BETTERSTACK_TOKEN'] || undefined,
                 auditDatabaseUrl: io.env['AUDIT_DATABASE_URL'] || undefined,
                 githubToken: io.env['GITHUB_TOKEN'] || undefined,
             },
+            // GITHUB_TOKEN and the repository (GITHUB_REPOSITORY or the origin remote): lead times
+            // and gate runs from GitHub.
+            run: io.env['GITHUB_ACTIONS'] === 'true'
+                ? (0,_core_action_github_context_js__WEBPACK_IMPORTED_MODULE_12__/* .readRunInfo */ .m)(io.env)
+                : (0,_run_info_js__WEBPACK_IMPORTED_MODULE_7__/* .terminalRunInfo */ .U)(io.env, io.cwd, io.now()),
             clock: _core_util_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m,
             logger,
             // The report reads a month of data in a few calls; five minutes is far beyond them.
@@ -101,10 +111,10 @@ async function runReport(args, io) {
             },
             monitorIds: item['monitor-ids'],
         }).catch((error) => {
-            throw new _core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DomainFailure */ .dY((0,_words_js__WEBPACK_IMPORTED_MODULE_11__/* .inCliWords */ .f)(`the report of ${period.label} was not made: ${(0,_core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`));
+            throw new _core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DomainFailure */ .dY((0,_words_js__WEBPACK_IMPORTED_MODULE_13__/* .inCliWords */ .f)(`the report of ${period.label} was not made: ${(0,_core_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`));
         });
         logger.stop();
-        io.stdout.write((0,_shared_js__WEBPACK_IMPORTED_MODULE_7__/* .boolFlag */ .lB)(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : `${(0,_core_report_render_js__WEBPACK_IMPORTED_MODULE_12__/* .reportText */ .UH)(report)}\n`);
+        io.stdout.write((0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .boolFlag */ .lB)(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : `${(0,_core_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .reportText */ .UH)(report)}\n`);
         return report.findings.some((f) => f.level === 'fail') ? _io_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.failed : _io_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
     }
     finally {
@@ -200,6 +210,35 @@ function terminalLogger(stream, options) {
             clear();
             wait = undefined;
         },
+    };
+}
+
+
+/***/ }),
+
+/***/ 366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readRunInfo)
+/* harmony export */ });
+function readRunInfo(env = process.env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? 'local/unknown';
+    const serverUrl = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'] ?? '0';
+    const sha = env['GITHUB_SHA'] ?? '';
+    return {
+        repository,
+        sha,
+        sha7: sha.slice(0, 7),
+        ref: env['GITHUB_REF'] ?? '',
+        actor: env['GITHUB_ACTOR'] ?? 'unknown',
+        runId,
+        runAttempt: env['GITHUB_RUN_ATTEMPT'] ?? '1',
+        job: env['GITHUB_JOB'] ?? '',
+        serverUrl,
+        apiUrl: (env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
+        runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
     };
 }
 

@@ -369,13 +369,31 @@ function parseInlineChecks(text) {
  * otherwise see green dry runs forever, so this is a configuration error naming the variable.
  */
 async function refuseDeletesWithoutRole(request, items) {
-    const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
-    if (at.length === 0)
-        return;
     const variable = cleanupRoleVariable(request.environment);
     const why = `delete: true, but the repository variable ${variable} is not set, so no job may delete: the clean-up job does not run and this read-only job would only list what it would delete. Set ${variable} to the clean-up role (docs/iam-policy-ecr-cleanup.json, docs/data-safety.md), or remove delete: true to keep the dry run`;
-    if (request.checks)
+    const at = items.flatMap((item, i) => (deletes(item) ? [i] : []));
+    if (at.length && request.checks)
         throw new errors/* InputError */.dz('checks', `item ${at.map((i) => i + 1).join(', ')}: ${why}`);
+    await refuseItems(request, at.map((i) => [i, why]));
+}
+/**
+ * Items whose check type finds them wrong at this time (its `preflight`: a report month in the
+ * future, a range longer than a year), refused before the first check runs: nothing is read,
+ * made, opened or sent for a list with one bad item.
+ */
+async function refusePreflight(request, items, now) {
+    const problems = items.flatMap((item, i) => {
+        const why = (0,registry/* checkType */.Bt)(item.type)?.preflight?.(item, now);
+        return why ? [[i, why]] : [];
+    });
+    if (problems.length && request.checks)
+        throw new errors/* InputError */.dz('checks', problems.map(([i, why]) => `item ${i + 1} (${items[i].type}): ${why}`).join('; '));
+    await refuseItems(request, problems);
+}
+/** A configuration error naming each item by its path and line in the file. */
+async function refuseItems(request, problems) {
+    if (problems.length === 0)
+        return;
     const path = (i) => ['environments', request.environment, 'checks', request.schedule, i];
     let lineOf = (_) => '';
     try {
@@ -384,7 +402,7 @@ async function refuseDeletesWithoutRole(request, items) {
     catch {
         // Read and validated a moment ago; without lines the message still names the item.
     }
-    throw new errors/* ConfigError */.xL(request.config, at.map((i) => `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`));
+    throw new errors/* ConfigError */.xL(request.config, problems.map(([i, why]) => `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`));
 }
 /**
  * Everything is validated (config, environment, list) before the first call; then the checks
@@ -423,6 +441,9 @@ async function opsCheck(request, deps) {
         throw new errors/* ConfigError */.xL(request.config, [
             `environments.${request.environment}.checks.${list}: no checks configured; add some (see examples/drop/apprunner-ops.yml) or pass them in the checks input`,
         ]);
+    // The clean-up job runs only the deleting items; the others are refused by the job that runs them.
+    if (cleanup !== 'only')
+        await refusePreflight(request, configured ?? [], deps.clock.now());
     const secrets = {
         githubToken: request.githubToken,
         betterstackToken: request.betterstackToken,

@@ -118,7 +118,7 @@ class InputReader {
             throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDurationValue */.Hs)(bounds.min)} to ${(0,duration/* formatDurationValue */.Hs)(bounds.max)}, got ${text}`);
         }
         return ms;
     }

@@ -99,7 +99,10 @@ async function ecsServiceRunning(ctx) {
         observed,
     };
 }
-/** The runbook's daily "App Runner status RUNNING" and the go-live gate's first item. */
+/**
+ * The runbook's daily "App Runner status RUNNING" and the go-live gate's first item; on the
+ * other targets, what the target says of itself (DeployTarget.serviceStatus).
+ */
 const serviceRunning = (0,types/* defineCheck */.q)({
     ...service_running/* serviceRunningSchema */.g,
     defaultTimeoutMs: 30_000,
@@ -108,6 +111,13 @@ const serviceRunning = (0,types/* defineCheck */.q)({
         const { env, aws, clock, logger } = ctx;
         if (env.target.kind === 'ecs-express')
             return ecsServiceRunning(ctx);
+        if (env.target.kind !== 'app-runner') {
+            // A target with no one status word (Auto Scaling behind a load balancer) says itself.
+            const target = (0,target_of/* checkTarget */.e)(ctx);
+            if (!target.serviceStatus)
+                throw new Error(`service-running cannot read a ${env.target.kind} target yet; remove it from the environment's lists`);
+            return target.serviceStatus();
+        }
         const arn = env['service-arn'];
         const out = await (0,call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
         const status = out.Service?.Status ?? 'UNKNOWN';
@@ -183,7 +193,6 @@ const attestation_attestation = (0,types/* defineCheck */.q)({
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __webpack_require__(8729);
 ;// CONCATENATED MODULE: ./core/checks/rds-instance.ts
-
 /**
  * The configured RDS instance as DescribeDBInstances sees it, or the outcome to report when
  * there is none (not configured: error; not found: fail, with what to fix).
@@ -199,18 +208,10 @@ async function describeDatabase(ctx) {
         };
     // Loaded here, not at the top: every action that reads the configuration imports the check
     // registry, and only the ones that run checks should load the RDS client.
-    const { DescribeDBInstancesCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7202, 19));
-    try {
-        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => ctx.aws.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), ctx);
-        const instance = out.DBInstances?.[0];
-        if (instance)
-            return { instance };
-    }
-    catch (error) {
-        const name = (0,call/* awsErrorName */.ZH)(error);
-        if (name !== 'DBInstanceNotFoundFault' && name !== 'DBInstanceNotFound')
-            throw error;
-    }
+    const { describeDbInstance } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7561));
+    const instance = await describeDbInstance(ctx.aws.rds, id, ctx);
+    if (instance)
+        return { instance };
     return {
         outcome: {
             status: 'fail',
@@ -2213,7 +2214,7 @@ const replicationLag = (0,types/* defineCheck */.q)({
         if (typeof instance !== 'string')
             return instance;
         const deps = { clock, logger, signal };
-        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => aws.rds.send(new client_rds_dist_cjs.DescribeDBInstancesCommand({ DBInstanceIdentifier: instance }), {
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: instance }), {
             abortSignal: signal,
         }), deps);
         const replicas = out.DBInstances?.[0]?.ReadReplicaDBInstanceIdentifiers ?? [];
@@ -2711,16 +2712,6 @@ const DRILL_TAG = { Key: 'apprunner-ops:drill', Value: 'true' };
 class DrillFailed extends errors/* DomainFailure */.dY {
     name = 'DrillFailed';
 }
-/** States a restoring instance does not come back from. */
-const BROKEN = new Set([
-    'failed',
-    'incompatible-restore',
-    'incompatible-parameters',
-    'incompatible-network',
-    'inaccessible-encryption-credentials',
-    'restore-error',
-    'storage-full',
-]);
 const notFound = rds/* isInstanceNotFound */.RK;
 /** `<instance>-drill-<YYYYMMDD>`, shortened on the left to RDS's 63 characters. */
 function drillInstanceId(source, at) {
@@ -2764,7 +2755,7 @@ class RdsDrill {
         });
     }
     describe(id) {
-        return (0,rds/* describeDbInstance */.Hz)(this.client, id, this.deps);
+        return (0,rds.describeDbInstance)(this.client, id, this.deps);
     }
     /** Every instance of the account and region, following Marker (bounded). */
     all() {
@@ -2779,15 +2770,7 @@ class RdsDrill {
      * prefix. Creating snapshots have no SnapshotCreateTime and are skipped.
      */
     async newestSnapshot(kind) {
-        const found = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (marker) => {
-            const res = await this.client.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
-                DBInstanceIdentifier: this.source,
-                SnapshotType: kind === 'automated' ? 'automated' : 'manual',
-                Marker: marker,
-                MaxRecords: 100,
-            }));
-            return { items: res.DBSnapshots, next: res.Marker };
-        }, this.deps, { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` });
+        const found = await (0,rds/* dbSnapshotsOf */.rt)(this.client, this.source, kind === 'automated' ? 'automated' : 'manual', this.deps, { maxPages: 200, of: `${this.source} (the newest snapshot is not known)` });
         const usable = found
             .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
             .filter((s) => kind === 'automated' || (s.DBSnapshotIdentifier ?? '').startsWith(kind.prefix))
@@ -2805,40 +2788,28 @@ class RdsDrill {
      * only when it is our drill (same tag and snapshot), else it fails.
      */
     async restore(input) {
-        const { like } = input;
-        const securityGroups = (like.VpcSecurityGroups ?? []).flatMap((g) => g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : []);
-        const subnetGroup = like.DBSubnetGroup?.DBSubnetGroupName;
-        const parameterGroup = like.DBParameterGroups?.[0]?.DBParameterGroupName;
+        const { subnetGroup, securityGroups, parameterGroup } = (0,rds/* networkOf */.Af)(input.like);
         if (!subnetGroup || securityGroups.length === 0 || !parameterGroup)
             throw new DrillFailed(`${this.source} does not report its subnet group, security groups and parameter group; a restore without them lands in the default (possibly open) network, so the drill does not start`);
         let attempts = 0;
         await (0,retry/* retry */.L)(async () => {
             attempts++;
             try {
-                const settings = {
-                    DBSubnetGroupName: subnetGroup,
-                    VpcSecurityGroupIds: securityGroups,
-                    DBParameterGroupName: parameterGroup,
-                    PubliclyAccessible: false,
-                    DBInstanceClass: input.instanceClass,
-                    DeletionProtection: false,
-                    Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
-                };
-                if ('time' in input.from)
-                    await this.client.send(new client_rds_dist_cjs/* RestoreDBInstanceToPointInTimeCommand */.i4({
-                        SourceDBInstanceIdentifier: this.source,
-                        TargetDBInstanceIdentifier: input.id,
-                        RestoreTime: input.from.time,
-                        ...settings,
-                    }));
-                else
-                    await this.client.send(new client_rds_dist_cjs/* RestoreDBInstanceFromDBSnapshotCommand */.dX$({
-                        DBInstanceIdentifier: input.id,
-                        DBSnapshotIdentifier: input.from.snapshotId,
-                        MultiAZ: false,
-                        CopyTagsToSnapshot: false,
-                        ...settings,
-                    }));
+                await (0,rds/* sendInstanceRestore */.Qm)(this.client, {
+                    id: input.id,
+                    source: this.source,
+                    from: 'time' in input.from ? input.from : { snapshot: input.from.snapshotId },
+                    settings: {
+                        DBSubnetGroupName: subnetGroup,
+                        VpcSecurityGroupIds: securityGroups,
+                        DBParameterGroupName: parameterGroup,
+                        PubliclyAccessible: false,
+                        DBInstanceClass: input.instanceClass,
+                        DeletionProtection: false,
+                        Tags: [{ ...DRILL_TAG }, { Key: 'apprunner-ops:source', Value: this.source }],
+                    },
+                    snapshotOnly: { MultiAZ: false, CopyTagsToSnapshot: false },
+                });
             }
             catch (error) {
                 if (attempts > 1 && (0,call/* awsErrorName */.ZH)(error) === 'DBInstanceAlreadyExistsFault') {
@@ -2882,7 +2853,7 @@ class RdsDrill {
             const status = now?.DBInstanceStatus ?? 'not listed';
             if (now && status === 'available' && !now.PendingModifiedValues?.MasterUserPassword)
                 return { done: true, value: now };
-            if (BROKEN.has(status))
+            if (rds/* BROKEN_INSTANCE_STATES */.nv.has(status))
                 throw new DrillFailed(`drill instance ${id} ended in state "${status}"`);
             return { done: false, status };
         });
@@ -2894,7 +2865,7 @@ class RdsDrill {
             const status = instance?.DBInstanceStatus ?? 'not listed yet';
             if (instance && status === 'available')
                 return { done: true, value: instance };
-            if (BROKEN.has(status))
+            if (rds/* BROKEN_INSTANCE_STATES */.nv.has(status))
                 throw new DrillFailed(`drill instance ${id} ended in state "${status}"; the restore failed`);
             return { done: false, status };
         });
@@ -2977,6 +2948,23 @@ function credentialsFromUrl(databaseUrl) {
             : { rejectUnauthorized: sslmode === 'verify-full' || sslmode === 'verify-ca' },
     };
 }
+/**
+ * A client of the database at `host`:`port` with `c`, every wait (connecting, a statement, a
+ * query) bounded by `timeoutMs`.
+ */
+function clientAt(host, port, c, timeoutMs) {
+    return (0,pg_client/* pgClient */.Te)({
+        host,
+        port,
+        user: c.user,
+        password: c.password,
+        database: c.database,
+        ssl: c.ssl,
+        connectionTimeoutMillis: timeoutMs,
+        statement_timeout: timeoutMs,
+        query_timeout: timeoutMs,
+    });
+}
 function expectation(q) {
     const e = q.expect;
     if (e['greater-than'] !== undefined)
@@ -3028,17 +3016,7 @@ function verify_judge(q, raw, snapshotTime) {
  */
 async function verifyRestore(input) {
     const { credentials: c } = input;
-    const client = await (0,pg_client/* pgClient */.Te)({
-        host: input.host,
-        port: input.port,
-        user: c.user,
-        password: c.password,
-        database: c.database,
-        ssl: c.ssl,
-        connectionTimeoutMillis: input.timeoutMs,
-        statement_timeout: input.timeoutMs,
-        query_timeout: input.timeoutMs,
-    });
+    const client = await clientAt(input.host, input.port, c, input.timeoutMs);
     try {
         await client.connect();
     }
@@ -3950,7 +3928,7 @@ class RdsMasterPassword {
         this.deps = deps;
     }
     async describe() {
-        const out = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId })), this.deps);
+        const out = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBInstancesCommand */ .hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
         const instance = out.DBInstances?.[0];
         if (!instance)
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`RDS instance ${this.instanceId} was not found`);
@@ -4250,18 +4228,13 @@ async function tryLogin(url) {
         connectionTimeoutMillis: 5_000,
         statement_timeout: 5_000,
     });
-    client.on('error', () => { });
     try {
-        await client.connect();
-        await client.query('SELECT 1');
+        await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__/* .usePgClient */ .MK)(client, (c) => c.query('SELECT 1'));
         return { ok: true };
     }
     catch (error) {
         const message = error.message;
         return { ok: false, error: withoutSecrets(message, [url]) };
-    }
-    finally {
-        await client.end().catch(() => undefined);
     }
 }
 /** Logs in, trying again until `withinMs` passes (a new password can take a moment). */

@@ -162,10 +162,8 @@ function databaseUserDriver(secret, deps) {
             connectionTimeoutMillis: 5_000,
             statement_timeout: 10_000,
         });
-        client.on('error', () => { });
         try {
-            await client.connect();
-            return await fn(client);
+            return await (0,pg_client/* usePgClient */.MK)(client, fn);
         }
         catch (error) {
             if (error instanceof errors/* DomainFailure */.dY)
@@ -174,9 +172,6 @@ function databaseUserDriver(secret, deps) {
             // not even as a cause (a stack trace prints causes).
             // eslint-disable-next-line preserve-caught-error
             throw new Error((0,values/* withoutSecrets */.cT)(error.message, [url, current]));
-        }
-        finally {
-            await client.end().catch(() => undefined);
         }
     };
     /** Table privileges of a role in the URL's database, to compare the two users. */
@@ -1380,7 +1375,7 @@ class RdsMasterPassword {
         this.deps = deps;
     }
     async describe() {
-        const out = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId })), this.deps);
+        const out = await (0,_aws_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBInstancesCommand */ .hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
         const instance = out.DBInstances?.[0];
         if (!instance)
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`RDS instance ${this.instanceId} was not found`);
@@ -1702,18 +1697,13 @@ async function tryLogin(url) {
         connectionTimeoutMillis: 5_000,
         statement_timeout: 5_000,
     });
-    client.on('error', () => { });
     try {
-        await client.connect();
-        await client.query('SELECT 1');
+        await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_1__/* .usePgClient */ .MK)(client, (c) => c.query('SELECT 1'));
         return { ok: true };
     }
     catch (error) {
         const message = error.message;
         return { ok: false, error: withoutSecrets(message, [url]) };
-    }
-    finally {
-        await client.end().catch(() => undefined);
     }
 }
 /** Logs in, trying again until `withinMs` passes (a new password can take a moment). */

@@ -957,7 +957,7 @@ const serviceEnvSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineChe
 
 const serviceRunningSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
     type: 'service-running',
-    description: 'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL.',
+    description: 'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL; asg: the serving group has every target healthy behind the load balancer.',
     shape: {},
 });
 
@@ -1199,6 +1199,7 @@ const bakeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
 /* harmony export */   GG: () => (/* binding */ ecsServiceArnField),
+/* harmony export */   IN: () => (/* binding */ queryNameField),
 /* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   Qq: () => (/* binding */ ECS_SERVICE_ARN),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
@@ -1302,6 +1303,9 @@ const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
 const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
+/** The name of a verification query (a drill's, a restore's): shown in reports and tables. */
+const queryNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' });
 
 
 /***/ }),
@@ -1387,6 +1391,10 @@ const asgTargetSchema = schemas/* strictObject */.rej({
         'p99-ratio': schemas/* number */.aig().min(1).default(1.5),
         'p99-margin': fields/* durationField */.Ti.default('100ms'),
         'poll-interval': fields/* durationField */.Ti.default('1m'),
+        'min-requests': schemas/* int */.Whr()
+            .min(1)
+            .default(100)
+            .describe('Requests each group must have in a step before it is judged; a step that ends with fewer is not a pass.'),
     })
         .prefault({})
         .describe('Canary steps and the relative thresholds of their analysis.'),
@@ -1537,9 +1545,7 @@ function checkDatabaseAccess(db, ctx) {
 
 /** One verification query of a restore: run on the current and the restored instance. */
 const restoreQuerySchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-        .describe('Name in the side-by-side table, e.g. users.'),
+    name: fields/* queryNameField */.IN.describe('Name in the side-by-side table, e.g. users.'),
     sql: schemas/* string */.YjP()
         .min(1)
         .describe('A read-only query; the first column of its first row is shown, e.g. SELECT count(*) FROM users.'),
@@ -2033,9 +2039,7 @@ const drillExpectSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .r
     message: 'expected exactly one of greater-than, at-least, equals, not-older-than-snapshot-by',
 });
 const drillQuerySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-        .describe('Name in the report, e.g. users.'),
+    name: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .queryNameField */ .IN.describe('Name in the report, e.g. users.'),
     sql: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .min(1)
         .describe('A read-only query; its first column of the first row is the value checked.'),
@@ -2076,70 +2080,6 @@ const snapshotRestoreShape = {
         .default([])
         .describe('Verification queries with expectations, e.g. SELECT COUNT(*) FROM users greater-than 0. None: the drill only logs in.'),
 };
-
-
-/***/ }),
-
-/***/ 8729:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   b4: () => (/* binding */ formatDurationWords)
-/* harmony export */ });
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-};
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
-/**
- * Parses `90s`, `5m`, `1h30m`, `250ms`, `7d` into milliseconds. A bare number is refused: a
- * timeout of "300" is ambiguous (seconds? milliseconds?) and the error asks for a unit.
- * Returns undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return undefined;
-    let total = 0;
-    let consumed = 0;
-    for (const match of trimmed.matchAll(PART)) {
-        if (match.index !== consumed)
-            return undefined;
-        total += Number(match[1]) * UNIT_MS[match[2]];
-        consumed += match[0].length;
-    }
-    return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
-}
-/** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
-    // of something; 5h0m29s cannot be misread.
-    return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
-}
-/**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
- * waits and `status`): units apart from their numbers and none skipped between two shown, so
- * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
- * formatDuration's form, which the configuration accepts.
- */
-function formatDurationWords(ms) {
-    return formatDuration(ms)
-        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
-        .trim();
-}
 
 
 /***/ })

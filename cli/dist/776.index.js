@@ -111,11 +111,15 @@ class EcrRepository {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hz: () => (/* binding */ describeDbInstance),
+/* harmony export */   Af: () => (/* binding */ networkOf),
 /* harmony export */   LQ: () => (/* binding */ RdsInstance),
+/* harmony export */   Qm: () => (/* binding */ sendInstanceRestore),
 /* harmony export */   RK: () => (/* binding */ isInstanceNotFound),
+/* harmony export */   describeDbInstance: () => (/* binding */ describeDbInstance),
 /* harmony export */   gI: () => (/* binding */ allDbInstances),
-/* harmony export */   iy: () => (/* binding */ snapshotId)
+/* harmony export */   iy: () => (/* binding */ snapshotId),
+/* harmony export */   nv: () => (/* binding */ BROKEN_INSTANCE_STATES),
+/* harmony export */   rt: () => (/* binding */ dbSnapshotsOf)
 /* harmony export */ });
 /* unused harmony exports DatabaseNotReady, isValidSnapshotId */
 /* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7202);
@@ -128,10 +132,12 @@ class EcrRepository {
 
 /** RDS's answer for an instance that is not there (the name differs by protocol version). */
 const isInstanceNotFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) ?? '');
+/** RDS's answer for a snapshot that is not there (the name differs by protocol version). */
+const isSnapshotNotFound = (error) => ['DBSnapshotNotFoundFault', 'DBSnapshotNotFound'].includes((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) ?? '');
 /** One instance by name, or undefined when RDS has none by that name. */
 async function describeDbInstance(client, id, deps) {
     try {
-        const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBInstances', () => client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: id })), deps);
+        const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBInstances', () => client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBInstancesCommand */ .hhJ({ DBInstanceIdentifier: id })), deps);
         return out.DBInstances?.[0];
     }
     catch (error) {
@@ -143,9 +149,68 @@ async function describeDbInstance(client, id, deps) {
 /** Every instance of the account and region, following Marker (a list read in part is an error). */
 function allDbInstances(client, deps) {
     return (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsPages */ .A_)('DescribeDBInstances', async (marker) => {
-        const res = await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ Marker: marker, MaxRecords: 100 }));
+        const res = await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBInstancesCommand */ .hhJ({ Marker: marker, MaxRecords: 100 }));
         return { items: res.DBInstances, next: res.Marker };
     }, deps, { maxPages: 200 });
+}
+/**
+ * The snapshots of one instance of one type, following Marker up to `maxPages` pages (a list
+ * read in part is an error naming `of`).
+ */
+function dbSnapshotsOf(client, instance, type, deps, options) {
+    return (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsPages */ .A_)('DescribeDBSnapshots', async (marker) => {
+        const res = await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({
+            DBInstanceIdentifier: instance,
+            SnapshotType: type,
+            Marker: marker,
+            MaxRecords: 100,
+        }));
+        return { items: res.DBSnapshots, next: res.Marker };
+    }, deps, options);
+}
+/** States a restoring (or restored) instance does not come back from. */
+const BROKEN_INSTANCE_STATES = new Set([
+    'failed',
+    'incompatible-restore',
+    'incompatible-parameters',
+    'incompatible-network',
+    'inaccessible-encryption-credentials',
+    'restore-error',
+    'storage-full',
+]);
+/**
+ * The network and parameter group of `like` that a restore copies so the new instance sits
+ * where `like` does; a field `like` does not report is undefined (an empty list for the
+ * security groups), for the caller to refuse with its own words.
+ */
+function networkOf(like) {
+    return {
+        subnetGroup: like.DBSubnetGroup?.DBSubnetGroupName,
+        securityGroups: (like.VpcSecurityGroups ?? []).flatMap((g) => g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : []),
+        parameterGroup: like.DBParameterGroups?.[0]?.DBParameterGroupName,
+    };
+}
+/**
+ * Restores `source` into `id`: to a point in time (RestoreDBInstanceToPointInTime) or from a
+ * snapshot (RestoreDBInstanceFromDBSnapshot), with `settings` either way and `snapshotOnly`
+ * added to the snapshot restore. One request, not retried here: a restore is not idempotent,
+ * and whether to send it again is the caller's to decide.
+ */
+async function sendInstanceRestore(client, input) {
+    if ('time' in input.from)
+        await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .RestoreDBInstanceToPointInTimeCommand */ .i4({
+            SourceDBInstanceIdentifier: input.source,
+            TargetDBInstanceIdentifier: input.id,
+            RestoreTime: input.from.time,
+            ...input.settings,
+        }));
+    else
+        await client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .RestoreDBInstanceFromDBSnapshotCommand */ .dX$({
+            DBInstanceIdentifier: input.id,
+            DBSnapshotIdentifier: input.from.snapshot,
+            ...input.snapshotOnly,
+            ...input.settings,
+        }));
 }
 class DatabaseNotReady extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
     name = 'DatabaseNotReady';
@@ -177,17 +242,10 @@ class RdsInstance {
         this.deps = deps;
     }
     async status() {
-        try {
-            const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)('DescribeDBInstances', () => this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__.DescribeDBInstancesCommand({ DBInstanceIdentifier: this.instanceId })), this.deps);
-            return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
-        }
-        catch (error) {
-            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFoundFault' ||
-                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBInstanceNotFound') {
-                throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
-            }
-            throw error;
-        }
+        const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+        if (!instance)
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
+        return instance.DBInstanceStatus ?? 'unknown';
     }
     /**
      * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
@@ -237,8 +295,7 @@ class RdsInstance {
             return out.DBSnapshots?.[0];
         }
         catch (error) {
-            if ((0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFoundFault' ||
-                (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'DBSnapshotNotFound')
+            if (isSnapshotNotFound(error))
                 return undefined;
             throw error;
         }
@@ -262,15 +319,10 @@ class RdsInstance {
     }
     /** Manual snapshots of this instance whose id matches `own`, newest first. */
     async manualSnapshots(own) {
-        const all = await (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsPages */ .A_)('DescribeDBSnapshots', async (marker) => {
-            const out = await this.client.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .DescribeDBSnapshotsCommand */ .KKI({
-                DBInstanceIdentifier: this.instanceId,
-                SnapshotType: 'manual',
-                Marker: marker,
-                MaxRecords: 100,
-            }));
-            return { items: out.DBSnapshots, next: out.Marker };
-        }, this.deps, { maxPages: 100, of: this.instanceId });
+        const all = await dbSnapshotsOf(this.client, this.instanceId, 'manual', this.deps, {
+            maxPages: 100,
+            of: this.instanceId,
+        });
         // RDS lists identifiers lowercase, whatever case they were created with.
         const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
         return found.sort((a, b) => (b.SnapshotCreateTime?.getTime() ?? Infinity) -
@@ -283,8 +335,7 @@ class RdsInstance {
             }
             catch (error) {
                 // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
-                const name = (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error);
-                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                if (attempt > 1 && isSnapshotNotFound(error))
                     return;
                 throw error;
             }
@@ -581,379 +632,6 @@ function choosePrevious(entries, runningDigest) {
 }
 function badDigests(entries) {
     return new Set(entries.flatMap((e) => (e.rolledBackFrom ? [e.rolledBackFrom] : [])));
-}
-
-
-/***/ }),
-
-/***/ 6302:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ GitHubDeployments)
-/* harmony export */ });
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8729);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4494);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9891);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8230);
-
-
-
-
-/** Attempts at creating one deployment, each after looking up whether the last one landed. */
-const CREATE_ATTEMPTS = 3;
-class CreateLost extends Error {
-    name = 'CreateLost';
-}
-/** GitHub deployments and statuses, so the Deployments page shows what runs where. */
-class GitHubDeployments {
-    ctx;
-    deps;
-    octokitMade;
-    owner;
-    repo;
-    constructor(ctx, deps) {
-        this.ctx = ctx;
-        this.deps = deps;
-        const [owner = '', repo = ''] = ctx.repository.split('/');
-        this.owner = owner;
-        this.repo = repo;
-    }
-    /**
-     * Octokit and its plugins are imported on first use (a separate chunk in the bundles): a run
-     * without a github-token never loads them, and every action starts faster.
-     */
-    client() {
-        this.octokitMade ??= Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 5279)).then(({ createOctokit }) => createOctokit(this.ctx.token, {
-            apiUrl: this.ctx.apiUrl,
-            logger: this.deps.logger,
-            ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-        }));
-        return this.octokitMade;
-    }
-    get runUrl() {
-        return `${this.ctx.serverUrl}/${this.ctx.repository}/actions/runs/${this.ctx.runId}`;
-    }
-    get runKey() {
-        return `${this.ctx.runId}.${this.ctx.runAttempt ?? '1'}.${this.ctx.job ?? ''}`;
-    }
-    /** One line for an answer that retrying cannot fix: what the token lacks, and the fix. */
-    refused(error, what, permission) {
-        const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
-        if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
-            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's rate limit kept refusing to ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
-        if (status === 401 || status === 403 || status === 404)
-            return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`the token cannot ${what} in ${this.ctx.repository}: give the job \`${permission}\` (GitHub answered ${status}: ${firstLine(error)})`);
-        return new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub could not ${what} in ${this.ctx.repository}: ${firstLine(error)}`);
-    }
-    /**
-     * Creates the deployment once. Creating is not idempotent: after a 5xx or a lost answer the
-     * deployment may exist all the same, so before each new attempt the environment's newest
-     * deployments are searched for this run's key.
-     */
-    async create(environment, payload, description) {
-        const keyed = { ...payload, runKey: this.runKey };
-        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L)(async (attempt) => {
-            if (attempt > 1) {
-                const found = await this.findByKey(environment, keyed);
-                if (found !== undefined) {
-                    this.deps.logger.info(`GitHub deployment ${found} of this run exists after all (the answer to creating it was lost): using it rather than creating a second one`);
-                    return found;
-                }
-            }
-            const octokit = await this.client();
-            try {
-                const created = await octokit.rest.repos.createDeployment({
-                    owner: this.owner,
-                    repo: this.repo,
-                    ref: this.ctx.sha,
-                    environment,
-                    description: description.slice(0, 140),
-                    payload: keyed,
-                    // The commit's checks already passed for this workflow to run; do not merge or wait.
-                    auto_merge: false,
-                    required_contexts: [],
-                    production_environment: environment === 'production',
-                    transient_environment: false,
-                    // Not retried by plugin-retry: whether a lost answer created it is looked up first.
-                    request: { retries: 0 },
-                });
-                if (created.status !== 201 || !('id' in created.data))
-                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not create a deployment of ${environment}: ${'message' in created.data ? String(created.data.message) : `answer ${created.status}`}`);
-                return created.data.id;
-            }
-            catch (error) {
-                const status = (0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error);
-                // A 5xx or no answer at all: GitHub may or may not have created it.
-                if (status === 0 || status >= 500)
-                    throw new CreateLost(firstLine(error));
-                throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
-                    ? error
-                    : this.refused(error, 'create deployments', 'deployments: write');
-            }
-        }, {
-            label: 'GitHub create deployment',
-            attempts: CREATE_ATTEMPTS,
-            baseDelayMs: 1_000,
-            maxDelayMs: 5_000,
-            isRetryable: (error) => error instanceof CreateLost,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-        }).catch((error) => {
-            if (error instanceof CreateLost)
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub did not confirm creating a deployment of ${environment} after ${CREATE_ATTEMPTS} attempts (${error.message}), and none of this run was found`);
-            throw error;
-        });
-    }
-    /** This run's deployment of the environment, among the newest ones, if it exists. */
-    async findByKey(environment, payload) {
-        const octokit = await this.client();
-        const { data } = await octokit.rest.repos.listDeployments({
-            owner: this.owner,
-            repo: this.repo,
-            environment,
-            per_page: 30,
-        });
-        const mine = data.find((d) => {
-            const p = payloadOf(d.payload);
-            return p.tool === 'apprunner-ops' && p.runKey === payload.runKey && p.kind === payload.kind;
-        });
-        return mine?.id;
-    }
-    async setStatus(id, state, description, environmentUrl) {
-        const octokit = await this.client();
-        try {
-            // A second identical status (a retried 5xx) changes nothing the page shows.
-            await octokit.rest.repos.createDeploymentStatus({
-                owner: this.owner,
-                repo: this.repo,
-                deployment_id: id,
-                state,
-                description: description.slice(0, 140),
-                log_url: this.runUrl,
-                ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-                auto_inactive: state === 'success',
-            });
-        }
-        catch (error) {
-            throw this.refused(error, `set the status of deployment ${id}`, 'deployments: write');
-        }
-    }
-    /**
-     * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
-     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
-     */
-    async runStartedAt() {
-        const octokit = await this.client();
-        try {
-            const { data } = await octokit.rest.actions.getWorkflowRun({
-                owner: this.owner,
-                repo: this.repo,
-                run_id: Number(this.ctx.runId),
-            });
-            const at = Date.parse(data.run_started_at ?? data.created_at);
-            if (Number.isNaN(at))
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY(`GitHub's workflow run ${this.ctx.runId} has no start time (run_started_at ${String(data.run_started_at)})`);
-            return at;
-        }
-        catch (error) {
-            throw error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DomainFailure */ .dY
-                ? error
-                : this.refused(error, `read workflow run ${this.ctx.runId}`, 'actions: read');
-        }
-    }
-    /**
-     * Deployments of an environment made by apprunner-ops, newest first, with their statuses.
-     *
-     * Two requests per 100 deployments: the REST list (exact ids, payload as an object), then
-     * every listed deployment's statuses in one GraphQL `nodes` query by their `node_id`. The
-     * GraphQL `databaseId` is a 32-bit Int that deployment ids outgrow, so ids come from REST.
-     * Should GraphQL be refused, statuses are read one deployment at a time, as before.
-     */
-    async history(environment, limit = 50) {
-        const started = this.deps.clock.now();
-        const records = [];
-        let requests = 0;
-        let seen = 0;
-        try {
-            // GitHub lists newest first; 5 pages of 100 is far more history than a rollback needs.
-            let pages = 0;
-            const octokit = await this.client();
-            const deployments = await octokit.paginate(octokit.rest.repos.listDeployments, { owner: this.owner, repo: this.repo, environment, per_page: 100 }, (response, done) => {
-                pages++;
-                requests++;
-                const ours = response.data.filter((d) => payloadOf(d.payload).tool === 'apprunner-ops');
-                seen += ours.length;
-                if (pages >= 5 || seen >= limit)
-                    done();
-                return ours;
-            });
-            const wanted = deployments.slice(0, limit);
-            let statuses = new Map();
-            for (let i = 0; statuses && i < wanted.length; i += NODES_PER_QUERY) {
-                requests++;
-                const found = await this.statusesByGraphQL(wanted.slice(i, i + NODES_PER_QUERY).map((d) => d.node_id)).catch((error) => {
-                    if (/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)))
-                        throw error;
-                    this.deps.logger.warning(`GitHub GraphQL did not answer for deployment statuses (${firstLine(error)}); reading them one deployment at a time`);
-                    return undefined;
-                });
-                if (found)
-                    for (const [id, list] of found)
-                        statuses.set(id, list);
-                else
-                    statuses = undefined;
-            }
-            for (const d of wanted) {
-                let known = statuses?.get(d.node_id);
-                if (!known) {
-                    requests++;
-                    known = await this.statusesByRest(d.id);
-                    // Deleted since it was listed.
-                    if (!known)
-                        continue;
-                }
-                records.push({
-                    id: d.id,
-                    sha: d.sha,
-                    ref: d.ref,
-                    environment: d.environment,
-                    createdAt: d.created_at,
-                    payload: payloadOf(d.payload),
-                    statuses: known,
-                });
-            }
-        }
-        catch (error) {
-            throw this.refused(error, 'read deployments', 'deployments: read');
-        }
-        this.deps.logger.debug(`GitHub deployment history of ${environment}: ${records.length} records in ${requests} requests, ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(this.deps.clock.now() - started)}`);
-        return records;
-    }
-    /**
-     * The statuses of up to 100 deployments in one GraphQL query, by node id. A deployment with
-     * more than 100 statuses, or one deleted since it was listed, is left out (read by REST).
-     */
-    async statusesByGraphQL(nodeIds) {
-        let data;
-        try {
-            data = await (await this.client()).graphql(STATUSES_QUERY, { ids: nodeIds });
-        }
-        catch (error) {
-            // A deployment deleted since it was listed: GitHub answers the others and NOT_FOUND.
-            const partial = error;
-            if (partial.name !== 'GraphqlResponseError' ||
-                !partial.data ||
-                !(partial.errors ?? []).every((e) => e.type === 'NOT_FOUND'))
-                throw error;
-            data = partial.data;
-        }
-        const out = new Map();
-        for (const node of data.nodes) {
-            if (!node?.id || !node.statuses || node.statuses.pageInfo.hasNextPage)
-                continue;
-            out.set(node.id, node.statuses.nodes
-                .flatMap((s) => s
-                ? [
-                    {
-                        state: s.state.toLowerCase(),
-                        description: s.description ?? '',
-                        createdAt: s.createdAt,
-                    },
-                ]
-                : [])
-                // Newest first, as REST lists them.
-                .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)));
-        }
-        return out;
-    }
-    /** Undefined when the deployment is gone. */
-    async statusesByRest(id) {
-        const octokit = await this.client();
-        const statuses = await octokit
-            .paginate(octokit.rest.repos.listDeploymentStatuses, {
-            owner: this.owner,
-            repo: this.repo,
-            deployment_id: id,
-            per_page: 100,
-        })
-            .catch((error) => {
-            if ((0,_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) === 404)
-                return undefined;
-            throw error;
-        });
-        return statuses?.map((s) => ({
-            state: s.state,
-            description: s.description ?? '',
-            createdAt: s.created_at,
-        }));
-    }
-}
-/** GraphQL's `nodes(ids:)` takes at most 100 ids. */
-const NODES_PER_QUERY = 100;
-/** Checked against GitHub's public schema (Query.nodes, Deployment.statuses, DeploymentStatus). */
-const STATUSES_QUERY = `query DeploymentStatuses($ids: [ID!]!) {
-  nodes(ids: $ids) {
-    ... on Deployment {
-      id
-      statuses(first: 100) {
-        pageInfo { hasNextPage }
-        nodes { state description createdAt }
-      }
-    }
-  }
-}`;
-function payloadOf(payload) {
-    if (typeof payload === 'string') {
-        try {
-            return payloadOf(JSON.parse(payload));
-        }
-        catch {
-            return {};
-        }
-    }
-    return typeof payload === 'object' && payload !== null
-        ? payload
-        : {};
-}
-/**
- * One line for a GitHub error: its message and the fields it names, never the raw JSON body
- * Octokit puts into a 422's message.
- */
-function firstLine(error) {
-    const data = error.response
-        ?.data;
-    if (typeof data?.message === 'string' && Array.isArray(data.errors) && data.errors.length > 0) {
-        const details = data.errors.flatMap((e) => {
-            if (typeof e === 'string')
-                return [e];
-            if (typeof e !== 'object' || e === null)
-                return [];
-            const { field, message, code } = e;
-            const text = [field, message ?? code].filter((x) => typeof x === 'string').join(': ');
-            return text ? [text] : [];
-        });
-        return `${data.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`.slice(0, 200);
-    }
-    return ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '').slice(0, 200);
-}
-
-
-/***/ }),
-
-/***/ 8230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ statusOf)
-/* harmony export */ });
-/**
- * The HTTP status of an Octokit error; 0 when none was received. Apart from octokit.ts so that
- * reading it does not load Octokit.
- */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : 0;
 }
 
 

@@ -112,6 +112,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMANDS, inCliWords, versionLine
 
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __nccwpck_require__(8729);
 // EXTERNAL MODULE: ./core/util/pg-client.ts
 var pg_client = __nccwpck_require__(5142);
 // EXTERNAL MODULE: ./core/util/errors.ts
@@ -143,7 +145,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -156,7 +158,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2584))).runDeploy,
     },
     {
         name: 'rollback',
@@ -171,7 +173,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8747))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(520), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2584))).runRollback,
     },
     {
         name: 'check',
@@ -181,7 +183,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
     },
     {
         name: 'report',
@@ -195,7 +197,7 @@ const COMMANDS = [
             'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
     },
     {
         name: 'gate',
@@ -207,7 +209,7 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(520), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(520), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
@@ -226,7 +228,7 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(520), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(520), __nccwpck_require__.e(604)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3604))).runRotate,
     },
     {
         name: 'diagnose',
@@ -236,7 +238,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(810), __nccwpck_require__.e(972), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(360), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
     },
     {
         name: 'validate',
@@ -309,6 +311,7 @@ var words = __nccwpck_require__(5430);
 
 
 
+
 function usage() {
     const width = Math.max(...COMMANDS.map((c) => c.name.length));
     return [
@@ -341,6 +344,8 @@ function commandHelp(command) {
     ].join('\n');
 }
 async function main(argv, io) {
+    // Every duration printed from here on, the core's summaries and plans included, in words.
+    (0,duration/* setDurationStyle */.Q9)('words');
     const [name, ...rest] = argv;
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
         (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);
@@ -615,6 +620,81 @@ function inCliWords(message) {
 
 /***/ }),
 
+/***/ 8729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Hs: () => (/* binding */ formatDurationValue),
+/* harmony export */   Q9: () => (/* binding */ setDurationStyle),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   b4: () => (/* binding */ formatDurationWords)
+/* harmony export */ });
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+/**
+ * Parses `90s`, `5m`, `1h30m`, `250ms`, `7d` into milliseconds. A bare number is refused: a
+ * timeout of "300" is ambiguous (seconds? milliseconds?) and the error asks for a unit.
+ * Returns undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    let total = 0;
+    let consumed = 0;
+    for (const match of trimmed.matchAll(PART)) {
+        if (match.index !== consumed)
+            return undefined;
+        total += Number(match[1]) * UNIT_MS[match[2]];
+        consumed += match[0].length;
+    }
+    return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
+}
+let durationStyle = 'compact';
+function setDurationStyle(style) {
+    durationStyle = style;
+}
+/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
+function formatDuration(ms) {
+    return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
+}
+/**
+ * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * input ("make keep-old at least 5m"), which must parse as written.
+ */
+function formatDurationValue(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    // No unit is skipped between two shown ones: 5h29s read as five and a half minutes' worth
+    // of something; 5h0m29s cannot be misread.
+    return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}
+/**
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
+ */
+function formatDurationWords(ms) {
+    return formatDurationValue(ms)
+        .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
+        .trim();
+}
+
+
+/***/ }),
+
 /***/ 4494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -681,6 +761,7 @@ function isUserFixable(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HI: () => (/* binding */ closeDatabaseRoute),
+/* harmony export */   MK: () => (/* binding */ usePgClient),
 /* harmony export */   OH: () => (/* binding */ useDatabaseRoute),
 /* harmony export */   Te: () => (/* binding */ pgClient),
 /* harmony export */   j_: () => (/* binding */ routedUrl),
@@ -719,6 +800,21 @@ async function pgClient(config) {
     if (!route)
         return new driver.Client(config);
     return new driver.Client(await routed(config, route));
+}
+/**
+ * Connects `client`, runs `use` on it, and ends it whatever happens. An 'error' event of the
+ * connection is ignored (without a listener it would end the process): the failure reaches
+ * the caller as the rejection of the call under way.
+ */
+async function usePgClient(client, use) {
+    client.on('error', () => { });
+    try {
+        await client.connect();
+        return await use(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
 }
 /** The database's own host and port named by a client configuration (URL or fields). */
 async function databaseAddress(config) {
@@ -786,10 +882,8 @@ async function reachDatabase(url, options) {
             connectionTimeoutMillis: options.deadlineMs,
             statement_timeout: options.deadlineMs,
         });
-        client.on('error', () => { });
         try {
-            await client.connect();
-            await client.query('SELECT 1');
+            await usePgClient(client, (c) => c.query('SELECT 1'));
             return { reached: true };
         }
         catch (error) {
@@ -798,9 +892,6 @@ async function reachDatabase(url, options) {
             // Reached: the server answered (a refused login, a missing database).
             const code = error.code ?? '';
             return { reached: true, loginError: `${code} ${error.message}`.trim() };
-        }
-        finally {
-            await client.end().catch(() => undefined);
         }
     };
     try {

@@ -83806,7 +83806,7 @@ class InputReader {
             throw new errors/* InputError */.dz(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDuration */.a3)(bounds.min)} to ${(0,duration/* formatDuration */.a3)(bounds.max)}, got ${text}`);
+            throw new errors/* InputError */.dz(name, `expected a duration from ${(0,duration/* formatDurationValue */.Hs)(bounds.min)} to ${(0,duration/* formatDurationValue */.Hs)(bounds.max)}, got ${text}`);
         }
         return ms;
     }
@@ -84263,6 +84263,7 @@ async function stillRunning(pid) {
 /* harmony export */   Al: () => (/* binding */ regexField),
 /* harmony export */   D_: () => (/* binding */ accountIdField),
 /* harmony export */   GG: () => (/* binding */ ecsServiceArnField),
+/* harmony export */   IN: () => (/* binding */ queryNameField),
 /* harmony export */   JL: () => (/* binding */ snapshotPrefixField),
 /* harmony export */   St: () => (/* binding */ httpUrlField),
 /* harmony export */   Ti: () => (/* binding */ durationField),
@@ -84365,6 +84366,9 @@ const positiveDurationField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
 const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
+/** The name of a verification query (a drill's, a restore's): shown in reports and tables. */
+const queryNameField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' });
 
 
 /***/ }),
@@ -84645,6 +84649,10 @@ const asgTargetSchema = schemas/* strictObject */.rej({
         'p99-ratio': schemas/* number */.aig().min(1).default(1.5),
         'p99-margin': fields/* durationField */.Ti.default('100ms'),
         'poll-interval': fields/* durationField */.Ti.default('1m'),
+        'min-requests': schemas/* int */.Whr()
+            .min(1)
+            .default(100)
+            .describe('Requests each group must have in a step before it is judged; a step that ends with fewer is not a pass.'),
     })
         .prefault({})
         .describe('Canary steps and the relative thresholds of their analysis.'),
@@ -84703,7 +84711,7 @@ function defineCheckSchema(schema) {
 
 const serviceRunningSchema = defineCheckSchema({
     type: 'service-running',
-    description: 'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL.',
+    description: 'The service is up: App Runner RUNNING; ECS Express ACTIVE with its newest deployment SUCCESSFUL; asg: the serving group has every target healthy behind the load balancer.',
     shape: {},
 });
 
@@ -85084,9 +85092,7 @@ const drillExpectSchema = schemas/* strictObject */.rej({
     message: 'expected exactly one of greater-than, at-least, equals, not-older-than-snapshot-by',
 });
 const drillQuerySchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-        .describe('Name in the report, e.g. users.'),
+    name: fields/* queryNameField */.IN.describe('Name in the report, e.g. users.'),
     sql: schemas/* string */.YjP()
         .min(1)
         .describe('A read-only query; its first column of the first row is the value checked.'),
@@ -85596,9 +85602,7 @@ function checkDatabaseAccess(db, ctx) {
 
 /** One verification query of a restore: run on the current and the restored instance. */
 const restoreQuerySchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' })
-        .describe('Name in the side-by-side table, e.g. users.'),
+    name: fields/* queryNameField */.IN.describe('Name in the side-by-side table, e.g. users.'),
     sql: schemas/* string */.YjP()
         .min(1)
         .describe('A read-only query; the first column of its first row is shown, e.g. SELECT count(*) FROM users.'),
@@ -86827,6 +86831,8 @@ function waitWith(deps, what, timing, probe, signal) {
 
 /** RDS's answer for an instance that is not there (the name differs by protocol version). */
 const isInstanceNotFound = (error) => ['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
+/** RDS's answer for a snapshot that is not there (the name differs by protocol version). */
+const isSnapshotNotFound = (error) => ['DBSnapshotNotFoundFault', 'DBSnapshotNotFound'].includes((0,call/* awsErrorName */.ZH)(error) ?? '');
 /** One instance by name, or undefined when RDS has none by that name. */
 async function describeDbInstance(client, id, deps) {
     try {
@@ -86845,6 +86851,65 @@ function allDbInstances(client, deps) {
         const res = await client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ Marker: marker, MaxRecords: 100 }));
         return { items: res.DBInstances, next: res.Marker };
     }, deps, { maxPages: 200 });
+}
+/**
+ * The snapshots of one instance of one type, following Marker up to `maxPages` pages (a list
+ * read in part is an error naming `of`).
+ */
+function dbSnapshotsOf(client, instance, type, deps, options) {
+    return (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (marker) => {
+        const res = await client.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
+            DBInstanceIdentifier: instance,
+            SnapshotType: type,
+            Marker: marker,
+            MaxRecords: 100,
+        }));
+        return { items: res.DBSnapshots, next: res.Marker };
+    }, deps, options);
+}
+/** States a restoring (or restored) instance does not come back from. */
+const BROKEN_INSTANCE_STATES = new Set([
+    'failed',
+    'incompatible-restore',
+    'incompatible-parameters',
+    'incompatible-network',
+    'inaccessible-encryption-credentials',
+    'restore-error',
+    'storage-full',
+]);
+/**
+ * The network and parameter group of `like` that a restore copies so the new instance sits
+ * where `like` does; a field `like` does not report is undefined (an empty list for the
+ * security groups), for the caller to refuse with its own words.
+ */
+function networkOf(like) {
+    return {
+        subnetGroup: like.DBSubnetGroup?.DBSubnetGroupName,
+        securityGroups: (like.VpcSecurityGroups ?? []).flatMap((g) => g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : []),
+        parameterGroup: like.DBParameterGroups?.[0]?.DBParameterGroupName,
+    };
+}
+/**
+ * Restores `source` into `id`: to a point in time (RestoreDBInstanceToPointInTime) or from a
+ * snapshot (RestoreDBInstanceFromDBSnapshot), with `settings` either way and `snapshotOnly`
+ * added to the snapshot restore. One request, not retried here: a restore is not idempotent,
+ * and whether to send it again is the caller's to decide.
+ */
+async function sendInstanceRestore(client, input) {
+    if ('time' in input.from)
+        await client.send(new dist_cjs/* RestoreDBInstanceToPointInTimeCommand */.i4({
+            SourceDBInstanceIdentifier: input.source,
+            TargetDBInstanceIdentifier: input.id,
+            RestoreTime: input.from.time,
+            ...input.settings,
+        }));
+    else
+        await client.send(new dist_cjs/* RestoreDBInstanceFromDBSnapshotCommand */.dX$({
+            DBInstanceIdentifier: input.id,
+            DBSnapshotIdentifier: input.from.snapshot,
+            ...input.snapshotOnly,
+            ...input.settings,
+        }));
 }
 class DatabaseNotReady extends errors/* DomainFailure */.dY {
     name = 'DatabaseNotReady';
@@ -86876,17 +86941,10 @@ class RdsInstance {
         this.deps = deps;
     }
     async status() {
-        try {
-            const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
-            return out.DBInstances?.[0]?.DBInstanceStatus ?? 'unknown';
-        }
-        catch (error) {
-            if ((0,call/* awsErrorName */.ZH)(error) === 'DBInstanceNotFoundFault' ||
-                (0,call/* awsErrorName */.ZH)(error) === 'DBInstanceNotFound') {
-                throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
-            }
-            throw error;
-        }
+        const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+        if (!instance)
+            throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
+        return instance.DBInstanceStatus ?? 'unknown';
     }
     /**
      * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
@@ -86936,8 +86994,7 @@ class RdsInstance {
             return out.DBSnapshots?.[0];
         }
         catch (error) {
-            if ((0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotNotFoundFault' ||
-                (0,call/* awsErrorName */.ZH)(error) === 'DBSnapshotNotFound')
+            if (isSnapshotNotFound(error))
                 return undefined;
             throw error;
         }
@@ -86961,15 +87018,10 @@ class RdsInstance {
     }
     /** Manual snapshots of this instance whose id matches `own`, newest first. */
     async manualSnapshots(own) {
-        const all = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (marker) => {
-            const out = await this.client.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
-                DBInstanceIdentifier: this.instanceId,
-                SnapshotType: 'manual',
-                Marker: marker,
-                MaxRecords: 100,
-            }));
-            return { items: out.DBSnapshots, next: out.Marker };
-        }, this.deps, { maxPages: 100, of: this.instanceId });
+        const all = await dbSnapshotsOf(this.client, this.instanceId, 'manual', this.deps, {
+            maxPages: 100,
+            of: this.instanceId,
+        });
         // RDS lists identifiers lowercase, whatever case they were created with.
         const found = all.filter((s) => own.test((s.DBSnapshotIdentifier ?? '').toLowerCase()));
         return found.sort((a, b) => (b.SnapshotCreateTime?.getTime() ?? Infinity) -
@@ -86982,8 +87034,7 @@ class RdsInstance {
             }
             catch (error) {
                 // A retry that finds it gone: the earlier attempt deleted it and its answer was lost.
-                const name = (0,call/* awsErrorName */.ZH)(error);
-                if (attempt > 1 && (name === 'DBSnapshotNotFoundFault' || name === 'DBSnapshotNotFound'))
+                if (attempt > 1 && isSnapshotNotFound(error))
                     return;
                 throw error;
             }
@@ -87007,16 +87058,6 @@ class RestoreFailed extends errors/* DomainFailure */.dY {
 /** Tags on every instance this suite restores: whose restore it is and to what. */
 const RESTORE_OF_TAG = 'apprunner-ops:restore-of';
 const RESTORE_TO_TAG = 'apprunner-ops:restore-to';
-/** States an instance does not come back from. */
-const BROKEN = new Set([
-    'failed',
-    'incompatible-restore',
-    'incompatible-parameters',
-    'incompatible-network',
-    'inaccessible-encryption-credentials',
-    'restore-error',
-    'storage-full',
-]);
 const tagOf = (instance, key) => (instance.TagList ?? []).find((t) => t.Key === key)?.Value;
 /** Whether `instance` is this suite's restore of `source` to `to`. */
 function isRestoreOf(instance, source, to) {
@@ -87024,9 +87065,7 @@ function isRestoreOf(instance, source, to) {
 }
 /** The settings of `like`, or an error naming what it does not report. */
 function settingsOf(like, instanceClass) {
-    const securityGroups = (like.VpcSecurityGroups ?? []).flatMap((g) => g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : []);
-    const subnetGroup = like.DBSubnetGroup?.DBSubnetGroupName;
-    const parameterGroup = like.DBParameterGroups?.[0]?.DBParameterGroupName;
+    const { subnetGroup, securityGroups, parameterGroup } = networkOf(like);
     const cls = instanceClass ?? like.DBInstanceClass;
     if (!subnetGroup || securityGroups.length === 0 || !parameterGroup || !cls)
         throw new RestoreFailed(`${like.DBInstanceIdentifier} does not report its subnet group, security groups, parameter group and class; a restore without them lands in the default (possibly public) network, so nothing was restored`);
@@ -87058,29 +87097,21 @@ class RestoreInstances {
      * caller's next look at `id`.
      */
     async restore(input) {
-        const common = {
-            DBSubnetGroupName: input.settings.subnetGroup,
-            VpcSecurityGroupIds: input.settings.securityGroups,
-            DBParameterGroupName: input.settings.parameterGroup,
-            DBInstanceClass: input.settings.instanceClass,
-            PubliclyAccessible: false,
-            // It may become production: the suite never deletes it, and neither may a slip.
-            DeletionProtection: true,
-            Tags: input.tags,
-        };
-        if ('time' in input.from)
-            await this.client.send(new dist_cjs/* RestoreDBInstanceToPointInTimeCommand */.i4({
-                SourceDBInstanceIdentifier: input.source,
-                TargetDBInstanceIdentifier: input.id,
-                RestoreTime: input.from.time,
-                ...common,
-            }));
-        else
-            await this.client.send(new dist_cjs/* RestoreDBInstanceFromDBSnapshotCommand */.dX$({
-                DBInstanceIdentifier: input.id,
-                DBSnapshotIdentifier: input.from.snapshot,
-                ...common,
-            }));
+        await sendInstanceRestore(this.client, {
+            id: input.id,
+            source: input.source,
+            from: input.from,
+            settings: {
+                DBSubnetGroupName: input.settings.subnetGroup,
+                VpcSecurityGroupIds: input.settings.securityGroups,
+                DBParameterGroupName: input.settings.parameterGroup,
+                DBInstanceClass: input.settings.instanceClass,
+                PubliclyAccessible: false,
+                // It may become production: the suite never deletes it, and neither may a slip.
+                DeletionProtection: true,
+                Tags: input.tags,
+            },
+        });
     }
     /** ModifyDBInstance NewDBInstanceIdentifier, applied at once. Sent once. */
     async rename(from, to) {
@@ -87104,7 +87135,7 @@ class RestoreInstances {
                 const status = instance?.DBInstanceStatus ?? 'not listed';
                 if (instance && status === 'available')
                     return { done: true, value: instance };
-                if (BROKEN.has(status))
+                if (BROKEN_INSTANCE_STATES.has(status))
                     throw new RestoreFailed(`${id} ended in state "${status}"; it will not become available`);
                 return { done: false, status };
             },
@@ -87584,25 +87615,26 @@ var verify = __nccwpck_require__(5944);
 
 
 
+/** A row of a side-by-side table: the query, both answers, and whether they agree. */
+const comparisonRow = (c) => [
+    c.name,
+    (0,verify/* shown */.SP)(c.current),
+    (0,verify/* shown */.SP)(c.restored),
+    c.same ? 'same' : 'differs',
+];
 /** The job summary: outcome, the side-by-side table, what exists now, and the steps. */
 function renderRestore(report, environment, mode) {
     const summary = new Summary();
     summary.heading(`Database restore (${mode}) — ${environment}`, 2);
     summary.paragraph(`${report.ok ? '✅' : '❌'} ${report.headline}`);
     if (report.comparisons.length > 0)
-        summary.heading('Current and restored, side by side', 3).table(['query', 'current', 'restored', ''], report.comparisons.map((c) => [
-            c.name,
-            (0,verify/* shown */.SP)(c.current),
-            (0,verify/* shown */.SP)(c.restored),
-            c.same ? 'same' : 'differs',
-        ]));
+        summary
+            .heading('Current and restored, side by side', 3)
+            .table(['query', 'current', 'restored', ''], report.comparisons.map(comparisonRow));
     if (report.afterCutOver.length > 0)
-        summary.heading('After the cut-over, through the original endpoint', 3).table(['query', 'original endpoint now', 'restored before the cut-over', ''], report.afterCutOver.map((c) => [
-            c.name,
-            (0,verify/* shown */.SP)(c.current),
-            (0,verify/* shown */.SP)(c.restored),
-            c.same ? 'same' : 'differs',
-        ]));
+        summary
+            .heading('After the cut-over, through the original endpoint', 3)
+            .table(['query', 'original endpoint now', 'restored before the cut-over', ''], report.afterCutOver.map(comparisonRow));
     if (report.state.length > 0)
         summary.heading('What exists now', 3).list(report.state);
     if (report.replaced)
@@ -87662,6 +87694,23 @@ function credentialsFromUrl(databaseUrl) {
             : { rejectUnauthorized: sslmode === 'verify-full' || sslmode === 'verify-ca' },
     };
 }
+/**
+ * A client of the database at `host`:`port` with `c`, every wait (connecting, a statement, a
+ * query) bounded by `timeoutMs`.
+ */
+function clientAt(host, port, c, timeoutMs) {
+    return (0,pg_client/* pgClient */.Te)({
+        host,
+        port,
+        user: c.user,
+        password: c.password,
+        database: c.database,
+        ssl: c.ssl,
+        connectionTimeoutMillis: timeoutMs,
+        statement_timeout: timeoutMs,
+        query_timeout: timeoutMs,
+    });
+}
 function expectation(q) {
     const e = q.expect;
     if (e['greater-than'] !== undefined)
@@ -87713,17 +87762,7 @@ function judge(q, raw, snapshotTime) {
  */
 async function verifyRestore(input) {
     const { credentials: c } = input;
-    const client = await pgClient({
-        host: input.host,
-        port: input.port,
-        user: c.user,
-        password: c.password,
-        database: c.database,
-        ssl: c.ssl,
-        connectionTimeoutMillis: input.timeoutMs,
-        statement_timeout: input.timeoutMs,
-        query_timeout: input.timeoutMs,
-    });
+    const client = await clientAt(input.host, input.port, c, input.timeoutMs);
     try {
         await client.connect();
     }
@@ -87767,7 +87806,6 @@ async function verifyRestore(input) {
 /** The restore's verification queries, run read-only on one instance's endpoint. */
 
 
-
 const verify_text = (raw) => raw === null || raw === undefined
     ? 'NULL'
     : raw instanceof Date
@@ -87781,17 +87819,7 @@ const verify_text = (raw) => raw === null || raw === undefined
 async function runQueries(endpoint, databaseUrl, queries, timeoutMs) {
     const c = credentialsFromUrl(databaseUrl);
     const answers = new Map();
-    const client = await (0,pg_client/* pgClient */.Te)({
-        host: endpoint.host,
-        port: endpoint.port,
-        user: c.user,
-        password: c.password,
-        database: c.database,
-        ssl: c.ssl,
-        connectionTimeoutMillis: timeoutMs,
-        statement_timeout: timeoutMs,
-        query_timeout: timeoutMs,
-    });
+    const client = await clientAt(endpoint.host, endpoint.port, c, timeoutMs);
     try {
         await client.connect();
     }
@@ -87871,9 +87899,10 @@ const systemClock = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Hs: () => (/* binding */ formatDurationValue),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* unused harmony export formatDurationWords */
+/* unused harmony exports setDurationStyle, formatDurationWords */
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -87901,8 +87930,19 @@ function parseDuration(text) {
     }
     return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
 }
-/** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
+let durationStyle = 'compact';
+function setDurationStyle(style) {
+    durationStyle = style;
+}
+/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
 function formatDuration(ms) {
+    return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
+}
+/**
+ * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * input ("make keep-old at least 5m"), which must parse as written.
+ */
+function formatDurationValue(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
@@ -87916,13 +87956,11 @@ function formatDuration(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
- * waits and `status`): units apart from their numbers and none skipped between two shown, so
- * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
- * formatDuration's form, which the configuration accepts.
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {
-    return formatDuration(ms)
+    return formatDurationValue(ms)
         .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
         .trim();
 }
@@ -88000,7 +88038,7 @@ function isUserFixable(error) {
 /* harmony export */   Te: () => (/* binding */ pgClient),
 /* harmony export */   vx: () => (/* binding */ reachDatabase)
 /* harmony export */ });
-/* unused harmony exports currentDatabaseAccess, databaseAddress, reachAdvice, DatabaseUnreachable, routedUrl */
+/* unused harmony exports currentDatabaseAccess, usePgClient, databaseAddress, reachAdvice, DatabaseUnreachable, routedUrl */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
 let route;
@@ -88033,6 +88071,21 @@ async function pgClient(config) {
     if (!route)
         return new driver.Client(config);
     return new driver.Client(await routed(config, route));
+}
+/**
+ * Connects `client`, runs `use` on it, and ends it whatever happens. An 'error' event of the
+ * connection is ignored (without a listener it would end the process): the failure reaches
+ * the caller as the rejection of the call under way.
+ */
+async function usePgClient(client, use) {
+    client.on('error', () => { });
+    try {
+        await client.connect();
+        return await use(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
 }
 /** The database's own host and port named by a client configuration (URL or fields). */
 async function databaseAddress(config) {
@@ -88100,10 +88153,8 @@ async function reachDatabase(url, options) {
             connectionTimeoutMillis: options.deadlineMs,
             statement_timeout: options.deadlineMs,
         });
-        client.on('error', () => { });
         try {
-            await client.connect();
-            await client.query('SELECT 1');
+            await usePgClient(client, (c) => c.query('SELECT 1'));
             return { reached: true };
         }
         catch (error) {
@@ -88112,9 +88163,6 @@ async function reachDatabase(url, options) {
             // Reached: the server answered (a refused login, a missing database).
             const code = error.code ?? '';
             return { reached: true, loginError: `${code} ${error.message}`.trim() };
-        }
-        finally {
-            await client.end().catch(() => undefined);
         }
     };
     try {

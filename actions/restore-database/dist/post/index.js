@@ -31614,6 +31614,21 @@ async function pgClient(config) {
         return new driver.Client(config);
     return new driver.Client(await routed(config, route));
 }
+/**
+ * Connects `client`, runs `use` on it, and ends it whatever happens. An 'error' event of the
+ * connection is ignored (without a listener it would end the process): the failure reaches
+ * the caller as the rejection of the call under way.
+ */
+async function usePgClient(client, use) {
+    client.on('error', () => { });
+    try {
+        await client.connect();
+        return await use(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
 /** The database's own host and port named by a client configuration (URL or fields). */
 async function databaseAddress(config) {
     let fields = { ...config };
@@ -31680,10 +31695,8 @@ async function reachDatabase(url, options) {
             connectionTimeoutMillis: options.deadlineMs,
             statement_timeout: options.deadlineMs,
         });
-        client.on('error', () => { });
         try {
-            await client.connect();
-            await client.query('SELECT 1');
+            await usePgClient(client, (c) => c.query('SELECT 1'));
             return { reached: true };
         }
         catch (error) {
@@ -31692,9 +31705,6 @@ async function reachDatabase(url, options) {
             // Reached: the server answered (a refused login, a missing database).
             const code = error.code ?? '';
             return { reached: true, loginError: `${code} ${error.message}`.trim() };
-        }
-        finally {
-            await client.end().catch(() => undefined);
         }
     };
     try {
@@ -41302,8 +41312,19 @@ function parseDuration(text) {
     }
     return consumed === trimmed.length && consumed > 0 ? Math.round(total) : undefined;
 }
-/** 93_000 → "1m33s"; 450 → "450ms". For logs and summaries. */
+let durationStyle = 'compact';
+function setDurationStyle(style) {
+    durationStyle = style;
+}
+/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
 function formatDuration(ms) {
+    return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
+}
+/**
+ * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * input ("make keep-old at least 5m"), which must parse as written.
+ */
+function formatDurationValue(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
@@ -41317,13 +41338,11 @@ function formatDuration(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal (the command line's
- * waits and `status`): units apart from their numbers and none skipped between two shown, so
- * "5h29s" is never read as minutes. Messages that suggest a configuration value keep
- * formatDuration's form, which the configuration accepts.
+ * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {
-    return formatDuration(ms)
+    return formatDurationValue(ms)
         .replace(/(\d+(?:\.\d+)?)(ms|h|m|s)/g, '$1 $2 ')
         .trim();
 }
@@ -41417,6 +41436,9 @@ const positiveDurationField = schemas_string()
     .describe('A duration greater than zero: a number with a unit (ms, s, m, h), e.g. 24h.');
 /** The platforms a service can be deployed to (`target.kind`). */
 const TARGET_KINDS = (/* unused pure expression or super */ null && (['app-runner', 'ecs-express', 'asg', 'fly']));
+/** The name of a verification query (a drill's, a restore's): shown in reports and tables. */
+const queryNameField = schemas_string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'expected a short lowercase name like users' });
 
 ;// CONCATENATED MODULE: ./core/util/zod-issues.ts
 /** `environments.production.health.checks[1].expect.status` */
@@ -41693,7 +41715,7 @@ class InputReader {
             throw new InputError(name, `expected a duration with a unit like 90s, 5m or 1h30m, got "${text}"`);
         }
         if (ms < bounds.min || ms > bounds.max) {
-            throw new InputError(name, `expected a duration from ${formatDuration(bounds.min)} to ${formatDuration(bounds.max)}, got ${text}`);
+            throw new InputError(name, `expected a duration from ${formatDurationValue(bounds.min)} to ${formatDurationValue(bounds.max)}, got ${text}`);
         }
         return ms;
     }
