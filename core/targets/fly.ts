@@ -168,6 +168,23 @@ export class FlyTarget implements DeployTarget {
     return this.state(await this.machines());
   }
 
+  /**
+   * Each machine of the process group: its state and its health checks as Fly reports them
+   * (service-running reads this).
+   */
+  async machineHealth(): Promise<
+    { id: string; region: string; state: string; failing: string[] }[]
+  > {
+    return (await this.machines()).map((m) => ({
+      id: m.id,
+      region: m.region,
+      state: m.state,
+      failing: (m.checks ?? [])
+        .filter((c) => c.status !== 'passing')
+        .map((c) => `${c.name} ${c.status}`),
+    }));
+  }
+
   async runningImages(): Promise<RunningImage[]> {
     const seen = new Map<string, RunningImage>();
     for (const m of await this.machines()) {

@@ -20,6 +20,7 @@ export function readOpsCheckInputs(inputs: InputReader): OpsCheckRequest {
     betterstackToken: inputs.secret('betterstack-token'),
     databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
+    flyApiToken: inputs.secret('fly-api-token'),
     openIssue: inputs.boolean('open-issue'),
     // Absent where no action.yml default applies (the command line): core runs them as
     // configured.
