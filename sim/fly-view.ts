@@ -16,6 +16,10 @@ export interface SimFlyMachineView {
   lease: { owner: string; description: string; expiresAt: number } | undefined;
   /** Every image the machine was configured with, oldest first. */
   history: string[];
+  /** No traffic from the app's proxy (cordoned, or created with skip_service_registration). */
+  cordoned: boolean;
+  /** The secrets its current instance read when it started (values: this is the sim's side). */
+  secretsSeen: Record<string, string>;
 }
 
 export interface SimFlyHandle {
@@ -30,6 +34,8 @@ export interface SimFlyHandle {
   holdLease(app: string, machineId: string, owner: string, ttlMs: number): void;
   /** A fault: `version`'s health checks fail on this machine only (the others serve it). */
   failChecks(app: string, machineId: string, version: string): void;
+  /** A fault: `version`'s health checks fail on every machine in `region`, new ones included. */
+  failChecksInRegion(app: string, region: string, version: string): void;
   /** The app's secrets, by name (values: this is the sim's side). */
   secrets(app: string): Record<string, string>;
 }
@@ -66,6 +72,8 @@ export function flyView(world: World): SimFlyHandle {
             ? { owner: lease.owner, description: lease.description, expiresAt: lease.expiresAt }
             : undefined,
           history: m.history.map((h) => h.image),
+          cordoned: m.cordoned,
+          secretsSeen: { ...m.secretsSeen },
         });
       });
     },
@@ -85,6 +93,9 @@ export function flyView(world: World): SimFlyHandle {
       const machine = app(name).machines.get(machineId);
       if (!machine) throw new Error(`sim: Fly app ${name} has no machine ${machineId}`);
       machine.failingVersions.add(version);
+    },
+    failChecksInRegion(name, region, version) {
+      app(name).failingInRegion.add(`${region} ${version}`);
     },
     secrets: (name) => ({ ...app(name).secrets }),
   };

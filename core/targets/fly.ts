@@ -47,6 +47,12 @@ export interface FlyTargetConfig {
   regions?: string[] | undefined;
   /** Per machine: its new instance `started` and every health check passing. */
   'wait-timeout-ms': number;
+  /**
+   * Fly's deploy strategies: `rolling` (default) updates the machines in place one at a time;
+   * `bluegreen` starts a new machine beside each old one, and only when every new one is
+   * started and healthy moves the traffic to them and destroys the old ones.
+   */
+  strategy?: 'rolling' | 'bluegreen' | undefined;
 }
 
 export interface FlyTargetDeps {
@@ -60,6 +66,8 @@ export class FlyTargetRefused extends DomainFailure {
 }
 
 const DIGEST = /@(sha256:[0-9a-f]{64})$/;
+/** Metadata naming the deployment that created a (green) machine: how its leftovers are found. */
+const DEPLOYMENT_TAG = 'apprunner_ops_deployment';
 const SETTLED = new Set(['started', 'stopped', 'suspended']);
 
 interface Plan {
@@ -292,6 +300,8 @@ export class FlyTarget implements DeployTarget {
   }
 
   describeSwitch(from: string, to: string): string {
+    if (this.config.strategy === 'bluegreen')
+      return `Fly Machines API, bluegreen: beside each of the ${this.config['process-group']} machines of ${this.app} (leased), a new machine with config.image ${this.safeFlyImage(to)} (was ${from}; nothing else changes) and no traffic; when every new one is started with its health checks passing, traffic moves to them and the old ones are destroyed`;
     return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
   }
 
@@ -337,6 +347,8 @@ export class FlyTarget implements DeployTarget {
     if (!plan) throw new Error(`FlyTarget.follow: no deployment ${deployment.id} was started here`);
     if (plan.done) throw new Error(`FlyTarget.follow: ${deployment.id} was already carried out`);
     plan.done = true;
+    if (plan.kind === 'switch' && this.config.strategy === 'bluegreen')
+      return this.blueGreen(deployment, plan, wait);
     const deadline = this.deps.clock.now() + wait.timeoutMs;
     const steps: Step[] = [];
     const name = deployment.names?.image ?? deployment.image;
@@ -384,6 +396,158 @@ export class FlyTarget implements DeployTarget {
       }
     }
     return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+  }
+
+  /**
+   * Fly's `bluegreen`: every old (blue) machine is leased for the whole switch; a green machine is
+   * created beside each (same region and configuration, the new image, tagged with this
+   * deployment, no traffic); once all are started with their checks passing they are uncordoned
+   * and the blue ones destroyed. A green that does not come up healthy destroys every green (found
+   * by the tag, so one whose create answer was lost goes too) and the blue ones keep serving.
+   */
+  private async blueGreen(
+    deployment: StartedDeployment,
+    plan: Plan,
+    wait: Wait,
+  ): Promise<DeploymentResult> {
+    const { logger, clock } = this.deps;
+    const deadline = clock.now() + wait.timeoutMs;
+    const name = deployment.names?.image ?? deployment.image;
+    const previous = deployment.names?.previous ?? deployment.previous;
+    const leases = new Map<string, string>();
+    const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) * 3 + 60);
+    const release = async () => {
+      for (const [id, nonce] of leases)
+        await this.api.releaseLease(this.app, id, nonce).catch((error: unknown) => {
+          logger.warning(
+            `Fly: could not release the lease of machine ${id} (${errorMessage(error)}); it lapses in ${ttl}s`,
+          );
+        });
+    };
+    try {
+      for (const blue of plan.machines)
+        leases.set(blue.id, await this.lease(blue.id, ttl, `apprunner-ops ${deployment.id}`));
+    } catch (error) {
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: 'FAILED',
+        emergency: false,
+        message: `Fly bluegreen to ${name} stopped before any change: ${errorMessage(error)}; no machine was changed`,
+      };
+    }
+    const greens: FlyMachine[] = [];
+    let failure: { at: string; why: string } | undefined;
+    for (const blue of plan.machines) {
+      const current = await this.api.getMachine(this.app, blue.id).catch(() => blue);
+      const config = {
+        ...current.config,
+        image: plan.image,
+        ...(plan.environment ? { env: { ...plan.environment } } : {}),
+        metadata: { ...(current.config.metadata ?? {}), [DEPLOYMENT_TAG]: deployment.id },
+      };
+      try {
+        const green = await this.api.createMachine(this.app, {
+          config,
+          region: blue.region,
+          skipServiceRegistration: true,
+        });
+        greens.push(green);
+        logger.info(
+          `  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} → ${plan.image}`,
+        );
+      } catch (error) {
+        failure = {
+          at: `a green machine beside ${blue.id} (${blue.region})`,
+          why: errorMessage(error),
+        };
+        break;
+      }
+    }
+    if (!failure)
+      for (const [index, green] of greens.entries()) {
+        try {
+          await this.healthy(green, green.instance_id, deadline, wait);
+          logger.info(
+            `  Fly: green machine ${green.id} (${green.region}, ${index + 1}/${greens.length}) started, health checks passing`,
+          );
+        } catch (error) {
+          failure = { at: `green machine ${green.id} (${green.region})`, why: errorMessage(error) };
+          break;
+        }
+      }
+    if (failure) {
+      const left = await this.destroyGreens(deployment.id, greens);
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+        emergency: false,
+        message: left.length
+          ? `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
+          : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the ${greens.length} green machines were destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
+      };
+    }
+    // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
+    try {
+      for (const green of greens) await this.api.setCordoned(this.app, green.id, false);
+    } catch (error) {
+      const left = await this.destroyGreens(deployment.id, greens);
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+        emergency: false,
+        message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${errorMessage(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : 'they were destroyed'} and the old machines kept serving ${previous}`,
+      };
+    }
+    logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
+    const kept: string[] = [];
+    for (const blue of plan.machines) {
+      try {
+        await this.api.destroyMachine(this.app, blue.id, leases.get(blue.id));
+        leases.delete(blue.id);
+        logger.info(`  Fly: old machine ${blue.id} (${blue.region}) destroyed`);
+      } catch (error) {
+        kept.push(`${blue.id}: ${errorMessage(error)}`);
+      }
+    }
+    await release();
+    if (kept.length)
+      return {
+        ok: false,
+        id: deployment.id,
+        status: 'FAILED',
+        emergency: false,
+        message: `Fly bluegreen to ${name}: the green machines serve, but old machines still run ${previous} beside them (${kept.join('; ')}): destroy them (fly machine destroy --force <id> -a ${this.app})`,
+      };
+    return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+  }
+
+  /** Every machine this deployment created (by its tag, so lost answers count), destroyed. */
+  private async destroyGreens(deploymentId: string, known: FlyMachine[]): Promise<string[]> {
+    const ids = new Set(known.map((m) => m.id));
+    try {
+      for (const m of await this.api.listMachines(this.app))
+        if (m.config.metadata?.[DEPLOYMENT_TAG] === deploymentId) ids.add(m.id);
+    } catch (error) {
+      this.deps.logger.warning(
+        `Fly: could not list the machines to find every green one (${errorMessage(error)}); destroying the ${ids.size} known`,
+      );
+    }
+    const left: string[] = [];
+    for (const id of ids) {
+      try {
+        await this.api.destroyMachine(this.app, id);
+        this.deps.logger.info(`  Fly: green machine ${id} destroyed`);
+      } catch (error) {
+        left.push(`${id} (${errorMessage(error)})`);
+      }
+    }
+    return left;
   }
 
   private failed(
