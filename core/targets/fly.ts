@@ -336,6 +336,23 @@ export class FlyTarget implements DeployTarget {
     return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
   }
 
+  /**
+   * `fly secrets set --stage`: the app's secrets set in one request (the machines read them when
+   * they next start: the restart that follows). Only names are said.
+   */
+  async stageSecrets(values: Record<string, string>): Promise<string> {
+    const names = Object.keys(values).sort();
+    if (names.length === 0) return `Fly app ${this.app}: no secrets to set`;
+    try {
+      await this.api.updateSecrets(this.app, values);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const line = `Fly app ${this.app}: secrets ${names.join(', ')} set (the machines read them when they restart)`;
+    this.deps.logger.info(`  ${line}`);
+    return line;
+  }
+
   async traffic(): Promise<MinuteMetrics[]> {
     throw new DomainFailure(
       `the fly target has no request metrics apprunner-ops reads (Fly publishes them to its Prometheus); deploy with bake: 0s`,

@@ -136,6 +136,12 @@ export interface DeployTarget {
    * a rollback is one switch back) deletes it after the bake; returns one line for the log.
    */
   retire?(): Promise<string>;
+  /**
+   * A platform whose instances read secrets it keeps itself (Fly's app secrets), not Secrets
+   * Manager: the values are written there (names and values, all at once) for the next restart
+   * to read. Returns one line for the log, names only.
+   */
+  stageSecrets?(values: Record<string, string>): Promise<string>;
 }
 
 /** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */
