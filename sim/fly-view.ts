@@ -10,6 +10,8 @@ export interface SimFlyMachineView {
   instanceId: string;
   /** `config.image` as last sent. */
   image: string;
+  /** `config.env` as last sent. */
+  env: Record<string, string>;
   /** What the current instance runs. */
   running: { digest: string; version: string };
   checks: { name: string; status: string }[];
@@ -66,6 +68,7 @@ export function flyView(world: World): SimFlyHandle {
           state: m.state,
           instanceId: m.instanceId,
           image: String(m.config['image']),
+          env: { ...((m.config['env'] as Record<string, string> | undefined) ?? {}) },
           running: { digest: m.image.digest, version: m.image.version },
           checks: world.fly.checks(m).map((c) => ({ name: c.name, status: c.status })),
           lease: lease

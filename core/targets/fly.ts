@@ -320,6 +320,14 @@ export class FlyTarget implements DeployTarget {
   async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
     const fly = this.flyImage(image);
     const { id, before } = await this.plan('switch', fly, options.environment);
+    if (options.environment) {
+      try {
+        await this.refuseSecretNames(before.environment, options.environment);
+      } catch (error) {
+        this.plans.delete(id);
+        throw error;
+      }
+    }
     // Machines pull from registry.fly.io: a digest pushed only to ECR would fail on the first.
     const digest = fly.slice(fly.indexOf('@') + 1);
     if ((await this.api.registryHolds(this.app, digest)) === false) {
@@ -329,6 +337,31 @@ export class FlyTarget implements DeployTarget {
       );
     }
     return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
+  }
+
+  /**
+   * env-set on a name that is one of the app's secrets: the machines' plain `env` would carry
+   * one value and the app's secrets another, and an overwritten secret could not be put back by
+   * a rollback (Fly never returns a secret's value). Refused before any change.
+   */
+  private async refuseSecretNames(
+    current: Record<string, string>,
+    wanted: Record<string, string>,
+  ): Promise<void> {
+    const changed = Object.keys(wanted).filter((k) => wanted[k] !== current[k]);
+    if (changed.length === 0) return;
+    let secrets: { name: string }[];
+    try {
+      secrets = await this.api.listSecrets(this.app);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const names = new Set(secrets.map((x) => x.name));
+    const clash = changed.filter((k) => names.has(k));
+    if (clash.length)
+      throw new TargetNotUpdatable(
+        `${clash.join(', ')} ${clash.length > 1 ? 'are secrets' : 'is a secret'} of Fly app ${this.app}: env-set changes the machines' plain environment, which would leave two values for ${clash.length > 1 ? 'them' : 'it'}; change ${clash.length > 1 ? 'them' : 'it'} with fly secrets set (or rotate-secret), not env-set; no machine was changed`,
+      );
   }
 
   async restart(): Promise<StartedDeployment> {

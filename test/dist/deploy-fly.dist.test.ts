@@ -164,3 +164,50 @@ describe('deploy on fly, rolling', () => {
     },
   );
 });
+
+describe('deploy on fly, env-set / env-unset', () => {
+  it.concurrent(
+    "changes every machine's env in the update: each restarts on a new instance, the app secrets untouched",
+    async () => {
+      const { w, run, group } = await world();
+      const before = new Map(group().map((m) => [m.id, m]));
+      const secrets = w.sim.fly.secrets(FLY_APP);
+      // The image that runs: only the environment changes.
+      const result = await run({
+        image: 'v1.4.2',
+        'env-set': 'FEATURE_PAYOUTS=on',
+        'env-unset': 'LOG_LEVEL',
+      });
+      expect(errors(result)).toEqual([]);
+      expect(result.outputs['result']).toBe('deployed');
+      for (const m of group()) {
+        expect(m.env['FEATURE_PAYOUTS']).toBe('on');
+        expect(m.env).not.toHaveProperty('LOG_LEVEL');
+        expect(m.env['NODE_ENV']).toBe('production');
+        expect(m.state).toBe('started');
+        // Restarted: a new instance, which read the environment (and the secrets) when it started.
+        expect(m.instanceId).not.toBe(before.get(m.id)!.instanceId);
+        expect(m.running.version).toBe('v1.4.2');
+      }
+      const worker = w.sim.fly.machines(FLY_APP).find((m) => m.id === WORKER_MACHINE)!;
+      expect(worker.env).toHaveProperty('LOG_LEVEL');
+      expect(w.sim.fly.secrets(FLY_APP)).toEqual(secrets);
+    },
+  );
+
+  it.concurrent(
+    'env-set of a name that is an app secret is refused before any change, naming it',
+    async () => {
+      const { w, run, group } = await world();
+      const result = await run({ image: 'v1.5.0', 'env-set': 'SESSION_SECRET=typed-in-a-form' });
+      expect(result.exitCode).toBe(1);
+      expect(errors(result).join('\n')).toMatch(
+        /SESSION_SECRET is a secret of Fly app drop-staging: env-set changes the machines' plain environment.*fly secrets set.*no machine was changed/,
+      );
+      expect(w.sim.calls({ service: 'fly', operation: 'updateMachine' })).toEqual([]);
+      expect(group().map((m) => m.history.length)).toEqual([1, 1, 1]);
+      expect(w.sim.fly.secrets(FLY_APP)['SESSION_SECRET']).toBe('staging-session-secret');
+      expect(result.stdout + result.summary).not.toContain('typed-in-a-form');
+    },
+  );
+});
