@@ -101,6 +101,31 @@ environments:
     expect(result.exitCode).toBe(1);
   });
 
+  it('a token that is not one token is an input error before any call, its value not shown', async () => {
+    const before = sim.calls({ service: 'fly' }).length;
+    const pasted = `Bearer ${sim.fly.token}`;
+    const header = await run({ 'fly-api-token': pasted });
+    expect(header.exitCode).toBe(1);
+    const twoLines = await run({ 'fly-api-token': `${sim.fly.token}\nsecond-token-0123` });
+    expect(twoLines.exitCode).toBe(1);
+    const said = (r: ActionRun) =>
+      r.annotations
+        .filter((a) => a.level === 'error')
+        .map((a) => a.message)
+        .join('\n');
+    expect(said(header)).toMatch(
+      /input "fly-api-token": looks like an HTTP header, not a token \(value not shown\)/,
+    );
+    expect(said(twoLines)).toMatch(
+      /input "fly-api-token": is not one Fly API token: .*\(value not shown\)/,
+    );
+    for (const r of [header, twoLines]) {
+      expect(said(r)).not.toContain(sim.fly.token);
+      expect(r.outputs['report']).toBeUndefined();
+    }
+    expect(sim.calls({ service: 'fly' }).length).toBe(before);
+  });
+
   it('a refused token is an error saying to set the FLY_API_TOKEN secret', async () => {
     const result = await run({ 'fly-api-token': 'not-a-token-of-this-org' });
     const checks = await statuses(result);
