@@ -528,7 +528,7 @@ export class FlyTarget implements DeployTarget {
         }
       }
     if (failure) {
-      const left = await this.destroyGreens(deployment.id, greens);
+      const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
       await release();
       return {
         ok: false,
@@ -537,21 +537,21 @@ export class FlyTarget implements DeployTarget {
         emergency: false,
         message: left.length
           ? `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
-          : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the ${greens.length} green machines were destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
+          : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
       };
     }
     // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
     try {
       for (const green of greens) await this.api.setCordoned(this.app, green.id, false);
     } catch (error) {
-      const left = await this.destroyGreens(deployment.id, greens);
+      const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
       await release();
       return {
         ok: false,
         id: deployment.id,
         status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
         emergency: false,
-        message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${errorMessage(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : 'they were destroyed'} and the old machines kept serving ${previous}`,
+        message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${errorMessage(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : `the ${destroyed.length} green machines were destroyed`} and the old machines kept serving ${previous}`,
       };
     }
     logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
@@ -578,7 +578,10 @@ export class FlyTarget implements DeployTarget {
   }
 
   /** Every machine this deployment created (by its tag, so lost answers count), destroyed. */
-  private async destroyGreens(deploymentId: string, known: FlyMachine[]): Promise<string[]> {
+  private async destroyGreens(
+    deploymentId: string,
+    known: FlyMachine[],
+  ): Promise<{ destroyed: string[]; left: string[] }> {
     const ids = new Set(known.map((m) => m.id));
     try {
       for (const m of await this.api.listMachines(this.app))
@@ -589,15 +592,17 @@ export class FlyTarget implements DeployTarget {
       );
     }
     const left: string[] = [];
+    const destroyed: string[] = [];
     for (const id of ids) {
       try {
         await this.api.destroyMachine(this.app, id);
+        destroyed.push(id);
         this.deps.logger.info(`  Fly: green machine ${id} destroyed`);
       } catch (error) {
         left.push(`${id} (${errorMessage(error)})`);
       }
     }
-    return left;
+    return { destroyed, left };
   }
 
   private failed(
