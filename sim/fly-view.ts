@@ -10,12 +10,18 @@ export interface SimFlyMachineView {
   instanceId: string;
   /** `config.image` as last sent. */
   image: string;
+  /** `config.env` as last sent. */
+  env: Record<string, string>;
   /** What the current instance runs. */
   running: { digest: string; version: string };
   checks: { name: string; status: string }[];
   lease: { owner: string; description: string; expiresAt: number } | undefined;
   /** Every image the machine was configured with, oldest first. */
   history: string[];
+  /** No traffic from the app's proxy (cordoned, or created with skip_service_registration). */
+  cordoned: boolean;
+  /** The secrets its current instance read when it started (values: this is the sim's side). */
+  secretsSeen: Record<string, string>;
 }
 
 export interface SimFlyHandle {
@@ -30,6 +36,8 @@ export interface SimFlyHandle {
   holdLease(app: string, machineId: string, owner: string, ttlMs: number): void;
   /** A fault: `version`'s health checks fail on this machine only (the others serve it). */
   failChecks(app: string, machineId: string, version: string): void;
+  /** A fault: `version`'s health checks fail on every machine in `region`, new ones included. */
+  failChecksInRegion(app: string, region: string, version: string): void;
   /** The app's secrets, by name (values: this is the sim's side). */
   secrets(app: string): Record<string, string>;
 }
@@ -60,12 +68,15 @@ export function flyView(world: World): SimFlyHandle {
           state: m.state,
           instanceId: m.instanceId,
           image: String(m.config['image']),
+          env: { ...((m.config['env'] as Record<string, string> | undefined) ?? {}) },
           running: { digest: m.image.digest, version: m.image.version },
           checks: world.fly.checks(m).map((c) => ({ name: c.name, status: c.status })),
           lease: lease
             ? { owner: lease.owner, description: lease.description, expiresAt: lease.expiresAt }
             : undefined,
           history: m.history.map((h) => h.image),
+          cordoned: m.cordoned,
+          secretsSeen: { ...m.secretsSeen },
         });
       });
     },
@@ -85,6 +96,9 @@ export function flyView(world: World): SimFlyHandle {
       const machine = app(name).machines.get(machineId);
       if (!machine) throw new Error(`sim: Fly app ${name} has no machine ${machineId}`);
       machine.failingVersions.add(version);
+    },
+    failChecksInRegion(name, region, version) {
+      app(name).failingInRegion.add(`${region} ${version}`);
     },
     secrets: (name) => ({ ...app(name).secrets }),
   };

@@ -154,6 +154,8 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
           'slack-webhook-url': expr('secrets.SLACK_WEBHOOK_URL'),
           'betterstack-token': expr('secrets.BETTERSTACK_TOKEN'),
           'audit-database-url': expr('secrets.AUDIT_DATABASE_URL'),
+          // The checks that read a Fly environment's machines (service-running, service-env …).
+          'fly-api-token': expr('secrets.FLY_API_TOKEN'),
           // Named after the environment, so only `secrets: inherit` can pass it.
           'database-url': expr("secrets[format('{0}_OPS_DATABASE_URL', matrix.prefix)]"),
           // The read-only role cannot delete: items with delete: true list what they would (skip),
@@ -223,6 +225,8 @@ const cleanup: Job = {
         schedule: expr('matrix.schedule'),
         config: expr('inputs.config'),
         'github-token': expr('github.token'),
+        // ecr-untagged reads what a Fly environment's machines run before it deletes anything.
+        'fly-api-token': expr('secrets.FLY_API_TOKEN'),
         cleanup: 'only',
       },
     }),

@@ -56,7 +56,13 @@ async function runningDigests(
   let images: RunningImage[];
   try {
     // What runs, on whichever platform the environment names.
-    const target = checkTarget({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
+    const target = checkTarget({
+      env,
+      aws: ctx.aws,
+      clock: deps.clock,
+      logger: deps.logger,
+      secrets: ctx.secrets,
+    });
     images = await target.runningImages();
   } catch (error) {
     out.blockers.push(`the image ${name} runs cannot be read (${errorMessage(error)})`);

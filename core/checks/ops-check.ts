@@ -59,6 +59,8 @@ export interface OpsCheckRequest {
   /** Where a restore drill records its restore time (audit_log). */
   auditDatabaseUrl: string | undefined;
   openIssue: boolean;
+  /** The Fly.io API token of an environment on Fly (the `fly-api-token` input). */
+  flyApiToken?: string | undefined;
   /** Whether this job runs the items that delete (see CLEANUP_MODES); default include. */
   cleanup?: CleanupMode;
 }
@@ -210,6 +212,7 @@ export async function opsCheck(
     betterstackToken: request.betterstackToken,
     databaseUrl: request.databaseUrl,
     auditDatabaseUrl: request.auditDatabaseUrl,
+    flyApiToken: request.flyApiToken,
   };
   const aws = deps.aws ?? createAwsClients(env.region);
   await prepareDatabaseForChecks(

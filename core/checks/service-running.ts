@@ -1,6 +1,7 @@
 import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { awsCall } from '../aws/call.js';
 import { EcsExpressTarget } from '../targets/ecs-express.js';
+import { FlyTarget } from '../targets/fly.js';
 import { TargetNotUpdatable, type TargetState } from '../targets/target.js';
 import { checkTarget } from './target-of.js';
 import { serviceRunningSchema } from './schemas/service-running.js';
@@ -68,6 +69,42 @@ async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
 }
 
 /**
+ * Fly: every machine of the process group started with its health checks passing. A machine
+ * stopped or suspended by Fly's auto-stop is not a failure while another one serves; a failed
+ * machine, or none serving, is.
+ */
+async function flyMachinesRunning(ctx: CheckContext): Promise<CheckOutcome> {
+  const target = checkTarget(ctx);
+  if (!(target instanceof FlyTarget)) throw new Error('service-running: not a Fly target');
+  const machines = await target.machineHealth();
+  const observed = Object.fromEntries(machines.map((m) => [m.id, m.state]));
+  const serving = machines.filter((m) => m.state === 'started' && m.failing.length === 0);
+  const bad = machines.filter(
+    (m) => m.state === 'failed' || (m.state === 'started' && m.failing.length > 0),
+  );
+  const named = bad
+    .map((m) => `${m.id} (${m.region}) ${m.state === 'failed' ? 'failed' : m.failing.join(', ')}`)
+    .join('; ');
+  if (serving.length === 0)
+    return {
+      status: 'fail',
+      line: `${target.arn}: no machine started with its checks passing (${machines.map((m) => `${m.id} ${m.state}`).join(', ')})${named ? `; ${named}` : ''}`,
+      observed,
+    };
+  if (bad.length > 0)
+    return {
+      status: 'fail',
+      line: `${target.arn}: ${serving.length} of ${machines.length} machines serve; ${named}`,
+      observed,
+    };
+  return {
+    status: 'pass',
+    line: `${target.arn}: ${serving.length} of ${machines.length} machines started, checks passing`,
+    observed,
+  };
+}
+
+/**
  * The runbook's daily "App Runner status RUNNING" and the go-live gate's first item; on the
  * other targets, what the target says of itself (DeployTarget.serviceStatus).
  */
@@ -78,6 +115,7 @@ export const serviceRunning = defineCheck({
   async run(_check, ctx) {
     const { env, aws, clock, logger } = ctx;
     if (env.target.kind === 'ecs-express') return ecsServiceRunning(ctx);
+    if (env.target.kind === 'fly') return flyMachinesRunning(ctx);
     if (env.target.kind !== 'app-runner') {
       // A target with no one status word (Auto Scaling behind a load balancer) says itself.
       const target = checkTarget(ctx);

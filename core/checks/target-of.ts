@@ -6,7 +6,7 @@ import type { CheckContext } from './types.js';
 
 export function checkTarget(
   ctx: Pick<CheckContext, 'env' | 'aws' | 'clock' | 'logger'> &
-    Partial<Pick<CheckContext, 'signal'>>,
+    Partial<Pick<CheckContext, 'signal' | 'secrets'>>,
 ): DeployTarget {
   return targetOf(
     ctx.env,
@@ -14,5 +14,7 @@ export function checkTarget(
     // The check's signal stops the target's retries when the check's timeout passes.
     { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal },
     { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS },
+    // The fly-api-token input; without it FLY_API_TOKEN (the command line), else an input error.
+    { flyApiToken: ctx.secrets?.flyApiToken },
   );
 }

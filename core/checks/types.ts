@@ -30,6 +30,8 @@ export interface CheckSecrets {
   databaseUrl?: string | undefined;
   /** Where the audit_log lives: deploy history (rollback targets) and drill records. */
   auditDatabaseUrl?: string | undefined;
+  /** The Fly.io API token: the checks that read a `fly` target's machines send it to Fly only. */
+  flyApiToken?: string | undefined;
 }
 
 /** One attestation from the attestations file (see core/gate/attestations.ts). */

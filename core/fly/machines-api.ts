@@ -249,6 +249,72 @@ export class FlyMachinesApi {
     });
   }
 
+  /**
+   * A new machine (Fly's bluegreen makes the green ones so): `skipServiceRegistration` keeps the
+   * proxy from sending it traffic until it is uncordoned. Never retried after an answer was lost
+   * (a second machine could be made): the caller finds what was made by its metadata.
+   */
+  createMachine(
+    app: string,
+    input: { config: FlyMachine['config']; region: string; skipServiceRegistration?: boolean },
+  ): Promise<FlyMachine> {
+    return this.request(`create machine in ${input.region}`, 'POST', `/v1/apps/${app}/machines`, {
+      body: {
+        config: input.config,
+        region: input.region,
+        ...(input.skipServiceRegistration ? { skip_service_registration: true } : {}),
+      },
+    });
+  }
+
+  /** Destroys a machine (force: even started); true, or false when it was already gone (404). */
+  async destroyMachine(app: string, id: string, nonce?: string): Promise<boolean> {
+    try {
+      await this.request(`destroy machine ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}`, {
+        query: { force: 'true' },
+        ...(nonce ? { nonce } : {}),
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof FlyApiError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  /** Turns the machine's services on (uncordon) or off (cordon) in Fly's proxy. */
+  async setCordoned(app: string, id: string, cordoned: boolean, nonce?: string): Promise<void> {
+    const action = cordoned ? 'cordon' : 'uncordon';
+    await this.request(
+      `${action} machine ${id}`,
+      'POST',
+      `/v1/apps/${app}/machines/${id}/${action}`,
+      {
+        ...(nonce ? { nonce } : {}),
+      },
+    );
+  }
+
+  /** The app's secrets: names and digests (Fly never returns a value). */
+  async listSecrets(app: string): Promise<{ name: string; digest: string }[]> {
+    const out = await this.request<{ secrets: { name: string; digest: string }[] }>(
+      'list secrets',
+      'GET',
+      `/v1/apps/${app}/secrets`,
+    );
+    return out.secrets;
+  }
+
+  /**
+   * Sets (a string) and unsets (null) app secrets in one request, as `fly secrets set --stage`
+   * does: the machines read them when they next start. Sending the same values again sets the
+   * same state, so a lost answer may be asked again.
+   */
+  async updateSecrets(app: string, values: Record<string, string | null>): Promise<void> {
+    await this.request('update secrets', 'POST', `/v1/apps/${app}/secrets`, {
+      body: { values },
+    });
+  }
+
   async restartMachine(app: string, id: string, nonce: string): Promise<void> {
     await this.request(`restart machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/restart`, {
       nonce,

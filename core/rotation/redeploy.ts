@@ -1,4 +1,6 @@
 import type { DeployTarget } from '../targets/target.js';
+import type { SecretsStore } from '../aws/secrets-manager.js';
+import { flySecretValues } from '../fly/secrets.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { smokeTest } from '../health/smoke-test.js';
 import type { Clock } from '../util/clock.js';
@@ -21,6 +23,8 @@ export interface RedeployDeps {
    * configured by tag; undefined: configured by digest, and a restart runs that digest again.
    */
   redeployImage?: string | undefined;
+  /** Where the values are (Fly: copied into the app's secrets before the restart). */
+  secrets?: SecretsStore;
 }
 
 /**
@@ -55,6 +59,9 @@ export async function redeployAndVerify(
   const wait = { timeoutMs: timing.operationTimeoutMs, intervalMs: timing.pollIntervalMs };
   const started = await steps.run(label, `${prefix}start-deployment`, async () => {
     const state = await deps.target.waitUntilUpdatable(wait);
+    // Fly machines read the app's own secrets, not Secrets Manager: AWSCURRENT goes there first.
+    if (deps.target.stageSecrets && deps.secrets)
+      await deps.target.stageSecrets(await flySecretValues(deps.env, deps.secrets));
     // Configured by tag: the same configuration with the running digest (which pins it from
     // then on), never what the tag names now.
     if (deps.redeployImage && !BY_DIGEST.test(state.image))

@@ -46,6 +46,7 @@ export function createTarget(
           'process-group': target['process-group'],
           regions: target.regions,
           'wait-timeout-ms': parseDuration(target['wait-timeout']) ?? 300_000,
+          strategy: target.strategy,
         },
         deps,
       );

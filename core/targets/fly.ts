@@ -47,6 +47,12 @@ export interface FlyTargetConfig {
   regions?: string[] | undefined;
   /** Per machine: its new instance `started` and every health check passing. */
   'wait-timeout-ms': number;
+  /**
+   * Fly's deploy strategies: `rolling` (default) updates the machines in place one at a time;
+   * `bluegreen` starts a new machine beside each old one, and only when every new one is
+   * started and healthy moves the traffic to them and destroys the old ones.
+   */
+  strategy?: 'rolling' | 'bluegreen' | undefined;
 }
 
 export interface FlyTargetDeps {
@@ -60,6 +66,8 @@ export class FlyTargetRefused extends DomainFailure {
 }
 
 const DIGEST = /@(sha256:[0-9a-f]{64})$/;
+/** Metadata naming the deployment that created a (green) machine: how its leftovers are found. */
+const DEPLOYMENT_TAG = 'apprunner_ops_deployment';
 const SETTLED = new Set(['started', 'stopped', 'suspended']);
 
 interface Plan {
@@ -166,6 +174,23 @@ export class FlyTarget implements DeployTarget {
 
   async describe(): Promise<TargetState> {
     return this.state(await this.machines());
+  }
+
+  /**
+   * Each machine of the process group: its state and its health checks as Fly reports them
+   * (service-running reads this).
+   */
+  async machineHealth(): Promise<
+    { id: string; region: string; state: string; failing: string[] }[]
+  > {
+    return (await this.machines()).map((m) => ({
+      id: m.id,
+      region: m.region,
+      state: m.state,
+      failing: (m.checks ?? [])
+        .filter((c) => c.status !== 'passing')
+        .map((c) => `${c.name} ${c.status}`),
+    }));
   }
 
   async runningImages(): Promise<RunningImage[]> {
@@ -275,6 +300,8 @@ export class FlyTarget implements DeployTarget {
   }
 
   describeSwitch(from: string, to: string): string {
+    if (this.config.strategy === 'bluegreen')
+      return `Fly Machines API, bluegreen: beside each of the ${this.config['process-group']} machines of ${this.app} (leased), a new machine with config.image ${this.safeFlyImage(to)} (was ${from}; nothing else changes) and no traffic; when every new one is started with its health checks passing, traffic moves to them and the old ones are destroyed`;
     return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
   }
 
@@ -293,6 +320,14 @@ export class FlyTarget implements DeployTarget {
   async switchImage(image: string, options: SwitchOptions = {}): Promise<StartedDeployment> {
     const fly = this.flyImage(image);
     const { id, before } = await this.plan('switch', fly, options.environment);
+    if (options.environment) {
+      try {
+        await this.refuseSecretNames(before.environment, options.environment);
+      } catch (error) {
+        this.plans.delete(id);
+        throw error;
+      }
+    }
     // Machines pull from registry.fly.io: a digest pushed only to ECR would fail on the first.
     const digest = fly.slice(fly.indexOf('@') + 1);
     if ((await this.api.registryHolds(this.app, digest)) === false) {
@@ -304,9 +339,51 @@ export class FlyTarget implements DeployTarget {
     return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
   }
 
+  /**
+   * env-set on a name that is one of the app's secrets: the machines' plain `env` would carry
+   * one value and the app's secrets another, and an overwritten secret could not be put back by
+   * a rollback (Fly never returns a secret's value). Refused before any change.
+   */
+  private async refuseSecretNames(
+    current: Record<string, string>,
+    wanted: Record<string, string>,
+  ): Promise<void> {
+    const changed = Object.keys(wanted).filter((k) => wanted[k] !== current[k]);
+    if (changed.length === 0) return;
+    let secrets: { name: string }[];
+    try {
+      secrets = await this.api.listSecrets(this.app);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const names = new Set(secrets.map((x) => x.name));
+    const clash = changed.filter((k) => names.has(k));
+    if (clash.length)
+      throw new TargetNotUpdatable(
+        `${clash.join(', ')} ${clash.length > 1 ? 'are secrets' : 'is a secret'} of Fly app ${this.app}: env-set changes the machines' plain environment, which would leave two values for ${clash.length > 1 ? 'them' : 'it'}; change ${clash.length > 1 ? 'them' : 'it'} with fly secrets set (or rotate-secret), not env-set; no machine was changed`,
+      );
+  }
+
   async restart(): Promise<StartedDeployment> {
     const { id, before } = await this.plan('restart', '');
     return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
+  }
+
+  /**
+   * `fly secrets set --stage`: the app's secrets set in one request (the machines read them when
+   * they next start: the restart that follows). Only names are said.
+   */
+  async stageSecrets(values: Record<string, string>): Promise<string> {
+    const names = Object.keys(values).sort();
+    if (names.length === 0) return `Fly app ${this.app}: no secrets to set`;
+    try {
+      await this.api.updateSecrets(this.app, values);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const line = `Fly app ${this.app}: secrets ${names.join(', ')} set (the machines read them when they restart)`;
+    this.deps.logger.info(`  ${line}`);
+    return line;
   }
 
   async traffic(): Promise<MinuteMetrics[]> {
@@ -320,6 +397,8 @@ export class FlyTarget implements DeployTarget {
     if (!plan) throw new Error(`FlyTarget.follow: no deployment ${deployment.id} was started here`);
     if (plan.done) throw new Error(`FlyTarget.follow: ${deployment.id} was already carried out`);
     plan.done = true;
+    if (plan.kind === 'switch' && this.config.strategy === 'bluegreen')
+      return this.blueGreen(deployment, plan, wait);
     const deadline = this.deps.clock.now() + wait.timeoutMs;
     const steps: Step[] = [];
     const name = deployment.names?.image ?? deployment.image;
@@ -367,6 +446,163 @@ export class FlyTarget implements DeployTarget {
       }
     }
     return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+  }
+
+  /**
+   * Fly's `bluegreen`: every old (blue) machine is leased for the whole switch; a green machine is
+   * created beside each (same region and configuration, the new image, tagged with this
+   * deployment, no traffic); once all are started with their checks passing they are uncordoned
+   * and the blue ones destroyed. A green that does not come up healthy destroys every green (found
+   * by the tag, so one whose create answer was lost goes too) and the blue ones keep serving.
+   */
+  private async blueGreen(
+    deployment: StartedDeployment,
+    plan: Plan,
+    wait: Wait,
+  ): Promise<DeploymentResult> {
+    const { logger, clock } = this.deps;
+    const deadline = clock.now() + wait.timeoutMs;
+    const name = deployment.names?.image ?? deployment.image;
+    const previous = deployment.names?.previous ?? deployment.previous;
+    const leases = new Map<string, string>();
+    const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) * 3 + 60);
+    const release = async () => {
+      for (const [id, nonce] of leases)
+        await this.api.releaseLease(this.app, id, nonce).catch((error: unknown) => {
+          logger.warning(
+            `Fly: could not release the lease of machine ${id} (${errorMessage(error)}); it lapses in ${ttl}s`,
+          );
+        });
+    };
+    try {
+      for (const blue of plan.machines)
+        leases.set(blue.id, await this.lease(blue.id, ttl, `apprunner-ops ${deployment.id}`));
+    } catch (error) {
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: 'FAILED',
+        emergency: false,
+        message: `Fly bluegreen to ${name} stopped before any change: ${errorMessage(error)}; no machine was changed`,
+      };
+    }
+    const greens: FlyMachine[] = [];
+    let failure: { at: string; why: string } | undefined;
+    for (const blue of plan.machines) {
+      const current = await this.api.getMachine(this.app, blue.id).catch(() => blue);
+      const config = {
+        ...current.config,
+        image: plan.image,
+        ...(plan.environment ? { env: { ...plan.environment } } : {}),
+        metadata: { ...(current.config.metadata ?? {}), [DEPLOYMENT_TAG]: deployment.id },
+      };
+      try {
+        const green = await this.api.createMachine(this.app, {
+          config,
+          region: blue.region,
+          skipServiceRegistration: true,
+        });
+        greens.push(green);
+        logger.info(
+          `  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} → ${plan.image}`,
+        );
+      } catch (error) {
+        failure = {
+          at: `a green machine beside ${blue.id} (${blue.region})`,
+          why: errorMessage(error),
+        };
+        break;
+      }
+    }
+    if (!failure)
+      for (const [index, green] of greens.entries()) {
+        try {
+          await this.healthy(green, green.instance_id, deadline, wait);
+          logger.info(
+            `  Fly: green machine ${green.id} (${green.region}, ${index + 1}/${greens.length}) started, health checks passing`,
+          );
+        } catch (error) {
+          failure = { at: `green machine ${green.id} (${green.region})`, why: errorMessage(error) };
+          break;
+        }
+      }
+    if (failure) {
+      const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+        emergency: false,
+        message: left.length
+          ? `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
+          : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
+      };
+    }
+    // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
+    try {
+      for (const green of greens) await this.api.setCordoned(this.app, green.id, false);
+    } catch (error) {
+      const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
+      await release();
+      return {
+        ok: false,
+        id: deployment.id,
+        status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
+        emergency: false,
+        message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${errorMessage(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : `the ${destroyed.length} green machines were destroyed`} and the old machines kept serving ${previous}`,
+      };
+    }
+    logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
+    const kept: string[] = [];
+    for (const blue of plan.machines) {
+      try {
+        await this.api.destroyMachine(this.app, blue.id, leases.get(blue.id));
+        leases.delete(blue.id);
+        logger.info(`  Fly: old machine ${blue.id} (${blue.region}) destroyed`);
+      } catch (error) {
+        kept.push(`${blue.id}: ${errorMessage(error)}`);
+      }
+    }
+    await release();
+    if (kept.length)
+      return {
+        ok: false,
+        id: deployment.id,
+        status: 'FAILED',
+        emergency: false,
+        message: `Fly bluegreen to ${name}: the green machines serve, but old machines still run ${previous} beside them (${kept.join('; ')}): destroy them (fly machine destroy --force <id> -a ${this.app})`,
+      };
+    return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
+  }
+
+  /** Every machine this deployment created (by its tag, so lost answers count), destroyed. */
+  private async destroyGreens(
+    deploymentId: string,
+    known: FlyMachine[],
+  ): Promise<{ destroyed: string[]; left: string[] }> {
+    const ids = new Set(known.map((m) => m.id));
+    try {
+      for (const m of await this.api.listMachines(this.app))
+        if (m.config.metadata?.[DEPLOYMENT_TAG] === deploymentId) ids.add(m.id);
+    } catch (error) {
+      this.deps.logger.warning(
+        `Fly: could not list the machines to find every green one (${errorMessage(error)}); destroying the ${ids.size} known`,
+      );
+    }
+    const left: string[] = [];
+    const destroyed: string[] = [];
+    for (const id of ids) {
+      try {
+        await this.api.destroyMachine(this.app, id);
+        destroyed.push(id);
+        this.deps.logger.info(`  Fly: green machine ${id} destroyed`);
+      } catch (error) {
+        left.push(`${id} (${errorMessage(error)})`);
+      }
+    }
+    return { destroyed, left };
   }
 
   private failed(

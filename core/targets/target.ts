@@ -153,6 +153,12 @@ export interface DeployTarget {
   scale?(capacity: number, wait?: Wait): Promise<string>;
   /** The bounds `scale` accepts and the capacity now, read without a change. */
   capacity?(): Promise<{ name: string; min: number; max: number; desired: number }>;
+  /**
+   * A platform whose instances read secrets it keeps itself (Fly's app secrets), not Secrets
+   * Manager: the values are written there (names and values, all at once) for the next restart
+   * to read. Returns one line for the log, names only.
+   */
+  stageSecrets?(values: Record<string, string>): Promise<string>;
 }
 
 export interface ServiceStatus {

@@ -52,6 +52,8 @@ export interface FlyImage {
 
 export interface FlyMachine {
   id: string;
+  /** The app it belongs to. */
+  app: string;
   name: string;
   region: string;
   instanceId: string;
@@ -70,6 +72,8 @@ export interface FlyMachine {
   history: { instanceId: string; image: string; at: number }[];
   /** A fault: versions whose health checks fail on this machine only (say, its region). */
   failingVersions: Set<string>;
+  /** Its services are off (cordoned, or created with skip_service_registration): no traffic. */
+  cordoned: boolean;
 }
 
 export interface FlyApp {
@@ -80,6 +84,12 @@ export interface FlyApp {
   secrets: Record<string, string>;
   /** The app's public URL as its proxy answers it: the first started machine passing checks. */
   proxy: SampleApp;
+  /** A fault: `<region> <version>` whose health checks fail on every machine there, new ones too. */
+  failingInRegion: Set<string>;
+  /** Bumped by every secrets change (Fly's secrets `version`). */
+  secretsVersion: number;
+  /** When each secret was set (ms). */
+  secretTimes: Record<string, { created: number; updated: number }>;
 }
 
 const duration = (text: unknown, fallback: number): number =>
@@ -113,6 +123,14 @@ export class FlyState {
         machines: new Map(),
         secrets: { ...a.secrets },
         proxy: undefined as unknown as SampleApp,
+        failingInRegion: new Set(),
+        secretsVersion: 1,
+        secretTimes: Object.fromEntries(
+          Object.keys(a.secrets).map((k) => [
+            k,
+            { created: now - 86_400_000, updated: now - 86_400_000 },
+          ]),
+        ),
       };
       app.proxy = new SampleApp(
         () => this.served(app),
@@ -123,6 +141,7 @@ export class FlyState {
         const ref = `${FLY_REGISTRY}/${a.name}@${image.digest}`;
         app.machines.set(m.id, {
           id: m.id,
+          app: a.name,
           name: `${a.name}-${m.id.slice(0, 6)}`,
           region: m.region,
           instanceId,
@@ -147,6 +166,22 @@ export class FlyState {
               ]),
             ),
             restart: { policy: 'on-failure' },
+            // fly.toml's [http_service] serves the `app` process group only: the proxy routes
+            // to the machines that have services.
+            ...(m.processGroup === 'app'
+              ? {
+                  services: [
+                    {
+                      protocol: 'tcp',
+                      internal_port: 3000,
+                      ports: [
+                        { port: 80, handlers: ['http'], force_https: true },
+                        { port: 443, handlers: ['tls', 'http'] },
+                      ],
+                    },
+                  ],
+                }
+              : {}),
           },
           image,
           startedAt: now - 86_400_000,
@@ -156,6 +191,7 @@ export class FlyState {
           secretsSeen: { ...a.secrets },
           history: [{ instanceId, image: ref, at: now - 86_400_000 }],
           failingVersions: new Set(),
+          cordoned: false,
         });
       }
       this.apps.set(a.name, app);
@@ -261,7 +297,12 @@ export class FlyState {
       const grace = this.clock.scaled(duration(c['grace_period'], 0));
       if (now - machine.startedAt < grace)
         return { name, status: 'warning', output: 'waiting for status update', updated_at: at };
-      if (machine.failingVersions.has(machine.image.version))
+      if (
+        machine.failingVersions.has(machine.image.version) ||
+        this.apps
+          .get(machine.app)
+          ?.failingInRegion.has(`${machine.region} ${machine.image.version}`)
+      )
         return {
           name,
           status: 'critical',
@@ -284,10 +325,14 @@ export class FlyState {
   private served(app: FlyApp): RunningApp {
     this.clock.runDue();
     for (const machine of [...app.machines.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-      if (machine.state !== 'started') continue;
+      if (machine.state !== 'started' || machine.cordoned) continue;
+      const services = machine.config['services'];
+      if (!Array.isArray(services) || services.length === 0) continue;
       if (this.checks(machine).every((c) => c.status === 'passing')) return this.running(machine);
     }
-    const first = [...app.machines.values()][0]!;
+    const first =
+      [...app.machines.values()].find((m) => m.state !== 'destroyed') ??
+      [...app.machines.values()][0]!;
     return {
       ...this.running(first),
       behaviour: { ...first.image.behaviour, behaviour: 'fails-platform-health-check' },
@@ -332,6 +377,57 @@ export class FlyState {
       machine.updatedAt = at;
       machine.secretsSeen = { ...app.secrets };
     });
+  }
+
+  /** A new machine: `created`, then `started` on its first instance after a replace's time. */
+  create(
+    app: FlyApp,
+    config: Record<string, unknown>,
+    region: string,
+    image: FlyImage,
+    skipServiceRegistration: boolean,
+  ): FlyMachine {
+    const now = this.clock.now();
+    let id: string;
+    do id = randomBytes(7).toString('hex');
+    while (app.machines.has(id));
+    const instanceId = newInstanceId();
+    const machine: FlyMachine = {
+      id,
+      app: app.name,
+      name: `${app.name}-${id.slice(0, 6)}`,
+      region,
+      instanceId,
+      state: 'created',
+      config,
+      image,
+      startedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      lease: undefined,
+      secretsSeen: {},
+      history: [{ instanceId, image: String(config['image']), at: now }],
+      failingVersions: new Set(),
+      cordoned: skipServiceRegistration,
+    };
+    app.machines.set(id, machine);
+    this.clock.after(this.fixture.fly.durations.replace, (at) => {
+      if (machine.instanceId !== instanceId || machine.state !== 'created') return;
+      machine.state = 'started';
+      machine.startedAt = at;
+      machine.updatedAt = at;
+      machine.secretsSeen = { ...app.secrets };
+    });
+    return machine;
+  }
+
+  /** Destroyed: no traffic, no lease, listed no more (GET still answers, `destroyed`). */
+  destroy(machine: FlyMachine): void {
+    machine.state = 'destroyed';
+    machine.instanceId = newInstanceId();
+    machine.lease = undefined;
+    machine.cordoned = true;
+    machine.updatedAt = this.clock.now();
   }
 
   restart(app: FlyApp, machine: FlyMachine): void {
@@ -410,13 +506,16 @@ function nonceOf(req: RestRequest): string | undefined {
 function find(
   world: FlyWorld,
   params: Record<string, string>,
+  /** Whether a destroyed machine is still found (reading it, waiting for `destroyed`). */
+  destroyed = false,
 ): { app: FlyApp; machine?: FlyMachine } | RestResponse {
   world.clock.runDue();
   const app = world.fly.app(params['app'] ?? '');
   if (!app) return error(404, 'app not found');
   if (params['id'] === undefined) return { app };
   const machine = app.machines.get(params['id']);
-  if (!machine) return error(404, 'machine not found');
+  if (!machine || (machine.state === 'destroyed' && !destroyed))
+    return error(404, 'machine not found');
   return { app, machine };
 }
 
@@ -493,18 +592,104 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
         return json(
           200,
           [...found.app.machines.values()]
+            .filter((m) => req.query.get('include_deleted') === 'true' || m.state !== 'destroyed')
             .filter((m) => !region || m.region === region)
             .map((m) => world.fly.describe(found.app, m)),
         );
       },
     },
     {
+      method: 'POST',
+      pattern: new RegExp(`^\\/v1\\/apps\\/${APP}\\/machines$`),
+      operation: 'createMachine',
+      mutating: true,
+      async handle(req, params, world) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const body = req.body as Record<string, unknown> | undefined;
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          return error(400, 'a JSON object body is required');
+        const unknown = Object.keys(body).filter((k) => !CREATE_FIELDS.has(k));
+        if (unknown.length) return error(400, `unknown field(s): ${unknown.join(', ')}`);
+        const config = body['config'];
+        if (typeof config !== 'object' || config === null || Array.isArray(config))
+          return error(400, 'config is required');
+        const image = (config as { image?: unknown }).image;
+        if (typeof image !== 'string' || image === '')
+          return error(400, 'config.image is required');
+        const region = body['region'] ?? 'arn';
+        if (typeof region !== 'string' || !/^[a-z]{3}$/.test(region))
+          return error(400, `invalid region ${JSON.stringify(region)}`);
+        const skip = body['skip_service_registration'] ?? false;
+        if (typeof skip !== 'boolean')
+          return error(400, 'skip_service_registration must be a boolean');
+        const wait = world.fly.take('create', found.app.name);
+        if (wait !== undefined)
+          return error(429, 'rate limit exceeded', { 'retry-after': String(wait) });
+        const resolved = await world.fly.lookup(image);
+        if (!resolved)
+          return error(
+            422,
+            `failed to get manifest ${image}: manifest unknown (push it to ${FLY_REGISTRY}/${found.app.name} first)`,
+          );
+        const machine = world.fly.create(
+          found.app,
+          config as Record<string, unknown>,
+          region,
+          resolved,
+          skip,
+        );
+        return json(200, world.fly.describe(found.app, machine));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: new RegExp(`^\\/v1\\/apps\\/${MACHINE}$`),
+      operation: 'destroyMachine',
+      mutating: true,
+      handle(req, params, world) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const machine = found.machine!;
+        const refused = leaseRefusal(world, machine, req);
+        if (refused) return refused;
+        const force = req.query.get('force');
+        if (force !== null && force !== 'true' && force !== 'false')
+          return error(400, 'force must be true or false');
+        if (
+          force !== 'true' &&
+          !['stopped', 'suspended', 'failed', 'created'].includes(machine.state)
+        )
+          return error(
+            412,
+            `failed_precondition: unable to destroy machine, not currently stopped, suspended or failed (it is ${machine.state}); stop it first or pass force=true`,
+          );
+        world.fly.destroy(machine);
+        return json(200, { ok: true });
+      },
+    },
+    ...(['cordon', 'uncordon'] as const).map((action) => ({
+      method: 'POST' as const,
+      pattern: new RegExp(`^\\/v1\\/apps\\/${MACHINE}\\/${action}$`),
+      operation: `${action}Machine`,
+      mutating: true,
+      handle(req: RestRequest, params: Record<string, string>, world: FlyWorld) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const machine = found.machine!;
+        const refused = leaseRefusal(world, machine, req);
+        if (refused) return refused;
+        machine.cordoned = action === 'cordon';
+        return json(200, { ok: true });
+      },
+    })),
+    {
       method: 'GET',
       pattern: new RegExp(`^\\/v1\\/apps\\/${MACHINE}$`),
       operation: 'getMachine',
       mutating: false,
       handle(_req, params, world) {
-        const found = find(world, params);
+        const found = find(world, params, true);
         if ('status' in found) return found;
         return json(200, world.fly.describe(found.app, found.machine!));
       },
@@ -659,7 +844,7 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
       operation: 'waitMachine',
       mutating: false,
       async handle(req, params, world) {
-        const found = find(world, params);
+        const found = find(world, params, true);
         if ('status' in found) return found;
         const machine = found.machine!;
         const state = req.query.get('state') ?? 'started';
@@ -716,6 +901,88 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
       },
     },
     {
+      method: 'POST',
+      pattern: new RegExp(`^\\/v1\\/apps\\/${APP}\\/secrets$`),
+      operation: 'updateSecrets',
+      mutating: true,
+      handle(req, params, world) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const body = req.body as { values?: unknown } | undefined;
+        const values = body?.values;
+        if (typeof values !== 'object' || values === null || Array.isArray(values))
+          return error(
+            400,
+            'values is required: an object of secret names to values (null unsets)',
+          );
+        const entries = Object.entries(values as Record<string, unknown>);
+        if (entries.length === 0) return error(400, 'values is empty');
+        for (const [name, value] of entries) {
+          if (!SECRET_NAME.test(name))
+            return error(400, `invalid secret name ${JSON.stringify(name)}`);
+          if (value !== null && typeof value !== 'string')
+            return error(400, `the value of ${name} must be a string, or null to unset it`);
+        }
+        const app = found.app;
+        const now = world.clock.now();
+        for (const [name, value] of entries) {
+          if (value === null) {
+            delete app.secrets[name];
+            delete app.secretTimes[name];
+          } else {
+            app.secrets[name] = value as string;
+            app.secretTimes[name] = {
+              created: app.secretTimes[name]?.created ?? now,
+              updated: now,
+            };
+          }
+        }
+        app.secretsVersion += 1;
+        // Names and digests only, as Fly answers: a value is never returned.
+        return json(200, { secrets: secretList(app), version: app.secretsVersion });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^\\/v1\\/apps\\/${APP}\\/secrets\\/(?<name>[^/]+)$`),
+      operation: 'setSecret',
+      mutating: true,
+      handle(req, params, world) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const name = params['name']!;
+        if (!SECRET_NAME.test(name))
+          return error(400, `invalid secret name ${JSON.stringify(name)}`);
+        const body = req.body as { value?: unknown } | undefined;
+        if (typeof body?.value !== 'string') return error(400, 'value is required (a string)');
+        const app = found.app;
+        const now = world.clock.now();
+        app.secrets[name] = body.value;
+        app.secretTimes[name] = { created: app.secretTimes[name]?.created ?? now, updated: now };
+        app.secretsVersion += 1;
+        return json(201, {
+          ...secretList(app).find((x) => x.name === name),
+          version: app.secretsVersion,
+        });
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: new RegExp(`^\\/v1\\/apps\\/${APP}\\/secrets\\/(?<name>[^/]+)$`),
+      operation: 'deleteSecret',
+      mutating: true,
+      handle(_req, params, world) {
+        const found = find(world, params);
+        if ('status' in found) return found;
+        const name = params['name']!;
+        if (!(name in found.app.secrets)) return error(404, `secret ${name} not found`);
+        delete found.app.secrets[name];
+        delete found.app.secretTimes[name];
+        found.app.secretsVersion += 1;
+        return json(200, { name, version: found.app.secretsVersion });
+      },
+    },
+    {
       method: 'GET',
       pattern: new RegExp(`^\\/v1\\/apps\\/${APP}\\/secrets$`),
       operation: 'listSecrets',
@@ -724,16 +991,26 @@ export const fly: RestService<FlyWorld & { fly: FlyState }> = {
         const found = find(world, params);
         if ('status' in found) return found;
         // Names and digests only: Fly never returns a secret's value.
-        return json(200, {
-          secrets: Object.entries(found.app.secrets).map(([name, value]) => ({
-            name,
-            digest: digestOf(value),
-          })),
-        });
+        return json(200, { secrets: secretList(found.app), version: found.app.secretsVersion });
       },
     },
   ],
 };
+
+/** What the sim's create takes (Fly takes more: skip_launch, lease_ttl … are refused here, not ignored). */
+const CREATE_FIELDS = new Set(['config', 'region', 'skip_service_registration']);
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function secretList(app: FlyApp) {
+  return Object.entries(app.secrets)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => ({
+      name,
+      digest: digestOf(value),
+      created_at: new Date(app.secretTimes[name]?.created ?? 0).toISOString(),
+      updated_at: new Date(app.secretTimes[name]?.updated ?? 0).toISOString(),
+    }));
+}
 
 function digestOf(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 16);

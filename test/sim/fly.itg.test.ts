@@ -82,8 +82,10 @@ describe("the sim's Fly Machines API", () => {
     'a lease: one holder, its nonce required to update or release, 409 naming it otherwise',
     async ({ onTestFinished }) => {
       const s = await sim(onTestFinished);
+      // The longest TTL Fly takes (10.8 s real at this time scale): it must not lapse while a
+      // loaded machine runs the checks below (600 s, 1.8 s real, did).
       const lease = await call(s, 'POST', `${M}/lease`, {
-        body: { ttl: 600, description: 'deploy' },
+        body: { ttl: 3600, description: 'deploy' },
       });
       expect(lease.status).toBe(200);
       const nonce = (lease.body['data'] as { nonce: string; owner: string }).nonce;

@@ -1,4 +1,5 @@
 import type { InputReader } from '../../../core/action/inputs.js';
+import { flyApiTokenInput } from '../../../core/fly/token.js';
 import {
   CLEANUP_MODES,
   parseInlineChecks,
@@ -20,6 +21,7 @@ export function readOpsCheckInputs(inputs: InputReader): OpsCheckRequest {
     betterstackToken: inputs.secret('betterstack-token'),
     databaseUrl: inputs.secretUrl('database-url', ['postgres', 'postgresql'])?.href,
     auditDatabaseUrl: inputs.secretUrl('audit-database-url', ['postgres', 'postgresql'])?.href,
+    flyApiToken: flyApiTokenInput(inputs),
     openIssue: inputs.boolean('open-issue'),
     // Absent where no action.yml default applies (the command line): core runs them as
     // configured.
