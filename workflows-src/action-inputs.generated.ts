@@ -119,6 +119,8 @@ export interface ActionInputs {
     readonly 'database-url'?: InputValue;
     /** PostgreSQL URL of the database holding audit_log: a snapshot-restore drill records its restore time there, a report check reads deploys, rotations and drills from it; empty: not recorded (and a report check is an error). */
     readonly 'audit-database-url'?: InputValue;
+    /** Fly.io API token (secrets.FLY_API_TOKEN) of an environment whose target kind is fly: the checks that read the deploy target (service-running, service-env, rotation-due, ecr-untagged) read its machines with it. Masked; unused by the other targets. */
+    readonly 'fly-api-token'?: InputValue;
     /** Open one GitHub issue per environment and schedule while checks fail, comment on it, close it when they pass (true or false). Default: `true`. */
     readonly 'open-issue'?: InputValue;
     /** Items that delete (ecr-untagged with delete: true): include runs them as configured; skip lists what they would delete (dry run, for a read-only role); only runs them and nothing else, without issue or Slack (the clean-up job, whose role may delete); no-role refuses them before any call, naming the <ENV>_CLEANUP_ROLE_ARN variable to set (no job may delete). Default: `include`. */

@@ -216,14 +216,16 @@ const reportCheck = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCheck */ 
 /* harmony export */   e: () => (/* binding */ checkTarget)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9750);
-/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7366);
+/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8216);
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
 
 function checkTarget(ctx) {
     return (0,_targets_create_js__WEBPACK_IMPORTED_MODULE_0__/* .targetOf */ .$r)(ctx.env, ctx.aws, 
     // The check's signal stops the target's retries when the check's timeout passes.
-    { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal }, { requestTimeoutMs: _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_AWS_REQUEST_TIMEOUT_MS */ .Z7 });
+    { clock: ctx.clock, logger: ctx.logger, signal: ctx.signal }, { requestTimeoutMs: _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_AWS_REQUEST_TIMEOUT_MS */ .Z7 }, 
+    // The fly-api-token input; without it FLY_API_TOKEN (the command line), else an input error.
+    { flyApiToken: ctx.secrets?.flyApiToken });
 }
 
 

@@ -449,6 +449,7 @@ async function opsCheck(request, deps) {
         betterstackToken: request.betterstackToken,
         databaseUrl: request.databaseUrl,
         auditDatabaseUrl: request.auditDatabaseUrl,
+        flyApiToken: request.flyApiToken,
     };
     const aws = deps.aws ?? (0,clients/* createAwsClients */.Gv)(env.region);
     await (0,database_access/* prepareDatabaseForChecks */.x)(items, { environment: request.environment, configFile: request.config, env }, secrets, {

@@ -22,6 +22,8 @@ var dist_cjs = __webpack_require__(2284);
 var call = __webpack_require__(2664);
 // EXTERNAL MODULE: ./core/targets/ecs-express.ts
 var ecs_express = __webpack_require__(1133);
+// EXTERNAL MODULE: ./core/targets/fly.ts
+var fly = __webpack_require__(752);
 // EXTERNAL MODULE: ./core/targets/target.ts
 var targets_target = __webpack_require__(9056);
 // EXTERNAL MODULE: ./core/checks/target-of.ts
@@ -31,6 +33,7 @@ var service_running = __webpack_require__(6026);
 // EXTERNAL MODULE: ./core/checks/types.ts
 var types = __webpack_require__(5045);
 ;// CONCATENATED MODULE: ./core/checks/service-running.ts
+
 
 
 
@@ -100,6 +103,40 @@ async function ecsServiceRunning(ctx) {
     };
 }
 /**
+ * Fly: every machine of the process group started with its health checks passing. A machine
+ * stopped or suspended by Fly's auto-stop is not a failure while another one serves; a failed
+ * machine, or none serving, is.
+ */
+async function flyMachinesRunning(ctx) {
+    const target = (0,target_of/* checkTarget */.e)(ctx);
+    if (!(target instanceof fly/* FlyTarget */.B))
+        throw new Error('service-running: not a Fly target');
+    const machines = await target.machineHealth();
+    const observed = Object.fromEntries(machines.map((m) => [m.id, m.state]));
+    const serving = machines.filter((m) => m.state === 'started' && m.failing.length === 0);
+    const bad = machines.filter((m) => m.state === 'failed' || (m.state === 'started' && m.failing.length > 0));
+    const named = bad
+        .map((m) => `${m.id} (${m.region}) ${m.state === 'failed' ? 'failed' : m.failing.join(', ')}`)
+        .join('; ');
+    if (serving.length === 0)
+        return {
+            status: 'fail',
+            line: `${target.arn}: no machine started with its checks passing (${machines.map((m) => `${m.id} ${m.state}`).join(', ')})${named ? `; ${named}` : ''}`,
+            observed,
+        };
+    if (bad.length > 0)
+        return {
+            status: 'fail',
+            line: `${target.arn}: ${serving.length} of ${machines.length} machines serve; ${named}`,
+            observed,
+        };
+    return {
+        status: 'pass',
+        line: `${target.arn}: ${serving.length} of ${machines.length} machines started, checks passing`,
+        observed,
+    };
+}
+/**
  * The runbook's daily "App Runner status RUNNING" and the go-live gate's first item; on the
  * other targets, what the target says of itself (DeployTarget.serviceStatus).
  */
@@ -111,6 +148,8 @@ const serviceRunning = (0,types/* defineCheck */.q)({
         const { env, aws, clock, logger } = ctx;
         if (env.target.kind === 'ecs-express')
             return ecsServiceRunning(ctx);
+        if (env.target.kind === 'fly')
+            return flyMachinesRunning(ctx);
         if (env.target.kind !== 'app-runner') {
             // A target with no one status word (Auto Scaling behind a load balancer) says itself.
             const target = (0,target_of/* checkTarget */.e)(ctx);
@@ -800,7 +839,13 @@ async function runningDigests(name, env, ctx, byTag, inRepo, history, deps) {
     let images;
     try {
         // What runs, on whichever platform the environment names.
-        const target = (0,target_of/* checkTarget */.e)({ env, aws: ctx.aws, clock: deps.clock, logger: deps.logger });
+        const target = (0,target_of/* checkTarget */.e)({
+            env,
+            aws: ctx.aws,
+            clock: deps.clock,
+            logger: deps.logger,
+            secrets: ctx.secrets,
+        });
         images = await target.runningImages();
     }
     catch (error) {

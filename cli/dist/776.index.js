@@ -386,8 +386,8 @@ var aws_clients = __webpack_require__(9750);
 var aws_ecr = __webpack_require__(640);
 // EXTERNAL MODULE: ./core/aws/rds.ts
 var rds = __webpack_require__(7561);
-// EXTERNAL MODULE: ./core/targets/create.ts + 9 modules
-var create = __webpack_require__(7366);
+// EXTERNAL MODULE: ./core/targets/create.ts + 6 modules
+var create = __webpack_require__(8216);
 // EXTERNAL MODULE: ./core/github/deployments.ts
 var deployments = __webpack_require__(6302);
 // EXTERNAL MODULE: ./core/notify/betterstack.ts

@@ -85795,6 +85795,9 @@ const flyTargetSchema = schemas/* strictObject */.rej({
     'wait-timeout': fields/* positiveDurationField */.cU
         .default('5m')
         .describe('Per machine: its new instance started and every health check passing, or the update stops and is put back.'),
+    strategy: schemas/* enum */.k5n(['rolling', 'bluegreen'])
+        .default('rolling')
+        .describe("Fly's deploy strategy: rolling updates the machines in place one at a time (the ones updated are put back if one fails); bluegreen starts a new machine beside each old one, moves the traffic once all are healthy and destroys the old ones (on failure the new ones are destroyed and the old keep serving)."),
 })
     .describe('A Fly.io app: { kind: fly, app: drop-staging }; the API token comes from the FLY_API_TOKEN secret.');
 const serviceTarget = (kind) => schemas/* strictObject */.rej({
