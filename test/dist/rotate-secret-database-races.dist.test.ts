@@ -5,6 +5,10 @@
  * database password is never refused (database-user: the role altered is the one the service
  * does not run); the next run is clean.
  */
+import {
+  SecretsManagerClient,
+  UpdateSecretVersionStageCommand,
+} from '@aws-sdk/client-secrets-manager';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tryLogin } from '../../core/rotation/values.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
@@ -157,5 +161,44 @@ describe('rds-managed: two runs at once', () => {
     const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9303' });
     expect(next.exitCode, next.stdout).toBe(0);
     expect(next.summary).toMatch(/already up to date/);
+  });
+});
+
+describe('a run lost inside move-current', () => {
+  it('AWSPENDING left beside AWSCURRENT is taken off by the next run, which redeploys the lost value', async () => {
+    const world = await startRotationWorld({ appUser: true });
+    worlds.push(world);
+    const id = 'drop/production/app-database-url';
+    const lost = await world.rotate(
+      { secret: 'DATABASE_URL' },
+      { runId: '9401', killOn: /step done: DATABASE_URL move-current/ },
+    );
+    expect(lost.signal).toBe('SIGKILL');
+    const moved = labelled(world, id, 'AWSCURRENT')[0]!;
+    // What a run lost between moving AWSCURRENT and taking AWSPENDING off leaves: both labels
+    // on the new version (move-current's two calls; a time-offset kill landed there).
+    const client = new SecretsManagerClient(world.sim.clientConfig({ maxAttempts: 1 }));
+    try {
+      await client.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: id,
+          VersionStage: 'AWSPENDING',
+          MoveToVersionId: moved,
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([moved]);
+    const resumed = await world.rotate(
+      { secret: 'DATABASE_URL', unfinished: 'resume' },
+      { runId: '9402' },
+    );
+    expect(resumed.exitCode, resumed.stdout).toBe(0);
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([]);
+    expect(labelled(world, id, 'AWSCURRENT')).toEqual([moved]);
+    expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(
+      world.sim.secret(id).current,
+    );
   });
 });
