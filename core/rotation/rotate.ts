@@ -214,7 +214,21 @@ export async function preflight(
         `AWSCURRENT (version ${current.versionId}, made ${ago(ctx.clock, createdAt)}) is not deployed yet`,
         ctx.environment,
       );
-    await driver.preflight(current.value, unfinished !== undefined);
+    try {
+      await driver.preflight(current.value, unfinished !== undefined);
+    } catch (error) {
+      // Another run may have staged its version and applied it since this one read the
+      // labels (RDS is then resetting-master-credentials): say so, not only what RDS says.
+      const now = ctx.unfinished === 'stop' ? await ctx.secrets.describe(secretId) : undefined;
+      if (now?.unfinishedVersionId && now.unfinishedVersionId !== pendingId)
+        throw inProgress(
+          secret.name,
+          secretId,
+          `while this run checked, another run staged version ${now.unfinishedVersionId} (${errorMessage(error)})`,
+          ctx.environment,
+        );
+      throw error;
+    }
     const nextId = secret['next-secret-id'];
     if (nextId) await serviceReadsNextKey(secret.name, nextId, ctx);
     const previousVersionId = Object.entries(described.stages).find(([, l]) =>
