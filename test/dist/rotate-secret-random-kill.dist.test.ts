@@ -25,6 +25,7 @@ import { tryLogin } from '../../core/rotation/values.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 import { RUN_TIMEOUT_MS } from '../../sim/run-action.js';
 import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
+import { probeHealth, type Probe } from '../helpers/health-probe.js';
 
 const SEED = Number(process.env['ROTATE_KILL_SEED'] ?? Date.now() % 100_000);
 const POINTS_PER_KIND = 3;
@@ -90,32 +91,6 @@ const KINDS: Kind[] = [
   },
 ];
 
-interface Probe {
-  at: number;
-  status: number;
-}
-
-/** The app's health (a new database connection each time) every 50 ms until stopped. */
-function probeHealth(world: RotationWorld): { stop: () => Promise<Probe[]> } {
-  const probes: Probe[] = [];
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      const res = await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`);
-      await res.arrayBuffer();
-      probes.push({ at: Date.now(), status: res.status });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  return {
-    stop: async () => {
-      on = false;
-      await loop;
-      return probes;
-    },
-  };
-}
-
 const stagesOf = (world: RotationWorld, id: string, versionId: string): string[] =>
   world.sim.secret(id).versions.find((v) => v.id === versionId)?.stages ?? [];
 
@@ -176,7 +151,7 @@ describe.concurrent(`rotations killed at seeded moments (seed ${SEED})`, () => {
           const token = k.kind === 'random' ? await signIn(world) : undefined;
           const before = world.sim.service('drop-web').running.env['DATABASE_URL']!;
           const versionsBefore = world.sim.secret(k.secretId).versions.length;
-          const probes = probeHealth(world);
+          const probes = probeHealth(world, 50);
           stopProbes = probes.stop;
           const pointStart = Date.now();
           if (managed) await world.sim.rotateManagedMasterSecret('drop-db');
