@@ -221,8 +221,9 @@ describe('a run lost inside move-current', () => {
     expect(resumed.exitCode, resumed.stdout).toBe(0);
     expect(labelled(world, id, 'AWSPENDING')).toEqual([]);
     expect(labelled(world, id, 'AWSCURRENT')).toEqual([moved]);
-    expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(
-      world.sim.secret(id).current,
-    );
+    // Compared, never printed: the URLs hold passwords.
+    expect(
+      world.sim.service('drop-web').running.env['DATABASE_URL'] === world.sim.secret(id).current,
+    ).toBe(true);
   });
 });
