@@ -45,12 +45,17 @@ interface Traffic<T = ActionRun> {
 
 /**
  * Users while `work` runs: each round signs in once, calls the app with that token, and with a
- * token minted earlier (a session that spans the rollout). Three requests, prime to the load
- * balancer's 1-in-20 canary share and to App Runner's turns, so sign-ins land on every
- * instance, as often as possible (a loaded machine makes fewer rounds per modelled minute).
+ * token minted earlier (a session that spans the rollout), or (`freshTwice`) with the new one
+ * again. Three requests, prime to the load balancer's 1-in-20 canary share and to App Runner's
+ * turns, so sign-ins land on every instance, as often as possible (a loaded machine makes fewer
+ * rounds per modelled minute).
  * Stops when the work ends.
  */
-async function underTraffic<T>(url: string, work: () => Promise<T>): Promise<Traffic<T>> {
+async function underTraffic<T>(
+  url: string,
+  work: () => Promise<T>,
+  options: { freshTwice?: boolean } = {},
+): Promise<Traffic<T>> {
   const checks: Check[] = [];
   const generations: string[] = [];
   const seen = (instance: string): string => {
@@ -78,14 +83,17 @@ async function underTraffic<T>(url: string, work: () => Promise<T>): Promise<Tra
     const minter = seen(res.headers.get('x-sim-instance') ?? '?');
     minted.push({ token: data.token, minter });
     await me(data.token, minter);
-    const earlier = minted[(round * 7) % minted.length]!;
+    const earlier = options.freshTwice ? minted.at(-1)! : minted[(round * 7) % minted.length]!;
     await me(earlier.token, earlier.minter);
   }
   return { run: await running, checks, tokens: minted.length, generations };
 }
 
-const rotateUnderTraffic = (world: RotationWorld, url: string): Promise<Traffic> =>
-  underTraffic(url, () => world.rotate({ secret: 'JWT_SECRET' }));
+const rotateUnderTraffic = (
+  world: RotationWorld,
+  url: string,
+  options: { freshTwice?: boolean } = {},
+): Promise<Traffic> => underTraffic(url, () => world.rotate({ secret: 'JWT_SECRET' }), options);
 
 /** Checks of tokens minted by generation `minter` answered by generation `checker`. */
 const between = (t: Traffic<unknown>, minter: number, checker: number): Check[] =>
@@ -180,7 +188,13 @@ describe.concurrent.each(TARGETS)(
         timeScale: 'ecs' in target.world ? 0.04 : 0.02,
       });
       worlds.push(world);
-      const t = await rotateUnderTraffic(world, target.url(world));
+      // ECS: users call the app twice with the token they just got (a session's first calls),
+      // so each token a new task signs meets old tasks twice: 2 in every 60 requests are
+      // refused, clear of the alarm's 1 % at any pace (one call would put it at 1 in 60, which
+      // a loaded machine's few requests per modelled minute can round below 1 %).
+      const t = await rotateUnderTraffic(world, target.url(world), {
+        freshTwice: 'ecs' in target.world,
+      });
       const refused = t.checks.filter((c) => c.status !== 200);
       const newToOld = between(t, 1, 0);
       console.log(
