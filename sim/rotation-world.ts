@@ -182,6 +182,8 @@ export interface RotationWorld extends DeployWorld {
     inputs: Record<string, string>,
     extra?: {
       killOn?: RegExp;
+      /** SIGKILL the run (a lost runner) this long (real ms) after it started. */
+      killAfterMs?: number;
       /** Cancel the main step (SIGINT) when the output matches; the post step runs. */
       cancelOn?: RegExp;
       echo?: (line: string) => void;
@@ -245,6 +247,7 @@ export async function startRotationWorld(
           ...inputs,
         },
         ...(extra.killOn ? { killOn: extra.killOn } : {}),
+        ...(extra.killAfterMs !== undefined ? { killAfterMs: extra.killAfterMs } : {}),
         ...(extra.cancelOn ? { cancelOn: extra.cancelOn } : {}),
         ...(extra.echo ? { echo: extra.echo } : {}),
       }),

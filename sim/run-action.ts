@@ -33,6 +33,11 @@ export interface ActionRunOptions {
   loseRunnerOn?: RegExp;
   /** Kill the main step (SIGKILL, a lost runner: no post step) as soon as its output matches. */
   killOn?: RegExp;
+  /**
+   * Kill the main step (SIGKILL, a lost runner: no post step) this long after its first output
+   * (its code running: how long node takes to load a bundle on a busy machine is not counted).
+   */
+  killAfterMs?: number;
   /** Hard limit for each process; the run fails loudly past it. */
   timeoutMs?: number;
   /** Print the child's output as it comes (the demo does). */
@@ -52,6 +57,8 @@ export interface StepResult {
   stderr: string;
   annotations: Annotation[];
   durationMs: number;
+  /** From the start of the process to its first output (undefined: it printed nothing). */
+  firstOutputMs?: number;
 }
 
 export interface ActionRun extends StepResult {
@@ -218,6 +225,7 @@ function runNode(
     cancelAfterMs?: number;
     cancelOn?: RegExp;
     killOn?: RegExp;
+    killAfterMs?: number;
     timeoutMs: number;
     echo?: (line: string) => void;
   },
@@ -232,8 +240,17 @@ function runNode(
     let stdout = '';
     let stderr = '';
     let pending = '';
+    let firstOutputMs: number | undefined;
+    let kill: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
+      if (firstOutputMs === undefined) {
+        firstOutputMs = performance.now() - started;
+        if (options.killAfterMs !== undefined)
+          kill = setTimeout(() => {
+            if (child.exitCode === null && !child.killed) child.kill('SIGKILL');
+          }, options.killAfterMs);
+      }
       stdout += text;
       if (options.killOn?.test(stdout) && child.exitCode === null && !child.killed)
         child.kill('SIGKILL');
@@ -261,6 +278,7 @@ function runNode(
     child.on('close', (exitCode, signal) => {
       clearTimeout(hardLimit);
       if (cancel) clearTimeout(cancel);
+      if (kill) clearTimeout(kill);
       if (options.echo && pending) options.echo(pending);
       resolve({
         exitCode,
@@ -269,6 +287,7 @@ function runNode(
         stderr,
         annotations: parseAnnotations(stdout),
         durationMs: performance.now() - started,
+        ...(firstOutputMs !== undefined ? { firstOutputMs } : {}),
       });
     });
   });
@@ -348,6 +367,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
       timeoutMs,
       ...(options.cancelAfterMs !== undefined ? { cancelAfterMs: options.cancelAfterMs } : {}),
       ...(options.cancelOn ? { cancelOn: options.cancelOn } : {}),
+      ...(options.killAfterMs !== undefined ? { killAfterMs: options.killAfterMs } : {}),
       ...(options.loseRunnerOn
         ? { killOn: options.loseRunnerOn }
         : options.killOn

@@ -205,6 +205,8 @@ export class SampleApp {
   constructor(
     private readonly current: () => RunningApp,
     private readonly now: () => number = Date.now,
+    /** Told of every answer sent, with the instance that gave it (the load balancer's count). */
+    private readonly answered?: (app: RunningApp, status: number) => void,
   ) {}
 
   async start(): Promise<void> {
@@ -218,7 +220,7 @@ export class SampleApp {
           : undefined;
       if (session) {
         res.setHeader('x-sim-instance', instanceOf(app));
-        this.reply(req, res, session);
+        this.reply(req, res, session, app);
         return;
       }
       // `errorRate`: that share of ordinary requests fails, evenly spread; health stays green,
@@ -227,17 +229,17 @@ export class SampleApp {
         this.requests++;
         const rate = app.behaviour.errorRate;
         if (Math.floor(this.requests * rate) > Math.floor((this.requests - 1) * rate)) {
-          this.reply(req, res, {
-            ...plain,
-            status: 500,
-            contentType: 'text/plain',
-            body: 'Internal Server Error\n',
-          });
+          this.reply(
+            req,
+            res,
+            { ...plain, status: 500, contentType: 'text/plain', body: 'Internal Server Error\n' },
+            app,
+          );
           return;
         }
       }
       void (HEALTH_PATHS.has(pathname) ? withDatabase(app, plain) : Promise.resolve(plain)).then(
-        (answer) => this.reply(req, res, answer),
+        (answer) => this.reply(req, res, answer, app),
       );
     });
     server.keepAliveTimeout = 1000;
@@ -249,8 +251,14 @@ export class SampleApp {
     this.port = (server.address() as net.AddressInfo).port;
   }
 
-  private reply(req: http.IncomingMessage, res: http.ServerResponse, answer: AppAnswer): void {
+  private reply(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    answer: AppAnswer,
+    app: RunningApp,
+  ): void {
     const send = (): void => {
+      this.answered?.(app, answer.status);
       res.writeHead(answer.status, {
         'content-type': answer.contentType,
         'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',

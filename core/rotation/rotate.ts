@@ -133,6 +133,11 @@ export interface Preflight {
   unfinished: Unfinished | undefined;
   /** AWSCURRENT carries UNDEPLOYED: a run moved it and did not finish the redeploy. */
   undeployed: boolean;
+  /**
+   * AWSCURRENT still carries AWSPENDING: a run was lost inside move-current, between moving
+   * AWSCURRENT and taking AWSPENDING off (not a rotation under way: the value is current).
+   */
+  pendingOnCurrent: boolean;
   /** The token (version id) of a fresh rotation from today's AWSCURRENT. */
   nextToken: string;
 }
@@ -193,6 +198,7 @@ export async function preflight(
         }
       : undefined;
     const undeployed = described.stages[current.versionId]?.includes(UNDEPLOYED) ?? false;
+    const pendingOnCurrent = described.stages[current.versionId]?.includes('AWSPENDING') ?? false;
     const createdAt = versions.find((v) => v.versionId === current.versionId)?.createdAt;
     if (ctx.unfinished === 'stop' && unfinished)
       throw inProgress(
@@ -208,7 +214,21 @@ export async function preflight(
         `AWSCURRENT (version ${current.versionId}, made ${ago(ctx.clock, createdAt)}) is not deployed yet`,
         ctx.environment,
       );
-    await driver.preflight(current.value, unfinished !== undefined);
+    try {
+      await driver.preflight(current.value, unfinished !== undefined);
+    } catch (error) {
+      // Another run may have staged its version and applied it since this one read the
+      // labels (RDS is then resetting-master-credentials): say so, not only what RDS says.
+      const now = ctx.unfinished === 'stop' ? await ctx.secrets.describe(secretId) : undefined;
+      if (now?.unfinishedVersionId && now.unfinishedVersionId !== pendingId)
+        throw inProgress(
+          secret.name,
+          secretId,
+          `while this run checked, another run staged version ${now.unfinishedVersionId} (${errorMessage(error)})`,
+          ctx.environment,
+        );
+      throw error;
+    }
     const nextId = secret['next-secret-id'];
     if (nextId) await serviceReadsNextKey(secret.name, nextId, ctx);
     const previousVersionId = Object.entries(described.stages).find(([, l]) =>
@@ -222,6 +242,7 @@ export async function preflight(
       previousVersionId,
       unfinished,
       undeployed,
+      pendingOnCurrent,
       nextToken: tokens.next,
     };
   });
@@ -290,6 +311,16 @@ export async function rotateSecret(
       `an unfinished rotation (AWSPENDING on version ${pendingId}) was found; ${works ? 'it was staged from another AWSCURRENT' : 'its value does not work'}, so it was undone (AWSPENDING removed, AWSCURRENT kept)`,
     );
   }
+
+  // A run lost inside move-current left AWSPENDING beside AWSCURRENT: take it off, so the
+  // secret shows no rotation under way once this run is done.
+  if (p.pendingOnCurrent)
+    await steps.run(
+      name,
+      'resume-clear-pending',
+      () => ctx.secrets.removeStage(secretId, 'AWSPENDING', current.versionId),
+      `version ${current.versionId}`,
+    );
 
   // A run lost after AWSCURRENT moved: the service may still run the previous value.
   if (p.undeployed) {

@@ -115,6 +115,11 @@ export interface ExpressServiceState {
   timeline: (RunningApp & { servingFrom?: number })[];
   /** A candidate's share of the traffic while a deployment shifts it (`to` unset: still). */
   canaryTraffic: CanaryTraffic[];
+  /**
+   * Every request the service's tasks actually answered (old and new alike) while a
+   * deployment's new tasks take traffic: the canary alarm counts them with the modelled traffic.
+   */
+  answered: { at: number; status: number }[];
   /** The modelled traffic: path → share of requests (fixture `traffic`). */
   traffic: Record<string, number>;
   app: SampleApp;
@@ -391,6 +396,7 @@ export class EcsState {
       },
       timeline: [],
       canaryTraffic: [],
+      answered: [],
       traffic: f.traffic,
       app: undefined as unknown as SampleApp, // set below; the app reads the state
       loadBalancerArn: this.loadBalancerArn(),
@@ -427,6 +433,11 @@ export class EcsState {
         return state.running;
       },
       () => this.clock.now(),
+      (_app, status) => {
+        // Only while new tasks take traffic: the alarm reads nothing else.
+        if (state.candidate && (state.deployments.at(-1)?.weight ?? 0) > 0)
+          state.answered.push({ at: this.clock.now(), status });
+      },
     );
     await state.app.start();
     this.services.set(arn, state);
@@ -724,6 +735,8 @@ export class EcsState {
     };
     s.deployments.push(d);
     s.updatedAt = now;
+    // The alarm reads the answers from this deployment's shift on.
+    s.answered.length = 0;
     const dur = this.ecs.durations;
     const live = (): boolean =>
       s.deployments.at(-1) === d && !TERMINAL.has(d.status) && d.status !== 'ROLLBACK_IN_PROGRESS';
@@ -827,9 +840,12 @@ export class EcsState {
   }
 
   /**
-   * The alarm's datapoints: the 4xx+5xx rate of what the new tasks answered in each complete
-   * one-minute period of the last three since the shift (`answerShares`, the same modelled
-   * traffic AWS/ApplicationELB is made from), those above 1 %.
+   * The alarm's datapoints: the 4xx+5xx rate in each complete one-minute period of the last
+   * three since the shift, those above 1 %. Counted: the new tasks' share of the modelled
+   * traffic (`answerShares`, the same AWS/ApplicationELB is made from, at the fixture's
+   * requests per minute), and every request the service's tasks actually answered in the
+   * period, old tasks included: a 401 an old task gives to a token a new task signed (a
+   * one-phase key rotation) is an answer the load balancer counts like any other.
    */
   private alarmBreaches(
     s: ExpressServiceState,
@@ -845,13 +861,20 @@ export class EcsState {
     ) {
       let requests = 0;
       let failed = 0;
+      const rpm = this.fixture.cloudwatch.requestsPerMinute;
       for (const c of s.canaryTraffic) {
         if (c.app !== s.candidate) continue;
         const ms = Math.min(end, c.to ?? Infinity) - Math.max(end - minute, c.from);
         if (ms <= 0) continue;
         const shares = answerShares(c.app, s.traffic, Math.max(end - minute, c.from));
-        requests += ms * c.weight;
-        failed += ms * c.weight * (shares.client + shares.server);
+        const modelled = (rpm * ms * c.weight) / minute;
+        requests += modelled;
+        failed += modelled * (shares.client + shares.server);
+      }
+      for (const a of s.answered) {
+        if (a.at < end - minute || a.at >= end) continue;
+        requests += 1;
+        if (a.status >= 400) failed += 1;
       }
       if (requests > 0) rates.push(failed / requests);
     }

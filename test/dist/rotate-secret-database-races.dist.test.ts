@@ -3,12 +3,19 @@
  * PostgreSQL: two runs of the same secret started together, and a run lost half way followed by
  * a new run (another run id). One run finishes, the other stops before any change; the app's
  * database password is never refused (database-user: the role altered is the one the service
- * does not run); the next run is clean.
+ * does not run), or, for rds-master-password and rds-managed, only inside the window of the
+ * rotation that changed it (RDS's change to the end of the redeploy that ships the new value):
+ * the other run adds none; the next run is clean.
  */
+import {
+  SecretsManagerClient,
+  UpdateSecretVersionStageCommand,
+} from '@aws-sdk/client-secrets-manager';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tryLogin } from '../../core/rotation/values.js';
 import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import { probeHealth } from '../helpers/health-probe.js';
 
 const worlds: RotationWorld[] = [];
 afterAll(async () => {
@@ -21,21 +28,14 @@ const labelled = (world: RotationWorld, id: string, stage: string): string[] =>
     .versions.filter((v) => v.stages.includes(stage))
     .map((v) => v.id);
 
-/** The app's health (a new database connection each time) every 100 ms until stopped. */
-function probeHealth(world: RotationWorld): { stop: () => Promise<number[]> } {
-  const statuses: number[] = [];
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      statuses.push((await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`)).status);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  })();
+/** When each `step done: DATABASE_URL <step>` line of a run arrived (wall clock). */
+function stepClock(): { echo: (line: string) => void; at: Map<string, number> } {
+  const at = new Map<string, number>();
   return {
-    stop: async () => {
-      on = false;
-      await loop;
-      return statuses;
+    at,
+    echo: (line) => {
+      const step = /step done: DATABASE_URL (\S+)/.exec(line)?.[1];
+      if (step && !at.has(step)) at.set(step, Date.now());
     },
   };
 }
@@ -54,13 +54,15 @@ describe.each(KINDS)('$kind: two runs at once, a lost run and a new one', (k) =>
     worlds.push(world);
     world.sim.clearCalls();
     const probes = probeHealth(world);
+    const clocks = [stepClock(), stepClock()] as const;
     const [a, b] = await Promise.all([
-      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9101' }),
-      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9102' }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9101', echo: clocks[0].echo }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9102', echo: clocks[1].echo }),
     ]);
     const statuses = await probes.stop();
     expect([a.exitCode, b.exitCode].sort(), `${a.stdout}\n----\n${b.stdout}`).toEqual([0, 1]);
     const loser = a.exitCode === 1 ? a : b;
+    const winner = clocks[a.exitCode === 0 ? 0 : 1];
     expect(errorOf(loser)).toMatch(/a rotation is under way or was lost|another rotation of/);
     expect(errorOf(loser)).not.toMatch(/unexpected error|a bug/);
     // Only the winner changed the database.
@@ -68,9 +70,24 @@ describe.each(KINDS)('$kind: two runs at once, a lost run and a new one', (k) =>
       expect(
         world.sim.mutatingCalls({ service: 'rds', operation: 'ModifyDBInstance' }),
       ).toHaveLength(1);
+    const refused = statuses.filter((p) => p.status !== 200);
+    console.log(
+      `${k.kind}, two runs at once: ${statuses.length} health probes, ${refused.length} refused`,
+    );
     // database-user never refuses the app: the role altered is the one it does not run.
-    // rds-master-password has its documented window between ModifyDBInstance and the redeploy.
-    if (k.kind === 'database-user') expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    if (k.kind === 'database-user') expect(refused).toEqual([]);
+    else {
+      // rds-master-password: one master password, which RDS changes before the redeploy can
+      // ship it (App Runner and ECS read secrets only at a deployment), so the app's new
+      // connections are refused from the winner's ModifyDBInstance to the end of its
+      // redeploy: that window is the winner's own (README, rds-master-password). The loser
+      // adds none: it changed nothing, and no refusal falls outside the winner's window.
+      const [modify] = world.sim.calls({ service: 'rds', operation: 'ModifyDBInstance' });
+      const verified = winner.at.get('verify-health')!;
+      expect(verified).toBeGreaterThan(modify!.time);
+      expect(refused.filter((p) => p.at < modify!.time || p.at > verified)).toEqual([]);
+    }
+    expect((await fetch(`${world.sim.serviceUrl('drop-web')}/api/health`)).status).toBe(200);
     expect(statuses.length).toBeGreaterThan(5);
     expect(labelled(world, k.secretId, 'AWSPENDING')).toEqual([]);
     expect(labelled(world, k.secretId, 'AWSCURRENT')).toHaveLength(1);
@@ -106,11 +123,11 @@ describe.each(KINDS)('$kind: two runs at once, a lost run and a new one', (k) =>
     // Resumed, not rotated again: the lost run's value is what the service runs now.
     expect(world.sim.secret(k.secretId).current).toBe(moved);
     expect(world.sim.service('drop-web').running.env['DATABASE_URL']).toBe(moved);
-    if (k.kind === 'database-user') expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    if (k.kind === 'database-user') expect(statuses.filter((p) => p.status !== 200)).toEqual([]);
     // rds-master-password: RDS took the new password before the run was lost, so new
     // connections with the old one fail until the redeploy (the kind's documented window);
     // the new run ends it.
-    else expect(statuses.at(-1)).toBe(200);
+    else expect(statuses.at(-1)?.status).toBe(200);
     expect((await tryLogin(moved)).ok).toBe(true);
     expect(labelled(world, k.secretId, 'AWSPENDING')).toEqual([]);
     const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9204' });
@@ -133,10 +150,21 @@ describe('rds-managed: two runs at once', () => {
     const id = 'drop/production/database-url';
     await world.sim.rotateManagedMasterSecret('drop-db');
     const before = world.sim.secret(id).versions.length;
+    const probes = probeHealth(world);
+    const clocks = [stepClock(), stepClock()] as const;
     const [a, b] = await Promise.all([
-      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9301' }),
-      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9302' }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9301', echo: clocks[0].echo }),
+      world.rotate({ secret: 'DATABASE_URL' }, { runId: '9302', echo: clocks[1].echo }),
     ]);
+    const statuses = await probes.stop();
+    // RDS's rotation broke the URL the app runs before either run started (rds-managed's
+    // window, README); the run that rebuilt it ends the window at its redeploy's verification,
+    // and the other adds no refusal after it.
+    const verified = Math.min(
+      ...clocks.flatMap((c) => (c.at.has('verify-health') ? [c.at.get('verify-health')!] : [])),
+    );
+    expect(Number.isFinite(verified)).toBe(true);
+    expect(statuses.filter((p) => p.at > verified && p.status !== 200)).toEqual([]);
     const outcome = `${a.stdout}\n----\n${b.stdout}`;
     console.log(`rds-managed, two runs at once: exit codes ${a.exitCode}, ${b.exitCode}`);
     expect(a.exitCode === 0 || b.exitCode === 0, outcome).toBe(true);
@@ -157,5 +185,45 @@ describe('rds-managed: two runs at once', () => {
     const next = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9303' });
     expect(next.exitCode, next.stdout).toBe(0);
     expect(next.summary).toMatch(/already up to date/);
+  });
+});
+
+describe('a run lost inside move-current', () => {
+  it('AWSPENDING left beside AWSCURRENT is taken off by the next run, which redeploys the lost value', async () => {
+    const world = await startRotationWorld({ appUser: true });
+    worlds.push(world);
+    const id = 'drop/production/app-database-url';
+    const lost = await world.rotate(
+      { secret: 'DATABASE_URL' },
+      { runId: '9401', killOn: /step done: DATABASE_URL move-current/ },
+    );
+    expect(lost.signal).toBe('SIGKILL');
+    const moved = labelled(world, id, 'AWSCURRENT')[0]!;
+    // What a run lost between moving AWSCURRENT and taking AWSPENDING off leaves: both labels
+    // on the new version (move-current's two calls; a time-offset kill landed there).
+    const client = new SecretsManagerClient(world.sim.clientConfig({ maxAttempts: 1 }));
+    try {
+      await client.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: id,
+          VersionStage: 'AWSPENDING',
+          MoveToVersionId: moved,
+        }),
+      );
+    } finally {
+      client.destroy();
+    }
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([moved]);
+    const resumed = await world.rotate(
+      { secret: 'DATABASE_URL', unfinished: 'resume' },
+      { runId: '9402' },
+    );
+    expect(resumed.exitCode, resumed.stdout).toBe(0);
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([]);
+    expect(labelled(world, id, 'AWSCURRENT')).toEqual([moved]);
+    // Compared, never printed: the URLs hold passwords.
+    expect(
+      world.sim.service('drop-web').running.env['DATABASE_URL'] === world.sim.secret(id).current,
+    ).toBe(true);
   });
 });

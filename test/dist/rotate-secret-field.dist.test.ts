@@ -12,7 +12,9 @@ import {
   type RotationWorld,
 } from '../../sim/rotation-world.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
 import { allowConnections } from '../helpers/database-connections.js';
+import { probeHealth } from '../helpers/health-probe.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 
 const JWT = 'drop/production/jwt-secret';
@@ -125,11 +127,24 @@ describe('JWT: a lost run, a new run, two runs at once', () => {
     expect(running(world)['JWT_SECRET']).toBe(world.sim.secret(JWT).current);
   });
 
-  it('two runs started together: one rotates, the other stops before any change; the next run is clean', async () => {
+  it('two runs started together: one rotates, the other stops before any change; nobody is logged out, the database password is never refused; the next run is clean', async () => {
+    const url = world.sim.serviceUrl('drop-web');
+    const signedIn = (await (await fetch(`${url}${SESSION_PATH}`, { method: 'POST' })).json()) as {
+      data: { token: string };
+    };
+    const probes = probeHealth(world);
     const [a, b] = await Promise.all([
       world.rotate({ secret: 'JWT_SECRET' }, { runId: '7401' }),
       world.rotate({ secret: 'JWT_SECRET' }, { runId: '7402' }),
     ]);
+    const statuses = await probes.stop();
+    expect(statuses.length).toBeGreaterThan(5);
+    expect(statuses.filter((p) => p.status !== 200)).toEqual([]);
+    // The token signed before the race is still accepted: the loser moved no key.
+    const me = await fetch(`${url}${ME_PATH}`, {
+      headers: { authorization: `Bearer ${signedIn.data.token}` },
+    });
+    expect(me.status).toBe(200);
     const codes = [a.exitCode, b.exitCode].sort();
     expect(codes, `${a.stdout}\n----\n${b.stdout}`).toEqual([0, 1]);
     const loser = a.exitCode === 1 ? a : b;
