@@ -14,7 +14,7 @@ import { APP_RUNNER_DOMAIN_STATUSES } from './aws/model-validate.js';
 import { ecsFixtureSchema } from './ecs-fixture.js';
 import { flyFixtureSchema } from './fly-fixture.js';
 import { asgFixtureSchema } from './asg-fixture.js';
-import { githubHistorySchema } from './services/github-history.js';
+import { githubHistorySchema } from './services/github-history-schema.js';
 
 export const DEFAULT_FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

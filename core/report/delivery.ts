@@ -4,8 +4,26 @@
  * failed, and how long production ran a bad version.
  */
 import type { AuditRow } from '../audit/audit-log.js';
-import type { LeadTimeFigures } from './github-records.js';
 import type { ReportPeriod } from './period.js';
+
+/** Lead time from commit to production, read from GitHub (github-records.ts). */
+export interface LeadTimeItem {
+  sha: string;
+  tag: string | undefined;
+  committedAt: string;
+  /** When the deployment first reported success. */
+  deployedAt: string;
+  minutes: number;
+}
+
+export interface LeadTimeFigures {
+  /** Deploys of the period that went live, per GitHub's deployments. */
+  deployments: number;
+  items: LeadTimeItem[];
+  /** Deployed commits GitHub no longer knows (force-pushed away): not measured, but named. */
+  unknownCommits: string[];
+  medianMinutes: number | undefined;
+}
 
 export const DEPLOY_ACTIONS = ['deploy_succeeded', 'deploy_rolled_back', 'deploy_failed'] as const;
 export const ROLLBACK_ACTIONS = ['rollback_succeeded', 'rollback_failed'] as const;

@@ -14,26 +14,8 @@ import { statusOf } from '../github/status.js';
 import type { Clock } from '../util/clock.js';
 import { errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { median } from './delivery.js';
+import { median, type LeadTimeFigures, type LeadTimeItem } from './delivery.js';
 import type { ReportPeriod } from './period.js';
-
-export interface LeadTimeItem {
-  sha: string;
-  tag: string | undefined;
-  committedAt: string;
-  /** When the deployment first reported success. */
-  deployedAt: string;
-  minutes: number;
-}
-
-export interface LeadTimeFigures {
-  /** Deploys of the period that went live, per GitHub's deployments. */
-  deployments: number;
-  items: LeadTimeItem[];
-  /** Deployed commits GitHub no longer knows (force-pushed away): not measured, but named. */
-  unknownCommits: string[];
-  medianMinutes: number | undefined;
-}
 
 export interface GateRun {
   gate: string;

@@ -1,6 +1,6 @@
 import type { DeployTarget } from '../targets/target.js';
 import type { SecretsStore } from '../aws/secrets-manager.js';
-import { flySecretValues } from '../fly/secrets.js';
+import { flySecretValues } from '../targets/fly-secrets.js';
 import type { EnvironmentConfig } from '../config/schema.js';
 import { smokeTest } from '../health/smoke-test.js';
 import type { Clock } from '../util/clock.js';

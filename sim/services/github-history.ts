@@ -5,91 +5,11 @@
  * the same lists the live routes use (github.ts); commits are answered by
  * `GET /repos/{owner}/{repo}/commits/{ref}`, as GitHub answers it for a full SHA.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { json, type RestRoute } from '../rest.js';
 import { iso, REPO, repoOf, type Json } from './github-page.js';
 import type { GithubState, GithubWorld } from './github-state.js';
-
-const SHA = /^[0-9a-f]{40}$/;
-/** The repository sim/run-action.ts and the rehearsals run in. */
-const DEFAULT_REPO = 'example/drop';
-const when = z.iso.datetime({ offset: true });
-
-export const githubHistorySchema = {
-  commits: z
-    .array(
-      z.strictObject({
-        repo: z.string().default(DEFAULT_REPO),
-        sha: z.string().regex(SHA, { message: 'expected a full 40-character SHA' }),
-        message: z.string().default('Change'),
-        /** When it was written (author date). */
-        authoredAt: when.optional(),
-        /** When it was committed (the date lead time counts from); default authoredAt. */
-        committedAt: when,
-      }),
-    )
-    .default([]),
-  deployments: z
-    .array(
-      z.strictObject({
-        repo: z.string().default(DEFAULT_REPO),
-        environment: z.string(),
-        sha: z.string().regex(SHA, { message: 'expected a full 40-character SHA' }),
-        ref: z.string().default('main'),
-        payload: z.record(z.string(), z.unknown()).default({}),
-        createdAt: when,
-        /** Oldest first. */
-        statuses: z
-          .array(
-            z.strictObject({
-              state: z.enum([
-                'error',
-                'failure',
-                'inactive',
-                'in_progress',
-                'queued',
-                'pending',
-                'success',
-              ]),
-              createdAt: when,
-              description: z.string().default(''),
-            }),
-          )
-          .default([]),
-      }),
-    )
-    .default([]),
-  checkRuns: z
-    .array(
-      z.strictObject({
-        repo: z.string().default(DEFAULT_REPO),
-        name: z.string(),
-        headSha: z.string().regex(SHA, { message: 'expected a full 40-character SHA' }),
-        conclusion: z.enum([
-          'success',
-          'failure',
-          'neutral',
-          'cancelled',
-          'skipped',
-          'timed_out',
-          'action_required',
-        ]),
-        startedAt: when,
-        completedAt: when,
-        externalId: z.string().optional(),
-        title: z.string().optional(),
-      }),
-    )
-    .default([]),
-};
-
-export interface GithubCommit {
-  repo: string;
-  sha: string;
-  message: string;
-  authoredAt: string;
-  committedAt: string;
-}
+import type { GithubCommit, githubHistorySchema } from './github-history-schema.js';
 
 type History = z.output<z.ZodObject<typeof githubHistorySchema>>;
 

@@ -1,7 +1,7 @@
 /** What the GitHub stand-in holds (github.ts, github-issues.ts, github-graphql.ts answer from it). */
 import type { SimClock } from '../clock.js';
 import type { Fixture } from '../fixture.js';
-import type { GithubCommit } from './github-history.js';
+import type { GithubCommit } from './github-history-schema.js';
 
 /** Git's tag objects, refs and releases (the routes are in github-git.ts). */
 export interface GithubTagObject {
