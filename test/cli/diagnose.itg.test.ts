@@ -110,13 +110,13 @@ it('prints one table with a session idle in transaction for 10 minutes and the p
   // connections: idle in transaction longer than the default 5m, for 10 minutes.
   expect(rows).toMatch(
     new RegExp(
-      `session\\(s\\) idle in transaction longer than 5m: pid ${holderPid} \\(\\w+\\) for 10m\\d*s?\\b`,
+      `session\\(s\\) idle in transaction longer than 5m: pid ${holderPid} \\(\\w+\\) for 10 m( \\d+ s)?\\b`,
     ),
   );
   // blocking: the waiter, waiting 10 minutes, and the pid that blocks it.
   expect(rows).toMatch(
     new RegExp(
-      `pid ${waiterPid} \\(\\w+\\) waits 10m\\d*s? on pid ${holderPid} \\(\\w+\\), idle in transaction`,
+      `pid ${waiterPid} \\(\\w+\\) waits 10 m( \\d+ s)? on pid ${holderPid} \\(\\w+\\), idle in transaction`,
     ),
   );
   expect(run.stderr).toMatch(/FAILED: database diagnostics of production/);

@@ -94,6 +94,7 @@ describe("docs/setup.md's restore caller, rehearsed against the sim", () => {
     expect(result.conclusion, log).toBe('success');
     expect(result.order.map((id) => `${id}: ${result.jobs[id]?.result}`)).toEqual([
       'restore: success',
+      'restore/runners: success',
       'restore/restore: success',
       'restore/cut-over: success',
     ]);
