@@ -207,6 +207,12 @@ export class RdsInstance {
     return instance.DBInstanceStatus ?? 'unknown';
   }
 
+  /** The ARN of the master secret RDS manages (ManageMasterUserPassword), if it manages one. */
+  async managedMasterSecretArn(): Promise<string | undefined> {
+    const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+    return instance?.MasterUserSecret?.SecretArn;
+  }
+
   /**
    * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
    * reference; storage optimisation after a storage change lasts hours); say so before

@@ -176,6 +176,7 @@ const DEPLOY_ONLY = [
   'CloudWatchReadRequestMetricsForBake',
   'WhoAmI',
   'SecretsLabelsForUnfinishedRotations',
+  'SecretsRdsManagedRotationDate',
   // AWS lists it among the push permissions: docker's push reads the manifest back (the docker
   // builder path, which needs a running engine and is not taken here); buildah's does not.
   'ecr:BatchGetImage',

@@ -48,6 +48,9 @@ const DEPLOY_POLICY_ELSEWHERE = [
   'CloudWatchReadRequestMetricsForBake',
   // Pruning pre-deploy snapshots beyond snapshot-retention (test/dist/hardening.dist.test.ts).
   'RdsPruneOwnPreDeploySnapshots',
+  // Reading when RDS last rotated its managed master secret, for a DATABASE_URL of kind
+  // rds-managed (test/dist/deploy-rds-managed.dist.test.ts).
+  'SecretsRdsManagedRotationDate',
 ];
 
 function updateCalls(w: DeployWorld): { ImageIdentifier?: string }[] {

@@ -47,6 +47,9 @@ const ROLLBACK_POLICY_ELSEWHERE = [
   'CloudWatchReadRequestMetricsForBake',
   // Pruning pre-deploy snapshots beyond snapshot-retention (test/dist/hardening.dist.test.ts).
   'RdsPruneOwnPreDeploySnapshots',
+  // Reading when RDS last rotated its managed master secret, for a DATABASE_URL of kind
+  // rds-managed (test/dist/deploy-rds-managed.dist.test.ts).
+  'SecretsRdsManagedRotationDate',
 ];
 async function world(options: Parameters<typeof startDeployWorld>[0] = {}): Promise<DeployWorld> {
   const w = await startDeployWorld(options);

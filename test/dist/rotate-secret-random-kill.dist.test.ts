@@ -6,9 +6,9 @@
  * environment's queue), then a new run (another run id) told to resume, while a probe asks the
  * app's health (a new database connection each time) and, for the JWT kind, users' tokens are
  * checked. For each moment:
- * - the restart never ships a value that cannot log in (it stops in preflight, or deploys one
- *   that works), save for rds-managed killed before it staged anything: the restart then ships
- *   what ran before, which RDS's own rotation broke (that kind's window, README "Rotation");
+ * - the restart never ships a value that cannot log in: it stops in preflight (an unfinished
+ *   rotation, or for rds-managed a DATABASE_URL older than RDS's last rotation of its secret),
+ *   or deploys one that works;
  * - the new run ends green with exactly one AWSCURRENT, no AWSPENDING and a healthy service;
  * - the lost run's version is resumed (it is AWSCURRENT) or undone (it holds no label);
  * - nobody is logged out (a token signed before the kill is accepted after the new run);
@@ -173,12 +173,15 @@ describe.concurrent(`rotations killed at seeded moments (seed ${SEED})`, () => {
           const restart = await world.run('deploy', { mode: 'restart', reason: 'queued restart' });
           const shipped = world.sim.service('drop-web').running.env['DATABASE_URL']!;
           if (managed && !left && world.sim.secret(id).versions.length === versionsBefore) {
-            // rds-managed killed before it staged anything: the restart ships what ran before,
-            // which RDS's own rotation broke, not this run (RDS's window: the README's
-            // EventBridge rule starts the run at RDS's rotation).
-            // Compared, never printed: the URLs hold passwords.
+            // rds-managed killed before it staged anything: DATABASE_URL is older than the
+            // password RDS just rotated, so the restart stops in preflight rather than ship
+            // it again, and changes nothing (compared, never printed: the URLs hold passwords).
+            expect(restart.exitCode, label).not.toBe(0);
+            expect(restart.annotations.find((a) => a.level === 'error')?.message, label).toMatch(
+              /before RDS rotated its managed master secret .*nothing was changed/,
+            );
             expect(shipped === before, `${label}: the restart shipped another URL`).toBe(true);
-            console.log(`${label}: nothing staged; the restart ran into RDS's own window`);
+            console.log(`${label}: nothing staged; the restart stopped in preflight`);
           } else if (restart.exitCode === 0)
             expect((await tryLogin(shipped)).ok, `${label}: the restart shipped a dead URL`).toBe(
               true,
