@@ -247,6 +247,11 @@ class RdsInstance {
             throw new DatabaseNotReady(`RDS instance ${this.instanceId} does not exist; check database.instance in the configuration`);
         return instance.DBInstanceStatus ?? 'unknown';
     }
+    /** The ARN of the master secret RDS manages (ManageMasterUserPassword), if it manages one. */
+    async managedMasterSecretArn() {
+        const instance = await describeDbInstance(this.client, this.instanceId, this.deps);
+        return instance?.MasterUserSecret?.SecretArn;
+    }
     /**
      * A snapshot needs the instance "available or storage-optimization" (CreateDBSnapshot
      * reference; storage optimisation after a storage change lasts hours); say so before

@@ -228,7 +228,7 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(520), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1801))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(665), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(520), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9970))).runRotate,
     },
     {
         name: 'diagnose',
