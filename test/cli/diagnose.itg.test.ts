@@ -48,7 +48,7 @@ const MINUTE = 60_000;
 function seen(table: string): string {
   const rows: string[] = [];
   for (const line of table.split('\n')) {
-    if (/^\S/.test(line)) rows.push(line.replace(/\s+\d+(?:\.\d+)?(?:ms|s)$/, ''));
+    if (/^\S/.test(line)) rows.push(line.replace(/\s+\d+(?:\.\d+)? ?(?:ms|s)$/, ''));
     else if (line.trim() && rows.length) rows[rows.length - 1] += ` ${line.trim()}`;
   }
   return rows.join('\n');
