@@ -8,7 +8,9 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { AppRunnerService, ServiceNotUpdatable, type ServiceState } from '../aws/app-runner.js';
 import { withVariables } from './app-runner-variables.js';
-import type { AwsCallDeps } from '../aws/call.js';
+import { awsErrorName, type AwsCallDeps } from '../aws/call.js';
+import { formatDuration } from '../util/duration.js';
+import { errorMessage } from '../util/errors.js';
 import { awsClientConfig } from '../aws/clients.js';
 import {
   TargetNotUpdatable,
@@ -144,9 +146,25 @@ export class AppRunnerTarget implements DeployTarget {
     }
   }
 
-  async restart(): Promise<StartedDeployment> {
-    const before = await this.updatableState();
-    const id = await this.service.startDeployment();
+  /**
+   * StartDeployment. Another operation that starts between the updatable check and the call
+   * (a second run redeploying the same values, platform maintenance) makes App Runner refuse it
+   * with InvalidStateException, which applies nothing: with a deadline given, that operation is
+   * waited out once and the call made again.
+   */
+  async restart(wait?: Wait): Promise<StartedDeployment> {
+    let before = await this.updatableState();
+    let id: string;
+    try {
+      id = await this.service.startDeployment();
+    } catch (error) {
+      if (!wait || awsErrorName(error) !== 'InvalidStateException') throw error;
+      this.deps.logger.info(
+        `App Runner refused StartDeployment (${errorMessage(error)}): nothing was started; waiting until the service can update (deadline ${formatDuration(wait.timeoutMs)}), then starting it once more`,
+      );
+      before = await this.waitUntilUpdatable(wait);
+      id = await this.service.startDeployment();
+    }
     return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
   }
 
