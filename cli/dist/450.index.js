@@ -1493,11 +1493,16 @@ function restoreVariables(source, previous) {
     return withVariables(source, { ...previous });
 }
 
+// EXTERNAL MODULE: ./core/util/duration.ts
+var duration = __webpack_require__(8729);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
 // EXTERNAL MODULE: ./core/targets/target.ts
 var target = __webpack_require__(9056);
 ;// CONCATENATED MODULE: ./core/targets/app-runner.ts
+
+
+
 
 
 
@@ -1598,9 +1603,25 @@ class AppRunnerTarget {
             throw error;
         }
     }
-    async restart() {
-        const before = await this.updatableState();
-        const id = await this.service.startDeployment();
+    /**
+     * StartDeployment. Another operation that starts between the updatable check and the call
+     * (a second run redeploying the same values, platform maintenance) makes App Runner refuse it
+     * with InvalidStateException, which applies nothing: with a deadline given, that operation is
+     * waited out once and the call made again.
+     */
+    async restart(wait) {
+        let before = await this.updatableState();
+        let id;
+        try {
+            id = await this.service.startDeployment();
+        }
+        catch (error) {
+            if (!wait || (0,call/* awsErrorName */.ZH)(error) !== 'InvalidStateException')
+                throw error;
+            this.deps.logger.info(`App Runner refused StartDeployment (${(0,errors/* errorMessage */.gJ)(error)}): nothing was started; waiting until the service can update (deadline ${(0,duration/* formatDuration */.a3)(wait.timeoutMs)}), then starting it once more`);
+            before = await this.waitUntilUpdatable(wait);
+            id = await this.service.startDeployment();
+        }
         return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
     }
     async traffic(window) {
@@ -1650,8 +1671,6 @@ var machines_api = __webpack_require__(9611);
 var registry = __webpack_require__(4927);
 // EXTERNAL MODULE: ./core/targets/fly.ts
 var fly = __webpack_require__(752);
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
 var client_auto_scaling_dist_cjs = __webpack_require__(8932);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
