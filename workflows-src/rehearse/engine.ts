@@ -680,7 +680,13 @@ export async function rehearseWorkflow(options: RehearsalOptions): Promise<Rehea
             Object.assign(exported, run.env);
             if (run.exitCode !== 0) {
               const error = run.annotations.find((a) => a.level === 'error');
-              throw new Error(error?.message ?? `actions/${action} exited with ${run.exitCode}`);
+              // No annotation: the bundle ended before its own error handling (a crash of
+              // Node itself); what it wrote to stderr is then the only account of why.
+              const stderr = run.stderr.trim().split('\n').slice(-10).join('\n    ');
+              throw new Error(
+                error?.message ??
+                  `actions/${action} exited with ${run.exitCode}${stderr ? `; its stderr ended:\n    ${stderr}` : ' and wrote nothing to stderr'}`,
+              );
             }
           } else if (stepDef.uses) {
             const repo = stepDef.uses.split('@')[0] as string;
