@@ -1047,12 +1047,19 @@ async function runCommand(command, args, options) {
     });
     // Settled by whichever comes first; its later rejection must not go unhandled.
     deadline.catch(() => undefined);
-    const running = exec('setsid', ['--wait', 'sh', '-c', 'echo "$$" > "$0" && exec "$@"', pidFile, command, ...args], {
+    // Without input the command reads /dev/null (a read gets end of file at once). An empty
+    // input written into the pipe instead raced the command's exit: a command that ended before
+    // reading made the write fail with EPIPE on a stream nobody listens to, and Node ended the
+    // whole action there (seen as build-push exiting 1 with no word but a stack trace).
+    const script = options.input === undefined
+        ? 'echo "$$" > "$0" && exec "$@" < /dev/null'
+        : 'echo "$$" > "$0" && exec "$@"';
+    const running = exec('setsid', ['--wait', 'sh', '-c', script, pidFile, command, ...args], {
         ...(options.cwd ? { cwd: options.cwd } : {}),
         env,
         silent: true,
         ignoreReturnCode: true,
-        input: Buffer.from(options.input ?? ''),
+        ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
         // Output still open after the exit comes from a process left behind: wait briefly.
         delay: 2_000,
         listeners: {
