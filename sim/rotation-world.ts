@@ -66,6 +66,14 @@ export const ROTATION_SECRETS_YAML = `      - name: JWT_SECRET
         rotate-every-days: 365
 `;
 
+/** DATABASE_URL rebuilt from the RDS-managed master secret (kind rds-managed). */
+export const MANAGED_SECRETS_YAML = `      - name: DATABASE_URL
+        secret-id: drop/production/database-url
+        database-url-secret-id: drop/production/database-url
+        kind: rds-managed
+        rotate-every-days: 7
+`;
+
 export const APP_USER_SECRETS_YAML = `      - name: DATABASE_URL
         secret-id: drop/production/app-database-url
         database-url-secret-id: drop/production/app-database-url

@@ -5,6 +5,17 @@
  */
 import { z } from 'zod';
 
+/** The states a GitHub deployment status takes (the history's and the live routes'). */
+export const DEPLOYMENT_STATES = [
+  'error',
+  'failure',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'success',
+] as const;
+
 const SHA = /^[0-9a-f]{40}$/;
 /** The repository sim/run-action.ts and the rehearsals run in. */
 const DEFAULT_REPO = 'example/drop';
@@ -37,15 +48,7 @@ export const githubHistorySchema = {
         statuses: z
           .array(
             z.strictObject({
-              state: z.enum([
-                'error',
-                'failure',
-                'inactive',
-                'in_progress',
-                'queued',
-                'pending',
-                'success',
-              ]),
+              state: z.enum(DEPLOYMENT_STATES),
               createdAt: when,
               description: z.string().default(''),
             }),

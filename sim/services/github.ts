@@ -14,6 +14,7 @@ import { page } from './github-page.js';
 import { gitRoutes } from './github-git.js';
 import { commitRoutes } from './github-history.js';
 import { issueRoutes } from './github-issues.js';
+import { DEPLOYMENT_STATES } from './github-history-schema.js';
 import type {
   GithubCheckRun,
   GithubCommitStatus,
@@ -135,15 +136,6 @@ function checkRunJson(world: GithubWorld, c: GithubCheckRun): Json {
 
 const REPO = '/repos/(?<owner>[\\w.-]+)/(?<repo>[\\w.-]+)';
 const repoOf = (p: Record<string, string>): string => `${p['owner']}/${p['repo']}`;
-const DEPLOYMENT_STATES = [
-  'error',
-  'failure',
-  'inactive',
-  'in_progress',
-  'queued',
-  'pending',
-  'success',
-];
 const COMMIT_STATES = ['error', 'failure', 'pending', 'success'];
 const CHECK_CONCLUSIONS = [
   'action_required',
@@ -455,7 +447,7 @@ export const github: RestService<GithubWorld> = {
         if (!d) return notFound();
         const b = body(req);
         const state = String(b['state'] ?? '');
-        if (!DEPLOYMENT_STATES.includes(state))
+        if (!(DEPLOYMENT_STATES as readonly string[]).includes(state))
           return validation(`state is not one of ${DEPLOYMENT_STATES.join(', ')}`, 'state');
         const now = world.clock.now();
         const logUrl =

@@ -9,15 +9,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tryLogin } from '../../core/rotation/values.js';
 import type { CallRecord } from '../../sim/call-log.js';
-import { startRotationWorld } from '../../sim/rotation-world.js';
+import { MANAGED_SECRETS_YAML, startRotationWorld } from '../../sim/rotation-world.js';
 import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
-
-const MANAGED_YAML = `      - name: DATABASE_URL
-        secret-id: drop/production/database-url
-        database-url-secret-id: drop/production/database-url
-        kind: rds-managed
-        rotate-every-days: 7
-`;
 
 const calls: CallRecord[] = [];
 afterAll(() => {
@@ -30,7 +23,10 @@ afterAll(() => {
 
 describe('a DATABASE_URL older than RDS’s rotation of its managed secret', () => {
   it('stops a restart in preflight, changing nothing, until a rotation run rebuilds it', async () => {
-    const world = await startRotationWorld({ managedMaster: true, secretsYaml: MANAGED_YAML });
+    const world = await startRotationWorld({
+      managedMaster: true,
+      secretsYaml: MANAGED_SECRETS_YAML,
+    });
     try {
       // The suite builds DATABASE_URL from the managed secret, then RDS rotates it.
       const built = await world.rotate({ secret: 'DATABASE_URL' }, { runId: '9100' });

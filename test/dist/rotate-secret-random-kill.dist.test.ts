@@ -22,7 +22,11 @@
 import { describe, it } from 'vitest';
 import { UNDEPLOYED } from '../../core/rotation/token.js';
 import { tryLogin } from '../../core/rotation/values.js';
-import { startRotationWorld, type RotationWorld } from '../../sim/rotation-world.js';
+import {
+  MANAGED_SECRETS_YAML,
+  startRotationWorld,
+  type RotationWorld,
+} from '../../sim/rotation-world.js';
 import { RUN_TIMEOUT_MS } from '../../sim/run-action.js';
 import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
 import { probeHealth, type Probe } from '../helpers/health-probe.js';
@@ -41,13 +45,6 @@ function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const MANAGED_YAML = `      - name: DATABASE_URL
-        secret-id: drop/production/database-url
-        database-url-secret-id: drop/production/database-url
-        kind: rds-managed
-        rotate-every-days: 7
-`;
 
 interface Kind {
   kind: 'random' | 'rds-master-password' | 'database-user' | 'rds-managed';
@@ -86,7 +83,7 @@ const KINDS: Kind[] = [
     kind: 'rds-managed',
     name: 'DATABASE_URL',
     secretId: 'drop/production/database-url',
-    world: { managedMaster: true, secretsYaml: MANAGED_YAML },
+    world: { managedMaster: true, secretsYaml: MANAGED_SECRETS_YAML },
     window: true,
   },
 ];
