@@ -45,6 +45,9 @@ export async function bundle(
     // Types are checked by `npm run typecheck`, once for the whole project; see
     // actions/tsconfig.json and cli/tsconfig.json for the module settings this needs.
     transpileOnly: true,
+    // ncc's default on-disk cache is keyed by the folder of the clone and by entry, so a fresh
+    // clone never reads it, and writing it cost 13 % more CPU and 115 MB per bundle.
+    cache: false,
   });
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
