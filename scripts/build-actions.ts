@@ -60,7 +60,7 @@ export async function bundle(
 }
 
 /** Runs `node args` to its end; its `error` (it never started) ends the wait as its exit does. */
-function runNode(args: string[]): Promise<string | undefined> {
+export function runNode(args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
     child.once('error', (error) => resolve(error.message));

@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildActions, ROOT } from './build-actions.js';
-import { buildCli, CLI_DIST } from './build-cli.js';
+import { buildActions, ROOT, runNode } from './build-actions.js';
+import { CLI_DIST } from './build-cli.js';
 import { writeConfigSchema } from './generate-schema.js';
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -67,7 +67,24 @@ const tmp = await mkdtemp(path.join(os.tmpdir(), 'check-generated-'));
 try {
   const problems: string[] = [];
   const bundles = out ? path.resolve(out) : path.join(tmp, 'actions');
-  const actions = checks('bundles') ? await buildActions(bundles) : [];
+  // The command line builds in a process of its own beside the actions' builds (which keep
+  // one process per core busy): it fills their gaps instead of running alone after them.
+  const cliBuilt = checks('cli')
+    ? runNode([
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts', 'build-cli.ts'),
+        '--out',
+        path.join(tmp, 'cli'),
+      ])
+    : Promise.resolve(undefined);
+  let actions: string[] = [];
+  try {
+    actions = checks('bundles') ? await buildActions(bundles) : [];
+  } finally {
+    // Not before the command line's build has ended: the folder it writes into goes below.
+    await cliBuilt;
+  }
   for (const name of actions) {
     problems.push(
       ...(await compareDirs(
@@ -77,8 +94,9 @@ try {
       )),
     );
   }
+  const cliProblem = await cliBuilt;
+  if (cliProblem) throw new Error(`building cli/dist failed: ${cliProblem} (see above)`);
   if (checks('cli')) {
-    await buildCli(path.join(tmp, 'cli'));
     problems.push(...(await compareDirs(path.join(tmp, 'cli'), CLI_DIST, 'cli/dist')));
   }
   if (checks('schema')) {
