@@ -86,6 +86,11 @@ export function createAwsClients(
 export interface AsgClients {
   autoScaling: AutoScalingClient;
   elb: ElasticLoadBalancingV2Client;
-  ec2: EC2Client;
+  /**
+   * EC2 (its launch templates), made on first use: the EC2 client is the largest module of
+   * the SDK (a fifth of a bundle's start-up), and a bundle imports it only when a run reaches
+   * a launch template (a separate chunk, as core/aws/ec2.ts does for the gate).
+   */
+  ec2: () => Promise<EC2Client>;
   cloudWatch?: CloudWatchClient;
 }

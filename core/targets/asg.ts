@@ -32,10 +32,6 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
-  CreateLaunchTemplateVersionCommand,
-  DescribeLaunchTemplateVersionsCommand,
-} from '@aws-sdk/client-ec2';
-import {
   CreateTargetGroupCommand,
   DeleteTargetGroupCommand,
   DescribeListenersCommand,
@@ -229,8 +225,12 @@ export class AsgTarget implements DeployTarget {
   private async templateVersion(
     version: string,
   ): Promise<{ number: number; userData?: string; imageId?: string }> {
+    const [ec2, { DescribeLaunchTemplateVersionsCommand }] = await Promise.all([
+      this.clients.ec2(),
+      import('@aws-sdk/client-ec2'),
+    ]);
     const out = await this.call('DescribeLaunchTemplateVersions', () =>
-      this.clients.ec2.send(
+      ec2.send(
         new DescribeLaunchTemplateVersionsCommand({
           LaunchTemplateName: this.config['launch-template'],
           Versions: [version],
@@ -472,8 +472,12 @@ export class AsgTarget implements DeployTarget {
       .update(`${this.arn} ${image} ${randomUUID()}`)
       .digest('hex')
       .slice(0, 32);
+    const [ec2, { CreateLaunchTemplateVersionCommand }] = await Promise.all([
+      this.clients.ec2(),
+      import('@aws-sdk/client-ec2'),
+    ]);
     const made = await this.call('CreateLaunchTemplateVersion', () =>
-      this.clients.ec2.send(
+      ec2.send(
         new CreateLaunchTemplateVersionCommand({
           LaunchTemplateName: this.config['launch-template'],
           SourceVersion: String(template.number),

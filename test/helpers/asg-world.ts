@@ -69,7 +69,7 @@ export async function asgWorld(
   const deps: AwsCallDeps = { clock: systemClock, logger };
   const targetWith = (extra: Record<string, unknown>, signal?: AbortSignal): AsgTarget =>
     new AsgTarget(
-      clients,
+      { ...clients, ec2: async () => clients.ec2 },
       asgTargetSchema.parse(asgTargetConfig(sim, { ...options.config, ...extra })),
       signal ? { ...deps, signal } : deps,
     );

@@ -20,7 +20,7 @@ function contextOn(w: AsgWorld) {
   const { autoScaling, elb, ec2 } = w.clients;
   return simCheckContext(w.sim, {
     env,
-    clients: { ...simClients(w.sim), asg: { autoScaling, elb, ec2 } },
+    clients: { ...simClients(w.sim), asg: { autoScaling, elb, ec2: async () => ec2 } },
   });
 }
 
