@@ -1673,8 +1673,6 @@ var registry = __webpack_require__(4927);
 var fly = __webpack_require__(752);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
 var client_auto_scaling_dist_cjs = __webpack_require__(8932);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
-var client_ec2_dist_cjs = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
 var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1744,13 +1742,13 @@ var image_ref = __webpack_require__(2435);
 
 
 
-
 function createAsgClients(region, limits) {
     const config = (0,clients/* awsClientConfig */.rw)(region, limits);
+    let ec2;
     return {
         autoScaling: new client_auto_scaling_dist_cjs/* AutoScalingClient */.yis(config),
         elb: new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD(config),
-        ec2: new client_ec2_dist_cjs.EC2Client(config),
+        ec2: () => (ec2 ??= __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)).then(({ EC2Client: Client }) => new Client((0,clients/* awsClientConfig */.rw)(region, limits)))),
     };
 }
 
@@ -1777,7 +1775,6 @@ function createAsgClients(region, limits) {
  *   the previous launch template version, and an instance refresh (MinHealthyPercentage 50,
  *   warm-up 300 s). `scale`: desired capacity within min/max, then every target healthy.
  */
-
 
 
 
@@ -1897,7 +1894,11 @@ class AsgTarget {
         return { group: best, groups, weights };
     }
     async templateVersion(version) {
-        const out = await this.call('DescribeLaunchTemplateVersions', () => this.clients.ec2.send(new client_ec2_dist_cjs/* DescribeLaunchTemplateVersionsCommand */.Ptd({
+        const [ec2, { DescribeLaunchTemplateVersionsCommand }] = await Promise.all([
+            this.clients.ec2(),
+            __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
+        ]);
+        const out = await this.call('DescribeLaunchTemplateVersions', () => ec2.send(new DescribeLaunchTemplateVersionsCommand({
             LaunchTemplateName: this.config['launch-template'],
             Versions: [version],
         })));
@@ -2094,7 +2095,11 @@ class AsgTarget {
             .update(`${this.arn} ${image} ${(0,external_node_crypto_.randomUUID)()}`)
             .digest('hex')
             .slice(0, 32);
-        const made = await this.call('CreateLaunchTemplateVersion', () => this.clients.ec2.send(new client_ec2_dist_cjs/* CreateLaunchTemplateVersionCommand */.B_$({
+        const [ec2, { CreateLaunchTemplateVersionCommand }] = await Promise.all([
+            this.clients.ec2(),
+            __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
+        ]);
+        const made = await this.call('CreateLaunchTemplateVersion', () => ec2.send(new CreateLaunchTemplateVersionCommand({
             LaunchTemplateName: this.config['launch-template'],
             SourceVersion: String(template.number),
             ClientToken: token,

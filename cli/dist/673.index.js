@@ -39,7 +39,7 @@ function renderSummaryFor(markdown, io) {
  */
 async function ec2Client(aws, region) {
     if (!aws.ec2) {
-        const { EC2Client: Client } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+        const { EC2Client: Client } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
         aws.ec2 = new Client((0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(region));
     }
     return aws.ec2;
@@ -48,14 +48,14 @@ async function describeSecurityGroups(aws, region, groupIds, deps) {
     if (groupIds.length === 0)
         return [];
     const client = await ec2Client(aws, region);
-    const { DescribeSecurityGroupsCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+    const { DescribeSecurityGroupsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
     const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
     return out.SecurityGroups ?? [];
 }
 /** Running instances carrying the tag `key` = `value` (the SSM hop of a private database). */
 async function runningInstancesTagged(aws, region, tag, deps) {
     const client = await ec2Client(aws, region);
-    const { DescribeInstancesCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
+    const { DescribeInstancesCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
     const ids = [];
     let nextToken;
     // Bounded: a tag filter naming more than a few pages of instances is a wrong filter anyway.
