@@ -414,6 +414,11 @@ export type FixtureInstance = z.output<typeof instanceSchema>;
 export type FixtureSecurityGroup = z.output<typeof securityGroupSchema>;
 export type ImageBehaviour = z.output<z.ZodObject<typeof behaviourFields>>;
 
+/** How an image behaves when nothing says otherwise: the defaults of the fixture's fields. */
+export const DEFAULT_BEHAVIOUR: Readonly<ImageBehaviour> = Object.freeze(
+  z.strictObject(behaviourFields).parse({}),
+);
+
 /** Loads and validates a fixture; every problem is one line `path: what is wrong`. */
 export function loadFixture(source: string | FixtureInput = DEFAULT_FIXTURE): Fixture {
   let data: unknown = source;

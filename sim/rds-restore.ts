@@ -19,8 +19,8 @@
  *   only the restore's.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import pg from 'pg';
+import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy.js';
 import type { RdsBacking } from './rds-postgres.js';
 import { readRoles, RoleHistory, type RoleClock, type Roles } from './rds-roles.js';
 
@@ -125,12 +125,8 @@ async function startEndpoint(
     absentRole: string;
   },
   clientName: string,
-): Promise<{ port: number; close: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => client.destroy());
+): Promise<LoopbackProxy> {
+  return startLoopbackProxy((client, forward) => {
     if (!restored.open) {
       client.destroy();
       return;
@@ -171,35 +167,10 @@ async function startEndpoint(
         startup.writeInt32BE(196608, 4);
         body.copy(startup, 8);
       }
-      const upstream = net.connect(restored.backing.port, restored.backing.host, () => {
-        upstream.write(startup);
-        if (rest.length > 0) upstream.write(rest);
-        client.pipe(upstream);
-        upstream.pipe(client);
-      });
-      sockets.add(upstream);
-      upstream.on('close', () => {
-        sockets.delete(upstream);
-        client.destroy();
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('close', () => upstream.destroy());
+      forward(restored.backing, [startup, rest]);
     };
     client.on('data', onData);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /**

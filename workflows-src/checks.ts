@@ -17,13 +17,14 @@
  */
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { expr, run, suiteAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
-import { CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
+import { UPLOAD_ARTIFACT } from './pins.js';
 import {
   CALLED_SECRETS,
   COMMON_INPUTS,
   callerCheckout,
   databaseRunsOn,
   runnersJob,
+  routineCredentials,
   suiteSteps,
 } from './shared.js';
 
@@ -135,14 +136,7 @@ function checksJob(legs: 'legs' | 'monthly', timeoutMinutes: number): Job {
     steps: [
       callerCheckout,
       ...suiteSteps,
-      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
-        name: 'AWS credentials (OIDC, read-only role)',
-        with: {
-          'role-to-assume': expr('matrix.role'),
-          'aws-region': expr('matrix.region'),
-          'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
-        },
-      }),
+      routineCredentials('read-only', expr('matrix.role'), expr('matrix.region')),
       suiteAction('ops-check', {
         id: 'checks',
         name: expr("format('Run the {0} checks of {1}', matrix.schedule, matrix.environment)"),
@@ -209,14 +203,7 @@ const cleanup: Job = {
   steps: [
     callerCheckout,
     ...suiteSteps,
-    thirdParty(CONFIGURE_AWS_CREDENTIALS, {
-      name: 'AWS credentials (OIDC, clean-up role)',
-      with: {
-        'role-to-assume': expr('matrix.role'),
-        'aws-region': expr('matrix.region'),
-        'role-session-name': expr("format('apprunner-ops-cleanup-{0}', github.run_id)"),
-      },
-    }),
+    routineCredentials('clean-up', expr('matrix.role'), expr('matrix.region')),
     suiteAction('ops-check', {
       id: 'cleanup',
       name: expr("format('Clean up ECR for {0}', matrix.environment)"),

@@ -18,7 +18,8 @@ import { cleanupRoleVariable } from '../core/checks/cleanup-role.js';
 import { drillJobTimeoutMinutes } from '../core/drill/schema.js';
 import { ENVIRONMENTS } from './environments.js';
 import { expr, ourAction, thirdParty, type Job, type WorkflowSource } from './dsl.js';
-import { CHECKOUT, CONFIGURE_AWS_CREDENTIALS, UPLOAD_ARTIFACT } from './pins.js';
+import { CHECKOUT, UPLOAD_ARTIFACT } from './pins.js';
+import { routineCredentials } from './shared.js';
 
 type Schedule = 'daily' | 'weekly' | 'monthly';
 
@@ -51,14 +52,11 @@ function checkJob(schedule: Schedule, environment: string): Job {
     'timeout-minutes': schedule === 'monthly' ? drillJobTimeoutMinutes() : 20,
     steps: [
       thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
-      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
-        name: 'AWS credentials (OIDC, read-only role)',
-        with: {
-          'role-to-assume': expr(`vars.${opsRoleVariable(environment)}`),
-          'aws-region': expr(`vars.${opsRegionVariable(environment)}`),
-          'role-session-name': expr("format('apprunner-ops-checks-{0}', github.run_id)"),
-        },
-      }),
+      routineCredentials(
+        'read-only',
+        expr(`vars.${opsRoleVariable(environment)}`),
+        expr(`vars.${opsRegionVariable(environment)}`),
+      ),
       ourAction('ops-check', {
         id: 'checks',
         name: `Run the ${schedule} checks of ${environment}`,
@@ -105,14 +103,11 @@ function cleanupJob(schedule: Schedule, environment: string): Job {
     'timeout-minutes': 20,
     steps: [
       thirdParty(CHECKOUT, { with: { 'persist-credentials': false } }),
-      thirdParty(CONFIGURE_AWS_CREDENTIALS, {
-        name: 'AWS credentials (OIDC, clean-up role)',
-        with: {
-          'role-to-assume': expr(`vars.${cleanupRoleVariable(environment)}`),
-          'aws-region': expr(`vars.${opsRegionVariable(environment)}`),
-          'role-session-name': expr("format('apprunner-ops-cleanup-{0}', github.run_id)"),
-        },
-      }),
+      routineCredentials(
+        'clean-up',
+        expr(`vars.${cleanupRoleVariable(environment)}`),
+        expr(`vars.${opsRegionVariable(environment)}`),
+      ),
       ourAction('ops-check', {
         id: 'cleanup',
         name: `Clean up ECR for ${environment}`,

@@ -1,4 +1,4 @@
-/** Pieces deploy.yml and rollback.yml share. */
+/** Pieces the workflows share (deploy, rollback, restart, rotate, restore, go-live, checks, ops). */
 import { environmentConcurrency } from './environments.js';
 import {
   SUITE_DIR,
@@ -27,6 +27,27 @@ export const awsCredentials: Step = thirdParty(CONFIGURE_AWS_CREDENTIALS, {
     'role-session-name': expr("format('apprunner-ops-{0}', github.run_id)"),
   },
 });
+
+/**
+ * AWS credentials by OIDC for a routine job without a GitHub environment: the environment's
+ * read-only role (the checks) or its clean-up role (the only one that deletes), each with its
+ * own session name so CloudTrail tells them apart.
+ */
+export function routineCredentials(
+  role: 'read-only' | 'clean-up',
+  roleArn: string,
+  region: string,
+): Step {
+  const session = role === 'read-only' ? 'checks' : 'cleanup';
+  return thirdParty(CONFIGURE_AWS_CREDENTIALS, {
+    name: `AWS credentials (OIDC, ${role} role)`,
+    with: {
+      'role-to-assume': roleArn,
+      'aws-region': region,
+      'role-session-name': expr(`format('apprunner-ops-${session}-{0}', github.run_id)`),
+    },
+  });
+}
 
 /** The calling repository: its configuration, its Dockerfile. */
 export const callerCheckout: Step = thirdParty(CHECKOUT, {

@@ -58,6 +58,14 @@ export function awsClientConfig(
 }
 
 /**
+ * The CloudWatch client of a target: the one it was given, else one for the region its ARN
+ * names (arn:aws:<service>:<region>:…), where its metrics are.
+ */
+export function cloudWatchForArn(arn: string, given?: CloudWatchClient): CloudWatchClient {
+  return given ?? new CloudWatchClient(awsClientConfig(arn.split(':')[3] ?? ''));
+}
+
+/**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.

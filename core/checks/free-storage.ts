@@ -1,5 +1,5 @@
-import { metricStatistics } from '../aws/cloudwatch.js';
 import { databaseInstance, metricWindow } from './fields.js';
+import { rdsStatistic } from './rds-instance.js';
 import { freeStorageSchema } from './schemas/free-storage.js';
 import { defineCheck } from './types.js';
 
@@ -10,21 +10,16 @@ export const freeStorage = defineCheck({
   ...freeStorageSchema,
   defaultTimeoutMs: 30_000,
   group: 'Infrastructure',
-  async run(check, { env, aws, clock, logger, signal }) {
-    const instance = databaseInstance(env);
+  async run(check, ctx) {
+    const instance = databaseInstance(ctx.env);
     if (typeof instance !== 'string') return instance;
-    const points = await metricStatistics(
-      aws.cloudWatch,
-      {
-        namespace: 'AWS/RDS',
-        metric: 'FreeStorageSpace',
-        dimensions: { DBInstanceIdentifier: instance },
-        ...metricWindow(check.window, clock.now()),
-        statistics: ['Minimum'],
-      },
-      { clock, logger, signal },
-    );
-    const values = points.flatMap((p) => (p.Minimum === undefined ? [] : [p.Minimum]));
+    const points = await rdsStatistic(ctx, {
+      instance,
+      metric: 'FreeStorageSpace',
+      statistic: 'Minimum',
+      window: metricWindow(check.window, ctx.clock.now()),
+    });
+    const values = points.map((p) => p.value);
     if (values.length === 0)
       return {
         status: 'warn',

@@ -1,7 +1,7 @@
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { awsCall } from '../aws/call.js';
-import { metricStatistics } from '../aws/cloudwatch.js';
 import { databaseInstance, metricWindow } from './fields.js';
+import { rdsStatistic } from './rds-instance.js';
 import { replicationLagSchema } from './schemas/db-diagnostics.js';
 import { defineCheck } from './types.js';
 
@@ -35,18 +35,16 @@ export const replicationLag = defineCheck({
       };
     const lags = await Promise.all(
       replicas.map(async (replica) => {
-        const points = await metricStatistics(
-          aws.cloudWatch,
+        const points = await rdsStatistic(
+          { aws, ...deps },
           {
-            namespace: 'AWS/RDS',
+            instance: replica,
             metric: 'ReplicaLag',
-            dimensions: { DBInstanceIdentifier: replica },
-            ...metricWindow(check.window, clock.now()),
-            statistics: ['Maximum'],
+            statistic: 'Maximum',
+            window: metricWindow(check.window, clock.now()),
           },
-          deps,
         );
-        const values = points.flatMap((p) => (p.Maximum === undefined ? [] : [p.Maximum]));
+        const values = points.map((p) => p.value);
         return { replica, max: values.length > 0 ? Math.max(...values) : undefined };
       }),
     );

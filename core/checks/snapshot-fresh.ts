@@ -1,5 +1,5 @@
 import { DescribeDBSnapshotsCommand, type DBSnapshot } from '@aws-sdk/client-rds';
-import { awsCall } from '../aws/call.js';
+import { awsPages } from '../aws/call.js';
 import { formatDuration, parseDuration } from '../util/duration.js';
 import { databaseInstance } from './fields.js';
 import { snapshotFreshSchema } from './schemas/snapshot-fresh.js';
@@ -19,28 +19,28 @@ export const snapshotFresh = defineCheck({
   async run(check, { env, aws, clock, logger, signal }) {
     const instance = databaseInstance(env);
     if (typeof instance !== 'string') return instance;
-    const snapshots: DBSnapshot[] = [];
-    let marker: string | undefined;
+    // The one pager (awsPages) reads up to MAX_PAGES; a Marker left after them is said here.
     let pages = 0;
-    do {
-      const page = await awsCall(
-        'DescribeDBSnapshots',
-        () =>
-          aws.rds.send(
-            new DescribeDBSnapshotsCommand({
-              DBInstanceIdentifier: instance,
-              SnapshotType: 'automated',
-              MaxRecords: 100,
-              ...(marker ? { Marker: marker } : {}),
-            }),
-            { abortSignal: signal },
-          ),
-        { clock, logger, signal },
-      );
-      snapshots.push(...(page.DBSnapshots ?? []));
-      marker = page.Marker;
-      pages++;
-    } while (marker && pages < MAX_PAGES);
+    let marker: string | undefined;
+    const snapshots = await awsPages(
+      'DescribeDBSnapshots',
+      async (token) => {
+        const page = await aws.rds.send(
+          new DescribeDBSnapshotsCommand({
+            DBInstanceIdentifier: instance,
+            SnapshotType: 'automated',
+            MaxRecords: 100,
+            ...(token ? { Marker: token } : {}),
+          }),
+          { abortSignal: signal },
+        );
+        pages++;
+        marker = page.Marker;
+        return { items: page.DBSnapshots, next: page.Marker };
+      },
+      { clock, logger, signal },
+      { maxPages: MAX_PAGES, more: 'stop', of: instance },
+    );
     if (marker)
       return {
         status: 'error',

@@ -1,5 +1,5 @@
-import { metricStatistics } from '../aws/cloudwatch.js';
 import { databaseInstance } from './fields.js';
+import { rdsStatistic } from './rds-instance.js';
 import { storageGrowthSchema } from './schemas/db-diagnostics.js';
 import { defineCheck } from './types.js';
 
@@ -15,27 +15,18 @@ export const storageGrowth = defineCheck({
   ...storageGrowthSchema,
   defaultTimeoutMs: 30_000,
   group: 'Database',
-  async run(check, { env, aws, clock, logger, signal }) {
-    const instance = databaseInstance(env);
+  async run(check, ctx) {
+    const instance = databaseInstance(ctx.env);
     if (typeof instance !== 'string') return instance;
-    const now = clock.now();
-    const points = await metricStatistics(
-      aws.cloudWatch,
-      {
-        namespace: 'AWS/RDS',
-        metric: 'FreeStorageSpace',
-        dimensions: { DBInstanceIdentifier: instance },
-        start: now - 7 * DAY,
-        end: now,
-        periodSeconds: 86_400,
-        statistics: ['Minimum'],
-      },
-      { clock, logger, signal },
-    );
+    const now = ctx.clock.now();
+    const points = await rdsStatistic(ctx, {
+      instance,
+      metric: 'FreeStorageSpace',
+      statistic: 'Minimum',
+      window: { start: now - 7 * DAY, end: now, periodSeconds: 86_400 },
+    });
     const series = points.flatMap((p) =>
-      p.Minimum === undefined || !p.Timestamp
-        ? []
-        : [{ day: p.Timestamp.getTime() / DAY, free: p.Minimum }],
+      p.at ? [{ day: p.at.getTime() / DAY, free: p.value }] : [],
     );
     if (series.length < 3)
       return {

@@ -62,17 +62,24 @@ export interface OpsContext {
   state: RunState;
 }
 
-export interface OpsOptions {
+/** The secrets a run is given as inputs: each absent when not given. */
+export interface OpsSecrets {
+  githubToken: string | undefined;
+  slackWebhookUrl: string | undefined;
+  betterstackToken: string | undefined;
+  /**
+   * The Fly.io API token of an environment on Fly (the `fly-api-token` input; else
+   * FLY_API_TOKEN, as flyctl reads it).
+   */
+  flyApiToken?: string | undefined;
+  auditDatabaseUrl: string | undefined;
+}
+
+export interface OpsOptions extends OpsSecrets {
   environment: string;
   configPath: string;
   env: EnvironmentConfig;
   run: RunInfo;
-  githubToken: string | undefined;
-  slackWebhookUrl: string | undefined;
-  betterstackToken: string | undefined;
-  /** The Fly.io API token of an environment on Fly (the `fly-api-token` input). */
-  flyApiToken?: string | undefined;
-  auditDatabaseUrl: string | undefined;
   timing: Omit<Timing, 'snapshotTimeoutMs'>;
   clock: Clock;
   logger: Logger;

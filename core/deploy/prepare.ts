@@ -7,10 +7,16 @@ import { openDatabaseAccess, preflightDatabases } from '../database/access.js';
 import type { Clock } from '../util/clock.js';
 import { InputError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { createOpsContext, ecrLocation, type OpsContext, type RunState } from './context.js';
+import {
+  createOpsContext,
+  ecrLocation,
+  type OpsContext,
+  type OpsSecrets,
+  type RunState,
+} from './context.js';
 
 /** Inputs shared by deploy and rollback, already typed and validated one by one. */
-export interface OpsInputs {
+export interface OpsInputs extends OpsSecrets {
   config: string;
   environment: string;
   timeoutMs: number;
@@ -20,12 +26,6 @@ export interface OpsInputs {
   verifyFailureLimit: number;
   /** Each AWS request's own deadline (a hung connection is dropped and retried). */
   awsRequestTimeoutMs: number;
-  githubToken: string | undefined;
-  slackWebhookUrl: string | undefined;
-  betterstackToken: string | undefined;
-  /** An environment on Fly.io: its API token (else FLY_API_TOKEN, as flyctl reads it). */
-  flyApiToken?: string | undefined;
-  auditDatabaseUrl: string | undefined;
   /** A rollback's down migration: it reaches the database at DATABASE_URL of the step's env. */
   downMigrationCommand?: string | undefined;
 }

@@ -4,14 +4,14 @@
  * following); this file only translates to the target's words.
  */
 import type { AppRunnerClient } from '@aws-sdk/client-apprunner';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { appRunnerTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
 import { AppRunnerService, ServiceNotUpdatable, type ServiceState } from '../aws/app-runner.js';
 import { withVariables } from './app-runner-variables.js';
 import { awsErrorName, type AwsCallDeps } from '../aws/call.js';
 import { formatDuration } from '../util/duration.js';
 import { errorMessage } from '../util/errors.js';
-import { awsClientConfig } from '../aws/clients.js';
+import { cloudWatchForArn } from '../aws/clients.js';
 import {
   TargetNotUpdatable,
   byDigest,
@@ -173,9 +173,7 @@ export class AppRunnerTarget implements DeployTarget {
     end: number;
     periodSeconds: number;
   }): Promise<MinuteMetrics[]> {
-    const client =
-      this.options.cloudWatch ??
-      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
+    const client = cloudWatchForArn(this.arn, this.options.cloudWatch);
     return appRunnerTraffic(client, this.arn, window, this.deps);
   }
 

@@ -30,7 +30,6 @@ import {
   UpdateAutoScalingGroupCommand,
   type AutoScalingGroup,
 } from '@aws-sdk/client-auto-scaling';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   CreateTargetGroupCommand,
   DeleteTargetGroupCommand,
@@ -47,7 +46,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { awsCall, awsErrorName, type AwsCallDeps } from '../aws/call.js';
 import { albTraffic, type MinuteMetrics } from '../aws/cloudwatch.js';
 import type { AsgClients } from '../aws/asg-clients.js';
-import { awsClientConfig } from '../aws/clients.js';
+import { cloudWatchForArn } from '../aws/clients.js';
 import {
   compareCanary,
   figuresOf,
@@ -748,9 +747,7 @@ export class AsgTarget implements DeployTarget {
   }
 
   private async groupTraffic(tgArn: string, start: number, end: number): Promise<MinuteMetrics[]> {
-    const client =
-      this.clients.cloudWatch ??
-      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
+    const client = cloudWatchForArn(this.arn, this.clients.cloudWatch);
     return albTraffic(
       client,
       [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: tgArn }],
@@ -995,9 +992,7 @@ export class AsgTarget implements DeployTarget {
     periodSeconds: number;
   }): Promise<MinuteMetrics[]> {
     const { group } = await this.serving();
-    const client =
-      this.clients.cloudWatch ??
-      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
+    const client = cloudWatchForArn(this.arn, this.clients.cloudWatch);
     return albTraffic(
       client,
       [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: group.targetGroupArn! }],

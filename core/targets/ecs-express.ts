@@ -31,7 +31,7 @@ import {
   type ServiceDeploymentBrief,
   type ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   AWS_RETRY,
   awsCall,
@@ -43,6 +43,7 @@ import {
 import {
   DEFAULT_AWS_REQUEST_TIMEOUT_MS,
   awsClientConfig,
+  cloudWatchForArn,
   type AwsRequestLimits,
 } from '../aws/clients.js';
 import { ECS_SERVICE_ARN } from '../config/fields.js';
@@ -639,9 +640,7 @@ export class EcsExpressTarget implements DeployTarget {
     periodSeconds: number;
   }): Promise<MinuteMetrics[]> {
     const targets = await this.loadBalancerTargets();
-    const client =
-      this.options.cloudWatch ??
-      new CloudWatchClient(awsClientConfig(this.arn.split(':')[3] ?? ''));
+    const client = cloudWatchForArn(this.arn, this.options.cloudWatch);
     return albTraffic(client, targets, window, this.deps);
   }
 

@@ -527,7 +527,8 @@ export class FlyTarget implements DeployTarget {
           break;
         }
       }
-    if (failure) {
+    // Before the blues are destroyed, a failure takes every green away and the blues serve on.
+    const abandon = async (at: string, why: string): Promise<DeploymentResult> => {
       const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
       await release();
       return {
@@ -536,23 +537,16 @@ export class FlyTarget implements DeployTarget {
         status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
         emergency: false,
         message: left.length
-          ? `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
-          : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
+          ? `Fly bluegreen to ${name}: ${at} failed: ${why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
+          : `Fly bluegreen to ${name}: ${at} failed: ${why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
       };
-    }
+    };
+    if (failure) return abandon(failure.at, failure.why);
     // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
     try {
       for (const green of greens) await this.api.setCordoned(this.app, green.id, false);
     } catch (error) {
-      const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
-      await release();
-      return {
-        ok: false,
-        id: deployment.id,
-        status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
-        emergency: false,
-        message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${errorMessage(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : `the ${destroyed.length} green machines were destroyed`} and the old machines kept serving ${previous}`,
-      };
+      return abandon('moving traffic to the green machines', errorMessage(error));
     }
     logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
     const kept: string[] = [];

@@ -3,7 +3,7 @@
  * capacity, instance refresh. State and lifecycles are in asg-state.ts.
  */
 import { AwsError, xmlList } from '../aws/protocol.js';
-import type { AwsService, Input } from '../aws/service.js';
+import { paginate, type AwsService, type Input } from '../aws/service.js';
 import { type AsgState, type GroupState, validation } from './asg-state.js';
 
 interface AutoScalingWorld {
@@ -124,16 +124,18 @@ export const autoscaling: AwsService<AutoScalingWorld> = {
         const groups = [...world.asg.groups.values()].filter(
           (g) => names === undefined || names.includes(g.name),
         );
-        const max = int(input, 'MaxRecords') ?? 50;
-        const start = input['NextToken'] === undefined ? 0 : Number(input['NextToken']);
-        if (!Number.isInteger(start) || start < 0) throw validation('The NextToken is invalid.');
-        const page = groups.slice(start, start + max);
+        const { page, next } = paginate(
+          groups,
+          input['NextToken'] as string | undefined,
+          int(input, 'MaxRecords') ?? 50,
+          () => validation('The NextToken is invalid.'),
+        );
         return {
           AutoScalingGroups: xmlList(
             'member',
             page.map((g) => describeGroup(world, g)),
           ),
-          ...(start + max < groups.length ? { NextToken: String(start + max) } : {}),
+          ...(next ? { NextToken: next } : {}),
         };
       },
     },

@@ -5,7 +5,12 @@
  * registry, in which case its images are read from the registry's HTTP API.
  */
 import { createHash } from 'node:crypto';
-import type { Fixture, FixtureImage, ImageBehaviour } from '../fixture.js';
+import {
+  DEFAULT_BEHAVIOUR,
+  type Fixture,
+  type FixtureImage,
+  type ImageBehaviour,
+} from '../fixture.js';
 import { AwsError } from '../aws/protocol.js';
 import {
   optList,
@@ -219,14 +224,7 @@ export class EcrState {
         manifestMediaType: manifest.mediaType,
         ...(parsed.config?.mediaType ? { artifactMediaType: parsed.config.mediaType } : {}),
         manifest: manifest.body,
-        behaviour: {
-          behaviour: 'healthy',
-          latencyMs: 1500,
-          crashAfterMs: 2000,
-          warmUpMs: 0,
-          errorRate: 0,
-          ...behaviours[tag],
-        },
+        behaviour: { ...DEFAULT_BEHAVIOUR, ...behaviours[tag] },
         version: tag,
         children: [],
       };

@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { parseDuration } from '../../core/util/duration.js';
 import type { SimClock } from '../clock.js';
-import type { Fixture, ImageBehaviour } from '../fixture.js';
+import { DEFAULT_BEHAVIOUR, type Fixture, type ImageBehaviour } from '../fixture.js';
 import type { FlyFixtureApp } from '../fly-fixture.js';
 import { json, type RestRequest, type RestResponse, type RestService } from '../rest.js';
 import { appAnswer, SampleApp, type RunningApp } from '../sample-app.js';
@@ -256,13 +256,7 @@ export class FlyState {
       digest: manifest.digest,
       tag,
       version: tag ?? manifest.digest.slice(7, 19),
-      behaviour: {
-        behaviour: 'healthy',
-        latencyMs: 1500,
-        crashAfterMs: 2000,
-        warmUpMs: 0,
-        errorRate: 0,
-      },
+      behaviour: { ...DEFAULT_BEHAVIOUR },
     };
   }
 

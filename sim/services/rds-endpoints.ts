@@ -7,7 +7,7 @@
  * connection string reaches the instance now under the original name. A name no instance has
  * refuses connections, like a name that no longer resolves.
  */
-import net from 'node:net';
+import { startLoopbackProxy } from '../loopback-proxy.js';
 
 interface Target {
   host: string;
@@ -37,43 +37,12 @@ export class NameEndpoints {
   }
 
   private async listen(name: string): Promise<void> {
-    const sockets = new Set<net.Socket>();
-    const server = net.createServer((client) => {
-      sockets.add(client);
-      client.on('close', () => sockets.delete(client));
-      client.on('error', () => client.destroy());
+    const proxy = await startLoopbackProxy((client, forward) => {
       const to = this.target(name);
-      if (!to) {
-        client.destroy();
-        return;
-      }
-      client.pause();
-      const upstream = net.connect(to.port, to.host, () => {
-        client.pipe(upstream);
-        upstream.pipe(client);
-        client.resume();
-      });
-      sockets.add(upstream);
-      upstream.on('close', () => {
-        sockets.delete(upstream);
-        client.destroy();
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('close', () => upstream.destroy());
+      if (to) forward(to);
+      else client.destroy();
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const port = (server.address() as net.AddressInfo).port;
-    this.servers.set(name, {
-      port,
-      close: () =>
-        new Promise<void>((resolve) => {
-          for (const s of sockets) s.destroy();
-          server.close(() => resolve());
-        }),
-    });
+    this.servers.set(name, proxy);
   }
 
   async stop(): Promise<void> {

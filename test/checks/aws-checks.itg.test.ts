@@ -185,6 +185,31 @@ describe('App Runner and ECR checks against the sim', () => {
     expect(failed.line).toMatch(/shop\.getdrop\.no is not linked/);
   });
 
+  it('every database check without database.instance says the same: an error naming the field', async () => {
+    const s = await sim();
+    const { database: _none, ...env } = dropEnv();
+    const ctx = sharedContext(s, { env });
+    const results = [];
+    for (const type of [
+      'database-available',
+      'database-private',
+      'backups',
+      'free-storage',
+      'snapshot-fresh',
+      'replication-lag',
+      'storage-growth',
+    ])
+      results.push([type, await runOne({ type }, ctx)] as const);
+    expect(results.map(([type, r]) => [type, r.status, r.line])).toEqual(
+      results.map(([type]) => [
+        type,
+        'error',
+        'no database.instance in this environment: say which RDS instance to check',
+      ]),
+    );
+    expect(s.calls({ service: 'rds' })).toEqual([]);
+  });
+
   it('none of these checks makes a mutating AWS call', async () => {
     const s = await sim();
     const ctx = sharedContext(s);

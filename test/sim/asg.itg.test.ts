@@ -276,6 +276,34 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
     },
   );
 
+  it.concurrent(
+    'DescribeAutoScalingGroups pages with tokens it issued and refuses one it did not',
+    async ({ onTestFinished }) => {
+      const w = await world(onTestFinished);
+      await greenGroup(w, 'v1.5.0');
+      const names: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const out = await w.asg.send(
+          new DescribeAutoScalingGroupsCommand({ MaxRecords: 1, NextToken: token }),
+        );
+        names.push(...(out.AutoScalingGroups ?? []).map((g) => g.AutoScalingGroupName!));
+        token = out.NextToken;
+        pages++;
+      } while (token && pages < 10);
+      expect({ names: names.sort(), pages }).toEqual({
+        names: [ASG_GROUP, 'drop-web-2'].sort(),
+        pages: 2,
+      });
+      // A token is opaque: a client that makes one up (an offset) is refused.
+      const made = await sdkError(
+        w.asg.send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 1, NextToken: '1' })),
+      );
+      expect(made).toMatchObject({ name: 'ValidationError', status: 400 });
+    },
+  );
+
   it.concurrent('refuses what AWS refuses, changing nothing', async ({ onTestFinished }) => {
     const w = await world(onTestFinished);
     const above = await sdkError(

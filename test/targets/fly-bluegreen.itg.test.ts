@@ -81,4 +81,43 @@ describe('deploy target fly, bluegreen', () => {
       expect(await w.version()).toBe('v1.4.2');
     },
   );
+
+  it.concurrent(
+    'greens that cannot take the traffic are destroyed like greens that did not come up',
+    async ({ onTestFinished }) => {
+      const w = await flyWorld(onTestFinished);
+      const target = new FlyTarget(
+        w.api,
+        {
+          app: FLY_APP,
+          'process-group': 'app',
+          'wait-timeout-ms': w.sim.scaled(60_000) + 1_000,
+          strategy: 'bluegreen',
+        },
+        { clock: systemClock, logger: w.logger },
+      );
+      const started = await target.switchImage(w.ecrImage('v1.5.0'));
+      w.sim.setFaults({
+        rules: [{ service: 'fly', operation: 'uncordonMachine', kind: 'access-denied' }],
+      });
+      const result = await target.follow(started, FOLLOW);
+      expect(result).toMatchObject({ ok: false, status: 'ROLLED_BACK', emergency: false });
+      if (result.ok) return;
+      // The same words as any failure before the switch: which old machines kept serving.
+      expect(result.message).toMatch(
+        new RegExp(
+          `^Fly bluegreen to .*: moving traffic to the green machines failed: .*; the 3 green machines were destroyed and the old machines \\(${APP_MACHINES.join(', ')}\\) kept serving .*, never changed$`,
+        ),
+      );
+      const machines = w.sim.fly.machines(FLY_APP).filter((m) => m.processGroup === 'app');
+      const made = machines.filter((m) => !(APP_MACHINES as readonly string[]).includes(m.id));
+      expect(made.map((m) => m.state)).toEqual(['destroyed', 'destroyed', 'destroyed']);
+      expect(
+        machines
+          .filter((m) => (APP_MACHINES as readonly string[]).includes(m.id))
+          .map((m) => [m.state, m.history.length, m.lease]),
+      ).toEqual(APP_MACHINES.map(() => ['started', 1, undefined]));
+      expect(await w.version()).toBe('v1.4.2');
+    },
+  );
 });

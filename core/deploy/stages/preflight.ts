@@ -39,3 +39,20 @@ export function choose(
   recordTarget(run.outcome, run.chosen);
   return run.chosen;
 }
+
+/**
+ * Chooses what runs now as what the run ends with (a restart, a scale: no image changes). Its
+ * tags are the versions the app may report once its instances are new.
+ */
+export function keepRunning(run: OpsRun, state: TargetState, running: RunningImage): Chosen {
+  return choose(run, state, {
+    running,
+    target: running.image ?? {
+      uri: state.imageByDigest,
+      digest: running.digest ?? state.digest ?? '',
+      tags: running.tags,
+    },
+    targetVersion: running.version,
+    back: undefined,
+  });
+}

@@ -3,7 +3,7 @@
  * deployment (waiting out a busy platform), and what runs now, which is what comes back.
  */
 import type { OpsRun } from '../ops-run.js';
-import { checkAccess, choose, readService } from './preflight.js';
+import { checkAccess, keepRunning, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
 
 export const restartPreflight: StageDefinition<OpsRun> = {
@@ -12,17 +12,7 @@ export const restartPreflight: StageDefinition<OpsRun> = {
   run: async (run) => {
     await checkAccess(run);
     const { state, running } = await readService(run);
-    choose(run, state, {
-      running,
-      // The same image: its tags are the versions the app may report once restarted.
-      target: running.image ?? {
-        uri: state.imageByDigest,
-        digest: running.digest ?? state.digest ?? '',
-        tags: running.tags,
-      },
-      targetVersion: running.version,
-      back: undefined,
-    });
+    keepRunning(run, state, running);
     return `${running.version} runs; restarting it (${state.status})`;
   },
 };

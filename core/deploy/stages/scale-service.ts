@@ -6,7 +6,7 @@
 import { assertTrafficReadable } from '../bake.js';
 import { InputError } from '../../util/errors.js';
 import type { OpsRun } from '../ops-run.js';
-import { choose, checkAccess, readService } from './preflight.js';
+import { checkAccess, keepRunning, readService } from './preflight.js';
 import type { StageDefinition } from './stage.js';
 
 export type ScaleRun = OpsRun & {
@@ -30,16 +30,7 @@ export const scalePreflight: StageDefinition<ScaleRun> = {
     await checkAccess(run);
     if (run.bakeMs > 0) await assertTrafficReadable(ctx);
     const { state, running } = await readService(run);
-    choose(run, state, {
-      running,
-      target: running.image ?? {
-        uri: state.imageByDigest,
-        digest: running.digest ?? state.digest ?? '',
-        tags: running.tags,
-      },
-      targetVersion: running.version,
-      back: undefined,
-    });
+    keepRunning(run, state, running);
     const now = await target.capacity();
     if (run.capacity < now.min || run.capacity > now.max)
       throw new InputError(

@@ -56,4 +56,17 @@ describe('snapshot-fresh', () => {
     );
     expect(result).toMatchObject({ status: 'pass', observed: { newest: 'b', pages: 2 } });
   });
+
+  it('a list longer than 50 pages is an error, never a verdict on its first part', async () => {
+    const fresh = new Date(Date.now() - 2 * 3_600_000);
+    const pages = Array.from({ length: 51 }, (_, i) => [
+      { DBSnapshotIdentifier: `s${i}`, SnapshotCreateTime: fresh },
+    ]);
+    const [result] = await runCheckList([item], context(rdsWith(pages)));
+    expect(result).toMatchObject({
+      status: 'error',
+      observed: { automatedSnapshots: 50, pages: 50, complete: false },
+    });
+    expect(result?.line).toMatch(/still had more pages after 50 .*the newest is not known/);
+  });
 });
