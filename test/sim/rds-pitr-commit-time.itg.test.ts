@@ -46,7 +46,7 @@ describe('RDS point-in-time restore by commit time', () => {
 
   beforeAll(async () => {
     const fixture = withPostgres(loadFixture());
-    fixture.rds.instanceQuota = 5;
+    fixture.rds.instanceQuota = 8;
     sim = await startSim({ fixture, timeScale: 0.001 });
     rds = new RDSClient(sim.clientConfig({ maxAttempts: 1 }));
   });
@@ -70,12 +70,13 @@ describe('RDS point-in-time restore by commit time', () => {
     });
   }
 
-  async function emails(db: DBInstance): Promise<string[]> {
+  async function emails(db: DBInstance, like = 'c-%'): Promise<string[]> {
     const client = connect(db);
     await client.connect();
     try {
       const { rows } = await client.query<{ email: string }>(
-        "SELECT email FROM users WHERE email LIKE 'c-%' ORDER BY email",
+        'SELECT email FROM users WHERE email LIKE $1 ORDER BY email',
+        [like],
       );
       return rows.map((r) => r.email);
     } finally {
@@ -124,5 +125,27 @@ describe('RDS point-in-time restore by commit time', () => {
     // Restored to T + 30 s: the open transaction committed at T + 2 min, after it.
     const restored = await restore('drop-db-commit', t + 30_000);
     expect(await emails(restored)).toEqual(['c-committed@example.com']);
+  });
+
+  it('keeps a row committed just before an advance in a restore to a time read between them', async () => {
+    // As the restore rehearsal does: a write, the time read, the clock advanced at once. The
+    // commit and the advance share their millisecond about half the time.
+    const source = await describe1('drop-db');
+    const times: number[] = [];
+    for (const k of [0, 1, 2, 3]) {
+      const client = connect(source);
+      await client.connect();
+      await client.query(`INSERT INTO users (email) VALUES ('e-${k}@example.com')`);
+      await client.end();
+      times.push(sim.now());
+      sim.advance(2 * MINUTE);
+    }
+    sim.advance(10 * MINUTE);
+    for (const k of [0, 1, 2, 3]) {
+      const restored = await restore(`drop-db-edge-${k}`, times[k]! + 30_000);
+      expect(await emails(restored, 'e-%')).toEqual(
+        [0, 1, 2, 3].filter((j) => j <= k).map((j) => `e-${j}@example.com`),
+      );
+    }
   });
 });
