@@ -33,13 +33,26 @@ export class SimClock {
     this.recordShift();
   }
 
+  /**
+   * Starts the new shift at a millisecond that no earlier reading of the wall clock shares.
+   * Date.now() is whole milliseconds, PostgreSQL's timestamps are microseconds: a write that
+   * committed just before this call, in the same millisecond, would otherwise fall on the new
+   * side of the boundary (and a point-in-time restore would drop it). Waiting for the next
+   * millisecond (at most one) makes the boundary exact: everything that happened before this
+   * call is before `fromReal`, everything after it returns is at or after it.
+   */
   private recordShift(): void {
-    this.shifts.push({ fromReal: Date.now(), shift: this.offsetMs + this.skewMs });
+    const called = Date.now();
+    let fromReal = Date.now();
+    while (fromReal <= called) fromReal = Date.now();
+    this.shifts.push({ fromReal, shift: this.offsetMs + this.skewMs });
   }
 
   /**
-   * The sim time it was at real (wall-clock) time `realMs`: what a timestamp PostgreSQL took
-   * with clock_timestamp() meant in the sim (sim/services/rds-pitr.ts).
+   * The sim time it was at real (wall-clock) time `realMs`, fractions of a millisecond kept:
+   * what a commit timestamp PostgreSQL took meant in the sim (sim/rds-history.ts,
+   * sim/rds-roles.ts). The shift of an advance applies from the first millisecond after the
+   * call (recordShift), so a time before the call maps with the shift before it.
    */
   simTimeAt(realMs: number): number {
     let shift = 0;

@@ -10,11 +10,18 @@
  *   recording every row it removes; an event trigger gives tables created later the same
  *   triggers, so history covers whatever the application creates;
  * - a restore to time T copies the database as it is now (`CREATE DATABASE … TEMPLATE`) and
- *   undoes, newest first, every recorded change whose sim time is after T, with triggers off
- *   (`session_replication_role = replica`); the undone changes leave the copy's history too.
+ *   undoes, newest first, every recorded change whose transaction committed after T, with
+ *   triggers off (`session_replication_role = replica`); the undone changes leave the copy's
+ *   history too.
  *
- * Timestamps are PostgreSQL's wall clock; SimClock.simTimeAt maps them to the sim's time (a test
- * that advances the clock moves later writes later). Not modelled: sequences are not rewound
+ * When a change happened is its transaction's commit time, as RDS replays the log: a
+ * transaction that wrote before T but committed after it is absent, one committed at or
+ * before T is present. It is PostgreSQL's commit timestamp of the history row
+ * (`track_commit_timestamp`, on for the sim's own servers; on a server without it, the
+ * statement's `clock_timestamp()`, which can only be earlier), in microseconds;
+ * SimClock.simTimeAt maps it to the sim's time exactly (a test that advances the clock moves
+ * later commits later, and a commit before the advance stays before it). Not modelled:
+ * sequences are not rewound
  * (a restored table may skip ids, as after any rollback), schema changes (DDL) are not undone,
  * and a dropped table's history goes with it.
  */
@@ -91,6 +98,15 @@ SELECT rds_sim.watch(c.oid::regclass)
     AND n.nspname NOT LIKE 'pg\\_%';
 `;
 
+/**
+ * A history row's commit time: its transaction is the change's. NULL (the server does not track
+ * commit times, or the row was frozen) falls back to when the statement ran.
+ */
+const COMMITTED = `coalesce(
+  CASE WHEN current_setting('track_commit_timestamp') = 'on'
+       THEN pg_xact_commit_timestamp(xmin) END,
+  at)`;
+
 /** Starts recording every row change of the instance's database (needs a superuser). */
 export async function installHistory(backing: RdsBacking): Promise<void> {
   await asAdmin(backing.adminUrl, (c) => c.query(INSTALL));
@@ -98,8 +114,9 @@ export async function installHistory(backing: RdsBacking): Promise<void> {
 
 interface Change {
   seq: string;
-  /** Milliseconds since the epoch, PostgreSQL's wall clock. */
-  at_ms: string;
+  /** When its transaction committed: milliseconds since the epoch (with the microseconds as
+   * the fraction), PostgreSQL's wall clock. */
+  at_ms: number;
   tbl: string;
   op: 'INSERT' | 'UPDATE' | 'DELETE';
   old_row: unknown;
@@ -125,11 +142,14 @@ export async function captureAt(
   const url = new URL(backing.adminUrl);
   url.pathname = `/${data.database}`;
   await asAdmin(url.href, async (c) => {
+    // float8 keeps the microseconds (about 1.8e15 µs since 1970, exact below 2^53).
     const { rows } = await c.query<Change>(
-      `SELECT seq::text, (extract(epoch FROM at) * 1000)::bigint::text AS at_ms, tbl, op, old_row, new_row
+      `SELECT seq::text,
+              (extract(epoch FROM ${COMMITTED}) * 1000)::float8 AS at_ms,
+              tbl, op, old_row, new_row
          FROM rds_sim.changes ORDER BY seq DESC`,
     );
-    const later = rows.filter((r) => simTimeAt(Number(r.at_ms)) > targetMs);
+    const later = rows.filter((r) => simTimeAt(r.at_ms) > targetMs);
     if (later.length === 0) return;
     await c.query('BEGIN');
     // Triggers (the history's own, and foreign keys') stay quiet while history is replayed.

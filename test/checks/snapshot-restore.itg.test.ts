@@ -23,6 +23,8 @@ import { readFileSync } from 'node:fs';
 
 const TIME_SCALE = 0.002; // restore 12m → 1.44 s, delete 4m → 0.48 s
 const DRILL_ID = drillInstanceId('drop-db', new Date());
+/** The fixture's restore duration (one test holds restores in `creating` for a while). */
+const RESTORE_MS = loadFixture().durations.restore;
 const QUERIES = [
   { name: 'users', sql: 'SELECT COUNT(*) FROM users', expect: { 'greater-than': 0 } },
   {
@@ -49,6 +51,7 @@ beforeEach(async () => {
   s.clearCalls();
   s.failRestores(undefined);
   s.fixture.rds.instanceQuota = 40;
+  s.fixture.durations.restore = RESTORE_MS;
   expect(await instanceIds(s)).toEqual(['drop-db']);
 });
 
@@ -206,6 +209,11 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
   });
 
   it('a killed drill (SIGKILL while creating) leaves an instance the post step’s cleanup deletes; a later run deletes a leftover first', async () => {
+    // The drill's restore stays `creating` until this test advances the clock: with the
+    // fixture's 12 minutes (1.44 s here) a loaded machine let the whole drill run to its end
+    // before a poll saw it creating.
+    const heldMs = 86_400_000;
+    s.fixture.durations.restore = heldMs;
     const child = spawn(
       process.execPath,
       [
@@ -254,6 +262,9 @@ describe('snapshot-restore (the monthly restore drill) against the sim', () => {
     await exited;
     expect(output).not.toMatch(/result:/);
     expect(await instanceIds(s)).toContain(DRILL_ID);
+    // The held restore ends (RDS refuses to delete an instance while it is creating).
+    s.fixture.durations.restore = RESTORE_MS;
+    s.advance(s.scaled(heldMs));
 
     // The post step: find drills by tag and delete them.
     const logger = recordingLogger();

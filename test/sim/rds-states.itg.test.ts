@@ -20,15 +20,21 @@ import { RotationRefused, rdsMasterPasswordDriver } from '../../core/rotation/dr
 import type { SecretConfig } from '../../core/rotation/types.js';
 import { systemClock } from '../../core/util/clock.js';
 import { recordingLogger } from '../../core/util/logger.js';
-import { startSim, type SimHandle } from '../../sim/index.js';
+import { loadFixture, startSim, type SimHandle } from '../../sim/index.js';
 import { sdkError } from './helpers.js';
 
 const ID = 'drop-db';
 let sim: SimHandle | undefined;
 let rds: RDSClient | undefined;
 
-async function start(): Promise<{ sim: SimHandle; rds: RDSClient }> {
-  sim = await startSim({ timeScale: 0.01 });
+async function start(
+  durations: Partial<Record<'masterPassword', string>> = {},
+): Promise<{ sim: SimHandle; rds: RDSClient }> {
+  const fixture = loadFixture();
+  sim = await startSim({
+    timeScale: 0.01,
+    fixture: { ...fixture, durations: { ...fixture.durations, ...durations } },
+  });
   rds = new RDSClient(sim.clientConfig({ maxAttempts: 1 }));
   return { sim, rds };
 }
@@ -326,12 +332,18 @@ describe("the suite's RDS steps in each state", () => {
   });
 
   it("the rotation's wait for the password has a deadline and says what it waited for", async () => {
-    const { rds: client } = await start();
+    // RDS takes 6 h of modelled time to apply it: 216 s at this time scale, longer than the
+    // test may run, so no poll of the 300 ms wait can see it applied however late it comes
+    // (with the default 30 s, RDS applied it 300 ms after the change: at the wait's deadline).
+    const { rds: client } = await start({ masterPassword: '6h' });
     const password = new RdsMasterPassword(client, ID, deps());
     await password.set('a-new-Password-1', async () => false);
     // The sim's clock is not moved: RDS never applies it within the deadline.
     await expect(password.waitApplied(300, 20)).rejects.toThrow(
       /gave up after 300ms waiting for RDS instance drop-db to apply the new master password; last seen: resetting-master-credentials, password pending/,
     );
+    const after = await describeDb(client);
+    expect(after.DBInstanceStatus).toBe('resetting-master-credentials');
+    expect(after.PendingModifiedValues).toEqual({ MasterUserPassword: '****' });
   });
 });

@@ -81,7 +81,9 @@ async function exec(url: string, sql: string): Promise<void> {
 /**
  * The incident: three rows at T1, a bad DELETE of them at T2 = T1 + 2 min, then ten minutes,
  * so T1 + 30 s is inside the restore window (LatestRestorableTime trails by five minutes).
- * Returns T1 + 30 s, the time to restore to.
+ * T1 is read once the three INSERTs have committed, so T1 + 30 s is after their commits as the
+ * sim's clock maps them (sim/rds-history.ts), and the DELETE commits after the advance, at
+ * T2. Returns T1 + 30 s, the time to restore to.
  */
 export async function badDelete(sim: SimHandle, databaseUrl: string): Promise<Date> {
   for (const n of [1, 2, 3])
