@@ -68,12 +68,15 @@ export function operationsTheSuiteCalls(): Map<string, Map<string, Set<string>>>
     }
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
+      // Static imports, and the commands of a client imported on first use
+      // (`const { XCommand } = await import('@aws-sdk/client-x')`, core/aws/ec2.ts).
       for (const m of text.matchAll(
-        /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@aws-sdk\/(client-[a-z0-9-]+)'/g,
+        /(?:import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*await\s+import\()'@aws-sdk\/(client-[a-z0-9-]+)'/g,
       )) {
-        const signing = SIGNING_NAME_OF_CLIENT[m[2]!];
+        const names = m[1] ?? m[2]!;
+        const signing = SIGNING_NAME_OF_CLIENT[m[3]!];
         if (signing === undefined) continue;
-        for (const raw of m[1]!.split(',')) {
+        for (const raw of names.split(',')) {
           const name = raw
             .trim()
             .replace(/^type\s+/, '')

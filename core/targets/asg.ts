@@ -224,10 +224,8 @@ export class AsgTarget implements DeployTarget {
   private async templateVersion(
     version: string,
   ): Promise<{ number: number; userData?: string; imageId?: string }> {
-    const [ec2, { DescribeLaunchTemplateVersionsCommand }] = await Promise.all([
-      this.clients.ec2(),
-      import('@aws-sdk/client-ec2'),
-    ]);
+    const ec2 = await this.clients.ec2();
+    const { DescribeLaunchTemplateVersionsCommand } = await import('@aws-sdk/client-ec2');
     const out = await this.call('DescribeLaunchTemplateVersions', () =>
       ec2.send(
         new DescribeLaunchTemplateVersionsCommand({
@@ -471,10 +469,8 @@ export class AsgTarget implements DeployTarget {
       .update(`${this.arn} ${image} ${randomUUID()}`)
       .digest('hex')
       .slice(0, 32);
-    const [ec2, { CreateLaunchTemplateVersionCommand }] = await Promise.all([
-      this.clients.ec2(),
-      import('@aws-sdk/client-ec2'),
-    ]);
+    const ec2 = await this.clients.ec2();
+    const { CreateLaunchTemplateVersionCommand } = await import('@aws-sdk/client-ec2');
     const made = await this.call('CreateLaunchTemplateVersion', () =>
       ec2.send(
         new CreateLaunchTemplateVersionCommand({
