@@ -413,16 +413,17 @@ async function awsPages(operation, page, deps, options) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gv: () => (/* binding */ createAwsClients),
+/* harmony export */   PM: () => (/* binding */ cloudWatchForArn),
 /* harmony export */   Z7: () => (/* binding */ DEFAULT_AWS_REQUEST_TIMEOUT_MS),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2284);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2284);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
 /* harmony import */ var _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(303);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7202);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7202);
 /* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2994);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1695);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1695);
 /* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1279);
 
 
@@ -446,6 +447,13 @@ function awsClientConfig(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUES
     };
 }
 /**
+ * The CloudWatch client of a target: the one it was given, else one for the region its ARN
+ * names (arn:aws:<service>:<region>:…), where its metrics are.
+ */
+function cloudWatchForArn(arn, given) {
+    return given ?? new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(awsClientConfig(arn.split(':')[3] ?? ''));
+}
+/**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.
@@ -457,11 +465,11 @@ function awsClientConfig(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUES
 function createAwsClients(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUEST_TIMEOUT_MS }) {
     const config = () => awsClientConfig(region, limits);
     return {
-        appRunner: new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__/* .AppRunnerClient */ .fpv(config()),
-        ecr: new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(config()),
-        rds: new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_3__/* .RDSClient */ .rYe(config()),
-        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_4__/* .STSClient */ .iM(config()),
-        cloudWatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_5__/* .CloudWatchClient */ .WBn(config()),
+        appRunner: new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .AppRunnerClient */ .fpv(config()),
+        ecr: new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70(config()),
+        rds: new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_4__/* .RDSClient */ .rYe(config()),
+        sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .STSClient */ .iM(config()),
+        cloudWatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(config()),
         cloudWatchLogs: new _aws_sdk_client_cloudwatch_logs__WEBPACK_IMPORTED_MODULE_6__/* .CloudWatchLogsClient */ .TFr(config()),
         secretsManager: new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_7__/* .SecretsManagerClient */ ._H(config()),
     };
@@ -1190,12 +1198,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createTarget, flyClientOf
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
 // EXTERNAL MODULE: ./core/aws/cloudwatch.ts
 var cloudwatch = __webpack_require__(7148);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
-var client_apprunner_dist_cjs = __webpack_require__(2284);
+var dist_cjs = __webpack_require__(2284);
 // EXTERNAL MODULE: ./core/util/errors.ts
 var errors = __webpack_require__(4494);
 // EXTERNAL MODULE: ./core/util/wait.ts
@@ -1250,7 +1256,7 @@ class AppRunnerService {
         this.deps = deps;
     }
     async describeRaw() {
-        const out = await (0,call/* awsCall */.uF)('DescribeService', () => this.client.send(new client_apprunner_dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => this.client.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
         return out.Service;
     }
     async describe() {
@@ -1315,7 +1321,7 @@ class AppRunnerService {
                 }
                 sent = true;
                 try {
-                    const out = await this.client.send(new client_apprunner_dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
+                    const out = await this.client.send(new dist_cjs/* UpdateServiceCommand */.kZr({ ServiceArn: this.arn, SourceConfiguration: updated }));
                     if (!out.OperationId)
                         throw new Error('UpdateService returned no OperationId');
                     return out.OperationId;
@@ -1392,7 +1398,7 @@ class AppRunnerService {
                 if (newest?.Id && newest.Id !== before)
                     return newest.Id;
             }
-            const out = await this.client.send(new client_apprunner_dist_cjs/* StartDeploymentCommand */.tWW({ ServiceArn: this.arn }));
+            const out = await this.client.send(new dist_cjs/* StartDeploymentCommand */.tWW({ ServiceArn: this.arn }));
             if (!out.OperationId)
                 throw new Error('StartDeployment returned no OperationId');
             return out.OperationId;
@@ -1419,7 +1425,7 @@ class AppRunnerService {
         let nextToken;
         for (let page = 0; page < maxPages; page++) {
             const token = nextToken;
-            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new client_apprunner_dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20, NextToken: token })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20, NextToken: token })), this.deps);
             const found = out.OperationSummaryList?.find(match);
             if (found)
                 return found;
@@ -1500,7 +1506,6 @@ var clients = __webpack_require__(9750);
 // EXTERNAL MODULE: ./core/targets/target.ts
 var target = __webpack_require__(9056);
 ;// CONCATENATED MODULE: ./core/targets/app-runner.ts
-
 
 
 
@@ -1625,8 +1630,7 @@ class AppRunnerTarget {
         return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
     }
     async traffic(window) {
-        const client = this.options.cloudWatch ??
-            new dist_cjs/* CloudWatchClient */.WBn((0,clients/* awsClientConfig */.rw)(this.arn.split(':')[3] ?? ''));
+        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.options.cloudWatch);
         return (0,cloudwatch/* appRunnerTraffic */.bm)(client, this.arn, window, this.deps);
     }
     async follow(deployment, wait) {
@@ -1788,7 +1792,6 @@ function createAsgClients(region, limits) {
 
 
 
-
 const DEFAULT_WAIT = { timeoutMs: 900_000, intervalMs: 10_000 };
 const ms = (text) => (0,duration/* parseDuration */.E9)(text) ?? 0;
 /** The user data with its IMAGE line set to `image` (added when it has none). */
@@ -1894,10 +1897,8 @@ class AsgTarget {
         return { group: best, groups, weights };
     }
     async templateVersion(version) {
-        const [ec2, { DescribeLaunchTemplateVersionsCommand }] = await Promise.all([
-            this.clients.ec2(),
-            __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
-        ]);
+        const ec2 = await this.clients.ec2();
+        const { DescribeLaunchTemplateVersionsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
         const out = await this.call('DescribeLaunchTemplateVersions', () => ec2.send(new DescribeLaunchTemplateVersionsCommand({
             LaunchTemplateName: this.config['launch-template'],
             Versions: [version],
@@ -2095,10 +2096,8 @@ class AsgTarget {
             .update(`${this.arn} ${image} ${(0,external_node_crypto_.randomUUID)()}`)
             .digest('hex')
             .slice(0, 32);
-        const [ec2, { CreateLaunchTemplateVersionCommand }] = await Promise.all([
-            this.clients.ec2(),
-            __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)),
-        ]);
+        const ec2 = await this.clients.ec2();
+        const { CreateLaunchTemplateVersionCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
         const made = await this.call('CreateLaunchTemplateVersion', () => ec2.send(new CreateLaunchTemplateVersionCommand({
             LaunchTemplateName: this.config['launch-template'],
             SourceVersion: String(template.number),
@@ -2328,8 +2327,7 @@ class AsgTarget {
         };
     }
     async groupTraffic(tgArn, start, end) {
-        const client = this.clients.cloudWatch ??
-            new dist_cjs/* CloudWatchClient */.WBn((0,clients/* awsClientConfig */.rw)(this.arn.split(':')[3] ?? ''));
+        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.clients.cloudWatch);
         return (0,cloudwatch/* albTraffic */.nY)(client, [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: tgArn }], { start, end, periodSeconds: 60 }, this.deps);
     }
     /** The weighted steps, each held and judged; a breach takes the traffic back at once. */
@@ -2520,8 +2518,7 @@ class AsgTarget {
     }
     async traffic(window) {
         const { group } = await this.serving();
-        const client = this.clients.cloudWatch ??
-            new dist_cjs/* CloudWatchClient */.WBn((0,clients/* awsClientConfig */.rw)(this.arn.split(':')[3] ?? ''));
+        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.clients.cloudWatch);
         return (0,cloudwatch/* albTraffic */.nY)(client, [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: group.targetGroupArn }], window, this.deps);
     }
     /** An image of another repository than the serving group's is refused before any change. */
@@ -2662,7 +2659,6 @@ function targetOf(env, clients, deps, limits, platform = {}) {
 /* harmony export */ });
 /* unused harmony export sameEntries */
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4085);
 /* harmony import */ var _aws_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2664);
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9750);
 /* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
@@ -2688,7 +2684,6 @@ function targetOf(env, clients, deps, limits, platform = {}) {
  * - Restart: UpdateService forceNewDeployment ("start a new deployment with no service
  *   definition changes"), which makes a new revision of the same configuration.
  */
-
 
 
 
@@ -3126,8 +3121,7 @@ class EcsExpressTarget {
      */
     async traffic(window) {
         const targets = await this.loadBalancerTargets();
-        const client = this.options.cloudWatch ??
-            new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_9__/* .CloudWatchClient */ .WBn((0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_7__/* .awsClientConfig */ .rw)(this.arn.split(':')[3] ?? ''));
+        const client = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_7__/* .cloudWatchForArn */ .PM)(this.arn, this.options.cloudWatch);
         return (0,_aws_cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__/* .albTraffic */ .nY)(client, targets, window, this.deps);
     }
     async follow(deployment, wait) {
@@ -3714,7 +3708,8 @@ class FlyTarget {
                     break;
                 }
             }
-        if (failure) {
+        // Before the blues are destroyed, a failure takes every green away and the blues serve on.
+        const abandon = async (at, why) => {
             const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
             await release();
             return {
@@ -3723,25 +3718,19 @@ class FlyTarget {
                 status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
                 emergency: false,
                 message: left.length
-                    ? `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
-                    : `Fly bluegreen to ${name}: ${failure.at} failed: ${failure.why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
+                    ? `Fly bluegreen to ${name}: ${at} failed: ${why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
+                    : `Fly bluegreen to ${name}: ${at} failed: ${why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
             };
-        }
+        };
+        if (failure)
+            return abandon(failure.at, failure.why);
         // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
         try {
             for (const green of greens)
                 await this.api.setCordoned(this.app, green.id, false);
         }
         catch (error) {
-            const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
-            await release();
-            return {
-                ok: false,
-                id: deployment.id,
-                status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
-                emergency: false,
-                message: `Fly bluegreen to ${name}: moving traffic to the green machines failed (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}); ${left.length ? `${left.join('; ')} could not be destroyed` : `the ${destroyed.length} green machines were destroyed`} and the old machines kept serving ${previous}`,
-            };
+            return abandon('moving traffic to the green machines', (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error));
         }
         logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
         const kept = [];

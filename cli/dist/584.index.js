@@ -897,6 +897,22 @@ function choose(run, state, chosen) {
     recordTarget(run.outcome, run.chosen);
     return run.chosen;
 }
+/**
+ * Chooses what runs now as what the run ends with (a restart, a scale: no image changes). Its
+ * tags are the versions the app may report once its instances are new.
+ */
+function keepRunning(run, state, running) {
+    return choose(run, state, {
+        running,
+        target: running.image ?? {
+            uri: state.imageByDigest,
+            digest: running.digest ?? state.digest ?? '',
+            tags: running.tags,
+        },
+        targetVersion: running.version,
+        back: undefined,
+    });
+}
 
 ;// CONCATENATED MODULE: ./core/deploy/stages/deploy-preflight.ts
 
@@ -1627,17 +1643,7 @@ const restartPreflight = {
     run: async (run) => {
         await checkAccess(run);
         const { state, running } = await readService(run);
-        choose(run, state, {
-            running,
-            // The same image: its tags are the versions the app may report once restarted.
-            target: running.image ?? {
-                uri: state.imageByDigest,
-                digest: running.digest ?? state.digest ?? '',
-                tags: running.tags,
-            },
-            targetVersion: running.version,
-            back: undefined,
-        });
+        keepRunning(run, state, running);
         return `${running.version} runs; restarting it (${state.status})`;
     },
 };
@@ -1743,16 +1749,7 @@ const scalePreflight = {
         if (run.bakeMs > 0)
             await assertTrafficReadable(ctx);
         const { state, running } = await readService(run);
-        choose(run, state, {
-            running,
-            target: running.image ?? {
-                uri: state.imageByDigest,
-                digest: running.digest ?? state.digest ?? '',
-                tags: running.tags,
-            },
-            targetVersion: running.version,
-            back: undefined,
-        });
+        keepRunning(run, state, running);
         const now = await target.capacity();
         if (run.capacity < now.min || run.capacity > now.max)
             throw new errors/* InputError */.dz('capacity', `${run.capacity} is outside ${now.name}'s min/max (${now.min}–${now.max}); give a capacity within it, or change its min/max first`);

@@ -231,20 +231,43 @@ const attestation_attestation = (0,types/* defineCheck */.q)({
 
 // EXTERNAL MODULE: ./core/util/duration.ts
 var duration = __webpack_require__(8729);
+// EXTERNAL MODULE: ./core/aws/cloudwatch.ts
+var cloudwatch = __webpack_require__(7148);
+;// CONCATENATED MODULE: ./core/checks/fields.ts
+
+
+/** The remaining time until a check's deadline, less a margin to answer in. */
+function remainingMs(deadline, now, marginMs = 250) {
+    return Math.max(0, deadline - now - marginMs);
+}
+/**
+ * The metric window ending now: start, end and a CloudWatch period that keeps the datapoints
+ * under the API's limit. The field is validated as a positive duration, so the fallback only
+ * keeps the types honest.
+ */
+function metricWindow(window, now) {
+    const windowMs = (0,duration/* parseDuration */.E9)(window) ?? 3_600_000;
+    return { start: now - windowMs, end: now, periodSeconds: (0,cloudwatch/* periodOf */.jH)(windowMs) };
+}
+/** The environment's RDS instance, or the error result a database check gives without one. */
+function databaseInstance(env) {
+    return (env.database?.instance ?? {
+        status: 'error',
+        line: 'no database.instance in this environment: say which RDS instance to check',
+    });
+}
+
 ;// CONCATENATED MODULE: ./core/checks/rds-instance.ts
+
+
 /**
  * The configured RDS instance as DescribeDBInstances sees it, or the outcome to report when
  * there is none (not configured: error; not found: fail, with what to fix).
  */
 async function describeDatabase(ctx) {
-    const id = ctx.env.database?.instance;
-    if (!id)
-        return {
-            outcome: {
-                status: 'error',
-                line: 'database.instance is not set for this environment; add it to the configuration',
-            },
-        };
+    const id = databaseInstance(ctx.env);
+    if (typeof id !== 'string')
+        return { outcome: id };
     // Loaded here, not at the top: every action that reads the configuration imports the check
     // registry, and only the ones that run checks should load the RDS client.
     const { describeDbInstance } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7561));
@@ -258,6 +281,24 @@ async function describeDatabase(ctx) {
             observed: { instance: id },
         },
     };
+}
+/**
+ * One statistic of an RDS instance's CloudWatch metric (AWS/RDS by DBInstanceIdentifier) over a
+ * window: the datapoints that carry it, oldest first.
+ */
+async function rdsStatistic(ctx, request) {
+    const { aws, clock, logger, signal } = ctx;
+    const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
+        namespace: 'AWS/RDS',
+        metric: request.metric,
+        dimensions: { DBInstanceIdentifier: request.instance },
+        ...request.window,
+        statistics: [request.statistic],
+    }, { clock, logger, signal });
+    return points.flatMap((p) => {
+        const value = p[request.statistic];
+        return value === undefined ? [] : [{ at: p.Timestamp, value }];
+    });
 }
 
 // EXTERNAL MODULE: ./core/checks/schemas/backups.ts
@@ -1149,32 +1190,6 @@ const ecrUntagged = (0,types/* defineCheck */.q)({
 var percent = __webpack_require__(9392);
 // EXTERNAL MODULE: ./core/checks/load-balancer.ts
 var load_balancer = __webpack_require__(3161);
-// EXTERNAL MODULE: ./core/aws/cloudwatch.ts
-var cloudwatch = __webpack_require__(7148);
-;// CONCATENATED MODULE: ./core/checks/fields.ts
-
-
-/** The remaining time until a check's deadline, less a margin to answer in. */
-function remainingMs(deadline, now, marginMs = 250) {
-    return Math.max(0, deadline - now - marginMs);
-}
-/**
- * The metric window ending now: start, end and a CloudWatch period that keeps the datapoints
- * under the API's limit. The field is validated as a positive duration, so the fallback only
- * keeps the types honest.
- */
-function metricWindow(window, now) {
-    const windowMs = (0,duration/* parseDuration */.E9)(window) ?? 3_600_000;
-    return { start: now - windowMs, end: now, periodSeconds: (0,cloudwatch/* periodOf */.jH)(windowMs) };
-}
-/** The environment's RDS instance, or the error result a database check gives without one. */
-function databaseInstance(env) {
-    return (env.database?.instance ?? {
-        status: 'error',
-        line: 'no database.instance in this environment: say which RDS instance to check',
-    });
-}
-
 // EXTERNAL MODULE: ./core/checks/schemas/error-rate.ts
 var error_rate = __webpack_require__(1008);
 ;// CONCATENATED MODULE: ./core/checks/error-rate.ts
@@ -1239,18 +1254,17 @@ const freeStorage = (0,types/* defineCheck */.q)({
     ...free_storage/* freeStorageSchema */.v,
     defaultTimeoutMs: 30_000,
     group: 'Infrastructure',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const instance = databaseInstance(env);
+    async run(check, ctx) {
+        const instance = databaseInstance(ctx.env);
         if (typeof instance !== 'string')
             return instance;
-        const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
-            namespace: 'AWS/RDS',
+        const points = await rdsStatistic(ctx, {
+            instance,
             metric: 'FreeStorageSpace',
-            dimensions: { DBInstanceIdentifier: instance },
-            ...metricWindow(check.window, clock.now()),
-            statistics: ['Minimum'],
-        }, { clock, logger, signal });
-        const values = points.flatMap((p) => (p.Minimum === undefined ? [] : [p.Minimum]));
+            statistic: 'Minimum',
+            window: metricWindow(check.window, ctx.clock.now()),
+        });
+        const values = points.map((p) => p.value);
         if (values.length === 0)
             return {
                 status: 'warn',
@@ -2270,14 +2284,13 @@ const replicationLag = (0,types/* defineCheck */.q)({
                 observed: { replicas: [] },
             };
         const lags = await Promise.all(replicas.map(async (replica) => {
-            const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
-                namespace: 'AWS/RDS',
+            const points = await rdsStatistic({ aws, ...deps }, {
+                instance: replica,
                 metric: 'ReplicaLag',
-                dimensions: { DBInstanceIdentifier: replica },
-                ...metricWindow(check.window, clock.now()),
-                statistics: ['Maximum'],
-            }, deps);
-            const values = points.flatMap((p) => (p.Maximum === undefined ? [] : [p.Maximum]));
+                statistic: 'Maximum',
+                window: metricWindow(check.window, clock.now()),
+            });
+            const values = points.map((p) => p.value);
             return { replica, max: values.length > 0 ? Math.max(...values) : undefined };
         }));
         const observed = {
@@ -2322,23 +2335,18 @@ const storageGrowth = (0,types/* defineCheck */.q)({
     ...db_diagnostics/* storageGrowthSchema */.QG,
     defaultTimeoutMs: 30_000,
     group: 'Database',
-    async run(check, { env, aws, clock, logger, signal }) {
-        const instance = databaseInstance(env);
+    async run(check, ctx) {
+        const instance = databaseInstance(ctx.env);
         if (typeof instance !== 'string')
             return instance;
-        const now = clock.now();
-        const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
-            namespace: 'AWS/RDS',
+        const now = ctx.clock.now();
+        const points = await rdsStatistic(ctx, {
+            instance,
             metric: 'FreeStorageSpace',
-            dimensions: { DBInstanceIdentifier: instance },
-            start: now - 7 * storage_growth_DAY,
-            end: now,
-            periodSeconds: 86_400,
-            statistics: ['Minimum'],
-        }, { clock, logger, signal });
-        const series = points.flatMap((p) => p.Minimum === undefined || !p.Timestamp
-            ? []
-            : [{ day: p.Timestamp.getTime() / storage_growth_DAY, free: p.Minimum }]);
+            statistic: 'Minimum',
+            window: { start: now - 7 * storage_growth_DAY, end: now, periodSeconds: 86_400 },
+        });
+        const series = points.flatMap((p) => p.at ? [{ day: p.at.getTime() / storage_growth_DAY, free: p.value }] : []);
         if (series.length < 3)
             return {
                 status: 'error',
@@ -2676,20 +2684,20 @@ const snapshotFresh = (0,types/* defineCheck */.q)({
         const instance = databaseInstance(env);
         if (typeof instance !== 'string')
             return instance;
-        const snapshots = [];
-        let marker;
+        // The one pager (awsPages) reads up to MAX_PAGES; a Marker left after them is said here.
         let pages = 0;
-        do {
-            const page = await (0,call/* awsCall */.uF)('DescribeDBSnapshots', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
+        let marker;
+        const snapshots = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (token) => {
+            const page = await aws.rds.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
                 DBInstanceIdentifier: instance,
                 SnapshotType: 'automated',
                 MaxRecords: 100,
-                ...(marker ? { Marker: marker } : {}),
-            }), { abortSignal: signal }), { clock, logger, signal });
-            snapshots.push(...(page.DBSnapshots ?? []));
-            marker = page.Marker;
+                ...(token ? { Marker: token } : {}),
+            }), { abortSignal: signal });
             pages++;
-        } while (marker && pages < MAX_PAGES);
+            marker = page.Marker;
+            return { items: page.DBSnapshots, next: page.Marker };
+        }, { clock, logger, signal }, { maxPages: MAX_PAGES, more: 'stop', of: instance });
         if (marker)
             return {
                 status: 'error',

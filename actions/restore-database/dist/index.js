@@ -84561,6 +84561,13 @@ function awsClientConfig(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUES
     };
 }
 /**
+ * The CloudWatch client of a target: the one it was given, else one for the region its ARN
+ * names (arn:aws:<service>:<region>:…), where its metrics are.
+ */
+function cloudWatchForArn(arn, given) {
+    return given ?? new CloudWatchClient(awsClientConfig(arn.split(':')[3] ?? ''));
+}
+/**
  * SDK clients for one region. Credentials and endpoints come from the environment as usual
  * (configure-aws-credentials on GitHub; AWS_ENDPOINT_URL_* for the local sim). maxAttempts 1:
  * retries are ours (awsCall), so every retry is logged and bounded in one place.
