@@ -65,9 +65,9 @@ const KINDS = [
  * run makes it: `late-snapshot` holds one run's read of the versions until the other has staged
  * its own (a run that read the labels before and the versions after took the next version id and
  * AWSPENDING from the other, then met its change: RDS refused, undone; or the same clone role
- * altered twice); `late-put` holds
- * one run's PutSecretValue until the other's is in (rds-managed: both stage the same value under
- * the same id, which Secrets Manager accepts twice).
+ * altered twice); `late-put` holds one run's PutSecretValue until the other's is in
+ * (rds-managed: both stage the same value under the same id, which Secrets Manager accepts
+ * twice, and both finished and redeployed).
  */
 const INTERLEAVINGS = {
   together: [],
@@ -80,7 +80,8 @@ const INTERLEAVINGS = {
       times: 1,
     },
     // The other run, once staged, is held at its first label move, so the late read finds its
-    // rotation under way rather than finished.
+    // rotation under way rather than finished, and (rds-master-password) its ModifyDBInstance
+    // arrives late, so RDS is still available when the late run checks it.
     {
       service: 'secretsmanager',
       operation: 'UpdateSecretVersionStage',
@@ -88,6 +89,7 @@ const INTERLEAVINGS = {
       latencyMs: 4_000,
       times: 1,
     },
+    { service: 'rds', operation: 'ModifyDBInstance', kind: 'latency', latencyMs: 2_500, times: 1 },
   ],
   'late-put': [
     {
@@ -95,6 +97,15 @@ const INTERLEAVINGS = {
       operation: 'PutSecretValue',
       kind: 'latency',
       latencyMs: 400,
+      times: 1,
+    },
+    // The run whose put went first is held at its first label move, so the late put lands
+    // while that run's version is staged and AWSCURRENT has not moved.
+    {
+      service: 'secretsmanager',
+      operation: 'UpdateSecretVersionStage',
+      kind: 'latency',
+      latencyMs: 3_000,
       times: 1,
     },
   ],
