@@ -171,7 +171,7 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
         // A refusal for the instance's state (another change of the master password being
         // applied, a backup started since preflight): RDS took nothing, the password is as it
         // was, so there is nothing to set back.
-        if (awsErrorName(error) !== 'InvalidDBInstanceState') throw error;
+        if (awsErrorName(error) !== 'InvalidDBInstanceStateFault') throw error;
         const status = (await rds.describe()).DBInstanceStatus ?? 'unknown';
         const resetting = status === 'resetting-master-credentials';
         throw new ApplyRefused(

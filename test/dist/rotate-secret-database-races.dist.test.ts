@@ -12,7 +12,12 @@ import {
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tryLogin } from '../../core/rotation/values.js';
+import {
+  DescribeDBInstancesCommand,
+  ModifyDBInstanceCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
+import { credentialsOf, tryLogin, withCredentials } from '../../core/rotation/values.js';
 import {
   MANAGED_SECRETS_YAML,
   startRotationWorld,
@@ -270,6 +275,80 @@ describe('rds-managed: two runs at once', () => {
       expect(next.summary).toMatch(/already up to date/);
     },
   );
+});
+
+describe('rds-master-password: RDS refuses the new password for another change under way', () => {
+  it('the run withdraws its own version and stops naming the other change; the other password is not set back', async () => {
+    // RDS applies a master password in 20 modelled minutes here, so the other change is still
+    // being applied when the run's ModifyDBInstance, held by the sim, arrives.
+    const world = await startRotationWorld({ masterPasswordApply: 20 * 60_000 });
+    worlds.push(world);
+    const id = 'drop/production/database-url';
+    const before = world.sim.secret(id).current!;
+    world.sim.clearCalls();
+    world.sim.setFaults({
+      rules: [
+        {
+          service: 'rds',
+          operation: 'ModifyDBInstance',
+          kind: 'latency',
+          latencyMs: 1_500,
+          times: 1,
+        },
+      ],
+    });
+    const running = world.rotate({ secret: 'DATABASE_URL' }, { runId: '9501' });
+    // When the run's ModifyDBInstance has arrived (held 1.5 s), someone else changes the
+    // master password: RDS is resetting-master-credentials when the run's request runs.
+    for (let i = 0; i < 1_000; i++) {
+      if (world.sim.calls({ service: 'rds', operation: 'ModifyDBInstance' }).length > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(world.sim.calls({ service: 'rds', operation: 'ModifyDBInstance' })).toHaveLength(1);
+    const theirs = 'Someone-Elses-Passw0rd-42';
+    const rds = new RDSClient(world.sim.clientConfig({ maxAttempts: 1 }));
+    try {
+      await rds.send(
+        new ModifyDBInstanceCommand({
+          DBInstanceIdentifier: 'drop-db',
+          MasterUserPassword: theirs,
+        }),
+      );
+    } finally {
+      rds.destroy();
+    }
+    const run = await running;
+    world.sim.setFaults({ rules: [] });
+    expect(run.exitCode, run.stdout).toBe(1);
+    const calls = world.sim.calls({ service: 'rds', operation: 'ModifyDBInstance' });
+    expect(calls.map((c) => c.error ?? 'ok')).toEqual(['InvalidDBInstanceState', 'ok']);
+    expect(errorOf(run)).toMatch(
+      /a rotation is under way or was lost: RDS refused the new master password: drop-db is resetting-master-credentials \(another change of the master password is being applied\); this run's version \S+ was withdrawn, the database was not touched and AWSCURRENT did not move/,
+    );
+    expect(errorOf(run)).not.toMatch(/unexpected error|a bug|undone/);
+    expect(run.stdout).not.toMatch(/step \w+: DATABASE_URL undo/);
+    // Nothing set back: the other change is the only ModifyDBInstance that took effect.
+    expect(labelled(world, id, 'AWSPENDING')).toEqual([]);
+    expect(unlabelled(world, id)).toEqual([]);
+    expect(world.sim.secret(id).current === before).toBe(true);
+    world.sim.advance(world.sim.scaled(20 * 60_000));
+    const { user } = credentialsOf(before, 'DATABASE_URL');
+    // RDS marks it applied once PostgreSQL took it (asynchronously): a bounded wait for that.
+    const rdsClient = new RDSClient(world.sim.clientConfig({ maxAttempts: 1 }));
+    const applied = async (): Promise<boolean> => {
+      const out = await rdsClient.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'drop-db' }),
+      );
+      return out.DBInstances?.[0]?.PendingModifiedValues?.MasterUserPassword === undefined;
+    };
+    try {
+      for (let i = 0; i < 100 && !(await applied()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      rdsClient.destroy();
+    }
+    expect((await tryLogin(withCredentials(before, user, theirs))).ok).toBe(true);
+  });
 });
 
 describe('a run lost inside move-current', () => {
