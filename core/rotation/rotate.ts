@@ -10,7 +10,8 @@
  * change when it finds either (another run may be at work); told `unfinished: resume` (rotate.yml,
  * whose concurrency group rules out a second run), it finishes or undoes what it found first.
  * The new version's id is derived from the AWSCURRENT it starts from, so of two runs starting
- * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
+ * from the same AWSCURRENT only one can stage a version (a label of the run's own, put on with
+ * the value, tells which when both stage the same value), and every label is moved naming the
  * version it is taken from, so a move never overrides another writer's.
  */
 import { preflightDatabases, type DatabaseAccess } from '../database/access.js';
