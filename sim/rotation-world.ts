@@ -43,6 +43,8 @@ export interface RotationWorldOptions {
   nextKey?: boolean;
   /** App Runner deployments end with old and new instances both answering this long (modelled ms). */
   switchOver?: number;
+  /** How long RDS takes to apply a master password (modelled ms; the fixture's default 30 s). */
+  masterPasswordApply?: number;
 }
 
 export const ROTATION_ECS_ARN = 'arn:aws:ecs:eu-west-1:123456789012:service/default/drop-web';
@@ -94,6 +96,8 @@ export function rotationFixture(options: RotationWorldOptions = {}): Fixture {
   const fixture = withPostgres(loadFixture(), DROP_TABLES);
   if (options.ec2Instances) fixture.ec2.instances = structuredClone(options.ec2Instances);
   if (options.switchOver !== undefined) fixture.durations.switchOver = options.switchOver;
+  if (options.masterPasswordApply !== undefined)
+    fixture.durations.masterPassword = options.masterPasswordApply;
   const db = fixture.rds.instances[0]!;
   db.postgres = {
     tables: DROP_TABLES,

@@ -4,6 +4,7 @@
  * in rotate.ts.
  */
 import type { SecretsStore } from '../aws/secrets-manager.js';
+import { awsErrorName } from '../aws/call.js';
 import type { SecretConfig } from './types.js';
 import { DomainFailure } from '../util/errors.js';
 import type { Clock } from '../util/clock.js';
@@ -24,6 +25,18 @@ import { pgClient, usePgClient } from '../util/pg-client.js';
 
 export class RotationRefused extends DomainFailure {
   override readonly name = 'RotationRefused';
+}
+
+/** The system refused to apply the new value (RDS InvalidDBInstanceState): nothing took it. */
+export class ApplyRefused extends DomainFailure {
+  override readonly name = 'ApplyRefused';
+  constructor(
+    message: string,
+    /** What refused it is another change of the same kind being applied (another rotation). */
+    readonly anotherChange: boolean,
+  ) {
+    super(message);
+  }
 }
 
 export interface DriverDeps {
@@ -148,11 +161,25 @@ export function rdsMasterPasswordDriver(secret: SecretConfig, deps: DriverDeps):
       const { user } = credentialsOf(current, secret.name);
       return withCredentials(current, user, databasePassword(secret.length ?? 32));
     },
-    apply: async (pending) =>
-      rds.set(credentialsOf(pending, secret.name).password, async () => {
-        const login = await tryLogin(pending);
-        return login.ok;
-      }),
+    apply: async (pending) => {
+      try {
+        await rds.set(credentialsOf(pending, secret.name).password, async () => {
+          const login = await tryLogin(pending);
+          return login.ok;
+        });
+      } catch (error) {
+        // A refusal for the instance's state (another change of the master password being
+        // applied, a backup started since preflight): RDS took nothing, the password is as it
+        // was, so there is nothing to set back.
+        if (awsErrorName(error) !== 'InvalidDBInstanceStateFault') throw error;
+        const status = (await rds.describe()).DBInstanceStatus ?? 'unknown';
+        const resetting = status === 'resetting-master-credentials';
+        throw new ApplyRefused(
+          `RDS refused the new master password: ${rds.instanceId} is ${status}${resetting ? ' (another change of the master password is being applied)' : ''}`,
+          resetting,
+        );
+      }
+    },
     settle: () => rds.waitApplied(deps.passwordTimeoutMs, deps.pollIntervalMs),
     works,
     restore: async (value) => {

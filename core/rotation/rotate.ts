@@ -10,7 +10,8 @@
  * change when it finds either (another run may be at work); told `unfinished: resume` (rotate.yml,
  * whose concurrency group rules out a second run), it finishes or undoes what it found first.
  * The new version's id is derived from the AWSCURRENT it starts from, so of two runs starting
- * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
+ * from the same AWSCURRENT only one can stage a version (a label of the run's own, put on with
+ * the value, tells which when both stage the same value), and every label is moved naming the
  * version it is taken from, so a move never overrides another writer's.
  */
 import { preflightDatabases, type DatabaseAccess } from '../database/access.js';
@@ -23,6 +24,7 @@ import { DomainFailure, errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import type { RdsMasterPassword } from './database.js';
 import {
+  ApplyRefused,
   databaseUserDriver,
   randomDriver,
   rdsManagedDriver,
@@ -33,7 +35,7 @@ import {
 } from './drivers.js';
 import { redeployAndVerify } from './redeploy.js';
 import type { StepLog } from './steps.js';
-import { baseTokens, UNDEPLOYED } from './token.js';
+import { baseTokens, STAGING_PREFIX, stagingLabel, UNDEPLOYED } from './token.js';
 import { DATABASE_KINDS, rotatedSecretId, type SecretConfig } from './types.js';
 import { credentialsOf } from './values.js';
 
@@ -173,7 +175,22 @@ export async function preflight(
       throw new RotationRefused(
         `${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`,
       );
-    const current = await ctx.secrets.value(secretId);
+    // One snapshot of the labels decides which version is current, whether a rotation is under
+    // way and the id of this run's version: read apart (the labels by DescribeSecret, the
+    // versions later), another run's version staged in between was missed as "under way" yet
+    // moved this run's id on to the next free one, so both runs staged a version and the later
+    // one took AWSPENDING from the first.
+    const versions = await ctx.secrets.versionList(secretId);
+    const stages: Record<string, string[]> = Object.fromEntries(
+      versions.map((v) => [v.versionId, v.stages]),
+    );
+    const holder = (label: string): string | undefined =>
+      versions.find((v) => v.stages.includes(label))?.versionId;
+    const currentId = holder('AWSCURRENT');
+    const current = await ctx.secrets.value(
+      secretId,
+      currentId ? { versionId: currentId } : { stage: 'AWSCURRENT' },
+    );
     if (DATABASE_KINDS.includes(secret.kind)) {
       credentialsOf(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
       if (ctx.databaseAccess)
@@ -183,13 +200,13 @@ export async function preflight(
           ctx.logger,
         );
     }
-    const versions = await ctx.secrets.versionList(secretId);
     const tokens = baseTokens(
       secretId,
       current.versionId,
       versions.map((v) => v.versionId),
     );
-    const pendingId = described.unfinishedVersionId;
+    const heldPending = holder('AWSPENDING');
+    const pendingId = heldPending !== current.versionId ? heldPending : undefined;
     const unfinished: Unfinished | undefined = pendingId
       ? {
           versionId: pendingId,
@@ -197,8 +214,8 @@ export async function preflight(
           fromCurrent: tokens.used.includes(pendingId),
         }
       : undefined;
-    const undeployed = described.stages[current.versionId]?.includes(UNDEPLOYED) ?? false;
-    const pendingOnCurrent = described.stages[current.versionId]?.includes('AWSPENDING') ?? false;
+    const undeployed = stages[current.versionId]?.includes(UNDEPLOYED) ?? false;
+    const pendingOnCurrent = stages[current.versionId]?.includes('AWSPENDING') ?? false;
     const createdAt = versions.find((v) => v.versionId === current.versionId)?.createdAt;
     if (ctx.unfinished === 'stop' && unfinished)
       throw inProgress(
@@ -231,9 +248,7 @@ export async function preflight(
     }
     const nextId = secret['next-secret-id'];
     if (nextId) await serviceReadsNextKey(secret.name, nextId, ctx);
-    const previousVersionId = Object.entries(described.stages).find(([, l]) =>
-      l.includes('AWSPREVIOUS'),
-    )?.[0];
+    const previousVersionId = holder('AWSPREVIOUS');
     return {
       secret,
       secretId,
@@ -289,6 +304,10 @@ export async function rotateSecret(
   if (p.unfinished) {
     const pendingId = p.unfinished.versionId;
     const pending = await ctx.secrets.value(secretId, { versionId: pendingId });
+    // A run lost inside put-pending left its staging label: the version is resumed here.
+    const strays = (await ctx.secrets.describe(secretId)).stages[pendingId] ?? [];
+    for (const label of strays.filter((l) => l.startsWith(STAGING_PREFIX)))
+      await ctx.secrets.removeStage(secretId, label, pendingId);
     await steps.run(name, 'resume-wait-applied', () => driver.settle());
     const works = await steps.run(name, 'resume-test-pending', () =>
       driver.works(pending.value, true),
@@ -349,8 +368,14 @@ export async function rotateSecret(
     name,
     'put-pending',
     async () => {
+      // Staging is the point where two runs exclude each other. Both runs from the same
+      // AWSCURRENT ask for the same version id: with different values Secrets Manager refuses
+      // the second (VersionExists); with the same value (rds-managed: both rebuild the URL from
+      // the managed secret) it ignores the second request, labels included, so a label only
+      // this run puts on tells whether this run made the version.
+      const mine = stagingLabel();
       try {
-        await ctx.secrets.put(secretId, token, value, ['AWSPENDING', UNDEPLOYED]);
+        await ctx.secrets.put(secretId, token, value, ['AWSPENDING', UNDEPLOYED, mine]);
       } catch (error) {
         if (!(error instanceof VersionExists)) throw error;
         throw inProgress(
@@ -360,8 +385,16 @@ export async function rotateSecret(
           ctx.environment,
         );
       }
-      // Another writer from another AWSCURRENT may have taken AWSPENDING or moved AWSCURRENT.
       const now = await ctx.secrets.describe(secretId);
+      if (!now.stages[token]?.includes(mine))
+        throw inProgress(
+          name,
+          secretId,
+          `another run started from the same AWSCURRENT (version ${current.versionId}) and staged version ${token}, with the same value, first`,
+          ctx.environment,
+        );
+      await ctx.secrets.removeStage(secretId, mine, token);
+      // Another writer from another AWSCURRENT may have taken AWSPENDING or moved AWSCURRENT.
       if (
         now.currentVersionId !== current.versionId ||
         !now.stages[token]?.includes('AWSPENDING')
@@ -379,6 +412,17 @@ export async function rotateSecret(
     `version ${token}`,
   );
   const applied = await applyAndTest(p, steps, value, current.value);
+  if (!applied.ok && applied.refused) {
+    // Nothing took the new value: take off this run's labels and nothing else (the state that
+    // made the system refuse is someone else's, e.g. another change of the master password).
+    await steps.run(name, 'withdraw-pending', async () => {
+      await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
+      await ctx.secrets.removeStage(secretId, UNDEPLOYED, token);
+    });
+    const what = `${applied.why}; this run's version ${token} was withdrawn, the database was not touched and AWSCURRENT did not move`;
+    if (applied.refused.anotherChange) throw inProgress(name, secretId, what, ctx.environment);
+    throw new RotationRefused(`${name}: ${what}; run again once it is available`);
+  }
   if (!applied.ok) {
     await steps.run(name, 'undo', async () => {
       if (!(await driver.works(current.value, false))) await driver.restore(current.value);
@@ -400,7 +444,7 @@ async function applyAndTest(
   steps: StepLog,
   value: string,
   current: string,
-): Promise<{ ok: true } | { ok: false; why: string }> {
+): Promise<{ ok: true } | { ok: false; why: string; refused?: ApplyRefused }> {
   const { driver } = p;
   const name = p.secret.name;
   const [applyName, settleName] = driver.applySteps;
@@ -408,7 +452,11 @@ async function applyAndTest(
     if (applyName) await steps.run(name, applyName, () => driver.apply(value, current));
     if (settleName === 'wait-applied') await steps.run(name, settleName, () => driver.settle());
   } catch (error) {
-    return { ok: false, why: errorMessage(error) };
+    return {
+      ok: false,
+      why: errorMessage(error),
+      refused: error instanceof ApplyRefused ? error : undefined,
+    };
   }
   if (!DATABASE_KINDS.includes(p.secret.kind)) return { ok: true };
   const works = await steps.run(name, 'test-login', () => driver.works(value, true));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /**
  * The ClientRequestToken (and so the VersionId) of a rotation, derived from the secret and the
@@ -39,3 +39,13 @@ export function baseTokens(
  * previous value (a run lost between the move and the redeploy), whichever run left it.
  */
 export const UNDEPLOYED = 'APPRUNNER_OPS_UNDEPLOYED';
+
+/**
+ * A label a run puts on the version it stages, in the same PutSecretValue, and takes off right
+ * after: Secrets Manager ignores a repeated request (same token, same value) with its labels, so
+ * the label is on the version only if this run made it. A run lost in between leaves it; the
+ * run that resumes the version takes it off.
+ */
+export const STAGING_PREFIX = 'APPRUNNER_OPS_STAGING_';
+
+export const stagingLabel = (): string => `${STAGING_PREFIX}${randomUUID()}`;

@@ -104,6 +104,8 @@ describe('rotate-secret (built bundle) against the sim with a real PostgreSQL', 
         .map((c) => c.operation),
     ).toEqual([
       'PutSecretValue',
+      // The run's staging label comes off: it showed this run made the version.
+      'UpdateSecretVersionStage',
       'ModifyDBInstance',
       'UpdateSecretVersionStage',
       'UpdateSecretVersionStage',
