@@ -252,6 +252,8 @@ export interface PushImage {
   crashAfterMs?: number;
   /** `warm-up`: real ms after going live that the health paths answer 503 without a version. */
   warmUpMs?: number;
+  /** `warm-up`: health requests (across its instances) answered 503 before it is healthy. */
+  warmUpAnswers?: number;
   platforms?: string[];
   attestations?: boolean;
 }
@@ -433,6 +435,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
           warmUpMs: image.warmUpMs ?? 0,
+          ...(image.warmUpAnswers !== undefined ? { warmUpAnswers: image.warmUpAnswers } : {}),
           errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),
