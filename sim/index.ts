@@ -160,6 +160,15 @@ export interface SimHandle {
   advance(ms: number): void;
   /** The sim's time: the wall clock plus what advance() and a clock fault added. */
   now(): number;
+  /**
+   * Until unpace(), while a rollout has old and new instances answering together (App
+   * Runner's switch-over, ECS Express's canary), modelled time moves at most `simMs` per
+   * tick(): a test's traffic ticks once per request, so the mixed phase holds its share of
+   * requests on a loaded machine too (sim/clock.ts).
+   */
+  pace(simMs: number): void;
+  tick(): void;
+  unpace(): void;
 
   services(): SimServiceView[];
   service(arnOrName: string): SimServiceView;
@@ -404,6 +413,18 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     }),
     scaled: (simMs) => world.clock.scaled(simMs),
     advance: (ms) => world.clock.advance(ms),
+    pace: (simMs) =>
+      world.clock.pace(
+        simMs,
+        () =>
+          [...world.apprunner.services.values()].some((s) => s.incoming !== undefined) ||
+          [...world.ecs.services.values()].some((s) => {
+            const weight = s.deployments.at(-1)?.weight ?? 0;
+            return s.candidate !== undefined && weight > 0 && weight < 1;
+          }),
+      ),
+    tick: () => world.clock.tick(),
+    unpace: () => world.clock.unpace(),
     now: () => world.clock.now(),
     services: () => {
       due();
