@@ -162,9 +162,9 @@ export interface SimHandle {
   now(): number;
   /**
    * Until unpace(), while a rollout has old and new instances answering together (App
-   * Runner's switch-over, ECS Express's canary), modelled time moves at most `simMs` per
-   * tick(): a test's traffic ticks once per request, so the mixed phase holds its share of
-   * requests on a loaded machine too (sim/clock.ts).
+   * Runner's switch-over, ECS Express's scale-up and canary), modelled time moves at most
+   * `simMs` per tick(): a test's traffic ticks once per request, so the mixed phase holds its
+   * share of requests on a loaded machine too (sim/clock.ts).
    */
   pace(simMs: number): void;
   tick(): void;
@@ -418,10 +418,11 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
         simMs,
         () =>
           [...world.apprunner.services.values()].some((s) => s.incoming !== undefined) ||
-          [...world.ecs.services.values()].some((s) => {
-            const weight = s.deployments.at(-1)?.weight ?? 0;
-            return s.candidate !== undefined && weight > 0 && weight < 1;
-          }),
+          // ECS from the scale-up on: the canary's start is then an event the held clock
+          // reaches at its own time, not one a loaded machine's slow request jumps past.
+          [...world.ecs.services.values()].some(
+            (s) => s.candidate !== undefined && (s.deployments.at(-1)?.weight ?? 0) < 1,
+          ),
       ),
     tick: () => world.clock.tick(),
     unpace: () => world.clock.unpace(),

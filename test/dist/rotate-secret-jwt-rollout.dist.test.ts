@@ -46,13 +46,13 @@ interface Traffic<T = ActionRun> {
 
 /**
  * Modelled time per request of the users' traffic while a rollout has old and new instances
- * answering together: at most this much passes between two of their requests (sim.pace),
- * however busy the machine is. 3 s: ECS's three-minute canary holds at least 60 requests,
- * 3 of them on the new tasks (the load balancer's 1 in 20), one of each kind of a round
- * (3 requests, prime to 20): a sign-in on a new task, its token then checked by an old one,
- * and a token an old task signed checked by a new one. App Runner's one-minute switch-over
- * holds 20, taking turns. On an idle machine the requests come faster and the clock runs as
- * usual; outside those phases it always does.
+ * answering together (ECS from its scale-up on, so the canary starts on a held clock): at most
+ * this much passes between two of their requests (sim.pace), however busy the machine is.
+ * 3 s: ECS's three-minute canary holds at least 60 requests, 3 of them on the new tasks (the
+ * load balancer's 1 in 20), one of each kind of a round (3 requests, prime to 20): a sign-in
+ * on a new task, its token then checked by an old one, and a token an old task signed checked
+ * by a new one. App Runner's one-minute switch-over holds 20, taking turns. On an idle machine
+ * the requests come faster and the clock runs as usual; outside those phases it always does.
  */
 const SIM_MS_PER_REQUEST = 3_000;
 
