@@ -135,8 +135,9 @@ export const PLATFORMS: Platform[] = [
         (
           await asg.send(new DescribeInstanceRefreshesCommand({ AutoScalingGroupName: ASG_GROUP }))
         ).InstanceRefreshes!.some((r) => r.Status === 'Pending' || r.Status === 'InProgress');
-      // Two instances, each a boot and an hour's warm-up: at most three modelled hours.
-      for (let i = 0; i < 180 && (await refreshing()); i++) sim.advance(sim.scaled(60_000));
+      // Two instances, each a boot and an hour's warm-up: at most three modelled hours, ten
+      // minutes a step (each step runs the refresh's events due in it, in order).
+      for (let i = 0; i < 18 && (await refreshing()); i++) sim.advance(sim.scaled(600_000));
       asg.destroy();
     },
     // Boot, then the healthy threshold of health checks; the listener switch is immediate.
