@@ -16,19 +16,61 @@ export class SimClock {
   private seq = 0;
   /** Offset plus skew from each real instant on (simTimeAt maps a real time back). */
   private readonly shifts: { fromReal: number; shift: number }[] = [];
+  /**
+   * Pacing (see pace()): modelled time does not pass `ceiling` until the next tick raises it.
+   * `stepMs` is real ms under the time scale.
+   */
+  private pacing: { stepMs: number; ceiling: number; holds: () => boolean } | undefined;
 
   constructor(readonly timeScale: number) {
     if (!(timeScale > 0)) throw new Error(`sim: timeScale must be > 0, got ${timeScale}`);
   }
 
   now(): number {
-    return Date.now() + this.offsetMs + this.skewMs;
+    const now = Date.now() + this.offsetMs + this.skewMs;
+    if (this.pacing === undefined || now <= this.pacing.ceiling) return now;
+    if (!this.pacing.holds()) {
+      // Not held now: the ceiling follows, so a hold starts from here, never behind.
+      this.pacing.ceiling = now;
+      return now;
+    }
+    // Held at the ceiling: the time past it is taken back, so the clock goes on from the
+    // ceiling when the next tick raises it (it never jumps, never runs backwards).
+    this.offsetMs -= now - this.pacing.ceiling;
+    this.recordShift();
+    return this.pacing.ceiling;
+  }
+
+  /**
+   * Ties modelled time to a test's own pace: from now until `unpace()`, while `holds()` (a
+   * phase the test needs requests in), the clock moves at most `simMs` of modelled time per
+   * `tick()` (a request the test's traffic made), however slowly a loaded machine makes them;
+   * where the ticks come faster, or outside the phase, it runs as usual. So a phase holds its
+   * share of requests on a busy machine too: it lasts longer in real time instead of passing
+   * between two requests. `holds` reads state only (it runs inside now()).
+   */
+  pace(simMs: number, holds: () => boolean = () => true): void {
+    if (!(simMs > 0)) throw new Error(`sim: a pace must be > 0 modelled ms per tick, got ${simMs}`);
+    const stepMs = this.scaled(simMs);
+    this.pacing = { stepMs, ceiling: this.now() + stepMs, holds };
+  }
+
+  /** One step of a paced clock: it may run `simMs` (of pace()) past where it is now. */
+  tick(): void {
+    if (this.pacing === undefined) return;
+    this.pacing.ceiling = Math.max(this.pacing.ceiling, this.now() + this.pacing.stepMs);
+  }
+
+  /** The clock runs with the wall clock again (from where it is: it does not catch up). */
+  unpace(): void {
+    this.pacing = undefined;
   }
 
   /** Sets the skew; pending events keep their place in modelled time. */
   setSkew(ms: number): void {
     const delta = ms - this.skewMs;
     for (const e of this.events) e.at += delta;
+    if (this.pacing) this.pacing.ceiling += delta;
     this.skewMs = ms;
     this.recordShift();
   }
@@ -76,6 +118,7 @@ export class SimClock {
 
   /** Jumps the clock forward (real ms), e.g. to finish a lifecycle without waiting. */
   advance(ms: number): void {
+    if (this.pacing) this.pacing.ceiling += ms;
     this.offsetMs += ms;
     this.recordShift();
     this.runDue();

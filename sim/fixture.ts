@@ -46,6 +46,12 @@ const behaviourFields = {
    * "starting" without a version (it cannot say yet); then it is healthy.
    */
   warmUpMs: z.number().int().nonnegative().default(0),
+  /**
+   * `warm-up`: also answer the first this many requests to the health paths (across the
+   * image's instances) 503 "starting", however long they take to come: a warm-up a test
+   * measures in polls, which a loaded machine cannot shorten as it does real ms.
+   */
+  warmUpAnswers: z.number().int().nonnegative().optional(),
   /** Share of requests (not health checks) answered 5xx; also what its App Runner metrics show. */
   errorRate: z.number().min(0).max(1).default(0),
 };

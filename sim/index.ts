@@ -160,6 +160,15 @@ export interface SimHandle {
   advance(ms: number): void;
   /** The sim's time: the wall clock plus what advance() and a clock fault added. */
   now(): number;
+  /**
+   * Until unpace(), while a rollout has old and new instances answering together (App
+   * Runner's switch-over, ECS Express's scale-up and canary), modelled time moves at most
+   * `simMs` per tick(): a test's traffic ticks once per request, so the mixed phase holds its
+   * share of requests on a loaded machine too (sim/clock.ts).
+   */
+  pace(simMs: number): void;
+  tick(): void;
+  unpace(): void;
 
   services(): SimServiceView[];
   service(arnOrName: string): SimServiceView;
@@ -252,6 +261,8 @@ export interface PushImage {
   crashAfterMs?: number;
   /** `warm-up`: real ms after going live that the health paths answer 503 without a version. */
   warmUpMs?: number;
+  /** `warm-up`: health requests (across its instances) answered 503 before it is healthy. */
+  warmUpAnswers?: number;
   platforms?: string[];
   attestations?: boolean;
 }
@@ -402,6 +413,19 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
     }),
     scaled: (simMs) => world.clock.scaled(simMs),
     advance: (ms) => world.clock.advance(ms),
+    pace: (simMs) =>
+      world.clock.pace(
+        simMs,
+        () =>
+          [...world.apprunner.services.values()].some((s) => s.incoming !== undefined) ||
+          // ECS from the scale-up on: the canary's start is then an event the held clock
+          // reaches at its own time, not one a loaded machine's slow request jumps past.
+          [...world.ecs.services.values()].some(
+            (s) => s.candidate !== undefined && (s.deployments.at(-1)?.weight ?? 0) < 1,
+          ),
+      ),
+    tick: () => world.clock.tick(),
+    unpace: () => world.clock.unpace(),
     now: () => world.clock.now(),
     services: () => {
       due();
@@ -433,6 +457,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<SimHandle
           latencyMs: image.latencyMs ?? 1500,
           crashAfterMs: image.crashAfterMs ?? 2000,
           warmUpMs: image.warmUpMs ?? 0,
+          ...(image.warmUpAnswers !== undefined ? { warmUpAnswers: image.warmUpAnswers } : {}),
           errorRate: image.errorRate ?? 0,
         },
         world.clock.now(),

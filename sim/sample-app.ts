@@ -99,6 +99,18 @@ export function answerShares(
   return out;
 }
 
+/** `warm-up` images' health answers given while warming (warmUpAnswers), per image. */
+const warmUpAnswered = new WeakMap<ImageBehaviour, number>();
+
+/** Whether a `warm-up` image still warms up: by its warmUpMs, then by its warmUpAnswers. */
+function warmingUp(b: ImageBehaviour, upMs: number): boolean {
+  if (upMs < b.warmUpMs) return true;
+  const answered = warmUpAnswered.get(b) ?? 0;
+  if (answered >= (b.warmUpAnswers ?? 0)) return false;
+  warmUpAnswered.set(b, answered + 1);
+  return true;
+}
+
 /** What the app answers for a path; also used for App Runner's own health check. */
 export function appAnswer(app: RunningApp, pathname: string, now: number): AppAnswer {
   const { behaviour } = app.behaviour;
@@ -120,7 +132,7 @@ export function appAnswer(app: RunningApp, pathname: string, now: number): AppAn
   if (HEALTH_PATHS.has(pathname)) {
     if (behaviour === 'no-health-route')
       return json(404, { error: { code: 'not_found', message: `No route for ${pathname}` } });
-    if (behaviour === 'warm-up' && now - app.liveSince < app.behaviour.warmUpMs)
+    if (behaviour === 'warm-up' && warmingUp(app.behaviour, now - app.liveSince))
       return json(503, { data: { status: 'starting', uptime } });
     if (behaviour === 'unhealthy-app')
       return json(503, {

@@ -112,6 +112,7 @@ export class EcrState {
       latencyMs: image.latencyMs,
       crashAfterMs: image.crashAfterMs,
       warmUpMs: image.warmUpMs,
+      ...(image.warmUpAnswers !== undefined ? { warmUpAnswers: image.warmUpAnswers } : {}),
       errorRate: image.errorRate,
     };
     // Push time and version are part of the content so a rebuilt tag gets a new digest.

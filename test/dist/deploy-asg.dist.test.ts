@@ -3,9 +3,9 @@
  * sim's per-group request counts), its minimum sample, a run killed mid-canary and run again,
  * an image of another family refused before any change, and `mode: scale`.
  *
- * Apart from deploy-targets.dist.test.ts (the table all targets share) to keep each file's
- * wall time modest. Holds are real time; at ×0.003 one second is 5.5 modelled minutes, about
- * 66 requests to a group at 10 % (fixture: 120 a minute).
+ * Apart from the scenario table all targets share (test/helpers/deploy-targets.ts) to keep
+ * each file's wall time modest. Holds are real time; at ×0.003 one second is 5.5 modelled
+ * minutes, about 66 requests to a group at 10 % (fixture: 120 a minute).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionRun } from '../../sim/run-action.js';

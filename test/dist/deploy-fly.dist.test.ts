@@ -1,5 +1,5 @@
 /**
- * The deploy bundle on Fly.io beyond the scenario table (deploy-targets.dist.test.ts): Fly's
+ * The deploy bundle on Fly.io beyond the scenario table (test/helpers/deploy-targets.ts): Fly's
  * `bluegreen` strategy (new machines beside the old ones, all healthy, then the traffic moves
  * and the old ones are destroyed; on failure the new ones are destroyed and the old ones keep
  * serving), `strategy` validated before any call, and the rolling update stopped at the second

@@ -42,7 +42,7 @@ const DEPLOY_POLICY_ELSEWHERE = [
   'ecr:InitiateLayerUpload',
   'ecr:PutImage',
   'ecr:UploadLayerPart',
-  // A restart (deploy mode: restart, test/dist/deploy-targets.dist.test.ts).
+  // A restart (deploy mode: restart, test/helpers/deploy-targets.ts).
   'apprunner:StartDeployment',
   // The bake period (test/dist/deploy-bake.dist.test.ts).
   'CloudWatchReadRequestMetricsForBake',

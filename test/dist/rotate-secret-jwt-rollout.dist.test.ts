@@ -18,6 +18,7 @@ import {
 } from '../../sim/rotation-world.js';
 import { ME_PATH, SESSION_PATH } from '../../sim/sample-app.js';
 import type { ActionRun } from '../../sim/run-action.js';
+import type { SimHandle } from '../../sim/index.js';
 import { signToken } from '../../examples/app/jwt-keys.js';
 import { everythingRecorded } from '../helpers/rotation-records.js';
 
@@ -44,17 +45,31 @@ interface Traffic<T = ActionRun> {
 }
 
 /**
+ * Modelled time per request of the users' traffic while a rollout has old and new instances
+ * answering together (ECS from its scale-up on, so the canary starts on a held clock): at most
+ * this much passes between two of their requests (sim.pace), however busy the machine is.
+ * 3 s: ECS's three-minute canary holds at least 60 requests, 3 of them on the new tasks (the
+ * load balancer's 1 in 20), one of each kind of a round (3 requests, prime to 20): a sign-in
+ * on a new task, its token then checked by an old one, and a token an old task signed checked
+ * by a new one. App Runner's one-minute switch-over holds 20, taking turns. On an idle machine
+ * the requests come faster and the clock runs as usual; outside those phases it always does.
+ */
+const SIM_MS_PER_REQUEST = 3_000;
+
+/**
  * Users while `work` runs: each round signs in once, calls the app with that token, and with a
  * token minted earlier (a session that spans the rollout), or (`freshTwice`) with the new one
  * again. Three requests, prime to the load balancer's 1-in-20 canary share and to App Runner's
- * turns, so sign-ins land on every instance, as often as possible (a loaded machine makes fewer
- * rounds per modelled minute).
+ * turns, so sign-ins land on every instance. The sim's clock is paced by the requests
+ * (SIM_MS_PER_REQUEST): a loaded machine's slow rounds stretch the rollout's phases in real
+ * time rather than letting them pass between a few requests.
  * Stops when the work ends.
  */
 async function underTraffic<T>(
+  sim: Pick<SimHandle, 'pace' | 'tick' | 'unpace'>,
   url: string,
   work: () => Promise<T>,
-  options: { freshTwice?: boolean } = {},
+  options: { freshTwice?: boolean; simMsPerRequest?: number } = {},
 ): Promise<Traffic<T>> {
   const checks: Check[] = [];
   const generations: string[] = [];
@@ -64,10 +79,13 @@ async function underTraffic<T>(
   };
   const minted: { token: string; minter: string }[] = [];
   let done = false;
+  sim.pace(options.simMsPerRequest ?? SIM_MS_PER_REQUEST);
   const running = work().finally(() => {
     done = true;
+    sim.unpace();
   });
   const me = async (token: string, minter: string): Promise<void> => {
+    sim.tick();
     const res = await fetch(`${url}${ME_PATH}`, { headers: { authorization: `Bearer ${token}` } });
     await res.arrayBuffer();
     checks.push({
@@ -77,6 +95,7 @@ async function underTraffic<T>(
     });
   };
   for (let round = 0; !done; round++) {
+    sim.tick();
     const res = await fetch(`${url}${SESSION_PATH}`, { method: 'POST' });
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: { token: string } };
@@ -92,8 +111,9 @@ async function underTraffic<T>(
 const rotateUnderTraffic = (
   world: RotationWorld,
   url: string,
-  options: { freshTwice?: boolean } = {},
-): Promise<Traffic> => underTraffic(url, () => world.rotate({ secret: 'JWT_SECRET' }), options);
+  options: { freshTwice?: boolean; simMsPerRequest?: number } = {},
+): Promise<Traffic> =>
+  underTraffic(world.sim, url, () => world.rotate({ secret: 'JWT_SECRET' }), options);
 
 /** Checks of tokens minted by generation `minter` answered by generation `checker`. */
 const between = (t: Traffic<unknown>, minter: number, checker: number): Check[] =>
@@ -191,9 +211,12 @@ describe.concurrent.each(TARGETS)(
       // ECS: users call the app twice with the token they just got (a session's first calls),
       // so each token a new task signs meets old tasks twice: 2 in every 60 requests are
       // refused, clear of the alarm's 1 % at any pace (one call would put it at 1 in 60, which
-      // a loaded machine's few requests per modelled minute can round below 1 %).
+      // a loaded machine's few requests per modelled minute can round below 1 %). At least 60
+      // requests in each modelled minute of the canary (a modelled second each) put one of
+      // those sign-ins in every minute the alarm reads, however busy the machine is.
       const t = await rotateUnderTraffic(world, target.url(world), {
         freshTwice: 'ecs' in target.world,
+        ...('ecs' in target.world ? { simMsPerRequest: 1_000 } : {}),
       });
       const refused = t.checks.filter((c) => c.status !== 200);
       const newToOld = between(t, 1, 0);
@@ -267,7 +290,7 @@ describe.concurrent(
       const url = world.sim.serviceUrl('drop-web');
       for (const [i, step] of points.entries()) {
         const label = `lost after ${step} (seed ${SEED})`;
-        const t = await underTraffic(url, async () => {
+        const t = await underTraffic(world.sim, url, async () => {
           const lost = await world.rotate(
             { secret: 'JWT_SECRET' },
             { runId: `${7100 + i}`, killOn: new RegExp(`step done: JWT_SECRET ${step}\\b`) },

@@ -38,11 +38,16 @@ import { image, sdkError, waitFor } from './helpers.js';
 const userData = (tag: string): string =>
   Buffer.from(`#!/bin/bash\nIMAGE=${image(tag)}\n`).toString('base64');
 
+/**
+ * A sim of the group. `timeScale: 1` where a test steps through the modelled times itself
+ * (sim.advance): nothing it asserts about then moves while a loaded machine answers slowly.
+ */
 async function world(
   onFinished: (fn: () => Promise<void>) => void,
   fixture: Parameters<typeof asgFixture>[0] = {},
+  timeScale = 0.002,
 ) {
-  const sim = await startSim({ fixture: asgFixture(fixture), timeScale: 0.002 });
+  const sim = await startSim({ fixture: asgFixture(fixture), timeScale });
   const config = sim.clientConfig({ maxAttempts: 1 });
   const clients = {
     asg: new AutoScalingClient(config),
@@ -141,20 +146,31 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
   it.concurrent(
     'a new group turns healthy after its threshold of checks; weights split requests and metrics',
     async ({ onTestFinished }) => {
-      const w = await world(onTestFinished);
+      const w = await world(onTestFinished, {}, 1);
       const { versionNumber, tgArn } = await greenGroup(w, 'v1.5.0');
       expect(versionNumber).toBe(2);
       const states = async () =>
         (
           await w.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgArn }))
         ).TargetHealthDescriptions!.map((t) => t.TargetHealth!.State);
+      // The clock stands (time scale 1) and the test moves it to each modelled instant it looks
+      // at, from the launch: checks every 10 s from the registration, the app up after its
+      // 40 s boot, so its first passing check is at 40 s and the second — the healthy
+      // threshold of 2 — at 50 s.
+      const launched = w.sim.asg.group('drop-web-2').instances[0]!.launchedAt;
+      const boot = w.sim.fixture.asg.durations.launch;
+      expect(boot).toBe(40_000);
+      const at = (ms: number) => w.sim.advance(Math.max(0, launched + ms - w.sim.now()));
       expect(await states()).toEqual(['initial', 'initial']);
-      // 40 s boot + 2 checks × 10 s: about 60 modelled s (120 ms real).
-      await waitFor('both new targets healthy', async () =>
-        (await states()).every((s) => s === 'healthy') ? true : undefined,
-      );
+      // The unhealthy threshold: two failed checks (10 s, 20 s) while it boots.
+      at(25_000);
+      expect(await states()).toEqual(['unhealthy', 'unhealthy']);
+      // One passing check (40 s) is below the healthy threshold.
+      at(boot + 5_000);
+      expect(await states()).toEqual(['unhealthy', 'unhealthy']);
+      at(boot + 15_000);
+      expect(await states()).toEqual(['healthy', 'healthy']);
       const blueArn = w.sim.asg.targetGroups().find((t) => t.name === TARGET_GROUP)!.arn;
-      const from = Date.now();
       await w.elb.send(
         new ModifyListenerCommand({
           ListenerArn: w.sim.asg.listenerArn(),
@@ -171,6 +187,8 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
           ],
         }),
       );
+      // The split counts from the sim's time of the change, not from before the call.
+      const from = w.sim.now();
       expect(w.sim.asg.weights()).toEqual({ [TARGET_GROUP]: 90, 'drop-web-2': 10 });
       // The front sends about one request in ten to the new group.
       const seen: string[] = [];
@@ -178,10 +196,12 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
       const green = seen.filter((v) => v === 'v1.5.0').length;
       expect(green).toBeGreaterThanOrEqual(3);
       expect(green).toBeLessThanOrEqual(8);
-      // Ten modelled minutes (1.2 s real) of traffic: the metrics split 90/10.
-      await new Promise((r) => setTimeout(r, 1_300));
-      const blue = w.sim.asg.requests(TARGET_GROUP, from);
-      const canary = w.sim.asg.requests('drop-web-2', from);
+      // Ten modelled minutes of traffic: the metrics split 90/10.
+      w.sim.advance(600_000);
+      const until = w.sim.now();
+      const blue = w.sim.asg.requests(TARGET_GROUP, from, until);
+      const canary = w.sim.asg.requests('drop-web-2', from, until);
+      expect(blue.requests + canary.requests).toBeGreaterThan(0);
       expect(canary.requests / (blue.requests + canary.requests)).toBeCloseTo(0.1, 2);
       const sum = async (tg: string) => {
         const out = await w.cw.send(
@@ -201,7 +221,7 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
               { Name: 'TargetGroup', Value: tg.split(':').at(-1)! },
             ],
             StartTime: new Date(from),
-            EndTime: new Date(),
+            EndTime: new Date(until),
             Period: 60,
             Statistics: ['Sum'],
           }),
@@ -351,17 +371,25 @@ describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
   it.concurrent(
     'a force-deleted group drains its targets for the deregistration delay, then is gone',
     async ({ onTestFinished }) => {
-      const w = await world(onTestFinished, { deregistrationDelay: 300 });
+      // The clock stands (time scale 1): the test moves it through the 300 s of draining.
+      const w = await world(onTestFinished, { deregistrationDelay: 300 }, 1);
       await w.asg.send(
         new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: ASG_GROUP, ForceDelete: true }),
       );
+      const deleted = w.sim.now();
+      const at = (ms: number) => w.sim.advance(Math.max(0, deleted + ms - w.sim.now()));
+      const draining = () => w.sim.asg.targetGroups()[0]!.targets.map((t) => t.state);
       expect(w.sim.asg.group(ASG_GROUP).deleting).toBe(true);
-      expect(w.sim.asg.targetGroups()[0]!.targets.map((t) => t.state)).toEqual([
-        'draining',
-        'draining',
-      ]);
-      // 300 s of draining and 20 s of shutdown: 640 ms real.
-      await waitFor('the group gone', () => !w.sim.asg.groups().some((g) => g.name === ASG_GROUP));
+      expect(draining()).toEqual(['draining', 'draining']);
+      // Still draining just before the delay ends; then the 20 s shutdown, and it is gone.
+      at(290_000);
+      expect(draining()).toEqual(['draining', 'draining']);
+      expect(w.sim.asg.group(ASG_GROUP).deleting).toBe(true);
+      at(310_000);
+      expect(w.sim.asg.targetGroups()[0]!.targets).toEqual([]);
+      expect(w.sim.asg.groups().map((g) => g.name)).toEqual([ASG_GROUP]);
+      at(330_000);
+      expect(w.sim.asg.groups().some((g) => g.name === ASG_GROUP)).toBe(false);
       expect(w.sim.asg.targetGroups()[0]!.targets).toEqual([]);
     },
   );
