@@ -456,10 +456,16 @@ export class AsgState {
       }
       const every = Math.min(...tgs.map((tg) => this.intervalMs(tg)), this.clock.scaled(10_000));
       // After a long time nobody looked at the sim, one look for the stretch, not one per
-      // interval (the target's transitions keep their times, so nothing is missed).
-      this.clock.at(Math.max(at + every, this.clock.now() - every), look);
+      // interval (the target's transitions keep their times, so nothing is missed). The looks
+      // stay on their grid (every `every` from the grace period's end): re-anchored on the
+      // moment the sim was read, their times would depend on how fast the machine answered.
+      const behind = this.clock.now() - every - (at + every);
+      const skipped = behind > 0 ? Math.ceil(behind / every) : 0;
+      this.clock.at(at + (skipped + 1) * every, look);
     };
-    this.clock.at(Math.max(graceEnd, this.clock.now()), look);
+    // At the grace period's end even when the sim is read later (the clock runs overdue
+    // events in their order): the looks' grid does not depend on when the sim was read.
+    this.clock.at(graceEnd, look);
   }
 
   terminate(instance: SimInstance): void {

@@ -107,6 +107,47 @@ async function greenGroup(w: Awaited<ReturnType<typeof world>>, tag: string) {
 
 describe('sim: EC2 Auto Scaling behind an Application Load Balancer', () => {
   it.concurrent(
+    "Auto Scaling looks at its instances' health on a grid of its own: a late read of the sim does not put a replacement off",
+    async ({ onTestFinished }) => {
+      // The clock stands (time scale 1) and the test moves it. The app is up after its 40 s
+      // boot and crashes 120 s later (160 s); the target's checks (every 10 s from launch)
+      // fail at 170 s and 180 s: unhealthy at 180 s, past the 60 s grace period (100 s).
+      const w = await world(onTestFinished, {}, 1);
+      w.sim.pushImage('drop-web', {
+        tags: ['v1.6.0-crash'],
+        behaviour: 'crash-after-start',
+        crashAfterMs: 120_000,
+      });
+      await greenGroup(w, 'v1.6.0-crash');
+      const first = w.sim.asg.group('drop-web-2').instances.map((i) => i.id);
+      const launched = w.sim.asg.group('drop-web-2').instances[0]!.launchedAt;
+      const at = (ms: number) => w.sim.advance(Math.max(0, launched + ms - w.sim.now()));
+      const health = async () => {
+        const out = await w.asg.send(
+          new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['drop-web-2'] }),
+        );
+        return Object.fromEntries(
+          (out.AutoScalingGroups?.[0]?.Instances ?? []).map((i) => [
+            i.InstanceId!,
+            `${i.LifecycleState} ${i.HealthStatus}`,
+          ]),
+        );
+      };
+      // The first read after the grace period comes 8 s after a look (as on a loaded machine,
+      // or after a long pause): one failed check, still healthy.
+      at(178_000);
+      expect(first.map((id) => [id, 'InService Healthy'])).toEqual(
+        Object.entries(await health()).filter(([id]) => first.includes(id)),
+      );
+      // Auto Scaling's look at 180 s sees the unhealthy target. Once re-anchored on the late
+      // read (looks at 178 s, 188 s), the sim put the replacement off past 185 s.
+      at(185_000);
+      const after = await health();
+      for (const id of first) expect(after[id]).toBe('Terminating Unhealthy');
+    },
+  );
+
+  it.concurrent(
     'seeds a group of two healthy instances behind a listener; the front answers their version',
     async ({ onTestFinished }) => {
       const w = await world(onTestFinished);
