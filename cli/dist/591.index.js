@@ -4126,8 +4126,10 @@ function describeAge(age) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ stagingLabel),
 /* harmony export */   Mx: () => (/* binding */ UNDEPLOYED),
-/* harmony export */   Ob: () => (/* binding */ baseTokens)
+/* harmony export */   Ob: () => (/* binding */ baseTokens),
+/* harmony export */   th: () => (/* binding */ STAGING_PREFIX)
 /* harmony export */ });
 /* unused harmony export rotationToken */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -4165,6 +4167,14 @@ function baseTokens(secretId, baseVersionId, versionIds) {
  * previous value (a run lost between the move and the redeploy), whichever run left it.
  */
 const UNDEPLOYED = 'APPRUNNER_OPS_UNDEPLOYED';
+/**
+ * A label a run puts on the version it stages, in the same PutSecretValue, and takes off right
+ * after: Secrets Manager ignores a repeated request (same token, same value) with its labels, so
+ * the label is on the version only if this run made it. A run lost in between leaves it; the
+ * run that resumes the version takes it off.
+ */
+const STAGING_PREFIX = 'APPRUNNER_OPS_STAGING_';
+const stagingLabel = () => `${STAGING_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
 
 
 /***/ }),

@@ -35,6 +35,8 @@ var slack = __webpack_require__(6292);
 var errors = __webpack_require__(4494);
 // EXTERNAL MODULE: ./core/github/octokit.ts
 var github_octokit = __webpack_require__(5279);
+// EXTERNAL MODULE: ./core/aws/call.ts
+var call = __webpack_require__(2664);
 // EXTERNAL MODULE: ./core/rotation/values.ts
 var values = __webpack_require__(4701);
 // EXTERNAL MODULE: ./core/util/pg-client.ts
@@ -43,8 +45,20 @@ var pg_client = __webpack_require__(5142);
 
 
 
+
 class RotationRefused extends errors/* DomainFailure */.dY {
     name = 'RotationRefused';
+}
+/** The system refused to apply the new value (RDS InvalidDBInstanceState): nothing took it. */
+class ApplyRefused extends errors/* DomainFailure */.dY {
+    anotherChange;
+    name = 'ApplyRefused';
+    constructor(message, 
+    /** What refused it is another change of the same kind being applied (another rotation). */
+    anotherChange) {
+        super(message);
+        this.anotherChange = anotherChange;
+    }
 }
 const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 const literal = (value) => `'${value.replace(/'/g, "''")}'`;
@@ -111,10 +125,24 @@ function rdsMasterPasswordDriver(secret, deps) {
             const { user } = (0,values/* credentialsOf */.YN)(current, secret.name);
             return (0,values/* withCredentials */.tE)(current, user, (0,values/* databasePassword */.rd)(secret.length ?? 32));
         },
-        apply: async (pending) => rds.set((0,values/* credentialsOf */.YN)(pending, secret.name).password, async () => {
-            const login = await (0,values/* tryLogin */.X)(pending);
-            return login.ok;
-        }),
+        apply: async (pending) => {
+            try {
+                await rds.set((0,values/* credentialsOf */.YN)(pending, secret.name).password, async () => {
+                    const login = await (0,values/* tryLogin */.X)(pending);
+                    return login.ok;
+                });
+            }
+            catch (error) {
+                // A refusal for the instance's state (another change of the master password being
+                // applied, a backup started since preflight): RDS took nothing, the password is as it
+                // was, so there is nothing to set back.
+                if ((0,call/* awsErrorName */.ZH)(error) !== 'InvalidDBInstanceStateFault')
+                    throw error;
+                const status = (await rds.describe()).DBInstanceStatus ?? 'unknown';
+                const resetting = status === 'resetting-master-credentials';
+                throw new ApplyRefused(`RDS refused the new master password: ${rds.instanceId} is ${status}${resetting ? ' (another change of the master password is being applied)' : ''}`, resetting);
+            }
+        },
         settle: () => rds.waitApplied(deps.passwordTimeoutMs, deps.pollIntervalMs),
         works,
         restore: async (value) => {
@@ -364,7 +392,8 @@ var types = __webpack_require__(4742);
  * change when it finds either (another run may be at work); told `unfinished: resume` (rotate.yml,
  * whose concurrency group rules out a second run), it finishes or undoes what it found first.
  * The new version's id is derived from the AWSCURRENT it starts from, so of two runs starting
- * from the same AWSCURRENT only one can stage a version, and every label is moved naming the
+ * from the same AWSCURRENT only one can stage a version (a label of the run's own, put on with
+ * the value, tells which when both stage the same value), and every label is moved naming the
  * version it is taken from, so a move never overrides another writer's.
  */
 
@@ -416,15 +445,24 @@ async function preflight(secret, ctx, steps) {
         const described = await ctx.secrets.describe(secretId);
         if (described.rotationEnabled)
             throw new RotationRefused(`${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`);
-        const current = await ctx.secrets.value(secretId);
+        // One snapshot of the labels decides which version is current, whether a rotation is under
+        // way and the id of this run's version: read apart (the labels by DescribeSecret, the
+        // versions later), another run's version staged in between was missed as "under way" yet
+        // moved this run's id on to the next free one, so both runs staged a version and the later
+        // one took AWSPENDING from the first.
+        const versions = await ctx.secrets.versionList(secretId);
+        const stages = Object.fromEntries(versions.map((v) => [v.versionId, v.stages]));
+        const holder = (label) => versions.find((v) => v.stages.includes(label))?.versionId;
+        const currentId = holder('AWSCURRENT');
+        const current = await ctx.secrets.value(secretId, currentId ? { versionId: currentId } : { stage: 'AWSCURRENT' });
         if (types/* DATABASE_KINDS */.w.includes(secret.kind)) {
             (0,values/* credentialsOf */.YN)(current.value, `${secret.name} (AWSCURRENT of ${secretId})`);
             if (ctx.databaseAccess)
                 await (0,access/* preflightDatabases */.O)(ctx.databaseAccess, [{ url: current.value, what: `the database of ${secret.name}` }], ctx.logger);
         }
-        const versions = await ctx.secrets.versionList(secretId);
         const tokens = (0,rotation_token/* baseTokens */.Ob)(secretId, current.versionId, versions.map((v) => v.versionId));
-        const pendingId = described.unfinishedVersionId;
+        const heldPending = holder('AWSPENDING');
+        const pendingId = heldPending !== current.versionId ? heldPending : undefined;
         const unfinished = pendingId
             ? {
                 versionId: pendingId,
@@ -432,8 +470,8 @@ async function preflight(secret, ctx, steps) {
                 fromCurrent: tokens.used.includes(pendingId),
             }
             : undefined;
-        const undeployed = described.stages[current.versionId]?.includes(rotation_token/* UNDEPLOYED */.Mx) ?? false;
-        const pendingOnCurrent = described.stages[current.versionId]?.includes('AWSPENDING') ?? false;
+        const undeployed = stages[current.versionId]?.includes(rotation_token/* UNDEPLOYED */.Mx) ?? false;
+        const pendingOnCurrent = stages[current.versionId]?.includes('AWSPENDING') ?? false;
         const createdAt = versions.find((v) => v.versionId === current.versionId)?.createdAt;
         if (ctx.unfinished === 'stop' && unfinished)
             throw inProgress(secret.name, secretId, `AWSPENDING is on version ${unfinished.versionId}, staged ${ago(ctx.clock, unfinished.stagedAt)}`, ctx.environment);
@@ -453,7 +491,7 @@ async function preflight(secret, ctx, steps) {
         const nextId = secret['next-secret-id'];
         if (nextId)
             await serviceReadsNextKey(secret.name, nextId, ctx);
-        const previousVersionId = Object.entries(described.stages).find(([, l]) => l.includes('AWSPREVIOUS'))?.[0];
+        const previousVersionId = holder('AWSPREVIOUS');
         return {
             secret,
             secretId,
@@ -497,6 +535,10 @@ async function rotateSecret(p, ctx, steps) {
     if (p.unfinished) {
         const pendingId = p.unfinished.versionId;
         const pending = await ctx.secrets.value(secretId, { versionId: pendingId });
+        // A run lost inside put-pending left its staging label: the version is resumed here.
+        const strays = (await ctx.secrets.describe(secretId)).stages[pendingId] ?? [];
+        for (const label of strays.filter((l) => l.startsWith(rotation_token/* STAGING_PREFIX */.th)))
+            await ctx.secrets.removeStage(secretId, label, pendingId);
         await steps.run(name, 'resume-wait-applied', () => driver.settle());
         const works = await steps.run(name, 'resume-test-pending', () => driver.works(pending.value, true));
         const currentWorks = await driver.works(current.value, false);
@@ -540,16 +582,25 @@ async function rotateSecret(p, ctx, steps) {
         return outcome;
     }
     await steps.run(name, 'put-pending', async () => {
+        // Staging is the point where two runs exclude each other. Both runs from the same
+        // AWSCURRENT ask for the same version id: with different values Secrets Manager refuses
+        // the second (VersionExists); with the same value (rds-managed: both rebuild the URL from
+        // the managed secret) it ignores the second request, labels included, so a label only
+        // this run puts on tells whether this run made the version.
+        const mine = (0,rotation_token/* stagingLabel */.Ax)();
         try {
-            await ctx.secrets.put(secretId, token, value, ['AWSPENDING', rotation_token/* UNDEPLOYED */.Mx]);
+            await ctx.secrets.put(secretId, token, value, ['AWSPENDING', rotation_token/* UNDEPLOYED */.Mx, mine]);
         }
         catch (error) {
             if (!(error instanceof secrets_manager/* VersionExists */.NT))
                 throw error;
             throw inProgress(name, secretId, `another run started from the same AWSCURRENT (version ${current.versionId}) and staged version ${token} first`, ctx.environment);
         }
-        // Another writer from another AWSCURRENT may have taken AWSPENDING or moved AWSCURRENT.
         const now = await ctx.secrets.describe(secretId);
+        if (!now.stages[token]?.includes(mine))
+            throw inProgress(name, secretId, `another run started from the same AWSCURRENT (version ${current.versionId}) and staged version ${token}, with the same value, first`, ctx.environment);
+        await ctx.secrets.removeStage(secretId, mine, token);
+        // Another writer from another AWSCURRENT may have taken AWSPENDING or moved AWSCURRENT.
         if (now.currentVersionId !== current.versionId ||
             !now.stages[token]?.includes('AWSPENDING')) {
             await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
@@ -558,6 +609,18 @@ async function rotateSecret(p, ctx, steps) {
         }
     }, `version ${token}`);
     const applied = await applyAndTest(p, steps, value, current.value);
+    if (!applied.ok && applied.refused) {
+        // Nothing took the new value: take off this run's labels and nothing else (the state that
+        // made the system refuse is someone else's, e.g. another change of the master password).
+        await steps.run(name, 'withdraw-pending', async () => {
+            await ctx.secrets.removeStage(secretId, 'AWSPENDING', token);
+            await ctx.secrets.removeStage(secretId, rotation_token/* UNDEPLOYED */.Mx, token);
+        });
+        const what = `${applied.why}; this run's version ${token} was withdrawn, the database was not touched and AWSCURRENT did not move`;
+        if (applied.refused.anotherChange)
+            throw inProgress(name, secretId, what, ctx.environment);
+        throw new RotationRefused(`${name}: ${what}; run again once it is available`);
+    }
     if (!applied.ok) {
         await steps.run(name, 'undo', async () => {
             if (!(await driver.works(current.value, false)))
@@ -583,7 +646,11 @@ async function applyAndTest(p, steps, value, current) {
             await steps.run(name, settleName, () => driver.settle());
     }
     catch (error) {
-        return { ok: false, why: (0,errors/* errorMessage */.gJ)(error) };
+        return {
+            ok: false,
+            why: (0,errors/* errorMessage */.gJ)(error),
+            refused: error instanceof ApplyRefused ? error : undefined,
+        };
     }
     if (!types/* DATABASE_KINDS */.w.includes(p.secret.kind))
         return { ok: true };
@@ -1561,8 +1628,10 @@ function describeAge(age) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ stagingLabel),
 /* harmony export */   Mx: () => (/* binding */ UNDEPLOYED),
-/* harmony export */   Ob: () => (/* binding */ baseTokens)
+/* harmony export */   Ob: () => (/* binding */ baseTokens),
+/* harmony export */   th: () => (/* binding */ STAGING_PREFIX)
 /* harmony export */ });
 /* unused harmony export rotationToken */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -1600,6 +1669,14 @@ function baseTokens(secretId, baseVersionId, versionIds) {
  * previous value (a run lost between the move and the redeploy), whichever run left it.
  */
 const UNDEPLOYED = 'APPRUNNER_OPS_UNDEPLOYED';
+/**
+ * A label a run puts on the version it stages, in the same PutSecretValue, and takes off right
+ * after: Secrets Manager ignores a repeated request (same token, same value) with its labels, so
+ * the label is on the version only if this run made it. A run lost in between leaves it; the
+ * run that resumes the version takes it off.
+ */
+const STAGING_PREFIX = 'APPRUNNER_OPS_STAGING_';
+const stagingLabel = () => `${STAGING_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
 
 
 /***/ }),
