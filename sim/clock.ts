@@ -37,7 +37,7 @@ export class SimClock {
     // Held at the ceiling: the time past it is taken back, so the clock goes on from the
     // ceiling when the next tick raises it (it never jumps, never runs backwards).
     this.offsetMs -= now - this.pacing.ceiling;
-    this.recordShift();
+    this.recordShift(false);
     return this.pacing.ceiling;
   }
 
@@ -78,16 +78,27 @@ export class SimClock {
   /**
    * Starts the new shift at a millisecond that no earlier reading of the wall clock shares.
    * Date.now() is whole milliseconds, PostgreSQL's timestamps are microseconds: a write that
-   * committed just before this call, in the same millisecond, would otherwise fall on the new
+   * committed just before an advance, in the same millisecond, would otherwise fall on the new
    * side of the boundary (and a point-in-time restore would drop it). Waiting for the next
-   * millisecond (at most one) makes the boundary exact: everything that happened before this
+   * millisecond (at most one) makes the boundary exact: everything that happened before the
    * call is before `fromReal`, everything after it returns is at or after it.
+   *
+   * A paced clock held at its ceiling shifts on every look (`exact` false): it does not wait,
+   * and one entry per millisecond is enough. Nor does a Date that stands (a test's fake
+   * timers): after 5 ms of real time the boundary is the next millisecond without waiting.
    */
-  private recordShift(): void {
+  private recordShift(exact = true): void {
     const called = Date.now();
-    let fromReal = Date.now();
-    while (fromReal <= called) fromReal = Date.now();
-    this.shifts.push({ fromReal, shift: this.offsetMs + this.skewMs });
+    let fromReal = called;
+    if (exact) {
+      const started = performance.now();
+      while (fromReal <= called && performance.now() - started < 5) fromReal = Date.now();
+      fromReal = Math.max(fromReal, called + 1);
+    }
+    const shift = this.offsetMs + this.skewMs;
+    const last = this.shifts.at(-1);
+    if (last !== undefined && last.fromReal >= fromReal) last.shift = shift;
+    else this.shifts.push({ fromReal, shift });
   }
 
   /**
