@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simClockEnv } from '../../sim/process-clock.js';
 import { runnerNode } from '../../sim/runner-node.js';
 import { startDeployWorld, type DeployWorld } from '../helpers/deploy-world.js';
 
@@ -35,8 +36,8 @@ function cli(args: string[], cwd: string, env: Record<string, string>) {
 describe('durations the command line prints', () => {
   let w: DeployWorld;
   beforeAll(async () => {
-    // The sim's newest automated snapshot of drop-db is five hours old and some seconds: a
-    // duration that reads "5h0m3s" in the actions' form.
+    // The sim's newest automated snapshot of drop-db is five hours old: with the 29 s the
+    // check's test adds, a duration that reads "5h0m29s" in the actions' form.
     w = await startDeployWorld();
     const base = await readFile(path.join(w.workspace, 'apprunner-ops.yml'), 'utf8');
     await writeFile(
@@ -53,10 +54,13 @@ describe('durations the command line prints', () => {
   afterAll(() => w?.stop());
 
   it('reads in words in a check report rendered from core', async () => {
+    // 29 s more on the sim's clock, which the command line runs on: the snapshot's age has
+    // seconds however fast the machine got here (it read "5 h" once the setup took under 1 s).
+    w.sim.advance(29_000);
     const { out } = await cli(
       ['check', 'production', 'daily', '--config', 'durations.yml'],
       w.workspace,
-      w.env,
+      { ...w.env, ...simClockEnv(w.sim) },
     );
     expect(out).toMatch(/newest automated snapshot of drop-db is 5 h 0 m \d+ s old, more than 2h/);
     // "more than 2h" is the configuration's own value, quoted as written.
