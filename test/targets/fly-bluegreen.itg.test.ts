@@ -6,25 +6,29 @@
 import { describe, expect, it } from 'vitest';
 import { FlyTarget } from '../../core/targets/fly.js';
 import { systemClock } from '../../core/util/clock.js';
-import { APP_MACHINES, FLY_APP, flyWorld } from '../helpers/fly-world.js';
+import { APP_MACHINES, FLY_APP, flyWorld, type FlyWorld } from '../helpers/fly-world.js';
 
 const FOLLOW = { timeoutMs: 30_000, intervalMs: 20 };
+
+/** The app's `app` machines deployed bluegreen, a modelled minute to wait for each. */
+const bluegreen = (w: FlyWorld): FlyTarget =>
+  new FlyTarget(
+    w.api,
+    {
+      app: FLY_APP,
+      'process-group': 'app',
+      'wait-timeout-ms': w.sim.scaled(60_000) + 1_000,
+      strategy: 'bluegreen',
+    },
+    { clock: systemClock, logger: w.logger },
+  );
 
 describe('deploy target fly, bluegreen', () => {
   it.concurrent(
     'the greens take the traffic, then the blues are destroyed',
     async ({ onTestFinished }) => {
       const w = await flyWorld(onTestFinished);
-      const target = new FlyTarget(
-        w.api,
-        {
-          app: FLY_APP,
-          'process-group': 'app',
-          'wait-timeout-ms': w.sim.scaled(60_000) + 1_000,
-          strategy: 'bluegreen',
-        },
-        { clock: systemClock, logger: w.logger },
-      );
+      const target = bluegreen(w);
       const result = await target.follow(await target.switchImage(w.ecrImage('v1.5.0')), FOLLOW);
       expect(result, w.logger.lines.map((l) => l.message).join('\n')).toMatchObject({ ok: true });
       const live = w.sim.fly
@@ -43,16 +47,7 @@ describe('deploy target fly, bluegreen', () => {
     "a green machine whose create answer was lost is found by the deployment's tag and destroyed",
     async ({ onTestFinished }) => {
       const w = await flyWorld(onTestFinished);
-      const target = new FlyTarget(
-        w.api,
-        {
-          app: FLY_APP,
-          'process-group': 'app',
-          'wait-timeout-ms': w.sim.scaled(60_000) + 1_000,
-          strategy: 'bluegreen',
-        },
-        { clock: systemClock, logger: w.logger },
-      );
+      const target = bluegreen(w);
       const started = await target.switchImage(w.ecrImage('v1.5.0'));
       // The first create takes effect, then the connection drops: the client never sees its id.
       w.sim.setFaults({
@@ -86,16 +81,7 @@ describe('deploy target fly, bluegreen', () => {
     'greens that cannot take the traffic are destroyed like greens that did not come up',
     async ({ onTestFinished }) => {
       const w = await flyWorld(onTestFinished);
-      const target = new FlyTarget(
-        w.api,
-        {
-          app: FLY_APP,
-          'process-group': 'app',
-          'wait-timeout-ms': w.sim.scaled(60_000) + 1_000,
-          strategy: 'bluegreen',
-        },
-        { clock: systemClock, logger: w.logger },
-      );
+      const target = bluegreen(w);
       const started = await target.switchImage(w.ecrImage('v1.5.0'));
       w.sim.setFaults({
         rules: [{ service: 'fly', operation: 'uncordonMachine', kind: 'access-denied' }],
