@@ -10,8 +10,9 @@ import HeavyFirstSequencer from './test/helpers/sequencer.js';
 
 // Test files spend much of their time waiting on child processes (action bundles, PostgreSQL)
 // and on the sim's scaled clock, so three more workers than cores keep the cores busy. On 2
-// cores: with one more, a CI run used 1.4 of them on average; with two more, 1.84 and the
-// tests took 6.6 min; with three more, 5.9 min on the same tree (.ci/run 495 s → 450 s).
+// cores: with one more, a CI run used 1.4 of them on average; with two more, 1.87 and the
+// tests took 6.6 min (.ci/run 495 s, one run); with three more, 1.9 and 5.9–6.6 min
+// (.ci/run 450–501 s, four runs of the same tests).
 // vitest's default (cores - 1) ran one file at a time on 2 cores.
 // APPRUNNER_OPS_TEST_WORKERS overrides.
 const workers = Number(process.env['APPRUNNER_OPS_TEST_WORKERS']) || os.availableParallelism() + 3;
