@@ -172,7 +172,8 @@ export class SecretsState {
   rotateFromService(id: string, value: string): void {
     const secret = this.get(id);
     this.addVersion(secret, randomUUID(), { secretString: value }, ['AWSCURRENT']);
-    secret.lastRotatedAt = this.clock.now();
+    // One moment for both dates: the sim's clock runs on between two reads of it.
+    secret.lastRotatedAt = secret.lastChangedAt;
   }
 
   private holder(secret: SimSecret, stage: string): SecretVersion | undefined {
