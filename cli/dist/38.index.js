@@ -771,7 +771,7 @@ async function runGateCommand(args, io) {
 /* harmony export */   x: () => (/* binding */ prepareDatabaseForChecks)
 /* harmony export */ });
 /* unused harmony export DATABASE_CHECK_TYPES */
-/* harmony import */ var _database_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7447);
+/* harmony import */ var _database_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(920);
 
 /** Check types that connect to the database (a new database check appends its type here). */
 const DATABASE_CHECK_TYPES = [

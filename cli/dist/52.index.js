@@ -93,6 +93,206 @@ function terminalLogger(stream, options) {
 
 /***/ }),
 
+/***/ 6358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BX: () => (/* binding */ checkSsmTools),
+/* harmony export */   sr: () => (/* binding */ openSsmTunnel),
+/* harmony export */   xW: () => (/* binding */ TUNNEL_STATE)
+/* harmony export */ });
+/* unused harmony exports PORT_FORWARDING_DOCUMENT, SsmTunnelFailed, freeLocalPort, closeLeftoverSessions */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4494);
+/**
+ * An AWS Systems Manager port-forwarding session to a host inside the VPC: the AWS CLI's
+ * `aws ssm start-session --document-name AWS-StartPortForwardingSessionToRemoteHost`, which
+ * runs the Session Manager plugin and listens on a local port. GitHub-hosted Ubuntu runners
+ * carry both; the CLI speaks the session's own protocol, which no SDK client does.
+ */
+
+
+
+
+
+/** The state key under which the main step records its session processes for the post step. */
+const TUNNEL_STATE = 'database-tunnel-pids';
+const PORT_FORWARDING_DOCUMENT = 'AWS-StartPortForwardingSessionToRemoteHost';
+const INSTALL_CLI = 'install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); GitHub-hosted Ubuntu runners have it';
+const INSTALL_PLUGIN = 'install the Session Manager plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html), e.g. in a step before the suite: curl -sSfo /tmp/smp.deb https://s3.amazonaws.com/session-manager-downloads/plugin/latest/ubuntu_64bit/session-manager-plugin.deb && sudo dpkg -i /tmp/smp.deb';
+class SsmTunnelFailed extends _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DomainFailure */ .dY {
+    name = 'SsmTunnelFailed';
+}
+async function onPath(command, envPath) {
+    for (const dir of (envPath ?? '').split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).filter(Boolean)) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, command);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(file, node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            return file;
+        }
+        catch {
+            // not in this folder
+        }
+    }
+    return undefined;
+}
+/** The tools a session needs, checked before any change: one error naming what to install. */
+async function checkSsmTools(env = process.env) {
+    const missing = [];
+    if (!(await onPath('aws', env['PATH'])))
+        missing.push(`the AWS CLI ("aws") is not on the PATH: ${INSTALL_CLI}`);
+    if (!(await onPath('session-manager-plugin', env['PATH'])))
+        missing.push(`the Session Manager plugin ("session-manager-plugin") is not on the PATH: ${INSTALL_PLUGIN}`);
+    if (missing.length > 0)
+        throw new SsmTunnelFailed(`database.access is ssm, but ${missing.join('; and ')}. Nothing was changed.`);
+}
+/** A free local TCP port (the OS picks it; the session binds it a moment later). */
+function freeLocalPort() {
+    return new Promise((resolve, reject) => {
+        const server = node_net__WEBPACK_IMPORTED_MODULE_2___default().createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        });
+    });
+}
+function accepts(port) {
+    return new Promise((resolve) => {
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_2___default().connect({ host: '127.0.0.1', port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+        socket.setTimeout(1_000, () => done(false));
+    });
+}
+/** The CLI's error, said with what to do about it. */
+function explain(stderr, target) {
+    const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
+    if (/TargetNotConnected/.test(stderr))
+        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
+    if (/AccessDenied/.test(stderr))
+        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
+    if (/SessionManagerPlugin is not found/.test(stderr))
+        return `${text} — ${INSTALL_PLUGIN}`;
+    if (/InvalidDocument|InvalidParameters/.test(stderr))
+        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
+    return text;
+}
+/** Starts a session and waits until its local port accepts connections. */
+async function openSsmTunnel(request) {
+    const env = request.env ?? process.env;
+    await checkSsmTools(env);
+    const localPort = await freeLocalPort();
+    const args = [
+        'ssm',
+        'start-session',
+        '--region',
+        request.region,
+        '--target',
+        request.target,
+        '--document-name',
+        PORT_FORWARDING_DOCUMENT,
+        '--parameters',
+        `host=${request.host},portNumber=${request.port},localPortNumber=${localPort}`,
+    ];
+    request.logger.info(`Opening an SSM port-forwarding session through ${request.target} to ${request.host}:${request.port} on 127.0.0.1:${localPort}`);
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d.toString()));
+    child.stderr?.on('data', (d) => (output += d.toString()));
+    let exited;
+    const exit = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            exited = { code, signal };
+            resolve();
+        });
+        child.once('error', (error) => {
+            output += `\n${error.message}`;
+            exited = { code: -1, signal: null };
+            resolve();
+        });
+    });
+    const close = async () => {
+        if (exited)
+            return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exit;
+        clearTimeout(timer);
+    };
+    const deadline = Date.now() + request.deadlineMs;
+    for (;;) {
+        if (exited)
+            break;
+        if (await accepts(localPort)) {
+            // Its output may hold nothing secret (ids and ports), but only our own line is logged.
+            return { localPort, pid: child.pid, close };
+        }
+        if (Date.now() >= deadline)
+            break;
+        await Promise.race([exit, new Promise((r) => setTimeout(r, 100))]);
+    }
+    await close();
+    throw new SsmTunnelFailed(exited && !(exited.signal === 'SIGTERM')
+        ? `the SSM session through ${request.target} to ${request.host}:${request.port} did not start (aws exited with ${exited.code ?? exited.signal}): ${explain(output, request.target)}`
+        : `the SSM session through ${request.target} to ${request.host}:${request.port} did not accept connections on 127.0.0.1:${localPort} within ${request.deadlineMs / 1000} s: ${explain(output, request.target)}`);
+}
+/**
+ * The post step: ends sessions a cancelled main step left running. Only a process that is
+ * still our `aws ssm start-session` is signalled (a pid may have been reused since).
+ */
+async function closeLeftoverSessions(pids, logger) {
+    let closed = 0;
+    for (const pid of pids) {
+        let cmdline;
+        try {
+            cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
+        }
+        catch {
+            continue; // gone (or not Linux: nothing to read, nothing signalled)
+        }
+        if (!/\bssm start-session\b/.test(cmdline) || !cmdline.includes(PORT_FORWARDING_DOCUMENT))
+            continue;
+        try {
+            process.kill(pid, 'SIGTERM');
+        }
+        catch {
+            continue;
+        }
+        const until = Date.now() + 5_000;
+        while (Date.now() < until && (await stillRunning(pid)))
+            await new Promise((r) => setTimeout(r, 100));
+        if (await stillRunning(pid))
+            process.kill(pid, 'SIGKILL');
+        logger.info(`Closed the SSM port-forwarding session (process ${pid}) the run left open`);
+        closed++;
+    }
+    return closed;
+}
+async function stillRunning(pid) {
+    try {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+        return !/^\d+ \(.*\) Z/.test(stat); // a zombie has ended
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -100,7 +300,7 @@ function terminalLogger(stream, options) {
 /* harmony export */   x: () => (/* binding */ prepareDatabaseForChecks)
 /* harmony export */ });
 /* unused harmony export DATABASE_CHECK_TYPES */
-/* harmony import */ var _database_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7447);
+/* harmony import */ var _database_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(920);
 
 /** Check types that connect to the database (a new database check appends its type here). */
 const DATABASE_CHECK_TYPES = [
@@ -138,7 +338,7 @@ __webpack_require__.d(__webpack_exports__, {
   P9: () => (/* binding */ opsCheck)
 });
 
-// UNUSED EXPORTS: CLEANUP_MODES, inlineChecksSchema, itemsForCleanupMode, parseInlineChecks, requestedChecks
+// UNUSED EXPORTS: CLEANUP_MODES, inlineChecksSchema, itemsForCleanupMode, leavesSomethingToCleanUp, parseInlineChecks, requestedChecks
 
 // EXTERNAL MODULE: ./core/checks/database-access.ts
 var database_access = __webpack_require__(8458);
@@ -405,6 +605,14 @@ async function refuseItems(request, problems) {
     throw new errors/* ConfigError */.xL(request.config, problems.map(([i, why]) => `environments.${request.environment}.checks.${request.schedule}[${i}]: ${why}${lineOf(path(i))}`));
 }
 /**
+ * Whether a run of these items can leave something behind when stopped half-way: a
+ * snapshot-restore drill's instance (it costs money), an escalation test's incident (it keeps
+ * paging). ops-check's post step cleans those up, and loads nothing for any other list.
+ */
+function leavesSomethingToCleanUp(items) {
+    return items.some((i) => i.type === 'snapshot-restore' || i.type === 'escalation-test');
+}
+/**
  * Everything is validated (config, environment, list) before the first call; then the checks
  * run concurrently, and a scheduled run reports to its GitHub issue and Slack.
  */
@@ -461,7 +669,7 @@ async function opsCheck(request, deps) {
     const started = deps.clock.now();
     deps.logger.info(`running ${items.length} ${list} checks of ${request.environment} concurrently`);
     // A post step deletes what a cancelled snapshot-restore drill left (ops-check's post.ts).
-    deps.onStart?.();
+    deps.onStart?.(items);
     const results = await (0,run_checks/* runCheckList */.i)(items, {
         environment: request.environment,
         env,
@@ -590,217 +798,19 @@ function addCheckTable(summary, report, title) {
 
 /***/ }),
 
-/***/ 7447:
+/***/ 920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ openDatabaseAccess),
-  O: () => (/* binding */ preflightDatabases)
-});
-
-// EXTERNAL MODULE: ./core/aws/clients.ts
-var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/aws/ec2.ts
-var ec2 = __webpack_require__(5744);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./core/util/errors.ts
-var errors = __webpack_require__(4494);
-;// CONCATENATED MODULE: ./core/aws/ssm-tunnel.ts
-/**
- * An AWS Systems Manager port-forwarding session to a host inside the VPC: the AWS CLI's
- * `aws ssm start-session --document-name AWS-StartPortForwardingSessionToRemoteHost`, which
- * runs the Session Manager plugin and listens on a local port. GitHub-hosted Ubuntu runners
- * carry both; the CLI speaks the session's own protocol, which no SDK client does.
- */
-
-
-
-
-
-/** The state key under which the main step records its session processes for the post step. */
-const TUNNEL_STATE = 'database-tunnel-pids';
-const PORT_FORWARDING_DOCUMENT = 'AWS-StartPortForwardingSessionToRemoteHost';
-const INSTALL_CLI = 'install the AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html); GitHub-hosted Ubuntu runners have it';
-const INSTALL_PLUGIN = 'install the Session Manager plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html), e.g. in a step before the suite: curl -sSfo /tmp/smp.deb https://s3.amazonaws.com/session-manager-downloads/plugin/latest/ubuntu_64bit/session-manager-plugin.deb && sudo dpkg -i /tmp/smp.deb';
-class SsmTunnelFailed extends errors/* DomainFailure */.dY {
-    name = 'SsmTunnelFailed';
-}
-async function onPath(command, envPath) {
-    for (const dir of (envPath ?? '').split((external_node_path_default()).delimiter).filter(Boolean)) {
-        const file = external_node_path_default().join(dir, command);
-        try {
-            await (0,promises_.access)(file, promises_.constants.X_OK);
-            return file;
-        }
-        catch {
-            // not in this folder
-        }
-    }
-    return undefined;
-}
-/** The tools a session needs, checked before any change: one error naming what to install. */
-async function checkSsmTools(env = process.env) {
-    const missing = [];
-    if (!(await onPath('aws', env['PATH'])))
-        missing.push(`the AWS CLI ("aws") is not on the PATH: ${INSTALL_CLI}`);
-    if (!(await onPath('session-manager-plugin', env['PATH'])))
-        missing.push(`the Session Manager plugin ("session-manager-plugin") is not on the PATH: ${INSTALL_PLUGIN}`);
-    if (missing.length > 0)
-        throw new SsmTunnelFailed(`database.access is ssm, but ${missing.join('; and ')}. Nothing was changed.`);
-}
-/** A free local TCP port (the OS picks it; the session binds it a moment later). */
-function freeLocalPort() {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_default().createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-    });
-}
-function accepts(port) {
-    return new Promise((resolve) => {
-        const socket = external_node_net_default().connect({ host: '127.0.0.1', port });
-        const done = (ok) => {
-            socket.destroy();
-            resolve(ok);
-        };
-        socket.once('connect', () => done(true));
-        socket.once('error', () => done(false));
-        socket.setTimeout(1_000, () => done(false));
-    });
-}
-/** The CLI's error, said with what to do about it. */
-function explain(stderr, target) {
-    const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
-    if (/TargetNotConnected/.test(stderr))
-        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
-    if (/AccessDenied/.test(stderr))
-        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
-    if (/SessionManagerPlugin is not found/.test(stderr))
-        return `${text} — ${INSTALL_PLUGIN}`;
-    if (/InvalidDocument|InvalidParameters/.test(stderr))
-        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
-    return text;
-}
-/** Starts a session and waits until its local port accepts connections. */
-async function openSsmTunnel(request) {
-    const env = request.env ?? process.env;
-    await checkSsmTools(env);
-    const localPort = await freeLocalPort();
-    const args = [
-        'ssm',
-        'start-session',
-        '--region',
-        request.region,
-        '--target',
-        request.target,
-        '--document-name',
-        PORT_FORWARDING_DOCUMENT,
-        '--parameters',
-        `host=${request.host},portNumber=${request.port},localPortNumber=${localPort}`,
-    ];
-    request.logger.info(`Opening an SSM port-forwarding session through ${request.target} to ${request.host}:${request.port} on 127.0.0.1:${localPort}`);
-    const child = (0,external_node_child_process_.spawn)('aws', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (d) => (output += d.toString()));
-    child.stderr?.on('data', (d) => (output += d.toString()));
-    let exited;
-    const exit = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-            exited = { code, signal };
-            resolve();
-        });
-        child.once('error', (error) => {
-            output += `\n${error.message}`;
-            exited = { code: -1, signal: null };
-            resolve();
-        });
-    });
-    const close = async () => {
-        if (exited)
-            return;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exit;
-        clearTimeout(timer);
-    };
-    const deadline = Date.now() + request.deadlineMs;
-    for (;;) {
-        if (exited)
-            break;
-        if (await accepts(localPort)) {
-            // Its output may hold nothing secret (ids and ports), but only our own line is logged.
-            return { localPort, pid: child.pid, close };
-        }
-        if (Date.now() >= deadline)
-            break;
-        await Promise.race([exit, new Promise((r) => setTimeout(r, 100))]);
-    }
-    await close();
-    throw new SsmTunnelFailed(exited && !(exited.signal === 'SIGTERM')
-        ? `the SSM session through ${request.target} to ${request.host}:${request.port} did not start (aws exited with ${exited.code ?? exited.signal}): ${explain(output, request.target)}`
-        : `the SSM session through ${request.target} to ${request.host}:${request.port} did not accept connections on 127.0.0.1:${localPort} within ${request.deadlineMs / 1000} s: ${explain(output, request.target)}`);
-}
-/**
- * The post step: ends sessions a cancelled main step left running. Only a process that is
- * still our `aws ssm start-session` is signalled (a pid may have been reused since).
- */
-async function closeLeftoverSessions(pids, logger) {
-    let closed = 0;
-    for (const pid of pids) {
-        let cmdline;
-        try {
-            cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-        }
-        catch {
-            continue; // gone (or not Linux: nothing to read, nothing signalled)
-        }
-        if (!/\bssm start-session\b/.test(cmdline) || !cmdline.includes(PORT_FORWARDING_DOCUMENT))
-            continue;
-        try {
-            process.kill(pid, 'SIGTERM');
-        }
-        catch {
-            continue;
-        }
-        const until = Date.now() + 5_000;
-        while (Date.now() < until && (await stillRunning(pid)))
-            await new Promise((r) => setTimeout(r, 100));
-        if (await stillRunning(pid))
-            process.kill(pid, 'SIGKILL');
-        logger.info(`Closed the SSM port-forwarding session (process ${pid}) the run left open`);
-        closed++;
-    }
-    return closed;
-}
-async function stillRunning(pid) {
-    try {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-        return !/^\d+ \(.*\) Z/.test(stat); // a zombie has ended
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./core/util/duration.ts
-var duration = __webpack_require__(8729);
-// EXTERNAL MODULE: ./core/util/pg-client.ts
-var pg_client = __webpack_require__(5142);
-;// CONCATENATED MODULE: ./core/database/access.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ preflightDatabases),
+/* harmony export */   Q: () => (/* binding */ openDatabaseAccess)
+/* harmony export */ });
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9750);
+/* harmony import */ var _aws_ec2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5744);
+/* harmony import */ var _aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6358);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8729);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4494);
+/* harmony import */ var _util_pg_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5142);
 /**
  * How this run reaches the environment's database (`database.access`, docs/setup.md "Private
  * databases"): installs the route every connection takes (core/util/pg-client.ts) and checks,
@@ -824,21 +834,21 @@ async function openDatabaseAccess(env, where, deps) {
     const configPath = `environments.${where.environment}`;
     const db = env.database;
     const access = db?.access ?? 'direct';
-    const reachTimeoutMs = (0,duration/* parseDuration */.E9)(db?.['reach-timeout'] ?? '10s') ?? 10_000;
+    const reachTimeoutMs = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(db?.['reach-timeout'] ?? '10s') ?? 10_000;
     if (access !== 'ssm' || !db) {
-        await (0,pg_client/* useDatabaseRoute */.OH)(directRoute(access));
+        await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_4__/* .useDatabaseRoute */ .OH)(directRoute(access));
         return { access, configPath, reachTimeoutMs };
     }
-    await checkSsmTools(deps.env ?? process.env);
+    await (0,_aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_1__/* .checkSsmTools */ .BX)(deps.env ?? process.env);
     const via = db.via;
     let target;
     if (typeof via === 'string')
         target = via;
     else {
-        const clients = deps.clients ?? (0,aws_clients/* createAwsClients */.Gv)(env.region);
-        const found = await (0,ec2/* runningInstancesTagged */.S)(clients, env.region, { key: via.tag, value: via.value }, deps);
+        const clients = deps.clients ?? (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_5__/* .createAwsClients */ .Gv)(env.region);
+        const found = await (0,_aws_ec2_js__WEBPACK_IMPORTED_MODULE_0__/* .runningInstancesTagged */ .S)(clients, env.region, { key: via.tag, value: via.value }, deps);
         if (found.length !== 1)
-            throw new errors/* ConfigError */.xL(where.configFile, [
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(where.configFile, [
                 `${configPath}.database.via: the tag filter ${via.tag}=${via.value} matches ${found.length === 0
                     ? 'no running instance'
                     : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-…) or use a tag only it carries`,
@@ -846,7 +856,7 @@ async function openDatabaseAccess(env, where, deps) {
         target = found[0];
         deps.logger.info(`database.via: ${via.tag}=${via.value} is ${target}`);
     }
-    await (0,pg_client/* useDatabaseRoute */.OH)(ssmRoute(target, env.region, deps));
+    await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_4__/* .useDatabaseRoute */ .OH)(ssmRoute(target, env.region, deps));
     return { access, configPath, reachTimeoutMs };
 }
 function directRoute(access) {
@@ -866,7 +876,7 @@ function ssmRoute(target, region, deps) {
             const key = `${host}:${port}`;
             let session = sessions.get(key);
             if (!session) {
-                session = openSsmTunnel({
+                session = (0,_aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_1__/* .openSsmTunnel */ .sr)({
                     target,
                     host,
                     port,
@@ -876,7 +886,7 @@ function ssmRoute(target, region, deps) {
                     ...(deps.env ? { env: deps.env } : {}),
                 }).then((tunnel) => {
                     pids.push(tunnel.pid);
-                    deps.saveState?.(TUNNEL_STATE, pids.join(','));
+                    deps.saveState?.(_aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_1__/* .TUNNEL_STATE */ .xW, pids.join(','));
                     return tunnel;
                 });
                 sessions.set(key, session);
@@ -923,7 +933,7 @@ async function preflightDatabases(access, urls, logger) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        await (0,pg_client/* reachDatabase */.vx)(url, {
+        await (0,_util_pg_client_js__WEBPACK_IMPORTED_MODULE_4__/* .reachDatabase */ .vx)(url, {
             deadlineMs: access.reachTimeoutMs,
             configPath: access.configPath,
             what,

@@ -23,8 +23,8 @@ var create = __webpack_require__(8216);
 var secrets_manager = __webpack_require__(9913);
 // EXTERNAL MODULE: ./core/config/load.ts + 5 modules
 var load = __webpack_require__(2724);
-// EXTERNAL MODULE: ./core/database/access.ts + 1 modules
-var access = __webpack_require__(7447);
+// EXTERNAL MODULE: ./core/database/access.ts
+var access = __webpack_require__(920);
 // EXTERNAL MODULE: ./core/rotation/database.ts
 var database = __webpack_require__(898);
 // EXTERNAL MODULE: ./core/audit/audit-log.ts

@@ -148,6 +148,15 @@ async function refuseItems(
   );
 }
 
+/**
+ * Whether a run of these items can leave something behind when stopped half-way: a
+ * snapshot-restore drill's instance (it costs money), an escalation test's incident (it keeps
+ * paging). ops-check's post step cleans those up, and loads nothing for any other list.
+ */
+export function leavesSomethingToCleanUp(items: readonly { type: string }[]): boolean {
+  return items.some((i) => i.type === 'snapshot-restore' || i.type === 'escalation-test');
+}
+
 export interface OpsCheckResult {
   report: CheckReport;
   alerting: AlertOutcome | undefined;
@@ -164,7 +173,8 @@ export async function opsCheck(
     logger: Logger;
     run: RunInfo;
     aws?: AwsClients;
-    onStart?: () => void;
+    /** Called with the items just before they start (ops-check's main step saves state). */
+    onStart?: (items: readonly { type: string }[]) => void;
     /** The runner's saveState: the post step ends database sessions a cancelled run left. */
     saveState?: (name: string, value: string) => void;
   },
@@ -229,7 +239,7 @@ export async function opsCheck(
   const started = deps.clock.now();
   deps.logger.info(`running ${items.length} ${list} checks of ${request.environment} concurrently`);
   // A post step deletes what a cancelled snapshot-restore drill left (ops-check's post.ts).
-  deps.onStart?.();
+  deps.onStart?.(items);
   const results = await runCheckList(items, {
     environment: request.environment,
     env,

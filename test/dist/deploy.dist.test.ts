@@ -161,7 +161,9 @@ describe.concurrent('deploy: outcomes', () => {
     expect(result.summary).toMatch(/\| Snapshot \| ✅ ok \| [\d.]+m?s \| drop-db-pre-deploy-/);
     expect(result.summary).toContain('```mermaid\ngantt');
     expect(result.summary).toContain(`| Image before | \`v1.4.2\``);
+    // A finished deploy closed what it opened: its post step loads nothing.
     expect(result.post?.exitCode).toBe(0);
+    expect(result.post?.stdout).toBe('deploy (post): the main step left nothing open to close\n');
 
     // A re-run of the same deploy changes nothing and says so.
     w.sim.clearCalls();

@@ -1,4 +1,7 @@
 /**
+ * What a bundle loads at start: every run of an action pays for it, and the tests run the
+ * bundles over a thousand times.
+ *
  * EC2's SDK client is the largest module of the SDK (2 MB): a bundle that imported it at load
  * spent about a fifth of every start on it (the deploy bundle 0.33 s of CPU instead of 0.24 s),
  * though only an asg environment's launch templates and the gate's network checks use it. So
@@ -40,5 +43,23 @@ describe("the bundles load EC2's client on first use only", () => {
         readFileSync(path.join(dist, f), 'utf8').includes(EC2_CLIENT),
     );
     expect(chunks).toHaveLength(1);
+  });
+});
+
+/** A string only undici holds (a diagnostics channel), which @actions/core's HTTP client imports. */
+const UNDICI = 'undici:request:create';
+const posts = entries.filter((file) => file.endsWith(path.join('post', 'index.js')));
+
+describe('a post step loads its body only when the main step left something open', () => {
+  it('six actions have a post step', () => {
+    expect(posts).toHaveLength(6);
+  });
+
+  // core/action/post-state.ts: the entry reads the saved state, and imports the body (with
+  // @actions/core and the AWS SDK) as a chunk only when there is something to close.
+  it.each(posts)('%s holds neither @actions/core nor its HTTP client', (file) => {
+    const code = readFileSync(path.join(ROOT, file), 'utf8');
+    expect(code.includes(UNDICI)).toBe(false);
+    expect(code.includes('runPostStepIfOpen')).toBe(true);
   });
 });

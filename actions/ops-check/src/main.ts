@@ -2,7 +2,8 @@ import os from 'node:os';
 import { readRunInfo } from '../../../core/action/github-context.js';
 import { runAction } from '../../../core/action/runtime.js';
 import { Summary } from '../../../core/action/summary.js';
-import { opsCheck } from '../../../core/checks/ops-check.js';
+import { POST_STATE } from '../../../core/action/post-state.js';
+import { leavesSomethingToCleanUp, opsCheck } from '../../../core/checks/ops-check.js';
 import { addCheckTable, countsLine, writeCheckReport } from '../../../core/checks/report.js';
 import { systemClock } from '../../../core/util/clock.js';
 import { DomainFailure } from '../../../core/util/errors.js';
@@ -14,8 +15,10 @@ await runAction('ops-check', async ({ inputs, logger, setOutput, saveState, writ
     clock: systemClock,
     logger,
     run: readRunInfo(),
-    // The post step cleans up only after checks have started.
-    onStart: () => saveState('checks-started', 'true'),
+    // The post step cleans up only after checks that leave something behind have started.
+    onStart: (items) => {
+      if (leavesSomethingToCleanUp(items)) saveState(POST_STATE.checksToCleanUp, 'true');
+    },
     saveState,
   });
   const failed = report.counts.fail + report.counts.error;

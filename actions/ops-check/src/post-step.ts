@@ -1,3 +1,4 @@
+import { POST_STATE } from '../../../core/action/post-state.js';
 import { runPostStep } from '../../../core/action/runtime.js';
 import { createAwsClients } from '../../../core/aws/clients.js';
 import { resolveEscalationTests } from '../../../core/checks/escalation-test.js';
@@ -7,13 +8,14 @@ import { systemClock } from '../../../core/util/clock.js';
 import { readOpsCheckInputs } from './inputs.js';
 
 /**
- * Runs after every ops-check run, also a cancelled one: a snapshot-restore drill that was
- * stopped mid-way leaves a drill instance that costs money; delete it (only instances tagged
- * as drills of this environment's database) and wait until it is gone. An escalation test
- * stopped mid-way leaves a test incident that keeps paging: resolve it.
+ * The body of ops-check's post step (post.ts loads it when the main step left something open):
+ * a snapshot-restore drill that was stopped mid-way leaves a drill instance that costs money;
+ * delete it (only instances tagged as drills of this environment's database) and wait until it
+ * is gone. An escalation test stopped mid-way leaves a test incident that keeps paging: resolve
+ * it. runPostStep also ends the database sessions a stopped main step left running.
  */
 await runPostStep('ops-check', async ({ inputs, getState, logger }) => {
-  if (getState('checks-started') !== 'true') return;
+  if (getState(POST_STATE.checksToCleanUp) !== 'true') return;
   const request = readOpsCheckInputs(inputs);
   const { env, items } = await requestedChecks(request);
   if (items.some((i) => i.type === 'escalation-test') && request.betterstackToken)

@@ -1,3 +1,6 @@
-import { runOpsPostStep } from '../../../core/action/ops-post-step.js';
+import { OPS_POST_STATE, runPostStepIfOpen } from '../../../core/action/post-state.js';
 
-await runOpsPostStep('rollback');
+await runPostStepIfOpen('rollback', OPS_POST_STATE, async () => {
+  const { runOpsPostStep } = await import('../../../core/action/ops-post-step.js');
+  await runOpsPostStep('rollback');
+});

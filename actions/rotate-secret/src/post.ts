@@ -1,7 +1,10 @@
-import { runPostStep } from '../../../core/action/runtime.js';
+import { runPostStepIfOpen } from '../../../core/action/post-state.js';
 
 /**
  * Runs after every rotate-secret run, also a cancelled one: runPostStep ends the SSM port-forwarding
  * sessions (database.access: ssm) a stopped main step left running. Nothing else to undo here.
  */
-await runPostStep('rotate-secret', async () => {});
+await runPostStepIfOpen('rotate-secret', [], async () => {
+  const { runPostStep } = await import('../../../core/action/runtime.js');
+  await runPostStep('rotate-secret', async () => {});
+});

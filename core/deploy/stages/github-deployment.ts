@@ -1,4 +1,5 @@
 /** The GitHub deployment of this run, in progress: the Deployments page shows what runs where. */
+import { POST_STATE } from '../../action/post-state.js';
 import type { OpsRun } from '../ops-run.js';
 import { environmentUrl } from './records.js';
 import type { StageDefinition } from './stage.js';
@@ -31,7 +32,7 @@ export const githubDeployment: StageDefinition<OpsRun> = {
     const scoped = { ...payload, serviceArn: ctx.env['service-arn'], actor: ctx.run.actor };
     const id = await github.create(ctx.environment, scoped, description);
     run.deploymentId = id;
-    ctx.state.save('deployment-id', String(id));
+    ctx.state.save(POST_STATE.deploymentId, String(id));
     await github.setStatus(id, 'in_progress', description, environmentUrl(ctx));
     return `deployment ${id} in progress`;
   },

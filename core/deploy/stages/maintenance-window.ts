@@ -4,6 +4,7 @@
  * the post step resumes what this run, and only this run, paused.
  */
 import { randomUUID } from 'node:crypto';
+import { POST_STATE } from '../../action/post-state.js';
 import { closeMaintenanceWindow, openMaintenanceWindow } from '../../maintenance/suite-pauses.js';
 import { formatDuration } from '../../util/duration.js';
 import type { OpsRun } from '../ops-run.js';
@@ -26,8 +27,8 @@ export const maintenanceWindow: StageDefinition<OpsRun> = {
     const { ctx } = run;
     const monitors = ctx.monitors!;
     const pauseId = randomUUID();
-    ctx.state.save('maintenance-pause-id', pauseId);
-    ctx.state.save('maintenance-monitors', monitors.ids.join(','));
+    ctx.state.save(POST_STATE.maintenancePauseId, pauseId);
+    ctx.state.save(POST_STATE.maintenanceMonitors, monitors.ids.join(','));
     run.pauseId = pauseId;
     const r = await openMaintenanceWindow(
       monitors.client,
@@ -57,7 +58,7 @@ export const maintenanceWindow: StageDefinition<OpsRun> = {
       const monitors = ctx.monitors;
       if (!monitors || !pauseId) return 'nothing was paused';
       const r = await closeMaintenanceWindow(monitors.client, monitors.ids, pauseId, ctx);
-      ctx.state.save('maintenance-monitors', '');
+      ctx.state.save(POST_STATE.maintenanceMonitors, '');
       return [
         r.resumed.length > 0 ? `resumed monitors ${r.resumed.join(', ')}` : 'no monitor to resume',
         ...r.leftAlone,

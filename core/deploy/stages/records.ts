@@ -2,6 +2,7 @@
  * The records of the outcome: the GitHub deployment status, one Slack message and one audit
  * row. They run after a stop too, and trouble with any of them is a warning, never a blocker.
  */
+import { POST_STATE } from '../../action/post-state.js';
 import { DEPLOY_RESOURCE_TYPE, writeAuditEntry } from '../../audit/audit-log.js';
 import { postToSlack, slackMessage } from '../../notify/slack.js';
 import type { OpsContext } from '../context.js';
@@ -24,7 +25,7 @@ export const deploymentStatus: StageDefinition<OpsRun> = {
     // ok: deployed, rolled back on request, restarted; a deploy that was rolled back is not.
     const state = outcome.ok ? 'success' : 'failure';
     await github.setStatus(deploymentId, state, outcome.headline, environmentUrl(ctx));
-    ctx.state.save('deployment-id', '');
+    ctx.state.save(POST_STATE.deploymentId, '');
     return state;
   },
 };
