@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { asciiOnly } from './ascii-bundle.js';
 
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc') as (
@@ -51,11 +52,15 @@ export async function bundle(
   });
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'index.js'), code);
+  // ASCII only: a start of a bundle then costs less (scripts/ascii-bundle.ts).
+  await writeFile(path.join(outDir, 'index.js'), asciiOnly(code, path.join(outDir, 'index.js')));
   for (const [name, asset] of Object.entries(assets)) {
     const file = path.join(outDir, name);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, asset.source);
+    await writeFile(
+      file,
+      name.endsWith('.js') ? asciiOnly(String(asset.source), file) : asset.source,
+    );
   }
 }
 

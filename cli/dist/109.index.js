@@ -484,7 +484,7 @@ class GitHubDeployments {
     }
     /**
      * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
-     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     * new attempt, started \u2014 and so approved again \u2014 by a person). Needs `actions: read`.
      */
     async runStartedAt() {
         const octokit = await this.client();
@@ -1008,7 +1008,7 @@ function snapshot(id, response, label) {
 /**
  * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
  * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
- * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=\u2026`
  * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
  */
 class BetterStackMonitors {
@@ -1272,7 +1272,7 @@ async function gateRunsOf(octokit, where, environment) {
     for (let page = 1;; page++) {
         let data;
         try {
-            // filter: all — GitHub's default (latest) keeps only the newest run of each name.
+            // filter: all \u2014 GitHub's default (latest) keeps only the newest run of each name.
             ({ data } = await octokit.rest.checks.listForRef({
                 ...where,
                 ref: where.sha,
@@ -1769,7 +1769,7 @@ function rangePeriod(from, to, now, what = 'range') {
     const days = (end - start) / DAY;
     if (days > MAX_DAYS)
         throw new Error(`${what}: ${from} to ${to} is ${days} days, longer than a year (${MAX_DAYS} days); report a shorter range`);
-    return { from, to, start, end, label: `${from} – ${to}` };
+    return { from, to, start, end, label: `${from} \u2013 ${to}` };
 }
 /** The period just before, to compare with: the month before a month, else as many days. */
 function previousPeriod(period) {
@@ -1784,7 +1784,7 @@ function previousPeriod(period) {
         to: dayOf(period.start - DAY),
         start,
         end: period.start,
-        label: `${dayOf(start)} – ${dayOf(period.start - DAY)}`,
+        label: `${dayOf(start)} \u2013 ${dayOf(period.start - DAY)}`,
     };
 }
 
@@ -1805,7 +1805,7 @@ function previousPeriod(period) {
  * them in job summaries, issues and files) and the same tables for a terminal.
  */
 
-const show = (n, unit = '') => (n === undefined ? '–' : `${n}${unit}`);
+const show = (n, unit = '') => (n === undefined ? '\u2013' : `${n}${unit}`);
 /** A Mermaid xychart; values that are missing are drawn as 0 (a chart has no holes). */
 function xyChart(options) {
     const quote = (s) => `"${s.replace(/"/g, "'")}"`;
@@ -1866,7 +1866,7 @@ function reportCharts(report) {
 /** Minutes as a person reads them: 95 min, 26.5 h, 3.2 days. */
 function minutesText(minutes) {
     if (minutes === undefined)
-        return '–';
+        return '\u2013';
     if (minutes < 120)
         return `${minutes} min`;
     if (minutes < 48 * 60)
@@ -1878,7 +1878,7 @@ function leadTimeCell(figures) {
     if (!lead)
         return 'not read';
     if (lead.items.length === 0)
-        return '–';
+        return '\u2013';
     return `${minutesText(lead.medianMinutes)} (${lead.items.length} deploys)`;
 }
 function deliveryRows(current, previous) {
@@ -1907,10 +1907,10 @@ function deliveryRows(current, previous) {
 /** The whole report as a Summary (job summary, Markdown file, GitHub issue body). */
 function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .Summary */ .BD()) {
     const verdict = report.findings.some((f) => f.level === 'fail')
-        ? '❌'
+        ? '\u274c'
         : report.findings.length
-            ? '⚠️'
-            : '✅';
+            ? '\u26a0\ufe0f'
+            : '\u2705';
     summary.heading(`${verdict} Ops report of ${report.environment}: ${report.period.label}`, 2);
     if (report.findings.length)
         summary.list(report.findings.map((f) => f.text));
@@ -1923,12 +1923,12 @@ function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTE
         `${m.downtimeMinutes} min`,
         m.incidents,
         `${m.longestIncidentMinutes} min`,
-        m.met ? '✅' : '❌',
+        m.met ? '\u2705' : '\u274c',
     ]));
     if (report.availability.incidents.length)
         summary.table(['Incident', 'Monitor', 'Cause', 'Started', 'Resolved', 'Minutes'], report.availability.incidents.map((i) => [
             i.name,
-            i.monitorId ?? '–',
+            i.monitorId ?? '\u2013',
             i.cause,
             i.startedAt,
             i.resolvedAt ?? 'open',
@@ -1947,7 +1947,7 @@ function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTE
     ].join('\n'));
     const { current, previous } = report.delivery;
     summary.heading('Delivery', 3);
-    summary.table(['Figure', `${current.period.from} – ${current.period.to}`, 'Period before'], deliveryRows(current, previous));
+    summary.table(['Figure', `${current.period.from} \u2013 ${current.period.to}`, 'Period before'], deliveryRows(current, previous));
     if (current.failures.length)
         summary.table(['Failed change', 'Deployed', 'How', 'Restored', 'Minutes'], current.failures.map((f) => [
             f.tag,
@@ -1963,7 +1963,7 @@ function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTE
         summary.details(`Lead time of each deploy (median ${minutesText(lead.medianMinutes)})`, [
             '| Commit | Tag | Committed | Live | Lead time |',
             '| --- | --- | --- | --- | --- |',
-            ...lead.items.map((i) => `| ${i.sha.slice(0, 7)} | ${i.tag ?? '–'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`),
+            ...lead.items.map((i) => `| ${i.sha.slice(0, 7)} | ${i.tag ?? '\u2013'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`),
         ].join('\n'));
     summary.heading('Gate runs', 3);
     const gates = report.gateRuns;
@@ -1983,9 +1983,9 @@ function reportSummary(report, summary = new _action_summary_js__WEBPACK_IMPORTE
     summary.table(['Secret', 'Kind', 'Every', 'Last rotated', 'Next due', 'Status'], report.rotations.schedule.map((r) => [
         r.name,
         r.kind,
-        r.everyDays === undefined ? '–' : `${r.everyDays} days`,
+        r.everyDays === undefined ? '\u2013' : `${r.everyDays} days`,
         r.lastRotated ? `${r.lastRotated.slice(0, 10)} (${r.source})` : 'never',
-        r.nextDue?.slice(0, 10) ?? '–',
+        r.nextDue?.slice(0, 10) ?? '\u2013',
         r.status,
     ]));
     summary.paragraph(`Rotated in the period: ${report.rotations.done.length ? report.rotations.done.map((r) => `${r.name} (${r.at.slice(0, 10)})`).join(', ') : 'none'}.`);
@@ -2008,9 +2008,9 @@ function reportText(report) {
     };
     const out = [`Ops report of ${report.environment}: ${report.period.label}`, ''];
     for (const f of report.findings)
-        out.push(`${f.level === 'fail' ? '✗' : '!'} ${f.text}`);
+        out.push(`${f.level === 'fail' ? '\u2717' : '!'} ${f.text}`);
     if (report.findings.length === 0)
-        out.push('✓ every monitor met its target; no day above a threshold');
+        out.push('\u2713 every monitor met its target; no day above a threshold');
     out.push('', `Availability (target ${report.thresholds.slaTarget} %)`);
     out.push(table(['monitor', 'availability', 'downtime', 'incidents', 'met'], report.availability.monitors.map((m) => [
         `${m.name} (${m.id})`,
@@ -2045,7 +2045,7 @@ function reportText(report) {
         r.name,
         r.kind,
         r.lastRotated?.slice(0, 10) ?? 'never',
-        r.nextDue?.slice(0, 10) ?? '–',
+        r.nextDue?.slice(0, 10) ?? '\u2013',
         r.status,
     ])));
     out.push('', 'Restore drills');

@@ -165,7 +165,7 @@ function status_render(statuses, now) {
         if ('error' in s.service)
             rows.push(['service', `unreadable: ${s.service.error}`]);
         else {
-            rows.push(['service', `${s.service.status} · ${s.service.url}`]);
+            rows.push(['service', `${s.service.status} \u00b7 ${s.service.url}`]);
             rows.push([
                 'runs',
                 `${s.running?.version ?? '?'}${s.running?.digest ? ` (${s.running.digest.slice(0, 19)})` : ''}`,
@@ -254,7 +254,7 @@ async function readRunningImage(ctx, identifier) {
  * The version a deploy falls back to when the new one fails verification. A service pinned
  * by digest: that digest. A service pinned by tag: what the suite's own history last put in
  * place (the tag may have moved since the platform pulled it); only without history, the tag's
- * current digest, with a warning — and nothing when that is the very image being deployed.
+ * current digest, with a warning \u2014 and nothing when that is the very image being deployed.
  */
 async function fallbackTarget(ctx, running, target) {
     if (!running.pinnedByTag)

@@ -291,12 +291,12 @@ var summary = __webpack_require__(4607);
 
 
 const ICON = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    error: '⛔ error',
-    warn: '⚠️ warn',
-    skipped: '⛔ not checked',
-    waived: '🟡 waived',
+    pass: '\u2705 pass',
+    fail: '\u274c fail',
+    error: '\u26d4 error',
+    warn: '\u26a0\ufe0f warn',
+    skipped: '\u26d4 not checked',
+    waived: '\ud83d\udfe1 waived',
 };
 function headline(e) {
     const c = e.counts;
@@ -316,7 +316,7 @@ function who(item) {
 /** The job summary, the check run's output and the evidence Markdown: one rendering. */
 function renderGate(e, limitBytes) {
     const s = new summary/* Summary */.BD(limitBytes);
-    s.heading(`${e.passed ? '✅' : '❌'} ${headline(e)}`, 2);
+    s.heading(`${e.passed ? '\u2705' : '\u274c'} ${headline(e)}`, 2);
     const blocking = e.items.filter((i) => i.status === 'fail' || i.status === 'error' || i.status === 'skipped');
     if (blocking.length > 0)
         s.paragraph('**Blocking:**').list(blocking.map((i) => `\`${i.id}\`: ${i.line}`));
@@ -330,7 +330,7 @@ function renderGate(e, limitBytes) {
     s.paragraph([
         `Commit \`${e.commit}\` (${e.ref}) of ${e.repository}, run by @${e.ranBy}: ${e.runUrl}`,
         `Configuration ${e.config.file} sha256 \`${e.config.sha256}\`; attestations ${e.attestationsFile.file}${e.attestationsFile.sha256 ? ` sha256 \`${e.attestationsFile.sha256}\`` : ' (none)'}`,
-        `Checked ${e.startedAt} – ${e.finishedAt}`,
+        `Checked ${e.startedAt} \u2013 ${e.finishedAt}`,
     ].join('  \n'));
     return s;
 }
@@ -403,7 +403,7 @@ async function prepareGate(request, now) {
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(request.configFile, problems);
     const policy = env['gate-policy'];
-    // One attestations file serves every gate of the environment (go-live, post-launch, …).
+    // One attestations file serves every gate of the environment (go-live, post-launch, \u2026).
     const allItems = Object.values(env.gates ?? {}).flat();
     const attestations = await loadAttestations(request.attestationsFile, {
         attestationIds: [
@@ -642,12 +642,12 @@ async function notifySlack(evidence, request, env, { clock, logger, run }) {
     };
     if (blocking.length > 0)
         fields['Blocking'] = blocking
-            .map((i) => `• ${i.id}: ${i.line}`)
+            .map((i) => `\u2022 ${i.id}: ${i.line}`)
             .join('\n')
             .slice(0, 1900);
     if (waived.length > 0)
         fields['Waived'] = waived
-            .map((i) => `• ${i.id} until ${i.waiver?.expires} (${i.waiver?.owner})`)
+            .map((i) => `\u2022 ${i.id} until ${i.waiver?.expires} (${i.waiver?.owner})`)
             .join('\n');
     try {
         await (0,slack/* postToSlack */.u)(request.slackWebhookUrl, (0,slack/* slackMessage */.y)(`${evidence.passed ? ':white_check_mark:' : ':no_entry:'} ${headline(evidence)}`, fields, {

@@ -448,7 +448,7 @@ function awsClientConfig(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUES
 }
 /**
  * The CloudWatch client of a target: the one it was given, else one for the region its ARN
- * names (arn:aws:<service>:<region>:…), where its metrics are.
+ * names (arn:aws:<service>:<region>:\u2026), where its metrics are.
  */
 function cloudWatchForArn(arn, given) {
     return given ?? new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(awsClientConfig(arn.split(':')[3] ?? ''));
@@ -800,7 +800,7 @@ class SecretsStore {
             : []);
     }
     /**
-     * Puts `stage` on `versionId`, taking it from `from` — the version the caller saw holding
+     * Puts `stage` on `versionId`, taking it from `from` \u2014 the version the caller saw holding
      * it ('read': whichever holds it now, for labels only this suite writes). Naming the
      * version makes the move a compare-and-swap: when another writer moved the label in
      * between, Secrets Manager refuses and this throws StageMoved instead of overriding it.
@@ -1124,7 +1124,7 @@ class FlyMachinesApi {
 /* harmony export */ });
 /**
  * Fly's image registry (registry.fly.io, one repository per app): whether it holds a manifest.
- * Machines pull `registry.fly.io/<app>@sha256:…` from it, so a digest it does not hold fails on
+ * Machines pull `registry.fly.io/<app>@sha256:\u2026` from it, so a digest it does not hold fails on
  * the first machine; asking first turns that into a refusal before any change.
  *
  * Authentication is the registry protocol's: an anonymous request, then the challenge the
@@ -1279,9 +1279,9 @@ class AppRunnerService {
                         status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)',
                     };
                 case 'PAUSED':
-                    throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again — a paused service would not serve the new version`);
+                    throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again \u2014 a paused service would not serve the new version`);
                 case 'CREATE_FAILED':
-                    throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over — fix its creation (see its event log) or delete and create it, then run again`);
+                    throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over \u2014 fix its creation (see its event log) or delete and create it, then run again`);
                 default:
                     throw new ServiceNotUpdatable(`service ${state.name} is ${state.status}; only a RUNNING service can be updated`);
             }
@@ -1294,7 +1294,7 @@ class AppRunnerService {
      *
      * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
      * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
-     * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+     * from App Runner itself before anything is sent again \u2014 see `settleLostUpdate`. Clocks are
      * never compared: the runner's and AWS's may differ by seconds.
      */
     async updateImage(imageIdentifier, wait = { timeoutMs: 300_000, intervalMs: 5_000 }, 
@@ -1351,7 +1351,7 @@ class AppRunnerService {
     }
     /**
      * After an UpdateService whose answer was lost: did it take effect? App Runner says so
-     * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+     * itself \u2014 DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
      * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
      * operation may be listed only a little later, so that is waited for. Returns the operation
      * to follow, or undefined when the update did not happen and may be sent again.
@@ -1380,7 +1380,7 @@ class AppRunnerService {
             return op.Id;
         }
         if (status === 'OPERATION_IN_PROGRESS')
-            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`);
+            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied \u2014 run again once it has finished`);
         this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
         return undefined;
     }
@@ -1590,7 +1590,7 @@ class AppRunnerTarget {
         return before;
     }
     describeSwitch(from, to) {
-        return `App Runner UpdateService ${this.arn}: ImageIdentifier ${from} → ${to} (nothing else changes), follow the operation`;
+        return `App Runner UpdateService ${this.arn}: ImageIdentifier ${from} \u2192 ${to} (nothing else changes), follow the operation`;
     }
     describeRestart() {
         return `App Runner StartDeployment ${this.arn} (same image and configuration), follow the operation`;
@@ -1653,7 +1653,7 @@ class AppRunnerTarget {
                     id,
                     status,
                     emergency: true,
-                    message: `App Runner could not roll ${deployment.names?.image ?? deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down — check it now`,
+                    message: `App Runner could not roll ${deployment.names?.image ?? deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down \u2014 check it now`,
                 };
             default:
                 return {
@@ -1731,7 +1731,7 @@ function compareCanary(fresh, old, t = DEFAULT_CANARY_THRESHOLDS) {
     }
     return {
         kind: 'pass',
-        line: `new ${pct(fresh.errorRate)} errors, p99 ${fresh.p99Ms ?? '–'} ms (${fresh.requests} requests) | old ${pct(old.errorRate)}, p99 ${old.p99Ms ?? '–'} ms (${old.requests} requests)`,
+        line: `new ${pct(fresh.errorRate)} errors, p99 ${fresh.p99Ms ?? '\u2013'} ms (${fresh.requests} requests) | old ${pct(old.errorRate)}, p99 ${old.p99Ms ?? '\u2013'} ms (${old.requests} requests)`,
     };
 }
 
@@ -1767,7 +1767,7 @@ function createAsgClients(region, limits) {
  * - Switch: a new launch template version (the serving one with only the IMAGE line changed),
  *   a new target group with the serving one's health check and deregistration delay, and a new
  *   group at the serving one's capacity registered with it. `follow` waits until every target
- *   is healthy (a deadline), then — blue-green — forwards all the traffic to it, or — canary —
+ *   is healthy (a deadline), then \u2014 blue-green \u2014 forwards all the traffic to it, or \u2014 canary \u2014
  *   walks the weighted steps, each held while the new group's error rate and p99 are compared
  *   with the old group's over the same window (core/health/canary-compare.ts); a breach puts
  *   the weight back to 0 at once and deletes the new group.
@@ -1835,7 +1835,7 @@ class AsgTarget {
         return (0,call/* awsCall */.uF)(label, fn, this.deps);
     }
     // ------------------------------------------------------------ reading
-    /** The listener's forward weights: target group ARN → weight. */
+    /** The listener's forward weights: target group ARN \u2192 weight. */
     async weights() {
         const out = await this.call('DescribeListeners', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.arn] })));
         const listener = out.Listeners?.[0];
@@ -2067,9 +2067,9 @@ class AsgTarget {
     }
     describeSwitch(from, to) {
         const how = this.config.strategy === 'canary'
-            ? `then weights ${this.config.canary.steps.map((s) => `${s.weight} %${s.hold ? ` for ${s.hold}` : ''}`).join(' → ')}, each judged against the old group`
+            ? `then weights ${this.config.canary.steps.map((s) => `${s.weight} %${s.hold ? ` for ${s.hold}` : ''}`).join(' \u2192 ')}, each judged against the old group`
             : 'then switch the listener to it';
-        return `EC2 CreateLaunchTemplateVersion ${this.config['launch-template']} (user data IMAGE ${from} → ${to}), a new target group and Auto Scaling group ${this.prefix}-<version> at the serving group's capacity, wait until every target is healthy, ${how}; keep the old group ${this.config['keep-old']}`;
+        return `EC2 CreateLaunchTemplateVersion ${this.config['launch-template']} (user data IMAGE ${from} \u2192 ${to}), a new target group and Auto Scaling group ${this.prefix}-<version> at the serving group's capacity, wait until every target is healthy, ${how}; keep the old group ${this.config['keep-old']}`;
     }
     describeRestart() {
         return `Auto Scaling StartInstanceRefresh on the serving group ${this.prefix}-<n> (MinHealthyPercentage 50, same launch template version), follow it`;
@@ -2507,7 +2507,7 @@ class AsgTarget {
         const min = group.raw.MinSize ?? 0;
         const max = group.raw.MaxSize ?? 0;
         if (!Number.isInteger(capacity) || capacity < min || capacity > max)
-            throw new target/* TargetNotUpdatable */.dU(`capacity ${capacity} is outside group ${group.name}'s min/max (${min}–${max}); give a capacity within it, or change the group's min/max first`);
+            throw new target/* TargetNotUpdatable */.dU(`capacity ${capacity} is outside group ${group.name}'s min/max (${min}\u2013${max}); give a capacity within it, or change the group's min/max first`);
         this.deps.logger.info(`Setting the desired capacity of ${group.name} from ${group.raw.DesiredCapacity ?? 0} to ${capacity}`);
         await this.call('SetDesiredCapacity', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* SetDesiredCapacityCommand */.iu7({
             AutoScalingGroupName: group.name,
@@ -2668,7 +2668,7 @@ function targetOf(env, clients, deps, limits, platform = {}) {
 /* harmony import */ var _util_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4480);
 /* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9056);
 /**
- * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs ≥ 3.937.0).
+ * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs \u2265 3.937.0).
  *
  * - What runs: DescribeExpressGatewayService's active configuration (primaryContainer, the
  *   ingress endpoint as URL) and DescribeServiceRevisions' containerImages[].imageDigest.
@@ -2872,7 +2872,7 @@ class EcsExpressTarget {
                 updatable: false,
                 busy: false,
                 paused: false,
-                reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it — deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
+                reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it \u2014 deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
             };
         const running = await this.unfinished();
         return running
@@ -2937,7 +2937,7 @@ class EcsExpressTarget {
             if (!(error instanceof NotListedYet))
                 throw error;
             // The change was made: say so, or the next run would not know a deployment is under way.
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DomainFailure */ .dY(`${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way — look at the service's deployments before running again`, { cause: error });
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DomainFailure */ .dY(`${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way \u2014 look at the service's deployments before running again`, { cause: error });
         });
     }
     /**
@@ -2959,7 +2959,7 @@ class EcsExpressTarget {
         ].filter((a) => !!a));
     }
     describeSwitch(from, to) {
-        return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} → ${to} (the rest of the container kept), follow the service deployment`;
+        return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} \u2192 ${to} (the rest of the container kept), follow the service deployment`;
     }
     describeRestart() {
         return `ECS UpdateService ${this.arn} forceNewDeployment (same revision), follow the service deployment`;
@@ -3053,7 +3053,7 @@ class EcsExpressTarget {
         const env = sameEntries(before.environment, envOf(after));
         const secrets = sameEntries(before.secrets, secretsOf(after));
         if (!env.same || !secrets.same)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DomainFailure */ .dY(`ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before — check the service's configuration`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DomainFailure */ .dY(`ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before \u2014 check the service's configuration`);
     }
     async restart(wait = DEFAULT_WAIT) {
         const before = await this.describe();
@@ -3165,7 +3165,7 @@ class EcsExpressTarget {
                     id,
                     status,
                     emergency: true,
-                    message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down — check it now`,
+                    message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down \u2014 check it now`,
                 };
             default:
                 return {
@@ -3261,7 +3261,7 @@ function changesAnything(current, changes) {
     const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
     return [...keys].some((k) => current[k] !== next[k]);
 }
-/** "set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK" — names only: values may be sensitive. */
+/** "set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK" \u2014 names only: values may be sensitive. */
 function describeEnvChanges(c) {
     return [
         ...(Object.keys(c.set).length ? [`set ${Object.keys(c.set).join(', ')}`] : []),
@@ -3334,7 +3334,7 @@ class FlyTarget {
     get app() {
         return this.config.app;
     }
-    /** `registry.fly.io/<app>@sha256:…` of any reference by digest (ECR's or Fly's). */
+    /** `registry.fly.io/<app>@sha256:\u2026` of any reference by digest (ECR's or Fly's). */
     flyImage(image) {
         const digest = DIGEST.exec(image)?.[1];
         if (!digest)
@@ -3501,7 +3501,7 @@ class FlyTarget {
     describeSwitch(from, to) {
         if (this.config.strategy === 'bluegreen')
             return `Fly Machines API, bluegreen: beside each of the ${this.config['process-group']} machines of ${this.app} (leased), a new machine with config.image ${this.safeFlyImage(to)} (was ${from}; nothing else changes) and no traffic; when every new one is started with its health checks passing, traffic moves to them and the old ones are destroyed`;
-        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
+        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} \u2192 ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
     }
     describeRestart() {
         return `Fly Machines API: restart each machine of ${this.app} (${this.config['process-group']}) in turn, leased, wait started and health checks passing`;
@@ -3609,7 +3609,7 @@ class FlyTarget {
                         image: plan.image,
                         ...(plan.environment ? { env: { ...plan.environment } } : {}),
                     };
-                    this.deps.logger.info(`  Fly: updating ${label} → ${plan.image}`);
+                    this.deps.logger.info(`  Fly: updating ${label} \u2192 ${plan.image}`);
                     const updated = await this.update(machine.id, config, nonce);
                     steps.push({ machine, before: current.config });
                     await this.healthy(updated, updated.instance_id, deadline, wait);
@@ -3687,7 +3687,7 @@ class FlyTarget {
                     skipServiceRegistration: true,
                 });
                 greens.push(green);
-                logger.info(`  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} → ${plan.image}`);
+                logger.info(`  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} \u2192 ${plan.image}`);
             }
             catch (error) {
                 failure = {
@@ -3790,7 +3790,7 @@ class FlyTarget {
             status: back.failed.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
             emergency: back.failed.length > 0,
             message: back.failed.length
-                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down — check it now`
+                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down \u2014 check it now`
                 : `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; the update stopped there, ${back.ok.join(', ')} put back on ${previous} and healthy${untouched.length ? `, ${untouched.join(', ')} never changed` : ''}`,
         };
     }
@@ -3928,7 +3928,7 @@ class MachineUnhealthy extends _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .D
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
 
-/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */
+/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED \u2026). */
 class TargetNotUpdatable extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
     name = 'TargetNotUpdatable';
 }
@@ -3936,7 +3936,7 @@ class TargetNotUpdatable extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 function withScheme(endpoint) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
 }
-/** `<registry>/<repo>@sha256:…` from an image reference (tag or digest) and its digest. */
+/** `<registry>/<repo>@sha256:\u2026` from an image reference (tag or digest) and its digest. */
 function byDigest(image, digest) {
     if (!digest)
         return image;
@@ -4243,7 +4243,7 @@ function displayWidth(text) {
         const code = ch.codePointAt(0);
         if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(ch) || code < 0x20)
             continue;
-        // A text-style pictograph followed by VS16 (⚠️) is drawn as an emoji, two columns.
+        // A text-style pictograph followed by VS16 (\u26a0\ufe0f) is drawn as an emoji, two columns.
         const emojiVariant = chars[i + 1] === '\ufe0f' && /\p{Extended_Pictographic}/u.test(ch);
         const wide = emojiVariant ||
             /\p{Emoji_Presentation}/u.test(ch) ||
@@ -4411,7 +4411,7 @@ function renderTable(rows, options) {
     const out = [];
     if (header) {
         out.push(...renderRow(header, (_c, text) => paint(color, 'bold', text)));
-        out.push(paint(color, 'dim', widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap))));
+        out.push(paint(color, 'dim', widths.map((w) => '\u2500'.repeat(w)).join(' '.repeat(gap))));
     }
     const keyStyle = options.keyStyle;
     for (const row of rows)
@@ -4427,7 +4427,7 @@ function renderMarkdownTable(lines, options) {
     const styled = (cells) => cells.map((c) => inline(c, options.color));
     const headerCells = ruleAt === 1 ? rows[0] : undefined;
     const body = rows.filter((_, i) => i !== ruleAt && !(ruleAt === 1 && i === 0)).map(styled);
-    // `|  |  |` headers (our key–value tables) have nothing to say: no header, bold keys.
+    // `|  |  |` headers (our key\u2013value tables) have nothing to say: no header, bold keys.
     const emptyHeader = headerCells?.every((c) => c === '') ?? true;
     return renderTable(body, {
         ...options,
@@ -4472,15 +4472,15 @@ function renderGantt(source, options) {
     const nameWidth = Math.max(...tasks.map((t) => displayWidth(t.name)));
     const barWidth = Math.max(10, Math.min(60, options.width - nameWidth - 12));
     const out = [
-        paint(options.color, 'dim', `${title ? `${title}: ` : ''}0 to ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(total)}, one column ≈ ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(total / barWidth)}`),
+        paint(options.color, 'dim', `${title ? `${title}: ` : ''}0 to ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(total)}, one column \u2248 ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(total / barWidth)}`),
     ];
     for (const task of tasks) {
         const from = Math.min(barWidth - 1, Math.floor(((task.start - origin) / total) * barWidth));
         const to = Math.max(from + 1, Math.round(((task.end - origin) / total) * barWidth));
-        const bar = paint(options.color, task.crit ? 'red' : 'green', '█'.repeat(to - from));
+        const bar = paint(options.color, task.crit ? 'red' : 'green', '\u2588'.repeat(to - from));
         const track = `${' '.repeat(from)}${bar}${' '.repeat(Math.max(0, barWidth - to))}`;
-        const mark = task.crit ? ' ✗' : '';
-        out.push(`${padEnd(task.name, nameWidth)} ${paint(options.color, 'dim', '│')}${track}${paint(options.color, 'dim', '│')} ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(task.end - task.start)}${mark}`);
+        const mark = task.crit ? ' \u2717' : '';
+        out.push(`${padEnd(task.name, nameWidth)} ${paint(options.color, 'dim', '\u2502')}${track}${paint(options.color, 'dim', '\u2502')} ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(task.end - task.start)}${mark}`);
     }
     return out;
 }
@@ -4518,7 +4518,7 @@ function renderSummary(markdown, options) {
         const details = /^<details[^>]*>\s*(?:<summary>(.*?)<\/summary>)?(.*)$/i.exec(trimmed);
         if (details) {
             blank();
-            emit([`${paint(color, 'bold', '▸')} ${inline(details[1] ?? 'Details', color)}`]);
+            emit([`${paint(color, 'bold', '\u25b8')} ${inline(details[1] ?? 'Details', color)}`]);
             indent += '    ';
             const rest = (details[2] ?? '').trim();
             if (rest)
@@ -4536,7 +4536,7 @@ function renderSummary(markdown, options) {
             blank();
             if (heading[1].length <= 2) {
                 emit([paint(color, 'bold', text)]);
-                emit([paint(color, 'dim', '═'.repeat(Math.min(width(), displayWidth(text))))]);
+                emit([paint(color, 'dim', '\u2550'.repeat(Math.min(width(), displayWidth(text))))]);
             }
             else
                 emit([paint(color, 'bold', paint(color, 'underline', text))]);
@@ -4553,7 +4553,7 @@ function renderSummary(markdown, options) {
         const item = /^(\s*)([-*+]|\d+\.)\s+(.*)$/.exec(line);
         if (item) {
             const depth = Math.floor(item[1].length / 2);
-            const bullet = /\d/.test(item[2]) ? item[2] : '•';
+            const bullet = /\d/.test(item[2]) ? item[2] : '\u2022';
             const lead = `${'  '.repeat(depth)}${bullet} `;
             const lines = wrap(inline(item[3], color), width() - lead.length);
             emit(lines.map((l, n) => (n === 0 ? lead : ' '.repeat(lead.length)) + l));

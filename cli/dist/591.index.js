@@ -459,7 +459,7 @@ const customDomains = (0,types/* defineCheck */.q)({
         const problems = check.hosts
             .filter((h) => statusOf(h) !== 'active')
             .map((h) => statusOf(h) === undefined
-            ? `${h} is not linked to the service (App Runner → Custom domains → Link domain)`
+            ? `${h} is not linked to the service (App Runner \u2192 Custom domains \u2192 Link domain)`
             : `${h} is "${statusOf(h)}", expected "active"${statusOf(h) === 'pending_certificate_dns_validation' ? ' (add the certificate validation CNAME records to DNS)' : ''}`);
         if (problems.length > 0)
             return { status: 'fail', line: problems.join('; '), observed: { domains: observed } };
@@ -640,7 +640,7 @@ class EcrImages {
         }));
     }
     /**
-     * The manifests of these digests (BatchGetImage, ≤ 100 per call). A digest that could not
+     * The manifests of these digests (BatchGetImage, \u2264 100 per call). A digest that could not
      * be read is in `unreadable` with ECR's failure code.
      */
     async manifests(digests) {
@@ -675,7 +675,7 @@ class EcrImages {
         return { links, unreadable };
     }
     /**
-     * BatchDeleteImage by digest, ≤ 100 per call. Per-image failures come back in the answer
+     * BatchDeleteImage by digest, \u2264 100 per call. Per-image failures come back in the answer
      * and are returned, never dropped. Deleting by digest is idempotent, so a retried call
      * that finds an image already gone counts it as deleted.
      */
@@ -1066,7 +1066,7 @@ async function protectedDigests(ctx, images, rollbackCount) {
     return { protect, notes, blockers, historySource: targets.source };
 }
 /**
- * The weekly ECR clean-up (runbooks §4, design pitfall 8): untagged images that nothing
+ * The weekly ECR clean-up (runbooks \u00a74, design pitfall 8): untagged images that nothing
  * references. Index children, what runs, the rollback targets and recent pushes are kept;
  * dry run unless `delete: true`.
  */
@@ -1199,9 +1199,9 @@ var error_rate = __webpack_require__(1008);
 
 
 /**
- * 5xx ÷ requests over a window (the runbooks' SLA "error rate"): App Runner's
- * 5xxStatusResponses ÷ Requests, or on ECS Express the load balancer's
- * HTTPCode_Target_5XX_Count ÷ RequestCount of the service's target groups. 5xx datapoints are
+ * 5xx \u00f7 requests over a window (the runbooks' SLA "error rate"): App Runner's
+ * 5xxStatusResponses \u00f7 Requests, or on ECS Express the load balancer's
+ * HTTPCode_Target_5XX_Count \u00f7 RequestCount of the service's target groups. 5xx datapoints are
  * absent until the first 5xx: missing means zero, not "no data"; no requests at all is "no data".
  */
 const errorRate = (0,types/* defineCheck */.q)({
@@ -1416,7 +1416,7 @@ var https_redirect = __webpack_require__(8087);
 
 
 
-/** The runbook's "HTTP → HTTPS redirect". */
+/** The runbook's "HTTP \u2192 HTTPS redirect". */
 const httpsRedirect = (0,types/* defineCheck */.q)({
     ...https_redirect/* httpsRedirectSchema */.t,
     defaultTimeoutMs: 20_000,
@@ -1444,7 +1444,7 @@ const httpsRedirect = (0,types/* defineCheck */.q)({
             };
         return {
             status: 'pass',
-            line: `${url.href} → ${response.status} ${observed.location}`,
+            line: `${url.href} \u2192 ${response.status} ${observed.location}`,
             observed,
         };
     },
@@ -1475,7 +1475,7 @@ const imagePresent = (0,types/* defineCheck */.q)({
             };
         return {
             status: 'pass',
-            line: `${repository}:${check.tag} is ${image.digest.slice(0, 19)}…`,
+            line: `${repository}:${check.tag} is ${image.digest.slice(0, 19)}\u2026`,
             observed: {
                 repository,
                 tag: check.tag,
@@ -1680,7 +1680,7 @@ const ANSWER_MARGIN_MS = 1_500;
 /**
  * A log line made fit for an issue or Slack: e-mail addresses, runs of 6+ digits (account,
  * card, phone and document numbers) and token-like strings (JWTs, long base64/hex, values of
- * key=… / token: …) are masked, and the text is cut to 300 characters.
+ * key=\u2026 / token: \u2026) are masked, and the text is cut to 300 characters.
  */
 function maskLogMessage(message) {
     return message
@@ -1694,7 +1694,7 @@ function maskLogMessage(message) {
 }
 /** The CloudWatch Logs Insights console for the group and window (the console's URL encoding). */
 function logsInsightsUrl(input) {
-    // The console's query-detail value: a JSURL-like `~(key~'value…)` with `*` for `%`.
+    // The console's query-detail value: a JSURL-like `~(key~'value\u2026)` with `*` for `%`.
     const str = (v) => `'${encodeURIComponent(v).replace(/%/g, '*')}`;
     const detail = `~(end~${str(new Date(input.end).toISOString())}~start~${str(new Date(input.start).toISOString())}~timeType~'ABSOLUTE~tz~'UTC~editorString~${str(`fields @timestamp, @message | filter @message like /${input.pattern.replace(/[?"-]/g, '')}/ | sort @timestamp desc`)}~source~(~${str(input.logGroup)}))`;
     const fragment = encodeURIComponent(`?queryDetail=${detail}`).replace(/%/g, '$');
@@ -1814,8 +1814,8 @@ var monitors_green = __webpack_require__(2554);
 const RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
 /**
  * The runbook's daily "BetterStack monitors green". A pause by the suite that outlived its
- * window is ended here as well — the scheduled checks are the run most likely to come after
- * a lost runner — and the check still fails, because alerts were off longer than planned.
+ * window is ended here as well \u2014 the scheduled checks are the run most likely to come after
+ * a lost runner \u2014 and the check still fails, because alerts were off longer than planned.
  * That resume is the suite finishing its own maintenance window, not a change to what is
  * checked, so the type is not declared mutating (a gate may list it).
  */
@@ -2554,7 +2554,7 @@ var secrets_present = __webpack_require__(1556);
 
 
 /**
- * The go-live gate's "Secrets Manager holds JWT_SECRET (≥ 32 chars), DATABASE_URL, …". The
+ * The go-live gate's "Secrets Manager holds JWT_SECRET (\u2265 32 chars), DATABASE_URL, \u2026". The
  * value is read only to measure its length; only the length is reported.
  */
 const secretsPresent = (0,types/* defineCheck */.q)({
@@ -2611,7 +2611,7 @@ var service_env = __webpack_require__(7002);
 
 
 /**
- * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds …":
+ * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds \u2026":
  * plain variables are compared (their values are configuration, not secrets); secrets are
  * only checked to be referenced, never read.
  */
@@ -3115,7 +3115,7 @@ async function verifyRestore(input) {
 
 
 /**
- * The monthly restore drill (runbooks §4): delete leftovers of earlier drills, restore the
+ * The monthly restore drill (runbooks \u00a74): delete leftovers of earlier drills, restore the
  * chosen snapshot into `<source>-drill-<YYYYMMDD>` with the source's network and parameter
  * group, wait until available, verify with real SQL, and delete it again whatever happened.
  * The source instance is only ever described.
@@ -3302,7 +3302,7 @@ const snapshotRestore = (0,types/* defineCheck */.q)({
             else
                 return {
                     status: 'error',
-                    line: 'snapshot-restore needs credentials to verify the restore: set master-secret on the check, or give the job a database-url (its host is replaced by the drill instance’s)',
+                    line: 'snapshot-restore needs credentials to verify the restore: set master-secret on the check, or give the job a database-url (its host is replaced by the drill instance\u2019s)',
                 };
         }
         catch (error) {
@@ -3505,7 +3505,7 @@ const sql_sql = (0,types/* defineCheck */.q)({
                 };
             return {
                 status: 'fail',
-                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > sql_LISTED ? ', …' : ''}`,
+                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > sql_LISTED ? ', \u2026' : ''}`,
                 observed,
                 evidence,
             };
@@ -4211,10 +4211,10 @@ function randomValue(bytes) {
 // Printable ASCII without what RDS refuses (/ " @ space) and what AWS's own rotation templates
 // leave out (: ' \ `). % # ? & stay in on purpose: they prove the URL encoding.
 const PASSWORD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-.;<=>?[]^_{|}~';
-/** A database password of `length` characters (8–128) from the CSPRNG. */
+/** A database password of `length` characters (8\u2013128) from the CSPRNG. */
 function databasePassword(length) {
     if (length < 8 || length > 128)
-        throw new Error('a database password has 8–128 characters');
+        throw new Error('a database password has 8\u2013128 characters');
     return Array.from({ length }, () => PASSWORD_ALPHABET[(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(PASSWORD_ALPHABET.length)]).join('');
 }
 /** Reads user and password from a postgres:// URL; throws a message without the URL. */
@@ -4242,7 +4242,7 @@ function withCredentials(url, user, password) {
 }
 /**
  * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802/7677, 4096
- * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE … PASSWORD sends the
+ * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE \u2026 PASSWORD sends the
  * verifier and never the cleartext: a statement is logged with log_statement=ddl or when it
  * fails, and from there exported to CloudWatch. Our passwords are printable ASCII, which
  * SASLprep leaves as it is.

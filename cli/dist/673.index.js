@@ -232,7 +232,7 @@ class FailureStreak {
     constructor(limit) {
         this.limit = limit;
         if (!Number.isInteger(limit) || limit < 1)
-            throw new Error(`failure limit must be a whole number ≥ 1, got ${limit}`);
+            throw new Error(`failure limit must be a whole number \u2265 1, got ${limit}`);
     }
     /** Records one observation (a reason: it failed); the streak's reasons once it reaches the limit. */
     observe(failure) {
@@ -391,22 +391,22 @@ async function writeReport(report, directory, name = 'smoke-test-report') {
 /** Adds the checks table (and each failure's history) to a summary. */
 function addChecksToSummary(summary, report, title = 'Smoke test') {
     const verdict = report.passed
-        ? '✅ passed'
-        : `❌ ${report.failedChecks} of ${report.checks.length} failed`;
+        ? '\u2705 passed'
+        : `\u274c ${report.failedChecks} of ${report.checks.length} failed`;
     summary.heading(`${title}: ${verdict}`, 3);
     if (report.expectVersion !== undefined)
         summary.paragraph(`Expected version: \`${report.expectVersion}\``);
     summary.table(['Check', 'Result', 'Status', 'Latency', 'Attempts', 'Reason'], report.checks.map((c) => [
         `${c.name} (${c.url})`,
-        c.passed ? '✅ pass' : '❌ fail',
-        c.status ?? '—',
-        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—',
+        c.passed ? '\u2705 pass' : '\u274c fail',
+        c.status ?? '\u2014',
+        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '\u2014',
         c.attempts,
         c.lastReason ?? '',
     ]));
     const failed = report.checks.filter((c) => !c.passed);
     for (const check of failed) {
-        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
+        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (\u00d7${r.count})`).join('\n'));
     }
     return summary;
 }
@@ -559,7 +559,7 @@ async function runOne(check, options) {
             ...(endedEarly !== undefined ? { endedEarly } : {}),
         });
         if (lastReasons.length === 0) {
-            logger.info(`✓ ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
+            logger.info(`\u2713 ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
             return result();
         }
         const line = lastReasons.join('; ');
@@ -567,7 +567,7 @@ async function runOne(check, options) {
         if (reached) {
             endedEarly = `${reached.length} failures in a row once the new version served`;
             shared.endedBy ??= `${check.name} failed ${reached.length} times in a row`;
-            logger.info(`✗ ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`);
+            logger.info(`\u2717 ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`);
             shared.stop.abort();
             return result();
         }
@@ -575,13 +575,13 @@ async function runOne(check, options) {
         if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
             if (shared.endedBy !== undefined)
                 endedEarly = `stopped: ${shared.endedBy}`;
-            logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
+            logger.info(`\u2717 ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
             return result();
         }
         // Log a failing attempt when its reason changes, not every poll: a warming service
         // would otherwise fill the log with the same line.
         if (line !== lastLogged) {
-            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a3)(options.intervalMs)})`);
+            logger.info(`\u2026 ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a3)(options.intervalMs)})`);
             lastLogged = line;
         }
         await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);

@@ -239,7 +239,7 @@ function secretsFromEnvironment(env) {
 
 
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const FRAMES = ['\u280b', '\u2819', '\u2839', '\u2838', '\u283c', '\u2834', '\u2826', '\u2827', '\u2807', '\u280f'];
 /**
  * The command line's logger. On a terminal, a wait is one line that redraws itself: what it
  * waits for, how long so far, the deadline and the last status. Elsewhere (a pipe, a CI log)
@@ -251,7 +251,7 @@ function terminalLogger(stream, options) {
     let wait;
     let frame = 0;
     let ticker;
-    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` · ${w.status}` : ''}`;
+    const waitLine = (w) => `${FRAMES[frame % FRAMES.length]} waiting for ${w.what}: ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - w.startedAt)} of ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(w.deadline - w.startedAt)}${w.status ? ` \u00b7 ${w.status}` : ''}`;
     const clear = () => {
         if (tty && wait)
             stream.write('\r\x1b[2K');
@@ -281,7 +281,7 @@ function terminalLogger(stream, options) {
             if (update.done) {
                 wait = undefined;
                 stopTicker();
-                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '✓')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
+                stream.write(`${(0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'green', '\u2713')} ${update.what} after ${(0,_core_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDurationWords */ .b4)(now() - update.startedAt)}\n`);
                 return;
             }
             wait = update;
@@ -304,7 +304,7 @@ function terminalLogger(stream, options) {
         warning: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'yellow', `warning: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
         error: (m) => print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'red', `error: ${(0,_words_js__WEBPACK_IMPORTED_MODULE_2__/* .inCliWords */ .f)(m)}`)),
         group: async (name, fn) => {
-            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `▸ ${name}`));
+            print((0,_scripts_terminal_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .paint */ .nI)(options.color, 'bold', `\u25b8 ${name}`));
             return fn();
         },
         stop() {
@@ -434,13 +434,13 @@ function accepts(port) {
 function explain(stderr, target) {
     const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
     if (/TargetNotConnected/.test(stderr))
-        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
+        return `${text} \u2014 the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
     if (/AccessDenied/.test(stderr))
-        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
+        return `${text} \u2014 the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
     if (/SessionManagerPlugin is not found/.test(stderr))
-        return `${text} — ${INSTALL_PLUGIN}`;
+        return `${text} \u2014 ${INSTALL_PLUGIN}`;
     if (/InvalidDocument|InvalidParameters/.test(stderr))
-        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
+        return `${text} \u2014 the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
     return text;
 }
 /** Starts a session and waits until its local port accepts connections. */
@@ -600,7 +600,7 @@ async function openDatabaseAccess(env, where, deps) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(where.configFile, [
                 `${configPath}.database.via: the tag filter ${via.tag}=${via.value} matches ${found.length === 0
                     ? 'no running instance'
-                    : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-…) or use a tag only it carries`,
+                    : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-\u2026) or use a tag only it carries`,
             ]);
         target = found[0];
         deps.logger.info(`database.via: ${via.tag}=${via.value} is ${target}`);

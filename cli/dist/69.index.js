@@ -355,7 +355,7 @@ const ecrUntaggedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCh
 
 const errorRateSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
     type: 'error-rate',
-    description: 'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses ÷ Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count ÷ RequestCount of its target groups).',
+    description: 'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses \u00f7 Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count \u00f7 RequestCount of its target groups).',
     shape: {
         'max-percent': zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).max(100).default(1),
         window: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .positiveDurationField */ .cU.default('1h'),
@@ -433,7 +433,7 @@ function positiveNumber() {
 
 const healthSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSchema */ .F)({
     type: 'health',
-    description: 'The environment’s health checks pass (tried again until the check’s deadline).',
+    description: 'The environment\u2019s health checks pass (tried again until the check\u2019s deadline).',
     shape: {},
 });
 
@@ -526,7 +526,7 @@ const imagePresentSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineC
 
 const incidentsResolvedSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .defineCheckSchema */ .F)({
     type: 'incidents-resolved',
-    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook’s "no unresolved critical alerts in 24 h").',
+    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook\u2019s "no unresolved critical alerts in 24 h").',
     shape: {
         'max-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
             .default('24h')
@@ -778,7 +778,7 @@ const monitorsGreenSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .define
         'monitor-ids': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
             .min(1)
             .optional()
-            .describe('Monitors to check; default: the environment’s maintenance.monitor-ids.'),
+            .describe('Monitors to check; default: the environment\u2019s maintenance.monitor-ids.'),
     },
 });
 
@@ -847,7 +847,7 @@ const reportSchema = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .defineCheckSc
         'monitor-ids': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
             .min(1)
             .optional()
-            .describe('BetterStack monitors; default the environment’s maintenance.monitor-ids.'),
+            .describe('BetterStack monitors; default the environment\u2019s maintenance.monitor-ids.'),
         'open-issue': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
             .default(false)
             .describe('Also open the report as a GitHub issue (needs github-token with issues: write).'),
@@ -1016,7 +1016,7 @@ var schemas = __webpack_require__(8816);
 ;// CONCATENATED MODULE: ./core/util/sql-statements.ts
 /**
  * The statements in SQL text, each with the line it starts on (1-based): split at `;` outside
- * quotes ('…', "…", E'…', $tag$…$tag$) and comments (--, nested /* … *\/). Empty statements
+ * quotes ('\u2026', "\u2026", E'\u2026', $tag$\u2026$tag$) and comments (--, nested /* \u2026 *\/). Empty statements
  * (a trailing `;`, a comment alone) do not count. Used to refuse, when the configuration is
  * read, a query PostgreSQL's extended protocol would refuse when it runs.
  */
@@ -1262,7 +1262,7 @@ const ecsServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().
         ? 'this is an App Runner service ARN, but the target kind is ecs-express; write kind: app-runner (or service-arn alone), or give the ECS service ARN'
         : 'expected an ECS service ARN like arn:aws:ecs:eu-west-1:123456789012:service/<cluster>/<name>',
 });
-/** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
+/** RDS DB instance identifiers: 1\u201363 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
 /**
  * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
@@ -1336,7 +1336,7 @@ var schemas = __webpack_require__(8816);
 var fields = __webpack_require__(670);
 ;// CONCATENATED MODULE: ./core/config/asg-target.ts
 /**
- * `target: { kind: asg, … }`: a service on EC2 Auto Scaling groups behind an Application Load
+ * `target: { kind: asg, \u2026 }`: a service on EC2 Auto Scaling groups behind an Application Load
  * Balancer (core/targets/asg.ts). Every rule that can be judged from the file alone is judged
  * here, before anything runs; what needs AWS's answer (the deregistration delay, the group's
  * min/max, the launch template's image) is judged by the target before its first change.
@@ -1371,13 +1371,13 @@ const asgTargetSchema = schemas/* strictObject */.rej({
         .describe('The launch template whose new versions carry the image.'),
     'image-via': schemas/* literal */.euz('user-data')
         .default('user-data')
-        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version’s user data, which the instance pulls and runs at boot).'),
+        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version\u2019s user data, which the instance pulls and runs at boot).'),
     strategy: schemas/* enum */.k5n(['blue-green', 'canary'])
         .default('blue-green')
         .describe('blue-green: switch the listener to the new group at once; canary: weighted steps judged by metrics.'),
     'keep-old': fields/* durationField */.Ti
         .default('10m')
-        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group’s deregistration delay.'),
+        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group\u2019s deregistration delay.'),
     'healthy-timeout': fields/* durationField */.Ti
         .default('15m')
         .describe('How long the new group may take to have every target healthy.'),
@@ -1467,7 +1467,7 @@ const healthCheckSchema = schemas/* strictObject */.rej({
         .describe('Also request the plain-HTTP address and expect a redirect to https://. true: the same URL with http:// on port 80; or the http:// URL to request.'),
     'reports-version': schemas/* boolean */.zMY()
         .optional()
-        .describe('This check’s JSON body reports the running version (see version-path).'),
+        .describe('This check\u2019s JSON body reports the running version (see version-path).'),
 })
     .refine((check) => (check.path === undefined) !== (check.url === undefined), {
     message: 'give exactly one of "path" or "url"',
@@ -1495,7 +1495,7 @@ const tagFilterSchema = schemas/* strictObject */.rej({
 const databaseAccessShape = {
     access: schemas/* enum */.k5n(DATABASE_ACCESS)
         .default('direct')
-        .describe('How the runner reaches the database. direct: connect to the URL’s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
+        .describe('How the runner reaches the database. direct: connect to the URL\u2019s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
     via: schemas/* union */.KCZ([
         schemas/* string */.YjP().regex(EC2_INSTANCE_ID, {
             message: 'expected an EC2 instance id like i-0123456789abcdef0, or a tag filter { tag: Name, value: db-bastion }',
@@ -1558,7 +1558,7 @@ const restoreConfigSchema = schemas/* strictObject */.rej({
     'instance-class': schemas/* string */.YjP()
         .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: 'expected an RDS class like db.t4g.small' })
         .optional()
-        .describe('Class of the restored instance; default: the current instance’s class.'),
+        .describe('Class of the restored instance; default: the current instance\u2019s class.'),
     deadline: fields/* durationField */.Ti
         .default('60m')
         .describe('How long the restored instance may take to become available.'),
@@ -1684,7 +1684,7 @@ const secretSchema = schemas/* strictObject */.rej({
         ctx.addIssue({
             code: 'custom',
             path: ['length'],
-            message: 'must be at most 128 for a database password (RDS allows 8–128 characters)',
+            message: 'must be at most 128 for a database password (RDS allows 8\u2013128 characters)',
         });
     if (secret['previous-secret-id'] && secret.kind !== 'random')
         ctx.addIssue({
@@ -1763,7 +1763,7 @@ const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [
     asgTargetSchema,
     flyTargetSchema,
 ])
-    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
+    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:\u2026 } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
 /** The name an environment's target goes by in records: its ARN (an asg's listener), or `fly:<app>:<group>`. */
 function targetId(target) {
     if (target.kind === 'fly')
@@ -1782,7 +1782,7 @@ const environmentFields = schemas/* strictObject */.rej({
     'ecr-repository': fields/* ecrRepositoryField */.rG.describe('ECR repository name, e.g. drop-web.'),
     'ecr-registry-id': fields/* accountIdField */.D_
         .optional()
-        .describe('Account of the registry; default: the service ARN’s account.'),
+        .describe('Account of the registry; default: the service ARN\u2019s account.'),
     'required-reviewers': schemas/* boolean */.zMY()
         .default(false)
         .describe('The GitHub environment of this name has required reviewers; the command line then asks before changing it.'),
@@ -1799,7 +1799,7 @@ const environmentFields = schemas/* strictObject */.rej({
     gates: schemas/* record */.g1P(schemas/* string */.YjP()
         .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checks_schemas/* checkItemSchema */.bi).min(1))
         .optional()
-        .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
+        .describe('Named gates (go-live, \u2026): checks and attestations that must all pass.'),
     'gate-policy': schemas/* strictObject */.rej({
         'max-attestation-age-days': schemas/* int */.Whr()
             .min(1)
@@ -1846,7 +1846,7 @@ const environmentSchema = environmentFields
         ctx.addIssue({
             code: 'custom',
             path: ['service-arn'],
-            message: 'is required: give service-arn (an App Runner service) or target: { kind: ecs-express, service-arn: … }',
+            message: 'is required: give service-arn (an App Runner service) or target: { kind: ecs-express, service-arn: \u2026 }',
         });
     if (env['service-arn'] !== undefined && env.target !== undefined)
         ctx.addIssue({
@@ -1928,7 +1928,7 @@ function parseYamlDocument(text, schema, fail) {
     const data = doc.toJS();
     const lines = lineOf(doc, lineCounter);
     // A document is parsed once: compiling zod's fast path for the schema (new Function over
-    // every object in it) costs more than it saves, ≈ 20 ms of a deploy's start-up.
+    // every object in it) costs more than it saves, \u2248 20 ms of a deploy's start-up.
     const result = schema.safeParse(data, { jitless: true });
     if (result.success)
         return { data: result.data, lineOf: lines };
@@ -2052,7 +2052,7 @@ const drillQuerySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 const snapshotRestoreShape = {
     from: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['snapshot', 'pitr'])
         .default('snapshot')
-        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".'),
+        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks\u2019 "point-in-time recovery tested".'),
     'pitr-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
         .default('1h')
         .describe('With from: pitr, how long ago the restored point in time is (inside the restore window).'),
@@ -2071,7 +2071,7 @@ const snapshotRestoreShape = {
         .describe('How long deleting the drill instance may take.'),
     'poll-interval': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
         .default('30s')
-        .describe('How often the drill instance’s status is read while waiting.'),
+        .describe('How often the drill instance\u2019s status is read while waiting.'),
     'master-secret': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .min(1)
         .optional()

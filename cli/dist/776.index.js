@@ -215,7 +215,7 @@ async function sendInstanceRestore(client, input) {
 class DatabaseNotReady extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
     name = 'DatabaseNotReady';
 }
-/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; ≤ 255. */
+/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; \u2264 255. */
 function isValidSnapshotId(id) {
     return (id.length <= 255 &&
         /^[A-Za-z][A-Za-z0-9-]*$/.test(id) &&
@@ -265,7 +265,7 @@ class RdsInstance {
     }
     /**
      * Creates a manual snapshot and returns its id. An id already taken by an earlier run
-     * (a second deploy of the same commit within a minute) gets a "-2", "-3"… suffix; but when
+     * (a second deploy of the same commit within a minute) gets a "-2", "-3"\u2026 suffix; but when
      * a retried call finds the id it just asked for, the first attempt went through and the
      * snapshot is ours.
      */
@@ -604,8 +604,8 @@ function sortNewestFirst(entries) {
 /**
  * "previous": the newest successful deploy or rollback older than the one that put the
  * running version in place, skipping the running version and every version a rollback moved
- * away from (those stay reachable by name only). With nothing older — the day of adoption,
- * after the first deploy through the suite — the version that deploy recorded as running
+ * away from (those stay reachable by name only). With nothing older \u2014 the day of adoption,
+ * after the first deploy through the suite \u2014 the version that deploy recorded as running
  * before it (`before`), marked `adoptedFrom`.
  */
 function choosePrevious(entries, runningDigest) {
@@ -697,7 +697,7 @@ async function inspectMonitor(client, id) {
     ]);
     return { monitor, record: parsePauseRecord(text) };
 }
-/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run \u2026)": who paused, for people. */
 function describeSuitePause(record) {
     return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
 }

@@ -107,10 +107,10 @@ function rdsMasterPasswordDriver(secret, deps) {
             const status = instance.DBInstanceStatus ?? 'unknown';
             // A lost run's password may still be being applied. RDS takes a password change while
             // it is available, or optimizing storage (hours after a storage change, serving all the
-            // while); anything else (backing-up, modifying, rebooting…) makes it refuse the change.
+            // while); anything else (backing-up, modifying, rebooting\u2026) makes it refuse the change.
             const takesPassword = status === 'available' || status === 'storage-optimization';
             if (!takesPassword && !(unfinished && status === 'resetting-master-credentials'))
-                throw new RotationRefused(`${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available (or storage-optimization) — run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`);
+                throw new RotationRefused(`${secret.name}: RDS instance ${rds.instanceId} is ${status}; RDS changes the master password only when the instance is available (or storage-optimization) \u2014 run again once it is (aws rds describe-db-instances --db-instance-identifier ${rds.instanceId})`);
             const queued = Object.keys(instance.PendingModifiedValues ?? {}).filter((k) => k !== 'MasterUserPassword');
             if (queued.length > 0)
                 deps.logger.info(`  ${rds.instanceId} has pending modifications (${queued.join(', ')}); they stay pending: the password is changed without ApplyImmediately`);
@@ -382,9 +382,9 @@ var types = __webpack_require__(4742);
 ;// CONCATENATED MODULE: ./core/rotation/rotate.ts
 /**
  * Rotation that never loses the working secret (the Secrets Manager rotation contract):
- *   put the new value as AWSPENDING → apply it (RDS password, role) → test it (log in) →
- *   move AWSCURRENT (the old version becomes AWSPREVIOUS) → redeploy (App Runner reads
- *   secrets only at deployment) → verify health.
+ *   put the new value as AWSPENDING \u2192 apply it (RDS password, role) \u2192 test it (log in) \u2192
+ *   move AWSCURRENT (the old version becomes AWSPREVIOUS) \u2192 redeploy (App Runner reads
+ *   secrets only at deployment) \u2192 verify health.
  * Any stop leaves AWSCURRENT working: it moves only to a value that was just tested.
  * What a stopped run leaves is read from Secrets Manager, whichever run left it: an AWSPENDING
  * on another version than AWSCURRENT is a rotation under way or lost, and AWSCURRENT still
@@ -444,7 +444,7 @@ async function preflight(secret, ctx, steps) {
     return steps.run(secret.name, 'preflight', async () => {
         const described = await ctx.secrets.describe(secretId);
         if (described.rotationEnabled)
-            throw new RotationRefused(`${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING — turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`);
+            throw new RotationRefused(`${secret.name}: Secrets Manager's own rotation is enabled on ${secretId}; two rotators would fight over AWSPENDING \u2014 turn it off (aws secretsmanager cancel-rotate-secret) or stop rotating ${secret.name} here`);
         // One snapshot of the labels decides which version is current, whether a rotation is under
         // way and the id of this run's version: read apart (the labels by DescribeSecret, the
         // versions later), another run's version staged in between was missed as "under way" yet
@@ -737,7 +737,7 @@ async function acceptFirst(p, ctx, steps, outcome, nextId, versionId, value) {
     outcome.result = 'undone';
     // The next-secret keeps the new key: accepted, never signed with, and replaced by the next
     // rotation; putting it back would take another redeploy of a service that just failed one.
-    throw new RotationUndone(`${secret.name}: the redeploy that makes every instance accept the new key failed (${failure}); rotation undone: AWSCURRENT did not move, every instance signs with the old key — investigate the service, then rotate again`);
+    throw new RotationUndone(`${secret.name}: the redeploy that makes every instance accept the new key failed (${failure}); rotation undone: AWSCURRENT did not move, every instance signs with the old key \u2014 investigate the service, then rotate again`);
 }
 /**
  * Database kinds: a separate secret-id holding {"username","password"} follows DATABASE_URL,
@@ -787,7 +787,7 @@ async function finishTail(p, ctx, steps, outcome, versionId, old) {
     outcome.versionId = old.versionId;
     throw new RotationUndone(again === undefined
         ? `${secret.name}: the redeploy with the new value failed (${failure}); rotation undone: AWSCURRENT is the old version ${old.versionId} again and the service is healthy on it`
-        : `${secret.name}: the redeploy with the new value failed (${failure}); rotation undone (AWSCURRENT is the old version ${old.versionId}) but the service is still unhealthy (${again}) — investigate now`);
+        : `${secret.name}: the redeploy with the new value failed (${failure}); rotation undone (AWSCURRENT is the old version ${old.versionId}) but the service is still unhealthy (${again}) \u2014 investigate now`);
 }
 
 ;// CONCATENATED MODULE: ./core/rotation/steps.ts
@@ -997,10 +997,10 @@ async function runRotation(request, ctx) {
                 `the service is configured by tag: every redeploy runs ${ctx.redeployImage} (what runs now) and pins it`,
             ]
             : []),
-        ...expired.map((a) => `${(0,grace/* describeAge */.HK)(a)}: replace it with an unknowable key, then ${preflights.length ? 'the rotation’s redeploy' : 'StartDeployment → follow → verify health'}`),
+        ...expired.map((a) => `${(0,grace/* describeAge */.HK)(a)}: replace it with an unknowable key, then ${preflights.length ? 'the rotation\u2019s redeploy' : 'StartDeployment \u2192 follow \u2192 verify health'}`),
         ...preflights.map((p) => `${p.secret.name} (${p.secret.kind}, ${p.secretId}): ${p.undeployed && !p.unfinished
             ? `redeploy and verify (AWSCURRENT ${p.current.versionId} is not deployed yet)`
-            : `${p.unfinished ? `finish or undo the unfinished rotation ${p.unfinished.versionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING → ${[...p.driver.applySteps, ...(types/* DATABASE_KINDS */.w.includes(p.secret.kind) ? ['test-login'] : [])].join(' → ') || 'no apply step'}${p.secret['next-secret-id'] ? ` → new key to ${p.secret['next-secret-id']} (accepted, not signing) → StartDeployment → follow → verify health` : ''}${p.secret['previous-secret-id'] ? ` → old value to ${p.secret['previous-secret-id']}` : ''} → move AWSCURRENT → StartDeployment → follow → verify health`}`),
+            : `${p.unfinished ? `finish or undo the unfinished rotation ${p.unfinished.versionId}, then ` : ''}new version ${p.nextToken} as AWSPENDING \u2192 ${[...p.driver.applySteps, ...(types/* DATABASE_KINDS */.w.includes(p.secret.kind) ? ['test-login'] : [])].join(' \u2192 ') || 'no apply step'}${p.secret['next-secret-id'] ? ` \u2192 new key to ${p.secret['next-secret-id']} (accepted, not signing) \u2192 StartDeployment \u2192 follow \u2192 verify health` : ''}${p.secret['previous-secret-id'] ? ` \u2192 old value to ${p.secret['previous-secret-id']}` : ''} \u2192 move AWSCURRENT \u2192 StartDeployment \u2192 follow \u2192 verify health`}`),
     ];
     if (request.dryRun) {
         return {
@@ -1045,7 +1045,7 @@ async function runRotation(request, ctx) {
             // status and the state the secret was left in: that is what the next person needs.
             const known = error instanceof errors/* DomainFailure */.dY || error instanceof RotationRefused;
             const left = await stateLeft(p, ctx);
-            const what = `${known ? '' : `${p.secret.name}: stopped by an error: `}${(0,errors/* errorMessage */.gJ)(error)}${left ? ` — ${left}` : ''}`;
+            const what = `${known ? '' : `${p.secret.name}: stopped by an error: `}${(0,errors/* errorMessage */.gJ)(error)}${left ? ` \u2014 ${left}` : ''}`;
             outcomes.push({
                 name: p.secret.name,
                 kind: p.secret.kind,
@@ -1211,17 +1211,17 @@ var duration = __webpack_require__(8729);
 
 
 const ICON = {
-    rotated: '✅ rotated',
-    unchanged: '➖ unchanged',
-    undone: '↩️ undone',
-    failed: '❌ failed',
-    planned: '📝 planned',
+    rotated: '\u2705 rotated',
+    unchanged: '\u2796 unchanged',
+    undone: '\u21a9\ufe0f undone',
+    failed: '\u274c failed',
+    planned: '\ud83d\udcdd planned',
 };
 /** The job summary: the outcome per secret, then every step with its duration. Never a value. */
 function renderRotation(outcome, environment) {
     const summary = new action_summary/* Summary */.BD();
-    summary.heading(`Secret rotation — ${environment}`, 2);
-    summary.paragraph(`${outcome.ok ? '✅' : '❌'} ${outcome.headline}`);
+    summary.heading(`Secret rotation \u2014 ${environment}`, 2);
+    summary.paragraph(`${outcome.ok ? '\u2705' : '\u274c'} ${outcome.headline}`);
     if (outcome.outcomes.length > 0)
         summary.table(['secret', 'kind', 'result', 'AWSCURRENT version', 'notes'], outcome.outcomes.map((o) => [
             o.name,
@@ -1289,7 +1289,7 @@ var terminal_logger = __webpack_require__(9052);
 var shared = __webpack_require__(7069);
 ;// CONCATENATED MODULE: ./cli/commands/rotate.ts
 /**
- * `apprunner-ops rotate <environment> <secret|due> --reason "…"`: rotate-secret from a
+ * `apprunner-ops rotate <environment> <secret|due> --reason "\u2026"`: rotate-secret from a
  * terminal. The same input reading (actions/rotate-secret/src/inputs.ts, defaults from its
  * action.yml), the same preparation and run (core/rotation/), the same records when
  * GITHUB_TOKEN, AUDIT_DATABASE_URL and SLACK_WEBHOOK_URL are set.
@@ -1735,10 +1735,10 @@ function randomValue(bytes) {
 // Printable ASCII without what RDS refuses (/ " @ space) and what AWS's own rotation templates
 // leave out (: ' \ `). % # ? & stay in on purpose: they prove the URL encoding.
 const PASSWORD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-.;<=>?[]^_{|}~';
-/** A database password of `length` characters (8–128) from the CSPRNG. */
+/** A database password of `length` characters (8\u2013128) from the CSPRNG. */
 function databasePassword(length) {
     if (length < 8 || length > 128)
-        throw new Error('a database password has 8–128 characters');
+        throw new Error('a database password has 8\u2013128 characters');
     return Array.from({ length }, () => PASSWORD_ALPHABET[(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(PASSWORD_ALPHABET.length)]).join('');
 }
 /** Reads user and password from a postgres:// URL; throws a message without the URL. */
@@ -1766,7 +1766,7 @@ function withCredentials(url, user, password) {
 }
 /**
  * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802/7677, 4096
- * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE … PASSWORD sends the
+ * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE \u2026 PASSWORD sends the
  * verifier and never the cleartext: a statement is logged with log_statement=ddl or when it
  * fails, and from there exported to CloudWatch. Our passwords are printable ASCII, which
  * SASLprep leaves as it is.

@@ -27,8 +27,8 @@ var betterstack = __webpack_require__(9302);
 
 
 /**
- * The post step of deploy and rollback: whatever the main step left open — because it
- * failed hard or the job was cancelled — is closed here. A monitor left paused would hide
+ * The post step of deploy and rollback: whatever the main step left open \u2014 because it
+ * failed hard or the job was cancelled \u2014 is closed here. A monitor left paused would hide
  * the next outage.
  */
 async function cleanUpAfterRun(state, tokens, deps) {
@@ -332,7 +332,7 @@ class StepLog {
     /** Runs a step; a throw marks it failed and is re-thrown. `detail` describes the result. */
     async run(name, fn, detail = () => '') {
         const startMs = this.clock.now();
-        this.logger.info(`▶ ${name}`);
+        this.logger.info(`\u25b6 ${name}`);
         try {
             const value = await fn();
             const record = {
@@ -343,7 +343,7 @@ class StepLog {
                 endMs: this.clock.now(),
             };
             this.steps.push(record);
-            this.logger.info(`✓ ${name}${record.detail ? `: ${record.detail}` : ''} (${(0,duration/* formatDuration */.a3)(record.endMs - startMs)})`);
+            this.logger.info(`\u2713 ${name}${record.detail ? `: ${record.detail}` : ''} (${(0,duration/* formatDuration */.a3)(record.endMs - startMs)})`);
             return value;
         }
         catch (error) {
@@ -354,7 +354,7 @@ class StepLog {
                 startMs,
                 endMs: this.clock.now(),
             });
-            this.logger.info(`✗ ${name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.logger.info(`\u2717 ${name}: ${(0,errors/* errorMessage */.gJ)(error)}`);
             throw error;
         }
     }
@@ -363,17 +363,17 @@ class StepLog {
     }
     /** A pipeline stage begins (pipeline.ts records its row with `finish`). */
     begin(name) {
-        this.logger.info(`▶ ${name}`);
+        this.logger.info(`\u25b6 ${name}`);
     }
     /** A stage's effect is under way; the stage goes on (e.g. a snapshot is being copied). */
     note(name, detail) {
-        this.logger.info(`… ${name}: ${detail}`);
+        this.logger.info(`\u2026 ${name}: ${detail}`);
     }
     /** The row of a finished stage, from when it began. */
     finish(name, status, detail, startMs) {
         const record = { name, status, detail, startMs, endMs: this.clock.now() };
         this.steps.push(record);
-        const mark = status === 'ok' ? '✓' : status === 'skipped' ? '–' : status === 'warning' ? '!' : '✗';
+        const mark = status === 'ok' ? '\u2713' : status === 'skipped' ? '\u2013' : status === 'warning' ? '!' : '\u2717';
         this.logger.info(`${mark} ${name}${detail ? `: ${detail}` : ''} (${(0,duration/* formatDuration */.a3)(record.endMs - startMs)})`);
     }
     warn(message) {
@@ -382,7 +382,7 @@ class StepLog {
     /** Records an outcome decided elsewhere (a failed verification, a skipped step). */
     record(name, status, detail, startMs = this.clock.now()) {
         this.steps.push({ name, status, detail, startMs, endMs: this.clock.now() });
-        const mark = status === 'ok' ? '✓' : status === 'skipped' ? '–' : status === 'warning' ? '!' : '✗';
+        const mark = status === 'ok' ? '\u2713' : status === 'skipped' ? '\u2013' : status === 'warning' ? '!' : '\u2717';
         this.logger.info(`${mark} ${name}${detail ? `: ${detail}` : ''}`);
     }
     /** A step whose failure must not stop the pipeline (Slack, audit): a warning instead. */
@@ -459,10 +459,10 @@ function deploymentOf(run, kind, description, reason) {
         description,
     };
 }
-/** A run's Slack message: its headline behind `icon` (🔴 when it failed), then these fields. */
+/** A run's Slack message: its headline behind `icon` (\ud83d\udd34 when it failed), then these fields. */
 function slackOf(run, icon, fields) {
     return {
-        headline: `${run.outcome.ok ? icon : '🔴'} ${run.ctx.environment}: ${run.outcome.headline}`,
+        headline: `${run.outcome.ok ? icon : '\ud83d\udd34'} ${run.ctx.environment}: ${run.outcome.headline}`,
         fields: {
             Environment: run.ctx.environment,
             ...fields,
@@ -585,7 +585,7 @@ const rollBack = {
             intervalMs: ctx.timing.pollIntervalMs,
         };
         const started = await ctx.target.switchImage(back.uri, { wait, environment: c.variables });
-        ctx.logger.info(`  update started ${started.id} → ${back.uri}`);
+        ctx.logger.info(`  update started ${started.id} \u2192 ${back.uri}`);
         run.outcome.rollbackOperationId = started.id;
         const result = await ctx.target.follow({ ...started, names: { image: back.version, previous: c.targetVersion } }, 
         // Production is down until this ends: see it end soon.
@@ -669,7 +669,7 @@ async function assertTrafficReadable(ctx) {
         await ctx.target.traffic({ start: end - 5 * 60_000, end, periodSeconds: 60 });
     }
     catch (error) {
-        throw new errors/* InputError */.dz('bake', `needs the service's request metrics (${ctx.target.trafficMetrics}), which could not be read: ${(0,errors/* errorMessage */.gJ)(error)}. Allow cloudwatch:GetMetricStatistics to the deploy role (docs/setup.md §3), or deploy with bake: 0s`);
+        throw new errors/* InputError */.dz('bake', `needs the service's request metrics (${ctx.target.trafficMetrics}), which could not be read: ${(0,errors/* errorMessage */.gJ)(error)}. Allow cloudwatch:GetMetricStatistics to the deploy role (docs/setup.md \u00a73), or deploy with bake: 0s`);
     }
 }
 /** Watches the service for `bakeMs` of metrics; resolves with the verdict (never throws on a breach). */
@@ -819,7 +819,7 @@ var secrets_manager = __webpack_require__(9913);
 class UnfinishedRotation extends errors/* DomainFailure */.dY {
     name = 'UnfinishedRotation';
 }
-/** The secret's ARN from a reference, which may name a JSON key (`…:secret:name-AbCdEf:key::`). */
+/** The secret's ARN from a reference, which may name a JSON key (`\u2026:secret:name-AbCdEf:key::`). */
 function secretArnOf(ref) {
     if (!ref.startsWith('arn:aws:secretsmanager:'))
         return undefined;
@@ -1000,8 +1000,8 @@ function alive(pgid) {
  * would show them).
  *
  * The command runs as the leader of its own process group (`setsid`), and writes the group's
- * id to a file before it starts. At the deadline the whole group is stopped — SIGTERM, then
- * SIGKILL after a grace period — so a child or grandchild (a migration's `psql`, a build
+ * id to a file before it starts. At the deadline the whole group is stopped \u2014 SIGTERM, then
+ * SIGKILL after a grace period \u2014 so a child or grandchild (a migration's `psql`, a build
  * step) cannot carry on after the caller was told the command stopped.
  */
 async function runCommand(command, args, options) {
@@ -1463,7 +1463,7 @@ const snapshot = {
         if (run.snapshot.given)
             return [`RDS wait until snapshot ${run.snapshot.given} of ${database.instance} is available`];
         return [
-            `RDS CreateDBSnapshot ${database.instance} → ${snapshotPrefix(run)}-<time>${run.snapshot.purpose === 'pre-launch' || !run.ctx.run.sha7 ? '' : `-${run.ctx.run.sha7}`}, wait until available`,
+            `RDS CreateDBSnapshot ${database.instance} \u2192 ${snapshotPrefix(run)}-<time>${run.snapshot.purpose === 'pre-launch' || !run.ctx.run.sha7 ? '' : `-${run.ctx.run.sha7}`}, wait until available`,
         ];
     },
     run: async (run, started) => {
@@ -1494,7 +1494,7 @@ const snapshotAhead = {
     name: 'Snapshot',
     applies: snapshot.applies,
     plan: (run) => [
-        `RDS CreateDBSnapshot ${run.ctx.env.database.instance} → ${snapshotPrefix(run)}-<time>${run.ctx.run.sha7 ? `-${run.ctx.run.sha7}` : ''}; the deploy waits for it`,
+        `RDS CreateDBSnapshot ${run.ctx.env.database.instance} \u2192 ${snapshotPrefix(run)}-<time>${run.ctx.run.sha7 ? `-${run.ctx.run.sha7}` : ''}; the deploy waits for it`,
     ],
     run: async (run) => {
         const { ctx } = run;
@@ -1512,8 +1512,8 @@ const snapshotAhead = {
 
 /**
  * Exactly the ids `snapshotId` makes for this prefix: `<prefix>-YYYYMMDD-HHMM`, an optional
- * `-<sha7>` and an optional `-2`…`-9` (a taken id). A person's `<prefix>-before-upgrade` or
- * the rollback's `<instance>-pre-rollback-…` never match, so they are never deleted.
+ * `-<sha7>` and an optional `-2`\u2026`-9` (a taken id). A person's `<prefix>-before-upgrade` or
+ * the rollback's `<instance>-pre-rollback-\u2026` never match, so they are never deleted.
  */
 function ownSnapshotPattern(prefix) {
     // The config allows only lowercase letters, digits and hyphens here: nothing to escape.
@@ -1612,11 +1612,11 @@ async function resolveTarget(ctx, to, running) {
         // The digest in the running identifier counts even when its image has left ECR.
         const chosen = (0,deploy_history/* choosePrevious */.vx)(history.entries, running.digest ?? running.image?.digest);
         if (!chosen) {
-            throw new NoRollbackTarget(`no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
+            throw new NoRollbackTarget(`no earlier good version of ${ctx.environment} in ${history.source === 'no history' ? 'GitHub deployments or the audit log (give github-token or audit-database-url)' : history.source}; name one with to: <tag> or to: <sha256:digest> \u2014 ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
         }
         const target = await ctx.ecr.find({ kind: 'digest', digest: chosen.digest });
         if (!target) {
-            throw new NoRollbackTarget(`the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> — ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
+            throw new NoRollbackTarget(`the last good version ${chosen.tag ?? chosen.digest} (${chosen.source} ${chosen.id}) is no longer in ECR; name another with to: <tag> \u2014 ${await candidatesLine(ctx, running.digest ?? running.image?.digest)}`);
         }
         return {
             target,
@@ -1759,7 +1759,7 @@ const switchImage = {
             wait: { timeoutMs: ctx.timing.operationTimeoutMs, intervalMs: ctx.timing.pollIntervalMs },
             ...(run.variablesWanted ? { environment: run.variablesWanted } : {}),
         });
-        ctx.logger.info(`  update started ${started.id} → ${c.target.uri}`);
+        ctx.logger.info(`  update started ${started.id} \u2192 ${c.target.uri}`);
         return followDeployment(run, started);
     },
 };
@@ -1807,7 +1807,7 @@ const scalePreflight = {
         keepRunning(run, state, running);
         const now = await target.capacity();
         if (run.capacity < now.min || run.capacity > now.max)
-            throw new errors/* InputError */.dz('capacity', `${run.capacity} is outside ${now.name}'s min/max (${now.min}–${now.max}); give a capacity within it, or change its min/max first`);
+            throw new errors/* InputError */.dz('capacity', `${run.capacity} is outside ${now.name}'s min/max (${now.min}\u2013${now.max}); give a capacity within it, or change its min/max first`);
         run.from = { name: now.name, desired: now.desired };
         return `${now.name} runs ${running.version} on ${now.desired} instances (min ${now.min}, max ${now.max}); scaling to ${run.capacity}`;
     },
@@ -1971,8 +1971,8 @@ function deployStory(request) {
         unchanged: (run) => `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} and passes its checks; nothing deployed`,
         unhealthy: (run, why) => `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} but fails its checks: ${why}`,
         stopped: (run, why) => `Deploy of ${chosenOf(run).targetVersion} stopped: ${why}`,
-        slack: (run) => slackOf(run, '✅', {
-            Version: `${chosenOf(run).running.version} → ${chosenOf(run).targetVersion}`,
+        slack: (run) => slackOf(run, '\u2705', {
+            Version: `${chosenOf(run).running.version} \u2192 ${chosenOf(run).targetVersion}`,
         }),
         audit: (run) => ({
             action: run.outcome.result === 'deployed'
@@ -2114,7 +2114,7 @@ function breakGlass(run, request) {
     return undefined;
 }
 function rollbackStory(request) {
-    const versions = (run) => `${chosenOf(run).running.version} → ${chosenOf(run).targetVersion}`;
+    const versions = (run) => `${chosenOf(run).running.version} \u2192 ${chosenOf(run).targetVersion}`;
     return {
         deployment: (run) => {
             const commit = run.commit;
@@ -2137,7 +2137,7 @@ function rollbackStory(request) {
         unchanged: (run) => `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} and passes its checks; nothing rolled back`,
         unhealthy: (run, why) => `${chosenOf(run).targetVersion} already runs in ${run.ctx.environment} but fails its checks (${why}): production is unhealthy and nothing more was done automatically`,
         stopped: (run, why) => `Rollback to ${chosenOf(run).targetVersion} stopped: ${why}`,
-        slack: (run) => slackOf(run, '⏪', {
+        slack: (run) => slackOf(run, '\u23ea', {
             Version: versions(run),
             Reason: request.reason,
             ...(breakGlass(run, request) ? { 'Break-glass': breakGlass(run, request) } : {}),
@@ -2182,7 +2182,7 @@ var health_report = __webpack_require__(2973);
 
 
 
-const MARK = { ok: '✅', failed: '❌', skipped: '➖', warning: '⚠️' };
+const MARK = { ok: '\u2705', failed: '\u274c', skipped: '\u2796', warning: '\u26a0\ufe0f' };
 /** The job summary of a deploy or rollback: the story of the run in one page. */
 function renderOutcome(outcome, reason) {
     const summary = new action_summary/* Summary */.BD();
@@ -2193,22 +2193,22 @@ function renderOutcome(outcome, reason) {
         restart: 'Restart',
         scale: 'Scale',
     }[outcome.kind];
-    summary.heading(`${outcome.ok ? '✅' : '❌'} ${verb} to ${outcome.environment}: ${outcome.result}`, 2);
+    summary.heading(`${outcome.ok ? '\u2705' : '\u274c'} ${verb} to ${outcome.environment}: ${outcome.result}`, 2);
     summary.paragraph(outcome.headline);
     if (reason)
         summary.paragraph(`**Reason:** ${reason}`);
     summary.table(['', ''], [
         [
             'Image before',
-            outcome.previousImage ? `\`${outcome.versionBefore}\` ${outcome.previousImage}` : '—',
+            outcome.previousImage ? `\`${outcome.versionBefore}\` ${outcome.previousImage}` : '\u2014',
         ],
-        ['Image after', outcome.image ? `\`${outcome.versionAfter}\` ${outcome.image}` : '—'],
-        ['Snapshot', outcome.snapshotId ?? '—'],
-        ['Operation', outcome.operationId ?? '—'],
+        ['Image after', outcome.image ? `\`${outcome.versionAfter}\` ${outcome.image}` : '\u2014'],
+        ['Snapshot', outcome.snapshotId ?? '\u2014'],
+        ['Operation', outcome.operationId ?? '\u2014'],
         ...(outcome.rollbackOperationId
             ? [['Rollback operation', outcome.rollbackOperationId]]
             : []),
-        ['Service URL', outcome.serviceUrl ?? '—'],
+        ['Service URL', outcome.serviceUrl ?? '\u2014'],
         ['Duration', (0,duration/* formatDuration */.a3)(outcome.finishedAt - outcome.startedAt)],
     ]);
     if (outcome.plan.length > 0) {
@@ -2287,7 +2287,7 @@ function capacityInput(inputs, mode) {
         return undefined;
     }
     if (text === undefined)
-        throw new errors/* InputError */.dz('capacity', 'is required with mode: scale (the number of instances, within the group’s min/max)');
+        throw new errors/* InputError */.dz('capacity', 'is required with mode: scale (the number of instances, within the group\u2019s min/max)');
     if (!/^\d{1,5}$/.test(text))
         throw new errors/* InputError */.dz('capacity', `"${text}" is not a whole number of instances, e.g. 4`);
     return Number(text);
@@ -2539,7 +2539,7 @@ async function readRunningImage(ctx, identifier) {
  * The version a deploy falls back to when the new one fails verification. A service pinned
  * by digest: that digest. A service pinned by tag: what the suite's own history last put in
  * place (the tag may have moved since the platform pulled it); only without history, the tag's
- * current digest, with a warning — and nothing when that is the very image being deployed.
+ * current digest, with a warning \u2014 and nothing when that is the very image being deployed.
  */
 async function fallbackTarget(ctx, running, target) {
     if (!running.pinnedByTag)
@@ -2741,7 +2741,7 @@ class GitHubDeployments {
     }
     /**
      * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
-     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     * new attempt, started \u2014 and so approved again \u2014 by a person). Needs `actions: read`.
      */
     async runStartedAt() {
         const octokit = await this.client();
@@ -3000,7 +3000,7 @@ function snapshot(id, response, label) {
 /**
  * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
  * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
- * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=\u2026`
  * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
  */
 class BetterStackMonitors {

@@ -140,7 +140,7 @@ function perEnvironment(text, environments, flag) {
     }
     for (const e of environments)
         if (!out[e])
-            throw new cli_args/* UsageError */.e(`--${flag}: no value for environment "${e}"; give ${environments.map((n) => `${n}=…`).join(',')}`);
+            throw new cli_args/* UsageError */.e(`--${flag}: no value for environment "${e}"; give ${environments.map((n) => `${n}=\u2026`).join(',')}`);
     return out;
 }
 async function value(io, given, flag, question, fallback) {
@@ -255,7 +255,7 @@ async function runInit(args, io) {
     const pinned = `${suite.repository}@${suite.ref}${suite.comment ? ` (${suite.comment})` : ''}`;
     const hint = /^[0-9a-f]{40}$/.test(suite.ref)
         ? ''
-        : ` ${suite.ref} can be moved: pin its commit SHA instead (docs/setup.md §9).`;
+        : ` ${suite.ref} can be moved: pin its commit SHA instead (docs/setup.md \u00a79).`;
     io.stdout.write(`The callers use ${pinned}.${hint}\nNext: apprunner-ops validate, then commit these files and set up the GitHub environments (docs/setup.md).\n`);
     return cli_io/* EXIT */.d.ok;
 }

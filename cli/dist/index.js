@@ -150,7 +150,7 @@ const COMMANDS = [
     {
         name: 'deploy',
         usage: 'apprunner-ops deploy <environment> <image> [--dry-run] [--yes] [--json]',
-        summary: 'deploy an ECR image (tag, digest or URI) with the action’s stages and safety',
+        summary: 'deploy an ECR image (tag, digest or URI) with the action\u2019s stages and safety',
         flags: {
             ...OPS_FLAGS,
             'auto-rollback': {
@@ -162,8 +162,8 @@ const COMMANDS = [
     },
     {
         name: 'rollback',
-        usage: 'apprunner-ops rollback <environment> [--to previous|<tag>|<digest>] --reason "…" [--dry-run] [--yes] [--json]',
-        summary: 'put the last good (or a named) version back, with the action’s stages and records',
+        usage: 'apprunner-ops rollback <environment> [--to previous|<tag>|<digest>] --reason "\u2026" [--dry-run] [--yes] [--json]',
+        summary: 'put the last good (or a named) version back, with the action\u2019s stages and records',
         flags: {
             ...OPS_FLAGS,
             to: { type: 'string', description: 'previous (default), a tag, a digest or a deployment id' },
@@ -178,7 +178,7 @@ const COMMANDS = [
     {
         name: 'check',
         usage: 'apprunner-ops check <environment> <daily|weekly|monthly> [--json] [--config file]  (sql checks: OPS_DATABASE_URL, a read-only role)',
-        summary: 'run an environment’s daily, weekly or monthly checks (read-only), as ops-check does',
+        summary: 'run an environment\u2019s daily, weekly or monthly checks (read-only), as ops-check does',
         flags: {
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
@@ -213,7 +213,7 @@ const COMMANDS = [
     },
     {
         name: 'rotate',
-        usage: 'apprunner-ops rotate <environment> <secret|due> --reason "…" [--dry-run] [--resume] [--yes] [--json]',
+        usage: 'apprunner-ops rotate <environment> <secret|due> --reason "\u2026" [--dry-run] [--resume] [--yes] [--json]',
         summary: 'rotate a secret (or every one that is due) as rotate-secret does: never loses the working one',
         flags: {
             ...CONFIG_FLAG,
@@ -255,7 +255,7 @@ const COMMANDS = [
     },
     {
         name: 'init',
-        usage: 'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,…] [--ecr-repository name] [--database id|env=id,…] [--health-url url|env=url,…] [--health-path /health] [--version-path version] [--suite owner/repo@ref] [--force]',
+        usage: 'apprunner-ops init [--environments staging,production] [--region r] [--service-arn arn|env=arn,\u2026] [--ecr-repository name] [--database id|env=id,\u2026] [--health-url url|env=url,\u2026] [--health-path /health] [--version-path version] [--suite owner/repo@ref] [--force]',
         summary: 'write .github/apprunner-ops.yml and the caller workflows (asks for what flags do not give)',
         flags: {
             environments: {
@@ -325,7 +325,7 @@ function usage() {
         'BETTERSTACK_TOKEN when set. Exit codes: 0 ok, 1 failed, 2 bad input.',
     ].join('\n');
 }
-/** `apprunner-ops 1.1.0 (commit 0123abc…, apprunner-ops/apprunner-ops)`. */
+/** `apprunner-ops 1.1.0 (commit 0123abc\u2026, apprunner-ops/apprunner-ops)`. */
 function versionLine() {
     const suite = (0,cli_suite/* suiteIdentity */.TP)();
     const commit = suite.commit
@@ -481,7 +481,7 @@ function packageRoot(from = node_path__WEBPACK_IMPORTED_MODULE_2___default().dir
             throw new Error(`no apprunner-ops package.json above ${from}: the package is incomplete`);
     }
 }
-/** `git+https://github.com/owner/name.git`, `github:owner/name` or `owner/name` → owner/name. */
+/** `git+https://github.com/owner/name.git`, `github:owner/name` or `owner/name` \u2192 owner/name. */
 function repositoryName(field) {
     const url = typeof field === 'string' ? field : field?.url;
     const match = typeof url === 'string'
@@ -661,12 +661,12 @@ let durationStyle = 'compact';
 function setDurationStyle(style) {
     durationStyle = style;
 }
-/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
+/** 93_000 \u2192 "1m33s" (or "1 m 33 s" where the style is words); 450 \u2192 "450ms". */
 function formatDuration(ms) {
     return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
 }
 /**
- * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * 93_000 \u2192 "1m33s" whatever the style: a value a message suggests for the configuration or an
  * input ("make keep-old at least 5m"), which must parse as written.
  */
 function formatDurationValue(ms) {
@@ -683,7 +683,7 @@ function formatDurationValue(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * 18_029_000 \u2192 "5 h 0 m 29 s"; 450 \u2192 "450 ms". For a person at a terminal: units apart from
  * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {

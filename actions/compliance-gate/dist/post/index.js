@@ -172,13 +172,13 @@ function accepts(port) {
 function explain(stderr, target) {
     const text = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') || 'no output';
     if (/TargetNotConnected/.test(stderr))
-        return `${text} — the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
+        return `${text} \u2014 the instance ${target} is not connected to Systems Manager: check that it runs, that its SSM agent is online (Systems Manager > Fleet Manager) and that its role has AmazonSSMManagedInstanceCore`;
     if (/AccessDenied/.test(stderr))
-        return `${text} — the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
+        return `${text} \u2014 the runner's role may not start this session: grant ssm:StartSession on the instance and on the document ${PORT_FORWARDING_DOCUMENT}, and ssm:TerminateSession on its own sessions (docs/iam-policy*.json)`;
     if (/SessionManagerPlugin is not found/.test(stderr))
-        return `${text} — ${INSTALL_PLUGIN}`;
+        return `${text} \u2014 ${INSTALL_PLUGIN}`;
     if (/InvalidDocument|InvalidParameters/.test(stderr))
-        return `${text} — the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
+        return `${text} \u2014 the account or region does not offer ${PORT_FORWARDING_DOCUMENT}`;
     return text;
 }
 /** Starts a session and waits until its local port accepts connections. */

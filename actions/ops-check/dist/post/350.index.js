@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(4494);
 ;// CONCATENATED MODULE: ./core/fly/token.ts
 
-/** `FlyV1 fm2_…` (what `fly tokens create deploy` prints) or one bare token. */
+/** `FlyV1 fm2_\u2026` (what `fly tokens create deploy` prints) or one bare token. */
 const SHAPE = /^(?:FlyV1 )?[\x21-\x7e]+$/;
 function flyApiTokenInput(inputs, name = 'fly-api-token') {
     const token = inputs.secret(name);
@@ -666,7 +666,7 @@ function awsClientConfig(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUES
 }
 /**
  * The CloudWatch client of a target: the one it was given, else one for the region its ARN
- * names (arn:aws:<service>:<region>:…), where its metrics are.
+ * names (arn:aws:<service>:<region>:\u2026), where its metrics are.
  */
 function cloudWatchForArn(arn, given) {
     return given ?? new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(awsClientConfig(arn.split(':')[3] ?? ''));
@@ -963,7 +963,7 @@ async function sendInstanceRestore(client, input) {
 class DatabaseNotReady extends (/* unused pure expression or super */ null && (DomainFailure)) {
     name = 'DatabaseNotReady';
 }
-/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; ≤ 255. */
+/** RDS snapshot identifiers: letters, digits, hyphens; a letter first; no "--"; no trailing "-"; \u2264 255. */
 function isValidSnapshotId(id) {
     return (id.length <= 255 &&
         /^[A-Za-z][A-Za-z0-9-]*$/.test(id) &&
@@ -1013,7 +1013,7 @@ class RdsInstance {
     }
     /**
      * Creates a manual snapshot and returns its id. An id already taken by an earlier run
-     * (a second deploy of the same commit within a minute) gets a "-2", "-3"… suffix; but when
+     * (a second deploy of the same commit within a minute) gets a "-2", "-3"\u2026 suffix; but when
      * a retried call finds the id it just asked for, the first attempt went through and the
      * snapshot is ours.
      */
@@ -1322,7 +1322,7 @@ async function access_openDatabaseAccess(env, where, deps) {
             throw new ConfigError(where.configFile, [
                 `${configPath}.database.via: the tag filter ${via.tag}=${via.value} matches ${found.length === 0
                     ? 'no running instance'
-                    : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-…) or use a tag only it carries`,
+                    : `${found.length} running instances (${found.join(', ')})`} in ${env.region}; it must match exactly one: name it by id (via: i-\u2026) or use a tag only it carries`,
             ]);
         target = found[0];
         deps.logger.info(`database.via: ${via.tag}=${via.value} is ${target}`);
@@ -1450,7 +1450,7 @@ var zod_issues = __webpack_require__(6793);
 var fields = __webpack_require__(670);
 ;// CONCATENATED MODULE: ./core/config/asg-target.ts
 /**
- * `target: { kind: asg, … }`: a service on EC2 Auto Scaling groups behind an Application Load
+ * `target: { kind: asg, \u2026 }`: a service on EC2 Auto Scaling groups behind an Application Load
  * Balancer (core/targets/asg.ts). Every rule that can be judged from the file alone is judged
  * here, before anything runs; what needs AWS's answer (the deregistration delay, the group's
  * min/max, the launch template's image) is judged by the target before its first change.
@@ -1485,13 +1485,13 @@ const asgTargetSchema = schemas/* strictObject */.rej({
         .describe('The launch template whose new versions carry the image.'),
     'image-via': schemas/* literal */.euz('user-data')
         .default('user-data')
-        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version’s user data, which the instance pulls and runs at boot).'),
+        .describe('How an instance learns its image: user-data (a line IMAGE=<registry>/<repo>@<digest> in the launch template version\u2019s user data, which the instance pulls and runs at boot).'),
     strategy: schemas/* enum */.k5n(['blue-green', 'canary'])
         .default('blue-green')
         .describe('blue-green: switch the listener to the new group at once; canary: weighted steps judged by metrics.'),
     'keep-old': fields/* durationField */.Ti
         .default('10m')
-        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group’s deregistration delay.'),
+        .describe('How long the old group is kept after the switch (a rollback is then one listener switch back); at least the target group\u2019s deregistration delay.'),
     'healthy-timeout': fields/* durationField */.Ti
         .default('15m')
         .describe('How long the new group may take to have every target healthy.'),
@@ -1646,7 +1646,7 @@ const ecrUntaggedSchema = (0,common/* defineCheckSchema */.F)({
 
 const errorRateSchema = (0,common/* defineCheckSchema */.F)({
     type: 'error-rate',
-    description: 'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses ÷ Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count ÷ RequestCount of its target groups).',
+    description: 'The share of requests answered 5xx over the window stays at or below max-percent (App Runner: AWS/AppRunner 5xxStatusResponses \u00f7 Requests; ECS Express: AWS/ApplicationELB HTTPCode_Target_5XX_Count \u00f7 RequestCount of its target groups).',
     shape: {
         'max-percent': schemas/* number */.aig().min(0).max(100).default(1),
         window: fields/* positiveDurationField */.cU.default('1h'),
@@ -1673,7 +1673,7 @@ function positiveNumber() {
 
 const healthSchema = (0,common/* defineCheckSchema */.F)({
     type: 'health',
-    description: 'The environment’s health checks pass (tried again until the check’s deadline).',
+    description: 'The environment\u2019s health checks pass (tried again until the check\u2019s deadline).',
     shape: {},
 });
 
@@ -1767,7 +1767,7 @@ const monitorsGreenSchema = (0,common/* defineCheckSchema */.F)({
         'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
             .min(1)
             .optional()
-            .describe('Monitors to check; default: the environment’s maintenance.monitor-ids.'),
+            .describe('Monitors to check; default: the environment\u2019s maintenance.monitor-ids.'),
     },
 });
 
@@ -1898,7 +1898,7 @@ const snapshotRestoreSchema = (0,common/* defineCheckSchema */.F)({
 ;// CONCATENATED MODULE: ./core/util/sql-statements.ts
 /**
  * The statements in SQL text, each with the line it starts on (1-based): split at `;` outside
- * quotes ('…', "…", E'…', $tag$…$tag$) and comments (--, nested /* … *\/). Empty statements
+ * quotes ('\u2026', "\u2026", E'\u2026', $tag$\u2026$tag$) and comments (--, nested /* \u2026 *\/). Empty statements
  * (a trailing `;`, a comment alone) do not count. Used to refuse, when the configuration is
  * read, a query PostgreSQL's extended protocol would refuse when it runs.
  */
@@ -2061,7 +2061,7 @@ const reportSchema = (0,common/* defineCheckSchema */.F)({
         'monitor-ids': schemas/* array */.YOg(schemas/* string */.YjP().regex(/^\d+$/, { message: 'expected a numeric monitor id' }))
             .min(1)
             .optional()
-            .describe('BetterStack monitors; default the environment’s maintenance.monitor-ids.'),
+            .describe('BetterStack monitors; default the environment\u2019s maintenance.monitor-ids.'),
         'open-issue': schemas/* boolean */.zMY()
             .default(false)
             .describe('Also open the report as a GitHub issue (needs github-token with issues: write).'),
@@ -2074,7 +2074,7 @@ const reportSchema = (0,common/* defineCheckSchema */.F)({
 
 const incidentsResolvedSchema = (0,common/* defineCheckSchema */.F)({
     type: 'incidents-resolved',
-    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook’s "no unresolved critical alerts in 24 h").',
+    description: 'No BetterStack incident is left unresolved for longer than max-age (the runbook\u2019s "no unresolved critical alerts in 24 h").',
     shape: {
         'max-age': fields/* durationField */.Ti
             .default('24h')
@@ -2235,7 +2235,7 @@ const healthCheckSchema = schemas/* strictObject */.rej({
         .describe('Also request the plain-HTTP address and expect a redirect to https://. true: the same URL with http:// on port 80; or the http:// URL to request.'),
     'reports-version': schemas/* boolean */.zMY()
         .optional()
-        .describe('This check’s JSON body reports the running version (see version-path).'),
+        .describe('This check\u2019s JSON body reports the running version (see version-path).'),
 })
     .refine((check) => (check.path === undefined) !== (check.url === undefined), {
     message: 'give exactly one of "path" or "url"',
@@ -2286,7 +2286,7 @@ const tagFilterSchema = schemas/* strictObject */.rej({
 const databaseAccessShape = {
     access: schemas/* enum */.k5n(DATABASE_ACCESS)
         .default('direct')
-        .describe('How the runner reaches the database. direct: connect to the URL’s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
+        .describe('How the runner reaches the database. direct: connect to the URL\u2019s host. ssm: AWS Systems Manager port forwarding through an instance in the VPC (via). runner: the database jobs run on a self-hosted runner inside the VPC (runner-label).'),
     via: schemas/* union */.KCZ([
         schemas/* string */.YjP().regex(EC2_INSTANCE_ID, {
             message: 'expected an EC2 instance id like i-0123456789abcdef0, or a tag filter { tag: Name, value: db-bastion }',
@@ -2349,7 +2349,7 @@ const restoreConfigSchema = schemas/* strictObject */.rej({
     'instance-class': schemas/* string */.YjP()
         .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: 'expected an RDS class like db.t4g.small' })
         .optional()
-        .describe('Class of the restored instance; default: the current instance’s class.'),
+        .describe('Class of the restored instance; default: the current instance\u2019s class.'),
     deadline: fields/* durationField */.Ti
         .default('60m')
         .describe('How long the restored instance may take to become available.'),
@@ -2475,7 +2475,7 @@ const secretSchema = schemas/* strictObject */.rej({
         ctx.addIssue({
             code: 'custom',
             path: ['length'],
-            message: 'must be at most 128 for a database password (RDS allows 8–128 characters)',
+            message: 'must be at most 128 for a database password (RDS allows 8\u2013128 characters)',
         });
     if (secret['previous-secret-id'] && secret.kind !== 'random')
         ctx.addIssue({
@@ -2554,7 +2554,7 @@ const targetSchema = schemas/* discriminatedUnion */.gMt('kind', [
     asgTargetSchema,
     flyTargetSchema,
 ])
-    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:… } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
+    .describe('The deploy target: { kind: ecs-express, service-arn: arn:aws:ecs:\u2026 } for Amazon ECS Express Mode; { kind: asg, listener-arn, group-prefix, launch-template } for EC2 Auto Scaling behind a load balancer; service-arn alone means App Runner.');
 /** The name an environment's target goes by in records: its ARN (an asg's listener), or `fly:<app>:<group>`. */
 function targetId(target) {
     if (target.kind === 'fly')
@@ -2573,7 +2573,7 @@ const environmentFields = schemas/* strictObject */.rej({
     'ecr-repository': fields/* ecrRepositoryField */.rG.describe('ECR repository name, e.g. drop-web.'),
     'ecr-registry-id': fields/* accountIdField */.D_
         .optional()
-        .describe('Account of the registry; default: the service ARN’s account.'),
+        .describe('Account of the registry; default: the service ARN\u2019s account.'),
     'required-reviewers': schemas/* boolean */.zMY()
         .default(false)
         .describe('The GitHub environment of this name has required reviewers; the command line then asks before changing it.'),
@@ -2590,7 +2590,7 @@ const environmentFields = schemas/* strictObject */.rej({
     gates: schemas/* record */.g1P(schemas/* string */.YjP()
         .regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase gate name like go-live' }), schemas/* array */.YOg(checkItemSchema).min(1))
         .optional()
-        .describe('Named gates (go-live, …): checks and attestations that must all pass.'),
+        .describe('Named gates (go-live, \u2026): checks and attestations that must all pass.'),
     'gate-policy': schemas/* strictObject */.rej({
         'max-attestation-age-days': schemas/* int */.Whr()
             .min(1)
@@ -2637,7 +2637,7 @@ const environmentSchema = environmentFields
         ctx.addIssue({
             code: 'custom',
             path: ['service-arn'],
-            message: 'is required: give service-arn (an App Runner service) or target: { kind: ecs-express, service-arn: … }',
+            message: 'is required: give service-arn (an App Runner service) or target: { kind: ecs-express, service-arn: \u2026 }',
         });
     if (env['service-arn'] !== undefined && env.target !== undefined)
         ctx.addIssue({
@@ -2719,7 +2719,7 @@ function load_parseYamlDocument(text, schema, fail) {
     const data = doc.toJS();
     const lines = lineOf(doc, lineCounter);
     // A document is parsed once: compiling zod's fast path for the schema (new Function over
-    // every object in it) costs more than it saves, ≈ 20 ms of a deploy's start-up.
+    // every object in it) costs more than it saves, \u2248 20 ms of a deploy's start-up.
     const result = schema.safeParse(data, { jitless: true });
     if (result.success)
         return { data: result.data, lineOf: lines };
@@ -2975,7 +2975,7 @@ var retry = __webpack_require__(9891);
 var util_wait = __webpack_require__(4480);
 ;// CONCATENATED MODULE: ./core/targets/target.ts
 
-/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED …). */
+/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED \u2026). */
 class TargetNotUpdatable extends errors/* DomainFailure */.dY {
     name = 'TargetNotUpdatable';
 }
@@ -2983,7 +2983,7 @@ class TargetNotUpdatable extends errors/* DomainFailure */.dY {
 function withScheme(endpoint) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
 }
-/** `<registry>/<repo>@sha256:…` from an image reference (tag or digest) and its digest. */
+/** `<registry>/<repo>@sha256:\u2026` from an image reference (tag or digest) and its digest. */
 function byDigest(image, digest) {
     if (!digest)
         return image;
@@ -2998,7 +2998,7 @@ function byDigest(image, digest) {
 
 ;// CONCATENATED MODULE: ./core/targets/ecs-express.ts
 /**
- * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs ≥ 3.937.0).
+ * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs \u2265 3.937.0).
  *
  * - What runs: DescribeExpressGatewayService's active configuration (primaryContainer, the
  *   ingress endpoint as URL) and DescribeServiceRevisions' containerImages[].imageDigest.
@@ -3202,7 +3202,7 @@ class EcsExpressTarget {
                 updatable: false,
                 busy: false,
                 paused: false,
-                reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it — deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
+                reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it \u2014 deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
             };
         const running = await this.unfinished();
         return running
@@ -3267,7 +3267,7 @@ class EcsExpressTarget {
             if (!(error instanceof NotListedYet))
                 throw error;
             // The change was made: say so, or the next run would not know a deployment is under way.
-            throw new errors/* DomainFailure */.dY(`${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way — look at the service's deployments before running again`, { cause: error });
+            throw new errors/* DomainFailure */.dY(`${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way \u2014 look at the service's deployments before running again`, { cause: error });
         });
     }
     /**
@@ -3289,7 +3289,7 @@ class EcsExpressTarget {
         ].filter((a) => !!a));
     }
     describeSwitch(from, to) {
-        return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} → ${to} (the rest of the container kept), follow the service deployment`;
+        return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} \u2192 ${to} (the rest of the container kept), follow the service deployment`;
     }
     describeRestart() {
         return `ECS UpdateService ${this.arn} forceNewDeployment (same revision), follow the service deployment`;
@@ -3383,7 +3383,7 @@ class EcsExpressTarget {
         const env = sameEntries(before.environment, envOf(after));
         const secrets = sameEntries(before.secrets, secretsOf(after));
         if (!env.same || !secrets.same)
-            throw new errors/* DomainFailure */.dY(`ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before — check the service's configuration`);
+            throw new errors/* DomainFailure */.dY(`ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before \u2014 check the service's configuration`);
     }
     async restart(wait = DEFAULT_WAIT) {
         const before = await this.describe();
@@ -3495,7 +3495,7 @@ class EcsExpressTarget {
                     id,
                     status,
                     emergency: true,
-                    message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down — check it now`,
+                    message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down \u2014 check it now`,
                 };
             default:
                 return {
@@ -3514,7 +3514,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./core/fly/registry.ts
 /**
  * Fly's image registry (registry.fly.io, one repository per app): whether it holds a manifest.
- * Machines pull `registry.fly.io/<app>@sha256:…` from it, so a digest it does not hold fails on
+ * Machines pull `registry.fly.io/<app>@sha256:\u2026` from it, so a digest it does not hold fails on
  * the first machine; asking first turns that into a refusal before any change.
  *
  * Authentication is the registry protocol's: an anonymous request, then the challenge the
@@ -3859,7 +3859,7 @@ class FlyTarget {
     get app() {
         return this.config.app;
     }
-    /** `registry.fly.io/<app>@sha256:…` of any reference by digest (ECR's or Fly's). */
+    /** `registry.fly.io/<app>@sha256:\u2026` of any reference by digest (ECR's or Fly's). */
     flyImage(image) {
         const digest = DIGEST.exec(image)?.[1];
         if (!digest)
@@ -4026,7 +4026,7 @@ class FlyTarget {
     describeSwitch(from, to) {
         if (this.config.strategy === 'bluegreen')
             return `Fly Machines API, bluegreen: beside each of the ${this.config['process-group']} machines of ${this.app} (leased), a new machine with config.image ${this.safeFlyImage(to)} (was ${from}; nothing else changes) and no traffic; when every new one is started with its health checks passing, traffic moves to them and the old ones are destroyed`;
-        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} → ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
+        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} \u2192 ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
     }
     describeRestart() {
         return `Fly Machines API: restart each machine of ${this.app} (${this.config['process-group']}) in turn, leased, wait started and health checks passing`;
@@ -4134,7 +4134,7 @@ class FlyTarget {
                         image: plan.image,
                         ...(plan.environment ? { env: { ...plan.environment } } : {}),
                     };
-                    this.deps.logger.info(`  Fly: updating ${label} → ${plan.image}`);
+                    this.deps.logger.info(`  Fly: updating ${label} \u2192 ${plan.image}`);
                     const updated = await this.update(machine.id, config, nonce);
                     steps.push({ machine, before: current.config });
                     await this.healthy(updated, updated.instance_id, deadline, wait);
@@ -4212,7 +4212,7 @@ class FlyTarget {
                     skipServiceRegistration: true,
                 });
                 greens.push(green);
-                logger.info(`  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} → ${plan.image}`);
+                logger.info(`  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} \u2192 ${plan.image}`);
             }
             catch (error) {
                 failure = {
@@ -4315,7 +4315,7 @@ class FlyTarget {
             status: back.failed.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
             emergency: back.failed.length > 0,
             message: back.failed.length
-                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down — check it now`
+                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down \u2014 check it now`
                 : `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; the update stopped there, ${back.ok.join(', ')} put back on ${previous} and healthy${untouched.length ? `, ${untouched.join(', ')} never changed` : ''}`,
         };
     }
@@ -4509,9 +4509,9 @@ class AppRunnerService {
                         status: 'OPERATION_IN_PROGRESS (another operation or platform maintenance)',
                     };
                 case 'PAUSED':
-                    throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again — a paused service would not serve the new version`);
+                    throw new ServiceNotUpdatable(`service ${state.name} is PAUSED; resume it (aws apprunner resume-service or the console) and run again \u2014 a paused service would not serve the new version`);
                 case 'CREATE_FAILED':
-                    throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over — fix its creation (see its event log) or delete and create it, then run again`);
+                    throw new ServiceNotUpdatable(`service ${state.name} is CREATE_FAILED; it never came up, so there is nothing to deploy over \u2014 fix its creation (see its event log) or delete and create it, then run again`);
                 default:
                     throw new ServiceNotUpdatable(`service ${state.name} is ${state.status}; only a RUNNING service can be updated`);
             }
@@ -4524,7 +4524,7 @@ class AppRunnerService {
      *
      * Called once per switch. UpdateService is not idempotent: when an attempt fails after the
      * request may have reached App Runner (a reset, a 5xx, a timeout), what happened is read
-     * from App Runner itself before anything is sent again — see `settleLostUpdate`. Clocks are
+     * from App Runner itself before anything is sent again \u2014 see `settleLostUpdate`. Clocks are
      * never compared: the runner's and AWS's may differ by seconds.
      */
     async updateImage(imageIdentifier, wait = { timeoutMs: 300_000, intervalMs: 5_000 }, 
@@ -4581,7 +4581,7 @@ class AppRunnerService {
     }
     /**
      * After an UpdateService whose answer was lost: did it take effect? App Runner says so
-     * itself — DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
+     * itself \u2014 DescribeService shows the new identifier configured (OPERATION_IN_PROGRESS while
      * it deploys, RUNNING once done), and the newest UPDATE_SERVICE operation is then ours. An
      * operation may be listed only a little later, so that is waited for. Returns the operation
      * to follow, or undefined when the update did not happen and may be sent again.
@@ -4610,7 +4610,7 @@ class AppRunnerService {
             return op.Id;
         }
         if (status === 'OPERATION_IN_PROGRESS')
-            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied — run again once it has finished`);
+            throw new ServiceNotUpdatable(`App Runner is busy with an operation that is not this update (${configured ?? 'unknown image'} configured); the update was not applied \u2014 run again once it has finished`);
         this.deps.logger.info('UpdateService: the failed call did not take effect; sending it again');
         return undefined;
     }
@@ -4765,7 +4765,7 @@ function changesAnything(current, changes) {
     const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
     return [...keys].some((k) => current[k] !== next[k]);
 }
-/** "set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK" — names only: values may be sensitive. */
+/** "set NEXT_PUBLIC_APP_URL, unset BANKID_MOCK" \u2014 names only: values may be sensitive. */
 function describeEnvChanges(c) {
     return [
         ...(Object.keys(c.set).length ? [`set ${Object.keys(c.set).join(', ')}`] : []),
@@ -4884,7 +4884,7 @@ class AppRunnerTarget {
         return before;
     }
     describeSwitch(from, to) {
-        return `App Runner UpdateService ${this.arn}: ImageIdentifier ${from} → ${to} (nothing else changes), follow the operation`;
+        return `App Runner UpdateService ${this.arn}: ImageIdentifier ${from} \u2192 ${to} (nothing else changes), follow the operation`;
     }
     describeRestart() {
         return `App Runner StartDeployment ${this.arn} (same image and configuration), follow the operation`;
@@ -4947,7 +4947,7 @@ class AppRunnerTarget {
                     id,
                     status,
                     emergency: true,
-                    message: `App Runner could not roll ${deployment.names?.image ?? deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down — check it now`,
+                    message: `App Runner could not roll ${deployment.names?.image ?? deployment.image} back (operation ${id} ROLLBACK_FAILED): the service may be down \u2014 check it now`,
                 };
             default:
                 return {
@@ -5015,7 +5015,7 @@ function compareCanary(fresh, old, t = DEFAULT_CANARY_THRESHOLDS) {
     }
     return {
         kind: 'pass',
-        line: `new ${pct(fresh.errorRate)} errors, p99 ${fresh.p99Ms ?? '–'} ms (${fresh.requests} requests) | old ${pct(old.errorRate)}, p99 ${old.p99Ms ?? '–'} ms (${old.requests} requests)`,
+        line: `new ${pct(fresh.errorRate)} errors, p99 ${fresh.p99Ms ?? '\u2013'} ms (${fresh.requests} requests) | old ${pct(old.errorRate)}, p99 ${old.p99Ms ?? '\u2013'} ms (${old.requests} requests)`,
     };
 }
 
@@ -5051,7 +5051,7 @@ function createAsgClients(region, limits) {
  * - Switch: a new launch template version (the serving one with only the IMAGE line changed),
  *   a new target group with the serving one's health check and deregistration delay, and a new
  *   group at the serving one's capacity registered with it. `follow` waits until every target
- *   is healthy (a deadline), then — blue-green — forwards all the traffic to it, or — canary —
+ *   is healthy (a deadline), then \u2014 blue-green \u2014 forwards all the traffic to it, or \u2014 canary \u2014
  *   walks the weighted steps, each held while the new group's error rate and p99 are compared
  *   with the old group's over the same window (core/health/canary-compare.ts); a breach puts
  *   the weight back to 0 at once and deletes the new group.
@@ -5119,7 +5119,7 @@ class AsgTarget {
         return (0,aws_call/* awsCall */.uF)(label, fn, this.deps);
     }
     // ------------------------------------------------------------ reading
-    /** The listener's forward weights: target group ARN → weight. */
+    /** The listener's forward weights: target group ARN \u2192 weight. */
     async weights() {
         const out = await this.call('DescribeListeners', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.arn] })));
         const listener = out.Listeners?.[0];
@@ -5351,9 +5351,9 @@ class AsgTarget {
     }
     describeSwitch(from, to) {
         const how = this.config.strategy === 'canary'
-            ? `then weights ${this.config.canary.steps.map((s) => `${s.weight} %${s.hold ? ` for ${s.hold}` : ''}`).join(' → ')}, each judged against the old group`
+            ? `then weights ${this.config.canary.steps.map((s) => `${s.weight} %${s.hold ? ` for ${s.hold}` : ''}`).join(' \u2192 ')}, each judged against the old group`
             : 'then switch the listener to it';
-        return `EC2 CreateLaunchTemplateVersion ${this.config['launch-template']} (user data IMAGE ${from} → ${to}), a new target group and Auto Scaling group ${this.prefix}-<version> at the serving group's capacity, wait until every target is healthy, ${how}; keep the old group ${this.config['keep-old']}`;
+        return `EC2 CreateLaunchTemplateVersion ${this.config['launch-template']} (user data IMAGE ${from} \u2192 ${to}), a new target group and Auto Scaling group ${this.prefix}-<version> at the serving group's capacity, wait until every target is healthy, ${how}; keep the old group ${this.config['keep-old']}`;
     }
     describeRestart() {
         return `Auto Scaling StartInstanceRefresh on the serving group ${this.prefix}-<n> (MinHealthyPercentage 50, same launch template version), follow it`;
@@ -5791,7 +5791,7 @@ class AsgTarget {
         const min = group.raw.MinSize ?? 0;
         const max = group.raw.MaxSize ?? 0;
         if (!Number.isInteger(capacity) || capacity < min || capacity > max)
-            throw new TargetNotUpdatable(`capacity ${capacity} is outside group ${group.name}'s min/max (${min}–${max}); give a capacity within it, or change the group's min/max first`);
+            throw new TargetNotUpdatable(`capacity ${capacity} is outside group ${group.name}'s min/max (${min}\u2013${max}); give a capacity within it, or change the group's min/max first`);
         this.deps.logger.info(`Setting the desired capacity of ${group.name} from ${group.raw.DesiredCapacity ?? 0} to ${capacity}`);
         await this.call('SetDesiredCapacity', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* SetDesiredCapacityCommand */.iu7({
             AutoScalingGroupName: group.name,
@@ -6360,7 +6360,7 @@ const customDomains = (0,types/* defineCheck */.q)({
         const problems = check.hosts
             .filter((h) => statusOf(h) !== 'active')
             .map((h) => statusOf(h) === undefined
-            ? `${h} is not linked to the service (App Runner → Custom domains → Link domain)`
+            ? `${h} is not linked to the service (App Runner \u2192 Custom domains \u2192 Link domain)`
             : `${h} is "${statusOf(h)}", expected "active"${statusOf(h) === 'pending_certificate_dns_validation' ? ' (add the certificate validation CNAME records to DNS)' : ''}`);
         if (problems.length > 0)
             return { status: 'fail', line: problems.join('; '), observed: { domains: observed } };
@@ -6535,7 +6535,7 @@ class EcrImages {
         }));
     }
     /**
-     * The manifests of these digests (BatchGetImage, ≤ 100 per call). A digest that could not
+     * The manifests of these digests (BatchGetImage, \u2264 100 per call). A digest that could not
      * be read is in `unreadable` with ECR's failure code.
      */
     async manifests(digests) {
@@ -6570,7 +6570,7 @@ class EcrImages {
         return { links, unreadable };
     }
     /**
-     * BatchDeleteImage by digest, ≤ 100 per call. Per-image failures come back in the answer
+     * BatchDeleteImage by digest, \u2264 100 per call. Per-image failures come back in the answer
      * and are returned, never dropped. Deleting by digest is idempotent, so a retried call
      * that finds an image already gone counts it as deleted.
      */
@@ -6900,7 +6900,7 @@ class deployments_GitHubDeployments {
     }
     /**
      * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
-     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     * new attempt, started \u2014 and so approved again \u2014 by a person). Needs `actions: read`.
      */
     async runStartedAt() {
         const octokit = await this.client();
@@ -7302,8 +7302,8 @@ function sortNewestFirst(entries) {
 /**
  * "previous": the newest successful deploy or rollback older than the one that put the
  * running version in place, skipping the running version and every version a rollback moved
- * away from (those stay reachable by name only). With nothing older — the day of adoption,
- * after the first deploy through the suite — the version that deploy recorded as running
+ * away from (those stay reachable by name only). With nothing older \u2014 the day of adoption,
+ * after the first deploy through the suite \u2014 the version that deploy recorded as running
  * before it (`before`), marked `adoptedFrom`.
  */
 function choosePrevious(entries, runningDigest) {
@@ -7562,7 +7562,7 @@ async function protectedDigests(ctx, images, rollbackCount) {
     return { protect, notes, blockers, historySource: targets.source };
 }
 /**
- * The weekly ECR clean-up (runbooks §4, design pitfall 8): untagged images that nothing
+ * The weekly ECR clean-up (runbooks \u00a74, design pitfall 8): untagged images that nothing
  * references. Index children, what runs, the rollback targets and recent pushes are kept;
  * dry run unless `delete: true`.
  */
@@ -7742,9 +7742,9 @@ async function latencyRequests(ctx, window) {
 
 
 /**
- * 5xx ÷ requests over a window (the runbooks' SLA "error rate"): App Runner's
- * 5xxStatusResponses ÷ Requests, or on ECS Express the load balancer's
- * HTTPCode_Target_5XX_Count ÷ RequestCount of the service's target groups. 5xx datapoints are
+ * 5xx \u00f7 requests over a window (the runbooks' SLA "error rate"): App Runner's
+ * 5xxStatusResponses \u00f7 Requests, or on ECS Express the load balancer's
+ * HTTPCode_Target_5XX_Count \u00f7 RequestCount of the service's target groups. 5xx datapoints are
  * absent until the first 5xx: missing means zero, not "no data"; no requests at all is "no data".
  */
 const errorRate = (0,types/* defineCheck */.q)({
@@ -7854,22 +7854,22 @@ async function writeReport(report, directory, name = 'smoke-test-report') {
 /** Adds the checks table (and each failure's history) to a summary. */
 function addChecksToSummary(summary, report, title = 'Smoke test') {
     const verdict = report.passed
-        ? '✅ passed'
-        : `❌ ${report.failedChecks} of ${report.checks.length} failed`;
+        ? '\u2705 passed'
+        : `\u274c ${report.failedChecks} of ${report.checks.length} failed`;
     summary.heading(`${title}: ${verdict}`, 3);
     if (report.expectVersion !== undefined)
         summary.paragraph(`Expected version: \`${report.expectVersion}\``);
     summary.table(['Check', 'Result', 'Status', 'Latency', 'Attempts', 'Reason'], report.checks.map((c) => [
         `${c.name} (${c.url})`,
-        c.passed ? '✅ pass' : '❌ fail',
-        c.status ?? '—',
-        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—',
+        c.passed ? '\u2705 pass' : '\u274c fail',
+        c.status ?? '\u2014',
+        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '\u2014',
         c.attempts,
         c.lastReason ?? '',
     ]));
     const failed = report.checks.filter((c) => !c.passed);
     for (const check of failed) {
-        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${formatDuration(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (×${r.count})`).join('\n'));
+        summary.details(`Every reason ${check.name} failed (${check.attempts} attempts in ${formatDuration(check.durationMs)})`, check.reasons.map((r) => `- ${r.reason} (\u00d7${r.count})`).join('\n'));
     }
     return summary;
 }
@@ -8004,7 +8004,7 @@ class FailureStreak {
     constructor(limit) {
         this.limit = limit;
         if (!Number.isInteger(limit) || limit < 1)
-            throw new Error(`failure limit must be a whole number ≥ 1, got ${limit}`);
+            throw new Error(`failure limit must be a whole number \u2265 1, got ${limit}`);
     }
     /** Records one observation (a reason: it failed); the streak's reasons once it reaches the limit. */
     observe(failure) {
@@ -8248,7 +8248,7 @@ async function runOne(check, options) {
             ...(endedEarly !== undefined ? { endedEarly } : {}),
         });
         if (lastReasons.length === 0) {
-            logger.info(`✓ ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
+            logger.info(`\u2713 ${check.name}: ${last?.status} in ${Math.round(last?.latencyMs ?? 0)} ms (attempt ${attempts})`);
             return result();
         }
         const line = lastReasons.join('; ');
@@ -8256,7 +8256,7 @@ async function runOne(check, options) {
         if (reached) {
             endedEarly = `${reached.length} failures in a row once the new version served`;
             shared.endedBy ??= `${check.name} failed ${reached.length} times in a row`;
-            logger.info(`✗ ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`);
+            logger.info(`\u2717 ${check.name}: ${line} (${endedEarly}; verification ends before its deadline)`);
             shared.stop.abort();
             return result();
         }
@@ -8264,13 +8264,13 @@ async function runOne(check, options) {
         if (remainingAfter <= options.intervalMs || options.signal?.aborted) {
             if (shared.endedBy !== undefined)
                 endedEarly = `stopped: ${shared.endedBy}`;
-            logger.info(`✗ ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
+            logger.info(`\u2717 ${check.name}: ${lastReasons.join('; ')} (gave up after ${attempts} attempts)`);
             return result();
         }
         // Log a failing attempt when its reason changes, not every poll: a warming service
         // would otherwise fill the log with the same line.
         if (line !== lastLogged) {
-            logger.info(`… ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a3)(options.intervalMs)})`);
+            logger.info(`\u2026 ${check.name}: ${line} (attempt ${attempts}; retrying every ${(0,duration/* formatDuration */.a3)(options.intervalMs)})`);
             lastLogged = line;
         }
         await clock.sleep(options.intervalMs, options.signal).catch(() => undefined);
@@ -8413,7 +8413,7 @@ const hsts = (0,types/* defineCheck */.q)({
 
 
 
-/** The runbook's "HTTP → HTTPS redirect". */
+/** The runbook's "HTTP \u2192 HTTPS redirect". */
 const httpsRedirect = (0,types/* defineCheck */.q)({
     ...httpsRedirectSchema,
     defaultTimeoutMs: 20_000,
@@ -8441,7 +8441,7 @@ const httpsRedirect = (0,types/* defineCheck */.q)({
             };
         return {
             status: 'pass',
-            line: `${url.href} → ${response.status} ${observed.location}`,
+            line: `${url.href} \u2192 ${response.status} ${observed.location}`,
             observed,
         };
     },
@@ -8470,7 +8470,7 @@ const imagePresent = (0,types/* defineCheck */.q)({
             };
         return {
             status: 'pass',
-            line: `${repository}:${check.tag} is ${image.digest.slice(0, 19)}…`,
+            line: `${repository}:${check.tag} is ${image.digest.slice(0, 19)}\u2026`,
             observed: {
                 repository,
                 tag: check.tag,
@@ -8669,7 +8669,7 @@ const ANSWER_MARGIN_MS = 1_500;
 /**
  * A log line made fit for an issue or Slack: e-mail addresses, runs of 6+ digits (account,
  * card, phone and document numbers) and token-like strings (JWTs, long base64/hex, values of
- * key=… / token: …) are masked, and the text is cut to 300 characters.
+ * key=\u2026 / token: \u2026) are masked, and the text is cut to 300 characters.
  */
 function maskLogMessage(message) {
     return message
@@ -8683,7 +8683,7 @@ function maskLogMessage(message) {
 }
 /** The CloudWatch Logs Insights console for the group and window (the console's URL encoding). */
 function logsInsightsUrl(input) {
-    // The console's query-detail value: a JSURL-like `~(key~'value…)` with `*` for `%`.
+    // The console's query-detail value: a JSURL-like `~(key~'value\u2026)` with `*` for `%`.
     const str = (v) => `'${encodeURIComponent(v).replace(/%/g, '*')}`;
     const detail = `~(end~${str(new Date(input.end).toISOString())}~start~${str(new Date(input.start).toISOString())}~timeType~'ABSOLUTE~tz~'UTC~editorString~${str(`fields @timestamp, @message | filter @message like /${input.pattern.replace(/[?"-]/g, '')}/ | sort @timestamp desc`)}~source~(~${str(input.logGroup)}))`;
     const fragment = encodeURIComponent(`?queryDetail=${detail}`).replace(/%/g, '$');
@@ -8827,7 +8827,7 @@ async function inspectMonitor(client, id) {
     ]);
     return { monitor, record: parsePauseRecord(text) };
 }
-/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run \u2026)": who paused, for people. */
 function describeSuitePause(record) {
     return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
 }
@@ -8971,8 +8971,8 @@ async function closeMaintenanceWindow(client, ids, pauseId, deps) {
 const RANK = { pass: 0, warn: 1, fail: 2, error: 3 };
 /**
  * The runbook's daily "BetterStack monitors green". A pause by the suite that outlived its
- * window is ended here as well — the scheduled checks are the run most likely to come after
- * a lost runner — and the check still fails, because alerts were off longer than planned.
+ * window is ended here as well \u2014 the scheduled checks are the run most likely to come after
+ * a lost runner \u2014 and the check still fails, because alerts were off longer than planned.
  * That resume is the suite finishing its own maintenance window, not a change to what is
  * checked, so the type is not declared mutating (a gate may list it).
  */
@@ -9648,7 +9648,7 @@ class SecretsStore {
             : []);
     }
     /**
-     * Puts `stage` on `versionId`, taking it from `from` — the version the caller saw holding
+     * Puts `stage` on `versionId`, taking it from `from` \u2014 the version the caller saw holding
      * it ('read': whichever holds it now, for labels only this suite writes). Naming the
      * version makes the move a compare-and-swap: when another writer moved the label in
      * between, Secrets Manager refuses and this throws StageMoved instead of overriding it.
@@ -9797,10 +9797,10 @@ function values_randomValue(bytes) {
 // Printable ASCII without what RDS refuses (/ " @ space) and what AWS's own rotation templates
 // leave out (: ' \ `). % # ? & stay in on purpose: they prove the URL encoding.
 const PASSWORD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-.;<=>?[]^_{|}~';
-/** A database password of `length` characters (8–128) from the CSPRNG. */
+/** A database password of `length` characters (8\u2013128) from the CSPRNG. */
 function databasePassword(length) {
     if (length < 8 || length > 128)
-        throw new Error('a database password has 8–128 characters');
+        throw new Error('a database password has 8\u2013128 characters');
     return Array.from({ length }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
 }
 /** Reads user and password from a postgres:// URL; throws a message without the URL. */
@@ -9828,7 +9828,7 @@ function withCredentials(url, user, password) {
 }
 /**
  * The SCRAM-SHA-256 verifier PostgreSQL stores for `password` (RFC 5802/7677, 4096
- * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE … PASSWORD sends the
+ * iterations, a random 16-byte salt), computed here so CREATE/ALTER ROLE \u2026 PASSWORD sends the
  * verifier and never the cleartext: a statement is logged with log_statement=ddl or when it
  * fails, and from there exported to CloudWatch. Our passwords are printable ASCII, which
  * SASLprep leaves as it is.
@@ -10186,7 +10186,7 @@ function staleness(name, v) {
 
 
 /**
- * The go-live gate's "Secrets Manager holds JWT_SECRET (≥ 32 chars), DATABASE_URL, …". The
+ * The go-live gate's "Secrets Manager holds JWT_SECRET (\u2265 32 chars), DATABASE_URL, \u2026". The
  * value is read only to measure its length; only the length is reported.
  */
 const secretsPresent = (0,types/* defineCheck */.q)({
@@ -10241,7 +10241,7 @@ const secretsPresent = (0,types/* defineCheck */.q)({
 
 
 /**
- * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds …":
+ * The runbook's "NODE_ENV=production, BANKID_MOCK NOT set" and "Secrets Manager holds \u2026":
  * plain variables are compared (their values are configuration, not secrets); secrets are
  * only checked to be referenced, never read.
  */
@@ -10565,7 +10565,7 @@ async function verifyRestore(input) {
 
 
 /**
- * The monthly restore drill (runbooks §4): delete leftovers of earlier drills, restore the
+ * The monthly restore drill (runbooks \u00a74): delete leftovers of earlier drills, restore the
  * chosen snapshot into `<source>-drill-<YYYYMMDD>` with the source's network and parameter
  * group, wait until available, verify with real SQL, and delete it again whatever happened.
  * The source instance is only ever described.
@@ -10748,7 +10748,7 @@ const snapshotRestore = (0,types/* defineCheck */.q)({
             else
                 return {
                     status: 'error',
-                    line: 'snapshot-restore needs credentials to verify the restore: set master-secret on the check, or give the job a database-url (its host is replaced by the drill instance’s)',
+                    line: 'snapshot-restore needs credentials to verify the restore: set master-secret on the check, or give the job a database-url (its host is replaced by the drill instance\u2019s)',
                 };
         }
         catch (error) {
@@ -10949,7 +10949,7 @@ const sql = (0,types/* defineCheck */.q)({
                 };
             return {
                 status: 'fail',
-                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > sql_LISTED ? ', …' : ''}`,
+                line: `${check.name}: ${rows.length} rows, more than ${check['max-rows']}; ${check['id-column']}s ${ids.join(', ')}${rows.length > sql_LISTED ? ', \u2026' : ''}`,
                 observed,
                 evidence,
             };
@@ -11224,7 +11224,7 @@ async function gateRunsOf(octokit, where, environment) {
     for (let page = 1;; page++) {
         let data;
         try {
-            // filter: all — GitHub's default (latest) keeps only the newest run of each name.
+            // filter: all \u2014 GitHub's default (latest) keeps only the newest run of each name.
             ({ data } = await octokit.rest.checks.listForRef({
                 ...where,
                 ref: where.sha,
@@ -11392,7 +11392,7 @@ function rangePeriod(from, to, now, what = 'range') {
     const days = (end - start) / period_DAY;
     if (days > MAX_DAYS)
         throw new Error(`${what}: ${from} to ${to} is ${days} days, longer than a year (${MAX_DAYS} days); report a shorter range`);
-    return { from, to, start, end, label: `${from} – ${to}` };
+    return { from, to, start, end, label: `${from} \u2013 ${to}` };
 }
 /** The period just before, to compare with: the month before a month, else as many days. */
 function previousPeriod(period) {
@@ -11407,7 +11407,7 @@ function previousPeriod(period) {
         to: dayOf(period.start - period_DAY),
         start,
         end: period.start,
-        label: `${dayOf(start)} – ${dayOf(period.start - period_DAY)}`,
+        label: `${dayOf(start)} \u2013 ${dayOf(period.start - period_DAY)}`,
     };
 }
 
@@ -11822,7 +11822,7 @@ function mermaidTimeline(title, steps) {
  * them in job summaries, issues and files) and the same tables for a terminal.
  */
 
-const render_show = (n, unit = '') => (n === undefined ? '–' : `${n}${unit}`);
+const render_show = (n, unit = '') => (n === undefined ? '\u2013' : `${n}${unit}`);
 /** A Mermaid xychart; values that are missing are drawn as 0 (a chart has no holes). */
 function xyChart(options) {
     const quote = (s) => `"${s.replace(/"/g, "'")}"`;
@@ -11883,7 +11883,7 @@ function reportCharts(report) {
 /** Minutes as a person reads them: 95 min, 26.5 h, 3.2 days. */
 function minutesText(minutes) {
     if (minutes === undefined)
-        return '–';
+        return '\u2013';
     if (minutes < 120)
         return `${minutes} min`;
     if (minutes < 48 * 60)
@@ -11895,7 +11895,7 @@ function leadTimeCell(figures) {
     if (!lead)
         return 'not read';
     if (lead.items.length === 0)
-        return '–';
+        return '\u2013';
     return `${minutesText(lead.medianMinutes)} (${lead.items.length} deploys)`;
 }
 function deliveryRows(current, previous) {
@@ -11924,10 +11924,10 @@ function deliveryRows(current, previous) {
 /** The whole report as a Summary (job summary, Markdown file, GitHub issue body). */
 function reportSummary(report, summary = new Summary()) {
     const verdict = report.findings.some((f) => f.level === 'fail')
-        ? '❌'
+        ? '\u274c'
         : report.findings.length
-            ? '⚠️'
-            : '✅';
+            ? '\u26a0\ufe0f'
+            : '\u2705';
     summary.heading(`${verdict} Ops report of ${report.environment}: ${report.period.label}`, 2);
     if (report.findings.length)
         summary.list(report.findings.map((f) => f.text));
@@ -11940,12 +11940,12 @@ function reportSummary(report, summary = new Summary()) {
         `${m.downtimeMinutes} min`,
         m.incidents,
         `${m.longestIncidentMinutes} min`,
-        m.met ? '✅' : '❌',
+        m.met ? '\u2705' : '\u274c',
     ]));
     if (report.availability.incidents.length)
         summary.table(['Incident', 'Monitor', 'Cause', 'Started', 'Resolved', 'Minutes'], report.availability.incidents.map((i) => [
             i.name,
-            i.monitorId ?? '–',
+            i.monitorId ?? '\u2013',
             i.cause,
             i.startedAt,
             i.resolvedAt ?? 'open',
@@ -11964,7 +11964,7 @@ function reportSummary(report, summary = new Summary()) {
     ].join('\n'));
     const { current, previous } = report.delivery;
     summary.heading('Delivery', 3);
-    summary.table(['Figure', `${current.period.from} – ${current.period.to}`, 'Period before'], deliveryRows(current, previous));
+    summary.table(['Figure', `${current.period.from} \u2013 ${current.period.to}`, 'Period before'], deliveryRows(current, previous));
     if (current.failures.length)
         summary.table(['Failed change', 'Deployed', 'How', 'Restored', 'Minutes'], current.failures.map((f) => [
             f.tag,
@@ -11980,7 +11980,7 @@ function reportSummary(report, summary = new Summary()) {
         summary.details(`Lead time of each deploy (median ${minutesText(lead.medianMinutes)})`, [
             '| Commit | Tag | Committed | Live | Lead time |',
             '| --- | --- | --- | --- | --- |',
-            ...lead.items.map((i) => `| ${i.sha.slice(0, 7)} | ${i.tag ?? '–'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`),
+            ...lead.items.map((i) => `| ${i.sha.slice(0, 7)} | ${i.tag ?? '\u2013'} | ${i.committedAt} | ${i.deployedAt} | ${minutesText(i.minutes)} |`),
         ].join('\n'));
     summary.heading('Gate runs', 3);
     const gates = report.gateRuns;
@@ -12000,9 +12000,9 @@ function reportSummary(report, summary = new Summary()) {
     summary.table(['Secret', 'Kind', 'Every', 'Last rotated', 'Next due', 'Status'], report.rotations.schedule.map((r) => [
         r.name,
         r.kind,
-        r.everyDays === undefined ? '–' : `${r.everyDays} days`,
+        r.everyDays === undefined ? '\u2013' : `${r.everyDays} days`,
         r.lastRotated ? `${r.lastRotated.slice(0, 10)} (${r.source})` : 'never',
-        r.nextDue?.slice(0, 10) ?? '–',
+        r.nextDue?.slice(0, 10) ?? '\u2013',
         r.status,
     ]));
     summary.paragraph(`Rotated in the period: ${report.rotations.done.length ? report.rotations.done.map((r) => `${r.name} (${r.at.slice(0, 10)})`).join(', ') : 'none'}.`);
@@ -12025,9 +12025,9 @@ function reportText(report) {
     };
     const out = [`Ops report of ${report.environment}: ${report.period.label}`, ''];
     for (const f of report.findings)
-        out.push(`${f.level === 'fail' ? '✗' : '!'} ${f.text}`);
+        out.push(`${f.level === 'fail' ? '\u2717' : '!'} ${f.text}`);
     if (report.findings.length === 0)
-        out.push('✓ every monitor met its target; no day above a threshold');
+        out.push('\u2713 every monitor met its target; no day above a threshold');
     out.push('', `Availability (target ${report.thresholds.slaTarget} %)`);
     out.push(table(['monitor', 'availability', 'downtime', 'incidents', 'met'], report.availability.monitors.map((m) => [
         `${m.name} (${m.id})`,
@@ -12062,7 +12062,7 @@ function reportText(report) {
         r.name,
         r.kind,
         r.lastRotated?.slice(0, 10) ?? 'never',
-        r.nextDue?.slice(0, 10) ?? '–',
+        r.nextDue?.slice(0, 10) ?? '\u2013',
         r.status,
     ])));
     out.push('', 'Restore drills');
@@ -12441,14 +12441,14 @@ async function writeCheckReport(report, directory, name = 'check-report') {
     return writeJsonFile(directory, `${name}-${report.environment}-${report.list}`, report);
 }
 const report_STATUS_ICON = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    error: '💥 error',
-    warn: '⚠️ warn',
-    skipped: '⏭️ skipped',
-    waived: '📝 waived',
+    pass: '\u2705 pass',
+    fail: '\u274c fail',
+    error: '\ud83d\udca5 error',
+    warn: '\u26a0\ufe0f warn',
+    skipped: '\u23ed\ufe0f skipped',
+    waived: '\ud83d\udcdd waived',
 };
-/** "2 failed, 1 error, 5 passed, 1 warning" — the counts that are not zero. */
+/** "2 failed, 1 error, 5 passed, 1 warning" \u2014 the counts that are not zero. */
 function countsLine(counts) {
     const parts = [
         [counts.fail, 'failed'],
@@ -12465,7 +12465,7 @@ function countsLine(counts) {
 }
 /** One row per check, grouped by report section, failures first within a group. */
 function addCheckTable(summary, report, title) {
-    summary.heading(`${title}: ${report.passed ? '✅' : '❌'} ${countsLine(report.counts)}`, 3);
+    summary.heading(`${title}: ${report.passed ? '\u2705' : '\u274c'} ${countsLine(report.counts)}`, 3);
     const order = ['fail', 'error', 'warn', 'waived', 'skipped', 'pass'];
     const rows = [...report.checks].sort((a, b) => a.group.localeCompare(b.group) || order.indexOf(a.status) - order.indexOf(b.status));
     summary.table(['Group', 'Check', 'Result', 'What was seen', 'Took'], rows.map((r) => [
@@ -12994,7 +12994,7 @@ const ecsServiceArnField = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().
         ? 'this is an App Runner service ARN, but the target kind is ecs-express; write kind: app-runner (or service-arn alone), or give the ECS service ARN'
         : 'expected an ECS service ARN like arn:aws:ecs:eu-west-1:123456789012:service/<cluster>/<name>',
 });
-/** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
+/** RDS DB instance identifiers: 1\u201363 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
 /**
  * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
@@ -13392,7 +13392,7 @@ const drillQuerySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .re
 const snapshotRestoreShape = {
     from: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['snapshot', 'pitr'])
         .default('snapshot')
-        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks’ "point-in-time recovery tested".'),
+        .describe('snapshot: restore a snapshot (see snapshot); pitr: restore to a point in time pitr-age ago (RestoreDBInstanceToPointInTime), the runbooks\u2019 "point-in-time recovery tested".'),
     'pitr-age': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
         .default('1h')
         .describe('With from: pitr, how long ago the restored point in time is (inside the restore window).'),
@@ -13411,7 +13411,7 @@ const snapshotRestoreShape = {
         .describe('How long deleting the drill instance may take.'),
     'poll-interval': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .durationField */ .Ti
         .default('30s')
-        .describe('How often the drill instance’s status is read while waiting.'),
+        .describe('How often the drill instance\u2019s status is read while waiting.'),
     'master-secret': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .min(1)
         .optional()
@@ -13722,7 +13722,7 @@ function snapshot(id, response, label) {
 /**
  * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
  * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
- * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=\u2026`
  * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
  */
 class BetterStackMonitors {
@@ -13859,12 +13859,12 @@ let durationStyle = 'compact';
 function setDurationStyle(style) {
     durationStyle = style;
 }
-/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
+/** 93_000 \u2192 "1m33s" (or "1 m 33 s" where the style is words); 450 \u2192 "450ms". */
 function formatDuration(ms) {
     return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
 }
 /**
- * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * 93_000 \u2192 "1m33s" whatever the style: a value a message suggests for the configuration or an
  * input ("make keep-old at least 5m"), which must parse as written.
  */
 function formatDurationValue(ms) {
@@ -13881,7 +13881,7 @@ function formatDurationValue(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * 18_029_000 \u2192 "5 h 0 m 29 s"; 450 \u2192 "450 ms". For a person at a terminal: units apart from
  * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {

@@ -221,12 +221,12 @@ let durationStyle = 'compact';
 function setDurationStyle(style) {
     durationStyle = style;
 }
-/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
+/** 93_000 \u2192 "1m33s" (or "1 m 33 s" where the style is words); 450 \u2192 "450ms". */
 function formatDuration(ms) {
     return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
 }
 /**
- * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * 93_000 \u2192 "1m33s" whatever the style: a value a message suggests for the configuration or an
  * input ("make keep-old at least 5m"), which must parse as written.
  */
 function formatDurationValue(ms) {
@@ -243,7 +243,7 @@ function formatDurationValue(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * 18_029_000 \u2192 "5 h 0 m 29 s"; 450 \u2192 "450 ms". For a person at a terminal: units apart from
  * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {
@@ -300,7 +300,7 @@ const ecsServiceArnField = schemas/* string */.YjP().regex(ECS_SERVICE_ARN, {
         ? 'this is an App Runner service ARN, but the target kind is ecs-express; write kind: app-runner (or service-arn alone), or give the ECS service ARN'
         : 'expected an ECS service ARN like arn:aws:ecs:eu-west-1:123456789012:service/<cluster>/<name>',
 });
-/** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
+/** RDS DB instance identifiers: 1\u201363 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
 /**
  * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):

@@ -201,7 +201,7 @@ class GitHubDeployments {
     }
     /**
      * When this workflow run's latest attempt started: GitHub's `run_started_at` (a re-run is a
-     * new attempt, started — and so approved again — by a person). Needs `actions: read`.
+     * new attempt, started \u2014 and so approved again \u2014 by a person). Needs `actions: read`.
      */
     async runStartedAt() {
         const octokit = await this.client();
@@ -449,7 +449,7 @@ async function inspectMonitor(client, id) {
     ]);
     return { monitor, record: parsePauseRecord(text) };
 }
-/** "deploy of production at 09:00:00Z until 09:30:00Z (run …)": who paused, for people. */
+/** "deploy of production at 09:00:00Z until 09:30:00Z (run \u2026)": who paused, for people. */
 function describeSuitePause(record) {
     return `apprunner-ops ${record.action} of ${record.environment} at ${record.at}, window until ${record.until} (${record.runUrl})`;
 }
@@ -686,7 +686,7 @@ function snapshot(id, response, label) {
 /**
  * The Uptime API calls the suite makes: read a monitor, pause or resume it, and keep one
  * metadata value on it (the v3 metadata API: `POST /api/v3/metadata` replaces the values of a
- * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=…`
+ * key on a resource, an empty list removes the key; `GET /api/v3/metadata?owner_id=\u2026`
  * lists them, paginated). Every call is idempotent, so the shared HTTP retry is safe.
  */
 class BetterStackMonitors {
@@ -759,8 +759,8 @@ class BetterStackMonitors {
 
 
 /**
- * The post step of deploy and rollback: whatever the main step left open — because it
- * failed hard or the job was cancelled — is closed here. A monitor left paused would hide
+ * The post step of deploy and rollback: whatever the main step left open \u2014 because it
+ * failed hard or the job was cancelled \u2014 is closed here. A monitor left paused would hide
  * the next outage.
  */
 async function cleanUpAfterRun(state, tokens, deps) {
@@ -1052,7 +1052,7 @@ const ecsServiceArnField = schemas/* string */.YjP().regex(ECS_SERVICE_ARN, {
         ? 'this is an App Runner service ARN, but the target kind is ecs-express; write kind: app-runner (or service-arn alone), or give the ECS service ARN'
         : 'expected an ECS service ARN like arn:aws:ecs:eu-west-1:123456789012:service/<cluster>/<name>',
 });
-/** RDS DB instance identifiers: 1–63 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
+/** RDS DB instance identifiers: 1\u201363 letters, digits, hyphens; start with a letter; no "--"; no trailing "-". */
 const RDS_INSTANCE_ID = /^(?!.*--)[a-zA-Z][a-zA-Z0-9-]{0,62}(?<!-)$/;
 /**
  * RDS stores DB instance and snapshot identifiers lowercase ("stored as a lowercase string"):
@@ -1580,12 +1580,12 @@ let durationStyle = 'compact';
 function setDurationStyle(style) {
     durationStyle = style;
 }
-/** 93_000 → "1m33s" (or "1 m 33 s" where the style is words); 450 → "450ms". */
+/** 93_000 \u2192 "1m33s" (or "1 m 33 s" where the style is words); 450 \u2192 "450ms". */
 function formatDuration(ms) {
     return durationStyle === 'words' ? formatDurationWords(ms) : formatDurationValue(ms);
 }
 /**
- * 93_000 → "1m33s" whatever the style: a value a message suggests for the configuration or an
+ * 93_000 \u2192 "1m33s" whatever the style: a value a message suggests for the configuration or an
  * input ("make keep-old at least 5m"), which must parse as written.
  */
 function formatDurationValue(ms) {
@@ -1602,7 +1602,7 @@ function formatDurationValue(ms) {
     return `${h ? `${h}h` : ''}${m || (h && s) ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
 }
 /**
- * 18_029_000 → "5 h 0 m 29 s"; 450 → "450 ms". For a person at a terminal: units apart from
+ * 18_029_000 \u2192 "5 h 0 m 29 s"; 450 \u2192 "450 ms". For a person at a terminal: units apart from
  * their numbers and none skipped between two shown, so "5h29s" is never read as minutes.
  */
 function formatDurationWords(ms) {
