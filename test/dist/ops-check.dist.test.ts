@@ -92,9 +92,7 @@ describe('ops-check bundle', () => {
     expect(first.exitCode).toBe(1);
     expect(first.outputs).toMatchObject({ passed: 'false', failed: '1' });
     // No drill and no escalation test in the list: nothing for the post step to clean up.
-    expect(first.post?.stdout).toBe(
-      'ops-check (post): the main step left nothing open to close\n',
-    );
+    expect(first.post?.stdout).toBe('ops-check (post): the main step left nothing open to close\n');
     const report = JSON.parse(await readFile(first.outputs['report']!, 'utf8')) as CheckReport;
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
       ['service-running', 'pass'],
