@@ -38,7 +38,7 @@ async function environmentStatus(
   const logger = recordingLogger(); // warnings of the readers go into the report, not the screen
   const clients = createAwsClients(env.region);
   const run = terminalRunInfo(io.env, io.cwd, io.now());
-  const ctx = createOpsContext({
+  const ctx = await createOpsContext({
     environment: name,
     configPath: file,
     env,

@@ -10,8 +10,7 @@ export const modules = {
 /* harmony export */   B: () => (/* binding */ latencyRequests)
 /* harmony export */ });
 /* harmony import */ var _aws_cloudwatch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7148);
-/* harmony import */ var _targets_ecs_express_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1133);
-/* harmony import */ var _target_of_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3001);
+/* harmony import */ var _target_of_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3001);
 /**
  * The request metrics of the environment's service, whichever the target: App Runner's own
  * (AWS/AppRunner), or the Application Load Balancer in front of an ECS Express service
@@ -20,10 +19,9 @@ export const modules = {
  */
 
 
-
 /** Requests, 5xx and p99 per period of the environment's service, and which metrics said so. */
 async function serviceTraffic(ctx, window) {
-    const target = (0,_target_of_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTarget */ .e)(ctx);
+    const target = await (0,_target_of_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTarget */ .e)(ctx);
     return { periods: await target.traffic(window), source: target.trafficMetrics };
 }
 /**
@@ -31,8 +29,10 @@ async function serviceTraffic(ctx, window) {
  * each target group's TargetResponseTime (seconds: `toMs` 1000).
  */
 async function latencyRequests(ctx, window) {
-    const target = (0,_target_of_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTarget */ .e)(ctx);
-    if (!(target instanceof _targets_ecs_express_js__WEBPACK_IMPORTED_MODULE_1__/* .EcsExpressTarget */ .jG))
+    const target = await (0,_target_of_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTarget */ .e)(ctx);
+    // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+    const { EcsExpressTarget } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
+    if (!(target instanceof EcsExpressTarget))
         return {
             requests: [
                 {
@@ -216,7 +216,7 @@ const reportCheck = (0,_types_js__WEBPACK_IMPORTED_MODULE_7__/* .defineCheck */ 
 /* harmony export */   e: () => (/* binding */ checkTarget)
 /* harmony export */ });
 /* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9750);
-/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8216);
+/* harmony import */ var _targets_create_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
 /** The deploy target of the environment a check reads (core/targets/), with the check's clients. */
 
 

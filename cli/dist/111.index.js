@@ -85,7 +85,7 @@ async function environmentStatus(io, file, name) {
     const logger = recordingLogger(); // warnings of the readers go into the report, not the screen
     const clients = (0,aws_clients/* createAwsClients */.Gv)(env.region);
     const run = (0,run_info/* terminalRunInfo */.U)(io.env, io.cwd, io.now());
-    const ctx = (0,context/* createOpsContext */.a)({
+    const ctx = await (0,context/* createOpsContext */.a)({
         environment: name,
         configPath: file,
         env,

@@ -20,10 +20,6 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(2284);
 // EXTERNAL MODULE: ./core/aws/call.ts
 var call = __webpack_require__(2664);
-// EXTERNAL MODULE: ./core/targets/ecs-express.ts
-var ecs_express = __webpack_require__(1133);
-// EXTERNAL MODULE: ./core/targets/fly.ts
-var fly = __webpack_require__(752);
 // EXTERNAL MODULE: ./core/targets/target.ts
 var targets_target = __webpack_require__(9056);
 // EXTERNAL MODULE: ./core/checks/target-of.ts
@@ -39,16 +35,16 @@ var types = __webpack_require__(5045);
 
 
 
-
-
 /**
  * ECS Express: the service is ACTIVE and its newest service deployment SUCCESSFUL. A deployment
  * ECS rolled back, or one that failed or was stopped, is a failure even though the service
  * still serves (the old version): the newest change did not land.
  */
 async function ecsServiceRunning(ctx) {
-    const target = (0,target_of/* checkTarget */.e)(ctx);
-    if (!(target instanceof ecs_express/* EcsExpressTarget */.jG))
+    const target = await (0,target_of/* checkTarget */.e)(ctx);
+    // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+    const { EcsExpressTarget } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
+    if (!(target instanceof EcsExpressTarget))
         throw new Error('service-running: not an ECS target');
     let state;
     try {
@@ -108,8 +104,9 @@ async function ecsServiceRunning(ctx) {
  * machine, or none serving, is.
  */
 async function flyMachinesRunning(ctx) {
-    const target = (0,target_of/* checkTarget */.e)(ctx);
-    if (!(target instanceof fly/* FlyTarget */.B))
+    const target = await (0,target_of/* checkTarget */.e)(ctx);
+    const { FlyTarget } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.bind(__webpack_require__, 752));
+    if (!(target instanceof FlyTarget))
         throw new Error('service-running: not a Fly target');
     const machines = await target.machineHealth();
     const observed = Object.fromEntries(machines.map((m) => [m.id, m.state]));
@@ -152,7 +149,7 @@ const serviceRunning = (0,types/* defineCheck */.q)({
             return flyMachinesRunning(ctx);
         if (env.target.kind !== 'app-runner') {
             // A target with no one status word (Auto Scaling behind a load balancer) says itself.
-            const target = (0,target_of/* checkTarget */.e)(ctx);
+            const target = await (0,target_of/* checkTarget */.e)(ctx);
             if (!target.serviceStatus)
                 throw new Error(`service-running cannot read a ${env.target.kind} target yet; remove it from the environment's lists`);
             return target.serviceStatus();
@@ -880,7 +877,7 @@ async function runningDigests(name, env, ctx, byTag, inRepo, history, deps) {
     let images;
     try {
         // What runs, on whichever platform the environment names.
-        const target = (0,target_of/* checkTarget */.e)({
+        const target = await (0,target_of/* checkTarget */.e)({
             env,
             aws: ctx.aws,
             clock: deps.clock,
@@ -2429,7 +2426,7 @@ const rotationDue = (0,types/* defineCheck */.q)({
         let deployedAt;
         try {
             if (secrets.length > 0)
-                deployedAt = await (0,target_of/* checkTarget */.e)(ctx).lastDeployedAt();
+                deployedAt = await (await (0,target_of/* checkTarget */.e)(ctx)).lastDeployedAt();
         }
         catch (error) {
             return { status: 'error', line: `the service's last deployment: ${(0,errors/* errorMessage */.gJ)(error)}` };
@@ -2621,7 +2618,7 @@ const serviceEnv = (0,types/* defineCheck */.q)({
     group: 'Application',
     async run(check, ctx) {
         // What runs: App Runner's configuration, or ECS Express's active configuration.
-        const state = await (0,target_of/* checkTarget */.e)(ctx).describe();
+        const state = await (await (0,target_of/* checkTarget */.e)(ctx)).describe();
         const vars = state.environment;
         const secrets = state.secrets;
         const secretsIn = ctx.env.target.kind === 'app-runner'

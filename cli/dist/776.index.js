@@ -107,6 +107,62 @@ class EcrRepository {
 
 /***/ }),
 
+/***/ 2435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   W_: () => (/* binding */ imageUri),
+/* harmony export */   aj: () => (/* binding */ parseImageIdentifier)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[0-9a-f]{64}))$/;
+function registryHost(location) {
+    return `${location.registryId}.dkr.ecr.${location.region}.amazonaws.com`;
+}
+function imageUri(location, ref) {
+    return `${registryHost(location)}/${location.repository}${ref.kind === 'tag' ? `:${ref.tag}` : `@${ref.digest}`}`;
+}
+/**
+ * Parses the `image` input. A full URI must name the configured repository: deploying
+ * another repository's image is almost always a mistake in the workflow.
+ */
+function parseImageRef(input, inputName, location) {
+    if (DIGEST.test(input))
+        return { kind: 'digest', digest: input };
+    const uri = URI.exec(input);
+    if (uri) {
+        const [, registryId, region, repository, tag, digest] = uri;
+        if (repository !== location.repository ||
+            registryId !== location.registryId ||
+            region !== location.region) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `"${input}" is not in the configured repository ${registryHost(location)}/${location.repository}; name a tag or digest of that repository`);
+        }
+        return tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest };
+    }
+    if (TAG.test(input))
+        return { kind: 'tag', tag: input };
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `expected a tag (e.g. 3f9c2ab), a digest (sha256:<64 hex>) or an ECR URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), got "${input}"`);
+}
+/** Parses an identifier App Runner reports (always a URI with a tag or digest). */
+function parseImageIdentifier(identifier) {
+    const uri = URI.exec(identifier);
+    if (!uri)
+        return undefined;
+    const [, , , repository, tag, digest] = uri;
+    return {
+        repository: repository,
+        ref: tag ? { kind: 'tag', tag } : { kind: 'digest', digest: digest },
+    };
+}
+
+
+/***/ }),
+
 /***/ 7561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -391,8 +447,8 @@ var aws_clients = __webpack_require__(9750);
 var aws_ecr = __webpack_require__(640);
 // EXTERNAL MODULE: ./core/aws/rds.ts
 var rds = __webpack_require__(7561);
-// EXTERNAL MODULE: ./core/targets/create.ts + 6 modules
-var create = __webpack_require__(8216);
+// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
+var create = __webpack_require__(1577);
 // EXTERNAL MODULE: ./core/github/deployments.ts
 var deployments = __webpack_require__(6302);
 // EXTERNAL MODULE: ./core/notify/betterstack.ts
@@ -416,7 +472,7 @@ function ecrLocation(env) {
         repository: env['ecr-repository'],
     };
 }
-function createOpsContext(options) {
+async function createOpsContext(options) {
     const { env, clock, logger } = options;
     // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
     const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
@@ -424,7 +480,7 @@ function createOpsContext(options) {
         (0,aws_clients/* createAwsClients */.Gv)(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
     const maintenance = env.maintenance;
     const ecr = new aws_ecr.EcrRepository(clients.ecr, ecrLocation(env), deps);
-    const target = (0,create/* targetOf */.$r)(env, clients, deps, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }, { flyApiToken: options.flyApiToken });
+    const target = await (0,create/* targetOf */.$r)(env, clients, deps, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }, { flyApiToken: options.flyApiToken });
     const token = options.githubToken;
     function githubAt(sha) {
         return token

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var github_context = __webpack_require__(366);
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var aws_clients = __webpack_require__(9750);
-// EXTERNAL MODULE: ./core/targets/create.ts + 6 modules
-var create = __webpack_require__(8216);
+// EXTERNAL MODULE: ./core/targets/create.ts + 3 modules
+var create = __webpack_require__(1577);
 // EXTERNAL MODULE: ./core/aws/secrets-manager.ts
 var secrets_manager = __webpack_require__(9913);
 // EXTERNAL MODULE: ./core/config/load.ts + 5 modules
@@ -1189,7 +1189,7 @@ async function prepareRotation(inputs, deps) {
         environment: inputs.environment,
         env,
         secrets: new secrets_manager/* SecretsStore */.Vb(clients.secretsManager, { ...callDeps, mask }),
-        target: (0,create/* targetOf */.$r)(env, clients, callDeps, { requestTimeoutMs: aws_clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 }, { flyApiToken: inputs.flyApiToken }),
+        target: await (0,create/* targetOf */.$r)(env, clients, callDeps, { requestTimeoutMs: aws_clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 }, { flyApiToken: inputs.flyApiToken }),
         rds: env.database
             ? new database/* RdsMasterPassword */.p(clients.rds, env.database.instance, callDeps)
             : undefined,

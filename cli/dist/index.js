@@ -145,7 +145,7 @@ const COMMANDS = [
         usage: 'apprunner-ops status [environment] [--json]',
         summary: 'what runs where and since when, recent deploys and rollbacks, snapshots, monitors (read-only)',
         flags: { ...CONFIG_FLAG, json: { type: 'boolean', description: 'print JSON on stdout' } },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4111))).runStatus,
     },
     {
         name: 'deploy',
@@ -158,7 +158,7 @@ const COMMANDS = [
                 description: 'put the previous image back when verification fails',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(687), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9991))).runDeploy,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(687), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9991))).runDeploy,
     },
     {
         name: 'rollback',
@@ -173,7 +173,7 @@ const COMMANDS = [
                 description: 'command that undoes the migration',
             },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(687), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9991))).runRollback,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(776), __nccwpck_require__.e(687), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9991))).runRollback,
     },
     {
         name: 'check',
@@ -183,7 +183,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8265))).runCheck,
     },
     {
         name: 'report',
@@ -197,7 +197,7 @@ const COMMANDS = [
             'sla-target': { type: 'string', description: 'availability target in percent, e.g. 99.9' },
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(109), __nccwpck_require__.e(386)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9386))).runReport,
     },
     {
         name: 'gate',
@@ -209,7 +209,7 @@ const COMMANDS = [
             'evidence-dir': { type: 'string', description: 'where the evidence bundle is written' },
             json: { type: 'boolean', description: 'print the evidence as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(687), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(687), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7038))).runGateCommand,
     },
     {
         name: 'rotate',
@@ -228,7 +228,7 @@ const COMMANDS = [
             'poll-interval': { type: 'string', description: 'pause between polls, e.g. 10s' },
             'verify-timeout': { type: 'string', description: 'deadline of the health checks, e.g. 5m' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(687), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9970))).runRotate,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(687), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9970))).runRotate,
     },
     {
         name: 'diagnose',
@@ -238,7 +238,7 @@ const COMMANDS = [
             ...CONFIG_FLAG,
             json: { type: 'boolean', description: 'print the report as JSON on stdout' },
         },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(617), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(450), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(366), __nccwpck_require__.e(126), __nccwpck_require__.e(392), __nccwpck_require__.e(69), __nccwpck_require__.e(829), __nccwpck_require__.e(673), __nccwpck_require__.e(109), __nccwpck_require__.e(776), __nccwpck_require__.e(591), __nccwpck_require__.e(52), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6556))).runDiagnose,
     },
     {
         name: 'validate',

@@ -56,7 +56,7 @@ async function runningDigests(
   let images: RunningImage[];
   try {
     // What runs, on whichever platform the environment names.
-    const target = checkTarget({
+    const target = await checkTarget({
       env,
       aws: ctx.aws,
       clock: deps.clock,

@@ -10,7 +10,6 @@ import {
   type MetricRequest,
   type MinuteMetrics,
 } from '../aws/cloudwatch.js';
-import { EcsExpressTarget } from '../targets/ecs-express.js';
 import { checkTarget } from './target-of.js';
 import type { CheckContext } from './types.js';
 
@@ -22,7 +21,7 @@ export async function serviceTraffic(
   ctx: Ctx,
   window: Window,
 ): Promise<{ periods: MinuteMetrics[]; source: string }> {
-  const target = checkTarget(ctx);
+  const target = await checkTarget(ctx);
   return { periods: await target.traffic(window), source: target.trafficMetrics };
 }
 
@@ -34,7 +33,9 @@ export async function latencyRequests(
   ctx: Ctx,
   window: Window,
 ): Promise<{ requests: MetricRequest[]; toMs: number; metric: string }> {
-  const target = checkTarget(ctx);
+  const target = await checkTarget(ctx);
+  // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+  const { EcsExpressTarget } = await import('../targets/ecs-express.js');
   if (!(target instanceof EcsExpressTarget))
     return {
       requests: [

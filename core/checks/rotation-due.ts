@@ -36,7 +36,7 @@ export const rotationDue = defineCheck({
     // When the configuration that serves was deployed: a version made after it is not running.
     let deployedAt: Date | undefined;
     try {
-      if (secrets.length > 0) deployedAt = await checkTarget(ctx).lastDeployedAt();
+      if (secrets.length > 0) deployedAt = await (await checkTarget(ctx)).lastDeployedAt();
     } catch (error) {
       return { status: 'error', line: `the service's last deployment: ${errorMessage(error)}` };
     }

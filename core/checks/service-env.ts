@@ -13,7 +13,7 @@ export const serviceEnv = defineCheck({
   group: 'Application',
   async run(check, ctx) {
     // What runs: App Runner's configuration, or ECS Express's active configuration.
-    const state = await checkTarget(ctx).describe();
+    const state = await (await checkTarget(ctx)).describe();
     const vars = state.environment;
     const secrets = state.secrets;
     const secretsIn =

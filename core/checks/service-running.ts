@@ -1,7 +1,5 @@
 import { DescribeServiceCommand } from '@aws-sdk/client-apprunner';
 import { awsCall } from '../aws/call.js';
-import { EcsExpressTarget } from '../targets/ecs-express.js';
-import { FlyTarget } from '../targets/fly.js';
 import { TargetNotUpdatable, type TargetState } from '../targets/target.js';
 import { checkTarget } from './target-of.js';
 import { serviceRunningSchema } from './schemas/service-running.js';
@@ -13,7 +11,9 @@ import { defineCheck, type CheckContext, type CheckOutcome } from './types.js';
  * still serves (the old version): the newest change did not land.
  */
 async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
-  const target = checkTarget(ctx);
+  const target = await checkTarget(ctx);
+  // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+  const { EcsExpressTarget } = await import('../targets/ecs-express.js');
   if (!(target instanceof EcsExpressTarget)) throw new Error('service-running: not an ECS target');
   let state: TargetState;
   try {
@@ -74,7 +74,8 @@ async function ecsServiceRunning(ctx: CheckContext): Promise<CheckOutcome> {
  * machine, or none serving, is.
  */
 async function flyMachinesRunning(ctx: CheckContext): Promise<CheckOutcome> {
-  const target = checkTarget(ctx);
+  const target = await checkTarget(ctx);
+  const { FlyTarget } = await import('../targets/fly.js');
   if (!(target instanceof FlyTarget)) throw new Error('service-running: not a Fly target');
   const machines = await target.machineHealth();
   const observed = Object.fromEntries(machines.map((m) => [m.id, m.state]));
@@ -118,7 +119,7 @@ export const serviceRunning = defineCheck({
     if (env.target.kind === 'fly') return flyMachinesRunning(ctx);
     if (env.target.kind !== 'app-runner') {
       // A target with no one status word (Auto Scaling behind a load balancer) says itself.
-      const target = checkTarget(ctx);
+      const target = await checkTarget(ctx);
       if (!target.serviceStatus)
         throw new Error(
           `service-running cannot read a ${env.target.kind} target yet; remove it from the environment's lists`,

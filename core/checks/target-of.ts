@@ -7,7 +7,7 @@ import type { CheckContext } from './types.js';
 export function checkTarget(
   ctx: Pick<CheckContext, 'env' | 'aws' | 'clock' | 'logger'> &
     Partial<Pick<CheckContext, 'signal' | 'secrets'>>,
-): DeployTarget {
+): Promise<DeployTarget> {
   return targetOf(
     ctx.env,
     ctx.aws,

@@ -96,7 +96,7 @@ export function ecrLocation(env: EnvironmentConfig): EcrLocation {
   };
 }
 
-export function createOpsContext(options: OpsOptions): OpsContext {
+export async function createOpsContext(options: OpsOptions): Promise<OpsContext> {
   const { env, clock, logger } = options;
   // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
   const deps: AwsCallDeps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
@@ -105,7 +105,7 @@ export function createOpsContext(options: OpsOptions): OpsContext {
     createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
   const maintenance = env.maintenance;
   const ecr = new EcrRepository(clients.ecr, ecrLocation(env), deps);
-  const target = targetOf(
+  const target = await targetOf(
     env,
     clients,
     deps,

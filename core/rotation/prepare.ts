@@ -74,7 +74,7 @@ export async function prepareRotation(
     environment: inputs.environment,
     env,
     secrets: new SecretsStore(clients.secretsManager, { ...callDeps, mask }),
-    target: targetOf(
+    target: await targetOf(
       env,
       clients,
       callDeps,

@@ -103,7 +103,7 @@ export async function targetWorld(
     return out.imageDetails?.[0]?.imageDigest;
   };
   const arn = kind === 'ecs-express' ? ECS_ARN : sim.service('drop-web').arn;
-  const target = createTarget({ kind, 'service-arn': arn }, clients, deps, {
+  const target = await createTarget({ kind, 'service-arn': arn }, clients, deps, {
     digestOf,
     cloudWatch: clients.cloudWatch,
   });

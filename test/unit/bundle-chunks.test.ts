@@ -2,20 +2,26 @@
  * What a bundle loads at start: every run of an action pays for it, and the tests run the
  * bundles over a thousand times.
  *
- * EC2's SDK client is the largest module of the SDK (2 MB): a bundle that imported it at load
- * spent about a fifth of every start on it (the deploy bundle 0.33 s of CPU instead of 0.24 s),
- * though only an asg environment's launch templates and the gate's network checks use it. So
- * it is imported on first use (core/aws/ec2.ts, core/aws/asg-clients.ts): a chunk of its own,
- * never in the code a bundle loads at start. A static import of '@aws-sdk/client-ec2'
- * anywhere an action reaches puts it back into index.js, and fails here.
+ * The SDK clients only some environments use are imported on first use, each in a chunk of its
+ * own: EC2's (2 MB, the largest of the SDK; a fifth of a start when it was in index.js) by the
+ * asg target's launch templates and the gate's network checks (core/aws/ec2.ts,
+ * core/aws/asg-clients.ts); ECS's with the ECS Express target, Auto Scaling's and ELB's with the
+ * asg target (core/targets/create.ts imports those targets when an environment names them).
+ * A static import of one of them anywhere an action reaches puts it back into index.js, and
+ * fails here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-/** A string only EC2's client holds (its service's shape namespace). */
-const EC2_CLIENT = 'synthetic.com.amazonaws.ec2';
+/** Strings only each client holds (its service's shape namespace). */
+const ON_FIRST_USE = {
+  EC2: 'synthetic.com.amazonaws.ec2',
+  ECS: 'synthetic.com.amazonaws.ecs',
+  'Auto Scaling': 'synthetic.com.amazonaws.autoscaling',
+  ELB: 'synthetic.com.amazonaws.elasticloadbalancingv2',
+};
 
 const dists = [
   ...readdirSync(path.join(ROOT, 'actions'))
@@ -29,22 +35,25 @@ const entries = dists.flatMap((dist) =>
     .filter((file) => existsSync(path.join(ROOT, file))),
 );
 
-describe("the bundles load EC2's client on first use only", () => {
-  it.each(entries)('%s does not hold it', (file) => {
-    expect(readFileSync(path.join(ROOT, file), 'utf8').includes(EC2_CLIENT)).toBe(false);
-  });
+describe.each(Object.entries(ON_FIRST_USE))(
+  "the bundles load %s's client on first use only",
+  (_, marker) => {
+    it.each(entries)('%s does not hold it', (file) => {
+      expect(readFileSync(path.join(ROOT, file), 'utf8').includes(marker)).toBe(false);
+    });
 
-  it('the deploy bundle still carries it, in a chunk of its own', () => {
-    const dist = path.join(ROOT, 'actions/deploy/dist');
-    const chunks = readdirSync(dist).filter(
-      (f) =>
-        f !== 'index.js' &&
-        f.endsWith('.js') &&
-        readFileSync(path.join(dist, f), 'utf8').includes(EC2_CLIENT),
-    );
-    expect(chunks).toHaveLength(1);
-  });
-});
+    it('the deploy bundle still carries it, in a chunk of its own', () => {
+      const dist = path.join(ROOT, 'actions/deploy/dist');
+      const chunks = readdirSync(dist).filter(
+        (f) =>
+          f !== 'index.js' &&
+          f.endsWith('.js') &&
+          readFileSync(path.join(dist, f), 'utf8').includes(marker),
+      );
+      expect(chunks).toHaveLength(1);
+    });
+  },
+);
 
 /** A string only undici holds (a diagnostics channel), which @actions/core's HTTP client imports. */
 const UNDICI = 'undici:request:create';

@@ -28,8 +28,8 @@ function flyApiTokenInput(inputs, name = 'fly-api-token') {
     return token;
 }
 
-// EXTERNAL MODULE: ./core/checks/ops-check.ts + 131 modules
-var ops_check = __webpack_require__(4740);
+// EXTERNAL MODULE: ./core/checks/ops-check.ts + 122 modules
+var ops_check = __webpack_require__(362);
 ;// CONCATENATED MODULE: ./actions/ops-check/src/inputs.ts
 
 
@@ -69,7 +69,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_action_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(711);
 /* harmony import */ var _core_aws_clients_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9750);
 /* harmony import */ var _core_checks_escalation_test_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(292);
-/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4740);
+/* harmony import */ var _core_checks_ops_check_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(362);
 /* harmony import */ var _core_drill_post_step_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3697);
 /* harmony import */ var _core_util_clock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8791);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7516);
@@ -696,6 +696,143 @@ function createAwsClients(region, limits = { requestTimeoutMs: DEFAULT_AWS_REQUE
 
 /***/ }),
 
+/***/ 7148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ albDimensions),
+/* harmony export */   WV: () => (/* binding */ metricStatistics),
+/* harmony export */   bm: () => (/* binding */ appRunnerTraffic),
+/* harmony export */   d3: () => (/* binding */ appRunnerDimensions),
+/* harmony export */   jH: () => (/* binding */ periodOf),
+/* harmony export */   nY: () => (/* binding */ albTraffic)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2664);
+
+
+/** Rounds a window up to whole minutes, as CloudWatch periods must be. */
+function periodOf(windowMs) {
+    return Math.max(60, Math.ceil(windowMs / 60_000) * 60);
+}
+/** One GetMetricStatistics call through awsCall, datapoints oldest first. */
+async function metricStatistics(client, request, deps) {
+    const dimensions = Object.entries(request.dimensions).map(([Name, Value]) => ({
+        Name,
+        Value,
+    }));
+    const out = await (0,_call_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCall */ .uF)(`GetMetricStatistics ${request.namespace} ${request.metric}`, () => client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricStatisticsCommand */ .ByE({
+        Namespace: request.namespace,
+        MetricName: request.metric,
+        Dimensions: dimensions,
+        StartTime: new Date(request.start),
+        EndTime: new Date(request.end),
+        Period: request.periodSeconds,
+        ...(request.statistics ? { Statistics: request.statistics } : {}),
+        ...(request.percentiles ? { ExtendedStatistics: request.percentiles } : {}),
+    }), deps.signal ? { abortSignal: deps.signal } : {}), deps);
+    return [...(out.Datapoints ?? [])].sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
+}
+/**
+ * App Runner publishes its metrics with both ServiceName and ServiceID, and CloudWatch only
+ * matches the exact set of dimensions: both come from the service ARN.
+ */
+function appRunnerDimensions(serviceArn) {
+    const match = /:service\/([^/]+)\/([0-9a-f]{32})$/.exec(serviceArn);
+    if (!match)
+        throw new Error(`cannot read the service name and id from ${serviceArn}`);
+    return { ServiceName: match[1], ServiceID: match[2] };
+}
+/**
+ * Requests, 5xx and p99 latency of an App Runner service per period since `start`.
+ * A period without a 5xxStatusResponses datapoint had no 5xx (App Runner publishes none until
+ * the first one), so missing means zero; a period without Requests had no traffic.
+ */
+async function appRunnerTraffic(client, serviceArn, window, deps) {
+    const dimensions = appRunnerDimensions(serviceArn);
+    const base = { namespace: 'AWS/AppRunner', dimensions, ...window };
+    const [requests, errors, latency] = await Promise.all([
+        metricStatistics(client, { ...base, metric: 'Requests', statistics: ['Sum'] }, deps),
+        metricStatistics(client, { ...base, metric: '5xxStatusResponses', statistics: ['Sum'] }, deps),
+        metricStatistics(client, { ...base, metric: 'RequestLatency', percentiles: ['p99'] }, deps),
+    ]);
+    const key = (d) => d.Timestamp?.getTime() ?? 0;
+    const errorsAt = new Map(errors.map((d) => [key(d), d.Sum ?? 0]));
+    const p99At = new Map(latency.map((d) => [key(d), d.ExtendedStatistics?.['p99']]));
+    return requests.map((d) => {
+        const p99 = p99At.get(key(d));
+        return {
+            at: key(d),
+            requests: d.Sum ?? 0,
+            errors: errorsAt.get(key(d)) ?? 0,
+            ...(p99 !== undefined ? { p99 } : {}),
+        };
+    });
+}
+const ELB_RESOURCE = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(.+)$/;
+/**
+ * The AWS/ApplicationELB dimensions of one target group: `LoadBalancer` is the load
+ * balancer's ARN after `loadbalancer/` (`app/<name>/<id>`), `TargetGroup` the target group's
+ * after the account (`targetgroup/<name>/<id>`). Both, because a shared ALB's LoadBalancer-only
+ * metrics mix every service behind it.
+ */
+function albDimensions(target) {
+    const lb = ELB_RESOURCE.exec(target.loadBalancerArn)?.[1];
+    const tg = ELB_RESOURCE.exec(target.targetGroupArn)?.[1];
+    if (!lb?.startsWith('loadbalancer/app/'))
+        throw new Error(`${target.loadBalancerArn} is not an Application Load Balancer ARN`);
+    if (!tg?.startsWith('targetgroup/'))
+        throw new Error(`${target.targetGroupArn} is not a target group ARN`);
+    return { LoadBalancer: lb.slice('loadbalancer/'.length), TargetGroup: tg };
+}
+/**
+ * Requests, 5xx answered by the service and p99 latency per period, from the load balancer in
+ * front of it: RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime (seconds, given
+ * here in ms) of each target group, added up (p99: the highest). ELB publishes an HTTPCode count
+ * only when it is not zero, so missing means zero; a period without RequestCount had no traffic.
+ * 5xx the load balancer makes itself (HTTPCode_ELB_5XX_Count) exist only per load balancer,
+ * which Express shares between services, so they are not counted.
+ */
+async function albTraffic(client, targets, window, deps) {
+    const perGroup = await Promise.all(targets.map(async (target) => {
+        const base = {
+            namespace: 'AWS/ApplicationELB',
+            dimensions: albDimensions(target),
+            ...window,
+        };
+        const [requests, errors, latency] = await Promise.all([
+            metricStatistics(client, { ...base, metric: 'RequestCount', statistics: ['Sum'] }, deps),
+            metricStatistics(client, { ...base, metric: 'HTTPCode_Target_5XX_Count', statistics: ['Sum'] }, deps),
+            metricStatistics(client, { ...base, metric: 'TargetResponseTime', percentiles: ['p99'] }, deps),
+        ]);
+        return { requests, errors, latency };
+    }));
+    const key = (d) => d.Timestamp?.getTime() ?? 0;
+    const byPeriod = new Map();
+    for (const group of perGroup) {
+        for (const d of group.requests) {
+            const period = byPeriod.get(key(d)) ?? { at: key(d), requests: 0, errors: 0 };
+            period.requests += d.Sum ?? 0;
+            byPeriod.set(period.at, period);
+        }
+        for (const d of group.errors) {
+            const period = byPeriod.get(key(d));
+            if (period)
+                period.errors += d.Sum ?? 0;
+        }
+        for (const d of group.latency) {
+            const period = byPeriod.get(key(d));
+            const seconds = d.ExtendedStatistics?.['p99'];
+            if (period && seconds !== undefined)
+                period.p99 = Math.max(period.p99 ?? 0, Math.round(seconds * 1000));
+        }
+    }
+    return [...byPeriod.values()].sort((a, b) => a.at - b.at);
+}
+
+
+/***/ }),
+
 /***/ 640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1206,7 +1343,7 @@ async function resolveEscalationTests(environment, token, deps) {
 
 /***/ }),
 
-/***/ 4740:
+/***/ 362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1223,7 +1360,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./core/aws/clients.ts
 var clients = __webpack_require__(9750);
 // EXTERNAL MODULE: ./core/aws/call.ts
-var aws_call = __webpack_require__(2664);
+var call = __webpack_require__(2664);
 ;// CONCATENATED MODULE: ./core/aws/ec2.ts
 
 
@@ -1243,7 +1380,7 @@ async function describeSecurityGroups(aws, region, groupIds, deps) {
         return [];
     const client = await ec2Client(aws, region);
     const { DescribeSecurityGroupsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
-    const out = await (0,aws_call/* awsCall */.uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
+    const out = await (0,call/* awsCall */.uF)('DescribeSecurityGroups', () => client.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] })), deps);
     return out.SecurityGroups ?? [];
 }
 /** Running instances carrying the tag `key` = `value` (the SSM hop of a private database). */
@@ -2843,1610 +2980,21 @@ async function json_file_writeJsonFile(directory, stem, value) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-apprunner/dist-cjs/index.js
 var dist_cjs = __webpack_require__(2284);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(4085);
-;// CONCATENATED MODULE: ./core/aws/cloudwatch.ts
-
-
-/** Rounds a window up to whole minutes, as CloudWatch periods must be. */
-function periodOf(windowMs) {
-    return Math.max(60, Math.ceil(windowMs / 60_000) * 60);
-}
-/** One GetMetricStatistics call through awsCall, datapoints oldest first. */
-async function metricStatistics(client, request, deps) {
-    const dimensions = Object.entries(request.dimensions).map(([Name, Value]) => ({
-        Name,
-        Value,
-    }));
-    const out = await (0,aws_call/* awsCall */.uF)(`GetMetricStatistics ${request.namespace} ${request.metric}`, () => client.send(new client_cloudwatch_dist_cjs/* GetMetricStatisticsCommand */.ByE({
-        Namespace: request.namespace,
-        MetricName: request.metric,
-        Dimensions: dimensions,
-        StartTime: new Date(request.start),
-        EndTime: new Date(request.end),
-        Period: request.periodSeconds,
-        ...(request.statistics ? { Statistics: request.statistics } : {}),
-        ...(request.percentiles ? { ExtendedStatistics: request.percentiles } : {}),
-    }), deps.signal ? { abortSignal: deps.signal } : {}), deps);
-    return [...(out.Datapoints ?? [])].sort((a, b) => (a.Timestamp?.getTime() ?? 0) - (b.Timestamp?.getTime() ?? 0));
-}
-/**
- * App Runner publishes its metrics with both ServiceName and ServiceID, and CloudWatch only
- * matches the exact set of dimensions: both come from the service ARN.
- */
-function appRunnerDimensions(serviceArn) {
-    const match = /:service\/([^/]+)\/([0-9a-f]{32})$/.exec(serviceArn);
-    if (!match)
-        throw new Error(`cannot read the service name and id from ${serviceArn}`);
-    return { ServiceName: match[1], ServiceID: match[2] };
-}
-/**
- * Requests, 5xx and p99 latency of an App Runner service per period since `start`.
- * A period without a 5xxStatusResponses datapoint had no 5xx (App Runner publishes none until
- * the first one), so missing means zero; a period without Requests had no traffic.
- */
-async function appRunnerTraffic(client, serviceArn, window, deps) {
-    const dimensions = appRunnerDimensions(serviceArn);
-    const base = { namespace: 'AWS/AppRunner', dimensions, ...window };
-    const [requests, errors, latency] = await Promise.all([
-        metricStatistics(client, { ...base, metric: 'Requests', statistics: ['Sum'] }, deps),
-        metricStatistics(client, { ...base, metric: '5xxStatusResponses', statistics: ['Sum'] }, deps),
-        metricStatistics(client, { ...base, metric: 'RequestLatency', percentiles: ['p99'] }, deps),
-    ]);
-    const key = (d) => d.Timestamp?.getTime() ?? 0;
-    const errorsAt = new Map(errors.map((d) => [key(d), d.Sum ?? 0]));
-    const p99At = new Map(latency.map((d) => [key(d), d.ExtendedStatistics?.['p99']]));
-    return requests.map((d) => {
-        const p99 = p99At.get(key(d));
-        return {
-            at: key(d),
-            requests: d.Sum ?? 0,
-            errors: errorsAt.get(key(d)) ?? 0,
-            ...(p99 !== undefined ? { p99 } : {}),
-        };
-    });
-}
-const ELB_RESOURCE = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(.+)$/;
-/**
- * The AWS/ApplicationELB dimensions of one target group: `LoadBalancer` is the load
- * balancer's ARN after `loadbalancer/` (`app/<name>/<id>`), `TargetGroup` the target group's
- * after the account (`targetgroup/<name>/<id>`). Both, because a shared ALB's LoadBalancer-only
- * metrics mix every service behind it.
- */
-function albDimensions(target) {
-    const lb = ELB_RESOURCE.exec(target.loadBalancerArn)?.[1];
-    const tg = ELB_RESOURCE.exec(target.targetGroupArn)?.[1];
-    if (!lb?.startsWith('loadbalancer/app/'))
-        throw new Error(`${target.loadBalancerArn} is not an Application Load Balancer ARN`);
-    if (!tg?.startsWith('targetgroup/'))
-        throw new Error(`${target.targetGroupArn} is not a target group ARN`);
-    return { LoadBalancer: lb.slice('loadbalancer/'.length), TargetGroup: tg };
-}
-/**
- * Requests, 5xx answered by the service and p99 latency per period, from the load balancer in
- * front of it: RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime (seconds, given
- * here in ms) of each target group, added up (p99: the highest). ELB publishes an HTTPCode count
- * only when it is not zero, so missing means zero; a period without RequestCount had no traffic.
- * 5xx the load balancer makes itself (HTTPCode_ELB_5XX_Count) exist only per load balancer,
- * which Express shares between services, so they are not counted.
- */
-async function albTraffic(client, targets, window, deps) {
-    const perGroup = await Promise.all(targets.map(async (target) => {
-        const base = {
-            namespace: 'AWS/ApplicationELB',
-            dimensions: albDimensions(target),
-            ...window,
-        };
-        const [requests, errors, latency] = await Promise.all([
-            metricStatistics(client, { ...base, metric: 'RequestCount', statistics: ['Sum'] }, deps),
-            metricStatistics(client, { ...base, metric: 'HTTPCode_Target_5XX_Count', statistics: ['Sum'] }, deps),
-            metricStatistics(client, { ...base, metric: 'TargetResponseTime', percentiles: ['p99'] }, deps),
-        ]);
-        return { requests, errors, latency };
-    }));
-    const key = (d) => d.Timestamp?.getTime() ?? 0;
-    const byPeriod = new Map();
-    for (const group of perGroup) {
-        for (const d of group.requests) {
-            const period = byPeriod.get(key(d)) ?? { at: key(d), requests: 0, errors: 0 };
-            period.requests += d.Sum ?? 0;
-            byPeriod.set(period.at, period);
-        }
-        for (const d of group.errors) {
-            const period = byPeriod.get(key(d));
-            if (period)
-                period.errors += d.Sum ?? 0;
-        }
-        for (const d of group.latency) {
-            const period = byPeriod.get(key(d));
-            const seconds = d.ExtendedStatistics?.['p99'];
-            if (period && seconds !== undefined)
-                period.p99 = Math.max(period.p99 ?? 0, Math.round(seconds * 1000));
-        }
-    }
-    return [...byPeriod.values()].sort((a, b) => a.at - b.at);
-}
-
-// EXTERNAL MODULE: ./core/util/retry.ts
-var retry = __webpack_require__(9891);
+// EXTERNAL MODULE: ./core/targets/target.ts
+var targets_target = __webpack_require__(9056);
+// EXTERNAL MODULE: ./core/aws/cloudwatch.ts
+var cloudwatch = __webpack_require__(7148);
 // EXTERNAL MODULE: ./core/util/wait.ts
 var util_wait = __webpack_require__(4480);
-;// CONCATENATED MODULE: ./core/targets/target.ts
-
-/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED \u2026). */
-class TargetNotUpdatable extends errors/* DomainFailure */.dY {
-    name = 'TargetNotUpdatable';
-}
-/** `https://` in front of a bare host name; an URL with a scheme is kept. */
-function withScheme(endpoint) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-}
-/** `<registry>/<repo>@sha256:\u2026` from an image reference (tag or digest) and its digest. */
-function byDigest(image, digest) {
-    if (!digest)
-        return image;
-    const at = image.indexOf('@');
-    const withoutDigest = at >= 0 ? image.slice(0, at) : image;
-    // A tag is after the last ':' that follows the last '/' (a registry port is before it).
-    const slash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    const repo = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
-    return `${repo}@${digest}`;
-}
-
-;// CONCATENATED MODULE: ./core/targets/ecs-express.ts
-/**
- * Amazon ECS Express Mode as a deploy target (@aws-sdk/client-ecs \u2265 3.937.0).
- *
- * - What runs: DescribeExpressGatewayService's active configuration (primaryContainer, the
- *   ingress endpoint as URL) and DescribeServiceRevisions' containerImages[].imageDigest.
- * - Switch: UpdateExpressGatewayService with the whole primaryContainer of the active
- *   configuration and only the image changed (whether a partial container keeps the
- *   environment and secrets is not documented). Environments are compared as sets: the API
- *   reorders them (terraform-provider-aws#45792).
- * - Follow: the update returns a service revision, not a deployment; the deployment that
- *   targets that revision is found with ListServiceDeployments (not listed yet is eventual
- *   consistency, retried within the deadline) and followed with DescribeServiceDeployments.
- *   There is no FAILED status: ROLLBACK_SUCCESSFUL is a failed deploy that ECS undid, and
- *   ROLLBACK_FAILED and STOPPED leave nobody sure what serves.
- * - Restart: UpdateService forceNewDeployment ("start a new deployment with no service
- *   definition changes"), which makes a new revision of the same configuration.
- */
-
-
-
-
-
-
-
-
-
-
-/** Statuses of a deployment that is still under way: the service is busy. */
-const UNFINISHED = [
-    'PENDING',
-    'IN_PROGRESS',
-    'STOP_REQUESTED',
-    'ROLLBACK_REQUESTED',
-    'ROLLBACK_IN_PROGRESS',
-];
-const TERMINAL = new Set([
-    'SUCCESSFUL',
-    'STOPPED',
-    'ROLLBACK_SUCCESSFUL',
-    'ROLLBACK_FAILED',
-]);
-const DEFAULT_WAIT = { timeoutMs: 300_000, intervalMs: 5_000 };
-/** An ECS client built like the others (maxAttempts 1, request timeout that throws). */
-function createEcsClient(region, limits = { requestTimeoutMs: clients/* DEFAULT_AWS_REQUEST_TIMEOUT_MS */.Z7 }) {
-    return new client_ecs_dist_cjs/* ECSClient */.Zgc((0,clients/* awsClientConfig */.rw)(region, limits));
-}
-const toRecord = (list, key) => Object.fromEntries((list ?? []).map(key));
-/** Two name/value lists hold the same pairs, whatever their order. */
-function sameEntries(a, b) {
-    const names = new Set([...Object.keys(a), ...Object.keys(b)]);
-    const differing = [...names].filter((n) => a[n] !== b[n]).sort();
-    return { same: differing.length === 0, differing };
-}
-const envOf = (c) => toRecord(c?.environment, (e) => [e.name ?? '', e.value ?? '']);
-const secretsOf = (c) => toRecord(c?.secrets, (e) => [e.name ?? '', e.valueFrom ?? '']);
-/**
- * The service revisions of the active configurations (two while a deployment shifts traffic),
- * at most the 20 DescribeServiceRevisions takes.
- */
-const activeRevisions = (service) => (service.activeConfigurations ?? [])
-    .map((c) => c.serviceRevisionArn)
-    .filter((r) => !!r)
-    .slice(0, 20);
-/** The answer of an update was lost; whether it took effect is read back before anything is sent again. */
-class AnswerLost extends Error {
-    name = 'AnswerLost';
-}
-/** ListServiceDeployments does not show the deployment yet (eventual consistency). */
-class NotListedYet extends Error {
-    name = 'NotListedYet';
-}
-class EcsExpressTarget {
-    client;
-    arn;
-    deps;
-    options;
-    /**
-     * Express puts the service behind an Application Load Balancer it shares between services;
-     * the service's own requests are those of its target groups.
-     */
-    trafficMetrics = 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of its target groups';
-    kind = 'ecs-express';
-    cluster;
-    serviceName;
-    constructor(client, arn, deps, options = {}) {
-        this.client = client;
-        this.arn = arn;
-        this.deps = deps;
-        this.options = options;
-        const match = fields/* ECS_SERVICE_ARN */.Qq.exec(arn);
-        if (!match)
-            throw new TargetNotUpdatable(`${arn} is not an ECS service ARN (arn:aws:ecs:<region>:<account>:service/<cluster>/<name>)`);
-        this.cluster = match[1];
-        this.serviceName = match[2];
-    }
-    async service() {
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeExpressGatewayService', () => this.client.send(new client_ecs_dist_cjs/* DescribeExpressGatewayServiceCommand */.UMo({ serviceArn: this.arn })), this.deps);
-        if (!out.service)
-            throw new Error(`DescribeExpressGatewayService returned no service for ${this.arn}`);
-        return out.service;
-    }
-    /**
-     * The configuration that serves: the only active one, or while a deployment shifts traffic
-     * the older one (it keeps most traffic until the shift completes).
-     */
-    active(service) {
-        const configs = [...(service.activeConfigurations ?? [])].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-        const config = configs[0];
-        if (!config?.primaryContainer?.image)
-            throw new TargetNotUpdatable(`ECS Express service ${this.serviceName} has no active configuration (status ${service.status?.statusCode ?? 'unknown'}); there is nothing to deploy over`);
-        return config;
-    }
-    async revisionImages(arns) {
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeServiceRevisions', () => this.client.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: arns })), this.deps);
-        return new Map((out.serviceRevisions ?? []).map((r) => {
-            const first = r.containerImages?.[0];
-            return [
-                r.serviceRevisionArn ?? '',
-                {
-                    ...(first?.image ? { image: first.image } : {}),
-                    ...(first?.imageDigest ? { digest: first.imageDigest } : {}),
-                },
-            ];
-        }));
-    }
-    async toTarget(service) {
-        const status = service.status?.statusCode ?? 'UNKNOWN';
-        const config = this.active(service);
-        const container = config.primaryContainer;
-        const image = container.image;
-        const revision = config.serviceRevisionArn;
-        const digest = revision
-            ? (await this.revisionImages([revision])).get(revision)?.digest
-            : undefined;
-        const endpoint = config.ingressPaths?.find((p) => p.endpoint)?.endpoint;
-        return {
-            kind: this.kind,
-            arn: this.arn,
-            name: service.serviceName ?? this.serviceName,
-            url: endpoint ? withScheme(endpoint) : '',
-            image,
-            digest,
-            imageByDigest: byDigest(image, digest),
-            environment: envOf(container),
-            secrets: secretsOf(container),
-            status,
-        };
-    }
-    async describe() {
-        return this.toTarget(await this.service());
-    }
-    /**
-     * The image of every active configuration (two while a deployment shifts traffic), with the
-     * digest ECS resolved for its revision: ECS starts every later task of a revision from that
-     * digest, whatever the tag names now.
-     */
-    async runningImages() {
-        const service = await this.service();
-        const configs = service.activeConfigurations ?? [];
-        const revisions = activeRevisions(service);
-        const images = revisions.length > 0
-            ? await this.revisionImages(revisions)
-            : new Map();
-        return configs.flatMap((config) => {
-            const known = config.serviceRevisionArn ? images.get(config.serviceRevisionArn) : undefined;
-            const image = known?.image ?? config.primaryContainer?.image;
-            if (!image)
-                return [];
-            return [{ image, ...(known?.digest ? { digest: known.digest } : {}) }];
-        });
-    }
-    async unfinished() {
-        const out = await (0,aws_call/* awsCall */.uF)('ListServiceDeployments', () => this.deploymentsPage({ status: UNFINISHED, maxResults: 1 }), this.deps);
-        return out.serviceDeployments?.[0];
-    }
-    /** One page of ListServiceDeployments for this service. */
-    deploymentsPage(query) {
-        return this.client.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({ service: this.arn, cluster: this.cluster, ...query }));
-    }
-    /** The newest service deployment (what the service-running check judges), if any. */
-    async newestDeployment() {
-        const newest = (await this.listDeployments()).sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
-        return newest
-            ? {
-                arn: newest.serviceDeploymentArn ?? 'unknown',
-                status: newest.status ?? 'UNKNOWN',
-                reason: newest.statusReason,
-            }
-            : undefined;
-    }
-    /** The newest successful service deployment's start, else the service's creation. */
-    async lastDeployedAt() {
-        const done = (await this.listDeployments())
-            .filter((d) => d.status === 'SUCCESSFUL' && d.createdAt)
-            .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-        return done?.createdAt ?? (await this.service()).createdAt;
-    }
-    async preflight() {
-        const service = await this.service();
-        const status = service.status?.statusCode ?? 'UNKNOWN';
-        if (status !== 'ACTIVE')
-            return {
-                updatable: false,
-                busy: false,
-                paused: false,
-                reason: `ECS Express service ${this.serviceName} is ${status}${status === 'DRAINING' || status === 'INACTIVE' ? ': it is being deleted or was deleted; ECS refuses updates to it \u2014 deploy to an ACTIVE service (create a new one) and update the configuration' : ''}`,
-            };
-        const running = await this.unfinished();
-        return running
-            ? {
-                updatable: false,
-                busy: true,
-                paused: false,
-                reason: `ECS Express service ${this.serviceName} has a deployment ${running.status} (${running.serviceDeploymentArn})`,
-            }
-            : {
-                updatable: true,
-                busy: false,
-                paused: false,
-                reason: `ECS Express service ${this.serviceName} is ACTIVE with no deployment under way`,
-            };
-    }
-    async waitUntilUpdatable(wait) {
-        return (0,util_wait/* waitWith */.OO)(this.deps, `ECS Express service ${this.serviceName} to be ACTIVE with no deployment under way`, wait, async () => {
-            const check = await this.preflight();
-            if (check.updatable)
-                return { done: true, value: await this.describe() };
-            if (!check.busy)
-                throw new TargetNotUpdatable(check.reason);
-            return { done: false, status: check.reason };
-        });
-    }
-    /**
-     * Every deployment listed now, to tell a new one from the old ones. The documentation does
-     * not say in which order ListServiceDeployments answers, so all pages are read (bounded).
-     */
-    listDeployments() {
-        return (0,aws_call/* awsPages */.A_)('ListServiceDeployments', async (token) => {
-            const out = await this.deploymentsPage({
-                maxResults: 100,
-                ...(token ? { nextToken: token } : {}),
-            });
-            return { items: out.serviceDeployments, next: out.nextToken };
-        }, this.deps, { maxPages: 20, more: 'stop' });
-    }
-    /**
-     * Finds the deployment created for us: one targeting our revision (a switch) or, for a
-     * restart, one not listed before the call. Not listed yet is eventual consistency:
-     * retried through the retry helper until the deadline.
-     */
-    async findDeployment(match, what, wait) {
-        const deadline = this.deps.clock.now() + wait.timeoutMs;
-        return (0,retry/* retry */.L)(async () => {
-            const found = (await this.listDeployments()).find(match);
-            if (!found)
-                throw new NotListedYet(`the ECS service deployment for ${what} is not listed yet`);
-            return found;
-        }, {
-            label: `ListServiceDeployments (${what})`,
-            attempts: 30,
-            baseDelayMs: Math.min(wait.intervalMs, 1_000),
-            maxDelayMs: wait.intervalMs,
-            isRetryable: (error) => error instanceof NotListedYet && this.deps.clock.now() < deadline,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(this.deps.random ? { random: this.deps.random } : {}),
-        }).catch((error) => {
-            if (!(error instanceof NotListedYet))
-                throw error;
-            // The change was made: say so, or the next run would not know a deployment is under way.
-            throw new errors/* DomainFailure */.dY(`${error.message} after ${wait.timeoutMs} ms: ECS accepted the change, so a deployment may be under way \u2014 look at the service's deployments before running again`, { cause: error });
-        });
-    }
-    /**
-     * After an update whose answer was lost: a revision made since (not among `known`) whose
-     * image is ours means it took effect. Read from ECS, never guessed from clocks.
-     */
-    async revisionMadeSince(image, known) {
-        const fresh = new Set([...(await this.revisionsNamed(await this.service()))].filter((a) => !known.has(a)));
-        if (fresh.size === 0)
-            return undefined;
-        const images = await this.revisionImages([...fresh].slice(0, 20));
-        return [...images.entries()].find(([, r]) => r.image === image)?.[0];
-    }
-    /** Every revision the service's active configurations and listed deployments name. */
-    async revisionsNamed(service) {
-        return new Set([
-            ...(service.activeConfigurations ?? []).map((c) => c.serviceRevisionArn),
-            ...(await this.listDeployments()).map((d) => d.targetServiceRevisionArn),
-        ].filter((a) => !!a));
-    }
-    describeSwitch(from, to) {
-        return `ECS UpdateExpressGatewayService ${this.arn}: primaryContainer.image ${from} \u2192 ${to} (the rest of the container kept), follow the service deployment`;
-    }
-    describeRestart() {
-        return `ECS UpdateService ${this.arn} forceNewDeployment (same revision), follow the service deployment`;
-    }
-    async switchImage(image, options = {}) {
-        const wait = options.wait ?? DEFAULT_WAIT;
-        const environment = options.environment;
-        const service = await this.service();
-        const before = await this.toTarget(service);
-        if (before.status !== 'ACTIVE')
-            throw new TargetNotUpdatable(`ECS Express service ${this.serviceName} is ${before.status}; ECS refuses updates to it`);
-        const container = this.active(service).primaryContainer;
-        // The whole container as it is, with only the image changed.
-        const primaryContainer = {
-            ...container,
-            image,
-            ...(environment
-                ? { environment: Object.entries(environment).map(([name, value]) => ({ name, value })) }
-                : {}),
-        };
-        const expected = environment ? { ...before, environment: { ...environment } } : before;
-        const known = await this.revisionsNamed(service);
-        const revisionArn = await this.sendUnlessDone({
-            label: 'UpdateExpressGatewayService',
-            refusal: 'update',
-            // The lost call's revision is the one made since with this image.
-            tookEffect: async () => {
-                const adopted = await this.revisionMadeSince(image, known);
-                return adopted === undefined ? undefined : { value: adopted, line: `revision ${adopted}` };
-            },
-            send: async () => {
-                const out = await this.client.send(new client_ecs_dist_cjs/* UpdateExpressGatewayServiceCommand */.omG({ serviceArn: this.arn, primaryContainer }));
-                const target = out.service?.targetConfiguration;
-                if (!target?.serviceRevisionArn)
-                    throw new Error('UpdateExpressGatewayService returned no service revision');
-                this.checkKept(expected, target.primaryContainer);
-                return target.serviceRevisionArn;
-            },
-        });
-        const deployment = await this.findDeployment((d) => d.targetServiceRevisionArn === revisionArn, `revision ${revisionArn}`, wait);
-        return {
-            id: deployment.serviceDeploymentArn,
-            kind: 'switch',
-            image,
-            previous: before.imageByDigest,
-        };
-    }
-    /**
-     * Sends a call that starts a deployment, which is not safe to send twice. A retryable failure
-     * may have lost only the answer, so before sending again it asks `tookEffect` whether the call
-     * it sent did take effect, and if so takes that as the answer. ServiceNotActiveException is
-     * ECS refusing the `refusal` (update, restart).
-     */
-    async sendUnlessDone(call) {
-        let sent = false;
-        return (0,retry/* retry */.L)(async () => {
-            if (sent) {
-                const done = await call.tookEffect();
-                if (done) {
-                    this.deps.logger.info(`${call.label}: the call whose answer was lost had taken effect (${done.line})`);
-                    return done.value;
-                }
-                this.deps.logger.info(`${call.label}: the failed call did not take effect; sending it again`);
-            }
-            sent = true;
-            try {
-                return await call.send();
-            }
-            catch (error) {
-                if ((0,aws_call/* isRetryableAwsError */.ag)(error))
-                    throw new AnswerLost(error.message, { cause: error });
-                throw error;
-            }
-        }, {
-            ...aws_call/* AWS_RETRY */.pN,
-            label: call.label,
-            isRetryable: (error) => error instanceof AnswerLost,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            ...(this.deps.random ? { random: this.deps.random } : {}),
-        }).catch((error) => {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) === 'ServiceNotActiveException')
-                throw new TargetNotUpdatable(`ECS refused the ${call.refusal}: ${error.message}`, { cause: error });
-            throw error;
-        });
-    }
-    /** The update kept every variable and secret reference (compared as sets). */
-    checkKept(before, after) {
-        if (!after)
-            return;
-        const env = sameEntries(before.environment, envOf(after));
-        const secrets = sameEntries(before.secrets, secretsOf(after));
-        if (!env.same || !secrets.same)
-            throw new errors/* DomainFailure */.dY(`ECS changed more than the image: ${[...env.differing.map((n) => `environment ${n}`), ...secrets.differing.map((n) => `secret ${n}`)].join(', ')} differ from what ran before \u2014 check the service's configuration`);
-    }
-    async restart(wait = DEFAULT_WAIT) {
-        const before = await this.describe();
-        if (before.status !== 'ACTIVE')
-            throw new TargetNotUpdatable(`ECS Express service ${this.serviceName} is ${before.status}; ECS refuses to restart it`);
-        const known = new Set((await this.listDeployments()).map((d) => d.serviceDeploymentArn));
-        await this.sendUnlessDone({
-            label: 'UpdateService forceNewDeployment',
-            refusal: 'restart',
-            // The lost call had started a deployment: do not start a second one.
-            tookEffect: async () => (await this.listDeployments()).some((d) => !known.has(d.serviceDeploymentArn))
-                ? { value: undefined, line: 'a new deployment is listed' }
-                : undefined,
-            send: async () => {
-                await this.client.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr({
-                    cluster: this.cluster,
-                    service: this.arn,
-                    forceNewDeployment: true,
-                }));
-            },
-        });
-        const deployment = await this.findDeployment((d) => !known.has(d.serviceDeploymentArn), 'the restart', wait);
-        return {
-            id: deployment.serviceDeploymentArn,
-            kind: 'restart',
-            image: before.image,
-            previous: before.imageByDigest,
-        };
-    }
-    /**
-     * The target groups (and their load balancer) of the revisions the service serves from.
-     * Express names them only in a service revision's ECS Managed Resources
-     * (DescribeServiceRevisions `ecsManagedResources.ingressPaths[]`), not in
-     * DescribeExpressGatewayService. While a deployment shifts traffic there are two active
-     * configurations, and both count.
-     */
-    async loadBalancerTargets() {
-        const service = await this.service();
-        const revisions = activeRevisions(service);
-        if (revisions.length === 0)
-            throw new errors/* DomainFailure */.dY(`ECS Express service ${this.serviceName} has no active configuration (status ${service.status?.statusCode ?? 'unknown'}), so no load balancer to read its request metrics from`);
-        const described = await (0,aws_call/* awsCall */.uF)('DescribeServiceRevisions', () => this.client.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: revisions })), this.deps);
-        const targets = new Map();
-        for (const revision of described.serviceRevisions ?? [])
-            for (const path of revision.ecsManagedResources?.ingressPaths ?? []) {
-                const loadBalancerArn = path.loadBalancer?.arn;
-                if (!loadBalancerArn)
-                    continue;
-                for (const group of path.targetGroups ?? [])
-                    if (group.arn)
-                        targets.set(`${loadBalancerArn} ${group.arn}`, {
-                            loadBalancerArn,
-                            targetGroupArn: group.arn,
-                        });
-            }
-        if (targets.size === 0)
-            throw new errors/* DomainFailure */.dY(`ECS names no load balancer target group for ${this.serviceName} (DescribeServiceRevisions ecsManagedResources.ingressPaths of ${revisions.length} active revision(s)); its request metrics cannot be read`);
-        return [...targets.values()];
-    }
-    /**
-     * The load balancer's view of the service: requests, 5xx the tasks answered and p99 of
-     * TargetResponseTime per period, over every target group the active revisions name. The
-     * groups are asked for once per call, so a bake that runs while ECS shifts traffic follows
-     * the new revision's groups on its next read.
-     */
-    async traffic(window) {
-        const targets = await this.loadBalancerTargets();
-        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.options.cloudWatch);
-        return albTraffic(client, targets, window, this.deps);
-    }
-    async follow(deployment, wait) {
-        const id = deployment.id;
-        const found = await (0,util_wait/* waitWith */.OO)(this.deps, `ECS service deployment ${id.split('/').at(-1) ?? id} of ${deployment.image} to finish`, wait, async () => {
-            const out = await (0,aws_call/* awsCall */.uF)('DescribeServiceDeployments', () => this.client.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [id] })), this.deps);
-            const d = out.serviceDeployments?.[0];
-            if (!d)
-                return { done: false, status: 'not found yet' };
-            const status = d.status ?? 'UNKNOWN';
-            if (TERMINAL.has(status))
-                return { done: true, value: d };
-            return {
-                done: false,
-                status: d.lifecycleStage ? `${status} (${d.lifecycleStage})` : status,
-            };
-        });
-        const status = found.status ?? 'UNKNOWN';
-        // ECS ends its reasons with a full stop; the message goes on after it.
-        const reason = (found.rollback?.reason ?? found.statusReason ?? 'no reason given').replace(/\.$/, '');
-        switch (status) {
-            case 'SUCCESSFUL':
-                return { ok: true, id, status };
-            case 'ROLLBACK_SUCCESSFUL': {
-                const kept = found.rollback?.serviceRevisionArn;
-                const keptImage = kept ? (await this.revisionImages([kept])).get(kept) : undefined;
-                const previous = keptImage?.image
-                    ? byDigest(keptImage.image, keptImage.digest)
-                    : deployment.previous;
-                return {
-                    ok: false,
-                    id,
-                    status,
-                    emergency: false,
-                    message: `ECS rolled ${deployment.names?.image ?? deployment.image} back: ${reason}, and kept ${deployment.names && previous === deployment.previous ? deployment.names.previous : previous}`,
-                };
-            }
-            case 'ROLLBACK_FAILED':
-                return {
-                    ok: false,
-                    id,
-                    status,
-                    emergency: true,
-                    message: `ECS could not roll ${deployment.names?.image ?? deployment.image} back (ROLLBACK_FAILED: ${reason}): the service may be down \u2014 check it now`,
-                };
-            default:
-                return {
-                    ok: false,
-                    id,
-                    status,
-                    emergency: true,
-                    message: `ECS deployment of ${deployment.names?.image ?? deployment.image} was STOPPED before it finished (${reason}): check which version serves now`,
-                };
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./core/fly/registry.ts
-/**
- * Fly's image registry (registry.fly.io, one repository per app): whether it holds a manifest.
- * Machines pull `registry.fly.io/<app>@sha256:\u2026` from it, so a digest it does not hold fails on
- * the first machine; asking first turns that into a refusal before any change.
- *
- * Authentication is the registry protocol's: an anonymous request, then the challenge the
- * registry answers with (Basic, or Bearer with a token from its realm), with the Fly API token
- * as the password of user `x` (as `flyctl auth docker` logs in). The token goes only in an
- * Authorization header to the registry or its realm.
- */
-const FLY_REGISTRY = 'registry.fly.io';
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-/** The registry's HTTP API: FLY_REGISTRY_URL (a stand-in registry in tests), else Fly's. */
-function flyRegistryUrl(env = process.env) {
-    return (env['FLY_REGISTRY_URL'] || `https://${FLY_REGISTRY}`).replace(/\/$/, '');
-}
-/** True when registry.fly.io/<app> holds `reference` (a digest or a tag); false on 404. */
-async function flyRegistryHolds(app, reference, token, options = {}) {
-    const base = options.url ?? flyRegistryUrl();
-    const doFetch = options.fetch ?? fetch;
-    const signal = () => AbortSignal.timeout(options.timeoutMs ?? 15_000);
-    const basic = `Basic ${Buffer.from(`x:${token}`).toString('base64')}`;
-    const url = `${base}/v2/${app}/manifests/${reference}`;
-    // GET, not HEAD: a manifest is small, and a 404's body says why.
-    const head = (authorization) => doFetch(url, {
-        method: 'GET',
-        headers: { accept: MANIFEST_TYPES, ...(authorization ? { authorization } : {}) },
-        signal: signal(),
-    });
-    let response = await head();
-    if (response.status === 401) {
-        const challenge = response.headers.get('www-authenticate') ?? '';
-        if (/^bearer /i.test(challenge)) {
-            const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
-            if (!params['realm'])
-                throw new Error(`Fly registry: a Bearer challenge without a realm`);
-            const realm = new URL(params['realm']);
-            if (params['service'])
-                realm.searchParams.set('service', params['service']);
-            realm.searchParams.set('scope', `repository:${app}:pull`);
-            const answer = await doFetch(realm, { headers: { authorization: basic }, signal: signal() });
-            if (!answer.ok)
-                throw new Error(`Fly registry refused the token for ${FLY_REGISTRY}/${app} (${answer.status}); check FLY_API_TOKEN`);
-            const body = (await answer.json());
-            response = await head(`Bearer ${body.token ?? body.access_token ?? ''}`);
-        }
-        else {
-            response = await head(basic);
-        }
-    }
-    if (response.status === 404)
-        return false;
-    if (response.ok)
-        return true;
-    throw new Error(`Fly registry: GET ${FLY_REGISTRY}/${app} manifest ${reference} answered ${response.status}${response.status === 401 || response.status === 403 ? '; check FLY_API_TOKEN (a deploy token of the app)' : ''}`);
-}
-
-;// CONCATENATED MODULE: ./core/fly/machines-api.ts
-
-
-
-const FLY_API_URL = 'https://api.machines.dev';
-/** The Machines API base URL: FLY_API_HOSTNAME (as Fly's docs name it), else the public one. */
-function flyApiUrl(env = process.env) {
-    return (env['FLY_API_HOSTNAME'] || FLY_API_URL).replace(/\/$/, '');
-}
-
-class FlyApiError extends Error {
-    status;
-    call;
-    detail;
-    retryAfterSeconds;
-    name = 'FlyApiError';
-    constructor(status, call, 
-    /** Fly's own `error` text. */
-    detail, retryAfterSeconds) {
-        super(`Fly ${call} answered ${status}: ${detail}`);
-        this.status = status;
-        this.call = call;
-        this.detail = detail;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-}
-class FlyMachinesApi {
-    baseUrl;
-    token;
-    deps;
-    options;
-    constructor(baseUrl, 
-    /** Absent: every call fails with `missing` (e.g. a snapshot-only run never makes one). */
-    token, deps, options = {}) {
-        this.baseUrl = baseUrl;
-        this.token = token;
-        this.deps = deps;
-        this.options = options;
-    }
-    async request(call, method, path, init = {}) {
-        // Releasing a lease twice is harmless (the second finds none); reads are always safe.
-        const token = this.token;
-        if (!token)
-            throw this.options.missing?.() ?? new Error('Fly: no API token');
-        const idempotent = method === 'GET' || method === 'DELETE';
-        const doFetch = this.deps.fetch ?? fetch;
-        const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : '';
-        const url = `${this.baseUrl.replace(/\/$/, '')}${path}${query}`;
-        const maxRetryAfterMs = this.options.maxRetryAfterMs ?? 60_000;
-        return (0,retry/* retry */.L)(async () => {
-            const response = await doFetch(url, {
-                method,
-                headers: {
-                    accept: 'application/json',
-                    authorization: `Bearer ${token}`,
-                    ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-                    ...(init.nonce ? { 'fly-machine-lease-nonce': init.nonce } : {}),
-                },
-                ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-                // A wait is a long poll: its deadline is its own `timeout` plus a margin.
-                signal: AbortSignal.timeout((this.options.requestTimeoutMs ?? 30_000) +
-                    (init.query?.['timeout'] ? Number(init.query['timeout']) * 1000 : 0)),
-            });
-            const text = await response.text();
-            if (!response.ok) {
-                let detail = text.slice(0, 300);
-                try {
-                    const parsed = JSON.parse(text);
-                    detail = String(parsed.error ?? parsed.message ?? detail);
-                }
-                catch {
-                    // not JSON: the text as it came
-                }
-                const retryAfter = Number(response.headers.get('retry-after'));
-                throw new FlyApiError(response.status, call, detail, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
-            }
-            return (text ? JSON.parse(text) : undefined);
-        }, {
-            label: `Fly ${call}`,
-            attempts: this.options.attempts ?? 6,
-            baseDelayMs: 500,
-            maxDelayMs: 8_000,
-            isRetryable: (error) => error instanceof FlyApiError
-                ? (error.status === 429 && (error.retryAfterSeconds ?? 1) * 1000 <= maxRetryAfterMs) ||
-                    (idempotent && error.status >= 500)
-                : idempotent
-                    ? !(error instanceof SyntaxError)
-                    : (0,http_json/* neverSent */.vQ)(error),
-            // Fly says how long to wait after a 429: exactly that, never less.
-            delayOf: (error) => error instanceof FlyApiError && error.status === 429
-                ? (error.retryAfterSeconds ?? 1) * 1000
-                : undefined,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-        });
-    }
-    getApp(app) {
-        return this.request('get app', 'GET', `/v1/apps/${app}`);
-    }
-    listMachines(app) {
-        return this.request('list machines', 'GET', `/v1/apps/${app}/machines`);
-    }
-    getMachine(app, id) {
-        return this.request(`get machine ${id}`, 'GET', `/v1/apps/${app}/machines/${id}`);
-    }
-    /** The lease on a machine, or undefined when none is held. */
-    /**
-     * Whether registry.fly.io/<app> holds `reference`; undefined when this client was given no
-     * registry to ask. Bounded like a read: a lost answer is asked again, at most 3 times.
-     */
-    async registryHolds(app, reference) {
-        const url = this.options.registryUrl;
-        if (!url)
-            return undefined;
-        const token = this.token;
-        if (!token)
-            throw this.options.missing?.() ?? new Error('Fly: no API token');
-        return (0,retry/* retry */.L)(() => flyRegistryHolds(app, reference, token, {
-            url,
-            ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-            timeoutMs: this.options.requestTimeoutMs ?? 30_000,
-        }), {
-            label: `Fly registry ${app}`,
-            attempts: 3,
-            baseDelayMs: 1000,
-            maxDelayMs: 5000,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            isRetryable: (error) => !/check FLY_API_TOKEN|Bearer challenge/.test(String(error)),
-        });
-    }
-    async getLease(app, id) {
-        try {
-            const out = await this.request(`get lease of ${id}`, 'GET', `/v1/apps/${app}/machines/${id}/lease`);
-            return out.data;
-        }
-        catch (error) {
-            if (error instanceof FlyApiError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async acquireLease(app, id, ttlSeconds, description) {
-        const out = await this.request(`lease machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/lease`, { body: { ttl: ttlSeconds, description } });
-        return out.data;
-    }
-    async releaseLease(app, id, nonce) {
-        await this.request(`release lease of ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}/lease`, {
-            nonce,
-        });
-    }
-    updateMachine(app, id, config, nonce) {
-        return this.request(`update machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}`, {
-            body: { config },
-            nonce,
-        });
-    }
-    /**
-     * A new machine (Fly's bluegreen makes the green ones so): `skipServiceRegistration` keeps the
-     * proxy from sending it traffic until it is uncordoned. Never retried after an answer was lost
-     * (a second machine could be made): the caller finds what was made by its metadata.
-     */
-    createMachine(app, input) {
-        return this.request(`create machine in ${input.region}`, 'POST', `/v1/apps/${app}/machines`, {
-            body: {
-                config: input.config,
-                region: input.region,
-                ...(input.skipServiceRegistration ? { skip_service_registration: true } : {}),
-            },
-        });
-    }
-    /** Destroys a machine (force: even started); true, or false when it was already gone (404). */
-    async destroyMachine(app, id, nonce) {
-        try {
-            await this.request(`destroy machine ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}`, {
-                query: { force: 'true' },
-                ...(nonce ? { nonce } : {}),
-            });
-            return true;
-        }
-        catch (error) {
-            if (error instanceof FlyApiError && error.status === 404)
-                return false;
-            throw error;
-        }
-    }
-    /** Turns the machine's services on (uncordon) or off (cordon) in Fly's proxy. */
-    async setCordoned(app, id, cordoned, nonce) {
-        const action = cordoned ? 'cordon' : 'uncordon';
-        await this.request(`${action} machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/${action}`, {
-            ...(nonce ? { nonce } : {}),
-        });
-    }
-    /** The app's secrets: names and digests (Fly never returns a value). */
-    async listSecrets(app) {
-        const out = await this.request('list secrets', 'GET', `/v1/apps/${app}/secrets`);
-        return out.secrets;
-    }
-    /**
-     * Sets (a string) and unsets (null) app secrets in one request, as `fly secrets set --stage`
-     * does: the machines read them when they next start. Sending the same values again sets the
-     * same state, so a lost answer may be asked again.
-     */
-    async updateSecrets(app, values) {
-        await this.request('update secrets', 'POST', `/v1/apps/${app}/secrets`, {
-            body: { values },
-        });
-    }
-    async restartMachine(app, id, nonce) {
-        await this.request(`restart machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/restart`, {
-            nonce,
-        });
-    }
-    /**
-     * Fly's long poll: true once the machine's instance is in `state`, false when Fly's own
-     * timeout (at most 60 s) passed first (408).
-     */
-    async wait(app, id, state, instanceId, timeoutSeconds) {
-        try {
-            await this.request(`wait for machine ${id} to be ${state}`, 'GET', `/v1/apps/${app}/machines/${id}/wait`, {
-                query: {
-                    state,
-                    timeout: String(Math.max(1, Math.min(60, Math.ceil(timeoutSeconds)))),
-                    ...(instanceId ? { instance_id: instanceId } : {}),
-                },
-            });
-            return true;
-        }
-        catch (error) {
-            if (error instanceof FlyApiError && error.status === 408)
-                return false;
-            throw error;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./core/targets/fly.ts
-/**
- * Fly.io as a deploy target: the Machines of one process group of an app (optionally in some
- * regions only), through the Machines API (core/fly/machines-api.ts).
- *
- * Fly runs no deployment for us: the client is the orchestrator, as flyctl is. A switch is
- * planned by `switchImage` (everything checked, nothing changed) and carried out by `follow`,
- * one machine at a time (Fly's `rolling` strategy): lease the machine, update its
- * `config.image` (by digest) with the lease's nonce, wait for its new instance to be `started`
- * and its health checks to pass, release the lease. A machine that does not come up healthy
- * within `wait-timeout` stops the update: it and every machine already updated are put back on
- * the configuration each had before (verified the same way), the machines after it are never
- * touched, and the run is red naming the machine. A restart (after a secret changed: Fly
- * machines read secrets when they start) goes the same way with Fly's restart.
- *
- * The image is the same manifest build-push pushed to ECR and to registry.fly.io/<app>, so an
- * ECR reference by digest names the Fly image by the same digest.
- */
-
-
-
-
-
-
-/** The token was refused, or the app or process group is not there: nothing was changed. */
-class FlyTargetRefused extends errors/* DomainFailure */.dY {
-    name = 'FlyTargetRefused';
-}
-const DIGEST = /@(sha256:[0-9a-f]{64})$/;
-/** Metadata naming the deployment that created a (green) machine: how its leftovers are found. */
-const DEPLOYMENT_TAG = 'apprunner_ops_deployment';
-const SETTLED = new Set(['started', 'stopped', 'suspended']);
-class FlyTarget {
-    api;
-    config;
-    deps;
-    kind = 'fly';
-    arn;
-    trafficMetrics = "Fly's Prometheus metrics (not read by apprunner-ops)";
-    plans = new Map();
-    constructor(api, config, deps) {
-        this.api = api;
-        this.config = config;
-        this.deps = deps;
-        this.arn = `fly:${config.app}:${config['process-group']}`;
-    }
-    get app() {
-        return this.config.app;
-    }
-    /** `registry.fly.io/<app>@sha256:\u2026` of any reference by digest (ECR's or Fly's). */
-    flyImage(image) {
-        const digest = DIGEST.exec(image)?.[1];
-        if (!digest)
-            throw new TargetNotUpdatable(`Fly machines are updated by digest; ${image} names no digest (deploy a digest, or a tag build-push resolved)`);
-        return `${FLY_REGISTRY}/${this.app}@${digest}`;
-    }
-    /** The machines of the process group (and regions), or a refusal that changes nothing. */
-    async machines() {
-        let all;
-        try {
-            all = await this.api.listMachines(this.app);
-        }
-        catch (error) {
-            throw this.refusal(error);
-        }
-        const group = this.config['process-group'];
-        const regions = this.config.regions;
-        const mine = all
-            .filter((m) => (m.config.metadata?.['fly_process_group'] ?? 'app') === group)
-            .filter((m) => !regions || regions.includes(m.region))
-            .sort((a, b) => a.id.localeCompare(b.id));
-        if (mine.length === 0) {
-            const groups = [
-                ...new Set(all.map((m) => m.config.metadata?.['fly_process_group'] ?? 'app')),
-            ];
-            throw new FlyTargetRefused(`Fly app ${this.app} has no machines in process group "${group}"${regions ? ` in ${regions.join(', ')}` : ''} (its groups: ${groups.join(', ') || 'none'}); fix target.process-group or target.regions`);
-        }
-        return mine;
-    }
-    /** A 401 or 404 from Fly, said as what to fix; anything else as it came. */
-    refusal(error) {
-        if (!(error instanceof FlyApiError))
-            return error;
-        if (error.status === 401)
-            return new FlyTargetRefused(`Fly refused the API token (401: ${error.detail}); set the FLY_API_TOKEN secret to a deploy token of app ${this.app} (fly tokens create deploy -a ${this.app})`);
-        if (error.status === 404)
-            return new FlyTargetRefused(`Fly has no app ${this.app} for this token (404: ${error.detail}); fix target.app or use a token of its organization`);
-        return error;
-    }
-    state(machines) {
-        const first = machines[0];
-        const digest = first.image_ref?.digest || DIGEST.exec(first.config.image)?.[1];
-        const counts = new Map();
-        for (const m of machines)
-            counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
-        return {
-            kind: this.kind,
-            arn: this.arn,
-            name: this.app,
-            url: `https://${this.app}.fly.dev`,
-            image: first.config.image,
-            digest,
-            imageByDigest: digest ? `${FLY_REGISTRY}/${this.app}@${digest}` : first.config.image,
-            environment: { ...(first.config.env ?? {}) },
-            // Fly secrets are the app's, by name, with no AWS reference to read labels of.
-            secrets: {},
-            status: [...counts].map(([state, n]) => `${n} ${state}`).join(', '),
-        };
-    }
-    async describe() {
-        return this.state(await this.machines());
-    }
-    /**
-     * Each machine of the process group: its state and its health checks as Fly reports them
-     * (service-running reads this).
-     */
-    async machineHealth() {
-        return (await this.machines()).map((m) => ({
-            id: m.id,
-            region: m.region,
-            state: m.state,
-            failing: (m.checks ?? [])
-                .filter((c) => c.status !== 'passing')
-                .map((c) => `${c.name} ${c.status}`),
-        }));
-    }
-    async runningImages() {
-        const seen = new Map();
-        for (const m of await this.machines()) {
-            const digest = m.image_ref?.digest || DIGEST.exec(m.config.image)?.[1];
-            seen.set(m.config.image, { image: m.config.image, ...(digest ? { digest } : {}) });
-        }
-        return [...seen.values()];
-    }
-    async lastDeployedAt() {
-        const times = (await this.machines())
-            .map((m) => (m.updated_at ? Date.parse(m.updated_at) : NaN))
-            .filter((t) => Number.isFinite(t));
-        // The oldest instance read the app's secrets earliest: what may still run stale values.
-        return times.length ? new Date(Math.min(...times)) : undefined;
-    }
-    /**
-     * Machines not settled, leases held by someone else (named), and machines in Fly's `failed`
-     * state: a failed machine stays failed until someone starts, updates or destroys it, so it is
-     * never waited for (a wait would only end at its deadline).
-     */
-    async obstacles(machines) {
-        const failed = machines
-            .filter((m) => m.state === 'failed')
-            .map((m) => `machine ${m.id} (${m.region}) is failed and will not settle by waiting: look at it (fly machine status ${m.id} -a ${this.app}), then start, fix or destroy it and run again`);
-        const busy = machines
-            .filter((m) => m.state !== 'failed' && !SETTLED.has(m.state))
-            .map((m) => `${m.id} is ${m.state}`);
-        const held = [];
-        for (const m of machines) {
-            const lease = await this.api.getLease(this.app, m.id);
-            if (lease)
-                held.push(`machine ${m.id} is leased by ${lease.owner}${lease.description ? ` ("${lease.description}")` : ''} until ${new Date(lease.expires_at * 1000).toISOString()}`);
-        }
-        return { busy, held, failed };
-    }
-    async preflight() {
-        const machines = await this.machines();
-        const { busy, held, failed } = await this.obstacles(machines);
-        if (failed.length)
-            return {
-                updatable: false,
-                busy: false,
-                paused: false,
-                reason: `Fly app ${this.app}: ${failed.join('; ')}`,
-            };
-        const reasons = [...busy, ...held];
-        return {
-            updatable: reasons.length === 0,
-            busy: reasons.length > 0,
-            paused: false,
-            reason: reasons.length === 0
-                ? `Fly app ${this.app} (${this.config['process-group']}): ${machines.length} machines settled, none leased`
-                : `Fly app ${this.app}: ${reasons.join('; ')} (IN_PROGRESS elsewhere: waiting for it to end)`,
-        };
-    }
-    async waitUntilUpdatable(wait) {
-        return (0,util_wait/* waitFor */.fm)({
-            what: `Fly app ${this.app} (${this.config['process-group']}) to have its machines settled and no lease held by someone else`,
-            timeoutMs: wait.timeoutMs,
-            intervalMs: wait.intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const machines = await this.machines();
-                const { busy, held, failed } = await this.obstacles(machines);
-                if (failed.length)
-                    throw new TargetNotUpdatable(`Fly app ${this.app}: ${failed.join('; ')}`);
-                if (busy.length === 0 && held.length === 0)
-                    return { done: true, value: this.state(machines) };
-                return { done: false, status: `IN_PROGRESS: ${[...busy, ...held].join('; ')}` };
-            },
-        }).catch((error) => {
-            if (error instanceof errors/* DomainFailure */.dY && error.name === 'WaitTimeout')
-                throw new TargetNotUpdatable(`${error.message}; release the lease (fly machine leases clear) or wait for the other deploy to end, then run again`, { cause: error });
-            throw error;
-        });
-    }
-    /** Everything checked before the first change: machines there, settled, not leased by others. */
-    async plan(kind, image, environment) {
-        const machines = await this.machines();
-        const { busy, held, failed } = await this.obstacles(machines);
-        if (failed.length || busy.length || held.length)
-            throw new TargetNotUpdatable(`Fly app ${this.app} cannot be ${kind === 'switch' ? 'updated' : 'restarted'} now: ${[...failed, ...busy, ...held].join('; ')}`);
-        const id = `fly-${kind}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`;
-        this.plans.set(id, { kind, image, environment, machines, done: false });
-        return { id, before: this.state(machines) };
-    }
-    describeSwitch(from, to) {
-        if (this.config.strategy === 'bluegreen')
-            return `Fly Machines API, bluegreen: beside each of the ${this.config['process-group']} machines of ${this.app} (leased), a new machine with config.image ${this.safeFlyImage(to)} (was ${from}; nothing else changes) and no traffic; when every new one is started with its health checks passing, traffic moves to them and the old ones are destroyed`;
-        return `Fly Machines API: each machine of ${this.app} (${this.config['process-group']}) in turn, leased: config.image ${from} \u2192 ${this.safeFlyImage(to)} (nothing else changes), wait started and health checks passing`;
-    }
-    describeRestart() {
-        return `Fly Machines API: restart each machine of ${this.app} (${this.config['process-group']}) in turn, leased, wait started and health checks passing`;
-    }
-    safeFlyImage(image) {
-        try {
-            return this.flyImage(image);
-        }
-        catch {
-            return image;
-        }
-    }
-    async switchImage(image, options = {}) {
-        const fly = this.flyImage(image);
-        const { id, before } = await this.plan('switch', fly, options.environment);
-        if (options.environment) {
-            try {
-                await this.refuseSecretNames(before.environment, options.environment);
-            }
-            catch (error) {
-                this.plans.delete(id);
-                throw error;
-            }
-        }
-        // Machines pull from registry.fly.io: a digest pushed only to ECR would fail on the first.
-        const digest = fly.slice(fly.indexOf('@') + 1);
-        if ((await this.api.registryHolds(this.app, digest)) === false) {
-            this.plans.delete(id);
-            throw new FlyTargetRefused(`${fly} is not in Fly's registry (${image} was pushed elsewhere only): push it there with build-push's registries input (registries: ecr, fly), then deploy again; no machine was changed`);
-        }
-        return { id, kind: 'switch', image: fly, previous: before.imageByDigest };
-    }
-    /**
-     * env-set on a name that is one of the app's secrets: the machines' plain `env` would carry
-     * one value and the app's secrets another, and an overwritten secret could not be put back by
-     * a rollback (Fly never returns a secret's value). Refused before any change.
-     */
-    async refuseSecretNames(current, wanted) {
-        const changed = Object.keys(wanted).filter((k) => wanted[k] !== current[k]);
-        if (changed.length === 0)
-            return;
-        let secrets;
-        try {
-            secrets = await this.api.listSecrets(this.app);
-        }
-        catch (error) {
-            throw this.refusal(error);
-        }
-        const names = new Set(secrets.map((x) => x.name));
-        const clash = changed.filter((k) => names.has(k));
-        if (clash.length)
-            throw new TargetNotUpdatable(`${clash.join(', ')} ${clash.length > 1 ? 'are secrets' : 'is a secret'} of Fly app ${this.app}: env-set changes the machines' plain environment, which would leave two values for ${clash.length > 1 ? 'them' : 'it'}; change ${clash.length > 1 ? 'them' : 'it'} with fly secrets set (or rotate-secret), not env-set; no machine was changed`);
-    }
-    async restart() {
-        const { id, before } = await this.plan('restart', '');
-        return { id, kind: 'restart', image: before.image, previous: before.imageByDigest };
-    }
-    /**
-     * `fly secrets set --stage`: the app's secrets set in one request (the machines read them when
-     * they next start: the restart that follows). Only names are said.
-     */
-    async stageSecrets(values) {
-        const names = Object.keys(values).sort();
-        if (names.length === 0)
-            return `Fly app ${this.app}: no secrets to set`;
-        try {
-            await this.api.updateSecrets(this.app, values);
-        }
-        catch (error) {
-            throw this.refusal(error);
-        }
-        const line = `Fly app ${this.app}: secrets ${names.join(', ')} set (the machines read them when they restart)`;
-        this.deps.logger.info(`  ${line}`);
-        return line;
-    }
-    async traffic() {
-        throw new errors/* DomainFailure */.dY(`the fly target has no request metrics apprunner-ops reads (Fly publishes them to its Prometheus); deploy with bake: 0s`);
-    }
-    async follow(deployment, wait) {
-        const plan = this.plans.get(deployment.id);
-        if (!plan)
-            throw new Error(`FlyTarget.follow: no deployment ${deployment.id} was started here`);
-        if (plan.done)
-            throw new Error(`FlyTarget.follow: ${deployment.id} was already carried out`);
-        plan.done = true;
-        if (plan.kind === 'switch' && this.config.strategy === 'bluegreen')
-            return this.blueGreen(deployment, plan, wait);
-        const deadline = this.deps.clock.now() + wait.timeoutMs;
-        const steps = [];
-        const name = deployment.names?.image ?? deployment.image;
-        for (const [index, machine] of plan.machines.entries()) {
-            const label = `machine ${machine.id} (${machine.region}, ${index + 1}/${plan.machines.length})`;
-            try {
-                await this.withLease(machine, `apprunner-ops ${deployment.id}`, async (nonce) => {
-                    const current = await this.api.getMachine(this.app, machine.id);
-                    if (plan.kind === 'restart') {
-                        this.deps.logger.info(`  Fly: restarting ${label}`);
-                        await this.api.restartMachine(this.app, machine.id, nonce);
-                        steps.push({ machine, before: current.config });
-                        await this.healthy(current, undefined, deadline, wait);
-                        return;
-                    }
-                    const config = {
-                        ...current.config,
-                        image: plan.image,
-                        ...(plan.environment ? { env: { ...plan.environment } } : {}),
-                    };
-                    this.deps.logger.info(`  Fly: updating ${label} \u2192 ${plan.image}`);
-                    const updated = await this.update(machine.id, config, nonce);
-                    steps.push({ machine, before: current.config });
-                    await this.healthy(updated, updated.instance_id, deadline, wait);
-                });
-                this.deps.logger.info(`  Fly: ${label} started, health checks passing`);
-            }
-            catch (error) {
-                const why = (0,errors/* errorMessage */.gJ)(error);
-                if (plan.kind === 'switch' && steps.length > 0) {
-                    const back = await this.putBack(steps, deadline, wait);
-                    return this.failed(deployment, plan, steps, machine, why, back);
-                }
-                const what = plan.kind === 'restart' ? 'restart' : `update to ${name}`;
-                return {
-                    ok: false,
-                    id: deployment.id,
-                    status: 'FAILED',
-                    emergency: false,
-                    message: `Fly ${what} stopped at ${label}: ${why}; ${plan.kind === 'restart'
-                        ? `${steps.length} machines restarted before it`
-                        : 'no machine was changed'}`,
-                };
-            }
-        }
-        return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
-    }
-    /**
-     * Fly's `bluegreen`: every old (blue) machine is leased for the whole switch; a green machine is
-     * created beside each (same region and configuration, the new image, tagged with this
-     * deployment, no traffic); once all are started with their checks passing they are uncordoned
-     * and the blue ones destroyed. A green that does not come up healthy destroys every green (found
-     * by the tag, so one whose create answer was lost goes too) and the blue ones keep serving.
-     */
-    async blueGreen(deployment, plan, wait) {
-        const { logger, clock } = this.deps;
-        const deadline = clock.now() + wait.timeoutMs;
-        const name = deployment.names?.image ?? deployment.image;
-        const previous = deployment.names?.previous ?? deployment.previous;
-        const leases = new Map();
-        const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) * 3 + 60);
-        const release = async () => {
-            for (const [id, nonce] of leases)
-                await this.api.releaseLease(this.app, id, nonce).catch((error) => {
-                    logger.warning(`Fly: could not release the lease of machine ${id} (${(0,errors/* errorMessage */.gJ)(error)}); it lapses in ${ttl}s`);
-                });
-        };
-        try {
-            for (const blue of plan.machines)
-                leases.set(blue.id, await this.lease(blue.id, ttl, `apprunner-ops ${deployment.id}`));
-        }
-        catch (error) {
-            await release();
-            return {
-                ok: false,
-                id: deployment.id,
-                status: 'FAILED',
-                emergency: false,
-                message: `Fly bluegreen to ${name} stopped before any change: ${(0,errors/* errorMessage */.gJ)(error)}; no machine was changed`,
-            };
-        }
-        const greens = [];
-        let failure;
-        for (const blue of plan.machines) {
-            const current = await this.api.getMachine(this.app, blue.id).catch(() => blue);
-            const config = {
-                ...current.config,
-                image: plan.image,
-                ...(plan.environment ? { env: { ...plan.environment } } : {}),
-                metadata: { ...(current.config.metadata ?? {}), [DEPLOYMENT_TAG]: deployment.id },
-            };
-            try {
-                const green = await this.api.createMachine(this.app, {
-                    config,
-                    region: blue.region,
-                    skipServiceRegistration: true,
-                });
-                greens.push(green);
-                logger.info(`  Fly: green machine ${green.id} (${green.region}) created beside ${blue.id} \u2192 ${plan.image}`);
-            }
-            catch (error) {
-                failure = {
-                    at: `a green machine beside ${blue.id} (${blue.region})`,
-                    why: (0,errors/* errorMessage */.gJ)(error),
-                };
-                break;
-            }
-        }
-        if (!failure)
-            for (const [index, green] of greens.entries()) {
-                try {
-                    await this.healthy(green, green.instance_id, deadline, wait);
-                    logger.info(`  Fly: green machine ${green.id} (${green.region}, ${index + 1}/${greens.length}) started, health checks passing`);
-                }
-                catch (error) {
-                    failure = { at: `green machine ${green.id} (${green.region})`, why: (0,errors/* errorMessage */.gJ)(error) };
-                    break;
-                }
-            }
-        // Before the blues are destroyed, a failure takes every green away and the blues serve on.
-        const abandon = async (at, why) => {
-            const { destroyed, left } = await this.destroyGreens(deployment.id, greens);
-            await release();
-            return {
-                ok: false,
-                id: deployment.id,
-                status: left.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
-                emergency: false,
-                message: left.length
-                    ? `Fly bluegreen to ${name}: ${at} failed: ${why}; the old machines kept serving ${previous}, but ${left.join('; ')} could not be destroyed: destroy them (fly machine destroy --force <id> -a ${this.app})`
-                    : `Fly bluegreen to ${name}: ${at} failed: ${why}; ${destroyed.length === 1 ? 'the green machine was' : `the ${destroyed.length} green machines were`} destroyed and the old machines (${plan.machines.map((m) => m.id).join(', ')}) kept serving ${previous}, never changed`,
-            };
-        };
-        if (failure)
-            return abandon(failure.at, failure.why);
-        // Traffic moves: the greens take it, then the blues are destroyed (their leases with them).
-        try {
-            for (const green of greens)
-                await this.api.setCordoned(this.app, green.id, false);
-        }
-        catch (error) {
-            return abandon('moving traffic to the green machines', (0,errors/* errorMessage */.gJ)(error));
-        }
-        logger.info(`  Fly: traffic moved to ${greens.map((g) => g.id).join(', ')}`);
-        const kept = [];
-        for (const blue of plan.machines) {
-            try {
-                await this.api.destroyMachine(this.app, blue.id, leases.get(blue.id));
-                leases.delete(blue.id);
-                logger.info(`  Fly: old machine ${blue.id} (${blue.region}) destroyed`);
-            }
-            catch (error) {
-                kept.push(`${blue.id}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            }
-        }
-        await release();
-        if (kept.length)
-            return {
-                ok: false,
-                id: deployment.id,
-                status: 'FAILED',
-                emergency: false,
-                message: `Fly bluegreen to ${name}: the green machines serve, but old machines still run ${previous} beside them (${kept.join('; ')}): destroy them (fly machine destroy --force <id> -a ${this.app})`,
-            };
-        return { ok: true, id: deployment.id, status: 'SUCCEEDED' };
-    }
-    /** Every machine this deployment created (by its tag, so lost answers count), destroyed. */
-    async destroyGreens(deploymentId, known) {
-        const ids = new Set(known.map((m) => m.id));
-        try {
-            for (const m of await this.api.listMachines(this.app))
-                if (m.config.metadata?.[DEPLOYMENT_TAG] === deploymentId)
-                    ids.add(m.id);
-        }
-        catch (error) {
-            this.deps.logger.warning(`Fly: could not list the machines to find every green one (${(0,errors/* errorMessage */.gJ)(error)}); destroying the ${ids.size} known`);
-        }
-        const left = [];
-        const destroyed = [];
-        for (const id of ids) {
-            try {
-                await this.api.destroyMachine(this.app, id);
-                destroyed.push(id);
-                this.deps.logger.info(`  Fly: green machine ${id} destroyed`);
-            }
-            catch (error) {
-                left.push(`${id} (${(0,errors/* errorMessage */.gJ)(error)})`);
-            }
-        }
-        return { destroyed, left };
-    }
-    failed(deployment, plan, steps, machine, why, back) {
-        const untouched = plan.machines.slice(steps.length).map((m) => m.id);
-        const name = deployment.names?.image ?? deployment.image;
-        const previous = deployment.names?.previous ?? deployment.previous;
-        return {
-            ok: false,
-            id: deployment.id,
-            status: back.failed.length ? 'ROLLBACK_FAILED' : 'ROLLED_BACK',
-            emergency: back.failed.length > 0,
-            message: back.failed.length
-                ? `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; putting the updated machines back failed for ${back.failed.join('; ')}: the app may be down \u2014 check it now`
-                : `Fly machine ${machine.id} (${machine.region}) failed on ${name}: ${why}; the update stopped there, ${back.ok.join(', ')} put back on ${previous} and healthy${untouched.length ? `, ${untouched.join(', ')} never changed` : ''}`,
-        };
-    }
-    /** The machines this run changed, newest first, back on the configuration each had. */
-    async putBack(steps, deadline, wait) {
-        const ok = [];
-        const failed = [];
-        // The rollback gets its own deadline: the update's may be spent.
-        const own = Math.max(deadline, this.deps.clock.now() + this.config['wait-timeout-ms'] * steps.length);
-        for (const { machine, before } of [...steps].reverse()) {
-            try {
-                await this.withLease(machine, 'apprunner-ops rollback', async (nonce) => {
-                    this.deps.logger.info(`  Fly: putting machine ${machine.id} back on ${before.image}`);
-                    const updated = await this.update(machine.id, before, nonce);
-                    await this.healthy(updated, updated.instance_id, own, wait);
-                });
-                ok.push(machine.id);
-            }
-            catch (error) {
-                failed.push(`${machine.id}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            }
-        }
-        ok.reverse();
-        return { ok, failed };
-    }
-    /**
-     * An update whose answer was lost (a 5xx, a dropped connection) may have been applied: the
-     * machine is read back, and the update is sent again only if its configuration is not the
-     * one asked for (at most three times).
-     */
-    async update(id, config, nonce) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await this.api.updateMachine(this.app, id, config, nonce);
-            }
-            catch (error) {
-                const lost = (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
-                if (!lost || attempt >= 3)
-                    throw error;
-                const now = await this.api.getMachine(this.app, id);
-                if (sameConfig(now.config, config)) {
-                    this.deps.logger.info(`  Fly: the answer to the update of machine ${id} was lost (${(0,errors/* errorMessage */.gJ)(error)}); read back: it was applied`);
-                    return now;
-                }
-                this.deps.logger.info(`  Fly: the update of machine ${id} failed (${(0,errors/* errorMessage */.gJ)(error)}); read back: not applied, sending it again (attempt ${attempt + 1}/3)`);
-            }
-        }
-    }
-    /**
-     * A lease whose answer was lost is looked up: none held means none was taken, and it is
-     * asked for again; one held cannot be used without its nonce, so the run stops there.
-     */
-    async lease(id, ttl, description) {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return (await this.api.acquireLease(this.app, id, ttl, description)).nonce;
-            }
-            catch (error) {
-                if (error instanceof FlyApiError && error.status === 409)
-                    throw new TargetNotUpdatable(`Fly machine ${id}: ${error.detail}`);
-                const lost = (error instanceof FlyApiError && error.status >= 500) || !(error instanceof FlyApiError);
-                if (!lost || attempt >= 3)
-                    throw error;
-                const held = await this.api.getLease(this.app, id);
-                if (held)
-                    throw new TargetNotUpdatable(`Fly machine ${id}: the answer to the lease request was lost and a lease is held by ${held.owner} until ${new Date(held.expires_at * 1000).toISOString()}; run again after it lapses`);
-                this.deps.logger.info(`  Fly: the lease request for machine ${id} failed (${(0,errors/* errorMessage */.gJ)(error)}); none is held, asking again (attempt ${attempt + 1}/3)`);
-            }
-        }
-    }
-    async withLease(machine, description, fn) {
-        const ttl = Math.min(3600, Math.ceil(this.config['wait-timeout-ms'] / 1000) + 60);
-        const nonce = await this.lease(machine.id, ttl, description);
-        try {
-            return await fn(nonce);
-        }
-        finally {
-            await this.api.releaseLease(this.app, machine.id, nonce).catch((error) => {
-                // It lapses by itself at its TTL; say so rather than fail a finished update.
-                this.deps.logger.warning(`Fly: could not release the lease of machine ${machine.id} (${(0,errors/* errorMessage */.gJ)(error)}); it lapses in ${ttl}s`);
-            });
-        }
-    }
-    /**
-     * Waits (Fly's long poll, then the machine's checks) until the instance is `started` and every
-     * check passes, within `wait-timeout` and the deployment's deadline.
-     */
-    async healthy(machine, instanceId, deadline, wait) {
-        const { clock } = this.deps;
-        const until = Math.min(deadline, clock.now() + this.config['wait-timeout-ms']);
-        const limit = (0,duration/* formatDuration */.a3)(this.config['wait-timeout-ms']);
-        for (;;) {
-            const left = until - clock.now();
-            if (left <= 0)
-                throw new MachineUnhealthy(`its new instance was not started within ${limit}`);
-            if (await this.api.wait(this.app, machine.id, 'started', instanceId, left / 1000))
-                break;
-        }
-        for (;;) {
-            const now = await this.api.getMachine(this.app, machine.id);
-            if (now.state === 'failed' || now.state === 'stopped')
-                throw new MachineUnhealthy(`it is ${now.state} instead of started`);
-            const checks = now.checks ?? [];
-            const bad = checks.filter((c) => c.status !== 'passing');
-            if (now.state === 'started' && bad.length === 0)
-                return;
-            const last = bad
-                .map((c) => `${c.name} ${c.status}${c.output ? ` (${c.output.replace(/\s+/g, ' ').trim()})` : ''}`)
-                .join(', ');
-            if (clock.now() >= until)
-                throw new MachineUnhealthy(`its health checks did not pass within ${limit}: ${last || `state ${now.state}`}`);
-            await clock.sleep(Math.min(wait.intervalMs, Math.max(0, until - clock.now())));
-        }
-    }
-}
-/** The configuration read back is the one sent (image and environment decide). */
-function sameConfig(a, b) {
-    return a.image === b.image && JSON.stringify(a.env ?? {}) === JSON.stringify(b.env ?? {});
-}
-/** A machine that did not come up healthy: the update stops and is put back. */
-class MachineUnhealthy extends errors/* DomainFailure */.dY {
-    name = 'MachineUnhealthy';
-}
-
+// EXTERNAL MODULE: ./core/util/retry.ts
+var retry = __webpack_require__(9891);
 ;// CONCATENATED MODULE: ./core/aws/app-runner.ts
 
 
 
 
 
-const app_runner_TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK_FAILED']);
+const TERMINAL = new Set(['SUCCEEDED', 'ROLLBACK_SUCCEEDED', 'FAILED', 'ROLLBACK_FAILED']);
 class ServiceNotUpdatable extends errors/* DomainFailure */.dY {
     name = 'ServiceNotUpdatable';
 }
@@ -4486,7 +3034,7 @@ class AppRunnerService {
         this.deps = deps;
     }
     async describeRaw() {
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeService', () => this.client.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => this.client.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: this.arn })), this.deps);
         return out.Service;
     }
     async describe() {
@@ -4559,21 +3107,21 @@ class AppRunnerService {
                 catch (error) {
                     // Busy after an earlier attempt whose answer was lost: most likely busy with that
                     // very update. Settle it on the next attempt, from what App Runner reports.
-                    if ((0,aws_call/* awsErrorName */.ZH)(error) === 'InvalidStateException' && earlier)
+                    if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' && earlier)
                         throw new BusyAfterLostAnswer(error.message);
                     throw error;
                 }
             }, {
-                ...aws_call/* AWS_RETRY */.pN,
+                ...call/* AWS_RETRY */.pN,
                 label: 'UpdateService',
-                isRetryable: (error) => (0,aws_call/* isRetryableAwsError */.ag)(error) || error instanceof BusyAfterLostAnswer,
+                isRetryable: (error) => (0,call/* isRetryableAwsError */.ag)(error) || error instanceof BusyAfterLostAnswer,
                 clock: this.deps.clock,
                 logger: this.deps.logger,
                 ...(this.deps.random ? { random: this.deps.random } : {}),
             });
         }
         catch (error) {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
+            if ((0,call/* awsErrorName */.ZH)(error) === 'InvalidStateException' || error instanceof BusyAfterLostAnswer) {
                 throw new ServiceNotUpdatable(`App Runner refused the update: the service is busy (${error.message})`);
             }
             throw error;
@@ -4633,9 +3181,9 @@ class AppRunnerService {
                 throw new Error('StartDeployment returned no OperationId');
             return out.OperationId;
         }, {
-            ...aws_call/* AWS_RETRY */.pN,
+            ...call/* AWS_RETRY */.pN,
             label: 'StartDeployment',
-            isRetryable: aws_call/* isRetryableAwsError */.ag,
+            isRetryable: call/* isRetryableAwsError */.ag,
             clock: this.deps.clock,
             logger: this.deps.logger,
         });
@@ -4655,7 +3203,7 @@ class AppRunnerService {
         let nextToken;
         for (let page = 0; page < maxPages; page++) {
             const token = nextToken;
-            const out = await (0,aws_call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20, NextToken: token })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('ListOperations', () => this.client.send(new dist_cjs/* ListOperationsCommand */.K6t({ ServiceArn: this.arn, MaxResults: 20, NextToken: token })), this.deps);
             const found = out.OperationSummaryList?.find(match);
             if (found)
                 return found;
@@ -4694,7 +3242,7 @@ class AppRunnerService {
         return (0,util_wait/* waitWith */.OO)(this.deps, `App Runner operation ${operationId} to finish`, { timeoutMs, intervalMs }, async () => {
             const operation = await this.findOperation(operationId);
             const status = operation?.Status ?? 'NOT_LISTED_YET';
-            if (operation && app_runner_TERMINAL.has(status))
+            if (operation && TERMINAL.has(status))
                 return { done: true, value: { status: status, operation } };
             return { done: false, status };
         });
@@ -4808,7 +3356,7 @@ function restoreVariables(source, previous) {
 
 
 
-const app_runner_DIGEST = /@(sha256:[0-9a-f]{64})$/;
+const DIGEST = /@(sha256:[0-9a-f]{64})$/;
 class AppRunnerTarget {
     arn;
     deps;
@@ -4823,7 +3371,7 @@ class AppRunnerTarget {
         this.service = new AppRunnerService(client, arn, deps);
     }
     async toTarget(state) {
-        const digest = app_runner_DIGEST.exec(state.imageIdentifier)?.[1] ??
+        const digest = DIGEST.exec(state.imageIdentifier)?.[1] ??
             (await this.options.digestOf?.(state.imageIdentifier));
         return {
             kind: this.kind,
@@ -4832,7 +3380,7 @@ class AppRunnerTarget {
             url: state.url,
             image: state.imageIdentifier,
             digest,
-            imageByDigest: byDigest(state.imageIdentifier, digest),
+            imageByDigest: (0,targets_target/* byDigest */._W)(state.imageIdentifier, digest),
             environment: { ...state.variables },
             secrets: { ...state.secrets },
             status: state.status,
@@ -4846,7 +3394,7 @@ class AppRunnerTarget {
     }
     async runningImages() {
         const { imageIdentifier } = await this.service.describe();
-        const digest = app_runner_DIGEST.exec(imageIdentifier)?.[1];
+        const digest = DIGEST.exec(imageIdentifier)?.[1];
         return [{ image: imageIdentifier, ...(digest ? { digest } : {}) }];
     }
     async preflight() {
@@ -4870,7 +3418,7 @@ class AppRunnerTarget {
         }
         catch (error) {
             if (error instanceof ServiceNotUpdatable)
-                throw new TargetNotUpdatable(error.message, { cause: error });
+                throw new targets_target/* TargetNotUpdatable */.dU(error.message, { cause: error });
             throw error;
         }
     }
@@ -4879,7 +3427,7 @@ class AppRunnerTarget {
         const before = await this.describe();
         if (before.status !== 'RUNNING') {
             const { reason } = await this.preflight();
-            throw new TargetNotUpdatable(`${reason}; only a RUNNING service can be updated`);
+            throw new targets_target/* TargetNotUpdatable */.dU(`${reason}; only a RUNNING service can be updated`);
         }
         return before;
     }
@@ -4898,7 +3446,7 @@ class AppRunnerTarget {
         }
         catch (error) {
             if (error instanceof ServiceNotUpdatable)
-                throw new TargetNotUpdatable(error.message, { cause: error });
+                throw new targets_target/* TargetNotUpdatable */.dU(error.message, { cause: error });
             throw error;
         }
     }
@@ -4915,7 +3463,7 @@ class AppRunnerTarget {
             id = await this.service.startDeployment();
         }
         catch (error) {
-            if (!wait || (0,aws_call/* awsErrorName */.ZH)(error) !== 'InvalidStateException')
+            if (!wait || (0,call/* awsErrorName */.ZH)(error) !== 'InvalidStateException')
                 throw error;
             this.deps.logger.info(`App Runner refused StartDeployment (${(0,errors/* errorMessage */.gJ)(error)}): nothing was started; waiting until the service can update (deadline ${(0,duration/* formatDuration */.a3)(wait.timeoutMs)}), then starting it once more`);
             before = await this.waitUntilUpdatable(wait);
@@ -4925,7 +3473,7 @@ class AppRunnerTarget {
     }
     async traffic(window) {
         const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.options.cloudWatch);
-        return appRunnerTraffic(client, this.arn, window, this.deps);
+        return (0,cloudwatch/* appRunnerTraffic */.bm)(client, this.arn, window, this.deps);
     }
     async follow(deployment, wait) {
         const { status } = await this.service.followOperation(deployment.id, wait.timeoutMs, wait.intervalMs);
@@ -4961,929 +3509,34 @@ class AppRunnerTarget {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-auto-scaling/dist-cjs/index.js
-var client_auto_scaling_dist_cjs = __webpack_require__(8932);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
-;// CONCATENATED MODULE: ./core/health/canary-compare.ts
-const DEFAULT_CANARY_THRESHOLDS = {
-    errorRateRatio: 2,
-    errorRateMargin: 0.01,
-    p99Ratio: 1.5,
-    p99MarginMs: 100,
-    minRequests: 100,
-};
-function figuresOf(periods) {
-    const requests = periods.reduce((n, p) => n + p.requests, 0);
-    const errors = periods.reduce((n, p) => n + p.errors, 0);
-    const p99s = periods.map((p) => p.p99).filter((v) => v !== undefined);
-    return {
-        requests,
-        errors,
-        errorRate: requests > 0 ? errors / requests : 0,
-        p99Ms: p99s.length > 0 ? Math.max(...p99s) : undefined,
-    };
-}
-const pct = (rate) => `${(rate * 100).toFixed(1)} %`;
-/** The verdict on one window, with both groups' figures in its line. */
-function compareCanary(fresh, old, t = DEFAULT_CANARY_THRESHOLDS) {
-    if (fresh.requests === 0)
-        return {
-            kind: 'no-data',
-            line: 'the new target group had no requests in the window (no RequestCount datapoints), so it cannot be judged',
-        };
-    if (fresh.requests < t.minRequests || old.requests < t.minRequests)
-        return {
-            kind: 'too-few',
-            line: `too few requests to judge: ${Math.round(fresh.requests)} on the new group and ${Math.round(old.requests)} on the old one in the window, and each needs ${t.minRequests} (canary.min-requests)`,
-        };
-    const rateLimit = Math.max(old.errorRate * t.errorRateRatio, old.errorRate + t.errorRateMargin);
-    if (fresh.errorRate > rateLimit)
-        return {
-            kind: 'breach',
-            metric: 'error rate',
-            line: `error rate ${pct(fresh.errorRate)} on the new group (${fresh.errors}/${fresh.requests}) against ${pct(old.errorRate)} on the old one (${old.errors}/${old.requests}); the limit was ${pct(rateLimit)}`,
-        };
-    if (fresh.p99Ms !== undefined && old.p99Ms !== undefined) {
-        const p99Limit = Math.max(old.p99Ms * t.p99Ratio, old.p99Ms + t.p99MarginMs);
-        if (fresh.p99Ms > p99Limit)
-            return {
-                kind: 'breach',
-                metric: 'p99',
-                line: `p99 ${fresh.p99Ms} ms on the new group against ${old.p99Ms} ms on the old one; the limit was ${Math.round(p99Limit)} ms`,
-            };
-    }
-    return {
-        kind: 'pass',
-        line: `new ${pct(fresh.errorRate)} errors, p99 ${fresh.p99Ms ?? '\u2013'} ms (${fresh.requests} requests) | old ${pct(old.errorRate)}, p99 ${old.p99Ms ?? '\u2013'} ms (${old.requests} requests)`,
-    };
-}
-
-// EXTERNAL MODULE: ./core/aws/image-ref.ts
-var image_ref = __webpack_require__(2435);
-;// CONCATENATED MODULE: ./core/aws/asg-clients.ts
-/**
- * The clients of an EC2 Auto Scaling environment (core/targets/asg.ts): only such an
- * environment talks to Auto Scaling, ELB and EC2's launch templates. Kept beside the other
- * client factories; their type is in clients.ts, which names them without a target.
- */
-
-
-
-function createAsgClients(region, limits) {
-    const config = (0,clients/* awsClientConfig */.rw)(region, limits);
-    let ec2;
-    return {
-        autoScaling: new client_auto_scaling_dist_cjs/* AutoScalingClient */.yis(config),
-        elb: new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD(config),
-        ec2: () => (ec2 ??= __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19)).then(({ EC2Client: Client }) => new Client((0,clients/* awsClientConfig */.rw)(region, limits)))),
-    };
-}
-
-;// CONCATENATED MODULE: ./core/targets/asg.ts
-/**
- * EC2 Auto Scaling groups behind an Application Load Balancer as a deploy target (the
- * runbook's basecoat-portal: blue/green, canary, instance-refresh rollback, scaling).
- *
- * - What runs: the group behind the target group the listener forwards most of its traffic to
- *   (groups and target groups are named `<group-prefix>-<launch template version>`); its image
- *   is the `IMAGE=` line of that launch template version's user data.
- * - Switch: a new launch template version (the serving one with only the IMAGE line changed),
- *   a new target group with the serving one's health check and deregistration delay, and a new
- *   group at the serving one's capacity registered with it. `follow` waits until every target
- *   is healthy (a deadline), then \u2014 blue-green \u2014 forwards all the traffic to it, or \u2014 canary \u2014
- *   walks the weighted steps, each held while the new group's error rate and p99 are compared
- *   with the old group's over the same window (core/health/canary-compare.ts); a breach puts
- *   the weight back to 0 at once and deletes the new group.
- * - The old group is kept for `keep-old` after the switch (`retire`), so a rollback within the
- *   run is one listener switch back; a deploy after that window finds one group.
- * - A run killed half way leaves a split listener or a second group: the next switch puts all
- *   the traffic on the group that served most (the older on a tie) and deletes the others first.
- * - `rollBackInPlace`: the runbook's rollback when no old group is left: the serving group to
- *   the previous launch template version, and an instance refresh (MinHealthyPercentage 50,
- *   warm-up 300 s). `scale`: desired capacity within min/max, then every target healthy.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const asg_DEFAULT_WAIT = { timeoutMs: 900_000, intervalMs: 10_000 };
-const ms = (text) => (0,duration/* parseDuration */.E9)(text) ?? 0;
-/** The user data with its IMAGE line set to `image` (added when it has none). */
-function withImage(userData, image) {
-    const text = userData ? Buffer.from(userData, 'base64').toString('utf8') : '#!/bin/bash\n';
-    const line = `IMAGE=${image}`;
-    const next = /^(?:export\s+)?IMAGE=.*$/m.test(text)
-        ? text.replace(/^(?:export\s+)?IMAGE=.*$/m, line)
-        : `${text.replace(/\n?$/, '\n')}${line}\n`;
-    return Buffer.from(next).toString('base64');
-}
-function imageOf(userData) {
-    if (!userData)
-        return undefined;
-    const text = Buffer.from(userData, 'base64').toString('utf8');
-    return /^(?:export\s+)?IMAGE=["']?([^"'\s]+)["']?\s*$/m.exec(text)?.[1];
-}
-const repositoryOf = (image) => (0,image_ref/* parseImageIdentifier */.aj)(image)?.repository;
-class AsgTarget {
-    clients;
-    config;
-    deps;
-    kind = 'asg';
-    trafficMetrics = 'AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of the serving target group';
-    /** The groups a switch in this run left behind: what a rollback switches back to. */
-    lastSwitch;
-    /** Each canary step's weights and both groups' figures (the summary shows them). */
-    canaryReport = [];
-    constructor(clients, config, deps) {
-        this.clients = clients;
-        this.config = config;
-        this.deps = deps;
-    }
-    get arn() {
-        return this.config['listener-arn'];
-    }
-    get prefix() {
-        return this.config['group-prefix'];
-    }
-    call(label, fn) {
-        return (0,aws_call/* awsCall */.uF)(label, fn, this.deps);
-    }
-    // ------------------------------------------------------------ reading
-    /** The listener's forward weights: target group ARN \u2192 weight. */
-    async weights() {
-        const out = await this.call('DescribeListeners', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.arn] })));
-        const listener = out.Listeners?.[0];
-        const action = listener?.DefaultActions?.find((a) => a.Type === 'forward');
-        if (!listener || !action)
-            throw new TargetNotUpdatable(`listener ${this.arn} has no forward default action; point it at the serving target group first`);
-        const tuples = action.ForwardConfig?.TargetGroups ?? [];
-        if (tuples.length > 0)
-            return tuples.map((t) => ({ arn: t.TargetGroupArn ?? '', weight: t.Weight ?? 1 }));
-        return action.TargetGroupArn ? [{ arn: action.TargetGroupArn, weight: 1 }] : [];
-    }
-    async loadBalancerArn() {
-        const out = await this.call('DescribeListeners', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.arn] })));
-        const arn = out.Listeners?.[0]?.LoadBalancerArn;
-        if (!arn)
-            throw new errors/* DomainFailure */.dY(`listener ${this.arn} names no load balancer`);
-        return arn;
-    }
-    /** Every group named `<prefix>-<n>`, oldest version first. */
-    async groups() {
-        const all = [];
-        let token;
-        for (let page = 0; page < 20; page++) {
-            const next = token;
-            const out = await this.call('DescribeAutoScalingGroups', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* DescribeAutoScalingGroupsCommand */.NkQ({
-                MaxRecords: 100,
-                ...(next ? { NextToken: next } : {}),
-            })));
-            all.push(...(out.AutoScalingGroups ?? []));
-            token = out.NextToken;
-            if (!token)
-                break;
-        }
-        const pattern = new RegExp(`^${this.prefix}-(\\d+)$`);
-        return all
-            .filter((g) => pattern.test(g.AutoScalingGroupName ?? '') && g.Status === undefined)
-            .map((g) => ({
-            name: g.AutoScalingGroupName,
-            version: Number(pattern.exec(g.AutoScalingGroupName)[1]),
-            raw: g,
-            targetGroupArn: g.TargetGroupARNs?.[0],
-        }))
-            .sort((a, b) => a.version - b.version);
-    }
-    /** The serving group: the one behind the heaviest weight (the older on a tie). */
-    async serving() {
-        const [weights, groups] = await Promise.all([this.weights(), this.groups()]);
-        let best;
-        let bestWeight = 0;
-        for (const g of groups) {
-            const w = weights.find((x) => x.arn === g.targetGroupArn)?.weight ?? 0;
-            if (w > bestWeight) {
-                best = g;
-                bestWeight = w;
-            }
-        }
-        if (!best)
-            throw new TargetNotUpdatable(`listener ${this.arn} forwards to no group named ${this.prefix}-<n> (groups found: ${groups.map((g) => g.name).join(', ') || 'none'}); check group-prefix and the listener`);
-        return { group: best, groups, weights };
-    }
-    async templateVersion(version) {
-        const ec2 = await this.clients.ec2();
-        const { DescribeLaunchTemplateVersionsCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
-        const out = await this.call('DescribeLaunchTemplateVersions', () => ec2.send(new DescribeLaunchTemplateVersionsCommand({
-            LaunchTemplateName: this.config['launch-template'],
-            Versions: [version],
-        })));
-        const v = out.LaunchTemplateVersions?.[0];
-        if (!v?.VersionNumber)
-            throw new errors/* DomainFailure */.dY(`launch template ${this.config['launch-template']} has no version ${version}`);
-        return {
-            number: v.VersionNumber,
-            ...(v.LaunchTemplateData?.UserData ? { userData: v.LaunchTemplateData.UserData } : {}),
-            ...(v.LaunchTemplateData?.ImageId ? { imageId: v.LaunchTemplateData.ImageId } : {}),
-        };
-    }
-    async imageOfGroup(group) {
-        const spec = group.raw.LaunchTemplate;
-        if (spec?.LaunchTemplateName !== this.config['launch-template'] &&
-            spec?.LaunchTemplateName !== undefined)
-            throw new TargetNotUpdatable(`group ${group.name} runs launch template ${spec.LaunchTemplateName}, not ${this.config['launch-template']} (target.launch-template)`);
-        const version = await this.templateVersion(spec?.Version ?? String(group.version));
-        const image = imageOf(version.userData);
-        if (!image)
-            throw new TargetNotUpdatable(`launch template ${this.config['launch-template']} version ${version.number} has no IMAGE=<image> line in its user data (image-via: user-data); add one so the image can be switched`);
-        return image;
-    }
-    async url() {
-        const lbArn = await this.loadBalancerArn();
-        const out = await this.call('DescribeLoadBalancers', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [lbArn] })));
-        const dns = out.LoadBalancers?.[0]?.DNSName;
-        return dns ? withScheme(dns) : '';
-    }
-    async describe() {
-        const { group } = await this.serving();
-        const image = await this.imageOfGroup(group);
-        const parsed = (0,image_ref/* parseImageIdentifier */.aj)(image);
-        const digest = parsed?.ref.kind === 'digest' ? parsed.ref.digest : undefined;
-        const live = (group.raw.Instances ?? []).filter((i) => i.LifecycleState === 'InService');
-        return {
-            kind: this.kind,
-            arn: this.arn,
-            name: group.name,
-            url: await this.url(),
-            image,
-            digest,
-            imageByDigest: byDigest(image, digest),
-            environment: {},
-            secrets: {},
-            status: `${live.length}/${group.raw.DesiredCapacity ?? 0} InService`,
-        };
-    }
-    async runningImages() {
-        const groups = await this.groups();
-        const images = await Promise.all(groups.map((g) => this.imageOfGroup(g).catch(() => undefined)));
-        return images
-            .filter((i) => i !== undefined)
-            .map((image) => {
-            const parsed = (0,image_ref/* parseImageIdentifier */.aj)(image);
-            return { image, ...(parsed?.ref.kind === 'digest' ? { digest: parsed.ref.digest } : {}) };
-        });
-    }
-    async refreshUnderWay(group) {
-        const out = await this.call('DescribeInstanceRefreshes', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* DescribeInstanceRefreshesCommand */.XcR({ AutoScalingGroupName: group, MaxRecords: 5 })));
-        const r = out.InstanceRefreshes?.find((x) => ['Pending', 'InProgress', 'Cancelling', 'RollbackInProgress'].includes(x.Status ?? ''));
-        return r ? `an instance refresh ${r.Status} (${r.PercentageComplete ?? 0} % done)` : undefined;
-    }
-    async preflight() {
-        let serving;
-        try {
-            serving = await this.serving();
-        }
-        catch (error) {
-            if (error instanceof TargetNotUpdatable)
-                return { updatable: false, busy: false, paused: false, reason: error.message };
-            throw error;
-        }
-        const { group } = serving;
-        try {
-            await this.checkConfiguration();
-        }
-        catch (error) {
-            if (error instanceof TargetNotUpdatable)
-                return { updatable: false, busy: false, paused: false, reason: error.message };
-            throw error;
-        }
-        const refresh = await this.refreshUnderWay(group.name);
-        const instances = group.raw.Instances ?? [];
-        const moving = instances.filter((i) => i.LifecycleState !== 'InService');
-        const desired = group.raw.DesiredCapacity ?? 0;
-        const inService = instances.length - moving.length;
-        if (refresh || moving.length > 0 || inService !== desired)
-            return {
-                updatable: false,
-                busy: true,
-                paused: false,
-                reason: `group ${group.name} is IN_PROGRESS: ${refresh ?? `${inService}/${desired} instances InService (${moving.map((i) => `${i.InstanceId} ${i.LifecycleState}`).join(', ')})`}`,
-            };
-        return {
-            updatable: true,
-            busy: false,
-            paused: false,
-            reason: `group ${group.name} serves with ${inService}/${desired} instances InService`,
-        };
-    }
-    async waitUntilUpdatable(wait) {
-        return (0,util_wait/* waitFor */.fm)({
-            what: `group ${this.prefix}-* to have no instance refresh or scaling under way`,
-            timeoutMs: wait.timeoutMs,
-            intervalMs: wait.intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const check = await this.preflight();
-                if (check.updatable)
-                    return { done: true, value: await this.describe() };
-                if (!check.busy)
-                    throw new TargetNotUpdatable(check.reason);
-                return { done: false, status: check.reason };
-            },
-        });
-    }
-    async lastDeployedAt() {
-        const { group } = await this.serving();
-        return group.raw.CreatedTime;
-    }
-    // ------------------------------------------------------------ changing
-    async forward(groups) {
-        await this.call('ModifyListener', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({
-            ListenerArn: this.arn,
-            DefaultActions: [
-                {
-                    Type: 'forward',
-                    ForwardConfig: {
-                        TargetGroups: groups.map((g) => ({ TargetGroupArn: g.arn, Weight: g.weight })),
-                    },
-                },
-            ],
-        })));
-    }
-    /** Deletes a group (its instances drain for the deregistration delay) and its target group. */
-    async remove(group) {
-        this.deps.logger.info(`Deleting group ${group.name} and its target group`);
-        await this.call('DeleteAutoScalingGroup', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* DeleteAutoScalingGroupCommand */.cUH({ AutoScalingGroupName: group.name, ForceDelete: true }))).catch((error) => {
-            // Gone already (a retried delete whose answer was lost): nothing left to do.
-            if (!/not found/i.test(error.message))
-                throw error;
-        });
-        if (group.targetGroupArn) {
-            const arn = group.targetGroupArn;
-            await this.call('DeleteTargetGroup', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: arn })));
-        }
-    }
-    /**
-     * What a killed run left: all traffic back on the serving group, every other group of ours
-     * deleted. Returns the serving group.
-     */
-    async recover() {
-        const { group, groups, weights } = await this.serving();
-        const others = groups.filter((g) => g.name !== group.name);
-        const split = weights.filter((w) => w.weight > 0).length > 1;
-        if (split || others.length > 0)
-            this.deps.logger.warning(`An earlier run left ${split ? `the listener split (${weights.map((w) => `${w.arn.split('/').at(-2)} ${w.weight}`).join(', ')})` : ''}${split && others.length ? ' and ' : ''}${others.length ? `group(s) ${others.map((g) => g.name).join(', ')}` : ''}: all traffic goes back to ${group.name} and the others are deleted first`);
-        if (split || weights.length > 1)
-            await this.forward([{ arn: group.targetGroupArn, weight: 1 }]);
-        for (const g of others)
-            await this.remove(g);
-        return { group, groups: [group] };
-    }
-    describeSwitch(from, to) {
-        const how = this.config.strategy === 'canary'
-            ? `then weights ${this.config.canary.steps.map((s) => `${s.weight} %${s.hold ? ` for ${s.hold}` : ''}`).join(' \u2192 ')}, each judged against the old group`
-            : 'then switch the listener to it';
-        return `EC2 CreateLaunchTemplateVersion ${this.config['launch-template']} (user data IMAGE ${from} \u2192 ${to}), a new target group and Auto Scaling group ${this.prefix}-<version> at the serving group's capacity, wait until every target is healthy, ${how}; keep the old group ${this.config['keep-old']}`;
-    }
-    describeRestart() {
-        return `Auto Scaling StartInstanceRefresh on the serving group ${this.prefix}-<n> (MinHealthyPercentage 50, same launch template version), follow it`;
-    }
-    async switchImage(image, options = {}) {
-        if (options.environment && Object.keys(options.environment).length > 0)
-            throw new TargetNotUpdatable(`environment variables cannot be set on an asg target (the instances read them from their launch template); set them there`);
-        const wait = options.wait ?? asg_DEFAULT_WAIT;
-        // A rollback in the same run: the old group is still there, one listener switch back.
-        const kept = await this.keptGroupFor(image);
-        if (kept)
-            return kept;
-        const { group: old } = await this.recover();
-        // No old group left, and the image is what the previous launch template version ran: the
-        // runbook's rollback, in place by an instance refresh.
-        const inPlace = await this.previousVersionFor(old, image);
-        if (inPlace !== undefined)
-            return this.refreshTo(old, inPlace, image);
-        const previous = await this.imageOfGroup(old);
-        await this.checkFamily(previous, image);
-        const template = await this.templateVersion(old.raw.LaunchTemplate?.Version ?? String(old.version));
-        // One token per switch: a retried call whose answer was lost makes no second version.
-        const token = (0,external_node_crypto_.createHash)('sha256')
-            .update(`${this.arn} ${image} ${(0,external_node_crypto_.randomUUID)()}`)
-            .digest('hex')
-            .slice(0, 32);
-        const ec2 = await this.clients.ec2();
-        const { CreateLaunchTemplateVersionCommand } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19));
-        const made = await this.call('CreateLaunchTemplateVersion', () => ec2.send(new CreateLaunchTemplateVersionCommand({
-            LaunchTemplateName: this.config['launch-template'],
-            SourceVersion: String(template.number),
-            ClientToken: token,
-            VersionDescription: `apprunner-ops: ${image}`,
-            LaunchTemplateData: { UserData: withImage(template.userData, image) },
-        })));
-        const version = made.LaunchTemplateVersion?.VersionNumber;
-        if (!version)
-            throw new Error('CreateLaunchTemplateVersion returned no version number');
-        const name = `${this.prefix}-${version}`;
-        const targetGroupArn = await this.createTargetGroup(name, old);
-        await this.call('CreateAutoScalingGroup', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* CreateAutoScalingGroupCommand */.VrW({
-            AutoScalingGroupName: name,
-            LaunchTemplate: {
-                LaunchTemplateName: this.config['launch-template'],
-                Version: String(version),
-            },
-            MinSize: old.raw.MinSize,
-            MaxSize: old.raw.MaxSize,
-            DesiredCapacity: old.raw.DesiredCapacity,
-            TargetGroupARNs: [targetGroupArn],
-            HealthCheckType: 'ELB',
-            HealthCheckGracePeriod: old.raw.HealthCheckGracePeriod ?? 300,
-            ...(old.raw.VPCZoneIdentifier ? { VPCZoneIdentifier: old.raw.VPCZoneIdentifier } : {}),
-        }))).catch((error) => {
-            // A retried create whose first answer was lost: the group is ours (its name holds the
-            // version this switch made).
-            if ((0,aws_call/* awsErrorName */.ZH)(error) !== 'AlreadyExistsFault')
-                throw error;
-            this.deps.logger.info(`CreateAutoScalingGroup: ${name} exists already (an answer was lost); following it`);
-        });
-        this.lastSwitch = { from: old.name, to: name };
-        void wait;
-        return { id: name, kind: 'switch', image, previous };
-    }
-    /** The previous launch template version of the group, when it names `image`. */
-    async previousVersionFor(group, image) {
-        const current = Number(group.raw.LaunchTemplate?.Version ?? group.version);
-        if (!(current > 1))
-            return undefined;
-        const previous = await this.templateVersion(String(current - 1)).catch(() => undefined);
-        return previous && imageOf(previous.userData) === image ? current - 1 : undefined;
-    }
-    /** The group to launch template `version` and an instance refresh (50 % healthy, 300 s). */
-    async refreshTo(group, version, image) {
-        const previous = await this.imageOfGroup(group);
-        this.deps.logger.info(`Rolling ${group.name} back in place: launch template version ${version} and an instance refresh (MinHealthyPercentage 50, warm-up 300 s)`);
-        await this.call('UpdateAutoScalingGroup', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* UpdateAutoScalingGroupCommand */.Idg({
-            AutoScalingGroupName: group.name,
-            LaunchTemplate: {
-                LaunchTemplateName: this.config['launch-template'],
-                Version: String(version),
-            },
-        })));
-        const out = await this.call('StartInstanceRefresh', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* StartInstanceRefreshCommand */.Wkp({
-            AutoScalingGroupName: group.name,
-            Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 300 },
-        })));
-        return {
-            id: `refresh/${group.name}/${out.InstanceRefreshId ?? ''}`,
-            kind: 'switch',
-            image,
-            previous,
-        };
-    }
-    /** The group an earlier switch of this run left, when it runs `image` (a rollback). */
-    async keptGroupFor(image) {
-        const last = this.lastSwitch;
-        if (!last)
-            return undefined;
-        const groups = await this.groups();
-        const old = groups.find((g) => g.name === last.from);
-        if (!old)
-            return undefined;
-        const oldImage = await this.imageOfGroup(old);
-        // The rollback names the old image by digest when the old group ran it by tag: the same
-        // repository from the group this run switched away from is that image.
-        if (oldImage !== image && repositoryOf(oldImage) !== repositoryOf(image))
-            return undefined;
-        this.deps.logger.info(`Switching the listener back to ${old.name} (kept since the switch)`);
-        await this.forward([{ arn: old.targetGroupArn, weight: 1 }]);
-        const current = groups.find((g) => g.name === last.to);
-        this.lastSwitch = undefined;
-        return {
-            id: `listener/${old.name}`,
-            kind: 'switch',
-            image,
-            previous: current ? await this.imageOfGroup(current) : image,
-        };
-    }
-    /** The new image is of the same repository as the serving one (one image family). */
-    async checkFamily(previous, image) {
-        const a = repositoryOf(previous);
-        const b = repositoryOf(image);
-        if (a !== undefined && b !== undefined && a !== b)
-            throw new TargetNotUpdatable(`launch template ${this.config['launch-template']} runs images of ${a}, and ${image} is of ${b}: another image family; deploy an image of ${a}, or name this service's own launch template in target.launch-template`);
-    }
-    async targetGroupOf(arn) {
-        const out = await this.call('DescribeTargetGroups', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] })));
-        const tg = out.TargetGroups?.[0];
-        if (!tg)
-            throw new errors/* DomainFailure */.dY(`target group ${arn} not found`);
-        return tg;
-    }
-    /** The deregistration delay of a target group, in ms. */
-    async deregistrationDelayMs(arn) {
-        const out = await this.call('DescribeTargetGroupAttributes', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetGroupAttributesCommand */.cKh({ TargetGroupArn: arn })));
-        const v = out.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value;
-        return Number(v ?? 300) * 1000;
-    }
-    async createTargetGroup(name, old) {
-        const model = await this.targetGroupOf(old.targetGroupArn);
-        const out = await this.call('CreateTargetGroup', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* CreateTargetGroupCommand */.GGF({
-            Name: name,
-            Protocol: model.Protocol,
-            Port: model.Port,
-            VpcId: model.VpcId,
-            HealthCheckPath: model.HealthCheckPath,
-            HealthCheckIntervalSeconds: model.HealthCheckIntervalSeconds,
-            HealthyThresholdCount: model.HealthyThresholdCount,
-            UnhealthyThresholdCount: model.UnhealthyThresholdCount,
-        })));
-        const arn = out.TargetGroups?.[0]?.TargetGroupArn;
-        if (!arn)
-            throw new Error('CreateTargetGroup returned no target group');
-        const delay = await this.deregistrationDelayMs(old.targetGroupArn);
-        await this.call('ModifyTargetGroupAttributes', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyTargetGroupAttributesCommand */.fHb({
-            TargetGroupArn: arn,
-            Attributes: [
-                { Key: 'deregistration_delay.timeout_seconds', Value: String(delay / 1000) },
-            ],
-        })));
-        return arn;
-    }
-    /** Every target of a group's target group, with its state. */
-    async health(arn) {
-        const out = await this.call('DescribeTargetHealth', () => this.clients.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: arn })));
-        return (out.TargetHealthDescriptions ?? []).map((d) => ({
-            id: d.Target?.Id ?? '?',
-            state: d.TargetHealth?.State ?? 'unknown',
-            ...(d.TargetHealth?.Reason ? { reason: d.TargetHealth.Reason } : {}),
-        }));
-    }
-    /** Waits until the group has its desired capacity InService and every target healthy. */
-    async untilHealthy(name, timeoutMs, intervalMs) {
-        await (0,util_wait/* waitFor */.fm)({
-            what: `every target of group ${name} to be healthy behind the load balancer`,
-            timeoutMs,
-            intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const group = (await this.groups()).find((g) => g.name === name);
-                if (!group?.targetGroupArn)
-                    return { done: false, status: 'group not listed yet' };
-                const desired = group.raw.DesiredCapacity ?? 0;
-                const targets = await this.health(group.targetGroupArn);
-                const healthy = targets.filter((t) => t.state === 'healthy').length;
-                const live = targets.filter((t) => t.state !== 'draining');
-                if (healthy >= desired && live.length === healthy)
-                    return { done: true, value: undefined };
-                const counts = [
-                    ...new Set(live.map((t) => `${t.state}${t.reason ? ` (${t.reason})` : ''}`)),
-                ]
-                    .map((s) => `${live.filter((t) => `${t.state}${t.reason ? ` (${t.reason})` : ''}` === s).length} ${s}`)
-                    .join(', ');
-                return {
-                    done: false,
-                    status: `${healthy}/${desired} healthy${counts ? `: ${counts}` : ''}`,
-                };
-            },
-        });
-    }
-    async follow(deployment, wait) {
-        const id = deployment.id;
-        const names = deployment.names ?? { image: deployment.image, previous: deployment.previous };
-        if (id.startsWith('listener/')) {
-            // A switch back: the group it left is deleted once the listener no longer sends to it.
-            const back = id.slice('listener/'.length);
-            for (const g of (await this.groups()).filter((x) => x.name !== back))
-                await this.remove(g);
-            return { ok: true, id, status: 'SWITCHED_BACK' };
-        }
-        if (id.startsWith('refresh/'))
-            return this.followRefresh(id, wait);
-        const groups = await this.groups();
-        const fresh = groups.find((g) => g.name === id);
-        const weights = await this.weights();
-        const old = groups.find((g) => g.name !== id && (weights.find((w) => w.arn === g.targetGroupArn)?.weight ?? 0) > 0);
-        if (!fresh?.targetGroupArn || !old?.targetGroupArn)
-            return {
-                ok: false,
-                id,
-                status: 'MISSING',
-                emergency: true,
-                message: `group ${id} or the serving group is gone (groups: ${groups.map((g) => g.name).join(', ') || 'none'}): check what the listener forwards to`,
-            };
-        const timeoutMs = Math.min(wait.timeoutMs, ms(this.config['healthy-timeout']));
-        try {
-            await this.untilHealthy(id, timeoutMs, wait.intervalMs);
-        }
-        catch (error) {
-            await this.remove(fresh);
-            return {
-                ok: false,
-                id,
-                status: 'UNHEALTHY',
-                emergency: false,
-                message: `${names.image} never had every target healthy behind the load balancer (${error.message}); group ${id} deleted, and ${old.name} kept serving ${names.previous}`,
-            };
-        }
-        if (this.config.strategy === 'canary')
-            return this.canary(deployment, fresh, old, names);
-        this.deps.logger.info(`Switching listener ${this.arn.split('/').slice(-3).join('/')} to ${id}`);
-        await this.forward([{ arn: fresh.targetGroupArn, weight: 1 }]);
-        return { ok: true, id, status: 'SWITCHED' };
-    }
-    thresholds() {
-        const c = this.config.canary;
-        return {
-            errorRateRatio: c['error-rate-ratio'],
-            errorRateMargin: c['error-rate-margin'],
-            p99Ratio: c['p99-ratio'],
-            p99MarginMs: ms(c['p99-margin']),
-            minRequests: c['min-requests'],
-        };
-    }
-    async groupTraffic(tgArn, start, end) {
-        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.clients.cloudWatch);
-        return albTraffic(client, [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: tgArn }], { start, end, periodSeconds: 60 }, this.deps);
-    }
-    /** The weighted steps, each held and judged; a breach takes the traffic back at once. */
-    async canary(deployment, fresh, old, names) {
-        const id = deployment.id;
-        const poll = ms(this.config.canary['poll-interval']);
-        for (const step of this.config.canary.steps) {
-            if (step.weight === 100)
-                break;
-            await this.forward([
-                { arn: old.targetGroupArn, weight: 100 - step.weight },
-                { arn: fresh.targetGroupArn, weight: step.weight },
-            ]);
-            // Said once the listener has the weights: the line is what the load balancer does.
-            this.deps.logger.info(`Canary step: ${step.weight} % to ${fresh.name}, ${100 - step.weight} % to ${old.name}, for ${step.hold}`);
-            const started = this.deps.clock.now();
-            const end = started + ms(step.hold ?? '0s');
-            for (;;) {
-                const last = this.deps.clock.now() >= end;
-                // The same window for both groups (CloudWatch wants an end after the start).
-                const until = Math.max(this.deps.clock.now(), started + 1_000);
-                const [f, o] = await Promise.all([
-                    this.groupTraffic(fresh.targetGroupArn, started, until),
-                    this.groupTraffic(old.targetGroupArn, started, until),
-                ]);
-                const verdict = compareCanary(figuresOf(f), figuresOf(o), this.thresholds());
-                // Too few requests is no verdict: the step waits for more until its hold ends, and a
-                // step that ends without enough is not a pass.
-                const unjudged = verdict.kind === 'no-data' || verdict.kind === 'too-few';
-                if (verdict.kind === 'breach' || (last && unjudged)) {
-                    this.canaryReport.push({
-                        weight: step.weight,
-                        fresh: figuresOf(f),
-                        old: figuresOf(o),
-                        verdict: verdict.line,
-                    });
-                    this.deps.logger.info(`Canary ${step.weight} %: ${verdict.line}; taking the traffic back`);
-                    await this.forward([{ arn: old.targetGroupArn, weight: 1 }]);
-                    await this.remove(fresh);
-                    return {
-                        ok: false,
-                        id,
-                        status: verdict.kind === 'breach'
-                            ? 'CANARY_BREACHED'
-                            : verdict.kind === 'too-few'
-                                ? 'CANARY_TOO_FEW_REQUESTS'
-                                : 'CANARY_NO_DATA',
-                        emergency: false,
-                        steps: this.stepLines(),
-                        message: verdict.kind === 'breach'
-                            ? `canary ${names.image} breached at the ${step.weight} % step: ${verdict.line}; all traffic is back on ${old.name} (${names.previous}) and group ${fresh.name} is deleted`
-                            : `canary ${names.image} could not be judged at the ${step.weight} % step: ${verdict.line}; all traffic is back on ${old.name} (${names.previous}) and group ${fresh.name} is deleted`,
-                    };
-                }
-                if (last) {
-                    this.canaryReport.push({
-                        weight: step.weight,
-                        fresh: figuresOf(f),
-                        old: figuresOf(o),
-                        verdict: verdict.line,
-                    });
-                    this.deps.logger.info(`Canary ${step.weight} % held ${step.hold}: ${verdict.line}`);
-                    break;
-                }
-                await this.deps.clock.sleep(Math.min(poll, Math.max(0, end - this.deps.clock.now())), this.deps.signal);
-            }
-        }
-        await this.forward([{ arn: fresh.targetGroupArn, weight: 1 }]);
-        this.canaryReport.push({
-            weight: 100,
-            fresh: { requests: 0, errors: 0, errorRate: 0, p99Ms: undefined },
-            old: { requests: 0, errors: 0, errorRate: 0, p99Ms: undefined },
-            verdict: `all traffic on ${fresh.name}`,
-        });
-        return { ok: true, id, status: 'CANARY_PROMOTED', steps: this.stepLines() };
-    }
-    /** Each step's weights and both groups' figures, side by side. */
-    stepLines() {
-        return this.canaryReport.map((r) => `${r.weight} % (old ${100 - r.weight} %): ${r.verdict}`);
-    }
-    /**
-     * After the switch and its bake: the old group is kept for `keep-old` (a rollback is one
-     * listener switch back until then), then deleted with its target group.
-     */
-    async retire() {
-        const keep = ms(this.config['keep-old']);
-        const { group, groups } = await this.serving();
-        const old = groups.filter((g) => g.name !== group.name);
-        if (old.length === 0)
-            return 'no old group to delete';
-        this.deps.logger.info(`Keeping ${old.map((g) => g.name).join(', ')} for ${(0,duration/* formatDuration */.a3)(keep)} (keep-old)`);
-        await this.deps.clock.sleep(keep, this.deps.signal);
-        // Only groups the listener still does not forward to: a person may have switched back.
-        const now = await this.serving();
-        const gone = [];
-        for (const g of now.groups.filter((x) => x.name !== now.group.name)) {
-            await this.remove(g);
-            gone.push(g.name);
-        }
-        this.lastSwitch = undefined;
-        return `kept ${(0,duration/* formatDuration */.a3)(keep)}, then deleted ${gone.join(', ') || 'nothing'}`;
-    }
-    // ------------------------------------------------------------ restart, in-place rollback, scale
-    async restart(wait = asg_DEFAULT_WAIT) {
-        const { group } = await this.serving();
-        const image = await this.imageOfGroup(group);
-        const out = await this.call('StartInstanceRefresh', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* StartInstanceRefreshCommand */.Wkp({
-            AutoScalingGroupName: group.name,
-            Preferences: { MinHealthyPercentage: 50, InstanceWarmup: 300 },
-        })));
-        void wait;
-        return {
-            id: `refresh/${group.name}/${out.InstanceRefreshId ?? ''}`,
-            kind: 'restart',
-            image,
-            previous: image,
-        };
-    }
-    async followRefresh(id, wait) {
-        const [, group, refreshId] = id.split('/');
-        const status = await (0,util_wait/* waitFor */.fm)({
-            what: `instance refresh of ${group} to finish`,
-            timeoutMs: wait.timeoutMs,
-            intervalMs: wait.intervalMs,
-            clock: this.deps.clock,
-            logger: this.deps.logger,
-            probe: async () => {
-                const out = await this.call('DescribeInstanceRefreshes', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* DescribeInstanceRefreshesCommand */.XcR({
-                    AutoScalingGroupName: group,
-                    InstanceRefreshIds: [refreshId],
-                })));
-                const r = out.InstanceRefreshes?.[0];
-                const s = r?.Status ?? 'not listed';
-                if (['Successful', 'Failed', 'Cancelled', 'RollbackSuccessful', 'RollbackFailed'].includes(s))
-                    return { done: true, value: s };
-                return { done: false, status: `${s} (${r?.PercentageComplete ?? 0} %)` };
-            },
-        });
-        if (status === 'Successful')
-            return { ok: true, id, status: 'SUCCESSFUL' };
-        return {
-            ok: false,
-            id,
-            status: status.toUpperCase(),
-            emergency: false,
-            message: `the instance refresh of ${group} ended ${status}: check the group's activity history`,
-        };
-    }
-    /**
-     * The runbook's rollback when no old group is left: the serving group back to the previous
-     * launch template version, and an instance refresh (MinHealthyPercentage 50, warm-up 300 s).
-     */
-    async rollBackInPlace(wait = asg_DEFAULT_WAIT) {
-        const { group } = await this.serving();
-        const current = Number(group.raw.LaunchTemplate?.Version ?? group.version);
-        if (!(current > 1))
-            throw new TargetNotUpdatable(`group ${group.name} runs launch template version ${current}: there is no previous version`);
-        const previous = current - 1;
-        const image = imageOf((await this.templateVersion(String(previous))).userData) ?? '';
-        const started = await this.refreshTo(group, previous, image);
-        const result = await this.followRefresh(started.id, wait);
-        return { ...result, version: previous };
-    }
-    /** The serving group's min/max and desired capacity. */
-    async capacity() {
-        const { group } = await this.serving();
-        return {
-            name: group.name,
-            min: group.raw.MinSize ?? 0,
-            max: group.raw.MaxSize ?? 0,
-            desired: group.raw.DesiredCapacity ?? 0,
-        };
-    }
-    /** Desired capacity to `capacity` within min/max, then every target healthy. */
-    async scale(capacity, wait = asg_DEFAULT_WAIT) {
-        const { group } = await this.serving();
-        const min = group.raw.MinSize ?? 0;
-        const max = group.raw.MaxSize ?? 0;
-        if (!Number.isInteger(capacity) || capacity < min || capacity > max)
-            throw new TargetNotUpdatable(`capacity ${capacity} is outside group ${group.name}'s min/max (${min}\u2013${max}); give a capacity within it, or change the group's min/max first`);
-        this.deps.logger.info(`Setting the desired capacity of ${group.name} from ${group.raw.DesiredCapacity ?? 0} to ${capacity}`);
-        await this.call('SetDesiredCapacity', () => this.clients.autoScaling.send(new client_auto_scaling_dist_cjs/* SetDesiredCapacityCommand */.iu7({
-            AutoScalingGroupName: group.name,
-            DesiredCapacity: capacity,
-        })));
-        await this.untilHealthy(group.name, wait.timeoutMs, wait.intervalMs);
-        return `${group.name}: ${capacity} instances InService and healthy`;
-    }
-    async traffic(window) {
-        const { group } = await this.serving();
-        const client = (0,clients/* cloudWatchForArn */.PM)(this.arn, this.clients.cloudWatch);
-        return albTraffic(client, [{ loadBalancerArn: await this.loadBalancerArn(), targetGroupArn: group.targetGroupArn }], window, this.deps);
-    }
-    /** An image of another repository than the serving group's is refused before any change. */
-    async checkImage(image) {
-        const { group } = await this.serving();
-        await this.checkFamily(await this.imageOfGroup(group), image);
-    }
-    /**
-     * Up as the load balancer sees it: the listener forwards to a group of ours whose desired
-     * instances are InService and healthy behind it. An instance refresh or scaling under way is
-     * a warning; no healthy target is a failure.
-     */
-    async serviceStatus() {
-        let serving;
-        try {
-            serving = await this.serving();
-        }
-        catch (error) {
-            if (!(error instanceof TargetNotUpdatable))
-                throw error;
-            return { status: 'fail', line: error.message, observed: { listener: this.arn } };
-        }
-        const { group } = serving;
-        const desired = group.raw.DesiredCapacity ?? 0;
-        const targets = group.targetGroupArn ? await this.health(group.targetGroupArn) : [];
-        const healthy = targets.filter((t) => t.state === 'healthy').length;
-        const inService = (group.raw.Instances ?? []).filter((i) => i.LifecycleState === 'InService').length;
-        const refresh = await this.refreshUnderWay(group.name);
-        const observed = { group: group.name, desired, inService, healthy, targets: targets.length };
-        const others = targets
-            .filter((t) => t.state !== 'healthy')
-            .map((t) => `${t.id} ${t.state}${t.reason ? ` (${t.reason})` : ''}`);
-        const figures = `${healthy}/${desired} targets healthy, ${inService} InService`;
-        if (healthy === 0 && desired > 0)
-            return {
-                status: 'fail',
-                line: `${group.name} has no healthy target behind the load balancer (${figures}${others.length ? `: ${others.join(', ')}` : ''}); check the group's instances and their health check`,
-                observed,
-            };
-        if (healthy < desired || refresh)
-            return {
-                status: 'warn',
-                line: `${group.name} serves with ${figures}${refresh ? `; ${refresh}` : ''}${others.length ? ` (${others.join(', ')})` : ''}: a change or replacement is under way`,
-                observed,
-            };
-        return { status: 'pass', line: `${group.name} serves with ${figures}`, observed };
-    }
-    /** Bad input AWS must answer: keep-old shorter than the serving group's deregistration delay. */
-    async checkConfiguration() {
-        const { group } = await this.serving();
-        const delay = await this.deregistrationDelayMs(group.targetGroupArn);
-        const keep = ms(this.config['keep-old']);
-        if (keep < delay)
-            throw new TargetNotUpdatable(`target.keep-old ${this.config['keep-old']} is shorter than target group ${group.targetGroupArn.split('/').at(-2)}'s deregistration delay (${(0,duration/* formatDuration */.a3)(delay)}): the old group would be deleted while its connections still drain; make keep-old at least ${(0,duration/* formatDurationValue */.Hs)(delay)}`);
-    }
-}
-
+// EXTERNAL MODULE: ./core/fly/machines-api.ts
+var machines_api = __webpack_require__(9611);
+// EXTERNAL MODULE: ./core/fly/registry.ts
+var registry = __webpack_require__(4927);
 ;// CONCATENATED MODULE: ./core/targets/create.ts
 
 
 
 
 
-
-
-
-function createTarget(target, clients, deps, options = {}) {
+async function createTarget(target, clients, deps, options = {}) {
     switch (target.kind) {
         case 'app-runner':
             if (!clients.appRunner)
                 throw new Error('createTarget: an App Runner target needs an App Runner client');
             return new AppRunnerTarget(clients.appRunner, target['service-arn'], deps, options);
-        case 'ecs-express':
+        case 'ecs-express': {
             if (!clients.ecs)
                 throw new Error('createTarget: an ECS Express target needs an ECS client');
+            const { EcsExpressTarget } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
             return new EcsExpressTarget(clients.ecs, target['service-arn'], deps, {
                 cloudWatch: options.cloudWatch,
             });
-        case 'fly':
+        }
+        case 'fly': {
             if (!clients.fly)
                 throw new Error('createTarget: a Fly target needs a Machines API client');
+            const { FlyTarget } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.bind(__webpack_require__, 752));
             return new FlyTarget(clients.fly, {
                 app: target.app,
                 'process-group': target['process-group'],
@@ -5891,10 +3544,13 @@ function createTarget(target, clients, deps, options = {}) {
                 'wait-timeout-ms': (0,duration/* parseDuration */.E9)(target['wait-timeout']) ?? 300_000,
                 strategy: target.strategy,
             }, deps);
-        case 'asg':
+        }
+        case 'asg': {
             if (!clients.asg)
                 throw new Error('createTarget: an asg target needs Auto Scaling, ELB and EC2 clients');
+            const { AsgTarget } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(20)]).then(__webpack_require__.bind(__webpack_require__, 6020));
             return new AsgTarget({ ...clients.asg, ...(options.cloudWatch ? { cloudWatch: options.cloudWatch } : {}) }, target, deps);
+        }
     }
 }
 /**
@@ -5904,30 +3560,35 @@ function createTarget(target, clients, deps, options = {}) {
 function flyClientOf(app, deps, limits, token = process.env['FLY_API_TOKEN']) {
     // Checked at the first call, before any change: a run that never reads the app (a
     // snapshot ahead of the deploy) needs no token.
-    return new FlyMachinesApi(flyApiUrl(), token, deps, {
+    return new machines_api/* FlyMachinesApi */.AT((0,machines_api/* flyApiUrl */.T0)(), token, deps, {
         requestTimeoutMs: limits.requestTimeoutMs,
-        registryUrl: flyRegistryUrl(),
+        registryUrl: (0,registry/* flyRegistryUrl */.Q2)(),
         missing: () => new errors/* InputError */.dz('fly-api-token', `is required for Fly app ${app}: pass secrets.FLY_API_TOKEN (a deploy token: fly tokens create deploy -a ${app})`),
     });
 }
 /**
  * The target of an environment, with the clients it needs: an ECS client is made only for an
- * ECS Express environment (and only then is its module's client used).
+ * ECS Express environment, Auto Scaling and ELB clients only for an asg one (each imported
+ * with its target).
  */
-function create_targetOf(env, clients, deps, limits, platform = {}) {
+async function create_targetOf(env, clients, deps, limits, platform = {}) {
+    if (env.target.kind === 'ecs-express' && !clients.ecs) {
+        const { createEcsClient } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
+        clients.ecs = createEcsClient(env.region, limits);
+    }
+    if (env.target.kind === 'asg' && !clients.asg) {
+        const { createAsgClients } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(20)]).then(__webpack_require__.bind(__webpack_require__, 6020));
+        clients.asg = createAsgClients(env.region, limits);
+    }
     return createTarget(env.target, {
         appRunner: clients.appRunner,
-        ...(env.target.kind === 'ecs-express'
-            ? { ecs: (clients.ecs ??= createEcsClient(env.region, limits)) }
-            : {}),
+        ...(env.target.kind === 'ecs-express' ? { ecs: clients.ecs } : {}),
         ...(env.target.kind === 'fly'
             ? {
                 fly: flyClientOf(env.target.app, deps, limits, platform.flyApiToken ?? process.env['FLY_API_TOKEN']),
             }
             : {}),
-        ...(env.target.kind === 'asg'
-            ? { asg: (clients.asg ??= createAsgClients(env.region, limits)) }
-            : {}),
+        ...(env.target.kind === 'asg' ? { asg: clients.asg } : {}),
     }, deps, { cloudWatch: clients.cloudWatch });
 }
 
@@ -5952,15 +3613,15 @@ var types = __webpack_require__(5045);
 
 
 
-
-
 /**
  * ECS Express: the service is ACTIVE and its newest service deployment SUCCESSFUL. A deployment
  * ECS rolled back, or one that failed or was stopped, is a failure even though the service
  * still serves (the old version): the newest change did not land.
  */
 async function ecsServiceRunning(ctx) {
-    const target = checkTarget(ctx);
+    const target = await checkTarget(ctx);
+    // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+    const { EcsExpressTarget } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
     if (!(target instanceof EcsExpressTarget))
         throw new Error('service-running: not an ECS target');
     let state;
@@ -5970,7 +3631,7 @@ async function ecsServiceRunning(ctx) {
     catch (error) {
         // No active configuration (INACTIVE: deleted): the service is not up, which is this
         // check's failure, not an error; preflight says so in a line.
-        if (!(error instanceof TargetNotUpdatable))
+        if (!(error instanceof targets_target/* TargetNotUpdatable */.dU))
             throw error;
         const { reason } = await target.preflight();
         return { status: 'fail', line: reason, observed: { service: target.serviceName } };
@@ -6021,7 +3682,8 @@ async function ecsServiceRunning(ctx) {
  * machine, or none serving, is.
  */
 async function flyMachinesRunning(ctx) {
-    const target = checkTarget(ctx);
+    const target = await checkTarget(ctx);
+    const { FlyTarget } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.bind(__webpack_require__, 752));
     if (!(target instanceof FlyTarget))
         throw new Error('service-running: not a Fly target');
     const machines = await target.machineHealth();
@@ -6065,13 +3727,13 @@ const serviceRunning = (0,types/* defineCheck */.q)({
             return flyMachinesRunning(ctx);
         if (env.target.kind !== 'app-runner') {
             // A target with no one status word (Auto Scaling behind a load balancer) says itself.
-            const target = checkTarget(ctx);
+            const target = await checkTarget(ctx);
             if (!target.serviceStatus)
                 throw new Error(`service-running cannot read a ${env.target.kind} target yet; remove it from the environment's lists`);
             return target.serviceStatus();
         }
         const arn = env['service-arn'];
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
+        const out = await (0,call/* awsCall */.uF)('DescribeService', () => aws.appRunner.send(new dist_cjs/* DescribeServiceCommand */.auI({ ServiceArn: arn })), { clock, logger });
         const status = out.Service?.Status ?? 'UNKNOWN';
         const name = out.Service?.ServiceName ?? arn;
         const observed = { status, service: name };
@@ -6154,7 +3816,7 @@ function remainingMs(deadline, now, marginMs = 250) {
  */
 function metricWindow(window, now) {
     const windowMs = (0,duration/* parseDuration */.E9)(window) ?? 3_600_000;
-    return { start: now - windowMs, end: now, periodSeconds: periodOf(windowMs) };
+    return { start: now - windowMs, end: now, periodSeconds: (0,cloudwatch/* periodOf */.jH)(windowMs) };
 }
 /** The environment's RDS instance, or the error result a database check gives without one. */
 function databaseInstance(env) {
@@ -6195,7 +3857,7 @@ async function describeDatabase(ctx) {
  */
 async function rdsStatistic(ctx, request) {
     const { aws, clock, logger, signal } = ctx;
-    const points = await metricStatistics(aws.cloudWatch, {
+    const points = await (0,cloudwatch/* metricStatistics */.WV)(aws.cloudWatch, {
         namespace: 'AWS/RDS',
         metric: request.metric,
         dimensions: { DBInstanceIdentifier: request.instance },
@@ -6343,7 +4005,7 @@ const customDomains = (0,types/* defineCheck */.q)({
     async run(check, ctx) {
         const arn = ctx.env['service-arn'];
         // Pages of at most 5; bounded so a misbehaving endpoint cannot loop forever.
-        const domains = await (0,aws_call/* awsPages */.A_)('DescribeCustomDomains', async (token) => {
+        const domains = await (0,call/* awsPages */.A_)('DescribeCustomDomains', async (token) => {
             const out = await ctx.aws.appRunner.send(new dist_cjs/* DescribeCustomDomainsCommand */.b1e({ ServiceArn: arn, MaxResults: 5, NextToken: token }));
             return { items: out.CustomDomains, next: out.NextToken };
         }, ctx, { maxPages: 100, of: arn });
@@ -6542,7 +4204,7 @@ class EcrImages {
         const links = new Map();
         const unreadable = new Map();
         for (const batch of chunks([...new Set(digests)], BATCH)) {
-            const out = await (0,aws_call/* awsCall */.uF)('BatchGetImage', () => this.client.send(new client_ecr_dist_cjs/* BatchGetImageCommand */.P8n({
+            const out = await (0,call/* awsCall */.uF)('BatchGetImage', () => this.client.send(new client_ecr_dist_cjs/* BatchGetImageCommand */.P8n({
                 ...this.ids,
                 imageIds: batch.map((imageDigest) => ({ imageDigest })),
                 acceptedMediaTypes: ACCEPTED_MEDIA_TYPES,
@@ -6578,7 +4240,7 @@ class EcrImages {
         const result = { deleted: [], failures: [] };
         for (const batch of chunks(digests, BATCH)) {
             let attempts = 0;
-            const out = await (0,aws_call/* awsCall */.uF)('BatchDeleteImage', () => {
+            const out = await (0,call/* awsCall */.uF)('BatchDeleteImage', () => {
                 attempts++;
                 return this.client.send(new client_ecr_dist_cjs/* BatchDeleteImageCommand */.wau({
                     ...this.ids,
@@ -6606,13 +4268,13 @@ class EcrImages {
     }
     /** The lifecycle policy text, or undefined when the repository has none. */
     async lifecyclePolicy() {
-        return (0,aws_call/* awsCall */.uF)('GetLifecyclePolicy', async () => {
+        return (0,call/* awsCall */.uF)('GetLifecyclePolicy', async () => {
             try {
                 const out = await this.client.send(new client_ecr_dist_cjs/* GetLifecyclePolicyCommand */.O0C(this.ids));
                 return { text: out.lifecyclePolicyText ?? '', lastEvaluatedAt: out.lastEvaluatedAt };
             }
             catch (error) {
-                if ((0,aws_call/* awsErrorName */.ZH)(error) === 'LifecyclePolicyNotFoundException')
+                if ((0,call/* awsErrorName */.ZH)(error) === 'LifecyclePolicyNotFoundException')
                     return undefined;
                 throw error;
             }
@@ -6620,6 +4282,8 @@ class EcrImages {
     }
 }
 
+// EXTERNAL MODULE: ./core/aws/image-ref.ts
+var image_ref = __webpack_require__(2435);
 ;// CONCATENATED MODULE: ./core/cleanup/ecr-plan.ts
 
 
@@ -7127,7 +4791,7 @@ function ecrLocation(env) {
         repository: env['ecr-repository'],
     };
 }
-function createOpsContext(options) {
+async function createOpsContext(options) {
     const { env, clock, logger } = options;
     // A call is retried (after a throttle, a 5xx or a hung request) within the action's timeout.
     const deps = { clock, logger, retryBudgetMs: options.timing.operationTimeoutMs };
@@ -7135,7 +4799,7 @@ function createOpsContext(options) {
         createAwsClients(env.region, { requestTimeoutMs: options.timing.awsRequestTimeoutMs });
     const maintenance = env.maintenance;
     const ecr = new EcrRepository(clients.ecr, ecrLocation(env), deps);
-    const target = targetOf(env, clients, deps, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }, { flyApiToken: options.flyApiToken });
+    const target = await targetOf(env, clients, deps, { requestTimeoutMs: options.timing.awsRequestTimeoutMs }, { flyApiToken: options.flyApiToken });
     const token = options.githubToken;
     function githubAt(sha) {
         return token
@@ -7376,7 +5040,7 @@ async function runningDigests(name, env, ctx, byTag, inRepo, history, deps) {
     let images;
     try {
         // What runs, on whichever platform the environment names.
-        const target = checkTarget({
+        const target = await checkTarget({
             env,
             aws: ctx.aws,
             clock: deps.clock,
@@ -7695,10 +5359,9 @@ const percent = (ratio) => Math.round(ratio * 10_000) / 100;
  */
 
 
-
 /** Requests, 5xx and p99 per period of the environment's service, and which metrics said so. */
 async function serviceTraffic(ctx, window) {
-    const target = checkTarget(ctx);
+    const target = await checkTarget(ctx);
     return { periods: await target.traffic(window), source: target.trafficMetrics };
 }
 /**
@@ -7706,14 +5369,16 @@ async function serviceTraffic(ctx, window) {
  * each target group's TargetResponseTime (seconds: `toMs` 1000).
  */
 async function latencyRequests(ctx, window) {
-    const target = checkTarget(ctx);
+    const target = await checkTarget(ctx);
+    // Imported with the target (core/targets/create.ts): only an ECS environment loads it.
+    const { EcsExpressTarget } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 1133));
     if (!(target instanceof EcsExpressTarget))
         return {
             requests: [
                 {
                     namespace: 'AWS/AppRunner',
                     metric: 'RequestLatency',
-                    dimensions: appRunnerDimensions(ctx.env['service-arn']),
+                    dimensions: (0,cloudwatch/* appRunnerDimensions */.d3)(ctx.env['service-arn']),
                     ...window,
                     percentiles: ['p99'],
                 },
@@ -7726,7 +5391,7 @@ async function latencyRequests(ctx, window) {
         requests: groups.map((group) => ({
             namespace: 'AWS/ApplicationELB',
             metric: 'TargetResponseTime',
-            dimensions: albDimensions(group),
+            dimensions: (0,cloudwatch/* albDimensions */.NP)(group),
             ...window,
             percentiles: ['p99'],
         })),
@@ -8499,7 +6164,7 @@ const latencyP99 = (0,types/* defineCheck */.q)({
     async run(check, ctx) {
         const { clock, logger, signal } = ctx;
         const asked = await latencyRequests(ctx, metricWindow(check.window, clock.now()));
-        const answers = await Promise.all(asked.requests.map((request) => metricStatistics(ctx.aws.cloudWatch, request, { clock, logger, signal })));
+        const answers = await Promise.all(asked.requests.map((request) => (0,cloudwatch/* metricStatistics */.WV)(ctx.aws.cloudWatch, request, { clock, logger, signal })));
         const values = answers.flat().flatMap((p) => {
             const v = p.ExtendedStatistics?.['p99'];
             return v === undefined ? [] : [v * asked.toMs];
@@ -8721,7 +6386,7 @@ const logErrors = (0,types/* defineCheck */.q)({
         const pageSignal = AbortSignal.any([signal, stop.signal]);
         try {
             do {
-                const page = await (0,aws_call/* awsCall */.uF)('FilterLogEvents', () => aws.cloudWatchLogs.send(new client_cloudwatch_logs_dist_cjs/* FilterLogEventsCommand */.nsW({
+                const page = await (0,call/* awsCall */.uF)('FilterLogEvents', () => aws.cloudWatchLogs.send(new client_cloudwatch_logs_dist_cjs/* FilterLogEventsCommand */.nsW({
                     logGroupName: check['log-group'],
                     filterPattern: check.pattern,
                     startTime: start,
@@ -9422,7 +7087,7 @@ const replicationLag = (0,types/* defineCheck */.q)({
         if (typeof instance !== 'string')
             return instance;
         const deps = { clock, logger, signal };
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeDBInstances', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: instance }), {
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => aws.rds.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: instance }), {
             abortSignal: signal,
         }), deps);
         const replicas = out.DBInstances?.[0]?.ReadReplicaDBInstanceIdentifiers ?? [];
@@ -9566,7 +7231,7 @@ class SecretsStore {
     }
     async describe(secretId) {
         try {
-            const out = await (0,aws_call/* awsCall */.uF)('DescribeSecret', () => this.client.send(new client_secrets_manager_dist_cjs/* DescribeSecretCommand */.X5({ SecretId: secretId })), this.deps);
+            const out = await (0,call/* awsCall */.uF)('DescribeSecret', () => this.client.send(new client_secrets_manager_dist_cjs/* DescribeSecretCommand */.X5({ SecretId: secretId })), this.deps);
             const stages = out.VersionIdsToStages ?? {};
             const holder = (label) => Object.entries(stages).find(([, labels]) => labels.includes(label))?.[0];
             const current = holder('AWSCURRENT');
@@ -9583,13 +7248,13 @@ class SecretsStore {
             };
         }
         catch (error) {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) === 'ResourceNotFoundException')
+            if ((0,call/* awsErrorName */.ZH)(error) === 'ResourceNotFoundException')
                 throw new SecretNotFound(`secret ${secretId} does not exist in Secrets Manager; create it (aws secretsmanager create-secret) or fix secret-id in the configuration`);
             throw error;
         }
     }
     async value(secretId, at = { stage: 'AWSCURRENT' }) {
-        const out = await (0,aws_call/* awsCall */.uF)('GetSecretValue', () => this.client.send(new client_secrets_manager_dist_cjs/* GetSecretValueCommand */.d2({
+        const out = await (0,call/* awsCall */.uF)('GetSecretValue', () => this.client.send(new client_secrets_manager_dist_cjs/* GetSecretValueCommand */.d2({
             SecretId: secretId,
             ...('versionId' in at ? { VersionId: at.versionId } : { VersionStage: at.stage }),
         })), this.deps);
@@ -9606,7 +7271,7 @@ class SecretsStore {
     async put(secretId, token, value, stages) {
         this.deps.mask?.(value);
         try {
-            await (0,aws_call/* awsCall */.uF)('PutSecretValue', () => this.client.send(new client_secrets_manager_dist_cjs/* PutSecretValueCommand */.cp({
+            await (0,call/* awsCall */.uF)('PutSecretValue', () => this.client.send(new client_secrets_manager_dist_cjs/* PutSecretValueCommand */.cp({
                 SecretId: secretId,
                 ClientRequestToken: token,
                 SecretString: value,
@@ -9614,14 +7279,14 @@ class SecretsStore {
             })), this.deps);
         }
         catch (error) {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) === 'ResourceExistsException')
+            if ((0,call/* awsErrorName */.ZH)(error) === 'ResourceExistsException')
                 throw new VersionExists(`secret ${secretId} already has a version ${token} with another value (Secrets Manager refuses to change a version)`);
             throw error;
         }
     }
     /** Every version (deprecated ones too), following NextToken (bounded: 20 pages). */
     async versions(secretId) {
-        return (0,aws_call/* awsPages */.A_)('ListSecretVersionIds', async (next) => {
+        return (0,call/* awsPages */.A_)('ListSecretVersionIds', async (next) => {
             const out = await this.client.send(new client_secrets_manager_dist_cjs/* ListSecretVersionIdsCommand */.Af({
                 SecretId: secretId,
                 IncludeDeprecated: true,
@@ -9663,7 +7328,7 @@ class SecretsStore {
         if (holder !== expected)
             throw new StageMoved(`${stage} of ${secretId} is on version ${holder ?? '(none)'}, not on ${expected ?? '(none)'} as expected: another writer moved it`, holder);
         try {
-            await (0,aws_call/* awsCall */.uF)('UpdateSecretVersionStage', async (attempt) => {
+            await (0,call/* awsCall */.uF)('UpdateSecretVersionStage', async (attempt) => {
                 if (attempt > 1 && (await this.describe(secretId)).stages[versionId]?.includes(stage))
                     return;
                 await this.client.send(new client_secrets_manager_dist_cjs/* UpdateSecretVersionStageCommand */.be({
@@ -9675,7 +7340,7 @@ class SecretsStore {
             }, this.deps);
         }
         catch (error) {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) !== 'InvalidParameterException')
+            if ((0,call/* awsErrorName */.ZH)(error) !== 'InvalidParameterException')
                 throw error;
             const now = (await this.describe(secretId)).stages;
             if (now[versionId]?.includes(stage))
@@ -9690,7 +7355,7 @@ class SecretsStore {
         if (!stages[versionId]?.includes(stage))
             return;
         try {
-            await (0,aws_call/* awsCall */.uF)('UpdateSecretVersionStage', async (attempt) => {
+            await (0,call/* awsCall */.uF)('UpdateSecretVersionStage', async (attempt) => {
                 if (attempt > 1 && !(await this.describe(secretId)).stages[versionId]?.includes(stage))
                     return;
                 await this.client.send(new client_secrets_manager_dist_cjs/* UpdateSecretVersionStageCommand */.be({
@@ -9701,7 +7366,7 @@ class SecretsStore {
             }, this.deps);
         }
         catch (error) {
-            if ((0,aws_call/* awsErrorName */.ZH)(error) !== 'InvalidParameterException' ||
+            if ((0,call/* awsErrorName */.ZH)(error) !== 'InvalidParameterException' ||
                 (await this.describe(secretId)).stages[versionId]?.includes(stage))
                 throw error;
         }
@@ -9724,7 +7389,7 @@ class RdsMasterPassword {
         this.deps = deps;
     }
     async describe() {
-        const out = await (0,aws_call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
+        const out = await (0,call/* awsCall */.uF)('DescribeDBInstances', () => this.client.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: this.instanceId })), this.deps);
         const instance = out.DBInstances?.[0];
         if (!instance)
             throw new errors/* DomainFailure */.dY(`RDS instance ${this.instanceId} was not found`);
@@ -9749,7 +7414,7 @@ class RdsMasterPassword {
             return;
         }
         catch (error) {
-            if (!(0,aws_call/* isRetryableAwsError */.ag)(error))
+            if (!(0,call/* isRetryableAwsError */.ag)(error))
                 throw error;
             this.deps.logger.warning(`ModifyDBInstance of ${this.instanceId} got no answer (${(0,errors/* errorMessage */.gJ)(error)}); asking RDS whether it took the password`);
         }
@@ -9764,7 +7429,7 @@ class RdsMasterPassword {
             return;
         }
         this.deps.logger.info(`  RDS did not take it (nothing pending, the password does not log in); sending it again`);
-        await (0,aws_call/* awsCall */.uF)('ModifyDBInstance', send, this.deps);
+        await (0,call/* awsCall */.uF)('ModifyDBInstance', send, this.deps);
     }
     /**
      * Until PendingModifiedValues no longer holds a master password (RDS applies it async) and
@@ -9782,6 +7447,8 @@ class RdsMasterPassword {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./core/rotation/values.ts
 /**
  * New values and DATABASE_URLs. Values never reach a log line: callers log names and version
@@ -10063,7 +7730,7 @@ const rotationDue = (0,types/* defineCheck */.q)({
         let deployedAt;
         try {
             if (secrets.length > 0)
-                deployedAt = await checkTarget(ctx).lastDeployedAt();
+                deployedAt = await (await checkTarget(ctx)).lastDeployedAt();
         }
         catch (error) {
             return { status: 'error', line: `the service's last deployment: ${(0,errors/* errorMessage */.gJ)(error)}` };
@@ -10251,7 +7918,7 @@ const serviceEnv = (0,types/* defineCheck */.q)({
     group: 'Application',
     async run(check, ctx) {
         // What runs: App Runner's configuration, or ECS Express's active configuration.
-        const state = await checkTarget(ctx).describe();
+        const state = await (await checkTarget(ctx)).describe();
         const vars = state.environment;
         const secrets = state.secrets;
         const secretsIn = ctx.env.target.kind === 'app-runner'
@@ -10315,7 +7982,7 @@ const snapshotFresh = (0,types/* defineCheck */.q)({
         // The one pager (awsPages) reads up to MAX_PAGES; a Marker left after them is said here.
         let pages = 0;
         let marker;
-        const snapshots = await (0,aws_call/* awsPages */.A_)('DescribeDBSnapshots', async (token) => {
+        const snapshots = await (0,call/* awsPages */.A_)('DescribeDBSnapshots', async (token) => {
             const page = await aws.rds.send(new client_rds_dist_cjs/* DescribeDBSnapshotsCommand */.KKI({
                 DBInstanceIdentifier: instance,
                 SnapshotType: 'automated',
@@ -10690,7 +8357,7 @@ async function secretCredentials(secretId, ssl, ctx, deps) {
     // createAwsClients gains a Secrets Manager client on main; until then make one here.
     const client = ctx.aws.secretsManager ??
         new client_secrets_manager_dist_cjs/* SecretsManagerClient */._H({ region: ctx.env.region, maxAttempts: 1 });
-    const out = await (0,aws_call/* awsCall */.uF)('GetSecretValue', () => client.send(new client_secrets_manager_dist_cjs/* GetSecretValueCommand */.d2({ SecretId: secretId })), deps);
+    const out = await (0,call/* awsCall */.uF)('GetSecretValue', () => client.send(new client_secrets_manager_dist_cjs/* GetSecretValueCommand */.d2({ SecretId: secretId })), deps);
     let parsed;
     try {
         parsed = JSON.parse(out.SecretString ?? '');
@@ -13427,6 +11094,330 @@ const snapshotRestoreShape = {
 
 /***/ }),
 
+/***/ 9611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ FlyMachinesApi),
+/* harmony export */   KY: () => (/* reexport safe */ _registry_js__WEBPACK_IMPORTED_MODULE_2__.KY),
+/* harmony export */   T0: () => (/* binding */ flyApiUrl),
+/* harmony export */   mo: () => (/* binding */ FlyApiError)
+/* harmony export */ });
+/* unused harmony export FLY_API_URL */
+/* harmony import */ var _util_http_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(676);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9891);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4927);
+
+
+
+const FLY_API_URL = 'https://api.machines.dev';
+/** The Machines API base URL: FLY_API_HOSTNAME (as Fly's docs name it), else the public one. */
+function flyApiUrl(env = process.env) {
+    return (env['FLY_API_HOSTNAME'] || FLY_API_URL).replace(/\/$/, '');
+}
+
+class FlyApiError extends Error {
+    status;
+    call;
+    detail;
+    retryAfterSeconds;
+    name = 'FlyApiError';
+    constructor(status, call, 
+    /** Fly's own `error` text. */
+    detail, retryAfterSeconds) {
+        super(`Fly ${call} answered ${status}: ${detail}`);
+        this.status = status;
+        this.call = call;
+        this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+class FlyMachinesApi {
+    baseUrl;
+    token;
+    deps;
+    options;
+    constructor(baseUrl, 
+    /** Absent: every call fails with `missing` (e.g. a snapshot-only run never makes one). */
+    token, deps, options = {}) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.deps = deps;
+        this.options = options;
+    }
+    async request(call, method, path, init = {}) {
+        // Releasing a lease twice is harmless (the second finds none); reads are always safe.
+        const token = this.token;
+        if (!token)
+            throw this.options.missing?.() ?? new Error('Fly: no API token');
+        const idempotent = method === 'GET' || method === 'DELETE';
+        const doFetch = this.deps.fetch ?? fetch;
+        const query = init.query ? `?${new URLSearchParams(init.query).toString()}` : '';
+        const url = `${this.baseUrl.replace(/\/$/, '')}${path}${query}`;
+        const maxRetryAfterMs = this.options.maxRetryAfterMs ?? 60_000;
+        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L)(async () => {
+            const response = await doFetch(url, {
+                method,
+                headers: {
+                    accept: 'application/json',
+                    authorization: `Bearer ${token}`,
+                    ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                    ...(init.nonce ? { 'fly-machine-lease-nonce': init.nonce } : {}),
+                },
+                ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+                // A wait is a long poll: its deadline is its own `timeout` plus a margin.
+                signal: AbortSignal.timeout((this.options.requestTimeoutMs ?? 30_000) +
+                    (init.query?.['timeout'] ? Number(init.query['timeout']) * 1000 : 0)),
+            });
+            const text = await response.text();
+            if (!response.ok) {
+                let detail = text.slice(0, 300);
+                try {
+                    const parsed = JSON.parse(text);
+                    detail = String(parsed.error ?? parsed.message ?? detail);
+                }
+                catch {
+                    // not JSON: the text as it came
+                }
+                const retryAfter = Number(response.headers.get('retry-after'));
+                throw new FlyApiError(response.status, call, detail, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
+            }
+            return (text ? JSON.parse(text) : undefined);
+        }, {
+            label: `Fly ${call}`,
+            attempts: this.options.attempts ?? 6,
+            baseDelayMs: 500,
+            maxDelayMs: 8_000,
+            isRetryable: (error) => error instanceof FlyApiError
+                ? (error.status === 429 && (error.retryAfterSeconds ?? 1) * 1000 <= maxRetryAfterMs) ||
+                    (idempotent && error.status >= 500)
+                : idempotent
+                    ? !(error instanceof SyntaxError)
+                    : (0,_util_http_json_js__WEBPACK_IMPORTED_MODULE_0__/* .neverSent */ .vQ)(error),
+            // Fly says how long to wait after a 429: exactly that, never less.
+            delayOf: (error) => error instanceof FlyApiError && error.status === 429
+                ? (error.retryAfterSeconds ?? 1) * 1000
+                : undefined,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+        });
+    }
+    getApp(app) {
+        return this.request('get app', 'GET', `/v1/apps/${app}`);
+    }
+    listMachines(app) {
+        return this.request('list machines', 'GET', `/v1/apps/${app}/machines`);
+    }
+    getMachine(app, id) {
+        return this.request(`get machine ${id}`, 'GET', `/v1/apps/${app}/machines/${id}`);
+    }
+    /** The lease on a machine, or undefined when none is held. */
+    /**
+     * Whether registry.fly.io/<app> holds `reference`; undefined when this client was given no
+     * registry to ask. Bounded like a read: a lost answer is asked again, at most 3 times.
+     */
+    async registryHolds(app, reference) {
+        const url = this.options.registryUrl;
+        if (!url)
+            return undefined;
+        const token = this.token;
+        if (!token)
+            throw this.options.missing?.() ?? new Error('Fly: no API token');
+        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L)(() => (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .flyRegistryHolds */ .ZQ)(app, reference, token, {
+            url,
+            ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+            timeoutMs: this.options.requestTimeoutMs ?? 30_000,
+        }), {
+            label: `Fly registry ${app}`,
+            attempts: 3,
+            baseDelayMs: 1000,
+            maxDelayMs: 5000,
+            clock: this.deps.clock,
+            logger: this.deps.logger,
+            isRetryable: (error) => !/check FLY_API_TOKEN|Bearer challenge/.test(String(error)),
+        });
+    }
+    async getLease(app, id) {
+        try {
+            const out = await this.request(`get lease of ${id}`, 'GET', `/v1/apps/${app}/machines/${id}/lease`);
+            return out.data;
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async acquireLease(app, id, ttlSeconds, description) {
+        const out = await this.request(`lease machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/lease`, { body: { ttl: ttlSeconds, description } });
+        return out.data;
+    }
+    async releaseLease(app, id, nonce) {
+        await this.request(`release lease of ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}/lease`, {
+            nonce,
+        });
+    }
+    updateMachine(app, id, config, nonce) {
+        return this.request(`update machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}`, {
+            body: { config },
+            nonce,
+        });
+    }
+    /**
+     * A new machine (Fly's bluegreen makes the green ones so): `skipServiceRegistration` keeps the
+     * proxy from sending it traffic until it is uncordoned. Never retried after an answer was lost
+     * (a second machine could be made): the caller finds what was made by its metadata.
+     */
+    createMachine(app, input) {
+        return this.request(`create machine in ${input.region}`, 'POST', `/v1/apps/${app}/machines`, {
+            body: {
+                config: input.config,
+                region: input.region,
+                ...(input.skipServiceRegistration ? { skip_service_registration: true } : {}),
+            },
+        });
+    }
+    /** Destroys a machine (force: even started); true, or false when it was already gone (404). */
+    async destroyMachine(app, id, nonce) {
+        try {
+            await this.request(`destroy machine ${id}`, 'DELETE', `/v1/apps/${app}/machines/${id}`, {
+                query: { force: 'true' },
+                ...(nonce ? { nonce } : {}),
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+    /** Turns the machine's services on (uncordon) or off (cordon) in Fly's proxy. */
+    async setCordoned(app, id, cordoned, nonce) {
+        const action = cordoned ? 'cordon' : 'uncordon';
+        await this.request(`${action} machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/${action}`, {
+            ...(nonce ? { nonce } : {}),
+        });
+    }
+    /** The app's secrets: names and digests (Fly never returns a value). */
+    async listSecrets(app) {
+        const out = await this.request('list secrets', 'GET', `/v1/apps/${app}/secrets`);
+        return out.secrets;
+    }
+    /**
+     * Sets (a string) and unsets (null) app secrets in one request, as `fly secrets set --stage`
+     * does: the machines read them when they next start. Sending the same values again sets the
+     * same state, so a lost answer may be asked again.
+     */
+    async updateSecrets(app, values) {
+        await this.request('update secrets', 'POST', `/v1/apps/${app}/secrets`, {
+            body: { values },
+        });
+    }
+    async restartMachine(app, id, nonce) {
+        await this.request(`restart machine ${id}`, 'POST', `/v1/apps/${app}/machines/${id}/restart`, {
+            nonce,
+        });
+    }
+    /**
+     * Fly's long poll: true once the machine's instance is in `state`, false when Fly's own
+     * timeout (at most 60 s) passed first (408).
+     */
+    async wait(app, id, state, instanceId, timeoutSeconds) {
+        try {
+            await this.request(`wait for machine ${id} to be ${state}`, 'GET', `/v1/apps/${app}/machines/${id}/wait`, {
+                query: {
+                    state,
+                    timeout: String(Math.max(1, Math.min(60, Math.ceil(timeoutSeconds)))),
+                    ...(instanceId ? { instance_id: instanceId } : {}),
+                },
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof FlyApiError && error.status === 408)
+                return false;
+            throw error;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ FLY_REGISTRY),
+/* harmony export */   Q2: () => (/* binding */ flyRegistryUrl),
+/* harmony export */   ZQ: () => (/* binding */ flyRegistryHolds)
+/* harmony export */ });
+/**
+ * Fly's image registry (registry.fly.io, one repository per app): whether it holds a manifest.
+ * Machines pull `registry.fly.io/<app>@sha256:\u2026` from it, so a digest it does not hold fails on
+ * the first machine; asking first turns that into a refusal before any change.
+ *
+ * Authentication is the registry protocol's: an anonymous request, then the challenge the
+ * registry answers with (Basic, or Bearer with a token from its realm), with the Fly API token
+ * as the password of user `x` (as `flyctl auth docker` logs in). The token goes only in an
+ * Authorization header to the registry or its realm.
+ */
+const FLY_REGISTRY = 'registry.fly.io';
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+/** The registry's HTTP API: FLY_REGISTRY_URL (a stand-in registry in tests), else Fly's. */
+function flyRegistryUrl(env = process.env) {
+    return (env['FLY_REGISTRY_URL'] || `https://${FLY_REGISTRY}`).replace(/\/$/, '');
+}
+/** True when registry.fly.io/<app> holds `reference` (a digest or a tag); false on 404. */
+async function flyRegistryHolds(app, reference, token, options = {}) {
+    const base = options.url ?? flyRegistryUrl();
+    const doFetch = options.fetch ?? fetch;
+    const signal = () => AbortSignal.timeout(options.timeoutMs ?? 15_000);
+    const basic = `Basic ${Buffer.from(`x:${token}`).toString('base64')}`;
+    const url = `${base}/v2/${app}/manifests/${reference}`;
+    // GET, not HEAD: a manifest is small, and a 404's body says why.
+    const head = (authorization) => doFetch(url, {
+        method: 'GET',
+        headers: { accept: MANIFEST_TYPES, ...(authorization ? { authorization } : {}) },
+        signal: signal(),
+    });
+    let response = await head();
+    if (response.status === 401) {
+        const challenge = response.headers.get('www-authenticate') ?? '';
+        if (/^bearer /i.test(challenge)) {
+            const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+            if (!params['realm'])
+                throw new Error(`Fly registry: a Bearer challenge without a realm`);
+            const realm = new URL(params['realm']);
+            if (params['service'])
+                realm.searchParams.set('service', params['service']);
+            realm.searchParams.set('scope', `repository:${app}:pull`);
+            const answer = await doFetch(realm, { headers: { authorization: basic }, signal: signal() });
+            if (!answer.ok)
+                throw new Error(`Fly registry refused the token for ${FLY_REGISTRY}/${app} (${answer.status}); check FLY_API_TOKEN`);
+            const body = (await answer.json());
+            response = await head(`Bearer ${body.token ?? body.access_token ?? ''}`);
+        }
+        else {
+            response = await head(basic);
+        }
+    }
+    if (response.status === 404)
+        return false;
+    if (response.ok)
+        return true;
+    throw new Error(`Fly registry: GET ${FLY_REGISTRY}/${app} manifest ${reference} answered ${response.status}${response.status === 401 || response.status === 403 ? '; check FLY_API_TOKEN (a deploy token of the app)' : ''}`);
+}
+
+
+/***/ }),
+
 /***/ 5279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13788,6 +11779,40 @@ class BetterStackMonitors {
     async removeMetadata(id, key) {
         await this.request(`BetterStack remove metadata from monitor ${id}`, `${this.apiUrl}/api/v3/metadata`, 'POST', { owner_type: 'Monitor', owner_id: id, key, values: [] });
     }
+}
+
+
+/***/ }),
+
+/***/ 9056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ withScheme),
+/* harmony export */   _W: () => (/* binding */ byDigest),
+/* harmony export */   dU: () => (/* binding */ TargetNotUpdatable)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4494);
+
+/** A service the target cannot update now (DRAINING, INACTIVE, PAUSED, CREATE_FAILED \u2026). */
+class TargetNotUpdatable extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DomainFailure */ .dY {
+    name = 'TargetNotUpdatable';
+}
+/** `https://` in front of a bare host name; an URL with a scheme is kept. */
+function withScheme(endpoint) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+/** `<registry>/<repo>@sha256:\u2026` from an image reference (tag or digest) and its digest. */
+function byDigest(image, digest) {
+    if (!digest)
+        return image;
+    const at = image.indexOf('@');
+    const withoutDigest = at >= 0 ? image.slice(0, at) : image;
+    // A tag is after the last ':' that follows the last '/' (a registry port is before it).
+    const slash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    const repo = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
+    return `${repo}@${digest}`;
 }
 
 
