@@ -11,7 +11,7 @@
  * closing line repeats it (test/helpers/tools-reporter.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { constants } from 'node:fs';
+import { constants, rmSync } from 'node:fs';
 import {
   access,
   chmod,
@@ -19,10 +19,12 @@ import {
   cp,
   lstat,
   mkdtemp,
+  readdir,
   readFile,
   rename,
   rm,
   stat,
+  statfs,
   writeFile,
 } from 'node:fs/promises';
 import os from 'node:os';
@@ -233,6 +235,75 @@ async function reachableCopy(
   }
 }
 
+/** A memory file system most Linux machines have, open to every user (mode 1777). */
+const MEMORY_FOLDER = '/dev/shm';
+export const TMPFS_MAGIC = 0x01021994;
+/** Room a run's servers need at once: about 40 MB a cluster, a few per test process. */
+const MEMORY_FOLDER_MIN_FREE = 1024 ** 3;
+export const DATA_PREFIX = 'apprunner-ops-pg-';
+
+/**
+ * Where a server's data goes: MEMORY_FOLDER when it is a memory file system with room to
+ * spare, else `base`. initdb creates about a thousand files, and on a disk each creation is a
+ * journal write: a cluster took 1.1–1.3 s of CPU to make in /tmp on ext4, 0.5 s in memory. A
+ * throw-away cluster needs no disk. (A container's /dev/shm is often 64 MB: then `base`.)
+ */
+export async function dataFolder(
+  base: string,
+  user: RunAs | undefined,
+  memory = { folder: MEMORY_FOLDER, minFree: MEMORY_FOLDER_MIN_FREE },
+): Promise<string> {
+  try {
+    const fs = await statfs(memory.folder);
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < memory.minFree) return base;
+    if (user && !(await everyoneMayEnter(memory.folder))) return base;
+    await access(memory.folder, constants.W_OK);
+  } catch {
+    return base;
+  }
+  await sweepLeftData(memory.folder);
+  return memory.folder;
+}
+
+/**
+ * Removes the data of servers a killed test process left in `folder` (memory is not freed by
+ * a reboot's /tmp clean-up alone): folders of ours older than ten minutes whose postmaster is
+ * gone. A server being made has no postmaster.pid yet, but is younger.
+ */
+export async function sweepLeftData(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => n.startsWith(DATA_PREFIX));
+  } catch {
+    return;
+  }
+  const before = Date.now() - 10 * 60_000;
+  for (const name of names) {
+    const dir = path.join(folder, name);
+    try {
+      if ((await stat(dir)).mtimeMs > before) continue;
+      const pid = Number(
+        (await readFile(path.join(dir, 'data', 'postmaster.pid'), 'utf8').catch(() => '')).split(
+          '\n',
+        )[0],
+      );
+      if (pid > 0 && isAlive(pid)) continue;
+      await rm(dir, { recursive: true, force: true });
+    } catch {
+      // Another process removed it first, or it is not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Runs `bin` to its end. Resolves on exit 0; rejects on the child's `error` (it never started),
  * on any other exit, and at the deadline, with what it was doing and the end of its stderr.
@@ -268,15 +339,25 @@ function runToEnd(
   });
 }
 
-/** Servers still running, stopped at once if the process exits without stopping them. */
-const running = new Set<ChildProcess>();
+/**
+ * Servers still running, stopped at once if the process exits without stopping them, and
+ * their data removed (in memory, it would hold memory until a reboot).
+ */
+const running = new Map<ChildProcess, string>();
 let exitHook = false;
 function stopAllOnExit(): void {
   if (exitHook) return;
   exitHook = true;
   // SIGQUIT: PostgreSQL's immediate shutdown (no checkpoint: the cluster is a throw-away).
   process.once('exit', () => {
-    for (const child of running) child.kill('SIGQUIT');
+    for (const [child, dir] of running) {
+      child.kill('SIGQUIT');
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // The server still writing: sweepLeftData removes it later.
+      }
+    }
   });
 }
 
@@ -293,7 +374,7 @@ async function startEmbedded(
   const rootFix = user
     ? `run as a user other than root (the server then runs as you), ${DATABASE_URL_FIX}`
     : `reinstall with \`npm ci\`, ${DATABASE_URL_FIX}`;
-  const dir = await mkdtemp(path.join(base, 'apprunner-ops-pg-'));
+  const dir = await mkdtemp(path.join(await dataFolder(base, user), DATA_PREFIX));
   const data = path.join(dir, 'data');
   const passwordFile = path.join(dir, 'password');
   const fail = async (cause: string): Promise<never> => {
@@ -364,7 +445,7 @@ async function startEmbedded(
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  running.add(child);
+  running.set(child, dir);
   stopAllOnExit();
   let stderr = '';
   const log = logBuffer();

@@ -1,0 +1,72 @@
+/**
+ * Where the test servers keep their data (sim/postgres.ts): in memory when the machine has a
+ * memory file system with room, and what a killed test process left there is swept.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, statfs, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATA_PREFIX, dataFolder, sweepLeftData, TMPFS_MAGIC } from '../../sim/postgres.js';
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((f) => rm(f, { recursive: true, force: true }))));
+
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'postgres-data-'));
+  folders.push(dir);
+  return dir;
+}
+
+/** A process id that is not running: a child that has exited and been reaped. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(r.stdout);
+}
+
+async function leftData(
+  folder: string,
+  name: string,
+  { pid, ageMinutes }: { pid?: number; ageMinutes: number },
+): Promise<void> {
+  const dir = path.join(folder, name);
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  if (pid !== undefined)
+    await writeFile(path.join(dir, 'data', 'postmaster.pid'), `${pid}\n/some/data\n`);
+  const at = new Date(Date.now() - ageMinutes * 60_000);
+  await utimes(dir, at, at);
+}
+
+describe('the data of the test servers', () => {
+  it('goes to the memory folder when it is a memory file system with room, else to the base', async () => {
+    const base = await scratch();
+    const shm = await statfs('/dev/shm').catch(() => undefined);
+    const inMemory = shm?.type === TMPFS_MAGIC;
+    expect(await dataFolder(base, undefined, { folder: '/dev/shm', minFree: 0 })).toBe(
+      inMemory ? '/dev/shm' : base,
+    );
+    // Not enough room, not a memory file system, no such folder: the base.
+    expect(await dataFolder(base, undefined, { folder: '/dev/shm', minFree: Infinity })).toBe(base);
+    expect(await dataFolder(base, undefined, { folder: '/proc', minFree: 0 })).toBe(base);
+    expect(
+      await dataFolder(base, undefined, { folder: path.join(base, 'missing'), minFree: 0 }),
+    ).toBe(base);
+  });
+
+  it('a killed test process’s leftovers are swept; running and young servers are not', async () => {
+    const folder = await scratch();
+    await leftData(folder, `${DATA_PREFIX}dead`, { pid: deadPid(), ageMinutes: 20 });
+    await leftData(folder, `${DATA_PREFIX}stopped`, { ageMinutes: 20 });
+    await leftData(folder, `${DATA_PREFIX}running`, { pid: process.pid, ageMinutes: 20 });
+    await leftData(folder, `${DATA_PREFIX}being-made`, { ageMinutes: 1 });
+    await leftData(folder, 'somebody-elses', { ageMinutes: 60 });
+    await sweepLeftData(folder);
+    expect((await readdir(folder)).sort()).toEqual([
+      `${DATA_PREFIX}being-made`,
+      `${DATA_PREFIX}running`,
+      'somebody-elses',
+    ]);
+  });
+});
