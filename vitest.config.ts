@@ -58,6 +58,7 @@ export default defineConfig({
     // of a Debian tool (test/helpers/tools.ts).
     reporters: ['default', './test/helpers/tools-reporter.ts'],
     globalSetup: ['./test/helpers/tools-setup.ts'],
+    setupFiles: ['./test/helpers/runner-temp-setup.ts'],
     outputFile: { json: '.tmp/vitest-results.json' },
     // @actions/workflow-parser imports JSON without import attributes, which Node 20 refuses;
     // inlined, vite transforms it (test/workflows).

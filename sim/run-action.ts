@@ -5,7 +5,8 @@
  * `post:` entry afterwards with the saved state. Used by the bundle tests and the demo.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readFile, rmdir, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -395,7 +396,31 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
       ...(post ? { post } : {}),
     };
   } finally {
-    // RUNNER_TEMP stays: actions leave reports there for the caller to read.
     await Promise.all(Object.values(files).map((f) => rm(f, { force: true })));
+    // RUNNER_TEMP stays while it holds what the action left there (a report the caller reads)
+    // and goes when the process exits; an empty one goes now.
+    if (
+      !(await rmdir(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      leftRunnerTemps.add(dir);
   }
+}
+
+/**
+ * RUNNER_TEMP folders that still held files after their run. The test files remove them when
+ * they end (test/helpers/runner-temp-setup.ts), other callers when their process exits.
+ */
+const leftRunnerTemps = new Set<string>();
+process.once('exit', () => {
+  for (const dir of leftRunnerTemps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Removes the RUNNER_TEMP folders of every run so far (what they held has been read). */
+export async function removeRunnerTemps(): Promise<void> {
+  const dirs = [...leftRunnerTemps];
+  leftRunnerTemps.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
