@@ -19,18 +19,17 @@ import {
   cp,
   lstat,
   mkdtemp,
-  readdir,
   readFile,
   rename,
   rm,
   stat,
-  statfs,
   writeFile,
 } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
+import { inMemory, MEMORY_FOLDER, roomyMemoryFolder, sweepLeftFolders } from './memory-folder.js';
 
 export interface LocalPostgres {
   /** postgres://… of a fresh, empty database. */
@@ -235,73 +234,34 @@ async function reachableCopy(
   }
 }
 
-/** A memory file system most Linux machines have, open to every user (mode 1777). */
-const MEMORY_FOLDER = '/dev/shm';
-export const TMPFS_MAGIC = 0x01021994;
 /** Room a run's servers need at once: about 40 MB a cluster, a few per test process. */
 const MEMORY_FOLDER_MIN_FREE = 1024 ** 3;
 export const DATA_PREFIX = 'apprunner-ops-pg-';
 
 /**
- * Where a server's data goes: MEMORY_FOLDER when it is a memory file system with room to
- * spare, else `base`. initdb creates about a thousand files, and on a disk each creation is a
- * journal write: a cluster took 1.1–1.3 s of CPU to make in /tmp on ext4, 0.5 s in memory. A
- * throw-away cluster needs no disk. (A container's /dev/shm is often 64 MB: then `base`.)
+ * Where a server's data goes: in memory when it can (sim/memory-folder.ts: initdb took 1.1–1.3 s
+ * of CPU on the ext4 /tmp, 0.5 s in memory; a throw-away cluster needs no disk). `base` when it
+ * is in memory already (TMPDIR on a tmpfs), else MEMORY_FOLDER when it has room (and the
+ * server's user may enter it), else `base`.
  */
 export async function dataFolder(
   base: string,
   user: RunAs | undefined,
   memory = { folder: MEMORY_FOLDER, minFree: MEMORY_FOLDER_MIN_FREE },
 ): Promise<string> {
-  try {
-    const fs = await statfs(memory.folder);
-    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < memory.minFree) return base;
-    if (user && !(await everyoneMayEnter(memory.folder))) return base;
-    await access(memory.folder, constants.W_OK);
-  } catch {
-    return base;
-  }
-  await sweepLeftData(memory.folder);
-  return memory.folder;
+  if (await inMemory(base)) return base;
+  const folder = await roomyMemoryFolder(memory.minFree, memory.folder);
+  if (!folder || (user && !(await everyoneMayEnter(folder)))) return base;
+  await sweepLeftData(folder);
+  return folder;
 }
 
 /**
- * Removes the data of servers a killed test process left in `folder` (memory is not freed by
- * a reboot's /tmp clean-up alone): folders of ours older than ten minutes whose postmaster is
- * gone. A server being made has no postmaster.pid yet, but is younger.
+ * Removes the data of servers a killed test process left in `folder`: folders of ours older
+ * than ten minutes whose postmaster is gone.
  */
 export async function sweepLeftData(folder: string): Promise<void> {
-  let names: string[];
-  try {
-    names = (await readdir(folder)).filter((n) => n.startsWith(DATA_PREFIX));
-  } catch {
-    return;
-  }
-  const before = Date.now() - 10 * 60_000;
-  for (const name of names) {
-    const dir = path.join(folder, name);
-    try {
-      if ((await stat(dir)).mtimeMs > before) continue;
-      const pid = Number(
-        (await readFile(path.join(dir, 'data', 'postmaster.pid'), 'utf8').catch(() => '')).split(
-          '\n',
-        )[0],
-      );
-      if (pid > 0 && isAlive(pid)) continue;
-      await rm(dir, { recursive: true, force: true });
-    } catch {
-      // Another process removed it first, or it is not ours to remove.
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  await sweepLeftFolders(folder, DATA_PREFIX, path.join('data', 'postmaster.pid'), 10 * 60_000);
 }
 
 /**
