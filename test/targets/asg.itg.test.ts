@@ -155,8 +155,9 @@ describe('deploy target asg', () => {
       const result = await w.target.follow(started, FOLLOW);
       expect(result).toMatchObject({ ok: false, status: 'CANARY_BREACHED' });
       if (result.ok) return;
+      // The sim's p99 is 140–200 ms, plus 1.5 s for the slow version (sim/services/cloudwatch.ts).
       expect(result.message).toMatch(
-        /breached at the 10 % step: p99 1[67]\d\d ms on the new group against 1\d\d ms on the old one; the limit was \d+ ms/,
+        /breached at the 10 % step: p99 1[67]\d\d ms on the new group against (1\d\d|200) ms on the old one; the limit was \d+ ms/,
       );
       expect(serving(w)).toEqual([TARGET_GROUP]);
       expect(liveGroups(w)).toEqual([ASG_GROUP]);
