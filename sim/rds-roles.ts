@@ -154,11 +154,19 @@ concerned(oid) AS (
 )
 SELECT oid FROM concerned`;
 
+/** Whether the server records commit times (a server setting: read once per connection). */
+const tracksCommitTimes = new WeakMap<pg.Client, Promise<boolean>>();
+
 async function queryRoles(client: pg.Client, filter: RoleFilter): Promise<RoleRow[]> {
   const { names, database } = filter;
-  const tracked =
-    (await client.query<{ on: string }>(`SELECT current_setting('track_commit_timestamp') AS on`))
-      .rows[0]?.on === 'on';
+  let tracking = tracksCommitTimes.get(client);
+  if (!tracking) {
+    tracking = client
+      .query<{ on: string }>(`SELECT current_setting('track_commit_timestamp') AS on`)
+      .then((r) => r.rows[0]?.on === 'on');
+    tracksCommitTimes.set(client, tracking);
+  }
+  const tracked = await tracking;
   const changed = tracked
     ? `(extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000)::float8`
     : 'NULL::float8';
