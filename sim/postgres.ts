@@ -404,6 +404,10 @@ async function startEmbedded(
       // is refused exactly as before.
       '-c',
       'scram_iterations=16',
+      // Dynamic shared memory in the data folder (pg_dynshmem), which goes with the server:
+      // the default (posix) leaves a /dev/shm/PostgreSQL.* file behind each killed server.
+      '-c',
+      'dynamic_shared_memory_type=mmap',
     ],
     {
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
