@@ -16,7 +16,7 @@
  * non-ASCII character is refused with the place named, rather than changed.
  */
 
-const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 
 function hex(unit: number): string {
   return unit.toString(16).padStart(4, '0');
@@ -31,13 +31,13 @@ function backslashesBefore(code: string, at: number): number {
 /** `code` with every non-ASCII character escaped; throws where an escape would change it. */
 export function asciiOnly(code: string, file: string): string {
   for (const raw of code.matchAll(/String\.raw`[^`]*`/g))
-    if (/[\u0080-\u{10ffff}]/u.test(raw[0])) {
+    if (NON_ASCII.test(raw[0])) {
       const line = code.slice(0, raw.index).split('\n').length;
       throw new Error(
         `${file}:${line}: String.raw holds a non-ASCII character, which an escape would change: write it as \${'\\u…'} in the source`,
       );
     }
-  return code.replace(NON_ASCII, (char: string, at: number) => {
+  return code.replace(new RegExp(NON_ASCII, 'gu'), (char: string, at: number) => {
     const units =
       char.length === 2 ? [char.charCodeAt(0), char.charCodeAt(1)] : [char.charCodeAt(0)];
     const escaped = units.map((u) => `\\u${hex(u)}`).join('');

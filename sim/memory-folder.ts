@@ -36,7 +36,7 @@ export async function roomyMemoryFolder(
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

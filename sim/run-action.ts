@@ -399,13 +399,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     await Promise.all(Object.values(files).map((f) => rm(f, { force: true })));
     // RUNNER_TEMP stays while it holds what the action left there (a report the caller reads)
     // and goes when the process exits; an empty one goes now.
-    if (
-      !(await rmdir(dir).then(
-        () => true,
-        () => false,
-      ))
-    )
-      leftRunnerTemps.add(dir);
+    await rmdir(dir).catch(() => leftRunnerTemps.add(dir));
   }
 }
 

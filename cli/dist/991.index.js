@@ -1212,8 +1212,8 @@ function savedState(name) {
  * `names` or left a database session open; otherwise says so in one line and loads nothing.
  */
 async function runPostStepIfOpen(action, names, load) {
-    const open = [POST_STATE.databaseTunnelPids, ...names].filter((name) => savedState(name).trim() !== '');
-    if (open.length === 0) {
+    const open = [POST_STATE.databaseTunnelPids, ...names].some((name) => savedState(name).trim() !== '');
+    if (!open) {
         process.stdout.write(`${action} (post): the main step left nothing open to close\n`);
         return;
     }

@@ -48,10 +48,10 @@ export async function runPostStepIfOpen(
   names: readonly PostStateName[],
   load: () => Promise<void>,
 ): Promise<void> {
-  const open = [POST_STATE.databaseTunnelPids, ...names].filter(
+  const open = [POST_STATE.databaseTunnelPids, ...names].some(
     (name) => savedState(name).trim() !== '',
   );
-  if (open.length === 0) {
+  if (!open) {
     process.stdout.write(`${action} (post): the main step left nothing open to close\n`);
     return;
   }

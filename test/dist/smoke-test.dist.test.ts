@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
+import { removeRunnerTemps, runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { makeTestCertificates } from '../helpers/tls.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { dropHealth, HSTS, json, startServer, type TestServer } from '../helpers/servers.js';
@@ -103,6 +104,8 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
         expect(result.exitCode).toBe(0);
         expect(result.outputs).toMatchObject({ passed: 'true', 'failed-checks': '0' });
         expect(Object.keys(result.outputs).sort()).toEqual(['failed-checks', 'passed', 'report']); // as action.yml declares
+        // The report is in RUNNER_TEMP, which stays until the test file's end removes it.
+        expect(path.dirname(result.outputs['report'] as string)).toBe(result.runnerTemp);
         const report = JSON.parse(await readFile(result.outputs['report'] as string, 'utf8'));
         expect(report.checks[0]).toMatchObject({
           name: 'health',
@@ -336,6 +339,21 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
       expect(errors(result)).toEqual([expect.stringMatching(message)]);
       expect(errors(result)[0]).toMatch(/^smoke-test: input "/);
       expect(result.outputs).toEqual({});
+      // Nothing was written to RUNNER_TEMP: the run removed it.
+      expect(existsSync(result.runnerTemp)).toBe(false);
+    });
+  });
+
+  describe('RUNNER_TEMP', () => {
+    it('stays while it holds a report, and goes with the test file’s clean-up', async () => {
+      const result = await run({
+        'base-url': healthy.url,
+        checks: '- name: health\n  path: /api/health',
+      });
+      expect(result.exitCode).toBe(0);
+      expect(existsSync(result.outputs['report'] as string)).toBe(true);
+      await removeRunnerTemps();
+      expect(existsSync(result.runnerTemp)).toBe(false);
     });
   });
 });

@@ -1,10 +1,7 @@
-import { runPostStepIfOpen } from '../../../core/action/post-state.js';
+import { closeSessionsPostStep } from '../../../core/action/sessions-post-step.js';
 
 /**
  * Runs after every rotate-secret run, also a cancelled one: runPostStep ends the SSM port-forwarding
  * sessions (database.access: ssm) a stopped main step left running. Nothing else to undo here.
  */
-await runPostStepIfOpen('rotate-secret', [], async () => {
-  const { runPostStep } = await import('../../../core/action/runtime.js');
-  await runPostStep('rotate-secret', async () => {});
-});
+await closeSessionsPostStep('rotate-secret');

@@ -5,31 +5,32 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_post_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2405);
+/* harmony import */ var _core_action_sessions_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(942);
 
 /**
  * Runs after every restore-database run, also a cancelled one: runPostStep ends the SSM
  * port-forwarding sessions (database.access: ssm) a stopped main step left running. The
  * instances themselves are never deleted here: a re-run adopts or repairs them (core/restore).
  */
-await (0,_core_action_post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .runPostStepIfOpen */ .f$)('restore-database', [], async () => {
-    const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8078));
-    await runPostStep('restore-database', async () => { });
-});
+await (0,_core_action_sessions_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .closeSessionsPostStep */ .A)('restore-database');
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2405:
+/***/ 942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f$: () => (/* binding */ runPostStepIfOpen)
-/* harmony export */ });
-/* unused harmony exports POST_STATE, OPS_POST_STATE, savedState */
-/* harmony import */ var _aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(868);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ closeSessionsPostStep)
+});
+
+// EXTERNAL MODULE: ./core/aws/ssm-tunnel.ts + 3 modules
+var ssm_tunnel = __nccwpck_require__(868);
+;// CONCATENATED MODULE: ./core/action/post-state.ts
 /**
  * What a main step saves for its post step (`saveState`), under one name each, and the look a
  * post step takes before it loads anything.
@@ -43,7 +44,7 @@ __webpack_async_result__();
 /** The names of everything a main step saves for its post step. */
 const POST_STATE = {
     /** PIDs of the SSM port-forwarding sessions to the database (core/database/access.ts). */
-    databaseTunnelPids: _aws_ssm_tunnel_js__WEBPACK_IMPORTED_MODULE_0__/* .TUNNEL_STATE */ .xW,
+    databaseTunnelPids: ssm_tunnel/* TUNNEL_STATE */.xW,
     /** The GitHub deployment a deploy or rollback opened; '' once its status is set. */
     deploymentId: 'deployment-id',
     /** The monitors a deploy or rollback paused; '' once they are resumed. */
@@ -70,12 +71,26 @@ function savedState(name) {
  * `names` or left a database session open; otherwise says so in one line and loads nothing.
  */
 async function runPostStepIfOpen(action, names, load) {
-    const open = [POST_STATE.databaseTunnelPids, ...names].filter((name) => savedState(name).trim() !== '');
-    if (open.length === 0) {
+    const open = [POST_STATE.databaseTunnelPids, ...names].some((name) => savedState(name).trim() !== '');
+    if (!open) {
         process.stdout.write(`${action} (post): the main step left nothing open to close\n`);
         return;
     }
     await load();
+}
+
+;// CONCATENATED MODULE: ./core/action/sessions-post-step.ts
+
+/**
+ * The post step of an action whose main step leaves nothing open but database sessions
+ * (compliance-gate, restore-database, rotate-secret): runPostStep ends those. A module of its
+ * own: the main bundles import post-state.ts, and need no import of the runtime's post step.
+ */
+function closeSessionsPostStep(action) {
+    return runPostStepIfOpen(action, [], async () => {
+        const { runPostStep } = await Promise.all(/* import() */[__nccwpck_require__.e(686), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8078));
+        await runPostStep(action, async () => { });
+    });
 }
 
 
