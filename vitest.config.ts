@@ -57,7 +57,7 @@ export default defineConfig({
     // The tools reporter is the JSON reporter, then one line naming the tests skipped for want
     // of a Debian tool (test/helpers/tools.ts).
     reporters: ['default', './test/helpers/tools-reporter.ts'],
-    globalSetup: ['./test/helpers/tools-setup.ts'],
+    globalSetup: ['./test/helpers/tools-setup.ts', './test/helpers/postgres-template-setup.ts'],
     setupFiles: ['./test/helpers/runner-temp-setup.ts'],
     outputFile: { json: '.tmp/vitest-results.json' },
     // @actions/workflow-parser imports JSON without import attributes, which Node 20 refuses;

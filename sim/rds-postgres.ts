@@ -90,7 +90,10 @@ export async function startRdsBacking(spec: BackingSpec): Promise<RdsBacking> {
         `CREATE ROLE ${ident(masterUsername)} LOGIN CREATEROLE CREATEDB PASSWORD ${literal(spec.masterUserPassword)}`,
       );
       if (!shared)
-        await c.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(masterUsername)}`);
+        // FILE_COPY: as sim/postgres.ts makes its own database.
+        await c.query(
+          `CREATE DATABASE ${ident(database)} OWNER ${ident(masterUsername)} STRATEGY = FILE_COPY`,
+        );
       else await c.query(`ALTER DATABASE ${ident(database)} OWNER TO ${ident(masterUsername)}`);
     });
     await withClient(adminOn(database), async (c) => {

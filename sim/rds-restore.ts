@@ -57,7 +57,8 @@ async function copyDatabase(adminUrl: string, source: string, target: string): P
   for (let attempt = 1; ; attempt++) {
     try {
       await admin(adminUrl, (c) =>
-        c.query(`CREATE DATABASE ${ident(target)} TEMPLATE ${ident(source)}`),
+        // FILE_COPY: as sim/postgres.ts makes its own database.
+        c.query(`CREATE DATABASE ${ident(target)} TEMPLATE ${ident(source)} STRATEGY = FILE_COPY`),
       );
       return;
     } catch (error) {

@@ -8,7 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inMemory, TMPFS_MAGIC } from '../../sim/memory-folder.js';
-import { DATA_PREFIX, dataFolder, sweepLeftData } from '../../sim/postgres.js';
+import pg from 'pg';
+import {
+  DATA_PREFIX,
+  dataFolder,
+  startPostgres,
+  sweepLeftData,
+  TEMPLATE_FOLDER_ENV,
+  TEMPLATE_PREFIX,
+} from '../../sim/postgres.js';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((f) => rm(f, { recursive: true, force: true }))));
@@ -68,5 +76,61 @@ describe('the data of the test servers', () => {
       `${DATA_PREFIX}running`,
       'somebody-elses',
     ]);
+  });
+});
+
+/** The server's cluster id (initdb makes a new one each time) and whether it has `table`. */
+async function look(url: string, table: string): Promise<{ id: string; has: boolean }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const id = await c.query<{ id: string }>(
+      'SELECT system_identifier::text AS id FROM pg_control_system()',
+    );
+    const has = await c.query('SELECT 1 FROM pg_tables WHERE tablename = $1', [table]);
+    return { id: id.rows[0]!.id, has: has.rowCount === 1 };
+  } finally {
+    await c.end();
+  }
+}
+
+describe('the clusters of the test servers', () => {
+  it('in a test run, are copies of one initdb made in the run’s template folder, each on its own', async () => {
+    // test/helpers/postgres-template-setup.ts names the folder for every test process.
+    const folder = process.env[TEMPLATE_FOLDER_ENV];
+    expect(folder).toContain(TEMPLATE_PREFIX);
+    const [a, b] = await Promise.all([startPostgres(), startPostgres()]);
+    try {
+      const c = new pg.Client({ connectionString: a.url });
+      await c.connect();
+      await c.query('CREATE TABLE only_in_a (id int)');
+      await c.end();
+      const [seenA, seenB] = await Promise.all([
+        look(a.url, 'only_in_a'),
+        look(b.url, 'only_in_a'),
+      ]);
+      // One initdb: the same cluster id; separate data: a table made in one is not in the other.
+      expect(seenA).toEqual({ id: seenB.id, has: true });
+      expect(seenB.has).toBe(false);
+      expect((await readdir(folder!)).filter((n) => n.startsWith('cluster-'))).toHaveLength(1);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('outside a test run, come from initdb each', async () => {
+    const folder = process.env[TEMPLATE_FOLDER_ENV];
+    delete process.env[TEMPLATE_FOLDER_ENV];
+    try {
+      const [a, b] = await Promise.all([startPostgres(), startPostgres()]);
+      try {
+        const [seenA, seenB] = await Promise.all([look(a.url, 'x'), look(b.url, 'x')]);
+        expect(seenA.id).not.toBe(seenB.id);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+    } finally {
+      process.env[TEMPLATE_FOLDER_ENV] = folder;
+    }
   });
 });
