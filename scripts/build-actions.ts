@@ -1,8 +1,11 @@
 /**
- * Bundles every actions/<name>/src/main.ts (and post.ts, when present) with ncc into
- * actions/<name>/dist/. `--out DIR` writes to DIR/<name>/dist instead (the generated-files
- * check builds into a temporary place and compares). `--minify` is for measuring only
- * (bench/cold-start.bench.ts): the committed bundles stay readable.
+ * Bundles every action with ncc into actions/<name>/dist/: src/main.ts, or src/entry.ts for an
+ * action with a post step (src/post.ts). One bundle holds both steps: entry.ts imports main.ts,
+ * or post.ts when dist/post/index.js, written here, loaded it (core/action/post-state.ts). Two
+ * bundles built the shared modules twice: a post bundle took half of its main's build time.
+ * `--out DIR` writes to DIR/<name>/dist instead (the generated-files check builds into a
+ * temporary place and compares). `--minify` is for measuring only (bench/cold-start.bench.ts):
+ * the committed bundles stay readable.
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
@@ -12,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { asciiOnly } from './ascii-bundle.js';
+import { POST_STEP_MARK } from '../core/action/post-state.js';
 
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc') as (
@@ -64,6 +68,17 @@ export async function bundle(
   }
 }
 
+/** action.yml's `post:` file: marks the process as the post step, then loads the one bundle. */
+export function postEntry(): string {
+  return [
+    '// The post step of this action (action.yml runs.post), written by scripts/build-actions.ts:',
+    '// the bundle in ../index.js runs its post step when this mark is set (core/action/post-state.ts).',
+    `globalThis[Symbol.for(${JSON.stringify(Symbol.keyFor(POST_STEP_MARK))})] = true;`,
+    "await import('../index.js');",
+    '',
+  ].join('\n');
+}
+
 /** Runs `node args` to its end; its `error` (it never started) ends the wait as its exit does. */
 export function runNode(args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -110,9 +125,16 @@ export async function buildActions(
       : path.join(ROOT, 'actions', name, 'dist');
     const src = path.join(ROOT, 'actions', name, 'src');
     try {
-      await bundle(path.join(src, 'main.ts'), dist, options);
       if (existsSync(path.join(src, 'post.ts'))) {
-        await bundle(path.join(src, 'post.ts'), path.join(dist, 'post'), options);
+        if (!existsSync(path.join(src, 'entry.ts')))
+          throw new Error(
+            `actions/${name}/src has post.ts but no entry.ts: copy actions/deploy/src/entry.ts (it runs main.ts, or post.ts in the post step)`,
+          );
+        await bundle(path.join(src, 'entry.ts'), dist, options);
+        await mkdir(path.join(dist, 'post'), { recursive: true });
+        await writeFile(path.join(dist, 'post', 'index.js'), postEntry());
+      } else {
+        await bundle(path.join(src, 'main.ts'), dist, options);
       }
     } catch (error) {
       // ncc's errors carry its own minified source in the stack; the message is what matters.

@@ -1219,6 +1219,15 @@ async function runPostStepIfOpen(action, names, load) {
     }
     await load();
 }
+/**
+ * What action.yml's post entry (dist/post/index.js, written by scripts/build-actions.ts) sets
+ * before it loads the action's one bundle, so the bundle runs its post step. A main step never
+ * has it, however it was stopped: the sign is where the runner started, not what a step saved.
+ */
+const POST_STEP_MARK = Symbol.for('apprunner-ops.post-step');
+function isPostStep() {
+    return globalThis[POST_STEP_MARK] === true;
+}
 
 // EXTERNAL MODULE: ./core/audit/audit-log.ts
 var audit_log = __webpack_require__(3892);

@@ -57,3 +57,14 @@ export async function runPostStepIfOpen(
   }
   await load();
 }
+
+/**
+ * What action.yml's post entry (dist/post/index.js, written by scripts/build-actions.ts) sets
+ * before it loads the action's one bundle, so the bundle runs its post step. A main step never
+ * has it, however it was stopped: the sign is where the runner started, not what a step saved.
+ */
+export const POST_STEP_MARK = Symbol.for('apprunner-ops.post-step');
+
+export function isPostStep(): boolean {
+  return (globalThis as Record<symbol, unknown>)[POST_STEP_MARK] === true;
+}

@@ -7,12 +7,16 @@
  * asg target's launch templates and the gate's network checks (core/aws/ec2.ts,
  * core/aws/asg-clients.ts); ECS's with the ECS Express target, Auto Scaling's and ELB's with the
  * asg target (core/targets/create.ts imports those targets when an environment names them).
- * A static import of one of them anywhere an action reaches puts it back into index.js, and
- * fails here.
+ * A static import of one of them anywhere an action reaches puts it back among the files a
+ * start loads (recorded by a loader hook while the bundle runs), and fails here.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runnerNode } from '../../sim/runner-node.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 /** Strings only each client holds (its service's shape namespace). */
@@ -23,23 +27,87 @@ const ON_FIRST_USE = {
   ELB: 'synthetic.com.amazonaws.elasticloadbalancingv2',
 };
 
-const dists = [
-  ...readdirSync(path.join(ROOT, 'actions'))
-    .map((name) => path.join('actions', name, 'dist'))
-    .filter((dist) => existsSync(path.join(ROOT, dist, 'index.js'))),
-  'cli/dist',
-];
-const entries = dists.flatMap((dist) =>
-  ['index.js', 'post/index.js']
-    .map((file) => path.join(dist, file))
-    .filter((file) => existsSync(path.join(ROOT, file))),
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bundle-loads-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Records every file the ESM loader loads (the bundles' chunks are ES modules). */
+const recorder = path.join(scratch, 'record-loads.mjs');
+writeFileSync(
+  recorder,
+  `import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({
+  load(url, context, nextLoad) {
+    if (url.startsWith('file:')) appendFileSync(process.env.LOADED_FILES, url + '\\n');
+    return nextLoad(url, context);
+  },
+});
+`,
 );
+
+/**
+ * The files a start of `script` loads, and what it printed: with no inputs and no saved state,
+ * a main step loads all it imports and stops at its first input; a post step finds nothing open.
+ */
+function start(script: string): { files: string[]; stdout: string } {
+  const list = path.join(scratch, `${path.relative(ROOT, script).replaceAll(path.sep, '_')}.txt`);
+  const r = spawnSync(runnerNode(), ['--import', recorder, script], {
+    env: { PATH: process.env['PATH'] ?? '', LOADED_FILES: list },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const files = readFileSync(list, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((url) => fileURLToPath(url));
+  return { files, stdout: r.stdout };
+}
+
+const actions = readdirSync(path.join(ROOT, 'actions')).filter((name) =>
+  existsSync(path.join(ROOT, 'actions', name, 'dist', 'index.js')),
+);
+const withPost = actions.filter((name) =>
+  existsSync(path.join(ROOT, 'actions', name, 'dist', 'post', 'index.js')),
+);
+const mainStarts = new Map(
+  actions.map((name) => [name, start(path.join(ROOT, 'actions', name, 'dist', 'index.js'))]),
+);
+const postStarts = new Map(
+  withPost.map((name) => [
+    name,
+    start(path.join(ROOT, 'actions', name, 'dist', 'post', 'index.js')),
+  ]),
+);
+
+/** Every start above, main and post steps, by name ('deploy', 'deploy (post)'). */
+const starts = new Map([
+  ...mainStarts,
+  ...[...postStarts].map(([name, loaded]) => [`${name} (post)`, loaded] as const),
+]);
+
+describe('a start of a main step', () => {
+  it.each(actions)('%s: loads its steps and stops at its first input', (name) => {
+    const { files, stdout } = mainStarts.get(name)!;
+    expect(stdout).toMatch(new RegExp(`^::error::${name}: input "`, 'm'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(stdout).not.toMatch(/\(post\)/);
+  });
+});
 
 describe.each(Object.entries(ON_FIRST_USE))(
   "the bundles load %s's client on first use only",
   (_, marker) => {
-    it.each(entries)('%s does not hold it', (file) => {
-      expect(readFileSync(path.join(ROOT, file), 'utf8').includes(marker)).toBe(false);
+    it.each([...starts.keys()])('a start of %s loads no file that holds it', (step) => {
+      const holding = starts
+        .get(step)!
+        .files.filter((file) => readFileSync(file, 'utf8').includes(marker));
+      expect(holding).toEqual([]);
+    });
+
+    it('the command line’s index.js does not hold it', () => {
+      expect(readFileSync(path.join(ROOT, 'cli/dist/index.js'), 'utf8').includes(marker)).toBe(
+        false,
+      );
     });
 
     it('the deploy bundle still carries it, in a chunk of its own', () => {
@@ -57,18 +125,33 @@ describe.each(Object.entries(ON_FIRST_USE))(
 
 /** A string only undici holds (a diagnostics channel), which @actions/core's HTTP client imports. */
 const UNDICI = 'undici:request:create';
-const posts = entries.filter((file) => file.endsWith(path.join('post', 'index.js')));
 
 describe('a post step loads its body only when the main step left something open', () => {
   it('six actions have a post step', () => {
-    expect(posts).toHaveLength(6);
+    expect(withPost).toHaveLength(6);
   });
 
-  // core/action/post-state.ts: the entry reads the saved state, and imports the body (with
+  // core/action/post-state.ts: the post step reads the saved state, and imports its body (with
   // @actions/core and the AWS SDK) as a chunk only when there is something to close.
-  it.each(posts)('%s holds neither @actions/core nor its HTTP client', (file) => {
-    const code = readFileSync(path.join(ROOT, file), 'utf8');
-    expect(code.includes(UNDICI)).toBe(false);
-    expect(code.includes('runPostStepIfOpen')).toBe(true);
-  });
+  it.each(withPost)(
+    '%s: with nothing open, loads neither @actions/core nor its HTTP client',
+    (name) => {
+      const { files, stdout } = postStarts.get(name)!;
+      expect(stdout).toBe(`${name} (post): the main step left nothing open to close\n`);
+      const holding = files.filter((file) => readFileSync(file, 'utf8').includes(UNDICI));
+      expect(holding).toEqual([]);
+      // The same bundle as the main step's: the post entry only marks the process.
+      expect(files).toContain(path.join(ROOT, 'actions', name, 'dist', 'index.js'));
+    },
+  );
+
+  it.each(withPost)(
+    '%s: the main step’s start loads @actions/core’s HTTP client (the check can fail)',
+    (name) => {
+      const holding = mainStarts
+        .get(name)!
+        .files.filter((file) => readFileSync(file, 'utf8').includes(UNDICI));
+      expect(holding.length).toBeGreaterThan(0);
+    },
+  );
 });
