@@ -9,8 +9,7 @@
  * the pipeline, not buildah). Build, then snapshot, then deploy would give about
  * (4 + 6 + 3) ÷ (6 + 3) ≈ 1.44.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
@@ -23,6 +22,7 @@ import {
   simRehearsalOptions,
 } from '../workflows-src/rehearse/with-sim.js';
 import type { BenchResult } from './stats.js';
+import { removeScratchFolders, scratchFolder } from '../sim/scratch-folders.js';
 
 const SCALE = 0.1;
 const MINUTE = 60_000;
@@ -45,7 +45,7 @@ export async function run(options = { quick: false }): Promise<BenchResult[]> {
   const sim = await startSim({ timeScale: scale, fixture: fixture() });
   try {
     // The documented caller, deploying production only (one environment: one deploy job).
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-caller-'));
+    const dir = await scratchFolder('bench-caller-');
     const caller = path.join(dir, path.basename(CALLER_WORKFLOW));
     await writeFile(
       caller,
@@ -135,5 +135,7 @@ export async function run(options = { quick: false }): Promise<BenchResult[]> {
     ];
   } finally {
     await sim.stop();
+    // The caller's folder and the rehearsal's workspace.
+    await removeScratchFolders();
   }
 }

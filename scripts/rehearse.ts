@@ -48,6 +48,7 @@ import {
   rotationRehearsalFixture,
   rotationRehearsalOptions,
 } from '../workflows-src/rehearse/rotate.js';
+import { removeScratchFolders } from '../sim/scratch-folders.js';
 
 const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|restore|go-live|release|name|file.yml> [options]
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
@@ -179,6 +180,7 @@ if (target === 'restore') {
     process.exitCode = 2;
   } finally {
     await sim.stop();
+    await removeScratchFolders();
   }
   process.exit();
 }
@@ -214,6 +216,7 @@ if (target === 'release') {
   } finally {
     await clone.remove();
     await sim.stop();
+    await removeScratchFolders();
   }
   process.exit();
 }
@@ -278,6 +281,7 @@ try {
   process.exitCode = 2;
 } finally {
   await sim.stop();
+  await removeScratchFolders();
 }
 // Like the go-live branch: leave no keep-alive socket or timer of the sim's clients running.
 process.exit();

@@ -5,9 +5,6 @@
  * recorded, not with constants the report could have copied.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpsReport } from '../../core/report/ops-report.js';
 import { loadFixture } from '../../sim/fixture.js';
@@ -20,6 +17,7 @@ import {
   withMonthlyHistory,
 } from '../../workflows-src/rehearse/monthly-report.js';
 import { dropEnv, runOne, sharedContext } from './context.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 let sim: SimHandle;
 let db: LocalPostgres;
@@ -43,7 +41,7 @@ beforeAll(async () => {
   db = await startPostgres();
   await recordMonthlyAudit(db.url, scenario);
   process.env['BETTERSTACK_API_URL'] = `${sim.url}/betterstack`;
-  process.env['GITHUB_WORKSPACE'] = await mkdtemp(path.join(os.tmpdir(), 'ops-report-'));
+  process.env['GITHUB_WORKSPACE'] = await scratchFolder('ops-report-');
 });
 afterAll(async () => {
   process.env = saved;

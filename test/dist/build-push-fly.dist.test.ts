@@ -3,8 +3,7 @@
  * ECR stand-in's registry and to a second, separate registry standing for registry.fly.io, by
  * the same digest; the fly target then deploys that digest, and refuses one Fly does not hold.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FlyMachinesApi } from '../../core/fly/machines-api.js';
@@ -17,6 +16,7 @@ import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { testConfig } from '../helpers/deploy-world.js';
 import { FLY_APP, flyFixture, onFly } from '../helpers/fly-world.js';
 import { describeWithTools } from '../helpers/tools.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 const errors = (r: ActionRun): string[] =>
   r.annotations.filter((a) => a.level === 'error').map((a) => a.message);
@@ -43,7 +43,7 @@ describeWithTools(
         registry: { url: ecrRegistry.url, repositories: ['drop-api'] },
         flyRegistry: { url: flyRegistry.url },
       });
-      workspace = await mkdtemp(path.join(os.tmpdir(), 'build-push-fly-'));
+      workspace = await scratchFolder('build-push-fly-');
       await writeFile(
         path.join(workspace, 'apprunner-ops.yml'),
         onFly(testConfig(sim), sim).replace('ecr-repository: drop-web', 'ecr-repository: drop-api'),

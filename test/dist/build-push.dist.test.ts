@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,6 +9,7 @@ import { testConfig } from '../helpers/deploy-world.js';
 import { startRegistryProxy, type RegistryProxy } from '../helpers/registry-proxy.js';
 import { docsPolicy, policyGaps } from '../workflows/iam-policy.js';
 import { describeWithTools } from '../helpers/tools.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 // A real build and push needs Debian's buildah and docker-registry: skipped with that reason
 // where they are missing, a failure in strict mode (.ci/run installs both).
@@ -41,7 +41,7 @@ describeWithTools(
         fixture: fixture as FixtureInput,
         registry: { url: proxy.url, repositories: ['drop-api'] },
       });
-      workspace = await mkdtemp(path.join(os.tmpdir(), 'build-push-'));
+      workspace = await scratchFolder('build-push-');
       await writeFile(
         path.join(workspace, 'apprunner-ops.yml'),
         testConfig(sim).replace('ecr-repository: drop-web', 'ecr-repository: drop-api'),

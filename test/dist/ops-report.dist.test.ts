@@ -5,8 +5,7 @@
  * three days. The report's figures are compared with what the sim and the audit log recorded.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../core/checks/report.js';
@@ -21,6 +20,7 @@ import {
   REPORT_ITEM,
   withMonthlyHistory,
 } from '../../workflows-src/rehearse/monthly-report.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 const scenario = monthlyScenario();
 /** A job token holding what the routine-check job grants, plus checks: read. */
@@ -48,7 +48,7 @@ beforeAll(async () => {
   s = await startSim({ fixture, timeScale: 0.002 });
   db = await startPostgres();
   await recordMonthlyAudit(db.url, scenario);
-  workspace = await mkdtemp(path.join(os.tmpdir(), 'ops-report-'));
+  workspace = await scratchFolder('ops-report-');
   await writeFile(
     path.join(workspace, 'apprunner-ops.yml'),
     `version: 1\nenvironments:\n${environmentYaml(s, 'production', s.service('drop-web').arn)}    checks:\n      monthly:\n${REPORT_ITEM}`,

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeRunnerTemps, runActionBundle, type ActionRun } from '../../sim/run-action.js';
 import { makeTestCertificates } from '../helpers/tls.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { dropHealth, HSTS, json, startServer, type TestServer } from '../helpers/servers.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 // The built bundle, run as the runner runs it, against real local HTTP and HTTPS servers. The
 // test certificates are made with openssl: without it, every test here is skipped with that
@@ -234,7 +234,7 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
   describe('smoke-test bundle with a configuration file', () => {
     let workspace: string;
     beforeAll(async () => {
-      workspace = await mkdtemp(path.join(os.tmpdir(), 'smoke-config-'));
+      workspace = await scratchFolder('smoke-config-');
       const example = await readFile(
         path.join(import.meta.dirname, '../../examples/drop/apprunner-ops.yml'),
         'utf8',

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchFolderSync } from '../../sim/scratch-folders.js';
 
 export interface TestCertificates {
   dir: string;
@@ -12,7 +12,7 @@ export interface TestCertificates {
 
 /** A throw-away CA and leaf certificates for 127.0.0.1/localhost, made with openssl. */
 export function makeTestCertificates(): TestCertificates {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'test-tls-'));
+  const dir = scratchFolderSync('test-tls-');
   const run = (...args: string[]): void =>
     void execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];

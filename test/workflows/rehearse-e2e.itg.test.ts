@@ -8,8 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import {
 } from '../../workflows-src/rehearse/with-sim.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { policyActions, type PolicyDocument } from './iam-policy.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 const run = promisify(execFile);
 const CALLER = '.github/workflows/apprunner-ops.yml';
@@ -40,7 +40,7 @@ afterEach(async () => {
 
 /** buildah settings for a machine without overlayfs or user namespaces. */
 async function buildahEnv(): Promise<Record<string, string>> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rehearse-buildah-'));
+  const dir = await scratchFolder('rehearse-buildah-');
   await writeFile(
     path.join(dir, 'storage.conf'),
     `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/run"\n`,
@@ -51,7 +51,7 @@ async function buildahEnv(): Promise<Record<string, string>> {
 /** A registry already holding the image the fixture's services run (drop-web:v1.4.2). */
 async function seededRegistry(env: Record<string, string>): Promise<RegistryHandle> {
   const started = await startRegistry();
-  const context = await mkdtemp(path.join(os.tmpdir(), 'seed-'));
+  const context = await scratchFolder('seed-');
   await writeFile(
     path.join(context, 'Containerfile'),
     'FROM scratch\nLABEL org.opencontainers.image.version=v1.4.2\n',

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionRun, ActionRunOptions } from '../../sim/run-action.js';
@@ -16,6 +15,7 @@ import {
   suiteRepositories,
 } from '../../workflows-src/rehearse/with-sim.js';
 import { dropHealth, json, startServer, type TestServer } from '../helpers/servers.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const FIXTURE = path.join(FIXTURES, 'rehearse-smoke.yml');
@@ -139,7 +139,7 @@ describe('rehearseWorkflow on the smoke-test bundle', () => {
 
 /** A caller repository: only its configuration and one workflow (docs/setup.md's, or another). */
 async function callerRepository(workflow = readFileSync(CALLER_WORKFLOW, 'utf8')) {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'caller-'));
+  const workspace = await scratchFolder('caller-');
   await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
   await writeFile(path.join(workspace, '.github', 'apprunner-ops.yml'), 'version: 1\n');
   const file = path.join(workspace, '.github', 'workflows', 'apprunner-ops.yml');
@@ -324,7 +324,7 @@ describe('where GitHub would refuse the caller', () => {
 
   it("fails a reusable workflow whose ./actions/… resolve against the caller's checkout", async () => {
     // The suite as it was: deploy.yml calling ./actions/deploy. The caller has no actions/.
-    const old = await mkdtemp(path.join(os.tmpdir(), 'old-suite-'));
+    const old = await scratchFolder('old-suite-');
     await mkdir(path.join(old, '.github', 'workflows'), { recursive: true });
     await writeFile(
       path.join(old, '.github', 'workflows', 'deploy.yml'),

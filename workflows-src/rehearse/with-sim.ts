@@ -5,11 +5,11 @@
  * sim, and shorter waits for a sped-up sim clock.
  */
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { environmentYaml } from '../../sim/deploy-world.js';
+import { scratchFolder } from '../../sim/scratch-folders.js';
 import { DEFAULT_FIXTURE, type FixtureInput } from '../../sim/fixture.js';
 import { readActionManifest, REPO_ROOT } from '../action-manifests.js';
 import { ENVIRONMENTS, reviewersVariable } from '../environments.js';
@@ -295,7 +295,8 @@ export async function simWorkspace(
     staging?: StagingTarget;
   } = {},
 ): Promise<string> {
-  const workspace = await mkdtemp(path.join(os.tmpdir(), 'rehearse-'));
+  // Removed when the test file or the rehearse command ends (sim/scratch-folders.ts).
+  const workspace = await scratchFolder('rehearse-');
   await mkdir(path.join(workspace, '.github', 'workflows'), { recursive: true });
   await writeFile(
     path.join(workspace, '.github', 'apprunner-ops.yml'),
