@@ -36,7 +36,8 @@ export async function roomyMemoryFolder(
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process `pid` runs (one of another user's counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

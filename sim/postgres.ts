@@ -20,6 +20,7 @@ import {
   cp,
   lstat,
   mkdtemp,
+  readdir,
   readFile,
   rename,
   rm,
@@ -30,7 +31,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port.js';
-import { inMemory, MEMORY_FOLDER, roomyMemoryFolder, sweepLeftFolders } from './memory-folder.js';
+import {
+  inMemory,
+  isAlive,
+  MEMORY_FOLDER,
+  roomyMemoryFolder,
+  sweepLeftFolders,
+} from './memory-folder.js';
 
 export interface LocalPostgres {
   /** postgres://… of a fresh, empty database. */
@@ -286,11 +293,60 @@ export async function dataFolder(
 }
 
 /**
- * Removes the data of servers a killed test process left in `folder`: folders of ours older
- * than ten minutes whose postmaster is gone.
+ * Removes the data of servers a killed test process left in `folder`: the servers of a test
+ * process that is gone (stopped first), and folders of ours older than ten minutes whose
+ * postmaster is gone.
  */
 export async function sweepLeftData(folder: string): Promise<void> {
+  await stopOrphanedServers(folder);
   await sweepLeftFolders(folder, DATA_PREFIX, path.join('data', 'postmaster.pid'), 10 * 60_000);
+}
+
+/** The test process that started a server, written beside its data (sim/postgres.ts). */
+export const SERVER_OWNER = 'owner.pid';
+
+async function pidIn(file: string): Promise<number | undefined> {
+  const pid = Number((await readFile(file, 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * Stops the servers whose test process is gone, and removes their data. A test process killed
+ * before it stopped its servers (a failed test whose world was not stopped, a worker ended
+ * without its exit hook) left them running, parented to init, for good: one ran here for hours.
+ * A server is stopped only if its command line names its own data folder, so a PID taken by
+ * another process since is never signalled.
+ */
+export async function stopOrphanedServers(folder: string, graceMs = 5_000): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((n) => n.startsWith(DATA_PREFIX));
+  } catch {
+    return [];
+  }
+  const stopped: string[] = [];
+  for (const name of names) {
+    const dir = path.join(folder, name);
+    const owner = await pidIn(path.join(dir, SERVER_OWNER));
+    if (owner === undefined || isAlive(owner)) continue;
+    const server = await pidIn(path.join(dir, 'data', 'postmaster.pid'));
+    if (server !== undefined && isAlive(server)) {
+      const command = await readFile(`/proc/${server}/cmdline`, 'utf8').catch(() => '');
+      if (!command.includes(path.join(dir, 'data'))) continue;
+      try {
+        // SIGQUIT: PostgreSQL's immediate shutdown.
+        process.kill(server, 'SIGQUIT');
+      } catch {
+        continue;
+      }
+      for (const until = Date.now() + graceMs; isAlive(server) && Date.now() < until;)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      if (isAlive(server)) continue;
+    }
+    await rm(dir, { recursive: true, force: true });
+    stopped.push(name);
+  }
+  return stopped;
 }
 
 /**
@@ -495,6 +551,8 @@ async function startEmbedded(
     ? `run as a user other than root (the server then runs as you), ${DATABASE_URL_FIX}`
     : `reinstall with \`npm ci\`, ${DATABASE_URL_FIX}`;
   const dir = await mkdtemp(path.join(await dataFolder(base, user), DATA_PREFIX));
+  // Whose server this is: stopOrphanedServers stops it if this process dies without doing so.
+  await writeFile(path.join(dir, SERVER_OWNER), `${process.pid}\n`);
   const data = path.join(dir, 'data');
   const fail = async (cause: string): Promise<never> => {
     await rm(dir, { recursive: true, force: true });

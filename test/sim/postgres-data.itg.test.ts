@@ -2,17 +2,19 @@
  * Where the test servers keep their data (sim/postgres.ts): in memory when the machine has a
  * memory file system with room, and what a killed test process left there is swept.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, statfs, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inMemory, TMPFS_MAGIC } from '../../sim/memory-folder.js';
+import { inMemory, isAlive, TMPFS_MAGIC } from '../../sim/memory-folder.js';
 import pg from 'pg';
 import {
   DATA_PREFIX,
   dataFolder,
+  SERVER_OWNER,
   startPostgres,
+  stopOrphanedServers,
   sweepLeftData,
   TEMPLATE_FOLDER_ENV,
   TEMPLATE_PREFIX,
@@ -76,6 +78,56 @@ describe('the data of the test servers', () => {
       `${DATA_PREFIX}running`,
       'somebody-elses',
     ]);
+  });
+});
+
+/** A stand-in postmaster: a process whose command line is `argv0 60` (bash's exec -a). */
+function fakeServer(argv0: string): number {
+  const child = spawn('bash', ['-c', `exec -a '${argv0}' sleep 60`], { stdio: 'ignore' });
+  child.unref();
+  return child.pid!;
+}
+
+async function serverData(
+  folder: string,
+  name: string,
+  { owner, server }: { owner: number; server: number },
+): Promise<string> {
+  const dir = path.join(folder, name);
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  await writeFile(path.join(dir, SERVER_OWNER), `${owner}\n`);
+  await writeFile(path.join(dir, 'data', 'postmaster.pid'), `${server}\n${dir}/data\n`);
+  return dir;
+}
+
+describe('servers whose test process is gone', () => {
+  it('are stopped and their data removed; a PID that is now another process is left alone', async () => {
+    const folder = await scratch();
+    const orphanDir = path.join(folder, `${DATA_PREFIX}orphan`);
+    const orphan = fakeServer(`postgres -D ${orphanDir}/data`);
+    const stranger = fakeServer('postgres -D /somewhere/else');
+    const owned = fakeServer(`postgres -D ${path.join(folder, `${DATA_PREFIX}owned`)}/data`);
+    try {
+      await serverData(folder, `${DATA_PREFIX}orphan`, { owner: deadPid(), server: orphan });
+      // Its owner gone too, but the PID on file now runs something that is not its server.
+      await serverData(folder, `${DATA_PREFIX}reused`, { owner: deadPid(), server: stranger });
+      await serverData(folder, `${DATA_PREFIX}owned`, { owner: process.pid, server: owned });
+      expect(await stopOrphanedServers(folder)).toEqual([`${DATA_PREFIX}orphan`]);
+      expect(isAlive(orphan)).toBe(false);
+      expect([isAlive(stranger), isAlive(owned)]).toEqual([true, true]);
+      expect((await readdir(folder)).sort()).toEqual([
+        `${DATA_PREFIX}owned`,
+        `${DATA_PREFIX}reused`,
+      ]);
+    } finally {
+      for (const pid of [orphan, stranger, owned]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
+      }
+    }
   });
 });
 
