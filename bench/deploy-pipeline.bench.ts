@@ -22,7 +22,7 @@ import {
   simRehearsalOptions,
 } from '../workflows-src/rehearse/with-sim.js';
 import type { BenchResult } from './stats.js';
-import { removeScratchFolders, scratchFolder } from '../sim/scratch-folders.js';
+import { scratchFolder } from '../sim/scratch-folders.js';
 
 const SCALE = 0.1;
 const MINUTE = 60_000;
@@ -135,7 +135,5 @@ export async function run(options = { quick: false }): Promise<BenchResult[]> {
     ];
   } finally {
     await sim.stop();
-    // The caller's folder and the rehearsal's workspace.
-    await removeScratchFolders();
   }
 }

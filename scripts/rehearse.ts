@@ -48,7 +48,6 @@ import {
   rotationRehearsalFixture,
   rotationRehearsalOptions,
 } from '../workflows-src/rehearse/rotate.js';
-import { removeScratchFolders } from '../sim/scratch-folders.js';
 
 const USAGE = `usage: npm run rehearse -- <deploy|rollback|checks|rotate|restore|go-live|release|name|file.yml> [options]
   --event <name>        push, workflow_dispatch or schedule (default: dispatch when --input is given)
@@ -180,7 +179,6 @@ if (target === 'restore') {
     process.exitCode = 2;
   } finally {
     await sim.stop();
-    await removeScratchFolders();
   }
   process.exit();
 }
@@ -216,7 +214,6 @@ if (target === 'release') {
   } finally {
     await clone.remove();
     await sim.stop();
-    await removeScratchFolders();
   }
   process.exit();
 }
@@ -281,7 +278,6 @@ try {
   process.exitCode = 2;
 } finally {
   await sim.stop();
-  await removeScratchFolders();
 }
 // Like the go-live branch: leave no keep-alive socket or timer of the sim's clients running.
 process.exit();

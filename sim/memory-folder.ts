@@ -46,6 +46,12 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The PID on the first line of `file`, if it holds one. */
+export async function pidIn(file: string): Promise<number | undefined> {
+  const pid = Number((await readFile(file, 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
 /**
  * Removes what killed processes left in `folder` (memory is freed only by removing it): each
  * `prefix*` folder older than `minAgeMs` whose owner, the PID on the first line of its
@@ -70,9 +76,8 @@ export async function sweepLeftFolders(
     const dir = path.join(folder, name);
     try {
       if ((await stat(dir)).mtimeMs > before) continue;
-      const first = (await readFile(path.join(dir, pidFile), 'utf8').catch(() => '')).split('\n');
-      const pid = Number(first[0]);
-      if (pid > 0 && isAlive(pid)) continue;
+      const pid = await pidIn(path.join(dir, pidFile));
+      if (pid !== undefined && isAlive(pid)) continue;
       await rm(dir, { recursive: true, force: true });
       removed.push(name);
     } catch {

@@ -35,6 +35,7 @@ import {
   inMemory,
   isAlive,
   MEMORY_FOLDER,
+  pidIn,
   roomyMemoryFolder,
   sweepLeftFolders,
 } from './memory-folder.js';
@@ -246,6 +247,20 @@ async function reachableCopy(
   }
 }
 
+/**
+ * `make()`'s promise, kept under `key` for the process: what every later server start would
+ * look up again. A failure is not kept: the next caller tries again.
+ */
+function once<T>(kept: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let made = kept.get(key);
+  if (!made) {
+    made = make();
+    kept.set(key, made);
+    made.catch(() => kept.delete(key));
+  }
+  return made;
+}
+
 /** The binaries the server's user runs, per package binaries: looked for once per process. */
 const reachable = new Map<string, Promise<PostgresBinaries>>();
 
@@ -259,15 +274,9 @@ function reachableBinaries(
   base: string,
   user: RunAs,
 ): Promise<PostgresBinaries> {
-  const key = JSON.stringify([binaries.initdb, base, user.uid]);
-  let found = reachable.get(key);
-  if (!found) {
-    found = (async () =>
-      refused(binaries.initdb, user) ? reachableCopy(binaries, base, user) : binaries)();
-    reachable.set(key, found);
-    found.catch(() => reachable.delete(key));
-  }
-  return found;
+  return once(reachable, JSON.stringify([binaries.initdb, base, user.uid]), async () =>
+    refused(binaries.initdb, user) ? reachableCopy(binaries, base, user) : binaries,
+  );
 }
 
 /** Room a run's servers need at once: about 40 MB a cluster, a few per test process. */
@@ -302,13 +311,11 @@ export async function sweepLeftData(folder: string): Promise<void> {
   await sweepLeftFolders(folder, DATA_PREFIX, path.join('data', 'postmaster.pid'), 10 * 60_000);
 }
 
-/** The test process that started a server, written beside its data (sim/postgres.ts). */
-export const SERVER_OWNER = 'owner.pid';
-
-async function pidIn(file: string): Promise<number | undefined> {
-  const pid = Number((await readFile(file, 'utf8').catch(() => '')).split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
+/**
+ * The process that made a folder of ours (a server's data, a run's templates), written in it:
+ * what the sweeps read to tell a left folder from one in use.
+ */
+export const OWNER_FILE = 'owner.pid';
 
 /**
  * Stops the servers whose test process is gone, and removes their data. A test process killed
@@ -327,7 +334,7 @@ export async function stopOrphanedServers(folder: string, graceMs = 5_000): Prom
   const stopped: string[] = [];
   for (const name of names) {
     const dir = path.join(folder, name);
-    const owner = await pidIn(path.join(dir, SERVER_OWNER));
+    const owner = await pidIn(path.join(dir, OWNER_FILE));
     if (owner === undefined || isAlive(owner)) continue;
     const server = await pidIn(path.join(dir, 'data', 'postmaster.pid'));
     if (server !== undefined && isAlive(server)) {
@@ -421,7 +428,6 @@ async function initialise(
  */
 export const TEMPLATE_FOLDER_ENV = 'APPRUNNER_OPS_PG_TEMPLATES';
 export const TEMPLATE_PREFIX = 'apprunner-ops-pgtemplates-';
-const TEMPLATE_OWNER = 'owner.pid';
 const templates = new Map<string, Promise<string | undefined>>();
 
 /**
@@ -432,9 +438,9 @@ export async function makeTemplateFolder(): Promise<string> {
   const user = serverUser();
   const base = user ? await reachableBase() : os.tmpdir();
   const folder = await dataFolder(base, user);
-  await sweepLeftFolders(folder, TEMPLATE_PREFIX, TEMPLATE_OWNER, 60_000);
+  await sweepLeftFolders(folder, TEMPLATE_PREFIX, OWNER_FILE, 60_000);
   const dir = await mkdtemp(path.join(folder, TEMPLATE_PREFIX));
-  await writeFile(path.join(dir, TEMPLATE_OWNER), `${process.pid}\n`);
+  await writeFile(path.join(dir, OWNER_FILE), `${process.pid}\n`);
   // The server's user runs initdb in it and copies from it.
   await chmod(dir, 0o755);
   return dir;
@@ -457,33 +463,26 @@ function clusterTemplate(
     .update(JSON.stringify([binaries.initdb, user?.uid]))
     .digest('hex')
     .slice(0, 16)}`;
-  const key = path.join(folder, name);
-  let made = templates.get(key);
-  if (!made) {
-    made = (async () => {
-      const final = path.join(folder, name);
-      if (await isCluster(final)) return final;
-      let making: string;
-      try {
-        making = await mkdtemp(path.join(folder, 'making-'));
-        if (user) await chown(making, user.uid, user.gid);
-      } catch {
-        return undefined;
-      }
-      try {
-        await initialise(binaries, path.join(making, 'data'), user, deadlineMs);
-        await rename(path.join(making, 'data'), final).catch(() => undefined);
-        // Ours, or another process's that was renamed first.
-        return (await isCluster(final)) ? final : undefined;
-      } finally {
-        await rm(making, { recursive: true, force: true });
-      }
-    })();
-    templates.set(key, made);
-    // A failed initdb is tried again by the next server, not remembered.
-    made.catch(() => templates.delete(key));
-  }
-  return made;
+  const final = path.join(folder, name);
+  // A failed initdb is tried again by the next server, not remembered.
+  return once(templates, final, async () => {
+    if (await isCluster(final)) return final;
+    let making: string;
+    try {
+      making = await mkdtemp(path.join(folder, 'making-'));
+      if (user) await chown(making, user.uid, user.gid);
+    } catch {
+      return undefined;
+    }
+    try {
+      await initialise(binaries, path.join(making, 'data'), user, deadlineMs);
+      await rename(path.join(making, 'data'), final).catch(() => undefined);
+      // Ours, or another process's that was renamed first.
+      return (await isCluster(final)) ? final : undefined;
+    } finally {
+      await rm(making, { recursive: true, force: true });
+    }
+  });
 }
 
 async function isCluster(data: string): Promise<boolean> {
@@ -552,7 +551,7 @@ async function startEmbedded(
     : `reinstall with \`npm ci\`, ${DATABASE_URL_FIX}`;
   const dir = await mkdtemp(path.join(await dataFolder(base, user), DATA_PREFIX));
   // Whose server this is: stopOrphanedServers stops it if this process dies without doing so.
-  await writeFile(path.join(dir, SERVER_OWNER), `${process.pid}\n`);
+  await writeFile(path.join(dir, OWNER_FILE), `${process.pid}\n`);
   const data = path.join(dir, 'data');
   const fail = async (cause: string): Promise<never> => {
     await rm(dir, { recursive: true, force: true });

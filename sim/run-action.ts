@@ -5,13 +5,12 @@
  * `post:` entry afterwards with the saved state. Used by the bundle tests and the demo.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rmdir, writeFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rmdir, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { runnerNode } from './runner-node.js';
+import { scratchFolder } from './scratch-folders.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -317,7 +316,7 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     assertSafeAwsEnvironment(extraEnv);
   }
 
-  const dir = await mkdtemp(path.join(os.tmpdir(), `run-${options.action}-`));
+  const dir = await scratchFolder(`run-${options.action}-`);
   const files = {
     GITHUB_OUTPUT: path.join(dir, 'output'),
     GITHUB_STATE: path.join(dir, 'state'),
@@ -397,24 +396,9 @@ export async function runActionBundle(options: ActionRunOptions): Promise<Action
     };
   } finally {
     await Promise.all(Object.values(files).map((f) => rm(f, { force: true })));
-    // RUNNER_TEMP stays while it holds what the action left there (a report the caller reads)
-    // and goes when the process exits; an empty one goes now.
-    await rmdir(dir).catch(() => leftRunnerTemps.add(dir));
+    // RUNNER_TEMP stays while it holds what the action left there (a report the caller reads),
+    // until the test file ends or the process exits (sim/scratch-folders.ts); an empty one goes
+    // now.
+    await rmdir(dir).catch(() => undefined);
   }
-}
-
-/**
- * RUNNER_TEMP folders that still held files after their run. The test files remove them when
- * they end (test/helpers/runner-temp-setup.ts), other callers when their process exits.
- */
-const leftRunnerTemps = new Set<string>();
-process.once('exit', () => {
-  for (const dir of leftRunnerTemps) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Removes the RUNNER_TEMP folders of every run so far (what they held has been read). */
-export async function removeRunnerTemps(): Promise<void> {
-  const dirs = [...leftRunnerTemps];
-  leftRunnerTemps.clear();
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }

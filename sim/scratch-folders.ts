@@ -1,15 +1,19 @@
 /**
- * Temporary folders that live as long as one test file: made here, they are removed together
- * by removeScratchFolders(), which each test file calls when it ends (its setup file,
- * test/helpers/runner-temp-setup.ts), and a command (`npm run rehearse`) when it ends. Made with
- * a bare mkdtemp, a test run left about seventy folders in /tmp that nothing removed.
+ * Temporary folders that live as long as one test file, or one command: made here, they are
+ * removed together by removeScratchFolders(), which each test file calls when it ends (its
+ * setup file, test/helpers/runner-temp-setup.ts), and by this process's exit otherwise (the
+ * demo, `npm run rehearse`, a bench). Made with a bare mkdtemp, a test run left about seventy
+ * folders in /tmp that nothing removed, and every bundle run its RUNNER_TEMP.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 const made = new Set<string>();
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A new folder in the temporary folder, named `prefix` and six random characters. */
 export async function scratchFolder(prefix: string): Promise<string> {

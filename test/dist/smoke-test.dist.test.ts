@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeRunnerTemps, runActionBundle, type ActionRun } from '../../sim/run-action.js';
+import { runActionBundle, type ActionRun } from '../../sim/run-action.js';
+import { removeScratchFolders } from '../../sim/scratch-folders.js';
 import { makeTestCertificates } from '../helpers/tls.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { dropHealth, HSTS, json, startServer, type TestServer } from '../helpers/servers.js';
@@ -352,7 +353,7 @@ describeWithTools(['openssl'], 'smoke-test bundle against local servers', () => 
       });
       expect(result.exitCode).toBe(0);
       expect(existsSync(result.outputs['report'] as string)).toBe(true);
-      await removeRunnerTemps();
+      await removeScratchFolders();
       expect(existsSync(result.runnerTemp)).toBe(false);
     });
   });

@@ -12,7 +12,7 @@ import pg from 'pg';
 import {
   DATA_PREFIX,
   dataFolder,
-  SERVER_OWNER,
+  OWNER_FILE,
   startPostgres,
   stopOrphanedServers,
   sweepLeftData,
@@ -95,7 +95,7 @@ async function serverData(
 ): Promise<string> {
   const dir = path.join(folder, name);
   await mkdir(path.join(dir, 'data'), { recursive: true });
-  await writeFile(path.join(dir, SERVER_OWNER), `${owner}\n`);
+  await writeFile(path.join(dir, OWNER_FILE), `${owner}\n`);
   await writeFile(path.join(dir, 'data', 'postmaster.pid'), `${server}\n${dir}/data\n`);
   return dir;
 }

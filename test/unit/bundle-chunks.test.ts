@@ -11,12 +11,12 @@
  * start loads (recorded by a loader hook while the bundle runs), and fails here.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runnerNode } from '../../sim/runner-node.js';
+import { scratchFolderSync } from '../../sim/scratch-folders.js';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 /** Strings only each client holds (its service's shape namespace). */
@@ -27,8 +27,7 @@ const ON_FIRST_USE = {
   ELB: 'synthetic.com.amazonaws.elasticloadbalancingv2',
 };
 
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'bundle-loads-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolderSync('bundle-loads-');
 
 /** Records every file the ESM loader loads (the bundles' chunks are ES modules). */
 const recorder = path.join(scratch, 'record-loads.mjs');
